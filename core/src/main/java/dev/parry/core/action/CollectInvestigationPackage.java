@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Device;
+import java.util.Objects;
+
+/**
+ * Collect a forensic investigation package from a device.
+ *
+ * <p>Kind {@link ActionKind#COLLECT_INVESTIGATION_PACKAGE}; known to Defender's action API as "CollectInvestigationPackage".
+ *
+ * @param device the target
+ */
+public record CollectInvestigationPackage(Device device) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public CollectInvestigationPackage {
+    Objects.requireNonNull(device, "device");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.COLLECT_INVESTIGATION_PACKAGE;
+  }
+
+  @Override
+  public Device target() {
+    return device;
+  }
+}

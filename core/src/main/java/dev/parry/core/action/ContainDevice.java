@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Device;
+import java.util.Objects;
+
+/**
+ * Stop managed devices from talking to an unmanaged device.
+ *
+ * <p>Kind {@link ActionKind#CONTAIN_DEVICE}; known to Defender's action API as "Isolate (UnManagedDevice)".
+ *
+ * @param device the target
+ */
+public record ContainDevice(Device device) implements DeviceAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public ContainDevice {
+    Objects.requireNonNull(device, "device");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.CONTAIN_DEVICE;
+  }
+
+  @Override
+  public Device target() {
+    return device;
+  }
+
+  /** {@return the action that undoes this one: {@link ReleaseFromContainment} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new ReleaseFromContainment(device);
+  }
+}

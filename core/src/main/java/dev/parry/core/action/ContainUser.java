@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.UserAccount;
+import java.util.Objects;
+
+/**
+ * Contain a user account: block its lateral movement while the attack is disrupted.
+ *
+ * <p>Kind {@link ActionKind#CONTAIN_USER}; known to Defender's action API as "contain user".
+ *
+ * @param user the target
+ */
+public record ContainUser(UserAccount user) implements IdentityAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public ContainUser {
+    Objects.requireNonNull(user, "user");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.CONTAIN_USER;
+  }
+
+  @Override
+  public UserAccount target() {
+    return user;
+  }
+
+  /** {@return the action that undoes this one: {@link ReleaseUserContainment} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new ReleaseUserContainment(user);
+  }
+}

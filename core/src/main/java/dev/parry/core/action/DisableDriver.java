@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Driver;
+import java.util.Objects;
+
+/**
+ * Disable a kernel driver.
+ *
+ * <p>Kind {@link ActionKind#DISABLE_DRIVER}; known to Defender's action API as "AIR disable driver".
+ *
+ * @param driver the target
+ */
+public record DisableDriver(Driver driver) implements DeviceAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public DisableDriver {
+    Objects.requireNonNull(driver, "driver");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.DISABLE_DRIVER;
+  }
+
+  @Override
+  public Driver target() {
+    return driver;
+  }
+
+  /** {@return the action that undoes this one: {@link EnableDriver} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new EnableDriver(driver);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.UserAccount;
+import java.util.Objects;
+
+/**
+ * Disable a user account so it cannot sign in.
+ *
+ * <p>Kind {@link ActionKind#DISABLE_USER}; known to Defender's action API as "disable user".
+ *
+ * @param user the target
+ */
+public record DisableUser(UserAccount user) implements IdentityAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public DisableUser {
+    Objects.requireNonNull(user, "user");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.DISABLE_USER;
+  }
+
+  @Override
+  public UserAccount target() {
+    return user;
+  }
+
+  /** {@return the action that undoes this one: {@link EnableUser} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new EnableUser(user);
+  }
+}

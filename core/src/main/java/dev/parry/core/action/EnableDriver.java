@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Driver;
+import java.util.Objects;
+
+/**
+ * Re-enable a disabled driver: the undo of {@link DisableDriver}.
+ *
+ * <p>Kind {@link ActionKind#ENABLE_DRIVER}; known to Defender's action API as "re-enable driver".
+ *
+ * @param driver the target
+ */
+public record EnableDriver(Driver driver) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public EnableDriver {
+    Objects.requireNonNull(driver, "driver");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.ENABLE_DRIVER;
+  }
+
+  @Override
+  public Driver target() {
+    return driver;
+  }
+}

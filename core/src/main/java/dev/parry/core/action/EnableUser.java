@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.UserAccount;
+import java.util.Objects;
+
+/**
+ * Enable a disabled account: the undo of {@link DisableUser}.
+ *
+ * <p>Kind {@link ActionKind#ENABLE_USER}; known to Defender's action API as "enable user".
+ *
+ * @param user the target
+ */
+public record EnableUser(UserAccount user) implements IdentityAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public EnableUser {
+    Objects.requireNonNull(user, "user");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.ENABLE_USER;
+  }
+
+  @Override
+  public UserAccount target() {
+    return user;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.EmailContent;
+import java.util.Objects;
+
+/**
+ * Purge email. Cannot be undone.
+ *
+ * <p>Kind {@link ActionKind#HARD_DELETE_EMAIL}; known to Defender's action API as "hard delete".
+ *
+ * @param content the target
+ */
+public record HardDeleteEmail(EmailContent content) implements EmailAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public HardDeleteEmail {
+    Objects.requireNonNull(content, "content");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.HARD_DELETE_EMAIL;
+  }
+
+  @Override
+  public EmailContent target() {
+    return content;
+  }
+}

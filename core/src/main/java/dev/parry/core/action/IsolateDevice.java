@@ -1,0 +1,41 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Device;
+import java.util.Objects;
+
+/**
+ * Cut a device off the network, except for the security service's own connection.
+ *
+ * <p>Kind {@link ActionKind#ISOLATE_DEVICE}; known to Defender's action API as "Isolate".
+ *
+ * @param device the target
+ * @param isolationType full or selective isolation
+ */
+public record IsolateDevice(Device device, IsolationType isolationType) implements DeviceAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public IsolateDevice {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(isolationType, "isolationType");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.ISOLATE_DEVICE;
+  }
+
+  @Override
+  public Device target() {
+    return device;
+  }
+
+  /** {@return the action that undoes this one: {@link ReleaseFromIsolation} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new ReleaseFromIsolation(device);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.EmailContent;
+import java.util.Objects;
+
+/**
+ * Move email to the junk, inbox or deleted items folder. The undo of {@link SoftDeleteEmail} is a move to the inbox; a move itself is undone by another move, taken as a new action.
+ *
+ * <p>Kind {@link ActionKind#MOVE_EMAIL}; known to Defender's action API as "move to folder".
+ *
+ * @param content the target
+ * @param destination the folder to move to
+ */
+public record MoveEmail(EmailContent content, MailFolder destination) implements EmailAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public MoveEmail {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(destination, "destination");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.MOVE_EMAIL;
+  }
+
+  @Override
+  public EmailContent target() {
+    return content;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Device;
+import java.util.Objects;
+
+/**
+ * Offboard a device from the security service. Never automatic, cannot be undone.
+ *
+ * <p>Kind {@link ActionKind#OFFBOARD_DEVICE}; known to Defender's action API as "Offboard".
+ *
+ * @param device the target
+ */
+public record OffboardDevice(Device device) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public OffboardDevice {
+    Objects.requireNonNull(device, "device");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.OFFBOARD_DEVICE;
+  }
+
+  @Override
+  public Device target() {
+    return device;
+  }
+}

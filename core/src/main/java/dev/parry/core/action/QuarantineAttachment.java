@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.EmailAttachment;
+import java.util.Objects;
+
+/**
+ * Quarantine one attachment, leaving the message.
+ *
+ * <p>Kind {@link ActionKind#QUARANTINE_ATTACHMENT}; known to Defender's action API as "quarantine attachment".
+ *
+ * @param attachment the target
+ */
+public record QuarantineAttachment(EmailAttachment attachment) implements EmailAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public QuarantineAttachment {
+    Objects.requireNonNull(attachment, "attachment");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.QUARANTINE_ATTACHMENT;
+  }
+
+  @Override
+  public EmailAttachment target() {
+    return attachment;
+  }
+
+  /** {@return the action that undoes this one: {@link ReleaseAttachment} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new ReleaseAttachment(attachment);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.DeviceFile;
+import java.util.Objects;
+
+/**
+ * Quarantine one copy of a file (the automated investigation's file remediation).
+ *
+ * <p>Kind {@link ActionKind#QUARANTINE_FILE}; known to Defender's action API as "AIR quarantine file".
+ *
+ * @param file the target
+ */
+public record QuarantineFile(DeviceFile file) implements DeviceAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public QuarantineFile {
+    Objects.requireNonNull(file, "file");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.QUARANTINE_FILE;
+  }
+
+  @Override
+  public DeviceFile target() {
+    return file;
+  }
+
+  /** {@return the action that undoes this one: {@link RestoreFile} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new RestoreFile(file);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.EmailAttachment;
+import java.util.Objects;
+
+/**
+ * Release a quarantined attachment: the undo of {@link QuarantineAttachment}.
+ *
+ * <p>Kind {@link ActionKind#RELEASE_ATTACHMENT}; known to Defender's action API as "release attachment".
+ *
+ * @param attachment the target
+ */
+public record ReleaseAttachment(EmailAttachment attachment) implements EmailAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public ReleaseAttachment {
+    Objects.requireNonNull(attachment, "attachment");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RELEASE_ATTACHMENT;
+  }
+
+  @Override
+  public EmailAttachment target() {
+    return attachment;
+  }
+}

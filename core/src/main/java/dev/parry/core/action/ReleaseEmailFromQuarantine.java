@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.EmailContent;
+import java.util.Objects;
+
+/**
+ * Release email from quarantine to its recipients: the undo of {@link QuarantineEmail}.
+ *
+ * <p>Kind {@link ActionKind#RELEASE_EMAIL_FROM_QUARANTINE}; known to Defender's action API as "release from quarantine".
+ *
+ * @param content the target
+ */
+public record ReleaseEmailFromQuarantine(EmailContent content) implements EmailAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public ReleaseEmailFromQuarantine {
+    Objects.requireNonNull(content, "content");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RELEASE_EMAIL_FROM_QUARANTINE;
+  }
+
+  @Override
+  public EmailContent target() {
+    return content;
+  }
+}

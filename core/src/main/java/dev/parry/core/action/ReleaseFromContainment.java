@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Device;
+import java.util.Objects;
+
+/**
+ * Lift the containment of an unmanaged device: the undo of {@link ContainDevice}.
+ *
+ * <p>Kind {@link ActionKind#RELEASE_FROM_CONTAINMENT}; known to Defender's action API as "Unisolate (UnManagedDevice)".
+ *
+ * @param device the target
+ */
+public record ReleaseFromContainment(Device device) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public ReleaseFromContainment {
+    Objects.requireNonNull(device, "device");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RELEASE_FROM_CONTAINMENT;
+  }
+
+  @Override
+  public Device target() {
+    return device;
+  }
+}

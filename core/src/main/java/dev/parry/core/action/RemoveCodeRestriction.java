@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Device;
+import java.util.Objects;
+
+/**
+ * Release code execution on a device: the undo of {@link RestrictCodeExecution}.
+ *
+ * <p>Kind {@link ActionKind#REMOVE_CODE_RESTRICTION}; known to Defender's action API as "UnrestrictCodeExecution".
+ *
+ * @param device the target
+ */
+public record RemoveCodeRestriction(Device device) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RemoveCodeRestriction {
+    Objects.requireNonNull(device, "device");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.REMOVE_CODE_RESTRICTION;
+  }
+
+  @Override
+  public Device target() {
+    return device;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.RegistryKey;
+import java.util.Objects;
+
+/**
+ * Remove a registry key (a backup is kept so it can be restored).
+ *
+ * <p>Kind {@link ActionKind#REMOVE_REGISTRY_KEY}; known to Defender's action API as "AIR remove registry key".
+ *
+ * @param registryKey the target
+ */
+public record RemoveRegistryKey(RegistryKey registryKey) implements DeviceAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RemoveRegistryKey {
+    Objects.requireNonNull(registryKey, "registryKey");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.REMOVE_REGISTRY_KEY;
+  }
+
+  @Override
+  public RegistryKey target() {
+    return registryKey;
+  }
+
+  /** {@return the action that undoes this one: {@link RestoreRegistryKey} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new RestoreRegistryKey(registryKey);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.ScheduledTask;
+import java.util.Objects;
+
+/**
+ * Remove a scheduled task (a backup is kept so it can be restored).
+ *
+ * <p>Kind {@link ActionKind#REMOVE_SCHEDULED_TASK}; known to Defender's action API as "AIR remove scheduled task".
+ *
+ * @param task the target
+ */
+public record RemoveScheduledTask(ScheduledTask task) implements DeviceAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RemoveScheduledTask {
+    Objects.requireNonNull(task, "task");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.REMOVE_SCHEDULED_TASK;
+  }
+
+  @Override
+  public ScheduledTask target() {
+    return task;
+  }
+
+  /** {@return the action that undoes this one: {@link RestoreScheduledTask} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new RestoreScheduledTask(task);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.UserAccount;
+import java.util.Objects;
+
+/**
+ * Reset a user's password, forcing a change at next sign-in. Cannot be undone.
+ *
+ * <p>Kind {@link ActionKind#RESET_PASSWORD}; known to Defender's action API as "reset user password".
+ *
+ * @param user the target
+ */
+public record ResetPassword(UserAccount user) implements IdentityAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public ResetPassword {
+    Objects.requireNonNull(user, "user");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RESET_PASSWORD;
+  }
+
+  @Override
+  public UserAccount target() {
+    return user;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.DeviceFile;
+import java.util.Objects;
+
+/**
+ * Release a file from quarantine: the undo of {@link QuarantineFile} and {@link StopAndQuarantineFile}.
+ *
+ * <p>Kind {@link ActionKind#RESTORE_FILE}; known to Defender's action API as "restore from quarantine".
+ *
+ * @param file the target
+ */
+public record RestoreFile(DeviceFile file) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RestoreFile {
+    Objects.requireNonNull(file, "file");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RESTORE_FILE;
+  }
+
+  @Override
+  public DeviceFile target() {
+    return file;
+  }
+}

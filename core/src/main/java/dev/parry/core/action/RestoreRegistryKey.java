@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.RegistryKey;
+import java.util.Objects;
+
+/**
+ * Restore a removed registry key: the undo of {@link RemoveRegistryKey}.
+ *
+ * <p>Kind {@link ActionKind#RESTORE_REGISTRY_KEY}; known to Defender's action API as "restore registry key".
+ *
+ * @param registryKey the target
+ */
+public record RestoreRegistryKey(RegistryKey registryKey) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RestoreRegistryKey {
+    Objects.requireNonNull(registryKey, "registryKey");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RESTORE_REGISTRY_KEY;
+  }
+
+  @Override
+  public RegistryKey target() {
+    return registryKey;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.ScheduledTask;
+import java.util.Objects;
+
+/**
+ * Restore a removed scheduled task: the undo of {@link RemoveScheduledTask}.
+ *
+ * <p>Kind {@link ActionKind#RESTORE_SCHEDULED_TASK}; known to Defender's action API as "restore scheduled task".
+ *
+ * @param task the target
+ */
+public record RestoreScheduledTask(ScheduledTask task) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RestoreScheduledTask {
+    Objects.requireNonNull(task, "task");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RESTORE_SCHEDULED_TASK;
+  }
+
+  @Override
+  public ScheduledTask target() {
+    return task;
+  }
+}

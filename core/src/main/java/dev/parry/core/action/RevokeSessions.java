@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.UserAccount;
+import java.util.Objects;
+
+/**
+ * Require the user to sign in again, revoking every session and refresh token. Cannot be undone.
+ *
+ * <p>Kind {@link ActionKind#REVOKE_SESSIONS}; known to Defender's action API as "require sign-in again".
+ *
+ * @param user the target
+ */
+public record RevokeSessions(UserAccount user) implements IdentityAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RevokeSessions {
+    Objects.requireNonNull(user, "user");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.REVOKE_SESSIONS;
+  }
+
+  @Override
+  public UserAccount target() {
+    return user;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.WindowsService;
+import java.util.Objects;
+
+/**
+ * Restart a stopped service: the undo of {@link StopService}.
+ *
+ * <p>Kind {@link ActionKind#START_SERVICE}; known to Defender's action API as "restart service".
+ *
+ * @param service the target
+ */
+public record StartService(WindowsService service) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public StartService {
+    Objects.requireNonNull(service, "service");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.START_SERVICE;
+  }
+
+  @Override
+  public WindowsService target() {
+    return service;
+  }
+}

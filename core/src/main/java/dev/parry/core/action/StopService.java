@@ -1,0 +1,39 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.WindowsService;
+import java.util.Objects;
+
+/**
+ * Stop a service and keep it from starting.
+ *
+ * <p>Kind {@link ActionKind#STOP_SERVICE}; known to Defender's action API as "AIR stop service".
+ *
+ * @param service the target
+ */
+public record StopService(WindowsService service) implements DeviceAction, ReversibleAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public StopService {
+    Objects.requireNonNull(service, "service");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.STOP_SERVICE;
+  }
+
+  @Override
+  public WindowsService target() {
+    return service;
+  }
+
+  /** {@return the action that undoes this one: {@link StartService} on the same target} */
+  @Override
+  public RemediationAction inverse() {
+    return new StartService(service);
+  }
+}

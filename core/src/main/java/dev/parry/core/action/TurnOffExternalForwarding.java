@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Mailbox;
+import java.util.Objects;
+
+/**
+ * Remove a mailbox's rule that forwards mail outside the organisation.
+ *
+ * <p>Kind {@link ActionKind#TURN_OFF_EXTERNAL_FORWARDING}; known to Defender's action API as "remove forwarding rule".
+ *
+ * @param mailbox the target
+ */
+public record TurnOffExternalForwarding(Mailbox mailbox) implements EmailAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public TurnOffExternalForwarding {
+    Objects.requireNonNull(mailbox, "mailbox");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.TURN_OFF_EXTERNAL_FORWARDING;
+  }
+
+  @Override
+  public Mailbox target() {
+    return mailbox;
+  }
+}

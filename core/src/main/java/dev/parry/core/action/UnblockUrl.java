@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.Url;
+import java.util.Objects;
+
+/**
+ * Remove a URL block: the undo of {@link BlockUrl}.
+ *
+ * <p>Kind {@link ActionKind#UNBLOCK_URL}; known to Defender's action API as "unblock URL".
+ *
+ * @param url the target
+ */
+public record UnblockUrl(Url url) implements EmailAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public UnblockUrl {
+    Objects.requireNonNull(url, "url");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.UNBLOCK_URL;
+  }
+
+  @Override
+  public Url target() {
+    return url;
+  }
+}

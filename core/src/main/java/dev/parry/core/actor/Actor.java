@@ -1,0 +1,75 @@
+package dev.parry.core.actor;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who performed a transition: {@link SystemActor the system} (automation, timers) or a named
+ * {@link Principal}.
+ *
+ * <pre>{@code
+ * Actor automation = Actor.system();
+ * Actor analyst = Actor.principal(PrincipalName.of("alice@contoso.com"));
+ * }</pre>
+ */
+public sealed interface Actor {
+
+  /** {@return the system actor} */
+  static Actor system() {
+    return SystemActor.INSTANCE;
+  }
+
+  /**
+   * {@return the actor for a named principal}
+   *
+   * @param name the principal's name
+   */
+  static Actor principal(PrincipalName name) {
+    return new Principal(name);
+  }
+
+  /** {@return the principal's name, or empty for the system} */
+  Optional<PrincipalName> principalName();
+
+  /** The system: automation, timers and the runtime itself. */
+  enum SystemActor implements Actor {
+    /** The one system actor. */
+    INSTANCE;
+
+    @Override
+    public Optional<PrincipalName> principalName() {
+      return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+      return PrincipalName.RESERVED_SYSTEM;
+    }
+  }
+
+  /**
+   * A named person or service account.
+   *
+   * @param name the principal's name
+   */
+  record Principal(PrincipalName name) implements Actor {
+    /**
+     * Validates the actor.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Principal {
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public Optional<PrincipalName> principalName() {
+      return Optional.of(name);
+    }
+
+    @Override
+    public String toString() {
+      return name.value();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.automation;
+
+import java.util.Objects;
+
+/**
+ * A device group: the devices its rule matches share one automation level. Groups are ranked; a
+ * device belongs to the matching group with the lowest rank number (rank 1 wins).
+ *
+ * <pre>{@code
+ * DeviceGroup servers = new DeviceGroup(DeviceGroupName.of("Servers"), 1,
+ *     new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)),
+ *     AutomationLevel.SEMI_ALL_FOLDERS);
+ * }</pre>
+ *
+ * @param name the group's name
+ * @param rank 1 or more; lower ranks are matched first
+ * @param match the rule devices must satisfy
+ * @param level the automation level of the group's devices
+ */
+public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, AutomationLevel level) {
+
+  /** The name of the group a device falls into when no group matches it: {@value}. */
+  public static final String UNGROUPED_NAME = "Ungrouped devices (default)";
+
+  /**
+   * Validates the group.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if {@code rank} is less than 1
+   */
+  public DeviceGroup {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(level, "level");
+    if (rank < 1) {
+      throw new IllegalArgumentException("rank must be 1 or more, was: " + rank);
+    }
+  }
+}

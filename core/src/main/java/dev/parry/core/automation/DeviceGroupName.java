@@ -1,0 +1,38 @@
+package dev.parry.core.automation;
+
+import dev.parry.core.internal.Text;
+
+/**
+ * The name of a device group.
+ *
+ * @param value 1-128 characters, no control characters
+ */
+public record DeviceGroupName(String value) {
+
+  /**
+   * Validates the name.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is empty, longer than 128 characters or holds a control character
+   */
+  public DeviceGroupName {
+    Text.require("deviceGroupName", value, 1, 128);
+  }
+
+  /**
+   * {@return the name}
+   *
+   * <pre>{@code DeviceGroupName servers = DeviceGroupName.of("Tier-0 servers");}</pre>
+   *
+   * @param value the name
+   * @throws IllegalArgumentException if the name is not valid
+   */
+  public static DeviceGroupName of(String value) {
+    return new DeviceGroupName(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.parry.core.automation;
+
+import dev.parry.core.entity.Device;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A tenant's device groups and its "Ungrouped devices (default)" group, resolving each device to
+ * the one group it belongs to.
+ *
+ * <pre>{@code
+ * DeviceGroups groups = DeviceGroups.of(AutomationLevel.FULL, List.of(servers, finance));
+ * AutomationLevel level = groups.resolve(device).level();
+ * }</pre>
+ */
+public final class DeviceGroups {
+
+  private final List<DeviceGroup> ranked;
+  private final DeviceGroup ungrouped;
+
+  private DeviceGroups(List<DeviceGroup> ranked, DeviceGroup ungrouped) {
+    this.ranked = ranked;
+    this.ungrouped = ungrouped;
+  }
+
+  /**
+   * {@return only the default group, at {@link AutomationLevel#FULL}}, the level of tenants created
+   * since 2020-08-16.
+   */
+  public static DeviceGroups ungroupedOnly() {
+    return of(AutomationLevel.FULL, List.of());
+  }
+
+  /**
+   * {@return these groups, with the ungrouped default at {@code ungroupedLevel}}
+   *
+   * @param ungroupedLevel the level of devices no group matches
+   * @param groups the groups, in any order
+   * @throws NullPointerException if an argument or a group is null
+   * @throws IllegalArgumentException if two groups share a rank or a name, or a group is named like
+   *     the ungrouped default
+   */
+  public static DeviceGroups of(AutomationLevel ungroupedLevel, List<DeviceGroup> groups) {
+    Objects.requireNonNull(ungroupedLevel, "ungroupedLevel");
+    List<DeviceGroup> sorted = new ArrayList<>(Objects.requireNonNull(groups, "groups"));
+    Set<Integer> ranks = new HashSet<>();
+    Set<DeviceGroupName> names = new HashSet<>();
+    DeviceGroupName ungroupedName = DeviceGroupName.of(DeviceGroup.UNGROUPED_NAME);
+    for (DeviceGroup group : sorted) {
+      Objects.requireNonNull(group, "group");
+      if (!ranks.add(group.rank())) {
+        throw new IllegalArgumentException("device group ranks must be unique, rank " + group.rank() + " is repeated");
+      }
+      if (!names.add(group.name()) || group.name().equals(ungroupedName)) {
+        throw new IllegalArgumentException("device group names must be unique, was: '" + group.name() + "'");
+      }
+    }
+    sorted.sort(Comparator.comparingInt(DeviceGroup::rank));
+    return new DeviceGroups(List.copyOf(sorted),
+        new DeviceGroup(ungroupedName, Integer.MAX_VALUE, DeviceMatch.ANY, ungroupedLevel));
+  }
+
+  /**
+   * {@return the group {@code device} belongs to: the matching group with the lowest rank, or the
+   * ungrouped default}
+   *
+   * @param device the device
+   */
+  public DeviceGroup resolve(Device device) {
+    Objects.requireNonNull(device, "device");
+    for (DeviceGroup group : ranked) {
+      if (group.match().matches(device)) {
+        return group;
+      }
+    }
+    return ungrouped;
+  }
+
+  /** {@return the groups, by rank, without the ungrouped default} */
+  public List<DeviceGroup> groups() {
+    return ranked;
+  }
+
+  /** {@return the ungrouped default group} */
+  public DeviceGroup ungrouped() {
+    return ungrouped;
+  }
+
+  @Override
+  public String toString() {
+    return "DeviceGroups{groups=" + ranked + ", ungrouped=" + ungrouped.level() + "}";
+  }
+}

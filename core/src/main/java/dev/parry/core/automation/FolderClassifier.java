@@ -1,0 +1,136 @@
+package dev.parry.core.automation;
+
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.internal.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Classifies a file path as {@link FolderClass#CORE core}, {@link FolderClass#TEMP temp} or
+ * {@link FolderClass#OTHER other}, case-insensitively and whatever the drive letter.
+ *
+ * <p>A pattern is a folder written with {@code \} or {@code /}, where a {@code *} segment stands
+ * for exactly one folder name; a file matches a pattern when it lies anywhere beneath the folder.
+ * When several patterns match, the one with the most segments wins (so {@code /windows/temp} is
+ * temp although {@code /windows} is core); at equal length temp wins.
+ *
+ * <p><b>Program Files is core.</b> Defender's documentation names Program Files a core folder on one
+ * page and a temp folder on another. Parry's defaults follow the conservative reading: a file under
+ * Program Files or Program Files (x86) is core, so under {@link AutomationLevel#SEMI_CORE_FOLDERS}
+ * and {@link AutomationLevel#SEMI_NON_TEMP_FOLDERS} its remediation waits for approval. A caller who
+ * wants the other reading builds its own classifier with {@link #of(List, List)}.
+ *
+ * <pre>{@code
+ * FolderClassifier folders = FolderClassifier.defaults();
+ * folders.classify(WindowsPath.of("C:\\Windows\\System32\\evil.dll"));   // CORE
+ * folders.classify(WindowsPath.of("D:\\Windows\\Temp\\evil.exe"));       // TEMP
+ * }</pre>
+ */
+public final class FolderClassifier {
+
+  /** The default core folders. */
+  public static final List<String> DEFAULT_CORE =
+      List.of("/windows", "/program files", "/program files (x86)");
+
+  /** The default temp folders, as Defender lists them, less Program Files (see the class comment). */
+  public static final List<String> DEFAULT_TEMP = List.of(
+      "/users/*/appdata/local/temp",
+      "/documents and settings/*/local settings/temp",
+      "/documents and settings/*/local settings/temporary",
+      "/windows/temp",
+      "/users/*/downloads",
+      "/documents and settings/*/users");
+
+  private static final FolderClassifier DEFAULTS = of(DEFAULT_CORE, DEFAULT_TEMP);
+
+  private final List<List<String>> core;
+  private final List<List<String>> temp;
+
+  private FolderClassifier(List<List<String>> core, List<List<String>> temp) {
+    this.core = core;
+    this.temp = temp;
+  }
+
+  /** {@return the classifier with {@link #DEFAULT_CORE} and {@link #DEFAULT_TEMP}} */
+  public static FolderClassifier defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * {@return a classifier with these patterns}
+   *
+   * @param corePatterns folders whose files are core
+   * @param tempPatterns folders whose files are temp
+   * @throws NullPointerException if a list or a pattern is null
+   * @throws IllegalArgumentException if a pattern is not absolute, has an empty segment, a control
+   *     character, or a {@code *} that is not a whole segment
+   */
+  public static FolderClassifier of(List<String> corePatterns, List<String> tempPatterns) {
+    return new FolderClassifier(parse(corePatterns), parse(tempPatterns));
+  }
+
+  private static List<List<String>> parse(List<String> patterns) {
+    List<List<String>> out = new ArrayList<>();
+    for (String pattern : Objects.requireNonNull(patterns, "patterns")) {
+      Text.require("folder pattern", pattern, 1, 1024);
+      String p = pattern.replace('\\', '/');
+      if (p.endsWith("/*")) {
+        p = p.substring(0, p.length() - 2);
+      }
+      if (!p.startsWith("/") || p.length() < 2) {
+        throw new IllegalArgumentException("folder pattern must start with '/' or '\\' and name a folder, was: "
+            + Text.show(pattern));
+      }
+      List<String> segments = List.of(p.substring(1).toLowerCase(Locale.ROOT).split("/", -1));
+      for (String segment : segments) {
+        if (segment.isEmpty() || (segment.contains("*") && !segment.equals("*"))) {
+          throw new IllegalArgumentException(
+              "folder pattern segments must be non-empty and '*' must stand alone, was: " + Text.show(pattern));
+        }
+      }
+      out.add(segments);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * {@return the class of the folder {@code file} lies in}
+   *
+   * @param file the file's path
+   * @throws NullPointerException if {@code file} is null
+   */
+  public FolderClass classify(WindowsPath file) {
+    String[] segments = file.folderForm().substring(1).split("\\\\", -1);
+    int coreDepth = deepestMatch(core, segments);
+    int tempDepth = deepestMatch(temp, segments);
+    if (tempDepth > 0 && tempDepth >= coreDepth) {
+      return FolderClass.TEMP;
+    }
+    return coreDepth > 0 ? FolderClass.CORE : FolderClass.OTHER;
+  }
+
+  private static int deepestMatch(List<List<String>> patterns, String[] segments) {
+    int best = 0;
+    for (List<String> pattern : patterns) {
+      // the file must lie beneath the folder: at least one more segment than the pattern
+      if (pattern.size() >= segments.length || pattern.size() <= best) {
+        continue;
+      }
+      boolean matches = true;
+      for (int i = 0; i < pattern.size() && matches; i++) {
+        matches = pattern.get(i).equals("*") || pattern.get(i).equals(segments[i]);
+      }
+      if (matches) {
+        best = pattern.size();
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public String toString() {
+    return "FolderClassifier{core=" + core.size() + " patterns, temp=" + temp.size() + " patterns}";
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Automation levels, device groups, folder classification and automation folder exclusions: the context that decides whether an action runs automatically.
+ */
+@NullMarked
+package dev.parry.core.automation;
+
+import org.jspecify.annotations.NullMarked;

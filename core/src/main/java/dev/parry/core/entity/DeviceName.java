@@ -1,0 +1,56 @@
+package dev.parry.core.entity;
+
+import dev.parry.core.internal.Text;
+import java.util.Locale;
+
+/**
+ * A device's host name as its backend reports it. Compared case-insensitively.
+ *
+ * @param value 1-255 characters, no control characters, no '\\', '/' or spaces
+ */
+public record DeviceName(String value) {
+
+  /** The longest value accepted: {@value}. */
+  public static final int MAX_LENGTH = 255;
+
+  /**
+   * Validates the value.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character, or holds '\\', '/' or spaces
+   */
+  public DeviceName {
+    Text.require("deviceName", value, 1, MAX_LENGTH);
+    if (value.chars().anyMatch(c -> "\\/ ".indexOf(c) >= 0)) {
+      throw new IllegalArgumentException("deviceName must not contain '\\', '/' or spaces, was: " + Text.show(value));
+    }
+  }
+
+  /**
+   * {@return the value for {@code value}}
+   *
+   * <pre>{@code DeviceName v = DeviceName.of("ws-finance-042");}</pre>
+   *
+   * @param value the text
+   * @throws IllegalArgumentException if the value is not valid
+   */
+  public static DeviceName of(String value) {
+    return new DeviceName(value);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DeviceName that
+        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.toLowerCase(Locale.ROOT).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.parry.core.entity;
+
+import dev.parry.core.internal.Text;
+import java.util.Locale;
+
+/**
+ * A tag set on a device, used by device groups to match it. Compared case-insensitively.
+ *
+ * @param value 1-200 characters, no control characters
+ */
+public record DeviceTag(String value) {
+
+  /** The longest value accepted: {@value}. */
+  public static final int MAX_LENGTH = 200;
+
+  /**
+   * Validates the value.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character
+   */
+  public DeviceTag {
+    Text.require("deviceTag", value, 1, MAX_LENGTH);
+  }
+
+  /**
+   * {@return the value for {@code value}}
+   *
+   * <pre>{@code DeviceTag v = DeviceTag.of("finance");}</pre>
+   *
+   * @param value the text
+   * @throws IllegalArgumentException if the value is not valid
+   */
+  public static DeviceTag of(String value) {
+    return new DeviceTag(value);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DeviceTag that
+        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.toLowerCase(Locale.ROOT).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.parry.core.entity;
+
+/**
+ * A DNS domain name, kept in lower case. Single-label names ({@code corp}) are accepted, as
+ * Active Directory allows them.
+ *
+ * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no hyphen at either end
+ */
+public record DomainName(String value) {
+
+  /**
+   * Validates the name and puts it in lower case.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is not a DNS name
+   */
+  public DomainName {
+    value = Identifiers.requireDnsName("domainName", value, false);
+  }
+
+  /**
+   * {@return the domain name for {@code value}}
+   *
+   * <pre>{@code DomainName domain = DomainName.of("contoso.com");}</pre>
+   *
+   * @param value the name
+   * @throws IllegalArgumentException if the value is not a DNS name
+   */
+  public static DomainName of(String value) {
+    return new DomainName(value);
+  }
+
+  /** {@return whether this name is {@code other} or a subdomain of it} */
+  public boolean isWithin(DomainName other) {
+    return value.equals(other.value) || value.endsWith("." + other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.entity;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A kernel driver on a device, the target of "disable driver" (undone by enabling it).
+ *
+ * @param device the device
+ * @param path the driver file
+ */
+public record Driver(DeviceId device, WindowsPath path) implements DeviceEntity {
+
+  /**
+   * Validates the driver.
+   *
+   * @throws NullPointerException if {@code device} or {@code path} is null
+   */
+  public Driver {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(path, "path");
+  }
+
+  @Override
+  public EntityKey key() {
+    return new EntityKey("driver:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public Optional<DeviceId> deviceId() {
+    return Optional.of(device);
+  }
+
+  @Override
+  public Optional<WindowsPath> filePath() {
+    return Optional.of(path);
+  }
+}

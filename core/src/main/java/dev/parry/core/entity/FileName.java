@@ -1,0 +1,44 @@
+package dev.parry.core.entity;
+
+import dev.parry.core.internal.Text;
+
+/**
+ * The name of a file without its folder (an email attachment, for example).
+ *
+ * @param value 1-255 characters, no control characters, no '\\' or '/'
+ */
+public record FileName(String value) {
+
+  /** The longest value accepted: {@value}. */
+  public static final int MAX_LENGTH = 255;
+
+  /**
+   * Validates the value.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character, or holds '\\' or '/'
+   */
+  public FileName {
+    Text.require("fileName", value, 1, MAX_LENGTH);
+    if (value.chars().anyMatch(c -> "\\/".indexOf(c) >= 0)) {
+      throw new IllegalArgumentException("fileName must not contain '\\' or '/', was: " + Text.show(value));
+    }
+  }
+
+  /**
+   * {@return the value for {@code value}}
+   *
+   * <pre>{@code FileName v = FileName.of("invoice.pdf.exe");}</pre>
+   *
+   * @param value the text
+   * @throws IllegalArgumentException if the value is not valid
+   */
+  public static FileName of(String value) {
+    return new FileName(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.entity;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A registry key on a device, the target of "remove registry key" (undone by restoring it).
+ *
+ * @param device the device
+ * @param path the key's path
+ */
+public record RegistryKey(DeviceId device, RegistryKeyPath path) implements DeviceEntity {
+
+  /**
+   * Validates the key.
+   *
+   * @throws NullPointerException if {@code device} or {@code path} is null
+   */
+  public RegistryKey {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(path, "path");
+  }
+
+  @Override
+  public EntityKey key() {
+    return new EntityKey("registry:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public Optional<DeviceId> deviceId() {
+    return Optional.of(device);
+  }
+
+  @Override
+  public Optional<WindowsPath> filePath() {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.entity;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A scheduled task on a device, the target of "remove scheduled task" (undone by restoring it).
+ *
+ * @param device the device
+ * @param path the task's path in the Task Scheduler library
+ */
+public record ScheduledTask(DeviceId device, ScheduledTaskPath path) implements DeviceEntity {
+
+  /**
+   * Validates the task.
+   *
+   * @throws NullPointerException if {@code device} or {@code path} is null
+   */
+  public ScheduledTask {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(path, "path");
+  }
+
+  @Override
+  public EntityKey key() {
+    return new EntityKey("task:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public Optional<DeviceId> deviceId() {
+    return Optional.of(device);
+  }
+
+  @Override
+  public Optional<WindowsPath> filePath() {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.parry.core.entity;
+
+import dev.parry.core.internal.Text;
+import java.util.Locale;
+
+/**
+ * The name of a Windows service. Compared case-insensitively.
+ *
+ * @param value 1-256 characters, no control characters, no '\\' or '/'
+ */
+public record ServiceName(String value) {
+
+  /** The longest value accepted: {@value}. */
+  public static final int MAX_LENGTH = 256;
+
+  /**
+   * Validates the value.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character, or holds '\\' or '/'
+   */
+  public ServiceName {
+    Text.require("serviceName", value, 1, MAX_LENGTH);
+    if (value.chars().anyMatch(c -> "\\/".indexOf(c) >= 0)) {
+      throw new IllegalArgumentException("serviceName must not contain '\\' or '/', was: " + Text.show(value));
+    }
+  }
+
+  /**
+   * {@return the value for {@code value}}
+   *
+   * <pre>{@code ServiceName v = ServiceName.of("UpdaterSvc");}</pre>
+   *
+   * @param value the text
+   * @throws IllegalArgumentException if the value is not valid
+   */
+  public static ServiceName of(String value) {
+    return new ServiceName(value);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ServiceName that
+        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.toLowerCase(Locale.ROOT).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parry.core.entity;
+
+/**
+ * A SHA-256 file digest.
+ *
+ * @param hex exactly 64 hexadecimal digits, kept in lower case
+ */
+public record Sha256(String hex) {
+
+  /** The number of hexadecimal digits: {@value}. */
+  public static final int DIGITS = 64;
+
+  /**
+   * Validates the digest and puts it in lower case.
+   *
+   * @throws NullPointerException if {@code hex} is null
+   * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
+   */
+  public Sha256 {
+    hex = Identifiers.requireHex("sha256", hex, DIGITS);
+  }
+
+  /**
+   * {@return the digest for {@code hex}, in either case}
+   *
+   * <pre>{@code Sha256 digest = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");}</pre>
+   *
+   * @param hex the digest
+   * @throws IllegalArgumentException if the value is not exactly {@value #DIGITS} hexadecimal digits
+   */
+  public static Sha256 of(String hex) {
+    return new Sha256(hex);
+  }
+
+  @Override
+  public String toString() {
+    return hex;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.parry.core.entity;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A URL seen in mail or clicked, the target of "block URL" (time-of-click protection).
+ *
+ * @param url the URL
+ * @param foundIn the message copy that carried it, or null for a URL seen on its own (a click)
+ */
+public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEntity {
+
+  /**
+   * Validates the URL entity.
+   *
+   * @throws NullPointerException if {@code url} is null
+   */
+  public Url {
+    Objects.requireNonNull(url, "url");
+  }
+
+  /**
+   * {@return a URL seen on its own}
+   *
+   * <pre>{@code Url clicked = Url.of(WebUrl.of("https://login.example.net/reset"));}</pre>
+   *
+   * @param url the URL
+   */
+  public static Url of(WebUrl url) {
+    return new Url(url, null);
+  }
+
+  @Override
+  public EntityKey key() {
+    return new EntityKey("url:" + url.value() + (foundIn == null ? "" : "@" + foundIn.key().value()));
+  }
+}

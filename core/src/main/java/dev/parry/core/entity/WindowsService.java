@@ -1,0 +1,42 @@
+package dev.parry.core.entity;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Windows service on a device, the target of "stop service" (undone by starting it again).
+ *
+ * @param device the device
+ * @param name the service name
+ * @param binaryPath the service's executable, or null if unknown
+ */
+public record WindowsService(DeviceId device, ServiceName name, @Nullable WindowsPath binaryPath)
+    implements DeviceEntity {
+
+  /**
+   * Validates the service.
+   *
+   * @throws NullPointerException if {@code device} or {@code name} is null
+   */
+  public WindowsService {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(name, "name");
+  }
+
+  @Override
+  public EntityKey key() {
+    return new EntityKey("service:" + device.value() + ":" + name.value().toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public Optional<DeviceId> deviceId() {
+    return Optional.of(device);
+  }
+
+  @Override
+  public Optional<WindowsPath> filePath() {
+    return Optional.ofNullable(binaryPath);
+  }
+}

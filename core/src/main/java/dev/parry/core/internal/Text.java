@@ -1,0 +1,123 @@
+package dev.parry.core.internal;
+
+import java.util.Objects;
+
+/**
+ * Validation and quoting helpers for text that comes from outside Parry.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class Text {
+
+  /** The most characters of an offending value an error message shows. */
+  private static final int MAX_SHOWN = 80;
+
+  private Text() {}
+
+  /**
+   * Checks that {@code value} is non-null, {@code min}..{@code max} characters long and free of
+   * control characters.
+   *
+   * @param name the component name used in error messages
+   * @param value the value to check
+   * @param min the minimum length
+   * @param max the maximum length
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the length is out of range or a control character is present
+   */
+  public static String require(String name, String value, int min, int max) {
+    Objects.requireNonNull(value, name);
+    if (value.length() < min || value.length() > max) {
+      throw new IllegalArgumentException(
+          name + " must be " + min + "-" + max + " characters, was " + value.length() + ": " + show(value));
+    }
+    int bad = firstControl(value);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          name + " must not contain control characters (found U+"
+              + String.format("%04X", (int) value.charAt(bad)) + " at index " + bad + "), was: " + show(value));
+    }
+    return value;
+  }
+
+  /**
+   * Checks that {@code value} is {@code min}..{@code max} characters, each in {@code allowed}.
+   *
+   * @param name the component name used in error messages
+   * @param value the value to check
+   * @param min the minimum length
+   * @param max the maximum length
+   * @param allowed a description of the allowed characters, for the message
+   * @param matcher which characters are allowed
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the length is out of range or a character is not allowed
+   */
+  public static String requireChars(
+      String name, String value, int min, int max, String allowed, CharMatcher matcher) {
+    Objects.requireNonNull(value, name);
+    if (value.length() < min || value.length() > max || !value.chars().allMatch(c -> matcher.matches((char) c))) {
+      throw new IllegalArgumentException(
+          name + " must be " + min + "-" + max + " " + allowed + ", was: " + show(value));
+    }
+    return value;
+  }
+
+  /** {@return the index of the first ISO control or line/paragraph separator character, or -1} */
+  public static int firstControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Quotes a value for an error message or a log line: control characters are escaped (so a CR/LF
+   * cannot forge a line) and long values are cut.
+   *
+   * @param value any text
+   * @return the value in single quotes, escaped and at most about 80 characters long
+   */
+  public static String show(String value) {
+    StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 16).append('\'');
+    int limit = Math.min(value.length(), MAX_SHOWN);
+    for (int i = 0; i < limit; i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c == '\'') {
+        out.append("\\'");
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('\'');
+    if (value.length() > MAX_SHOWN) {
+      out.append("... (").append(value.length()).append(" characters)");
+    }
+    return out.toString();
+  }
+
+  /** {@return whether {@code c} is an ASCII letter or digit} */
+  public static boolean isAsciiAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** {@return whether {@code c} is a hexadecimal digit, either case} */
+  public static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** A predicate over characters. */
+  @FunctionalInterface
+  public interface CharMatcher {
+    /** {@return whether {@code c} is allowed} */
+    boolean matches(char c);
+  }
+}

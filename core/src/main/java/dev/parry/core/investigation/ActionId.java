@@ -1,0 +1,56 @@
+package dev.parry.core.investigation;
+
+import dev.parry.core.internal.Text;
+import java.util.Objects;
+
+/**
+ * The identifier of one action in one investigation: the investigation's id and the action's
+ * sequence number within it (1 for the first action proposed). Written {@code investigation/sequence}.
+ *
+ * @param investigation the investigation the action belongs to
+ * @param sequence 1 or more
+ */
+public record ActionId(InvestigationId investigation, int sequence) {
+
+  /**
+   * Validates the identifier.
+   *
+   * @throws NullPointerException if {@code investigation} is null
+   * @throws IllegalArgumentException if {@code sequence} is less than 1
+   */
+  public ActionId {
+    Objects.requireNonNull(investigation, "investigation");
+    if (sequence < 1) {
+      throw new IllegalArgumentException("action sequence must be 1 or more, was: " + sequence);
+    }
+  }
+
+  /**
+   * {@return the identifier written as {@code investigation/sequence}}
+   *
+   * <pre>{@code ActionId id = ActionId.parse("inv-2026-0001/3");}</pre>
+   *
+   * @param text the identifier's text form
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if the text is not {@code investigation/sequence}
+   */
+  public static ActionId parse(String text) {
+    Objects.requireNonNull(text, "text");
+    int slash = text.lastIndexOf('/');
+    int sequence;
+    try {
+      sequence = slash < 0 ? -1 : Integer.parseInt(text.substring(slash + 1));
+    } catch (NumberFormatException e) {
+      sequence = -1;
+    }
+    if (slash <= 0 || sequence < 1 || text.substring(slash + 1).startsWith("+")) {
+      throw new IllegalArgumentException("actionId must be investigation/sequence (sequence 1 or more), was: " + Text.show(text));
+    }
+    return new ActionId(new InvestigationId(text.substring(0, slash)), sequence);
+  }
+
+  @Override
+  public String toString() {
+    return investigation.value() + "/" + sequence;
+  }
+}

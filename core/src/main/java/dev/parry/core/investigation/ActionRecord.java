@@ -1,0 +1,83 @@
+package dev.parry.core.investigation;
+
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.policy.ApprovalMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The state of one action in an investigation, as its events left it.
+ *
+ * @param id the action's id
+ * @param action the action
+ * @param mode automatic or requiring approval, as proposed
+ * @param reason why that mode
+ * @param rule how it gets approved
+ * @param requestedBy who proposed it
+ * @param proposedAt when it was proposed (pending expiry counts from here)
+ * @param status where it is in its life cycle
+ * @param approvers the distinct principals who approved it so far, in order (copied)
+ * @param attempts how many times it was dispatched
+ * @param updatedAt when its status last changed
+ * @param updatedBy who last changed it
+ * @param note the comment, detail or reason of its last change, possibly empty
+ */
+public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
+    ApprovalRule rule, Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers,
+    int attempts, Instant updatedAt, Actor updatedBy, String note) {
+
+  /**
+   * Validates the record and copies its approvers.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if {@code attempts} is negative
+   */
+  public ActionRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(requestedBy, "requestedBy");
+    Objects.requireNonNull(proposedAt, "proposedAt");
+    Objects.requireNonNull(status, "status");
+    approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers"));
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(updatedBy, "updatedBy");
+    Objects.requireNonNull(note, "note");
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts must not be negative, was: " + attempts);
+    }
+  }
+
+  /** {@return this action moved to {@code next} by {@code actor} at {@code at}, with a note} */
+  ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note) {
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, next, approvers, attempts, at,
+        actor, note);
+  }
+
+  /** {@return this action with one more approver, approved if {@code quorumReached}} */
+  ActionRecord approvedBy(PrincipalName approver, boolean quorumReached, Instant at, Actor actor, String comment) {
+    List<PrincipalName> more = new ArrayList<>(approvers.size() + 1);
+    more.addAll(approvers);
+    more.add(approver);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt,
+        quorumReached ? ActionStatus.APPROVED : status, more, attempts, at, actor, comment);
+  }
+
+  /** {@return this action dispatched once more} */
+  ActionRecord started(int attempt, Instant at, Actor actor) {
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, ActionStatus.IN_PROGRESS,
+        approvers, attempt, at, actor, "");
+  }
+
+  @Override
+  public String toString() {
+    return "ActionRecord{id=" + id + ", kind=" + action.kind() + ", target=" + action.target().key()
+        + ", mode=" + mode + ", status=" + status + ", approvers=" + approvers.size() + ", attempts=" + attempts + "}";
+  }
+}

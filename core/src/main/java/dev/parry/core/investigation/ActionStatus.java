@@ -1,0 +1,74 @@
+package dev.parry.core.investigation;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where one action is in its life cycle.
+ *
+ * <pre>
+ * PENDING_APPROVAL --approve (quorum)--&gt; APPROVED --start--&gt; IN_PROGRESS --&gt; SUCCEEDED | FAILED | TIMED_OUT
+ * PENDING_APPROVAL --reject--&gt; REJECTED          APPROVED, IN_PROGRESS --cancel--&gt; CANCELLED
+ * PENDING_APPROVAL --expiry--&gt; EXPIRED           IN_PROGRESS --start (retry)--&gt; IN_PROGRESS
+ * SUCCEEDED --undo--&gt; UNDO_IN_PROGRESS --&gt; UNDONE | UNDO_FAILED;  UNDO_FAILED --undo--&gt; UNDO_IN_PROGRESS
+ * </pre>
+ *
+ * <p>An action planned as automatic starts in {@link #APPROVED}, approved by the system.
+ * An action is <em>settled</em> once it has an outcome (every status but pending, approved and in
+ * progress); an investigation completes only when all its actions are settled.
+ */
+public enum ActionStatus {
+  /** Waiting in the action center for analysts. */
+  PENDING_APPROVAL,
+  /** Approved (by the quorum, or by the system for an automatic action), not yet dispatched. */
+  APPROVED,
+  /** Dispatched to an executor; no outcome yet. */
+  IN_PROGRESS,
+  /** The executor carried it out. */
+  SUCCEEDED,
+  /** The executor could not carry it out. */
+  FAILED,
+  /** No outcome arrived before the deadline. */
+  TIMED_OUT,
+  /** Cancelled after approval, before an outcome. */
+  CANCELLED,
+  /** Rejected by an analyst (or for the investigation's termination or a false positive). */
+  REJECTED,
+  /** Left pending past the expiry; counts as rejected. */
+  EXPIRED,
+  /** Undo dispatched. */
+  UNDO_IN_PROGRESS,
+  /** Undone. */
+  UNDONE,
+  /** The undo could not be carried out; it may be tried again. */
+  UNDO_FAILED;
+
+  private static final Set<ActionStatus> UNSETTLED = EnumSet.of(PENDING_APPROVAL, APPROVED, IN_PROGRESS);
+
+  /** {@return whether the action has an outcome, which completion waits for} */
+  public boolean isSettled() {
+    return !UNSETTLED.contains(this);
+  }
+
+  /** {@return whether the action is pending approval, approved or in progress: running or about to} */
+  public boolean isActive() {
+    return UNSETTLED.contains(this);
+  }
+
+  /** {@return whether the action was approved at some point (by analysts or by the system)} */
+  public boolean wasApproved() {
+    return this != PENDING_APPROVAL && this != REJECTED && this != EXPIRED;
+  }
+
+  /** {@return the statuses an action can move to from this one} */
+  public Set<ActionStatus> next() {
+    return switch (this) {
+      case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED, EXPIRED);
+      case APPROVED -> EnumSet.of(IN_PROGRESS, CANCELLED);
+      case IN_PROGRESS -> EnumSet.of(IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED);
+      case SUCCEEDED, UNDO_FAILED -> EnumSet.of(UNDO_IN_PROGRESS);
+      case UNDO_IN_PROGRESS -> EnumSet.of(UNDONE, UNDO_FAILED);
+      case FAILED, TIMED_OUT, CANCELLED, REJECTED, EXPIRED, UNDONE -> EnumSet.noneOf(ActionStatus.class);
+    };
+  }
+}

@@ -1,0 +1,337 @@
+package dev.parry.core.investigation;
+
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.internal.Text;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
+import dev.parry.core.verdict.Evidence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A request to change an investigation. {@link Investigation#decide(Command, java.time.Instant)}
+ * turns a command into events, or refuses it with a {@link Rejection} and changes nothing.
+ *
+ * <pre>{@code
+ * Decision decision = investigation.decide(
+ *     new Command.Approve(actionId, PrincipalName.of("alice@contoso.com"), "confirmed with the user"), now);
+ * }</pre>
+ */
+public sealed interface Command {
+
+  /** The longest comment, detail or reason accepted: {@value}. */
+  int MAX_TEXT = 2000;
+
+  /**
+   * An action to propose, with the rule that approves it.
+   *
+   * @param planned the action, its approval mode and why
+   * @param rule how it gets approved if it requires approval
+   */
+  record Proposal(PlannedAction planned, ApprovalRule rule) {
+    /**
+     * Validates the proposal.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public Proposal {
+      Objects.requireNonNull(planned, "planned");
+      Objects.requireNonNull(rule, "rule");
+    }
+  }
+
+  /**
+   * Adds evidence and proposes the actions a policy planned for it. Actions whose kind and target
+   * match an action that is active or was taken, rejected or expired are skipped, not proposed twice.
+   *
+   * @param evidence the evidence
+   * @param proposals the actions to propose (copied)
+   * @param actor who reports it (usually the system)
+   */
+  record RecordEvidence(Evidence evidence, List<Proposal> proposals, Actor actor) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component or a proposal is null
+     */
+    public RecordEvidence {
+      Objects.requireNonNull(evidence, "evidence");
+      proposals = List.copyOf(Objects.requireNonNull(proposals, "proposals"));
+      Objects.requireNonNull(actor, "actor");
+    }
+
+    /**
+     * {@return a command recording {@code evidence} with {@code plan}, each action approved by
+     * {@code rule}, reported by the system}
+     *
+     * @param evidence the evidence
+     * @param plan the policy's plan for it
+     * @param rule the approval rule for its pending actions
+     */
+    public static RecordEvidence of(Evidence evidence, RemediationPlan plan, ApprovalRule rule) {
+      List<Proposal> proposals = new ArrayList<>(plan.actions().size());
+      for (PlannedAction planned : plan.actions()) {
+        proposals.add(new Proposal(planned, rule));
+      }
+      return new RecordEvidence(evidence, proposals, Actor.system());
+    }
+  }
+
+  /**
+   * Proposes one action outside the policy: a manual action, or one opened for a false negative.
+   * Refused with {@link RejectionReason#DUPLICATE_ACTION} if the same kind on the same target is
+   * already active.
+   *
+   * @param proposal the action
+   * @param requester who asks for it
+   */
+  record ProposeAction(Proposal proposal, Actor requester) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public ProposeAction {
+      Objects.requireNonNull(proposal, "proposal");
+      Objects.requireNonNull(requester, "requester");
+    }
+  }
+
+  /**
+   * One principal's approval of a pending action; the action is approved once the quorum is reached.
+   *
+   * @param actionId the action
+   * @param approver who approves
+   * @param comment why, possibly empty
+   */
+  record Approve(ActionId actionId, PrincipalName approver, String comment) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     */
+    public Approve {
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(approver, "approver");
+      Text.require("comment", comment, 0, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Rejects a pending action.
+   *
+   * @param actionId the action
+   * @param actor who rejects it
+   * @param comment why, possibly empty
+   */
+  record Reject(ActionId actionId, Actor actor, String comment) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     */
+    public Reject {
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(actor, "actor");
+      Text.require("comment", comment, 0, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Records that an approved action was dispatched to its executor (or dispatched again, for a retry).
+   *
+   * @param actionId the action
+   */
+  record Start(ActionId actionId) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if {@code actionId} is null
+     */
+    public Start {
+      Objects.requireNonNull(actionId, "actionId");
+    }
+  }
+
+  /**
+   * Records that the executor carried the action out.
+   *
+   * @param actionId the action
+   * @param detail what the executor reported, possibly empty
+   */
+  record Succeed(ActionId actionId, String detail) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     */
+    public Succeed {
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("detail", detail, 0, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Records that the action failed for good (retries, if any, are over).
+   *
+   * @param actionId the action
+   * @param reason why, not empty
+   */
+  record Fail(ActionId actionId, String reason) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+     */
+    public Fail {
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("reason", reason, 1, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Records that no outcome arrived before the action's deadline.
+   *
+   * @param actionId the action
+   */
+  record TimeOut(ActionId actionId) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if {@code actionId} is null
+     */
+    public TimeOut {
+      Objects.requireNonNull(actionId, "actionId");
+    }
+  }
+
+  /**
+   * Cancels an approved or in-progress action.
+   *
+   * @param actionId the action
+   * @param actor who cancels it
+   * @param comment why, possibly empty
+   */
+  record Cancel(ActionId actionId, Actor actor, String comment) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     */
+    public Cancel {
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(actor, "actor");
+      Text.require("comment", comment, 0, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Asks to undo a succeeded (or previously failed undo of a) reversible action.
+   *
+   * @param actionId the action
+   * @param actor who asks
+   * @param comment why, possibly empty
+   */
+  record RequestUndo(ActionId actionId, Actor actor, String comment) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     */
+    public RequestUndo {
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(actor, "actor");
+      Text.require("comment", comment, 0, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Records that an undo was carried out.
+   *
+   * @param actionId the action
+   * @param detail what the executor reported, possibly empty
+   */
+  record CompleteUndo(ActionId actionId, String detail) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     */
+    public CompleteUndo {
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("detail", detail, 0, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Records that an undo failed.
+   *
+   * @param actionId the action
+   * @param reason why, not empty
+   */
+  record FailUndo(ActionId actionId, String reason) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+     */
+    public FailUndo {
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("reason", reason, 1, MAX_TEXT);
+    }
+  }
+
+  /**
+   * Expires every action that has been pending approval for the investigation's pending expiry or
+   * longer. Expired actions count as rejected. Accepted with no events when nothing is due.
+   */
+  record ExpirePending() implements Command {}
+
+  /**
+   * Reports that the analysis is over. The investigation completes as soon as every action is settled.
+   *
+   * @param outcome how the analysis ended
+   * @param actor who reports it
+   */
+  record FinishAnalysis(AnalysisOutcome outcome, Actor actor) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public FinishAnalysis {
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(actor, "actor");
+    }
+  }
+
+  /**
+   * Terminates the investigation: pending actions are rejected, approved ones not yet dispatched are
+   * cancelled, actions in progress finish, and no evidence or action joins afterwards.
+   *
+   * @param actor who terminates it; the system actor gives "terminated by system"
+   * @param comment why, possibly empty
+   */
+  record Terminate(Actor actor, String comment) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     */
+    public Terminate {
+      Objects.requireNonNull(actor, "actor");
+      Text.require("comment", comment, 0, MAX_TEXT);
+    }
+  }
+}

@@ -1,0 +1,648 @@
+package dev.parry.core.investigation;
+
+import dev.parry.core.action.ActionKey;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.investigation.InvestigationEvent.ActionCancelled;
+import dev.parry.core.investigation.InvestigationEvent.ActionEvent;
+import dev.parry.core.investigation.InvestigationEvent.ActionExpired;
+import dev.parry.core.investigation.InvestigationEvent.ActionFailed;
+import dev.parry.core.investigation.InvestigationEvent.ActionProposed;
+import dev.parry.core.investigation.InvestigationEvent.ActionRejected;
+import dev.parry.core.investigation.InvestigationEvent.ActionStarted;
+import dev.parry.core.investigation.InvestigationEvent.ActionSucceeded;
+import dev.parry.core.investigation.InvestigationEvent.ActionTimedOut;
+import dev.parry.core.investigation.InvestigationEvent.ActionUndone;
+import dev.parry.core.investigation.InvestigationEvent.AnalysisFinished;
+import dev.parry.core.investigation.InvestigationEvent.ApprovalGranted;
+import dev.parry.core.investigation.InvestigationEvent.Completed;
+import dev.parry.core.investigation.InvestigationEvent.EvidenceRecorded;
+import dev.parry.core.investigation.InvestigationEvent.Opened;
+import dev.parry.core.investigation.InvestigationEvent.Terminated;
+import dev.parry.core.investigation.InvestigationEvent.UndoFailed;
+import dev.parry.core.investigation.InvestigationEvent.UndoRequested;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.verdict.Evidence;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An automated investigation: its evidence, its actions and where each stands. Immutable and pure.
+ *
+ * <p>Change goes through two functions. {@link #decide(Command, Instant)} checks a command against
+ * the current state and answers the events it produces, or a typed {@link Rejection} (and then
+ * nothing changes). {@link #evolve(InvestigationEvent)} applies one event. Replaying an
+ * investigation's events with {@link #replay(List)} rebuilds exactly the same state, so the events
+ * are both its storage format and its audit trail. Time is passed in; nothing here reads a clock.
+ *
+ * <p><b>Completion rule.</b> An investigation is complete exactly when its analysis is finished (or it
+ * was terminated) and every action is settled: taken, failed, timed out, cancelled, rejected or
+ * expired (see {@link ActionStatus#isSettled()}). Evidence and new actions join until then and are
+ * refused afterwards. Pending actions expire, counting as rejected, once they have waited
+ * {@link #pendingExpiry()} ({@link #DEFAULT_PENDING_EXPIRY} unless set when opened), when an
+ * {@link Command.ExpirePending} command is decided. The command that completes the investigation
+ * also emits {@link InvestigationEvent.Completed} with the final status. Undoing an action later
+ * does not reopen it.
+ *
+ * <pre>{@code
+ * Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-1"), AlertId.of("alert-1"),
+ *     Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
+ * Investigation investigation = opened.after();
+ * RemediationPlan plan = RemediationPolicy.standard().plan(evidence, context);
+ * Decision decision = investigation.decide(Command.RecordEvidence.of(evidence, plan, ApprovalRule.SINGLE), now);
+ * }</pre>
+ *
+ * @param id the investigation's id
+ * @param alertId the alert that started it
+ * @param openedAt when it was opened
+ * @param pendingExpiry how long an action may stay pending approval
+ * @param version how many events it has applied (1 after opening)
+ * @param evidence the evidence, in the order it joined (copied)
+ * @param actions the actions, in the order they were proposed; an action's sequence is its position plus one
+ * @param analysis how the analysis ended, or null while it runs
+ * @param terminatedBy who terminated it, or null
+ * @param completedAt when it completed, or null
+ */
+public record Investigation(InvestigationId id, AlertId alertId, Instant openedAt, Duration pendingExpiry,
+    long version, List<Evidence> evidence, List<ActionRecord> actions, @Nullable AnalysisOutcome analysis,
+    @Nullable Actor terminatedBy, @Nullable Instant completedAt) {
+
+  /** How long an action stays pending before it expires, unless configured: 7 days. */
+  public static final Duration DEFAULT_PENDING_EXPIRY = Duration.ofDays(7);
+
+  /**
+   * Validates and copies the state.
+   *
+   * @throws NullPointerException if a required component or an element is null
+   * @throws IllegalArgumentException if {@code pendingExpiry} is not positive, {@code version} is less than
+   *     1, or an action's sequence does not match its position
+   */
+  public Investigation {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(alertId, "alertId");
+    Objects.requireNonNull(openedAt, "openedAt");
+    Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+    if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
+      throw new IllegalArgumentException("pendingExpiry must be positive, was: " + pendingExpiry);
+    }
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be 1 or more, was: " + version);
+    }
+    evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
+    actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
+  }
+
+  /**
+   * Opens an investigation: {@return the {@link Opened} event and the new investigation}
+   *
+   * @param id the investigation's id
+   * @param alertId the alert that started it
+   * @param pendingExpiry how long actions may stay pending approval; positive
+   * @param actor who opens it
+   * @param now the current time
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code pendingExpiry} is zero or negative
+   */
+  public static Decision.Accepted open(InvestigationId id, AlertId alertId, Duration pendingExpiry, Actor actor,
+      Instant now) {
+    Opened opened = new Opened(id, now, actor, alertId, pendingExpiry);
+    return new Decision.Accepted(List.of(opened), from(opened));
+  }
+
+  private static Investigation from(Opened opened) {
+    return new Investigation(opened.investigationId(), opened.alertId(), opened.at(), opened.pendingExpiry(), 1,
+        List.of(), List.of(), null, null, null);
+  }
+
+  /**
+   * {@return the investigation these events describe}
+   *
+   * @param events an investigation's events, from its {@link Opened} event on
+   * @throws IllegalArgumentException if the list is empty, does not start with {@link Opened}, or
+   *     holds an event that cannot follow the ones before it
+   */
+  public static Investigation replay(List<InvestigationEvent> events) {
+    if (events.isEmpty() || !(events.get(0) instanceof Opened)) {
+      throw new IllegalArgumentException("an investigation's events must start with Opened, were: "
+          + (events.isEmpty() ? "empty" : events.get(0).getClass().getSimpleName()));
+    }
+    Investigation state = from((Opened) events.get(0));
+    for (int i = 1; i < events.size(); i++) {
+      try {
+        state = state.evolve(events.get(i));
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException("event " + (i + 1) + " cannot be applied: " + e.getMessage(), e);
+      }
+    }
+    return state;
+  }
+
+  /** {@return whether the analysis is over: reported finished, or the investigation was terminated} */
+  public boolean isAnalysisFinished() {
+    return analysis != null || terminatedBy != null;
+  }
+
+  /** {@return whether the investigation is complete: analysis finished and every action settled} */
+  public boolean isComplete() {
+    if (!isAnalysisFinished()) {
+      return false;
+    }
+    for (ActionRecord action : actions) {
+      if (!action.status().isSettled()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@return whether the investigation was terminated} */
+  public boolean isTerminated() {
+    return terminatedBy != null;
+  }
+
+  /**
+   * {@return the action with this id, if it belongs to this investigation}
+   *
+   * @param actionId the action's id
+   */
+  public Optional<ActionRecord> action(ActionId actionId) {
+    if (!actionId.investigation().equals(id) || actionId.sequence() > actions.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(actions.get(actionId.sequence() - 1));
+  }
+
+  /** {@return the actions pending approval, in the order they were proposed} */
+  public List<ActionRecord> pendingActions() {
+    List<ActionRecord> pending = new ArrayList<>();
+    for (ActionRecord action : actions) {
+      if (action.status() == ActionStatus.PENDING_APPROVAL) {
+        pending.add(action);
+      }
+    }
+    return List.copyOf(pending);
+  }
+
+  /**
+   * {@return the investigation's status, derived from its state}
+   *
+   * <table>
+   *   <caption>How the status is derived (first matching row wins)</caption>
+   *   <tr><th>Condition</th><th>Status</th></tr>
+   *   <tr><td>terminated by a principal / by the system</td><td>TERMINATED_BY_USER / TERMINATED_BY_SYSTEM</td></tr>
+   *   <tr><td>not complete, an action pending approval</td><td>PENDING_APPROVAL</td></tr>
+   *   <tr><td>not complete, an action approved or in progress, analysis finished</td><td>PENDING_RESOURCE</td></tr>
+   *   <tr><td>not complete, no evidence and no action yet</td><td>QUEUED</td></tr>
+   *   <tr><td>not complete, otherwise</td><td>RUNNING</td></tr>
+   *   <tr><td>complete, analysis FAILED</td><td>FAILED</td></tr>
+   *   <tr><td>complete, analysis UNSUPPORTED_ALERT_TYPE</td><td>UNSUPPORTED_ALERT_TYPE</td></tr>
+   *   <tr><td>complete, analysis PARTIAL</td><td>PARTIALLY_INVESTIGATED</td></tr>
+   *   <tr><td>complete, no action</td><td>NO_THREATS_FOUND</td></tr>
+   *   <tr><td>complete, every action taken, rejected or expired (undone counts as taken)</td><td>REMEDIATED</td></tr>
+   *   <tr><td>complete, no action taken, rejected or expired (all failed, timed out or cancelled)</td><td>FAILED</td></tr>
+   *   <tr><td>complete, otherwise</td><td>PARTIALLY_REMEDIATED</td></tr>
+   * </table>
+   */
+  public InvestigationStatus status() {
+    if (terminatedBy != null) {
+      return terminatedBy instanceof Actor.Principal
+          ? InvestigationStatus.TERMINATED_BY_USER
+          : InvestigationStatus.TERMINATED_BY_SYSTEM;
+    }
+    if (!isComplete()) {
+      boolean running = false;
+      for (ActionRecord action : actions) {
+        if (action.status() == ActionStatus.PENDING_APPROVAL) {
+          return InvestigationStatus.PENDING_APPROVAL;
+        }
+        running |= action.status().isActive();
+      }
+      if (running && analysis != null) {
+        return InvestigationStatus.PENDING_RESOURCE;
+      }
+      return evidence.isEmpty() && actions.isEmpty() ? InvestigationStatus.QUEUED : InvestigationStatus.RUNNING;
+    }
+    AnalysisOutcome outcome = Objects.requireNonNull(analysis);
+    switch (outcome) {
+      case FAILED -> {
+        return InvestigationStatus.FAILED;
+      }
+      case UNSUPPORTED_ALERT_TYPE -> {
+        return InvestigationStatus.UNSUPPORTED_ALERT_TYPE;
+      }
+      case PARTIAL -> {
+        return InvestigationStatus.PARTIALLY_INVESTIGATED;
+      }
+      case COMPLETED -> {
+        // derived from the actions below
+      }
+    }
+    if (actions.isEmpty()) {
+      return InvestigationStatus.NO_THREATS_FOUND;
+    }
+    int unresolved = 0;
+    for (ActionRecord action : actions) {
+      ActionStatus status = action.status();
+      if (status == ActionStatus.FAILED || status == ActionStatus.TIMED_OUT || status == ActionStatus.CANCELLED) {
+        unresolved++;
+      }
+    }
+    if (unresolved == 0) {
+      return InvestigationStatus.REMEDIATED;
+    }
+    return unresolved == actions.size() ? InvestigationStatus.FAILED : InvestigationStatus.PARTIALLY_REMEDIATED;
+  }
+
+  /**
+   * Decides a command: {@return the events it produces with the state they lead to, or why it is refused}
+   * A refused command changes nothing; neither does an accepted one, until its events are applied
+   * (the returned {@link Decision.Accepted#after()} has them applied).
+   *
+   * @param command the command
+   * @param now the current time, recorded on every event
+   * @throws NullPointerException if an argument is null
+   */
+  public Decision decide(Command command, Instant now) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(now, "now");
+    List<InvestigationEvent> events = new ArrayList<>(4);
+    Rejection rejection = decideInto(command, now, events);
+    if (rejection != null) {
+      return new Decision.Rejected(rejection);
+    }
+    Investigation after = this;
+    for (InvestigationEvent event : events) {
+      after = after.evolve(event);
+    }
+    if (!isComplete() && after.isComplete()) {
+      Completed completed = new Completed(id, now, Actor.system(), after.status());
+      events.add(completed);
+      after = after.evolve(completed);
+    }
+    return new Decision.Accepted(events, after);
+  }
+
+  private @Nullable Rejection decideInto(Command command, Instant now, List<InvestigationEvent> out) {
+    if (command instanceof Command.Approve approve) {
+      return approve(approve.actionId(), approve.approver(), approve.comment(), now, out);
+    }
+    if (command instanceof Command.Start start) {
+      ActionId actionId = start.actionId();
+      return transition(actionId, out, a -> a.status() == ActionStatus.APPROVED
+          || a.status() == ActionStatus.IN_PROGRESS,
+          a -> new ActionStarted(id, now, Actor.system(), actionId, a.attempts() + 1));
+    }
+    if (command instanceof Command.Succeed succeed) {
+      return transition(succeed.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
+          a -> new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
+    }
+    if (command instanceof Command.RecordEvidence record) {
+      return recordEvidence(record, now, out);
+    }
+    if (command instanceof Command.Reject reject) {
+      return transition(reject.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
+          a -> new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
+    }
+    if (command instanceof Command.Fail fail) {
+      return transition(fail.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
+          a -> new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
+    }
+    if (command instanceof Command.TimeOut timeOut) {
+      ActionId actionId = timeOut.actionId();
+      return transition(actionId, out, a -> a.status() == ActionStatus.IN_PROGRESS,
+          a -> new ActionTimedOut(id, now, Actor.system(), actionId));
+    }
+    if (command instanceof Command.Cancel cancel) {
+      return transition(cancel.actionId(), out, a -> a.status() == ActionStatus.APPROVED
+          || a.status() == ActionStatus.IN_PROGRESS,
+          a -> new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
+    }
+    if (command instanceof Command.RequestUndo undo) {
+      return requestUndo(undo, now, out);
+    }
+    if (command instanceof Command.CompleteUndo done) {
+      return transition(done.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
+          a -> new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
+    }
+    if (command instanceof Command.FailUndo failed) {
+      return transition(failed.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
+          a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
+    }
+    if (command instanceof Command.ExpirePending) {
+      for (ActionRecord action : actions) {
+        if (action.status() == ActionStatus.PENDING_APPROVAL && !now.isBefore(action.proposedAt().plus(pendingExpiry))) {
+          out.add(new ActionExpired(id, now, Actor.system(), action.id()));
+        }
+      }
+      return null;
+    }
+    if (command instanceof Command.ProposeAction propose) {
+      return proposeAction(propose, now, out);
+    }
+    if (command instanceof Command.FinishAnalysis finish) {
+      if (terminatedBy != null) {
+        return reject(RejectionReason.INVESTIGATION_TERMINATED, "investigation " + id + " was terminated", null);
+      }
+      if (analysis != null) {
+        return reject(RejectionReason.ANALYSIS_ALREADY_FINISHED,
+            "investigation " + id + " already finished its analysis as " + analysis, null);
+      }
+      out.add(new AnalysisFinished(id, now, finish.actor(), finish.outcome()));
+      return null;
+    }
+    return terminate((Command.Terminate) command, now, out);
+  }
+
+  private @Nullable Rejection recordEvidence(Command.RecordEvidence command, Instant now,
+      List<InvestigationEvent> out) {
+    Rejection closed = refuseIfClosed();
+    if (closed != null) {
+      return closed;
+    }
+    out.add(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
+    List<ActionKey> proposedNow = new ArrayList<>(command.proposals().size());
+    int next = actions.size() + 1;
+    for (Command.Proposal proposal : command.proposals()) {
+      ActionKey key = proposal.planned().action().key();
+      if (proposedNow.contains(key) || findBlocking(key, true) != null) {
+        continue;
+      }
+      proposedNow.add(key);
+      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), now));
+    }
+    return null;
+  }
+
+  private @Nullable Rejection proposeAction(Command.ProposeAction command, Instant now, List<InvestigationEvent> out) {
+    Rejection closed = refuseIfClosed();
+    if (closed != null) {
+      return closed;
+    }
+    ActionKey key = command.proposal().planned().action().key();
+    ActionRecord existing = findBlocking(key, false);
+    if (existing != null) {
+      return reject(RejectionReason.DUPLICATE_ACTION,
+          "action " + existing.id() + " (" + key + ") is already " + existing.status(), existing.id());
+    }
+    out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), now));
+    return null;
+  }
+
+  private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, Instant now) {
+    return new ActionProposed(id, now, requester, actionId, proposal.planned().action(), proposal.planned().mode(),
+        proposal.planned().reason(), proposal.rule());
+  }
+
+  /**
+   * The existing action with this key that stops another from being proposed: an active one, or
+   * (for evidence) one that was taken, rejected or expired, since new evidence must not re-ask a
+   * question analysts already answered.
+   */
+  private @Nullable ActionRecord findBlocking(ActionKey key, boolean includeDecided) {
+    for (ActionRecord action : actions) {
+      ActionStatus status = action.status();
+      boolean blocks = status.isActive() || (includeDecided && status != ActionStatus.FAILED
+          && status != ActionStatus.TIMED_OUT && status != ActionStatus.CANCELLED && status != ActionStatus.UNDONE);
+      if (blocks && action.action().key().equals(key)) {
+        return action;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Rejection refuseIfClosed() {
+    if (terminatedBy != null) {
+      return reject(RejectionReason.INVESTIGATION_TERMINATED, "investigation " + id + " was terminated", null);
+    }
+    if (isComplete()) {
+      return reject(RejectionReason.INVESTIGATION_COMPLETE,
+          "investigation " + id + " is complete (" + status() + ") and takes no new evidence or actions", null);
+    }
+    return null;
+  }
+
+  private @Nullable Rejection approve(ActionId actionId, PrincipalName approver, String comment, Instant now,
+      List<InvestigationEvent> out) {
+    Rejection missing = refuseUnknown(actionId);
+    if (missing != null) {
+      return missing;
+    }
+    ActionRecord action = actions.get(actionId.sequence() - 1);
+    if (action.status() != ActionStatus.PENDING_APPROVAL) {
+      return illegal(action, "approve");
+    }
+    if (action.approvers().contains(approver)) {
+      return reject(RejectionReason.ALREADY_APPROVED_BY_PRINCIPAL,
+          "principal '" + approver + "' already approved action " + actionId + "; a quorum counts distinct principals",
+          actionId);
+    }
+    if (!action.rule().requesterMayApprove() && action.requestedBy().principalName().filter(approver::equals).isPresent()) {
+      return reject(RejectionReason.REQUESTER_CANNOT_APPROVE,
+          "principal '" + approver + "' requested action " + actionId + " and may not approve it (two-step approval)",
+          actionId);
+    }
+    boolean quorum = action.approvers().size() + 1 >= action.rule().approvals();
+    out.add(new ApprovalGranted(id, now, Actor.principal(approver), actionId, comment, quorum));
+    return null;
+  }
+
+  private @Nullable Rejection requestUndo(Command.RequestUndo command, Instant now, List<InvestigationEvent> out) {
+    ActionId actionId = command.actionId();
+    Rejection missing = refuseUnknown(actionId);
+    if (missing != null) {
+      return missing;
+    }
+    ActionRecord action = actions.get(actionId.sequence() - 1);
+    if (!action.action().kind().isReversible()) {
+      return reject(RejectionReason.NOT_REVERSIBLE,
+          "action " + actionId + " is " + action.action().kind() + ", which cannot be undone", actionId);
+    }
+    if (action.status() != ActionStatus.SUCCEEDED && action.status() != ActionStatus.UNDO_FAILED) {
+      return illegal(action, "undo");
+    }
+    out.add(new UndoRequested(id, now, command.actor(), actionId, command.comment()));
+    return null;
+  }
+
+  private @Nullable Rejection terminate(Command.Terminate command, Instant now, List<InvestigationEvent> out) {
+    Rejection closed = refuseIfClosed();
+    if (closed != null) {
+      return closed;
+    }
+    String why = command.comment().isEmpty() ? "investigation terminated" : command.comment();
+    for (ActionRecord action : actions) {
+      if (action.status() == ActionStatus.PENDING_APPROVAL) {
+        out.add(new ActionRejected(id, now, command.actor(), action.id(), why));
+      } else if (action.status() == ActionStatus.APPROVED) {
+        out.add(new ActionCancelled(id, now, command.actor(), action.id(), why));
+      }
+    }
+    out.add(new Terminated(id, now, command.actor(), command.comment()));
+    return null;
+  }
+
+  private @Nullable Rejection transition(ActionId actionId, List<InvestigationEvent> out,
+      Predicate<ActionRecord> allowed, Function<ActionRecord, InvestigationEvent> event) {
+    Rejection missing = refuseUnknown(actionId);
+    if (missing != null) {
+      return missing;
+    }
+    ActionRecord action = actions.get(actionId.sequence() - 1);
+    if (!allowed.test(action)) {
+      return illegal(action, event.apply(action).getClass().getSimpleName());
+    }
+    out.add(event.apply(action));
+    return null;
+  }
+
+  private @Nullable Rejection refuseUnknown(ActionId actionId) {
+    if (!actionId.investigation().equals(id)) {
+      return reject(RejectionReason.WRONG_INVESTIGATION,
+          "action " + actionId + " belongs to investigation " + actionId.investigation() + ", not " + id, actionId);
+    }
+    if (actionId.sequence() > actions.size()) {
+      return reject(RejectionReason.UNKNOWN_ACTION,
+          "investigation " + id + " has no action " + actionId + " (it has " + actions.size() + ")", actionId);
+    }
+    return null;
+  }
+
+  private static Rejection illegal(ActionRecord action, String what) {
+    return reject(RejectionReason.ILLEGAL_TRANSITION,
+        "action " + action.id() + " is " + action.status() + ": " + what + " is not allowed", action.id());
+  }
+
+  private static Rejection reject(RejectionReason reason, String message, @Nullable ActionId action) {
+    return new Rejection(reason, message, action);
+  }
+
+  /**
+   * Applies one event: {@return the investigation after it}
+   *
+   * @param event an event of this investigation
+   * @throws IllegalArgumentException if the event belongs to another investigation
+   * @throws IllegalStateException if the event cannot follow this state (an action event for a
+   *     missing action, a transition its status does not allow, a second opening)
+   */
+  public Investigation evolve(InvestigationEvent event) {
+    if (!event.investigationId().equals(id)) {
+      throw new IllegalArgumentException("event of investigation " + event.investigationId() + " applied to " + id);
+    }
+    long v = version + 1;
+    if (event instanceof ActionEvent actionEvent) {
+      return withAction(evolveAction(actionEvent), v);
+    }
+    if (event instanceof EvidenceRecorded evidenceRecorded) {
+      List<Evidence> more = new ArrayList<>(evidence.size() + 1);
+      more.addAll(evidence);
+      more.add(evidenceRecorded.evidence());
+      return new Investigation(id, alertId, openedAt, pendingExpiry, v, more, actions, analysis, terminatedBy,
+          completedAt);
+    }
+    if (event instanceof AnalysisFinished analysisFinished) {
+      if (isAnalysisFinished()) {
+        throw new IllegalStateException("analysis of " + id + " already finished");
+      }
+      return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, actions,
+          analysisFinished.outcome(), terminatedBy, completedAt);
+    }
+    if (event instanceof Terminated) {
+      if (terminatedBy != null) {
+        throw new IllegalStateException("investigation " + id + " already terminated");
+      }
+      return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, actions, analysis, event.actor(),
+          completedAt);
+    }
+    if (event instanceof Completed) {
+      if (completedAt != null || !isComplete()) {
+        throw new IllegalStateException("investigation " + id + " cannot complete now");
+      }
+      return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, actions, analysis, terminatedBy,
+          event.at());
+    }
+    throw new IllegalStateException("investigation " + id + " is already open");
+  }
+
+  private ActionRecord evolveAction(ActionEvent event) {
+    ActionId actionId = event.actionId();
+    if (event instanceof ActionProposed proposed) {
+      if (actionId.sequence() != actions.size() + 1) {
+        throw new IllegalStateException("action " + actionId + " proposed out of sequence, expected "
+            + (actions.size() + 1));
+      }
+      ActionStatus initial = proposed.mode() == ApprovalMode.AUTOMATIC ? ActionStatus.APPROVED
+          : ActionStatus.PENDING_APPROVAL;
+      return new ActionRecord(actionId, proposed.action(), proposed.mode(), proposed.reason(), proposed.rule(),
+          proposed.actor(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "");
+    }
+    ActionRecord current = action(actionId)
+        .orElseThrow(() -> new IllegalStateException("investigation " + id + " has no action " + actionId));
+    if (event instanceof ApprovalGranted granted) {
+      require(current, ActionStatus.PENDING_APPROVAL, granted.quorumReached() ? ActionStatus.APPROVED
+          : ActionStatus.PENDING_APPROVAL);
+      PrincipalName approver = granted.actor().principalName().orElseThrow();
+      return current.approvedBy(approver, granted.quorumReached(), event.at(), event.actor(), granted.comment());
+    }
+    if (event instanceof ActionStarted actionStarted) {
+      require(current, current.status(), ActionStatus.IN_PROGRESS);
+      return current.started(actionStarted.attempt(), event.at(), event.actor());
+    }
+    ActionStatus next;
+    String note = "";
+    if (event instanceof ActionSucceeded actionSucceeded) {
+      next = ActionStatus.SUCCEEDED;
+      note = actionSucceeded.detail();
+    } else if (event instanceof ActionRejected actionRejected) {
+      next = ActionStatus.REJECTED;
+      note = actionRejected.comment();
+    } else if (event instanceof ActionExpired) {
+      next = ActionStatus.EXPIRED;
+    } else if (event instanceof ActionFailed actionFailed) {
+      next = ActionStatus.FAILED;
+      note = actionFailed.reason();
+    } else if (event instanceof ActionTimedOut) {
+      next = ActionStatus.TIMED_OUT;
+    } else if (event instanceof ActionCancelled actionCancelled) {
+      next = ActionStatus.CANCELLED;
+      note = actionCancelled.comment();
+    } else if (event instanceof UndoRequested undoRequested) {
+      next = ActionStatus.UNDO_IN_PROGRESS;
+      note = undoRequested.comment();
+    } else if (event instanceof ActionUndone actionUndone) {
+      next = ActionStatus.UNDONE;
+      note = actionUndone.detail();
+    } else {
+      next = ActionStatus.UNDO_FAILED;
+      note = ((UndoFailed) event).reason();
+    }
+    require(current, current.status(), next);
+    return current.moved(next, event.at(), event.actor(), note);
+  }
+
+  private static void require(ActionRecord current, ActionStatus from, ActionStatus to) {
+    if (current.status() != from || !(from.next().contains(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
+      throw new IllegalStateException("action " + current.id() + " cannot go from " + current.status() + " to " + to);
+    }
+  }
+
+  private Investigation withAction(ActionRecord updated, long v) {
+    int index = updated.id().sequence() - 1;
+    ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
+    copy[index] = updated;
+    return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, List.of(copy), analysis,
+        terminatedBy, completedAt);
+  }
+
+  @Override
+  public String toString() {
+    return "Investigation{id=" + id + ", alertId=" + alertId + ", status=" + status() + ", version=" + version
+        + ", evidence=" + evidence.size() + ", actions=" + actions.size() + "}";
+  }
+}

@@ -1,0 +1,485 @@
+package dev.parry.core.investigation;
+
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.internal.Text;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.verdict.Evidence;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something that happened to an investigation. Events are immutable facts: the investigation's
+ * state is rebuilt by replaying them ({@link Investigation#replay(java.util.List)}), and they are
+ * its audit trail: each says what happened, to which action, when and by whom.
+ */
+public sealed interface InvestigationEvent
+    permits InvestigationEvent.Opened, InvestigationEvent.EvidenceRecorded, InvestigationEvent.AnalysisFinished, InvestigationEvent.Terminated, InvestigationEvent.Completed,
+        InvestigationEvent.ActionEvent {
+
+  /** {@return the investigation} */
+  InvestigationId investigationId();
+
+  /** {@return when it happened} */
+  Instant at();
+
+  /** {@return who did it: the system or a principal} */
+  Actor actor();
+
+  /** An event about one action. */
+  sealed interface ActionEvent extends InvestigationEvent
+      permits ActionProposed, ApprovalGranted, ActionRejected, ActionExpired, ActionStarted, ActionSucceeded, ActionFailed, ActionTimedOut, ActionCancelled, UndoRequested, ActionUndone, UndoFailed {
+
+    /** {@return the action} */
+    ActionId actionId();
+  }
+
+  /**
+   * The investigation was opened.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param alertId the alert that started it
+   * @param pendingExpiry how long an action may stay pending
+   */
+  record Opened(InvestigationId investigationId, Instant at, Actor actor, AlertId alertId, Duration pendingExpiry) implements InvestigationEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public Opened {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(alertId, "alertId");
+      Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+      if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
+        throw new IllegalArgumentException("pendingExpiry must be positive, was: " + pendingExpiry);
+      }
+    }
+  }
+  /**
+   * Evidence joined the investigation.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param evidence the evidence
+   */
+  record EvidenceRecorded(InvestigationId investigationId, Instant at, Actor actor, Evidence evidence) implements InvestigationEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public EvidenceRecorded {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(evidence, "evidence");
+    }
+  }
+  /**
+   * An action was proposed; its actor is the requester.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param action the action
+   * @param mode automatic (approved at once, by the system) or waiting for approval
+   * @param reason why this mode
+   * @param rule how it gets approved
+   */
+  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionProposed {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(rule, "rule");
+      Text.require("reason", reason, 1, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * A principal approved a pending action.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param comment why, possibly empty
+   * @param quorumReached whether this approval approved the action
+   */
+  record ApprovalGranted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment, boolean quorumReached) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ApprovalGranted {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+      if (!(actor instanceof Actor.Principal)) {
+        throw new IllegalArgumentException("an approval must come from a principal, was: " + actor);
+      }
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * A pending action was rejected.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param comment why, possibly empty
+   */
+  record ActionRejected(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionRejected {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * A pending action expired; it counts as rejected.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   */
+  record ActionExpired(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionExpired {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * An approved action was dispatched to its executor.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param attempt 1 for the first dispatch, more for retries
+   */
+  record ActionStarted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, int attempt) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionStarted {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      if (attempt < 1) {
+        throw new IllegalArgumentException("attempt must be 1 or more, was: " + attempt);
+      }
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * The executor carried the action out.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param detail what the executor reported, possibly empty
+   */
+  record ActionSucceeded(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionSucceeded {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("detail", detail, 0, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * The action failed for good.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param reason why
+   */
+  record ActionFailed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionFailed {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("reason", reason, 1, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * No outcome arrived before the deadline.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   */
+  record ActionTimedOut(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionTimedOut {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * An approved or in-progress action was cancelled.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param comment why, possibly empty
+   */
+  record ActionCancelled(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionCancelled {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * Undo of a succeeded action was requested.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param comment why, possibly empty
+   */
+  record UndoRequested(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public UndoRequested {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * The action was undone.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param detail what the executor reported, possibly empty
+   */
+  record ActionUndone(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public ActionUndone {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("detail", detail, 0, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * The undo failed.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param reason why
+   */
+  record UndoFailed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public UndoFailed {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("reason", reason, 1, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+  /**
+   * The analysis was reported finished.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param outcome how the analysis ended
+   */
+  record AnalysisFinished(InvestigationId investigationId, Instant at, Actor actor, AnalysisOutcome outcome) implements InvestigationEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public AnalysisFinished {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(outcome, "outcome");
+    }
+  }
+  /**
+   * The investigation was terminated.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param comment why, possibly empty
+   */
+  record Terminated(InvestigationId investigationId, Instant at, Actor actor, String comment) implements InvestigationEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public Terminated {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+    }
+  }
+  /**
+   * The investigation completed: its analysis is finished and every action is settled.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param status the status it completed with
+   */
+  record Completed(InvestigationId investigationId, Instant at, Actor actor, InvestigationStatus status) implements InvestigationEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public Completed {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(status, "status");
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.parry.core.investigation;
+
+import dev.parry.core.internal.Text;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a command was refused: a reason a caller can switch on, a message naming the offending value,
+ * and the action concerned when there is one (for {@link RejectionReason#DUPLICATE_ACTION}, the
+ * action that already exists).
+ *
+ * @param reason the reason
+ * @param message a human-readable explanation
+ * @param action the action concerned, or null
+ */
+public record Rejection(RejectionReason reason, String message, @Nullable ActionId action) {
+
+  /**
+   * Validates the rejection.
+   *
+   * @throws NullPointerException if {@code reason} or {@code message} is null
+   */
+  public Rejection {
+    Objects.requireNonNull(reason, "reason");
+    Text.require("message", message, 1, 4096);
+  }
+
+  /** {@return the action concerned, if any} */
+  public Optional<ActionId> relatedAction() {
+    return Optional.ofNullable(action);
+  }
+
+  @Override
+  public String toString() {
+    return "Rejection{" + reason + ": " + message + (action == null ? "" : ", action=" + action) + "}";
+  }
+}

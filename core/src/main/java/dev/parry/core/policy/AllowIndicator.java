@@ -1,0 +1,119 @@
+package dev.parry.core.policy;
+
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.EmailAttachment;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.WebUrl;
+import java.util.Objects;
+
+/**
+ * An allow indicator: evidence about an entity it matches plans no action. Analysts add one after a
+ * false positive.
+ *
+ * <pre>{@code
+ * AllowIndicator tool = new AllowIndicator.FileHash(Sha256.of(hex));
+ * AllowIndicator partner = new AllowIndicator.Domain(DomainName.of("partner.example"));
+ * }</pre>
+ */
+public sealed interface AllowIndicator {
+
+  /**
+   * {@return whether this indicator covers {@code entity}}
+   *
+   * @param entity the entity evidence was reported about
+   */
+  boolean covers(Entity entity);
+
+  /**
+   * Allows a file hash: files and attachments with this SHA-256.
+   *
+   * @param sha256 the file's SHA-256
+   */
+  record FileHash(Sha256 sha256) implements AllowIndicator {
+    /**
+     * Validates the indicator.
+     *
+     * @throws NullPointerException if {@code sha256} is null
+     */
+    public FileHash {
+      Objects.requireNonNull(sha256, "sha256");
+    }
+
+    @Override
+    public boolean covers(Entity entity) {
+      return (entity instanceof DeviceFile file && file.sha256().equals(sha256))
+          || (entity instanceof EmailAttachment attachment && attachment.sha256().equals(sha256));
+    }
+  }
+
+  /**
+   * Allows one URL, exactly as written.
+   *
+   * @param url the URL
+   */
+  record ExactUrl(WebUrl url) implements AllowIndicator {
+    /**
+     * Validates the indicator.
+     *
+     * @throws NullPointerException if {@code url} is null
+     */
+    public ExactUrl {
+      Objects.requireNonNull(url, "url");
+    }
+
+    @Override
+    public boolean covers(Entity entity) {
+      return entity instanceof Url seen && seen.url().equals(url);
+    }
+  }
+
+  /**
+   * Allows every URL whose host is this domain or one of its subdomains.
+   *
+   * @param domain the domain
+   */
+  record Domain(DomainName domain) implements AllowIndicator {
+    /**
+     * Validates the indicator.
+     *
+     * @throws NullPointerException if {@code domain} is null
+     */
+    public Domain {
+      Objects.requireNonNull(domain, "domain");
+    }
+
+    @Override
+    public boolean covers(Entity entity) {
+      if (!(entity instanceof Url url)) {
+        return false;
+      }
+      String host = url.url().host();
+      return host.equals(domain.value()) || host.endsWith("." + domain.value());
+    }
+  }
+
+  /**
+   * Allows one entity, by its key: what a false-positive report records.
+   *
+   * @param key the entity's key
+   */
+  record ExactEntity(EntityKey key) implements AllowIndicator {
+    /**
+     * Validates the indicator.
+     *
+     * @throws NullPointerException if {@code key} is null
+     */
+    public ExactEntity {
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public boolean covers(Entity entity) {
+      return entity.key().equals(key);
+    }
+  }
+}
