@@ -29,7 +29,7 @@ public record WindowsPath(String value) {
    *     forbidden character, or a {@code .} or {@code ..} segment
    */
   public WindowsPath {
-    Text.require("path", value, 1, MAX_LENGTH);
+    Text.require("windowsPath", value, 1, MAX_LENGTH);
     value = normalise(value);
   }
 
@@ -51,10 +51,10 @@ public record WindowsPath(String value) {
     boolean drive = path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))
         && path.charAt(0) < 128;
     if (drive && (path.length() == 2 || path.charAt(2) != '\\')) {
-      throw new IllegalArgumentException("path must be absolute (drive letter then '\\'), was: " + Text.show(raw));
+      throw new IllegalArgumentException("windowsPath must be absolute (drive letter then '\\'), was: " + Text.show(raw));
     }
     if (!drive && !path.startsWith("\\")) {
-      throw new IllegalArgumentException("path must be absolute (C:\\..., \\... or \\\\server\\share), was: " + Text.show(raw));
+      throw new IllegalArgumentException("windowsPath must be absolute (C:\\..., \\... or \\\\server\\share), was: " + Text.show(raw));
     }
     String body = drive ? path.substring(2) : path;
     StringBuilder out = new StringBuilder(path.length());
@@ -69,13 +69,13 @@ public record WindowsPath(String value) {
         continue;
       }
       if (segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException("path must not contain '.' or '..' segments, was: " + Text.show(raw));
+        throw new IllegalArgumentException("windowsPath must not contain '.' or '..' segments, was: " + Text.show(raw));
       }
       for (int i = 0; i < segment.length(); i++) {
         char c = segment.charAt(i);
         if (FORBIDDEN.indexOf(c) >= 0 || c == ':') {
           throw new IllegalArgumentException(
-              "path must not contain the characters <>\"|?*: (found '" + c + "'), was: " + Text.show(raw));
+              "windowsPath must not contain the characters <>\"|?*: (found '" + c + "'), was: " + Text.show(raw));
         }
       }
       out.append('\\').append(segment);
@@ -84,7 +84,7 @@ public record WindowsPath(String value) {
       out.append('\\');
     }
     if (unc && out.length() < 3) {
-      throw new IllegalArgumentException("path must name a server after '\\\\', was: " + Text.show(raw));
+      throw new IllegalArgumentException("windowsPath must name a server after '\\\\', was: " + Text.show(raw));
     }
     return out.toString();
   }
