@@ -1,0 +1,175 @@
+package dev.parry.core.automation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.FileName;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.WindowsPath;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Automation context: levels, folder classes, exclusions, device groups")
+class AutomationTest {
+
+  @Nested
+  @DisplayName("Folder classification (DOMAIN §3 folder lists)")
+  class Folders {
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "C:/Windows/System32/evil.dll | CORE",
+        "d:/WINDOWS/evil.dll | CORE",
+        "C:/Program Files/Vendor/app.exe | CORE",
+        "C:/Program Files (x86)/Vendor/app.exe | CORE",
+        "C:/Windows/Temp/evil.exe | TEMP",
+        "C:/Users/alice/AppData/Local/Temp/evil.exe | TEMP",
+        "C:/Users/alice/Downloads/invoice.exe | TEMP",
+        "C:/Documents and Settings/alice/Local Settings/Temp/a.exe | TEMP",
+        "C:/Documents and Settings/alice/Local Settings/Temporary/a.exe | TEMP",
+        "C:/Documents and Settings/alice/Users/a.exe | TEMP",
+        "C:/Users/alice/Documents/a.exe | OTHER",
+        "C:/ProgramData/a.exe | OTHER",
+        "C:/Windows2/a.exe | OTHER",
+        "C:/Users/Downloads/a.exe | OTHER",
+        "C:/evil.exe | OTHER"})
+    @DisplayName("default folders, case-insensitive, any drive; Program Files is core")
+    void defaults(String path, FolderClass expected) {
+      assertEquals(expected, FolderClassifier.defaults().classify(WindowsPath.of(path)));
+    }
+
+    @Test
+    @DisplayName("the folder itself is not inside itself: a file must lie beneath the pattern")
+    void folderItself() {
+      assertEquals(FolderClass.OTHER, FolderClassifier.defaults().classify(WindowsPath.of("C:\\Windows")));
+    }
+
+    @Test
+    @DisplayName("a custom classifier can take the other reading of Program Files")
+    void custom() {
+      FolderClassifier other = FolderClassifier.of(List.of("\\windows\\*"), List.of("/program files/*"));
+      assertEquals(FolderClass.TEMP, other.classify(WindowsPath.of("C:\\Program Files\\a.exe")));
+      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("windows"), List.of()));
+      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("/win*"), List.of()));
+      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("/a//b"), List.of()));
+    }
+  }
+
+  @Nested
+  @DisplayName("Automation folder exclusions")
+  class Exclusions {
+
+    private final AutomationExclusions exclusions = AutomationExclusions.builder()
+        .folder(WindowsPath.of("C:\\BuildAgent"))
+        .extension(".VHDX")
+        .fileName(FileName.of("Approved-Tool.exe"))
+        .build();
+
+    @ParameterizedTest(name = "{0} excluded: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "C:/BuildAgent/work/a.exe | true",
+        "c:/buildagent/a.exe | true",
+        "C:/BuildAgent2/a.exe | false",
+        "D:/BuildAgent/a.exe | false",
+        "C:/Temp/disk.vhdx | true",
+        "C:/Temp/disk.vhdx.exe | false",
+        "C:/Temp/APPROVED-TOOL.EXE | true",
+        "C:/Temp/approved-tool.exe.bak | false"})
+    @DisplayName("folders with subfolders, extensions and names, case-insensitive")
+    void matches(String path, boolean excluded) {
+      assertEquals(excluded, exclusions.excludes(WindowsPath.of(path)));
+    }
+
+    @Test
+    @DisplayName("wildcards and bad extensions are refused; none() excludes nothing")
+    void refusesWildcards() {
+      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension("*"));
+      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension("e?e"));
+      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension(""));
+      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().fileName(FileName.of("*.exe")));
+      assertThrows(IllegalArgumentException.class, () -> WindowsPath.of("C:\\Build*"));
+      assertFalse(AutomationExclusions.none().excludes(WindowsPath.of("C:\\a.exe")));
+    }
+  }
+
+  @Nested
+  @DisplayName("Device groups")
+  class Groups {
+
+    private final Device finance = new Device(DeviceId.of("d1"), DeviceName.of("FIN-042"),
+        DomainName.of("corp.contoso.com"), Set.of(DeviceTag.of("finance")), OsPlatform.WINDOWS);
+    private final Device server = new Device(DeviceId.of("d2"), DeviceName.of("sql-01"), null, Set.of(),
+        OsPlatform.WINDOWS_SERVER);
+    private final Device laptop = new Device(DeviceId.of("d3"), DeviceName.of("lap-7"), null, Set.of(), OsPlatform.MACOS);
+
+    private final DeviceGroup servers = new DeviceGroup(DeviceGroupName.of("Servers"), 2,
+        new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)), AutomationLevel.SEMI_ALL_FOLDERS);
+    private final DeviceGroup financeGroup = new DeviceGroup(DeviceGroupName.of("Finance"), 1,
+        new DeviceMatch("fin-", DomainName.of("corp.contoso.com"), Set.of(DeviceTag.of("FINANCE")), Set.of()),
+        AutomationLevel.SEMI_CORE_FOLDERS);
+    private final DeviceGroup windows = new DeviceGroup(DeviceGroupName.of("All Windows"), 3,
+        new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS, OsPlatform.WINDOWS_SERVER)),
+        AutomationLevel.SEMI_NON_TEMP_FOLDERS);
+
+    @Test
+    @DisplayName("rank 1 wins when several groups match")
+    void rankWins() {
+      DeviceGroups groups = DeviceGroups.of(AutomationLevel.NO_AUTOMATED_RESPONSE, List.of(windows, servers, financeGroup));
+      assertEquals(financeGroup, groups.resolve(finance));
+      assertEquals(servers, groups.resolve(server));
+      assertEquals(List.of(financeGroup, servers, windows), groups.groups());
+    }
+
+    @Test
+    @DisplayName("a device no group matches falls into the ungrouped default with its own level")
+    void ungrouped() {
+      DeviceGroups groups = DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of(servers));
+      assertEquals(DeviceGroup.UNGROUPED_NAME, groups.resolve(laptop).name().value());
+      assertEquals(AutomationLevel.SEMI_ALL_FOLDERS, groups.resolve(laptop).level());
+      assertEquals(AutomationLevel.FULL, DeviceGroups.ungroupedOnly().resolve(laptop).level());
+    }
+
+    @Test
+    @DisplayName("every criterion that is set must hold")
+    void allCriteria() {
+      DeviceMatch match = financeGroup.match();
+      assertTrue(match.matches(finance));
+      assertFalse(match.matches(new Device(DeviceId.of("d4"), DeviceName.of("fin-9"), DomainName.of("other.com"),
+          Set.of(DeviceTag.of("finance")), OsPlatform.WINDOWS)));
+      assertFalse(match.matches(new Device(DeviceId.of("d5"), DeviceName.of("fin-9"), DomainName.of("corp.contoso.com"),
+          Set.of(), OsPlatform.WINDOWS)));
+      assertTrue(DeviceMatch.ANY.matches(laptop));
+    }
+
+    @Test
+    @DisplayName("ranks and names must be unique; ranks start at 1")
+    void validation() {
+      DeviceGroup sameRank = new DeviceGroup(DeviceGroupName.of("Other"), 2, DeviceMatch.ANY, AutomationLevel.FULL);
+      assertThrows(IllegalArgumentException.class, () -> DeviceGroups.of(AutomationLevel.FULL, List.of(servers, sameRank)));
+      DeviceGroup sameName = new DeviceGroup(DeviceGroupName.of("Servers"), 5, DeviceMatch.ANY, AutomationLevel.FULL);
+      assertThrows(IllegalArgumentException.class, () -> DeviceGroups.of(AutomationLevel.FULL, List.of(servers, sameName)));
+      assertThrows(IllegalArgumentException.class,
+          () -> new DeviceGroup(DeviceGroupName.of("Zero"), 0, DeviceMatch.ANY, AutomationLevel.FULL));
+    }
+  }
+
+  @Test
+  @DisplayName("tenants created on or after 2020-08-16 default to Full, older ones to Semi (all folders)")
+  void defaultLevel() {
+    assertEquals(AutomationLevel.FULL, AutomationLevel.defaultFor(LocalDate.of(2020, 8, 16)));
+    assertEquals(AutomationLevel.SEMI_ALL_FOLDERS, AutomationLevel.defaultFor(LocalDate.of(2020, 8, 15)));
+  }
+}

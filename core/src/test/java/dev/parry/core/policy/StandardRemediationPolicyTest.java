@@ -1,0 +1,296 @@
+package dev.parry.core.policy;
+
+import static dev.parry.core.Fixtures.DEVICE;
+import static dev.parry.core.Fixtures.MESSAGE;
+import static dev.parry.core.Fixtures.T0;
+import static dev.parry.core.Fixtures.USER;
+import static dev.parry.core.Fixtures.fileAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.Fixtures;
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.automation.AutomationExclusions;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.WebUrl;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("The standard remediation policy reproduces DOMAIN §2 and §3")
+class StandardRemediationPolicyTest {
+
+  private static final RemediationPolicy POLICY = RemediationPolicy.standard();
+
+  private static RemediationPlan plan(Entity entity, Verdict verdict, AutomationContext context) {
+    return POLICY.plan(Evidence.of(entity, verdict, "", T0), context);
+  }
+
+  private static RemediationPlan plan(Entity entity, Verdict verdict, AutomationLevel level) {
+    return plan(entity, verdict, AutomationContext.of(level));
+  }
+
+  /** "none", "automatic", "pending" or "mixed", for a whole plan. */
+  private static String outcome(RemediationPlan plan) {
+    Set<ApprovalMode> modes = plan.actions().stream().map(PlannedAction::mode).collect(Collectors.toSet());
+    if (modes.isEmpty()) {
+      return "none";
+    }
+    if (modes.size() > 1) {
+      return "mixed";
+    }
+    return modes.contains(ApprovalMode.AUTOMATIC) ? "automatic" : "pending";
+  }
+
+  @Nested
+  @DisplayName("The seed table (DOMAIN §2)")
+  class SeedTable {
+
+    @Test
+    @DisplayName("malicious device in a Full group: automatic")
+    void maliciousDeviceFull() {
+      assertEquals("automatic", outcome(plan(DEVICE, Verdict.MALICIOUS, AutomationLevel.FULL)));
+      assertEquals("automatic", outcome(plan(fileAt("C:\\Temp\\x.exe"), Verdict.MALICIOUS, AutomationLevel.FULL)));
+    }
+
+    @ParameterizedTest(name = "at level {0}")
+    @EnumSource(value = AutomationLevel.class, names = "NO_AUTOMATED_RESPONSE", mode = EnumSource.Mode.EXCLUDE)
+    @DisplayName("compromised user: automatic")
+    void compromisedUser(AutomationLevel level) {
+      assertEquals("automatic", outcome(plan(USER, Verdict.COMPROMISED, level)));
+    }
+
+    @ParameterizedTest(name = "at level {0}")
+    @EnumSource(value = AutomationLevel.class, names = "NO_AUTOMATED_RESPONSE", mode = EnumSource.Mode.EXCLUDE)
+    @DisplayName("malicious email content (message, URL, attachment): pending approval, at every level")
+    void maliciousEmail(AutomationLevel level) {
+      for (Entity entity : Fixtures.oneOfEach()) {
+        if (entity.family() == EntityFamily.EMAIL) {
+          assertEquals("pending", outcome(plan(entity, Verdict.MALICIOUS, level)), entity.toString());
+        }
+      }
+    }
+
+    @ParameterizedTest(name = "at level {0}")
+    @EnumSource(value = AutomationLevel.class, names = "NO_AUTOMATED_RESPONSE", mode = EnumSource.Mode.EXCLUDE)
+    @DisplayName("suspicious device or email content: pending approval")
+    void suspicious(AutomationLevel level) {
+      for (Entity entity : Fixtures.oneOfEach()) {
+        if (entity.family() != EntityFamily.IDENTITY) {
+          assertEquals("pending", outcome(plan(entity, Verdict.SUSPICIOUS, level)), entity.toString());
+        }
+      }
+    }
+
+    @ParameterizedTest(name = "verdict {0}")
+    @EnumSource(value = Verdict.class, names = {"NO_THREATS_FOUND", "UNKNOWN"})
+    @DisplayName("no threats found (and unknown): no action")
+    void noThreats(Verdict verdict) {
+      for (Entity entity : Fixtures.oneOfEach()) {
+        if (verdict.appliesTo(entity.family())) {
+          RemediationPlan plan = plan(entity, verdict, AutomationLevel.FULL);
+          assertEquals("none", outcome(plan));
+          assertTrue(plan.summary().contains(verdict.name()), plan.summary());
+        }
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("Level by verdict (DOMAIN §3)")
+  class LevelByVerdict {
+
+    @ParameterizedTest(name = "{0}, {1} file in {2}: {3}")
+    @CsvSource({
+        "FULL, MALICIOUS, C:/Windows/evil.dll, automatic",
+        "FULL, MALICIOUS, C:/Users/a/Downloads/x.exe, automatic",
+        "FULL, MALICIOUS, C:/Data/x.exe, automatic",
+        "FULL, SUSPICIOUS, C:/Data/x.exe, pending",
+        "FULL, NO_THREATS_FOUND, C:/Data/x.exe, none",
+        "SEMI_ALL_FOLDERS, MALICIOUS, C:/Windows/evil.dll, pending",
+        "SEMI_ALL_FOLDERS, MALICIOUS, C:/Users/a/Downloads/x.exe, pending",
+        "SEMI_ALL_FOLDERS, MALICIOUS, C:/Data/x.exe, pending",
+        "SEMI_ALL_FOLDERS, SUSPICIOUS, C:/Data/x.exe, pending",
+        "SEMI_ALL_FOLDERS, NO_THREATS_FOUND, C:/Data/x.exe, none",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/evil.dll, pending",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, pending",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Users/a/Downloads/x.exe, automatic",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, automatic",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Data/x.exe, automatic",
+        "SEMI_CORE_FOLDERS, SUSPICIOUS, C:/Data/x.exe, pending",
+        "SEMI_CORE_FOLDERS, NO_THREATS_FOUND, C:/Data/x.exe, none",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Users/a/AppData/Local/Temp/x.exe, automatic",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Users/a/Downloads/x.exe, automatic",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, automatic",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, pending",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/evil.dll, pending",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Data/x.exe, pending",
+        "SEMI_NON_TEMP_FOLDERS, SUSPICIOUS, C:/Users/a/Downloads/x.exe, pending",
+        "SEMI_NON_TEMP_FOLDERS, NO_THREATS_FOUND, C:/Data/x.exe, none",
+        "NO_AUTOMATED_RESPONSE, MALICIOUS, C:/Data/x.exe, none",
+        "NO_AUTOMATED_RESPONSE, SUSPICIOUS, C:/Data/x.exe, none",
+        "NO_AUTOMATED_RESPONSE, NO_THREATS_FOUND, C:/Data/x.exe, none"})
+    @DisplayName("the level-by-verdict table for files")
+    void table(AutomationLevel level, Verdict verdict, String path, String expected) {
+      assertEquals(expected, outcome(plan(fileAt(path), verdict, level)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"FULL, automatic", "SEMI_ALL_FOLDERS, pending", "SEMI_CORE_FOLDERS, pending",
+        "SEMI_NON_TEMP_FOLDERS, pending", "NO_AUTOMATED_RESPONSE, none"})
+    @DisplayName("entities without a file path (a device) under each level")
+    void withoutPath(AutomationLevel level, String expected) {
+      assertEquals(expected, outcome(plan(DEVICE, Verdict.MALICIOUS, level)));
+    }
+
+    @Test
+    @DisplayName("no automated response plans nothing for any family, even compromised users")
+    void noAutomatedResponse() {
+      for (Entity entity : Fixtures.oneOfEach()) {
+        Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+        RemediationPlan plan = plan(entity, verdict, AutomationLevel.NO_AUTOMATED_RESPONSE);
+        assertTrue(plan.isEmpty());
+        assertTrue(plan.summary().contains("NO_AUTOMATED_RESPONSE"), plan.summary());
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("Threat to action mapping (DOMAIN §4)")
+  class Mapping {
+
+    @Test
+    @DisplayName("each entity type gets its remediation")
+    void mapping() {
+      Map<Class<?>, List<ActionKind>> expected = Map.ofEntries(
+          Map.entry(dev.parry.core.entity.Device.class, List.of(ActionKind.ISOLATE_DEVICE)),
+          Map.entry(DeviceFile.class, List.of(ActionKind.QUARANTINE_FILE)),
+          Map.entry(dev.parry.core.entity.DeviceProcess.class, List.of(ActionKind.KILL_PROCESS)),
+          Map.entry(dev.parry.core.entity.WindowsService.class, List.of(ActionKind.STOP_SERVICE)),
+          Map.entry(dev.parry.core.entity.Driver.class, List.of(ActionKind.DISABLE_DRIVER)),
+          Map.entry(dev.parry.core.entity.RegistryKey.class, List.of(ActionKind.REMOVE_REGISTRY_KEY)),
+          Map.entry(dev.parry.core.entity.ScheduledTask.class, List.of(ActionKind.REMOVE_SCHEDULED_TASK)),
+          Map.entry(dev.parry.core.entity.EmailMessage.class, List.of(ActionKind.SOFT_DELETE_EMAIL)),
+          Map.entry(dev.parry.core.entity.EmailCluster.class, List.of(ActionKind.SOFT_DELETE_EMAIL)),
+          Map.entry(dev.parry.core.entity.EmailAttachment.class, List.of(ActionKind.SOFT_DELETE_EMAIL)),
+          Map.entry(Url.class, List.of(ActionKind.BLOCK_URL, ActionKind.SOFT_DELETE_EMAIL)),
+          Map.entry(Mailbox.class, List.of(ActionKind.TURN_OFF_EXTERNAL_FORWARDING, ActionKind.REMOVE_DELEGATION)),
+          Map.entry(dev.parry.core.entity.UserAccount.class, List.of(ActionKind.DISABLE_USER, ActionKind.REVOKE_SESSIONS)));
+      for (Entity entity : Fixtures.oneOfEach()) {
+        Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+        List<ActionKind> kinds = plan(entity, verdict, AutomationLevel.FULL).actions().stream()
+            .map(p -> p.action().kind()).collect(Collectors.toList());
+        assertEquals(expected.get(entity.getClass()), kinds, entity.getClass().getSimpleName());
+      }
+    }
+
+    @Test
+    @DisplayName("a file known only by hash is stopped and quarantined everywhere")
+    void hashOnly() {
+      RemediationPlan plan = plan(DeviceFile.anywhere(Fixtures.HASH), Verdict.MALICIOUS, AutomationLevel.FULL);
+      assertEquals(ActionKind.STOP_AND_QUARANTINE_FILE, plan.actions().get(0).action().kind());
+    }
+
+    @Test
+    @DisplayName("a clicked URL without a message is blocked only; a clean mailbox gets nothing")
+    void urlAndMailbox() {
+      assertEquals(List.of(ActionKind.BLOCK_URL), plan(Url.of(WebUrl.of("https://evil.example/")), Verdict.MALICIOUS,
+          AutomationLevel.FULL).actions().stream().map(p -> p.action().kind()).collect(Collectors.toList()));
+      RemediationPlan clean = plan(Mailbox.of(SmtpAddress.of("c@contoso.com")), Verdict.MALICIOUS, AutomationLevel.FULL);
+      assertTrue(clean.isEmpty(), clean.summary());
+    }
+  }
+
+  @Nested
+  @DisplayName("Exclusions, allow indicators and scope")
+  class Guards {
+
+    @Test
+    @DisplayName("an excluded file plans nothing")
+    void excluded() {
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
+          .withExclusions(AutomationExclusions.builder().folder(WindowsPath.of("\\BuildAgent")).build());
+      RemediationPlan plan = plan(fileAt("E:\\BuildAgent\\x.exe"), Verdict.MALICIOUS, context);
+      assertTrue(plan.isEmpty());
+      assertTrue(plan.summary().contains("exclusion"), plan.summary());
+      assertEquals("automatic", outcome(plan(fileAt("E:\\Other\\x.exe"), Verdict.MALICIOUS, context)));
+    }
+
+    @Test
+    @DisplayName("allow indicators by hash, URL, domain and entity plan nothing")
+    void allowed() {
+      Url url = Url.of(WebUrl.of("https://cdn.partner.example/file"));
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL).withAllowIndicators(Set.of(
+          new AllowIndicator.FileHash(Fixtures.HASH), new AllowIndicator.Domain(DomainName.of("partner.example")),
+          new AllowIndicator.ExactEntity(USER.key())));
+      assertTrue(plan(fileAt("C:\\x.exe"), Verdict.MALICIOUS, context).isEmpty());
+      assertTrue(plan(url, Verdict.MALICIOUS, context).isEmpty());
+      assertTrue(plan(USER, Verdict.COMPROMISED, context).isEmpty());
+      assertEquals("automatic", outcome(plan(DEVICE, Verdict.MALICIOUS, context)));
+      assertTrue(new AllowIndicator.ExactUrl(url.url()).covers(url));
+      assertTrue(!new AllowIndicator.Domain(DomainName.of("partner.example"))
+          .covers(Url.of(WebUrl.of("https://notpartner.example/"))));
+    }
+
+    @Test
+    @DisplayName("an entity on 10 or more devices needs approval; 9 does not")
+    void scope() {
+      AutomationContext nine = AutomationContext.of(AutomationLevel.FULL).withDevicesInScope(9);
+      AutomationContext ten = AutomationContext.of(AutomationLevel.FULL).withDevicesInScope(10);
+      assertEquals("automatic", outcome(plan(DeviceFile.anywhere(Fixtures.HASH), Verdict.MALICIOUS, nine)));
+      RemediationPlan plan = plan(DeviceFile.anywhere(Fixtures.HASH), Verdict.MALICIOUS, ten);
+      assertEquals("pending", outcome(plan));
+      assertTrue(plan.actions().get(0).reason().contains("10 devices"), plan.actions().get(0).reason());
+    }
+  }
+
+  @Test
+  @DisplayName("the irreversible preset holds kill process and revoke sessions for approval, nothing else changes")
+  void irreversiblePreset() {
+    RemediationPolicy strict = RemediationPolicy.irreversibleRequiresApproval();
+    for (Entity entity : Fixtures.oneOfEach()) {
+      Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+      Evidence evidence = Evidence.of(entity, verdict, "", T0);
+      RemediationPlan standard = POLICY.plan(evidence, AutomationContext.of(AutomationLevel.FULL));
+      RemediationPlan held = strict.plan(evidence, AutomationContext.of(AutomationLevel.FULL));
+      assertEquals(standard.actions().size(), held.actions().size());
+      for (int i = 0; i < held.actions().size(); i++) {
+        PlannedAction planned = held.actions().get(i);
+        ApprovalMode expected = planned.action().kind().isReversible()
+            ? standard.actions().get(i).mode() : ApprovalMode.REQUIRES_APPROVAL;
+        assertEquals(expected, planned.mode(), planned.action().kind().name());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the policy is deterministic and every planned action carries a reason")
+  void deterministic() {
+    for (Entity entity : Fixtures.oneOfEach()) {
+      Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.SUSPICIOUS;
+      if (!verdict.appliesTo(entity.family())) {
+        continue;
+      }
+      RemediationPlan a = plan(entity, verdict, AutomationLevel.SEMI_CORE_FOLDERS);
+      assertEquals(a, plan(entity, verdict, AutomationLevel.SEMI_CORE_FOLDERS));
+      a.actions().forEach(p -> assertTrue(!p.reason().isBlank()));
+    }
+  }
+}
