@@ -1,0 +1,420 @@
+package dev.parry.core.investigation;
+
+import static dev.parry.core.Fixtures.DEVICE;
+import static dev.parry.core.Fixtures.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.Fixtures;
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.KillProcess;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The investigation state machine")
+class InvestigationTest {
+
+  static final InvestigationId ID = InvestigationId.of("inv-1");
+  static final PrincipalName ALICE = PrincipalName.of("alice@contoso.com");
+  static final PrincipalName BOB = PrincipalName.of("bob@contoso.com");
+  static final PrincipalName CAROL = PrincipalName.of("carol@contoso.com");
+  static final RemediationAction ISOLATE = new IsolateDevice(DEVICE, IsolationType.FULL);
+  static final RemediationAction KILL = new KillProcess(
+      new DeviceProcess(Fixtures.DEVICE_ID, 4242, WindowsPath.of("C:\\Temp\\x.exe")));
+
+  Investigation investigation;
+  final List<InvestigationEvent> log = new ArrayList<>();
+  Instant now = T0;
+
+  @BeforeEach
+  void open() {
+    Decision.Accepted opened = Investigation.open(ID, AlertId.of("alert-1"), Investigation.DEFAULT_PENDING_EXPIRY,
+        Actor.system(), now);
+    investigation = opened.after();
+    log.addAll(opened.events());
+  }
+
+  Decision.Accepted accept(Command command) {
+    Decision decision = investigation.decide(command, now);
+    if (decision instanceof Decision.Rejected rejected) {
+      throw new AssertionError("expected acceptance of " + command + " but " + rejected.rejection());
+    }
+    Decision.Accepted accepted = (Decision.Accepted) decision;
+    investigation = accepted.after();
+    log.addAll(accepted.events());
+    return accepted;
+  }
+
+  Rejection reject(Command command) {
+    Investigation before = investigation;
+    Decision decision = investigation.decide(command, now);
+    Decision.Rejected rejected = assertInstanceOf(Decision.Rejected.class, decision, () -> "expected a rejection of " + command);
+    assertSame(before, investigation, "a rejected command changes nothing");
+    return rejected.rejection();
+  }
+
+  static Command.Proposal proposal(RemediationAction action, ApprovalMode mode, ApprovalRule rule) {
+    return new Command.Proposal(new PlannedAction(action, mode, "test"), rule);
+  }
+
+  ActionId propose(RemediationAction action, ApprovalMode mode) {
+    return propose(action, mode, ApprovalRule.SINGLE, Actor.system());
+  }
+
+  ActionId propose(RemediationAction action, ApprovalMode mode, ApprovalRule rule, Actor requester) {
+    accept(new Command.ProposeAction(proposal(action, mode, rule), requester));
+    return investigation.actions().get(investigation.actions().size() - 1).id();
+  }
+
+  ActionStatus status(ActionId id) {
+    return investigation.action(id).orElseThrow().status();
+  }
+
+  @Test
+  @DisplayName("opening records the alert, the expiry and version 1; the status is queued")
+  void opening() {
+    assertEquals(1, investigation.version());
+    assertEquals(InvestigationStatus.QUEUED, investigation.status());
+    assertEquals(Duration.ofDays(7), investigation.pendingExpiry());
+    assertFalse(investigation.isComplete());
+    assertThrows(IllegalArgumentException.class,
+        () -> Investigation.open(ID, AlertId.of("a"), Duration.ZERO, Actor.system(), T0));
+  }
+
+  @Nested
+  @DisplayName("Action life cycle")
+  class Lifecycle {
+
+    @Test
+    @DisplayName("automatic: approved by the system, started, succeeded")
+    void automatic() {
+      ActionId id = propose(ISOLATE, ApprovalMode.AUTOMATIC);
+      assertEquals(ActionStatus.APPROVED, status(id));
+      accept(new Command.Start(id));
+      assertEquals(ActionStatus.IN_PROGRESS, status(id));
+      assertEquals(1, investigation.action(id).orElseThrow().attempts());
+      accept(new Command.Start(id));
+      assertEquals(2, investigation.action(id).orElseThrow().attempts());
+      accept(new Command.Succeed(id, "isolated"));
+      assertEquals(ActionStatus.SUCCEEDED, status(id));
+      assertEquals("isolated", investigation.action(id).orElseThrow().note());
+    }
+
+    @Test
+    @DisplayName("pending: cannot start before approval; approve then start")
+    void pending() {
+      ActionId id = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      assertEquals(ActionStatus.PENDING_APPROVAL, status(id));
+      assertEquals(InvestigationStatus.PENDING_APPROVAL, investigation.status());
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Start(id)).reason());
+      accept(new Command.Approve(id, ALICE, "ok"));
+      assertEquals(ActionStatus.APPROVED, status(id));
+      assertEquals(List.of(ALICE), investigation.action(id).orElseThrow().approvers());
+      accept(new Command.Start(id));
+    }
+
+    @Test
+    @DisplayName("rejected and expired actions cannot be approved, started or undone")
+    void decidedStaysDecided() {
+      ActionId rejected = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      accept(new Command.Reject(rejected, Actor.principal(ALICE), "false positive"));
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Approve(rejected, BOB, "")).reason());
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Reject(rejected, Actor.system(), "")).reason());
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Start(rejected)).reason());
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION,
+          reject(new Command.RequestUndo(rejected, Actor.principal(ALICE), "")).reason());
+    }
+
+    @Test
+    @DisplayName("failed, timed out and cancelled are final")
+    void finalOutcomes() {
+      ActionId failed = propose(ISOLATE, ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(failed));
+      accept(new Command.Fail(failed, "device offline"));
+      assertEquals(ActionStatus.FAILED, status(failed));
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Succeed(failed, "")).reason());
+
+      ActionId timedOut = propose(KILL, ApprovalMode.AUTOMATIC);
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.TimeOut(timedOut)).reason());
+      accept(new Command.Start(timedOut));
+      accept(new Command.TimeOut(timedOut));
+      assertEquals(ActionStatus.TIMED_OUT, status(timedOut));
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Cancel(timedOut, Actor.system(), "")).reason());
+    }
+
+    @Test
+    @DisplayName("cancel works while approved or in progress, not while pending or after an outcome")
+    void cancel() {
+      ActionId pending = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION,
+          reject(new Command.Cancel(pending, Actor.principal(ALICE), "")).reason());
+      accept(new Command.Approve(pending, ALICE, ""));
+      accept(new Command.Cancel(pending, Actor.principal(ALICE), "changed my mind"));
+      assertEquals(ActionStatus.CANCELLED, status(pending));
+      ActionId running = propose(KILL, ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(running));
+      accept(new Command.Cancel(running, Actor.principal(BOB), ""));
+      assertEquals(ActionStatus.CANCELLED, status(running));
+    }
+
+    @Test
+    @DisplayName("undo: only after success, only for reversible kinds; a failed undo may be retried")
+    void undo() {
+      ActionId kill = propose(KILL, ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(kill));
+      accept(new Command.Succeed(kill, ""));
+      Rejection notReversible = reject(new Command.RequestUndo(kill, Actor.principal(ALICE), ""));
+      assertEquals(RejectionReason.NOT_REVERSIBLE, notReversible.reason());
+      assertTrue(notReversible.message().contains("KILL_PROCESS"), notReversible.message());
+
+      ActionId isolate = propose(ISOLATE, ApprovalMode.AUTOMATIC);
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION,
+          reject(new Command.RequestUndo(isolate, Actor.principal(ALICE), "")).reason());
+      accept(new Command.Start(isolate));
+      accept(new Command.Succeed(isolate, ""));
+      accept(new Command.RequestUndo(isolate, Actor.principal(ALICE), "false positive"));
+      assertEquals(ActionStatus.UNDO_IN_PROGRESS, status(isolate));
+      accept(new Command.FailUndo(isolate, "device offline"));
+      assertEquals(ActionStatus.UNDO_FAILED, status(isolate));
+      accept(new Command.RequestUndo(isolate, Actor.principal(ALICE), "again"));
+      accept(new Command.CompleteUndo(isolate, "released"));
+      assertEquals(ActionStatus.UNDONE, status(isolate));
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION,
+          reject(new Command.RequestUndo(isolate, Actor.principal(ALICE), "")).reason());
+    }
+
+    @Test
+    @DisplayName("every transition records its actor, time and note")
+    void audit() {
+      ActionId id = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      now = T0.plusSeconds(60);
+      accept(new Command.Reject(id, Actor.principal(BOB), "not this one"));
+      ActionRecord record = investigation.action(id).orElseThrow();
+      assertEquals(Actor.principal(BOB), record.updatedBy());
+      assertEquals(now, record.updatedAt());
+      assertEquals("not this one", record.note());
+      InvestigationEvent last = log.get(log.size() - 1);
+      assertInstanceOf(InvestigationEvent.ActionRejected.class, last);
+      assertEquals(Actor.principal(BOB), last.actor());
+      assertEquals(now, last.at());
+    }
+  }
+
+  @Nested
+  @DisplayName("Approvals as code: quorum and two-step")
+  class Approvals {
+
+    @Test
+    @DisplayName("a quorum of two counts distinct principals")
+    void quorum() {
+      ActionId id = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL, new ApprovalRule(2, true), Actor.system());
+      accept(new Command.Approve(id, ALICE, ""));
+      assertEquals(ActionStatus.PENDING_APPROVAL, status(id));
+      Rejection twice = reject(new Command.Approve(id, ALICE, ""));
+      assertEquals(RejectionReason.ALREADY_APPROVED_BY_PRINCIPAL, twice.reason());
+      assertEquals(id, twice.relatedAction().orElseThrow());
+      accept(new Command.Approve(id, BOB, ""));
+      assertEquals(ActionStatus.APPROVED, status(id));
+    }
+
+    @Test
+    @DisplayName("two-step: the requester cannot approve, another principal can")
+    void twoStep() {
+      ActionId id = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL, ApprovalRule.TWO_STEP, Actor.principal(ALICE));
+      Rejection own = reject(new Command.Approve(id, ALICE, ""));
+      assertEquals(RejectionReason.REQUESTER_CANNOT_APPROVE, own.reason());
+      assertTrue(own.message().contains("alice@contoso.com"), own.message());
+      accept(new Command.Approve(id, CAROL, ""));
+      assertEquals(ActionStatus.APPROVED, status(id));
+    }
+
+    @Test
+    @DisplayName("with requesterMayApprove the requester's approval counts")
+    void requesterMayApprove() {
+      ActionId id = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL, ApprovalRule.SINGLE, Actor.principal(ALICE));
+      accept(new Command.Approve(id, ALICE, ""));
+      assertEquals(ActionStatus.APPROVED, status(id));
+    }
+  }
+
+  @Nested
+  @DisplayName("Evidence, de-duplication and completion")
+  class Completion {
+
+    Command.RecordEvidence evidence(RemediationAction action, ApprovalMode mode) {
+      Evidence evidence = Evidence.of(action.target(), Verdict.MALICIOUS, "", now);
+      return new Command.RecordEvidence(evidence, List.of(proposal(action, mode, ApprovalRule.SINGLE)), Actor.system());
+    }
+
+    @Test
+    @DisplayName("complete exactly when analysis is finished and every action is settled")
+    void completionRule() {
+      accept(evidence(ISOLATE, ApprovalMode.REQUIRES_APPROVAL));
+      ActionId id = investigation.actions().get(0).id();
+      assertEquals(InvestigationStatus.PENDING_APPROVAL, investigation.status());
+      accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));
+      assertFalse(investigation.isComplete(), "a pending action holds completion");
+      accept(new Command.Approve(id, ALICE, ""));
+      assertEquals(InvestigationStatus.PENDING_RESOURCE, investigation.status());
+      accept(new Command.Start(id));
+      assertFalse(investigation.isComplete());
+      Decision.Accepted last = accept(new Command.Succeed(id, ""));
+      assertTrue(investigation.isComplete());
+      assertEquals(InvestigationStatus.REMEDIATED, investigation.status());
+      InvestigationEvent completed = last.events().get(last.events().size() - 1);
+      assertEquals(new InvestigationEvent.Completed(ID, now, Actor.system(), InvestigationStatus.REMEDIATED), completed);
+      assertNotNull(investigation.completedAt());
+    }
+
+    @Test
+    @DisplayName("evidence joins until completion and is refused after it")
+    void evidenceAfterCompletion() {
+      accept(evidence(ISOLATE, ApprovalMode.REQUIRES_APPROVAL));
+      accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));
+      accept(evidence(KILL, ApprovalMode.AUTOMATIC));
+      assertEquals(2, investigation.actions().size(), "evidence joins while an action is pending");
+      accept(new Command.Reject(investigation.actions().get(0).id(), Actor.principal(ALICE), ""));
+      ActionId kill = investigation.actions().get(1).id();
+      accept(new Command.Start(kill));
+      accept(new Command.Succeed(kill, ""));
+      assertTrue(investigation.isComplete());
+      assertEquals(RejectionReason.INVESTIGATION_COMPLETE, reject(evidence(ISOLATE, ApprovalMode.AUTOMATIC)).reason());
+      assertEquals(RejectionReason.INVESTIGATION_COMPLETE,
+          reject(new Command.ProposeAction(proposal(ISOLATE, ApprovalMode.AUTOMATIC, ApprovalRule.SINGLE),
+              Actor.principal(ALICE))).reason());
+    }
+
+    @Test
+    @DisplayName("the same kind on the same target is not proposed twice while active, taken or rejected")
+    void deduplication() {
+      accept(evidence(ISOLATE, ApprovalMode.REQUIRES_APPROVAL));
+      accept(evidence(new IsolateDevice(DEVICE, IsolationType.SELECTIVE), ApprovalMode.AUTOMATIC));
+      assertEquals(1, investigation.actions().size());
+      assertEquals(2, investigation.evidence().size(), "the evidence still joins");
+      ActionId first = investigation.actions().get(0).id();
+      Rejection duplicate = reject(new Command.ProposeAction(
+          proposal(ISOLATE, ApprovalMode.AUTOMATIC, ApprovalRule.SINGLE), Actor.principal(ALICE)));
+      assertEquals(RejectionReason.DUPLICATE_ACTION, duplicate.reason());
+      assertEquals(first, duplicate.relatedAction().orElseThrow());
+      accept(new Command.Reject(first, Actor.principal(ALICE), ""));
+      accept(evidence(ISOLATE, ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(1, investigation.actions().size(), "new evidence does not re-ask a rejected question");
+      propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      assertEquals(2, investigation.actions().size(), "an analyst may propose it again by hand");
+    }
+
+    @Test
+    @DisplayName("a failed action may be proposed again by new evidence")
+    void retryAfterFailure() {
+      accept(evidence(ISOLATE, ApprovalMode.AUTOMATIC));
+      ActionId first = investigation.actions().get(0).id();
+      accept(new Command.Start(first));
+      accept(new Command.Fail(first, "offline"));
+      accept(evidence(ISOLATE, ApprovalMode.AUTOMATIC));
+      assertEquals(2, investigation.actions().size());
+    }
+
+    @Test
+    @DisplayName("pending actions expire after the configured time and count as rejected")
+    void expiry() {
+      accept(evidence(ISOLATE, ApprovalMode.REQUIRES_APPROVAL));
+      accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));
+      now = T0.plus(Duration.ofDays(7)).minusMillis(1);
+      Decision.Accepted early = accept(new Command.ExpirePending());
+      assertTrue(early.events().isEmpty());
+      now = T0.plus(Duration.ofDays(7));
+      accept(new Command.ExpirePending());
+      assertEquals(ActionStatus.EXPIRED, investigation.actions().get(0).status());
+      assertTrue(investigation.isComplete());
+      assertEquals(InvestigationStatus.REMEDIATED, investigation.status());
+    }
+
+    @Test
+    @DisplayName("analysis can be finished once")
+    void finishOnce() {
+      accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));
+      assertEquals(RejectionReason.ANALYSIS_ALREADY_FINISHED,
+          reject(new Command.FinishAnalysis(AnalysisOutcome.PARTIAL, Actor.system())).reason());
+    }
+
+    @Test
+    @DisplayName("terminate rejects pending, cancels approved, lets in-progress finish and refuses new work")
+    void terminate() {
+      ActionId pending = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      ActionId approved = propose(KILL, ApprovalMode.AUTOMATIC);
+      ActionId running = propose(new IsolateDevice(Device.of(DeviceId.of("other"), DeviceName.of("ws-2")),
+          IsolationType.FULL), ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(running));
+      accept(new Command.Terminate(Actor.principal(ALICE), "wrong alert"));
+      assertEquals(ActionStatus.REJECTED, status(pending));
+      assertEquals(ActionStatus.CANCELLED, status(approved));
+      assertEquals(ActionStatus.IN_PROGRESS, status(running));
+      assertEquals(InvestigationStatus.TERMINATED_BY_USER, investigation.status());
+      assertFalse(investigation.isComplete());
+      assertEquals(RejectionReason.INVESTIGATION_TERMINATED, reject(evidence(ISOLATE, ApprovalMode.AUTOMATIC)).reason());
+      assertEquals(RejectionReason.INVESTIGATION_TERMINATED,
+          reject(new Command.Terminate(Actor.system(), "")).reason());
+      accept(new Command.Succeed(running, ""));
+      assertTrue(investigation.isComplete());
+      assertEquals(InvestigationStatus.TERMINATED_BY_USER, investigation.status());
+    }
+
+    @Test
+    @DisplayName("actions of another investigation or unknown actions are refused")
+    void unknownActions() {
+      assertEquals(RejectionReason.UNKNOWN_ACTION, reject(new Command.Approve(new ActionId(ID, 1), ALICE, "")).reason());
+      assertEquals(RejectionReason.WRONG_INVESTIGATION,
+          reject(new Command.Approve(new ActionId(InvestigationId.of("other"), 1), ALICE, "")).reason());
+    }
+  }
+
+  @Test
+  @DisplayName("replaying the event log rebuilds the same state")
+  void replay() {
+    ActionId a = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL, new ApprovalRule(2, false), Actor.principal(ALICE));
+    accept(new Command.Approve(a, BOB, ""));
+    accept(new Command.Approve(a, CAROL, ""));
+    accept(new Command.Start(a));
+    accept(new Command.Succeed(a, "done"));
+    accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));
+    accept(new Command.RequestUndo(a, Actor.principal(ALICE), ""));
+    assertEquals(investigation, Investigation.replay(log));
+    assertEquals(log.size(), investigation.version());
+  }
+
+  @Test
+  @DisplayName("replay refuses a log that does not start with Opened or holds an impossible event")
+  void replayRefusesCorruption() {
+    assertThrows(IllegalArgumentException.class, () -> Investigation.replay(List.of()));
+    ActionId a = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+    List<InvestigationEvent> corrupted = new ArrayList<>(log);
+    corrupted.add(new InvestigationEvent.ActionSucceeded(ID, T0, Actor.system(), a, ""));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Investigation.replay(corrupted));
+    assertTrue(e.getMessage().contains("PENDING_APPROVAL"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Investigation.replay(log.subList(1, log.size())));
+  }
+}
