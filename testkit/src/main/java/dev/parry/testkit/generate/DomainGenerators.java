@@ -1,0 +1,465 @@
+package dev.parry.testkit.generate;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.BlockUrl;
+import dev.parry.core.action.CollectInvestigationPackage;
+import dev.parry.core.action.ContainDevice;
+import dev.parry.core.action.ContainUser;
+import dev.parry.core.action.DisableDriver;
+import dev.parry.core.action.DisableUser;
+import dev.parry.core.action.EnableDriver;
+import dev.parry.core.action.EnableUser;
+import dev.parry.core.action.HardDeleteEmail;
+import dev.parry.core.action.IdentityProviderName;
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.KillProcess;
+import dev.parry.core.action.MailFolder;
+import dev.parry.core.action.MarkUserCompromised;
+import dev.parry.core.action.MoveEmail;
+import dev.parry.core.action.OffboardDevice;
+import dev.parry.core.action.QuarantineAttachment;
+import dev.parry.core.action.QuarantineEmail;
+import dev.parry.core.action.QuarantineFile;
+import dev.parry.core.action.ReleaseAttachment;
+import dev.parry.core.action.ReleaseEmailFromQuarantine;
+import dev.parry.core.action.ReleaseFromContainment;
+import dev.parry.core.action.ReleaseFromIsolation;
+import dev.parry.core.action.ReleaseUserContainment;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.action.RemoveCodeRestriction;
+import dev.parry.core.action.RemoveDelegation;
+import dev.parry.core.action.RemoveRegistryKey;
+import dev.parry.core.action.RemoveScheduledTask;
+import dev.parry.core.action.RequestSample;
+import dev.parry.core.action.ResetPassword;
+import dev.parry.core.action.RestoreFile;
+import dev.parry.core.action.RestoreRegistryKey;
+import dev.parry.core.action.RestoreScheduledTask;
+import dev.parry.core.action.RestrictCodeExecution;
+import dev.parry.core.action.RevokeSessions;
+import dev.parry.core.action.RunAntivirusScan;
+import dev.parry.core.action.ScanType;
+import dev.parry.core.action.SoftDeleteEmail;
+import dev.parry.core.action.StartService;
+import dev.parry.core.action.StopAndQuarantineFile;
+import dev.parry.core.action.StopService;
+import dev.parry.core.action.SuspendUserInProvider;
+import dev.parry.core.action.TurnOffExternalForwarding;
+import dev.parry.core.action.UnblockUrl;
+import dev.parry.core.automation.AutomationExclusions;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.ClusterId;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.Driver;
+import dev.parry.core.entity.EmailAttachment;
+import dev.parry.core.entity.EmailCluster;
+import dev.parry.core.entity.EmailContent;
+import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.FileName;
+import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.ScheduledTask;
+import dev.parry.core.entity.ScheduledTaskPath;
+import dev.parry.core.entity.ServiceName;
+import dev.parry.core.entity.Sha1;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.entity.WebUrl;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.entity.WindowsService;
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.AutomationContext;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Generators of valid domain values: identifiers, entities, evidence, actions and automation
+ * contexts. Every value they produce passes the domain's validation. Edge cases are mixed in on
+ * purpose: maximum lengths, non-ASCII text where it is allowed, mixed case, core and temp folders,
+ * Program Files, UNC paths.
+ *
+ * <pre>{@code
+ * Random random = new Random(seed);
+ * Evidence evidence = DomainGenerators.evidence().next(random);
+ * RemediationAction action = DomainGenerators.actionOf(ActionKind.ISOLATE_DEVICE).next(random);
+ * }</pre>
+ */
+public final class DomainGenerators {
+
+  /** The instant generated times are drawn around: 2026-03-01T09:00:00Z. */
+  public static final Instant EPOCH = Instant.parse("2026-03-01T09:00:00Z");
+
+  private static final String TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-";
+  private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String HEX = "0123456789abcdefABCDEF";
+  private static final String LOCAL_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-";
+  private static final List<String> UNICODE_WORDS = List.of(
+      "résumé", "файл", "文件", "ファイル", "Ünïcødé", "naïve", "ملف", "αρχείο", "😀emoji", "straße");
+  private static final List<String> FOLDERS = List.of(
+      "\\Windows\\System32", "\\Windows\\SysWOW64\\drivers", "\\Windows\\Temp", "\\Program Files\\Vendor",
+      "\\Program Files (x86)\\Vendor\\bin", "\\Users\\%u\\AppData\\Local\\Temp", "\\Users\\%u\\Downloads",
+      "\\Users\\%u\\Documents", "\\Documents and Settings\\%u\\Local Settings\\Temp", "\\ProgramData\\%u",
+      "\\Data\\Shared", "\\BuildAgent\\work");
+
+  private DomainGenerators() {}
+
+  // ---- text helpers ----------------------------------------------------------------------------
+
+  /** {@return {@code length} characters drawn from {@code alphabet}} */
+  static String chars(Random random, String alphabet, int length) {
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
+
+  /** {@return a length in 1..max, the maximum about one time in {@code edgeOdds}} */
+  static int length(Random random, int max, int edgeOdds) {
+    return random.nextInt(edgeOdds) == 0 ? max : 1 + random.nextInt(Math.min(max, 24));
+  }
+
+  /** {@return a word: ASCII most of the time, sometimes a non-ASCII one} */
+  static String word(Random random) {
+    return random.nextInt(8) == 0
+        ? UNICODE_WORDS.get(random.nextInt(UNICODE_WORDS.size()))
+        : chars(random, ALNUM, 1 + random.nextInt(12));
+  }
+
+  static String mixCase(Random random, String value) {
+    return random.nextBoolean() ? value.toUpperCase(Locale.ROOT) : value;
+  }
+
+  // ---- identifiers -----------------------------------------------------------------------------
+
+  /** {@return device ids, 1-128 token characters} */
+  public static Gen<DeviceId> deviceIds() {
+    return random -> DeviceId.of(chars(random, TOKEN_CHARS, length(random, DeviceId.MAX_LENGTH, 20)));
+  }
+
+  /** {@return SHA-1 digests, in mixed case} */
+  public static Gen<Sha1> sha1s() {
+    return random -> Sha1.of(chars(random, HEX, Sha1.DIGITS));
+  }
+
+  /** {@return SHA-256 digests, in mixed case} */
+  public static Gen<Sha256> sha256s() {
+    return random -> Sha256.of(chars(random, HEX, Sha256.DIGITS));
+  }
+
+  private static String guid(Random random) {
+    String hex = chars(random, HEX, 32);
+    String guid = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+        + hex.substring(16, 20) + "-" + hex.substring(20);
+    return random.nextInt(10) == 0 ? "{" + guid + "}" : guid;
+  }
+
+  /** {@return network message ids, sometimes in braces} */
+  public static Gen<NetworkMessageId> networkMessageIds() {
+    return random -> NetworkMessageId.of(guid(random));
+  }
+
+  /** {@return directory object ids} */
+  public static Gen<ObjectId> objectIds() {
+    return random -> ObjectId.of(guid(random));
+  }
+
+  /** {@return cluster ids} */
+  public static Gen<ClusterId> clusterIds() {
+    return random -> ClusterId.of(chars(random, TOKEN_CHARS, length(random, ClusterId.MAX_LENGTH, 20)));
+  }
+
+  private static String label(Random random, int max) {
+    int len = 1 + random.nextInt(max);
+    String label = chars(random, ALNUM + "-", len);
+    return Character.isLetterOrDigit(label.charAt(0)) && Character.isLetterOrDigit(label.charAt(len - 1))
+        ? label : "x" + chars(random, ALNUM, Math.max(0, Math.min(len, max - 1)));
+  }
+
+  /** {@return DNS domain names of two or three labels, in mixed case} */
+  public static Gen<DomainName> domainNames() {
+    return random -> {
+      int labels = 2 + random.nextInt(2);
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < labels - 1; i++) {
+        parts.add(random.nextInt(30) == 0 ? chars(random, ALNUM, 63) : label(random, 12));
+      }
+      parts.add(chars(random, "abcdefghijklmnopqrstuvwxyz", 2 + random.nextInt(5))); // a top-level label is letters
+      return DomainName.of(mixCase(random, String.join(".", parts)));
+    };
+  }
+
+  private static String address(Random random, int maxTotal) {
+    int localLength = random.nextInt(15) == 0 ? 64 : 1 + random.nextInt(20);
+    String local = chars(random, LOCAL_CHARS, localLength);
+    if (localLength > 2 && random.nextInt(4) == 0) {
+      local = local.charAt(0) + "." + local.substring(2);
+    }
+    String domain = domainNames().next(random).value();
+    String candidate = local + "@" + domain;
+    return candidate.length() <= maxTotal ? mixCase(random, candidate) : "a@" + domain;
+  }
+
+  /** {@return SMTP addresses, sometimes with a 64-character local part} */
+  public static Gen<SmtpAddress> smtpAddresses() {
+    return random -> SmtpAddress.of(address(random, SmtpAddress.MAX_LENGTH));
+  }
+
+  /** {@return user principal names} */
+  public static Gen<UserPrincipalName> userPrincipalNames() {
+    return random -> UserPrincipalName.of(address(random, UserPrincipalName.MAX_LENGTH));
+  }
+
+  /** {@return http(s) URLs, sometimes close to the 2,048-character limit} */
+  public static Gen<WebUrl> webUrls() {
+    return random -> {
+      String base = (random.nextBoolean() ? "https://" : "http://") + domainNames().next(random).value();
+      String path = random.nextInt(50) == 0
+          ? "/" + chars(random, ALNUM, WebUrl.MAX_LENGTH - base.length() - 1)
+          : "/" + chars(random, ALNUM, random.nextInt(20)) + (random.nextBoolean() ? "?q=" + chars(random, ALNUM, 5) : "");
+      return WebUrl.of(base + path);
+    };
+  }
+
+  /**
+   * {@return absolute Windows paths of files: in core, temp and other folders, under Program Files, on
+   * any drive or UNC, in mixed case, sometimes with non-ASCII names or close to the length limit}
+   */
+  public static Gen<WindowsPath> filePaths() {
+    return random -> {
+      String root = switch (random.nextInt(10)) {
+        case 0 -> "\\\\fileserver\\share";
+        case 1 -> "";
+        default -> (char) ('C' + random.nextInt(4)) + ":";
+      };
+      String folder = FOLDERS.get(random.nextInt(FOLDERS.size())).replace("%u", word(random));
+      String name = word(random) + "." + Gen.oneOf(List.of("exe", "dll", "ps1", "sys", "vhdx", "js")).next(random);
+      String path = mixCase(random, root + folder) + "\\" + name;
+      if (random.nextInt(400) == 0) {
+        StringBuilder deep = new StringBuilder(root + folder);
+        while (deep.length() < WindowsPath.MAX_LENGTH - 300) {
+          deep.append('\\').append(chars(random, ALNUM, 200));
+        }
+        path = deep.append('\\').append(name).toString();
+      }
+      return WindowsPath.of(random.nextBoolean() ? path.replace('\\', '/') : path);
+    };
+  }
+
+  /** {@return device names} */
+  public static Gen<DeviceName> deviceNames() {
+    return random -> DeviceName.of(random.nextInt(30) == 0
+        ? chars(random, ALNUM + "-.", DeviceName.MAX_LENGTH)
+        : mixCase(random, Gen.oneOf(List.of("ws-", "fin-", "srv-", "lap-", "sql-")).next(random)
+            + chars(random, ALNUM, 1 + random.nextInt(6))));
+  }
+
+  // ---- entities --------------------------------------------------------------------------------
+
+  /** {@return devices with random names, domains, tags and platforms} */
+  public static Gen<Device> devices() {
+    return random -> {
+      Set<DeviceTag> tags = new HashSet<>();
+      for (int i = random.nextInt(3); i > 0; i--) {
+        tags.add(DeviceTag.of(random.nextInt(10) == 0 ? "x".repeat(DeviceTag.MAX_LENGTH) : word(random)));
+      }
+      return new Device(deviceIds().next(random), deviceNames().next(random),
+          random.nextBoolean() ? domainNames().next(random) : null, tags, Gen.anyOf(OsPlatform.class).next(random));
+    };
+  }
+
+  /** {@return files: copies on a device at a path, or hash-only files} */
+  public static Gen<DeviceFile> deviceFiles() {
+    return random -> random.nextInt(5) == 0
+        ? new DeviceFile(sha256s().next(random), random.nextBoolean() ? sha1s().next(random) : null, null, null)
+        : new DeviceFile(sha256s().next(random), null, deviceIds().next(random), filePaths().next(random));
+  }
+
+  /** {@return email message copies} */
+  public static Gen<EmailMessage> emailMessages() {
+    return random -> new EmailMessage(networkMessageIds().next(random), smtpAddresses().next(random),
+        random.nextBoolean() ? smtpAddresses().next(random) : null);
+  }
+
+  /** {@return user accounts} */
+  public static Gen<UserAccount> userAccounts() {
+    return random -> new UserAccount(userPrincipalNames().next(random),
+        random.nextBoolean() ? objectIds().next(random) : null);
+  }
+
+  private static EmailContent emailContent(Random random) {
+    return random.nextInt(4) == 0 ? new EmailCluster(clusterIds().next(random)) : emailMessages().next(random);
+  }
+
+  /** {@return entities of every type, roughly uniformly} */
+  public static Gen<Entity> entities() {
+    return random -> switch (random.nextInt(13)) {
+      case 0 -> devices().next(random);
+      case 1 -> deviceFiles().next(random);
+      case 2 -> new DeviceProcess(deviceIds().next(random), 1 + random.nextInt(65_535), filePaths().next(random));
+      case 3 -> new WindowsService(deviceIds().next(random), ServiceName.of(word(random)),
+          random.nextBoolean() ? filePaths().next(random) : null);
+      case 4 -> new Driver(deviceIds().next(random), filePaths().next(random));
+      case 5 -> new RegistryKey(deviceIds().next(random), RegistryKeyPath.of(
+          Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS", "hkcr")).next(random) + "\\Software\\" + word(random)));
+      case 6 -> new ScheduledTask(deviceIds().next(random), ScheduledTaskPath.of("\\" + word(random)));
+      case 7 -> emailMessages().next(random);
+      case 8 -> new EmailCluster(clusterIds().next(random));
+      case 9 -> new EmailAttachment(sha256s().next(random), FileName.of(word(random) + ".docm"),
+          emailMessages().next(random));
+      case 10 -> new Url(webUrls().next(random), random.nextBoolean() ? emailMessages().next(random) : null);
+      case 11 -> new Mailbox(smtpAddresses().next(random), random.nextBoolean() ? smtpAddresses().next(random) : null,
+          random.nextBoolean() ? smtpAddresses().next(random) : null);
+      default -> userAccounts().next(random);
+    };
+  }
+
+  // ---- evidence and context --------------------------------------------------------------------
+
+  /** {@return a verdict that applies to {@code entity}, threats more often than not} */
+  public static Gen<Verdict> verdictsFor(Entity entity) {
+    List<Verdict> applicable = new ArrayList<>();
+    for (Verdict verdict : Verdict.values()) {
+      if (verdict.appliesTo(entity.family())) {
+        applicable.add(verdict);
+        if (verdict.isThreat()) {
+          applicable.add(verdict); // weight threats twice
+        }
+      }
+    }
+    return Gen.oneOf(applicable);
+  }
+
+  /** {@return evidence about random entities, with applicable verdicts and details up to the limit} */
+  public static Gen<Evidence> evidence() {
+    return random -> {
+      Entity entity = entities().next(random);
+      String detail = switch (random.nextInt(6)) {
+        case 0 -> "";
+        case 1 -> "x".repeat(Evidence.MAX_DETAIL_LENGTH);
+        case 2 -> word(random) + " " + word(random);
+        default -> "Trojan:Win32/" + chars(random, ALNUM, 8);
+      };
+      return Evidence.of(entity, verdictsFor(entity).next(random), detail,
+          EPOCH.plus(Duration.ofSeconds(random.nextInt(86_400))));
+    };
+  }
+
+  /** {@return automation contexts: any level, sometimes exclusions, allow indicators and a wide scope} */
+  public static Gen<AutomationContext> automationContexts() {
+    return random -> {
+      AutomationContext context = AutomationContext.of(Gen.anyOf(AutomationLevel.class).next(random))
+          .withDevicesInScope(random.nextInt(5) == 0 ? 10 + random.nextInt(100) : 1 + random.nextInt(9));
+      if (random.nextInt(3) == 0) {
+        context = context.withExclusions(AutomationExclusions.builder()
+            .folder(WindowsPath.of("\\BuildAgent")).extension("vhdx").build());
+      }
+      if (random.nextInt(4) == 0) {
+        Set<AllowIndicator> indicators = new HashSet<>();
+        indicators.add(new AllowIndicator.Domain(domainNames().next(random)));
+        indicators.add(new AllowIndicator.FileHash(sha256s().next(random)));
+        context = context.withAllowIndicators(indicators);
+      }
+      return context;
+    };
+  }
+
+  // ---- actions ---------------------------------------------------------------------------------
+
+  /** {@return actions of every kind, roughly uniformly} */
+  public static Gen<RemediationAction> actions() {
+    return random -> {
+      return actionOf(Gen.anyOf(ActionKind.class).next(random)).next(random);
+    };
+  }
+
+  /**
+   * {@return actions of one kind, on random targets of the right type}
+   *
+   * @param kind the kind
+   */
+  public static Gen<RemediationAction> actionOf(ActionKind kind) {
+    return random -> {
+      Device device = devices().next(random);
+      DeviceFile file = new DeviceFile(sha256s().next(random), null, device.id(), filePaths().next(random));
+      UserAccount user = userAccounts().next(random);
+      EmailContent content = emailContent(random);
+      EmailAttachment attachment = new EmailAttachment(sha256s().next(random), FileName.of(word(random) + ".xlsm"),
+          emailMessages().next(random));
+      Url url = new Url(webUrls().next(random), null);
+      Mailbox mailbox = Mailbox.of(smtpAddresses().next(random));
+      return switch (kind) {
+        case ISOLATE_DEVICE -> new IsolateDevice(device, random.nextBoolean() ? IsolationType.FULL : IsolationType.SELECTIVE);
+        case RELEASE_FROM_ISOLATION -> new ReleaseFromIsolation(device);
+        case CONTAIN_DEVICE -> new ContainDevice(device);
+        case RELEASE_FROM_CONTAINMENT -> new ReleaseFromContainment(device);
+        case RESTRICT_CODE_EXECUTION -> new RestrictCodeExecution(device);
+        case REMOVE_CODE_RESTRICTION -> new RemoveCodeRestriction(device);
+        case RUN_ANTIVIRUS_SCAN -> new RunAntivirusScan(device, random.nextBoolean() ? ScanType.QUICK : ScanType.FULL);
+        case COLLECT_INVESTIGATION_PACKAGE -> new CollectInvestigationPackage(device);
+        case OFFBOARD_DEVICE -> new OffboardDevice(device);
+        case STOP_AND_QUARANTINE_FILE -> new StopAndQuarantineFile(file);
+        case QUARANTINE_FILE -> new QuarantineFile(file);
+        case RESTORE_FILE -> new RestoreFile(file);
+        case REQUEST_SAMPLE -> new RequestSample(file);
+        case KILL_PROCESS -> new KillProcess(new DeviceProcess(device.id(), 1 + random.nextInt(65_535),
+            filePaths().next(random)));
+        case STOP_SERVICE -> new StopService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
+        case START_SERVICE -> new StartService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
+        case DISABLE_DRIVER -> new DisableDriver(new Driver(device.id(), filePaths().next(random)));
+        case ENABLE_DRIVER -> new EnableDriver(new Driver(device.id(), filePaths().next(random)));
+        case REMOVE_REGISTRY_KEY -> new RemoveRegistryKey(new RegistryKey(device.id(),
+            RegistryKeyPath.of("HKLM\\Software\\" + word(random))));
+        case RESTORE_REGISTRY_KEY -> new RestoreRegistryKey(new RegistryKey(device.id(),
+            RegistryKeyPath.of("HKCU\\Software\\" + word(random))));
+        case REMOVE_SCHEDULED_TASK -> new RemoveScheduledTask(new ScheduledTask(device.id(),
+            ScheduledTaskPath.of("\\" + word(random))));
+        case RESTORE_SCHEDULED_TASK -> new RestoreScheduledTask(new ScheduledTask(device.id(),
+            ScheduledTaskPath.of("\\" + word(random))));
+        case SOFT_DELETE_EMAIL -> new SoftDeleteEmail(content, random.nextBoolean());
+        case HARD_DELETE_EMAIL -> new HardDeleteEmail(content);
+        case MOVE_EMAIL -> new MoveEmail(content, Gen.anyOf(MailFolder.class).next(random));
+        case QUARANTINE_EMAIL -> new QuarantineEmail(content);
+        case RELEASE_EMAIL_FROM_QUARANTINE -> new ReleaseEmailFromQuarantine(content);
+        case QUARANTINE_ATTACHMENT -> new QuarantineAttachment(attachment);
+        case RELEASE_ATTACHMENT -> new ReleaseAttachment(attachment);
+        case BLOCK_URL -> new BlockUrl(url);
+        case UNBLOCK_URL -> new UnblockUrl(url);
+        case TURN_OFF_EXTERNAL_FORWARDING -> new TurnOffExternalForwarding(mailbox);
+        case REMOVE_DELEGATION -> new RemoveDelegation(mailbox, smtpAddresses().next(random));
+        case DISABLE_USER -> new DisableUser(user);
+        case ENABLE_USER -> new EnableUser(user);
+        case RESET_PASSWORD -> new ResetPassword(user);
+        case REVOKE_SESSIONS -> new RevokeSessions(user);
+        case MARK_USER_COMPROMISED -> new MarkUserCompromised(user);
+        case CONTAIN_USER -> new ContainUser(user);
+        case RELEASE_USER_CONTAINMENT -> new ReleaseUserContainment(user);
+        case SUSPEND_USER_IN_PROVIDER -> new SuspendUserInProvider(user,
+            IdentityProviderName.of(Gen.oneOf(List.of("okta", "ping", "google-workspace")).next(random)));
+      };
+    };
+  }
+}

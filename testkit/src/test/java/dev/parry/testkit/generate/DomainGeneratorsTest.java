@@ -1,0 +1,88 @@
+package dev.parry.testkit.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.automation.FolderClass;
+import dev.parry.core.automation.FolderClassifier;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.entity.WebUrl;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.testkit.random.Randomized;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Domain generators give valid, reproducible values with edge cases mixed in")
+class DomainGeneratorsTest {
+
+  @Test
+  @DisplayName("the same seed gives the same values")
+  void reproducible() {
+    for (long seed = 0; seed < 200; seed++) {
+      assertEquals(DomainGenerators.evidence().next(new Random(seed)), DomainGenerators.evidence().next(new Random(seed)));
+      assertEquals(CommandSequences.steps(0, 30).next(new Random(seed)).toString(),
+          CommandSequences.steps(0, 30).next(new Random(seed)).toString());
+    }
+  }
+
+  @Test
+  @DisplayName("every generated value survives re-validation from its text form")
+  void valid() {
+    Randomized.cases(3_000).forAll(DomainGenerators.evidence(), evidence -> {
+      Evidence copy = Evidence.of(evidence.entity(), evidence.verdict(), evidence.detail(), evidence.observedAt());
+      assertEquals(evidence, copy);
+      assertTrue(evidence.verdict().appliesTo(evidence.entity().family()));
+    });
+    Randomized.cases(3_000).forAll(DomainGenerators.filePaths(), path -> assertEquals(path, WindowsPath.of(path.value())));
+    Randomized.cases(3_000).forAll(DomainGenerators.smtpAddresses(), a -> assertEquals(a, SmtpAddress.of(a.value())));
+    Randomized.cases(3_000).forAll(DomainGenerators.webUrls(), u -> assertEquals(u, WebUrl.of(u.value())));
+    Randomized.cases(3_000).forAll(DomainGenerators.deviceIds(), d -> assertEquals(d, DeviceId.of(d.value())));
+  }
+
+  @Test
+  @DisplayName("every entity type, every action kind, core and temp folders, maximum lengths and Unicode occur")
+  void edgeCases() {
+    Random random = new Random(11);
+    Set<Class<?>> entityTypes = new HashSet<>();
+    for (int i = 0; i < 2_000; i++) {
+      Entity entity = DomainGenerators.entities().next(random);
+      entityTypes.add(entity.getClass());
+    }
+    assertEquals(13, entityTypes.size());
+    Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
+    for (int i = 0; i < 3_000; i++) {
+      RemediationAction action = DomainGenerators.actions().next(random);
+      kinds.add(action.kind());
+      assertEquals(action.kind().family(), action.target().family());
+    }
+    assertEquals(EnumSet.allOf(ActionKind.class), kinds);
+    Set<FolderClass> classes = EnumSet.noneOf(FolderClass.class);
+    boolean unicode = false;
+    boolean longPath = false;
+    for (int i = 0; i < 5_000; i++) {
+      WindowsPath path = DomainGenerators.filePaths().next(random);
+      classes.add(FolderClassifier.defaults().classify(path));
+      unicode |= path.value().chars().anyMatch(c -> c > 127);
+      longPath |= path.value().length() > 30_000;
+    }
+    assertEquals(EnumSet.allOf(FolderClass.class), classes);
+    assertTrue(unicode, "non-ASCII file names occur");
+    assertTrue(longPath, "paths near the length limit occur");
+    boolean maxDeviceId = false;
+    for (int i = 0; i < 500; i++) {
+      maxDeviceId |= DomainGenerators.deviceIds().next(random).value().length() == DeviceId.MAX_LENGTH;
+    }
+    assertTrue(maxDeviceId, "maximum-length ids occur");
+    assertTrue(List.of(DomainGenerators.EPOCH).get(0).getEpochSecond() > 0, "the generated clock starts after 1970");
+  }
+}
