@@ -3,6 +3,7 @@ package dev.parry.core.investigation;
 import dev.parry.core.action.ActionKey;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.investigation.InvestigationEvent.ActionCancelled;
 import dev.parry.core.investigation.InvestigationEvent.ActionEvent;
 import dev.parry.core.investigation.InvestigationEvent.ActionExpired;
@@ -53,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-1"), AlertId.of("alert-1"),
- *     Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
+ *     AutomationLevel.FULL, Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
  * Investigation investigation = opened.after();
  * RemediationPlan plan = RemediationPolicy.standard().plan(evidence, context);
  * Decision decision = investigation.decide(Command.RecordEvidence.of(evidence, plan, ApprovalRule.SINGLE), now);
@@ -61,6 +62,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the investigation's id
  * @param alertId the alert that started it
+ * @param level the automation level it runs at, which the policy plans with
  * @param openedAt when it was opened
  * @param pendingExpiry how long an action may stay pending approval
  * @param version how many events it has applied (1 after opening)
@@ -70,7 +72,8 @@ import org.jspecify.annotations.Nullable;
  * @param terminatedBy who terminated it, or null
  * @param completedAt when it completed, or null
  */
-public record Investigation(InvestigationId id, AlertId alertId, Instant openedAt, Duration pendingExpiry,
+public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel level, Instant openedAt,
+    Duration pendingExpiry,
     long version, List<Evidence> evidence, List<ActionRecord> actions, @Nullable AnalysisOutcome analysis,
     @Nullable Actor terminatedBy, @Nullable Instant completedAt) {
 
@@ -87,6 +90,7 @@ public record Investigation(InvestigationId id, AlertId alertId, Instant openedA
   public Investigation {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(alertId, "alertId");
+    Objects.requireNonNull(level, "level");
     Objects.requireNonNull(openedAt, "openedAt");
     Objects.requireNonNull(pendingExpiry, "pendingExpiry");
     if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
@@ -104,20 +108,22 @@ public record Investigation(InvestigationId id, AlertId alertId, Instant openedA
    *
    * @param id the investigation's id
    * @param alertId the alert that started it
+   * @param level the automation level of the device group it runs in
    * @param pendingExpiry how long actions may stay pending approval; positive
    * @param actor who opens it
    * @param now the current time
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code pendingExpiry} is zero or negative
    */
-  public static Decision.Accepted open(InvestigationId id, AlertId alertId, Duration pendingExpiry, Actor actor,
-      Instant now) {
-    Opened opened = new Opened(id, now, actor, alertId, pendingExpiry);
+  public static Decision.Accepted open(InvestigationId id, AlertId alertId, AutomationLevel level,
+      Duration pendingExpiry, Actor actor, Instant now) {
+    Opened opened = new Opened(id, now, actor, alertId, level, pendingExpiry);
     return new Decision.Accepted(List.of(opened), from(opened));
   }
 
   private static Investigation from(Opened opened) {
-    return new Investigation(opened.investigationId(), opened.alertId(), opened.at(), opened.pendingExpiry(), 1,
+    return new Investigation(opened.investigationId(), opened.alertId(), opened.level(), opened.at(),
+        opened.pendingExpiry(), 1,
         List.of(), List.of(), null, null, null);
   }
 
@@ -543,28 +549,28 @@ public record Investigation(InvestigationId id, AlertId alertId, Instant openedA
       List<Evidence> more = new ArrayList<>(evidence.size() + 1);
       more.addAll(evidence);
       more.add(evidenceRecorded.evidence());
-      return new Investigation(id, alertId, openedAt, pendingExpiry, v, more, actions, analysis, terminatedBy,
+      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, more, actions, analysis, terminatedBy,
           completedAt);
     }
     if (event instanceof AnalysisFinished analysisFinished) {
       if (isAnalysisFinished()) {
         throw new IllegalStateException("analysis of " + id + " already finished");
       }
-      return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, actions,
+      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, actions,
           analysisFinished.outcome(), terminatedBy, completedAt);
     }
     if (event instanceof Terminated) {
       if (terminatedBy != null) {
         throw new IllegalStateException("investigation " + id + " already terminated");
       }
-      return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, actions, analysis, event.actor(),
+      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, actions, analysis, event.actor(),
           completedAt);
     }
     if (event instanceof Completed) {
       if (completedAt != null || !isComplete()) {
         throw new IllegalStateException("investigation " + id + " cannot complete now");
       }
-      return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, actions, analysis, terminatedBy,
+      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, actions, analysis, terminatedBy,
           event.at());
     }
     throw new IllegalStateException("investigation " + id + " is already open");
@@ -636,7 +642,7 @@ public record Investigation(InvestigationId id, AlertId alertId, Instant openedA
     int index = updated.id().sequence() - 1;
     ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
     copy[index] = updated;
-    return new Investigation(id, alertId, openedAt, pendingExpiry, v, evidence, List.of(copy), analysis,
+    return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, List.of(copy), analysis,
         terminatedBy, completedAt);
   }
 

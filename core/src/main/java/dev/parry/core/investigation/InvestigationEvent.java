@@ -2,6 +2,7 @@ package dev.parry.core.investigation;
 
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.internal.Text;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
@@ -42,9 +43,11 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor who did it
    * @param alertId the alert that started it
+   * @param level the automation level it runs at (the level of its device group)
    * @param pendingExpiry how long an action may stay pending
    */
-  record Opened(InvestigationId investigationId, Instant at, Actor actor, AlertId alertId, Duration pendingExpiry) implements InvestigationEvent {
+  record Opened(InvestigationId investigationId, Instant at, Actor actor, AlertId alertId, AutomationLevel level,
+      Duration pendingExpiry) implements InvestigationEvent {
     /**
      * Validates the event.
      *
@@ -56,6 +59,7 @@ public sealed interface InvestigationEvent
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(alertId, "alertId");
+      Objects.requireNonNull(level, "level");
       Objects.requireNonNull(pendingExpiry, "pendingExpiry");
       if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
         throw new IllegalArgumentException("pendingExpiry must be positive, was: " + pendingExpiry);

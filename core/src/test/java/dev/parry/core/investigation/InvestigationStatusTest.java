@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.parry.core.Fixtures;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
@@ -24,7 +25,7 @@ class InvestigationStatusTest {
   private static final List<RemediationAction> ACTIONS = Fixtures.oneActionOfEachKind();
   private static final PrincipalName ANALYST = PrincipalName.of("analyst@contoso.com");
 
-  private Investigation investigation = Investigation.open(InvestigationId.of("inv-s"), AlertId.of("a"),
+  private Investigation investigation = Investigation.open(InvestigationId.of("inv-s"), AlertId.of("a"), AutomationLevel.FULL,
       Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0).after();
 
   private void run(Command command) {

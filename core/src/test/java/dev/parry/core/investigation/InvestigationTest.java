@@ -16,6 +16,7 @@ import dev.parry.core.action.IsolationType;
 import dev.parry.core.action.KillProcess;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
@@ -52,7 +53,7 @@ class InvestigationTest {
 
   @BeforeEach
   void open() {
-    Decision.Accepted opened = Investigation.open(ID, AlertId.of("alert-1"), Investigation.DEFAULT_PENDING_EXPIRY,
+    Decision.Accepted opened = Investigation.open(ID, AlertId.of("alert-1"), AutomationLevel.FULL, Investigation.DEFAULT_PENDING_EXPIRY,
         Actor.system(), now);
     investigation = opened.after();
     log.addAll(opened.events());
@@ -102,7 +103,7 @@ class InvestigationTest {
     assertEquals(Duration.ofDays(7), investigation.pendingExpiry());
     assertFalse(investigation.isComplete());
     assertThrows(IllegalArgumentException.class,
-        () -> Investigation.open(ID, AlertId.of("a"), Duration.ZERO, Actor.system(), T0));
+        () -> Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL, Duration.ZERO, Actor.system(), T0));
   }
 
   @Nested

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
@@ -43,7 +44,7 @@ class InvestigationPropertiesTest {
   /** Runs {@code steps} from a fresh investigation, checking every invariant after every step. */
   static Run run(List<InvestigationStep> steps) {
     Instant now = DomainGenerators.EPOCH;
-    Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-prop"), AlertId.of("alert"),
+    Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-prop"), AlertId.of("alert"), AutomationLevel.FULL,
         Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
     Investigation state = opened.after();
     List<InvestigationEvent> log = new ArrayList<>(opened.events());
