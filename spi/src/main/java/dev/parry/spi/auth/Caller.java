@@ -1,0 +1,56 @@
+package dev.parry.spi.auth;
+
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An authenticated principal and its permissions, as the embedding service vouches for them. Parry
+ * does not authenticate: it authorizes what the service says a caller is. The system actor cannot
+ * be a caller ({@link PrincipalName} refuses the reserved name).
+ *
+ * <pre>{@code
+ * Caller alice = Caller.of("alice@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+ * }</pre>
+ *
+ * @param name the principal's name
+ * @param permissions what it may do (copied)
+ */
+public record Caller(PrincipalName name, Set<Permission> permissions) {
+
+  /**
+   * Validates and copies.
+   *
+   * @throws NullPointerException if a component or a permission is null
+   */
+  public Caller {
+    Objects.requireNonNull(name, "name");
+    permissions = Set.copyOf(Objects.requireNonNull(permissions, "permissions"));
+  }
+
+  /**
+   * {@return a caller}
+   *
+   * @param name the principal's name
+   * @param permissions its permissions
+   * @throws IllegalArgumentException if the name is not a valid principal name
+   */
+  public static Caller of(String name, Permission... permissions) {
+    return new Caller(PrincipalName.of(name), Set.of(permissions));
+  }
+
+  /**
+   * {@return whether the caller holds {@code permission}}
+   *
+   * @param permission the permission
+   */
+  public boolean has(Permission permission) {
+    return permissions.contains(permission);
+  }
+
+  /** {@return the actor this caller acts as} */
+  public Actor actor() {
+    return Actor.principal(name);
+  }
+}

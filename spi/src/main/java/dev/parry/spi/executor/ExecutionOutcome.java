@@ -1,0 +1,117 @@
+package dev.parry.spi.executor;
+
+import dev.parry.core.internal.Text;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an executor answers for one request.
+ *
+ * <pre>{@code
+ * return CompletableFuture.completedFuture(ExecutionOutcome.succeeded("device isolated"));
+ * return CompletableFuture.completedFuture(ExecutionOutcome.retryableFailure("HTTP 503", null));
+ * return CompletableFuture.completedFuture(ExecutionOutcome.inProgress(ExternalReference.of(id), Duration.ofSeconds(30)));
+ * }</pre>
+ */
+public sealed interface ExecutionOutcome {
+
+  /**
+   * {@return a success}
+   *
+   * @param detail what was done, possibly empty
+   */
+  static ExecutionOutcome succeeded(String detail) {
+    return new Succeeded(detail);
+  }
+
+  /**
+   * {@return a failure that retrying will not fix}
+   *
+   * @param reason why, not empty
+   */
+  static ExecutionOutcome failed(String reason) {
+    return new Failed(reason, false, null);
+  }
+
+  /**
+   * {@return a failure that may pass on retry, such as a rate limit or an unreachable backend}
+   *
+   * @param reason why, not empty
+   * @param retryAfter how long to wait before retrying, or null to let the runtime back off
+   */
+  static ExecutionOutcome retryableFailure(String reason, @Nullable Duration retryAfter) {
+    return new Failed(reason, true, retryAfter);
+  }
+
+  /**
+   * {@return an answer that the backend accepted the work and will finish later}
+   *
+   * @param reference the backend's reference, handed back to {@code status}
+   * @param pollAfter when to ask again
+   */
+  static ExecutionOutcome inProgress(ExternalReference reference, Duration pollAfter) {
+    return new InProgress(reference, pollAfter);
+  }
+
+  /**
+   * The executor carried the action out (or had already, for a repeated idempotency key).
+   *
+   * @param detail what was done, 0-2,000 characters, no control characters
+   */
+  record Succeeded(String detail) implements ExecutionOutcome {
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     */
+    public Succeeded {
+      Text.require("detail", detail, 0, 2000);
+    }
+  }
+
+  /**
+   * The executor could not carry the action out.
+   *
+   * @param reason why, 1-2,000 characters, no control characters
+   * @param retryable whether a retry with the same idempotency key may succeed
+   * @param retryAfter how long to wait before retrying (a backend's Retry-After), or null
+   */
+  record Failed(String reason, boolean retryable, @Nullable Duration retryAfter) implements ExecutionOutcome {
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or
+     *     {@code retryAfter} is negative
+     */
+    public Failed {
+      Text.require("reason", reason, 1, 2000);
+      if (retryAfter != null && retryAfter.isNegative()) {
+        throw new IllegalArgumentException("retryAfter must not be negative, was: " + retryAfter);
+      }
+    }
+  }
+
+  /**
+   * The backend accepted the work and will finish it later; the runtime polls
+   * {@link ActionExecutor#status(ExecutionRequest, ExternalReference)} after {@code pollAfter}.
+   *
+   * @param reference the backend's reference
+   * @param pollAfter when to ask again, positive
+   */
+  record InProgress(ExternalReference reference, Duration pollAfter) implements ExecutionOutcome {
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code pollAfter} is zero or negative
+     */
+    public InProgress {
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(pollAfter, "pollAfter");
+      if (pollAfter.isNegative() || pollAfter.isZero()) {
+        throw new IllegalArgumentException("pollAfter must be positive, was: " + pollAfter);
+      }
+    }
+  }
+}

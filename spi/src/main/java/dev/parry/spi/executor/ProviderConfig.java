@@ -1,0 +1,40 @@
+package dev.parry.spi.executor;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Configuration handed to an {@link ExecutorProvider}: string properties, such as an endpoint or a
+ * credential reference. {@link #toString()} shows the keys only, never the values.
+ *
+ * @param properties the properties (copied)
+ */
+public record ProviderConfig(Map<String, String> properties) {
+
+  /** An empty configuration. */
+  public static final ProviderConfig EMPTY = new ProviderConfig(Map.of());
+
+  /**
+   * Copies the properties.
+   *
+   * @throws NullPointerException if the map, a key or a value is null
+   */
+  public ProviderConfig {
+    properties = Map.copyOf(Objects.requireNonNull(properties, "properties"));
+  }
+
+  /**
+   * {@return the property's value, if set}
+   *
+   * @param key the property name
+   */
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(properties.get(key));
+  }
+
+  @Override
+  public String toString() {
+    return "ProviderConfig{keys=" + properties.keySet() + "}";
+  }
+}

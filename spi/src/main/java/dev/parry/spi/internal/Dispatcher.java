@@ -1,0 +1,461 @@
+package dev.parry.spi.internal;
+
+import dev.parry.core.action.ActionKey;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.action.ReversibleAction;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionPurpose;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.IdempotencyKey;
+import dev.parry.spi.runtime.Limits;
+import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.spi.store.InvestigationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries approved actions (and undos) to their executors: stores the dispatch before calling,
+ * enforces the family's concurrency cap and rate limit, retries retryable failures with backoff and
+ * the same idempotency key, polls work in progress, turns silence into a time-out, and never lets one
+ * executor's misbehaviour touch another action.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class Dispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** Applies a command to an investigation, returning the state after it, or empty if it was refused. */
+  @FunctionalInterface
+  public interface CommandSink {
+    /**
+     * Applies a command.
+     *
+     * @param id the investigation
+     * @param command the command, built from the current state
+     * @return the state after it, or empty if the investigation refused it
+     */
+    Optional<Investigation> apply(InvestigationId id, Function<Investigation, Command> command);
+  }
+
+  private enum Ending { SUCCEEDED, FAILED, TIMED_OUT }
+
+  /** One action (or undo) being dispatched. Guarded by its own monitor. */
+  private static final class Flight {
+    final ActionId id;
+    final ExecutionPurpose purpose;
+    final RemediationAction action;
+    final ActionKey key;
+    final Instant deadline;
+    int attempt;
+    long token;
+    boolean done;
+    @Nullable ExecutionRequest request;
+    @Nullable ExternalReference reference;
+    TaskScheduler.@Nullable Cancellable timer;
+
+    Flight(ActionId id, ExecutionPurpose purpose, RemediationAction action, Instant deadline, int attempt) {
+      this.id = id;
+      this.purpose = purpose;
+      this.action = action;
+      this.key = action.key();
+      this.deadline = deadline;
+      this.attempt = attempt;
+    }
+  }
+
+  private record Follower(ActionId id, ExecutionPurpose purpose) {}
+
+  private final Clock clock;
+  private final TaskScheduler scheduler;
+  private final InvestigationStore store;
+  private final ExecutorRegistry registry;
+  private final Limits limits;
+  private final CommandSink sink;
+  private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
+  private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
+  private final Map<String, Flight> flights = new ConcurrentHashMap<>();
+  private final Map<ActionKey, ActionId> leaders = new ConcurrentHashMap<>();
+  private final Map<ActionId, List<Follower>> followers = new ConcurrentHashMap<>();
+  private volatile boolean closing;
+
+  /**
+   * Creates a dispatcher.
+   *
+   * @param clock the clock
+   * @param scheduler where work and timers run
+   * @param store the store, read to find an action's state
+   * @param registry the executors
+   * @param limits the limits
+   * @param sink how outcomes are recorded
+   */
+  public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
+      Limits limits, CommandSink sink) {
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.store = store;
+    this.registry = registry;
+    this.limits = limits;
+    this.sink = sink;
+    for (EntityFamily family : EntityFamily.values()) {
+      gates.put(family, new FamilyGate(limits.maxConcurrentPerFamily(), scheduler::execute));
+      buckets.put(family, new TokenBucket(limits.rateLimit().permits(), limits.rateLimit().period(), clock.instant()));
+    }
+  }
+
+  /** {@return the idempotency key of an action's execution or undo: stable across attempts and restarts} */
+  static IdempotencyKey keyOf(ActionId id, ExecutionPurpose purpose) {
+    return IdempotencyKey.of(id + (purpose == ExecutionPurpose.UNDO ? ":undo" : ":execute"));
+  }
+
+  private static String flightKey(ActionId id, ExecutionPurpose purpose) {
+    return id + "#" + purpose;
+  }
+
+  /**
+   * Dispatches an action (or its undo) soon.
+   *
+   * @param id the action
+   * @param purpose execute or undo
+   */
+  public void submit(ActionId id, ExecutionPurpose purpose) {
+    if (!closing) {
+      scheduler.execute(() -> begin(id, purpose));
+    }
+  }
+
+  /** Stops dispatching new work; approved actions stay approved in the store and resume on the next start. */
+  public void close() {
+    closing = true;
+  }
+
+  /** {@return how many actions are being dispatched} */
+  public int inFlight() {
+    return flights.size();
+  }
+
+  private void begin(ActionId id, ExecutionPurpose purpose) {
+    if (closing || flights.containsKey(flightKey(id, purpose))) {
+      return;
+    }
+    Optional<ActionRecord> found = store.load(id.investigation()).flatMap(i -> i.action(id));
+    if (found.isEmpty()) {
+      return;
+    }
+    ActionRecord record = found.get();
+    boolean runnable = purpose == ExecutionPurpose.EXECUTE
+        ? record.status() == ActionStatus.APPROVED || record.status() == ActionStatus.IN_PROGRESS
+        : record.status() == ActionStatus.UNDO_IN_PROGRESS;
+    if (!runnable) {
+      return;
+    }
+    RemediationAction action = purpose == ExecutionPurpose.EXECUTE
+        ? record.action() : ((ReversibleAction) record.action()).inverse();
+    ActionId leader = leaders.putIfAbsent(action.key(), id);
+    if (leader != null && !leader.equals(id)) {
+      followers.computeIfAbsent(leader, k -> new CopyOnWriteArrayList<>()).add(new Follower(id, purpose));
+      LOG.atInfo().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("activeActionId", LogSafe.of(leader))
+          .log("same action already running on this target; waiting for its outcome instead of dispatching again");
+      return;
+    }
+    Flight flight = new Flight(id, purpose, action, clock.instant().plus(limits.actionTimeout()),
+        purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
+    flights.put(flightKey(id, purpose), flight);
+    gate(action.family()).run(() -> throttled(flight));
+  }
+
+  private void throttled(Flight flight) {
+    Duration wait = bucket(flight.action.family()).reserve(clock.instant());
+    if (wait.isZero()) {
+      call(flight);
+    } else {
+      scheduler.schedule(wait, () -> call(flight));
+    }
+  }
+
+  private void call(Flight flight) {
+    synchronized (flight) {
+      if (flight.done) {
+        return;
+      }
+    }
+    int attempt;
+    if (flight.purpose == ExecutionPurpose.EXECUTE) {
+      Optional<Investigation> after = sink.apply(flight.id.investigation(), s -> new Command.Start(flight.id));
+      if (after.isEmpty()) {
+        abandon(flight, "no longer approved");
+        return;
+      }
+      attempt = after.get().action(flight.id).orElseThrow().attempts();
+    } else {
+      attempt = flight.attempt + 1;
+    }
+    ActionRecord record = store.load(flight.id.investigation()).flatMap(i -> i.action(flight.id)).orElseThrow();
+    Instant now = clock.instant();
+    Instant attemptDeadline = min(now.plus(limits.attemptTimeout()), flight.deadline);
+    ExecutionRequest request = new ExecutionRequest(flight.action, flight.purpose, keyOf(flight.id, flight.purpose),
+        attempt, attemptDeadline, record.requestedBy(), record.note(), flight.id.investigation(), flight.id);
+    long token;
+    synchronized (flight) {
+      flight.attempt = attempt;
+      flight.request = request;
+      flight.reference = null;
+      token = ++flight.token;
+    }
+    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(flight.id.investigation()))
+        .addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("kind", flight.action.kind())
+        .addKeyValue("purpose", flight.purpose).addKeyValue("attempt", attempt).log("dispatching action");
+    ActionExecutor executor = registry.forKind(flight.action.kind());
+    if (executor == null) {
+      outcome(flight, token, ExecutionOutcome.failed("no executor for " + flight.action.kind()), null);
+      return;
+    }
+    invoke(flight, token, () -> executor.execute(request));
+  }
+
+  private void poll(Flight flight) {
+    ExecutionRequest request;
+    ExternalReference reference;
+    long token;
+    synchronized (flight) {
+      if (flight.done || flight.request == null || flight.reference == null) {
+        return;
+      }
+      request = flight.request;
+      reference = flight.reference;
+      token = ++flight.token;
+    }
+    ActionExecutor executor = registry.forKind(flight.action.kind());
+    if (executor == null) {
+      outcome(flight, token, ExecutionOutcome.failed("no executor for " + flight.action.kind()), null);
+      return;
+    }
+    invoke(flight, token, () -> executor.status(request, reference));
+  }
+
+  /** Calls the executor, arms the attempt timer, and hands the answer back with one executor hop. */
+  private void invoke(Flight flight, long token, Supplier<CompletionStage<ExecutionOutcome>> call) {
+    TaskScheduler.Cancellable timer = scheduler.schedule(limits.attemptTimeout(), () -> silence(flight, token));
+    synchronized (flight) {
+      flight.timer = timer;
+    }
+    CompletionStage<ExecutionOutcome> stage;
+    try {
+      stage = call.get();
+    } catch (RuntimeException | Error e) {
+      outcome(flight, token, null, e);
+      return;
+    }
+    if (stage == null) {
+      outcome(flight, token, ExecutionOutcome.failed("executor answered null instead of a CompletionStage"), null);
+      return;
+    }
+    stage.whenComplete((result, error) -> scheduler.execute(() -> outcome(flight, token, result, error)));
+  }
+
+  private void silence(Flight flight, long token) {
+    synchronized (flight) {
+      if (flight.done || token != flight.token) {
+        return;
+      }
+      flight.token++;
+    }
+    if (flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
+          .log("executor did not answer within the attempt timeout; retrying");
+      retryLater(flight, null);
+    } else {
+      settle(flight, Ending.TIMED_OUT, "no answer within " + limits.attemptTimeout() + " after " + flight.attempt
+          + " attempt(s)");
+    }
+  }
+
+  private void outcome(Flight flight, long token, @Nullable ExecutionOutcome result, @Nullable Throwable error) {
+    synchronized (flight) {
+      if (flight.done || token != flight.token) {
+        LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("late or repeated executor answer ignored");
+        return;
+      }
+      flight.token++;
+      if (flight.timer != null) {
+        flight.timer.cancel();
+        flight.timer = null;
+      }
+    }
+    if (error != null) {
+      settle(flight, Ending.FAILED, "executor threw " + error.getClass().getName() + ": " + LogSafe.of(error.getMessage()));
+    } else if (result == null) {
+      settle(flight, Ending.FAILED, "executor completed with null instead of an outcome");
+    } else if (result instanceof ExecutionOutcome.Succeeded succeeded) {
+      settle(flight, Ending.SUCCEEDED, succeeded.detail());
+    } else if (result instanceof ExecutionOutcome.Failed failed) {
+      if (failed.retryable() && flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
+        LOG.atInfo().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
+            .addKeyValue("reason", LogSafe.of(failed.reason())).log("retryable failure; retrying");
+        retryLater(flight, failed.retryAfter());
+      } else {
+        settle(flight, Ending.FAILED, failed.reason() + (failed.retryable() ? " (after " + flight.attempt + " attempts)" : ""));
+      }
+    } else {
+      ExecutionOutcome.InProgress progress = (ExecutionOutcome.InProgress) result;
+      Instant next = clock.instant().plus(progress.pollAfter());
+      if (next.isAfter(flight.deadline)) {
+        settle(flight, Ending.TIMED_OUT, "still in progress at the action deadline " + flight.deadline);
+        return;
+      }
+      synchronized (flight) {
+        flight.reference = progress.reference();
+      }
+      scheduler.schedule(progress.pollAfter(), () -> poll(flight));
+    }
+  }
+
+  private void retryLater(Flight flight, @Nullable Duration retryAfter) {
+    Duration delay = retryAfter != null ? retryAfter : backoff(flight.id, flight.attempt);
+    gate(flight.action.family()).release();
+    scheduler.schedule(delay, () -> gate(flight.action.family()).run(() -> throttled(flight)));
+  }
+
+  /** Exponential backoff with up to 20% jitter, derived from the action id so a test replays it exactly. */
+  Duration backoff(ActionId id, int attempt) {
+    long base = limits.backoffBase().toNanos();
+    long max = limits.backoffMax().toNanos();
+    long exponential = attempt >= 62 ? max : Math.min(max, base << Math.min(attempt - 1, 40));
+    int hash = (id.toString().hashCode() * 31 + attempt) & 0x7fffffff;
+    long jitter = (long) (exponential * 0.2 * (hash % 1000) / 1000.0);
+    return Duration.ofNanos(Math.min(max, exponential + jitter));
+  }
+
+  private void settle(Flight flight, Ending ending, String text) {
+    synchronized (flight) {
+      if (flight.done) {
+        return;
+      }
+      flight.done = true;
+    }
+    flights.remove(flightKey(flight.id, flight.purpose));
+    gate(flight.action.family()).release();
+    record(flight.id, flight.purpose, ending, text);
+    leaders.remove(flight.key, flight.id);
+    List<Follower> waiting = followers.remove(flight.id);
+    if (waiting != null) {
+      for (Follower follower : waiting) {
+        if (follower.purpose() == ExecutionPurpose.EXECUTE) {
+          sink.apply(follower.id().investigation(), s -> new Command.Start(follower.id()));
+        }
+        record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
+      }
+    }
+  }
+
+  private void record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
+    String note = text.isEmpty() && ending != Ending.SUCCEEDED ? ending.name().toLowerCase(Locale.ROOT) : text;
+    String bounded = note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note;
+    String clean = bounded.replaceAll("\\p{Cntrl}", " ");
+    Function<Investigation, Command> command = purpose == ExecutionPurpose.EXECUTE
+        ? switch (ending) {
+          case SUCCEEDED -> s -> new Command.Succeed(id, clean);
+          case FAILED -> s -> new Command.Fail(id, clean);
+          case TIMED_OUT -> s -> new Command.TimeOut(id);
+        }
+        : switch (ending) {
+          case SUCCEEDED -> s -> new Command.CompleteUndo(id, clean);
+          case FAILED, TIMED_OUT -> s -> new Command.FailUndo(id, clean);
+        };
+    Optional<Investigation> after = sink.apply(id.investigation(), command);
+    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id.investigation())).addKeyValue("actionId", LogSafe.of(id))
+        .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", after.isPresent())
+        .log("action settled");
+  }
+
+  private void abandon(Flight flight, String why) {
+    synchronized (flight) {
+      flight.done = true;
+    }
+    flights.remove(flightKey(flight.id, flight.purpose));
+    gate(flight.action.family()).release();
+    leaders.remove(flight.key, flight.id);
+    LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch abandoned: " + why);
+  }
+
+  /**
+   * Stops dispatching a cancelled action and asks its executor to cancel, best effort.
+   *
+   * @param id the action
+   */
+  public void cancelled(ActionId id) {
+    Flight flight = flights.get(flightKey(id, ExecutionPurpose.EXECUTE));
+    if (flight == null) {
+      return;
+    }
+    ExecutionRequest request;
+    ExternalReference reference;
+    synchronized (flight) {
+      if (flight.done) {
+        return;
+      }
+      flight.done = true;
+      flight.token++;
+      if (flight.timer != null) {
+        flight.timer.cancel();
+      }
+      request = flight.request;
+      reference = flight.reference;
+    }
+    flights.remove(flightKey(id, ExecutionPurpose.EXECUTE));
+    gate(flight.action.family()).release();
+    leaders.remove(flight.key, flight.id);
+    ActionExecutor executor = registry.forKind(flight.action.kind());
+    if (executor != null && request != null) {
+      try {
+        executor.cancel(request, reference);
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("executor cancel threw " + e.getClass().getName());
+      }
+    }
+  }
+
+  private FamilyGate gate(EntityFamily family) {
+    return Objects.requireNonNull(gates.get(family));
+  }
+
+  private TokenBucket bucket(EntityFamily family) {
+    return Objects.requireNonNull(buckets.get(family));
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  /** {@return the actions waiting for another action's outcome on the same target} */
+  public List<ActionId> followers() {
+    List<ActionId> out = new ArrayList<>();
+    followers.values().forEach(list -> list.forEach(f -> out.add(f.id())));
+    return out;
+  }
+}

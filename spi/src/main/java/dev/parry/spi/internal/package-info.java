@@ -1,0 +1,7 @@
+/**
+ * Implementation details of the Parry runtime. <b>Internal:</b> nothing in this package is API; it may change in any release without notice.
+ */
+@NullMarked
+package dev.parry.spi.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,36 @@
+package dev.parry.spi.runtime;
+
+import dev.parry.core.investigation.Rejection;
+import dev.parry.core.investigation.RejectionReason;
+
+/**
+ * Thrown when the investigation refused an operation: approving an action that is no longer pending,
+ * undoing an irreversible action, adding evidence to a complete investigation. Nothing was changed.
+ * {@link #reason()} says why in a form to switch on.
+ */
+public final class CommandRejectedException extends IllegalStateException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Rejection rejection;
+
+  /**
+   * Creates the exception.
+   *
+   * @param rejection why the command was refused
+   */
+  public CommandRejectedException(Rejection rejection) {
+    super(rejection.reason() + ": " + rejection.message());
+    this.rejection = rejection;
+  }
+
+  /** {@return the rejection} */
+  public Rejection rejection() {
+    return rejection;
+  }
+
+  /** {@return the reason} */
+  public RejectionReason reason() {
+    return rejection.reason();
+  }
+}

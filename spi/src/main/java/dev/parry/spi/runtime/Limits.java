@@ -1,0 +1,133 @@
+package dev.parry.spi.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How hard the runtime tries and how much it runs at once.
+ *
+ * <pre>{@code
+ * Limits limits = Limits.defaults().withMaxAttempts(3).withAttemptTimeout(Duration.ofSeconds(30));
+ * }</pre>
+ *
+ * @param maxAttempts executor calls per action before a retryable failure becomes final, 1 or more
+ * @param backoffBase the first retry's delay; each retry doubles it, with up to 20% jitter
+ * @param backoffMax the longest delay between retries
+ * @param attemptTimeout how long one executor call may go unanswered before it counts as a retryable failure
+ * @param actionTimeout how long an action may stay in progress (retries and polling included) before it times out
+ * @param maxConcurrentPerFamily executor calls in flight per family; more wait in a queue, 1 or more
+ * @param rateLimit executor calls per period per family
+ * @param pendingExpiry how long an action may wait for approval before it expires (counts as rejected)
+ */
+public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax, Duration attemptTimeout,
+    Duration actionTimeout, int maxConcurrentPerFamily, RateLimit rateLimit, Duration pendingExpiry) {
+
+  /**
+   * Validates.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if a count is less than 1 or a duration is not positive
+   */
+  public Limits {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be 1 or more, was: " + maxAttempts);
+    }
+    if (maxConcurrentPerFamily < 1) {
+      throw new IllegalArgumentException("maxConcurrentPerFamily must be 1 or more, was: " + maxConcurrentPerFamily);
+    }
+    positive("backoffBase", backoffBase);
+    positive("backoffMax", backoffMax);
+    positive("attemptTimeout", attemptTimeout);
+    positive("actionTimeout", actionTimeout);
+    positive("pendingExpiry", pendingExpiry);
+    Objects.requireNonNull(rateLimit, "rateLimit");
+  }
+
+  private static void positive(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was: " + value);
+    }
+  }
+
+  /**
+   * {@return the defaults}: 5 attempts, backoff from 1 second to 5 minutes, 2 minutes per attempt,
+   * 3 days per action (Defender retries an offline device's isolation for 3 days), 64 calls in flight
+   * and 100 calls a minute per family, 7 days of pending approval.
+   */
+  public static Limits defaults() {
+    return new Limits(5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(3), 64,
+        RateLimit.MACHINE_ACTION_API, Duration.ofDays(7));
+  }
+
+  /**
+   * {@return these limits with another attempt count}
+   *
+   * @param value attempts, 1 or more
+   */
+  public Limits withMaxAttempts(int value) {
+    return new Limits(value, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily, rateLimit,
+        pendingExpiry);
+  }
+
+  /**
+   * {@return these limits with another backoff}
+   *
+   * @param base the first delay
+   * @param max the longest delay
+   */
+  public Limits withBackoff(Duration base, Duration max) {
+    return new Limits(maxAttempts, base, max, attemptTimeout, actionTimeout, maxConcurrentPerFamily, rateLimit,
+        pendingExpiry);
+  }
+
+  /**
+   * {@return these limits with another attempt timeout}
+   *
+   * @param value the timeout
+   */
+  public Limits withAttemptTimeout(Duration value) {
+    return new Limits(maxAttempts, backoffBase, backoffMax, value, actionTimeout, maxConcurrentPerFamily, rateLimit,
+        pendingExpiry);
+  }
+
+  /**
+   * {@return these limits with another action timeout}
+   *
+   * @param value the timeout
+   */
+  public Limits withActionTimeout(Duration value) {
+    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, value, maxConcurrentPerFamily, rateLimit,
+        pendingExpiry);
+  }
+
+  /**
+   * {@return these limits with another concurrency cap}
+   *
+   * @param value calls in flight per family
+   */
+  public Limits withMaxConcurrentPerFamily(int value) {
+    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, value, rateLimit,
+        pendingExpiry);
+  }
+
+  /**
+   * {@return these limits with another rate limit}
+   *
+   * @param value the rate limit
+   */
+  public Limits withRateLimit(RateLimit value) {
+    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily, value,
+        pendingExpiry);
+  }
+
+  /**
+   * {@return these limits with another pending expiry}
+   *
+   * @param value the expiry
+   */
+  public Limits withPendingExpiry(Duration value) {
+    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily,
+        rateLimit, value);
+  }
+}

@@ -1,0 +1,1018 @@
+package dev.parry.spi.runtime;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationExclusions;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.DeviceGroups;
+import dev.parry.core.automation.FolderClassifier;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.internal.Text;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.AnalysisOutcome;
+import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.Rejection;
+import dev.parry.core.investigation.RejectionReason;
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.AutomationContext;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
+import dev.parry.core.policy.RemediationPolicy;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.auth.AccessDeniedException;
+import dev.parry.spi.auth.ApprovalRules;
+import dev.parry.spi.auth.Authorizer;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Operation;
+import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.spi.executor.ExecutionPurpose;
+import dev.parry.spi.executor.ExecutorProvider;
+import dev.parry.spi.executor.ProviderConfig;
+import dev.parry.spi.internal.Dispatcher;
+import dev.parry.spi.internal.ExecutorRegistry;
+import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.store.ActionQuery;
+import dev.parry.spi.store.ConcurrencyConflictException;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.Page;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Parry runtime: opens investigations, plans actions from evidence with the policy, holds the
+ * pending ones for approval, dispatches the approved ones to vendor executors, and answers the action
+ * center's queries.
+ *
+ * <p>Every change is decided by the investigation state machine and stored before anything is sent
+ * to an executor. Operations are safe to call from many threads: each is load, decide and append
+ * with the version loaded, repeated on a conflict, so an action is never decided twice. Operations by
+ * a person take a {@link Caller} and are authorized first; a denial changes nothing, is reported to
+ * listeners and thrown as an {@link AccessDeniedException}.
+ *
+ * <pre>{@code
+ * ParryRuntime parry = ParryRuntime.builder()
+ *     .executor("edr", myDeviceExecutor)
+ *     .executor("mail", myEmailExecutor)
+ *     .executor("directory", myIdentityExecutor)
+ *     .build();
+ * parry.start();
+ * parry.open(InvestigationId.of("inv-1"), AlertId.of("alert-1"), device);
+ * parry.reportEvidence(InvestigationId.of("inv-1"), Evidence.of(file, Verdict.MALICIOUS, "Trojan", now));
+ * parry.finishAnalysis(InvestigationId.of("inv-1"), AnalysisOutcome.COMPLETED);
+ * parry.approve(pendingActionId, Caller.of("alice@contoso.com", Permission.SECURITY_ADMINISTRATOR), "confirmed");
+ * }</pre>
+ */
+public final class ParryRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParryRuntime.class);
+  private static final int MAX_CONFLICT_RETRIES = 64;
+
+  private final Clock clock;
+  private final TaskScheduler scheduler;
+  private final boolean ownsScheduler;
+  private final InvestigationStore store;
+  private final RemediationPolicy policy;
+  private final DeviceGroups deviceGroups;
+  private final FolderClassifier folders;
+  private final AutomationExclusions exclusions;
+  private final Set<AllowIndicator> allowIndicators = ConcurrentHashMap.newKeySet();
+  private final Authorizer authorizer;
+  private final ApprovalRules approvalRules;
+  private final List<RuntimeListener> listeners;
+  private final Limits limits;
+  private final ExecutorRegistry registry;
+  private final Supplier<InvestigationId> manualIds;
+  private final Dispatcher dispatcher;
+  private volatile boolean started;
+  private volatile boolean closed;
+
+  private ParryRuntime(Builder b, ExecutorRegistry registry) {
+    this.clock = b.clock;
+    this.scheduler = b.scheduler != null ? b.scheduler : TaskScheduler.threadPool(2);
+    this.ownsScheduler = b.scheduler == null;
+    this.store = b.store;
+    this.policy = b.policy;
+    this.deviceGroups = b.deviceGroups;
+    this.folders = b.folders;
+    this.exclusions = b.exclusions;
+    this.allowIndicators.addAll(b.allowIndicators);
+    this.authorizer = b.authorizer;
+    this.approvalRules = b.approvalRules;
+    this.listeners = List.copyOf(b.listeners);
+    this.limits = b.limits;
+    this.registry = registry;
+    this.manualIds = b.manualIds;
+    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly);
+  }
+
+  /** {@return a builder with the defaults documented on each setter} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- life cycle ------------------------------------------------------------------------------
+
+  /**
+   * Starts the runtime: resumes work left by a previous run on the same store (approved and
+   * in-progress actions are dispatched again with the same idempotency key, undos in progress are
+   * sent again, pending actions get their expiry timers). Calling it twice does nothing.
+   *
+   * @throws IllegalStateException if the runtime was closed
+   */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("the runtime was closed");
+    }
+    if (started) {
+      return;
+    }
+    started = true;
+    int resumed = 0;
+    ActionQuery query = ActionQuery.all().statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED,
+        ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS)).limit(ActionQuery.MAX_LIMIT).build();
+    while (true) {
+      Page<ActionRecord> page = store.queryActions(query);
+      for (ActionRecord action : page.items()) {
+        resumed++;
+        switch (action.status()) {
+          case PENDING_APPROVAL -> scheduleExpiry(action);
+          case UNDO_IN_PROGRESS -> dispatcher.submit(action.id(), ExecutionPurpose.UNDO);
+          default -> dispatcher.submit(action.id(), ExecutionPurpose.EXECUTE);
+        }
+      }
+      if (page.nextCursor() == null) {
+        break;
+      }
+      query = query.after(page.nextCursor());
+    }
+    LOG.atInfo().addKeyValue("resumed", resumed).log("Parry runtime started");
+  }
+
+  /**
+   * Stops dispatching new work and, if the runtime created its own thread pool, shuts it down
+   * after letting running tasks finish. Approved actions not yet sent stay approved in the store and
+   * resume on the next {@link #start()}.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    dispatcher.close();
+    if (ownsScheduler) {
+      scheduler.close();
+    }
+    LOG.atInfo().log("Parry runtime closed");
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the runtime was closed");
+    }
+  }
+
+  // ---- investigations --------------------------------------------------------------------------
+
+  /**
+   * Opens an automated investigation for an alert, at the automation level of the device's group.
+   *
+   * @param id the investigation's id, unique in the store
+   * @param alertId the alert
+   * @param device the device the alert is about, or null for an alert with no device (email,
+   *     identity), which runs at the ungrouped devices' level
+   * @return the new investigation
+   * @throws InvestigationRefusedException if the level is "no automated response" or the id is taken
+   */
+  public Investigation open(InvestigationId id, AlertId alertId, @Nullable Device device) {
+    requireOpen();
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(alertId, "alertId");
+    AutomationLevel level = device == null ? deviceGroups.ungrouped().level() : deviceGroups.resolve(device).level();
+    if (level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
+      throw new InvestigationRefusedException(id, "the device group's automation level is NO_AUTOMATED_RESPONSE");
+    }
+    Decision.Accepted opened = Investigation.open(id, alertId, level, limits.pendingExpiry(), Actor.system(),
+        clock.instant());
+    try {
+      store.append(id, 0, opened.events(), opened.after());
+    } catch (ConcurrencyConflictException e) {
+      throw new InvestigationRefusedException(id, "an investigation with this id already exists");
+    }
+    published(opened.events(), opened.after());
+    return opened.after();
+  }
+
+  /**
+   * Reports evidence: the policy plans actions for it; automatic ones are dispatched, the others wait
+   * for approval.
+   *
+   * @param id the investigation
+   * @param evidence the evidence
+   * @return the investigation after the evidence joined
+   * @throws UnknownInvestigationException if there is no such investigation
+   * @throws CommandRejectedException if the investigation is complete or terminated
+   */
+  public Investigation reportEvidence(InvestigationId id, Evidence evidence) {
+    return reportEvidence(id, evidence, 1);
+  }
+
+  /**
+   * Reports evidence seen on {@code devicesInScope} devices; 10 or more needs approval.
+   *
+   * @param id the investigation
+   * @param evidence the evidence
+   * @param devicesInScope how many devices the entity was seen on, 1 or more
+   * @return the investigation after the evidence joined
+   * @throws UnknownInvestigationException if there is no such investigation
+   * @throws CommandRejectedException if the investigation is complete or terminated
+   * @throws IllegalArgumentException if {@code devicesInScope} is less than 1
+   */
+  public Investigation reportEvidence(InvestigationId id, Evidence evidence, int devicesInScope) {
+    requireOpen();
+    Objects.requireNonNull(evidence, "evidence");
+    if (devicesInScope < 1) {
+      throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
+    }
+    return apply(id, state -> {
+      RemediationPlan plan = policy.plan(evidence, context(state.level(), devicesInScope));
+      List<Command.Proposal> proposals = new ArrayList<>();
+      for (PlannedAction planned : plan.actions()) {
+        proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind())));
+      }
+      return new Command.RecordEvidence(evidence, proposals, Actor.system());
+    }).after();
+  }
+
+  /**
+   * {@return what the policy would plan for this evidence in an investigation at {@code level}}, with
+   * no side effect: a dry run.
+   *
+   * @param evidence the evidence
+   * @param level the automation level
+   */
+  public RemediationPlan plan(Evidence evidence, AutomationLevel level) {
+    return policy.plan(Objects.requireNonNull(evidence, "evidence"), context(level, 1));
+  }
+
+  private AutomationContext context(AutomationLevel level, int devicesInScope) {
+    return new AutomationContext(level, folders, exclusions, Set.copyOf(allowIndicators), devicesInScope);
+  }
+
+  /**
+   * Reports the end of the analysis; the investigation completes once every action is settled.
+   *
+   * @param id the investigation
+   * @param outcome how the analysis ended
+   * @return the investigation after it
+   * @throws UnknownInvestigationException if there is no such investigation
+   * @throws CommandRejectedException if the analysis was already finished or the investigation terminated
+   */
+  public Investigation finishAnalysis(InvestigationId id, AnalysisOutcome outcome) {
+    requireOpen();
+    Objects.requireNonNull(outcome, "outcome");
+    return apply(id, state -> new Command.FinishAnalysis(outcome, Actor.system())).after();
+  }
+
+  /**
+   * Terminates an investigation: pending actions are rejected, approved ones cancelled.
+   *
+   * @param id the investigation
+   * @param caller who terminates it
+   * @param comment why, possibly empty
+   * @return the investigation after it
+   * @throws AccessDeniedException if the caller may not terminate investigations
+   * @throws UnknownInvestigationException if there is no such investigation
+   * @throws CommandRejectedException if it is already complete or terminated
+   */
+  public Investigation terminate(InvestigationId id, Caller caller, String comment) {
+    requireOpen();
+    authorize(caller, Operation.TERMINATE, null);
+    return apply(id, state -> new Command.Terminate(caller.actor(), comment)).after();
+  }
+
+  /**
+   * {@return the investigation, if the store holds it}
+   *
+   * @param id the investigation
+   */
+  public Optional<Investigation> investigation(InvestigationId id) {
+    return store.load(Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * {@return the investigation's events: its audit trail}
+   *
+   * @param id the investigation
+   */
+  public List<InvestigationEvent> history(InvestigationId id) {
+    return store.events(Objects.requireNonNull(id, "id"));
+  }
+
+  // ---- the action center -----------------------------------------------------------------------
+
+  /**
+   * Approves one pending action.
+   *
+   * @param id the action
+   * @param caller who approves
+   * @param comment why, possibly empty
+   * @return the action after the approval (approved, or still pending if more approvals are needed)
+   * @throws AccessDeniedException if the caller may not approve actions of its kind
+   * @throws CommandRejectedException if it is not pending, was already approved by the caller, or the
+   *     caller requested it under two-step approval
+   * @throws UnknownInvestigationException if its investigation does not exist
+   */
+  public ActionRecord approve(ActionId id, Caller caller, String comment) {
+    return approveAll(List.of(id), caller, comment).get(0);
+  }
+
+  /**
+   * Approves several pending actions of the same kind at once. All are checked first; if one cannot
+   * be approved, none is.
+   *
+   * @param ids the actions, at least one, all of one kind
+   * @param caller who approves
+   * @param comment why, possibly empty
+   * @return the actions after the approval, in order
+   * @throws IllegalArgumentException if the list is empty or mixes kinds
+   * @throws AccessDeniedException if the caller may not approve that kind
+   * @throws CommandRejectedException if one of them cannot be approved; none was
+   */
+  public List<ActionRecord> approveAll(List<ActionId> ids, Caller caller, String comment) {
+    return onEach(ids, caller, Operation.APPROVE, id -> new Command.Approve(id, caller.name(), comment));
+  }
+
+  /**
+   * Rejects one pending action.
+   *
+   * @param id the action
+   * @param caller who rejects
+   * @param comment why, possibly empty
+   * @return the action after it
+   * @throws AccessDeniedException if the caller may not reject actions of its kind
+   * @throws CommandRejectedException if it is not pending
+   */
+  public ActionRecord reject(ActionId id, Caller caller, String comment) {
+    return rejectAll(List.of(id), caller, comment).get(0);
+  }
+
+  /**
+   * Rejects several pending actions of the same kind; all or none.
+   *
+   * @param ids the actions, at least one, all of one kind
+   * @param caller who rejects
+   * @param comment why, possibly empty
+   * @return the actions after it
+   * @throws IllegalArgumentException if the list is empty or mixes kinds
+   * @throws AccessDeniedException if the caller may not reject that kind
+   * @throws CommandRejectedException if one of them is not pending; none was rejected
+   */
+  public List<ActionRecord> rejectAll(List<ActionId> ids, Caller caller, String comment) {
+    return onEach(ids, caller, Operation.REJECT, id -> new Command.Reject(id, caller.actor(), comment));
+  }
+
+  /**
+   * Undoes one completed reversible action.
+   *
+   * @param id the action
+   * @param caller who asks
+   * @param comment why, possibly empty
+   * @return the action after the request (undo in progress)
+   * @throws AccessDeniedException if the caller may not undo actions of its kind
+   * @throws CommandRejectedException if its kind cannot be undone or it did not succeed
+   */
+  public ActionRecord undo(ActionId id, Caller caller, String comment) {
+    return undoAll(List.of(id), caller, comment).get(0);
+  }
+
+  /**
+   * Undoes several completed actions of one kind; all or none.
+   *
+   * @param ids the actions, at least one, all of one kind
+   * @param caller who asks
+   * @param comment why, possibly empty
+   * @return the actions after the request
+   * @throws IllegalArgumentException if the list is empty or mixes kinds
+   * @throws AccessDeniedException if the caller may not undo that kind
+   * @throws CommandRejectedException if one of them cannot be undone; none was
+   */
+  public List<ActionRecord> undoAll(List<ActionId> ids, Caller caller, String comment) {
+    return onEach(ids, caller, Operation.UNDO, id -> new Command.RequestUndo(id, caller.actor(), comment));
+  }
+
+  /**
+   * Cancels an approved or in-progress action; its executor is asked to cancel, best effort.
+   *
+   * @param id the action
+   * @param caller who cancels
+   * @param comment why, possibly empty
+   * @return the action after it
+   * @throws AccessDeniedException if the caller may not cancel actions of its kind
+   * @throws CommandRejectedException if it is not approved or in progress
+   */
+  public ActionRecord cancel(ActionId id, Caller caller, String comment) {
+    return onEach(List.of(id), caller, Operation.CANCEL, a -> new Command.Cancel(a, caller.actor(), comment)).get(0);
+  }
+
+  private List<ActionRecord> onEach(List<ActionId> ids, Caller caller, Operation operation,
+      Function<ActionId, Command> command) {
+    requireOpen();
+    Objects.requireNonNull(ids, "ids");
+    Objects.requireNonNull(caller, "caller");
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("at least one action is needed");
+    }
+    ActionKind kind = null;
+    for (ActionId id : ids) {
+      Investigation state = store.load(id.investigation()).orElseThrow(() -> new UnknownInvestigationException(id.investigation()));
+      ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
+      if (actual == null) {
+        throw new CommandRejectedException(new Rejection(
+            RejectionReason.UNKNOWN_ACTION, "no action " + id, id));
+      }
+      if (kind != null && kind != actual) {
+        throw new IllegalArgumentException("actions acted on together must be of one kind, found " + kind + " and "
+            + actual + " (" + id + ")");
+      }
+      kind = actual;
+    }
+    authorize(caller, operation, kind);
+    for (ActionId id : ids) {
+      Investigation state = store.load(id.investigation()).orElseThrow(() -> new UnknownInvestigationException(id.investigation()));
+      Decision dry = state.decide(command.apply(id), clock.instant());
+      if (dry instanceof Decision.Rejected rejected) {
+        throw new CommandRejectedException(rejected.rejection());
+      }
+    }
+    List<ActionRecord> out = new ArrayList<>(ids.size());
+    for (ActionId id : ids) {
+      Investigation after = apply(id.investigation(), state -> command.apply(id)).after();
+      out.add(after.action(id).orElseThrow());
+    }
+    return out;
+  }
+
+  /**
+   * Takes an action outside any investigation, as an analyst would from a device or mailbox page.
+   * With two-step approval (or when the kind's approval rule asks for more than one approver, as email
+   * does by default) the action waits for another principal; otherwise it runs at once. If the same
+   * kind of action is already active on the same target, that action is returned instead.
+   *
+   * @param action the action
+   * @param caller who asks for it
+   * @param comment why, possibly empty
+   * @param twoStep whether another principal must approve it
+   * @return the action
+   * @throws AccessDeniedException if the caller may not request that kind
+   * @throws CommandRejectedException if no executor runs its kind
+   */
+  public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep) {
+    requireOpen();
+    Objects.requireNonNull(action, "action");
+    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    authorize(caller, Operation.REQUEST_ACTION, action.kind());
+    requireExecutor(action.kind());
+    Optional<ActionRecord> active = activeOn(action);
+    if (active.isPresent()) {
+      return active.get();
+    }
+    ApprovalRule configured = approvalRules.ruleFor(action.kind());
+    boolean waits = twoStep || !configured.equals(ApprovalRule.SINGLE);
+    ApprovalRule rule = twoStep && configured.requesterMayApprove() ? new ApprovalRule(configured.approvals(), false)
+        : configured;
+    PlannedAction planned = new PlannedAction(action, waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
+        waits ? "manual action awaiting approval (" + rule + ")" : "manual action by " + caller.name());
+    Investigation manual = openManual(caller, List.of(new Command.Proposal(planned, rule)), comment);
+    return manual.actions().get(0);
+  }
+
+  private Optional<ActionRecord> activeOn(RemediationAction action) {
+    Page<ActionRecord> page = store.queryActions(ActionQuery.all().entity(action.target().key())
+        .kinds(EnumSet.of(action.kind())).statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED,
+            ActionStatus.IN_PROGRESS)).limit(1).build());
+    return page.items().stream().findFirst();
+  }
+
+  private void requireExecutor(ActionKind kind) {
+    if (registry.forKind(kind) == null) {
+      throw new CommandRejectedException(new Rejection(
+          RejectionReason.INVALID_ARGUMENT, "no executor runs " + kind, null));
+    }
+  }
+
+  /** Opens a manual investigation holding {@code proposals}, all requested by {@code caller}. */
+  private Investigation openManual(Caller caller, List<Command.Proposal> proposals, String comment) {
+    InvestigationId id = manualIds.get();
+    Instant now = clock.instant();
+    Decision.Accepted opened = Investigation.open(id, AlertId.of("manual"), AutomationLevel.SEMI_ALL_FOLDERS,
+        limits.pendingExpiry(), caller.actor(), now);
+    List<InvestigationEvent> events = new ArrayList<>(opened.events());
+    Investigation state = opened.after();
+    List<Command> commands = new ArrayList<>();
+    commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
+    for (Command.Proposal proposal : proposals) {
+      commands.add(new Command.ProposeAction(proposal, caller.actor()));
+    }
+    for (Command command : commands) {
+      Decision decision = state.decide(command, now);
+      if (decision instanceof Decision.Rejected rejected) {
+        throw new CommandRejectedException(rejected.rejection());
+      }
+      Decision.Accepted accepted = (Decision.Accepted) decision;
+      events.addAll(accepted.events());
+      state = accepted.after();
+    }
+    store.append(id, 0, events, state);
+    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
+        .addKeyValue("actions", proposals.size()).addKeyValue("hasComment", !comment.isEmpty())
+        .log("manual actions requested");
+    published(events, state);
+    return state;
+  }
+
+  /**
+   * Reports a false positive: rejects the entity's pending actions, undoes every reversible action
+   * taken on it, and records an allow indicator so later evidence about it plans no action.
+   *
+   * @param entity the entity wrongly judged
+   * @param caller who reports it
+   * @param comment why, possibly empty
+   * @return what was done
+   * @throws AccessDeniedException if the caller may not report false positives
+   */
+  public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
+    requireOpen();
+    Objects.requireNonNull(entity, "entity");
+    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
+    AllowIndicator indicator = new AllowIndicator.ExactEntity(entity.key());
+    allowIndicators.add(indicator);
+    List<ActionId> rejected = new ArrayList<>();
+    List<ActionId> undone = new ArrayList<>();
+    ActionQuery query = ActionQuery.all().entity(entity.key()).limit(ActionQuery.MAX_LIMIT).build();
+    while (true) {
+      Page<ActionRecord> page = store.queryActions(query);
+      for (ActionRecord action : page.items()) {
+        String why = comment.isEmpty() ? "false positive" : comment;
+        if (action.status() == ActionStatus.PENDING_APPROVAL) {
+          applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
+              .ifPresent(s -> rejected.add(action.id()));
+        } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
+          applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
+              .ifPresent(s -> undone.add(action.id()));
+        }
+      }
+      if (page.nextCursor() == null) {
+        break;
+      }
+      query = query.after(page.nextCursor());
+    }
+    LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
+        .addKeyValue("undone", undone.size()).log("false positive reported");
+    return new FalsePositiveReport(rejected, undone, indicator);
+  }
+
+  /**
+   * Reports a false negative: opens manual actions, pending approval, that remediate the entity as if
+   * it had been found malicious (compromised, for a user).
+   *
+   * @param entity the entity the investigation missed
+   * @param caller who reports it
+   * @param comment why, possibly empty
+   * @return the actions opened, pending approval (empty if none applies to the entity)
+   * @throws AccessDeniedException if the caller may not request actions
+   */
+  public List<ActionRecord> reportFalseNegative(Entity entity, Caller caller, String comment) {
+    requireOpen();
+    Objects.requireNonNull(entity, "entity");
+    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    authorize(caller, Operation.REQUEST_ACTION, null);
+    Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+    Evidence evidence = Evidence.of(entity, verdict, "false negative reported by an analyst", clock.instant());
+    RemediationPlan plan = RemediationPolicy.standard().plan(evidence,
+        new AutomationContext(AutomationLevel.SEMI_ALL_FOLDERS, folders, AutomationExclusions.none(), Set.of(), 1));
+    List<Command.Proposal> proposals = new ArrayList<>();
+    for (PlannedAction planned : plan.actions()) {
+      authorize(caller, Operation.REQUEST_ACTION, planned.action().kind());
+      proposals.add(new Command.Proposal(planned.requiringApproval("false negative: manual remediation awaiting approval"),
+          approvalRules.ruleFor(planned.action().kind())));
+    }
+    if (proposals.isEmpty()) {
+      return List.of();
+    }
+    return openManual(caller, proposals, comment).actions();
+  }
+
+  /**
+   * {@return one page of actions matching {@code query}}: the Pending and History tabs.
+   *
+   * @param query the query
+   * @param caller who asks
+   * @throws AccessDeniedException if the caller may not view the action center
+   * @throws IllegalArgumentException if the query's cursor is not valid
+   */
+  public Page<ActionRecord> actions(ActionQuery query, Caller caller) {
+    Objects.requireNonNull(query, "query");
+    authorize(caller, Operation.VIEW, null);
+    return store.queryActions(query);
+  }
+
+  /** {@return the allow indicators in force: those configured plus those false positives recorded} */
+  public Set<AllowIndicator> allowIndicators() {
+    return Set.copyOf(allowIndicators);
+  }
+
+  // ---- machinery -------------------------------------------------------------------------------
+
+  private void authorize(Caller caller, Operation operation, @Nullable ActionKind kind) {
+    Objects.requireNonNull(caller, "caller");
+    Optional<String> denial = authorizer.deny(caller, operation, kind);
+    if (denial.isEmpty()) {
+      return;
+    }
+    AccessDeniedException denied = new AccessDeniedException(caller.name(), operation, kind, denial.get());
+    LOG.atWarn().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("operation", operation)
+        .addKeyValue("kind", kind).log("access denied");
+    for (RuntimeListener listener : listeners) {
+      try {
+        listener.onAccessDenied(denied);
+      } catch (RuntimeException e) {
+        LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName()))
+            .log("listener failed on access denial: " + e.getClass().getName());
+      }
+    }
+    throw denied;
+  }
+
+  /** Loads, decides and appends, retrying on a conflict; throws if the command is refused. */
+  private Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
+    Objects.requireNonNull(id, "id");
+    for (int attempt = 0; ; attempt++) {
+      Investigation state = store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+      Decision decision = state.decide(command.apply(state), clock.instant());
+      if (decision instanceof Decision.Rejected rejected) {
+        throw new CommandRejectedException(rejected.rejection());
+      }
+      Decision.Accepted accepted = (Decision.Accepted) decision;
+      if (accepted.events().isEmpty()) {
+        return accepted;
+      }
+      try {
+        store.append(id, state.version(), accepted.events(), accepted.after());
+      } catch (ConcurrencyConflictException e) {
+        if (attempt >= MAX_CONFLICT_RETRIES) {
+          throw e;
+        }
+        continue;
+      }
+      published(accepted.events(), accepted.after());
+      return accepted;
+    }
+  }
+
+  /** Like {@link #apply} for the runtime's own commands: a refusal is logged and answered empty. */
+  private Optional<Investigation> applyQuietly(InvestigationId id, Function<Investigation, Command> command) {
+    try {
+      return Optional.of(apply(id, command).after());
+    } catch (CommandRejectedException | UnknownInvestigationException e) {
+      LOG.atDebug().addKeyValue("investigationId", LogSafe.of(id)).log("command not applied: " + LogSafe.of(e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  /** Tells the listeners and starts what the events call for: dispatch, undo, cancel, expiry timers. */
+  private void published(List<InvestigationEvent> events, Investigation after) {
+    for (InvestigationEvent event : events) {
+      for (RuntimeListener listener : listeners) {
+        try {
+          listener.onEvent(event);
+        } catch (RuntimeException | Error e) {
+          if (e instanceof VirtualMachineError) {
+            throw e;
+          }
+          LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName()))
+              .addKeyValue("event", event.getClass().getSimpleName()).log("listener failed: " + e.getClass().getName());
+        }
+      }
+      if (event instanceof InvestigationEvent.ActionProposed proposed) {
+        if (proposed.mode() == ApprovalMode.AUTOMATIC) {
+          dispatcher.submit(proposed.actionId(), ExecutionPurpose.EXECUTE);
+        } else {
+          after.action(proposed.actionId()).ifPresent(this::scheduleExpiry);
+        }
+      } else if (event instanceof InvestigationEvent.ApprovalGranted granted && granted.quorumReached()) {
+        dispatcher.submit(granted.actionId(), ExecutionPurpose.EXECUTE);
+      } else if (event instanceof InvestigationEvent.UndoRequested undo) {
+        dispatcher.submit(undo.actionId(), ExecutionPurpose.UNDO);
+      } else if (event instanceof InvestigationEvent.ActionCancelled cancelled) {
+        dispatcher.cancelled(cancelled.actionId());
+      }
+    }
+  }
+
+  private void scheduleExpiry(ActionRecord action) {
+    Instant due = action.proposedAt().plus(limits.pendingExpiry());
+    Duration delay = Duration.between(clock.instant(), due);
+    InvestigationId id = action.id().investigation();
+    scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay,
+        () -> applyQuietly(id, state -> new Command.ExpirePending()));
+  }
+
+  @Override
+  public String toString() {
+    return "ParryRuntime{store=" + store + ", executors=" + registry.kinds().size() + " kinds, inFlight="
+        + dispatcher.inFlight() + "}";
+  }
+
+  /** Builds a runtime. Setters fail fast on null; {@link #build()} checks the executors. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private @Nullable TaskScheduler scheduler;
+    private InvestigationStore store = InMemoryInvestigationStore.create();
+    private RemediationPolicy policy = RemediationPolicy.standard();
+    private DeviceGroups deviceGroups = DeviceGroups.ungroupedOnly();
+    private FolderClassifier folders = FolderClassifier.defaults();
+    private AutomationExclusions exclusions = AutomationExclusions.none();
+    private final Set<AllowIndicator> allowIndicators = new HashSet<>();
+    private Authorizer authorizer = Authorizer.defaults();
+    private ApprovalRules approvalRules = ApprovalRules.defaults();
+    private final List<RuntimeListener> listeners = new CopyOnWriteArrayList<>();
+    private Limits limits = Limits.defaults();
+    private final Map<String, ActionExecutor> executors = new LinkedHashMap<>();
+    private final Map<String, ProviderConfig> providerConfigs = new LinkedHashMap<>();
+    private boolean discover;
+    private Supplier<Iterable<ExecutorProvider>> providers = () -> ServiceLoader.load(ExecutorProvider.class);
+    private Set<ActionKind> requiredKinds = defaultRequiredKinds();
+    private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
+
+    private Builder() {}
+
+    /**
+     * The kinds the standard policy plans, and the kinds that undo them: what a runtime must be able to
+     * run unless told otherwise.
+     */
+    static Set<ActionKind> defaultRequiredKinds() {
+      Set<ActionKind> kinds = EnumSet.of(ActionKind.ISOLATE_DEVICE, ActionKind.QUARANTINE_FILE,
+          ActionKind.STOP_AND_QUARANTINE_FILE, ActionKind.KILL_PROCESS, ActionKind.STOP_SERVICE,
+          ActionKind.DISABLE_DRIVER, ActionKind.REMOVE_REGISTRY_KEY, ActionKind.REMOVE_SCHEDULED_TASK,
+          ActionKind.SOFT_DELETE_EMAIL, ActionKind.BLOCK_URL, ActionKind.TURN_OFF_EXTERNAL_FORWARDING,
+          ActionKind.REMOVE_DELEGATION, ActionKind.DISABLE_USER, ActionKind.REVOKE_SESSIONS);
+      for (ActionKind kind : EnumSet.copyOf(kinds)) {
+        kind.inverse().ifPresent(kinds::add);
+      }
+      return kinds;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value the clock (default: system UTC)
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value where work and timers run (default: a 2-thread pool the runtime owns)
+     */
+    public Builder scheduler(TaskScheduler value) {
+      this.scheduler = Objects.requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value the store (default: a new in-memory store)
+     */
+    public Builder store(InvestigationStore value) {
+      this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value the policy (default: {@link RemediationPolicy#standard()})
+     */
+    public Builder policy(RemediationPolicy value) {
+      this.policy = Objects.requireNonNull(value, "policy");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value device groups (default: only the ungrouped group, at FULL)
+     */
+    public Builder deviceGroups(DeviceGroups value) {
+      this.deviceGroups = Objects.requireNonNull(value, "deviceGroups");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value folder classification (default: {@link FolderClassifier#defaults()})
+     */
+    public Builder folders(FolderClassifier value) {
+      this.folders = Objects.requireNonNull(value, "folders");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value automation folder exclusions (default: none)
+     */
+    public Builder exclusions(AutomationExclusions value) {
+      this.exclusions = Objects.requireNonNull(value, "exclusions");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value an allow indicator in force from the start
+     */
+    public Builder allow(AllowIndicator value) {
+      this.allowIndicators.add(Objects.requireNonNull(value, "allowIndicator"));
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value the authorizer (default: {@link Authorizer#defaults()})
+     */
+    public Builder authorizer(Authorizer value) {
+      this.authorizer = Objects.requireNonNull(value, "authorizer");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value approval rules (default: {@link ApprovalRules#defaults()})
+     */
+    public Builder approvalRules(ApprovalRules value) {
+      this.approvalRules = Objects.requireNonNull(value, "approvalRules");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value a listener to add
+     */
+    public Builder listener(RuntimeListener value) {
+      this.listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value the limits (default: {@link Limits#defaults()})
+     */
+    public Builder limits(Limits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    /**
+     * Registers an executor.
+     *
+     * @param name a name for error messages, unique in this builder
+     * @param executor the executor
+     * @return this builder
+     * @throws IllegalArgumentException if the name is already used
+     */
+    public Builder executor(String name, ActionExecutor executor) {
+      Text.require("executor name", name, 1, 128);
+      Objects.requireNonNull(executor, "executor");
+      if (executors.putIfAbsent(name, executor) != null) {
+        throw new IllegalArgumentException("executor name '" + name + "' is already registered");
+      }
+      return this;
+    }
+
+    /**
+     * Also uses every {@link ExecutorProvider} found with {@link ServiceLoader}, each given the
+     * configuration registered under its name (or an empty one).
+     *
+     * @return this builder
+     */
+    public Builder discoverExecutors() {
+      this.discover = true;
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param name a provider's name
+     * @param config its configuration
+     */
+    public Builder providerConfig(String name, ProviderConfig config) {
+      providerConfigs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(config, "config"));
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value where providers are found (default: {@link ServiceLoader}); for tests
+     */
+    public Builder providers(Supplier<Iterable<ExecutorProvider>> value) {
+      this.providers = Objects.requireNonNull(value, "providers");
+      return this;
+    }
+
+    /**
+     * Sets the kinds that must have an executor when the runtime is built (default: the kinds the
+     * standard policy plans and their undo kinds).
+     *
+     * @param value the kinds; empty to require none
+     * @return this builder
+     */
+    public Builder requiredKinds(Set<ActionKind> value) {
+      this.requiredKinds = EnumSet.noneOf(ActionKind.class);
+      this.requiredKinds.addAll(Objects.requireNonNull(value, "requiredKinds"));
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value how manual investigations are named (default: {@code manual-<uuid>})
+     */
+    public Builder manualInvestigationIds(Supplier<InvestigationId> value) {
+      this.manualIds = Objects.requireNonNull(value, "manualInvestigationIds");
+      return this;
+    }
+
+    /**
+     * {@return the runtime, not yet started}
+     *
+     * @throws ExecutorConfigurationException if a required kind has no executor, two executors claim a
+     *     kind, an executor claims a kind of another family, or two providers share a name
+     */
+    public ParryRuntime build() {
+      Map<String, ActionExecutor> all = new LinkedHashMap<>(executors);
+      if (discover) {
+        for (ExecutorProvider provider : providers.get()) {
+          String name = "provider:" + provider.name();
+          if (all.containsKey(name)) {
+            throw new ExecutorConfigurationException("two executor providers are named '" + provider.name() + "'");
+          }
+          all.put(name, provider.create(providerConfigs.getOrDefault(provider.name(), ProviderConfig.EMPTY)));
+        }
+      }
+      ExecutorRegistry registry;
+      try {
+        registry = ExecutorRegistry.of(all, requiredKinds);
+      } catch (IllegalStateException e) {
+        throw new ExecutorConfigurationException(String.valueOf(e.getMessage()));
+      }
+      return new ParryRuntime(this, registry);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.parry.spi.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where the runtime runs its work and timers: dispatches, executor outcomes, retries, polls,
+ * deadlines and pending-action expiry. Tests plug in a deterministic scheduler driven by a virtual
+ * clock; production uses {@link #threadPool(int)}.
+ */
+public interface TaskScheduler extends AutoCloseable {
+
+  /**
+   * Runs {@code task} soon, on a scheduler thread.
+   *
+   * @param task the task; an exception it throws is the scheduler's to log, never the caller's
+   */
+  void execute(Runnable task);
+
+  /**
+   * Runs {@code task} once after {@code delay}.
+   *
+   * @param delay how long to wait, zero or more
+   * @param task the task
+   * @return a handle that cancels the task if it has not run
+   */
+  Cancellable schedule(Duration delay, Runnable task);
+
+  /** Stops the scheduler, letting running tasks finish. The default does nothing. */
+  @Override
+  default void close() {}
+
+  /** A scheduled task that can be called off. */
+  @FunctionalInterface
+  interface Cancellable {
+    /** Cancels the task if it has not run yet. */
+    void cancel();
+  }
+
+  /**
+   * {@return a scheduler backed by a pool of {@code threads} daemon threads named {@code parry-N}}
+   *
+   * @param threads the pool size, 1 or more
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  static TaskScheduler threadPool(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be 1 or more, was: " + threads);
+    }
+    AtomicInteger counter = new AtomicInteger();
+    ThreadFactory factory = runnable -> {
+      Thread thread = new Thread(runnable, "parry-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, factory);
+    pool.setRemoveOnCancelPolicy(true);
+    return new TaskScheduler() {
+      @Override
+      public void execute(Runnable task) {
+        pool.execute(Objects.requireNonNull(task, "task"));
+      }
+
+      @Override
+      public Cancellable schedule(Duration delay, Runnable task) {
+        ScheduledFuture<?> future = pool.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+      }
+
+      @Override
+      public void close() {
+        pool.shutdown();
+        try {
+          if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+          }
+        } catch (InterruptedException e) {
+          pool.shutdownNow();
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "TaskScheduler.threadPool(" + threads + ")";
+      }
+    };
+  }
+}

@@ -1,0 +1,244 @@
+package dev.parry.spi.store;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.EntityKey;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.InvestigationId;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A query over actions, as the action center's Pending and History tabs ask it. Every filter that
+ * is set must match; an empty set or a null means "any". Results are ordered by the time the action
+ * was proposed, then by its id, so a cursor stays stable while actions change status.
+ *
+ * <pre>{@code
+ * ActionQuery pendingDevice = ActionQuery.pending().families(EnumSet.of(EntityFamily.DEVICE)).limit(50).build();
+ * ActionQuery lastWeek = ActionQuery.history().proposedFrom(now.minus(Duration.ofDays(7))).build();
+ * }</pre>
+ *
+ * @param statuses statuses to include, or empty for any
+ * @param families families to include, or empty for any
+ * @param kinds kinds to include, or empty for any
+ * @param sources sources to include, or empty for any
+ * @param entity the target entity's key, or null
+ * @param investigation the investigation, or null
+ * @param proposedFrom earliest proposal time, inclusive, or null
+ * @param proposedTo latest proposal time, exclusive, or null
+ * @param newestFirst whether to return the newest proposals first
+ * @param limit the most results per page, 1-{@value #MAX_LIMIT}
+ * @param cursor the cursor from the previous page, or null for the first page
+ */
+public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families, Set<ActionKind> kinds,
+    Set<ActionSource> sources, @Nullable EntityKey entity, @Nullable InvestigationId investigation,
+    @Nullable Instant proposedFrom, @Nullable Instant proposedTo, boolean newestFirst, int limit,
+    @Nullable String cursor) {
+
+  /** The largest page: {@value}. */
+  public static final int MAX_LIMIT = 1000;
+
+  /** The default page size: {@value}. */
+  public static final int DEFAULT_LIMIT = 50;
+
+  /**
+   * Validates and copies.
+   *
+   * @throws NullPointerException if a set or an element is null
+   * @throws IllegalArgumentException if the limit is out of range or the time range is reversed
+   */
+  public ActionQuery {
+    statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
+    families = Set.copyOf(Objects.requireNonNull(families, "families"));
+    kinds = Set.copyOf(Objects.requireNonNull(kinds, "kinds"));
+    sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + ", was: " + limit);
+    }
+    if (proposedFrom != null && proposedTo != null && proposedTo.isBefore(proposedFrom)) {
+      throw new IllegalArgumentException("proposedTo " + proposedTo + " is before proposedFrom " + proposedFrom);
+    }
+  }
+
+  /** {@return a builder for the Pending tab: status pending approval, oldest first} */
+  public static Builder pending() {
+    return new Builder().statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL));
+  }
+
+  /** {@return a builder for the History tab: every status but pending, newest first} */
+  public static Builder history() {
+    return new Builder().statuses(EnumSet.complementOf(EnumSet.of(ActionStatus.PENDING_APPROVAL))).newestFirst(true);
+  }
+
+  /** {@return a builder with no filter} */
+  public static Builder all() {
+    return new Builder();
+  }
+
+  /**
+   * {@return whether {@code action} passes every filter but the cursor}
+   *
+   * @param action the action
+   */
+  public boolean matches(ActionRecord action) {
+    return (statuses.isEmpty() || statuses.contains(action.status()))
+        && (families.isEmpty() || families.contains(action.action().family()))
+        && (kinds.isEmpty() || kinds.contains(action.action().kind()))
+        && (sources.isEmpty() || sources.contains(ActionSource.of(action)))
+        && (entity == null || entity.equals(action.action().target().key()))
+        && (investigation == null || investigation.equals(action.id().investigation()))
+        && (proposedFrom == null || !action.proposedAt().isBefore(proposedFrom))
+        && (proposedTo == null || action.proposedAt().isBefore(proposedTo));
+  }
+
+  /**
+   * {@return this query for the page after {@code nextCursor}}
+   *
+   * @param nextCursor the cursor
+   */
+  public ActionQuery after(String nextCursor) {
+    return new ActionQuery(statuses, families, kinds, sources, entity, investigation, proposedFrom, proposedTo,
+        newestFirst, limit, nextCursor);
+  }
+
+  /** Builds a query; every setter replaces the previous value. */
+  public static final class Builder {
+    private Set<ActionStatus> statuses = Set.of();
+    private Set<EntityFamily> families = Set.of();
+    private Set<ActionKind> kinds = Set.of();
+    private Set<ActionSource> sources = Set.of();
+    private @Nullable EntityKey entity;
+    private @Nullable InvestigationId investigation;
+    private @Nullable Instant proposedFrom;
+    private @Nullable Instant proposedTo;
+    private boolean newestFirst;
+    private int limit = DEFAULT_LIMIT;
+    private @Nullable String cursor;
+
+    private Builder() {}
+
+    /**
+   * {@return this builder}
+   *
+   * @param value statuses to include, empty for any
+   */
+    public Builder statuses(Set<ActionStatus> value) {
+      this.statuses = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value families to include, empty for any
+   */
+    public Builder families(Set<EntityFamily> value) {
+      this.families = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value kinds to include, empty for any
+   */
+    public Builder kinds(Set<ActionKind> value) {
+      this.kinds = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value sources to include, empty for any
+   */
+    public Builder sources(Set<ActionSource> value) {
+      this.sources = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value the target entity's key, or null for any
+   */
+    public Builder entity(@Nullable EntityKey value) {
+      this.entity = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value the investigation, or null for any
+   */
+    public Builder investigation(@Nullable InvestigationId value) {
+      this.investigation = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value earliest proposal time, inclusive, or null
+   */
+    public Builder proposedFrom(@Nullable Instant value) {
+      this.proposedFrom = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value latest proposal time, exclusive, or null
+   */
+    public Builder proposedTo(@Nullable Instant value) {
+      this.proposedTo = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value whether to return the newest proposals first
+   */
+    public Builder newestFirst(boolean value) {
+      this.newestFirst = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value page size, 1-{@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT})
+   */
+    public Builder limit(int value) {
+      this.limit = value;
+      return this;
+    }
+
+    /**
+   * {@return this builder}
+   *
+   * @param value the cursor from the previous page, or null
+   */
+    public Builder cursor(@Nullable String value) {
+      this.cursor = value;
+      return this;
+    }
+
+    /**
+     * {@return the query}
+     *
+     * @throws IllegalArgumentException if the limit is out of range or the time range is reversed
+     */
+    public ActionQuery build() {
+      return new ActionQuery(statuses, families, kinds, sources, entity, investigation, proposedFrom, proposedTo,
+          newestFirst, limit, cursor);
+    }
+  }
+}

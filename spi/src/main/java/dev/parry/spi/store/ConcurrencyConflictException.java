@@ -1,0 +1,47 @@
+package dev.parry.spi.store;
+
+import dev.parry.core.investigation.InvestigationId;
+
+/**
+ * Thrown by {@link InvestigationStore#append} when the investigation's stored version is not the
+ * version the caller expected: someone else appended first. Nothing was written; reload and decide
+ * again.
+ */
+public final class ConcurrencyConflictException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient InvestigationId investigationId;
+  private final long expectedVersion;
+  private final long actualVersion;
+
+  /**
+   * Creates the exception.
+   *
+   * @param investigationId the investigation
+   * @param expectedVersion the version the caller expected
+   * @param actualVersion the stored version (0 if the investigation does not exist)
+   */
+  public ConcurrencyConflictException(InvestigationId investigationId, long expectedVersion, long actualVersion) {
+    super("investigation " + investigationId + " is at version " + actualVersion + ", not the expected "
+        + expectedVersion);
+    this.investigationId = investigationId;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+
+  /** {@return the investigation} */
+  public InvestigationId investigationId() {
+    return investigationId;
+  }
+
+  /** {@return the version the caller expected} */
+  public long expectedVersion() {
+    return expectedVersion;
+  }
+
+  /** {@return the stored version} */
+  public long actualVersion() {
+    return actualVersion;
+  }
+}

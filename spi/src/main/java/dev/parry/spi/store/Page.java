@@ -1,0 +1,30 @@
+package dev.parry.spi.store;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of query results and the cursor to the next page.
+ *
+ * @param items the results (copied)
+ * @param nextCursor the cursor of the next page, or null if this is the last one
+ * @param <T> the item type
+ */
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
+
+  /**
+   * Copies the items.
+   *
+   * @throws NullPointerException if the list or an item is null
+   */
+  public Page {
+    items = List.copyOf(Objects.requireNonNull(items, "items"));
+  }
+
+  /** {@return the cursor of the next page, if there is one} */
+  public Optional<String> next() {
+    return Optional.ofNullable(nextCursor);
+  }
+}
