@@ -543,10 +543,10 @@ public final class ParryRuntime implements AutoCloseable {
     List<InvestigationEvent> events = new ArrayList<>(opened.events());
     Investigation state = opened.after();
     List<Command> commands = new ArrayList<>();
-    commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
     for (Command.Proposal proposal : proposals) {
       commands.add(new Command.ProposeAction(proposal, caller.actor()));
     }
+    commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
     for (Command command : commands) {
       Decision decision = state.decide(command, now);
       if (decision instanceof Decision.Rejected rejected) {

@@ -1,0 +1,206 @@
+package dev.parry.testkit.demo;
+
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.RunAntivirusScan;
+import dev.parry.core.action.ScanType;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.DeviceGroup;
+import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.automation.DeviceGroups;
+import dev.parry.core.automation.DeviceMatch;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.AnalysisOutcome;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.runtime.ParryRuntime;
+import dev.parry.spi.store.ActionQuery;
+import dev.parry.spi.store.ActionSource;
+import dev.parry.spi.store.Page;
+import dev.parry.testkit.ParryHarness;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The demo: plays the seed scenarios end to end on the fake backends with a virtual clock, then
+ * prints the action center (pending and history) and each investigation's final status.
+ */
+public final class Demo {
+
+  private static final Device WORKSTATION = new Device(DeviceId.of("d-ws-042"), DeviceName.of("ws-042"), null,
+      Set.of(), OsPlatform.WINDOWS);
+  private static final Device LAPTOP = new Device(DeviceId.of("d-ws-077"), DeviceName.of("ws-077"), null,
+      Set.of(), OsPlatform.WINDOWS);
+  private static final Device SERVER = new Device(DeviceId.of("d-sql-01"), DeviceName.of("sql-01"), null,
+      Set.of(), OsPlatform.WINDOWS_SERVER);
+  private static final Sha256 TROJAN = Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
+  private final PrintStream out;
+  private final List<InvestigationId> investigations = new ArrayList<>();
+
+  private Demo(PrintStream out) {
+    this.out = out;
+  }
+
+  /**
+   * Runs the demo.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    new Demo(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
+  }
+
+  /** Device groups: workstations remediate automatically, servers need approval for everything. */
+  static DeviceGroups groups() {
+    return DeviceGroups.of(AutomationLevel.FULL, List.of(
+        new DeviceGroup(DeviceGroupName.of("Servers"), 1,
+            new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)), AutomationLevel.SEMI_ALL_FOLDERS),
+        new DeviceGroup(DeviceGroupName.of("Workstations"), 2,
+            new DeviceMatch("ws-", null, Set.of(), Set.of()), AutomationLevel.FULL)));
+  }
+
+  void run() {
+    AtomicInteger manual = new AtomicInteger();
+    try (ParryHarness harness = ParryHarness.create(builder -> builder.deviceGroups(groups())
+        .manualInvestigationIds(() -> InvestigationId.of("manual-" + manual.incrementAndGet())))) {
+      ParryRuntime parry = harness.runtime();
+      out.println("Parry demo: automated investigation and response on fake backends, virtual clock at "
+          + harness.clock().instant());
+      out.println();
+
+      step("1. Malicious file on a workstation (group Workstations, Full): quarantined automatically");
+      InvestigationId inv1 = open(parry, "inv-1-trojan", WORKSTATION);
+      DeviceFile file = DeviceFile.onDevice(TROJAN, WORKSTATION.id(),
+          WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.pdf.exe"));
+      parry.reportEvidence(inv1, Evidence.of(file, Verdict.MALICIOUS, "Trojan:Win32/Wacatac", harness.clock().instant()));
+      parry.finishAnalysis(inv1, AnalysisOutcome.COMPLETED);
+      harness.settle();
+      out.println("   file quarantined on the device: " + harness.devices().isQuarantined(TROJAN));
+
+      step("2. Malicious process on a server (group Servers, Semi): the action waits, an analyst approves");
+      InvestigationId inv2 = open(parry, "inv-2-server", SERVER);
+      DeviceProcess process = new DeviceProcess(SERVER.id(), 4242, WindowsPath.of("C:\\ProgramData\\svc\\miner.exe"));
+      parry.reportEvidence(inv2, Evidence.of(process, Verdict.MALICIOUS, "CoinMiner", harness.clock().instant()));
+      parry.finishAnalysis(inv2, AnalysisOutcome.COMPLETED);
+      ActionRecord kill = harness.pending().get(0);
+      out.println("   pending: " + kill.action().kind() + " (" + kill.reason() + ")");
+      harness.advance(Duration.ofMinutes(20));
+      parry.approve(kill.id(), ParryHarness.ANALYST, "confirmed miner");
+      harness.settle();
+
+      step("3. Phishing email: held for approval, then rejected by an analyst");
+      InvestigationId inv3 = open(parry, "inv-3-phish", null);
+      EmailMessage phish = EmailMessage.of(NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"),
+          SmtpAddress.of("bob@contoso.com"));
+      parry.reportEvidence(inv3, Evidence.of(phish, Verdict.MALICIOUS, "Phish", harness.clock().instant()));
+      parry.finishAnalysis(inv3, AnalysisOutcome.COMPLETED);
+      ActionRecord delete = byInvestigation(harness, inv3).get(0);
+      parry.reject(delete.id(), ParryHarness.ANALYST, "internal newsletter, not phishing");
+      out.println("   message still in the inbox: " + !harness.mail().isSoftDeleted(phish));
+
+      step("4. Compromised user: disabled (and sessions revoked) automatically");
+      InvestigationId inv4 = open(parry, "inv-4-identity", null);
+      UserAccount carol = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));
+      parry.reportEvidence(inv4, Evidence.of(carol, Verdict.COMPROMISED, "impossible travel", harness.clock().instant()));
+      parry.finishAnalysis(inv4, AnalysisOutcome.COMPLETED);
+      harness.settle();
+      out.println("   account disabled: " + harness.directory().isDisabled(carol));
+
+      step("5. An isolation undone from the history");
+      InvestigationId inv5 = open(parry, "inv-5-isolate", LAPTOP);
+      parry.reportEvidence(inv5, Evidence.of(LAPTOP, Verdict.MALICIOUS, "C2 beacon", harness.clock().instant()));
+      parry.finishAnalysis(inv5, AnalysisOutcome.COMPLETED);
+      harness.settle();
+      out.println("   isolated: " + harness.devices().isIsolated(LAPTOP.id()));
+      ActionRecord isolation = byInvestigation(harness, inv5).get(0);
+      parry.undo(isolation.id(), ParryHarness.ANALYST, "false alarm: sanctioned pen test");
+      harness.settle();
+      out.println("   isolated after undo: " + harness.devices().isIsolated(LAPTOP.id()));
+
+      step("6. A suspicious file nobody looks at: expires after the clock moves 7 days (counts as rejected)");
+      InvestigationId inv6 = open(parry, "inv-6-expiry", WORKSTATION);
+      DeviceFile odd = DeviceFile.onDevice(Sha256.of("60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
+          WORKSTATION.id(), WindowsPath.of("C:\\Tools\\odd.exe"));
+      parry.reportEvidence(inv6, Evidence.of(odd, Verdict.SUSPICIOUS, "rare binary", harness.clock().instant()));
+      parry.finishAnalysis(inv6, AnalysisOutcome.COMPLETED);
+      harness.advance(Duration.ofDays(7));
+
+      step("7. A manual action with two-step approval: one analyst asks, another approves");
+      ActionRecord scan = parry.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ParryHarness.ANALYST,
+          "full scan after the miner", true);
+      investigations.add(scan.id().investigation());
+      out.println("   requested by " + scan.requestedBy() + ", status " + scan.status());
+      parry.approve(scan.id(), ParryHarness.SECOND_ANALYST, "go ahead");
+      harness.settle();
+      out.println("   scan run on the server: " + harness.devices().isInEffect(new RunAntivirusScan(SERVER, ScanType.FULL)));
+      out.println("   (isolation " + (harness.devices().isInEffect(new IsolateDevice(LAPTOP, IsolationType.FULL))
+          ? "still in effect" : "lifted") + " on ws-077)");
+
+      out.println();
+      printTable("ACTION CENTER: PENDING", harness, ActionQuery.pending().build());
+      printTable("ACTION CENTER: HISTORY (newest first)", harness, ActionQuery.history().build());
+      out.println("INVESTIGATIONS");
+      out.println(String.format("%-24s %-18s %-24s %s", "Investigation", "Level", "Status", "Actions"));
+      for (InvestigationId id : investigations) {
+        Investigation investigation = parry.investigation(id).orElseThrow();
+        out.println(String.format("%-24s %-18s %-24s %d", id, investigation.level(), investigation.status()
+            + (investigation.isComplete() ? "" : " (open)"), investigation.actions().size()));
+      }
+    }
+  }
+
+  private InvestigationId open(ParryRuntime parry, String id, @Nullable Device device) {
+    InvestigationId investigation = InvestigationId.of(id);
+    parry.open(investigation, AlertId.of("alert-" + id), device);
+    investigations.add(investigation);
+    return investigation;
+  }
+
+  private static List<ActionRecord> byInvestigation(ParryHarness harness, InvestigationId id) {
+    return harness.runtime().actions(ActionQuery.all().investigation(id).build(), ParryHarness.ANALYST).items();
+  }
+
+  private void step(String title) {
+    out.println(title);
+  }
+
+  private void printTable(String title, ParryHarness harness, ActionQuery query) {
+    Page<ActionRecord> page = harness.runtime().actions(query, ParryHarness.ANALYST);
+    out.println(title + " (" + page.items().size() + ")");
+    out.println(String.format("%-18s %-26s %-34s %-16s %-9s %-20s %-22s %s", "Action", "Kind", "Target", "Status",
+        "Source", "Requested by", "Approved by", "Updated"));
+    for (ActionRecord action : page.items()) {
+      String target = action.action().target().key().value();
+      String approvers = action.mode() == ApprovalMode.AUTOMATIC ? "(automatic)"
+          : action.approvers().isEmpty() ? "-" : action.approvers().toString();
+      out.println(String.format("%-18s %-26s %-34s %-16s %-9s %-20s %-22s %s", action.id(), action.action().kind(),
+          target.length() > 34 ? target.substring(0, 31) + "..." : target, action.status(), ActionSource.of(action),
+          action.requestedBy(), approvers, action.updatedAt()));
+    }
+    out.println();
+  }
+}

@@ -1,0 +1,125 @@
+package dev.parry.testkit.fake;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.spi.executor.DeviceActionExecutor;
+import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.runtime.TaskScheduler;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fake fleet: isolation, containment, code restriction, scans, packages, offboarding, file quarantine, processes, services, drivers, registry keys and scheduled tasks, each with its undo.
+ *
+ * <pre>{@code
+ * FakeDevices fake = FakeDevices.create(clock, scheduler);
+ * ParryRuntime parry = ParryRuntime.builder().executor("edr", fake.executor()).build();
+ * }</pre>
+ */
+public final class FakeDevices extends FakeBackend {
+
+  private final DeviceActionExecutor executor = new DeviceActionExecutor() {
+    @Override
+    public Set<ActionKind> supportedKinds() {
+      return engine.supported();
+    }
+
+    @Override
+    public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return engine.execute(request);
+    }
+
+    @Override
+    public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      return engine.status(request, reference);
+    }
+
+    @Override
+    public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+      return engine.cancel(request, reference);
+    }
+
+    @Override
+    public String toString() {
+      return "FakeDevices.executor";
+    }
+  };
+
+  private FakeDevices(Clock clock, @Nullable TaskScheduler scheduler) {
+    super(new FakeEngine(EntityFamily.DEVICE, clock, scheduler));
+  }
+
+  /**
+   * {@return an empty backend on {@code clock}; latency faults complete at once}
+   *
+   * @param clock the clock calls are recorded with
+   */
+  public static FakeDevices create(Clock clock) {
+    return new FakeDevices(Objects.requireNonNull(clock, "clock"), null);
+  }
+
+  /**
+   * {@return an empty backend whose latency faults complete on {@code scheduler}}
+   *
+   * @param clock the clock calls are recorded with
+   * @param scheduler where delayed answers are scheduled
+   */
+  public static FakeDevices create(Clock clock, TaskScheduler scheduler) {
+    return new FakeDevices(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
+  }
+
+  @Override
+  public ActionExecutor executor() {
+    return executor;
+  }
+
+  @Override
+  public EntityFamily family() {
+    return EntityFamily.DEVICE;
+  }
+
+  /**
+   * {@return whether the device is isolated}
+   *
+   * @param device the device id
+   */
+  public boolean isIsolated(DeviceId device) {
+    return engine.hasEffect(ActionKind.ISOLATE_DEVICE, "device:" + device.value());
+  }
+
+  /**
+   * {@return whether the device is contained}
+   *
+   * @param device the device id
+   */
+  public boolean isContained(DeviceId device) {
+    return engine.hasEffect(ActionKind.CONTAIN_DEVICE, "device:" + device.value());
+  }
+
+  /**
+   * {@return whether code execution is restricted on the device}
+   *
+   * @param device the device id
+   */
+  public boolean isRestricted(DeviceId device) {
+    return engine.hasEffect(ActionKind.RESTRICT_CODE_EXECUTION, "device:" + device.value());
+  }
+
+  /**
+   * {@return whether some copy of a file with this hash is quarantined}
+   *
+   * @param sha256 the hash
+   */
+  public boolean isQuarantined(Sha256 sha256) {
+    return engine.effects().stream().anyMatch(e -> (e.startsWith("QUARANTINE_FILE@file:" + sha256.hex())
+        || e.startsWith("STOP_AND_QUARANTINE_FILE@file:" + sha256.hex())));
+  }
+}

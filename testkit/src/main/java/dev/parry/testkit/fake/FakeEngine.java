@@ -1,0 +1,244 @@
+package dev.parry.testkit.fake;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.ImpactClass;
+import dev.parry.core.action.MailFolder;
+import dev.parry.core.action.MoveEmail;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.IdempotencyKey;
+import dev.parry.spi.runtime.TaskScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The machinery the three fakes share: idempotent effects, call recording, scripted faults.
+ * Effects are kept as {@code KIND@entityKey} strings: an action adds its effect, its undo counterpart
+ * removes the effect it undoes.
+ */
+final class FakeEngine {
+
+  private record Scripted(Predicate<ExecutionRequest> selector, Fault fault, AtomicInteger remaining) {}
+
+  private record Polling(ExecutionRequest request, AtomicInteger remaining, @Nullable String failure) {}
+
+  private final EntityFamily family;
+  private final Clock clock;
+  private final @Nullable TaskScheduler scheduler;
+  private final Set<ActionKind> supported;
+  private final Set<String> effects = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> applications = new ConcurrentHashMap<>();
+  private final Map<IdempotencyKey, ExecutionOutcome> outcomes = new ConcurrentHashMap<>();
+  private final Map<ExternalReference, Polling> polling = new ConcurrentHashMap<>();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Scripted> faults = new CopyOnWriteArrayList<>();
+  private final AtomicInteger references = new AtomicInteger();
+  private volatile boolean shutdown;
+
+  FakeEngine(EntityFamily family, Clock clock, @Nullable TaskScheduler scheduler) {
+    this.family = family;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
+    for (ActionKind kind : ActionKind.values()) {
+      if (kind.family() == family) {
+        kinds.add(kind);
+      }
+    }
+    this.supported = Set.copyOf(kinds);
+  }
+
+  Set<ActionKind> supported() {
+    return supported;
+  }
+
+  void inject(Predicate<ExecutionRequest> selector, Fault fault, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be 1 or more, was: " + times);
+    }
+    faults.add(new Scripted(selector, fault, new AtomicInteger(times)));
+  }
+
+  private @Nullable Fault nextFault(ExecutionRequest request) {
+    for (Scripted scripted : faults) {
+      if (scripted.selector().test(request)) {
+        int left = scripted.remaining().getAndDecrement();
+        if (left > 0) {
+          return scripted.fault();
+        }
+      }
+    }
+    return null;
+  }
+
+  CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+    requireRunning();
+    calls.add(new Call("execute", request, clock.instant()));
+    if (!supported.contains(request.action().kind())) {
+      return done(ExecutionOutcome.failed("unsupported action kind " + request.action().kind() + " for a " + family
+          + " backend"));
+    }
+    ExecutionOutcome previous = outcomes.get(request.idempotencyKey());
+    if (previous != null) {
+      return done(previous);
+    }
+    Fault fault = nextFault(request);
+    if (fault != null) {
+      CompletionStage<ExecutionOutcome> faulty = play(fault, request);
+      if (faulty != null) {
+        return faulty;
+      }
+    }
+    return done(applyOnce(request));
+  }
+
+  /** Plays a fault; null means "answer normally" (after the fault's side effect, such as latency). */
+  @SuppressWarnings("NullAway") // a null stage is the point of Fault.NullStage
+  private @Nullable CompletionStage<ExecutionOutcome> play(Fault fault, ExecutionRequest request) {
+    if (fault instanceof Fault.FailRetryable retryable) {
+      return done(ExecutionOutcome.retryableFailure(retryable.reason(), retryable.retryAfter()));
+    }
+    if (fault instanceof Fault.FailPermanently permanent) {
+      return done(remember(request, ExecutionOutcome.failed(permanent.reason())));
+    }
+    if (fault instanceof Fault.InProgressFor progress) {
+      ExternalReference reference = ExternalReference.of(family.name().toLowerCase(Locale.ROOT) + "-op-"
+          + references.incrementAndGet());
+      polling.put(reference, new Polling(request, new AtomicInteger(progress.polls()), progress.failure()));
+      return done(ExecutionOutcome.inProgress(reference, Duration.ofSeconds(30)));
+    }
+    if (fault instanceof Fault.Throw thrown) {
+      throw new IllegalStateException(thrown.message());
+    }
+    if (fault instanceof Fault.NullStage) {
+      return null;
+    }
+    if (fault instanceof Fault.NeverAnswer) {
+      return new CompletableFuture<>();
+    }
+    Fault.Latency latency = (Fault.Latency) fault;
+    CompletableFuture<ExecutionOutcome> later = new CompletableFuture<>();
+    if (scheduler == null) {
+      later.complete(applyOnce(request));
+    } else {
+      scheduler.schedule(latency.latency(), () -> later.complete(applyOnce(request)));
+    }
+    return later;
+  }
+
+  CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+    requireRunning();
+    calls.add(new Call("status", request, clock.instant()));
+    Polling poll = polling.get(reference);
+    if (poll == null) {
+      ExecutionOutcome finished = outcomes.get(request.idempotencyKey());
+      return done(finished != null ? finished : ExecutionOutcome.failed("unknown reference " + reference));
+    }
+    if (poll.remaining().decrementAndGet() > 0) {
+      return done(ExecutionOutcome.inProgress(reference, Duration.ofSeconds(30)));
+    }
+    polling.remove(reference);
+    if (poll.failure() != null) {
+      return done(remember(poll.request(), ExecutionOutcome.failed(poll.failure())));
+    }
+    return done(applyOnce(poll.request()));
+  }
+
+  CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+    requireRunning();
+    calls.add(new Call("cancel", request, clock.instant()));
+    return CompletableFuture.completedFuture(reference != null && polling.remove(reference) != null);
+  }
+
+  private synchronized ExecutionOutcome applyOnce(ExecutionRequest request) {
+    ExecutionOutcome previous = outcomes.get(request.idempotencyKey());
+    if (previous != null) {
+      return previous;
+    }
+    RemediationAction action = request.action();
+    String target = action.target().key().value();
+    ActionKind kind = action.kind();
+    for (ActionKind undone : ActionKind.values()) {
+      if (undone.inverse().filter(kind::equals).isPresent()) {
+        effects.remove(undone + "@" + target);
+      }
+    }
+    if (!(action instanceof MoveEmail move && move.destination() == MailFolder.INBOX)
+        && kind.impact() != ImpactClass.RESTORATIVE) {
+      String effect = kind == ActionKind.MOVE_EMAIL ? kind + ":" + ((MoveEmail) action).destination() + "@" + target
+          : kind + "@" + target;
+      effects.add(effect);
+      applications.computeIfAbsent(effect, e -> new AtomicInteger()).incrementAndGet();
+    }
+    return remember(request, ExecutionOutcome.succeeded(kind + " done on " + action.target().key()));
+  }
+
+  private ExecutionOutcome remember(ExecutionRequest request, ExecutionOutcome outcome) {
+    outcomes.put(request.idempotencyKey(), outcome);
+    return outcome;
+  }
+
+  private static CompletionStage<ExecutionOutcome> done(ExecutionOutcome outcome) {
+    return CompletableFuture.completedFuture(outcome);
+  }
+
+  private void requireRunning() {
+    if (shutdown) {
+      throw new IllegalStateException("this fake backend was shut down");
+    }
+  }
+
+  boolean inEffect(RemediationAction action) {
+    return effects.contains(action.kind() + "@" + action.target().key().value());
+  }
+
+  int timesApplied(RemediationAction action) {
+    AtomicInteger count = applications.get(action.kind() + "@" + action.target().key().value());
+    return count == null ? 0 : count.get();
+  }
+
+  boolean hasEffect(ActionKind kind, String entityKey) {
+    return effects.contains(kind + "@" + entityKey);
+  }
+
+  Set<String> effects() {
+    return Set.copyOf(effects);
+  }
+
+  List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  void reset() {
+    effects.clear();
+    applications.clear();
+    outcomes.clear();
+    polling.clear();
+    calls.clear();
+    faults.clear();
+  }
+
+  void shutdown() {
+    shutdown = true;
+  }
+
+  List<ExternalReference> inProgress() {
+    return new ArrayList<>(polling.keySet());
+  }
+}

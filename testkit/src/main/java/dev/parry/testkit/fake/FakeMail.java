@@ -1,0 +1,115 @@
+package dev.parry.testkit.fake;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.entity.EmailContent;
+import dev.parry.core.entity.WebUrl;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.spi.executor.EmailActionExecutor;
+import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.runtime.TaskScheduler;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fake mail system: soft and hard deletion, moves, quarantine of messages and attachments, URL blocks, forwarding rules and delegations, each with its undo where one exists.
+ *
+ * <pre>{@code
+ * FakeMail fake = FakeMail.create(clock, scheduler);
+ * ParryRuntime parry = ParryRuntime.builder().executor("mail", fake.executor()).build();
+ * }</pre>
+ */
+public final class FakeMail extends FakeBackend {
+
+  private final EmailActionExecutor executor = new EmailActionExecutor() {
+    @Override
+    public Set<ActionKind> supportedKinds() {
+      return engine.supported();
+    }
+
+    @Override
+    public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return engine.execute(request);
+    }
+
+    @Override
+    public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      return engine.status(request, reference);
+    }
+
+    @Override
+    public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+      return engine.cancel(request, reference);
+    }
+
+    @Override
+    public String toString() {
+      return "FakeMail.executor";
+    }
+  };
+
+  private FakeMail(Clock clock, @Nullable TaskScheduler scheduler) {
+    super(new FakeEngine(EntityFamily.EMAIL, clock, scheduler));
+  }
+
+  /**
+   * {@return an empty backend on {@code clock}; latency faults complete at once}
+   *
+   * @param clock the clock calls are recorded with
+   */
+  public static FakeMail create(Clock clock) {
+    return new FakeMail(Objects.requireNonNull(clock, "clock"), null);
+  }
+
+  /**
+   * {@return an empty backend whose latency faults complete on {@code scheduler}}
+   *
+   * @param clock the clock calls are recorded with
+   * @param scheduler where delayed answers are scheduled
+   */
+  public static FakeMail create(Clock clock, TaskScheduler scheduler) {
+    return new FakeMail(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
+  }
+
+  @Override
+  public ActionExecutor executor() {
+    return executor;
+  }
+
+  @Override
+  public EntityFamily family() {
+    return EntityFamily.EMAIL;
+  }
+
+  /**
+   * {@return whether the email was soft-deleted to Recoverable Items and not moved back}
+   *
+   * @param content the email
+   */
+  public boolean isSoftDeleted(EmailContent content) {
+    return engine.hasEffect(ActionKind.SOFT_DELETE_EMAIL, content.key().value());
+  }
+
+  /**
+   * {@return whether the email is in quarantine}
+   *
+   * @param content the email
+   */
+  public boolean isQuarantined(EmailContent content) {
+    return engine.hasEffect(ActionKind.QUARANTINE_EMAIL, content.key().value());
+  }
+
+  /**
+   * {@return whether the URL is blocked at time of click, found in any message or none}
+   *
+   * @param url the URL
+   */
+  public boolean isBlocked(WebUrl url) {
+    return engine.effects().stream().anyMatch(e -> e.startsWith("BLOCK_URL@url:" + url.value()));
+  }
+}

@@ -1,0 +1,175 @@
+package dev.parry.testkit.fake;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A misbehaviour a fake executor plays instead of (or before) its normal answer.
+ *
+ * <pre>{@code
+ * devices.inject(Fault.failRetryable("HTTP 503", null), 2);          // the next two calls fail, then normal
+ * devices.inject(ActionKind.ISOLATE_DEVICE, Fault.inProgress(3), 1);  // "pending" three polls, then done
+ * mail.inject(Fault.neverAnswer(), 1);                               // a call that never completes
+ * }</pre>
+ */
+public sealed interface Fault {
+
+  /**
+   * {@return a retryable failure}
+   *
+   * @param reason the reason
+   * @param retryAfter a Retry-After the executor reports, or null
+   */
+  static Fault failRetryable(String reason, @Nullable Duration retryAfter) {
+    return new FailRetryable(reason, retryAfter);
+  }
+
+  /**
+   * {@return a rate-limit answer: retryable, with a Retry-After}
+   *
+   * @param retryAfter how long to wait
+   */
+  static Fault rateLimited(Duration retryAfter) {
+    return new FailRetryable("HTTP 429 Too Many Requests", retryAfter);
+  }
+
+  /**
+   * {@return a non-retryable failure}
+   *
+   * @param reason the reason
+   */
+  static Fault fail(String reason) {
+    return new FailPermanently(reason);
+  }
+
+  /**
+   * {@return "in progress" for {@code polls} status calls, then the normal effect}
+   *
+   * @param polls 1 or more
+   */
+  static Fault inProgress(int polls) {
+    return new InProgressFor(polls, null);
+  }
+
+  /**
+   * {@return "in progress" for {@code polls} status calls, then a failure}
+   *
+   * @param polls 1 or more
+   * @param reason the final failure's reason
+   */
+  static Fault inProgressThenFail(int polls, String reason) {
+    return new InProgressFor(polls, reason);
+  }
+
+  /**
+   * {@return an exception thrown from the executor call itself}
+   *
+   * @param message its message
+   */
+  static Fault throwing(String message) {
+    return new Throw(message);
+  }
+
+  /** {@return a null instead of a completion stage} */
+  static Fault nullStage() {
+    return new NullStage();
+  }
+
+  /** {@return a stage that never completes} */
+  static Fault neverAnswer() {
+    return new NeverAnswer();
+  }
+
+  /**
+   * {@return the normal answer, delivered after {@code latency} of virtual time}
+   *
+   * @param latency the delay
+   */
+  static Fault latency(Duration latency) {
+    return new Latency(latency);
+  }
+
+  /**
+   * Retryable failure.
+   *
+   * @param reason the reason
+   * @param retryAfter the Retry-After, or null
+   */
+  record FailRetryable(String reason, @Nullable Duration retryAfter) implements Fault {
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     */
+    public FailRetryable {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * Permanent failure.
+   *
+   * @param reason the reason
+   */
+  record FailPermanently(String reason) implements Fault {
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     */
+    public FailPermanently {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * In progress for some polls.
+   *
+   * @param polls status calls answered "in progress" before the end
+   * @param failure the final failure's reason, or null to succeed
+   */
+  record InProgressFor(int polls, @Nullable String failure) implements Fault {
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException if {@code polls} is less than 1
+     */
+    public InProgressFor {
+      if (polls < 1) {
+        throw new IllegalArgumentException("polls must be 1 or more, was: " + polls);
+      }
+    }
+  }
+
+  /**
+   * Throw from the call.
+   *
+   * @param message the exception's message
+   */
+  record Throw(String message) implements Fault {}
+
+  /** Answer null. */
+  record NullStage() implements Fault {}
+
+  /** Never answer. */
+  record NeverAnswer() implements Fault {}
+
+  /**
+   * Answer late.
+   *
+   * @param latency the delay, in virtual time when the fake runs on a virtual scheduler
+   */
+  record Latency(Duration latency) implements Fault {
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException if {@code latency} is negative
+     */
+    public Latency {
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency must not be negative, was: " + latency);
+      }
+    }
+  }
+}
