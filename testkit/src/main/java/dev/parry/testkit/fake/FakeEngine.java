@@ -99,18 +99,19 @@ final class FakeEngine {
       return done(previous);
     }
     Fault fault = nextFault(request);
-    if (fault != null) {
-      CompletionStage<ExecutionOutcome> faulty = play(fault, request);
-      if (faulty != null) {
-        return faulty;
-      }
+    if (fault instanceof Fault.NullStage) {
+      return nullStage();
     }
-    return done(applyOnce(request));
+    return fault == null ? done(applyOnce(request)) : play(fault, request);
   }
 
-  /** Plays a fault; null means "answer normally" (after the fault's side effect, such as latency). */
-  @SuppressWarnings("NullAway") // a null stage is the point of Fault.NullStage
-  private @Nullable CompletionStage<ExecutionOutcome> play(Fault fault, ExecutionRequest request) {
+  @SuppressWarnings("NullAway") // answering null instead of a stage is the fault being simulated
+  private static CompletionStage<ExecutionOutcome> nullStage() {
+    return null;
+  }
+
+  /** Plays a fault other than {@link Fault.NullStage}. */
+  private CompletionStage<ExecutionOutcome> play(Fault fault, ExecutionRequest request) {
     if (fault instanceof Fault.FailRetryable retryable) {
       return done(ExecutionOutcome.retryableFailure(retryable.reason(), retryable.retryAfter()));
     }
@@ -125,9 +126,6 @@ final class FakeEngine {
     }
     if (fault instanceof Fault.Throw thrown) {
       throw new IllegalStateException(thrown.message());
-    }
-    if (fault instanceof Fault.NullStage) {
-      return null;
     }
     if (fault instanceof Fault.NeverAnswer) {
       return new CompletableFuture<>();

@@ -1,0 +1,105 @@
+package dev.parry.testkit.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.ImpactClass;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.action.ReversibleAction;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionPurpose;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.IdempotencyKey;
+import dev.parry.testkit.generate.DomainGenerators;
+import dev.parry.testkit.time.TestClock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("Fake backends model every action kind and its undo")
+class FakeBackendsTest {
+
+  final TestClock clock = TestClock.create();
+  final Map<dev.parry.core.entity.EntityFamily, FakeBackend> backends = Map.of(
+      dev.parry.core.entity.EntityFamily.DEVICE, FakeDevices.create(clock),
+      dev.parry.core.entity.EntityFamily.EMAIL, FakeMail.create(clock),
+      dev.parry.core.entity.EntityFamily.IDENTITY, FakeDirectory.create(clock));
+
+  ExecutionRequest request(RemediationAction action, String key) {
+    InvestigationId investigation = InvestigationId.of("inv-fake");
+    return new ExecutionRequest(action, ExecutionPurpose.EXECUTE, IdempotencyKey.of(key), 1,
+        clock.instant().plus(Duration.ofMinutes(1)), Actor.system(), "", investigation, new ActionId(investigation, 1));
+  }
+
+  ExecutionOutcome run(FakeBackend backend, RemediationAction action, String key) {
+    return backend.executor().execute(request(action, key)).toCompletableFuture().join();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(ActionKind.class)
+  @DisplayName("each kind takes effect once per idempotency key; its undo removes the effect")
+  void effects(ActionKind kind) {
+    RemediationAction action = DomainGenerators.actionOf(kind).next(new Random(kind.ordinal()));
+    FakeBackend backend = backends.get(kind.family());
+    assertTrue(backend.executor().supportedKinds().contains(kind));
+    assertInstanceOf(ExecutionOutcome.Succeeded.class, run(backend, action, "k1"));
+    assertInstanceOf(ExecutionOutcome.Succeeded.class, run(backend, action, "k1"));
+    if (kind.impact() == ImpactClass.RESTORATIVE) {
+      assertFalse(backend.isInEffect(action), "a counterpart leaves no effect of its own");
+      return;
+    }
+    assertTrue(backend.isInEffect(action) || kind == ActionKind.MOVE_EMAIL, kind::name);
+    assertEquals(kind == ActionKind.MOVE_EMAIL ? 0 : 1, backend.timesApplied(action), "a repeated key has its effect once");
+    if (action instanceof ReversibleAction reversible) {
+      run(backend, reversible.inverse(), "k2");
+      assertFalse(backend.isInEffect(action), "undo restores what the action changed");
+    }
+  }
+
+  @Test
+  @DisplayName("an unsupported kind yields a non-retryable failure, never an exception")
+  void unsupported() {
+    RemediationAction email = DomainGenerators.actionOf(ActionKind.SOFT_DELETE_EMAIL).next(new Random(1));
+    ExecutionOutcome outcome = run(backends.get(dev.parry.core.entity.EntityFamily.DEVICE), email, "k");
+    ExecutionOutcome.Failed failed = assertInstanceOf(ExecutionOutcome.Failed.class, outcome);
+    assertFalse(failed.retryable());
+  }
+
+  @Test
+  @DisplayName("calls are recorded; reset forgets; shutdown makes later calls fail")
+  void bookkeeping() {
+    FakeDevices devices = FakeDevices.create(clock);
+    RemediationAction isolate = DomainGenerators.actionOf(ActionKind.ISOLATE_DEVICE).next(new Random(2));
+    run(devices, isolate, "k");
+    assertEquals(1, devices.calls().size());
+    assertEquals("k", devices.calls().get(0).request().idempotencyKey().value());
+    devices.reset();
+    assertTrue(devices.calls().isEmpty());
+    assertFalse(devices.isInEffect(isolate));
+    devices.shutdown();
+    assertThrows(IllegalStateException.class, () -> run(devices, isolate, "k"));
+  }
+
+  @Test
+  @DisplayName("scripted faults play in order, then normal answers resume")
+  void faults() {
+    FakeDevices devices = FakeDevices.create(clock);
+    RemediationAction isolate = DomainGenerators.actionOf(ActionKind.ISOLATE_DEVICE).next(new Random(3));
+    devices.inject(Fault.failRetryable("503", null), 1).inject(ActionKind.ISOLATE_DEVICE, Fault.fail("gone"), 1);
+    assertTrue(((ExecutionOutcome.Failed) run(devices, isolate, "a")).retryable());
+    assertFalse(((ExecutionOutcome.Failed) run(devices, isolate, "b")).retryable());
+    assertInstanceOf(ExecutionOutcome.Succeeded.class, run(devices, isolate, "c"));
+    assertThrows(IllegalArgumentException.class, () -> devices.inject(Fault.fail("x"), 0));
+  }
+}

@@ -1,0 +1,141 @@
+package dev.parry.testkit.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.spi.executor.DeviceActionExecutor;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExecutorProvider;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.ProviderConfig;
+import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.internal.TokenBucket;
+import dev.parry.spi.runtime.ExecutorConfigurationException;
+import dev.parry.spi.runtime.ParryRuntime;
+import dev.parry.testkit.fake.FakeDevices;
+import dev.parry.testkit.fake.FakeDirectory;
+import dev.parry.testkit.fake.FakeMail;
+import dev.parry.testkit.time.TestClock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Building the runtime: executors are checked up front")
+class ConfigurationTest {
+
+  final TestClock clock = TestClock.create();
+
+  static DeviceActionExecutor isolateOnly() {
+    return new DeviceActionExecutor() {
+      @Override
+      public Set<ActionKind> supportedKinds() {
+        return EnumSet.of(ActionKind.ISOLATE_DEVICE);
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+        return CompletableFuture.completedFuture(ExecutionOutcome.succeeded(""));
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+        return CompletableFuture.completedFuture(ExecutionOutcome.succeeded(""));
+      }
+    };
+  }
+
+  @Test
+  @DisplayName("a missing executor for a kind the policy plans is reported at build time, naming the kinds")
+  void missing() {
+    ExecutorConfigurationException e = assertThrows(ExecutorConfigurationException.class,
+        () -> ParryRuntime.builder().clock(clock).executor("edr", isolateOnly()).build());
+    assertTrue(e.getMessage().contains("no executor for"), e.getMessage());
+    assertTrue(e.getMessage().contains("SOFT_DELETE_EMAIL"), e.getMessage());
+    assertTrue(e.getMessage().contains("DISABLE_USER"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("two executors claiming one kind are reported, naming both")
+  void ambiguous() {
+    ExecutorConfigurationException e = assertThrows(ExecutorConfigurationException.class,
+        () -> ParryRuntime.builder().clock(clock).requiredKinds(Set.of())
+            .executor("first", isolateOnly()).executor("second", isolateOnly()).build());
+    assertTrue(e.getMessage().contains("'first'") && e.getMessage().contains("'second'"), e.getMessage());
+    assertTrue(e.getMessage().contains("ISOLATE_DEVICE"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("an executor name is registered once; required kinds can be narrowed")
+  void names() {
+    ParryRuntime.Builder builder = ParryRuntime.builder().clock(clock).executor("edr", isolateOnly());
+    assertThrows(IllegalArgumentException.class, () -> builder.executor("edr", isolateOnly()));
+    builder.requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).build().close();
+  }
+
+  @Test
+  @DisplayName("providers found through the ServiceLoader seam are created with their configuration")
+  void discovery() {
+    AtomicReference<ProviderConfig> seen = new AtomicReference<>();
+    List<ExecutorProvider> providers = List.of(
+        provider("fake-devices", config -> {
+          seen.set(config);
+          return FakeDevices.create(clock).executor();
+        }),
+        provider("fake-mail", config -> FakeMail.create(clock).executor()),
+        provider("fake-directory", config -> FakeDirectory.create(clock).executor()));
+    ParryRuntime runtime = ParryRuntime.builder().clock(clock).discoverExecutors().providers(() -> providers)
+        .providerConfig("fake-devices", new ProviderConfig(java.util.Map.of("endpoint", "https://edr.example")))
+        .build();
+    runtime.close();
+    assertEquals("https://edr.example", seen.get().get("endpoint").orElseThrow());
+    assertEquals("ProviderConfig{keys=[endpoint]}", seen.get().toString(), "values stay out of toString");
+    assertThrows(ExecutorConfigurationException.class, () -> ParryRuntime.builder().clock(clock).discoverExecutors()
+        .providers(() -> List.of(providers.get(0), providers.get(0))).build());
+  }
+
+  static ExecutorProvider provider(String name, java.util.function.Function<ProviderConfig, ActionExecutor> factory) {
+    return new ExecutorProvider() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public ActionExecutor create(ProviderConfig config) {
+        return factory.apply(config);
+      }
+    };
+  }
+
+  @Test
+  @DisplayName("log values are escaped: a CR/LF cannot forge a log line")
+  void logEscaping() {
+    assertEquals("inv-1\\u000d\\u000aFAKE ENTRY", LogSafe.of("inv-1\r\nFAKE ENTRY"));
+    assertEquals("a\\u2028b", LogSafe.of("a\u2028b"));
+    assertEquals(203, LogSafe.of("x".repeat(10_000)).length());
+    assertEquals("null", LogSafe.of(null));
+  }
+
+  @Test
+  @DisplayName("the token bucket allows a burst, then one permit per interval")
+  void tokenBucket() {
+    TokenBucket bucket = new TokenBucket(3, Duration.ofMinutes(1), clock.instant());
+    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
+    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
+    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
+    assertEquals(Duration.ofSeconds(20), bucket.reserve(clock.instant()));
+    assertEquals(Duration.ofSeconds(40), bucket.reserve(clock.instant()));
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
+  }
+}

@@ -1,0 +1,253 @@
+package dev.parry.testkit.runtime;
+
+import static dev.parry.testkit.ParryHarness.ANALYST;
+import static dev.parry.testkit.runtime.Samples.SERVER;
+import static dev.parry.testkit.runtime.Samples.WORKSTATION;
+import static dev.parry.testkit.runtime.Samples.evidence;
+import static dev.parry.testkit.runtime.Samples.open;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.runtime.Limits;
+import dev.parry.spi.runtime.RateLimit;
+import dev.parry.spi.store.ActionQuery;
+import dev.parry.testkit.ParryHarness;
+import dev.parry.testkit.fake.Call;
+import dev.parry.testkit.fake.Fault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Dispatch rules: retries, backoff, polling, deadlines, de-duplication, limits, expiry, restart")
+class DispatchTest {
+
+  static final Limits LIMITS = Limits.defaults().withMaxAttempts(4).withBackoff(Duration.ofSeconds(10),
+      Duration.ofMinutes(1)).withAttemptTimeout(Duration.ofMinutes(2)).withActionTimeout(Duration.ofHours(1));
+
+  ParryHarness parry = harness(b -> { });
+
+  static ParryHarness harness(Consumer<dev.parry.spi.runtime.ParryRuntime.Builder> more) {
+    return ParryHarness.create(b -> {
+      b.deviceGroups(Samples.groups()).limits(LIMITS);
+      more.accept(b);
+    });
+  }
+
+  @AfterEach
+  void close() {
+    parry.close();
+  }
+
+  ActionRecord isolate(ParryHarness on, String id, Device device) {
+    InvestigationId investigation = open(on, id, device);
+    on.runtime().reportEvidence(investigation, evidence(on, device, Verdict.MALICIOUS));
+    return on.runtime().investigation(investigation).orElseThrow().actions().get(0);
+  }
+
+  ActionRecord reload(ActionRecord action) {
+    return parry.runtime().investigation(action.id().investigation()).orElseThrow().action(action.id()).orElseThrow();
+  }
+
+  List<Call> executes() {
+    return parry.devices().calls().stream().filter(c -> c.operation().equals("execute")).toList();
+  }
+
+  @Test
+  @DisplayName("retryable failures are retried with exponential backoff, the same idempotency key and rising attempts")
+  void retries() {
+    parry.devices().inject(Fault.failRetryable("HTTP 503", null), 2);
+    ActionRecord action = isolate(parry, "inv-1", WORKSTATION);
+    parry.scheduler().runUntilIdle(Duration.ofHours(2));
+    assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
+    List<Call> calls = executes();
+    assertEquals(3, calls.size());
+    assertEquals(Set.of(calls.get(0).request().idempotencyKey()),
+        Set.copyOf(calls.stream().map(c -> c.request().idempotencyKey()).toList()));
+    assertEquals(List.of(1, 2, 3), calls.stream().map(c -> c.request().attempt()).toList());
+    Duration first = Duration.between(calls.get(0).at(), calls.get(1).at());
+    Duration second = Duration.between(calls.get(1).at(), calls.get(2).at());
+    assertTrue(first.compareTo(Duration.ofSeconds(10)) >= 0 && first.compareTo(Duration.ofSeconds(12)) <= 0, first::toString);
+    assertTrue(second.compareTo(Duration.ofSeconds(20)) >= 0 && second.compareTo(Duration.ofSeconds(24)) <= 0, second::toString);
+    assertEquals(1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
+    assertEquals(3, reload(action).attempts());
+  }
+
+  @Test
+  @DisplayName("retries stop at the attempt limit and the action fails with the reason")
+  void exhausted() {
+    parry.devices().inject(Fault.failRetryable("HTTP 503", null), 10);
+    ActionRecord action = isolate(parry, "inv-2", WORKSTATION);
+    parry.scheduler().runUntilIdle(Duration.ofHours(2));
+    assertEquals(ActionStatus.FAILED, reload(action).status());
+    assertTrue(reload(action).note().contains("HTTP 503"), reload(action).note());
+    assertEquals(4, executes().size());
+  }
+
+  @Test
+  @DisplayName("a non-retryable failure fails at once; a Retry-After is honoured")
+  void permanentAndRetryAfter() {
+    parry.devices().inject(ActionKind.ISOLATE_DEVICE, Fault.fail("device offboarded"), 1);
+    ActionRecord failed = isolate(parry, "inv-3", WORKSTATION);
+    parry.settle();
+    assertEquals(ActionStatus.FAILED, reload(failed).status());
+    assertEquals(1, executes().size());
+
+    Device other = Device.of(DeviceId.of("d-ws-9"), DeviceName.of("ws-9"));
+    parry.devices().inject(Fault.rateLimited(Duration.ofSeconds(45)), 1);
+    ActionRecord limited = isolate(parry, "inv-4", other);
+    parry.scheduler().runUntilIdle(Duration.ofHours(1));
+    List<Call> calls = executes();
+    assertEquals(Duration.ofSeconds(45), Duration.between(calls.get(1).at(), calls.get(2).at()));
+    assertEquals(ActionStatus.SUCCEEDED, reload(limited).status());
+  }
+
+  @Test
+  @DisplayName("work answered in progress is polled until it finishes")
+  void polling() {
+    parry.devices().inject(Fault.inProgress(3), 1);
+    ActionRecord action = isolate(parry, "inv-5", WORKSTATION);
+    parry.settle();
+    assertEquals(ActionStatus.IN_PROGRESS, reload(action).status());
+    parry.advance(Duration.ofMinutes(5));
+    assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
+    assertEquals(3, parry.devices().calls().stream().filter(c -> c.operation().equals("status")).count());
+  }
+
+  @Test
+  @DisplayName("work still in progress at the action deadline times out")
+  void deadline() {
+    parry.devices().inject(Fault.inProgress(10_000), 1);
+    ActionRecord action = isolate(parry, "inv-6", WORKSTATION);
+    parry.advance(Duration.ofHours(2));
+    assertEquals(ActionStatus.TIMED_OUT, reload(action).status());
+  }
+
+  @Test
+  @DisplayName("an executor that never answers, throws or answers null gives a timed-out or failed action, and nothing else is affected")
+  void misbehaviour() {
+    Device a = Device.of(DeviceId.of("d-a"), DeviceName.of("ws-a"));
+    Device b = Device.of(DeviceId.of("d-b"), DeviceName.of("ws-b"));
+    Device c = Device.of(DeviceId.of("d-c"), DeviceName.of("ws-c"));
+    parry.devices().inject(Fault.neverAnswer(), 4);
+    ActionRecord silent = isolate(parry, "inv-7", a);
+    parry.advance(Duration.ofHours(1));
+    assertEquals(ActionStatus.TIMED_OUT, reload(silent).status());
+    assertEquals(4, executes().size(), "each silent attempt was retried up to the limit");
+
+    parry.devices().inject(Fault.throwing("boom\r\nforged log line"), 1);
+    ActionRecord thrown = isolate(parry, "inv-8", b);
+    parry.devices().inject(Fault.nullStage(), 1);
+    ActionRecord nulled = isolate(parry, "inv-9", c);
+    ActionRecord healthy = isolate(parry, "inv-10", WORKSTATION);
+    parry.scheduler().runUntilIdle(Duration.ofHours(1));
+    assertEquals(ActionStatus.FAILED, reload(thrown).status());
+    assertTrue(reload(thrown).note().contains("executor threw"), reload(thrown).note());
+    assertTrue(reload(thrown).note().chars().noneMatch(ch -> ch == '\r' || ch == '\n'), "no raw CR/LF recorded");
+    assertEquals(ActionStatus.FAILED, reload(nulled).status());
+    assertTrue(reload(nulled).note().contains("null"), reload(nulled).note());
+    assertEquals(ActionStatus.SUCCEEDED, reload(healthy).status());
+    assertTrue(parry.scheduler().failures().isEmpty(), () -> parry.scheduler().failures().toString());
+  }
+
+  @Test
+  @DisplayName("the same action on the same target in two investigations is dispatched once")
+  void deduplication() {
+    parry.devices().inject(Fault.latency(Duration.ofSeconds(30)), 1);
+    ActionRecord first = isolate(parry, "inv-11", WORKSTATION);
+    ActionRecord second = isolate(parry, "inv-12", WORKSTATION);
+    parry.scheduler().runUntilIdle(Duration.ofHours(1));
+    assertEquals(1, executes().size());
+    assertEquals(ActionStatus.SUCCEEDED, reload(first).status());
+    assertEquals(ActionStatus.SUCCEEDED, reload(second).status());
+    assertTrue(reload(second).note().contains(first.id().toString()), reload(second).note());
+  }
+
+  @Test
+  @DisplayName("the concurrency cap queues work instead of failing it")
+  void concurrencyCap() {
+    parry.close();
+    parry = harness(b -> b.limits(LIMITS.withMaxConcurrentPerFamily(2)));
+    parry.devices().inject(Fault.latency(Duration.ofSeconds(5)), 100);
+    for (int i = 0; i < 6; i++) {
+      isolate(parry, "inv-c" + i, Device.of(DeviceId.of("d-c" + i), DeviceName.of("ws-c" + i)));
+    }
+    parry.settle();
+    assertEquals(2, executes().size(), "two in flight at most");
+    parry.advance(Duration.ofSeconds(5));
+    assertEquals(4, executes().size(), "the next two start as the first two finish");
+    parry.scheduler().runUntilIdle(Duration.ofHours(1));
+    assertEquals(6, executes().size());
+    parry.runtime().actions(ActionQuery.all().build(), ANALYST).items()
+        .forEach(a -> assertEquals(ActionStatus.SUCCEEDED, a.status()));
+  }
+
+  @Test
+  @DisplayName("the rate limit spaces calls out instead of failing them")
+  void rateLimit() {
+    parry.close();
+    parry = harness(b -> b.limits(LIMITS.withRateLimit(new RateLimit(3, Duration.ofMinutes(1)))));
+    Instant start = parry.clock().instant();
+    for (int i = 0; i < 6; i++) {
+      isolate(parry, "inv-r" + i, Device.of(DeviceId.of("d-r" + i), DeviceName.of("ws-r" + i)));
+    }
+    parry.scheduler().runUntilIdle(Duration.ofHours(1));
+    List<Instant> times = executes().stream().map(Call::at).toList();
+    assertEquals(List.of(start, start, start, start.plusSeconds(20), start.plusSeconds(40), start.plusSeconds(60)), times);
+    parry.runtime().actions(ActionQuery.all().build(), ANALYST).items()
+        .forEach(a -> assertEquals(ActionStatus.SUCCEEDED, a.status()));
+  }
+
+  @Test
+  @DisplayName("a pending action expires after 7 days and counts as rejected")
+  void expiry() {
+    InvestigationId id = open(parry, "inv-13", SERVER);
+    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
+    parry.advance(Duration.ofDays(7).minusSeconds(1));
+    assertEquals(ActionStatus.PENDING_APPROVAL, parry.runtime().investigation(id).orElseThrow().actions().get(0).status());
+    parry.advance(Duration.ofSeconds(1));
+    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id).orElseThrow().actions().get(0).status());
+  }
+
+  @Test
+  @DisplayName("after a restart, approved and in-progress actions resume with the same key and take effect once")
+  void restart() {
+    parry.devices().inject(Fault.neverAnswer(), 1);
+    Device other = Device.of(DeviceId.of("d-r"), DeviceName.of("ws-r"));
+    ActionRecord inFlight = isolate(parry, "inv-15", other);
+    parry.settle();
+    assertEquals(ActionStatus.IN_PROGRESS, reload(inFlight).status());
+    ActionRecord approved = isolate(parry, "inv-14", WORKSTATION);
+    assertEquals(ActionStatus.APPROVED, reload(approved).status());
+    parry.restart();
+    parry.settle();
+    assertEquals(ActionStatus.SUCCEEDED, reload(approved).status());
+    assertEquals(ActionStatus.SUCCEEDED, reload(inFlight).status());
+    assertEquals(1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
+    assertEquals(1, parry.devices().timesApplied(new IsolateDevice(other, IsolationType.FULL)));
+    List<Call> otherCalls = executes().stream().filter(c -> c.request().actionId().equals(inFlight.id())).toList();
+    assertEquals(2, otherCalls.size());
+    assertEquals(otherCalls.get(0).request().idempotencyKey(), otherCalls.get(1).request().idempotencyKey());
+
+    InvestigationId pending = open(parry, "inv-16", SERVER);
+    parry.runtime().reportEvidence(pending, evidence(parry, SERVER, Verdict.MALICIOUS));
+    parry.restart();
+    parry.advance(Duration.ofDays(7));
+    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(pending).orElseThrow().actions().get(0).status(),
+        "expiry timers are re-armed on start");
+  }
+}
