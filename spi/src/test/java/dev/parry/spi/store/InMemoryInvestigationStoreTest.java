@@ -1,0 +1,76 @@
+package dev.parry.spi.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The in-memory store appends atomically with optimistic concurrency")
+class InMemoryInvestigationStoreTest {
+
+  static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+  static final InvestigationId ID = InvestigationId.of("inv-s");
+
+  final InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
+
+  Investigation create() {
+    Decision.Accepted opened = Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL,
+        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW);
+    store.append(ID, 0, opened.events(), opened.after());
+    return opened.after();
+  }
+
+  Decision.Accepted propose(Investigation state) {
+    return (Decision.Accepted) state.decide(new Command.ProposeAction(new Command.Proposal(new PlannedAction(
+        new IsolateDevice(Device.of(DeviceId.of("d"), DeviceName.of("ws")), IsolationType.FULL),
+        ApprovalMode.REQUIRES_APPROVAL, "test"), ApprovalRule.SINGLE), Actor.system()), NOW);
+  }
+
+  @Test
+  @DisplayName("a stale expected version is refused and nothing is written")
+  void staleVersion() {
+    Investigation opened = create();
+    Decision.Accepted first = propose(opened);
+    store.append(ID, opened.version(), first.events(), first.after());
+    ConcurrencyConflictException e = assertThrows(ConcurrencyConflictException.class,
+        () -> store.append(ID, opened.version(), first.events(), first.after()));
+    assertEquals(1, e.expectedVersion());
+    assertEquals(2, e.actualVersion());
+    assertEquals(2, store.events(ID).size());
+    assertEquals(1, store.queryActions(ActionQuery.pending().build()).items().size());
+  }
+
+  @Test
+  @DisplayName("creating twice conflicts; events of another investigation or a mismatched state are refused")
+  void validation() {
+    Investigation opened = create();
+    Decision.Accepted again = Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL,
+        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW);
+    assertThrows(ConcurrencyConflictException.class, () -> store.append(ID, 0, again.events(), again.after()));
+    Decision.Accepted next = propose(opened);
+    assertThrows(IllegalArgumentException.class,
+        () -> store.append(InvestigationId.of("other"), 1, next.events(), next.after()));
+    assertThrows(IllegalArgumentException.class, () -> store.append(ID, 1, next.events(), opened));
+    assertThrows(IllegalArgumentException.class, () -> store.append(ID, 1, java.util.List.of(), opened));
+    assertEquals(1, store.events(ID).size());
+    assertTrue(store.load(InvestigationId.of("missing")).isEmpty());
+  }
+}
