@@ -4,7 +4,9 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.testkit.tck.ExecutorProbe;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Objects;
 import java.util.Set;
 
@@ -72,6 +74,21 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
    */
   public int timesApplied(RemediationAction action) {
     return engine.timesApplied(action);
+  }
+
+  /** {@return a probe of this backend for the executor contracts, counting applications} */
+  public ExecutorProbe probe() {
+    return new ExecutorProbe() {
+      @Override
+      public boolean isInEffect(RemediationAction action) {
+        return engine.inEffect(action);
+      }
+
+      @Override
+      public OptionalInt timesApplied(RemediationAction action) {
+        return OptionalInt.of(engine.timesApplied(action));
+      }
+    };
   }
 
   /** {@return every effect in place, as {@code KIND@entityKey}} */

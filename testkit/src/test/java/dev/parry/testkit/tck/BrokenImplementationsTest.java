@@ -1,0 +1,564 @@
+package dev.parry.testkit.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.ImpactClass;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.auth.Authorizer;
+import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.spi.executor.DeviceActionExecutor;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.IdempotencyKey;
+import dev.parry.spi.store.ActionQuery;
+import dev.parry.spi.store.ConcurrencyConflictException;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.Page;
+import dev.parry.testkit.fake.FakeDevices;
+import dev.parry.testkit.time.TestClock;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Runs the contracts against deliberately broken implementations and checks that the rule each one
+ * breaks is the rule that fails: a contract test that cannot fail proves nothing.
+ */
+@DisplayName("The contracts catch broken implementations, naming the broken rule")
+class BrokenImplementationsTest {
+
+  /** Which rules each broken implementation must fail. */
+  static final Map<Class<?>, Set<String>> EXPECTED = new HashMap<>();
+
+  static {
+    EXPECTED.put(WrongFamily.class, Set.of("exe1"));
+    EXPECTED.put(AnswersNull.class, Set.of("exe2"));
+    EXPECTED.put(ThrowsOnUnsupported.class, Set.of("exe3"));
+    EXPECTED.put(NoEffect.class, Set.of("exe4"));
+    EXPECTED.put(NotIdempotent.class, Set.of("exe5"));
+    EXPECTED.put(IgnoresDeadlines.class, Set.of("exe6"));
+    EXPECTED.put(EndlessProgress.class, Set.of("exe7"));
+    EXPECTED.put(NoUndo.class, Set.of("exe8"));
+    EXPECTED.put(CancelThrows.class, Set.of("exe9"));
+    EXPECTED.put(StatusThrows.class, Set.of("exe10"));
+    EXPECTED.put(StaleLoad.class, Set.of("store1"));
+    EXPECTED.put(IgnoresVersions.class, Set.of("store2", "store5"));
+    EXPECTED.put(CreatesTwice.class, Set.of("store3"));
+    EXPECTED.put(LosesEvents.class, Set.of("store4"));
+    EXPECTED.put(RepeatsAcrossPages.class, Set.of("store6"));
+    EXPECTED.put(IgnoresKindFilter.class, Set.of("store7"));
+    EXPECTED.put(AcceptsAnyCursor.class, Set.of("store8"));
+    EXPECTED.put(AcceptsForeignEvents.class, Set.of("store9"));
+    EXPECTED.put(ThrowsOnUnknown.class, Set.of("store10"));
+    EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
+    EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
+    EXPECTED.put(Flaky.class, Set.of("auth3"));
+    EXPECTED.put(BlankReasons.class, Set.of("auth4"));
+  }
+
+  /** {@return the rule ids ("exe5") of the failed tests when {@code contract} runs} */
+  static Set<String> failedRules(Class<?> contract) {
+    Set<String> failed = new TreeSet<>();
+    for (Event event : EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute()
+        .testEvents().failed().list()) {
+      Optional<TestSource> source = event.getTestDescriptor().getSource();
+      if (source.isPresent() && source.get() instanceof MethodSource method) {
+        failed.add(method.getMethodName().substring(0, method.getMethodName().indexOf('_')));
+      }
+    }
+    return failed;
+  }
+
+  @Test
+  @DisplayName("each broken implementation fails the rule it breaks")
+  void eachRuleCanFail() {
+    List<String> misses = new ArrayList<>();
+    EXPECTED.forEach((broken, rules) -> {
+      Set<String> failed = failedRules(broken);
+      if (!failed.containsAll(rules)) {
+        misses.add(broken.getSimpleName() + " should fail " + rules + " but failed " + failed);
+      }
+    });
+    assertTrue(misses.isEmpty(), () -> String.join("\n", misses));
+  }
+
+  @Test
+  @DisplayName("every testable rule of the specification is shown to fail by some broken implementation")
+  void everyRuleIsCovered() throws IOException {
+    Set<String> covered = new TreeSet<>();
+    EXPECTED.values().forEach(covered::addAll);
+    assertEquals(contractTests(), covered);
+  }
+
+  @Test
+  @DisplayName("the specification's rules are the contract tests plus the listed untestable rules")
+  void specificationMatchesContracts() throws IOException {
+    String spec = Files.readString(Path.of("..", "spi", "SPEC.md"));
+    Matcher anchors = Pattern.compile("<a id=\"([a-z]+)-(\\d+)\"></a>\\*\\*[A-Z]+-\\d+\\.\\*\\*( \\*Untestable\\.\\*)?")
+        .matcher(spec);
+    Set<String> testable = new TreeSet<>();
+    int untestable = 0;
+    int rules = 0;
+    while (anchors.find()) {
+      rules++;
+      if (anchors.group(3) != null) {
+        untestable++;
+      } else {
+        testable.add(anchors.group(1) + anchors.group(2));
+      }
+    }
+    assertEquals(26, rules, "rules in spi/SPEC.md");
+    assertEquals(rules, contractTests().size() + untestable);
+    assertEquals(testable, contractTests());
+  }
+
+  /** The rule ids of every contract test method. */
+  static Set<String> contractTests() {
+    Set<String> ids = new TreeSet<>();
+    for (Class<?> contract : List.of(ExecutorContract.class, InvestigationStoreContract.class, AuthorizerContract.class)) {
+      for (Class<?> nested : contract.getDeclaredClasses()) {
+        for (Method method : nested.getDeclaredMethods()) {
+          if (method.isAnnotationPresent(Test.class)) {
+            ids.add(method.getName().substring(0, method.getName().indexOf('_')));
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  // ---- broken executors --------------------------------------------------------------------------
+
+  /** A device executor that delegates to a fake and breaks one rule through the overridable hooks. */
+  abstract static class BrokenExecutor extends DeviceExecutorContract {
+    final FakeDevices fake = FakeDevices.create(TestClock.create());
+
+    Set<ActionKind> claimedKinds() {
+      return fake.executor().supportedKinds();
+    }
+
+    @Nullable CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return fake.executor().execute(request);
+    }
+
+    CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      return fake.executor().status(request, reference);
+    }
+
+    CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+      return fake.executor().cancel(request, reference);
+    }
+
+    @Override
+    protected Duration deadline() {
+      return Duration.ofMillis(200);
+    }
+
+    @Override
+    protected Subject createSubject() {
+      ActionExecutor executor = new DeviceActionExecutor() {
+        @Override
+        public Set<ActionKind> supportedKinds() {
+          return claimedKinds();
+        }
+
+        @Override
+        @SuppressWarnings("NullAway")
+        public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+          return BrokenExecutor.this.execute(request);
+        }
+
+        @Override
+        public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+          return BrokenExecutor.this.status(request, reference);
+        }
+
+        @Override
+        public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+          return BrokenExecutor.this.cancel(request, reference);
+        }
+      };
+      return new Subject(executor, fake.probe());
+    }
+  }
+
+  static CompletionStage<ExecutionOutcome> done(ExecutionOutcome outcome) {
+    return CompletableFuture.completedFuture(outcome);
+  }
+
+  static class WrongFamily extends BrokenExecutor {
+    @Override
+    Set<ActionKind> claimedKinds() {
+      Set<ActionKind> kinds = EnumSet.copyOf(super.claimedKinds());
+      kinds.add(ActionKind.SOFT_DELETE_EMAIL);
+      return kinds;
+    }
+  }
+
+  static class AnswersNull extends BrokenExecutor {
+    @Override
+    @Nullable CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return null;
+    }
+  }
+
+  static class ThrowsOnUnsupported extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      if (!claimedKinds().contains(request.action().kind())) {
+        throw new IllegalArgumentException("unsupported");
+      }
+      return fake.executor().execute(request);
+    }
+  }
+
+  static class NoEffect extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return done(ExecutionOutcome.succeeded("pretended"));
+    }
+  }
+
+  static class NotIdempotent extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return fake.executor().execute(new ExecutionRequest(request.action(), request.purpose(),
+          IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()), request.attempt(), request.deadline(),
+          request.requestedBy(), request.comment(), request.investigationId(), request.actionId()));
+    }
+  }
+
+  static class IgnoresDeadlines extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return new CompletableFuture<>();
+    }
+  }
+
+  static class EndlessProgress extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      return done(ExecutionOutcome.inProgress(ExternalReference.of("forever"), Duration.ofSeconds(1)));
+    }
+
+    @Override
+    CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      return done(ExecutionOutcome.inProgress(reference, Duration.ofSeconds(1)));
+    }
+  }
+
+  static class NoUndo extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      if (request.action().kind().impact() == ImpactClass.RESTORATIVE) {
+        return done(ExecutionOutcome.succeeded("pretended to restore"));
+      }
+      return fake.executor().execute(request);
+    }
+  }
+
+  static class CancelThrows extends BrokenExecutor {
+    @Override
+    CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+      throw new UnsupportedOperationException("cancel");
+    }
+  }
+
+  static class StatusThrows extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      throw new IllegalStateException("unknown reference " + reference);
+    }
+  }
+
+  // ---- broken stores -----------------------------------------------------------------------------
+
+  /** A store that delegates to the in-memory one, with hooks to break one rule. */
+  abstract static class BrokenStore extends InvestigationStoreContract {
+    final InMemoryInvestigationStore real = InMemoryInvestigationStore.create();
+
+    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+      real.append(id, expectedVersion, events, after);
+    }
+
+    Optional<Investigation> load(InvestigationId id) {
+      return real.load(id);
+    }
+
+    Page<ActionRecord> query(ActionQuery query) {
+      return real.queryActions(query);
+    }
+
+    @Override
+    protected InvestigationStore createStore() {
+      return new InvestigationStore() {
+        @Override
+        public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+            Investigation after) {
+          BrokenStore.this.append(id, expectedVersion, events, after);
+        }
+
+        @Override
+        public Optional<Investigation> load(InvestigationId id) {
+          return BrokenStore.this.load(id);
+        }
+
+        @Override
+        public List<InvestigationEvent> events(InvestigationId id) {
+          return real.events(id);
+        }
+
+        @Override
+        public Page<ActionRecord> queryActions(ActionQuery query) {
+          return query(query);
+        }
+      };
+    }
+  }
+
+  static class StaleLoad extends BrokenStore {
+    final Map<InvestigationId, Investigation> first = new HashMap<>();
+
+    @Override
+    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      real.append(id, expectedVersion, events, after);
+      first.putIfAbsent(id, after); // keeps answering the state of the first append
+    }
+
+    @Override
+    synchronized Optional<Investigation> load(InvestigationId id) {
+      return Optional.ofNullable(first.get(id));
+    }
+  }
+
+  static class IgnoresVersions extends BrokenStore {
+    @Override
+    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+      try {
+        real.append(id, expectedVersion, events, after);
+      } catch (ConcurrencyConflictException e) {
+        if (expectedVersion == 0) {
+          throw e;
+        }
+        // last writer "wins" silently
+      }
+    }
+  }
+
+  static class CreatesTwice extends BrokenStore {
+    @Override
+    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+      try {
+        real.append(id, expectedVersion, events, after);
+      } catch (ConcurrencyConflictException e) {
+        if (expectedVersion != 0) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  static class LosesEvents extends BrokenStore {
+    final AtomicInteger appends = new AtomicInteger();
+    final Map<InvestigationId, Investigation> shadow = new HashMap<>();
+
+    @Override
+    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      if (appends.incrementAndGet() % 3 == 0 && expectedVersion > 0) {
+        shadow.put(id, after); // claims success, writes nothing
+        return;
+      }
+      Investigation claimed = shadow.remove(id);
+      if (claimed != null && claimed.version() == expectedVersion) {
+        Investigation actual = real.load(id).orElseThrow();
+        real.append(id, actual.version(), events, rebase(actual, events));
+        return;
+      }
+      real.append(id, expectedVersion, events, after);
+    }
+
+    private static Investigation rebase(Investigation actual, List<InvestigationEvent> events) {
+      Investigation state = actual;
+      for (InvestigationEvent event : events) {
+        state = state.evolve(event);
+      }
+      return state;
+    }
+
+    @Override
+    Optional<Investigation> load(InvestigationId id) {
+      Investigation claimed = shadow.get(id);
+      return claimed != null ? Optional.of(claimed) : real.load(id);
+    }
+  }
+
+  static class RepeatsAcrossPages extends BrokenStore {
+    @Override
+    Page<ActionRecord> query(ActionQuery query) {
+      Page<ActionRecord> page = real.queryActions(query);
+      if (page.nextCursor() == null || page.items().size() < 2) {
+        return page;
+      }
+      Page<ActionRecord> shorter = real.queryActions(new ActionQuery(query.statuses(), query.families(), query.kinds(),
+          query.sources(), query.entity(), query.investigation(), query.proposedFrom(), query.proposedTo(),
+          query.newestFirst(), query.limit() - 1, query.cursor()));
+      return new Page<>(page.items(), shorter.nextCursor());
+    }
+  }
+
+  static class IgnoresKindFilter extends BrokenStore {
+    @Override
+    Page<ActionRecord> query(ActionQuery query) {
+      return real.queryActions(new ActionQuery(query.statuses(), query.families(), Set.of(), query.sources(),
+          query.entity(), query.investigation(), query.proposedFrom(), query.proposedTo(), query.newestFirst(),
+          query.limit(), query.cursor()));
+    }
+  }
+
+  static class AcceptsAnyCursor extends BrokenStore {
+    @Override
+    Page<ActionRecord> query(ActionQuery query) {
+      try {
+        return real.queryActions(query);
+      } catch (IllegalArgumentException e) {
+        return new Page<>(List.of(), null);
+      }
+    }
+  }
+
+  static class AcceptsForeignEvents extends BrokenStore {
+    @Override
+    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+      try {
+        real.append(id, expectedVersion, events, after);
+      } catch (IllegalArgumentException e) {
+        // swallowed: the caller believes it was written
+      }
+    }
+  }
+
+  static class ThrowsOnUnknown extends BrokenStore {
+    @Override
+    Optional<Investigation> load(InvestigationId id) {
+      return Optional.of(real.load(id).orElseThrow(() -> new IllegalStateException("no " + id)));
+    }
+  }
+
+  // ---- broken authorizers ------------------------------------------------------------------------
+
+  abstract static class BrokenAuthorizer extends AuthorizerContract {
+    abstract Authorizer broken(Authorizer good);
+
+    @Override
+    protected Authorizer createAuthorizer() {
+      return broken(Authorizer.defaults());
+    }
+  }
+
+  static class ThrowsWithoutKind extends BrokenAuthorizer {
+    @Override
+    Authorizer broken(Authorizer good) {
+      return (caller, operation, kind) -> {
+        if (kind == null) {
+          throw new NullPointerException("kind");
+        }
+        return good.deny(caller, operation, kind);
+      };
+    }
+  }
+
+  static class AllowsEveryone extends BrokenAuthorizer {
+    @Override
+    Authorizer broken(Authorizer good) {
+      return (caller, operation, kind) -> Optional.empty();
+    }
+  }
+
+  static class Flaky extends BrokenAuthorizer {
+    @Override
+    Authorizer broken(Authorizer good) {
+      AtomicInteger calls = new AtomicInteger();
+      return (caller, operation, kind) -> calls.incrementAndGet() % 2 == 0 ? Optional.empty()
+          : good.deny(caller, operation, kind);
+    }
+  }
+
+  static class BlankReasons extends BrokenAuthorizer {
+    @Override
+    Authorizer broken(Authorizer good) {
+      Function<Optional<String>, Optional<String>> blank = answer -> answer.map(reason -> " ");
+      return (caller, operation, kind) -> blank.apply(good.deny(caller, operation, kind));
+    }
+  }
+
+  @Nested
+  @DisplayName("Declaring a rule unsupported")
+  class Declared {
+    @Test
+    @DisplayName("an optional rule declared unsupported is skipped with the reason, not passed")
+    void optionalRuleIsReportedSkipped() {
+      var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(CancelUnsupported.class)).execute();
+      var aborted = results.testEvents().aborted().list();
+      assertEquals(1, aborted.size());
+      assertTrue(aborted.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
+          .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+          .map(Throwable::getMessage).orElse("").contains("no cancel API"));
+      assertEquals(0, results.testEvents().failed().count());
+    }
+
+    @Test
+    @DisplayName("a MUST rule cannot be declared unsupported")
+    void mustRuleCannotBeDeclared() {
+      assertEquals(Set.of("exe5"), failedRules(IdempotencyUnsupported.class));
+    }
+  }
+
+  static class CancelUnsupported extends BrokenExecutor {
+    @Override
+    protected Map<String, String> unsupportedRules() {
+      return Map.of("EXE-9", "the backend has no cancel API");
+    }
+  }
+
+  static class IdempotencyUnsupported extends BrokenExecutor {
+    @Override
+    protected Map<String, String> unsupportedRules() {
+      return Map.of("EXE-5", "we never retry");
+    }
+  }
+}

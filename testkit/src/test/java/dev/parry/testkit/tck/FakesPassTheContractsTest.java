@@ -1,0 +1,64 @@
+package dev.parry.testkit.tck;
+
+import dev.parry.spi.auth.Authorizer;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
+import dev.parry.testkit.fake.FakeDevices;
+import dev.parry.testkit.fake.FakeDirectory;
+import dev.parry.testkit.fake.FakeMail;
+import dev.parry.testkit.time.TestClock;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/** The test kit's own implementations pass every contract. */
+@DisplayName("The test kit's fakes, the in-memory store and the default authorizer pass the contracts")
+class FakesPassTheContractsTest {
+
+  @Nested
+  @DisplayName("FakeDevices")
+  class Devices extends DeviceExecutorContract {
+    @Override
+    protected Subject createSubject() {
+      FakeDevices fake = FakeDevices.create(TestClock.create());
+      return new Subject(fake.executor(), fake.probe());
+    }
+  }
+
+  @Nested
+  @DisplayName("FakeMail")
+  class Mail extends EmailExecutorContract {
+    @Override
+    protected Subject createSubject() {
+      FakeMail fake = FakeMail.create(TestClock.create());
+      return new Subject(fake.executor(), fake.probe());
+    }
+  }
+
+  @Nested
+  @DisplayName("FakeDirectory")
+  class Directory extends IdentityExecutorContract {
+    @Override
+    protected Subject createSubject() {
+      FakeDirectory fake = FakeDirectory.create(TestClock.create());
+      return new Subject(fake.executor(), fake.probe());
+    }
+  }
+
+  @Nested
+  @DisplayName("InMemoryInvestigationStore")
+  class Store extends InvestigationStoreContract {
+    @Override
+    protected InvestigationStore createStore() {
+      return InMemoryInvestigationStore.create();
+    }
+  }
+
+  @Nested
+  @DisplayName("Authorizer.defaults()")
+  class DefaultAuthorizer extends AuthorizerContract {
+    @Override
+    protected Authorizer createAuthorizer() {
+      return Authorizer.defaults();
+    }
+  }
+}
