@@ -1,6 +1,10 @@
 package dev.parry.testkit;
 
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.InvestigationStatus;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.Caller;
@@ -182,6 +186,45 @@ public final class ParryHarness implements AutoCloseable {
    */
   public int advance(Duration duration) {
     return scheduler.advance(duration);
+  }
+
+  /**
+   * Approves an action as {@link #ANALYST} and runs what falls due.
+   *
+   * @param id the action
+   * @return the action after the approval and its dispatch
+   */
+  public ActionRecord approve(ActionId id) {
+    runtime.approve(id, ANALYST, "approved by the test");
+    settle();
+    return action(id);
+  }
+
+  /**
+   * {@return the action as stored now}
+   *
+   * @param id the action
+   * @throws AssertionError if the store has no such action
+   */
+  public ActionRecord action(ActionId id) {
+    return runtime.investigation(id.investigation()).flatMap(i -> i.action(id))
+        .orElseThrow(() -> new AssertionError("no action " + id));
+  }
+
+  /**
+   * Asserts an investigation's status.
+   *
+   * @param id the investigation
+   * @param expected the status it must have
+   * @throws AssertionError naming the actual status and the actions, if it differs
+   */
+  public void assertStatus(InvestigationId id, InvestigationStatus expected) {
+    Investigation investigation = runtime.investigation(id)
+        .orElseThrow(() -> new AssertionError("no investigation " + id));
+    if (investigation.status() != expected) {
+      throw new AssertionError("investigation " + id + " is " + investigation.status() + ", expected " + expected
+          + "; actions: " + investigation.actions());
+    }
   }
 
   /** {@return the actions pending approval, oldest first (first 1,000)} */

@@ -1,6 +1,7 @@
 package dev.parry.testkit.fake;
 
 import dev.parry.core.action.ActionKind;
+import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.EntityFamily;
@@ -11,6 +12,7 @@ import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.runtime.TaskScheduler;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -84,6 +86,20 @@ public final class FakeDevices extends FakeBackend {
   @Override
   public EntityFamily family() {
     return EntityFamily.DEVICE;
+  }
+
+  /**
+   * Makes every call about a device fail as offline (retryable) until the clock reaches {@code until}.
+   *
+   * @param device the device
+   * @param until when it comes back
+   * @return this backend
+   */
+  public FakeDevices offlineUntil(DeviceId device, Instant until) {
+    Objects.requireNonNull(device, "device");
+    engine.inject(request -> request.action().target() instanceof DeviceEntity entity
+        && entity.deviceId().filter(device::equals).isPresent(), Fault.offlineUntil(until), 1);
+    return this;
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +78,12 @@ final class FakeEngine {
 
   private @Nullable Fault nextFault(ExecutionRequest request) {
     for (Scripted scripted : faults) {
+      if (scripted.fault() instanceof Fault.OfflineUntil offline && scripted.selector().test(request)) {
+        if (clock.instant().isBefore(offline.until())) {
+          return scripted.fault();
+        }
+        continue;
+      }
       if (scripted.selector().test(request)) {
         int left = scripted.remaining().getAndDecrement();
         if (left > 0) {
@@ -126,6 +133,14 @@ final class FakeEngine {
     }
     if (fault instanceof Fault.Throw thrown) {
       throw new IllegalStateException(thrown.message());
+    }
+    if (fault instanceof Fault.OfflineUntil offline) {
+      return done(ExecutionOutcome.retryableFailure("target offline until " + offline.until(), null));
+    }
+    if (fault instanceof Fault.CompleteTwice) {
+      TwiceCompletingFuture twice = new TwiceCompletingFuture();
+      twice.complete(applyOnce(request));
+      return twice;
     }
     if (fault instanceof Fault.NeverAnswer) {
       return new CompletableFuture<>();
@@ -185,6 +200,15 @@ final class FakeEngine {
       applications.computeIfAbsent(effect, e -> new AtomicInteger()).incrementAndGet();
     }
     return remember(request, ExecutionOutcome.succeeded(kind + " done on " + action.target().key()));
+  }
+
+  /** A future whose completion callbacks run twice, as a faulty client library might call them. */
+  private static final class TwiceCompletingFuture extends CompletableFuture<ExecutionOutcome> {
+    @Override
+    public CompletableFuture<ExecutionOutcome> whenComplete(
+        BiConsumer<? super ExecutionOutcome, ? super Throwable> action) {
+      return super.whenComplete(action).whenComplete(action);
+    }
   }
 
   private ExecutionOutcome remember(ExecutionRequest request, ExecutionOutcome outcome) {

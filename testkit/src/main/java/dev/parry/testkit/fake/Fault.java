@@ -1,6 +1,7 @@
 package dev.parry.testkit.fake;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +89,42 @@ public sealed interface Fault {
    */
   static Fault latency(Duration latency) {
     return new Latency(latency);
+  }
+
+  /**
+   * {@return the normal answer, but the executor's callback fires twice, as a buggy client library might}
+   */
+  static Fault completeTwice() {
+    return new CompleteTwice();
+  }
+
+  /**
+   * {@return a retryable "offline" failure for every call until the fake's clock reaches {@code until}},
+   * then normal answers; it is not used up by calls
+   *
+   * @param until when the target comes back
+   */
+  static Fault offlineUntil(Instant until) {
+    return new OfflineUntil(until);
+  }
+
+  /** The callback fires twice. */
+  record CompleteTwice() implements Fault {}
+
+  /**
+   * Offline until an instant.
+   *
+   * @param until when the target comes back
+   */
+  record OfflineUntil(Instant until) implements Fault {
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if {@code until} is null
+     */
+    public OfflineUntil {
+      Objects.requireNonNull(until, "until");
+    }
   }
 
   /**

@@ -165,6 +165,32 @@ class DispatchTest {
   }
 
   @Test
+  @DisplayName("an executor whose callback fires twice is recorded once")
+  void completeTwice() {
+    parry.devices().inject(Fault.completeTwice(), 1);
+    ActionRecord action = isolate(parry, "inv-twice", WORKSTATION);
+    parry.scheduler().runUntilIdle(Duration.ofHours(1));
+    assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
+    assertEquals(1, parry.events().stream().filter(e -> e instanceof dev.parry.core.investigation.InvestigationEvent
+        .ActionSucceeded).count());
+    assertTrue(parry.scheduler().failures().isEmpty());
+  }
+
+  @Test
+  @DisplayName("a device offline for a while is retried until it comes back")
+  void offlineDevice() {
+    parry.close();
+    parry = harness(b -> b.limits(LIMITS.withMaxAttempts(10)));
+    parry.devices().offlineUntil(WORKSTATION.id(), parry.clock().instant().plus(Duration.ofMinutes(2)));
+    ActionRecord action = isolate(parry, "inv-offline", WORKSTATION);
+    parry.scheduler().runUntilIdle(Duration.ofHours(1));
+    assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
+    List<Call> calls = executes();
+    assertTrue(calls.size() > 2, () -> "retried while offline: " + calls.size());
+    assertTrue(!calls.get(calls.size() - 1).at().isBefore(calls.get(0).at().plus(Duration.ofMinutes(2))));
+  }
+
+  @Test
   @DisplayName("the same action on the same target in two investigations is dispatched once")
   void deduplication() {
     parry.devices().inject(Fault.latency(Duration.ofSeconds(30)), 1);
