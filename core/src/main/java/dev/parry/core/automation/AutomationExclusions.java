@@ -53,6 +53,9 @@ public final class AutomationExclusions {
    * @param path the file's path
    */
   public boolean excludes(WindowsPath path) {
+    if (folders.isEmpty() && extensions.isEmpty() && fileNames.isEmpty()) {
+      return false;
+    }
     if (extensions.contains(path.extension()) || fileNames.contains(path.fileName().toLowerCase(Locale.ROOT))) {
       return true;
     }

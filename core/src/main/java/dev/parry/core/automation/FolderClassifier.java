@@ -102,28 +102,48 @@ public final class FolderClassifier {
    * @throws NullPointerException if {@code file} is null
    */
   public FolderClass classify(WindowsPath file) {
-    String[] segments = file.folderForm().substring(1).split("\\\\", -1);
-    int coreDepth = deepestMatch(core, segments);
-    int tempDepth = deepestMatch(temp, segments);
+    String path = file.value();
+    int start = path.length() >= 2 && path.charAt(1) == ':' ? 2 : 0;
+    // the positions of the separators that open each folder segment (the file's own segment excluded)
+    int[] cuts = new int[MAX_DEPTH + 1];
+    int folders = 0;
+    for (int at = path.indexOf('\\', start); at >= 0 && folders <= MAX_DEPTH; at = path.indexOf('\\', at + 1)) {
+      cuts[folders++] = at;
+    }
+    folders--; // the last separator opens the file name
+    int coreDepth = deepestMatch(core, path, cuts, folders);
+    int tempDepth = deepestMatch(temp, path, cuts, folders);
     if (tempDepth > 0 && tempDepth >= coreDepth) {
       return FolderClass.TEMP;
     }
     return coreDepth > 0 ? FolderClass.CORE : FolderClass.OTHER;
   }
 
-  private static int deepestMatch(List<List<String>> patterns, String[] segments) {
+  /** Patterns deeper than this never match (no default pattern comes close). */
+  private static final int MAX_DEPTH = 15;
+
+  /**
+   * The number of segments of the longest pattern the file lies beneath, or 0. Compares in place,
+   * ignoring case: classification sits on the policy's hot path.
+   */
+  private static int deepestMatch(List<List<String>> patterns, String path, int[] cuts, int folders) {
     int best = 0;
     for (List<String> pattern : patterns) {
-      // the file must lie beneath the folder: at least one more segment than the pattern
-      if (pattern.size() >= segments.length || pattern.size() <= best) {
+      int size = pattern.size();
+      if (size <= best || size > folders) {
         continue;
       }
       boolean matches = true;
-      for (int i = 0; i < pattern.size() && matches; i++) {
-        matches = pattern.get(i).equals("*") || pattern.get(i).equals(segments[i]);
+      for (int i = 0; i < size && matches; i++) {
+        String segment = pattern.get(i);
+        int from = cuts[i] + 1;
+        int length = cuts[i + 1] - from;
+        matches = segment.equals("*")
+            ? length > 0
+            : length == segment.length() && path.regionMatches(true, from, segment, 0, length);
       }
       if (matches) {
-        best = pattern.size();
+        best = size;
       }
     }
     return best;

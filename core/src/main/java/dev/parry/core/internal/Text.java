@@ -12,6 +12,14 @@ public final class Text {
   /** The most characters of an offending value an error message shows. */
   private static final int MAX_SHOWN = 80;
 
+  /**
+   * Strings already scanned and found free of control characters, looked up by their (cached) hash
+   * and compared by identity. Strings are
+   * immutable, so a string that passed once passes again; constant reasons and summaries then cost
+   * a length check only. Slots are overwritten racily, which is harmless: a miss only rescans.
+   */
+  private static final String[] CLEAN = new String[1024];
+
   private Text() {}
 
   /**
@@ -32,7 +40,14 @@ public final class Text {
       throw new IllegalArgumentException(
           name + " must be " + min + "-" + max + " characters, was " + value.length() + ": " + show(value));
     }
+    int slot = value.hashCode() & (CLEAN.length - 1);
+    if (CLEAN[slot] == value) {
+      return value;
+    }
     int bad = firstControl(value);
+    if (bad < 0) {
+      CLEAN[slot] = value;
+    }
     if (bad >= 0) {
       throw new IllegalArgumentException(
           name + " must not contain control characters (found U+"

@@ -123,6 +123,25 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     return new RemediationPlan(planned, verdict + " " + entity.family() + " entity: " + planned.size() + " action(s) planned");
   }
 
+  /** Summaries are few; they are built once, not on every plan. */
+  private static final String[][][] SUMMARIES = new String[Verdict.values().length][EntityFamily.values().length][4];
+
+  static {
+    for (Verdict verdict : Verdict.values()) {
+      for (EntityFamily family : EntityFamily.values()) {
+        for (int count = 0; count < 4; count++) {
+          SUMMARIES[verdict.ordinal()][family.ordinal()][count] =
+              verdict + " " + family + " entity: " + count + " action(s) planned";
+        }
+      }
+    }
+  }
+
+  private static String summary(Verdict verdict, EntityFamily family, int count) {
+    return count < 4 ? SUMMARIES[verdict.ordinal()][family.ordinal()][count]
+        : verdict + " " + family + " entity: " + count + " action(s) planned";
+  }
+
   private static PlannedAction decide(RemediationAction action, Verdict verdict, Optional<WindowsPath> path,
       AutomationContext context) {
     if (action.family() == EntityFamily.EMAIL) {

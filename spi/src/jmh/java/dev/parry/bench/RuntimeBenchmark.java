@@ -1,0 +1,121 @@
+package dev.parry.bench;
+
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.DeviceGroups;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.AnalysisOutcome;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.spi.runtime.ParryRuntime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Through the whole runtime: evidence to a completed investigation, and approvals. */
+public class RuntimeBenchmark {
+
+  /** A runtime whose executors succeed at once and whose scheduler runs work inline. */
+  @State(Scope.Benchmark)
+  public static class EndToEnd {
+    ParryRuntime runtime;
+    final AtomicLong ids = new AtomicLong();
+    final Evidence evidence = Evidence.of(Fixtures.FILE, Verdict.MALICIOUS, "Trojan", Fixtures.NOW);
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+      runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).executor("d", Fixtures.devices())
+          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory()).build();
+      runtime.start();
+    }
+  }
+
+  /** Evidence reported, an automatic action planned, stored, dispatched, succeeded; investigation complete. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(1)
+  public Investigation endToEndOneThread(EndToEnd state) {
+    return endToEnd(state);
+  }
+
+  /** The same, from two threads. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public Investigation endToEndTwoThreads(EndToEnd state) {
+    return endToEnd(state);
+  }
+
+  static Investigation endToEnd(EndToEnd state) {
+    InvestigationId id = InvestigationId.of("e" + state.ids.incrementAndGet());
+    state.runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
+    state.runtime.reportEvidence(id, state.evidence);
+    return state.runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+  }
+
+  /** A runtime holding {@value #BATCH} pending actions per thread; approvals are not dispatched. */
+  @State(Scope.Benchmark)
+  public static class Pending {
+    static final int BATCH = 200_000;
+    ParryRuntime runtime;
+    ActionId[] pending;
+    final AtomicInteger next = new AtomicInteger();
+    final Caller alice = Caller.of("alice@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+      runtime = ParryRuntime.builder().scheduler(Fixtures.DROP).executor("d", Fixtures.devices())
+          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
+          .deviceGroups(DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of())).build();
+      pending = new ActionId[2 * BATCH];
+      Evidence evidence = Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "", Fixtures.NOW);
+      for (int i = 0; i < pending.length; i++) {
+        InvestigationId id = InvestigationId.of("p" + i);
+        runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
+        pending[i] = runtime.reportEvidence(id, evidence).actions().get(0).id();
+      }
+      next.set(0);
+    }
+  }
+
+  /** One approval of a distinct pending action (authorize, load, decide, append, publish), one thread. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 2, batchSize = Pending.BATCH)
+  @Measurement(iterations = 3, batchSize = Pending.BATCH)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Threads(1)
+  public Object approveOneThread(Pending state) {
+    return state.runtime.approve(state.pending[state.next.getAndIncrement()], state.alice, "");
+  }
+
+  /** The same, two threads approving distinct actions. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 2, batchSize = Pending.BATCH)
+  @Measurement(iterations = 3, batchSize = Pending.BATCH)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Threads(2)
+  public Object approveTwoThreads(Pending state) {
+    return state.runtime.approve(state.pending[state.next.getAndIncrement()], state.alice, "");
+  }
+
+}
