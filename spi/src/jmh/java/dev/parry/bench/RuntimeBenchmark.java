@@ -2,6 +2,8 @@ package dev.parry.bench;
 
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroups;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceId;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
@@ -11,7 +13,10 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
+import dev.parry.spi.runtime.Limits;
 import dev.parry.spi.runtime.ParryRuntime;
+import dev.parry.spi.runtime.RateLimit;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,12 +41,12 @@ public class RuntimeBenchmark {
   public static class EndToEnd {
     ParryRuntime runtime;
     final AtomicLong ids = new AtomicLong();
-    final Evidence evidence = Evidence.of(Fixtures.FILE, Verdict.MALICIOUS, "Trojan", Fixtures.NOW);
 
     @Setup(Level.Iteration)
     public void setUp() {
       runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).executor("d", Fixtures.devices())
-          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory()).build();
+          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
+          .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000_000, Duration.ofSeconds(1)))).build();
       runtime.start();
     }
   }
@@ -65,9 +70,12 @@ public class RuntimeBenchmark {
   }
 
   static Investigation endToEnd(EndToEnd state) {
-    InvestigationId id = InvestigationId.of("e" + state.ids.incrementAndGet());
+    long n = state.ids.incrementAndGet();
+    InvestigationId id = InvestigationId.of("e" + n);
     state.runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
-    state.runtime.reportEvidence(id, state.evidence);
+    // a distinct file per investigation: the same file everywhere would be de-duplicated across them
+    DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of("d" + n), Fixtures.FILE.path());
+    state.runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
     return state.runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
   }
 

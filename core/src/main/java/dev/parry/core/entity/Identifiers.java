@@ -19,7 +19,11 @@ final class Identifiers {
   /** Checks a hexadecimal digest of exactly {@code length} digits and returns it in lower case. */
   static String requireHex(String name, String value, int length) {
     Objects.requireNonNull(value, name);
-    if (value.length() != length || !value.chars().allMatch(c -> Text.isHex((char) c))) {
+    boolean hex = value.length() == length;
+    for (int i = 0; hex && i < length; i++) {
+      hex = Text.isHex(value.charAt(i));
+    }
+    if (!hex) {
       throw new IllegalArgumentException(
           name + " must be exactly " + length + " hexadecimal digits, was: " + Text.show(value));
     }

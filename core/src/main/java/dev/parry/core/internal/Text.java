@@ -72,11 +72,38 @@ public final class Text {
   public static String requireChars(
       String name, String value, int min, int max, String allowed, CharMatcher matcher) {
     Objects.requireNonNull(value, name);
-    if (value.length() < min || value.length() > max || !value.chars().allMatch(c -> matcher.matches((char) c))) {
+    if (value.length() < min || value.length() > max || !allMatch(value, matcher)) {
       throw new IllegalArgumentException(
           name + " must be " + min + "-" + max + " " + allowed + ", was: " + show(value));
     }
     return value;
+  }
+
+  private static boolean allMatch(String value, CharMatcher matcher) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!matcher.matches(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@return {@code value} with every control character replaced by a space}, for text from outside
+   * that is recorded rather than refused (an executor's failure reason, for example)
+   *
+   * @param value any text
+   */
+  public static String withoutControls(String value) {
+    if (firstControl(value) < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+    }
+    return out.toString();
   }
 
   /** {@return the index of the first ISO control or line/paragraph separator character, or -1} */

@@ -1,6 +1,7 @@
 package dev.parry.spi.internal;
 
 import dev.parry.core.action.ActionKey;
+import dev.parry.core.internal.Text;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.ReversibleAction;
 import dev.parry.core.entity.EntityFamily;
@@ -31,7 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -101,7 +103,7 @@ public final class Dispatcher {
   private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
   private final Map<String, Flight> flights = new ConcurrentHashMap<>();
   private final Map<ActionKey, ActionId> leaders = new ConcurrentHashMap<>();
-  private final Map<ActionId, List<Follower>> followers = new ConcurrentHashMap<>();
+  private final Map<ActionId, Queue<Follower>> followers = new ConcurrentHashMap<>();
   private volatile boolean closing;
 
   /**
@@ -178,7 +180,7 @@ public final class Dispatcher {
         ? record.action() : ((ReversibleAction) record.action()).inverse();
     ActionId leader = leaders.putIfAbsent(action.key(), id);
     if (leader != null && !leader.equals(id)) {
-      followers.computeIfAbsent(leader, k -> new CopyOnWriteArrayList<>()).add(new Follower(id, purpose));
+      followers.computeIfAbsent(leader, k -> new ConcurrentLinkedQueue<>()).add(new Follower(id, purpose));
       LOG.atInfo().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("activeActionId", LogSafe.of(leader))
           .log("same action already running on this target; waiting for its outcome instead of dispatching again");
       return;
@@ -362,7 +364,7 @@ public final class Dispatcher {
     gate(flight.action.family()).release();
     record(flight.id, flight.purpose, ending, text);
     leaders.remove(flight.key, flight.id);
-    List<Follower> waiting = followers.remove(flight.id);
+    Queue<Follower> waiting = followers.remove(flight.id);
     if (waiting != null) {
       for (Follower follower : waiting) {
         if (follower.purpose() == ExecutionPurpose.EXECUTE) {
@@ -376,7 +378,7 @@ public final class Dispatcher {
   private void record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
     String note = text.isEmpty() && ending != Ending.SUCCEEDED ? ending.name().toLowerCase(Locale.ROOT) : text;
     String bounded = note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note;
-    String clean = bounded.replaceAll("\\p{Cntrl}", " ");
+    String clean = Text.withoutControls(bounded);
     Function<Investigation, Command> command = purpose == ExecutionPurpose.EXECUTE
         ? switch (ending) {
           case SUCCEEDED -> s -> new Command.Succeed(id, clean);

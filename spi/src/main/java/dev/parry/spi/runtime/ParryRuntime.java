@@ -471,11 +471,14 @@ public final class ParryRuntime implements AutoCloseable {
       kind = actual;
     }
     authorize(caller, operation, kind);
-    for (ActionId id : ids) {
-      Investigation state = store.load(id.investigation()).orElseThrow(() -> new UnknownInvestigationException(id.investigation()));
-      Decision dry = state.decide(command.apply(id), clock.instant());
-      if (dry instanceof Decision.Rejected rejected) {
-        throw new CommandRejectedException(rejected.rejection());
+    if (ids.size() > 1) { // all or nothing: check every action before changing any
+      for (ActionId id : ids) {
+        Investigation state = store.load(id.investigation())
+            .orElseThrow(() -> new UnknownInvestigationException(id.investigation()));
+        Decision dry = state.decide(command.apply(id), clock.instant());
+        if (dry instanceof Decision.Rejected rejected) {
+          throw new CommandRejectedException(rejected.rejection());
+        }
       }
     }
     List<ActionRecord> out = new ArrayList<>(ids.size());

@@ -125,7 +125,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     for (int i = 0; i < actions.size(); i++) {
       ActionRecord now = actions.get(i);
       ActionRecord was = before == null || i >= before.actions().size() ? null : before.actions().get(i);
-      if (now.equals(was)) {
+      if (now == was || now.equals(was)) {
         continue;
       }
       SortKey key = SortKey.of(now);
