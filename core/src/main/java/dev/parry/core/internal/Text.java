@@ -13,8 +13,7 @@ public final class Text {
   private static final int MAX_SHOWN = 80;
 
   /**
-   * Strings already scanned and found free of control characters, looked up by their (cached) hash
-   * and compared by identity. Strings are
+   * Strings already scanned and found free of control characters, looked up by their (cached) hash. Strings are
    * immutable, so a string that passed once passes again; constant reasons and summaries then cost
    * a length check only. Slots are overwritten racily, which is harmless: a miss only rescans.
    */
@@ -41,7 +40,7 @@ public final class Text {
           name + " must be " + min + "-" + max + " characters, was " + value.length() + ": " + show(value));
     }
     int slot = value.hashCode() & (CLEAN.length - 1);
-    if (CLEAN[slot] == value) {
+    if (value.equals(CLEAN[slot])) {
       return value;
     }
     int bad = firstControl(value);

@@ -37,7 +37,9 @@ import dev.parry.core.entity.WindowsService;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -120,25 +122,28 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
       }
       planned.add(decided);
     }
-    return new RemediationPlan(planned, verdict + " " + entity.family() + " entity: " + planned.size() + " action(s) planned");
+    return new RemediationPlan(planned, summary(verdict, entity.family(), planned.size()));
   }
 
   /** Summaries are few; they are built once, not on every plan. */
-  private static final String[][][] SUMMARIES = new String[Verdict.values().length][EntityFamily.values().length][4];
+  private static final Map<Verdict, Map<EntityFamily, List<String>>> SUMMARIES = new EnumMap<>(Verdict.class);
 
   static {
     for (Verdict verdict : Verdict.values()) {
+      Map<EntityFamily, List<String>> byFamily = new EnumMap<>(EntityFamily.class);
       for (EntityFamily family : EntityFamily.values()) {
+        List<String> byCount = new ArrayList<>();
         for (int count = 0; count < 4; count++) {
-          SUMMARIES[verdict.ordinal()][family.ordinal()][count] =
-              verdict + " " + family + " entity: " + count + " action(s) planned";
+          byCount.add(verdict + " " + family + " entity: " + count + " action(s) planned");
         }
+        byFamily.put(family, List.copyOf(byCount));
       }
+      SUMMARIES.put(verdict, byFamily);
     }
   }
 
   private static String summary(Verdict verdict, EntityFamily family, int count) {
-    return count < 4 ? SUMMARIES[verdict.ordinal()][family.ordinal()][count]
+    return count < 4 ? Objects.requireNonNull(Objects.requireNonNull(SUMMARIES.get(verdict)).get(family)).get(count)
         : verdict + " " + family + " entity: " + count + " action(s) planned";
   }
 

@@ -120,6 +120,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     });
   }
 
+  @SuppressWarnings("ReferenceEquality") // an unchanged action is the very same record: skip the deep equals
   private void index(@Nullable Investigation before, Investigation after) {
     List<ActionRecord> actions = after.actions();
     for (int i = 0; i < actions.size(); i++) {
