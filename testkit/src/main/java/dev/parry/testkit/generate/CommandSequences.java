@@ -1,9 +1,17 @@
 package dev.parry.testkit.generate;
 
+import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -71,6 +79,32 @@ public final class CommandSequences {
             ? AnalysisOutcome.COMPLETED : Gen.anyOf(AnalysisOutcome.class).next(random));
       }
       return new InvestigationStep.Terminate(random.nextInt(4) - 1);
+    };
+  }
+
+  /**
+   * {@return whole investigations: a fresh one driven by a generated sequence of {@code min}..{@code max}
+   * steps, refused commands skipped}, in every status an investigation can reach
+   *
+   * @param min the fewest steps, 0 or more
+   * @param max the most steps, at least {@code min}
+   * @throws IllegalArgumentException if the bounds are negative or reversed
+   */
+  public static Gen<Investigation> investigations(int min, int max) {
+    Gen<List<InvestigationStep>> sequences = steps(min, max);
+    return random -> {
+      Instant now = DomainGenerators.EPOCH;
+      Investigation state = Investigation.open(InvestigationId.of("inv-" + Long.toHexString(random.nextLong() >>> 1)),
+          AlertId.of("alert"), Gen.anyOf(AutomationLevel.class).next(random), Investigation.DEFAULT_PENDING_EXPIRY,
+          Actor.system(), now).after();
+      for (InvestigationStep step : sequences.next(random)) {
+        now = now.plus(step.advance());
+        Command command = step.resolve(state);
+        if (command != null && state.decide(command, now) instanceof Decision.Accepted accepted) {
+          state = accepted.after();
+        }
+      }
+      return state;
     };
   }
 

@@ -50,6 +50,19 @@ class DomainGeneratorsTest {
   }
 
   @Test
+  @DisplayName("generated whole investigations reach every status")
+  void investigations() {
+    java.util.Set<dev.parry.core.investigation.InvestigationStatus> statuses =
+        EnumSet.noneOf(dev.parry.core.investigation.InvestigationStatus.class);
+    Random random = new Random(13);
+    for (int i = 0; i < 4_000; i++) {
+      dev.parry.core.investigation.Investigation investigation = CommandSequences.investigations(0, 40).next(random);
+      statuses.add(investigation.status());
+    }
+    assertEquals(EnumSet.allOf(dev.parry.core.investigation.InvestigationStatus.class), statuses);
+  }
+
+  @Test
   @DisplayName("every entity type, every action kind, core and temp folders, maximum lengths and Unicode occur")
   void edgeCases() {
     Random random = new Random(11);
