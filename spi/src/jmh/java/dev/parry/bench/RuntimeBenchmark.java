@@ -13,6 +13,7 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
+import dev.parry.spi.runtime.CommandRejectedException;
 import dev.parry.spi.runtime.Limits;
 import dev.parry.spi.runtime.ParryRuntime;
 import dev.parry.spi.runtime.RateLimit;
@@ -23,13 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -77,6 +82,102 @@ public class RuntimeBenchmark {
     DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of("d" + n), Fixtures.FILE.path());
     state.runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
     return state.runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+  }
+
+  /** End to end on a store already holding {@code stored} actions (10 per investigation, 1 pending). */
+  @State(Scope.Benchmark)
+  public static class AtScale {
+    @Param({"1000", "100000", "1000000"})
+    public int stored;
+
+    ParryRuntime runtime;
+    final AtomicLong ids = new AtomicLong();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(Fixtures.store(stored / 10, 10, 1))
+          .executor("d", Fixtures.devices()).executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
+          .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000_000, Duration.ofSeconds(1)))).build();
+      runtime.start();
+    }
+  }
+
+  /** End to end, one thread, with the store at 1,000, 100,000 and 1,000,000 actions. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(1)
+  public Investigation endToEndAtScale(AtScale state) {
+    long n = state.ids.incrementAndGet();
+    InvestigationId id = InvestigationId.of("s" + n);
+    state.runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
+    DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of("s" + n), Fixtures.FILE.path());
+    state.runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
+    return state.runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+  }
+
+  /**
+   * Two threads racing to approve the same actions: consecutive tickets name the same action, so
+   * each action is approved by whichever thread gets there first and refused to the other.
+   */
+  @State(Scope.Group)
+  public static class Race {
+    static final int ACTIONS = 100_000;
+    ParryRuntime runtime;
+    ActionId[] pending;
+    final AtomicInteger tickets = new AtomicInteger();
+    final AtomicLong won = new AtomicLong();
+    final AtomicLong lost = new AtomicLong();
+    final Caller alice = Caller.of("alice@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+      runtime = ParryRuntime.builder().scheduler(Fixtures.DROP).executor("d", Fixtures.devices())
+          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
+          .deviceGroups(DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of())).build();
+      pending = new ActionId[ACTIONS];
+      Evidence evidence = Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "", Fixtures.NOW);
+      for (int i = 0; i < ACTIONS; i++) {
+        InvestigationId id = InvestigationId.of("r" + i);
+        runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
+        pending[i] = runtime.reportEvidence(id, evidence).actions().get(0).id();
+      }
+      tickets.set(0);
+      won.set(0);
+      lost.set(0);
+    }
+
+    @TearDown(Level.Iteration)
+    public void check() {
+      int attempted = Math.min(ACTIONS, (tickets.get() + 1) / 2);
+      if (won.get() != attempted) {
+        throw new IllegalStateException("exactly one approval per action must win: " + won.get() + " won for "
+            + attempted + " actions (" + lost.get() + " refused)");
+      }
+    }
+  }
+
+  /** One racing approval attempt; half of them are refused, each action is approved exactly once. */
+  @Benchmark
+  @Group("raceSameAction")
+  @GroupThreads(2)
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 1, batchSize = Race.ACTIONS)
+  @Measurement(iterations = 3, batchSize = Race.ACTIONS)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public boolean raceSameAction(Race state) {
+    int ticket = state.tickets.getAndIncrement();
+    if (ticket / 2 >= Race.ACTIONS) {
+      return false;
+    }
+    try {
+      state.runtime.approve(state.pending[ticket / 2], state.alice, "");
+      state.won.incrementAndGet();
+      return true;
+    } catch (CommandRejectedException e) {
+      state.lost.incrementAndGet();
+      return false;
+    }
   }
 
   /** A runtime holding {@value #BATCH} pending actions per thread; approvals are not dispatched. */
