@@ -17,6 +17,8 @@ import dev.parry.spi.runtime.CommandRejectedException;
 import dev.parry.spi.runtime.Limits;
 import dev.parry.spi.runtime.ParryRuntime;
 import dev.parry.spi.runtime.RateLimit;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +51,7 @@ public class RuntimeBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() {
-      runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).executor("d", Fixtures.devices())
-          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
-          .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000_000, Duration.ofSeconds(1)))).build();
-      runtime.start();
+      runtime = runtime(InMemoryInvestigationStore.create());
     }
   }
 
@@ -75,13 +74,26 @@ public class RuntimeBenchmark {
   }
 
   static Investigation endToEnd(EndToEnd state) {
-    long n = state.ids.incrementAndGet();
-    InvestigationId id = InvestigationId.of("e" + n);
-    state.runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
+    return investigate(state.runtime, "e" + state.ids.incrementAndGet());
+  }
+
+  /** A runtime on {@code store} whose executors succeed at once, run inline, with no binding rate limit. */
+  static ParryRuntime runtime(InvestigationStore store) {
+    ParryRuntime runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(store)
+        .executor("d", Fixtures.devices()).executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
+        .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000_000, Duration.ofSeconds(1)))).build();
+    runtime.start();
+    return runtime;
+  }
+
+  /** Opens an investigation, reports a malicious file, finishes the analysis. */
+  static Investigation investigate(ParryRuntime runtime, String name) {
+    InvestigationId id = InvestigationId.of(name);
+    runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
     // a distinct file per investigation: the same file everywhere would be de-duplicated across them
-    DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of("d" + n), Fixtures.FILE.path());
-    state.runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
-    return state.runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+    DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of(name), Fixtures.FILE.path());
+    runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
+    return runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
   }
 
   /** End to end on a store already holding {@code stored} actions (10 per investigation, 1 pending). */
@@ -95,10 +107,7 @@ public class RuntimeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(Fixtures.store(stored / 10, 10, 1))
-          .executor("d", Fixtures.devices()).executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
-          .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000_000, Duration.ofSeconds(1)))).build();
-      runtime.start();
+      runtime = runtime(Fixtures.store(stored / 10, 10, 1));
     }
   }
 
@@ -108,12 +117,7 @@ public class RuntimeBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(1)
   public Investigation endToEndAtScale(AtScale state) {
-    long n = state.ids.incrementAndGet();
-    InvestigationId id = InvestigationId.of("s" + n);
-    state.runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
-    DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of("s" + n), Fixtures.FILE.path());
-    state.runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
-    return state.runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+    return investigate(state.runtime, "s" + state.ids.incrementAndGet());
   }
 
   /**

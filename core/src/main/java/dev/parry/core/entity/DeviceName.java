@@ -1,7 +1,6 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.internal.Text;
-import java.util.Locale;
 
 /**
  * A device's host name as its backend reports it. Compared case-insensitively.
@@ -40,13 +39,12 @@ public record DeviceName(String value) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof DeviceName that
-        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+    return other instanceof DeviceName that && Text.equalsFolded(value, that.value);
   }
 
   @Override
   public int hashCode() {
-    return value.toLowerCase(Locale.ROOT).hashCode();
+    return Text.foldedHash(value);
   }
 
   @Override

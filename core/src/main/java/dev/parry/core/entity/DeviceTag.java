@@ -1,7 +1,6 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.internal.Text;
-import java.util.Locale;
 
 /**
  * A tag set on a device, used by device groups to match it. Compared case-insensitively.
@@ -37,13 +36,12 @@ public record DeviceTag(String value) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof DeviceTag that
-        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+    return other instanceof DeviceTag that && Text.equalsFolded(value, that.value);
   }
 
   @Override
   public int hashCode() {
-    return value.toLowerCase(Locale.ROOT).hashCode();
+    return Text.foldedHash(value);
   }
 
   @Override

@@ -64,13 +64,12 @@ public record RegistryKeyPath(String value) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof RegistryKeyPath that
-        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+    return other instanceof RegistryKeyPath that && Text.equalsFolded(value, that.value);
   }
 
   @Override
   public int hashCode() {
-    return value.toLowerCase(Locale.ROOT).hashCode();
+    return Text.foldedHash(value);
   }
 
   @Override

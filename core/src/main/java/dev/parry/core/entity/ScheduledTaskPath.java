@@ -1,7 +1,6 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.internal.Text;
-import java.util.Locale;
 
 /**
  * The full path of a scheduled task in the Task Scheduler library, such as {@code \Microsoft\Updater}. Compared case-insensitively.
@@ -40,13 +39,12 @@ public record ScheduledTaskPath(String value) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ScheduledTaskPath that
-        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+    return other instanceof ScheduledTaskPath that && Text.equalsFolded(value, that.value);
   }
 
   @Override
   public int hashCode() {
-    return value.toLowerCase(Locale.ROOT).hashCode();
+    return Text.foldedHash(value);
   }
 
   @Override

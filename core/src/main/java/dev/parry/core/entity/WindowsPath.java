@@ -125,13 +125,12 @@ public record WindowsPath(String value) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof WindowsPath that
-        && that.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
+    return other instanceof WindowsPath that && Text.equalsFolded(value, that.value);
   }
 
   @Override
   public int hashCode() {
-    return value.toLowerCase(Locale.ROOT).hashCode();
+    return Text.foldedHash(value);
   }
 
   @Override

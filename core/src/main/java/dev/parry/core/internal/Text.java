@@ -1,5 +1,6 @@
 package dev.parry.core.internal;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -143,6 +144,26 @@ public final class Text {
       out.append("... (").append(value.length()).append(" characters)");
     }
     return out.toString();
+  }
+
+  /**
+   * {@return whether two identifiers are equal ignoring case} (root-locale lower case, consistent
+   * with {@link #foldedHash(String)})
+   *
+   * @param a one value
+   * @param b the other
+   */
+  public static boolean equalsFolded(String a, String b) {
+    return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * {@return a hash code consistent with {@link #equalsFolded(String, String)}}
+   *
+   * @param value the value
+   */
+  public static int foldedHash(String value) {
+    return value.toLowerCase(Locale.ROOT).hashCode();
   }
 
   /** {@return whether {@code c} is an ASCII letter or digit} */

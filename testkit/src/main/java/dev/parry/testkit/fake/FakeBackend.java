@@ -6,8 +6,8 @@ import dev.parry.core.entity.EntityFamily;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.testkit.tck.ExecutorProbe;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**

@@ -3,19 +3,14 @@ package dev.parry.testkit.fake;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceId;
-import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.EntityFamily;
-import dev.parry.spi.executor.DeviceActionExecutor;
+import dev.parry.core.entity.Sha256;
 import dev.parry.spi.executor.ActionExecutor;
-import dev.parry.spi.executor.ExecutionOutcome;
-import dev.parry.spi.executor.ExecutionRequest;
-import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.runtime.TaskScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,32 +23,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeDevices extends FakeBackend {
 
-  private final DeviceActionExecutor executor = new DeviceActionExecutor() {
-    @Override
-    public Set<ActionKind> supportedKinds() {
-      return engine.supported();
+  private static final class Executor extends FakeExecutor implements DeviceActionExecutor {
+    Executor(FakeEngine engine) {
+      super(engine, "FakeDevices");
     }
+  }
 
-    @Override
-    public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-      return engine.execute(request);
-    }
-
-    @Override
-    public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
-      return engine.status(request, reference);
-    }
-
-    @Override
-    public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
-      return engine.cancel(request, reference);
-    }
-
-    @Override
-    public String toString() {
-      return "FakeDevices.executor";
-    }
-  };
+  private final Executor executor = new Executor(engine);
 
   private FakeDevices(Clock clock, @Nullable TaskScheduler scheduler) {
     super(new FakeEngine(EntityFamily.DEVICE, clock, scheduler));

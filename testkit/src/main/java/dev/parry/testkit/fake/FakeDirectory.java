@@ -1,18 +1,13 @@
 package dev.parry.testkit.fake;
 
 import dev.parry.core.action.ActionKind;
-import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.EntityFamily;
-import dev.parry.spi.executor.IdentityActionExecutor;
+import dev.parry.core.entity.UserAccount;
 import dev.parry.spi.executor.ActionExecutor;
-import dev.parry.spi.executor.ExecutionOutcome;
-import dev.parry.spi.executor.ExecutionRequest;
-import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.IdentityActionExecutor;
 import dev.parry.spi.runtime.TaskScheduler;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,32 +20,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeDirectory extends FakeBackend {
 
-  private final IdentityActionExecutor executor = new IdentityActionExecutor() {
-    @Override
-    public Set<ActionKind> supportedKinds() {
-      return engine.supported();
+  private static final class Executor extends FakeExecutor implements IdentityActionExecutor {
+    Executor(FakeEngine engine) {
+      super(engine, "FakeDirectory");
     }
+  }
 
-    @Override
-    public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-      return engine.execute(request);
-    }
-
-    @Override
-    public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
-      return engine.status(request, reference);
-    }
-
-    @Override
-    public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
-      return engine.cancel(request, reference);
-    }
-
-    @Override
-    public String toString() {
-      return "FakeDirectory.executor";
-    }
-  };
+  private final Executor executor = new Executor(engine);
 
   private FakeDirectory(Clock clock, @Nullable TaskScheduler scheduler) {
     super(new FakeEngine(EntityFamily.IDENTITY, clock, scheduler));

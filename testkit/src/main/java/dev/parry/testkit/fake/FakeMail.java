@@ -2,18 +2,13 @@ package dev.parry.testkit.fake;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EmailContent;
-import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.EntityFamily;
-import dev.parry.spi.executor.EmailActionExecutor;
+import dev.parry.core.entity.WebUrl;
 import dev.parry.spi.executor.ActionExecutor;
-import dev.parry.spi.executor.ExecutionOutcome;
-import dev.parry.spi.executor.ExecutionRequest;
-import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.EmailActionExecutor;
 import dev.parry.spi.runtime.TaskScheduler;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,32 +21,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeMail extends FakeBackend {
 
-  private final EmailActionExecutor executor = new EmailActionExecutor() {
-    @Override
-    public Set<ActionKind> supportedKinds() {
-      return engine.supported();
+  private static final class Executor extends FakeExecutor implements EmailActionExecutor {
+    Executor(FakeEngine engine) {
+      super(engine, "FakeMail");
     }
+  }
 
-    @Override
-    public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-      return engine.execute(request);
-    }
-
-    @Override
-    public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
-      return engine.status(request, reference);
-    }
-
-    @Override
-    public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
-      return engine.cancel(request, reference);
-    }
-
-    @Override
-    public String toString() {
-      return "FakeMail.executor";
-    }
-  };
+  private final Executor executor = new Executor(engine);
 
   private FakeMail(Clock clock, @Nullable TaskScheduler scheduler) {
     super(new FakeEngine(EntityFamily.EMAIL, clock, scheduler));
