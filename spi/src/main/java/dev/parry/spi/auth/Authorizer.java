@@ -29,13 +29,16 @@ public interface Authorizer {
    * {@return Defender's rules}: device actions need Security Administrator or Active remediation;
    * email actions need Security Administrator and Search and Purge; identity actions need Security
    * Administrator; investigation-wide operations need Security Administrator or Active remediation;
-   * viewing needs any permission.
+   * managing the safety guards needs Security Administrator; viewing needs any permission.
    */
   static Authorizer defaults() {
     return (caller, operation, kind) -> {
       boolean admin = caller.has(Permission.SECURITY_ADMINISTRATOR);
       if (operation == Operation.VIEW) {
         return caller.permissions().isEmpty() ? Optional.of("viewing needs at least one permission") : Optional.empty();
+      }
+      if (operation == Operation.MANAGE_SAFETY) {
+        return admin ? Optional.empty() : Optional.of("safety guards are managed by Security Administrators");
       }
       if (kind == null) {
         return admin || caller.has(Permission.ACTIVE_REMEDIATION) ? Optional.empty()

@@ -19,5 +19,7 @@ public enum Operation {
   /** Report a false positive: reject, undo and allow-list an entity. */
   REPORT_FALSE_POSITIVE,
   /** Read investigations and the action center. */
-  VIEW
+  VIEW,
+  /** Pause or resume automation, or open a protected asset with a break-glass override. */
+  MANAGE_SAFETY
 }

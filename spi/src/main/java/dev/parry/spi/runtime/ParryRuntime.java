@@ -5,9 +5,12 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationExclusions;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.DeviceGroup;
+import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.automation.DeviceGroups;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.internal.Text;
@@ -43,7 +46,10 @@ import dev.parry.spi.executor.ExecutorProvider;
 import dev.parry.spi.executor.ProviderConfig;
 import dev.parry.spi.internal.Dispatcher;
 import dev.parry.spi.internal.ExecutorRegistry;
+import dev.parry.spi.internal.Guardrails;
 import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.safety.SafetyGuards;
+import dev.parry.spi.safety.SafetyOverride;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InMemoryInvestigationStore;
@@ -116,6 +122,8 @@ public final class ParryRuntime implements AutoCloseable {
   private final ExecutorRegistry registry;
   private final Supplier<InvestigationId> manualIds;
   private final Dispatcher dispatcher;
+  private final Guardrails guardrails;
+  private final Map<InvestigationId, Placement> placements = new ConcurrentHashMap<>();
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -136,7 +144,11 @@ public final class ParryRuntime implements AutoCloseable {
     this.registry = registry;
     this.manualIds = b.manualIds;
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly);
+    this.guardrails = new Guardrails(b.safetyGuards, clock);
   }
+
+  /** Where an investigation runs: its device group and the alert's device, for the safety guards. */
+  private record Placement(DeviceGroupName group, @Nullable Device device) {}
 
   /** {@return a builder with the defaults documented on each setter} */
   public static Builder builder() {
@@ -221,7 +233,8 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(alertId, "alertId");
-    AutomationLevel level = device == null ? deviceGroups.ungrouped().level() : deviceGroups.resolve(device).level();
+    DeviceGroup group = device == null ? deviceGroups.ungrouped() : deviceGroups.resolve(device);
+    AutomationLevel level = group.level();
     if (level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
       throw new InvestigationRefusedException(id, "the device group's automation level is NO_AUTOMATED_RESPONSE");
     }
@@ -232,6 +245,7 @@ public final class ParryRuntime implements AutoCloseable {
     } catch (ConcurrencyConflictException e) {
       throw new InvestigationRefusedException(id, "an investigation with this id already exists");
     }
+    placements.put(id, new Placement(group.name(), device));
     published(opened.events(), opened.after());
     return opened.after();
   }
@@ -267,14 +281,108 @@ public final class ParryRuntime implements AutoCloseable {
     if (devicesInScope < 1) {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
-    return apply(id, state -> {
-      RemediationPlan plan = policy.plan(evidence, context(state.level(), devicesInScope));
-      List<Command.Proposal> proposals = new ArrayList<>();
-      for (PlannedAction planned : plan.actions()) {
-        proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind())));
+    Investigation current = store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+    RemediationPlan plan = guarded(id, policy.plan(evidence, context(current.level(), devicesInScope)), true);
+    List<Command.Proposal> proposals = new ArrayList<>();
+    for (PlannedAction planned : plan.actions()) {
+      proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind())));
+    }
+    return apply(id, state -> new Command.RecordEvidence(evidence, proposals, Actor.system())).after();
+  }
+
+  /**
+   * {@return what reporting {@code evidence} to investigation {@code id} would plan now, safety guards
+   * included, without changing anything}: a dry run. Nothing is stored and no blast-radius capacity is
+   * used.
+   *
+   * @param id the investigation
+   * @param evidence the evidence
+   * @throws UnknownInvestigationException if there is no such investigation
+   */
+  public RemediationPlan dryRun(InvestigationId id, Evidence evidence) {
+    Objects.requireNonNull(evidence, "evidence");
+    Investigation current = store.load(Objects.requireNonNull(id, "id"))
+        .orElseThrow(() -> new UnknownInvestigationException(id));
+    return guarded(id, policy.plan(evidence, context(current.level(), 1)), false);
+  }
+
+  private RemediationPlan guarded(InvestigationId id, RemediationPlan plan, boolean consume) {
+    Placement placement = placements.getOrDefault(id, new Placement(deviceGroups.ungrouped().name(), null));
+    return guardrails.apply(plan, placement.group(), placement.device(), consume);
+  }
+
+  /**
+   * Pauses automation (the kill switch): while paused, actions that would run automatically wait for
+   * approval instead, with the reason recorded. Reported to listeners and logged.
+   *
+   * @param caller who pauses it; needs {@link Operation#MANAGE_SAFETY}
+   * @param group the device group to pause, or null for every group
+   * @param reason why, not empty
+   * @throws AccessDeniedException if the caller may not manage the safety guards
+   */
+  public void pauseAutomation(Caller caller, @Nullable DeviceGroupName group, String reason) {
+    switchAutomation(caller, group, reason, true);
+  }
+
+  /**
+   * Resumes automation paused by {@link #pauseAutomation}.
+   *
+   * @param caller who resumes it; needs {@link Operation#MANAGE_SAFETY}
+   * @param group the device group, or null for the global switch
+   * @param reason why, not empty
+   * @throws AccessDeniedException if the caller may not manage the safety guards
+   */
+  public void resumeAutomation(Caller caller, @Nullable DeviceGroupName group, String reason) {
+    switchAutomation(caller, group, reason, false);
+  }
+
+  private void switchAutomation(Caller caller, @Nullable DeviceGroupName group, String reason, boolean paused) {
+    requireOpen();
+    authorize(caller, Operation.MANAGE_SAFETY, null);
+    SafetyOverride override = new SafetyOverride(paused ? SafetyOverride.Kind.AUTOMATION_PAUSED
+        : SafetyOverride.Kind.AUTOMATION_RESUMED, caller.name(), group == null ? "all" : group.value(),
+        clock.instant(), null, reason);
+    guardrails.pause(group, paused);
+    announce(override);
+  }
+
+  /**
+   * Opens a protected device to automatic actions for {@code duration} (break glass). Audited:
+   * reported to listeners and logged at WARN with who, what and why.
+   *
+   * @param caller who breaks the glass; needs {@link Operation#MANAGE_SAFETY}
+   * @param device the protected device
+   * @param duration how long, positive
+   * @param reason why, not empty
+   * @throws AccessDeniedException if the caller may not manage the safety guards
+   * @throws IllegalArgumentException if the duration is not positive or the reason empty
+   */
+  public void breakGlass(Caller caller, DeviceId device, Duration duration, String reason) {
+    requireOpen();
+    Objects.requireNonNull(device, "device");
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("break-glass duration must be positive, was: " + duration);
+    }
+    authorize(caller, Operation.MANAGE_SAFETY, null);
+    Instant until = clock.instant().plus(duration);
+    SafetyOverride override = new SafetyOverride(SafetyOverride.Kind.BREAK_GLASS, caller.name(), device.value(),
+        clock.instant(), until, reason);
+    guardrails.breakGlass(device, until);
+    announce(override);
+  }
+
+  private void announce(SafetyOverride override) {
+    LOG.atWarn().addKeyValue("principal", LogSafe.of(override.principal())).addKeyValue("override", override.kind())
+        .addKeyValue("subject", LogSafe.of(override.subject())).addKeyValue("until", override.until())
+        .log("safety guard changed");
+    for (RuntimeListener listener : listeners) {
+      try {
+        listener.onSafetyOverride(override);
+      } catch (RuntimeException e) {
+        LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName()))
+            .log("listener failed on a safety override: " + e.getClass().getName());
       }
-      return new Command.RecordEvidence(evidence, proposals, Actor.system());
-    }).after();
+    }
   }
 
   /**
@@ -781,6 +889,7 @@ public final class ParryRuntime implements AutoCloseable {
     private Supplier<Iterable<ExecutorProvider>> providers = () -> ServiceLoader.load(ExecutorProvider.class);
     private Set<ActionKind> requiredKinds = defaultRequiredKinds();
     private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
+    private SafetyGuards safetyGuards = SafetyGuards.none();
 
     private Builder() {}
 
@@ -877,6 +986,16 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder allow(AllowIndicator value) {
       this.allowIndicators.add(Objects.requireNonNull(value, "allowIndicator"));
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value the safety guards: blast-radius limits and protected assets (default: none)
+     */
+    public Builder safetyGuards(SafetyGuards value) {
+      this.safetyGuards = Objects.requireNonNull(value, "safetyGuards");
       return this;
     }
 

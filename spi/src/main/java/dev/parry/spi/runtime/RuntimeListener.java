@@ -2,6 +2,7 @@ package dev.parry.spi.runtime;
 
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.auth.AccessDeniedException;
+import dev.parry.spi.safety.SafetyOverride;
 
 /**
  * Observes the runtime: every event once it is stored, and every access denial. Listeners run on the
@@ -28,4 +29,11 @@ public interface RuntimeListener {
    * @param denial the denial, as thrown to the caller
    */
   default void onAccessDenied(AccessDeniedException denial) {}
+
+  /**
+   * Called when a person changes the safety guards (kill switch, break glass); the default does nothing.
+   *
+   * @param override what changed, by whom and why
+   */
+  default void onSafetyOverride(SafetyOverride override) {}
 }

@@ -1,0 +1,169 @@
+package dev.parry.spi.internal;
+
+import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceEntity;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
+import dev.parry.spi.safety.BlastRadiusLimit;
+import dev.parry.spi.safety.SafetyGuards;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies the safety guards to a plan: the kill switch, protected assets (with break-glass
+ * overrides) and the blast-radius breaker. An automatic action a guard stops becomes one that
+ * requires approval, with the guard's reason.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class Guardrails {
+
+  private final SafetyGuards guards;
+  private final Clock clock;
+  private volatile boolean pausedEverywhere;
+  private final Set<DeviceGroupName> pausedGroups = ConcurrentHashMap.newKeySet();
+  private final Map<DeviceId, Instant> breakGlass = new ConcurrentHashMap<>();
+  private final Map<String, ArrayDeque<Instant>> windows = new HashMap<>();
+
+  /**
+   * Creates the guardrails.
+   *
+   * @param guards the configured guards
+   * @param clock the clock windows and overrides are measured on
+   */
+  public Guardrails(SafetyGuards guards, Clock clock) {
+    this.guards = guards;
+    this.clock = clock;
+  }
+
+  /**
+   * Pauses or resumes automation.
+   *
+   * @param group the device group, or null for every group
+   * @param paused whether automation is paused
+   */
+  public void pause(@Nullable DeviceGroupName group, boolean paused) {
+    if (group == null) {
+      pausedEverywhere = paused;
+    } else if (paused) {
+      pausedGroups.add(group);
+    } else {
+      pausedGroups.remove(group);
+    }
+  }
+
+  /**
+   * Opens a protected device to automatic actions until {@code until}.
+   *
+   * @param device the device
+   * @param until when the override ends
+   */
+  public void breakGlass(DeviceId device, Instant until) {
+    breakGlass.put(device, until);
+  }
+
+  /**
+   * {@return the plan with the guards applied}
+   *
+   * @param plan the policy's plan
+   * @param group the investigation's device group
+   * @param alertDevice the device the investigation's alert is about, or null
+   * @param consume whether automatic actions that pass count toward the blast-radius limits (false for a dry run)
+   */
+  public RemediationPlan apply(RemediationPlan plan, DeviceGroupName group, @Nullable Device alertDevice,
+      boolean consume) {
+    if (plan.actions().isEmpty()) {
+      return plan;
+    }
+    List<PlannedAction> out = new ArrayList<>(plan.actions().size());
+    for (PlannedAction planned : plan.actions()) {
+      out.add(planned.mode() == ApprovalMode.AUTOMATIC ? guard(planned, group, alertDevice, consume) : planned);
+    }
+    return new RemediationPlan(out, plan.summary());
+  }
+
+  private PlannedAction guard(PlannedAction planned, DeviceGroupName group, @Nullable Device alertDevice,
+      boolean consume) {
+    if (pausedEverywhere) {
+      return planned.requiringApproval("automation is paused (kill switch): approval required");
+    }
+    if (pausedGroups.contains(group)) {
+      return planned.requiringApproval("automation is paused for device group '" + group + "': approval required");
+    }
+    Optional<String> protection = protection(planned, alertDevice);
+    if (protection.isPresent()) {
+      return planned.requiringApproval(protection.get());
+    }
+    Optional<String> breaker = blastRadius(planned, group, consume);
+    return breaker.isPresent() ? planned.requiringApproval(breaker.get()) : planned;
+  }
+
+  private Optional<String> protection(PlannedAction planned, @Nullable Device alertDevice) {
+    if (!(planned.action().target() instanceof DeviceEntity target)) {
+      return Optional.empty();
+    }
+    Optional<DeviceId> device = target.deviceId();
+    if (device.isEmpty()) {
+      return Optional.empty();
+    }
+    DeviceId id = device.get();
+    boolean byId = guards.protectedDevices().contains(id);
+    boolean byTag = (target instanceof Device asDevice && !Collections.disjoint(asDevice.tags(), guards.protectedTags()))
+        || (alertDevice != null && alertDevice.id().equals(id)
+            && !Collections.disjoint(alertDevice.tags(), guards.protectedTags()));
+    if (!byId && !byTag) {
+      return Optional.empty();
+    }
+    Instant until = breakGlass.get(id);
+    if (until != null && clock.instant().isBefore(until)) {
+      return Optional.empty();
+    }
+    return Optional.of("device " + id + " is a protected asset" + (byTag ? " (protected tag)" : "")
+        + ": automatic actions need approval");
+  }
+
+  private Optional<String> blastRadius(PlannedAction planned, DeviceGroupName group, boolean consume) {
+    if (guards.limits().isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    synchronized (windows) {
+      List<ArrayDeque<Instant>> counted = new ArrayList<>(guards.limits().size());
+      for (BlastRadiusLimit limit : guards.limits()) {
+        String scope = switch (limit.scope()) {
+          case KIND -> planned.action().kind().name();
+          case FAMILY -> planned.action().family().name();
+          case DEVICE_GROUP -> "group " + group;
+        };
+        ArrayDeque<Instant> window = windows.computeIfAbsent(limit.scope() + ":" + scope + ":" + limit.window(),
+            k -> new ArrayDeque<>());
+        Instant start = now.minus(limit.window());
+        while (!window.isEmpty() && !window.peekFirst().isAfter(start)) {
+          window.pollFirst();
+        }
+        if (window.size() >= limit.maxAutomatic()) {
+          return Optional.of("blast radius: " + limit.maxAutomatic() + " automatic action(s) per " + limit.window()
+              + " for " + scope + " reached; approval required");
+        }
+        counted.add(window);
+      }
+      if (consume) {
+        counted.forEach(window -> window.addLast(now));
+      }
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.parry.spi.safety;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * At most {@code maxAutomatic} automatic actions per {@code window} for each kind, family or device
+ * group (as {@code scope} says); past it, new automatic actions wait for approval instead.
+ *
+ * <pre>{@code
+ * BlastRadiusLimit isolations = new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1));
+ * }</pre>
+ *
+ * @param scope what the count is kept per
+ * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
+ * @param window the sliding window, positive
+ */
+public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
+
+  /** What a count is kept per. */
+  public enum Scope {
+    /** Per action kind (20 isolations an hour). */
+    KIND,
+    /** Per family (100 device actions an hour). */
+    FAMILY,
+    /** Per device group of the investigation (10 automatic actions an hour in "Servers"). */
+    DEVICE_GROUP
+  }
+
+  /**
+   * Validates.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window not positive
+   */
+  public BlastRadiusLimit {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(window, "window");
+    if (maxAutomatic < 0) {
+      throw new IllegalArgumentException("maxAutomatic must not be negative, was: " + maxAutomatic);
+    }
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("window must be positive, was: " + window);
+    }
+  }
+}

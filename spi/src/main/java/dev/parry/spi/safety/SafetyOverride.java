@@ -1,0 +1,46 @@
+package dev.parry.spi.safety;
+
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.internal.Text;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A change to the safety guards made by a person, reported to listeners and logged: the kill
+ * switch thrown or released, or a break-glass override on a protected asset.
+ *
+ * @param kind what changed
+ * @param principal who changed it
+ * @param subject what it applies to: "all", a device group's name or a device id
+ * @param at when
+ * @param until when a break-glass override ends, or null
+ * @param reason why, 1-2,000 characters
+ */
+public record SafetyOverride(Kind kind, PrincipalName principal, String subject, Instant at, @Nullable Instant until,
+    String reason) {
+
+  /** What changed. */
+  public enum Kind {
+    /** Automation paused (the kill switch). */
+    AUTOMATION_PAUSED,
+    /** Automation resumed. */
+    AUTOMATION_RESUMED,
+    /** A protected device opened to automatic actions for a while. */
+    BREAK_GLASS
+  }
+
+  /**
+   * Validates.
+   *
+   * @throws NullPointerException if a required component is null
+   * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+   */
+  public SafetyOverride {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(at, "at");
+    Text.require("reason", reason, 1, 2000);
+  }
+}
