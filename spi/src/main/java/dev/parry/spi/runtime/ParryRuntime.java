@@ -35,6 +35,9 @@ import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.audit.ActionCenterCsv;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.ApprovalRules;
 import dev.parry.spi.auth.Authorizer;
@@ -760,6 +763,39 @@ public final class ParryRuntime implements AutoCloseable {
     Objects.requireNonNull(query, "query");
     authorize(caller, Operation.VIEW, null);
     return store.queryActions(query);
+  }
+
+  /**
+   * {@return the investigation's tamper-evident audit trail: its events chained by SHA-256}
+   *
+   * @param id the investigation
+   * @param caller who asks
+   * @throws AccessDeniedException if the caller may not view investigations
+   */
+  public List<AuditRecord> auditTrail(InvestigationId id, Caller caller) {
+    authorize(caller, Operation.VIEW, null);
+    return AuditTrail.chain(store.events(Objects.requireNonNull(id, "id")));
+  }
+
+  /**
+   * {@return the actions matching {@code query}, every page, as the History tab's CSV export}
+   *
+   * @param query the query; its limit is the page size used to read
+   * @param caller who asks
+   * @throws AccessDeniedException if the caller may not view the action center
+   */
+  public String exportCsv(ActionQuery query, Caller caller) {
+    authorize(caller, Operation.VIEW, null);
+    List<ActionRecord> rows = new ArrayList<>();
+    ActionQuery page = Objects.requireNonNull(query, "query");
+    while (true) {
+      Page<ActionRecord> result = store.queryActions(page);
+      rows.addAll(result.items());
+      if (result.nextCursor() == null) {
+        return ActionCenterCsv.of(rows);
+      }
+      page = page.after(result.nextCursor());
+    }
   }
 
   /** {@return the allow indicators in force: those configured plus those false positives recorded} */

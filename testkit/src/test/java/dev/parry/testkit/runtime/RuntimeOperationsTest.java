@@ -446,6 +446,20 @@ class RuntimeOperationsTest {
   }
 
   @Test
+  @DisplayName("the audit trail of a real investigation verifies; the CSV export lists the history")
+  void auditAndExport() {
+    InvestigationId id = open(parry, "inv-audit", WORKSTATION);
+    runtime.reportEvidence(id, evidence(parry, WORKSTATION, Verdict.MALICIOUS));
+    parry.settle();
+    runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+    var trail = runtime.auditTrail(id, ANALYST);
+    assertEquals(runtime.history(id).size(), trail.size());
+    assertTrue(dev.parry.spi.audit.AuditTrail.verify(trail).isIntact());
+    String csv = runtime.exportCsv(ActionQuery.history().limit(1).build(), ANALYST);
+    assertTrue(csv.contains("inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED"), csv);
+  }
+
+  @Test
   @DisplayName("opening needs no caller; an unknown investigation is a typed error")
   void unknown() {
     assertThrows(UnknownInvestigationException.class,
