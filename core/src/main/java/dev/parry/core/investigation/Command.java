@@ -292,6 +292,23 @@ public sealed interface Command {
   }
 
   /**
+   * Expires one pending action now, whatever its age: the runtime's per-kind approval expiry. It
+   * counts as rejected.
+   *
+   * @param actionId the action
+   */
+  record Expire(ActionId actionId) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if {@code actionId} is null
+     */
+    public Expire {
+      Objects.requireNonNull(actionId, "actionId");
+    }
+  }
+
+  /**
    * Expires every action that has been pending approval for the investigation's pending expiry or
    * longer. Expired actions count as rejected. Accepted with no events when nothing is due.
    */

@@ -341,6 +341,10 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return transition(failed.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
           a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
     }
+    if (command instanceof Command.Expire expire) {
+      return transition(expire.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
+          a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
+    }
     if (command instanceof Command.ExpirePending) {
       for (ActionRecord action : actions) {
         if (action.status() == ActionStatus.PENDING_APPROVAL && !now.isBefore(action.proposedAt().plus(pendingExpiry))) {

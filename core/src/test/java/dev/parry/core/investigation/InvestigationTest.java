@@ -355,6 +355,17 @@ class InvestigationTest {
     }
 
     @Test
+    @DisplayName("one pending action can be expired on its own; only a pending one")
+    void expireOne() {
+      ActionId first = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      ActionId second = propose(KILL, ApprovalMode.REQUIRES_APPROVAL);
+      accept(new Command.Expire(first));
+      assertEquals(ActionStatus.EXPIRED, status(first));
+      assertEquals(ActionStatus.PENDING_APPROVAL, status(second));
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Expire(first)).reason());
+    }
+
+    @Test
     @DisplayName("analysis can be finished once")
     void finishOnce() {
       accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));

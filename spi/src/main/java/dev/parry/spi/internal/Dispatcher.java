@@ -156,6 +156,16 @@ public final class Dispatcher {
     closing = true;
   }
 
+  /**
+   * {@return whether this dispatcher is carrying {@code id} (executing or undoing it) now}
+   *
+   * @param id the action
+   */
+  public boolean isDispatching(ActionId id) {
+    return flights.containsKey(flightKey(id, ExecutionPurpose.EXECUTE)) || flights.containsKey(flightKey(id,
+        ExecutionPurpose.UNDO)) || followers.values().stream().anyMatch(q -> q.stream().anyMatch(f -> f.id().equals(id)));
+  }
+
   /** {@return how many actions are being dispatched} */
   public int inFlight() {
     return flights.size();

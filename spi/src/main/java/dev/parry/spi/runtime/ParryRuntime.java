@@ -62,6 +62,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -127,6 +128,7 @@ public final class ParryRuntime implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Guardrails guardrails;
   private final Map<InvestigationId, Placement> placements = new ConcurrentHashMap<>();
+  private final Map<ActionKind, Duration> pendingExpiryByKind;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -148,6 +150,7 @@ public final class ParryRuntime implements AutoCloseable {
     this.manualIds = b.manualIds;
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly);
     this.guardrails = new Guardrails(b.safetyGuards, clock);
+    this.pendingExpiryByKind = Map.copyOf(b.pendingExpiryByKind);
   }
 
   /** Where an investigation runs: its device group and the alert's device, for the safety guards. */
@@ -193,6 +196,8 @@ public final class ParryRuntime implements AutoCloseable {
       }
       query = query.after(page.nextCursor());
     }
+    Duration interval = limits.actionTimeout().dividedBy(4);
+    scheduler.schedule(interval, () -> watchdog(interval));
     LOG.atInfo().addKeyValue("resumed", resumed).log("Parry runtime started");
   }
 
@@ -892,11 +897,36 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   private void scheduleExpiry(ActionRecord action) {
-    Instant due = action.proposedAt().plus(limits.pendingExpiry());
+    Duration expiry = pendingExpiryByKind.getOrDefault(action.action().kind(), limits.pendingExpiry());
+    Instant due = action.proposedAt().plus(expiry);
     Duration delay = Duration.between(clock.instant(), due);
     InvestigationId id = action.id().investigation();
     scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay,
-        () -> applyQuietly(id, state -> new Command.ExpirePending()));
+        () -> applyQuietly(id, state -> new Command.Expire(action.id())));
+  }
+
+  /** Times out actions left in progress past their deadline with no dispatch in this process, then re-arms. */
+  private void watchdog(Duration interval) {
+    if (closed) {
+      return;
+    }
+    Instant now = clock.instant();
+    ActionQuery query = ActionQuery.all().statuses(EnumSet.of(ActionStatus.IN_PROGRESS)).limit(ActionQuery.MAX_LIMIT)
+        .build();
+    while (true) {
+      Page<ActionRecord> page = store.queryActions(query);
+      for (ActionRecord action : page.items()) {
+        if (!dispatcher.isDispatching(action.id()) && action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
+          LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
+          applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id()));
+        }
+      }
+      if (page.nextCursor() == null) {
+        break;
+      }
+      query = query.after(page.nextCursor());
+    }
+    scheduler.schedule(interval, () -> watchdog(interval));
   }
 
   @Override
@@ -926,6 +956,7 @@ public final class ParryRuntime implements AutoCloseable {
     private Set<ActionKind> requiredKinds = defaultRequiredKinds();
     private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
     private SafetyGuards safetyGuards = SafetyGuards.none();
+    private final Map<ActionKind, Duration> pendingExpiryByKind = new EnumMap<>(ActionKind.class);
 
     private Builder() {}
 
@@ -1022,6 +1053,24 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder allow(AllowIndicator value) {
       this.allowIndicators.add(Objects.requireNonNull(value, "allowIndicator"));
+      return this;
+    }
+
+    /**
+     * Sets how long actions of one kind may wait for approval before they expire (counting as
+     * rejected), instead of {@link Limits#pendingExpiry()}.
+     *
+     * @param kind the kind
+     * @param expiry the expiry, positive
+     * @return this builder
+     * @throws IllegalArgumentException if the expiry is not positive
+     */
+    public Builder pendingExpiry(ActionKind kind, Duration expiry) {
+      Objects.requireNonNull(kind, "kind");
+      if (expiry.isNegative() || expiry.isZero()) {
+        throw new IllegalArgumentException("pending expiry of " + kind + " must be positive, was: " + expiry);
+      }
+      pendingExpiryByKind.put(kind, expiry);
       return this;
     }
 

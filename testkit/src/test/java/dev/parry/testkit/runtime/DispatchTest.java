@@ -14,7 +14,13 @@ import dev.parry.core.action.IsolationType;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Verdict;
@@ -247,6 +253,44 @@ class DispatchTest {
     assertEquals(ActionStatus.PENDING_APPROVAL, parry.runtime().investigation(id).orElseThrow().actions().get(0).status());
     parry.advance(Duration.ofSeconds(1));
     assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id).orElseThrow().actions().get(0).status());
+  }
+
+  @Test
+  @DisplayName("approval expiry per kind: an isolation waits one hour, other kinds the default 7 days")
+  void expiryPerKind() {
+    parry.close();
+    parry = harness(b -> b.pendingExpiry(ActionKind.ISOLATE_DEVICE, Duration.ofHours(1)));
+    InvestigationId id = open(parry, "inv-kind", SERVER);
+    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
+    parry.runtime().reportEvidence(id, evidence(parry, Samples.PROCESS, Verdict.MALICIOUS));
+    parry.advance(Duration.ofHours(1));
+    List<ActionRecord> actions = parry.runtime().investigation(id).orElseThrow().actions();
+    assertEquals(ActionStatus.EXPIRED, actions.get(0).status(), "the isolation expired after its hour");
+    assertEquals(ActionStatus.PENDING_APPROVAL, actions.get(1).status(), "the kill waits for the default expiry");
+    parry.advance(Duration.ofDays(7));
+    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id).orElseThrow().actions().get(1).status());
+  }
+
+  @Test
+  @DisplayName("the watchdog times out an action left in progress with no dispatch behind it, and emits the event")
+  void watchdog() {
+    InvestigationId id = open(parry, "inv-stuck", SERVER);
+    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
+    // another replica approved and started it, then died: the store says in progress, nobody here carries it
+    Investigation state = parry.store().load(id).orElseThrow();
+    ActionId action = state.actions().get(0).id();
+    for (Command command : List.of(new Command.Approve(action, PrincipalName.of("elsewhere@contoso.com"), ""),
+        new Command.Start(action))) {
+      Decision.Accepted next = (Decision.Accepted) state.decide(command, parry.clock().instant());
+      parry.store().append(id, state.version(), next.events(), next.after());
+      state = next.after();
+    }
+    parry.advance(Duration.ofMinutes(59));
+    assertEquals(ActionStatus.IN_PROGRESS, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
+    parry.advance(Duration.ofMinutes(30));
+    assertEquals(ActionStatus.TIMED_OUT, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
+    assertTrue(parry.events().stream().anyMatch(e -> e instanceof InvestigationEvent.ActionTimedOut));
+    assertTrue(parry.devices().calls().isEmpty(), "the watchdog never dispatches");
   }
 
   @Test
