@@ -218,7 +218,16 @@ public final class Dispatcher {
     }
     int attempt;
     if (flight.purpose == ExecutionPurpose.EXECUTE) {
-      Optional<Investigation> after = sink.apply(flight.id.investigation(), s -> new Command.Start(flight.id));
+      Optional<Investigation> after;
+      try {
+        after = sink.apply(flight.id.investigation(), s -> new Command.Start(flight.id));
+      } catch (RuntimeException e) {
+        // the store failed: nothing was sent; try the whole dispatch again later
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).log("could not record the dispatch ("
+            + e.getClass().getName() + "); retrying");
+        retryLater(flight, null);
+        return;
+      }
       if (after.isEmpty()) {
         abandon(flight, "no longer approved");
         return;
@@ -399,7 +408,16 @@ public final class Dispatcher {
           case SUCCEEDED -> s -> new Command.CompleteUndo(id, clean);
           case FAILED, TIMED_OUT -> s -> new Command.FailUndo(id, clean);
         };
-    Optional<Investigation> after = sink.apply(id.investigation(), command);
+    Optional<Investigation> after;
+    try {
+      after = sink.apply(id.investigation(), command);
+    } catch (RuntimeException e) {
+      // the store failed: the outcome must not be lost, so record it again later
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not record the outcome ("
+          + e.getClass().getName() + "); retrying");
+      scheduler.schedule(limits.backoffBase(), () -> record(id, purpose, ending, text));
+      return;
+    }
     LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id.investigation())).addKeyValue("actionId", LogSafe.of(id))
         .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", after.isPresent())
         .log("action settled");
@@ -412,7 +430,18 @@ public final class Dispatcher {
     flights.remove(flightKey(flight.id, flight.purpose));
     gate(flight.action.family()).release();
     leaders.remove(flight.key, flight.id);
+    releaseFollowers(flight.id);
     LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch abandoned: " + why);
+  }
+
+  /** Actions that waited on one that will not finish now dispatch themselves. */
+  private void releaseFollowers(ActionId leader) {
+    Queue<Follower> waiting = followers.remove(leader);
+    if (waiting != null) {
+      for (Follower follower : waiting) {
+        submit(follower.id(), follower.purpose());
+      }
+    }
   }
 
   /**
@@ -442,6 +471,7 @@ public final class Dispatcher {
     flights.remove(flightKey(id, ExecutionPurpose.EXECUTE));
     gate(flight.action.family()).release();
     leaders.remove(flight.key, flight.id);
+    releaseFollowers(flight.id);
     ActionExecutor executor = registry.forKind(flight.action.kind());
     if (executor != null && request != null) {
       try {

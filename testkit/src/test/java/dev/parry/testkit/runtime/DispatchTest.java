@@ -210,6 +210,22 @@ class DispatchTest {
   }
 
   @Test
+  @DisplayName("when the action others wait on is cancelled, the waiting one is dispatched itself")
+  void cancelledLeaderReleasesFollowers() {
+    parry.devices().inject(Fault.neverAnswer(), 1);
+    ActionRecord first = isolate(parry, "inv-lead", WORKSTATION);
+    parry.settle();
+    ActionRecord second = isolate(parry, "inv-follow", WORKSTATION);
+    parry.settle();
+    assertEquals(1, executes().size(), "the second waits for the first");
+    parry.runtime().cancel(first.id(), ANALYST, "wrong device");
+    parry.scheduler().runUntilIdle(Duration.ofMinutes(10));
+    assertEquals(ActionStatus.CANCELLED, reload(first).status());
+    assertEquals(ActionStatus.SUCCEEDED, reload(second).status());
+    assertEquals(2, executes().size());
+  }
+
+  @Test
   @DisplayName("the concurrency cap queues work instead of failing it")
   void concurrencyCap() {
     parry.close();
