@@ -4,10 +4,13 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.policy.ApprovalMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one action in an investigation, as its events left it.
@@ -25,10 +28,11 @@ import java.util.Objects;
  * @param updatedAt when its status last changed
  * @param updatedBy who last changed it
  * @param note the comment, detail or reason of its last change, possibly empty
+ * @param timeBox how long it stays in effect once it succeeded, extensions included, or null
  */
 public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
     ApprovalRule rule, Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers,
-    int attempts, Instant updatedAt, Actor updatedBy, String note) {
+    int attempts, Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox) {
 
   /**
    * Validates the record and copies its approvers.
@@ -57,7 +61,7 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
   /** {@return this action moved to {@code next} by {@code actor} at {@code at}, with a note} */
   ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note) {
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, next, approvers, attempts, at,
-        actor, note);
+        actor, note, timeBox);
   }
 
   /** {@return this action with one more approver, approved if {@code quorumReached}} */
@@ -66,13 +70,26 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     more.addAll(approvers);
     more.add(approver);
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt,
-        quorumReached ? ActionStatus.APPROVED : status, more, attempts, at, actor, comment);
+        quorumReached ? ActionStatus.APPROVED : status, more, attempts, at, actor, comment, timeBox);
   }
 
   /** {@return this action dispatched once more} */
   ActionRecord started(int attempt, Instant at, Actor actor) {
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, ActionStatus.IN_PROGRESS,
-        approvers, attempt, at, actor, "");
+        approvers, attempt, at, actor, "", timeBox);
+  }
+
+  /** {@return this action with its time box extended by {@code extra}} */
+  ActionRecord extended(Duration extra) {
+    Duration box = timeBox == null ? extra : timeBox.plus(extra);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts,
+        updatedAt, updatedBy, note, box);
+  }
+
+  /** {@return when the runtime undoes this succeeded, time-boxed action, or empty} */
+  public Optional<Instant> timeBoxEnds() {
+    return status == ActionStatus.SUCCEEDED && timeBox != null ? Optional.of(updatedAt.plus(timeBox))
+        : Optional.empty();
   }
 
   @Override

@@ -6,9 +6,11 @@ import dev.parry.core.internal.Text;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.verdict.Evidence;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to change an investigation. {@link Investigation#decide(Command, java.time.Instant)}
@@ -25,20 +27,66 @@ public sealed interface Command {
   int MAX_TEXT = 2000;
 
   /**
-   * An action to propose, with the rule that approves it.
+   * An action to propose, with the rule that approves it and, for a reversible action, how long it
+   * may stay in effect before the runtime undoes it.
    *
    * @param planned the action, its approval mode and why
    * @param rule how it gets approved if it requires approval
+   * @param timeBox how long the action stays in effect once it succeeded, or null for as long as
+   *     nobody undoes it; only for reversible kinds
    */
-  record Proposal(PlannedAction planned, ApprovalRule rule) {
+  record Proposal(PlannedAction planned, ApprovalRule rule, @Nullable Duration timeBox) {
     /**
      * Validates the proposal.
      *
-     * @throws NullPointerException if a component is null
+     * @throws NullPointerException if {@code planned} or {@code rule} is null
+     * @throws IllegalArgumentException if the time box is not positive, or given for an irreversible kind
      */
     public Proposal {
       Objects.requireNonNull(planned, "planned");
       Objects.requireNonNull(rule, "rule");
+      if (timeBox != null && (timeBox.isNegative() || timeBox.isZero())) {
+        throw new IllegalArgumentException("timeBox must be positive, was: " + timeBox);
+      }
+      if (timeBox != null && !planned.action().kind().isReversible()) {
+        throw new IllegalArgumentException("timeBox needs a reversible kind, " + planned.action().kind()
+            + " cannot be undone");
+      }
+    }
+
+    /**
+     * A proposal without a time box.
+     *
+     * @param planned the action, its approval mode and why
+     * @param rule how it gets approved
+     */
+    public Proposal(PlannedAction planned, ApprovalRule rule) {
+      this(planned, rule, null);
+    }
+  }
+
+  /**
+   * Extends the time box of a time-boxed action, as a principal approving the extension.
+   *
+   * @param actionId the action
+   * @param extra how much longer it stays in effect, positive
+   * @param approver who approves the extension
+   * @param comment why, possibly empty
+   */
+  record ExtendTimeBox(ActionId actionId, Duration extra, PrincipalName approver, String comment) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code extra} is not positive or the comment is invalid
+     */
+    public ExtendTimeBox {
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(approver, "approver");
+      Text.require("comment", comment, 0, MAX_TEXT);
+      if (extra.isNegative() || extra.isZero()) {
+        throw new IllegalArgumentException("extra must be positive, was: " + extra);
+      }
     }
   }
 

@@ -341,6 +341,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return transition(failed.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
           a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
     }
+    if (command instanceof Command.ExtendTimeBox extend) {
+      return transition(extend.actionId(), out, a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
+          a -> new InvestigationEvent.TimeBoxExtended(id, now, Actor.principal(extend.approver()), extend.actionId(),
+              extend.extra(), extend.comment()));
+    }
     if (command instanceof Command.Expire expire) {
       return transition(expire.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
           a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
@@ -407,7 +412,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
 
   private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, Instant now) {
     return new ActionProposed(id, now, requester, actionId, proposal.planned().action(), proposal.planned().mode(),
-        proposal.planned().reason(), proposal.rule());
+        proposal.planned().reason(), proposal.rule(), proposal.timeBox());
   }
 
   /**
@@ -590,10 +595,16 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       ActionStatus initial = proposed.mode() == ApprovalMode.AUTOMATIC ? ActionStatus.APPROVED
           : ActionStatus.PENDING_APPROVAL;
       return new ActionRecord(actionId, proposed.action(), proposed.mode(), proposed.reason(), proposed.rule(),
-          proposed.actor(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "");
+          proposed.actor(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "", proposed.timeBox());
     }
     ActionRecord current = action(actionId)
         .orElseThrow(() -> new IllegalStateException("investigation " + id + " has no action " + actionId));
+    if (event instanceof InvestigationEvent.TimeBoxExtended extended) {
+      if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
+        throw new IllegalStateException("action " + actionId + " has no running time box to extend");
+      }
+      return current.extended(extended.extra());
+    }
     if (event instanceof ApprovalGranted granted) {
       require(current, ActionStatus.PENDING_APPROVAL, granted.quorumReached() ? ActionStatus.APPROVED
           : ActionStatus.PENDING_APPROVAL);

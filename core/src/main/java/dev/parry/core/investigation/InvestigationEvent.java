@@ -9,6 +9,7 @@ import dev.parry.core.verdict.Evidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened to an investigation. Events are immutable facts: the investigation's
@@ -30,7 +31,7 @@ public sealed interface InvestigationEvent
 
   /** An event about one action. */
   sealed interface ActionEvent extends InvestigationEvent
-      permits ActionProposed, ApprovalGranted, ActionRejected, ActionExpired, ActionStarted, ActionSucceeded, ActionFailed, ActionTimedOut, ActionCancelled, UndoRequested, ActionUndone, UndoFailed {
+      permits ActionProposed, TimeBoxExtended, ApprovalGranted, ActionRejected, ActionExpired, ActionStarted, ActionSucceeded, ActionFailed, ActionTimedOut, ActionCancelled, UndoRequested, ActionUndone, UndoFailed {
 
     /** {@return the action} */
     ActionId actionId();
@@ -99,8 +100,9 @@ public sealed interface InvestigationEvent
    * @param mode automatic (approved at once, by the system) or waiting for approval
    * @param reason why this mode
    * @param rule how it gets approved
+   * @param timeBox how long it stays in effect once it succeeded, or null
    */
-  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule) implements ActionEvent {
+  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox) implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -484,6 +486,37 @@ public sealed interface InvestigationEvent
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(status, "status");
+    }
+  }
+
+  /**
+   * A principal approved keeping a time-boxed action in effect longer.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who approved the extension
+   * @param actionId the action
+   * @param extra how much longer
+   * @param comment why, possibly empty
+   */
+  record TimeBoxExtended(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, Duration extra,
+      String comment) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if a component is out of range
+     */
+    public TimeBoxExtended {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(extra, "extra");
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
     }
   }
 }

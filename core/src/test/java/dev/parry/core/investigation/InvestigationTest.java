@@ -405,6 +405,28 @@ class InvestigationTest {
   }
 
   @Test
+  @DisplayName("time boxes: only for reversible kinds; extended by a principal only while the action is in effect")
+  void timeBoxes() {
+    assertThrows(IllegalArgumentException.class, () -> new Command.Proposal(new PlannedAction(KILL,
+        ApprovalMode.AUTOMATIC, "t"), ApprovalRule.SINGLE, Duration.ofHours(1)));
+    assertThrows(IllegalArgumentException.class, () -> new Command.Proposal(new PlannedAction(ISOLATE,
+        ApprovalMode.AUTOMATIC, "t"), ApprovalRule.SINGLE, Duration.ZERO));
+    accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC, "t"),
+        ApprovalRule.SINGLE, Duration.ofHours(1)), Actor.principal(ALICE)));
+    ActionId id = investigation.actions().get(0).id();
+    Command.ExtendTimeBox extend = new Command.ExtendTimeBox(id, Duration.ofHours(2), BOB, "still spreading");
+    assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(extend).reason());
+    accept(new Command.Start(id));
+    now = T0.plusSeconds(60);
+    accept(new Command.Succeed(id, ""));
+    assertEquals(T0.plusSeconds(60).plus(Duration.ofHours(1)), investigation.action(id).orElseThrow().timeBoxEnds()
+        .orElseThrow());
+    accept(extend);
+    assertEquals(Duration.ofHours(3), investigation.action(id).orElseThrow().timeBox());
+    assertEquals(investigation, Investigation.replay(log));
+  }
+
+  @Test
   @DisplayName("replaying the event log rebuilds the same state")
   void replay() {
     ActionId a = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL, new ApprovalRule(2, false), Actor.principal(ALICE));

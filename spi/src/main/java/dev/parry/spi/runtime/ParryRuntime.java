@@ -129,6 +129,7 @@ public final class ParryRuntime implements AutoCloseable {
   private final Guardrails guardrails;
   private final Map<InvestigationId, Placement> placements = new ConcurrentHashMap<>();
   private final Map<ActionKind, Duration> pendingExpiryByKind;
+  private final Map<ActionKind, Duration> timeBoxes;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -151,6 +152,7 @@ public final class ParryRuntime implements AutoCloseable {
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly);
     this.guardrails = new Guardrails(b.safetyGuards, clock);
     this.pendingExpiryByKind = Map.copyOf(b.pendingExpiryByKind);
+    this.timeBoxes = Map.copyOf(b.timeBoxes);
   }
 
   /** Where an investigation runs: its device group and the alert's device, for the safety guards. */
@@ -195,6 +197,16 @@ public final class ParryRuntime implements AutoCloseable {
         break;
       }
       query = query.after(page.nextCursor());
+    }
+    ActionQuery succeeded = ActionQuery.all().statuses(EnumSet.of(ActionStatus.SUCCEEDED)).limit(ActionQuery.MAX_LIMIT)
+        .build();
+    while (true) {
+      Page<ActionRecord> page = store.queryActions(succeeded);
+      page.items().forEach(this::scheduleTimeBox);
+      if (page.nextCursor() == null) {
+        break;
+      }
+      succeeded = succeeded.after(page.nextCursor());
     }
     Duration interval = limits.actionTimeout().dividedBy(4);
     scheduler.schedule(interval, () -> watchdog(interval));
@@ -293,7 +305,8 @@ public final class ParryRuntime implements AutoCloseable {
     RemediationPlan plan = guarded(id, policy.plan(evidence, context(current.level(), devicesInScope)), true);
     List<Command.Proposal> proposals = new ArrayList<>();
     for (PlannedAction planned : plan.actions()) {
-      proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind())));
+      proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind()),
+          timeBoxFor(planned.action().kind())));
     }
     return apply(id, state -> new Command.RecordEvidence(evidence, proposals, Actor.system())).after();
   }
@@ -312,6 +325,10 @@ public final class ParryRuntime implements AutoCloseable {
     Investigation current = store.load(Objects.requireNonNull(id, "id"))
         .orElseThrow(() -> new UnknownInvestigationException(id));
     return guarded(id, policy.plan(evidence, context(current.level(), 1)), false);
+  }
+
+  private @Nullable Duration timeBoxFor(ActionKind kind) {
+    return kind.isReversible() ? timeBoxes.get(kind) : null;
   }
 
   private RemediationPlan guarded(InvestigationId id, RemediationPlan plan, boolean consume) {
@@ -551,6 +568,23 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
+   * Keeps a time-boxed action in effect longer; the extension is approved by the caller.
+   *
+   * @param id the action
+   * @param extra how much longer, positive
+   * @param caller who approves the extension
+   * @param comment why, possibly empty
+   * @return the action after it
+   * @throws AccessDeniedException if the caller may not approve actions of its kind
+   * @throws CommandRejectedException if the action has no running time box
+   * @throws IllegalArgumentException if {@code extra} is not positive
+   */
+  public ActionRecord extendTimeBox(ActionId id, Duration extra, Caller caller, String comment) {
+    return onEach(List.of(id), caller, Operation.APPROVE,
+        a -> new Command.ExtendTimeBox(a, extra, caller.name(), comment)).get(0);
+  }
+
+  /**
    * Cancels an approved or in-progress action; its executor is asked to cancel, best effort.
    *
    * @param id the action
@@ -620,6 +654,25 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws CommandRejectedException if no executor runs its kind
    */
   public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep) {
+    return takeAction(action, caller, comment, twoStep, null);
+  }
+
+  /**
+   * Takes an action outside any investigation, time-boxed: once it succeeded, the runtime undoes it
+   * after {@code timeBox} unless an extension is approved ({@link #extendTimeBox}).
+   *
+   * @param action the action, of a reversible kind if {@code timeBox} is given
+   * @param caller who asks for it
+   * @param comment why, possibly empty
+   * @param twoStep whether another principal must approve it
+   * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
+   * @return the action
+   * @throws AccessDeniedException if the caller may not request that kind
+   * @throws IllegalArgumentException if the time box is not positive or the kind cannot be undone
+   * @throws CommandRejectedException if no executor runs its kind
+   */
+  public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
+      @Nullable Duration timeBox) {
     requireOpen();
     Objects.requireNonNull(action, "action");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
@@ -635,7 +688,7 @@ public final class ParryRuntime implements AutoCloseable {
         : configured;
     PlannedAction planned = new PlannedAction(action, waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
         waits ? "manual action awaiting approval (" + rule + ")" : "manual action by " + caller.name());
-    Investigation manual = openManual(caller, List.of(new Command.Proposal(planned, rule)), comment);
+    Investigation manual = openManual(caller, List.of(new Command.Proposal(planned, rule, timeBox)), comment);
     return manual.actions().get(0);
   }
 
@@ -892,6 +945,9 @@ public final class ParryRuntime implements AutoCloseable {
         dispatcher.submit(undo.actionId(), ExecutionPurpose.UNDO);
       } else if (event instanceof InvestigationEvent.ActionCancelled cancelled) {
         dispatcher.cancelled(cancelled.actionId());
+      } else if (event instanceof InvestigationEvent.ActionSucceeded
+          || event instanceof InvestigationEvent.TimeBoxExtended) {
+        after.action(((InvestigationEvent.ActionEvent) event).actionId()).ifPresent(this::scheduleTimeBox);
       }
     }
   }
@@ -903,6 +959,28 @@ public final class ParryRuntime implements AutoCloseable {
     InvestigationId id = action.id().investigation();
     scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay,
         () -> applyQuietly(id, state -> new Command.Expire(action.id())));
+  }
+
+  /** Undoes a succeeded, time-boxed action when its box ends, unless it was extended meanwhile. */
+  private void scheduleTimeBox(ActionRecord action) {
+    Optional<Instant> ends = action.timeBoxEnds();
+    if (ends.isEmpty()) {
+      return;
+    }
+    Duration delay = Duration.between(clock.instant(), ends.get());
+    scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
+      Optional<ActionRecord> now = store.load(action.id().investigation()).flatMap(i -> i.action(action.id()));
+      Optional<Instant> end = now.flatMap(ActionRecord::timeBoxEnds);
+      if (end.isEmpty()) {
+        return; // undone, or no longer succeeded
+      }
+      if (clock.instant().isBefore(end.get())) {
+        scheduleTimeBox(now.get()); // extended meanwhile
+        return;
+      }
+      applyQuietly(action.id().investigation(), state -> new Command.RequestUndo(action.id(), Actor.system(),
+          "time box of " + action.timeBox() + " ended"));
+    });
   }
 
   /** Times out actions left in progress past their deadline with no dispatch in this process, then re-arms. */
@@ -957,6 +1035,7 @@ public final class ParryRuntime implements AutoCloseable {
     private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
     private SafetyGuards safetyGuards = SafetyGuards.none();
     private final Map<ActionKind, Duration> pendingExpiryByKind = new EnumMap<>(ActionKind.class);
+    private final Map<ActionKind, Duration> timeBoxes = new EnumMap<>(Map.of(ActionKind.CONTAIN_USER, Duration.ofDays(5)));
 
     private Builder() {}
 
@@ -1053,6 +1132,28 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder allow(AllowIndicator value) {
       this.allowIndicators.add(Objects.requireNonNull(value, "allowIndicator"));
+      return this;
+    }
+
+    /**
+     * Time-boxes every policy-planned action of a reversible kind: once it succeeded, the runtime
+     * undoes it after {@code duration} unless an extension is approved. Contain user is boxed to 5
+     * days by default, as attack disruption lifts it.
+     *
+     * @param kind a reversible kind
+     * @param duration how long it stays in effect, positive
+     * @return this builder
+     * @throws IllegalArgumentException if the kind cannot be undone or the duration is not positive
+     */
+    public Builder timeBox(ActionKind kind, Duration duration) {
+      Objects.requireNonNull(kind, "kind");
+      if (!kind.isReversible()) {
+        throw new IllegalArgumentException(kind + " cannot be undone, so it cannot be time-boxed");
+      }
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException("time box of " + kind + " must be positive, was: " + duration);
+      }
+      timeBoxes.put(kind, duration);
       return this;
     }
 
