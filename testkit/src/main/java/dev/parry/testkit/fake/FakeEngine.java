@@ -185,21 +185,23 @@ final class FakeEngine {
       return previous;
     }
     RemediationAction action = request.action();
-    String target = action.target().key().value();
+    String entity = action.target().key().value();
     ActionKind kind = action.kind();
     for (ActionKind undone : ActionKind.values()) {
       if (undone.inverse().filter(kind::equals).isPresent()) {
-        effects.remove(undone + "@" + target);
+        effects.remove(undone + "@" + entity);
       }
     }
     if (!(action instanceof MoveEmail move && move.destination() == MailFolder.INBOX)
         && kind.impact() != ImpactClass.RESTORATIVE) {
-      String effect = kind == ActionKind.MOVE_EMAIL ? kind + ":" + ((MoveEmail) action).destination() + "@" + target
-          : kind + "@" + target;
+      String effect = kind == ActionKind.MOVE_EMAIL ? kind + ":" + ((MoveEmail) action).destination() + "@" + entity
+          : kind + "@" + entity;
       effects.add(effect);
       applications.computeIfAbsent(effect, e -> new AtomicInteger()).incrementAndGet();
     }
-    return remember(request, ExecutionOutcome.succeeded(kind + " done on " + action.target().key()));
+    String target = action.target().key().value();
+    return remember(request, ExecutionOutcome.succeeded(kind + " done on "
+        + (target.length() > 200 ? target.substring(0, 200) + "..." : target)));
   }
 
   /** A future whose completion callbacks run twice, as a faulty client library might call them. */

@@ -68,6 +68,17 @@ class FakeBackendsTest {
   }
 
   @Test
+  @DisplayName("a target near the length limit still gets a valid, bounded success detail")
+  void longTargets() {
+    String deep = "C:\\" + "a".repeat(200) + ("\\" + "b".repeat(200)).repeat(150) + "\\x.sys";
+    RemediationAction disable = new dev.parry.core.action.DisableDriver(new dev.parry.core.entity.Driver(
+        dev.parry.core.entity.DeviceId.of("d"), dev.parry.core.entity.WindowsPath.of(deep)));
+    ExecutionOutcome.Succeeded done = assertInstanceOf(ExecutionOutcome.Succeeded.class,
+        run(backends.get(dev.parry.core.entity.EntityFamily.DEVICE), disable, "k"));
+    assertTrue(done.detail().length() <= 2000, () -> "detail length " + done.detail().length());
+  }
+
+  @Test
   @DisplayName("an unsupported kind yields a non-retryable failure, never an exception")
   void unsupported() {
     RemediationAction email = DomainGenerators.actionOf(ActionKind.SOFT_DELETE_EMAIL).next(new Random(1));
