@@ -146,8 +146,15 @@ public final class Dispatcher {
    * @param purpose execute or undo
    */
   public void submit(ActionId id, ExecutionPurpose purpose) {
-    if (!closing) {
+    if (closing) {
+      return;
+    }
+    try {
       scheduler.execute(() -> begin(id, purpose));
+    } catch (RuntimeException e) {
+      // a saturated or failing scheduler: the action stays approved in the store and the watchdog resubmits it
+      LOG.atError().addKeyValue("actionId", LogSafe.of(id)).log("could not queue the dispatch ("
+          + e.getClass().getName() + "); the watchdog will retry");
     }
   }
 

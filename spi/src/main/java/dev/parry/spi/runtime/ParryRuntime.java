@@ -208,7 +208,7 @@ public final class ParryRuntime implements AutoCloseable {
       }
       succeeded = succeeded.after(page.nextCursor());
     }
-    Duration interval = limits.actionTimeout().dividedBy(4);
+    Duration interval = min(limits.actionTimeout().dividedBy(4), limits.attemptTimeout());
     scheduler.schedule(interval, () -> watchdog(interval));
     LOG.atInfo().addKeyValue("resumed", resumed).log("Parry runtime started");
   }
@@ -983,20 +983,32 @@ public final class ParryRuntime implements AutoCloseable {
     });
   }
 
-  /** Times out actions left in progress past their deadline with no dispatch in this process, then re-arms. */
+  /**
+   * Looks after actions nobody in this process carries: one left in progress past its deadline is
+   * timed out; one approved (or undo requested) whose dispatch was lost is sent again. Then re-arms.
+   */
   private void watchdog(Duration interval) {
     if (closed) {
       return;
     }
     Instant now = clock.instant();
-    ActionQuery query = ActionQuery.all().statuses(EnumSet.of(ActionStatus.IN_PROGRESS)).limit(ActionQuery.MAX_LIMIT)
-        .build();
+    ActionQuery query = ActionQuery.all().statuses(EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS,
+        ActionStatus.UNDO_IN_PROGRESS)).limit(ActionQuery.MAX_LIMIT).build();
     while (true) {
       Page<ActionRecord> page = store.queryActions(query);
       for (ActionRecord action : page.items()) {
-        if (!dispatcher.isDispatching(action.id()) && action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
-          LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
-          applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id()));
+        if (dispatcher.isDispatching(action.id())) {
+          continue;
+        }
+        if (action.status() == ActionStatus.IN_PROGRESS) {
+          if (action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
+            LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
+            applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id()));
+          }
+        } else if (action.updatedAt().plus(limits.attemptTimeout()).isBefore(now)) {
+          LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("lost dispatch resubmitted by the watchdog");
+          dispatcher.submit(action.id(), action.status() == ActionStatus.APPROVED ? ExecutionPurpose.EXECUTE
+              : ExecutionPurpose.UNDO);
         }
       }
       if (page.nextCursor() == null) {
@@ -1005,6 +1017,10 @@ public final class ParryRuntime implements AutoCloseable {
       query = query.after(page.nextCursor());
     }
     scheduler.schedule(interval, () -> watchdog(interval));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override

@@ -11,29 +11,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
+import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
-import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
-import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.runtime.Limits;
+import dev.parry.spi.runtime.ParryRuntime;
 import dev.parry.spi.runtime.RateLimit;
+import dev.parry.spi.runtime.TaskScheduler;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.Call;
+import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.time.TestClock;
+import dev.parry.testkit.time.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -47,7 +56,7 @@ class DispatchTest {
 
   ParryHarness parry = harness(b -> { });
 
-  static ParryHarness harness(Consumer<dev.parry.spi.runtime.ParryRuntime.Builder> more) {
+  static ParryHarness harness(Consumer<ParryRuntime.Builder> more) {
     return ParryHarness.create(b -> {
       b.deviceGroups(Samples.groups()).limits(LIMITS);
       more.accept(b);
@@ -307,6 +316,44 @@ class DispatchTest {
     assertEquals(ActionStatus.TIMED_OUT, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
     assertTrue(parry.events().stream().anyMatch(e -> e instanceof InvestigationEvent.ActionTimedOut));
     assertTrue(parry.devices().calls().isEmpty(), "the watchdog never dispatches");
+  }
+
+  @Test
+  @DisplayName("a saturated scheduler loses no approved action: the watchdog resubmits it")
+  void saturatedScheduler() {
+    parry.close();
+    AtomicInteger rejections = new AtomicInteger(1);
+    TestClock clock = TestClock.create();
+    VirtualScheduler virtual = VirtualScheduler.on(clock);
+    TaskScheduler saturated = new TaskScheduler() {
+      @Override
+      public void execute(Runnable task) {
+        if (rejections.getAndDecrement() > 0) {
+          throw new RejectedExecutionException("pool full");
+        }
+        virtual.execute(task);
+      }
+
+      @Override
+      public Cancellable schedule(Duration delay, Runnable task) {
+        return virtual.schedule(delay, task);
+      }
+    };
+    FakeDevices devices = FakeDevices.create(clock);
+    try (ParryRuntime runtime = ParryRuntime.builder().clock(clock)
+        .scheduler(saturated).limits(LIMITS).requiredKinds(Set.of()).executor("d", devices.executor())
+        .build()) {
+      runtime.start();
+      InvestigationId id = InvestigationId.of("inv-full");
+      runtime.open(id, AlertId.of("a"), WORKSTATION);
+      runtime.reportEvidence(id, Evidence.of(WORKSTATION, Verdict.MALICIOUS, "", clock.instant()));
+      virtual.runDue();
+      assertEquals(ActionStatus.APPROVED, runtime.investigation(id).orElseThrow().actions().get(0).status(),
+          "the dispatch was refused by the full pool");
+      virtual.advance(Duration.ofMinutes(10));
+      assertEquals(ActionStatus.SUCCEEDED, runtime.investigation(id).orElseThrow().actions().get(0).status());
+      assertTrue(devices.isIsolated(WORKSTATION.id()));
+    }
   }
 
   @Test
