@@ -32,8 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +75,7 @@ public final class Dispatcher {
     int attempt;
     long token;
     boolean done;
+    boolean holdsPermit;
     @Nullable ExecutionRequest request;
     @Nullable ExternalReference reference;
     TaskScheduler.@Nullable Cancellable timer;
@@ -102,8 +101,16 @@ public final class Dispatcher {
   private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
   private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
   private final Map<String, Flight> flights = new ConcurrentHashMap<>();
-  private final Map<ActionKey, ActionId> leaders = new ConcurrentHashMap<>();
-  private final Map<ActionId, Queue<Follower>> followers = new ConcurrentHashMap<>();
+  /** Per target and kind: the action being dispatched and those waiting for its outcome. Changed only in compute. */
+  private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
+
+  private record Group(ActionId leader, List<Follower> followers) {
+    Group plus(Follower follower) {
+      List<Follower> more = new ArrayList<>(followers);
+      more.add(follower);
+      return new Group(leader, List.copyOf(more));
+    }
+  }
   private volatile boolean closing;
 
   /**
@@ -170,7 +177,8 @@ public final class Dispatcher {
    */
   public boolean isDispatching(ActionId id) {
     return flights.containsKey(flightKey(id, ExecutionPurpose.EXECUTE)) || flights.containsKey(flightKey(id,
-        ExecutionPurpose.UNDO)) || followers.values().stream().anyMatch(q -> q.stream().anyMatch(f -> f.id().equals(id)));
+        ExecutionPurpose.UNDO)) || groups.values().stream().anyMatch(g -> g.leader().equals(id)
+        || g.followers().stream().anyMatch(f -> f.id().equals(id)));
   }
 
   /** {@return how many actions are being dispatched} */
@@ -195,17 +203,53 @@ public final class Dispatcher {
     }
     RemediationAction action = purpose == ExecutionPurpose.EXECUTE
         ? record.action() : ((ReversibleAction) record.action()).inverse();
-    ActionId leader = leaders.putIfAbsent(action.key(), id);
-    if (leader != null && !leader.equals(id)) {
-      followers.computeIfAbsent(leader, k -> new ConcurrentLinkedQueue<>()).add(new Follower(id, purpose));
-      LOG.atInfo().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("activeActionId", LogSafe.of(leader))
-          .log("same action already running on this target; waiting for its outcome instead of dispatching again");
-      return;
+    ActionId[] leader = new ActionId[1];
+    groups.compute(action.key(), (key, group) -> {
+      if (group == null) {
+        return new Group(id, List.of());
+      }
+      leader[0] = group.leader();
+      boolean known = group.leader().equals(id) || group.followers().stream().anyMatch(f -> f.id().equals(id));
+      return known ? group : group.plus(new Follower(id, purpose));
+    });
+    if (leader[0] != null) {
+      if (!leader[0].equals(id)) {
+        LOG.atInfo().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("activeActionId", LogSafe.of(leader[0]))
+            .log("same action already running on this target; waiting for its outcome instead of dispatching again");
+      }
+      return; // a follower, or this action is already being dispatched
     }
     Flight flight = new Flight(id, purpose, action, clock.instant().plus(limits.actionTimeout()),
         purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
     flights.put(flightKey(id, purpose), flight);
-    gate(action.family()).run(() -> throttled(flight));
+    acquire(flight);
+  }
+
+  /** Queues {@code flight} for a permit of its family's gate; a flight that ended meanwhile gives it straight back. */
+  private void acquire(Flight flight) {
+    gate(flight.action.family()).run(() -> {
+      boolean granted;
+      synchronized (flight) {
+        granted = !flight.done;
+        flight.holdsPermit = granted;
+      }
+      if (!granted) {
+        gate(flight.action.family()).release(); // ended while it waited: the permit goes straight back
+        return;
+      }
+      throttled(flight);
+    });
+  }
+
+  /** Gives the flight's permit back, if it holds one. */
+  private void releasePermit(Flight flight) {
+    synchronized (flight) {
+      if (!flight.holdsPermit) {
+        return;
+      }
+      flight.holdsPermit = false;
+    }
+    gate(flight.action.family()).release();
   }
 
   private void throttled(Flight flight) {
@@ -365,8 +409,8 @@ public final class Dispatcher {
 
   private void retryLater(Flight flight, @Nullable Duration retryAfter) {
     Duration delay = retryAfter != null ? retryAfter : backoff(flight.id, flight.attempt);
-    gate(flight.action.family()).release();
-    scheduler.schedule(delay, () -> gate(flight.action.family()).run(() -> throttled(flight)));
+    releasePermit(flight);
+    scheduler.schedule(delay, () -> acquire(flight));
   }
 
   /** Exponential backoff with up to 20% jitter, derived from the action id so a test replays it exactly. */
@@ -387,18 +431,32 @@ public final class Dispatcher {
       flight.done = true;
     }
     flights.remove(flightKey(flight.id, flight.purpose));
-    gate(flight.action.family()).release();
+    releasePermit(flight);
     record(flight.id, flight.purpose, ending, text);
-    leaders.remove(flight.key, flight.id);
-    Queue<Follower> waiting = followers.remove(flight.id);
-    if (waiting != null) {
-      for (Follower follower : waiting) {
-        if (follower.purpose() == ExecutionPurpose.EXECUTE) {
+    for (Follower follower : takeFollowers(flight)) {
+      if (follower.purpose() == ExecutionPurpose.EXECUTE) {
+        try {
           sink.apply(follower.id().investigation(), s -> new Command.Start(follower.id()));
+        } catch (RuntimeException e) {
+          submit(follower.id(), follower.purpose()); // the store failed: let it dispatch itself
+          continue;
         }
-        record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
       }
+      record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
     }
+  }
+
+  /** Ends {@code flight}'s leadership of its target and answers who was waiting, atomically with registration. */
+  private List<Follower> takeFollowers(Flight flight) {
+    List<List<Follower>> taken = new ArrayList<>(1);
+    groups.computeIfPresent(flight.key, (key, group) -> {
+      if (!group.leader().equals(flight.id)) {
+        return group;
+      }
+      taken.add(group.followers());
+      return null;
+    });
+    return taken.isEmpty() ? List.of() : taken.get(0);
   }
 
   private void record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
@@ -435,19 +493,15 @@ public final class Dispatcher {
       flight.done = true;
     }
     flights.remove(flightKey(flight.id, flight.purpose));
-    gate(flight.action.family()).release();
-    leaders.remove(flight.key, flight.id);
-    releaseFollowers(flight.id);
+    releasePermit(flight);
+    releaseFollowers(flight);
     LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch abandoned: " + why);
   }
 
   /** Actions that waited on one that will not finish now dispatch themselves. */
-  private void releaseFollowers(ActionId leader) {
-    Queue<Follower> waiting = followers.remove(leader);
-    if (waiting != null) {
-      for (Follower follower : waiting) {
-        submit(follower.id(), follower.purpose());
-      }
+  private void releaseFollowers(Flight flight) {
+    for (Follower follower : takeFollowers(flight)) {
+      submit(follower.id(), follower.purpose());
     }
   }
 
@@ -476,9 +530,8 @@ public final class Dispatcher {
       reference = flight.reference;
     }
     flights.remove(flightKey(id, ExecutionPurpose.EXECUTE));
-    gate(flight.action.family()).release();
-    leaders.remove(flight.key, flight.id);
-    releaseFollowers(flight.id);
+    releasePermit(flight);
+    releaseFollowers(flight);
     ActionExecutor executor = registry.forKind(flight.action.kind());
     if (executor != null && request != null) {
       try {
@@ -504,7 +557,7 @@ public final class Dispatcher {
   /** {@return the actions waiting for another action's outcome on the same target} */
   public List<ActionId> followers() {
     List<ActionId> out = new ArrayList<>();
-    followers.values().forEach(list -> list.forEach(f -> out.add(f.id())));
+    groups.values().forEach(group -> group.followers().forEach(f -> out.add(f.id())));
     return out;
   }
 }

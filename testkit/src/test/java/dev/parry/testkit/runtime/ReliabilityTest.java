@@ -58,7 +58,13 @@ class ReliabilityTest {
   static final int OPERATIONS_PER_THREAD = 2_000;
 
   @Test
-  @DisplayName("8 threads approve, reject, undo, cancel and report evidence on 50 shared investigations")
+  @DisplayName("8 threads approve, reject, undo, cancel and report evidence on 50 shared investigations, 10 rounds")
+  void concurrentRounds() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      concurrentOperations();
+    }
+  }
+
   void concurrentOperations() throws Exception {
     Clock clock = Clock.systemUTC();
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
@@ -127,9 +133,10 @@ class ReliabilityTest {
           .limit(1).build()).items().isEmpty()) {
         Thread.sleep(10);
       }
-      assertTrue(store.queryActions(ActionQuery.all().statuses(java.util.EnumSet.of(ActionStatus.APPROVED,
-          ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS)).limit(1).build()).items().isEmpty(),
-          "every dispatched action settled");
+      List<ActionRecord> stuck = store.queryActions(ActionQuery.all().statuses(java.util.EnumSet.of(
+          ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS)).limit(20).build()).items();
+      assertTrue(stuck.isEmpty(), () -> "every dispatched action settled, but: " + stuck + " " + runtime
+          + " history: " + (stuck.isEmpty() ? "" : store.events(stuck.get(0).id().investigation())));
       int events = 0;
       for (InvestigationId id : ids) {
         List<InvestigationEvent> log = store.events(id);
