@@ -85,7 +85,8 @@ public final class Guardrails {
    */
   public RemediationPlan apply(RemediationPlan plan, DeviceGroupName group, @Nullable Device alertDevice,
       boolean consume) {
-    if (plan.actions().isEmpty()) {
+    if (plan.actions().isEmpty() || (!pausedEverywhere && pausedGroups.isEmpty() && guards.limits().isEmpty()
+        && guards.protectedDevices().isEmpty() && guards.protectedTags().isEmpty())) {
       return plan;
     }
     List<PlannedAction> out = new ArrayList<>(plan.actions().size());
