@@ -86,6 +86,25 @@ public class RuntimeBenchmark {
     return runtime;
   }
 
+  /** A runtime where every action waits for approval and nothing is dispatched. */
+  static ParryRuntime approvalRuntime() {
+    return ParryRuntime.builder().scheduler(Fixtures.DROP).executor("d", Fixtures.devices())
+        .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
+        .deviceGroups(DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of())).build();
+  }
+
+  /** Opens {@code count} investigations with one pending isolation each. */
+  static ActionId[] pendingActions(ParryRuntime runtime, int count, String prefix) {
+    ActionId[] pending = new ActionId[count];
+    Evidence evidence = Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "", Fixtures.NOW);
+    for (int i = 0; i < count; i++) {
+      InvestigationId id = InvestigationId.of(prefix + i);
+      runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
+      pending[i] = runtime.reportEvidence(id, evidence).actions().get(0).id();
+    }
+    return pending;
+  }
+
   /** Opens an investigation, reports a malicious file, finishes the analysis. */
   static Investigation investigate(ParryRuntime runtime, String name) {
     InvestigationId id = InvestigationId.of(name);
@@ -136,16 +155,8 @@ public class RuntimeBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() {
-      runtime = ParryRuntime.builder().scheduler(Fixtures.DROP).executor("d", Fixtures.devices())
-          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
-          .deviceGroups(DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of())).build();
-      pending = new ActionId[ACTIONS];
-      Evidence evidence = Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "", Fixtures.NOW);
-      for (int i = 0; i < ACTIONS; i++) {
-        InvestigationId id = InvestigationId.of("r" + i);
-        runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
-        pending[i] = runtime.reportEvidence(id, evidence).actions().get(0).id();
-      }
+      runtime = approvalRuntime();
+      pending = pendingActions(runtime, ACTIONS, "r");
       tickets.set(0);
       won.set(0);
       lost.set(0);
@@ -195,16 +206,8 @@ public class RuntimeBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() {
-      runtime = ParryRuntime.builder().scheduler(Fixtures.DROP).executor("d", Fixtures.devices())
-          .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
-          .deviceGroups(DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of())).build();
-      pending = new ActionId[2 * BATCH];
-      Evidence evidence = Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "", Fixtures.NOW);
-      for (int i = 0; i < pending.length; i++) {
-        InvestigationId id = InvestigationId.of("p" + i);
-        runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
-        pending[i] = runtime.reportEvidence(id, evidence).actions().get(0).id();
-      }
+      runtime = approvalRuntime();
+      pending = pendingActions(runtime, 2 * BATCH, "p");
       next.set(0);
     }
   }
