@@ -101,20 +101,52 @@ public final class Text {
     StringBuilder out = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+      out.append(isControl(c) ? ' ' : c);
     }
     return out.toString();
   }
 
-  /** {@return the index of the first ISO control or line/paragraph separator character, or -1} */
+  /**
+   * {@return whether {@code c} is a control character or a line or paragraph separator}: a character
+   * that could break a line in a log or a message
+   *
+   * @param c the character
+   */
+  public static boolean isControl(char c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+  }
+
+  /** {@return the index of the first control character (see {@link #isControl(char)}), or -1} */
   public static int firstControl(String value) {
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+      if (isControl(value.charAt(i))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * {@return {@code value} with each control character written as a backslash, {@code u} and four
+   * hexadecimal digits, cut to {@code max} characters (then followed by {@code ...})}: safe in a log line
+   *
+   * @param value any text
+   * @param max how many characters of it to keep
+   */
+  public static String escapeControls(String value, int max) {
+    StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 8);
+    for (int i = 0; i < value.length() && i < max; i++) {
+      char c = value.charAt(i);
+      if (isControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    if (value.length() > max) {
+      out.append("...");
+    }
+    return out.toString();
   }
 
   /**
@@ -133,7 +165,7 @@ public final class Text {
         out.append("\\\\");
       } else if (c == '\'') {
         out.append("\\'");
-      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+      } else if (isControl(c)) {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);

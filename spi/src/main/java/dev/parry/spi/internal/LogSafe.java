@@ -1,5 +1,6 @@
 package dev.parry.spi.internal;
 
+import dev.parry.core.internal.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,25 +16,12 @@ public final class LogSafe {
   private LogSafe() {}
 
   /**
-   * {@return {@code value}'s text with control characters escaped as {@code \\uXXXX} and cut at 200
-   * characters}
+   * {@return {@code value}'s text, control characters escaped and cut at 200 characters} (see
+   * {@link Text#escapeControls(String, int)})
    *
    * @param value any value; null gives "null"
    */
   public static String of(@Nullable Object value) {
-    String text = String.valueOf(value);
-    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX) + 8);
-    for (int i = 0; i < text.length() && i < MAX; i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    if (text.length() > MAX) {
-      out.append("...");
-    }
-    return out.toString();
+    return Text.escapeControls(String.valueOf(value), MAX);
   }
 }
