@@ -171,14 +171,26 @@ public final class Dispatcher {
   }
 
   /**
-   * {@return whether this dispatcher is carrying {@code id} (executing or undoing it) now}
+   * {@return whether this dispatcher is carrying {@code action} now}: executing or undoing it, or
+   * waiting for another action on the same target. Looks at the action's own target groups only.
    *
-   * @param id the action
+   * @param action the action as stored
    */
-  public boolean isDispatching(ActionId id) {
-    return flights.containsKey(flightKey(id, ExecutionPurpose.EXECUTE)) || flights.containsKey(flightKey(id,
-        ExecutionPurpose.UNDO)) || groups.values().stream().anyMatch(g -> g.leader().equals(id)
-        || g.followers().stream().anyMatch(f -> f.id().equals(id)));
+  public boolean isDispatching(ActionRecord action) {
+    ActionId id = action.id();
+    if (flights.containsKey(flightKey(id, ExecutionPurpose.EXECUTE)) || flights.containsKey(flightKey(id,
+        ExecutionPurpose.UNDO))) {
+      return true;
+    }
+    List<ActionKey> keys = action.action() instanceof ReversibleAction reversible
+        ? List.of(action.action().key(), reversible.inverse().key()) : List.of(action.action().key());
+    for (ActionKey key : keys) {
+      Group group = groups.get(key);
+      if (group != null && (group.leader().equals(id) || group.followers().stream().anyMatch(f -> f.id().equals(id)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@return how many actions are being dispatched} */
@@ -552,12 +564,5 @@ public final class Dispatcher {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  /** {@return the actions waiting for another action's outcome on the same target} */
-  public List<ActionId> followers() {
-    List<ActionId> out = new ArrayList<>();
-    groups.values().forEach(group -> group.followers().forEach(f -> out.add(f.id())));
-    return out;
   }
 }

@@ -56,14 +56,4 @@ public final class FamilyGate {
     }
     executor.execute(next);
   }
-
-  /** {@return the calls in flight} */
-  public synchronized int inUse() {
-    return inUse;
-  }
-
-  /** {@return the tasks waiting for a permit} */
-  public synchronized int waiting() {
-    return waiting.size();
-  }
 }

@@ -75,6 +75,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -180,37 +181,20 @@ public final class ParryRuntime implements AutoCloseable {
       return;
     }
     started = true;
-    int resumed = 0;
-    ActionQuery query = ActionQuery.all().statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED,
-        ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS)).limit(ActionQuery.MAX_LIMIT).build();
-    while (true) {
-      Page<ActionRecord> page = store.queryActions(query);
-      for (ActionRecord action : page.items()) {
-        resumed++;
-        switch (action.status()) {
-          case PENDING_APPROVAL -> scheduleExpiry(action);
-          case UNDO_IN_PROGRESS -> dispatcher.submit(action.id(), ExecutionPurpose.UNDO);
-          default -> dispatcher.submit(action.id(), ExecutionPurpose.EXECUTE);
-        }
-      }
-      if (page.nextCursor() == null) {
-        break;
-      }
-      query = query.after(page.nextCursor());
-    }
-    ActionQuery succeeded = ActionQuery.all().statuses(EnumSet.of(ActionStatus.SUCCEEDED)).limit(ActionQuery.MAX_LIMIT)
-        .build();
-    while (true) {
-      Page<ActionRecord> page = store.queryActions(succeeded);
-      page.items().forEach(this::scheduleTimeBox);
-      if (page.nextCursor() == null) {
-        break;
-      }
-      succeeded = succeeded.after(page.nextCursor());
-    }
+    int[] resumed = {0};
+    forEachAction(ActionQuery.all().statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED,
+        ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS)), action -> {
+          resumed[0]++;
+          switch (action.status()) {
+            case PENDING_APPROVAL -> scheduleExpiry(action);
+            case UNDO_IN_PROGRESS -> dispatcher.submit(action.id(), ExecutionPurpose.UNDO);
+            default -> dispatcher.submit(action.id(), ExecutionPurpose.EXECUTE);
+          }
+        });
+    forEachAction(ActionQuery.all().statuses(EnumSet.of(ActionStatus.SUCCEEDED)), this::scheduleTimeBox);
     Duration interval = min(limits.actionTimeout().dividedBy(4), limits.attemptTimeout());
     scheduler.schedule(interval, () -> watchdog(interval));
-    LOG.atInfo().addKeyValue("resumed", resumed).log("Parry runtime started");
+    LOG.atInfo().addKeyValue("resumed", resumed[0]).log("Parry runtime started");
   }
 
   /**
@@ -408,17 +392,6 @@ public final class ParryRuntime implements AutoCloseable {
             .log("listener failed on a safety override: " + e.getClass().getName());
       }
     }
-  }
-
-  /**
-   * {@return what the policy would plan for this evidence in an investigation at {@code level}}, with
-   * no side effect: a dry run.
-   *
-   * @param evidence the evidence
-   * @param level the automation level
-   */
-  public RemediationPlan plan(Evidence evidence, AutomationLevel level) {
-    return policy.plan(Objects.requireNonNull(evidence, "evidence"), context(level, 1));
   }
 
   private AutomationContext context(AutomationLevel level, int devicesInScope) {
@@ -755,24 +728,16 @@ public final class ParryRuntime implements AutoCloseable {
     allowIndicators.add(indicator);
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
-    ActionQuery query = ActionQuery.all().entity(entity.key()).limit(ActionQuery.MAX_LIMIT).build();
-    while (true) {
-      Page<ActionRecord> page = store.queryActions(query);
-      for (ActionRecord action : page.items()) {
-        String why = comment.isEmpty() ? "false positive" : comment;
-        if (action.status() == ActionStatus.PENDING_APPROVAL) {
-          applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
-              .ifPresent(s -> rejected.add(action.id()));
-        } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
-          applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
-              .ifPresent(s -> undone.add(action.id()));
-        }
+    String why = comment.isEmpty() ? "false positive" : comment;
+    forEachAction(ActionQuery.all().entity(entity.key()), action -> {
+      if (action.status() == ActionStatus.PENDING_APPROVAL) {
+        applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
+            .ifPresent(s -> rejected.add(action.id()));
+      } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
+        applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
+            .ifPresent(s -> undone.add(action.id()));
       }
-      if (page.nextCursor() == null) {
-        break;
-      }
-      query = query.after(page.nextCursor());
-    }
+    });
     LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
         .addKeyValue("undone", undone.size()).log("false positive reported");
     return new FalsePositiveReport(rejected, undone, indicator);
@@ -845,14 +810,24 @@ public final class ParryRuntime implements AutoCloseable {
   public String exportCsv(ActionQuery query, Caller caller) {
     authorize(caller, Operation.VIEW, null);
     List<ActionRecord> rows = new ArrayList<>();
-    ActionQuery page = Objects.requireNonNull(query, "query");
+    forEachPage(Objects.requireNonNull(query, "query"), rows::add);
+    return ActionCenterCsv.of(rows);
+  }
+
+  /** Visits every action matching {@code query}, page by page (pages of {@value ActionQuery#MAX_LIMIT}). */
+  private void forEachAction(ActionQuery.Builder query, Consumer<ActionRecord> visitor) {
+    forEachPage(query.limit(ActionQuery.MAX_LIMIT).build(), visitor);
+  }
+
+  private void forEachPage(ActionQuery first, Consumer<ActionRecord> visitor) {
+    ActionQuery query = first;
     while (true) {
-      Page<ActionRecord> result = store.queryActions(page);
-      rows.addAll(result.items());
-      if (result.nextCursor() == null) {
-        return ActionCenterCsv.of(rows);
+      Page<ActionRecord> page = store.queryActions(query);
+      page.items().forEach(visitor);
+      if (page.nextCursor() == null) {
+        return;
       }
-      page = page.after(result.nextCursor());
+      query = query.after(page.nextCursor());
     }
   }
 
@@ -992,30 +967,22 @@ public final class ParryRuntime implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
-    ActionQuery query = ActionQuery.all().statuses(EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS,
-        ActionStatus.UNDO_IN_PROGRESS)).limit(ActionQuery.MAX_LIMIT).build();
-    while (true) {
-      Page<ActionRecord> page = store.queryActions(query);
-      for (ActionRecord action : page.items()) {
-        if (dispatcher.isDispatching(action.id())) {
-          continue;
-        }
-        if (action.status() == ActionStatus.IN_PROGRESS) {
-          if (action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
-            LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
-            applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id()));
+    forEachAction(ActionQuery.all().statuses(EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS,
+        ActionStatus.UNDO_IN_PROGRESS)), action -> {
+          if (dispatcher.isDispatching(action)) {
+            return;
           }
-        } else if (action.updatedAt().plus(limits.attemptTimeout()).isBefore(now)) {
-          LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("lost dispatch resubmitted by the watchdog");
-          dispatcher.submit(action.id(), action.status() == ActionStatus.APPROVED ? ExecutionPurpose.EXECUTE
-              : ExecutionPurpose.UNDO);
-        }
-      }
-      if (page.nextCursor() == null) {
-        break;
-      }
-      query = query.after(page.nextCursor());
-    }
+          if (action.status() == ActionStatus.IN_PROGRESS) {
+            if (action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
+              LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
+              applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id()));
+            }
+          } else if (action.updatedAt().plus(limits.attemptTimeout()).isBefore(now)) {
+            LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("lost dispatch resubmitted by the watchdog");
+            dispatcher.submit(action.id(), action.status() == ActionStatus.APPROVED ? ExecutionPurpose.EXECUTE
+                : ExecutionPurpose.UNDO);
+          }
+        });
     scheduler.schedule(interval, () -> watchdog(interval));
   }
 

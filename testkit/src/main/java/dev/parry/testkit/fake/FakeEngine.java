@@ -261,8 +261,4 @@ final class FakeEngine {
   void shutdown() {
     shutdown = true;
   }
-
-  List<ExternalReference> inProgress() {
-    return new ArrayList<>(polling.keySet());
-  }
 }
