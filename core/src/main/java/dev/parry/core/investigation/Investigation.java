@@ -301,32 +301,32 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     if (command instanceof Command.Start start) {
       ActionId actionId = start.actionId();
-      return transition(actionId, out, a -> a.status() == ActionStatus.APPROVED
+      return transition("start", actionId, out, a -> a.status() == ActionStatus.APPROVED
           || a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionStarted(id, now, Actor.system(), actionId, a.attempts() + 1));
     }
     if (command instanceof Command.Succeed succeed) {
-      return transition(succeed.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
+      return transition("succeed", succeed.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
     }
     if (command instanceof Command.RecordEvidence record) {
       return recordEvidence(record, now, out);
     }
     if (command instanceof Command.Reject reject) {
-      return transition(reject.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
+      return transition("reject", reject.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
           a -> new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
     }
     if (command instanceof Command.Fail fail) {
-      return transition(fail.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
+      return transition("fail", fail.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
     }
     if (command instanceof Command.TimeOut timeOut) {
       ActionId actionId = timeOut.actionId();
-      return transition(actionId, out, a -> a.status() == ActionStatus.IN_PROGRESS,
+      return transition("time out", actionId, out, a -> a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionTimedOut(id, now, Actor.system(), actionId));
     }
     if (command instanceof Command.Cancel cancel) {
-      return transition(cancel.actionId(), out, a -> a.status() == ActionStatus.APPROVED
+      return transition("cancel", cancel.actionId(), out, a -> a.status() == ActionStatus.APPROVED
           || a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
     }
@@ -334,20 +334,21 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return requestUndo(undo, now, out);
     }
     if (command instanceof Command.CompleteUndo done) {
-      return transition(done.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
+      return transition("complete the undo", done.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
           a -> new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
     }
     if (command instanceof Command.FailUndo failed) {
-      return transition(failed.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
+      return transition("fail the undo", failed.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
           a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
     }
     if (command instanceof Command.ExtendTimeBox extend) {
-      return transition(extend.actionId(), out, a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
+      return transition("extend the time box", extend.actionId(), out,
+          a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
           a -> new InvestigationEvent.TimeBoxExtended(id, now, Actor.principal(extend.approver()), extend.actionId(),
               extend.extra(), extend.comment()));
     }
     if (command instanceof Command.Expire expire) {
-      return transition(expire.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
+      return transition("expire", expire.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
           a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
     }
     if (command instanceof Command.ExpirePending) {
@@ -503,7 +504,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return null;
   }
 
-  private @Nullable Rejection transition(ActionId actionId, List<InvestigationEvent> out,
+  private @Nullable Rejection transition(String what, ActionId actionId, List<InvestigationEvent> out,
       Predicate<ActionRecord> allowed, Function<ActionRecord, InvestigationEvent> event) {
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
@@ -511,7 +512,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     ActionRecord action = actions.get(actionId.sequence() - 1);
     if (!allowed.test(action)) {
-      return illegal(action, event.apply(action).getClass().getSimpleName());
+      return illegal(action, what);
     }
     out.add(event.apply(action));
     return null;
