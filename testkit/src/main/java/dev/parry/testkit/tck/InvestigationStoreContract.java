@@ -111,6 +111,12 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         ApprovalRule.SINGLE), requester);
   }
 
+  /** {@return the decision to propose isolating the contract's device {@code name}, at the start time} */
+  final Decision.Accepted isolation(Investigation state, String name, ApprovalMode mode) {
+    return (Decision.Accepted) state.decide(
+        propose(new IsolateDevice(device(name), IsolationType.FULL), mode, Actor.system()), T0);
+  }
+
   final Device device(String name) {
     return Device.of(DeviceId.of("tck-" + run + "-" + name), DeviceName.of("ws-" + name));
   }
@@ -125,8 +131,7 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       InvestigationId id = newId("s1");
       Investigation state = create(id);
       List<InvestigationEvent> expected = new ArrayList<>(store().events(id));
-      Decision.Accepted next = (Decision.Accepted) state.decide(
-          propose(new IsolateDevice(device("s1"), IsolationType.FULL), ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
+      Decision.Accepted next = isolation(state, "s1", ApprovalMode.REQUIRES_APPROVAL);
       store().append(id, state.version(), next.events(), next.after());
       expected.addAll(next.events());
       assertEquals(next.after(), store().load(id).orElseThrow(), "STORE-1: load");
@@ -155,12 +160,10 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       InvestigationId id = newId("s9");
       Investigation state = create(id);
       Investigation other = create(newId("s9-other"));
-      Decision.Accepted foreign = (Decision.Accepted) other.decide(
-          propose(new IsolateDevice(device("s9"), IsolationType.FULL), ApprovalMode.AUTOMATIC, Actor.system()), T0);
+      Decision.Accepted foreign = isolation(other, "s9", ApprovalMode.AUTOMATIC);
       assertThrows(IllegalArgumentException.class,
           () -> store().append(id, state.version(), foreign.events(), foreign.after()), "STORE-9: foreign events");
-      Decision.Accepted mine = (Decision.Accepted) state.decide(
-          propose(new IsolateDevice(device("s9"), IsolationType.FULL), ApprovalMode.AUTOMATIC, Actor.system()), T0);
+      Decision.Accepted mine = isolation(state, "s9", ApprovalMode.AUTOMATIC);
       assertThrows(IllegalArgumentException.class,
           () -> store().append(id, state.version(), mine.events(), state), "STORE-9: after state at the wrong version");
       assertEquals(1, store().events(id).size(), "STORE-9: something was written");
@@ -176,9 +179,9 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       rule("STORE-2", false);
       InvestigationId id = newId("s2");
       Investigation state = create(id);
-      apply(state, propose(new IsolateDevice(device("s2a"), IsolationType.FULL), ApprovalMode.AUTOMATIC, Actor.system()), T0);
-      Decision.Accepted stale = (Decision.Accepted) state.decide(
-          propose(new IsolateDevice(device("s2b"), IsolationType.FULL), ApprovalMode.AUTOMATIC, Actor.system()), T0);
+      Decision.Accepted first = isolation(state, "s2a", ApprovalMode.AUTOMATIC);
+      store().append(state.id(), state.version(), first.events(), first.after());
+      Decision.Accepted stale = isolation(state, "s2b", ApprovalMode.AUTOMATIC);
       assertThrows(ConcurrencyConflictException.class,
           () -> store().append(id, state.version(), stale.events(), stale.after()), "STORE-2: stale append accepted");
       assertEquals(2, store().events(id).size(), "STORE-2: the stale events were written");
@@ -205,8 +208,7 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Boolean>> results = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
-        Decision.Accepted attempt = (Decision.Accepted) state.decide(propose(
-            new IsolateDevice(device("s5-" + w), IsolationType.FULL), ApprovalMode.AUTOMATIC, Actor.system()), T0);
+        Decision.Accepted attempt = isolation(state, "s5-" + w, ApprovalMode.AUTOMATIC);
         results.add(pool.submit(() -> {
           go.await();
           try {

@@ -181,6 +181,30 @@ class BadInputTest {
     cases.add(new Case("zero attempts", IllegalArgumentException.class, "maxAttempts", () -> Limits.defaults().withMaxAttempts(0)));
     cases.add(new Case("kill process with no process id", IllegalArgumentException.class, "processId",
         () -> new KillProcess(new dev.parry.core.entity.DeviceProcess(SERVER.id(), -1, PROCESS.imagePath()))));
+    // operations added with the safety guards, time boxes and audit trail
+    cases.add(new Case("extend a time box by a negative amount", IllegalArgumentException.class, "extra",
+        () -> runtime.extendTimeBox(killed.id(), Duration.ofMinutes(-5), ANALYST, "")));
+    cases.add(new Case("extend an action that has no time box", CommandRejectedException.class, "ILLEGAL_TRANSITION",
+        () -> runtime.extendTimeBox(killed.id(), Duration.ofMinutes(5), ANALYST, "")));
+    cases.add(new Case("time-box an irreversible manual action", IllegalArgumentException.class, "KILL_PROCESS",
+        () -> runtime.takeAction(new KillProcess(PROCESS), ANALYST, "", false, Duration.ofHours(1))));
+    cases.add(new Case("time-box a manual action for no time", IllegalArgumentException.class, "timeBox",
+        () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "", false, Duration.ZERO)));
+    cases.add(new Case("configure a zero pending expiry", IllegalArgumentException.class, "ISOLATE_DEVICE",
+        () -> ParryRuntime.builder().pendingExpiry(dev.parry.core.action.ActionKind.ISOLATE_DEVICE, Duration.ZERO)));
+    cases.add(new Case("configure a negative time box", IllegalArgumentException.class, "ISOLATE_DEVICE",
+        () -> ParryRuntime.builder().timeBox(dev.parry.core.action.ActionKind.ISOLATE_DEVICE, Duration.ofHours(-1))));
+    cases.add(new Case("dry run on an unknown investigation", UnknownInvestigationException.class, "nope",
+        () -> runtime.dryRun(InvestigationId.of("nope"), evidence(parry, SERVER, Verdict.MALICIOUS))));
+    cases.add(new Case("audit trail without permission", AccessDeniedException.class, "VIEW",
+        () -> runtime.auditTrail(open, Caller.of("guest@contoso.com"))));
+    cases.add(new Case("CSV export without permission", AccessDeniedException.class, "VIEW",
+        () -> runtime.exportCsv(ActionQuery.history().build(), Caller.of("guest@contoso.com"))));
+    cases.add(new Case("pause automation without permission", AccessDeniedException.class, "MANAGE_SAFETY",
+        () -> runtime.pauseAutomation(Caller.of("guest@contoso.com", dev.parry.spi.auth.Permission.ACTIVE_REMEDIATION),
+            null, "x")));
+    cases.add(new Case("false negative without permission", AccessDeniedException.class, "REQUEST_ACTION",
+        () -> runtime.reportFalseNegative(SERVER, Caller.of("guest@contoso.com"), "")));
     return cases.stream().map(Arguments::of);
   }
 
@@ -193,6 +217,9 @@ class BadInputTest {
     for (String id : List.of("inv-open", "inv-kill", "inv-done", "inv-kiosk", "nope", "ghost")) {
       out.append(parry.store().events(InvestigationId.of(id)).size()).append(' ');
     }
+    // the guards: a paused kill switch would turn this automatic isolation into a pending one
+    out.append(runtime.dryRun(complete, evidence(parry, WORKSTATION, Verdict.MALICIOUS)).actions().get(0).mode())
+        .append(' ');
     out.append(parry.events().size()).append(' ').append(parry.devices().effects()).append(parry.devices().calls().size())
         .append(parry.mail().effects()).append(parry.scheduler().pending()).append(runtime.allowIndicators());
     return out.toString();
