@@ -285,6 +285,7 @@ public final class ParryRuntime implements AutoCloseable {
     if (devicesInScope < 1) {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
+    // planned once, outside apply's retry loop: the blast-radius breaker must count each action once
     Investigation current = store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
     RemediationPlan plan = guarded(id, policy.plan(evidence, context(current.level(), devicesInScope)), true);
     List<Command.Proposal> proposals = new ArrayList<>();
