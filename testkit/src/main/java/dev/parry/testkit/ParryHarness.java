@@ -22,6 +22,7 @@ import dev.parry.testkit.time.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -59,6 +60,7 @@ public final class ParryHarness implements AutoCloseable {
   private final List<InvestigationEvent> events = new CopyOnWriteArrayList<>();
   private final List<AccessDeniedException> denials = new CopyOnWriteArrayList<>();
   private ParryRuntime runtime;
+  private final String instanceName = "harness-" + UUID.randomUUID();
 
   private ParryHarness(Consumer<ParryRuntime.Builder> customizer, InvestigationStore store) {
     this.clock = TestClock.create();
@@ -101,6 +103,7 @@ public final class ParryHarness implements AutoCloseable {
         .clock(clock)
         .scheduler(scheduler)
         .store(store)
+        .instanceName(instanceName)
         .executor("fake-devices", devices.executor())
         .executor("fake-mail", mail.executor())
         .executor("fake-directory", directory.executor())
@@ -123,7 +126,8 @@ public final class ParryHarness implements AutoCloseable {
 
   /**
    * Simulates a restart: the runtime is closed, work queued in the scheduler is dropped, and a new
-   * runtime on the same store and backends starts and resumes.
+   * runtime on the same store and backends, under the same {@linkplain ParryRuntime.Builder#instanceName
+   * instance name}, starts and resumes at once (its dispatch leases are its own).
    *
    * @return the new runtime
    */

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -112,25 +113,33 @@ public final class Dispatcher {
     }
   }
   private volatile boolean closing;
+  private final String owner;
+  private final Duration lease;
+  /** The actions whose dispatch lease this dispatcher holds, renewed by the lease keeper. */
+  private final Set<ActionId> held = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates a dispatcher.
    *
    * @param clock the clock
    * @param scheduler where work and timers run
-   * @param store the store, read to find an action's state
+   * @param store the store, read to find an action's state and to hold dispatch leases
    * @param registry the executors
    * @param limits the limits
    * @param sink how outcomes are recorded
+   * @param owner this runtime's name in the store's dispatch leases
+   * @param lease how long a dispatch lease lasts unless renewed
    */
   public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
-      Limits limits, CommandSink sink) {
+      Limits limits, CommandSink sink, String owner, Duration lease) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.store = store;
     this.registry = registry;
     this.limits = limits;
     this.sink = sink;
+    this.owner = owner;
+    this.lease = lease;
     for (EntityFamily family : EntityFamily.values()) {
       gates.put(family, new FamilyGate(limits.maxConcurrentPerFamily(), scheduler::execute));
       buckets.put(family, new TokenBucket(limits.rateLimit().permits(), limits.rateLimit().period(), clock.instant()));
@@ -168,6 +177,90 @@ public final class Dispatcher {
   /** Stops dispatching new work; approved actions stay approved in the store and resume on the next start. */
   public void close() {
     closing = true;
+  }
+
+  /**
+   * Renews the leases of the actions this dispatcher carries every third of a lease, until closed.
+   * An action whose lease was lost (another runtime took it over after this one stalled) is dropped
+   * here without recording anything.
+   */
+  public void keepLeases() {
+    if (closing) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (ActionId id : List.copyOf(held)) {
+      boolean kept;
+      try {
+        kept = store.claim(id, owner, now, lease);
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not renew the dispatch lease ("
+            + e.getClass().getName() + "); trying again");
+        continue;
+      }
+      if (!kept) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("dispatch lease lost to another runtime; dropping it here");
+        held.remove(id);
+        drop(id);
+      }
+    }
+    scheduler.schedule(lease.dividedBy(3), this::keepLeases);
+  }
+
+  /**
+   * {@return whether this dispatcher now holds {@code id}'s dispatch lease}: claimed or renewed in the
+   * store. A store that fails answers false; the watchdog tries again later.
+   *
+   * @param id the action
+   */
+  public boolean claim(ActionId id) {
+    try {
+      if (store.claim(id, owner, clock.instant(), lease)) {
+        held.add(id);
+        return true;
+      }
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not claim the dispatch lease ("
+          + e.getClass().getName() + "); the watchdog will retry");
+    }
+    return false;
+  }
+
+  /**
+   * Gives back {@code id}'s dispatch lease, best effort: a lease not given back ends by itself.
+   *
+   * @param id the action
+   */
+  public void release(ActionId id) {
+    if (!held.remove(id)) {
+      return;
+    }
+    try {
+      store.release(id, owner);
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not release the dispatch lease ("
+          + e.getClass().getName() + "); it ends by itself");
+    }
+  }
+
+  /** Forgets a flight whose lease was lost: no outcome is recorded; its followers dispatch themselves. */
+  private void drop(ActionId id) {
+    for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
+      Flight flight = flights.get(flightKey(id, purpose));
+      if (flight == null) {
+        continue;
+      }
+      synchronized (flight) {
+        flight.done = true;
+        flight.token++;
+        if (flight.timer != null) {
+          flight.timer.cancel();
+        }
+      }
+      flights.remove(flightKey(id, purpose));
+      releasePermit(flight);
+      releaseFollowers(flight);
+    }
   }
 
   /**
@@ -211,6 +304,10 @@ public final class Dispatcher {
         ? record.status() == ActionStatus.APPROVED || record.status() == ActionStatus.IN_PROGRESS
         : record.status() == ActionStatus.UNDO_IN_PROGRESS;
     if (!runnable) {
+      return;
+    }
+    if (!claim(id)) {
+      LOG.atDebug().addKeyValue("actionId", LogSafe.of(id)).log("another runtime holds the dispatch lease");
       return;
     }
     RemediationAction action = purpose == ExecutionPurpose.EXECUTE
@@ -445,6 +542,7 @@ public final class Dispatcher {
     flights.remove(flightKey(flight.id, flight.purpose));
     releasePermit(flight);
     record(flight.id, flight.purpose, ending, text);
+    release(flight.id);
     for (Follower follower : takeFollowers(flight)) {
       if (follower.purpose() == ExecutionPurpose.EXECUTE) {
         try {
@@ -455,6 +553,7 @@ public final class Dispatcher {
         }
       }
       record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
+      release(follower.id());
     }
   }
 
@@ -507,6 +606,7 @@ public final class Dispatcher {
     flights.remove(flightKey(flight.id, flight.purpose));
     releasePermit(flight);
     releaseFollowers(flight);
+    release(flight.id);
     LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch abandoned: " + why);
   }
 
@@ -544,6 +644,7 @@ public final class Dispatcher {
     flights.remove(flightKey(id, ExecutionPurpose.EXECUTE));
     releasePermit(flight);
     releaseFollowers(flight);
+    release(id);
     ActionExecutor executor = registry.forKind(flight.action.kind());
     if (executor != null && request != null) {
       try {

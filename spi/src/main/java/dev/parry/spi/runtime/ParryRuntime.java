@@ -150,7 +150,8 @@ public final class ParryRuntime implements AutoCloseable {
     this.limits = b.limits;
     this.registry = registry;
     this.manualIds = b.manualIds;
-    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly);
+    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly, b.instanceName,
+        b.dispatchLease);
     this.guardrails = new Guardrails(b.safetyGuards, clock);
     this.pendingExpiryByKind = Map.copyOf(b.pendingExpiryByKind);
     this.timeBoxes = Map.copyOf(b.timeBoxes);
@@ -194,6 +195,7 @@ public final class ParryRuntime implements AutoCloseable {
     forEachAction(ActionQuery.all().statuses(EnumSet.of(ActionStatus.SUCCEEDED)), this::scheduleTimeBox);
     Duration interval = min(limits.actionTimeout().dividedBy(4), limits.attemptTimeout());
     scheduler.schedule(interval, () -> watchdog(interval));
+    dispatcher.keepLeases();
     LOG.atInfo().addKeyValue("resumed", resumed[0]).log("Parry runtime started");
   }
 
@@ -960,8 +962,10 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * Looks after actions nobody in this process carries: one left in progress past its deadline is
-   * timed out; one approved (or undo requested) whose dispatch was lost is sent again. Then re-arms.
+   * Looks after actions nobody carries, in this process or (through the store's dispatch leases) in
+   * another one sharing the store: one left in progress past its deadline is timed out; one approved,
+   * in progress or being undone whose dispatch was lost (a lost task, a runtime that died) is resumed
+   * with the same idempotency key. Then re-arms.
    */
   private void watchdog(Duration interval) {
     if (closed) {
@@ -973,15 +977,17 @@ public final class ParryRuntime implements AutoCloseable {
           if (dispatcher.isDispatching(action)) {
             return;
           }
-          if (action.status() == ActionStatus.IN_PROGRESS) {
-            if (action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
+          if (action.status() == ActionStatus.IN_PROGRESS
+              && action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
+            if (dispatcher.claim(action.id())) {
               LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
               applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id()));
+              dispatcher.release(action.id());
             }
           } else if (action.updatedAt().plus(limits.attemptTimeout()).isBefore(now)) {
-            LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("lost dispatch resubmitted by the watchdog");
-            dispatcher.submit(action.id(), action.status() == ActionStatus.APPROVED ? ExecutionPurpose.EXECUTE
-                : ExecutionPurpose.UNDO);
+            LOG.atInfo().addKeyValue("actionId", LogSafe.of(action.id())).log("lost dispatch resumed by the watchdog");
+            dispatcher.submit(action.id(), action.status() == ActionStatus.UNDO_IN_PROGRESS ? ExecutionPurpose.UNDO
+                : ExecutionPurpose.EXECUTE);
           }
         });
     scheduler.schedule(interval, () -> watchdog(interval));
@@ -1017,6 +1023,8 @@ public final class ParryRuntime implements AutoCloseable {
     private Supplier<Iterable<ExecutorProvider>> providers = () -> ServiceLoader.load(ExecutorProvider.class);
     private Set<ActionKind> requiredKinds = defaultRequiredKinds();
     private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
+    private String instanceName = "parry-" + UUID.randomUUID();
+    private Duration dispatchLease = Duration.ofSeconds(30);
     private SafetyGuards safetyGuards = SafetyGuards.none();
     private final Map<ActionKind, Duration> pendingExpiryByKind = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, Duration> timeBoxes = new EnumMap<>(Map.of(ActionKind.CONTAIN_USER, Duration.ofDays(5)));
@@ -1278,6 +1286,31 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder manualInvestigationIds(Supplier<InvestigationId> value) {
       this.manualIds = Objects.requireNonNull(value, "manualInvestigationIds");
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value this runtime's name in the store's dispatch leases, unique among the runtimes that
+     *     share a store (default: {@code parry-<uuid>}, new for every runtime); 1-200 characters
+     * @throws IllegalArgumentException if the name is empty, too long or holds a control character
+     */
+    public Builder instanceName(String value) {
+      this.instanceName = InvestigationStore.validOwner(Objects.requireNonNull(value, "instanceName"));
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value how long a dispatch lease lasts unless renewed (default 30 seconds; renewed every
+     *     third of it): how long actions of a runtime that died wait before another runtime sharing the
+     *     store resumes them. Keep it well above the clock skew between the runtimes' hosts.
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder dispatchLease(Duration value) {
+      this.dispatchLease = InvestigationStore.validLease(Objects.requireNonNull(value, "dispatchLease"));
       return this;
     }
 

@@ -8,6 +8,7 @@ import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,11 +73,14 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   private record Stored(Investigation state, List<InvestigationEvent> events) {}
 
+  private record Lease(String owner, Instant until) {}
+
   private final Map<InvestigationId, Stored> investigations = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionRecord> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionRecord> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionRecord> active = new ConcurrentSkipListMap<>();
   private final Map<EntityKey, ConcurrentSkipListMap<SortKey, ActionId>> byEntity = new ConcurrentHashMap<>();
+  private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
 
   private InMemoryInvestigationStore() {}
 
@@ -224,6 +228,33 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       source = source.headMap(new SortKey(to, "", 0), false);
     }
     return source;
+  }
+
+  @Override
+  public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+    Objects.requireNonNull(action, "action");
+    InvestigationStore.validOwner(owner);
+    Objects.requireNonNull(now, "now");
+    InvestigationStore.validLease(lease);
+    if (load(action.investigation()).flatMap(i -> i.action(action)).isEmpty()) {
+      return false;
+    }
+    boolean[] won = {false};
+    leases.compute(action, (key, current) -> {
+      if (current == null || current.owner().equals(owner) || !current.until().isAfter(now)) {
+        won[0] = true;
+        return new Lease(owner, now.plus(lease));
+      }
+      return current;
+    });
+    return won[0];
+  }
+
+  @Override
+  public void release(ActionId action, String owner) {
+    Objects.requireNonNull(action, "action");
+    InvestigationStore.validOwner(owner);
+    leases.computeIfPresent(action, (key, current) -> current.owner().equals(owner) ? null : current);
   }
 
   /** {@return how many investigations the store holds} */

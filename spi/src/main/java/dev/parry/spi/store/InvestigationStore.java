@@ -1,9 +1,13 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.internal.Text;
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +21,12 @@ import java.util.Optional;
  * an events table (investigation id, version, event) with a unique key on (id, version), a row per
  * action for the queries, and does both writes in one transaction; several service instances can
  * share it.
+ *
+ * <p>Several runtimes sharing a store agree on who dispatches an action through leases: a runtime
+ * calls an executor only while it holds the action's lease ({@link #claim}), renews it while the call
+ * runs, and gives it back when the outcome is recorded ({@link #release}). A runtime that dies stops
+ * renewing; once its lease ends another runtime claims the action and resumes it with the same
+ * idempotency key. Lease times come from the callers' clocks, which must agree to well within a lease.
  *
  * <pre>{@code
  * InvestigationStore store = InMemoryInvestigationStore.create();
@@ -63,4 +73,51 @@ public interface InvestigationStore {
    * @throws IllegalArgumentException if the query's cursor is not one this store issued
    */
   Page<ActionRecord> queryActions(ActionQuery query);
+
+  /**
+   * Claims the dispatch of an action for {@code owner} until {@code now + lease}. The claim succeeds
+   * when nobody holds the action, when its holder's lease ended at or before {@code now}, or when
+   * {@code owner} holds it already, which extends the lease. Of concurrent claims by different
+   * owners at most one succeeds.
+   *
+   * @param action the action
+   * @param owner who claims it: a runtime's {@linkplain #validOwner(String) owner name}
+   * @param now the current time
+   * @param lease how long the claim lasts unless renewed; positive
+   * @return whether {@code owner} now holds the action; false if another owner holds it or the action is unknown
+   * @throws IllegalArgumentException if the owner name or the lease is invalid
+   */
+  boolean claim(ActionId action, String owner, Instant now, Duration lease);
+
+  /**
+   * Gives up {@code owner}'s claim on an action; does nothing if {@code owner} does not hold it.
+   *
+   * @param action the action
+   * @param owner who held it
+   * @throws IllegalArgumentException if the owner name is invalid
+   */
+  void release(ActionId action, String owner);
+
+  /**
+   * {@return {@code owner}, checked}: an owner name has 1-200 characters and no control character.
+   *
+   * @param owner the owner name
+   * @throws IllegalArgumentException if it is empty, too long or holds a control character
+   */
+  static String validOwner(String owner) {
+    return Text.require("owner", owner, 1, 200);
+  }
+
+  /**
+   * {@return {@code lease}, checked}: positive.
+   *
+   * @param lease the lease
+   * @throws IllegalArgumentException if it is zero or negative
+   */
+  static Duration validLease(Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive, was: " + lease);
+    }
+    return lease;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.parry.testkit.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.ApprovalRule;
@@ -53,7 +55,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract (rules STORE-1 to STORE-10 of {@code spi/SPEC.md}). Extend it and return a
+ * The store contract (rules STORE-1 to STORE-15 of {@code spi/SPEC.md}). Extend it and return a
  * store from {@link #createStore()}; a store shared between tests is fine, as every test works on
  * investigations and entities of its own.
  *
@@ -310,6 +312,89 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       InvestigationId id = newId("s10-missing");
       assertTrue(store().load(id).isEmpty(), "STORE-10: load");
       assertTrue(store().events(id).isEmpty(), "STORE-10: events");
+    }
+  }
+
+  @Nested
+  @DisplayName("Dispatch leases")
+  class Leases {
+    /** {@return a stored, approved action to claim} */
+    private ActionId storedAction(String name) {
+      InvestigationId id = newId(name);
+      Investigation state = create(id);
+      Decision.Accepted proposed = isolation(state, name, ApprovalMode.AUTOMATIC);
+      store().append(id, state.version(), proposed.events(), proposed.after());
+      return proposed.after().actions().get(0).id();
+    }
+
+    @Test
+    @DisplayName("STORE-12: a claim is granted once; another owner is refused while it runs; the holder renews")
+    void store12_claimIsExclusiveAndRenewable() {
+      rule("STORE-12", false);
+      ActionId action = storedAction("s12");
+      Duration lease = Duration.ofSeconds(30);
+      assertTrue(store().claim(action, "runtime-a", T0, lease), "STORE-12: an unheld action was refused");
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(10), lease), "STORE-12: a held action was granted");
+      assertTrue(store().claim(action, "runtime-a", T0.plusSeconds(20), lease), "STORE-12: the holder could not renew");
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(40), lease),
+          "STORE-12: the renewal did not extend the lease");
+      assertFalse(store().claim(new ActionId(newId("s12-missing"), 1), "runtime-a", T0, lease),
+          "STORE-12: an unknown action was granted");
+      assertThrows(IllegalArgumentException.class, () -> store().claim(action, "runtime-a", T0, Duration.ZERO),
+          "STORE-12: a zero lease");
+      assertThrows(IllegalArgumentException.class, () -> store().claim(action, "", T0, lease), "STORE-12: an empty owner");
+    }
+
+    @Test
+    @DisplayName("STORE-13: a lease ends at now plus its length; then another owner claims the action")
+    void store13_leaseEnds() {
+      rule("STORE-13", false);
+      ActionId action = storedAction("s13");
+      Duration lease = Duration.ofSeconds(30);
+      assertTrue(store().claim(action, "runtime-a", T0, lease));
+      assertFalse(store().claim(action, "runtime-b", T0.plus(lease).minusMillis(1), lease),
+          "STORE-13: granted before the lease ended");
+      assertTrue(store().claim(action, "runtime-b", T0.plus(lease), lease), "STORE-13: refused after the lease ended");
+      assertFalse(store().claim(action, "runtime-a", T0.plus(lease).plusSeconds(1), lease),
+          "STORE-13: the old holder took it back");
+    }
+
+    @Test
+    @DisplayName("STORE-14: release by the holder frees the action; release by another owner changes nothing")
+    void store14_releaseFreesOnlyForTheHolder() {
+      rule("STORE-14", false);
+      ActionId action = storedAction("s14");
+      Duration lease = Duration.ofSeconds(30);
+      assertTrue(store().claim(action, "runtime-a", T0, lease));
+      store().release(action, "runtime-b");
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(1), lease), "STORE-14: another owner released it");
+      store().release(action, "runtime-a");
+      assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(2), lease), "STORE-14: release did not free it");
+    }
+
+    @Test
+    @DisplayName("STORE-15: of concurrent claims by different owners, exactly one succeeds")
+    void store15_oneConcurrentClaimWins() throws Exception {
+      rule("STORE-15", false);
+      ActionId action = storedAction("s15");
+      int owners = 8;
+      ExecutorService pool = Executors.newFixedThreadPool(owners);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int o = 0; o < owners; o++) {
+        String owner = "runtime-" + o;
+        results.add(pool.submit(() -> {
+          go.await();
+          return store().claim(action, owner, T0, Duration.ofSeconds(30));
+        }));
+      }
+      go.countDown();
+      int won = 0;
+      for (Future<Boolean> result : results) {
+        won += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      pool.shutdown();
+      assertEquals(1, won, "STORE-15: claims that won");
     }
   }
 }

@@ -296,12 +296,8 @@ class DispatchTest {
     assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id).orElseThrow().actions().get(1).status());
   }
 
-  @Test
-  @DisplayName("the watchdog times out an action left in progress with no dispatch behind it, and emits the event")
-  void watchdog() {
-    InvestigationId id = open(parry, "inv-stuck", SERVER);
-    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
-    // another replica approved and started it, then died: the store says in progress, nobody here carries it
+  /** Approves and starts the action as another runtime would, which then holds its lease for {@code lease} and dies. */
+  private ActionId startedElsewhere(InvestigationId id, Duration lease) {
     Investigation state = parry.store().load(id).orElseThrow();
     ActionId action = state.actions().get(0).id();
     for (Command command : List.of(new Command.Approve(action, PrincipalName.of("elsewhere@contoso.com"), ""),
@@ -310,12 +306,37 @@ class DispatchTest {
       parry.store().append(id, state.version(), next.events(), next.after());
       state = next.after();
     }
+    assertTrue(parry.store().claim(action, "replica-that-died", parry.clock().instant(), lease));
+    return action;
+  }
+
+  @Test
+  @DisplayName("an action a dead runtime left in progress is resumed once its lease ends, with the same key, once")
+  void watchdogResumesAfterTheLease() {
+    InvestigationId id = open(parry, "inv-orphan", SERVER);
+    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
+    ActionId action = startedElsewhere(id, Duration.ofMinutes(5));
+    parry.advance(Duration.ofMinutes(4));
+    assertEquals(ActionStatus.IN_PROGRESS, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
+    assertTrue(parry.devices().calls().isEmpty(), "dispatched while another runtime held the lease");
+    parry.advance(Duration.ofMinutes(5));
+    assertEquals(ActionStatus.SUCCEEDED, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
+    assertEquals(1, parry.devices().calls().size());
+    assertEquals(action + ":execute", parry.devices().calls().get(0).request().idempotencyKey().value());
+  }
+
+  @Test
+  @DisplayName("the watchdog times out an action whose dead runtime held it past its deadline, and emits the event")
+  void watchdog() {
+    InvestigationId id = open(parry, "inv-stuck", SERVER);
+    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
+    ActionId action = startedElsewhere(id, Duration.ofHours(2));
     parry.advance(Duration.ofMinutes(59));
     assertEquals(ActionStatus.IN_PROGRESS, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
-    parry.advance(Duration.ofMinutes(30));
+    parry.advance(Duration.ofMinutes(90));
     assertEquals(ActionStatus.TIMED_OUT, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
     assertTrue(parry.events().stream().anyMatch(e -> e instanceof InvestigationEvent.ActionTimedOut));
-    assertTrue(parry.devices().calls().isEmpty(), "the watchdog never dispatches");
+    assertTrue(parry.devices().calls().isEmpty(), "an action past its deadline is not dispatched");
   }
 
   @Test

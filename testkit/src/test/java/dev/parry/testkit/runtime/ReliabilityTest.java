@@ -193,6 +193,16 @@ class ReliabilityTest {
     public Page<ActionRecord> queryActions(ActionQuery query) {
       return real.queryActions(query);
     }
+
+    @Override
+    public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      return real.claim(action, owner, now, lease);
+    }
+
+    @Override
+    public void release(ActionId action, String owner) {
+      real.release(action, owner);
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.ImpactClass;
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -83,6 +85,9 @@ class BrokenImplementationsTest {
     EXPECTED.put(AcceptsAnyCursor.class, Set.of("store8"));
     EXPECTED.put(AcceptsForeignEvents.class, Set.of("store9"));
     EXPECTED.put(ThrowsOnUnknown.class, Set.of("store10"));
+    EXPECTED.put(LeaseForAnyone.class, Set.of("store12", "store15"));
+    EXPECTED.put(LeaseNeverEnds.class, Set.of("store13"));
+    EXPECTED.put(ReleaseForAnyone.class, Set.of("store14"));
     EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
     EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
     EXPECTED.put(Flaky.class, Set.of("auth3"));
@@ -140,7 +145,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(26, rules, "rules in spi/SPEC.md");
+    assertEquals(30, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -322,6 +327,14 @@ class BrokenImplementationsTest {
       return real.queryActions(query);
     }
 
+    boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      return real.claim(action, owner, now, lease);
+    }
+
+    void release(ActionId action, String owner) {
+      real.release(action, owner);
+    }
+
     @Override
     protected InvestigationStore createStore() {
       return new InvestigationStore() {
@@ -345,7 +358,53 @@ class BrokenImplementationsTest {
         public Page<ActionRecord> queryActions(ActionQuery query) {
           return query(query);
         }
+
+        @Override
+        public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+          return BrokenStore.this.claim(action, owner, now, lease);
+        }
+
+        @Override
+        public void release(ActionId action, String owner) {
+          BrokenStore.this.release(action, owner);
+        }
       };
+    }
+  }
+
+  static class LeaseForAnyone extends BrokenStore {
+    @Override
+    boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      real.claim(action, owner, now, lease);
+      return real.load(action.investigation()).isPresent(); // grants whoever asks
+    }
+  }
+
+  static class LeaseNeverEnds extends BrokenStore {
+    @Override
+    boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      return real.claim(action, owner, now, Duration.ofDays(3650));
+    }
+  }
+
+  static class ReleaseForAnyone extends BrokenStore {
+    final Map<ActionId, String> holders = new HashMap<>();
+
+    @Override
+    synchronized boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      boolean won = real.claim(action, owner, now, lease);
+      if (won) {
+        holders.put(action, owner);
+      }
+      return won;
+    }
+
+    @Override
+    synchronized void release(ActionId action, String owner) {
+      String holder = holders.remove(action);
+      if (holder != null) {
+        real.release(action, holder); // releases whoever holds it
+      }
     }
   }
 

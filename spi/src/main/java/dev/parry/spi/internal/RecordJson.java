@@ -1,0 +1,557 @@
+package dev.parry.spi.internal;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the domain's records as JSON and reads them back, through their canonical constructors so
+ * that every value read is validated exactly like one built in code.
+ *
+ * <p>Only the types reachable from the roots given at construction can be read: the records and
+ * enums of their sealed hierarchies and of their components, recursively. A value whose declared type
+ * is a sealed interface carries its concrete type in an {@code "@type"} member; a record with one
+ * component that is not in such a position is written as that component alone. Strings escape
+ * control characters, surrogates and DEL, so the text is safe in any database text column and every
+ * Java string, even an ill-formed one, reads back unchanged.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class RecordJson {
+
+  private static final String TYPE = "@type";
+  private static final String VALUE = "@value";
+
+  /** How one record is read and written. */
+  private record Shape(Class<?> type, List<RecordComponent> components, List<Method> accessors,
+      Constructor<?> constructor) {}
+
+  private final Map<Class<?>, Shape> shapes = new HashMap<>();
+  private final Map<String, Class<?>> byTag = new HashMap<>();
+  private final Map<Class<?>, String> tags = new HashMap<>();
+
+  /**
+   * Collects every type reachable from {@code roots}.
+   *
+   * @param roots the types to read and write, records or sealed interfaces
+   * @throws IllegalArgumentException if a reachable type cannot be written (an open interface, a
+   *     class that is neither a record nor an enum) or two concrete types share a tag
+   */
+  public RecordJson(Class<?>... roots) {
+    for (Class<?> root : roots) {
+      visit(root);
+    }
+  }
+
+  private void visit(Class<?> type) {
+    if (type.isPrimitive() || type == String.class || type == Instant.class || type == Duration.class
+        || shapes.containsKey(type) || tags.containsKey(type)) {
+      return;
+    }
+    if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+      tag(type.isEnum() ? type : type.getSuperclass());
+      return;
+    }
+    if (type.isInterface()) {
+      if (!type.isSealed()) {
+        throw new IllegalArgumentException("cannot write open interface " + type.getName());
+      }
+      tags.put(type, "");
+      for (Class<?> permitted : Objects.requireNonNull(type.getPermittedSubclasses())) {
+        visit(permitted);
+      }
+      return;
+    }
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException("cannot write " + type.getName() + ": not a record, enum or sealed interface");
+    }
+    RecordComponent[] components = type.getRecordComponents();
+    Class<?>[] parameterTypes = new Class<?>[components.length];
+    Method[] accessors = new Method[components.length];
+    for (int i = 0; i < components.length; i++) {
+      parameterTypes[i] = components[i].getType();
+      accessors[i] = components[i].getAccessor();
+    }
+    try {
+      shapes.put(type, new Shape(type, List.of(components), List.of(accessors),
+          type.getDeclaredConstructor(parameterTypes)));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException("record without a canonical constructor: " + type.getName(), e);
+    }
+    tag(type);
+    for (RecordComponent component : components) {
+      Type generic = component.getGenericType();
+      if (generic instanceof ParameterizedType parameterized) {
+        for (Type argument : parameterized.getActualTypeArguments()) {
+          visit((Class<?>) argument);
+        }
+      } else {
+        visit(component.getType());
+      }
+    }
+  }
+
+  private void tag(Class<?> type) {
+    String name = type.getName().substring(type.getPackageName().length() + 1);
+    Class<?> other = byTag.putIfAbsent(name, type);
+    if (other != null && other != type) {
+      throw new IllegalArgumentException("two types share the tag " + name + ": " + other.getName() + ", " + type.getName());
+    }
+    tags.put(type, name);
+  }
+
+  // ---- writing ---------------------------------------------------------------------------------
+
+  /**
+   * {@return {@code value} as JSON, tagged with its type}
+   *
+   * @param value a record of one of the root types
+   */
+  public String write(Object value) {
+    StringBuilder out = new StringBuilder(256);
+    writeValue(out, value, Object.class, null);
+    return out.toString();
+  }
+
+  private void writeValue(StringBuilder out, @Nullable Object value, Class<?> declared, @Nullable Type generic) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String text) {
+      string(out, text);
+    } else if (value instanceof Integer || value instanceof Long) {
+      out.append(value);
+    } else if (value instanceof Boolean) {
+      out.append(value);
+    } else if (value instanceof Instant || value instanceof Duration) {
+      string(out, value.toString());
+    } else if (value instanceof List<?> || value instanceof Set<?>) {
+      Class<?> element = elementType(generic);
+      out.append('[');
+      boolean first = true;
+      for (Object item : (Iterable<?>) value) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        writeValue(out, item, element, null);
+      }
+      out.append(']');
+    } else if (value instanceof Enum<?> constant) {
+      if (declared.isInterface() || declared == Object.class) {
+        out.append('{');
+        string(out, TYPE);
+        out.append(':');
+        string(out, tagOf(constant.getDeclaringClass()));
+        out.append(',');
+        string(out, VALUE);
+        out.append(':');
+        string(out, constant.name());
+        out.append('}');
+      } else {
+        string(out, constant.name());
+      }
+    } else {
+      writeRecord(out, value, declared);
+    }
+  }
+
+  private void writeRecord(StringBuilder out, Object value, Class<?> declared) {
+    Shape shape = shapes.get(value.getClass());
+    if (shape == null) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getName());
+    }
+    boolean tagged = declared.isInterface() || declared == Object.class;
+    if (!tagged && shape.components().size() == 1) {
+      writeValue(out, read(shape, 0, value), shape.components().get(0).getType(), shape.components().get(0).getGenericType());
+      return;
+    }
+    out.append('{');
+    if (tagged) {
+      string(out, TYPE);
+      out.append(':');
+      string(out, tagOf(shape.type()));
+    }
+    for (int i = 0; i < shape.components().size(); i++) {
+      if (tagged || i > 0) {
+        out.append(',');
+      }
+      RecordComponent component = shape.components().get(i);
+      string(out, component.getName());
+      out.append(':');
+      writeValue(out, read(shape, i, value), component.getType(), component.getGenericType());
+    }
+    out.append('}');
+  }
+
+  private static @Nullable Object read(Shape shape, int index, Object value) {
+    try {
+      return shape.accessors().get(index).invoke(value);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + shape.components().get(index).getName() + " of "
+          + shape.type().getName(), e);
+    }
+  }
+
+  private String tagOf(Class<?> type) {
+    String tag = tags.get(type);
+    if (tag == null || tag.isEmpty()) {
+      throw new IllegalArgumentException("cannot write " + type.getName());
+    }
+    return tag;
+  }
+
+  private static Class<?> elementType(@Nullable Type generic) {
+    if (generic instanceof ParameterizedType parameterized) {
+      return (Class<?>) parameterized.getActualTypeArguments()[0];
+    }
+    return Object.class;
+  }
+
+  private static void string(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  /**
+   * {@return the value {@code json} describes, as a {@code type}}
+   *
+   * @param json text written by {@link #write(Object)}
+   * @param type the root type expected
+   * @param <T> the type
+   * @throws IllegalArgumentException if the text is not well-formed, names a type this codec does
+   *     not know, or describes a value its constructor refuses
+   */
+  public <T> T read(String json, Class<T> type) {
+    Parser parser = new Parser(json);
+    Object tree = parser.value();
+    parser.end();
+    Object value = bind(tree, Object.class, null, "$");
+    if (value == null || !type.isInstance(value)) {
+      throw new IllegalArgumentException("expected a " + type.getSimpleName() + ", read "
+          + (value == null ? "null" : value.getClass().getSimpleName()));
+    }
+    return type.cast(value);
+  }
+
+  private @Nullable Object bind(@Nullable Object tree, Class<?> declared, @Nullable Type generic, String path) {
+    if (tree == null) {
+      if (declared.isPrimitive()) {
+        throw new IllegalArgumentException(path + ": null for a " + declared.getName());
+      }
+      return null;
+    }
+    if (declared == String.class) {
+      return as(tree, String.class, path);
+    }
+    if (declared == int.class || declared == Integer.class) {
+      long number = as(tree, Long.class, path);
+      if (number != (int) number) {
+        throw new IllegalArgumentException(path + ": " + number + " is out of range for an int");
+      }
+      return (int) number;
+    }
+    if (declared == long.class || declared == Long.class) {
+      return as(tree, Long.class, path);
+    }
+    if (declared == boolean.class || declared == Boolean.class) {
+      return as(tree, Boolean.class, path);
+    }
+    try {
+      if (declared == Instant.class) {
+        return Instant.parse(as(tree, String.class, path));
+      }
+      if (declared == Duration.class) {
+        return Duration.parse(as(tree, String.class, path));
+      }
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+    }
+    if (declared == List.class || declared == Set.class) {
+      List<?> items = as(tree, List.class, path);
+      Class<?> element = elementType(generic);
+      List<Object> out = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        out.add(bind(items.get(i), element, null, path + "[" + i + "]"));
+      }
+      if (declared == Set.class) {
+        return new LinkedHashSet<>(out);
+      }
+      return out;
+    }
+    if (declared.isEnum()) {
+      return constant(declared, as(tree, String.class, path), path);
+    }
+    if (declared.isInterface() || declared == Object.class) {
+      Map<?, ?> object = as(tree, Map.class, path);
+      Object tag = object.get(TYPE);
+      Class<?> concrete = tag instanceof String name ? byTag.get(name) : null;
+      if (concrete == null || !declared.isAssignableFrom(concrete)) {
+        throw new IllegalArgumentException(path + ": unknown or unexpected type " + LogSafe.of(String.valueOf(tag)));
+      }
+      if (concrete.isEnum()) {
+        return constant(concrete, as(object.get(VALUE), String.class, path + "." + VALUE), path);
+      }
+      return construct(concrete, object, path);
+    }
+    Shape shape = shapes.get(declared);
+    if (shape == null) {
+      throw new IllegalArgumentException(path + ": cannot read a " + declared.getName());
+    }
+    if (shape.components().size() == 1 && !(tree instanceof Map<?, ?>)) {
+      RecordComponent only = shape.components().get(0);
+      return instantiate(shape, new Object[] {bind(tree, only.getType(), only.getGenericType(), path)}, path);
+    }
+    return construct(declared, as(tree, Map.class, path), path);
+  }
+
+  private Object construct(Class<?> type, Map<?, ?> object, String path) {
+    Shape shape = Objects.requireNonNull(shapes.get(type));
+    @Nullable Object[] arguments = new Object[shape.components().size()];
+    for (int i = 0; i < arguments.length; i++) {
+      RecordComponent component = shape.components().get(i);
+      arguments[i] = bind(object.get(component.getName()), component.getType(), component.getGenericType(),
+          path + "." + component.getName());
+    }
+    return instantiate(shape, arguments, path);
+  }
+
+  private static Object instantiate(Shape shape, @Nullable Object[] arguments, String path) {
+    try {
+      return shape.constructor().newInstance(arguments);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw new IllegalArgumentException(path + ": " + shape.type().getSimpleName() + " refused: "
+          + (cause == null ? e : cause.getClass().getSimpleName() + ": " + cause.getMessage()), cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(path + ": cannot build " + shape.type().getName(), e);
+    }
+  }
+
+  private static Object constant(Class<?> type, String name, String path) {
+    for (Object constant : type.getEnumConstants()) {
+      if (((Enum<?>) constant).name().equals(name)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException(path + ": " + LogSafe.of(name) + " is not a " + type.getSimpleName());
+  }
+
+  private static <T> T as(@Nullable Object tree, Class<T> type, String path) {
+    if (!type.isInstance(tree)) {
+      throw new IllegalArgumentException(path + ": expected " + type.getSimpleName() + ", read "
+          + (tree == null ? "null" : tree.getClass().getSimpleName()));
+    }
+    return type.cast(tree);
+  }
+
+  /** A JSON parser into maps, lists, strings, longs, booleans and nulls. */
+  private static final class Parser {
+    private static final int MAX_DEPTH = 64;
+    private final String text;
+    private int at;
+    private int depth;
+
+    Parser(String text) {
+      this.text = text;
+    }
+
+    @Nullable Object value() {
+      skipSpace();
+      if (at >= text.length()) {
+        throw error("unexpected end");
+      }
+      return switch (text.charAt(at)) {
+        case '{' -> object();
+        case '[' -> array();
+        case '"' -> string();
+        case 't' -> literal("true", true);
+        case 'f' -> literal("false", false);
+        case 'n' -> literal("null", null);
+        default -> number();
+      };
+    }
+
+    void end() {
+      skipSpace();
+      if (at != text.length()) {
+        throw error("text after the value");
+      }
+    }
+
+    private Map<String, @Nullable Object> object() {
+      enter();
+      at++;
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
+      skipSpace();
+      if (peek() == '}') {
+        at++;
+        depth--;
+        return out;
+      }
+      while (true) {
+        skipSpace();
+        if (peek() != '"') {
+          throw error("expected a member name");
+        }
+        String name = string();
+        skipSpace();
+        expect(':');
+        if (out.containsKey(name)) {
+          throw error("member " + LogSafe.of(name) + " appears twice");
+        }
+        out.put(name, value());
+        skipSpace();
+        if (peek() == ',') {
+          at++;
+          continue;
+        }
+        expect('}');
+        depth--;
+        return out;
+      }
+    }
+
+    private List<@Nullable Object> array() {
+      enter();
+      at++;
+      List<@Nullable Object> out = new ArrayList<>();
+      skipSpace();
+      if (peek() == ']') {
+        at++;
+        depth--;
+        return out;
+      }
+      while (true) {
+        out.add(value());
+        skipSpace();
+        if (peek() == ',') {
+          at++;
+          continue;
+        }
+        expect(']');
+        depth--;
+        return out;
+      }
+    }
+
+    private void enter() {
+      if (++depth > MAX_DEPTH) {
+        throw error("nested deeper than " + MAX_DEPTH);
+      }
+    }
+
+    private String string() {
+      at++;
+      StringBuilder out = new StringBuilder();
+      while (true) {
+        if (at >= text.length()) {
+          throw error("unterminated string");
+        }
+        char c = text.charAt(at++);
+        if (c == '"') {
+          return out.toString();
+        }
+        if (c != '\\') {
+          out.append(c);
+          continue;
+        }
+        if (at >= text.length()) {
+          throw error("unterminated escape");
+        }
+        char escaped = text.charAt(at++);
+        switch (escaped) {
+          case '"', '\\', '/' -> out.append(escaped);
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case 't' -> out.append('\t');
+          case 'u' -> {
+            if (at + 4 > text.length()) {
+              throw error("short unicode escape");
+            }
+            try {
+              out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+            } catch (NumberFormatException e) {
+              throw error("bad unicode escape");
+            }
+            at += 4;
+          }
+          default -> throw error("bad escape");
+        }
+      }
+    }
+
+    private @Nullable Object literal(String word, @Nullable Object value) {
+      if (!text.startsWith(word, at)) {
+        throw error("unexpected character");
+      }
+      at += word.length();
+      return value;
+    }
+
+    private Long number() {
+      int start = at;
+      if (peek() == '-') {
+        at++;
+      }
+      while (at < text.length() && Character.isDigit(text.charAt(at))) {
+        at++;
+      }
+      try {
+        return Long.parseLong(text.substring(start, at));
+      } catch (NumberFormatException e) {
+        throw error("expected a value");
+      }
+    }
+
+    private char peek() {
+      return at < text.length() ? text.charAt(at) : '\0';
+    }
+
+    private void expect(char c) {
+      if (peek() != c) {
+        throw error("expected '" + c + "'");
+      }
+      at++;
+    }
+
+    private void skipSpace() {
+      while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\n' || text.charAt(at) == '\r'
+          || text.charAt(at) == '\t')) {
+        at++;
+      }
+    }
+
+    private IllegalArgumentException error(String what) {
+      return new IllegalArgumentException("malformed JSON at offset " + at + ": " + what);
+    }
+  }
+}
