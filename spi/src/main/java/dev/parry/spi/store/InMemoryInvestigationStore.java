@@ -11,7 +11,6 @@ import dev.parry.core.investigation.InvestigationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -41,36 +40,6 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private static final Set<ActionStatus> ACTIVE =
       EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS);
 
-  /** Orders actions by proposal time, then investigation, then sequence: immutable, so cursors are stable. */
-  record SortKey(Instant proposedAt, String investigation, int sequence) implements Comparable<SortKey> {
-    private static final Comparator<SortKey> ORDER = Comparator.comparing(SortKey::proposedAt)
-        .thenComparing(SortKey::investigation).thenComparingInt(SortKey::sequence);
-
-    static SortKey of(ActionRecord action) {
-      return new SortKey(action.proposedAt(), action.id().investigation().value(), action.id().sequence());
-    }
-
-    @Override
-    public int compareTo(SortKey other) {
-      return ORDER.compare(this, other);
-    }
-
-    String cursor() {
-      return proposedAt.getEpochSecond() + "." + proposedAt.getNano() + ":" + sequence + ":" + investigation;
-    }
-
-    static SortKey parse(String cursor) {
-      try {
-        String[] parts = cursor.split(":", 3);
-        String[] time = parts[0].split("\\.", 2);
-        return new SortKey(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])),
-            InvestigationId.of(parts[2]).value(), Integer.parseInt(parts[1]));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("cursor is not one this store issued: " + Text.show(cursor), e);
-      }
-    }
-  }
-
   private record Stored(Investigation state, List<InvestigationEvent> events) {}
 
   private record Lease(String owner, Instant until) {}
@@ -91,24 +60,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   @Override
   public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(events, "events");
-    Objects.requireNonNull(after, "after");
-    if (events.isEmpty()) {
-      throw new IllegalArgumentException("append needs at least one event for investigation " + id);
-    }
-    for (InvestigationEvent event : events) {
-      if (!event.investigationId().equals(id)) {
-        throw new IllegalArgumentException("event of investigation " + event.investigationId() + " appended to " + id);
-      }
-    }
-    if (!after.id().equals(id) || after.version() != expectedVersion + events.size()) {
-      throw new IllegalArgumentException("state after the append must be investigation " + id + " at version "
-          + (expectedVersion + events.size()) + ", was " + after.id() + " at " + after.version());
-    }
-    if (expectedVersion == 0 && !(events.get(0) instanceof InvestigationEvent.Opened)) {
-      throw new IllegalArgumentException("a new investigation's events must start with Opened");
-    }
+    Appends.check(id, expectedVersion, events, after);
     investigations.compute(id, (key, stored) -> {
       long actual = stored == null ? 0 : stored.state().version();
       if (actual != expectedVersion) {

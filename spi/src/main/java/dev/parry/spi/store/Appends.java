@@ -1,0 +1,41 @@
+package dev.parry.spi.store;
+
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import java.util.List;
+import java.util.Objects;
+
+/** The checks every store makes before it appends (rule STORE-9), so that all stores refuse alike. */
+final class Appends {
+
+  private Appends() {}
+
+  /**
+   * Checks an append's arguments.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the events are empty, belong to another investigation, do
+   *     not start with {@code Opened} when creating, or {@code after} does not match them
+   */
+  static void check(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(after, "after");
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("append needs at least one event for investigation " + id);
+    }
+    for (InvestigationEvent event : events) {
+      if (!event.investigationId().equals(id)) {
+        throw new IllegalArgumentException("event of investigation " + event.investigationId() + " appended to " + id);
+      }
+    }
+    if (!after.id().equals(id) || after.version() != expectedVersion + events.size()) {
+      throw new IllegalArgumentException("state after the append must be investigation " + id + " at version "
+          + (expectedVersion + events.size()) + ", was " + after.id() + " at " + after.version());
+    }
+    if (expectedVersion == 0 && !(events.get(0) instanceof InvestigationEvent.Opened)) {
+      throw new IllegalArgumentException("a new investigation's events must start with Opened");
+    }
+  }
+}
