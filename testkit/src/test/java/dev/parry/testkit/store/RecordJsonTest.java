@@ -1,0 +1,79 @@
+package dev.parry.testkit.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.spi.internal.RecordJson;
+import dev.parry.testkit.random.Randomized;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The stored form of events and investigations reads back exactly and refuses what the domain refuses")
+class RecordJsonTest {
+
+  static final RecordJson JSON = new RecordJson(Investigation.class, InvestigationEvent.class);
+
+  /** Free text, to exercise escaping. */
+  public record Note(String text) {}
+
+  /** A record with a list of free text. */
+  public record Notes(List<Note> notes, long count) {}
+
+  @Test
+  @DisplayName("every event and every state of generated histories round-trips")
+  void roundTrip() {
+    Randomized.cases(400).forAll(Histories.of("json", 40), history -> {
+      for (Decision.Accepted accepted : history) {
+        for (InvestigationEvent event : accepted.events()) {
+          assertEquals(event, JSON.read(JSON.write(event), InvestigationEvent.class), event.toString());
+        }
+        assertEquals(accepted.after(), JSON.read(JSON.write(accepted.after()), Investigation.class));
+      }
+    });
+  }
+
+  @Test
+  @DisplayName("any Java string, control characters and lone surrogates included, reads back unchanged as ASCII-safe text")
+  void anyString() {
+    RecordJson json = new RecordJson(Notes.class);
+    Random random = new Random(7);
+    for (int i = 0; i < 2_000; i++) {
+      char[] chars = new char[random.nextInt(20)];
+      for (int c = 0; c < chars.length; c++) {
+        chars[c] = (char) (random.nextBoolean() ? random.nextInt(0x80) : random.nextInt(0x10000));
+      }
+      Notes notes = new Notes(List.of(new Note(new String(chars)), new Note("\"\\/")), random.nextLong());
+      String text = json.write(notes);
+      assertTrue(text.chars().noneMatch(c -> c < 0x20 || Character.isSurrogate((char) c)), text);
+      assertEquals(notes, json.read(text, Notes.class));
+    }
+  }
+
+  @Test
+  @DisplayName("malformed text, unknown types and values the domain refuses are refused with the place named")
+  void refusals() {
+    RecordJson json = new RecordJson(Notes.class);
+    for (String bad : List.of("", "{", "{\"@type\":\"Notes\",\"notes\":[],\"count\":1} x", "[1,2",
+        "{\"@type\":\"Notes\",\"notes\":[],\"count\":\"one\"}", "{\"@type\":\"Notes\",\"notes\":[],\"count\":1,\"count\":2}",
+        "\"\\u12\"")) {
+      assertThrows(IllegalArgumentException.class, () -> json.read(bad, Notes.class), bad);
+    }
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> json.read("{\"@type\":\"java.lang.Runtime\"}", Notes.class));
+    assertTrue(unknown.getMessage().contains("unknown or unexpected type"), unknown.getMessage());
+    String opened = JSON.write(Histories.of("json", 0).next(new Random(1)).get(0).events().get(0));
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> JSON.read(opened.replace("\"PT168H\"", "\"PT0S\""), InvestigationEvent.class));
+    assertTrue(refused.getMessage().contains("Opened refused"), refused.getMessage());
+    IllegalArgumentException badId = assertThrows(IllegalArgumentException.class,
+        () -> JSON.read(opened.replaceFirst("\"investigationId\":\"[^\"]*\"", "\"investigationId\":\"\""),
+            InvestigationEvent.class));
+    assertTrue(badId.getMessage().contains("$.investigationId"), badId.getMessage());
+  }
+}
