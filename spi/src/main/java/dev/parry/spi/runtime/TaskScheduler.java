@@ -60,6 +60,7 @@ public interface TaskScheduler extends AutoCloseable {
     };
     ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, factory);
     pool.setRemoveOnCancelPolicy(true);
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // timers (expiry, polling) die with the pool
     return new TaskScheduler() {
       @Override
       public void execute(Runnable task) {
