@@ -149,22 +149,31 @@ final class Fixtures {
     return state;
   }
 
+  /** An investigation's events and the state they build. */
+  record Built(List<InvestigationEvent> events, Investigation state) {}
+
+  /** {@return investigation {@code inv-n}: {@code actions} actions, the first {@code pending} pending, opened n seconds in} */
+  static Built built(int n, int actions, int pending) {
+    InvestigationId id = InvestigationId.of("inv-" + n);
+    Decision.Accepted opened = Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL,
+        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW.plusSeconds(n));
+    List<InvestigationEvent> events = new ArrayList<>(opened.events());
+    Investigation state = opened.after();
+    for (int i = 0; i < actions; i++) {
+      Decision.Accepted next = (Decision.Accepted) state.decide(propose(n * actions + i,
+          i < pending ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC), NOW.plusSeconds(n).plusMillis(i));
+      events.addAll(next.events());
+      state = next.after();
+    }
+    return new Built(events, state);
+  }
+
   /** Fills a store with {@code investigations} investigations of {@code actions} actions, {@code pending} pending. */
   static InMemoryInvestigationStore store(int investigations, int actions, int pending) {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     for (int n = 0; n < investigations; n++) {
-      InvestigationId id = InvestigationId.of("inv-" + n);
-      Decision.Accepted opened = Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL,
-          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW.plusSeconds(n));
-      List<InvestigationEvent> events = new ArrayList<>(opened.events());
-      Investigation state = opened.after();
-      for (int i = 0; i < actions; i++) {
-        Decision.Accepted next = (Decision.Accepted) state.decide(propose(n * actions + i,
-            i < pending ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC), NOW.plusSeconds(n).plusMillis(i));
-        events.addAll(next.events());
-        state = next.after();
-      }
-      store.append(id, 0, events, state);
+      Built built = built(n, actions, pending);
+      store.append(built.state().id(), 0, built.events(), built.state());
     }
     return store;
   }

@@ -243,6 +243,15 @@ public final class Dispatcher {
     }
   }
 
+  /** After an outcome: a recorded one ended the lease in the store; otherwise give it back. */
+  private void settled(ActionId id, boolean recorded) {
+    if (recorded) {
+      held.remove(id);
+    } else {
+      release(id);
+    }
+  }
+
   /** Forgets a flight whose lease was lost: no outcome is recorded; its followers dispatch themselves. */
   private void drop(ActionId id) {
     for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
@@ -377,6 +386,7 @@ public final class Dispatcher {
       }
     }
     int attempt;
+    ActionRecord record;
     if (flight.purpose == ExecutionPurpose.EXECUTE) {
       Optional<Investigation> after;
       try {
@@ -392,11 +402,12 @@ public final class Dispatcher {
         abandon(flight, "no longer approved");
         return;
       }
-      attempt = after.get().action(flight.id).orElseThrow().attempts();
+      record = after.get().action(flight.id).orElseThrow();
+      attempt = record.attempts();
     } else {
       attempt = flight.attempt + 1;
+      record = store.load(flight.id.investigation()).flatMap(i -> i.action(flight.id)).orElseThrow();
     }
-    ActionRecord record = store.load(flight.id.investigation()).flatMap(i -> i.action(flight.id)).orElseThrow();
     Instant now = clock.instant();
     Instant attemptDeadline = min(now.plus(limits.attemptTimeout()), flight.deadline);
     ExecutionRequest request = new ExecutionRequest(flight.action, flight.purpose, keyOf(flight.id, flight.purpose),
@@ -541,8 +552,7 @@ public final class Dispatcher {
     }
     flights.remove(flightKey(flight.id, flight.purpose));
     releasePermit(flight);
-    record(flight.id, flight.purpose, ending, text);
-    release(flight.id);
+    settled(flight.id, record(flight.id, flight.purpose, ending, text));
     for (Follower follower : takeFollowers(flight)) {
       if (follower.purpose() == ExecutionPurpose.EXECUTE) {
         try {
@@ -552,8 +562,8 @@ public final class Dispatcher {
           continue;
         }
       }
-      record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
-      release(follower.id());
+      settled(follower.id(), record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id
+          + ": " + text));
     }
   }
 
@@ -570,7 +580,11 @@ public final class Dispatcher {
     return taken.isEmpty() ? List.of() : taken.get(0);
   }
 
-  private void record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
+  /**
+   * Records an outcome. {@return whether it was recorded}: the store then ended the action's lease
+   * itself (an action leaving the active statuses holds none); otherwise the caller releases it.
+   */
+  private boolean record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
     String note = text.isEmpty() && ending != Ending.SUCCEEDED ? ending.name().toLowerCase(Locale.ROOT) : text;
     String bounded = note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note;
     String clean = Text.withoutControls(bounded);
@@ -592,11 +606,12 @@ public final class Dispatcher {
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not record the outcome ("
           + e.getClass().getName() + "); retrying");
       scheduler.schedule(limits.backoffBase(), () -> record(id, purpose, ending, text));
-      return;
+      return false;
     }
     LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id.investigation())).addKeyValue("actionId", LogSafe.of(id))
         .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", after.isPresent())
         .log("action settled");
+    return after.isPresent();
   }
 
   private void abandon(Flight flight, String why) {

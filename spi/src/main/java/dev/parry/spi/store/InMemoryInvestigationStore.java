@@ -96,6 +96,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
         active.put(key, now);
       } else {
         active.remove(key);
+        leases.remove(now.id()); // an action out of the active statuses holds no dispatch lease
       }
       if (was == null) {
         byEntity.computeIfAbsent(now.action().target().key(), k -> new ConcurrentSkipListMap<>()).put(key, now.id());

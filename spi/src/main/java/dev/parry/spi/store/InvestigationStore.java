@@ -78,7 +78,9 @@ public interface InvestigationStore {
    * Claims the dispatch of an action for {@code owner} until {@code now + lease}. The claim succeeds
    * when nobody holds the action, when its holder's lease ended at or before {@code now}, or when
    * {@code owner} holds it already, which extends the lease. Of concurrent claims by different
-   * owners at most one succeeds.
+   * owners at most one succeeds. An append that moves an action out of the active statuses
+   * (approved, in progress, undo in progress) ends its lease, so that recording an outcome and
+   * giving the action back take one write.
    *
    * @param action the action
    * @param owner who claims it: a runtime's {@linkplain #validOwner(String) owner name}

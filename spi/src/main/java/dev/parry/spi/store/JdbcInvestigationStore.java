@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * Parry uses nothing beyond {@code java.sql}. The tables are created by {@link JdbcSchema}.
  *
  * <ul>
- *   <li>An append is one transaction: a conditional update of the investigation's version (the
- *       optimistic lock), the new events (inserted, never updated) and the rows of the actions they
- *       touched. A stale version writes nothing and throws {@link ConcurrencyConflictException}.
+ *   <li>An append is one statement, so one round trip and atomic: a conditional update of the
+ *       investigation's version (the optimistic lock), the new events (inserted, never updated) and
+ *       the rows of the actions they touched, written only if the version matched. A stale version
+ *       writes nothing and throws {@link ConcurrencyConflictException}.
  *   <li>{@link #load} reads the investigation and its action rows in one statement, so it sees one
  *       committed version.
  *   <li>Action-center queries are served by the indexes of the schema (pending by age, kind and
@@ -58,14 +59,30 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   private static final String LOAD = "SELECT i.state, i.version, (SELECT array_agg(a.record ORDER BY a.sequence)"
       + " FROM parry_actions a WHERE a.investigation_id = i.id) FROM parry_investigations i WHERE i.id = ?";
-  private static final String CREATE = "INSERT INTO parry_investigations (id, version, state) VALUES (?, ?, ?)"
-      + " ON CONFLICT (id) DO NOTHING";
-  private static final String UPDATE = "UPDATE parry_investigations SET version = ?, state = ? WHERE id = ? AND version = ?";
+  /**
+   * One append in one statement (so one round trip, atomic without an explicit transaction): the
+   * version check and bump, then the events and the touched action rows, inserted only if the check
+   * passed. The first part creates the investigation or updates it.
+   */
+  /** The statuses in which an action may hold a dispatch lease; leaving them ends it. */
+  private static final String ACTIVE = "('APPROVED', 'IN_PROGRESS', 'UNDO_IN_PROGRESS')";
+
+  private static final String APPEND_REST = " events AS (INSERT INTO parry_events (investigation_id, version, event)"
+      + " SELECT bumped.id, e.version, e.event FROM bumped, unnest(?::bigint[], ?::text[]) AS e (version, event)),"
+      + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
+      + " proposed_s, proposed_n, record) SELECT bumped.id, a.sequence, a.status, a.family, a.kind, a.source,"
+      + " a.entity_key, a.proposed_s, a.proposed_n, a.record FROM bumped, unnest(?::int[], ?::text[], ?::text[],"
+      + " ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[]) AS a (sequence, status, family, kind,"
+      + " source, entity_key, proposed_s, proposed_n, record)"
+      + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record,"
+      + " lease_owner = CASE WHEN excluded.status IN " + ACTIVE + " THEN parry_actions.lease_owner END,"
+      + " lease_until_ms = CASE WHEN excluded.status IN " + ACTIVE + " THEN parry_actions.lease_until_ms END)"
+      + " SELECT count(*) FROM bumped";
+  private static final String CREATE = "WITH bumped AS (INSERT INTO parry_investigations (id, version, state)"
+      + " VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id)," + APPEND_REST;
+  private static final String UPDATE = "WITH bumped AS (UPDATE parry_investigations SET version = ?, state = ?"
+      + " WHERE id = ? AND version = ? RETURNING id)," + APPEND_REST;
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
-  private static final String INSERT_EVENT = "INSERT INTO parry_events (investigation_id, version, event) VALUES (?, ?, ?)";
-  private static final String UPSERT_ACTION = "INSERT INTO parry_actions (investigation_id, sequence, status, family,"
-      + " kind, source, entity_key, proposed_s, proposed_n, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-      + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record";
   private static final String EVENTS = "SELECT event FROM parry_events WHERE investigation_id = ? ORDER BY version";
   private static final String CLAIM = "UPDATE parry_actions SET lease_owner = ?, lease_until_ms = ?"
       + " WHERE investigation_id = ? AND sequence = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)";
@@ -120,22 +137,33 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       }
     }
     String state = JSON.write(withoutActions(after));
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        if (!bumpVersion(connection, id, expectedVersion, after.version(), state)) {
-          long actual = version(connection, id);
-          throw new ConcurrencyConflictException(id, expectedVersion, actual);
-        }
-        insertEvents(connection, id, expectedVersion, encodedEvents);
-        upsertActions(connection, after, touched);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement append = connection.prepareStatement(expectedVersion == 0 ? CREATE : UPDATE)) {
+      int p = 1;
+      if (expectedVersion == 0) {
+        append.setString(p++, id.value());
+        append.setLong(p++, after.version());
+        append.setString(p++, state);
+      } else {
+        append.setLong(p++, after.version());
+        append.setString(p++, state);
+        append.setString(p++, id.value());
+        append.setLong(p++, expectedVersion);
+      }
+      Long[] versions = new Long[encodedEvents.size()];
+      for (int i = 0; i < versions.length; i++) {
+        versions[i] = expectedVersion + i + 1;
+      }
+      append.setArray(p++, connection.createArrayOf("bigint", versions));
+      append.setArray(p++, connection.createArrayOf("text", encodedEvents.toArray()));
+      bindActions(connection, append, p, after, touched);
+      long written;
+      try (ResultSet result = append.executeQuery()) {
+        result.next();
+        written = result.getLong(1);
+      }
+      if (written != 1) {
+        throw new ConcurrencyConflictException(id, expectedVersion, version(connection, id));
       }
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not append to investigation " + id, e);
@@ -147,25 +175,6 @@ public final class JdbcInvestigationStore implements InvestigationStore {
         state.version(), state.evidence(), List.of(), state.analysis(), state.terminatedBy(), state.completedAt());
   }
 
-  private static boolean bumpVersion(Connection connection, InvestigationId id, long expected, long next, String state)
-      throws SQLException {
-    if (expected == 0) {
-      try (PreparedStatement insert = connection.prepareStatement(CREATE)) {
-        insert.setString(1, id.value());
-        insert.setLong(2, next);
-        insert.setString(3, state);
-        return insert.executeUpdate() == 1;
-      }
-    }
-    try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-      update.setLong(1, next);
-      update.setString(2, state);
-      update.setString(3, id.value());
-      update.setLong(4, expected);
-      return update.executeUpdate() == 1;
-    }
-  }
-
   private static long version(Connection connection, InvestigationId id) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(VERSION)) {
       select.setString(1, id.value());
@@ -175,42 +184,42 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
   }
 
-  private static void insertEvents(Connection connection, InvestigationId id, long expectedVersion, List<String> events)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-      for (int i = 0; i < events.size(); i++) {
-        insert.setString(1, id.value());
-        insert.setLong(2, expectedVersion + i + 1);
-        insert.setString(3, events.get(i));
-        insert.addBatch();
-      }
-      insert.executeBatch();
+  /** Binds the touched actions' columns, one array per column, from parameter {@code first} on. */
+  private static void bindActions(Connection connection, PreparedStatement append, int first, Investigation after,
+      Collection<Integer> sequences) throws SQLException {
+    int count = sequences.size();
+    Integer[] sequence = new Integer[count];
+    String[] status = new String[count];
+    String[] family = new String[count];
+    String[] kind = new String[count];
+    String[] source = new String[count];
+    String[] entity = new String[count];
+    Long[] seconds = new Long[count];
+    Integer[] nanos = new Integer[count];
+    String[] record = new String[count];
+    int i = 0;
+    for (int s : sequences) {
+      ActionRecord action = after.actions().get(s - 1);
+      Instant proposedAt = action.proposedAt();
+      sequence[i] = s;
+      status[i] = action.status().name();
+      family[i] = action.action().family().name();
+      kind[i] = action.action().kind().name();
+      source[i] = ActionSource.of(action).name();
+      entity[i] = action.action().target().key().value();
+      seconds[i] = proposedAt.getEpochSecond();
+      nanos[i] = proposedAt.getNano();
+      record[i] = JSON.write(action);
+      i++;
     }
-  }
-
-  private static void upsertActions(Connection connection, Investigation after, Collection<Integer> sequences)
-      throws SQLException {
-    if (sequences.isEmpty()) {
-      return;
+    int p = first;
+    append.setArray(p++, connection.createArrayOf("int4", sequence));
+    for (String[] column : List.of(status, family, kind, source, entity)) {
+      append.setArray(p++, connection.createArrayOf("text", column));
     }
-    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACTION)) {
-      for (int sequence : sequences) {
-        ActionRecord action = after.actions().get(sequence - 1);
-        upsert.setString(1, after.id().value());
-        upsert.setInt(2, sequence);
-        upsert.setString(3, action.status().name());
-        upsert.setString(4, action.action().family().name());
-        upsert.setString(5, action.action().kind().name());
-        upsert.setString(6, ActionSource.of(action).name());
-        upsert.setString(7, action.action().target().key().value());
-        Instant proposedAt = action.proposedAt();
-        upsert.setLong(8, proposedAt.getEpochSecond());
-        upsert.setInt(9, proposedAt.getNano());
-        upsert.setString(10, JSON.write(action));
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-    }
+    append.setArray(p++, connection.createArrayOf("int8", seconds));
+    append.setArray(p++, connection.createArrayOf("int4", nanos));
+    append.setArray(p, connection.createArrayOf("text", record));
   }
 
   // ---- reading ---------------------------------------------------------------------------------

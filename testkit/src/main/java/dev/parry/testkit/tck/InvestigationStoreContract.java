@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract (rules STORE-1 to STORE-15 of {@code spi/SPEC.md}). Extend it and return a
+ * The store contract (rules STORE-1 to STORE-16 of {@code spi/SPEC.md}). Extend it and return a
  * store from {@link #createStore()}; a store shared between tests is fine, as every test works on
  * investigations and entities of its own.
  *
@@ -370,6 +370,24 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(1), lease), "STORE-14: another owner released it");
       store().release(action, "runtime-a");
       assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(2), lease), "STORE-14: release did not free it");
+    }
+
+    @Test
+    @DisplayName("STORE-16: an append that settles an action ends its lease")
+    void store16_settlingEndsTheLease() {
+      rule("STORE-16", false);
+      InvestigationId id = newId("s16");
+      Investigation state = create(id);
+      Decision.Accepted proposed = isolation(state, "s16", ApprovalMode.AUTOMATIC);
+      store().append(id, state.version(), proposed.events(), proposed.after());
+      state = proposed.after();
+      ActionId action = state.actions().get(0).id();
+      Duration lease = Duration.ofSeconds(30);
+      assertTrue(store().claim(action, "runtime-a", T0, lease));
+      state = apply(state, new Command.Start(action), T0.plusSeconds(1));
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(2), lease), "STORE-16: starting ended the lease");
+      apply(state, new Command.Succeed(action, "done"), T0.plusSeconds(3));
+      assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(4), lease), "STORE-16: succeeding kept the lease");
     }
 
     @Test

@@ -88,6 +88,7 @@ class BrokenImplementationsTest {
     EXPECTED.put(LeaseForAnyone.class, Set.of("store12", "store15"));
     EXPECTED.put(LeaseNeverEnds.class, Set.of("store13"));
     EXPECTED.put(ReleaseForAnyone.class, Set.of("store14"));
+    EXPECTED.put(LeaseOutlivesTheAction.class, Set.of("store16"));
     EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
     EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
     EXPECTED.put(Flaky.class, Set.of("auth3"));
@@ -145,7 +146,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(30, rules, "rules in spi/SPEC.md");
+    assertEquals(31, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -384,6 +385,26 @@ class BrokenImplementationsTest {
     @Override
     boolean claim(ActionId action, String owner, Instant now, Duration lease) {
       return real.claim(action, owner, now, Duration.ofDays(3650));
+    }
+  }
+
+  static class LeaseOutlivesTheAction extends BrokenStore {
+    final Map<ActionId, String> holders = new HashMap<>();
+
+    @Override
+    synchronized boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      String holder = holders.get(action);
+      if (holder != null && !holder.equals(owner)) {
+        return false; // held until released, whatever happens to the action
+      }
+      holders.put(action, owner);
+      return real.claim(action, owner, now, lease) || holder != null;
+    }
+
+    @Override
+    synchronized void release(ActionId action, String owner) {
+      holders.remove(action, owner);
+      real.release(action, owner);
     }
   }
 
