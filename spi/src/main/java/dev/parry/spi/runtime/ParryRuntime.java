@@ -110,6 +110,8 @@ public final class ParryRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParryRuntime.class);
   private static final int MAX_CONFLICT_RETRIES = 64;
+  /** How many investigations' last written states are kept to decide on without a read; then it starts over. */
+  private static final int MAX_RECENT = 4096;
 
   private final Clock clock;
   private final TaskScheduler scheduler;
@@ -129,6 +131,12 @@ public final class ParryRuntime implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Guardrails guardrails;
   private final Map<InvestigationId, Placement> placements = new ConcurrentHashMap<>();
+  /**
+   * The state this runtime last wrote per open investigation: commands are decided on it without a
+   * read, and the store's version check catches a state another runtime has moved on since (the
+   * command is then decided again on a fresh read). Refusals are always confirmed on a fresh read.
+   */
+  private final Map<InvestigationId, Investigation> recent = new ConcurrentHashMap<>();
   private final Map<ActionKind, Duration> pendingExpiryByKind;
   private final Map<ActionKind, Duration> timeBoxes;
   private volatile boolean started;
@@ -252,6 +260,7 @@ public final class ParryRuntime implements AutoCloseable {
       throw new InvestigationRefusedException(id, "an investigation with this id already exists");
     }
     placements.put(id, new Placement(group.name(), device));
+    remember(opened.after());
     published(opened.events(), opened.after());
     return opened.after();
   }
@@ -288,7 +297,7 @@ public final class ParryRuntime implements AutoCloseable {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
     // planned once, outside apply's retry loop: the blast-radius breaker must count each action once
-    Investigation current = store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+    Investigation current = recentOrLoad(id); // the level, which never changes
     RemediationPlan plan = guarded(id, policy.plan(evidence, context(current.level(), devicesInScope)), true);
     List<Command.Proposal> proposals = new ArrayList<>();
     for (PlannedAction planned : plan.actions()) {
@@ -864,27 +873,58 @@ public final class ParryRuntime implements AutoCloseable {
   /** Loads, decides and appends, retrying on a conflict; throws if the command is refused. */
   private Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
     Objects.requireNonNull(id, "id");
+    Investigation known = recent.get(id);
     for (int attempt = 0; ; attempt++) {
-      Investigation state = store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+      Investigation state = known != null ? known : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+      boolean fresh = known == null;
+      known = null;
       Decision decision = state.decide(command.apply(state), clock.instant());
       if (decision instanceof Decision.Rejected rejected) {
+        if (!fresh) {
+          continue; // decided on this runtime's last write: confirm the refusal on the stored state
+        }
         throw new CommandRejectedException(rejected.rejection());
       }
       Decision.Accepted accepted = (Decision.Accepted) decision;
       if (accepted.events().isEmpty()) {
+        if (!fresh) {
+          continue;
+        }
         return accepted;
       }
       try {
         store.append(id, state.version(), accepted.events(), accepted.after());
       } catch (ConcurrencyConflictException e) {
+        recent.remove(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
           throw e;
         }
         continue;
+      } catch (RuntimeException e) {
+        recent.remove(id); // the store failed: whether it wrote is unknown until read again
+        throw e;
       }
+      remember(accepted.after());
       published(accepted.events(), accepted.after());
       return accepted;
     }
+  }
+
+  /** {@return the investigation as this runtime last wrote it, or as stored} */
+  private Investigation recentOrLoad(InvestigationId id) {
+    Investigation known = recent.get(Objects.requireNonNull(id, "id"));
+    return known != null ? known : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+  }
+
+  private void remember(Investigation state) {
+    if (state.completedAt() != null) {
+      recent.remove(state.id());
+      return;
+    }
+    if (recent.size() >= MAX_RECENT) {
+      recent.clear();
+    }
+    recent.put(state.id(), state);
   }
 
   /** Like {@link #apply} for the runtime's own commands: a refusal is logged and answered empty. */

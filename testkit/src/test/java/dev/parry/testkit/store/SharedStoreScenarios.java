@@ -142,15 +142,18 @@ abstract class SharedStoreScenarios {
   }
 
   @Test
-  @DisplayName("an approval made through one runtime is seen through the other and executed once")
+  @DisplayName("an action proposed through one runtime is approved through the other and executed once")
   void approvalSeenThroughTheOther() throws InterruptedException {
     ParryRuntime a = runtime("a", backend.executor());
     ParryRuntime b = runtime("b", backend.executor());
     Device server = server(1);
-    ActionId action = isolation(a, "approve", server);
+    InvestigationId id = InvestigationId.of("approve-" + run);
+    b.open(id, AlertId.of("alert-approve"), server);
+    a.reportEvidence(id, Evidence.of(server, Verdict.MALICIOUS, "test", Instant.now()));
+    ActionId action = a.investigation(id).orElseThrow().actions().get(0).id();
     assertEquals(ActionStatus.PENDING_APPROVAL, action(b, action).status(), "b sees the pending action");
     assertTrue(pending(b).contains(action), "b's Pending tab lists it");
-    a.approve(action, ANALYST, "contain it");
+    b.approve(action, ANALYST, "contain it"); // b opened the investigation; a proposed the action since
     await("b sees the action succeeded", () -> action(b, action).status() == ActionStatus.SUCCEEDED);
     Thread.sleep(LEASE.multipliedBy(3).toMillis()); // watchdogs and lease keepers of both runtimes run meanwhile
     assertEquals(1, callsFor(action).size(), "executor calls");
