@@ -115,6 +115,7 @@ public final class Dispatcher {
   private volatile boolean closing;
   private final String owner;
   private final Duration lease;
+  private final Function<InvestigationId, @Nullable Investigation> recent;
   /** The actions whose dispatch lease this dispatcher holds, renewed by the lease keeper. */
   private final Set<ActionId> held = ConcurrentHashMap.newKeySet();
 
@@ -129,9 +130,12 @@ public final class Dispatcher {
    * @param sink how outcomes are recorded
    * @param owner this runtime's name in the store's dispatch leases
    * @param lease how long a dispatch lease lasts unless renewed
+   * @param recent the state the runtime last wrote for an investigation, or null: checked before a
+   *     read of the store, which follows when it does not show the action ready to dispatch
    */
   public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
-      Limits limits, CommandSink sink, String owner, Duration lease) {
+      Limits limits, CommandSink sink, String owner, Duration lease,
+      Function<InvestigationId, @Nullable Investigation> recent) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.store = store;
@@ -140,6 +144,7 @@ public final class Dispatcher {
     this.sink = sink;
     this.owner = owner;
     this.lease = lease;
+    this.recent = recent;
     for (EntityFamily family : EntityFamily.values()) {
       gates.put(family, new FamilyGate(limits.maxConcurrentPerFamily(), scheduler::execute));
       buckets.put(family, new TokenBucket(limits.rateLimit().permits(), limits.rateLimit().period(), clock.instant()));
@@ -304,17 +309,16 @@ public final class Dispatcher {
     if (closing || flights.containsKey(flightKey(id, purpose))) {
       return;
     }
-    Optional<ActionRecord> found = store.load(id.investigation()).flatMap(i -> i.action(id));
-    if (found.isEmpty()) {
+    Investigation written = recent.apply(id.investigation());
+    Optional<ActionRecord> found = written == null ? Optional.empty() : written.action(id);
+    if (found.isEmpty() || !runnable(found.get(), purpose)) {
+      // the runtime's last write does not show it ready (another runtime may have moved it): read the store
+      found = store.load(id.investigation()).flatMap(i -> i.action(id));
+    }
+    if (found.isEmpty() || !runnable(found.get(), purpose)) {
       return;
     }
     ActionRecord record = found.get();
-    boolean runnable = purpose == ExecutionPurpose.EXECUTE
-        ? record.status() == ActionStatus.APPROVED || record.status() == ActionStatus.IN_PROGRESS
-        : record.status() == ActionStatus.UNDO_IN_PROGRESS;
-    if (!runnable) {
-      return;
-    }
     if (!claim(id)) {
       LOG.atDebug().addKeyValue("actionId", LogSafe.of(id)).log("another runtime holds the dispatch lease");
       return;
@@ -341,6 +345,12 @@ public final class Dispatcher {
         purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
     flights.put(flightKey(id, purpose), flight);
     acquire(flight);
+  }
+
+  private static boolean runnable(ActionRecord record, ExecutionPurpose purpose) {
+    return purpose == ExecutionPurpose.EXECUTE
+        ? record.status() == ActionStatus.APPROVED || record.status() == ActionStatus.IN_PROGRESS
+        : record.status() == ActionStatus.UNDO_IN_PROGRESS;
   }
 
   /** Queues {@code flight} for a permit of its family's gate; a flight that ended meanwhile gives it straight back. */

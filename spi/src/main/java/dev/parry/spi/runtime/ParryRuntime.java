@@ -159,7 +159,7 @@ public final class ParryRuntime implements AutoCloseable {
     this.registry = registry;
     this.manualIds = b.manualIds;
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly, b.instanceName,
-        b.dispatchLease);
+        b.dispatchLease, recent::get);
     this.guardrails = new Guardrails(b.safetyGuards, clock);
     this.pendingExpiryByKind = Map.copyOf(b.pendingExpiryByKind);
     this.timeBoxes = Map.copyOf(b.timeBoxes);
