@@ -60,7 +60,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   @Override
   public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-    Appends.check(id, expectedVersion, events, after);
+    StoreArguments.append(id, expectedVersion, events, after);
     investigations.compute(id, (key, stored) -> {
       long actual = stored == null ? 0 : stored.state().version();
       if (actual != expectedVersion) {
@@ -185,10 +185,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   @Override
   public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-    Objects.requireNonNull(action, "action");
-    InvestigationStore.validOwner(owner);
-    Objects.requireNonNull(now, "now");
-    InvestigationStore.validLease(lease);
+    StoreArguments.claim(action, owner, now, lease);
     if (load(action.investigation()).flatMap(i -> i.action(action)).isEmpty()) {
       return false;
     }
@@ -205,8 +202,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   @Override
   public void release(ActionId action, String owner) {
-    Objects.requireNonNull(action, "action");
-    InvestigationStore.validOwner(owner);
+    StoreArguments.release(action, owner);
     leases.computeIfPresent(action, (key, current) -> current.owner().equals(owner) ? null : current);
   }
 

@@ -127,7 +127,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-    Appends.check(id, expectedVersion, events, after);
+    StoreArguments.append(id, expectedVersion, events, after);
     List<String> encodedEvents = new ArrayList<>(events.size());
     Set<Integer> touched = new TreeSet<>();
     for (InvestigationEvent event : events) {
@@ -311,10 +311,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-    Objects.requireNonNull(action, "action");
-    InvestigationStore.validOwner(owner);
-    Objects.requireNonNull(now, "now");
-    InvestigationStore.validLease(lease);
+    StoreArguments.claim(action, owner, now, lease);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(CLAIM)) {
       update.setString(1, owner);
@@ -331,8 +328,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public void release(ActionId action, String owner) {
-    Objects.requireNonNull(action, "action");
-    InvestigationStore.validOwner(owner);
+    StoreArguments.release(action, owner);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(RELEASE)) {
       update.setString(1, action.investigation().value());

@@ -296,8 +296,13 @@ class DispatchTest {
     assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id).orElseThrow().actions().get(1).status());
   }
 
-  /** Approves and starts the action as another runtime would, which then holds its lease for {@code lease} and dies. */
-  private ActionId startedElsewhere(InvestigationId id, Duration lease) {
+  /**
+   * Opens investigation {@code name} on the server and approves and starts its isolation as another
+   * runtime would, which then holds the lease for {@code lease} and dies.
+   */
+  private ActionId startedElsewhere(String name, Duration lease) {
+    InvestigationId id = open(parry, name, SERVER);
+    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
     Investigation state = parry.store().load(id).orElseThrow();
     ActionId action = state.actions().get(0).id();
     for (Command command : List.of(new Command.Approve(action, PrincipalName.of("elsewhere@contoso.com"), ""),
@@ -313,9 +318,8 @@ class DispatchTest {
   @Test
   @DisplayName("an action a dead runtime left in progress is resumed once its lease ends, with the same key, once")
   void watchdogResumesAfterTheLease() {
-    InvestigationId id = open(parry, "inv-orphan", SERVER);
-    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
-    ActionId action = startedElsewhere(id, Duration.ofMinutes(5));
+    ActionId action = startedElsewhere("inv-orphan", Duration.ofMinutes(5));
+    InvestigationId id = action.investigation();
     parry.advance(Duration.ofMinutes(4));
     assertEquals(ActionStatus.IN_PROGRESS, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
     assertTrue(parry.devices().calls().isEmpty(), "dispatched while another runtime held the lease");
@@ -328,9 +332,8 @@ class DispatchTest {
   @Test
   @DisplayName("the watchdog times out an action whose dead runtime held it past its deadline, and emits the event")
   void watchdog() {
-    InvestigationId id = open(parry, "inv-stuck", SERVER);
-    parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
-    ActionId action = startedElsewhere(id, Duration.ofHours(2));
+    ActionId action = startedElsewhere("inv-stuck", Duration.ofHours(2));
+    InvestigationId id = action.investigation();
     parry.advance(Duration.ofMinutes(59));
     assertEquals(ActionStatus.IN_PROGRESS, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
     parry.advance(Duration.ofMinutes(90));

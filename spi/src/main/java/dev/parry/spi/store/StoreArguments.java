@@ -1,15 +1,18 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The checks every store makes before it appends (rule STORE-9), so that all stores refuse alike. */
-final class Appends {
+/** The checks every store makes of its arguments (rules STORE-9 and STORE-12), so that all stores refuse alike. */
+final class StoreArguments {
 
-  private Appends() {}
+  private StoreArguments() {}
 
   /**
    * Checks an append's arguments.
@@ -18,7 +21,7 @@ final class Appends {
    * @throws IllegalArgumentException if the events are empty, belong to another investigation, do
    *     not start with {@code Opened} when creating, or {@code after} does not match them
    */
-  static void check(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+  static void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(after, "after");
@@ -37,5 +40,29 @@ final class Appends {
     if (expectedVersion == 0 && !(events.get(0) instanceof InvestigationEvent.Opened)) {
       throw new IllegalArgumentException("a new investigation's events must start with Opened");
     }
+  }
+
+  /**
+   * Checks a claim's arguments.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the owner name or the lease is invalid
+   */
+  static void claim(ActionId action, String owner, Instant now, Duration lease) {
+    Objects.requireNonNull(action, "action");
+    InvestigationStore.validOwner(owner);
+    Objects.requireNonNull(now, "now");
+    InvestigationStore.validLease(lease);
+  }
+
+  /**
+   * Checks a release's arguments.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the owner name is invalid
+   */
+  static void release(ActionId action, String owner) {
+    Objects.requireNonNull(action, "action");
+    InvestigationStore.validOwner(owner);
   }
 }
