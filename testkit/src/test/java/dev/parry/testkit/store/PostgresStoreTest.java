@@ -164,6 +164,21 @@ class PostgresStoreTest {
   }
 
   @Test
+  @DisplayName("the events table refuses updates and deletes: the log is append-only in the database too")
+  void eventsAreAppendOnly() {
+    JdbcInvestigationStore store = JdbcInvestigationStore.create(Postgres.dataSource());
+    Decision.Accepted opened = Histories.of("append-only", 0).next(new Random(9)).get(0);
+    InvestigationId id = opened.after().id();
+    store.append(id, 0, opened.events(), opened.after());
+    String where = " WHERE investigation_id = '" + id.value() + "'";
+    for (String change : List.of("UPDATE parry_events SET event = '{}'" + where, "DELETE FROM parry_events" + where)) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Postgres.execute(change), change);
+      assertTrue(refused.getCause().getMessage().contains("append-only"), refused.getCause().getMessage());
+    }
+    assertEquals(opened.events(), store.events(id));
+  }
+
+  @Test
   @DisplayName("a database that cannot be reached gives StoreUnavailableException, not a driver exception")
   void unreachable() {
     Postgres.dataSource();

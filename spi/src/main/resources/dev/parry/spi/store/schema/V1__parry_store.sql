@@ -9,13 +9,18 @@ CREATE TABLE parry_investigations (
   state   TEXT NOT NULL
 );
 
--- The events, append-only: never updated, never deleted by Parry.
+-- The events, append-only: the trigger refuses any update or delete, by Parry or anyone else
+-- (archiving old investigations means dropping or detaching whole tables, or disabling it knowingly).
 CREATE TABLE parry_events (
   investigation_id TEXT COLLATE "C" NOT NULL REFERENCES parry_investigations (id),
   version          BIGINT NOT NULL CHECK (version >= 1),
   event            TEXT NOT NULL,
   PRIMARY KEY (investigation_id, version)
 );
+CREATE FUNCTION parry_events_append_only() RETURNS trigger LANGUAGE plpgsql
+  AS 'BEGIN RAISE EXCEPTION ''parry_events is append-only: % refused'', TG_OP; END';
+CREATE TRIGGER parry_events_append_only BEFORE UPDATE OR DELETE ON parry_events
+  FOR EACH ROW EXECUTE FUNCTION parry_events_append_only();
 
 -- One row per action, as of the investigation's latest version: the filter columns of the action
 -- center, the action as JSON, and its dispatch lease. Proposal time is kept to the nanosecond as
