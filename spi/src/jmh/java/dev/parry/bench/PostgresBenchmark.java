@@ -136,6 +136,27 @@ public class PostgresBenchmark {
     return RuntimeBenchmark.investigate(side.runtime, "q" + shared.ids.incrementAndGet());
   }
 
+  /**
+   * Ten automatic actions per investigation (an alert naming ten malicious files, reported at once),
+   * two threads: the score times ten is actions per second.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public Investigation tenActionsPerInvestigationTwoThreads(TwoRuntimes shared, Side side) {
+    return RuntimeBenchmark.investigateMany(side.runtime, "u" + shared.ids.incrementAndGet(), 10);
+  }
+
+  /** The same, eight threads. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  public Investigation tenActionsPerInvestigationEightThreads(TwoRuntimes shared, Side side) {
+    return RuntimeBenchmark.investigateMany(side.runtime, "t" + shared.ids.incrementAndGet(), 10);
+  }
+
   /** A schema holding {@code actions} actions, 10 per investigation, 1 of them pending. */
   @State(Scope.Benchmark)
   public static class Filled {

@@ -20,6 +20,7 @@ import dev.parry.spi.runtime.RateLimit;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,6 +113,19 @@ public class RuntimeBenchmark {
     // a distinct file per investigation: the same file everywhere would be de-duplicated across them
     DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of(name), Fixtures.FILE.path());
     runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
+    return runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+  }
+
+  /** Opens an investigation, reports {@code files} malicious files in one report, finishes the analysis. */
+  static Investigation investigateMany(ParryRuntime runtime, String name, int files) {
+    InvestigationId id = InvestigationId.of(name);
+    runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
+    List<Evidence> evidence = new ArrayList<>(files);
+    for (int i = 0; i < files; i++) {
+      DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of(name + "-" + i), Fixtures.FILE.path());
+      evidence.add(Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
+    }
+    runtime.reportEvidence(id, evidence);
     return runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
   }
 

@@ -110,6 +110,9 @@ public final class ParryRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParryRuntime.class);
   private static final int MAX_CONFLICT_RETRIES = 64;
+  /** The most pieces of evidence one report may hold: {@value}. */
+  public static final int MAX_EVIDENCE_PER_REPORT = 1000;
+
   /** How many investigations' last written states are kept to decide on without a read; then it starts over. */
   private static final int MAX_RECENT = 4096;
 
@@ -296,7 +299,37 @@ public final class ParryRuntime implements AutoCloseable {
     if (devicesInScope < 1) {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
-    // planned once, outside apply's retry loop: the blast-radius breaker must count each action once
+    return applyAll(id, List.of(recordEvidence(id, evidence, devicesInScope))).after();
+  }
+
+  /**
+   * Reports several pieces of evidence at once, as an alert that names several entities does: each is
+   * planned as {@link #reportEvidence(InvestigationId, Evidence)} plans it, and all of them are
+   * recorded in one write, or none is. Their automatic actions are then dispatched.
+   *
+   * @param id the investigation
+   * @param evidence the evidence, 1 to {@value #MAX_EVIDENCE_PER_REPORT} pieces, in the order to record them
+   * @return the investigation after the evidence joined
+   * @throws UnknownInvestigationException if there is no such investigation
+   * @throws CommandRejectedException if the investigation is complete or terminated; nothing is recorded
+   * @throws IllegalArgumentException if the list is empty or longer than {@value #MAX_EVIDENCE_PER_REPORT}
+   */
+  public Investigation reportEvidence(InvestigationId id, List<Evidence> evidence) {
+    requireOpen();
+    Objects.requireNonNull(evidence, "evidence");
+    if (evidence.isEmpty() || evidence.size() > MAX_EVIDENCE_PER_REPORT) {
+      throw new IllegalArgumentException("a report holds 1-" + MAX_EVIDENCE_PER_REPORT + " pieces of evidence, was: "
+          + evidence.size());
+    }
+    List<Function<Investigation, Command>> commands = new ArrayList<>(evidence.size());
+    for (Evidence each : List.copyOf(evidence)) {
+      commands.add(recordEvidence(id, each, 1));
+    }
+    return applyAll(id, commands).after();
+  }
+
+  /** Plans {@code evidence} (once, outside the retry loop: the blast-radius breaker counts each action once). */
+  private Function<Investigation, Command> recordEvidence(InvestigationId id, Evidence evidence, int devicesInScope) {
     Investigation current = recentOrLoad(id); // the level, which never changes
     RemediationPlan plan = guarded(id, policy.plan(evidence, context(current.level(), devicesInScope)), true);
     List<Command.Proposal> proposals = new ArrayList<>();
@@ -304,7 +337,8 @@ public final class ParryRuntime implements AutoCloseable {
       proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind()),
           timeBoxFor(planned.action().kind())));
     }
-    return apply(id, state -> new Command.RecordEvidence(evidence, proposals, Actor.system())).after();
+    Command.RecordEvidence command = new Command.RecordEvidence(evidence, proposals, Actor.system());
+    return state -> command;
   }
 
   /**
@@ -872,28 +906,44 @@ public final class ParryRuntime implements AutoCloseable {
 
   /** Loads, decides and appends, retrying on a conflict; throws if the command is refused. */
   private Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
+    return applyAll(id, List.of(command));
+  }
+
+  /**
+   * Decides {@code commands} in order, each on the state the previous one left, and appends all their
+   * events at once: all or nothing. Retries on a conflict; throws if any command is refused.
+   */
+  private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands) {
     Objects.requireNonNull(id, "id");
     Investigation known = recent.get(id);
+    attempts:
     for (int attempt = 0; ; attempt++) {
       Investigation state = known != null ? known : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
       boolean fresh = known == null;
       known = null;
-      Decision decision = state.decide(command.apply(state), clock.instant());
-      if (decision instanceof Decision.Rejected rejected) {
-        if (!fresh) {
-          continue; // decided on this runtime's last write: confirm the refusal on the stored state
+      Instant now = clock.instant();
+      Investigation after = state;
+      List<InvestigationEvent> events = new ArrayList<>();
+      for (Function<Investigation, Command> command : commands) {
+        Decision decision = after.decide(command.apply(after), now);
+        if (decision instanceof Decision.Rejected rejected) {
+          if (!fresh) {
+            continue attempts; // decided on this runtime's last write: confirm the refusal on the stored state
+          }
+          throw new CommandRejectedException(rejected.rejection());
         }
-        throw new CommandRejectedException(rejected.rejection());
+        Decision.Accepted accepted = (Decision.Accepted) decision;
+        events.addAll(accepted.events());
+        after = accepted.after();
       }
-      Decision.Accepted accepted = (Decision.Accepted) decision;
-      if (accepted.events().isEmpty()) {
+      if (events.isEmpty()) {
         if (!fresh) {
           continue;
         }
-        return accepted;
+        return new Decision.Accepted(List.of(), after);
       }
       try {
-        store.append(id, state.version(), accepted.events(), accepted.after());
+        store.append(id, state.version(), events, after);
       } catch (ConcurrencyConflictException e) {
         recent.remove(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -904,7 +954,8 @@ public final class ParryRuntime implements AutoCloseable {
         recent.remove(id); // the store failed: whether it wrote is unknown until read again
         throw e;
       }
-      remember(accepted.after());
+      remember(after);
+      Decision.Accepted accepted = new Decision.Accepted(events, after);
       published(accepted.events(), accepted.after());
       return accepted;
     }

@@ -1,0 +1,128 @@
+package dev.parry.testkit.runtime;
+
+import static dev.parry.testkit.runtime.Samples.FILE;
+import static dev.parry.testkit.runtime.Samples.MESSAGE;
+import static dev.parry.testkit.runtime.Samples.USER;
+import static dev.parry.testkit.runtime.Samples.WORKSTATION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.runtime.CommandRejectedException;
+import dev.parry.spi.runtime.ParryRuntime;
+import dev.parry.spi.store.ActionQuery;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.Page;
+import dev.parry.testkit.ParryHarness;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Several pieces of evidence reported at once: planned as one by one, recorded in one write or not at all")
+class EvidenceReportTest {
+
+  /** The in-memory store, counting appends. */
+  static final class CountingStore implements InvestigationStore {
+    final InvestigationStore real = InMemoryInvestigationStore.create();
+    final AtomicInteger appends = new AtomicInteger();
+
+    @Override
+    public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+      real.append(id, expectedVersion, events, after);
+      appends.incrementAndGet();
+    }
+
+    @Override
+    public Optional<Investigation> load(InvestigationId id) {
+      return real.load(id);
+    }
+
+    @Override
+    public List<InvestigationEvent> events(InvestigationId id) {
+      return real.events(id);
+    }
+
+    @Override
+    public Page<ActionRecord> queryActions(ActionQuery query) {
+      return real.queryActions(query);
+    }
+
+    @Override
+    public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      return real.claim(action, owner, now, lease);
+    }
+
+    @Override
+    public void release(ActionId action, String owner) {
+      real.release(action, owner);
+    }
+  }
+
+  static List<Evidence> evidence(ParryHarness parry) {
+    Instant now = parry.clock().instant();
+    return List.of(Evidence.of(FILE, Verdict.MALICIOUS, "Trojan", now), Evidence.of(MESSAGE, Verdict.MALICIOUS, "phish", now),
+        Evidence.of(USER, Verdict.COMPROMISED, "impossible travel", now), Evidence.of(WORKSTATION, Verdict.MALICIOUS, "", now));
+  }
+
+  /** {@return each action's kind, status and target key, in order} */
+  static List<String> summary(ParryHarness parry, InvestigationId id) {
+    List<String> out = new ArrayList<>();
+    for (ActionRecord action : parry.runtime().investigation(id).orElseThrow().actions()) {
+      out.add(action.action().kind() + " " + action.status() + " " + action.action().target().key());
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("a report of four plans and carries out what four reports do, with one append for the evidence")
+  void sameAsOneByOne() {
+    CountingStore counted = new CountingStore();
+    try (ParryHarness together = ParryHarness.onStore(counted, b -> b.deviceGroups(Samples.groups()));
+        ParryHarness apart = ParryHarness.create(b -> b.deviceGroups(Samples.groups()))) {
+      InvestigationId id = Samples.open(together, "inv-together", WORKSTATION);
+      Samples.open(apart, "inv-together", WORKSTATION);
+      int before = counted.appends.get();
+      ParryRuntime runtime = together.runtime();
+      Investigation after = runtime.reportEvidence(id, evidence(together));
+      assertEquals(4, after.evidence().size());
+      assertEquals(before + 1, counted.appends.get(), "appends for the report (nothing dispatched yet)");
+      for (Evidence each : evidence(apart)) {
+        apart.runtime().reportEvidence(id, each);
+      }
+      together.settle();
+      apart.settle();
+      assertEquals(summary(apart, id), summary(together, id));
+    }
+  }
+
+  @Test
+  @DisplayName("a refused report records nothing; bad lists are refused before anything happens")
+  void refusalsChangeNothing() {
+    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()))) {
+      InvestigationId id = Samples.open(parry, "inv-refused", WORKSTATION);
+      parry.runtime().terminate(id, ParryHarness.ANALYST, "false alarm");
+      List<InvestigationEvent> events = parry.store().events(id);
+      assertThrows(CommandRejectedException.class, () -> parry.runtime().reportEvidence(id, evidence(parry)));
+      assertThrows(IllegalArgumentException.class, () -> parry.runtime().reportEvidence(id, List.of()));
+      List<Evidence> tooMany = Collections.nCopies(ParryRuntime.MAX_EVIDENCE_PER_REPORT + 1, evidence(parry).get(0));
+      assertThrows(IllegalArgumentException.class, () -> parry.runtime().reportEvidence(id, tooMany));
+      List<Evidence> withNull = new ArrayList<>(evidence(parry));
+      withNull.add(null);
+      assertThrows(NullPointerException.class, () -> parry.runtime().reportEvidence(id, withNull));
+      assertEquals(events, parry.store().events(id), "the store changed");
+    }
+  }
+}
