@@ -101,7 +101,7 @@ public final class Dispatcher {
   private final CommandSink sink;
   private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
   private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
-  private final Map<String, Flight> flights = new ConcurrentHashMap<>();
+  private final Map<FlightKey, Flight> flights = new ConcurrentHashMap<>();
   /** Per target and kind: the action being dispatched and those waiting for its outcome. Changed only in compute. */
   private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
 
@@ -156,8 +156,11 @@ public final class Dispatcher {
     return IdempotencyKey.of(id + (purpose == ExecutionPurpose.UNDO ? ":undo" : ":execute"));
   }
 
-  private static String flightKey(ActionId id, ExecutionPurpose purpose) {
-    return id + "#" + purpose;
+  /** An action's execution or its undo: at most one flight each. */
+  private record FlightKey(ActionId id, ExecutionPurpose purpose) {}
+
+  private static FlightKey flightKey(ActionId id, ExecutionPurpose purpose) {
+    return new FlightKey(id, purpose);
   }
 
   /**

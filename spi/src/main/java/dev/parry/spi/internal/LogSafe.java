@@ -16,12 +16,21 @@ public final class LogSafe {
   private LogSafe() {}
 
   /**
-   * {@return {@code value}'s text, control characters escaped and cut at 200 characters} (see
-   * {@link Text#escapeControls(String, int)})
+   * {@return {@code value} for a log line: its {@code toString} is the value's text, control
+   * characters escaped and cut at 200 characters} (see {@link Text#escapeControls(String, int)}).
+   * The text is built only when a line is written, so a disabled level costs no escaping.
    *
    * @param value any value; null gives "null"
    */
-  public static String of(@Nullable Object value) {
-    return Text.escapeControls(String.valueOf(value), MAX);
+  public static Object of(@Nullable Object value) {
+    return new Escaped(value);
+  }
+
+  /** A value whose text is escaped when, and each time, it is printed. */
+  private record Escaped(@Nullable Object value) {
+    @Override
+    public String toString() {
+      return Text.escapeControls(String.valueOf(value), MAX);
+    }
   }
 }
