@@ -2,8 +2,10 @@ package dev.parry.spi.store;
 
 /**
  * The store could not be read or written: the database refused, failed or could not be reached.
- * Nothing was written by the call that threw (an append is one transaction), so the caller may try
- * again. The cause carries the driver's error.
+ * An append is one transaction, so it was written whole or not at all; if the connection broke
+ * while the database committed, the caller cannot tell which, and a retry of the same decision then
+ * meets a version conflict (or a refusal, for a decision already taken) rather than a duplicate.
+ * The cause carries the driver's error.
  */
 public final class StoreUnavailableException extends RuntimeException {
 
