@@ -7,7 +7,6 @@ import static dev.parry.testkit.runtime.Samples.WORKSTATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -16,17 +15,13 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.runtime.CommandRejectedException;
 import dev.parry.spi.runtime.ParryRuntime;
-import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InMemoryInvestigationStore;
-import dev.parry.spi.store.InvestigationStore;
-import dev.parry.spi.store.Page;
 import dev.parry.testkit.ParryHarness;
-import java.time.Duration;
+import dev.parry.testkit.fake.ForwardingStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,39 +30,17 @@ import org.junit.jupiter.api.Test;
 class EvidenceReportTest {
 
   /** The in-memory store, counting appends. */
-  static final class CountingStore implements InvestigationStore {
-    final InvestigationStore real = InMemoryInvestigationStore.create();
+  static final class CountingStore extends ForwardingStore {
     final AtomicInteger appends = new AtomicInteger();
+
+    CountingStore() {
+      super(InMemoryInvestigationStore.create());
+    }
 
     @Override
     public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-      real.append(id, expectedVersion, events, after);
+      super.append(id, expectedVersion, events, after);
       appends.incrementAndGet();
-    }
-
-    @Override
-    public Optional<Investigation> load(InvestigationId id) {
-      return real.load(id);
-    }
-
-    @Override
-    public List<InvestigationEvent> events(InvestigationId id) {
-      return real.events(id);
-    }
-
-    @Override
-    public Page<ActionRecord> queryActions(ActionQuery query) {
-      return real.queryActions(query);
-    }
-
-    @Override
-    public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-      return real.claim(action, owner, now, lease);
-    }
-
-    @Override
-    public void release(ActionId action, String owner) {
-      real.release(action, owner);
     }
   }
 

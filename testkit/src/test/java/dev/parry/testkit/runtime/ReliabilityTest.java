@@ -25,9 +25,8 @@ import dev.parry.spi.runtime.ParryRuntime;
 import dev.parry.spi.runtime.TaskScheduler;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InMemoryInvestigationStore;
-import dev.parry.spi.store.InvestigationStore;
-import dev.parry.spi.store.Page;
 import dev.parry.testkit.ParryHarness;
+import dev.parry.testkit.fake.ForwardingStore;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
@@ -38,7 +37,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -162,12 +160,12 @@ class ReliabilityTest {
   }
 
   /** A store that fails every {@code n}-th append before writing anything. */
-  static final class FailingStore implements InvestigationStore {
-    final InvestigationStore real = InMemoryInvestigationStore.create();
+  static final class FailingStore extends ForwardingStore {
     final AtomicInteger appends = new AtomicInteger();
     final int every;
 
     FailingStore(int every) {
+      super(InMemoryInvestigationStore.create());
       this.every = every;
     }
 
@@ -176,32 +174,7 @@ class ReliabilityTest {
       if (appends.incrementAndGet() % every == 0) {
         throw new IllegalStateException("database unavailable");
       }
-      real.append(id, expectedVersion, events, after);
-    }
-
-    @Override
-    public Optional<Investigation> load(InvestigationId id) {
-      return real.load(id);
-    }
-
-    @Override
-    public List<InvestigationEvent> events(InvestigationId id) {
-      return real.events(id);
-    }
-
-    @Override
-    public Page<ActionRecord> queryActions(ActionQuery query) {
-      return real.queryActions(query);
-    }
-
-    @Override
-    public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-      return real.claim(action, owner, now, lease);
-    }
-
-    @Override
-    public void release(ActionId action, String owner) {
-      real.release(action, owner);
+      super.append(id, expectedVersion, events, after);
     }
   }
 
