@@ -44,6 +44,7 @@ public enum ActionStatus {
   UNDO_FAILED;
 
   private static final Set<ActionStatus> UNSETTLED = EnumSet.of(PENDING_APPROVAL, APPROVED, IN_PROGRESS);
+  private static final Set<ActionStatus> DISPATCHED = EnumSet.of(APPROVED, IN_PROGRESS, UNDO_IN_PROGRESS);
 
   /** {@return whether the action has an outcome, which completion waits for} */
   public boolean isSettled() {
@@ -53,6 +54,19 @@ public enum ActionStatus {
   /** {@return whether the action is pending approval, approved or in progress: running or about to} */
   public boolean isActive() {
     return UNSETTLED.contains(this);
+  }
+
+  /**
+   * {@return whether a dispatcher carries the action in this status}: approved or in progress (its
+   * execution), or undo in progress (its undo). Only such an action holds a dispatch lease.
+   */
+  public boolean isDispatched() {
+    return DISPATCHED.contains(this);
+  }
+
+  /** {@return the statuses in which a dispatcher carries an action (a new, modifiable set)} */
+  public static Set<ActionStatus> dispatched() {
+    return EnumSet.copyOf(DISPATCHED);
   }
 
   /** {@return whether the action was approved at some point (by analysts or by the system)} */

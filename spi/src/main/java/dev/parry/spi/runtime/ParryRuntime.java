@@ -194,8 +194,9 @@ public final class ParryRuntime implements AutoCloseable {
     }
     started = true;
     int[] resumed = {0};
-    forEachAction(ActionQuery.all().statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED,
-        ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS)), action -> {
+    Set<ActionStatus> resumable = ActionStatus.dispatched();
+    resumable.add(ActionStatus.PENDING_APPROVAL);
+    forEachAction(ActionQuery.all().statuses(resumable), action -> {
           resumed[0]++;
           switch (action.status()) {
             case PENDING_APPROVAL -> scheduleExpiry(action);
@@ -1063,8 +1064,7 @@ public final class ParryRuntime implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
-    forEachAction(ActionQuery.all().statuses(EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS,
-        ActionStatus.UNDO_IN_PROGRESS)), action -> {
+    forEachAction(ActionQuery.all().statuses(ActionStatus.dispatched()), action -> {
           if (dispatcher.isDispatching(action)) {
             return;
           }

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded default store: thread-safe, in memory, indexed so that the Pending tab, the active
+ * The embedded default store: thread-safe, in memory, indexed so that the Pending tab, the dispatched
  * actions, one investigation's actions and one entity's actions are read without scanning the rest.
  * State is lost when the process ends.
  *
@@ -37,8 +37,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryInvestigationStore implements InvestigationStore {
 
-  private static final Set<ActionStatus> ACTIVE =
-      EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS);
+  private static final Set<ActionStatus> DISPATCHED = ActionStatus.dispatched();
 
   private record Stored(Investigation state, List<InvestigationEvent> events) {}
 
@@ -47,7 +46,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private final Map<InvestigationId, Stored> investigations = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionRecord> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionRecord> pending = new ConcurrentSkipListMap<>();
-  private final ConcurrentSkipListMap<SortKey, ActionRecord> active = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<SortKey, ActionRecord> dispatched = new ConcurrentSkipListMap<>();
   private final Map<EntityKey, ConcurrentSkipListMap<SortKey, ActionId>> byEntity = new ConcurrentHashMap<>();
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
 
@@ -92,11 +91,11 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       } else {
         pending.remove(key);
       }
-      if (ACTIVE.contains(now.status())) {
-        active.put(key, now);
+      if (now.status().isDispatched()) {
+        dispatched.put(key, now);
       } else {
-        active.remove(key);
-        leases.remove(now.id()); // an action out of the active statuses holds no dispatch lease
+        dispatched.remove(key);
+        leases.remove(now.id()); // an action no dispatcher carries holds no dispatch lease
       }
       if (was == null) {
         byEntity.computeIfAbsent(now.action().target().key(), k -> new ConcurrentSkipListMap<>()).put(key, now.id());
@@ -167,8 +166,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       }
     } else if (!query.statuses().isEmpty() && Set.of(ActionStatus.PENDING_APPROVAL).containsAll(query.statuses())) {
       source = pending;
-    } else if (!query.statuses().isEmpty() && ACTIVE.containsAll(query.statuses())) {
-      source = active;
+    } else if (!query.statuses().isEmpty() && DISPATCHED.containsAll(query.statuses())) {
+      source = dispatched;
     } else {
       source = all;
     }

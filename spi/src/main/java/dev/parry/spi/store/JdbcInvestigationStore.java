@@ -2,6 +2,7 @@ package dev.parry.spi.store;
 
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -64,8 +66,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * version check and bump, then the events and the touched action rows, inserted only if the check
    * passed. The first part creates the investigation or updates it.
    */
-  /** The statuses in which an action may hold a dispatch lease; leaving them ends it. */
-  private static final String ACTIVE = "('APPROVED', 'IN_PROGRESS', 'UNDO_IN_PROGRESS')";
+  /** The statuses in which an action may hold a dispatch lease, as SQL; leaving them ends it. */
+  private static final String DISPATCHED = ActionStatus.dispatched().stream().map(s -> "'" + s.name() + "'")
+      .sorted().collect(Collectors.joining(", ", "(", ")"));
 
   private static final String APPEND_REST = " events AS (INSERT INTO parry_events (investigation_id, version, event)"
       + " SELECT bumped.id, e.version, e.event FROM bumped, unnest(?::bigint[], ?::text[]) AS e (version, event)),"
@@ -75,8 +78,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       + " ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[]) AS a (sequence, status, family, kind,"
       + " source, entity_key, proposed_s, proposed_n, record)"
       + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record,"
-      + " lease_owner = CASE WHEN excluded.status IN " + ACTIVE + " THEN parry_actions.lease_owner END,"
-      + " lease_until_ms = CASE WHEN excluded.status IN " + ACTIVE + " THEN parry_actions.lease_until_ms END)"
+      + " lease_owner = CASE WHEN excluded.status IN " + DISPATCHED + " THEN parry_actions.lease_owner END,"
+      + " lease_until_ms = CASE WHEN excluded.status IN " + DISPATCHED + " THEN parry_actions.lease_until_ms END)"
       + " SELECT count(*) FROM bumped";
   private static final String CREATE = "WITH bumped AS (INSERT INTO parry_investigations (id, version, state)"
       + " VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id)," + APPEND_REST;
