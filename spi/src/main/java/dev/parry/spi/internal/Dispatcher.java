@@ -251,8 +251,14 @@ public final class Dispatcher {
     }
   }
 
-  /** After an outcome: a recorded one ended the lease in the store; otherwise give it back. */
-  private void settled(ActionId id, boolean recorded) {
+  /**
+   * After an outcome for an action this dispatcher claimed: a recorded one ended the lease in the
+   * store (rule STORE-16), so it is only forgotten here; otherwise the lease is given back.
+   *
+   * @param id the action
+   * @param recorded whether the outcome was recorded
+   */
+  public void settled(ActionId id, boolean recorded) {
     if (recorded) {
       held.remove(id);
     } else {

@@ -300,7 +300,7 @@ public final class ParryRuntime implements AutoCloseable {
     if (devicesInScope < 1) {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
-    return applyAll(id, List.of(recordEvidence(id, evidence, devicesInScope))).after();
+    return applyAll(id, List.of(recordEvidence(recentOrLoad(id).level(), id, evidence, devicesInScope))).after();
   }
 
   /**
@@ -322,17 +322,25 @@ public final class ParryRuntime implements AutoCloseable {
       throw new IllegalArgumentException("a report holds 1-" + MAX_EVIDENCE_PER_REPORT + " pieces of evidence, was: "
           + evidence.size());
     }
-    List<Function<Investigation, Command>> commands = new ArrayList<>(evidence.size());
-    for (Evidence each : List.copyOf(evidence)) {
-      commands.add(recordEvidence(id, each, 1));
+    List<Evidence> pieces = new ArrayList<>(evidence);
+    for (int i = 0; i < pieces.size(); i++) {
+      Objects.requireNonNull(pieces.get(i), "evidence[" + i + "]");
+    }
+    AutomationLevel level = recentOrLoad(id).level(); // never changes: read once for every piece
+    List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
+    for (Evidence piece : pieces) {
+      commands.add(recordEvidence(level, id, piece, 1));
     }
     return applyAll(id, commands).after();
   }
 
-  /** Plans {@code evidence} (once, outside the retry loop: the blast-radius breaker counts each action once). */
-  private Function<Investigation, Command> recordEvidence(InvestigationId id, Evidence evidence, int devicesInScope) {
-    Investigation current = recentOrLoad(id); // the level, which never changes
-    RemediationPlan plan = guarded(id, policy.plan(evidence, context(current.level(), devicesInScope)), true);
+  /**
+   * Plans {@code evidence} at the investigation's {@code level}, once, outside the retry loop: the
+   * blast-radius breaker counts each action once.
+   */
+  private Function<Investigation, Command> recordEvidence(AutomationLevel level, InvestigationId id, Evidence evidence,
+      int devicesInScope) {
+    RemediationPlan plan = guarded(id, policy.plan(evidence, context(level, devicesInScope)), true);
     List<Command.Proposal> proposals = new ArrayList<>();
     for (PlannedAction planned : plan.actions()) {
       proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind()),
@@ -1072,8 +1080,8 @@ public final class ParryRuntime implements AutoCloseable {
               && action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
             if (dispatcher.claim(action.id())) {
               LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
-              applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id()));
-              dispatcher.release(action.id());
+              dispatcher.settled(action.id(),
+                  applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id())).isPresent());
             }
           } else if (action.updatedAt().plus(limits.attemptTimeout()).isBefore(now)) {
             LOG.atInfo().addKeyValue("actionId", LogSafe.of(action.id())).log("lost dispatch resumed by the watchdog");

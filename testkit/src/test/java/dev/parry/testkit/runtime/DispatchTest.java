@@ -340,6 +340,9 @@ class DispatchTest {
     assertEquals(ActionStatus.TIMED_OUT, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
     assertTrue(parry.events().stream().anyMatch(e -> e instanceof InvestigationEvent.ActionTimedOut));
     assertTrue(parry.devices().calls().isEmpty(), "an action past its deadline is not dispatched");
+    parry.advance(Duration.ofMinutes(1)); // the lease keeper runs: it must not take the settled action back
+    assertTrue(parry.store().claim(action, "another-runtime", parry.clock().instant(), Duration.ofSeconds(30)),
+        "the runtime still holds the lease of an action it timed out");
   }
 
   @Test

@@ -94,7 +94,9 @@ class EvidenceReportTest {
       assertThrows(IllegalArgumentException.class, () -> parry.runtime().reportEvidence(id, tooMany));
       List<Evidence> withNull = new ArrayList<>(evidence(parry));
       withNull.add(null);
-      assertThrows(NullPointerException.class, () -> parry.runtime().reportEvidence(id, withNull));
+      NullPointerException unnamed = assertThrows(NullPointerException.class,
+          () -> parry.runtime().reportEvidence(id, withNull));
+      assertEquals("evidence[4]", unnamed.getMessage(), "the error names the null piece");
       assertEquals(events, parry.store().events(id), "the store changed");
     }
   }
