@@ -194,6 +194,16 @@ class BadInputTest {
         () -> ParryRuntime.builder().pendingExpiry(dev.parry.core.action.ActionKind.ISOLATE_DEVICE, Duration.ZERO)));
     cases.add(new Case("configure a negative time box", IllegalArgumentException.class, "ISOLATE_DEVICE",
         () -> ParryRuntime.builder().timeBox(dev.parry.core.action.ActionKind.ISOLATE_DEVICE, Duration.ofHours(-1))));
+    cases.add(new Case("empty runtime instance name", IllegalArgumentException.class, "owner",
+        () -> ParryRuntime.builder().instanceName("")));
+    cases.add(new Case("runtime instance name with CR/LF", IllegalArgumentException.class, "owner",
+        () -> ParryRuntime.builder().instanceName("pod-1\r\nFAKE")));
+    cases.add(new Case("zero dispatch lease", IllegalArgumentException.class, "lease",
+        () -> ParryRuntime.builder().dispatchLease(Duration.ZERO)));
+    cases.add(new Case("empty evidence report", IllegalArgumentException.class, "1-1000",
+        () -> runtime.reportEvidence(open, List.of())));
+    cases.add(new Case("claim with a negative lease", IllegalArgumentException.class, "lease",
+        () -> parry.store().claim(killed.id(), "someone", parry.clock().instant(), Duration.ofSeconds(-1))));
     cases.add(new Case("dry run on an unknown investigation", UnknownInvestigationException.class, "nope",
         () -> runtime.dryRun(InvestigationId.of("nope"), evidence(parry, SERVER, Verdict.MALICIOUS))));
     cases.add(new Case("audit trail without permission", AccessDeniedException.class, "VIEW",

@@ -31,10 +31,12 @@ import dev.parry.spi.runtime.ParryRuntime;
 import dev.parry.spi.runtime.RateLimit;
 import dev.parry.spi.runtime.TaskScheduler;
 import dev.parry.spi.store.ActionQuery;
+import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.Call;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.fake.ForwardingStore;
 import dev.parry.testkit.time.TestClock;
 import dev.parry.testkit.time.VirtualScheduler;
 import java.time.Duration;
@@ -42,6 +44,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -327,6 +330,31 @@ class DispatchTest {
     assertEquals(ActionStatus.SUCCEEDED, parry.store().load(id).orElseThrow().action(action).orElseThrow().status());
     assertEquals(1, parry.devices().calls().size());
     assertEquals(action + ":execute", parry.devices().calls().get(0).request().idempotencyKey().value());
+  }
+
+  @Test
+  @DisplayName("a runtime whose lease was taken over drops the action: its late answer records nothing")
+  void lostLeaseDropsTheFlight() {
+    parry.close();
+    AtomicBoolean stolen = new AtomicBoolean();
+    ForwardingStore store = new ForwardingStore(InMemoryInvestigationStore.create()) {
+      @Override
+      public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+        return !stolen.get() && super.claim(action, owner, now, lease);
+      }
+    };
+    parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(LIMITS));
+    parry.devices().inject(Fault.latency(Duration.ofMinutes(1)), 1);
+    InvestigationId id = open(parry, "inv-stolen", WORKSTATION);
+    parry.runtime().reportEvidence(id, evidence(parry, WORKSTATION, Verdict.MALICIOUS));
+    parry.advance(Duration.ofSeconds(1));
+    ActionId action = parry.store().load(id).orElseThrow().actions().get(0).id();
+    assertEquals(1, parry.devices().calls().size(), "the executor was called");
+    stolen.set(true); // another runtime holds the lease from now on (this one stalled past it)
+    parry.advance(Duration.ofMinutes(2)); // the lease keeper finds it lost; the executor answers at 1 minute
+    assertEquals(1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
+    assertEquals(ActionStatus.IN_PROGRESS, parry.store().load(id).orElseThrow().action(action).orElseThrow().status(),
+        "the runtime recorded an outcome for an action it no longer held");
   }
 
   @Test

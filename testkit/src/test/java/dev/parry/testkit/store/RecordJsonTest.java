@@ -76,4 +76,21 @@ class RecordJsonTest {
             InvestigationEvent.class));
     assertTrue(badId.getMessage().contains("$.investigationId"), badId.getMessage());
   }
+
+  /** A type the codec must refuse to take on: not a record, enum or sealed interface. */
+  public static final class Mutable {
+    public String text = "";
+  }
+
+  /** A record reaching an open interface. */
+  public record Holder(Runnable task) {}
+
+  @Test
+  @DisplayName("only records, enums and sealed interfaces can be taken on: others are refused at construction")
+  void onlyClosedTypes() {
+    for (Class<?> type : List.of(Mutable.class, Holder.class, Runnable.class)) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new RecordJson(type));
+      assertTrue(refused.getMessage().contains("cannot write"), refused.getMessage());
+    }
+  }
 }

@@ -1,0 +1,36 @@
+package dev.parry.spi.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The PostgreSQL schema scripts ship in the jar and split into their statements")
+class JdbcSchemaTest {
+
+  @Test
+  @DisplayName("every version has a script; others are refused naming the range")
+  void scripts() {
+    for (int version = 1; version <= JdbcSchema.VERSION; version++) {
+      assertTrue(JdbcSchema.script(version).contains("CREATE TABLE"), "script " + version);
+    }
+    for (int bad : new int[] {0, JdbcSchema.VERSION + 1}) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JdbcSchema.script(bad));
+      assertTrue(refused.getMessage().contains("1-" + JdbcSchema.VERSION), refused.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("a script splits at the semicolons that end its lines, comments dropped, quoted semicolons kept")
+  void statements() {
+    List<String> split = JdbcSchema.statements("-- a comment; not a statement\nCREATE TABLE a (x INT);\n\n"
+        + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql\n  AS 'BEGIN RAISE; END';\nSELECT 1");
+    assertEquals(List.of("CREATE TABLE a (x INT)", "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql\n  AS 'BEGIN RAISE; END'",
+        "SELECT 1"), split);
+    List<String> v1 = JdbcSchema.statements(JdbcSchema.script(1));
+    assertEquals(11, v1.size(), "statements of version 1: 3 tables, 6 indexes, a function and its trigger: " + v1);
+  }
+}
