@@ -234,12 +234,8 @@ public final class Dispatcher {
     return false;
   }
 
-  /**
-   * Gives back {@code id}'s dispatch lease, best effort: a lease not given back ends by itself.
-   *
-   * @param id the action
-   */
-  public void release(ActionId id) {
+  /** Gives back {@code id}'s dispatch lease, best effort: a lease not given back ends by itself. */
+  private void release(ActionId id) {
     if (!held.remove(id)) {
       return;
     }

@@ -136,7 +136,7 @@ class PostgresStoreTest {
       assertEquals(1, JdbcSchema.migrate(empty));
       assertEquals(0, JdbcSchema.migrate(empty), "a second migration applied something");
       assertEquals(JdbcSchema.VERSION, JdbcSchema.version(empty));
-      JdbcInvestigationStore store = JdbcInvestigationStore.create(empty);
+      JdbcInvestigationStore store = JdbcInvestigationStore.migrateAndCreate(empty); // migrating again: a no-op
       List<Decision.Accepted> history = Histories.of("mig", 10).next(new Random(3));
       long version = 0;
       for (Decision.Accepted accepted : history) {
