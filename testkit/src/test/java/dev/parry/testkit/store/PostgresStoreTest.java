@@ -144,6 +144,10 @@ class PostgresStoreTest {
         version = accepted.after().version();
       }
       assertEquals(1, store.size());
+      Postgres.execute("INSERT INTO " + schema + ".parry_schema_version (version) VALUES (" + (JdbcSchema.VERSION + 1) + ")");
+      IllegalStateException newer = assertThrows(IllegalStateException.class, () -> JdbcSchema.migrate(empty));
+      assertTrue(newer.getMessage().contains("newer"), newer.getMessage());
+      assertThrows(IllegalStateException.class, () -> JdbcInvestigationStore.create(empty), "a newer schema was accepted");
     } finally {
       Postgres.execute("DROP SCHEMA " + schema + " CASCADE");
     }
