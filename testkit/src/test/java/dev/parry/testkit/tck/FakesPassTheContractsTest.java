@@ -6,12 +6,13 @@ import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
+import dev.parry.testkit.fake.ForwardingStore;
 import dev.parry.testkit.time.TestClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /** The test kit's own implementations pass every contract. */
-@DisplayName("The test kit's fakes, the in-memory store and the default authorizer pass the contracts")
+@DisplayName("The test kit's fakes, the in-memory and forwarding stores and the default authorizer pass the contracts")
 class FakesPassTheContractsTest {
 
   @Nested
@@ -50,6 +51,15 @@ class FakesPassTheContractsTest {
     @Override
     protected InvestigationStore createStore() {
       return InMemoryInvestigationStore.create();
+    }
+  }
+
+  @Nested
+  @DisplayName("ForwardingStore over the in-memory store")
+  class Forwarding extends InvestigationStoreContract {
+    @Override
+    protected InvestigationStore createStore() {
+      return new ForwardingStore(InMemoryInvestigationStore.create());
     }
   }
 
