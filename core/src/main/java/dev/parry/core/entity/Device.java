@@ -45,7 +45,7 @@ public record Device(DeviceId id, DeviceName name, @Nullable DomainName domain, 
 
   @Override
   public EntityKey key() {
-    return new EntityKey("device:" + id.value());
+    return EntityKey.derived("device:" + id.value());
   }
 
   @Override

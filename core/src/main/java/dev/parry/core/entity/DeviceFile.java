@@ -59,7 +59,7 @@ public record DeviceFile(Sha256 sha256, @Nullable Sha1 sha1, @Nullable DeviceId 
 
   @Override
   public EntityKey key() {
-    return new EntityKey("file:" + sha256.hex() + (device == null ? "" : "@" + device.value())
+    return EntityKey.derived("file:" + sha256.hex() + (device == null ? "" : "@" + device.value())
         + (path == null ? "" : ":" + path.value().toLowerCase(Locale.ROOT)));
   }
 

@@ -29,7 +29,7 @@ public record DeviceProcess(DeviceId device, long processId, WindowsPath imagePa
 
   @Override
   public EntityKey key() {
-    return new EntityKey("process:" + device.value() + ":" + processId + ":"
+    return EntityKey.derived("process:" + device.value() + ":" + processId + ":"
         + imagePath.value().toLowerCase(Locale.ROOT));
   }
 

@@ -24,7 +24,7 @@ public record Driver(DeviceId device, WindowsPath path) implements DeviceEntity 
 
   @Override
   public EntityKey key() {
-    return new EntityKey("driver:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived("driver:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
   }
 
   @Override

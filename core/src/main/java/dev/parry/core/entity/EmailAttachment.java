@@ -24,6 +24,6 @@ public record EmailAttachment(Sha256 sha256, FileName fileName, EmailMessage mes
 
   @Override
   public EntityKey key() {
-    return new EntityKey("attachment:" + sha256.hex() + "@" + message.key().value());
+    return EntityKey.derived("attachment:" + sha256.hex() + "@" + message.key().value());
   }
 }

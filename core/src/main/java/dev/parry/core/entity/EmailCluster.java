@@ -20,6 +20,6 @@ public record EmailCluster(ClusterId id) implements EmailContent {
 
   @Override
   public EntityKey key() {
-    return new EntityKey("email-cluster:" + id.value());
+    return EntityKey.derived("email-cluster:" + id.value());
   }
 }

@@ -40,6 +40,6 @@ public record EmailMessage(NetworkMessageId id, SmtpAddress recipient, @Nullable
 
   @Override
   public EntityKey key() {
-    return new EntityKey("email:" + id.value() + ":" + recipient.value());
+    return EntityKey.derived("email:" + id.value() + ":" + recipient.value());
   }
 }

@@ -11,18 +11,17 @@ import dev.parry.core.internal.Text;
  * {@code file:e3b0...@a3f7c19e:C:\Temp\x.exe}. Keys of entities that carry personal data (mailboxes,
  * users) hold that data: treat a key as you treat the entity.
  *
- * @param value 1-40,000 characters without control characters
+ * <p>A value type: equal exactly when the values are equal.
  */
-public record EntityKey(String value) {
+public final class EntityKey {
 
-  /**
-   * Validates the key.
-   *
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, too long or holds a control character
-   */
-  public EntityKey {
-    Text.require("entityKey", value, 1, 40_000);
+  /** The longest key, in characters. */
+  public static final int MAX_LENGTH = 40_000;
+
+  private final String value;
+
+  private EntityKey(String value) {
+    this.value = value;
   }
 
   /**
@@ -30,11 +29,42 @@ public record EntityKey(String value) {
    *
    * <pre>{@code EntityKey key = EntityKey.of("device:a3f7c19e");}</pre>
    *
-   * @param value the key
+   * @param value the key, 1-40,000 characters without control characters
+   * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if the value is empty, too long or holds a control character
    */
   public static EntityKey of(String value) {
+    return new EntityKey(Text.require("entityKey", value, 1, MAX_LENGTH));
+  }
+
+  /**
+   * {@return the key an entity builds from its own identifiers}: they were validated when the entity
+   * was made, so only the length is checked here (an entity's key is built often, on every
+   * de-duplication).
+   *
+   * @throws IllegalArgumentException if the key would be longer than {@value #MAX_LENGTH} characters
+   */
+  static EntityKey derived(String value) {
+    if (value.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException("entityKey must be 1-" + MAX_LENGTH + " characters, was " + value.length()
+          + ": " + Text.show(value));
+    }
     return new EntityKey(value);
+  }
+
+  /** {@return the key's text} */
+  public String value() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EntityKey key && key.value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   @Override

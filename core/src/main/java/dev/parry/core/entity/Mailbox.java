@@ -36,6 +36,6 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
 
   @Override
   public EntityKey key() {
-    return new EntityKey("mailbox:" + address.value());
+    return EntityKey.derived("mailbox:" + address.value());
   }
 }

@@ -24,7 +24,7 @@ public record RegistryKey(DeviceId device, RegistryKeyPath path) implements Devi
 
   @Override
   public EntityKey key() {
-    return new EntityKey("registry:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived("registry:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -24,7 +24,7 @@ public record ScheduledTask(DeviceId device, ScheduledTaskPath path) implements 
 
   @Override
   public EntityKey key() {
-    return new EntityKey("task:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived("task:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
   }
 
   @Override

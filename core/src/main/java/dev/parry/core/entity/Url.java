@@ -33,6 +33,6 @@ public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEn
 
   @Override
   public EntityKey key() {
-    return new EntityKey("url:" + url.value() + (foundIn == null ? "" : "@" + foundIn.key().value()));
+    return EntityKey.derived("url:" + url.value() + (foundIn == null ? "" : "@" + foundIn.key().value()));
   }
 }

@@ -34,6 +34,6 @@ public record UserAccount(UserPrincipalName upn, @Nullable ObjectId objectId) im
 
   @Override
   public EntityKey key() {
-    return new EntityKey("user:" + upn.value());
+    return EntityKey.derived("user:" + upn.value());
   }
 }

@@ -27,7 +27,7 @@ public record WindowsService(DeviceId device, ServiceName name, @Nullable Window
 
   @Override
   public EntityKey key() {
-    return new EntityKey("service:" + device.value() + ":" + name.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived("service:" + device.value() + ":" + name.value().toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.parry.core.investigation;
 
-import dev.parry.core.action.ActionKey;
+import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
@@ -383,17 +383,31 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return closed;
     }
     out.add(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
-    List<ActionKey> proposedNow = new ArrayList<>(command.proposals().size());
+    List<RemediationAction> proposedNow = new ArrayList<>(command.proposals().size());
     int next = actions.size() + 1;
     for (Command.Proposal proposal : command.proposals()) {
-      ActionKey key = proposal.planned().action().key();
-      if (proposedNow.contains(key) || findBlocking(key, true) != null) {
+      RemediationAction action = proposal.planned().action();
+      if (sameKeyIn(proposedNow, action) || findBlocking(action, true) != null) {
         continue;
       }
-      proposedNow.add(key);
+      proposedNow.add(action);
       out.add(proposed(new ActionId(id, next++), proposal, command.actor(), now));
     }
     return null;
+  }
+
+  private static boolean sameKeyIn(List<RemediationAction> proposed, RemediationAction action) {
+    for (RemediationAction other : proposed) {
+      if (sameKey(other, action)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether two actions have the same key; the kinds are compared first, so most keys are never built. */
+  private static boolean sameKey(RemediationAction a, RemediationAction b) {
+    return a.kind() == b.kind() && a.target().key().equals(b.target().key());
   }
 
   private @Nullable Rejection proposeAction(Command.ProposeAction command, Instant now, List<InvestigationEvent> out) {
@@ -401,11 +415,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     if (closed != null) {
       return closed;
     }
-    ActionKey key = command.proposal().planned().action().key();
-    ActionRecord existing = findBlocking(key, false);
+    RemediationAction action = command.proposal().planned().action();
+    ActionRecord existing = findBlocking(action, false);
     if (existing != null) {
       return reject(RejectionReason.DUPLICATE_ACTION,
-          "action " + existing.id() + " (" + key + ") is already " + existing.status(), existing.id());
+          "action " + existing.id() + " (" + action.key() + ") is already " + existing.status(), existing.id());
     }
     out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), now));
     return null;
@@ -417,16 +431,16 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * The existing action with this key that stops another from being proposed: an active one, or
+   * The existing action with the same key as {@code proposed} that stops it from being proposed: an active one, or
    * (for evidence) one that was taken, rejected or expired, since new evidence must not re-ask a
    * question analysts already answered.
    */
-  private @Nullable ActionRecord findBlocking(ActionKey key, boolean includeDecided) {
+  private @Nullable ActionRecord findBlocking(RemediationAction proposed, boolean includeDecided) {
     for (ActionRecord action : actions) {
       ActionStatus status = action.status();
       boolean blocks = status.isActive() || (includeDecided && status != ActionStatus.FAILED
           && status != ActionStatus.TIMED_OUT && status != ActionStatus.CANCELLED && status != ActionStatus.UNDONE);
-      if (blocks && action.action().key().equals(key)) {
+      if (blocks && sameKey(action.action(), proposed)) {
         return action;
       }
     }

@@ -81,11 +81,12 @@ public final class Dispatcher {
     @Nullable ExternalReference reference;
     TaskScheduler.@Nullable Cancellable timer;
 
-    Flight(ActionId id, ExecutionPurpose purpose, RemediationAction action, Instant deadline, int attempt) {
+    Flight(ActionId id, ExecutionPurpose purpose, RemediationAction action, ActionKey key, Instant deadline,
+        int attempt) {
       this.id = id;
       this.purpose = purpose;
       this.action = action;
-      this.key = action.key();
+      this.key = key;
       this.deadline = deadline;
       this.attempt = attempt;
     }
@@ -330,8 +331,9 @@ public final class Dispatcher {
     }
     RemediationAction action = purpose == ExecutionPurpose.EXECUTE
         ? record.action() : ((ReversibleAction) record.action()).inverse();
+    ActionKey target = action.key();
     ActionId[] leader = new ActionId[1];
-    groups.compute(action.key(), (key, group) -> {
+    groups.compute(target, (key, group) -> {
       if (group == null) {
         return new Group(id, List.of());
       }
@@ -346,7 +348,7 @@ public final class Dispatcher {
       }
       return; // a follower, or this action is already being dispatched
     }
-    Flight flight = new Flight(id, purpose, action, clock.instant().plus(limits.actionTimeout()),
+    Flight flight = new Flight(id, purpose, action, target, clock.instant().plus(limits.actionTimeout()),
         purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
     flights.put(flightKey(id, purpose), flight);
     acquire(flight);

@@ -1,7 +1,6 @@
 package dev.parry.spi.store;
 
 import dev.parry.core.entity.EntityKey;
-import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -11,13 +10,14 @@ import dev.parry.core.investigation.InvestigationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
@@ -39,15 +39,21 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   private static final Set<ActionStatus> DISPATCHED = ActionStatus.dispatched();
 
-  private record Stored(Investigation state, List<InvestigationEvent> events) {}
+  private record Stored(Investigation state, EventLog events) {}
 
   private record Lease(String owner, Instant until) {}
 
+  /*
+   * The indexes map an action's sort key to its id and are read through the investigation's stored
+   * state, so an action's entry is written when it joins an index and removed when it leaves, never
+   * rewritten as its status changes. byEntity holds each entity's sort keys, copied on write: an
+   * entity has few actions.
+   */
   private final Map<InvestigationId, Stored> investigations = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<SortKey, ActionRecord> all = new ConcurrentSkipListMap<>();
-  private final ConcurrentSkipListMap<SortKey, ActionRecord> pending = new ConcurrentSkipListMap<>();
-  private final ConcurrentSkipListMap<SortKey, ActionRecord> dispatched = new ConcurrentSkipListMap<>();
-  private final Map<EntityKey, ConcurrentSkipListMap<SortKey, ActionId>> byEntity = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<SortKey, ActionId> all = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<SortKey, ActionId> pending = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<SortKey, ActionId> dispatched = new ConcurrentSkipListMap<>();
+  private final Map<EntityKey, SortKey[]> byEntity = new ConcurrentHashMap<>();
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
 
   private InMemoryInvestigationStore() {}
@@ -65,42 +71,51 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       if (actual != expectedVersion) {
         throw new ConcurrencyConflictException(id, expectedVersion, actual);
       }
-      List<InvestigationEvent> log = new ArrayList<>(stored == null ? events.size() : stored.events().size() + events.size());
-      if (stored != null) {
-        log.addAll(stored.events());
-      }
-      log.addAll(events);
-      index(stored == null ? null : stored.state(), after);
-      return new Stored(after, List.copyOf(log));
+      EventLog log = stored == null ? EventLog.of(events) : stored.events().appended(events);
+      index(stored == null ? List.of() : stored.state().actions(), after.actions());
+      return new Stored(after, log);
     });
   }
 
-  @SuppressWarnings("ReferenceEquality") // an unchanged action is the very same record: skip the deep equals
-  private void index(@Nullable Investigation before, Investigation after) {
-    List<ActionRecord> actions = after.actions();
-    for (int i = 0; i < actions.size(); i++) {
-      ActionRecord now = actions.get(i);
-      ActionRecord was = before == null || i >= before.actions().size() ? null : before.actions().get(i);
-      if (now == was || now.equals(was)) {
+  /** Moves each action whose status changed between the indexes; an index entry depends on the status only. */
+  private void index(List<ActionRecord> before, List<ActionRecord> after) {
+    for (int i = 0; i < after.size(); i++) {
+      ActionRecord now = after.get(i);
+      ActionStatus was = i < before.size() ? before.get(i).status() : null;
+      ActionStatus is = now.status();
+      if (was == is) {
         continue;
       }
       SortKey key = SortKey.of(now);
-      all.put(key, now);
-      if (now.status() == ActionStatus.PENDING_APPROVAL) {
-        pending.put(key, now);
-      } else {
+      if (was == null) {
+        all.put(key, now.id());
+        byEntity.merge(now.action().target().key(), new SortKey[] {key}, InMemoryInvestigationStore::joined);
+      }
+      if (is == ActionStatus.PENDING_APPROVAL) {
+        pending.put(key, now.id());
+      } else if (was == ActionStatus.PENDING_APPROVAL) {
         pending.remove(key);
       }
-      if (now.status().isDispatched()) {
-        dispatched.put(key, now);
-      } else {
+      boolean wasDispatched = was != null && was.isDispatched();
+      if (is.isDispatched() && !wasDispatched) {
+        dispatched.put(key, now.id());
+      } else if (!is.isDispatched() && wasDispatched) {
         dispatched.remove(key);
         leases.remove(now.id()); // an action no dispatcher carries holds no dispatch lease
       }
-      if (was == null) {
-        byEntity.computeIfAbsent(now.action().target().key(), k -> new ConcurrentSkipListMap<>()).put(key, now.id());
-      }
     }
+  }
+
+  private static SortKey[] joined(SortKey[] keys, SortKey[] more) {
+    SortKey[] both = Arrays.copyOf(keys, keys.length + more.length);
+    System.arraycopy(more, 0, both, keys.length, more.length);
+    return both;
+  }
+
+  /** {@return the action as its investigation's stored state holds it now, or null if it is not visible yet} */
+  private @Nullable ActionRecord current(ActionId id) {
+    Stored stored = investigations.get(id.investigation());
+    return stored == null ? null : stored.state().action(id).orElse(null);
   }
 
   @Override
@@ -118,7 +133,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   @Override
   public Page<ActionRecord> queryActions(ActionQuery query) {
     Objects.requireNonNull(query, "query");
-    NavigableMap<SortKey, ActionRecord> source = sourceFor(query);
+    NavigableMap<SortKey, ActionId> source = sourceFor(query);
     if (query.newestFirst()) {
       source = source.descendingMap();
     }
@@ -128,9 +143,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
     List<ActionRecord> items = new ArrayList<>(Math.min(query.limit(), 64));
     SortKey last = null;
-    for (Map.Entry<SortKey, ActionRecord> entry : source.entrySet()) {
-      ActionRecord action = entry.getValue();
-      if (!query.matches(action)) {
+    for (Map.Entry<SortKey, ActionId> entry : source.entrySet()) {
+      ActionRecord action = current(entry.getValue());
+      if (action == null || !query.matches(action)) {
         continue;
       }
       if (items.size() == query.limit()) {
@@ -143,25 +158,22 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   /** Chooses the smallest index that holds every possible match. */
-  private NavigableMap<SortKey, ActionRecord> sourceFor(ActionQuery query) {
-    NavigableMap<SortKey, ActionRecord> source;
+  private NavigableMap<SortKey, ActionId> sourceFor(ActionQuery query) {
+    NavigableMap<SortKey, ActionId> source;
     if (query.investigation() != null) {
-      source = new ConcurrentSkipListMap<>();
+      source = new TreeMap<>();
       Stored stored = investigations.get(query.investigation());
       if (stored != null) {
         for (ActionRecord action : stored.state().actions()) {
-          source.put(SortKey.of(action), action);
+          source.put(SortKey.of(action), action.id());
         }
       }
     } else if (query.entity() != null) {
-      source = new ConcurrentSkipListMap<>();
-      ConcurrentSkipListMap<SortKey, ActionId> ids = byEntity.get(query.entity());
-      if (ids != null) {
-        for (Map.Entry<SortKey, ActionId> entry : ids.entrySet()) {
-          ActionRecord action = all.get(entry.getKey());
-          if (action != null) {
-            source.put(entry.getKey(), action);
-          }
+      source = new TreeMap<>();
+      for (SortKey key : byEntity.getOrDefault(query.entity(), new SortKey[0])) {
+        ActionId id = all.get(key);
+        if (id != null) {
+          source.put(key, id);
         }
       }
     } else if (!query.statuses().isEmpty() && Set.of(ActionStatus.PENDING_APPROVAL).containsAll(query.statuses())) {
@@ -185,7 +197,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   @Override
   public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
     StoreArguments.claim(action, owner, now, lease);
-    if (load(action.investigation()).flatMap(i -> i.action(action)).isEmpty()) {
+    if (current(action) == null) {
       return false;
     }
     boolean[] won = {false};

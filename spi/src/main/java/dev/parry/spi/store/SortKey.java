@@ -4,20 +4,21 @@ import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.InvestigationId;
 import java.time.Instant;
-import java.util.Comparator;
 
 /** Orders actions by proposal time, then investigation, then sequence: immutable, so cursors are stable. */
 record SortKey(Instant proposedAt, String investigation, int sequence) implements Comparable<SortKey> {
-  private static final Comparator<SortKey> ORDER = Comparator.comparing(SortKey::proposedAt)
-      .thenComparing(SortKey::investigation).thenComparingInt(SortKey::sequence);
-
   static SortKey of(ActionRecord action) {
     return new SortKey(action.proposedAt(), action.id().investigation().value(), action.id().sequence());
   }
 
   @Override
   public int compareTo(SortKey other) {
-    return ORDER.compare(this, other);
+    int byTime = proposedAt.compareTo(other.proposedAt);
+    if (byTime != 0) {
+      return byTime;
+    }
+    int byInvestigation = investigation.compareTo(other.investigation);
+    return byInvestigation != 0 ? byInvestigation : Integer.compare(sequence, other.sequence);
   }
 
   String cursor() {

@@ -9,6 +9,7 @@ import dev.parry.core.automation.FolderClass;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntityKey;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
@@ -47,6 +48,14 @@ class DomainGeneratorsTest {
     Randomized.cases(3_000).forAll(DomainGenerators.smtpAddresses(), a -> assertEquals(a, SmtpAddress.of(a.value())));
     Randomized.cases(3_000).forAll(DomainGenerators.webUrls(), u -> assertEquals(u, WebUrl.of(u.value())));
     Randomized.cases(3_000).forAll(DomainGenerators.deviceIds(), d -> assertEquals(d, DeviceId.of(d.value())));
+  }
+
+  @Test
+  @DisplayName("every entity's key, built without re-checking its characters, is one EntityKey.of accepts")
+  void derivedKeysAreValid() {
+    Randomized.cases(3_000).forAll(DomainGenerators.entities(), e -> assertEquals(e.key(), EntityKey.of(e.key().value())));
+    Randomized.cases(3_000).forAll(DomainGenerators.actions(),
+        a -> assertEquals(a.target().key(), EntityKey.of(a.target().key().value())));
   }
 
   @Test

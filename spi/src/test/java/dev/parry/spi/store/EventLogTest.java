@@ -1,0 +1,69 @@
+package dev.parry.spi.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.parry.core.actor.Actor;
+import dev.parry.core.investigation.AnalysisOutcome;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("An event log shares its array with later logs and never shows their events")
+class EventLogTest {
+
+  static final InvestigationId ID = InvestigationId.of("inv-log");
+
+  static List<InvestigationEvent> events(int from, int count) {
+    List<InvestigationEvent> out = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      out.add(new InvestigationEvent.AnalysisFinished(ID, Instant.ofEpochSecond(i), Actor.system(),
+          AnalysisOutcome.COMPLETED));
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("every log keeps exactly the events it had, across appends that fill and grow the array")
+  void prefixesStayPut() {
+    List<EventLog> logs = new ArrayList<>();
+    List<InvestigationEvent> expected = new ArrayList<>(events(0, 3));
+    EventLog log = EventLog.of(expected);
+    logs.add(log);
+    List<List<InvestigationEvent>> snapshots = new ArrayList<>();
+    snapshots.add(List.copyOf(expected));
+    for (int round = 0; round < 40; round++) {
+      List<InvestigationEvent> more = events(expected.size(), 1 + round % 5);
+      log = log.appended(more);
+      expected.addAll(more);
+      logs.add(log);
+      snapshots.add(List.copyOf(expected));
+    }
+    for (int i = 0; i < logs.size(); i++) {
+      assertEquals(snapshots.get(i), logs.get(i), "log " + i);
+    }
+  }
+
+  @Test
+  @DisplayName("a log is read-only and refuses an index past its own end, even where a later log wrote")
+  void readOnly() {
+    EventLog first = EventLog.of(events(0, 2));
+    EventLog second = first.appended(events(2, 1));
+    assertEquals(3, second.size());
+    assertThrows(IndexOutOfBoundsException.class, () -> first.get(2));
+    assertThrows(UnsupportedOperationException.class, () -> first.add(events(9, 1).get(0)));
+    assertThrows(NullPointerException.class, () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null)));
+  }
+
+  @Test
+  @DisplayName("a first append longer than the initial capacity keeps every event")
+  void largeFirstAppend() {
+    List<InvestigationEvent> many = events(0, 100);
+    assertEquals(many, EventLog.of(many));
+    assertEquals(events(0, 101), EventLog.of(many).appended(events(100, 1)));
+  }
+}
