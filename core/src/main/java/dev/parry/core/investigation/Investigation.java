@@ -63,6 +63,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the investigation's id
  * @param alertId the alert that started it
  * @param level the automation level it runs at, which the policy plans with
+ * @param origin the device the alert is about and its device group
  * @param openedAt when it was opened
  * @param pendingExpiry how long an action may stay pending approval
  * @param version how many events it has applied (1 after opening)
@@ -72,7 +73,8 @@ import org.jspecify.annotations.Nullable;
  * @param terminatedBy who terminated it, or null
  * @param completedAt when it completed, or null
  */
-public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel level, Instant openedAt,
+public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
+    Instant openedAt,
     Duration pendingExpiry,
     long version, List<Evidence> evidence, List<ActionRecord> actions, @Nullable AnalysisOutcome analysis,
     @Nullable Actor terminatedBy, @Nullable Instant completedAt) {
@@ -91,6 +93,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(alertId, "alertId");
     Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(openedAt, "openedAt");
     Objects.requireNonNull(pendingExpiry, "pendingExpiry");
     if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
@@ -104,11 +107,12 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * Opens an investigation: {@return the {@link Opened} event and the new investigation}
+   * Opens an investigation for an alert about no device, in the ungrouped devices' group: {@return
+   * the {@link Opened} event and the new investigation}
    *
    * @param id the investigation's id
    * @param alertId the alert that started it
-   * @param level the automation level of the device group it runs in
+   * @param level the automation level it runs at
    * @param pendingExpiry how long actions may stay pending approval; positive
    * @param actor who opens it
    * @param now the current time
@@ -117,12 +121,30 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    */
   public static Decision.Accepted open(InvestigationId id, AlertId alertId, AutomationLevel level,
       Duration pendingExpiry, Actor actor, Instant now) {
-    Opened opened = new Opened(id, now, actor, alertId, level, pendingExpiry);
+    return open(id, alertId, level, Origin.ungrouped(), pendingExpiry, actor, now);
+  }
+
+  /**
+   * Opens an investigation: {@return the {@link Opened} event and the new investigation}
+   *
+   * @param id the investigation's id
+   * @param alertId the alert that started it
+   * @param level the automation level of the device group it runs in
+   * @param origin the device the alert is about and its device group
+   * @param pendingExpiry how long actions may stay pending approval; positive
+   * @param actor who opens it
+   * @param now the current time
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code pendingExpiry} is zero or negative
+   */
+  public static Decision.Accepted open(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
+      Duration pendingExpiry, Actor actor, Instant now) {
+    Opened opened = new Opened(id, now, actor, alertId, level, origin, pendingExpiry);
     return new Decision.Accepted(List.of(opened), from(opened));
   }
 
   private static Investigation from(Opened opened) {
-    return new Investigation(opened.investigationId(), opened.alertId(), opened.level(), opened.at(),
+    return new Investigation(opened.investigationId(), opened.alertId(), opened.level(), opened.origin(), opened.at(),
         opened.pendingExpiry(), 1,
         List.of(), List.of(), null, null, null);
   }
@@ -573,28 +595,28 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       List<Evidence> more = new ArrayList<>(evidence.size() + 1);
       more.addAll(evidence);
       more.add(evidenceRecorded.evidence());
-      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, more, actions, analysis, terminatedBy,
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, more, actions, analysis, terminatedBy,
           completedAt);
     }
     if (event instanceof AnalysisFinished analysisFinished) {
       if (isAnalysisFinished()) {
         throw new IllegalStateException("analysis of " + id + " already finished");
       }
-      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, actions,
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, actions,
           analysisFinished.outcome(), terminatedBy, completedAt);
     }
     if (event instanceof Terminated) {
       if (terminatedBy != null) {
         throw new IllegalStateException("investigation " + id + " already terminated");
       }
-      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, actions, analysis, event.actor(),
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, actions, analysis, event.actor(),
           completedAt);
     }
     if (event instanceof Completed) {
       if (completedAt != null || !isComplete()) {
         throw new IllegalStateException("investigation " + id + " cannot complete now");
       }
-      return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, actions, analysis, terminatedBy,
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, actions, analysis, terminatedBy,
           event.at());
     }
     throw new IllegalStateException("investigation " + id + " is already open");
@@ -672,7 +694,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     int index = updated.id().sequence() - 1;
     ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
     copy[index] = updated;
-    return new Investigation(id, alertId, level, openedAt, pendingExpiry, v, evidence, List.of(copy), analysis,
+    return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, List.of(copy), analysis,
         terminatedBy, completedAt);
   }
 

@@ -45,10 +45,11 @@ public sealed interface InvestigationEvent
    * @param actor who did it
    * @param alertId the alert that started it
    * @param level the automation level it runs at (the level of its device group)
+   * @param origin the device the alert is about and its device group
    * @param pendingExpiry how long an action may stay pending
    */
   record Opened(InvestigationId investigationId, Instant at, Actor actor, AlertId alertId, AutomationLevel level,
-      Duration pendingExpiry) implements InvestigationEvent {
+      Origin origin, Duration pendingExpiry) implements InvestigationEvent {
     /**
      * Validates the event.
      *
@@ -61,6 +62,7 @@ public sealed interface InvestigationEvent
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(alertId, "alertId");
       Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(pendingExpiry, "pendingExpiry");
       if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
         throw new IllegalArgumentException("pendingExpiry must be positive, was: " + pendingExpiry);

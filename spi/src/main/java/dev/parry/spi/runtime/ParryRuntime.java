@@ -25,6 +25,7 @@ import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.Origin;
 import dev.parry.core.investigation.Rejection;
 import dev.parry.core.investigation.RejectionReason;
 import dev.parry.core.policy.AllowIndicator;
@@ -133,7 +134,6 @@ public final class ParryRuntime implements AutoCloseable {
   private final Supplier<InvestigationId> manualIds;
   private final Dispatcher dispatcher;
   private final Guardrails guardrails;
-  private final Map<InvestigationId, Placement> placements = new ConcurrentHashMap<>();
   /**
    * The state this runtime last wrote per open investigation: commands are decided on it without a
    * read, and the store's version check catches a state another runtime has moved on since (the
@@ -167,9 +167,6 @@ public final class ParryRuntime implements AutoCloseable {
     this.pendingExpiryByKind = Map.copyOf(b.pendingExpiryByKind);
     this.timeBoxes = Map.copyOf(b.timeBoxes);
   }
-
-  /** Where an investigation runs: its device group and the alert's device, for the safety guards. */
-  private record Placement(DeviceGroupName group, @Nullable Device device) {}
 
   /** {@return a builder with the defaults documented on each setter} */
   public static Builder builder() {
@@ -256,14 +253,13 @@ public final class ParryRuntime implements AutoCloseable {
     if (level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
       throw new InvestigationRefusedException(id, "the device group's automation level is NO_AUTOMATED_RESPONSE");
     }
-    Decision.Accepted opened = Investigation.open(id, alertId, level, limits.pendingExpiry(), Actor.system(),
-        clock.instant());
+    Decision.Accepted opened = Investigation.open(id, alertId, level, new Origin(group.name(), device),
+        limits.pendingExpiry(), Actor.system(), clock.instant());
     try {
       store.append(id, 0, opened.events(), opened.after());
     } catch (ConcurrencyConflictException e) {
       throw new InvestigationRefusedException(id, "an investigation with this id already exists");
     }
-    placements.put(id, new Placement(group.name(), device));
     remember(opened.after());
     published(opened.events(), opened.after());
     return opened.after();
@@ -300,7 +296,7 @@ public final class ParryRuntime implements AutoCloseable {
     if (devicesInScope < 1) {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
-    return applyAll(id, List.of(recordEvidence(recentOrLoad(id).level(), id, evidence, devicesInScope))).after();
+    return applyAll(id, List.of(recordEvidence(recentOrLoad(id), evidence, devicesInScope))).after();
   }
 
   /**
@@ -326,21 +322,22 @@ public final class ParryRuntime implements AutoCloseable {
     for (int i = 0; i < pieces.size(); i++) {
       Objects.requireNonNull(pieces.get(i), "evidence[" + i + "]");
     }
-    AutomationLevel level = recentOrLoad(id).level(); // never changes: read once for every piece
+    Investigation opened = recentOrLoad(id); // its level and origin never change: read once for every piece
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
     for (Evidence piece : pieces) {
-      commands.add(recordEvidence(level, id, piece, 1));
+      commands.add(recordEvidence(opened, piece, 1));
     }
     return applyAll(id, commands).after();
   }
 
   /**
-   * Plans {@code evidence} at the investigation's {@code level}, once, outside the retry loop: the
+   * Plans {@code evidence} at the investigation's level, guarded for its origin, once, outside the retry loop: the
    * blast-radius breaker counts each action once.
    */
-  private Function<Investigation, Command> recordEvidence(AutomationLevel level, InvestigationId id, Evidence evidence,
+  private Function<Investigation, Command> recordEvidence(Investigation investigation, Evidence evidence,
       int devicesInScope) {
-    RemediationPlan plan = guarded(id, policy.plan(evidence, context(level, devicesInScope)), true);
+    RemediationPlan plan = guarded(investigation.origin(),
+        policy.plan(evidence, context(investigation.level(), devicesInScope)), true);
     List<Command.Proposal> proposals = new ArrayList<>();
     for (PlannedAction planned : plan.actions()) {
       proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind()),
@@ -363,16 +360,15 @@ public final class ParryRuntime implements AutoCloseable {
     Objects.requireNonNull(evidence, "evidence");
     Investigation current = store.load(Objects.requireNonNull(id, "id"))
         .orElseThrow(() -> new UnknownInvestigationException(id));
-    return guarded(id, policy.plan(evidence, context(current.level(), 1)), false);
+    return guarded(current.origin(), policy.plan(evidence, context(current.level(), 1)), false);
   }
 
   private @Nullable Duration timeBoxFor(ActionKind kind) {
     return kind.isReversible() ? timeBoxes.get(kind) : null;
   }
 
-  private RemediationPlan guarded(InvestigationId id, RemediationPlan plan, boolean consume) {
-    Placement placement = placements.getOrDefault(id, new Placement(deviceGroups.ungrouped().name(), null));
-    return guardrails.apply(plan, placement.group(), placement.device(), consume);
+  private RemediationPlan guarded(Origin origin, RemediationPlan plan, boolean consume) {
+    return guardrails.apply(plan, origin.group(), origin.device(), consume);
   }
 
   /**

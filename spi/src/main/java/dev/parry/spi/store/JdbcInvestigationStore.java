@@ -61,15 +61,15 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   private static final String LOAD = "SELECT i.state, i.version, (SELECT array_agg(a.record ORDER BY a.sequence)"
       + " FROM parry_actions a WHERE a.investigation_id = i.id) FROM parry_investigations i WHERE i.id = ?";
+  /** The statuses in which an action may hold a dispatch lease, as SQL; leaving them ends it. */
+  private static final String DISPATCHED = ActionStatus.dispatched().stream().map(s -> "'" + s.name() + "'")
+      .sorted().collect(Collectors.joining(", ", "(", ")"));
+
   /**
    * One append in one statement (so one round trip, atomic without an explicit transaction): the
    * version check and bump, then the events and the touched action rows, inserted only if the check
    * passed. The first part creates the investigation or updates it.
    */
-  /** The statuses in which an action may hold a dispatch lease, as SQL; leaving them ends it. */
-  private static final String DISPATCHED = ActionStatus.dispatched().stream().map(s -> "'" + s.name() + "'")
-      .sorted().collect(Collectors.joining(", ", "(", ")"));
-
   private static final String APPEND_REST = " events AS (INSERT INTO parry_events (investigation_id, version, event)"
       + " SELECT bumped.id, e.version, e.event FROM bumped, unnest(?::bigint[], ?::text[]) AS e (version, event)),"
       + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
@@ -174,8 +174,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   private static Investigation withoutActions(Investigation state) {
-    return new Investigation(state.id(), state.alertId(), state.level(), state.openedAt(), state.pendingExpiry(),
-        state.version(), state.evidence(), List.of(), state.analysis(), state.terminatedBy(), state.completedAt());
+    return new Investigation(state.id(), state.alertId(), state.level(), state.origin(), state.openedAt(),
+        state.pendingExpiry(), state.version(), state.evidence(), List.of(), state.analysis(), state.terminatedBy(), state.completedAt());
   }
 
   private static long version(Connection connection, InvestigationId id) throws SQLException {
@@ -246,7 +246,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
           }
           records.free();
         }
-        return Optional.of(new Investigation(header.id(), header.alertId(), header.level(), header.openedAt(),
+        return Optional.of(new Investigation(header.id(), header.alertId(), header.level(), header.origin(),
+            header.openedAt(),
             header.pendingExpiry(), result.getLong(2), header.evidence(), actions, header.analysis(),
             header.terminatedBy(), header.completedAt()));
       }

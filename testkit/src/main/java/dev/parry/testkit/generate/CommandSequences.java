@@ -95,8 +95,8 @@ public final class CommandSequences {
     return random -> {
       Instant now = DomainGenerators.EPOCH;
       Investigation state = Investigation.open(InvestigationId.of("inv-" + Long.toHexString(random.nextLong() >>> 1)),
-          AlertId.of("alert"), Gen.anyOf(AutomationLevel.class).next(random), Investigation.DEFAULT_PENDING_EXPIRY,
-          Actor.system(), now).after();
+          AlertId.of("alert"), Gen.anyOf(AutomationLevel.class).next(random), DomainGenerators.origins().next(random),
+          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now).after();
       for (InvestigationStep step : sequences.next(random)) {
         now = now.plus(step.advance());
         Command command = step.resolve(state);

@@ -49,6 +49,7 @@ import dev.parry.core.action.TurnOffExternalForwarding;
 import dev.parry.core.action.UnblockUrl;
 import dev.parry.core.automation.AutomationExclusions;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.ClusterId;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
@@ -82,6 +83,7 @@ import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.entity.WindowsService;
+import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.AllowIndicator;
 import dev.parry.core.policy.AutomationContext;
 import dev.parry.core.verdict.Evidence;
@@ -288,6 +290,15 @@ public final class DomainGenerators {
       }
       return new Device(deviceIds().next(random), deviceNames().next(random),
           random.nextBoolean() ? domainNames().next(random) : null, tags, Gen.anyOf(OsPlatform.class).next(random));
+    };
+  }
+
+  /** {@return where investigations come from: a device in a named group, a device ungrouped, or no device} */
+  public static Gen<Origin> origins() {
+    return random -> switch (random.nextInt(3)) {
+      case 0 -> Origin.ungrouped();
+      case 1 -> new Origin(Origin.ungrouped().group(), devices().next(random));
+      default -> new Origin(DeviceGroupName.of(mixCase(random, word(random))), devices().next(random));
     };
   }
 

@@ -135,6 +135,25 @@ class SafetyGuardsTest {
   }
 
   @Test
+  @DisplayName("an investigation keeps the group and device it opened with: after a restart the same guards apply")
+  void originSurvivesRestart() {
+    Device lab = fresh("lab-");
+    InvestigationId inLab = open(parry, "inv-origin-lab", lab);
+    InvestigationId onDc = open(parry, "inv-origin-dc", DC);
+    parry.restart();
+    parry.runtime().pauseAutomation(ANALYST, LAB, "lab rebuild");
+    parry.runtime().reportEvidence(inLab, evidence(parry, lab, Verdict.MALICIOUS));
+    ActionRecord paused = parry.runtime().investigation(inLab).orElseThrow().actions().get(0);
+    assertEquals(ActionStatus.PENDING_APPROVAL, paused.status());
+    assertTrue(paused.reason().contains("'Lab'"), paused.reason());
+    parry.runtime().reportEvidence(onDc, evidence(parry,
+        DeviceFile.onDevice(Samples.HASH, DC.id(), WindowsPath.of("C:\\Temp\\r.exe")), Verdict.MALICIOUS));
+    ActionRecord file = parry.runtime().investigation(onDc).orElseThrow().actions().get(0);
+    assertEquals(ActionStatus.PENDING_APPROVAL, file.status(), "a file on the alert's tier-0 device is protected");
+    assertTrue(file.reason().contains("protected tag"), file.reason());
+  }
+
+  @Test
   @DisplayName("dry run: the plan with the guards' reasons, nothing stored, no breaker capacity used")
   void dryRun() {
     InvestigationId id = open(parry, "inv-dry", DC);

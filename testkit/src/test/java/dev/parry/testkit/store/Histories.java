@@ -27,7 +27,8 @@ final class Histories {
       Instant now = DomainGenerators.EPOCH.plusSeconds(random.nextInt(100_000));
       InvestigationId id = InvestigationId.of(prefix + "-" + Long.toHexString(random.nextLong() >>> 1));
       Decision.Accepted opened = Investigation.open(id, AlertId.of("alert"), Gen.anyOf(AutomationLevel.class)
-          .next(random), Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
+          .next(random), DomainGenerators.origins().next(random), Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(),
+          now);
       List<Decision.Accepted> history = new ArrayList<>();
       history.add(opened);
       Investigation state = opened.after();
