@@ -631,8 +631,10 @@ public final class ParryRuntime implements AutoCloseable {
       throw new IllegalArgumentException("at least one action is needed");
     }
     ActionKind kind = null;
+    Investigation first = null;
     for (ActionId id : ids) {
       Investigation state = store.load(id.investigation()).orElseThrow(() -> new UnknownInvestigationException(id.investigation()));
+      first = first == null ? state : first;
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
         throw new CommandRejectedException(new Rejection(
@@ -654,6 +656,11 @@ public final class ParryRuntime implements AutoCloseable {
           throw new CommandRejectedException(rejected.rejection());
         }
       }
+    }
+    if (ids.size() == 1) { // decided on the state just read: no second read
+      ActionId id = ids.get(0);
+      Investigation after = applyAll(id.investigation(), List.of(state -> command.apply(id)), first).after();
+      return List.of(after.action(id).orElseThrow());
     }
     List<ActionRecord> out = new ArrayList<>(ids.size());
     for (ActionId id : ids) {
@@ -914,41 +921,43 @@ public final class ParryRuntime implements AutoCloseable {
     return applyAll(id, List.of(command));
   }
 
+  private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands) {
+    return applyAll(id, commands, null);
+  }
+
   /**
    * Decides {@code commands} in order, each on the state the previous one left, and appends all their
-   * events at once: all or nothing. Retries on a conflict; throws if any command is refused.
+   * events at once: all or nothing. Retries on a conflict; throws if any command is refused. The first
+   * attempt decides on {@code read} (a state the caller has just read from the store), else on this
+   * runtime's last write, else on a fresh read.
    */
-  private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands) {
+  private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands,
+      @Nullable Investigation read) {
     Objects.requireNonNull(id, "id");
-    Investigation known = recent.get(id);
-    attempts:
+    Investigation known = read != null ? null : recent.get(id);
+    Investigation readNow = read;
     for (int attempt = 0; ; attempt++) {
-      Investigation state = known != null ? known : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+      Investigation state = readNow != null ? readNow
+          : known != null ? known : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
       boolean fresh = known == null;
       known = null;
-      Instant now = clock.instant();
-      Investigation after = state;
-      List<InvestigationEvent> events = new ArrayList<>();
-      for (Function<Investigation, Command> command : commands) {
-        Decision decision = after.decide(command.apply(after), now);
-        if (decision instanceof Decision.Rejected rejected) {
-          if (!fresh) {
-            continue attempts; // decided on this runtime's last write: confirm the refusal on the stored state
-          }
-          throw new CommandRejectedException(rejected.rejection());
+      readNow = null;
+      Decision decision = decideAll(state, commands, clock.instant());
+      if (decision instanceof Decision.Rejected rejected) {
+        if (!fresh) {
+          continue; // decided on this runtime's last write: confirm the refusal on the stored state
         }
-        Decision.Accepted accepted = (Decision.Accepted) decision;
-        events.addAll(accepted.events());
-        after = accepted.after();
+        throw new CommandRejectedException(rejected.rejection());
       }
-      if (events.isEmpty()) {
+      Decision.Accepted accepted = (Decision.Accepted) decision;
+      if (accepted.events().isEmpty()) {
         if (!fresh) {
           continue;
         }
-        return new Decision.Accepted(List.of(), after);
+        return accepted;
       }
       try {
-        store.append(id, state.version(), events, after);
+        store.append(id, state.version(), accepted.events(), accepted.after());
       } catch (ConcurrencyConflictException e) {
         recent.remove(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -959,11 +968,32 @@ public final class ParryRuntime implements AutoCloseable {
         recent.remove(id); // the store failed: whether it wrote is unknown until read again
         throw e;
       }
-      remember(after);
-      Decision.Accepted accepted = new Decision.Accepted(events, after);
+      remember(accepted.after());
       published(accepted.events(), accepted.after());
       return accepted;
     }
+  }
+
+  /**
+   * Decides {@code commands} in order, each on the state the previous one left: {@return all their
+   * events with the state after them, or the first refusal}
+   */
+  private static Decision decideAll(Investigation state, List<Function<Investigation, Command>> commands, Instant now) {
+    if (commands.size() == 1) {
+      return state.decide(commands.get(0).apply(state), now);
+    }
+    Investigation after = state;
+    List<InvestigationEvent> events = new ArrayList<>();
+    for (Function<Investigation, Command> command : commands) {
+      Decision decision = after.decide(command.apply(after), now);
+      if (decision instanceof Decision.Rejected) {
+        return decision;
+      }
+      Decision.Accepted accepted = (Decision.Accepted) decision;
+      events.addAll(accepted.events());
+      after = accepted.after();
+    }
+    return new Decision.Accepted(events, after);
   }
 
   /** {@return the investigation as this runtime last wrote it, or as stored} */
