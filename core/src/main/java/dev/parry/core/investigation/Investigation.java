@@ -104,6 +104,12 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
     actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
+    for (int i = 0; i < actions.size(); i++) {
+      if (actions.get(i).id().sequence() != i + 1) {
+        throw new IllegalArgumentException("action " + actions.get(i).id() + " is at position " + (i + 1)
+            + ": an action's sequence must be its position");
+      }
+    }
   }
 
   /**

@@ -106,6 +106,24 @@ class InvestigationTest {
         () -> Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL, Duration.ZERO, Actor.system(), T0));
   }
 
+  @Test
+  @DisplayName("a state whose actions are out of position, or with a version below 1, is refused")
+  void stateValidation() {
+    propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+    propose(KILL, ApprovalMode.REQUIRES_APPROVAL);
+    Investigation s = investigation;
+    List<ActionRecord> swapped = List.of(s.actions().get(1), s.actions().get(0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Investigation(s.id(),
+        s.alertId(), s.level(), s.origin(), s.openedAt(), s.pendingExpiry(), s.version(), s.evidence(), swapped,
+        s.analysis(), s.terminatedBy(), s.completedAt()));
+    assertTrue(e.getMessage().contains("inv-1/2 is at position 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Investigation(s.id(), s.alertId(), s.level(), s.origin(),
+        s.openedAt(), s.pendingExpiry(), 0, s.evidence(), s.actions(), s.analysis(), s.terminatedBy(),
+        s.completedAt()));
+    assertEquals(s, new Investigation(s.id(), s.alertId(), s.level(), s.origin(), s.openedAt(), s.pendingExpiry(),
+        s.version(), s.evidence(), s.actions(), s.analysis(), s.terminatedBy(), s.completedAt()));
+  }
+
   @Nested
   @DisplayName("Action life cycle")
   class Lifecycle {
