@@ -26,10 +26,12 @@ import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -103,12 +105,37 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       throw new IllegalArgumentException("version must be 1 or more, was: " + version);
     }
     evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
-    actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
-    for (int i = 0; i < actions.size(); i++) {
-      if (actions.get(i).id().sequence() != i + 1) {
-        throw new IllegalArgumentException("action " + actions.get(i).id() + " is at position " + (i + 1)
-            + ": an action's sequence must be its position");
+    Objects.requireNonNull(actions, "actions");
+    if (!(actions instanceof Actions)) { // a list from outside: copied and checked; the state machine's own is neither
+      actions = List.copyOf(actions);
+      for (int i = 0; i < actions.size(); i++) {
+        if (actions.get(i).id().sequence() != i + 1) {
+          throw new IllegalArgumentException("action " + actions.get(i).id() + " is at position " + (i + 1)
+              + ": an action's sequence must be its position");
+        }
       }
+    }
+  }
+
+  /**
+   * The actions as the state machine builds them, each at the position its sequence names: immutable,
+   * and taken by a new state as they are, without the copy and check a list from outside gets.
+   */
+  private static final class Actions extends AbstractList<ActionRecord> implements RandomAccess {
+    private final ActionRecord[] items;
+
+    private Actions(ActionRecord[] items) {
+      this.items = items;
+    }
+
+    @Override
+    public ActionRecord get(int index) {
+      return items[index];
+    }
+
+    @Override
+    public int size() {
+      return items.length;
     }
   }
 
@@ -700,7 +727,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     int index = updated.id().sequence() - 1;
     ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
     copy[index] = updated;
-    return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, List.of(copy), analysis,
+    return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, new Actions(copy), analysis,
         terminatedBy, completedAt);
   }
 
