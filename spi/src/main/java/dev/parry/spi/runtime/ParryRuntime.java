@@ -125,7 +125,8 @@ public final class ParryRuntime implements AutoCloseable {
   private final DeviceGroups deviceGroups;
   private final FolderClassifier folders;
   private final AutomationExclusions exclusions;
-  private final Set<AllowIndicator> allowIndicators = ConcurrentHashMap.newKeySet();
+  /** Replaced whole when one is added, so that every plan reads one immutable set without copying it. */
+  private volatile Set<AllowIndicator> allowIndicators;
   private final Authorizer authorizer;
   private final ApprovalRules approvalRules;
   private final List<RuntimeListener> listeners;
@@ -154,7 +155,7 @@ public final class ParryRuntime implements AutoCloseable {
     this.deviceGroups = b.deviceGroups;
     this.folders = b.folders;
     this.exclusions = b.exclusions;
-    this.allowIndicators.addAll(b.allowIndicators);
+    this.allowIndicators = Set.copyOf(b.allowIndicators);
     this.authorizer = b.authorizer;
     this.approvalRules = b.approvalRules;
     this.listeners = List.copyOf(b.listeners);
@@ -446,7 +447,7 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   private AutomationContext context(AutomationLevel level, int devicesInScope) {
-    return new AutomationContext(level, folders, exclusions, Set.copyOf(allowIndicators), devicesInScope);
+    return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope);
   }
 
   /**
@@ -783,7 +784,7 @@ public final class ParryRuntime implements AutoCloseable {
     Text.require("comment", comment, 0, Command.MAX_TEXT);
     authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
     AllowIndicator indicator = new AllowIndicator.ExactEntity(entity.key());
-    allowIndicators.add(indicator);
+    allow(indicator);
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
     String why = comment.isEmpty() ? "false positive" : comment;
@@ -800,6 +801,13 @@ public final class ParryRuntime implements AutoCloseable {
         .addKeyValue("undone", undone.size()).log("false positive reported");
     return new FalsePositiveReport(rejected, undone, indicator);
   }
+  /** Adds an allow indicator: the set is copied on this rare write, never on a plan. */
+  private synchronized void allow(AllowIndicator indicator) {
+    Set<AllowIndicator> more = new HashSet<>(allowIndicators);
+    more.add(indicator);
+    allowIndicators = Set.copyOf(more);
+  }
+
 
   /**
    * Reports a false negative: opens manual actions, pending approval, that remediate the entity as if
@@ -891,7 +899,7 @@ public final class ParryRuntime implements AutoCloseable {
 
   /** {@return the allow indicators in force: those configured plus those false positives recorded} */
   public Set<AllowIndicator> allowIndicators() {
-    return Set.copyOf(allowIndicators);
+    return allowIndicators;
   }
 
   // ---- machinery -------------------------------------------------------------------------------
