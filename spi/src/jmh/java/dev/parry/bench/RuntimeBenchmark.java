@@ -78,6 +78,34 @@ public class RuntimeBenchmark {
     return investigate(state.runtime, "e" + state.ids.incrementAndGet());
   }
 
+  /** The same on a store sized up front for the iteration's investigations, which then never rebuilds its tables. */
+  @State(Scope.Benchmark)
+  public static class EndToEndSized extends EndToEnd {
+    @Override
+    @Setup(Level.Iteration)
+    public void setUp() {
+      runtime = runtime(InMemoryInvestigationStore.create(2_000_000));
+    }
+  }
+
+  /** End to end on a store sized for 2,000,000 investigations, one thread. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(1)
+  public Investigation endToEndSizedOneThread(EndToEndSized state) {
+    return endToEnd(state);
+  }
+
+  /** The same, two threads. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public Investigation endToEndSizedTwoThreads(EndToEndSized state) {
+    return endToEnd(state);
+  }
+
   /** A runtime on {@code store} whose executors succeed at once, run inline, with no binding rate limit. */
   static ParryRuntime runtime(InvestigationStore store) {
     ParryRuntime runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(store)

@@ -102,7 +102,8 @@ public final class Dispatcher {
   private final CommandSink sink;
   private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
   private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
-  private final Map<FlightKey, Flight> flights = new ConcurrentHashMap<>();
+  /** The flights by purpose, then action: an action's execution and its undo are one flight each at most. */
+  private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights = new EnumMap<>(ExecutionPurpose.class);
   /** Per target and kind: the action being dispatched and those waiting for its outcome. Changed only in compute. */
   private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
 
@@ -146,6 +147,9 @@ public final class Dispatcher {
     this.owner = owner;
     this.lease = lease;
     this.recent = recent;
+    for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
+      flights.put(purpose, new ConcurrentHashMap<>());
+    }
     for (EntityFamily family : EntityFamily.values()) {
       gates.put(family, new FamilyGate(limits.maxConcurrentPerFamily(), scheduler::execute));
       buckets.put(family, new TokenBucket(limits.rateLimit().permits(), limits.rateLimit().period(), clock.instant()));
@@ -157,11 +161,8 @@ public final class Dispatcher {
     return IdempotencyKey.of(id + (purpose == ExecutionPurpose.UNDO ? ":undo" : ":execute"));
   }
 
-  /** An action's execution or its undo: at most one flight each. */
-  private record FlightKey(ActionId id, ExecutionPurpose purpose) {}
-
-  private static FlightKey flightKey(ActionId id, ExecutionPurpose purpose) {
-    return new FlightKey(id, purpose);
+  private Map<ActionId, Flight> flights(ExecutionPurpose purpose) {
+    return Objects.requireNonNull(flights.get(purpose));
   }
 
   /**
@@ -266,7 +267,7 @@ public final class Dispatcher {
   /** Forgets a flight whose lease was lost: no outcome is recorded; its followers dispatch themselves. */
   private void drop(ActionId id) {
     for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
-      Flight flight = flights.get(flightKey(id, purpose));
+      Flight flight = flights(purpose).get(id);
       if (flight == null) {
         continue;
       }
@@ -277,7 +278,7 @@ public final class Dispatcher {
           flight.timer.cancel();
         }
       }
-      flights.remove(flightKey(id, purpose));
+      flights(purpose).remove(id);
       releasePermit(flight);
       releaseFollowers(flight);
     }
@@ -291,8 +292,7 @@ public final class Dispatcher {
    */
   public boolean isDispatching(ActionRecord action) {
     ActionId id = action.id();
-    if (flights.containsKey(flightKey(id, ExecutionPurpose.EXECUTE)) || flights.containsKey(flightKey(id,
-        ExecutionPurpose.UNDO))) {
+    if (flights(ExecutionPurpose.EXECUTE).containsKey(id) || flights(ExecutionPurpose.UNDO).containsKey(id)) {
       return true;
     }
     List<ActionKey> keys = action.action() instanceof ReversibleAction reversible
@@ -308,11 +308,11 @@ public final class Dispatcher {
 
   /** {@return how many actions are being dispatched} */
   public int inFlight() {
-    return flights.size();
+    return flights(ExecutionPurpose.EXECUTE).size() + flights(ExecutionPurpose.UNDO).size();
   }
 
   private void begin(ActionId id, ExecutionPurpose purpose) {
-    if (closing || flights.containsKey(flightKey(id, purpose))) {
+    if (closing || flights(purpose).containsKey(id)) {
       return;
     }
     Investigation written = recent.apply(id.investigation());
@@ -350,7 +350,7 @@ public final class Dispatcher {
     }
     Flight flight = new Flight(id, purpose, action, target, clock.instant().plus(limits.actionTimeout()),
         purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
-    flights.put(flightKey(id, purpose), flight);
+    flights(purpose).put(id, flight);
     acquire(flight);
   }
 
@@ -567,7 +567,7 @@ public final class Dispatcher {
       }
       flight.done = true;
     }
-    flights.remove(flightKey(flight.id, flight.purpose));
+    flights(flight.purpose).remove(flight.id);
     releasePermit(flight);
     settled(flight.id, record(flight.id, flight.purpose, ending, text));
     for (Follower follower : takeFollowers(flight)) {
@@ -635,7 +635,7 @@ public final class Dispatcher {
     synchronized (flight) {
       flight.done = true;
     }
-    flights.remove(flightKey(flight.id, flight.purpose));
+    flights(flight.purpose).remove(flight.id);
     releasePermit(flight);
     releaseFollowers(flight);
     release(flight.id);
@@ -655,7 +655,7 @@ public final class Dispatcher {
    * @param id the action
    */
   public void cancelled(ActionId id) {
-    Flight flight = flights.get(flightKey(id, ExecutionPurpose.EXECUTE));
+    Flight flight = flights(ExecutionPurpose.EXECUTE).get(id);
     if (flight == null) {
       return;
     }
@@ -673,7 +673,7 @@ public final class Dispatcher {
       request = flight.request;
       reference = flight.reference;
     }
-    flights.remove(flightKey(id, ExecutionPurpose.EXECUTE));
+    flights(ExecutionPurpose.EXECUTE).remove(id);
     releasePermit(flight);
     releaseFollowers(flight);
     release(id);

@@ -49,18 +49,42 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    * rewritten as its status changes. byEntity holds each entity's sort keys, copied on write: an
    * entity has few actions.
    */
-  private final Map<InvestigationId, Stored> investigations = new ConcurrentHashMap<>();
+  private final Map<InvestigationId, Stored> investigations;
   private final ConcurrentSkipListMap<SortKey, ActionId> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> dispatched = new ConcurrentSkipListMap<>();
-  private final Map<EntityKey, SortKey[]> byEntity = new ConcurrentHashMap<>();
+  private final Map<EntityKey, SortKey[]> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
 
-  private InMemoryInvestigationStore() {}
+  /** The most investigations a store may be sized for up front. */
+  public static final int MAX_EXPECTED = 1 << 26;
+
+  private InMemoryInvestigationStore(int expected) {
+    investigations = new ConcurrentHashMap<>(expected);
+    byEntity = new ConcurrentHashMap<>(expected);
+  }
 
   /** {@return an empty store} */
   public static InMemoryInvestigationStore create() {
-    return new InMemoryInvestigationStore();
+    return new InMemoryInvestigationStore(16);
+  }
+
+  /**
+   * {@return an empty store sized for {@code expected} investigations (and about as many entities)}:
+   * it holds more as it grows, but up to that many it never rebuilds its hash tables, a cost that
+   * otherwise falls on appends each time the store doubles. For an embedded store that must absorb an
+   * outbreak; each expected investigation costs about 16 bytes up front.
+   *
+   * <pre>{@code InvestigationStore store = InMemoryInvestigationStore.create(1_000_000);}</pre>
+   *
+   * @param expected how many investigations the store should hold without growing, 0 to {@value #MAX_EXPECTED}
+   * @throws IllegalArgumentException if {@code expected} is negative or larger than {@value #MAX_EXPECTED}
+   */
+  public static InMemoryInvestigationStore create(int expected) {
+    if (expected < 0 || expected > MAX_EXPECTED) {
+      throw new IllegalArgumentException("expected investigations must be 0-" + MAX_EXPECTED + ", was: " + expected);
+    }
+    return new InMemoryInvestigationStore(expected);
   }
 
   @Override

@@ -28,7 +28,8 @@ final class StoreArguments {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("append needs at least one event for investigation " + id);
     }
-    for (InvestigationEvent event : events) {
+    for (int i = 0; i < events.size(); i++) { // indexed: this check runs on every append
+      InvestigationEvent event = events.get(i);
       if (!event.investigationId().equals(id)) {
         throw new IllegalArgumentException("event of investigation " + event.investigationId() + " appended to " + id);
       }

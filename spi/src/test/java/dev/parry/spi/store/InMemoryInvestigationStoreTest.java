@@ -73,4 +73,20 @@ class InMemoryInvestigationStoreTest {
     assertEquals(1, store.events(ID).size());
     assertTrue(store.load(InvestigationId.of("missing")).isEmpty());
   }
+
+  @Test
+  @DisplayName("a store sized up front holds investigations like any other; a size out of range is refused by value")
+  void sized() {
+    InMemoryInvestigationStore sized = InMemoryInvestigationStore.create(1_000);
+    Decision.Accepted opened = Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL,
+        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW);
+    sized.append(ID, 0, opened.events(), opened.after());
+    assertEquals(opened.after(), sized.load(ID).orElseThrow());
+    assertEquals(0, InMemoryInvestigationStore.create(0).size());
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> InMemoryInvestigationStore.create(-1));
+    assertTrue(negative.getMessage().contains("was: -1"), negative.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> InMemoryInvestigationStore.create(InMemoryInvestigationStore.MAX_EXPECTED + 1));
+  }
 }

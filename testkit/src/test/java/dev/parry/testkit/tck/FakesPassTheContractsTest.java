@@ -55,6 +55,15 @@ class FakesPassTheContractsTest {
   }
 
   @Nested
+  @DisplayName("InMemoryInvestigationStore sized up front")
+  class SizedStore extends InvestigationStoreContract {
+    @Override
+    protected InvestigationStore createStore() {
+      return InMemoryInvestigationStore.create(4_096);
+    }
+  }
+
+  @Nested
   @DisplayName("ForwardingStore over the in-memory store")
   class Forwarding extends InvestigationStoreContract {
     @Override
