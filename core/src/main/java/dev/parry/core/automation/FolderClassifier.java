@@ -3,16 +3,21 @@ package dev.parry.core.automation;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.internal.Text;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Classifies a file path as {@link FolderClass#CORE core}, {@link FolderClass#TEMP temp} or
  * {@link FolderClass#OTHER other}, case-insensitively and whatever the drive letter.
  *
  * <p>A pattern is a folder written with {@code \} or {@code /}, where a {@code *} segment stands
- * for exactly one folder name; a file matches a pattern when it lies anywhere beneath the folder.
+ * for exactly one folder name; a file matches a pattern when it lies anywhere beneath the folder. A
+ * final {@code \*} adds nothing: {@code \Windows\*} is {@code \Windows}.
  * When several patterns match, the one with the most segments wins (so {@code /windows/temp} is
  * temp although {@code /windows} is core); at equal length temp wins.
  *
@@ -45,12 +50,33 @@ public final class FolderClassifier {
 
   private static final FolderClassifier DEFAULTS = of(DEFAULT_CORE, DEFAULT_TEMP);
 
+  /** Patterns that share their first segment: a path's first folder is compared once per group. */
+  private record Group(String first, List<List<String>> core, List<List<String>> temp) {}
+
   private final List<List<String>> core;
   private final List<List<String>> temp;
+  private final List<Group> groups;
 
   private FolderClassifier(List<List<String>> core, List<List<String>> temp) {
     this.core = core;
     this.temp = temp;
+    Map<String, List<List<String>>> coreByFirst = byFirstSegment(core);
+    Map<String, List<List<String>>> tempByFirst = byFirstSegment(temp);
+    Set<String> firsts = new LinkedHashSet<>(coreByFirst.keySet());
+    firsts.addAll(tempByFirst.keySet());
+    List<Group> all = new ArrayList<>();
+    for (String first : firsts) {
+      all.add(new Group(first, coreByFirst.getOrDefault(first, List.of()), tempByFirst.getOrDefault(first, List.of())));
+    }
+    this.groups = List.copyOf(all);
+  }
+
+  private static Map<String, List<List<String>>> byFirstSegment(List<List<String>> patterns) {
+    Map<String, List<List<String>>> out = new LinkedHashMap<>();
+    for (List<String> pattern : patterns) {
+      out.computeIfAbsent(pattern.get(0), k -> new ArrayList<>()).add(pattern);
+    }
+    return out;
   }
 
   /** {@return the classifier with {@link #DEFAULT_CORE} and {@link #DEFAULT_TEMP}} */
@@ -111,8 +137,21 @@ public final class FolderClassifier {
       cuts[folders++] = at;
     }
     folders--; // the last separator opens the file name
-    int coreDepth = deepestMatch(core, path, cuts, folders);
-    int tempDepth = deepestMatch(temp, path, cuts, folders);
+    if (folders < 1) {
+      return FolderClass.OTHER; // a file at the root lies in no folder
+    }
+    int from = cuts[0] + 1;
+    int length = cuts[1] - from;
+    int coreDepth = 0;
+    int tempDepth = 0;
+    for (Group group : groups) {
+      boolean firstMatches = isWildcard(group.first()) ? length > 0
+          : length == group.first().length() && path.regionMatches(true, from, group.first(), 0, length);
+      if (firstMatches) {
+        coreDepth = Math.max(coreDepth, deepestMatch(group.core(), path, cuts, folders));
+        tempDepth = Math.max(tempDepth, deepestMatch(group.temp(), path, cuts, folders));
+      }
+    }
     if (tempDepth > 0 && tempDepth >= coreDepth) {
       return FolderClass.TEMP;
     }
@@ -138,7 +177,7 @@ public final class FolderClassifier {
         String segment = pattern.get(i);
         int from = cuts[i] + 1;
         int length = cuts[i + 1] - from;
-        matches = segment.equals("*")
+        matches = isWildcard(segment)
             ? length > 0
             : length == segment.length() && path.regionMatches(true, from, segment, 0, length);
       }
@@ -147,6 +186,10 @@ public final class FolderClassifier {
       }
     }
     return best;
+  }
+
+  private static boolean isWildcard(String segment) {
+    return segment.length() == 1 && segment.charAt(0) == '*';
   }
 
   @Override
