@@ -144,7 +144,8 @@ public final class FolderClassifier {
     int length = cuts[1] - from;
     int coreDepth = 0;
     int tempDepth = 0;
-    for (Group group : groups) {
+    for (int g = 0; g < groups.size(); g++) { // indexed, as below: classification allocates no iterators
+      Group group = groups.get(g);
       boolean firstMatches = isWildcard(group.first()) ? length > 0
           : length == group.first().length() && path.regionMatches(true, from, group.first(), 0, length);
       if (firstMatches) {
@@ -167,7 +168,8 @@ public final class FolderClassifier {
    */
   private static int deepestMatch(List<List<String>> patterns, String path, int[] cuts, int folders) {
     int best = 0;
-    for (List<String> pattern : patterns) {
+    for (int p = 0; p < patterns.size(); p++) {
+      List<String> pattern = patterns.get(p);
       int size = pattern.size();
       if (size <= best || size > folders) {
         continue;
