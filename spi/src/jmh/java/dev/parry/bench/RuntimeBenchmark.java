@@ -44,15 +44,21 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Through the whole runtime: evidence to a completed investigation, and approvals. */
 public class RuntimeBenchmark {
 
-  /** A runtime whose executors succeed at once and whose scheduler runs work inline. */
+  /**
+   * A runtime whose executors succeed at once and whose scheduler runs work inline, on a new store
+   * each iteration: a default one (0), or one sized up front for 2,000,000 investigations.
+   */
   @State(Scope.Benchmark)
   public static class EndToEnd {
+    @Param({"0", "2000000"})
+    public int sizedFor;
+
     ParryRuntime runtime;
     final AtomicLong ids = new AtomicLong();
 
     @Setup(Level.Iteration)
     public void setUp() {
-      runtime = runtime(InMemoryInvestigationStore.create());
+      runtime = runtime(sizedFor == 0 ? InMemoryInvestigationStore.create() : InMemoryInvestigationStore.create(sizedFor));
     }
   }
 
@@ -76,34 +82,6 @@ public class RuntimeBenchmark {
 
   static Investigation endToEnd(EndToEnd state) {
     return investigate(state.runtime, "e" + state.ids.incrementAndGet());
-  }
-
-  /** The same on a store sized up front for the iteration's investigations, which then never rebuilds its tables. */
-  @State(Scope.Benchmark)
-  public static class EndToEndSized extends EndToEnd {
-    @Override
-    @Setup(Level.Iteration)
-    public void setUp() {
-      runtime = runtime(InMemoryInvestigationStore.create(2_000_000));
-    }
-  }
-
-  /** End to end on a store sized for 2,000,000 investigations, one thread. */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @Threads(1)
-  public Investigation endToEndSizedOneThread(EndToEndSized state) {
-    return endToEnd(state);
-  }
-
-  /** The same, two threads. */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @Threads(2)
-  public Investigation endToEndSizedTwoThreads(EndToEndSized state) {
-    return endToEnd(state);
   }
 
   /** A runtime on {@code store} whose executors succeed at once, run inline, with no binding rate limit. */
