@@ -71,7 +71,12 @@ public final class Demo {
    * @param args ignored
    */
   public static void main(String[] args) {
-    new Demo(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
+    play(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+  }
+
+  /** Plays the demo, printing to {@code out}. */
+  static void play(PrintStream out) {
+    new Demo(out).run();
   }
 
   /** Device groups: workstations remediate automatically, servers need approval for everything. */
@@ -164,11 +169,13 @@ public final class Demo {
       printTable("ACTION CENTER: PENDING", harness, ActionQuery.pending().build());
       printTable("ACTION CENTER: HISTORY (newest first)", harness, ActionQuery.history().build());
       out.println("INVESTIGATIONS");
-      out.println(String.format("%-24s %-18s %-24s %s", "Investigation", "Level", "Status", "Actions"));
+      out.println(String.format("%-24s %-28s %-18s %-24s %s", "Investigation", "Device group", "Level", "Status",
+          "Actions"));
       for (InvestigationId id : investigations) {
         Investigation investigation = parry.investigation(id).orElseThrow();
-        out.println(String.format("%-24s %-18s %-24s %d", id, investigation.level(), investigation.status()
-            + (investigation.isComplete() ? "" : " (open)"), investigation.actions().size()));
+        out.println(String.format("%-24s %-28s %-18s %-24s %d", id, investigation.origin().group(),
+            investigation.level(), investigation.status() + (investigation.isComplete() ? "" : " (open)"),
+            investigation.actions().size()));
       }
     }
   }
