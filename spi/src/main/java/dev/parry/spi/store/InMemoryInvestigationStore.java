@@ -10,7 +10,7 @@ import dev.parry.core.investigation.InvestigationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,14 +47,13 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   /*
    * The indexes map an action's sort key to its id and are read through the investigation's stored
    * state, so an action's entry is written when it joins an index and removed when it leaves, never
-   * rewritten as its status changes. byEntity holds each entity's sort keys, copied on write: an
-   * entity has few actions.
+   * rewritten as its status changes. byEntity holds each entity's sort keys.
    */
   private final Map<InvestigationId, Stored> investigations;
   private final ConcurrentSkipListMap<SortKey, ActionId> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> dispatched = new ConcurrentSkipListMap<>();
-  private final Map<EntityKey, SortKey[]> byEntity;
+  private final Map<EntityKey, EntityActions> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
 
   /** The most investigations a store may be sized for up front. */
@@ -113,7 +113,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       SortKey key = SortKey.of(now);
       if (was == null) {
         all.put(key, now.id());
-        byEntity.merge(now.action().target().key(), new SortKey[] {key}, InMemoryInvestigationStore::joined);
+        byEntity.compute(now.action().target().key(), (entity, actions) -> actions == null ? new EntityActions(key)
+            : actions.with(key));
       }
       if (is == ActionStatus.PENDING_APPROVAL) {
         pending.put(key, now.id());
@@ -130,10 +131,34 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
   }
 
-  private static SortKey[] joined(SortKey[] keys, SortKey[] more) {
-    SortKey[] both = Arrays.copyOf(keys, keys.length + more.length);
-    System.arraycopy(more, 0, both, keys.length, more.length);
-    return both;
+  /**
+   * One entity's actions: most entities have one, held inline; from the second on, a sorted set, so
+   * an entity in thousands of investigations (a campaign's URL) adds each in logarithmic time. Added
+   * to under the entity's lock in the map; read without it.
+   */
+  private static final class EntityActions {
+    private final SortKey first;
+    private volatile @Nullable ConcurrentSkipListSet<SortKey> all;
+
+    EntityActions(SortKey first) {
+      this.first = first;
+    }
+
+    EntityActions with(SortKey key) {
+      ConcurrentSkipListSet<SortKey> set = all;
+      if (set == null) {
+        set = new ConcurrentSkipListSet<>(List.of(first, key));
+        all = set; // published once filled
+      } else {
+        set.add(key);
+      }
+      return this;
+    }
+
+    Collection<SortKey> keys() {
+      ConcurrentSkipListSet<SortKey> set = all;
+      return set != null ? set : List.of(first);
+    }
   }
 
   /** {@return the action as its investigation's stored state holds it now, or null if it is not visible yet} */
@@ -194,7 +219,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       }
     } else if (query.entity() != null) {
       source = new TreeMap<>();
-      for (SortKey key : byEntity.getOrDefault(query.entity(), new SortKey[0])) {
+      EntityActions actions = byEntity.get(query.entity());
+      for (SortKey key : actions == null ? List.<SortKey>of() : actions.keys()) {
         ActionId id = all.get(key);
         if (id != null) {
           source.put(key, id);

@@ -89,4 +89,33 @@ class InMemoryInvestigationStoreTest {
     assertThrows(IllegalArgumentException.class,
         () -> InMemoryInvestigationStore.create(InMemoryInvestigationStore.MAX_EXPECTED + 1));
   }
+
+  @Test
+  @DisplayName("an entity acted on in many investigations is found in every one, in order, page after page")
+  void entityInManyInvestigations() {
+    Device device = Device.of(DeviceId.of("d"), DeviceName.of("ws"));
+    java.util.List<dev.parry.core.investigation.ActionId> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      InvestigationId id = InvestigationId.of("inv-" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
+      Decision.Accepted opened = Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL,
+          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW.plusSeconds(i));
+      store.append(id, 0, opened.events(), opened.after());
+      Decision.Accepted proposed = (Decision.Accepted) opened.after().decide(new Command.ProposeAction(
+          new Command.Proposal(new PlannedAction(new IsolateDevice(device, IsolationType.FULL),
+              ApprovalMode.REQUIRES_APPROVAL, "test"), ApprovalRule.SINGLE), Actor.system()), NOW.plusSeconds(i));
+      store.append(id, 1, proposed.events(), proposed.after());
+      expected.add(proposed.after().actions().get(0).id());
+    }
+    java.util.List<dev.parry.core.investigation.ActionId> found = new java.util.ArrayList<>();
+    ActionQuery query = ActionQuery.all().entity(device.key()).limit(20).build();
+    while (true) {
+      Page<dev.parry.core.investigation.ActionRecord> page = store.queryActions(query);
+      page.items().forEach(a -> found.add(a.id()));
+      if (page.nextCursor() == null) {
+        break;
+      }
+      query = query.after(page.nextCursor());
+    }
+    assertEquals(expected, found);
+  }
 }
