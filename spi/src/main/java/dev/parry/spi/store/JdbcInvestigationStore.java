@@ -174,8 +174,19 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   private static Investigation withoutActions(Investigation state) {
-    return new Investigation(state.id(), state.alertId(), state.level(), state.origin(), state.openedAt(),
-        state.pendingExpiry(), state.version(), state.evidence(), List.of(), state.analysis(), state.terminatedBy(), state.completedAt());
+    return rebuilt(state, state.version(), List.of());
+  }
+
+  /**
+   * {@return {@code header} at {@code version} holding {@code actions}}: the stored state keeps its
+   * actions in their own rows, so it is written without them and read back with them.
+   *
+   * @throws IllegalArgumentException if the actions are not in sequence (a row missing or edited)
+   */
+  private static Investigation rebuilt(Investigation header, long version, List<ActionRecord> actions) {
+    return new Investigation(header.id(), header.alertId(), header.level(), header.origin(), header.openedAt(),
+        header.pendingExpiry(), version, header.evidence(), actions, header.analysis(), header.terminatedBy(),
+        header.completedAt());
   }
 
   private static long version(Connection connection, InvestigationId id) throws SQLException {
@@ -246,10 +257,12 @@ public final class JdbcInvestigationStore implements InvestigationStore {
           }
           records.free();
         }
-        return Optional.of(new Investigation(header.id(), header.alertId(), header.level(), header.origin(),
-            header.openedAt(),
-            header.pendingExpiry(), result.getLong(2), header.evidence(), actions, header.analysis(),
-            header.terminatedBy(), header.completedAt()));
+        try {
+          return Optional.of(rebuilt(header, result.getLong(2), actions));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException("stored actions of investigation " + id + " cannot be read: "
+              + e.getMessage(), e);
+        }
       }
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not load investigation " + id, e);

@@ -168,6 +168,27 @@ class PostgresStoreTest {
   }
 
   @Test
+  @DisplayName("a missing action row is refused when the investigation is read, naming it")
+  void missingActionRow() {
+    JdbcInvestigationStore store = JdbcInvestigationStore.create(Postgres.dataSource());
+    Random random = new Random(11);
+    List<Decision.Accepted> history = Histories.of("rows", 40).next(random);
+    while (history.get(history.size() - 1).after().actions().size() < 2) {
+      history = Histories.of("rows", 40).next(random);
+    }
+    long version = 0;
+    for (Decision.Accepted accepted : history) {
+      store.append(accepted.after().id(), version, accepted.events(), accepted.after());
+      version = accepted.after().version();
+    }
+    InvestigationId id = history.get(0).after().id();
+    Postgres.execute("DELETE FROM parry_actions WHERE sequence = 1 AND investigation_id = '" + id.value() + "'");
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> store.load(id));
+    assertTrue(refused.getMessage().contains(id.value()) && refused.getMessage().contains("position 1"),
+        refused.getMessage());
+  }
+
+  @Test
   @DisplayName("the events table refuses updates and deletes: the log is append-only in the database too")
   void eventsAreAppendOnly() {
     JdbcInvestigationStore store = JdbcInvestigationStore.create(Postgres.dataSource());
