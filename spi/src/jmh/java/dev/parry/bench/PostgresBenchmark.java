@@ -74,10 +74,15 @@ public class PostgresBenchmark {
     }
   }
 
-  /** Two runtimes, as two service instances, each with its own pool on one fresh schema. */
+  /**
+   * Two runtimes, as two service instances, each with its own pool on one fresh schema; each
+   * investigation is an alert naming {@code files} malicious files, reported at once.
+   */
   @State(Scope.Benchmark)
   public static class TwoRuntimes {
     static final String SCHEMA = "parry_bench_e2e";
+    @Param({"1", "10"})
+    public int files;
     HikariDataSource[] pools;
     ParryRuntime[] runtimes;
     final AtomicLong ids = new AtomicLong();
@@ -118,13 +123,16 @@ public class PostgresBenchmark {
     }
   }
 
-  /** Evidence to a completed investigation with one automatic action, through PostgreSQL, two threads. */
+  /**
+   * Evidence to a completed investigation with its automatic actions, through PostgreSQL, two threads:
+   * the score times {@code files} is actions per second.
+   */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(2)
   public Investigation endToEndTwoRuntimesTwoThreads(TwoRuntimes shared, Side side) {
-    return RuntimeBenchmark.investigate(side.runtime, "p" + shared.ids.incrementAndGet());
+    return investigate(shared, side);
   }
 
   /** The same with eight threads, four per runtime: database round trips overlap. */
@@ -133,28 +141,13 @@ public class PostgresBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(8)
   public Investigation endToEndTwoRuntimesEightThreads(TwoRuntimes shared, Side side) {
-    return RuntimeBenchmark.investigate(side.runtime, "q" + shared.ids.incrementAndGet());
+    return investigate(shared, side);
   }
 
-  /**
-   * Ten automatic actions per investigation (an alert naming ten malicious files, reported at once),
-   * two threads: the score times ten is actions per second.
-   */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @Threads(2)
-  public Investigation tenActionsPerInvestigationTwoThreads(TwoRuntimes shared, Side side) {
-    return RuntimeBenchmark.investigateMany(side.runtime, "u" + shared.ids.incrementAndGet(), 10);
-  }
-
-  /** The same, eight threads. */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @Threads(8)
-  public Investigation tenActionsPerInvestigationEightThreads(TwoRuntimes shared, Side side) {
-    return RuntimeBenchmark.investigateMany(side.runtime, "t" + shared.ids.incrementAndGet(), 10);
+  private static Investigation investigate(TwoRuntimes shared, Side side) {
+    String name = "p" + shared.files + "-" + shared.ids.incrementAndGet();
+    return shared.files == 1 ? RuntimeBenchmark.investigate(side.runtime, name)
+        : RuntimeBenchmark.investigateMany(side.runtime, name, shared.files);
   }
 
   /** A schema holding {@code actions} actions, 10 per investigation, 1 of them pending. */

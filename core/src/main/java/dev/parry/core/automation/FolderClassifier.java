@@ -53,13 +53,9 @@ public final class FolderClassifier {
   /** Patterns that share their first segment: a path's first folder is compared once per group. */
   private record Group(String first, List<List<String>> core, List<List<String>> temp) {}
 
-  private final List<List<String>> core;
-  private final List<List<String>> temp;
   private final List<Group> groups;
 
   private FolderClassifier(List<List<String>> core, List<List<String>> temp) {
-    this.core = core;
-    this.temp = temp;
     Map<String, List<List<String>>> coreByFirst = byFirstSegment(core);
     Map<String, List<List<String>>> tempByFirst = byFirstSegment(temp);
     Set<String> firsts = new LinkedHashSet<>(coreByFirst.keySet());
@@ -196,6 +192,8 @@ public final class FolderClassifier {
 
   @Override
   public String toString() {
-    return "FolderClassifier{core=" + core.size() + " patterns, temp=" + temp.size() + " patterns}";
+    int core = groups.stream().mapToInt(g -> g.core().size()).sum();
+    int temp = groups.stream().mapToInt(g -> g.temp().size()).sum();
+    return "FolderClassifier{core=" + core + " patterns, temp=" + temp + " patterns}";
   }
 }

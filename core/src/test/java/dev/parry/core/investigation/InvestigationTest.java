@@ -104,6 +104,12 @@ class InvestigationTest {
     assertFalse(investigation.isComplete());
     assertThrows(IllegalArgumentException.class,
         () -> Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL, Duration.ZERO, Actor.system(), T0));
+    assertEquals(Origin.ungrouped(), investigation.origin(), "an alert about no device runs ungrouped");
+    NullPointerException noGroup = assertThrows(NullPointerException.class, () -> new Origin(null, DEVICE));
+    assertEquals("group", noGroup.getMessage());
+    NullPointerException noOrigin = assertThrows(NullPointerException.class, () -> Investigation.open(ID,
+        AlertId.of("a"), AutomationLevel.FULL, null, Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0));
+    assertEquals("origin", noOrigin.getMessage());
   }
 
   @Test

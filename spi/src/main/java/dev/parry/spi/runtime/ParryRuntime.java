@@ -942,14 +942,13 @@ public final class ParryRuntime implements AutoCloseable {
   private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands,
       @Nullable Investigation read) {
     Objects.requireNonNull(id, "id");
-    Investigation known = read != null ? null : recent.get(id);
-    Investigation readNow = read;
+    Investigation first = read != null ? read : recent.get(id); // the first attempt's state, if it needs no read
+    boolean firstIsFresh = read != null;
     for (int attempt = 0; ; attempt++) {
-      Investigation state = readNow != null ? readNow
-          : known != null ? known : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
-      boolean fresh = known == null;
-      known = null;
-      readNow = null;
+      Investigation state = first != null ? first
+          : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+      boolean fresh = first == null || firstIsFresh;
+      first = null;
       Decision decision = decideAll(state, commands, clock.instant());
       if (decision instanceof Decision.Rejected rejected) {
         if (!fresh) {

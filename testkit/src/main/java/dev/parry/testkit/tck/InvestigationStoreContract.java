@@ -71,6 +71,8 @@ import org.junit.jupiter.api.Test;
 public abstract class InvestigationStoreContract extends ContractSupport {
 
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+  /** The dispatch lease the lease rules claim with. */
+  private static final Duration LEASE = Duration.ofSeconds(30);
 
   private @Nullable InvestigationStore store;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -332,17 +334,16 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     void store12_claimIsExclusiveAndRenewable() {
       rule("STORE-12", false);
       ActionId action = storedAction("s12");
-      Duration lease = Duration.ofSeconds(30);
-      assertTrue(store().claim(action, "runtime-a", T0, lease), "STORE-12: an unheld action was refused");
-      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(10), lease), "STORE-12: a held action was granted");
-      assertTrue(store().claim(action, "runtime-a", T0.plusSeconds(20), lease), "STORE-12: the holder could not renew");
-      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(40), lease),
+      assertTrue(store().claim(action, "runtime-a", T0, LEASE), "STORE-12: an unheld action was refused");
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(10), LEASE), "STORE-12: a held action was granted");
+      assertTrue(store().claim(action, "runtime-a", T0.plusSeconds(20), LEASE), "STORE-12: the holder could not renew");
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(40), LEASE),
           "STORE-12: the renewal did not extend the lease");
-      assertFalse(store().claim(new ActionId(newId("s12-missing"), 1), "runtime-a", T0, lease),
+      assertFalse(store().claim(new ActionId(newId("s12-missing"), 1), "runtime-a", T0, LEASE),
           "STORE-12: an unknown action was granted");
       assertThrows(IllegalArgumentException.class, () -> store().claim(action, "runtime-a", T0, Duration.ZERO),
           "STORE-12: a zero lease");
-      assertThrows(IllegalArgumentException.class, () -> store().claim(action, "", T0, lease), "STORE-12: an empty owner");
+      assertThrows(IllegalArgumentException.class, () -> store().claim(action, "", T0, LEASE), "STORE-12: an empty owner");
     }
 
     @Test
@@ -350,12 +351,11 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     void store13_leaseEnds() {
       rule("STORE-13", false);
       ActionId action = storedAction("s13");
-      Duration lease = Duration.ofSeconds(30);
-      assertTrue(store().claim(action, "runtime-a", T0, lease));
-      assertFalse(store().claim(action, "runtime-b", T0.plus(lease).minusMillis(1), lease),
+      assertTrue(store().claim(action, "runtime-a", T0, LEASE));
+      assertFalse(store().claim(action, "runtime-b", T0.plus(LEASE).minusMillis(1), LEASE),
           "STORE-13: granted before the lease ended");
-      assertTrue(store().claim(action, "runtime-b", T0.plus(lease), lease), "STORE-13: refused after the lease ended");
-      assertFalse(store().claim(action, "runtime-a", T0.plus(lease).plusSeconds(1), lease),
+      assertTrue(store().claim(action, "runtime-b", T0.plus(LEASE), LEASE), "STORE-13: refused after the lease ended");
+      assertFalse(store().claim(action, "runtime-a", T0.plus(LEASE).plusSeconds(1), LEASE),
           "STORE-13: the old holder took it back");
     }
 
@@ -364,12 +364,11 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     void store14_releaseFreesOnlyForTheHolder() {
       rule("STORE-14", false);
       ActionId action = storedAction("s14");
-      Duration lease = Duration.ofSeconds(30);
-      assertTrue(store().claim(action, "runtime-a", T0, lease));
+      assertTrue(store().claim(action, "runtime-a", T0, LEASE));
       store().release(action, "runtime-b");
-      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(1), lease), "STORE-14: another owner released it");
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(1), LEASE), "STORE-14: another owner released it");
       store().release(action, "runtime-a");
-      assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(2), lease), "STORE-14: release did not free it");
+      assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE), "STORE-14: release did not free it");
     }
 
     @Test
@@ -382,12 +381,11 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       store().append(id, state.version(), proposed.events(), proposed.after());
       state = proposed.after();
       ActionId action = state.actions().get(0).id();
-      Duration lease = Duration.ofSeconds(30);
-      assertTrue(store().claim(action, "runtime-a", T0, lease));
+      assertTrue(store().claim(action, "runtime-a", T0, LEASE));
       state = apply(state, new Command.Start(action), T0.plusSeconds(1));
-      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(2), lease), "STORE-16: starting ended the lease");
+      assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE), "STORE-16: starting ended the lease");
       apply(state, new Command.Succeed(action, "done"), T0.plusSeconds(3));
-      assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(4), lease), "STORE-16: succeeding kept the lease");
+      assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(4), LEASE), "STORE-16: succeeding kept the lease");
     }
 
     @Test
@@ -403,7 +401,7 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         String owner = "runtime-" + o;
         results.add(pool.submit(() -> {
           go.await();
-          return store().claim(action, owner, T0, Duration.ofSeconds(30));
+          return store().claim(action, owner, T0, LEASE);
         }));
       }
       go.countDown();
