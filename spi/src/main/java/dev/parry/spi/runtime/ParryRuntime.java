@@ -297,7 +297,8 @@ public final class ParryRuntime implements AutoCloseable {
     if (devicesInScope < 1) {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
-    return applyAll(id, List.of(recordEvidence(recentOrLoad(id), evidence, devicesInScope))).after();
+    Known known = known(id);
+    return applyAll(id, List.of(recordEvidence(known.state(), evidence, devicesInScope)), known).after();
   }
 
   /**
@@ -323,12 +324,12 @@ public final class ParryRuntime implements AutoCloseable {
     for (int i = 0; i < pieces.size(); i++) {
       Objects.requireNonNull(pieces.get(i), "evidence[" + i + "]");
     }
-    Investigation opened = recentOrLoad(id); // its level and origin never change: read once for every piece
+    Known known = known(id); // its level and origin never change: read once for every piece
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
     for (Evidence piece : pieces) {
-      commands.add(recordEvidence(opened, piece, 1));
+      commands.add(recordEvidence(known.state(), piece, 1));
     }
-    return applyAll(id, commands).after();
+    return applyAll(id, commands, known).after();
   }
 
   /**
@@ -359,8 +360,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public RemediationPlan dryRun(InvestigationId id, Evidence evidence) {
     Objects.requireNonNull(evidence, "evidence");
-    Investigation current = store.load(Objects.requireNonNull(id, "id"))
-        .orElseThrow(() -> new UnknownInvestigationException(id));
+    Investigation current = read(Objects.requireNonNull(id, "id"));
     return guarded(current.origin(), policy.plan(evidence, context(current.level(), 1)), false);
   }
 
@@ -632,10 +632,10 @@ public final class ParryRuntime implements AutoCloseable {
       throw new IllegalArgumentException("at least one action is needed");
     }
     ActionKind kind = null;
-    Investigation first = null;
+    List<Investigation> states = new ArrayList<>(ids.size()); // read once: for the kind, the check and a single apply
     for (ActionId id : ids) {
-      Investigation state = store.load(id.investigation()).orElseThrow(() -> new UnknownInvestigationException(id.investigation()));
-      first = first == null ? state : first;
+      Investigation state = read(id.investigation());
+      states.add(state);
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
         throw new CommandRejectedException(new Rejection(
@@ -648,20 +648,17 @@ public final class ParryRuntime implements AutoCloseable {
       kind = actual;
     }
     authorize(caller, operation, kind);
-    if (ids.size() > 1) { // all or nothing: check every action before changing any
-      for (ActionId id : ids) {
-        Investigation state = store.load(id.investigation())
-            .orElseThrow(() -> new UnknownInvestigationException(id.investigation()));
-        Decision dry = state.decide(command.apply(id), clock.instant());
-        if (dry instanceof Decision.Rejected rejected) {
-          throw new CommandRejectedException(rejected.rejection());
-        }
-      }
-    }
     if (ids.size() == 1) { // decided on the state just read: no second read
       ActionId id = ids.get(0);
-      Investigation after = applyAll(id.investigation(), List.of(state -> command.apply(id)), first).after();
+      Investigation after = applyAll(id.investigation(), List.of(state -> command.apply(id)),
+          new Known(states.get(0), true)).after();
       return List.of(after.action(id).orElseThrow());
+    }
+    for (int i = 0; i < ids.size(); i++) { // all or nothing: check every action before changing any
+      Decision dry = states.get(i).decide(command.apply(ids.get(i)), clock.instant());
+      if (dry instanceof Decision.Rejected rejected) {
+        throw new CommandRejectedException(rejected.rejection());
+      }
     }
     List<ActionRecord> out = new ArrayList<>(ids.size());
     for (ActionId id : ids) {
@@ -930,25 +927,38 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands) {
-    return applyAll(id, commands, null);
+    return applyAll(id, commands, known(id));
+  }
+
+  /**
+   * A state to decide on: this runtime's last write ({@code fresh} false: another runtime may have
+   * moved on since), or one just read from the store.
+   */
+  private record Known(Investigation state, boolean fresh) {}
+
+  /** {@return the investigation as this runtime last wrote it, or as stored} */
+  private Known known(InvestigationId id) {
+    Investigation written = recent.get(Objects.requireNonNull(id, "id"));
+    return written != null ? new Known(written, false) : new Known(read(id), true);
+  }
+
+  private Investigation read(InvestigationId id) {
+    return store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
   }
 
   /**
    * Decides {@code commands} in order, each on the state the previous one left, and appends all their
-   * events at once: all or nothing. Retries on a conflict; throws if any command is refused. The first
-   * attempt decides on {@code read} (a state the caller has just read from the store), else on this
-   * runtime's last write, else on a fresh read.
+   * events at once: all or nothing. The first attempt decides on {@code first}; a conflict, or a
+   * refusal decided on a state that was not fresh, is decided again on a fresh read. Throws if any
+   * command is refused.
    */
   private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands,
-      @Nullable Investigation read) {
-    Objects.requireNonNull(id, "id");
-    Investigation first = read != null ? read : recent.get(id); // the first attempt's state, if it needs no read
-    boolean firstIsFresh = read != null;
+      Known first) {
+    Known known = first;
     for (int attempt = 0; ; attempt++) {
-      Investigation state = first != null ? first
-          : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
-      boolean fresh = first == null || firstIsFresh;
-      first = null;
+      Investigation state = known != null ? known.state() : read(id);
+      boolean fresh = known == null || known.fresh();
+      known = null;
       Decision decision = decideAll(state, commands, clock.instant());
       if (decision instanceof Decision.Rejected rejected) {
         if (!fresh) {
@@ -1001,12 +1011,6 @@ public final class ParryRuntime implements AutoCloseable {
       after = accepted.after();
     }
     return new Decision.Accepted(events, after);
-  }
-
-  /** {@return the investigation as this runtime last wrote it, or as stored} */
-  private Investigation recentOrLoad(InvestigationId id) {
-    Investigation known = recent.get(Objects.requireNonNull(id, "id"));
-    return known != null ? known : store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
   }
 
   private void remember(Investigation state) {
