@@ -10,7 +10,7 @@ import dev.parry.core.investigation.InvestigationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,32 +131,37 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * One entity's actions: most entities have one, held inline; from the second on, a sorted set, so
-   * an entity in thousands of investigations (a campaign's URL) adds each in logarithmic time. Added
-   * to under the entity's lock in the map; read without it.
+   * One entity's actions: most entities have one, held inline; more go to an array that doubles
+   * when full, so an entity in thousands of investigations (a campaign's URL) is added to in
+   * amortized constant time, and stays one flat array for the collector rather than a long chain.
    */
   private static final class EntityActions {
     private final SortKey first;
-    private volatile @Nullable ConcurrentSkipListSet<SortKey> all;
+    private SortKey @Nullable [] more;
+    private int moreCount;
 
     EntityActions(SortKey first) {
       this.first = first;
     }
 
-    EntityActions with(SortKey key) {
-      ConcurrentSkipListSet<SortKey> set = all;
-      if (set == null) {
-        set = new ConcurrentSkipListSet<>(List.of(first, key));
-        all = set; // published once filled
-      } else {
-        set.add(key);
+    synchronized EntityActions with(SortKey key) {
+      SortKey[] array = more == null ? new SortKey[4] : more;
+      if (moreCount == array.length) {
+        array = Arrays.copyOf(array, 2 * moreCount);
       }
+      array[moreCount++] = key;
+      more = array;
       return this;
     }
 
-    Collection<SortKey> keys() {
-      ConcurrentSkipListSet<SortKey> set = all;
-      return set != null ? set : List.of(first);
+    synchronized List<SortKey> keys() {
+      List<SortKey> keys = new ArrayList<>(1 + moreCount);
+      keys.add(first);
+      SortKey[] array = more;
+      for (int i = 0; array != null && i < moreCount; i++) {
+        keys.add(array[i]);
+      }
+      return keys;
     }
   }
 
