@@ -29,16 +29,21 @@ import org.jspecify.annotations.Nullable;
  * @param updatedBy who last changed it
  * @param note the comment, detail or reason of its last change, possibly empty
  * @param timeBox how long it stays in effect once it succeeded, extensions included, or null
+ * @param expiresAt when it expires if it is still pending approval then, or null if it never waited
+ *     for approval
+ * @param deadline when its execution times out, set when it is first dispatched, or null before
+ * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
  */
 public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
     ApprovalRule rule, Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers,
-    int attempts, Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox) {
+    int attempts, Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox,
+    @Nullable Instant expiresAt, @Nullable Instant deadline, int undoAttempts) {
 
   /**
    * Validates the record and copies its approvers.
    *
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code attempts} is negative
+   * @throws NullPointerException if a required component is null
+   * @throws IllegalArgumentException if {@code attempts} or {@code undoAttempts} is negative
    */
   public ActionRecord {
     Objects.requireNonNull(id, "id");
@@ -56,12 +61,72 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative, was: " + attempts);
     }
+    if (undoAttempts < 0) {
+      throw new IllegalArgumentException("undoAttempts must not be negative, was: " + undoAttempts);
+    }
+  }
+
+  /**
+   * A record with no expiry, deadline or undo attempt yet.
+   *
+   * @param id the action's id
+   * @param action the action
+   * @param mode automatic or requiring approval, as proposed
+   * @param reason why that mode
+   * @param rule how it gets approved
+   * @param requestedBy who proposed it
+   * @param proposedAt when it was proposed
+   * @param status where it is in its life cycle
+   * @param approvers the distinct principals who approved it so far
+   * @param attempts how many times it was dispatched
+   * @param updatedAt when its status last changed
+   * @param updatedBy who last changed it
+   * @param note the comment, detail or reason of its last change
+   * @param timeBox how long it stays in effect once it succeeded, or null
+   */
+  public ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule,
+      Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers, int attempts,
+      Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox) {
+    this(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts, updatedAt, updatedBy,
+        note, timeBox, null, null, 0);
+  }
+
+  /**
+   * {@return what is due for this action and when, or empty when nothing is}: the expiry of a pending
+   * action; the dispatch of an approved or in-progress one (due since its last change: a runtime
+   * carries it while it holds the dispatch lease, and any runtime resumes it once nobody does); the
+   * undo in progress; the end of a succeeded action's time box. A pending action stored without an
+   * expiry (written before expiries were recorded) is due at once, so that a runtime decides it on
+   * its investigation's expiry rather than never.
+   */
+  public Optional<Obligation> obligation() {
+    return switch (status) {
+      case PENDING_APPROVAL -> Optional.of(new Obligation(Obligation.Kind.EXPIRE,
+          expiresAt != null ? expiresAt : proposedAt));
+      case APPROVED, IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.DISPATCH, updatedAt));
+      case UNDO_IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.UNDO, updatedAt));
+      case SUCCEEDED -> timeBoxEnds().map(end -> new Obligation(Obligation.Kind.END_TIME_BOX, end));
+      default -> Optional.empty();
+    };
   }
 
   /** {@return this action moved to {@code next} by {@code actor} at {@code at}, with a note} */
   ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note) {
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, next, approvers, attempts, at,
-        actor, note, timeBox);
+        actor, note, timeBox, expiresAt, deadline,
+        next == ActionStatus.UNDO_IN_PROGRESS ? undoAttempts + 1 : undoAttempts);
+  }
+
+  /** {@return this pending action expiring at {@code expires}} */
+  ActionRecord expiringAt(Instant expires) {
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts,
+        updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
+  }
+
+  /** {@return this automatic action held for approval by a safety guard at dispatch time} */
+  ActionRecord held(String why, Instant expires, Instant at, Actor actor) {
+    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, proposedAt,
+        ActionStatus.PENDING_APPROVAL, List.of(), attempts, at, actor, why, timeBox, expires, deadline, undoAttempts);
   }
 
   /** {@return this action with one more approver, approved if {@code quorumReached}} */
@@ -70,20 +135,21 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     more.addAll(approvers);
     more.add(approver);
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt,
-        quorumReached ? ActionStatus.APPROVED : status, more, attempts, at, actor, comment, timeBox);
+        quorumReached ? ActionStatus.APPROVED : status, more, attempts, at, actor, comment, timeBox, expiresAt, deadline,
+        undoAttempts);
   }
 
-  /** {@return this action dispatched once more} */
-  ActionRecord started(int attempt, Instant at, Actor actor) {
+  /** {@return this action dispatched once more; the first dispatch sets the deadline, later ones keep it} */
+  ActionRecord started(int attempt, Instant at, Actor actor, @Nullable Instant newDeadline) {
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, ActionStatus.IN_PROGRESS,
-        approvers, attempt, at, actor, "", timeBox);
+        approvers, attempt, at, actor, "", timeBox, expiresAt, deadline != null ? deadline : newDeadline, undoAttempts);
   }
 
   /** {@return this action with its time box extended by {@code extra}} */
   ActionRecord extended(Duration extra) {
     Duration box = timeBox == null ? extra : timeBox.plus(extra);
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts,
-        updatedAt, updatedBy, note, box);
+        updatedAt, updatedBy, note, box, expiresAt, deadline, undoAttempts);
   }
 
   /** {@return when the runtime undoes this succeeded, time-boxed action, or empty} */

@@ -2,11 +2,13 @@ package dev.parry.core.investigation;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.verdict.Evidence;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,19 +36,24 @@ public sealed interface Command {
    * @param rule how it gets approved if it requires approval
    * @param timeBox how long the action stays in effect once it succeeded, or null for as long as
    *     nobody undoes it; only for reversible kinds
+   * @param expiry how long it may wait for approval, or null for the investigation's pending expiry
    */
-  record Proposal(PlannedAction planned, ApprovalRule rule, @Nullable Duration timeBox) {
+  record Proposal(PlannedAction planned, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Duration expiry) {
     /**
      * Validates the proposal.
      *
      * @throws NullPointerException if {@code planned} or {@code rule} is null
-     * @throws IllegalArgumentException if the time box is not positive, or given for an irreversible kind
+     * @throws IllegalArgumentException if the time box or the expiry is not positive or longer than
+     *     {@link Durations#MAX}, or a time box is given for an irreversible kind
      */
     public Proposal {
       Objects.requireNonNull(planned, "planned");
       Objects.requireNonNull(rule, "rule");
-      if (timeBox != null && (timeBox.isNegative() || timeBox.isZero())) {
-        throw new IllegalArgumentException("timeBox must be positive, was: " + timeBox);
+      if (timeBox != null) {
+        Durations.requirePositive("timeBox", timeBox);
+      }
+      if (expiry != null) {
+        Durations.requirePositive("expiry", expiry);
       }
       if (timeBox != null && !planned.action().kind().isReversible()) {
         throw new IllegalArgumentException("timeBox needs a reversible kind, " + planned.action().kind()
@@ -61,7 +68,18 @@ public sealed interface Command {
      * @param rule how it gets approved
      */
     public Proposal(PlannedAction planned, ApprovalRule rule) {
-      this(planned, rule, null);
+      this(planned, rule, null, null);
+    }
+
+    /**
+     * A proposal that expires after the investigation's pending expiry.
+     *
+     * @param planned the action, its approval mode and why
+     * @param rule how it gets approved
+     * @param timeBox how long the action stays in effect once it succeeded, or null
+     */
+    public Proposal(PlannedAction planned, ApprovalRule rule, @Nullable Duration timeBox) {
+      this(planned, rule, timeBox, null);
     }
   }
 
@@ -78,15 +96,14 @@ public sealed interface Command {
      * Validates the command.
      *
      * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if {@code extra} is not positive or the comment is invalid
+     * @throws IllegalArgumentException if {@code extra} is not positive or longer than {@link Durations#MAX},
+     *     or the comment is invalid
      */
     public ExtendTimeBox {
       Objects.requireNonNull(actionId, "actionId");
       Objects.requireNonNull(approver, "approver");
       Text.require("comment", comment, 0, MAX_TEXT);
-      if (extra.isNegative() || extra.isZero()) {
-        throw new IllegalArgumentException("extra must be positive, was: " + extra);
-      }
+      Durations.requirePositive("extra", extra);
     }
   }
 
@@ -193,8 +210,10 @@ public sealed interface Command {
    * Records that an approved action was dispatched to its executor (or dispatched again, for a retry).
    *
    * @param actionId the action
+   * @param deadline when the action times out: recorded by its first dispatch, kept by later ones;
+   *     null to record none
    */
-  record Start(ActionId actionId) implements Command {
+  record Start(ActionId actionId, @Nullable Instant deadline) implements Command {
     /**
      * Validates the command.
      *
@@ -203,7 +222,59 @@ public sealed interface Command {
     public Start {
       Objects.requireNonNull(actionId, "actionId");
     }
+
+    /**
+     * A dispatch with no deadline to record.
+     *
+     * @param actionId the action
+     */
+    public Start(ActionId actionId) {
+      this(actionId, null);
+    }
   }
+
+  /**
+   * Holds an automatic action for approval just before its dispatch, because a safety guard stops
+   * it now (the kill switch, a protected device). Only an action the system approved can be held.
+   *
+   * @param actionId the action
+   * @param reason the guard's reason
+   * @param expiry how long it may wait for approval, or null for the investigation's pending expiry
+   */
+  record Hold(ActionId actionId, String reason, @Nullable Duration expiry) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if {@code actionId} is null
+     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
+     *     expiry is not positive or longer than {@link Durations#MAX}
+     */
+    public Hold {
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("reason", reason, 1, MAX_TEXT);
+      if (expiry != null) {
+        Durations.requirePositive("expiry", expiry);
+      }
+    }
+  }
+
+  /**
+   * Undoes a succeeded, time-boxed action whose box has ended, as the system. Refused while the box
+   * runs (it may have been extended since the caller looked).
+   *
+   * @param actionId the action
+   */
+  record EndTimeBox(ActionId actionId) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @throws NullPointerException if {@code actionId} is null
+     */
+    public EndTimeBox {
+      Objects.requireNonNull(actionId, "actionId");
+    }
+  }
+
 
   /**
    * Records that the executor carried the action out.
@@ -340,8 +411,8 @@ public sealed interface Command {
   }
 
   /**
-   * Expires one pending action now, whatever its age: the runtime's per-kind approval expiry. It
-   * counts as rejected.
+   * Expires one pending action whose expiry has come. It counts as rejected. Refused before the
+   * action's expiry.
    *
    * @param actionId the action
    */

@@ -4,6 +4,7 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.internal.Durations;
 import dev.parry.core.investigation.InvestigationEvent.ActionCancelled;
 import dev.parry.core.investigation.InvestigationEvent.ActionEvent;
 import dev.parry.core.investigation.InvestigationEvent.ActionExpired;
@@ -107,13 +108,19 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
     Objects.requireNonNull(actions, "actions");
     if (!(actions instanceof Actions)) { // a list from outside: copied and checked; the state machine's own is neither
-      actions = List.copyOf(actions);
-      for (int i = 0; i < actions.size(); i++) {
-        if (actions.get(i).id().sequence() != i + 1) {
-          throw new IllegalArgumentException("action " + actions.get(i).id() + " is at position " + (i + 1)
+      ActionRecord[] copy = actions.toArray(new ActionRecord[0]);
+      for (int i = 0; i < copy.length; i++) {
+        ActionRecord action = Objects.requireNonNull(copy[i], "actions[" + i + "]");
+        if (action.id().sequence() != i + 1) {
+          throw new IllegalArgumentException("action " + action.id() + " is at position " + (i + 1)
               + ": an action's sequence must be its position");
         }
+        if (action.status() == ActionStatus.PENDING_APPROVAL && action.expiresAt() == null) {
+          // stored before expiries were recorded: it expires after the investigation's pending expiry
+          copy[i] = action.expiringAt(action.proposedAt().plus(pendingExpiry));
+        }
       }
+      actions = new Actions(copy);
     }
   }
 
@@ -358,7 +365,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       ActionId actionId = start.actionId();
       return transition("start", actionId, out, a -> a.status() == ActionStatus.APPROVED
           || a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionStarted(id, now, Actor.system(), actionId, a.attempts() + 1));
+          a -> new ActionStarted(id, now, Actor.system(), actionId, a.attempts() + 1,
+              a.deadline() != null ? a.deadline() : start.deadline()));
     }
     if (command instanceof Command.Succeed succeed) {
       return transition("succeed", succeed.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
@@ -397,22 +405,32 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
           a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
     }
     if (command instanceof Command.ExtendTimeBox extend) {
-      return transition("extend the time box", extend.actionId(), out,
-          a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
-          a -> new InvestigationEvent.TimeBoxExtended(id, now, Actor.principal(extend.approver()), extend.actionId(),
-              extend.extra(), extend.comment()));
+      return extendTimeBox(extend, now, out);
     }
     if (command instanceof Command.Expire expire) {
-      return transition("expire", expire.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
-          a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
+      Rejection early = refuseBefore(expire.actionId(), ActionStatus.PENDING_APPROVAL, "expire", now);
+      return early != null ? early : transition("expire", expire.actionId(), out,
+          a -> a.status() == ActionStatus.PENDING_APPROVAL, a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
     }
     if (command instanceof Command.ExpirePending) {
       for (ActionRecord action : actions) {
-        if (action.status() == ActionStatus.PENDING_APPROVAL && !now.isBefore(action.proposedAt().plus(pendingExpiry))) {
+        if (action.status() == ActionStatus.PENDING_APPROVAL && !now.isBefore(expiryOf(action))) {
           out.add(new ActionExpired(id, now, Actor.system(), action.id()));
         }
       }
       return null;
+    }
+    if (command instanceof Command.Hold hold) {
+      Instant expires = now.plus(hold.expiry() != null ? hold.expiry() : pendingExpiry);
+      return transition("hold", hold.actionId(), out,
+          a -> a.status() == ActionStatus.APPROVED && a.mode() == ApprovalMode.AUTOMATIC && a.approvers().isEmpty(),
+          a -> new InvestigationEvent.ActionHeld(id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
+    }
+    if (command instanceof Command.EndTimeBox end) {
+      Rejection early = refuseBefore(end.actionId(), ActionStatus.SUCCEEDED, "end the time box", now);
+      return early != null ? early : transition("end the time box", end.actionId(), out,
+          a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
+          a -> new UndoRequested(id, now, Actor.system(), end.actionId(), "time box of " + a.timeBox() + " ended"));
     }
     if (command instanceof Command.ProposeAction propose) {
       return proposeAction(propose, now, out);
@@ -429,6 +447,44 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return null;
     }
     return terminate((Command.Terminate) command, now, out);
+  }
+
+  /** {@return when a pending action expires: its own expiry, or the investigation's for one stored without} */
+  private Instant expiryOf(ActionRecord action) {
+    Instant expires = action.expiresAt();
+    return expires != null ? expires : action.proposedAt().plus(pendingExpiry);
+  }
+
+  /**
+   * {@return a refusal if the action is in {@code status} and its obligation is not due at {@code now}}:
+   * an expiry or a time box end asked for early. Other statuses are left to the transition's own check.
+   */
+  private @Nullable Rejection refuseBefore(ActionId actionId, ActionStatus status, String what, Instant now) {
+    Optional<ActionRecord> found = action(actionId);
+    if (found.isEmpty() || found.get().status() != status) {
+      return null;
+    }
+    Optional<Obligation> due = found.get().obligation();
+    Instant at = status == ActionStatus.PENDING_APPROVAL ? expiryOf(found.get())
+        : due.map(Obligation::due).orElse(null);
+    if (at != null && now.isBefore(at)) {
+      return reject(RejectionReason.NOT_DUE, "cannot " + what + " action " + actionId + " before " + at
+          + ", it is " + now, actionId);
+    }
+    return null;
+  }
+
+  private @Nullable Rejection extendTimeBox(Command.ExtendTimeBox extend, Instant now, List<InvestigationEvent> out) {
+    Optional<ActionRecord> found = action(extend.actionId());
+    Duration box = found.map(ActionRecord::timeBox).orElse(null);
+    if (box != null && box.plus(extend.extra()).compareTo(Durations.MAX) > 0) {
+      return reject(RejectionReason.INVALID_ARGUMENT, "the time box of action " + extend.actionId() + " would be "
+          + box.plus(extend.extra()) + ", longer than the most allowed, " + Durations.MAX, extend.actionId());
+    }
+    return transition("extend the time box", extend.actionId(), out,
+        a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
+        a -> new InvestigationEvent.TimeBoxExtended(id, now, Actor.principal(extend.approver()), extend.actionId(),
+            extend.extra(), extend.comment()));
   }
 
   private @Nullable Rejection recordEvidence(Command.RecordEvidence command, Instant now,
@@ -481,8 +537,10 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, Instant now) {
+    Instant expires = proposal.planned().mode() == ApprovalMode.AUTOMATIC ? null
+        : now.plus(proposal.expiry() != null ? proposal.expiry() : pendingExpiry);
     return new ActionProposed(id, now, requester, actionId, proposal.planned().action(), proposal.planned().mode(),
-        proposal.planned().reason(), proposal.rule(), proposal.timeBox());
+        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires);
   }
 
   /**
@@ -664,8 +722,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       }
       ActionStatus initial = proposed.mode() == ApprovalMode.AUTOMATIC ? ActionStatus.APPROVED
           : ActionStatus.PENDING_APPROVAL;
+      Instant expires = initial != ActionStatus.PENDING_APPROVAL ? null
+          : proposed.expiresAt() != null ? proposed.expiresAt() : proposed.at().plus(pendingExpiry);
       return new ActionRecord(actionId, proposed.action(), proposed.mode(), proposed.reason(), proposed.rule(),
-          proposed.actor(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "", proposed.timeBox());
+          proposed.actor(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "", proposed.timeBox(),
+          expires, null, 0);
     }
     ActionRecord current = action(actionId)
         .orElseThrow(() -> new IllegalStateException("investigation " + id + " has no action " + actionId));
@@ -683,7 +744,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     if (event instanceof ActionStarted actionStarted) {
       require(current, current.status(), ActionStatus.IN_PROGRESS);
-      return current.started(actionStarted.attempt(), event.at(), event.actor());
+      return current.started(actionStarted.attempt(), event.at(), event.actor(), actionStarted.deadline());
+    }
+    if (event instanceof InvestigationEvent.ActionHeld held) {
+      require(current, ActionStatus.APPROVED, ActionStatus.PENDING_APPROVAL);
+      return current.held(held.reason(), held.expiresAt(), event.at(), event.actor());
     }
     ActionStatus next;
     String note = "";

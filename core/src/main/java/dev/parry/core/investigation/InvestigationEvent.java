@@ -31,7 +31,7 @@ public sealed interface InvestigationEvent
 
   /** An event about one action. */
   sealed interface ActionEvent extends InvestigationEvent
-      permits ActionProposed, TimeBoxExtended, ApprovalGranted, ActionRejected, ActionExpired, ActionStarted, ActionSucceeded, ActionFailed, ActionTimedOut, ActionCancelled, UndoRequested, ActionUndone, UndoFailed {
+      permits ActionProposed, TimeBoxExtended, ApprovalGranted, ActionRejected, ActionExpired, ActionHeld, ActionStarted, ActionSucceeded, ActionFailed, ActionTimedOut, ActionCancelled, UndoRequested, ActionUndone, UndoFailed {
 
     /** {@return the action} */
     ActionId actionId();
@@ -103,8 +103,10 @@ public sealed interface InvestigationEvent
    * @param reason why this mode
    * @param rule how it gets approved
    * @param timeBox how long it stays in effect once it succeeded, or null
+   * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
+   *     (and for an automatic action)
    */
-  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox) implements ActionEvent {
+  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Instant expiresAt) implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -123,6 +125,25 @@ public sealed interface InvestigationEvent
       if (!actionId.investigation().equals(investigationId)) {
         throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
       }
+    }
+
+    /**
+     * An action proposed with no expiry of its own: a pending one expires after its investigation's
+     * pending expiry.
+     *
+     * @param investigationId the investigation
+     * @param at when it happened
+     * @param actor who did it
+     * @param actionId the action
+     * @param action what to do
+     * @param mode automatic or requiring approval
+     * @param reason why that mode
+     * @param rule how it gets approved
+     * @param timeBox how long it stays in effect once it succeeded, or null
+     */
+    public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
+        RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox) {
+      this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, null);
     }
   }
   /**
@@ -216,8 +237,10 @@ public sealed interface InvestigationEvent
    * @param actor who did it
    * @param actionId the action
    * @param attempt 1 for the first dispatch, more for retries
+   * @param deadline when the action times out, set by its first dispatch; null in events stored
+   *     before deadlines were recorded
    */
-  record ActionStarted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, int attempt) implements ActionEvent {
+  record ActionStarted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, int attempt, @Nullable Instant deadline) implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -232,6 +255,51 @@ public sealed interface InvestigationEvent
       if (attempt < 1) {
         throw new IllegalArgumentException("attempt must be 1 or more, was: " + attempt);
       }
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+
+    /**
+     * A dispatch with no deadline recorded.
+     *
+     * @param investigationId the investigation
+     * @param at when it happened
+     * @param actor who did it
+     * @param actionId the action
+     * @param attempt the attempt, 1 for the first
+     */
+    public ActionStarted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, int attempt) {
+      this(investigationId, at, actor, actionId, attempt, null);
+    }
+  }
+  /**
+   * A safety guard held an automatic action for approval just before its dispatch (the kill switch
+   * was on, or its device is protected): it waits for analysts as if planned that way.
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who did it
+   * @param actionId the action
+   * @param reason the guard's reason
+   * @param expiresAt when it expires if nobody decides it
+   */
+  record ActionHeld(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason,
+      Instant expiresAt) implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
+     *     action is in another investigation
+     */
+    public ActionHeld {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(actionId, "actionId");
+      Text.require("reason", reason, 1, Command.MAX_TEXT);
+      Objects.requireNonNull(expiresAt, "expiresAt");
       if (!actionId.investigation().equals(investigationId)) {
         throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
       }

@@ -23,5 +23,7 @@ public enum RejectionReason {
   /** The same kind of action on the same target is already active or was already decided. */
   DUPLICATE_ACTION,
   /** The command's evidence or action is not valid for this investigation. */
-  INVALID_ARGUMENT
+  INVALID_ARGUMENT,
+  /** The command's time has not come: an expiry or a time box end asked for early. */
+  NOT_DUE
 }

@@ -44,6 +44,8 @@ class InvestigationTest {
   static final PrincipalName BOB = PrincipalName.of("bob@contoso.com");
   static final PrincipalName CAROL = PrincipalName.of("carol@contoso.com");
   static final RemediationAction ISOLATE = new IsolateDevice(DEVICE, IsolationType.FULL);
+  static final RemediationAction ISOLATE_OTHER = new IsolateDevice(
+      Device.of(DeviceId.of("b4e8d20f"), DeviceName.of("ws-043")), IsolationType.FULL);
   static final RemediationAction KILL = new KillProcess(
       new DeviceProcess(Fixtures.DEVICE_ID, 4242, WindowsPath.of("C:\\Temp\\x.exe")));
 
@@ -379,14 +381,88 @@ class InvestigationTest {
     }
 
     @Test
-    @DisplayName("one pending action can be expired on its own; only a pending one")
+    @DisplayName("one pending action can be expired on its own once its expiry came; only a pending one")
     void expireOne() {
       ActionId first = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
-      ActionId second = propose(KILL, ApprovalMode.REQUIRES_APPROVAL);
+      accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(KILL, ApprovalMode.REQUIRES_APPROVAL,
+          "test"), ApprovalRule.SINGLE, null, Duration.ofDays(14)), Actor.system()));
+      ActionId second = investigation.actions().get(1).id();
+      Rejection early = reject(new Command.Expire(first));
+      assertEquals(RejectionReason.NOT_DUE, early.reason());
+      assertTrue(early.message().contains(T0.plus(Investigation.DEFAULT_PENDING_EXPIRY).toString()), early.message());
+      now = T0.plus(Investigation.DEFAULT_PENDING_EXPIRY);
       accept(new Command.Expire(first));
       assertEquals(ActionStatus.EXPIRED, status(first));
+      assertEquals(RejectionReason.NOT_DUE, reject(new Command.Expire(second)).reason(), "its own expiry is 14 days");
       assertEquals(ActionStatus.PENDING_APPROVAL, status(second));
       assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Expire(first)).reason());
+    }
+
+    @Test
+    @DisplayName("each action states its obligation: expiry, dispatch, undo, end of its time box, or none")
+    void obligations() {
+      ActionId pending = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
+      assertEquals(new Obligation(Obligation.Kind.EXPIRE, T0.plus(Investigation.DEFAULT_PENDING_EXPIRY)),
+          investigation.action(pending).orElseThrow().obligation().orElseThrow());
+      accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE_OTHER, ApprovalMode.AUTOMATIC,
+          "test"), ApprovalRule.SINGLE, Duration.ofHours(4)), Actor.system()));
+      ActionId boxed = investigation.actions().get(1).id();
+      assertEquals(new Obligation(Obligation.Kind.DISPATCH, T0), action(boxed).obligation().orElseThrow());
+      now = T0.plusSeconds(5);
+      accept(new Command.Start(boxed, T0.plusSeconds(60)));
+      assertEquals(new Obligation(Obligation.Kind.DISPATCH, now), action(boxed).obligation().orElseThrow());
+      assertEquals(T0.plusSeconds(60), action(boxed).deadline());
+      now = T0.plusSeconds(10);
+      accept(new Command.Start(boxed, T0.plusSeconds(999)));
+      assertEquals(T0.plusSeconds(60), action(boxed).deadline(), "a retry keeps the first dispatch's deadline");
+      accept(new Command.Succeed(boxed, "done"));
+      assertEquals(new Obligation(Obligation.Kind.END_TIME_BOX, now.plus(Duration.ofHours(4))),
+          action(boxed).obligation().orElseThrow());
+      assertEquals(RejectionReason.NOT_DUE, reject(new Command.EndTimeBox(boxed)).reason());
+      now = now.plus(Duration.ofHours(4));
+      accept(new Command.EndTimeBox(boxed));
+      assertEquals(ActionStatus.UNDO_IN_PROGRESS, status(boxed));
+      assertEquals(1, action(boxed).undoAttempts());
+      assertEquals(new Obligation(Obligation.Kind.UNDO, now), action(boxed).obligation().orElseThrow());
+      accept(new Command.FailUndo(boxed, "backend down"));
+      assertTrue(action(boxed).obligation().isEmpty(), "a failed undo waits for an analyst");
+      accept(new Command.RequestUndo(boxed, Actor.system(), "again"));
+      assertEquals(2, action(boxed).undoAttempts(), "every undo request is a new attempt");
+    }
+
+    @Test
+    @DisplayName("an automatic action can be held for approval before its dispatch; an analyst-approved one cannot")
+    void hold() {
+      ActionId automatic = propose(ISOLATE, ApprovalMode.AUTOMATIC);
+      accept(new Command.Hold(automatic, "automation is paused", null));
+      ActionRecord held = action(automatic);
+      assertEquals(ActionStatus.PENDING_APPROVAL, held.status());
+      assertEquals(ApprovalMode.REQUIRES_APPROVAL, held.mode());
+      assertEquals("automation is paused", held.reason());
+      assertEquals(T0.plus(Investigation.DEFAULT_PENDING_EXPIRY), held.expiresAt());
+      ActionId approved = propose(KILL, ApprovalMode.REQUIRES_APPROVAL);
+      accept(new Command.Approve(approved, ALICE, ""));
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, reject(new Command.Hold(approved, "paused", null)).reason());
+      assertEquals(investigation, Investigation.replay(log), "replay rebuilds the held action");
+    }
+
+    @Test
+    @DisplayName("a time box cannot be extended past the longest duration allowed")
+    void boundedExtension() {
+      accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC,
+          "test"), ApprovalRule.SINGLE, Duration.ofDays(3000)), Actor.system()));
+      ActionId boxed = investigation.actions().get(0).id();
+      accept(new Command.Start(boxed));
+      accept(new Command.Succeed(boxed, "done"));
+      Rejection tooLong = reject(new Command.ExtendTimeBox(boxed, Duration.ofDays(1000), ALICE, ""));
+      assertEquals(RejectionReason.INVALID_ARGUMENT, tooLong.reason());
+      assertTrue(tooLong.message().contains("PT96000H"), tooLong.message());
+      assertThrows(IllegalArgumentException.class,
+          () -> new Command.ExtendTimeBox(boxed, Duration.ofSeconds(Long.MAX_VALUE), ALICE, ""));
+    }
+
+    ActionRecord action(ActionId id) {
+      return investigation.action(id).orElseThrow();
     }
 
     @Test

@@ -336,6 +336,10 @@ public final class RecordJson {
     @Nullable Object[] arguments = new Object[shape.components().size()];
     for (int i = 0; i < arguments.length; i++) {
       RecordComponent component = shape.components().get(i);
+      if (component.getType() == int.class && !object.containsKey(component.getName())) {
+        arguments[i] = 0; // a count added after the value was stored: none counted then
+        continue;
+      }
       arguments[i] = bind(object.get(component.getName()), component.getType(), component.getGenericType(),
           path + "." + component.getName());
     }

@@ -343,7 +343,7 @@ public final class ParryRuntime implements AutoCloseable {
     List<Command.Proposal> proposals = new ArrayList<>();
     for (PlannedAction planned : plan.actions()) {
       proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind()),
-          timeBoxFor(planned.action().kind())));
+          timeBoxFor(planned.action().kind()), pendingExpiryByKind.get(planned.action().kind())));
     }
     Command.RecordEvidence command = new Command.RecordEvidence(evidence, proposals, Actor.system());
     return state -> command;
@@ -717,7 +717,8 @@ public final class ParryRuntime implements AutoCloseable {
         : configured;
     PlannedAction planned = new PlannedAction(action, waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
         waits ? "manual action awaiting approval (" + rule + ")" : "manual action by " + caller.name());
-    Investigation manual = openManual(caller, List.of(new Command.Proposal(planned, rule, timeBox)), comment);
+    Investigation manual = openManual(caller, List.of(new Command.Proposal(planned, rule, timeBox,
+        pendingExpiryByKind.get(action.kind()))), comment);
     return manual.actions().get(0);
   }
 
@@ -829,7 +830,7 @@ public final class ParryRuntime implements AutoCloseable {
     for (PlannedAction planned : plan.actions()) {
       authorize(caller, Operation.REQUEST_ACTION, planned.action().kind());
       proposals.add(new Command.Proposal(planned.requiringApproval("false negative: manual remediation awaiting approval"),
-          approvalRules.ruleFor(planned.action().kind())));
+          approvalRules.ruleFor(planned.action().kind()), null, pendingExpiryByKind.get(planned.action().kind())));
     }
     if (proposals.isEmpty()) {
       return List.of();
@@ -1068,8 +1069,7 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   private void scheduleExpiry(ActionRecord action) {
-    Duration expiry = pendingExpiryByKind.getOrDefault(action.action().kind(), limits.pendingExpiry());
-    Instant due = action.proposedAt().plus(expiry);
+    Instant due = action.obligation().map(o -> o.due()).orElse(clock.instant());
     Duration delay = Duration.between(clock.instant(), due);
     InvestigationId id = action.id().investigation();
     scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay,

@@ -7,6 +7,7 @@ import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.Obligation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private final ConcurrentSkipListMap<SortKey, ActionId> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> dispatched = new ConcurrentSkipListMap<>();
+  /** Each action with an obligation, by its due time (the key's time is the due time, not the proposal time). */
+  private final ConcurrentSkipListMap<SortKey, ActionId> due = new ConcurrentSkipListMap<>();
   private final Map<EntityKey, EntityActions> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
 
@@ -104,7 +107,14 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private void index(List<ActionRecord> before, List<ActionRecord> after) {
     for (int i = 0; i < after.size(); i++) {
       ActionRecord now = after.get(i);
-      ActionStatus was = i < before.size() ? before.get(i).status() : null;
+      ActionRecord previous = i < before.size() ? before.get(i) : null;
+      @SuppressWarnings("ReferenceEquality") // identity on purpose: an untouched action is the same object
+      boolean untouched = previous == now;
+      if (untouched) {
+        continue;
+      }
+      indexObligation(previous, now);
+      ActionStatus was = previous != null ? previous.status() : null;
       ActionStatus is = now.status();
       if (was == is) {
         continue;
@@ -128,6 +138,18 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
         leases.remove(now.id()); // an action no dispatcher carries holds no dispatch lease
       }
     }
+  }
+
+  /** Moves an action's entry in the due index when its obligation changed. */
+  private void indexObligation(@Nullable ActionRecord previous, ActionRecord now) {
+    Optional<Obligation> was = previous == null ? Optional.empty() : previous.obligation();
+    Optional<Obligation> is = now.obligation();
+    if (was.equals(is)) {
+      return;
+    }
+    String investigation = now.id().investigation().value();
+    was.ifPresent(o -> due.remove(new SortKey(o.due(), investigation, now.id().sequence())));
+    is.ifPresent(o -> due.put(new SortKey(o.due(), investigation, now.id().sequence()), now.id()));
   }
 
   /**
@@ -246,6 +268,28 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       source = source.headMap(new SortKey(to, "", 0), false);
     }
     return source;
+  }
+
+  @Override
+  public List<ActionRecord> due(Instant now, String owner, int limit) {
+    StoreArguments.due(now, owner, limit);
+    List<ActionRecord> out = new ArrayList<>(Math.min(limit, 64));
+    for (ActionId id : due.headMap(new SortKey(now.plusNanos(1), "", 0), false).values()) {
+      ActionRecord action = current(id);
+      Optional<Obligation> obligation = action == null ? Optional.empty() : action.obligation();
+      if (obligation.isEmpty() || obligation.get().due().isAfter(now)) {
+        continue; // moved on since the entry was read
+      }
+      Lease lease = leases.get(id);
+      if (lease != null && !lease.owner().equals(owner) && lease.until().isAfter(now)) {
+        continue;
+      }
+      out.add(action);
+      if (out.size() == limit) {
+        break;
+      }
+    }
+    return out;
   }
 
   @Override

@@ -74,6 +74,24 @@ public interface InvestigationStore {
    */
   Page<ActionRecord> queryActions(ActionQuery query);
 
+  /** The most actions one {@link #due} call answers: {@value}. */
+  int MAX_DUE = 1000;
+
+  /**
+   * {@return up to {@code limit} actions whose {@linkplain ActionRecord#obligation() obligation} is due
+   * at or before {@code now}, except those whose dispatch lease another owner holds past {@code now}:
+   * earliest due first, ties broken by investigation id, then sequence}. This is how a runtime finds
+   * every piece of work that is due (an expiry, a dispatch to resume, an undo to carry, a time box
+   * that ended) from what is stored alone, whatever timers or callbacks were lost. The obligation is
+   * indexed by the same append that changes it: once an append returns, the answer reflects it.
+   *
+   * @param now the current time
+   * @param owner the caller's owner name: actions it holds the lease of are included
+   * @param limit how many at most, 1 to {@value #MAX_DUE}
+   * @throws IllegalArgumentException if the owner name is invalid or the limit out of range
+   */
+  List<ActionRecord> due(Instant now, String owner, int limit);
+
   /**
    * Claims the dispatch of an action for {@code owner} until {@code now + lease}. The claim succeeds
    * when nobody holds the action, when its holder's lease ended at or before {@code now}, or when

@@ -6,6 +6,7 @@ import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.Obligation;
 import dev.parry.spi.internal.RecordJson;
 import java.sql.Array;
 import java.sql.Connection;
@@ -73,11 +74,13 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   private static final String APPEND_REST = " events AS (INSERT INTO parry_events (investigation_id, version, event)"
       + " SELECT bumped.id, e.version, e.event FROM bumped, unnest(?::bigint[], ?::text[]) AS e (version, event)),"
       + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
-      + " proposed_s, proposed_n, record) SELECT bumped.id, a.sequence, a.status, a.family, a.kind, a.source,"
-      + " a.entity_key, a.proposed_s, a.proposed_n, a.record FROM bumped, unnest(?::int[], ?::text[], ?::text[],"
-      + " ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[]) AS a (sequence, status, family, kind,"
-      + " source, entity_key, proposed_s, proposed_n, record)"
+      + " proposed_s, proposed_n, record, obligation, due_s, due_n) SELECT bumped.id, a.sequence, a.status, a.family,"
+      + " a.kind, a.source, a.entity_key, a.proposed_s, a.proposed_n, a.record, a.obligation, a.due_s, a.due_n"
+      + " FROM bumped, unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],"
+      + " ?::text[], ?::text[], ?::bigint[], ?::int[]) AS a (sequence, status, family, kind, source, entity_key,"
+      + " proposed_s, proposed_n, record, obligation, due_s, due_n)"
       + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record,"
+      + " obligation = excluded.obligation, due_s = excluded.due_s, due_n = excluded.due_n,"
       + " lease_owner = CASE WHEN excluded.status IN " + DISPATCHED + " THEN parry_actions.lease_owner END,"
       + " lease_until_ms = CASE WHEN excluded.status IN " + DISPATCHED + " THEN parry_actions.lease_until_ms END)"
       + " SELECT count(*) FROM bumped";
@@ -89,6 +92,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   private static final String EVENTS = "SELECT event FROM parry_events WHERE investigation_id = ? ORDER BY version";
   private static final String CLAIM = "UPDATE parry_actions SET lease_owner = ?, lease_until_ms = ?"
       + " WHERE investigation_id = ? AND sequence = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)";
+  private static final String DUE = "SELECT record FROM parry_actions WHERE due_s IS NOT NULL AND (due_s, due_n) <= (?, ?)"
+      + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)"
+      + " ORDER BY due_s, due_n, investigation_id, sequence LIMIT ?";
   private static final String RELEASE = "UPDATE parry_actions SET lease_owner = NULL, lease_until_ms = NULL"
       + " WHERE investigation_id = ? AND sequence = ? AND lease_owner = ?";
 
@@ -211,6 +217,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     Long[] seconds = new Long[count];
     Integer[] nanos = new Integer[count];
     String[] record = new String[count];
+    String[] obligation = new String[count];
+    Long[] dueSeconds = new Long[count];
+    Integer[] dueNanos = new Integer[count];
     int i = 0;
     for (int s : sequences) {
       ActionRecord action = after.actions().get(s - 1);
@@ -224,6 +233,13 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       seconds[i] = proposedAt.getEpochSecond();
       nanos[i] = proposedAt.getNano();
       record[i] = JSON.write(action);
+      Optional<Obligation> due = action.obligation();
+      if (due.isPresent()) {
+        Instant at = due.get().due();
+        obligation[i] = due.get().kind().name();
+        dueSeconds[i] = at.getEpochSecond();
+        dueNanos[i] = at.getNano();
+      }
       i++;
     }
     int p = first;
@@ -233,7 +249,10 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     append.setArray(p++, connection.createArrayOf("int8", seconds));
     append.setArray(p++, connection.createArrayOf("int4", nanos));
-    append.setArray(p, connection.createArrayOf("text", record));
+    append.setArray(p++, connection.createArrayOf("text", record));
+    append.setArray(p++, connection.createArrayOf("text", obligation));
+    append.setArray(p++, connection.createArrayOf("int8", dueSeconds));
+    append.setArray(p, connection.createArrayOf("int4", dueNanos));
   }
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -321,6 +340,28 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       return JSON.read(json, type);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("stored " + what + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<ActionRecord> due(Instant now, String owner, int limit) {
+    StoreArguments.due(now, owner, limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(DUE)) {
+      select.setLong(1, now.getEpochSecond());
+      select.setInt(2, now.getNano());
+      select.setString(3, owner);
+      select.setLong(4, now.toEpochMilli());
+      select.setInt(5, limit);
+      List<ActionRecord> items = new ArrayList<>(Math.min(limit, 64));
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          items.add(decode(result.getString(1), ActionRecord.class, "an action row"));
+        }
+      }
+      return items;
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("could not query due actions", e);
     }
   }
 

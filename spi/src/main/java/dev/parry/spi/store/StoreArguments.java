@@ -57,6 +57,20 @@ final class StoreArguments {
   }
 
   /**
+   * Checks a due query's arguments.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the owner name is invalid or the limit out of range
+   */
+  static void due(Instant now, String owner, int limit) {
+    Objects.requireNonNull(now, "now");
+    InvestigationStore.validOwner(owner);
+    if (limit < 1 || limit > InvestigationStore.MAX_DUE) {
+      throw new IllegalArgumentException("limit must be 1-" + InvestigationStore.MAX_DUE + ", was: " + limit);
+    }
+  }
+
+  /**
    * Checks a release's arguments.
    *
    * @throws NullPointerException if an argument is null

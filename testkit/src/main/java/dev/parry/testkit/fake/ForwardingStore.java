@@ -72,6 +72,11 @@ public class ForwardingStore implements InvestigationStore {
   }
 
   @Override
+  public List<ActionRecord> due(Instant now, String owner, int limit) {
+    return delegate.due(now, owner, limit);
+  }
+
+  @Override
   public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
     return delegate.claim(action, owner, now, lease);
   }

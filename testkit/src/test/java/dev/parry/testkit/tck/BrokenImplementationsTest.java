@@ -336,6 +336,10 @@ class BrokenImplementationsTest {
       real.release(action, owner);
     }
 
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      return real.due(now, owner, limit);
+    }
+
     @Override
     protected InvestigationStore createStore() {
       return new InvestigationStore() {
@@ -368,6 +372,11 @@ class BrokenImplementationsTest {
         @Override
         public void release(ActionId action, String owner) {
           BrokenStore.this.release(action, owner);
+        }
+
+        @Override
+        public List<ActionRecord> due(Instant now, String owner, int limit) {
+          return BrokenStore.this.due(now, owner, limit);
         }
       };
     }

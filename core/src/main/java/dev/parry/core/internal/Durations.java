@@ -1,0 +1,54 @@
+package dev.parry.core.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The one check for every duration Parry takes from a caller or a configuration: positive and at
+ * most {@link #MAX}, so that no time Parry stores or derives from it can overflow.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class Durations {
+
+  /**
+   * The longest duration Parry accepts anywhere (time box, extension, expiry, lease, timeout,
+   * break-glass): 3,650 days, about ten years. Far longer than any remediation should last, and short
+   * enough that adding it to any time Parry handles stays a valid {@link java.time.Instant}.
+   */
+  public static final Duration MAX = Duration.ofDays(3650);
+
+  private Durations() {}
+
+  /**
+   * {@return {@code value}, checked}: positive and at most {@link #MAX}.
+   *
+   * @param name what the duration is, for the message
+   * @param value the duration
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is zero, negative or longer than {@link #MAX}
+   */
+  public static Duration requirePositive(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero() || value.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(name + " must be positive and at most " + MAX + ", was: " + value);
+    }
+    return value;
+  }
+
+  /**
+   * {@return {@code value}, checked}: zero or more and at most {@link #MAX}.
+   *
+   * @param name what the duration is, for the message
+   * @param value the duration
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is negative or longer than {@link #MAX}
+   */
+  public static Duration requireNotNegative(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(name + " must be zero or more and at most " + MAX + ", was: " + value);
+    }
+    return value;
+  }
+}
