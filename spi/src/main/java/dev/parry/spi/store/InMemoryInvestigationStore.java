@@ -271,10 +271,11 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   @Override
-  public List<ActionRecord> due(Instant now, String owner, int limit) {
-    StoreArguments.due(now, owner, limit);
+  public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+    SortKey cursor = StoreArguments.due(now, owner, after, limit);
     List<ActionRecord> out = new ArrayList<>(Math.min(limit, 64));
-    for (ActionId id : due.headMap(new SortKey(now.plusNanos(1), "", 0), false).values()) {
+    NavigableMap<SortKey, ActionId> upToNow = due.headMap(new SortKey(now.plusNanos(1), "", 0), false);
+    for (ActionId id : (cursor == null ? upToNow : upToNow.tailMap(cursor, false)).values()) {
       ActionRecord action = current(id);
       Optional<Obligation> obligation = action == null ? Optional.empty() : action.obligation();
       if (obligation.isEmpty() || obligation.get().due().isAfter(now)) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where investigations live: an append-only log of events per investigation, with optimistic
@@ -80,17 +81,37 @@ public interface InvestigationStore {
   /**
    * {@return up to {@code limit} actions whose {@linkplain ActionRecord#obligation() obligation} is due
    * at or before {@code now}, except those whose dispatch lease another owner holds past {@code now}:
-   * earliest due first, ties broken by investigation id, then sequence}. This is how a runtime finds
-   * every piece of work that is due (an expiry, a dispatch to resume, an undo to carry, a time box
-   * that ended) from what is stored alone, whatever timers or callbacks were lost. The obligation is
-   * indexed by the same append that changes it: once an append returns, the answer reflects it.
+   * earliest due first, ties broken by investigation id, then sequence; from just after {@code after}
+   * when it is given}. This is how a runtime finds every piece of work that is due (an expiry, a
+   * dispatch to resume, an undo to carry, a time box that ended) from what is stored alone, whatever
+   * timers or callbacks were lost. The obligation is indexed by the same append that changes it: once
+   * an append returns, the answer reflects it.
+   *
+   * <pre>{@code
+   * List<ActionRecord> page = store.due(now, owner, null, 100);
+   * List<ActionRecord> next = store.due(now, owner, page.get(page.size() - 1), 100);
+   * }</pre>
    *
    * @param now the current time
-   * @param owner the caller's owner name: actions it holds the lease of are included
+   * @param owner the caller's owner name: actions whose lease it holds are included
+   * @param after the last action of the previous page, as this method answered it, or null for the first page
+   * @param limit how many at most, 1 to {@value #MAX_DUE}
+   * @throws IllegalArgumentException if the owner name is invalid, the limit out of range, or {@code after}
+   *     has no obligation
+   */
+  List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit);
+
+  /**
+   * {@return the first page of due actions}: {@link #due(Instant, String, ActionRecord, int)} from the start.
+   *
+   * @param now the current time
+   * @param owner the caller's owner name
    * @param limit how many at most, 1 to {@value #MAX_DUE}
    * @throws IllegalArgumentException if the owner name is invalid or the limit out of range
    */
-  List<ActionRecord> due(Instant now, String owner, int limit);
+  default List<ActionRecord> due(Instant now, String owner, int limit) {
+    return due(now, owner, null, limit);
+  }
 
   /**
    * Claims the dispatch of an action for {@code owner} until {@code now + lease}. The claim succeeds

@@ -93,6 +93,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   private static final String CLAIM = "UPDATE parry_actions SET lease_owner = ?, lease_until_ms = ?"
       + " WHERE investigation_id = ? AND sequence = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)";
   private static final String DUE = "SELECT record FROM parry_actions WHERE due_s IS NOT NULL AND (due_s, due_n) <= (?, ?)"
+      + " AND (due_s, due_n, investigation_id, sequence) > (?, ?, ?, ?)"
       + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)"
       + " ORDER BY due_s, due_n, investigation_id, sequence LIMIT ?";
   private static final String RELEASE = "UPDATE parry_actions SET lease_owner = NULL, lease_until_ms = NULL"
@@ -344,15 +345,20 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   @Override
-  public List<ActionRecord> due(Instant now, String owner, int limit) {
-    StoreArguments.due(now, owner, limit);
+  public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+    SortKey cursor = StoreArguments.due(now, owner, after, limit);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(DUE)) {
       select.setLong(1, now.getEpochSecond());
       select.setInt(2, now.getNano());
-      select.setString(3, owner);
-      select.setLong(4, now.toEpochMilli());
-      select.setInt(5, limit);
+      Instant from = cursor == null ? Instant.MIN : cursor.proposedAt(); // the key's time is the due time here
+      select.setLong(3, from.getEpochSecond());
+      select.setInt(4, from.getNano());
+      select.setString(5, cursor == null ? "" : cursor.investigation());
+      select.setInt(6, cursor == null ? 0 : cursor.sequence());
+      select.setString(7, owner);
+      select.setLong(8, now.toEpochMilli());
+      select.setInt(9, limit);
       List<ActionRecord> items = new ArrayList<>(Math.min(limit, 64));
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {

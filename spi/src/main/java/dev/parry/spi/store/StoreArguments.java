@@ -1,6 +1,8 @@
 package dev.parry.spi.store;
 
 import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.Obligation;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The checks every store makes of its arguments (rules STORE-9 and STORE-12), so that all stores refuse alike. */
 final class StoreArguments {
@@ -62,12 +65,18 @@ final class StoreArguments {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the owner name is invalid or the limit out of range
    */
-  static void due(Instant now, String owner, int limit) {
+  static @Nullable SortKey due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
     Objects.requireNonNull(now, "now");
     InvestigationStore.validOwner(owner);
     if (limit < 1 || limit > InvestigationStore.MAX_DUE) {
       throw new IllegalArgumentException("limit must be 1-" + InvestigationStore.MAX_DUE + ", was: " + limit);
     }
+    if (after == null) {
+      return null;
+    }
+    Obligation obligation = after.obligation().orElseThrow(() -> new IllegalArgumentException(
+        "after must be an action with an obligation, as due() answers it; " + after.id() + " is " + after.status()));
+    return new SortKey(obligation.due(), after.id().investigation().value(), after.id().sequence());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store that passes every call to another one: override the calls a test wants to watch or
@@ -72,8 +73,8 @@ public class ForwardingStore implements InvestigationStore {
   }
 
   @Override
-  public List<ActionRecord> due(Instant now, String owner, int limit) {
-    return delegate.due(now, owner, limit);
+  public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+    return delegate.due(now, owner, after, limit);
   }
 
   @Override

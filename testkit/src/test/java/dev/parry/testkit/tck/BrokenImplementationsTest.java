@@ -336,8 +336,8 @@ class BrokenImplementationsTest {
       real.release(action, owner);
     }
 
-    List<ActionRecord> due(Instant now, String owner, int limit) {
-      return real.due(now, owner, limit);
+    List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+      return real.due(now, owner, after, limit);
     }
 
     @Override
@@ -375,8 +375,8 @@ class BrokenImplementationsTest {
         }
 
         @Override
-        public List<ActionRecord> due(Instant now, String owner, int limit) {
-          return BrokenStore.this.due(now, owner, limit);
+        public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+          return BrokenStore.this.due(now, owner, after, limit);
         }
       };
     }
