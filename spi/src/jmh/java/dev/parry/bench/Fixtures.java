@@ -28,7 +28,7 @@ import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdentityActionExecutor;
-import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import java.time.Duration;
 import java.time.Instant;

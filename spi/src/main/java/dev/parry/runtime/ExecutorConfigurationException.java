@@ -1,4 +1,4 @@
-package dev.parry.spi.runtime;
+package dev.parry.runtime;
 
 /**
  * Thrown when the runtime is built: an action kind it must be able to run has no executor, or two

@@ -1,4 +1,4 @@
-package dev.parry.spi.runtime;
+package dev.parry.runtime;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.parry.spi.runtime;
+package dev.parry.runtime;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.RemediationAction;
@@ -48,9 +48,9 @@ import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutorProvider;
 import dev.parry.spi.executor.ProviderConfig;
-import dev.parry.spi.internal.Dispatcher;
-import dev.parry.spi.internal.ExecutorRegistry;
-import dev.parry.spi.internal.Guardrails;
+import dev.parry.runtime.internal.Dispatcher;
+import dev.parry.runtime.internal.ExecutorRegistry;
+import dev.parry.runtime.internal.Guardrails;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.safety.SafetyOverride;

@@ -1,4 +1,4 @@
-package dev.parry.spi.runtime;
+package dev.parry.runtime;
 
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.auth.AccessDeniedException;

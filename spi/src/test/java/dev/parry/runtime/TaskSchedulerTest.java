@@ -1,4 +1,4 @@
-package dev.parry.spi.runtime;
+package dev.parry.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package dev.parry.testkit;
 
-import dev.parry.spi.runtime.ParryRuntime;
+import dev.parry.runtime.ParryRuntime;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -1,5 +1,6 @@
-package dev.parry.spi.internal;
+package dev.parry.runtime.internal;
 
+import dev.parry.spi.internal.LogSafe;
 import dev.parry.core.action.ActionKey;
 import dev.parry.core.internal.Text;
 import dev.parry.core.action.RemediationAction;
@@ -17,8 +18,8 @@ import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
-import dev.parry.spi.runtime.Limits;
-import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.runtime.Limits;
+import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
 import java.time.Duration;

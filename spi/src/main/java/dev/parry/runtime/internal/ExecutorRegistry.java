@@ -1,4 +1,4 @@
-package dev.parry.spi.internal;
+package dev.parry.runtime.internal;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.spi.executor.ActionExecutor;

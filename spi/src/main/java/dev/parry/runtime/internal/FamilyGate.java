@@ -1,4 +1,4 @@
-package dev.parry.spi.internal;
+package dev.parry.runtime.internal;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

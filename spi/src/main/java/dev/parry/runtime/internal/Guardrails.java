@@ -1,4 +1,4 @@
-package dev.parry.spi.internal;
+package dev.parry.runtime.internal;
 
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.Device;

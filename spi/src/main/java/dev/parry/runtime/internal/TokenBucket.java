@@ -1,4 +1,4 @@
-package dev.parry.spi.internal;
+package dev.parry.runtime.internal;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -30,7 +30,7 @@ import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
-import dev.parry.spi.runtime.ParryRuntime;
+import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ActionSource;
 import dev.parry.spi.store.Page;

@@ -7,7 +7,7 @@ import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.Sha256;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
-import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.runtime.TaskScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.IdentityActionExecutor;
-import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.runtime.TaskScheduler;
 import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -10,7 +10,7 @@ import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
-import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.runtime.TaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

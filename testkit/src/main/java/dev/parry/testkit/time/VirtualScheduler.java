@@ -1,6 +1,6 @@
 package dev.parry.testkit.time;
 
-import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.runtime.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -29,7 +29,7 @@ import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
-import dev.parry.spi.runtime.RuntimeListener;
+import dev.parry.runtime.RuntimeListener;
 import dev.parry.spi.safety.BlastRadiusLimit;
 import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.safety.SafetyOverride;

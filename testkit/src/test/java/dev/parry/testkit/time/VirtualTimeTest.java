@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parry.spi.runtime.TaskScheduler;
+import dev.parry.runtime.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
