@@ -1,5 +1,6 @@
 package dev.parry.runtime;
 
+import dev.parry.core.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,7 +27,8 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
    * Validates.
    *
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if a count is less than 1 or a duration is not positive
+   * @throws IllegalArgumentException if a count is less than 1 or a duration is not positive or longer than
+   *     3,650 days
    */
   public Limits {
     if (maxAttempts < 1) {
@@ -44,11 +46,9 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
   }
 
   private static void positive(String name, Duration value) {
-    Objects.requireNonNull(value, name);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was: " + value);
-    }
+    Durations.requirePositive(name, value);
   }
+
 
   /**
    * {@return the defaults}: 5 attempts, backoff from 1 second to 5 minutes, 2 minutes per attempt,

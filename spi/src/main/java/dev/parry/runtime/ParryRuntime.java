@@ -12,14 +12,13 @@ import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
-import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
@@ -29,13 +28,19 @@ import dev.parry.core.investigation.Origin;
 import dev.parry.core.investigation.Rejection;
 import dev.parry.core.investigation.RejectionReason;
 import dev.parry.core.policy.AllowIndicator;
-import dev.parry.core.policy.ApprovalMode;
-import dev.parry.core.policy.AutomationContext;
-import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
 import dev.parry.core.verdict.Evidence;
-import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.internal.CommandEngine;
+import dev.parry.runtime.internal.Dispatcher;
+import dev.parry.runtime.internal.EventRouter;
+import dev.parry.runtime.internal.EvidencePlanner;
+import dev.parry.runtime.internal.ExecutorRegistry;
+import dev.parry.runtime.internal.Gatekeeper;
+import dev.parry.runtime.internal.ManualActions;
+import dev.parry.runtime.internal.Reconciler;
+import dev.parry.runtime.internal.SafetyControls;
+import dev.parry.runtime.internal.StorePages;
 import dev.parry.spi.audit.ActionCenterCsv;
 import dev.parry.spi.audit.AuditRecord;
 import dev.parry.spi.audit.AuditTrail;
@@ -45,12 +50,8 @@ import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Operation;
 import dev.parry.spi.executor.ActionExecutor;
-import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutorProvider;
 import dev.parry.spi.executor.ProviderConfig;
-import dev.parry.runtime.internal.Dispatcher;
-import dev.parry.runtime.internal.ExecutorRegistry;
-import dev.parry.runtime.internal.Guardrails;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.safety.SafetyOverride;
@@ -74,9 +75,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -94,6 +93,16 @@ import org.slf4j.LoggerFactory;
  * a person take a {@link Caller} and are authorized first; a denial changes nothing, is reported to
  * listeners and thrown as an {@link AccessDeniedException}.
  *
+ * <p>Recovery is level-triggered: every obligation (an expiry, a dispatch, an undo, the end of a time
+ * box) is stored with the action that has it, and a reconciler asks the store on every pass what is
+ * due. A lost timer, a refused task or a write whose acknowledgement was lost only delays work until
+ * the next pass. {@link #health()} reports how the reconciler is doing.
+ *
+ * <p>This class is a facade: each job is done by a part in {@code dev.parry.runtime.internal}
+ * (deciding and storing commands, dispatching, reconciling, planning, manual actions, safety
+ * controls, authorization, event routing). It is longer than 400 lines only because it carries the
+ * Javadoc of the public API and its builder.
+ *
  * <pre>{@code
  * ParryRuntime parry = ParryRuntime.builder()
  *     .executor("edr", myDeviceExecutor)
@@ -110,40 +119,30 @@ import org.slf4j.LoggerFactory;
 public final class ParryRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParryRuntime.class);
-  private static final int MAX_CONFLICT_RETRIES = 64;
   /** The most pieces of evidence one report may hold: {@value}. */
   public static final int MAX_EVIDENCE_PER_REPORT = 1000;
-
-  /** How many investigations' last written states are kept to decide on without a read; then it starts over. */
-  private static final int MAX_RECENT = 4096;
+  /**
+   * The longest duration the runtime accepts anywhere (time box, extension, expiry, lease, timeout,
+   * break-glass, reconcile interval): 3,650 days.
+   */
+  public static final Duration MAX_DURATION = Durations.MAX;
 
   private final Clock clock;
   private final TaskScheduler scheduler;
   private final boolean ownsScheduler;
   private final InvestigationStore store;
-  private final RemediationPolicy policy;
   private final DeviceGroups deviceGroups;
-  private final FolderClassifier folders;
-  private final AutomationExclusions exclusions;
-  /** Replaced whole when one is added, so that every plan reads one immutable set without copying it. */
-  private volatile Set<AllowIndicator> allowIndicators;
-  private final Authorizer authorizer;
-  private final ApprovalRules approvalRules;
-  private final List<RuntimeListener> listeners;
   private final Limits limits;
   private final ExecutorRegistry registry;
-  private final Supplier<InvestigationId> manualIds;
+  private final EventRouter router;
+  private final CommandEngine engine;
+  private final SafetyControls safety;
+  private final EvidencePlanner planner;
+  private final Gatekeeper gate;
   private final Dispatcher dispatcher;
-  private final Guardrails guardrails;
-  /**
-   * The state this runtime last wrote per open investigation: commands are decided on it without a
-   * read, and the store's version check catches a state another runtime has moved on since (the
-   * command is then decided again on a fresh read). Refusals are always confirmed on a fresh read.
-   */
-  private final Map<InvestigationId, Investigation> recent = new ConcurrentHashMap<>();
-  private final Map<ActionKind, Duration> pendingExpiryByKind;
-  private final Map<ActionKind, Duration> timeBoxes;
-  private volatile boolean started;
+  private final Reconciler reconciler;
+  private final ManualActions manual;
+  private boolean started;
   private volatile boolean closed;
 
   private ParryRuntime(Builder b, ExecutorRegistry registry) {
@@ -151,22 +150,32 @@ public final class ParryRuntime implements AutoCloseable {
     this.scheduler = b.scheduler != null ? b.scheduler : TaskScheduler.threadPool(2);
     this.ownsScheduler = b.scheduler == null;
     this.store = b.store;
-    this.policy = b.policy;
     this.deviceGroups = b.deviceGroups;
-    this.folders = b.folders;
-    this.exclusions = b.exclusions;
-    this.allowIndicators = Set.copyOf(b.allowIndicators);
-    this.authorizer = b.authorizer;
-    this.approvalRules = b.approvalRules;
-    this.listeners = List.copyOf(b.listeners);
     this.limits = b.limits;
     this.registry = registry;
-    this.manualIds = b.manualIds;
-    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, this::applyQuietly, b.instanceName,
-        b.dispatchLease, recent::get);
-    this.guardrails = new Guardrails(b.safetyGuards, clock);
-    this.pendingExpiryByKind = Map.copyOf(b.pendingExpiryByKind);
-    this.timeBoxes = Map.copyOf(b.timeBoxes);
+    // the reactions read the parts assigned below: events are routed only once the runtime is built
+    this.router = EventRouter.of(b.listeners, List.of((event, after) -> dispatcher().on(event, after),
+        (event, after) -> reconciler().on(event, after)));
+    this.engine = new CommandEngine(store, clock, router);
+    this.safety = new SafetyControls(b.safetyGuards, clock);
+    this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.allowIndicators, b.approvalRules, safety,
+        b.timeBoxes, b.pendingExpiryByKind);
+    this.gate = new Gatekeeper(b.authorizer, router);
+    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, planner::pendingExpiry,
+        b.instanceName, b.dispatchLease);
+    Duration third = b.dispatchLease.dividedBy(3);
+    Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
+    this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, min(every, third),
+        limits.backoffBase());
+    this.manual = new ManualActions(engine, store, clock, planner, b.approvalRules, b.manualIds, limits.pendingExpiry());
+  }
+
+  private Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  private Reconciler reconciler() {
+    return reconciler;
   }
 
   /** {@return a builder with the defaults documented on each setter} */
@@ -177,42 +186,39 @@ public final class ParryRuntime implements AutoCloseable {
   // ---- life cycle ------------------------------------------------------------------------------
 
   /**
-   * Starts the runtime: resumes work left by a previous run on the same store (approved and
-   * in-progress actions are dispatched again with the same idempotency key, undos in progress are
-   * sent again, pending actions get their expiry timers). Calling it twice does nothing.
+   * Starts the runtime: runs the reconciler's first pass over the store's due work (approved and
+   * in-progress actions nobody carries are dispatched again with the same idempotency key, undos in
+   * progress are sent again, expired pending actions expire, ended time boxes are undone), then
+   * reconciles on a fixed cadence. Idempotent: calling it again does nothing. Retryable: if the first
+   * pass cannot read the store, the exception is thrown and the runtime stays not started; call it
+   * again later.
    *
    * @throws IllegalStateException if the runtime was closed
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store cannot be read; the runtime is not started
    */
   public synchronized void start() {
-    if (closed) {
-      throw new IllegalStateException("the runtime was closed");
-    }
+    requireOpen();
     if (started) {
       return;
     }
+    reconciler.start();
     started = true;
-    int[] resumed = {0};
-    Set<ActionStatus> resumable = ActionStatus.dispatched();
-    resumable.add(ActionStatus.PENDING_APPROVAL);
-    forEachAction(ActionQuery.all().statuses(resumable), action -> {
-          resumed[0]++;
-          switch (action.status()) {
-            case PENDING_APPROVAL -> scheduleExpiry(action);
-            case UNDO_IN_PROGRESS -> dispatcher.submit(action.id(), ExecutionPurpose.UNDO);
-            default -> dispatcher.submit(action.id(), ExecutionPurpose.EXECUTE);
-          }
-        });
-    forEachAction(ActionQuery.all().statuses(EnumSet.of(ActionStatus.SUCCEEDED)), this::scheduleTimeBox);
-    Duration interval = min(limits.actionTimeout().dividedBy(4), limits.attemptTimeout());
-    scheduler.schedule(interval, () -> watchdog(interval));
-    dispatcher.keepLeases();
-    LOG.atInfo().addKeyValue("resumed", resumed[0]).log("Parry runtime started");
+    LOG.atInfo().log("Parry runtime started");
+  }
+
+  /**
+   * {@return how the reconciler is doing}: wire {@link RuntimeHealth#isHealthy()} to the service's health
+   * check. A store outage shows as consecutive failures and a growing lag; the runtime recovers by itself
+   * when the store answers again.
+   */
+  public RuntimeHealth health() {
+    return reconciler.health();
   }
 
   /**
    * Stops dispatching new work and, if the runtime created its own thread pool, shuts it down
    * after letting running tasks finish. Approved actions not yet sent stay approved in the store and
-   * resume on the next {@link #start()}.
+   * resume on the next {@link #start()} of any runtime on the store.
    */
   @Override
   public synchronized void close() {
@@ -220,6 +226,7 @@ public final class ParryRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    reconciler.close();
     dispatcher.close();
     if (ownsScheduler) {
       scheduler.close();
@@ -231,6 +238,7 @@ public final class ParryRuntime implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the runtime was closed");
     }
+    reconciler.ensureArmed();
   }
 
   // ---- investigations --------------------------------------------------------------------------
@@ -257,12 +265,10 @@ public final class ParryRuntime implements AutoCloseable {
     Decision.Accepted opened = Investigation.open(id, alertId, level, new Origin(group.name(), device),
         limits.pendingExpiry(), Actor.system(), clock.instant());
     try {
-      store.append(id, 0, opened.events(), opened.after());
+      engine.create(id, opened.events(), opened.after());
     } catch (ConcurrencyConflictException e) {
       throw new InvestigationRefusedException(id, "an investigation with this id already exists");
     }
-    remember(opened.after());
-    published(opened.events(), opened.after());
     return opened.after();
   }
 
@@ -297,8 +303,9 @@ public final class ParryRuntime implements AutoCloseable {
     if (devicesInScope < 1) {
       throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
     }
-    Known known = known(id);
-    return applyAll(id, List.of(recordEvidence(known.state(), evidence, devicesInScope)), known).after();
+    CommandEngine.Known known = engine.known(id);
+    Command.RecordEvidence command = planner.record(known.state(), evidence, devicesInScope);
+    return engine.applyAll(id, List.of(state -> command), known).after();
   }
 
   /**
@@ -324,29 +331,13 @@ public final class ParryRuntime implements AutoCloseable {
     for (int i = 0; i < pieces.size(); i++) {
       Objects.requireNonNull(pieces.get(i), "evidence[" + i + "]");
     }
-    Known known = known(id); // its level and origin never change: read once for every piece
+    CommandEngine.Known known = engine.known(id); // its level and origin never change: read once for every piece
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
     for (Evidence piece : pieces) {
-      commands.add(recordEvidence(known.state(), piece, 1));
+      Command.RecordEvidence command = planner.record(known.state(), piece, 1);
+      commands.add(state -> command);
     }
-    return applyAll(id, commands, known).after();
-  }
-
-  /**
-   * Plans {@code evidence} at the investigation's level, guarded for its origin, once, outside the retry loop: the
-   * blast-radius breaker counts each action once.
-   */
-  private Function<Investigation, Command> recordEvidence(Investigation investigation, Evidence evidence,
-      int devicesInScope) {
-    RemediationPlan plan = guarded(investigation.origin(),
-        policy.plan(evidence, context(investigation.level(), devicesInScope)), true);
-    List<Command.Proposal> proposals = new ArrayList<>();
-    for (PlannedAction planned : plan.actions()) {
-      proposals.add(new Command.Proposal(planned, approvalRules.ruleFor(planned.action().kind()),
-          timeBoxFor(planned.action().kind()), pendingExpiryByKind.get(planned.action().kind())));
-    }
-    Command.RecordEvidence command = new Command.RecordEvidence(evidence, proposals, Actor.system());
-    return state -> command;
+    return engine.applyAll(id, commands, known).after();
   }
 
   /**
@@ -360,16 +351,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public RemediationPlan dryRun(InvestigationId id, Evidence evidence) {
     Objects.requireNonNull(evidence, "evidence");
-    Investigation current = read(Objects.requireNonNull(id, "id"));
-    return guarded(current.origin(), policy.plan(evidence, context(current.level(), 1)), false);
-  }
-
-  private @Nullable Duration timeBoxFor(ActionKind kind) {
-    return kind.isReversible() ? timeBoxes.get(kind) : null;
-  }
-
-  private RemediationPlan guarded(Origin origin, RemediationPlan plan, boolean consume) {
-    return guardrails.apply(plan, origin.group(), origin.device(), consume);
+    return planner.dryRun(engine.read(Objects.requireNonNull(id, "id")), evidence);
   }
 
   /**
@@ -399,11 +381,11 @@ public final class ParryRuntime implements AutoCloseable {
 
   private void switchAutomation(Caller caller, @Nullable DeviceGroupName group, String reason, boolean paused) {
     requireOpen();
-    authorize(caller, Operation.MANAGE_SAFETY, null);
+    gate.authorize(caller, Operation.MANAGE_SAFETY, null);
     SafetyOverride override = new SafetyOverride(paused ? SafetyOverride.Kind.AUTOMATION_PAUSED
         : SafetyOverride.Kind.AUTOMATION_RESUMED, caller.name(), group == null ? "all" : group.value(),
         clock.instant(), null, reason);
-    guardrails.pause(group, paused);
+    safety.pause(group, paused);
     announce(override);
   }
 
@@ -421,14 +403,12 @@ public final class ParryRuntime implements AutoCloseable {
   public void breakGlass(Caller caller, DeviceId device, Duration duration, String reason) {
     requireOpen();
     Objects.requireNonNull(device, "device");
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("break-glass duration must be positive, was: " + duration);
-    }
-    authorize(caller, Operation.MANAGE_SAFETY, null);
+    Durations.requirePositive("break-glass duration", duration);
+    gate.authorize(caller, Operation.MANAGE_SAFETY, null);
     Instant until = clock.instant().plus(duration);
     SafetyOverride override = new SafetyOverride(SafetyOverride.Kind.BREAK_GLASS, caller.name(), device.value(),
         clock.instant(), until, reason);
-    guardrails.breakGlass(device, until);
+    safety.breakGlass(device, until);
     announce(override);
   }
 
@@ -436,18 +416,7 @@ public final class ParryRuntime implements AutoCloseable {
     LOG.atWarn().addKeyValue("principal", LogSafe.of(override.principal())).addKeyValue("override", override.kind())
         .addKeyValue("subject", LogSafe.of(override.subject())).addKeyValue("until", override.until())
         .log("safety guard changed");
-    for (RuntimeListener listener : listeners) {
-      try {
-        listener.onSafetyOverride(override);
-      } catch (RuntimeException e) {
-        LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName()))
-            .log("listener failed on a safety override: " + e.getClass().getName());
-      }
-    }
-  }
-
-  private AutomationContext context(AutomationLevel level, int devicesInScope) {
-    return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope);
+    router.override(override);
   }
 
   /**
@@ -462,7 +431,7 @@ public final class ParryRuntime implements AutoCloseable {
   public Investigation finishAnalysis(InvestigationId id, AnalysisOutcome outcome) {
     requireOpen();
     Objects.requireNonNull(outcome, "outcome");
-    return apply(id, state -> new Command.FinishAnalysis(outcome, Actor.system())).after();
+    return engine.apply(id, state -> new Command.FinishAnalysis(outcome, Actor.system())).after();
   }
 
   /**
@@ -478,8 +447,8 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public Investigation terminate(InvestigationId id, Caller caller, String comment) {
     requireOpen();
-    authorize(caller, Operation.TERMINATE, null);
-    return apply(id, state -> new Command.Terminate(caller.actor(), comment)).after();
+    gate.authorize(caller, Operation.TERMINATE, null);
+    return engine.apply(id, state -> new Command.Terminate(caller.actor(), comment)).after();
   }
 
   /**
@@ -596,50 +565,93 @@ public final class ParryRuntime implements AutoCloseable {
    * Keeps a time-boxed action in effect longer; the extension is approved by the caller.
    *
    * @param id the action
-   * @param extra how much longer, positive
+   * @param extra how much longer, positive; the whole time box stays within {@link #MAX_DURATION}
    * @param caller who approves the extension
    * @param comment why, possibly empty
    * @return the action after it
    * @throws AccessDeniedException if the caller may not approve actions of its kind
-   * @throws CommandRejectedException if the action has no running time box
-   * @throws IllegalArgumentException if {@code extra} is not positive
+   * @throws CommandRejectedException if the action has no running time box, or the box would grow past
+   *     {@link #MAX_DURATION}
+   * @throws IllegalArgumentException if {@code extra} is not positive or longer than {@link #MAX_DURATION}
    */
   public ActionRecord extendTimeBox(ActionId id, Duration extra, Caller caller, String comment) {
+    Durations.requirePositive("extra", Objects.requireNonNull(extra, "extra"));
     return onEach(List.of(id), caller, Operation.APPROVE,
         a -> new Command.ExtendTimeBox(a, extra, caller.name(), comment)).get(0);
   }
 
   /**
-   * Cancels an approved or in-progress action; its executor is asked to cancel, best effort.
+   * Cancels an approved or in-progress action. An approved action is cancelled at once, and its
+   * executor is never called: the dispatch records its start in the store before calling, and a
+   * cancelled action cannot start. For an action in progress, the runtime that carries it stops it if
+   * no call is out (waiting, or between retries); if a call is out, the executor is asked to cancel
+   * ({@link ActionExecutor#cancel}) and the action is cancelled only if the executor confirms it
+   * stopped the work, with that recorded in its note. Otherwise the action stays in progress and
+   * settles on the executor's outcome: the answer then says IN_PROGRESS, so an answer of CANCELLED
+   * always means no call for the action will follow.
    *
    * @param id the action
    * @param caller who cancels
    * @param comment why, possibly empty
-   * @return the action after it
+   * @return the action after it: CANCELLED, or still IN_PROGRESS if its executor could not stop work already sent
    * @throws AccessDeniedException if the caller may not cancel actions of its kind
    * @throws CommandRejectedException if it is not approved or in progress
    */
   public ActionRecord cancel(ActionId id, Caller caller, String comment) {
-    return onEach(List.of(id), caller, Operation.CANCEL, a -> new Command.Cancel(a, caller.actor(), comment)).get(0);
+    requireOpen();
+    Objects.requireNonNull(id, "id");
+    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    ActionRecord action = kindsOf(List.of(id), caller, Operation.CANCEL).get(0).action(id).orElseThrow();
+    if (action.status() != ActionStatus.IN_PROGRESS) {
+      try {
+        return engine.apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), comment))
+            .after().action(id).orElseThrow();
+      } catch (CommandRejectedException e) {
+        action = engine.read(id.investigation()).action(id).orElseThrow();
+        if (action.status() != ActionStatus.IN_PROGRESS) {
+          throw e;
+        }
+      }
+    }
+    Dispatcher.Stop stop = dispatcher.stop(action, limits.attemptTimeout());
+    if (stop == Dispatcher.Stop.NOT_CARRIED || stop == Dispatcher.Stop.EXECUTOR_DID_NOT_STOP) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
+          .log("cancel not confirmed: the action is in progress at its executor and settles on its outcome");
+      return engine.read(id.investigation()).action(id).orElseThrow();
+    }
+    String note = stop == Dispatcher.Stop.EXECUTOR_CONFIRMED ? "the executor confirmed it stopped the work"
+        : "stopped before any call";
+    String recorded = comment.isEmpty() ? note : Text.withoutControls(
+        (comment + " (" + note + ")").substring(0, Math.min(Command.MAX_TEXT, comment.length() + note.length() + 3)));
+    boolean done = false;
+    try {
+      ActionRecord after = engine.apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), recorded))
+          .after().action(id).orElseThrow();
+      done = true;
+      return after;
+    } finally {
+      dispatcher.settled(id, done);
+    }
   }
 
-  private List<ActionRecord> onEach(List<ActionId> ids, Caller caller, Operation operation,
-      Function<ActionId, Command> command) {
-    requireOpen();
+  /**
+   * Reads the actions, checks they exist and are of one kind, and authorizes the caller for that kind:
+   * {@return the states read, in order}
+   */
+  private List<Investigation> kindsOf(List<ActionId> ids, Caller caller, Operation operation) {
     Objects.requireNonNull(ids, "ids");
     Objects.requireNonNull(caller, "caller");
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("at least one action is needed");
     }
     ActionKind kind = null;
-    List<Investigation> states = new ArrayList<>(ids.size()); // read once: for the kind, the check and a single apply
+    List<Investigation> states = new ArrayList<>(ids.size());
     for (ActionId id : ids) {
-      Investigation state = read(id.investigation());
+      Investigation state = engine.read(Objects.requireNonNull(id, "ids[" + states.size() + "]").investigation());
       states.add(state);
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
-        throw new CommandRejectedException(new Rejection(
-            RejectionReason.UNKNOWN_ACTION, "no action " + id, id));
+        throw new CommandRejectedException(new Rejection(RejectionReason.UNKNOWN_ACTION, "no action " + id, id));
       }
       if (kind != null && kind != actual) {
         throw new IllegalArgumentException("actions acted on together must be of one kind, found " + kind + " and "
@@ -647,22 +659,29 @@ public final class ParryRuntime implements AutoCloseable {
       }
       kind = actual;
     }
-    authorize(caller, operation, kind);
+    gate.authorize(caller, operation, kind);
+    return states;
+  }
+
+  private List<ActionRecord> onEach(List<ActionId> ids, Caller caller, Operation operation,
+      Function<ActionId, Command> command) {
+    requireOpen();
+    List<Investigation> states = kindsOf(ids, caller, operation);
     if (ids.size() == 1) { // decided on the state just read: no second read
       ActionId id = ids.get(0);
-      Investigation after = applyAll(id.investigation(), List.of(state -> command.apply(id)),
-          new Known(states.get(0), true)).after();
+      Investigation after = engine.applyAll(id.investigation(), List.of(state -> command.apply(id)),
+          new CommandEngine.Known(states.get(0), true)).after();
       return List.of(after.action(id).orElseThrow());
     }
     for (int i = 0; i < ids.size(); i++) { // all or nothing: check every action before changing any
-      Decision dry = states.get(i).decide(command.apply(ids.get(i)), clock.instant());
+      Decision dry = engine.decide(states.get(i), command.apply(ids.get(i)));
       if (dry instanceof Decision.Rejected rejected) {
         throw new CommandRejectedException(rejected.rejection());
       }
     }
     List<ActionRecord> out = new ArrayList<>(ids.size());
     for (ActionId id : ids) {
-      Investigation after = apply(id.investigation(), state -> command.apply(id)).after();
+      Investigation after = engine.apply(id.investigation(), state -> command.apply(id)).after();
       out.add(after.action(id).orElseThrow());
     }
     return out;
@@ -697,7 +716,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
    * @return the action
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws IllegalArgumentException if the time box is not positive or the kind cannot be undone
+   * @throws IllegalArgumentException if the time box is not positive, longer than {@link #MAX_DURATION}, or given
+   *     for a kind that cannot be undone
    * @throws CommandRejectedException if no executor runs its kind
    */
   public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
@@ -705,65 +725,15 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Objects.requireNonNull(action, "action");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
-    authorize(caller, Operation.REQUEST_ACTION, action.kind());
-    requireExecutor(action.kind());
-    Optional<ActionRecord> active = activeOn(action);
-    if (active.isPresent()) {
-      return active.get();
+    if (timeBox != null) {
+      Durations.requirePositive("timeBox", timeBox);
     }
-    ApprovalRule configured = approvalRules.ruleFor(action.kind());
-    boolean waits = twoStep || !configured.equals(ApprovalRule.SINGLE);
-    ApprovalRule rule = twoStep && configured.requesterMayApprove() ? new ApprovalRule(configured.approvals(), false)
-        : configured;
-    PlannedAction planned = new PlannedAction(action, waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
-        waits ? "manual action awaiting approval (" + rule + ")" : "manual action by " + caller.name());
-    Investigation manual = openManual(caller, List.of(new Command.Proposal(planned, rule, timeBox,
-        pendingExpiryByKind.get(action.kind()))), comment);
-    return manual.actions().get(0);
-  }
-
-  private Optional<ActionRecord> activeOn(RemediationAction action) {
-    Page<ActionRecord> page = store.queryActions(ActionQuery.all().entity(action.target().key())
-        .kinds(EnumSet.of(action.kind())).statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED,
-            ActionStatus.IN_PROGRESS)).limit(1).build());
-    return page.items().stream().findFirst();
-  }
-
-  private void requireExecutor(ActionKind kind) {
-    if (registry.forKind(kind) == null) {
-      throw new CommandRejectedException(new Rejection(
-          RejectionReason.INVALID_ARGUMENT, "no executor runs " + kind, null));
+    gate.authorize(caller, Operation.REQUEST_ACTION, action.kind());
+    if (registry.forKind(action.kind()) == null) {
+      throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, "no executor runs "
+          + action.kind(), null));
     }
-  }
-
-  /** Opens a manual investigation holding {@code proposals}, all requested by {@code caller}. */
-  private Investigation openManual(Caller caller, List<Command.Proposal> proposals, String comment) {
-    InvestigationId id = manualIds.get();
-    Instant now = clock.instant();
-    Decision.Accepted opened = Investigation.open(id, AlertId.of("manual"), AutomationLevel.SEMI_ALL_FOLDERS,
-        limits.pendingExpiry(), caller.actor(), now);
-    List<InvestigationEvent> events = new ArrayList<>(opened.events());
-    Investigation state = opened.after();
-    List<Command> commands = new ArrayList<>();
-    for (Command.Proposal proposal : proposals) {
-      commands.add(new Command.ProposeAction(proposal, caller.actor()));
-    }
-    commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
-    for (Command command : commands) {
-      Decision decision = state.decide(command, now);
-      if (decision instanceof Decision.Rejected rejected) {
-        throw new CommandRejectedException(rejected.rejection());
-      }
-      Decision.Accepted accepted = (Decision.Accepted) decision;
-      events.addAll(accepted.events());
-      state = accepted.after();
-    }
-    store.append(id, 0, events, state);
-    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
-        .addKeyValue("actions", proposals.size()).addKeyValue("hasComment", !comment.isEmpty())
-        .log("manual actions requested");
-    published(events, state);
-    return state;
+    return manual.take(action, caller, comment, twoStep, timeBox);
   }
 
   /**
@@ -780,32 +750,9 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Objects.requireNonNull(entity, "entity");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
-    authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
-    AllowIndicator indicator = new AllowIndicator.ExactEntity(entity.key());
-    allow(indicator);
-    List<ActionId> rejected = new ArrayList<>();
-    List<ActionId> undone = new ArrayList<>();
-    String why = comment.isEmpty() ? "false positive" : comment;
-    forEachAction(ActionQuery.all().entity(entity.key()), action -> {
-      if (action.status() == ActionStatus.PENDING_APPROVAL) {
-        applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
-            .ifPresent(s -> rejected.add(action.id()));
-      } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
-        applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
-            .ifPresent(s -> undone.add(action.id()));
-      }
-    });
-    LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
-        .addKeyValue("undone", undone.size()).log("false positive reported");
-    return new FalsePositiveReport(rejected, undone, indicator);
+    gate.authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
+    return manual.falsePositive(entity, caller, comment);
   }
-  /** Adds an allow indicator: the set is copied on this rare write, never on a plan. */
-  private synchronized void allow(AllowIndicator indicator) {
-    Set<AllowIndicator> more = new HashSet<>(allowIndicators);
-    more.add(indicator);
-    allowIndicators = Set.copyOf(more);
-  }
-
 
   /**
    * Reports a false negative: opens manual actions, pending approval, that remediate the entity as if
@@ -821,21 +768,12 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Objects.requireNonNull(entity, "entity");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
-    authorize(caller, Operation.REQUEST_ACTION, null);
-    Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
-    Evidence evidence = Evidence.of(entity, verdict, "false negative reported by an analyst", clock.instant());
-    RemediationPlan plan = RemediationPolicy.standard().plan(evidence,
-        new AutomationContext(AutomationLevel.SEMI_ALL_FOLDERS, folders, AutomationExclusions.none(), Set.of(), 1));
-    List<Command.Proposal> proposals = new ArrayList<>();
-    for (PlannedAction planned : plan.actions()) {
-      authorize(caller, Operation.REQUEST_ACTION, planned.action().kind());
-      proposals.add(new Command.Proposal(planned.requiringApproval("false negative: manual remediation awaiting approval"),
-          approvalRules.ruleFor(planned.action().kind()), null, pendingExpiryByKind.get(planned.action().kind())));
+    gate.authorize(caller, Operation.REQUEST_ACTION, null);
+    List<Command.Proposal> proposals = manual.falseNegativeProposals(entity);
+    for (Command.Proposal proposal : proposals) {
+      gate.authorize(caller, Operation.REQUEST_ACTION, proposal.planned().action().kind());
     }
-    if (proposals.isEmpty()) {
-      return List.of();
-    }
-    return openManual(caller, proposals, comment).actions();
+    return proposals.isEmpty() ? List.of() : manual.open(caller, proposals, comment).actions();
   }
 
   /**
@@ -848,7 +786,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public Page<ActionRecord> actions(ActionQuery query, Caller caller) {
     Objects.requireNonNull(query, "query");
-    authorize(caller, Operation.VIEW, null);
+    gate.authorize(caller, Operation.VIEW, null);
     return store.queryActions(query);
   }
 
@@ -860,7 +798,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view investigations
    */
   public List<AuditRecord> auditTrail(InvestigationId id, Caller caller) {
-    authorize(caller, Operation.VIEW, null);
+    gate.authorize(caller, Operation.VIEW, null);
     return AuditTrail.chain(store.events(Objects.requireNonNull(id, "id")));
   }
 
@@ -872,261 +810,15 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view the action center
    */
   public String exportCsv(ActionQuery query, Caller caller) {
-    authorize(caller, Operation.VIEW, null);
+    gate.authorize(caller, Operation.VIEW, null);
     List<ActionRecord> rows = new ArrayList<>();
-    forEachPage(Objects.requireNonNull(query, "query"), rows::add);
+    StorePages.forEach(store, Objects.requireNonNull(query, "query"), rows::add);
     return ActionCenterCsv.of(rows);
-  }
-
-  /** Visits every action matching {@code query}, page by page (pages of {@value ActionQuery#MAX_LIMIT}). */
-  private void forEachAction(ActionQuery.Builder query, Consumer<ActionRecord> visitor) {
-    forEachPage(query.limit(ActionQuery.MAX_LIMIT).build(), visitor);
-  }
-
-  private void forEachPage(ActionQuery first, Consumer<ActionRecord> visitor) {
-    ActionQuery query = first;
-    while (true) {
-      Page<ActionRecord> page = store.queryActions(query);
-      page.items().forEach(visitor);
-      if (page.nextCursor() == null) {
-        return;
-      }
-      query = query.after(page.nextCursor());
-    }
   }
 
   /** {@return the allow indicators in force: those configured plus those false positives recorded} */
   public Set<AllowIndicator> allowIndicators() {
-    return allowIndicators;
-  }
-
-  // ---- machinery -------------------------------------------------------------------------------
-
-  private void authorize(Caller caller, Operation operation, @Nullable ActionKind kind) {
-    Objects.requireNonNull(caller, "caller");
-    Optional<String> denial = authorizer.deny(caller, operation, kind);
-    if (denial.isEmpty()) {
-      return;
-    }
-    AccessDeniedException denied = new AccessDeniedException(caller.name(), operation, kind, denial.get());
-    LOG.atWarn().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("operation", operation)
-        .addKeyValue("kind", kind).log("access denied");
-    for (RuntimeListener listener : listeners) {
-      try {
-        listener.onAccessDenied(denied);
-      } catch (RuntimeException e) {
-        LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName()))
-            .log("listener failed on access denial: " + e.getClass().getName());
-      }
-    }
-    throw denied;
-  }
-
-  /** Loads, decides and appends, retrying on a conflict; throws if the command is refused. */
-  private Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
-    return applyAll(id, List.of(command));
-  }
-
-  private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands) {
-    return applyAll(id, commands, known(id));
-  }
-
-  /**
-   * A state to decide on: this runtime's last write ({@code fresh} false: another runtime may have
-   * moved on since), or one just read from the store.
-   */
-  private record Known(Investigation state, boolean fresh) {}
-
-  /** {@return the investigation as this runtime last wrote it, or as stored} */
-  private Known known(InvestigationId id) {
-    Investigation written = recent.get(Objects.requireNonNull(id, "id"));
-    return written != null ? new Known(written, false) : new Known(read(id), true);
-  }
-
-  private Investigation read(InvestigationId id) {
-    return store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
-  }
-
-  /**
-   * Decides {@code commands} in order, each on the state the previous one left, and appends all their
-   * events at once: all or nothing. The first attempt decides on {@code first}; a conflict, or a
-   * refusal decided on a state that was not fresh, is decided again on a fresh read. Throws if any
-   * command is refused.
-   */
-  private Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands,
-      Known first) {
-    Known known = first;
-    for (int attempt = 0; ; attempt++) {
-      Investigation state = known != null ? known.state() : read(id);
-      boolean fresh = known == null || known.fresh();
-      known = null;
-      Decision decision = decideAll(state, commands, clock.instant());
-      if (decision instanceof Decision.Rejected rejected) {
-        if (!fresh) {
-          continue; // decided on this runtime's last write: confirm the refusal on the stored state
-        }
-        throw new CommandRejectedException(rejected.rejection());
-      }
-      Decision.Accepted accepted = (Decision.Accepted) decision;
-      if (accepted.events().isEmpty()) {
-        if (!fresh) {
-          continue;
-        }
-        return accepted;
-      }
-      try {
-        store.append(id, state.version(), accepted.events(), accepted.after());
-      } catch (ConcurrencyConflictException e) {
-        recent.remove(id);
-        if (attempt >= MAX_CONFLICT_RETRIES) {
-          throw e;
-        }
-        continue;
-      } catch (RuntimeException e) {
-        recent.remove(id); // the store failed: whether it wrote is unknown until read again
-        throw e;
-      }
-      remember(accepted.after());
-      published(accepted.events(), accepted.after());
-      return accepted;
-    }
-  }
-
-  /**
-   * Decides {@code commands} in order, each on the state the previous one left: {@return all their
-   * events with the state after them, or the first refusal}
-   */
-  private static Decision decideAll(Investigation state, List<Function<Investigation, Command>> commands, Instant now) {
-    if (commands.size() == 1) {
-      return state.decide(commands.get(0).apply(state), now);
-    }
-    Investigation after = state;
-    List<InvestigationEvent> events = new ArrayList<>();
-    for (Function<Investigation, Command> command : commands) {
-      Decision decision = after.decide(command.apply(after), now);
-      if (decision instanceof Decision.Rejected) {
-        return decision;
-      }
-      Decision.Accepted accepted = (Decision.Accepted) decision;
-      events.addAll(accepted.events());
-      after = accepted.after();
-    }
-    return new Decision.Accepted(events, after);
-  }
-
-  private void remember(Investigation state) {
-    if (state.completedAt() != null) {
-      recent.remove(state.id());
-      return;
-    }
-    if (recent.size() >= MAX_RECENT) {
-      recent.clear();
-    }
-    recent.put(state.id(), state);
-  }
-
-  /** Like {@link #apply} for the runtime's own commands: a refusal is logged and answered empty. */
-  private Optional<Investigation> applyQuietly(InvestigationId id, Function<Investigation, Command> command) {
-    try {
-      return Optional.of(apply(id, command).after());
-    } catch (CommandRejectedException | UnknownInvestigationException e) {
-      LOG.atDebug().addKeyValue("investigationId", LogSafe.of(id)).log("command not applied: " + LogSafe.of(e.getMessage()));
-      return Optional.empty();
-    }
-  }
-
-  /** Tells the listeners and starts what the events call for: dispatch, undo, cancel, expiry timers. */
-  private void published(List<InvestigationEvent> events, Investigation after) {
-    for (InvestigationEvent event : events) {
-      for (RuntimeListener listener : listeners) {
-        try {
-          listener.onEvent(event);
-        } catch (RuntimeException | Error e) {
-          if (e instanceof VirtualMachineError) {
-            throw e;
-          }
-          LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName()))
-              .addKeyValue("event", event.getClass().getSimpleName()).log("listener failed: " + e.getClass().getName());
-        }
-      }
-      if (event instanceof InvestigationEvent.ActionProposed proposed) {
-        if (proposed.mode() == ApprovalMode.AUTOMATIC) {
-          dispatcher.submit(proposed.actionId(), ExecutionPurpose.EXECUTE);
-        } else {
-          after.action(proposed.actionId()).ifPresent(this::scheduleExpiry);
-        }
-      } else if (event instanceof InvestigationEvent.ApprovalGranted granted && granted.quorumReached()) {
-        dispatcher.submit(granted.actionId(), ExecutionPurpose.EXECUTE);
-      } else if (event instanceof InvestigationEvent.UndoRequested undo) {
-        dispatcher.submit(undo.actionId(), ExecutionPurpose.UNDO);
-      } else if (event instanceof InvestigationEvent.ActionCancelled cancelled) {
-        dispatcher.cancelled(cancelled.actionId());
-      } else if (event instanceof InvestigationEvent.ActionSucceeded
-          || event instanceof InvestigationEvent.TimeBoxExtended) {
-        after.action(((InvestigationEvent.ActionEvent) event).actionId()).ifPresent(this::scheduleTimeBox);
-      }
-    }
-  }
-
-  private void scheduleExpiry(ActionRecord action) {
-    Instant due = action.obligation().map(o -> o.due()).orElse(clock.instant());
-    Duration delay = Duration.between(clock.instant(), due);
-    InvestigationId id = action.id().investigation();
-    scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay,
-        () -> applyQuietly(id, state -> new Command.Expire(action.id())));
-  }
-
-  /** Undoes a succeeded, time-boxed action when its box ends, unless it was extended meanwhile. */
-  private void scheduleTimeBox(ActionRecord action) {
-    Optional<Instant> ends = action.timeBoxEnds();
-    if (ends.isEmpty()) {
-      return;
-    }
-    Duration delay = Duration.between(clock.instant(), ends.get());
-    scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
-      Optional<ActionRecord> now = store.load(action.id().investigation()).flatMap(i -> i.action(action.id()));
-      Optional<Instant> end = now.flatMap(ActionRecord::timeBoxEnds);
-      if (end.isEmpty()) {
-        return; // undone, or no longer succeeded
-      }
-      if (clock.instant().isBefore(end.get())) {
-        scheduleTimeBox(now.get()); // extended meanwhile
-        return;
-      }
-      applyQuietly(action.id().investigation(), state -> new Command.RequestUndo(action.id(), Actor.system(),
-          "time box of " + action.timeBox() + " ended"));
-    });
-  }
-
-  /**
-   * Looks after actions nobody carries, in this process or (through the store's dispatch leases) in
-   * another one sharing the store: one left in progress past its deadline is timed out; one approved,
-   * in progress or being undone whose dispatch was lost (a lost task, a runtime that died) is resumed
-   * with the same idempotency key. Then re-arms.
-   */
-  private void watchdog(Duration interval) {
-    if (closed) {
-      return;
-    }
-    Instant now = clock.instant();
-    forEachAction(ActionQuery.all().statuses(ActionStatus.dispatched()), action -> {
-          if (dispatcher.isDispatching(action)) {
-            return;
-          }
-          if (action.status() == ActionStatus.IN_PROGRESS
-              && action.updatedAt().plus(limits.actionTimeout()).isBefore(now)) {
-            if (dispatcher.claim(action.id())) {
-              LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("stuck action timed out by the watchdog");
-              dispatcher.settled(action.id(),
-                  applyQuietly(action.id().investigation(), state -> new Command.TimeOut(action.id())).isPresent());
-            }
-          } else if (action.updatedAt().plus(limits.attemptTimeout()).isBefore(now)) {
-            LOG.atInfo().addKeyValue("actionId", LogSafe.of(action.id())).log("lost dispatch resumed by the watchdog");
-            dispatcher.submit(action.id(), action.status() == ActionStatus.UNDO_IN_PROGRESS ? ExecutionPurpose.UNDO
-                : ExecutionPurpose.EXECUTE);
-          }
-        });
-    scheduler.schedule(interval, () -> watchdog(interval));
+    return planner.allowIndicators();
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -1161,6 +853,7 @@ public final class ParryRuntime implements AutoCloseable {
     private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
     private String instanceName = "parry-" + UUID.randomUUID();
     private Duration dispatchLease = Duration.ofSeconds(30);
+    private @Nullable Duration reconcileEvery;
     private SafetyGuards safetyGuards = SafetyGuards.none();
     private final Map<ActionKind, Duration> pendingExpiryByKind = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, Duration> timeBoxes = new EnumMap<>(Map.of(ActionKind.CONTAIN_USER, Duration.ofDays(5)));
@@ -1269,19 +962,16 @@ public final class ParryRuntime implements AutoCloseable {
      * days by default, as attack disruption lifts it.
      *
      * @param kind a reversible kind
-     * @param duration how long it stays in effect, positive
+     * @param duration how long it stays in effect, positive and at most 3,650 days
      * @return this builder
-     * @throws IllegalArgumentException if the kind cannot be undone or the duration is not positive
+     * @throws IllegalArgumentException if the kind cannot be undone or the duration is not positive or too long
      */
     public Builder timeBox(ActionKind kind, Duration duration) {
       Objects.requireNonNull(kind, "kind");
       if (!kind.isReversible()) {
         throw new IllegalArgumentException(kind + " cannot be undone, so it cannot be time-boxed");
       }
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException("time box of " + kind + " must be positive, was: " + duration);
-      }
-      timeBoxes.put(kind, duration);
+      timeBoxes.put(kind, Durations.requirePositive("time box of " + kind, duration));
       return this;
     }
 
@@ -1290,16 +980,13 @@ public final class ParryRuntime implements AutoCloseable {
      * rejected), instead of {@link Limits#pendingExpiry()}.
      *
      * @param kind the kind
-     * @param expiry the expiry, positive
+     * @param expiry the expiry, positive and at most 3,650 days
      * @return this builder
-     * @throws IllegalArgumentException if the expiry is not positive
+     * @throws IllegalArgumentException if the expiry is not positive or too long
      */
     public Builder pendingExpiry(ActionKind kind, Duration expiry) {
       Objects.requireNonNull(kind, "kind");
-      if (expiry.isNegative() || expiry.isZero()) {
-        throw new IllegalArgumentException("pending expiry of " + kind + " must be positive, was: " + expiry);
-      }
-      pendingExpiryByKind.put(kind, expiry);
+      pendingExpiryByKind.put(kind, Durations.requirePositive("pending expiry of " + kind, expiry));
       return this;
     }
 
@@ -1442,11 +1129,25 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value how long a dispatch lease lasts unless renewed (default 30 seconds; renewed every
      *     third of it): how long actions of a runtime that died wait before another runtime sharing the
-     *     store resumes them. Keep it well above the clock skew between the runtimes' hosts.
-     * @throws IllegalArgumentException if it is zero or negative
+     *     store resumes them. Keep it well above the clock skew between the runtimes' hosts. At most
+     *     3,650 days.
+     * @throws IllegalArgumentException if it is zero, negative or too long
      */
     public Builder dispatchLease(Duration value) {
       this.dispatchLease = InvestigationStore.validLease(Objects.requireNonNull(value, "dispatchLease"));
+      return this;
+    }
+
+    /**
+     * {@return this builder}
+     *
+     * @param value how often the reconciler asks the store for due work when all is well (default: the
+     *     attempt timeout or a third of the dispatch lease, whichever is shorter); each pass also renews
+     *     this runtime's leases, so a pass runs at least every third of the lease whatever is set here
+     * @throws IllegalArgumentException if it is not positive or longer than 3,650 days
+     */
+    public Builder reconcileEvery(Duration value) {
+      this.reconcileEvery = Durations.requirePositive("reconcile interval", Objects.requireNonNull(value, "reconcileEvery"));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.parry.runtime;
 
+import dev.parry.core.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,15 +20,14 @@ public record RateLimit(int permits, Duration period) {
    * Validates.
    *
    * @throws NullPointerException if {@code period} is null
-   * @throws IllegalArgumentException if {@code permits} is less than 1 or the period is not positive
+   * @throws IllegalArgumentException if {@code permits} is less than 1 or the period is not positive or longer
+   *     than 3,650 days
    */
   public RateLimit {
     Objects.requireNonNull(period, "period");
     if (permits < 1) {
       throw new IllegalArgumentException("permits must be 1 or more, was: " + permits);
     }
-    if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException("period must be positive, was: " + period);
-    }
+    Durations.requirePositive("period", period);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parry.runtime;
 
+import dev.parry.spi.internal.LogSafe;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
@@ -7,6 +8,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the runtime runs its work and timers: dispatches, executor outcomes, retries, polls,
@@ -18,7 +21,8 @@ public interface TaskScheduler extends AutoCloseable {
   /**
    * Runs {@code task} soon, on a scheduler thread.
    *
-   * @param task the task; an exception it throws is the scheduler's to log, never the caller's
+   * @param task the task; an exception it throws is the scheduler's to handle (the thread pool logs it), never
+   *     the caller's
    */
   void execute(Runnable task);
 
@@ -49,6 +53,22 @@ public interface TaskScheduler extends AutoCloseable {
    * @throws IllegalArgumentException if {@code threads} is less than 1
    */
   static TaskScheduler threadPool(int threads) {
+    return threadPool(threads, failure -> LoggerFactory.getLogger(TaskScheduler.class).atError()
+        .log("scheduled task failed: " + failure.getClass().getName() + ": " + LogSafe.of(failure.getMessage())));
+  }
+
+  /**
+   * {@return a scheduler backed by a pool of {@code threads} daemon threads named {@code parry-N}},
+   * handing the exception of a task that throws to {@code onFailure}; the pool keeps running.
+   *
+   * <pre>{@code TaskScheduler pool = TaskScheduler.threadPool(4, e -> metrics.counter("parry.task.failed").increment());}</pre>
+   *
+   * @param threads the pool size, 1 or more
+   * @param onFailure what to do with a task's exception (it must not throw)
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  static TaskScheduler threadPool(int threads, Consumer<Throwable> onFailure) {
+    Objects.requireNonNull(onFailure, "onFailure");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be 1 or more, was: " + threads);
     }
@@ -64,12 +84,13 @@ public interface TaskScheduler extends AutoCloseable {
     return new TaskScheduler() {
       @Override
       public void execute(Runnable task) {
-        pool.execute(Objects.requireNonNull(task, "task"));
+        pool.execute(guarded(Objects.requireNonNull(task, "task")));
       }
 
       @Override
       public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> future = pool.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> future = pool.schedule(guarded(Objects.requireNonNull(task, "task")),
+            Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
       }
 
@@ -84,6 +105,23 @@ public interface TaskScheduler extends AutoCloseable {
           pool.shutdownNow();
           Thread.currentThread().interrupt();
         }
+      }
+
+      private Runnable guarded(Runnable task) {
+        return () -> {
+          try {
+            task.run();
+          } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError) {
+              throw e;
+            }
+            try {
+              onFailure.accept(e);
+            } catch (RuntimeException ignored) {
+              // the handler's own failure must not kill the pool thread
+            }
+          }
+        };
       }
 
       @Override

@@ -4,6 +4,7 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.policy.ApprovalMode;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,10 +153,19 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
         updatedAt, updatedBy, note, box, expiresAt, deadline, undoAttempts);
   }
 
-  /** {@return when the runtime undoes this succeeded, time-boxed action, or empty} */
+  /**
+   * {@return when the runtime undoes this succeeded, time-boxed action, or empty}: never past
+   * {@link Instant#MAX}, however long a stored box is.
+   */
   public Optional<Instant> timeBoxEnds() {
-    return status == ActionStatus.SUCCEEDED && timeBox != null ? Optional.of(updatedAt.plus(timeBox))
-        : Optional.empty();
+    if (status != ActionStatus.SUCCEEDED || timeBox == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(updatedAt.plus(timeBox));
+    } catch (ArithmeticException | DateTimeException e) {
+      return Optional.of(Instant.MAX); // a box longer than time itself, stored before boxes were bounded: it never ends
+    }
   }
 
   @Override

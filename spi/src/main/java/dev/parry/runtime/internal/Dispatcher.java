@@ -1,39 +1,43 @@
 package dev.parry.runtime.internal;
 
-import dev.parry.spi.internal.LogSafe;
 import dev.parry.core.action.ActionKey;
-import dev.parry.core.internal.Text;
+import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.ReversibleAction;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
-import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.runtime.Limits;
+import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
-import dev.parry.runtime.Limits;
-import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -41,113 +45,96 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries approved actions (and undos) to their executors: stores the dispatch before calling,
- * enforces the family's concurrency cap and rate limit, retries retryable failures with backoff and
- * the same idempotency key, polls work in progress, turns silence into a time-out, and never lets one
+ * Carries approved actions (and undos) to their executors: claims the dispatch lease, asks the
+ * safety guards again before an automatic action's first call, records the dispatch before calling,
+ * keeps the family's concurrency cap and rate limit, retries retryable failures with backoff and the
+ * same idempotency key, polls work in progress, turns silence into a time-out, and never lets one
  * executor's misbehaviour touch another action.
+ *
+ * <p>A flight ends one way, {@link #end}: with an outcome, which is recorded, or without one (the
+ * dispatch could not be recorded, a timer was refused, the lease was lost), which leaves the action
+ * due in the store for the reconciler. No store or scheduler failure is retried here: what was not
+ * done stays due, and the reconciler comes back to it.
+ *
+ * <p>Past 400 lines because the life of a flight (claim, gate, rate limit, start, call, poll, retry,
+ * time-out, stop, end) reads best in one place; its state is {@link Flight}, its leases {@link Leases}.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
-public final class Dispatcher {
+public final class Dispatcher implements EventRouter.Reaction {
 
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-  /** Applies a command to an investigation, returning the state after it, or empty if it was refused. */
-  @FunctionalInterface
-  public interface CommandSink {
-    /**
-     * Applies a command.
-     *
-     * @param id the investigation
-     * @param command the command, built from the current state
-     * @return the state after it, or empty if the investigation refused it
-     */
-    Optional<Investigation> apply(InvestigationId id, Function<Investigation, Command> command);
+  /** How an executor answered a request to stop work already sent. */
+  public enum Stop {
+    /** This runtime does not carry the action. */
+    NOT_CARRIED,
+    /** No call was out: the flight is stopped and no call follows. */
+    STOPPED_BEFORE_CALL,
+    /** A call was out and the executor confirmed it stopped the work. */
+    EXECUTOR_CONFIRMED,
+    /** A call was out and the executor did not confirm it stopped the work: the flight goes on. */
+    EXECUTOR_DID_NOT_STOP
   }
 
   private enum Ending { SUCCEEDED, FAILED, TIMED_OUT }
 
-  /** One action (or undo) being dispatched. Guarded by its own monitor. */
-  private static final class Flight {
-    final ActionId id;
-    final ExecutionPurpose purpose;
-    final RemediationAction action;
-    final ActionKey key;
-    final Instant deadline;
-    int attempt;
-    long token;
-    boolean done;
-    boolean holdsPermit;
-    @Nullable ExecutionRequest request;
-    @Nullable ExternalReference reference;
-    TaskScheduler.@Nullable Cancellable timer;
-
-    Flight(ActionId id, ExecutionPurpose purpose, RemediationAction action, ActionKey key, Instant deadline,
-        int attempt) {
-      this.id = id;
-      this.purpose = purpose;
-      this.action = action;
-      this.key = key;
-      this.deadline = deadline;
-      this.attempt = attempt;
-    }
-  }
-
   private record Follower(ActionId id, ExecutionPurpose purpose) {}
 
-  private final Clock clock;
-  private final TaskScheduler scheduler;
-  private final InvestigationStore store;
-  private final ExecutorRegistry registry;
-  private final Limits limits;
-  private final CommandSink sink;
-  private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
-  private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
-  /** The flights by purpose, then action: an action's execution and its undo are one flight each at most. */
-  private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights = new EnumMap<>(ExecutionPurpose.class);
   /** Per target and kind: the action being dispatched and those waiting for its outcome. Changed only in compute. */
-  private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
-
   private record Group(ActionId leader, List<Follower> followers) {
     Group plus(Follower follower) {
       List<Follower> more = new ArrayList<>(followers);
       more.add(follower);
       return new Group(leader, List.copyOf(more));
     }
+
+    boolean holds(ActionId id) {
+      return leader.equals(id) || followers.stream().anyMatch(f -> f.id().equals(id));
+    }
   }
+
+  private final Clock clock;
+  private final TaskScheduler scheduler;
+  private final InvestigationStore store;
+  private final ExecutorRegistry registry;
+  private final Limits limits;
+  private final CommandEngine engine;
+  private final SafetyControls safety;
+  private final Function<ActionKind, @Nullable Duration> pendingExpiry;
+  private final Leases leases;
+  private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
+  private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
+  private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights = new EnumMap<>(ExecutionPurpose.class);
+  private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
   private volatile boolean closing;
-  private final String owner;
-  private final Duration lease;
-  private final Function<InvestigationId, @Nullable Investigation> recent;
-  /** The actions whose dispatch lease this dispatcher holds, renewed by the lease keeper. */
-  private final Set<ActionId> held = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates a dispatcher.
    *
    * @param clock the clock
    * @param scheduler where work and timers run
-   * @param store the store, read to find an action's state and to hold dispatch leases
+   * @param store the store, read for an action's state and holding the dispatch leases
    * @param registry the executors
    * @param limits the limits
-   * @param sink how outcomes are recorded
+   * @param engine how commands are decided and stored
+   * @param safety the safety guards, asked again before an automatic action's first call
+   * @param pendingExpiry how long an action of a kind held for approval may wait, or null for the default
    * @param owner this runtime's name in the store's dispatch leases
    * @param lease how long a dispatch lease lasts unless renewed
-   * @param recent the state the runtime last wrote for an investigation, or null: checked before a
-   *     read of the store, which follows when it does not show the action ready to dispatch
    */
   public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
-      Limits limits, CommandSink sink, String owner, Duration lease,
-      Function<InvestigationId, @Nullable Investigation> recent) {
+      Limits limits, CommandEngine engine, SafetyControls safety, Function<ActionKind, @Nullable Duration> pendingExpiry,
+      String owner, Duration lease) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.store = store;
     this.registry = registry;
     this.limits = limits;
-    this.sink = sink;
-    this.owner = owner;
-    this.lease = lease;
-    this.recent = recent;
+    this.engine = engine;
+    this.safety = safety;
+    this.pendingExpiry = pendingExpiry;
+    this.leases = new Leases(store, clock, owner, lease);
     for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
       flights.put(purpose, new ConcurrentHashMap<>());
     }
@@ -157,17 +144,50 @@ public final class Dispatcher {
     }
   }
 
-  /** {@return the idempotency key of an action's execution or undo: stable across attempts and restarts} */
-  static IdempotencyKey keyOf(ActionId id, ExecutionPurpose purpose) {
-    return IdempotencyKey.of(id + (purpose == ExecutionPurpose.UNDO ? ":undo" : ":execute"));
+  /**
+   * {@return the idempotency key of an action's execution, or of one attempt of its undo}: stable across
+   * retries and restarts; each undo requested anew (after a failed one) is a new key, so that an
+   * executor that replays an outcome per key lets a later undo succeed.
+   *
+   * @param id the action
+   * @param purpose execute or undo
+   * @param undoAttempt for an undo, which request of it this is, 1 for the first
+   */
+  public static IdempotencyKey keyOf(ActionId id, ExecutionPurpose purpose, int undoAttempt) {
+    if (purpose == ExecutionPurpose.EXECUTE) {
+      return IdempotencyKey.of(id + ":execute");
+    }
+    return IdempotencyKey.of(undoAttempt <= 1 ? id + ":undo" : id + ":undo-" + undoAttempt);
+  }
+
+  /** {@return this runtime's name in the store's dispatch leases} */
+  public String owner() {
+    return leases.owner();
   }
 
   private Map<ActionId, Flight> flights(ExecutionPurpose purpose) {
     return Objects.requireNonNull(flights.get(purpose));
   }
 
+  @Override
+  public void on(InvestigationEvent event, Investigation after) {
+    if (event instanceof InvestigationEvent.ActionProposed proposed && proposed.mode() == ApprovalMode.AUTOMATIC) {
+      submit(proposed.actionId(), ExecutionPurpose.EXECUTE);
+    } else if (event instanceof InvestigationEvent.ApprovalGranted granted && granted.quorumReached()) {
+      submit(granted.actionId(), ExecutionPurpose.EXECUTE);
+    } else if (event instanceof InvestigationEvent.UndoRequested undo) {
+      submit(undo.actionId(), ExecutionPurpose.UNDO);
+    } else if (event instanceof InvestigationEvent.ActionCancelled cancelled) {
+      Flight flight = flights(ExecutionPurpose.EXECUTE).get(cancelled.actionId());
+      if (flight != null) {
+        end(flight, null, "cancelled");
+      }
+    }
+  }
+
   /**
-   * Dispatches an action (or its undo) soon.
+   * Dispatches an action (or its undo) soon. A scheduler that refuses the work loses nothing: the
+   * action stays due in the store.
    *
    * @param id the action
    * @param purpose execute or undo
@@ -179,119 +199,23 @@ public final class Dispatcher {
     try {
       scheduler.execute(() -> begin(id, purpose));
     } catch (RuntimeException e) {
-      // a saturated or failing scheduler: the action stays approved in the store and the watchdog resubmits it
-      LOG.atError().addKeyValue("actionId", LogSafe.of(id)).log("could not queue the dispatch ("
-          + e.getClass().getName() + "); the watchdog will retry");
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not queue the dispatch ("
+          + e.getClass().getName() + "); the reconciler will come back to it");
     }
   }
 
-  /** Stops dispatching new work; approved actions stay approved in the store and resume on the next start. */
+  /** Stops dispatching new work; approved actions stay due in the store. */
   public void close() {
     closing = true;
   }
 
   /**
-   * Renews the leases of the actions this dispatcher carries every third of a lease, until closed.
-   * An action whose lease was lost (another runtime took it over after this one stalled) is dropped
-   * here without recording anything.
-   */
-  public void keepLeases() {
-    if (closing) {
-      return;
-    }
-    Instant now = clock.instant();
-    for (ActionId id : List.copyOf(held)) {
-      boolean kept;
-      try {
-        kept = store.claim(id, owner, now, lease);
-      } catch (RuntimeException e) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not renew the dispatch lease ("
-            + e.getClass().getName() + "); trying again");
-        continue;
-      }
-      if (!kept) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("dispatch lease lost to another runtime; dropping it here");
-        held.remove(id);
-        drop(id);
-      }
-    }
-    scheduler.schedule(lease.dividedBy(3), this::keepLeases);
-  }
-
-  /**
-   * {@return whether this dispatcher now holds {@code id}'s dispatch lease}: claimed or renewed in the
-   * store. A store that fails answers false; the watchdog tries again later.
-   *
-   * @param id the action
-   */
-  public boolean claim(ActionId id) {
-    try {
-      if (store.claim(id, owner, clock.instant(), lease)) {
-        held.add(id);
-        return true;
-      }
-    } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not claim the dispatch lease ("
-          + e.getClass().getName() + "); the watchdog will retry");
-    }
-    return false;
-  }
-
-  /** Gives back {@code id}'s dispatch lease, best effort: a lease not given back ends by itself. */
-  private void release(ActionId id) {
-    if (!held.remove(id)) {
-      return;
-    }
-    try {
-      store.release(id, owner);
-    } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not release the dispatch lease ("
-          + e.getClass().getName() + "); it ends by itself");
-    }
-  }
-
-  /**
-   * After an outcome for an action this dispatcher claimed: a recorded one ended the lease in the
-   * store (rule STORE-16), so it is only forgotten here; otherwise the lease is given back.
-   *
-   * @param id the action
-   * @param recorded whether the outcome was recorded
-   */
-  public void settled(ActionId id, boolean recorded) {
-    if (recorded) {
-      held.remove(id);
-    } else {
-      release(id);
-    }
-  }
-
-  /** Forgets a flight whose lease was lost: no outcome is recorded; its followers dispatch themselves. */
-  private void drop(ActionId id) {
-    for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
-      Flight flight = flights(purpose).get(id);
-      if (flight == null) {
-        continue;
-      }
-      synchronized (flight) {
-        flight.done = true;
-        flight.token++;
-        if (flight.timer != null) {
-          flight.timer.cancel();
-        }
-      }
-      flights(purpose).remove(id);
-      releasePermit(flight);
-      releaseFollowers(flight);
-    }
-  }
-
-  /**
-   * {@return whether this dispatcher is carrying {@code action} now}: executing or undoing it, or
-   * waiting for another action on the same target. Looks at the action's own target groups only.
+   * {@return whether this runtime carries {@code action} now}: executing or undoing it, or waiting
+   * for another action on the same target.
    *
    * @param action the action as stored
    */
-  public boolean isDispatching(ActionRecord action) {
+  public boolean isCarrying(ActionRecord action) {
     ActionId id = action.id();
     if (flights(ExecutionPurpose.EXECUTE).containsKey(id) || flights(ExecutionPurpose.UNDO).containsKey(id)) {
       return true;
@@ -300,7 +224,7 @@ public final class Dispatcher {
         ? List.of(action.action().key(), reversible.inverse().key()) : List.of(action.action().key());
     for (ActionKey key : keys) {
       Group group = groups.get(key);
-      if (group != null && (group.leader().equals(id) || group.followers().stream().anyMatch(f -> f.id().equals(id)))) {
+      if (group != null && group.holds(id)) {
         return true;
       }
     }
@@ -312,47 +236,132 @@ public final class Dispatcher {
     return flights(ExecutionPurpose.EXECUTE).size() + flights(ExecutionPurpose.UNDO).size();
   }
 
+  /** Renews the leases of what this runtime carries; a flight whose lease another runtime took is dropped. */
+  public void renewLeases() {
+    leases.renew(id -> {
+      for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
+        Flight flight = flights(purpose).get(id);
+        if (flight != null) {
+          endWithoutOutcome(flight, "lease lost", false);
+        }
+      }
+    });
+  }
+
+  /**
+   * Ends each flight that waits for a timer overdue by a whole attempt timeout (the scheduler lost it),
+   * without an outcome: the action stays due in the store and is resumed with the same idempotency key.
+   *
+   * @param now the current time
+   * @return how many flights were ended
+   */
+  public int sweep(Instant now) {
+    int ended = 0;
+    for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
+      for (Flight flight : List.copyOf(flights(purpose).values())) {
+        Instant stall;
+        synchronized (flight) {
+          stall = flight.stallAt;
+        }
+        if (stall != null && now.isAfter(stall)) {
+          LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("phase", flight.phase)
+              .log("flight stalled (a timer did not run); resuming it from the store");
+          endWithoutOutcome(flight, "stalled", true);
+          ended++;
+        }
+      }
+    }
+    return ended;
+  }
+
+  /**
+   * Resumes work the store says is due and nobody carries: a dispatch or an undo; an execution past
+   * its deadline is timed out instead.
+   *
+   * @param action the action, as the store's due query answered it
+   */
+  public void resume(ActionRecord action) {
+    if (closing || isCarrying(action)) {
+      return;
+    }
+    if (action.status() == ActionStatus.IN_PROGRESS
+        && !clock.instant().isBefore(deadlineOf(action, ExecutionPurpose.EXECUTE, clock.instant()))) {
+      if (leases.claim(action.id())) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("action past its deadline timed out");
+        leases.settled(action.id(), engine.applyQuietly(action.id().investigation(),
+            state -> new Command.TimeOut(action.id())).isPresent());
+      }
+      return;
+    }
+    submit(action.id(), action.status() == ActionStatus.UNDO_IN_PROGRESS ? ExecutionPurpose.UNDO
+        : ExecutionPurpose.EXECUTE);
+  }
+
   private void begin(ActionId id, ExecutionPurpose purpose) {
     if (closing || flights(purpose).containsKey(id)) {
       return;
     }
-    Investigation written = recent.apply(id.investigation());
-    Optional<ActionRecord> found = written == null ? Optional.empty() : written.action(id);
+    Investigation state = engine.lastWritten(id.investigation());
+    Optional<ActionRecord> found = state == null ? Optional.empty() : state.action(id);
     if (found.isEmpty() || !runnable(found.get(), purpose)) {
-      // the runtime's last write does not show it ready (another runtime may have moved it): read the store
-      found = store.load(id.investigation()).flatMap(i -> i.action(id));
+      state = store.load(id.investigation()).orElse(null); // the last write does not show it ready: read the store
+      found = state == null ? Optional.empty() : state.action(id);
     }
-    if (found.isEmpty() || !runnable(found.get(), purpose)) {
+    if (state == null || found.isEmpty() || !runnable(found.get(), purpose)) {
       return;
     }
     ActionRecord record = found.get();
-    if (!claim(id)) {
+    if (!leases.claim(id)) {
       LOG.atDebug().addKeyValue("actionId", LogSafe.of(id)).log("another runtime holds the dispatch lease");
       return;
     }
     RemediationAction action = purpose == ExecutionPurpose.EXECUTE
         ? record.action() : ((ReversibleAction) record.action()).inverse();
-    ActionKey target = action.key();
     ActionId[] leader = new ActionId[1];
-    groups.compute(target, (key, group) -> {
+    groups.compute(action.key(), (key, group) -> {
       if (group == null) {
         return new Group(id, List.of());
       }
       leader[0] = group.leader();
-      boolean known = group.leader().equals(id) || group.followers().stream().anyMatch(f -> f.id().equals(id));
-      return known ? group : group.plus(new Follower(id, purpose));
+      return group.holds(id) ? group : group.plus(new Follower(id, purpose));
     });
     if (leader[0] != null) {
       if (!leader[0].equals(id)) {
         LOG.atInfo().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("activeActionId", LogSafe.of(leader[0]))
             .log("same action already running on this target; waiting for its outcome instead of dispatching again");
       }
-      return; // a follower, or this action is already being dispatched
+      return;
     }
-    Flight flight = new Flight(id, purpose, action, target, clock.instant().plus(limits.actionTimeout()),
+    Instant now = clock.instant();
+    Instant deadline = deadlineOf(record, purpose, now);
+    boolean automatic = purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.APPROVED
+        && record.mode() == ApprovalMode.AUTOMATIC && record.approvers().isEmpty() && record.attempts() == 0;
+    Flight flight = new Flight(id, purpose, action, record.action(), deadline, keyOf(id, purpose, record.undoAttempts()),
+        record.requestedBy(), record.note(), state.origin(), automatic,
         purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
     flights(purpose).put(id, flight);
+    if (!now.isBefore(deadline)) {
+      end(flight, Ending.TIMED_OUT, "past its deadline " + deadline + " when resumed");
+      return;
+    }
     acquire(flight);
+  }
+
+  /**
+   * {@return when carrying {@code record} times out}: for an execution, the deadline its first dispatch
+   * stored; for one stored without (by an earlier release), its last dispatch plus the action timeout;
+   * for one not dispatched yet, now plus the action timeout. For an undo, its request plus the action timeout.
+   */
+  private Instant deadlineOf(ActionRecord record, ExecutionPurpose purpose, Instant now) {
+    Instant stored = record.deadline();
+    if (purpose == ExecutionPurpose.UNDO) {
+      return record.updatedAt().plus(limits.actionTimeout());
+    }
+    if (stored != null) {
+      return stored;
+    }
+    return record.status() == ActionStatus.IN_PROGRESS ? record.updatedAt().plus(limits.actionTimeout())
+        : now.plus(limits.actionTimeout());
   }
 
   private static boolean runnable(ActionRecord record, ExecutionPurpose purpose) {
@@ -361,8 +370,12 @@ public final class Dispatcher {
         : record.status() == ActionStatus.UNDO_IN_PROGRESS;
   }
 
-  /** Queues {@code flight} for a permit of its family's gate; a flight that ended meanwhile gives it straight back. */
+  /** Queues the flight for a permit of its family's gate; a flight that ended meanwhile gives it straight back. */
   private void acquire(Flight flight) {
+    synchronized (flight) {
+      flight.phase = Flight.Phase.WAITING;
+      flight.stallAt = null;
+    }
     gate(flight.action.family()).run(() -> {
       boolean granted;
       synchronized (flight) {
@@ -370,30 +383,30 @@ public final class Dispatcher {
         flight.holdsPermit = granted;
       }
       if (!granted) {
-        gate(flight.action.family()).release(); // ended while it waited: the permit goes straight back
+        gate(flight.action.family()).release();
         return;
       }
-      throttled(flight);
+      Duration wait = bucket(flight.action.family()).reserve(clock.instant());
+      if (wait.isZero()) {
+        call(flight);
+      } else {
+        later(flight, wait, () -> call(flight));
+      }
     });
   }
 
-  /** Gives the flight's permit back, if it holds one. */
-  private void releasePermit(Flight flight) {
-    synchronized (flight) {
-      if (!flight.holdsPermit) {
-        return;
-      }
-      flight.holdsPermit = false;
+  /** Runs {@code task} after {@code delay} unless the flight ends first; a refused timer ends the flight. */
+  private void later(Flight flight, Duration delay, Runnable task) {
+    TaskScheduler.Cancellable timer;
+    try {
+      timer = scheduler.schedule(delay, task);
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "timer refused (" + e.getClass().getName() + ")", true);
+      return;
     }
-    gate(flight.action.family()).release();
-  }
-
-  private void throttled(Flight flight) {
-    Duration wait = bucket(flight.action.family()).reserve(clock.instant());
-    if (wait.isZero()) {
-      call(flight);
-    } else {
-      scheduler.schedule(wait, () -> call(flight));
+    synchronized (flight) {
+      flight.timer = timer;
+      flight.stallAt = clock.instant().plus(delay).plus(limits.attemptTimeout());
     }
   }
 
@@ -402,82 +415,143 @@ public final class Dispatcher {
       if (flight.done) {
         return;
       }
+      flight.phase = Flight.Phase.STARTING;
+      flight.stallAt = null;
     }
     int attempt;
-    ActionRecord record;
     if (flight.purpose == ExecutionPurpose.EXECUTE) {
+      if (flight.automatic && flight.attempt == 0 && held(flight)) {
+        return;
+      }
       Optional<Investigation> after;
       try {
-        after = sink.apply(flight.id.investigation(), s -> new Command.Start(flight.id));
+        after = engine.applyQuietly(flight.id.investigation(), s -> new Command.Start(flight.id, flight.deadline));
       } catch (RuntimeException e) {
-        // the store failed: nothing was sent; try the whole dispatch again later
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).log("could not record the dispatch ("
-            + e.getClass().getName() + "); retrying");
-        retryLater(flight, null);
+        endWithoutOutcome(flight, "could not record the dispatch (" + e.getClass().getName() + ")", true);
         return;
       }
       if (after.isEmpty()) {
-        abandon(flight, "no longer approved");
+        endWithoutOutcome(flight, "no longer approved", false);
         return;
       }
-      record = after.get().action(flight.id).orElseThrow();
-      attempt = record.attempts();
+      attempt = after.get().action(flight.id).orElseThrow().attempts();
     } else {
+      if (keptByAnother(flight)) {
+        return;
+      }
       attempt = flight.attempt + 1;
-      record = store.load(flight.id.investigation()).flatMap(i -> i.action(flight.id)).orElseThrow();
     }
     Instant now = clock.instant();
-    Instant attemptDeadline = min(now.plus(limits.attemptTimeout()), flight.deadline);
-    ExecutionRequest request = new ExecutionRequest(flight.action, flight.purpose, keyOf(flight.id, flight.purpose),
-        attempt, attemptDeadline, record.requestedBy(), record.note(), flight.id.investigation(), flight.id);
+    ExecutionRequest request = new ExecutionRequest(flight.action, flight.purpose, flight.key, attempt,
+        min(now.plus(limits.attemptTimeout()), flight.deadline), flight.requestedBy, flight.note,
+        flight.id.investigation(), flight.id);
+    send(flight, attempt, request, null);
+  }
+
+  /** Asks the guards again before an automatic action's first call: {@return whether it was held for approval} */
+  private boolean held(Flight flight) {
+    Optional<String> reason = safety.holdReason(flight.action, flight.origin);
+    if (reason.isEmpty()) {
+      return false;
+    }
+    LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("reason", LogSafe.of(reason.get()))
+        .log("automatic action held for approval at dispatch");
+    try {
+      boolean recorded = engine.applyQuietly(flight.id.investigation(), s -> new Command.Hold(flight.id, reason.get(),
+          pendingExpiry.apply(flight.action.kind()))).isPresent();
+      endWithoutOutcome(flight, "held for approval", !recorded);
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "could not record the hold (" + e.getClass().getName() + ")", true);
+    }
+    return true;
+  }
+
+  /**
+   * Before an undo is sent: if another action still holds the same effect on the same target (two
+   * investigations isolated one device), the undo completes without lifting it, and says which action
+   * keeps it. {@return whether the undo was settled so}
+   */
+  private boolean keptByAnother(Flight flight) {
+    RemediationAction undone = flight.original;
+    Optional<ActionRecord> holder;
+    try {
+      holder = store.queryActions(ActionQuery.all().entity(undone.target().key()).kinds(EnumSet.of(undone.kind()))
+          .statuses(EnumSet.of(ActionStatus.SUCCEEDED)).limit(ActionQuery.MAX_LIMIT).build()).items().stream()
+          .filter(other -> !other.id().equals(flight.id)).findFirst();
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "could not look for other holders of the effect (" + e.getClass().getName() + ")", true);
+      return true;
+    }
+    if (holder.isEmpty()) {
+      return false;
+    }
+    end(flight, Ending.SUCCEEDED, "effect kept: action " + holder.get().id() + " still holds " + undone.kind()
+        + " on " + undone.target().key());
+    return true;
+  }
+
+  private void send(Flight flight, int attempt, ExecutionRequest request, @Nullable ExternalReference poll) {
+    ActionExecutor executor = registry.forKind(flight.action.kind());
     long token;
     synchronized (flight) {
+      if (flight.done) {
+        return; // stopped while the dispatch was recorded: no call follows
+      }
       flight.attempt = attempt;
       flight.request = request;
-      flight.reference = null;
+      flight.reference = poll;
       token = ++flight.token;
     }
-    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(flight.id.investigation()))
-        .addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("kind", flight.action.kind())
-        .addKeyValue("purpose", flight.purpose).addKeyValue("attempt", attempt).log("dispatching action");
-    ActionExecutor executor = registry.forKind(flight.action.kind());
     if (executor == null) {
-      outcome(flight, token, ExecutionOutcome.failed("no executor for " + flight.action.kind()), null);
+      end(flight, Ending.FAILED, "no executor for " + flight.action.kind());
       return;
     }
-    invoke(flight, token, () -> executor.execute(request));
+    TaskScheduler.Cancellable timer;
+    try {
+      timer = scheduler.schedule(limits.attemptTimeout(), () -> silence(flight, token));
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "attempt timer refused (" + e.getClass().getName() + ")", true);
+      return;
+    }
+    synchronized (flight) {
+      if (flight.done) {
+        timer.cancel();
+        return;
+      }
+      flight.timer = timer;
+      flight.phase = Flight.Phase.CALLING;
+      flight.stallAt = clock.instant().plus(limits.attemptTimeout()).plus(limits.attemptTimeout());
+    }
+    if (poll == null) {
+      LOG.atInfo().addKeyValue("investigationId", LogSafe.of(flight.id.investigation()))
+          .addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("kind", flight.action.kind())
+          .addKeyValue("purpose", flight.purpose).addKeyValue("attempt", attempt).log("dispatching action");
+    }
+    invoke(flight, token, poll == null ? () -> executor.execute(request) : () -> executor.status(request, poll));
   }
 
   private void poll(Flight flight) {
     ExecutionRequest request;
     ExternalReference reference;
-    long token;
     synchronized (flight) {
       if (flight.done || flight.request == null || flight.reference == null) {
         return;
       }
       request = flight.request;
       reference = flight.reference;
-      token = ++flight.token;
     }
-    ActionExecutor executor = registry.forKind(flight.action.kind());
-    if (executor == null) {
-      outcome(flight, token, ExecutionOutcome.failed("no executor for " + flight.action.kind()), null);
-      return;
-    }
-    invoke(flight, token, () -> executor.status(request, reference));
+    send(flight, flight.attempt, request, reference);
   }
 
-  /** Calls the executor, arms the attempt timer, and hands the answer back with one executor hop. */
+  /** Calls the executor and hands the answer back with one scheduler hop (inline if the scheduler refuses). */
   private void invoke(Flight flight, long token, Supplier<CompletionStage<ExecutionOutcome>> call) {
-    TaskScheduler.Cancellable timer = scheduler.schedule(limits.attemptTimeout(), () -> silence(flight, token));
-    synchronized (flight) {
-      flight.timer = timer;
-    }
     CompletionStage<ExecutionOutcome> stage;
     try {
       stage = call.get();
     } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
       outcome(flight, token, null, e);
       return;
     }
@@ -485,7 +559,13 @@ public final class Dispatcher {
       outcome(flight, token, ExecutionOutcome.failed("executor answered null instead of a CompletionStage"), null);
       return;
     }
-    stage.whenComplete((result, error) -> scheduler.execute(() -> outcome(flight, token, result, error)));
+    stage.whenComplete((result, error) -> {
+      try {
+        scheduler.execute(() -> outcome(flight, token, result, error));
+      } catch (RuntimeException refused) {
+        outcome(flight, token, result, error);
+      }
+    });
   }
 
   private void silence(Flight flight, long token) {
@@ -494,13 +574,14 @@ public final class Dispatcher {
         return;
       }
       flight.token++;
+      flight.timer = null;
     }
     if (flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
           .log("executor did not answer within the attempt timeout; retrying");
       retryLater(flight, null);
     } else {
-      settle(flight, Ending.TIMED_OUT, "no answer within " + limits.attemptTimeout() + " after " + flight.attempt
+      end(flight, Ending.TIMED_OUT, "no answer within " + limits.attemptTimeout() + " after " + flight.attempt
           + " attempt(s)");
     }
   }
@@ -518,77 +599,184 @@ public final class Dispatcher {
       }
     }
     if (error != null) {
-      settle(flight, Ending.FAILED, "executor threw " + error.getClass().getName() + ": " + LogSafe.of(error.getMessage()));
+      end(flight, Ending.FAILED, "executor threw " + error.getClass().getName() + ": " + LogSafe.of(error.getMessage()));
     } else if (result == null) {
-      settle(flight, Ending.FAILED, "executor completed with null instead of an outcome");
+      end(flight, Ending.FAILED, "executor completed with null instead of an outcome");
     } else if (result instanceof ExecutionOutcome.Succeeded succeeded) {
-      settle(flight, Ending.SUCCEEDED, succeeded.detail());
+      end(flight, Ending.SUCCEEDED, succeeded.detail());
     } else if (result instanceof ExecutionOutcome.Failed failed) {
       if (failed.retryable() && flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
         LOG.atInfo().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
             .addKeyValue("reason", LogSafe.of(failed.reason())).log("retryable failure; retrying");
         retryLater(flight, failed.retryAfter());
       } else {
-        settle(flight, Ending.FAILED, failed.reason() + (failed.retryable() ? " (after " + flight.attempt + " attempts)" : ""));
+        end(flight, Ending.FAILED, failed.reason() + (failed.retryable() ? " (after " + flight.attempt + " attempts)" : ""));
       }
     } else {
       ExecutionOutcome.InProgress progress = (ExecutionOutcome.InProgress) result;
-      Instant next = clock.instant().plus(progress.pollAfter());
-      if (next.isAfter(flight.deadline)) {
-        settle(flight, Ending.TIMED_OUT, "still in progress at the action deadline " + flight.deadline);
+      if (clock.instant().plus(progress.pollAfter()).isAfter(flight.deadline)) {
+        end(flight, Ending.TIMED_OUT, "still in progress at the action deadline " + flight.deadline);
         return;
       }
       synchronized (flight) {
         flight.reference = progress.reference();
+        flight.phase = Flight.Phase.BETWEEN;
       }
-      scheduler.schedule(progress.pollAfter(), () -> poll(flight));
+      later(flight, progress.pollAfter(), () -> poll(flight));
     }
   }
 
   private void retryLater(Flight flight, @Nullable Duration retryAfter) {
     Duration delay = retryAfter != null ? retryAfter : backoff(flight.id, flight.attempt);
+    synchronized (flight) {
+      flight.phase = Flight.Phase.BETWEEN;
+    }
     releasePermit(flight);
-    scheduler.schedule(delay, () -> acquire(flight));
+    later(flight, delay, () -> acquire(flight));
   }
 
   /** Exponential backoff with up to 20% jitter, derived from the action id so a test replays it exactly. */
   Duration backoff(ActionId id, int attempt) {
     long base = limits.backoffBase().toNanos();
     long max = limits.backoffMax().toNanos();
-    long exponential = attempt >= 62 ? max : Math.min(max, base << Math.min(attempt - 1, 40));
+    long exponential = attempt >= 62 ? max : Math.min(max, base << Math.min(Math.max(attempt - 1, 0), 40));
     int hash = (id.toString().hashCode() * 31 + attempt) & 0x7fffffff;
     long jitter = (long) (exponential * 0.2 * (hash % 1000) / 1000.0);
     return Duration.ofNanos(Math.min(max, exponential + jitter));
   }
 
-  private void settle(Flight flight, Ending ending, String text) {
-    synchronized (flight) {
-      if (flight.done) {
-        return;
+  /**
+   * Stops a flight for a cancel: before any call is out it is simply stopped and no call follows;
+   * with a call out, the executor is asked to stop it and the flight ends only if it confirms. The
+   * lease stays held until the caller recorded the cancel ({@link #settled}).
+   *
+   * @param action the action as stored, in progress
+   * @param wait how long to wait for the executor's answer
+   * @return what happened
+   */
+  public Stop stop(ActionRecord action, Duration wait) {
+    Flight flight = flights(ExecutionPurpose.EXECUTE).get(action.id());
+    ExecutionRequest request;
+    ExternalReference reference;
+    if (flight != null) {
+      boolean fenced;
+      synchronized (flight) {
+        if (flight.done) {
+          return Stop.NOT_CARRIED;
+        }
+        // nothing is out at the executor while the flight waits, records its dispatch, or backs off
+        fenced = flight.phase == Flight.Phase.WAITING || flight.phase == Flight.Phase.STARTING
+            || (flight.phase == Flight.Phase.BETWEEN && flight.reference == null);
+        if (fenced) {
+          flight.end();
+        }
+        request = flight.request;
+        reference = flight.reference;
       }
-      flight.done = true;
+      if (fenced) {
+        endLocally(flight);
+        return Stop.STOPPED_BEFORE_CALL;
+      }
+    } else {
+      if (!leases.claim(action.id())) {
+        return Stop.NOT_CARRIED;
+      }
+      request = new ExecutionRequest(action.action(), ExecutionPurpose.EXECUTE,
+          keyOf(action.id(), ExecutionPurpose.EXECUTE, 0), Math.max(1, action.attempts()),
+          action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()),
+          action.requestedBy(), action.note(), action.id().investigation(), action.id());
+      reference = null;
+    }
+    boolean confirmed = askToCancel(action.id(), Objects.requireNonNull(request), reference, wait);
+    if (!confirmed) {
+      if (flight == null) {
+        leases.release(action.id());
+      }
+      return Stop.EXECUTOR_DID_NOT_STOP;
+    }
+    if (flight != null && flight.end()) {
+      endLocally(flight);
+    }
+    return Stop.EXECUTOR_CONFIRMED;
+  }
+
+  private boolean askToCancel(ActionId id, ExecutionRequest request, @Nullable ExternalReference reference,
+      Duration wait) {
+    ActionExecutor executor = registry.forKind(request.action().kind());
+    if (executor == null) {
+      return false;
+    }
+    try {
+      CompletionStage<Boolean> answer = executor.cancel(request, reference);
+      return answer != null && Boolean.TRUE.equals(answer.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("executor cancel failed: " + e.getClass().getName());
+      return false;
+    }
+  }
+
+  /**
+   * After a cancel was recorded (or not) for an action {@link #stop} stopped.
+   *
+   * @param id the action
+   * @param recorded whether the cancel was stored
+   */
+  public void settled(ActionId id, boolean recorded) {
+    leases.settled(id, recorded);
+  }
+
+  /** Forgets a stopped flight here: its permit goes back and its followers dispatch themselves; the lease is kept. */
+  private void endLocally(Flight flight) {
+    flights(flight.purpose).remove(flight.id);
+    releasePermit(flight);
+    releaseFollowers(flight);
+  }
+
+  /**
+   * Ends a flight with an outcome ({@code ending} not null), which is recorded for it and its
+   * followers, or without one, which leaves the action due in the store: the one way a flight ends.
+   */
+  private void end(Flight flight, @Nullable Ending ending, String text) {
+    if (!flight.end()) {
+      return;
     }
     flights(flight.purpose).remove(flight.id);
     releasePermit(flight);
-    settled(flight.id, record(flight.id, flight.purpose, ending, text));
-    for (Follower follower : takeFollowers(flight)) {
-      if (follower.purpose() == ExecutionPurpose.EXECUTE) {
-        try {
-          sink.apply(follower.id().investigation(), s -> new Command.Start(follower.id()));
-        } catch (RuntimeException e) {
-          submit(follower.id(), follower.purpose()); // the store failed: let it dispatch itself
-          continue;
-        }
-      }
-      settled(follower.id(), record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id
-          + ": " + text));
+    if (ending == null) {
+      leases.release(flight.id);
+      releaseFollowers(flight);
+      LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch ended without an outcome: " + text);
+      return;
     }
+    leases.settled(flight.id, record(flight.id, flight.purpose, ending, text));
+    for (Follower follower : takeFollowers(flight)) {
+      boolean recorded = false;
+      try {
+        if (follower.purpose() == ExecutionPurpose.EXECUTE) {
+          engine.applyQuietly(follower.id().investigation(), s -> new Command.Start(follower.id()));
+        }
+        recorded = record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
+      } finally {
+        leases.settled(follower.id(), recorded); // not recorded: it stays due and the reconciler resumes it
+      }
+    }
+  }
+
+  private void endWithoutOutcome(Flight flight, String why, boolean warn) {
+    if (warn) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch stopped: " + why
+          + "; the reconciler resumes it from the store");
+    }
+    end(flight, null, why);
   }
 
   /** Ends {@code flight}'s leadership of its target and answers who was waiting, atomically with registration. */
   private List<Follower> takeFollowers(Flight flight) {
     List<List<Follower>> taken = new ArrayList<>(1);
-    groups.computeIfPresent(flight.key, (key, group) -> {
+    groups.computeIfPresent(flight.target, (key, group) -> {
       if (!group.leader().equals(flight.id)) {
         return group;
       }
@@ -598,9 +786,17 @@ public final class Dispatcher {
     return taken.isEmpty() ? List.of() : taken.get(0);
   }
 
+  /** Actions that waited on one that will not finish now dispatch themselves. */
+  private void releaseFollowers(Flight flight) {
+    for (Follower follower : takeFollowers(flight)) {
+      leases.release(follower.id());
+      submit(follower.id(), follower.purpose());
+    }
+  }
+
   /**
    * Records an outcome. {@return whether it was recorded}: the store then ended the action's lease
-   * itself (an action leaving the active statuses holds none); otherwise the caller releases it.
+   * itself; a refusal or a store failure answers false (the action stays due and is resumed).
    */
   private boolean record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
     String note = text.isEmpty() && ending != Ending.SUCCEEDED ? ending.name().toLowerCase(Locale.ROOT) : text;
@@ -616,76 +812,28 @@ public final class Dispatcher {
           case SUCCEEDED -> s -> new Command.CompleteUndo(id, clean);
           case FAILED, TIMED_OUT -> s -> new Command.FailUndo(id, clean);
         };
-    Optional<Investigation> after;
+    boolean recorded;
     try {
-      after = sink.apply(id.investigation(), command);
+      recorded = engine.applyQuietly(id.investigation(), command).isPresent();
     } catch (RuntimeException e) {
-      // the store failed: the outcome must not be lost, so record it again later
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not record the outcome ("
-          + e.getClass().getName() + "); retrying");
-      scheduler.schedule(limits.backoffBase(), () -> record(id, purpose, ending, text));
+          + e.getClass().getName() + "); the reconciler resumes it with the same idempotency key");
       return false;
     }
     LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id.investigation())).addKeyValue("actionId", LogSafe.of(id))
-        .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", after.isPresent())
+        .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", recorded)
         .log("action settled");
-    return after.isPresent();
+    return recorded;
   }
 
-  private void abandon(Flight flight, String why) {
+  private void releasePermit(Flight flight) {
     synchronized (flight) {
-      flight.done = true;
-    }
-    flights(flight.purpose).remove(flight.id);
-    releasePermit(flight);
-    releaseFollowers(flight);
-    release(flight.id);
-    LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch abandoned: " + why);
-  }
-
-  /** Actions that waited on one that will not finish now dispatch themselves. */
-  private void releaseFollowers(Flight flight) {
-    for (Follower follower : takeFollowers(flight)) {
-      submit(follower.id(), follower.purpose());
-    }
-  }
-
-  /**
-   * Stops dispatching a cancelled action and asks its executor to cancel, best effort.
-   *
-   * @param id the action
-   */
-  public void cancelled(ActionId id) {
-    Flight flight = flights(ExecutionPurpose.EXECUTE).get(id);
-    if (flight == null) {
-      return;
-    }
-    ExecutionRequest request;
-    ExternalReference reference;
-    synchronized (flight) {
-      if (flight.done) {
+      if (!flight.holdsPermit) {
         return;
       }
-      flight.done = true;
-      flight.token++;
-      if (flight.timer != null) {
-        flight.timer.cancel();
-      }
-      request = flight.request;
-      reference = flight.reference;
+      flight.holdsPermit = false;
     }
-    flights(ExecutionPurpose.EXECUTE).remove(id);
-    releasePermit(flight);
-    releaseFollowers(flight);
-    release(id);
-    ActionExecutor executor = registry.forKind(flight.action.kind());
-    if (executor != null && request != null) {
-      try {
-        executor.cancel(request, reference);
-      } catch (RuntimeException e) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("executor cancel threw " + e.getClass().getName());
-      }
-    }
+    gate(flight.action.family()).release();
   }
 
   private FamilyGate gate(EntityFamily family) {

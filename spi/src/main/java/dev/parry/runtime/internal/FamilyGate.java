@@ -44,7 +44,11 @@ public final class FamilyGate {
     task.run();
   }
 
-  /** Frees a permit, handing it straight to the next queued task if there is one. */
+  /**
+   * Frees a permit, handing it straight to the next queued task if there is one: on the executor, or
+   * on this thread if the executor refuses it, so that a refused hand-off never strands the queue or
+   * leaks the permit.
+   */
   public void release() {
     Runnable next;
     synchronized (this) {
@@ -54,6 +58,10 @@ public final class FamilyGate {
         return;
       }
     }
-    executor.execute(next);
+    try {
+      executor.execute(next);
+    } catch (RuntimeException refused) {
+      next.run();
+    }
   }
 }

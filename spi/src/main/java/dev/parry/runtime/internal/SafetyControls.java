@@ -1,9 +1,11 @@
 package dev.parry.runtime.internal;
 
+import dev.parry.core.action.RemediationAction;
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
@@ -23,13 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies the safety guards to a plan: the kill switch, protected assets (with break-glass
- * overrides) and the blast-radius breaker. An automatic action a guard stops becomes one that
- * requires approval, with the guard's reason.
+ * The safety guards: the kill switch, protected assets (with break-glass overrides) and the
+ * blast-radius breaker. Applied twice: to a plan, where an automatic action a guard stops becomes
+ * one that requires approval with the guard's reason; and again just before an automatic action is
+ * dispatched ({@link #holdReason}), so that pausing automation also stops what is already queued.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
-public final class Guardrails {
+public final class SafetyControls {
 
   private final SafetyGuards guards;
   private final Clock clock;
@@ -39,12 +42,12 @@ public final class Guardrails {
   private final Map<String, ArrayDeque<Instant>> windows = new HashMap<>();
 
   /**
-   * Creates the guardrails.
+   * Creates the controls.
    *
    * @param guards the configured guards
    * @param clock the clock windows and overrides are measured on
    */
-  public Guardrails(SafetyGuards guards, Clock clock) {
+  public SafetyControls(SafetyGuards guards, Clock clock) {
     this.guards = guards;
     this.clock = clock;
   }
@@ -104,7 +107,7 @@ public final class Guardrails {
     if (pausedGroups.contains(group)) {
       return planned.requiringApproval("automation is paused for device group '" + group + "': approval required");
     }
-    Optional<String> protection = protection(planned, alertDevice);
+    Optional<String> protection = protection(planned.action(), alertDevice);
     if (protection.isPresent()) {
       return planned.requiringApproval(protection.get());
     }
@@ -112,8 +115,27 @@ public final class Guardrails {
     return breaker.isPresent() ? planned.requiringApproval(breaker.get()) : planned;
   }
 
-  private Optional<String> protection(PlannedAction planned, @Nullable Device alertDevice) {
-    if (!(planned.action().target() instanceof DeviceEntity target)) {
+  /**
+   * {@return why an automatic action must wait for approval now instead of being dispatched, or empty}:
+   * automation is paused for every group or the action's group, or its device is protected and no
+   * break-glass override is open. The blast-radius breaker is not asked again: it counted the action
+   * when it was planned.
+   *
+   * @param action the action about to be dispatched
+   * @param origin the device group and alert device of its investigation
+   */
+  public Optional<String> holdReason(RemediationAction action, Origin origin) {
+    if (pausedEverywhere) {
+      return Optional.of("automation is paused (kill switch): approval required");
+    }
+    if (pausedGroups.contains(origin.group())) {
+      return Optional.of("automation is paused for device group '" + origin.group() + "': approval required");
+    }
+    return protection(action, origin.device());
+  }
+
+  private Optional<String> protection(RemediationAction action, @Nullable Device alertDevice) {
+    if (!(action.target() instanceof DeviceEntity target)) {
       return Optional.empty();
     }
     Optional<DeviceId> device = target.deviceId();

@@ -1,5 +1,6 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
@@ -150,15 +151,12 @@ public interface InvestigationStore {
   }
 
   /**
-   * {@return {@code lease}, checked}: positive.
+   * {@return {@code lease}, checked}: positive and at most 3,650 days.
    *
    * @param lease the lease
-   * @throws IllegalArgumentException if it is zero or negative
+   * @throws IllegalArgumentException if it is zero, negative or longer than 3,650 days
    */
   static Duration validLease(Duration lease) {
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("lease must be positive, was: " + lease);
-    }
-    return lease;
+    return Durations.requirePositive("lease", lease);
   }
 }

@@ -224,7 +224,7 @@ class DispatchTest {
   @Test
   @DisplayName("when the action others wait on is cancelled, the waiting one is dispatched itself")
   void cancelledLeaderReleasesFollowers() {
-    parry.devices().inject(Fault.neverAnswer(), 1);
+    parry.devices().inject(Fault.inProgress(100), 1); // in progress at the backend, which can stop it
     ActionRecord first = isolate(parry, "inv-lead", WORKSTATION);
     parry.settle();
     ActionRecord second = isolate(parry, "inv-follow", WORKSTATION);

@@ -160,8 +160,9 @@ class ReliabilityTest {
   }
 
   /** A store that fails every {@code n}-th append before writing anything. */
+  /** Fails about one append in {@code every}, at seeded random, so that callers and background work both see failures. */
   static final class FailingStore extends ForwardingStore {
-    final AtomicInteger appends = new AtomicInteger();
+    final Random random = new Random(7);
     final int every;
 
     FailingStore(int every) {
@@ -171,7 +172,11 @@ class ReliabilityTest {
 
     @Override
     public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-      if (appends.incrementAndGet() % every == 0) {
+      boolean fail;
+      synchronized (random) {
+        fail = random.nextInt(every) == 0;
+      }
+      if (fail) {
         throw new IllegalStateException("database unavailable");
       }
       super.append(id, expectedVersion, events, after);

@@ -1,0 +1,59 @@
+package dev.parry.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the runtime's reconciler is doing, for a service's health check: whether the runtime started,
+ * when the reconciler last completed a pass over the store's due work, how far behind that is, and
+ * how many passes failed in a row. A pass fails when the store cannot answer; the reconciler keeps
+ * retrying with capped backoff, and recovers by itself once the store answers again.
+ *
+ * <pre>{@code
+ * RuntimeHealth health = runtime.health();
+ * if (!health.isHealthy()) {
+ *   return HealthCheckResponse.down().withData("parry", health.toString());
+ * }
+ * }</pre>
+ *
+ * @param started whether {@link ParryRuntime#start()} succeeded (and {@link ParryRuntime#close()} was not called)
+ * @param lastPass when the last pass completed, or null if none did yet
+ * @param lag how long since the last completed pass (since the start, if none completed)
+ * @param consecutiveFailures how many passes failed since the last one that completed
+ * @param failedPasses how many passes failed since the runtime was built
+ * @param interval how often the reconciler runs when all is well
+ */
+public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duration lag, int consecutiveFailures,
+    long failedPasses, Duration interval) {
+
+  /**
+   * Validates the report.
+   *
+   * @throws NullPointerException if {@code lag} or {@code interval} is null
+   * @throws IllegalArgumentException if a count is negative
+   */
+  public RuntimeHealth {
+    Objects.requireNonNull(lag, "lag");
+    Objects.requireNonNull(interval, "interval");
+    if (consecutiveFailures < 0 || failedPasses < 0) {
+      throw new IllegalArgumentException("failure counts must not be negative, were: " + consecutiveFailures + ", "
+          + failedPasses);
+    }
+  }
+
+  /** {@return when the last pass completed, if one did} */
+  public Optional<Instant> lastCompletedPass() {
+    return Optional.ofNullable(lastPass);
+  }
+
+  /**
+   * {@return whether the runtime is started, its last pass completed, and that was no longer ago than
+   * three intervals}: what a readiness or liveness check should ask.
+   */
+  public boolean isHealthy() {
+    return started && consecutiveFailures == 0 && lag.compareTo(interval.multipliedBy(3)) <= 0;
+  }
+}

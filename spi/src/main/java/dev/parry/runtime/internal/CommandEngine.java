@@ -1,0 +1,230 @@
+package dev.parry.runtime.internal;
+
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.runtime.CommandRejectedException;
+import dev.parry.runtime.UnknownInvestigationException;
+import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.store.ConcurrencyConflictException;
+import dev.parry.spi.store.InvestigationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Changes investigations the one way they change: load, decide with the state machine, append with
+ * the version decided on, and on a conflict decide again on a fresh read. Stored events go to the
+ * {@link EventRouter}. Keeps the state this runtime last wrote per open investigation, so a command
+ * is usually decided without a read; the store's version check catches a state another runtime moved
+ * on since, and a refusal is always confirmed on a fresh read.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class CommandEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandEngine.class);
+  private static final int MAX_CONFLICT_RETRIES = 64;
+  /** How many investigations' last written states are kept; then the cache starts over. */
+  private static final int MAX_RECENT = 4096;
+
+  /**
+   * A state to decide on: this runtime's last write ({@code fresh} false: another runtime may have
+   * moved on since), or one just read from the store.
+   *
+   * @param state the state
+   * @param fresh whether it was just read
+   */
+  public record Known(Investigation state, boolean fresh) {}
+
+  private final InvestigationStore store;
+  private final Clock clock;
+  private final EventRouter router;
+  private final Map<InvestigationId, Investigation> recent = new ConcurrentHashMap<>();
+
+  /**
+   * Creates the engine.
+   *
+   * @param store the store
+   * @param clock the clock decisions are timed with
+   * @param router where stored events go
+   */
+  public CommandEngine(InvestigationStore store, Clock clock, EventRouter router) {
+    this.store = store;
+    this.clock = clock;
+    this.router = router;
+  }
+
+  /**
+   * Stores a new investigation: its opening events and any decided with them.
+   *
+   * @param id the investigation
+   * @param events its first events, starting with {@code Opened}
+   * @param state the investigation after them
+   * @throws ConcurrencyConflictException if an investigation with this id exists
+   */
+  public void create(InvestigationId id, List<InvestigationEvent> events, Investigation state) {
+    store.append(id, 0, events, state);
+    remember(state);
+    router.stored(events, state);
+  }
+
+  /**
+   * {@return the investigation as stored}
+   *
+   * @param id the investigation
+   * @throws UnknownInvestigationException if there is none
+   */
+  public Investigation read(InvestigationId id) {
+    return store.load(id).orElseThrow(() -> new UnknownInvestigationException(id));
+  }
+
+  /**
+   * {@return the investigation as this runtime last wrote it, or as stored}
+   *
+   * @param id the investigation
+   * @throws UnknownInvestigationException if there is none
+   */
+  public Known known(InvestigationId id) {
+    Investigation written = recent.get(Objects.requireNonNull(id, "id"));
+    return written != null ? new Known(written, false) : new Known(read(id), true);
+  }
+
+  /**
+   * {@return the investigation as this runtime last wrote it, if it still holds it}
+   *
+   * @param id the investigation
+   */
+  public @Nullable Investigation lastWritten(InvestigationId id) {
+    return recent.get(id);
+  }
+
+  /**
+   * Decides a command and appends its events; {@return the decision}
+   *
+   * @param id the investigation
+   * @param command the command, built from the state it is decided on
+   * @throws CommandRejectedException if the state machine refuses it
+   * @throws UnknownInvestigationException if there is no such investigation
+   */
+  public Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
+    return applyAll(id, List.of(command), known(id));
+  }
+
+  /**
+   * Like {@link #apply} for the runtime's own commands: {@return the state after it, or empty when it
+   * was refused (logged at DEBUG)}. A store failure is not caught: the caller's work stays due in the
+   * store and the reconciler comes back to it.
+   *
+   * @param id the investigation
+   * @param command the command
+   */
+  public Optional<Investigation> applyQuietly(InvestigationId id, Function<Investigation, Command> command) {
+    try {
+      return Optional.of(apply(id, command).after());
+    } catch (CommandRejectedException | UnknownInvestigationException e) {
+      LOG.atDebug().addKeyValue("investigationId", LogSafe.of(id)).log("command not applied: " + LogSafe.of(e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Decides {@code commands} in order, each on the state the previous one left, and appends all their
+   * events at once: all or nothing. The first attempt decides on {@code first}; a conflict, or a
+   * refusal decided on a state that was not fresh, is decided again on a fresh read.
+   *
+   * @param id the investigation
+   * @param commands the commands
+   * @param first the state to decide on first
+   * @return the decision, with every event and the state after them
+   * @throws CommandRejectedException if a command is refused; nothing is stored
+   * @throws ConcurrencyConflictException if the investigation kept changing for 64 attempts
+   */
+  public Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
+    Known known = first;
+    for (int attempt = 0; ; attempt++) {
+      Investigation state = known != null ? known.state() : read(id);
+      boolean fresh = known == null || known.fresh();
+      known = null;
+      Decision decision = decideAll(state, commands, clock.instant());
+      if (decision instanceof Decision.Rejected rejected) {
+        if (!fresh) {
+          continue; // decided on this runtime's last write: confirm the refusal on the stored state
+        }
+        throw new CommandRejectedException(rejected.rejection());
+      }
+      Decision.Accepted accepted = (Decision.Accepted) decision;
+      if (accepted.events().isEmpty()) {
+        if (!fresh) {
+          continue;
+        }
+        return accepted;
+      }
+      try {
+        store.append(id, state.version(), accepted.events(), accepted.after());
+      } catch (ConcurrencyConflictException e) {
+        recent.remove(id);
+        if (attempt >= MAX_CONFLICT_RETRIES) {
+          throw e;
+        }
+        continue;
+      } catch (RuntimeException e) {
+        recent.remove(id); // the store failed: whether it wrote is unknown until read again
+        throw e;
+      }
+      remember(accepted.after());
+      router.stored(accepted.events(), accepted.after());
+      return accepted;
+    }
+  }
+
+  /**
+   * {@return the decision of {@code command} on {@code state} now, without storing anything}
+   *
+   * @param state the state
+   * @param command the command
+   */
+  public Decision decide(Investigation state, Command command) {
+    return state.decide(command, clock.instant());
+  }
+
+  private static Decision decideAll(Investigation state, List<Function<Investigation, Command>> commands, Instant now) {
+    if (commands.size() == 1) {
+      return state.decide(commands.get(0).apply(state), now);
+    }
+    Investigation after = state;
+    List<InvestigationEvent> events = new ArrayList<>();
+    for (Function<Investigation, Command> command : commands) {
+      Decision decision = after.decide(command.apply(after), now);
+      if (decision instanceof Decision.Rejected) {
+        return decision;
+      }
+      Decision.Accepted accepted = (Decision.Accepted) decision;
+      events.addAll(accepted.events());
+      after = accepted.after();
+    }
+    return new Decision.Accepted(events, after);
+  }
+
+  private void remember(Investigation state) {
+    if (state.completedAt() != null) {
+      recent.remove(state.id());
+      return;
+    }
+    if (recent.size() >= MAX_RECENT) {
+      recent.clear();
+    }
+    recent.put(state.id(), state);
+  }
+}

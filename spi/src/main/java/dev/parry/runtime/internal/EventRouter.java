@@ -1,0 +1,107 @@
+package dev.parry.runtime.internal;
+
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.runtime.RuntimeListener;
+import dev.parry.spi.auth.AccessDeniedException;
+import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.safety.SafetyOverride;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands what happened to the listeners and to the runtime's own parts, with one failure rule: a
+ * listener that throws (an {@link Error} included, but a {@link VirtualMachineError}) is logged once
+ * with the listener and the event, and ignored; the other listeners and the runtime carry on.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class EventRouter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
+
+  /** What a part of the runtime does when an event was stored. */
+  @FunctionalInterface
+  public interface Reaction {
+    /**
+     * Reacts to a stored event; an optimisation only, since the reconciler finds all due work anyway.
+     *
+     * @param event the event
+     * @param after the investigation after the append that stored it
+     */
+    void on(InvestigationEvent event, Investigation after);
+  }
+
+  private final List<RuntimeListener> listeners;
+  private final List<Reaction> reactions;
+
+  private EventRouter(List<RuntimeListener> listeners, List<Reaction> reactions) {
+    this.listeners = listeners;
+    this.reactions = reactions;
+  }
+
+  /**
+   * {@return a router}
+   *
+   * @param listeners the listeners, in order
+   * @param reactions the runtime's own reactions, run after the listeners
+   */
+  public static EventRouter of(List<RuntimeListener> listeners, List<Reaction> reactions) {
+    return new EventRouter(List.copyOf(listeners), List.copyOf(reactions));
+  }
+
+  /**
+   * Tells the listeners, then the reactions, about events just stored.
+   *
+   * @param events the events, in order
+   * @param after the investigation after them
+   */
+  public void stored(List<InvestigationEvent> events, Investigation after) {
+    for (InvestigationEvent event : events) {
+      tell("event " + event.getClass().getSimpleName(), listener -> listener.onEvent(event));
+      for (Reaction reaction : reactions) {
+        try {
+          reaction.on(event, after);
+        } catch (RuntimeException e) {
+          LOG.atError().addKeyValue("event", event.getClass().getSimpleName())
+              .addKeyValue("investigationId", LogSafe.of(event.investigationId()))
+              .log("reaction failed (" + e.getClass().getName() + "); the reconciler will catch up");
+        }
+      }
+    }
+  }
+
+  /**
+   * Tells the listeners about an access denial.
+   *
+   * @param denial the denial
+   */
+  public void denied(AccessDeniedException denial) {
+    tell("access denial", listener -> listener.onAccessDenied(denial));
+  }
+
+  /**
+   * Tells the listeners about a change of the safety guards.
+   *
+   * @param override the change
+   */
+  public void override(SafetyOverride override) {
+    tell("safety override", listener -> listener.onSafetyOverride(override));
+  }
+
+  private void tell(String what, Consumer<RuntimeListener> call) {
+    for (RuntimeListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException | Error e) {
+        if (e instanceof VirtualMachineError) {
+          throw e;
+        }
+        LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName())).addKeyValue("on", what)
+            .log("listener failed: " + e.getClass().getName());
+      }
+    }
+  }
+}

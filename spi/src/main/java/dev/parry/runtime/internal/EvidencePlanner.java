@@ -1,0 +1,153 @@
+package dev.parry.runtime.internal;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationExclusions;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.FolderClassifier;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.AutomationContext;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
+import dev.parry.core.policy.RemediationPolicy;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.spi.auth.ApprovalRules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns evidence into the command that records it: the policy's plan at the investigation's level,
+ * the safety guards applied for its origin, each planned action with its approval rule, time box and
+ * pending expiry. Also holds the allow indicators every plan reads.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class EvidencePlanner {
+
+  private final RemediationPolicy policy;
+  private final FolderClassifier folders;
+  private final AutomationExclusions exclusions;
+  private final ApprovalRules approvalRules;
+  private final SafetyControls safety;
+  private final Map<ActionKind, Duration> timeBoxes;
+  private final Map<ActionKind, Duration> pendingExpiry;
+  /** Replaced whole when one is added, so that every plan reads one immutable set without copying it. */
+  private volatile Set<AllowIndicator> allowIndicators;
+
+  /**
+   * Creates the planner.
+   *
+   * @param policy the policy
+   * @param folders folder classification
+   * @param exclusions automation exclusions
+   * @param allowIndicators the allow indicators in force from the start
+   * @param approvalRules approval rules per kind
+   * @param safety the safety guards
+   * @param timeBoxes time boxes per reversible kind
+   * @param pendingExpiry pending expiry per kind, where it differs from the default
+   */
+  public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
+      Set<AllowIndicator> allowIndicators, ApprovalRules approvalRules, SafetyControls safety,
+      Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry) {
+    this.policy = policy;
+    this.folders = folders;
+    this.exclusions = exclusions;
+    this.allowIndicators = Set.copyOf(allowIndicators);
+    this.approvalRules = approvalRules;
+    this.safety = safety;
+    this.timeBoxes = Map.copyOf(timeBoxes);
+    this.pendingExpiry = Map.copyOf(pendingExpiry);
+  }
+
+  /**
+   * {@return the command recording {@code evidence} in {@code investigation}}: planned once, so the
+   * blast-radius breaker counts each action once however often the append is retried.
+   *
+   * @param investigation the investigation, for its level and origin
+   * @param evidence the evidence
+   * @param devicesInScope how many devices the entity was seen on
+   */
+  public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
+    RemediationPlan plan = safety.apply(policy.plan(evidence, context(investigation.level(), devicesInScope)),
+        investigation.origin().group(), investigation.origin().device(), true);
+    List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
+    for (PlannedAction planned : plan.actions()) {
+      proposals.add(proposal(planned));
+    }
+    return new Command.RecordEvidence(evidence, proposals, Actor.system());
+  }
+
+  /**
+   * {@return what recording {@code evidence} would plan now, guards included, without using any
+   * blast-radius capacity}
+   *
+   * @param investigation the investigation
+   * @param evidence the evidence
+   */
+  public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
+    return safety.apply(policy.plan(evidence, context(investigation.level(), 1)), investigation.origin().group(),
+        investigation.origin().device(), false);
+  }
+
+  /**
+   * {@return a proposal of {@code planned} with its kind's approval rule, time box and pending expiry}
+   *
+   * @param planned the planned action
+   */
+  public Command.Proposal proposal(PlannedAction planned) {
+    ActionKind kind = planned.action().kind();
+    return new Command.Proposal(planned, approvalRules.ruleFor(kind), timeBoxFor(kind), pendingExpiry.get(kind));
+  }
+
+  /**
+   * {@return how long an action of {@code kind} may wait for approval, or null for the investigation's default}
+   *
+   * @param kind the kind
+   */
+  public @Nullable Duration pendingExpiry(ActionKind kind) {
+    return pendingExpiry.get(kind);
+  }
+
+  private @Nullable Duration timeBoxFor(ActionKind kind) {
+    return kind.isReversible() ? timeBoxes.get(kind) : null;
+  }
+
+  /**
+   * {@return the plan of {@code evidence} at {@code level}, without exclusions or allow indicators}: what
+   * a false negative reported by an analyst calls for.
+   *
+   * @param evidence the evidence
+   * @param level the level to plan at
+   */
+  public RemediationPlan planUnfiltered(Evidence evidence, AutomationLevel level) {
+    return RemediationPolicy.standard().plan(evidence,
+        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1));
+  }
+
+  private AutomationContext context(AutomationLevel level, int devicesInScope) {
+    return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope);
+  }
+
+  /** {@return the allow indicators in force} */
+  public Set<AllowIndicator> allowIndicators() {
+    return allowIndicators;
+  }
+
+  /**
+   * Adds an allow indicator: the set is copied on this rare write, never on a plan.
+   *
+   * @param indicator the indicator
+   */
+  public synchronized void allow(AllowIndicator indicator) {
+    Set<AllowIndicator> more = new HashSet<>(allowIndicators);
+    more.add(indicator);
+    allowIndicators = Set.copyOf(more);
+  }
+}

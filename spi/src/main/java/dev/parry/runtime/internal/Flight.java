@@ -1,0 +1,99 @@
+package dev.parry.runtime.internal;
+
+import dev.parry.core.action.ActionKey;
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.Origin;
+import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.executor.ExecutionPurpose;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.IdempotencyKey;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One action's execution (or undo) being carried by this runtime. Its mutable state is guarded by
+ * its own monitor; {@link #token} tells a current answer from a late one.
+ */
+final class Flight {
+
+  /** Where the flight is. */
+  enum Phase {
+    /** Waiting for a permit of its family or for the rate limit; nothing sent. */
+    WAITING,
+    /** Recording the dispatch; the executor is not called yet, and is not if the flight is stopped now. */
+    STARTING,
+    /** A call or a poll is out at the executor. */
+    CALLING,
+    /** Between calls: waiting for a retry's backoff or for the next poll. */
+    BETWEEN
+  }
+
+  final ActionId id;
+  final ExecutionPurpose purpose;
+  /** What is sent: the action, or its inverse for an undo. */
+  final RemediationAction action;
+  /** The action as it was proposed, whose effect an undo lifts. */
+  final RemediationAction original;
+  final ActionKey target;
+  final Instant deadline;
+  final IdempotencyKey key;
+  final Actor requestedBy;
+  final String note;
+  final Origin origin;
+  /** An action the system approved and never dispatched: the safety guards are asked again before its first call. */
+  final boolean automatic;
+
+  Phase phase = Phase.WAITING;
+  int attempt;
+  long token;
+  boolean done;
+  boolean holdsPermit;
+  @Nullable ExecutionRequest request;
+  @Nullable ExternalReference reference;
+  TaskScheduler.@Nullable Cancellable timer;
+  /** When a timer the flight waits for is overdue by a whole attempt timeout: the reconciler then ends it. */
+  @Nullable Instant stallAt;
+
+  Flight(ActionId id, ExecutionPurpose purpose, RemediationAction action, RemediationAction original, Instant deadline,
+      IdempotencyKey key, Actor requestedBy, String note, Origin origin, boolean automatic, int attempt) {
+    this.id = id;
+    this.purpose = purpose;
+    this.action = action;
+    this.original = original;
+    this.target = action.key();
+    this.deadline = deadline;
+    this.key = key;
+    this.requestedBy = requestedBy;
+    this.note = note;
+    this.origin = origin;
+    this.automatic = automatic;
+    this.attempt = attempt;
+  }
+
+  /** Ends the flight here: {@return whether it was still running}; a timer it waited for is called off. */
+  synchronized boolean end() {
+    if (done) {
+      return false;
+    }
+    done = true;
+    token++;
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+    stallAt = null;
+    return true;
+  }
+
+  synchronized boolean isDone() {
+    return done;
+  }
+
+  @Override
+  public String toString() {
+    return "Flight{id=" + id + ", purpose=" + purpose + ", phase=" + phase + ", attempt=" + attempt + "}";
+  }
+}

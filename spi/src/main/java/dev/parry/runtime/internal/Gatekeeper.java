@@ -1,0 +1,59 @@
+package dev.parry.runtime.internal;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.spi.auth.AccessDeniedException;
+import dev.parry.spi.auth.Authorizer;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Operation;
+import dev.parry.spi.internal.LogSafe;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authorizes what a person does: asks the authorizer, and on a denial logs it, tells the listeners and
+ * throws, before anything changed.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class Gatekeeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Gatekeeper.class);
+
+  private final Authorizer authorizer;
+  private final EventRouter router;
+
+  /**
+   * Creates the gatekeeper.
+   *
+   * @param authorizer who decides
+   * @param router where denials are reported
+   */
+  public Gatekeeper(Authorizer authorizer, EventRouter router) {
+    this.authorizer = authorizer;
+    this.router = router;
+  }
+
+  /**
+   * Lets {@code caller} do {@code operation} on actions of {@code kind}, or throws.
+   *
+   * @param caller who asks
+   * @param operation what they do
+   * @param kind the kind of action it is about, or null for an operation on no one kind
+   * @throws AccessDeniedException if the authorizer denies it
+   */
+  public void authorize(Caller caller, Operation operation, @Nullable ActionKind kind) {
+    Objects.requireNonNull(caller, "caller");
+    Optional<String> denial = authorizer.deny(caller, operation, kind);
+    if (denial.isEmpty()) {
+      return;
+    }
+    AccessDeniedException denied = new AccessDeniedException(caller.name(), operation, kind, denial.get());
+    LOG.atWarn().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("operation", operation)
+        .addKeyValue("kind", kind).log("access denied");
+    router.denied(denied);
+    throw denied;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.parry.runtime.internal;
+
+import dev.parry.core.investigation.ActionId;
+import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.store.InvestigationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatch leases this runtime holds in the store: claimed before an action is carried, renewed
+ * on every reconciler tick while it is, ended by the store when the action's outcome is recorded, or
+ * given back when it is not. A store that fails a claim answers "not claimed"; a lease not given back
+ * ends by itself.
+ */
+final class Leases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
+
+  private final InvestigationStore store;
+  private final Clock clock;
+  private final String owner;
+  private final Duration lease;
+  private final Set<ActionId> held = ConcurrentHashMap.newKeySet();
+
+  Leases(InvestigationStore store, Clock clock, String owner, Duration lease) {
+    this.store = store;
+    this.clock = clock;
+    this.owner = owner;
+    this.lease = lease;
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  /** {@return whether this runtime now holds {@code id}'s lease}; a failing store answers false */
+  boolean claim(ActionId id) {
+    try {
+      if (store.claim(id, owner, clock.instant(), lease)) {
+        held.add(id);
+        return true;
+      }
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not claim the dispatch lease ("
+          + e.getClass().getName() + "); the reconciler will come back to it");
+    }
+    return false;
+  }
+
+  /** Gives {@code id}'s lease back, best effort. */
+  void release(ActionId id) {
+    if (!held.remove(id)) {
+      return;
+    }
+    try {
+      store.release(id, owner);
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not release the dispatch lease ("
+          + e.getClass().getName() + "); it ends by itself");
+    }
+  }
+
+  /** After an outcome: a recorded one ended the lease in the store (STORE-16); otherwise it is given back. */
+  void settled(ActionId id, boolean recorded) {
+    if (recorded) {
+      held.remove(id);
+    } else {
+      release(id);
+    }
+  }
+
+  /** Renews every lease held; {@code lost} is told of each one another runtime took over. */
+  void renew(Consumer<ActionId> lost) {
+    for (ActionId id : List.copyOf(held)) {
+      boolean kept;
+      try {
+        kept = store.claim(id, owner, clock.instant(), lease);
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not renew the dispatch lease ("
+            + e.getClass().getName() + "); trying again on the next tick");
+        continue;
+      }
+      if (!kept && held.remove(id)) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("dispatch lease lost to another runtime; dropping it here");
+        lost.accept(id);
+      }
+    }
+  }
+}

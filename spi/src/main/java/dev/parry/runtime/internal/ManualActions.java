@@ -1,0 +1,196 @@
+package dev.parry.runtime.internal;
+
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.AnalysisOutcome;
+import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.CommandRejectedException;
+import dev.parry.runtime.FalsePositiveReport;
+import dev.parry.spi.auth.ApprovalRules;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.store.ActionQuery;
+import dev.parry.spi.store.InvestigationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What analysts do outside an investigation's own flow: manual actions (each in a manual
+ * investigation of its own), false positives (reject, undo, allow) and false negatives (manual
+ * remediation awaiting approval). Callers are authorized before these run.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class ManualActions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ManualActions.class);
+
+  private final CommandEngine engine;
+  private final InvestigationStore store;
+  private final Clock clock;
+  private final EvidencePlanner planner;
+  private final ApprovalRules approvalRules;
+  private final Supplier<InvestigationId> manualIds;
+  private final Duration defaultExpiry;
+
+  /**
+   * Creates the part.
+   *
+   * @param engine how commands are decided and stored
+   * @param store the store, queried for actions on an entity
+   * @param clock the clock
+   * @param planner the planner, for approval rules, expiries and allow indicators
+   * @param approvalRules approval rules per kind
+   * @param manualIds how manual investigations are named
+   * @param defaultExpiry how long manual actions may wait for approval unless their kind says otherwise
+   */
+  public ManualActions(CommandEngine engine, InvestigationStore store, Clock clock, EvidencePlanner planner,
+      ApprovalRules approvalRules, Supplier<InvestigationId> manualIds, Duration defaultExpiry) {
+    this.engine = engine;
+    this.store = store;
+    this.clock = clock;
+    this.planner = planner;
+    this.approvalRules = approvalRules;
+    this.manualIds = manualIds;
+    this.defaultExpiry = defaultExpiry;
+  }
+
+  /**
+   * {@return the action taken, or the active action of the same kind on the same target}
+   *
+   * @param action the action
+   * @param caller who asks, already authorized
+   * @param comment why
+   * @param twoStep whether another principal must approve it
+   * @param timeBox how long it stays in effect, or null
+   */
+  public ActionRecord take(RemediationAction action, Caller caller, String comment, boolean twoStep,
+      @Nullable Duration timeBox) {
+    Optional<ActionRecord> active = activeOn(action);
+    if (active.isPresent()) {
+      return active.get();
+    }
+    ApprovalRule configured = approvalRules.ruleFor(action.kind());
+    boolean waits = twoStep || !configured.equals(ApprovalRule.SINGLE);
+    ApprovalRule rule = twoStep && configured.requesterMayApprove() ? new ApprovalRule(configured.approvals(), false)
+        : configured;
+    PlannedAction planned = new PlannedAction(action, waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
+        waits ? "manual action awaiting approval (" + rule + ")" : "manual action by " + caller.name());
+    return open(caller, List.of(new Command.Proposal(planned, rule, timeBox, planner.pendingExpiry(action.kind()))),
+        comment).actions().get(0);
+  }
+
+  private Optional<ActionRecord> activeOn(RemediationAction action) {
+    return store.queryActions(ActionQuery.all().entity(action.target().key()).kinds(EnumSet.of(action.kind()))
+        .statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS))
+        .limit(1).build()).items().stream().findFirst();
+  }
+
+  /**
+   * Reports a false positive: rejects the entity's pending actions, undoes every reversible action
+   * taken on it, and records an allow indicator.
+   *
+   * @param entity the entity
+   * @param caller who reports it, already authorized
+   * @param comment why
+   * @return what was done
+   */
+  public FalsePositiveReport falsePositive(Entity entity, Caller caller, String comment) {
+    AllowIndicator indicator = new AllowIndicator.ExactEntity(entity.key());
+    planner.allow(indicator);
+    List<ActionId> rejected = new ArrayList<>();
+    List<ActionId> undone = new ArrayList<>();
+    String why = comment.isEmpty() ? "false positive" : comment;
+    StorePages.forEach(store, ActionQuery.all().entity(entity.key()), action -> {
+      if (action.status() == ActionStatus.PENDING_APPROVAL) {
+        engine.applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
+            .ifPresent(s -> rejected.add(action.id()));
+      } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
+        engine.applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
+            .ifPresent(s -> undone.add(action.id()));
+      }
+    });
+    LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
+        .addKeyValue("undone", undone.size()).log("false positive reported");
+    return new FalsePositiveReport(rejected, undone, indicator);
+  }
+
+  /**
+   * {@return the planned remediation of an entity an investigation missed, as proposals awaiting approval}
+   *
+   * @param entity the entity
+   */
+  public List<Command.Proposal> falseNegativeProposals(Entity entity) {
+    Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+    Evidence evidence = Evidence.of(entity, verdict, "false negative reported by an analyst", clock.instant());
+    RemediationPlan plan = planner.planUnfiltered(evidence, AutomationLevel.SEMI_ALL_FOLDERS);
+    List<Command.Proposal> proposals = new ArrayList<>();
+    for (PlannedAction planned : plan.actions()) {
+      proposals.add(planner.proposal(planned.requiringApproval("false negative: manual remediation awaiting approval")));
+    }
+    return proposals;
+  }
+
+  /**
+   * Opens a manual investigation holding {@code proposals}, all requested by {@code caller}.
+   *
+   * @param caller who asks
+   * @param proposals the actions
+   * @param comment why
+   * @return the investigation
+   * @throws CommandRejectedException if a proposal is refused
+   */
+  public Investigation open(Caller caller, List<Command.Proposal> proposals, String comment) {
+    InvestigationId id = manualIds.get();
+    Instant now = clock.instant();
+    Decision.Accepted opened = Investigation.open(id, AlertId.of("manual"), AutomationLevel.SEMI_ALL_FOLDERS,
+        defaultExpiry, caller.actor(), now);
+    List<InvestigationEvent> events = new ArrayList<>(opened.events());
+    Investigation state = opened.after();
+    List<Command> commands = new ArrayList<>();
+    for (Command.Proposal proposal : proposals) {
+      commands.add(new Command.ProposeAction(proposal, caller.actor()));
+    }
+    commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
+    for (Command command : commands) {
+      Decision decision = state.decide(command, now);
+      if (decision instanceof Decision.Rejected rejected) {
+        throw new CommandRejectedException(rejected.rejection());
+      }
+      Decision.Accepted accepted = (Decision.Accepted) decision;
+      events.addAll(accepted.events());
+      state = accepted.after();
+    }
+    engine.create(id, events, state);
+    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
+        .addKeyValue("actions", proposals.size()).addKeyValue("hasComment", !comment.isEmpty())
+        .log("manual actions requested");
+    return state;
+  }
+}
