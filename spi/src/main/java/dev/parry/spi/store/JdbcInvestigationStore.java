@@ -67,6 +67,14 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       .sorted().collect(Collectors.joining(", ", "(", ")"));
 
   /**
+   * Whether a rewritten action row keeps its lease: unless the append moves the action out of the
+   * active statuses, as the in-memory store does; an append that leaves it pending or succeeded (an
+   * approval short of the quorum, a longer time box) ends no lease.
+   */
+  private static final String KEEPS_LEASE = "(excluded.status IN " + DISPATCHED + " OR parry_actions.status NOT IN "
+      + DISPATCHED + ")";
+
+  /**
    * One append in one statement (so one round trip, atomic without an explicit transaction): the
    * version check and bump, then the events and the touched action rows, inserted only if the check
    * passed. The first part creates the investigation or updates it.
@@ -81,8 +89,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       + " proposed_s, proposed_n, record, obligation, due_s, due_n)"
       + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record,"
       + " obligation = excluded.obligation, due_s = excluded.due_s, due_n = excluded.due_n,"
-      + " lease_owner = CASE WHEN excluded.status IN " + DISPATCHED + " THEN parry_actions.lease_owner END,"
-      + " lease_until_ms = CASE WHEN excluded.status IN " + DISPATCHED + " THEN parry_actions.lease_until_ms END)"
+      + " lease_owner = CASE WHEN " + KEEPS_LEASE + " THEN parry_actions.lease_owner END,"
+      + " lease_until_ms = CASE WHEN " + KEEPS_LEASE + " THEN parry_actions.lease_until_ms END)"
       + " SELECT count(*) FROM bumped";
   private static final String CREATE = "WITH bumped AS (INSERT INTO parry_investigations (id, version, state)"
       + " VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id)," + APPEND_REST;
