@@ -27,6 +27,7 @@ import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.Obligation;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.spi.store.ActionQuery;
@@ -37,10 +38,12 @@ import dev.parry.spi.store.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -55,9 +58,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract (rules STORE-1 to STORE-16 of {@code spi/SPEC.md}). Extend it and return a
+ * The store contract (rules STORE-1 to STORE-21 of {@code spi/SPEC.md}). Extend it and return a
  * store from {@link #createStore()}; a store shared between tests is fine, as every test works on
- * investigations and entities of its own.
+ * investigations and entities of its own. {@code due} answers across investigations, so its rules
+ * work in 2001, long before any time the other rules store, look only at their own investigations
+ * in its answers, and settle their actions when they pass, so that no due work of theirs is left
+ * for the next run.
  *
  * <pre>{@code
  * class PostgresStoreContractTest extends InvestigationStoreContract {
@@ -73,6 +79,10 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
   /** The dispatch lease the lease rules claim with. */
   private static final Duration LEASE = Duration.ofSeconds(30);
+  /** When the {@code due} rules start: before any time the other rules store, so their due work is never due then. */
+  private static final Instant D0 = Instant.parse("2001-01-01T00:00:00Z");
+  /** The owner the {@code due} rules ask as. */
+  private static final String OWNER = "runtime-a";
 
   private @Nullable InvestigationStore store;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -411,6 +421,289 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       }
       pool.shutdown();
       assertEquals(1, won, "STORE-15: claims that won");
+    }
+  }
+
+  @Nested
+  @DisplayName("Due work")
+  class Due {
+    private final PrincipalName approver = PrincipalName.of("tck-approver@contoso.com");
+
+    /** {@return a new investigation opened at {@code at}, with the default pending expiry} */
+    private Investigation openAt(InvestigationId id, Instant at) {
+      Decision.Accepted opened = Investigation.open(id, AlertId.of("tck"), AutomationLevel.FULL,
+          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), at);
+      store().append(id, 0, opened.events(), opened.after());
+      return opened.after();
+    }
+
+    /** {@return the command to propose isolating device {@code name}} */
+    private Command isolate(String name, ApprovalMode mode, ApprovalRule rule, @Nullable Duration timeBox,
+        @Nullable Duration expiry) {
+      return new Command.ProposeAction(new Command.Proposal(new PlannedAction(
+          new IsolateDevice(device(name), IsolationType.FULL), mode, "contract"), rule, timeBox, expiry), Actor.system());
+    }
+
+    private Command automatic(String name, @Nullable Duration timeBox) {
+      return isolate(name, ApprovalMode.AUTOMATIC, ApprovalRule.SINGLE, timeBox, null);
+    }
+
+    private Command pending(String name, @Nullable Duration expiry) {
+      return isolate(name, ApprovalMode.REQUIRES_APPROVAL, ApprovalRule.SINGLE, null, expiry);
+    }
+
+    private ActionId last(Investigation state) {
+      return state.actions().get(state.actions().size() - 1).id();
+    }
+
+    /**
+     * {@return what {@code due} answers {@code owner} at {@code now}, of the actions of {@code ids}
+     * only}, after checking that nothing it answers, of any investigation, is due after {@code now}.
+     */
+    private List<ActionRecord> dueOf(Set<InvestigationId> ids, Instant now, String owner, String rule) {
+      List<ActionRecord> mine = new ArrayList<>();
+      for (ActionRecord action : store().due(now, owner, InvestigationStore.MAX_DUE)) {
+        Optional<Obligation> obligation = action.obligation();
+        assertTrue(obligation.isPresent() && !obligation.get().due().isAfter(now),
+            rule + ": answered " + action + " at " + now + ", its obligation is " + obligation);
+        if (ids.contains(action.id().investigation())) {
+          mine.add(action);
+        }
+      }
+      return mine;
+    }
+
+    /** {@return the sequences of {@code id}'s actions that {@code due} answers {@code owner} at {@code now}} */
+    private Set<Integer> dueSequences(InvestigationId id, Instant now, String owner, String rule) {
+      Set<Integer> sequences = new HashSet<>();
+      dueOf(Set.of(id), now, owner, rule).forEach(a -> sequences.add(a.id().sequence()));
+      return sequences;
+    }
+
+    /** Settles every action of {@code state} that something is due for, so that nothing stays due. */
+    private void settle(Investigation state, Instant at) {
+      Investigation current = state;
+      for (ActionRecord action : state.actions()) {
+        ActionId id = action.id();
+        switch (action.status()) {
+          case PENDING_APPROVAL -> current = apply(current, new Command.Reject(id, Actor.system(), "contract"), at);
+          case APPROVED, IN_PROGRESS -> current = apply(current, new Command.Cancel(id, Actor.system(), "contract"), at);
+          case UNDO_IN_PROGRESS -> current = apply(current, new Command.CompleteUndo(id, "contract"), at);
+          case SUCCEEDED -> {
+            if (action.timeBox() != null) {
+              current = apply(current, new Command.RequestUndo(id, Actor.system(), "contract"), at);
+              current = apply(current, new Command.CompleteUndo(id, "contract"), at);
+            }
+          }
+          default -> {
+            // settled: nothing is due
+          }
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("STORE-17: due answers exactly the actions due at or before now: none early, none missing")
+    void store17_dueAnswersExactlyWhatIsDue() {
+      rule("STORE-17", false);
+      InvestigationId id = newId("s17");
+      Investigation state = openAt(id, D0);
+      // pending, expiring a quarter second and a nanosecond past a whole second: a store comparing
+      // seconds or milliseconds answers it early
+      Duration expiry = Duration.ofHours(1).plusMillis(250).plusNanos(1);
+      state = apply(state, pending("s17-1", expiry), D0);
+      state = apply(state, automatic("s17-2", null), D0.plus(Duration.ofMinutes(10)));
+      state = apply(state, automatic("s17-3", null), D0.plus(Duration.ofMinutes(20)));
+      state = apply(state, new Command.Start(last(state)), D0.plus(Duration.ofMinutes(30)));
+      state = apply(state, automatic("s17-4", Duration.ofHours(2)), D0.plus(Duration.ofMinutes(40)));
+      state = apply(state, new Command.Start(last(state)), D0.plus(Duration.ofMinutes(45)));
+      state = apply(state, new Command.Succeed(last(state), "done"), D0.plus(Duration.ofMinutes(50)));
+      state = apply(state, automatic("s17-5", null), D0.plus(Duration.ofMinutes(50)));
+      state = apply(state, new Command.Start(last(state)), D0.plus(Duration.ofMinutes(51)));
+      state = apply(state, new Command.Succeed(last(state), "done"), D0.plus(Duration.ofMinutes(52)));
+      state = apply(state, pending("s17-6", null), D0.plus(Duration.ofMinutes(55)));
+      state = apply(state, new Command.Reject(last(state), Actor.system(), "no"), D0.plus(Duration.ofMinutes(56)));
+      state = apply(state, automatic("s17-7", null), D0.plus(Duration.ofMinutes(56)));
+      state = apply(state, new Command.Start(last(state)), D0.plus(Duration.ofMinutes(57)));
+      state = apply(state, new Command.Succeed(last(state), "done"), D0.plus(Duration.ofMinutes(58)));
+      state = apply(state, new Command.RequestUndo(last(state), Actor.system(), "undo"), D0.plus(Duration.ofMinutes(90)));
+      // an expiry, a dispatch, a dispatch to resume, a time box that ends, nothing, nothing, an undo
+      List<@Nullable Instant> dueAt = Arrays.asList(D0.plus(expiry), D0.plus(Duration.ofMinutes(10)),
+          D0.plus(Duration.ofMinutes(30)), D0.plus(Duration.ofMinutes(170)), null, null, D0.plus(Duration.ofMinutes(90)));
+      List<Instant> probes = new ArrayList<>(List.of(D0.minusNanos(1), D0, D0.plus(Duration.ofDays(30))));
+      for (int i = 0; i < dueAt.size(); i++) {
+        Instant at = dueAt.get(i);
+        assertEquals(Optional.ofNullable(at), state.actions().get(i).obligation().map(Obligation::due),
+            "the obligation of action " + (i + 1) + " (the test's own expectation)");
+        if (at != null) {
+          probes.add(at.minusNanos(1));
+          probes.add(at);
+        }
+      }
+      for (Instant now : probes) {
+        Set<Integer> expected = new HashSet<>();
+        for (int i = 0; i < dueAt.size(); i++) {
+          Instant at = dueAt.get(i);
+          if (at != null && !at.isAfter(now)) {
+            expected.add(i + 1);
+          }
+        }
+        List<ActionRecord> answered = dueOf(Set.of(id), now, OWNER, "STORE-17");
+        Set<Integer> sequences = new HashSet<>();
+        for (ActionRecord action : answered) {
+          sequences.add(action.id().sequence());
+          assertEquals(state.action(action.id()).orElseThrow(), action, "STORE-17: not the stored action");
+        }
+        assertEquals(expected, sequences, "STORE-17: the actions due at " + now);
+        assertEquals(sequences.size(), answered.size(), "STORE-17: an action answered twice at " + now);
+      }
+      settle(state, D0.plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    @DisplayName("STORE-18: due answers earliest due first, ties by investigation then sequence, the first limit of them")
+    void store18_dueIsOrderedAndLimited() {
+      rule("STORE-18", false);
+      InvestigationId a = newId("s18-a");
+      InvestigationId b = newId("s18-b");
+      // b, opened first: its second action is due before its first
+      Investigation inB = openAt(b, D0);
+      inB = apply(inB, pending("s18-b1", Duration.ofMinutes(30)), D0);
+      inB = apply(inB, pending("s18-b2", Duration.ofMinutes(1)), D0);
+      inB = apply(inB, automatic("s18-b3", null), D0.plus(Duration.ofMinutes(5)));
+      // a: two actions due with b's third, and one a nanosecond after it
+      Investigation inA = openAt(a, D0);
+      inA = apply(inA, pending("s18-a1", Duration.ofMinutes(20)), D0);
+      inA = apply(inA, automatic("s18-a2", null), D0.plus(Duration.ofMinutes(5)));
+      inA = apply(inA, automatic("s18-a3", null), D0.plus(Duration.ofMinutes(5)));
+      inA = apply(inA, automatic("s18-a4", null), D0.plus(Duration.ofMinutes(5)).plusNanos(1));
+      List<ActionId> expected = List.of(new ActionId(b, 2), new ActionId(a, 2), new ActionId(a, 3),
+          new ActionId(b, 3), new ActionId(a, 4), new ActionId(a, 1), new ActionId(b, 1));
+      Instant now = D0.plus(Duration.ofHours(1));
+      List<ActionId> order = new ArrayList<>();
+      dueOf(Set.of(a, b), now, OWNER, "STORE-18").forEach(action -> order.add(action.id()));
+      assertEquals(expected, order, "STORE-18: order");
+      List<ActionRecord> all = store().due(now, OWNER, InvestigationStore.MAX_DUE);
+      for (int limit = 1; limit <= expected.size() + 1; limit++) {
+        List<ActionRecord> first = store().due(now, OWNER, limit);
+        assertEquals(all.subList(0, Math.min(limit, all.size())), first, "STORE-18: the first " + limit);
+      }
+      assertEquals(List.of(new ActionId(b, 2)), ids(dueOf(Set.of(a, b), D0.plus(Duration.ofMinutes(4)), OWNER,
+          "STORE-18")), "STORE-18: before the ties");
+      settle(inA, now);
+      settle(inB, now);
+    }
+
+    private List<ActionId> ids(List<ActionRecord> actions) {
+      List<ActionId> ids = new ArrayList<>();
+      actions.forEach(action -> ids.add(action.id()));
+      return ids;
+    }
+
+    @Test
+    @DisplayName("STORE-19: another owner's lease hides an action until it ends; the caller's own lease does not")
+    void store19_leasesHideFromOtherOwners() {
+      rule("STORE-19", false);
+      InvestigationId id = newId("s19");
+      Investigation state = openAt(id, D0);
+      state = apply(state, automatic("s19-1", null), D0);
+      ActionId approved = last(state);
+      state = apply(state, isolate("s19-2", ApprovalMode.REQUIRES_APPROVAL, new ApprovalRule(2, true), null,
+          Duration.ofHours(1)), D0);
+      ActionId waiting = last(state);
+      Instant claimed = D0.plus(Duration.ofMinutes(1));
+      assertEquals(Set.of(1), dueSequences(id, claimed, OWNER, "STORE-19"), "STORE-19: before any lease");
+      assertTrue(store().claim(approved, "runtime-b", claimed, LEASE));
+      assertEquals(Set.of(), dueSequences(id, claimed, OWNER, "STORE-19"), "STORE-19: another owner's lease");
+      assertEquals(Set.of(1), dueSequences(id, claimed, "runtime-b", "STORE-19"), "STORE-19: the caller's own lease");
+      assertEquals(Set.of(), dueSequences(id, claimed.plus(LEASE).minusNanos(1), OWNER, "STORE-19"),
+          "STORE-19: just before the lease ends");
+      assertEquals(Set.of(1), dueSequences(id, claimed.plus(LEASE), OWNER, "STORE-19"), "STORE-19: when the lease ends");
+      Instant again = D0.plus(Duration.ofMinutes(2));
+      assertTrue(store().claim(approved, "runtime-b", again, LEASE));
+      assertEquals(Set.of(), dueSequences(id, again, OWNER, "STORE-19"), "STORE-19: a second lease");
+      store().release(approved, "runtime-b");
+      assertEquals(Set.of(1), dueSequences(id, again, OWNER, "STORE-19"), "STORE-19: released");
+      // a lease on a pending action, through an approval that leaves it pending
+      Duration longLease = Duration.ofHours(2);
+      Instant held = D0.plus(Duration.ofMinutes(10));
+      assertTrue(store().claim(waiting, "runtime-b", held, longLease));
+      state = apply(state, new Command.Approve(waiting, approver, "one of two"), D0.plus(Duration.ofMinutes(20)));
+      Instant expiry = D0.plus(Duration.ofHours(1));
+      assertEquals(Set.of(1), dueSequences(id, expiry, OWNER, "STORE-19"),
+          "STORE-19: an append that left the action pending ended another owner's lease");
+      assertEquals(Set.of(1, 2), dueSequences(id, expiry, "runtime-b", "STORE-19"), "STORE-19: the holder's pending action");
+      assertEquals(Set.of(1, 2), dueSequences(id, held.plus(longLease), OWNER, "STORE-19"),
+          "STORE-19: when the lease on the pending action ends");
+      settle(state, held.plus(longLease));
+    }
+
+    @Test
+    @DisplayName("STORE-20: due reflects an append once it returns: a moved obligation moves, an ended one is gone")
+    void store20_dueReflectsAppends() {
+      rule("STORE-20", false);
+      InvestigationId id = newId("s20");
+      Investigation state = openAt(id, D0);
+      // 1: succeeded with a one-hour time box, extended by half an hour, then ended and undone
+      state = apply(state, automatic("s20-1", Duration.ofHours(1)), D0);
+      ActionId boxed = last(state);
+      state = apply(state, new Command.Start(boxed), D0.plus(Duration.ofMinutes(1)));
+      assertEquals(Set.of(1), dueSequences(id, D0.plus(Duration.ofMinutes(1)), OWNER, "STORE-20"), "STORE-20: started");
+      state = apply(state, new Command.Succeed(boxed, "done"), D0.plus(Duration.ofMinutes(2)));
+      Instant boxEnds = D0.plus(Duration.ofMinutes(62));
+      assertEquals(Set.of(), dueSequences(id, boxEnds.minusNanos(1), OWNER, "STORE-20"), "STORE-20: succeeded");
+      assertEquals(Set.of(1), dueSequences(id, boxEnds, OWNER, "STORE-20"), "STORE-20: the time box ends");
+      state = apply(state, new Command.ExtendTimeBox(boxed, Duration.ofMinutes(30), approver, "longer"),
+          D0.plus(Duration.ofMinutes(10)));
+      Instant extendedEnds = boxEnds.plus(Duration.ofMinutes(30));
+      assertEquals(Set.of(), dueSequences(id, boxEnds, OWNER, "STORE-20"), "STORE-20: an extended time box");
+      assertEquals(Set.of(), dueSequences(id, extendedEnds.minusNanos(1), OWNER, "STORE-20"),
+          "STORE-20: an extended time box");
+      List<ActionRecord> answered = dueOf(Set.of(id), extendedEnds, OWNER, "STORE-20");
+      assertEquals(List.of(state.action(boxed).orElseThrow()), answered, "STORE-20: the extended time box ends");
+      // 2: pending, approved (due at once), started, succeeded without a time box
+      state = apply(state, pending("s20-2", Duration.ofHours(1)), D0.plus(Duration.ofMinutes(11)));
+      ActionId approved = last(state);
+      Instant approval = D0.plus(Duration.ofMinutes(20));
+      assertEquals(Set.of(), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: pending");
+      state = apply(state, new Command.Approve(approved, approver, "yes"), approval);
+      assertEquals(Set.of(2), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: approved, due at once");
+      state = apply(state, new Command.Start(approved), approval.plus(Duration.ofMinutes(1)));
+      assertEquals(Set.of(), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: started later");
+      assertEquals(Set.of(2), dueSequences(id, approval.plus(Duration.ofMinutes(1)), OWNER, "STORE-20"),
+          "STORE-20: started");
+      state = apply(state, new Command.Succeed(approved, "done"), approval.plus(Duration.ofMinutes(2)));
+      // 3: pending, then rejected
+      state = apply(state, pending("s20-3", null), D0.plus(Duration.ofMinutes(23)));
+      ActionId rejected = last(state);
+      Instant later = D0.plus(Duration.ofDays(30));
+      assertEquals(Set.of(1, 3), dueSequences(id, later, OWNER, "STORE-20"), "STORE-20: succeeded without a time box");
+      state = apply(state, new Command.Reject(rejected, Actor.system(), "no"), D0.plus(Duration.ofMinutes(24)));
+      assertEquals(Set.of(1), dueSequences(id, later, OWNER, "STORE-20"), "STORE-20: rejected");
+      state = apply(state, new Command.EndTimeBox(boxed), extendedEnds);
+      assertEquals(Set.of(1), dueSequences(id, extendedEnds, OWNER, "STORE-20"), "STORE-20: an undo in progress");
+      state = apply(state, new Command.CompleteUndo(boxed, "undone"), extendedEnds.plusSeconds(1));
+      assertEquals(Set.of(), dueSequences(id, later, OWNER, "STORE-20"), "STORE-20: undone");
+      settle(state, later);
+    }
+
+    @Test
+    @DisplayName("STORE-21: a limit out of range or an invalid owner is refused, naming the limit")
+    void store21_invalidArgumentsAreRefused() {
+      rule("STORE-21", false);
+      for (int limit : new int[] {0, -7, InvestigationStore.MAX_DUE + 1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+            () -> store().due(D0, OWNER, limit), "STORE-21: limit " + limit);
+        assertTrue(String.valueOf(refused.getMessage()).contains(Integer.toString(limit)),
+            "STORE-21: the refusal does not name the limit " + limit + ": " + refused.getMessage());
+      }
+      for (String owner : List.of("", "runtime\na", "r".repeat(201))) {
+        assertThrows(IllegalArgumentException.class, () -> store().due(D0, owner, 1),
+            "STORE-21: owner " + owner.length() + " characters long");
+      }
+      assertTrue(store().due(D0, OWNER, 1).size() <= 1, "STORE-21: limit 1");
+      assertTrue(store().due(D0, OWNER, InvestigationStore.MAX_DUE).size() <= InvestigationStore.MAX_DUE,
+          "STORE-21: the largest limit");
     }
   }
 }

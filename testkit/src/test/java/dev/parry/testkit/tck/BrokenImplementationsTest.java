@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +40,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -89,6 +92,14 @@ class BrokenImplementationsTest {
     EXPECTED.put(LeaseNeverEnds.class, Set.of("store13"));
     EXPECTED.put(ReleaseForAnyone.class, Set.of("store14"));
     EXPECTED.put(LeaseOutlivesTheAction.class, Set.of("store16"));
+    EXPECTED.put(DueBySecond.class, Set.of("store17"));
+    EXPECTED.put(DueOnlyWhenDispatched.class, Set.of("store17"));
+    EXPECTED.put(DueInProposalOrder.class, Set.of("store18"));
+    EXPECTED.put(DueIgnoresLeases.class, Set.of("store19"));
+    EXPECTED.put(DueHidesOwnLeases.class, Set.of("store19"));
+    EXPECTED.put(LeaseEndsOnAnyAppend.class, Set.of("store19"));
+    EXPECTED.put(DueMovesOnlyWithStatus.class, Set.of("store20"));
+    EXPECTED.put(DueClampsLimit.class, Set.of("store21"));
     EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
     EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
     EXPECTED.put(Flaky.class, Set.of("auth3"));
@@ -146,7 +157,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(31, rules, "rules in spi/SPEC.md");
+    assertEquals(36, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -340,6 +351,12 @@ class BrokenImplementationsTest {
       return real.due(now, owner, after, limit);
     }
 
+    /** {@return every action the real store answers at {@code now}, once it checked the arguments of {@code due}} */
+    final List<ActionRecord> allDue(Instant now, String owner, int limit) {
+      real.due(now, owner, limit);
+      return real.due(now, owner, InvestigationStore.MAX_DUE);
+    }
+
     @Override
     protected InvestigationStore createStore() {
       return new InvestigationStore() {
@@ -435,6 +452,132 @@ class BrokenImplementationsTest {
       if (holder != null) {
         real.release(action, holder); // releases whoever holds it
       }
+    }
+  }
+
+  /** Far enough ahead that every obligation a contract test records is due by then. */
+  static final Instant FAR = Instant.parse("9999-01-01T00:00:00Z");
+
+  static class DueBySecond extends BrokenStore {
+    @Override
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      // compares whole seconds: answers what is due later in the same second
+      return real.due(now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).minusNanos(1), owner, limit);
+    }
+  }
+
+  static class DueOnlyWhenDispatched extends BrokenStore {
+    @Override
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      // indexes the dispatched actions only: forgets expiries and time boxes
+      return allDue(now, owner, limit).stream().filter(a -> a.status().isDispatched()).limit(limit).toList();
+    }
+  }
+
+  static class DueInProposalOrder extends BrokenStore {
+    @Override
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      // sorts by the action center's key, the proposal time, instead of the due time
+      return allDue(now, owner, limit).stream()
+          .sorted(Comparator.comparing(ActionRecord::proposedAt)
+              .thenComparing(a -> a.id().investigation().value()).thenComparing(a -> a.id().sequence()))
+          .limit(limit).toList();
+    }
+  }
+
+  static class DueIgnoresLeases extends BrokenStore {
+    /** Gets every append but no claim, so its answers ignore leases. */
+    final InMemoryInvestigationStore unleased = InMemoryInvestigationStore.create();
+
+    @Override
+    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      real.append(id, expectedVersion, events, after);
+      unleased.append(id, expectedVersion, events, after);
+    }
+
+    @Override
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      return unleased.due(now, owner, limit);
+    }
+  }
+
+  static class DueHidesOwnLeases extends BrokenStore {
+    @Override
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      InvestigationStore.validOwner(owner);
+      return real.due(now, "nobody-at-all", limit); // every live lease hides, the caller's own too
+    }
+  }
+
+  static class LeaseEndsOnAnyAppend extends BrokenStore {
+    final Map<ActionId, String> holders = new HashMap<>();
+
+    @Override
+    synchronized boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+      boolean won = real.claim(action, owner, now, lease);
+      if (won) {
+        holders.put(action, owner);
+      }
+      return won;
+    }
+
+    @Override
+    synchronized void release(ActionId action, String owner) {
+      holders.remove(action, owner);
+      real.release(action, owner);
+    }
+
+    @Override
+    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      real.append(id, expectedVersion, events, after);
+      for (InvestigationEvent event : events) {
+        ActionId touched = event instanceof InvestigationEvent.ActionEvent action ? action.actionId() : null;
+        if (touched != null && !after.action(touched).orElseThrow().status().isDispatched()) {
+          String holder = holders.remove(touched);
+          if (holder != null) {
+            real.release(touched, holder); // ends the lease though the action was never active
+          }
+        }
+      }
+    }
+  }
+
+  static class DueMovesOnlyWithStatus extends BrokenStore {
+    /** Each action as it was when its status last changed: the obligation it is indexed at. */
+    final Map<ActionId, ActionRecord> indexed = new ConcurrentHashMap<>();
+
+    @Override
+    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      real.append(id, expectedVersion, events, after);
+      for (ActionRecord action : after.actions()) {
+        indexed.merge(action.id(), action, (was, is) -> was.status() == is.status() ? was : is);
+      }
+    }
+
+    @Override
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      Function<ActionRecord, Instant> indexedDue = a -> indexed.getOrDefault(a.id(), a).obligation()
+          .or(a::obligation).orElseThrow().due();
+      List<ActionRecord> answer = new ArrayList<>(allDue(now, owner, limit));
+      for (ActionRecord moved : real.due(FAR, owner, InvestigationStore.MAX_DUE)) {
+        if (moved.obligation().orElseThrow().due().isAfter(now) && !indexedDue.apply(moved).isAfter(now)) {
+          answer.add(moved); // still answered at the time it was indexed at
+        }
+      }
+      return answer.stream().filter(a -> !indexedDue.apply(a).isAfter(now))
+          .sorted(Comparator.comparing(indexedDue).thenComparing(a -> a.id().investigation().value())
+              .thenComparing(a -> a.id().sequence()))
+          .limit(limit).toList();
+    }
+  }
+
+  static class DueClampsLimit extends BrokenStore {
+    @Override
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      return real.due(now, owner, Math.max(1, Math.min(limit, InvestigationStore.MAX_DUE)));
     }
   }
 
