@@ -18,7 +18,7 @@ final class ActionSql {
 
   private static final String KEY = "proposed_s, proposed_n, investigation_id, sequence";
 
-  private final StringBuilder text = new StringBuilder("SELECT record FROM parry_actions WHERE TRUE");
+  private final StringBuilder text = new StringBuilder("SELECT record, due_s, due_n FROM parry_actions WHERE TRUE");
   private final List<Object> parameters = new ArrayList<>();
 
   private ActionSql() {}

@@ -100,8 +100,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   private static final String EVENTS = "SELECT event FROM parry_events WHERE investigation_id = ? ORDER BY version";
   private static final String CLAIM = "UPDATE parry_actions SET lease_owner = ?, lease_until_ms = ?"
       + " WHERE investigation_id = ? AND sequence = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)";
-  private static final String DUE = "SELECT record FROM parry_actions WHERE due_s IS NOT NULL AND (due_s, due_n) <= (?, ?)"
-      + " AND (due_s, due_n, investigation_id, sequence) > (?, ?, ?, ?)"
+  private static final String DUE = "SELECT record, due_s, due_n FROM parry_actions WHERE due_s IS NOT NULL"
+      + " AND (due_s, due_n) <= (?, ?) AND (due_s, due_n, investigation_id, sequence) > (?, ?, ?, ?)"
       + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)"
       + " ORDER BY due_s, due_n, investigation_id, sequence LIMIT ?";
   private static final String RELEASE = "UPDATE parry_actions SET lease_owner = NULL, lease_until_ms = NULL"
@@ -331,7 +331,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
             more = true;
             break;
           }
-          items.add(decode(result.getString(1), ActionRecord.class, "an action row"));
+          items.add(actionRow(result));
         }
       }
       String next = more ? SortKey.of(items.get(items.size() - 1)).cursor() : null;
@@ -339,6 +339,28 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not query actions", e);
     }
+  }
+
+  /**
+   * {@return the action of a row read as {@code record, due_s, due_n}}, as {@link #load} answers it:
+   * a pending action written by schema version 1 has no expiry in its JSON, and takes the one version
+   * 2 put in its due columns (its investigation's pending expiry after its proposal), so that its
+   * obligation is the one it is indexed and answered at.
+   */
+  private static ActionRecord actionRow(ResultSet result) throws SQLException {
+    ActionRecord action = decode(result.getString(1), ActionRecord.class, "an action row");
+    if (action.status() != ActionStatus.PENDING_APPROVAL || action.expiresAt() != null) {
+      return action;
+    }
+    long seconds = result.getLong(2);
+    if (result.wasNull()) {
+      throw new IllegalStateException("stored pending action " + action.id() + " has neither an expiry nor a due time");
+    }
+    Instant expires = Instant.ofEpochSecond(seconds, result.getInt(3));
+    return new ActionRecord(action.id(), action.action(), action.mode(), action.reason(), action.rule(),
+        action.requestedBy(), action.proposedAt(), action.status(), action.approvers(), action.attempts(),
+        action.updatedAt(), action.updatedBy(), action.note(), action.timeBox(), expires, action.deadline(),
+        action.undoAttempts());
   }
 
   private static <T> T decode(@Nullable String json, Class<T> type, String what) {
@@ -370,7 +392,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       List<ActionRecord> items = new ArrayList<>(Math.min(limit, 64));
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
-          items.add(decode(result.getString(1), ActionRecord.class, "an action row"));
+          items.add(actionRow(result));
         }
       }
       return items;
