@@ -6,12 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ActionSource;
 import dev.parry.spi.store.InMemoryInvestigationStore;
@@ -22,6 +36,10 @@ import dev.parry.spi.store.Page;
 import dev.parry.spi.store.StoreUnavailableException;
 import dev.parry.testkit.generate.DomainGenerators;
 import dev.parry.testkit.random.Randomized;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +48,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -150,6 +169,142 @@ class PostgresStoreTest {
       assertThrows(IllegalStateException.class, () -> JdbcInvestigationStore.create(empty), "a newer schema was accepted");
     } finally {
       Postgres.execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  @Test
+  @DisplayName("a version-1 database holding actions migrates once and answers each action's due work at its time")
+  void dueAfterMigratingFromVersion1() throws SQLException {
+    String old = "parry_v1_upgrade_test";
+    String current = "parry_v1_upgrade_source";
+    for (String schema : List.of(old, current)) {
+      Postgres.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      Postgres.execute("CREATE SCHEMA " + schema);
+    }
+    try (HikariDataSource v1 = Postgres.pool(Postgres.url() + "&currentSchema=" + old, 2);
+        HikariDataSource v2 = Postgres.pool(Postgres.url() + "&currentSchema=" + current, 2)) {
+      // version 1, as JdbcSchema.migrate of a release with one script left it
+      try (Connection connection = v1.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute(JdbcSchema.script(1));
+        statement.execute("CREATE TABLE IF NOT EXISTS parry_schema_version (version INT PRIMARY KEY,"
+            + " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+        statement.execute("INSERT INTO parry_schema_version (version) VALUES (1)");
+      }
+      assertEquals(1, JdbcSchema.version(v1));
+
+      // the actions, written by the store into a current schema
+      JdbcInvestigationStore writer = JdbcInvestigationStore.migrateAndCreate(v2);
+      Instant t = Instant.parse("2026-04-01T08:00:00Z");
+      Duration pendingExpiry = Duration.ofDays(2);
+      Investigation pending = open(writer, "v1-pending", pendingExpiry, t);
+      pending = write(writer, pending, isolate("v1-p", ApprovalMode.REQUIRES_APPROVAL, null), t.plusSeconds(60));
+      Investigation approved = open(writer, "v1-approved", Investigation.DEFAULT_PENDING_EXPIRY, t);
+      approved = write(writer, approved, isolate("v1-a", ApprovalMode.AUTOMATIC, null), t.plusSeconds(120));
+      Investigation boxed = open(writer, "v1-boxed", Investigation.DEFAULT_PENDING_EXPIRY, t);
+      boxed = write(writer, boxed, isolate("v1-b", ApprovalMode.AUTOMATIC, Duration.ofHours(4)), t.plusSeconds(180));
+      ActionId box = new ActionId(boxed.id(), 1);
+      boxed = write(writer, boxed, new Command.Start(box, t.plusSeconds(3600)), t.plusSeconds(240));
+      boxed = write(writer, boxed, new Command.Succeed(box, "isolated"), t.plusSeconds(300));
+      // and nothing is due for a succeeded action without a time box, nor for a rejected one
+      boxed = write(writer, boxed, isolate("v1-s", ApprovalMode.AUTOMATIC, null), t.plusSeconds(310));
+      boxed = write(writer, boxed, new Command.Start(new ActionId(boxed.id(), 2)), t.plusSeconds(320));
+      boxed = write(writer, boxed, new Command.Succeed(new ActionId(boxed.id(), 2), "isolated"), t.plusSeconds(330));
+      boxed = write(writer, boxed, isolate("v1-r", ApprovalMode.REQUIRES_APPROVAL, null), t.plusSeconds(340));
+      boxed = write(writer, boxed, new Command.Reject(new ActionId(boxed.id(), 3), Actor.system(), "no"),
+          t.plusSeconds(350));
+      assertEquals(ActionStatus.REJECTED, boxed.actions().get(2).status());
+
+      // copied into version 1's tables as version 1 wrote them: its columns only, and without the
+      // values it did not record (an action's expiry, deadline and undo count; the events' likewise)
+      String dropped = ",\"(expiresAt|deadline)\":(null|\"[^\"]*\")|,\"undoAttempts\":[0-9]+";
+      Postgres.execute("INSERT INTO " + old + ".parry_investigations (id, version, state)"
+          + " SELECT id, version, state FROM " + current + ".parry_investigations");
+      Postgres.execute("INSERT INTO " + old + ".parry_events (investigation_id, version, event)"
+          + " SELECT investigation_id, version, regexp_replace(event, '" + dropped + "', '', 'g')"
+          + " FROM " + current + ".parry_events");
+      Postgres.execute("INSERT INTO " + old + ".parry_actions (investigation_id, sequence, status, family, kind, source,"
+          + " entity_key, proposed_s, proposed_n, record, lease_owner, lease_until_ms) SELECT investigation_id, sequence,"
+          + " status, family, kind, source, entity_key, proposed_s, proposed_n, regexp_replace(record, '" + dropped
+          + "', '', 'g'), lease_owner, lease_until_ms FROM " + current + ".parry_actions");
+      assertEquals(5, count(v1, "SELECT count(*) FROM parry_actions"));
+      assertEquals(0, count(v1, "SELECT count(*) FROM parry_actions WHERE record LIKE '%expiresAt%'"
+          + " OR record LIKE '%undoAttempts%'"), "the rows hold what version 1 wrote");
+      assertEquals(0, count(v1, "SELECT count(*) FROM parry_events WHERE event LIKE '%expiresAt%'"
+          + " OR event LIKE '%deadline%'"), "the events hold what version 1 wrote");
+
+      assertEquals(1, JdbcSchema.migrate(v1), "scripts applied to a version-1 database");
+      assertEquals(JdbcSchema.VERSION, JdbcSchema.version(v1));
+      JdbcInvestigationStore store = JdbcInvestigationStore.create(v1);
+      for (Investigation written : List.of(pending, approved, boxed)) {
+        assertEquals(written.version(), store.events(written.id()).size(), "the events read back");
+        assertEquals(written.actions().size(), store.load(written.id()).orElseThrow().actions().size());
+      }
+
+      ActionId expiring = new ActionId(pending.id(), 1);
+      ActionId dispatching = new ActionId(approved.id(), 1);
+      Instant expires = t.plusSeconds(60).plus(pendingExpiry);
+      Instant dispatchDue = t.plusSeconds(120);
+      Instant boxEnds = t.plusSeconds(300).plus(Duration.ofHours(4));
+      assertEquals(List.of(), due(store, dispatchDue.minusNanos(1)), "nothing is due before the approved action");
+      assertEquals(List.of(dispatching), due(store, dispatchDue), "the approved action, at once");
+      assertEquals(List.of(dispatching), due(store, boxEnds.minusNanos(1)), "before the time box ends");
+      assertEquals(List.of(dispatching, box), due(store, boxEnds), "the time box, when it ends");
+      assertEquals(List.of(dispatching, box), due(store, expires.minusNanos(1)),
+          "before the pending action expires after its investigation's pending expiry");
+      assertEquals(List.of(dispatching, box, expiring), due(store, expires), "the pending action, when it expires");
+      assertEquals(List.of(dispatching, box, expiring), due(store, t.plus(Duration.ofDays(365))),
+          "nothing for the settled actions");
+      for (ActionRecord answered : store.due(expires, "runtime-a", InvestigationStore.MAX_DUE)) {
+        assertEquals(store.load(answered.id().investigation()).orElseThrow().action(answered.id()).orElseThrow(),
+            answered, "due answers the action as load does");
+      }
+
+      ActionRecord stored = store.load(pending.id()).orElseThrow().action(expiring).orElseThrow();
+      assertEquals(expires, stored.expiresAt(), "the pending action expires after its investigation's pending expiry");
+      assertEquals(List.of(stored), store.queryActions(ActionQuery.pending().investigation(pending.id()).build()).items(),
+          "the action center reads it as load does");
+
+      // a migrated row moves with the next append: approving the pending action makes it due at once
+      Investigation loaded = store.load(pending.id()).orElseThrow();
+      Instant approval = t.plus(Duration.ofHours(1));
+      write(store, loaded, new Command.Approve(expiring, PrincipalName.of("analyst@contoso.com"), "yes"), approval);
+      assertEquals(List.of(dispatching, expiring), due(store, approval), "the pending action, approved");
+    } finally {
+      Postgres.execute("DROP SCHEMA " + old + " CASCADE");
+      Postgres.execute("DROP SCHEMA " + current + " CASCADE");
+    }
+  }
+
+  private static Investigation open(InvestigationStore store, String name, Duration pendingExpiry, Instant at) {
+    Decision.Accepted opened = Investigation.open(InvestigationId.of(name), AlertId.of("alert-" + name),
+        AutomationLevel.FULL, pendingExpiry, Actor.system(), at);
+    store.append(opened.after().id(), 0, opened.events(), opened.after());
+    return opened.after();
+  }
+
+  private static Investigation write(InvestigationStore store, Investigation state, Command command, Instant at) {
+    Decision.Accepted accepted = (Decision.Accepted) state.decide(command, at);
+    store.append(state.id(), state.version(), accepted.events(), accepted.after());
+    return accepted.after();
+  }
+
+  private static Command isolate(String device, ApprovalMode mode, @Nullable Duration timeBox) {
+    return new Command.ProposeAction(new Command.Proposal(new PlannedAction(new IsolateDevice(
+        Device.of(DeviceId.of(device), DeviceName.of("ws-" + device)), IsolationType.FULL), mode, "migration test"),
+        ApprovalRule.SINGLE, timeBox, null), Actor.system());
+  }
+
+  private static List<ActionId> due(InvestigationStore store, Instant now) {
+    List<ActionId> ids = new ArrayList<>();
+    store.due(now, "runtime-a", InvestigationStore.MAX_DUE).forEach(action -> ids.add(action.id()));
+    return ids;
+  }
+
+  private static long count(HikariDataSource dataSource, String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
     }
   }
 
