@@ -588,6 +588,19 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         List<ActionRecord> first = store().due(now, OWNER, limit);
         assertEquals(all.subList(0, Math.min(limit, all.size())), first, "STORE-18: the first " + limit);
       }
+      for (int page = 1; page <= all.size(); page++) { // paged by the last action answered: each exactly once
+        List<ActionRecord> paged = new ArrayList<>();
+        ActionRecord after = null;
+        for (int reads = 0; reads <= all.size() + 1; reads++) { // a store that ignores after would never end
+          List<ActionRecord> next = store().due(now, OWNER, after, page);
+          paged.addAll(next);
+          if (next.size() < page) {
+            break;
+          }
+          after = next.get(next.size() - 1);
+        }
+        assertEquals(all, paged, "STORE-18: pages of " + page + " after the previous page's last action");
+      }
       assertEquals(List.of(new ActionId(b, 2)), ids(dueOf(Set.of(a, b), D0.plus(Duration.ofMinutes(4)), OWNER,
           "STORE-18")), "STORE-18: before the ties");
       settle(inA, now);

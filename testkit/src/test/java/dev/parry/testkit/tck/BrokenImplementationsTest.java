@@ -94,6 +94,7 @@ class BrokenImplementationsTest {
     EXPECTED.put(LeaseOutlivesTheAction.class, Set.of("store16"));
     EXPECTED.put(DueBySecond.class, Set.of("store17"));
     EXPECTED.put(DueOnlyWhenDispatched.class, Set.of("store17"));
+    EXPECTED.put(DuePagesFromTheStart.class, Set.of("store18"));
     EXPECTED.put(DueInProposalOrder.class, Set.of("store18"));
     EXPECTED.put(DueIgnoresLeases.class, Set.of("store19"));
     EXPECTED.put(DueHidesOwnLeases.class, Set.of("store19"));
@@ -348,7 +349,12 @@ class BrokenImplementationsTest {
     }
 
     List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
-      return real.due(now, owner, after, limit);
+      return after == null ? due(now, owner, limit) : real.due(now, owner, after, limit);
+    }
+
+    /** The first page of due work: what the broken stores below break. */
+    List<ActionRecord> due(Instant now, String owner, int limit) {
+      return real.due(now, owner, limit);
     }
 
     /** {@return every action the real store answers at {@code now}, once it checked the arguments of {@code due}} */
@@ -482,6 +488,13 @@ class BrokenImplementationsTest {
           .sorted(Comparator.comparing(ActionRecord::proposedAt)
               .thenComparing(a -> a.id().investigation().value()).thenComparing(a -> a.id().sequence()))
           .limit(limit).toList();
+    }
+  }
+
+  static class DuePagesFromTheStart extends BrokenStore {
+    @Override
+    List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+      return real.due(now, owner, limit); // ignores after: every page is the first
     }
   }
 
