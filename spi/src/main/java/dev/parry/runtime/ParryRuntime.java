@@ -625,7 +625,7 @@ public final class ParryRuntime implements AutoCloseable {
         (comment + " (" + note + ")").substring(0, Math.min(Command.MAX_TEXT, comment.length() + note.length() + 3)));
     boolean done = false;
     try {
-      ActionRecord after = engine.apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), recorded))
+      ActionRecord after = engine.apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), recorded, true))
           .after().action(id).orElseThrow();
       done = true;
       return after;

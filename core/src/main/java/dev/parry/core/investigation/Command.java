@@ -331,13 +331,17 @@ public sealed interface Command {
   }
 
   /**
-   * Cancels an approved or in-progress action.
+   * Cancels an approved action, or an in-progress one whose work is known to have stopped. An approved
+   * action was never sent, and once cancelled it cannot start; an action in progress may have a call
+   * out at its executor, so it is cancelled only when {@code workStopped} says the runtime stopped it
+   * before any call or the executor confirmed it stopped the work.
    *
    * @param actionId the action
    * @param actor who cancels it
    * @param comment why, possibly empty
+   * @param workStopped whether no call for an in-progress action is out any more
    */
-  record Cancel(ActionId actionId, Actor actor, String comment) implements Command {
+  record Cancel(ActionId actionId, Actor actor, String comment, boolean workStopped) implements Command {
     /**
      * Validates the command.
      *
@@ -348,6 +352,17 @@ public sealed interface Command {
       Objects.requireNonNull(actionId, "actionId");
       Objects.requireNonNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
+    }
+
+    /**
+     * Cancels an approved action; refused for one in progress.
+     *
+     * @param actionId the action
+     * @param actor who cancels it
+     * @param comment why, possibly empty
+     */
+    public Cancel(ActionId actionId, Actor actor, String comment) {
+      this(actionId, actor, comment, false);
     }
   }
 

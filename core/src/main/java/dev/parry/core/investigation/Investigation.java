@@ -389,8 +389,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
           a -> new ActionTimedOut(id, now, Actor.system(), actionId));
     }
     if (command instanceof Command.Cancel cancel) {
-      return transition("cancel", cancel.actionId(), out, a -> a.status() == ActionStatus.APPROVED
-          || a.status() == ActionStatus.IN_PROGRESS,
+      return transition(cancel.workStopped() ? "cancel" : "cancel (its executor may be carrying it out)",
+          cancel.actionId(), out, a -> a.status() == ActionStatus.APPROVED
+          || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()),
           a -> new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
     }
     if (command instanceof Command.RequestUndo undo) {

@@ -194,7 +194,7 @@ class InvestigationTest {
     }
 
     @Test
-    @DisplayName("cancel works while approved or in progress, not while pending or after an outcome")
+    @DisplayName("cancel works while approved, or in progress once the work stopped; not while pending or after an outcome")
     void cancel() {
       ActionId pending = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
       assertEquals(RejectionReason.ILLEGAL_TRANSITION,
@@ -204,7 +204,10 @@ class InvestigationTest {
       assertEquals(ActionStatus.CANCELLED, status(pending));
       ActionId running = propose(KILL, ApprovalMode.AUTOMATIC);
       accept(new Command.Start(running));
-      accept(new Command.Cancel(running, Actor.principal(BOB), ""));
+      Rejection callOut = reject(new Command.Cancel(running, Actor.principal(BOB), ""));
+      assertEquals(RejectionReason.ILLEGAL_TRANSITION, callOut.reason());
+      assertTrue(callOut.message().contains("executor may be carrying it out"), callOut.message());
+      accept(new Command.Cancel(running, Actor.principal(BOB), "the executor stopped it", true));
       assertEquals(ActionStatus.CANCELLED, status(running));
     }
 

@@ -304,7 +304,13 @@ public final class Dispatcher implements EventRouter.Reaction {
     Investigation state = engine.lastWritten(id.investigation());
     Optional<ActionRecord> found = state == null ? Optional.empty() : state.action(id);
     if (found.isEmpty() || !runnable(found.get(), purpose)) {
-      state = store.load(id.investigation()).orElse(null); // the last write does not show it ready: read the store
+      try {
+        state = store.load(id.investigation()).orElse(null); // the last write does not show it ready: read the store
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not read the action to dispatch ("
+            + e.getClass().getName() + "); the reconciler will come back to it");
+        return;
+      }
       found = state == null ? Optional.empty() : state.action(id);
     }
     if (state == null || found.isEmpty() || !runnable(found.get(), purpose)) {
@@ -759,9 +765,11 @@ public final class Dispatcher implements EventRouter.Reaction {
           engine.applyQuietly(follower.id().investigation(), s -> new Command.Start(follower.id()));
         }
         recorded = record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
-      } finally {
-        leases.settled(follower.id(), recorded); // not recorded: it stays due and the reconciler resumes it
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(follower.id())).log("could not record the outcome it waited for ("
+            + e.getClass().getName() + "); the reconciler resumes it");
       }
+      leases.settled(follower.id(), recorded); // not recorded: it stays due and the reconciler resumes it
     }
   }
 

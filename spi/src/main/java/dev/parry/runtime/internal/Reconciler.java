@@ -51,6 +51,9 @@ public final class Reconciler implements EventRouter.Reaction {
   private final Duration backoffBase;
   private final AtomicBoolean armed = new AtomicBoolean();
   private final AtomicBoolean passing = new AtomicBoolean();
+  /** Which chain of ticks is current; 0 is never one, so an early wake-up never re-arms. */
+  private final AtomicLong generation = new AtomicLong();
+  private volatile @Nullable Instant nextTick;
   private final Instant builtAt;
   private volatile boolean started;
   private volatile boolean closed;
@@ -106,11 +109,20 @@ public final class Reconciler implements EventRouter.Reaction {
     started = false;
   }
 
-  /** Re-arms the ticks if a refused timer stopped them; cheap enough to call on every operation. */
+  /**
+   * Re-arms the ticks if a refused timer stopped them, or if the armed tick is overdue by a whole
+   * interval (the scheduler accepted it and lost it); cheap enough to call on every operation.
+   */
   public void ensureArmed() {
-    if (started && !closed && !armed.get()) {
-      arm(Duration.ZERO);
+    if (!started || closed) {
+      return;
     }
+    Instant due = nextTick;
+    if (armed.get() && (due == null || !clock.instant().isAfter(due.plus(interval)))) {
+      return;
+    }
+    armed.set(false);
+    arm(Duration.ZERO);
   }
 
   /** {@return how the reconciler is doing} */
@@ -143,7 +155,7 @@ public final class Reconciler implements EventRouter.Reaction {
       return; // the next tick comes first
     }
     try {
-      scheduler.schedule(delay, () -> tick(false));
+      scheduler.schedule(delay, () -> tick(0));
     } catch (RuntimeException e) {
       LOG.atDebug().log("could not arm an early wake-up; the next tick does the work");
     }
@@ -153,8 +165,10 @@ public final class Reconciler implements EventRouter.Reaction {
     if (closed || !armed.compareAndSet(false, true)) {
       return;
     }
+    long chain = generation.incrementAndGet(); // an older chain whose timer turns up late ends instead of forking
+    nextTick = clock.instant().plus(delay);
     try {
-      scheduler.schedule(delay, () -> tick(true));
+      scheduler.schedule(delay, () -> tick(chain));
     } catch (RuntimeException e) {
       armed.set(false);
       LOG.atError().log("could not arm the reconciler (" + e.getClass().getName()
@@ -162,8 +176,9 @@ public final class Reconciler implements EventRouter.Reaction {
     }
   }
 
-  private void tick(boolean chain) {
-    if (chain) {
+  private void tick(long chain) {
+    boolean current = chain == generation.get();
+    if (current) {
       armed.set(false);
     }
     if (closed) {
@@ -180,7 +195,7 @@ public final class Reconciler implements EventRouter.Reaction {
       failed(e);
       next = retryDelay();
     } finally {
-      if (chain) {
+      if (current) {
         arm(next);
       } else {
         ensureArmed();

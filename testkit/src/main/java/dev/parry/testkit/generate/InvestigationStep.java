@@ -166,7 +166,7 @@ public sealed interface InvestigationStep {
         case SUCCEED -> new Command.Succeed(id, "done");
         case FAIL -> new Command.Fail(id, "executor failed");
         case TIME_OUT -> new Command.TimeOut(id);
-        case CANCEL -> new Command.Cancel(id, actor, "");
+        case CANCEL -> new Command.Cancel(id, actor, "", Math.floorMod(principal, 2) == 0);
         case UNDO -> new Command.RequestUndo(id, actor, "");
         case COMPLETE_UNDO -> new Command.CompleteUndo(id, "");
         case FAIL_UNDO -> new Command.FailUndo(id, "undo failed");

@@ -487,7 +487,7 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         ActionId id = action.id();
         switch (action.status()) {
           case PENDING_APPROVAL -> current = apply(current, new Command.Reject(id, Actor.system(), "contract"), at);
-          case APPROVED, IN_PROGRESS -> current = apply(current, new Command.Cancel(id, Actor.system(), "contract"), at);
+          case APPROVED, IN_PROGRESS -> current = apply(current, new Command.Cancel(id, Actor.system(), "contract", true), at);
           case UNDO_IN_PROGRESS -> current = apply(current, new Command.CompleteUndo(id, "contract"), at);
           case SUCCEEDED -> {
             if (action.timeBox() != null) {

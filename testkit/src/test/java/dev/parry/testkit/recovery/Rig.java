@@ -46,8 +46,8 @@ final class Rig implements AutoCloseable {
   static final Limits LIMITS = Limits.defaults().withMaxAttempts(4).withBackoff(Duration.ofSeconds(10),
       Duration.ofMinutes(1)).withAttemptTimeout(Duration.ofMinutes(2)).withActionTimeout(Duration.ofHours(1));
 
-  final TestClock clock = TestClock.create();
-  final VirtualScheduler virtual = VirtualScheduler.on(clock);
+  final TestClock clock;
+  final VirtualScheduler virtual;
   final FaultyScheduler scheduler;
   final FaultyStore store;
   final FakeDevices devices;
@@ -60,6 +60,8 @@ final class Rig implements AutoCloseable {
   }
 
   Rig(long seed, InvestigationStore backing, String instanceName, Consumer<ParryRuntime.Builder> customizer) {
+    this.clock = TestClock.create();
+    this.virtual = VirtualScheduler.on(clock);
     this.scheduler = FaultyScheduler.wrapping(virtual, seed);
     this.store = FaultyStore.wrapping(backing, seed);
     this.devices = FakeDevices.create(clock, virtual);
@@ -70,6 +72,8 @@ final class Rig implements AutoCloseable {
 
   /** A second runtime on the same store, clock and fleet, with its own faulty scheduler. */
   Rig(Rig first, long seed, String instanceName) {
+    this.clock = first.clock;
+    this.virtual = first.virtual;
     this.scheduler = FaultyScheduler.wrapping(first.virtual, seed);
     this.store = FaultyStore.wrapping(first.store.delegateStore(), seed);
     this.devices = first.devices;

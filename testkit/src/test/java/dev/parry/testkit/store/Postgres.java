@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * (a JDBC URL; {@code .ci/postgres start} prints one). Without it the tests are skipped, unless
  * {@code PARRY_REQUIRE_POSTGRES} is set, as continuous integration sets it: then they fail.
  */
-final class Postgres {
+public final class Postgres {
 
   static final String URL_VARIABLE = "PARRY_POSTGRES_URL";
   static final String REQUIRED_VARIABLE = "PARRY_REQUIRE_POSTGRES";
@@ -26,7 +26,7 @@ final class Postgres {
   private Postgres() {}
 
   /** {@return the shared, pooled, migrated database; skips or fails the test when there is none} */
-  static synchronized DataSource dataSource() {
+  public static synchronized DataSource dataSource() {
     if (shared == null) {
       String url = System.getenv(URL_VARIABLE);
       if (url == null || url.isBlank()) {
@@ -42,7 +42,7 @@ final class Postgres {
   }
 
   /** {@return a new pool of {@code size} connections to the same database} */
-  static HikariDataSource pool(String url, int size) {
+  public static HikariDataSource pool(String url, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setMaximumPoolSize(size);
@@ -52,7 +52,7 @@ final class Postgres {
   }
 
   /** {@return the URL of the test database} */
-  static String url() {
+  public static String url() {
     dataSource();
     return System.getenv(URL_VARIABLE);
   }
@@ -67,7 +67,7 @@ final class Postgres {
   }
 
   /** Runs {@code sql} as is. */
-  static void execute(String sql) {
+  public static void execute(String sql) {
     try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

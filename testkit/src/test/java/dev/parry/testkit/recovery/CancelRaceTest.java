@@ -1,0 +1,112 @@
+package dev.parry.testkit.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.CommandRejectedException;
+import dev.parry.runtime.ParryRuntime;
+import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.testkit.fake.Call;
+import dev.parry.testkit.fake.FakeDevices;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Cancel racing the dispatch on real threads: an action answered CANCELLED is never sent")
+class CancelRaceTest {
+
+  static final Caller ANALYST = Caller.of("racer@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+  @Test
+  @DisplayName("300 automatic isolations, each cancelled from another thread as it is dispatched")
+  void cancelRacesDispatch() throws Exception {
+    Clock clock = Clock.systemUTC();
+    FakeDevices devices = FakeDevices.create(clock);
+    Map<ActionId, ActionStatus> answers = new ConcurrentHashMap<>();
+    ExecutorService cancellers = Executors.newFixedThreadPool(2);
+    try (TaskScheduler pool = TaskScheduler.threadPool(2);
+        ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(pool)
+            .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of())
+            .executor("fake-devices", devices.executor()).build()) {
+      runtime.start();
+      List<Future<?>> races = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        InvestigationId id = InvestigationId.of("race-" + i);
+        Device device = new Device(DeviceId.of("d-race-" + i), DeviceName.of("race-" + i), null, Set.of(),
+            OsPlatform.WINDOWS);
+        CountDownLatch opened = new CountDownLatch(1);
+        ActionId action = new ActionId(id, 1);
+        races.add(cancellers.submit(() -> {
+          opened.await();
+          try {
+            answers.put(action, runtime.cancel(action, ANALYST, "race").status());
+          } catch (CommandRejectedException settledFirst) {
+            answers.put(action, ActionStatus.SUCCEEDED);
+          }
+          return null;
+        }));
+        runtime.open(id, AlertId.of("a-" + i), device);
+        runtime.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "race", clock.instant()));
+        opened.countDown();
+      }
+      for (Future<?> race : races) {
+        race.get(30, TimeUnit.SECONDS);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline && !allSettled(runtime, answers.keySet())) {
+        Thread.sleep(20);
+      }
+      int cancelled = 0;
+      for (Map.Entry<ActionId, ActionStatus> answer : answers.entrySet()) {
+        ActionRecord stored = runtime.investigation(answer.getKey().investigation()).orElseThrow()
+            .action(answer.getKey()).orElseThrow();
+        assertTrue(stored.status().isSettled(), () -> "never settled: " + stored);
+        if (answer.getValue() == ActionStatus.CANCELLED) {
+          cancelled++;
+          assertEquals(ActionStatus.CANCELLED, stored.status());
+          List<Call> sent = devices.calls().stream().filter(c -> c.request().actionId().equals(answer.getKey())).toList();
+          assertEquals(List.of(), sent, "an action answered CANCELLED was sent to its executor");
+        }
+      }
+      System.out.println("cancel race: " + cancelled + " of 300 answered CANCELLED, none sent");
+      assertTrue(cancelled > 0, "no cancel won a race: the test tested nothing");
+    } finally {
+      cancellers.shutdownNow();
+    }
+  }
+
+  private static boolean allSettled(ParryRuntime runtime, Set<ActionId> actions) {
+    for (ActionId id : actions) {
+      if (!runtime.investigation(id.investigation()).flatMap(i -> i.action(id)).map(a -> a.status().isSettled())
+          .orElse(false)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
