@@ -3,7 +3,6 @@ package dev.parry.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,11 +41,6 @@ public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duratio
       throw new IllegalArgumentException("failure counts must not be negative, were: " + consecutiveFailures + ", "
           + failedPasses);
     }
-  }
-
-  /** {@return when the last pass completed, if one did} */
-  public Optional<Instant> lastCompletedPass() {
-    return Optional.ofNullable(lastPass);
   }
 
   /**

@@ -35,20 +35,4 @@ public final class Durations {
     }
     return value;
   }
-
-  /**
-   * {@return {@code value}, checked}: zero or more and at most {@link #MAX}.
-   *
-   * @param name what the duration is, for the message
-   * @param value the duration
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is negative or longer than {@link #MAX}
-   */
-  public static Duration requireNotNegative(String name, Duration value) {
-    Objects.requireNonNull(value, name);
-    if (value.isNegative() || value.compareTo(MAX) > 0) {
-      throw new IllegalArgumentException(name + " must be zero or more and at most " + MAX + ", was: " + value);
-    }
-    return value;
-  }
 }

@@ -94,8 +94,9 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
 
   /**
    * {@return what is due for this action and when, or empty when nothing is}: the expiry of a pending
-   * action; the dispatch of an approved or in-progress one (due since its last change: a runtime
-   * carries it while it holds the dispatch lease, and any runtime resumes it once nobody does); the
+   * action; the dispatch of an approved or in-progress one (due since it was proposed, so that its
+   * start and retries leave the store's index alone: a runtime carries it while it holds the dispatch
+   * lease, and any runtime resumes it once nobody does); the
    * undo in progress; the end of a succeeded action's time box. A pending action stored without an
    * expiry (written before expiries were recorded) is due at once, so that a runtime decides it on
    * its investigation's expiry rather than never.
@@ -104,7 +105,7 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     return switch (status) {
       case PENDING_APPROVAL -> Optional.of(new Obligation(Obligation.Kind.EXPIRE,
           expiresAt != null ? expiresAt : proposedAt));
-      case APPROVED, IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.DISPATCH, updatedAt));
+      case APPROVED, IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.DISPATCH, proposedAt));
       case UNDO_IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.UNDO, updatedAt));
       case SUCCEEDED -> timeBoxEnds().map(end -> new Obligation(Obligation.Kind.END_TIME_BOX, end));
       default -> Optional.empty();
@@ -115,7 +116,9 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
   ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note) {
     return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, next, approvers, attempts, at,
         actor, note, timeBox, expiresAt, deadline,
-        next == ActionStatus.UNDO_IN_PROGRESS ? undoAttempts + 1 : undoAttempts);
+        next != ActionStatus.UNDO_IN_PROGRESS ? undoAttempts
+            // an undo that failed before undo attempts were counted was the first: the next is the second
+            : status == ActionStatus.UNDO_FAILED && undoAttempts == 0 ? 2 : undoAttempts + 1);
   }
 
   /** {@return this pending action expiring at {@code expires}} */

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,8 @@ public final class Dispatcher implements EventRouter.Reaction {
   private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
   private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights = new EnumMap<>(ExecutionPurpose.class);
   private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
+  /** Actions a cancel is stopping: not dispatched or resumed here until the cancel is recorded or given up. */
+  private final Set<ActionId> stopping = ConcurrentHashMap.newKeySet();
   private volatile boolean closing;
 
   /**
@@ -204,9 +207,18 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
   }
 
-  /** Stops dispatching new work; approved actions stay due in the store. */
+  /**
+   * Stops dispatching: no new work starts, and every flight is ended here without an outcome (its
+   * lease and permit given back), so that no retry, poll or call follows; the actions stay due in the
+   * store for the next runtime to start.
+   */
   public void close() {
     closing = true;
+    for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
+      for (Flight flight : List.copyOf(flights(purpose).values())) {
+        end(flight, null, "the runtime closed");
+      }
+    }
   }
 
   /**
@@ -217,7 +229,8 @@ public final class Dispatcher implements EventRouter.Reaction {
    */
   public boolean isCarrying(ActionRecord action) {
     ActionId id = action.id();
-    if (flights(ExecutionPurpose.EXECUTE).containsKey(id) || flights(ExecutionPurpose.UNDO).containsKey(id)) {
+    if (stopping.contains(id) || flights(ExecutionPurpose.EXECUTE).containsKey(id)
+        || flights(ExecutionPurpose.UNDO).containsKey(id)) {
       return true;
     }
     List<ActionKey> keys = action.action() instanceof ReversibleAction reversible
@@ -253,10 +266,8 @@ public final class Dispatcher implements EventRouter.Reaction {
    * without an outcome: the action stays due in the store and is resumed with the same idempotency key.
    *
    * @param now the current time
-   * @return how many flights were ended
    */
-  public int sweep(Instant now) {
-    int ended = 0;
+  public void sweep(Instant now) {
     for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
       for (Flight flight : List.copyOf(flights(purpose).values())) {
         Instant stall;
@@ -267,11 +278,9 @@ public final class Dispatcher implements EventRouter.Reaction {
           LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("phase", flight.phase)
               .log("flight stalled (a timer did not run); resuming it from the store");
           endWithoutOutcome(flight, "stalled", true);
-          ended++;
         }
       }
     }
-    return ended;
   }
 
   /**
@@ -298,7 +307,7 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   private void begin(ActionId id, ExecutionPurpose purpose) {
-    if (closing || flights(purpose).containsKey(id)) {
+    if (closing || stopping.contains(id) || flights(purpose).containsKey(id)) {
       return;
     }
     Investigation state = engine.lastWritten(id.investigation());
@@ -321,6 +330,9 @@ public final class Dispatcher implements EventRouter.Reaction {
       LOG.atDebug().addKeyValue("actionId", LogSafe.of(id)).log("another runtime holds the dispatch lease");
       return;
     }
+    if (settledAsStored(record, purpose)) {
+      return;
+    }
     RemediationAction action = purpose == ExecutionPurpose.EXECUTE
         ? record.action() : ((ReversibleAction) record.action()).inverse();
     ActionId[] leader = new ActionId[1];
@@ -340,17 +352,48 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     Instant now = clock.instant();
     Instant deadline = deadlineOf(record, purpose, now);
+    // automation: planned by the system and approved by nobody; an analyst's manual action is not held
     boolean automatic = purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.APPROVED
-        && record.mode() == ApprovalMode.AUTOMATIC && record.approvers().isEmpty() && record.attempts() == 0;
+        && record.mode() == ApprovalMode.AUTOMATIC && record.approvers().isEmpty() && record.attempts() == 0
+        && record.requestedBy().principalName().isEmpty();
     Flight flight = new Flight(id, purpose, action, record.action(), deadline, keyOf(id, purpose, record.undoAttempts()),
         record.requestedBy(), record.note(), state.origin(), automatic,
         purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
+    // an action already in progress may have a call out from an earlier flight or another runtime: a cancel
+    // must ask its executor rather than assume nothing was sent
+    flight.unanswered = purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.IN_PROGRESS;
     flights(purpose).put(id, flight);
     if (!now.isBefore(deadline)) {
       end(flight, Ending.TIMED_OUT, "past its deadline " + deadline + " when resumed");
       return;
     }
     acquire(flight);
+  }
+
+  /**
+   * Settles what a store can hold but no dispatch can carry (written by hand or by an earlier release):
+   * an undo of an action that cannot be undone fails; an execution whose attempts are exhausted beyond
+   * counting times out. {@return whether it was settled so}; the lease, claimed, is ended or given back.
+   */
+  private boolean settledAsStored(ActionRecord record, ExecutionPurpose purpose) {
+    Function<Investigation, Command> settle;
+    if (purpose == ExecutionPurpose.UNDO && !(record.action() instanceof ReversibleAction)) {
+      settle = s -> new Command.FailUndo(record.id(), record.action().kind() + " cannot be undone");
+    } else if (purpose == ExecutionPurpose.EXECUTE && record.attempts() >= Integer.MAX_VALUE - 1) {
+      settle = s -> new Command.TimeOut(record.id());
+    } else {
+      return false;
+    }
+    LOG.atWarn().addKeyValue("actionId", LogSafe.of(record.id())).log("stored action cannot be carried; settling it");
+    boolean recorded = false;
+    try {
+      recorded = engine.applyQuietly(record.id().investigation(), settle).isPresent();
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(record.id())).log("could not settle it ("
+          + e.getClass().getName() + "); the reconciler will come back to it");
+    }
+    leases.settled(record.id(), recorded);
+    return true;
   }
 
   /**
@@ -403,6 +446,11 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   /** Runs {@code task} after {@code delay} unless the flight ends first; a refused timer ends the flight. */
   private void later(Flight flight, Duration delay, Runnable task) {
+    long mark;
+    synchronized (flight) {
+      mark = ++flight.arms;
+      flight.stallAt = clock.instant().plus(delay).plus(limits.attemptTimeout());
+    }
     TaskScheduler.Cancellable timer;
     try {
       timer = scheduler.schedule(delay, task);
@@ -411,8 +459,9 @@ public final class Dispatcher implements EventRouter.Reaction {
       return;
     }
     synchronized (flight) {
-      flight.timer = timer;
-      flight.stallAt = clock.instant().plus(delay).plus(limits.attemptTimeout());
+      if (flight.arms == mark && !flight.done) { // the task may have run and armed another timer already
+        flight.timer = timer;
+      }
     }
   }
 
@@ -474,15 +523,17 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   /**
    * Before an undo is sent: if another action still holds the same effect on the same target (two
-   * investigations isolated one device), the undo completes without lifting it, and says which action
-   * keeps it. {@return whether the undo was settled so}
+   * investigations isolated one device: succeeded, or approved or in progress and about to hold it),
+   * the undo completes without lifting it, and says which action keeps it. {@return whether the undo
+   * was settled so}
    */
   private boolean keptByAnother(Flight flight) {
     RemediationAction undone = flight.original;
     Optional<ActionRecord> holder;
     try {
       holder = store.queryActions(ActionQuery.all().entity(undone.target().key()).kinds(EnumSet.of(undone.kind()))
-          .statuses(EnumSet.of(ActionStatus.SUCCEEDED)).limit(ActionQuery.MAX_LIMIT).build()).items().stream()
+          .statuses(EnumSet.of(ActionStatus.SUCCEEDED, ActionStatus.IN_PROGRESS, ActionStatus.APPROVED))
+          .limit(ActionQuery.MAX_LIMIT).build()).items().stream()
           .filter(other -> !other.id().equals(flight.id)).findFirst();
     } catch (RuntimeException e) {
       endWithoutOutcome(flight, "could not look for other holders of the effect (" + e.getClass().getName() + ")", true);
@@ -491,8 +542,9 @@ public final class Dispatcher implements EventRouter.Reaction {
     if (holder.isEmpty()) {
       return false;
     }
-    end(flight, Ending.SUCCEEDED, "effect kept: action " + holder.get().id() + " still holds " + undone.kind()
-        + " on " + undone.target().key());
+    releaseFollowers(flight); // another undo of the same effect decides for itself once this one is recorded
+    end(flight, Ending.SUCCEEDED, "effect kept: action " + holder.get().id() + " (" + holder.get().status()
+        + ") still holds " + undone.kind() + " on " + undone.target().key());
     return true;
   }
 
@@ -524,8 +576,10 @@ public final class Dispatcher implements EventRouter.Reaction {
         timer.cancel();
         return;
       }
+      flight.arms++;
       flight.timer = timer;
       flight.phase = Flight.Phase.CALLING;
+      flight.unanswered = true;
       flight.stallAt = clock.instant().plus(limits.attemptTimeout()).plus(limits.attemptTimeout());
     }
     if (poll == null) {
@@ -599,6 +653,7 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       }
       flight.token++;
+      flight.unanswered = false;
       if (flight.timer != null) {
         flight.timer.cancel();
         flight.timer = null;
@@ -652,58 +707,61 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * Stops a flight for a cancel: before any call is out it is simply stopped and no call follows;
-   * with a call out, the executor is asked to stop it and the flight ends only if it confirms. The
-   * lease stays held until the caller recorded the cancel ({@link #settled}).
+   * Stops an action for a cancel: its flight here is fenced (no call follows from it); if no call was
+   * out, that is all; with a call out (or unanswered), the executor is asked to stop it. Until the caller
+   * records the cancel and calls {@link #settled}, the lease stays held and the action is neither
+   * dispatched nor resumed here. If the executor does not confirm, the lease is given back and the
+   * action stays due, to be resumed with the same idempotency key.
    *
    * @param action the action as stored, in progress
    * @param wait how long to wait for the executor's answer
    * @return what happened
    */
   public Stop stop(ActionRecord action, Duration wait) {
-    Flight flight = flights(ExecutionPurpose.EXECUTE).get(action.id());
+    ActionId id = action.id();
+    if (!stopping.add(id)) {
+      return Stop.NOT_CARRIED; // another cancel is stopping it
+    }
+    Flight flight = flights(ExecutionPurpose.EXECUTE).get(id);
     ExecutionRequest request;
     ExternalReference reference;
     if (flight != null) {
-      boolean fenced;
+      boolean nothingOut;
       synchronized (flight) {
         if (flight.done) {
+          stopping.remove(id);
           return Stop.NOT_CARRIED;
         }
-        // nothing is out at the executor while the flight waits, records its dispatch, or backs off
-        fenced = flight.phase == Flight.Phase.WAITING || flight.phase == Flight.Phase.STARTING
-            || (flight.phase == Flight.Phase.BETWEEN && flight.reference == null);
-        if (fenced) {
-          flight.end();
-        }
+        // nothing is out while the flight waits, records its dispatch, or backs off after an answer;
+        // a call that went unanswered (silence) may still be running at the executor
+        nothingOut = !flight.unanswered && flight.reference == null;
+        flight.end(); // fence: no call follows from this flight, whatever the executor answers
         request = flight.request;
         reference = flight.reference;
       }
-      if (fenced) {
-        endLocally(flight);
+      endLocally(flight);
+      if (nothingOut) {
         return Stop.STOPPED_BEFORE_CALL;
       }
     } else {
-      if (!leases.claim(action.id())) {
-        return Stop.NOT_CARRIED;
+      if (!leases.claim(id)) {
+        stopping.remove(id);
+        return Stop.NOT_CARRIED; // another runtime carries it: it settles on its outcome there
       }
-      request = new ExecutionRequest(action.action(), ExecutionPurpose.EXECUTE,
-          keyOf(action.id(), ExecutionPurpose.EXECUTE, 0), Math.max(1, action.attempts()),
-          action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()),
-          action.requestedBy(), action.note(), action.id().investigation(), action.id());
+      request = null;
       reference = null;
     }
-    boolean confirmed = askToCancel(action.id(), Objects.requireNonNull(request), reference, wait);
-    if (!confirmed) {
-      if (flight == null) {
-        leases.release(action.id());
-      }
-      return Stop.EXECUTOR_DID_NOT_STOP;
+    ExecutionRequest asked = request != null ? request : new ExecutionRequest(action.action(), ExecutionPurpose.EXECUTE,
+        keyOf(id, ExecutionPurpose.EXECUTE, 0), Math.max(1, action.attempts()),
+        action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()),
+        action.requestedBy(), action.note(), id.investigation(), id);
+    if (askToCancel(id, asked, reference, wait)) {
+      return Stop.EXECUTOR_CONFIRMED;
     }
-    if (flight != null && flight.end()) {
-      endLocally(flight);
-    }
-    return Stop.EXECUTOR_CONFIRMED;
+    stopping.remove(id);
+    leases.release(id); // not stopped: it stays due and is resumed at once with the same idempotency key
+    submit(id, ExecutionPurpose.EXECUTE);
+    return Stop.EXECUTOR_DID_NOT_STOP;
   }
 
   private boolean askToCancel(ActionId id, ExecutionRequest request, @Nullable ExternalReference reference,
@@ -732,6 +790,7 @@ public final class Dispatcher implements EventRouter.Reaction {
    */
   public void settled(ActionId id, boolean recorded) {
     leases.settled(id, recorded);
+    stopping.remove(id);
   }
 
   /** Forgets a stopped flight here: its permit goes back and its followers dispatch themselves; the lease is kept. */

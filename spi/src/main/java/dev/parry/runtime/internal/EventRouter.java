@@ -64,7 +64,10 @@ public final class EventRouter {
       for (Reaction reaction : reactions) {
         try {
           reaction.on(event, after);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          if (e instanceof VirtualMachineError) {
+            throw e;
+          }
           LOG.atError().addKeyValue("event", event.getClass().getSimpleName())
               .addKeyValue("investigationId", LogSafe.of(event.investigationId()))
               .log("reaction failed (" + e.getClass().getName() + "); the reconciler will catch up");

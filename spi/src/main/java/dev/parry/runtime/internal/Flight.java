@@ -49,6 +49,10 @@ final class Flight {
   Phase phase = Phase.WAITING;
   int attempt;
   long token;
+  /** Whether a call was sent and its answer has not arrived: silence does not clear it, only an answer does. */
+  boolean unanswered;
+  /** Counts the timers armed for the flight, so that a late hand-back never overwrites a newer timer. */
+  long arms;
   boolean done;
   boolean holdsPermit;
   @Nullable ExecutionRequest request;
@@ -86,10 +90,6 @@ final class Flight {
     }
     stallAt = null;
     return true;
-  }
-
-  synchronized boolean isDone() {
-    return done;
   }
 
   @Override

@@ -51,6 +51,7 @@ public final class Reconciler implements EventRouter.Reaction {
   private final Duration backoffBase;
   private final AtomicBoolean armed = new AtomicBoolean();
   private final AtomicBoolean passing = new AtomicBoolean();
+  private final AtomicBoolean guarded = new AtomicBoolean();
   /** Which chain of ticks is current; 0 is never one, so an early wake-up never re-arms. */
   private final AtomicLong generation = new AtomicLong();
   private volatile @Nullable Instant nextTick;
@@ -60,7 +61,6 @@ public final class Reconciler implements EventRouter.Reaction {
   private volatile @Nullable Instant lastPass;
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final AtomicLong failedPasses = new AtomicLong();
-  private volatile @Nullable Instant lastTick;
 
   /**
    * Creates the reconciler.
@@ -117,6 +117,7 @@ public final class Reconciler implements EventRouter.Reaction {
     if (!started || closed) {
       return;
     }
+    guard();
     Instant due = nextTick;
     if (armed.get() && (due == null || !clock.instant().isAfter(due.plus(interval)))) {
       return;
@@ -152,12 +153,31 @@ public final class Reconciler implements EventRouter.Reaction {
   private void wakeAt(Instant due) {
     Duration delay = Duration.between(clock.instant(), due);
     if (delay.compareTo(interval) < 0) {
-      return; // the next tick comes first
+      return; // the next tick, within one interval, does it
     }
     try {
       scheduler.schedule(delay, () -> tick(0));
     } catch (RuntimeException e) {
       LOG.atDebug().log("could not arm an early wake-up; the next tick does the work");
+    }
+  }
+
+  /**
+   * Keeps one guard timer out, two intervals ahead, that re-arms the ticks if their timer was lost
+   * meanwhile: a call into the runtime thus revives a reconciler whose timer the scheduler accepted
+   * and never ran, as soon as the scheduler runs timers again.
+   */
+  private void guard() {
+    if (!guarded.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      scheduler.schedule(interval.multipliedBy(2).plusMillis(1), () -> {
+        guarded.set(false);
+        ensureArmed();
+      });
+    } catch (RuntimeException e) {
+      guarded.set(false);
     }
   }
 
@@ -187,7 +207,6 @@ public final class Reconciler implements EventRouter.Reaction {
     Duration next = interval;
     try {
       Instant now = clock.instant();
-      lastTick = now;
       dispatcher.renewLeases();
       dispatcher.sweep(now);
       pass(now);
@@ -235,7 +254,11 @@ public final class Reconciler implements EventRouter.Reaction {
         if (page.size() < PAGE) {
           break;
         }
-        after = page.get(page.size() - 1);
+        dispatcher.renewLeases(); // a long pass must not let the leases of work in flight run out
+        after = lastWithObligation(page);
+        if (after == null) {
+          break;
+        }
       }
       int failures = consecutiveFailures.getAndSet(0);
       if (failures > 0) {
@@ -245,6 +268,16 @@ public final class Reconciler implements EventRouter.Reaction {
     } finally {
       passing.set(false);
     }
+  }
+
+  /** {@return the last action of a page that has an obligation, to page on from}: a row written by hand may have none */
+  private static @Nullable ActionRecord lastWithObligation(List<ActionRecord> page) {
+    for (int i = page.size() - 1; i >= 0; i--) {
+      if (page.get(i).obligation().isPresent()) {
+        return page.get(i);
+      }
+    }
+    return null;
   }
 
   private void handle(ActionRecord action) {
@@ -262,10 +295,5 @@ public final class Reconciler implements EventRouter.Reaction {
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).addKeyValue("obligation", obligation.get().kind())
           .log("could not handle due work (" + e.getClass().getName() + "); the next pass tries again");
     }
-  }
-
-  /** {@return when the last tick ran, or null} */
-  @Nullable Instant lastTick() {
-    return lastTick;
   }
 }

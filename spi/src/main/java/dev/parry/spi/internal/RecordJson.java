@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import dev.parry.core.investigation.ActionRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -336,8 +337,9 @@ public final class RecordJson {
     @Nullable Object[] arguments = new Object[shape.components().size()];
     for (int i = 0; i < arguments.length; i++) {
       RecordComponent component = shape.components().get(i);
-      if (component.getType() == int.class && !object.containsKey(component.getName())) {
-        arguments[i] = 0; // a count added after the value was stored: none counted then
+      if (type == ActionRecord.class && component.getName().equals("undoAttempts")
+          && !object.containsKey(component.getName())) {
+        arguments[i] = 0; // counted since version 2 of the stored action: none counted before
         continue;
       }
       arguments[i] = bind(object.get(component.getName()), component.getType(), component.getGenericType(),

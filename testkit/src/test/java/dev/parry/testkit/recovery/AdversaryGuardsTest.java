@@ -1,0 +1,103 @@
+package dev.parry.testkit.recovery;
+
+import static dev.parry.testkit.recovery.Rig.WORKSTATION;
+import static dev.parry.testkit.recovery.Rig.isolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.spi.safety.SafetyGuards;
+import dev.parry.testkit.fake.Fault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The kill switch and protected assets asked again at dispatch time, with work queued behind a busy family. */
+class AdversaryGuardsTest {
+
+  static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+  static Device device(int i) {
+    return new Device(DeviceId.of("d-q-" + i), DeviceName.of("q-" + i), null, Set.of(), OsPlatform.WINDOWS);
+  }
+
+  @Test
+  @DisplayName("the kill switch pulled while actions wait for the family's only permit holds every one of them")
+  void killSwitchMidQueue() {
+    try (Rig rig = new Rig(201, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)))) {
+      rig.runtime.start();
+      rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
+      List<ActionId> queued = new ArrayList<>();
+      ActionId first = rig.isolate("inv-0", device(0));
+      rig.settle();
+      for (int i = 1; i <= 5; i++) {
+        queued.add(rig.isolate("inv-" + i, device(i)));
+      }
+      rig.settle();
+      rig.runtime.pauseAutomation(ANALYST, null, "bad rule");
+      rig.advance(Duration.ofHours(2));
+      assertEquals(ActionStatus.SUCCEEDED, rig.action(first).status());
+      for (int i = 1; i <= 5; i++) {
+        ActionRecord held = rig.action(queued.get(i - 1));
+        assertEquals(ActionStatus.PENDING_APPROVAL, held.status(), held::toString);
+        assertFalse(rig.devices.isInEffect(isolation(device(i))));
+      }
+      assertEquals(List.of(), rig.virtual.failures());
+    }
+  }
+
+  @Test
+  @DisplayName("a break-glass override that ends while the action waits holds it at dispatch")
+  void breakGlassEndsMidQueue() {
+    Device protectedOne = device(9);
+    try (Rig rig = new Rig(202, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1))
+        .safetyGuards(SafetyGuards.builder().protectDevice(protectedOne.id()).build()))) {
+      rig.runtime.start();
+      rig.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
+      rig.isolate("inv-0", device(0));
+      rig.settle();
+      rig.runtime.breakGlass(ANALYST, protectedOne.id(), Duration.ofMinutes(1), "maintenance");
+      ActionId action = rig.isolate("inv-9", protectedOne); // planned automatic: the glass is open
+      rig.settle();
+      assertEquals(ActionStatus.APPROVED, rig.action(action).status());
+      rig.advance(Duration.ofHours(1));
+      assertEquals(ActionStatus.PENDING_APPROVAL, rig.action(action).status());
+      assertFalse(rig.devices.isInEffect(isolation(protectedOne)));
+    }
+  }
+
+  /*
+   * Breaks: "the kill switch and protected assets hold automatic actions at dispatch time" (only
+   * automatic ones). An analyst's own manual action (takeAction, no two-step) is stored with
+   * ApprovalMode.AUTOMATIC and no approvers, so Dispatcher.begin marks its flight "automatic" and
+   * Dispatcher.held turns it into PENDING_APPROVAL at dispatch, although ManualActions.take never
+   * applied the guards when it accepted it: the analyst is answered APPROVED, then asked to approve
+   * their own action.
+   */
+  @Test
+  @DisplayName("an analyst's manual action accepted while automation is paused is then held at dispatch")
+  void manualActionHeldByKillSwitch() {
+    try (Rig rig = new Rig(203, b -> { })) {
+      rig.runtime.start();
+      rig.runtime.pauseAutomation(ANALYST, null, "bad rule");
+      ActionRecord taken = rig.runtime.takeAction(isolation(WORKSTATION), ANALYST, "contain now", false);
+      assertEquals(ActionStatus.APPROVED, taken.status());
+      rig.advance(Duration.ofMinutes(10));
+      ActionRecord after = rig.action(taken.id());
+      assertEquals(ActionStatus.SUCCEEDED, after.status(), "the analyst's manual action was held: " + after.reason());
+      assertTrue(rig.devices.isInEffect(isolation(WORKSTATION)));
+    }
+  }
+}

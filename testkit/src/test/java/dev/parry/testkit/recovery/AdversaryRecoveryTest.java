@@ -1,0 +1,176 @@
+package dev.parry.testkit.recovery;
+
+import static dev.parry.testkit.recovery.Rig.WORKSTATION;
+import static dev.parry.testkit.recovery.Rig.isolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.runtime.RuntimeHealth;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.fake.FaultyStore;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Attacks on the level-triggered recovery: lost timers, failed reads in scheduled work, interleavings. */
+class AdversaryRecoveryTest {
+
+  static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+  /*
+   * Breaks: "the reconciler never dies" / "every action settles after faults stop, without a restart" /
+   * "health recovers". A scheduler that accepts the reconciler's tick timer and never runs it (a lost
+   * timer, FaultyScheduler.losingTimers) leaves the reconciler armed forever: ensureArmed() sees
+   * armed == true and never re-arms, so no later pass runs and a lost dispatch is never resumed.
+   */
+  @Test
+  @DisplayName("a lost reconciler timer stops recovery for good")
+  void lostTickTimer() {
+    try (Rig rig = new Rig(101, b -> { })) {
+      rig.scheduler.losingTimers(1.0);
+      rig.runtime.start(); // the first tick's timer is accepted and never runs
+      rig.scheduler.heal();
+      rig.scheduler.refuseNext(1, 0); // the next dispatch is lost: only a pass can find it
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      rig.advance(Duration.ofHours(2));
+      RuntimeHealth health = rig.runtime.health();
+      assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status(), health::toString);
+      assertTrue(health.isHealthy(), health::toString);
+    }
+  }
+
+  /* Same, the timer lost in the middle of the runtime's life rather than at start. */
+  @Test
+  @DisplayName("a tick timer lost mid-life stops recovery for good")
+  void lostTickTimerMidLife() {
+    try (Rig rig = new Rig(102, b -> { })) {
+      rig.runtime.start();
+      rig.advance(Duration.ofMinutes(5));
+      rig.scheduler.losingTimers(1.0);
+      rig.advance(Duration.ofSeconds(11)); // one tick runs; its re-arm is lost
+      rig.scheduler.heal();
+      rig.scheduler.refuseNext(1, 0);
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      rig.advance(Duration.ofHours(2));
+      assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status(), () -> rig.runtime.health().toString());
+      assertTrue(rig.runtime.health().isHealthy(), () -> rig.runtime.health().toString());
+    }
+  }
+
+  /*
+   * Breaks: "no exception escapes into the scheduler". Dispatcher.begin reads the store
+   * (store.load) when this runtime's last write does not show the action ready, e.g. after a
+   * restart, and does not catch a store failure: it escapes the scheduled task.
+   */
+  @Test
+  @DisplayName("a failed read when a resumed dispatch begins escapes into the scheduler")
+  void failedReadInBeginEscapes() {
+    try (Rig rig = new Rig(103, b -> { })) {
+      rig.runtime.start();
+      rig.scheduler.refuseNext(1, 0);
+      ActionId action = rig.isolate("inv-1", WORKSTATION); // approved, its dispatch lost
+      rig.runtime.close();
+      rig.virtual.dropAll();
+      rig.runtime = rig.build();
+      rig.runtime.start(); // the first pass queues the dispatch
+      rig.store.failNext(FaultyStore.Call.LOAD, 1, false);
+      rig.settle();
+      rig.advance(Duration.ofMinutes(10));
+      assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status());
+      assertEquals(List.of(), rig.virtual.failures());
+    }
+  }
+
+  /*
+   * Breaks: "no exception escapes into the scheduler". Dispatcher.end records a follower's Start
+   * with engine.applyQuietly outside any try/catch; a store failure there escapes the outcome task,
+   * and the followers after it in the list are not recorded in this call.
+   */
+  @Test
+  @DisplayName("a failed write while a follower is carried by its leader escapes into the scheduler")
+  void failedFollowerStartEscapes() {
+    try (Rig rig = new Rig(104, b -> { })) {
+      rig.runtime.start();
+      rig.devices.inject(Fault.inProgress(2), 1);
+      ActionId first = rig.isolate("inv-1", WORKSTATION);
+      rig.settle();
+      ActionId second = rig.isolate("inv-2", WORKSTATION); // waits for the first's outcome
+      rig.settle();
+      rig.store.failAfter(FaultyStore.Call.APPEND, 1, 1, false); // the leader's success lands; the follower's start fails
+      rig.advance(Duration.ofMinutes(2));
+      rig.advance(Duration.ofMinutes(30));
+      assertEquals(ActionStatus.SUCCEEDED, rig.action(first).status());
+      assertEquals(ActionStatus.SUCCEEDED, rig.action(second).status());
+      assertEquals(List.of(), rig.virtual.failures());
+    }
+  }
+
+  /*
+   * Breaks: "an acknowledged CANCELLED is never followed by an executor call" and the cancel
+   * contract "with a call out, the action is cancelled only if the executor confirms". cancel()
+   * reads the action as APPROVED and then applies Command.Cancel through the engine; if the
+   * dispatch recorded its start and sent the call in between, the engine decides Cancel on the
+   * IN_PROGRESS state (the state machine allows cancelling IN_PROGRESS) and answers CANCELLED
+   * without asking the executor to stop: the call lands after the answer.
+   */
+  @Test
+  @DisplayName("a cancel that read APPROVED while the dispatch sent its call answers CANCELLED and the effect lands")
+  void cancelRacingDispatch() {
+    AdversaryHookStore hooks = new AdversaryHookStore(InMemoryInvestigationStore.create());
+    try (Rig rig = new Rig(105, hooks, "rig", b -> { })) {
+      rig.runtime.start();
+      rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
+      ActionId action = rig.isolate("inv-1", WORKSTATION); // approved; its dispatch is queued
+      hooks.afterNextLoad(rig::settle); // the dispatcher runs right after cancel() read the action
+      ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
+      long cancelCalls = rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count();
+      rig.advance(Duration.ofMinutes(10));
+      if (answer.status() == ActionStatus.CANCELLED) {
+        String seen = "executes=" + rig.executes() + ", cancel calls=" + cancelCalls + ", stored="
+            + rig.action(action).status() + ", isolated afterwards=" + rig.devices.isInEffect(isolation(WORKSTATION));
+        assertTrue(rig.executes() == 0 || cancelCalls > 0,
+            "answered CANCELLED with a call out that the executor was never asked to stop: " + seen);
+        assertFalse(rig.devices.isInEffect(isolation(WORKSTATION)), "the cancelled isolation took effect: " + seen);
+      }
+    }
+  }
+
+  /*
+   * Breaks: "undoing one of two actions holding the same effect keeps the effect and says so" in
+   * the other direction: an undo that joins, as a follower, an undo that already decided "effect
+   * kept by the other action" is recorded UNDONE with "carried out by ...: effect kept", so both
+   * actions end UNDONE while the device stays isolated. Dispatcher.keptByAnother queries the other
+   * holders, then end() hands its outcome to followers registered after the query.
+   */
+  @Test
+  @DisplayName("two undos of one shared effect, the second joining while the first decides 'kept', leave the effect in place")
+  void sharedEffectUndoRace() {
+    AdversaryHookStore hooks = new AdversaryHookStore(InMemoryInvestigationStore.create());
+    try (Rig rig = new Rig(106, hooks, "rig", b -> { })) {
+      rig.runtime.start();
+      ActionId first = rig.isolate("inv-1", WORKSTATION);
+      rig.settle();
+      ActionId second = rig.isolate("inv-2", WORKSTATION);
+      rig.settle();
+      rig.runtime.undo(first, ANALYST, "not this one");
+      hooks.afterNextQuery(() -> { // while the first undo looks for other holders
+        rig.runtime.undo(second, ANALYST, "all clear");
+        rig.settle();
+      });
+      rig.settle();
+      rig.advance(Duration.ofHours(2));
+      assertEquals(ActionStatus.UNDONE, rig.action(first).status());
+      assertEquals(ActionStatus.UNDONE, rig.action(second).status());
+      assertFalse(rig.devices.isInEffect(isolation(WORKSTATION)),
+          "both isolations are UNDONE but the device is still isolated: " + rig.action(second).note());
+    }
+  }
+}
