@@ -413,7 +413,7 @@ class InvestigationTest {
       assertEquals(new Obligation(Obligation.Kind.DISPATCH, T0), action(boxed).obligation().orElseThrow());
       now = T0.plusSeconds(5);
       accept(new Command.Start(boxed, T0.plusSeconds(60)));
-      assertEquals(new Obligation(Obligation.Kind.DISPATCH, now), action(boxed).obligation().orElseThrow());
+      assertEquals(new Obligation(Obligation.Kind.DISPATCH, T0), action(boxed).obligation().orElseThrow());
       assertEquals(T0.plusSeconds(60), action(boxed).deadline());
       now = T0.plusSeconds(10);
       accept(new Command.Start(boxed, T0.plusSeconds(999)));

@@ -527,9 +527,10 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       state = apply(state, new Command.Start(last(state)), D0.plus(Duration.ofMinutes(57)));
       state = apply(state, new Command.Succeed(last(state), "done"), D0.plus(Duration.ofMinutes(58)));
       state = apply(state, new Command.RequestUndo(last(state), Actor.system(), "undo"), D0.plus(Duration.ofMinutes(90)));
-      // an expiry, a dispatch, a dispatch to resume, a time box that ends, nothing, nothing, an undo
+      // an expiry, a dispatch, a dispatch to resume (due since its proposal), a time box that ends, nothing,
+      // nothing, an undo
       List<@Nullable Instant> dueAt = Arrays.asList(D0.plus(expiry), D0.plus(Duration.ofMinutes(10)),
-          D0.plus(Duration.ofMinutes(30)), D0.plus(Duration.ofMinutes(170)), null, null, D0.plus(Duration.ofMinutes(90)));
+          D0.plus(Duration.ofMinutes(20)), D0.plus(Duration.ofMinutes(170)), null, null, D0.plus(Duration.ofMinutes(90)));
       List<Instant> probes = new ArrayList<>(List.of(D0.minusNanos(1), D0, D0.plus(Duration.ofDays(30))));
       for (int i = 0; i < dueAt.size(); i++) {
         Instant at = dueAt.get(i);
@@ -682,9 +683,9 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       state = apply(state, new Command.Approve(approved, approver, "yes"), approval);
       assertEquals(Set.of(2), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: approved, due at once");
       state = apply(state, new Command.Start(approved), approval.plus(Duration.ofMinutes(1)));
-      assertEquals(Set.of(), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: started later");
-      assertEquals(Set.of(2), dueSequences(id, approval.plus(Duration.ofMinutes(1)), OWNER, "STORE-20"),
-          "STORE-20: started");
+      assertEquals(Set.of(2), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: started, due since its proposal");
+      assertEquals(Set.of(), dueSequences(id, D0.plus(Duration.ofMinutes(11)).minusNanos(1), OWNER, "STORE-20"),
+          "STORE-20: started, not due before its proposal");
       state = apply(state, new Command.Succeed(approved, "done"), approval.plus(Duration.ofMinutes(2)));
       // 3: pending, then rejected
       state = apply(state, pending("s20-3", null), D0.plus(Duration.ofMinutes(23)));

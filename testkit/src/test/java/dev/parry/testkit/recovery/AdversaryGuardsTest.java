@@ -78,16 +78,8 @@ class AdversaryGuardsTest {
     }
   }
 
-  /*
-   * Breaks: "the kill switch and protected assets hold automatic actions at dispatch time" (only
-   * automatic ones). An analyst's own manual action (takeAction, no two-step) is stored with
-   * ApprovalMode.AUTOMATIC and no approvers, so Dispatcher.begin marks its flight "automatic" and
-   * Dispatcher.held turns it into PENDING_APPROVAL at dispatch, although ManualActions.take never
-   * applied the guards when it accepted it: the analyst is answered APPROVED, then asked to approve
-   * their own action.
-   */
   @Test
-  @DisplayName("an analyst's manual action accepted while automation is paused is then held at dispatch")
+  @DisplayName("an analyst's manual action is not held by the kill switch at dispatch: it is not automation")
   void manualActionHeldByKillSwitch() {
     try (Rig rig = new Rig(203, b -> { })) {
       rig.runtime.start();

@@ -54,15 +54,8 @@ class AdversaryStoredValuesTest {
     return actionId;
   }
 
-  /*
-   * Breaks: "nothing stored can make the reconciler fail" / "no exception escapes into the
-   * scheduler" / "every action settles". The state machine's evolve accepts an UndoRequested for an
-   * action whose kind cannot be undone (it checks statuses only); Dispatcher.begin then casts the
-   * action to ReversibleAction after claiming its lease: a ClassCastException escapes every dispatch
-   * task, the lease stays in this runtime's renewal set, and the undo never settles.
-   */
   @Test
-  @DisplayName("a stored undo of an action that cannot be undone breaks every dispatch of it")
+  @DisplayName("a stored undo of an action that cannot be undone fails, and breaks nothing")
   void storedUndoOfIrreversibleAction() {
     try (Rig rig = new Rig(301, b -> { })) {
       Instant now = rig.clock.instant();
@@ -78,15 +71,8 @@ class AdversaryStoredValuesTest {
     }
   }
 
-  /*
-   * Breaks: "every action settles": an in-progress action stored with the largest attempt count and
-   * no reachable deadline is resumed on every pass forever. Command.Start computes attempts() + 1,
-   * which overflows; ActionStarted refuses it with an IllegalArgumentException that
-   * CommandEngine.applyQuietly does not treat as a refusal; Dispatcher.call ends the flight
-   * "without an outcome", and the deadline never comes.
-   */
   @Test
-  @DisplayName("a stored in-progress action at the largest attempt count with no reachable deadline never settles")
+  @DisplayName("a stored in-progress action at the largest attempt count with no reachable deadline times out")
   void storedAttemptOverflow() {
     try (Rig rig = new Rig(302, b -> { })) {
       Instant now = rig.clock.instant();

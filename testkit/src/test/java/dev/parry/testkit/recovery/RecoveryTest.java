@@ -276,6 +276,23 @@ class RecoveryTest {
     }
 
     @Test
+    @DisplayName("a call that went unanswered may still run: a cancel between retries asks the executor, it is not 'before any call'")
+    void silenceThenCancel() {
+      try (Rig rig = new Rig(17, b -> { })) {
+        rig.runtime.start();
+        rig.devices.inject(Fault.neverAnswer(), 1);
+        ActionId action = rig.isolate("inv-1", WORKSTATION);
+        rig.settle();
+        rig.advance(Duration.ofMinutes(2).plusSeconds(1)); // the attempt timed out: backing off before a retry
+        ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
+        assertEquals(ActionStatus.IN_PROGRESS, answer.status(), "the unanswered call may still take effect");
+        assertEquals(1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
+        rig.advance(Duration.ofHours(2));
+        assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status());
+      }
+    }
+
+    @Test
     @DisplayName("when the executor cannot stop work already out, the action stays in progress and settles on its outcome")
     void executorCannotStop() {
       try (Rig rig = new Rig(11, b -> { })) {
@@ -378,18 +395,27 @@ class RecoveryTest {
         IllegalArgumentException box = assertThrows(IllegalArgumentException.class, () -> rig.runtime.takeAction(
             new IsolateDevice(WORKSTATION, dev.parry.core.action.IsolationType.FULL), ANALYST, "contain", false, huge));
         assertTrue(box.getMessage().contains(huge.toString()), box.getMessage());
-        assertThrows(IllegalArgumentException.class,
-            () -> rig.runtime.breakGlass(ANALYST, WORKSTATION.id(), huge, "maintenance"));
-        assertThrows(IllegalArgumentException.class, () -> ParryRuntime.builder().dispatchLease(huge));
-        assertThrows(IllegalArgumentException.class, () -> ParryRuntime.builder().reconcileEvery(huge));
-        assertThrows(IllegalArgumentException.class, () -> ParryRuntime.builder().pendingExpiry(ActionKind.ISOLATE_DEVICE, huge));
-        assertThrows(IllegalArgumentException.class, () -> ParryRuntime.builder().timeBox(ActionKind.ISOLATE_DEVICE, huge));
-        assertThrows(IllegalArgumentException.class, () -> Limits.defaults().withActionTimeout(huge));
-        assertThrows(IllegalArgumentException.class, () -> Limits.defaults().withPendingExpiry(huge));
-        assertThrows(IllegalArgumentException.class, () -> new RateLimit(1, huge));
+        List<org.junit.jupiter.api.function.Executable> refusals = List.of(
+            () -> rig.runtime.breakGlass(ANALYST, WORKSTATION.id(), huge, "maintenance"),
+            () -> ParryRuntime.builder().dispatchLease(huge),
+            () -> ParryRuntime.builder().reconcileEvery(huge),
+            () -> ParryRuntime.builder().pendingExpiry(ActionKind.ISOLATE_DEVICE, huge),
+            () -> ParryRuntime.builder().timeBox(ActionKind.ISOLATE_DEVICE, huge),
+            () -> Limits.defaults().withActionTimeout(huge),
+            () -> Limits.defaults().withAttemptTimeout(huge),
+            () -> Limits.defaults().withBackoff(Duration.ofSeconds(1), huge),
+            () -> Limits.defaults().withPendingExpiry(huge),
+            () -> new RateLimit(1, huge));
+        for (org.junit.jupiter.api.function.Executable refusal : refusals) {
+          IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, refusal);
+          assertTrue(refused.getMessage().contains(huge.toString()) && refused.getMessage().contains("PT87600H"),
+              refused.getMessage());
+        }
         ActionRecord taken = rig.runtime.takeAction(isolation(WORKSTATION), ANALYST, "contain", false, Duration.ofHours(1));
         rig.settle();
-        assertThrows(IllegalArgumentException.class, () -> rig.runtime.extendTimeBox(taken.id(), huge, ANALYST, ""));
+        IllegalArgumentException extension = assertThrows(IllegalArgumentException.class,
+            () -> rig.runtime.extendTimeBox(taken.id(), huge, ANALYST, ""));
+        assertTrue(extension.getMessage().contains(huge.toString()), extension.getMessage());
         assertEquals(0, rig.store.faults());
       }
     }

@@ -264,11 +264,12 @@ class PostgresStoreTest {
       assertEquals(List.of(stored), store.queryActions(ActionQuery.pending().investigation(pending.id()).build()).items(),
           "the action center reads it as load does");
 
-      // a migrated row moves with the next append: approving the pending action makes it due at once
+      // a migrated row moves with the next append: approving the pending action makes it due at once, since
+      // its proposal (before the other's)
       Investigation loaded = store.load(pending.id()).orElseThrow();
       Instant approval = t.plus(Duration.ofHours(1));
       write(store, loaded, new Command.Approve(expiring, PrincipalName.of("analyst@contoso.com"), "yes"), approval);
-      assertEquals(List.of(dispatching, expiring), due(store, approval), "the pending action, approved");
+      assertEquals(List.of(expiring, dispatching), due(store, approval), "the pending action, approved");
     } finally {
       Postgres.execute("DROP SCHEMA " + old + " CASCADE");
       Postgres.execute("DROP SCHEMA " + current + " CASCADE");
