@@ -715,6 +715,16 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         assertThrows(IllegalArgumentException.class, () -> store().due(D0, owner, 1),
             "STORE-21: owner " + owner.length() + " characters long");
       }
+      InvestigationId id = newId("s21");
+      Investigation state = openAt(id, D0);
+      state = apply(state, pending("s21-1", null), D0);
+      ActionId rejected = last(state);
+      state = apply(state, new Command.Reject(rejected, Actor.system(), "no"), D0);
+      ActionRecord settled = state.action(rejected).orElseThrow();
+      IllegalArgumentException noObligation = assertThrows(IllegalArgumentException.class,
+          () -> store().due(D0, OWNER, settled, 1), "STORE-21: after an action with no obligation");
+      assertTrue(String.valueOf(noObligation.getMessage()).contains(rejected.toString()),
+          "STORE-21: the refusal does not name the action " + rejected + ": " + noObligation.getMessage());
       assertTrue(store().due(D0, OWNER, 1).size() <= 1, "STORE-21: limit 1");
       assertTrue(store().due(D0, OWNER, InvestigationStore.MAX_DUE).size() <= InvestigationStore.MAX_DUE,
           "STORE-21: the largest limit");

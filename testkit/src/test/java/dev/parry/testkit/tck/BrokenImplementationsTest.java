@@ -95,6 +95,7 @@ class BrokenImplementationsTest {
     EXPECTED.put(DueBySecond.class, Set.of("store17"));
     EXPECTED.put(DueOnlyWhenDispatched.class, Set.of("store17"));
     EXPECTED.put(DuePagesFromTheStart.class, Set.of("store18"));
+    EXPECTED.put(DueAcceptsAnyCursor.class, Set.of("store21"));
     EXPECTED.put(DueInProposalOrder.class, Set.of("store18"));
     EXPECTED.put(DueIgnoresLeases.class, Set.of("store19"));
     EXPECTED.put(DueHidesOwnLeases.class, Set.of("store19"));
@@ -591,6 +592,13 @@ class BrokenImplementationsTest {
     @Override
     List<ActionRecord> due(Instant now, String owner, int limit) {
       return real.due(now, owner, Math.max(1, Math.min(limit, InvestigationStore.MAX_DUE)));
+    }
+  }
+
+  static class DueAcceptsAnyCursor extends BrokenStore {
+    @Override
+    List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+      return after != null && after.obligation().isEmpty() ? List.of() : super.due(now, owner, after, limit);
     }
   }
 
