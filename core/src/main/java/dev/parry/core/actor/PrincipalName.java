@@ -1,13 +1,24 @@
 package dev.parry.core.actor;
 
 import dev.parry.core.internal.Text;
+import java.text.Normalizer;
+import java.util.Locale;
 
 /**
- * The name of a person or service account acting in Parry (an analyst's sign-in name, for example).
+ * The name of a person or service account acting in Parry (an analyst's sign-in name, for example),
+ * in one canonical form, so that one principal is never two: Unicode-normalized (NFKC: full-width and
+ * other compatibility forms become their plain letters) and lower-cased, since sign-in names are
+ * case-insensitive. Two-step approval, quorums, requester exclusion and the audit trail all compare
+ * and record this form; {@code Alice@Contoso.com} and {@code alice@contoso.com} are one principal.
  *
- * <p>The reserved name {@value #RESERVED_SYSTEM} is refused, so nobody can pose as the system.
+ * <p>Characters that can make one name look like another are refused with a typed error naming the
+ * value: control characters, invisible and bidirectional formatting characters (zero-width spaces and
+ * joiners, right-to-left overrides, isolates, the byte-order mark), spaces other than the plain space,
+ * and unpaired surrogates. The reserved name {@value #RESERVED_SYSTEM} is refused in any spelling, so
+ * nobody can pose as the system.
  *
- * @param value 1-256 characters, no control characters, not {@value #RESERVED_SYSTEM} in any case
+ * @param value the canonical name: 1-256 characters once normalized, no spoofing characters, not
+ *     {@value #RESERVED_SYSTEM}
  */
 public record PrincipalName(String value) {
 
@@ -15,20 +26,45 @@ public record PrincipalName(String value) {
   public static final String RESERVED_SYSTEM = "system";
 
   /**
-   * Validates the name.
+   * Validates the name and puts it in canonical form.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 256 characters, holds a control
-   *     character, has surrounding whitespace or is the reserved system name
+   * @throws IllegalArgumentException if it is empty or longer than 256 characters, holds a spoofing
+   *     character, has surrounding whitespace, or is the reserved system name in any spelling
    */
   public PrincipalName {
     Text.require("principalName", value, 1, 256);
+    int spoofing = Text.firstSpoofing(value);
+    if (spoofing >= 0) {
+      throw new IllegalArgumentException("principalName must not hold invisible, formatting or unpaired characters"
+          + " (U+" + String.format(Locale.ROOT, "%04X", (int) value.charAt(spoofing)) + " at " + spoofing + "), was: "
+          + Text.show(value));
+    }
     if (!value.strip().equals(value)) {
       throw new IllegalArgumentException("principalName must not start or end with whitespace, was: " + Text.show(value));
     }
-    if (value.equalsIgnoreCase(RESERVED_SYSTEM)) {
+    if (!isCanonicalAscii(value)) {
+      value = Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+    Text.require("principalName", value, 1, 256);
+    if (Text.firstSpoofing(value) >= 0 || !value.strip().equals(value)) {
+      throw new IllegalArgumentException("principalName normalizes to a name with invisible characters or"
+          + " surrounding whitespace, was: " + Text.show(value));
+    }
+    if (value.equals(RESERVED_SYSTEM)) {
       throw new IllegalArgumentException("principalName '" + value + "' is reserved for the system");
     }
+  }
+
+  /** {@return whether {@code value} is plain ASCII without upper-case letters: already canonical} */
+  private static boolean isCanonicalAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

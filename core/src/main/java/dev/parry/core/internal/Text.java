@@ -116,6 +116,35 @@ public final class Text {
     return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
   }
 
+  /**
+   * {@return the index of the first character that can make one identifier look like another, or -1}:
+   * a control character, an invisible or bidirectional formatting character (zero-width space and
+   * joiners, right-to-left and left-to-right overrides and isolates, the byte-order mark), a line or
+   * paragraph separator, a space other than the plain space, or half of a surrogate pair without its
+   * other half
+   *
+   * @param value the text
+   */
+  public static int firstSpoofing(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      int type = Character.getType(c);
+      if (Character.isLowSurrogate(c) || isControl(c) || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+          || (type == Character.SPACE_SEPARATOR && c != ' ')) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** {@return the index of the first control character (see {@link #isControl(char)}), or -1} */
   public static int firstControl(String value) {
     for (int i = 0; i < value.length(); i++) {
