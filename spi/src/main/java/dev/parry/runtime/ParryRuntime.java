@@ -454,19 +454,29 @@ public final class ParryRuntime implements AutoCloseable {
   /**
    * {@return the investigation, if the store holds it}
    *
+   * <pre>{@code Optional<Investigation> found = parry.investigation(id, alice);}</pre>
+   *
    * @param id the investigation
+   * @param caller who asks; needs {@link Operation#VIEW}
+   * @throws AccessDeniedException if the caller may not view investigations
    */
-  public Optional<Investigation> investigation(InvestigationId id) {
-    return store.load(Objects.requireNonNull(id, "id"));
+  public Optional<Investigation> investigation(InvestigationId id, Caller caller) {
+    Objects.requireNonNull(id, "id");
+    gate.authorize(caller, Operation.VIEW, null);
+    return store.load(id);
   }
 
   /**
-   * {@return the investigation's events: its audit trail}
+   * {@return the investigation's events: its history}
    *
    * @param id the investigation
+   * @param caller who asks; needs {@link Operation#VIEW}
+   * @throws AccessDeniedException if the caller may not view investigations
    */
-  public List<InvestigationEvent> history(InvestigationId id) {
-    return store.events(Objects.requireNonNull(id, "id"));
+  public List<InvestigationEvent> history(InvestigationId id, Caller caller) {
+    Objects.requireNonNull(id, "id");
+    gate.authorize(caller, Operation.VIEW, null);
+    return store.events(id);
   }
 
   // ---- the action center -----------------------------------------------------------------------
@@ -647,7 +657,10 @@ public final class ParryRuntime implements AutoCloseable {
     ActionKind kind = null;
     List<Investigation> states = new ArrayList<>(ids.size());
     for (ActionId id : ids) {
-      Investigation state = engine.read(Objects.requireNonNull(id, "ids[" + states.size() + "]").investigation());
+      if (id == null) {
+        throw new NullPointerException("ids[" + states.size() + "]");
+      }
+      Investigation state = engine.read(id.investigation());
       states.add(state);
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
@@ -744,14 +757,16 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who reports it
    * @param comment why, possibly empty
    * @return what was done
-   * @throws AccessDeniedException if the caller may not report false positives
+   * @throws AccessDeniedException if the caller may not report false positives, or may not reject or
+   *     undo one of the actions the report would reject or undo (the permission each of those needs
+   *     directly); nothing is changed then, not even the allow indicator
    */
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();
     Objects.requireNonNull(entity, "entity");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
     gate.authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
-    return manual.falsePositive(entity, caller, comment);
+    return manual.falsePositive(entity, caller, comment, gate);
   }
 
   /**

@@ -211,7 +211,7 @@ public final class ParryHarness implements AutoCloseable {
    * @throws AssertionError if the store has no such action
    */
   public ActionRecord action(ActionId id) {
-    return runtime.investigation(id.investigation()).flatMap(i -> i.action(id))
+    return runtime.investigation(id.investigation(), ANALYST).flatMap(i -> i.action(id))
         .orElseThrow(() -> new AssertionError("no action " + id));
   }
 
@@ -223,7 +223,7 @@ public final class ParryHarness implements AutoCloseable {
    * @throws AssertionError naming the actual status and the actions, if it differs
    */
   public void assertStatus(InvestigationId id, InvestigationStatus expected) {
-    Investigation investigation = runtime.investigation(id)
+    Investigation investigation = runtime.investigation(id, ANALYST)
         .orElseThrow(() -> new AssertionError("no investigation " + id));
     if (investigation.status() != expected) {
       throw new AssertionError("investigation " + id + " is " + investigation.status() + ", expected " + expected

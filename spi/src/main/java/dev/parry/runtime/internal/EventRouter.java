@@ -60,7 +60,13 @@ public final class EventRouter {
    */
   public void stored(List<InvestigationEvent> events, Investigation after) {
     for (InvestigationEvent event : events) {
-      tell("event " + event.getClass().getSimpleName(), listener -> listener.onEvent(event));
+      for (RuntimeListener listener : listeners) {
+        try {
+          listener.onEvent(event);
+        } catch (RuntimeException | Error e) {
+          failed(listener, e, event.getClass().getSimpleName());
+        }
+      }
       for (Reaction reaction : reactions) {
         try {
           reaction.on(event, after);
@@ -99,12 +105,17 @@ public final class EventRouter {
       try {
         call.accept(listener);
       } catch (RuntimeException | Error e) {
-        if (e instanceof VirtualMachineError) {
-          throw e;
-        }
-        LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName())).addKeyValue("on", what)
-            .log("listener failed: " + e.getClass().getName());
+        failed(listener, e, what);
       }
     }
+  }
+
+  /** The one failure rule: a virtual machine error goes on; anything else is logged once and ignored. */
+  private static void failed(RuntimeListener listener, Throwable e, String what) {
+    if (e instanceof VirtualMachineError error) {
+      throw error;
+    }
+    LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName())).addKeyValue("on", what)
+        .log("listener failed: " + e.getClass().getName());
   }
 }

@@ -25,6 +25,7 @@ import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.FalsePositiveReport;
 import dev.parry.spi.auth.ApprovalRules;
 import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Operation;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
@@ -117,25 +118,43 @@ public final class ManualActions {
    * taken on it, and records an allow indicator.
    *
    * @param entity the entity
-   * @param caller who reports it, already authorized
+   * @param caller who reports it, already authorized to report false positives
    * @param comment why
+   * @param gate authorizes each rejection and undo the report makes, all before any is made
    * @return what was done
+   * @throws dev.parry.spi.auth.AccessDeniedException if the caller may not reject or undo one of the actions;
+   *     nothing is changed then
    */
-  public FalsePositiveReport falsePositive(Entity entity, Caller caller, String comment) {
+  public FalsePositiveReport falsePositive(Entity entity, Caller caller, String comment, Gatekeeper gate) {
+    List<ActionRecord> toReject = new ArrayList<>();
+    List<ActionRecord> toUndo = new ArrayList<>();
+    StorePages.forEach(store, ActionQuery.all().entity(entity.key()), action -> {
+      if (action.status() == ActionStatus.PENDING_APPROVAL) {
+        toReject.add(action);
+      } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
+        toUndo.add(action);
+      }
+    });
+    // authorized by what it does: every rejection and undo it would make, before it makes any
+    for (ActionRecord action : toReject) {
+      gate.authorize(caller, Operation.REJECT, action.action().kind());
+    }
+    for (ActionRecord action : toUndo) {
+      gate.authorize(caller, Operation.UNDO, action.action().kind());
+    }
     AllowIndicator indicator = new AllowIndicator.ExactEntity(entity.key());
     planner.allow(indicator);
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
     String why = comment.isEmpty() ? "false positive" : comment;
-    StorePages.forEach(store, ActionQuery.all().entity(entity.key()), action -> {
-      if (action.status() == ActionStatus.PENDING_APPROVAL) {
-        engine.applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
-            .ifPresent(s -> rejected.add(action.id()));
-      } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
-        engine.applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
-            .ifPresent(s -> undone.add(action.id()));
-      }
-    });
+    for (ActionRecord action : toReject) {
+      engine.applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
+          .ifPresent(s -> rejected.add(action.id()));
+    }
+    for (ActionRecord action : toUndo) {
+      engine.applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
+          .ifPresent(s -> undone.add(action.id()));
+    }
     LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
         .addKeyValue("undone", undone.size()).log("false positive reported");
     return new FalsePositiveReport(rejected, undone, indicator);

@@ -172,7 +172,7 @@ public final class Demo {
       out.println(String.format("%-24s %-28s %-18s %-24s %s", "Investigation", "Device group", "Level", "Status",
           "Actions"));
       for (InvestigationId id : investigations) {
-        Investigation investigation = parry.investigation(id).orElseThrow();
+        Investigation investigation = parry.investigation(id, ParryHarness.ANALYST).orElseThrow();
         out.println(String.format("%-24s %-28s %-18s %-24s %d", id, investigation.origin().group(),
             investigation.level(), investigation.status() + (investigation.isComplete() ? "" : " (open)"),
             investigation.actions().size()));

@@ -83,7 +83,7 @@ class CancelRaceTest {
       }
       int cancelled = 0;
       for (Map.Entry<ActionId, ActionStatus> answer : answers.entrySet()) {
-        ActionRecord stored = runtime.investigation(answer.getKey().investigation()).orElseThrow()
+        ActionRecord stored = runtime.investigation(answer.getKey().investigation(), ANALYST).orElseThrow()
             .action(answer.getKey()).orElseThrow();
         assertTrue(stored.status().isSettled(), () -> "never settled: " + stored);
         if (answer.getValue() == ActionStatus.CANCELLED) {
@@ -102,7 +102,7 @@ class CancelRaceTest {
 
   private static boolean allSettled(ParryRuntime runtime, Set<ActionId> actions) {
     for (ActionId id : actions) {
-      if (!runtime.investigation(id.investigation()).flatMap(i -> i.action(id)).map(a -> a.status().isSettled())
+      if (!runtime.investigation(id.investigation(), ANALYST).flatMap(i -> i.action(id)).map(a -> a.status().isSettled())
           .orElse(false)) {
         return false;
       }

@@ -75,13 +75,13 @@ class BadInputTest {
     open = open(parry, "inv-open", SERVER);
     runtime.reportEvidence(open, evidence(parry, SERVER, Verdict.MALICIOUS));
     runtime.reportEvidence(open, evidence(parry, PROCESS, Verdict.MALICIOUS));
-    pending = runtime.investigation(open).orElseThrow().actions().get(0);
-    rejected = runtime.investigation(open).orElseThrow().actions().get(1);
+    pending = runtime.investigation(open, ParryHarness.ANALYST).orElseThrow().actions().get(0);
+    rejected = runtime.investigation(open, ParryHarness.ANALYST).orElseThrow().actions().get(1);
     runtime.reject(rejected.id(), ANALYST, "");
     InvestigationId kill = open(parry, "inv-kill", SERVER);
     runtime.reportEvidence(kill, evidence(parry, new dev.parry.core.entity.DeviceProcess(SERVER.id(), 9,
         PROCESS.imagePath()), Verdict.MALICIOUS));
-    killed = runtime.approve(runtime.investigation(kill).orElseThrow().actions().get(0).id(), ANALYST, "");
+    killed = runtime.approve(runtime.investigation(kill, ParryHarness.ANALYST).orElseThrow().actions().get(0).id(), ANALYST, "");
     complete = open(parry, "inv-done", WORKSTATION);
     runtime.finishAnalysis(complete, AnalysisOutcome.COMPLETED);
     parry.settle();

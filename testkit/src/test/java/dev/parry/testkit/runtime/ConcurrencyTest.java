@@ -16,6 +16,7 @@ import dev.parry.spi.auth.Permission;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
@@ -50,7 +51,7 @@ class ConcurrencyTest {
         runtime.open(id, AlertId.of("a"), Samples.SERVER);
         runtime.reportEvidence(id, Evidence.of(new DeviceProcess(Samples.SERVER.id(), 1 + i,
             Samples.PROCESS.imagePath()), Verdict.MALICIOUS, "", clock.instant()));
-        ids.add(runtime.investigation(id).orElseThrow().actions().get(0).id());
+        ids.add(runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).id());
       }
       int threads = 4;
       ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -86,14 +87,14 @@ class ConcurrencyTest {
       pool.shutdown();
       assertEquals(actions, won, "exactly one decision per action won");
       for (ActionId id : ids) {
-        List<InvestigationEvent> history = runtime.history(id.investigation());
+        List<InvestigationEvent> history = runtime.history(id.investigation(), ParryHarness.ANALYST);
         long decisions = history.stream().filter(e -> e instanceof InvestigationEvent.ApprovalGranted
             || e instanceof InvestigationEvent.ActionRejected).count();
         assertEquals(1, decisions, () -> "decisions for " + id + ": " + history);
         for (int v = 0; v < history.size(); v++) {
           assertTrue(history.get(v) != null);
         }
-        ActionStatus status = runtime.investigation(id.investigation()).orElseThrow().actions().get(0).status();
+        ActionStatus status = runtime.investigation(id.investigation(), ParryHarness.ANALYST).orElseThrow().actions().get(0).status();
         assertTrue(status != ActionStatus.PENDING_APPROVAL, status::toString);
       }
     }

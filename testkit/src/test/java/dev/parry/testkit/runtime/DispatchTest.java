@@ -74,11 +74,11 @@ class DispatchTest {
   ActionRecord isolate(ParryHarness on, String id, Device device) {
     InvestigationId investigation = open(on, id, device);
     on.runtime().reportEvidence(investigation, evidence(on, device, Verdict.MALICIOUS));
-    return on.runtime().investigation(investigation).orElseThrow().actions().get(0);
+    return on.runtime().investigation(investigation, ParryHarness.ANALYST).orElseThrow().actions().get(0);
   }
 
   ActionRecord reload(ActionRecord action) {
-    return parry.runtime().investigation(action.id().investigation()).orElseThrow().action(action.id()).orElseThrow();
+    return parry.runtime().investigation(action.id().investigation(), ParryHarness.ANALYST).orElseThrow().action(action.id()).orElseThrow();
   }
 
   List<Call> executes() {
@@ -278,9 +278,9 @@ class DispatchTest {
     InvestigationId id = open(parry, "inv-13", SERVER);
     parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
     parry.advance(Duration.ofDays(7).minusSeconds(1));
-    assertEquals(ActionStatus.PENDING_APPROVAL, parry.runtime().investigation(id).orElseThrow().actions().get(0).status());
+    assertEquals(ActionStatus.PENDING_APPROVAL, parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
     parry.advance(Duration.ofSeconds(1));
-    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id).orElseThrow().actions().get(0).status());
+    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
   }
 
   @Test
@@ -292,11 +292,11 @@ class DispatchTest {
     parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
     parry.runtime().reportEvidence(id, evidence(parry, Samples.PROCESS, Verdict.MALICIOUS));
     parry.advance(Duration.ofHours(1));
-    List<ActionRecord> actions = parry.runtime().investigation(id).orElseThrow().actions();
+    List<ActionRecord> actions = parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
     assertEquals(ActionStatus.EXPIRED, actions.get(0).status(), "the isolation expired after its hour");
     assertEquals(ActionStatus.PENDING_APPROVAL, actions.get(1).status(), "the kill waits for the default expiry");
     parry.advance(Duration.ofDays(7));
-    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id).orElseThrow().actions().get(1).status());
+    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(1).status());
   }
 
   /**
@@ -401,10 +401,10 @@ class DispatchTest {
       runtime.open(id, AlertId.of("a"), WORKSTATION);
       runtime.reportEvidence(id, Evidence.of(WORKSTATION, Verdict.MALICIOUS, "", clock.instant()));
       virtual.runDue();
-      assertEquals(ActionStatus.APPROVED, runtime.investigation(id).orElseThrow().actions().get(0).status(),
+      assertEquals(ActionStatus.APPROVED, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status(),
           "the dispatch was refused by the full pool");
       virtual.advance(Duration.ofMinutes(10));
-      assertEquals(ActionStatus.SUCCEEDED, runtime.investigation(id).orElseThrow().actions().get(0).status());
+      assertEquals(ActionStatus.SUCCEEDED, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
       assertTrue(devices.isIsolated(WORKSTATION.id()));
     }
   }
@@ -433,7 +433,7 @@ class DispatchTest {
     parry.runtime().reportEvidence(pending, evidence(parry, SERVER, Verdict.MALICIOUS));
     parry.restart();
     parry.advance(Duration.ofDays(7));
-    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(pending).orElseThrow().actions().get(0).status(),
+    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(pending, ParryHarness.ANALYST).orElseThrow().actions().get(0).status(),
         "expiry timers are re-armed on start");
   }
 }

@@ -53,7 +53,7 @@ class EvidenceReportTest {
   /** {@return each action's kind, status and target key, in order} */
   static List<String> summary(ParryHarness parry, InvestigationId id) {
     List<String> out = new ArrayList<>();
-    for (ActionRecord action : parry.runtime().investigation(id).orElseThrow().actions()) {
+    for (ActionRecord action : parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions()) {
       out.add(action.action().kind() + " " + action.status() + " " + action.action().target().key());
     }
     return out;

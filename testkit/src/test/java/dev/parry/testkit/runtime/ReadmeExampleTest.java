@@ -27,6 +27,7 @@ import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.Page;
+import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
@@ -84,9 +85,9 @@ class ReadmeExampleTest {
   static void awaitStatus(ParryRuntime parry, InvestigationId id, InvestigationStatus expected)
       throws InterruptedException {
     Instant end = Instant.now().plus(Duration.ofSeconds(20));
-    while (parry.investigation(id).orElseThrow().status() != expected && Instant.now().isBefore(end)) {
+    while (parry.investigation(id, ParryHarness.ANALYST).orElseThrow().status() != expected && Instant.now().isBefore(end)) {
       Thread.sleep(5);
     }
-    assertEquals(expected, parry.investigation(id).orElseThrow().status());
+    assertEquals(expected, parry.investigation(id, ParryHarness.ANALYST).orElseThrow().status());
   }
 }

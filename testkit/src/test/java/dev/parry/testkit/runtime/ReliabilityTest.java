@@ -93,7 +93,7 @@ class ReliabilityTest {
           for (int n = 0; n < OPERATIONS_PER_THREAD; n++) {
             InvestigationId id = ids.get(random.nextInt(ids.size()));
             try {
-              List<ActionRecord> actions = runtime.investigation(id).orElseThrow().actions();
+              List<ActionRecord> actions = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
               ActionId pick = actions.isEmpty() ? null : actions.get(random.nextInt(actions.size())).id();
               switch (random.nextInt(6)) {
                 case 0 -> runtime.reportEvidence(id, Evidence.of(Device.of(DeviceId.of("c-" + random.nextInt(40)),
@@ -103,7 +103,7 @@ class ReliabilityTest {
                 case 3 -> { if (pick != null) runtime.undo(pick, caller, ""); }
                 case 4 -> { if (pick != null) runtime.cancel(pick, caller, ""); }
                 default -> {
-                  long version = runtime.investigation(id).orElseThrow().version();
+                  long version = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().version();
                   synchronized (versions) {
                     Long before = versions.put(id, Math.max(version, versions.getOrDefault(id, 0L)));
                     if (before != null && version < before - 1_000_000) {

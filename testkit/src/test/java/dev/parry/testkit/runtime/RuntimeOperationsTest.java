@@ -77,7 +77,7 @@ class RuntimeOperationsTest {
   }
 
   ActionRecord only(InvestigationId id) {
-    List<ActionRecord> actions = runtime.investigation(id).orElseThrow().actions();
+    List<ActionRecord> actions = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
     assertEquals(1, actions.size(), actions::toString);
     return actions.get(0);
   }
@@ -98,7 +98,7 @@ class RuntimeOperationsTest {
       assertTrue(parry.devices().isInEffect(new QuarantineFile(FILE)));
       assertEquals(ActionStatus.SUCCEEDED, only(id).status());
       runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
-      assertEquals(InvestigationStatus.REMEDIATED, runtime.investigation(id).orElseThrow().status());
+      assertEquals(InvestigationStatus.REMEDIATED, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().status());
     }
 
     @Test
@@ -154,11 +154,11 @@ class RuntimeOperationsTest {
     void evidenceAfterCompletion() {
       InvestigationId id = open(parry, "inv-c", WORKSTATION);
       runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
-      List<InvestigationEvent> before = runtime.history(id);
+      List<InvestigationEvent> before = runtime.history(id, ParryHarness.ANALYST);
       CommandRejectedException e = assertThrows(CommandRejectedException.class,
           () -> runtime.reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS)));
       assertEquals(RejectionReason.INVESTIGATION_COMPLETE, e.reason());
-      assertEquals(before, runtime.history(id));
+      assertEquals(before, runtime.history(id, ParryHarness.ANALYST));
     }
 
     @Test
@@ -168,7 +168,7 @@ class RuntimeOperationsTest {
       runtime.reportEvidence(id, evidence(parry, PROCESS, Verdict.MALICIOUS));
       runtime.terminate(id, ANALYST, "duplicate alert");
       assertEquals(ActionStatus.REJECTED, only(id).status());
-      assertEquals(InvestigationStatus.TERMINATED_BY_USER, runtime.investigation(id).orElseThrow().status());
+      assertEquals(InvestigationStatus.TERMINATED_BY_USER, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().status());
     }
   }
 
@@ -319,7 +319,7 @@ class RuntimeOperationsTest {
       assertTrue(runtime.allowIndicators().contains(new AllowIndicator.ExactEntity(FILE.key())));
       InvestigationId later = open(parry, "inv-fp3", WORKSTATION);
       runtime.reportEvidence(later, evidence(parry, FILE, Verdict.MALICIOUS));
-      assertTrue(runtime.investigation(later).orElseThrow().actions().isEmpty());
+      assertTrue(runtime.investigation(later, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());
     }
 
     @Test
@@ -342,14 +342,14 @@ class RuntimeOperationsTest {
     void denied() {
       InvestigationId id = open(parry, "inv-z", null);
       runtime.reportEvidence(id, evidence(parry, MESSAGE, Verdict.MALICIOUS));
-      List<InvestigationEvent> before = runtime.history(id);
+      List<InvestigationEvent> before = runtime.history(id, ParryHarness.ANALYST);
       Caller deviceOnly = Caller.of("dev-ops@contoso.com", Permission.ACTIVE_REMEDIATION);
       AccessDeniedException e = assertThrows(AccessDeniedException.class,
           () -> runtime.approve(only(id).id(), deviceOnly, ""));
       assertEquals(Operation.APPROVE, e.operation());
       assertEquals(ActionKind.SOFT_DELETE_EMAIL, e.kind().orElseThrow());
       assertEquals(List.of(e), parry.denials());
-      assertEquals(before, runtime.history(id));
+      assertEquals(before, runtime.history(id, ParryHarness.ANALYST));
     }
 
     @Test
@@ -453,7 +453,7 @@ class RuntimeOperationsTest {
     parry.settle();
     runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
     var trail = runtime.auditTrail(id, ANALYST);
-    assertEquals(runtime.history(id).size(), trail.size());
+    assertEquals(runtime.history(id, ParryHarness.ANALYST).size(), trail.size());
     assertTrue(dev.parry.spi.audit.AuditTrail.verify(trail).isIntact());
     String csv = runtime.exportCsv(ActionQuery.history().limit(1).build(), ANALYST);
     assertTrue(csv.contains("inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED"), csv);

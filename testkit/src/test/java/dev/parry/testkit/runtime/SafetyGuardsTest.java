@@ -83,7 +83,7 @@ class SafetyGuardsTest {
     InvestigationId id = open(parry, "inv-" + device.id().value(), device);
     parry.runtime().reportEvidence(id, evidence(parry, device, Verdict.MALICIOUS));
     parry.settle();
-    return parry.runtime().investigation(id).orElseThrow().actions().get(0);
+    return parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
   }
 
   @Test
@@ -111,11 +111,11 @@ class SafetyGuardsTest {
     parry.runtime().reportEvidence(during, evidence(parry,
         DeviceFile.onDevice(Samples.HASH, DC.id(), WindowsPath.of("C:\\Temp\\r.exe")),
         Verdict.MALICIOUS));
-    assertEquals(ApprovalMode.AUTOMATIC, parry.runtime().investigation(during).orElseThrow().actions().get(0).mode());
+    assertEquals(ApprovalMode.AUTOMATIC, parry.runtime().investigation(during, ParryHarness.ANALYST).orElseThrow().actions().get(0).mode());
     parry.advance(Duration.ofMinutes(31));
     InvestigationId after = open(parry, "inv-dc-3", DC);
     parry.runtime().reportEvidence(after, evidence(parry, DC, Verdict.MALICIOUS));
-    assertEquals(ActionStatus.PENDING_APPROVAL, parry.runtime().investigation(after).orElseThrow().actions().get(0).status());
+    assertEquals(ActionStatus.PENDING_APPROVAL, parry.runtime().investigation(after, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
   }
 
   @Test
@@ -143,12 +143,12 @@ class SafetyGuardsTest {
     parry.restart();
     parry.runtime().pauseAutomation(ANALYST, LAB, "lab rebuild");
     parry.runtime().reportEvidence(inLab, evidence(parry, lab, Verdict.MALICIOUS));
-    ActionRecord paused = parry.runtime().investigation(inLab).orElseThrow().actions().get(0);
+    ActionRecord paused = parry.runtime().investigation(inLab, ParryHarness.ANALYST).orElseThrow().actions().get(0);
     assertEquals(ActionStatus.PENDING_APPROVAL, paused.status());
     assertTrue(paused.reason().contains("'Lab'"), paused.reason());
     parry.runtime().reportEvidence(onDc, evidence(parry,
         DeviceFile.onDevice(Samples.HASH, DC.id(), WindowsPath.of("C:\\Temp\\r.exe")), Verdict.MALICIOUS));
-    ActionRecord file = parry.runtime().investigation(onDc).orElseThrow().actions().get(0);
+    ActionRecord file = parry.runtime().investigation(onDc, ParryHarness.ANALYST).orElseThrow().actions().get(0);
     assertEquals(ActionStatus.PENDING_APPROVAL, file.status(), "a file on the alert's tier-0 device is protected");
     assertTrue(file.reason().contains("protected tag"), file.reason());
   }
@@ -157,11 +157,11 @@ class SafetyGuardsTest {
   @DisplayName("dry run: the plan with the guards' reasons, nothing stored, no breaker capacity used")
   void dryRun() {
     InvestigationId id = open(parry, "inv-dry", DC);
-    int events = parry.runtime().history(id).size();
+    int events = parry.runtime().history(id, ParryHarness.ANALYST).size();
     RemediationPlan plan = parry.runtime().dryRun(id, evidence(parry, DC, Verdict.MALICIOUS));
     assertEquals(ApprovalMode.REQUIRES_APPROVAL, plan.actions().get(0).mode());
     assertTrue(plan.actions().get(0).reason().contains("protected asset"));
-    assertEquals(events, parry.runtime().history(id).size(), "a dry run stores nothing");
+    assertEquals(events, parry.runtime().history(id, ParryHarness.ANALYST).size(), "a dry run stores nothing");
     InvestigationId other = open(parry, "inv-dry-2", WS);
     for (int i = 0; i < 5; i++) {
       assertEquals(ApprovalMode.AUTOMATIC, parry.runtime().dryRun(other, evidence(parry, WS, Verdict.MALICIOUS))

@@ -50,7 +50,7 @@ class StoreReadsTest {
     loads.set(0);
     parry.runtime().reportEvidence(second, evidence(parry, SERVER, Verdict.SUSPICIOUS));
     assertEquals(1, loads.get(), "reporting evidence read the store again");
-    ActionId pending = parry.runtime().investigation(second).orElseThrow().actions().get(0).id();
+    ActionId pending = parry.runtime().investigation(second, ParryHarness.ANALYST).orElseThrow().actions().get(0).id();
     assertEquals(ActionStatus.PENDING_APPROVAL, parry.action(pending).status());
     parry.restart();
     loads.set(0);

@@ -38,6 +38,7 @@ import dev.parry.runtime.RateLimit;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
+import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.Call;
 import dev.parry.testkit.fake.FakeDevices;
 import java.time.Clock;
@@ -115,11 +116,11 @@ abstract class SharedStoreScenarios {
     InvestigationId id = InvestigationId.of(name + "-" + run);
     runtime.open(id, AlertId.of("alert-" + name), device);
     runtime.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "test", Instant.now()));
-    return runtime.investigation(id).orElseThrow().actions().get(0).id();
+    return runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).id();
   }
 
   static ActionRecord action(ParryRuntime runtime, ActionId id) {
-    return runtime.investigation(id.investigation()).orElseThrow().action(id).orElseThrow();
+    return runtime.investigation(id.investigation(), ParryHarness.ANALYST).orElseThrow().action(id).orElseThrow();
   }
 
   static void await(String what, BooleanSupplier condition) {
@@ -150,7 +151,7 @@ abstract class SharedStoreScenarios {
     InvestigationId id = InvestigationId.of("approve-" + run);
     b.open(id, AlertId.of("alert-approve"), server);
     a.reportEvidence(id, Evidence.of(server, Verdict.MALICIOUS, "test", Instant.now()));
-    ActionId action = a.investigation(id).orElseThrow().actions().get(0).id();
+    ActionId action = a.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).id();
     assertEquals(ActionStatus.PENDING_APPROVAL, action(b, action).status(), "b sees the pending action");
     assertTrue(pending(b).contains(action), "b's Pending tab lists it");
     b.approve(action, ANALYST, "contain it"); // b opened the investigation; a proposed the action since
@@ -286,7 +287,7 @@ abstract class SharedStoreScenarios {
     pool.shutdown();
     for (ActionId id : actions) {
       assertEquals(1, decided.get(id).get(), "decisions accepted for " + id);
-      List<InvestigationEvent> events = a.history(id.investigation());
+      List<InvestigationEvent> events = a.history(id.investigation(), ParryHarness.ANALYST);
       long decisions = events.stream().filter(e -> e instanceof InvestigationEvent.ActionRejected
           || (e instanceof InvestigationEvent.ApprovalGranted granted && granted.quorumReached())).count();
       assertEquals(1, decisions, "decision events for " + id);
