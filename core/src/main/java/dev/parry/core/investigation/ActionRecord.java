@@ -96,8 +96,8 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
    * {@return what is due for this action and when, or empty when nothing is}: the expiry of a pending
    * action; the dispatch of an approved or in-progress one (due since it was proposed, so that its
    * start and retries leave the store's index alone: a runtime carries it while it holds the dispatch
-   * lease, and any runtime resumes it once nobody does); the
-   * undo in progress; the end of a succeeded action's time box. A pending action stored without an
+   * lease, and any runtime resumes it once nobody does); the undo in progress (due since the
+   * proposal too); the end of a succeeded action's time box. A pending action stored without an
    * expiry (written before expiries were recorded) is due at once, so that a runtime decides it on
    * its investigation's expiry rather than never.
    */
@@ -106,7 +106,7 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
       case PENDING_APPROVAL -> Optional.of(new Obligation(Obligation.Kind.EXPIRE,
           expiresAt != null ? expiresAt : proposedAt));
       case APPROVED, IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.DISPATCH, proposedAt));
-      case UNDO_IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.UNDO, updatedAt));
+      case UNDO_IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.UNDO, proposedAt));
       case SUCCEEDED -> timeBoxEnds().map(end -> new Obligation(Obligation.Kind.END_TIME_BOX, end));
       default -> Optional.empty();
     };

@@ -426,7 +426,7 @@ class InvestigationTest {
       accept(new Command.EndTimeBox(boxed));
       assertEquals(ActionStatus.UNDO_IN_PROGRESS, status(boxed));
       assertEquals(1, action(boxed).undoAttempts());
-      assertEquals(new Obligation(Obligation.Kind.UNDO, now), action(boxed).obligation().orElseThrow());
+      assertEquals(new Obligation(Obligation.Kind.UNDO, T0), action(boxed).obligation().orElseThrow());
       accept(new Command.FailUndo(boxed, "backend down"));
       assertTrue(action(boxed).obligation().isEmpty(), "a failed undo waits for an analyst");
       accept(new Command.RequestUndo(boxed, Actor.system(), "again"));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -53,7 +54,11 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private final ConcurrentSkipListMap<SortKey, ActionId> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> dispatched = new ConcurrentSkipListMap<>();
-  /** Each action with an obligation, by its due time (the key's time is the due time, not the proposal time). */
+  /**
+   * Each pending action by its expiry and each time-boxed one by the end of its box (the key's time is
+   * the due time, not the proposal time); dispatches and undos are due since their proposal and are
+   * read from the dispatched index.
+   */
   private final ConcurrentSkipListMap<SortKey, ActionId> due = new ConcurrentSkipListMap<>();
   private final Map<EntityKey, EntityActions> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
@@ -142,14 +147,29 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   /** Moves an action's entry in the due index when its obligation changed. */
   private void indexObligation(@Nullable ActionRecord previous, ActionRecord now) {
-    Optional<Obligation> was = previous == null ? Optional.empty() : previous.obligation();
-    Optional<Obligation> is = now.obligation();
-    if (was.equals(is)) {
+    Obligation was = timed(previous);
+    Obligation is = timed(now);
+    if (Objects.equals(was, is)) {
       return;
     }
     String investigation = now.id().investigation().value();
-    was.ifPresent(o -> due.remove(new SortKey(o.due(), investigation, now.id().sequence())));
-    is.ifPresent(o -> due.put(new SortKey(o.due(), investigation, now.id().sequence()), now.id()));
+    if (was != null) {
+      due.remove(new SortKey(was.due(), investigation, now.id().sequence()));
+    }
+    if (is != null) {
+      due.put(new SortKey(is.due(), investigation, now.id().sequence()), now.id());
+    }
+  }
+
+  /**
+   * {@return the action's obligation if it needs the due index: an expiry or the end of a time box}; a
+   * dispatch or an undo is due since its proposal, which is the key of the dispatched index already
+   */
+  private static @Nullable Obligation timed(@Nullable ActionRecord action) {
+    if (action == null || action.status().isDispatched()) {
+      return null;
+    }
+    return action.obligation().orElse(null);
   }
 
   /**
@@ -274,23 +294,39 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
     SortKey cursor = StoreArguments.due(now, owner, after, limit);
     List<ActionRecord> out = new ArrayList<>(Math.min(limit, 64));
-    NavigableMap<SortKey, ActionId> upToNow = due.headMap(new SortKey(now.plusNanos(1), "", 0), false);
-    for (ActionId id : (cursor == null ? upToNow : upToNow.tailMap(cursor, false)).values()) {
-      ActionRecord action = current(id);
-      Optional<Obligation> obligation = action == null ? Optional.empty() : action.obligation();
-      if (obligation.isEmpty() || obligation.get().due().isAfter(now)) {
-        continue; // moved on since the entry was read
+    SortKey end = new SortKey(now.plusNanos(1), "", 0);
+    // two sources in one order: expiries and time-box ends by due time, and dispatches and undos,
+    // due since their proposal, by the dispatched index's own key
+    Iterator<Map.Entry<SortKey, ActionId>> timed = from(due.headMap(end, false), cursor);
+    Iterator<Map.Entry<SortKey, ActionId>> carried = from(dispatched.headMap(end, false), cursor);
+    Map.Entry<SortKey, ActionId> a = timed.hasNext() ? timed.next() : null;
+    Map.Entry<SortKey, ActionId> b = carried.hasNext() ? carried.next() : null;
+    while ((a != null || b != null) && out.size() < limit) {
+      Map.Entry<SortKey, ActionId> next;
+      if (a != null && (b == null || a.getKey().compareTo(b.getKey()) <= 0)) {
+        next = a;
+        a = timed.hasNext() ? timed.next() : null;
+      } else {
+        next = Objects.requireNonNull(b);
+        b = carried.hasNext() ? carried.next() : null;
       }
-      Lease lease = leases.get(id);
+      ActionRecord action = current(next.getValue());
+      Optional<Obligation> obligation = action == null ? Optional.empty() : action.obligation();
+      if (obligation.isEmpty() || !obligation.get().due().equals(next.getKey().proposedAt())) {
+        continue; // moved on since the entry was read: it is answered under its new key, if due
+      }
+      Lease lease = leases.get(next.getValue());
       if (lease != null && !lease.owner().equals(owner) && lease.until().isAfter(now)) {
         continue;
       }
       out.add(action);
-      if (out.size() == limit) {
-        break;
-      }
     }
     return out;
+  }
+
+  private static Iterator<Map.Entry<SortKey, ActionId>> from(NavigableMap<SortKey, ActionId> source,
+      @Nullable SortKey cursor) {
+    return (cursor == null ? source : source.tailMap(cursor, false)).entrySet().iterator();
   }
 
   @Override

@@ -528,9 +528,9 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       state = apply(state, new Command.Succeed(last(state), "done"), D0.plus(Duration.ofMinutes(58)));
       state = apply(state, new Command.RequestUndo(last(state), Actor.system(), "undo"), D0.plus(Duration.ofMinutes(90)));
       // an expiry, a dispatch, a dispatch to resume (due since its proposal), a time box that ends, nothing,
-      // nothing, an undo
+      // nothing, an undo (due since its action's proposal)
       List<@Nullable Instant> dueAt = Arrays.asList(D0.plus(expiry), D0.plus(Duration.ofMinutes(10)),
-          D0.plus(Duration.ofMinutes(20)), D0.plus(Duration.ofMinutes(170)), null, null, D0.plus(Duration.ofMinutes(90)));
+          D0.plus(Duration.ofMinutes(20)), D0.plus(Duration.ofMinutes(170)), null, null, D0.plus(Duration.ofMinutes(56)));
       List<Instant> probes = new ArrayList<>(List.of(D0.minusNanos(1), D0, D0.plus(Duration.ofDays(30))));
       for (int i = 0; i < dueAt.size(); i++) {
         Instant at = dueAt.get(i);

@@ -7,9 +7,8 @@
 ALTER TABLE parry_actions ADD COLUMN obligation TEXT, ADD COLUMN due_s BIGINT, ADD COLUMN due_n INT;
 
 -- Rows written by version 1 get the obligation their stored action implies: a pending action
--- expires after its investigation's pending expiry; an approved or in-progress one is due for
--- dispatch since it was proposed; an undo in progress since it was requested; a succeeded,
--- time-boxed one when its box ends.
+-- expires after its investigation's pending expiry; an approved or in-progress one, and an undo in
+-- progress, are due since the action was proposed; a succeeded, time-boxed one when its box ends.
 WITH computed AS (
   SELECT a.investigation_id, a.sequence,
     CASE a.status
@@ -23,7 +22,6 @@ WITH computed AS (
       WHEN 'PENDING_APPROVAL' THEN (a.record::jsonb ->> 'proposedAt')::timestamptz
         + (i.state::jsonb ->> 'pendingExpiry')::interval
       WHEN 'SUCCEEDED' THEN (a.record::jsonb ->> 'updatedAt')::timestamptz + (a.record::jsonb ->> 'timeBox')::interval
-      WHEN 'UNDO_IN_PROGRESS' THEN (a.record::jsonb ->> 'updatedAt')::timestamptz
       ELSE (a.record::jsonb ->> 'proposedAt')::timestamptz
     END AS due
   FROM parry_actions a JOIN parry_investigations i ON i.id = a.investigation_id
