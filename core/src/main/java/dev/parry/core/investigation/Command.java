@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Decision decision = investigation.decide(
  *     new Command.Approve(actionId, PrincipalName.of("alice@contoso.com"), "confirmed with the user"), now);
  * }</pre>
+ *
+ * <p>Past 400 lines because every command of the state machine is a small validated record in this one sealed family.
  */
 public sealed interface Command {
 

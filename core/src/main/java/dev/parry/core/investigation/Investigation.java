@@ -75,6 +75,8 @@ import org.jspecify.annotations.Nullable;
  * @param analysis how the analysis ended, or null while it runs
  * @param terminatedBy who terminated it, or null
  * @param completedAt when it completed, or null
+ *
+ * <p>Past 400 lines because the state machine decides and evolves every command and event in one place, so that each transition reads next to its rule.
  */
 public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
     Instant openedAt,

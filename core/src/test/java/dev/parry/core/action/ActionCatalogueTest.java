@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The action catalogue covers DOMAIN §4 and its undo pairs are total")
+@DisplayName("The action catalogue covers Defender's documentation, README Domain choices §4 and its undo pairs are total")
 class ActionCatalogueTest {
 
   private static final List<RemediationAction> ALL = Fixtures.oneActionOfEachKind();
@@ -34,7 +34,7 @@ class ActionCatalogueTest {
   }
 
   @Test
-  @DisplayName("the catalogue holds every action DOMAIN §4 lists")
+  @DisplayName("the catalogue holds every action Defender's documentation, README Domain choices §4 lists")
   void domainCatalogue() {
     Set<String> expected = Set.of(
         "ISOLATE_DEVICE", "RELEASE_FROM_ISOLATION", "CONTAIN_DEVICE", "RELEASE_FROM_CONTAINMENT",

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Investigation statuses are derived by the documented table (DOMAIN §5)")
+@DisplayName("Investigation statuses are derived by the documented table (Defender's documentation, README Domain choices §5)")
 class InvestigationStatusTest {
 
   private static final List<RemediationAction> ACTIONS = Fixtures.oneActionOfEachKind();

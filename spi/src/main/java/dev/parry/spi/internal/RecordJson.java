@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * Java string, even an ill-formed one, reads back unchanged.
  *
  * <p><b>Internal:</b> not API, may change without notice.
+ *
+ * <p>Past 400 lines because writing, binding and parsing the stored JSON belong together: one codec, no dependency.
  */
 public final class RecordJson {
 

@@ -55,6 +55,8 @@ import org.jspecify.annotations.Nullable;
  * InvestigationStore store = JdbcInvestigationStore.create(dataSource);
  * ParryRuntime runtime = ParryRuntime.builder().store(store).instanceName(podName)...build();
  * }</pre>
+ *
+ * <p>Past 400 lines because each SPI call is one SQL statement with its binding, kept beside the others it must agree with.
  */
 public final class JdbcInvestigationStore implements InvestigationStore {
 

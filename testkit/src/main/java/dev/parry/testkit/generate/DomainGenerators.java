@@ -108,6 +108,8 @@ import java.util.Set;
  * Evidence evidence = DomainGenerators.evidence().next(random);
  * RemediationAction action = DomainGenerators.actionOf(ActionKind.ISOLATE_DEVICE).next(random);
  * }</pre>
+ *
+ * <p>Past 400 lines because it holds a generator for every entity, action and identifier of the domain.
  */
 public final class DomainGenerators {
 

@@ -73,6 +73,8 @@ import org.junit.jupiter.api.Test;
  *   }
  * }
  * }</pre>
+ *
+ * <p>Past 400 lines because a contract is one class a vendor extends: one nested group per capability, one test per rule.
  */
 public abstract class InvestigationStoreContract extends ContractSupport {
 
