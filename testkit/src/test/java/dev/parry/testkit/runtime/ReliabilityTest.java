@@ -159,7 +159,6 @@ class ReliabilityTest {
     }
   }
 
-  /** A store that fails every {@code n}-th append before writing anything. */
   /** Fails about one append in {@code every}, at seeded random, so that callers and background work both see failures. */
   static final class FailingStore extends ForwardingStore {
     final Random random = new Random(7);
