@@ -8,6 +8,7 @@ import dev.parry.core.entity.EntityKey;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
+import dev.parry.core.internal.Text;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,38 @@ public sealed interface AllowIndicator {
   boolean covers(Entity entity);
 
   /**
+   * {@return the indicator as text, the form {@link #parse} reads}: {@code sha256:<hex>},
+   * {@code url:<url>}, {@code domain:<name>} or {@code entity:<key>}. This is how stores keep indicators.
+   */
+  String text();
+
+  /**
+   * {@return the indicator {@code text} names}: the inverse of {@link #text()}.
+   *
+   * <pre>{@code
+   * AllowIndicator partner = AllowIndicator.parse("domain:partner.example");
+   * }</pre>
+   *
+   * @param text an indicator's text form
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if the text has no known prefix or its value is invalid
+   */
+  static AllowIndicator parse(String text) {
+    Objects.requireNonNull(text, "allowIndicator");
+    int colon = text.indexOf(':');
+    String kind = colon < 0 ? "" : text.substring(0, colon);
+    String value = text.substring(colon + 1);
+    return switch (kind) {
+      case "sha256" -> new FileHash(Sha256.of(value));
+      case "url" -> new ExactUrl(WebUrl.of(value));
+      case "domain" -> new Domain(DomainName.of(value));
+      case "entity" -> new ExactEntity(EntityKey.of(value));
+      default -> throw new IllegalArgumentException("allowIndicator must start with sha256:, url:, domain: or entity:,"
+          + " was: " + Text.show(text));
+    };
+  }
+
+  /**
    * Allows a file hash: files and attachments with this SHA-256.
    *
    * @param sha256 the file's SHA-256
@@ -47,6 +80,11 @@ public sealed interface AllowIndicator {
     public boolean covers(Entity entity) {
       return (entity instanceof DeviceFile file && file.sha256().equals(sha256))
           || (entity instanceof EmailAttachment attachment && attachment.sha256().equals(sha256));
+    }
+
+    @Override
+    public String text() {
+      return "sha256:" + sha256;
     }
   }
 
@@ -68,6 +106,11 @@ public sealed interface AllowIndicator {
     @Override
     public boolean covers(Entity entity) {
       return entity instanceof Url seen && seen.url().equals(url);
+    }
+
+    @Override
+    public String text() {
+      return "url:" + url;
     }
   }
 
@@ -94,6 +137,11 @@ public sealed interface AllowIndicator {
       String host = url.url().host();
       return host.equals(domain.value()) || host.endsWith("." + domain.value());
     }
+
+    @Override
+    public String text() {
+      return "domain:" + domain.value();
+    }
   }
 
   /**
@@ -114,6 +162,11 @@ public sealed interface AllowIndicator {
     @Override
     public boolean covers(Entity entity) {
       return entity.key().equals(key);
+    }
+
+    @Override
+    public String text() {
+      return "entity:" + key.value();
     }
   }
 }

@@ -8,6 +8,8 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.Obligation;
+import dev.parry.spi.safety.ControlStore;
+import dev.parry.spi.safety.InMemoryControlStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +64,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private final ConcurrentSkipListMap<SortKey, ActionId> due = new ConcurrentSkipListMap<>();
   private final Map<EntityKey, EntityActions> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
+  private final InMemoryControlStore controls = InMemoryControlStore.create();
 
   /** The most investigations a store may be sized for up front. */
   public static final int MAX_EXPECTED = 1 << 26;
@@ -350,6 +353,12 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   public void release(ActionId action, String owner) {
     StoreArguments.release(action, owner);
     leases.computeIfPresent(action, (key, current) -> current.owner().equals(owner) ? null : current);
+  }
+
+  /** {@return the store's control state: one in-memory control store, shared by every runtime on this store} */
+  @Override
+  public Optional<ControlStore> controls() {
+    return Optional.of(controls);
   }
 
   /** {@return how many investigations the store holds} */

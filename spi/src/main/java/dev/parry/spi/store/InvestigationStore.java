@@ -7,6 +7,7 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.safety.ControlStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -139,6 +140,16 @@ public interface InvestigationStore {
    * @throws IllegalArgumentException if the owner name is invalid
    */
   void release(ActionId action, String owner);
+
+  /**
+   * {@return the control state shared by every runtime on this store, if the store keeps it}: the kill
+   * switch, break-glass overrides, allow indicators and blast-radius windows. Runtimes built on this
+   * store use it unless given another; a runtime on a store that keeps none must be given one, so that
+   * replicas never hold the control state each in its own memory. The default answers empty.
+   */
+  default Optional<ControlStore> controls() {
+    return Optional.empty();
+  }
 
   /**
    * {@return {@code owner}, checked}: an owner name has 1-200 characters and no control character.

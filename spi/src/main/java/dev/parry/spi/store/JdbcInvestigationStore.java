@@ -8,6 +8,7 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.Obligation;
 import dev.parry.spi.internal.RecordJson;
+import dev.parry.spi.safety.ControlStore;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,8 +112,17 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   private final DataSource dataSource;
 
+  private final JdbcControlStore controls;
+
   private JdbcInvestigationStore(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.controls = JdbcControlStore.checked(dataSource);
+  }
+
+  /** {@return the control state in the same database: shared by every runtime on it, kept across restarts} */
+  @Override
+  public Optional<ControlStore> controls() {
+    return Optional.of(controls);
   }
 
   /**

@@ -5,6 +5,8 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
@@ -57,10 +59,16 @@ public final class FaultyStore extends ForwardingStore {
     /** {@code claim}: a write. */
     CLAIM,
     /** {@code release}: a write. */
-    RELEASE;
+    RELEASE,
+    /** The control store's {@code record}: a write. */
+    CONTROL_RECORD,
+    /** The control store's {@code changes}. */
+    CONTROL_CHANGES,
+    /** The control store's {@code admit}: a write when it consumes. */
+    CONTROL_ADMIT;
 
     boolean isWrite() {
-      return this == APPEND || this == CLAIM || this == RELEASE;
+      return this == APPEND || this == CLAIM || this == RELEASE || this == CONTROL_RECORD || this == CONTROL_ADMIT;
     }
   }
 
@@ -209,6 +217,45 @@ public final class FaultyStore extends ForwardingStore {
       super.append(id, expectedVersion, events, after);
       return Boolean.TRUE;
     });
+  }
+
+  /**
+   * {@return the delegate's control store, if it keeps one, behind the same faults}: its calls fail
+   * with this store's rate and planned faults ({@link Call#CONTROL_RECORD}, {@link Call#CONTROL_CHANGES},
+   * {@link Call#CONTROL_ADMIT}).
+   */
+  @Override
+  public Optional<ControlStore> controls() {
+    return super.controls().map(FaultyControls::new);
+  }
+
+  /** The delegate's control store, answering through {@link #guarded}. */
+  private final class FaultyControls implements ControlStore {
+    private final ControlStore delegate;
+
+    FaultyControls(ControlStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public ControlChange record(ControlChange change) {
+      return guarded(Call.CONTROL_RECORD, () -> delegate.record(change));
+    }
+
+    @Override
+    public List<ControlChange> changes(long after, int limit) {
+      return guarded(Call.CONTROL_CHANGES, () -> delegate.changes(after, limit));
+    }
+
+    @Override
+    public boolean admit(List<Window> windows, Instant now, boolean consume) {
+      return guarded(Call.CONTROL_ADMIT, () -> delegate.admit(windows, now, consume));
+    }
+
+    @Override
+    public String toString() {
+      return "FaultyControls{" + delegate + "}";
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
@@ -85,6 +86,11 @@ public class ForwardingStore implements InvestigationStore {
   @Override
   public void release(ActionId action, String owner) {
     delegate.release(action, owner);
+  }
+
+  @Override
+  public Optional<ControlStore> controls() {
+    return delegate.controls();
   }
 
   @Override

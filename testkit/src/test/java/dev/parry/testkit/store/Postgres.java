@@ -60,7 +60,8 @@ public final class Postgres {
   /** Deletes every investigation, event and action. */
   static void truncate() {
     try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("TRUNCATE parry_actions, parry_events, parry_investigations");
+      statement.execute("TRUNCATE parry_actions, parry_events, parry_investigations, parry_control_changes,"
+          + " parry_blast_uses");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -18,6 +18,9 @@ import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
+import dev.parry.spi.safety.InMemoryControlStore;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InMemoryInvestigationStore;
@@ -102,6 +105,13 @@ class BrokenImplementationsTest {
     EXPECTED.put(LeaseEndsOnAnyAppend.class, Set.of("store19"));
     EXPECTED.put(DueMovesOnlyWithStatus.class, Set.of("store20"));
     EXPECTED.put(DueClampsLimit.class, Set.of("store21"));
+    EXPECTED.put(IgnoresPageLimit.class, Set.of("ctrl1"));
+    EXPECTED.put(TruncatesToMicros.class, Set.of("ctrl2"));
+    EXPECTED.put(RacyNumbers.class, Set.of("ctrl3"));
+    EXPECTED.put(RacyAdmit.class, Set.of("ctrl4"));
+    EXPECTED.put(PartialAdmit.class, Set.of("ctrl5"));
+    EXPECTED.put(KeepsTheBoundaryUse.class, Set.of("ctrl6"));
+    EXPECTED.put(AcceptsNumbered.class, Set.of("ctrl7"));
     EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
     EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
     EXPECTED.put(Flaky.class, Set.of("auth3"));
@@ -159,7 +169,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(36, rules, "rules in spi/SPEC.md");
+    assertEquals(44, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -167,7 +177,8 @@ class BrokenImplementationsTest {
   /** The rule ids of every contract test method. */
   static Set<String> contractTests() {
     Set<String> ids = new TreeSet<>();
-    for (Class<?> contract : List.of(ExecutorContract.class, InvestigationStoreContract.class, AuthorizerContract.class)) {
+    for (Class<?> contract : List.of(ExecutorContract.class, InvestigationStoreContract.class, ControlStoreContract.class,
+        AuthorizerContract.class)) {
       for (Class<?> nested : contract.getDeclaredClasses()) {
         for (Method method : nested.getDeclaredMethods()) {
           if (method.isAnnotationPresent(Test.class)) {
@@ -320,6 +331,150 @@ class BrokenImplementationsTest {
     @Override
     CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
       throw new IllegalStateException("unknown reference " + reference);
+    }
+  }
+
+  // ---- broken control stores ---------------------------------------------------------------------
+
+  /** A control store that delegates to the in-memory one, with hooks to break one rule. */
+  abstract static class BrokenControls extends ControlStoreContract {
+    final InMemoryControlStore real = InMemoryControlStore.create();
+    /** Uses per window key, for the broken admissions that keep their own. */
+    final Map<String, List<Instant>> uses = new ConcurrentHashMap<>();
+
+    ControlChange record(ControlChange change) {
+      return real.record(change);
+    }
+
+    List<ControlChange> changes(long after, int limit) {
+      return real.changes(after, limit);
+    }
+
+    boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
+      return real.admit(windows, now, consume);
+    }
+
+    /** {@return the uses of {@code window} at {@code now}, dropping those that ended ({@code inclusive}: also the one at the boundary)} */
+    List<Instant> used(ControlStore.Window window, Instant now, boolean dropBoundary) {
+      List<Instant> list = uses.computeIfAbsent(window.key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+      Instant start = now.minus(window.length());
+      list.removeIf(at -> dropBoundary ? !at.isAfter(start) : at.isBefore(start));
+      return list;
+    }
+
+    @Override
+    protected ControlStore createStore() {
+      return new ControlStore() {
+        @Override
+        public ControlChange record(ControlChange change) {
+          return BrokenControls.this.record(change);
+        }
+
+        @Override
+        public List<ControlChange> changes(long after, int limit) {
+          return BrokenControls.this.changes(after, limit);
+        }
+
+        @Override
+        public boolean admit(List<Window> windows, Instant now, boolean consume) {
+          return BrokenControls.this.admit(windows, now, consume);
+        }
+      };
+    }
+  }
+
+  static class IgnoresPageLimit extends BrokenControls {
+    @Override
+    List<ControlChange> changes(long after, int limit) {
+      return real.changes(after, ControlStore.MAX_CHANGES);
+    }
+  }
+
+  static class TruncatesToMicros extends BrokenControls {
+    @Override
+    List<ControlChange> changes(long after, int limit) {
+      return real.changes(after, limit).stream().map(c -> new ControlChange(c.sequence(), c.kind(), c.group(),
+          c.device(), c.indicator(), c.until(), c.principal(), c.at().truncatedTo(ChronoUnit.MICROS), c.reason()))
+          .toList();
+    }
+  }
+
+  /** Numbers a change from the last one it sees, without a lock: two writers take one number. */
+  static class RacyNumbers extends BrokenControls {
+    final java.util.concurrent.ConcurrentSkipListMap<Long, ControlChange> log =
+        new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    @Override
+    ControlChange record(ControlChange change) {
+      long next = log.isEmpty() ? 1 : log.lastKey() + 1;
+      Thread.yield();
+      ControlChange recorded = change.recordedAs(next);
+      log.put(next, recorded);
+      return recorded;
+    }
+
+    @Override
+    List<ControlChange> changes(long after, int limit) {
+      return log.tailMap(after, false).values().stream().limit(limit).toList();
+    }
+  }
+
+  /** Counts, then records the use, without holding anything in between. */
+  static class RacyAdmit extends BrokenControls {
+    @Override
+    boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
+      for (ControlStore.Window window : windows) {
+        if (used(window, now, true).size() >= window.max()) {
+          return false;
+        }
+      }
+      Thread.yield();
+      if (consume) {
+        windows.forEach(window -> used(window, now, true).add(now));
+      }
+      return true;
+    }
+  }
+
+  /** Counts the use in each window as it checks it: a refusal by a later window leaves the earlier ones counted. */
+  static class PartialAdmit extends BrokenControls {
+    @Override
+    synchronized boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
+      for (ControlStore.Window window : windows) {
+        List<Instant> used = used(window, now, true);
+        if (used.size() >= window.max()) {
+          return false;
+        }
+        if (consume) {
+          used.add(now);
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Still counts a use exactly one window length old. */
+  static class KeepsTheBoundaryUse extends BrokenControls {
+    @Override
+    synchronized boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
+      for (ControlStore.Window window : windows) {
+        if (used(window, now, false).size() >= window.max()) {
+          return false;
+        }
+      }
+      if (consume) {
+        windows.forEach(window -> used(window, now, false).add(now));
+      }
+      return true;
+    }
+  }
+
+  /** Records a change that carries a number already, under a new one. */
+  static class AcceptsNumbered extends BrokenControls {
+    @Override
+    ControlChange record(ControlChange change) {
+      return real.record(new ControlChange(0, change.kind(), change.group(), change.device(), change.indicator(),
+          change.until(), change.principal(), change.at(), change.reason()));
     }
   }
 

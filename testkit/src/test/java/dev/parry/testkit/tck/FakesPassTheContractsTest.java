@@ -1,6 +1,8 @@
 package dev.parry.testkit.tck;
 
 import dev.parry.spi.auth.Authorizer;
+import dev.parry.spi.safety.ControlStore;
+import dev.parry.spi.safety.InMemoryControlStore;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.FakeDevices;
@@ -69,6 +71,24 @@ class FakesPassTheContractsTest {
     @Override
     protected InvestigationStore createStore() {
       return new ForwardingStore(InMemoryInvestigationStore.create());
+    }
+  }
+
+  @Nested
+  @DisplayName("InMemoryControlStore")
+  class Controls extends ControlStoreContract {
+    @Override
+    protected ControlStore createStore() {
+      return InMemoryControlStore.create();
+    }
+  }
+
+  @Nested
+  @DisplayName("The in-memory investigation store's control store, through a ForwardingStore")
+  class StoreControls extends ControlStoreContract {
+    @Override
+    protected ControlStore createStore() {
+      return new ForwardingStore(InMemoryInvestigationStore.create()).controls().orElseThrow();
     }
   }
 

@@ -1,0 +1,153 @@
+package dev.parry.spi.safety;
+
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.internal.Text;
+import dev.parry.core.policy.AllowIndicator;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One change to the control state every runtime on a store shares, as a {@link ControlStore} keeps
+ * it: the kill switch thrown or released, a break-glass override, an allow indicator added or
+ * revoked. The changes are the audit record of who changed what and why; the state is what they add
+ * up to, in sequence order.
+ *
+ * <pre>{@code
+ * ControlChange pause = ControlChange.pause(null, PrincipalName.of("alice@contoso.com"), now, "bad rollout");
+ * }</pre>
+ *
+ * @param sequence the store's number for the change, from 1 in the order it was recorded; 0 before it is
+ * @param kind what changed
+ * @param group the device group paused or resumed, or null for every group; null for other kinds
+ * @param device the device a break-glass override opens; null for other kinds
+ * @param indicator the allow indicator added or revoked; null for other kinds
+ * @param until when a break-glass override ends; null for other kinds
+ * @param principal who changed it
+ * @param at when
+ * @param reason why, 1-2,000 characters without control characters
+ */
+public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName group, @Nullable DeviceId device,
+    @Nullable AllowIndicator indicator, @Nullable Instant until, PrincipalName principal, Instant at, String reason) {
+
+  /** What changed. */
+  public enum Kind {
+    /** Automation paused (the kill switch), for one device group or every group. */
+    PAUSE,
+    /** Automation resumed, for one device group or every group. */
+    RESUME,
+    /** A protected device opened to automatic actions until a time. */
+    BREAK_GLASS,
+    /** An allow indicator added: evidence it covers plans no action. */
+    ALLOW,
+    /** An allow indicator revoked. */
+    REVOKE_ALLOW
+  }
+
+  /**
+   * Validates: each kind carries exactly the subject it needs.
+   *
+   * @throws NullPointerException if a required component is null
+   * @throws IllegalArgumentException if the sequence is negative, a subject is missing or does not belong
+   *     to the kind, a break-glass override does not end after it starts, or the reason is invalid
+   */
+  public ControlChange {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(at, "at");
+    Text.require("reason", reason, 1, 2000);
+    if (sequence < 0) {
+      throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
+    }
+    boolean groupFits = group == null || kind == Kind.PAUSE || kind == Kind.RESUME;
+    boolean deviceFits = (device != null) == (kind == Kind.BREAK_GLASS);
+    boolean untilFits = (until != null) == (kind == Kind.BREAK_GLASS);
+    boolean indicatorFits = (indicator != null) == (kind == Kind.ALLOW || kind == Kind.REVOKE_ALLOW);
+    if (!groupFits || !deviceFits || !untilFits || !indicatorFits) {
+      throw new IllegalArgumentException("a " + kind + " change carries " + subjectOf(kind) + ", was: group=" + group
+          + ", device=" + device + ", until=" + until + ", indicator=" + (indicator == null ? null
+              : Text.show(indicator.text())));
+    }
+    if (until != null && !until.isAfter(at)) {
+      throw new IllegalArgumentException("a break-glass override must end after it starts, was " + at + " to " + until);
+    }
+  }
+
+  private static String subjectOf(Kind kind) {
+    return switch (kind) {
+      case PAUSE, RESUME -> "an optional device group and nothing else";
+      case BREAK_GLASS -> "a device and an end time and nothing else";
+      case ALLOW, REVOKE_ALLOW -> "an allow indicator and nothing else";
+    };
+  }
+
+  /**
+   * {@return a change that pauses automation, not yet recorded}
+   *
+   * @param group the device group, or null for every group
+   * @param principal who
+   * @param at when
+   * @param reason why
+   */
+  public static ControlChange pause(@Nullable DeviceGroupName group, PrincipalName principal, Instant at,
+      String reason) {
+    return new ControlChange(0, Kind.PAUSE, group, null, null, null, principal, at, reason);
+  }
+
+  /**
+   * {@return a change that resumes automation, not yet recorded}
+   *
+   * @param group the device group, or null for every group
+   * @param principal who
+   * @param at when
+   * @param reason why
+   */
+  public static ControlChange resume(@Nullable DeviceGroupName group, PrincipalName principal, Instant at,
+      String reason) {
+    return new ControlChange(0, Kind.RESUME, group, null, null, null, principal, at, reason);
+  }
+
+  /**
+   * {@return a break-glass override, not yet recorded}
+   *
+   * @param device the protected device
+   * @param until when the override ends, after {@code at}
+   * @param principal who
+   * @param at when
+   * @param reason why
+   */
+  public static ControlChange breakGlass(DeviceId device, Instant until, PrincipalName principal, Instant at,
+      String reason) {
+    return new ControlChange(0, Kind.BREAK_GLASS, null, Objects.requireNonNull(device, "device"),
+        null, Objects.requireNonNull(until, "until"), principal, at, reason);
+  }
+
+  /**
+   * {@return a change that adds ({@code allowed}) or revokes an allow indicator, not yet recorded}
+   *
+   * @param indicator the indicator
+   * @param allowed true to add it, false to revoke it
+   * @param principal who
+   * @param at when
+   * @param reason why
+   */
+  public static ControlChange allow(AllowIndicator indicator, boolean allowed, PrincipalName principal, Instant at,
+      String reason) {
+    return new ControlChange(0, allowed ? Kind.ALLOW : Kind.REVOKE_ALLOW, null, null,
+        Objects.requireNonNull(indicator, "indicator"), null, principal, at, reason);
+  }
+
+  /**
+   * {@return this change with the number a store gave it}
+   *
+   * @param number the sequence number, positive
+   */
+  public ControlChange recordedAs(long number) {
+    if (number <= 0) {
+      throw new IllegalArgumentException("a recorded change's sequence must be positive, was " + number);
+    }
+    return new ControlChange(number, kind, group, device, indicator, until, principal, at, reason);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.parry.spi.safety;
+
+import dev.parry.core.internal.Durations;
+import dev.parry.core.internal.Text;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where the control state lives that every runtime on a store shares: the kill switch, break-glass
+ * overrides and allow indicators (as a log of {@link ControlChange}s) and the blast-radius windows
+ * (as counted uses). Several runtimes, one per service replica, share one control store, so that
+ * pausing automation on one stops them all, and the state survives a restart. Rules CTRL-1 to CTRL-6
+ * in the SPI specification; {@code ControlStoreContract} in the test kit checks them.
+ *
+ * <p>Implementations must be safe for concurrent use, and several instances over one backing store
+ * (one PostgreSQL database) must behave as one. A runtime reads the changes it has not seen before
+ * each decision a guard takes, so a change recorded by any runtime holds for the next decision of
+ * every runtime.
+ *
+ * <pre>{@code
+ * ControlStore controls = InMemoryControlStore.create();
+ * ControlChange recorded = controls.record(ControlChange.pause(null, alice, now, "bad rollout"));
+ * List<ControlChange> since = controls.changes(0, ControlStore.MAX_CHANGES);
+ * }</pre>
+ */
+public interface ControlStore {
+
+  /** The most changes one {@link #changes} call answers: {@value}. */
+  int MAX_CHANGES = 1000;
+
+  /**
+   * Records a change durably. Changes are numbered from 1 in the order they are recorded, without
+   * gaps visible to readers: once a reader has seen change n, no change numbered below n appears later.
+   *
+   * @param change the change, with sequence 0
+   * @return the change with the number it was recorded under
+   * @throws IllegalArgumentException if the change's sequence is not 0; nothing is recorded
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; the change may or may not be recorded
+   */
+  ControlChange record(ControlChange change);
+
+  /**
+   * {@return up to {@code limit} changes numbered above {@code after}, in number order}
+   *
+   * @param after the last number the caller has seen, 0 for the start
+   * @param limit how many at most, 1 to {@value #MAX_CHANGES}
+   * @throws IllegalArgumentException if {@code after} is negative or the limit out of range
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails
+   */
+  List<ControlChange> changes(long after, int limit);
+
+  /**
+   * Admits one automatic action against blast-radius windows, all or none: {@return true when every
+   * window has counted fewer than its maximum uses in the {@code length} before {@code now}} (a use at
+   * exactly {@code now - length} no longer counts); if so and {@code consume} is true, one use at
+   * {@code now} is counted in each window, atomically with the check, so that concurrent callers on any
+   * runtime never admit more than a window's maximum.
+   *
+   * @param windows the windows the action counts toward, at least one
+   * @param now the current time
+   * @param consume whether to count the use (false for a dry run)
+   * @throws IllegalArgumentException if {@code windows} is empty
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; a use may or may not be counted
+   */
+  boolean admit(List<Window> windows, Instant now, boolean consume);
+
+  /**
+   * A blast-radius window: at most {@code max} automatic actions per {@code length} for {@code scope}.
+   * Windows are told apart by scope and length together.
+   *
+   * @param scope what the window counts, e.g. {@code "KIND:ISOLATE_DEVICE"}: 1-500 characters without
+   *     control characters
+   * @param length how far back uses count: positive, at most 3,650 days
+   * @param max how many uses the window admits, at least 1
+   */
+  record Window(String scope, Duration length, int max) {
+
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if the scope or length is null
+     * @throws IllegalArgumentException if the scope is invalid, the length out of range or the maximum below 1
+     */
+    public Window {
+      Text.require("scope", scope, 1, 500);
+      Durations.requirePositive("window length", length);
+      if (max < 1) {
+        throw new IllegalArgumentException("a window admits at least one use, max was " + max);
+      }
+    }
+
+    /** {@return the key the window's uses are counted under: scope and length} */
+    public String key() {
+      return scope + "/" + length;
+    }
+  }
+
+  /**
+   * {@return {@code windows}, checked and copied}
+   *
+   * @param windows the windows passed to {@link #admit}
+   * @throws IllegalArgumentException if there are none
+   */
+  static List<Window> validWindows(List<Window> windows) {
+    List<Window> copy = List.copyOf(Objects.requireNonNull(windows, "windows"));
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException("admit needs at least one window");
+    }
+    return copy;
+  }
+
+  /**
+   * {@return {@code limit}, checked}
+   *
+   * @param after the last number seen
+   * @param limit the page size passed to {@link #changes}
+   * @throws IllegalArgumentException if {@code after} is negative or the limit is not 1 to {@value #MAX_CHANGES}
+   */
+  static int validPage(long after, int limit) {
+    if (after < 0) {
+      throw new IllegalArgumentException("after must not be negative, was " + after);
+    }
+    if (limit < 1 || limit > MAX_CHANGES) {
+      throw new IllegalArgumentException("limit must be 1-" + MAX_CHANGES + ", was " + limit);
+    }
+    return limit;
+  }
+}

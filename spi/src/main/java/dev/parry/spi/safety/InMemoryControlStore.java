@@ -1,0 +1,82 @@
+package dev.parry.spi.safety;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link ControlStore} in memory: shared by every runtime in the process that is given it, lost
+ * with the process. {@link dev.parry.spi.store.InMemoryInvestigationStore} holds one, which runtimes on
+ * that store use unless told otherwise.
+ *
+ * <pre>{@code
+ * ControlStore controls = InMemoryControlStore.create();
+ * }</pre>
+ */
+public final class InMemoryControlStore implements ControlStore {
+
+  private final List<ControlChange> changes = new ArrayList<>();
+  private final Map<String, ArrayDeque<Instant>> uses = new HashMap<>();
+
+  private InMemoryControlStore() {}
+
+  /** {@return an empty control store} */
+  public static InMemoryControlStore create() {
+    return new InMemoryControlStore();
+  }
+
+  @Override
+  public ControlChange record(ControlChange change) {
+    Objects.requireNonNull(change, "change");
+    if (change.sequence() != 0) {
+      throw new IllegalArgumentException("a change to record has sequence 0, was " + change.sequence());
+    }
+    synchronized (changes) {
+      ControlChange recorded = change.recordedAs(changes.size() + 1L);
+      changes.add(recorded);
+      return recorded;
+    }
+  }
+
+  @Override
+  public List<ControlChange> changes(long after, int limit) {
+    ControlStore.validPage(after, limit);
+    synchronized (changes) {
+      int from = (int) Math.min(after, changes.size());
+      return List.copyOf(changes.subList(from, Math.min(changes.size(), from + limit)));
+    }
+  }
+
+  @Override
+  public boolean admit(List<Window> windows, Instant now, boolean consume) {
+    List<Window> checked = ControlStore.validWindows(windows);
+    Objects.requireNonNull(now, "now");
+    synchronized (uses) {
+      List<ArrayDeque<Instant>> counted = new ArrayList<>(checked.size());
+      for (Window window : checked) {
+        ArrayDeque<Instant> used = uses.computeIfAbsent(window.key(), k -> new ArrayDeque<>());
+        Instant start = now.minus(window.length());
+        used.removeIf(at -> !at.isAfter(start));
+        if (used.size() >= window.max()) {
+          return false;
+        }
+        counted.add(used);
+      }
+      if (consume) {
+        counted.forEach(used -> used.addLast(now));
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public String toString() {
+    synchronized (changes) {
+      return "InMemoryControlStore{changes=" + changes.size() + "}";
+    }
+  }
+}

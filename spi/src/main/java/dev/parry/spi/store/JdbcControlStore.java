@@ -1,0 +1,232 @@
+package dev.parry.spi.store;
+
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link ControlStore} in PostgreSQL, in the tables of schema version 3 ({@link JdbcSchema}): every
+ * runtime on the database shares it, and it survives restarts. {@link JdbcInvestigationStore#controls()}
+ * answers one on the same database, which runtimes on that store use unless told otherwise.
+ *
+ * <pre>{@code
+ * ControlStore controls = JdbcControlStore.create(dataSource);
+ * }</pre>
+ */
+public final class JdbcControlStore implements ControlStore {
+
+  /** Serializes blast-radius admissions across runtimes: the count and the new use are one decision. */
+  private static final long ADMIT_LOCK = 0x7061727279626CL; // "parrybl"
+
+  private static final String NEXT = "SELECT coalesce(max(sequence), 0) + 1 FROM parry_control_changes";
+  private static final String INSERT = "INSERT INTO parry_control_changes (sequence, kind, device_group, device,"
+      + " indicator, until_s, until_n, principal, at_s, at_n, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String CHANGES = "SELECT sequence, kind, device_group, device, indicator, until_s, until_n,"
+      + " principal, at_s, at_n, reason FROM parry_control_changes WHERE sequence > ? ORDER BY sequence LIMIT ?";
+  private static final String FORGET = "DELETE FROM parry_blast_uses WHERE window_key = ? AND (at_s, at_n) <= (?, ?)";
+  private static final String COUNT = "SELECT count(*) FROM parry_blast_uses WHERE window_key = ?";
+  private static final String USE = "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)";
+
+  private final DataSource dataSource;
+
+  private JdbcControlStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * {@return a control store on {@code dataSource}}, whose Parry tables must be at
+   * {@link JdbcSchema#VERSION}.
+   *
+   * @param dataSource the database, ideally pooled
+   * @throws IllegalStateException if the schema is missing or of another version
+   * @throws StoreUnavailableException if the database cannot be reached
+   */
+  public static JdbcControlStore create(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    int version = JdbcSchema.version(dataSource);
+    if (version != JdbcSchema.VERSION) {
+      throw new IllegalStateException("the database's Parry schema is at version " + version + ", this release needs "
+          + JdbcSchema.VERSION + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
+    }
+    return new JdbcControlStore(dataSource);
+  }
+
+  /** {@return a control store on a database whose schema was checked already} */
+  static JdbcControlStore checked(DataSource dataSource) {
+    return new JdbcControlStore(dataSource);
+  }
+
+  @Override
+  public ControlChange record(ControlChange change) {
+    Objects.requireNonNull(change, "change");
+    if (change.sequence() != 0) {
+      throw new IllegalArgumentException("a change to record has sequence 0, was " + change.sequence());
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      return inTransaction(connection, () -> {
+        try (Statement lock = connection.createStatement()) {
+          // one writer at a time: numbers become visible in the order they are given
+          lock.execute("LOCK TABLE parry_control_changes IN EXCLUSIVE MODE");
+        }
+        long sequence;
+        try (Statement next = connection.createStatement(); ResultSet result = next.executeQuery(NEXT)) {
+          result.next();
+          sequence = result.getLong(1);
+        }
+        ControlChange recorded = change.recordedAs(sequence);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+          insert.setLong(1, sequence);
+          insert.setString(2, recorded.kind().name());
+          setNullable(insert, 3, recorded.group() == null ? null : recorded.group().value());
+          setNullable(insert, 4, recorded.device() == null ? null : recorded.device().value());
+          setNullable(insert, 5, recorded.indicator() == null ? null : recorded.indicator().text());
+          Instant until = recorded.until();
+          if (until == null) {
+            insert.setNull(6, Types.BIGINT);
+            insert.setNull(7, Types.INTEGER);
+          } else {
+            insert.setLong(6, until.getEpochSecond());
+            insert.setInt(7, until.getNano());
+          }
+          insert.setString(8, recorded.principal().value());
+          Instant at = recorded.at();
+          insert.setLong(9, at.getEpochSecond());
+          insert.setInt(10, at.getNano());
+          insert.setString(11, recorded.reason());
+          insert.executeUpdate();
+        }
+        return recorded;
+      });
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("could not record the control change " + change.kind(), e);
+    }
+  }
+
+  @Override
+  public List<ControlChange> changes(long after, int limit) {
+    ControlStore.validPage(after, limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(CHANGES)) {
+      query.setLong(1, after);
+      query.setInt(2, limit);
+      List<ControlChange> out = new ArrayList<>();
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          out.add(read(row));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("could not read control changes", e);
+    }
+  }
+
+  private static ControlChange read(ResultSet row) throws SQLException {
+    String group = row.getString(3);
+    String device = row.getString(4);
+    String indicator = row.getString(5);
+    long untilSeconds = row.getLong(6);
+    Instant until = row.wasNull() ? null : Instant.ofEpochSecond(untilSeconds, row.getInt(7));
+    try {
+      return new ControlChange(row.getLong(1), ControlChange.Kind.valueOf(row.getString(2)),
+          group == null ? null : DeviceGroupName.of(group), device == null ? null : DeviceId.of(device),
+          indicator == null ? null : AllowIndicator.parse(indicator), until, new PrincipalName(row.getString(8)),
+          Instant.ofEpochSecond(row.getLong(9), row.getInt(10)), row.getString(11));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("control change " + row.getLong(1) + " is stored in a form Parry does not"
+          + " write: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean admit(List<Window> windows, Instant now, boolean consume) {
+    List<Window> checked = ControlStore.validWindows(windows);
+    Objects.requireNonNull(now, "now");
+    try (Connection connection = dataSource.getConnection()) {
+      return inTransaction(connection, () -> {
+        try (Statement lock = connection.createStatement()) {
+          lock.execute("SELECT pg_advisory_xact_lock(" + ADMIT_LOCK + ")");
+        }
+        for (Window window : checked) {
+          Instant start = now.minus(window.length());
+          try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
+            forget.setString(1, window.key());
+            forget.setLong(2, start.getEpochSecond());
+            forget.setInt(3, start.getNano());
+            forget.executeUpdate();
+          }
+          try (PreparedStatement count = connection.prepareStatement(COUNT)) {
+            count.setString(1, window.key());
+            try (ResultSet result = count.executeQuery()) {
+              result.next();
+              if (result.getLong(1) >= window.max()) {
+                return false;
+              }
+            }
+          }
+        }
+        if (consume) {
+          try (PreparedStatement use = connection.prepareStatement(USE)) {
+            for (Window window : checked) {
+              use.setString(1, window.key());
+              use.setLong(2, now.getEpochSecond());
+              use.setInt(3, now.getNano());
+              use.addBatch();
+            }
+            use.executeBatch();
+          }
+        }
+        return true;
+      });
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("could not admit an automatic action to its blast-radius windows", e);
+    }
+  }
+
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcControlStore{" + dataSource + "}";
+  }
+}
