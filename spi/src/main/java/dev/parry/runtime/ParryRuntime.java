@@ -53,6 +53,8 @@ import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.ExecutorProvider;
 import dev.parry.spi.executor.ProviderConfig;
 import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.safety.SafetyOverride;
 import dev.parry.spi.store.ActionQuery;
@@ -131,6 +133,7 @@ public final class ParryRuntime implements AutoCloseable {
   private final TaskScheduler scheduler;
   private final boolean ownsScheduler;
   private final InvestigationStore store;
+  private final ControlStore controls;
   private final DeviceGroups deviceGroups;
   private final Limits limits;
   private final ExecutorRegistry registry;
@@ -145,11 +148,12 @@ public final class ParryRuntime implements AutoCloseable {
   private boolean started;
   private volatile boolean closed;
 
-  private ParryRuntime(Builder b, ExecutorRegistry registry) {
+  private ParryRuntime(Builder b, ExecutorRegistry registry, ControlStore controls) {
     this.clock = b.clock;
     this.scheduler = b.scheduler != null ? b.scheduler : TaskScheduler.threadPool(2);
     this.ownsScheduler = b.scheduler == null;
     this.store = b.store;
+    this.controls = controls;
     this.deviceGroups = b.deviceGroups;
     this.limits = b.limits;
     this.registry = registry;
@@ -157,8 +161,8 @@ public final class ParryRuntime implements AutoCloseable {
     this.router = EventRouter.of(b.listeners, List.of((event, after) -> dispatcher().on(event, after),
         (event, after) -> reconciler().on(event, after)));
     this.engine = new CommandEngine(store, clock, router);
-    this.safety = new SafetyControls(b.safetyGuards, clock);
-    this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.allowIndicators, b.approvalRules, safety,
+    this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
+    this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety,
         b.timeBoxes, b.pendingExpiryByKind);
     this.gate = new Gatekeeper(b.authorizer, router);
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, planner::pendingExpiry,
@@ -167,7 +171,7 @@ public final class ParryRuntime implements AutoCloseable {
     Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
     this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, min(every, third),
         limits.backoffBase());
-    this.manual = new ManualActions(engine, store, clock, planner, b.approvalRules, b.manualIds, limits.pendingExpiry());
+    this.manual = new ManualActions(engine, store, clock, planner, safety, b.approvalRules, b.manualIds, limits.pendingExpiry());
   }
 
   private Dispatcher dispatcher() {
@@ -355,8 +359,10 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * Pauses automation (the kill switch): while paused, actions that would run automatically wait for
-   * approval instead, with the reason recorded. Reported to listeners and logged.
+   * Pauses automation (the kill switch) on every runtime sharing the store: while paused, actions that
+   * would run automatically wait for approval instead, with the reason recorded, and automatic actions
+   * already queued are held before they are sent. Recorded in the control store with who and why
+   * ({@link #controlChanges}), reported to listeners and logged.
    *
    * @param caller who pauses it; needs {@link Operation#MANAGE_SAFETY}
    * @param group the device group to pause, or null for every group
@@ -381,42 +387,110 @@ public final class ParryRuntime implements AutoCloseable {
 
   private void switchAutomation(Caller caller, @Nullable DeviceGroupName group, String reason, boolean paused) {
     requireOpen();
+    Objects.requireNonNull(caller, "caller");
+    Instant now = clock.instant();
+    ControlChange change = paused ? ControlChange.pause(group, caller.name(), now, reason)
+        : ControlChange.resume(group, caller.name(), now, reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
-    SafetyOverride override = new SafetyOverride(paused ? SafetyOverride.Kind.AUTOMATION_PAUSED
-        : SafetyOverride.Kind.AUTOMATION_RESUMED, caller.name(), group == null ? "all" : group.value(),
-        clock.instant(), null, reason);
-    safety.pause(group, paused);
-    announce(override);
+    announce(safety.record(change));
   }
 
   /**
-   * Opens a protected device to automatic actions for {@code duration} (break glass). Audited:
-   * reported to listeners and logged at WARN with who, what and why.
+   * Opens a protected device to automatic actions for {@code duration} (break glass), on every runtime
+   * sharing the store. Audited: recorded with who and why, reported to listeners and logged at WARN.
    *
    * @param caller who breaks the glass; needs {@link Operation#MANAGE_SAFETY}
    * @param device the protected device
-   * @param duration how long, positive
+   * @param duration how long, positive, at most 3,650 days
    * @param reason why, not empty
    * @throws AccessDeniedException if the caller may not manage the safety guards
-   * @throws IllegalArgumentException if the duration is not positive or the reason empty
+   * @throws IllegalArgumentException if the duration is out of range or the reason invalid
    */
   public void breakGlass(Caller caller, DeviceId device, Duration duration, String reason) {
     requireOpen();
+    Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(device, "device");
     Durations.requirePositive("break-glass duration", duration);
+    Instant now = clock.instant();
+    ControlChange change = ControlChange.breakGlass(device, now.plus(duration), caller.name(), now, reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
-    Instant until = clock.instant().plus(duration);
-    SafetyOverride override = new SafetyOverride(SafetyOverride.Kind.BREAK_GLASS, caller.name(), device.value(),
-        clock.instant(), until, reason);
-    safety.breakGlass(device, until);
-    announce(override);
+    announce(safety.record(change));
   }
 
-  private void announce(SafetyOverride override) {
-    LOG.atWarn().addKeyValue("principal", LogSafe.of(override.principal())).addKeyValue("override", override.kind())
-        .addKeyValue("subject", LogSafe.of(override.subject())).addKeyValue("until", override.until())
-        .log("safety guard changed");
-    router.override(override);
+  /**
+   * Adds an allow indicator on every runtime sharing the store: evidence it covers plans no action
+   * from now on. Audited like {@link #breakGlass}.
+   *
+   * @param caller who adds it; needs {@link Operation#MANAGE_SAFETY}
+   * @param indicator the indicator
+   * @param reason why, not empty
+   * @throws AccessDeniedException if the caller may not manage the safety guards
+   * @throws IllegalArgumentException if the reason is invalid
+   */
+  public void allow(Caller caller, AllowIndicator indicator, String reason) {
+    changeIndicator(caller, indicator, reason, true);
+  }
+
+  /**
+   * Revokes an allow indicator added at run time (by {@link #allow} or a false-positive report), on
+   * every runtime sharing the store. Indicators configured on the builder stay in force. Audited like
+   * {@link #breakGlass}.
+   *
+   * @param caller who revokes it; needs {@link Operation#MANAGE_SAFETY}
+   * @param indicator the indicator
+   * @param reason why, not empty
+   * @throws AccessDeniedException if the caller may not manage the safety guards
+   * @throws IllegalArgumentException if the reason is invalid
+   */
+  public void revokeAllow(Caller caller, AllowIndicator indicator, String reason) {
+    changeIndicator(caller, indicator, reason, false);
+  }
+
+  private void changeIndicator(Caller caller, AllowIndicator indicator, String reason, boolean allowed) {
+    requireOpen();
+    Objects.requireNonNull(caller, "caller");
+    ControlChange change = ControlChange.allow(indicator, allowed, caller.name(), clock.instant(), reason);
+    gate.authorize(caller, Operation.MANAGE_SAFETY, null);
+    announce(safety.record(change));
+  }
+
+  /**
+   * {@return up to {@code limit} changes to the shared control state numbered above {@code after}, in
+   * order}: the audit record of who paused or resumed automation, broke glass, or added or revoked an
+   * allow indicator, when and why, whichever runtime they used.
+   *
+   * @param caller who asks; needs {@link Operation#VIEW}
+   * @param after the last number already read, 0 for the start
+   * @param limit how many at most, 1 to {@value ControlStore#MAX_CHANGES}
+   * @throws AccessDeniedException if the caller may not view the action center
+   * @throws IllegalArgumentException if {@code after} is negative or the limit out of range
+   */
+  public List<ControlChange> controlChanges(Caller caller, long after, int limit) {
+    ControlStore.validPage(after, limit);
+    gate.authorize(caller, Operation.VIEW, null);
+    return controls.changes(after, limit);
+  }
+
+  private void announce(ControlChange change) {
+    LOG.atWarn().addKeyValue("principal", LogSafe.of(change.principal())).addKeyValue("change", change.kind())
+        .addKeyValue("sequence", change.sequence()).addKeyValue("subject", LogSafe.of(subject(change)))
+        .addKeyValue("until", change.until()).log("safety control changed");
+    SafetyOverride.Kind kind = switch (change.kind()) {
+      case PAUSE -> SafetyOverride.Kind.AUTOMATION_PAUSED;
+      case RESUME -> SafetyOverride.Kind.AUTOMATION_RESUMED;
+      case BREAK_GLASS -> SafetyOverride.Kind.BREAK_GLASS;
+      case ALLOW -> SafetyOverride.Kind.ALLOW_INDICATOR_ADDED;
+      case REVOKE_ALLOW -> SafetyOverride.Kind.ALLOW_INDICATOR_REVOKED;
+    };
+    router.override(new SafetyOverride(kind, change.principal(), subject(change), change.at(), change.until(),
+        change.reason()));
+  }
+
+  private static String subject(ControlChange change) {
+    DeviceGroupName group = change.group();
+    DeviceId device = change.device();
+    AllowIndicator indicator = change.indicator();
+    return device != null ? device.value() : indicator != null ? indicator.text() : group != null ? group.value() : "all";
   }
 
   /**
@@ -831,9 +905,14 @@ public final class ParryRuntime implements AutoCloseable {
     return ActionCenterCsv.of(rows);
   }
 
-  /** {@return the allow indicators in force: those configured plus those false positives recorded} */
+  /**
+   * {@return the allow indicators in force: those configured plus those recorded at run time, by any
+   * runtime sharing the store, and not revoked}
+   *
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
+   */
   public Set<AllowIndicator> allowIndicators() {
-    return planner.allowIndicators();
+    return safety.allowIndicators(safety.current());
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -851,6 +930,7 @@ public final class ParryRuntime implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private @Nullable TaskScheduler scheduler;
     private InvestigationStore store = InMemoryInvestigationStore.create();
+    private @Nullable ControlStore controls;
     private RemediationPolicy policy = RemediationPolicy.standard();
     private DeviceGroups deviceGroups = DeviceGroups.ungroupedOnly();
     private FolderClassifier folders = FolderClassifier.defaults();
@@ -918,6 +998,20 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder store(InvestigationStore value) {
       this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /**
+     * Sets where the kill switch, break-glass overrides, allow indicators added at run time and
+     * blast-radius counts are kept. Every runtime on one investigation store must share one control
+     * store. Needed only when the investigation store keeps none ({@link InvestigationStore#controls()}):
+     * the in-memory and PostgreSQL stores do, and are used by default.
+     *
+     * @param value the control store
+     * @return this builder
+     */
+    public Builder controls(ControlStore value) {
+      this.controls = Objects.requireNonNull(value, "controls");
       return this;
     }
 
@@ -1189,7 +1283,10 @@ public final class ParryRuntime implements AutoCloseable {
       } catch (IllegalStateException e) {
         throw new ExecutorConfigurationException(String.valueOf(e.getMessage()));
       }
-      return new ParryRuntime(this, registry);
+      ControlStore controlStore = controls != null ? controls : store.controls().orElseThrow(() ->
+          new IllegalStateException("the store " + store + " keeps no control state (InvestigationStore.controls()"
+              + " is empty): give the runtime a ControlStore every replica shares with controls(...)"));
+      return new ParryRuntime(this, registry, controlStore);
     }
   }
 }

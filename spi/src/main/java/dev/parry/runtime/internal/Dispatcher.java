@@ -503,9 +503,19 @@ public final class Dispatcher implements EventRouter.Reaction {
     send(flight, attempt, request, null);
   }
 
-  /** Asks the guards again before an automatic action's first call: {@return whether it was held for approval} */
+  /**
+   * Asks the guards again before an automatic action's first call: {@return whether it must not be sent
+   * now}: held for approval, or the guards could not be asked (the action then stays due).
+   */
   private boolean held(Flight flight) {
-    Optional<String> reason = safety.holdReason(flight.action, flight.origin);
+    Optional<String> reason;
+    try {
+      reason = safety.holdReason(flight.action, flight.origin);
+    } catch (RuntimeException e) {
+      // the guards cannot be asked: nothing is sent automatically, the action stays due
+      endWithoutOutcome(flight, "could not read the shared control state (" + e.getClass().getName() + ")", true);
+      return true;
+    }
     if (reason.isEmpty()) {
       return false;
     }

@@ -7,7 +7,6 @@ import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
-import dev.parry.core.policy.AllowIndicator;
 import dev.parry.core.policy.AutomationContext;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
@@ -16,7 +15,6 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.spi.auth.ApprovalRules;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +36,6 @@ public final class EvidencePlanner {
   private final SafetyControls safety;
   private final Map<ActionKind, Duration> timeBoxes;
   private final Map<ActionKind, Duration> pendingExpiry;
-  /** Replaced whole when one is added, so that every plan reads one immutable set without copying it. */
-  private volatile Set<AllowIndicator> allowIndicators;
 
   /**
    * Creates the planner.
@@ -47,19 +43,17 @@ public final class EvidencePlanner {
    * @param policy the policy
    * @param folders folder classification
    * @param exclusions automation exclusions
-   * @param allowIndicators the allow indicators in force from the start
    * @param approvalRules approval rules per kind
    * @param safety the safety guards
    * @param timeBoxes time boxes per reversible kind
    * @param pendingExpiry pending expiry per kind, where it differs from the default
    */
   public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
-      Set<AllowIndicator> allowIndicators, ApprovalRules approvalRules, SafetyControls safety,
+      ApprovalRules approvalRules, SafetyControls safety,
       Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry) {
     this.policy = policy;
     this.folders = folders;
     this.exclusions = exclusions;
-    this.allowIndicators = Set.copyOf(allowIndicators);
     this.approvalRules = approvalRules;
     this.safety = safety;
     this.timeBoxes = Map.copyOf(timeBoxes);
@@ -75,7 +69,8 @@ public final class EvidencePlanner {
    * @param devicesInScope how many devices the entity was seen on
    */
   public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
-    RemediationPlan plan = safety.apply(policy.plan(evidence, context(investigation.level(), devicesInScope)),
+    ControlState at = safety.current();
+    RemediationPlan plan = safety.apply(policy.plan(evidence, context(at, investigation.level(), devicesInScope)), at,
         investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
@@ -92,8 +87,9 @@ public final class EvidencePlanner {
    * @param evidence the evidence
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
-    return safety.apply(policy.plan(evidence, context(investigation.level(), 1)), investigation.origin().group(),
-        investigation.origin().device(), false);
+    ControlState at = safety.current();
+    return safety.apply(policy.plan(evidence, context(at, investigation.level(), 1)), at,
+        investigation.origin().group(), investigation.origin().device(), false);
   }
 
   /**
@@ -131,23 +127,7 @@ public final class EvidencePlanner {
         new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1));
   }
 
-  private AutomationContext context(AutomationLevel level, int devicesInScope) {
-    return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope);
-  }
-
-  /** {@return the allow indicators in force} */
-  public Set<AllowIndicator> allowIndicators() {
-    return allowIndicators;
-  }
-
-  /**
-   * Adds an allow indicator: the set is copied on this rare write, never on a plan.
-   *
-   * @param indicator the indicator
-   */
-  public synchronized void allow(AllowIndicator indicator) {
-    Set<AllowIndicator> more = new HashSet<>(allowIndicators);
-    more.add(indicator);
-    allowIndicators = Set.copyOf(more);
+  private AutomationContext context(ControlState at, AutomationLevel level, int devicesInScope) {
+    return new AutomationContext(level, folders, exclusions, safety.allowIndicators(at), devicesInScope);
   }
 }

@@ -23,6 +23,7 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.FalsePositiveReport;
+import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.auth.ApprovalRules;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Operation;
@@ -56,6 +57,7 @@ public final class ManualActions {
   private final InvestigationStore store;
   private final Clock clock;
   private final EvidencePlanner planner;
+  private final SafetyControls safety;
   private final ApprovalRules approvalRules;
   private final Supplier<InvestigationId> manualIds;
   private final Duration defaultExpiry;
@@ -66,17 +68,19 @@ public final class ManualActions {
    * @param engine how commands are decided and stored
    * @param store the store, queried for actions on an entity
    * @param clock the clock
-   * @param planner the planner, for approval rules, expiries and allow indicators
+   * @param planner the planner, for approval rules and expiries
+   * @param safety where the allow indicator a false positive adds is recorded
    * @param approvalRules approval rules per kind
    * @param manualIds how manual investigations are named
    * @param defaultExpiry how long manual actions may wait for approval unless their kind says otherwise
    */
   public ManualActions(CommandEngine engine, InvestigationStore store, Clock clock, EvidencePlanner planner,
-      ApprovalRules approvalRules, Supplier<InvestigationId> manualIds, Duration defaultExpiry) {
+      SafetyControls safety, ApprovalRules approvalRules, Supplier<InvestigationId> manualIds, Duration defaultExpiry) {
     this.engine = engine;
     this.store = store;
     this.clock = clock;
     this.planner = planner;
+    this.safety = safety;
     this.approvalRules = approvalRules;
     this.manualIds = manualIds;
     this.defaultExpiry = defaultExpiry;
@@ -143,10 +147,10 @@ public final class ManualActions {
       gate.authorize(caller, Operation.UNDO, action.action().kind());
     }
     AllowIndicator indicator = new AllowIndicator.ExactEntity(entity.key());
-    planner.allow(indicator);
+    String why = comment.isEmpty() ? "false positive" : comment;
+    safety.record(ControlChange.allow(indicator, true, caller.name(), clock.instant(), why));
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
-    String why = comment.isEmpty() ? "false positive" : comment;
     for (ActionRecord action : toReject) {
       engine.applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
           .ifPresent(s -> rejected.add(action.id()));

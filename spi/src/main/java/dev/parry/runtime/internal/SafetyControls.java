@@ -9,105 +9,142 @@ import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
+import dev.parry.core.policy.AllowIndicator;
 import dev.parry.spi.safety.BlastRadiusLimit;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.SafetyGuards;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The safety guards: the kill switch, protected assets (with break-glass overrides) and the
- * blast-radius breaker. Applied twice: to a plan, where an automatic action a guard stops becomes
- * one that requires approval with the guard's reason; and again just before an automatic action is
- * dispatched ({@link #holdReason}), so that pausing automation also stops what is already queued.
+ * The safety guards: the kill switch, protected assets (with break-glass overrides), the
+ * blast-radius breaker and allow indicators. The switch, the overrides, the indicators added at run
+ * time and the windows' counts are kept in the {@link ControlStore} every runtime on the store
+ * shares; this class reads the changes it has not seen before each decision, so a change any runtime
+ * recorded holds for the next decision here. Applied twice: to a plan, where an automatic action a
+ * guard stops becomes one that requires approval with the guard's reason; and again just before an
+ * automatic action is dispatched ({@link #holdReason}), so that pausing automation also stops what is
+ * already queued.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
 public final class SafetyControls {
 
   private final SafetyGuards guards;
+  private final ControlStore controls;
+  private final Set<AllowIndicator> configuredIndicators;
   private final Clock clock;
-  private volatile boolean pausedEverywhere;
-  private final Set<DeviceGroupName> pausedGroups = ConcurrentHashMap.newKeySet();
-  private final Map<DeviceId, Instant> breakGlass = new ConcurrentHashMap<>();
-  private final Map<String, ArrayDeque<Instant>> windows = new HashMap<>();
+  /** The state the changes seen so far add up to; replaced whole, never changed in place. */
+  private volatile ControlState state = ControlState.EMPTY;
 
   /**
    * Creates the controls.
    *
    * @param guards the configured guards
+   * @param controls where the shared control state is kept
+   * @param configuredIndicators the allow indicators configured at build time, in force whatever is stored
    * @param clock the clock windows and overrides are measured on
    */
-  public SafetyControls(SafetyGuards guards, Clock clock) {
+  public SafetyControls(SafetyGuards guards, ControlStore controls, Set<AllowIndicator> configuredIndicators,
+      Clock clock) {
     this.guards = guards;
+    this.controls = controls;
+    this.configuredIndicators = Set.copyOf(configuredIndicators);
     this.clock = clock;
   }
 
   /**
-   * Pauses or resumes automation.
+   * Records a change in the shared control state, and folds it in here.
    *
-   * @param group the device group, or null for every group
-   * @param paused whether automation is paused
+   * @param change the change, not yet recorded
+   * @return the change as recorded
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
    */
-  public void pause(@Nullable DeviceGroupName group, boolean paused) {
-    if (group == null) {
-      pausedEverywhere = paused;
-    } else if (paused) {
-      pausedGroups.add(group);
-    } else {
-      pausedGroups.remove(group);
+  public ControlChange record(ControlChange change) {
+    ControlChange recorded = controls.record(change);
+    current();
+    return recorded;
+  }
+
+  /**
+   * {@return the control state with every change recorded so far folded in}
+   *
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
+   */
+  public ControlState current() {
+    ControlState seen = state;
+    while (true) {
+      List<ControlChange> more = controls.changes(seen.sequence(), ControlStore.MAX_CHANGES);
+      if (more.isEmpty()) {
+        break;
+      }
+      seen = seen.with(more);
+      if (more.size() < ControlStore.MAX_CHANGES) {
+        break;
+      }
+    }
+    synchronized (this) {
+      if (seen.sequence() > state.sequence()) {
+        state = seen;
+      }
+      return state;
     }
   }
 
   /**
-   * Opens a protected device to automatic actions until {@code until}.
+   * {@return the allow indicators in force in {@code at}: those configured and those recorded}
    *
-   * @param device the device
-   * @param until when the override ends
+   * @param at the control state
    */
-  public void breakGlass(DeviceId device, Instant until) {
-    breakGlass.put(device, until);
+  public Set<AllowIndicator> allowIndicators(ControlState at) {
+    if (at.allowed().isEmpty()) {
+      return configuredIndicators;
+    }
+    if (configuredIndicators.isEmpty()) {
+      return at.allowed();
+    }
+    Set<AllowIndicator> all = new HashSet<>(configuredIndicators);
+    all.addAll(at.allowed());
+    return Set.copyOf(all);
   }
 
   /**
    * {@return the plan with the guards applied}
    *
    * @param plan the policy's plan
+   * @param at the control state the plan was made in
    * @param group the investigation's device group
    * @param alertDevice the device the investigation's alert is about, or null
    * @param consume whether automatic actions that pass count toward the blast-radius limits (false for a dry run)
    */
-  public RemediationPlan apply(RemediationPlan plan, DeviceGroupName group, @Nullable Device alertDevice,
-      boolean consume) {
-    if (plan.actions().isEmpty() || (!pausedEverywhere && pausedGroups.isEmpty() && guards.limits().isEmpty()
+  public RemediationPlan apply(RemediationPlan plan, ControlState at, DeviceGroupName group,
+      @Nullable Device alertDevice, boolean consume) {
+    if (plan.actions().isEmpty() || (!at.pausedEverywhere() && at.pausedGroups().isEmpty() && guards.limits().isEmpty()
         && guards.protectedDevices().isEmpty() && guards.protectedTags().isEmpty())) {
       return plan;
     }
     List<PlannedAction> out = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
-      out.add(planned.mode() == ApprovalMode.AUTOMATIC ? guard(planned, group, alertDevice, consume) : planned);
+      out.add(planned.mode() == ApprovalMode.AUTOMATIC ? guard(planned, at, group, alertDevice, consume) : planned);
     }
     return new RemediationPlan(out, plan.summary());
   }
 
-  private PlannedAction guard(PlannedAction planned, DeviceGroupName group, @Nullable Device alertDevice,
-      boolean consume) {
-    if (pausedEverywhere) {
-      return planned.requiringApproval("automation is paused (kill switch): approval required");
+  private PlannedAction guard(PlannedAction planned, ControlState at, DeviceGroupName group,
+      @Nullable Device alertDevice, boolean consume) {
+    Optional<String> paused = paused(at, group);
+    if (paused.isPresent()) {
+      return planned.requiringApproval(paused.get());
     }
-    if (pausedGroups.contains(group)) {
-      return planned.requiringApproval("automation is paused for device group '" + group + "': approval required");
-    }
-    Optional<String> protection = protection(planned.action(), alertDevice);
+    Optional<String> protection = protection(planned.action(), at, alertDevice);
     if (protection.isPresent()) {
       return planned.requiringApproval(protection.get());
     }
@@ -123,18 +160,26 @@ public final class SafetyControls {
    *
    * @param action the action about to be dispatched
    * @param origin the device group and alert device of its investigation
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails: nothing may be
+   *     dispatched automatically then
    */
   public Optional<String> holdReason(RemediationAction action, Origin origin) {
-    if (pausedEverywhere) {
-      return Optional.of("automation is paused (kill switch): approval required");
-    }
-    if (pausedGroups.contains(origin.group())) {
-      return Optional.of("automation is paused for device group '" + origin.group() + "': approval required");
-    }
-    return protection(action, origin.device());
+    ControlState at = current();
+    Optional<String> paused = paused(at, origin.group());
+    return paused.isPresent() ? paused : protection(action, at, origin.device());
   }
 
-  private Optional<String> protection(RemediationAction action, @Nullable Device alertDevice) {
+  private static Optional<String> paused(ControlState at, DeviceGroupName group) {
+    if (at.pausedEverywhere()) {
+      return Optional.of("automation is paused (kill switch): approval required");
+    }
+    if (at.pausedGroups().contains(group)) {
+      return Optional.of("automation is paused for device group '" + group + "': approval required");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> protection(RemediationAction action, ControlState at, @Nullable Device alertDevice) {
     if (!(action.target() instanceof DeviceEntity target)) {
       return Optional.empty();
     }
@@ -150,7 +195,7 @@ public final class SafetyControls {
     if (!byId && !byTag) {
       return Optional.empty();
     }
-    Instant until = breakGlass.get(id);
+    Instant until = at.breakGlass().get(id);
     if (until != null && clock.instant().isBefore(until)) {
       return Optional.empty();
     }
@@ -162,31 +207,27 @@ public final class SafetyControls {
     if (guards.limits().isEmpty()) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
-    synchronized (windows) {
-      List<ArrayDeque<Instant>> counted = new ArrayList<>(guards.limits().size());
-      for (BlastRadiusLimit limit : guards.limits()) {
-        String scope = switch (limit.scope()) {
-          case KIND -> planned.action().kind().name();
-          case FAMILY -> planned.action().family().name();
-          case DEVICE_GROUP -> "group " + group;
-        };
-        ArrayDeque<Instant> window = windows.computeIfAbsent(limit.scope() + ":" + scope + ":" + limit.window(),
-            k -> new ArrayDeque<>());
-        Instant start = now.minus(limit.window());
-        while (!window.isEmpty() && !window.peekFirst().isAfter(start)) {
-          window.pollFirst();
-        }
-        if (window.size() >= limit.maxAutomatic()) {
-          return Optional.of("blast radius: " + limit.maxAutomatic() + " automatic action(s) per " + limit.window()
-              + " for " + scope + " reached; approval required");
-        }
-        counted.add(window);
-      }
-      if (consume) {
-        counted.forEach(window -> window.addLast(now));
-      }
+    List<ControlStore.Window> windows = new ArrayList<>(guards.limits().size());
+    for (BlastRadiusLimit limit : guards.limits()) {
+      String scope = switch (limit.scope()) {
+        case KIND -> planned.action().kind().name();
+        case FAMILY -> planned.action().family().name();
+        case DEVICE_GROUP -> "group " + group;
+      };
+      windows.add(new ControlStore.Window(limit.scope() + ":" + scope, limit.window(), limit.maxAutomatic()));
+    }
+    if (controls.admit(windows, clock.instant(), consume)) {
       return Optional.empty();
     }
+    return Optional.of("blast radius: a limit of " + describe(windows) + " for this action is reached; approval required");
+  }
+
+  private static String describe(List<ControlStore.Window> windows) {
+    StringBuilder out = new StringBuilder();
+    for (ControlStore.Window window : windows) {
+      out.append(out.length() == 0 ? "" : " or ").append(window.max()).append(" automatic action(s) per ")
+          .append(window.length()).append(" for ").append(window.scope());
+    }
+    return out.toString();
   }
 }

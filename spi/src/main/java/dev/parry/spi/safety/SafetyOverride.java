@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind what changed
  * @param principal who changed it
- * @param subject what it applies to: "all", a device group's name or a device id
+ * @param subject what it applies to: "all", a device group's name, a device id or an allow indicator's
+ *     {@linkplain dev.parry.core.policy.AllowIndicator#text() text}
  * @param at when
  * @param until when a break-glass override ends, or null
  * @param reason why, 1-2,000 characters
@@ -27,7 +28,11 @@ public record SafetyOverride(Kind kind, PrincipalName principal, String subject,
     /** Automation resumed. */
     AUTOMATION_RESUMED,
     /** A protected device opened to automatic actions for a while. */
-    BREAK_GLASS
+    BREAK_GLASS,
+    /** An allow indicator added. */
+    ALLOW_INDICATOR_ADDED,
+    /** An allow indicator revoked. */
+    ALLOW_INDICATOR_REVOKED
   }
 
   /**

@@ -22,6 +22,7 @@ import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.AllowIndicator;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.auth.Caller;
@@ -35,6 +36,10 @@ import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.Limits;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.RateLimit;
+import dev.parry.spi.safety.BlastRadiusLimit;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
+import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
@@ -62,6 +67,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -95,8 +101,14 @@ abstract class SharedStoreScenarios {
   }
 
   ParryRuntime runtime(String name, ActionExecutor devices) {
-    ParryRuntime runtime = ParryRuntime.builder().store(store()).instanceName(name + "-" + run).dispatchLease(LEASE)
-        .limits(LIMITS).deviceGroups(GROUPS).requiredKinds(Set.of()).executor("devices", devices).build();
+    return runtime(name, devices, builder -> { });
+  }
+
+  ParryRuntime runtime(String name, ActionExecutor devices, Consumer<ParryRuntime.Builder> more) {
+    ParryRuntime.Builder builder = ParryRuntime.builder().store(store()).instanceName(name + "-" + run)
+        .dispatchLease(LEASE).limits(LIMITS).deviceGroups(GROUPS).requiredKinds(Set.of()).executor("devices", devices);
+    more.accept(builder);
+    ParryRuntime runtime = builder.build();
     runtimes.add(runtime);
     runtime.start();
     return runtime;
@@ -319,5 +331,78 @@ abstract class SharedStoreScenarios {
     assertEquals(1, callsFor(first).size());
     assertTrue(created.stream().filter(id -> !id.equals(first)).allMatch(id -> callsFor(id).isEmpty()
         && action(again, id).status() == ActionStatus.PENDING_APPROVAL), "others stayed pending");
+  }
+
+  // ---- control state shared by the replicas ----------------------------------------------------
+
+  @Test
+  @DisplayName("the kill switch thrown on one runtime stops the other's automation; released on the other, both act again")
+  void killSwitchHoldsOnEveryReplica() {
+    ParryRuntime a = runtime("a", backend.executor());
+    ParryRuntime b = runtime("b", backend.executor());
+    a.pauseAutomation(ANALYST, null, "bad detection rule");
+    ActionId held = isolation(b, "paused", workstation(1));
+    assertEquals(ActionStatus.PENDING_APPROVAL, action(b, held).status(), "b planned under a's kill switch");
+    assertTrue(action(b, held).reason().contains("kill switch"), action(b, held).reason());
+    b.resumeAutomation(ANALYST, null, "rule fixed");
+    ActionId runs = isolation(a, "resumed", workstation(2));
+    await("a's automatic isolation succeeded", () -> action(a, runs).status() == ActionStatus.SUCCEEDED);
+    assertEquals(0, callsFor(held).size(), "the held isolation was not sent");
+    List<ControlChange> audit = a.controlChanges(ANALYST, 0, ControlStore.MAX_CHANGES);
+    assertEquals(List.of(ControlChange.Kind.PAUSE, ControlChange.Kind.RESUME),
+        audit.stream().map(ControlChange::kind).toList(), "both changes recorded, in order, whichever runtime made them");
+    assertEquals(List.of("bad detection rule", "rule fixed"), audit.stream().map(ControlChange::reason).toList());
+    assertTrue(audit.stream().allMatch(c -> c.principal().equals(ANALYST.name())), "who changed it: " + audit);
+  }
+
+  @Test
+  @DisplayName("an allow indicator a false positive adds on one runtime holds on the other, and after both restart")
+  void allowIndicatorSurvivesARestart() {
+    ParryRuntime a = runtime("a", backend.executor());
+    Device device = workstation(3);
+    a.reportFalsePositive(device, ANALYST, "known admin tool");
+    ParryRuntime b = runtime("b", backend.executor());
+    assertTrue(b.allowIndicators().contains(new AllowIndicator.ExactEntity(device.key())), "b sees a's indicator");
+    a.close();
+    b.close();
+    ParryRuntime again = runtime("again", backend.executor());
+    InvestigationId id = InvestigationId.of("allowed-" + run);
+    again.open(id, AlertId.of("alert-allowed"), device);
+    again.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "test", Instant.now()));
+    assertEquals(List.of(), again.investigation(id, ANALYST).orElseThrow().actions(),
+        "the restarted runtime plans nothing for the allowed device");
+    again.revokeAllow(ANALYST, new AllowIndicator.ExactEntity(device.key()), "tool retired");
+    ParryRuntime other = runtime("other", backend.executor());
+    assertTrue(!other.allowIndicators().contains(new AllowIndicator.ExactEntity(device.key())), "revoked everywhere");
+  }
+
+  @Test
+  @DisplayName("a blast-radius limit counts automatic actions across the replicas, not per replica")
+  void blastRadiusIsShared() {
+    Consumer<ParryRuntime.Builder> limited = builder -> builder.safetyGuards(SafetyGuards.builder()
+        .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 2, Duration.ofHours(1))).build());
+    ParryRuntime a = runtime("a", backend.executor(), limited);
+    ParryRuntime b = runtime("b", backend.executor(), limited);
+    List<ActionId> isolations = List.of(isolation(a, "br-1", workstation(11)), isolation(b, "br-2", workstation(12)),
+        isolation(a, "br-3", workstation(13)), isolation(b, "br-4", workstation(14)));
+    List<Boolean> automatic = isolations.stream().map(id -> action(a, id).status() != ActionStatus.PENDING_APPROVAL)
+        .toList();
+    assertEquals(List.of(true, true, false, false), automatic, "two automatic isolations per hour across both runtimes");
+    assertTrue(action(b, isolations.get(3)).reason().contains("blast radius"), action(b, isolations.get(3)).reason());
+  }
+
+  @Test
+  @DisplayName("glass broken on one runtime opens the protected device on the other")
+  void breakGlassHoldsOnEveryReplica() {
+    Device protectedOne = workstation(21);
+    Consumer<ParryRuntime.Builder> guarded = builder -> builder.safetyGuards(SafetyGuards.builder()
+        .protectDevice(protectedOne.id()).build());
+    ParryRuntime a = runtime("a", backend.executor(), guarded);
+    ParryRuntime b = runtime("b", backend.executor(), guarded);
+    ActionId before = isolation(b, "glass-before", protectedOne);
+    assertEquals(ActionStatus.PENDING_APPROVAL, action(b, before).status(), "protected: approval required");
+    a.breakGlass(ANALYST, protectedOne.id(), Duration.ofMinutes(30), "active ransomware");
+    ActionId after = isolation(b, "glass-after", protectedOne);
+    await("b isolated the device under a's override", () -> action(b, after).status() == ActionStatus.SUCCEEDED);
   }
 }
