@@ -193,6 +193,10 @@ class IdentityAndAuthorizationTest {
         rows.put("pauseAutomation", () -> runtime.pauseAutomation(reader, null, "stop"));
         rows.put("resumeAutomation", () -> runtime.resumeAutomation(reader, null, "go"));
         rows.put("breakGlass", () -> runtime.breakGlass(reader, server.id(), java.time.Duration.ofMinutes(5), "dc down"));
+        dev.parry.core.policy.AllowIndicator indicator = new dev.parry.core.policy.AllowIndicator.ExactEntity(server.key());
+        rows.put("allow", () -> runtime.allow(reader, indicator, "known tool"));
+        rows.put("revokeAllow", () -> runtime.revokeAllow(reader, indicator, "retired"));
+        rows.put("controlChanges", () -> runtime.controlChanges(guest, 0, 10));
         long events = parry.events().size();
         for (java.util.Map.Entry<String, org.junit.jupiter.api.function.Executable> row : rows.entrySet()) {
           int denials = parry.denials().size();
@@ -203,6 +207,7 @@ class IdentityAndAuthorizationTest {
         }
         assertEquals(ActionStatus.PENDING_APPROVAL, parry.action(pending.id()).status());
         assertEquals(ActionStatus.SUCCEEDED, parry.action(taken.id()).status());
+        assertEquals(List.of(), runtime.controlChanges(ParryHarness.ANALYST, 0, 10), "no control change recorded");
       }
     }
   }

@@ -383,6 +383,15 @@ class BrokenImplementationsTest {
     }
   }
 
+  /** Widens a race window so that the racy stores below lose their race every run. */
+  static void widenRace() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static class IgnoresPageLimit extends BrokenControls {
     @Override
     List<ControlChange> changes(long after, int limit) {
@@ -407,7 +416,7 @@ class BrokenImplementationsTest {
     @Override
     ControlChange record(ControlChange change) {
       long next = log.isEmpty() ? 1 : log.lastKey() + 1;
-      Thread.yield();
+      widenRace(); // another writer reads the same last number meanwhile
       ControlChange recorded = change.recordedAs(next);
       log.put(next, recorded);
       return recorded;
@@ -428,7 +437,7 @@ class BrokenImplementationsTest {
           return false;
         }
       }
-      Thread.yield();
+      widenRace(); // other admissions count the same uses meanwhile
       if (consume) {
         windows.forEach(window -> used(window, now, true).add(now));
       }
