@@ -246,29 +246,6 @@ public final class Text {
     return out.toString();
   }
 
-  /**
-   * {@return {@code value} with each control character written as a backslash, {@code u} and four
-   * hexadecimal digits, cut to {@code max} characters (then followed by {@code ...})}: safe in a log line
-   *
-   * @param value any text
-   * @param max how many characters of it to keep
-   */
-  public static String escapeControls(String value, int max) {
-    StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 8);
-    for (int i = 0; i < value.length() && i < max; i++) {
-      char c = value.charAt(i);
-      if (isControl(c)) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    if (value.length() > max) {
-      out.append("...");
-    }
-    return out.toString();
-  }
-
   /** {@return where to cut {@code value} to keep at most {@code max} characters without splitting a surrogate pair} */
   private static int cut(String value, int max) {
     if (value.length() <= max) {
