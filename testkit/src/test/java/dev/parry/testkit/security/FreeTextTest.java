@@ -1,6 +1,7 @@
 package dev.parry.testkit.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.IsolateDevice;
@@ -9,6 +10,10 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
@@ -23,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
@@ -44,6 +50,28 @@ class FreeTextTest {
         assertEquals(text, rejected.note());
         assertEquals(text, parry.action(pending.id()).note());
       }
+    }
+  }
+
+  @Test
+  @DisplayName("NUL and the other control characters are refused in free text, naming the field; nothing is stored")
+  void controlCharactersAreRefused() {
+    try (ParryHarness parry = ParryHarness.create()) {
+      ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL),
+          ParryHarness.ANALYST, "", true);
+      int events = parry.store().events(pending.id().investigation()).size();
+      List<Map.Entry<String, Runnable>> calls = List.of(
+          Map.entry("comment", () -> parry.runtime().reject(pending.id(), ParryHarness.ANALYST, "a\u0000b")),
+          Map.entry("detail", () -> Evidence.of(WORKSTATION, Verdict.MALICIOUS, "Trojan\u0000", parry.clock().instant())),
+          Map.entry("reason", () -> ExecutionOutcome.failed("HTTP 500\u0000")),
+          Map.entry("reason", () -> parry.runtime().pauseAutomation(ParryHarness.ANALYST, null, "maintenance\u0000")));
+      for (Map.Entry<String, Runnable> call : calls) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, call.getValue()::run, call.getKey());
+        assertTrue(refused.getMessage().startsWith(call.getKey() + " "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("\\u0000"), refused.getMessage());
+      }
+      assertEquals(events, parry.store().events(pending.id().investigation()).size());
+      assertEquals(ActionStatus.PENDING_APPROVAL, parry.action(pending.id()).status());
     }
   }
 
