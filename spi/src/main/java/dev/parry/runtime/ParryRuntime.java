@@ -1152,13 +1152,14 @@ public final class ParryRuntime implements AutoCloseable {
     /**
      * Registers an executor.
      *
-     * @param name a name for error messages, unique in this builder
+     * @param name a name for error messages, unique in this builder, 1-128 characters without
+     *     spoofing characters (the identifier rule of {@link dev.parry.core.entity})
      * @param executor the executor
      * @return this builder
-     * @throws IllegalArgumentException if the name is already used
+     * @throws IllegalArgumentException if the name is already used, empty, too long or holds a spoofing character
      */
     public Builder executor(String name, ActionExecutor executor) {
-      Text.require("executor name", name, 1, 128);
+      Text.requireIdentifier("executor name", name, 1, 128);
       Objects.requireNonNull(executor, "executor");
       if (executors.putIfAbsent(name, executor) != null) {
         throw new IllegalArgumentException("executor name '" + name + "' is already registered");
@@ -1226,7 +1227,8 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value this runtime's name in the store's dispatch leases, unique among the runtimes that
      *     share a store (default: {@code parry-<uuid>}, new for every runtime); 1-200 characters
-     * @throws IllegalArgumentException if the name is empty, too long or holds a control character
+     *     without spoofing characters (the identifier rule of {@link dev.parry.core.entity})
+     * @throws IllegalArgumentException if the name is empty, too long or holds a spoofing character
      */
     public Builder instanceName(String value) {
       this.instanceName = InvestigationStore.validOwner(Objects.requireNonNull(value, "instanceName"));

@@ -12,9 +12,11 @@ import java.util.Locale;
  * and record this form; {@code Alice@Contoso.com} and {@code alice@contoso.com} are one principal.
  *
  * <p>Characters that can make one name look like another are refused with a typed error naming the
- * value: control characters, invisible and bidirectional formatting characters (zero-width spaces and
- * joiners, right-to-left overrides, isolates, the byte-order mark), spaces other than the plain space,
- * and unpaired surrogates. The reserved name {@value #RESERVED_SYSTEM} is refused in any spelling, so
+ * value, as in every identifier (the identifier rule of {@link dev.parry.core.entity}): control
+ * characters, invisible and bidirectional formatting characters (zero-width spaces and joiners,
+ * right-to-left overrides, isolates, the byte-order mark, tag characters), spaces other than the
+ * plain space, unpaired surrogates, Hangul fillers, variation selectors and the other
+ * default-ignorable code points. The reserved name {@value #RESERVED_SYSTEM} is refused in any spelling, so
  * nobody can pose as the system.
  *
  * @param value the canonical name: 1-256 characters once normalized, no spoofing characters, not
@@ -33,13 +35,7 @@ public record PrincipalName(String value) {
    *     character, has surrounding whitespace, or is the reserved system name in any spelling
    */
   public PrincipalName {
-    Text.require("principalName", value, 1, 256);
-    int spoofing = Text.firstSpoofing(value);
-    if (spoofing >= 0) {
-      throw new IllegalArgumentException("principalName must not hold invisible, formatting or unpaired characters"
-          + " (U+" + String.format(Locale.ROOT, "%04X", (int) value.charAt(spoofing)) + " at " + spoofing + "), was: "
-          + Text.show(value));
-    }
+    Text.requireIdentifier("principalName", value, 1, 256);
     if (!value.strip().equals(value)) {
       throw new IllegalArgumentException("principalName must not start or end with whitespace, was: " + Text.show(value));
     }

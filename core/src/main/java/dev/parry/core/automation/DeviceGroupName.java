@@ -5,7 +5,7 @@ import dev.parry.core.internal.Text;
 /**
  * The name of a device group.
  *
- * @param value 1-128 characters, no control characters
+ * @param value 1-128 characters, no spoofing characters (the identifier rule of {@link dev.parry.core.entity})
  */
 public record DeviceGroupName(String value) {
 
@@ -13,10 +13,10 @@ public record DeviceGroupName(String value) {
    * Validates the name.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 128 characters or holds a control character
+   * @throws IllegalArgumentException if it is empty, longer than 128 characters or holds a spoofing character
    */
   public DeviceGroupName {
-    Text.require("deviceGroupName", value, 1, 128);
+    Text.requireIdentifier("deviceGroupName", value, 1, 128);
   }
 
   /**

@@ -34,11 +34,11 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * Validates the rule and copies its sets.
    *
    * @throws NullPointerException if a set or an element is null
-   * @throws IllegalArgumentException if the name prefix is empty or holds a control character
+   * @throws IllegalArgumentException if the name prefix is empty or holds a spoofing character
    */
   public DeviceMatch {
     if (namePrefix != null) {
-      Text.require("namePrefix", namePrefix, 1, 255);
+      Text.requireIdentifier("namePrefix", namePrefix, 1, 255);
     }
     anyTags = Set.copyOf(Objects.requireNonNull(anyTags, "anyTags"));
     platforms = Set.copyOf(Objects.requireNonNull(platforms, "platforms"));

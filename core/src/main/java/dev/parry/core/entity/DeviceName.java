@@ -5,7 +5,7 @@ import dev.parry.core.internal.Text;
 /**
  * A device's host name as its backend reports it. Compared case-insensitively.
  *
- * @param value 1-255 characters, no control characters, no '\\', '/' or spaces
+ * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\', '/' or spaces
  */
 public record DeviceName(String value) {
 
@@ -16,10 +16,10 @@ public record DeviceName(String value) {
    * Validates the value.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character, or holds '\\', '/' or spaces
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\', '/' or spaces
    */
   public DeviceName {
-    Text.require("deviceName", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("deviceName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/ ".indexOf(c) >= 0)) {
       throw new IllegalArgumentException("deviceName must not contain '\\', '/' or spaces, was: " + Text.show(value));
     }

@@ -5,7 +5,7 @@ import dev.parry.core.internal.Text;
 /**
  * A tag set on a device, used by device groups to match it. Compared case-insensitively.
  *
- * @param value 1-200 characters, no control characters
+ * @param value 1-200 characters, no spoofing characters (see the package documentation)
  */
 public record DeviceTag(String value) {
 
@@ -16,10 +16,10 @@ public record DeviceTag(String value) {
    * Validates the value.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character
    */
   public DeviceTag {
-    Text.require("deviceTag", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("deviceTag", value, 1, MAX_LENGTH);
   }
 
   /**

@@ -29,12 +29,12 @@ public final class EntityKey {
    *
    * <pre>{@code EntityKey key = EntityKey.of("device:a3f7c19e");}</pre>
    *
-   * @param value the key, 1-40,000 characters without control characters
+   * @param value the key, 1-40,000 characters without spoofing characters (see the package documentation)
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the value is empty, too long or holds a control character
+   * @throws IllegalArgumentException if the value is empty, too long or holds a spoofing character
    */
   public static EntityKey of(String value) {
-    return new EntityKey(Text.require("entityKey", value, 1, MAX_LENGTH));
+    return new EntityKey(Text.requireIdentifier("entityKey", value, 1, MAX_LENGTH));
   }
 
   /**

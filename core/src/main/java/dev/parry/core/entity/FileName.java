@@ -5,7 +5,7 @@ import dev.parry.core.internal.Text;
 /**
  * The name of a file without its folder (an email attachment, for example).
  *
- * @param value 1-255 characters, no control characters, no '\\' or '/'
+ * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\' or '/'
  */
 public record FileName(String value) {
 
@@ -16,10 +16,10 @@ public record FileName(String value) {
    * Validates the value.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character, or holds '\\' or '/'
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\' or '/'
    */
   public FileName {
-    Text.require("fileName", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("fileName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/".indexOf(c) >= 0)) {
       throw new IllegalArgumentException("fileName must not contain '\\' or '/', was: " + Text.show(value));
     }

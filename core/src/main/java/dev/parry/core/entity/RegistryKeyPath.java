@@ -26,11 +26,11 @@ public record RegistryKeyPath(String value) {
    * Validates the path and expands its root key.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, too long, holds a control character, has an
+   * @throws IllegalArgumentException if it is empty, too long, holds a spoofing character, has an
    *     empty segment or does not start with a root key
    */
   public RegistryKeyPath {
-    Text.require("registryKeyPath", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("registryKeyPath", value, 1, MAX_LENGTH);
     int slash = value.indexOf('\\');
     String root = (slash < 0 ? value : value.substring(0, slash)).toUpperCase(Locale.ROOT);
     String full = ROOTS.getOrDefault(root, root);

@@ -5,7 +5,7 @@ import dev.parry.core.internal.Text;
 /**
  * The full path of a scheduled task in the Task Scheduler library, such as {@code \Microsoft\Updater}. Compared case-insensitively.
  *
- * @param value 1-1024 characters, starting with {@code \}, no control characters
+ * @param value 1-1024 characters, starting with {@code \}, no spoofing characters (see the package documentation)
  */
 public record ScheduledTaskPath(String value) {
 
@@ -16,10 +16,10 @@ public record ScheduledTaskPath(String value) {
    * Validates the value.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character or does not start with {@code \}
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character or does not start with {@code \}
    */
   public ScheduledTaskPath {
-    Text.require("scheduledTaskPath", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("scheduledTaskPath", value, 1, MAX_LENGTH);
     if (value.charAt(0) != '\\') {
       throw new IllegalArgumentException("scheduledTaskPath must start with '\\', was: " + Text.show(value));
     }

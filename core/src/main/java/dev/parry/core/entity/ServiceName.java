@@ -5,7 +5,7 @@ import dev.parry.core.internal.Text;
 /**
  * The name of a Windows service. Compared case-insensitively.
  *
- * @param value 1-256 characters, no control characters, no '\\' or '/'
+ * @param value 1-256 characters, no spoofing characters (see the package documentation), no '\\' or '/'
  */
 public record ServiceName(String value) {
 
@@ -16,10 +16,10 @@ public record ServiceName(String value) {
    * Validates the value.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a control character, or holds '\\' or '/'
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\' or '/'
    */
   public ServiceName {
-    Text.require("serviceName", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("serviceName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/".indexOf(c) >= 0)) {
       throw new IllegalArgumentException("serviceName must not contain '\\' or '/', was: " + Text.show(value));
     }

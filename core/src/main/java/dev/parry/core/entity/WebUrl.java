@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * An absolute {@code http} or {@code https} URL, as found in an email or a click.
  *
- * @param value at most 2,048 characters, no whitespace or control characters, with a host
+ * @param value at most 2,048 characters, no whitespace and no spoofing characters (see the package documentation), with a host
  */
 public record WebUrl(String value) {
 
@@ -23,7 +23,7 @@ public record WebUrl(String value) {
    * @throws IllegalArgumentException if it is too long, not absolute http(s), has no host or holds whitespace
    */
   public WebUrl {
-    Text.require("url", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("url", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException("url must not contain whitespace, was: " + Text.show(value));
     }

@@ -25,11 +25,11 @@ public record WindowsPath(String value) {
    * Validates and normalises the path.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the path is empty, too long, relative, holds a control or
+   * @throws IllegalArgumentException if the path is empty, too long, relative, holds a spoofing or
    *     forbidden character, or a {@code .} or {@code ..} segment
    */
   public WindowsPath {
-    Text.require("windowsPath", value, 1, MAX_LENGTH);
+    Text.requireIdentifier("windowsPath", value, 1, MAX_LENGTH);
     value = normalise(value);
   }
 

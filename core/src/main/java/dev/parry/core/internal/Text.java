@@ -57,6 +57,43 @@ public final class Text {
   }
 
   /**
+   * Checks an identifier: like {@link #require(String, String, int, int)}, and also free of every
+   * character that can make one identifier look like another (see {@link #firstSpoofing(String)}).
+   * Letters, digits, marks, punctuation and symbols of any script are allowed, and so is the plain
+   * space.
+   *
+   * @param name the component name used in error messages
+   * @param value the value to check
+   * @param min the minimum length
+   * @param max the maximum length
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the length is out of range or a spoofing character is present
+   */
+  public static String requireIdentifier(String name, String value, int min, int max) {
+    require(name, value, min, max);
+    requireNoSpoofing(name, value);
+    return value;
+  }
+
+  /**
+   * Checks that {@code value} holds no spoofing character (see {@link #firstSpoofing(String)}).
+   *
+   * @param name the component name used in error messages
+   * @param value the value to check
+   * @return {@code value}, unchanged
+   * @throws IllegalArgumentException if a spoofing character is present, naming it, its index and the value, escaped
+   */
+  public static String requireNoSpoofing(String name, String value) {
+    int bad = firstSpoofing(value);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(name + " must not hold invisible, formatting or unpaired characters (found U+"
+          + String.format(Locale.ROOT, "%04X", value.codePointAt(bad)) + " at index " + bad + "), was: " + show(value));
+    }
+    return value;
+  }
+
+  /**
    * Checks that {@code value} is {@code min}..{@code max} characters, each in {@code allowed}.
    *
    * @param name the component name used in error messages
@@ -118,31 +155,60 @@ public final class Text {
 
   /**
    * {@return the index of the first character that can make one identifier look like another, or -1}:
-   * a control character, an invisible or bidirectional formatting character (zero-width space and
-   * joiners, right-to-left and left-to-right overrides and isolates, the byte-order mark), a line or
-   * paragraph separator, a space other than the plain space, or half of a surrogate pair without its
-   * other half
+   * see {@link #isSpoofing(int)}; half of a surrogate pair without its other half counts too
    *
    * @param value the text
    */
   public static int firstSpoofing(String value) {
-    for (int i = 0; i < value.length(); i++) {
+    for (int i = 0; i < value.length(); ) {
       char c = value.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-          i++;
-          continue;
-        }
+      if (c >= 0x20 && c < 0x7f) { // printable ASCII, the common case
+        i++;
+        continue;
+      }
+      int codePoint = value.codePointAt(i);
+      if (isSpoofing(codePoint)) {
         return i;
       }
-      int type = Character.getType(c);
-      if (Character.isLowSurrogate(c) || isControl(c) || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-          || (type == Character.SPACE_SEPARATOR && c != ' ')) {
-        return i;
-      }
+      i += Character.charCount(codePoint);
     }
     return -1;
+  }
+
+  /**
+   * {@return whether {@code codePoint} can make one identifier look like another}: a control
+   * character; a line or paragraph separator; a format character (the bidirectional controls
+   * U+202A-202E, U+2066-2069, U+200E, U+200F and U+061C, the zero-width space U+200B, joiners U+200C,
+   * U+200D and U+2060, the byte-order mark U+FEFF, the soft hyphen, tag characters and the like); a
+   * space other than the plain space (U+00A0, U+2007, U+202F, U+3000 and the like); a surrogate code
+   * unit on its own; any other Unicode default-ignorable code point (the Hangul fillers U+115F, U+1160,
+   * U+3164 and U+FFA0, variation selectors, the combining grapheme joiner, the Mongolian vowel
+   * separator, U+E0000-E0FFF); or a noncharacter (U+FDD0-FDEF and the last two code points of each
+   * plane)
+   *
+   * @param codePoint a code point, or a surrogate code unit
+   */
+  public static boolean isSpoofing(int codePoint) {
+    if (codePoint < 0x7f) {
+      return codePoint < 0x20;
+    }
+    int type = Character.getType(codePoint);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SPACE_SEPARATOR
+        || isDefaultIgnorable(codePoint) || isNoncharacter(codePoint);
+  }
+
+  /** {@return whether {@code codePoint} is default-ignorable (Unicode's DerivedCoreProperties) but not a format character} */
+  private static boolean isDefaultIgnorable(int codePoint) {
+    return codePoint == 0x034F || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x17B4
+        || codePoint == 0x17B5 || (codePoint >= 0x180B && codePoint <= 0x180F) || codePoint == 0x2065
+        || codePoint == 0x3164 || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || codePoint == 0xFFA0
+        || (codePoint >= 0xFFF0 && codePoint <= 0xFFF8) || (codePoint >= 0xE0000 && codePoint <= 0xE0FFF);
+  }
+
+  private static boolean isNoncharacter(int codePoint) {
+    return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
   }
 
   /** {@return the index of the first control character (see {@link #isControl(char)}), or -1} */
@@ -156,50 +222,68 @@ public final class Text {
   }
 
   /**
-   * {@return {@code value} with each control character written as a backslash, {@code u} and four
-   * hexadecimal digits, cut to {@code max} characters (then followed by {@code ...})}: safe in a log line
+   * {@return {@code value} for a log line or an export: each spoofing character (see
+   * {@link #isSpoofing(int)}: control characters, bidirectional controls, invisible characters, odd
+   * spaces, unpaired surrogates) written as a backslash, {@code u} and four lower-case hexadecimal
+   * digits per UTF-16 unit, cut to {@code max} characters of {@code value} (then followed by
+   * {@code ...})} The cut never splits a surrogate pair. A backslash is kept as it is, so that paths
+   * stay readable: a backslash and {@code u} that were in the text read like an escape, but they are
+   * visible either way.
    *
    * @param value any text
    * @param max how many characters of it to keep
    */
-  public static String escapeControls(String value, int max) {
-    StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 8);
-    for (int i = 0; i < value.length() && i < max; i++) {
-      char c = value.charAt(i);
-      if (isControl(c)) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
+  public static String escape(String value, int max) {
+    if (value.length() <= max && firstSpoofing(value) < 0) {
+      return value;
     }
-    if (value.length() > max) {
+    StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 8);
+    int end = cut(value, max);
+    appendEscaped(out, value, end, false);
+    if (end < value.length()) {
       out.append("...");
     }
     return out.toString();
   }
 
+  /** {@return where to cut {@code value} to keep at most {@code max} characters without splitting a surrogate pair} */
+  private static int cut(String value, int max) {
+    if (value.length() <= max) {
+      return value.length();
+    }
+    return max > 0 && Character.isHighSurrogate(value.charAt(max - 1)) && Character.isLowSurrogate(value.charAt(max))
+        ? max - 1 : max;
+  }
+
+  /** Appends {@code value}'s first {@code end} characters, each spoofing one escaped, and backslashes and quotes too if {@code quoted}. */
+  private static void appendEscaped(StringBuilder out, String value, int end, boolean quoted) {
+    for (int i = 0; i < end; ) {
+      int codePoint = value.codePointAt(i);
+      int count = Character.charCount(codePoint);
+      if (quoted && (codePoint == '\\' || codePoint == '\'')) {
+        out.append('\\').append((char) codePoint);
+      } else if (isSpoofing(codePoint)) {
+        for (int j = i; j < i + count; j++) {
+          out.append(String.format(Locale.ROOT, "\\u%04x", (int) value.charAt(j)));
+        }
+      } else {
+        out.appendCodePoint(codePoint);
+      }
+      i += count;
+    }
+  }
+
   /**
-   * Quotes a value for an error message or a log line: control characters are escaped (so a CR/LF
-   * cannot forge a line) and long values are cut.
+   * Quotes a value for an error message or a log line: spoofing characters are escaped (so a CR/LF
+   * cannot forge a line and a right-to-left override cannot turn the text around; see
+   * {@link #escape(String, int)}), as are backslashes and single quotes, and long values are cut.
    *
    * @param value any text
    * @return the value in single quotes, escaped and at most about 80 characters long
    */
   public static String show(String value) {
     StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 16).append('\'');
-    int limit = Math.min(value.length(), MAX_SHOWN);
-    for (int i = 0; i < limit; i++) {
-      char c = value.charAt(i);
-      if (c == '\\') {
-        out.append("\\\\");
-      } else if (c == '\'') {
-        out.append("\\'");
-      } else if (isControl(c)) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
+    appendEscaped(out, value, cut(value, MAX_SHOWN), true);
     out.append('\'');
     if (value.length() > MAX_SHOWN) {
       out.append("... (").append(value.length()).append(" characters)");

@@ -43,10 +43,15 @@ public record ActionId(InvestigationId investigation, int sequence) {
     } catch (NumberFormatException e) {
       sequence = -1;
     }
-    if (slash <= 0 || sequence < 1 || text.substring(slash + 1).startsWith("+")) {
-      throw new IllegalArgumentException("actionId must be investigation/sequence (sequence 1 or more), was: " + Text.show(text));
+    if (slash <= 0 || sequence < 1 || !asciiDigits(text.substring(slash + 1))) {
+      throw new IllegalArgumentException("actionId must be investigation/sequence (sequence 1 or more, ASCII digits), was: " + Text.show(text));
     }
     return new ActionId(new InvestigationId(text.substring(0, slash)), sequence);
+  }
+
+  /** {@return whether {@code text} is ASCII digits only}: {@link Integer#parseInt} also reads a sign and the digits of other scripts */
+  private static boolean asciiDigits(String text) {
+    return text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   @Override

@@ -52,4 +52,11 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
   public static Evidence of(Entity entity, Verdict verdict, String detail, Instant observedAt) {
     return new Evidence(entity, verdict, detail, observedAt);
   }
+
+  /** {@return the evidence for a log line: the detail quoted, spoofing characters escaped, cut at 80 characters} */
+  @Override
+  public String toString() {
+    return "Evidence{entity=" + entity + ", verdict=" + verdict + ", detail=" + Text.show(detail) + ", observedAt="
+        + observedAt + "}";
+  }
 }

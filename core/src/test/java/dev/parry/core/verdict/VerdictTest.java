@@ -2,6 +2,7 @@ package dev.parry.core.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.Fixtures;
 import dev.parry.core.entity.Entity;
@@ -65,5 +66,16 @@ class VerdictTest {
     assertEquals(true, Verdict.COMPROMISED.isThreat());
     assertEquals(false, Verdict.NO_THREATS_FOUND.isThreat());
     assertEquals(false, Verdict.UNKNOWN.isThreat());
+  }
+
+  @Test
+  @DisplayName("evidence keeps its detail exactly, and its toString shows overrides and invisible characters escaped")
+  void detailIsKeptAndShownEscaped() {
+    String detail = "Trojan:Win32/\u202Eexe.fdp\u200B\uD800";
+    Evidence evidence = Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, detail, Fixtures.T0);
+    assertEquals(detail, evidence.detail());
+    String shown = evidence.toString();
+    assertTrue(shown.contains("Trojan:Win32/\\u202eexe.fdp\\u200b\\ud800"), shown);
+    assertTrue(shown.chars().noneMatch(c -> c == 0x202E || c == 0x200B || c == 0xD800), shown);
   }
 }

@@ -1,13 +1,26 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.spi.store.ActionSource;
 import java.util.List;
 
 /**
- * The History tab's CSV export: one row per action (RFC 4180 quoting). A value a spreadsheet would
- * read as a formula ({@code = + - @} first) is prefixed with an apostrophe, so an attacker-chosen
- * name cannot run in an analyst's spreadsheet.
+ * The History tab's CSV export: one row per action (RFC 4180 quoting). Every cell is made safe to
+ * open in a spreadsheet and to read:
+ *
+ * <ul>
+ *   <li>a value a spreadsheet would read as a formula, one that starts with {@code =}, {@code +},
+ *       {@code -}, {@code @}, a tab or a carriage return, is prefixed with an apostrophe, so an
+ *       attacker-chosen comment or name cannot run in an analyst's spreadsheet (the prefix also
+ *       turns a negative number into text);
+ *   <li>every spoofing character (control, bidirectional, invisible, odd-space and unpaired ones)
+ *       is written as a backslash, {@code u} and four hexadecimal digits, so a right-to-left
+ *       override in a comment cannot turn a row around and a zero-width space shows;
+ *   <li>a cell holding a comma or a double quote is quoted, its quotes doubled.
+ * </ul>
+ *
+ * <p>The export is for people: the store and the audit trail keep the exact text.
  *
  * <pre>{@code
  * String csv = ActionCenterCsv.of(runtime.actions(ActionQuery.history().limit(1000).build(), analyst).items());
@@ -18,6 +31,9 @@ public final class ActionCenterCsv {
   /** The header row. */
   public static final String HEADER = "action,investigation,kind,family,target,status,source,requested_by,approvers,"
       + "proposed_at,updated_at,updated_by,reason,note";
+
+  /** The first characters that make a spreadsheet read a cell as a formula. */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private ActionCenterCsv() {}
 
@@ -47,8 +63,10 @@ public final class ActionCenterCsv {
     out.append("\r\n");
   }
 
+  /** {@return {@code value} as one cell: formula defused, spoofing characters escaped, quoted if it must be} */
   static String cell(String value) {
-    String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    String escaped = Text.escape(value, Integer.MAX_VALUE);
+    String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + escaped : escaped;
     if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
       return safe;
     }

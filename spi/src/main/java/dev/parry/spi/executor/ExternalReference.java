@@ -14,10 +14,11 @@ public record ExternalReference(String value) {
    * Validates the reference.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 512 characters or holds a control character
+   * @throws IllegalArgumentException if it is empty, longer than 512 characters or holds a spoofing character
+   *     (the identifier rule of {@link dev.parry.core.entity})
    */
   public ExternalReference {
-    Text.require("externalReference", value, 1, 512);
+    Text.requireIdentifier("externalReference", value, 1, 512);
   }
 
   /**

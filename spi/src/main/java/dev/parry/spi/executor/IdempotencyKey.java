@@ -15,10 +15,11 @@ public record IdempotencyKey(String value) {
    * Validates the key.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 300 characters or holds a control character
+   * @throws IllegalArgumentException if it is empty, longer than 300 characters or holds a spoofing character
+   *     (the identifier rule of {@link dev.parry.core.entity})
    */
   public IdempotencyKey {
-    Text.require("idempotencyKey", value, 1, 300);
+    Text.requireIdentifier("idempotencyKey", value, 1, 300);
   }
 
   /**

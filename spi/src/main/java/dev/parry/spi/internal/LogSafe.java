@@ -4,8 +4,10 @@ import dev.parry.core.internal.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Escapes values from outside before they reach a log line, so a CR, LF or other control character
- * in an id cannot forge a line.
+ * Escapes values from outside before they reach a log line: a CR, LF or other control character
+ * cannot forge a line, a right-to-left override cannot turn the line around, and an invisible
+ * character or an unpaired surrogate shows. Every log call that writes an id, a principal, a reason
+ * or an exception's message writes it through here.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -16,8 +18,9 @@ public final class LogSafe {
   private LogSafe() {}
 
   /**
-   * {@return {@code value} for a log line: its {@code toString} is the value's text, control
-   * characters escaped and cut at 200 characters} (see {@link Text#escapeControls(String, int)}).
+   * {@return {@code value} for a log line: its {@code toString} is the value's text, spoofing
+   * characters (control, bidirectional, invisible, odd-space and unpaired ones) escaped and cut at
+   * 200 characters} (see {@link Text#escape(String, int)}).
    * The text is built only when a line is written, so a disabled level costs no escaping.
    *
    * @param value any value; null gives "null"
@@ -30,7 +33,7 @@ public final class LogSafe {
   private record Escaped(@Nullable Object value) {
     @Override
     public String toString() {
-      return Text.escapeControls(String.valueOf(value), MAX);
+      return Text.escape(String.valueOf(value), MAX);
     }
   }
 }

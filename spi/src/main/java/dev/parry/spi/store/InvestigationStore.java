@@ -152,13 +152,15 @@ public interface InvestigationStore {
   }
 
   /**
-   * {@return {@code owner}, checked}: an owner name has 1-200 characters and no control character.
+   * {@return {@code owner}, checked}: an owner name has 1-200 characters and no spoofing
+   * character (the identifier rule of {@link dev.parry.core.entity}): PostgreSQL could not tell two
+   * owners apart that differ only in an unpaired surrogate.
    *
    * @param owner the owner name
-   * @throws IllegalArgumentException if it is empty, too long or holds a control character
+   * @throws IllegalArgumentException if it is empty, too long or holds a spoofing character
    */
   static String validOwner(String owner) {
-    return Text.require("owner", owner, 1, 200);
+    return Text.requireIdentifier("owner", owner, 1, 200);
   }
 
   /**

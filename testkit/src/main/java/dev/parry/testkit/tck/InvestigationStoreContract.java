@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.QuarantineFile;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.RunAntivirusScan;
 import dev.parry.core.action.ScanType;
@@ -15,9 +16,13 @@ import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.AlertId;
@@ -30,18 +35,24 @@ import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.Obligation;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ActionSource;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
+import dev.parry.testkit.generate.HostileText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +69,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract (rules STORE-1 to STORE-21 of {@code spi/SPEC.md}). Extend it and return a
+ * The store contract (rules STORE-1 to STORE-23 of {@code spi/SPEC.md}). Extend it and return a
  * store from {@link #createStore()}; a store shared between tests is fine, as every test works on
  * investigations and entities of its own. {@code due} answers across investigations, so its rules
  * work in 2001, long before any time the other rules store, look only at their own investigations
@@ -326,6 +337,105 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       InvestigationId id = newId("s10-missing");
       assertTrue(store().load(id).isEmpty(), "STORE-10: load");
       assertTrue(store().events(id).isEmpty(), "STORE-10: events");
+    }
+  }
+
+  @Nested
+  @DisplayName("Text")
+  class Texts {
+    private final Sha256 hash = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+    @Test
+    @DisplayName("STORE-22: free text is answered exactly as appended: unpaired surrogates, bidirectional and invisible"
+        + " characters, emoji, combining marks")
+    void store22_freeTextIsKeptExactly() {
+      rule("STORE-22", false);
+      Actor analyst = Actor.principal(PrincipalName.of("tck-analyst@contoso.com"));
+      List<String> texts = HostileText.freeText();
+      for (int i = 0; i < texts.size(); i++) {
+        String text = texts.get(i);
+        String reason = text.isEmpty() ? "contract" : text;
+        InvestigationId id = newId("s22-" + i);
+        Investigation state = create(id);
+        List<InvestigationEvent> events = new ArrayList<>(store().events(id));
+        Device target = device("s22-" + i);
+        Command.Proposal proposal = new Command.Proposal(new PlannedAction(new IsolateDevice(target, IsolationType.FULL),
+            ApprovalMode.REQUIRES_APPROVAL, reason), ApprovalRule.SINGLE);
+        Decision.Accepted recorded = (Decision.Accepted) state.decide(new Command.RecordEvidence(
+            Evidence.of(target, Verdict.MALICIOUS, text, T0), List.of(proposal), Actor.system()), T0);
+        store().append(id, state.version(), recorded.events(), recorded.after());
+        events.addAll(recorded.events());
+        state = recorded.after();
+        Decision.Accepted rejected = (Decision.Accepted) state.decide(
+            new Command.Reject(state.actions().get(0).id(), analyst, text), T0);
+        store().append(id, state.version(), rejected.events(), rejected.after());
+        events.addAll(rejected.events());
+        state = rejected.after();
+
+        String where = "STORE-22: text " + i + " " + codeUnits(text);
+        Investigation loaded = store().load(id).orElseThrow();
+        assertExact(text, loaded.evidence().get(0).detail(), where + ", evidence detail");
+        assertExact(reason, loaded.actions().get(0).reason(), where + ", action reason");
+        assertExact(text, loaded.actions().get(0).note(), where + ", action note");
+        assertEquals(state, loaded, where + ", load");
+        assertEquals(events, store().events(id), where + ", events");
+        List<ActionRecord> answered = store().queryActions(ActionQuery.all().investigation(id).build()).items();
+        assertEquals(1, answered.size(), where + ", query");
+        assertExact(reason, answered.get(0).reason(), where + ", queried reason");
+        assertExact(text, answered.get(0).note(), where + ", queried note");
+        assertEquals(state.actions().get(0), answered.get(0), where + ", queried action");
+      }
+    }
+
+    @Test
+    @DisplayName("STORE-23: an entity query answers that entity's actions only, keys compared exactly whatever"
+        + " characters they hold")
+    void store23_entityKeysAreComparedExactly() {
+      rule("STORE-23", false);
+      InvestigationId id = newId("s23");
+      Investigation state = create(id);
+      DeviceId device = DeviceId.of("tck-" + run + "-s23");
+      Map<EntityKey, Integer> sequences = new LinkedHashMap<>();
+      for (String spelling : HostileText.nameSpellings()) {
+        WindowsPath path;
+        try {
+          path = WindowsPath.of("C:\\Users\\" + spelling + "\\invoice.pdf.exe");
+        } catch (IllegalArgumentException refused) {
+          continue; // a spelling identifiers refuse reaches no store
+        }
+        DeviceFile file = DeviceFile.onDevice(hash, device, path);
+        if (sequences.containsKey(file.key())) {
+          continue; // a spelling the key folds into one already proposed (paths compare ignoring case)
+        }
+        state = apply(state, propose(new QuarantineFile(file), ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
+        sequences.put(file.key(), state.actions().size());
+      }
+      assertTrue(sequences.size() >= 15, "STORE-23: too few distinct keys to compare: " + sequences.size());
+      for (Map.Entry<EntityKey, Integer> entity : sequences.entrySet()) {
+        String where = "STORE-23: entity " + codeUnits(entity.getKey().value());
+        List<ActionRecord> answered = store().queryActions(ActionQuery.all().entity(entity.getKey()).build()).items();
+        List<Integer> answeredSequences = new ArrayList<>();
+        answered.forEach(a -> answeredSequences.add(a.id().sequence()));
+        assertEquals(List.of(entity.getValue()), answeredSequences, where + ": the actions answered");
+        assertExact(entity.getKey().value(), answered.get(0).action().target().key().value(), where + ": the key answered");
+      }
+      assertEquals(state, store().load(id).orElseThrow(), "STORE-23: load");
+    }
+
+    private void assertExact(String expected, String actual, String where) {
+      if (!expected.equals(actual)) {
+        throw new AssertionError(where + ": expected " + codeUnits(expected) + " but was " + codeUnits(actual));
+      }
+    }
+
+    /** {@return {@code text} with every character outside printable ASCII written as its UTF-16 code unit} */
+    private String codeUnits(String text) {
+      StringBuilder out = new StringBuilder(text.length() + 16).append('"');
+      for (int i = 0; i < text.length() && i < 120; i++) {
+        char c = text.charAt(i);
+        out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "<%04X>", (int) c));
+      }
+      return out.append(text.length() > 120 ? "...\"" : "\"").toString();
     }
   }
 

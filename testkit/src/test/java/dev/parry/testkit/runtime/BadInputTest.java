@@ -4,6 +4,7 @@ import static dev.parry.testkit.ParryHarness.ANALYST;
 import static dev.parry.testkit.runtime.Samples.MESSAGE;
 import static dev.parry.testkit.runtime.Samples.PROCESS;
 import static dev.parry.testkit.runtime.Samples.SERVER;
+import static dev.parry.testkit.runtime.Samples.USER;
 import static dev.parry.testkit.runtime.Samples.WORKSTATION;
 import static dev.parry.testkit.runtime.Samples.evidence;
 import static dev.parry.testkit.runtime.Samples.open;
@@ -11,12 +12,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.parry.core.action.IdentityProviderName;
+import dev.parry.core.action.SuspendUserInProvider;
+import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.entity.ClusterId;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.EmailAttachment;
+import dev.parry.core.entity.EmailCluster;
+import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.FileName;
+import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.ScheduledTask;
+import dev.parry.core.entity.ScheduledTaskPath;
+import dev.parry.core.entity.ServiceName;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.WebUrl;
+import dev.parry.core.entity.WindowsService;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.spi.executor.IdempotencyKey;
+import dev.parry.spi.auth.Permission;
+import dev.parry.testkit.generate.HostileText;
+import java.util.Locale;
+import java.util.Set;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.action.KillProcess;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.UserPrincipalName;
@@ -216,6 +249,101 @@ class BadInputTest {
     cases.add(new Case("false negative without permission", AccessDeniedException.class, "REQUEST_ACTION",
         () -> runtime.reportFalseNegative(SERVER, Caller.of("guest@contoso.com"), "")));
     return cases.stream().map(Arguments::of);
+  }
+
+  /** An entry point that takes an identifier or a principal, given the text of one. */
+  record Entry(String name, String field, java.util.function.Consumer<String> call) {}
+
+  /** Every public entry point that takes an identifier or a principal, fed one built from {@code text}. */
+  List<Entry> identifierEntries() {
+    Caller admin = Caller.of("admin@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+    return List.of(
+        new Entry("open an investigation", "investigationId",
+            t -> runtime.open(InvestigationId.of("inv-" + t), AlertId.of("a"), SERVER)),
+        new Entry("open for an alert", "alertId", t -> runtime.open(InvestigationId.of("inv-new"), AlertId.of("a-" + t), SERVER)),
+        new Entry("open on a device", "deviceName",
+            t -> runtime.open(InvestigationId.of("inv-new"), AlertId.of("a"), Device.of(DeviceId.of("d-new"), DeviceName.of("ws" + t)))),
+        new Entry("open on a tagged device", "deviceTag", t -> runtime.open(InvestigationId.of("inv-new"), AlertId.of("a"),
+            new Device(DeviceId.of("d-new"), DeviceName.of("ws-new"), null, Set.of(DeviceTag.of("fin" + t)), OsPlatform.WINDOWS))),
+        new Entry("open on a device in a domain", "domainName", t -> runtime.open(InvestigationId.of("inv-new"), AlertId.of("a"),
+            new Device(DeviceId.of("d-new"), DeviceName.of("ws-new"), DomainName.of("corp" + t), Set.of(), OsPlatform.WINDOWS))),
+        new Entry("evidence on a file path", "windowsPath", t -> runtime.reportEvidence(open, evidence(parry,
+            DeviceFile.onDevice(Samples.HASH, SERVER.id(), WindowsPath.of("C:\\Temp\\a" + t + ".exe")), Verdict.MALICIOUS))),
+        new Entry("evidence on a service", "serviceName", t -> runtime.reportEvidence(open, evidence(parry,
+            new WindowsService(SERVER.id(), ServiceName.of("Upd" + t), null), Verdict.MALICIOUS))),
+        new Entry("evidence on a registry key", "registryKeyPath", t -> runtime.reportEvidence(open, evidence(parry,
+            new RegistryKey(SERVER.id(), RegistryKeyPath.of("HKLM\\Software\\Run" + t)), Verdict.MALICIOUS))),
+        new Entry("evidence on a scheduled task", "scheduledTaskPath", t -> runtime.reportEvidence(open, evidence(parry,
+            new ScheduledTask(SERVER.id(), ScheduledTaskPath.of("\\Upd" + t)), Verdict.MALICIOUS))),
+        new Entry("evidence on an attachment", "fileName", t -> runtime.reportEvidence(open, evidence(parry,
+            new EmailAttachment(Samples.HASH, FileName.of("invoice" + t + ".pdf"), MESSAGE), Verdict.MALICIOUS))),
+        new Entry("evidence on a message", "networkMessageId", t -> runtime.reportEvidence(open, evidence(parry,
+            EmailMessage.of(NetworkMessageId.of("0f8fad5b-d9cb-469f-" + t + "a165-70867728950e"), SmtpAddress.of("bob@contoso.com")),
+            Verdict.MALICIOUS))),
+        new Entry("evidence on a mailbox", "smtpAddress", t -> runtime.reportEvidence(open, evidence(parry,
+            Mailbox.of(SmtpAddress.of("bob" + t + "@contoso.com")), Verdict.MALICIOUS))),
+        new Entry("evidence on a cluster", "clusterId", t -> runtime.reportEvidence(open, evidence(parry,
+            new EmailCluster(ClusterId.of("c" + t)), Verdict.MALICIOUS))),
+        new Entry("evidence on a URL", "url", t -> runtime.reportEvidence(open, evidence(parry,
+            Url.of(WebUrl.of("https://evil.example/re" + t + "set")), Verdict.MALICIOUS))),
+        new Entry("evidence on a user", "userPrincipalName", t -> runtime.reportEvidence(open, evidence(parry,
+            UserAccount.of(UserPrincipalName.of("carol" + t + "@contoso.com")), Verdict.COMPROMISED))),
+        new Entry("evidence on a user's object id", "objectId", t -> runtime.reportEvidence(open, evidence(parry,
+            new UserAccount(UserPrincipalName.of("carol@contoso.com"), ObjectId.of("7c9e6679-7425-40de-" + t + "944b-e07fc1f90ae7")),
+            Verdict.COMPROMISED))),
+        new Entry("approve by action id", "investigation", t -> runtime.approve(ActionId.parse("inv-open" + t + "/1"), ANALYST, "")),
+        new Entry("approve as a principal", "principalName",
+            t -> runtime.approve(pending.id(), Caller.of("alice" + t + "@contoso.com", Permission.SECURITY_ADMINISTRATOR), "")),
+        new Entry("take an action on a device", "deviceName", t -> runtime.takeAction(
+            new IsolateDevice(Device.of(DeviceId.of("d-x"), DeviceName.of("ws" + t)), IsolationType.FULL), ANALYST, "", false)),
+        new Entry("suspend a user in a provider", "identityProviderName", t -> runtime.takeAction(
+            new SuspendUserInProvider(USER, IdentityProviderName.of("okta" + t)), admin, "", false)),
+        new Entry("report a false positive on a path", "windowsPath", t -> runtime.reportFalsePositive(
+            DeviceFile.onDevice(Samples.HASH, SERVER.id(), WindowsPath.of("C:\\Temp\\m" + t + ".exe")), ANALYST, "")),
+        new Entry("break glass on a device", "deviceId", t -> runtime.breakGlass(admin, DeviceId.of("d" + t), Duration.ofHours(1), "x")),
+        new Entry("pause a device group", "deviceGroupName", t -> runtime.pauseAutomation(admin, DeviceGroupName.of("Servers" + t), "x")),
+        new Entry("query by entity", "entityKey",
+            t -> runtime.actions(ActionQuery.all().entity(EntityKey.of("device:d-srv-1" + t)).build(), ANALYST)),
+        new Entry("query by investigation", "investigationId",
+            t -> runtime.actions(ActionQuery.all().investigation(InvestigationId.of("inv-open" + t)).build(), ANALYST)),
+        new Entry("claim a lease as an owner", "owner",
+            t -> parry.store().claim(killed.id(), "runtime" + t, parry.clock().instant(), Duration.ofSeconds(30))),
+        new Entry("name a runtime instance", "owner", t -> ParryRuntime.builder().instanceName("pod" + t)),
+        new Entry("name an executor", "executor name", t -> ParryRuntime.builder().executor("edr" + t, parry.devices().executor())),
+        new Entry("an executor's reference", "externalReference", t -> ExternalReference.of("job-" + t)),
+        new Entry("an idempotency key", "idempotencyKey", t -> IdempotencyKey.of("inv-1/1" + t)));
+  }
+
+  Stream<Arguments> spoofedIdentifiers() {
+    List<Arguments> out = new ArrayList<>();
+    for (Entry entry : identifierEntries()) {
+      for (HostileText.Sample spoof : HostileText.spoofing()) {
+        out.add(Arguments.of(entry.name(), spoof));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("spoofedIdentifiers")
+  @DisplayName("each identifier and principal refuses each spoofing character, naming the field and showing it escaped")
+  void spoofingRefused(String entryName, HostileText.Sample spoof) {
+    Entry entry = identifierEntries().stream().filter(e -> e.name().equals(entryName)).findFirst().orElseThrow();
+    String before = snapshot();
+    try {
+      entry.call().accept(spoof.text());
+      fail(entryName + " accepted a " + spoof.name());
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      String lower = message.toLowerCase(Locale.ROOT);
+      assertTrue(lower.contains(entry.field().toLowerCase(Locale.ROOT)), () -> "should name " + entry.field() + ": " + message);
+      StringBuilder escaped = new StringBuilder();
+      spoof.text().chars().forEach(c -> escaped.append(String.format(Locale.ROOT, "\\u%04x", c)));
+      assertTrue(lower.contains(escaped), () -> "should show " + escaped + ": " + message);
+      assertTrue(spoof.text().chars().allMatch(c -> message.indexOf(c) < 0), () -> "the raw character is in: " + message);
+    }
+    parry.settle();
+    assertEquals(before, snapshot(), () -> entryName + " with a " + spoof.name() + " changed the state");
   }
 
   /** What must not change: every stored event, every backend effect and call, the queued work. */

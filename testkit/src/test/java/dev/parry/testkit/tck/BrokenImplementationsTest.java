@@ -11,6 +11,7 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
 import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
@@ -30,6 +31,8 @@ import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.time.TestClock;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.text.Normalizer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +41,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +109,8 @@ class BrokenImplementationsTest {
     EXPECTED.put(LeaseEndsOnAnyAppend.class, Set.of("store19"));
     EXPECTED.put(DueMovesOnlyWithStatus.class, Set.of("store20"));
     EXPECTED.put(DueClampsLimit.class, Set.of("store21"));
+    EXPECTED.put(ReplacesUnpairedSurrogates.class, Set.of("store22"));
+    EXPECTED.put(FoldsEntityKeys.class, Set.of("store23"));
     EXPECTED.put(IgnoresPageLimit.class, Set.of("ctrl1"));
     EXPECTED.put(TruncatesToMicros.class, Set.of("ctrl2"));
     EXPECTED.put(RacyNumbers.class, Set.of("ctrl3"));
@@ -169,7 +175,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(44, rules, "rules in spi/SPEC.md");
+    assertEquals(46, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -893,6 +899,41 @@ class BrokenImplementationsTest {
     @Override
     Optional<Investigation> load(InvestigationId id) {
       return Optional.of(real.load(id).orElseThrow(() -> new IllegalStateException("no " + id)));
+    }
+  }
+
+  /** Keeps evidence details as a driver that encodes blindly to UTF-8 does: an unpaired surrogate becomes '?'. */
+  static class ReplacesUnpairedSurrogates extends BrokenStore {
+    @Override
+    Optional<Investigation> load(InvestigationId id) {
+      return real.load(id).map(state -> new Investigation(state.id(), state.alertId(), state.level(), state.origin(),
+          state.openedAt(), state.pendingExpiry(), state.version(), state.evidence().stream()
+              .map(e -> new Evidence(e.entity(), e.verdict(), utf8(e.detail()), e.observedAt())).toList(),
+          state.actions(), state.analysis(), state.terminatedBy(), state.completedAt()));
+    }
+
+    private static String utf8(String text) {
+      return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Matches entity keys as an accent- and case-insensitive collation does: {@code josé} answers for {@code jose}. */
+  static class FoldsEntityKeys extends BrokenStore {
+    @Override
+    Page<ActionRecord> query(ActionQuery query) {
+      if (query.entity() == null) {
+        return real.queryActions(query);
+      }
+      String wanted = fold(query.entity().value());
+      List<ActionRecord> all = real.queryActions(new ActionQuery(query.statuses(), query.families(), query.kinds(),
+          query.sources(), null, query.investigation(), query.proposedFrom(), query.proposedTo(), query.newestFirst(),
+          ActionQuery.MAX_LIMIT, null)).items();
+      return new Page<>(all.stream().filter(a -> fold(a.action().target().key().value()).equals(wanted))
+          .limit(query.limit()).toList(), null);
+    }
+
+    private static String fold(String key) {
+      return Normalizer.normalize(key, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
   }
 
