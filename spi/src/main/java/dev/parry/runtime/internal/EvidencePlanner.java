@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns evidence into the command that records it: the policy's plan at the investigation's level,
- * the safety guards applied for its origin, each planned action with its approval rule, time box and
+ * fleet-wide actions that would reach protected devices held first (so that they use no blast-radius
+ * capacity), then the safety guards applied for its origin, each planned action with its approval rule, time box and
  * pending expiry. Also holds the allow indicators every plan reads.
  *
  * <p><b>Internal:</b> not API, may change without notice.
@@ -36,6 +37,7 @@ public final class EvidencePlanner {
   private final AutomationExclusions exclusions;
   private final ApprovalRules approvalRules;
   private final SafetyControls safety;
+  private final FleetExclusions fleet;
   private final Map<ActionKind, Duration> timeBoxes;
   private final Map<ActionKind, Duration> pendingExpiry;
   /** Replaced whole when one is added, so that every plan reads one immutable set without copying it. */
@@ -50,11 +52,12 @@ public final class EvidencePlanner {
    * @param allowIndicators the allow indicators in force from the start
    * @param approvalRules approval rules per kind
    * @param safety the safety guards
+   * @param fleet what holds fleet-wide automatic actions that would reach protected devices
    * @param timeBoxes time boxes per reversible kind
    * @param pendingExpiry pending expiry per kind, where it differs from the default
    */
   public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
-      Set<AllowIndicator> allowIndicators, ApprovalRules approvalRules, SafetyControls safety,
+      Set<AllowIndicator> allowIndicators, ApprovalRules approvalRules, SafetyControls safety, FleetExclusions fleet,
       Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry) {
     this.policy = policy;
     this.folders = folders;
@@ -62,6 +65,7 @@ public final class EvidencePlanner {
     this.allowIndicators = Set.copyOf(allowIndicators);
     this.approvalRules = approvalRules;
     this.safety = safety;
+    this.fleet = fleet;
     this.timeBoxes = Map.copyOf(timeBoxes);
     this.pendingExpiry = Map.copyOf(pendingExpiry);
   }
@@ -75,8 +79,8 @@ public final class EvidencePlanner {
    * @param devicesInScope how many devices the entity was seen on
    */
   public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
-    RemediationPlan plan = safety.apply(policy.plan(evidence, context(investigation.level(), devicesInScope)),
-        investigation.origin().group(), investigation.origin().device(), true);
+    RemediationPlan held = fleet.apply(policy.plan(evidence, context(investigation.level(), devicesInScope)));
+    RemediationPlan plan = safety.apply(held, investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
       proposals.add(proposal(planned));
@@ -92,8 +96,8 @@ public final class EvidencePlanner {
    * @param evidence the evidence
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
-    return safety.apply(policy.plan(evidence, context(investigation.level(), 1)), investigation.origin().group(),
-        investigation.origin().device(), false);
+    return safety.apply(fleet.apply(policy.plan(evidence, context(investigation.level(), 1))),
+        investigation.origin().group(), investigation.origin().device(), false);
   }
 
   /**

@@ -78,6 +78,13 @@ public final class SafetyControls {
     breakGlass.put(device, until);
   }
 
+  /** {@return the devices a break-glass override opens now} */
+  public Set<DeviceId> openOverrides() {
+    Instant now = clock.instant();
+    return Set.copyOf(breakGlass.entrySet().stream().filter(e -> now.isBefore(e.getValue())).map(Map.Entry::getKey)
+        .toList());
+  }
+
   /**
    * {@return the plan with the guards applied}
    *
