@@ -36,6 +36,7 @@ import dev.parry.runtime.internal.Dispatcher;
 import dev.parry.runtime.internal.EventRouter;
 import dev.parry.runtime.internal.EvidencePlanner;
 import dev.parry.runtime.internal.ExecutorRegistry;
+import dev.parry.runtime.internal.FleetExclusions;
 import dev.parry.runtime.internal.Gatekeeper;
 import dev.parry.runtime.internal.ManualActions;
 import dev.parry.runtime.internal.Reconciler;
@@ -162,11 +163,12 @@ public final class ParryRuntime implements AutoCloseable {
         (event, after) -> reconciler().on(event, after)));
     this.engine = new CommandEngine(store, clock, router);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
-    this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety,
+    FleetExclusions fleet = new FleetExclusions(b.safetyGuards, registry, safety::openOverrides);
+    this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety, fleet,
         b.timeBoxes, b.pendingExpiryByKind);
     this.gate = new Gatekeeper(b.authorizer, router);
-    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, planner::pendingExpiry,
-        b.instanceName, b.dispatchLease);
+    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, fleet,
+        planner::pendingExpiry, b.instanceName, b.dispatchLease);
     Duration third = b.dispatchLease.dividedBy(3);
     Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
     this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, min(every, third),

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries approved actions (and undos) to their executors: claims the dispatch lease, asks the
- * safety guards again before an automatic action's first call, records the dispatch before calling,
+ * safety guards again before an automatic action's first call, sends a fleet-wide action with the
+ * protected devices to leave out, records the dispatch before calling,
  * keeps the family's concurrency cap and rate limit, retries retryable failures with backoff and the
  * same idempotency key, polls work in progress, turns silence into a time-out, and never lets one
  * executor's misbehaviour touch another action.
@@ -102,6 +103,7 @@ public final class Dispatcher implements EventRouter.Reaction {
   private final Limits limits;
   private final CommandEngine engine;
   private final SafetyControls safety;
+  private final FleetExclusions fleet;
   private final Function<ActionKind, @Nullable Duration> pendingExpiry;
   private final Leases leases;
   private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
@@ -122,13 +124,14 @@ public final class Dispatcher implements EventRouter.Reaction {
    * @param limits the limits
    * @param engine how commands are decided and stored
    * @param safety the safety guards, asked again before an automatic action's first call
+   * @param fleet the devices a fleet-wide action must leave out, and whether it may run automatically
    * @param pendingExpiry how long an action of a kind held for approval may wait, or null for the default
    * @param owner this runtime's name in the store's dispatch leases
    * @param lease how long a dispatch lease lasts unless renewed
    */
   public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
-      Limits limits, CommandEngine engine, SafetyControls safety, Function<ActionKind, @Nullable Duration> pendingExpiry,
-      String owner, Duration lease) {
+      Limits limits, CommandEngine engine, SafetyControls safety, FleetExclusions fleet,
+      Function<ActionKind, @Nullable Duration> pendingExpiry, String owner, Duration lease) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.store = store;
@@ -136,6 +139,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     this.limits = limits;
     this.engine = engine;
     this.safety = safety;
+    this.fleet = fleet;
     this.pendingExpiry = pendingExpiry;
     this.leases = new Leases(store, clock, owner, lease);
     for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
@@ -499,18 +503,19 @@ public final class Dispatcher implements EventRouter.Reaction {
     Instant now = clock.instant();
     ExecutionRequest request = new ExecutionRequest(flight.action, flight.purpose, flight.key, attempt,
         min(now.plus(limits.attemptTimeout()), flight.deadline), flight.requestedBy, flight.note,
-        flight.id.investigation(), flight.id);
+        flight.id.investigation(), flight.id, fleet.exclusionsFor(flight.action));
     send(flight, attempt, request, null);
   }
 
   /**
-   * Asks the guards again before an automatic action's first call: {@return whether it must not be sent
-   * now}: held for approval, or the guards could not be asked (the action then stays due).
+   * Asks the guards again before an automatic action's first call, and whether a fleet-wide one would
+   * reach protected devices on an executor that does not honour exclusions: {@return whether it must not
+   * be sent now}: held for approval, or the guards could not be asked (the action then stays due).
    */
   private boolean held(Flight flight) {
     Optional<String> reason;
     try {
-      reason = safety.holdReason(flight.action, flight.origin);
+      reason = safety.holdReason(flight.action, flight.origin).or(() -> fleet.holdReason(flight.action));
     } catch (RuntimeException e) {
       // the guards cannot be asked: nothing is sent automatically, the action stays due
       endWithoutOutcome(flight, "could not read the shared control state (" + e.getClass().getName() + ")", true);
@@ -764,7 +769,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     ExecutionRequest asked = request != null ? request : new ExecutionRequest(action.action(), ExecutionPurpose.EXECUTE,
         keyOf(id, ExecutionPurpose.EXECUTE, 0), Math.max(1, action.attempts()),
         action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()),
-        action.requestedBy(), action.note(), id.investigation(), id);
+        action.requestedBy(), action.note(), id.investigation(), id, fleet.exclusionsFor(action.action()));
     if (askToCancel(id, asked, reference, wait)) {
       return Stop.EXECUTOR_CONFIRMED;
     }

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns evidence into the command that records it: the policy's plan at the investigation's level,
- * the safety guards applied for its origin, each planned action with its approval rule, time box and
+ * fleet-wide actions that would reach protected devices held first (so that they use no blast-radius
+ * capacity), then the safety guards applied for its origin, each planned action with its approval rule, time box and
  * pending expiry. Also holds the allow indicators every plan reads.
  *
  * <p><b>Internal:</b> not API, may change without notice.
@@ -34,6 +35,7 @@ public final class EvidencePlanner {
   private final AutomationExclusions exclusions;
   private final ApprovalRules approvalRules;
   private final SafetyControls safety;
+  private final FleetExclusions fleet;
   private final Map<ActionKind, Duration> timeBoxes;
   private final Map<ActionKind, Duration> pendingExpiry;
 
@@ -45,17 +47,19 @@ public final class EvidencePlanner {
    * @param exclusions automation exclusions
    * @param approvalRules approval rules per kind
    * @param safety the safety guards
+   * @param fleet what holds fleet-wide automatic actions that would reach protected devices
    * @param timeBoxes time boxes per reversible kind
    * @param pendingExpiry pending expiry per kind, where it differs from the default
    */
   public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
-      ApprovalRules approvalRules, SafetyControls safety,
+      ApprovalRules approvalRules, SafetyControls safety, FleetExclusions fleet,
       Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry) {
     this.policy = policy;
     this.folders = folders;
     this.exclusions = exclusions;
     this.approvalRules = approvalRules;
     this.safety = safety;
+    this.fleet = fleet;
     this.timeBoxes = Map.copyOf(timeBoxes);
     this.pendingExpiry = Map.copyOf(pendingExpiry);
   }
@@ -70,8 +74,8 @@ public final class EvidencePlanner {
    */
   public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
     ControlState at = safety.current();
-    RemediationPlan plan = safety.apply(policy.plan(evidence, context(at, investigation.level(), devicesInScope)), at,
-        investigation.origin().group(), investigation.origin().device(), true);
+    RemediationPlan held = fleet.apply(policy.plan(evidence, context(at, investigation.level(), devicesInScope)));
+    RemediationPlan plan = safety.apply(held, at, investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
       proposals.add(proposal(planned));
@@ -88,7 +92,7 @@ public final class EvidencePlanner {
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
     ControlState at = safety.current();
-    return safety.apply(policy.plan(evidence, context(at, investigation.level(), 1)), at,
+    return safety.apply(fleet.apply(policy.plan(evidence, context(at, investigation.level(), 1))), at,
         investigation.origin().group(), investigation.origin().device(), false);
   }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -114,6 +115,17 @@ public final class SafetyControls {
     Set<AllowIndicator> all = new HashSet<>(configuredIndicators);
     all.addAll(at.allowed());
     return Set.copyOf(all);
+  }
+
+  /**
+   * {@return the devices a break-glass override opens now, on any runtime sharing the store}
+   *
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
+   */
+  public Set<DeviceId> openOverrides() {
+    Instant now = clock.instant();
+    return Set.copyOf(current().breakGlass().entrySet().stream().filter(e -> now.isBefore(e.getValue()))
+        .map(Map.Entry::getKey).toList());
   }
 
   /**

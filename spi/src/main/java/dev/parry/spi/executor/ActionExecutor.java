@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>An action kind the executor does not support yields a non-retryable failure.
  *   <li>An executor answers before the request's deadline, or answers "in progress" with a reference
  *       the runtime polls through {@link #status}.
+ *   <li>A device executor that {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions}
+ *       leaves untouched every device the request's {@link ExecutionRequest#exclusions() exclusions}
+ *       exclude.
  * </ul>
  *
  * <pre>{@code

@@ -20,10 +20,14 @@ import java.util.Objects;
  * @param comment the comment it was requested or approved with, possibly empty
  * @param investigationId the investigation the action belongs to
  * @param actionId the action's id
+ * @param exclusions the protected devices the action must leave untouched: set for an action whose
+ *     target is not one device (a file known by its hash alone), {@link DeviceExclusions#none()} otherwise.
+ *     An executor that {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions} keeps them
+ *     (rule EXE-12); one that does not never receives an automatic action they would matter to.
  */
 public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpose, IdempotencyKey idempotencyKey,
     int attempt, Instant deadline, Actor requestedBy, String comment, InvestigationId investigationId,
-    ActionId actionId) {
+    ActionId actionId, DeviceExclusions exclusions) {
 
   /**
    * Validates the request.
@@ -41,6 +45,7 @@ public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpos
     Text.require("comment", comment, 0, 2000);
     Objects.requireNonNull(investigationId, "investigationId");
     Objects.requireNonNull(actionId, "actionId");
+    Objects.requireNonNull(exclusions, "exclusions");
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be 1 or more, was: " + attempt);
     }
@@ -49,9 +54,48 @@ public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpos
     }
   }
 
+  /**
+   * Creates a request that excludes no device ({@link DeviceExclusions#none()}).
+   *
+   * <pre>{@code
+   * ExecutionRequest request = new ExecutionRequest(action, ExecutionPurpose.EXECUTE, IdempotencyKey.of("inv-1/1:execute"),
+   *     1, deadline, Actor.system(), "", investigationId, actionId);
+   * }</pre>
+   *
+   * @param action the action
+   * @param purpose execute or undo
+   * @param idempotencyKey the idempotency key
+   * @param attempt 1 for the first attempt
+   * @param deadline when the runtime stops waiting
+   * @param requestedBy who asked for the action
+   * @param comment the comment, possibly empty
+   * @param investigationId the investigation
+   * @param actionId the action's id
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ExecutionRequest(RemediationAction action, ExecutionPurpose purpose, IdempotencyKey idempotencyKey,
+      int attempt, Instant deadline, Actor requestedBy, String comment, InvestigationId investigationId,
+      ActionId actionId) {
+    this(action, purpose, idempotencyKey, attempt, deadline, requestedBy, comment, investigationId, actionId,
+        DeviceExclusions.none());
+  }
+
+  /**
+   * {@return this request with {@code exclusions} instead of its own}
+   *
+   * @param exclusions the devices to leave untouched
+   * @throws NullPointerException if {@code exclusions} is null
+   */
+  public ExecutionRequest withExclusions(DeviceExclusions exclusions) {
+    return new ExecutionRequest(action, purpose, idempotencyKey, attempt, deadline, requestedBy, comment,
+        investigationId, actionId, exclusions);
+  }
+
   @Override
   public String toString() {
     return "ExecutionRequest{kind=" + action.kind() + ", purpose=" + purpose + ", key=" + idempotencyKey + ", attempt="
-        + attempt + ", deadline=" + deadline + ", action=" + actionId + "}";
+        + attempt + ", deadline=" + deadline + ", action=" + actionId
+        + (exclusions.isEmpty() ? "" : ", exclusions=" + exclusions) + "}";
   }
 }

@@ -2,11 +2,13 @@ package dev.parry.testkit.fake;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.RemediationAction;
+import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.testkit.tck.ExecutorProbe;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -76,7 +78,7 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
     return engine.timesApplied(action);
   }
 
-  /** {@return a probe of this backend for the executor contracts, counting applications} */
+  /** {@return a probe of this backend for the executor contracts, counting applications and telling effects per device} */
   public ExecutorProbe probe() {
     return new ExecutorProbe() {
       @Override
@@ -87,6 +89,11 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
       @Override
       public OptionalInt timesApplied(RemediationAction action) {
         return OptionalInt.of(engine.timesApplied(action));
+      }
+
+      @Override
+      public Optional<Boolean> isInEffectOn(RemediationAction action, DeviceId device) {
+        return Optional.of(engine.inEffectOn(action, device));
       }
     };
   }
@@ -101,7 +108,7 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
     return engine.calls();
   }
 
-  /** Forgets every effect, outcome, call and scripted fault. */
+  /** Forgets every effect, outcome, call and scripted fault; enrolled devices stay. */
   public void reset() {
     engine.reset();
   }

@@ -5,6 +5,9 @@ import dev.parry.core.action.ImpactClass;
 import dev.parry.core.action.MailFolder;
 import dev.parry.core.action.MoveEmail;
 import dev.parry.core.action.RemediationAction;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceEntity;
+import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
@@ -15,9 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,7 +36,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The machinery the three fakes share: idempotent effects, call recording, scripted faults.
  * Effects are kept as {@code KIND@entityKey} strings: an action adds its effect, its undo counterpart
- * removes the effect it undoes.
+ * removes the effect it undoes. An action whose target is not one device (a file known by its hash
+ * alone) also takes effect on every enrolled device its request does not exclude, or on every one
+ * when the engine is told to ignore exclusions.
  */
 final class FakeEngine {
 
@@ -50,6 +57,10 @@ final class FakeEngine {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Scripted> faults = new CopyOnWriteArrayList<>();
   private final AtomicInteger references = new AtomicInteger();
+  private final Map<DeviceId, Device> fleet = new ConcurrentHashMap<>();
+  /** Per fleet-wide effect ({@code KIND@entityKey}), the devices it reached. */
+  private final Map<String, Set<DeviceId>> reached = new ConcurrentHashMap<>();
+  private volatile boolean honoursExclusions = true;
   private volatile boolean shutdown;
 
   FakeEngine(EntityFamily family, Clock clock, @Nullable TaskScheduler scheduler) {
@@ -187,9 +198,14 @@ final class FakeEngine {
     RemediationAction action = request.action();
     String entity = action.target().key().value();
     ActionKind kind = action.kind();
+    Set<DeviceId> reach = reach(request);
     for (ActionKind undone : ActionKind.values()) {
       if (undone.inverse().filter(kind::equals).isPresent()) {
         effects.remove(undone + "@" + entity);
+        Set<DeviceId> on = reached.get(undone + "@" + entity);
+        if (on != null) {
+          on.removeAll(reach);
+        }
       }
     }
     if (!(action instanceof MoveEmail move && move.destination() == MailFolder.INBOX)
@@ -198,10 +214,61 @@ final class FakeEngine {
           : kind + "@" + entity;
       effects.add(effect);
       applications.computeIfAbsent(effect, e -> new AtomicInteger()).incrementAndGet();
+      if (isFleetWide(action)) {
+        reached.computeIfAbsent(effect, e -> ConcurrentHashMap.newKeySet()).addAll(reach);
+      }
     }
     String target = action.target().key().value();
     return remember(request, ExecutionOutcome.succeeded(kind + " done on "
         + (target.length() > 200 ? target.substring(0, 200) + "..." : target)));
+  }
+
+  private static boolean isFleetWide(RemediationAction action) {
+    return action.target() instanceof DeviceEntity onDevice && onDevice.deviceId().isEmpty();
+  }
+
+  /** {@return the enrolled devices a fleet-wide request reaches: those it does not exclude, or all if exclusions are ignored} */
+  private Set<DeviceId> reach(ExecutionRequest request) {
+    if (!isFleetWide(request.action())) {
+      return Set.of();
+    }
+    Set<DeviceId> out = new HashSet<>();
+    for (Device device : fleet.values()) {
+      if (!honoursExclusions || !request.exclusions().excludes(device.id(), device.tags())) {
+        out.add(device.id());
+      }
+    }
+    return out;
+  }
+
+  void enroll(Device device) {
+    fleet.put(device.id(), device);
+  }
+
+  Set<Device> fleet() {
+    return Set.copyOf(fleet.values());
+  }
+
+  void honourExclusions(boolean honours) {
+    honoursExclusions = honours;
+  }
+
+  boolean honoursExclusions() {
+    return honoursExclusions;
+  }
+
+  /** {@return whether {@code action}'s effect is in place on {@code device}}: reached by a fleet-wide action, or the action's own device */
+  boolean inEffectOn(RemediationAction action, DeviceId device) {
+    if (isFleetWide(action)) {
+      return reached.getOrDefault(action.kind() + "@" + action.target().key().value(), Set.of()).contains(device);
+    }
+    Optional<DeviceId> own = action.target() instanceof DeviceEntity onDevice ? onDevice.deviceId() : Optional.empty();
+    return own.filter(device::equals).isPresent() && inEffect(action);
+  }
+
+  /** {@return whether the fleet-wide effect {@code KIND@entityKey} reached {@code device}} */
+  boolean reachedOn(String effect, DeviceId device) {
+    return reached.getOrDefault(effect, Set.of()).contains(device);
   }
 
   /** A future whose completion callbacks run twice, as a faulty client library might call them. */
@@ -251,6 +318,7 @@ final class FakeEngine {
 
   void reset() {
     effects.clear();
+    reached.clear();
     applications.clear();
     outcomes.clear();
     polling.clear();

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class FakeExecutor {
 
-  private final FakeEngine engine;
+  final FakeEngine engine;
   private final String name;
 
   FakeExecutor(FakeEngine engine, String name) {

@@ -1,6 +1,8 @@
 package dev.parry.testkit.tck;
 
 import dev.parry.core.action.RemediationAction;
+import dev.parry.core.entity.DeviceId;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -28,5 +30,25 @@ public interface ExecutorProbe {
    */
   default OptionalInt timesApplied(RemediationAction action) {
     return OptionalInt.empty();
+  }
+
+  /**
+   * {@return whether {@code action}'s effect is in place on one device, if the probe can tell}: for a
+   * fleet-wide action (a file known by its hash alone), whether it reached that device. The default
+   * cannot tell; a device executor that {@linkplain dev.parry.spi.executor.DeviceActionExecutor#honoursExclusions()
+   * honours exclusions} needs a probe that can, or rule EXE-12 fails.
+   *
+   * <pre>{@code
+   * public Optional<Boolean> isInEffectOn(RemediationAction action, DeviceId device) {
+   *   Sha256 hash = ((StopAndQuarantineFile) action).file().sha256();
+   *   return Optional.of(myTestTenant.isQuarantined(device.value(), hash.hex()));
+   * }
+   * }</pre>
+   *
+   * @param action the action
+   * @param device the device
+   */
+  default Optional<Boolean> isInEffectOn(RemediationAction action, DeviceId device) {
+    return Optional.empty();
   }
 }

@@ -10,9 +10,20 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.ImpactClass;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.ReversibleAction;
+import dev.parry.core.action.QuarantineFile;
+import dev.parry.core.action.StopAndQuarantineFile;
 import dev.parry.core.actor.Actor;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
@@ -22,6 +33,7 @@ import dev.parry.testkit.time.TestClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,5 +124,35 @@ class FakeBackendsTest {
     assertFalse(((ExecutionOutcome.Failed) run(devices, isolate, "b")).retryable());
     assertInstanceOf(ExecutionOutcome.Succeeded.class, run(devices, isolate, "c"));
     assertThrows(IllegalArgumentException.class, () -> devices.inject(Fault.fail("x"), 0));
+  }
+
+  @Test
+  @DisplayName("a quarantine of a hash anywhere reaches every enrolled device its request does not exclude")
+  void fleetWideQuarantine() {
+    Device dc = new Device(DeviceId.of("d-dc"), DeviceName.of("dc"), null, Set.of(), OsPlatform.WINDOWS_SERVER);
+    Device tier0 = new Device(DeviceId.of("d-t0"), DeviceName.of("t0"), null, Set.of(DeviceTag.of("Tier-0")),
+        OsPlatform.WINDOWS_SERVER);
+    Device ws = Device.of(DeviceId.of("d-ws"), DeviceName.of("ws"));
+    FakeDevices devices = FakeDevices.create(clock).enroll(dc).enroll(tier0).enroll(ws);
+    assertTrue(devices.executor().honoursExclusions());
+    Sha256 hash = DomainGenerators.sha256s().next(new Random(4));
+    StopAndQuarantineFile anywhere = new StopAndQuarantineFile(DeviceFile.anywhere(hash));
+    DeviceExclusions exclusions = new DeviceExclusions(Set.of(dc.id()), Set.of(DeviceTag.of("tier-0")), Set.of());
+    devices.executor().execute(request(anywhere, "k").withExclusions(exclusions)).toCompletableFuture().join();
+    assertFalse(devices.isQuarantinedOn(hash, dc.id()), "excluded by id");
+    assertFalse(devices.isQuarantinedOn(hash, tier0.id()), "excluded by tag, compared case-insensitively");
+    assertTrue(devices.isQuarantinedOn(hash, ws.id()));
+    assertTrue(devices.isInEffectOn(anywhere, ws.id()));
+    devices.executor().execute(request(anywhere.inverse(), "undo")).toCompletableFuture().join();
+    assertFalse(devices.isQuarantinedOn(hash, ws.id()), "the restore reaches it too");
+
+    devices.honourExclusions(false);
+    assertFalse(devices.executor().honoursExclusions());
+    devices.executor().execute(request(anywhere, "k2").withExclusions(exclusions)).toCompletableFuture().join();
+    assertTrue(devices.isQuarantinedOn(hash, dc.id()), "an executor that does not honour exclusions reaches every device");
+    QuarantineFile copy = new QuarantineFile(DeviceFile.onDevice(hash, ws.id(), WindowsPath.of("C:\\Temp\\x.exe")));
+    run(devices, copy, "k3");
+    assertTrue(devices.isQuarantinedOn(hash, ws.id()), "a copy on the device");
+    assertFalse(devices.isInEffectOn(copy, dc.id()), "a copy is on its own device only");
   }
 }

@@ -15,6 +15,7 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
+import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
@@ -86,6 +87,8 @@ class BrokenImplementationsTest {
     EXPECTED.put(NoUndo.class, Set.of("exe8"));
     EXPECTED.put(CancelThrows.class, Set.of("exe9"));
     EXPECTED.put(StatusThrows.class, Set.of("exe10"));
+    EXPECTED.put(IgnoresExclusions.class, Set.of("exe12"));
+    EXPECTED.put(IgnoresBreakGlass.class, Set.of("exe12"));
     EXPECTED.put(StaleLoad.class, Set.of("store1"));
     EXPECTED.put(IgnoresVersions.class, Set.of("store2", "store5"));
     EXPECTED.put(CreatesTwice.class, Set.of("store3"));
@@ -175,7 +178,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(46, rules, "rules in spi/SPEC.md");
+    assertEquals(47, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -183,8 +186,8 @@ class BrokenImplementationsTest {
   /** The rule ids of every contract test method. */
   static Set<String> contractTests() {
     Set<String> ids = new TreeSet<>();
-    for (Class<?> contract : List.of(ExecutorContract.class, InvestigationStoreContract.class, ControlStoreContract.class,
-        AuthorizerContract.class)) {
+    for (Class<?> contract : List.of(ExecutorContract.class, DeviceExecutorContract.class,
+        InvestigationStoreContract.class, ControlStoreContract.class, AuthorizerContract.class)) {
       for (Class<?> nested : contract.getDeclaredClasses()) {
         for (Method method : nested.getDeclaredMethods()) {
           if (method.isAnnotationPresent(Test.class)) {
@@ -206,6 +209,10 @@ class BrokenImplementationsTest {
       return fake.executor().supportedKinds();
     }
 
+    boolean honoursExclusions() {
+      return fake.executor().honoursExclusions();
+    }
+
     @Nullable CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
       return fake.executor().execute(request);
     }
@@ -225,10 +232,16 @@ class BrokenImplementationsTest {
 
     @Override
     protected Subject createSubject() {
+      fleet().forEach(fake::enroll);
       ActionExecutor executor = new DeviceActionExecutor() {
         @Override
         public Set<ActionKind> supportedKinds() {
           return claimedKinds();
+        }
+
+        @Override
+        public boolean honoursExclusions() {
+          return BrokenExecutor.this.honoursExclusions();
         }
 
         @Override
@@ -337,6 +350,24 @@ class BrokenImplementationsTest {
     @Override
     CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
       throw new IllegalStateException("unknown reference " + reference);
+    }
+  }
+
+  static class IgnoresExclusions extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      // claims to honour exclusions, then reaches every device
+      return fake.executor().execute(request.withExclusions(DeviceExclusions.none()));
+    }
+  }
+
+  static class IgnoresBreakGlass extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      // keeps the protected devices out, and the ones a break-glass override opened too
+      DeviceExclusions given = request.exclusions();
+      return fake.executor().execute(request.withExclusions(new DeviceExclusions(given.devices(), given.tags(),
+          Set.of())));
     }
   }
 

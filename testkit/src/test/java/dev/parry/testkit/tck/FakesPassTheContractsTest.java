@@ -23,6 +23,18 @@ class FakesPassTheContractsTest {
     @Override
     protected Subject createSubject() {
       FakeDevices fake = FakeDevices.create(TestClock.create());
+      fleet().forEach(fake::enroll);
+      return new Subject(fake.executor(), fake.probe());
+    }
+  }
+
+  @Nested
+  @DisplayName("FakeDevices not honouring exclusions")
+  class DevicesWithoutExclusions extends DeviceExecutorContract {
+    @Override
+    protected Subject createSubject() {
+      FakeDevices fake = FakeDevices.create(TestClock.create()).honourExclusions(false);
+      fleet().forEach(fake::enroll);
       return new Subject(fake.executor(), fake.probe());
     }
   }
