@@ -20,6 +20,11 @@ import java.util.Set;
  * {@code equalsIgnoreCase} says it is. A file whose name may be an 8.3 short name ({@code TOOL~1.EXE})
  * is not excluded by an extension or a name: only the file system knows its long name.
  *
+ * <p>Where an 8.3 short name ({@code BUILDA~1}) or a volume named
+ * without its letter leaves it open whether an exclusion applies, {@link #excludes(WindowsPath)} says
+ * no and {@link #mightExclude(WindowsPath)} says yes: the standard policy then plans the remediation
+ * but asks for approval, the cautious side between ignoring a file and remediating it unasked.
+ *
  * <pre>{@code
  * AutomationExclusions exclusions = AutomationExclusions.builder()
  *     .folder(WindowsPath.of("C:\\BuildAgent"))
@@ -70,6 +75,33 @@ public final class AutomationExclusions {
     }
     for (WindowsPath folder : folders) {
       if (path.isWithin(folder)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@return whether an exclusion could cover the file at {@code path} although it does not certainly}:
+   * its name may be an 8.3 short name while extensions or names are excluded, or
+   * {@link WindowsPath#couldBeWithin(WindowsPath) it could be within} an excluded folder
+   *
+   * <pre>{@code
+   * AutomationExclusions exclusions = AutomationExclusions.builder().folder(WindowsPath.of("C:\\BuildAgent")).build();
+   * exclusions.mightExclude(WindowsPath.of("C:\\BUILDA~1\\a.exe"));   // true: approval decides
+   * }</pre>
+   *
+   * @param path the file's path
+   */
+  public boolean mightExclude(WindowsPath path) {
+    if ((folders.isEmpty() && extensions.isEmpty() && fileNames.isEmpty()) || excludes(path)) {
+      return false;
+    }
+    if (NtfsNames.mayBeShortName(path.fileName()) && (!extensions.isEmpty() || !fileNames.isEmpty())) {
+      return true;
+    }
+    for (WindowsPath folder : folders) {
+      if (path.couldBeWithin(folder)) {
         return true;
       }
     }

@@ -27,7 +27,8 @@ import dev.parry.core.internal.Text;
  *
  * <p><b>8.3 short names</b> ({@code PROGRA~1}) are kept as they are: only the file system knows which
  * long name one stands for, so two spellings that differ by a short name are different paths. Where
- * that matters, Parry takes the cautious side (the folder classifier).
+ * that matters, Parry takes the cautious side ({@link #couldBeWithin(WindowsPath)}, the folder
+ * classifier).
  *
  * <p><b>Refused</b>, naming the value: relative paths, {@code ..} above the root, the characters
  * {@code < > " | ? *} and {@code :} in a name (a path names one place, never a pattern or a stream), a
@@ -100,14 +101,29 @@ public record WindowsPath(String value) {
   /**
    * {@return whether this path is certainly {@code folder} or beneath it} A folder without a drive
    * letter matches on every drive of this machine, volumes named without a letter included. A short
-   * name matches only itself.
+   * name matches only itself here: see {@link #couldBeWithin(WindowsPath)}.
    *
    * @param folder the folder
    */
   public boolean isWithin(WindowsPath folder) {
     Resolution mine = resolution();
     Resolution theirs = folder.resolution();
-    return sameRoot(mine, theirs) && namesWithin(mine, theirs);
+    return sameRoot(mine, theirs) && namesWithin(mine, theirs, false);
+  }
+
+  /**
+   * {@return whether this path could be {@code folder} or beneath it, as far as its spelling tells}:
+   * true where {@link #isWithin(WindowsPath)} is, and also where a name that may be an 8.3 short name
+   * ({@code ~} then a digit) stands against another name on either side, or where the roots may be
+   * one drive (a volume or a drive-less path against a drive, a drive's admin share on another host
+   * against the same letter). A share whose folder is unknown is never taken to be a local folder.
+   *
+   * @param folder the folder
+   */
+  public boolean couldBeWithin(WindowsPath folder) {
+    Resolution mine = resolution();
+    Resolution theirs = folder.resolution();
+    return (sameRoot(mine, theirs) || rootsCouldBeSame(mine, theirs)) && namesWithin(mine, theirs, true);
   }
 
   private Resolution resolution() {
@@ -121,8 +137,22 @@ public record WindowsPath(String value) {
     return mine.root() == theirs.root() && NtfsNames.equal(mine.rootName(), theirs.rootName());
   }
 
-  /** Whether the folder's names begin this path's names. */
-  private static boolean namesWithin(Resolution mine, Resolution theirs) {
+  private static boolean rootsCouldBeSame(Resolution mine, Resolution theirs) {
+    if (mine.root().isVolumeRoot() && theirs.root().isVolumeRoot()) {
+      char a = mine.driveLetter();
+      char b = theirs.driveLetter();
+      return a == 0 || b == 0 || a == b;
+    }
+    if (mine.root() == Root.SHARE && theirs.root() == Root.SHARE) { // the hosts may be two names of one machine
+      String a = mine.rootName();
+      String b = theirs.rootName();
+      return NtfsNames.regionsEqual(a, a.lastIndexOf('\\') + 1, a.length(), b, b.lastIndexOf('\\') + 1, b.length());
+    }
+    return false;
+  }
+
+  /** Whether the folder's names begin this path's names; with {@code orShortName}, a short name on either side matches any name. */
+  private static boolean namesWithin(Resolution mine, Resolution theirs, boolean orShortName) {
     String path = mine.path();
     String folder = theirs.path();
     int at = mine.namesStart();
@@ -132,7 +162,9 @@ public record WindowsPath(String value) {
       }
       int to = endOfName(folder, from);
       int end = endOfName(path, at);
-      if (!NtfsNames.regionsEqual(path, at, end, folder, from, to)) {
+      boolean same = NtfsNames.regionsEqual(path, at, end, folder, from, to)
+          || (orShortName && (NtfsNames.mayBeShortName(path, at, end) || NtfsNames.mayBeShortName(folder, from, to)));
+      if (!same) {
         return false;
       }
       from = to + 1;

@@ -170,6 +170,45 @@ class PathSpellingsTest {
   }
 
   @Nested
+  @DisplayName("Where an exclusion only might apply, it does not exclude but says it might")
+  class ExclusionDoubts {
+
+    private final AutomationExclusions exclusions = AutomationExclusions.builder()
+        .folder(WindowsPath.of("C:\\BuildAgent")).build();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "C:\\BUILDA~1\\a.exe",
+        "\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\BuildAgent\\a.exe",
+        "\\Device\\HarddiskVolume3\\BuildAgent\\a.exe",
+        "\\BuildAgent\\a.exe",
+        "\\\\ws-042\\C$\\BuildAgent\\a.exe"})
+    @DisplayName("might exclude")
+    void mightExclude(String path) {
+      assertFalse(exclusions.excludes(WindowsPath.of(path)));
+      assertTrue(exclusions.mightExclude(WindowsPath.of(path)));
+    }
+
+    @Test
+    @DisplayName("a certain exclusion or a certain miss leaves no doubt")
+    void noDoubt() {
+      assertFalse(exclusions.mightExclude(WindowsPath.of("C:\\BuildAgent\\a.exe")));
+      assertFalse(exclusions.mightExclude(WindowsPath.of("C:\\Tools\\a.exe")));
+      assertFalse(exclusions.mightExclude(WindowsPath.of("D:\\BUILDA~1\\a.exe")));
+      assertFalse(AutomationExclusions.none().mightExclude(WindowsPath.of("C:\\BUILDA~1\\a.exe")));
+    }
+
+    @Test
+    @DisplayName("a file name that may be a short name might be any excluded name or extension")
+    void shortFileNames() {
+      AutomationExclusions byName = AutomationExclusions.builder().extension("vhdx").build();
+      assertFalse(byName.excludes(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
+      assertTrue(byName.mightExclude(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
+      assertFalse(byName.mightExclude(WindowsPath.of("C:\\Temp\\disk.vhd")));
+    }
+  }
+
+  @Nested
   @DisplayName("Each spelling of one place is one path")
   class Equality {
 

@@ -142,4 +142,24 @@ class WindowsPathTest {
     assertFalse(WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").isWithin(buildAgent));
     assertFalse(WindowsPath.of("\\\\ws-042\\C$\\BuildAgent\\a.exe").isWithin(buildAgent));
   }
+
+  @Test
+  @DisplayName("couldBeWithin: a short name on either side, or a root that may be the same drive")
+  void couldBeWithin() {
+    WindowsPath buildAgent = WindowsPath.of("C:\\BuildAgent");
+    assertFalse(WindowsPath.of("C:\\BUILDA~1\\a.exe").isWithin(buildAgent));
+    assertTrue(WindowsPath.of("C:\\BUILDA~1\\a.exe").couldBeWithin(buildAgent));
+    assertTrue(WindowsPath.of("C:\\BuildAgent\\a.exe").couldBeWithin(WindowsPath.of("C:\\BUILDA~1")));
+    assertTrue(WindowsPath.of("C:\\BUILDA~1\\a.exe").isWithin(WindowsPath.of("c:\\builda~1")));
+    assertFalse(WindowsPath.of("D:\\BUILDA~1\\a.exe").couldBeWithin(buildAgent));
+    assertFalse(WindowsPath.of("C:\\Tools\\a.exe").couldBeWithin(buildAgent));
+    assertTrue(WindowsPath.of("\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
+    assertTrue(WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
+    assertTrue(WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").isWithin(WindowsPath.of("\\BuildAgent")));
+    assertTrue(WindowsPath.of("\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
+    assertTrue(WindowsPath.of("\\\\ws-042\\C$\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
+    assertFalse(WindowsPath.of("\\\\ws-042\\C$\\BuildAgent\\a.exe").isWithin(buildAgent));
+    assertFalse(WindowsPath.of("\\\\ws-042\\share\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
+    assertTrue(WindowsPath.of("\\\\fs02\\tools\\a.exe").couldBeWithin(WindowsPath.of("\\\\fs01\\tools")));
+  }
 }
