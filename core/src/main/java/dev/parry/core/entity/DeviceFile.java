@@ -1,6 +1,5 @@
 package dev.parry.core.entity;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +59,7 @@ public record DeviceFile(Sha256 sha256, @Nullable Sha1 sha1, @Nullable DeviceId 
   @Override
   public EntityKey key() {
     return EntityKey.derived("file:" + sha256.hex() + (device == null ? "" : "@" + device.value())
-        + (path == null ? "" : ":" + path.value().toLowerCase(Locale.ROOT)));
+        + (path == null ? "" : ":" + path.comparisonKey()));
   }
 
   @Override

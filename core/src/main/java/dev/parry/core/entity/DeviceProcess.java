@@ -1,6 +1,5 @@
 package dev.parry.core.entity;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,7 +29,7 @@ public record DeviceProcess(DeviceId device, long processId, WindowsPath imagePa
   @Override
   public EntityKey key() {
     return EntityKey.derived("process:" + device.value() + ":" + processId + ":"
-        + imagePath.value().toLowerCase(Locale.ROOT));
+        + imagePath.comparisonKey());
   }
 
   @Override

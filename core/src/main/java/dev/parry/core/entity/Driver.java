@@ -1,6 +1,5 @@
 package dev.parry.core.entity;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ public record Driver(DeviceId device, WindowsPath path) implements DeviceEntity 
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("driver:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived("driver:" + device.value() + ":" + path.comparisonKey());
   }
 
   @Override

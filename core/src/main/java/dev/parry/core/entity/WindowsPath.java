@@ -1,36 +1,57 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.internal.NtfsNames;
+import dev.parry.core.internal.PathResolver;
+import dev.parry.core.internal.PathResolver.Resolution;
+import dev.parry.core.internal.PathResolver.Root;
 import dev.parry.core.internal.Text;
-import java.util.Locale;
 
 /**
- * An absolute Windows file or folder path, normalised and compared case-insensitively.
+ * An absolute Windows file or folder path: the spelling given, kept for display, and the place
+ * Windows resolves it to, which is what paths are compared, classified and excluded on.
  *
- * <p>Accepted forms are {@code C:\dir\file}, drive-less {@code \dir\file} and UNC
- * {@code \\server\share\dir}. Forward slashes become backslashes, repeated separators collapse and a
- * trailing separator is dropped, so {@code C:/Windows//System32/} and {@code c:\windows\system32}
- * are equal. Relative paths, {@code .} and {@code ..} segments and the characters
- * {@code < > " | ? *} are refused: a path names one place, never a pattern.
+ * <p><b>Spellings resolved</b> (README "Path rules"): {@code /} is a separator, repeated separators
+ * collapse, {@code .} is dropped and {@code ..} removes the name before it, trailing dots and spaces
+ * are stripped from every name, as Win32 does; {@code \\.\C:\}, {@code \\?\C:\}, {@code \??\C:\} and
+ * an admin share of this machine ({@code \\localhost\C$\}, {@code \\127.0.0.1\C$\},
+ * {@code \\0--1.ipv6-literal.net\C$\}, also after {@code \\?\UNC\}) are drive {@code C:};
+ * {@code \\?\Volume{GUID}\} and {@code \Device\HarddiskVolumeN\} are volumes whose letter is unknown.
+ * After {@code \\?\}, {@code \??\} and {@code \Device\} Windows takes the names as they are, so
+ * nothing is stripped there: {@code \\?\C:\Windows.\x} is in a folder named {@code Windows.}.
+ * So {@code C:/Windows//System32/}, {@code \\localhost\c$\WINDOWS.\System32} and
+ * {@code c:\windows\system32} are equal.
  *
- * @param value the normalised path, case preserved
+ * <p><b>Comparison</b> is NTFS's: each character is mapped on its own to its simple upper case
+ * ({@link Character#toUpperCase(char)}), with no full case folding and no locale. {@code ß} is not
+ * {@code SS} and the Kelvin sign is not {@code k}, although Java's {@code equalsIgnoreCase} says so.
+ *
+ * <p><b>8.3 short names</b> ({@code PROGRA~1}) are kept as they are: only the file system knows which
+ * long name one stands for, so two spellings that differ by a short name are different paths. Where
+ * that matters, Parry takes the cautious side ({@link #couldBeWithin(WindowsPath)}, the folder
+ * classifier).
+ *
+ * <p><b>Refused</b>, naming the value: relative paths, {@code ..} above the root, the characters
+ * {@code < > " | ? *} and {@code :} in a name (a path names one place, never a pattern or a stream), a
+ * name of only dots and spaces, a UNC path without a share, and a device path that names no drive,
+ * UNC share or volume ({@code \\.\pipe\x}).
+ *
+ * @param value the path as given
  */
 public record WindowsPath(String value) {
 
   /** The longest path accepted, Windows' extended-length limit: {@value}. */
   public static final int MAX_LENGTH = 32_767;
 
-  private static final String FORBIDDEN = "<>\"|?*";
-
   /**
-   * Validates and normalises the path.
+   * Validates the path.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the path is empty, too long, relative, holds a spoofing or
-   *     forbidden character, or a {@code .} or {@code ..} segment
+   * @throws IllegalArgumentException if the path is empty, too long, holds a spoofing character, or is
+   *     refused as the class comment says
    */
   public WindowsPath {
     Text.requireIdentifier("windowsPath", value, 1, MAX_LENGTH);
-    value = normalise(value);
+    PathResolver.resolve(value);
   }
 
   /**
@@ -45,94 +66,130 @@ public record WindowsPath(String value) {
     return new WindowsPath(value);
   }
 
-  private static String normalise(String raw) {
-    String path = raw.replace('/', '\\');
-    boolean unc = path.startsWith("\\\\");
-    boolean drive = path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))
-        && path.charAt(0) < 128;
-    if (drive && (path.length() == 2 || path.charAt(2) != '\\')) {
-      throw new IllegalArgumentException("windowsPath must be absolute (drive letter then '\\'), was: " + Text.show(raw));
-    }
-    if (!drive && !path.startsWith("\\")) {
-      throw new IllegalArgumentException("windowsPath must be absolute (C:\\..., \\... or \\\\server\\share), was: " + Text.show(raw));
-    }
-    String body = drive ? path.substring(2) : path;
-    StringBuilder out = new StringBuilder(path.length());
-    if (drive) {
-      out.append(Character.toUpperCase(path.charAt(0))).append(':');
-    }
-    if (unc) {
-      out.append('\\');
-    }
-    for (String segment : body.split("\\\\", -1)) {
-      if (segment.isEmpty()) {
-        continue;
-      }
-      if (segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException("windowsPath must not contain '.' or '..' segments, was: " + Text.show(raw));
-      }
-      for (int i = 0; i < segment.length(); i++) {
-        char c = segment.charAt(i);
-        if (FORBIDDEN.indexOf(c) >= 0 || c == ':') {
-          throw new IllegalArgumentException(
-              "windowsPath must not contain the characters <>\"|?*: (found '" + c + "'), was: " + Text.show(raw));
-        }
-      }
-      out.append('\\').append(segment);
-    }
-    if (out.length() == 0 || (drive && out.length() == 2)) {
-      out.append('\\');
-    }
-    if (unc && out.length() < 3) {
-      throw new IllegalArgumentException("windowsPath must name a server after '\\\\', was: " + Text.show(raw));
-    }
-    return out.toString();
+  /**
+   * {@return the place Windows resolves this path to}: {@code C:\Windows\System32} for
+   * {@code \\localhost\c$\Windows.\System32\}, the case of each name as given
+   *
+   * <pre>{@code WindowsPath.of("//?/c:/Temp/./x.exe").resolved();   // C:\Temp\x.exe}</pre>
+   */
+  public String resolved() {
+    return resolution().path();
   }
 
-  /** {@return the path in lower case without its drive letter, the form folder rules match on} */
-  public String folderForm() {
-    String lower = value.toLowerCase(Locale.ROOT);
-    return lower.length() >= 2 && lower.charAt(1) == ':' ? lower.substring(2) : lower;
+  /** {@return the path's resolved form in a case-insensitive form NTFS would agree with, for keys} */
+  public String comparisonKey() {
+    return NtfsNames.key(resolved());
   }
 
-  /** {@return the last segment (the file name), or an empty string for a root} */
+  /** {@return the last name of the resolved path (the file name), or an empty string for a root} */
   public String fileName() {
-    return value.substring(value.lastIndexOf('\\') + 1);
-  }
-
-  /** {@return the file name's extension in lower case without the dot, or an empty string if none} */
-  public String extension() {
-    String name = fileName();
-    int dot = name.lastIndexOf('.');
-    return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    Resolution resolution = resolution();
+    String path = resolution.path();
+    return resolution.namesStart() >= path.length() ? "" : path.substring(path.lastIndexOf('\\') + 1);
   }
 
   /**
-   * {@return whether this path is {@code folder} or lies beneath it} A folder without a drive letter
-   * matches on every drive.
+   * {@return the file name's extension without the dot, in lower case where NTFS's upper-case rule
+   * allows (always for ASCII), or an empty string if none}
+   */
+  public String extension() {
+    String name = fileName();
+    int dot = name.lastIndexOf('.');
+    return dot <= 0 ? "" : NtfsNames.key(name.substring(dot + 1));
+  }
+
+  /**
+   * {@return whether this path is certainly {@code folder} or beneath it} A folder without a drive
+   * letter matches on every drive of this machine, volumes named without a letter included. A short
+   * name matches only itself here: see {@link #couldBeWithin(WindowsPath)}.
    *
    * @param folder the folder
    */
   public boolean isWithin(WindowsPath folder) {
-    boolean folderHasDrive = folder.value.length() >= 2 && folder.value.charAt(1) == ':';
-    String mine = folderHasDrive ? value.toLowerCase(Locale.ROOT) : folderForm();
-    String theirs = folderHasDrive ? folder.value.toLowerCase(Locale.ROOT) : folder.folderForm();
-    if (theirs.endsWith("\\")) {
-      return mine.startsWith(theirs);
-    }
-    return mine.equals(theirs) || mine.startsWith(theirs + "\\");
+    Resolution mine = resolution();
+    Resolution theirs = folder.resolution();
+    return sameRoot(mine, theirs) && namesWithin(mine, theirs, false);
   }
 
+  /**
+   * {@return whether this path could be {@code folder} or beneath it, as far as its spelling tells}:
+   * true where {@link #isWithin(WindowsPath)} is, and also where a name that may be an 8.3 short name
+   * ({@code ~} then a digit) stands against another name on either side, or where the roots may be
+   * one drive (a volume or a drive-less path against a drive, a drive's admin share on another host
+   * against the same letter). A share whose folder is unknown is never taken to be a local folder.
+   *
+   * @param folder the folder
+   */
+  public boolean couldBeWithin(WindowsPath folder) {
+    Resolution mine = resolution();
+    Resolution theirs = folder.resolution();
+    return (sameRoot(mine, theirs) || rootsCouldBeSame(mine, theirs)) && namesWithin(mine, theirs, true);
+  }
+
+  private Resolution resolution() {
+    return PathResolver.resolve(value);
+  }
+
+  private static boolean sameRoot(Resolution mine, Resolution theirs) {
+    if (theirs.root() == Root.ANY_DRIVE) {
+      return mine.root() == Root.DRIVE || mine.root() == Root.ANY_DRIVE || mine.root() == Root.VOLUME;
+    }
+    return mine.root() == theirs.root() && NtfsNames.equal(mine.rootName(), theirs.rootName());
+  }
+
+  private static boolean rootsCouldBeSame(Resolution mine, Resolution theirs) {
+    if (mine.root().isVolumeRoot() && theirs.root().isVolumeRoot()) {
+      char a = mine.driveLetter();
+      char b = theirs.driveLetter();
+      return a == 0 || b == 0 || a == b;
+    }
+    if (mine.root() == Root.SHARE && theirs.root() == Root.SHARE) { // the hosts may be two names of one machine
+      String a = mine.rootName();
+      String b = theirs.rootName();
+      return NtfsNames.regionsEqual(a, a.lastIndexOf('\\') + 1, a.length(), b, b.lastIndexOf('\\') + 1, b.length());
+    }
+    return false;
+  }
+
+  /** Whether the folder's names begin this path's names; with {@code orShortName}, a short name on either side matches any name. */
+  private static boolean namesWithin(Resolution mine, Resolution theirs, boolean orShortName) {
+    String path = mine.path();
+    String folder = theirs.path();
+    int at = mine.namesStart();
+    for (int from = theirs.namesStart(); from < folder.length(); ) {
+      if (at >= path.length()) {
+        return false;
+      }
+      int to = endOfName(folder, from);
+      int end = endOfName(path, at);
+      boolean same = NtfsNames.regionsEqual(path, at, end, folder, from, to)
+          || (orShortName && (NtfsNames.mayBeShortName(path, at, end) || NtfsNames.mayBeShortName(folder, from, to)));
+      if (!same) {
+        return false;
+      }
+      from = to + 1;
+      at = end + 1;
+    }
+    return true;
+  }
+
+  private static int endOfName(String path, int from) {
+    int end = path.indexOf('\\', from);
+    return end < 0 ? path.length() : end;
+  }
+
+  /** Equal when both resolve to the same place, compared as NTFS compares names. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof WindowsPath that && Text.equalsFolded(value, that.value);
+    return other instanceof WindowsPath that && NtfsNames.equal(resolved(), that.resolved());
   }
 
   @Override
   public int hashCode() {
-    return Text.foldedHash(value);
+    return NtfsNames.keyHash(resolved());
   }
 
+  /** {@return the path as given} */
   @Override
   public String toString() {
     return value;

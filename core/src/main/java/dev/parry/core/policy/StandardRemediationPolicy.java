@@ -53,6 +53,9 @@ import java.util.Optional;
  *       pending, whatever the family.
  *   <li>An allow indicator covering the entity plans nothing.
  *   <li>A file path covered by an automation exclusion plans nothing (AIR ignores excluded items).
+ *       A path an exclusion only might cover (an 8.3 short name, a volume named without its letter,
+ *       see {@link dev.parry.core.automation.AutomationExclusions#mightExclude}) is planned, and every
+ *       action needs approval.
  *   <li>Threat to action: a device is isolated (full); a file copy with a path is quarantined, a file
  *       known only by hash (or without a path) is stopped and quarantined; a process is killed; a
  *       service stopped; a driver disabled; a registry key or a scheduled task removed; email content
@@ -85,6 +88,8 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
   private static final String SEMI_CORE_OUTSIDE = "file is outside core folders: Semi (core folders) remediates it automatically";
   private static final String SEMI_NON_TEMP_IN_TEMP = "file is in a temp folder: Semi (non-temp folders) remediates it automatically";
   private static final String SEMI_NON_TEMP_OUTSIDE = "file is outside temp folders and Semi (non-temp folders) requires approval";
+  private static final String MAY_BE_EXCLUDED = "file path may lie in an automation folder exclusion (a short name or"
+      + " a volume Parry cannot resolve): approval decides";
   private static final String NO_PATH = "no file path to judge under a folder-based Semi level: approval required";
 
   private StandardRemediationPolicy() {}
@@ -109,6 +114,7 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     if (path.isPresent() && context.exclusions().excludes(path.get())) {
       return RemediationPlan.nothing("file path is covered by an automation folder exclusion");
     }
+    boolean mayBeExcluded = path.isPresent() && context.exclusions().mightExclude(path.get());
     List<RemediationAction> actions = remediationsFor(entity);
     if (actions.isEmpty()) {
       return RemediationPlan.nothing("no remediation applies to this " + entity.getClass().getSimpleName());
@@ -116,6 +122,9 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     List<PlannedAction> planned = new ArrayList<>(actions.size());
     for (RemediationAction action : actions) {
       PlannedAction decided = decide(action, verdict, path, context);
+      if (mayBeExcluded) {
+        decided = decided.requiringApproval(MAY_BE_EXCLUDED);
+      }
       if (context.devicesInScope() >= AutomationContext.SCOPE_APPROVAL_THRESHOLD) {
         decided = decided.requiringApproval("entity seen on " + context.devicesInScope() + " devices (scope of "
             + AutomationContext.SCOPE_APPROVAL_THRESHOLD + " or more needs approval)");

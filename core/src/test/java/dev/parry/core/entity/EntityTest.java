@@ -45,6 +45,19 @@ class EntityTest {
   }
 
   @Test
+  @DisplayName("a file, process or driver has one key for every spelling of its path, and keys of plain paths read as before")
+  void pathKeys() {
+    assertEquals(Fixtures.fileAt("C:\\Temp\\x.exe").key(), Fixtures.fileAt("\\\\localhost\\C$\\Temp.\\x.exe").key());
+    assertEquals("file:" + Fixtures.HASH.hex() + "@" + Fixtures.DEVICE_ID.value() + ":c:\\temp\\x.exe",
+        Fixtures.fileAt("C:\\Temp\\X.exe").key().value());
+    assertEquals(new DeviceProcess(Fixtures.DEVICE_ID, 7, WindowsPath.of("\\\\?\\C:\\Temp\\m.exe")).key(),
+        new DeviceProcess(Fixtures.DEVICE_ID, 7, WindowsPath.of("C:\\TEMP\\M.EXE")).key());
+    assertEquals(new Driver(Fixtures.DEVICE_ID, WindowsPath.of("C:/Windows/./evil.sys")).key(),
+        new Driver(Fixtures.DEVICE_ID, WindowsPath.of("C:\\Windows\\evil.sys")).key());
+    assertNotEquals(Fixtures.fileAt("C:\\Temp\\key.exe").key(), Fixtures.fileAt("C:\\Temp\\\u212Aey.exe").key());
+  }
+
+  @Test
   @DisplayName("a mailbox is keyed by its address, not by its findings")
   void mailboxKey() {
     SmtpAddress address = SmtpAddress.of("carol@contoso.com");

@@ -234,6 +234,17 @@ class StandardRemediationPolicyTest {
     }
 
     @Test
+    @DisplayName("a file an exclusion might cover (a short name) is planned, and waits for approval")
+    void mightBeExcluded() {
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
+          .withExclusions(AutomationExclusions.builder().folder(WindowsPath.of("C:\\BuildAgent")).build());
+      RemediationPlan plan = plan(fileAt("C:\\BUILDA~1\\x.exe"), Verdict.MALICIOUS, context);
+      assertEquals("pending", outcome(plan));
+      assertTrue(plan.actions().get(0).reason().contains("exclusion"), plan.actions().get(0).reason());
+      assertTrue(plan(fileAt("\\\\localhost\\c$\\BuildAgent.\\x.exe"), Verdict.MALICIOUS, context).isEmpty());
+    }
+
+    @Test
     @DisplayName("allow indicators by hash, URL, domain and entity plan nothing")
     void allowed() {
       Url url = Url.of(WebUrl.of("https://cdn.partner.example/file"));

@@ -147,7 +147,8 @@ class BadInputTest {
     cases.add(new Case("posing as the system", IllegalArgumentException.class, "reserved", () -> Caller.of("System")));
     cases.add(new Case("malformed UPN", IllegalArgumentException.class, "userPrincipalName", () -> UserPrincipalName.of("carol")));
     cases.add(new Case("relative path", IllegalArgumentException.class, "windowsPath", () -> WindowsPath.of("temp\\x.exe")));
-    cases.add(new Case("path with '..'", IllegalArgumentException.class, "windowsPath", () -> WindowsPath.of("C:\\a\\..\\x.exe")));
+    cases.add(new Case("path climbing above its root with '..'", IllegalArgumentException.class, "windowsPath",
+        () -> WindowsPath.of("C:\\a\\..\\..\\x.exe")));
     cases.add(new Case("compromised email", VerdictNotApplicableException.class, "COMPROMISED",
         () -> Evidence.of(MESSAGE, Verdict.COMPROMISED, "", parry.clock().instant())));
     cases.add(new Case("1 MB evidence detail", IllegalArgumentException.class, "detail",
