@@ -2,7 +2,10 @@ package dev.parry.runtime;
 
 import dev.parry.core.internal.Durations;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How hard the runtime tries and how much it runs at once.
@@ -17,18 +20,19 @@ import java.util.Objects;
  * @param attemptTimeout how long one executor call may go unanswered before it counts as a retryable failure
  * @param actionTimeout how long an action may stay in progress (retries and polling included) before it times out
  * @param maxConcurrentPerFamily executor calls in flight per family; more wait in a queue, 1 or more
- * @param rateLimit executor calls per period per family
+ * @param rateLimits executor calls per family, at most so many in any window of each limit's period: every
+ *     limit holds at once, and runtimes sharing a store share the count
  * @param pendingExpiry how long an action may wait for approval before it expires (counts as rejected)
  */
 public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax, Duration attemptTimeout,
-    Duration actionTimeout, int maxConcurrentPerFamily, RateLimit rateLimit, Duration pendingExpiry) {
+    Duration actionTimeout, int maxConcurrentPerFamily, List<RateLimit> rateLimits, Duration pendingExpiry) {
 
   /**
    * Validates.
    *
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if a count is less than 1 or a duration is not positive or longer than
-   *     3,650 days
+   * @throws IllegalArgumentException if a count is less than 1, a duration is not positive or longer than
+   *     3,650 days, or the rate limits are empty or two have one period
    */
   public Limits {
     if (maxAttempts < 1) {
@@ -42,7 +46,16 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
     positive("attemptTimeout", attemptTimeout);
     positive("actionTimeout", actionTimeout);
     positive("pendingExpiry", pendingExpiry);
-    Objects.requireNonNull(rateLimit, "rateLimit");
+    rateLimits = List.copyOf(Objects.requireNonNull(rateLimits, "rateLimits"));
+    if (rateLimits.isEmpty()) {
+      throw new IllegalArgumentException("at least one rate limit is needed; for no practical limit give a large one");
+    }
+    Set<Duration> periods = new HashSet<>();
+    for (RateLimit limit : rateLimits) {
+      if (!periods.add(limit.period())) {
+        throw new IllegalArgumentException("two rate limits have the period " + limit.period() + ": " + rateLimits);
+      }
+    }
   }
 
   private static void positive(String name, Duration value) {
@@ -53,11 +66,12 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
   /**
    * {@return the defaults}: 5 attempts, backoff from 1 second to 5 minutes, 2 minutes per attempt,
    * 3 days per action (Defender retries an offline device's isolation for 3 days), 64 calls in flight
-   * and 100 calls a minute per family, 7 days of pending approval.
+   * and, per family, 100 calls a minute and 1,500 an hour (Defender's machine-action API quota), 7 days
+   * of pending approval.
    */
   public static Limits defaults() {
     return new Limits(5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(3), 64,
-        RateLimit.MACHINE_ACTION_API, Duration.ofDays(7));
+        List.of(RateLimit.MACHINE_ACTION_API, RateLimit.MACHINE_ACTION_API_HOURLY), Duration.ofDays(7));
   }
 
   /**
@@ -66,7 +80,7 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
    * @param value attempts, 1 or more
    */
   public Limits withMaxAttempts(int value) {
-    return new Limits(value, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily, rateLimit,
+    return new Limits(value, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily, rateLimits,
         pendingExpiry);
   }
 
@@ -77,7 +91,7 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
    * @param max the longest delay
    */
   public Limits withBackoff(Duration base, Duration max) {
-    return new Limits(maxAttempts, base, max, attemptTimeout, actionTimeout, maxConcurrentPerFamily, rateLimit,
+    return new Limits(maxAttempts, base, max, attemptTimeout, actionTimeout, maxConcurrentPerFamily, rateLimits,
         pendingExpiry);
   }
 
@@ -87,7 +101,7 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
    * @param value the timeout
    */
   public Limits withAttemptTimeout(Duration value) {
-    return new Limits(maxAttempts, backoffBase, backoffMax, value, actionTimeout, maxConcurrentPerFamily, rateLimit,
+    return new Limits(maxAttempts, backoffBase, backoffMax, value, actionTimeout, maxConcurrentPerFamily, rateLimits,
         pendingExpiry);
   }
 
@@ -97,7 +111,7 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
    * @param value the timeout
    */
   public Limits withActionTimeout(Duration value) {
-    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, value, maxConcurrentPerFamily, rateLimit,
+    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, value, maxConcurrentPerFamily, rateLimits,
         pendingExpiry);
   }
 
@@ -107,18 +121,18 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
    * @param value calls in flight per family
    */
   public Limits withMaxConcurrentPerFamily(int value) {
-    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, value, rateLimit,
+    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, value, rateLimits,
         pendingExpiry);
   }
 
   /**
-   * {@return these limits with another rate limit}
+   * {@return these limits with other rate limits, all of which hold at once}
    *
-   * @param value the rate limit
+   * @param values the rate limits, at least one, each with its own period
    */
-  public Limits withRateLimit(RateLimit value) {
-    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily, value,
-        pendingExpiry);
+  public Limits withRateLimit(RateLimit... values) {
+    return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily,
+        List.of(values), pendingExpiry);
   }
 
   /**
@@ -128,6 +142,6 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
    */
   public Limits withPendingExpiry(Duration value) {
     return new Limits(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily,
-        rateLimit, value);
+        rateLimits, value);
   }
 }

@@ -40,6 +40,7 @@ import dev.parry.runtime.internal.FleetExclusions;
 import dev.parry.runtime.internal.Gatekeeper;
 import dev.parry.runtime.internal.ManualActions;
 import dev.parry.runtime.internal.Reconciler;
+import dev.parry.runtime.internal.Quota;
 import dev.parry.runtime.internal.SafetyControls;
 import dev.parry.runtime.internal.StorePages;
 import dev.parry.spi.audit.ActionCenterCsv;
@@ -168,7 +169,7 @@ public final class ParryRuntime implements AutoCloseable {
         b.timeBoxes, b.pendingExpiryByKind);
     this.gate = new Gatekeeper(b.authorizer, router);
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, fleet,
-        planner::pendingExpiry, b.instanceName, b.dispatchLease);
+        new Quota(limits.rateLimits(), controls, clock), planner::pendingExpiry, b.instanceName, b.dispatchLease);
     Duration third = b.dispatchLease.dividedBy(3);
     Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
     this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, min(every, third),

@@ -5,16 +5,21 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * At most {@code permits} executor calls per {@code period} to one backend. Calls past the limit
- * wait their turn; they are never failed.
+ * At most {@code permits} executor calls to one backend (one entity family) in any window of length
+ * {@code period}: a sliding window, so no stretch of time of that length ever holds more, whatever
+ * its start. Calls past the limit wait; they are never failed. The count is kept in the store's
+ * {@link dev.parry.spi.safety.ControlStore}, so every runtime sharing the store shares it.
  *
  * @param permits calls allowed per period, 1 or more
  * @param period the period, positive
  */
 public record RateLimit(int permits, Duration period) {
 
-  /** Defender's machine-action API quota: 100 calls a minute. */
+  /** Defender's machine-action API quota, per minute: 100 calls. */
   public static final RateLimit MACHINE_ACTION_API = new RateLimit(100, Duration.ofMinutes(1));
+
+  /** Defender's machine-action API quota, per hour: 1,500 calls. */
+  public static final RateLimit MACHINE_ACTION_API_HOURLY = new RateLimit(1500, Duration.ofHours(1));
 
   /**
    * Validates.

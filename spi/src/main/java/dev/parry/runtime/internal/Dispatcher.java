@@ -107,7 +107,7 @@ public final class Dispatcher implements EventRouter.Reaction {
   private final Function<ActionKind, @Nullable Duration> pendingExpiry;
   private final Leases leases;
   private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
-  private final Map<EntityFamily, TokenBucket> buckets = new EnumMap<>(EntityFamily.class);
+  private final Quota quota;
   private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights = new EnumMap<>(ExecutionPurpose.class);
   private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
   /** Actions a cancel is stopping: not dispatched or resumed here until the cancel is recorded or given up. */
@@ -125,12 +125,13 @@ public final class Dispatcher implements EventRouter.Reaction {
    * @param engine how commands are decided and stored
    * @param safety the safety guards, asked again before an automatic action's first call
    * @param fleet the devices a fleet-wide action must leave out, and whether it may run automatically
+   * @param quota the executor-call quota of each family
    * @param pendingExpiry how long an action of a kind held for approval may wait, or null for the default
    * @param owner this runtime's name in the store's dispatch leases
    * @param lease how long a dispatch lease lasts unless renewed
    */
   public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
-      Limits limits, CommandEngine engine, SafetyControls safety, FleetExclusions fleet,
+      Limits limits, CommandEngine engine, SafetyControls safety, FleetExclusions fleet, Quota quota,
       Function<ActionKind, @Nullable Duration> pendingExpiry, String owner, Duration lease) {
     this.clock = clock;
     this.scheduler = scheduler;
@@ -140,6 +141,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     this.engine = engine;
     this.safety = safety;
     this.fleet = fleet;
+    this.quota = quota;
     this.pendingExpiry = pendingExpiry;
     this.leases = new Leases(store, clock, owner, lease);
     for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
@@ -147,7 +149,6 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     for (EntityFamily family : EntityFamily.values()) {
       gates.put(family, new FamilyGate(limits.maxConcurrentPerFamily(), scheduler::execute));
-      buckets.put(family, new TokenBucket(limits.rateLimit().permits(), limits.rateLimit().period(), clock.instant()));
     }
   }
 
@@ -439,13 +440,28 @@ public final class Dispatcher implements EventRouter.Reaction {
         gate(flight.action.family()).release();
         return;
       }
-      Duration wait = bucket(flight.action.family()).reserve(clock.instant());
-      if (wait.isZero()) {
-        call(flight);
-      } else {
-        later(flight, wait, () -> call(flight));
-      }
+      admitThenCall(flight);
     });
+  }
+
+  /**
+   * Calls once the family's quota lets the call through, asking again as long as it says to wait; a
+   * quota that cannot be counted (the store fails) sends nothing: the action stays due.
+   */
+  private void admitThenCall(Flight flight) {
+    Duration wait;
+    try {
+      wait = quota.reserve(flight.action.family());
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "could not count the call against the rate limit (" + e.getClass().getName() + ")",
+          true);
+      return;
+    }
+    if (wait.isZero()) {
+      call(flight);
+    } else {
+      later(flight, wait, () -> admitThenCall(flight));
+    }
   }
 
   /** Runs {@code task} after {@code delay} unless the flight ends first; a refused timer ends the flight. */
@@ -703,6 +719,9 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   private void retryLater(Flight flight, @Nullable Duration retryAfter) {
+    if (retryAfter != null) {
+      quota.throttle(flight.action.family(), retryAfter); // the backend slows the whole family, not one action
+    }
     Duration delay = retryAfter != null ? retryAfter : backoff(flight.id, flight.attempt);
     synchronized (flight) {
       flight.phase = Flight.Phase.BETWEEN;
@@ -922,9 +941,6 @@ public final class Dispatcher implements EventRouter.Reaction {
     return Objects.requireNonNull(gates.get(family));
   }
 
-  private TokenBucket bucket(EntityFamily family) {
-    return Objects.requireNonNull(buckets.get(family));
-  }
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;

@@ -13,7 +13,6 @@ import dev.parry.spi.executor.ExecutorProvider;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.ProviderConfig;
 import dev.parry.spi.internal.LogSafe;
-import dev.parry.runtime.internal.TokenBucket;
 import dev.parry.runtime.ExecutorConfigurationException;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.testkit.fake.FakeDevices;
@@ -124,18 +123,5 @@ class ConfigurationTest {
     assertEquals("a\\u2028b", LogSafe.of("a\u2028b").toString());
     assertEquals(203, LogSafe.of("x".repeat(10_000)).toString().length());
     assertEquals("null", LogSafe.of(null).toString());
-  }
-
-  @Test
-  @DisplayName("the token bucket allows a burst, then one permit per interval")
-  void tokenBucket() {
-    TokenBucket bucket = new TokenBucket(3, Duration.ofMinutes(1), clock.instant());
-    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
-    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
-    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
-    assertEquals(Duration.ofSeconds(20), bucket.reserve(clock.instant()));
-    assertEquals(Duration.ofSeconds(40), bucket.reserve(clock.instant()));
-    clock.advance(Duration.ofMinutes(5));
-    assertEquals(Duration.ZERO, bucket.reserve(clock.instant()));
   }
 }

@@ -1,0 +1,174 @@
+package dev.parry.testkit.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.Limits;
+import dev.parry.runtime.RateLimit;
+import dev.parry.spi.store.ActionQuery;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.testkit.ParryHarness;
+import dev.parry.testkit.fake.Call;
+import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.fake.FaultyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Rate limits hold in every window of their period, all at once, across runtimes, and a 429 slows the family")
+class RateLimitTest {
+
+  static final Limits LIMITS = DispatchTest.LIMITS.withActionTimeout(Duration.ofDays(1));
+
+  /** A malicious file on its own workstation: quarantined automatically at Full. */
+  static void quarantine(ParryHarness parry, int n) {
+    Device device = Device.of(DeviceId.of("d-rl-" + n), DeviceName.of("ws-rl-" + n));
+    InvestigationId id = Samples.open(parry, "inv-rl-" + n, device);
+    String hex = String.format(Locale.ROOT, "%064x", n + 1);
+    DeviceFile file = DeviceFile.onDevice(Sha256.of(hex), device.id(), WindowsPath.of("C:\\Temp\\x" + n + ".exe"));
+    parry.runtime().reportEvidence(id, Samples.evidence(parry, file, Verdict.MALICIOUS));
+  }
+
+  static List<Instant> executeTimes(ParryHarness... runtimes) {
+    List<Instant> times = new ArrayList<>();
+    for (ParryHarness parry : runtimes) {
+      parry.devices().calls().stream().filter(c -> c.operation().equals("execute")).map(Call::at).forEach(times::add);
+    }
+    times.sort(null);
+    return times;
+  }
+
+  /** {@return the most calls in any window of {@code length}}: windows ending at each call cover every maximum. */
+  static int mostInAnyWindow(List<Instant> times, Duration length) {
+    int most = 0;
+    int start = 0;
+    for (int end = 0; end < times.size(); end++) {
+      while (!times.get(start).isAfter(times.get(end).minus(length))) {
+        start++;
+      }
+      most = Math.max(most, end - start + 1);
+    }
+    return most;
+  }
+
+  static void allSucceeded(ParryHarness parry) {
+    parry.runtime().actions(ActionQuery.all().limit(ActionQuery.MAX_LIMIT).build(), ParryHarness.ANALYST).items()
+        .forEach(a -> assertEquals(ActionStatus.SUCCEEDED, a.status(), a::toString));
+  }
+
+  @Test
+  @DisplayName("100 a minute lets no more than 100 through in any minute: not 150 in the first 30 seconds")
+  void noBurstPastTheLimit() {
+    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups())
+        .limits(LIMITS.withRateLimit(new RateLimit(100, Duration.ofMinutes(1)))))) {
+      Instant start = parry.clock().instant();
+      for (int i = 0; i < 300; i++) {
+        quarantine(parry, i);
+      }
+      parry.advance(Duration.ofSeconds(30));
+      List<Instant> firstHalfMinute = executeTimes(parry);
+      assertTrue(firstHalfMinute.size() <= 100, "calls in the first 30 s: " + firstHalfMinute.size());
+      parry.advance(Duration.ofMinutes(10));
+      List<Instant> times = executeTimes(parry);
+      assertEquals(300, times.size(), "every action was called in the end");
+      assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 100,
+          "most calls in any minute: " + mostInAnyWindow(times, Duration.ofMinutes(1)));
+      assertTrue(times.get(times.size() - 1).isBefore(start.plus(Duration.ofMinutes(4))), "no needless waiting");
+      allSucceeded(parry);
+    }
+  }
+
+  @Test
+  @DisplayName("two limits hold at once: 10 a minute and 25 an hour (scaled from 100 and 1,500)")
+  void severalLimitsAtOnce() {
+    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()).limits(LIMITS.withRateLimit(
+        new RateLimit(10, Duration.ofMinutes(1)), new RateLimit(25, Duration.ofHours(1)))))) {
+      for (int i = 0; i < 60; i++) {
+        quarantine(parry, i);
+      }
+      parry.advance(Duration.ofHours(3));
+      List<Instant> times = executeTimes(parry);
+      assertEquals(60, times.size());
+      assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10, "per minute");
+      assertTrue(mostInAnyWindow(times, Duration.ofHours(1)) <= 25,
+          "most in any hour: " + mostInAnyWindow(times, Duration.ofHours(1)));
+      allSucceeded(parry);
+    }
+  }
+
+  @Test
+  @DisplayName("two runtimes on one store share the limit: 10 a minute in all, not 10 each")
+  void sharedByRuntimesOnOneStore() {
+    InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
+    Limits limits = LIMITS.withRateLimit(new RateLimit(10, Duration.ofMinutes(1)));
+    try (ParryHarness a = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(limits)
+            .instanceName("a"));
+        ParryHarness b = ParryHarness.onStore(store, x -> x.deviceGroups(Samples.groups()).limits(limits)
+            .instanceName("b"))) {
+      for (int i = 0; i < 20; i++) {
+        quarantine(a, i);
+        quarantine(b, 100 + i);
+      }
+      for (int step = 0; step < 60 * 6; step++) { // the two runtimes' clocks move together
+        a.advance(Duration.ofSeconds(1));
+        b.advance(Duration.ofSeconds(1));
+      }
+      List<Instant> times = executeTimes(a, b);
+      assertEquals(40, times.size(), "every action was called in the end");
+      assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10,
+          "most calls in any minute across both: " + mostInAnyWindow(times, Duration.ofMinutes(1)));
+    }
+  }
+
+  @Test
+  @DisplayName("a 429 with Retry-After on one action holds the whole family until then")
+  void retryAfterSlowsTheFamily() {
+    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()).limits(LIMITS))) {
+      parry.devices().inject(Fault.rateLimited(Duration.ofMinutes(5)), 1);
+      quarantine(parry, 0);
+      parry.settle();
+      Instant throttled = parry.clock().instant();
+      for (int i = 1; i <= 5; i++) {
+        quarantine(parry, i);
+      }
+      parry.advance(Duration.ofMinutes(4));
+      assertEquals(1, executeTimes(parry).size(), "no call of the family while the backend asked to wait");
+      parry.advance(Duration.ofMinutes(2));
+      List<Instant> times = executeTimes(parry);
+      assertEquals(7, times.size(), "the throttled action again and the five that waited");
+      assertTrue(times.subList(1, times.size()).stream().allMatch(t -> !t.isBefore(throttled.plus(Duration.ofMinutes(5)))),
+          times::toString);
+      allSucceeded(parry);
+    }
+  }
+
+  @Test
+  @DisplayName("while the shared count cannot be kept, nothing is sent; once it can, each action is sent once")
+  void countUnavailableSendsNothing() {
+    FaultyStore store = FaultyStore.wrapping(InMemoryInvestigationStore.create(), 7);
+    try (ParryHarness parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(LIMITS))) {
+      parry.runtime().start();
+      store.failNext(FaultyStore.Call.CONTROL_ADMIT, Integer.MAX_VALUE, false);
+      quarantine(parry, 0);
+      parry.advance(Duration.ofMinutes(10));
+      assertEquals(0, executeTimes(parry).size());
+      store.heal();
+      parry.advance(Duration.ofMinutes(5));
+      assertEquals(1, executeTimes(parry).size());
+      allSucceeded(parry);
+    }
+  }
+}
