@@ -435,6 +435,29 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
+   * Adds an allow indicator for investigations of some device groups, for a while, on every runtime
+   * sharing the store; adding it again replaces its scope and end. Audited like {@link #breakGlass}.
+   *
+   * @param caller who adds it; needs {@link Operation#MANAGE_SAFETY}
+   * @param indicator the indicator
+   * @param scope the device groups it applies to, empty for every investigation (tenant-wide)
+   * @param duration how long it stays in force, positive, at most 3,650 days
+   * @param reason why, not empty
+   * @throws AccessDeniedException if the caller may not manage the safety guards
+   * @throws IllegalArgumentException if the duration is out of range or the reason invalid
+   */
+  public void allow(Caller caller, AllowIndicator indicator, Set<DeviceGroupName> scope, Duration duration,
+      String reason) {
+    requireOpen();
+    Objects.requireNonNull(caller, "caller");
+    Durations.requirePositive("allow indicator duration", duration);
+    Instant now = clock.instant();
+    ControlChange change = ControlChange.allow(indicator, scope, now.plus(duration), caller.name(), now, reason);
+    gate.authorize(caller, Operation.MANAGE_SAFETY, null);
+    announce(safety.record(change));
+  }
+
+  /**
    * Revokes an allow indicator added at run time (by {@link #allow} or a false-positive report), on
    * every runtime sharing the store. Indicators configured on the builder stay in force. Audited like
    * {@link #breakGlass}.
@@ -915,7 +938,19 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
    */
   public Set<AllowIndicator> allowIndicators() {
-    return safety.allowIndicators(safety.current());
+    return safety.allowIndicators(safety.current(), null);
+  }
+
+  /**
+   * {@return the allow indicators recorded at run time and in force now, each as the change that added
+   * it: its scope, its end, who added it, when and why}, oldest first
+   *
+   * @param caller who asks; needs {@link Operation#VIEW}
+   * @throws AccessDeniedException if the caller may not view the action center
+   */
+  public List<ControlChange> allowGrants(Caller caller) {
+    gate.authorize(caller, Operation.VIEW, null);
+    return safety.allowGrants();
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -4,8 +4,11 @@ import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.EmailAttachment;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.Sha1;
 import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.internal.Text;
@@ -31,9 +34,30 @@ public sealed interface AllowIndicator {
 
   /**
    * {@return the indicator as text, the form {@link #parse} reads}: {@code sha256:<hex>},
-   * {@code url:<url>}, {@code domain:<name>} or {@code entity:<key>}. This is how stores keep indicators.
+   * {@code sha1:<hex>}, {@code url:<url>}, {@code domain:<name>}, {@code sender:<address>} or
+   * {@code entity:<key>}. This is how stores keep indicators.
    */
   String text();
+
+  /**
+   * {@return the indicator for the value {@code entity} carries, not for the one copy}: a file or an
+   * attachment by its SHA-256 (every copy, on every device and in every message), a URL as written,
+   * anything else by its key. What a false-positive report adds.
+   *
+   * @param entity the entity reported
+   */
+  static AllowIndicator forValueOf(Entity entity) {
+    if (entity instanceof DeviceFile file) {
+      return new FileHash(file.sha256());
+    }
+    if (entity instanceof EmailAttachment attachment) {
+      return new FileHash(attachment.sha256());
+    }
+    if (entity instanceof Url url) {
+      return new ExactUrl(url.url());
+    }
+    return new ExactEntity(entity.key());
+  }
 
   /**
    * {@return the indicator {@code text} names}: the inverse of {@link #text()}.
@@ -53,10 +77,13 @@ public sealed interface AllowIndicator {
     String value = text.substring(colon + 1);
     return switch (kind) {
       case "sha256" -> new FileHash(Sha256.of(value));
+      case "sha1" -> new FileSha1(Sha1.of(value));
+      case "sender" -> new Sender(SmtpAddress.of(value));
       case "url" -> new ExactUrl(WebUrl.of(value));
       case "domain" -> new Domain(DomainName.of(value));
       case "entity" -> new ExactEntity(EntityKey.of(value));
-      default -> throw new IllegalArgumentException("allowIndicator must start with sha256:, url:, domain: or entity:,"
+      default -> throw new IllegalArgumentException("allowIndicator must start with sha256:, sha1:, url:, domain:,"
+          + " sender: or entity:,"
           + " was: " + Text.show(text));
     };
   }
@@ -145,7 +172,62 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows one entity, by its key: what a false-positive report records.
+   * Allows a file by its SHA-1: files whose SHA-1 is known and equal.
+   *
+   * @param sha1 the file's SHA-1
+   */
+  record FileSha1(Sha1 sha1) implements AllowIndicator {
+    /**
+     * Validates the indicator.
+     *
+     * @throws NullPointerException if {@code sha1} is null
+     */
+    public FileSha1 {
+      Objects.requireNonNull(sha1, "sha1");
+    }
+
+    @Override
+    public boolean covers(Entity entity) {
+      return entity instanceof DeviceFile file && sha1.equals(file.sha1());
+    }
+
+    @Override
+    public String text() {
+      return "sha1:" + sha1.hex();
+    }
+  }
+
+  /**
+   * Allows mail from one sender: messages, and their attachments and URLs, sent from this address.
+   *
+   * @param sender the sender's address
+   */
+  record Sender(SmtpAddress sender) implements AllowIndicator {
+    /**
+     * Validates the indicator.
+     *
+     * @throws NullPointerException if {@code sender} is null
+     */
+    public Sender {
+      Objects.requireNonNull(sender, "sender");
+    }
+
+    @Override
+    public boolean covers(Entity entity) {
+      EmailMessage message = entity instanceof EmailMessage m ? m
+          : entity instanceof EmailAttachment a ? a.message() : entity instanceof Url u ? u.foundIn() : null;
+      return message != null && sender.equals(message.sender());
+    }
+
+    @Override
+    public String text() {
+      return "sender:" + sender.value();
+    }
+  }
+
+  /**
+   * Allows one entity, by its key: what a false-positive report records for
+   * anything that is not a file or a URL.
    *
    * @param key the entity's key
    */

@@ -23,21 +23,20 @@ import org.jspecify.annotations.Nullable;
  * @param pausedEverywhere whether the kill switch for every group is thrown
  * @param pausedGroups the device groups paused one by one
  * @param breakGlass when each device's latest break-glass override ends
- * @param allowed the allow indicators added and not revoked
+ * @param allowed the allow indicators added and not revoked, each with the change that added it last
+ *     (its scope and end)
  */
 public record ControlState(long sequence, boolean pausedEverywhere, Set<DeviceGroupName> pausedGroups,
-    Map<DeviceId, Instant> breakGlass, Set<AllowIndicator> allowed) {
+    Map<DeviceId, Instant> breakGlass, Map<AllowIndicator, ControlChange> allowed) {
 
   /** No change yet. */
-  public static final ControlState EMPTY = new ControlState(0, false, Set.of(), Map.of(), Set.of());
+  public static final ControlState EMPTY = new ControlState(0, false, Set.of(), Map.of(), Map.of());
 
-  /**
-   * Copies.
-   */
+  /** Copies. */
   public ControlState {
     pausedGroups = Set.copyOf(pausedGroups);
     breakGlass = Map.copyOf(breakGlass);
-    allowed = Set.copyOf(allowed);
+    allowed = Map.copyOf(allowed);
   }
 
   /**
@@ -51,7 +50,7 @@ public record ControlState(long sequence, boolean pausedEverywhere, Set<DeviceGr
     boolean everywhere = pausedEverywhere;
     Set<DeviceGroupName> groups = new HashSet<>(pausedGroups);
     Map<DeviceId, Instant> glass = new HashMap<>(breakGlass);
-    Set<AllowIndicator> indicators = new HashSet<>(allowed);
+    Map<AllowIndicator, ControlChange> indicators = new HashMap<>(allowed);
     for (ControlChange change : changes) {
       if (change.sequence() <= last) {
         continue;
@@ -70,7 +69,7 @@ public record ControlState(long sequence, boolean pausedEverywhere, Set<DeviceGr
           }
         }
         case BREAK_GLASS -> glass.put(require(change.device(), change), require(change.until(), change));
-        case ALLOW -> indicators.add(require(change.indicator(), change));
+        case ALLOW -> indicators.put(require(change.indicator(), change), change);
         case REVOKE_ALLOW -> indicators.remove(require(change.indicator(), change));
       }
     }

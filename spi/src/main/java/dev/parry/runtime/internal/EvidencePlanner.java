@@ -74,7 +74,7 @@ public final class EvidencePlanner {
    */
   public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
     ControlState at = safety.current();
-    RemediationPlan held = fleet.apply(policy.plan(evidence, context(at, investigation.level(), devicesInScope)));
+    RemediationPlan held = fleet.apply(policy.plan(evidence, context(at, investigation, devicesInScope)));
     RemediationPlan plan = safety.apply(held, at, investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
@@ -92,7 +92,7 @@ public final class EvidencePlanner {
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
     ControlState at = safety.current();
-    return safety.apply(fleet.apply(policy.plan(evidence, context(at, investigation.level(), 1))), at,
+    return safety.apply(fleet.apply(policy.plan(evidence, context(at, investigation, 1))), at,
         investigation.origin().group(), investigation.origin().device(), false);
   }
 
@@ -131,7 +131,8 @@ public final class EvidencePlanner {
         new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1));
   }
 
-  private AutomationContext context(ControlState at, AutomationLevel level, int devicesInScope) {
-    return new AutomationContext(level, folders, exclusions, safety.allowIndicators(at), devicesInScope);
+  private AutomationContext context(ControlState at, Investigation investigation, int devicesInScope) {
+    return new AutomationContext(investigation.level(), folders, exclusions,
+        safety.allowIndicators(at, investigation.origin().group()), devicesInScope);
   }
 }

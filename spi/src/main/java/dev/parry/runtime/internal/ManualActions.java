@@ -146,7 +146,7 @@ public final class ManualActions {
     for (ActionRecord action : toUndo) {
       gate.authorize(caller, Operation.UNDO, action.action().kind());
     }
-    AllowIndicator indicator = new AllowIndicator.ExactEntity(entity.key());
+    AllowIndicator indicator = AllowIndicator.forValueOf(entity);
     String why = comment.isEmpty() ? "false positive" : comment;
     safety.record(ControlChange.allow(indicator, true, caller.name(), clock.instant(), why));
     List<ActionId> rejected = new ArrayList<>();

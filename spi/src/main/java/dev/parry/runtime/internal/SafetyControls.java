@@ -101,20 +101,41 @@ public final class SafetyControls {
   }
 
   /**
-   * {@return the allow indicators in force in {@code at}: those configured and those recorded}
+   * {@return the allow indicators in force now in {@code at} for an investigation of {@code group}:
+   * those configured, and those recorded whose scope holds the group and that have not ended}
    *
    * @param at the control state
+   * @param group the investigation's device group, or null to ignore scopes (every recorded indicator
+   *     in force anywhere)
    */
-  public Set<AllowIndicator> allowIndicators(ControlState at) {
+  public Set<AllowIndicator> allowIndicators(ControlState at, @Nullable DeviceGroupName group) {
     if (at.allowed().isEmpty()) {
       return configuredIndicators;
     }
-    if (configuredIndicators.isEmpty()) {
-      return at.allowed();
-    }
+    Instant now = clock.instant();
     Set<AllowIndicator> all = new HashSet<>(configuredIndicators);
-    all.addAll(at.allowed());
+    at.allowed().forEach((indicator, grant) -> {
+      Instant until = grant.until();
+      boolean inScope = group == null || grant.scope().isEmpty() || grant.scope().contains(group);
+      if (inScope && (until == null || now.isBefore(until))) {
+        all.add(indicator);
+      }
+    });
     return Set.copyOf(all);
+  }
+
+  /** {@return the recorded allow indicators in force now, each as the change that added it, oldest first} */
+  public List<ControlChange> allowGrants() {
+    Instant now = clock.instant();
+    List<ControlChange> out = new ArrayList<>();
+    current().allowed().values().forEach(grant -> {
+      Instant until = grant.until();
+      if (until == null || now.isBefore(until)) {
+        out.add(grant);
+      }
+    });
+    out.sort(java.util.Comparator.comparingLong(ControlChange::sequence));
+    return out;
   }
 
   /**

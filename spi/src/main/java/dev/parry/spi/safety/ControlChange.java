@@ -7,6 +7,7 @@ import dev.parry.core.internal.Text;
 import dev.parry.core.policy.AllowIndicator;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,13 +25,17 @@ import org.jspecify.annotations.Nullable;
  * @param group the device group paused or resumed, or null for every group; null for other kinds
  * @param device the device a break-glass override opens; null for other kinds
  * @param indicator the allow indicator added or revoked; null for other kinds
- * @param until when a break-glass override ends; null for other kinds
+ * @param scope the device groups an added allow indicator applies to, empty for every investigation
+ *     (tenant-wide); empty for other kinds
+ * @param until when a break-glass override or an added allow indicator ends; null for other kinds, and
+ *     for an allow indicator that does not end
  * @param principal who changed it
  * @param at when
  * @param reason why, 1-2,000 characters without control characters
  */
 public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName group, @Nullable DeviceId device,
-    @Nullable AllowIndicator indicator, @Nullable Instant until, PrincipalName principal, Instant at, String reason) {
+    @Nullable AllowIndicator indicator, Set<DeviceGroupName> scope, @Nullable Instant until, PrincipalName principal,
+    Instant at, String reason) {
 
   /** What changed. */
   public enum Kind {
@@ -63,15 +68,17 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
     }
     boolean groupFits = group == null || kind == Kind.PAUSE || kind == Kind.RESUME;
     boolean deviceFits = (device != null) == (kind == Kind.BREAK_GLASS);
-    boolean untilFits = (until != null) == (kind == Kind.BREAK_GLASS);
+    scope = Set.copyOf(Objects.requireNonNull(scope, "scope"));
+    boolean untilFits = kind == Kind.BREAK_GLASS ? until != null : until == null || kind == Kind.ALLOW;
+    boolean scopeFits = scope.isEmpty() || kind == Kind.ALLOW;
     boolean indicatorFits = (indicator != null) == (kind == Kind.ALLOW || kind == Kind.REVOKE_ALLOW);
-    if (!groupFits || !deviceFits || !untilFits || !indicatorFits) {
+    if (!groupFits || !deviceFits || !untilFits || !indicatorFits || !scopeFits) {
       throw new IllegalArgumentException("a " + kind + " change carries " + subjectOf(kind) + ", was: group=" + group
-          + ", device=" + device + ", until=" + until + ", indicator=" + (indicator == null ? null
+          + ", device=" + device + ", until=" + until + ", scope=" + scope + ", indicator=" + (indicator == null ? null
               : Text.show(indicator.text())));
     }
     if (until != null && !until.isAfter(at)) {
-      throw new IllegalArgumentException("a break-glass override must end after it starts, was " + at + " to " + until);
+      throw new IllegalArgumentException("a " + kind + " change must end after it starts, was " + at + " to " + until);
     }
   }
 
@@ -79,7 +86,8 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
     return switch (kind) {
       case PAUSE, RESUME -> "an optional device group and nothing else";
       case BREAK_GLASS -> "a device and an end time and nothing else";
-      case ALLOW, REVOKE_ALLOW -> "an allow indicator and nothing else";
+      case ALLOW -> "an allow indicator, an optional scope and end time, and nothing else";
+      case REVOKE_ALLOW -> "an allow indicator and nothing else";
     };
   }
 
@@ -93,7 +101,7 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    */
   public static ControlChange pause(@Nullable DeviceGroupName group, PrincipalName principal, Instant at,
       String reason) {
-    return new ControlChange(0, Kind.PAUSE, group, null, null, null, principal, at, reason);
+    return new ControlChange(0, Kind.PAUSE, group, null, null, Set.of(), null, principal, at, reason);
   }
 
   /**
@@ -106,7 +114,7 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    */
   public static ControlChange resume(@Nullable DeviceGroupName group, PrincipalName principal, Instant at,
       String reason) {
-    return new ControlChange(0, Kind.RESUME, group, null, null, null, principal, at, reason);
+    return new ControlChange(0, Kind.RESUME, group, null, null, Set.of(), null, principal, at, reason);
   }
 
   /**
@@ -121,11 +129,12 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
   public static ControlChange breakGlass(DeviceId device, Instant until, PrincipalName principal, Instant at,
       String reason) {
     return new ControlChange(0, Kind.BREAK_GLASS, null, Objects.requireNonNull(device, "device"),
-        null, Objects.requireNonNull(until, "until"), principal, at, reason);
+        null, Set.of(), Objects.requireNonNull(until, "until"), principal, at, reason);
   }
 
   /**
-   * {@return a change that adds ({@code allowed}) or revokes an allow indicator, not yet recorded}
+   * {@return a change that adds ({@code allowed}) or revokes an allow indicator, tenant-wide and
+   * without end, not yet recorded}
    *
    * @param indicator the indicator
    * @param allowed true to add it, false to revoke it
@@ -136,7 +145,24 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
   public static ControlChange allow(AllowIndicator indicator, boolean allowed, PrincipalName principal, Instant at,
       String reason) {
     return new ControlChange(0, allowed ? Kind.ALLOW : Kind.REVOKE_ALLOW, null, null,
-        Objects.requireNonNull(indicator, "indicator"), null, principal, at, reason);
+        Objects.requireNonNull(indicator, "indicator"), Set.of(), null, principal, at, reason);
+  }
+
+  /**
+   * {@return a change that adds an allow indicator for some device groups, until a time, not yet
+   * recorded}: adding an indicator again replaces its scope and end.
+   *
+   * @param indicator the indicator
+   * @param scope the device groups whose investigations it applies to, empty for all (tenant-wide)
+   * @param until when it ends, after {@code at}, or null for never
+   * @param principal who
+   * @param at when
+   * @param reason why
+   */
+  public static ControlChange allow(AllowIndicator indicator, Set<DeviceGroupName> scope, @Nullable Instant until,
+      PrincipalName principal, Instant at, String reason) {
+    return new ControlChange(0, Kind.ALLOW, null, null, Objects.requireNonNull(indicator, "indicator"), scope, until,
+        principal, at, reason);
   }
 
   /**
@@ -148,6 +174,6 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
     if (number <= 0) {
       throw new IllegalArgumentException("a recorded change's sequence must be positive, was " + number);
     }
-    return new ControlChange(number, kind, group, device, indicator, until, principal, at, reason);
+    return new ControlChange(number, kind, group, device, indicator, scope, until, principal, at, reason);
   }
 }

@@ -14,8 +14,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +38,9 @@ public final class JdbcControlStore implements ControlStore {
 
   private static final String NEXT = "SELECT coalesce(max(sequence), 0) + 1 FROM parry_control_changes";
   private static final String INSERT = "INSERT INTO parry_control_changes (sequence, kind, device_group, device,"
-      + " indicator, until_s, until_n, principal, at_s, at_n, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " indicator, until_s, until_n, principal, at_s, at_n, reason, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String CHANGES = "SELECT sequence, kind, device_group, device, indicator, until_s, until_n,"
-      + " principal, at_s, at_n, reason FROM parry_control_changes WHERE sequence > ? ORDER BY sequence LIMIT ?";
+      + " principal, at_s, at_n, reason, scope FROM parry_control_changes WHERE sequence > ? ORDER BY sequence LIMIT ?";
   private static final String FORGET = "DELETE FROM parry_blast_uses WHERE window_key = ? AND (at_s, at_n) <= (?, ?)";
   private static final String COUNT = "SELECT count(*) FROM parry_blast_uses WHERE window_key = ?";
   private static final String USE = "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)";
@@ -108,6 +111,8 @@ public final class JdbcControlStore implements ControlStore {
           insert.setLong(9, at.getEpochSecond());
           insert.setInt(10, at.getNano());
           insert.setString(11, recorded.reason());
+          setNullable(insert, 12, recorded.scope().isEmpty() ? null
+              : String.join("\n", recorded.scope().stream().map(DeviceGroupName::value).sorted().toList()));
           insert.executeUpdate();
         }
         return recorded;
@@ -142,10 +147,13 @@ public final class JdbcControlStore implements ControlStore {
     String indicator = row.getString(5);
     long untilSeconds = row.getLong(6);
     Instant until = row.wasNull() ? null : Instant.ofEpochSecond(untilSeconds, row.getInt(7));
+    String scope = row.getString(12);
     try {
       return new ControlChange(row.getLong(1), ControlChange.Kind.valueOf(row.getString(2)),
           group == null ? null : DeviceGroupName.of(group), device == null ? null : DeviceId.of(device),
-          indicator == null ? null : AllowIndicator.parse(indicator), until, new PrincipalName(row.getString(8)),
+          indicator == null ? null : AllowIndicator.parse(indicator), scope == null ? Set.of()
+              : Arrays.stream(scope.split("\n", -1)).map(DeviceGroupName::of).collect(Collectors.toSet()), until,
+          new PrincipalName(row.getString(8)),
           Instant.ofEpochSecond(row.getLong(9), row.getInt(10)), row.getString(11));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("control change " + row.getLong(1) + " is stored in a form Parry does not"

@@ -131,6 +131,10 @@ public abstract class ControlStoreContract extends ContractSupport {
         recorded.add(store().record(ControlChange.allow(indicator, true, ALICE, T0, "false positive")));
         recorded.add(store().record(ControlChange.allow(indicator, false, ALICE, T0, "revoked")));
       }
+      AllowIndicator scoped = new AllowIndicator.Sender(dev.parry.core.entity.SmtpAddress.of("tck@" + run + ".example"));
+      recorded.add(store().record(ControlChange.allow(scoped, java.util.Set.of(DeviceGroupName.of("Servers"),
+          DeviceGroupName.of("tck " + run + " \u00e9")), T0.plus(Duration.ofDays(1)).plusNanos(3), ALICE, T0, "scoped")));
+      recorded.add(store().record(ControlChange.allow(scoped, false, ALICE, T0, "revoked")));
       List<ControlChange> read = store().changes(recorded.get(0).sequence() - 1, recorded.size());
       assertEquals(recorded, read, "CTRL-2: every field reads back as recorded");
     }

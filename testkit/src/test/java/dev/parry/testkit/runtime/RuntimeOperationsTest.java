@@ -304,7 +304,7 @@ class RuntimeOperationsTest {
     }
 
     @Test
-    @DisplayName("a false positive rejects pending actions, undoes taken ones and allow-lists the entity")
+    @DisplayName("a false positive rejects pending actions, undoes taken ones and allow-lists the file's hash")
     void falsePositive() {
       InvestigationId taken = open(parry, "inv-fp1", WORKSTATION);
       runtime.reportEvidence(taken, evidence(parry, FILE, Verdict.MALICIOUS));
@@ -316,7 +316,7 @@ class RuntimeOperationsTest {
       assertEquals(List.of(only(pending).id()), report.rejected());
       assertEquals(List.of(only(taken).id()), report.undone());
       assertFalse(parry.devices().isInEffect(new QuarantineFile(FILE)));
-      assertTrue(runtime.allowIndicators().contains(new AllowIndicator.ExactEntity(FILE.key())));
+      assertTrue(runtime.allowIndicators().contains(new AllowIndicator.FileHash(FILE.sha256())));
       InvestigationId later = open(parry, "inv-fp3", WORKSTATION);
       runtime.reportEvidence(later, evidence(parry, FILE, Verdict.MALICIOUS));
       assertTrue(runtime.investigation(later, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());

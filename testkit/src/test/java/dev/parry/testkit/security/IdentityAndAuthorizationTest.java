@@ -197,6 +197,9 @@ class IdentityAndAuthorizationTest {
         rows.put("allow", () -> runtime.allow(reader, indicator, "known tool"));
         rows.put("revokeAllow", () -> runtime.revokeAllow(reader, indicator, "retired"));
         rows.put("controlChanges", () -> runtime.controlChanges(guest, 0, 10));
+        rows.put("allowGrants", () -> runtime.allowGrants(guest));
+        rows.put("allow (scoped)", () -> runtime.allow(reader, indicator, java.util.Set.of(), java.time.Duration.ofHours(1),
+            "known tool"));
         long events = parry.events().size();
         for (java.util.Map.Entry<String, org.junit.jupiter.api.function.Executable> row : rows.entrySet()) {
           int denials = parry.denials().size();

@@ -440,7 +440,8 @@ class BrokenImplementationsTest {
     @Override
     List<ControlChange> changes(long after, int limit) {
       return real.changes(after, limit).stream().map(c -> new ControlChange(c.sequence(), c.kind(), c.group(),
-          c.device(), c.indicator(), c.until(), c.principal(), c.at().truncatedTo(ChronoUnit.MICROS), c.reason()))
+          c.device(), c.indicator(), c.scope(), c.until(), c.principal(), c.at().truncatedTo(ChronoUnit.MICROS),
+          c.reason()))
           .toList();
     }
   }
@@ -520,6 +521,7 @@ class BrokenImplementationsTest {
     @Override
     ControlChange record(ControlChange change) {
       return real.record(new ControlChange(0, change.kind(), change.group(), change.device(), change.indicator(),
+          change.scope(),
           change.until(), change.principal(), change.at(), change.reason()));
     }
   }

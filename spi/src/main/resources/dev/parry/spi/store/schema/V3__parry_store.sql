@@ -1,7 +1,8 @@
 -- Parry store, schema version 3: the control state every runtime on the database shares.
 
 -- Changes to the kill switch, break-glass overrides and allow indicators, numbered in the order they
--- were recorded. Writers lock the table, so numbers become visible in order and a reader that has seen
+-- were recorded. An allow indicator's scope is its device groups' names, one per line, or null for
+-- every group. Writers lock the table, so numbers become visible in order and a reader that has seen
 -- change n never sees a lower number appear later. Times are epoch seconds and nanoseconds.
 CREATE TABLE parry_control_changes (
   sequence BIGINT PRIMARY KEY,
@@ -9,6 +10,7 @@ CREATE TABLE parry_control_changes (
   device_group TEXT,
   device TEXT,
   indicator TEXT,
+  scope TEXT,
   until_s BIGINT,
   until_n INT,
   principal TEXT NOT NULL,
