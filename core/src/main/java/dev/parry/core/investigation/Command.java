@@ -112,6 +112,8 @@ public sealed interface Command {
   /**
    * Adds evidence and proposes the actions a policy planned for it. Actions whose kind and target
    * match an action that is active or was taken, rejected or expired are skipped, not proposed twice.
+   * Evidence that is a threat (malicious, suspicious, compromised) with no proposal at all is also
+   * recorded as a threat that led to no action ({@link InvestigationEvent.NoActionPlanned}).
    *
    * @param evidence the evidence
    * @param proposals the actions to propose (copied)

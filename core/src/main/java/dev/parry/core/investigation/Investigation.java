@@ -19,6 +19,7 @@ import dev.parry.core.investigation.InvestigationEvent.AnalysisFinished;
 import dev.parry.core.investigation.InvestigationEvent.ApprovalGranted;
 import dev.parry.core.investigation.InvestigationEvent.Completed;
 import dev.parry.core.investigation.InvestigationEvent.EvidenceRecorded;
+import dev.parry.core.investigation.InvestigationEvent.NoActionPlanned;
 import dev.parry.core.investigation.InvestigationEvent.Opened;
 import dev.parry.core.investigation.InvestigationEvent.Terminated;
 import dev.parry.core.investigation.InvestigationEvent.UndoFailed;
@@ -55,6 +56,11 @@ import org.jspecify.annotations.Nullable;
  * also emits {@link InvestigationEvent.Completed} with the final status. Undoing an action later
  * does not reopen it.
  *
+ * <p><b>Threats without an action.</b> Evidence whose verdict is a threat but for which the command
+ * proposes nothing (an exclusion or an allow indicator covered it, or no action applies) is recorded
+ * with {@link InvestigationEvent.NoActionPlanned} and kept in {@link #threatsWithoutAction()}, so that
+ * the status never calls such an investigation "no threats found" or "remediated".
+ *
  * <pre>{@code
  * Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-1"), AlertId.of("alert-1"),
  *     AutomationLevel.FULL, Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
@@ -71,6 +77,9 @@ import org.jspecify.annotations.Nullable;
  * @param pendingExpiry how long an action may stay pending approval
  * @param version how many events it has applied (1 after opening)
  * @param evidence the evidence, in the order it joined (copied)
+ * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy planned no
+ *     action, in the order it joined (copied; each is a threat); null, as a state stored before these
+ *     were recorded reads, is none
  * @param actions the actions, in the order they were proposed; an action's sequence is its position plus one
  * @param analysis how the analysis ended, or null while it runs
  * @param terminatedBy who terminated it, or null
@@ -81,7 +90,8 @@ import org.jspecify.annotations.Nullable;
 public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
     Instant openedAt,
     Duration pendingExpiry,
-    long version, List<Evidence> evidence, List<ActionRecord> actions, @Nullable AnalysisOutcome analysis,
+    long version, List<Evidence> evidence, List<Evidence> threatsWithoutAction, List<ActionRecord> actions,
+    @Nullable AnalysisOutcome analysis,
     @Nullable Actor terminatedBy, @Nullable Instant completedAt) {
 
   /** How long an action stays pending before it expires, unless configured: 7 days. */
@@ -108,6 +118,13 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       throw new IllegalArgumentException("version must be 1 or more, was: " + version);
     }
     evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
+    threatsWithoutAction = threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
+    for (Evidence threat : threatsWithoutAction) {
+      if (!threat.verdict().isThreat()) {
+        throw new IllegalArgumentException("threatsWithoutAction holds evidence that is no threat, its verdict was: "
+            + threat.verdict());
+      }
+    }
     Objects.requireNonNull(actions, "actions");
     if (!(actions instanceof Actions)) { // a list from outside: copied and checked; the state machine's own is neither
       ActionRecord[] copy = actions.toArray(new ActionRecord[0]);
@@ -188,7 +205,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   private static Investigation from(Opened opened) {
     return new Investigation(opened.investigationId(), opened.alertId(), opened.level(), opened.origin(), opened.at(),
         opened.pendingExpiry(), 1,
-        List.of(), List.of(), null, null, null);
+        List.of(), List.of(), List.of(), null, null, null);
   }
 
   /**
@@ -263,21 +280,28 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   /**
    * {@return the investigation's status, derived from its state}
    *
+   * <p>An action counts as <em>taken</em> once its executor carried it out (succeeded; an undo
+   * afterwards does not take that back). A rejected, expired or cancelled action was declined, and a
+   * failed or timed-out one was not carried out: neither is ever counted as remediated, even when an
+   * analyst approved it. Rows S1 to S14 are those of the domain reference (core/DOMAIN.md, D33).
+   *
    * <table>
    *   <caption>How the status is derived (first matching row wins)</caption>
-   *   <tr><th>Condition</th><th>Status</th></tr>
-   *   <tr><td>terminated by a principal / by the system</td><td>TERMINATED_BY_USER / TERMINATED_BY_SYSTEM</td></tr>
-   *   <tr><td>not complete, an action pending approval</td><td>PENDING_APPROVAL</td></tr>
-   *   <tr><td>not complete, an action approved or in progress, analysis finished</td><td>PENDING_RESOURCE</td></tr>
-   *   <tr><td>not complete, no evidence and no action yet</td><td>QUEUED</td></tr>
-   *   <tr><td>not complete, otherwise</td><td>RUNNING</td></tr>
-   *   <tr><td>complete, analysis FAILED</td><td>FAILED</td></tr>
-   *   <tr><td>complete, analysis UNSUPPORTED_ALERT_TYPE</td><td>UNSUPPORTED_ALERT_TYPE</td></tr>
-   *   <tr><td>complete, analysis PARTIAL</td><td>PARTIALLY_INVESTIGATED</td></tr>
-   *   <tr><td>complete, no action</td><td>NO_THREATS_FOUND</td></tr>
-   *   <tr><td>complete, every action taken, rejected or expired (undone counts as taken)</td><td>REMEDIATED</td></tr>
-   *   <tr><td>complete, no action taken, rejected or expired (all failed, timed out or cancelled)</td><td>FAILED</td></tr>
-   *   <tr><td>complete, otherwise</td><td>PARTIALLY_REMEDIATED</td></tr>
+   *   <tr><th>Row</th><th>Condition</th><th>Status</th></tr>
+   *   <tr><td>S1</td><td>terminated by a principal / by the system</td><td>TERMINATED_BY_USER / TERMINATED_BY_SYSTEM</td></tr>
+   *   <tr><td>S2</td><td>not complete, an action pending approval</td><td>PENDING_APPROVAL</td></tr>
+   *   <tr><td>S3</td><td>not complete, an action approved or in progress, analysis finished</td><td>PENDING_RESOURCE</td></tr>
+   *   <tr><td>S4</td><td>not complete, no evidence and no action yet</td><td>QUEUED</td></tr>
+   *   <tr><td>S5</td><td>not complete, otherwise</td><td>RUNNING</td></tr>
+   *   <tr><td>S6</td><td>complete, analysis FAILED</td><td>FAILED</td></tr>
+   *   <tr><td>S7</td><td>complete, analysis UNSUPPORTED_ALERT_TYPE</td><td>UNSUPPORTED_ALERT_TYPE</td></tr>
+   *   <tr><td>S8</td><td>complete, analysis PARTIAL</td><td>PARTIALLY_INVESTIGATED</td></tr>
+   *   <tr><td>S9</td><td>complete, no action and no threat left without one</td><td>NO_THREATS_FOUND</td></tr>
+   *   <tr><td>S10</td><td>complete, no action, a threat the policy planned nothing for ({@link #threatsWithoutAction()})</td><td>PARTIALLY_INVESTIGATED</td></tr>
+   *   <tr><td>S11</td><td>complete, every action taken, no threat left without one</td><td>REMEDIATED</td></tr>
+   *   <tr><td>S12</td><td>complete, some actions taken, not all (or a threat left without one)</td><td>PARTIALLY_REMEDIATED</td></tr>
+   *   <tr><td>S13</td><td>complete, none taken, one failed or timed out</td><td>FAILED</td></tr>
+   *   <tr><td>S14</td><td>complete, none taken: every action rejected, expired or cancelled</td><td>NOT_REMEDIATED</td></tr>
    * </table>
    */
   public InvestigationStatus status() {
@@ -315,19 +339,25 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       }
     }
     if (actions.isEmpty()) {
-      return InvestigationStatus.NO_THREATS_FOUND;
+      return threatsWithoutAction.isEmpty() ? InvestigationStatus.NO_THREATS_FOUND
+          : InvestigationStatus.PARTIALLY_INVESTIGATED;
     }
-    int unresolved = 0;
+    int taken = 0;
+    boolean failed = false;
     for (ActionRecord action : actions) {
-      ActionStatus status = action.status();
-      if (status == ActionStatus.FAILED || status == ActionStatus.TIMED_OUT || status == ActionStatus.CANCELLED) {
-        unresolved++;
+      switch (action.status()) {
+        case SUCCEEDED, UNDO_IN_PROGRESS, UNDONE, UNDO_FAILED -> taken++;
+        case FAILED, TIMED_OUT -> failed = true;
+        default -> { } // rejected, expired or cancelled: declined, not taken (nothing else is settled)
       }
     }
-    if (unresolved == 0) {
+    if (taken == actions.size() && threatsWithoutAction.isEmpty()) {
       return InvestigationStatus.REMEDIATED;
     }
-    return unresolved == actions.size() ? InvestigationStatus.FAILED : InvestigationStatus.PARTIALLY_REMEDIATED;
+    if (taken > 0) {
+      return InvestigationStatus.PARTIALLY_REMEDIATED;
+    }
+    return failed ? InvestigationStatus.FAILED : InvestigationStatus.NOT_REMEDIATED;
   }
 
   /**
@@ -497,6 +527,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return closed;
     }
     out.add(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
+    if (command.proposals().isEmpty() && command.evidence().verdict().isThreat()) {
+      out.add(new NoActionPlanned(id, now, command.actor(), command.evidence()));
+    }
     List<RemediationAction> proposedNow = new ArrayList<>(command.proposals().size());
     int next = actions.size() + 1;
     for (Command.Proposal proposal : command.proposals()) {
@@ -689,28 +722,35 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       List<Evidence> more = new ArrayList<>(evidence.size() + 1);
       more.addAll(evidence);
       more.add(evidenceRecorded.evidence());
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, more, actions, analysis, terminatedBy,
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, more, threatsWithoutAction, actions, analysis, terminatedBy,
           completedAt);
+    }
+    if (event instanceof NoActionPlanned noActionPlanned) {
+      List<Evidence> more = new ArrayList<>(threatsWithoutAction.size() + 1);
+      more.addAll(threatsWithoutAction);
+      more.add(noActionPlanned.evidence());
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, more, actions, analysis,
+          terminatedBy, completedAt);
     }
     if (event instanceof AnalysisFinished analysisFinished) {
       if (isAnalysisFinished()) {
         throw new IllegalStateException("analysis of " + id + " already finished");
       }
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, actions,
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions,
           analysisFinished.outcome(), terminatedBy, completedAt);
     }
     if (event instanceof Terminated) {
       if (terminatedBy != null) {
         throw new IllegalStateException("investigation " + id + " already terminated");
       }
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, actions, analysis, event.actor(),
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions, analysis, event.actor(),
           completedAt);
     }
     if (event instanceof Completed) {
       if (completedAt != null || !isComplete()) {
         throw new IllegalStateException("investigation " + id + " cannot complete now");
       }
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, actions, analysis, terminatedBy,
+      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions, analysis, terminatedBy,
           event.at());
     }
     throw new IllegalStateException("investigation " + id + " is already open");
@@ -795,7 +835,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     int index = updated.id().sequence() - 1;
     ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
     copy[index] = updated;
-    return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, new Actions(copy), analysis,
+    return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, new Actions(copy), analysis,
         terminatedBy, completedAt);
   }
 

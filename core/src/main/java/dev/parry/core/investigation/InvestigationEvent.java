@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Past 400 lines because every event is a small validated record in this one sealed family, the stored format.
  */
 public sealed interface InvestigationEvent
-    permits InvestigationEvent.Opened, InvestigationEvent.EvidenceRecorded, InvestigationEvent.AnalysisFinished, InvestigationEvent.Terminated, InvestigationEvent.Completed,
+    permits InvestigationEvent.Opened, InvestigationEvent.EvidenceRecorded, InvestigationEvent.NoActionPlanned, InvestigationEvent.AnalysisFinished, InvestigationEvent.Terminated, InvestigationEvent.Completed,
         InvestigationEvent.ActionEvent {
 
   /** {@return the investigation} */
@@ -91,6 +91,36 @@ public sealed interface InvestigationEvent
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(evidence, "evidence");
+    }
+  }
+  /**
+   * The policy planned no action for evidence that is a threat (malicious, suspicious or
+   * compromised): an exclusion or an allow indicator covered it, or no action applies to its entity.
+   * It follows the {@link EvidenceRecorded} event of the same evidence. Such a threat keeps the
+   * investigation from ending "no threats found" or "remediated" (see {@link Investigation#status()}).
+   *
+   * @param investigationId the investigation
+   * @param at when it happened
+   * @param actor who reported the evidence
+   * @param evidence the evidence, whose verdict is a threat
+   */
+  record NoActionPlanned(InvestigationId investigationId, Instant at, Actor actor, Evidence evidence)
+      implements InvestigationEvent {
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the evidence's verdict is no threat
+     */
+    public NoActionPlanned {
+      Objects.requireNonNull(investigationId, "investigationId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(evidence, "evidence");
+      if (!evidence.verdict().isThreat()) {
+        throw new IllegalArgumentException("evidence with no action planned must be a threat, its verdict was: "
+            + evidence.verdict());
+      }
     }
   }
   /**
@@ -540,6 +570,11 @@ public sealed interface InvestigationEvent
   }
   /**
    * The investigation completed: its analysis is finished and every action is settled.
+   *
+   * <p>The status is the one derived when it completed, by the version of Parry that wrote the event.
+   * Earlier versions counted rejected and expired actions as remediated, and ended a threat that led
+   * to no action as "no threats found"; {@link Investigation#status()} derives the status again from
+   * the state and is the one to trust.
    *
    * @param investigationId the investigation
    * @param at when it happened

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The action catalogue covers Defender's documentation, README Domain choices §4 and its undo pairs are total")
+@DisplayName("The action catalogue covers core/DOMAIN.md D23 to D26 and its undo pairs are total")
 class ActionCatalogueTest {
 
   private static final List<RemediationAction> ALL = Fixtures.oneActionOfEachKind();
@@ -34,7 +34,7 @@ class ActionCatalogueTest {
   }
 
   @Test
-  @DisplayName("the catalogue holds every action Defender's documentation, README Domain choices §4 lists")
+  @DisplayName("the catalogue holds every action core/DOMAIN.md D23 to D25 lists")
   void domainCatalogue() {
     Set<String> expected = Set.of(
         "ISOLATE_DEVICE", "RELEASE_FROM_ISOLATION", "CONTAIN_DEVICE", "RELEASE_FROM_CONTAINMENT",

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AutomationTest {
 
   @Nested
-  @DisplayName("Folder classification (Defender's documentation, README Domain choices §3 folder lists)")
+  @DisplayName("Folder classification (core/DOMAIN.md D13 and D14 folder lists)")
   class Folders {
 
     @ParameterizedTest(name = "{0} is {1}")

@@ -122,14 +122,14 @@ class InvestigationTest {
     Investigation s = investigation;
     List<ActionRecord> swapped = List.of(s.actions().get(1), s.actions().get(0));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Investigation(s.id(),
-        s.alertId(), s.level(), s.origin(), s.openedAt(), s.pendingExpiry(), s.version(), s.evidence(), swapped,
+        s.alertId(), s.level(), s.origin(), s.openedAt(), s.pendingExpiry(), s.version(), s.evidence(), s.threatsWithoutAction(), swapped,
         s.analysis(), s.terminatedBy(), s.completedAt()));
     assertTrue(e.getMessage().contains("inv-1/2 is at position 1"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Investigation(s.id(), s.alertId(), s.level(), s.origin(),
-        s.openedAt(), s.pendingExpiry(), 0, s.evidence(), s.actions(), s.analysis(), s.terminatedBy(),
+        s.openedAt(), s.pendingExpiry(), 0, s.evidence(), s.threatsWithoutAction(), s.actions(), s.analysis(), s.terminatedBy(),
         s.completedAt()));
     assertEquals(s, new Investigation(s.id(), s.alertId(), s.level(), s.origin(), s.openedAt(), s.pendingExpiry(),
-        s.version(), s.evidence(), s.actions(), s.analysis(), s.terminatedBy(), s.completedAt()));
+        s.version(), s.evidence(), s.threatsWithoutAction(), s.actions(), s.analysis(), s.terminatedBy(), s.completedAt()));
   }
 
   @Nested
@@ -380,7 +380,7 @@ class InvestigationTest {
       accept(new Command.ExpirePending());
       assertEquals(ActionStatus.EXPIRED, investigation.actions().get(0).status());
       assertTrue(investigation.isComplete());
-      assertEquals(InvestigationStatus.REMEDIATED, investigation.status());
+      assertEquals(InvestigationStatus.NOT_REMEDIATED, investigation.status());
     }
 
     @Test

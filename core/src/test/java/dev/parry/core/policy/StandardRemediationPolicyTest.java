@@ -34,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@DisplayName("The standard remediation policy reproduces Defender's documentation, README Domain choices §2 and §3")
+@DisplayName("The standard remediation policy reproduces core/DOMAIN.md D9, D10, D12 and D19")
 class StandardRemediationPolicyTest {
 
   private static final RemediationPolicy POLICY = RemediationPolicy.standard();
@@ -60,7 +60,7 @@ class StandardRemediationPolicyTest {
   }
 
   @Nested
-  @DisplayName("The seed table (Defender's documentation, README Domain choices §2)")
+  @DisplayName("The outcome table (core/DOMAIN.md D9)")
   class SeedTable {
 
     @Test
@@ -114,7 +114,7 @@ class StandardRemediationPolicyTest {
   }
 
   @Nested
-  @DisplayName("Level by verdict (Defender's documentation, README Domain choices §3)")
+  @DisplayName("Level by verdict (core/DOMAIN.md D12)")
   class LevelByVerdict {
 
     @ParameterizedTest(name = "{0}, {1} file in {2}: {3}")
@@ -173,7 +173,7 @@ class StandardRemediationPolicyTest {
   }
 
   @Nested
-  @DisplayName("Threat to action mapping (Defender's documentation, README Domain choices §4)")
+  @DisplayName("Threat to action mapping (core/DOMAIN.md D23 and D27)")
   class Mapping {
 
     @Test

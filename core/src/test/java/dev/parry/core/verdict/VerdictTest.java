@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Verdicts apply only to the entity families Defender's documentation, README Domain choices §2 allows")
+@DisplayName("Verdicts apply only to the entity families core/DOMAIN.md D8 allows")
 class VerdictTest {
 
   @ParameterizedTest(name = "{0} on {1}: {2}")

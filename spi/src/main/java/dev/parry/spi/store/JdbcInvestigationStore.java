@@ -212,8 +212,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    */
   private static Investigation rebuilt(Investigation header, long version, List<ActionRecord> actions) {
     return new Investigation(header.id(), header.alertId(), header.level(), header.origin(), header.openedAt(),
-        header.pendingExpiry(), version, header.evidence(), actions, header.analysis(), header.terminatedBy(),
-        header.completedAt());
+        header.pendingExpiry(), version, header.evidence(), header.threatsWithoutAction(), actions, header.analysis(),
+        header.terminatedBy(), header.completedAt());
   }
 
   private static long version(Connection connection, InvestigationId id) throws SQLException {

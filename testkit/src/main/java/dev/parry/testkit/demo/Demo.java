@@ -117,7 +117,7 @@ public final class Demo {
       parry.approve(kill.id(), ParryHarness.ANALYST, "confirmed miner");
       harness.settle();
 
-      step("3. Phishing email: held for approval, then rejected by an analyst");
+      step("3. Phishing email: held for approval, then rejected by an analyst (not remediated)");
       InvestigationId inv3 = open(parry, "inv-3-phish", null);
       EmailMessage phish = EmailMessage.of(NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"),
           SmtpAddress.of("bob@contoso.com"));
@@ -146,7 +146,7 @@ public final class Demo {
       harness.settle();
       out.println("   isolated after undo: " + harness.devices().isIsolated(LAPTOP.id()));
 
-      step("6. A suspicious file nobody looks at: expires after the clock moves 7 days (counts as rejected)");
+      step("6. A suspicious file nobody looks at: expires after the clock moves 7 days (counts as rejected: not remediated)");
       InvestigationId inv6 = open(parry, "inv-6-expiry", WORKSTATION);
       DeviceFile odd = DeviceFile.onDevice(Sha256.of("60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
           WORKSTATION.id(), WindowsPath.of("C:\\Tools\\odd.exe"));

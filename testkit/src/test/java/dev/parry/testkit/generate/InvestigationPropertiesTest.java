@@ -17,6 +17,7 @@ import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.InvestigationStatus;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.testkit.random.Randomized;
 import java.time.Instant;
@@ -139,10 +140,29 @@ class InvestigationPropertiesTest {
     if (state.isComplete()) {
       assertTrue(state.status().isFinal(), () -> "a complete investigation has a final status: " + state.status());
     }
+    checkTruthfulStatus(state);
   }
 
+  /** The status never claims more than happened (core/DOMAIN.md D32, D33). */
+  static void checkTruthfulStatus(Investigation state) {
+    if (state.status() == InvestigationStatus.REMEDIATED) {
+      assertTrue(state.threatsWithoutAction().isEmpty(), "REMEDIATED leaves no threat without an action");
+      for (ActionRecord action : state.actions()) {
+        assertTrue(CARRIED_OUT.contains(action.status()), () -> "REMEDIATED with an action " + action.status());
+      }
+    }
+    if (state.status() == InvestigationStatus.NO_THREATS_FOUND) {
+      assertTrue(state.actions().isEmpty(), "NO_THREATS_FOUND proposed no action");
+      assertTrue(state.evidence().stream().noneMatch(e -> e.verdict().isThreat()),
+          () -> "NO_THREATS_FOUND with threat evidence: " + state.evidence());
+    }
+  }
+
+  static final Set<ActionStatus> CARRIED_OUT = Set.of(ActionStatus.SUCCEEDED, ActionStatus.UNDO_IN_PROGRESS,
+      ActionStatus.UNDONE, ActionStatus.UNDO_FAILED);
+
   @Test
-  @DisplayName("10,000 random sequences keep every invariant")
+  @DisplayName("10,000 random sequences keep every invariant, the truthful status included")
   void invariants() {
     int[] totals = new int[3];
     Randomized.cases(SEQUENCES).forAllSequences(CommandSequences.steps(1, 40), steps -> {

@@ -15,7 +15,9 @@ import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.CommandRejectedException;
+import dev.parry.runtime.Limits;
 import dev.parry.runtime.ParryRuntime;
+import dev.parry.runtime.RateLimit;
 import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
@@ -52,6 +54,7 @@ class CancelRaceTest {
     try (TaskScheduler pool = TaskScheduler.threadPool(2);
         ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(pool)
             .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of())
+            .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000, Duration.ofSeconds(1)))) // the race, not the quota
             .executor("fake-devices", devices.executor()).build()) {
       runtime.start();
       List<Future<?>> races = new ArrayList<>();

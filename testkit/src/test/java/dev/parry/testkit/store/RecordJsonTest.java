@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroup;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
 import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.Origin;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.internal.RecordJson;
 import dev.parry.testkit.random.Randomized;
 import java.time.Instant;
@@ -89,6 +95,25 @@ class RecordJsonTest {
         () -> JSON.read(beforeOrigins, InvestigationEvent.class));
     assertTrue(noOrigin.getMessage().contains("Opened refused") && noOrigin.getMessage().contains("origin"),
         "an event stored before origins were recorded is refused, naming the origin: " + noOrigin.getMessage());
+  }
+
+  @Test
+  @DisplayName("a threat that led to no action round-trips; a state stored before such threats were recorded reads with none")
+  void threatsWithoutAction() {
+    Investigation opened = Investigation.open(InvestigationId.of("inv-old"), AlertId.of("a"), AutomationLevel.FULL,
+        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), Instant.EPOCH).after();
+    Evidence threat = Evidence.of(Device.of(DeviceId.of("d-1"), DeviceName.of("ws-1")), Verdict.MALICIOUS, "beacon",
+        Instant.EPOCH);
+    Decision.Accepted recorded = (Decision.Accepted) opened.decide(
+        new Command.RecordEvidence(threat, List.of(), Actor.system()), Instant.EPOCH);
+    InvestigationEvent noAction = recorded.events().get(1);
+    assertEquals(new InvestigationEvent.NoActionPlanned(opened.id(), Instant.EPOCH, Actor.system(), threat), noAction);
+    assertEquals(noAction, JSON.read(JSON.write(noAction), InvestigationEvent.class));
+    assertEquals(recorded.after(), JSON.read(JSON.write(recorded.after()), Investigation.class));
+    String current = JSON.write(opened);
+    assertTrue(current.contains(",\"threatsWithoutAction\":[]"), current);
+    Investigation old = JSON.read(current.replace(",\"threatsWithoutAction\":[]", ""), Investigation.class);
+    assertEquals(opened, old);
   }
 
   /** A type the codec must refuse to take on: not a record, enum or sealed interface. */

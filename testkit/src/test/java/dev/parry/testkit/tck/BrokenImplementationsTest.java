@@ -942,7 +942,7 @@ class BrokenImplementationsTest {
       return real.load(id).map(state -> new Investigation(state.id(), state.alertId(), state.level(), state.origin(),
           state.openedAt(), state.pendingExpiry(), state.version(), state.evidence().stream()
               .map(e -> new Evidence(e.entity(), e.verdict(), utf8(e.detail()), e.observedAt())).toList(),
-          state.actions(), state.analysis(), state.terminatedBy(), state.completedAt()));
+          state.threatsWithoutAction(), state.actions(), state.analysis(), state.terminatedBy(), state.completedAt()));
     }
 
     private static String utf8(String text) {
