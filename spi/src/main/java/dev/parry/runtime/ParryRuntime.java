@@ -28,6 +28,8 @@ import dev.parry.core.investigation.Origin;
 import dev.parry.core.investigation.Rejection;
 import dev.parry.core.investigation.RejectionReason;
 import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.AutomationContext;
+import dev.parry.core.policy.PlanTable;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
 import dev.parry.core.verdict.Evidence;
@@ -163,7 +165,8 @@ public final class ParryRuntime implements AutoCloseable {
     this.engine = new CommandEngine(store, clock, router);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
     this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety,
-        b.timeBoxes, b.pendingExpiryByKind);
+        b.timeBoxes, b.pendingExpiryByKind, b.planTable, AutomationContext.DEFAULT_EMAIL_AUTOMATION,
+        AutomationContext.DEFAULT_IDENTITY_AUTOMATION);
     this.gate = new Gatekeeper(b.authorizer, router);
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, planner::pendingExpiry,
         b.instanceName, b.dispatchLease);
@@ -932,6 +935,7 @@ public final class ParryRuntime implements AutoCloseable {
     private InvestigationStore store = InMemoryInvestigationStore.create();
     private @Nullable ControlStore controls;
     private RemediationPolicy policy = RemediationPolicy.standard();
+    private PlanTable planTable = PlanTable.defaults();
     private DeviceGroups deviceGroups = DeviceGroups.ungroupedOnly();
     private FolderClassifier folders = FolderClassifier.defaults();
     private AutomationExclusions exclusions = AutomationExclusions.none();
@@ -944,7 +948,7 @@ public final class ParryRuntime implements AutoCloseable {
     private final Map<String, ProviderConfig> providerConfigs = new LinkedHashMap<>();
     private boolean discover;
     private Supplier<Iterable<ExecutorProvider>> providers = () -> ServiceLoader.load(ExecutorProvider.class);
-    private Set<ActionKind> requiredKinds = defaultRequiredKinds();
+    private @Nullable Set<ActionKind> requiredKinds;
     private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
     private String instanceName = "parry-" + UUID.randomUUID();
     private Duration dispatchLease = Duration.ofSeconds(30);
@@ -956,16 +960,13 @@ public final class ParryRuntime implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The kinds the standard policy plans, and the kinds that undo them: what a runtime must be able to
-     * run unless told otherwise.
+     * The kinds the plan table plans, and the kinds that undo them: what a runtime must be able to run
+     * unless told otherwise.
      */
-    static Set<ActionKind> defaultRequiredKinds() {
-      Set<ActionKind> kinds = EnumSet.of(ActionKind.ISOLATE_DEVICE, ActionKind.QUARANTINE_FILE,
-          ActionKind.STOP_AND_QUARANTINE_FILE, ActionKind.KILL_PROCESS, ActionKind.STOP_SERVICE,
-          ActionKind.DISABLE_DRIVER, ActionKind.REMOVE_REGISTRY_KEY, ActionKind.REMOVE_SCHEDULED_TASK,
-          ActionKind.SOFT_DELETE_EMAIL, ActionKind.BLOCK_URL, ActionKind.TURN_OFF_EXTERNAL_FORWARDING,
-          ActionKind.REMOVE_DELEGATION, ActionKind.DISABLE_USER, ActionKind.REVOKE_SESSIONS);
-      for (ActionKind kind : EnumSet.copyOf(kinds)) {
+    static Set<ActionKind> requiredBy(PlanTable table) {
+      Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
+      for (ActionKind kind : table.kinds()) {
+        kinds.add(kind);
         kind.inverse().ifPresent(kinds::add);
       }
       return kinds;
@@ -1026,9 +1027,29 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
+     * Sets which actions each entity type and verdict plans, and whether each may run automatically or
+     * always waits for approval (default: {@link PlanTable#defaults()}). The standard policy and the
+     * presets built on it read it; unless {@link #requiredKinds} is set, the kinds it plans and their
+     * undo kinds are the ones that must have an executor.
+     *
+     * <pre>{@code
+     * builder.planTable(PlanTable.defaults().with(
+     *     PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.pending(ActionKind.CONTAIN_DEVICE))));
+     * }</pre>
+     *
+     * @param value the table
+     * @return this builder
+     */
+    public Builder planTable(PlanTable value) {
+      this.planTable = Objects.requireNonNull(value, "planTable");
+      return this;
+    }
+
+    /**
      * {@return this builder}
      *
-     * @param value device groups (default: only the ungrouped group, at FULL)
+     * @param value device groups (default: only the ungrouped group, at FULL). They govern device
+     *     entities only: email and identity automation are set apart
      */
     public Builder deviceGroups(DeviceGroups value) {
       this.deviceGroups = Objects.requireNonNull(value, "deviceGroups");
@@ -1200,14 +1221,16 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets the kinds that must have an executor when the runtime is built (default: the kinds the
-     * standard policy plans and their undo kinds).
+     * {@linkplain #planTable plan table} plans and their undo kinds). Narrow it to what your executors
+     * run when a vendor supports some kinds only.
      *
      * @param value the kinds; empty to require none
      * @return this builder
      */
     public Builder requiredKinds(Set<ActionKind> value) {
-      this.requiredKinds = EnumSet.noneOf(ActionKind.class);
-      this.requiredKinds.addAll(Objects.requireNonNull(value, "requiredKinds"));
+      Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
+      kinds.addAll(Objects.requireNonNull(value, "requiredKinds"));
+      this.requiredKinds = kinds;
       return this;
     }
 
@@ -1279,7 +1302,7 @@ public final class ParryRuntime implements AutoCloseable {
       }
       ExecutorRegistry registry;
       try {
-        registry = ExecutorRegistry.of(all, requiredKinds);
+        registry = ExecutorRegistry.of(all, requiredKinds != null ? requiredKinds : requiredBy(planTable));
       } catch (IllegalStateException e) {
         throw new ExecutorConfigurationException(String.valueOf(e.getMessage()));
       }

@@ -8,6 +8,7 @@ import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.policy.AutomationContext;
+import dev.parry.core.policy.PlanTable;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
@@ -36,6 +37,9 @@ public final class EvidencePlanner {
   private final SafetyControls safety;
   private final Map<ActionKind, Duration> timeBoxes;
   private final Map<ActionKind, Duration> pendingExpiry;
+  private final PlanTable planTable;
+  private final AutomationLevel emailAutomation;
+  private final AutomationLevel identityAutomation;
 
   /**
    * Creates the planner.
@@ -47,10 +51,14 @@ public final class EvidencePlanner {
    * @param safety the safety guards
    * @param timeBoxes time boxes per reversible kind
    * @param pendingExpiry pending expiry per kind, where it differs from the default
+   * @param planTable which actions each entity type and verdict plans
+   * @param emailAutomation the automation level for email entities
+   * @param identityAutomation the automation level for user accounts
    */
   public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
       ApprovalRules approvalRules, SafetyControls safety,
-      Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry) {
+      Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry, PlanTable planTable,
+      AutomationLevel emailAutomation, AutomationLevel identityAutomation) {
     this.policy = policy;
     this.folders = folders;
     this.exclusions = exclusions;
@@ -58,6 +66,9 @@ public final class EvidencePlanner {
     this.safety = safety;
     this.timeBoxes = Map.copyOf(timeBoxes);
     this.pendingExpiry = Map.copyOf(pendingExpiry);
+    this.planTable = planTable;
+    this.emailAutomation = emailAutomation;
+    this.identityAutomation = identityAutomation;
   }
 
   /**
@@ -116,18 +127,19 @@ public final class EvidencePlanner {
   }
 
   /**
-   * {@return the plan of {@code evidence} at {@code level}, without exclusions or allow indicators}: what
-   * a false negative reported by an analyst calls for.
+   * {@return the plan of {@code evidence} at {@code level} for every family, with the plan table but
+   * without exclusions or allow indicators}: what a false negative reported by an analyst calls for.
    *
    * @param evidence the evidence
-   * @param level the level to plan at
+   * @param level the level to plan at, {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
    */
   public RemediationPlan planUnfiltered(Evidence evidence, AutomationLevel level) {
     return RemediationPolicy.standard().plan(evidence,
-        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1));
+        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1, level, level, planTable));
   }
 
   private AutomationContext context(ControlState at, AutomationLevel level, int devicesInScope) {
-    return new AutomationContext(level, folders, exclusions, safety.allowIndicators(at), devicesInScope);
+    return new AutomationContext(level, folders, exclusions, safety.allowIndicators(at), devicesInScope,
+        emailAutomation, identityAutomation, planTable);
   }
 }

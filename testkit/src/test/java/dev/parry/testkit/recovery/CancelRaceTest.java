@@ -51,7 +51,7 @@ class CancelRaceTest {
     ExecutorService cancellers = Executors.newFixedThreadPool(2);
     try (TaskScheduler pool = TaskScheduler.threadPool(2);
         ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(pool)
-            .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of())
+            .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of()).planTable(Rig.ISOLATE_AUTOMATICALLY)
             .executor("fake-devices", devices.executor()).build()) {
       runtime.start();
       List<Future<?>> races = new ArrayList<>();
