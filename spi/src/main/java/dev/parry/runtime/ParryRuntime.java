@@ -165,8 +165,7 @@ public final class ParryRuntime implements AutoCloseable {
     this.engine = new CommandEngine(store, clock, router);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
     this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety,
-        b.timeBoxes, b.pendingExpiryByKind, b.planTable, AutomationContext.DEFAULT_EMAIL_AUTOMATION,
-        AutomationContext.DEFAULT_IDENTITY_AUTOMATION);
+        b.timeBoxes, b.pendingExpiryByKind, b.planTable, b.emailAutomation, b.identityAutomation);
     this.gate = new Gatekeeper(b.authorizer, router);
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, planner::pendingExpiry,
         b.instanceName, b.dispatchLease);
@@ -251,14 +250,24 @@ public final class ParryRuntime implements AutoCloseable {
   // ---- investigations --------------------------------------------------------------------------
 
   /**
-   * Opens an automated investigation for an alert, at the automation level of the device's group.
+   * Opens an automated investigation for an alert. Device groups govern devices only: an alert about a
+   * device opens at the level of the device's group, and is refused if that group has no automated
+   * response; an alert about no device (email, identity) always opens. Whatever the investigation,
+   * email evidence is planned at {@linkplain Builder#emailAutomation email automation} and users at
+   * {@linkplain Builder#identityAutomation identity automation}; device evidence in an investigation
+   * with no device is planned at the ungrouped devices' level, as a device in no group would be.
+   *
+   * <pre>{@code
+   * parry.open(InvestigationId.of("inv-7"), AlertId.of("phish-42"), null); // an email alert
+   * }</pre>
    *
    * @param id the investigation's id, unique in the store
    * @param alertId the alert
    * @param device the device the alert is about, or null for an alert with no device (email,
-   *     identity), which runs at the ungrouped devices' level
+   *     identity)
    * @return the new investigation
-   * @throws InvestigationRefusedException if the level is "no automated response" or the id is taken
+   * @throws InvestigationRefusedException if the device's group has no automated response, or the id is
+   *     taken
    */
   public Investigation open(InvestigationId id, AlertId alertId, @Nullable Device device) {
     requireOpen();
@@ -266,7 +275,7 @@ public final class ParryRuntime implements AutoCloseable {
     Objects.requireNonNull(alertId, "alertId");
     DeviceGroup group = device == null ? deviceGroups.ungrouped() : deviceGroups.resolve(device);
     AutomationLevel level = group.level();
-    if (level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
+    if (device != null && level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
       throw new InvestigationRefusedException(id, "the device group's automation level is NO_AUTOMATED_RESPONSE");
     }
     Decision.Accepted opened = Investigation.open(id, alertId, level, new Origin(group.name(), device),
@@ -936,6 +945,8 @@ public final class ParryRuntime implements AutoCloseable {
     private @Nullable ControlStore controls;
     private RemediationPolicy policy = RemediationPolicy.standard();
     private PlanTable planTable = PlanTable.defaults();
+    private AutomationLevel emailAutomation = AutomationContext.DEFAULT_EMAIL_AUTOMATION;
+    private AutomationLevel identityAutomation = AutomationContext.DEFAULT_IDENTITY_AUTOMATION;
     private DeviceGroups deviceGroups = DeviceGroups.ungroupedOnly();
     private FolderClassifier folders = FolderClassifier.defaults();
     private AutomationExclusions exclusions = AutomationExclusions.none();
@@ -1042,6 +1053,40 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder planTable(PlanTable value) {
       this.planTable = Objects.requireNonNull(value, "planTable");
+      return this;
+    }
+
+    /**
+     * Sets how far email remediation runs on its own, apart from device groups (default
+     * {@code SEMI_ALL_FOLDERS}: every email action waits for approval, as Defender for Office 365 takes
+     * none automatically). {@code FULL} runs the plan table's automatic email steps automatically;
+     * {@code NO_AUTOMATED_RESPONSE} plans nothing for email.
+     *
+     * <pre>{@code builder.emailAutomation(AutomationLevel.FULL);}</pre>
+     *
+     * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
+     * @return this builder
+     * @throws IllegalArgumentException if it is a folder level, which only judges file paths on devices
+     */
+    public Builder emailAutomation(AutomationLevel value) {
+      this.emailAutomation = AutomationContext.requireFamilyLevel("emailAutomation", value);
+      return this;
+    }
+
+    /**
+     * Sets how far identity remediation runs on its own, apart from device groups (default
+     * {@code FULL}: a compromised user is remediated automatically, as the seed table says).
+     * {@code SEMI_ALL_FOLDERS} holds every identity action for approval; {@code NO_AUTOMATED_RESPONSE}
+     * plans nothing for users.
+     *
+     * <pre>{@code builder.identityAutomation(AutomationLevel.SEMI_ALL_FOLDERS);}</pre>
+     *
+     * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
+     * @return this builder
+     * @throws IllegalArgumentException if it is a folder level, which only judges file paths on devices
+     */
+    public Builder identityAutomation(AutomationLevel value) {
+      this.identityAutomation = AutomationContext.requireFamilyLevel("identityAutomation", value);
       return this;
     }
 
