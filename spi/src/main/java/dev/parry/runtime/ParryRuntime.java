@@ -165,7 +165,7 @@ public final class ParryRuntime implements AutoCloseable {
     this.engine = new CommandEngine(store, clock, router);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
     this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety,
-        b.timeBoxes, b.pendingExpiryByKind, b.planTable, b.emailAutomation, b.identityAutomation);
+        b.timeBoxes, b.pendingExpiryByKind, b.planTable, b.emailAutomation, b.identityAutomation, registry);
     this.gate = new Gatekeeper(b.authorizer, router);
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, planner::pendingExpiry,
         b.instanceName, b.dispatchLease);
@@ -568,15 +568,17 @@ public final class ParryRuntime implements AutoCloseable {
   // ---- the action center -----------------------------------------------------------------------
 
   /**
-   * Approves one pending action.
+   * Approves one pending action. An action of a kind no executor of this runtime runs cannot be
+   * approved: it waits with the reason "no executor for KIND" for an analyst to take it outside Parry
+   * and reject it here (or for it to expire).
    *
    * @param id the action
    * @param caller who approves
    * @param comment why, possibly empty
    * @return the action after the approval (approved, or still pending if more approvals are needed)
    * @throws AccessDeniedException if the caller may not approve actions of its kind
-   * @throws CommandRejectedException if it is not pending, was already approved by the caller, or the
-   *     caller requested it under two-step approval
+   * @throws CommandRejectedException if it is not pending, was already approved by the caller, the
+   *     caller requested it under two-step approval, or no executor runs its kind
    * @throws UnknownInvestigationException if its investigation does not exist
    */
   public ActionRecord approve(ActionId id, Caller caller, String comment) {
@@ -593,7 +595,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the actions after the approval, in order
    * @throws IllegalArgumentException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not approve that kind
-   * @throws CommandRejectedException if one of them cannot be approved; none was
+   * @throws CommandRejectedException if one of them cannot be approved, or no executor runs their kind;
+   *     none was approved
    */
   public List<ActionRecord> approveAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(ids, caller, Operation.APPROVE, id -> new Command.Approve(id, caller.name(), comment));
@@ -766,6 +769,11 @@ public final class ParryRuntime implements AutoCloseable {
       Function<ActionId, Command> command) {
     requireOpen();
     List<Investigation> states = kindsOf(ids, caller, operation);
+    ActionKind kind = states.get(0).action(ids.get(0)).orElseThrow().action().kind();
+    if (operation == Operation.APPROVE && registry.forKind(kind) == null) { // approved, it could only fail
+      throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, EvidencePlanner.noExecutor(kind)
+          + ": take the action outside Parry and reject it here, or register an executor for it", ids.get(0)));
+    }
     if (ids.size() == 1) { // decided on the state just read: no second read
       ActionId id = ids.get(0);
       Investigation after = engine.applyAll(id.investigation(), List.of(state -> command.apply(id)),

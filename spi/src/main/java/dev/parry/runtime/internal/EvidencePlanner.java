@@ -7,6 +7,7 @@ import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
+import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.AutomationContext;
 import dev.parry.core.policy.PlanTable;
 import dev.parry.core.policy.PlannedAction;
@@ -23,8 +24,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns evidence into the command that records it: the policy's plan at the investigation's level,
- * the safety guards applied for its origin, each planned action with its approval rule, time box and
- * pending expiry. Also holds the allow indicators every plan reads.
+ * actions of a kind no executor runs held for approval, the safety guards applied for its origin, each
+ * planned action with its approval rule, time box and pending expiry.
+ *
+ * <p>A kind without an executor is never automatic: its action waits for approval with the reason
+ * {@code "no executor for KIND"}, so that an analyst takes it outside Parry instead of the investigation
+ * failing. It is held before the safety guards see the plan, so the blast-radius breaker never counts it.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -40,6 +45,7 @@ public final class EvidencePlanner {
   private final PlanTable planTable;
   private final AutomationLevel emailAutomation;
   private final AutomationLevel identityAutomation;
+  private final ExecutorRegistry executors;
 
   /**
    * Creates the planner.
@@ -54,11 +60,12 @@ public final class EvidencePlanner {
    * @param planTable which actions each entity type and verdict plans
    * @param emailAutomation the automation level for email entities
    * @param identityAutomation the automation level for user accounts
+   * @param executors the executors, to hold the kinds none of them runs
    */
   public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
       ApprovalRules approvalRules, SafetyControls safety,
       Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry, PlanTable planTable,
-      AutomationLevel emailAutomation, AutomationLevel identityAutomation) {
+      AutomationLevel emailAutomation, AutomationLevel identityAutomation, ExecutorRegistry executors) {
     this.policy = policy;
     this.folders = folders;
     this.exclusions = exclusions;
@@ -69,6 +76,7 @@ public final class EvidencePlanner {
     this.planTable = planTable;
     this.emailAutomation = emailAutomation;
     this.identityAutomation = identityAutomation;
+    this.executors = executors;
   }
 
   /**
@@ -81,8 +89,8 @@ public final class EvidencePlanner {
    */
   public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
     ControlState at = safety.current();
-    RemediationPlan plan = safety.apply(policy.plan(evidence, context(at, investigation.level(), devicesInScope)), at,
-        investigation.origin().group(), investigation.origin().device(), true);
+    RemediationPlan plan = safety.apply(runnable(policy.plan(evidence, context(at, investigation.level(), devicesInScope))),
+        at, investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
       proposals.add(proposal(planned));
@@ -99,7 +107,7 @@ public final class EvidencePlanner {
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
     ControlState at = safety.current();
-    return safety.apply(policy.plan(evidence, context(at, investigation.level(), 1)), at,
+    return safety.apply(runnable(policy.plan(evidence, context(at, investigation.level(), 1))), at,
         investigation.origin().group(), investigation.origin().device(), false);
   }
 
@@ -134,8 +142,36 @@ public final class EvidencePlanner {
    * @param level the level to plan at, {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
    */
   public RemediationPlan planUnfiltered(Evidence evidence, AutomationLevel level) {
-    return RemediationPolicy.standard().plan(evidence,
-        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1, level, level, planTable));
+    return runnable(RemediationPolicy.standard().plan(evidence,
+        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1, level, level, planTable)));
+  }
+
+  /**
+   * {@return {@code plan} with every action of a kind no executor runs waiting for approval, with the
+   * reason "no executor for KIND"}; the plan itself if every kind has an executor
+   */
+  private RemediationPlan runnable(RemediationPlan plan) {
+    List<PlannedAction> out = null;
+    for (int i = 0; i < plan.actions().size(); i++) {
+      PlannedAction planned = plan.actions().get(i);
+      ActionKind kind = planned.action().kind();
+      if (executors.forKind(kind) == null) {
+        if (out == null) {
+          out = new ArrayList<>(plan.actions());
+        }
+        out.set(i, new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL, noExecutor(kind)));
+      }
+    }
+    return out == null ? plan : new RemediationPlan(out, plan.summary());
+  }
+
+  /**
+   * {@return the reason an action of {@code kind} waits when no executor runs it}: {@code "no executor for KIND"}
+   *
+   * @param kind the kind
+   */
+  public static String noExecutor(ActionKind kind) {
+    return "no executor for " + kind;
   }
 
   private AutomationContext context(ControlState at, AutomationLevel level, int devicesInScope) {
