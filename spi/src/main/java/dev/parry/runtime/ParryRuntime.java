@@ -28,6 +28,8 @@ import dev.parry.core.investigation.Origin;
 import dev.parry.core.investigation.Rejection;
 import dev.parry.core.investigation.RejectionReason;
 import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.AutomationContext;
+import dev.parry.core.policy.PlanTable;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
 import dev.parry.core.verdict.Evidence;
@@ -166,7 +168,7 @@ public final class ParryRuntime implements AutoCloseable {
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
     FleetExclusions fleet = new FleetExclusions(b.safetyGuards, registry, safety::openOverrides);
     this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety, fleet,
-        b.timeBoxes, b.pendingExpiryByKind);
+        b.timeBoxes, b.pendingExpiryByKind, b.planTable, b.emailAutomation, b.identityAutomation, registry);
     this.gate = new Gatekeeper(b.authorizer, router);
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, fleet,
         new Quota(limits.rateLimits(), controls, clock), planner::pendingExpiry, b.instanceName, b.dispatchLease);
@@ -251,14 +253,24 @@ public final class ParryRuntime implements AutoCloseable {
   // ---- investigations --------------------------------------------------------------------------
 
   /**
-   * Opens an automated investigation for an alert, at the automation level of the device's group.
+   * Opens an automated investigation for an alert. Device groups govern devices only: an alert about a
+   * device opens at the level of the device's group, and is refused if that group has no automated
+   * response; an alert about no device (email, identity) always opens. Whatever the investigation,
+   * email evidence is planned at {@linkplain Builder#emailAutomation email automation} and users at
+   * {@linkplain Builder#identityAutomation identity automation}; device evidence in an investigation
+   * with no device is planned at the ungrouped devices' level, as a device in no group would be.
+   *
+   * <pre>{@code
+   * parry.open(InvestigationId.of("inv-7"), AlertId.of("phish-42"), null); // an email alert
+   * }</pre>
    *
    * @param id the investigation's id, unique in the store
    * @param alertId the alert
    * @param device the device the alert is about, or null for an alert with no device (email,
-   *     identity), which runs at the ungrouped devices' level
+   *     identity)
    * @return the new investigation
-   * @throws InvestigationRefusedException if the level is "no automated response" or the id is taken
+   * @throws InvestigationRefusedException if the device's group has no automated response, or the id is
+   *     taken
    */
   public Investigation open(InvestigationId id, AlertId alertId, @Nullable Device device) {
     requireOpen();
@@ -266,7 +278,7 @@ public final class ParryRuntime implements AutoCloseable {
     Objects.requireNonNull(alertId, "alertId");
     DeviceGroup group = device == null ? deviceGroups.ungrouped() : deviceGroups.resolve(device);
     AutomationLevel level = group.level();
-    if (level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
+    if (device != null && level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
       throw new InvestigationRefusedException(id, "the device group's automation level is NO_AUTOMATED_RESPONSE");
     }
     Decision.Accepted opened = Investigation.open(id, alertId, level, new Origin(group.name(), device),
@@ -582,15 +594,17 @@ public final class ParryRuntime implements AutoCloseable {
   // ---- the action center -----------------------------------------------------------------------
 
   /**
-   * Approves one pending action.
+   * Approves one pending action. An action of a kind no executor of this runtime runs cannot be
+   * approved: it waits with the reason "no executor for KIND" for an analyst to take it outside Parry
+   * and reject it here (or for it to expire).
    *
    * @param id the action
    * @param caller who approves
    * @param comment why, possibly empty
    * @return the action after the approval (approved, or still pending if more approvals are needed)
    * @throws AccessDeniedException if the caller may not approve actions of its kind
-   * @throws CommandRejectedException if it is not pending, was already approved by the caller, or the
-   *     caller requested it under two-step approval
+   * @throws CommandRejectedException if it is not pending, was already approved by the caller, the
+   *     caller requested it under two-step approval, or no executor runs its kind
    * @throws UnknownInvestigationException if its investigation does not exist
    */
   public ActionRecord approve(ActionId id, Caller caller, String comment) {
@@ -607,7 +621,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the actions after the approval, in order
    * @throws IllegalArgumentException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not approve that kind
-   * @throws CommandRejectedException if one of them cannot be approved; none was
+   * @throws CommandRejectedException if one of them cannot be approved, or no executor runs their kind;
+   *     none was approved
    */
   public List<ActionRecord> approveAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(ids, caller, Operation.APPROVE, id -> new Command.Approve(id, caller.name(), comment));
@@ -780,6 +795,11 @@ public final class ParryRuntime implements AutoCloseable {
       Function<ActionId, Command> command) {
     requireOpen();
     List<Investigation> states = kindsOf(ids, caller, operation);
+    ActionKind kind = states.get(0).action(ids.get(0)).orElseThrow().action().kind();
+    if (operation == Operation.APPROVE && registry.forKind(kind) == null) { // approved, it could only fail
+      throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, EvidencePlanner.noExecutor(kind)
+          + ": take the action outside Parry and reject it here, or register an executor for it", ids.get(0)));
+    }
     if (ids.size() == 1) { // decided on the state just read: no second read
       ActionId id = ids.get(0);
       Investigation after = engine.applyAll(id.investigation(), List.of(state -> command.apply(id)),
@@ -970,6 +990,9 @@ public final class ParryRuntime implements AutoCloseable {
     private InvestigationStore store = InMemoryInvestigationStore.create();
     private @Nullable ControlStore controls;
     private RemediationPolicy policy = RemediationPolicy.standard();
+    private PlanTable planTable = PlanTable.defaults();
+    private AutomationLevel emailAutomation = AutomationContext.DEFAULT_EMAIL_AUTOMATION;
+    private AutomationLevel identityAutomation = AutomationContext.DEFAULT_IDENTITY_AUTOMATION;
     private DeviceGroups deviceGroups = DeviceGroups.ungroupedOnly();
     private FolderClassifier folders = FolderClassifier.defaults();
     private AutomationExclusions exclusions = AutomationExclusions.none();
@@ -982,7 +1005,7 @@ public final class ParryRuntime implements AutoCloseable {
     private final Map<String, ProviderConfig> providerConfigs = new LinkedHashMap<>();
     private boolean discover;
     private Supplier<Iterable<ExecutorProvider>> providers = () -> ServiceLoader.load(ExecutorProvider.class);
-    private Set<ActionKind> requiredKinds = defaultRequiredKinds();
+    private @Nullable Set<ActionKind> requiredKinds;
     private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
     private String instanceName = "parry-" + UUID.randomUUID();
     private Duration dispatchLease = Duration.ofSeconds(30);
@@ -994,16 +1017,13 @@ public final class ParryRuntime implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The kinds the standard policy plans, and the kinds that undo them: what a runtime must be able to
-     * run unless told otherwise.
+     * The kinds the plan table plans, and the kinds that undo them: what a runtime must be able to run
+     * unless told otherwise.
      */
-    static Set<ActionKind> defaultRequiredKinds() {
-      Set<ActionKind> kinds = EnumSet.of(ActionKind.ISOLATE_DEVICE, ActionKind.QUARANTINE_FILE,
-          ActionKind.STOP_AND_QUARANTINE_FILE, ActionKind.KILL_PROCESS, ActionKind.STOP_SERVICE,
-          ActionKind.DISABLE_DRIVER, ActionKind.REMOVE_REGISTRY_KEY, ActionKind.REMOVE_SCHEDULED_TASK,
-          ActionKind.SOFT_DELETE_EMAIL, ActionKind.BLOCK_URL, ActionKind.TURN_OFF_EXTERNAL_FORWARDING,
-          ActionKind.REMOVE_DELEGATION, ActionKind.DISABLE_USER, ActionKind.REVOKE_SESSIONS);
-      for (ActionKind kind : EnumSet.copyOf(kinds)) {
+    static Set<ActionKind> requiredBy(PlanTable table) {
+      Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
+      for (ActionKind kind : table.kinds()) {
+        kinds.add(kind);
         kind.inverse().ifPresent(kinds::add);
       }
       return kinds;
@@ -1064,9 +1084,63 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
+     * Sets which actions each entity type and verdict plans, and whether each may run automatically or
+     * always waits for approval (default: {@link PlanTable#defaults()}). The standard policy and the
+     * presets built on it read it; unless {@link #requiredKinds} is set, the kinds it plans and their
+     * undo kinds are the ones that must have an executor.
+     *
+     * <pre>{@code
+     * builder.planTable(PlanTable.defaults().with(
+     *     PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.pending(ActionKind.CONTAIN_DEVICE))));
+     * }</pre>
+     *
+     * @param value the table
+     * @return this builder
+     */
+    public Builder planTable(PlanTable value) {
+      this.planTable = Objects.requireNonNull(value, "planTable");
+      return this;
+    }
+
+    /**
+     * Sets how far email remediation runs on its own, apart from device groups (default
+     * {@code SEMI_ALL_FOLDERS}: every email action waits for approval, as Defender for Office 365 takes
+     * none automatically). {@code FULL} runs the plan table's automatic email steps automatically;
+     * {@code NO_AUTOMATED_RESPONSE} plans nothing for email.
+     *
+     * <pre>{@code builder.emailAutomation(AutomationLevel.FULL);}</pre>
+     *
+     * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
+     * @return this builder
+     * @throws IllegalArgumentException if it is a folder level, which only judges file paths on devices
+     */
+    public Builder emailAutomation(AutomationLevel value) {
+      this.emailAutomation = AutomationContext.requireFamilyLevel("emailAutomation", value);
+      return this;
+    }
+
+    /**
+     * Sets how far identity remediation runs on its own, apart from device groups (default
+     * {@code FULL}: a compromised user is remediated automatically, as the seed table says).
+     * {@code SEMI_ALL_FOLDERS} holds every identity action for approval; {@code NO_AUTOMATED_RESPONSE}
+     * plans nothing for users.
+     *
+     * <pre>{@code builder.identityAutomation(AutomationLevel.SEMI_ALL_FOLDERS);}</pre>
+     *
+     * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
+     * @return this builder
+     * @throws IllegalArgumentException if it is a folder level, which only judges file paths on devices
+     */
+    public Builder identityAutomation(AutomationLevel value) {
+      this.identityAutomation = AutomationContext.requireFamilyLevel("identityAutomation", value);
+      return this;
+    }
+
+    /**
      * {@return this builder}
      *
-     * @param value device groups (default: only the ungrouped group, at FULL)
+     * @param value device groups (default: only the ungrouped group, at FULL). They govern device
+     *     entities only: email and identity automation are set apart
      */
     public Builder deviceGroups(DeviceGroups value) {
       this.deviceGroups = Objects.requireNonNull(value, "deviceGroups");
@@ -1239,14 +1313,16 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets the kinds that must have an executor when the runtime is built (default: the kinds the
-     * standard policy plans and their undo kinds).
+     * {@linkplain #planTable plan table} plans and their undo kinds). Narrow it to what your executors
+     * run when a vendor supports some kinds only.
      *
      * @param value the kinds; empty to require none
      * @return this builder
      */
     public Builder requiredKinds(Set<ActionKind> value) {
-      this.requiredKinds = EnumSet.noneOf(ActionKind.class);
-      this.requiredKinds.addAll(Objects.requireNonNull(value, "requiredKinds"));
+      Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
+      kinds.addAll(Objects.requireNonNull(value, "requiredKinds"));
+      this.requiredKinds = kinds;
       return this;
     }
 
@@ -1319,7 +1395,7 @@ public final class ParryRuntime implements AutoCloseable {
       }
       ExecutorRegistry registry;
       try {
-        registry = ExecutorRegistry.of(all, requiredKinds);
+        registry = ExecutorRegistry.of(all, requiredKinds != null ? requiredKinds : requiredBy(planTable));
       } catch (IllegalStateException e) {
         throw new ExecutorConfigurationException(String.valueOf(e.getMessage()));
       }

@@ -34,9 +34,9 @@ import java.util.function.Consumer;
  * <pre>{@code
  * ParryHarness parry = ParryHarness.create();
  * parry.runtime().open(id, alert, device);
- * parry.runtime().reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "", parry.clock().instant()));
+ * parry.runtime().reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "", parry.clock().instant()));
  * parry.settle();                                   // dispatches run
- * assertTrue(parry.devices().isIsolated(device.id()));
+ * assertTrue(parry.devices().isQuarantined(file.sha256()));
  * parry.advance(Duration.ofDays(7));                // expiry timers fire
  * }</pre>
  */

@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The table follows the action catalogue of Defender XDR's Action center. Counterparts (release,
  * restore, enable) are {@link ImpactClass#RESTORATIVE}, are never planned automatically and are not
- * themselves undoable: undoing an undo is a new action. Email actions never run automatically, as in
- * Defender for Office 365.
+ * themselves undoable: undoing an undo is a new action. Offboarding a device and hard-deleting
+ * (purging) email are never planned automatically either. Other email actions may run automatically
+ * only where a service turned email automation up: by default they wait for approval, as in Defender
+ * for Office 365 ({@code AutomationContext#emailAutomation()}).
  *
  * <pre>{@code
  * ActionKind.ISOLATE_DEVICE.inverse();            // Optional[RELEASE_FROM_ISOLATION]
  * ActionKind.KILL_PROCESS.isReversible();         // false
- * ActionKind.SOFT_DELETE_EMAIL.mayRunAutomatically(); // false
+ * ActionKind.HARD_DELETE_EMAIL.mayRunAutomatically(); // false
  * }</pre>
  */
 public enum ActionKind {
@@ -66,27 +68,27 @@ public enum ActionKind {
   /** {@link RestoreScheduledTask}. */
   RESTORE_SCHEDULED_TASK(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreScheduledTask.class),
   /** {@link SoftDeleteEmail}. */
-  SOFT_DELETE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, false, "MOVE_EMAIL", SoftDeleteEmail.class),
+  SOFT_DELETE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "MOVE_EMAIL", SoftDeleteEmail.class),
   /** {@link HardDeleteEmail}. */
   HARD_DELETE_EMAIL(EntityFamily.EMAIL, ImpactClass.DESTRUCTIVE, false, null, HardDeleteEmail.class),
   /** {@link MoveEmail}. */
-  MOVE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, false, null, MoveEmail.class),
+  MOVE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, MoveEmail.class),
   /** {@link QuarantineEmail}. */
-  QUARANTINE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, false, "RELEASE_EMAIL_FROM_QUARANTINE", QuarantineEmail.class),
+  QUARANTINE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "RELEASE_EMAIL_FROM_QUARANTINE", QuarantineEmail.class),
   /** {@link ReleaseEmailFromQuarantine}. */
   RELEASE_EMAIL_FROM_QUARANTINE(EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, ReleaseEmailFromQuarantine.class),
   /** {@link QuarantineAttachment}. */
-  QUARANTINE_ATTACHMENT(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, false, "RELEASE_ATTACHMENT", QuarantineAttachment.class),
+  QUARANTINE_ATTACHMENT(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "RELEASE_ATTACHMENT", QuarantineAttachment.class),
   /** {@link ReleaseAttachment}. */
   RELEASE_ATTACHMENT(EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, ReleaseAttachment.class),
   /** {@link BlockUrl}. */
-  BLOCK_URL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, false, "UNBLOCK_URL", BlockUrl.class),
+  BLOCK_URL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "UNBLOCK_URL", BlockUrl.class),
   /** {@link UnblockUrl}. */
   UNBLOCK_URL(EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, UnblockUrl.class),
   /** {@link TurnOffExternalForwarding}. */
-  TURN_OFF_EXTERNAL_FORWARDING(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, false, null, TurnOffExternalForwarding.class),
+  TURN_OFF_EXTERNAL_FORWARDING(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, TurnOffExternalForwarding.class),
   /** {@link RemoveDelegation}. */
-  REMOVE_DELEGATION(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, false, null, RemoveDelegation.class),
+  REMOVE_DELEGATION(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, RemoveDelegation.class),
   /** {@link DisableUser}. */
   DISABLE_USER(EntityFamily.IDENTITY, ImpactClass.CONTAINMENT, true, "ENABLE_USER", DisableUser.class),
   /** {@link EnableUser}. */

@@ -33,9 +33,10 @@ public interface RemediationPolicy {
   RemediationPlan plan(Evidence evidence, AutomationContext context);
 
   /**
-   * {@return the standard policy}: Defender's seed table and level-by-verdict table, the folder
-   * rules, exclusions, allow indicators, the scope rule and the threat-to-action mapping. See
-   * {@link StandardRemediationPolicy} for the full rules.
+   * {@return the standard policy}: the plan table of the context (by default Defender's seed table
+   * and threat-to-action mapping, {@link PlanTable#defaults()}), the level-by-verdict table, the folder
+   * rules, exclusions, allow indicators and the scope rule. See {@link StandardRemediationPolicy} for
+   * the full rules.
    */
   static RemediationPolicy standard() {
     return StandardRemediationPolicy.INSTANCE;
@@ -43,7 +44,7 @@ public interface RemediationPolicy {
 
   /**
    * {@return the standard policy, except that every action whose kind cannot be undone needs
-   * approval} (kill process, reset password, revoke sessions and the like).
+   * approval} (kill process, confirm user compromised and the like).
    */
   static RemediationPolicy irreversibleRequiresApproval() {
     return (evidence, context) -> {

@@ -1,39 +1,12 @@
 package dev.parry.core.policy;
 
-import dev.parry.core.action.BlockUrl;
-import dev.parry.core.action.DisableDriver;
-import dev.parry.core.action.DisableUser;
-import dev.parry.core.action.IsolateDevice;
-import dev.parry.core.action.IsolationType;
-import dev.parry.core.action.KillProcess;
-import dev.parry.core.action.QuarantineFile;
 import dev.parry.core.action.RemediationAction;
-import dev.parry.core.action.RemoveDelegation;
-import dev.parry.core.action.RemoveRegistryKey;
-import dev.parry.core.action.RemoveScheduledTask;
-import dev.parry.core.action.RevokeSessions;
-import dev.parry.core.action.SoftDeleteEmail;
-import dev.parry.core.action.StopAndQuarantineFile;
-import dev.parry.core.action.StopService;
-import dev.parry.core.action.TurnOffExternalForwarding;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.FolderClass;
-import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
-import dev.parry.core.entity.DeviceFile;
-import dev.parry.core.entity.DeviceProcess;
-import dev.parry.core.entity.Driver;
-import dev.parry.core.entity.EmailAttachment;
-import dev.parry.core.entity.EmailContent;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
-import dev.parry.core.entity.Mailbox;
-import dev.parry.core.entity.RegistryKey;
-import dev.parry.core.entity.ScheduledTask;
-import dev.parry.core.entity.Url;
-import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.WindowsPath;
-import dev.parry.core.entity.WindowsService;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
@@ -49,27 +22,25 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>No threat, no action: {@code NO_THREATS_FOUND} and {@code UNKNOWN} plan nothing.
- *   <li>{@link AutomationLevel#NO_AUTOMATED_RESPONSE}: no investigation, so nothing is taken or
- *       pending, whatever the family.
+ *   <li>The level that governs the entity's family ({@link AutomationContext#levelFor}): the device
+ *       group's level for device entities, email automation for email, identity automation for users.
+ *       Device groups govern devices only. At {@link AutomationLevel#NO_AUTOMATED_RESPONSE} nothing is
+ *       taken or pending.
  *   <li>An allow indicator covering the entity plans nothing.
  *   <li>A file path covered by an automation exclusion plans nothing (AIR ignores excluded items).
  *       A path an exclusion only might cover (an 8.3 short name, a volume named without its letter,
  *       see {@link dev.parry.core.automation.AutomationExclusions#mightExclude}) is planned, and every
  *       action needs approval.
- *   <li>Threat to action: a device is isolated (full); a file copy with a path is quarantined, a file
- *       known only by hash (or without a path) is stopped and quarantined; a process is killed; a
- *       service stopped; a driver disabled; a registry key or a scheduled task removed; email content
- *       and the message carrying a malicious attachment are soft-deleted; a URL is blocked and the
- *       message carrying it soft-deleted; a mailbox loses its external forwarding and its suspicious
- *       delegate; a compromised user is disabled and their sessions revoked.
- *   <li>Approval, per action: email actions always need approval (Defender for Office 365 takes no
- *       action automatically); kinds that may never run automatically need approval; suspicious
- *       verdicts need approval; compromised users are remediated automatically; malicious device
- *       entities follow the automation level: {@code FULL} automatic, {@code SEMI_ALL_FOLDERS}
- *       approval, {@code SEMI_CORE_FOLDERS} approval for a file in a core folder,
- *       {@code SEMI_NON_TEMP_FOLDERS} automatic only for a file in a temp folder. Under the two
- *       folder levels an entity with no file path (a device, a registry key, a scheduled task) needs
- *       approval: with no folder to judge, Parry takes the cautious side.
+ *   <li>The plan table ({@link AutomationContext#planTable()}, by default {@link PlanTable#defaults()})
+ *       says which actions the entity type and verdict plan, in order, each automatic or pending.
+ *   <li>Approval, per action: a pending step needs approval at every level (suspicious verdicts are
+ *       always pending); an automatic step follows the level of its family. Email and identity: {@code
+ *       FULL} automatic, {@code SEMI_ALL_FOLDERS} approval (the default for email, as Defender for
+ *       Office 365 takes no action automatically). Devices: {@code FULL} automatic,
+ *       {@code SEMI_ALL_FOLDERS} approval, {@code SEMI_CORE_FOLDERS} approval for a file in a core
+ *       folder, {@code SEMI_NON_TEMP_FOLDERS} automatic only for a file in a temp folder. Under the two
+ *       folder levels an entity with no file path (a registry key, a scheduled task) needs approval:
+ *       with no folder to judge, Parry takes the cautious side.
  *   <li>Scope: an entity seen on {@value AutomationContext#SCOPE_APPROVAL_THRESHOLD} or more devices
  *       needs approval for every action.
  * </ol>
@@ -78,8 +49,10 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
 
   static final StandardRemediationPolicy INSTANCE = new StandardRemediationPolicy();
 
-  private static final String EMAIL_NEVER_AUTOMATIC =
-      "email remediation is never automatic: it waits for approval";
+  private static final String EMAIL_APPROVAL =
+      "email automation requires approval (the default: Defender for Office 365 takes no action automatically)";
+  private static final String EMAIL_FULL = "email automation FULL: remediated automatically";
+  private static final String IDENTITY_APPROVAL = "identity automation requires approval";
   private static final String SUSPICIOUS = "suspicious verdicts always need approval";
   private static final String COMPROMISED = "compromised users are remediated automatically";
   private static final String FULL = "malicious entity in a Full automation group: remediated automatically";
@@ -102,10 +75,15 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     if (!verdict.isThreat()) {
       return RemediationPlan.nothing("verdict " + verdict + " calls for no action");
     }
-    if (context.level() == AutomationLevel.NO_AUTOMATED_RESPONSE) {
-      return RemediationPlan.nothing("automation level NO_AUTOMATED_RESPONSE: no investigation, nothing taken or pending");
-    }
     Entity entity = evidence.entity();
+    EntityFamily family = entity.family();
+    if (context.levelFor(family) == AutomationLevel.NO_AUTOMATED_RESPONSE) {
+      return RemediationPlan.nothing(switch (family) {
+        case DEVICE -> "automation level NO_AUTOMATED_RESPONSE: no investigation, nothing taken or pending";
+        case EMAIL -> "email automation NO_AUTOMATED_RESPONSE: nothing taken or pending";
+        case IDENTITY -> "identity automation NO_AUTOMATED_RESPONSE: nothing taken or pending";
+      });
+    }
     AllowIndicator allowing = context.allowing(entity);
     if (allowing != null) {
       return RemediationPlan.nothing("allowed by indicator " + allowing);
@@ -115,13 +93,17 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
       return RemediationPlan.nothing("file path is covered by an automation folder exclusion");
     }
     boolean mayBeExcluded = path.isPresent() && context.exclusions().mightExclude(path.get());
-    List<RemediationAction> actions = remediationsFor(entity);
-    if (actions.isEmpty()) {
-      return RemediationPlan.nothing("no remediation applies to this " + entity.getClass().getSimpleName());
+    Optional<PlanTable.Row> row = context.planTable().row(entity.getClass(), verdict);
+    if (row.isEmpty()) {
+      return RemediationPlan.nothing("the plan table has no row for " + verdict + " " + entity.getClass().getSimpleName());
     }
-    List<PlannedAction> planned = new ArrayList<>(actions.size());
-    for (RemediationAction action : actions) {
-      PlannedAction decided = decide(action, verdict, path, context);
+    List<PlannedAction> planned = new ArrayList<>(row.get().steps().size());
+    for (PlanTable.Step step : row.get().steps()) {
+      RemediationAction action = StandardActions.build(step.kind(), entity);
+      if (action == null) {
+        continue;
+      }
+      PlannedAction decided = decide(action, step.mode(), entity, verdict, path, context);
       if (mayBeExcluded) {
         decided = decided.requiringApproval(MAY_BE_EXCLUDED);
       }
@@ -131,7 +113,10 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
       }
       planned.add(decided);
     }
-    return new RemediationPlan(planned, summary(verdict, entity.family(), planned.size()));
+    if (planned.isEmpty()) {
+      return RemediationPlan.nothing("no remediation applies to this " + entity.getClass().getSimpleName());
+    }
+    return new RemediationPlan(planned, summary(verdict, family, planned.size()));
   }
 
   /** Summaries are few; they are built once, not on every plan. */
@@ -156,19 +141,24 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
         : verdict + " " + family + " entity: " + count + " action(s) planned";
   }
 
-  private static PlannedAction decide(RemediationAction action, Verdict verdict, Optional<WindowsPath> path,
-      AutomationContext context) {
-    if (action.family() == EntityFamily.EMAIL) {
-      return new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, EMAIL_NEVER_AUTOMATIC);
-    }
-    if (!action.kind().mayRunAutomatically()) {
-      return new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, action.kind() + " never runs automatically");
-    }
+  private static PlannedAction decide(RemediationAction action, ApprovalMode mode, Entity entity, Verdict verdict,
+      Optional<WindowsPath> path, AutomationContext context) {
     if (verdict == Verdict.SUSPICIOUS) {
       return new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SUSPICIOUS);
     }
-    if (verdict == Verdict.COMPROMISED) {
-      return new PlannedAction(action, ApprovalMode.AUTOMATIC, COMPROMISED);
+    if (mode == ApprovalMode.REQUIRES_APPROVAL) {
+      return new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, "the plan table holds " + action.kind()
+          + " for approval on a " + verdict + " " + entity.getClass().getSimpleName());
+    }
+    if (action.family() == EntityFamily.EMAIL) {
+      return context.emailAutomation() == AutomationLevel.FULL
+          ? new PlannedAction(action, ApprovalMode.AUTOMATIC, EMAIL_FULL)
+          : new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, EMAIL_APPROVAL);
+    }
+    if (action.family() == EntityFamily.IDENTITY) {
+      return context.identityAutomation() == AutomationLevel.FULL
+          ? new PlannedAction(action, ApprovalMode.AUTOMATIC, COMPROMISED)
+          : new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, IDENTITY_APPROVAL);
     }
     return switch (context.level()) {
       case FULL -> new PlannedAction(action, ApprovalMode.AUTOMATIC, FULL);
@@ -184,54 +174,6 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
               : new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SEMI_NON_TEMP_OUTSIDE);
       case SEMI_ALL_FOLDERS, NO_AUTOMATED_RESPONSE -> new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SEMI_ALL);
     };
-  }
-
-  /** The threat-to-action mapping: what remediates each kind of entity. */
-  static List<RemediationAction> remediationsFor(Entity entity) {
-    if (entity instanceof Device device) {
-      return List.of(new IsolateDevice(device, IsolationType.FULL));
-    }
-    if (entity instanceof DeviceFile file) {
-      return List.of(file.path() != null ? new QuarantineFile(file) : new StopAndQuarantineFile(file));
-    }
-    if (entity instanceof DeviceProcess deviceProcess) {
-      return List.of(new KillProcess(deviceProcess));
-    }
-    if (entity instanceof WindowsService windowsService) {
-      return List.of(new StopService(windowsService));
-    }
-    if (entity instanceof Driver driver) {
-      return List.of(new DisableDriver(driver));
-    }
-    if (entity instanceof RegistryKey registryKey) {
-      return List.of(new RemoveRegistryKey(registryKey));
-    }
-    if (entity instanceof ScheduledTask scheduledTask) {
-      return List.of(new RemoveScheduledTask(scheduledTask));
-    }
-    if (entity instanceof EmailContent content) {
-      return List.of(new SoftDeleteEmail(content, false));
-    }
-    if (entity instanceof EmailAttachment emailAttachment) {
-      return List.of(new SoftDeleteEmail(emailAttachment.message(), false));
-    }
-    if (entity instanceof Url url) {
-      return url.foundIn() == null
-          ? List.of(new BlockUrl(url))
-          : List.of(new BlockUrl(url), new SoftDeleteEmail(url.foundIn(), false));
-    }
-    if (entity instanceof Mailbox mailbox) {
-      List<RemediationAction> out = new ArrayList<>(2);
-      if (mailbox.forwardsTo() != null) {
-        out.add(new TurnOffExternalForwarding(mailbox));
-      }
-      if (mailbox.delegate() != null) {
-        out.add(new RemoveDelegation(mailbox, mailbox.delegate()));
-      }
-      return List.copyOf(out);
-    }
-    UserAccount user = (UserAccount) entity;
-    return List.of(new DisableUser(user), new RevokeSessions(user));
   }
 
   @Override

@@ -6,6 +6,7 @@ import static dev.parry.core.Fixtures.T0;
 import static dev.parry.core.Fixtures.USER;
 import static dev.parry.core.Fixtures.fileAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.Fixtures;
@@ -13,10 +14,13 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.automation.AutomationExclusions;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.RegistryKeyPath;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
@@ -64,22 +68,25 @@ class StandardRemediationPolicyTest {
   class SeedTable {
 
     @Test
-    @DisplayName("malicious device in a Full group: automatic")
+    @DisplayName("malicious file or process on a device in a Full group: automatic")
     void maliciousDeviceFull() {
-      assertEquals("automatic", outcome(plan(DEVICE, Verdict.MALICIOUS, AutomationLevel.FULL)));
       assertEquals("automatic", outcome(plan(fileAt("C:\\Temp\\x.exe"), Verdict.MALICIOUS, AutomationLevel.FULL)));
+      assertEquals("automatic", outcome(plan(new DeviceProcess(Fixtures.DEVICE_ID, 7,
+          WindowsPath.of("C:\\Temp\\x.exe")), Verdict.MALICIOUS, AutomationLevel.FULL)));
     }
 
-    @ParameterizedTest(name = "at level {0}")
-    @EnumSource(value = AutomationLevel.class, names = "NO_AUTOMATED_RESPONSE", mode = EnumSource.Mode.EXCLUDE)
-    @DisplayName("compromised user: automatic")
+    @ParameterizedTest(name = "whatever the device group, even at {0}")
+    @EnumSource(AutomationLevel.class)
+    @DisplayName("compromised user: the automatic actions run automatically under the default identity automation")
     void compromisedUser(AutomationLevel level) {
-      assertEquals("automatic", outcome(plan(USER, Verdict.COMPROMISED, level)));
+      RemediationPlan plan = plan(USER, Verdict.COMPROMISED, level);
+      assertEquals(List.of(ApprovalMode.AUTOMATIC, ApprovalMode.AUTOMATIC, ApprovalMode.REQUIRES_APPROVAL),
+          plan.actions().stream().map(PlannedAction::mode).collect(Collectors.toList()));
     }
 
-    @ParameterizedTest(name = "at level {0}")
-    @EnumSource(value = AutomationLevel.class, names = "NO_AUTOMATED_RESPONSE", mode = EnumSource.Mode.EXCLUDE)
-    @DisplayName("malicious email content (message, URL, attachment): pending approval, at every level")
+    @ParameterizedTest(name = "whatever the device group, even at {0}")
+    @EnumSource(AutomationLevel.class)
+    @DisplayName("malicious email content (message, URL, attachment): pending approval under the default email automation")
     void maliciousEmail(AutomationLevel level) {
       for (Entity entity : Fixtures.oneOfEach()) {
         if (entity.family() == EntityFamily.EMAIL) {
@@ -110,6 +117,29 @@ class StandardRemediationPolicyTest {
           assertTrue(plan.summary().contains(verdict.name()), plan.summary());
         }
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("What the seed lists, and what AIR leaves to analysts")
+  class Truthful {
+
+    /** Each planned action as {@code KIND MODE}, in order. */
+    private List<String> described(RemediationPlan plan) {
+      return plan.actions().stream().map(p -> p.action().kind() + " " + p.mode()).collect(Collectors.toList());
+    }
+
+    @Test
+    @DisplayName("a compromised user is confirmed compromised and disabled automatically; the password reset waits")
+    void compromisedUser() {
+      assertEquals(List.of("MARK_USER_COMPROMISED AUTOMATIC", "DISABLE_USER AUTOMATIC", "RESET_PASSWORD REQUIRES_APPROVAL"),
+          described(plan(USER, Verdict.COMPROMISED, AutomationLevel.FULL)));
+    }
+
+    @Test
+    @DisplayName("a malicious whole device is isolated only upon approval, even in a Full group")
+    void wholeDevice() {
+      assertEquals(List.of("ISOLATE_DEVICE REQUIRES_APPROVAL"), described(plan(DEVICE, Verdict.MALICIOUS, AutomationLevel.FULL)));
     }
   }
 
@@ -155,20 +185,64 @@ class StandardRemediationPolicyTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"FULL, automatic", "SEMI_ALL_FOLDERS, pending", "SEMI_CORE_FOLDERS, pending",
         "SEMI_NON_TEMP_FOLDERS, pending", "NO_AUTOMATED_RESPONSE, none"})
-    @DisplayName("entities without a file path (a device) under each level")
+    @DisplayName("entities without a file path (a registry key) under each level")
     void withoutPath(AutomationLevel level, String expected) {
-      assertEquals(expected, outcome(plan(DEVICE, Verdict.MALICIOUS, level)));
+      Entity key = new RegistryKey(Fixtures.DEVICE_ID,
+          RegistryKeyPath.of("HKLM\\Software\\Run"));
+      assertEquals(expected, outcome(plan(key, Verdict.MALICIOUS, level)));
     }
 
     @Test
-    @DisplayName("no automated response plans nothing for any family, even compromised users")
+    @DisplayName("a device group at no automated response plans nothing for device entities; email and identity follow their own automation")
     void noAutomatedResponse() {
       for (Entity entity : Fixtures.oneOfEach()) {
         Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
         RemediationPlan plan = plan(entity, verdict, AutomationLevel.NO_AUTOMATED_RESPONSE);
-        assertTrue(plan.isEmpty());
-        assertTrue(plan.summary().contains("NO_AUTOMATED_RESPONSE"), plan.summary());
+        assertEquals(entity.family() == EntityFamily.DEVICE, plan.isEmpty(), entity.toString());
+        if (plan.isEmpty()) {
+          assertTrue(plan.summary().contains("NO_AUTOMATED_RESPONSE"), plan.summary());
+        }
       }
+    }
+
+    @Test
+    @DisplayName("email or identity automation at no automated response plans nothing for that family only")
+    void familyOff() {
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
+          .withEmailAutomation(AutomationLevel.NO_AUTOMATED_RESPONSE)
+          .withIdentityAutomation(AutomationLevel.NO_AUTOMATED_RESPONSE);
+      for (Entity entity : Fixtures.oneOfEach()) {
+        Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+        RemediationPlan plan = plan(entity, verdict, context);
+        assertEquals(entity.family() != EntityFamily.DEVICE, plan.isEmpty(), entity.toString());
+        if (plan.isEmpty()) {
+          assertTrue(plan.summary().contains("automation NO_AUTOMATED_RESPONSE"), plan.summary());
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("email automation FULL runs email remediation automatically; identity automation SEMI holds users for approval")
+    void familyLevels() {
+      AutomationContext context = AutomationContext.of(AutomationLevel.SEMI_ALL_FOLDERS)
+          .withEmailAutomation(AutomationLevel.FULL).withIdentityAutomation(AutomationLevel.SEMI_ALL_FOLDERS);
+      assertEquals("automatic", outcome(plan(MESSAGE, Verdict.MALICIOUS, context)));
+      assertEquals("pending", outcome(plan(MESSAGE, Verdict.SUSPICIOUS, context)));
+      assertEquals("pending", outcome(plan(USER, Verdict.COMPROMISED, context)));
+      assertEquals("pending", outcome(plan(fileAt("C:\\Temp\\x.exe"), Verdict.MALICIOUS, context)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = AutomationLevel.class, names = {"SEMI_CORE_FOLDERS", "SEMI_NON_TEMP_FOLDERS"})
+    @DisplayName("folder levels judge file paths: they cannot govern email or identities")
+    void folderLevelsRefused(AutomationLevel level) {
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL);
+      IllegalArgumentException email = assertThrows(IllegalArgumentException.class,
+          () -> context.withEmailAutomation(level));
+      assertEquals("emailAutomation must be FULL, SEMI_ALL_FOLDERS or NO_AUTOMATED_RESPONSE (folder levels judge file"
+          + " paths on devices), was: " + level, email.getMessage());
+      assertThrows(IllegalArgumentException.class,
+          () -> context.withIdentityAutomation(level));
     }
   }
 
@@ -177,7 +251,7 @@ class StandardRemediationPolicyTest {
   class Mapping {
 
     @Test
-    @DisplayName("each entity type gets its remediation")
+    @DisplayName("each entity type gets the remediation the default plan table names (PlanTableTest checks every row)")
     void mapping() {
       Map<Class<?>, List<ActionKind>> expected = Map.ofEntries(
           Map.entry(dev.parry.core.entity.Device.class, List.of(ActionKind.ISOLATE_DEVICE)),
@@ -192,7 +266,8 @@ class StandardRemediationPolicyTest {
           Map.entry(dev.parry.core.entity.EmailAttachment.class, List.of(ActionKind.SOFT_DELETE_EMAIL)),
           Map.entry(Url.class, List.of(ActionKind.BLOCK_URL, ActionKind.SOFT_DELETE_EMAIL)),
           Map.entry(Mailbox.class, List.of(ActionKind.TURN_OFF_EXTERNAL_FORWARDING, ActionKind.REMOVE_DELEGATION)),
-          Map.entry(dev.parry.core.entity.UserAccount.class, List.of(ActionKind.DISABLE_USER, ActionKind.REVOKE_SESSIONS)));
+          Map.entry(dev.parry.core.entity.UserAccount.class,
+              List.of(ActionKind.MARK_USER_COMPROMISED, ActionKind.DISABLE_USER, ActionKind.RESET_PASSWORD)));
       for (Entity entity : Fixtures.oneOfEach()) {
         Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
         List<ActionKind> kinds = plan(entity, verdict, AutomationLevel.FULL).actions().stream()
@@ -254,7 +329,8 @@ class StandardRemediationPolicyTest {
       assertTrue(plan(fileAt("C:\\x.exe"), Verdict.MALICIOUS, context).isEmpty());
       assertTrue(plan(url, Verdict.MALICIOUS, context).isEmpty());
       assertTrue(plan(USER, Verdict.COMPROMISED, context).isEmpty());
-      assertEquals("automatic", outcome(plan(DEVICE, Verdict.MALICIOUS, context)));
+      assertEquals("automatic", outcome(plan(new DeviceProcess(Fixtures.DEVICE_ID, 7,
+          WindowsPath.of("C:\\Temp\\x.exe")), Verdict.MALICIOUS, context)));
       assertTrue(new AllowIndicator.ExactUrl(url.url()).covers(url));
       assertTrue(!new AllowIndicator.Domain(DomainName.of("partner.example"))
           .covers(Url.of(WebUrl.of("https://notpartner.example/"))));
@@ -273,7 +349,7 @@ class StandardRemediationPolicyTest {
   }
 
   @Test
-  @DisplayName("the irreversible preset holds kill process and revoke sessions for approval, nothing else changes")
+  @DisplayName("the irreversible preset holds kill process and confirm compromised for approval, nothing else changes")
   void irreversiblePreset() {
     RemediationPolicy strict = RemediationPolicy.irreversibleRequiresApproval();
     for (Entity entity : Fixtures.oneOfEach()) {

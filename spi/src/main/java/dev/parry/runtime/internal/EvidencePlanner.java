@@ -7,7 +7,9 @@ import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
+import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.AutomationContext;
+import dev.parry.core.policy.PlanTable;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
@@ -22,9 +24,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns evidence into the command that records it: the policy's plan at the investigation's level,
- * fleet-wide actions that would reach protected devices held first (so that they use no blast-radius
- * capacity), then the safety guards applied for its origin, each planned action with its approval rule, time box and
- * pending expiry. Also holds the allow indicators every plan reads.
+ * actions of a kind no executor runs and fleet-wide actions that would reach protected devices held
+ * first (so that they use no blast-radius capacity), then the safety guards applied for its origin,
+ * each planned action with its approval rule, time box and pending expiry.
+ *
+ * <p>A kind without an executor is never automatic: its action waits for approval with the reason
+ * {@code "no executor for KIND"}, so that an analyst takes it outside Parry instead of the investigation
+ * failing. It is held before the safety guards see the plan, so the blast-radius breaker never counts it.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -38,6 +44,10 @@ public final class EvidencePlanner {
   private final FleetExclusions fleet;
   private final Map<ActionKind, Duration> timeBoxes;
   private final Map<ActionKind, Duration> pendingExpiry;
+  private final PlanTable planTable;
+  private final AutomationLevel emailAutomation;
+  private final AutomationLevel identityAutomation;
+  private final ExecutorRegistry executors;
 
   /**
    * Creates the planner.
@@ -50,10 +60,15 @@ public final class EvidencePlanner {
    * @param fleet what holds fleet-wide automatic actions that would reach protected devices
    * @param timeBoxes time boxes per reversible kind
    * @param pendingExpiry pending expiry per kind, where it differs from the default
+   * @param planTable which actions each entity type and verdict plans
+   * @param emailAutomation the automation level for email entities
+   * @param identityAutomation the automation level for user accounts
+   * @param executors the executors, to hold the kinds none of them runs
    */
   public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
       ApprovalRules approvalRules, SafetyControls safety, FleetExclusions fleet,
-      Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry) {
+      Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry, PlanTable planTable,
+      AutomationLevel emailAutomation, AutomationLevel identityAutomation, ExecutorRegistry executors) {
     this.policy = policy;
     this.folders = folders;
     this.exclusions = exclusions;
@@ -62,6 +77,10 @@ public final class EvidencePlanner {
     this.fleet = fleet;
     this.timeBoxes = Map.copyOf(timeBoxes);
     this.pendingExpiry = Map.copyOf(pendingExpiry);
+    this.planTable = planTable;
+    this.emailAutomation = emailAutomation;
+    this.identityAutomation = identityAutomation;
+    this.executors = executors;
   }
 
   /**
@@ -74,7 +93,7 @@ public final class EvidencePlanner {
    */
   public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
     ControlState at = safety.current();
-    RemediationPlan held = fleet.apply(policy.plan(evidence, context(at, investigation, devicesInScope)));
+    RemediationPlan held = fleet.apply(runnable(policy.plan(evidence, context(at, investigation, devicesInScope))));
     RemediationPlan plan = safety.apply(held, at, investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
@@ -92,7 +111,7 @@ public final class EvidencePlanner {
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
     ControlState at = safety.current();
-    return safety.apply(fleet.apply(policy.plan(evidence, context(at, investigation, 1))), at,
+    return safety.apply(fleet.apply(runnable(policy.plan(evidence, context(at, investigation, 1)))), at,
         investigation.origin().group(), investigation.origin().device(), false);
   }
 
@@ -120,19 +139,48 @@ public final class EvidencePlanner {
   }
 
   /**
-   * {@return the plan of {@code evidence} at {@code level}, without exclusions or allow indicators}: what
-   * a false negative reported by an analyst calls for.
+   * {@return the plan of {@code evidence} at {@code level} for every family, with the plan table but
+   * without exclusions or allow indicators}: what a false negative reported by an analyst calls for.
    *
    * @param evidence the evidence
-   * @param level the level to plan at
+   * @param level the level to plan at, {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
    */
   public RemediationPlan planUnfiltered(Evidence evidence, AutomationLevel level) {
-    return RemediationPolicy.standard().plan(evidence,
-        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1));
+    return runnable(RemediationPolicy.standard().plan(evidence,
+        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1, level, level, planTable)));
+  }
+
+  /**
+   * {@return {@code plan} with every action of a kind no executor runs waiting for approval, with the
+   * reason "no executor for KIND"}; the plan itself if every kind has an executor
+   */
+  private RemediationPlan runnable(RemediationPlan plan) {
+    List<PlannedAction> out = null;
+    for (int i = 0; i < plan.actions().size(); i++) {
+      PlannedAction planned = plan.actions().get(i);
+      ActionKind kind = planned.action().kind();
+      if (executors.forKind(kind) == null) {
+        if (out == null) {
+          out = new ArrayList<>(plan.actions());
+        }
+        out.set(i, new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL, noExecutor(kind)));
+      }
+    }
+    return out == null ? plan : new RemediationPlan(out, plan.summary());
+  }
+
+  /**
+   * {@return the reason an action of {@code kind} waits when no executor runs it}: {@code "no executor for KIND"}
+   *
+   * @param kind the kind
+   */
+  public static String noExecutor(ActionKind kind) {
+    return "no executor for " + kind;
   }
 
   private AutomationContext context(ControlState at, Investigation investigation, int devicesInScope) {
     return new AutomationContext(investigation.level(), folders, exclusions,
-        safety.allowIndicators(at, investigation.origin().group()), devicesInScope);
+        safety.allowIndicators(at, investigation.origin().group()), devicesInScope, emailAutomation,
+        identityAutomation, planTable);
   }
 }

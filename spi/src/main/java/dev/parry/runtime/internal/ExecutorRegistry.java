@@ -58,7 +58,9 @@ public final class ExecutorRegistry {
       }
     }
     if (!missing.isEmpty()) {
-      problems.add("no executor for " + missing);
+      problems.add("no executor for " + missing + ": register an executor that runs them, or narrow requiredKinds(...)"
+          + " on the builder to the kinds your executors run (the others are then planned pending approval, with"
+          + " the reason \"no executor for KIND\")");
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException(String.join("; ", problems));

@@ -23,6 +23,7 @@ import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.Investigation;
@@ -127,21 +128,30 @@ public final class Demo {
       parry.reject(delete.id(), ParryHarness.ANALYST, "internal newsletter, not phishing");
       out.println("   message still in the inbox: " + !harness.mail().isSoftDeleted(phish));
 
-      step("4. Compromised user: disabled (and sessions revoked) automatically");
+      step("4. Compromised user: confirmed compromised and disabled automatically; the password reset waits, then is approved");
       InvestigationId inv4 = open(parry, "inv-4-identity", null);
       UserAccount carol = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));
       parry.reportEvidence(inv4, Evidence.of(carol, Verdict.COMPROMISED, "impossible travel", harness.clock().instant()));
       parry.finishAnalysis(inv4, AnalysisOutcome.COMPLETED);
       harness.settle();
       out.println("   account disabled: " + harness.directory().isDisabled(carol));
+      ActionRecord reset = byInvestigation(harness, inv4).stream()
+          .filter(action -> action.status() == ActionStatus.PENDING_APPROVAL).findFirst().orElseThrow();
+      out.println("   pending: " + reset.action().kind() + " (" + reset.reason() + ")");
+      parry.approve(reset.id(), ParryHarness.ANALYST, "reset before re-enabling the account");
+      harness.settle();
 
-      step("5. An isolation undone from the history");
+      step("5. A device beaconing to C2 (group Workstations, Full): isolating the whole device waits for an analyst,"
+          + " who approves; later undone from the history");
       InvestigationId inv5 = open(parry, "inv-5-isolate", LAPTOP);
       parry.reportEvidence(inv5, Evidence.of(LAPTOP, Verdict.MALICIOUS, "C2 beacon", harness.clock().instant()));
       parry.finishAnalysis(inv5, AnalysisOutcome.COMPLETED);
       harness.settle();
-      out.println("   isolated: " + harness.devices().isIsolated(LAPTOP.id()));
       ActionRecord isolation = byInvestigation(harness, inv5).get(0);
+      out.println("   pending: " + isolation.action().kind() + " (" + isolation.reason() + ")");
+      parry.approve(isolation.id(), ParryHarness.ANALYST, "beaconing confirmed");
+      harness.settle();
+      out.println("   isolated: " + harness.devices().isIsolated(LAPTOP.id()));
       parry.undo(isolation.id(), ParryHarness.ANALYST, "false alarm: sanctioned pen test");
       harness.settle();
       out.println("   isolated after undo: " + harness.devices().isIsolated(LAPTOP.id()));

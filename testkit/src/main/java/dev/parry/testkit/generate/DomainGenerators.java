@@ -381,11 +381,20 @@ public final class DomainGenerators {
     };
   }
 
-  /** {@return automation contexts: any level, sometimes exclusions, allow indicators and a wide scope} */
+  /**
+   * {@return automation contexts: any device group level, any email and identity automation, sometimes
+   * exclusions, allow indicators and a wide scope}
+   */
   public static Gen<AutomationContext> automationContexts() {
+    AutomationLevel[] familyLevels = {AutomationLevel.FULL, AutomationLevel.SEMI_ALL_FOLDERS,
+        AutomationLevel.NO_AUTOMATED_RESPONSE};
     return random -> {
       AutomationContext context = AutomationContext.of(Gen.anyOf(AutomationLevel.class).next(random))
-          .withDevicesInScope(random.nextInt(5) == 0 ? 10 + random.nextInt(100) : 1 + random.nextInt(9));
+          .withDevicesInScope(random.nextInt(5) == 0 ? 10 + random.nextInt(100) : 1 + random.nextInt(9))
+          .withEmailAutomation(random.nextInt(2) == 0 ? AutomationContext.DEFAULT_EMAIL_AUTOMATION
+              : familyLevels[random.nextInt(familyLevels.length)])
+          .withIdentityAutomation(random.nextInt(2) == 0 ? AutomationContext.DEFAULT_IDENTITY_AUTOMATION
+              : familyLevels[random.nextInt(familyLevels.length)]);
       if (random.nextInt(3) == 0) {
         context = context.withExclusions(AutomationExclusions.builder()
             .folder(WindowsPath.of("\\BuildAgent")).extension("vhdx").build());

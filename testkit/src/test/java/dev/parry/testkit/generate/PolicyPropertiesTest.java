@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.action.ActionKind;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.policy.ApprovalMode;
@@ -26,17 +27,21 @@ class PolicyPropertiesTest {
       random -> new Case(DomainGenerators.evidence().next(random), DomainGenerators.automationContexts().next(random));
 
   @Test
-  @DisplayName("never automatic for email, suspicious verdicts, wide scope or kinds that may not run automatically")
+  @DisplayName("never automatic for email below FULL email automation, a whole device, suspicious verdicts, wide scope"
+      + " or kinds that may not run automatically")
   void neverAutomatic() {
     Randomized.cases(20_000).forAll(CASES, c -> {
       RemediationPlan plan = RemediationPolicy.standard().plan(c.evidence(), c.context());
       for (PlannedAction planned : plan.actions()) {
         if (planned.mode() == ApprovalMode.AUTOMATIC) {
-          assertNotEquals(EntityFamily.EMAIL, planned.action().family());
+          EntityFamily family = planned.action().family();
+          assertTrue(family != EntityFamily.EMAIL || c.context().emailAutomation() == AutomationLevel.FULL);
+          assertTrue(family != EntityFamily.IDENTITY || c.context().identityAutomation() == AutomationLevel.FULL);
+          assertNotEquals(ActionKind.ISOLATE_DEVICE, planned.action().kind());
           assertNotEquals(Verdict.SUSPICIOUS, c.evidence().verdict());
           assertTrue(c.context().devicesInScope() < AutomationContext.SCOPE_APPROVAL_THRESHOLD);
           assertTrue(planned.action().kind().mayRunAutomatically());
-          assertTrue(c.context().level() == AutomationLevel.FULL || c.evidence().verdict() == Verdict.COMPROMISED
+          assertTrue(family != EntityFamily.DEVICE || c.context().level() == AutomationLevel.FULL
               || c.context().level() == AutomationLevel.SEMI_CORE_FOLDERS
               || c.context().level() == AutomationLevel.SEMI_NON_TEMP_FOLDERS);
         }
@@ -46,11 +51,13 @@ class PolicyPropertiesTest {
   }
 
   @Test
-  @DisplayName("no action without a threat, none under no automated response, and the same answer every time")
+  @DisplayName("no action without a threat, none under no automated response for the entity's family, and the same"
+      + " answer every time")
   void nothingWithoutThreat() {
     Randomized.cases(20_000).forAll(CASES, c -> {
       RemediationPlan plan = RemediationPolicy.standard().plan(c.evidence(), c.context());
-      if (!c.evidence().verdict().isThreat() || c.context().level() == AutomationLevel.NO_AUTOMATED_RESPONSE) {
+      if (!c.evidence().verdict().isThreat()
+          || c.context().levelFor(c.evidence().entity().family()) == AutomationLevel.NO_AUTOMATED_RESPONSE) {
         assertTrue(plan.isEmpty(), plan::toString);
       }
       assertEquals(plan, RemediationPolicy.standard().plan(c.evidence(), c.context()));

@@ -53,7 +53,7 @@ class CancelRaceTest {
     ExecutorService cancellers = Executors.newFixedThreadPool(2);
     try (TaskScheduler pool = TaskScheduler.threadPool(2);
         ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(pool)
-            .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of())
+            .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of()).planTable(Rig.ISOLATE_AUTOMATICALLY)
             .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000, Duration.ofSeconds(1)))) // the race, not the quota
             .executor("fake-devices", devices.executor()).build()) {
       runtime.start();

@@ -1,5 +1,6 @@
 package dev.parry.testkit.recovery;
 
+import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.automation.AutomationLevel;
@@ -15,6 +16,7 @@ import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.PlanTable;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.Limits;
@@ -85,10 +87,18 @@ final class Rig implements AutoCloseable {
   ParryRuntime build() {
     ParryRuntime.Builder builder = ParryRuntime.builder().clock(clock).scheduler(scheduler).store(store)
         .instanceName(instanceName).limits(LIMITS).requiredKinds(Set.of())
-        .deviceGroups(groups()).executor("fake-devices", devices.executor());
+        .deviceGroups(groups()).planTable(ISOLATE_AUTOMATICALLY).executor("fake-devices", devices.executor());
     customizer.accept(builder);
     return builder.build();
   }
+
+  /**
+   * The default plan table, except that a malicious device is isolated automatically where its group
+   * allows it: recovery is tested on an automatic device action that can be undone. By default isolating
+   * a whole device waits for approval.
+   */
+  static final PlanTable ISOLATE_AUTOMATICALLY = PlanTable.defaults().with(
+      PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
 
   /** Servers need approval for everything; the rest is Full. */
   static DeviceGroups groups() {

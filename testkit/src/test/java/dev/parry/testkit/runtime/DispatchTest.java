@@ -61,7 +61,7 @@ class DispatchTest {
 
   static ParryHarness harness(Consumer<ParryRuntime.Builder> more) {
     return ParryHarness.create(b -> {
-      b.deviceGroups(Samples.groups()).limits(LIMITS);
+      b.deviceGroups(Samples.groups()).limits(LIMITS).planTable(Samples.ISOLATE_AUTOMATICALLY);
       more.accept(b);
     });
   }
@@ -342,7 +342,8 @@ class DispatchTest {
         return !stolen.get() && super.claim(action, owner, now, lease);
       }
     };
-    parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(LIMITS));
+    parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(LIMITS)
+        .planTable(Samples.ISOLATE_AUTOMATICALLY));
     parry.devices().inject(Fault.latency(Duration.ofMinutes(1)), 1);
     InvestigationId id = open(parry, "inv-stolen", WORKSTATION);
     parry.runtime().reportEvidence(id, evidence(parry, WORKSTATION, Verdict.MALICIOUS));
@@ -395,6 +396,7 @@ class DispatchTest {
     FakeDevices devices = FakeDevices.create(clock);
     try (ParryRuntime runtime = ParryRuntime.builder().clock(clock)
         .scheduler(saturated).limits(LIMITS).requiredKinds(Set.of()).executor("d", devices.executor())
+        .planTable(Samples.ISOLATE_AUTOMATICALLY)
         .build()) {
       runtime.start();
       InvestigationId id = InvestigationId.of("inv-full");

@@ -69,7 +69,7 @@ class ReliabilityTest {
     FakeDevices devices = FakeDevices.create(clock);
     Map<InvestigationId, Long> versions = new HashMap<>();
     try (ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(TaskScheduler.threadPool(2)).store(store)
-        .deviceGroups(Samples.groups())
+        .deviceGroups(Samples.groups()).planTable(Samples.ISOLATE_AUTOMATICALLY)
         .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000, Duration.ofSeconds(1)))).executor("d", devices.executor()).executor("m", FakeMail.create(clock).executor())
         .executor("i", FakeDirectory.create(clock).executor()).build()) {
       runtime.start();
@@ -186,7 +186,8 @@ class ReliabilityTest {
   @DisplayName("a store that fails writes: the caller sees the failure, nothing is half-applied, the rest carries on")
   void failingStore() {
     FailingStore store = new FailingStore(3);
-    try (ParryHarness parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()))) {
+    try (ParryHarness parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups())
+        .planTable(Samples.ISOLATE_AUTOMATICALLY))) {
       int failures = 0;
       List<InvestigationId> opened = new ArrayList<>();
       for (int i = 0; i < 40; i++) {

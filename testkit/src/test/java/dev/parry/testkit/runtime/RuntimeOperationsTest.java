@@ -24,6 +24,7 @@ import dev.parry.core.action.RunAntivirusScan;
 import dev.parry.core.action.ScanType;
 import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
@@ -224,6 +225,7 @@ class RuntimeOperationsTest {
     void undo() {
       InvestigationId id = open(parry, "inv-u", WORKSTATION);
       runtime.reportEvidence(id, evidence(parry, WORKSTATION, Verdict.MALICIOUS));
+      runtime.approve(only(id).id(), ANALYST, "isolate it");
       parry.settle();
       assertTrue(parry.devices().isIsolated(WORKSTATION.id()));
       runtime.undo(only(id).id(), ANALYST, "false alarm");
@@ -248,6 +250,7 @@ class RuntimeOperationsTest {
       parry.devices().inject(dev.parry.testkit.fake.Fault.inProgress(100), 1);
       InvestigationId id = open(parry, "inv-x", WORKSTATION);
       runtime.reportEvidence(id, evidence(parry, WORKSTATION, Verdict.MALICIOUS));
+      runtime.approve(only(id).id(), ANALYST, "isolate it");
       parry.settle();
       assertEquals(ActionStatus.IN_PROGRESS, only(id).status());
       runtime.cancel(only(id).id(), ANALYST, "stop");
@@ -326,7 +329,7 @@ class RuntimeOperationsTest {
     @DisplayName("a false negative opens manual actions, pending approval")
     void falseNegative() {
       List<ActionRecord> opened = runtime.reportFalseNegative(USER, ANALYST, "missed by detection");
-      assertEquals(List.of(ActionKind.DISABLE_USER, ActionKind.REVOKE_SESSIONS),
+      assertEquals(List.of(ActionKind.MARK_USER_COMPROMISED, ActionKind.DISABLE_USER, ActionKind.RESET_PASSWORD),
           opened.stream().map(a -> a.action().kind()).toList());
       opened.forEach(a -> assertEquals(ActionStatus.PENDING_APPROVAL, a.status()));
       opened.forEach(a -> assertEquals(ActionSource.MANUAL, ActionSource.of(a)));
@@ -438,7 +441,7 @@ class RuntimeOperationsTest {
         .listener(event -> seen.incrementAndGet()))) {
       InvestigationId id = open(isolated, "inv-l", WORKSTATION);
       isolated.runtime().reportEvidence(id, evidence(isolated, WORKSTATION, Verdict.MALICIOUS));
-      isolated.settle();
+      isolated.approve(new ActionId(id, 1));
       assertTrue(isolated.devices().isIsolated(WORKSTATION.id()));
       assertEquals(isolated.events().size(), seen.get());
       assertTrue(isolated.scheduler().failures().isEmpty());
@@ -450,6 +453,7 @@ class RuntimeOperationsTest {
   void auditAndExport() {
     InvestigationId id = open(parry, "inv-audit", WORKSTATION);
     runtime.reportEvidence(id, evidence(parry, WORKSTATION, Verdict.MALICIOUS));
+    runtime.approve(only(id).id(), ANALYST, "isolate it");
     parry.settle();
     runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
     var trail = runtime.auditTrail(id, ANALYST);

@@ -52,7 +52,7 @@ class SafetyGuardsTest {
 
   final List<SafetyOverride> overrides = new ArrayList<>();
   final AtomicInteger devices = new AtomicInteger();
-  ParryHarness parry = ParryHarness.create(b -> b
+  ParryHarness parry = ParryHarness.create(b -> b.planTable(Samples.ISOLATE_AUTOMATICALLY)
       .deviceGroups(DeviceGroups.of(AutomationLevel.FULL, List.of(new DeviceGroup(LAB, 1,
           new DeviceMatch("lab-", null, Set.of(), Set.of()), AutomationLevel.FULL))))
       .safetyGuards(SafetyGuards.builder()

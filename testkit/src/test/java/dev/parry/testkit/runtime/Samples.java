@@ -1,5 +1,6 @@
 package dev.parry.testkit.runtime;
 
+import dev.parry.core.action.ActionKind;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroup;
 import dev.parry.core.automation.DeviceGroupName;
@@ -21,6 +22,7 @@ import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.PlanTable;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.testkit.ParryHarness;
@@ -42,6 +44,14 @@ final class Samples {
   static final EmailMessage MESSAGE = EmailMessage.of(NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"),
       SmtpAddress.of("bob@contoso.com"));
   static final UserAccount USER = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));
+
+  /**
+   * The default plan table, except that a malicious device is isolated automatically where its group
+   * allows it: for the tests of dispatch, recovery and the safety guards, which need an automatic device
+   * action that can be undone. By default isolating a whole device waits for approval.
+   */
+  static final PlanTable ISOLATE_AUTOMATICALLY = PlanTable.defaults().with(
+      PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
 
   private Samples() {}
 

@@ -83,7 +83,7 @@ class TimeBoxTest {
   void configured() {
     InvestigationId id = open(parry, "inv-tb", Samples.WORKSTATION);
     parry.runtime().reportEvidence(id, evidence(parry, Samples.WORKSTATION, Verdict.MALICIOUS));
-    parry.settle();
+    parry.approve(parry.runtime().investigation(id, ANALYST).orElseThrow().actions().get(0).id());
     assertTrue(parry.devices().isIsolated(Samples.WORKSTATION.id()));
     parry.advance(Duration.ofHours(4));
     assertFalse(parry.devices().isIsolated(Samples.WORKSTATION.id()));

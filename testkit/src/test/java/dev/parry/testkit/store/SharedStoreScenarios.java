@@ -23,6 +23,7 @@ import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.PlanTable;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.auth.Caller;
@@ -80,6 +81,13 @@ abstract class SharedStoreScenarios {
 
   static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
   static final Duration LEASE = Duration.ofMillis(600);
+  /**
+   * The default plan table, except that a malicious device is isolated automatically where its group
+   * allows it: the shared-store scenarios need an automatic device action. By default isolating a whole
+   * device waits for approval.
+   */
+  static final PlanTable ISOLATE_AUTOMATICALLY = PlanTable.defaults().with(
+      PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
   static final Limits LIMITS = Limits.defaults().withAttemptTimeout(Duration.ofMillis(500))
       .withActionTimeout(Duration.ofMinutes(2)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
       .withRateLimit(new RateLimit(1_000_000, Duration.ofSeconds(1)));
@@ -106,7 +114,8 @@ abstract class SharedStoreScenarios {
 
   ParryRuntime runtime(String name, ActionExecutor devices, Consumer<ParryRuntime.Builder> more) {
     ParryRuntime.Builder builder = ParryRuntime.builder().store(store()).instanceName(name + "-" + run)
-        .dispatchLease(LEASE).limits(LIMITS).deviceGroups(GROUPS).requiredKinds(Set.of()).executor("devices", devices);
+        .dispatchLease(LEASE).limits(LIMITS).deviceGroups(GROUPS).requiredKinds(Set.of()).executor("devices", devices)
+        .planTable(ISOLATE_AUTOMATICALLY);
     more.accept(builder);
     ParryRuntime runtime = builder.build();
     runtimes.add(runtime);

@@ -1,0 +1,360 @@
+package dev.parry.core.policy;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceEntity;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.Driver;
+import dev.parry.core.entity.EmailAttachment;
+import dev.parry.core.entity.EmailCluster;
+import dev.parry.core.entity.EmailEntity;
+import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.ScheduledTask;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.WindowsService;
+import dev.parry.core.verdict.Verdict;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which actions the standard policy plans for each entity type and verdict, and whether each may run
+ * automatically or always waits for approval: the plan table, as data a service can read, print and
+ * replace.
+ *
+ * <p>A row's step says what is planned and its mode at full automation. {@link ApprovalMode#AUTOMATIC}
+ * means "automatic where the automation level allows it": the device group's level for device
+ * entities, {@link AutomationContext#emailAutomation()} for email, {@link
+ * AutomationContext#identityAutomation()} for users, then the scope rule and the safety guards, can
+ * each still hold it for approval. {@link ApprovalMode#REQUIRES_APPROVAL} means pending at every level.
+ * A pair with no row plans nothing. A step may build nothing for one entity when the entity lacks what
+ * the action needs: quarantine needs a file's path (a file known only by its hash is stopped and
+ * quarantined instead), deleting the message that carried a URL needs that message, turning off
+ * forwarding needs a forwarding address.
+ *
+ * <p>The defaults ({@link #defaults()}), with Defender's pages as sources in the README's plan table:
+ *
+ * <table>
+ *   <caption>The default plan table</caption>
+ *   <tr><th>Entity</th><th>Verdict</th><th>Steps</th></tr>
+ *   <tr><td>Device</td><td>malicious, suspicious</td><td>isolate device: pending (isolating a whole
+ *       device is an analyst's decision, AIR's automatic device remediations are the six below)</td></tr>
+ *   <tr><td>DeviceFile</td><td>malicious</td><td>quarantine file (a file at a path), stop and
+ *       quarantine file (a file known only by hash): automatic</td></tr>
+ *   <tr><td>DeviceProcess, WindowsService, Driver, RegistryKey, ScheduledTask</td><td>malicious</td>
+ *       <td>kill process, stop service, disable driver, remove registry key, remove scheduled task:
+ *       automatic</td></tr>
+ *   <tr><td>EmailMessage, EmailCluster, EmailAttachment</td><td>malicious</td><td>soft delete the
+ *       message or cluster: automatic where email automation allows (by default it does not)</td></tr>
+ *   <tr><td>Url</td><td>malicious</td><td>block URL, soft delete the message it came in</td></tr>
+ *   <tr><td>Mailbox</td><td>malicious</td><td>turn off external forwarding, remove delegation</td></tr>
+ *   <tr><td>every type above</td><td>suspicious</td><td>the malicious row's steps, all pending</td></tr>
+ *   <tr><td>UserAccount</td><td>compromised</td><td>confirm user as compromised, disable user:
+ *       automatic; reset user password: pending. Revoke sessions is not planned.</td></tr>
+ * </table>
+ *
+ * <p>Rows are checked when they are built: the verdict must call for remediation and apply to the
+ * entity's family, each kind must act on the entity type, a kind appears once per row, a kind that
+ * may never run automatically ({@link ActionKind#mayRunAutomatically()}) is pending, and a suspicious
+ * row is all pending (suspicious verdicts always need approval).
+ *
+ * <pre>{@code
+ * // contain unmanaged devices instead of isolating them; every other row stays as it is
+ * PlanTable table = PlanTable.defaults()
+ *     .with(PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.pending(ActionKind.CONTAIN_DEVICE)));
+ * AutomationContext context = AutomationContext.of(AutomationLevel.FULL).withPlanTable(table);
+ * }</pre>
+ */
+public final class PlanTable {
+
+  /**
+   * One action a row plans, and its mode at full automation.
+   *
+   * @param kind the kind of action
+   * @param mode automatic where the automation level allows it, or pending at every level
+   */
+  public record Step(ActionKind kind, ApprovalMode mode) {
+
+    /**
+     * Validates the step.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public Step {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(mode, "mode");
+    }
+
+    /**
+     * {@return a step that runs automatically where the automation level allows it}
+     *
+     * @param kind the kind
+     */
+    public static Step automatic(ActionKind kind) {
+      return new Step(kind, ApprovalMode.AUTOMATIC);
+    }
+
+    /**
+     * {@return a step that waits for approval at every level}
+     *
+     * @param kind the kind
+     */
+    public static Step pending(ActionKind kind) {
+      return new Step(kind, ApprovalMode.REQUIRES_APPROVAL);
+    }
+
+    @Override
+    public String toString() {
+      return kind + (mode == ApprovalMode.AUTOMATIC ? " automatic" : " pending");
+    }
+  }
+
+  /**
+   * What the table plans for evidence about one entity type with one verdict.
+   *
+   * @param entityType the entity's record type, such as {@code DeviceFile.class}
+   * @param verdict a verdict that calls for remediation and applies to the type's family
+   * @param steps the actions, in the order they are proposed (copied); empty plans nothing
+   */
+  public record Row(Class<? extends Entity> entityType, Verdict verdict, List<Step> steps) {
+
+    /**
+     * Validates and copies the row.
+     *
+     * @throws NullPointerException if a component or a step is null
+     * @throws IllegalArgumentException if the type is not an entity record, the verdict calls for no
+     *     remediation or does not apply to the type's family, a kind cannot act on the type or appears
+     *     twice, a kind that may never run automatically is automatic, or a suspicious row holds an
+     *     automatic step
+     */
+    public Row {
+      Objects.requireNonNull(entityType, "entityType");
+      Objects.requireNonNull(verdict, "verdict");
+      steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+      if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
+        throw new IllegalArgumentException("entityType must be an entity record such as DeviceFile, was: "
+            + entityType.getName());
+      }
+      String type = entityType.getSimpleName();
+      if (!verdict.isThreat()) {
+        throw new IllegalArgumentException("verdict must call for remediation (MALICIOUS, SUSPICIOUS or COMPROMISED),"
+            + " was: " + verdict + " for " + type);
+      }
+      if (!verdict.appliesTo(familyOf(entityType))) {
+        throw new IllegalArgumentException("verdict " + verdict + " does not apply to " + type);
+      }
+      Set<ActionKind> seen = EnumSet.noneOf(ActionKind.class);
+      for (Step step : steps) {
+        ActionKind kind = step.kind();
+        if (!StandardActions.targets(kind, entityType)) {
+          throw new IllegalArgumentException(kind + " cannot act on " + type + " entities");
+        }
+        if (!seen.add(kind)) {
+          throw new IllegalArgumentException(kind + " appears twice in the row for " + verdict + " " + type);
+        }
+        if (step.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
+          throw new IllegalArgumentException(kind + " never runs automatically, so its step must be pending, in the"
+              + " row for " + verdict + " " + type);
+        }
+        if (step.mode() == ApprovalMode.AUTOMATIC && verdict == Verdict.SUSPICIOUS) {
+          throw new IllegalArgumentException("suspicious verdicts always need approval, so every step of a SUSPICIOUS"
+              + " row is pending, was: " + step + " for " + type);
+        }
+      }
+    }
+
+    /**
+     * {@return the row}
+     *
+     * @param entityType the entity's record type
+     * @param verdict the verdict
+     * @param steps the actions, in order
+     * @throws IllegalArgumentException as {@link Row#Row} does
+     */
+    public static Row of(Class<? extends Entity> entityType, Verdict verdict, Step... steps) {
+      return new Row(entityType, verdict, List.of(steps));
+    }
+
+    /** {@return the family of the row's entity type, which decides which automation level applies} */
+    public EntityFamily family() {
+      return familyOf(entityType);
+    }
+
+    @Override
+    public String toString() {
+      return "Row{" + verdict + " " + entityType.getSimpleName() + " -> " + steps + "}";
+    }
+  }
+
+  private static final PlanTable DEFAULTS = of(defaultRows());
+
+  private final List<Row> rows;
+  private final Map<Class<? extends Entity>, Map<Verdict, Row>> index;
+
+  private PlanTable(List<Row> rows, Map<Class<? extends Entity>, Map<Verdict, Row>> index) {
+    this.rows = rows;
+    this.index = index;
+  }
+
+  /** {@return the default table: Defender's seed table and threat-to-action mapping (see the class comment)} */
+  public static PlanTable defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * {@return a table of exactly these rows}: a pair with no row plans nothing.
+   *
+   * <pre>{@code PlanTable onlyFiles = PlanTable.of(List.of(
+   *     PlanTable.Row.of(DeviceFile.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.QUARANTINE_FILE))));}</pre>
+   *
+   * @param rows the rows, at most one per entity type and verdict
+   * @throws NullPointerException if the list or a row is null
+   * @throws IllegalArgumentException if two rows share an entity type and verdict
+   */
+  public static PlanTable of(List<Row> rows) {
+    List<Row> copy = List.copyOf(Objects.requireNonNull(rows, "rows"));
+    Map<Class<? extends Entity>, Map<Verdict, Row>> index = new HashMap<>();
+    for (Row row : copy) {
+      Row previous = index.computeIfAbsent(row.entityType(), type -> new EnumMap<>(Verdict.class)).put(row.verdict(), row);
+      if (previous != null) {
+        throw new IllegalArgumentException("two rows for " + row.verdict() + " " + row.entityType().getSimpleName());
+      }
+    }
+    return new PlanTable(copy, Map.copyOf(index));
+  }
+
+  /** {@return the rows, in the order they were given} */
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /**
+   * {@return the row for {@code entityType} and {@code verdict}, or empty if the table plans nothing for them}
+   *
+   * @param entityType the entity's record type
+   * @param verdict the verdict
+   */
+  public Optional<Row> row(Class<? extends Entity> entityType, Verdict verdict) {
+    Map<Verdict, Row> byVerdict = index.get(Objects.requireNonNull(entityType, "entityType"));
+    return byVerdict == null ? Optional.empty() : Optional.ofNullable(byVerdict.get(Objects.requireNonNull(verdict, "verdict")));
+  }
+
+  /**
+   * {@return this table with {@code row} in place of the row for its entity type and verdict}, or added
+   * at the end if there was none
+   *
+   * @param row the row
+   */
+  public PlanTable with(Row row) {
+    Objects.requireNonNull(row, "row");
+    List<Row> out = new ArrayList<>(rows.size() + 1);
+    boolean replaced = false;
+    for (Row each : rows) {
+      if (each.entityType() == row.entityType() && each.verdict() == row.verdict()) {
+        out.add(row);
+        replaced = true;
+      } else {
+        out.add(each);
+      }
+    }
+    if (!replaced) {
+      out.add(row);
+    }
+    return of(out);
+  }
+
+  /**
+   * {@return this table without the row for {@code entityType} and {@code verdict}}: that pair plans nothing
+   *
+   * @param entityType the entity's record type
+   * @param verdict the verdict
+   */
+  public PlanTable without(Class<? extends Entity> entityType, Verdict verdict) {
+    Objects.requireNonNull(entityType, "entityType");
+    Objects.requireNonNull(verdict, "verdict");
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Row each : rows) {
+      if (each.entityType() != entityType || each.verdict() != verdict) {
+        out.add(each);
+      }
+    }
+    return of(out);
+  }
+
+  /** {@return every kind some row plans} */
+  public Set<ActionKind> kinds() {
+    Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
+    for (Row row : rows) {
+      for (Step step : row.steps()) {
+        kinds.add(step.kind());
+      }
+    }
+    return kinds;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PlanTable table && Set.copyOf(rows).equals(Set.copyOf(table.rows));
+  }
+
+  @Override
+  public int hashCode() {
+    return Set.copyOf(rows).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "PlanTable{rows=" + rows + "}";
+  }
+
+  private static EntityFamily familyOf(Class<? extends Entity> type) {
+    if (DeviceEntity.class.isAssignableFrom(type)) {
+      return EntityFamily.DEVICE;
+    }
+    return EmailEntity.class.isAssignableFrom(type) ? EntityFamily.EMAIL : EntityFamily.IDENTITY;
+  }
+
+  private static List<Row> defaultRows() {
+    Map<Class<? extends Entity>, List<ActionKind>> malicious = new LinkedHashMap<>();
+    malicious.put(DeviceFile.class, List.of(ActionKind.QUARANTINE_FILE, ActionKind.STOP_AND_QUARANTINE_FILE));
+    malicious.put(DeviceProcess.class, List.of(ActionKind.KILL_PROCESS));
+    malicious.put(WindowsService.class, List.of(ActionKind.STOP_SERVICE));
+    malicious.put(Driver.class, List.of(ActionKind.DISABLE_DRIVER));
+    malicious.put(RegistryKey.class, List.of(ActionKind.REMOVE_REGISTRY_KEY));
+    malicious.put(ScheduledTask.class, List.of(ActionKind.REMOVE_SCHEDULED_TASK));
+    malicious.put(EmailMessage.class, List.of(ActionKind.SOFT_DELETE_EMAIL));
+    malicious.put(EmailCluster.class, List.of(ActionKind.SOFT_DELETE_EMAIL));
+    malicious.put(EmailAttachment.class, List.of(ActionKind.SOFT_DELETE_EMAIL));
+    malicious.put(Url.class, List.of(ActionKind.BLOCK_URL, ActionKind.SOFT_DELETE_EMAIL));
+    malicious.put(Mailbox.class, List.of(ActionKind.TURN_OFF_EXTERNAL_FORWARDING, ActionKind.REMOVE_DELEGATION));
+    List<Row> rows = new ArrayList<>();
+    rows.add(Row.of(Device.class, Verdict.MALICIOUS, Step.pending(ActionKind.ISOLATE_DEVICE)));
+    malicious.forEach((type, kinds) -> rows.add(new Row(type, Verdict.MALICIOUS, steps(kinds, ApprovalMode.AUTOMATIC))));
+    rows.add(Row.of(Device.class, Verdict.SUSPICIOUS, Step.pending(ActionKind.ISOLATE_DEVICE)));
+    malicious.forEach((type, kinds) -> rows.add(new Row(type, Verdict.SUSPICIOUS, steps(kinds, ApprovalMode.REQUIRES_APPROVAL))));
+    rows.add(Row.of(UserAccount.class, Verdict.COMPROMISED, Step.automatic(ActionKind.MARK_USER_COMPROMISED),
+        Step.automatic(ActionKind.DISABLE_USER), Step.pending(ActionKind.RESET_PASSWORD)));
+    return rows;
+  }
+
+  private static List<Step> steps(List<ActionKind> kinds, ApprovalMode mode) {
+    List<Step> out = new ArrayList<>(kinds.size());
+    for (ActionKind kind : kinds) {
+      out.add(new Step(kind, mode));
+    }
+    return out;
+  }
+}
