@@ -877,16 +877,18 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who reports it
    * @param comment why, possibly empty
    * @return what was done
-   * @throws AccessDeniedException if the caller may not report false positives, or may not reject or
-   *     undo one of the actions the report would reject or undo (the permission each of those needs
-   *     directly); nothing is changed then, not even the allow indicator
+   * @throws AccessDeniedException if the caller may not report false positives, may not add allow
+   *     indicators ({@link Operation#MANAGE_SAFETY}: the report adds one), or may not reject or undo one
+   *     of the actions the report would reject or undo (the permission each of those needs directly);
+   *     nothing is changed then, not even the allow indicator
    */
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();
     Objects.requireNonNull(entity, "entity");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
     gate.authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
-    return manual.falsePositive(entity, caller, comment, gate);
+    gate.authorize(caller, Operation.MANAGE_SAFETY, null); // it adds an allow indicator, as allow() does
+    return manual.falsePositive(entity, caller, comment, gate, this::announce);
   }
 
   /**
@@ -953,11 +955,14 @@ public final class ParryRuntime implements AutoCloseable {
 
   /**
    * {@return the allow indicators in force: those configured plus those recorded at run time, by any
-   * runtime sharing the store, and not revoked}
+   * runtime sharing the store, not revoked and not ended, whatever their scope}
    *
+   * @param caller who asks; needs {@link Operation#VIEW}
+   * @throws AccessDeniedException if the caller may not view the action center
    * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
    */
-  public Set<AllowIndicator> allowIndicators() {
+  public Set<AllowIndicator> allowIndicators(Caller caller) {
+    gate.authorize(caller, Operation.VIEW, null);
     return safety.allowIndicators(safety.current(), null);
   }
 

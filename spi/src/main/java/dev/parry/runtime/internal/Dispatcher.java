@@ -16,6 +16,7 @@ import dev.parry.core.policy.ApprovalMode;
 import dev.parry.runtime.Limits;
 import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.executor.ActionExecutor;
+import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
@@ -516,11 +517,28 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       attempt = flight.attempt + 1;
     }
+    DeviceExclusions exclusions;
+    try {
+      exclusions = fleet.exclusionsFor(flight.action);
+    } catch (RuntimeException e) {
+      // the protected devices to leave out cannot be read: nothing is sent, the action stays due
+      endWithoutOutcome(flight, "could not read the devices to leave out (" + e.getClass().getName() + ")", true);
+      return;
+    }
     Instant now = clock.instant();
     ExecutionRequest request = new ExecutionRequest(flight.action, flight.purpose, flight.key, attempt,
         min(now.plus(limits.attemptTimeout()), flight.deadline), flight.requestedBy, flight.note,
-        flight.id.investigation(), flight.id, fleet.exclusionsFor(flight.action));
+        flight.id.investigation(), flight.id, exclusions);
     send(flight, attempt, request, null);
+  }
+
+  /** The exclusions a cancel request carries: none when they cannot be read, as a cancel reaches no new device. */
+  private DeviceExclusions cancelExclusions(RemediationAction action) {
+    try {
+      return fleet.exclusionsFor(action);
+    } catch (RuntimeException e) {
+      return DeviceExclusions.none();
+    }
   }
 
   /**
@@ -788,7 +806,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     ExecutionRequest asked = request != null ? request : new ExecutionRequest(action.action(), ExecutionPurpose.EXECUTE,
         keyOf(id, ExecutionPurpose.EXECUTE, 0), Math.max(1, action.attempts()),
         action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()),
-        action.requestedBy(), action.note(), id.investigation(), id, fleet.exclusionsFor(action.action()));
+        action.requestedBy(), action.note(), id.investigation(), id, cancelExclusions(action.action()));
     if (askToCancel(id, asked, reference, wait)) {
       return Stop.EXECUTOR_CONFIRMED;
     }

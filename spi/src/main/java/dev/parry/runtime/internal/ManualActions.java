@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -125,11 +126,13 @@ public final class ManualActions {
    * @param caller who reports it, already authorized to report false positives
    * @param comment why
    * @param gate authorizes each rejection and undo the report makes, all before any is made
+   * @param announce tells listeners and the log about the allow indicator the report adds
    * @return what was done
    * @throws dev.parry.spi.auth.AccessDeniedException if the caller may not reject or undo one of the actions;
    *     nothing is changed then
    */
-  public FalsePositiveReport falsePositive(Entity entity, Caller caller, String comment, Gatekeeper gate) {
+  public FalsePositiveReport falsePositive(Entity entity, Caller caller, String comment, Gatekeeper gate,
+      Consumer<ControlChange> announce) {
     List<ActionRecord> toReject = new ArrayList<>();
     List<ActionRecord> toUndo = new ArrayList<>();
     StorePages.forEach(store, ActionQuery.all().entity(entity.key()), action -> {
@@ -148,7 +151,7 @@ public final class ManualActions {
     }
     AllowIndicator indicator = AllowIndicator.forValueOf(entity);
     String why = comment.isEmpty() ? "false positive" : comment;
-    safety.record(ControlChange.allow(indicator, true, caller.name(), clock.instant(), why));
+    announce.accept(safety.record(ControlChange.allow(indicator, true, caller.name(), clock.instant(), why)));
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
     for (ActionRecord action : toReject) {

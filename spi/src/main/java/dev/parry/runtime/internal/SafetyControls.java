@@ -71,7 +71,11 @@ public final class SafetyControls {
    */
   public ControlChange record(ControlChange change) {
     ControlChange recorded = controls.record(change);
-    current();
+    try {
+      current();
+    } catch (RuntimeException e) {
+      // recorded: the next decision reads it from the store, whichever runtime takes it
+    }
     return recorded;
   }
 
@@ -240,15 +244,23 @@ public final class SafetyControls {
     if (guards.limits().isEmpty()) {
       return Optional.empty();
     }
-    List<ControlStore.Window> windows = new ArrayList<>(guards.limits().size());
+    Map<String, ControlStore.Window> byKey = new java.util.LinkedHashMap<>();
     for (BlastRadiusLimit limit : guards.limits()) {
       String scope = switch (limit.scope()) {
         case KIND -> planned.action().kind().name();
         case FAMILY -> planned.action().family().name();
         case DEVICE_GROUP -> "group " + group;
       };
-      windows.add(new ControlStore.Window(limit.scope() + ":" + scope, limit.window(), limit.maxAutomatic()));
+      if (limit.maxAutomatic() == 0) {
+        return Optional.of("blast radius: no automatic action allowed for " + limit.scope() + ":" + scope
+            + "; approval required");
+      }
+      ControlStore.Window window = new ControlStore.Window(limit.scope() + ":" + scope, limit.window(),
+          limit.maxAutomatic());
+      // two limits on one window count once, the tighter one deciding
+      byKey.merge(window.key(), window, (a, b) -> a.max() <= b.max() ? a : b);
     }
+    List<ControlStore.Window> windows = List.copyOf(byKey.values());
     if (controls.admit(windows, clock.instant(), consume)) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.parry.spi.safety;
 
+import dev.parry.core.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,7 +32,8 @@ public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
    * Validates.
    *
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window not positive
+   * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window not positive or longer
+   *     than 3,650 days
    */
   public BlastRadiusLimit {
     Objects.requireNonNull(scope, "scope");
@@ -39,8 +41,8 @@ public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
     if (maxAutomatic < 0) {
       throw new IllegalArgumentException("maxAutomatic must not be negative, was: " + maxAutomatic);
     }
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("window must be positive, was: " + window);
+    if (window.isNegative() || window.isZero() || window.compareTo(Durations.MAX) > 0) {
+      throw new IllegalArgumentException("window must be positive and at most 3,650 days, was: " + window);
     }
   }
 }

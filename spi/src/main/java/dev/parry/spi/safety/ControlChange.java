@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *     for an allow indicator that does not end
  * @param principal who changed it
  * @param at when
- * @param reason why, 1-2,000 characters without control characters
+ * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every store
+ *     keeps it exactly)
  */
 public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName group, @Nullable DeviceId device,
     @Nullable AllowIndicator indicator, Set<DeviceGroupName> scope, @Nullable Instant until, PrincipalName principal,
@@ -63,6 +64,15 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(at, "at");
     Text.require("reason", reason, 1, 2000);
+    for (int i = 0; i < reason.length(); i++) {
+      char c = reason.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) ? i + 1 < reason.length() && Character.isLowSurrogate(reason.charAt(++i))
+          : !Character.isLowSurrogate(c);
+      if (!paired) {
+        throw new IllegalArgumentException("reason must not hold an unpaired surrogate (at " + i + "), was: "
+            + Text.show(reason));
+      }
+    }
     if (sequence < 0) {
       throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
     }

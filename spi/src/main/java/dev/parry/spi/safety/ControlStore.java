@@ -11,7 +11,7 @@ import java.util.Objects;
  * Where the control state lives that every runtime on a store shares: the kill switch, break-glass
  * overrides and allow indicators (as a log of {@link ControlChange}s) and the blast-radius windows
  * (as counted uses). Several runtimes, one per service replica, share one control store, so that
- * pausing automation on one stops them all, and the state survives a restart. Rules CTRL-1 to CTRL-6
+ * pausing automation on one stops them all, and the state survives a restart. Rules CTRL-1 to CTRL-8
  * in the SPI specification; {@code ControlStoreContract} in the test kit checks them.
  *
  * <p>Implementations must be safe for concurrent use, and several instances over one backing store
@@ -61,7 +61,7 @@ public interface ControlStore {
    * @param windows the windows the action counts toward, at least one
    * @param now the current time
    * @param consume whether to count the use (false for a dry run)
-   * @throws IllegalArgumentException if {@code windows} is empty
+   * @throws IllegalArgumentException if {@code windows} is empty or two windows have one key
    * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; a use may or may not be counted
    */
   boolean admit(List<Window> windows, Instant now, boolean consume);
@@ -101,12 +101,19 @@ public interface ControlStore {
    * {@return {@code windows}, checked and copied}
    *
    * @param windows the windows passed to {@link #admit}
-   * @throws IllegalArgumentException if there are none
+   * @throws IllegalArgumentException if there are none, or two with one key (scope and length): a use
+   *     would count twice in one window
    */
   static List<Window> validWindows(List<Window> windows) {
     List<Window> copy = List.copyOf(Objects.requireNonNull(windows, "windows"));
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("admit needs at least one window");
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (Window window : copy) {
+      if (!keys.add(window.key())) {
+        throw new IllegalArgumentException("two windows have the key " + window.key() + ": " + copy);
+      }
     }
     return copy;
   }

@@ -33,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcControlStore implements ControlStore {
 
-  /** Serializes blast-radius admissions across runtimes: the count and the new use are one decision. */
-  private static final long ADMIT_LOCK = 0x7061727279626CL; // "parrybl"
+  /**
+   * The advisory lock class of admissions: each window's key is locked in it, so that the count and the
+   * new use are one decision across runtimes while admissions to other windows go on.
+   */
+  private static final int ADMIT_LOCK = 0x70617279; // "pary"
 
   private static final String NEXT = "SELECT coalesce(max(sequence), 0) + 1 FROM parry_control_changes";
   private static final String INSERT = "INSERT INTO parry_control_changes (sequence, kind, device_group, device,"
@@ -167,8 +170,14 @@ public final class JdbcControlStore implements ControlStore {
     Objects.requireNonNull(now, "now");
     try (Connection connection = dataSource.getConnection()) {
       return inTransaction(connection, () -> {
-        try (Statement lock = connection.createStatement()) {
-          lock.execute("SELECT pg_advisory_xact_lock(" + ADMIT_LOCK + ")");
+        // one lock per window, taken in key order so that admissions to overlapping windows never deadlock
+        List<String> keys = checked.stream().map(Window::key).sorted().toList();
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+          for (String key : keys) {
+            lock.setInt(1, ADMIT_LOCK);
+            lock.setString(2, key);
+            lock.execute();
+          }
         }
         for (Window window : checked) {
           Instant start = now.minus(window.length());
@@ -210,8 +219,15 @@ public final class JdbcControlStore implements ControlStore {
     T run() throws SQLException;
   }
 
+  /**
+   * Runs {@code work} in one READ COMMITTED transaction: each statement then sees what committed before
+   * it, so a count read after a lock sees every use the lock's previous holder wrote (a pool configured
+   * for REPEATABLE READ would fix the snapshot before the lock is held).
+   */
   private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
+    int isolation = connection.getTransactionIsolation();
+    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     connection.setAutoCommit(false);
     try {
       T result = work.run();
@@ -222,6 +238,7 @@ public final class JdbcControlStore implements ControlStore {
       throw e;
     } finally {
       connection.setAutoCommit(autoCommit);
+      connection.setTransactionIsolation(isolation);
     }
   }
 

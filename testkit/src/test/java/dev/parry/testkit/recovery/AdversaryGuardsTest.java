@@ -152,7 +152,7 @@ class AdversaryGuardsTest {
     assertTrue(refused.getMessage().contains("controls("), refused.getMessage());
     try (ParryRuntime given = ParryRuntime.builder().store(bare).controls(InMemoryControlStore.create())
         .requiredKinds(Set.of()).build()) {
-      assertTrue(given.allowIndicators().isEmpty());
+      assertTrue(given.allowIndicators(ANALYST).isEmpty());
     }
   }
 }

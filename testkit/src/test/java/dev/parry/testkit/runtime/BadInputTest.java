@@ -360,7 +360,7 @@ class BadInputTest {
     out.append(runtime.dryRun(complete, evidence(parry, WORKSTATION, Verdict.MALICIOUS)).actions().get(0).mode())
         .append(' ');
     out.append(parry.events().size()).append(' ').append(parry.devices().effects()).append(parry.devices().calls().size())
-        .append(parry.mail().effects()).append(parry.scheduler().pending()).append(runtime.allowIndicators());
+        .append(parry.mail().effects()).append(parry.scheduler().pending()).append(runtime.allowIndicators(ParryHarness.ANALYST));
     return out.toString();
   }
 

@@ -319,7 +319,7 @@ class RuntimeOperationsTest {
       assertEquals(List.of(only(pending).id()), report.rejected());
       assertEquals(List.of(only(taken).id()), report.undone());
       assertFalse(parry.devices().isInEffect(new QuarantineFile(FILE)));
-      assertTrue(runtime.allowIndicators().contains(new AllowIndicator.FileHash(FILE.sha256())));
+      assertTrue(runtime.allowIndicators(ParryHarness.ANALYST).contains(new AllowIndicator.FileHash(FILE.sha256())));
       InvestigationId later = open(parry, "inv-fp3", WORKSTATION);
       runtime.reportEvidence(later, evidence(parry, FILE, Verdict.MALICIOUS));
       assertTrue(runtime.investigation(later, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());

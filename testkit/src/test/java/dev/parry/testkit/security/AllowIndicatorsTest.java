@@ -157,4 +157,20 @@ class AllowIndicatorsTest {
       assertEquals(List.of(), parry.runtime().controlChanges(ParryHarness.ANALYST, 0, 10));
     }
   }
+
+  @Test
+  @DisplayName("a false positive adds an allow indicator, so it needs what allow needs: Active remediation alone is denied, nothing changes")
+  void falsePositiveNeedsManageSafety() {
+    try (ParryHarness parry = harness()) {
+      planned(parry, "fpm-1", WS_1, file(WS_1));
+      parry.settle();
+      long events = parry.events().size();
+      Caller remediator = Caller.of("remediator@contoso.com", Permission.ACTIVE_REMEDIATION);
+      assertThrows(AccessDeniedException.class,
+          () -> parry.runtime().reportFalsePositive(file(WS_1), remediator, "mine"));
+      parry.settle();
+      assertEquals(events, parry.events().size(), "nothing rejected or undone");
+      assertEquals(List.of(), parry.runtime().controlChanges(ParryHarness.ANALYST, 0, 10), "no indicator added");
+    }
+  }
 }

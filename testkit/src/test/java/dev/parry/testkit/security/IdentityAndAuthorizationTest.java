@@ -111,7 +111,13 @@ class IdentityAndAuthorizationTest {
     @Test
     @DisplayName("a false positive cannot re-enable a user for a caller who may not undo DISABLE_USER; nothing changes")
     void falsePositiveCannotUndoWhatTheCallerMayNot() {
-      try (ParryHarness parry = ParryHarness.create()) {
+      // an operator who may report false positives and manage allow indicators, but not act on identities
+      dev.parry.spi.auth.Authorizer operatorMayNotUndoIdentity = (caller, operation, kind) ->
+          caller.name().value().equals("operator@contoso.com")
+              && (operation == Operation.REPORT_FALSE_POSITIVE || operation == Operation.MANAGE_SAFETY)
+              ? java.util.Optional.empty()
+              : dev.parry.spi.auth.Authorizer.defaults().deny(caller, operation, kind);
+      try (ParryHarness parry = ParryHarness.create(b -> b.authorizer(operatorMayNotUndoIdentity))) {
         UserAccount user = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));
         InvestigationId id = InvestigationId.of("inv-user");
         parry.runtime().open(id, AlertId.of("a-user"), null);
@@ -133,7 +139,7 @@ class IdentityAndAuthorizationTest {
         assertEquals(denialsBefore + 1, parry.denials().size(), "the denial is reported to listeners");
         parry.settle();
         assertEquals(ActionStatus.SUCCEEDED, parry.action(disabled.id()).status());
-        assertFalse(parry.runtime().allowIndicators().stream().anyMatch(i -> i.toString().contains("carol")),
+        assertFalse(parry.runtime().allowIndicators(ParryHarness.ANALYST).stream().anyMatch(i -> i.toString().contains("carol")),
             "an allow indicator was recorded although the report was denied");
       }
     }
@@ -201,6 +207,7 @@ class IdentityAndAuthorizationTest {
         rows.put("revokeAllow", () -> runtime.revokeAllow(reader, indicator, "retired"));
         rows.put("controlChanges", () -> runtime.controlChanges(guest, 0, 10));
         rows.put("allowGrants", () -> runtime.allowGrants(guest));
+        rows.put("allowIndicators", () -> runtime.allowIndicators(guest));
         rows.put("allow (scoped)", () -> runtime.allow(reader, indicator, java.util.Set.of(), java.time.Duration.ofHours(1),
             "known tool"));
         long events = parry.events().size();

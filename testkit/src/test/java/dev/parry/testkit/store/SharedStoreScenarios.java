@@ -371,7 +371,7 @@ abstract class SharedStoreScenarios {
     Device device = workstation(3);
     a.reportFalsePositive(device, ANALYST, "known admin tool");
     ParryRuntime b = runtime("b", backend.executor());
-    assertTrue(b.allowIndicators().contains(new AllowIndicator.ExactEntity(device.key())), "b sees a's indicator");
+    assertTrue(b.allowIndicators(ANALYST).contains(new AllowIndicator.ExactEntity(device.key())), "b sees a's indicator");
     a.close();
     b.close();
     ParryRuntime again = runtime("again", backend.executor());
@@ -382,7 +382,7 @@ abstract class SharedStoreScenarios {
         "the restarted runtime plans nothing for the allowed device");
     again.revokeAllow(ANALYST, new AllowIndicator.ExactEntity(device.key()), "tool retired");
     ParryRuntime other = runtime("other", backend.executor());
-    assertTrue(!other.allowIndicators().contains(new AllowIndicator.ExactEntity(device.key())), "revoked everywhere");
+    assertTrue(!other.allowIndicators(ANALYST).contains(new AllowIndicator.ExactEntity(device.key())), "revoked everywhere");
   }
 
   @Test
