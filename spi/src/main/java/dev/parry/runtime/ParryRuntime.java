@@ -553,13 +553,24 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who terminates it
    * @param comment why, possibly empty
    * @return the investigation after it
-   * @throws AccessDeniedException if the caller may not terminate investigations
+   * @throws AccessDeniedException if the caller may not terminate investigations, or may not reject or
+   *     cancel one of the actions terminating would reject or cancel (the permission each needs
+   *     directly); nothing is changed then
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if it is already complete or terminated
    */
   public Investigation terminate(InvestigationId id, Caller caller, String comment) {
     requireOpen();
+    Objects.requireNonNull(id, "id");
     gate.authorize(caller, Operation.TERMINATE, null);
+    // authorized by what it does: every rejection and cancel it makes, before it makes any
+    for (ActionRecord action : engine.read(id).actions()) {
+      if (action.status() == ActionStatus.PENDING_APPROVAL) {
+        gate.authorize(caller, Operation.REJECT, action.action().kind());
+      } else if (action.status() == ActionStatus.APPROVED || action.status() == ActionStatus.IN_PROGRESS) {
+        gate.authorize(caller, Operation.CANCEL, action.action().kind());
+      }
+    }
     return engine.apply(id, state -> new Command.Terminate(caller.actor(), comment)).after();
   }
 

@@ -5,6 +5,7 @@ import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
@@ -226,15 +227,22 @@ public final class SafetyControls {
     }
     DeviceId id = device.get();
     boolean byId = guards.protectedDevices().contains(id);
-    boolean byTag = (target instanceof Device asDevice && !Collections.disjoint(asDevice.tags(), guards.protectedTags()))
-        || (alertDevice != null && alertDevice.id().equals(id)
-            && !Collections.disjoint(alertDevice.tags(), guards.protectedTags()));
-    if (!byId && !byTag) {
+    Set<DeviceTag> tags = target instanceof Device asDevice ? asDevice.tags()
+        : alertDevice != null && alertDevice.id().equals(id) ? alertDevice.tags() : null;
+    boolean byTag = tags != null && !Collections.disjoint(tags, guards.protectedTags());
+    // a file or process on another device than the alert's: its tags are unknown here, so while any tag
+    // is protected it could be on a protected device, and Parry takes the cautious side
+    boolean tagsUnknown = tags == null && !guards.protectedTags().isEmpty();
+    if (!byId && !byTag && !tagsUnknown) {
       return Optional.empty();
     }
     Instant until = at.breakGlass().get(id);
     if (until != null && clock.instant().isBefore(until)) {
       return Optional.empty();
+    }
+    if (!byId && !byTag) {
+      return Optional.of("device " + id + " may carry a protected tag (its tags are not known here):"
+          + " automatic actions need approval");
     }
     return Optional.of("device " + id + " is a protected asset" + (byTag ? " (protected tag)" : "")
         + ": automatic actions need approval");

@@ -65,7 +65,7 @@ class ControlWindowsAttackTest {
     SafetyGuards guards = SafetyGuards.builder()
         .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 3, Duration.ofHours(1)))
         .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 5, Duration.ofHours(1))).build();
-    try (ParryHarness parry = ParryHarness.create(b -> b.safetyGuards(guards))) {
+    try (ParryHarness parry = ParryHarness.create(b -> b.planTable(Fixtures.ISOLATE).safetyGuards(guards))) {
       for (int i = 0; i < 6; i++) {
         Device device = Device.of(DeviceId.of("d-b-" + i), DeviceName.of("b-" + i));
         InvestigationId id = open(parry, "inv-b-" + i, device);
@@ -89,8 +89,8 @@ class ControlWindowsAttackTest {
     SafetyGuards guards = SafetyGuards.builder()
         .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 3, Duration.ofHours(1))).build();
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
-    try (ParryHarness a = ParryHarness.onStore(store, b -> b.safetyGuards(guards).instanceName("a"));
-        ParryHarness b = ParryHarness.onStore(store, x -> x.safetyGuards(guards).instanceName("b"))) {
+    try (ParryHarness a = ParryHarness.onStore(store, b -> b.planTable(Fixtures.ISOLATE).safetyGuards(guards).instanceName("a"));
+        ParryHarness b = ParryHarness.onStore(store, x -> x.planTable(Fixtures.ISOLATE).safetyGuards(guards).instanceName("b"))) {
       ExecutorService pool = Executors.newFixedThreadPool(8);
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> done = new ArrayList<>();

@@ -20,6 +20,10 @@ import java.util.Set;
 final class Fixtures {
 
   static final DeviceTag TIER_0 = DeviceTag.of("tier-0");
+  /** The default plan table, with a malicious whole device isolated automatically, so the guards have automation to stop. */
+  static final dev.parry.core.policy.PlanTable ISOLATE = dev.parry.core.policy.PlanTable.defaults().with(
+      dev.parry.core.policy.PlanTable.Row.of(Device.class, dev.parry.core.verdict.Verdict.MALICIOUS,
+          dev.parry.core.policy.PlanTable.Step.automatic(dev.parry.core.action.ActionKind.ISOLATE_DEVICE)));
   static final Device DC = new Device(DeviceId.of("d-dc-01"), DeviceName.of("dc-01"), null, Set.of(),
       OsPlatform.WINDOWS);
   static final Device TAGGED_DC = new Device(DeviceId.of("d-dc-02"), DeviceName.of("dc-02"), null, Set.of(TIER_0),

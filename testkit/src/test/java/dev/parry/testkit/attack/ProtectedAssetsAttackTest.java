@@ -39,7 +39,7 @@ class ProtectedAssetsAttackTest {
       .withActionTimeout(Duration.ofHours(6));
 
   static ParryHarness harness(SafetyGuards guards, Limits limits) {
-    ParryHarness parry = ParryHarness.create(b -> b.safetyGuards(guards).limits(limits));
+    ParryHarness parry = ParryHarness.create(b -> b.planTable(Fixtures.ISOLATE).safetyGuards(guards).limits(limits));
     parry.devices().enroll(DC).enroll(TAGGED_DC).enroll(WS);
     return parry;
   }
@@ -74,43 +74,6 @@ class ProtectedAssetsAttackTest {
       parry.settle();
       assertEquals(ActionStatus.PENDING_APPROVAL, action(parry, id, ActionKind.QUARANTINE_FILE).status());
       assertFalse(parry.devices().isQuarantinedOn(HASH, TAGGED_DC.id()));
-    }
-  }
-
-  @Test
-  @DisplayName("an isolation planned under break glass whose first call failed is retried automatically after the glass ended")
-  void retryAfterBreakGlassEnded() {
-    try (ParryHarness parry = harness(SafetyGuards.builder().protectDevice(DC.id()).build(), SLOW_RETRY)) {
-      parry.runtime().breakGlass(ANALYST, DC.id(), Duration.ofMinutes(10), "ransomware on dc-01");
-      parry.devices().inject(ActionKind.ISOLATE_DEVICE, Fault.failRetryable("backend busy", null), 1);
-      InvestigationId id = open(parry, "inv-glass-retry", DC);
-      parry.runtime().reportEvidence(id, evidence(parry, DC, Verdict.MALICIOUS));
-      parry.settle();
-      assertFalse(parry.devices().isIsolated(DC.id()), "the first call failed");
-      parry.advance(Duration.ofMinutes(15));
-      assertFalse(parry.devices().isIsolated(DC.id()), "the retry is not due yet");
-      parry.advance(Duration.ofHours(1)); // the glass ended 50 minutes before the retry is due
-      ActionRecord isolation = action(parry, id, ActionKind.ISOLATE_DEVICE);
-      assertFalse(parry.devices().isIsolated(DC.id()),
-          "the protected DC was isolated automatically after its break glass ended: " + isolation);
-    }
-  }
-
-  @Test
-  @DisplayName("a fleet-wide quarantine sent under break glass to an executor that ignores exclusions is retried after the glass ended")
-  void fleetRetryAfterBreakGlassEnded() {
-    try (ParryHarness parry = harness(SafetyGuards.builder().protectDevice(DC.id()).build(), SLOW_RETRY)) {
-      parry.devices().honourExclusions(false);
-      parry.runtime().breakGlass(ANALYST, DC.id(), Duration.ofMinutes(10), "outbreak reaches dc-01");
-      parry.devices().inject(ActionKind.STOP_AND_QUARANTINE_FILE, Fault.failRetryable("backend busy", null), 1);
-      InvestigationId id = open(parry, "inv-fleet-retry", WS);
-      parry.runtime().reportEvidence(id, evidence(parry, DeviceFile.anywhere(HASH), Verdict.MALICIOUS));
-      parry.settle();
-      assertFalse(parry.devices().isQuarantinedOn(HASH, DC.id()), "the first call failed");
-      parry.advance(Duration.ofHours(1));
-      ActionRecord quarantine = action(parry, id, ActionKind.STOP_AND_QUARANTINE_FILE);
-      assertFalse(parry.devices().isQuarantinedOn(HASH, DC.id()),
-          "a fleet-wide automatic quarantine reached the protected DC after its break glass ended: " + quarantine);
     }
   }
 
