@@ -12,6 +12,7 @@ import dev.parry.core.Fixtures;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.automation.AutomationExclusions;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.Entity;
@@ -132,14 +133,17 @@ class StandardRemediationPolicyTest {
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/evil.dll, pending",
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, pending",
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Users/a/Downloads/x.exe, automatic",
-        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, automatic",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, pending",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Program Files (x86)/x/evil.dll, pending",
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Data/x.exe, automatic",
         "SEMI_CORE_FOLDERS, SUSPICIOUS, C:/Data/x.exe, pending",
         "SEMI_CORE_FOLDERS, NO_THREATS_FOUND, C:/Data/x.exe, none",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Users/a/AppData/Local/Temp/x.exe, automatic",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Users/a/Downloads/x.exe, automatic",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, automatic",
-        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, pending",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, automatic",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Program Files (x86)/x/evil.dll, automatic",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/System32/evil.dll, pending",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/evil.dll, pending",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Data/x.exe, pending",
         "SEMI_NON_TEMP_FOLDERS, SUSPICIOUS, C:/Users/a/Downloads/x.exe, pending",
@@ -150,6 +154,23 @@ class StandardRemediationPolicyTest {
     @DisplayName("the level-by-verdict table for files")
     void table(AutomationLevel level, Verdict verdict, String path, String expected) {
       assertEquals(expected, outcome(plan(fileAt(path), verdict, level)));
+    }
+
+    @Test
+    @DisplayName("each Semi folder level asks its own question of its own list: a file can be in both")
+    void eachLevelItsOwnList() {
+      FolderClassifier folders = FolderClassifier.of(List.of("/apps"), List.of("/apps/cache", "/scratch"));
+      AutomationContext core = AutomationContext.of(AutomationLevel.SEMI_CORE_FOLDERS).withFolders(folders);
+      AutomationContext nonTemp = AutomationContext.of(AutomationLevel.SEMI_NON_TEMP_FOLDERS).withFolders(folders);
+      DeviceFile inBoth = fileAt("C:\\Apps\\Cache\\x.exe");
+      assertEquals("pending", outcome(plan(inBoth, Verdict.MALICIOUS, core)), "in a core folder");
+      assertEquals("automatic", outcome(plan(inBoth, Verdict.MALICIOUS, nonTemp)), "in a temp folder");
+      DeviceFile coreOnly = fileAt("C:\\Apps\\x.exe");
+      assertEquals("pending", outcome(plan(coreOnly, Verdict.MALICIOUS, core)));
+      assertEquals("pending", outcome(plan(coreOnly, Verdict.MALICIOUS, nonTemp)));
+      DeviceFile tempOnly = fileAt("C:\\Scratch\\x.exe");
+      assertEquals("automatic", outcome(plan(tempOnly, Verdict.MALICIOUS, core)));
+      assertEquals("automatic", outcome(plan(tempOnly, Verdict.MALICIOUS, nonTemp)));
     }
 
     @ParameterizedTest(name = "{0}")
