@@ -22,49 +22,55 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Automation context: levels, folder classes, exclusions, device groups")
+@DisplayName("Automation context: levels, core and temp folders, exclusions, device groups")
 class AutomationTest {
 
   @Nested
-  @DisplayName("Folder classification (Defender's documentation, README Domain choices §3 folder lists)")
+  @DisplayName("Core and temp folders: two lists, two questions (Defender's documentation, README Domain choices §3)")
   class Folders {
 
-    @ParameterizedTest(name = "{0} is {1}")
+    @ParameterizedTest(name = "{0}: in a core folder {1}, in a temp folder {2}")
     @CsvSource(delimiter = '|', value = {
-        "C:/Windows/System32/evil.dll | CORE",
-        "d:/WINDOWS/evil.dll | CORE",
-        "C:/Program Files/Vendor/app.exe | CORE",
-        "C:/Program Files (x86)/Vendor/app.exe | CORE",
-        "C:/Windows/Temp/evil.exe | TEMP",
-        "C:/Users/alice/AppData/Local/Temp/evil.exe | TEMP",
-        "C:/Users/alice/Downloads/invoice.exe | TEMP",
-        "C:/Documents and Settings/alice/Local Settings/Temp/a.exe | TEMP",
-        "C:/Documents and Settings/alice/Local Settings/Temporary/a.exe | TEMP",
-        "C:/Documents and Settings/alice/Users/a.exe | TEMP",
-        "C:/Users/alice/Documents/a.exe | OTHER",
-        "C:/ProgramData/a.exe | OTHER",
-        "C:/Windows2/a.exe | OTHER",
-        "C:/Users/Downloads/a.exe | OTHER",
-        "C:/evil.exe | OTHER"})
-    @DisplayName("default folders, case-insensitive, any drive; Program Files is core")
-    void defaults(String path, FolderClass expected) {
-      assertEquals(expected, FolderClassifier.defaults().classify(WindowsPath.of(path)));
+        "C:/Windows/System32/evil.dll | true | false",
+        "d:/WINDOWS/evil.dll | true | false",
+        "C:/Program Files/Vendor/app.exe | true | true",
+        "C:/Program Files (x86)/Vendor/app.exe | true | true",
+        "C:/Windows/Temp/evil.exe | true | true",
+        "C:/Users/alice/AppData/Local/Temp/evil.exe | false | true",
+        "C:/Users/alice/Downloads/invoice.exe | false | true",
+        "C:/Documents and Settings/alice/Local Settings/Temp/a.exe | false | true",
+        "C:/Documents and Settings/alice/Local Settings/Temporary/a.exe | false | true",
+        "C:/Documents and Settings/alice/Users/a.exe | false | true",
+        "C:/Users/alice/Documents/a.exe | false | false",
+        "C:/ProgramData/a.exe | false | false",
+        "C:/Windows2/a.exe | false | false",
+        "C:/Users/Downloads/a.exe | false | false",
+        "C:/evil.exe | false | false"})
+    @DisplayName("default lists, case-insensitive, any drive; \\Windows\\Temp and Program Files are in both")
+    void defaults(String path, boolean core, boolean temp) {
+      assertEquals(core, FolderClassifier.defaults().isInCoreFolder(WindowsPath.of(path)), "core");
+      assertEquals(temp, FolderClassifier.defaults().isInTempFolder(WindowsPath.of(path)), "temp");
     }
 
     @Test
     @DisplayName("the folder itself is not inside itself: a file must lie beneath the pattern")
     void folderItself() {
-      assertEquals(FolderClass.OTHER, FolderClassifier.defaults().classify(WindowsPath.of("C:\\Windows")));
+      assertFalse(FolderClassifier.defaults().isInCoreFolder(WindowsPath.of("C:\\Windows")));
+      assertFalse(FolderClassifier.defaults().isInTempFolder(WindowsPath.of("C:\\Program Files")));
     }
 
     @Test
-    @DisplayName("a custom classifier can take the other reading of Program Files")
+    @DisplayName("each list answers only its own question; an empty list holds no file")
     void custom() {
-      FolderClassifier other = FolderClassifier.of(List.of("\\windows\\*"), List.of("/program files/*"));
-      assertEquals(FolderClass.TEMP, other.classify(WindowsPath.of("C:\\Program Files\\a.exe")));
+      FolderClassifier tempOnly = FolderClassifier.of(List.of(), List.of("/program files/*"));
+      assertFalse(tempOnly.isInCoreFolder(WindowsPath.of("C:\\Program Files\\a.exe")));
+      assertTrue(tempOnly.isInTempFolder(WindowsPath.of("C:\\Program Files\\a.exe")));
+      FolderClassifier coreOnly = FolderClassifier.of(List.of("\\windows\\*"), List.of());
+      assertTrue(coreOnly.isInCoreFolder(WindowsPath.of("C:\\Windows\\Temp\\a.exe")));
+      assertFalse(coreOnly.isInTempFolder(WindowsPath.of("C:\\Windows\\Temp\\a.exe")));
       assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("windows"), List.of()));
       assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("/win*"), List.of()));
-      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("/a//b"), List.of()));
+      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of(), List.of("/a//b")));
     }
   }
 
