@@ -99,6 +99,34 @@ class AutomationTest {
       assertEquals(excluded, exclusions.excludes(WindowsPath.of(path)));
     }
 
+    @ParameterizedTest(name = "{0} excluded: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "C:/Images/disk.vhdx | true",
+        "C:/Images/base/DISK.VHDX | true",
+        "C:/Images/tool.exe | false",
+        "C:/Temp/disk.vhdx | false",
+        "C:/Users/alice/Downloads/disk.vhdx | false",
+        "C:/Windows/Temp/disk.vhdx | false"})
+    @DisplayName("an extension narrows its folder: it excludes nothing outside it, and not every file inside it")
+    void extensionNarrowsItsFolder(String path, boolean excluded) {
+      AutomationExclusions images = AutomationExclusions.builder()
+          .folder(WindowsPath.of("C:\\Images")).extension("vhdx").build();
+      assertEquals(excluded, images.excludes(WindowsPath.of(path)));
+    }
+
+    @ParameterizedTest(name = "{0} excluded: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "C:/Tools/approved-tool.exe | true",
+        "C:/Tools/other.exe | false",
+        "C:/Temp/approved-tool.exe | false",
+        "C:/Users/alice/AppData/Local/Temp/APPROVED-TOOL.EXE | false"})
+    @DisplayName("a file name narrows its folder: the same name elsewhere is not excluded")
+    void fileNameNarrowsItsFolder(String path, boolean excluded) {
+      AutomationExclusions tools = AutomationExclusions.builder()
+          .folder(WindowsPath.of("C:\\Tools")).fileName(FileName.of("approved-tool.exe")).build();
+      assertEquals(excluded, tools.excludes(WindowsPath.of(path)));
+    }
+
     @Test
     @DisplayName("wildcards and bad extensions are refused; none() excludes nothing")
     void refusesWildcards() {

@@ -255,6 +255,16 @@ class StandardRemediationPolicyTest {
     }
 
     @Test
+    @DisplayName("an excluded extension hides no file outside its folder: a malicious one elsewhere is remediated")
+    void extensionHidesNothingElsewhere() {
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
+          .withExclusions(AutomationExclusions.builder().folder(WindowsPath.of("C:\\Images")).extension("vhdx").build());
+      assertEquals("automatic", outcome(plan(fileAt("C:\\Users\\a\\Downloads\\evil.vhdx"), Verdict.MALICIOUS, context)));
+      assertEquals("automatic", outcome(plan(fileAt("C:\\Images\\evil.exe"), Verdict.MALICIOUS, context)));
+      assertTrue(plan(fileAt("C:\\Images\\disk.vhdx"), Verdict.MALICIOUS, context).isEmpty());
+    }
+
+    @Test
     @DisplayName("a file an exclusion might cover (a short name) is planned, and waits for approval")
     void mightBeExcluded() {
       AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
