@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Automation context: levels, core and temp folders, exclusions, device groups")
 class AutomationTest {
@@ -75,13 +76,13 @@ class AutomationTest {
   }
 
   @Nested
-  @DisplayName("Automation folder exclusions")
+  @DisplayName("Automation folder exclusions: a folder, narrowed by extensions and file names")
   class Exclusions {
 
     private final AutomationExclusions exclusions = AutomationExclusions.builder()
         .folder(WindowsPath.of("C:\\BuildAgent"))
-        .extension(".VHDX")
-        .fileName(FileName.of("Approved-Tool.exe"))
+        .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions(".VHDX"))
+        .add(FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("Approved-Tool.exe")))
         .build();
 
     @ParameterizedTest(name = "{0} excluded: {1}")
@@ -90,11 +91,13 @@ class AutomationTest {
         "c:/buildagent/a.exe | true",
         "C:/BuildAgent2/a.exe | false",
         "D:/BuildAgent/a.exe | false",
-        "C:/Temp/disk.vhdx | true",
-        "C:/Temp/disk.vhdx.exe | false",
-        "C:/Temp/APPROVED-TOOL.EXE | true",
-        "C:/Temp/approved-tool.exe.bak | false"})
-    @DisplayName("folders with subfolders, extensions and names, case-insensitive")
+        "C:/Images/disk.vhdx | true",
+        "C:/Images/disk.vhdx.exe | false",
+        "C:/Temp/disk.vhdx | false",
+        "C:/Tools/APPROVED-TOOL.EXE | true",
+        "C:/Tools/approved-tool.exe.bak | false",
+        "C:/Temp/approved-tool.exe | false"})
+    @DisplayName("folders with subfolders; extensions and names only within their folder; case-insensitive")
     void matches(String path, boolean excluded) {
       assertEquals(excluded, exclusions.excludes(WindowsPath.of(path)));
     }
@@ -110,7 +113,7 @@ class AutomationTest {
     @DisplayName("an extension narrows its folder: it excludes nothing outside it, and not every file inside it")
     void extensionNarrowsItsFolder(String path, boolean excluded) {
       AutomationExclusions images = AutomationExclusions.builder()
-          .folder(WindowsPath.of("C:\\Images")).extension("vhdx").build();
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions("vhdx")).build();
       assertEquals(excluded, images.excludes(WindowsPath.of(path)));
     }
 
@@ -123,19 +126,67 @@ class AutomationTest {
     @DisplayName("a file name narrows its folder: the same name elsewhere is not excluded")
     void fileNameNarrowsItsFolder(String path, boolean excluded) {
       AutomationExclusions tools = AutomationExclusions.builder()
-          .folder(WindowsPath.of("C:\\Tools")).fileName(FileName.of("approved-tool.exe")).build();
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("approved-tool.exe"))).build();
       assertEquals(excluded, tools.excludes(WindowsPath.of(path)));
     }
 
     @Test
-    @DisplayName("wildcards and bad extensions are refused; none() excludes nothing")
+    @DisplayName("extensions and names together: a file with either is excluded within the folder")
+    void extensionsOrNames() {
+      FolderExclusion kit = FolderExclusion.of(WindowsPath.of("C:\\Kit"))
+          .withExtensions("iso").withFileNames(FileName.of("setup.exe"));
+      AutomationExclusions exclusions = AutomationExclusions.builder().add(kit).build();
+      assertTrue(exclusions.excludes(WindowsPath.of("C:\\Kit\\a.iso")));
+      assertTrue(exclusions.excludes(WindowsPath.of("C:\\Kit\\SETUP.EXE")));
+      assertFalse(exclusions.excludes(WindowsPath.of("C:\\Kit\\other.exe")));
+      assertEquals(Set.of("iso"), kit.extensions());
+      assertEquals(Set.of("setup.exe"), kit.fileNames());
+      assertTrue(kit.isNarrowed());
+      assertFalse(FolderExclusion.of(WindowsPath.of("C:\\Kit")).isNarrowed());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"C:\\", "d:/", "\\", "\\\\fs01\\share", "\\\\localhost\\C$\\",
+        "\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\", "\\Device\\HarddiskVolume3\\"})
+    @DisplayName("a root is refused, narrowed or not, naming the value: it would exclude files anywhere on it")
+    void rootsRefused(String root) {
+      WindowsPath folder = WindowsPath.of(root);
+      IllegalArgumentException plain = assertThrows(IllegalArgumentException.class, () -> FolderExclusion.of(folder));
+      assertTrue(plain.getMessage().startsWith("folder must lie below a root"), plain.getMessage());
+      assertTrue(plain.getMessage().contains(root.replace("\\", "\\\\")), plain.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().folder(folder));
+      assertThrows(IllegalArgumentException.class,
+          () -> new FolderExclusion(folder, Set.of("vhdx"), Set.of()));
+    }
+
+    @Test
+    @DisplayName("wildcards and bad extensions or names are refused, naming the value; none() excludes nothing")
     void refusesWildcards() {
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension("*"));
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension("e?e"));
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension(""));
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().fileName(FileName.of("*.exe")));
+      FolderExclusion images = FolderExclusion.of(WindowsPath.of("C:\\Images"));
+      IllegalArgumentException star = assertThrows(IllegalArgumentException.class, () -> images.withExtensions("*"));
+      assertTrue(star.getMessage().startsWith("extension"), star.getMessage());
+      assertTrue(star.getMessage().contains("'*'"), star.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> images.withExtensions("e?e"));
+      assertThrows(IllegalArgumentException.class, () -> images.withExtensions(""));
+      IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+          () -> images.withFileNames(FileName.of("*.exe")));
+      assertTrue(name.getMessage().contains("*.exe"), name.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> images.withFileNames(FileName.of(". .")));
+      assertThrows(IllegalArgumentException.class, () -> new FolderExclusion(images.folder(), Set.of(), Set.of("a/b")));
       assertThrows(IllegalArgumentException.class, () -> WindowsPath.of("C:\\Build*"));
       assertFalse(AutomationExclusions.none().excludes(WindowsPath.of("C:\\a.exe")));
+      assertFalse(AutomationExclusions.builder().build().mightExclude(WindowsPath.of("C:\\A~1\\a.exe")));
+    }
+
+    @Test
+    @DisplayName("an exclusion's extensions and names are kept as compared: equal exclusions are equal")
+    void normalized() {
+      FolderExclusion a = FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions(".VHDX")
+          .withFileNames(FileName.of("Base.ISO. "));
+      FolderExclusion b = new FolderExclusion(WindowsPath.of("c:/images"), Set.of("vhdx"), Set.of("base.iso"));
+      assertEquals(a, b);
+      assertEquals(a.hashCode(), b.hashCode());
+      assertTrue(a.toString().startsWith("FolderExclusion{folder=C:\\Images"), a.toString());
     }
   }
 

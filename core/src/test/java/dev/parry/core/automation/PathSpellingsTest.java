@@ -142,7 +142,8 @@ class PathSpellingsTest {
     @DisplayName("a file-name exclusion matches what NTFS takes for the same name, and only that")
     void fileNames() {
       AutomationExclusions exclusions = AutomationExclusions.builder()
-          .fileName(FileName.of("sign.exe")).fileName(FileName.of("kit.exe")).build();
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("sign.exe"), FileName.of("kit.exe")))
+          .build();
       assertTrue(exclusions.excludes(WindowsPath.of("C:\\Tools\\\u017Fign.exe")));
       assertFalse(exclusions.excludes(WindowsPath.of("C:\\Tools\\\u212Ait.exe")));
       assertTrue(exclusions.excludes(WindowsPath.of("C:\\Tools\\KIT.EXE")));
@@ -161,7 +162,9 @@ class PathSpellingsTest {
   class Exclusions {
 
     private final AutomationExclusions exclusions = AutomationExclusions.builder()
-        .folder(WindowsPath.of("C:\\BuildAgent")).extension("vhdx").fileName(FileName.of("tool.exe")).build();
+        .folder(WindowsPath.of("C:\\BuildAgent"))
+        .add(FolderExclusion.of(WindowsPath.of("C:\\Kits")).withExtensions("vhdx").withFileNames(FileName.of("tool.exe")))
+        .build();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
@@ -170,8 +173,9 @@ class PathSpellingsTest {
         "\\\\.\\C:\\BuildAgent\\a.exe",
         "C:\\Tools\\..\\BuildAgent\\a.exe",
         "C:\\BuildAgent \\a.exe",
-        "C:\\Temp\\disk.vhdx.",
-        "C:\\Temp\\tool.exe  "})
+        "C:\\Kits\\disk.vhdx.",
+        "C:\\Kits.\\tool.exe  ",
+        "\\\\localhost\\c$\\KITS\\Images\\disk.VHDX"})
     @DisplayName("excluded")
     void excluded(String path) {
       assertTrue(exclusions.excludes(WindowsPath.of(path)));
@@ -208,12 +212,16 @@ class PathSpellingsTest {
     }
 
     @Test
-    @DisplayName("a file name that may be a short name might be any excluded name or extension")
+    @DisplayName("a file name that may be a short name might be any excluded name or extension, in its folder only")
     void shortFileNames() {
-      AutomationExclusions byName = AutomationExclusions.builder().extension("vhdx").build();
-      assertFalse(byName.excludes(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
-      assertTrue(byName.mightExclude(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
-      assertFalse(byName.mightExclude(WindowsPath.of("C:\\Temp\\disk.vhd")));
+      AutomationExclusions byName = AutomationExclusions.builder()
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions("vhdx")).build();
+      assertFalse(byName.excludes(WindowsPath.of("C:\\Images\\DISK~1.VHD")));
+      assertTrue(byName.mightExclude(WindowsPath.of("C:\\Images\\DISK~1.VHD")));
+      assertFalse(byName.mightExclude(WindowsPath.of("C:\\Images\\disk.vhd")));
+      assertFalse(byName.mightExclude(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
+      assertTrue(byName.mightExclude(WindowsPath.of("C:\\IMAGES~1\\disk.vhdx")));
+      assertFalse(byName.mightExclude(WindowsPath.of("C:\\IMAGES~1\\disk.exe")));
     }
   }
 

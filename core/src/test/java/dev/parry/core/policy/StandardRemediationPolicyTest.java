@@ -13,6 +13,7 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.automation.AutomationExclusions;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.FolderClassifier;
+import dev.parry.core.automation.FolderExclusion;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.Entity;
@@ -258,7 +259,8 @@ class StandardRemediationPolicyTest {
     @DisplayName("an excluded extension hides no file outside its folder: a malicious one elsewhere is remediated")
     void extensionHidesNothingElsewhere() {
       AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
-          .withExclusions(AutomationExclusions.builder().folder(WindowsPath.of("C:\\Images")).extension("vhdx").build());
+          .withExclusions(AutomationExclusions.builder()
+              .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions("vhdx")).build());
       assertEquals("automatic", outcome(plan(fileAt("C:\\Users\\a\\Downloads\\evil.vhdx"), Verdict.MALICIOUS, context)));
       assertEquals("automatic", outcome(plan(fileAt("C:\\Images\\evil.exe"), Verdict.MALICIOUS, context)));
       assertTrue(plan(fileAt("C:\\Images\\disk.vhdx"), Verdict.MALICIOUS, context).isEmpty());
