@@ -30,7 +30,7 @@ class PathSpellingPropertiesTest {
     RULES.addAll(FolderClassifier.DEFAULT_TEMP);
   }
 
-  /** How a spelling names drive C: (the same place) or some volume (the same folder class only). */
+  /** How a spelling names drive C: (the same place) or some volume (the same folders only). */
   private enum Root {
     DRIVE("C:", true, false), DRIVE_LOWER("c:", true, false), LOCALHOST("\\\\localhost\\C$", true, false),
     LOOPBACK("\\\\127.0.0.1\\c$", true, false), IPV6_LOOPBACK("\\\\0--1.ipv6-literal.net\\C$", true, false),
