@@ -1166,7 +1166,7 @@ public final class ParryRuntime implements AutoCloseable {
     /**
      * {@return this builder}
      *
-     * @param value folder classification (default: {@link FolderClassifier#defaults()})
+     * @param value the core and temp folder lists (default: {@link FolderClassifier#defaults()})
      */
     public Builder folders(FolderClassifier value) {
       this.folders = Objects.requireNonNull(value, "folders");

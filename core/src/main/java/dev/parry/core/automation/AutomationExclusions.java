@@ -1,51 +1,47 @@
 package dev.parry.core.automation;
 
-import dev.parry.core.entity.FileName;
 import dev.parry.core.entity.WindowsPath;
-import dev.parry.core.internal.NtfsNames;
-import dev.parry.core.internal.Text;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Automation folder exclusions: files automated investigation ignores, so no action is planned for
- * them. An exclusion is a folder (with everything beneath it), a file extension or a file name.
- * Wildcards are not supported: a folder is a {@link WindowsPath}, which refuses {@code *} and
- * {@code ?}, and extensions and names refuse them too.
+ * Automation folder exclusions: the files automated investigation ignores, so no action is planned
+ * for them. Each exclusion is a {@link FolderExclusion}: a folder with everything beneath it,
+ * optionally narrowed by extensions and file names; a file is excluded when one of them covers it.
+ * An extension or a name never excludes a file outside its folder: there is no way to write one
+ * without a folder.
  *
  * <p>Paths are matched on the place Windows resolves them to ({@code \\localhost\C$\BuildAgent.\x}
  * is in {@code C:\BuildAgent}), and names are compared as NTFS compares them: one character's simple
  * upper case against another's, so the Kelvin sign is not a {@code k} here although Java's
- * {@code equalsIgnoreCase} says it is. A file whose name may be an 8.3 short name ({@code TOOL~1.EXE})
- * is not excluded by an extension or a name: only the file system knows its long name.
+ * {@code equalsIgnoreCase} says it is.
  *
- * <p>Where an 8.3 short name ({@code BUILDA~1}) or a volume named
- * without its letter leaves it open whether an exclusion applies, {@link #excludes(WindowsPath)} says
- * no and {@link #mightExclude(WindowsPath)} says yes: the standard policy then plans the remediation
- * but asks for approval, the cautious side between ignoring a file and remediating it unasked.
+ * <p>Where an 8.3 short name ({@code BUILDA~1}, or a file named {@code TOOL~1.EXE} in a folder
+ * narrowed by names or extensions) or a volume named without its letter leaves it open whether an
+ * exclusion applies, {@link #excludes(WindowsPath)} says no and {@link #mightExclude(WindowsPath)}
+ * says yes: the standard policy then plans the remediation but asks for approval, the cautious side
+ * between ignoring a file and remediating it unasked.
  *
  * <pre>{@code
  * AutomationExclusions exclusions = AutomationExclusions.builder()
  *     .folder(WindowsPath.of("C:\\BuildAgent"))
- *     .extension("vhdx")
- *     .fileName(FileName.of("approved-tool.exe"))
+ *     .add(FolderExclusion.of(WindowsPath.of("D:\\Images")).withExtensions("vhdx"))
+ *     .add(FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("approved-tool.exe")))
  *     .build();
  * exclusions.excludes(WindowsPath.of("C:\\BuildAgent\\work\\a.exe"));   // true
+ * exclusions.excludes(WindowsPath.of("D:\\Images\\base.vhdx"));         // true
+ * exclusions.excludes(WindowsPath.of("C:\\Temp\\base.vhdx"));           // false: not in D:\Images
  * }</pre>
  */
 public final class AutomationExclusions {
 
-  private static final AutomationExclusions NONE = new AutomationExclusions(Set.of(), Set.of(), Set.of());
+  private static final AutomationExclusions NONE = new AutomationExclusions(Set.of());
 
-  private final Set<WindowsPath> folders;
-  private final Set<String> extensions;
-  private final Set<String> fileNames;
+  private final Set<FolderExclusion> exclusions;
 
-  private AutomationExclusions(Set<WindowsPath> folders, Set<String> extensions, Set<String> fileNames) {
-    this.folders = folders;
-    this.extensions = extensions;
-    this.fileNames = fileNames;
+  private AutomationExclusions(Set<FolderExclusion> exclusions) {
+    this.exclusions = exclusions;
   }
 
   /** {@return exclusions that exclude nothing} */
@@ -65,16 +61,11 @@ public final class AutomationExclusions {
    * @param path the file's path
    */
   public boolean excludes(WindowsPath path) {
-    if (folders.isEmpty() && extensions.isEmpty() && fileNames.isEmpty()) {
-      return false;
+    if (exclusions.isEmpty()) {
+      return false; // the common case, without an iterator
     }
-    String name = path.fileName();
-    if (!NtfsNames.mayBeShortName(name)
-        && (extensions.contains(path.extension()) || fileNames.contains(NtfsNames.key(name)))) {
-      return true;
-    }
-    for (WindowsPath folder : folders) {
-      if (path.isWithin(folder)) {
+    for (FolderExclusion exclusion : exclusions) {
+      if (exclusion.covers(path)) {
         return true;
       }
     }
@@ -82,9 +73,9 @@ public final class AutomationExclusions {
   }
 
   /**
-   * {@return whether an exclusion could cover the file at {@code path} although it does not certainly}:
-   * its name may be an 8.3 short name while extensions or names are excluded, or
-   * {@link WindowsPath#couldBeWithin(WindowsPath) it could be within} an excluded folder
+   * {@return whether an exclusion could cover the file at {@code path} although none certainly does}:
+   * it {@linkplain WindowsPath#couldBeWithin(WindowsPath) could be within} an excluded folder, and, where
+   * extensions or names narrow that folder, its name may be an 8.3 short name or is one of them
    *
    * <pre>{@code
    * AutomationExclusions exclusions = AutomationExclusions.builder().folder(WindowsPath.of("C:\\BuildAgent")).build();
@@ -94,102 +85,61 @@ public final class AutomationExclusions {
    * @param path the file's path
    */
   public boolean mightExclude(WindowsPath path) {
-    if ((folders.isEmpty() && extensions.isEmpty() && fileNames.isEmpty()) || excludes(path)) {
+    if (exclusions.isEmpty() || excludes(path)) {
       return false;
     }
-    if (NtfsNames.mayBeShortName(path.fileName()) && (!extensions.isEmpty() || !fileNames.isEmpty())) {
-      return true;
-    }
-    for (WindowsPath folder : folders) {
-      if (path.couldBeWithin(folder)) {
+    for (FolderExclusion exclusion : exclusions) {
+      if (exclusion.mightCover(path)) {
         return true;
       }
     }
     return false;
   }
 
-  /** {@return the excluded folders} */
-  public Set<WindowsPath> folders() {
-    return folders;
-  }
-
-  /** {@return the excluded extensions without the dot, lower case} */
-  public Set<String> extensions() {
-    return extensions;
-  }
-
-  /**
-   * {@return the excluded file names as Windows resolves them (trailing dots and spaces stripped), in
-   * lower case where NTFS's upper-case rule allows}
-   */
-  public Set<String> fileNames() {
-    return fileNames;
+  /** {@return the exclusions} */
+  public Set<FolderExclusion> exclusions() {
+    return exclusions;
   }
 
   @Override
   public String toString() {
-    return "AutomationExclusions{folders=" + folders + ", extensions=" + extensions + ", fileNames=" + fileNames + "}";
+    return "AutomationExclusions{exclusions=" + exclusions + "}";
   }
 
   /** Collects exclusions; every method fails fast on a bad value. */
   public static final class Builder {
-    private final Set<WindowsPath> folders = new HashSet<>();
-    private final Set<String> extensions = new HashSet<>();
-    private final Set<String> fileNames = new HashSet<>();
+    private final Set<FolderExclusion> exclusions = new HashSet<>();
 
     private Builder() {}
 
     /**
-     * Excludes a folder and everything beneath it.
+     * Excludes a folder and every file beneath it; {@link #add(FolderExclusion)} narrows one by
+     * extensions or names.
      *
-     * @param folder the folder; without a drive letter it applies on every drive
+     * @param folder the folder, below a root; without a drive letter it applies on every drive
      * @return this builder
      * @throws NullPointerException if {@code folder} is null
+     * @throws IllegalArgumentException if {@code folder} is a root
      */
     public Builder folder(WindowsPath folder) {
-      folders.add(Objects.requireNonNull(folder, "folder"));
-      return this;
+      return add(FolderExclusion.of(folder));
     }
 
     /**
-     * Excludes every file with an extension.
+     * Adds an exclusion: a folder, narrowed or not.
      *
-     * @param extension 1-32 ASCII letters or digits, with or without a leading dot
+     * @param exclusion the exclusion
      * @return this builder
-     * @throws IllegalArgumentException if the extension is empty, too long or holds another character
+     * @throws NullPointerException if {@code exclusion} is null
      */
-    public Builder extension(String extension) {
-      Objects.requireNonNull(extension, "extension");
-      String bare = extension.startsWith(".") ? extension.substring(1) : extension;
-      Text.requireChars("extension", bare, 1, 32, "ASCII letters or digits (no wildcards)", Text::isAsciiAlphanumeric);
-      extensions.add(NtfsNames.key(bare));
-      return this;
-    }
-
-    /**
-     * Excludes every file with a name.
-     *
-     * @param fileName the name, without wildcards
-     * @return this builder
-     * @throws IllegalArgumentException if the name holds {@code *} or {@code ?}, or is only dots and spaces
-     */
-    public Builder fileName(FileName fileName) {
-      Objects.requireNonNull(fileName, "fileName");
-      if (fileName.value().indexOf('*') >= 0 || fileName.value().indexOf('?') >= 0) {
-        throw new IllegalArgumentException("fileName exclusions take no wildcards, was: " + Text.show(fileName.value()));
-      }
-      String resolved = fileName.value().replaceFirst("[. ]+$", "");
-      if (resolved.isEmpty()) {
-        throw new IllegalArgumentException("fileName exclusions must name a file, not only dots and spaces, was: "
-            + Text.show(fileName.value()));
-      }
-      fileNames.add(NtfsNames.key(resolved));
+    public Builder add(FolderExclusion exclusion) {
+      exclusions.add(Objects.requireNonNull(exclusion, "exclusion"));
       return this;
     }
 
     /** {@return the exclusions collected so far} */
     public AutomationExclusions build() {
-      return new AutomationExclusions(Set.copyOf(folders), Set.copyOf(extensions), Set.copyOf(fileNames));
+      return exclusions.isEmpty() ? NONE : new AutomationExclusions(Set.copyOf(exclusions));
     }
   }
 }

@@ -10,62 +10,63 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Classifies a file path as {@link FolderClass#CORE core}, {@link FolderClass#TEMP temp} or
- * {@link FolderClass#OTHER other}, on the place Windows resolves it to, whatever the drive.
+ * Answers the two questions the folder-based Semi levels ask of a file: {@linkplain
+ * #isInCoreFolder(WindowsPath) is it in a core folder?} (Semi - require approval for core folders
+ * remediation) and {@linkplain #isInTempFolder(WindowsPath) is it in a temp folder?} (Semi - require
+ * approval for non-temp folders remediation). Each question has its own list of folders and neither
+ * list bears on the other's answer: a file can be in both ({@code \Windows\Temp} is in
+ * {@code \Windows}, Program Files is in both default lists), in one or in neither.
  *
  * <p>A pattern is a folder written with {@code \} or {@code /}, where a {@code *} segment stands
- * for exactly one folder name; a file matches a pattern when it lies anywhere beneath the folder. A
- * final {@code \*} adds nothing: {@code \Windows\*} is {@code \Windows}.
- * When several patterns match, the one with the most segments wins (so {@code /windows/temp} is
- * temp although {@code /windows} is core); at equal length temp wins.
+ * for exactly one folder name; a file is in a listed folder when it lies anywhere beneath it, on any
+ * drive. A final {@code \*} adds nothing: {@code \Windows\*} is {@code \Windows}.
  *
- * <p><b>Path rules</b> (README "Path rules"). The path is classified as {@link WindowsPath} resolves
- * it: {@code C:\Windows.\x}, {@code \\localhost\C$\Windows\x} and {@code \\?\C:\Windows\x}
+ * <p><b>Path rules</b> (README "Path rules"). A path is judged as {@link WindowsPath} resolves it:
+ * {@code C:\Windows.\x}, {@code \\localhost\C$\Windows\x} and {@code \\?\C:\Windows\x}
  * are all in {@code \Windows}. Names are compared as NTFS compares them, one character's simple upper
  * case against another's: {@code WINDOWS} spelled with a dotted capital I (U+0130) is not {@code Windows}.
  *
- * <p><b>8.3 short names are classified on the cautious side.</b> A folder name holding {@code ~}
- * then a digit ({@code PROGRA~1}, {@code WINDOW~1}) may be the short name of any folder in its parent:
- * only the file system knows which. Such a path is given the most protected class any of its
- * readings could have, in the order core, other, temp (core needs approval under both folder-based
- * Semi levels, other under one, temp under none). So {@code C:\PROGRA~1\x.exe} and
- * {@code C:\ABC~1\x.exe} are core (either could be Program Files or Windows);
- * {@code C:\Windows\SYSTEM~1\x.dll} is core; {@code C:\Users\alice\DOWNLO~1\x.exe} is other (it
- * could be Downloads, or not); {@code C:\Users\ALICE~1\Downloads\x.exe} is temp (any user folder
- * will do). Short names set by hand ({@code fsutil file setshortname}) need administrator rights and
- * are out of scope.
+ * <p><b>Where the spelling leaves a doubt, each question takes the side that asks for approval.</b>
+ * A folder name holding {@code ~} then a digit ({@code PROGRA~1}, {@code WINDOW~1}) may be the 8.3
+ * short name of any folder in its parent: only the file system knows which. So a file is in a core
+ * folder when <em>some</em> reading of its short names puts it in one, and in a temp folder only when
+ * <em>every</em> reading does. {@code C:\PROGRA~1\x.exe} and {@code C:\ABC~1\x.exe} are in a core
+ * folder (either could be Program Files) and, for the same reason, not in a temp folder;
+ * {@code C:\Users\alice\DOWNLO~1\x.exe} is not in a temp folder (it could be Downloads, or not);
+ * {@code C:\Users\ALICE~1\Downloads\x.exe} is (any user folder will do). Short names set by hand
+ * ({@code fsutil file setshortname}) need administrator rights and are out of scope. A file on a
+ * share that is not a drive's admin share ({@code \\server\share\x}, {@code ADMIN$}) or on an NT
+ * device other than a volume may lie in any folder of that machine: it is in a core folder and not in
+ * a temp folder. A drive's admin share on another host ({@code \\fs01\C$\Windows\x}) is judged by
+ * its folders, like a drive.
  *
- * <p><b>Places Parry cannot tell are core.</b> A file on a share that is not a drive's admin share
- * ({@code \\server\share\x}, {@code ADMIN$}) or on an NT device other than a volume may lie in any
- * folder of that machine, so it is core. A drive's admin share on another host
- * ({@code \\fs01\C$\Windows\x}) is classified by its folders, like a drive.
- *
- * <p><b>Program Files is core.</b> Defender's documentation names Program Files a core folder on one
- * page and a temp folder on another. Parry's defaults follow the conservative reading: a file under
- * Program Files or Program Files (x86) is core, so under {@link AutomationLevel#SEMI_CORE_FOLDERS}
- * and {@link AutomationLevel#SEMI_NON_TEMP_FOLDERS} its remediation waits for approval. A caller who
- * wants the other reading builds its own classifier with {@link #of(List, List)}.
+ * <p><b>Defaults</b> follow Defender's documentation. Core: {@code \Windows} and the Program Files
+ * folders ("operating system directories such as Windows folder and Program files folder"; Program
+ * Files (x86) is the Program Files folder of 32-bit programs on 64-bit Windows). Temp: the list the
+ * documentation gives for Semi - non-temp folders, Program Files and Program Files (x86) included.
  *
  * <pre>{@code
  * FolderClassifier folders = FolderClassifier.defaults();
- * folders.classify(WindowsPath.of("C:\\Windows\\System32\\evil.dll"));   // CORE
- * folders.classify(WindowsPath.of("D:\\Windows\\Temp\\evil.exe"));       // TEMP
- * folders.classify(WindowsPath.of("C:\\PROGRA~1\\Vendor\\app.exe"));     // CORE
+ * folders.isInCoreFolder(WindowsPath.of("C:\\Windows\\Temp\\evil.exe"));   // true: Semi - core asks approval
+ * folders.isInTempFolder(WindowsPath.of("C:\\Windows\\Temp\\evil.exe"));   // true: Semi - non-temp remediates
+ * folders.isInTempFolder(WindowsPath.of("C:\\PROGRA~1\\Vendor\\app.exe")); // false: PROGRA~1 may be another folder
  * }</pre>
  */
 public final class FolderClassifier {
 
-  /** The default core folders. */
+  /** The default core folders: {@code \Windows}, {@code \Program Files}, {@code \Program Files (x86)}. */
   public static final List<String> DEFAULT_CORE =
       List.of("/windows", "/program files", "/program files (x86)");
 
-  /** The default temp folders, as Defender lists them, less Program Files (see the class comment). */
+  /** The default temp folders, as Defender's documentation lists them. */
   public static final List<String> DEFAULT_TEMP = List.of(
       "/users/*/appdata/local/temp",
       "/documents and settings/*/local settings/temp",
       "/documents and settings/*/local settings/temporary",
       "/windows/temp",
       "/users/*/downloads",
+      "/program files",
+      "/program files (x86)",
       "/documents and settings/*/users");
 
   /** The most segments a pattern may have: {@value}. */
@@ -76,32 +77,41 @@ public final class FolderClassifier {
   /** A pattern's segments in upper case, {@code *} for a wildcard. */
   private final String[][] core;
   private final String[][] temp;
-  /** The most segments of any pattern: folders deeper than this never decide a match. */
-  private final int depth;
+  /** The most segments of any pattern of a list: folders deeper than this never decide a match. */
+  private final int coreDepth;
+  private final int tempDepth;
 
   private FolderClassifier(String[][] core, String[][] temp) {
     this.core = core;
     this.temp = temp;
-    int deepest = 0;
-    for (String[] pattern : core) {
-      deepest = Math.max(deepest, pattern.length);
-    }
-    for (String[] pattern : temp) {
-      deepest = Math.max(deepest, pattern.length);
-    }
-    this.depth = deepest;
+    this.coreDepth = deepest(core);
+    this.tempDepth = deepest(temp);
   }
 
-  /** {@return the classifier with {@link #DEFAULT_CORE} and {@link #DEFAULT_TEMP}} */
+  private static int deepest(String[][] patterns) {
+    int deepest = 0;
+    for (String[] pattern : patterns) {
+      deepest = Math.max(deepest, pattern.length);
+    }
+    return deepest;
+  }
+
+  /** {@return the folders with {@link #DEFAULT_CORE} and {@link #DEFAULT_TEMP}} */
   public static FolderClassifier defaults() {
     return DEFAULTS;
   }
 
   /**
-   * {@return a classifier with these patterns}
+   * {@return the folders with these two lists}, each answering its own question; a folder may be in
+   * both, and an empty list holds no file
    *
-   * @param corePatterns folders whose files are core
-   * @param tempPatterns folders whose files are temp
+   * <pre>{@code
+   * FolderClassifier folders = FolderClassifier.of(FolderClassifier.DEFAULT_CORE,
+   *     List.of("\\windows\\temp", "\\build\\scratch"));   // only these two are temp
+   * }</pre>
+   *
+   * @param corePatterns the core folders, asked about by Semi - require approval for core folders remediation
+   * @param tempPatterns the temp folders, asked about by Semi - require approval for non-temp folders remediation
    * @throws NullPointerException if a list or a pattern is null
    * @throws IllegalArgumentException if a pattern is not absolute, has an empty segment, a control
    *     character, a {@code *} that is not a whole segment, a {@code .} or {@code ..} segment or one
@@ -146,89 +156,57 @@ public final class FolderClassifier {
   }
 
   /**
-   * {@return the class of the folder {@code file} lies in}: the most protected class it could be
-   * where an 8.3 short name or an unplaceable share leaves a doubt (see the class comment)
+   * {@return whether {@code file} is in a core folder}: beneath a folder of the core list, in some
+   * reading of its 8.3 short names; also true for a file on a share or device Parry cannot place (see
+   * the class comment)
+   *
+   * <pre>{@code
+   * FolderClassifier.defaults().isInCoreFolder(WindowsPath.of("C:\\Windows\\Temp\\evil.exe"));   // true
+   * FolderClassifier.defaults().isInCoreFolder(WindowsPath.of("C:\\Users\\al\\Downloads\\x.exe")); // false
+   * }</pre>
    *
    * @param file the file's path
    * @throws NullPointerException if {@code file} is null
    */
-  public FolderClass classify(WindowsPath file) {
+  public boolean isInCoreFolder(WindowsPath file) {
     Resolution resolved = PathResolver.resolve(file.value());
     if (!resolved.root().isVolumeRoot()) {
-      return FolderClass.CORE;
+      return true;
     }
-    Folders folders = Folders.of(resolved, depth);
-    if (folders.count == 0) {
-      return FolderClass.OTHER; // a file at the root lies in no folder
-    }
-    if (folders.shortNames == 0) { // one reading: the deepest match decides
-      int coreDepth = deepestMatch(core, folders);
-      int tempDepth = deepestMatch(temp, folders);
-      if (tempDepth > 0 && tempDepth >= coreDepth) {
-        return FolderClass.TEMP;
-      }
-      return coreDepth > 0 ? FolderClass.CORE : FolderClass.OTHER;
-    }
-    for (String[] pattern : core) { // indexed loops over arrays: classification allocates no iterators
-      if (folders.couldMatch(pattern) && !tempFollows(pattern, folders)) {
-        return FolderClass.CORE;
-      }
-    }
-    if (!matchesCertainly(core, folders) && !matchesCertainly(temp, folders)) {
-      return FolderClass.OTHER;
-    }
-    return FolderClass.TEMP;
-  }
-
-  /**
-   * Whether every reading in which the core pattern matches has a temp pattern at least as deep
-   * matching too. The reading that gives temp the least chance fixes each short name the core
-   * pattern names and leaves every other short name matching no literal segment: a temp pattern
-   * that matches it matches every such reading.
-   */
-  private boolean tempFollows(String[] corePattern, Folders folders) {
-    for (String[] pattern : temp) {
-      if (pattern.length < corePattern.length || pattern.length > folders.count) {
-        continue;
-      }
-      boolean matches = true;
-      for (int i = 0; i < pattern.length && matches; i++) {
-        String segment = pattern[i];
-        if (isWildcard(segment)) {
-          continue;
-        }
-        matches = folders.isShort(i)
-            ? i < corePattern.length && !isWildcard(corePattern[i]) && corePattern[i].equals(segment)
-            : folders.is(i, segment);
-      }
-      if (matches) {
+    Folders folders = Folders.of(resolved, coreDepth);
+    for (String[] pattern : core) { // indexed loops over arrays: the question allocates no iterators
+      if (folders.couldMatch(pattern)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether a pattern matches in every reading: a short name matches only a wildcard. */
-  private static boolean matchesCertainly(String[][] patterns, Folders folders) {
-    return deepestMatch(patterns, folders) > 0;
-  }
-
-  /** The number of segments of the longest pattern that matches in every reading, or 0. */
-  private static int deepestMatch(String[][] patterns, Folders folders) {
-    int best = 0;
-    for (String[] pattern : patterns) {
-      if (pattern.length <= best || pattern.length > folders.count) {
-        continue;
-      }
-      boolean matches = true;
-      for (int i = 0; i < pattern.length && matches; i++) {
-        matches = isWildcard(pattern[i]) || (!folders.isShort(i) && folders.is(i, pattern[i]));
-      }
-      if (matches) {
-        best = pattern.length;
+  /**
+   * {@return whether {@code file} is in a temp folder}: beneath a folder of the temp list, in every
+   * reading of its 8.3 short names; false for a file on a share or device Parry cannot place (see the
+   * class comment)
+   *
+   * <pre>{@code
+   * FolderClassifier.defaults().isInTempFolder(WindowsPath.of("C:\\Program Files\\Vendor\\app.exe")); // true
+   * FolderClassifier.defaults().isInTempFolder(WindowsPath.of("C:\\Windows\\System32\\evil.dll"));    // false
+   * }</pre>
+   *
+   * @param file the file's path
+   * @throws NullPointerException if {@code file} is null
+   */
+  public boolean isInTempFolder(WindowsPath file) {
+    Resolution resolved = PathResolver.resolve(file.value());
+    if (!resolved.root().isVolumeRoot()) {
+      return false;
+    }
+    Folders folders = Folders.of(resolved, tempDepth);
+    for (String[] pattern : temp) {
+      if (folders.certainlyMatches(pattern)) {
+        return true;
       }
     }
-    return best;
+    return false;
   }
 
   private static boolean isWildcard(String segment) {
@@ -281,7 +259,20 @@ public final class FolderClassifier {
       return NtfsNames.regionIs(path, bounds[2 * index], bounds[2 * index + 1], upper);
     }
 
-    /** Whether some reading of the short names makes {@code pattern} match. */
+    /** Whether every reading of the short names makes {@code pattern} match: a short name matches only a wildcard. */
+    boolean certainlyMatches(String[] pattern) {
+      if (pattern.length > count) {
+        return false;
+      }
+      for (int i = 0; i < pattern.length; i++) {
+        if (!isWildcard(pattern[i]) && (isShort(i) || !is(i, pattern[i]))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether some reading of the short names makes {@code pattern} match: a short name matches any name. */
     boolean couldMatch(String[] pattern) {
       if (pattern.length > count) {
         return false;

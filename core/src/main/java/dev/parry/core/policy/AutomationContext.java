@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * (nothing planned): the folder levels judge file paths and have no meaning for them.
  *
  * @param level the automation level of the device group the investigation runs in, for device entities
- * @param folders how file paths are classified for the semi-automatic levels
+ * @param folders the core and temp folder lists the two folder-based Semi levels ask about
  * @param exclusions automation folder exclusions
  * @param allowIndicators allow indicators (copied)
  * @param devicesInScope how many devices the evidence's entity was seen on, 1 or more; 10 or more

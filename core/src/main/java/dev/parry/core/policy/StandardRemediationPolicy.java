@@ -2,7 +2,7 @@ package dev.parry.core.policy;
 
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.automation.AutomationLevel;
-import dev.parry.core.automation.FolderClass;
+import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
@@ -38,7 +38,8 @@ import java.util.Optional;
  *       FULL} automatic, {@code SEMI_ALL_FOLDERS} approval (the default for email, as Defender for
  *       Office 365 takes no action automatically). Devices: {@code FULL} automatic,
  *       {@code SEMI_ALL_FOLDERS} approval, {@code SEMI_CORE_FOLDERS} approval for a file in a core
- *       folder, {@code SEMI_NON_TEMP_FOLDERS} automatic only for a file in a temp folder. Under the two
+ *       folder, {@code SEMI_NON_TEMP_FOLDERS} automatic only for a file in a temp folder, each level asking
+ *       its own list ({@link dev.parry.core.automation.FolderClassifier}: a file can be in both). Under the two
  *       folder levels an entity with no file path (a registry key, a scheduled task) needs approval:
  *       with no folder to judge, Parry takes the cautious side.
  *   <li>Scope: an entity seen on {@value AutomationContext#SCOPE_APPROVAL_THRESHOLD} or more devices
@@ -164,12 +165,12 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
       case FULL -> new PlannedAction(action, ApprovalMode.AUTOMATIC, FULL);
       case SEMI_CORE_FOLDERS -> path.isEmpty()
           ? new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, NO_PATH)
-          : context.folders().classify(path.get()) == FolderClass.CORE
+          : context.folders().isInCoreFolder(path.get())
               ? new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SEMI_CORE_IN_CORE)
               : new PlannedAction(action, ApprovalMode.AUTOMATIC, SEMI_CORE_OUTSIDE);
       case SEMI_NON_TEMP_FOLDERS -> path.isEmpty()
           ? new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, NO_PATH)
-          : context.folders().classify(path.get()) == FolderClass.TEMP
+          : context.folders().isInTempFolder(path.get())
               ? new PlannedAction(action, ApprovalMode.AUTOMATIC, SEMI_NON_TEMP_IN_TEMP)
               : new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SEMI_NON_TEMP_OUTSIDE);
       case SEMI_ALL_FOLDERS, NO_AUTOMATED_RESPONSE -> new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SEMI_ALL);

@@ -21,61 +21,68 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("Automation context: levels, folder classes, exclusions, device groups")
+@DisplayName("Automation context: levels, core and temp folders, exclusions, device groups")
 class AutomationTest {
 
   @Nested
-  @DisplayName("Folder classification (core/DOMAIN.md D13 and D14 folder lists)")
+  @DisplayName("Core and temp folders: two lists, two questions (core/DOMAIN.md D13 and D14 folder lists)")
   class Folders {
 
-    @ParameterizedTest(name = "{0} is {1}")
+    @ParameterizedTest(name = "{0}: in a core folder {1}, in a temp folder {2}")
     @CsvSource(delimiter = '|', value = {
-        "C:/Windows/System32/evil.dll | CORE",
-        "d:/WINDOWS/evil.dll | CORE",
-        "C:/Program Files/Vendor/app.exe | CORE",
-        "C:/Program Files (x86)/Vendor/app.exe | CORE",
-        "C:/Windows/Temp/evil.exe | TEMP",
-        "C:/Users/alice/AppData/Local/Temp/evil.exe | TEMP",
-        "C:/Users/alice/Downloads/invoice.exe | TEMP",
-        "C:/Documents and Settings/alice/Local Settings/Temp/a.exe | TEMP",
-        "C:/Documents and Settings/alice/Local Settings/Temporary/a.exe | TEMP",
-        "C:/Documents and Settings/alice/Users/a.exe | TEMP",
-        "C:/Users/alice/Documents/a.exe | OTHER",
-        "C:/ProgramData/a.exe | OTHER",
-        "C:/Windows2/a.exe | OTHER",
-        "C:/Users/Downloads/a.exe | OTHER",
-        "C:/evil.exe | OTHER"})
-    @DisplayName("default folders, case-insensitive, any drive; Program Files is core")
-    void defaults(String path, FolderClass expected) {
-      assertEquals(expected, FolderClassifier.defaults().classify(WindowsPath.of(path)));
+        "C:/Windows/System32/evil.dll | true | false",
+        "d:/WINDOWS/evil.dll | true | false",
+        "C:/Program Files/Vendor/app.exe | true | true",
+        "C:/Program Files (x86)/Vendor/app.exe | true | true",
+        "C:/Windows/Temp/evil.exe | true | true",
+        "C:/Users/alice/AppData/Local/Temp/evil.exe | false | true",
+        "C:/Users/alice/Downloads/invoice.exe | false | true",
+        "C:/Documents and Settings/alice/Local Settings/Temp/a.exe | false | true",
+        "C:/Documents and Settings/alice/Local Settings/Temporary/a.exe | false | true",
+        "C:/Documents and Settings/alice/Users/a.exe | false | true",
+        "C:/Users/alice/Documents/a.exe | false | false",
+        "C:/ProgramData/a.exe | false | false",
+        "C:/Windows2/a.exe | false | false",
+        "C:/Users/Downloads/a.exe | false | false",
+        "C:/evil.exe | false | false"})
+    @DisplayName("default lists, case-insensitive, any drive; \\Windows\\Temp and Program Files are in both")
+    void defaults(String path, boolean core, boolean temp) {
+      assertEquals(core, FolderClassifier.defaults().isInCoreFolder(WindowsPath.of(path)), "core");
+      assertEquals(temp, FolderClassifier.defaults().isInTempFolder(WindowsPath.of(path)), "temp");
     }
 
     @Test
     @DisplayName("the folder itself is not inside itself: a file must lie beneath the pattern")
     void folderItself() {
-      assertEquals(FolderClass.OTHER, FolderClassifier.defaults().classify(WindowsPath.of("C:\\Windows")));
+      assertFalse(FolderClassifier.defaults().isInCoreFolder(WindowsPath.of("C:\\Windows")));
+      assertFalse(FolderClassifier.defaults().isInTempFolder(WindowsPath.of("C:\\Program Files")));
     }
 
     @Test
-    @DisplayName("a custom classifier can take the other reading of Program Files")
+    @DisplayName("each list answers only its own question; an empty list holds no file")
     void custom() {
-      FolderClassifier other = FolderClassifier.of(List.of("\\windows\\*"), List.of("/program files/*"));
-      assertEquals(FolderClass.TEMP, other.classify(WindowsPath.of("C:\\Program Files\\a.exe")));
+      FolderClassifier tempOnly = FolderClassifier.of(List.of(), List.of("/program files/*"));
+      assertFalse(tempOnly.isInCoreFolder(WindowsPath.of("C:\\Program Files\\a.exe")));
+      assertTrue(tempOnly.isInTempFolder(WindowsPath.of("C:\\Program Files\\a.exe")));
+      FolderClassifier coreOnly = FolderClassifier.of(List.of("\\windows\\*"), List.of());
+      assertTrue(coreOnly.isInCoreFolder(WindowsPath.of("C:\\Windows\\Temp\\a.exe")));
+      assertFalse(coreOnly.isInTempFolder(WindowsPath.of("C:\\Windows\\Temp\\a.exe")));
       assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("windows"), List.of()));
       assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("/win*"), List.of()));
-      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("/a//b"), List.of()));
+      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of(), List.of("/a//b")));
     }
   }
 
   @Nested
-  @DisplayName("Automation folder exclusions")
+  @DisplayName("Automation folder exclusions: a folder, narrowed by extensions and file names")
   class Exclusions {
 
     private final AutomationExclusions exclusions = AutomationExclusions.builder()
         .folder(WindowsPath.of("C:\\BuildAgent"))
-        .extension(".VHDX")
-        .fileName(FileName.of("Approved-Tool.exe"))
+        .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions(".VHDX"))
+        .add(FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("Approved-Tool.exe")))
         .build();
 
     @ParameterizedTest(name = "{0} excluded: {1}")
@@ -84,24 +91,102 @@ class AutomationTest {
         "c:/buildagent/a.exe | true",
         "C:/BuildAgent2/a.exe | false",
         "D:/BuildAgent/a.exe | false",
-        "C:/Temp/disk.vhdx | true",
-        "C:/Temp/disk.vhdx.exe | false",
-        "C:/Temp/APPROVED-TOOL.EXE | true",
-        "C:/Temp/approved-tool.exe.bak | false"})
-    @DisplayName("folders with subfolders, extensions and names, case-insensitive")
+        "C:/Images/disk.vhdx | true",
+        "C:/Images/disk.vhdx.exe | false",
+        "C:/Temp/disk.vhdx | false",
+        "C:/Tools/APPROVED-TOOL.EXE | true",
+        "C:/Tools/approved-tool.exe.bak | false",
+        "C:/Temp/approved-tool.exe | false"})
+    @DisplayName("folders with subfolders; extensions and names only within their folder; case-insensitive")
     void matches(String path, boolean excluded) {
       assertEquals(excluded, exclusions.excludes(WindowsPath.of(path)));
     }
 
+    @ParameterizedTest(name = "{0} excluded: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "C:/Images/disk.vhdx | true",
+        "C:/Images/base/DISK.VHDX | true",
+        "C:/Images/tool.exe | false",
+        "C:/Temp/disk.vhdx | false",
+        "C:/Users/alice/Downloads/disk.vhdx | false",
+        "C:/Windows/Temp/disk.vhdx | false"})
+    @DisplayName("an extension narrows its folder: it excludes nothing outside it, and not every file inside it")
+    void extensionNarrowsItsFolder(String path, boolean excluded) {
+      AutomationExclusions images = AutomationExclusions.builder()
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions("vhdx")).build();
+      assertEquals(excluded, images.excludes(WindowsPath.of(path)));
+    }
+
+    @ParameterizedTest(name = "{0} excluded: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "C:/Tools/approved-tool.exe | true",
+        "C:/Tools/other.exe | false",
+        "C:/Temp/approved-tool.exe | false",
+        "C:/Users/alice/AppData/Local/Temp/APPROVED-TOOL.EXE | false"})
+    @DisplayName("a file name narrows its folder: the same name elsewhere is not excluded")
+    void fileNameNarrowsItsFolder(String path, boolean excluded) {
+      AutomationExclusions tools = AutomationExclusions.builder()
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("approved-tool.exe"))).build();
+      assertEquals(excluded, tools.excludes(WindowsPath.of(path)));
+    }
+
     @Test
-    @DisplayName("wildcards and bad extensions are refused; none() excludes nothing")
+    @DisplayName("extensions and names together: a file with either is excluded within the folder")
+    void extensionsOrNames() {
+      FolderExclusion kit = FolderExclusion.of(WindowsPath.of("C:\\Kit"))
+          .withExtensions("iso").withFileNames(FileName.of("setup.exe"));
+      AutomationExclusions exclusions = AutomationExclusions.builder().add(kit).build();
+      assertTrue(exclusions.excludes(WindowsPath.of("C:\\Kit\\a.iso")));
+      assertTrue(exclusions.excludes(WindowsPath.of("C:\\Kit\\SETUP.EXE")));
+      assertFalse(exclusions.excludes(WindowsPath.of("C:\\Kit\\other.exe")));
+      assertEquals(Set.of("iso"), kit.extensions());
+      assertEquals(Set.of("setup.exe"), kit.fileNames());
+      assertTrue(kit.isNarrowed());
+      assertFalse(FolderExclusion.of(WindowsPath.of("C:\\Kit")).isNarrowed());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"C:\\", "d:/", "\\", "\\\\fs01\\share", "\\\\localhost\\C$\\",
+        "\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\", "\\Device\\HarddiskVolume3\\"})
+    @DisplayName("a root is refused, narrowed or not, naming the value: it would exclude files anywhere on it")
+    void rootsRefused(String root) {
+      WindowsPath folder = WindowsPath.of(root);
+      IllegalArgumentException plain = assertThrows(IllegalArgumentException.class, () -> FolderExclusion.of(folder));
+      assertTrue(plain.getMessage().startsWith("folder must lie below a root"), plain.getMessage());
+      assertTrue(plain.getMessage().contains(root.replace("\\", "\\\\")), plain.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().folder(folder));
+      assertThrows(IllegalArgumentException.class,
+          () -> new FolderExclusion(folder, Set.of("vhdx"), Set.of()));
+    }
+
+    @Test
+    @DisplayName("wildcards and bad extensions or names are refused, naming the value; none() excludes nothing")
     void refusesWildcards() {
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension("*"));
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension("e?e"));
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().extension(""));
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().fileName(FileName.of("*.exe")));
+      FolderExclusion images = FolderExclusion.of(WindowsPath.of("C:\\Images"));
+      IllegalArgumentException star = assertThrows(IllegalArgumentException.class, () -> images.withExtensions("*"));
+      assertTrue(star.getMessage().startsWith("extension"), star.getMessage());
+      assertTrue(star.getMessage().contains("'*'"), star.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> images.withExtensions("e?e"));
+      assertThrows(IllegalArgumentException.class, () -> images.withExtensions(""));
+      IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+          () -> images.withFileNames(FileName.of("*.exe")));
+      assertTrue(name.getMessage().contains("*.exe"), name.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> images.withFileNames(FileName.of(". .")));
+      assertThrows(IllegalArgumentException.class, () -> new FolderExclusion(images.folder(), Set.of(), Set.of("a/b")));
       assertThrows(IllegalArgumentException.class, () -> WindowsPath.of("C:\\Build*"));
       assertFalse(AutomationExclusions.none().excludes(WindowsPath.of("C:\\a.exe")));
+      assertFalse(AutomationExclusions.builder().build().mightExclude(WindowsPath.of("C:\\A~1\\a.exe")));
+    }
+
+    @Test
+    @DisplayName("an exclusion's extensions and names are kept as compared: equal exclusions are equal")
+    void normalized() {
+      FolderExclusion a = FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions(".VHDX")
+          .withFileNames(FileName.of("Base.ISO. "));
+      FolderExclusion b = new FolderExclusion(WindowsPath.of("c:/images"), Set.of("vhdx"), Set.of("base.iso"));
+      assertEquals(a, b);
+      assertEquals(a.hashCode(), b.hashCode());
+      assertTrue(a.toString().startsWith("FolderExclusion{folder=C:\\Images"), a.toString());
     }
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * For every default folder rule, many spellings of a file beneath it. Seeded: the base seed is
  * printed, {@code -Dparry.seed=<seed of a failing case> -Dparry.cases=1} replays one case.
  */
-@DisplayName("Every spelling of a file under a folder rule classifies alike (seeded, README Path rules)")
+@DisplayName("Every spelling of a file under a folder rule is in the same folders (seeded, README Path rules)")
 class PathSpellingPropertiesTest {
 
   private static final int CASES = Integer.getInteger("parry.cases", 1_500);
@@ -30,7 +30,7 @@ class PathSpellingPropertiesTest {
     RULES.addAll(FolderClassifier.DEFAULT_TEMP);
   }
 
-  /** How a spelling names drive C: (the same place) or some volume (the same folder class only). */
+  /** How a spelling names drive C: (the same place) or some volume (the same folders only). */
   private enum Root {
     DRIVE("C:", true, false), DRIVE_LOWER("c:", true, false), LOCALHOST("\\\\localhost\\C$", true, false),
     LOOPBACK("\\\\127.0.0.1\\c$", true, false), IPV6_LOOPBACK("\\\\0--1.ipv6-literal.net\\C$", true, false),
@@ -132,14 +132,16 @@ class PathSpellingPropertiesTest {
 
   @Test
   @DisplayName("case, trailing dots and spaces, slashes, doubled separators, . and x\\.., admin shares and device paths")
-  void everySpellingClassifiesAlike() {
+  void everySpellingIsInTheSameFolders() {
     FolderClassifier folders = FolderClassifier.defaults();
-    forAll("everySpellingClassifiesAlike", (random, seed) -> {
+    forAll("everySpellingIsInTheSameFolders", (random, seed) -> {
       Place place = place(random);
-      FolderClass expected = folders.classify(place.plain());
+      boolean core = folders.isInCoreFolder(place.plain());
+      boolean temp = folders.isInTempFolder(place.plain());
       for (Root root : Root.values()) {
         String spelling = spell(random, root, place.names());
-        assertEquals(expected, folders.classify(WindowsPath.of(spelling)), () -> place.rule() + ": " + spelling);
+        assertEquals(core, folders.isInCoreFolder(WindowsPath.of(spelling)), () -> place.rule() + ", core: " + spelling);
+        assertEquals(temp, folders.isInTempFolder(WindowsPath.of(spelling)), () -> place.rule() + ", temp: " + spelling);
       }
     });
   }
@@ -167,22 +169,40 @@ class PathSpellingPropertiesTest {
     });
   }
 
+  /** The place's names with one folder on the way written as a short name. */
+  private static List<String> withShortName(Random random, Place place) {
+    List<String> names = new ArrayList<>(place.names());
+    int at = random.nextInt(names.size() - 1);
+    String name = names.get(at).replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
+    names.set(at, name.substring(0, Math.min(6, name.length())) + "~" + (1 + random.nextInt(9)));
+    return names;
+  }
+
   @Test
-  @DisplayName("a core rule's file with any folder on the way written as a short name is still core")
-  void shortNamesUnderCoreRules() {
+  @DisplayName("a file in a core folder with any folder on the way written as a short name is still in a core folder")
+  void shortNamesStayInCoreFolders() {
     FolderClassifier folders = FolderClassifier.defaults();
-    forAll("shortNamesUnderCoreRules", (random, seed) -> {
+    forAll("shortNamesStayInCoreFolders", (random, seed) -> {
       Place place = place(random);
-      if (folders.classify(place.plain()) != FolderClass.CORE) {
+      if (!folders.isInCoreFolder(place.plain())) {
         return;
       }
-      List<String> names = new ArrayList<>(place.names());
-      int at = random.nextInt(names.size() - 1);
-      String name = names.get(at).replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
-      names.set(at, name.substring(0, Math.min(6, name.length())) + "~" + (1 + random.nextInt(9)));
-      Root root = pick(random, List.of(Root.values()));
-      String spelling = spell(random, root, names);
-      assertEquals(FolderClass.CORE, folders.classify(WindowsPath.of(spelling)), spelling);
+      String spelling = spell(random, pick(random, List.of(Root.values())), withShortName(random, place));
+      assertTrue(folders.isInCoreFolder(WindowsPath.of(spelling)), spelling);
+    });
+  }
+
+  @Test
+  @DisplayName("a short name never puts a file in a temp folder its long name leaves out")
+  void shortNamesAddNoTempFolder() {
+    FolderClassifier folders = FolderClassifier.defaults();
+    forAll("shortNamesAddNoTempFolder", (random, seed) -> {
+      Place place = place(random);
+      List<String> names = withShortName(random, place);
+      WindowsPath spelled = WindowsPath.of("C:\\" + String.join("\\", names));
+      if (folders.isInTempFolder(spelled)) {
+        assertTrue(folders.isInTempFolder(place.plain()), spelled::value);
+      }
     });
   }
 }

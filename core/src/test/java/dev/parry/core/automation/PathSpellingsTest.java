@@ -15,15 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("Paths are classified and excluded as Windows resolves them (README Path rules)")
+@DisplayName("Paths are placed in folders and excluded as Windows resolves them (README Path rules)")
 class PathSpellingsTest {
 
-  private static FolderClass classify(String path) {
-    return FolderClassifier.defaults().classify(WindowsPath.of(path));
+  private static boolean inCore(String path) {
+    return FolderClassifier.defaults().isInCoreFolder(WindowsPath.of(path));
+  }
+
+  private static boolean inTemp(String path) {
+    return FolderClassifier.defaults().isInTempFolder(WindowsPath.of(path));
   }
 
   @Nested
-  @DisplayName("Spellings Windows resolves to a core folder are core")
+  @DisplayName("Spellings Windows resolves to a core folder are in a core folder")
   class CoreSpellings {
 
     @ParameterizedTest(name = "{0}")
@@ -56,12 +60,12 @@ class PathSpellingsTest {
         "\\\\fileserver\\C$\\Windows\\evil.dll"})
     @DisplayName("core")
     void core(String path) {
-      assertEquals(FolderClass.CORE, classify(path));
+      assertTrue(inCore(path));
     }
   }
 
   @Nested
-  @DisplayName("Spellings of a temp folder stay temp")
+  @DisplayName("Spellings of a temp folder stay in a temp folder")
   class TempSpellings {
 
     @ParameterizedTest(name = "{0}")
@@ -74,31 +78,34 @@ class PathSpellingsTest {
         "C:\\Windows\\System32\\..\\Temp\\evil.exe"})
     @DisplayName("temp")
     void temp(String path) {
-      assertEquals(FolderClass.TEMP, classify(path));
+      assertTrue(inTemp(path));
     }
   }
 
   @Nested
-  @DisplayName("8.3 short names, which only the file system can resolve, classify on the cautious side")
+  @DisplayName("8.3 short names, which only the file system can resolve, are placed on the side that asks for approval")
   class ShortNames {
 
-    @ParameterizedTest(name = "{0} is {1}")
+    @ParameterizedTest(name = "{0}: in a core folder {1}, in a temp folder {2}")
     @CsvSource(delimiter = '|', value = {
-        "C:\\PROGRA~1\\Vendor\\app.exe | CORE",
-        "C:\\PROGRA~2\\Vendor\\app.exe | CORE",
-        "C:\\WINDOW~1\\evil.dll | CORE",
-        "C:\\ABCDEF~12\\evil.dll | CORE",
-        "C:\\WINDOW~1\\Temp\\evil.exe | CORE",
-        "C:\\Windows\\SYSTEM~1\\evil.dll | CORE",
-        "C:\\Windows\\TEMP~1\\evil.exe | CORE",
-        "C:\\Users\\alice\\DOWNLO~1\\invoice.exe | OTHER",
-        "C:\\Users\\ALICE~1\\Downloads\\invoice.exe | TEMP",
-        "C:\\Users\\alice\\AppData\\Local\\Temp\\ABC~1\\x.exe | TEMP",
-        "C:\\Users\\alice\\Documents\\x~1.exe | OTHER",
-        "C:\\Users\\alice\\RE~PORT\\x.exe | OTHER"})
-    @DisplayName("the most protected class the short name could stand for")
-    void shortNames(String path, FolderClass expected) {
-      assertEquals(expected, classify(path));
+        "C:\\PROGRA~1\\Vendor\\app.exe | true | false",
+        "C:\\PROGRA~2\\Vendor\\app.exe | true | false",
+        "C:\\WINDOW~1\\evil.dll | true | false",
+        "C:\\ABCDEF~12\\evil.dll | true | false",
+        "C:\\WINDOW~1\\Temp\\evil.exe | true | false",
+        "C:\\Windows\\SYSTEM~1\\evil.dll | true | false",
+        "C:\\Windows\\TEMP~1\\evil.exe | true | false",
+        "C:\\USERS~1\\alice\\Downloads\\invoice.exe | true | false",
+        "C:\\Users\\alice\\DOWNLO~1\\invoice.exe | false | false",
+        "C:\\Users\\ALICE~1\\Downloads\\invoice.exe | false | true",
+        "C:\\Program Files\\VENDOR~1\\app.exe | true | true",
+        "C:\\Users\\alice\\AppData\\Local\\Temp\\ABC~1\\x.exe | false | true",
+        "C:\\Users\\alice\\Documents\\x~1.exe | false | false",
+        "C:\\Users\\alice\\RE~PORT\\x.exe | false | false"})
+    @DisplayName("in a core folder if any reading is, in a temp folder only if every reading is")
+    void shortNames(String path, boolean core, boolean temp) {
+      assertEquals(core, inCore(path), "core");
+      assertEquals(temp, inTemp(path), "temp");
     }
   }
 
@@ -109,14 +116,16 @@ class PathSpellingsTest {
     @Test
     @DisplayName("a dotted capital I is not an i to NTFS: W\u0130NDOWS is not the Windows folder")
     void dottedCapitalI() {
-      assertEquals(FolderClass.OTHER, classify("C:\\W\u0130ndows\\Temp\\evil.exe"));
-      assertEquals(FolderClass.OTHER, classify("C:\\W\u0130ndows\\evil.exe"));
+      assertFalse(inCore("C:\\W\u0130ndows\\Temp\\evil.exe"));
+      assertFalse(inTemp("C:\\W\u0130ndows\\Temp\\evil.exe"));
+      assertFalse(inCore("C:\\W\u0130ndows\\evil.exe"));
     }
 
     @Test
     @DisplayName("a long s upper-cases to S, so Window\u017F is the Windows folder")
     void longS() {
-      assertEquals(FolderClass.CORE, classify("C:\\Window\u017F\\evil.dll"));
+      assertTrue(inCore("C:\\Window\u017F\\evil.dll"));
+      assertTrue(inTemp("C:\\Window\u017F\\Temp\\evil.exe"));
       assertEquals(WindowsPath.of("C:\\Window\u017F\\evil.dll"), WindowsPath.of("C:\\Windows\\evil.dll"));
     }
 
@@ -133,7 +142,8 @@ class PathSpellingsTest {
     @DisplayName("a file-name exclusion matches what NTFS takes for the same name, and only that")
     void fileNames() {
       AutomationExclusions exclusions = AutomationExclusions.builder()
-          .fileName(FileName.of("sign.exe")).fileName(FileName.of("kit.exe")).build();
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("sign.exe"), FileName.of("kit.exe")))
+          .build();
       assertTrue(exclusions.excludes(WindowsPath.of("C:\\Tools\\\u017Fign.exe")));
       assertFalse(exclusions.excludes(WindowsPath.of("C:\\Tools\\\u212Ait.exe")));
       assertTrue(exclusions.excludes(WindowsPath.of("C:\\Tools\\KIT.EXE")));
@@ -152,7 +162,9 @@ class PathSpellingsTest {
   class Exclusions {
 
     private final AutomationExclusions exclusions = AutomationExclusions.builder()
-        .folder(WindowsPath.of("C:\\BuildAgent")).extension("vhdx").fileName(FileName.of("tool.exe")).build();
+        .folder(WindowsPath.of("C:\\BuildAgent"))
+        .add(FolderExclusion.of(WindowsPath.of("C:\\Kits")).withExtensions("vhdx").withFileNames(FileName.of("tool.exe")))
+        .build();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
@@ -161,8 +173,9 @@ class PathSpellingsTest {
         "\\\\.\\C:\\BuildAgent\\a.exe",
         "C:\\Tools\\..\\BuildAgent\\a.exe",
         "C:\\BuildAgent \\a.exe",
-        "C:\\Temp\\disk.vhdx.",
-        "C:\\Temp\\tool.exe  "})
+        "C:\\Kits\\disk.vhdx.",
+        "C:\\Kits.\\tool.exe  ",
+        "\\\\localhost\\c$\\KITS\\Images\\disk.VHDX"})
     @DisplayName("excluded")
     void excluded(String path) {
       assertTrue(exclusions.excludes(WindowsPath.of(path)));
@@ -199,12 +212,16 @@ class PathSpellingsTest {
     }
 
     @Test
-    @DisplayName("a file name that may be a short name might be any excluded name or extension")
+    @DisplayName("a file name that may be a short name might be any excluded name or extension, in its folder only")
     void shortFileNames() {
-      AutomationExclusions byName = AutomationExclusions.builder().extension("vhdx").build();
-      assertFalse(byName.excludes(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
-      assertTrue(byName.mightExclude(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
-      assertFalse(byName.mightExclude(WindowsPath.of("C:\\Temp\\disk.vhd")));
+      AutomationExclusions byName = AutomationExclusions.builder()
+          .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions("vhdx")).build();
+      assertFalse(byName.excludes(WindowsPath.of("C:\\Images\\DISK~1.VHD")));
+      assertTrue(byName.mightExclude(WindowsPath.of("C:\\Images\\DISK~1.VHD")));
+      assertFalse(byName.mightExclude(WindowsPath.of("C:\\Images\\disk.vhd")));
+      assertFalse(byName.mightExclude(WindowsPath.of("C:\\Temp\\DISK~1.VHD")));
+      assertTrue(byName.mightExclude(WindowsPath.of("C:\\IMAGES~1\\disk.vhdx")));
+      assertFalse(byName.mightExclude(WindowsPath.of("C:\\IMAGES~1\\disk.exe")));
     }
   }
 

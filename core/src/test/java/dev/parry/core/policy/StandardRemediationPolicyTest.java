@@ -13,6 +13,8 @@ import dev.parry.core.Fixtures;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.automation.AutomationExclusions;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.FolderClassifier;
+import dev.parry.core.automation.FolderExclusion;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.DomainName;
@@ -162,14 +164,17 @@ class StandardRemediationPolicyTest {
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/evil.dll, pending",
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, pending",
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Users/a/Downloads/x.exe, automatic",
-        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, automatic",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, pending",
+        "SEMI_CORE_FOLDERS, MALICIOUS, C:/Program Files (x86)/x/evil.dll, pending",
         "SEMI_CORE_FOLDERS, MALICIOUS, C:/Data/x.exe, automatic",
         "SEMI_CORE_FOLDERS, SUSPICIOUS, C:/Data/x.exe, pending",
         "SEMI_CORE_FOLDERS, NO_THREATS_FOUND, C:/Data/x.exe, none",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Users/a/AppData/Local/Temp/x.exe, automatic",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Users/a/Downloads/x.exe, automatic",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/Temp/x.exe, automatic",
-        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, pending",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Program Files/x/evil.dll, automatic",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Program Files (x86)/x/evil.dll, automatic",
+        "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/System32/evil.dll, pending",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Windows/evil.dll, pending",
         "SEMI_NON_TEMP_FOLDERS, MALICIOUS, C:/Data/x.exe, pending",
         "SEMI_NON_TEMP_FOLDERS, SUSPICIOUS, C:/Users/a/Downloads/x.exe, pending",
@@ -180,6 +185,23 @@ class StandardRemediationPolicyTest {
     @DisplayName("the level-by-verdict table for files")
     void table(AutomationLevel level, Verdict verdict, String path, String expected) {
       assertEquals(expected, outcome(plan(fileAt(path), verdict, level)));
+    }
+
+    @Test
+    @DisplayName("each Semi folder level asks its own question of its own list: a file can be in both")
+    void eachLevelItsOwnList() {
+      FolderClassifier folders = FolderClassifier.of(List.of("/apps"), List.of("/apps/cache", "/scratch"));
+      AutomationContext core = AutomationContext.of(AutomationLevel.SEMI_CORE_FOLDERS).withFolders(folders);
+      AutomationContext nonTemp = AutomationContext.of(AutomationLevel.SEMI_NON_TEMP_FOLDERS).withFolders(folders);
+      DeviceFile inBoth = fileAt("C:\\Apps\\Cache\\x.exe");
+      assertEquals("pending", outcome(plan(inBoth, Verdict.MALICIOUS, core)), "in a core folder");
+      assertEquals("automatic", outcome(plan(inBoth, Verdict.MALICIOUS, nonTemp)), "in a temp folder");
+      DeviceFile coreOnly = fileAt("C:\\Apps\\x.exe");
+      assertEquals("pending", outcome(plan(coreOnly, Verdict.MALICIOUS, core)));
+      assertEquals("pending", outcome(plan(coreOnly, Verdict.MALICIOUS, nonTemp)));
+      DeviceFile tempOnly = fileAt("C:\\Scratch\\x.exe");
+      assertEquals("automatic", outcome(plan(tempOnly, Verdict.MALICIOUS, core)));
+      assertEquals("automatic", outcome(plan(tempOnly, Verdict.MALICIOUS, nonTemp)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -306,6 +328,17 @@ class StandardRemediationPolicyTest {
       assertTrue(plan.isEmpty());
       assertTrue(plan.summary().contains("exclusion"), plan.summary());
       assertEquals("automatic", outcome(plan(fileAt("E:\\Other\\x.exe"), Verdict.MALICIOUS, context)));
+    }
+
+    @Test
+    @DisplayName("an excluded extension hides no file outside its folder: a malicious one elsewhere is remediated")
+    void extensionHidesNothingElsewhere() {
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
+          .withExclusions(AutomationExclusions.builder()
+              .add(FolderExclusion.of(WindowsPath.of("C:\\Images")).withExtensions("vhdx")).build());
+      assertEquals("automatic", outcome(plan(fileAt("C:\\Users\\a\\Downloads\\evil.vhdx"), Verdict.MALICIOUS, context)));
+      assertEquals("automatic", outcome(plan(fileAt("C:\\Images\\evil.exe"), Verdict.MALICIOUS, context)));
+      assertTrue(plan(fileAt("C:\\Images\\disk.vhdx"), Verdict.MALICIOUS, context).isEmpty());
     }
 
     @Test

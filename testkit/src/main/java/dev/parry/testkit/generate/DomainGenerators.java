@@ -48,6 +48,7 @@ import dev.parry.core.action.SuspendUserInProvider;
 import dev.parry.core.action.TurnOffExternalForwarding;
 import dev.parry.core.action.UnblockUrl;
 import dev.parry.core.automation.AutomationExclusions;
+import dev.parry.core.automation.FolderExclusion;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.ClusterId;
@@ -397,7 +398,9 @@ public final class DomainGenerators {
               : familyLevels[random.nextInt(familyLevels.length)]);
       if (random.nextInt(3) == 0) {
         context = context.withExclusions(AutomationExclusions.builder()
-            .folder(WindowsPath.of("\\BuildAgent")).extension("vhdx").build());
+            .folder(WindowsPath.of("\\BuildAgent"))
+            .add(FolderExclusion.of(WindowsPath.of("\\Users")).withExtensions("vhdx"))
+            .build());
       }
       if (random.nextInt(4) == 0) {
         Set<AllowIndicator> indicators = new HashSet<>();
