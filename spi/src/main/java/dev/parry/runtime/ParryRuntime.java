@@ -780,13 +780,22 @@ public final class ParryRuntime implements AutoCloseable {
    * Takes an action outside any investigation, as an analyst would from a device or mailbox page.
    * With two-step approval (or when the kind's approval rule asks for more than one approver, as email
    * does by default) the action waits for another principal; otherwise it runs at once. If the same
-   * kind of action is already active on the same target, that action is returned instead.
+   * kind of action is already active on the same target, that action is returned instead. The comment
+   * is required, as Defender's machine action API requires one, and is kept on the action
+   * ({@link ActionRecord#requestComment()}).
+   *
+   * <pre>{@code
+   * ActionRecord isolation = runtime.takeAction(new IsolateDevice(device, IsolationType.FULL), analyst,
+   *     "ransomware spreading from this host", false);
+   * }</pre>
    *
    * @param action the action
    * @param caller who asks for it
-   * @param comment why, possibly empty
+   * @param comment why: not blank
    * @param twoStep whether another principal must approve it
    * @return the action
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character;
+   *     nothing is changed then
    * @throws AccessDeniedException if the caller may not request that kind
    * @throws CommandRejectedException if no executor runs its kind
    */
@@ -800,20 +809,21 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param action the action, of a reversible kind if {@code timeBox} is given
    * @param caller who asks for it
-   * @param comment why, possibly empty
+   * @param comment why: not blank
    * @param twoStep whether another principal must approve it
    * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
    * @return the action
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws IllegalArgumentException if the time box is not positive, longer than {@link #MAX_DURATION}, or given
-   *     for a kind that cannot be undone
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character, or
+   *     the time box is not positive, longer than {@link #MAX_DURATION}, or given for a kind that cannot be
+   *     undone; nothing is changed then
    * @throws CommandRejectedException if no executor runs its kind
    */
   public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
       @Nullable Duration timeBox) {
     requireOpen();
     Objects.requireNonNull(action, "action");
-    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    requireManualComment(comment);
     if (timeBox != null) {
       Durations.requirePositive("timeBox", timeBox);
     }
@@ -851,20 +861,32 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param entity the entity the investigation missed
    * @param caller who reports it
-   * @param comment why, possibly empty
+   * @param comment why: not blank; kept on every action opened
    * @return the actions opened, pending approval (empty if none applies to the entity)
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character;
+   *     nothing is changed then
    * @throws AccessDeniedException if the caller may not request actions
    */
   public List<ActionRecord> reportFalseNegative(Entity entity, Caller caller, String comment) {
     requireOpen();
     Objects.requireNonNull(entity, "entity");
-    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    requireManualComment(comment);
     gate.authorize(caller, Operation.REQUEST_ACTION, null);
     List<Command.Proposal> proposals = manual.falseNegativeProposals(entity);
     for (Command.Proposal proposal : proposals) {
       gate.authorize(caller, Operation.REQUEST_ACTION, proposal.planned().action().kind());
     }
     return proposals.isEmpty() ? List.of() : manual.open(caller, proposals, comment).actions();
+  }
+
+  /** Checks the comment a manual action requires: present, not blank, and valid free text. */
+  private static void requireManualComment(String comment) {
+    Objects.requireNonNull(comment, "comment");
+    if (comment.isBlank()) {
+      throw new IllegalArgumentException("comment must not be empty or blank: a manual action needs one, was: "
+          + Text.show(comment));
+    }
+    Text.require("comment", comment, 1, Command.MAX_TEXT);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason why that mode
  * @param rule how it gets approved
  * @param requestedBy who proposed it
+ * @param requestComment the requester's comment, possibly empty (empty for actions stored before it was kept)
  * @param proposedAt when it was proposed (pending expiry counts from here)
  * @param status where it is in its life cycle
  * @param approvers the distinct principals who approved it so far, in order (copied)
@@ -36,9 +37,9 @@ import org.jspecify.annotations.Nullable;
  * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
  */
 public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
-    ApprovalRule rule, Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers,
-    int attempts, Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox,
-    @Nullable Instant expiresAt, @Nullable Instant deadline, int undoAttempts) {
+    ApprovalRule rule, Actor requestedBy, String requestComment, Instant proposedAt, ActionStatus status,
+    List<PrincipalName> approvers, int attempts, Instant updatedAt, Actor updatedBy, String note,
+    @Nullable Duration timeBox, @Nullable Instant expiresAt, @Nullable Instant deadline, int undoAttempts) {
 
   /**
    * Validates the record and copies its approvers.
@@ -53,6 +54,7 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(requestedBy, "requestedBy");
+    Objects.requireNonNull(requestComment, "requestComment");
     Objects.requireNonNull(proposedAt, "proposedAt");
     Objects.requireNonNull(status, "status");
     approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers"));
@@ -65,31 +67,6 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     if (undoAttempts < 0) {
       throw new IllegalArgumentException("undoAttempts must not be negative, was: " + undoAttempts);
     }
-  }
-
-  /**
-   * A record with no expiry, deadline or undo attempt yet.
-   *
-   * @param id the action's id
-   * @param action the action
-   * @param mode automatic or requiring approval, as proposed
-   * @param reason why that mode
-   * @param rule how it gets approved
-   * @param requestedBy who proposed it
-   * @param proposedAt when it was proposed
-   * @param status where it is in its life cycle
-   * @param approvers the distinct principals who approved it so far
-   * @param attempts how many times it was dispatched
-   * @param updatedAt when its status last changed
-   * @param updatedBy who last changed it
-   * @param note the comment, detail or reason of its last change
-   * @param timeBox how long it stays in effect once it succeeded, or null
-   */
-  public ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule,
-      Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers, int attempts,
-      Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox) {
-    this(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts, updatedAt, updatedBy,
-        note, timeBox, null, null, 0);
   }
 
   /**
@@ -114,8 +91,8 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
 
   /** {@return this action moved to {@code next} by {@code actor} at {@code at}, with a note} */
   ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, next, approvers, attempts, at,
-        actor, note, timeBox, expiresAt, deadline,
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt, next, approvers,
+        attempts, at, actor, note, timeBox, expiresAt, deadline,
         next != ActionStatus.UNDO_IN_PROGRESS ? undoAttempts
             // an undo that failed before undo attempts were counted was the first: the next is the second
             : status == ActionStatus.UNDO_FAILED && undoAttempts == 0 ? 2 : undoAttempts + 1);
@@ -123,14 +100,15 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
 
   /** {@return this pending action expiring at {@code expires}} */
   ActionRecord expiringAt(Instant expires) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts,
-        updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt, status, approvers,
+        attempts, updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
   }
 
   /** {@return this automatic action held for approval by a safety guard at dispatch time} */
   ActionRecord held(String why, Instant expires, Instant at, Actor actor) {
-    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, proposedAt,
-        ActionStatus.PENDING_APPROVAL, List.of(), attempts, at, actor, why, timeBox, expires, deadline, undoAttempts);
+    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, requestComment,
+        proposedAt, ActionStatus.PENDING_APPROVAL, List.of(), attempts, at, actor, why, timeBox, expires, deadline,
+        undoAttempts);
   }
 
   /** {@return this action with one more approver, approved if {@code quorumReached}} */
@@ -138,22 +116,23 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     List<PrincipalName> more = new ArrayList<>(approvers.size() + 1);
     more.addAll(approvers);
     more.add(approver);
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt,
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt,
         quorumReached ? ActionStatus.APPROVED : status, more, attempts, at, actor, comment, timeBox, expiresAt, deadline,
         undoAttempts);
   }
 
   /** {@return this action dispatched once more; the first dispatch sets the deadline, later ones keep it} */
   ActionRecord started(int attempt, Instant at, Actor actor, @Nullable Instant newDeadline) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, ActionStatus.IN_PROGRESS,
-        approvers, attempt, at, actor, "", timeBox, expiresAt, deadline != null ? deadline : newDeadline, undoAttempts);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt,
+        ActionStatus.IN_PROGRESS, approvers, attempt, at, actor, "", timeBox, expiresAt,
+        deadline != null ? deadline : newDeadline, undoAttempts);
   }
 
   /** {@return this action with its time box extended by {@code extra}} */
   ActionRecord extended(Duration extra) {
     Duration box = timeBox == null ? extra : timeBox.plus(extra);
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts,
-        updatedAt, updatedBy, note, box, expiresAt, deadline, undoAttempts);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt, status, approvers,
+        attempts, updatedAt, updatedBy, note, box, expiresAt, deadline, undoAttempts);
   }
 
   /**

@@ -153,16 +153,30 @@ public sealed interface Command {
    *
    * @param proposal the action
    * @param requester who asks for it
+   * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's manual
+   *     actions require one)
    */
-  record ProposeAction(Proposal proposal, Actor requester) implements Command {
+  record ProposeAction(Proposal proposal, Actor requester, String comment) implements Command {
     /**
      * Validates the command.
      *
      * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the comment is too long or holds a control character
      */
     public ProposeAction {
       Objects.requireNonNull(proposal, "proposal");
       Objects.requireNonNull(requester, "requester");
+      Text.require("comment", comment, 0, MAX_TEXT);
+    }
+
+    /**
+     * A proposal without a comment.
+     *
+     * @param proposal the action
+     * @param requester who asks for it
+     */
+    public ProposeAction(Proposal proposal, Actor requester) {
+      this(proposal, requester, "");
     }
   }
 

@@ -505,7 +505,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
         continue;
       }
       proposedNow.add(action);
-      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), now));
+      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), "", now));
     }
     return null;
   }
@@ -535,15 +535,17 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return reject(RejectionReason.DUPLICATE_ACTION,
           "action " + existing.id() + " (" + action.key() + ") is already " + existing.status(), existing.id());
     }
-    out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), now));
+    out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), command.comment(),
+        now));
     return null;
   }
 
-  private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, Instant now) {
+  private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, String comment,
+      Instant now) {
     Instant expires = proposal.planned().mode() == ApprovalMode.AUTOMATIC ? null
         : now.plus(proposal.expiry() != null ? proposal.expiry() : pendingExpiry);
     return new ActionProposed(id, now, requester, actionId, proposal.planned().action(), proposal.planned().mode(),
-        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires);
+        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires, comment);
   }
 
   /**
@@ -728,8 +730,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       Instant expires = initial != ActionStatus.PENDING_APPROVAL ? null
           : proposed.expiresAt() != null ? proposed.expiresAt() : proposed.at().plus(pendingExpiry);
       return new ActionRecord(actionId, proposed.action(), proposed.mode(), proposed.reason(), proposed.rule(),
-          proposed.actor(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "", proposed.timeBox(),
-          expires, null, 0);
+          proposed.actor(), proposed.comment(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "",
+          proposed.timeBox(), expires, null, 0);
     }
     ActionRecord current = action(actionId)
         .orElseThrow(() -> new IllegalStateException("investigation " + id + " has no action " + actionId));

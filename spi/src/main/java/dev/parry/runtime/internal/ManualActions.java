@@ -185,7 +185,7 @@ public final class ManualActions {
    *
    * @param caller who asks
    * @param proposals the actions
-   * @param comment why
+   * @param comment why, kept on every action as its request comment
    * @return the investigation
    * @throws CommandRejectedException if a proposal is refused
    */
@@ -198,7 +198,7 @@ public final class ManualActions {
     Investigation state = opened.after();
     List<Command> commands = new ArrayList<>();
     for (Command.Proposal proposal : proposals) {
-      commands.add(new Command.ProposeAction(proposal, caller.actor()));
+      commands.add(new Command.ProposeAction(proposal, caller.actor(), comment));
     }
     commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
     for (Command command : commands) {
@@ -212,8 +212,7 @@ public final class ManualActions {
     }
     engine.create(id, events, state);
     LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
-        .addKeyValue("actions", proposals.size()).addKeyValue("hasComment", !comment.isEmpty())
-        .log("manual actions requested");
+        .addKeyValue("actions", proposals.size()).log("manual actions requested");
     return state;
   }
 }

@@ -370,8 +370,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     Instant expires = Instant.ofEpochSecond(seconds, result.getInt(3));
     return new ActionRecord(action.id(), action.action(), action.mode(), action.reason(), action.rule(),
-        action.requestedBy(), action.proposedAt(), action.status(), action.approvers(), action.attempts(),
-        action.updatedAt(), action.updatedBy(), action.note(), action.timeBox(), expires, action.deadline(),
+        action.requestedBy(), action.requestComment(), action.proposedAt(), action.status(), action.approvers(),
+        action.attempts(), action.updatedAt(), action.updatedBy(), action.note(), action.timeBox(), expires, action.deadline(),
         action.undoAttempts());
   }
 

@@ -266,7 +266,7 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("a manual action without two-step runs at once")
     void direct() {
-      ActionRecord scan = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), ANALYST, "", false);
+      ActionRecord scan = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), ANALYST, "by hand", false);
       assertEquals(ActionStatus.APPROVED, scan.status());
       assertEquals(ActionSource.MANUAL, ActionSource.of(scan));
       parry.settle();
@@ -276,7 +276,8 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("two-step: the requester cannot approve; another analyst can")
     void twoStep() {
-      ActionRecord isolate = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.SELECTIVE), ANALYST, "", true);
+      ActionRecord isolate = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.SELECTIVE), ANALYST, "by hand",
+          true);
       assertEquals(ActionStatus.PENDING_APPROVAL, isolate.status());
       CommandRejectedException own = assertThrows(CommandRejectedException.class,
           () -> runtime.approve(isolate.id(), ANALYST, ""));
@@ -289,7 +290,7 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("email manual actions need a second analyst by default")
     void emailTwoStep() {
-      ActionRecord delete = runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), ANALYST, "", false);
+      ActionRecord delete = runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), ANALYST, "by hand", false);
       assertEquals(ActionStatus.PENDING_APPROVAL, delete.status());
       assertEquals(RejectionReason.REQUESTER_CANNOT_APPROVE,
           assertThrows(CommandRejectedException.class, () -> runtime.approve(delete.id(), ANALYST, "")).reason());
@@ -298,8 +299,9 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("a second request for the same kind on the same target returns the active one")
     void duplicate() {
-      ActionRecord first = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "", true);
-      ActionRecord second = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), SECOND_ANALYST, "", true);
+      ActionRecord first = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "by hand", true);
+      ActionRecord second = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), SECOND_ANALYST, "by hand",
+          true);
       assertEquals(first.id(), second.id());
     }
 
@@ -357,12 +359,12 @@ class RuntimeOperationsTest {
     void defaults() {
       Caller remediator = Caller.of("r@contoso.com", Permission.ACTIVE_REMEDIATION);
       Caller admin = Caller.of("a@contoso.com", Permission.SECURITY_ADMINISTRATOR);
-      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), remediator, "", false);
+      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), remediator, "by hand", false);
       assertThrows(AccessDeniedException.class,
-          () -> runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), admin, "", false));
+          () -> runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), admin, "by hand", false));
       assertThrows(AccessDeniedException.class,
-          () -> runtime.takeAction(new dev.parry.core.action.DisableUser(USER), remediator, "", false));
-      runtime.takeAction(new dev.parry.core.action.DisableUser(USER), admin, "", false);
+          () -> runtime.takeAction(new dev.parry.core.action.DisableUser(USER), remediator, "by hand", false));
+      runtime.takeAction(new dev.parry.core.action.DisableUser(USER), admin, "by hand", false);
       assertThrows(AccessDeniedException.class,
           () -> runtime.actions(ActionQuery.pending().build(), Caller.of("nobody@contoso.com")));
     }
@@ -411,7 +413,7 @@ class RuntimeOperationsTest {
       parry.advance(java.time.Duration.ofHours(1));
       InvestigationId b = open(parry, "inv-f2", null);
       runtime.reportEvidence(b, evidence(parry, MESSAGE, Verdict.MALICIOUS));
-      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "", true);
+      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "by hand", true);
       assertEquals(1, count(ActionQuery.pending().families(EnumSet.of(EntityFamily.EMAIL)).build()));
       assertEquals(1, count(ActionQuery.pending().kinds(EnumSet.of(ActionKind.KILL_PROCESS)).build()));
       assertEquals(1, count(ActionQuery.all().entity(MESSAGE.key()).build()));

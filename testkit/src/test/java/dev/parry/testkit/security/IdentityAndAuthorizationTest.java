@@ -187,9 +187,10 @@ class IdentityAndAuthorizationTest {
         rows.put("extendTimeBox", () -> runtime.extendTimeBox(taken.id(), java.time.Duration.ofHours(1), reader, ""));
         rows.put("cancel", () -> runtime.cancel(pending.id(), reader, ""));
         rows.put("terminate", () -> runtime.terminate(id, reader, ""));
-        rows.put("takeAction", () -> runtime.takeAction(new IsolateDevice(server, IsolationType.FULL), reader, "", false));
+        rows.put("takeAction", () -> runtime.takeAction(new IsolateDevice(server, IsolationType.FULL), reader, "contain",
+            false));
         rows.put("reportFalsePositive", () -> runtime.reportFalsePositive(server, reader, ""));
-        rows.put("reportFalseNegative", () -> runtime.reportFalseNegative(server, reader, ""));
+        rows.put("reportFalseNegative", () -> runtime.reportFalseNegative(server, reader, "missed"));
         rows.put("pauseAutomation", () -> runtime.pauseAutomation(reader, null, "stop"));
         rows.put("resumeAutomation", () -> runtime.resumeAutomation(reader, null, "go"));
         rows.put("breakGlass", () -> runtime.breakGlass(reader, server.id(), java.time.Duration.ofMinutes(5), "dc down"));
