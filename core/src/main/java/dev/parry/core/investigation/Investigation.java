@@ -739,13 +739,12 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
         throw new IllegalStateException("action " + actionId + " has no running time box to extend");
       }
-      return current.extended(extended.extra());
+      return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
     }
     if (event instanceof ApprovalGranted granted) {
       require(current, ActionStatus.PENDING_APPROVAL, granted.quorumReached() ? ActionStatus.APPROVED
           : ActionStatus.PENDING_APPROVAL);
-      PrincipalName approver = granted.actor().principalName().orElseThrow();
-      return current.approvedBy(approver, granted.quorumReached(), event.at(), event.actor(), granted.comment());
+      return current.approvedBy(granted.actor(), granted.quorumReached(), event.at(), granted.comment());
     }
     if (event instanceof ActionStarted actionStarted) {
       require(current, current.status(), ActionStatus.IN_PROGRESS);
@@ -757,12 +756,14 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     ActionStatus next;
     String note = "";
+    ActionStep.Kind step = null;
     if (event instanceof ActionSucceeded actionSucceeded) {
       next = ActionStatus.SUCCEEDED;
       note = actionSucceeded.detail();
     } else if (event instanceof ActionRejected actionRejected) {
       next = ActionStatus.REJECTED;
       note = actionRejected.comment();
+      step = ActionStep.Kind.REJECTED;
     } else if (event instanceof ActionExpired) {
       next = ActionStatus.EXPIRED;
     } else if (event instanceof ActionFailed actionFailed) {
@@ -773,9 +774,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     } else if (event instanceof ActionCancelled actionCancelled) {
       next = ActionStatus.CANCELLED;
       note = actionCancelled.comment();
+      step = ActionStep.Kind.CANCELLED;
     } else if (event instanceof UndoRequested undoRequested) {
       next = ActionStatus.UNDO_IN_PROGRESS;
       note = undoRequested.comment();
+      step = ActionStep.Kind.UNDO_REQUESTED;
     } else if (event instanceof ActionUndone actionUndone) {
       next = ActionStatus.UNDONE;
       note = actionUndone.detail();
@@ -784,7 +787,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       note = ((UndoFailed) event).reason();
     }
     require(current, current.status(), next);
-    return current.moved(next, event.at(), event.actor(), note);
+    return current.moved(next, event.at(), event.actor(), note, step);
   }
 
   private static void require(ActionRecord current, ActionStatus from, ActionStatus to) {

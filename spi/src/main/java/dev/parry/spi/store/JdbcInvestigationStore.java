@@ -370,7 +370,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     Instant expires = Instant.ofEpochSecond(seconds, result.getInt(3));
     return new ActionRecord(action.id(), action.action(), action.mode(), action.reason(), action.rule(),
-        action.requestedBy(), action.requestComment(), action.proposedAt(), action.status(), action.approvers(),
+        action.requestedBy(), action.requestComment(), action.proposedAt(), action.status(), action.steps(),
         action.attempts(), action.updatedAt(), action.updatedBy(), action.note(), action.timeBox(), expires, action.deadline(),
         action.undoAttempts());
   }

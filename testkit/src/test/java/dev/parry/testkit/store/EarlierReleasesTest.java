@@ -14,6 +14,8 @@ import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
@@ -25,6 +27,7 @@ import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.spi.internal.RecordJson;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,7 @@ class EarlierReleasesTest {
   static final RecordJson JSON = new RecordJson(Investigation.class, InvestigationEvent.class);
   static final Instant T = Instant.parse("2026-04-01T08:00:00Z");
   static final PrincipalName ALICE = PrincipalName.of("alice@contoso.com");
+  static final PrincipalName BOB = PrincipalName.of("bob@contoso.com");
   static final IsolateDevice ISOLATE = new IsolateDevice(Device.of(DeviceId.of("d-old"), DeviceName.of("ws-old")),
       IsolationType.FULL);
 
@@ -64,5 +68,45 @@ class EarlierReleasesTest {
     assertEquals(proposed, JSON.read(storedEvent, InvestigationEvent.class));
     assertEquals(action, JSON.read(storedAction, ActionRecord.class));
     assertTrue(JSON.read(storedAction, ActionRecord.class).requestComment().isEmpty());
+  }
+
+  /** {@return an action as an earlier release stored it: the approvers' names, no steps} */
+  static String storedWithApprovers(ActionStatus status, Actor updatedBy, String note, String... approvers) {
+    ActionRecord current = new ActionRecord(new ActionId(InvestigationId.of("inv-old"), 1), ISOLATE,
+        ApprovalMode.REQUIRES_APPROVAL, "manual", new ApprovalRule(2, true), Actor.principal(ALICE), "", T, status,
+        List.of(), 1, T.plusSeconds(60), updatedBy, note, null, null, null, 0);
+    StringBuilder names = new StringBuilder();
+    for (String name : approvers) {
+      names.append(names.length() == 0 ? "" : ",").append('"').append(name).append('"');
+    }
+    String json = JSON.write(current);
+    assertTrue(json.contains("\"steps\":[]"), json);
+    return json.replace("\"steps\":[]", "\"approvers\":[" + names + "]");
+  }
+
+  static ActionStep approval(String name, String comment) {
+    return new ActionStep(ActionStep.Kind.APPROVED, Actor.principal(PrincipalName.of(name)), T.plusSeconds(60),
+        comment);
+  }
+
+  @Test
+  @DisplayName("an action stored before steps were kept reads its approvers as approvals, and its last change exactly")
+  void beforeSteps() {
+    assertEquals(List.of(approval("alice@contoso.com", "looks bad")), JSON.read(storedWithApprovers(
+        ActionStatus.PENDING_APPROVAL, Actor.principal(ALICE), "looks bad", "alice@contoso.com"),
+        ActionRecord.class).steps(), "a pending action's last change was its last approval, comment included");
+    assertEquals(List.of(approval("alice@contoso.com", ""), approval("bob@contoso.com", "")), JSON.read(
+        storedWithApprovers(ActionStatus.SUCCEEDED, Actor.system(), "isolated", "alice@contoso.com", "bob@contoso.com"),
+        ActionRecord.class).steps(), "approvals without their comments once the action moved on");
+    assertEquals(List.of(new ActionStep(ActionStep.Kind.REJECTED, Actor.principal(BOB), T.plusSeconds(60), "benign")),
+        JSON.read(storedWithApprovers(ActionStatus.REJECTED, Actor.principal(BOB), "benign"), ActionRecord.class)
+            .steps(), "a rejection was its last change");
+    assertEquals(List.of(approval("alice@contoso.com", ""), new ActionStep(ActionStep.Kind.UNDO_REQUESTED,
+        Actor.principal(BOB), T.plusSeconds(60), "false alarm")), JSON.read(storedWithApprovers(
+        ActionStatus.UNDO_IN_PROGRESS, Actor.principal(BOB), "false alarm", "alice@contoso.com"), ActionRecord.class)
+            .steps(), "an undo in progress was asked for by its last change");
+    assertEquals(List.of(approval("alice@contoso.com", "")), JSON.read(storedWithApprovers(ActionStatus.UNDONE,
+        Actor.system(), "released", "alice@contoso.com"), ActionRecord.class).steps(),
+        "who asked for a finished undo was not kept");
   }
 }
