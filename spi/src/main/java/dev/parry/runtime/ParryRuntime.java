@@ -16,6 +16,7 @@ import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
@@ -821,9 +822,41 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
       @Nullable Duration timeBox) {
+    return takeAction(action, caller, comment, twoStep, timeBox,
+        ActionSource.manual(Objects.requireNonNull(action, "action").family()));
+  }
+
+  /**
+   * Takes an action outside any investigation, saying where it comes from: a live response session,
+   * advanced hunting, Explorer, or a device or email page (the Action center's "Action source"). The
+   * other overloads take the manual device or email source, by the action's family.
+   *
+   * <pre>{@code
+   * runtime.takeAction(new StopAndQuarantineFile(file), analyst, "found in the live response session", false, null,
+   *     ActionSource.LIVE_RESPONSE);
+   * }</pre>
+   *
+   * @param action the action, of a reversible kind if {@code timeBox} is given
+   * @param caller who asks for it
+   * @param comment why: not blank
+   * @param twoStep whether another principal must approve it
+   * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
+   * @param source where it comes from: not an automated investigation, and one that takes the action's family
+   *     ({@link ActionSource#accepts})
+   * @return the action, or the active action of the same kind on the same target, whatever its source
+   * @throws AccessDeniedException if the caller may not request that kind
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character, the
+   *     source is automated or does not take the action's family, or the time box is not positive, longer than
+   *     {@link #MAX_DURATION}, or given for a kind that cannot be undone; nothing is changed then
+   * @throws CommandRejectedException if no executor runs its kind
+   */
+  public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
+      @Nullable Duration timeBox, ActionSource source) {
     requireOpen();
     Objects.requireNonNull(action, "action");
     requireManualComment(comment);
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(source, "source").requireFor(caller.actor(), action.family());
     if (timeBox != null) {
       Durations.requirePositive("timeBox", timeBox);
     }
@@ -832,7 +865,7 @@ public final class ParryRuntime implements AutoCloseable {
       throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, "no executor runs "
           + action.kind(), null));
     }
-    return manual.take(action, caller, comment, twoStep, timeBox);
+    return manual.take(action, caller, comment, twoStep, timeBox, source);
   }
 
   /**
@@ -876,7 +909,7 @@ public final class ParryRuntime implements AutoCloseable {
     for (Command.Proposal proposal : proposals) {
       gate.authorize(caller, Operation.REQUEST_ACTION, proposal.planned().action().kind());
     }
-    return proposals.isEmpty() ? List.of() : manual.open(caller, proposals, comment).actions();
+    return proposals.isEmpty() ? List.of() : manual.open(caller, proposals, comment, null).actions();
   }
 
   /** Checks the comment a manual action requires: present, not blank, and valid free text. */

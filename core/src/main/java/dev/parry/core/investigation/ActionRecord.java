@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param rule how it gets approved
  * @param requestedBy who proposed it
  * @param requestComment the requester's comment, possibly empty (empty for actions stored before it was kept)
+ * @param source where it came from; it suits its requester and family ({@link ActionSource#requireFor})
  * @param proposedAt when it was proposed (pending expiry counts from here)
  * @param status where it is in its life cycle
  * @param steps what principals and the system did to it after its proposal, in order (copied): approvals,
@@ -47,15 +48,16 @@ import org.jspecify.annotations.Nullable;
  * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
  */
 public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
-    ApprovalRule rule, Actor requestedBy, String requestComment, Instant proposedAt, ActionStatus status,
-    List<ActionStep> steps, int attempts, Instant updatedAt, Actor updatedBy, String note,
+    ApprovalRule rule, Actor requestedBy, String requestComment, ActionSource source, Instant proposedAt,
+    ActionStatus status, List<ActionStep> steps, int attempts, Instant updatedAt, Actor updatedBy, String note,
     @Nullable Duration timeBox, @Nullable Instant expiresAt, @Nullable Instant deadline, int undoAttempts) {
 
   /**
    * Validates the record and copies its steps.
    *
    * @throws NullPointerException if a required component is null
-   * @throws IllegalArgumentException if {@code attempts} or {@code undoAttempts} is negative
+   * @throws IllegalArgumentException if {@code attempts} or {@code undoAttempts} is negative, or the source does
+   *     not suit the requester and the action's family
    */
   public ActionRecord {
     Objects.requireNonNull(id, "id");
@@ -65,6 +67,7 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(requestedBy, "requestedBy");
     Objects.requireNonNull(requestComment, "requestComment");
+    Objects.requireNonNull(source, "source").requireFor(requestedBy, action.family());
     Objects.requireNonNull(proposedAt, "proposedAt");
     Objects.requireNonNull(status, "status");
     steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
@@ -157,7 +160,7 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
    * step that moved it kept if {@code step} names one}
    */
   ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note, ActionStep.@Nullable Kind step) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt, next,
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, next,
         step == null ? steps : with(new ActionStep(step, actor, at, note)), attempts, at, actor, note, timeBox,
         expiresAt, deadline,
         next != ActionStatus.UNDO_IN_PROGRESS ? undoAttempts
@@ -174,27 +177,27 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
 
   /** {@return this pending action expiring at {@code expires}} */
   ActionRecord expiringAt(Instant expires) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt, status, steps,
-        attempts, updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, status,
+        steps, attempts, updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
   }
 
   /** {@return this automatic action held for approval by a safety guard at dispatch time} */
   ActionRecord held(String why, Instant expires, Instant at, Actor actor) {
-    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, requestComment,
+    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, requestComment, source,
         proposedAt, ActionStatus.PENDING_APPROVAL, steps, attempts, at, actor, why, timeBox, expires, deadline,
         undoAttempts);
   }
 
   /** {@return this action with one more approval, approved if {@code quorumReached}} */
   ActionRecord approvedBy(Actor approver, boolean quorumReached, Instant at, String comment) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt,
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt,
         quorumReached ? ActionStatus.APPROVED : status, with(new ActionStep(ActionStep.Kind.APPROVED, approver, at,
         comment)), attempts, at, approver, comment, timeBox, expiresAt, deadline, undoAttempts);
   }
 
   /** {@return this action dispatched once more; the first dispatch sets the deadline, later ones keep it} */
   ActionRecord started(int attempt, Instant at, Actor actor, @Nullable Instant newDeadline) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt,
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt,
         ActionStatus.IN_PROGRESS, steps, attempt, at, actor, "", timeBox, expiresAt,
         deadline != null ? deadline : newDeadline, undoAttempts);
   }
@@ -205,7 +208,7 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
    */
   ActionRecord extended(Duration extra, Instant at, Actor actor, String comment) {
     Duration box = timeBox == null ? extra : timeBox.plus(extra);
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, proposedAt, status,
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, status,
         with(new ActionStep(ActionStep.Kind.TIME_BOX_EXTENDED, actor, at, comment)), attempts, updatedAt, updatedBy,
         note, box, expiresAt, deadline, undoAttempts);
   }

@@ -505,7 +505,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
         continue;
       }
       proposedNow.add(action);
-      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), "", now));
+      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), "",
+          ActionSource.of(command.actor(), action.family()), now));
     }
     return null;
   }
@@ -536,16 +537,16 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
           "action " + existing.id() + " (" + action.key() + ") is already " + existing.status(), existing.id());
     }
     out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), command.comment(),
-        now));
+        command.source(), now));
     return null;
   }
 
   private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, String comment,
-      Instant now) {
+      ActionSource source, Instant now) {
     Instant expires = proposal.planned().mode() == ApprovalMode.AUTOMATIC ? null
         : now.plus(proposal.expiry() != null ? proposal.expiry() : pendingExpiry);
     return new ActionProposed(id, now, requester, actionId, proposal.planned().action(), proposal.planned().mode(),
-        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires, comment);
+        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires, comment, source);
   }
 
   /**
@@ -730,8 +731,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       Instant expires = initial != ActionStatus.PENDING_APPROVAL ? null
           : proposed.expiresAt() != null ? proposed.expiresAt() : proposed.at().plus(pendingExpiry);
       return new ActionRecord(actionId, proposed.action(), proposed.mode(), proposed.reason(), proposed.rule(),
-          proposed.actor(), proposed.comment(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "",
-          proposed.timeBox(), expires, null, 0);
+          proposed.actor(), proposed.comment(), proposed.source(), proposed.at(), initial, List.of(), 0, proposed.at(),
+          proposed.actor(), "", proposed.timeBox(), expires, null, 0);
     }
     ActionRecord current = action(actionId)
         .orElseThrow(() -> new IllegalStateException("investigation " + id + " has no action " + actionId));

@@ -108,8 +108,10 @@ public sealed interface InvestigationEvent
    * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
    *     (and for an automatic action)
    * @param comment the requester's comment, possibly empty (empty in events stored before it was recorded)
+   * @param source where the action comes from (in events stored before it was recorded, what its
+   *     requester and family imply: {@link ActionSource#of})
    */
-  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Instant expiresAt, String comment) implements ActionEvent {
+  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Instant expiresAt, String comment, ActionSource source) implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -126,13 +128,14 @@ public sealed interface InvestigationEvent
       Objects.requireNonNull(rule, "rule");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       Text.require("comment", comment, 0, Command.MAX_TEXT);
+      Objects.requireNonNull(source, "source").requireFor(actor, action.family());
       if (!actionId.investigation().equals(investigationId)) {
         throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
       }
     }
 
     /**
-     * An action proposed without a comment.
+     * An action proposed without a comment, from the source its requester and family imply.
      *
      * @param investigationId the investigation
      * @param at when it happened
@@ -148,7 +151,8 @@ public sealed interface InvestigationEvent
     public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
         RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox,
         @Nullable Instant expiresAt) {
-      this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, expiresAt, "");
+      this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, expiresAt, "",
+          ActionSource.of(actor, action.family()));
     }
 
     /**
@@ -167,7 +171,7 @@ public sealed interface InvestigationEvent
      */
     public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
         RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox) {
-      this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, null, "");
+      this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, null);
     }
   }
   /**

@@ -3,7 +3,6 @@ package dev.parry.spi.audit;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStep;
-import dev.parry.spi.store.ActionSource;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +57,7 @@ public final class ActionCenterCsv {
       Optional<ActionStep> undo = a.undoRequest();
       row(out, cell(a.id().toString()), cell(a.id().investigation().value()), cell(a.action().kind().name()),
           cell(a.action().family().name()), cell(a.action().target().key().value()), cell(a.status().name()),
-          cell(ActionSource.of(a).name()), cell(a.requestedBy().toString()), cell(a.requestComment()),
+          cell(a.source().name()), cell(a.requestedBy().toString()), cell(a.requestComment()),
           lines(approvals.stream().map(step -> step.actor().toString()).toList()),
           lines(approvals.stream().map(ActionStep::comment).toList()),
           cell(rejection.map(step -> step.actor().toString()).orElse("")),

@@ -1,8 +1,10 @@
 package dev.parry.spi.internal;
 
+import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code ActionRecord}</td><td>{@code requestComment}</td><td>empty: no comment kept</td></tr>
  *   <tr><td>{@code ActionRecord}</td><td>{@code steps}</td><td>what the stored record still tells: see
  *       {@link #steps}</td></tr>
+ *   <tr><td>{@code ActionRecord}</td><td>{@code source}</td><td>what its requester and family imply
+ *       ({@code ActionSource.of}): sources were automated or manual only</td></tr>
  *   <tr><td>{@code ActionProposed}</td><td>{@code comment}</td><td>empty: no comment kept</td></tr>
+ *   <tr><td>{@code ActionProposed}</td><td>{@code source}</td><td>what its actor and family imply</td></tr>
  * </table>
  *
  * <p><b>Internal:</b> not API, may change without notice.
@@ -39,11 +43,12 @@ final class StoredDefaults {
   static boolean covers(Class<?> type, String component) {
     if (type == ActionRecord.class) {
       return switch (component) {
-        case "undoAttempts", "requestComment", "steps" -> true;
+        case "undoAttempts", "requestComment", "steps", "source" -> true;
         default -> false;
       };
     }
-    return type == InvestigationEvent.ActionProposed.class && component.equals("comment");
+    return type == InvestigationEvent.ActionProposed.class
+        && (component.equals("comment") || component.equals("source"));
   }
 
   /**
@@ -60,8 +65,18 @@ final class StoredDefaults {
       case "undoAttempts" -> 0;
       case "requestComment", "comment" -> "";
       case "steps" -> steps(stored, read);
+      case "source" -> source(read.get(type == ActionRecord.class ? "requestedBy" : "actor"), read.get("action"));
       default -> throw new IllegalArgumentException("no stored default for " + type.getSimpleName() + "." + component);
     };
+  }
+
+  /**
+   * {@return the source an action stored before sources were typed had: automated or manual by its
+   * requester, email or device by its family}; null when the record lacks them, for its constructor to refuse
+   */
+  private static @Nullable ActionSource source(@Nullable Object requester, @Nullable Object action) {
+    return requester instanceof Actor actor && action instanceof RemediationAction remediation
+        ? ActionSource.of(actor, remediation.family()) : null;
   }
 
   /**
@@ -81,10 +96,10 @@ final class StoredDefaults {
    */
   private static List<ActionStep> steps(Map<?, ?> stored, Map<String, @Nullable Object> read) {
     Object names = stored.get("approvers");
-    ActionStatus status = (ActionStatus) Objects.requireNonNull(read.get("status"));
-    Actor updatedBy = (Actor) Objects.requireNonNull(read.get("updatedBy"));
-    Instant updatedAt = (Instant) Objects.requireNonNull(read.get("updatedAt"));
-    String note = (String) Objects.requireNonNull(read.get("note"));
+    if (!(read.get("status") instanceof ActionStatus status) || !(read.get("updatedBy") instanceof Actor updatedBy)
+        || !(read.get("updatedAt") instanceof Instant updatedAt) || !(read.get("note") instanceof String note)) {
+      return List.of(); // a record without its last change is refused by its constructor, which names what is missing
+    }
     List<ActionStep> steps = new ArrayList<>();
     if (names instanceof List<?> approvers) {
       boolean lastWasApproval = status == ActionStatus.PENDING_APPROVAL || status == ActionStatus.APPROVED;

@@ -12,6 +12,7 @@ import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.investigation.ApprovalRule;
@@ -72,8 +73,8 @@ class ActionCenterCsvTest {
   static ActionRecord action(int sequence, ActionStatus status, Actor updatedBy, String note, ActionStep... steps) {
     return new ActionRecord(new ActionId(InvestigationId.of("inv-csv"), sequence), new IsolateDevice(
         Device.of(DeviceId.of("d-" + sequence), DeviceName.of("ws-" + sequence)), IsolationType.FULL),
-        ApprovalMode.REQUIRES_APPROVAL, "manual", new ApprovalRule(2, true), ALICE, "contain, please", T, status,
-        List.of(steps), 1, T.plusSeconds(300), updatedBy, note, null, null, null, steps.length);
+        ApprovalMode.REQUIRES_APPROVAL, "manual", new ApprovalRule(2, true), ALICE, "contain, please",
+        ActionSource.MANUAL_DEVICE_ACTION, T, status, List.of(steps), 1, T.plusSeconds(300), updatedBy, note, null, null, null, steps.length);
   }
 
   /** {@return the cells of {@code csv}, row by row, as RFC 4180 reads them} */

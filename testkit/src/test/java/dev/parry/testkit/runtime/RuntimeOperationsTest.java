@@ -25,6 +25,7 @@ import dev.parry.core.action.ScanType;
 import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
@@ -44,7 +45,6 @@ import dev.parry.runtime.InvestigationRefusedException;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.UnknownInvestigationException;
 import dev.parry.spi.store.ActionQuery;
-import dev.parry.spi.store.ActionSource;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.ParryHarness;
 import java.util.ArrayList;
@@ -268,7 +268,7 @@ class RuntimeOperationsTest {
     void direct() {
       ActionRecord scan = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), ANALYST, "by hand", false);
       assertEquals(ActionStatus.APPROVED, scan.status());
-      assertEquals(ActionSource.MANUAL, ActionSource.of(scan));
+      assertEquals(ActionSource.MANUAL_DEVICE_ACTION, scan.source());
       parry.settle();
       assertTrue(parry.devices().isInEffect(new RunAntivirusScan(SERVER, ScanType.QUICK)));
     }
@@ -331,7 +331,7 @@ class RuntimeOperationsTest {
       assertEquals(List.of(ActionKind.DISABLE_USER, ActionKind.REVOKE_SESSIONS),
           opened.stream().map(a -> a.action().kind()).toList());
       opened.forEach(a -> assertEquals(ActionStatus.PENDING_APPROVAL, a.status()));
-      opened.forEach(a -> assertEquals(ActionSource.MANUAL, ActionSource.of(a)));
+      opened.forEach(a -> assertEquals(ActionSource.MANUAL_DEVICE_ACTION, a.source()));
     }
   }
 
@@ -418,7 +418,7 @@ class RuntimeOperationsTest {
       assertEquals(1, count(ActionQuery.pending().kinds(EnumSet.of(ActionKind.KILL_PROCESS)).build()));
       assertEquals(1, count(ActionQuery.all().entity(MESSAGE.key()).build()));
       assertEquals(1, count(ActionQuery.all().investigation(a).build()));
-      assertEquals(1, count(ActionQuery.pending().sources(EnumSet.of(ActionSource.MANUAL)).build()));
+      assertEquals(1, count(ActionQuery.pending().sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION)).build()));
       assertEquals(2, count(ActionQuery.pending().proposedFrom(parry.clock().instant()).build()));
       assertEquals(1, count(ActionQuery.pending().proposedTo(parry.clock().instant()).build()));
       assertEquals(0, count(ActionQuery.history().build()));
@@ -458,7 +458,7 @@ class RuntimeOperationsTest {
     assertEquals(runtime.history(id, ParryHarness.ANALYST).size(), trail.size());
     assertTrue(dev.parry.spi.audit.AuditTrail.verify(trail).isIntact());
     String csv = runtime.exportCsv(ActionQuery.history().limit(1).build(), ANALYST);
-    assertTrue(csv.contains("inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED"), csv);
+    assertTrue(csv.contains("inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED_DEVICE_INVESTIGATION,"), csv);
   }
 
   @Test

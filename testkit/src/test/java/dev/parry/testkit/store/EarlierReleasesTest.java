@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.investigation.AlertId;
@@ -73,8 +78,8 @@ class EarlierReleasesTest {
   /** {@return an action as an earlier release stored it: the approvers' names, no steps} */
   static String storedWithApprovers(ActionStatus status, Actor updatedBy, String note, String... approvers) {
     ActionRecord current = new ActionRecord(new ActionId(InvestigationId.of("inv-old"), 1), ISOLATE,
-        ApprovalMode.REQUIRES_APPROVAL, "manual", new ApprovalRule(2, true), Actor.principal(ALICE), "", T, status,
-        List.of(), 1, T.plusSeconds(60), updatedBy, note, null, null, null, 0);
+        ApprovalMode.REQUIRES_APPROVAL, "manual", new ApprovalRule(2, true), Actor.principal(ALICE), "",
+        ActionSource.MANUAL_DEVICE_ACTION, T, status, List.of(), 1, T.plusSeconds(60), updatedBy, note, null, null, null, 0);
     StringBuilder names = new StringBuilder();
     for (String name : approvers) {
       names.append(names.length() == 0 ? "" : ",").append('"').append(name).append('"');
@@ -108,5 +113,26 @@ class EarlierReleasesTest {
     assertEquals(List.of(approval("alice@contoso.com", "")), JSON.read(storedWithApprovers(ActionStatus.UNDONE,
         Actor.system(), "released", "alice@contoso.com"), ActionRecord.class).steps(),
         "who asked for a finished undo was not kept");
+  }
+
+  @Test
+  @DisplayName("an action and its proposal stored before sources were typed take the source their requester and family imply")
+  void beforeSources() {
+    InvestigationEvent manual = decide(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE,
+        ApprovalMode.REQUIRES_APPROVAL, "manual"), ApprovalRule.SINGLE), Actor.principal(ALICE), "contain")).events()
+        .get(0);
+    SoftDeleteEmail delete = new SoftDeleteEmail(EmailMessage.of(
+        NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"), SmtpAddress.of("bob@contoso.com")), false);
+    InvestigationEvent automated = decide(new Command.ProposeAction(new Command.Proposal(new PlannedAction(delete,
+        ApprovalMode.REQUIRES_APPROVAL, "phish"), ApprovalRule.SINGLE), Actor.system())).events().get(0);
+    for (InvestigationEvent event : List.of(manual, automated)) {
+      assertEquals(event, JSON.read(without(JSON.write(event), "source"), InvestigationEvent.class));
+    }
+    for (ActionRecord action : investigation.actions()) {
+      ActionRecord read = JSON.read(without(JSON.write(action), "source"), ActionRecord.class);
+      assertEquals(action, read);
+    }
+    assertEquals(ActionSource.MANUAL_DEVICE_ACTION, investigation.actions().get(0).source());
+    assertEquals(ActionSource.AUTOMATED_EMAIL_INVESTIGATION, investigation.actions().get(1).source());
   }
 }
