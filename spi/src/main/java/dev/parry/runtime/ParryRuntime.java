@@ -16,6 +16,7 @@ import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
@@ -835,13 +836,22 @@ public final class ParryRuntime implements AutoCloseable {
    * Takes an action outside any investigation, as an analyst would from a device or mailbox page.
    * With two-step approval (or when the kind's approval rule asks for more than one approver, as email
    * does by default) the action waits for another principal; otherwise it runs at once. If the same
-   * kind of action is already active on the same target, that action is returned instead.
+   * kind of action is already active on the same target, that action is returned instead. The comment
+   * is required, as Defender's machine action API requires one, and is kept on the action
+   * ({@link ActionRecord#requestComment()}).
+   *
+   * <pre>{@code
+   * ActionRecord isolation = runtime.takeAction(new IsolateDevice(device, IsolationType.FULL), analyst,
+   *     "ransomware spreading from this host", false);
+   * }</pre>
    *
    * @param action the action
    * @param caller who asks for it
-   * @param comment why, possibly empty
+   * @param comment why: not blank
    * @param twoStep whether another principal must approve it
    * @return the action
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character;
+   *     nothing is changed then
    * @throws AccessDeniedException if the caller may not request that kind
    * @throws CommandRejectedException if no executor runs its kind
    */
@@ -855,20 +865,53 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param action the action, of a reversible kind if {@code timeBox} is given
    * @param caller who asks for it
-   * @param comment why, possibly empty
+   * @param comment why: not blank
    * @param twoStep whether another principal must approve it
    * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
    * @return the action
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws IllegalArgumentException if the time box is not positive, longer than {@link #MAX_DURATION}, or given
-   *     for a kind that cannot be undone
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character, or
+   *     the time box is not positive, longer than {@link #MAX_DURATION}, or given for a kind that cannot be
+   *     undone; nothing is changed then
    * @throws CommandRejectedException if no executor runs its kind
    */
   public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
       @Nullable Duration timeBox) {
+    return takeAction(action, caller, comment, twoStep, timeBox,
+        ActionSource.manual(Objects.requireNonNull(action, "action").family()));
+  }
+
+  /**
+   * Takes an action outside any investigation, saying where it comes from: a live response session,
+   * advanced hunting, Explorer, or a device or email page (the Action center's "Action source"). The
+   * other overloads take the manual device or email source, by the action's family.
+   *
+   * <pre>{@code
+   * runtime.takeAction(new StopAndQuarantineFile(file), analyst, "found in the live response session", false, null,
+   *     ActionSource.LIVE_RESPONSE);
+   * }</pre>
+   *
+   * @param action the action, of a reversible kind if {@code timeBox} is given
+   * @param caller who asks for it
+   * @param comment why: not blank
+   * @param twoStep whether another principal must approve it
+   * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
+   * @param source where it comes from: not an automated investigation, and one that takes the action's family
+   *     ({@link ActionSource#accepts})
+   * @return the action, or the active action of the same kind on the same target, whatever its source
+   * @throws AccessDeniedException if the caller may not request that kind
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character, the
+   *     source is automated or does not take the action's family, or the time box is not positive, longer than
+   *     {@link #MAX_DURATION}, or given for a kind that cannot be undone; nothing is changed then
+   * @throws CommandRejectedException if no executor runs its kind
+   */
+  public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
+      @Nullable Duration timeBox, ActionSource source) {
     requireOpen();
     Objects.requireNonNull(action, "action");
-    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    requireManualComment(comment);
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(source, "source").requireFor(caller.actor(), action.family());
     if (timeBox != null) {
       Durations.requirePositive("timeBox", timeBox);
     }
@@ -877,7 +920,7 @@ public final class ParryRuntime implements AutoCloseable {
       throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, "no executor runs "
           + action.kind(), null));
     }
-    return manual.take(action, caller, comment, twoStep, timeBox);
+    return manual.take(action, caller, comment, twoStep, timeBox, source);
   }
 
   /**
@@ -908,20 +951,32 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param entity the entity the investigation missed
    * @param caller who reports it
-   * @param comment why, possibly empty
+   * @param comment why: not blank; kept on every action opened
    * @return the actions opened, pending approval (empty if none applies to the entity)
+   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character;
+   *     nothing is changed then
    * @throws AccessDeniedException if the caller may not request actions
    */
   public List<ActionRecord> reportFalseNegative(Entity entity, Caller caller, String comment) {
     requireOpen();
     Objects.requireNonNull(entity, "entity");
-    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    requireManualComment(comment);
     gate.authorize(caller, Operation.REQUEST_ACTION, null);
     List<Command.Proposal> proposals = manual.falseNegativeProposals(entity);
     for (Command.Proposal proposal : proposals) {
       gate.authorize(caller, Operation.REQUEST_ACTION, proposal.planned().action().kind());
     }
-    return proposals.isEmpty() ? List.of() : manual.open(caller, proposals, comment).actions();
+    return proposals.isEmpty() ? List.of() : manual.open(caller, proposals, comment, null).actions();
+  }
+
+  /** Checks the comment a manual action requires: present, not blank, and valid free text. */
+  private static void requireManualComment(String comment) {
+    Objects.requireNonNull(comment, "comment");
+    if (comment.isBlank()) {
+      throw new IllegalArgumentException("comment must not be empty or blank: a manual action needs one, was: "
+          + Text.show(comment));
+    }
+    Text.require("comment", comment, 1, Command.MAX_TEXT);
   }
 
   /**

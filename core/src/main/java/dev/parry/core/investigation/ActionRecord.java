@@ -14,7 +14,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one action in an investigation, as its events left it.
+ * The state of one action in an investigation, as its events left it: where it stands, and who did
+ * what to it. The requester and their comment, and each later step a person or the system took
+ * ({@link #steps()}: every approval with its comment, a rejection, a cancellation, each undo request
+ * and time box extension), stay on the record whatever its status becomes; {@link #updatedBy()} and
+ * {@link #note()} only say who made the last change and why.
+ *
+ * <pre>{@code
+ * ActionRecord action = runtime.investigation(id, analyst).orElseThrow().action(actionId).orElseThrow();
+ * action.undoRequest().ifPresent(undo -> out.println("undo asked by " + undo.actor() + ": " + undo.comment()));
+ * }</pre>
  *
  * @param id the action's id
  * @param action the action
@@ -22,9 +31,12 @@ import org.jspecify.annotations.Nullable;
  * @param reason why that mode
  * @param rule how it gets approved
  * @param requestedBy who proposed it
+ * @param requestComment the requester's comment, possibly empty (empty for actions stored before it was kept)
+ * @param source where it came from; it suits its requester and family ({@link ActionSource#requireFor})
  * @param proposedAt when it was proposed (pending expiry counts from here)
  * @param status where it is in its life cycle
- * @param approvers the distinct principals who approved it so far, in order (copied)
+ * @param steps what principals and the system did to it after its proposal, in order (copied): approvals,
+ *     a rejection or cancellation, undo requests, time box extensions
  * @param attempts how many times it was dispatched
  * @param updatedAt when its status last changed
  * @param updatedBy who last changed it
@@ -36,15 +48,16 @@ import org.jspecify.annotations.Nullable;
  * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
  */
 public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
-    ApprovalRule rule, Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers,
-    int attempts, Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox,
-    @Nullable Instant expiresAt, @Nullable Instant deadline, int undoAttempts) {
+    ApprovalRule rule, Actor requestedBy, String requestComment, ActionSource source, Instant proposedAt,
+    ActionStatus status, List<ActionStep> steps, int attempts, Instant updatedAt, Actor updatedBy, String note,
+    @Nullable Duration timeBox, @Nullable Instant expiresAt, @Nullable Instant deadline, int undoAttempts) {
 
   /**
-   * Validates the record and copies its approvers.
+   * Validates the record and copies its steps.
    *
    * @throws NullPointerException if a required component is null
-   * @throws IllegalArgumentException if {@code attempts} or {@code undoAttempts} is negative
+   * @throws IllegalArgumentException if {@code attempts} or {@code undoAttempts} is negative, or the source does
+   *     not suit the requester and the action's family
    */
   public ActionRecord {
     Objects.requireNonNull(id, "id");
@@ -53,9 +66,11 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(requestedBy, "requestedBy");
+    Objects.requireNonNull(requestComment, "requestComment");
+    Objects.requireNonNull(source, "source").requireFor(requestedBy, action.family());
     Objects.requireNonNull(proposedAt, "proposedAt");
     Objects.requireNonNull(status, "status");
-    approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers"));
+    steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(updatedBy, "updatedBy");
     Objects.requireNonNull(note, "note");
@@ -65,31 +80,6 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     if (undoAttempts < 0) {
       throw new IllegalArgumentException("undoAttempts must not be negative, was: " + undoAttempts);
     }
-  }
-
-  /**
-   * A record with no expiry, deadline or undo attempt yet.
-   *
-   * @param id the action's id
-   * @param action the action
-   * @param mode automatic or requiring approval, as proposed
-   * @param reason why that mode
-   * @param rule how it gets approved
-   * @param requestedBy who proposed it
-   * @param proposedAt when it was proposed
-   * @param status where it is in its life cycle
-   * @param approvers the distinct principals who approved it so far
-   * @param attempts how many times it was dispatched
-   * @param updatedAt when its status last changed
-   * @param updatedBy who last changed it
-   * @param note the comment, detail or reason of its last change
-   * @param timeBox how long it stays in effect once it succeeded, or null
-   */
-  public ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule,
-      Actor requestedBy, Instant proposedAt, ActionStatus status, List<PrincipalName> approvers, int attempts,
-      Instant updatedAt, Actor updatedBy, String note, @Nullable Duration timeBox) {
-    this(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts, updatedAt, updatedBy,
-        note, timeBox, null, null, 0);
   }
 
   /**
@@ -112,48 +102,115 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     };
   }
 
-  /** {@return this action moved to {@code next} by {@code actor} at {@code at}, with a note} */
-  ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, next, approvers, attempts, at,
-        actor, note, timeBox, expiresAt, deadline,
+  /** {@return the distinct principals who approved it so far, in order} */
+  public List<PrincipalName> approvers() {
+    List<PrincipalName> names = new ArrayList<>(steps.size());
+    for (ActionStep step : steps) {
+      if (step.kind() == ActionStep.Kind.APPROVED) {
+        names.add(step.actor().principalName().orElseThrow());
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** {@return its approvals, in order: each approver with the time and comment of their approval} */
+  public List<ActionStep> approvals() {
+    return stepsOf(ActionStep.Kind.APPROVED);
+  }
+
+  /** {@return who rejected it, when and why, or empty if it was not rejected} */
+  public Optional<ActionStep> rejection() {
+    return last(ActionStep.Kind.REJECTED);
+  }
+
+  /** {@return who cancelled it, when and why, or empty if it was not cancelled} */
+  public Optional<ActionStep> cancellation() {
+    return last(ActionStep.Kind.CANCELLED);
+  }
+
+  /**
+   * {@return who asked for its latest undo, when and why, or empty if nobody did}: the principal who
+   * asked, or the system when its time box ended, whoever then carried the undo out
+   */
+  public Optional<ActionStep> undoRequest() {
+    return last(ActionStep.Kind.UNDO_REQUESTED);
+  }
+
+  private List<ActionStep> stepsOf(ActionStep.Kind kind) {
+    List<ActionStep> out = new ArrayList<>(steps.size());
+    for (ActionStep step : steps) {
+      if (step.kind() == kind) {
+        out.add(step);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private Optional<ActionStep> last(ActionStep.Kind kind) {
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i).kind() == kind) {
+        return Optional.of(steps.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@return this action moved to {@code next} by {@code actor} at {@code at}, with a note, and the
+   * step that moved it kept if {@code step} names one}
+   */
+  ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note, ActionStep.@Nullable Kind step) {
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, next,
+        step == null ? steps : with(new ActionStep(step, actor, at, note)), attempts, at, actor, note, timeBox,
+        expiresAt, deadline,
         next != ActionStatus.UNDO_IN_PROGRESS ? undoAttempts
             // an undo that failed before undo attempts were counted was the first: the next is the second
             : status == ActionStatus.UNDO_FAILED && undoAttempts == 0 ? 2 : undoAttempts + 1);
   }
 
+  private List<ActionStep> with(ActionStep step) {
+    List<ActionStep> more = new ArrayList<>(steps.size() + 1);
+    more.addAll(steps);
+    more.add(step);
+    return more;
+  }
+
   /** {@return this pending action expiring at {@code expires}} */
   ActionRecord expiringAt(Instant expires) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts,
-        updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, status,
+        steps, attempts, updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
   }
 
   /** {@return this automatic action held for approval by a safety guard at dispatch time} */
   ActionRecord held(String why, Instant expires, Instant at, Actor actor) {
-    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, proposedAt,
-        ActionStatus.PENDING_APPROVAL, List.of(), attempts, at, actor, why, timeBox, expires, deadline, undoAttempts);
+    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, requestComment, source,
+        proposedAt, ActionStatus.PENDING_APPROVAL, steps, attempts, at, actor, why, timeBox, expires, deadline,
+        undoAttempts);
   }
 
-  /** {@return this action with one more approver, approved if {@code quorumReached}} */
-  ActionRecord approvedBy(PrincipalName approver, boolean quorumReached, Instant at, Actor actor, String comment) {
-    List<PrincipalName> more = new ArrayList<>(approvers.size() + 1);
-    more.addAll(approvers);
-    more.add(approver);
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt,
-        quorumReached ? ActionStatus.APPROVED : status, more, attempts, at, actor, comment, timeBox, expiresAt, deadline,
-        undoAttempts);
+  /** {@return this action with one more approval, approved if {@code quorumReached}} */
+  ActionRecord approvedBy(Actor approver, boolean quorumReached, Instant at, String comment) {
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt,
+        quorumReached ? ActionStatus.APPROVED : status, with(new ActionStep(ActionStep.Kind.APPROVED, approver, at,
+        comment)), attempts, at, approver, comment, timeBox, expiresAt, deadline, undoAttempts);
   }
 
   /** {@return this action dispatched once more; the first dispatch sets the deadline, later ones keep it} */
   ActionRecord started(int attempt, Instant at, Actor actor, @Nullable Instant newDeadline) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, ActionStatus.IN_PROGRESS,
-        approvers, attempt, at, actor, "", timeBox, expiresAt, deadline != null ? deadline : newDeadline, undoAttempts);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt,
+        ActionStatus.IN_PROGRESS, steps, attempt, at, actor, "", timeBox, expiresAt,
+        deadline != null ? deadline : newDeadline, undoAttempts);
   }
 
-  /** {@return this action with its time box extended by {@code extra}} */
-  ActionRecord extended(Duration extra) {
+  /**
+   * {@return this action with its time box extended by {@code extra}, the extension kept as a step}; its
+   * status, and so the time its box counts from, are unchanged
+   */
+  ActionRecord extended(Duration extra, Instant at, Actor actor, String comment) {
     Duration box = timeBox == null ? extra : timeBox.plus(extra);
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, proposedAt, status, approvers, attempts,
-        updatedAt, updatedBy, note, box, expiresAt, deadline, undoAttempts);
+    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, status,
+        with(new ActionStep(ActionStep.Kind.TIME_BOX_EXTENDED, actor, at, comment)), attempts, updatedAt, updatedBy,
+        note, box, expiresAt, deadline, undoAttempts);
   }
 
   /**
@@ -174,6 +231,6 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
   @Override
   public String toString() {
     return "ActionRecord{id=" + id + ", kind=" + action.kind() + ", target=" + action.target().key()
-        + ", mode=" + mode + ", status=" + status + ", approvers=" + approvers.size() + ", attempts=" + attempts + "}";
+        + ", mode=" + mode + ", status=" + status + ", steps=" + steps.size() + ", attempts=" + attempts + "}";
   }
 }

@@ -155,16 +155,44 @@ public sealed interface Command {
    *
    * @param proposal the action
    * @param requester who asks for it
+   * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's manual
+   *     actions require one)
+   * @param source where the action comes from
    */
-  record ProposeAction(Proposal proposal, Actor requester) implements Command {
+  record ProposeAction(Proposal proposal, Actor requester, String comment, ActionSource source) implements Command {
     /**
      * Validates the command.
      *
      * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the comment is too long or holds a control character, or the
+     *     source is not one the requester and the action's family can have ({@link ActionSource#requireFor})
      */
     public ProposeAction {
       Objects.requireNonNull(proposal, "proposal");
       Objects.requireNonNull(requester, "requester");
+      Text.require("comment", comment, 0, MAX_TEXT);
+      Objects.requireNonNull(source, "source").requireFor(requester, proposal.planned().action().family());
+    }
+
+    /**
+     * A proposal from the source its requester and family imply ({@link ActionSource#of}).
+     *
+     * @param proposal the action
+     * @param requester who asks for it
+     * @param comment the requester's comment, possibly empty
+     */
+    public ProposeAction(Proposal proposal, Actor requester, String comment) {
+      this(proposal, requester, comment, ActionSource.of(requester, proposal.planned().action().family()));
+    }
+
+    /**
+     * A proposal without a comment, from the source its requester and family imply.
+     *
+     * @param proposal the action
+     * @param requester who asks for it
+     */
+    public ProposeAction(Proposal proposal, Actor requester) {
+      this(proposal, requester, "");
     }
   }
 

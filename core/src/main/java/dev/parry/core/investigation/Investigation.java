@@ -538,7 +538,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
         continue;
       }
       proposedNow.add(action);
-      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), now));
+      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), "",
+          ActionSource.of(command.actor(), action.family()), now));
     }
     return null;
   }
@@ -568,15 +569,17 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return reject(RejectionReason.DUPLICATE_ACTION,
           "action " + existing.id() + " (" + action.key() + ") is already " + existing.status(), existing.id());
     }
-    out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), now));
+    out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), command.comment(),
+        command.source(), now));
     return null;
   }
 
-  private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, Instant now) {
+  private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, String comment,
+      ActionSource source, Instant now) {
     Instant expires = proposal.planned().mode() == ApprovalMode.AUTOMATIC ? null
         : now.plus(proposal.expiry() != null ? proposal.expiry() : pendingExpiry);
     return new ActionProposed(id, now, requester, actionId, proposal.planned().action(), proposal.planned().mode(),
-        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires);
+        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires, comment, source);
   }
 
   /**
@@ -768,8 +771,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       Instant expires = initial != ActionStatus.PENDING_APPROVAL ? null
           : proposed.expiresAt() != null ? proposed.expiresAt() : proposed.at().plus(pendingExpiry);
       return new ActionRecord(actionId, proposed.action(), proposed.mode(), proposed.reason(), proposed.rule(),
-          proposed.actor(), proposed.at(), initial, List.of(), 0, proposed.at(), proposed.actor(), "", proposed.timeBox(),
-          expires, null, 0);
+          proposed.actor(), proposed.comment(), proposed.source(), proposed.at(), initial, List.of(), 0, proposed.at(),
+          proposed.actor(), "", proposed.timeBox(), expires, null, 0);
     }
     ActionRecord current = action(actionId)
         .orElseThrow(() -> new IllegalStateException("investigation " + id + " has no action " + actionId));
@@ -777,13 +780,12 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
         throw new IllegalStateException("action " + actionId + " has no running time box to extend");
       }
-      return current.extended(extended.extra());
+      return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
     }
     if (event instanceof ApprovalGranted granted) {
       require(current, ActionStatus.PENDING_APPROVAL, granted.quorumReached() ? ActionStatus.APPROVED
           : ActionStatus.PENDING_APPROVAL);
-      PrincipalName approver = granted.actor().principalName().orElseThrow();
-      return current.approvedBy(approver, granted.quorumReached(), event.at(), event.actor(), granted.comment());
+      return current.approvedBy(granted.actor(), granted.quorumReached(), event.at(), granted.comment());
     }
     if (event instanceof ActionStarted actionStarted) {
       require(current, current.status(), ActionStatus.IN_PROGRESS);
@@ -795,12 +797,14 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     ActionStatus next;
     String note = "";
+    ActionStep.Kind step = null;
     if (event instanceof ActionSucceeded actionSucceeded) {
       next = ActionStatus.SUCCEEDED;
       note = actionSucceeded.detail();
     } else if (event instanceof ActionRejected actionRejected) {
       next = ActionStatus.REJECTED;
       note = actionRejected.comment();
+      step = ActionStep.Kind.REJECTED;
     } else if (event instanceof ActionExpired) {
       next = ActionStatus.EXPIRED;
     } else if (event instanceof ActionFailed actionFailed) {
@@ -811,9 +815,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     } else if (event instanceof ActionCancelled actionCancelled) {
       next = ActionStatus.CANCELLED;
       note = actionCancelled.comment();
+      step = ActionStep.Kind.CANCELLED;
     } else if (event instanceof UndoRequested undoRequested) {
       next = ActionStatus.UNDO_IN_PROGRESS;
       note = undoRequested.comment();
+      step = ActionStep.Kind.UNDO_REQUESTED;
     } else if (event instanceof ActionUndone actionUndone) {
       next = ActionStatus.UNDONE;
       note = actionUndone.detail();
@@ -822,7 +828,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       note = ((UndoFailed) event).reason();
     }
     require(current, current.status(), next);
-    return current.moved(next, event.at(), event.actor(), note);
+    return current.moved(next, event.at(), event.actor(), note, step);
   }
 
   private static void require(ActionRecord current, ActionStatus from, ActionStatus to) {

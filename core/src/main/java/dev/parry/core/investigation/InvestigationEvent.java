@@ -137,8 +137,11 @@ public sealed interface InvestigationEvent
    * @param timeBox how long it stays in effect once it succeeded, or null
    * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
    *     (and for an automatic action)
+   * @param comment the requester's comment, possibly empty (empty in events stored before it was recorded)
+   * @param source where the action comes from (in events stored before it was recorded, what its
+   *     requester and family imply: {@link ActionSource#of})
    */
-  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Instant expiresAt) implements ActionEvent {
+  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Instant expiresAt, String comment, ActionSource source) implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -154,9 +157,32 @@ public sealed interface InvestigationEvent
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(rule, "rule");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+      Objects.requireNonNull(source, "source").requireFor(actor, action.family());
       if (!actionId.investigation().equals(investigationId)) {
         throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
       }
+    }
+
+    /**
+     * An action proposed without a comment, from the source its requester and family imply.
+     *
+     * @param investigationId the investigation
+     * @param at when it happened
+     * @param actor who did it
+     * @param actionId the action
+     * @param action what to do
+     * @param mode automatic or requiring approval
+     * @param reason why that mode
+     * @param rule how it gets approved
+     * @param timeBox how long it stays in effect once it succeeded, or null
+     * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
+     */
+    public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
+        RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox,
+        @Nullable Instant expiresAt) {
+      this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, expiresAt, "",
+          ActionSource.of(actor, action.family()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
@@ -95,9 +96,10 @@ public final class ManualActions {
    * @param comment why
    * @param twoStep whether another principal must approve it
    * @param timeBox how long it stays in effect, or null
+   * @param source where it comes from, already checked against the action's family
    */
   public ActionRecord take(RemediationAction action, Caller caller, String comment, boolean twoStep,
-      @Nullable Duration timeBox) {
+      @Nullable Duration timeBox, ActionSource source) {
     Optional<ActionRecord> active = activeOn(action);
     if (active.isPresent()) {
       return active.get();
@@ -109,7 +111,7 @@ public final class ManualActions {
     PlannedAction planned = new PlannedAction(action, waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
         waits ? "manual action awaiting approval (" + rule + ")" : "manual action by " + caller.name());
     return open(caller, List.of(new Command.Proposal(planned, rule, timeBox, planner.pendingExpiry(action.kind()))),
-        comment).actions().get(0);
+        comment, source).actions().get(0);
   }
 
   private Optional<ActionRecord> activeOn(RemediationAction action) {
@@ -188,11 +190,13 @@ public final class ManualActions {
    *
    * @param caller who asks
    * @param proposals the actions
-   * @param comment why
+   * @param comment why, kept on every action as its request comment
+   * @param source where the actions come from, or null for each its manual source by family
    * @return the investigation
    * @throws CommandRejectedException if a proposal is refused
    */
-  public Investigation open(Caller caller, List<Command.Proposal> proposals, String comment) {
+  public Investigation open(Caller caller, List<Command.Proposal> proposals, String comment,
+      @Nullable ActionSource source) {
     InvestigationId id = manualIds.get();
     Instant now = clock.instant();
     Decision.Accepted opened = Investigation.open(id, AlertId.of("manual"), AutomationLevel.SEMI_ALL_FOLDERS,
@@ -201,7 +205,8 @@ public final class ManualActions {
     Investigation state = opened.after();
     List<Command> commands = new ArrayList<>();
     for (Command.Proposal proposal : proposals) {
-      commands.add(new Command.ProposeAction(proposal, caller.actor()));
+      commands.add(new Command.ProposeAction(proposal, caller.actor(), comment, source != null ? source
+          : ActionSource.manual(proposal.planned().action().family())));
     }
     commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
     for (Command command : commands) {
@@ -215,8 +220,7 @@ public final class ManualActions {
     }
     engine.create(id, events, state);
     LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
-        .addKeyValue("actions", proposals.size()).addKeyValue("hasComment", !comment.isEmpty())
-        .log("manual actions requested");
+        .addKeyValue("actions", proposals.size()).log("manual actions requested");
     return state;
   }
 }

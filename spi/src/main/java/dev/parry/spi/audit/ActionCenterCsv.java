@@ -2,22 +2,27 @@ package dev.parry.spi.audit;
 
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
-import dev.parry.spi.store.ActionSource;
+import dev.parry.core.investigation.ActionStep;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The History tab's CSV export: one row per action (RFC 4180 quoting). Every cell is made safe to
- * open in a spreadsheet and to read:
+ * The History tab's CSV export: one row per action (RFC 4180 quoting), saying who did what and why:
+ * who requested it and their comment; who approved it, one approver per line of the cell, with the
+ * matching comment on the same line of the next; who rejected or cancelled it; who asked for its
+ * latest undo (the system, when a time box ended); and its last change. Principal names and comments
+ * cannot hold a line break, so a line of a cell is always one value. Every cell is made safe to open in
+ * a spreadsheet and to read:
  *
  * <ul>
  *   <li>a value a spreadsheet would read as a formula, one that starts with {@code =}, {@code +},
  *       {@code -}, {@code @}, a tab or a carriage return, is prefixed with an apostrophe, so an
  *       attacker-chosen comment or name cannot run in an analyst's spreadsheet (the prefix also
- *       turns a negative number into text);
+ *       turns a negative number into text); in a cell of several lines, every line is;
  *   <li>every spoofing character (control, bidirectional, invisible, odd-space and unpaired ones)
  *       is written as a backslash, {@code u} and four hexadecimal digits, so a right-to-left
  *       override in a comment cannot turn a row around and a zero-width space shows;
- *   <li>a cell holding a comma or a double quote is quoted, its quotes doubled.
+ *   <li>a cell holding a comma, a double quote or a line break is quoted, its quotes doubled.
  * </ul>
  *
  * <p>The export is for people: the store and the audit trail keep the exact text.
@@ -29,8 +34,9 @@ import java.util.List;
 public final class ActionCenterCsv {
 
   /** The header row. */
-  public static final String HEADER = "action,investigation,kind,family,target,status,source,requested_by,approvers,"
-      + "proposed_at,updated_at,updated_by,reason,note";
+  public static final String HEADER = "action,investigation,kind,family,target,status,source,requested_by,"
+      + "request_comment,approved_by,approval_comments,rejected_by,rejection_comment,cancelled_by,"
+      + "cancellation_comment,undo_requested_by,undo_comment,proposed_at,updated_at,updated_by,reason,note";
 
   /** The first characters that make a spreadsheet read a cell as a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -45,28 +51,59 @@ public final class ActionCenterCsv {
   public static String of(List<ActionRecord> actions) {
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
     for (ActionRecord a : actions) {
-      row(out, a.id().toString(), a.id().investigation().value(), a.action().kind().name(), a.action().family().name(),
-          a.action().target().key().value(), a.status().name(), ActionSource.of(a).name(), a.requestedBy().toString(),
-          a.approvers().toString(), a.proposedAt().toString(), a.updatedAt().toString(), a.updatedBy().toString(),
-          a.reason(), a.note());
+      List<ActionStep> approvals = a.approvals();
+      Optional<ActionStep> rejection = a.rejection();
+      Optional<ActionStep> cancellation = a.cancellation();
+      Optional<ActionStep> undo = a.undoRequest();
+      row(out, cell(a.id().toString()), cell(a.id().investigation().value()), cell(a.action().kind().name()),
+          cell(a.action().family().name()), cell(a.action().target().key().value()), cell(a.status().name()),
+          cell(a.source().name()), cell(a.requestedBy().toString()), cell(a.requestComment()),
+          lines(approvals.stream().map(step -> step.actor().toString()).toList()),
+          lines(approvals.stream().map(ActionStep::comment).toList()),
+          cell(rejection.map(step -> step.actor().toString()).orElse("")),
+          cell(rejection.map(ActionStep::comment).orElse("")),
+          cell(cancellation.map(step -> step.actor().toString()).orElse("")),
+          cell(cancellation.map(ActionStep::comment).orElse("")),
+          cell(undo.map(step -> step.actor().toString()).orElse("")), cell(undo.map(ActionStep::comment).orElse("")),
+          cell(a.proposedAt().toString()), cell(a.updatedAt().toString()), cell(a.updatedBy().toString()),
+          cell(a.reason()), cell(a.note()));
     }
     return out.toString();
   }
 
-  private static void row(StringBuilder out, String... values) {
-    for (int i = 0; i < values.length; i++) {
+  private static void row(StringBuilder out, String... cells) {
+    for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
         out.append(',');
       }
-      out.append(cell(values[i]));
+      out.append(cells[i]);
     }
     out.append("\r\n");
   }
 
   /** {@return {@code value} as one cell: formula defused, spoofing characters escaped, quoted if it must be} */
   static String cell(String value) {
+    return quoted(safe(value));
+  }
+
+  /**
+   * {@return {@code values} as one cell, one value per line, each line defused and escaped as a cell is};
+   * empty for no value
+   */
+  static String lines(List<String> values) {
+    StringBuilder joined = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      joined.append(i > 0 ? "\n" : "").append(safe(values.get(i)));
+    }
+    return quoted(joined.toString());
+  }
+
+  private static String safe(String value) {
     String escaped = Text.escape(value, Integer.MAX_VALUE);
-    String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + escaped : escaped;
+    return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + escaped : escaped;
+  }
+
+  private static String quoted(String safe) {
     if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
       return safe;
     }

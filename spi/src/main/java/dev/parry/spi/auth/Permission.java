@@ -8,6 +8,12 @@ public enum Permission {
   ACTIVE_REMEDIATION,
   /** "Search and Purge": needed, with Security Administrator, for email remediation. */
   SEARCH_AND_PURGE,
+  /**
+   * Global Administrator: may approve or reject any pending action, whatever its family ("Users who
+   * have the Global Administrator role ... can approve or reject any pending action in the Action
+   * center"); nothing else without another permission.
+   */
+  GLOBAL_ADMINISTRATOR,
   /** Read the action center and investigations. */
   READ
 }

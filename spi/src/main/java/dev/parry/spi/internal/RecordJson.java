@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import dev.parry.core.investigation.ActionRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * is a sealed interface carries its concrete type in an {@code "@type"} member; a record with one
  * component that is not in such a position is written as that component alone. Strings escape
  * control characters, surrogates and DEL, so the text is safe in any database text column and every
- * Java string, even an ill-formed one, reads back unchanged.
+ * Java string, even an ill-formed one, reads back unchanged. A component that an earlier release did
+ * not write is read as {@link StoredDefaults} says; any other missing component reads as null, which
+ * the record's constructor refuses unless the component may be null.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  *
@@ -337,15 +338,20 @@ public final class RecordJson {
   private Object construct(Class<?> type, Map<?, ?> object, String path) {
     Shape shape = Objects.requireNonNull(shapes.get(type));
     @Nullable Object[] arguments = new Object[shape.components().size()];
+    Map<String, @Nullable Object> read = new HashMap<>();
+    List<Integer> absent = new ArrayList<>(0);
     for (int i = 0; i < arguments.length; i++) {
       RecordComponent component = shape.components().get(i);
-      if (type == ActionRecord.class && component.getName().equals("undoAttempts")
-          && !object.containsKey(component.getName())) {
-        arguments[i] = 0; // counted since version 2 of the stored action: none counted before
+      if (!object.containsKey(component.getName()) && StoredDefaults.covers(type, component.getName())) {
+        absent.add(i); // written by an earlier release: filled in below, from what was read
         continue;
       }
       arguments[i] = bind(object.get(component.getName()), component.getType(), component.getGenericType(),
           path + "." + component.getName());
+      read.put(component.getName(), arguments[i]);
+    }
+    for (int i : absent) {
+      arguments[i] = StoredDefaults.of(type, shape.components().get(i).getName(), object, read);
     }
     return instantiate(shape, arguments, path);
   }

@@ -4,6 +4,7 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.EntityKey;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.InvestigationId;
 import java.time.Instant;
@@ -88,7 +89,7 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     return (statuses.isEmpty() || statuses.contains(action.status()))
         && (families.isEmpty() || families.contains(action.action().family()))
         && (kinds.isEmpty() || kinds.contains(action.action().kind()))
-        && (sources.isEmpty() || sources.contains(ActionSource.of(action)))
+        && (sources.isEmpty() || sources.contains(action.source()))
         && (entity == null || entity.equals(action.action().target().key()))
         && (investigation == null || investigation.equals(action.id().investigation()))
         && (proposedFrom == null || !action.proposedAt().isBefore(proposedFrom))

@@ -1,9 +1,12 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.investigation.ActionSource;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -13,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  * The SQL of one action query. Enum filters are written as literals (their names come from the
  * domain's enums, never from callers' text), so that PostgreSQL can match them to the partial
  * indexes whatever plan it caches; every other value is a bound parameter.
+ *
+ * <p>The {@code source} column of rows written before sources were typed holds {@code AUTOMATED} or
+ * {@code MANUAL}: an automated investigation's action or a principal's, of the row's family. A source
+ * filter matches them as the source they stand for ({@link ActionSource#automated},
+ * {@link ActionSource#manual}), so no row has to be rewritten.
  */
 final class ActionSql {
 
@@ -29,7 +37,7 @@ final class ActionSql {
     sql.in("status", query.statuses());
     sql.in("family", query.families());
     sql.in("kind", query.kinds());
-    sql.in("source", query.sources());
+    sql.sources(query.sources());
     if (query.investigation() != null) {
       sql.where("investigation_id = ?", query.investigation().value());
     }
@@ -58,12 +66,36 @@ final class ActionSql {
   }
 
   private void in(String column, Set<? extends Enum<?>> values) {
-    if (values.isEmpty()) {
+    if (!values.isEmpty()) {
+      text.append(" AND ").append(list(column, values));
+    }
+  }
+
+  /** The source filter: the typed names, or a row written before them whose family makes it one of them. */
+  private void sources(Set<ActionSource> sources) {
+    if (sources.isEmpty()) {
       return;
     }
-    StringJoiner names = new StringJoiner("', '", " AND " + column + " IN ('", "')");
+    StringJoiner any = new StringJoiner(" OR ", " AND (", ")");
+    any.add(list("source", sources));
+    for (boolean automated : new boolean[] {true, false}) {
+      Set<EntityFamily> families = EnumSet.noneOf(EntityFamily.class);
+      for (EntityFamily family : EntityFamily.values()) {
+        if (sources.contains(automated ? ActionSource.automated(family) : ActionSource.manual(family))) {
+          families.add(family);
+        }
+      }
+      if (!families.isEmpty()) {
+        any.add("(source = '" + (automated ? "AUTOMATED" : "MANUAL") + "' AND " + list("family", families) + ")");
+      }
+    }
+    text.append(any);
+  }
+
+  private static String list(String column, Set<? extends Enum<?>> values) {
+    StringJoiner names = new StringJoiner("', '", column + " IN ('", "')");
     values.stream().map(Enum::name).sorted().forEach(names::add);
-    text.append(names);
+    return names.toString();
   }
 
   private void where(String condition, Object... values) {

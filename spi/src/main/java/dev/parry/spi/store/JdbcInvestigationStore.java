@@ -249,7 +249,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       status[i] = action.status().name();
       family[i] = action.action().family().name();
       kind[i] = action.action().kind().name();
-      source[i] = ActionSource.of(action).name();
+      source[i] = action.source().name();
       entity[i] = action.action().target().key().value();
       seconds[i] = proposedAt.getEpochSecond();
       nanos[i] = proposedAt.getNano();
@@ -370,8 +370,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     Instant expires = Instant.ofEpochSecond(seconds, result.getInt(3));
     return new ActionRecord(action.id(), action.action(), action.mode(), action.reason(), action.rule(),
-        action.requestedBy(), action.proposedAt(), action.status(), action.approvers(), action.attempts(),
-        action.updatedAt(), action.updatedBy(), action.note(), action.timeBox(), expires, action.deadline(),
+        action.requestedBy(), action.requestComment(), action.source(), action.proposedAt(), action.status(), action.steps(),
+        action.attempts(), action.updatedAt(), action.updatedBy(), action.note(), action.timeBox(), expires, action.deadline(),
         action.undoAttempts());
   }
 

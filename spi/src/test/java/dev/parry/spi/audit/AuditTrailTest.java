@@ -125,7 +125,7 @@ class AuditTrailTest {
     String csv = ActionCenterCsv.of(List.of(action));
     String[] lines = csv.split("\r\n", -1);
     assertEquals(ActionCenterCsv.HEADER, lines[0]);
-    assertTrue(lines[1].startsWith("inv-a/1,inv-a,ISOLATE_DEVICE,DEVICE,device:d,APPROVED,AUTOMATED,system,"), lines[1]);
+    assertTrue(lines[1].startsWith("inv-a/1,inv-a,ISOLATE_DEVICE,DEVICE,device:d,APPROVED,AUTOMATED_DEVICE_INVESTIGATION,system,"), lines[1]);
     assertEquals("'=HYPERLINK(\"x\")", ActionCenterCsv.cell("=HYPERLINK(\"x\")").replace("\"\"", "\"").substring(1,
         ActionCenterCsv.cell("=HYPERLINK(\"x\")").replace("\"\"", "\"").length() - 1));
     assertEquals("\"a,b\"", ActionCenterCsv.cell("a,b"));

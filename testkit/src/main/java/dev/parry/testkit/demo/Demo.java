@@ -4,6 +4,7 @@ import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.action.RunAntivirusScan;
 import dev.parry.core.action.ScanType;
+import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroup;
 import dev.parry.core.automation.DeviceGroupName;
@@ -33,7 +34,6 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.store.ActionQuery;
-import dev.parry.spi.store.ActionSource;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.ParryHarness;
 import java.io.PrintStream;
@@ -208,15 +208,18 @@ public final class Demo {
   private void printTable(String title, ParryHarness harness, ActionQuery query) {
     Page<ActionRecord> page = harness.runtime().actions(query, ParryHarness.ANALYST);
     out.println(title + " (" + page.items().size() + ")");
-    out.println(String.format("%-18s %-26s %-34s %-16s %-9s %-20s %-22s %s", "Action", "Kind", "Target", "Status",
-        "Source", "Requested by", "Approved by", "Updated"));
+    out.println(String.format("%-18s %-26s %-34s %-16s %-30s %-20s %-22s %-22s %s", "Action", "Kind", "Target",
+        "Status", "Source", "Requested by", "Approved by", "Rejected / undo by", "Updated"));
     for (ActionRecord action : page.items()) {
       String target = action.action().target().key().value();
       String approvers = action.mode() == ApprovalMode.AUTOMATIC ? "(automatic)"
-          : action.approvers().isEmpty() ? "-" : action.approvers().toString();
-      out.println(String.format("%-18s %-26s %-34s %-16s %-9s %-20s %-22s %s", action.id(), action.action().kind(),
-          target.length() > 34 ? target.substring(0, 31) + "..." : target, action.status(), ActionSource.of(action),
-          action.requestedBy(), approvers, action.updatedAt()));
+          : action.approvers().isEmpty() ? "-"
+          : String.join(", ", action.approvers().stream().map(PrincipalName::value).toList());
+      String decided = action.rejection().or(action::cancellation).or(action::undoRequest)
+          .map(step -> step.actor().toString()).orElse("-");
+      out.println(String.format("%-18s %-26s %-34s %-16s %-30s %-20s %-22s %-22s %s", action.id(),
+          action.action().kind(), target.length() > 34 ? target.substring(0, 31) + "..." : target, action.status(),
+          action.source(), action.requestedBy(), approvers, decided, action.updatedAt()));
     }
     out.println();
   }

@@ -5,6 +5,7 @@ import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.ApprovalRule;
@@ -76,7 +77,8 @@ public sealed interface InvestigationStep {
   }
 
   /**
-   * Proposes an action by hand.
+   * Proposes an action by hand. A principal's proposal comes from one of the sources that take the
+   * action's family, chosen by the requester and the target, so that histories hold every source.
    *
    * @param action the action
    * @param mode automatic or requiring approval
@@ -87,8 +89,18 @@ public sealed interface InvestigationStep {
       implements InvestigationStep {
     @Override
     public Command resolve(Investigation state) {
-      return new Command.ProposeAction(new Command.Proposal(new PlannedAction(action, mode, "proposed by hand"), rule),
-          actor(requester));
+      Command.Proposal proposal = new Command.Proposal(new PlannedAction(action, mode, "proposed by hand"), rule);
+      if (requester < 0) {
+        return new Command.ProposeAction(proposal, actor(requester));
+      }
+      List<ActionSource> sources = new ArrayList<>();
+      for (ActionSource source : ActionSource.values()) {
+        if (!source.isAutomated() && source.accepts(action.family())) {
+          sources.add(source);
+        }
+      }
+      return new Command.ProposeAction(proposal, actor(requester), "by hand",
+          sources.get(Math.floorMod(action.target().key().value().hashCode() + requester, sources.size())));
     }
 
     @Override

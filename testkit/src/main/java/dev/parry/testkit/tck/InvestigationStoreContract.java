@@ -25,6 +25,7 @@ import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
@@ -38,7 +39,6 @@ import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.store.ActionQuery;
-import dev.parry.spi.store.ActionSource;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
@@ -302,13 +302,21 @@ public abstract class InvestigationStoreContract extends ContractSupport {
           Actor.system()), T0);
       state = apply(state, propose(new RunAntivirusScan(target, ScanType.FULL), ApprovalMode.REQUIRES_APPROVAL, analyst),
           T0.plus(Duration.ofHours(1)));
-      apply(state, propose(new IsolateDevice(device("s7-other"), IsolationType.FULL), ApprovalMode.AUTOMATIC,
+      state = apply(state, propose(new IsolateDevice(device("s7-other"), IsolationType.FULL), ApprovalMode.AUTOMATIC,
           Actor.system()), T0.plus(Duration.ofHours(2)));
+      apply(state, new Command.ProposeAction(new Command.Proposal(new PlannedAction(new RunAntivirusScan(
+          device("s7-other"), ScanType.QUICK), ApprovalMode.AUTOMATIC, "contract"), ApprovalRule.SINGLE), analyst,
+          "from the session", ActionSource.LIVE_RESPONSE), T0.plus(Duration.ofHours(3)));
       assertEquals(Set.of(1, 2), sequences(ActionQuery.pending().investigation(id).build()), "STORE-7: status");
       assertEquals(Set.of(1, 3), sequences(ActionQuery.all().investigation(id)
           .kinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).build()), "STORE-7: kind");
       assertEquals(Set.of(2), sequences(ActionQuery.all().investigation(id)
-          .sources(EnumSet.of(ActionSource.MANUAL)).build()), "STORE-7: source");
+          .sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION)).build()), "STORE-7: source");
+      assertEquals(Set.of(1, 3), sequences(ActionQuery.all().investigation(id)
+          .sources(EnumSet.of(ActionSource.AUTOMATED_DEVICE_INVESTIGATION)).build()), "STORE-7: source");
+      assertEquals(Set.of(2, 4), sequences(ActionQuery.all().investigation(id)
+          .sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION, ActionSource.LIVE_RESPONSE)).build()),
+          "STORE-7: sources");
       assertEquals(Set.of(1, 2), sequences(ActionQuery.all().entity(target.key()).build()), "STORE-7: entity");
       assertEquals(Set.of(2), sequences(ActionQuery.all().investigation(id).proposedFrom(T0.plus(Duration.ofMinutes(30)))
           .proposedTo(T0.plus(Duration.ofMinutes(90))).build()), "STORE-7: time");

@@ -196,7 +196,11 @@ class BadInputTest {
     cases.add(new Case("manual action with a 1 MB comment", IllegalArgumentException.class, "comment",
         () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, MEGABYTE, false)));
     cases.add(new Case("manual action without an action", NullPointerException.class, "action",
-        () -> runtime.takeAction(null, ANALYST, "", false)));
+        () -> runtime.takeAction(null, ANALYST, "contain", false)));
+    cases.add(new Case("manual action without a comment", IllegalArgumentException.class, "comment",
+        () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "", false)));
+    cases.add(new Case("false negative with a blank comment", IllegalArgumentException.class, "comment",
+        () -> runtime.reportFalseNegative(SERVER, ANALYST, "  ")));
     cases.add(new Case("false positive with a CR/LF comment", IllegalArgumentException.class, "comment",
         () -> runtime.reportFalsePositive(SERVER, ANALYST, "a\nb")));
     cases.add(new Case("break glass for no time", IllegalArgumentException.class, "duration",
@@ -221,9 +225,10 @@ class BadInputTest {
     cases.add(new Case("extend an action that has no time box", CommandRejectedException.class, "ILLEGAL_TRANSITION",
         () -> runtime.extendTimeBox(killed.id(), Duration.ofMinutes(5), ANALYST, "")));
     cases.add(new Case("time-box an irreversible manual action", IllegalArgumentException.class, "KILL_PROCESS",
-        () -> runtime.takeAction(new KillProcess(PROCESS), ANALYST, "", false, Duration.ofHours(1))));
+        () -> runtime.takeAction(new KillProcess(PROCESS), ANALYST, "kill", false, Duration.ofHours(1))));
     cases.add(new Case("time-box a manual action for no time", IllegalArgumentException.class, "timeBox",
-        () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "", false, Duration.ZERO)));
+        () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "contain", false,
+            Duration.ZERO)));
     cases.add(new Case("configure a zero pending expiry", IllegalArgumentException.class, "ISOLATE_DEVICE",
         () -> ParryRuntime.builder().pendingExpiry(dev.parry.core.action.ActionKind.ISOLATE_DEVICE, Duration.ZERO)));
     cases.add(new Case("configure a negative time box", IllegalArgumentException.class, "ISOLATE_DEVICE",
@@ -248,7 +253,7 @@ class BadInputTest {
         () -> runtime.pauseAutomation(Caller.of("guest@contoso.com", dev.parry.spi.auth.Permission.ACTIVE_REMEDIATION),
             null, "x")));
     cases.add(new Case("false negative without permission", AccessDeniedException.class, "REQUEST_ACTION",
-        () -> runtime.reportFalseNegative(SERVER, Caller.of("guest@contoso.com"), "")));
+        () -> runtime.reportFalseNegative(SERVER, Caller.of("guest@contoso.com"), "missed")));
     return cases.stream().map(Arguments::of);
   }
 
@@ -296,9 +301,10 @@ class BadInputTest {
         new Entry("approve as a principal", "principalName",
             t -> runtime.approve(pending.id(), Caller.of("alice" + t + "@contoso.com", Permission.SECURITY_ADMINISTRATOR), "")),
         new Entry("take an action on a device", "deviceName", t -> runtime.takeAction(
-            new IsolateDevice(Device.of(DeviceId.of("d-x"), DeviceName.of("ws" + t)), IsolationType.FULL), ANALYST, "", false)),
+            new IsolateDevice(Device.of(DeviceId.of("d-x"), DeviceName.of("ws" + t)), IsolationType.FULL), ANALYST,
+            "contain", false)),
         new Entry("suspend a user in a provider", "identityProviderName", t -> runtime.takeAction(
-            new SuspendUserInProvider(USER, IdentityProviderName.of("okta" + t)), admin, "", false)),
+            new SuspendUserInProvider(USER, IdentityProviderName.of("okta" + t)), admin, "suspend", false)),
         new Entry("report a false positive on a path", "windowsPath", t -> runtime.reportFalsePositive(
             DeviceFile.onDevice(Samples.HASH, SERVER.id(), WindowsPath.of("C:\\Temp\\m" + t + ".exe")), ANALYST, "")),
         new Entry("break glass on a device", "deviceId", t -> runtime.breakGlass(admin, DeviceId.of("d" + t), Duration.ofHours(1), "x")),

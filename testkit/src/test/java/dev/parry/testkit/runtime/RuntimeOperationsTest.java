@@ -26,6 +26,7 @@ import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
@@ -45,7 +46,6 @@ import dev.parry.runtime.InvestigationRefusedException;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.UnknownInvestigationException;
 import dev.parry.spi.store.ActionQuery;
-import dev.parry.spi.store.ActionSource;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.ParryHarness;
 import java.util.ArrayList;
@@ -269,9 +269,9 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("a manual action without two-step runs at once")
     void direct() {
-      ActionRecord scan = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), ANALYST, "", false);
+      ActionRecord scan = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), ANALYST, "by hand", false);
       assertEquals(ActionStatus.APPROVED, scan.status());
-      assertEquals(ActionSource.MANUAL, ActionSource.of(scan));
+      assertEquals(ActionSource.MANUAL_DEVICE_ACTION, scan.source());
       parry.settle();
       assertTrue(parry.devices().isInEffect(new RunAntivirusScan(SERVER, ScanType.QUICK)));
     }
@@ -279,7 +279,8 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("two-step: the requester cannot approve; another analyst can")
     void twoStep() {
-      ActionRecord isolate = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.SELECTIVE), ANALYST, "", true);
+      ActionRecord isolate = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.SELECTIVE), ANALYST, "by hand",
+          true);
       assertEquals(ActionStatus.PENDING_APPROVAL, isolate.status());
       CommandRejectedException own = assertThrows(CommandRejectedException.class,
           () -> runtime.approve(isolate.id(), ANALYST, ""));
@@ -292,7 +293,7 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("email manual actions need a second analyst by default")
     void emailTwoStep() {
-      ActionRecord delete = runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), ANALYST, "", false);
+      ActionRecord delete = runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), ANALYST, "by hand", false);
       assertEquals(ActionStatus.PENDING_APPROVAL, delete.status());
       assertEquals(RejectionReason.REQUESTER_CANNOT_APPROVE,
           assertThrows(CommandRejectedException.class, () -> runtime.approve(delete.id(), ANALYST, "")).reason());
@@ -301,8 +302,9 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("a second request for the same kind on the same target returns the active one")
     void duplicate() {
-      ActionRecord first = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "", true);
-      ActionRecord second = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), SECOND_ANALYST, "", true);
+      ActionRecord first = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "by hand", true);
+      ActionRecord second = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), SECOND_ANALYST, "by hand",
+          true);
       assertEquals(first.id(), second.id());
     }
 
@@ -332,7 +334,7 @@ class RuntimeOperationsTest {
       assertEquals(List.of(ActionKind.MARK_USER_COMPROMISED, ActionKind.DISABLE_USER, ActionKind.RESET_PASSWORD),
           opened.stream().map(a -> a.action().kind()).toList());
       opened.forEach(a -> assertEquals(ActionStatus.PENDING_APPROVAL, a.status()));
-      opened.forEach(a -> assertEquals(ActionSource.MANUAL, ActionSource.of(a)));
+      opened.forEach(a -> assertEquals(ActionSource.MANUAL_DEVICE_ACTION, a.source()));
     }
   }
 
@@ -360,12 +362,12 @@ class RuntimeOperationsTest {
     void defaults() {
       Caller remediator = Caller.of("r@contoso.com", Permission.ACTIVE_REMEDIATION);
       Caller admin = Caller.of("a@contoso.com", Permission.SECURITY_ADMINISTRATOR);
-      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), remediator, "", false);
+      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), remediator, "by hand", false);
       assertThrows(AccessDeniedException.class,
-          () -> runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), admin, "", false));
+          () -> runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), admin, "by hand", false));
       assertThrows(AccessDeniedException.class,
-          () -> runtime.takeAction(new dev.parry.core.action.DisableUser(USER), remediator, "", false));
-      runtime.takeAction(new dev.parry.core.action.DisableUser(USER), admin, "", false);
+          () -> runtime.takeAction(new dev.parry.core.action.DisableUser(USER), remediator, "by hand", false));
+      runtime.takeAction(new dev.parry.core.action.DisableUser(USER), admin, "by hand", false);
       assertThrows(AccessDeniedException.class,
           () -> runtime.actions(ActionQuery.pending().build(), Caller.of("nobody@contoso.com")));
     }
@@ -414,12 +416,12 @@ class RuntimeOperationsTest {
       parry.advance(java.time.Duration.ofHours(1));
       InvestigationId b = open(parry, "inv-f2", null);
       runtime.reportEvidence(b, evidence(parry, MESSAGE, Verdict.MALICIOUS));
-      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "", true);
+      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "by hand", true);
       assertEquals(1, count(ActionQuery.pending().families(EnumSet.of(EntityFamily.EMAIL)).build()));
       assertEquals(1, count(ActionQuery.pending().kinds(EnumSet.of(ActionKind.KILL_PROCESS)).build()));
       assertEquals(1, count(ActionQuery.all().entity(MESSAGE.key()).build()));
       assertEquals(1, count(ActionQuery.all().investigation(a).build()));
-      assertEquals(1, count(ActionQuery.pending().sources(EnumSet.of(ActionSource.MANUAL)).build()));
+      assertEquals(1, count(ActionQuery.pending().sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION)).build()));
       assertEquals(2, count(ActionQuery.pending().proposedFrom(parry.clock().instant()).build()));
       assertEquals(1, count(ActionQuery.pending().proposedTo(parry.clock().instant()).build()));
       assertEquals(0, count(ActionQuery.history().build()));
@@ -460,7 +462,7 @@ class RuntimeOperationsTest {
     assertEquals(runtime.history(id, ParryHarness.ANALYST).size(), trail.size());
     assertTrue(dev.parry.spi.audit.AuditTrail.verify(trail).isIntact());
     String csv = runtime.exportCsv(ActionQuery.history().limit(1).build(), ANALYST);
-    assertTrue(csv.contains("inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED"), csv);
+    assertTrue(csv.contains("inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED_DEVICE_INVESTIGATION,"), csv);
   }
 
   @Test

@@ -87,7 +87,7 @@ class TimeBoxTest {
     assertTrue(parry.devices().isIsolated(Samples.WORKSTATION.id()));
     parry.advance(Duration.ofHours(4));
     assertFalse(parry.devices().isIsolated(Samples.WORKSTATION.id()));
-    ActionRecord contain = parry.runtime().takeAction(new ContainUser(USER), ANALYST, "", false);
+    ActionRecord contain = parry.runtime().takeAction(new ContainUser(USER), ANALYST, "contain", false);
     assertEquals(null, contain.timeBox(), "a manual action is boxed only when asked");
   }
 
@@ -95,11 +95,11 @@ class TimeBoxTest {
   @DisplayName("irreversible kinds cannot be boxed; nothing to extend before success")
   void refused() {
     assertThrows(IllegalArgumentException.class, () -> parry.runtime().takeAction(new KillProcess(Samples.PROCESS),
-        ANALYST, "", false, Duration.ofHours(1)));
+        ANALYST, "kill", false, Duration.ofHours(1)));
     assertThrows(IllegalArgumentException.class,
         () -> ParryRuntime.builder().timeBox(ActionKind.KILL_PROCESS, Duration.ofHours(1)));
-    ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "", true,
-        Duration.ofHours(1));
+    ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "contain",
+        true, Duration.ofHours(1));
     assertThrows(CommandRejectedException.class,
         () -> parry.runtime().extendTimeBox(pending.id(), Duration.ofHours(1), ANALYST, ""));
   }

@@ -45,7 +45,8 @@ class FreeTextTest {
     try (ParryHarness parry = ParryHarness.create()) {
       for (String text : HostileText.freeText()) {
         ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL),
-            ParryHarness.ANALYST, text, true);
+            ParryHarness.ANALYST, "request: " + text, true);
+        assertEquals("request: " + text, parry.action(pending.id()).requestComment());
         ActionRecord rejected = parry.runtime().reject(pending.id(), ParryHarness.ANALYST, text);
         assertEquals(text, rejected.note());
         assertEquals(text, parry.action(pending.id()).note());
@@ -58,7 +59,7 @@ class FreeTextTest {
   void controlCharactersAreRefused() {
     try (ParryHarness parry = ParryHarness.create()) {
       ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL),
-          ParryHarness.ANALYST, "", true);
+          ParryHarness.ANALYST, "contain", true);
       int events = parry.store().events(pending.id().investigation()).size();
       List<Map.Entry<String, Runnable>> calls = List.of(
           Map.entry("comment", () -> parry.runtime().reject(pending.id(), ParryHarness.ANALYST, "a\u0000b")),
@@ -107,7 +108,7 @@ class FreeTextTest {
     try (ParryHarness parry = ParryHarness.create()) {
       String comment = "=HYPERLINK(\"http://evil.example\") \u202Efdp.exe\u200B";
       ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL),
-          ParryHarness.ANALYST, "", true);
+          ParryHarness.ANALYST, "contain", true);
       parry.runtime().reject(pending.id(), ParryHarness.ANALYST, comment);
       String csv = parry.runtime().exportCsv(ActionQuery.history().build(), ParryHarness.ANALYST);
       assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\") \\u202efdp.exe\\u200b\"\r\n"), csv);

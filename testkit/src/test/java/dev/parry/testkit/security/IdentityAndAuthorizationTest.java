@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.DisableUser;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.investigation.ActionId;
@@ -196,9 +201,10 @@ class IdentityAndAuthorizationTest {
         rows.put("extendTimeBox", () -> runtime.extendTimeBox(taken.id(), java.time.Duration.ofHours(1), reader, ""));
         rows.put("cancel", () -> runtime.cancel(pending.id(), reader, ""));
         rows.put("terminate", () -> runtime.terminate(id, reader, ""));
-        rows.put("takeAction", () -> runtime.takeAction(new IsolateDevice(server, IsolationType.FULL), reader, "", false));
+        rows.put("takeAction", () -> runtime.takeAction(new IsolateDevice(server, IsolationType.FULL), reader, "contain",
+            false));
         rows.put("reportFalsePositive", () -> runtime.reportFalsePositive(server, reader, ""));
-        rows.put("reportFalseNegative", () -> runtime.reportFalseNegative(server, reader, ""));
+        rows.put("reportFalseNegative", () -> runtime.reportFalseNegative(server, reader, "missed"));
         rows.put("pauseAutomation", () -> runtime.pauseAutomation(reader, null, "stop"));
         rows.put("resumeAutomation", () -> runtime.resumeAutomation(reader, null, "go"));
         rows.put("breakGlass", () -> runtime.breakGlass(reader, server.id(), java.time.Duration.ofMinutes(5), "dc down"));
@@ -221,6 +227,49 @@ class IdentityAndAuthorizationTest {
         assertEquals(ActionStatus.PENDING_APPROVAL, parry.action(pending.id()).status());
         assertEquals(ActionStatus.SUCCEEDED, parry.action(taken.id()).status());
         assertEquals(List.of(), runtime.controlChanges(ParryHarness.ANALYST, 0, 10), "no control change recorded");
+      }
+    }
+
+    @Test
+    @DisplayName("a Global Administrator may approve and reject any pending action, of every family, and change nothing else")
+    void globalAdministrator() {
+      try (ParryHarness parry = ParryHarness.create()) {
+        var runtime = parry.runtime();
+        Caller global = Caller.of("global@contoso.com", Permission.GLOBAL_ADMINISTRATOR);
+        UserAccount user = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));
+        EmailMessage message = EmailMessage.of(NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            SmtpAddress.of("bob@contoso.com"));
+        ActionRecord device = runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL),
+            ParryHarness.ANALYST, "contain", true);
+        ActionRecord email = runtime.takeAction(new SoftDeleteEmail(message, false), ParryHarness.ANALYST, "phish", true);
+        ActionRecord identity = runtime.takeAction(new DisableUser(user), ParryHarness.ANALYST, "stolen token", true);
+        runtime.approve(device.id(), global, "approved as global administrator");
+        runtime.reject(email.id(), global, "newsletter");
+        runtime.approveAll(List.of(identity.id()), global, "");
+        parry.settle();
+        assertEquals(ActionStatus.SUCCEEDED, parry.action(device.id()).status());
+        assertEquals(ActionStatus.REJECTED, parry.action(email.id()).status());
+        assertEquals(ActionStatus.SUCCEEDED, parry.action(identity.id()).status());
+        assertEquals(3, runtime.actions(dev.parry.spi.store.ActionQuery.history().build(), global).items().size(),
+            "viewing needs any permission");
+
+        java.util.Map<String, org.junit.jupiter.api.function.Executable> rows = new java.util.LinkedHashMap<>();
+        rows.put("undo", () -> runtime.undo(device.id(), global, ""));
+        rows.put("cancel", () -> runtime.cancel(device.id(), global, ""));
+        rows.put("terminate", () -> runtime.terminate(device.id().investigation(), global, ""));
+        rows.put("takeAction", () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), global,
+            "contain", false));
+        rows.put("reportFalsePositive", () -> runtime.reportFalsePositive(WORKSTATION, global, ""));
+        rows.put("reportFalseNegative", () -> runtime.reportFalseNegative(WORKSTATION, global, "missed"));
+        rows.put("pauseAutomation", () -> runtime.pauseAutomation(global, null, "stop"));
+        rows.put("allow", () -> runtime.allow(global,
+            new dev.parry.core.policy.AllowIndicator.ExactEntity(WORKSTATION.key()), "known"));
+        long events = parry.events().size();
+        for (java.util.Map.Entry<String, org.junit.jupiter.api.function.Executable> row : rows.entrySet()) {
+          assertThrows(AccessDeniedException.class, row.getValue(), row.getKey());
+          parry.settle();
+          assertEquals(events, parry.events().size(), row.getKey() + ": the denied call changed something");
+        }
       }
     }
   }

@@ -1,0 +1,63 @@
+package dev.parry.core.investigation;
+
+import dev.parry.core.actor.Actor;
+import dev.parry.core.internal.Text;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One thing a principal, or the system, did to an action after it was proposed: who, when and why.
+ * An action keeps its steps in order ({@link ActionRecord#steps()}), so that History can say who
+ * approved it (each approver with their comment), who rejected or cancelled it, and who asked for its
+ * undo, after the executor's outcomes have moved its status and note on.
+ *
+ * <pre>{@code
+ * for (ActionStep approval : action.approvals()) {
+ *   out.println(approval.actor() + " approved at " + approval.at() + ": " + approval.comment());
+ * }
+ * }</pre>
+ *
+ * @param kind what was done
+ * @param actor who did it: a principal, or the system (a time box that ended, an investigation the
+ *     system terminated); an approval always comes from a principal
+ * @param at when
+ * @param comment why, possibly empty
+ */
+public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
+
+  /** What a step did. */
+  public enum Kind {
+    /** One principal approved the action (a quorum may need more). */
+    APPROVED,
+    /** The pending action was rejected, by a principal or by terminating its investigation. */
+    REJECTED,
+    /** The approved or in-progress action was cancelled. */
+    CANCELLED,
+    /** Its undo was requested: by a principal, or by the system when its time box ended. */
+    UNDO_REQUESTED,
+    /** A principal approved keeping its time box running longer. */
+    TIME_BOX_EXTENDED
+  }
+
+  /**
+   * Validates the step.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if the comment is longer than {@value Command#MAX_TEXT} characters or
+   *     holds a control character, or an approval does not come from a principal
+   */
+  public ActionStep {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(at, "at");
+    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    if (kind == Kind.APPROVED && !(actor instanceof Actor.Principal)) {
+      throw new IllegalArgumentException("an approval must come from a principal, was: " + actor);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ActionStep{kind=" + kind + ", at=" + at + "}"; // the actor and the comment are personal data
+  }
+}

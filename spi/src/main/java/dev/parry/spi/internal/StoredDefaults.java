@@ -1,0 +1,126 @@
+package dev.parry.spi.internal;
+
+import dev.parry.core.action.RemediationAction;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionSource;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.ActionStep;
+import dev.parry.core.investigation.InvestigationEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a value stored by an earlier release of Parry lacks, and what its absence stands for: each
+ * component added to a stored record since the first release, with the value an earlier release
+ * meant by writing nothing. Components that may be null (an expiry, a deadline) need no entry: absent,
+ * they read as null.
+ *
+ * <table>
+ *   <caption>Components filled in when absent</caption>
+ *   <tr><th>Record</th><th>Component</th><th>Read as</th></tr>
+ *   <tr><td>{@code ActionRecord}</td><td>{@code undoAttempts}</td><td>0: none counted before</td></tr>
+ *   <tr><td>{@code ActionRecord}</td><td>{@code requestComment}</td><td>empty: no comment kept</td></tr>
+ *   <tr><td>{@code ActionRecord}</td><td>{@code steps}</td><td>what the stored record still tells: see
+ *       {@link #steps}</td></tr>
+ *   <tr><td>{@code ActionRecord}</td><td>{@code source}</td><td>what its requester and family imply
+ *       ({@code ActionSource.of}): sources were automated or manual only</td></tr>
+ *   <tr><td>{@code ActionProposed}</td><td>{@code comment}</td><td>empty: no comment kept</td></tr>
+ *   <tr><td>{@code ActionProposed}</td><td>{@code source}</td><td>what its actor and family imply</td></tr>
+ * </table>
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+final class StoredDefaults {
+
+  private StoredDefaults() {}
+
+  /** {@return whether {@code component} of {@code type} has a value for its absence} */
+  static boolean covers(Class<?> type, String component) {
+    if (type == ActionRecord.class) {
+      return switch (component) {
+        case "undoAttempts", "requestComment", "steps", "source" -> true;
+        default -> false;
+      };
+    }
+    return type == InvestigationEvent.ActionProposed.class
+        && (component.equals("comment") || component.equals("source"));
+  }
+
+  /**
+   * {@return the value of {@code component}, absent from {@code stored}}
+   *
+   * @param type a type {@link #covers} answers true for
+   * @param component the component
+   * @param stored the stored members, as parsed
+   * @param read the components read from them, by name
+   * @throws IllegalArgumentException if the stored members cannot give the value
+   */
+  static @Nullable Object of(Class<?> type, String component, Map<?, ?> stored, Map<String, @Nullable Object> read) {
+    return switch (component) {
+      case "undoAttempts" -> 0;
+      case "requestComment", "comment" -> "";
+      case "steps" -> steps(stored, read);
+      case "source" -> source(read.get(type == ActionRecord.class ? "requestedBy" : "actor"), read.get("action"));
+      default -> throw new IllegalArgumentException("no stored default for " + type.getSimpleName() + "." + component);
+    };
+  }
+
+  /**
+   * {@return the source an action stored before sources were typed had: automated or manual by its
+   * requester, email or device by its family}; null when the record lacks them, for its constructor to refuse
+   */
+  private static @Nullable ActionSource source(@Nullable Object requester, @Nullable Object action) {
+    return requester instanceof Actor actor && action instanceof RemediationAction remediation
+        ? ActionSource.of(actor, remediation.family()) : null;
+  }
+
+  /**
+   * The steps of an action stored before they were kept, from what its record still tells. It kept the
+   * approvers' names ({@code approvers}) and its last change (status, {@code updatedBy},
+   * {@code updatedAt}, {@code note}):
+   *
+   * <ul>
+   *   <li>each approver is an approval at the time of the last change, the latest it can have been, with
+   *       no comment; but while the action is still pending or approved, its last change was the last
+   *       approval, which then reads exactly, comment included;
+   *   <li>a rejected or cancelled action, and one whose undo is in progress, got there by its last
+   *       change, which reads exactly as the rejection, cancellation or undo request;
+   *   <li>the requester of an undo that has finished, and time box extensions, were not kept: the
+   *       investigation's events still hold them.
+   * </ul>
+   */
+  private static List<ActionStep> steps(Map<?, ?> stored, Map<String, @Nullable Object> read) {
+    Object names = stored.get("approvers");
+    if (!(read.get("status") instanceof ActionStatus status) || !(read.get("updatedBy") instanceof Actor updatedBy)
+        || !(read.get("updatedAt") instanceof Instant updatedAt) || !(read.get("note") instanceof String note)) {
+      return List.of(); // a record without its last change is refused by its constructor, which names what is missing
+    }
+    List<ActionStep> steps = new ArrayList<>();
+    if (names instanceof List<?> approvers) {
+      boolean lastWasApproval = status == ActionStatus.PENDING_APPROVAL || status == ActionStatus.APPROVED;
+      for (int i = 0; i < approvers.size(); i++) {
+        if (!(approvers.get(i) instanceof String name)) {
+          throw new IllegalArgumentException("$.approvers[" + i + "]: expected a principal name");
+        }
+        Actor approver = Actor.principal(PrincipalName.of(name));
+        boolean exact = lastWasApproval && i == approvers.size() - 1 && approver.equals(updatedBy);
+        steps.add(new ActionStep(ActionStep.Kind.APPROVED, approver, updatedAt, exact ? note : ""));
+      }
+    }
+    ActionStep.Kind last = switch (status) {
+      case REJECTED -> ActionStep.Kind.REJECTED;
+      case CANCELLED -> ActionStep.Kind.CANCELLED;
+      case UNDO_IN_PROGRESS -> ActionStep.Kind.UNDO_REQUESTED;
+      default -> null;
+    };
+    if (last != null) {
+      steps.add(new ActionStep(last, updatedBy, updatedAt, note));
+    }
+    return steps;
+  }
+}
