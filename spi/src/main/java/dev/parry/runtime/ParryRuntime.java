@@ -806,7 +806,13 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return the investigation's tamper-evident audit trail: its events chained by SHA-256}
+   * {@return the investigation's audit chain as the store keeps it: every event, in version order, with
+   * the chain hash the store computed and stored when it appended the event}; empty for an unknown
+   * investigation. Check it with {@link AuditTrail#verify}.
+   *
+   * <pre>{@code
+   * List<AuditRecord> trail = runtime.auditTrail(id, auditor);
+   * }</pre>
    *
    * @param id the investigation
    * @param caller who asks
@@ -814,7 +820,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public List<AuditRecord> auditTrail(InvestigationId id, Caller caller) {
     gate.authorize(caller, Operation.VIEW, null);
-    return AuditTrail.chain(store.events(Objects.requireNonNull(id, "id")));
+    return store.chain(Objects.requireNonNull(id, "id"));
   }
 
   /**

@@ -14,8 +14,20 @@ import org.jspecify.annotations.Nullable;
  * A deterministic text form of an event for hashing: records by their components (never by
  * {@code toString}, which redacts personal data and would hide a change), enums by name, strings
  * length-prefixed so no separator can be forged, collections in order (sets sorted).
+ *
+ * <p>Stores keep the hashes computed from it, so it is a stored format: like the stored JSON, it
+ * names records and components as the domain does, and a release that renames them must keep
+ * reading the hashes earlier ones stored.
  */
 final class CanonicalForm {
+
+  /** Each record type's components, read once: reflection answers a fresh array on every call. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
 
   private CanonicalForm() {}
 
@@ -34,7 +46,7 @@ final class CanonicalForm {
       out.append('e').append(constant.getDeclaringClass().getSimpleName()).append('.').append(constant.name());
     } else if (value instanceof Record record) {
       out.append('r').append(record.getClass().getSimpleName()).append('{');
-      for (RecordComponent component : record.getClass().getRecordComponents()) {
+      for (RecordComponent component : COMPONENTS.get(record.getClass())) {
         out.append(component.getName()).append('=');
         write(read(component, record), out);
         out.append(';');

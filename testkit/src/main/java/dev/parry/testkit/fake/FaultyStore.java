@@ -5,6 +5,8 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
@@ -50,6 +52,8 @@ public final class FaultyStore extends ForwardingStore {
     LOAD,
     /** {@code events}. */
     EVENTS,
+    /** {@code chain}. */
+    CHAIN,
     /** {@code queryActions}. */
     QUERY,
     /** {@code due}. */
@@ -204,11 +208,9 @@ public final class FaultyStore extends ForwardingStore {
   }
 
   @Override
-  public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-    guarded(Call.APPEND, () -> {
-      super.append(id, expectedVersion, events, after);
-      return Boolean.TRUE;
-    });
+  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+      Investigation after) {
+    return guarded(Call.APPEND, () -> super.append(id, expectedVersion, events, after));
   }
 
   @Override
@@ -219,6 +221,11 @@ public final class FaultyStore extends ForwardingStore {
   @Override
   public List<InvestigationEvent> events(InvestigationId id) {
     return guarded(Call.EVENTS, () -> super.events(id));
+  }
+
+  @Override
+  public List<AuditRecord> chain(InvestigationId id) {
+    return guarded(Call.CHAIN, () -> super.chain(id));
   }
 
   @Override

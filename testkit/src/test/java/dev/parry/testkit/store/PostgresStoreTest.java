@@ -232,7 +232,7 @@ class PostgresStoreTest {
       assertEquals(0, count(v1, "SELECT count(*) FROM parry_events WHERE event LIKE '%expiresAt%'"
           + " OR event LIKE '%deadline%'"), "the events hold what version 1 wrote");
 
-      assertEquals(1, JdbcSchema.migrate(v1), "scripts applied to a version-1 database");
+      assertEquals(JdbcSchema.VERSION - 1, JdbcSchema.migrate(v1), "scripts applied to a version-1 database");
       assertEquals(JdbcSchema.VERSION, JdbcSchema.version(v1));
       JdbcInvestigationStore store = JdbcInvestigationStore.create(v1);
       for (Investigation written : List.of(pending, approved, boxed)) {

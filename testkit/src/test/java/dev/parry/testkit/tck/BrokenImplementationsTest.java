@@ -11,6 +11,10 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.audit.ChainHash;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
@@ -31,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -102,6 +107,10 @@ class BrokenImplementationsTest {
     EXPECTED.put(LeaseEndsOnAnyAppend.class, Set.of("store19"));
     EXPECTED.put(DueMovesOnlyWithStatus.class, Set.of("store20"));
     EXPECTED.put(DueClampsLimit.class, Set.of("store21"));
+    EXPECTED.put(HashesFromGenesisEachAppend.class, Set.of("store22"));
+    EXPECTED.put(ChainWithoutHashes.class, Set.of("store23"));
+    EXPECTED.put(ChainNewestFirst.class, Set.of("store23"));
+    EXPECTED.put(RecomputesChain.class, Set.of("store24"));
     EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
     EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
     EXPECTED.put(Flaky.class, Set.of("auth3"));
@@ -159,7 +168,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(36, rules, "rules in spi/SPEC.md");
+    assertEquals(39, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -325,9 +334,40 @@ class BrokenImplementationsTest {
 
   // ---- broken stores -----------------------------------------------------------------------------
 
-  /** A store that delegates to the in-memory one, with hooks to break one rule. */
+  /**
+   * A store that delegates to the in-memory one, with hooks to break one rule. Its storage can be
+   * changed behind its back: an event replaced through {@link #storageEditor()} is what its events and
+   * chain answer from then on, with the hash stored for the original.
+   */
   abstract static class BrokenStore extends InvestigationStoreContract {
     final InMemoryInvestigationStore real = InMemoryInvestigationStore.create();
+    final Map<String, InvestigationEvent> edited = new ConcurrentHashMap<>();
+
+    @Override
+    protected Optional<StorageEditor> storageEditor() {
+      return Optional.of((id, version, event) -> edited.put(id.value() + "/" + version, event));
+    }
+
+    /** {@return the events as stored: the real store's, with the edits made behind its back} */
+    final List<InvestigationEvent> storedEvents(InvestigationId id) {
+      List<InvestigationEvent> events = new ArrayList<>(real.events(id));
+      for (int i = 0; i < events.size(); i++) {
+        events.set(i, edited.getOrDefault(id.value() + "/" + (i + 1), events.get(i)));
+      }
+      return events;
+    }
+
+    List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = new ArrayList<>();
+      real.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), edited.getOrDefault(id.value() + "/"
+          + r.version(), r.event()), r.hash())));
+      return chain;
+    }
+
+    /** {@return the head an append answers, once it wrote} */
+    ChainHead answeredHead(InvestigationId id, Investigation after) {
+      return AuditTrail.head(real.chain(id)).orElse(new ChainHead(after.version(), ChainHash.GENESIS));
+    }
 
     void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
       real.append(id, expectedVersion, events, after);
@@ -368,9 +408,10 @@ class BrokenImplementationsTest {
     protected InvestigationStore createStore() {
       return new InvestigationStore() {
         @Override
-        public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
             Investigation after) {
           BrokenStore.this.append(id, expectedVersion, events, after);
+          return answeredHead(id, after);
         }
 
         @Override
@@ -380,7 +421,12 @@ class BrokenImplementationsTest {
 
         @Override
         public List<InvestigationEvent> events(InvestigationId id) {
-          return real.events(id);
+          return storedEvents(id);
+        }
+
+        @Override
+        public List<AuditRecord> chain(InvestigationId id) {
+          return BrokenStore.this.chain(id);
         }
 
         @Override
@@ -403,6 +449,65 @@ class BrokenImplementationsTest {
           return BrokenStore.this.due(now, owner, after, limit);
         }
       };
+    }
+  }
+
+  static class HashesFromGenesisEachAppend extends BrokenStore {
+    /** The hashes it keeps: each append's linked from the genesis hash, not from the hash stored before. */
+    final Map<InvestigationId, List<ChainHash>> hashes = new ConcurrentHashMap<>();
+
+    @Override
+    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      real.append(id, expectedVersion, events, after);
+      hashes.computeIfAbsent(id, key -> new ArrayList<>()).addAll(AuditTrail.links(ChainHash.GENESIS, expectedVersion,
+          events));
+    }
+
+    @Override
+    synchronized List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = new ArrayList<>();
+      List<ChainHash> own = hashes.getOrDefault(id, List.of());
+      super.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), r.event(), own.get((int) r.version() - 1))));
+      return chain;
+    }
+
+    @Override
+    synchronized ChainHead answeredHead(InvestigationId id, Investigation after) {
+      List<ChainHash> own = hashes.get(id);
+      return own == null ? super.answeredHead(id, after) : new ChainHead(own.size(), own.get(own.size() - 1));
+    }
+  }
+
+  static class ChainWithoutHashes extends BrokenStore {
+    @Override
+    List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = new ArrayList<>();
+      super.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), r.event(), null))); // "they predate it"
+      return chain;
+    }
+  }
+
+  static class ChainNewestFirst extends BrokenStore {
+    @Override
+    List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = super.chain(id);
+      Collections.reverse(chain);
+      return chain;
+    }
+  }
+
+  static class RecomputesChain extends BrokenStore {
+    @Override
+    List<AuditRecord> chain(InvestigationId id) {
+      // what auditTrail once did: hashes recomputed from the events as they are stored now
+      List<InvestigationEvent> events = storedEvents(id);
+      List<ChainHash> hashes = AuditTrail.links(ChainHash.GENESIS, 0, events);
+      List<AuditRecord> chain = new ArrayList<>();
+      for (int i = 0; i < events.size(); i++) {
+        chain.add(new AuditRecord(i + 1L, events.get(i), hashes.get(i)));
+      }
+      return chain;
     }
   }
 
