@@ -2,6 +2,7 @@ package dev.parry.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
@@ -72,13 +73,13 @@ class InMemoryAuditChainTest {
         "Trojan:Win32/Wacatac", parry.clock().instant()));
     parry.settle();
     parry.runtime().finishAnalysis(id, AnalysisOutcome.COMPLETED);
-    assertEquals(new Verification.Intact(7, 0, 0), AuditTrail.verify(parry.runtime().auditTrail(id,
-        ParryHarness.ANALYST)));
+    assertEquals(new Verification.Intact(7, 0, 7), parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
     return id;
   }
 
+  /** {@return what the runtime's verification, against the anchored head, found broken} */
   Verification.Broken broken(InvestigationId id) {
-    Verification verification = AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST));
+    Verification verification = parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST);
     assertInstanceOf(Verification.Broken.class, verification, "verified as intact");
     return (Verification.Broken) verification;
   }
@@ -145,6 +146,18 @@ class InMemoryAuditChainTest {
     });
     Verification.Broken broken = broken(id);
     assertEquals(List.of(4L, Verification.Problem.REORDERED), List.of(broken.version(), broken.problem()),
+        broken.detail());
+  }
+
+  @Test
+  @DisplayName("a tail removed is named as truncated, against the head the anchor kept")
+  void truncated() {
+    InvestigationId id = investigation();
+    store.tamper(records -> records.subList(0, 5));
+    assertTrue(AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST)).isIntact(),
+        "by itself, the shorter chain holds together");
+    Verification.Broken broken = broken(id);
+    assertEquals(List.of(6L, Verification.Problem.TRUNCATED), List.of(broken.version(), broken.problem()),
         broken.detail());
   }
 }

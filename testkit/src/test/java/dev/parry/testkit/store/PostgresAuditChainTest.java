@@ -1,7 +1,6 @@
 package dev.parry.testkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,8 +126,9 @@ class PostgresAuditChainTest {
     return " WHERE investigation_id = '" + id.value() + "' AND version = " + version;
   }
 
+  /** {@return what the runtime's verification, against the anchored head, found broken} */
   Verification.Broken broken(InvestigationId id) {
-    Verification verification = AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST));
+    Verification verification = parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST);
     assertInstanceOf(Verification.Broken.class, verification, "verified as intact");
     return (Verification.Broken) verification;
   }
@@ -319,15 +319,34 @@ class PostgresAuditChainTest {
   }
 
   @Test
-  @DisplayName("a tail removed in the database does not verify against the head kept when it was written")
+  @DisplayName("a tail removed in the database is named as truncated, against the head the anchor kept")
   void truncatedTailIsFound() {
     InvestigationId id = investigation();
     List<AuditRecord> written = parry.runtime().auditTrail(id, ParryHarness.ANALYST);
-    long last = written.size();
-    behindTheStoresBack("DELETE FROM parry_events" + where(id, last), "DELETE FROM parry_events" + where(id, last - 1));
-    List<AuditRecord> trail = parry.runtime().auditTrail(id, ParryHarness.ANALYST);
-    assertEquals(written.size() - 2, trail.size());
-    assertFalse(AuditTrail.verify(trail).isIntact(), "a truncated chain verified as intact; the head written was "
-        + AuditTrail.head(written) + ", Parry kept it nowhere");
+    assertEquals(AuditTrail.head(written), parry.anchor().head(id), "the anchor holds the head of the last append");
+    assertEquals(new Verification.Intact(7, 0, 7), parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
+    behindTheStoresBack("DELETE FROM parry_events" + where(id, 7), "DELETE FROM parry_events" + where(id, 6));
+    assertTrue(AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST)).isIntact(),
+        "by itself, the shorter chain holds together");
+    Verification.Broken broken = broken(id);
+    assertEquals(List.of(6L, Verification.Problem.TRUNCATED), List.of(broken.version(), broken.problem()),
+        broken.detail());
+  }
+
+  @Test
+  @DisplayName("the last event forged with a hash recomputed for it is named as rewritten, against the anchored head")
+  void rewrittenTailIsFound() {
+    InvestigationId id = investigation();
+    List<AuditRecord> written = parry.runtime().auditTrail(id, ParryHarness.ANALYST);
+    InvestigationEvent forged = new InvestigationEvent.Terminated(id, written.get(6).event().at(),
+        Actor.principal(PrincipalName.of("mallory@contoso.com")), "nothing to see");
+    ChainHash hash = AuditTrail.link(written.get(5).hash(), 7, forged);
+    behindTheStoresBack("UPDATE parry_events SET event = " + json(forged) + ", chain_hash = '" + hash + "'"
+        + where(id, 7));
+    assertTrue(AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST)).isIntact(),
+        "by itself, the rewritten chain holds together");
+    Verification.Broken broken = broken(id);
+    assertEquals(List.of(7L, Verification.Problem.REWRITTEN, written.get(6).hash(), hash), List.of(broken.version(),
+        broken.problem(), broken.expected(), broken.stored()), broken.detail());
   }
 }

@@ -11,6 +11,7 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.AuditAnchor;
 import dev.parry.spi.audit.AuditRecord;
 import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.ChainHash;
@@ -111,6 +112,9 @@ class BrokenImplementationsTest {
     EXPECTED.put(ChainWithoutHashes.class, Set.of("store23"));
     EXPECTED.put(ChainNewestFirst.class, Set.of("store23"));
     EXPECTED.put(RecomputesChain.class, Set.of("store24"));
+    EXPECTED.put(KeepsFirstHead.class, Set.of("anchor1"));
+    EXPECTED.put(LastHeadWins.class, Set.of("anchor2"));
+    EXPECTED.put(ChecksThenAnchors.class, Set.of("anchor3"));
     EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
     EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
     EXPECTED.put(Flaky.class, Set.of("auth3"));
@@ -168,7 +172,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(39, rules, "rules in spi/SPEC.md");
+    assertEquals(43, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -176,7 +180,8 @@ class BrokenImplementationsTest {
   /** The rule ids of every contract test method. */
   static Set<String> contractTests() {
     Set<String> ids = new TreeSet<>();
-    for (Class<?> contract : List.of(ExecutorContract.class, InvestigationStoreContract.class, AuthorizerContract.class)) {
+    for (Class<?> contract : List.of(ExecutorContract.class, InvestigationStoreContract.class, AuditAnchorContract.class,
+        AuthorizerContract.class)) {
       for (Class<?> nested : contract.getDeclaredClasses()) {
         for (Method method : nested.getDeclaredMethods()) {
           if (method.isAnnotationPresent(Test.class)) {
@@ -834,6 +839,59 @@ class BrokenImplementationsTest {
     @Override
     Optional<Investigation> load(InvestigationId id) {
       return Optional.of(real.load(id).orElseThrow(() -> new IllegalStateException("no " + id)));
+    }
+  }
+
+  // ---- broken anchors ----------------------------------------------------------------------------
+
+  /** An anchor over a map, breaking one rule in how it keeps a head. */
+  abstract static class BrokenAnchor extends AuditAnchorContract {
+    final Map<InvestigationId, ChainHead> heads = new ConcurrentHashMap<>();
+
+    abstract void keep(InvestigationId id, ChainHead head);
+
+    @Override
+    protected AuditAnchor createAnchor() {
+      return new AuditAnchor() {
+        @Override
+        public void anchor(InvestigationId id, ChainHead head) {
+          keep(id, head);
+        }
+
+        @Override
+        public Optional<ChainHead> head(InvestigationId id) {
+          return Optional.ofNullable(heads.get(id));
+        }
+      };
+    }
+  }
+
+  static class KeepsFirstHead extends BrokenAnchor {
+    @Override
+    void keep(InvestigationId id, ChainHead head) {
+      heads.putIfAbsent(id, head);
+    }
+  }
+
+  static class LastHeadWins extends BrokenAnchor {
+    @Override
+    void keep(InvestigationId id, ChainHead head) {
+      heads.put(id, head);
+    }
+  }
+
+  static class ChecksThenAnchors extends BrokenAnchor {
+    @Override
+    void keep(InvestigationId id, ChainHead head) {
+      ChainHead held = heads.get(id);
+      if (held == null || held.version() < head.version()) {
+        try {
+          Thread.sleep(2); // the gap between the check and the write, where another call's write is lost
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        heads.put(id, head);
+      }
     }
   }
 
