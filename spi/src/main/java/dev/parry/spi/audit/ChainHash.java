@@ -2,6 +2,7 @@ package dev.parry.spi.audit;
 
 import dev.parry.core.internal.Text;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A link of an investigation's audit chain: SHA-256 over the previous link, an event's version and the
@@ -24,8 +25,11 @@ public record ChainHash(String value) {
    * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
    */
   public ChainHash {
-    value = Text.requireChars("chain hash", value, DIGITS, DIGITS, "hexadecimal digits", Text::isHex)
-        .toLowerCase(Locale.ROOT);
+    Objects.requireNonNull(value, "chain hash");
+    if (!isLowerCaseHex(value)) {
+      Text.requireChars("chain hash", value, DIGITS, DIGITS, "hexadecimal digits", Text::isHex);
+      value = value.toLowerCase(Locale.ROOT);
+    }
   }
 
   /**
@@ -38,6 +42,20 @@ public record ChainHash(String value) {
    */
   public static ChainHash of(String value) {
     return new ChainHash(value);
+  }
+
+  /** {@return whether {@code value} is a hash as Parry writes them}: one pass, as every link makes one */
+  private static boolean isLowerCaseHex(String value) {
+    if (value.length() != DIGITS) {
+      return false;
+    }
+    for (int i = 0; i < DIGITS; i++) {
+      char c = value.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
