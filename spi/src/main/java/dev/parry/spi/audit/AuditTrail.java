@@ -1,9 +1,6 @@
 package dev.parry.spi.audit;
 
 import dev.parry.core.investigation.InvestigationEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,16 +59,7 @@ public final class AuditTrail {
     if (version < 1) {
       throw new IllegalArgumentException("an event's version must be 1 or more, was: " + version);
     }
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-    digest.update(previous.value().getBytes(StandardCharsets.US_ASCII));
-    digest.update(("|" + version + "|").getBytes(StandardCharsets.US_ASCII));
-    digest.update(CanonicalForm.of(event).getBytes(StandardCharsets.UTF_8));
-    return new ChainHash(HEX.formatHex(digest.digest()));
+    return new ChainHash(HEX.formatHex(CanonicalForm.digest(previous.value() + "|" + version + "|", event)));
   }
 
   /**

@@ -6,9 +6,13 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +22,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic text form of an event for hashing: records by their components (never by
+ * A deterministic text form of an event for hashing, in UTF-8: records by their components (never by
  * {@code toString}, which redacts personal data and would hide a change), enums by name, strings
- * length-prefixed so no separator can be forged, collections in order (sets sorted).
+ * length-prefixed so no separator can be forged, collections in order (sets sorted), instants and
+ * durations as seconds and nanoseconds.
  *
  * <p>Stores keep the hashes computed from it, so it is a stored format: like the stored JSON, it
  * names records and components as the domain does, and a release that renames them must keep
@@ -61,58 +66,147 @@ final class CanonicalForm {
     }
   };
 
-  private CanonicalForm() {}
+  /** A hash being made: the digest and the buffer the canonical form is written into, reused by their thread. */
+  private static final class Hasher {
+    final MessageDigest digest;
+    Sink sink = new Sink();
 
-  static String of(Object value) {
-    StringBuilder out = new StringBuilder(512);
-    write(value, out);
-    return out.toString();
+    Hasher() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      }
+    }
   }
 
-  private static void write(@Nullable Object value, StringBuilder out) {
+  private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
+
+  private CanonicalForm() {}
+
+  /**
+   * {@return SHA-256 over {@code prefix} and the canonical form of {@code value}, both in UTF-8}: the
+   * form is written into a buffer its thread reuses, so hashing an event allocates little more than
+   * the digest it answers.
+   */
+  static byte[] digest(String prefix, Object value) {
+    Hasher hasher = HASHERS.get();
+    Sink sink = hasher.sink;
+    sink.reset();
+    sink.text(prefix);
+    write(value, sink);
+    hasher.digest.update(sink.bytes, 0, sink.size);
+    if (sink.bytes.length > Sink.KEPT) {
+      hasher.sink = new Sink(); // an outsized event does not pin its buffer to the thread
+    }
+    return hasher.digest.digest();
+  }
+
+  /** {@return the canonical form of {@code value}} */
+  static String of(Object value) {
+    Sink sink = new Sink();
+    write(value, sink);
+    return new String(sink.bytes, 0, sink.size, StandardCharsets.UTF_8);
+  }
+
+  private static void write(@Nullable Object value, Sink out) {
     if (value == null) {
-      out.append('~');
+      out.ascii('~');
     } else if (value instanceof String text) {
-      out.append('s').append(text.length()).append(':').append(text);
+      out.ascii('s').number(text.length()).ascii(':').text(text);
     } else if (value instanceof Enum<?> constant) {
-      out.append('e').append(constant.getDeclaringClass().getSimpleName()).append('.').append(constant.name());
+      out.ascii('e').text(constant.getDeclaringClass().getSimpleName()).ascii('.').text(constant.name());
     } else if (value instanceof Record record) {
       Shape shape = SHAPES.get(record.getClass());
-      out.append(shape.open);
+      out.text(shape.open);
       for (int i = 0; i < shape.names.length; i++) {
-        out.append(shape.names[i]);
+        out.text(shape.names[i]);
         write(shape.accessors.get(i).apply(record), out);
-        out.append(';');
+        out.ascii(';');
       }
-      out.append('}');
+      out.ascii('}');
     } else if (value instanceof Instant instant) {
       // seconds and nanoseconds: the same instant always, and far cheaper than its ISO text
-      out.append("Instant:").append(instant.getEpochSecond()).append('.').append(instant.getNano());
+      out.text("Instant:").number(instant.getEpochSecond()).ascii('.').number(instant.getNano());
     } else if (value instanceof Duration duration) {
-      out.append("Duration:").append(duration.getSeconds()).append('.').append(duration.getNano());
+      out.text("Duration:").number(duration.getSeconds()).ascii('.').number(duration.getNano());
     } else if (value instanceof Set<?> set) {
       List<String> items = new ArrayList<>(set.size());
       for (Object item : set) {
         items.add(of(item));
       }
       items.sort(null);
-      out.append("set").append(items);
+      out.text("set[");
+      for (int i = 0; i < items.size(); i++) {
+        out.text(i == 0 ? "" : ", ").text(items.get(i));
+      }
+      out.ascii(']');
     } else if (value instanceof Collection<?> list) {
-      out.append("list[");
+      out.text("list[");
       for (Object item : list) {
         write(item, out);
-        out.append(',');
+        out.ascii(',');
       }
-      out.append(']');
+      out.ascii(']');
     } else if (value instanceof Optional<?> optional) {
       write(optional.orElse(null), out);
     } else if (value instanceof Map<?, ?>) {
       throw new IllegalArgumentException("maps have no canonical form here: " + value.getClass());
     } else {
       // numbers and booleans: their text form is canonical
-      out.append(value.getClass().getSimpleName()).append(':');
       String text = value.toString();
-      out.append(text.length()).append(':').append(text);
+      out.text(value.getClass().getSimpleName()).ascii(':').number(text.length()).ascii(':').text(text);
+    }
+  }
+
+  /** A growable buffer of UTF-8 bytes. */
+  private static final class Sink {
+    /** The largest buffer a thread keeps for its next event: {@value} bytes. */
+    static final int KEPT = 1 << 16;
+
+    byte[] bytes = new byte[1024];
+    int size;
+
+    void reset() {
+      size = 0;
+    }
+
+    private void room(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + more, 2 * bytes.length));
+      }
+    }
+
+    Sink ascii(char c) {
+      room(1);
+      bytes[size++] = (byte) c;
+      return this;
+    }
+
+    Sink number(long n) {
+      if (n < 0) {
+        return text(Long.toString(n));
+      }
+      room(19);
+      int digits = 1;
+      for (long rest = n / 10; rest > 0; rest /= 10) {
+        digits++;
+      }
+      for (int i = size + digits - 1; i >= size; i--) {
+        bytes[i] = (byte) ('0' + n % 10);
+        n /= 10;
+      }
+      size += digits;
+      return this;
+    }
+
+    /** Appends {@code text} in UTF-8, as {@link String#getBytes} encodes it (an unpaired surrogate as '?'). */
+    Sink text(String text) {
+      byte[] encoded = text.getBytes(StandardCharsets.UTF_8); // the JDK's encoder beats any loop here
+      room(encoded.length);
+      System.arraycopy(encoded, 0, bytes, size, encoded.length);
+      size += encoded.length;
+      return this;
     }
   }
 
