@@ -39,11 +39,11 @@ final class CanonicalForm {
    * component of every event cost more than the hashing itself.
    */
   private static final class Shape {
-    final String open;
-    final String[] names;
+    final byte[] open;
+    final byte[][] names;
     final List<Function<Object, @Nullable Object>> accessors;
 
-    Shape(String open, String[] names, List<Function<Object, @Nullable Object>> accessors) {
+    Shape(byte[] open, byte[][] names, List<Function<Object, @Nullable Object>> accessors) {
       this.open = open;
       this.names = names;
       this.accessors = accessors;
@@ -56,15 +56,37 @@ final class CanonicalForm {
     @Override
     protected Shape computeValue(Class<?> type) {
       RecordComponent[] components = type.getRecordComponents();
-      String[] names = new String[components.length];
+      byte[][] names = new byte[components.length][];
       List<Function<Object, @Nullable Object>> accessors = new ArrayList<>(components.length);
       for (int i = 0; i < components.length; i++) {
-        names[i] = components[i].getName() + "=";
+        names[i] = utf8(components[i].getName() + "=");
         accessors.add(accessor(type, components[i]));
       }
-      return new Shape("r" + type.getSimpleName() + "{", names, accessors);
+      return new Shape(utf8("r" + type.getSimpleName() + "{"), names, accessors);
     }
   };
+
+  /** Each enum type's constants as written, by ordinal. */
+  private static final ClassValue<byte[][]> ENUMS = new ClassValue<>() {
+    @Override
+    protected byte[][] computeValue(Class<?> type) {
+      Object[] constants = type.getEnumConstants();
+      byte[][] written = new byte[constants.length][];
+      for (int i = 0; i < constants.length; i++) {
+        written[i] = utf8("e" + type.getSimpleName() + "." + ((Enum<?>) constants[i]).name());
+      }
+      return written;
+    }
+  };
+
+  private static final byte[] INSTANT = utf8("Instant:");
+  private static final byte[] DURATION = utf8("Duration:");
+  private static final byte[] SET = utf8("set[");
+  private static final byte[] LIST = utf8("list[");
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
 
   /** A hash being made: the digest and the buffer the canonical form is written into, reused by their thread. */
   private static final class Hasher {
@@ -109,40 +131,41 @@ final class CanonicalForm {
     return new String(sink.bytes, 0, sink.size, StandardCharsets.UTF_8);
   }
 
+  @SuppressWarnings("EnumOrdinal") // indexes the type's own constants as written, read this run: nothing stored
   private static void write(@Nullable Object value, Sink out) {
     if (value == null) {
       out.ascii('~');
     } else if (value instanceof String text) {
       out.ascii('s').number(text.length()).ascii(':').text(text);
     } else if (value instanceof Enum<?> constant) {
-      out.ascii('e').text(constant.getDeclaringClass().getSimpleName()).ascii('.').text(constant.name());
+      out.raw(ENUMS.get(constant.getDeclaringClass())[constant.ordinal()]);
     } else if (value instanceof Record record) {
       Shape shape = SHAPES.get(record.getClass());
-      out.text(shape.open);
+      out.raw(shape.open);
       for (int i = 0; i < shape.names.length; i++) {
-        out.text(shape.names[i]);
+        out.raw(shape.names[i]);
         write(shape.accessors.get(i).apply(record), out);
         out.ascii(';');
       }
       out.ascii('}');
     } else if (value instanceof Instant instant) {
       // seconds and nanoseconds: the same instant always, and far cheaper than its ISO text
-      out.text("Instant:").number(instant.getEpochSecond()).ascii('.').number(instant.getNano());
+      out.raw(INSTANT).number(instant.getEpochSecond()).ascii('.').number(instant.getNano());
     } else if (value instanceof Duration duration) {
-      out.text("Duration:").number(duration.getSeconds()).ascii('.').number(duration.getNano());
+      out.raw(DURATION).number(duration.getSeconds()).ascii('.').number(duration.getNano());
     } else if (value instanceof Set<?> set) {
       List<String> items = new ArrayList<>(set.size());
       for (Object item : set) {
         items.add(of(item));
       }
       items.sort(null);
-      out.text("set[");
+      out.raw(SET);
       for (int i = 0; i < items.size(); i++) {
         out.text(i == 0 ? "" : ", ").text(items.get(i));
       }
       out.ascii(']');
     } else if (value instanceof Collection<?> list) {
-      out.text("list[");
+      out.raw(LIST);
       for (Object item : list) {
         write(item, out);
         out.ascii(',');
@@ -202,7 +225,10 @@ final class CanonicalForm {
 
     /** Appends {@code text} in UTF-8, as {@link String#getBytes} encodes it (an unpaired surrogate as '?'). */
     Sink text(String text) {
-      byte[] encoded = text.getBytes(StandardCharsets.UTF_8); // the JDK's encoder beats any loop here
+      return raw(text.getBytes(StandardCharsets.UTF_8)); // the JDK's encoder beats any loop here
+    }
+
+    Sink raw(byte[] encoded) {
       room(encoded.length);
       System.arraycopy(encoded, 0, bytes, size, encoded.length);
       size += encoded.length;
