@@ -14,7 +14,8 @@ import java.util.RandomAccess;
  * each log is a prefix of arrays that later logs of the same investigation share and extend. Only the
  * newest log may be extended, one append at a time (the store appends under the investigation's
  * lock); a log never reads past its own size, so the slots a later append fills are never seen
- * through it. The hashes are packed, 32 bytes an event, so that keeping them costs no object each.
+ * through it. The hashes are packed, 32 bytes an event, so that keeping them costs no object each;
+ * their array grows on its own, from the size of the first append.
  */
 final class EventLog extends AbstractList<InvestigationEvent> implements RandomAccess {
 
@@ -38,8 +39,10 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
    * @throws IllegalArgumentException if there is not one hash per event
    */
   static EventLog of(List<InvestigationEvent> events, List<ChainHash> hashes) {
-    int capacity = Math.max(FIRST_CAPACITY, events.size());
-    return new EventLog(new InvestigationEvent[capacity], new byte[capacity * HASH_BYTES], 0).appended(events, hashes);
+    // the hashes start at their exact size: an investigation that stops at its first events (most
+    // pending ones) keeps 32 bytes an event, not a whole first capacity
+    return new EventLog(new InvestigationEvent[Math.max(FIRST_CAPACITY, events.size())],
+        new byte[events.size() * HASH_BYTES], 0).appended(events, hashes);
   }
 
   /**
@@ -54,13 +57,10 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
       throw new IllegalArgumentException("one hash per event: " + events.size() + " events, " + links.size() + " hashes");
     }
     int grown = size + events.size();
-    InvestigationEvent[] target = slots;
-    byte[] packed = hashes;
-    if (grown > slots.length) {
-      int capacity = Math.max(grown, 2 * slots.length);
-      target = Arrays.copyOf(slots, capacity);
-      packed = Arrays.copyOf(hashes, capacity * HASH_BYTES);
-    }
+    InvestigationEvent[] target = grown <= slots.length ? slots
+        : Arrays.copyOf(slots, Math.max(grown, 2 * slots.length));
+    byte[] packed = grown * HASH_BYTES <= hashes.length ? hashes
+        : Arrays.copyOf(hashes, Math.max(grown, 2 * (hashes.length / HASH_BYTES)) * HASH_BYTES);
     for (int i = 0; i < events.size(); i++) {
       target[size + i] = Objects.requireNonNull(events.get(i), "event");
       byte[] hash = HEX.parseHex(links.get(i).value());
