@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param consecutiveFailures how many passes failed since the last one that completed
  * @param failedPasses how many passes failed since the runtime was built
  * @param interval how often the reconciler runs when all is well
- * @param unanchored how many investigations have a chain head the audit anchor failed to take; offered
- *     again on every pass. Not a health failure: actions carry on, but until the anchor takes them a tail
- *     cut off those investigations' chains shows only from the anchored head on
+ * @param unanchored how many investigations have a chain head the audit anchor failed to take, offered
+ *     again on every pass. Not a health failure: actions carry on; but until the anchor takes them, a tail
+ *     cut off those investigations' chains after their last anchored head goes unseen
  */
 public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duration lag, int consecutiveFailures,
     long failedPasses, Duration interval, int unanchored) {

@@ -111,7 +111,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     if (seen != expectedVersion) {
       throw new ConcurrencyConflictException(id, expectedVersion, seen);
     }
-    List<ChainHash> links = AuditTrail.links(before == null ? ChainHash.GENESIS : before.events().head(), expectedVersion, events);
+    ChainHash previous = before == null ? ChainHash.GENESIS : before.events().head();
+    List<ChainHash> links = AuditTrail.links(previous, expectedVersion, events);
     investigations.compute(id, (key, stored) -> {
       long actual = stored == null ? 0 : stored.state().version();
       if (actual != expectedVersion) {

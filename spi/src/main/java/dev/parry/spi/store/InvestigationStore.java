@@ -53,7 +53,8 @@ public interface InvestigationStore {
    * {@code previous} is the hash it stored with the version before ({@link ChainHash#GENESIS} for
    * version 1, or when that event predates the chain), and keeps it in the same write as the event. It
    * never derives {@code previous} from the stored events: a stored event changed behind its back must
-   * stay visible to {@link #chain} as an event that no longer matches its hash.
+   * stay visible to {@link #chain} as an event that no longer matches its hash (rules STORE-22 to
+   * STORE-24).
    *
    * @param id the investigation
    * @param expectedVersion the version the caller decided on: 0 to create the investigation (the
