@@ -34,6 +34,7 @@ import dev.parry.core.policy.PlanTable;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.runtime.internal.Anchoring;
 import dev.parry.runtime.internal.CommandEngine;
 import dev.parry.runtime.internal.Dispatcher;
 import dev.parry.runtime.internal.EventRouter;
@@ -47,8 +48,11 @@ import dev.parry.runtime.internal.Quota;
 import dev.parry.runtime.internal.SafetyControls;
 import dev.parry.runtime.internal.StorePages;
 import dev.parry.spi.audit.ActionCenterCsv;
+import dev.parry.spi.audit.AuditAnchor;
 import dev.parry.spi.audit.AuditRecord;
 import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.audit.ChainHead;
+import dev.parry.spi.audit.Verification;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.ApprovalRules;
 import dev.parry.spi.auth.Authorizer;
@@ -150,6 +154,7 @@ public final class ParryRuntime implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Reconciler reconciler;
   private final ManualActions manual;
+  private final Anchoring anchoring;
   private boolean started;
   private volatile boolean closed;
 
@@ -165,7 +170,8 @@ public final class ParryRuntime implements AutoCloseable {
     // the reactions read the parts assigned below: events are routed only once the runtime is built
     this.router = EventRouter.of(b.listeners, List.of((event, after) -> dispatcher().on(event, after),
         (event, after) -> reconciler().on(event, after)));
-    this.engine = new CommandEngine(store, clock, router);
+    this.anchoring = Anchoring.of(b.auditAnchor);
+    this.engine = new CommandEngine(store, clock, router, anchoring);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
     FleetExclusions fleet = new FleetExclusions(b.safetyGuards, registry, safety::openOverrides);
     this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety, fleet,
@@ -175,7 +181,7 @@ public final class ParryRuntime implements AutoCloseable {
         new Quota(limits.rateLimits(), controls, clock), planner::pendingExpiry, b.instanceName, b.dispatchLease);
     Duration third = b.dispatchLease.dividedBy(3);
     Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
-    this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, min(every, third),
+    this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, anchoring, min(every, third),
         limits.backoffBase());
     this.manual = new ManualActions(engine, store, clock, planner, safety, b.approvalRules, b.manualIds, limits.pendingExpiry());
   }
@@ -994,7 +1000,13 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return the investigation's tamper-evident audit trail: its events chained by SHA-256}
+   * {@return the investigation's audit chain as the store keeps it: every event, in version order, with
+   * the chain hash the store computed and stored when it appended the event}; empty for an unknown
+   * investigation. Check it with {@link AuditTrail#verify}.
+   *
+   * <pre>{@code
+   * List<AuditRecord> trail = runtime.auditTrail(id, auditor);
+   * }</pre>
    *
    * @param id the investigation
    * @param caller who asks
@@ -1002,7 +1014,32 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public List<AuditRecord> auditTrail(InvestigationId id, Caller caller) {
     gate.authorize(caller, Operation.VIEW, null);
-    return AuditTrail.chain(store.events(Objects.requireNonNull(id, "id")));
+    return store.chain(Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * {@return whether the investigation's stored audit chain is intact, or where and how it was broken}:
+   * the anchored head is read first (when an {@linkplain Builder#auditAnchor audit anchor} is set), then
+   * the stored chain, which every record is checked against, and then the record at the anchored version
+   * is checked against the anchored head, so that a truncated tail or a chain rewritten hashes and all is
+   * named too. Records appended after the anchored head was read are vouched for by the chain alone.
+   *
+   * <pre>{@code
+   * if (runtime.verifyAuditTrail(id, auditor) instanceof Verification.Broken broken) {
+   *   alert("audit chain of " + id + " broken at version " + broken.version() + ": " + broken.problem());
+   * }
+   * }</pre>
+   *
+   * @param id the investigation
+   * @param caller who asks
+   * @throws AccessDeniedException if the caller may not view investigations
+   * @throws RuntimeException what the audit anchor threw, if it could not be read
+   */
+  public Verification verifyAuditTrail(InvestigationId id, Caller caller) {
+    gate.authorize(caller, Operation.VIEW, null);
+    Objects.requireNonNull(id, "id");
+    ChainHead anchored = anchoring.head(id).orElse(null); // first: a head anchored later may pass the chain read
+    return AuditTrail.verify(store.chain(id), anchored);
   }
 
   /**
@@ -1082,6 +1119,7 @@ public final class ParryRuntime implements AutoCloseable {
     private Duration dispatchLease = Duration.ofSeconds(30);
     private @Nullable Duration reconcileEvery;
     private SafetyGuards safetyGuards = SafetyGuards.none();
+    private @Nullable AuditAnchor auditAnchor;
     private final Map<ActionKind, Duration> pendingExpiryByKind = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, Duration> timeBoxes = new EnumMap<>(Map.of(ActionKind.CONTAIN_USER, Duration.ofDays(5)));
 
@@ -1289,6 +1327,24 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder safetyGuards(SafetyGuards value) {
       this.safetyGuards = Objects.requireNonNull(value, "safetyGuards");
+      return this;
+    }
+
+    /**
+     * Sets where each investigation's audit chain head is kept, out of the store's reach: after every
+     * append, the runtime hands the anchor the head the store answered, and
+     * {@link ParryRuntime#verifyAuditTrail} checks the stored chain against the anchored head, which
+     * names a truncated tail. A failing anchor fails no operation: its heads are offered again on every
+     * reconciler pass ({@link RuntimeHealth#unanchored()} counts them). Default: none, and verification
+     * checks the stored chain alone.
+     *
+     * <pre>{@code builder.auditAnchor(ledgerAnchor);}</pre>
+     *
+     * @param value the anchor
+     * @return this builder
+     */
+    public Builder auditAnchor(AuditAnchor value) {
+      this.auditAnchor = Objects.requireNonNull(value, "auditAnchor");
       return this;
     }
 

@@ -24,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param consecutiveFailures how many passes failed since the last one that completed
  * @param failedPasses how many passes failed since the runtime was built
  * @param interval how often the reconciler runs when all is well
+ * @param unanchored how many investigations have a chain head the audit anchor failed to take, offered
+ *     again on every pass. Not a health failure: actions carry on; but until the anchor takes them, a tail
+ *     cut off those investigations' chains after their last anchored head goes unseen
  */
 public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duration lag, int consecutiveFailures,
-    long failedPasses, Duration interval) {
+    long failedPasses, Duration interval, int unanchored) {
 
   /**
    * Validates the report.
@@ -37,9 +40,9 @@ public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duratio
   public RuntimeHealth {
     Objects.requireNonNull(lag, "lag");
     Objects.requireNonNull(interval, "interval");
-    if (consecutiveFailures < 0 || failedPasses < 0) {
-      throw new IllegalArgumentException("failure counts must not be negative, were: " + consecutiveFailures + ", "
-          + failedPasses);
+    if (consecutiveFailures < 0 || failedPasses < 0 || unanchored < 0) {
+      throw new IllegalArgumentException("counts must not be negative, were: " + consecutiveFailures + ", "
+          + failedPasses + ", " + unanchored);
     }
   }
 

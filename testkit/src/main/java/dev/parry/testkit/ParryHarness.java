@@ -17,6 +17,7 @@ import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
+import dev.parry.testkit.fake.InMemoryAuditAnchor;
 import dev.parry.testkit.time.TestClock;
 import dev.parry.testkit.time.VirtualScheduler;
 import java.time.Duration;
@@ -28,8 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * A Parry runtime wired to fake device, mail and directory backends, a {@link TestClock}, a
- * {@link VirtualScheduler} and an in-memory store: everything a test needs, fresh each time, with
- * nothing running until the test moves time.
+ * {@link VirtualScheduler}, an in-memory store and an in-memory audit anchor: everything a test needs,
+ * fresh each time, with nothing running until the test moves time.
  *
  * <pre>{@code
  * ParryHarness parry = ParryHarness.create();
@@ -56,6 +57,7 @@ public final class ParryHarness implements AutoCloseable {
   private final FakeDevices devices;
   private final FakeMail mail;
   private final FakeDirectory directory;
+  private final InMemoryAuditAnchor anchor = InMemoryAuditAnchor.create();
   private final Consumer<ParryRuntime.Builder> customizer;
   private final List<InvestigationEvent> events = new CopyOnWriteArrayList<>();
   private final List<AccessDeniedException> denials = new CopyOnWriteArrayList<>();
@@ -82,7 +84,7 @@ public final class ParryHarness implements AutoCloseable {
    * {@return a started harness whose runtime builder is adjusted by {@code customizer}}
    *
    * @param customizer changes to the builder (limits, device groups, listeners...), applied after the
-   *     harness wired the clock, scheduler, store and fakes
+   *     harness wired the clock, scheduler, store, audit anchor and fakes
    */
   public static ParryHarness create(Consumer<ParryRuntime.Builder> customizer) {
     return new ParryHarness(Objects.requireNonNull(customizer, "customizer"), InMemoryInvestigationStore.create());
@@ -103,6 +105,7 @@ public final class ParryHarness implements AutoCloseable {
         .clock(clock)
         .scheduler(scheduler)
         .store(store)
+        .auditAnchor(anchor)
         .instanceName(instanceName)
         .executor("fake-devices", devices.executor())
         .executor("fake-mail", mail.executor())
@@ -156,6 +159,11 @@ public final class ParryHarness implements AutoCloseable {
   /** {@return the store} */
   public InvestigationStore store() {
     return store;
+  }
+
+  /** {@return the audit anchor the runtime hands every chain head to; it outlives {@link #restart()}} */
+  public InMemoryAuditAnchor anchor() {
+    return anchor;
   }
 
   /** {@return the fake fleet} */

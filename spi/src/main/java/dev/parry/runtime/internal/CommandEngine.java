@@ -7,6 +7,7 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.UnknownInvestigationException;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InvestigationStore;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Changes investigations the one way they change: load, decide with the state machine, append with
  * the version decided on, and on a conflict decide again on a fresh read. Stored events go to the
- * {@link EventRouter}. Keeps the state this runtime last wrote per open investigation, so a command
+ * {@link EventRouter}, after the chain head the store answered went to the audit anchor
+ * ({@link Anchoring}). Keeps the state this runtime last wrote per open investigation, so a command
  * is usually decided without a read; the store's version check catches a state another runtime moved
  * on since, and a refusal is always confirmed on a fresh read.
  *
@@ -51,6 +53,7 @@ public final class CommandEngine {
   private final InvestigationStore store;
   private final Clock clock;
   private final EventRouter router;
+  private final Anchoring anchoring;
   private final Map<InvestigationId, Investigation> recent = new ConcurrentHashMap<>();
 
   /**
@@ -59,11 +62,13 @@ public final class CommandEngine {
    * @param store the store
    * @param clock the clock decisions are timed with
    * @param router where stored events go
+   * @param anchoring where the chain head of each append goes, before the events are routed
    */
-  public CommandEngine(InvestigationStore store, Clock clock, EventRouter router) {
+  public CommandEngine(InvestigationStore store, Clock clock, EventRouter router, Anchoring anchoring) {
     this.store = store;
     this.clock = clock;
     this.router = router;
+    this.anchoring = anchoring;
   }
 
   /**
@@ -75,8 +80,9 @@ public final class CommandEngine {
    * @throws ConcurrencyConflictException if an investigation with this id exists
    */
   public void create(InvestigationId id, List<InvestigationEvent> events, Investigation state) {
-    store.append(id, 0, events, state);
+    ChainHead head = store.append(id, 0, events, state);
     remember(state);
+    anchoring.anchor(id, head);
     router.stored(events, state);
   }
 
@@ -171,8 +177,9 @@ public final class CommandEngine {
         }
         return accepted;
       }
+      ChainHead head;
       try {
-        store.append(id, state.version(), accepted.events(), accepted.after());
+        head = store.append(id, state.version(), accepted.events(), accepted.after());
       } catch (ConcurrencyConflictException e) {
         recent.remove(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -184,6 +191,7 @@ public final class CommandEngine {
         throw e;
       }
       remember(accepted.after());
+      anchoring.anchor(id, head);
       router.stored(accepted.events(), accepted.after());
       return accepted;
     }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * nobody carries to the dispatcher, which claims them through the leases. A pass runs at start, on a
  * fixed cadence, and early when a stored event makes something due sooner (a pending action's expiry,
  * a time box's end); none of these wake-ups is needed for correctness, since the next pass finds the
- * work anyway. Each tick also renews this runtime's dispatch leases and ends flights whose timers the
- * scheduler lost.
+ * work anyway. Each tick also renews this runtime's dispatch leases, ends flights whose timers the
+ * scheduler lost, and offers the audit anchor the chain heads it failed to take.
  *
  * <p>It never dies: a failed pass is logged once with its cause, counted, and retried with capped
  * backoff; one item that fails is logged and left for the next pass; a tick that cannot re-arm
@@ -47,6 +47,7 @@ public final class Reconciler implements EventRouter.Reaction {
   private final TaskScheduler scheduler;
   private final CommandEngine engine;
   private final Dispatcher dispatcher;
+  private final Anchoring anchoring;
   private final Duration interval;
   private final Duration backoffBase;
   private final AtomicBoolean armed = new AtomicBoolean();
@@ -70,16 +71,18 @@ public final class Reconciler implements EventRouter.Reaction {
    * @param scheduler where ticks run
    * @param engine how commands are decided and stored
    * @param dispatcher the dispatcher, handed what is due to dispatch or undo
+   * @param anchoring the chain heads the audit anchor has not taken yet, offered again on every tick
    * @param interval how often a pass runs when all is well
    * @param backoffBase the first retry delay after a failed pass; doubled per failure, capped at {@code interval}
    */
   public Reconciler(InvestigationStore store, Clock clock, TaskScheduler scheduler, CommandEngine engine,
-      Dispatcher dispatcher, Duration interval, Duration backoffBase) {
+      Dispatcher dispatcher, Anchoring anchoring, Duration interval, Duration backoffBase) {
     this.store = store;
     this.clock = clock;
     this.scheduler = scheduler;
     this.engine = engine;
     this.dispatcher = dispatcher;
+    this.anchoring = anchoring;
     this.interval = interval;
     this.backoffBase = backoffBase.compareTo(interval) < 0 ? backoffBase : interval;
     this.builtAt = clock.instant();
@@ -133,7 +136,7 @@ public final class Reconciler implements EventRouter.Reaction {
     Instant since = last != null ? last : builtAt;
     Duration lag = Duration.between(since, clock.instant());
     return new RuntimeHealth(started, last, lag.isNegative() ? Duration.ZERO : lag, consecutiveFailures.get(),
-        failedPasses.get(), interval);
+        failedPasses.get(), interval, anchoring.waiting());
   }
 
   @Override
@@ -209,6 +212,7 @@ public final class Reconciler implements EventRouter.Reaction {
       Instant now = clock.instant();
       dispatcher.renewLeases();
       dispatcher.sweep(now);
+      anchoring.retry();
       pass(now);
     } catch (RuntimeException e) {
       failed(e);

@@ -2,26 +2,34 @@ package dev.parry.spi.audit;
 
 import dev.parry.core.investigation.InvestigationEvent;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One link of the audit chain: an event, its position, and the hashes that bind it to the record
- * before it.
+ * One record of an investigation's audit chain as the store holds it: an event, its version, and the
+ * chain hash the store computed and kept with it when it appended the event.
  *
- * @param sequence the event's position in its investigation's log, from 1
+ * @param version the event's version: its position in the investigation's log, from 1
  * @param event the event
- * @param previousHash the hash of the record before (64 zeros for the first)
- * @param hash SHA-256 over the previous hash, the sequence and the event's canonical form, in hex
+ * @param hash the chain hash stored with the event, or null if the event predates the chain (written
+ *     by schema version 3 or earlier of the PostgreSQL store, before hashes were kept)
  */
-public record AuditRecord(long sequence, InvestigationEvent event, String previousHash, String hash) {
+public record AuditRecord(long version, InvestigationEvent event, @Nullable ChainHash hash) {
 
   /**
-   * Validates.
+   * Validates the record.
    *
-   * @throws NullPointerException if a component is null
+   * @throws NullPointerException if {@code event} is null
+   * @throws IllegalArgumentException if {@code version} is less than 1
    */
   public AuditRecord {
+    if (version < 1) {
+      throw new IllegalArgumentException("an audit record's version must be 1 or more, was: " + version);
+    }
     Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(previousHash, "previousHash");
-    Objects.requireNonNull(hash, "hash");
+  }
+
+  /** {@return whether the event was stored before the store kept chain hashes, so that no hash vouches for it} */
+  public boolean predatesChain() {
+    return hash == null;
   }
 }

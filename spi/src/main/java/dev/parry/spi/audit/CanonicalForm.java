@@ -1,76 +1,254 @@
 package dev.parry.spi.audit;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic text form of an event for hashing: records by their components (never by
+ * A deterministic text form of an event for hashing, in UTF-8: records by their components (never by
  * {@code toString}, which redacts personal data and would hide a change), enums by name, strings
- * length-prefixed so no separator can be forged, collections in order (sets sorted).
+ * length-prefixed so no separator can be forged, collections in order (sets sorted), instants and
+ * durations as seconds and nanoseconds.
+ *
+ * <p>Stores keep the hashes computed from it, so it is a stored format: like the stored JSON, it
+ * names records and components as the domain does, and a release that renames them must keep
+ * reading the hashes earlier ones stored.
  */
 final class CanonicalForm {
 
-  private CanonicalForm() {}
+  /**
+   * How a record type is written: its name and its components' names and accessors, read once per type.
+   * The accessors are functions spun from each component's accessor method: a reflective call on every
+   * component of every event cost more than the hashing itself.
+   */
+  private static final class Shape {
+    final byte[] open;
+    final byte[][] names;
+    final List<Function<Object, @Nullable Object>> accessors;
 
-  static String of(Object value) {
-    StringBuilder out = new StringBuilder(256);
-    write(value, out);
-    return out.toString();
+    Shape(byte[] open, byte[][] names, List<Function<Object, @Nullable Object>> accessors) {
+      this.open = open;
+      this.names = names;
+      this.accessors = accessors;
+    }
   }
 
-  private static void write(@Nullable Object value, StringBuilder out) {
-    if (value == null) {
-      out.append('~');
-    } else if (value instanceof String text) {
-      out.append('s').append(text.length()).append(':').append(text);
-    } else if (value instanceof Enum<?> constant) {
-      out.append('e').append(constant.getDeclaringClass().getSimpleName()).append('.').append(constant.name());
-    } else if (value instanceof Record record) {
-      out.append('r').append(record.getClass().getSimpleName()).append('{');
-      for (RecordComponent component : record.getClass().getRecordComponents()) {
-        out.append(component.getName()).append('=');
-        write(read(component, record), out);
-        out.append(';');
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      byte[][] names = new byte[components.length][];
+      List<Function<Object, @Nullable Object>> accessors = new ArrayList<>(components.length);
+      for (int i = 0; i < components.length; i++) {
+        names[i] = utf8(components[i].getName() + "=");
+        accessors.add(accessor(type, components[i]));
       }
-      out.append('}');
+      return new Shape(utf8("r" + type.getSimpleName() + "{"), names, accessors);
+    }
+  };
+
+  /** Each enum type's constants as written, by ordinal. */
+  private static final ClassValue<byte[][]> ENUMS = new ClassValue<>() {
+    @Override
+    protected byte[][] computeValue(Class<?> type) {
+      Object[] constants = type.getEnumConstants();
+      byte[][] written = new byte[constants.length][];
+      for (int i = 0; i < constants.length; i++) {
+        written[i] = utf8("e" + type.getSimpleName() + "." + ((Enum<?>) constants[i]).name());
+      }
+      return written;
+    }
+  };
+
+  private static final byte[] INSTANT = utf8("Instant:");
+  private static final byte[] DURATION = utf8("Duration:");
+  private static final byte[] SET = utf8("set[");
+  private static final byte[] LIST = utf8("list[");
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A hash being made: the digest and the buffer the canonical form is written into, reused by their thread. */
+  private static final class Hasher {
+    final MessageDigest digest;
+    Sink sink = new Sink();
+
+    Hasher() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      }
+    }
+  }
+
+  private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
+
+  private CanonicalForm() {}
+
+  /**
+   * {@return SHA-256 over {@code prefix} and the canonical form of {@code value}, both in UTF-8}: the
+   * form is written into a buffer its thread reuses, so hashing an event allocates little more than
+   * the digest it answers.
+   */
+  static byte[] digest(String prefix, Object value) {
+    Hasher hasher = HASHERS.get();
+    Sink sink = hasher.sink;
+    sink.reset();
+    sink.text(prefix);
+    write(value, sink);
+    hasher.digest.update(sink.bytes, 0, sink.size);
+    if (sink.bytes.length > Sink.KEPT) {
+      hasher.sink = new Sink(); // an outsized event does not pin its buffer to the thread
+    }
+    return hasher.digest.digest();
+  }
+
+  /** {@return the canonical form of {@code value}} */
+  static String of(Object value) {
+    Sink sink = new Sink();
+    write(value, sink);
+    return new String(sink.bytes, 0, sink.size, StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings("EnumOrdinal") // indexes the type's own constants as written, read this run: nothing stored
+  private static void write(@Nullable Object value, Sink out) {
+    if (value == null) {
+      out.ascii('~');
+    } else if (value instanceof String text) {
+      out.ascii('s').number(text.length()).ascii(':').text(text);
+    } else if (value instanceof Enum<?> constant) {
+      out.raw(ENUMS.get(constant.getDeclaringClass())[constant.ordinal()]);
+    } else if (value instanceof Record record) {
+      Shape shape = SHAPES.get(record.getClass());
+      out.raw(shape.open);
+      for (int i = 0; i < shape.names.length; i++) {
+        out.raw(shape.names[i]);
+        write(shape.accessors.get(i).apply(record), out);
+        out.ascii(';');
+      }
+      out.ascii('}');
+    } else if (value instanceof Instant instant) {
+      // seconds and nanoseconds: the same instant always, and far cheaper than its ISO text
+      out.raw(INSTANT).number(instant.getEpochSecond()).ascii('.').number(instant.getNano());
+    } else if (value instanceof Duration duration) {
+      out.raw(DURATION).number(duration.getSeconds()).ascii('.').number(duration.getNano());
     } else if (value instanceof Set<?> set) {
       List<String> items = new ArrayList<>(set.size());
       for (Object item : set) {
         items.add(of(item));
       }
       items.sort(null);
-      out.append("set").append(items);
+      out.raw(SET);
+      for (int i = 0; i < items.size(); i++) {
+        out.text(i == 0 ? "" : ", ").text(items.get(i));
+      }
+      out.ascii(']');
     } else if (value instanceof Collection<?> list) {
-      out.append("list[");
+      out.raw(LIST);
       for (Object item : list) {
         write(item, out);
-        out.append(',');
+        out.ascii(',');
       }
-      out.append(']');
+      out.ascii(']');
     } else if (value instanceof Optional<?> optional) {
       write(optional.orElse(null), out);
     } else if (value instanceof Map<?, ?>) {
       throw new IllegalArgumentException("maps have no canonical form here: " + value.getClass());
     } else {
-      // numbers, booleans, Instant, Duration, enums-as-singletons: their text form is canonical
-      out.append(value.getClass().getSimpleName()).append(':');
+      // numbers and booleans: their text form is canonical
       String text = value.toString();
-      out.append(text.length()).append(':').append(text);
+      out.text(value.getClass().getSimpleName()).ascii(':').number(text.length()).ascii(':').text(text);
     }
   }
 
-  private static @Nullable Object read(RecordComponent component, Record record) {
+  /** A growable buffer of UTF-8 bytes. */
+  private static final class Sink {
+    /** The largest buffer a thread keeps for its next event: {@value} bytes. */
+    static final int KEPT = 1 << 16;
+
+    byte[] bytes = new byte[1024];
+    int size;
+
+    void reset() {
+      size = 0;
+    }
+
+    private void room(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + more, 2 * bytes.length));
+      }
+    }
+
+    Sink ascii(char c) {
+      room(1);
+      bytes[size++] = (byte) c;
+      return this;
+    }
+
+    Sink number(long n) {
+      if (n < 0) {
+        return text(Long.toString(n));
+      }
+      room(19);
+      int digits = 1;
+      for (long rest = n / 10; rest > 0; rest /= 10) {
+        digits++;
+      }
+      for (int i = size + digits - 1; i >= size; i--) {
+        bytes[i] = (byte) ('0' + n % 10);
+        n /= 10;
+      }
+      size += digits;
+      return this;
+    }
+
+    /** Appends {@code text} in UTF-8, as {@link String#getBytes} encodes it (an unpaired surrogate as '?'). */
+    Sink text(String text) {
+      return raw(text.getBytes(StandardCharsets.UTF_8)); // the JDK's encoder beats any loop here
+    }
+
+    Sink raw(byte[] encoded) {
+      room(encoded.length);
+      System.arraycopy(encoded, 0, bytes, size, encoded.length);
+      size += encoded.length;
+      return this;
+    }
+  }
+
+  /** {@return a function calling the accessor of {@code component} of record type {@code type}} */
+  @SuppressWarnings("unchecked") // the call site makes a Function, as asked
+  private static Function<Object, @Nullable Object> accessor(Class<?> type, RecordComponent component) {
     try {
-      return component.getAccessor().invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getName(), e);
+      MethodHandle target = LOOKUP.unreflect(component.getAccessor());
+      MethodType read = MethodType.methodType(target.type().returnType(), type).wrap();
+      CallSite site = LambdaMetafactory.metafactory(LOOKUP, "apply", MethodType.methodType(Function.class),
+          MethodType.methodType(Object.class, Object.class), target, read);
+      return (Function<Object, @Nullable Object>) site.getTarget().invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read " + component.getName() + " of " + type.getName(), e);
     }
   }
 }

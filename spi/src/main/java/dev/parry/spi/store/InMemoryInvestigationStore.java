@@ -8,6 +8,10 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.Obligation;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.audit.ChainHash;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.InMemoryControlStore;
 import java.time.Duration;
@@ -30,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * The embedded default store: thread-safe, in memory, indexed so that the Pending tab, the dispatched
  * actions, one investigation's actions and one entity's actions are read without scanning the rest.
  * State is lost when the process ends.
+ *
+ * <p>Each event is kept with its audit chain hash, computed once when it is appended.
  *
  * <p>Each investigation is appended under its own lock; indexes are updated under the same lock, so
  * a query sees every action in a state it really had, though a query spanning investigations is not
@@ -98,17 +104,28 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   @Override
-  public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+      Investigation after) {
     StoreArguments.append(id, expectedVersion, events, after);
+    // the hashes are computed before taking the investigation's lock, from the head of the log this
+    // append must extend: if another append moves the log on meanwhile, the version check refuses this one
+    Stored before = investigations.get(id);
+    long seen = before == null ? 0 : before.state().version();
+    if (seen != expectedVersion) {
+      throw new ConcurrencyConflictException(id, expectedVersion, seen);
+    }
+    ChainHash previous = before == null ? ChainHash.GENESIS : before.events().head();
+    List<ChainHash> links = AuditTrail.links(previous, expectedVersion, events);
     investigations.compute(id, (key, stored) -> {
       long actual = stored == null ? 0 : stored.state().version();
       if (actual != expectedVersion) {
         throw new ConcurrencyConflictException(id, expectedVersion, actual);
       }
-      EventLog log = stored == null ? EventLog.of(events) : stored.events().appended(events);
+      EventLog log = stored == null ? EventLog.of(events, links) : stored.events().appended(events, links);
       index(stored == null ? List.of() : stored.state().actions(), after.actions());
       return new Stored(after, log);
     });
+    return new ChainHead(after.version(), links.get(links.size() - 1));
   }
 
   /** Moves each action whose status changed between the indexes; an index entry depends on the status only. */
@@ -226,6 +243,20 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   public List<InvestigationEvent> events(InvestigationId id) {
     Stored stored = investigations.get(Objects.requireNonNull(id, "id"));
     return stored == null ? List.of() : stored.events();
+  }
+
+  @Override
+  public List<AuditRecord> chain(InvestigationId id) {
+    Stored stored = investigations.get(Objects.requireNonNull(id, "id"));
+    if (stored == null) {
+      return List.of();
+    }
+    EventLog log = stored.events();
+    List<AuditRecord> records = new ArrayList<>(log.size());
+    for (int i = 0; i < log.size(); i++) {
+      records.add(new AuditRecord(i + 1L, log.get(i), log.hash(i)));
+    }
+    return List.copyOf(records);
   }
 
   @Override

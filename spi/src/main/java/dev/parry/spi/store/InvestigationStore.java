@@ -7,6 +7,10 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.audit.ChainHash;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.safety.ControlStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * action for the queries, and does both writes in one transaction; several service instances can
  * share it.
  *
+ * <p>The store keeps the investigation's audit chain: each event is stored with a hash linking it to
+ * the one before ({@link #append}), and {@link #chain} answers the events with their stored hashes, so
+ * that a change made where the store keeps them (a database row edited) is found by
+ * {@link AuditTrail#verify}.
+ *
  * <p>Several runtimes sharing a store agree on who dispatches an action through leases: a runtime
  * calls an executor only while it holds the action's lease ({@link #claim}), renews it while the call
  * runs, and gives it back when the outcome is recorded ({@link #release}). A runtime that dies stops
@@ -40,7 +49,13 @@ import org.jspecify.annotations.Nullable;
 public interface InvestigationStore {
 
   /**
-   * Appends events atomically: all or none.
+   * Appends events atomically, all or none, each with its audit chain hash: the store computes
+   * {@link AuditTrail#link AuditTrail.link(previous, version, event)} for every event, where
+   * {@code previous} is the hash it stored with the version before ({@link ChainHash#GENESIS} for
+   * version 1, or when that event predates the chain), and keeps it in the same write as the event. It
+   * never derives {@code previous} from the stored events: a stored event changed behind its back must
+   * stay visible to {@link #chain} as an event that no longer matches its hash (rules STORE-24 to
+   * STORE-26).
    *
    * @param id the investigation
    * @param expectedVersion the version the caller decided on: 0 to create the investigation (the
@@ -48,11 +63,13 @@ public interface InvestigationStore {
    * @param events the events, at least one
    * @param after the investigation with the events applied (version {@code expectedVersion + events.size()}),
    *     which the store may keep as a snapshot and must index
+   * @return the chain head after the append: the version of its last event and the hash stored with it,
+   *     to hand to an {@link dev.parry.spi.audit.AuditAnchor}
    * @throws ConcurrencyConflictException if the stored version is not {@code expectedVersion}; nothing is written
    * @throws IllegalArgumentException if the events are empty, belong to another investigation, or
    *     {@code after} does not match them
    */
-  void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after);
+  ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after);
 
   /**
    * {@return the investigation's current state, if it exists}
@@ -67,6 +84,21 @@ public interface InvestigationStore {
    * @param id the investigation
    */
   List<InvestigationEvent> events(InvestigationId id);
+
+  /**
+   * {@return the investigation's audit chain as stored: every event, in version order, with the chain
+   * hash stored with it when it was appended; empty if the investigation does not exist}. The hashes
+   * are answered as stored, never recomputed, so that {@link AuditTrail#verify} finds an event changed,
+   * removed, inserted or moved where the store keeps it. An event stored before the store kept hashes
+   * (PostgreSQL schema version 3 or earlier) has none.
+   *
+   * <pre>{@code
+   * Verification check = AuditTrail.verify(store.chain(id), anchor.head(id).orElse(null));
+   * }</pre>
+   *
+   * @param id the investigation
+   */
+  List<AuditRecord> chain(InvestigationId id);
 
   /**
    * {@return one page of the actions matching {@code query}}: every matching action appears exactly

@@ -7,6 +7,10 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.Obligation;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.audit.ChainHash;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.internal.RecordJson;
 import dev.parry.spi.safety.ControlStore;
 import java.sql.Array;
@@ -34,10 +38,11 @@ import org.jspecify.annotations.Nullable;
  * Parry uses nothing beyond {@code java.sql}. The tables are created by {@link JdbcSchema}.
  *
  * <ul>
- *   <li>An append is one statement, so one round trip and atomic: a conditional update of the
- *       investigation's version (the optimistic lock), the new events (inserted, never updated) and
- *       the rows of the actions they touched, written only if the version matched. A stale version
- *       writes nothing and throws {@link ConcurrencyConflictException}.
+ *   <li>An append reads the chain hash of the event it follows, then writes in one statement, atomic:
+ *       a conditional update of the investigation's version (the optimistic lock), the new events
+ *       (inserted, never updated) each with its chain hash, and the rows of the actions they touched,
+ *       written only if the version matched. A stale version writes nothing and throws
+ *       {@link ConcurrencyConflictException}.
  *   <li>{@link #load} reads the investigation and its action rows in one statement, so it sees one
  *       committed version.
  *   <li>Action-center queries are served by the indexes of the schema (pending by age, kind and
@@ -82,8 +87,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * version check and bump, then the events and the touched action rows, inserted only if the check
    * passed. The first part creates the investigation or updates it.
    */
-  private static final String APPEND_REST = " events AS (INSERT INTO parry_events (investigation_id, version, event)"
-      + " SELECT bumped.id, e.version, e.event FROM bumped, unnest(?::bigint[], ?::text[]) AS e (version, event)),"
+  private static final String APPEND_REST = " events AS (INSERT INTO parry_events (investigation_id, version, event,"
+      + " chain_hash) SELECT bumped.id, e.version, e.event, e.chain_hash FROM bumped, unnest(?::bigint[], ?::text[],"
+      + " ?::text[]) AS e (version, event, chain_hash)),"
       + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
       + " proposed_s, proposed_n, record, obligation, due_s, due_n) SELECT bumped.id, a.sequence, a.status, a.family,"
       + " a.kind, a.source, a.entity_key, a.proposed_s, a.proposed_n, a.record, a.obligation, a.due_s, a.due_n"
@@ -101,6 +107,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       + " WHERE id = ? AND version = ? RETURNING id)," + APPEND_REST;
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
   private static final String EVENTS = "SELECT event FROM parry_events WHERE investigation_id = ? ORDER BY version";
+  private static final String CHAIN = "SELECT version, event, chain_hash FROM parry_events WHERE investigation_id = ?"
+      + " ORDER BY version";
+  private static final String HASH_AT = "SELECT chain_hash FROM parry_events WHERE investigation_id = ? AND version = ?";
   private static final String CLAIM = "UPDATE parry_actions SET lease_owner = ?, lease_until_ms = ?"
       + " WHERE investigation_id = ? AND sequence = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)";
   private static final String DUE = "SELECT record, due_s, due_n FROM parry_actions WHERE due_s IS NOT NULL"
@@ -156,7 +165,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   // ---- writing ---------------------------------------------------------------------------------
 
   @Override
-  public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+      Investigation after) {
     StoreArguments.append(id, expectedVersion, events, after);
     List<String> encodedEvents = new ArrayList<>(events.size());
     Set<Integer> touched = new TreeSet<>();
@@ -169,6 +179,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     String state = JSON.write(withoutActions(after));
     try (Connection connection = dataSource.getConnection();
         PreparedStatement append = connection.prepareStatement(expectedVersion == 0 ? CREATE : UPDATE)) {
+      List<ChainHash> links = AuditTrail.links(expectedVersion == 0 ? ChainHash.GENESIS
+          : hashAt(connection, id, expectedVersion), expectedVersion, events);
       int p = 1;
       if (expectedVersion == 0) {
         append.setString(p++, id.value());
@@ -181,11 +193,14 @@ public final class JdbcInvestigationStore implements InvestigationStore {
         append.setLong(p++, expectedVersion);
       }
       Long[] versions = new Long[encodedEvents.size()];
+      String[] hashes = new String[encodedEvents.size()];
       for (int i = 0; i < versions.length; i++) {
         versions[i] = expectedVersion + i + 1;
+        hashes[i] = links.get(i).value();
       }
       append.setArray(p++, connection.createArrayOf("bigint", versions));
       append.setArray(p++, connection.createArrayOf("text", encodedEvents.toArray()));
+      append.setArray(p++, connection.createArrayOf("text", hashes));
       bindActions(connection, append, p, after, touched);
       long written;
       try (ResultSet result = append.executeQuery()) {
@@ -195,8 +210,35 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       if (written != 1) {
         throw new ConcurrencyConflictException(id, expectedVersion, version(connection, id));
       }
+      return new ChainHead(after.version(), links.get(links.size() - 1));
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not append to investigation " + id, e);
+    }
+  }
+
+  /**
+   * {@return the chain hash stored with the event at {@code version}}, which the next append links to:
+   * {@link ChainHash#GENESIS} if that event predates the chain, or if there is none (the append then
+   * meets a version conflict). Read before the append, outside its statement: the append writes only if
+   * the investigation is still at {@code version}, and an event, once stored, never changes.
+   */
+  private static ChainHash hashAt(Connection connection, InvestigationId id, long version) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(HASH_AT)) {
+      select.setString(1, id.value());
+      select.setLong(2, version);
+      try (ResultSet result = select.executeQuery()) {
+        String hash = result.next() ? result.getString(1) : null;
+        return hash == null ? ChainHash.GENESIS
+            : readHash(hash, "chain hash of event " + version + " of investigation " + id);
+      }
+    }
+  }
+
+  private static ChainHash readHash(String hash, String what) {
+    try {
+      return ChainHash.of(hash);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("stored " + what + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -324,6 +366,28 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       return List.copyOf(events);
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not read the events of investigation " + id, e);
+    }
+  }
+
+  @Override
+  public List<AuditRecord> chain(InvestigationId id) {
+    Objects.requireNonNull(id, "id");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(CHAIN)) {
+      select.setString(1, id.value());
+      List<AuditRecord> records = new ArrayList<>();
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          long version = result.getLong(1);
+          String what = "event " + version + " of investigation " + id;
+          InvestigationEvent event = decode(result.getString(2), InvestigationEvent.class, what);
+          String hash = result.getString(3);
+          records.add(new AuditRecord(version, event, hash == null ? null : readHash(hash, "chain hash of " + what)));
+        }
+      }
+      return List.copyOf(records);
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("could not read the audit chain of investigation " + id, e);
     }
   }
 

@@ -7,13 +7,14 @@ import dev.parry.core.actor.Actor;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.ChainHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("An event log shares its array with later logs and never shows their events")
+@DisplayName("An event log shares its arrays with later logs and never shows their events or hashes")
 class EventLogTest {
 
   static final InvestigationId ID = InvestigationId.of("inv-log");
@@ -27,43 +28,62 @@ class EventLogTest {
     return out;
   }
 
+  /** {@return a distinct hash for each event's position} */
+  static List<ChainHash> hashes(int from, int count) {
+    List<ChainHash> out = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      out.add(ChainHash.of(String.format("%064x", i + 1)));
+    }
+    return out;
+  }
+
   @Test
-  @DisplayName("every log keeps exactly the events it had, across appends that fill and grow the array")
+  @DisplayName("every log keeps exactly the events and hashes it had, across appends that fill and grow the arrays")
   void prefixesStayPut() {
     List<EventLog> logs = new ArrayList<>();
     List<InvestigationEvent> expected = new ArrayList<>(events(0, 3));
-    EventLog log = EventLog.of(expected);
+    EventLog log = EventLog.of(expected, hashes(0, 3));
     logs.add(log);
     List<List<InvestigationEvent>> snapshots = new ArrayList<>();
     snapshots.add(List.copyOf(expected));
     for (int round = 0; round < 40; round++) {
       List<InvestigationEvent> more = events(expected.size(), 1 + round % 5);
-      log = log.appended(more);
+      log = log.appended(more, hashes(expected.size(), more.size()));
       expected.addAll(more);
       logs.add(log);
       snapshots.add(List.copyOf(expected));
     }
     for (int i = 0; i < logs.size(); i++) {
       assertEquals(snapshots.get(i), logs.get(i), "log " + i);
+      EventLog kept = logs.get(i);
+      assertEquals(hashes(0, kept.size()), java.util.stream.IntStream.range(0, kept.size()).mapToObj(kept::hash).toList(),
+          "the hashes of log " + i);
+      assertEquals(hashes(kept.size() - 1, 1).get(0), kept.head(), "the head of log " + i);
     }
   }
 
   @Test
   @DisplayName("a log is read-only and refuses an index past its own end, even where a later log wrote")
   void readOnly() {
-    EventLog first = EventLog.of(events(0, 2));
-    EventLog second = first.appended(events(2, 1));
+    EventLog first = EventLog.of(events(0, 2), hashes(0, 2));
+    EventLog second = first.appended(events(2, 1), hashes(2, 1));
     assertEquals(3, second.size());
     assertThrows(IndexOutOfBoundsException.class, () -> first.get(2));
+    assertThrows(IndexOutOfBoundsException.class, () -> first.hash(2));
     assertThrows(UnsupportedOperationException.class, () -> first.add(events(9, 1).get(0)));
-    assertThrows(NullPointerException.class, () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null)));
+    assertThrows(NullPointerException.class,
+        () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null), hashes(3, 1)));
+    assertThrows(IllegalArgumentException.class, () -> second.appended(events(3, 2), hashes(3, 1)), "a hash missing");
   }
 
   @Test
   @DisplayName("a first append longer than the initial capacity keeps every event")
   void largeFirstAppend() {
     List<InvestigationEvent> many = events(0, 100);
-    assertEquals(many, EventLog.of(many));
-    assertEquals(events(0, 101), EventLog.of(many).appended(events(100, 1)));
+    assertEquals(many, EventLog.of(many, hashes(0, 100)));
+    EventLog grown = EventLog.of(many, hashes(0, 100)).appended(events(100, 1), hashes(100, 1));
+    assertEquals(events(0, 101), grown);
+    assertEquals(hashes(99, 1).get(0), grown.hash(99));
+    assertEquals(hashes(100, 1).get(0), grown.head());
   }
 }

@@ -37,5 +37,7 @@ class JdbcSchemaTest {
     assertEquals(3, v2.size(), "statements of version 2: the columns, their backfill, the index: " + v2);
     List<String> v3 = JdbcSchema.statements(JdbcSchema.script(3));
     assertEquals(3, v3.size(), "statements of version 3: the control changes, the blast-radius uses, their index: " + v3);
+    List<String> v4 = JdbcSchema.statements(JdbcSchema.script(4));
+    assertEquals(2, v4.size(), "statements of version 4: the chain hash column and its check: " + v4);
   }
 }

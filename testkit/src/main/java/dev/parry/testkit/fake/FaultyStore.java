@@ -5,6 +5,8 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.ActionQuery;
@@ -52,6 +54,8 @@ public final class FaultyStore extends ForwardingStore {
     LOAD,
     /** {@code events}. */
     EVENTS,
+    /** {@code chain}. */
+    CHAIN,
     /** {@code queryActions}. */
     QUERY,
     /** {@code due}. */
@@ -212,11 +216,9 @@ public final class FaultyStore extends ForwardingStore {
   }
 
   @Override
-  public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-    guarded(Call.APPEND, () -> {
-      super.append(id, expectedVersion, events, after);
-      return Boolean.TRUE;
-    });
+  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+      Investigation after) {
+    return guarded(Call.APPEND, () -> super.append(id, expectedVersion, events, after));
   }
 
   /**
@@ -266,6 +268,11 @@ public final class FaultyStore extends ForwardingStore {
   @Override
   public List<InvestigationEvent> events(InvestigationId id) {
     return guarded(Call.EVENTS, () -> super.events(id));
+  }
+
+  @Override
+  public List<AuditRecord> chain(InvestigationId id) {
+    return guarded(Call.CHAIN, () -> super.chain(id));
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
@@ -25,11 +27,11 @@ import org.jspecify.annotations.Nullable;
  *   final AtomicInteger appends = new AtomicInteger();
  *
  *   @Override
- *   public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+ *   public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
  *     if (appends.incrementAndGet() % 3 == 0) {
  *       throw new StoreUnavailableException("database unavailable", new SQLException());
  *     }
- *     super.append(id, expectedVersion, events, after);
+ *     return super.append(id, expectedVersion, events, after);
  *   }
  * };
  * ParryHarness parry = ParryHarness.onStore(flaky, builder -> { });
@@ -54,8 +56,9 @@ public class ForwardingStore implements InvestigationStore {
   }
 
   @Override
-  public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-    delegate.append(id, expectedVersion, events, after);
+  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+      Investigation after) {
+    return delegate.append(id, expectedVersion, events, after);
   }
 
   @Override
@@ -66,6 +69,11 @@ public class ForwardingStore implements InvestigationStore {
   @Override
   public List<InvestigationEvent> events(InvestigationId id) {
     return delegate.events(id);
+  }
+
+  @Override
+  public List<AuditRecord> chain(InvestigationId id) {
+    return delegate.chain(id);
   }
 
   @Override

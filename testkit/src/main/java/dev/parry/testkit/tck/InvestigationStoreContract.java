@@ -38,6 +38,11 @@ import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.audit.ChainHash;
+import dev.parry.spi.audit.ChainHead;
+import dev.parry.spi.audit.Verification;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InvestigationStore;
@@ -63,18 +68,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract (rules STORE-1 to STORE-23 of {@code spi/SPEC.md}). Extend it and return a
+ * The store contract (rules STORE-1 to STORE-26 of {@code spi/SPEC.md}). Extend it and return a
  * store from {@link #createStore()}; a store shared between tests is fine, as every test works on
  * investigations and entities of its own. {@code due} answers across investigations, so its rules
  * work in 2001, long before any time the other rules store, look only at their own investigations
  * in its answers, and settle their actions when they pass, so that no due work of theirs is left
- * for the next run.
+ * for the next run. STORE-26 needs to change a stored event behind the store's back: override
+ * {@link #storageEditor()} to run it.
  *
  * <pre>{@code
  * class PostgresStoreContractTest extends InvestigationStoreContract {
@@ -105,6 +112,31 @@ public abstract class InvestigationStoreContract extends ContractSupport {
 
   /** {@return the store under test; called before every test} */
   protected abstract InvestigationStore createStore();
+
+  /**
+   * Changes what a store holds behind its back, as someone who can write its storage (a database's
+   * rows) would, for rule STORE-26.
+   */
+  @FunctionalInterface
+  public interface StorageEditor {
+    /**
+     * Replaces the stored event at {@code version} with {@code event}, leaving the hash stored with it.
+     *
+     * @param id the investigation
+     * @param version the event's version
+     * @param event what to store instead
+     */
+    void replaceEvent(InvestigationId id, long version, InvestigationEvent event);
+  }
+
+  /**
+   * {@return a way to change the store's stored events behind its back, or empty when nothing outside
+   * the store can (its storage is this process's memory)}: STORE-26 is then skipped with that reason.
+   * A store kept in a database returns one that updates the rows.
+   */
+  protected Optional<StorageEditor> storageEditor() {
+    return Optional.empty();
+  }
 
   @BeforeEach
   final void createContractStore() {
@@ -848,6 +880,106 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       assertTrue(store().due(D0, OWNER, 1).size() <= 1, "STORE-21: limit 1");
       assertTrue(store().due(D0, OWNER, InvestigationStore.MAX_DUE).size() <= InvestigationStore.MAX_DUE,
           "STORE-21: the largest limit");
+    }
+  }
+
+  @Nested
+  @DisplayName("The audit chain")
+  class AuditChain {
+    private final PrincipalName approver = PrincipalName.of("tck-approver@contoso.com");
+
+    /** Opens, proposes an isolation that waits for approval, and approves it: three events. */
+    private Investigation approved(InvestigationId id) {
+      Investigation state = create(id);
+      state = apply(state, propose(new IsolateDevice(device(id.value()), IsolationType.FULL),
+          ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
+      return apply(state, new Command.Approve(state.actions().get(0).id(), approver, "approved"), T0.plusSeconds(1));
+    }
+
+    @Test
+    @DisplayName("STORE-24: append stores each event's hash, linked to the hash stored before it, and answers the head")
+    void store24_appendStoresAndAnswersTheChainHead() {
+      rule("STORE-24", false);
+      InvestigationId id = newId("s22");
+      Decision.Accepted opened = Investigation.open(id, AlertId.of("tck"), AutomationLevel.FULL,
+          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0);
+      List<ChainHash> expected = new ArrayList<>(AuditTrail.links(ChainHash.GENESIS, 0, opened.events()));
+      assertEquals(new ChainHead(1, expected.get(0)), store().append(id, 0, opened.events(), opened.after()),
+          "STORE-24: the head of the first append");
+      Investigation state = opened.after();
+      for (int round = 0; round < 3; round++) {
+        // an append of one event that wins a race, the loser's append refused, then one append of two
+        // decisions' events together
+        Decision.Accepted winner = (Decision.Accepted) state.decide(propose(new IsolateDevice(device("s22-" + round),
+            IsolationType.FULL), ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
+        Decision.Accepted loser = (Decision.Accepted) state.decide(propose(new IsolateDevice(device("s22-x" + round),
+            IsolationType.SELECTIVE), ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
+        List<ChainHash> won = AuditTrail.links(expected.get(expected.size() - 1), state.version(), winner.events());
+        expected.addAll(won);
+        assertEquals(new ChainHead(winner.after().version(), won.get(won.size() - 1)),
+            store().append(id, state.version(), winner.events(), winner.after()), "STORE-24: the head of an append");
+        long raced = state.version();
+        assertThrows(ConcurrencyConflictException.class, () -> store().append(id, raced, loser.events(), loser.after()),
+            "STORE-2");
+        state = winner.after();
+        Decision.Accepted one = (Decision.Accepted) state.decide(propose(new RunAntivirusScan(device("s22-" + round),
+            ScanType.QUICK), ApprovalMode.AUTOMATIC, Actor.system()), T0);
+        Decision.Accepted two = (Decision.Accepted) one.after().decide(propose(new RunAntivirusScan(
+            device("s22-y" + round), ScanType.FULL), ApprovalMode.AUTOMATIC, Actor.system()), T0);
+        List<InvestigationEvent> both = new ArrayList<>(one.events());
+        both.addAll(two.events());
+        List<ChainHash> links = AuditTrail.links(expected.get(expected.size() - 1), state.version(), both);
+        expected.addAll(links);
+        assertEquals(new ChainHead(two.after().version(), links.get(links.size() - 1)),
+            store().append(id, state.version(), both, two.after()), "STORE-24: the head of an append of "
+            + both.size() + " events, after a refused one");
+        state = two.after();
+      }
+      List<ChainHash> stored = new ArrayList<>();
+      store().chain(id).forEach(record -> stored.add(record.hash()));
+      assertEquals(expected, stored, "STORE-24: the hashes stored");
+    }
+
+    @Test
+    @DisplayName("STORE-25: chain answers every event in version order with its stored hash; unknown is empty")
+    void store25_chainAnswersTheStoredRecords() {
+      rule("STORE-25", false);
+      InvestigationId id = newId("s23");
+      Investigation state = approved(id);
+      List<AuditRecord> chain = store().chain(id);
+      List<InvestigationEvent> events = new ArrayList<>();
+      List<Long> versions = new ArrayList<>();
+      chain.forEach(record -> {
+        events.add(record.event());
+        versions.add(record.version());
+      });
+      assertEquals(store().events(id), events, "STORE-25: the events of the chain");
+      assertEquals(List.of(1L, 2L, 3L), versions, "STORE-25: the versions of the chain");
+      assertEquals(new Verification.Intact((int) state.version(), 0, 0), AuditTrail.verify(chain),
+          "STORE-25: every event stored by this store carries its hash, and the chain holds together");
+      assertTrue(store().chain(newId("s23-missing")).isEmpty(), "STORE-25: an unknown investigation");
+    }
+
+    @Test
+    @DisplayName("STORE-26: an event changed behind the store's back keeps its stored hash, so verification names it")
+    void store26_chainIsAnsweredAsStored() {
+      rule("STORE-26", false);
+      Optional<StorageEditor> editor = storageEditor();
+      Assumptions.assumeTrue(editor.isPresent(), "STORE-26 needs storageEditor(): nothing outside this store can"
+          + " change what it holds");
+      InvestigationId id = newId("s24");
+      approved(id);
+      AuditRecord approval = store().chain(id).get(2);
+      InvestigationEvent.ApprovalGranted original = (InvestigationEvent.ApprovalGranted) approval.event();
+      InvestigationEvent forged = new InvestigationEvent.ApprovalGranted(id, original.at(),
+          Actor.principal(PrincipalName.of("tck-someone-else@contoso.com")), original.actionId(), "approved", true);
+      editor.orElseThrow().replaceEvent(id, 3, forged);
+      List<AuditRecord> chain = store().chain(id);
+      assertEquals(new AuditRecord(3, forged, approval.hash()), chain.get(2),
+          "STORE-26: the changed event, with the hash stored for the original");
+      Verification verification = AuditTrail.verify(chain);
+      assertTrue(verification instanceof Verification.Broken broken && broken.version() == 3
+          && broken.problem() == Verification.Problem.CHANGED, "STORE-26: verification found " + verification);
     }
   }
 }

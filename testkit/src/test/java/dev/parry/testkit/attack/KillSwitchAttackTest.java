@@ -20,6 +20,7 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
@@ -50,15 +51,17 @@ class KillSwitchAttackTest {
     }
 
     @Override
-    public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+    public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
       boolean start = events.stream().anyMatch(e -> e instanceof InvestigationEvent.ActionStarted);
-      super.append(id, expectedVersion, events, after);
+      ChainHead head = super.append(id, expectedVersion, events, after);
       if (start && armed.getAndSet(false)) {
         delegate().controls().orElseThrow().record(ControlChange.pause(null, PrincipalName.of("other@contoso.com"),
             java.time.Instant.EPOCH, "bad signature update, from another replica"));
         fired = true;
         throw new StoreUnavailableException("connection reset after commit", new IOException("reset"));
       }
+      return head;
     }
   }
 

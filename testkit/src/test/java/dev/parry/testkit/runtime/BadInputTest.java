@@ -247,6 +247,8 @@ class BadInputTest {
         () -> runtime.dryRun(InvestigationId.of("nope"), evidence(parry, SERVER, Verdict.MALICIOUS))));
     cases.add(new Case("audit trail without permission", AccessDeniedException.class, "VIEW",
         () -> runtime.auditTrail(open, Caller.of("guest@contoso.com"))));
+    cases.add(new Case("audit verification without permission", AccessDeniedException.class, "VIEW",
+        () -> runtime.verifyAuditTrail(open, Caller.of("guest@contoso.com"))));
     cases.add(new Case("CSV export without permission", AccessDeniedException.class, "VIEW",
         () -> runtime.exportCsv(ActionQuery.history().build(), Caller.of("guest@contoso.com"))));
     cases.add(new Case("pause automation without permission", AccessDeniedException.class, "MANAGE_SAFETY",

@@ -15,6 +15,7 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.ParryRuntime;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.ForwardingStore;
@@ -38,9 +39,11 @@ class EvidenceReportTest {
     }
 
     @Override
-    public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-      super.append(id, expectedVersion, events, after);
+    public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      ChainHead head = super.append(id, expectedVersion, events, after);
       appends.incrementAndGet();
+      return head;
     }
   }
 

@@ -16,6 +16,7 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
 import dev.parry.runtime.CommandRejectedException;
@@ -170,7 +171,8 @@ class ReliabilityTest {
     }
 
     @Override
-    public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+    public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
       boolean fail;
       synchronized (random) {
         fail = random.nextInt(every) == 0;
@@ -178,7 +180,7 @@ class ReliabilityTest {
       if (fail) {
         throw new IllegalStateException("database unavailable");
       }
-      super.append(id, expectedVersion, events, after);
+      return super.append(id, expectedVersion, events, after);
     }
   }
 

@@ -192,6 +192,7 @@ class IdentityAndAuthorizationTest {
         rows.put("actions", () -> runtime.actions(dev.parry.spi.store.ActionQuery.pending().build(), guest));
         rows.put("exportCsv", () -> runtime.exportCsv(dev.parry.spi.store.ActionQuery.history().build(), guest));
         rows.put("auditTrail", () -> runtime.auditTrail(id, guest));
+        rows.put("verifyAuditTrail", () -> runtime.verifyAuditTrail(id, guest));
         rows.put("approve", () -> runtime.approve(pending.id(), reader, ""));
         rows.put("approveAll", () -> runtime.approveAll(List.of(pending.id()), reader, ""));
         rows.put("reject", () -> runtime.reject(pending.id(), reader, ""));

@@ -12,6 +12,11 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.spi.audit.AuditAnchor;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.audit.ChainHash;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
@@ -38,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -121,6 +127,13 @@ class BrokenImplementationsTest {
     EXPECTED.put(PartialAdmit.class, Set.of("ctrl5"));
     EXPECTED.put(KeepsTheBoundaryUse.class, Set.of("ctrl6"));
     EXPECTED.put(AcceptsNumbered.class, Set.of("ctrl7"));
+    EXPECTED.put(HashesFromGenesisEachAppend.class, Set.of("store24"));
+    EXPECTED.put(ChainWithoutHashes.class, Set.of("store25"));
+    EXPECTED.put(ChainNewestFirst.class, Set.of("store25"));
+    EXPECTED.put(RecomputesChain.class, Set.of("store26"));
+    EXPECTED.put(KeepsFirstHead.class, Set.of("anchor1"));
+    EXPECTED.put(LastHeadWins.class, Set.of("anchor2"));
+    EXPECTED.put(ChecksThenAnchors.class, Set.of("anchor3"));
     EXPECTED.put(ThrowsWithoutKind.class, Set.of("auth1"));
     EXPECTED.put(AllowsEveryone.class, Set.of("auth2"));
     EXPECTED.put(Flaky.class, Set.of("auth3"));
@@ -178,7 +191,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(47, rules, "rules in spi/SPEC.md");
+    assertEquals(54, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -187,7 +200,8 @@ class BrokenImplementationsTest {
   static Set<String> contractTests() {
     Set<String> ids = new TreeSet<>();
     for (Class<?> contract : List.of(ExecutorContract.class, DeviceExecutorContract.class,
-        InvestigationStoreContract.class, ControlStoreContract.class, AuthorizerContract.class)) {
+        InvestigationStoreContract.class, ControlStoreContract.class, AuditAnchorContract.class,
+        AuthorizerContract.class)) {
       for (Class<?> nested : contract.getDeclaredClasses()) {
         for (Method method : nested.getDeclaredMethods()) {
           if (method.isAnnotationPresent(Test.class)) {
@@ -528,9 +542,40 @@ class BrokenImplementationsTest {
 
   // ---- broken stores -----------------------------------------------------------------------------
 
-  /** A store that delegates to the in-memory one, with hooks to break one rule. */
+  /**
+   * A store that delegates to the in-memory one, with hooks to break one rule. Its storage can be
+   * changed behind its back: an event replaced through {@link #storageEditor()} is what its events and
+   * chain answer from then on, with the hash stored for the original.
+   */
   abstract static class BrokenStore extends InvestigationStoreContract {
     final InMemoryInvestigationStore real = InMemoryInvestigationStore.create();
+    final Map<String, InvestigationEvent> edited = new ConcurrentHashMap<>();
+
+    @Override
+    protected Optional<StorageEditor> storageEditor() {
+      return Optional.of((id, version, event) -> edited.put(id.value() + "/" + version, event));
+    }
+
+    /** {@return the events as stored: the real store's, with the edits made behind its back} */
+    final List<InvestigationEvent> storedEvents(InvestigationId id) {
+      List<InvestigationEvent> events = new ArrayList<>(real.events(id));
+      for (int i = 0; i < events.size(); i++) {
+        events.set(i, edited.getOrDefault(id.value() + "/" + (i + 1), events.get(i)));
+      }
+      return events;
+    }
+
+    List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = new ArrayList<>();
+      real.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), edited.getOrDefault(id.value() + "/"
+          + r.version(), r.event()), r.hash())));
+      return chain;
+    }
+
+    /** {@return the head an append answers, once it wrote} */
+    ChainHead answeredHead(InvestigationId id, Investigation after) {
+      return AuditTrail.head(real.chain(id)).orElse(new ChainHead(after.version(), ChainHash.GENESIS));
+    }
 
     void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
       real.append(id, expectedVersion, events, after);
@@ -571,9 +616,10 @@ class BrokenImplementationsTest {
     protected InvestigationStore createStore() {
       return new InvestigationStore() {
         @Override
-        public void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
             Investigation after) {
           BrokenStore.this.append(id, expectedVersion, events, after);
+          return answeredHead(id, after);
         }
 
         @Override
@@ -583,7 +629,12 @@ class BrokenImplementationsTest {
 
         @Override
         public List<InvestigationEvent> events(InvestigationId id) {
-          return real.events(id);
+          return storedEvents(id);
+        }
+
+        @Override
+        public List<AuditRecord> chain(InvestigationId id) {
+          return BrokenStore.this.chain(id);
         }
 
         @Override
@@ -606,6 +657,65 @@ class BrokenImplementationsTest {
           return BrokenStore.this.due(now, owner, after, limit);
         }
       };
+    }
+  }
+
+  static class HashesFromGenesisEachAppend extends BrokenStore {
+    /** The hashes it keeps: each append's linked from the genesis hash, not from the hash stored before. */
+    final Map<InvestigationId, List<ChainHash>> hashes = new ConcurrentHashMap<>();
+
+    @Override
+    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        Investigation after) {
+      real.append(id, expectedVersion, events, after);
+      hashes.computeIfAbsent(id, key -> new ArrayList<>()).addAll(AuditTrail.links(ChainHash.GENESIS, expectedVersion,
+          events));
+    }
+
+    @Override
+    synchronized List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = new ArrayList<>();
+      List<ChainHash> own = hashes.getOrDefault(id, List.of());
+      super.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), r.event(), own.get((int) r.version() - 1))));
+      return chain;
+    }
+
+    @Override
+    synchronized ChainHead answeredHead(InvestigationId id, Investigation after) {
+      List<ChainHash> own = hashes.get(id);
+      return own == null ? super.answeredHead(id, after) : new ChainHead(own.size(), own.get(own.size() - 1));
+    }
+  }
+
+  static class ChainWithoutHashes extends BrokenStore {
+    @Override
+    List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = new ArrayList<>();
+      super.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), r.event(), null))); // "they predate it"
+      return chain;
+    }
+  }
+
+  static class ChainNewestFirst extends BrokenStore {
+    @Override
+    List<AuditRecord> chain(InvestigationId id) {
+      List<AuditRecord> chain = super.chain(id);
+      Collections.reverse(chain);
+      return chain;
+    }
+  }
+
+  static class RecomputesChain extends BrokenStore {
+    @Override
+    List<AuditRecord> chain(InvestigationId id) {
+      // what auditTrail once did: hashes recomputed from the events as they are stored now
+      List<InvestigationEvent> events = storedEvents(id);
+      List<ChainHash> hashes = AuditTrail.links(ChainHash.GENESIS, 0, events);
+      List<AuditRecord> chain = new ArrayList<>();
+      for (int i = 0; i < events.size(); i++) {
+        chain.add(new AuditRecord(i + 1L, events.get(i), hashes.get(i)));
+      }
+      return chain;
     }
   }
 
@@ -967,6 +1077,58 @@ class BrokenImplementationsTest {
 
     private static String fold(String key) {
       return Normalizer.normalize(key, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+  }
+  // ---- broken anchors ----------------------------------------------------------------------------
+
+  /** An anchor over a map, breaking one rule in how it keeps a head. */
+  abstract static class BrokenAnchor extends AuditAnchorContract {
+    final Map<InvestigationId, ChainHead> heads = new ConcurrentHashMap<>();
+
+    abstract void keep(InvestigationId id, ChainHead head);
+
+    @Override
+    protected AuditAnchor createAnchor() {
+      return new AuditAnchor() {
+        @Override
+        public void anchor(InvestigationId id, ChainHead head) {
+          keep(id, head);
+        }
+
+        @Override
+        public Optional<ChainHead> head(InvestigationId id) {
+          return Optional.ofNullable(heads.get(id));
+        }
+      };
+    }
+  }
+
+  static class KeepsFirstHead extends BrokenAnchor {
+    @Override
+    void keep(InvestigationId id, ChainHead head) {
+      heads.putIfAbsent(id, head);
+    }
+  }
+
+  static class LastHeadWins extends BrokenAnchor {
+    @Override
+    void keep(InvestigationId id, ChainHead head) {
+      heads.put(id, head);
+    }
+  }
+
+  static class ChecksThenAnchors extends BrokenAnchor {
+    @Override
+    void keep(InvestigationId id, ChainHead head) {
+      ChainHead held = heads.get(id);
+      if (held == null || held.version() < head.version()) {
+        try {
+          Thread.sleep(2); // the gap between the check and the write, where another call's write is lost
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        heads.put(id, head);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.parry.testkit.tck;
 
+import dev.parry.spi.audit.AuditAnchor;
 import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.InMemoryControlStore;
@@ -9,12 +10,13 @@ import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
 import dev.parry.testkit.fake.ForwardingStore;
+import dev.parry.testkit.fake.InMemoryAuditAnchor;
 import dev.parry.testkit.time.TestClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /** The test kit's own implementations pass every contract. */
-@DisplayName("The test kit's fakes, the in-memory and forwarding stores and the default authorizer pass the contracts")
+@DisplayName("The test kit's fakes, the in-memory and forwarding stores, the in-memory anchor and the default authorizer pass the contracts")
 class FakesPassTheContractsTest {
 
   @Nested
@@ -101,6 +103,15 @@ class FakesPassTheContractsTest {
     @Override
     protected ControlStore createStore() {
       return new ForwardingStore(InMemoryInvestigationStore.create()).controls().orElseThrow();
+    }
+  }
+
+  @Nested
+  @DisplayName("InMemoryAuditAnchor")
+  class Anchor extends AuditAnchorContract {
+    @Override
+    protected AuditAnchor createAnchor() {
+      return InMemoryAuditAnchor.create();
     }
   }
 
