@@ -198,7 +198,8 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows mail from one sender: messages, and their attachments and URLs, sent from this address.
+   * Allows mail from one sender: the messages themselves, not the attachments and URLs they carry (a
+   * sender address can be spoofed; a malicious file or URL is remediated whoever sent it).
    *
    * @param sender the sender's address
    */
@@ -214,9 +215,8 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
-      EmailMessage message = entity instanceof EmailMessage m ? m
-          : entity instanceof EmailAttachment a ? a.message() : entity instanceof Url u ? u.foundIn() : null;
-      return message != null && sender.equals(message.sender());
+      // the message only: a sender address can be spoofed, and a file or a URL it carries is judged on its own
+      return entity instanceof EmailMessage message && sender.equals(message.sender());
     }
 
     @Override

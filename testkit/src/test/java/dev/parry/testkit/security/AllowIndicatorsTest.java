@@ -120,6 +120,8 @@ class AllowIndicatorsTest {
         SmtpAddress.of("bob@contoso.com"), SmtpAddress.of("billing@partner.example.evil"));
     assertTrue(new AllowIndicator.Sender(partner).covers(fromPartner));
     assertFalse(new AllowIndicator.Sender(partner).covers(fromElsewhere));
+    assertFalse(new AllowIndicator.Sender(partner).covers(new dev.parry.core.entity.EmailAttachment(HASH,
+        dev.parry.core.entity.FileName.of("invoice.pdf.exe"), fromPartner)), "a spoofable sender allows no attachment");
     assertFalse(new AllowIndicator.Domain(DomainName.of("partner.example"))
         .covers(dev.parry.core.entity.Url.of(WebUrl.of("https://partner.example.evil/x"))));
   }
