@@ -702,7 +702,13 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       }
       flight.token++;
-      flight.unanswered = false;
+      // only an answer that leaves nothing at the executor (a retryable failure, to be retried) clears it:
+      // after a success, a final failure or "in progress", the work may be done or under way, and a
+      // cancel arriving before the outcome is recorded must ask the executor, never assume nothing was sent
+      if (result instanceof ExecutionOutcome.Failed failed && failed.retryable() && error == null
+          && flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
+        flight.unanswered = false;
+      }
       if (flight.timer != null) {
         flight.timer.cancel();
         flight.timer = null;
