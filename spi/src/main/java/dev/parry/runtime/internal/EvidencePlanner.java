@@ -164,6 +164,12 @@ public final class EvidencePlanner {
           out = new ArrayList<>(plan.actions());
         }
         out.set(i, new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL, noExecutor(kind)));
+      } else if (planned.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
+        // whatever policy planned it: some kinds (offboarding, hard delete, the counterparts) never run alone
+        if (out == null) {
+          out = new ArrayList<>(plan.actions());
+        }
+        out.set(i, planned.requiringApproval(kind + " never runs automatically: approval required"));
       }
     }
     return out == null ? plan : new RemediationPlan(out, plan.summary());
