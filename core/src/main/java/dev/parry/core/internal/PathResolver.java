@@ -32,6 +32,10 @@ import java.util.List;
  * telling, and a share of a drive is classified by its folders anyway.
  *
  * <p><b>Internal:</b> not API, may change without notice.
+ *
+ * <p>Just past 400 lines because it is one resolution order over every Win32 path form (drive, UNC,
+ * admin share, device path, volume); split up, the order in which the forms are tried would be spread
+ * over several classes.
  */
 public final class PathResolver {
 

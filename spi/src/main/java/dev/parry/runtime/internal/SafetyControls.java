@@ -120,27 +120,25 @@ public final class SafetyControls {
     Instant now = clock.instant();
     Set<AllowIndicator> all = new HashSet<>(configuredIndicators);
     at.allowed().forEach((indicator, grant) -> {
-      Instant until = grant.until();
       boolean inScope = group == null || grant.scope().isEmpty() || grant.scope().contains(group);
-      if (inScope && (until == null || now.isBefore(until))) {
+      if (inScope && inForce(grant, now)) {
         all.add(indicator);
       }
     });
     return Set.copyOf(all);
   }
 
+  /** {@return whether a recorded allow indicator has not ended at {@code now}} */
+  private static boolean inForce(ControlChange grant, Instant now) {
+    Instant until = grant.until();
+    return until == null || now.isBefore(until);
+  }
+
   /** {@return the recorded allow indicators in force now, each as the change that added it, oldest first} */
   public List<ControlChange> allowGrants() {
     Instant now = clock.instant();
-    List<ControlChange> out = new ArrayList<>();
-    current().allowed().values().forEach(grant -> {
-      Instant until = grant.until();
-      if (until == null || now.isBefore(until)) {
-        out.add(grant);
-      }
-    });
-    out.sort(java.util.Comparator.comparingLong(ControlChange::sequence));
-    return out;
+    return current().allowed().values().stream().filter(grant -> inForce(grant, now))
+        .sorted(java.util.Comparator.comparingLong(ControlChange::sequence)).toList();
   }
 
   /**

@@ -98,6 +98,20 @@ public interface ControlStore {
   }
 
   /**
+   * {@return {@code change}, checked as one to record}
+   *
+   * @param change the change passed to {@link #record}
+   * @throws IllegalArgumentException if it carries a number already
+   */
+  static ControlChange validNew(ControlChange change) {
+    Objects.requireNonNull(change, "change");
+    if (change.sequence() != 0) {
+      throw new IllegalArgumentException("a change to record has sequence 0, was " + change.sequence());
+    }
+    return change;
+  }
+
+  /**
    * {@return {@code windows}, checked and copied}
    *
    * @param windows the windows passed to {@link #admit}

@@ -31,10 +31,7 @@ public final class InMemoryControlStore implements ControlStore {
 
   @Override
   public ControlChange record(ControlChange change) {
-    Objects.requireNonNull(change, "change");
-    if (change.sequence() != 0) {
-      throw new IllegalArgumentException("a change to record has sequence 0, was " + change.sequence());
-    }
+    ControlStore.validNew(change);
     synchronized (changes) {
       ControlChange recorded = change.recordedAs(changes.size() + 1L);
       changes.add(recorded);

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each investigation is appended under its own lock; indexes are updated under the same lock, so
  * a query sees every action in a state it really had, though a query spanning investigations is not
- * a snapshot of one instant.
+ * a snapshot of one instant. Just past 400 lines because the indexes and the chain are kept in step
+ * under that one lock here; split up, the lock's invariant would be spread over several classes.
  *
  * <pre>{@code
  * InvestigationStore store = InMemoryInvestigationStore.create();

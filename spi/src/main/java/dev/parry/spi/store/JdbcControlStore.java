@@ -79,10 +79,7 @@ public final class JdbcControlStore implements ControlStore {
 
   @Override
   public ControlChange record(ControlChange change) {
-    Objects.requireNonNull(change, "change");
-    if (change.sequence() != 0) {
-      throw new IllegalArgumentException("a change to record has sequence 0, was " + change.sequence());
-    }
+    ControlStore.validNew(change);
     try (Connection connection = dataSource.getConnection()) {
       return inTransaction(connection, () -> {
         try (Statement lock = connection.createStatement()) {
