@@ -1,0 +1,49 @@
+package dev.parry.spi.defender;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.verdict.Evidence;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one Defender alert gives Parry: the alert's id, the device it is about, the evidence Parry
+ * can act on, and every item or member it could not map.
+ *
+ * <pre>{@code
+ * AlertImport alert = DefenderAlerts.fromGraphAlert(json);
+ * runtime.open(id, alert.alertId(), alert.device().orElse(null));
+ * runtime.reportEvidence(id, alert.evidence());
+ * }</pre>
+ *
+ * @param alertId the alert's id
+ * @param alertDevice the device the alert is about, or null when it names none or several
+ * @param evidence the evidence Parry can act on, in the alert's order (copied)
+ * @param unmapped what was left out and why, in the alert's order (copied)
+ */
+public record AlertImport(AlertId alertId, @Nullable Device alertDevice, List<Evidence> evidence,
+    List<Unmapped> unmapped) {
+
+  /**
+   * Validates the import and copies its lists.
+   *
+   * @throws NullPointerException if a component other than the device is null
+   */
+  public AlertImport {
+    Objects.requireNonNull(alertId, "alertId");
+    evidence = List.copyOf(evidence);
+    unmapped = List.copyOf(unmapped);
+  }
+
+  /** {@return the device the alert is about, or empty when it names none or several} */
+  public Optional<Device> device() {
+    return Optional.ofNullable(alertDevice);
+  }
+
+  /** {@return whether every evidence item and member was mapped} */
+  public boolean complete() {
+    return unmapped.isEmpty();
+  }
+}

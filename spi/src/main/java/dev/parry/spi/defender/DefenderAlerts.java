@@ -1,0 +1,242 @@
+package dev.parry.spi.defender;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.internal.Text;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads Defender alerts into what Parry acts on: the alert's id, its device and its evidence.
+ *
+ * <p>Two shapes are read, as their API references document them:
+ * <ul>
+ *   <li>{@link #fromGraphAlert(String)}: a Microsoft Graph security {@code alert} with its
+ *       {@code evidence} array ({@code alertEvidence} items typed by {@code @odata.type}), as
+ *       {@code GET /security/alerts_v2/{id}} returns it. Each item's {@code verdict} and
+ *       {@code roles} give Parry's verdict.</li>
+ *   <li>{@link #fromEndpointAlert(String)}: a Defender for Endpoint {@code alert} read with
+ *       {@code $expand=evidence} (flat items typed by {@code entityType}). That shape carries no
+ *       verdict per item: its evidence imports with {@link Verdict#UNKNOWN}, so Parry plans nothing
+ *       for it until the service gives a verdict.</li>
+ * </ul>
+ * and {@link #fromEndpointMachine(String)} reads a Defender for Endpoint {@code machine} as a
+ * {@link Device}.
+ *
+ * <p><b>Nothing is dropped silently.</b> An item of a type Parry takes no action on, or missing a member
+ * its entity needs, or holding a value Parry refuses, is left out and listed in
+ * {@link AlertImport#unmapped()} with the member's path and the reason; a member that is only left out
+ * of an imported item is listed too. Text that is not JSON, or a member of the wrong JSON type, is a
+ * {@link DefenderFormatException} naming the member: the whole alert is refused.
+ *
+ * <p>Pure: reads a string, returns values, stores nothing.
+ */
+public final class DefenderAlerts {
+
+  private static final int MAX_DETAIL = Evidence.MAX_DETAIL_LENGTH;
+
+  private DefenderAlerts() {}
+
+  /**
+   * {@return the alert {@code json} describes: a Graph security alert with its evidence}
+   *
+   * <pre>{@code
+   * AlertImport alert = DefenderAlerts.fromGraphAlert(json);
+   * runtime.open(id, alert.alertId(), alert.device().orElse(null));
+   * runtime.reportEvidence(id, alert.evidence());
+   * }</pre>
+   *
+   * @param json the alert, as Graph returns it
+   * @throws DefenderFormatException if the text is not JSON, a member has the wrong JSON type, or the
+   *     alert's {@code id} or {@code createdDateTime} is missing or refused
+   */
+  public static AlertImport fromGraphAlert(String json) {
+    Node alert = Node.parse(json);
+    AlertId alertId = alertId(alert, "id");
+    Instant created = alert.instant("createdDateTime")
+        .orElseThrow(() -> new DefenderFormatException(alert.path("createdDateTime"), "is missing"));
+    String detail = detail(alert.text("threatDisplayName").or(() -> alert.text("title")).orElse(""));
+    List<Evidence> evidence = new ArrayList<>();
+    List<Unmapped> unmapped = new ArrayList<>();
+    Map<DeviceId, Device> devices = new LinkedHashMap<>();
+    List<Node> items = alert.objects("evidence");
+    for (int i = 0; i < items.size(); i++) {
+      Node node = items.get(i);
+      Item item = new Item(node, i, GraphEvidence.typeOf(node), unmapped);
+      try {
+        Entity entity = GraphEvidence.entity(item);
+        if (entity == null) {
+          continue;
+        }
+        if (entity instanceof Device device) {
+          devices.putIfAbsent(device.id(), device);
+        }
+        Instant observed = node.instant("createdDateTime").orElse(created);
+        evidence.add(Evidence.of(entity, graphVerdict(item, entity.family()), detail, observed));
+      } catch (Item.Skip skip) {
+        item.drop(skip.field, skip.reason);
+      }
+    }
+    Device device = devices.size() == 1 ? devices.values().iterator().next() : null;
+    return new AlertImport(alertId, device, evidence, unmapped);
+  }
+
+  /**
+   * {@return the alert {@code json} describes: a Defender for Endpoint alert read with
+   * {@code $expand=evidence}}; its device is built from {@code machineId} and {@code computerDnsName}
+   *
+   * @param json the alert, as the Defender for Endpoint API returns it
+   * @throws DefenderFormatException if the text is not JSON, a member has the wrong JSON type, or the
+   *     alert's {@code id} or {@code alertCreationTime} is missing or refused
+   */
+  public static AlertImport fromEndpointAlert(String json) {
+    Node alert = Node.parse(json);
+    AlertId alertId = alertId(alert, "id");
+    Instant created = alert.instant("alertCreationTime")
+        .orElseThrow(() -> new DefenderFormatException(alert.path("alertCreationTime"), "is missing"));
+    String detail = detail(alert.text("threatName").or(() -> alert.text("title")).orElse(""));
+    List<Unmapped> unmapped = new ArrayList<>();
+    Item alertItem = new Item(alert, 0, "alert", unmapped);
+    DeviceId deviceId = alertItem.optional(alert, "machineId", DeviceId::of);
+    Device device = null;
+    if (deviceId != null) {
+      DeviceName name = alertItem.optional(alert, "computerDnsName", DeviceName::of);
+      device = name == null ? null : new Device(deviceId, name, null, Set.of(), OsPlatform.OTHER);
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    List<Node> items = alert.objects("evidence");
+    for (int i = 0; i < items.size(); i++) {
+      Node node = items.get(i);
+      Item item = new Item(node, i, node.text("entityType").orElse(""), unmapped);
+      try {
+        Entity entity = EndpointEvidence.entity(item, deviceId);
+        if (entity != null) {
+          Instant observed = node.instant("evidenceCreationTime").orElse(created);
+          evidence.add(Evidence.of(entity, Verdict.UNKNOWN, detail, observed));
+        }
+      } catch (Item.Skip skip) {
+        item.drop(skip.field, skip.reason);
+      }
+    }
+    return new AlertImport(alertId, device, evidence, unmapped);
+  }
+
+  /**
+   * {@return the device a Defender for Endpoint {@code machine} describes}: its id, name, domain,
+   * {@code machineTags} and platform
+   *
+   * @param json the machine, as the Defender for Endpoint API returns it
+   * @throws DefenderFormatException if the text is not JSON, a member has the wrong JSON type, or the
+   *     id or name is missing or refused
+   */
+  public static Device fromEndpointMachine(String json) {
+    Node machine = Node.parse(json);
+    DeviceId id = required(machine, "id", DeviceId::of);
+    String fqdn = machine.text("computerDnsName")
+        .orElseThrow(() -> new DefenderFormatException(machine.path("computerDnsName"), "is missing"));
+    int dot = fqdn.indexOf('.');
+    DeviceName name = required(machine, "computerDnsName", text -> DeviceName.of(dot < 0 ? text : text.substring(0, dot)));
+    DomainName domain = dot < 0 ? null : required(machine, "computerDnsName", text -> DomainName.of(text.substring(dot + 1)));
+    Set<DeviceTag> tags = new LinkedHashSet<>();
+    List<String> machineTags = machine.strings("machineTags");
+    for (int i = 0; i < machineTags.size(); i++) {
+      try {
+        tags.add(DeviceTag.of(machineTags.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new DefenderFormatException(machine.path("machineTags") + "[" + i + "]", "tag refused: "
+            + Text.escape(String.valueOf(e.getMessage()), 300), e);
+      }
+    }
+    return new Device(id, name, domain, tags, platform(machine.text("osPlatform").orElse("")));
+  }
+
+  /** {@return the platform Defender's {@code osPlatform} names: {@code Windows10}, {@code WindowsServer2019}, {@code Linux}…} */
+  static OsPlatform platform(String osPlatform) {
+    String os = osPlatform.toLowerCase(Locale.ROOT);
+    if (os.startsWith("windowsserver")) {
+      return OsPlatform.WINDOWS_SERVER;
+    }
+    if (os.startsWith("windows")) {
+      return OsPlatform.WINDOWS;
+    }
+    return switch (os) {
+      case "macos", "mac", "macosx" -> OsPlatform.MACOS;
+      case "linux", "ubuntu", "redhatenterpriselinux", "centos", "debian", "suse" -> OsPlatform.LINUX;
+      case "ios" -> OsPlatform.IOS;
+      case "android" -> OsPlatform.ANDROID;
+      default -> OsPlatform.OTHER;
+    };
+  }
+
+  /**
+   * {@return Parry's verdict for a Graph evidence item}: the role {@code compromised} on a user is
+   * {@link Verdict#COMPROMISED}; otherwise {@code malicious}, {@code suspicious} and
+   * {@code noThreatsFound} are Parry's verdicts of those names, and anything else is unknown. A verdict
+   * that does not apply to the entity's family is noted and read as unknown.
+   */
+  private static Verdict graphVerdict(Item item, EntityFamily family) {
+    Node node = item.node;
+    boolean compromised = node.strings("roles").stream().anyMatch(role -> role.equalsIgnoreCase("compromised"));
+    if (compromised && Verdict.COMPROMISED.appliesTo(family)) {
+      return Verdict.COMPROMISED;
+    }
+    String given = node.text("verdict").orElse("unknown");
+    Verdict verdict = switch (given) {
+      case "malicious" -> Verdict.MALICIOUS;
+      case "suspicious" -> Verdict.SUSPICIOUS;
+      case "noThreatsFound" -> Verdict.NO_THREATS_FOUND;
+      case "unknown", "unknownFutureValue" -> Verdict.UNKNOWN;
+      default -> {
+        item.note(node.path("verdict"), "verdict \"" + Text.escape(given, 60) + "\" is not one Graph documents; read as unknown");
+        yield Verdict.UNKNOWN;
+      }
+    };
+    if (!verdict.appliesTo(family)) {
+      item.note(node.path("verdict"), "verdict " + given + " does not apply to " + family + " entities in Parry; read as unknown");
+      return Verdict.UNKNOWN;
+    }
+    return verdict;
+  }
+
+  private static AlertId alertId(Node alert, String name) {
+    return required(alert, name, AlertId::of);
+  }
+
+  private static <T> T required(Node node, String name, Function<String, T> parse) {
+    String text = node.text(name).orElseThrow(() -> new DefenderFormatException(node.path(name), "is missing"));
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new DefenderFormatException(node.path(name), "value \"" + Text.escape(text, 120) + "\" refused: "
+          + Text.escape(String.valueOf(e.getMessage()), 300), e);
+    }
+  }
+
+  /** {@return a detail Parry's evidence accepts: control characters removed, cut to the longest allowed} */
+  private static String detail(String text) {
+    String clean = Text.withoutControls(text);
+    if (clean.length() <= MAX_DETAIL) {
+      return clean;
+    }
+    int end = Character.isHighSurrogate(clean.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+    return clean.substring(0, end);
+  }
+
+}

@@ -1,0 +1,58 @@
+package dev.parry.spi.defender;
+
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.Sha1;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.WebUrl;
+import dev.parry.core.entity.WindowsPath;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps one item of a Defender for Endpoint alert's {@code evidence} array (flat members, typed by
+ * {@code entityType}) to the entity Parry acts on. Files, processes and registry entries in this shape
+ * carry no device id of their own: they are on the alert's device ({@code machineId}).
+ */
+final class EndpointEvidence {
+
+  private EndpointEvidence() {}
+
+  /**
+   * {@return the entity the item describes, or null for a type Parry takes no action on (noted as dropped)}
+   *
+   * @param device the alert's device, or null if the alert names none
+   * @throws Item.Skip if a member the entity needs is missing or refused
+   */
+  static @Nullable Entity entity(Item item, @Nullable DeviceId device) {
+    Node node = item.node;
+    return switch (item.type.toLowerCase(Locale.ROOT)) {
+      case "file" -> file(item, node, device);
+      case "process" -> GraphEvidence.process(item, node, requireDevice(node, device), node);
+      case "registry", "registrykey", "registryvalue" -> GraphEvidence.registryKey(item, node, requireDevice(node, device));
+      case "user" -> GraphEvidence.user(item, node, node.path());
+      case "url" -> Url.of(item.require(node, "url", WebUrl::of));
+      default -> {
+        item.drop(node.path("entityType"), item.type.isEmpty() ? "names no entity type"
+            : "Parry takes no remediation action on " + item.type);
+        yield null;
+      }
+    };
+  }
+
+  private static DeviceId requireDevice(Node node, @Nullable DeviceId device) {
+    if (device == null) {
+      throw new Item.Skip("$.machineId", "is missing, and " + node.path() + " is on the alert's device");
+    }
+    return device;
+  }
+
+  private static DeviceFile file(Item item, Node node, @Nullable DeviceId device) {
+    Sha256 sha256 = item.require(node, "sha256", Sha256::of);
+    Sha1 sha1 = item.optional(node, "sha1", Sha1::of);
+    WindowsPath path = device == null ? null : GraphEvidence.path(item, node);
+    return new DeviceFile(sha256, sha1, device, path);
+  }
+}

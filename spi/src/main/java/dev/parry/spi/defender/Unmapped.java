@@ -1,0 +1,38 @@
+package dev.parry.spi.defender;
+
+import dev.parry.core.internal.Text;
+import java.util.Objects;
+
+/**
+ * Something in an alert's evidence that Parry did not import, and why: a whole evidence item, or one
+ * member of an item that was imported without it.
+ *
+ * <pre>{@code
+ * for (Unmapped gap : imported.unmapped()) {
+ *   log.warn("evidence {} ({}) {}: {}", gap.index(), gap.type(), gap.field(), gap.reason());
+ * }
+ * }</pre>
+ *
+ * @param index the item's position in the alert's {@code evidence} array, from 0
+ * @param type the item's type as Defender names it ({@code fileEvidence}, {@code Process}), or empty
+ * @param field the member that could not be mapped, as a path from the document's root
+ * @param reason why, in words; values from the alert are quoted and escaped
+ * @param dropped whether the whole item was left out (true) or imported without this member (false)
+ */
+public record Unmapped(int index, String type, String field, String reason, boolean dropped) {
+
+  /**
+   * Validates the report.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if the index is negative
+   */
+  public Unmapped {
+    if (index < 0) {
+      throw new IllegalArgumentException("index must not be negative, was: " + index);
+    }
+    type = Text.escape(Objects.requireNonNull(type, "type"), 200);
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(reason, "reason");
+  }
+}

@@ -1,0 +1,149 @@
+package dev.parry.spi.defender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.ClusterId;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.EmailCluster;
+import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.Sha1;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.entity.WebUrl;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * README "Feeding Defender alerts to Parry": each Graph {@code alertEvidence} type imports to the
+ * entity and verdict the table there gives, or is listed as unmapped with its reason; none is dropped
+ * silently.
+ */
+class GraphAlertImportTest {
+
+  static final DeviceId DEVICE = DeviceId.of("7a1e4e3bd1f0c2a9e5b6c7d8e9f0a1b2c3d4e5f6");
+  static final Sha256 SHA256 = Sha256.of("8c1b4f6f3d2e9a0b7c5d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d");
+  static final Sha1 SHA1 = Sha1.of("3f786850e387550fdab836ed7e6dc881de23001b");
+  static final Instant ITEM_CREATED = Instant.parse("2026-11-20T08:15:31Z");
+
+  static Stream<Arguments> mapped() {
+    return Stream.of(
+        Arguments.of("deviceEvidence", new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"),
+            Set.of(), OsPlatform.WINDOWS), Verdict.SUSPICIOUS),
+        Arguments.of("fileEvidence", new DeviceFile(SHA256, SHA1, DEVICE,
+            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS),
+        Arguments.of("processEvidence", new DeviceProcess(DEVICE, 4242,
+            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS),
+        Arguments.of("registryKeyEvidence", new RegistryKey(DEVICE,
+            RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run")), Verdict.MALICIOUS),
+        Arguments.of("userEvidence", new UserAccount(UserPrincipalName.of("alice@contoso.com"),
+            ObjectId.of("5f2b8d1e-93a4-4c1b-8f07-2d3e4c5b6a79")), Verdict.COMPROMISED),
+        Arguments.of("mailboxEvidence", Mailbox.of(SmtpAddress.of("alice@contoso.com")), Verdict.MALICIOUS),
+        Arguments.of("analyzedMessageEvidence", new EmailMessage(NetworkMessageId.of("c3d1f2e4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
+            SmtpAddress.of("alice@contoso.com"), SmtpAddress.of("billing@fabrikam.example")), Verdict.MALICIOUS),
+        Arguments.of("mailClusterEvidence", new EmailCluster(ClusterId.of("urn:MailEntityClusterByValue:5d6e7f80a1b2c3d4")),
+            Verdict.MALICIOUS),
+        Arguments.of("urlEvidence", Url.of(WebUrl.of("https://fabrikam.example/pay?id=42")), Verdict.MALICIOUS));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mapped")
+  void anEvidenceTypeParryActsOnImportsToItsEntityAndVerdict(String type, Entity entity, Verdict verdict) {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph(type));
+
+    assertEquals(AlertId.of("da638201113358231245_-1794153442"), imported.alertId());
+    assertEquals(List.of(Evidence.of(entity, verdict, "Trojan:Win32/Wacatac.B!ml", ITEM_CREATED)), imported.evidence());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cloudApplicationEvidence", "securityGroupEvidence", "iotDeviceEvidence", "nicEvidence",
+      "cloudLogonSessionEvidence", "cloudLogonRequestEvidence", "amazonResourceEvidence", "azureResourceEvidence",
+      "googleCloudResourceEvidence", "blobContainerEvidence", "blobEvidence", "containerEvidence",
+      "containerImageEvidence", "containerRegistryEvidence", "kubernetesClusterEvidence",
+      "kubernetesControllerEvidence", "kubernetesNamespaceEvidence", "kubernetesPodEvidence",
+      "kubernetesSecretEvidence", "kubernetesServiceEvidence", "kubernetesServiceAccountEvidence"})
+  void anEvidenceTypeParryTakesNoActionOnIsListedAsDroppedWithItsReason(String type) {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph(type));
+
+    assertEquals(List.of(), imported.evidence());
+    assertEquals(List.of(new Unmapped(0, type, "$.evidence[0].@odata.type",
+        "Parry takes no remediation action on " + type, true)), imported.unmapped());
+  }
+
+  @Test
+  void theAlertsDeviceIsItsOneDeviceEvidence() {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("deviceEvidence"));
+
+    assertEquals(DEVICE, imported.device().orElseThrow().id());
+    assertTrue(DefenderAlerts.fromGraphAlert(Fixtures.graph("fileEvidence")).device().isEmpty(),
+        "an alert with no device evidence names no device");
+  }
+
+  @Test
+  void anUnknownEvidenceTypeIsListedAsDroppedAndTheRestImports() {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("odd-unknown-type"));
+
+    assertEquals(List.of(), imported.evidence());
+    assertFalse(imported.complete());
+    assertEquals("Parry takes no remediation action on quantumEvidence", imported.unmapped().get(0).reason());
+  }
+
+  @Test
+  void aPidOfZeroIsDroppedNamingTheMember() {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("odd-process-pid-zero"));
+
+    assertEquals(List.of(), imported.evidence());
+    Unmapped gap = imported.unmapped().get(0);
+    assertEquals("$.evidence[0].processId", gap.field());
+    assertTrue(gap.dropped());
+  }
+
+  @Test
+  void aFileNameWithASpoofingCharacterIsImportedWithoutItsPathAndTheGapIsListed() {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("odd-hostile-file-name"));
+
+    DeviceFile file = (DeviceFile) imported.evidence().get(0).entity();
+    assertTrue(file.filePath().isEmpty());
+    Unmapped gap = imported.unmapped().get(0);
+    assertEquals("$.evidence[0].fileDetails.filePath", gap.field());
+    assertFalse(gap.dropped());
+    assertFalse(gap.reason().contains("\u202e"), "the reason escapes the value: " + gap.reason());
+  }
+
+  @Test
+  void anEvidenceVerdictGraphDoesNotDocumentIsReadAsUnknownAndListed() {
+    String json = Fixtures.graph("urlEvidence").replace("\"verdict\": \"malicious\"", "\"verdict\": \"spicy\"");
+
+    AlertImport imported = DefenderAlerts.fromGraphAlert(json);
+
+    assertEquals(Verdict.UNKNOWN, imported.evidence().get(0).verdict());
+    assertEquals("$.evidence[0].verdict", imported.unmapped().get(0).field());
+  }
+}
