@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -117,8 +118,11 @@ public final class DefenderAlerts {
     DeviceId deviceId = alertItem.optional(alert, "machineId", DeviceId::of);
     Device device = null;
     if (deviceId != null) {
-      DeviceName name = alertItem.optional(alert, "computerDnsName", DeviceName::of);
-      device = name == null ? null : new Device(deviceId, name, null, Set.of(), OsPlatform.OTHER);
+      DeviceName name = alertItem.optional(alert, "computerDnsName", DefenderAlerts::hostName);
+      Optional<DomainName> domain = alertItem.optional(alert, "computerDnsName",
+          text -> Optional.ofNullable(dnsDomain(text)));
+      device = name == null ? null
+          : new Device(deviceId, name, domain == null ? null : domain.orElse(null), Set.of(), OsPlatform.OTHER);
     }
     List<Evidence> evidence = new ArrayList<>();
     List<Node> items = alert.objects("evidence");
@@ -149,11 +153,8 @@ public final class DefenderAlerts {
   public static Device fromEndpointMachine(String json) {
     Node machine = Node.parse(json);
     DeviceId id = required(machine, "id", DeviceId::of);
-    String fqdn = machine.text("computerDnsName")
-        .orElseThrow(() -> new DefenderFormatException(machine.path("computerDnsName"), "is missing"));
-    int dot = fqdn.indexOf('.');
-    DeviceName name = required(machine, "computerDnsName", text -> DeviceName.of(dot < 0 ? text : text.substring(0, dot)));
-    DomainName domain = dot < 0 ? null : required(machine, "computerDnsName", text -> DomainName.of(text.substring(dot + 1)));
+    DeviceName name = required(machine, "computerDnsName", DefenderAlerts::hostName);
+    DomainName domain = required(machine, "computerDnsName", text -> Optional.ofNullable(dnsDomain(text))).orElse(null);
     Set<DeviceTag> tags = new LinkedHashSet<>();
     List<String> machineTags = machine.strings("machineTags");
     for (int i = 0; i < machineTags.size(); i++) {
@@ -165,6 +166,18 @@ public final class DefenderAlerts {
       }
     }
     return new Device(id, name, domain, tags, platform(machine.text("osPlatform").orElse("")));
+  }
+
+  /** {@return the host name in a DNS name: its first label} */
+  static DeviceName hostName(String dnsName) {
+    int dot = dnsName.indexOf('.');
+    return DeviceName.of(dot < 0 ? dnsName : dnsName.substring(0, dot));
+  }
+
+  /** {@return the domain in a DNS name: what follows its first label, or null if it has one label} */
+  static @Nullable DomainName dnsDomain(String dnsName) {
+    int dot = dnsName.indexOf('.');
+    return dot < 0 ? null : DomainName.of(dnsName.substring(dot + 1));
   }
 
   /** {@return the platform Defender's {@code osPlatform} names: {@code Windows10}, {@code WindowsServer2019}, {@code Linux}…} */

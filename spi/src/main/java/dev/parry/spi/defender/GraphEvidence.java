@@ -137,7 +137,8 @@ final class GraphEvidence {
       throw new Item.Skip(accountPath, "is missing, and a user needs an account");
     }
     UserPrincipalName upn = item.require(account, "userPrincipalName", UserPrincipalName::of);
-    ObjectId objectId = item.optional(account, "azureAdUserId", ObjectId::of);
+    ObjectId objectId = item.optional(account, account.has("azureAdUserId") ? "azureAdUserId" : "aadUserId",
+        ObjectId::of);
     return new UserAccount(upn, objectId);
   }
 

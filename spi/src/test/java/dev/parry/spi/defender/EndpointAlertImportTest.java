@@ -1,0 +1,75 @@
+package dev.parry.spi.defender;
+
+import static dev.parry.spi.defender.GraphAlertImportTest.DEVICE;
+import static dev.parry.spi.defender.GraphAlertImportTest.SHA1;
+import static dev.parry.spi.defender.GraphAlertImportTest.SHA256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README "Feeding Defender alerts to Parry": a Defender for Endpoint alert read with
+ * {@code $expand=evidence} imports its evidence on the alert's device, with no verdict of its own, and
+ * a machine imports as a device.
+ */
+class EndpointAlertImportTest {
+
+  private static final WindowsPath INVOICE = WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe");
+
+  @Test
+  void theAlertsEvidenceIsOnItsDeviceAndCarriesNoVerdict() {
+    AlertImport imported = DefenderAlerts.fromEndpointAlert(Fixtures.endpoint("alert"));
+
+    assertEquals(AlertId.of("da637472900382838869_1364969609"), imported.alertId());
+    assertEquals(new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"), Set.of(), OsPlatform.OTHER),
+        imported.device().orElseThrow());
+    List<Entity> entities = imported.evidence().stream().map(Evidence::entity).toList();
+    assertEquals(List.of(
+        new DeviceFile(SHA256, SHA1, DEVICE, INVOICE),
+        new DeviceProcess(DEVICE, 4242, INVOICE),
+        new UserAccount(UserPrincipalName.of("alice@contoso.com"), ObjectId.of("5f2b8d1e-93a4-4c1b-8f07-2d3e4c5b6a79")),
+        new RegistryKey(DEVICE, RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run"))),
+        entities.stream().filter(e -> !(e instanceof dev.parry.core.entity.Url)).toList());
+    assertTrue(imported.evidence().stream().allMatch(e -> e.verdict() == Verdict.UNKNOWN));
+  }
+
+  @Test
+  void fileAndProcessEvidenceOfAnAlertWithoutADeviceIsDroppedNamingTheMissingMachine() {
+    String json = Fixtures.endpoint("alert").replace("\"machineId\"", "\"machine\"");
+
+    AlertImport imported = DefenderAlerts.fromEndpointAlert(json);
+
+    assertTrue(imported.device().isEmpty());
+    Unmapped process = imported.unmapped().stream().filter(u -> u.type().equals("Process")).findFirst().orElseThrow();
+    assertEquals("$.machineId", process.field());
+    assertTrue(process.dropped());
+  }
+
+  @Test
+  void aMachineImportsAsADeviceWithItsTagsAndPlatform() {
+    Device device = DefenderAlerts.fromEndpointMachine(Fixtures.endpoint("machine"));
+
+    assertEquals(new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"),
+        Set.of(DeviceTag.of("Finance"), DeviceTag.of("VIP")), OsPlatform.WINDOWS), device);
+  }
+}
