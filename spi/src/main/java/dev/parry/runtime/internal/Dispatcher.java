@@ -649,6 +649,18 @@ public final class Dispatcher implements EventRouter.Reaction {
       request = flight.request;
       reference = flight.reference;
     }
+    Duration wait;
+    try {
+      wait = quota.reserve(flight.action.family());
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "could not count the status query against the rate limit ("
+          + e.getClass().getName() + ")", true);
+      return;
+    }
+    if (!wait.isZero()) {
+      later(flight, wait, () -> poll(flight));
+      return;
+    }
     send(flight, flight.attempt, request, reference);
   }
 
@@ -827,6 +839,12 @@ public final class Dispatcher implements EventRouter.Reaction {
     ActionExecutor executor = registry.forKind(request.action().kind());
     if (executor == null) {
       return false;
+    }
+    try {
+      quota.reserve(request.action().family()); // counted when there is room; a stop is never held back
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("cancel not counted against the rate limit: "
+          + e.getClass().getName());
     }
     try {
       CompletionStage<Boolean> answer = executor.cancel(request, reference);

@@ -171,4 +171,24 @@ class RateLimitTest {
       allSucceeded(parry);
     }
   }
+
+  @Test
+  @DisplayName("a status query is a call to the backend: polls count against the limit with the calls that start actions")
+  void statusQueriesCount() {
+    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups())
+        .limits(LIMITS.withRateLimit(new RateLimit(10, Duration.ofMinutes(1)))))) {
+      parry.devices().inject(Fault.inProgress(6), 20); // each of 20 actions answers "in progress" six times
+      for (int i = 0; i < 20; i++) {
+        quarantine(parry, i);
+      }
+      parry.advance(Duration.ofHours(2));
+      List<Instant> times = new ArrayList<>();
+      parry.devices().calls().stream().filter(c -> !c.operation().equals("cancel")).map(Call::at).forEach(times::add);
+      times.sort(null);
+      assertTrue(times.size() >= 20 * 7, "every action was started and polled: " + times.size());
+      assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10,
+          "most backend calls in any minute: " + mostInAnyWindow(times, Duration.ofMinutes(1)));
+      allSucceeded(parry);
+    }
+  }
 }
