@@ -1,5 +1,8 @@
 package dev.parry.runtime.internal;
 
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.entity.DeviceEntity;
+import dev.parry.core.entity.Device;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationExclusions;
@@ -93,7 +96,7 @@ public final class EvidencePlanner {
    */
   public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
     ControlState at = safety.current();
-    RemediationPlan held = fleet.apply(runnable(policy.plan(evidence, context(at, investigation, devicesInScope))));
+    RemediationPlan held = fleet.apply(runnable(policy.plan(evidence, context(at, investigation, evidence, devicesInScope))));
     RemediationPlan plan = safety.apply(held, at, investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
@@ -111,7 +114,7 @@ public final class EvidencePlanner {
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
     ControlState at = safety.current();
-    return safety.apply(fleet.apply(runnable(policy.plan(evidence, context(at, investigation, 1)))), at,
+    return safety.apply(fleet.apply(runnable(policy.plan(evidence, context(at, investigation, evidence, 1)))), at,
         investigation.origin().group(), investigation.origin().device(), false);
   }
 
@@ -184,9 +187,19 @@ public final class EvidencePlanner {
     return "no executor for " + kind;
   }
 
-  private AutomationContext context(ControlState at, Investigation investigation, int devicesInScope) {
-    return new AutomationContext(investigation.level(), folders, exclusions,
-        safety.allowIndicators(at, investigation.origin().group()), devicesInScope, emailAutomation,
-        identityAutomation, planTable);
+  /**
+   * The context {@code evidence} is planned in. An indicator scoped to device groups covers an entity
+   * on the alert's own device only: that is the one device whose group Parry knows. Anything else (a
+   * file on another device, a file anywhere, mail, users) is covered by tenant-wide indicators only.
+   */
+  private AutomationContext context(ControlState at, Investigation investigation, Evidence evidence,
+      int devicesInScope) {
+    Device origin = investigation.origin().device();
+    boolean onAlertDevice = origin != null && evidence.entity() instanceof DeviceEntity onDevice
+        && onDevice.deviceId().filter(origin.id()::equals).isPresent();
+    Set<AllowIndicator> indicators = onAlertDevice ? safety.allowIndicators(at, investigation.origin().group())
+        : safety.tenantWideAllowIndicators(at);
+    return new AutomationContext(investigation.level(), folders, exclusions, indicators, devicesInScope,
+        emailAutomation, identityAutomation, planTable);
   }
 }

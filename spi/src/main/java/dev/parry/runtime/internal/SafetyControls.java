@@ -114,13 +114,27 @@ public final class SafetyControls {
    *     in force anywhere)
    */
   public Set<AllowIndicator> allowIndicators(ControlState at, @Nullable DeviceGroupName group) {
+    return allowIndicators(at, group, group == null);
+  }
+
+  /**
+   * {@return the allow indicators in force now in {@code at} for an entity in no known device group:
+   * those configured, and those recorded tenant-wide (with no scope) that have not ended}
+   *
+   * @param at the control state
+   */
+  public Set<AllowIndicator> tenantWideAllowIndicators(ControlState at) {
+    return allowIndicators(at, null, false);
+  }
+
+  private Set<AllowIndicator> allowIndicators(ControlState at, @Nullable DeviceGroupName group, boolean anyScope) {
     if (at.allowed().isEmpty()) {
       return configuredIndicators;
     }
     Instant now = clock.instant();
     Set<AllowIndicator> all = new HashSet<>(configuredIndicators);
     at.allowed().forEach((indicator, grant) -> {
-      boolean inScope = group == null || grant.scope().isEmpty() || grant.scope().contains(group);
+      boolean inScope = anyScope || grant.scope().isEmpty() || (group != null && grant.scope().contains(group));
       if (inScope && inForce(grant, now)) {
         all.add(indicator);
       }

@@ -85,6 +85,19 @@ class AllowIndicatorsTest {
   }
 
   @Test
+  @DisplayName("a scoped indicator covers the alert's own device only: the same hash on a device of another group, "
+      + "or anywhere, seen in that investigation, is remediated")
+  void scopeIsTheDevicesGroupNotTheInvestigations() {
+    try (ParryHarness parry = harness()) {
+      parry.runtime().allow(ParryHarness.ANALYST, new AllowIndicator.FileHash(HASH), Set.of(SERVERS),
+          Duration.ofHours(1), "vendor agent on the servers");
+      assertFalse(planned(parry, "sd-1", SRV, file(WS_1)).isEmpty(), "a workstation's copy in a server's investigation");
+      assertFalse(planned(parry, "sd-2", SRV, DeviceFile.anywhere(HASH)).isEmpty(), "the file on every device");
+      assertEquals(List.of(), planned(parry, "sd-3", SRV, file(SRV)), "the server's own copy: allowed");
+    }
+  }
+
+  @Test
   @DisplayName("an indicator scoped to a device group holds for that group's investigations only, and ends when it should")
   void scopedAndEnding() {
     try (ParryHarness parry = harness()) {
