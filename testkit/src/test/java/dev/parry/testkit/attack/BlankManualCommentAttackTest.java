@@ -1,0 +1,38 @@
+package dev.parry.testkit.attack;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.testkit.ParryHarness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.DisplayName;
+
+/**
+ * Promise (README "Manual actions need a comment", issue 14 item 7): {@code takeAction} and
+ * {@code reportFalseNegative} refuse an empty or blank comment with an IllegalArgumentException
+ * naming {@code comment}, before anything is stored.
+ *
+ * <p>Break: blankness is {@link String#isBlank()}, which knows only {@link Character#isWhitespace}.
+ * A comment made of a no-break space (U+00A0, U+2007, U+202F) or a zero-width space (U+200B) shows
+ * nothing to a reader and is accepted; the manual isolation is taken and stored with it.
+ */
+@DisplayName("Attack: a manual action with a comment that shows nothing")
+class BlankManualCommentAttackTest {
+
+  @ParameterizedTest(name = "comment U+{0}")
+  @ValueSource(strings = {"00A0", "2007", "202F", "200B", "3164"})
+  @DisplayName("takeAction refuses a comment that is only an invisible or no-break space")
+  void invisibleCommentRefused(String hex) {
+    String comment = String.valueOf((char) Integer.parseInt(hex, 16)).repeat(3);
+    try (ParryHarness parry = ParryHarness.create()) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> parry.runtime().takeAction(new IsolateDevice(Fixtures.WS, IsolationType.FULL), ParryHarness.ANALYST,
+              comment, false),
+          "a comment of U+" + hex + " was accepted as the reason for isolating a device");
+      assertTrue(refused.getMessage().contains("comment"), refused.getMessage());
+    }
+  }
+}
