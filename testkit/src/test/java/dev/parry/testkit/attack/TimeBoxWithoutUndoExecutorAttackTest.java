@@ -1,0 +1,104 @@
+package dev.parry.testkit.attack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.executor.DeviceActionExecutor;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.testkit.ParryHarness;
+import dev.parry.testkit.time.VirtualScheduler;
+import dev.parry.runtime.ParryRuntime;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.verdict.Evidence;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.parry.testkit.fake.FakeDevices;
+import dev.parry.testkit.time.TestClock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Promise (core/DOMAIN.md D28, D45; README "A kind without an executor waits"): a time box undoes a
+ * containment by itself; an action of a kind no executor runs is never automatic and never left
+ * standing; a vendor that runs some kinds only narrows {@code requiredKinds}.
+ *
+ * <p>Break: only the action's own kind is checked for an executor. A vendor that can isolate but not
+ * release (a narrowed {@code requiredKinds}) gets automatic, time-boxed isolations; the runtime is
+ * built without complaint, the isolation runs at once, and when the 4-hour box ends its undo fails
+ * with "no executor": the device stays isolated with no end, the time box silently void.
+ */
+@DisplayName("Attack: a time-boxed isolation whose release no executor runs")
+class TimeBoxWithoutUndoExecutorAttackTest {
+
+  /** The fake device backend, minus release from isolation. */
+  private static DeviceActionExecutor withoutRelease(DeviceActionExecutor all) {
+    return new DeviceActionExecutor() {
+      @Override
+      public Set<ActionKind> supportedKinds() {
+        Set<ActionKind> kinds = EnumSet.copyOf(all.supportedKinds());
+        kinds.remove(ActionKind.RELEASE_FROM_ISOLATION);
+        return kinds;
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+        return all.execute(request);
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+        return all.status(request, reference);
+      }
+
+      @Override
+      public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+        return all.cancel(request, reference);
+      }
+    };
+  }
+
+  @Test
+  @DisplayName("the time box is honoured, or the runtime refuses a time box it cannot undo")
+  void timeBoxWithoutRelease() {
+    TestClock clock = TestClock.create();
+    VirtualScheduler scheduler = VirtualScheduler.on(clock);
+    FakeDevices vendor = FakeDevices.create(clock, scheduler);
+    ParryRuntime runtime;
+    try {
+      runtime = ParryRuntime.builder().clock(clock).scheduler(scheduler).store(InMemoryInvestigationStore.create())
+          .executor("vendor-devices", withoutRelease(vendor.executor()))
+          .requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE))
+          .planTable(Fixtures.ISOLATE)
+          .timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4))
+          .build();
+    } catch (IllegalArgumentException | IllegalStateException refused) { // ExecutorConfigurationException included
+      return; // refusing a time box it cannot undo keeps the promise
+    }
+    try (runtime) {
+      runtime.start();
+      InvestigationId id = InvestigationId.of("inv-tb-norelease");
+      runtime.open(id, AlertId.of("alert-tb"), Fixtures.WS);
+      runtime.reportEvidence(id, Evidence.of(Fixtures.WS, Verdict.MALICIOUS, "attack test", clock.instant()));
+      scheduler.runDue();
+      assertTrue(vendor.isIsolated(Fixtures.WS.id()), "isolated automatically, for at most 4 hours");
+      scheduler.advance(Duration.ofHours(6));
+      ActionRecord isolation = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
+      assertFalse(vendor.isIsolated(Fixtures.WS.id()),
+          "a 4-hour time-boxed isolation is still in force after 6 hours; the action is " + isolation.status()
+              + " (" + isolation.note() + ")");
+      assertEquals(ActionStatus.UNDONE, isolation.status());
+    }
+  }
+}
