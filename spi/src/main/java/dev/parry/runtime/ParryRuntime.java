@@ -388,7 +388,7 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param caller who pauses it; needs {@link Operation#MANAGE_SAFETY}
    * @param group the device group to pause, or null for every group
-   * @param reason why, not empty
+   * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    */
   public void pauseAutomation(Caller caller, @Nullable DeviceGroupName group, String reason) {
@@ -400,7 +400,7 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param caller who resumes it; needs {@link Operation#MANAGE_SAFETY}
    * @param group the device group, or null for the global switch
-   * @param reason why, not empty
+   * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    */
   public void resumeAutomation(Caller caller, @Nullable DeviceGroupName group, String reason) {
@@ -410,6 +410,7 @@ public final class ParryRuntime implements AutoCloseable {
   private void switchAutomation(Caller caller, @Nullable DeviceGroupName group, String reason, boolean paused) {
     requireOpen();
     Objects.requireNonNull(caller, "caller");
+    requireReason(reason);
     Instant now = clock.instant();
     ControlChange change = paused ? ControlChange.pause(group, caller.name(), now, reason)
         : ControlChange.resume(group, caller.name(), now, reason);
@@ -424,7 +425,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who breaks the glass; needs {@link Operation#MANAGE_SAFETY}
    * @param device the protected device
    * @param duration how long, positive, at most 3,650 days
-   * @param reason why, not empty
+   * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws IllegalArgumentException if the duration is out of range or the reason invalid
    */
@@ -433,6 +434,7 @@ public final class ParryRuntime implements AutoCloseable {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(device, "device");
     Durations.requirePositive("break-glass duration", duration);
+    requireReason(reason);
     Instant now = clock.instant();
     ControlChange change = ControlChange.breakGlass(device, now.plus(duration), caller.name(), now, reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
@@ -445,7 +447,7 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param caller who adds it; needs {@link Operation#MANAGE_SAFETY}
    * @param indicator the indicator
-   * @param reason why, not empty
+   * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws IllegalArgumentException if the reason is invalid
    */
@@ -461,7 +463,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param indicator the indicator
    * @param scope the device groups it applies to, empty for every investigation (tenant-wide)
    * @param duration how long it stays in force, positive, at most 3,650 days
-   * @param reason why, not empty
+   * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws IllegalArgumentException if the duration is out of range or the reason invalid
    */
@@ -470,6 +472,7 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Objects.requireNonNull(caller, "caller");
     Durations.requirePositive("allow indicator duration", duration);
+    requireReason(reason);
     Instant now = clock.instant();
     ControlChange change = ControlChange.allow(indicator, scope, now.plus(duration), caller.name(), now, reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
@@ -483,7 +486,7 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param caller who revokes it; needs {@link Operation#MANAGE_SAFETY}
    * @param indicator the indicator
-   * @param reason why, not empty
+   * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws IllegalArgumentException if the reason is invalid
    */
@@ -494,6 +497,7 @@ public final class ParryRuntime implements AutoCloseable {
   private void changeIndicator(Caller caller, AllowIndicator indicator, String reason, boolean allowed) {
     requireOpen();
     Objects.requireNonNull(caller, "caller");
+    requireReason(reason);
     ControlChange change = ControlChange.allow(indicator, allowed, caller.name(), clock.instant(), reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
     announce(safety.record(change));
@@ -935,7 +939,7 @@ public final class ParryRuntime implements AutoCloseable {
    *
    * @param entity the entity wrongly judged
    * @param caller who reports it
-   * @param comment why, possibly empty
+   * @param comment why: text a reader can see (a false positive adds a tenant-wide allow indicator)
    * @return what was done
    * @throws AccessDeniedException if the caller may not report false positives, may not add allow
    *     indicators ({@link Operation#MANAGE_SAFETY}: the report adds one), or may not reject or undo one
@@ -945,7 +949,7 @@ public final class ParryRuntime implements AutoCloseable {
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();
     Objects.requireNonNull(entity, "entity");
-    Text.require("comment", comment, 0, Command.MAX_TEXT);
+    requireManualComment(comment);
     gate.authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null); // it adds an allow indicator, as allow() does
     return manual.falsePositive(entity, caller, comment, gate, this::announce);
@@ -978,11 +982,15 @@ public final class ParryRuntime implements AutoCloseable {
   /** Checks the comment a manual action requires: present, not blank, and valid free text. */
   private static void requireManualComment(String comment) {
     Objects.requireNonNull(comment, "comment");
-    if (comment.isBlank()) {
-      throw new IllegalArgumentException("comment must not be empty or blank: a manual action needs one, was: "
-          + Text.show(comment));
+    if (comment.isEmpty()) {
+      throw new IllegalArgumentException("comment must not be empty: a manual action needs one");
     }
-    Text.require("comment", comment, 1, Command.MAX_TEXT);
+    Text.requireVisible("comment", comment, Command.MAX_TEXT);
+  }
+
+  /** Checks the reason a change of the safety controls requires: text a reader can see. */
+  private static void requireReason(String reason) {
+    Text.requireVisible("reason", Objects.requireNonNull(reason, "reason"), 2000);
   }
 
   /**

@@ -154,6 +154,29 @@ public final class Text {
   }
 
   /**
+   * {@return {@code value}, checked as {@link #require} does and holding at least one character a
+   * reader can see}: text made only of spaces of any kind, invisible characters and format characters
+   * (a no-break space, a zero-width space, a Hangul filler) is refused like empty text
+   *
+   * @param name the value's name, for the error
+   * @param value the text
+   * @param max the longest allowed
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the text is too long, holds a control character, or shows nothing
+   */
+  public static String requireVisible(String name, String value, int max) {
+    require(name, value, 0, max);
+    for (int i = 0; i < value.length(); ) {
+      int codePoint = value.codePointAt(i);
+      if (!Character.isWhitespace(codePoint) && !isSpoofing(codePoint)) {
+        return value;
+      }
+      i += Character.charCount(codePoint);
+    }
+    throw new IllegalArgumentException(name + " must hold visible text, was: " + show(value));
+  }
+
+  /**
    * {@return the index of the first character that can make one identifier look like another, or -1}:
    * see {@link #isSpoofing(int)}; half of a surrogate pair without its other half counts too
    *

@@ -35,4 +35,25 @@ class BlankManualCommentAttackTest {
       assertTrue(refused.getMessage().contains("comment"), refused.getMessage());
     }
   }
+
+  @ParameterizedTest(name = "reason U+{0}")
+  @ValueSource(strings = {"0020", "00A0", "200B", "3164"})
+  @DisplayName("the kill switch, break glass and allow indicators refuse a reason that shows nothing, and record nothing")
+  void invisibleReasonRefused(String hex) {
+    String reason = String.valueOf((char) Integer.parseInt(hex, 16)).repeat(2);
+    try (ParryHarness parry = ParryHarness.create()) {
+      java.util.List<Runnable> changes = java.util.List.of(
+          () -> parry.runtime().pauseAutomation(ParryHarness.ANALYST, null, reason),
+          () -> parry.runtime().breakGlass(ParryHarness.ANALYST, Fixtures.WS.id(), java.time.Duration.ofHours(1), reason),
+          () -> parry.runtime().allow(ParryHarness.ANALYST,
+              new dev.parry.core.policy.AllowIndicator.Domain(dev.parry.core.entity.DomainName.of("contoso.com")), reason),
+          () -> parry.runtime().reportFalsePositive(Fixtures.WS, ParryHarness.ANALYST, reason));
+      for (Runnable change : changes) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, change::run);
+        assertTrue(refused.getMessage().contains("reason") || refused.getMessage().contains("comment"),
+            refused.getMessage());
+      }
+      assertTrue(parry.runtime().controlChanges(ParryHarness.ANALYST, 0, 100).isEmpty(), "nothing recorded");
+    }
+  }
 }

@@ -204,7 +204,7 @@ class IdentityAndAuthorizationTest {
         rows.put("terminate", () -> runtime.terminate(id, reader, ""));
         rows.put("takeAction", () -> runtime.takeAction(new IsolateDevice(server, IsolationType.FULL), reader, "contain",
             false));
-        rows.put("reportFalsePositive", () -> runtime.reportFalsePositive(server, reader, ""));
+        rows.put("reportFalsePositive", () -> runtime.reportFalsePositive(server, reader, "not a threat"));
         rows.put("reportFalseNegative", () -> runtime.reportFalseNegative(server, reader, "missed"));
         rows.put("pauseAutomation", () -> runtime.pauseAutomation(reader, null, "stop"));
         rows.put("resumeAutomation", () -> runtime.resumeAutomation(reader, null, "go"));
@@ -260,7 +260,7 @@ class IdentityAndAuthorizationTest {
         rows.put("terminate", () -> runtime.terminate(device.id().investigation(), global, ""));
         rows.put("takeAction", () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), global,
             "contain", false));
-        rows.put("reportFalsePositive", () -> runtime.reportFalsePositive(WORKSTATION, global, ""));
+        rows.put("reportFalsePositive", () -> runtime.reportFalsePositive(WORKSTATION, global, "not a threat"));
         rows.put("reportFalseNegative", () -> runtime.reportFalseNegative(WORKSTATION, global, "missed"));
         rows.put("pauseAutomation", () -> runtime.pauseAutomation(global, null, "stop"));
         rows.put("allow", () -> runtime.allow(global,
