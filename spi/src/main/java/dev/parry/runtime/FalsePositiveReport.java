@@ -10,9 +10,14 @@ import java.util.Objects;
  *
  * @param rejected the pending actions on the entity that were rejected
  * @param undone the completed reversible actions on the entity whose undo was requested
+ * @param cancelled the approved or in-progress actions on the entity that were stopped before they
+ *     took effect
+ * @param stillRunning the in-progress actions whose executor could not stop work already sent: each
+ *     settles on its executor's outcome, and one that succeeds is then undone
  * @param allowed the allow indicator recorded, so later evidence about the entity plans no action
  */
-public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone, AllowIndicator allowed) {
+public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone, List<ActionId> cancelled,
+    List<ActionId> stillRunning, AllowIndicator allowed) {
 
   /**
    * Copies.
@@ -22,6 +27,8 @@ public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone
   public FalsePositiveReport {
     rejected = List.copyOf(Objects.requireNonNull(rejected, "rejected"));
     undone = List.copyOf(Objects.requireNonNull(undone, "undone"));
+    cancelled = List.copyOf(Objects.requireNonNull(cancelled, "cancelled"));
+    stillRunning = List.copyOf(Objects.requireNonNull(stillRunning, "stillRunning"));
     Objects.requireNonNull(allowed, "allowed");
   }
 }

@@ -749,6 +749,15 @@ public final class ParryRuntime implements AutoCloseable {
     Objects.requireNonNull(id, "id");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
     ActionRecord action = kindsOf(List.of(id), caller, Operation.CANCEL).get(0).action(id).orElseThrow();
+    return stop(action, caller, comment);
+  }
+
+  /**
+   * Cancels {@code action} for {@code caller}, who was authorized to: {@return the action after it}
+   * (see {@link #cancel})
+   */
+  private ActionRecord stop(ActionRecord action, Caller caller, String comment) {
+    ActionId id = action.id();
     if (action.status() != ActionStatus.IN_PROGRESS) {
       try {
         return engine.apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), comment))
@@ -952,7 +961,14 @@ public final class ParryRuntime implements AutoCloseable {
     requireManualComment(comment);
     gate.authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null); // it adds an allow indicator, as allow() does
-    return manual.falsePositive(entity, caller, comment, gate, this::announce);
+    return manual.falsePositive(entity, caller, comment, gate, this::announce,
+        action -> {
+          try {
+            return stop(action, caller, comment).status() == ActionStatus.CANCELLED;
+          } catch (CommandRejectedException moved) {
+            return false; // it settled meanwhile: a success is undone, as the indicator now covers it
+          }
+        });
   }
 
   /**

@@ -183,8 +183,9 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
 
   /** {@return this automatic action held for approval by a safety guard at dispatch time} */
   ActionRecord held(String why, Instant expires, Instant at, Actor actor) {
+    // a retry held before its call: the deadline starts again at the next dispatch, once approved
     return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, requestComment, source,
-        proposedAt, ActionStatus.PENDING_APPROVAL, steps, attempts, at, actor, why, timeBox, expires, deadline,
+        proposedAt, ActionStatus.PENDING_APPROVAL, steps, attempts, at, actor, why, timeBox, expires, null,
         undoAttempts);
   }
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * PENDING_APPROVAL --approve (quorum)--&gt; APPROVED --start--&gt; IN_PROGRESS --&gt; SUCCEEDED | FAILED | TIMED_OUT
  * PENDING_APPROVAL --reject--&gt; REJECTED          APPROVED, IN_PROGRESS --cancel--&gt; CANCELLED
  * PENDING_APPROVAL --expiry--&gt; EXPIRED           IN_PROGRESS --start (retry)--&gt; IN_PROGRESS
- * APPROVED (automatic) --hold (a safety guard at dispatch)--&gt; PENDING_APPROVAL
+ * APPROVED, IN_PROGRESS (automatic) --hold (a safety guard before a call)--&gt; PENDING_APPROVAL
  * SUCCEEDED --undo--&gt; UNDO_IN_PROGRESS --&gt; UNDONE | UNDO_FAILED;  UNDO_FAILED --undo--&gt; UNDO_IN_PROGRESS
  * </pre>
  *
@@ -75,12 +75,17 @@ public enum ActionStatus {
     return this != PENDING_APPROVAL && this != REJECTED && this != EXPIRED;
   }
 
+  /** {@return whether an action in this status was carried out: succeeded, or undone (or being undone) since} */
+  public boolean wasTaken() {
+    return this == SUCCEEDED || this == UNDO_IN_PROGRESS || this == UNDONE || this == UNDO_FAILED;
+  }
+
   /** {@return the statuses an action can move to from this one} */
   public Set<ActionStatus> next() {
     return switch (this) {
       case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED, EXPIRED);
       case APPROVED -> EnumSet.of(IN_PROGRESS, CANCELLED, PENDING_APPROVAL);
-      case IN_PROGRESS -> EnumSet.of(IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED);
+      case IN_PROGRESS -> EnumSet.of(IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, PENDING_APPROVAL);
       case SUCCEEDED, UNDO_FAILED -> EnumSet.of(UNDO_IN_PROGRESS);
       case UNDO_IN_PROGRESS -> EnumSet.of(UNDONE, UNDO_FAILED);
       case FAILED, TIMED_OUT, CANCELLED, REJECTED, EXPIRED, UNDONE -> EnumSet.noneOf(ActionStatus.class);

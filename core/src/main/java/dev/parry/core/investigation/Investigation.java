@@ -298,7 +298,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    *   <tr><td>S8</td><td>complete, analysis PARTIAL</td><td>PARTIALLY_INVESTIGATED</td></tr>
    *   <tr><td>S9</td><td>complete, no action and no threat left without one</td><td>NO_THREATS_FOUND</td></tr>
    *   <tr><td>S10</td><td>complete, no action, a threat the policy planned nothing for ({@link #threatsWithoutAction()})</td><td>PARTIALLY_INVESTIGATED</td></tr>
-   *   <tr><td>S11</td><td>complete, every action taken, no threat left without one</td><td>REMEDIATED</td></tr>
+   *   <tr><td>S11</td><td>complete, every action taken, no threat left without one (an action that failed
+   *       and was proposed again and taken counts once, as taken)</td><td>REMEDIATED</td></tr>
    *   <tr><td>S12</td><td>complete, some actions taken, not all (or a threat left without one)</td><td>PARTIALLY_REMEDIATED</td></tr>
    *   <tr><td>S13</td><td>complete, none taken, one failed or timed out</td><td>FAILED</td></tr>
    *   <tr><td>S14</td><td>complete, none taken: every action rejected, expired or cancelled</td><td>NOT_REMEDIATED</td></tr>
@@ -343,21 +344,39 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
           : InvestigationStatus.PARTIALLY_INVESTIGATED;
     }
     int taken = 0;
+    int counted = 0;
     boolean failed = false;
-    for (ActionRecord action : actions) {
-      switch (action.status()) {
-        case SUCCEEDED, UNDO_IN_PROGRESS, UNDONE, UNDO_FAILED -> taken++;
-        case FAILED, TIMED_OUT -> failed = true;
-        default -> { } // rejected, expired or cancelled: declined, not taken (nothing else is settled)
+    for (int i = 0; i < actions.size(); i++) {
+      ActionStatus status = actions.get(i).status();
+      boolean notCarriedOut = status == ActionStatus.FAILED || status == ActionStatus.TIMED_OUT;
+      if (notCarriedOut && takenLater(i)) {
+        continue; // the same remediation, proposed again after this failure, was carried out (D44)
       }
+      counted++;
+      if (status.wasTaken()) {
+        taken++;
+      }
+      failed |= notCarriedOut; // rejected, expired or cancelled: declined, neither taken nor failed
     }
-    if (taken == actions.size() && threatsWithoutAction.isEmpty()) {
+    if (taken == counted && threatsWithoutAction.isEmpty()) {
       return InvestigationStatus.REMEDIATED;
     }
     if (taken > 0) {
       return InvestigationStatus.PARTIALLY_REMEDIATED;
     }
     return failed ? InvestigationStatus.FAILED : InvestigationStatus.NOT_REMEDIATED;
+  }
+
+  /** {@return whether an action after the one at {@code index}, of the same key, was carried out} */
+  private boolean takenLater(int index) {
+    RemediationAction failedAction = actions.get(index).action();
+    for (int j = index + 1; j < actions.size(); j++) {
+      ActionRecord later = actions.get(j);
+      if (later.status().wasTaken() && sameKey(later.action(), failedAction)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -456,7 +475,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     if (command instanceof Command.Hold hold) {
       Instant expires = now.plus(hold.expiry() != null ? hold.expiry() : pendingExpiry);
       return transition("hold", hold.actionId(), out,
-          a -> a.status() == ActionStatus.APPROVED && a.mode() == ApprovalMode.AUTOMATIC && a.approvers().isEmpty(),
+          a -> (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
+              && a.mode() == ApprovalMode.AUTOMATIC && a.approvers().isEmpty(),
           a -> new InvestigationEvent.ActionHeld(id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
     }
     if (command instanceof Command.EndTimeBox end) {
@@ -792,7 +812,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return current.started(actionStarted.attempt(), event.at(), event.actor(), actionStarted.deadline());
     }
     if (event instanceof InvestigationEvent.ActionHeld held) {
-      require(current, ActionStatus.APPROVED, ActionStatus.PENDING_APPROVAL);
+      require(current, current.status() == ActionStatus.IN_PROGRESS ? ActionStatus.IN_PROGRESS : ActionStatus.APPROVED,
+          ActionStatus.PENDING_APPROVAL);
       return current.held(held.reason(), held.expiresAt(), event.at(), event.actor());
     }
     ActionStatus next;

@@ -1,5 +1,8 @@
 package dev.parry.runtime.internal;
 
+import dev.parry.core.actor.Actor;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.action.ActionKey;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.RemediationAction;
@@ -496,7 +499,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     int attempt;
     if (flight.purpose == ExecutionPurpose.EXECUTE) {
-      if (flight.automatic && flight.attempt == 0 && held(flight)) {
+      if (flight.automatic && nothingOutstanding(flight) && held(flight)) {
         return;
       }
       Optional<Investigation> after;
@@ -542,7 +545,19 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * Asks the guards again before an automatic action's first call, and whether a fleet-wide one would
+   * {@return whether no call of this flight can still be working at the executor}: before its first
+   * call, or after an answer (a retryable failure, a 429) that left nothing running. A flight resumed
+   * from the store, or retried after a call that went unanswered, may have work running: it carries on
+   * to settle it.
+   */
+  private static boolean nothingOutstanding(Flight flight) {
+    synchronized (flight) {
+      return flight.attempt == 0 || (!flight.unanswered && flight.reference == null);
+    }
+  }
+
+  /**
+   * Asks the guards again before an automatic action's call while nothing of it is outstanding, and whether a fleet-wide one would
    * reach protected devices on an executor that does not honour exclusions: {@return whether it must not
    * be sent now}: held for approval, or the guards could not be asked (the action then stays due).
    */
@@ -942,9 +957,7 @@ public final class Dispatcher implements EventRouter.Reaction {
    * itself; a refusal or a store failure answers false (the action stays due and is resumed).
    */
   private boolean record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
-    String note = text.isEmpty() && ending != Ending.SUCCEEDED ? ending.name().toLowerCase(Locale.ROOT) : text;
-    String bounded = note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note;
-    String clean = Text.withoutControls(bounded);
+    String clean = noteText(text.isEmpty() && ending != Ending.SUCCEEDED ? ending.name().toLowerCase(Locale.ROOT) : text);
     Function<Investigation, Command> command = purpose == ExecutionPurpose.EXECUTE
         ? switch (ending) {
           case SUCCEEDED -> s -> new Command.Succeed(id, clean);
@@ -957,7 +970,11 @@ public final class Dispatcher implements EventRouter.Reaction {
         };
     boolean recorded;
     try {
-      recorded = engine.applyQuietly(id.investigation(), command).isPresent();
+      Optional<Investigation> after = engine.applyQuietly(id.investigation(), command);
+      recorded = after.isPresent();
+      if (recorded && purpose == ExecutionPurpose.EXECUTE && ending == Ending.SUCCEEDED) {
+        undoIfAllowedMeanwhile(after.get(), id);
+      }
     } catch (RuntimeException e) {
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not record the outcome ("
           + e.getClass().getName() + "); the reconciler resumes it with the same idempotency key");
@@ -967,6 +984,42 @@ public final class Dispatcher implements EventRouter.Reaction {
         .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", recorded)
         .log("action settled");
     return recorded;
+  }
+
+  /**
+   * After an action succeeded: if an allow indicator covering its target was recorded after the action
+   * was decided (a false positive reported while it was approved or running, and its executor could not
+   * stop it), its undo is requested, so the report's promise holds. An action decided after the
+   * indicator was recorded is an analyst's deliberate choice and is left as it is.
+   */
+  private void undoIfAllowedMeanwhile(Investigation state, ActionId id) {
+    ActionRecord action = state.action(id).orElseThrow();
+    if (!action.action().kind().isReversible()) {
+      return;
+    }
+    Instant decided = action.proposedAt();
+    for (ActionStep step : action.steps()) {
+      if (step.kind() == ActionStep.Kind.APPROVED) {
+        decided = step.at();
+      }
+    }
+    Optional<ControlChange> grant;
+    try {
+      grant = safety.allowedSince(action.action().target(), state.origin(), decided);
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not read the allow indicators after a success ("
+          + e.getClass().getName() + ")");
+      return;
+    }
+    if (grant.isPresent()) {
+      String why = noteText("allowed by indicator " + grant.get().indicator() + " after the action was sent");
+      engine.applyQuietly(id.investigation(), s -> new Command.RequestUndo(id, Actor.system(), why));
+    }
+  }
+
+  /** {@return {@code note} as an action's note: cut to the longest a command takes, control characters removed} */
+  private static String noteText(String note) {
+    return Text.withoutControls(note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note);
   }
 
   private void releasePermit(Flight flight) {

@@ -1,8 +1,5 @@
 package dev.parry.runtime.internal;
 
-import dev.parry.core.policy.AllowIndicator;
-import dev.parry.core.entity.DeviceEntity;
-import dev.parry.core.entity.Device;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationExclusions;
@@ -10,6 +7,7 @@ import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
+import dev.parry.core.policy.AllowIndicator;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.AutomationContext;
 import dev.parry.core.policy.PlanTable;
@@ -187,18 +185,10 @@ public final class EvidencePlanner {
     return "no executor for " + kind;
   }
 
-  /**
-   * The context {@code evidence} is planned in. An indicator scoped to device groups covers an entity
-   * on the alert's own device only: that is the one device whose group Parry knows. Anything else (a
-   * file on another device, a file anywhere, mail, users) is covered by tenant-wide indicators only.
-   */
+  /** The context {@code evidence} is planned in, with the allow indicators that may cover its entity. */
   private AutomationContext context(ControlState at, Investigation investigation, Evidence evidence,
       int devicesInScope) {
-    Device origin = investigation.origin().device();
-    boolean onAlertDevice = origin != null && evidence.entity() instanceof DeviceEntity onDevice
-        && onDevice.deviceId().filter(origin.id()::equals).isPresent();
-    Set<AllowIndicator> indicators = onAlertDevice ? safety.allowIndicators(at, investigation.origin().group())
-        : safety.tenantWideAllowIndicators(at);
+    Set<AllowIndicator> indicators = safety.allowIndicatorsFor(at, evidence.entity(), investigation.origin());
     return new AutomationContext(investigation.level(), folders, exclusions, indicators, devicesInScope,
         emailAutomation, identityAutomation, planTable);
   }

@@ -39,6 +39,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -134,14 +135,17 @@ public final class ManualActions {
    *     nothing is changed then
    */
   public FalsePositiveReport falsePositive(Entity entity, Caller caller, String comment, Gatekeeper gate,
-      Consumer<ControlChange> announce) {
+      Consumer<ControlChange> announce, Predicate<ActionRecord> stop) {
     List<ActionRecord> toReject = new ArrayList<>();
     List<ActionRecord> toUndo = new ArrayList<>();
+    List<ActionRecord> toStop = new ArrayList<>();
     StorePages.forEach(store, ActionQuery.all().entity(entity.key()), action -> {
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         toReject.add(action);
       } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
         toUndo.add(action);
+      } else if (action.status() == ActionStatus.APPROVED || action.status() == ActionStatus.IN_PROGRESS) {
+        toStop.add(action);
       }
     });
     // authorized by what it does: every rejection and undo it would make, before it makes any
@@ -150,6 +154,9 @@ public final class ManualActions {
     }
     for (ActionRecord action : toUndo) {
       gate.authorize(caller, Operation.UNDO, action.action().kind());
+    }
+    for (ActionRecord action : toStop) {
+      gate.authorize(caller, Operation.CANCEL, action.action().kind());
     }
     AllowIndicator indicator = AllowIndicator.forValueOf(entity);
     String why = comment.isEmpty() ? "false positive" : comment;
@@ -164,9 +171,15 @@ public final class ManualActions {
       engine.applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
           .ifPresent(s -> undone.add(action.id()));
     }
+    List<ActionId> cancelled = new ArrayList<>();
+    List<ActionId> stillRunning = new ArrayList<>();
+    for (ActionRecord action : toStop) {
+      (stop.test(action) ? cancelled : stillRunning).add(action.id());
+    }
     LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
-        .addKeyValue("undone", undone.size()).log("false positive reported");
-    return new FalsePositiveReport(rejected, undone, indicator);
+        .addKeyValue("undone", undone.size()).addKeyValue("cancelled", cancelled.size())
+        .addKeyValue("stillRunning", stillRunning.size()).log("false positive reported");
+    return new FalsePositiveReport(rejected, undone, cancelled, stillRunning, indicator);
   }
 
   /**

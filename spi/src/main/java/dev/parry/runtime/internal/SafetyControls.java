@@ -6,6 +6,7 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.Entity;
 import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
@@ -204,8 +205,9 @@ public final class SafetyControls {
 
   /**
    * {@return why an automatic action must wait for approval now instead of being dispatched, or empty}:
-   * automation is paused for every group or the action's group, or its device is protected and no
-   * break-glass override is open. The blast-radius breaker is not asked again: it counted the action
+   * automation is paused for every group or the action's group, its device is protected and no
+   * break-glass override is open, or an allow indicator now covers its target (a false positive was
+   * reported after it was planned). The blast-radius breaker is not asked again: it counted the action
    * when it was planned.
    *
    * @param action the action about to be dispatched
@@ -216,7 +218,61 @@ public final class SafetyControls {
   public Optional<String> holdReason(RemediationAction action, Origin origin) {
     ControlState at = current();
     Optional<String> paused = paused(at, origin.group());
-    return paused.isPresent() ? paused : protection(action, at, origin.device());
+    if (paused.isPresent()) {
+      return paused;
+    }
+    Optional<String> protection = protection(action, at, origin.device());
+    if (protection.isPresent()) {
+      return protection;
+    }
+    for (AllowIndicator indicator : allowIndicatorsFor(at, action.target(), origin)) {
+      if (indicator.covers(action.target())) {
+        return Optional.of("allowed by indicator " + indicator + " since it was planned: approval required");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@return the recorded allow indicator in force now that covers {@code entity} and was recorded
+   * after {@code since}, or empty}: a false positive reported while an action on the entity was
+   * already approved or running
+   *
+   * @param entity the entity
+   * @param origin the investigation's origin, for the indicators' scope
+   * @param since when the action was decided
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
+   */
+  public Optional<ControlChange> allowedSince(Entity entity, Origin origin, Instant since) {
+    ControlState at = current();
+    if (at.allowed().isEmpty()) {
+      return Optional.empty();
+    }
+    Set<AllowIndicator> applicable = allowIndicatorsFor(at, entity, origin);
+    for (Map.Entry<AllowIndicator, ControlChange> grant : at.allowed().entrySet()) {
+      if (grant.getValue().at().isAfter(since) && applicable.contains(grant.getKey())
+          && grant.getKey().covers(entity)) {
+        return Optional.of(grant.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@return the allow indicators in force now in {@code at} that may cover {@code entity}, seen in an
+   * investigation of {@code origin}}: an indicator scoped to device groups covers an entity on the
+   * alert's own device only, the one device whose group Parry knows; anything else (a file on another
+   * device, a file anywhere, mail, users) is covered by tenant-wide indicators only
+   *
+   * @param at the control state
+   * @param entity the entity
+   * @param origin the investigation's origin
+   */
+  public Set<AllowIndicator> allowIndicatorsFor(ControlState at, Entity entity, Origin origin) {
+    Device alertDevice = origin.device();
+    boolean onAlertDevice = alertDevice != null && entity instanceof DeviceEntity onDevice
+        && onDevice.deviceId().filter(alertDevice.id()::equals).isPresent();
+    return onAlertDevice ? allowIndicators(at, origin.group()) : tenantWideAllowIndicators(at);
   }
 
   private static Optional<String> paused(ControlState at, DeviceGroupName group) {
