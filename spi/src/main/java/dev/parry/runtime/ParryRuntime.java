@@ -1319,6 +1319,7 @@ public final class ParryRuntime implements AutoCloseable {
      * @param duration how long it stays in effect, positive and at most 3,650 days
      * @return this builder
      * @throws IllegalArgumentException if the kind cannot be undone or the duration is not positive or too long
+     *     ({@link #build} refuses a time box on a kind whose undo no executor runs)
      */
     public Builder timeBox(ActionKind kind, Duration duration) {
       Objects.requireNonNull(kind, "kind");
@@ -1326,6 +1327,17 @@ public final class ParryRuntime implements AutoCloseable {
         throw new IllegalArgumentException(kind + " cannot be undone, so it cannot be time-boxed");
       }
       timeBoxes.put(kind, Durations.requirePositive("time box of " + kind, duration));
+      return this;
+    }
+
+    /**
+     * Leaves actions of {@code kind} without a time box (Contain user has one by default).
+     *
+     * @param kind the kind
+     * @return this builder
+     */
+    public Builder noTimeBox(ActionKind kind) {
+      timeBoxes.remove(Objects.requireNonNull(kind, "kind"));
       return this;
     }
 
@@ -1531,7 +1543,8 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return the runtime, not yet started}
      *
      * @throws ExecutorConfigurationException if a required kind has no executor, two executors claim a
-     *     kind, an executor claims a kind of another family, or two providers share a name
+     *     kind, an executor claims a kind of another family, two providers share a name, or a
+     *     time-boxed kind has an executor but the kind that undoes it has none
      */
     public ParryRuntime build() {
       Map<String, ActionExecutor> all = new LinkedHashMap<>(executors);
@@ -1550,6 +1563,13 @@ public final class ParryRuntime implements AutoCloseable {
       } catch (IllegalStateException e) {
         throw new ExecutorConfigurationException(String.valueOf(e.getMessage()));
       }
+      timeBoxes.forEach((kind, box) -> {
+        ActionKind undo = kind.inverse().orElseThrow();
+        if (registry.forKind(kind) != null && registry.forKind(undo) == null) {
+          throw new ExecutorConfigurationException("a time box of " + box + " on " + kind + " needs an executor for "
+              + undo + " to end it: add one, or leave " + kind + " without a time box (noTimeBox)");
+        }
+      });
       ControlStore controlStore = controls != null ? controls : store.controls().orElseThrow(() ->
           new IllegalStateException("the store " + store + " keeps no control state (InvestigationStore.controls()"
               + " is empty): give the runtime a ControlStore every replica shares with controls(...)"));

@@ -36,7 +36,8 @@ public final class ActionCenterCsv {
   /** The header row. */
   public static final String HEADER = "action,investigation,kind,family,target,status,source,requested_by,"
       + "request_comment,approved_by,approval_comments,rejected_by,rejection_comment,cancelled_by,"
-      + "cancellation_comment,undo_requested_by,undo_comment,proposed_at,updated_at,updated_by,reason,note";
+      + "cancellation_comment,undo_requested_by,undo_comment,time_box_extended_by,extension_comments,proposed_at,"
+      + "updated_at,updated_by,reason,note";
 
   /** The first characters that make a spreadsheet read a cell as a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -55,6 +56,8 @@ public final class ActionCenterCsv {
       Optional<ActionStep> rejection = a.rejection();
       Optional<ActionStep> cancellation = a.cancellation();
       Optional<ActionStep> undo = a.undoRequest();
+      List<ActionStep> extensions = a.steps().stream().filter(step -> step.kind() == ActionStep.Kind.TIME_BOX_EXTENDED)
+          .toList();
       row(out, cell(a.id().toString()), cell(a.id().investigation().value()), cell(a.action().kind().name()),
           cell(a.action().family().name()), cell(a.action().target().key().value()), cell(a.status().name()),
           cell(a.source().name()), cell(a.requestedBy().toString()), cell(a.requestComment()),
@@ -65,6 +68,8 @@ public final class ActionCenterCsv {
           cell(cancellation.map(step -> step.actor().toString()).orElse("")),
           cell(cancellation.map(ActionStep::comment).orElse("")),
           cell(undo.map(step -> step.actor().toString()).orElse("")), cell(undo.map(ActionStep::comment).orElse("")),
+          lines(extensions.stream().map(step -> step.actor().toString()).toList()),
+          lines(extensions.stream().map(ActionStep::comment).toList()),
           cell(a.proposedAt().toString()), cell(a.updatedAt().toString()), cell(a.updatedBy().toString()),
           cell(a.reason()), cell(a.note()));
     }

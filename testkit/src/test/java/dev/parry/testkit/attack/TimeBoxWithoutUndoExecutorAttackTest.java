@@ -1,26 +1,26 @@
 package dev.parry.testkit.attack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.investigation.ActionRecord;
-import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.ExecutorConfigurationException;
+import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
-import dev.parry.testkit.ParryHarness;
-import dev.parry.testkit.time.VirtualScheduler;
-import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.store.InMemoryInvestigationStore;
-import dev.parry.core.investigation.AlertId;
-import dev.parry.core.verdict.Evidence;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.time.TestClock;
+import dev.parry.testkit.time.VirtualScheduler;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -70,35 +70,28 @@ class TimeBoxWithoutUndoExecutorAttackTest {
   }
 
   @Test
-  @DisplayName("the time box is honoured, or the runtime refuses a time box it cannot undo")
+  @DisplayName("the runtime refuses a time box no executor can end, naming the kind that undoes it")
   void timeBoxWithoutRelease() {
     TestClock clock = TestClock.create();
     VirtualScheduler scheduler = VirtualScheduler.on(clock);
     FakeDevices vendor = FakeDevices.create(clock, scheduler);
-    ParryRuntime runtime;
-    try {
-      runtime = ParryRuntime.builder().clock(clock).scheduler(scheduler).store(InMemoryInvestigationStore.create())
-          .executor("vendor-devices", withoutRelease(vendor.executor()))
-          .requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE))
-          .planTable(Fixtures.ISOLATE)
-          .timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4))
-          .build();
-    } catch (IllegalArgumentException | IllegalStateException refused) { // ExecutorConfigurationException included
-      return; // refusing a time box it cannot undo keeps the promise
-    }
-    try (runtime) {
+    ParryRuntime.Builder builder = ParryRuntime.builder().clock(clock).scheduler(scheduler)
+        .store(InMemoryInvestigationStore.create())
+        .executor("vendor-devices", withoutRelease(vendor.executor()))
+        .requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE))
+        .planTable(Fixtures.ISOLATE)
+        .timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4));
+    ExecutorConfigurationException refused = assertThrows(ExecutorConfigurationException.class, builder::build);
+    assertTrue(refused.getMessage().contains("RELEASE_FROM_ISOLATION"), refused.getMessage());
+
+    try (ParryRuntime runtime = builder.noTimeBox(ActionKind.ISOLATE_DEVICE).build()) {
       runtime.start();
       InvestigationId id = InvestigationId.of("inv-tb-norelease");
       runtime.open(id, AlertId.of("alert-tb"), Fixtures.WS);
       runtime.reportEvidence(id, Evidence.of(Fixtures.WS, Verdict.MALICIOUS, "attack test", clock.instant()));
       scheduler.runDue();
-      assertTrue(vendor.isIsolated(Fixtures.WS.id()), "isolated automatically, for at most 4 hours");
-      scheduler.advance(Duration.ofHours(6));
       ActionRecord isolation = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
-      assertFalse(vendor.isIsolated(Fixtures.WS.id()),
-          "a 4-hour time-boxed isolation is still in force after 6 hours; the action is " + isolation.status()
-              + " (" + isolation.note() + ")");
-      assertEquals(ActionStatus.UNDONE, isolation.status());
+      org.junit.jupiter.api.Assertions.assertNull(isolation.timeBox(), "without a time box, nothing promises to end it");
     }
   }
 }
