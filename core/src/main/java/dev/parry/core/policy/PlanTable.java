@@ -65,9 +65,6 @@ import java.util.Set;
  *   <tr><td>every type above</td><td>suspicious</td><td>the malicious row's steps, all pending</td></tr>
  *   <tr><td>UserAccount</td><td>malicious, suspicious</td><td>confirm user as compromised, disable
  *       user, reset user password: all pending (only a compromise is remediated automatically)</td></tr>
- *   <tr><td>NetworkAddress, WebDomain, OAuthApplication</td><td>any</td><td>nothing: Defender answers
- *       them with block indicators (IP, domain) or app governance (OAuth apps), which are not remediation
- *       actions Parry plans (core/DOMAIN.md D42)</td></tr>
  * </table>
  *
  * <p>Compromise is an evidence role, not a verdict ({@link dev.parry.core.verdict.EvidenceRole#COMPROMISED}),
