@@ -20,4 +20,22 @@ public sealed interface Entity permits DeviceEntity, EmailEntity, IdentityEntity
 
   /** {@return the stable key that identifies this entity, for de-duplication} */
   EntityKey key();
+
+  /**
+   * {@return whether this entity and {@code other} are the same thing in the world}, as far as their
+   * identifiers tell: what an investigation de-duplicates actions by. Two reports of one thing may
+   * carry different identifiers (a user by object id and UPN, then by UPN alone); an entity type
+   * whose reports can differ so overrides this. The default compares keys.
+   *
+   * <p>The answer is symmetric, and equal keys always answer true.
+   *
+   * <pre>{@code
+   * UserAccount.of(objectId).withUpn(upn).sameAs(UserAccount.of(upn));   // true
+   * }</pre>
+   *
+   * @param other the other entity
+   */
+  default boolean sameAs(Entity other) {
+    return key().equals(other.key());
+  }
 }

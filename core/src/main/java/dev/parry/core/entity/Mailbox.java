@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param address the mailbox's primary address
  * @param forwardsTo the external address mail is forwarded to, or null if none was found
  * @param delegate a delegate with access to the mailbox that was found suspicious, or null
+ * @param owner the user account that owns the mailbox, when known (it names the mailbox's person, not the mailbox)
  */
-public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nullable SmtpAddress delegate)
-    implements EmailEntity {
+public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nullable SmtpAddress delegate,
+    @Nullable UserAccount owner) implements EmailEntity {
 
   /**
    * Validates the mailbox.
@@ -26,12 +27,34 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
   }
 
   /**
+   * Builds a mailbox whose owner is not known, as earlier releases did.
+   *
+   * @param address the mailbox's primary address
+   * @param forwardsTo the external forwarding address, or null
+   * @param delegate a suspicious delegate, or null
+   */
+  public Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nullable SmtpAddress delegate) {
+    this(address, forwardsTo, delegate, null);
+  }
+
+  /**
+   * {@return this mailbox linked to its owner}
+   *
+   * <pre>{@code Mailbox mailbox = Mailbox.of(address).ownedBy(UserAccount.of(objectId));}</pre>
+   *
+   * @param owner the user account that owns it
+   */
+  public Mailbox ownedBy(UserAccount owner) {
+    return new Mailbox(address, forwardsTo, delegate, java.util.Objects.requireNonNull(owner, "owner"));
+  }
+
+  /**
    * {@return a mailbox with no findings}
    *
    * @param address the mailbox's address
    */
   public static Mailbox of(SmtpAddress address) {
-    return new Mailbox(address, null, null);
+    return new Mailbox(address, null, null, null);
   }
 
   @Override

@@ -120,7 +120,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
     threatsWithoutAction = threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
     for (Evidence threat : threatsWithoutAction) {
-      if (!threat.verdict().isThreat()) {
+      if (!threat.isThreat()) {
         throw new IllegalArgumentException("threatsWithoutAction holds evidence that is no threat, its verdict was: "
             + threat.verdict());
       }
@@ -547,7 +547,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return closed;
     }
     out.add(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
-    if (command.proposals().isEmpty() && command.evidence().verdict().isThreat()) {
+    if (command.proposals().isEmpty() && command.evidence().isThreat()) {
       out.add(new NoActionPlanned(id, now, command.actor(), command.evidence()));
     }
     List<RemediationAction> proposedNow = new ArrayList<>(command.proposals().size());
@@ -573,9 +573,12 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return false;
   }
 
-  /** Whether two actions have the same key; the kinds are compared first, so most keys are never built. */
+  /**
+   * Whether two actions do the same thing to the same entity ({@link dev.parry.core.entity.Entity#sameAs}); the
+   * kinds are compared first, so most targets are never compared.
+   */
   private static boolean sameKey(RemediationAction a, RemediationAction b) {
-    return a.kind() == b.kind() && a.target().key().equals(b.target().key());
+    return a.kind() == b.kind() && a.target().sameAs(b.target());
   }
 
   private @Nullable Rejection proposeAction(Command.ProposeAction command, Instant now, List<InvestigationEvent> out) {

@@ -117,7 +117,7 @@ public sealed interface InvestigationEvent
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(evidence, "evidence");
-      if (!evidence.verdict().isThreat()) {
+      if (!evidence.isThreat()) {
         throw new IllegalArgumentException("evidence with no action planned must be a threat, its verdict was: "
             + evidence.verdict());
       }

@@ -18,6 +18,7 @@ import dev.parry.core.entity.ScheduledTask;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.WindowsService;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,8 +63,20 @@ import java.util.Set;
  *   <tr><td>Url</td><td>malicious</td><td>block URL, soft delete the message it came in</td></tr>
  *   <tr><td>Mailbox</td><td>malicious</td><td>turn off external forwarding, remove delegation</td></tr>
  *   <tr><td>every type above</td><td>suspicious</td><td>the malicious row's steps, all pending</td></tr>
- *   <tr><td>UserAccount</td><td>compromised</td><td>confirm user as compromised, disable user:
- *       automatic; reset user password: pending. Revoke sessions is not planned.</td></tr>
+ *   <tr><td>UserAccount</td><td>malicious, suspicious</td><td>confirm user as compromised, disable
+ *       user, reset user password: all pending (only a compromise is remediated automatically)</td></tr>
+ * </table>
+ *
+ * <p>Compromise is an evidence role, not a verdict ({@link dev.parry.core.verdict.EvidenceRole#COMPROMISED}),
+ * and has rows of its own, {@link CompromiseRow}: evidence with the role plans its type's compromise row
+ * whatever its verdict, and the verdict's row when the type has none.
+ *
+ * <table>
+ *   <caption>The default compromise rows</caption>
+ *   <tr><th>Entity</th><th>Steps</th></tr>
+ *   <tr><td>UserAccount</td><td>confirm user as compromised, disable user: automatic; reset user
+ *       password: pending. Revoke sessions is not planned.</td></tr>
+ *   <tr><td>Device</td><td>isolate device: pending</td></tr>
  * </table>
  *
  * <p>Rows are checked when they are built: the verdict must call for remediation and apply to the
@@ -79,6 +92,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class PlanTable {
+  // Past 400 lines because the table's rows, their checks and the default rows read together as one piece of data.
 
   /**
    * One action a row plans, and its mode at full automation.
@@ -150,30 +164,13 @@ public final class PlanTable {
       }
       String type = entityType.getSimpleName();
       if (!verdict.isThreat()) {
-        throw new IllegalArgumentException("verdict must call for remediation (MALICIOUS, SUSPICIOUS or COMPROMISED),"
+        throw new IllegalArgumentException("verdict must call for remediation (MALICIOUS or SUSPICIOUS),"
             + " was: " + verdict + " for " + type);
       }
       if (!verdict.appliesTo(familyOf(entityType))) {
         throw new IllegalArgumentException("verdict " + verdict + " does not apply to " + type);
       }
-      Set<ActionKind> seen = EnumSet.noneOf(ActionKind.class);
-      for (Step step : steps) {
-        ActionKind kind = step.kind();
-        if (!StandardActions.targets(kind, entityType)) {
-          throw new IllegalArgumentException(kind + " cannot act on " + type + " entities");
-        }
-        if (!seen.add(kind)) {
-          throw new IllegalArgumentException(kind + " appears twice in the row for " + verdict + " " + type);
-        }
-        if (step.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
-          throw new IllegalArgumentException(kind + " never runs automatically, so its step must be pending, in the"
-              + " row for " + verdict + " " + type);
-        }
-        if (step.mode() == ApprovalMode.AUTOMATIC && verdict == Verdict.SUSPICIOUS) {
-          throw new IllegalArgumentException("suspicious verdicts always need approval, so every step of a SUSPICIOUS"
-              + " row is pending, was: " + step + " for " + type);
-        }
-      }
+      checkSteps(steps, entityType, "the row for " + verdict + " " + type, verdict == Verdict.SUSPICIOUS);
     }
 
     /**
@@ -199,14 +196,95 @@ public final class PlanTable {
     }
   }
 
-  private static final PlanTable DEFAULTS = of(defaultRows());
+  /**
+   * What the table plans for evidence about one entity type that carries the role
+   * {@link dev.parry.core.verdict.EvidenceRole#COMPROMISED}, whatever its verdict.
+   *
+   * @param entityType the entity's record type: a type the role applies to (users and devices)
+   * @param steps the actions, in the order they are proposed (copied); empty plans nothing
+   */
+  public record CompromiseRow(Class<? extends Entity> entityType, List<Step> steps) {
+
+    /**
+     * Validates and copies the row.
+     *
+     * @throws NullPointerException if a component or a step is null
+     * @throws IllegalArgumentException if the type is not an entity record or not one the role applies to, a
+     *     kind cannot act on the type or appears twice, or a kind that may never run automatically is automatic
+     */
+    public CompromiseRow {
+      Objects.requireNonNull(entityType, "entityType");
+      steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+      if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
+        throw new IllegalArgumentException("entityType must be an entity record such as UserAccount, was: "
+            + entityType.getName());
+      }
+      if (!EvidenceRole.COMPROMISED.appliesTo(familyOf(entityType))) {
+        throw new IllegalArgumentException("role COMPROMISED does not apply to " + entityType.getSimpleName());
+      }
+      checkSteps(steps, entityType, "the compromise row for " + entityType.getSimpleName(), false);
+    }
+
+    /**
+     * {@return the row}
+     *
+     * <pre>{@code PlanTable.CompromiseRow row = PlanTable.CompromiseRow.of(UserAccount.class,
+     *     PlanTable.Step.automatic(ActionKind.DISABLE_USER), PlanTable.Step.automatic(ActionKind.REVOKE_SESSIONS));}</pre>
+     *
+     * @param entityType the entity's record type
+     * @param steps the actions, in order
+     * @throws IllegalArgumentException as {@link CompromiseRow#CompromiseRow} does
+     */
+    public static CompromiseRow of(Class<? extends Entity> entityType, Step... steps) {
+      return new CompromiseRow(entityType, List.of(steps));
+    }
+
+    /** {@return the family of the row's entity type, which decides which automation level applies} */
+    public EntityFamily family() {
+      return familyOf(entityType);
+    }
+
+    @Override
+    public String toString() {
+      return "Row{COMPROMISED " + entityType.getSimpleName() + " -> " + steps + "}";
+    }
+  }
+
+  /** Checks the steps of a row: kinds that act on the type, once each, pending where they must be. */
+  private static void checkSteps(List<Step> steps, Class<? extends Entity> entityType, String where,
+      boolean allPending) {
+    String type = entityType.getSimpleName();
+    Set<ActionKind> seen = EnumSet.noneOf(ActionKind.class);
+    for (Step step : steps) {
+      ActionKind kind = step.kind();
+      if (!StandardActions.targets(kind, entityType)) {
+        throw new IllegalArgumentException(kind + " cannot act on " + type + " entities");
+      }
+      if (!seen.add(kind)) {
+        throw new IllegalArgumentException(kind + " appears twice in " + where);
+      }
+      if (step.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
+        throw new IllegalArgumentException(kind + " never runs automatically, so its step must be pending, in "
+            + where);
+      }
+      if (step.mode() == ApprovalMode.AUTOMATIC && allPending) {
+        throw new IllegalArgumentException("suspicious verdicts always need approval, so every step of a SUSPICIOUS"
+            + " row is pending, was: " + step + " for " + type);
+      }
+    }
+  }
+
+  private static final PlanTable DEFAULTS = of(defaultRows(), defaultCompromiseRows());
 
   private final List<Row> rows;
   private final Map<Class<? extends Entity>, Map<Verdict, Row>> index;
+  private final List<CompromiseRow> compromiseRows;
 
-  private PlanTable(List<Row> rows, Map<Class<? extends Entity>, Map<Verdict, Row>> index) {
+  private PlanTable(List<Row> rows, Map<Class<? extends Entity>, Map<Verdict, Row>> index,
+      List<CompromiseRow> compromiseRows) {
     this.rows = rows;
     this.index = index;
+    this.compromiseRows = compromiseRows;
   }
 
   /** {@return the default table: Defender's seed table and threat-to-action mapping (see the class comment)} */
@@ -215,7 +293,8 @@ public final class PlanTable {
   }
 
   /**
-   * {@return a table of exactly these rows}: a pair with no row plans nothing.
+   * {@return a table of exactly these rows and no compromise rows}: a pair with no row plans nothing, and
+   * compromised evidence plans its verdict's row.
    *
    * <pre>{@code PlanTable onlyFiles = PlanTable.of(List.of(
    *     PlanTable.Row.of(DeviceFile.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.QUARANTINE_FILE))));}</pre>
@@ -225,6 +304,25 @@ public final class PlanTable {
    * @throws IllegalArgumentException if two rows share an entity type and verdict
    */
   public static PlanTable of(List<Row> rows) {
+    return of(rows, List.of());
+  }
+
+  /**
+   * {@return a table of exactly these rows and compromise rows}
+   *
+   * @param rows the rows, at most one per entity type and verdict
+   * @param compromiseRows the compromise rows, at most one per entity type
+   * @throws NullPointerException if a list or a row is null
+   * @throws IllegalArgumentException if two rows share an entity type and verdict, or two compromise rows a type
+   */
+  public static PlanTable of(List<Row> rows, List<CompromiseRow> compromiseRows) {
+    List<CompromiseRow> compromises = List.copyOf(Objects.requireNonNull(compromiseRows, "compromiseRows"));
+    Set<Class<? extends Entity>> compromised = new java.util.HashSet<>();
+    for (CompromiseRow row : compromises) {
+      if (!compromised.add(row.entityType())) {
+        throw new IllegalArgumentException("two compromise rows for " + row.entityType().getSimpleName());
+      }
+    }
     List<Row> copy = List.copyOf(Objects.requireNonNull(rows, "rows"));
     Map<Class<? extends Entity>, Map<Verdict, Row>> index = new HashMap<>();
     for (Row row : copy) {
@@ -233,7 +331,7 @@ public final class PlanTable {
         throw new IllegalArgumentException("two rows for " + row.verdict() + " " + row.entityType().getSimpleName());
       }
     }
-    return new PlanTable(copy, Map.copyOf(index));
+    return new PlanTable(copy, Map.copyOf(index), compromises);
   }
 
   /** {@return the rows, in the order they were given} */
@@ -250,6 +348,61 @@ public final class PlanTable {
   public Optional<Row> row(Class<? extends Entity> entityType, Verdict verdict) {
     Map<Verdict, Row> byVerdict = index.get(Objects.requireNonNull(entityType, "entityType"));
     return byVerdict == null ? Optional.empty() : Optional.ofNullable(byVerdict.get(Objects.requireNonNull(verdict, "verdict")));
+  }
+
+  /** {@return the compromise rows, in the order they were given} */
+  public List<CompromiseRow> compromiseRows() {
+    return compromiseRows;
+  }
+
+  /**
+   * {@return the compromise row for {@code entityType}, or empty if compromised evidence of that type plans its
+   * verdict's row}
+   *
+   * @param entityType the entity's record type
+   */
+  public Optional<CompromiseRow> compromiseRow(Class<? extends Entity> entityType) {
+    Objects.requireNonNull(entityType, "entityType");
+    for (CompromiseRow row : compromiseRows) {
+      if (row.entityType() == entityType) {
+        return Optional.of(row);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@return this table with {@code row} in place of the compromise row for its entity type}, or added at the end
+   *
+   * @param row the compromise row
+   */
+  public PlanTable with(CompromiseRow row) {
+    Objects.requireNonNull(row, "row");
+    List<CompromiseRow> out = new ArrayList<>(compromiseRows.size() + 1);
+    for (CompromiseRow each : compromiseRows) {
+      if (each.entityType() != row.entityType()) {
+        out.add(each);
+      }
+    }
+    out.add(row);
+    return of(rows, out);
+  }
+
+  /**
+   * {@return this table without the compromise row for {@code entityType}}: compromised evidence of that type
+   * plans its verdict's row
+   *
+   * @param entityType the entity's record type
+   */
+  public PlanTable withoutCompromise(Class<? extends Entity> entityType) {
+    Objects.requireNonNull(entityType, "entityType");
+    List<CompromiseRow> out = new ArrayList<>(compromiseRows.size());
+    for (CompromiseRow each : compromiseRows) {
+      if (each.entityType() != entityType) {
+        out.add(each);
+      }
+    }
+    return of(rows, out);
   }
 
   /**
@@ -273,7 +426,7 @@ public final class PlanTable {
     if (!replaced) {
       out.add(row);
     }
-    return of(out);
+    return of(out, compromiseRows);
   }
 
   /**
@@ -291,13 +444,18 @@ public final class PlanTable {
         out.add(each);
       }
     }
-    return of(out);
+    return of(out, compromiseRows);
   }
 
-  /** {@return every kind some row plans} */
+  /** {@return every kind some row or compromise row plans} */
   public Set<ActionKind> kinds() {
     Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
     for (Row row : rows) {
+      for (Step step : row.steps()) {
+        kinds.add(step.kind());
+      }
+    }
+    for (CompromiseRow row : compromiseRows) {
       for (Step step : row.steps()) {
         kinds.add(step.kind());
       }
@@ -307,17 +465,18 @@ public final class PlanTable {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PlanTable table && Set.copyOf(rows).equals(Set.copyOf(table.rows));
+    return other instanceof PlanTable table && Set.copyOf(rows).equals(Set.copyOf(table.rows))
+        && Set.copyOf(compromiseRows).equals(Set.copyOf(table.compromiseRows));
   }
 
   @Override
   public int hashCode() {
-    return Set.copyOf(rows).hashCode();
+    return Set.copyOf(rows).hashCode() * 31 + Set.copyOf(compromiseRows).hashCode();
   }
 
   @Override
   public String toString() {
-    return "PlanTable{rows=" + rows + "}";
+    return "PlanTable{rows=" + rows + ", compromiseRows=" + compromiseRows + "}";
   }
 
   private static EntityFamily familyOf(Class<? extends Entity> type) {
@@ -345,9 +504,18 @@ public final class PlanTable {
     malicious.forEach((type, kinds) -> rows.add(new Row(type, Verdict.MALICIOUS, steps(kinds, ApprovalMode.AUTOMATIC))));
     rows.add(Row.of(Device.class, Verdict.SUSPICIOUS, Step.pending(ActionKind.ISOLATE_DEVICE)));
     malicious.forEach((type, kinds) -> rows.add(new Row(type, Verdict.SUSPICIOUS, steps(kinds, ApprovalMode.REQUIRES_APPROVAL))));
-    rows.add(Row.of(UserAccount.class, Verdict.COMPROMISED, Step.automatic(ActionKind.MARK_USER_COMPROMISED),
-        Step.automatic(ActionKind.DISABLE_USER), Step.pending(ActionKind.RESET_PASSWORD)));
+    for (Verdict verdict : List.of(Verdict.MALICIOUS, Verdict.SUSPICIOUS)) {
+      rows.add(Row.of(UserAccount.class, verdict, Step.pending(ActionKind.MARK_USER_COMPROMISED),
+          Step.pending(ActionKind.DISABLE_USER), Step.pending(ActionKind.RESET_PASSWORD)));
+    }
     return rows;
+  }
+
+  private static List<CompromiseRow> defaultCompromiseRows() {
+    return List.of(
+        CompromiseRow.of(Device.class, Step.pending(ActionKind.ISOLATE_DEVICE)),
+        CompromiseRow.of(UserAccount.class, Step.automatic(ActionKind.MARK_USER_COMPROMISED),
+            Step.automatic(ActionKind.DISABLE_USER), Step.pending(ActionKind.RESET_PASSWORD)));
   }
 
   private static List<Step> steps(List<ActionKind> kinds, ApprovalMode mode) {

@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The standard remediation policy, {@link RemediationPolicy#standard()}. Its rules, in the order
  * they are applied:
  *
  * <ol>
- *   <li>No threat, no action: {@code NO_THREATS_FOUND} and {@code UNKNOWN} plan nothing.
+ *   <li>No threat, no action: {@code NO_THREATS_FOUND} and {@code UNKNOWN} plan nothing, unless the evidence
+ *       carries the role {@code COMPROMISED} ({@link Evidence#isThreat()}).
  *   <li>The level that governs the entity's family ({@link AutomationContext#levelFor}): the device
  *       group's level for device entities, email automation for email, identity automation for users.
  *       Device groups govern devices only. At {@link AutomationLevel#NO_AUTOMATED_RESPONSE} nothing is
@@ -32,9 +34,11 @@ import java.util.Optional;
  *       see {@link dev.parry.core.automation.AutomationExclusions#mightExclude}) is planned, and every
  *       action needs approval.
  *   <li>The plan table ({@link AutomationContext#planTable()}, by default {@link PlanTable#defaults()})
- *       says which actions the entity type and verdict plan, in order, each automatic or pending.
+ *       says which actions the entity type and verdict plan, in order, each automatic or pending; compromised
+ *       evidence plans its type's {@link PlanTable.CompromiseRow} whatever its verdict, or its verdict's row
+ *       when the type has none.
  *   <li>Approval, per action: a pending step needs approval at every level (suspicious verdicts are
- *       always pending); an automatic step follows the level of its family. Email and identity: {@code
+ *       always pending, unless the evidence is a compromise and plans a compromise row); an automatic step follows the level of its family. Email and identity: {@code
  *       FULL} automatic, {@code SEMI_ALL_FOLDERS} approval (the default for email, as Defender for
  *       Office 365 takes no action automatically). Devices: {@code FULL} automatic,
  *       {@code SEMI_ALL_FOLDERS} approval, {@code SEMI_CORE_FOLDERS} approval for a file in a core
@@ -54,6 +58,7 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
       "email automation requires approval (the default: Defender for Office 365 takes no action automatically)";
   private static final String EMAIL_FULL = "email automation FULL: remediated automatically";
   private static final String IDENTITY_APPROVAL = "identity automation requires approval";
+  private static final String IDENTITY_FULL = "identity automation FULL: remediated automatically";
   private static final String SUSPICIOUS = "suspicious verdicts always need approval";
   private static final String COMPROMISED = "compromised users are remediated automatically";
   private static final String FULL = "malicious entity in a Full automation group: remediated automatically";
@@ -73,7 +78,7 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(context, "context");
     Verdict verdict = evidence.verdict();
-    if (!verdict.isThreat()) {
+    if (!evidence.isThreat()) {
       return RemediationPlan.nothing("verdict " + verdict + " calls for no action");
     }
     Entity entity = evidence.entity();
@@ -94,17 +99,27 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
       return RemediationPlan.nothing("file path is covered by an automation folder exclusion");
     }
     boolean mayBeExcluded = path.isPresent() && context.exclusions().mightExclude(path.get());
-    Optional<PlanTable.Row> row = context.planTable().row(entity.getClass(), verdict);
-    if (row.isEmpty()) {
-      return RemediationPlan.nothing("the plan table has no row for " + verdict + " " + entity.getClass().getSimpleName());
+    Optional<PlanTable.CompromiseRow> compromiseRow = evidence.isCompromise()
+        ? context.planTable().compromiseRow(entity.getClass()) : Optional.empty();
+    boolean compromise = compromiseRow.isPresent();
+    List<PlanTable.Step> steps;
+    if (compromise) {
+      steps = compromiseRow.get().steps();
+    } else {
+      Optional<PlanTable.Row> row = context.planTable().row(entity.getClass(), verdict);
+      if (row.isEmpty()) {
+        return RemediationPlan.nothing("the plan table has no row for " + (evidence.isCompromise() ? "COMPROMISED "
+            : "") + verdict + " " + entity.getClass().getSimpleName());
+      }
+      steps = row.get().steps();
     }
-    List<PlannedAction> planned = new ArrayList<>(row.get().steps().size());
-    for (PlanTable.Step step : row.get().steps()) {
+    List<PlannedAction> planned = new ArrayList<>(steps.size());
+    for (PlanTable.Step step : steps) {
       RemediationAction action = StandardActions.build(step.kind(), entity);
       if (action == null) {
         continue;
       }
-      PlannedAction decided = decide(action, step.mode(), entity, verdict, path, context);
+      PlannedAction decided = decide(action, step.mode(), entity, compromise ? null : verdict, path, context);
       if (mayBeExcluded) {
         decided = decided.requiringApproval(MAY_BE_EXCLUDED);
       }
@@ -117,7 +132,8 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     if (planned.isEmpty()) {
       return RemediationPlan.nothing("no remediation applies to this " + entity.getClass().getSimpleName());
     }
-    return new RemediationPlan(planned, summary(verdict, family, planned.size()));
+    return new RemediationPlan(planned, compromise ? "COMPROMISED " + family + " entity: " + planned.size()
+        + " action(s) planned" : summary(verdict, family, planned.size()));
   }
 
   /** Summaries are few; they are built once, not on every plan. */
@@ -142,14 +158,16 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
         : verdict + " " + family + " entity: " + count + " action(s) planned";
   }
 
-  private static PlannedAction decide(RemediationAction action, ApprovalMode mode, Entity entity, Verdict verdict,
-      Optional<WindowsPath> path, AutomationContext context) {
+  /** Decides one step; {@code verdict} is null for a step of a compromise row, which the verdict does not hold. */
+  private static PlannedAction decide(RemediationAction action, ApprovalMode mode, Entity entity,
+      @Nullable Verdict verdict, Optional<WindowsPath> path, AutomationContext context) {
     if (verdict == Verdict.SUSPICIOUS) {
       return new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SUSPICIOUS);
     }
     if (mode == ApprovalMode.REQUIRES_APPROVAL) {
       return new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, "the plan table holds " + action.kind()
-          + " for approval on a " + verdict + " " + entity.getClass().getSimpleName());
+          + " for approval on a " + (verdict == null ? "COMPROMISED" : verdict) + " "
+          + entity.getClass().getSimpleName());
     }
     if (action.family() == EntityFamily.EMAIL) {
       return context.emailAutomation() == AutomationLevel.FULL
@@ -158,7 +176,7 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     }
     if (action.family() == EntityFamily.IDENTITY) {
       return context.identityAutomation() == AutomationLevel.FULL
-          ? new PlannedAction(action, ApprovalMode.AUTOMATIC, COMPROMISED)
+          ? new PlannedAction(action, ApprovalMode.AUTOMATIC, verdict == null ? COMPROMISED : IDENTITY_FULL)
           : new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, IDENTITY_APPROVAL);
     }
     return switch (context.level()) {

@@ -3,21 +3,28 @@ package dev.parry.core.verdict;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.internal.Text;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * One piece of evidence: an entity, the verdict on it, a short detail and when it was observed.
+ * One piece of evidence: an entity, the verdict on it, a short detail, when it was observed, and the
+ * roles the entity played (Graph's {@code roles}; {@link EvidenceRole#COMPROMISED} is how compromise is
+ * said).
  *
  * <pre>{@code
  * Evidence evidence = Evidence.of(file, Verdict.MALICIOUS, "Trojan:Win32/Wacatac", now);
+ * Evidence takenOver = Evidence.of(user, Verdict.SUSPICIOUS, "Anomalous token", now).withRoles(EvidenceRole.COMPROMISED);
  * }</pre>
  *
  * @param entity the entity
- * @param verdict the verdict, which must apply to the entity's family
+ * @param verdict the verdict
  * @param detail a short description (threat name, detection source), 0-1,024 characters, no control characters
  * @param observedAt when the evidence was observed
+ * @param roles the roles the entity played (copied; empty when none was reported)
  */
-public record Evidence(Entity entity, Verdict verdict, String detail, Instant observedAt) {
+public record Evidence(Entity entity, Verdict verdict, String detail, Instant observedAt, Set<EvidenceRole> roles) {
 
   /** The longest detail accepted: {@value}. */
   public static final int MAX_DETAIL_LENGTH = 1024;
@@ -25,8 +32,9 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
   /**
    * Validates the evidence.
    *
-   * @throws NullPointerException if a component is null
-   * @throws VerdictNotApplicableException if the verdict cannot apply to the entity's family
+   * @throws NullPointerException if a component or a role is null
+   * @throws RoleNotApplicableException if a role cannot apply to the entity's family (compromised email) or
+   *     contradicts the verdict (compromised with no threats found)
    * @throws IllegalArgumentException if the detail is too long or holds a control character
    */
   public Evidence {
@@ -34,29 +42,69 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
     Objects.requireNonNull(verdict, "verdict");
     Text.require("detail", detail, 0, MAX_DETAIL_LENGTH);
     Objects.requireNonNull(observedAt, "observedAt");
-    if (!verdict.appliesTo(entity.family())) {
-      throw new VerdictNotApplicableException(verdict, entity.family());
+    roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));
+    for (EvidenceRole role : roles) {
+      if (!role.appliesTo(entity.family())) {
+        throw RoleNotApplicableException.toFamily(role, entity.family(), entity.getClass().getSimpleName());
+      }
+    }
+    if (roles.contains(EvidenceRole.COMPROMISED) && verdict == Verdict.NO_THREATS_FOUND) {
+      throw RoleNotApplicableException.toVerdict(EvidenceRole.COMPROMISED, entity.family(), verdict);
     }
   }
 
   /**
-   * {@return the evidence}
+   * Builds evidence with no roles.
    *
    * @param entity the entity
    * @param verdict the verdict
    * @param detail a short description
    * @param observedAt when it was observed
-   * @throws VerdictNotApplicableException if the verdict cannot apply to the entity's family
+   * @throws IllegalArgumentException if the detail is too long or holds a control character
+   */
+  public Evidence(Entity entity, Verdict verdict, String detail, Instant observedAt) {
+    this(entity, verdict, detail, observedAt, Set.of());
+  }
+
+  /**
+   * {@return the evidence, with no roles}
+   *
+   * @param entity the entity
+   * @param verdict the verdict
+   * @param detail a short description
+   * @param observedAt when it was observed
    * @throws IllegalArgumentException if the detail is too long or holds a control character
    */
   public static Evidence of(Entity entity, Verdict verdict, String detail, Instant observedAt) {
-    return new Evidence(entity, verdict, detail, observedAt);
+    return new Evidence(entity, verdict, detail, observedAt, Set.of());
+  }
+
+  /**
+   * {@return this evidence with exactly these roles}
+   *
+   * @param roles the roles
+   * @throws RoleNotApplicableException as the constructor does
+   */
+  public Evidence withRoles(EvidenceRole... roles) {
+    Set<EvidenceRole> set = EnumSet.noneOf(EvidenceRole.class);
+    set.addAll(List.of(roles));
+    return new Evidence(entity, verdict, detail, observedAt, set);
+  }
+
+  /** {@return whether the entity is reported compromised: the role {@link EvidenceRole#COMPROMISED}} */
+  public boolean isCompromise() {
+    return roles.contains(EvidenceRole.COMPROMISED);
+  }
+
+  /** {@return whether this evidence calls for remediation: a malicious or suspicious verdict, or a compromise} */
+  public boolean isThreat() {
+    return verdict.isThreat() || isCompromise();
   }
 
   /** {@return the evidence for a log line: the detail quoted, spoofing characters escaped, cut at 80 characters} */
   @Override
   public String toString() {
-    return "Evidence{entity=" + entity + ", verdict=" + verdict + ", detail=" + Text.show(detail) + ", observedAt="
-        + observedAt + "}";
+    return "Evidence{entity=" + entity + ", verdict=" + verdict + (roles.isEmpty() ? "" : ", roles=" + roles)
+        + ", detail=" + Text.show(detail) + ", observedAt=" + observedAt + "}";
   }
 }

@@ -3,44 +3,36 @@ package dev.parry.core.verdict;
 import dev.parry.core.entity.EntityFamily;
 
 /**
- * What an investigation concluded about one entity.
+ * What an investigation concluded about one entity: Microsoft Graph's evidence verdicts
+ * ({@code malicious}, {@code suspicious}, {@code noThreatsFound}, {@code unknown}), which Graph gives
+ * to every kind of evidence, users included.
  *
- * <p>The set is closed (an enum is Java's sealed set of constants, and {@code switch} over it is
- * checked for exhaustiveness). Each verdict applies to some entity families only:
- *
- * <table>
- *   <caption>Verdicts and the families they apply to</caption>
- *   <tr><th>Verdict</th><th>Device</th><th>Email</th><th>Identity</th></tr>
- *   <tr><td>{@link #MALICIOUS}</td><td>yes</td><td>yes</td><td>no</td></tr>
- *   <tr><td>{@link #SUSPICIOUS}</td><td>yes</td><td>yes</td><td>no</td></tr>
- *   <tr><td>{@link #NO_THREATS_FOUND}</td><td>yes</td><td>yes</td><td>no</td></tr>
- *   <tr><td>{@link #COMPROMISED}</td><td>no</td><td>no</td><td>yes</td></tr>
- *   <tr><td>{@link #UNKNOWN}</td><td>yes</td><td>yes</td><td>yes</td></tr>
- * </table>
+ * <p>Compromise is not a verdict: Graph reports it as the evidence role {@code compromised}, on users
+ * and devices ({@link EvidenceRole#COMPROMISED}, {@link Evidence#isCompromise()}). Earlier releases
+ * stored a {@code COMPROMISED} verdict; such evidence reads as {@link #MALICIOUS} with the role
+ * {@code COMPROMISED}.
  */
 public enum Verdict {
-  /** The entity is a threat. Devices and email content. */
+  /** The entity is a threat. */
   MALICIOUS,
-  /** The entity may be a threat. Devices and email content. */
+  /** The entity may be a threat; remediation waits for approval. */
   SUSPICIOUS,
-  /** The user account is in an attacker's hands. Users only. */
-  COMPROMISED,
-  /** The entity was examined and found clean. Devices and email content. */
+  /** The entity was examined and found clean. */
   NO_THREATS_FOUND,
-  /** No verdict could be reached. Every family. */
+  /** No verdict could be reached. */
   UNKNOWN;
 
-  /** {@return whether this verdict can be given to an entity of {@code family}} */
+  /**
+   * {@return whether this verdict can be given to an entity of {@code family}}: true for every verdict
+   * and family, as in Graph; what is refused is the role {@link EvidenceRole#COMPROMISED} on email
+   * ({@link EvidenceRole#appliesTo})
+   */
   public boolean appliesTo(EntityFamily family) {
-    return switch (this) {
-      case COMPROMISED -> family == EntityFamily.IDENTITY;
-      case UNKNOWN -> true;
-      case MALICIOUS, SUSPICIOUS, NO_THREATS_FOUND -> family != EntityFamily.IDENTITY;
-    };
+    return true;
   }
 
-  /** {@return whether this verdict calls for remediation: malicious, suspicious or compromised} */
+  /** {@return whether this verdict calls for remediation: malicious or suspicious} */
   public boolean isThreat() {
-    return this == MALICIOUS || this == SUSPICIOUS || this == COMPROMISED;
+    return this == MALICIOUS || this == SUSPICIOUS;
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.Fixtures;
+import dev.parry.core.action.DisableUser;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.action.KillProcess;
@@ -22,6 +23,9 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
@@ -336,6 +340,25 @@ class InvestigationTest {
       assertEquals(RejectionReason.INVESTIGATION_COMPLETE,
           reject(new Command.ProposeAction(proposal(ISOLATE, ApprovalMode.AUTOMATIC, ApprovalRule.SINGLE),
               Actor.principal(ALICE))).reason());
+    }
+
+    @Test
+    @DisplayName("one user reported by id and UPN, then by UPN alone, then under a new UPN, is disabled once (Entity.sameAs)")
+    void deduplicationOfOneUserUnderSeveralNames() {
+      ObjectId oid = ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+      UserPrincipalName upn = UserPrincipalName.of("alice@contoso.com");
+      accept(evidence(new DisableUser(UserAccount.of(oid).withUpn(upn)), ApprovalMode.REQUIRES_APPROVAL));
+      accept(evidence(new DisableUser(UserAccount.of(upn)), ApprovalMode.REQUIRES_APPROVAL));
+      accept(evidence(new DisableUser(UserAccount.of(oid).withUpn(UserPrincipalName.of("alice.smith@contoso.com"))),
+          ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(1, investigation.actions().size());
+      Rejection duplicate = reject(new Command.ProposeAction(
+          proposal(new DisableUser(UserAccount.of(upn)), ApprovalMode.AUTOMATIC, ApprovalRule.SINGLE),
+          Actor.principal(ALICE)));
+      assertEquals(RejectionReason.DUPLICATE_ACTION, duplicate.reason());
+      accept(evidence(new DisableUser(UserAccount.of(ObjectId.of("8c9e6679-7425-40de-944b-e07fc1f90ae7")).withUpn(upn)),
+          ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(2, investigation.actions().size(), "another directory object under the same UPN is another user");
     }
 
     @Test

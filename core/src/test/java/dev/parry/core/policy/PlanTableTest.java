@@ -29,6 +29,7 @@ import dev.parry.core.entity.Url;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,6 +68,11 @@ class PlanTableTest {
   static List<String> planned(Entity entity, Verdict verdict, AutomationContext context) {
     return POLICY.plan(Evidence.of(entity, verdict, "", T0), context).actions().stream()
         .map(p -> p.action().kind() + " " + p.mode()).collect(Collectors.toList());
+  }
+
+  static List<String> plannedForCompromise(Entity entity, AutomationContext context) {
+    return POLICY.plan(Evidence.of(entity, Verdict.MALICIOUS, "", T0).withRoles(EvidenceRole.COMPROMISED), context)
+        .actions().stream().map(p -> p.action().kind() + " " + p.mode()).collect(Collectors.toList());
   }
 
   /** Full automation everywhere: each step's mode shows as the table says. */
@@ -108,8 +114,39 @@ class PlanTableTest {
           "SUSPICIOUS EmailAttachment: [SOFT_DELETE_EMAIL pending]",
           "SUSPICIOUS Url: [BLOCK_URL pending, SOFT_DELETE_EMAIL pending]",
           "SUSPICIOUS Mailbox: [TURN_OFF_EXTERNAL_FORWARDING pending, REMOVE_DELEGATION pending]",
-          "COMPROMISED UserAccount: [MARK_USER_COMPROMISED automatic, DISABLE_USER automatic, RESET_PASSWORD pending]"),
+          "MALICIOUS UserAccount: [MARK_USER_COMPROMISED pending, DISABLE_USER pending, RESET_PASSWORD pending]",
+          "SUSPICIOUS UserAccount: [MARK_USER_COMPROMISED pending, DISABLE_USER pending, RESET_PASSWORD pending]"),
           rows);
+      assertEquals(List.of(
+          "Row{COMPROMISED Device -> [ISOLATE_DEVICE pending]}",
+          "Row{COMPROMISED UserAccount -> [MARK_USER_COMPROMISED automatic, DISABLE_USER automatic, RESET_PASSWORD pending]}"),
+          PlanTable.defaults().compromiseRows().stream().map(Object::toString).collect(Collectors.toList()));
+    }
+
+    @Test
+    @DisplayName("a compromise (the role COMPROMISED) plans the compromise row whatever the verdict; a suspicious user waits")
+    void compromiseRows() {
+      AutomationContext defaults = AutomationContext.of(AutomationLevel.FULL);
+      for (Verdict verdict : List.of(Verdict.MALICIOUS, Verdict.SUSPICIOUS, Verdict.UNKNOWN)) {
+        RemediationPlan plan = POLICY.plan(Evidence.of(Fixtures.USER, verdict, "", T0)
+            .withRoles(EvidenceRole.COMPROMISED), defaults);
+        assertEquals(List.of("MARK_USER_COMPROMISED AUTOMATIC", "DISABLE_USER AUTOMATIC", "RESET_PASSWORD REQUIRES_APPROVAL"),
+            plan.actions().stream().map(p -> p.action().kind() + " " + p.mode()).collect(Collectors.toList()),
+            "compromised, verdict " + verdict);
+        assertEquals("COMPROMISED IDENTITY entity: 3 action(s) planned", plan.summary());
+      }
+      assertEquals(List.of("MARK_USER_COMPROMISED REQUIRES_APPROVAL", "DISABLE_USER REQUIRES_APPROVAL",
+          "RESET_PASSWORD REQUIRES_APPROVAL"), planned(Fixtures.USER, Verdict.SUSPICIOUS, defaults));
+      assertEquals(List.of("ISOLATE_DEVICE REQUIRES_APPROVAL"), POLICY.plan(Evidence.of(DEVICE, Verdict.UNKNOWN, "", T0)
+          .withRoles(EvidenceRole.COMPROMISED), defaults).actions().stream()
+          .map(p -> p.action().kind() + " " + p.mode()).collect(Collectors.toList()));
+      PlanTable without = PlanTable.defaults().withoutCompromise(UserAccount.class);
+      assertEquals(List.of("MARK_USER_COMPROMISED REQUIRES_APPROVAL", "DISABLE_USER REQUIRES_APPROVAL",
+          "RESET_PASSWORD REQUIRES_APPROVAL"), POLICY.plan(Evidence.of(Fixtures.USER, Verdict.MALICIOUS, "", T0)
+          .withRoles(EvidenceRole.COMPROMISED), defaults.withPlanTable(without)).actions().stream()
+          .map(p -> p.action().kind() + " " + p.mode()).collect(Collectors.toList()),
+          "without a compromise row, the verdict's row plans");
+      assertTrue(PlanTable.defaults().kinds().contains(ActionKind.MARK_USER_COMPROMISED));
     }
 
     @Test
@@ -196,17 +233,17 @@ class PlanTableTest {
           planned(DEVICE, Verdict.MALICIOUS, context));
       assertEquals(PlanTable.defaults().rows().size(), table.rows().size());
       assertEquals(List.of("SOFT_DELETE_EMAIL REQUIRES_APPROVAL"), planned(MESSAGE, Verdict.MALICIOUS, context));
-      assertEquals(table, PlanTable.of(table.rows()), "a table equals one of the same rows");
+      assertEquals(table, PlanTable.of(table.rows(), table.compromiseRows()), "a table equals one of the same rows");
     }
 
     @Test
     @DisplayName("a row can add revoke sessions to compromised users")
     void revokeSessions() {
-      PlanTable table = PlanTable.defaults().with(PlanTable.Row.of(UserAccount.class, Verdict.COMPROMISED,
+      PlanTable table = PlanTable.defaults().with(PlanTable.CompromiseRow.of(UserAccount.class,
           PlanTable.Step.automatic(ActionKind.MARK_USER_COMPROMISED), PlanTable.Step.automatic(ActionKind.DISABLE_USER),
           PlanTable.Step.automatic(ActionKind.REVOKE_SESSIONS), PlanTable.Step.pending(ActionKind.RESET_PASSWORD)));
       assertEquals(List.of("MARK_USER_COMPROMISED AUTOMATIC", "DISABLE_USER AUTOMATIC", "REVOKE_SESSIONS AUTOMATIC",
-          "RESET_PASSWORD REQUIRES_APPROVAL"), planned(USER, Verdict.COMPROMISED,
+          "RESET_PASSWORD REQUIRES_APPROVAL"), plannedForCompromise(USER,
           AutomationContext.of(AutomationLevel.FULL).withPlanTable(table)));
     }
 
@@ -226,7 +263,7 @@ class PlanTableTest {
     @Test
     @DisplayName("a table of no rows plans nothing")
     void empty() {
-      assertTrue(planned(USER, Verdict.COMPROMISED, FULL_EVERYWHERE.withPlanTable(PlanTable.of(List.of()))).isEmpty());
+      assertTrue(plannedForCompromise(USER, FULL_EVERYWHERE.withPlanTable(PlanTable.of(List.of()))).isEmpty());
     }
   }
 
@@ -251,8 +288,11 @@ class PlanTableTest {
           () -> PlanTable.Row.of(Device.class, Verdict.NO_THREATS_FOUND));
       assertTrue(none.getMessage().endsWith("was: NO_THREATS_FOUND for Device"), none.getMessage());
       IllegalArgumentException compromised = assertThrows(IllegalArgumentException.class,
-          () -> PlanTable.Row.of(EmailCluster.class, Verdict.COMPROMISED));
-      assertEquals("verdict COMPROMISED does not apply to EmailCluster", compromised.getMessage());
+          () -> PlanTable.CompromiseRow.of(EmailCluster.class));
+      assertEquals("role COMPROMISED does not apply to EmailCluster", compromised.getMessage());
+      IllegalArgumentException never = assertThrows(IllegalArgumentException.class,
+          () -> PlanTable.CompromiseRow.of(Device.class, PlanTable.Step.automatic(ActionKind.OFFBOARD_DEVICE)));
+      assertTrue(never.getMessage().startsWith("OFFBOARD_DEVICE never runs automatically"), never.getMessage());
     }
 
     @Test

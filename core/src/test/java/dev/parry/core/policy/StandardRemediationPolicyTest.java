@@ -28,6 +28,7 @@ import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,16 @@ class StandardRemediationPolicyTest {
 
   private static final RemediationPolicy POLICY = RemediationPolicy.standard();
 
+  /** A user is reported compromised: the role COMPROMISED, with a malicious verdict (what COMPROMISED reads as). */
+  private static final Verdict COMPROMISED = Verdict.MALICIOUS;
+
+  private static Evidence evidence(Entity entity, Verdict verdict) {
+    Evidence evidence = Evidence.of(entity, verdict, "", T0);
+    return entity.family() == EntityFamily.IDENTITY ? evidence.withRoles(EvidenceRole.COMPROMISED) : evidence;
+  }
+
   private static RemediationPlan plan(Entity entity, Verdict verdict, AutomationContext context) {
-    return POLICY.plan(Evidence.of(entity, verdict, "", T0), context);
+    return POLICY.plan(evidence(entity, verdict), context);
   }
 
   private static RemediationPlan plan(Entity entity, Verdict verdict, AutomationLevel level) {
@@ -81,7 +90,7 @@ class StandardRemediationPolicyTest {
     @EnumSource(AutomationLevel.class)
     @DisplayName("compromised user: the automatic actions run automatically under the default identity automation")
     void compromisedUser(AutomationLevel level) {
-      RemediationPlan plan = plan(USER, Verdict.COMPROMISED, level);
+      RemediationPlan plan = plan(USER, COMPROMISED, level);
       assertEquals(List.of(ApprovalMode.AUTOMATIC, ApprovalMode.AUTOMATIC, ApprovalMode.REQUIRES_APPROVAL),
           plan.actions().stream().map(PlannedAction::mode).collect(Collectors.toList()));
     }
@@ -114,7 +123,7 @@ class StandardRemediationPolicyTest {
     void noThreats(Verdict verdict) {
       for (Entity entity : Fixtures.oneOfEach()) {
         if (verdict.appliesTo(entity.family())) {
-          RemediationPlan plan = plan(entity, verdict, AutomationLevel.FULL);
+          RemediationPlan plan = POLICY.plan(Evidence.of(entity, verdict, "", T0), AutomationContext.of(AutomationLevel.FULL));
           assertEquals("none", outcome(plan));
           assertTrue(plan.summary().contains(verdict.name()), plan.summary());
         }
@@ -135,7 +144,7 @@ class StandardRemediationPolicyTest {
     @DisplayName("a compromised user is confirmed compromised and disabled automatically; the password reset waits")
     void compromisedUser() {
       assertEquals(List.of("MARK_USER_COMPROMISED AUTOMATIC", "DISABLE_USER AUTOMATIC", "RESET_PASSWORD REQUIRES_APPROVAL"),
-          described(plan(USER, Verdict.COMPROMISED, AutomationLevel.FULL)));
+          described(plan(USER, COMPROMISED, AutomationLevel.FULL)));
     }
 
     @Test
@@ -218,7 +227,7 @@ class StandardRemediationPolicyTest {
     @DisplayName("a device group at no automated response plans nothing for device entities; email and identity follow their own automation")
     void noAutomatedResponse() {
       for (Entity entity : Fixtures.oneOfEach()) {
-        Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+        Verdict verdict = Verdict.MALICIOUS;
         RemediationPlan plan = plan(entity, verdict, AutomationLevel.NO_AUTOMATED_RESPONSE);
         assertEquals(entity.family() == EntityFamily.DEVICE, plan.isEmpty(), entity.toString());
         if (plan.isEmpty()) {
@@ -234,7 +243,7 @@ class StandardRemediationPolicyTest {
           .withEmailAutomation(AutomationLevel.NO_AUTOMATED_RESPONSE)
           .withIdentityAutomation(AutomationLevel.NO_AUTOMATED_RESPONSE);
       for (Entity entity : Fixtures.oneOfEach()) {
-        Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+        Verdict verdict = Verdict.MALICIOUS;
         RemediationPlan plan = plan(entity, verdict, context);
         assertEquals(entity.family() != EntityFamily.DEVICE, plan.isEmpty(), entity.toString());
         if (plan.isEmpty()) {
@@ -250,7 +259,7 @@ class StandardRemediationPolicyTest {
           .withEmailAutomation(AutomationLevel.FULL).withIdentityAutomation(AutomationLevel.SEMI_ALL_FOLDERS);
       assertEquals("automatic", outcome(plan(MESSAGE, Verdict.MALICIOUS, context)));
       assertEquals("pending", outcome(plan(MESSAGE, Verdict.SUSPICIOUS, context)));
-      assertEquals("pending", outcome(plan(USER, Verdict.COMPROMISED, context)));
+      assertEquals("pending", outcome(plan(USER, COMPROMISED, context)));
       assertEquals("pending", outcome(plan(fileAt("C:\\Temp\\x.exe"), Verdict.MALICIOUS, context)));
     }
 
@@ -291,7 +300,7 @@ class StandardRemediationPolicyTest {
           Map.entry(dev.parry.core.entity.UserAccount.class,
               List.of(ActionKind.MARK_USER_COMPROMISED, ActionKind.DISABLE_USER, ActionKind.RESET_PASSWORD)));
       for (Entity entity : Fixtures.oneOfEach()) {
-        Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
+        Verdict verdict = Verdict.MALICIOUS;
         List<ActionKind> kinds = plan(entity, verdict, AutomationLevel.FULL).actions().stream()
             .map(p -> p.action().kind()).collect(Collectors.toList());
         assertEquals(expected.get(entity.getClass()), kinds, entity.getClass().getSimpleName());
@@ -361,7 +370,7 @@ class StandardRemediationPolicyTest {
           new AllowIndicator.ExactEntity(USER.key())));
       assertTrue(plan(fileAt("C:\\x.exe"), Verdict.MALICIOUS, context).isEmpty());
       assertTrue(plan(url, Verdict.MALICIOUS, context).isEmpty());
-      assertTrue(plan(USER, Verdict.COMPROMISED, context).isEmpty());
+      assertTrue(plan(USER, COMPROMISED, context).isEmpty());
       assertEquals("automatic", outcome(plan(new DeviceProcess(Fixtures.DEVICE_ID, 7,
           WindowsPath.of("C:\\Temp\\x.exe")), Verdict.MALICIOUS, context)));
       assertTrue(new AllowIndicator.ExactUrl(url.url()).covers(url));
@@ -386,8 +395,8 @@ class StandardRemediationPolicyTest {
   void irreversiblePreset() {
     RemediationPolicy strict = RemediationPolicy.irreversibleRequiresApproval();
     for (Entity entity : Fixtures.oneOfEach()) {
-      Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
-      Evidence evidence = Evidence.of(entity, verdict, "", T0);
+      Verdict verdict = Verdict.MALICIOUS;
+      Evidence evidence = evidence(entity, verdict);
       RemediationPlan standard = POLICY.plan(evidence, AutomationContext.of(AutomationLevel.FULL));
       RemediationPlan held = strict.plan(evidence, AutomationContext.of(AutomationLevel.FULL));
       assertEquals(standard.actions().size(), held.actions().size());
@@ -404,7 +413,7 @@ class StandardRemediationPolicyTest {
   @DisplayName("the policy is deterministic and every planned action carries a reason")
   void deterministic() {
     for (Entity entity : Fixtures.oneOfEach()) {
-      Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.SUSPICIOUS;
+      Verdict verdict = Verdict.SUSPICIOUS;
       if (!verdict.appliesTo(entity.family())) {
         continue;
       }

@@ -1,51 +1,81 @@
 package dev.parry.core.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.Fixtures;
 import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.EntityFamily;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Verdicts apply only to the entity families core/DOMAIN.md D8 allows")
+@DisplayName("Verdicts are Graph's four and apply to every entity; compromise is an evidence role (core/DOMAIN.md D7, D8)")
 class VerdictTest {
 
-  @ParameterizedTest(name = "{0} on {1}: {2}")
-  @CsvSource({
-      "MALICIOUS, DEVICE, true", "MALICIOUS, EMAIL, true", "MALICIOUS, IDENTITY, false",
-      "SUSPICIOUS, DEVICE, true", "SUSPICIOUS, EMAIL, true", "SUSPICIOUS, IDENTITY, false",
-      "NO_THREATS_FOUND, DEVICE, true", "NO_THREATS_FOUND, EMAIL, true", "NO_THREATS_FOUND, IDENTITY, false",
-      "COMPROMISED, DEVICE, false", "COMPROMISED, EMAIL, false", "COMPROMISED, IDENTITY, true",
-      "UNKNOWN, DEVICE, true", "UNKNOWN, EMAIL, true", "UNKNOWN, IDENTITY, true"})
-  @DisplayName("the applicability table")
-  void applicability(Verdict verdict, EntityFamily family, boolean applies) {
-    assertEquals(applies, verdict.appliesTo(family));
-    for (Entity entity : Fixtures.oneOfEach()) {
-      if (entity.family() != family) {
-        continue;
-      }
-      if (applies) {
+  @Test
+  @DisplayName("every verdict applies to every entity, suspicious and malicious users included")
+  void applicability() {
+    for (Verdict verdict : Verdict.values()) {
+      for (Entity entity : Fixtures.oneOfEach()) {
+        assertTrue(verdict.appliesTo(entity.family()));
         assertEquals(verdict, Evidence.of(entity, verdict, "", Fixtures.T0).verdict());
-      } else {
-        VerdictNotApplicableException e = assertThrows(VerdictNotApplicableException.class,
-            () -> Evidence.of(entity, verdict, "detail", Fixtures.T0));
-        assertEquals(verdict, e.verdict());
-        assertEquals(family, e.family());
       }
     }
+    assertEquals(List.of("MALICIOUS", "SUSPICIOUS", "NO_THREATS_FOUND", "UNKNOWN"),
+        Arrays.stream(Verdict.values()).map(Enum::name).toList(), "Graph's verdicts, no 'compromised'");
   }
 
   @Test
-  @DisplayName("a compromised email is refused with a message naming both")
+  @DisplayName("a suspicious user is evidence like any other, and a threat")
+  void suspiciousUser() {
+    Evidence evidence = Evidence.of(Fixtures.USER, Verdict.SUSPICIOUS, "Suspicious sign-in", Fixtures.T0);
+    assertTrue(evidence.isThreat());
+    assertFalse(evidence.isCompromise());
+  }
+
+  @Test
+  @DisplayName("compromise is the role COMPROMISED, on users and devices, and makes the evidence a threat")
+  void compromiseRole() {
+    for (Entity entity : List.<Entity>of(Fixtures.USER, Fixtures.DEVICE)) {
+      for (Verdict verdict : List.of(Verdict.MALICIOUS, Verdict.SUSPICIOUS, Verdict.UNKNOWN)) {
+        Evidence evidence = Evidence.of(entity, verdict, "", Fixtures.T0).withRoles(EvidenceRole.COMPROMISED);
+        assertTrue(evidence.isCompromise());
+        assertTrue(evidence.isThreat());
+        assertEquals(Set.of(EvidenceRole.COMPROMISED), evidence.roles());
+      }
+    }
+    assertFalse(Evidence.of(Fixtures.USER, Verdict.UNKNOWN, "", Fixtures.T0).isThreat());
+  }
+
+  @Test
+  @DisplayName("a compromised email is refused with a typed error naming the role and the family")
   void compromisedEmail() {
-    VerdictNotApplicableException e = assertThrows(VerdictNotApplicableException.class,
-        () -> Evidence.of(Fixtures.MESSAGE, Verdict.COMPROMISED, "", Fixtures.T0));
-    assertEquals("verdict COMPROMISED does not apply to EMAIL entities", e.getMessage());
+    RoleNotApplicableException e = assertThrows(RoleNotApplicableException.class,
+        () -> Evidence.of(Fixtures.MESSAGE, Verdict.MALICIOUS, "", Fixtures.T0).withRoles(EvidenceRole.COMPROMISED));
+    assertEquals(EvidenceRole.COMPROMISED, e.role());
+    assertEquals("role COMPROMISED does not apply to EMAIL entities (EmailMessage)", e.getMessage());
+  }
+
+  @Test
+  @DisplayName("compromised with no threats found contradicts itself and is refused")
+  void compromisedButClean() {
+    RoleNotApplicableException e = assertThrows(RoleNotApplicableException.class,
+        () -> Evidence.of(Fixtures.USER, Verdict.NO_THREATS_FOUND, "", Fixtures.T0)
+            .withRoles(EvidenceRole.COMPROMISED));
+    assertEquals("role COMPROMISED contradicts verdict NO_THREATS_FOUND", e.getMessage());
+  }
+
+  @Test
+  @DisplayName("other roles are kept as given and change nothing")
+  void otherRoles() {
+    Evidence evidence = Evidence.of(Fixtures.MESSAGE, Verdict.UNKNOWN, "", Fixtures.T0)
+        .withRoles(EvidenceRole.ATTACKED, EvidenceRole.CONTEXTUAL);
+    assertEquals(Set.of(EvidenceRole.ATTACKED, EvidenceRole.CONTEXTUAL), evidence.roles());
+    assertFalse(evidence.isThreat());
   }
 
   @Test
@@ -59,11 +89,10 @@ class VerdictTest {
   }
 
   @Test
-  @DisplayName("only malicious, suspicious and compromised are threats")
+  @DisplayName("only malicious and suspicious verdicts are threats")
   void threats() {
     assertEquals(true, Verdict.MALICIOUS.isThreat());
     assertEquals(true, Verdict.SUSPICIOUS.isThreat());
-    assertEquals(true, Verdict.COMPROMISED.isThreat());
     assertEquals(false, Verdict.NO_THREATS_FOUND.isThreat());
     assertEquals(false, Verdict.UNKNOWN.isThreat());
   }

@@ -3,6 +3,7 @@ package dev.parry.runtime.internal;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
@@ -21,6 +22,7 @@ import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.FalsePositiveReport;
@@ -188,8 +190,10 @@ public final class ManualActions {
    * @param entity the entity
    */
   public List<Command.Proposal> falseNegativeProposals(Entity entity) {
-    Verdict verdict = entity.family() == EntityFamily.IDENTITY ? Verdict.COMPROMISED : Verdict.MALICIOUS;
-    Evidence evidence = Evidence.of(entity, verdict, "false negative reported by an analyst", clock.instant());
+    Evidence evidence = Evidence.of(entity, Verdict.MALICIOUS, "false negative reported by an analyst", clock.instant());
+    if (entity instanceof UserAccount) {
+      evidence = evidence.withRoles(EvidenceRole.COMPROMISED); // a missed user is a compromised one
+    }
     RemediationPlan plan = planner.planUnfiltered(evidence, AutomationLevel.SEMI_ALL_FOLDERS);
     List<Command.Proposal> proposals = new ArrayList<>();
     for (PlannedAction planned : plan.actions()) {

@@ -333,7 +333,8 @@ public final class RecordJson {
     return construct(declared, as(tree, Map.class, path), path);
   }
 
-  private Object construct(Class<?> type, Map<?, ?> object, String path) {
+  private Object construct(Class<?> type, Map<?, ?> stored, String path) {
+    Map<?, ?> object = StoredDefaults.upcast(type, stored);
     Shape shape = Objects.requireNonNull(shapes.get(type));
     @Nullable Object[] arguments = new Object[shape.components().size()];
     Map<String, @Nullable Object> read = new HashMap<>();

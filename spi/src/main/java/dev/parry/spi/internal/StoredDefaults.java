@@ -8,10 +8,15 @@ import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
+import dev.parry.core.verdict.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +36,20 @@ import org.jspecify.annotations.Nullable;
  *       ({@code ActionSource.of}): sources were automated or manual only</td></tr>
  *   <tr><td>{@code ActionProposed}</td><td>{@code comment}</td><td>empty: no comment kept</td></tr>
  *   <tr><td>{@code ActionProposed}</td><td>{@code source}</td><td>what its actor and family imply</td></tr>
+ *   <tr><td>{@code Evidence}</td><td>{@code roles}</td><td>none: roles were not kept</td></tr>
+ * </table>
+ *
+ * <p>Components added as nullable read as null when absent: a user's SID, account name and domain, a
+ * mailbox's owner, a message's Internet message id, display sender and delivery location, a cluster's
+ * query and {@code clusterBy} text. Values whose meaning changed are upcast before they are bound
+ * ({@link #upcast}):
+ *
+ * <table>
+ *   <caption>Stored values read anew</caption>
+ *   <tr><th>Record</th><th>Stored</th><th>Read as</th></tr>
+ *   <tr><td>{@code Evidence}</td><td>{@code "verdict":"COMPROMISED"} (a verdict until compromise became a
+ *       role)</td><td>verdict {@code MALICIOUS} with the role {@code COMPROMISED} added: planned by the
+ *       compromise row, as it was</td></tr>
  * </table>
  *
  * <p><b>Internal:</b> not API, may change without notice.
@@ -39,8 +58,35 @@ final class StoredDefaults {
 
   private StoredDefaults() {}
 
+  /**
+   * {@return {@code stored} as the current release writes it}: the members of a value whose meaning changed,
+   * rewritten (see the class comment); {@code stored} itself when nothing changed
+   *
+   * @param type the record type the members describe
+   * @param stored the stored members, as parsed
+   */
+  static Map<?, ?> upcast(Class<?> type, Map<?, ?> stored) {
+    if (type == Evidence.class && "COMPROMISED".equals(stored.get("verdict"))) {
+      Map<Object, @Nullable Object> out = new LinkedHashMap<>(stored);
+      out.put("verdict", Verdict.MALICIOUS.name());
+      List<@Nullable Object> roles = new ArrayList<>();
+      if (stored.get("roles") instanceof List<?> given) {
+        roles.addAll(given);
+      }
+      if (!roles.contains(EvidenceRole.COMPROMISED.name())) {
+        roles.add(EvidenceRole.COMPROMISED.name());
+      }
+      out.put("roles", roles);
+      return out;
+    }
+    return stored;
+  }
+
   /** {@return whether {@code component} of {@code type} has a value for its absence} */
   static boolean covers(Class<?> type, String component) {
+    if (type == Evidence.class) {
+      return component.equals("roles");
+    }
     if (type == ActionRecord.class) {
       return switch (component) {
         case "undoAttempts", "requestComment", "steps", "source" -> true;
@@ -63,6 +109,7 @@ final class StoredDefaults {
   static @Nullable Object of(Class<?> type, String component, Map<?, ?> stored, Map<String, @Nullable Object> read) {
     return switch (component) {
       case "undoAttempts" -> 0;
+      case "roles" -> Set.of();
       case "requestComment", "comment" -> "";
       case "steps" -> steps(stored, read);
       case "source" -> source(read.get(type == ActionRecord.class ? "requestedBy" : "actor"), read.get("action"));

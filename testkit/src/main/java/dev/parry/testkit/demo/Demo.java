@@ -17,6 +17,7 @@ import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
@@ -31,6 +32,7 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.store.ActionQuery;
@@ -128,10 +130,15 @@ public final class Demo {
       parry.reject(delete.id(), ParryHarness.ANALYST, "internal newsletter, not phishing");
       out.println("   message still in the inbox: " + !harness.mail().isSoftDeleted(phish));
 
-      step("4. Compromised user: confirmed compromised and disabled automatically; the password reset waits, then is approved");
+      step("4. Compromised user (a suspicious verdict, the role compromised): confirmed compromised and disabled"
+          + " automatically; the password reset waits, then is approved; a later report under her UPN alone adds nothing");
       InvestigationId inv4 = open(parry, "inv-4-identity", null);
-      UserAccount carol = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));
-      parry.reportEvidence(inv4, Evidence.of(carol, Verdict.COMPROMISED, "impossible travel", harness.clock().instant()));
+      UserAccount carol = UserAccount.of(ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7"))
+          .withUpn(UserPrincipalName.of("carol@contoso.com"));
+      parry.reportEvidence(inv4, Evidence.of(carol, Verdict.SUSPICIOUS, "impossible travel", harness.clock().instant())
+          .withRoles(EvidenceRole.COMPROMISED));
+      parry.reportEvidence(inv4, Evidence.of(UserAccount.of(UserPrincipalName.of("carol@contoso.com")),
+          Verdict.SUSPICIOUS, "password spray", harness.clock().instant()).withRoles(EvidenceRole.COMPROMISED));
       parry.finishAnalysis(inv4, AnalysisOutcome.COMPLETED);
       harness.settle();
       out.println("   account disabled: " + harness.directory().isDisabled(carol));

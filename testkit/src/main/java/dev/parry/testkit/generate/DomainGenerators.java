@@ -52,6 +52,11 @@ import dev.parry.core.automation.FolderExclusion;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.ClusterId;
+import dev.parry.core.entity.SamAccountName;
+import dev.parry.core.entity.NetbiosDomain;
+import dev.parry.core.entity.SecurityIdentifier;
+import dev.parry.core.entity.DeliveryLocation;
+import dev.parry.core.entity.InternetMessageId;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
@@ -88,6 +93,7 @@ import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.AllowIndicator;
 import dev.parry.core.policy.AutomationContext;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -315,17 +321,49 @@ public final class DomainGenerators {
   /** {@return email message copies} */
   public static Gen<EmailMessage> emailMessages() {
     return random -> new EmailMessage(networkMessageIds().next(random), smtpAddresses().next(random),
-        random.nextBoolean() ? smtpAddresses().next(random) : null);
+        random.nextBoolean() ? smtpAddresses().next(random) : null,
+        random.nextBoolean() ? InternetMessageId.of("<" + chars(random, ALNUM, 12) + "@" + word(random) + ".example>")
+            : null,
+        switch (random.nextInt(4)) {
+          case 0 -> null;
+          case 1 -> "Payroll \u202Eexe.pdf"; // free text: an attacker writes it
+          case 2 -> "x".repeat(EmailMessage.MAX_DISPLAY_SENDER_LENGTH);
+          default -> word(random) + " " + word(random);
+        },
+        random.nextBoolean() ? Gen.anyOf(DeliveryLocation.class).next(random) : null);
+  }
+
+  /** {@return on-premises security identifiers (domain account SIDs)} */
+  public static Gen<SecurityIdentifier> securityIdentifiers() {
+    return random -> SecurityIdentifier.of("S-1-5-21-" + (1 + random.nextInt(Integer.MAX_VALUE)) + "-"
+        + random.nextInt(Integer.MAX_VALUE) + "-" + random.nextInt(Integer.MAX_VALUE) + "-" + (500 + random.nextInt(100_000)));
   }
 
   /** {@return user accounts} */
   public static Gen<UserAccount> userAccounts() {
-    return random -> new UserAccount(userPrincipalNames().next(random),
-        random.nextBoolean() ? objectIds().next(random) : null);
+    return random -> switch (random.nextInt(5)) {
+      case 0 -> UserAccount.of(userPrincipalNames().next(random));
+      case 1 -> UserAccount.of(objectIds().next(random)).withUpn(userPrincipalNames().next(random));
+      case 2 -> UserAccount.of(securityIdentifiers().next(random));
+      case 3 -> UserAccount.onPremises(NetbiosDomain.of(mixCase(random, word(random))),
+          SamAccountName.of(mixCase(random, word(random))));
+      default -> UserAccount.onPremises(NetbiosDomain.of(word(random).toUpperCase(java.util.Locale.ROOT)),
+          SamAccountName.of(word(random))).withSid(securityIdentifiers().next(random))
+          .withUpn(userPrincipalNames().next(random)).withObjectId(objectIds().next(random));
+    };
+  }
+
+  /** {@return email clusters: by id, by clusterByValue text, by query} */
+  public static Gen<EmailCluster> emailClusters() {
+    return random -> switch (random.nextInt(3)) {
+      case 0 -> new EmailCluster(clusterIds().next(random));
+      case 1 -> EmailCluster.byValue("SenderAddress", "\"" + word(random) + "\" <" + word(random) + "@evil.example>");
+      default -> EmailCluster.byQuery("(Subject:\"" + word(random) + " \u202E\") AND (Url:" + word(random) + ")");
+    };
   }
 
   private static EmailContent emailContent(Random random) {
-    return random.nextInt(4) == 0 ? new EmailCluster(clusterIds().next(random)) : emailMessages().next(random);
+    return random.nextInt(4) == 0 ? emailClusters().next(random) : emailMessages().next(random);
   }
 
   /** {@return entities of every type, roughly uniformly} */
@@ -341,12 +379,13 @@ public final class DomainGenerators {
           Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS", "hkcr")).next(random) + "\\Software\\" + word(random)));
       case 6 -> new ScheduledTask(deviceIds().next(random), ScheduledTaskPath.of("\\" + word(random)));
       case 7 -> emailMessages().next(random);
-      case 8 -> new EmailCluster(clusterIds().next(random));
+      case 8 -> emailClusters().next(random);
       case 9 -> new EmailAttachment(sha256s().next(random), FileName.of(word(random) + ".docm"),
           emailMessages().next(random));
       case 10 -> new Url(webUrls().next(random), random.nextBoolean() ? emailMessages().next(random) : null);
       case 11 -> new Mailbox(smtpAddresses().next(random), random.nextBoolean() ? smtpAddresses().next(random) : null,
-          random.nextBoolean() ? smtpAddresses().next(random) : null);
+          random.nextBoolean() ? smtpAddresses().next(random) : null,
+          random.nextBoolean() ? userAccounts().next(random) : null);
       default -> userAccounts().next(random);
     };
   }
@@ -377,8 +416,11 @@ public final class DomainGenerators {
         case 2 -> word(random) + " " + word(random);
         default -> "Trojan:Win32/" + chars(random, ALNUM, 8);
       };
-      return Evidence.of(entity, verdictsFor(entity).next(random), detail,
-          EPOCH.plus(Duration.ofSeconds(random.nextInt(86_400))));
+      Verdict verdict = verdictsFor(entity).next(random);
+      Evidence evidence = Evidence.of(entity, verdict, detail, EPOCH.plus(Duration.ofSeconds(random.nextInt(86_400))));
+      boolean compromisable = EvidenceRole.COMPROMISED.appliesTo(entity.family()) && verdict != Verdict.NO_THREATS_FOUND;
+      return compromisable && random.nextInt(3) == 0 ? evidence.withRoles(EvidenceRole.COMPROMISED)
+          : random.nextInt(4) == 0 ? evidence.withRoles(EvidenceRole.CONTEXTUAL) : evidence;
     };
   }
 

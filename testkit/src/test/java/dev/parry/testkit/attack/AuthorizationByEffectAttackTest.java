@@ -26,6 +26,7 @@ import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.Caller;
@@ -60,7 +61,7 @@ class AuthorizationByEffectAttackTest {
       parry.runtime().pauseAutomation(ANALYST, null, "hold everything for review");
       InvestigationId id = InvestigationId.of("inv-terminate");
       parry.runtime().open(id, AlertId.of("a-terminate"), null);
-      parry.runtime().reportEvidence(id, List.of(evidence(parry, USER, Verdict.COMPROMISED),
+      parry.runtime().reportEvidence(id, List.of(evidence(parry, USER, Verdict.MALICIOUS).withRoles(EvidenceRole.COMPROMISED),
           evidence(parry, MESSAGE, Verdict.MALICIOUS)));
       parry.settle();
       List<ActionRecord> identity = pendingOf(parry, id, EntityFamily.IDENTITY);
@@ -142,7 +143,7 @@ class AuthorizationByEffectAttackTest {
       assertTrue(parry.pending().isEmpty(), "nothing opened");
       InvestigationId id = open(parry, "inv-bulk", WS);
       parry.runtime().pauseAutomation(ANALYST, null, "review");
-      parry.runtime().reportEvidence(id, evidence(parry, USER, Verdict.COMPROMISED));
+      parry.runtime().reportEvidence(id, evidence(parry, USER, Verdict.MALICIOUS).withRoles(EvidenceRole.COMPROMISED));
       List<ActionRecord> identity = pendingOf(parry, id, EntityFamily.IDENTITY);
       assertFalse(identity.isEmpty());
       assertThrows(AccessDeniedException.class, () -> parry.runtime().approveAll(

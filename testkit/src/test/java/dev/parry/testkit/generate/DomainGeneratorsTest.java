@@ -39,7 +39,8 @@ class DomainGeneratorsTest {
   @DisplayName("every generated value survives re-validation from its text form")
   void valid() {
     Randomized.cases(3_000).forAll(DomainGenerators.evidence(), evidence -> {
-      Evidence copy = Evidence.of(evidence.entity(), evidence.verdict(), evidence.detail(), evidence.observedAt());
+      Evidence copy = new Evidence(evidence.entity(), evidence.verdict(), evidence.detail(), evidence.observedAt(),
+          evidence.roles());
       assertEquals(evidence, copy);
       assertTrue(evidence.verdict().appliesTo(evidence.entity().family()));
     });

@@ -38,7 +38,9 @@ class PolicyPropertiesTest {
           assertTrue(family != EntityFamily.EMAIL || c.context().emailAutomation() == AutomationLevel.FULL);
           assertTrue(family != EntityFamily.IDENTITY || c.context().identityAutomation() == AutomationLevel.FULL);
           assertNotEquals(ActionKind.ISOLATE_DEVICE, planned.action().kind());
-          assertNotEquals(Verdict.SUSPICIOUS, c.evidence().verdict());
+          if (!c.evidence().isCompromise()) { // a compromise plans its compromise row, whatever the verdict
+            assertNotEquals(Verdict.SUSPICIOUS, c.evidence().verdict());
+          }
           assertTrue(c.context().devicesInScope() < AutomationContext.SCOPE_APPROVAL_THRESHOLD);
           assertTrue(planned.action().kind().mayRunAutomatically());
           assertTrue(family != EntityFamily.DEVICE || c.context().level() == AutomationLevel.FULL
@@ -56,7 +58,7 @@ class PolicyPropertiesTest {
   void nothingWithoutThreat() {
     Randomized.cases(20_000).forAll(CASES, c -> {
       RemediationPlan plan = RemediationPolicy.standard().plan(c.evidence(), c.context());
-      if (!c.evidence().verdict().isThreat()
+      if (!c.evidence().isThreat()
           || c.context().levelFor(c.evidence().entity().family()) == AutomationLevel.NO_AUTOMATED_RESPONSE) {
         assertTrue(plan.isEmpty(), plan::toString);
       }

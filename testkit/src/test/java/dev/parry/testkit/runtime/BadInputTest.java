@@ -34,6 +34,7 @@ import dev.parry.core.entity.ScheduledTask;
 import dev.parry.core.entity.ScheduledTaskPath;
 import dev.parry.core.entity.ServiceName;
 import dev.parry.core.entity.Url;
+import dev.parry.core.entity.SecurityIdentifier;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsService;
@@ -60,8 +61,9 @@ import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
-import dev.parry.core.verdict.VerdictNotApplicableException;
+import dev.parry.core.verdict.RoleNotApplicableException;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.Caller;
 import dev.parry.runtime.CommandRejectedException;
@@ -149,8 +151,10 @@ class BadInputTest {
     cases.add(new Case("relative path", IllegalArgumentException.class, "windowsPath", () -> WindowsPath.of("temp\\x.exe")));
     cases.add(new Case("path climbing above its root with '..'", IllegalArgumentException.class, "windowsPath",
         () -> WindowsPath.of("C:\\a\\..\\..\\x.exe")));
-    cases.add(new Case("compromised email", VerdictNotApplicableException.class, "COMPROMISED",
-        () -> Evidence.of(MESSAGE, Verdict.COMPROMISED, "", parry.clock().instant())));
+    cases.add(new Case("compromised email", RoleNotApplicableException.class, "COMPROMISED",
+        () -> Evidence.of(MESSAGE, Verdict.MALICIOUS, "", parry.clock().instant()).withRoles(EvidenceRole.COMPROMISED)));
+    cases.add(new Case("system pseudo-identity as a user", IllegalArgumentException.class, "S-1-5-18",
+        () -> UserAccount.of(SecurityIdentifier.of("S-1-5-18"))));
     cases.add(new Case("1 MB evidence detail", IllegalArgumentException.class, "detail",
         () -> Evidence.of(SERVER, Verdict.MALICIOUS, MEGABYTE, parry.clock().instant())));
     cases.add(new Case("file path without device", IllegalArgumentException.class, "device",
@@ -295,10 +299,10 @@ class BadInputTest {
         new Entry("evidence on a URL", "url", t -> runtime.reportEvidence(open, evidence(parry,
             Url.of(WebUrl.of("https://evil.example/re" + t + "set")), Verdict.MALICIOUS))),
         new Entry("evidence on a user", "userPrincipalName", t -> runtime.reportEvidence(open, evidence(parry,
-            UserAccount.of(UserPrincipalName.of("carol" + t + "@contoso.com")), Verdict.COMPROMISED))),
+            UserAccount.of(UserPrincipalName.of("carol" + t + "@contoso.com")), Verdict.MALICIOUS))),
         new Entry("evidence on a user's object id", "objectId", t -> runtime.reportEvidence(open, evidence(parry,
             new UserAccount(UserPrincipalName.of("carol@contoso.com"), ObjectId.of("7c9e6679-7425-40de-" + t + "944b-e07fc1f90ae7")),
-            Verdict.COMPROMISED))),
+            Verdict.MALICIOUS))),
         new Entry("approve by action id", "investigation", t -> runtime.approve(ActionId.parse("inv-open" + t + "/1"), ANALYST, "")),
         new Entry("approve as a principal", "principalName",
             t -> runtime.approve(pending.id(), Caller.of("alice" + t + "@contoso.com", Permission.SECURITY_ADMINISTRATOR), "")),

@@ -12,6 +12,7 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.ParryRuntime;
@@ -50,7 +51,7 @@ class EvidenceReportTest {
   static List<Evidence> evidence(ParryHarness parry) {
     Instant now = parry.clock().instant();
     return List.of(Evidence.of(FILE, Verdict.MALICIOUS, "Trojan", now), Evidence.of(MESSAGE, Verdict.MALICIOUS, "phish", now),
-        Evidence.of(USER, Verdict.COMPROMISED, "impossible travel", now), Evidence.of(WORKSTATION, Verdict.MALICIOUS, "", now));
+        Evidence.of(USER, Verdict.MALICIOUS, "impossible travel", now).withRoles(EvidenceRole.COMPROMISED), Evidence.of(WORKSTATION, Verdict.MALICIOUS, "", now));
   }
 
   /** {@return each action's kind, status and target key, in order} */

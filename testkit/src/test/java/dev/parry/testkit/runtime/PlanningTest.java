@@ -22,6 +22,7 @@ import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.InvestigationStatus;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.core.investigation.RejectionReason;
 import dev.parry.runtime.CommandRejectedException;
@@ -71,7 +72,7 @@ class PlanningTest {
         assertEquals(List.of("SOFT_DELETE_EMAIL REQUIRES_APPROVAL PENDING_APPROVAL"),
             described(parry.runtime().investigation(phish, ParryHarness.ANALYST).orElseThrow()));
         InvestigationId identity = Samples.open(parry, "inv-identity", null);
-        parry.runtime().reportEvidence(identity, evidence(parry, USER, Verdict.COMPROMISED));
+        parry.runtime().reportEvidence(identity, evidence(parry, USER, Verdict.MALICIOUS).withRoles(EvidenceRole.COMPROMISED));
         parry.settle();
         assertTrue(parry.directory().isDisabled(USER), "a compromised user is disabled automatically");
         parry.runtime().reportEvidence(identity, evidence(parry, Samples.FILE, Verdict.MALICIOUS));
@@ -89,7 +90,7 @@ class PlanningTest {
           .identityAutomation(AutomationLevel.SEMI_ALL_FOLDERS))) {
         InvestigationId id = Samples.open(parry, "inv-both", null);
         parry.runtime().reportEvidence(id, evidence(parry, MESSAGE, Verdict.MALICIOUS));
-        parry.runtime().reportEvidence(id, evidence(parry, USER, Verdict.COMPROMISED));
+        parry.runtime().reportEvidence(id, evidence(parry, USER, Verdict.MALICIOUS).withRoles(EvidenceRole.COMPROMISED));
         parry.settle();
         assertEquals(List.of("SOFT_DELETE_EMAIL AUTOMATIC SUCCEEDED", "MARK_USER_COMPROMISED REQUIRES_APPROVAL PENDING_APPROVAL",
             "DISABLE_USER REQUIRES_APPROVAL PENDING_APPROVAL", "RESET_PASSWORD REQUIRES_APPROVAL PENDING_APPROVAL"),
@@ -186,7 +187,7 @@ class PlanningTest {
       try (ParryRuntime runtime = partial()) {
         InvestigationId id = InvestigationId.of("inv-user");
         runtime.open(id, AlertId.of("alert"), null);
-        runtime.reportEvidence(id, Evidence.of(USER, Verdict.COMPROMISED, "", clock.instant()));
+        runtime.reportEvidence(id, Evidence.of(USER, Verdict.MALICIOUS, "", clock.instant()).withRoles(EvidenceRole.COMPROMISED));
         runtime.reportEvidence(id, Evidence.of(MESSAGE, Verdict.MALICIOUS, "", clock.instant()));
         scheduler.runDue();
         List<ActionRecord> actions = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions();

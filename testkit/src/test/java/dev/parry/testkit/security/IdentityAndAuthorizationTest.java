@@ -27,6 +27,7 @@ import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.RejectionReason;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.spi.auth.AccessDeniedException;
@@ -126,7 +127,7 @@ class IdentityAndAuthorizationTest {
         UserAccount user = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));
         InvestigationId id = InvestigationId.of("inv-user");
         parry.runtime().open(id, AlertId.of("a-user"), null);
-        parry.runtime().reportEvidence(id, Evidence.of(user, Verdict.COMPROMISED, "token theft", parry.clock().instant()));
+        parry.runtime().reportEvidence(id, Evidence.of(user, Verdict.MALICIOUS, "token theft", parry.clock().instant()).withRoles(EvidenceRole.COMPROMISED));
         parry.settle();
         ActionRecord disabled = parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().stream()
             .filter(a -> a.action().kind() == ActionKind.DISABLE_USER).findFirst().orElseThrow();
