@@ -20,6 +20,8 @@ public enum DeliveryLocation {
   FAILED("failed"),
   /** Graph {@code dropped}: the message was dropped. */
   DROPPED("dropped"),
+  /** Graph {@code forwarded}: forwarded on to another address. */
+  FORWARDED("forwarded"),
   /** Graph {@code others}. */
   OTHERS("others");
 
@@ -35,12 +37,19 @@ public enum DeliveryLocation {
   }
 
   /**
-   * {@return the location Graph calls {@code name}}
+   * {@return the location Graph calls {@code name}}: the alert evidence reference also spells the
+   * inbox {@code inbox} and an external delivery {@code external}, and both are read
    *
    * @param name Graph's value, such as {@code junkFolder}
    * @throws IllegalArgumentException if Graph has no such location
    */
   public static DeliveryLocation fromGraph(String name) {
+    if (name.equals("inbox")) {
+      return INBOX;
+    }
+    if (name.equals("external")) {
+      return ON_PREMISES_OR_EXTERNAL;
+    }
     for (DeliveryLocation location : values()) {
       if (location.graphName.equals(name)) {
         return location;

@@ -11,9 +11,11 @@ import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,7 +92,7 @@ public final class DefenderAlerts {
           devices.putIfAbsent(device.id(), device);
         }
         Instant observed = node.instant("createdDateTime").orElse(created);
-        evidence.add(Evidence.of(entity, graphVerdict(item, entity.family()), detail, observed));
+        evidence.add(new Evidence(entity, graphVerdict(item), detail, observed, graphRoles(item, entity.family())));
       } catch (Item.Skip skip) {
         item.drop(skip.field, skip.reason);
       }
@@ -199,33 +201,71 @@ public final class DefenderAlerts {
   }
 
   /**
-   * {@return Parry's verdict for a Graph evidence item}: the role {@code compromised} on a user is
-   * {@link Verdict#COMPROMISED}; otherwise {@code malicious}, {@code suspicious} and
-   * {@code noThreatsFound} are Parry's verdicts of those names, and anything else is unknown. A verdict
-   * that does not apply to the entity's family is noted and read as unknown.
+   * {@return Parry's verdict for a Graph evidence item}: {@code malicious}, {@code suspicious},
+   * {@code noThreatsFound} and {@code unknown} are Parry's verdicts of those names; Graph's
+   * {@code unknownFutureValue}, or a value Graph does not document (noted), is unknown
    */
-  private static Verdict graphVerdict(Item item, EntityFamily family) {
+  private static Verdict graphVerdict(Item item) {
     Node node = item.node;
-    boolean compromised = node.strings("roles").stream().anyMatch(role -> role.equalsIgnoreCase("compromised"));
-    if (compromised && Verdict.COMPROMISED.appliesTo(family)) {
-      return Verdict.COMPROMISED;
-    }
     String given = node.text("verdict").orElse("unknown");
-    Verdict verdict = switch (given) {
+    return switch (given) {
       case "malicious" -> Verdict.MALICIOUS;
       case "suspicious" -> Verdict.SUSPICIOUS;
       case "noThreatsFound" -> Verdict.NO_THREATS_FOUND;
       case "unknown", "unknownFutureValue" -> Verdict.UNKNOWN;
       default -> {
-        item.note(node.path("verdict"), "verdict \"" + Text.escape(given, 60) + "\" is not one Graph documents; read as unknown");
+        item.note(node.path("verdict"), "verdict \"" + Text.escape(given, 60)
+            + "\" is not one Graph documents; read as unknown");
         yield Verdict.UNKNOWN;
       }
     };
-    if (!verdict.appliesTo(family)) {
-      item.note(node.path("verdict"), "verdict " + given + " does not apply to " + family + " entities in Parry; read as unknown");
-      return Verdict.UNKNOWN;
+  }
+
+  /**
+   * {@return the roles of a Graph evidence item}: each of Graph's {@code evidenceRole} values is the
+   * {@link EvidenceRole} of that name ({@code commandAndControl} is {@code COMMAND_AND_CONTROL});
+   * {@code unknownFutureValue} is left out, and so is (noted) a value Graph does not document, a role
+   * that cannot apply to the entity (compromised mail), and compromised on an item found clean
+   */
+  private static Set<EvidenceRole> graphRoles(Item item, EntityFamily family) {
+    Node node = item.node;
+    Set<EvidenceRole> roles = EnumSet.noneOf(EvidenceRole.class);
+    for (String given : node.strings("roles")) {
+      if (given.equals("unknownFutureValue")) {
+        continue;
+      }
+      EvidenceRole role = ROLES.get(given);
+      if (role == null) {
+        item.note(node.path("roles"), "role \"" + Text.escape(given, 60) + "\" is not one Graph documents; left out");
+      } else if (!role.appliesTo(family)
+          || (role == EvidenceRole.COMPROMISED && node.text("verdict").orElse("").equals("noThreatsFound"))) {
+        item.note(node.path("roles"), "role " + given + " does not apply to this " + family + " evidence; left out");
+      } else {
+        roles.add(role);
+      }
     }
-    return verdict;
+    return roles;
+  }
+
+  /** Graph's evidence roles by their Graph names. */
+  private static final Map<String, EvidenceRole> ROLES = graphRoleNames();
+
+  private static Map<String, EvidenceRole> graphRoleNames() {
+    Map<String, EvidenceRole> names = new LinkedHashMap<>();
+    for (EvidenceRole role : EvidenceRole.values()) {
+      StringBuilder camel = new StringBuilder();
+      boolean upper = false;
+      for (char c : role.name().toLowerCase(Locale.ROOT).toCharArray()) {
+        if (c == '_') {
+          upper = true;
+        } else {
+          camel.append(upper ? Character.toUpperCase(c) : c);
+          upper = false;
+        }
+      }
+      names.put(camel.toString(), role);
+    }
+    return Map.copyOf(names);
   }
 
   private static AlertId alertId(Node alert, String name) {

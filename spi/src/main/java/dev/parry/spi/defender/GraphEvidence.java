@@ -2,6 +2,7 @@ package dev.parry.spi.defender;
 
 import dev.parry.core.entity.ClusterId;
 import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeliveryLocation;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
@@ -11,11 +12,15 @@ import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.EmailCluster;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.InternetMessageId;
 import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.SamAccountName;
+import dev.parry.core.entity.SecurityIdentifier;
 import dev.parry.core.entity.Sha1;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
@@ -64,9 +69,9 @@ final class GraphEvidence {
       case "registryKeyEvidence", "registryValueEvidence" ->
           registryKey(item, node, item.require(node, "mdeDeviceId", DeviceId::of));
       case "userEvidence" -> user(item, node.object("userAccount").orElse(null), node.path("userAccount"));
-      case "mailboxEvidence" -> new Mailbox(item.require(node, "primaryAddress", SmtpAddress::of), null, null);
+      case "mailboxEvidence" -> mailbox(item, node);
       case "analyzedMessageEvidence" -> message(item, node);
-      case "mailClusterEvidence" -> new EmailCluster(item.require(node, "urn", ClusterId::of));
+      case "mailClusterEvidence" -> cluster(item, node);
       case "urlEvidence" -> Url.of(item.require(node, "url", WebUrl::of));
       default -> {
         item.drop(node.path("@odata.type"), item.type.isEmpty() ? "names no evidence type"
@@ -132,22 +137,65 @@ final class GraphEvidence {
     }
   }
 
+  /**
+   * {@return the user an account object names}: Graph's {@code userAccount} and the flat members of a
+   * Defender for Endpoint user evidence share their names, but for the Entra id ({@code azureAdUserId},
+   * {@code aadUserId})
+   */
   static UserAccount user(Item item, @Nullable Node account, String accountPath) {
     if (account == null) {
       throw new Item.Skip(accountPath, "is missing, and a user needs an account");
     }
-    UserPrincipalName upn = item.require(account, "userPrincipalName", UserPrincipalName::of);
+    UserPrincipalName upn = item.optional(account, "userPrincipalName", UserPrincipalName::of);
     ObjectId objectId = item.optional(account, account.has("azureAdUserId") ? "azureAdUserId" : "aadUserId",
         ObjectId::of);
-    return new UserAccount(upn, objectId);
+    SecurityIdentifier sid = item.optional(account, "userSid", SecurityIdentifier::of);
+    NetbiosDomain domain = item.optional(account, "domainName", NetbiosDomain::of);
+    SamAccountName name = domain == null ? null : item.optional(account, "accountName", SamAccountName::of);
+    try {
+      return new UserAccount(upn, objectId, sid, name, domain);
+    } catch (IllegalArgumentException e) {
+      throw new Item.Skip(accountPath, LogSafe.of(e.getMessage()).toString());
+    }
+  }
+
+  private static Mailbox mailbox(Item item, Node node) {
+    Mailbox mailbox = Mailbox.of(item.require(node, "primaryAddress", SmtpAddress::of));
+    Node owner = node.object("userAccount").orElse(null);
+    if (owner == null) {
+      return mailbox;
+    }
+    try {
+      return mailbox.ownedBy(user(item, owner, owner.path()));
+    } catch (Item.Skip skip) {
+      item.note(skip.field, "owner left out: " + skip.reason);
+      return mailbox;
+    }
   }
 
   private static EmailMessage message(Item item, Node node) {
     NetworkMessageId id = item.require(node, "networkMessageId", NetworkMessageId::of);
     SmtpAddress recipient = item.require(node, "recipientEmailAddress", SmtpAddress::of);
-    SmtpAddress sender = node.object("p1Sender").map(p1 -> item.optional(p1, "emailAddress", SmtpAddress::of))
-        .orElse(null);
-    return new EmailMessage(id, recipient, sender);
+    Node p1 = node.object("p1Sender").orElse(null);
+    SmtpAddress sender = p1 == null ? null : item.optional(p1, "emailAddress", SmtpAddress::of);
+    String displaySender = p1 == null ? null : item.optional(p1, "displayName",
+        text -> Text.require("displaySender", text, 1, EmailMessage.MAX_DISPLAY_SENDER_LENGTH));
+    return new EmailMessage(id, recipient, sender, item.optional(node, "internetMessageId", InternetMessageId::of),
+        displaySender, item.optional(node, "deliveryLocation", DeliveryLocation::fromGraph));
+  }
+
+  private static EmailCluster cluster(Item item, Node node) {
+    ClusterId id = item.optional(node, "urn", ClusterId::of);
+    String query = item.optional(node, "query", text -> Text.require("query", text, 1, EmailCluster.MAX_TEXT_LENGTH));
+    String clusterBy = item.optional(node, "clusterBy",
+        text -> Text.require("clusterBy", text, 1, EmailCluster.MAX_TEXT_LENGTH));
+    String value = item.optional(node, "clusterByValue",
+        text -> Text.require("clusterByValue", text, 1, EmailCluster.MAX_TEXT_LENGTH));
+    try {
+      return new EmailCluster(id, query, clusterBy, value);
+    } catch (IllegalArgumentException e) {
+      throw new Item.Skip(node.path(), LogSafe.of(e.getMessage()).toString());
+    }
   }
 
   /** {@return the file's path: its folder and its name joined, or null if the folder is not given} */

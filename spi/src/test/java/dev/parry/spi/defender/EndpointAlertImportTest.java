@@ -13,12 +13,9 @@ import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
-import dev.parry.core.entity.UserAccount;
-import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.verdict.Evidence;
@@ -47,7 +44,7 @@ class EndpointAlertImportTest {
     assertEquals(List.of(
         new DeviceFile(SHA256, SHA1, DEVICE, INVOICE),
         new DeviceProcess(DEVICE, 4242, INVOICE),
-        new UserAccount(UserPrincipalName.of("alice@contoso.com"), ObjectId.of("5f2b8d1e-93a4-4c1b-8f07-2d3e4c5b6a79")),
+        GraphAlertImportTest.ALICE,
         new RegistryKey(DEVICE, RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run"))),
         entities.stream().filter(e -> !(e instanceof dev.parry.core.entity.Url)).toList());
     assertTrue(imported.evidence().stream().allMatch(e -> e.verdict() == Verdict.UNKNOWN));

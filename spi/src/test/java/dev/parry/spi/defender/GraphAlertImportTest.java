@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.entity.ClusterId;
+import dev.parry.core.entity.DeliveryLocation;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
@@ -14,12 +15,16 @@ import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.EmailCluster;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.InternetMessageId;
 import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.SamAccountName;
+import dev.parry.core.entity.SecurityIdentifier;
 import dev.parry.core.entity.Sha1;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
@@ -30,6 +35,7 @@ import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -53,33 +59,44 @@ class GraphAlertImportTest {
   static final Sha1 SHA1 = Sha1.of("3f786850e387550fdab836ed7e6dc881de23001b");
   static final Instant ITEM_CREATED = Instant.parse("2026-11-20T08:15:31Z");
 
+  static final UserAccount ALICE = new UserAccount(UserPrincipalName.of("alice@contoso.com"),
+      ObjectId.of("5f2b8d1e-93a4-4c1b-8f07-2d3e4c5b6a79"),
+      SecurityIdentifier.of("S-1-5-21-1004336348-1177238915-682003330-1103"), SamAccountName.of("alice"),
+      NetbiosDomain.of("CONTOSO"));
+
   static Stream<Arguments> mapped() {
     return Stream.of(
         Arguments.of("deviceEvidence", new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"),
-            Set.of(), OsPlatform.WINDOWS), Verdict.SUSPICIOUS),
+            Set.of(), OsPlatform.WINDOWS), Verdict.SUSPICIOUS, Set.of(EvidenceRole.COMPROMISED)),
         Arguments.of("fileEvidence", new DeviceFile(SHA256, SHA1, DEVICE,
-            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS),
+            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS, Set.of()),
         Arguments.of("processEvidence", new DeviceProcess(DEVICE, 4242,
-            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS),
+            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS, Set.of()),
         Arguments.of("registryKeyEvidence", new RegistryKey(DEVICE,
-            RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run")), Verdict.MALICIOUS),
-        Arguments.of("userEvidence", new UserAccount(UserPrincipalName.of("alice@contoso.com"),
-            ObjectId.of("5f2b8d1e-93a4-4c1b-8f07-2d3e4c5b6a79")), Verdict.COMPROMISED),
-        Arguments.of("mailboxEvidence", Mailbox.of(SmtpAddress.of("alice@contoso.com")), Verdict.MALICIOUS),
+            RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run")), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("userEvidence", ALICE, Verdict.SUSPICIOUS, Set.of(EvidenceRole.COMPROMISED)),
+        Arguments.of("mailboxEvidence", Mailbox.of(SmtpAddress.of("alice@contoso.com")).ownedBy(ALICE),
+            Verdict.MALICIOUS, Set.of()),
         Arguments.of("analyzedMessageEvidence", new EmailMessage(NetworkMessageId.of("c3d1f2e4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
-            SmtpAddress.of("alice@contoso.com"), SmtpAddress.of("billing@fabrikam.example")), Verdict.MALICIOUS),
-        Arguments.of("mailClusterEvidence", new EmailCluster(ClusterId.of("urn:MailEntityClusterByValue:5d6e7f80a1b2c3d4")),
-            Verdict.MALICIOUS),
-        Arguments.of("urlEvidence", Url.of(WebUrl.of("https://fabrikam.example/pay?id=42")), Verdict.MALICIOUS));
+            SmtpAddress.of("alice@contoso.com"), SmtpAddress.of("billing@fabrikam.example"),
+            InternetMessageId.of("<CAH8sQ1x=invoice@mail.fabrikam.example>"), "Fabrikam Billing",
+            DeliveryLocation.INBOX), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("mailClusterEvidence", new EmailCluster(ClusterId.of("urn:MailEntityClusterByValue:5d6e7f80a1b2c3d4"),
+            "(Subject:\"Invoice overdue\") AND (SenderIp:203.0.113.45)", "Subject;SenderIp",
+            "Invoice overdue;203.0.113.45"), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("urlEvidence", Url.of(WebUrl.of("https://fabrikam.example/pay?id=42")), Verdict.MALICIOUS, Set.of()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("mapped")
-  void anEvidenceTypeParryActsOnImportsToItsEntityAndVerdict(String type, Entity entity, Verdict verdict) {
+  void anEvidenceTypeParryActsOnImportsToItsEntityVerdictAndRoles(String type, Entity entity, Verdict verdict,
+      Set<EvidenceRole> roles) {
     AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph(type));
 
     assertEquals(AlertId.of("da638201113358231245_-1794153442"), imported.alertId());
-    assertEquals(List.of(Evidence.of(entity, verdict, "Trojan:Win32/Wacatac.B!ml", ITEM_CREATED)), imported.evidence());
+    assertEquals(List.of(new Evidence(entity, verdict, "Trojan:Win32/Wacatac.B!ml", ITEM_CREATED, roles)),
+        imported.evidence());
+    assertEquals(List.of(), imported.unmapped());
   }
 
   @ParameterizedTest(name = "{0}")
