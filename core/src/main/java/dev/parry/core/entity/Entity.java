@@ -20,4 +20,20 @@ public sealed interface Entity permits DeviceEntity, EmailEntity, IdentityEntity
 
   /** {@return the stable key that identifies this entity, for de-duplication} */
   EntityKey key();
+
+  /**
+   * {@return whether {@code other} is the same thing in the world as this entity}: what an
+   * investigation de-duplicates actions by. Equal keys always mean the same thing; an entity whose
+   * reports may name it by different identifiers says when else (a file reported once with its SHA-256
+   * and SHA-1 and once with its SHA-1 alone, see {@link DeviceFile#sameAs}).
+   *
+   * <pre>{@code
+   * DeviceFile.anywhere(sha1).sameAs(new DeviceFile(sha256, sha1, null, null));   // true
+   * }</pre>
+   *
+   * @param other another entity
+   */
+  default boolean sameAs(Entity other) {
+    return key().equals(other.key());
+  }
 }
