@@ -113,7 +113,7 @@ class BadInputTest {
     runtime.reject(rejected.id(), ANALYST, "");
     InvestigationId kill = open(parry, "inv-kill", SERVER);
     runtime.reportEvidence(kill, evidence(parry, new dev.parry.core.entity.DeviceProcess(SERVER.id(), 9,
-        PROCESS.imagePath()), Verdict.MALICIOUS));
+        PROCESS.imagePath(), PROCESS.creationTime(), null, null), Verdict.MALICIOUS));
     killed = runtime.approve(runtime.investigation(kill, ParryHarness.ANALYST).orElseThrow().actions().get(0).id(), ANALYST, "");
     complete = open(parry, "inv-done", WORKSTATION);
     runtime.finishAnalysis(complete, AnalysisOutcome.COMPLETED);

@@ -75,7 +75,9 @@ class PostgresAuditChainTest {
 
   @AfterEach
   void close() {
-    parry.close();
+    if (parry != null) { // null when PostgreSQL is not configured and the set-up was skipped
+      parry.close();
+    }
   }
 
   /** {@return an investigation with evidence, an automatic quarantine carried out, and its analysis finished} */
