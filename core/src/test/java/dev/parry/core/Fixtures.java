@@ -17,6 +17,9 @@ import dev.parry.core.entity.Mailbox;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.RegistryValue;
+import dev.parry.core.entity.RegistryValueType;
+import dev.parry.core.entity.Sha1;
 import dev.parry.core.entity.ScheduledTask;
 import dev.parry.core.entity.ScheduledTaskPath;
 import dev.parry.core.entity.ServiceName;
@@ -40,6 +43,10 @@ public final class Fixtures {
   public static final Sha256 HASH = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   public static final EmailMessage MESSAGE = EmailMessage.of(
       NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"), SmtpAddress.of("alice@contoso.com"));
+  public static final Sha1 SHA1 = Sha1.of("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  public static final RegistryValue RUN_VALUE = RegistryValue.of(DEVICE_ID,
+      RegistryKeyPath.of("HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"), "Updater",
+      RegistryValueType.STRING, "C:\\ProgramData\\upd.exe");
   public static final UserAccount USER = UserAccount.of(UserPrincipalName.of("bob@contoso.com"));
 
   private Fixtures() {}
@@ -60,13 +67,15 @@ public final class Fixtures {
         new QuarantineFile(fileAt("C:\\Temp\\x.exe")),
         new RestoreFile(fileAt("C:\\Temp\\x.exe")),
         new RequestSample(fileAt("C:\\Temp\\x.exe")),
-        new KillProcess(new DeviceProcess(DEVICE_ID, 4242, WindowsPath.of("C:\\Temp\\x.exe"))),
+        new KillProcess(DeviceProcess.of(DEVICE_ID, 4242, T0, WindowsPath.of("C:\\Temp\\x.exe"))),
         new StopService(new WindowsService(DEVICE_ID, ServiceName.of("UpdaterSvc"), null)),
         new StartService(new WindowsService(DEVICE_ID, ServiceName.of("UpdaterSvc"), null)),
         new DisableDriver(new Driver(DEVICE_ID, WindowsPath.of("C:\\Windows\\evil.sys"))),
         new EnableDriver(new Driver(DEVICE_ID, WindowsPath.of("C:\\Windows\\evil.sys"))),
         new RemoveRegistryKey(new RegistryKey(DEVICE_ID, RegistryKeyPath.of("HKLM\\Software\\Run"))),
         new RestoreRegistryKey(new RegistryKey(DEVICE_ID, RegistryKeyPath.of("HKLM\\Software\\Run"))),
+        new RemoveRegistryValue(RUN_VALUE),
+        new RestoreRegistryValue(RUN_VALUE),
         new RemoveScheduledTask(new ScheduledTask(DEVICE_ID, ScheduledTaskPath.of("\\Updater"))),
         new RestoreScheduledTask(new ScheduledTask(DEVICE_ID, ScheduledTaskPath.of("\\Updater"))),
         new SoftDeleteEmail(MESSAGE, false),
@@ -100,10 +109,11 @@ public final class Fixtures {
     return List.of(
         DEVICE,
         fileAt("C:\\Temp\\x.exe"),
-        new DeviceProcess(DEVICE_ID, 4242, WindowsPath.of("C:\\Temp\\x.exe")),
+        DeviceProcess.of(DEVICE_ID, 4242, T0, WindowsPath.of("C:\\Temp\\x.exe")),
         new WindowsService(DEVICE_ID, ServiceName.of("UpdaterSvc"), WindowsPath.of("C:\\ProgramData\\upd.exe")),
         new Driver(DEVICE_ID, WindowsPath.of("C:\\Windows\\System32\\drivers\\evil.sys")),
         new RegistryKey(DEVICE_ID, RegistryKeyPath.of("HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run")),
+        RUN_VALUE,
         new ScheduledTask(DEVICE_ID, ScheduledTaskPath.of("\\Updater")),
         MESSAGE,
         new EmailCluster(ClusterId.of("cluster-1")),

@@ -831,6 +831,16 @@ public final class ParryRuntime implements AutoCloseable {
       throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, EvidencePlanner.noExecutor(kind)
           + ": take the action outside Parry and reject it here, or register an executor for it", ids.get(0)));
     }
+    if (operation == Operation.APPROVE) { // approved, it would be sent without what its executor needs
+      for (int i = 0; i < ids.size(); i++) {
+        ActionId id = ids.get(i);
+        Optional<String> missing = states.get(i).action(id).orElseThrow().action().missingForExecution();
+        if (missing.isPresent()) {
+          throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get()
+              + ": take the action outside Parry and reject it here, or report the evidence again with it", id));
+        }
+      }
+    }
     if (ids.size() == 1) { // decided on the state just read: no second read
       ActionId id = ids.get(0);
       Investigation after = engine.applyAll(id.investigation(), List.of(state -> command.apply(id)),

@@ -63,6 +63,11 @@ public enum ActionKind {
   REMOVE_REGISTRY_KEY(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, true, "RESTORE_REGISTRY_KEY", RemoveRegistryKey.class),
   /** {@link RestoreRegistryKey}. */
   RESTORE_REGISTRY_KEY(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreRegistryKey.class),
+  /** {@link RemoveRegistryValue}. */
+  REMOVE_REGISTRY_VALUE(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, true, "RESTORE_REGISTRY_VALUE",
+      RemoveRegistryValue.class),
+  /** {@link RestoreRegistryValue}. */
+  RESTORE_REGISTRY_VALUE(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreRegistryValue.class),
   /** {@link RemoveScheduledTask}. */
   REMOVE_SCHEDULED_TASK(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, true, "RESTORE_SCHEDULED_TASK", RemoveScheduledTask.class),
   /** {@link RestoreScheduledTask}. */
@@ -144,6 +149,21 @@ public enum ActionKind {
   /** {@return the kind that undoes this one, or empty if this kind is irreversible} */
   public Optional<ActionKind> inverse() {
     return inverseName == null ? Optional.empty() : Optional.of(valueOf(inverseName));
+  }
+
+  /**
+   * {@return the file hash this kind's backend needs}: {@link RequiredHash#SHA1} for stop and
+   * quarantine (Defender's StopAndQuarantineFile takes a SHA-1), {@link RequiredHash#ANY} for the other
+   * kinds that act on a file (AIR's quarantine of a copy, its restore, a sample request: Defender finds
+   * a file by either hash), {@link RequiredHash#NONE} for the rest. A vendor whose backend needs
+   * another hash reads {@code ExecutionRequest.file()} and fails the action with a reason.
+   */
+  public RequiredHash requiredHash() {
+    return switch (this) {
+      case STOP_AND_QUARANTINE_FILE -> RequiredHash.SHA1;
+      case QUARANTINE_FILE, RESTORE_FILE, REQUEST_SAMPLE -> RequiredHash.ANY;
+      default -> RequiredHash.NONE;
+    };
   }
 
   /** {@return the record class that represents actions of this kind} */

@@ -8,7 +8,8 @@ public sealed interface DeviceAction extends RemediationAction
         RestrictCodeExecution, RemoveCodeRestriction, RunAntivirusScan, 
         CollectInvestigationPackage, OffboardDevice, StopAndQuarantineFile, QuarantineFile, 
         RestoreFile, RequestSample, KillProcess, StopService, StartService, DisableDriver, 
-        EnableDriver, RemoveRegistryKey, RestoreRegistryKey, RemoveScheduledTask, 
+        EnableDriver, RemoveRegistryKey, RestoreRegistryKey, RemoveRegistryValue, RestoreRegistryValue,
+        RemoveScheduledTask, 
         RestoreScheduledTask {
 
   @Override

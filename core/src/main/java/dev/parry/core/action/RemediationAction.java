@@ -1,7 +1,10 @@
 package dev.parry.core.action;
 
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
+import java.util.Optional;
 
 /**
  * A remediation action: one record per kind in the catalogue, each typed by the entity it targets
@@ -38,5 +41,30 @@ public sealed interface RemediationAction permits DeviceAction, EmailAction, Ide
    */
   default ActionKey key() {
     return new ActionKey(kind(), target().key());
+  }
+
+  /**
+   * {@return why this action cannot be sent to an executor, or empty if it can}: its file lacks the
+   * hash its kind needs ({@link ActionKind#requiredHash()}), or a process to kill lacks its creation
+   * time (a process id alone may name a later process that reused it). Such an action is planned
+   * pending approval with this reason, approving it is refused with it, and it is never sent; stored
+   * actions of an earlier release read as they were and are held the same way.
+   *
+   * <pre>{@code
+   * new StopAndQuarantineFile(DeviceFile.anywhere(sha256)).missingForExecution();
+   * // Optional[STOP_AND_QUARANTINE_FILE needs the file's SHA-1 ...]
+   * }</pre>
+   */
+  default Optional<String> missingForExecution() {
+    Entity target = target();
+    if (target instanceof DeviceFile file && !kind().requiredHash().isMetBy(file)) {
+      return Optional.of(kind() + " needs the file's " + kind().requiredHash() + " hash, which the evidence does not"
+          + " carry (file " + file.strongestHash() + ")");
+    }
+    if (kind() == ActionKind.KILL_PROCESS && target instanceof DeviceProcess process && process.creationTime() == null) {
+      return Optional.of("KILL_PROCESS needs the process's creation time: process id " + process.processId()
+          + " alone may name a later process that reused it");
+    }
+    return Optional.empty();
   }
 }

@@ -6,7 +6,7 @@ package dev.parry.core.action;
  */
 public sealed interface ReversibleAction extends RemediationAction
     permits BlockUrl, ContainDevice, ContainUser, DisableDriver, DisableUser, IsolateDevice, 
-        QuarantineAttachment, QuarantineEmail, QuarantineFile, RemoveRegistryKey, 
+        QuarantineAttachment, QuarantineEmail, QuarantineFile, RemoveRegistryKey, RemoveRegistryValue,
         RemoveScheduledTask, RestrictCodeExecution, SoftDeleteEmail, StopAndQuarantineFile, 
         StopService {
 

@@ -1,5 +1,6 @@
 package dev.parry.core.automation;
 
+import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.WindowsPath;
 import java.util.HashSet;
 import java.util.Objects;
@@ -94,6 +95,26 @@ public final class AutomationExclusions {
       }
     }
     return false;
+  }
+
+  /**
+   * {@return whether an exclusion certainly covers the file at {@code path}}: for a Windows path as
+   * {@link #excludes(WindowsPath)}; a POSIX path never (exclusions name Windows folders)
+   *
+   * @param path the file's path
+   */
+  public boolean excludes(FilePath path) {
+    return path instanceof WindowsPath windows && excludes(windows);
+  }
+
+  /**
+   * {@return whether an exclusion could cover the file at {@code path} although none certainly does}:
+   * for a Windows path as {@link #mightExclude(WindowsPath)}; a POSIX path never
+   *
+   * @param path the file's path
+   */
+  public boolean mightExclude(FilePath path) {
+    return path instanceof WindowsPath windows && mightExclude(windows);
   }
 
   /** {@return the exclusions} */

@@ -1,9 +1,11 @@
 package dev.parry.core.automation;
 
 import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,23 +14,53 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rule a device group matches devices with. Every criterion that is set must hold; a criterion
- * left unset (null or empty) matches every device, so a rule with none set matches all devices.
+ * left unset (null or empty) matches every device, so a rule with none set matches all devices. A
+ * device without a name never matches a name prefix; one whose Defender device group is not reported
+ * never matches {@code rbacGroups}.
  *
  * <pre>{@code
  * DeviceMatch finance = new DeviceMatch("fin-", DomainName.of("corp.contoso.com"),
  *     Set.of(DeviceTag.of("finance")), Set.of(OsPlatform.WINDOWS));
+ * DeviceMatch tier0 = DeviceMatch.inRbacGroups(RbacGroupName.of("Tier 0 servers"));
  * }</pre>
  *
  * @param namePrefix the host name starts with this, case-insensitively; or null
  * @param domain the device's domain is exactly this; or null
  * @param anyTags the device carries at least one of these tags; or empty
  * @param platforms the device runs one of these; or empty
+ * @param rbacGroups Defender puts the device in one of these device groups (its {@code rbacGroupName},
+ *     compared case-insensitively); or empty
  */
 public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName domain, Set<DeviceTag> anyTags,
-    Set<OsPlatform> platforms) {
+    Set<OsPlatform> platforms, Set<RbacGroupName> rbacGroups) {
 
   /** The rule that matches every device. */
   public static final DeviceMatch ANY = new DeviceMatch(null, null, Set.of(), Set.of());
+
+  /**
+   * Creates a rule that does not look at Defender's device group.
+   *
+   * @param namePrefix the name prefix, or null
+   * @param domain the domain, or null
+   * @param anyTags the tags, or empty
+   * @param platforms the platforms, or empty
+   * @throws NullPointerException if a set or an element is null
+   * @throws IllegalArgumentException if the name prefix is empty or holds a spoofing character
+   */
+  public DeviceMatch(@Nullable String namePrefix, @Nullable DomainName domain, Set<DeviceTag> anyTags,
+      Set<OsPlatform> platforms) {
+    this(namePrefix, domain, anyTags, platforms, Set.of());
+  }
+
+  /**
+   * {@return the rule that matches devices Defender puts in one of {@code groups}}
+   *
+   * @param groups Defender device group names
+   * @throws NullPointerException if a name is null
+   */
+  public static DeviceMatch inRbacGroups(RbacGroupName... groups) {
+    return new DeviceMatch(null, null, Set.of(), Set.of(), Set.of(groups));
+  }
 
   /**
    * Validates the rule and copies its sets.
@@ -42,6 +74,7 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
     }
     anyTags = Set.copyOf(Objects.requireNonNull(anyTags, "anyTags"));
     platforms = Set.copyOf(Objects.requireNonNull(platforms, "platforms"));
+    rbacGroups = Set.copyOf(Objects.requireNonNull(rbacGroups, "rbacGroups"));
   }
 
   /**
@@ -50,8 +83,13 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * @param device the device
    */
   public boolean matches(Device device) {
-    if (namePrefix != null
-        && !device.name().value().toLowerCase(Locale.ROOT).startsWith(namePrefix.toLowerCase(Locale.ROOT))) {
+    DeviceName name = device.name();
+    if (namePrefix != null && (name == null
+        || !name.value().toLowerCase(Locale.ROOT).startsWith(namePrefix.toLowerCase(Locale.ROOT)))) {
+      return false;
+    }
+    RbacGroupName group = device.rbacGroupName();
+    if (!rbacGroups.isEmpty() && (group == null || !rbacGroups.contains(group))) {
       return false;
     }
     if (domain != null && !domain.equals(device.domain())) {

@@ -1,12 +1,16 @@
 package dev.parry.core.automation;
 
+import dev.parry.core.entity.FilePath;
+import dev.parry.core.entity.PosixPath;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.internal.NtfsNames;
 import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.PathResolver.Resolution;
 import dev.parry.core.internal.Text;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,7 +42,17 @@ import java.util.Objects;
  * share that is not a drive's admin share ({@code \\server\share\x}, {@code ADMIN$}) or on an NT
  * device other than a volume may lie in any folder of that machine: it is in a core folder and not in
  * a temp folder. A drive's admin share on another host ({@code \\fs01\C$\Windows\x}) is judged by
- * its folders, like a drive.
+ * its folders, like a drive. A volume named without its letter ({@code \Device\HarddiskVolume3\...},
+ * {@code \\?\Volume{GUID}\...}, the form Defender reports many paths in) may be mounted in any
+ * folder, {@code \Windows} included: unless {@link #withVolumes(Map)} says which drive it is, a file
+ * on it is in a core folder and not in a temp folder.
+ *
+ * <p><b>POSIX paths</b> (macOS, Linux; {@link PosixPath}) have their own two lists, written with
+ * {@code /} ({@link #DEFAULT_POSIX_CORE}, {@link #DEFAULT_POSIX_TEMP}; {@link #withPosix(List, List)}
+ * replaces them). Linux compares names with their case and macOS usually without, so a file is in a
+ * core folder when its names match a pattern in either way, and in a temp folder only when they match
+ * exactly. A {@code ..} name may follow a symbolic link anywhere: such a path is in a core folder and
+ * not in a temp folder.
  *
  * <p><b>Defaults</b> follow Defender's documentation. Core: {@code \Windows} and the Program Files
  * folders ("operating system directories such as Windows folder and Program files folder"; Program
@@ -69,6 +83,23 @@ public final class FolderClassifier {
       "/program files (x86)",
       "/documents and settings/*/users");
 
+  /**
+   * The default core folders of macOS and Linux: the system's programs, libraries and configuration
+   * ({@code /bin}, {@code /sbin}, {@code /usr}, {@code /lib}, {@code /lib32}, {@code /lib64},
+   * {@code /etc}, {@code /boot}), add-on software ({@code /opt}, {@code /Applications}, the Program
+   * Files of each) and macOS's own ({@code /System}, {@code /Library}, {@code /private/etc}).
+   */
+  public static final List<String> DEFAULT_POSIX_CORE = List.of("/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64",
+      "/etc", "/boot", "/opt", "/Applications", "/System", "/Library", "/private/etc");
+
+  /**
+   * The default temp folders of macOS and Linux: the system's temp folders ({@code /tmp},
+   * {@code /var/tmp}, macOS's {@code /private/tmp}, {@code /private/var/tmp} and per-user
+   * {@code /private/var/folders}) and each user's Downloads, as Defender lists Downloads for Windows.
+   */
+  public static final List<String> DEFAULT_POSIX_TEMP = List.of("/tmp", "/var/tmp", "/private/tmp",
+      "/private/var/tmp", "/private/var/folders", "/home/*/Downloads", "/Users/*/Downloads");
+
   /** The most segments a pattern may have: {@value}. */
   public static final int MAX_SEGMENTS = 64;
 
@@ -80,12 +111,21 @@ public final class FolderClassifier {
   /** The most segments of any pattern of a list: folders deeper than this never decide a match. */
   private final int coreDepth;
   private final int tempDepth;
+  /** POSIX patterns' segments as written, {@code *} for a wildcard. */
+  private final String[][] posixCore;
+  private final String[][] posixTemp;
+  /** Volumes known to be a drive's root: the volume's name in upper case, to its drive letter. */
+  private final Map<String, Character> volumes;
 
-  private FolderClassifier(String[][] core, String[][] temp) {
+  private FolderClassifier(String[][] core, String[][] temp, String[][] posixCore, String[][] posixTemp,
+      Map<String, Character> volumes) {
     this.core = core;
     this.temp = temp;
     this.coreDepth = deepest(core);
     this.tempDepth = deepest(temp);
+    this.posixCore = posixCore;
+    this.posixTemp = posixTemp;
+    this.volumes = Map.copyOf(volumes);
   }
 
   private static int deepest(String[][] patterns) {
@@ -118,7 +158,83 @@ public final class FolderClassifier {
    *     ending in a dot or a space (Windows strips those), or more than {@value #MAX_SEGMENTS} segments
    */
   public static FolderClassifier of(List<String> corePatterns, List<String> tempPatterns) {
-    return new FolderClassifier(parse(corePatterns), parse(tempPatterns));
+    return new FolderClassifier(parse(corePatterns), parse(tempPatterns), PosixFolders.parse(DEFAULT_POSIX_CORE),
+        PosixFolders.parse(DEFAULT_POSIX_TEMP), Map.of());
+  }
+
+  /**
+   * {@return these folders with these POSIX lists instead of their own}, for macOS and Linux paths
+   *
+   * <pre>{@code
+   * FolderClassifier folders = FolderClassifier.defaults().withPosix(FolderClassifier.DEFAULT_POSIX_CORE,
+   *     List.of("/tmp", "/srv/scratch"));
+   * }</pre>
+   *
+   * @param corePatterns the core folders, each starting with {@code /}; {@code *} stands for one name
+   * @param tempPatterns the temp folders, likewise
+   * @throws NullPointerException if a list or a pattern is null
+   * @throws IllegalArgumentException if a pattern does not start with {@code /}, has an empty, {@code .}
+   *     or {@code ..} segment, a control character, a {@code *} that is not a whole segment, or more than
+   *     {@value #MAX_SEGMENTS} segments
+   */
+  public FolderClassifier withPosix(List<String> corePatterns, List<String> tempPatterns) {
+    return new FolderClassifier(core, temp, PosixFolders.parse(corePatterns), PosixFolders.parse(tempPatterns), volumes);
+  }
+
+  /**
+   * {@return these folders, knowing which drive each of these volumes is}: a file on a listed volume is
+   * judged by its folders, as on a drive; one on a volume not listed stays in a core folder and out of
+   * the temp folders (it may be mounted anywhere). The map applies to every device, so list only what
+   * holds across the fleet (a standard image's system volume).
+   *
+   * <pre>{@code
+   * FolderClassifier folders = FolderClassifier.defaults().withVolumes(Map.of("HarddiskVolume3", 'C'));
+   * }</pre>
+   *
+   * @param mapping volume names as they follow {@code \Device\} or {@code \\?\}
+   *     ({@code HarddiskVolume3}, {@code Volume{GUID}}, compared case-insensitively) to drive letters
+   * @throws NullPointerException if the map, a name or a letter is null
+   * @throws IllegalArgumentException if a name is not a volume's or a letter is not A-Z
+   */
+  public FolderClassifier withVolumes(Map<String, Character> mapping) {
+    Map<String, Character> out = new HashMap<>();
+    for (Map.Entry<String, Character> entry : Objects.requireNonNull(mapping, "mapping").entrySet()) {
+      String name = Objects.requireNonNull(entry.getKey(), "volume");
+      char letter = Character.toUpperCase(Objects.requireNonNull(entry.getValue(), "drive letter"));
+      if (letter < 'A' || letter > 'Z') {
+        throw new IllegalArgumentException("drive letter must be A-Z, was: " + Text.show(String.valueOf(letter))
+            + " for " + Text.show(name));
+      }
+      out.put(volumeName(volume(name)), letter);
+    }
+    return new FolderClassifier(core, temp, posixCore, posixTemp, out);
+  }
+
+  private static Resolution volume(String name) {
+    Text.requireIdentifier("volume", name, 1, 64);
+    try {
+      Resolution resolved = PathResolver.resolve("\\\\?\\" + name + "\\");
+      if (resolved.root() == PathResolver.Root.VOLUME) {
+        return resolved;
+      }
+    } catch (IllegalArgumentException e) {
+      // not a volume's name: refused below
+    }
+    throw new IllegalArgumentException("volume must be HarddiskVolumeN or Volume{GUID}, was: " + Text.show(name));
+  }
+
+  /** {@return the volume's own name in upper case: {@code HARDDISKVOLUME3}, {@code VOLUME{...}}} */
+  private static String volumeName(Resolution resolved) {
+    String root = resolved.rootName();
+    return NtfsNames.upper(root.substring(root.lastIndexOf('\\') + 1));
+  }
+
+  /** Whether a file on this root is judged by its folders: a drive, or a volume known to be one. */
+  private boolean placed(Resolution resolved) {
+    if (resolved.root() == PathResolver.Root.VOLUME) {
+      return volumes.containsKey(volumeName(resolved));
+    }
+    return resolved.root().isVolumeRoot();
   }
 
   private static String[][] parse(List<String> patterns) {
@@ -156,6 +272,41 @@ public final class FolderClassifier {
   }
 
   /**
+   * {@return whether {@code file} is in a core folder}: a Windows path as {@link
+   * #isInCoreFolder(WindowsPath)} says, a POSIX path when its folders match a POSIX core pattern, case
+   * ignored (macOS), or when it holds a {@code ..}
+   *
+   * <pre>{@code
+   * FolderClassifier.defaults().isInCoreFolder(PosixPath.of("/usr/local/bin/x"));   // true
+   * }</pre>
+   *
+   * @param file the file's path
+   * @throws NullPointerException if {@code file} is null
+   */
+  public boolean isInCoreFolder(FilePath file) {
+    return file instanceof WindowsPath windows ? isInCoreFolder(windows)
+        : PosixFolders.match((PosixPath) file, posixCore, true);
+  }
+
+  /**
+   * {@return whether {@code file} is in a temp folder}: a Windows path as {@link
+   * #isInTempFolder(WindowsPath)} says, a POSIX path when its folders match a POSIX temp pattern exactly,
+   * case included, and it holds no {@code ..}
+   *
+   * <pre>{@code
+   * FolderClassifier.defaults().isInTempFolder(PosixPath.of("/tmp/payload"));   // true
+   * FolderClassifier.defaults().isInTempFolder(PosixPath.of("/TMP/payload"));   // false: may be another folder
+   * }</pre>
+   *
+   * @param file the file's path
+   * @throws NullPointerException if {@code file} is null
+   */
+  public boolean isInTempFolder(FilePath file) {
+    return file instanceof WindowsPath windows ? isInTempFolder(windows)
+        : PosixFolders.match((PosixPath) file, posixTemp, false);
+  }
+
+  /**
    * {@return whether {@code file} is in a core folder}: beneath a folder of the core list, in some
    * reading of its 8.3 short names; also true for a file on a share or device Parry cannot place (see
    * the class comment)
@@ -170,7 +321,7 @@ public final class FolderClassifier {
    */
   public boolean isInCoreFolder(WindowsPath file) {
     Resolution resolved = PathResolver.resolve(file.value());
-    if (!resolved.root().isVolumeRoot()) {
+    if (!placed(resolved)) {
       return true;
     }
     Folders folders = Folders.of(resolved, coreDepth);
@@ -197,7 +348,7 @@ public final class FolderClassifier {
    */
   public boolean isInTempFolder(WindowsPath file) {
     Resolution resolved = PathResolver.resolve(file.value());
-    if (!resolved.root().isVolumeRoot()) {
+    if (!placed(resolved)) {
       return false;
     }
     Folders folders = Folders.of(resolved, tempDepth);
@@ -288,6 +439,7 @@ public final class FolderClassifier {
 
   @Override
   public String toString() {
-    return "FolderClassifier{core=" + core.length + " patterns, temp=" + temp.length + " patterns}";
+    return "FolderClassifier{core=" + core.length + " patterns, temp=" + temp.length + " patterns, posixCore="
+        + posixCore.length + " patterns, posixTemp=" + posixTemp.length + " patterns, volumes=" + volumes + "}";
   }
 }

@@ -8,27 +8,47 @@ import org.jspecify.annotations.Nullable;
 /**
  * An endpoint: the target of isolation, containment, code restriction, scans and package collection.
  *
- * <p>Its name, domain, tags and OS are what device groups match on; its key is its id alone.
+ * <p>Its id is its identity and its key ({@code device:<id>}); everything else is an attribute. Its
+ * name, domain, tags, OS and Defender device group are what device groups match on. The name may be
+ * absent: Defender answers an empty name for some machines, and acting on a device needs its id alone
+ * ({@link DeviceName#ofReported(String)}).
  *
  * @param id the backend's device id
- * @param name the host name
+ * @param name the host name, or null if the backend reported none
  * @param domain the DNS or directory domain the device belongs to, or null if it has none
  * @param tags the device's tags (copied; empty if none)
  * @param os the operating system family
+ * @param entraDeviceId the device's Microsoft Entra ID, or null if not joined or not reported
+ * @param rbacGroupName the device group Defender puts it in, or null if not reported
  */
-public record Device(DeviceId id, DeviceName name, @Nullable DomainName domain, Set<DeviceTag> tags, OsPlatform os)
+public record Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainName domain, Set<DeviceTag> tags,
+    OsPlatform os, @Nullable EntraDeviceId entraDeviceId, @Nullable RbacGroupName rbacGroupName)
     implements DeviceEntity {
 
   /**
    * Validates the device and copies its tags.
    *
-   * @throws NullPointerException if {@code id}, {@code name}, {@code tags}, a tag or {@code os} is null
+   * @throws NullPointerException if {@code id}, {@code tags}, a tag or {@code os} is null
    */
   public Device {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(name, "name");
     tags = Set.copyOf(Objects.requireNonNull(tags, "tags"));
     Objects.requireNonNull(os, "os");
+  }
+
+  /**
+   * Creates a device without an Entra id or a Defender device group.
+   *
+   * @param id the device id
+   * @param name the host name, or null
+   * @param domain the domain, or null
+   * @param tags the tags
+   * @param os the operating system family
+   * @throws NullPointerException if {@code id}, {@code tags}, a tag or {@code os} is null
+   */
+  public Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainName domain, Set<DeviceTag> tags,
+      OsPlatform os) {
+    this(id, name, domain, tags, os, null, null);
   }
 
   /**
@@ -38,9 +58,24 @@ public record Device(DeviceId id, DeviceName name, @Nullable DomainName domain, 
    *
    * @param id the device id
    * @param name the host name
+   * @throws NullPointerException if an argument is null
    */
   public static Device of(DeviceId id, DeviceName name) {
-    return new Device(id, name, null, Set.of(), OsPlatform.WINDOWS);
+    return new Device(id, Objects.requireNonNull(name, "name"), null, Set.of(), OsPlatform.WINDOWS);
+  }
+
+  /**
+   * {@return this device with its Entra id and Defender device group}
+   *
+   * <pre>{@code
+   * Device device = Device.of(id, name).withDirectory(EntraDeviceId.of(guid), RbacGroupName.of("Servers"));
+   * }</pre>
+   *
+   * @param entra the Entra device id, or null
+   * @param group the Defender device group name, or null
+   */
+  public Device withDirectory(@Nullable EntraDeviceId entra, @Nullable RbacGroupName group) {
+    return new Device(id, name, domain, tags, os, entra, group);
   }
 
   @Override
@@ -54,7 +89,7 @@ public record Device(DeviceId id, DeviceName name, @Nullable DomainName domain, 
   }
 
   @Override
-  public Optional<WindowsPath> filePath() {
+  public Optional<FilePath> filePath() {
     return Optional.empty();
   }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** An entity on an endpoint: the device itself or something found on it. */
 public sealed interface DeviceEntity extends Entity
-    permits Device, DeviceFile, DeviceProcess, WindowsService, Driver, RegistryKey, ScheduledTask {
+    permits Device, DeviceFile, DeviceProcess, WindowsService, Driver, RegistryKey, RegistryValue, ScheduledTask {
 
   @Override
   default EntityFamily family() {
@@ -19,5 +19,5 @@ public sealed interface DeviceEntity extends Entity
    * binary, a driver), or empty if there is none}: the path that automation folder rules and
    * exclusions apply to.
    */
-  Optional<WindowsPath> filePath();
+  Optional<FilePath> filePath();
 }

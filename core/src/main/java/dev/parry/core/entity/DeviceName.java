@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.internal.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A device's host name as its backend reports it. Compared case-insensitively.
@@ -35,6 +36,20 @@ public record DeviceName(String value) {
    */
   public static DeviceName of(String value) {
     return new DeviceName(value);
+  }
+
+  /**
+   * {@return the name a backend reported, or null for the empty name}: Defender answers {@code ""}
+   * for some machines, which then have no name ({@link Device#name()} null) and are known by their id
+   *
+   * <pre>{@code Device device = new Device(id, DeviceName.ofReported(""), null, Set.of(), OsPlatform.WINDOWS);}</pre>
+   *
+   * @param value the reported text, possibly empty
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if a non-empty value is not valid
+   */
+  public static @Nullable DeviceName ofReported(String value) {
+    return value.isEmpty() ? null : new DeviceName(value);
   }
 
   @Override

@@ -32,7 +32,7 @@ public record Driver(DeviceId device, WindowsPath path) implements DeviceEntity 
   }
 
   @Override
-  public Optional<WindowsPath> filePath() {
+  public Optional<FilePath> filePath() {
     return Optional.of(path);
   }
 }

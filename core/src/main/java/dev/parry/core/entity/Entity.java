@@ -24,13 +24,15 @@ public sealed interface Entity permits DeviceEntity, EmailEntity, IdentityEntity
   /**
    * {@return whether this entity and {@code other} are the same thing in the world}, as far as their
    * identifiers tell: what an investigation de-duplicates actions by. Two reports of one thing may
-   * carry different identifiers (a user by object id and UPN, then by UPN alone); an entity type
-   * whose reports can differ so overrides this. The default compares keys.
+   * carry different identifiers (a user by object id and UPN, then by UPN alone; a file by its SHA-256
+   * and SHA-1, then by its SHA-1 alone); an entity type whose reports can differ so overrides this
+   * ({@link UserAccount#sameAs}, {@link DeviceFile#sameAs}). The default compares keys.
    *
    * <p>The answer is symmetric, and equal keys always answer true.
    *
    * <pre>{@code
-   * UserAccount.of(objectId).withUpn(upn).sameAs(UserAccount.of(upn));   // true
+   * UserAccount.of(objectId).withUpn(upn).sameAs(UserAccount.of(upn));         // true
+   * DeviceFile.anywhere(sha1).sameAs(new DeviceFile(sha256, sha1, null, null));  // true
    * }</pre>
    *
    * @param other the other entity

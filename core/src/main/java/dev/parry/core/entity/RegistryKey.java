@@ -33,7 +33,7 @@ public record RegistryKey(DeviceId device, RegistryKeyPath path) implements Devi
   }
 
   @Override
-  public Optional<WindowsPath> filePath() {
+  public Optional<FilePath> filePath() {
     return Optional.empty();
   }
 }

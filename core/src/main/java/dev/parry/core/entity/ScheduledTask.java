@@ -33,7 +33,7 @@ public record ScheduledTask(DeviceId device, ScheduledTaskPath path) implements 
   }
 
   @Override
-  public Optional<WindowsPath> filePath() {
+  public Optional<FilePath> filePath() {
     return Optional.empty();
   }
 }

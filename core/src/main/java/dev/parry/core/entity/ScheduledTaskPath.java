@@ -5,7 +5,11 @@ import dev.parry.core.internal.Text;
 /**
  * The full path of a scheduled task in the Task Scheduler library, such as {@code \Microsoft\Updater}. Compared case-insensitively.
  *
- * @param value 1-1024 characters, starting with {@code \}, no spoofing characters (see the package documentation)
+ * <p>Reports name tasks with and without the leading {@code \} ({@code Microsoft\Updater}); both are
+ * the same task, under the library's root, and the value is kept with the {@code \}.
+ *
+ * @param value 1-1024 characters, no spoofing characters (see the package documentation); a leading
+ *     {@code \} is added if missing
  */
 public record ScheduledTaskPath(String value) {
 
@@ -16,12 +20,17 @@ public record ScheduledTaskPath(String value) {
    * Validates the value.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character or does not start with {@code \}
+   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} (its leading
+   *     {@code \} counted), or holds a spoofing character
    */
   public ScheduledTaskPath {
     Text.requireIdentifier("scheduledTaskPath", value, 1, MAX_LENGTH);
     if (value.charAt(0) != '\\') {
-      throw new IllegalArgumentException("scheduledTaskPath must start with '\\', was: " + Text.show(value));
+      if (value.length() == MAX_LENGTH) {
+        throw new IllegalArgumentException("scheduledTaskPath must be at most " + MAX_LENGTH
+            + " characters with its leading '\\', was: " + Text.show(value));
+      }
+      value = "\\" + value;
     }
   }
 

@@ -37,7 +37,7 @@ import dev.parry.core.internal.Text;
  *
  * @param value the path as given
  */
-public record WindowsPath(String value) {
+public record WindowsPath(String value) implements FilePath {
 
   /** The longest path accepted, Windows' extended-length limit: {@value}. */
   public static final int MAX_LENGTH = 32_767;
@@ -77,11 +77,13 @@ public record WindowsPath(String value) {
   }
 
   /** {@return the path's resolved form in a case-insensitive form NTFS would agree with, for keys} */
+  @Override
   public String comparisonKey() {
     return NtfsNames.key(resolved());
   }
 
   /** {@return the last name of the resolved path (the file name), or an empty string for a root} */
+  @Override
   public String fileName() {
     Resolution resolution = resolution();
     String path = resolution.path();

@@ -36,7 +36,7 @@ public record WindowsService(DeviceId device, ServiceName name, @Nullable Window
   }
 
   @Override
-  public Optional<WindowsPath> filePath() {
+  public Optional<FilePath> filePath() {
     return Optional.ofNullable(binaryPath);
   }
 }

@@ -372,7 +372,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     RemediationAction failedAction = actions.get(index).action();
     for (int j = index + 1; j < actions.size(); j++) {
       ActionRecord later = actions.get(j);
-      if (later.status().wasTaken() && sameKey(later.action(), failedAction)) {
+      if (later.status().wasTaken() && sameTarget(later.action(), failedAction)) {
         return true;
       }
     }
@@ -554,7 +554,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     int next = actions.size() + 1;
     for (Command.Proposal proposal : command.proposals()) {
       RemediationAction action = proposal.planned().action();
-      if (sameKeyIn(proposedNow, action) || findBlocking(action, true) != null) {
+      if (sameTargetIn(proposedNow, action) || findBlocking(action, true) != null) {
         continue;
       }
       proposedNow.add(action);
@@ -564,9 +564,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return null;
   }
 
-  private static boolean sameKeyIn(List<RemediationAction> proposed, RemediationAction action) {
+  private static boolean sameTargetIn(List<RemediationAction> proposed, RemediationAction action) {
     for (RemediationAction other : proposed) {
-      if (sameKey(other, action)) {
+      if (sameTarget(other, action)) {
         return true;
       }
     }
@@ -574,10 +574,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * Whether two actions do the same thing to the same entity ({@link dev.parry.core.entity.Entity#sameAs}); the
-   * kinds are compared first, so most targets are never compared.
+   * Whether two actions do one kind of thing to the same entity ({@link dev.parry.core.entity.Entity#sameAs}:
+   * a file reported by its SHA-1 alone and again with its SHA-256 too is one file); the kinds are compared
+   * first, so most targets are never compared.
    */
-  private static boolean sameKey(RemediationAction a, RemediationAction b) {
+  private static boolean sameTarget(RemediationAction a, RemediationAction b) {
     return a.kind() == b.kind() && a.target().sameAs(b.target());
   }
 
@@ -606,16 +607,22 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * The existing action with the same key as {@code proposed} that stops it from being proposed: an active one, or
-   * (for evidence) one that was taken, rejected or expired, since new evidence must not re-ask a
-   * question analysts already answered.
+   * The existing action on the same target as {@code proposed} that stops it from being proposed: an active one,
+   * or (for evidence) one that was taken, rejected or expired, since new evidence must not re-ask a
+   * question analysts already answered. A pending action that can never be sent (its file lacks the hash
+   * its kind needs, its process the creation time) does not stop one that can: the new report carries
+   * what the first lacked.
    */
   private @Nullable ActionRecord findBlocking(RemediationAction proposed, boolean includeDecided) {
     for (ActionRecord action : actions) {
       ActionStatus status = action.status();
       boolean blocks = status.isActive() || (includeDecided && status != ActionStatus.FAILED
           && status != ActionStatus.TIMED_OUT && status != ActionStatus.CANCELLED && status != ActionStatus.UNDONE);
-      if (blocks && sameKey(action.action(), proposed)) {
+      if (blocks && status == ActionStatus.PENDING_APPROVAL && action.action().missingForExecution().isPresent()
+          && proposed.missingForExecution().isEmpty()) {
+        blocks = false;
+      }
+      if (blocks && sameTarget(action.action(), proposed)) {
         return action;
       }
     }

@@ -40,15 +40,17 @@ public sealed interface AllowIndicator {
   String text();
 
   /**
-   * {@return the indicator for the value {@code entity} carries, not for the one copy}: a file or an
-   * attachment by its SHA-256 (every copy, on every device and in every message), a URL as written,
-   * anything else by its key. What a false-positive report adds.
+   * {@return the indicator for the value {@code entity} carries, not for the one copy}: a file by its
+   * SHA-256, or its SHA-1 when that is all it carries, an attachment by its SHA-256 (every copy, on
+   * every device and in every message), a URL as written, anything else by its key. What a
+   * false-positive report adds.
    *
    * @param entity the entity reported
    */
   static AllowIndicator forValueOf(Entity entity) {
     if (entity instanceof DeviceFile file) {
-      return new FileHash(file.sha256());
+      Sha256 sha256 = file.sha256();
+      return sha256 != null ? new FileHash(sha256) : new FileSha1(Objects.requireNonNull(file.sha1()));
     }
     if (entity instanceof EmailAttachment attachment) {
       return new FileHash(attachment.sha256());
@@ -89,7 +91,8 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows a file hash: files and attachments with this SHA-256.
+   * Allows a file hash: files and attachments with this SHA-256. A file reported with its SHA-1 alone is
+   * not covered: nothing says it is this file.
    *
    * @param sha256 the file's SHA-256
    */
@@ -105,7 +108,7 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
-      return (entity instanceof DeviceFile file && file.sha256().equals(sha256))
+      return (entity instanceof DeviceFile file && sha256.equals(file.sha256()))
           || (entity instanceof EmailAttachment attachment && attachment.sha256().equals(sha256));
     }
 

@@ -14,6 +14,7 @@ import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.Mailbox;
 import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.RegistryValue;
 import dev.parry.core.entity.ScheduledTask;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.UserAccount;
@@ -55,9 +56,9 @@ import java.util.Set;
  *       device is an analyst's decision, AIR's automatic device remediations are the six below)</td></tr>
  *   <tr><td>DeviceFile</td><td>malicious</td><td>quarantine file (a file at a path), stop and
  *       quarantine file (a file known only by hash): automatic</td></tr>
- *   <tr><td>DeviceProcess, WindowsService, Driver, RegistryKey, ScheduledTask</td><td>malicious</td>
- *       <td>kill process, stop service, disable driver, remove registry key, remove scheduled task:
- *       automatic</td></tr>
+ *   <tr><td>DeviceProcess, WindowsService, Driver, RegistryKey, RegistryValue, ScheduledTask</td>
+ *       <td>malicious</td><td>kill process, stop service, disable driver, remove registry key, remove
+ *       registry value, remove scheduled task: automatic</td></tr>
  *   <tr><td>EmailMessage, EmailCluster, EmailAttachment</td><td>malicious</td><td>soft delete the
  *       message or cluster: automatic where email automation allows (by default it does not)</td></tr>
  *   <tr><td>Url</td><td>malicious</td><td>block URL, soft delete the message it came in</td></tr>
@@ -493,6 +494,7 @@ public final class PlanTable {
     malicious.put(WindowsService.class, List.of(ActionKind.STOP_SERVICE));
     malicious.put(Driver.class, List.of(ActionKind.DISABLE_DRIVER));
     malicious.put(RegistryKey.class, List.of(ActionKind.REMOVE_REGISTRY_KEY));
+    malicious.put(RegistryValue.class, List.of(ActionKind.REMOVE_REGISTRY_VALUE));
     malicious.put(ScheduledTask.class, List.of(ActionKind.REMOVE_SCHEDULED_TASK));
     malicious.put(EmailMessage.class, List.of(ActionKind.SOFT_DELETE_EMAIL));
     malicious.put(EmailCluster.class, List.of(ActionKind.SOFT_DELETE_EMAIL));

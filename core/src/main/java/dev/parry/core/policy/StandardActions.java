@@ -19,6 +19,7 @@ import dev.parry.core.action.QuarantineFile;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.RemoveDelegation;
 import dev.parry.core.action.RemoveRegistryKey;
+import dev.parry.core.action.RemoveRegistryValue;
 import dev.parry.core.action.RemoveScheduledTask;
 import dev.parry.core.action.RequestSample;
 import dev.parry.core.action.ResetPassword;
@@ -41,6 +42,7 @@ import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.Mailbox;
 import dev.parry.core.entity.RegistryKey;
+import dev.parry.core.entity.RegistryValue;
 import dev.parry.core.entity.ScheduledTask;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.Url;
@@ -82,6 +84,7 @@ final class StandardActions {
     TARGETS.put(ActionKind.STOP_SERVICE, Set.of(WindowsService.class));
     TARGETS.put(ActionKind.DISABLE_DRIVER, Set.of(Driver.class));
     TARGETS.put(ActionKind.REMOVE_REGISTRY_KEY, Set.of(RegistryKey.class));
+    TARGETS.put(ActionKind.REMOVE_REGISTRY_VALUE, Set.of(RegistryValue.class));
     TARGETS.put(ActionKind.REMOVE_SCHEDULED_TASK, Set.of(ScheduledTask.class));
     TARGETS.put(ActionKind.SOFT_DELETE_EMAIL, EMAIL_CARRIERS);
     TARGETS.put(ActionKind.HARD_DELETE_EMAIL, EMAIL_CARRIERS);
@@ -132,6 +135,7 @@ final class StandardActions {
       case STOP_SERVICE -> entity instanceof WindowsService service ? new StopService(service) : null;
       case DISABLE_DRIVER -> entity instanceof Driver driver ? new DisableDriver(driver) : null;
       case REMOVE_REGISTRY_KEY -> entity instanceof RegistryKey key ? new RemoveRegistryKey(key) : null;
+      case REMOVE_REGISTRY_VALUE -> entity instanceof RegistryValue value ? new RemoveRegistryValue(value) : null;
       case REMOVE_SCHEDULED_TASK -> entity instanceof ScheduledTask task ? new RemoveScheduledTask(task) : null;
       case SOFT_DELETE_EMAIL -> {
         EmailContent content = carrier(entity);
@@ -159,7 +163,7 @@ final class StandardActions {
       case REVOKE_SESSIONS -> entity instanceof UserAccount user ? new RevokeSessions(user) : null;
       case CONTAIN_USER -> entity instanceof UserAccount user ? new ContainUser(user) : null;
       case RELEASE_FROM_ISOLATION, RELEASE_FROM_CONTAINMENT, REMOVE_CODE_RESTRICTION, RESTORE_FILE, START_SERVICE,
-          ENABLE_DRIVER, RESTORE_REGISTRY_KEY, RESTORE_SCHEDULED_TASK, MOVE_EMAIL, RELEASE_EMAIL_FROM_QUARANTINE,
+          ENABLE_DRIVER, RESTORE_REGISTRY_KEY, RESTORE_REGISTRY_VALUE, RESTORE_SCHEDULED_TASK, MOVE_EMAIL, RELEASE_EMAIL_FROM_QUARANTINE,
           RELEASE_ATTACHMENT, UNBLOCK_URL, ENABLE_USER, RELEASE_USER_CONTAINMENT, SUSPEND_USER_IN_PROVIDER -> null;
     };
   }

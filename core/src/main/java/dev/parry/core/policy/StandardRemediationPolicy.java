@@ -6,7 +6,7 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
-import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.entity.FilePath;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     if (allowing != null) {
       return RemediationPlan.nothing("allowed by indicator " + allowing);
     }
-    Optional<WindowsPath> path = entity instanceof DeviceEntity onDevice ? onDevice.filePath() : Optional.empty();
+    Optional<FilePath> path = entity instanceof DeviceEntity onDevice ? onDevice.filePath() : Optional.empty();
     if (path.isPresent() && context.exclusions().excludes(path.get())) {
       return RemediationPlan.nothing("file path is covered by an automation folder exclusion");
     }
@@ -120,6 +120,10 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
         continue;
       }
       PlannedAction decided = decide(action, step.mode(), entity, compromise ? null : verdict, path, context);
+      Optional<String> missing = action.missingForExecution();
+      if (missing.isPresent()) { // never sent: it waits, saying what the evidence lacks
+        decided = new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, missing.get());
+      }
       if (mayBeExcluded) {
         decided = decided.requiringApproval(MAY_BE_EXCLUDED);
       }
@@ -160,7 +164,7 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
 
   /** Decides one step; {@code verdict} is null for a step of a compromise row, which the verdict does not hold. */
   private static PlannedAction decide(RemediationAction action, ApprovalMode mode, Entity entity,
-      @Nullable Verdict verdict, Optional<WindowsPath> path, AutomationContext context) {
+      @Nullable Verdict verdict, Optional<FilePath> path, AutomationContext context) {
     if (verdict == Verdict.SUSPICIOUS) {
       return new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, SUSPICIOUS);
     }

@@ -1,11 +1,13 @@
 package dev.parry.core.automation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.entity.WindowsPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.DisplayName;
@@ -133,7 +135,9 @@ class PathSpellingPropertiesTest {
   @Test
   @DisplayName("case, trailing dots and spaces, slashes, doubled separators, . and x\\.., admin shares and device paths")
   void everySpellingIsInTheSameFolders() {
-    FolderClassifier folders = FolderClassifier.defaults();
+    FolderClassifier unmapped = FolderClassifier.defaults();
+    FolderClassifier folders = unmapped.withVolumes(Map.of("HarddiskVolume2", 'C',
+        "Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}", 'D'));
     forAll("everySpellingIsInTheSameFolders", (random, seed) -> {
       Place place = place(random);
       boolean core = folders.isInCoreFolder(place.plain());
@@ -142,6 +146,10 @@ class PathSpellingPropertiesTest {
         String spelling = spell(random, root, place.names());
         assertEquals(core, folders.isInCoreFolder(WindowsPath.of(spelling)), () -> place.rule() + ", core: " + spelling);
         assertEquals(temp, folders.isInTempFolder(WindowsPath.of(spelling)), () -> place.rule() + ", temp: " + spelling);
+        if (root == Root.NT_VOLUME || root == Root.VOLUME_GUID) { // a volume not mapped may be mounted anywhere
+          assertTrue(unmapped.isInCoreFolder(WindowsPath.of(spelling)), () -> "unmapped, core: " + spelling);
+          assertFalse(unmapped.isInTempFolder(WindowsPath.of(spelling)), () -> "unmapped, temp: " + spelling);
+        }
       }
     });
   }

@@ -22,6 +22,7 @@ class EntityTest {
         Map.entry(Device.class, EntityFamily.DEVICE), Map.entry(DeviceFile.class, EntityFamily.DEVICE),
         Map.entry(DeviceProcess.class, EntityFamily.DEVICE), Map.entry(WindowsService.class, EntityFamily.DEVICE),
         Map.entry(Driver.class, EntityFamily.DEVICE), Map.entry(RegistryKey.class, EntityFamily.DEVICE),
+        Map.entry(RegistryValue.class, EntityFamily.DEVICE),
         Map.entry(ScheduledTask.class, EntityFamily.DEVICE), Map.entry(EmailMessage.class, EntityFamily.EMAIL),
         Map.entry(EmailCluster.class, EntityFamily.EMAIL), Map.entry(EmailAttachment.class, EntityFamily.EMAIL),
         Map.entry(Url.class, EntityFamily.EMAIL), Map.entry(Mailbox.class, EntityFamily.EMAIL),

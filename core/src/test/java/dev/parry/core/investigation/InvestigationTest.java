@@ -1,5 +1,9 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.Sha1;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.action.StopAndQuarantineFile;
 import static dev.parry.core.Fixtures.DEVICE;
 import static dev.parry.core.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -359,6 +363,34 @@ class InvestigationTest {
       accept(evidence(new DisableUser(UserAccount.of(ObjectId.of("8c9e6679-7425-40de-944b-e07fc1f90ae7")).withUpn(upn)),
           ApprovalMode.REQUIRES_APPROVAL));
       assertEquals(2, investigation.actions().size(), "another directory object under the same UPN is another user");
+    }
+
+    @Test
+    @DisplayName("two reports of one file with different hashes are one target: a SHA-1-only report does not"
+        + " propose again what a SHA-256 and SHA-1 report proposed; reports that disagree on a hash are two files")
+    void sameFileByAnyHash() {
+      Sha256 sha256 = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+      Sha1 sha1 = Sha1.of("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+      accept(evidence(new StopAndQuarantineFile(new DeviceFile(sha256, sha1, null, null)), ApprovalMode.REQUIRES_APPROVAL));
+      accept(evidence(new StopAndQuarantineFile(DeviceFile.anywhere(sha1)), ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(1, investigation.actions().size());
+      Sha1 otherSha1 = Sha1.of("0000a3ee5e6b4b0d3255bfef95601890afd80709");
+      accept(evidence(new StopAndQuarantineFile(new DeviceFile(sha256, otherSha1, null, null)),
+          ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(2, investigation.actions().size(), "hashes that disagree are two files, whatever they share");
+    }
+
+    @Test
+    @DisplayName("a pending action that can never be sent does not stop one that can: a report with the SHA-1"
+        + " proposes what a SHA-256-only report could not send")
+    void unsendableDoesNotBlock() {
+      Sha256 sha256 = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+      Sha1 sha1 = Sha1.of("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+      accept(evidence(new StopAndQuarantineFile(DeviceFile.anywhere(sha256)), ApprovalMode.REQUIRES_APPROVAL));
+      accept(evidence(new StopAndQuarantineFile(new DeviceFile(sha256, sha1, null, null)), ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(2, investigation.actions().size());
+      accept(evidence(new StopAndQuarantineFile(DeviceFile.anywhere(sha1)), ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(2, investigation.actions().size(), "the sendable one now answers for the file");
     }
 
     @Test

@@ -49,17 +49,26 @@ class PlanTableTest {
   static List<Entity> samples() {
     List<Entity> out = new ArrayList<>(Fixtures.oneOfEach());
     out.add(DeviceFile.anywhere(HASH));
+    out.add(DeviceFile.anywhere(Fixtures.SHA1));
+    out.add(new dev.parry.core.entity.DeviceProcess(Fixtures.DEVICE_ID, 7,
+        dev.parry.core.entity.WindowsPath.of("C:\\Temp\\x.exe")));
     out.add(Url.of(WebUrl.of("https://evil.example/clicked")));
     out.add(Mailbox.of(SmtpAddress.of("quiet@contoso.com")));
     return out;
   }
 
-  /** {@return the steps of {@code row} that build an action for {@code entity}, as {@code KIND MODE}} */
+  /**
+   * {@return the steps of {@code row} that build an action for {@code entity}, as {@code KIND MODE}}; an
+   * action that lacks what its executor needs (a stop and quarantine without the SHA-1, a kill without the
+   * creation time) waits whatever the row says
+   */
   static List<String> expected(PlanTable.Row row, Entity entity) {
     List<String> out = new ArrayList<>();
     for (PlanTable.Step step : row.steps()) {
-      if (StandardActions.build(step.kind(), entity) != null) {
-        out.add(step.kind() + " " + step.mode());
+      var action = StandardActions.build(step.kind(), entity);
+      if (action != null) {
+        out.add(step.kind() + " " + (action.missingForExecution().isPresent() ? ApprovalMode.REQUIRES_APPROVAL
+            : step.mode()));
       }
     }
     return out;
@@ -96,6 +105,7 @@ class PlanTableTest {
           "MALICIOUS WindowsService: [STOP_SERVICE automatic]",
           "MALICIOUS Driver: [DISABLE_DRIVER automatic]",
           "MALICIOUS RegistryKey: [REMOVE_REGISTRY_KEY automatic]",
+          "MALICIOUS RegistryValue: [REMOVE_REGISTRY_VALUE automatic]",
           "MALICIOUS ScheduledTask: [REMOVE_SCHEDULED_TASK automatic]",
           "MALICIOUS EmailMessage: [SOFT_DELETE_EMAIL automatic]",
           "MALICIOUS EmailCluster: [SOFT_DELETE_EMAIL automatic]",
@@ -108,6 +118,7 @@ class PlanTableTest {
           "SUSPICIOUS WindowsService: [STOP_SERVICE pending]",
           "SUSPICIOUS Driver: [DISABLE_DRIVER pending]",
           "SUSPICIOUS RegistryKey: [REMOVE_REGISTRY_KEY pending]",
+          "SUSPICIOUS RegistryValue: [REMOVE_REGISTRY_VALUE pending]",
           "SUSPICIOUS ScheduledTask: [REMOVE_SCHEDULED_TASK pending]",
           "SUSPICIOUS EmailMessage: [SOFT_DELETE_EMAIL pending]",
           "SUSPICIOUS EmailCluster: [SOFT_DELETE_EMAIL pending]",
@@ -213,7 +224,7 @@ class PlanTableTest {
     void kinds() {
       assertEquals(EnumSet.of(ActionKind.ISOLATE_DEVICE, ActionKind.QUARANTINE_FILE, ActionKind.STOP_AND_QUARANTINE_FILE,
           ActionKind.KILL_PROCESS, ActionKind.STOP_SERVICE, ActionKind.DISABLE_DRIVER, ActionKind.REMOVE_REGISTRY_KEY,
-          ActionKind.REMOVE_SCHEDULED_TASK, ActionKind.SOFT_DELETE_EMAIL, ActionKind.BLOCK_URL,
+          ActionKind.REMOVE_REGISTRY_VALUE, ActionKind.REMOVE_SCHEDULED_TASK, ActionKind.SOFT_DELETE_EMAIL, ActionKind.BLOCK_URL,
           ActionKind.TURN_OFF_EXTERNAL_FORWARDING, ActionKind.REMOVE_DELEGATION, ActionKind.MARK_USER_COMPROMISED,
           ActionKind.DISABLE_USER, ActionKind.RESET_PASSWORD), PlanTable.defaults().kinds());
     }

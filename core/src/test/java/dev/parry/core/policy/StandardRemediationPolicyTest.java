@@ -82,8 +82,21 @@ class StandardRemediationPolicyTest {
     @DisplayName("malicious file or process on a device in a Full group: automatic")
     void maliciousDeviceFull() {
       assertEquals("automatic", outcome(plan(fileAt("C:\\Temp\\x.exe"), Verdict.MALICIOUS, AutomationLevel.FULL)));
-      assertEquals("automatic", outcome(plan(new DeviceProcess(Fixtures.DEVICE_ID, 7,
+      assertEquals("automatic", outcome(plan(DeviceProcess.of(Fixtures.DEVICE_ID, 7, Fixtures.T0,
           WindowsPath.of("C:\\Temp\\x.exe")), Verdict.MALICIOUS, AutomationLevel.FULL)));
+    }
+
+    @Test
+    @DisplayName("an action that lacks what its executor needs waits, saying what: a kill without the creation"
+        + " time, a stop and quarantine without the SHA-1")
+    void missingForExecutionWaits() {
+      RemediationPlan kill = plan(new DeviceProcess(Fixtures.DEVICE_ID, 7, WindowsPath.of("C:\\Temp\\x.exe")),
+          Verdict.MALICIOUS, AutomationLevel.FULL);
+      assertEquals("pending", outcome(kill));
+      assertTrue(kill.actions().get(0).reason().contains("creation time"), kill.actions().get(0).reason());
+      RemediationPlan stop = plan(DeviceFile.anywhere(Fixtures.HASH), Verdict.MALICIOUS, AutomationLevel.FULL);
+      assertEquals("pending", outcome(stop));
+      assertTrue(stop.actions().get(0).reason().contains("SHA1"), stop.actions().get(0).reason());
     }
 
     @ParameterizedTest(name = "whatever the device group, even at {0}")
@@ -291,6 +304,7 @@ class StandardRemediationPolicyTest {
           Map.entry(dev.parry.core.entity.WindowsService.class, List.of(ActionKind.STOP_SERVICE)),
           Map.entry(dev.parry.core.entity.Driver.class, List.of(ActionKind.DISABLE_DRIVER)),
           Map.entry(dev.parry.core.entity.RegistryKey.class, List.of(ActionKind.REMOVE_REGISTRY_KEY)),
+          Map.entry(dev.parry.core.entity.RegistryValue.class, List.of(ActionKind.REMOVE_REGISTRY_VALUE)),
           Map.entry(dev.parry.core.entity.ScheduledTask.class, List.of(ActionKind.REMOVE_SCHEDULED_TASK)),
           Map.entry(dev.parry.core.entity.EmailMessage.class, List.of(ActionKind.SOFT_DELETE_EMAIL)),
           Map.entry(dev.parry.core.entity.EmailCluster.class, List.of(ActionKind.SOFT_DELETE_EMAIL)),
@@ -371,7 +385,7 @@ class StandardRemediationPolicyTest {
       assertTrue(plan(fileAt("C:\\x.exe"), Verdict.MALICIOUS, context).isEmpty());
       assertTrue(plan(url, Verdict.MALICIOUS, context).isEmpty());
       assertTrue(plan(USER, COMPROMISED, context).isEmpty());
-      assertEquals("automatic", outcome(plan(new DeviceProcess(Fixtures.DEVICE_ID, 7,
+      assertEquals("automatic", outcome(plan(DeviceProcess.of(Fixtures.DEVICE_ID, 7, Fixtures.T0,
           WindowsPath.of("C:\\Temp\\x.exe")), Verdict.MALICIOUS, context)));
       assertTrue(new AllowIndicator.ExactUrl(url.url()).covers(url));
       assertTrue(!new AllowIndicator.Domain(DomainName.of("partner.example"))
@@ -383,8 +397,9 @@ class StandardRemediationPolicyTest {
     void scope() {
       AutomationContext nine = AutomationContext.of(AutomationLevel.FULL).withDevicesInScope(9);
       AutomationContext ten = AutomationContext.of(AutomationLevel.FULL).withDevicesInScope(10);
-      assertEquals("automatic", outcome(plan(DeviceFile.anywhere(Fixtures.HASH), Verdict.MALICIOUS, nine)));
-      RemediationPlan plan = plan(DeviceFile.anywhere(Fixtures.HASH), Verdict.MALICIOUS, ten);
+      DeviceFile file = new DeviceFile(Fixtures.HASH, Fixtures.SHA1, null, null);
+      assertEquals("automatic", outcome(plan(file, Verdict.MALICIOUS, nine)));
+      RemediationPlan plan = plan(file, Verdict.MALICIOUS, ten);
       assertEquals("pending", outcome(plan));
       assertTrue(plan.actions().get(0).reason().contains("10 devices"), plan.actions().get(0).reason());
     }

@@ -628,6 +628,11 @@ public final class Dispatcher implements EventRouter.Reaction {
       end(flight, Ending.FAILED, "no executor for " + flight.action.kind());
       return;
     }
+    Optional<String> missing = request.action().missingForExecution();
+    if (missing.isPresent()) { // stored by an earlier release, or approved before the rule: never sent
+      end(flight, Ending.FAILED, missing.get());
+      return;
+    }
     TaskScheduler.Cancellable timer;
     try {
       timer = scheduler.schedule(limits.attemptTimeout(), () -> silence(flight, token));

@@ -153,7 +153,8 @@ public final class EvidencePlanner {
 
   /**
    * {@return {@code plan} with every action of a kind no executor runs waiting for approval, with the
-   * reason "no executor for KIND"}; the plan itself if every kind has an executor
+   * reason "no executor for KIND", and every action that lacks what its executor needs
+   * ({@code RemediationAction.missingForExecution()}) waiting with that reason}; the plan itself if none
    */
   private RemediationPlan runnable(RemediationPlan plan) {
     List<PlannedAction> out = null;
@@ -165,6 +166,13 @@ public final class EvidencePlanner {
           out = new ArrayList<>(plan.actions());
         }
         out.set(i, new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL, noExecutor(kind)));
+      } else if (planned.action().missingForExecution().isPresent()) {
+        // whatever policy planned it: an action that lacks what its executor needs is never sent
+        if (out == null) {
+          out = new ArrayList<>(plan.actions());
+        }
+        out.set(i, new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL,
+            planned.action().missingForExecution().orElseThrow()));
       } else if (planned.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
         // whatever policy planned it: some kinds (offboarding, hard delete, the counterparts) never run alone
         if (out == null) {

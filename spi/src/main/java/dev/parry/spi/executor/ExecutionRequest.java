@@ -1,12 +1,15 @@
 package dev.parry.spi.executor;
 
+
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
+import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.InvestigationId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One request to an executor: carry out {@link #action()} once, before {@link #deadline()}.
@@ -90,6 +93,19 @@ public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpos
   public ExecutionRequest withExclusions(DeviceExclusions exclusions) {
     return new ExecutionRequest(action, purpose, idempotencyKey, attempt, deadline, requestedBy, comment,
         investigationId, actionId, exclusions);
+  }
+
+  /**
+   * {@return the file the action acts on, with every hash the evidence carried (SHA-256, SHA-1, MD5),
+   * or empty if it acts on no file}; the hash the kind's backend needs is {@code
+   * action().kind().requiredHash()}, and the runtime sends no action whose file lacks it
+   *
+   * <pre>{@code
+   * Sha1 sha1 = request.file().map(DeviceFile::sha1).orElseThrow();   // for StopAndQuarantineFile
+   * }</pre>
+   */
+  public Optional<DeviceFile> file() {
+    return action.target() instanceof DeviceFile target ? Optional.of(target) : Optional.empty();
   }
 
   @Override

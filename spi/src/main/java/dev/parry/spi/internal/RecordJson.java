@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * control characters, surrogates and DEL, so the text is safe in any database text column and every
  * Java string, even an ill-formed one, reads back unchanged. A component that an earlier release did
  * not write is read as {@link StoredDefaults} says; any other missing component reads as null, which
- * the record's constructor refuses unless the component may be null.
+ * the record's constructor refuses unless the component may be null. A component whose type became a
+ * sealed interface, where an earlier release wrote a bare value, reads that value as the type
+ * {@link StoredDefaults#bareType} names.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  *
@@ -309,6 +311,12 @@ public final class RecordJson {
     }
     if (declared.isEnum()) {
       return constant(declared, as(tree, String.class, path), path);
+    }
+    if (declared.isInterface() && !(tree instanceof Map<?, ?>)) {
+      Class<?> earlier = StoredDefaults.bareType(declared);
+      if (earlier != null) { // a component whose type became an interface: an earlier release wrote the value bare
+        return bind(tree, earlier, null, path);
+      }
     }
     if (declared.isInterface() || declared == Object.class) {
       Map<?, ?> object = as(tree, Map.class, path);

@@ -3,6 +3,8 @@ package dev.parry.spi.internal;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.entity.FilePath;
+import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
@@ -52,6 +54,18 @@ import org.jspecify.annotations.Nullable;
  *       compromise row, as it was</td></tr>
  * </table>
  *
+ * <p>Components that may be null and were added since need no entry: a {@code Device}'s
+ * {@code entraDeviceId} and {@code rbacGroupName}, a {@code DeviceFile}'s {@code md5}, a
+ * {@code DeviceProcess}'s {@code creationTime}, {@code commandLine} and {@code parent} read as not
+ * reported. A process stored without its creation time reads as it was; a kill of it is never sent.
+ *
+ * <table>
+ *   <caption>Components whose type became a sealed interface (upcast from the bare value)</caption>
+ *   <tr><th>Component type</th><th>Was</th><th>Read as</th></tr>
+ *   <tr><td>{@code FilePath} ({@code DeviceFile.path}, {@code DeviceProcess.imagePath})</td>
+ *       <td>{@code WindowsPath}, written as its text</td><td>a {@code WindowsPath}</td></tr>
+ * </table>
+ *
  * <p><b>Internal:</b> not API, may change without notice.
  */
 final class StoredDefaults {
@@ -80,6 +94,16 @@ final class StoredDefaults {
       return out;
     }
     return stored;
+  }
+
+  /**
+   * {@return the type an earlier release wrote bare (untagged) where {@code declared}, a sealed
+   * interface now, stands}, or null if it never did
+   *
+   * @param declared the component's declared type
+   */
+  static @Nullable Class<?> bareType(Class<?> declared) {
+    return declared == FilePath.class ? WindowsPath.class : null;
   }
 
   /** {@return whether {@code component} of {@code type} has a value for its absence} */

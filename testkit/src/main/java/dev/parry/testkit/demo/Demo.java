@@ -111,7 +111,8 @@ public final class Demo {
 
       step("2. Malicious process on a server (group Servers, Semi): the action waits, an analyst approves");
       InvestigationId inv2 = open(parry, "inv-2-server", SERVER);
-      DeviceProcess process = new DeviceProcess(SERVER.id(), 4242, WindowsPath.of("C:\\ProgramData\\svc\\miner.exe"));
+      DeviceProcess process = DeviceProcess.of(SERVER.id(), 4242, harness.clock().instant().minusSeconds(90),
+          WindowsPath.of("C:\\ProgramData\\svc\\miner.exe")).withCommandLine("miner.exe --pool stratum+tcp://x:3333");
       parry.reportEvidence(inv2, Evidence.of(process, Verdict.MALICIOUS, "CoinMiner", harness.clock().instant()));
       parry.finishAnalysis(inv2, AnalysisOutcome.COMPLETED);
       ActionRecord kill = harness.pending().get(0);

@@ -30,11 +30,13 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.RemoveCodeRestriction;
 import dev.parry.core.action.RemoveDelegation;
 import dev.parry.core.action.RemoveRegistryKey;
+import dev.parry.core.action.RemoveRegistryValue;
 import dev.parry.core.action.RemoveScheduledTask;
 import dev.parry.core.action.RequestSample;
 import dev.parry.core.action.ResetPassword;
 import dev.parry.core.action.RestoreFile;
 import dev.parry.core.action.RestoreRegistryKey;
+import dev.parry.core.action.RestoreRegistryValue;
 import dev.parry.core.action.RestoreScheduledTask;
 import dev.parry.core.action.RestrictCodeExecution;
 import dev.parry.core.action.RevokeSessions;
@@ -69,14 +71,22 @@ import dev.parry.core.entity.EmailAttachment;
 import dev.parry.core.entity.EmailCluster;
 import dev.parry.core.entity.EmailContent;
 import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.EntraDeviceId;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.FileName;
+import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.Md5;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.ParentProcess;
+import dev.parry.core.entity.PosixPath;
+import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.RegistryValue;
+import dev.parry.core.entity.RegistryValueType;
 import dev.parry.core.entity.ScheduledTask;
 import dev.parry.core.entity.ScheduledTaskPath;
 import dev.parry.core.entity.ServiceName;
@@ -99,10 +109,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Generators of valid domain values: identifiers, entities, evidence, actions and automation
@@ -297,8 +309,10 @@ public final class DomainGenerators {
       for (int i = random.nextInt(3); i > 0; i--) {
         tags.add(DeviceTag.of(random.nextInt(10) == 0 ? "x".repeat(DeviceTag.MAX_LENGTH) : word(random)));
       }
-      return new Device(deviceIds().next(random), deviceNames().next(random),
-          random.nextBoolean() ? domainNames().next(random) : null, tags, Gen.anyOf(OsPlatform.class).next(random));
+      return new Device(deviceIds().next(random), random.nextInt(8) == 0 ? null : deviceNames().next(random),
+          random.nextBoolean() ? domainNames().next(random) : null, tags, Gen.anyOf(OsPlatform.class).next(random),
+          random.nextBoolean() ? EntraDeviceId.of(new UUID(random.nextLong(), random.nextLong()).toString()) : null,
+          random.nextBoolean() ? RbacGroupName.of(mixCase(random, word(random)) + " servers") : null);
     };
   }
 
@@ -311,11 +325,63 @@ public final class DomainGenerators {
     };
   }
 
-  /** {@return files: copies on a device at a path, or hash-only files} */
+  /** {@return absolute POSIX paths of macOS and Linux files, in system, temp and user folders} */
+  public static Gen<PosixPath> posixPaths() {
+    return random -> PosixPath.of(Gen.oneOf(List.of("/usr/local/bin/", "/tmp/", "/var/tmp/", "/private/tmp/",
+        "/Users/" + word(random) + "/Downloads/", "/home/" + word(random) + "/Downloads/", "/opt/" + word(random) + "/",
+        "/Applications/" + word(random) + ".app/Contents/MacOS/", "/srv/" + word(random) + "/")).next(random)
+        + word(random) + (random.nextBoolean() ? "" : ".sh"));
+  }
+
+  /** {@return paths of either operating system family, Windows more often} */
+  public static Gen<FilePath> anyFilePaths() {
+    return random -> random.nextInt(4) == 0 ? posixPaths().next(random) : filePaths().next(random);
+  }
+
+  /**
+   * {@return files: copies on a device at a path, or hash-only files}, identified by a SHA-256 and a
+   * SHA-1, or one of them alone, sometimes with an MD5; a hash-only file always carries the SHA-1 that
+   * stop and quarantine needs
+   */
   public static Gen<DeviceFile> deviceFiles() {
-    return random -> random.nextInt(5) == 0
-        ? new DeviceFile(sha256s().next(random), random.nextBoolean() ? sha1s().next(random) : null, null, null)
-        : new DeviceFile(sha256s().next(random), null, deviceIds().next(random), filePaths().next(random));
+    return random -> {
+      int hashes = random.nextInt(3); // 0: both, 1: SHA-256 alone, 2: SHA-1 alone
+      boolean anywhere = random.nextInt(5) == 0;
+      if (anywhere && hashes == 1) {
+        hashes = 0;
+      }
+      return new DeviceFile(hashes == 2 ? null : sha256s().next(random), hashes == 1 ? null : sha1s().next(random),
+          anywhere ? null : deviceIds().next(random), anywhere ? null : anyFilePaths().next(random),
+          random.nextInt(4) == 0 ? Md5.of(HexFormat.of().formatHex(randomBytes(random, 16))) : null);
+    };
+  }
+
+  private static byte[] randomBytes(Random random, int count) {
+    byte[] bytes = new byte[count];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** {@return running processes, known by id and creation time, sometimes with a command line and a parent} */
+  public static Gen<DeviceProcess> deviceProcesses() {
+    return random -> {
+      DeviceProcess process = DeviceProcess.of(deviceIds().next(random), 1 + random.nextInt(65_535),
+          Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)), anyFilePaths().next(random));
+      if (random.nextBoolean()) {
+        process = process.withCommandLine(word(random) + " -enc " + word(random) + " \"C:\\x y\" %TEMP%");
+      }
+      return random.nextBoolean() ? process
+          : process.withParent(new ParentProcess(1 + random.nextInt(65_535), null, filePaths().next(random)));
+    };
+  }
+
+  /** {@return registry values, persistence entries mostly, of every type} */
+  public static Gen<RegistryValue> registryValues() {
+    return random -> RegistryValue.of(deviceIds().next(random), RegistryKeyPath.of(
+            Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS\\S-1-5-21-1-2-3-1001")).next(random)
+                + "\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"),
+        random.nextInt(6) == 0 ? "" : mixCase(random, word(random)), Gen.anyOf(RegistryValueType.class).next(random),
+        random.nextBoolean() ? "C:\\ProgramData\\" + word(random) + ".exe /quiet" : String.valueOf(random.nextInt()));
   }
 
   /** {@return email message copies} */
@@ -368,16 +434,18 @@ public final class DomainGenerators {
 
   /** {@return entities of every type, roughly uniformly} */
   public static Gen<Entity> entities() {
-    return random -> switch (random.nextInt(13)) {
+    return random -> switch (random.nextInt(14)) {
       case 0 -> devices().next(random);
       case 1 -> deviceFiles().next(random);
-      case 2 -> new DeviceProcess(deviceIds().next(random), 1 + random.nextInt(65_535), filePaths().next(random));
+      case 2 -> deviceProcesses().next(random);
+      case 13 -> registryValues().next(random);
       case 3 -> new WindowsService(deviceIds().next(random), ServiceName.of(word(random)),
           random.nextBoolean() ? filePaths().next(random) : null);
       case 4 -> new Driver(deviceIds().next(random), filePaths().next(random));
       case 5 -> new RegistryKey(deviceIds().next(random), RegistryKeyPath.of(
           Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS", "hkcr")).next(random) + "\\Software\\" + word(random)));
-      case 6 -> new ScheduledTask(deviceIds().next(random), ScheduledTaskPath.of("\\" + word(random)));
+      case 6 -> new ScheduledTask(deviceIds().next(random), ScheduledTaskPath.of((random.nextBoolean() ? "\\" : "")
+          + word(random)));
       case 7 -> emailMessages().next(random);
       case 8 -> emailClusters().next(random);
       case 9 -> new EmailAttachment(sha256s().next(random), FileName.of(word(random) + ".docm"),
@@ -471,7 +539,8 @@ public final class DomainGenerators {
   public static Gen<RemediationAction> actionOf(ActionKind kind) {
     return random -> {
       Device device = devices().next(random);
-      DeviceFile file = new DeviceFile(sha256s().next(random), null, device.id(), filePaths().next(random));
+      DeviceFile file = new DeviceFile(random.nextInt(3) == 0 ? null : sha256s().next(random), sha1s().next(random),
+          device.id(), anyFilePaths().next(random));
       UserAccount user = userAccounts().next(random);
       EmailContent content = emailContent(random);
       EmailAttachment attachment = new EmailAttachment(sha256s().next(random), FileName.of(word(random) + ".xlsm"),
@@ -492,8 +561,8 @@ public final class DomainGenerators {
         case QUARANTINE_FILE -> new QuarantineFile(file);
         case RESTORE_FILE -> new RestoreFile(file);
         case REQUEST_SAMPLE -> new RequestSample(file);
-        case KILL_PROCESS -> new KillProcess(new DeviceProcess(device.id(), 1 + random.nextInt(65_535),
-            filePaths().next(random)));
+        case KILL_PROCESS -> new KillProcess(DeviceProcess.of(device.id(), 1 + random.nextInt(65_535),
+            Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)), anyFilePaths().next(random)));
         case STOP_SERVICE -> new StopService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
         case START_SERVICE -> new StartService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
         case DISABLE_DRIVER -> new DisableDriver(new Driver(device.id(), filePaths().next(random)));
@@ -502,6 +571,8 @@ public final class DomainGenerators {
             RegistryKeyPath.of("HKLM\\Software\\" + word(random))));
         case RESTORE_REGISTRY_KEY -> new RestoreRegistryKey(new RegistryKey(device.id(),
             RegistryKeyPath.of("HKCU\\Software\\" + word(random))));
+        case REMOVE_REGISTRY_VALUE -> new RemoveRegistryValue(registryValues().next(random));
+        case RESTORE_REGISTRY_VALUE -> new RestoreRegistryValue(registryValues().next(random));
         case REMOVE_SCHEDULED_TASK -> new RemoveScheduledTask(new ScheduledTask(device.id(),
             ScheduledTaskPath.of("\\" + word(random))));
         case RESTORE_SCHEDULED_TASK -> new RestoreScheduledTask(new ScheduledTask(device.id(),

@@ -1,5 +1,12 @@
 package dev.parry.testkit.tck;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.time.Instant;
+import java.time.Duration;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.entity.FilePath;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.action.KillProcess;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -92,7 +99,8 @@ public abstract non-sealed class DeviceExecutorContract extends ExecutorContract
       if (!executor().supportedKinds().contains(kind)) {
         continue;
       }
-      DeviceFile anywhere = DeviceFile.anywhere(DomainGenerators.sha256s().next(random));
+      DeviceFile anywhere = new DeviceFile(DomainGenerators.sha256s().next(random), DomainGenerators.sha1s().next(random),
+          null, null);
       actions.add(switch (kind) {
         case STOP_AND_QUARANTINE_FILE -> new StopAndQuarantineFile(anywhere);
         case QUARANTINE_FILE -> new QuarantineFile(anywhere);
@@ -100,6 +108,42 @@ public abstract non-sealed class DeviceExecutorContract extends ExecutorContract
       });
     }
     return actions;
+  }
+
+  /**
+   * Makes the backend under test run {@code process}, for EXE-13: {@return true if it now runs, false
+   * if the test tenant cannot start a process on demand} (EXE-13 then skips, saying so). The default
+   * answers false; override it to start the process, or to register it with a fake backend.
+   *
+   * @param process a process with its id and creation time, on a device of {@link #fleet()}
+   */
+  protected boolean runProcess(DeviceProcess process) {
+    return false;
+  }
+
+  @Nested
+  @DisplayName("Processes")
+  class Processes {
+    @Test
+    @DisplayName("EXE-13: killing a process by id and creation time leaves a process that reused the id running")
+    void exe13_killLeavesAProcessThatReusedTheId() {
+      rule("EXE-13", false);
+      if (!executor().supportedKinds().contains(ActionKind.KILL_PROCESS)) {
+        Assumptions.abort("EXE-13 does not apply: the executor does not support KILL_PROCESS");
+      }
+      Instant started = clock().instant().minus(Duration.ofHours(2));
+      FilePath image = WindowsPath.of("C:\\ProgramData\\tck\\worker.exe");
+      DeviceProcess running = DeviceProcess.of(fleet().get(fleet().size() - 1).id(), 4242, started, image);
+      DeviceProcess ended = DeviceProcess.of(running.device(), 4242, started.minus(Duration.ofHours(1)), image);
+      if (!runProcess(running)) {
+        Assumptions.abort("EXE-13 skipped: runProcess(...) cannot start a process in the backend under test;"
+            + " override it to check that a reused process id is never killed");
+      }
+      executeToEnd(request(new KillProcess(ended), key()));
+      assertFalse(subject().probe().isInEffect(new KillProcess(running)),
+          () -> "EXE-13: killing process 4242 created at " + ended.creationTime() + " killed the process created at "
+              + started + " that reused its id");
+    }
   }
 
   @Nested

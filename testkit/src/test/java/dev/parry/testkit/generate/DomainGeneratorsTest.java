@@ -80,7 +80,7 @@ class DomainGeneratorsTest {
       Entity entity = DomainGenerators.entities().next(random);
       entityTypes.add(entity.getClass());
     }
-    assertEquals(13, entityTypes.size());
+    assertEquals(14, entityTypes.size());
     Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
     for (int i = 0; i < 3_000; i++) {
       RemediationAction action = DomainGenerators.actions().next(random);

@@ -115,7 +115,7 @@ class BadInputTest {
     runtime.reject(rejected.id(), ANALYST, "");
     InvestigationId kill = open(parry, "inv-kill", SERVER);
     runtime.reportEvidence(kill, evidence(parry, new dev.parry.core.entity.DeviceProcess(SERVER.id(), 9,
-        PROCESS.imagePath()), Verdict.MALICIOUS));
+        PROCESS.imagePath(), PROCESS.creationTime(), null, null), Verdict.MALICIOUS));
     killed = runtime.approve(runtime.investigation(kill, ParryHarness.ANALYST).orElseThrow().actions().get(0).id(), ANALYST, "");
     complete = open(parry, "inv-done", WORKSTATION);
     runtime.finishAnalysis(complete, AnalysisOutcome.COMPLETED);
@@ -394,5 +394,21 @@ class BadInputTest {
     }
     parry.settle();
     assertEquals(before, snapshot(), () -> bad.name() + " changed the state");
+  }
+
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.DisplayName("approving a kill whose process lacks its creation time is refused, naming it, and nothing"
+      + " changes; it was planned pending with that reason")
+  void killWithoutCreationTime() {
+    InvestigationId id = open(parry, "inv-kill-no-time", WORKSTATION);
+    runtime.reportEvidence(id, evidence(parry, new dev.parry.core.entity.DeviceProcess(WORKSTATION.id(), 31337,
+        PROCESS.imagePath()), Verdict.MALICIOUS));
+    ActionRecord before = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
+    assertEquals(dev.parry.core.investigation.ActionStatus.PENDING_APPROVAL, before.status());
+    assertTrue(before.reason().contains("creation time"), before.reason());
+    CommandRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(CommandRejectedException.class,
+        () -> runtime.approve(before.id(), ANALYST, ""));
+    assertTrue(e.getMessage().contains("31337") && e.getMessage().contains("creation time"), e.getMessage());
+    assertEquals(before, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0));
   }
 }

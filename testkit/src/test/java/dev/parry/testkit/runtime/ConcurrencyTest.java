@@ -49,8 +49,8 @@ class ConcurrencyTest {
       for (int i = 0; i < actions; i++) {
         InvestigationId id = InvestigationId.of("race-" + i);
         runtime.open(id, AlertId.of("a"), Samples.SERVER);
-        runtime.reportEvidence(id, Evidence.of(new DeviceProcess(Samples.SERVER.id(), 1 + i,
-            Samples.PROCESS.imagePath()), Verdict.MALICIOUS, "", clock.instant()));
+        runtime.reportEvidence(id, Evidence.of(DeviceProcess.of(Samples.SERVER.id(), 1 + i,
+            java.util.Objects.requireNonNull(Samples.PROCESS.creationTime()), Samples.PROCESS.imagePath()), Verdict.MALICIOUS, "", clock.instant()));
         ids.add(runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).id());
       }
       int threads = 4;

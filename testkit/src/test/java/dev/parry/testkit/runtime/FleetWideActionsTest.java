@@ -78,7 +78,7 @@ class FleetWideActionsTest {
   static InvestigationId alertOn(ParryHarness parry, String id, Device dc, Sha256 hash) {
     InvestigationId investigation = open(parry, id, dc);
     parry.runtime().reportEvidence(investigation, List.of(evidence(parry, dc, Verdict.MALICIOUS),
-        evidence(parry, DeviceFile.anywhere(hash), Verdict.MALICIOUS)));
+        evidence(parry, Samples.anywhere(hash), Verdict.MALICIOUS)));
     parry.settle();
     return investigation;
   }
@@ -126,7 +126,7 @@ class FleetWideActionsTest {
     assertEquals(FLEET_REASON, quarantine.reason());
     assertEquals(List.of(), quarantinesSent(parry));
     assertFalse(parry.devices().isQuarantinedOn(Samples.HASH, DC.id()));
-    PlannedAction planned = parry.runtime().dryRun(id, evidence(parry, DeviceFile.anywhere(OTHER_HASH), Verdict.MALICIOUS))
+    PlannedAction planned = parry.runtime().dryRun(id, evidence(parry, Samples.anywhere(OTHER_HASH), Verdict.MALICIOUS))
         .actions().get(0);
     assertEquals(ApprovalMode.REQUIRES_APPROVAL, planned.mode());
     assertEquals(FLEET_REASON, planned.reason(), "a dry run shows the same reason");
@@ -191,7 +191,7 @@ class FleetWideActionsTest {
   @DisplayName("an approved fleet-wide action is sent with the exclusions too; the approver breaks glass to reach a protected device")
   void approvedIsSentWithExclusions() {
     ParryHarness parry = harness(GUARDS);
-    ActionRecord taken = parry.runtime().takeAction(new StopAndQuarantineFile(DeviceFile.anywhere(Samples.HASH)),
+    ActionRecord taken = parry.runtime().takeAction(new StopAndQuarantineFile(Samples.anywhere(Samples.HASH)),
         ANALYST, "outbreak", false);
     parry.settle();
     assertEquals(ActionStatus.SUCCEEDED, parry.action(taken.id()).status());
@@ -216,7 +216,7 @@ class FleetWideActionsTest {
     ParryHarness before = ParryHarness.create(b -> { });
     harnesses.add(before);
     InvestigationId id = open(before, "inv-late", WS);
-    before.runtime().reportEvidence(id, evidence(before, DeviceFile.anywhere(Samples.HASH), Verdict.MALICIOUS));
+    before.runtime().reportEvidence(id, evidence(before, Samples.anywhere(Samples.HASH), Verdict.MALICIOUS));
     ActionRecord planned = action(before, id, ActionKind.STOP_AND_QUARANTINE_FILE);
     assertEquals(ApprovalMode.AUTOMATIC, planned.mode());
     assertEquals(ActionStatus.APPROVED, planned.status(), "not dispatched yet");

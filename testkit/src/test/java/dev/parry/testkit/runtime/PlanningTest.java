@@ -155,7 +155,8 @@ class PlanningTest {
       try (ParryRuntime runtime = partial()) {
         InvestigationId id = InvestigationId.of("inv-partial");
         runtime.open(id, AlertId.of("alert"), WORKSTATION);
-        DeviceProcess process = new DeviceProcess(WORKSTATION.id(), 7, PROCESS.imagePath());
+        DeviceProcess process = DeviceProcess.of(WORKSTATION.id(), 7, java.util.Objects.requireNonNull(PROCESS.creationTime()),
+            PROCESS.imagePath());
         assertEquals("no executor for KILL_PROCESS",
             runtime.dryRun(id, Evidence.of(process, Verdict.MALICIOUS, "", clock.instant())).actions().get(0).reason());
         runtime.reportEvidence(id, Evidence.of(process, Verdict.MALICIOUS, "", clock.instant()));

@@ -182,7 +182,7 @@ class RuntimeOperationsTest {
       for (int i = 0; i < n; i++) {
         InvestigationId id = open(parry, "inv-bulk-" + i, SERVER);
         runtime.reportEvidence(id, evidence(parry, new dev.parry.core.entity.DeviceProcess(SERVER.id(), 100 + i,
-            PROCESS.imagePath()), Verdict.MALICIOUS));
+            PROCESS.imagePath(), PROCESS.creationTime(), null, null), Verdict.MALICIOUS));
         out.add(only(id));
       }
       return out;
@@ -383,7 +383,7 @@ class RuntimeOperationsTest {
       for (int i = 0; i < 120; i++) {
         InvestigationId id = open(parry, "inv-q-" + i, SERVER);
         runtime.reportEvidence(id, evidence(parry, new dev.parry.core.entity.DeviceProcess(SERVER.id(), 1000 + i,
-            PROCESS.imagePath()), Verdict.MALICIOUS));
+            PROCESS.imagePath(), PROCESS.creationTime(), null, null), Verdict.MALICIOUS));
         parry.advance(java.time.Duration.ofSeconds(1));
       }
       Set<String> seen = new HashSet<>();

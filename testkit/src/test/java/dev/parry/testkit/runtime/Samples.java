@@ -40,7 +40,13 @@ final class Samples {
       OsPlatform.OTHER);
   static final Sha256 HASH = Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
   static final DeviceFile FILE = DeviceFile.onDevice(HASH, WORKSTATION.id(), WindowsPath.of("C:\\Temp\\x.exe"));
-  static final DeviceProcess PROCESS = new DeviceProcess(SERVER.id(), 77, WindowsPath.of("C:\\Temp\\m.exe"));
+  static final DeviceProcess PROCESS = DeviceProcess.of(SERVER.id(), 77, java.time.Instant.parse("2026-03-01T08:00:00Z"),
+      WindowsPath.of("C:\\Temp\\m.exe"));
+
+  /** {@return the file {@code hash} names wherever it is, with the SHA-1 stop and quarantine needs} */
+  static DeviceFile anywhere(Sha256 hash) {
+    return new DeviceFile(hash, dev.parry.core.entity.Sha1.of(hash.hex().substring(0, 40)), null, null);
+  }
   static final EmailMessage MESSAGE = EmailMessage.of(NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"),
       SmtpAddress.of("bob@contoso.com"));
   static final UserAccount USER = UserAccount.of(UserPrincipalName.of("carol@contoso.com"));

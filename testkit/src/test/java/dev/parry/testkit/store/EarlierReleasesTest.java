@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.action.KillProcess;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.actor.Actor;
@@ -134,5 +140,37 @@ class EarlierReleasesTest {
     }
     assertEquals(ActionSource.MANUAL_DEVICE_ACTION, investigation.actions().get(0).source());
     assertEquals(ActionSource.AUTOMATED_EMAIL_INVESTIGATION, investigation.actions().get(1).source());
+  }
+
+  @Test
+  @DisplayName("entities of the device family stored before any-hash files, POSIX paths and process creation"
+      + " times read as the same entities: paths written bare are Windows paths, new attributes absent")
+  void deviceFamilyBeforeIssue17() {
+    String file = "{\"@type\":\"DeviceFile\",\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\","
+        + "\"sha1\":null,\"device\":\"d-old\",\"path\":\"C:\\\\Temp\\\\x.exe\"}";
+    assertEquals(DeviceFile.onDevice(Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        DeviceId.of("d-old"), WindowsPath.of("C:\\Temp\\x.exe")), JSON.read(file, Entity.class));
+    String process = "{\"@type\":\"KillProcess\",\"process\":{\"device\":\"d-old\",\"processId\":4242,"
+        + "\"imagePath\":\"C:\\\\Temp\\\\m.exe\"}}";
+    KillProcess kill = JSON.read(process, KillProcess.class);
+    assertEquals(new KillProcess(new DeviceProcess(DeviceId.of("d-old"), 4242, WindowsPath.of("C:\\Temp\\m.exe"))), kill);
+    assertTrue(kill.missingForExecution().isPresent(), "a kill stored without the creation time is never sent");
+    String device = "{\"@type\":\"Device\",\"id\":\"d-old\",\"name\":\"ws-old\",\"domain\":null,\"tags\":[],"
+        + "\"os\":\"WINDOWS\"}";
+    assertEquals(ISOLATE.device(), JSON.read(device, Entity.class));
+  }
+
+  @Test
+  @DisplayName("a whole investigation stored with old-shape device entities reads back equal to the one built today")
+  void storedInvestigationWithOldShapes() {
+    decide(new Command.ProposeAction(new Command.Proposal(new PlannedAction(new KillProcess(new DeviceProcess(
+        DeviceId.of("d-old"), 7, WindowsPath.of("C:\\Temp\\m.exe"))), ApprovalMode.REQUIRES_APPROVAL, "manual"),
+        ApprovalRule.SINGLE), Actor.principal(ALICE), ""));
+    String now = JSON.write(investigation);
+    String old = now.replaceAll("\\{\"@type\":\"WindowsPath\",\"value\":(\"(?:[^\"\\\\]|\\\\.)*\")\\}", "$1")
+        .replace(",\"creationTime\":null,\"commandLine\":null,\"parent\":null", "")
+        .replace(",\"entraDeviceId\":null,\"rbacGroupName\":null", "");
+    assertFalse(old.contains("WindowsPath") || old.contains("creationTime"), old);
+    assertEquals(investigation, JSON.read(old, Investigation.class));
   }
 }

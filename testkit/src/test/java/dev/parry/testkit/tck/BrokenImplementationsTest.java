@@ -1,5 +1,7 @@
 package dev.parry.testkit.tck;
 
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.action.KillProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -95,6 +97,7 @@ class BrokenImplementationsTest {
     EXPECTED.put(StatusThrows.class, Set.of("exe10"));
     EXPECTED.put(IgnoresExclusions.class, Set.of("exe12"));
     EXPECTED.put(IgnoresBreakGlass.class, Set.of("exe12"));
+    EXPECTED.put(KillsByPidAlone.class, Set.of("exe13"));
     EXPECTED.put(StaleLoad.class, Set.of("store1"));
     EXPECTED.put(IgnoresVersions.class, Set.of("store2", "store5"));
     EXPECTED.put(CreatesTwice.class, Set.of("store3"));
@@ -191,7 +194,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(54, rules, "rules in spi/SPEC.md");
+    assertEquals(55, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -225,6 +228,11 @@ class BrokenImplementationsTest {
 
     boolean honoursExclusions() {
       return fake.executor().honoursExclusions();
+    }
+
+    @Override
+    protected boolean runProcess(DeviceProcess process) {
+      return true; // the fake holds a kill as an effect on the process's id and creation time
     }
 
     @Nullable CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
@@ -382,6 +390,27 @@ class BrokenImplementationsTest {
       DeviceExclusions given = request.exclusions();
       return fake.executor().execute(request.withExclusions(new DeviceExclusions(given.devices(), given.tags(),
           Set.of())));
+    }
+  }
+
+  static class KillsByPidAlone extends BrokenExecutor {
+    final Map<Long, DeviceProcess> running = new ConcurrentHashMap<>();
+
+    @Override
+    protected boolean runProcess(DeviceProcess process) {
+      running.put(process.processId(), process);
+      return true;
+    }
+
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      // kills whatever now runs under the id, whenever it was created
+      if (request.action() instanceof KillProcess kill && running.containsKey(kill.process().processId())) {
+        return fake.executor().execute(new ExecutionRequest(new KillProcess(running.get(kill.process().processId())),
+            request.purpose(), request.idempotencyKey(), request.attempt(), request.deadline(), request.requestedBy(),
+            request.comment(), request.investigationId(), request.actionId(), request.exclusions()));
+      }
+      return fake.executor().execute(request);
     }
   }
 

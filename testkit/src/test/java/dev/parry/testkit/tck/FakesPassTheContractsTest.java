@@ -1,5 +1,6 @@
 package dev.parry.testkit.tck;
 
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.spi.audit.AuditAnchor;
 import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.safety.ControlStore;
@@ -27,6 +28,11 @@ class FakesPassTheContractsTest {
       FakeDevices fake = FakeDevices.create(TestClock.create());
       fleet().forEach(fake::enroll);
       return new Subject(fake.executor(), fake.probe());
+    }
+
+    @Override
+    protected boolean runProcess(DeviceProcess process) {
+      return true; // the fake holds a kill as an effect on the process's id and creation time
     }
   }
 

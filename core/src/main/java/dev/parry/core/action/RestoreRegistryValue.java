@@ -1,0 +1,33 @@
+package dev.parry.core.action;
+
+import dev.parry.core.entity.RegistryValue;
+import java.util.Objects;
+
+/**
+ * Write a removed registry value back, with its name, type and data: the undo of {@link RemoveRegistryValue}.
+ *
+ * <p>Kind {@link ActionKind#RESTORE_REGISTRY_VALUE}; Parry's own kind.
+ *
+ * @param registryValue the target
+ */
+public record RestoreRegistryValue(RegistryValue registryValue) implements DeviceAction {
+
+  /**
+   * Validates the action.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RestoreRegistryValue {
+    Objects.requireNonNull(registryValue, "registryValue");
+  }
+
+  @Override
+  public ActionKind kind() {
+    return ActionKind.RESTORE_REGISTRY_VALUE;
+  }
+
+  @Override
+  public RegistryValue target() {
+    return registryValue;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.parry.core.entity;
+
+/**
+ * An MD5 file digest: an attribute of a file only, never its identity (MD5 collisions are cheap to
+ * make), so no entity key, sameness rule or allow indicator uses it.
+ *
+ * @param hex exactly 32 hexadecimal digits, kept in lower case
+ */
+public record Md5(String hex) {
+
+  /** The number of hexadecimal digits: {@value}. */
+  public static final int DIGITS = 32;
+
+  /**
+   * Validates the digest and puts it in lower case.
+   *
+   * @throws NullPointerException if {@code hex} is null
+   * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
+   */
+  public Md5 {
+    hex = Identifiers.requireHex("md5", hex, DIGITS);
+  }
+
+  /**
+   * {@return the digest for {@code hex}, in either case}
+   *
+   * <pre>{@code Md5 digest = Md5.of("d41d8cd98f00b204e9800998ecf8427e");}</pre>
+   *
+   * @param hex the digest
+   * @throws IllegalArgumentException if the value is not exactly {@value #DIGITS} hexadecimal digits
+   */
+  public static Md5 of(String hex) {
+    return new Md5(hex);
+  }
+
+  @Override
+  public String toString() {
+    return hex;
+  }
+}
