@@ -7,7 +7,9 @@ import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.EntraDeviceId;
 import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.verdict.Evidence;
@@ -123,8 +125,8 @@ public final class DefenderAlerts {
       DeviceName name = alertItem.optional(alert, "computerDnsName", DefenderAlerts::hostName);
       Optional<DomainName> domain = alertItem.optional(alert, "computerDnsName",
           text -> Optional.ofNullable(dnsDomain(text)));
-      device = name == null ? null
-          : new Device(deviceId, name, domain == null ? null : domain.orElse(null), Set.of(), OsPlatform.OTHER);
+      device = new Device(deviceId, name, domain == null ? null : domain.orElse(null), Set.of(), OsPlatform.OTHER, null,
+          alertItem.optional(alert, "rbacGroupName", RbacGroupName::of));
     }
     List<Evidence> evidence = new ArrayList<>();
     List<Node> items = alert.objects("evidence");
@@ -149,14 +151,17 @@ public final class DefenderAlerts {
    * {@code machineTags} and platform
    *
    * @param json the machine, as the Defender for Endpoint API returns it
-   * @throws DefenderFormatException if the text is not JSON, a member has the wrong JSON type, or the
-   *     id or name is missing or refused
+   * @throws DefenderFormatException if the text is not JSON, a member has the wrong JSON type, the id is
+   *     missing, or a member given is refused
    */
   public static Device fromEndpointMachine(String json) {
     Node machine = Node.parse(json);
     DeviceId id = required(machine, "id", DeviceId::of);
-    DeviceName name = required(machine, "computerDnsName", DefenderAlerts::hostName);
-    DomainName domain = required(machine, "computerDnsName", text -> Optional.ofNullable(dnsDomain(text))).orElse(null);
+    // Defender reports an empty name for some machines: the device is its id, the name is optional
+    DeviceName name = machine.text("computerDnsName").isEmpty() ? null
+        : required(machine, "computerDnsName", DefenderAlerts::hostName);
+    DomainName domain = machine.text("computerDnsName").isEmpty() ? null
+        : required(machine, "computerDnsName", text -> Optional.ofNullable(dnsDomain(text))).orElse(null);
     Set<DeviceTag> tags = new LinkedHashSet<>();
     List<String> machineTags = machine.strings("machineTags");
     for (int i = 0; i < machineTags.size(); i++) {
@@ -167,7 +172,11 @@ public final class DefenderAlerts {
             + Text.escape(String.valueOf(e.getMessage()), 300), e);
       }
     }
-    return new Device(id, name, domain, tags, platform(machine.text("osPlatform").orElse("")));
+    EntraDeviceId entra = machine.text("aadDeviceId").isEmpty() ? null
+        : required(machine, "aadDeviceId", EntraDeviceId::of);
+    RbacGroupName group = machine.text("rbacGroupName").isEmpty() ? null
+        : required(machine, "rbacGroupName", RbacGroupName::of);
+    return new Device(id, name, domain, tags, platform(machine.text("osPlatform").orElse("")), entra, group);
   }
 
   /** {@return the host name in a DNS name: its first label} */

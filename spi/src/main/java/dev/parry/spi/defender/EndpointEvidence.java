@@ -1,13 +1,9 @@
 package dev.parry.spi.defender;
 
-import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.Sha1;
-import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
-import dev.parry.core.entity.WindowsPath;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +25,11 @@ final class EndpointEvidence {
   static @Nullable Entity entity(Item item, @Nullable DeviceId device) {
     Node node = item.node;
     return switch (item.type.toLowerCase(Locale.ROOT)) {
-      case "file" -> file(item, node, device);
-      case "process" -> GraphEvidence.process(item, node, requireDevice(node, device), node);
-      case "registry", "registrykey", "registryvalue" -> GraphEvidence.registryKey(item, node, requireDevice(node, device));
+      case "file" -> GraphEvidence.file(item, node, node.path(), device);
+      case "process" -> GraphEvidence.process(item, node, requireDevice(node, device), node,
+          GraphEvidence.ProcessNames.ENDPOINT);
+      case "registry", "registrykey", "registryvalue" -> GraphEvidence.registry(item, node, requireDevice(node, device),
+          node.has("registryValueName") || node.has("registryValue"));
       case "user" -> GraphEvidence.user(item, node, node.path());
       case "url" -> Url.of(item.require(node, "url", WebUrl::of));
       default -> {
@@ -47,12 +45,5 @@ final class EndpointEvidence {
       throw new Item.Skip("$.machineId", "is missing, and " + node.path() + " is on the alert's device");
     }
     return device;
-  }
-
-  private static DeviceFile file(Item item, Node node, @Nullable DeviceId device) {
-    Sha256 sha256 = item.require(node, "sha256", Sha256::of);
-    Sha1 sha1 = item.optional(node, "sha1", Sha1::of);
-    WindowsPath path = device == null ? null : GraphEvidence.path(item, node);
-    return new DeviceFile(sha256, sha1, device, path);
   }
 }

@@ -1,8 +1,9 @@
 package dev.parry.spi.defender;
 
 import dev.parry.core.entity.ClusterId;
-import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeliveryLocation;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
@@ -12,13 +13,21 @@ import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.EmailCluster;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntraDeviceId;
+import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.InternetMessageId;
 import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.Md5;
 import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.ParentProcess;
+import dev.parry.core.entity.PosixPath;
+import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.RegistryValue;
+import dev.parry.core.entity.RegistryValueType;
 import dev.parry.core.entity.SamAccountName;
 import dev.parry.core.entity.SecurityIdentifier;
 import dev.parry.core.entity.Sha1;
@@ -62,12 +71,13 @@ final class GraphEvidence {
     Node node = item.node;
     return switch (item.type) {
       case "deviceEvidence" -> device(item, node);
-      case "fileEvidence" -> file(item, node, node.object("fileDetails").orElse(null), node.path("fileDetails"));
+      case "fileEvidence" -> file(item, node.object("fileDetails").orElse(null), node.path("fileDetails"),
+          item.optional(node, "mdeDeviceId", DeviceId::of));
       case "processEvidence" -> process(item, node, item.require(node, "mdeDeviceId", DeviceId::of),
           node.object("imageFile").orElseThrow(() -> new Item.Skip(node.path("imageFile"),
-              "is missing, and a process needs its image")));
-      case "registryKeyEvidence", "registryValueEvidence" ->
-          registryKey(item, node, item.require(node, "mdeDeviceId", DeviceId::of));
+              "is missing, and a process needs its image")), ProcessNames.GRAPH);
+      case "registryKeyEvidence" -> registry(item, node, item.require(node, "mdeDeviceId", DeviceId::of), false);
+      case "registryValueEvidence" -> registry(item, node, item.require(node, "mdeDeviceId", DeviceId::of), true);
       case "userEvidence" -> user(item, node.object("userAccount").orElse(null), node.path("userAccount"));
       case "mailboxEvidence" -> mailbox(item, node);
       case "analyzedMessageEvidence" -> message(item, node);
@@ -83,58 +93,137 @@ final class GraphEvidence {
 
   static Device device(Item item, Node node) {
     DeviceId id = item.require(node, "mdeDeviceId", DeviceId::of);
-    String nameField = node.has("hostName") ? "hostName" : "deviceDnsName";
-    DeviceName name = item.require(node, nameField, DeviceName::of);
+    // Defender reports an empty name for some machines: the device is its id, the name is optional
+    DeviceName name = item.optional(node, node.text("hostName").isPresent() ? "hostName" : "deviceDnsName",
+        DefenderAlerts::hostName);
     DomainName domain = item.optional(node, "dnsDomain", DomainName::of);
     Set<DeviceTag> tags = new LinkedHashSet<>();
     for (String tag : node.strings("tags")) {
       try {
         tags.add(DeviceTag.of(tag));
       } catch (IllegalArgumentException e) {
-        item.note(node.path("tags"), "tag refused: " + e.getMessage());
+        item.note(node.path("tags"), "tag refused: " + LogSafe.of(e.getMessage()));
       }
     }
-    return new Device(id, name, domain, tags, DefenderAlerts.platform(node.text("osPlatform").orElse("")));
+    return new Device(id, name, domain, tags, DefenderAlerts.platform(node.text("osPlatform").orElse("")),
+        item.optional(node, "azureAdDeviceId", EntraDeviceId::of), item.optional(node, "rbacGroupName",
+        RbacGroupName::of));
   }
 
-  static DeviceFile file(Item item, Node item0, @Nullable Node details, String detailsPath) {
+  /**
+   * {@return the file {@code details} describes (Graph's {@code fileDetails}, or a Defender for Endpoint
+   * item's flat members)}: identified by its SHA-256 or SHA-1, either being enough; the MD5 is kept as an
+   * attribute; the copy on {@code device} at its path when the device is known
+   */
+  static DeviceFile file(Item item, @Nullable Node details, String detailsPath, @Nullable DeviceId device) {
     if (details == null) {
       throw new Item.Skip(detailsPath, "is missing, and a file needs its hashes");
     }
-    Sha256 sha256 = item.require(details, "sha256", Sha256::of);
+    Sha256 sha256 = item.optional(details, "sha256", Sha256::of);
     Sha1 sha1 = item.optional(details, "sha1", Sha1::of);
-    DeviceId device = item.optional(item0, "mdeDeviceId", DeviceId::of);
-    WindowsPath path = device == null ? null : path(item, details);
-    return new DeviceFile(sha256, sha1, device, path);
+    if (sha256 == null && sha1 == null) {
+      throw new Item.Skip(details.path("sha256"), "no usable SHA-256 or SHA-1: a file is identified by one of them");
+    }
+    FilePath path = device == null ? null : path(item, details, "filePath", "fileName");
+    return new DeviceFile(sha256, sha1, device, path, item.optional(details, "md5", Md5::of));
   }
 
-  /** {@return the process {@code node} describes, its image read from {@code image}} */
-  static DeviceProcess process(Item item, Node node, DeviceId device, Node image) {
+  /**
+   * {@return the process {@code node} describes}: its id and creation time (a process id alone can be
+   * reused), image, command line and parent. The member names differ between the two shapes and are
+   * given by {@code names}.
+   */
+  static DeviceProcess process(Item item, Node node, DeviceId device, Node image, ProcessNames names) {
     long pid = node.integer("processId").orElseThrow(() -> new Item.Skip(node.path("processId"),
         "is missing, and a process needs it"));
-    WindowsPath path = path(item, image);
+    FilePath path = path(item, image, "filePath", "fileName");
     if (path == null) {
       throw new Item.Skip(image.path("filePath"), "is missing, and a process needs its image path");
     }
+    String commandLine = item.optional(node, "processCommandLine",
+        text -> Text.require("processCommandLine", text, 1, DeviceProcess.MAX_COMMAND_LINE));
+    ParentProcess parent = null;
+    Long parentId = node.integer("parentProcessId").orElse(null);
+    if (parentId != null) {
+      Node parentImage = names.parentImage(node);
+      try {
+        parent = new ParentProcess(parentId, node.instant(names.parentCreated()).orElse(null),
+            parentImage == null ? null : path(item, parentImage, names.parentFolder(), names.parentName()));
+      } catch (IllegalArgumentException e) {
+        item.note(node.path("parentProcessId"), "parent left out: " + LogSafe.of(e.getMessage()));
+      }
+    }
     try {
-      return new DeviceProcess(device, pid, path);
+      return new DeviceProcess(device, pid, path, node.instant(names.created()).orElse(null), commandLine, parent);
     } catch (IllegalArgumentException e) {
-      throw new Item.Skip(node.path("processId"), "value " + pid + " refused: " + e.getMessage());
+      throw new Item.Skip(node.path("processId"), "value " + pid + " refused: " + LogSafe.of(e.getMessage()));
     }
   }
 
-  /** {@return the registry key {@code node} names: {@code registryHive} then {@code registryKey}} */
-  static RegistryKey registryKey(Item item, Node node, DeviceId device) {
+  /** Where a shape keeps a process's creation time and its parent's. */
+  record ProcessNames(String created, String parentCreated, @Nullable String parentImageObject, String parentFolder,
+      String parentName) {
+
+    /** Graph's {@code processEvidence}: the parent's image is a {@code fileDetails} object. */
+    static final ProcessNames GRAPH = new ProcessNames("processCreationDateTime", "parentProcessCreationDateTime",
+        "parentProcessImageFile", "filePath", "fileName");
+    /** A Defender for Endpoint evidence item: the parent's image is in flat members. */
+    static final ProcessNames ENDPOINT = new ProcessNames("processCreationTime", "parentProcessCreationTime", null,
+        "parentProcessFilePath", "parentProcessFileName");
+
+    @Nullable Node parentImage(Node node) {
+      return parentImageObject == null ? node : node.object(parentImageObject).orElse(null);
+    }
+  }
+
+  /**
+   * {@return the registry key or value {@code node} names}: {@code registryHive} then
+   * {@code registryKey}; a value when {@code asValue}, with {@code registryValueName} (empty for the
+   * key's default value), {@code registryValueType} and {@code registryValue}
+   */
+  static DeviceEntity registry(Item item, Node node, DeviceId device, boolean asValue) {
     String hive = node.text("registryHive").orElse("");
     String key = node.text("registryKey").orElseThrow(() -> new Item.Skip(node.path("registryKey"), "is missing"));
     String full = hive.isEmpty() || key.toUpperCase(Locale.ROOT).startsWith(hive.toUpperCase(Locale.ROOT))
         ? key : hive + "\\" + key;
+    RegistryKeyPath keyPath;
     try {
-      return new RegistryKey(device, RegistryKeyPath.of(full));
+      keyPath = RegistryKeyPath.of(full);
     } catch (IllegalArgumentException e) {
       throw new Item.Skip(node.path("registryKey"), "value \"" + Text.escape(full, 120) + "\" refused: "
           + LogSafe.of(e.getMessage()));
     }
+    if (!asValue) {
+      return new RegistryKey(device, keyPath);
+    }
+    try {
+      return RegistryValue.of(device, keyPath, node.string("registryValueName").orElse(""),
+          registryType(item, node), node.string("registryValue").orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new Item.Skip(node.path("registryValue"), "value refused: " + LogSafe.of(e.getMessage()));
+    }
+  }
+
+  /** {@return the type Defender's {@code registryValueType} names ({@code String}, {@code Dword}, {@code REG_SZ}…)} */
+  private static RegistryValueType registryType(Item item, Node node) {
+    String given = node.text("registryValueType").orElse("");
+    String type = given.toUpperCase(Locale.ROOT).replace("_", "");
+    return switch (type) {
+      case "STRING", "REGSZ", "SZ" -> RegistryValueType.STRING;
+      case "EXPANDSTRING", "REGEXPANDSZ" -> RegistryValueType.EXPAND_STRING;
+      case "MULTISTRING", "REGMULTISZ" -> RegistryValueType.MULTI_STRING;
+      case "BINARY", "REGBINARY" -> RegistryValueType.BINARY;
+      case "DWORD", "REGDWORD" -> RegistryValueType.DWORD;
+      case "DWORDBIGENDIAN", "REGDWORDBIGENDIAN" -> RegistryValueType.DWORD_BIG_ENDIAN;
+      case "QWORD", "REGQWORD" -> RegistryValueType.QWORD;
+      case "LINK", "REGLINK" -> RegistryValueType.LINK;
+      case "NONE", "REGNONE" -> RegistryValueType.NONE;
+      case "", "UNKNOWN" -> RegistryValueType.UNKNOWN;
+      default -> {
+        item.note(node.path("registryValueType"), "type \"" + Text.escape(given, 60) + "\" is not known; read as UNKNOWN");
+        yield RegistryValueType.UNKNOWN;
+      }
+    };
   }
 
   /**
@@ -198,19 +287,25 @@ final class GraphEvidence {
     }
   }
 
-  /** {@return the file's path: its folder and its name joined, or null if the folder is not given} */
-  static @Nullable WindowsPath path(Item item, Node details) {
-    String folder = details.text("filePath").orElse(null);
+  /**
+   * {@return the path of a file whose folder is member {@code folderField} and name {@code nameField}},
+   * or null if the folder is not given (noted if refused): a folder starting with {@code /} is a POSIX
+   * path, kept as given, anything else a Windows path
+   */
+  static @Nullable FilePath path(Item item, Node details, String folderField, String nameField) {
+    String folder = details.text(folderField).orElse(null);
     if (folder == null) {
       return null;
     }
-    String name = details.text("fileName").orElse("");
-    String joined = name.isEmpty() || folder.endsWith("\\" + name) ? folder
-        : folder.endsWith("\\") ? folder + name : folder + "\\" + name;
+    boolean posix = folder.startsWith("/");
+    String separator = posix ? "/" : "\\";
+    String name = details.text(nameField).orElse("");
+    String joined = name.isEmpty() || folder.endsWith(separator + name) ? folder
+        : folder.endsWith(separator) ? folder + name : folder + separator + name;
     try {
-      return WindowsPath.of(joined);
+      return posix ? PosixPath.of(joined) : WindowsPath.of(joined);
     } catch (IllegalArgumentException e) {
-      item.note(details.path("filePath"), "path refused: " + e.getMessage());
+      item.note(details.path(folderField), "path refused: " + LogSafe.of(e.getMessage()));
       return null;
     }
   }

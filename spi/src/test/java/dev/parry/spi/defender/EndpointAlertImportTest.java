@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceName;
-import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
+import dev.parry.core.entity.EntraDeviceId;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.OsPlatform;
-import dev.parry.core.entity.RegistryKey;
-import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.verdict.Evidence;
@@ -38,14 +37,14 @@ class EndpointAlertImportTest {
     AlertImport imported = DefenderAlerts.fromEndpointAlert(Fixtures.endpoint("alert"));
 
     assertEquals(AlertId.of("da637472900382838869_1364969609"), imported.alertId());
-    assertEquals(new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"), Set.of(), OsPlatform.OTHER),
-        imported.device().orElseThrow());
+    assertEquals(new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"), Set.of(), OsPlatform.OTHER,
+        null, RbacGroupName.of("Finance workstations")), imported.device().orElseThrow());
     List<Entity> entities = imported.evidence().stream().map(Evidence::entity).toList();
     assertEquals(List.of(
         new DeviceFile(SHA256, SHA1, DEVICE, INVOICE),
-        new DeviceProcess(DEVICE, 4242, INVOICE),
+        GraphAlertImportTest.PROCESS,
         GraphAlertImportTest.ALICE,
-        new RegistryKey(DEVICE, RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run"))),
+        GraphAlertImportTest.RUN_VALUE),
         entities.stream().filter(e -> !(e instanceof dev.parry.core.entity.Url)).toList());
     assertTrue(imported.evidence().stream().allMatch(e -> e.verdict() == Verdict.UNKNOWN));
   }
@@ -67,6 +66,15 @@ class EndpointAlertImportTest {
     Device device = DefenderAlerts.fromEndpointMachine(Fixtures.endpoint("machine"));
 
     assertEquals(new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"),
-        Set.of(DeviceTag.of("Finance"), DeviceTag.of("VIP")), OsPlatform.WINDOWS), device);
+        Set.of(DeviceTag.of("Finance"), DeviceTag.of("VIP")), OsPlatform.WINDOWS,
+        EntraDeviceId.of("a6b2c3d4-e5f6-4718-9a0b-1c2d3e4f5a6b"), RbacGroupName.of("Finance workstations")), device);
+  }
+
+  @Test
+  void aMachineWithAnEmptyNameImportsByItsId() {
+    Device device = DefenderAlerts.fromEndpointMachine(Fixtures.endpoint("machine-empty-name"));
+
+    assertEquals(DEVICE, device.id());
+    assertEquals(null, device.name());
   }
 }

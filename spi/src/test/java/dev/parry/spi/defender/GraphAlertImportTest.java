@@ -15,14 +15,21 @@ import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.EmailCluster;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntraDeviceId;
 import dev.parry.core.entity.InternetMessageId;
 import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.Md5;
 import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.ParentProcess;
+import dev.parry.core.entity.PosixPath;
+import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
+import dev.parry.core.entity.RegistryValue;
+import dev.parry.core.entity.RegistryValueType;
 import dev.parry.core.entity.SamAccountName;
 import dev.parry.core.entity.SecurityIdentifier;
 import dev.parry.core.entity.Sha1;
@@ -58,6 +65,14 @@ class GraphAlertImportTest {
   static final Sha256 SHA256 = Sha256.of("8c1b4f6f3d2e9a0b7c5d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d");
   static final Sha1 SHA1 = Sha1.of("3f786850e387550fdab836ed7e6dc881de23001b");
   static final Instant ITEM_CREATED = Instant.parse("2026-11-20T08:15:31Z");
+  static final Md5 MD5 = Md5.of("9e107d9d372bb6826bd81d3542a419d6");
+  static final WindowsPath INVOICE = WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe");
+  static final DeviceProcess PROCESS = new DeviceProcess(DEVICE, 4242, INVOICE,
+      Instant.parse("2026-11-20T08:14:59.5Z"), "invoice.exe /silent",
+      new ParentProcess(1180, Instant.parse("2026-11-20T07:01:00Z"), WindowsPath.of("C:\\Windows\\explorer.exe")));
+  static final RegistryValue RUN_VALUE = RegistryValue.of(DEVICE,
+      RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run"), "Updater",
+      RegistryValueType.STRING, "C:\\Users\\alice\\AppData\\Roaming\\upd.exe");
 
   static final UserAccount ALICE = new UserAccount(UserPrincipalName.of("alice@contoso.com"),
       ObjectId.of("5f2b8d1e-93a4-4c1b-8f07-2d3e4c5b6a79"),
@@ -67,13 +82,13 @@ class GraphAlertImportTest {
   static Stream<Arguments> mapped() {
     return Stream.of(
         Arguments.of("deviceEvidence", new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"),
-            Set.of(), OsPlatform.WINDOWS), Verdict.SUSPICIOUS, Set.of(EvidenceRole.COMPROMISED)),
-        Arguments.of("fileEvidence", new DeviceFile(SHA256, SHA1, DEVICE,
-            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS, Set.of()),
-        Arguments.of("processEvidence", new DeviceProcess(DEVICE, 4242,
-            WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe")), Verdict.MALICIOUS, Set.of()),
+            Set.of(), OsPlatform.WINDOWS, EntraDeviceId.of("a6b2c3d4-e5f6-4718-9a0b-1c2d3e4f5a6b"),
+            RbacGroupName.of("Finance workstations")), Verdict.SUSPICIOUS, Set.of(EvidenceRole.COMPROMISED)),
+        Arguments.of("fileEvidence", new DeviceFile(SHA256, SHA1, DEVICE, INVOICE, MD5), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("processEvidence", PROCESS, Verdict.MALICIOUS, Set.of()),
         Arguments.of("registryKeyEvidence", new RegistryKey(DEVICE,
             RegistryKeyPath.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run")), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("registryValueEvidence", RUN_VALUE, Verdict.MALICIOUS, Set.of()),
         Arguments.of("userEvidence", ALICE, Verdict.SUSPICIOUS, Set.of(EvidenceRole.COMPROMISED)),
         Arguments.of("mailboxEvidence", Mailbox.of(SmtpAddress.of("alice@contoso.com")).ownedBy(ALICE),
             Verdict.MALICIOUS, Set.of()),
@@ -130,6 +145,50 @@ class GraphAlertImportTest {
     assertEquals(List.of(), imported.evidence());
     assertFalse(imported.complete());
     assertEquals("Parry takes no remediation action on quantumEvidence", imported.unmapped().get(0).reason());
+  }
+
+  static Stream<Arguments> realValues() {
+    Md5 md5 = MD5;
+    return Stream.of(
+        Arguments.of("odd-file-sha1-only", new DeviceFile(null, SHA1, DEVICE,
+            WindowsPath.of("C:\\Windows\\Temp\\x.dll"), md5)),
+        Arguments.of("odd-file-device-path", new DeviceFile(SHA256, SHA1, DEVICE,
+            WindowsPath.of("\\Device\\HarddiskVolume3\\Windows\\Temp\\x.dll"), md5)),
+        Arguments.of("odd-file-linux-path", new DeviceFile(SHA256, null, DEVICE, PosixPath.of("/tmp/.cache/miner"), md5)),
+        Arguments.of("odd-file-macos-path", new DeviceFile(SHA256, null, DEVICE,
+            PosixPath.of("/Users/alice/Library/LaunchAgents/com.update.plist"), md5)),
+        Arguments.of("odd-device-empty-name", new Device(DEVICE, null, null, Set.of(), OsPlatform.WINDOWS, null,
+            RbacGroupName.of("UnassignedGroup"))),
+        Arguments.of("odd-user-on-premises", new UserAccount(null, null,
+            SecurityIdentifier.of("S-1-5-21-1004336348-1177238915-682003330-2201"), SamAccountName.of("svc_backup"),
+            NetbiosDomain.of("CONTOSO"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("realValues")
+  void aRealValueEarlierReleasesRefusedImports(String fixture, Entity entity) {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph(fixture));
+
+    assertEquals(List.of(), imported.unmapped());
+    assertEquals(List.of(entity), imported.evidence().stream().map(Evidence::entity).toList());
+  }
+
+  @Test
+  void aFileWithNoHashIsDroppedNamingTheMember() {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("odd-file-no-hash"));
+
+    assertEquals(List.of(), imported.evidence());
+    assertEquals("$.evidence[0].fileDetails.sha256", imported.unmapped().get(0).field());
+    assertTrue(imported.unmapped().get(0).dropped());
+  }
+
+  @Test
+  void aPlaceholderPathIsLeftOutOfAnImportedFileAndListed() {
+    AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("odd-placeholder-path"));
+
+    DeviceFile file = (DeviceFile) imported.evidence().get(0).entity();
+    assertTrue(file.filePath().isEmpty());
+    assertEquals("$.evidence[0].fileDetails.filePath", imported.unmapped().get(0).field());
   }
 
   @Test
