@@ -63,6 +63,9 @@ public enum EvidenceRemediationStatus {
    * @throws IllegalArgumentException if Graph has no such status
    */
   public static EvidenceRemediationStatus fromGraph(String name) {
+    if (name.equals("notRemediated")) { // the alertEvidence reference spells it so on some pages
+      return UNREMEDIATED;
+    }
     for (EvidenceRemediationStatus value : values()) {
       if (value.graphName.equals(name)) {
         return value;

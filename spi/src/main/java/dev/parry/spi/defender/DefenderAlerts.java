@@ -12,6 +12,8 @@ import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.DefenderInvestigationState;
+import dev.parry.core.investigation.EvidenceRemediationStatus;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
@@ -79,6 +81,7 @@ public final class DefenderAlerts {
         .orElseThrow(() -> new DefenderFormatException(alert.path("createdDateTime"), "is missing"));
     String detail = detail(alert.text("threatDisplayName").or(() -> alert.text("title")).orElse(""));
     List<Evidence> evidence = new ArrayList<>();
+    List<EvidenceRemediationStatus> statuses = new ArrayList<>();
     List<Unmapped> unmapped = new ArrayList<>();
     Map<DeviceId, Device> devices = new LinkedHashMap<>();
     List<Node> items = alert.objects("evidence");
@@ -95,12 +98,13 @@ public final class DefenderAlerts {
         }
         Instant observed = node.instant("createdDateTime").orElse(created);
         evidence.add(new Evidence(entity, graphVerdict(item), detail, observed, graphRoles(item, entity.family())));
+        statuses.add(remediationStatus(item));
       } catch (Item.Skip skip) {
         item.drop(skip.field, skip.reason);
       }
     }
     Device device = devices.size() == 1 ? devices.values().iterator().next() : null;
-    return new AlertImport(alertId, device, evidence, unmapped);
+    return new AlertImport(alertId, device, evidence, statuses, null, unmapped);
   }
 
   /**
@@ -128,7 +132,10 @@ public final class DefenderAlerts {
       device = new Device(deviceId, name, domain == null ? null : domain.orElse(null), Set.of(), OsPlatform.OTHER, null,
           alertItem.optional(alert, "rbacGroupName", RbacGroupName::of));
     }
+    DefenderInvestigationState state = alertItem.optional(alert, "investigationState",
+        DefenderInvestigationState::fromApi);
     List<Evidence> evidence = new ArrayList<>();
+    List<EvidenceRemediationStatus> statuses = new ArrayList<>();
     List<Node> items = alert.objects("evidence");
     for (int i = 0; i < items.size(); i++) {
       Node node = items.get(i);
@@ -138,12 +145,13 @@ public final class DefenderAlerts {
         if (entity != null) {
           Instant observed = node.instant("evidenceCreationTime").orElse(created);
           evidence.add(Evidence.of(entity, Verdict.UNKNOWN, detail, observed));
+          statuses.add(EvidenceRemediationStatus.NONE);
         }
       } catch (Item.Skip skip) {
         item.drop(skip.field, skip.reason);
       }
     }
-    return new AlertImport(alertId, device, evidence, unmapped);
+    return new AlertImport(alertId, device, evidence, statuses, state, unmapped);
   }
 
   /**
@@ -228,6 +236,12 @@ public final class DefenderAlerts {
         yield Verdict.UNKNOWN;
       }
     };
+  }
+
+  /** {@return what Defender says it did about a Graph evidence item: its {@code remediationStatus}, NONE if absent} */
+  private static EvidenceRemediationStatus remediationStatus(Item item) {
+    EvidenceRemediationStatus status = item.optional(item.node, "remediationStatus", EvidenceRemediationStatus::fromGraph);
+    return status == null ? EvidenceRemediationStatus.NONE : status;
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.DefenderInvestigationState;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import java.util.List;
@@ -47,6 +48,8 @@ class EndpointAlertImportTest {
         GraphAlertImportTest.RUN_VALUE),
         entities.stream().filter(e -> !(e instanceof dev.parry.core.entity.Url)).toList());
     assertTrue(imported.evidence().stream().allMatch(e -> e.verdict() == Verdict.UNKNOWN));
+    assertEquals(DefenderInvestigationState.UNSUPPORTED_OS, imported.investigationState(),
+        "Defender's own investigation did not run on this device's system");
   }
 
   @Test

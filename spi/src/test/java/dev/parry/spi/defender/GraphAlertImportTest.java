@@ -41,6 +41,7 @@ import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.EvidenceRemediationStatus;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
@@ -189,6 +190,31 @@ class GraphAlertImportTest {
     DeviceFile file = (DeviceFile) imported.evidence().get(0).entity();
     assertTrue(file.filePath().isEmpty());
     assertEquals("$.evidence[0].fileDetails.filePath", imported.unmapped().get(0).field());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"none", "remediated", "prevented", "blocked", "notFound", "active", "pendingApproval",
+      "declined", "notRemediated", "unremediated", "running", "partiallyRemediated", "unknownFutureValue"})
+  void eachRemediationStatusGraphDocumentsIsKeptWithItsEvidence(String status) {
+    String json = Fixtures.graph("urlEvidence").replace("\"remediationStatus\": \"none\"",
+        "\"remediationStatus\": \"" + status + "\"");
+
+    AlertImport imported = DefenderAlerts.fromGraphAlert(json);
+
+    assertEquals(List.of(EvidenceRemediationStatus.fromGraph(status)), imported.remediationStatuses());
+    assertEquals(List.of(), imported.unmapped());
+  }
+
+  @Test
+  void aRemediationStatusGraphDoesNotDocumentIsListedAndReadAsNone() {
+    String json = Fixtures.graph("urlEvidence").replace("\"remediationStatus\": \"none\"",
+        "\"remediationStatus\": \"vaporised\"");
+
+    AlertImport imported = DefenderAlerts.fromGraphAlert(json);
+
+    assertEquals(List.of(EvidenceRemediationStatus.NONE), imported.remediationStatuses());
+    assertEquals("$.evidence[0].remediationStatus", imported.unmapped().get(0).field());
+    assertFalse(imported.unmapped().get(0).dropped());
   }
 
   @Test
