@@ -238,7 +238,13 @@ public final class JsonText {
     if (integer && number.length() <= 18) {
       return Long.parseLong(number);
     }
-    BigDecimal value = new BigDecimal(number);
+    BigDecimal value;
+    try {
+      value = new BigDecimal(number);
+    } catch (NumberFormatException e) { // an exponent past what a BigDecimal holds
+      at = start;
+      throw error("number out of range");
+    }
     if (integer) {
       try {
         return value.longValueExact();

@@ -27,6 +27,7 @@ class DefenderFormatTest {
         Arguments.of("a raw line feed in a string", "{\"id\":\"a\nb\"}", "$"),
         Arguments.of("a non-ASCII digit", "{\"n\": \u0661}", "$"),
         Arguments.of("a leading zero", "{\"n\": 012}", "$"),
+        Arguments.of("an exponent past any number", "{\"n\": 1e99999999999}", "$"),
         Arguments.of("nesting 65 deep", "[".repeat(65) + "]".repeat(65), "$"),
         Arguments.of("no id", FILE.replace("\"id\": \"da638201113358231245_-1794153442\",", ""), "$.id"),
         Arguments.of("an id with a spoofing character",
