@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.DisableUser;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.actor.Actor;
@@ -15,6 +16,9 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
@@ -47,8 +51,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.DisplayName;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -306,6 +310,43 @@ class PostgresStoreTest {
         ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getLong(1);
+    }
+  }
+
+  @Test
+  @DisplayName("a version-4 database re-keys the actions on users with an object id, which it keyed by UPN")
+  void usersReKeyedByObjectId() throws SQLException {
+    String schema = "parry_v4_users_test";
+    Postgres.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    Postgres.execute("CREATE SCHEMA " + schema);
+    try (HikariDataSource v4 = Postgres.pool(Postgres.url() + "&currentSchema=" + schema, 2)) {
+      JdbcInvestigationStore writer = JdbcInvestigationStore.migrateAndCreate(v4);
+      Instant t = Instant.parse("2026-04-01T08:00:00Z");
+      UserPrincipalName upn = UserPrincipalName.of("alice@contoso.com");
+      UserAccount withId = new UserAccount(upn, ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+      UserAccount upnOnly = UserAccount.of(UserPrincipalName.of("bob@contoso.com"));
+      Investigation state = open(writer, "v4-users", Investigation.DEFAULT_PENDING_EXPIRY, t);
+      for (UserAccount user : List.of(withId, upnOnly)) {
+        state = write(writer, state, new Command.ProposeAction(new Command.Proposal(new PlannedAction(
+            new DisableUser(user), ApprovalMode.REQUIRES_APPROVAL, "migration test"), ApprovalRule.SINGLE),
+            Actor.system()), t);
+      }
+      // as version 4 left them: every user keyed by its UPN
+      Postgres.execute("UPDATE " + schema + ".parry_actions SET entity_key = 'user:alice@contoso.com' WHERE sequence = 1");
+      Postgres.execute("DELETE FROM " + schema + ".parry_schema_version WHERE version = 5");
+      assertEquals(4, JdbcSchema.version(v4));
+      assertEquals(List.of(), writer.queryActions(ActionQuery.all().entity(withId.key()).build()).items(),
+          "before the migration, the new key finds nothing");
+
+      assertEquals(1, JdbcSchema.migrate(v4), "version 5 applied");
+      JdbcInvestigationStore store = JdbcInvestigationStore.create(v4);
+      assertEquals(List.of(new ActionId(state.id(), 1)), store.queryActions(ActionQuery.all().entity(withId.key())
+          .build()).items().stream().map(ActionRecord::id).toList(), "found under the object id");
+      assertEquals(List.of(new ActionId(state.id(), 2)), store.queryActions(ActionQuery.all().entity(upnOnly.key())
+          .build()).items().stream().map(ActionRecord::id).toList(), "a user with no object id keeps its UPN key");
+      assertEquals(state.actions(), store.load(state.id()).orElseThrow().actions(), "the records read as before");
+    } finally {
+      Postgres.execute("DROP SCHEMA " + schema + " CASCADE");
     }
   }
 
