@@ -35,6 +35,9 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.ParryRuntime;
+import dev.parry.spi.defender.AlertImport;
+import dev.parry.spi.defender.DefenderAlerts;
+import dev.parry.spi.defender.Unmapped;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.ParryHarness;
@@ -60,6 +63,23 @@ public final class Demo {
   private static final Device SERVER = new Device(DeviceId.of("d-sql-01"), DeviceName.of("sql-01"), null,
       Set.of(), OsPlatform.WINDOWS_SERVER);
   private static final Sha256 TROJAN = Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
+  /** A Graph security alert with its evidence, in the documented shape. */
+  private static final String GRAPH_ALERT = """
+      {"@odata.type": "#microsoft.graph.security.alert", "id": "da638300112233445566_1122334455",
+       "title": "Suspicious DLL dropped", "threatDisplayName": "Trojan:Win32/Dll.Sideload",
+       "createdDateTime": "2026-11-20T08:15:30Z",
+       "evidence": [
+         {"@odata.type": "#microsoft.graph.security.deviceEvidence", "verdict": "unknown", "roles": [],
+          "remediationStatus": "none", "mdeDeviceId": "5c1e7b2d9a0f4e3d8c7b6a5f4e3d2c1b0a9f8e7d",
+          "hostName": "", "deviceDnsName": "", "osPlatform": "Windows11", "rbacGroupName": "UnassignedGroup"},
+         {"@odata.type": "#microsoft.graph.security.fileEvidence", "verdict": "malicious", "roles": [],
+          "remediationStatus": "none", "mdeDeviceId": "5c1e7b2d9a0f4e3d8c7b6a5f4e3d2c1b0a9f8e7d",
+          "fileDetails": {"sha1": "7b502c3a1f48c8609ae212cdfb639dee39673f5e", "sha256": null,
+                          "fileName": "version.dll", "filePath": "C:\\\\Users\\\\dana\\\\AppData\\\\Local\\\\Temp"}},
+         {"@odata.type": "#microsoft.graph.security.kubernetesPodEvidence", "verdict": "unknown", "roles": [],
+          "remediationStatus": "none", "name": "web-1"}]}
+      """;
 
   private final PrintStream out;
   private final List<InvestigationId> investigations = new ArrayList<>();
@@ -182,6 +202,21 @@ public final class Demo {
       out.println("   scan run on the server: " + harness.devices().isInEffect(new RunAntivirusScan(SERVER, ScanType.FULL)));
       out.println("   (isolation " + (harness.devices().isInEffect(new IsolateDevice(LAPTOP, IsolationType.FULL))
           ? "still in effect" : "lifted") + " on ws-077)");
+
+      step("8. A Defender alert read as Graph returns it: a file known by its SHA-1 alone, on a device Defender"
+          + " names with an empty host name, quarantined automatically; the Kubernetes pod it names is listed unmapped");
+      AlertImport alert = DefenderAlerts.fromGraphAlert(GRAPH_ALERT);
+      InvestigationId inv8 = InvestigationId.of("inv-8-defender");
+      parry.open(inv8, alert.alertId(), alert.device().orElse(null));
+      investigations.add(inv8);
+      parry.reportEvidence(inv8, alert.evidence());
+      parry.finishAnalysis(inv8, AnalysisOutcome.COMPLETED);
+      harness.settle();
+      for (Unmapped gap : alert.unmapped()) {
+        out.println("   unmapped: evidence " + gap.index() + " (" + gap.type() + "): " + gap.reason());
+      }
+      out.println("   imported: " + alert.evidence().size() + " pieces of evidence, device "
+          + alert.device().map(device -> device.id() + " (no name)").orElse("none"));
 
       out.println();
       printTable("ACTION CENTER: PENDING", harness, ActionQuery.pending().build());

@@ -31,17 +31,20 @@ class DemoTest {
       "inv-4-identity", "REMEDIATED",      // user disabled and sessions revoked automatically
       "inv-5-isolate", "REMEDIATED",       // carried out; the later undo does not take that back
       "inv-6-expiry", "NOT_REMEDIATED",    // the only action expired, which counts as rejected
-      "manual-1", "REMEDIATED");           // the two-step manual scan, approved and run
+      "manual-1", "REMEDIATED",            // the two-step manual scan, approved and run
+      "inv-8-defender", "REMEDIATED");     // the SHA-1-only file quarantined; the pod is not Parry's to act on
 
   @Test
-  @DisplayName("seven investigations, each complete with its truthful status in the device group it opened in; the same output every time")
+  @DisplayName("eight investigations, each complete with its truthful status in the device group it opened in; the same output every time")
   void playsToTheEnd() {
     String output = play();
     assertTrue(output.contains("ACTION CENTER: PENDING"), output);
     assertTrue(output.contains("ACTION CENTER: HISTORY (newest first)"), output);
     String investigations = output.substring(output.indexOf("INVESTIGATIONS"));
     List<String> rows = investigations.lines().skip(2).filter(line -> !line.isBlank()).toList();
-    assertEquals(7, rows.size(), investigations);
+    assertEquals(8, rows.size(), investigations);
+    assertTrue(output.contains("unmapped: evidence 2 (kubernetesPodEvidence): Parry takes no remediation action on"
+        + " kubernetesPodEvidence"), output);
     Map<String, String> statuses = new HashMap<>();
     for (String row : rows) {
       String[] columns = row.trim().split(" {2,}");
