@@ -9,6 +9,7 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.ActionStep;
+import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * <table>
  *   <caption>Components filled in when absent</caption>
  *   <tr><th>Record</th><th>Component</th><th>Read as</th></tr>
+ *   <tr><td>{@code Investigation}</td><td>{@code threatsWithoutAction}</td><td>each threat in its evidence
+ *       that no action targets</td></tr>
  *   <tr><td>{@code ActionRecord}</td><td>{@code undoAttempts}</td><td>0: none counted before</td></tr>
  *   <tr><td>{@code ActionRecord}</td><td>{@code requestComment}</td><td>empty: no comment kept</td></tr>
  *   <tr><td>{@code ActionRecord}</td><td>{@code steps}</td><td>what the stored record still tells: see
@@ -108,6 +111,9 @@ final class StoredDefaults {
 
   /** {@return whether {@code component} of {@code type} has a value for its absence} */
   static boolean covers(Class<?> type, String component) {
+    if (type == Investigation.class) {
+      return component.equals("threatsWithoutAction");
+    }
     if (type == Evidence.class) {
       return component.equals("roles");
     }
@@ -136,9 +142,30 @@ final class StoredDefaults {
       case "roles" -> Set.of();
       case "requestComment", "comment" -> "";
       case "steps" -> steps(stored, read);
+      case "threatsWithoutAction" -> threatsWithoutAction(read.get("evidence"), read.get("actions"));
       case "source" -> source(read.get(type == ActionRecord.class ? "requestedBy" : "actor"), read.get("action"));
       default -> throw new IllegalArgumentException("no stored default for " + type.getSimpleName() + "." + component);
     };
+  }
+
+  /**
+   * {@return the threats an investigation stored before they were kept was left without an action}:
+   * each piece of its evidence whose verdict or role is a threat and whose entity no action targets
+   * ({@link dev.parry.core.entity.Entity#sameAs}), in the order recorded; empty when the record lacks
+   * its evidence or actions, for its constructor to judge
+   */
+  private static List<Evidence> threatsWithoutAction(@Nullable Object evidence, @Nullable Object actions) {
+    if (!(evidence instanceof List<?> pieces) || !(actions instanceof List<?> records)) {
+      return List.of();
+    }
+    List<Evidence> threats = new ArrayList<>();
+    for (Object piece : pieces) {
+      if (piece instanceof Evidence seen && seen.isThreat() && records.stream().noneMatch(record ->
+          record instanceof ActionRecord action && action.action().target().sameAs(seen.entity()))) {
+        threats.add(seen);
+      }
+    }
+    return threats;
   }
 
   /**

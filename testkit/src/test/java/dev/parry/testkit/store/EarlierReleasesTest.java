@@ -5,23 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.IsolateDevice;
-import dev.parry.core.entity.WindowsPath;
-import dev.parry.core.entity.Sha256;
-import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.DeviceProcess;
-import dev.parry.core.entity.DeviceFile;
-import dev.parry.core.action.KillProcess;
 import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.KillProcess;
+import dev.parry.core.action.QuarantineFile;
 import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
@@ -36,6 +37,8 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.internal.RecordJson;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +69,31 @@ class EarlierReleasesTest {
     String stripped = json.replaceAll(",\"" + name + "\":\"(?:[^\"\\\\]|\\\\.)*\"", "");
     assertFalse(stripped.contains("\"" + name + "\""), () -> name + " is still in " + stripped);
     return stripped;
+  }
+
+  @Test
+  @DisplayName("an investigation stored before threats without an action were kept reads them from its evidence:"
+      + " a threat no action targets is one, so the status does not claim no threats were found")
+  void beforeThreatsWithoutAction() {
+    DeviceFile planned = DeviceFile.onDevice(Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+        DeviceId.of("d-old"), WindowsPath.of("C:\\Temp\\a.exe"));
+    DeviceFile unplanned = DeviceFile.onDevice(Sha256.of("60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
+        DeviceId.of("d-old"), WindowsPath.of("C:\\Temp\\b.exe"));
+    decide(new Command.RecordEvidence(Evidence.of(planned, Verdict.MALICIOUS, "t", T), List.of(new Command.Proposal(
+        new PlannedAction(new QuarantineFile(planned), ApprovalMode.REQUIRES_APPROVAL, "policy"), ApprovalRule.SINGLE)),
+        Actor.system()));
+    decide(new Command.RecordEvidence(Evidence.of(unplanned, Verdict.MALICIOUS, "t", T), List.of(), Actor.system()));
+    decide(new Command.RecordEvidence(Evidence.of(unplanned, Verdict.NO_THREATS_FOUND, "clean copy", T), List.of(),
+        Actor.system()));
+    assertEquals(1, investigation.threatsWithoutAction().size());
+    String now = JSON.write(investigation);
+    String old = now.replaceAll(",\"threatsWithoutAction\":\\[.*?\\](?=,\"actions\")", "");
+    assertFalse(old.contains("threatsWithoutAction"), old);
+
+    Investigation read = JSON.read(old, Investigation.class);
+
+    assertEquals(investigation.threatsWithoutAction(), read.threatsWithoutAction());
+    assertEquals(investigation, read);
   }
 
   @Test
