@@ -1,6 +1,7 @@
 package dev.parry.core;
 
 import dev.parry.core.action.*;
+import dev.parry.core.entity.ApplicationId;
 import dev.parry.core.entity.ClusterId;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
@@ -13,8 +14,11 @@ import dev.parry.core.entity.EmailCluster;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.FileName;
+import dev.parry.core.entity.InternetDomain;
+import dev.parry.core.entity.IpAddress;
 import dev.parry.core.entity.Mailbox;
 import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.OAuthApplication;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryKeyPath;
 import dev.parry.core.entity.RegistryValue;
@@ -105,6 +109,19 @@ public final class Fixtures {
   }
 
   /** {@return one entity of every concrete entity type} */
+  public static final IpAddress IP = IpAddress.of("203.0.113.45");
+  public static final InternetDomain DOMAIN = InternetDomain.of("fabrikam.example");
+  public static final OAuthApplication OAUTH_APP = OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
+      .withDisplayName("Mail Sync Pro");
+
+  /**
+   * {@return whether the default plan table plans nothing for {@code entity}'s type}: IP addresses, domains and
+   * OAuth apps (core/DOMAIN.md D23b)
+   */
+  public static boolean plansNothing(Entity entity) {
+    return entity instanceof IpAddress || entity instanceof InternetDomain || entity instanceof OAuthApplication;
+  }
+
   public static List<Entity> oneOfEach() {
     return List.of(
         DEVICE,
@@ -121,6 +138,9 @@ public final class Fixtures {
         new Url(WebUrl.of("https://login.example.net/reset"), MESSAGE),
         new Mailbox(SmtpAddress.of("carol@contoso.com"), SmtpAddress.of("drop@evil.example"),
             SmtpAddress.of("mallory@contoso.com")),
-        USER);
+        IP,
+        DOMAIN,
+        USER,
+        OAUTH_APP);
   }
 }

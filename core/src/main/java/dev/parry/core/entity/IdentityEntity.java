@@ -1,7 +1,7 @@
 package dev.parry.core.entity;
 
-/** An entity in a directory: a user account. */
-public sealed interface IdentityEntity extends Entity permits UserAccount {
+/** An entity in a directory: a user account, or an OAuth application. */
+public sealed interface IdentityEntity extends Entity permits UserAccount, OAuthApplication {
 
   @Override
   default EntityFamily family() {

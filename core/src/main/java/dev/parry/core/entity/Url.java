@@ -4,7 +4,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A URL seen in mail or clicked, the target of "block URL" (time-of-click protection).
+ * A URL seen in mail, clicked, or reported by an endpoint alert, the target of "block URL" (time-of-click
+ * protection). Its key holds the URL's normalized form ({@link WebUrl#normalized()}): a URL reported
+ * without a scheme or after {@code uri=} is the URL it names.
  *
  * @param url the URL
  * @param foundIn the message copy that carried it, or null for a URL seen on its own (a click)
@@ -33,6 +35,6 @@ public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEn
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("url:" + url.value() + (foundIn == null ? "" : "@" + foundIn.key().value()));
+    return EntityKey.derived("url:" + url.normalized() + (foundIn == null ? "" : "@" + foundIn.key().value()));
   }
 }

@@ -6,6 +6,7 @@ import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.InternetDomain;
 import dev.parry.core.entity.Sha1;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
@@ -42,7 +43,8 @@ public sealed interface AllowIndicator {
   /**
    * {@return the indicator for the value {@code entity} carries, not for the one copy}: a file by its
    * SHA-256, or its SHA-1 when that is all it carries, an attachment by its SHA-256 (every copy, on
-   * every device and in every message), a URL as written, anything else by its key. What a
+   * every device and in every message), a URL as written (matched in its normalized form), anything else by its
+   * key (an IP address or a domain: that value, not its subdomains). What a
    * false-positive report adds.
    *
    * @param entity the entity reported
@@ -119,7 +121,9 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows one URL, exactly as written.
+   * Allows one URL: every URL whose normalized form ({@link WebUrl#normalized()}) is this one's, so that
+   * {@code fabrikam.example/pay}, {@code uri=http://fabrikam.example/pay} and {@code http://fabrikam.example/pay}
+   * are one URL. The text keeps the URL as given.
    *
    * @param url the URL
    */
@@ -135,7 +139,7 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
-      return entity instanceof Url seen && seen.url().equals(url);
+      return entity instanceof Url seen && seen.url().normalized().equals(url.normalized());
     }
 
     @Override
@@ -145,7 +149,8 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows every URL whose host is this domain or one of its subdomains.
+   * Allows a domain and its subdomains: every URL whose host is one of them, and every domain reported as
+   * evidence ({@link InternetDomain}) that is one of them.
    *
    * @param domain the domain
    */
@@ -161,6 +166,9 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
+      if (entity instanceof InternetDomain seen) {
+        return seen.domain().isWithin(domain);
+      }
       if (!(entity instanceof Url url)) {
         return false;
       }

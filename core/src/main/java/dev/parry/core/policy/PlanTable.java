@@ -12,7 +12,10 @@ import dev.parry.core.entity.EmailEntity;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.InternetDomain;
+import dev.parry.core.entity.IpAddress;
 import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.OAuthApplication;
 import dev.parry.core.entity.RegistryKey;
 import dev.parry.core.entity.RegistryValue;
 import dev.parry.core.entity.ScheduledTask;
@@ -66,6 +69,11 @@ import java.util.Set;
  *   <tr><td>every type above</td><td>suspicious</td><td>the malicious row's steps, all pending</td></tr>
  *   <tr><td>UserAccount</td><td>malicious, suspicious</td><td>confirm user as compromised, disable
  *       user, reset user password: all pending (only a compromise is remediated automatically)</td></tr>
+ *   <tr><td>IpAddress, InternetDomain, OAuthApplication</td><td>malicious, suspicious</td><td>nothing (a row
+ *       with no steps): Defender answers them with a block indicator (IP address, domain) or app governance
+ *       (OAuth app), a tenant setting rather than an action an executor carries out, which Parry does not run;
+ *       a threat about them is recorded as a threat left without an action (core/DOMAIN.md D23b, D34). A URL
+ *       is blocked by the row above.</td></tr>
  * </table>
  *
  * <p>Compromise is an evidence role, not a verdict ({@link dev.parry.core.verdict.EvidenceRole#COMPROMISED}),
@@ -509,6 +517,12 @@ public final class PlanTable {
     for (Verdict verdict : List.of(Verdict.MALICIOUS, Verdict.SUSPICIOUS)) {
       rows.add(Row.of(UserAccount.class, verdict, Step.pending(ActionKind.MARK_USER_COMPROMISED),
           Step.pending(ActionKind.DISABLE_USER), Step.pending(ActionKind.RESET_PASSWORD)));
+    }
+    // Defender answers these with a block indicator or app governance, neither an action Parry runs (DOMAIN.md D23b)
+    for (Verdict verdict : List.of(Verdict.MALICIOUS, Verdict.SUSPICIOUS)) {
+      for (Class<? extends Entity> type : List.of(IpAddress.class, InternetDomain.class, OAuthApplication.class)) {
+        rows.add(Row.of(type, verdict));
+      }
     }
     return rows;
   }

@@ -26,7 +26,8 @@ class EntityTest {
         Map.entry(ScheduledTask.class, EntityFamily.DEVICE), Map.entry(EmailMessage.class, EntityFamily.EMAIL),
         Map.entry(EmailCluster.class, EntityFamily.EMAIL), Map.entry(EmailAttachment.class, EntityFamily.EMAIL),
         Map.entry(Url.class, EntityFamily.EMAIL), Map.entry(Mailbox.class, EntityFamily.EMAIL),
-        Map.entry(UserAccount.class, EntityFamily.IDENTITY));
+        Map.entry(IpAddress.class, EntityFamily.EMAIL), Map.entry(InternetDomain.class, EntityFamily.EMAIL),
+        Map.entry(UserAccount.class, EntityFamily.IDENTITY), Map.entry(OAuthApplication.class, EntityFamily.IDENTITY));
     List<Entity> all = Fixtures.oneOfEach();
     assertEquals(expected.size(), all.size(), "one fixture per entity type");
     for (Entity entity : all) {

@@ -126,7 +126,13 @@ class PlanTableTest {
           "SUSPICIOUS Url: [BLOCK_URL pending, SOFT_DELETE_EMAIL pending]",
           "SUSPICIOUS Mailbox: [TURN_OFF_EXTERNAL_FORWARDING pending, REMOVE_DELEGATION pending]",
           "MALICIOUS UserAccount: [MARK_USER_COMPROMISED pending, DISABLE_USER pending, RESET_PASSWORD pending]",
-          "SUSPICIOUS UserAccount: [MARK_USER_COMPROMISED pending, DISABLE_USER pending, RESET_PASSWORD pending]"),
+          "SUSPICIOUS UserAccount: [MARK_USER_COMPROMISED pending, DISABLE_USER pending, RESET_PASSWORD pending]",
+          "MALICIOUS IpAddress: []",
+          "MALICIOUS InternetDomain: []",
+          "MALICIOUS OAuthApplication: []",
+          "SUSPICIOUS IpAddress: []",
+          "SUSPICIOUS InternetDomain: []",
+          "SUSPICIOUS OAuthApplication: []"),
           rows);
       assertEquals(List.of(
           "Row{COMPROMISED Device -> [ISOLATE_DEVICE pending]}",

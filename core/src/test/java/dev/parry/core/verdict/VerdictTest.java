@@ -61,6 +61,25 @@ class VerdictTest {
   }
 
   @Test
+  @DisplayName("an IP address or a domain cannot be compromised: web and mail indicators are of the email family")
+  void compromisedIndicator() {
+    for (Entity entity : List.<Entity>of(Fixtures.IP, Fixtures.DOMAIN)) {
+      RoleNotApplicableException e = assertThrows(RoleNotApplicableException.class,
+          () -> Evidence.of(entity, Verdict.SUSPICIOUS, "", Fixtures.T0).withRoles(EvidenceRole.COMPROMISED));
+      assertEquals("role COMPROMISED does not apply to EMAIL entities (" + entity.getClass().getSimpleName() + ")",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("an OAuth application can be compromised, as Entra ID Protection says of workload identities")
+  void compromisedApp() {
+    Evidence evidence = Evidence.of(Fixtures.OAUTH_APP, Verdict.UNKNOWN, "", Fixtures.T0).withRoles(EvidenceRole.COMPROMISED);
+    assertTrue(evidence.isCompromise());
+    assertTrue(evidence.isThreat());
+  }
+
+  @Test
   @DisplayName("compromised with no threats found contradicts itself and is refused")
   void compromisedButClean() {
     RoleNotApplicableException e = assertThrows(RoleNotApplicableException.class,

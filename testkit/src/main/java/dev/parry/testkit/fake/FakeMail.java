@@ -86,6 +86,6 @@ public final class FakeMail extends FakeBackend {
    * @param url the URL
    */
   public boolean isBlocked(WebUrl url) {
-    return engine.effects().stream().anyMatch(e -> e.startsWith("BLOCK_URL@url:" + url.value()));
+    return engine.effects().stream().anyMatch(e -> e.startsWith("BLOCK_URL@url:" + url.normalized()));
   }
 }

@@ -53,7 +53,11 @@ import dev.parry.core.automation.AutomationExclusions;
 import dev.parry.core.automation.FolderExclusion;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.entity.ApplicationId;
 import dev.parry.core.entity.ClusterId;
+import dev.parry.core.entity.InternetDomain;
+import dev.parry.core.entity.IpAddress;
+import dev.parry.core.entity.OAuthApplication;
 import dev.parry.core.entity.SamAccountName;
 import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.SecurityIdentifier;
@@ -115,6 +119,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generators of valid domain values: identifiers, entities, evidence, actions and automation
@@ -256,14 +261,60 @@ public final class DomainGenerators {
     return random -> UserPrincipalName.of(address(random, UserPrincipalName.MAX_LENGTH));
   }
 
-  /** {@return http(s) URLs, sometimes close to the 2,048-character limit} */
+  /**
+   * {@return http(s) URLs, sometimes close to the 2,048-character limit, sometimes as endpoint alerts report
+   * them: without a scheme, or after {@code uri=}}
+   */
   public static Gen<WebUrl> webUrls() {
     return random -> {
       String base = (random.nextBoolean() ? "https://" : "http://") + domainNames().next(random).value();
-      String path = random.nextInt(50) == 0
-          ? "/" + chars(random, ALNUM, WebUrl.MAX_LENGTH - base.length() - 1)
-          : "/" + chars(random, ALNUM, random.nextInt(20)) + (random.nextBoolean() ? "?q=" + chars(random, ALNUM, 5) : "");
-      return WebUrl.of(base + path);
+      if (random.nextInt(50) == 0) {
+        return WebUrl.of(base + "/" + chars(random, ALNUM, WebUrl.MAX_LENGTH - base.length() - 1));
+      }
+      String url = base + "/" + chars(random, ALNUM, random.nextInt(20))
+          + (random.nextBoolean() ? "?q=" + chars(random, ALNUM, 5) : "");
+      return WebUrl.of(switch (random.nextInt(8)) {
+        case 0 -> url.substring(url.indexOf("//") + 2); // no scheme
+        case 1 -> (random.nextBoolean() ? "uri=" : "URI=") + url;
+        default -> url;
+      });
+    };
+  }
+
+  /** {@return IP addresses: IPv4, IPv6 (compressed or not, IPv4-mapped)} */
+  public static Gen<IpAddress> ipAddresses() {
+    return random -> switch (random.nextInt(4)) {
+      case 0, 1 -> IpAddress.of(random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+          + random.nextInt(256));
+      case 2 -> IpAddress.of("::ffff:" + random.nextInt(256) + "." + random.nextInt(256) + ".0." + random.nextInt(256));
+      default -> {
+        StringBuilder v6 = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+          v6.append(i == 0 ? "" : ":").append(random.nextInt(3) == 0 ? "0" : Integer.toHexString(random.nextInt(0x10000)));
+        }
+        yield IpAddress.of(random.nextBoolean() ? v6.toString().toUpperCase(java.util.Locale.ROOT) : v6.toString());
+      }
+    };
+  }
+
+  /** {@return OAuth applications, sometimes with hostile display names and publishers (free text an attacker writes)} */
+  public static Gen<OAuthApplication> oauthApplications() {
+    return random -> {
+      OAuthApplication app = OAuthApplication.of(ApplicationId.of(guid(random)));
+      if (random.nextBoolean()) {
+        app = app.withServicePrincipal(objectIds().next(random));
+      }
+      @Nullable String name = switch (random.nextInt(5)) {
+        case 0 -> null;
+        case 1 -> "Microsoft Office \u202Eexe.ppa"; // an attacker names the app
+        case 2 -> "\u200BOut\u00ADlook Sync 'Pro' \\ \u0645\u0632\u0627\u0645\u0646\u0629";
+        case 3 -> "x".repeat(OAuthApplication.MAX_TEXT_LENGTH);
+        default -> word(random) + " " + word(random);
+      };
+      if (name != null) {
+        app = app.withDisplayName(name);
+      }
+      return random.nextBoolean() ? app.withPublisher(random.nextBoolean() ? word(random) + " Ltd" : "Micro\u00ADsoft") : app;
     };
   }
 
@@ -434,8 +485,11 @@ public final class DomainGenerators {
 
   /** {@return entities of every type, roughly uniformly} */
   public static Gen<Entity> entities() {
-    return random -> switch (random.nextInt(14)) {
+    return random -> switch (random.nextInt(17)) {
       case 0 -> devices().next(random);
+      case 14 -> ipAddresses().next(random);
+      case 15 -> new InternetDomain(domainNames().next(random));
+      case 16 -> oauthApplications().next(random);
       case 1 -> deviceFiles().next(random);
       case 2 -> deviceProcesses().next(random);
       case 13 -> registryValues().next(random);

@@ -15,13 +15,21 @@ import dev.parry.core.action.ScanType;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.ApplicationId;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.InternetDomain;
+import dev.parry.core.entity.IpAddress;
+import dev.parry.core.entity.OAuthApplication;
+import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
@@ -193,6 +201,18 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       Decision.Accepted next = isolation(state, "s1", ApprovalMode.REQUIRES_APPROVAL);
       store().append(id, state.version(), next.events(), next.after());
       expected.addAll(next.events());
+      state = next.after();
+      for (Entity entity : List.<Entity>of(Url.of(WebUrl.of("uri=fabrikam.example/pay")), IpAddress.of("2001:db8::1"),
+          InternetDomain.of("fabrikam.example"), OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
+              .withServicePrincipal(ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7")))) {
+        next = (Decision.Accepted) state.decide(new Command.RecordEvidence(Evidence.of(entity, Verdict.SUSPICIOUS, "", T0),
+            List.of(), Actor.system()), T0);
+        store().append(id, state.version(), next.events(), next.after());
+        expected.addAll(next.events());
+        state = next.after();
+      }
+      assertEquals("uri=fabrikam.example/pay", ((Url) store().load(id).orElseThrow().evidence().get(0).entity()).url().value(),
+          "STORE-1: a URL is kept as given");
       assertEquals(next.after(), store().load(id).orElseThrow(), "STORE-1: load");
       assertEquals(expected, store().events(id), "STORE-1: events");
       assertEquals(next.after(), Investigation.replay(store().events(id)), "STORE-1: the events rebuild the state");
@@ -406,6 +426,15 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         store().append(id, state.version(), recorded.events(), recorded.after());
         events.addAll(recorded.events());
         state = recorded.after();
+        if (!text.isEmpty()) { // an app's display name and publisher are free text its author chose
+          OAuthApplication app = OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
+              .withDisplayName(text).withPublisher(text);
+          Decision.Accepted named = (Decision.Accepted) state.decide(new Command.RecordEvidence(
+              Evidence.of(app, Verdict.UNKNOWN, "", T0), List.of(), Actor.system()), T0);
+          store().append(id, state.version(), named.events(), named.after());
+          events.addAll(named.events());
+          state = named.after();
+        }
         Decision.Accepted rejected = (Decision.Accepted) state.decide(
             new Command.Reject(state.actions().get(0).id(), analyst, text), T0);
         store().append(id, state.version(), rejected.events(), rejected.after());
@@ -415,6 +444,11 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         String where = "STORE-22: text " + i + " " + codeUnits(text);
         Investigation loaded = store().load(id).orElseThrow();
         assertExact(text, loaded.evidence().get(0).detail(), where + ", evidence detail");
+        if (!text.isEmpty()) {
+          OAuthApplication app = (OAuthApplication) loaded.evidence().get(1).entity();
+          assertExact(text, String.valueOf(app.displayName()), where + ", app display name");
+          assertExact(text, String.valueOf(app.publisher()), where + ", app publisher");
+        }
         assertExact(reason, loaded.actions().get(0).reason(), where + ", action reason");
         assertExact(text, loaded.actions().get(0).note(), where + ", action note");
         assertEquals(state, loaded, where + ", load");

@@ -9,6 +9,8 @@ import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.IpAddress;
+import dev.parry.core.entity.OAuthApplication;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
@@ -76,11 +78,24 @@ class DomainGeneratorsTest {
   void edgeCases() {
     Random random = new Random(11);
     Set<Class<?>> entityTypes = new HashSet<>();
-    for (int i = 0; i < 2_000; i++) {
+    boolean hostileAppName = false;
+    boolean ipv6 = false;
+    for (int i = 0; i < 3_000; i++) {
       Entity entity = DomainGenerators.entities().next(random);
       entityTypes.add(entity.getClass());
+      hostileAppName |= entity instanceof OAuthApplication app && app.displayName() != null
+          && app.displayName().chars().anyMatch(c -> c == '\u202E');
+      ipv6 |= entity instanceof IpAddress ip && ip.isV6();
     }
-    assertEquals(14, entityTypes.size());
+    assertEquals(17, entityTypes.size());
+    assertTrue(hostileAppName, "OAuth apps with hostile display names occur");
+    assertTrue(ipv6, "IPv6 addresses occur");
+    Set<String> urlForms = new HashSet<>();
+    for (int i = 0; i < 500; i++) {
+      String url = DomainGenerators.webUrls().next(random).value();
+      urlForms.add(url.startsWith("uri=") ? "uri=" : url.startsWith("http") ? "scheme" : "bare");
+    }
+    assertEquals(Set.of("uri=", "scheme", "bare"), urlForms, "URLs as endpoint alerts report them occur");
     Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
     for (int i = 0; i < 3_000; i++) {
       RemediationAction action = DomainGenerators.actions().next(random);

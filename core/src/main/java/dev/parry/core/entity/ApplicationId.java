@@ -1,0 +1,38 @@
+package dev.parry.core.entity;
+
+/**
+ * The application (client) id of an app registered in Microsoft Entra ID: one id for the app in every
+ * tenant, unlike the object id of its service principal in one tenant.
+ *
+ * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
+ */
+public record ApplicationId(String value) {
+
+  /**
+   * Validates the GUID, drops surrounding braces and puts it in lower case.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is not a GUID, naming the value
+   */
+  public ApplicationId {
+    value = Identifiers.requireGuid("appId", value);
+  }
+
+  /**
+   * {@return the identifier for {@code value}}
+   *
+   * <pre>{@code ApplicationId appId = ApplicationId.of("00000003-0000-0000-c000-000000000000");}</pre>
+   *
+   * @param value a GUID, with or without braces, either case
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if the value is not a GUID
+   */
+  public static ApplicationId of(String value) {
+    return new ApplicationId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
