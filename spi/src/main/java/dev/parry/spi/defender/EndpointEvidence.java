@@ -2,6 +2,7 @@ package dev.parry.spi.defender;
 
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.IpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
 import java.util.Locale;
@@ -32,6 +33,7 @@ final class EndpointEvidence {
           node.has("registryValueName") || node.has("registryValue"));
       case "user" -> GraphEvidence.user(item, node, node.path());
       case "url" -> Url.of(item.require(node, "url", WebUrl::of));
+      case "ip" -> item.require(node, "ipAddress", IpAddress::of);
       default -> {
         item.drop(node.path("entityType"), item.type.isEmpty() ? "names no entity type"
             : "Parry takes no remediation action on " + item.type);

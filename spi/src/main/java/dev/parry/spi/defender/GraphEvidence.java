@@ -1,5 +1,6 @@
 package dev.parry.spi.defender;
 
+import dev.parry.core.entity.ApplicationId;
 import dev.parry.core.entity.ClusterId;
 import dev.parry.core.entity.DeliveryLocation;
 import dev.parry.core.entity.Device;
@@ -15,11 +16,14 @@ import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntraDeviceId;
 import dev.parry.core.entity.FilePath;
+import dev.parry.core.entity.InternetDomain;
 import dev.parry.core.entity.InternetMessageId;
+import dev.parry.core.entity.IpAddress;
 import dev.parry.core.entity.Mailbox;
 import dev.parry.core.entity.Md5;
 import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.OAuthApplication;
 import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.ParentProcess;
 import dev.parry.core.entity.PosixPath;
@@ -83,6 +87,9 @@ final class GraphEvidence {
       case "analyzedMessageEvidence" -> message(item, node);
       case "mailClusterEvidence" -> cluster(item, node);
       case "urlEvidence" -> Url.of(item.require(node, "url", WebUrl::of));
+      case "ipEvidence" -> item.require(node, "ipAddress", IpAddress::of);
+      case "dnsEvidence" -> item.require(node, "domainName", InternetDomain::of);
+      case "oauthApplicationEvidence" -> oauthApplication(item, node);
       default -> {
         item.drop(node.path("@odata.type"), item.type.isEmpty() ? "names no evidence type"
             : "Parry takes no remediation action on " + item.type);
@@ -285,6 +292,19 @@ final class GraphEvidence {
     } catch (IllegalArgumentException e) {
       throw new Item.Skip(node.path(), LogSafe.of(e.getMessage()).toString());
     }
+  }
+
+  /** {@return the OAuth application {@code node} names: its application id, service principal, name and publisher} */
+  private static OAuthApplication oauthApplication(Item item, Node node) {
+    OAuthApplication app = OAuthApplication.of(item.require(node, "appId", ApplicationId::of));
+    ObjectId principal = item.optional(node, "objectId", ObjectId::of);
+    String name = item.optional(node, "displayName",
+        text -> Text.require("displayName", text, 1, OAuthApplication.MAX_TEXT_LENGTH));
+    String publisher = item.optional(node, "publisher",
+        text -> Text.require("publisher", text, 1, OAuthApplication.MAX_TEXT_LENGTH));
+    app = principal == null ? app : app.withServicePrincipal(principal);
+    app = name == null ? app : app.withDisplayName(name);
+    return publisher == null ? app : app.withPublisher(publisher);
   }
 
   /**

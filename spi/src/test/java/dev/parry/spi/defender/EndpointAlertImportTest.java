@@ -11,10 +11,13 @@ import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
-import dev.parry.core.entity.EntraDeviceId;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntraDeviceId;
+import dev.parry.core.entity.IpAddress;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
+import dev.parry.core.entity.Url;
+import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.DefenderInvestigationState;
@@ -45,8 +48,9 @@ class EndpointAlertImportTest {
         new DeviceFile(SHA256, SHA1, DEVICE, INVOICE),
         GraphAlertImportTest.PROCESS,
         GraphAlertImportTest.ALICE,
-        GraphAlertImportTest.RUN_VALUE),
-        entities.stream().filter(e -> !(e instanceof dev.parry.core.entity.Url)).toList());
+        IpAddress.of("203.0.113.45"),
+        Url.of(WebUrl.of("fabrikam.example/pay")),
+        GraphAlertImportTest.RUN_VALUE), entities);
     assertTrue(imported.evidence().stream().allMatch(e -> e.verdict() == Verdict.UNKNOWN));
     assertEquals(DefenderInvestigationState.UNSUPPORTED_OS, imported.investigationState(),
         "Defender's own investigation did not run on this device's system");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.entity.ApplicationId;
 import dev.parry.core.entity.ClusterId;
 import dev.parry.core.entity.DeliveryLocation;
 import dev.parry.core.entity.Device;
@@ -16,11 +17,14 @@ import dev.parry.core.entity.EmailCluster;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntraDeviceId;
+import dev.parry.core.entity.InternetDomain;
 import dev.parry.core.entity.InternetMessageId;
+import dev.parry.core.entity.IpAddress;
 import dev.parry.core.entity.Mailbox;
 import dev.parry.core.entity.Md5;
 import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.NetworkMessageId;
+import dev.parry.core.entity.OAuthApplication;
 import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.ParentProcess;
@@ -100,7 +104,12 @@ class GraphAlertImportTest {
         Arguments.of("mailClusterEvidence", new EmailCluster(ClusterId.of("urn:MailEntityClusterByValue:5d6e7f80a1b2c3d4"),
             "(Subject:\"Invoice overdue\") AND (SenderIp:203.0.113.45)", "Subject;SenderIp",
             "Invoice overdue;203.0.113.45"), Verdict.MALICIOUS, Set.of()),
-        Arguments.of("urlEvidence", Url.of(WebUrl.of("https://fabrikam.example/pay?id=42")), Verdict.MALICIOUS, Set.of()));
+        Arguments.of("urlEvidence", Url.of(WebUrl.of("https://fabrikam.example/pay?id=42")), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("ipEvidence", IpAddress.of("203.0.113.45"), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("dnsEvidence", InternetDomain.of("fabrikam.example"), Verdict.MALICIOUS, Set.of()),
+        Arguments.of("oauthApplicationEvidence", OAuthApplication.of(ApplicationId.of("0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"))
+            .withServicePrincipal(ObjectId.of("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")).withDisplayName("Mail Sync Pro")
+            .withPublisher("Unverified publisher"), Verdict.MALICIOUS, Set.of()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -160,6 +169,8 @@ class GraphAlertImportTest {
             PosixPath.of("/Users/alice/Library/LaunchAgents/com.update.plist"), md5)),
         Arguments.of("odd-device-empty-name", new Device(DEVICE, null, null, Set.of(), OsPlatform.WINDOWS, null,
             RbacGroupName.of("UnassignedGroup"))),
+        Arguments.of("odd-url-no-scheme", Url.of(WebUrl.of("fabrikam.example/pay"))),
+        Arguments.of("odd-url-uri-prefix", Url.of(WebUrl.of("uri=http://203.0.113.45/a.ps1"))),
         Arguments.of("odd-user-on-premises", new UserAccount(null, null,
             SecurityIdentifier.of("S-1-5-21-1004336348-1177238915-682003330-2201"), SamAccountName.of("svc_backup"),
             NetbiosDomain.of("CONTOSO"))));
