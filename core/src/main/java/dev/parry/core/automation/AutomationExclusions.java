@@ -55,6 +55,11 @@ public final class AutomationExclusions {
     return new Builder();
   }
 
+  /** {@return whether no folder is excluded} */
+  public boolean isEmpty() {
+    return exclusions.isEmpty();
+  }
+
   /**
    * {@return whether automated investigation ignores the file at {@code path}}: an exclusion certainly
    * covers it

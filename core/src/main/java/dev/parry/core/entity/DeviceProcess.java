@@ -24,13 +24,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param device the device it runs on
  * @param processId the operating system's process id, positive
- * @param imagePath the executable the process runs
+ * @param imagePath the executable the process runs, or null when its path was not reported or was refused
+ *     (folder rules and exclusions then cannot clear it: it is handled on the cautious side)
  * @param creationTime when the process was created, or null if not reported
  * @param commandLine the command line it was started with, or null if not reported; free text, kept as
  *     given (no control characters), at most {@value #MAX_COMMAND_LINE} characters
  * @param parent the process that started it, or null if not reported
  */
-public record DeviceProcess(DeviceId device, long processId, FilePath imagePath, @Nullable Instant creationTime,
+public record DeviceProcess(DeviceId device, long processId, @Nullable FilePath imagePath, @Nullable Instant creationTime,
     @Nullable String commandLine, @Nullable ParentProcess parent) implements DeviceEntity {
 
   /** The longest command line accepted, Windows' limit: {@value}. */
@@ -39,18 +40,18 @@ public record DeviceProcess(DeviceId device, long processId, FilePath imagePath,
   /**
    * Validates the process.
    *
-   * @throws NullPointerException if {@code device} or {@code imagePath} is null
+   * @throws NullPointerException if {@code device} is null
    * @throws IllegalArgumentException if {@code processId} is not positive, or the command line is too
-   *     long or holds a control character
+   *     long (it may hold any character, as a command line can: it is kept exactly and never logged)
    */
   public DeviceProcess {
     Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(imagePath, "imagePath");
     if (processId <= 0) {
       throw new IllegalArgumentException("processId must be positive, was: " + processId);
     }
-    if (commandLine != null) {
-      Text.require("commandLine", commandLine, 0, MAX_COMMAND_LINE);
+    if (commandLine != null && commandLine.length() > MAX_COMMAND_LINE) {
+      throw new IllegalArgumentException("commandLine must be at most " + MAX_COMMAND_LINE + " characters, was "
+          + commandLine.length());
     }
   }
 
@@ -113,20 +114,21 @@ public record DeviceProcess(DeviceId device, long processId, FilePath imagePath,
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("process:" + device.value() + ":" + processId + ":" + imagePath.comparisonKey()
+    return EntityKey.derived("process:" + device.value() + ":" + processId + ":"
+        + (imagePath == null ? "" : imagePath.comparisonKey())
         + (creationTime == null ? "" : "@" + creationTime));
   }
 
   /**
-   * {@return whether {@code other} is this process}: the same device, id and image, and the same
-   * creation time where both reports carry one
+   * {@return whether {@code other} is this process}: the same device and id, and the same image and
+   * creation time where both reports carry them
    *
    * @param other another entity
    */
   @Override
   public boolean sameAs(Entity other) {
     return other instanceof DeviceProcess that && device.equals(that.device) && processId == that.processId
-        && imagePath.equals(that.imagePath)
+        && (imagePath == null || that.imagePath == null || imagePath.equals(that.imagePath))
         && (creationTime == null || that.creationTime == null || creationTime.equals(that.creationTime));
   }
 
@@ -137,13 +139,13 @@ public record DeviceProcess(DeviceId device, long processId, FilePath imagePath,
 
   @Override
   public Optional<FilePath> filePath() {
-    return Optional.of(imagePath);
+    return Optional.ofNullable(imagePath);
   }
 
   @Override
   public String toString() {
     return "DeviceProcess{device=" + device + ", processId=" + processId + ", imagePath=" + imagePath
         + ", creationTime=" + creationTime + ", commandLine=" + (commandLine == null ? "null"
-        : Text.escape(commandLine, 200)) + ", parent=" + parent + "}";
+        : "(" + commandLine.length() + " characters, not shown: it may hold credentials)") + ", parent=" + parent + "}";
   }
 }

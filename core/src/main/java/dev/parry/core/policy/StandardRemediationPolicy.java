@@ -4,6 +4,8 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.FilePath;
@@ -67,7 +69,7 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
   private static final String SEMI_CORE_OUTSIDE = "file is outside core folders: Semi (core folders) remediates it automatically";
   private static final String SEMI_NON_TEMP_IN_TEMP = "file is in a temp folder: Semi (non-temp folders) remediates it automatically";
   private static final String SEMI_NON_TEMP_OUTSIDE = "file is outside temp folders and Semi (non-temp folders) requires approval";
-  private static final String MAY_BE_EXCLUDED = "file path may lie in an automation folder exclusion (a short name or"
+  private static final String MAY_BE_EXCLUDED = "file path may lie in an automation folder exclusion (unknown, a short name or"
       + " a volume Parry cannot resolve): approval decides";
   private static final String NO_PATH = "no file path to judge under a folder-based Semi level: approval required";
 
@@ -98,7 +100,10 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     if (path.isPresent() && context.exclusions().excludes(path.get())) {
       return RemediationPlan.nothing("file path is covered by an automation folder exclusion");
     }
-    boolean mayBeExcluded = path.isPresent() && context.exclusions().mightExclude(path.get());
+    // a file copy or a process whose path is unknown (not reported, or refused) may lie in an excluded folder
+    boolean pathUnknown = path.isEmpty() && !context.exclusions().isEmpty()
+        && ((entity instanceof DeviceFile file && file.device() != null) || entity instanceof DeviceProcess);
+    boolean mayBeExcluded = pathUnknown || (path.isPresent() && context.exclusions().mightExclude(path.get()));
     Optional<PlanTable.CompromiseRow> compromiseRow = evidence.isCompromise()
         ? context.planTable().compromiseRow(entity.getClass()) : Optional.empty();
     boolean compromise = compromiseRow.isPresent();

@@ -380,6 +380,19 @@ class StandardRemediationPolicyTest {
     }
 
     @Test
+    @DisplayName("a copy or a process whose path is unknown (not reported, or refused) waits for approval while any"
+        + " folder is excluded: it may lie in one; with no exclusion it is planned as Full says")
+    void unknownPathMayBeExcluded() {
+      AutomationContext context = AutomationContext.of(AutomationLevel.FULL)
+          .withExclusions(AutomationExclusions.builder().folder(WindowsPath.of("C:\\BuildAgent")).build());
+      DeviceFile copy = new DeviceFile(Fixtures.HASH, Fixtures.SHA1, Fixtures.DEVICE_ID, null);
+      DeviceProcess process = new DeviceProcess(Fixtures.DEVICE_ID, 4242, null, Fixtures.T0, null, null);
+      assertEquals("pending", outcome(plan(copy, Verdict.MALICIOUS, context)));
+      assertEquals("pending", outcome(plan(process, Verdict.MALICIOUS, context)));
+      assertEquals("automatic", outcome(plan(copy, Verdict.MALICIOUS, AutomationContext.of(AutomationLevel.FULL))));
+    }
+
+    @Test
     @DisplayName("allow indicators by hash, URL, domain and entity plan nothing")
     void allowed() {
       Url url = Url.of(WebUrl.of("https://cdn.partner.example/file"));

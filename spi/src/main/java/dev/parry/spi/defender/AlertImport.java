@@ -1,6 +1,6 @@
 package dev.parry.spi.defender;
 
-import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.DefenderInvestigationState;
 import dev.parry.core.investigation.EvidenceRemediationStatus;
@@ -16,12 +16,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * AlertImport alert = DefenderAlerts.fromGraphAlert(json);
- * runtime.open(id, alert.alertId(), alert.device().orElse(null));
- * runtime.reportEvidence(id, alert.evidence());
+ * Device device = alert.deviceId().map(inventory::device).orElse(null);   // the device with its tags
+ * runtime.open(id, alert.alertId(), device);
+ * if (!alert.evidence().isEmpty()) {
+ *   runtime.reportEvidence(id, alert.evidence());
+ * }
  * }</pre>
  *
  * @param alertId the alert's id
- * @param alertDevice the device the alert is about, or null when it names none or several
+ * @param alertDeviceId the device the alert is about, or null when it names none or several. The
+ *     alert does not carry the device's tags, which the protected-asset guard reads: open the
+ *     investigation with the device as your inventory (or {@link DefenderAlerts#fromEndpointMachine})
+ *     knows it, never with one built from the alert
  * @param evidence the evidence Parry can act on, in the alert's order (copied)
  * @param remediationStatuses what Defender says it did about each piece of evidence, in the order of
  *     {@code evidence} (copied; {@code NONE} where the shape says nothing): see the domain reference for
@@ -30,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *     when the shape has none (a Graph alert)
  * @param unmapped what was left out and why, in the alert's order (copied)
  */
-public record AlertImport(AlertId alertId, @Nullable Device alertDevice, List<Evidence> evidence,
+public record AlertImport(AlertId alertId, @Nullable DeviceId alertDeviceId, List<Evidence> evidence,
     List<EvidenceRemediationStatus> remediationStatuses, @Nullable DefenderInvestigationState investigationState,
     List<Unmapped> unmapped) {
 
@@ -52,8 +58,8 @@ public record AlertImport(AlertId alertId, @Nullable Device alertDevice, List<Ev
   }
 
   /** {@return the device the alert is about, or empty when it names none or several} */
-  public Optional<Device> device() {
-    return Optional.ofNullable(alertDevice);
+  public Optional<DeviceId> deviceId() {
+    return Optional.ofNullable(alertDeviceId);
   }
 
   /** {@return whether every evidence item and member was mapped} */

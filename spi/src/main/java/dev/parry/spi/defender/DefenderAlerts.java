@@ -66,7 +66,8 @@ public final class DefenderAlerts {
    *
    * <pre>{@code
    * AlertImport alert = DefenderAlerts.fromGraphAlert(json);
-   * runtime.open(id, alert.alertId(), alert.device().orElse(null));
+   * Device device = alert.deviceId().map(inventory::device).orElse(null);   // tags as your inventory knows them
+   * runtime.open(id, alert.alertId(), device);
    * runtime.reportEvidence(id, alert.evidence());
    * }</pre>
    *
@@ -83,7 +84,7 @@ public final class DefenderAlerts {
     List<Evidence> evidence = new ArrayList<>();
     List<EvidenceRemediationStatus> statuses = new ArrayList<>();
     List<Unmapped> unmapped = new ArrayList<>();
-    Map<DeviceId, Device> devices = new LinkedHashMap<>();
+    Set<DeviceId> devices = new LinkedHashSet<>();
     List<Node> items = alert.objects("evidence");
     for (int i = 0; i < items.size(); i++) {
       Node node = items.get(i);
@@ -94,22 +95,23 @@ public final class DefenderAlerts {
           continue;
         }
         if (entity instanceof Device device) {
-          devices.putIfAbsent(device.id(), device);
+          devices.add(device.id());
         }
-        Instant observed = node.instant("createdDateTime").orElse(created);
+        Instant found = item.instant(node, "createdDateTime");
+        Instant observed = found == null ? created : found;
         evidence.add(new Evidence(entity, graphVerdict(item), detail, observed, graphRoles(item, entity.family())));
         statuses.add(remediationStatus(item));
       } catch (Item.Skip skip) {
         item.drop(skip.field, skip.reason);
       }
     }
-    Device device = devices.size() == 1 ? devices.values().iterator().next() : null;
+    DeviceId device = devices.size() == 1 ? devices.iterator().next() : null;
     return new AlertImport(alertId, device, evidence, statuses, null, unmapped);
   }
 
   /**
    * {@return the alert {@code json} describes: a Defender for Endpoint alert read with
-   * {@code $expand=evidence}}; its device is built from {@code machineId} and {@code computerDnsName}
+   * {@code $expand=evidence}}; its device is its {@code machineId}
    *
    * @param json the alert, as the Defender for Endpoint API returns it
    * @throws DefenderFormatException if the text is not JSON, a member has the wrong JSON type, or the
@@ -122,16 +124,8 @@ public final class DefenderAlerts {
         .orElseThrow(() -> new DefenderFormatException(alert.path("alertCreationTime"), "is missing"));
     String detail = detail(alert.text("threatName").or(() -> alert.text("title")).orElse(""));
     List<Unmapped> unmapped = new ArrayList<>();
-    Item alertItem = new Item(alert, 0, "alert", unmapped);
+    Item alertItem = new Item(alert, Unmapped.ALERT, "alert", unmapped);
     DeviceId deviceId = alertItem.optional(alert, "machineId", DeviceId::of);
-    Device device = null;
-    if (deviceId != null) {
-      DeviceName name = alertItem.optional(alert, "computerDnsName", DefenderAlerts::hostName);
-      Optional<DomainName> domain = alertItem.optional(alert, "computerDnsName",
-          text -> Optional.ofNullable(dnsDomain(text)));
-      device = new Device(deviceId, name, domain == null ? null : domain.orElse(null), Set.of(), OsPlatform.OTHER, null,
-          alertItem.optional(alert, "rbacGroupName", RbacGroupName::of));
-    }
     DefenderInvestigationState state = alertItem.optional(alert, "investigationState",
         DefenderInvestigationState::fromApi);
     List<Evidence> evidence = new ArrayList<>();
@@ -143,7 +137,8 @@ public final class DefenderAlerts {
       try {
         Entity entity = EndpointEvidence.entity(item, deviceId);
         if (entity != null) {
-          Instant observed = node.instant("evidenceCreationTime").orElse(created);
+          Instant found = item.instant(node, "evidenceCreationTime");
+          Instant observed = found == null ? created : found;
           evidence.add(Evidence.of(entity, Verdict.UNKNOWN, detail, observed));
           statuses.add(EvidenceRemediationStatus.NONE);
         }
@@ -151,7 +146,7 @@ public final class DefenderAlerts {
         item.drop(skip.field, skip.reason);
       }
     }
-    return new AlertImport(alertId, device, evidence, statuses, state, unmapped);
+    return new AlertImport(alertId, deviceId, evidence, statuses, state, unmapped);
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.IpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
+import dev.parry.core.internal.Text;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ final class EndpointEvidence {
   static @Nullable Entity entity(Item item, @Nullable DeviceId device) {
     Node node = item.node;
     return switch (item.type.toLowerCase(Locale.ROOT)) {
-      case "file" -> GraphEvidence.file(item, node, node.path(), device);
+      case "file" -> GraphEvidence.file(item, node, node.path(), requireDevice(node, device));
       case "process" -> GraphEvidence.process(item, node, requireDevice(node, device), node,
           GraphEvidence.ProcessNames.ENDPOINT);
       case "registry", "registrykey", "registryvalue" -> GraphEvidence.registry(item, node, requireDevice(node, device),
@@ -36,7 +37,7 @@ final class EndpointEvidence {
       case "ip" -> item.require(node, "ipAddress", IpAddress::of);
       default -> {
         item.drop(node.path("entityType"), item.type.isEmpty() ? "names no entity type"
-            : "Parry takes no remediation action on " + item.type);
+            : "Parry takes no remediation action on " + Text.escape(item.type, 200));
         yield null;
       }
     };

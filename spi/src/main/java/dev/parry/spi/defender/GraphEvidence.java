@@ -92,7 +92,7 @@ final class GraphEvidence {
       case "oauthApplicationEvidence" -> oauthApplication(item, node);
       default -> {
         item.drop(node.path("@odata.type"), item.type.isEmpty() ? "names no evidence type"
-            : "Parry takes no remediation action on " + item.type);
+            : "Parry takes no remediation action on " + Text.escape(item.type, 200));
         yield null;
       }
     };
@@ -131,7 +131,11 @@ final class GraphEvidence {
     if (sha256 == null && sha1 == null) {
       throw new Item.Skip(details.path("sha256"), "no usable SHA-256 or SHA-1: a file is identified by one of them");
     }
-    FilePath path = device == null ? null : path(item, details, "filePath", "fileName");
+    if (device == null) { // "this file on every device" from one alert would reach the whole fleet
+      throw new Item.Skip(detailsPath.replaceFirst("\\.fileDetails$", "") + ".mdeDeviceId",
+          "names no device: Parry does not act on a file fleet-wide from an alert's evidence");
+    }
+    FilePath path = path(item, details, "filePath", "fileName");
     return new DeviceFile(sha256, sha1, device, path, item.optional(details, "md5", Md5::of));
   }
 
@@ -143,25 +147,21 @@ final class GraphEvidence {
   static DeviceProcess process(Item item, Node node, DeviceId device, Node image, ProcessNames names) {
     long pid = node.integer("processId").orElseThrow(() -> new Item.Skip(node.path("processId"),
         "is missing, and a process needs it"));
-    FilePath path = path(item, image, "filePath", "fileName");
-    if (path == null) {
-      throw new Item.Skip(image.path("filePath"), "is missing, and a process needs its image path");
-    }
-    String commandLine = item.optional(node, "processCommandLine",
-        text -> Text.require("processCommandLine", text, 1, DeviceProcess.MAX_COMMAND_LINE));
+    FilePath path = path(item, image, "filePath", "fileName"); // null if absent or refused (noted): kept cautious
+    String commandLine = node.string("processCommandLine").orElse(null);
     ParentProcess parent = null;
     Long parentId = node.integer("parentProcessId").orElse(null);
     if (parentId != null) {
       Node parentImage = names.parentImage(node);
       try {
-        parent = new ParentProcess(parentId, node.instant(names.parentCreated()).orElse(null),
+        parent = new ParentProcess(parentId, item.instant(node, names.parentCreated()),
             parentImage == null ? null : path(item, parentImage, names.parentFolder(), names.parentName()));
       } catch (IllegalArgumentException e) {
         item.note(node.path("parentProcessId"), "parent left out: " + LogSafe.of(e.getMessage()));
       }
     }
     try {
-      return new DeviceProcess(device, pid, path, node.instant(names.created()).orElse(null), commandLine, parent);
+      return new DeviceProcess(device, pid, path, item.instant(node, names.created()), commandLine, parent);
     } catch (IllegalArgumentException e) {
       throw new Item.Skip(node.path("processId"), "value " + pid + " refused: " + LogSafe.of(e.getMessage()));
     }
@@ -203,9 +203,14 @@ final class GraphEvidence {
     if (!asValue) {
       return new RegistryKey(device, keyPath);
     }
+    String name = node.string("registryValueName").orElse("");
     try {
-      return RegistryValue.of(device, keyPath, node.string("registryValueName").orElse(""),
-          registryType(item, node), node.string("registryValue").orElse(""));
+      RegistryValue.of(device, keyPath, name, RegistryValueType.UNKNOWN, "");
+    } catch (IllegalArgumentException e) {
+      throw new Item.Skip(node.path("registryValueName"), "value refused: " + LogSafe.of(e.getMessage()));
+    }
+    try {
+      return RegistryValue.of(device, keyPath, name, registryType(item, node), node.string("registryValue").orElse(""));
     } catch (IllegalArgumentException e) {
       throw new Item.Skip(node.path("registryValue"), "value refused: " + LogSafe.of(e.getMessage()));
     }
@@ -272,9 +277,9 @@ final class GraphEvidence {
   private static EmailMessage message(Item item, Node node) {
     NetworkMessageId id = item.require(node, "networkMessageId", NetworkMessageId::of);
     SmtpAddress recipient = item.require(node, "recipientEmailAddress", SmtpAddress::of);
-    Node p1 = node.object("p1Sender").orElse(null);
-    SmtpAddress sender = p1 == null ? null : item.optional(p1, "emailAddress", SmtpAddress::of);
-    String displaySender = p1 == null ? null : item.optional(p1, "displayName",
+    Node p2 = node.object("p2Sender").orElse(null); // the From header; P1 is the envelope sender
+    SmtpAddress sender = p2 == null ? null : item.optional(p2, "emailAddress", SmtpAddress::of);
+    String displaySender = p2 == null ? null : item.optional(p2, "displayName",
         text -> Text.require("displaySender", text, 1, EmailMessage.MAX_DISPLAY_SENDER_LENGTH));
     return new EmailMessage(id, recipient, sender, item.optional(node, "internetMessageId", InternetMessageId::of),
         displaySender, item.optional(node, "deliveryLocation", DeliveryLocation::fromGraph));

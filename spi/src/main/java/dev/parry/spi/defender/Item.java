@@ -2,6 +2,7 @@ package dev.parry.spi.defender;
 
 import dev.parry.core.internal.Text;
 import dev.parry.spi.internal.LogSafe;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -59,6 +60,20 @@ final class Item {
       return parse.apply(text.get());
     } catch (IllegalArgumentException e) {
       note(from.path(name), refused(text.get(), e));
+      return null;
+    }
+  }
+
+  /**
+   * {@return member {@code name} of {@code from} as an instant, or null if absent; one that is not a date
+   * and time with an offset is noted and left out}: a bad value inside an item never refuses the alert
+   */
+  @Nullable Instant instant(Node from, String name) {
+    try {
+      return from.instant(name).orElse(null);
+    } catch (DefenderFormatException e) {
+      String message = String.valueOf(e.getMessage());
+      note(e.field(), "left out: " + message.substring(Math.min(message.length(), e.field().length() + 2)));
       return null;
     }
   }

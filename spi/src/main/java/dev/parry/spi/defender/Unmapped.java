@@ -13,7 +13,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param index the item's position in the alert's {@code evidence} array, from 0
+ * @param index the item's position in the alert's {@code evidence} array, from 0; {@link #ALERT} for a
+ *     member of the alert itself
  * @param type the item's type as Defender names it ({@code fileEvidence}, {@code Process}), or empty
  * @param field the member that could not be mapped, as a path from the document's root
  * @param reason why, in words; values from the alert are quoted and escaped
@@ -21,15 +22,18 @@ import java.util.Objects;
  */
 public record Unmapped(int index, String type, String field, String reason, boolean dropped) {
 
+  /** The index of a member of the alert itself, outside its evidence: {@value}. */
+  public static final int ALERT = -1;
+
   /**
    * Validates the report.
    *
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if the index is negative
+   * @throws IllegalArgumentException if the index is below {@link #ALERT}
    */
   public Unmapped {
-    if (index < 0) {
-      throw new IllegalArgumentException("index must not be negative, was: " + index);
+    if (index < ALERT) {
+      throw new IllegalArgumentException("index must be " + ALERT + " or more, was: " + index);
     }
     type = Text.escape(Objects.requireNonNull(type, "type"), 200);
     Objects.requireNonNull(field, "field");

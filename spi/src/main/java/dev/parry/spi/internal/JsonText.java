@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Strict where a lenient reader would let two readers disagree: a member name that appears twice,
  * a raw control character in a string, a number with a leading zero or a non-ASCII digit, text after
- * the value, and nesting deeper than 64 are refused. An integer that fits a {@code long} reads as a
+ * the value, and nesting deeper than 64 are refused; so is a number longer than 400 characters. An integer that fits a {@code long} reads as a
  * {@link Long}; any other number as a {@link BigDecimal}. An escaped unpaired surrogate reads as that
  * char, so text Parry wrote from an ill-formed Java string reads back unchanged.
  *
@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
 public final class JsonText {
 
   private static final int MAX_DEPTH = 64;
+
+  /** The longest number read, in characters: far past any a long or a date needs, short of quadratic parsing. */
+  private static final int MAX_NUMBER_LENGTH = 400;
   private final String text;
   private int at;
   private int depth;
@@ -233,6 +236,10 @@ public final class JsonText {
       }
       digits();
       integer = false;
+    }
+    if (at - start > MAX_NUMBER_LENGTH) {
+      at = start;
+      throw error("number longer than " + MAX_NUMBER_LENGTH + " characters");
     }
     String number = text.substring(start, at);
     if (integer && number.length() <= 18) {

@@ -41,8 +41,7 @@ class EndpointAlertImportTest {
     AlertImport imported = DefenderAlerts.fromEndpointAlert(Fixtures.endpoint("alert"));
 
     assertEquals(AlertId.of("da637472900382838869_1364969609"), imported.alertId());
-    assertEquals(new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"), Set.of(), OsPlatform.OTHER,
-        null, RbacGroupName.of("Finance workstations")), imported.device().orElseThrow());
+    assertEquals(DEVICE, imported.deviceId().orElseThrow(), "the device is named by its id, its tags are not in the alert");
     List<Entity> entities = imported.evidence().stream().map(Evidence::entity).toList();
     assertEquals(List.of(
         new DeviceFile(SHA256, SHA1, DEVICE, INVOICE),
@@ -62,10 +61,14 @@ class EndpointAlertImportTest {
 
     AlertImport imported = DefenderAlerts.fromEndpointAlert(json);
 
-    assertTrue(imported.device().isEmpty());
-    Unmapped process = imported.unmapped().stream().filter(u -> u.type().equals("Process")).findFirst().orElseThrow();
-    assertEquals("$.machineId", process.field());
-    assertTrue(process.dropped());
+    assertTrue(imported.deviceId().isEmpty());
+    for (String type : List.of("File", "Process", "Registry")) {
+      Unmapped gap = imported.unmapped().stream().filter(u -> u.type().equals(type)).findFirst().orElseThrow();
+      assertEquals("$.machineId", gap.field(), type);
+      assertTrue(gap.dropped(), type);
+    }
+    assertTrue(imported.evidence().stream().noneMatch(e -> e.entity() instanceof DeviceFile),
+        "no file becomes a file on every device");
   }
 
   @Test

@@ -143,8 +143,8 @@ class GraphAlertImportTest {
   void theAlertsDeviceIsItsOneDeviceEvidence() {
     AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("deviceEvidence"));
 
-    assertEquals(DEVICE, imported.device().orElseThrow().id());
-    assertTrue(DefenderAlerts.fromGraphAlert(Fixtures.graph("fileEvidence")).device().isEmpty(),
+    assertEquals(DEVICE, imported.deviceId().orElseThrow());
+    assertTrue(DefenderAlerts.fromGraphAlert(Fixtures.graph("fileEvidence")).deviceId().isEmpty(),
         "an alert with no device evidence names no device");
   }
 
@@ -226,6 +226,38 @@ class GraphAlertImportTest {
     assertEquals(List.of(EvidenceRemediationStatus.NONE), imported.remediationStatuses());
     assertEquals("$.evidence[0].remediationStatus", imported.unmapped().get(0).field());
     assertFalse(imported.unmapped().get(0).dropped());
+  }
+
+  @Test
+  void aFileOnNoDeviceIsDroppedRatherThanActedOnFleetWide() {
+    String json = Fixtures.graph("fileEvidence").replace("\"mdeDeviceId\"", "\"otherDeviceId\"");
+
+    AlertImport imported = DefenderAlerts.fromGraphAlert(json);
+
+    assertEquals(List.of(), imported.evidence());
+    assertEquals("$.evidence[0].mdeDeviceId", imported.unmapped().get(0).field());
+    assertTrue(imported.unmapped().get(0).dropped());
+  }
+
+  @Test
+  void aBadDateInsideAnItemLeavesOutThatDateOnly() {
+    String json = Fixtures.graph("processEvidence").replace("2026-11-20T08:14:59.5Z", "yesterday");
+
+    AlertImport imported = DefenderAlerts.fromGraphAlert(json);
+
+    DeviceProcess process = (DeviceProcess) imported.evidence().get(0).entity();
+    assertEquals(null, process.creationTime());
+    assertEquals("$.evidence[0].processCreationDateTime", imported.unmapped().get(0).field());
+  }
+
+  @Test
+  void theSenderIsTheFromHeaderNotTheEnvelope() {
+    String json = Fixtures.graph("analyzedMessageEvidence").replaceFirst("\"emailAddress\": \"billing@fabrikam.example\"",
+        "\"emailAddress\": \"bounces@mailer.example\"");
+
+    EmailMessage message = (EmailMessage) DefenderAlerts.fromGraphAlert(json).evidence().get(0).entity();
+
+    assertEquals(SmtpAddress.of("billing@fabrikam.example"), message.sender(), "P2, the From header");
   }
 
   @Test

@@ -207,7 +207,9 @@ public final class Demo {
           + " names with an empty host name, quarantined automatically; the Kubernetes pod it names is listed unmapped");
       AlertImport alert = DefenderAlerts.fromGraphAlert(GRAPH_ALERT);
       InvestigationId inv8 = InvestigationId.of("inv-8-defender");
-      parry.open(inv8, alert.alertId(), alert.device().orElse(null));
+      // the alert names the device by id; its tags are the inventory's (here the fake backend knows none)
+      parry.open(inv8, alert.alertId(), alert.deviceId().map(id -> new Device(id, null, null, Set.of(),
+          OsPlatform.WINDOWS, null, null)).orElse(null));
       investigations.add(inv8);
       parry.reportEvidence(inv8, alert.evidence());
       parry.finishAnalysis(inv8, AnalysisOutcome.COMPLETED);
@@ -216,7 +218,7 @@ public final class Demo {
         out.println("   unmapped: evidence " + gap.index() + " (" + gap.type() + "): " + gap.reason());
       }
       out.println("   imported: " + alert.evidence().size() + " pieces of evidence, device "
-          + alert.device().map(device -> device.id() + " (no name)").orElse("none"));
+          + alert.deviceId().map(id -> id + " (Defender reports no name)").orElse("none"));
 
       out.println();
       printTable("ACTION CENTER: PENDING", harness, ActionQuery.pending().build());
