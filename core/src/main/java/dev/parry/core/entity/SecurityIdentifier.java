@@ -9,7 +9,9 @@ import java.util.Objects;
  * {@code S-1-5-21-3623811015-3361044348-30300820-1013}: the stable id of an Active Directory account,
  * as Defender's {@code userSid} carries it.
  *
- * @param value {@code S-1-} then an identifier authority and 1-15 sub-authorities, decimal, dash-separated; kept with an upper-case {@code S}
+ * @param value {@code S-1-} then an identifier authority and 1-15 sub-authorities, decimal, dash-separated;
+ *     kept as Windows reads it: an upper-case {@code S}, each number without leading zeros
+ *     ({@code S-1-5-018} is {@code S-1-5-18})
  */
 public record SecurityIdentifier(String value) {
 
@@ -29,7 +31,20 @@ public record SecurityIdentifier(String value) {
       throw new IllegalArgumentException("sid must be S-1-, an authority and 1-15 sub-authorities (decimal, '-'"
           + " between them), was: " + Text.show(value));
     }
-    value = upper;
+    StringBuilder canonical = new StringBuilder("S");
+    int from = 2; // past "S-": each number up to the next dash, without its leading zeros
+    while (from <= upper.length()) {
+      int dash = upper.indexOf('-', from);
+      int end = dash < 0 ? upper.length() : dash;
+      canonical.append('-').append(Long.parseLong(upper.substring(from, end)));
+      from = end + 1;
+    }
+    value = canonical.toString();
+  }
+
+  /** {@return whether this is the SID of an account a directory can disable: a domain or local account ({@code S-1-5-21-…}) or an Entra ID one ({@code S-1-12-1-…})} */
+  public boolean isAccount() {
+    return value.startsWith("S-1-5-21-") || value.startsWith("S-1-12-1-");
   }
 
   /**

@@ -18,9 +18,13 @@ import org.jspecify.annotations.Nullable;
  * is the one known by that UPN alone, one directory object under two UPNs is one user, and two
  * object ids are two users whatever UPN they show.
  *
- * <p>The system's pseudo-identities are not users and are refused: the SIDs {@code S-1-5-18}
- * (LocalSystem), {@code S-1-5-19} (LocalService), {@code S-1-5-20} (NetworkService), and every
- * {@code NT AUTHORITY\...} account. Disabling them or resetting their password means nothing.
+ * <p>The system's pseudo-identities are not users and are refused: every SID that is not an account's
+ * ({@link SecurityIdentifier#isAccount()}: {@code S-1-5-18} LocalSystem, {@code S-1-5-7} anonymous
+ * logon, the {@code BUILTIN} groups, service and window-manager accounts, however the numbers are
+ * written), and every account of the {@code NT AUTHORITY} domain (also as Windows names it in other
+ * languages: {@code NT-AUTORITÄT}, {@code AUTORITE NT}, {@code AUTORIDADE NT}, {@code NT INSTANS}) or of
+ * the {@code NT SERVICE}, {@code Window Manager} and {@code Font Driver Host} domains. Disabling them or
+ * resetting their password means nothing.
  *
  * @param upn the user principal name, or null if not known
  * @param objectId the Entra ID object id, or null if not known (an on-premises account)
@@ -31,7 +35,10 @@ import org.jspecify.annotations.Nullable;
 public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId objectId, @Nullable SecurityIdentifier sid,
     @Nullable SamAccountName accountName, @Nullable NetbiosDomain domain) implements IdentityEntity {
 
-  private static final Set<String> PSEUDO_SIDS = Set.of("S-1-5-18", "S-1-5-19", "S-1-5-20");
+  /** The domains of the system's pseudo-identities, as Windows names them in several languages, lower case. */
+  private static final Set<String> PSEUDO_DOMAINS = Set.of("nt authority", "nt-autorität", "nt-autoritat",
+      "autorite nt", "autorité nt", "autoridade nt", "nt instans", "nt-myndighet", "nt service", "window manager",
+      "font driver host", "iis apppool");
 
   /**
    * Validates the account.
@@ -48,10 +55,11 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
       throw new IllegalArgumentException(
           "a user account needs at least one identifier: objectId, sid, upn or domain and accountName");
     }
-    if (sid != null && PSEUDO_SIDS.contains(sid.value())) {
-      throw new IllegalArgumentException("sid " + sid.value() + " is a system pseudo-identity, not a user account");
+    if (sid != null && !sid.isAccount()) {
+      throw new IllegalArgumentException("sid " + sid.value() + " is a system pseudo-identity or a group, not a user"
+          + " account");
     }
-    if (domain != null && domain.canonical().equals("nt authority")) {
+    if (domain != null && PSEUDO_DOMAINS.contains(domain.canonical().strip())) {
       throw new IllegalArgumentException("user " + domain.value() + "\\"
           + (accountName == null ? "" : accountName.value()) + " is a system pseudo-identity, not a user account");
     }

@@ -142,6 +142,11 @@ public final class PathResolver {
       }
       return build(value, Root.DRIVE, driveName(value.charAt(0)), win32Names(value, 3, 0), false);
     }
+    if (NtfsNames.regionIs(value, 0, Math.min(length, 12), "\\SYSTEMROOT\\")) {
+      // the object manager's link to the Windows folder, the form drivers and services are reported in:
+      // a volume whose letter is unknown, so it is judged on the cautious side
+      return build(value, Root.VOLUME, "\\\\?\\GLOBALROOT\\SystemRoot", verbatimNames(value, 12), true);
+    }
     if (isSeparator(value.charAt(0))) {
       return build(value, Root.ANY_DRIVE, "", win32Names(value, 1, 0), false);
     }
