@@ -1,5 +1,15 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.EmailCluster;
+import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.Mailbox;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.EvidenceRole;
+import dev.parry.core.verdict.Verdict;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -29,7 +39,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stores keep the hashes computed from it, so it is a stored format: like the stored JSON, it
  * names records and components as the domain does, and a release that renames them must keep
- * reading the hashes earlier ones stored.
+ * reading the hashes earlier ones stored. A component added after hashes were first stored
+ * ({@link #ADDED}) is written only when it holds a value: absent (null, or an empty set), it is left
+ * out, so an event stored before it existed hashes as it did. And evidence whose compromise is now a
+ * role ({@code MALICIOUS} with the role {@code COMPROMISED} alone) is written as it was when compromise
+ * was a verdict.
  */
 final class CanonicalForm {
 
@@ -42,13 +56,35 @@ final class CanonicalForm {
     final byte[] open;
     final byte[][] names;
     final List<Function<Object, @Nullable Object>> accessors;
+    /** Per component: whether it is left out when absent (see {@link #ADDED}). */
+    final boolean[] omittedWhenAbsent;
 
-    Shape(byte[] open, byte[][] names, List<Function<Object, @Nullable Object>> accessors) {
+    Shape(byte[] open, byte[][] names, List<Function<Object, @Nullable Object>> accessors, boolean[] omittedWhenAbsent) {
       this.open = open;
       this.names = names;
       this.accessors = accessors;
+      this.omittedWhenAbsent = omittedWhenAbsent;
     }
   }
+
+  /**
+   * The components added to the domain's records after stores first kept hashes, by record: each is
+   * left out of the form while it holds no value, as no event written before it could.
+   */
+  private static final Map<Class<?>, Set<String>> ADDED = Map.of(
+      Evidence.class, Set.of("roles"),
+      Device.class, Set.of("entraDeviceId", "rbacGroupName"),
+      DeviceFile.class, Set.of("md5"),
+      DeviceProcess.class, Set.of("creationTime", "commandLine", "parent"),
+      UserAccount.class, Set.of("sid", "accountName", "domain"),
+      EmailMessage.class, Set.of("internetMessageId", "displaySender", "deliveryLocation"),
+      Mailbox.class, Set.of("owner"),
+      EmailCluster.class, Set.of("query", "clusterBy", "clusterByValue"));
+
+  private static final Set<EvidenceRole> COMPROMISED_ONLY = Set.of(EvidenceRole.COMPROMISED);
+
+  /** How the verdict of compromised evidence was written when compromise was a verdict. */
+  private static final byte[] COMPROMISED_VERDICT = utf8("eVerdict.COMPROMISED");
 
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
@@ -58,11 +94,14 @@ final class CanonicalForm {
       RecordComponent[] components = type.getRecordComponents();
       byte[][] names = new byte[components.length][];
       List<Function<Object, @Nullable Object>> accessors = new ArrayList<>(components.length);
+      boolean[] omitted = new boolean[components.length];
+      Set<String> added = ADDED.getOrDefault(type, Set.of());
       for (int i = 0; i < components.length; i++) {
         names[i] = utf8(components[i].getName() + "=");
         accessors.add(accessor(type, components[i]));
+        omitted[i] = added.contains(components[i].getName());
       }
-      return new Shape(utf8("r" + type.getSimpleName() + "{"), names, accessors);
+      return new Shape(utf8("r" + type.getSimpleName() + "{"), names, accessors, omitted);
     }
   };
 
@@ -141,10 +180,21 @@ final class CanonicalForm {
       out.raw(ENUMS.get(constant.getDeclaringClass())[constant.ordinal()]);
     } else if (value instanceof Record record) {
       Shape shape = SHAPES.get(record.getClass());
+      boolean compromiseAsVerdict = record instanceof Evidence evidence && evidence.verdict() == Verdict.MALICIOUS
+          && evidence.roles().equals(COMPROMISED_ONLY);
       out.raw(shape.open);
       for (int i = 0; i < shape.names.length; i++) {
+        Object component = shape.accessors.get(i).apply(record);
+        if (shape.omittedWhenAbsent[i] && (component == null || compromiseAsVerdict
+            || (component instanceof Collection<?> items && items.isEmpty()))) {
+          continue;
+        }
         out.raw(shape.names[i]);
-        write(shape.accessors.get(i).apply(record), out);
+        if (compromiseAsVerdict && component == Verdict.MALICIOUS) {
+          out.raw(COMPROMISED_VERDICT);
+        } else {
+          write(component, out);
+        }
         out.ascii(';');
       }
       out.ascii('}');
