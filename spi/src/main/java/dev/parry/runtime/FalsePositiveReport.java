@@ -14,10 +14,11 @@ import java.util.Objects;
  *     took effect
  * @param stillRunning the in-progress actions whose executor could not stop work already sent: each
  *     settles on its executor's outcome, and one that succeeds is then undone
- * @param allowed the allow indicator recorded, so later evidence about the entity plans no action
+ * @param allowed the allow indicators recorded, one per value the entity carries (a file's SHA-256 and
+ *     SHA-1, a user's identifiers), so later evidence naming it by any of them plans no action
  */
 public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone, List<ActionId> cancelled,
-    List<ActionId> stillRunning, AllowIndicator allowed) {
+    List<ActionId> stillRunning, List<AllowIndicator> allowed) {
 
   /**
    * Copies.
@@ -29,6 +30,6 @@ public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone
     undone = List.copyOf(Objects.requireNonNull(undone, "undone"));
     cancelled = List.copyOf(Objects.requireNonNull(cancelled, "cancelled"));
     stillRunning = List.copyOf(Objects.requireNonNull(stillRunning, "stillRunning"));
-    Objects.requireNonNull(allowed, "allowed");
+    allowed = List.copyOf(Objects.requireNonNull(allowed, "allowed"));
   }
 }

@@ -1,7 +1,9 @@
 package dev.parry.core.entity;
 
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +125,20 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
   public EntityKey key() {
     return EntityKey.derived("file:" + strongestHash() + (device == null ? "" : "@" + device.value())
         + (path == null ? "" : ":" + path.comparisonKey()));
+  }
+
+  @Override
+  public Set<EntityKey> keys() {
+    String place = (device == null ? "" : "@" + device.value()) + (path == null ? "" : ":" + path.comparisonKey());
+    Set<EntityKey> keys = new LinkedHashSet<>();
+    keys.add(key());
+    if (sha256 != null) {
+      keys.add(EntityKey.derived("file:" + sha256.hex() + place));
+    }
+    if (sha1 != null) {
+      keys.add(EntityKey.derived("file:" + sha1.hex() + place));
+    }
+    return Set.copyOf(keys);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import java.util.Set;
+
 /**
  * Something an investigation gathers evidence about and a remediation action can target.
  *
@@ -39,5 +41,15 @@ public sealed interface Entity permits DeviceEntity, EmailEntity, IdentityEntity
    */
   default boolean sameAs(Entity other) {
     return key().equals(other.key());
+  }
+
+  /**
+   * {@return every key this entity could have been stored under}: its {@link #key()}, and for an entity
+   * reports can name by different identifiers, the key each identifier alone gives (a user by its
+   * object id, SID, UPN and account name; a file by its SHA-256 and by its SHA-1). What finds the actions
+   * and the indicators recorded about it under another of its names.
+   */
+  default Set<EntityKey> keys() {
+    return Set.of(key());
   }
 }

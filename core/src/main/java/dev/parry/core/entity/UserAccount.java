@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.internal.Text;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -138,6 +139,26 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
   @Override
   public EntityKey key() {
     return EntityKey.derived("user:" + strongest());
+  }
+
+  @Override
+  public Set<EntityKey> keys() {
+    Set<EntityKey> keys = new LinkedHashSet<>();
+    keys.add(key());
+    if (objectId != null) {
+      keys.add(EntityKey.derived("user:" + objectId.value()));
+    }
+    if (sid != null) {
+      keys.add(EntityKey.derived("user:" + sid.value()));
+    }
+    if (upn != null) {
+      keys.add(EntityKey.derived("user:" + upn.value()));
+    }
+    String onPremises = onPremisesNameOrNull();
+    if (onPremises != null) {
+      keys.add(EntityKey.derived("user:" + onPremises));
+    }
+    return Set.copyOf(keys);
   }
 
   private String strongest() {

@@ -1,10 +1,10 @@
 package dev.parry.core.policy;
 
+import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.EmailAttachment;
-import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.EmailMessage;
+import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityKey;
 import dev.parry.core.entity.InternetDomain;
 import dev.parry.core.entity.Sha1;
@@ -13,6 +13,8 @@ import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.internal.Text;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,26 +43,37 @@ public sealed interface AllowIndicator {
   String text();
 
   /**
-   * {@return the indicator for the value {@code entity} carries, not for the one copy}: a file by its
-   * SHA-256, or its SHA-1 when that is all it carries, an attachment by its SHA-256 (every copy, on
-   * every device and in every message), a URL as written (matched in its normalized form), anything else by its
-   * key (an IP address or a domain: that value, not its subdomains). What a
-   * false-positive report adds.
+   * {@return the indicators for the values {@code entity} carries, not for the one copy}: a file by its
+   * SHA-256 and by its SHA-1 (each it carries, so the next report of it by either is covered), an
+   * attachment by its SHA-256 (every copy, on every device and in every message), a URL as written
+   * (matched in its normalized form), a user by each of its identifiers, anything else by its key (an IP
+   * address or a domain: that value, not its subdomains). What a false-positive report adds.
    *
    * @param entity the entity reported
    */
-  static AllowIndicator forValueOf(Entity entity) {
+  static List<AllowIndicator> forValuesOf(Entity entity) {
     if (entity instanceof DeviceFile file) {
-      Sha256 sha256 = file.sha256();
-      return sha256 != null ? new FileHash(sha256) : new FileSha1(Objects.requireNonNull(file.sha1()));
+      List<AllowIndicator> hashes = new ArrayList<>(2);
+      if (file.sha256() != null) {
+        hashes.add(new FileHash(file.sha256()));
+      }
+      if (file.sha1() != null) {
+        hashes.add(new FileSha1(file.sha1()));
+      }
+      return List.copyOf(hashes);
     }
     if (entity instanceof EmailAttachment attachment) {
-      return new FileHash(attachment.sha256());
+      return List.of(new FileHash(attachment.sha256()));
     }
     if (entity instanceof Url url) {
-      return new ExactUrl(url.url());
+      return List.of(new ExactUrl(url.url()));
     }
-    return new ExactEntity(entity.key());
+    List<AllowIndicator> keys = new ArrayList<>();
+    for (EntityKey key : entity.keys()) {
+      keys.add(new ExactEntity(key));
+    }
+    keys.sort(java.util.Comparator.comparing(AllowIndicator::text));
+    return List.copyOf(keys);
   }
 
   /**
@@ -254,7 +267,7 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
-      return entity.key().equals(key);
+      return entity.key().equals(key) || entity.keys().contains(key);
     }
 
     @Override

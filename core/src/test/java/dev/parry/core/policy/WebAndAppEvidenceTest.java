@@ -98,10 +98,10 @@ class WebAndAppEvidenceTest {
   @Test
   @DisplayName("a false positive on an IP address or a domain allows that value")
   void falsePositive() {
-    assertTrue(AllowIndicator.forValueOf(Fixtures.IP).covers(IpAddress.of("203.0.113.45")));
-    assertEquals("entity:ip:203.0.113.45", AllowIndicator.forValueOf(Fixtures.IP).text());
-    assertEquals("entity:domain:fabrikam.example", AllowIndicator.forValueOf(Fixtures.DOMAIN).text());
-    assertFalse(AllowIndicator.forValueOf(Fixtures.DOMAIN).covers(InternetDomain.of("pay.fabrikam.example")),
+    assertTrue(AllowIndicator.forValuesOf(Fixtures.IP).get(0).covers(IpAddress.of("203.0.113.45")));
+    assertEquals("entity:ip:203.0.113.45", AllowIndicator.forValuesOf(Fixtures.IP).get(0).text());
+    assertEquals("entity:domain:fabrikam.example", AllowIndicator.forValuesOf(Fixtures.DOMAIN).get(0).text());
+    assertFalse(AllowIndicator.forValuesOf(Fixtures.DOMAIN).get(0).covers(InternetDomain.of("pay.fabrikam.example")),
         "a false positive allows what was reported, not the subdomains");
   }
 }

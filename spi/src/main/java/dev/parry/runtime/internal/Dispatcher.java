@@ -973,21 +973,26 @@ public final class Dispatcher implements EventRouter.Reaction {
           case SUCCEEDED -> s -> new Command.CompleteUndo(id, clean);
           case FAILED, TIMED_OUT -> s -> new Command.FailUndo(id, clean);
         };
-    boolean recorded;
+    Optional<Investigation> after;
     try {
-      Optional<Investigation> after = engine.applyQuietly(id.investigation(), command);
-      recorded = after.isPresent();
-      if (recorded && purpose == ExecutionPurpose.EXECUTE && ending == Ending.SUCCEEDED) {
-        undoIfAllowedMeanwhile(after.get(), id);
-      }
+      after = engine.applyQuietly(id.investigation(), command);
     } catch (RuntimeException e) {
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not record the outcome ("
           + e.getClass().getName() + "); the reconciler resumes it with the same idempotency key");
       return false;
     }
+    boolean recorded = after.isPresent();
     LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id.investigation())).addKeyValue("actionId", LogSafe.of(id))
         .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", recorded)
         .log("action settled");
+    if (recorded && purpose == ExecutionPurpose.EXECUTE && ending == Ending.SUCCEEDED) {
+      try {
+        undoIfAllowedMeanwhile(after.get(), id);
+      } catch (RuntimeException e) { // the success is recorded: only the undo the indicator calls for is not
+        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not request the undo an allow indicator"
+            + " recorded while the action was running calls for (" + e.getClass().getName() + ")");
+      }
+    }
     return recorded;
   }
 

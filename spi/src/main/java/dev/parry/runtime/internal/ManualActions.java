@@ -2,9 +2,11 @@ package dev.parry.runtime.internal;
 
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.UserAccount;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
@@ -26,11 +28,11 @@ import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.FalsePositiveReport;
-import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.auth.ApprovalRules;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Operation;
 import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
@@ -38,7 +40,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -141,7 +145,7 @@ public final class ManualActions {
     List<ActionRecord> toReject = new ArrayList<>();
     List<ActionRecord> toUndo = new ArrayList<>();
     List<ActionRecord> toStop = new ArrayList<>();
-    StorePages.forEach(store, ActionQuery.all().entity(entity.key()), action -> {
+    for (ActionRecord action : actionsOn(entity)) {
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         toReject.add(action);
       } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
@@ -149,8 +153,9 @@ public final class ManualActions {
       } else if (action.status() == ActionStatus.APPROVED || action.status() == ActionStatus.IN_PROGRESS) {
         toStop.add(action);
       }
-    });
-    // authorized by what it does: every rejection and undo it would make, before it makes any
+    }
+    // authorized by what it does: every rejection, undo and cancel it would make, before it makes any (an
+    // action in flight may succeed before it is stopped: then it is undone)
     for (ActionRecord action : toReject) {
       gate.authorize(caller, Operation.REJECT, action.action().kind());
     }
@@ -159,29 +164,69 @@ public final class ManualActions {
     }
     for (ActionRecord action : toStop) {
       gate.authorize(caller, Operation.CANCEL, action.action().kind());
+      if (action.action().kind().isReversible()) {
+        gate.authorize(caller, Operation.UNDO, action.action().kind());
+      }
     }
-    AllowIndicator indicator = AllowIndicator.forValueOf(entity);
-    String why = comment.isEmpty() ? "false positive" : comment;
-    announce.accept(safety.record(ControlChange.allow(indicator, true, caller.name(), clock.instant(), why)));
+    List<AllowIndicator> indicators = AllowIndicator.forValuesOf(entity);
+    for (AllowIndicator indicator : indicators) {
+      announce.accept(safety.record(ControlChange.allow(indicator, true, caller.name(), clock.instant(), comment)));
+    }
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
     for (ActionRecord action : toReject) {
-      engine.applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), why))
+      engine.applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), comment))
           .ifPresent(s -> rejected.add(action.id()));
     }
     for (ActionRecord action : toUndo) {
-      engine.applyQuietly(action.id().investigation(), s -> new Command.RequestUndo(action.id(), caller.actor(), why))
-          .ifPresent(s -> undone.add(action.id()));
+      requestUndo(action.id(), caller, comment).ifPresent(undone::add);
     }
     List<ActionId> cancelled = new ArrayList<>();
     List<ActionId> stillRunning = new ArrayList<>();
     for (ActionRecord action : toStop) {
-      (stop.test(action) ? cancelled : stillRunning).add(action.id());
+      if (stop.test(action)) {
+        cancelled.add(action.id());
+        continue;
+      }
+      // not stopped: it may have succeeded meanwhile (undone now), or still be running (undone once it succeeds)
+      ActionRecord now = engine.read(action.id().investigation()).action(action.id()).orElseThrow();
+      Optional<ActionId> undo = now.status() == ActionStatus.SUCCEEDED && now.action().kind().isReversible()
+          ? requestUndo(action.id(), caller, comment) : Optional.empty();
+      (undo.isPresent() ? undone : stillRunning).add(action.id());
     }
     LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
         .addKeyValue("undone", undone.size()).addKeyValue("cancelled", cancelled.size())
         .addKeyValue("stillRunning", stillRunning.size()).log("false positive reported");
-    return new FalsePositiveReport(rejected, undone, cancelled, stillRunning, indicator);
+    return new FalsePositiveReport(rejected, undone, cancelled, stillRunning, indicators);
+  }
+
+  private Optional<ActionId> requestUndo(ActionId id, Caller caller, String comment) {
+    return engine.applyQuietly(id.investigation(), s -> new Command.RequestUndo(id, caller.actor(), comment)).map(s -> id);
+  }
+
+  /**
+   * {@return the actions on {@code entity} under any of its names}: by each of its keys, and, when the
+   * entity lacks the identifier its actions may have been keyed by (a user known by no object id, a file
+   * by no SHA-256), among its family's open and succeeded actions, those on the same thing
+   * ({@link Entity#sameAs})
+   */
+  private List<ActionRecord> actionsOn(Entity entity) {
+    Map<ActionId, ActionRecord> found = new LinkedHashMap<>();
+    for (EntityKey key : entity.keys()) {
+      StorePages.forEach(store, ActionQuery.all().entity(key), action -> found.putIfAbsent(action.id(), action));
+    }
+    boolean mayBeKeyedElsewhere = (entity instanceof UserAccount user && user.objectId() == null)
+        || (entity instanceof DeviceFile file && file.sha256() == null);
+    if (mayBeKeyedElsewhere) {
+      StorePages.forEach(store, ActionQuery.all().families(EnumSet.of(entity.family())).statuses(EnumSet.of(
+          ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.SUCCEEDED)),
+          action -> {
+            if (action.action().target().sameAs(entity)) {
+              found.putIfAbsent(action.id(), action);
+            }
+          });
+    }
+    return List.copyOf(found.values());
   }
 
   /**
