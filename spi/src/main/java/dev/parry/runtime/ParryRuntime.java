@@ -949,6 +949,10 @@ public final class ParryRuntime implements AutoCloseable {
       throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, "no executor runs "
           + action.kind(), null));
     }
+    Optional<String> missing = action.missingForExecution();
+    if (missing.isPresent()) { // it could never be sent
+      throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get(), null));
+    }
     return manual.take(action, caller, comment, twoStep, timeBox, source);
   }
 

@@ -558,10 +558,29 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
         continue;
       }
       proposedNow.add(action);
-      out.add(proposed(new ActionId(id, next++), proposal, command.actor(), "",
-          ActionSource.of(command.actor(), action.family()), now));
+      ActionId proposedId = new ActionId(id, next++);
+      out.add(proposed(proposedId, proposal, command.actor(), "", ActionSource.of(command.actor(), action.family()), now));
+      supersedeUnsendable(action, proposedId, now, out);
     }
     return null;
+  }
+
+  /**
+   * When {@code action} can be sent, rejects (as the system) each pending action on the same target
+   * that never could, for lack of what {@code action} carries: it is superseded, and the investigation
+   * does not wait for it to expire.
+   */
+  private void supersedeUnsendable(RemediationAction action, ActionId by, Instant now, List<InvestigationEvent> out) {
+    if (action.missingForExecution().isPresent()) {
+      return;
+    }
+    for (ActionRecord existing : actions) {
+      if (existing.status() == ActionStatus.PENDING_APPROVAL && existing.action().missingForExecution().isPresent()
+          && sameTarget(existing.action(), action)) {
+        out.add(new ActionRejected(id, now, Actor.system(), existing.id(), "superseded by action " + by
+            + ", which carries what this one lacked"));
+      }
+    }
   }
 
   private static boolean sameTargetIn(List<RemediationAction> proposed, RemediationAction action) {
@@ -593,8 +612,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return reject(RejectionReason.DUPLICATE_ACTION,
           "action " + existing.id() + " (" + action.key() + ") is already " + existing.status(), existing.id());
     }
-    out.add(proposed(new ActionId(id, actions.size() + 1), command.proposal(), command.requester(), command.comment(),
-        command.source(), now));
+    ActionId proposedId = new ActionId(id, actions.size() + 1);
+    out.add(proposed(proposedId, command.proposal(), command.requester(), command.comment(), command.source(), now));
+    supersedeUnsendable(action, proposedId, now, out);
     return null;
   }
 
@@ -618,9 +638,10 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       ActionStatus status = action.status();
       boolean blocks = status.isActive() || (includeDecided && status != ActionStatus.FAILED
           && status != ActionStatus.TIMED_OUT && status != ActionStatus.CANCELLED && status != ActionStatus.UNDONE);
-      if (blocks && status == ActionStatus.PENDING_APPROVAL && action.action().missingForExecution().isPresent()
+      if (blocks && (status == ActionStatus.PENDING_APPROVAL || status == ActionStatus.REJECTED
+          || status == ActionStatus.EXPIRED) && action.action().missingForExecution().isPresent()
           && proposed.missingForExecution().isEmpty()) {
-        blocks = false;
+        blocks = false; // one that could never be sent, still pending or declined for that, gives way
       }
       if (blocks && sameTarget(action.action(), proposed)) {
         return action;

@@ -391,6 +391,23 @@ class InvestigationTest {
       assertEquals(2, investigation.actions().size());
       accept(evidence(new StopAndQuarantineFile(DeviceFile.anywhere(sha1)), ApprovalMode.REQUIRES_APPROVAL));
       assertEquals(2, investigation.actions().size(), "the sendable one now answers for the file");
+      ActionRecord unsendable = investigation.actions().get(0);
+      assertEquals(ActionStatus.REJECTED, unsendable.status(), "superseded, so completion does not wait for it to expire");
+      assertEquals(Actor.system(), unsendable.updatedBy());
+    }
+
+    @Test
+    @DisplayName("an action declined because it could never be sent does not stop the report that carries what it lacked")
+    void declinedUnsendableGivesWay() {
+      Sha256 sha256 = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+      Sha1 sha1 = Sha1.of("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+      accept(evidence(new StopAndQuarantineFile(DeviceFile.anywhere(sha256)), ApprovalMode.REQUIRES_APPROVAL));
+      accept(new Command.Reject(investigation.actions().get(0).id(), Actor.principal(ALICE),
+          "cannot be sent without the SHA-1: taken by hand"));
+      accept(evidence(new StopAndQuarantineFile(new DeviceFile(sha256, sha1, null, null)), ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(2, investigation.actions().size(), "the sendable report is proposed");
+      accept(evidence(new StopAndQuarantineFile(new DeviceFile(sha256, sha1, null, null)), ApprovalMode.REQUIRES_APPROVAL));
+      assertEquals(2, investigation.actions().size(), "and a sendable one, once rejected, still blocks");
     }
 
     @Test

@@ -499,6 +499,9 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     int attempt;
     if (flight.purpose == ExecutionPurpose.EXECUTE) {
+      if (nothingOutstanding(flight) && lacksWhatItNeeds(flight)) {
+        return;
+      }
       if (flight.automatic && nothingOutstanding(flight) && held(flight)) {
         return;
       }
@@ -542,6 +545,28 @@ public final class Dispatcher implements EventRouter.Reaction {
     } catch (RuntimeException e) {
       return DeviceExclusions.none();
     }
+  }
+
+  /**
+   * An action that lacks what its executor needs (a hash, a creation time: stored by an earlier release,
+   * or approved before the rule) is never sent: with nothing of it outstanding, it is cancelled by the
+   * system, saying what it lacks. {@return whether it was stopped so} A call already out (an earlier
+   * release sent it) is carried on with its idempotency key instead.
+   */
+  private boolean lacksWhatItNeeds(Flight flight) {
+    Optional<String> missing = flight.action.missingForExecution();
+    if (missing.isEmpty()) {
+      return false;
+    }
+    String why = noteText("not sent: " + missing.get());
+    try {
+      boolean recorded = engine.applyQuietly(flight.id.investigation(),
+          s -> new Command.Cancel(flight.id, Actor.system(), why, true)).isPresent();
+      endWithoutOutcome(flight, why, !recorded);
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "could not record that it is not sent (" + e.getClass().getName() + ")", true);
+    }
+    return true;
   }
 
   /**
@@ -626,11 +651,6 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     if (executor == null) {
       end(flight, Ending.FAILED, "no executor for " + flight.action.kind());
-      return;
-    }
-    Optional<String> missing = request.action().missingForExecution();
-    if (missing.isPresent()) { // stored by an earlier release, or approved before the rule: never sent
-      end(flight, Ending.FAILED, missing.get());
       return;
     }
     TaskScheduler.Cancellable timer;

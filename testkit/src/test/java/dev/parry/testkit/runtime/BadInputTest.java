@@ -410,5 +410,40 @@ class BadInputTest {
         () -> runtime.approve(before.id(), ANALYST, ""));
     assertTrue(e.getMessage().contains("31337") && e.getMessage().contains("creation time"), e.getMessage());
     assertEquals(before, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0));
+    CommandRejectedException manual = org.junit.jupiter.api.Assertions.assertThrows(CommandRejectedException.class,
+        () -> runtime.takeAction(new dev.parry.core.action.KillProcess(new dev.parry.core.entity.DeviceProcess(
+            WORKSTATION.id(), 31338, PROCESS.imagePath())), ANALYST, "kill it by hand", false));
+    assertTrue(manual.getMessage().contains("31338") && manual.getMessage().contains("creation time"),
+        manual.getMessage());
+  }
+
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.DisplayName("a kill stored approved without its process's creation time (an earlier release approved it)"
+      + " is never sent: the system cancels it, saying what it lacks")
+  void storedKillWithoutCreationTimeIsNeverSent() {
+    dev.parry.spi.store.InMemoryInvestigationStore store = dev.parry.spi.store.InMemoryInvestigationStore.create();
+    try (ParryHarness stored = ParryHarness.onStore(store, b -> { })) {
+      java.time.Instant t = stored.clock().instant();
+      dev.parry.core.investigation.Decision.Accepted opened = dev.parry.core.investigation.Investigation.open(
+          InvestigationId.of("inv-stored-kill"), dev.parry.core.investigation.AlertId.of("a"),
+          dev.parry.core.automation.AutomationLevel.FULL, dev.parry.core.investigation.Investigation.DEFAULT_PENDING_EXPIRY,
+          dev.parry.core.actor.Actor.system(), t);
+      dev.parry.core.investigation.Decision.Accepted proposed = (dev.parry.core.investigation.Decision.Accepted)
+          opened.after().decide(new dev.parry.core.investigation.Command.ProposeAction(
+              new dev.parry.core.investigation.Command.Proposal(new dev.parry.core.policy.PlannedAction(
+                  new dev.parry.core.action.KillProcess(new dev.parry.core.entity.DeviceProcess(WORKSTATION.id(), 31337,
+                      PROCESS.imagePath())), dev.parry.core.policy.ApprovalMode.AUTOMATIC, "stored before the rule"),
+                  dev.parry.core.investigation.ApprovalRule.SINGLE), dev.parry.core.actor.Actor.system()), t);
+      java.util.List<dev.parry.core.investigation.InvestigationEvent> events = new java.util.ArrayList<>(opened.events());
+      events.addAll(proposed.events());
+      store.append(opened.after().id(), 0, events, proposed.after());
+      stored.runtime().start();
+      stored.advance(java.time.Duration.ofMinutes(2)); // the reconciler's next pass finds it due
+      ActionRecord kill = stored.runtime().investigation(opened.after().id(), ParryHarness.ANALYST).orElseThrow()
+          .actions().get(0);
+      assertEquals(dev.parry.core.investigation.ActionStatus.CANCELLED, kill.status());
+      assertTrue(kill.note().contains("not sent") && kill.note().contains("creation time"), kill.note());
+      assertEquals(java.util.List.of(), stored.devices().calls(), "nothing reached the executor");
+    }
   }
 }
