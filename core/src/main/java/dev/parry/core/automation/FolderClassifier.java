@@ -4,8 +4,8 @@ import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.PosixPath;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.internal.NtfsNames;
-import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.PathResolver.Resolution;
+import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,6 +65,9 @@ import java.util.Objects;
  * folders.isInTempFolder(WindowsPath.of("C:\\Windows\\Temp\\evil.exe"));   // true: Semi - non-temp remediates
  * folders.isInTempFolder(WindowsPath.of("C:\\PROGRA~1\\Vendor\\app.exe")); // false: PROGRA~1 may be another folder
  * }</pre>
+ *
+ * <p>Past 400 lines because both folder lists, their Windows and POSIX forms and the volume map answer
+ * one question each, cautious side included, and read best side by side.
  */
 public final class FolderClassifier {
 

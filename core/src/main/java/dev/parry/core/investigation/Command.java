@@ -266,8 +266,10 @@ public sealed interface Command {
   }
 
   /**
-   * Holds an automatic action for approval just before its dispatch, because a safety guard stops
-   * it now (the kill switch, a protected device). Only an action the system approved can be held.
+   * Holds an automatic action for approval just before a call, because a safety guard stops it now
+   * (the kill switch, a protected device, an allow indicator). Only an action the system approved can
+   * be held, approved or in progress; the caller holds one in progress only when nothing of it is
+   * outstanding at its executor (the core cannot tell).
    *
    * @param actionId the action
    * @param reason the guard's reason

@@ -332,8 +332,10 @@ public sealed interface InvestigationEvent
     }
   }
   /**
-   * A safety guard held an automatic action for approval just before its dispatch (the kill switch
-   * was on, or its device is protected): it waits for analysts as if planned that way.
+   * A safety guard held an automatic action for approval just before a call, with nothing of it
+   * outstanding at its executor (before its first call, or backing off after an answered failure): the
+   * kill switch was on, its device is protected, or an allow indicator now covers it. It waits for
+   * analysts as if planned that way.
    *
    * @param investigationId the investigation
    * @param at when it happened

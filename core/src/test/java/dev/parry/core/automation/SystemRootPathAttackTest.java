@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /*
  * Promise (README Path rules): "Paths are read as Windows resolves them, so no spelling of a core folder passes
- * for an ordinary one"; device-form paths are placed on the cautious side. Break: \SystemRoot\ is the object
+ * for an ordinary one"; device-form paths are placed on the cautious side. The break it guards against (an earlier release of Parry did this): \SystemRoot\ is the object
  * manager's link to the Windows folder, the form in which drivers and services are reported
  * (\SystemRoot\System32\drivers\x.sys), and it is read as a root folder named SystemRoot: not a core folder, so
  * under "Semi - core folders" a driver in System32 is remediated without approval.
  */
-@DisplayName("Attack: \\SystemRoot\\ passes for an ordinary folder")
+@DisplayName("Attack: \\SystemRoot\\ as an ordinary folder")
 class SystemRootPathAttackTest {
 
   @Test

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Promise (core/DOMAIN.md D32, D33, D44; issue 14 item 1 "statuses that do not lie"): PARTIALLY_REMEDIATED
+ * Promise (core/DOMAIN.md D32, D33, D44; "statuses that do not lie"): PARTIALLY_REMEDIATED
  * means some remediation was carried out "but not all"; D44 re-proposes an action after a failure so
  * that the remediation can still be carried out.
  *
- * <p>Break: the status counts action records, not remediations. A quarantine that failed once and was
+ * <p>The break it guards against (an earlier release of Parry did this): the status counts action records, not remediations. A quarantine that failed once and was
  * proposed again by the next evidence (as D44 says) and then succeeded leaves two records for one
  * remediation, one FAILED and one SUCCEEDED. The file is quarantined, nothing the investigation asked
  * for is left undone, and the investigation ends PARTIALLY_REMEDIATED.

@@ -1,17 +1,16 @@
 package dev.parry.runtime.internal;
 
-import dev.parry.core.actor.Actor;
-import dev.parry.spi.safety.ControlChange;
-import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.action.ActionKey;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.ReversibleAction;
+import dev.parry.core.actor.Actor;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -26,6 +25,7 @@ import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
 import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries approved actions (and undos) to their executors: claims the dispatch lease, asks the
- * safety guards again before an automatic action's first call, sends a fleet-wide action with the
+ * safety guards again before each call of an automatic action with nothing outstanding, sends a fleet-wide action with the
  * protected devices to leave out, records the dispatch before calling,
  * keeps the family's concurrency cap and rate limit, retries retryable failures with backoff and the
  * same idempotency key, polls work in progress, turns silence into a time-out, and never lets one
@@ -127,7 +127,7 @@ public final class Dispatcher implements EventRouter.Reaction {
    * @param registry the executors
    * @param limits the limits
    * @param engine how commands are decided and stored
-   * @param safety the safety guards, asked again before an automatic action's first call
+   * @param safety the safety guards, asked again before each call of an automatic action with nothing outstanding
    * @param fleet the devices a fleet-wide action must leave out, and whether it may run automatically
    * @param quota the executor-call quota of each family
    * @param pendingExpiry how long an action of a kind held for approval may wait, or null for the default

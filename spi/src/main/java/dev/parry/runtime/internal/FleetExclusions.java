@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * action carries the protected devices to leave out ({@link #exclusionsFor}), less those a break-glass
  * override opened; while any device is excluded, it runs automatically only on an executor that
  * {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions}, and otherwise waits for
- * approval ({@link #apply} when planned, {@link #holdReason} just before its first call).
+ * approval ({@link #apply} when planned, {@link #holdReason} just before each call with nothing outstanding).
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */

@@ -43,7 +43,7 @@ final class Flight {
   final Actor requestedBy;
   final String note;
   final Origin origin;
-  /** An action the system approved and never dispatched: the safety guards are asked again before its first call. */
+  /** An action the system approved and never dispatched: the safety guards are asked again before each call with nothing outstanding. */
   final boolean automatic;
 
   Phase phase = Phase.WAITING;

@@ -36,8 +36,8 @@ public final class ActionCenterCsv {
   /** The header row. */
   public static final String HEADER = "action,investigation,kind,family,target,status,source,requested_by,"
       + "request_comment,approved_by,approval_comments,rejected_by,rejection_comment,cancelled_by,"
-      + "cancellation_comment,undo_requested_by,undo_comment,time_box_extended_by,extension_comments,proposed_at,"
-      + "updated_at,updated_by,reason,note";
+      + "cancellation_comment,undo_requested_by,undo_comment,proposed_at,updated_at,updated_by,reason,note,"
+      + "time_box_extended_by,extension_comments";
 
   /** The first characters that make a spreadsheet read a cell as a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -68,10 +68,9 @@ public final class ActionCenterCsv {
           cell(cancellation.map(step -> step.actor().toString()).orElse("")),
           cell(cancellation.map(ActionStep::comment).orElse("")),
           cell(undo.map(step -> step.actor().toString()).orElse("")), cell(undo.map(ActionStep::comment).orElse("")),
-          lines(extensions.stream().map(step -> step.actor().toString()).toList()),
-          lines(extensions.stream().map(ActionStep::comment).toList()),
           cell(a.proposedAt().toString()), cell(a.updatedAt().toString()), cell(a.updatedBy().toString()),
-          cell(a.reason()), cell(a.note()));
+          cell(a.reason()), cell(a.note()), lines(extensions.stream().map(step -> step.actor().toString()).toList()),
+          lines(extensions.stream().map(ActionStep::comment).toList()));
     }
     return out.toString();
   }

@@ -1,16 +1,11 @@
 package dev.parry.testkit.tck;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import java.time.Instant;
-import java.time.Duration;
-import dev.parry.core.entity.WindowsPath;
-import dev.parry.core.entity.FilePath;
-import dev.parry.core.entity.DeviceProcess;
-import dev.parry.core.action.KillProcess;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.parry.core.action.ActionKind;
+import dev.parry.core.action.KillProcess;
 import dev.parry.core.action.QuarantineFile;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.RequestSample;
@@ -19,13 +14,18 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.WindowsPath;
 import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.testkit.generate.DomainGenerators;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.testkit.ParryHarness;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.DisplayName;
 
 /**
- * Promise (README "Manual actions need a comment", issue 14 item 7): {@code takeAction} and
+ * Promise (README "Manual actions need a comment"): {@code takeAction} and
  * {@code reportFalseNegative} refuse an empty or blank comment with an IllegalArgumentException
  * naming {@code comment}, before anything is stored.
  *
- * <p>Break: blankness is {@link String#isBlank()}, which knows only {@link Character#isWhitespace}.
+ * <p>The break it guards against (an earlier release of Parry did this): blankness is {@link String#isBlank()}, which knows only {@link Character#isWhitespace}.
  * A comment made of a no-break space (U+00A0, U+2007, U+202F) or a zero-width space (U+200B) shows
  * nothing to a reader and is accepted; the manual isolation is taken and stored with it.
  */

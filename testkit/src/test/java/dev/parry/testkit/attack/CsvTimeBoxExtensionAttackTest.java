@@ -14,15 +14,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Promise (issue 14 item 7, README "Who did what stays on the action"): every transition keeps actor
+ * Promise (README "Who did what stays on the action"): every transition keeps actor
  * and comment; History rows and the CSV show who did what, with comments.
  *
- * <p>Break: a time-box extension is an approval step ({@code ActionStep.Kind.TIME_BOX_EXTENDED}) that
+ * <p>The break it guards against (an earlier release of Parry did this): a time-box extension is an approval step ({@code ActionStep.Kind.TIME_BOX_EXTENDED}) that
  * {@link dev.parry.spi.audit.ActionCenterCsv} has no column for. Once anything later moves the action
  * on (here the system undoing it when the extended box ends), the CSV no longer names the analyst
  * who kept a device isolated longer, nor why.
  */
-@DisplayName("Attack: who extended a time-boxed containment is lost from the CSV")
+@DisplayName("Attack: who extended a time-boxed containment, in the CSV")
 class CsvTimeBoxExtensionAttackTest {
 
   @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Promise (core/DOMAIN.md D41, README "False positives"): reporting a false positive undoes what was
  * done to the entity and adds an allow indicator "so that later investigations leave the entity alone".
  *
- * <p>Break: the report only looks at actions PENDING_APPROVAL (rejected) and SUCCEEDED (undone). An
+ * <p>The break it guards against (an earlier release of Parry did this): the report only looks at actions PENDING_APPROVAL (rejected) and SUCCEEDED (undone). An
  * automatic quarantine that is already approved or in progress at the executor is neither cancelled
  * nor undone, and the dispatcher's last check ({@code SafetyControls.holdReason}) does not consult
  * allow indicators. So the file the analyst just declared harmless ends up quarantined, with no undo
@@ -35,7 +35,7 @@ class FalsePositiveInFlightAttackTest {
       DeviceFile.onDevice(Fixtures.HASH, Fixtures.WS.id(), WindowsPath.of("C:\\Users\\al\\Downloads\\tool.exe"));
 
   @Test
-  @DisplayName("an in-progress quarantine of the reported file still lands after the report")
+  @DisplayName("an in-progress quarantine of the reported file is stopped or undone by the report")
   void inProgressQuarantineSurvivesTheReport() {
     try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(DeviceGroups.of(AutomationLevel.FULL, List.of())))) {
       parry.devices().inject(ActionKind.QUARANTINE_FILE, Fault.inProgress(3), 1);
@@ -58,7 +58,7 @@ class FalsePositiveInFlightAttackTest {
   }
 
   @Test
-  @DisplayName("an approved quarantine still waiting for its rate-limit slot is sent after the report")
+  @DisplayName("an approved quarantine still waiting for its rate-limit slot is not sent after the report")
   void queuedQuarantineSurvivesTheReport() {
     try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(DeviceGroups.of(AutomationLevel.FULL, List.of()))
         .limits(dev.parry.runtime.Limits.defaults().withRateLimit(

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Promise (core/DOMAIN.md D40, issue 14 item 5): executor calls are limited per family, N per
+ * Promise (core/DOMAIN.md D40): executor calls are limited per family, N per
  * window "never exceeded in any window of that length", shared by every runtime on the store.
  */
 @DisplayName("Attack: executor calls that the rate limit does not count")
@@ -62,7 +62,7 @@ class QuotaBypassAttackTest {
   }
 
   /**
-   * Break: a status poll ({@code ActionExecutor.status}) goes straight to the executor
+   * The break it guards against (an earlier release of Parry did this): a status poll ({@code ActionExecutor.status}) goes straight to the executor
    * ({@code Dispatcher.poll} calls {@code send}, skipping {@code admitThenCall}), so actions in
    * progress poll their backend as often as it says, whatever the quota: with 2 calls a minute
    * allowed, the backend receives more.

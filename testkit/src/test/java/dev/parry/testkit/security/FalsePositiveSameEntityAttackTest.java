@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
  * two reports of one thing (Entity.sameAs, what an investigation de-duplicates by) must be one thing for
  * a false positive too. Promise: "A false positive adds the indicator for the value, not the copy: the
  * file's hash (every copy on every device ...)", and "It rejects the pending actions on the entity, undoes
- * the completed ones". Break: the indicator keeps one hash (or one key) of the entity, and the actions are
+ * the completed ones". The break it guards against (an earlier release of Parry did this): the indicator keeps one hash (or one key) of the entity, and the actions are
  * looked up by exact entity key, so the same file or user reported under another identifier (most real
  * Defender file evidence carries only a SHA-1) is remediated again, and an action on it is left in place.
  */
-@DisplayName("Attack: a false positive misses the same file or user reported under another identifier")
+@DisplayName("Attack: a false positive on the same file or user reported under another identifier")
 class FalsePositiveSameEntityAttackTest {
 
   static final Sha256 SHA256 = Sha256.of("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae");

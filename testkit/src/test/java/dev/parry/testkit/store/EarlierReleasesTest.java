@@ -173,7 +173,7 @@ class EarlierReleasesTest {
   @Test
   @DisplayName("entities of the device family stored before any-hash files, POSIX paths and process creation"
       + " times read as the same entities: paths written bare are Windows paths, new attributes absent")
-  void deviceFamilyBeforeIssue17() {
+  void deviceFamilyBeforeFilesByAnyHash() {
     String file = "{\"@type\":\"DeviceFile\",\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\","
         + "\"sha1\":null,\"device\":\"d-old\",\"path\":\"C:\\\\Temp\\\\x.exe\"}";
     assertEquals(DeviceFile.onDevice(Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
