@@ -620,9 +620,8 @@ public final class Dispatcher implements EventRouter.Reaction {
     RemediationAction undone = flight.original;
     Optional<ActionRecord> holder;
     try {
-      holder = store.queryActions(ActionQuery.all().entity(undone.target().key()).kinds(EnumSet.of(undone.kind()))
-          .statuses(EnumSet.of(ActionStatus.SUCCEEDED, ActionStatus.IN_PROGRESS, ActionStatus.APPROVED))
-          .limit(ActionQuery.MAX_LIMIT).build()).items().stream()
+      holder = StorePages.onSameEntity(store, undone.target(), EnumSet.of(undone.kind()),
+          EnumSet.of(ActionStatus.SUCCEEDED, ActionStatus.IN_PROGRESS, ActionStatus.APPROVED)).stream()
           .filter(other -> !other.id().equals(flight.id)).findFirst();
     } catch (RuntimeException e) {
       endWithoutOutcome(flight, "could not look for other holders of the effect (" + e.getClass().getName() + ")", true);

@@ -2,10 +2,8 @@ package dev.parry.runtime.internal;
 
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.automation.AutomationLevel;
-import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
-import dev.parry.core.entity.EntityKey;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
@@ -33,17 +31,15 @@ import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Operation;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.ControlChange;
-import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -121,10 +117,10 @@ public final class ManualActions {
         comment, source).actions().get(0);
   }
 
+  /** {@return an open action of the same kind on the same target, under any of its names, if there is one} */
   private Optional<ActionRecord> activeOn(RemediationAction action) {
-    return store.queryActions(ActionQuery.all().entity(action.target().key()).kinds(EnumSet.of(action.kind()))
-        .statuses(EnumSet.of(ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS))
-        .limit(1).build()).items().stream().findFirst();
+    return StorePages.onSameEntity(store, action.target(), EnumSet.of(action.kind()), EnumSet.of(
+        ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS)).stream().findFirst();
   }
 
   /**
@@ -204,29 +200,10 @@ public final class ManualActions {
     return engine.applyQuietly(id.investigation(), s -> new Command.RequestUndo(id, caller.actor(), comment)).map(s -> id);
   }
 
-  /**
-   * {@return the actions on {@code entity} under any of its names}: by each of its keys, and, when the
-   * entity lacks the identifier its actions may have been keyed by (a user known by no object id, a file
-   * by no SHA-256), among its family's open and succeeded actions, those on the same thing
-   * ({@link Entity#sameAs})
-   */
+  /** {@return the open and succeeded actions on {@code entity} under any of its names} */
   private List<ActionRecord> actionsOn(Entity entity) {
-    Map<ActionId, ActionRecord> found = new LinkedHashMap<>();
-    for (EntityKey key : entity.keys()) {
-      StorePages.forEach(store, ActionQuery.all().entity(key), action -> found.putIfAbsent(action.id(), action));
-    }
-    boolean mayBeKeyedElsewhere = (entity instanceof UserAccount user && user.objectId() == null)
-        || (entity instanceof DeviceFile file && file.sha256() == null);
-    if (mayBeKeyedElsewhere) {
-      StorePages.forEach(store, ActionQuery.all().families(EnumSet.of(entity.family())).statuses(EnumSet.of(
-          ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.SUCCEEDED)),
-          action -> {
-            if (action.action().target().sameAs(entity)) {
-              found.putIfAbsent(action.id(), action);
-            }
-          });
-    }
-    return List.copyOf(found.values());
+    return StorePages.onSameEntity(store, entity, Set.of(), EnumSet.of(ActionStatus.PENDING_APPROVAL,
+        ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.SUCCEEDED));
   }
 
   /**

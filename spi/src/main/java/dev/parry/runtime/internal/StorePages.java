@@ -1,13 +1,25 @@
 package dev.parry.runtime.internal;
 
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.EntityKey;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads every page of an action query.
+ * Reads every page of an action query, and the actions on one entity under any of its names.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -43,5 +55,36 @@ public final class StorePages {
    */
   public static void forEach(InvestigationStore store, ActionQuery.Builder query, Consumer<ActionRecord> visitor) {
     forEach(store, query.limit(ActionQuery.MAX_LIMIT).build(), visitor);
+  }
+
+  /**
+   * {@return the actions of {@code kinds} in {@code statuses} on {@code entity} under any of its names},
+   * each once: by each of its keys ({@link Entity#keys()}), and, when the entity lacks the identifier
+   * such an action may have been keyed by (a user known by no object id, a file by no SHA-256), among
+   * the actions of those kinds and statuses, those on the same thing ({@link Entity#sameAs})
+   *
+   * @param store the store
+   * @param entity the entity
+   * @param kinds the kinds, or empty for every kind
+   * @param statuses the statuses
+   */
+  public static List<ActionRecord> onSameEntity(InvestigationStore store, Entity entity, Set<ActionKind> kinds,
+      Set<ActionStatus> statuses) {
+    Map<ActionId, ActionRecord> found = new LinkedHashMap<>();
+    for (EntityKey key : entity.keys()) {
+      ActionQuery.Builder query = ActionQuery.all().entity(key).statuses(statuses);
+      forEach(store, kinds.isEmpty() ? query : query.kinds(kinds), action -> found.putIfAbsent(action.id(), action));
+    }
+    boolean mayBeKeyedElsewhere = (entity instanceof UserAccount user && user.objectId() == null)
+        || (entity instanceof DeviceFile file && file.sha256() == null);
+    if (mayBeKeyedElsewhere) {
+      ActionQuery.Builder query = ActionQuery.all().families(EnumSet.of(entity.family())).statuses(statuses);
+      forEach(store, kinds.isEmpty() ? query : query.kinds(kinds), action -> {
+        if (action.action().target().sameAs(entity)) {
+          found.putIfAbsent(action.id(), action);
+        }
+      });
+    }
+    return List.copyOf(found.values());
   }
 }
