@@ -957,17 +957,21 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * Reports a false positive: rejects the entity's pending actions, undoes every reversible action
-   * taken on it, and records an allow indicator so later evidence about it plans no action.
+   * Reports a false positive: records an allow indicator for each value the entity carries, so later
+   * evidence naming it by any of them plans no action; then, on every action on the entity under any
+   * of its names, rejects the pending ones, undoes every reversible one taken, and cancels those
+   * approved or in progress (one that succeeds meanwhile is undone). Cancelling an action in progress
+   * waits for its executor's answer, up to {@link Limits#attemptTimeout()} each.
    *
    * @param entity the entity wrongly judged
    * @param caller who reports it
-   * @param comment why: text a reader can see (a false positive adds a tenant-wide allow indicator)
+   * @param comment why: text a reader can see (a false positive adds tenant-wide allow indicators)
    * @return what was done
    * @throws AccessDeniedException if the caller may not report false positives, may not add allow
-   *     indicators ({@link Operation#MANAGE_SAFETY}: the report adds one), or may not reject or undo one
-   *     of the actions the report would reject or undo (the permission each of those needs directly);
-   *     nothing is changed then, not even the allow indicator
+   *     indicators ({@link Operation#MANAGE_SAFETY}: the report adds them), or may not reject, undo or
+   *     cancel one of the actions the report would reject, undo or cancel (the permission each of those
+   *     needs directly); nothing is changed then, not even an allow indicator
+   * @throws IllegalArgumentException if the comment shows nothing, is too long or holds a control character
    */
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();

@@ -153,10 +153,18 @@ public final class Text {
     return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
   }
 
+  /** {@return whether {@code codePoint} draws nothing on its own: a combining mark, or the blank braille pattern} */
+  private static boolean showsNothing(int codePoint) {
+    int type = Character.getType(codePoint);
+    return codePoint == 0x2800 || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
   /**
    * {@return {@code value}, checked as {@link #require} does and holding at least one character a
    * reader can see}: text made only of spaces of any kind, invisible characters and format characters
-   * (a no-break space, a zero-width space, a Hangul filler) is refused like empty text
+   * (a no-break space, a zero-width space, a Hangul filler), the blank braille pattern or combining
+   * marks with nothing to combine with is refused like empty text
    *
    * @param name the value's name, for the error
    * @param value the text
@@ -168,7 +176,7 @@ public final class Text {
     require(name, value, 0, max);
     for (int i = 0; i < value.length(); ) {
       int codePoint = value.codePointAt(i);
-      if (!Character.isWhitespace(codePoint) && !isSpoofing(codePoint)) {
+      if (!Character.isWhitespace(codePoint) && !isSpoofing(codePoint) && !showsNothing(codePoint)) {
         return value;
       }
       i += Character.charCount(codePoint);

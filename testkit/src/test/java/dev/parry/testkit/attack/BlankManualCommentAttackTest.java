@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BlankManualCommentAttackTest {
 
   @ParameterizedTest(name = "comment U+{0}")
-  @ValueSource(strings = {"00A0", "2007", "202F", "200B", "3164"})
+  @ValueSource(strings = {"00A0", "2007", "202F", "200B", "3164", "2800", "0301"})
   @DisplayName("takeAction refuses a comment that is only an invisible or no-break space")
   void invisibleCommentRefused(String hex) {
     String comment = String.valueOf((char) Integer.parseInt(hex, 16)).repeat(3);
