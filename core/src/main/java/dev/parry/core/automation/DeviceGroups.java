@@ -66,18 +66,36 @@ public final class DeviceGroups {
 
   /**
    * {@return the group {@code device} belongs to: the matching group with the lowest rank, or the
-   * ungrouped default}
+   * ungrouped default}. A device that does not report what a group ranked before that one matches on
+   * (a host name for a name prefix, Defender's device group) might belong to that group: of those
+   * groups and the one it matches, the device gets the one whose level automates least, so an
+   * unreported name never moves a device to a more permissive group.
    *
    * @param device the device
    */
   public DeviceGroup resolve(Device device) {
     Objects.requireNonNull(device, "device");
+    DeviceGroup cautious = null;
     for (DeviceGroup group : ranked) {
       if (group.match().matches(device)) {
-        return group;
+        return cautious == null || restraint(group.level()) >= restraint(cautious.level()) ? group : cautious;
+      }
+      if (group.match().mightMatch(device) && (cautious == null || restraint(group.level()) > restraint(cautious.level()))) {
+        cautious = group;
       }
     }
-    return ungrouped;
+    return cautious == null || restraint(ungrouped.level()) >= restraint(cautious.level()) ? ungrouped : cautious;
+  }
+
+  /** {@return how little {@code level} automates: higher holds more back} */
+  private static int restraint(AutomationLevel level) {
+    return switch (level) {
+      case FULL -> 0;
+      case SEMI_CORE_FOLDERS -> 1;
+      case SEMI_NON_TEMP_FOLDERS -> 2;
+      case SEMI_ALL_FOLDERS -> 3;
+      case NO_AUTOMATED_RESPONSE -> 4;
+    };
   }
 
   /** {@return the groups, by rank, without the ungrouped default} */

@@ -78,6 +78,26 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
   }
 
   /**
+   * {@return whether {@code device} could belong here}: as {@link #matches}, but a criterion the device
+   * does not report (no host name for a name prefix, no Defender device group for
+   * {@code rbacGroups}) is not held against it
+   *
+   * @param device the device
+   */
+  public boolean mightMatch(Device device) {
+    if (matches(device)) {
+      return true;
+    }
+    boolean nameUnknown = namePrefix != null && device.name() == null;
+    boolean groupUnknown = !rbacGroups.isEmpty() && device.rbacGroupName() == null;
+    if (!nameUnknown && !groupUnknown) {
+      return false;
+    }
+    return new DeviceMatch(nameUnknown ? null : namePrefix, domain, anyTags, platforms,
+        groupUnknown ? Set.of() : rbacGroups).matches(device);
+  }
+
+  /**
    * {@return whether {@code device} satisfies every criterion that is set}
    *
    * @param device the device

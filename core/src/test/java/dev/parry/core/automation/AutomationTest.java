@@ -12,6 +12,7 @@ import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.FileName;
 import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.entity.WindowsPath;
 import java.time.LocalDate;
 import java.util.List;
@@ -225,6 +226,28 @@ class AutomationTest {
       assertEquals(DeviceGroup.UNGROUPED_NAME, groups.resolve(laptop).name().value());
       assertEquals(AutomationLevel.SEMI_ALL_FOLDERS, groups.resolve(laptop).level());
       assertEquals(AutomationLevel.FULL, DeviceGroups.ungroupedOnly().resolve(laptop).level());
+    }
+
+    @Test
+    @DisplayName("a device that reports no name, or no Defender group, is never moved to a more permissive group for it:"
+        + " of the groups it might be in and the one it matches, it gets the one that automates least")
+    void unreportedCriteriaAreCautious() {
+      DeviceGroup sqlServers = new DeviceGroup(DeviceGroupName.of("SQL servers"), 1,
+          new DeviceMatch("sql-", null, Set.of(), Set.of()), AutomationLevel.NO_AUTOMATED_RESPONSE);
+      DeviceGroup tier0 = new DeviceGroup(DeviceGroupName.of("Tier 0"), 2,
+          DeviceMatch.inRbacGroups(RbacGroupName.of("Tier 0")), AutomationLevel.SEMI_ALL_FOLDERS);
+      DeviceGroups groups = DeviceGroups.of(AutomationLevel.FULL, List.of(sqlServers, tier0, windows));
+      Device nameless = new Device(DeviceId.of("d6"), null, null, Set.of(), OsPlatform.WINDOWS_SERVER, null,
+          RbacGroupName.of("Tier 0"));
+      assertEquals(sqlServers, groups.resolve(nameless), "it may be a SQL server: no automated response");
+      Device named = new Device(DeviceId.of("d7"), DeviceName.of("web-1"), null, Set.of(), OsPlatform.WINDOWS_SERVER,
+          null, null);
+      assertEquals(tier0, groups.resolve(named), "its Defender group is unknown: it may be tier 0");
+      Device known = new Device(DeviceId.of("d8"), DeviceName.of("web-2"), null, Set.of(), OsPlatform.WINDOWS_SERVER,
+          null, RbacGroupName.of("Web"));
+      assertEquals(windows, groups.resolve(known), "what it reports decides");
+      assertEquals(DeviceGroup.UNGROUPED_NAME, DeviceGroups.of(AutomationLevel.NO_AUTOMATED_RESPONSE,
+          List.of(sqlServers)).resolve(nameless).name().value(), "the default automating less, it stays there");
     }
 
     @Test
