@@ -5,10 +5,11 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.Sha256;
-import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.executor.DeviceActionExecutor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -99,6 +100,20 @@ public final class FakeDevices extends FakeBackend {
    */
   public FakeDevices enroll(Device device) {
     engine.enroll(Objects.requireNonNull(device, "device"));
+    return this;
+  }
+
+  /**
+   * Runs {@code process} on its device: a kill that names the same id with another creation time then
+   * finds no such process and fails (the id was reused, SPEC EXE-13). A process never run here is
+   * assumed to be running, so a kill of it succeeds.
+   *
+   * @param process the process, with its creation time
+   * @return this backend
+   * @throws IllegalArgumentException if the process has no creation time
+   */
+  public FakeDevices run(DeviceProcess process) {
+    engine.run(Objects.requireNonNull(process, "process"));
     return this;
   }
 

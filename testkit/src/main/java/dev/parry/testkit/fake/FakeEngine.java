@@ -2,20 +2,24 @@ package dev.parry.testkit.fake;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.ImpactClass;
+import dev.parry.core.action.KillProcess;
 import dev.parry.core.action.MailFolder;
 import dev.parry.core.action.MoveEmail;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceEntity;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
-import dev.parry.runtime.TaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -58,6 +62,8 @@ final class FakeEngine {
   private final List<Scripted> faults = new CopyOnWriteArrayList<>();
   private final AtomicInteger references = new AtomicInteger();
   private final Map<DeviceId, Device> fleet = new ConcurrentHashMap<>();
+  /** The processes run here, by device and id: the creation time of the one running under that id. */
+  private final Map<String, Instant> processes = new ConcurrentHashMap<>();
   /** Per fleet-wide effect ({@code KIND@entityKey}), the devices it reached. */
   private final Map<String, Set<DeviceId>> reached = new ConcurrentHashMap<>();
   private volatile boolean honoursExclusions = true;
@@ -119,6 +125,10 @@ final class FakeEngine {
     Fault fault = nextFault(request);
     if (fault instanceof Fault.NullStage) {
       return nullStage();
+    }
+    String reused = request.purpose() == ExecutionPurpose.EXECUTE ? reusedId(request.action()) : null;
+    if (reused != null) {
+      return done(remember(request, ExecutionOutcome.failed(reused)));
     }
     return fault == null ? done(applyOnce(request)) : play(fault, request);
   }
@@ -239,6 +249,26 @@ final class FakeEngine {
       }
     }
     return out;
+  }
+
+  void run(DeviceProcess process) {
+    Instant created = process.creationTime();
+    if (created == null) {
+      throw new IllegalArgumentException("a process runs from a creation time, was: " + process);
+    }
+    processes.put(process.device().value() + ":" + process.processId(), created);
+  }
+
+  /** {@return why {@code action} finds no process to kill (the id was reused), or null when it finds one} */
+  private @Nullable String reusedId(RemediationAction action) {
+    if (!(action instanceof KillProcess kill)) {
+      return null;
+    }
+    DeviceProcess target = kill.process();
+    Instant running = processes.get(target.device().value() + ":" + target.processId());
+    return running == null || running.equals(target.creationTime()) ? null
+        : "no process " + target.processId() + " created at " + target.creationTime() + " on " + target.device()
+            + ": the id now names a process created at " + running;
   }
 
   void enroll(Device device) {

@@ -139,10 +139,17 @@ public abstract non-sealed class DeviceExecutorContract extends ExecutorContract
         Assumptions.abort("EXE-13 skipped: runProcess(...) cannot start a process in the backend under test;"
             + " override it to check that a reused process id is never killed");
       }
-      executeToEnd(request(new KillProcess(ended), key()));
+      ExecutionOutcome stale = executeToEnd(request(new KillProcess(ended), key()));
       assertFalse(subject().probe().isInEffect(new KillProcess(running)),
           () -> "EXE-13: killing process 4242 created at " + ended.creationTime() + " killed the process created at "
               + started + " that reused its id");
+      assertTrue(stale instanceof ExecutionOutcome.Failed failed && !failed.retryable(),
+          () -> "EXE-13: a kill of a process that is gone must fail (not retryable), answered " + stale);
+      // the control: the probe sees a kill of the process that is running, so the check above could fail
+      ExecutionOutcome killed = executeToEnd(request(new KillProcess(running), key()));
+      assertTrue(killed instanceof ExecutionOutcome.Succeeded && subject().probe().isInEffect(new KillProcess(running)),
+          () -> "EXE-13: killing the running process (id and creation time as named) answered " + killed
+              + " and the probe does not see it killed: the check of the reused id proves nothing");
     }
   }
 
