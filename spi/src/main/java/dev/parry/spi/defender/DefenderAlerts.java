@@ -8,7 +8,6 @@ import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.EntraDeviceId;
-import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.AlertId;
@@ -162,9 +161,9 @@ public final class DefenderAlerts {
     DeviceId id = required(machine, "id", DeviceId::of);
     // Defender reports an empty name for some machines: the device is its id, the name is optional
     DeviceName name = machine.text("computerDnsName").isEmpty() ? null
-        : required(machine, "computerDnsName", DefenderAlerts::hostName);
+        : required(machine, "computerDnsName", GraphEvidence::hostName);
     DomainName domain = machine.text("computerDnsName").isEmpty() ? null
-        : required(machine, "computerDnsName", text -> Optional.ofNullable(dnsDomain(text))).orElse(null);
+        : required(machine, "computerDnsName", text -> Optional.ofNullable(GraphEvidence.dnsDomain(text))).orElse(null);
     Set<DeviceTag> tags = new LinkedHashSet<>();
     List<String> machineTags = machine.strings("machineTags");
     for (int i = 0; i < machineTags.size(); i++) {
@@ -179,37 +178,7 @@ public final class DefenderAlerts {
         : required(machine, "aadDeviceId", EntraDeviceId::of);
     RbacGroupName group = machine.text("rbacGroupName").isEmpty() ? null
         : required(machine, "rbacGroupName", RbacGroupName::of);
-    return new Device(id, name, domain, tags, platform(machine.text("osPlatform").orElse("")), entra, group);
-  }
-
-  /** {@return the host name in a DNS name: its first label} */
-  static DeviceName hostName(String dnsName) {
-    int dot = dnsName.indexOf('.');
-    return DeviceName.of(dot < 0 ? dnsName : dnsName.substring(0, dot));
-  }
-
-  /** {@return the domain in a DNS name: what follows its first label, or null if it has one label} */
-  static @Nullable DomainName dnsDomain(String dnsName) {
-    int dot = dnsName.indexOf('.');
-    return dot < 0 ? null : DomainName.of(dnsName.substring(dot + 1));
-  }
-
-  /** {@return the platform Defender's {@code osPlatform} names: {@code Windows10}, {@code WindowsServer2019}, {@code Linux}…} */
-  static OsPlatform platform(String osPlatform) {
-    String os = osPlatform.toLowerCase(Locale.ROOT);
-    if (os.startsWith("windowsserver")) {
-      return OsPlatform.WINDOWS_SERVER;
-    }
-    if (os.startsWith("windows")) {
-      return OsPlatform.WINDOWS;
-    }
-    return switch (os) {
-      case "macos", "mac", "macosx" -> OsPlatform.MACOS;
-      case "linux", "ubuntu", "redhatenterpriselinux", "centos", "debian", "suse" -> OsPlatform.LINUX;
-      case "ios" -> OsPlatform.IOS;
-      case "android" -> OsPlatform.ANDROID;
-      default -> OsPlatform.OTHER;
-    };
+    return new Device(id, name, domain, tags, GraphEvidence.platform(machine.text("osPlatform").orElse("")), entra, group);
   }
 
   /**

@@ -25,6 +25,7 @@ import dev.parry.core.entity.NetbiosDomain;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.OAuthApplication;
 import dev.parry.core.entity.ObjectId;
+import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.ParentProcess;
 import dev.parry.core.entity.PosixPath;
 import dev.parry.core.entity.RbacGroupName;
@@ -102,7 +103,7 @@ final class GraphEvidence {
     DeviceId id = item.require(node, "mdeDeviceId", DeviceId::of);
     // Defender reports an empty name for some machines: the device is its id, the name is optional
     DeviceName name = item.optional(node, node.text("hostName").isPresent() ? "hostName" : "deviceDnsName",
-        DefenderAlerts::hostName);
+        GraphEvidence::hostName);
     DomainName domain = item.optional(node, "dnsDomain", DomainName::of);
     Set<DeviceTag> tags = new LinkedHashSet<>();
     for (String tag : node.strings("tags")) {
@@ -112,7 +113,7 @@ final class GraphEvidence {
         item.note(node.path("tags"), "tag refused: " + LogSafe.of(e.getMessage()));
       }
     }
-    return new Device(id, name, domain, tags, DefenderAlerts.platform(node.text("osPlatform").orElse("")),
+    return new Device(id, name, domain, tags, platform(node.text("osPlatform").orElse("")),
         item.optional(node, "azureAdDeviceId", EntraDeviceId::of), item.optional(node, "rbacGroupName",
         RbacGroupName::of));
   }
@@ -333,5 +334,35 @@ final class GraphEvidence {
       item.note(details.path(folderField), "path refused: " + LogSafe.of(e.getMessage()));
       return null;
     }
+  }
+
+  /** {@return the host name in a DNS name: its first label} */
+  static DeviceName hostName(String dnsName) {
+    int dot = dnsName.indexOf('.');
+    return DeviceName.of(dot < 0 ? dnsName : dnsName.substring(0, dot));
+  }
+
+  /** {@return the domain in a DNS name: what follows its first label, or null if it has one label} */
+  static @Nullable DomainName dnsDomain(String dnsName) {
+    int dot = dnsName.indexOf('.');
+    return dot < 0 ? null : DomainName.of(dnsName.substring(dot + 1));
+  }
+
+  /** {@return the platform Defender's {@code osPlatform} names: {@code Windows10}, {@code WindowsServer2019}, {@code Linux}…} */
+  static OsPlatform platform(String osPlatform) {
+    String os = osPlatform.toLowerCase(Locale.ROOT);
+    if (os.startsWith("windowsserver")) {
+      return OsPlatform.WINDOWS_SERVER;
+    }
+    if (os.startsWith("windows")) {
+      return OsPlatform.WINDOWS;
+    }
+    return switch (os) {
+      case "macos", "mac", "macosx" -> OsPlatform.MACOS;
+      case "linux", "ubuntu", "redhatenterpriselinux", "centos", "debian", "suse" -> OsPlatform.LINUX;
+      case "ios" -> OsPlatform.IOS;
+      case "android" -> OsPlatform.ANDROID;
+      default -> OsPlatform.OTHER;
+    };
   }
 }
