@@ -1,10 +1,10 @@
 package dev.parry.spi.audit;
 
 import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.spi.internal.ChainHex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AuditTrail {
 
-  private static final HexFormat HEX = HexFormat.of();
-
   private AuditTrail() {}
 
   /**
@@ -59,7 +57,7 @@ public final class AuditTrail {
     if (version < 1) {
       throw new IllegalArgumentException("an event's version must be 1 or more, was: " + version);
     }
-    return new ChainHash(HEX.formatHex(CanonicalForm.digest(previous.value() + "|" + version + "|", event)));
+    return new ChainHash(ChainHex.format(CanonicalForm.digest(previous, version, event), 0));
   }
 
   /**

@@ -122,6 +122,10 @@ final class CanonicalForm {
   private static final byte[] DURATION = utf8("Duration:");
   private static final byte[] SET = utf8("set[");
   private static final byte[] LIST = utf8("list[");
+  private static final byte[] INTEGER = utf8("Integer:");
+  private static final byte[] LONG = utf8("Long:");
+  private static final byte[] TRUE = utf8("Boolean:4:true");
+  private static final byte[] FALSE = utf8("Boolean:5:false");
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
@@ -146,15 +150,15 @@ final class CanonicalForm {
   private CanonicalForm() {}
 
   /**
-   * {@return SHA-256 over {@code prefix} and the canonical form of {@code value}, both in UTF-8}: the
-   * form is written into a buffer its thread reuses, so hashing an event allocates little more than
-   * the digest it answers.
+   * {@return SHA-256 over {@code previous + "|" + version + "|"} and the canonical form of {@code value},
+   * both in UTF-8}: the form is written into a buffer its thread reuses, so hashing an event allocates
+   * little more than the digest it answers.
    */
-  static byte[] digest(String prefix, Object value) {
+  static byte[] digest(ChainHash previous, long version, Object value) {
     Hasher hasher = HASHERS.get();
     Sink sink = hasher.sink;
     sink.reset();
-    sink.text(prefix);
+    sink.ascii(previous.value()).ascii('|').number(version).ascii('|');
     write(value, sink);
     hasher.digest.update(sink.bytes, 0, sink.size);
     if (sink.bytes.length > Sink.KEPT) {
@@ -225,6 +229,12 @@ final class CanonicalForm {
       write(optional.orElse(null), out);
     } else if (value instanceof Map<?, ?>) {
       throw new IllegalArgumentException("maps have no canonical form here: " + value.getClass());
+    } else if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+      // the form below, without the text and the class name it would build for every number
+      long n = ((Number) value).longValue();
+      out.raw(value instanceof Integer ? INTEGER : LONG).number(Sink.digits(n)).ascii(':').number(n);
+    } else if (value instanceof Boolean flag) {
+      out.raw(flag ? TRUE : FALSE);
     } else {
       // numbers and booleans: their text form is canonical
       String text = value.toString();
@@ -256,15 +266,30 @@ final class CanonicalForm {
       return this;
     }
 
+    /** {@return how many decimal digits {@code n}, 0 or more, has} */
+    static int digits(long n) {
+      int digits = 1;
+      for (long rest = n / 10; rest > 0; rest /= 10) {
+        digits++;
+      }
+      return digits;
+    }
+
+    /** Appends {@code text}, whose characters are all ASCII (a chain hash's digits), one byte each. */
+    Sink ascii(String text) {
+      room(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        bytes[size++] = (byte) text.charAt(i);
+      }
+      return this;
+    }
+
     Sink number(long n) {
       if (n < 0) {
         return text(Long.toString(n));
       }
       room(19);
-      int digits = 1;
-      for (long rest = n / 10; rest > 0; rest /= 10) {
-        digits++;
-      }
+      int digits = digits(n);
       for (int i = size + digits - 1; i >= size; i--) {
         bytes[i] = (byte) ('0' + n % 10);
         n /= 10;
@@ -273,9 +298,25 @@ final class CanonicalForm {
       return this;
     }
 
-    /** Appends {@code text} in UTF-8, as {@link String#getBytes} encodes it (an unpaired surrogate as '?'). */
+    /**
+     * Appends {@code text} in UTF-8, as {@link String#getBytes} encodes it (an unpaired surrogate as '?').
+     * ASCII, nearly every string an event holds, is copied one byte a character without the array
+     * {@code getBytes} would allocate (that garbage, a kilobyte an event, cost more than the copy).
+     */
     Sink text(String text) {
-      return raw(text.getBytes(StandardCharsets.UTF_8)); // the JDK's encoder beats any loop here
+      int length = text.length();
+      room(length);
+      int start = size;
+      for (int i = 0; i < length; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          size = start;
+          return raw(text.getBytes(StandardCharsets.UTF_8));
+        }
+        bytes[start + i] = (byte) c;
+      }
+      size = start + length;
+      return this;
     }
 
     Sink raw(byte[] encoded) {

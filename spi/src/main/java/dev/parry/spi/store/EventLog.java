@@ -2,9 +2,9 @@ package dev.parry.spi.store;
 
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.audit.ChainHash;
+import dev.parry.spi.internal.ChainHex;
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -21,7 +21,6 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
 
   private static final int FIRST_CAPACITY = 8;
   private static final int HASH_BYTES = ChainHash.DIGITS / 2;
-  private static final HexFormat HEX = HexFormat.of();
 
   private final InvestigationEvent[] slots;
   private final byte[] hashes;
@@ -63,8 +62,7 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
         : Arrays.copyOf(hashes, Math.max(grown, 2 * (hashes.length / HASH_BYTES)) * HASH_BYTES);
     for (int i = 0; i < events.size(); i++) {
       target[size + i] = Objects.requireNonNull(events.get(i), "event");
-      byte[] hash = HEX.parseHex(links.get(i).value());
-      System.arraycopy(hash, 0, packed, (size + i) * HASH_BYTES, HASH_BYTES);
+      ChainHex.parse(links.get(i).value(), packed, (size + i) * HASH_BYTES);
     }
     return new EventLog(target, packed, grown);
   }
@@ -72,7 +70,7 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
   /** {@return the chain hash stored with the event at {@code index}} */
   ChainHash hash(int index) {
     Objects.checkIndex(index, size);
-    return ChainHash.of(HEX.formatHex(hashes, index * HASH_BYTES, (index + 1) * HASH_BYTES));
+    return ChainHash.of(ChainHex.format(hashes, index * HASH_BYTES));
   }
 
   /** {@return the hash of the last event, or {@link ChainHash#GENESIS} for an empty log} */

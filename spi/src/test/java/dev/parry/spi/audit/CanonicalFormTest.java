@@ -34,7 +34,8 @@ class CanonicalFormTest {
         text.append(alphabet[random.nextInt(alphabet.length)]);
       }
       String value = text.toString();
-      assertArrayEquals(sha256("p|1|s" + value.length() + ":" + value), CanonicalForm.digest("p|1|", value),
+      assertArrayEquals(sha256(ChainHash.GENESIS.value() + "|1|s" + value.length() + ":" + value),
+          CanonicalForm.digest(ChainHash.GENESIS, 1, value),
           "seed " + seed + ", round " + round + ": " + value.chars().mapToObj(Integer::toHexString).toList());
     }
   }
@@ -44,6 +45,12 @@ class CanonicalFormTest {
   void values() {
     assertEquals("Long:2:42", CanonicalForm.of(42L));
     assertEquals("Integer:2:-7", CanonicalForm.of(-7));
+    assertEquals("Integer:1:0", CanonicalForm.of(0));
+    assertEquals("Integer:10:2147483647", CanonicalForm.of(Integer.MAX_VALUE));
+    assertEquals("Long:19:9223372036854775807", CanonicalForm.of(Long.MAX_VALUE));
+    assertEquals("Long:20:-9223372036854775808", CanonicalForm.of(Long.MIN_VALUE));
+    assertEquals("Boolean:4:true", CanonicalForm.of(true));
+    assertEquals("Boolean:5:false", CanonicalForm.of(false));
     assertEquals("Instant:-1.999999999", CanonicalForm.of(Instant.EPOCH.minusNanos(1)));
     assertEquals("Duration:90.5", CanonicalForm.of(Duration.ofSeconds(90, 5)));
     assertEquals("list[s1:a,~,]", CanonicalForm.of(java.util.Arrays.asList("a", null)));
