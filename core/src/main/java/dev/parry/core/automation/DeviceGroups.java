@@ -67,7 +67,8 @@ public final class DeviceGroups {
   /**
    * {@return the group {@code device} belongs to: the matching group with the lowest rank, or the
    * ungrouped default}. A device that does not report what a group ranked before that one matches on
-   * (a host name for a name prefix, Defender's device group) might belong to that group: of those
+   * (a host name for a name prefix, a domain, its platform, Defender's device group) might belong to
+   * that group: of those
    * groups and the one it matches, the device gets the one whose level automates least, so an
    * unreported name never moves a device to a more permissive group.
    *

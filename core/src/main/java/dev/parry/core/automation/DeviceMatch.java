@@ -79,8 +79,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
 
   /**
    * {@return whether {@code device} could belong here}: as {@link #matches}, but a criterion the device
-   * does not report (no host name for a name prefix, no Defender device group for
-   * {@code rbacGroups}) is not held against it
+   * does not report (no host name for a name prefix, no domain, an unreported platform
+   * ({@code OTHER}), no Defender device group) is not held against it
    *
    * @param device the device
    */
@@ -90,11 +90,13 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
     }
     boolean nameUnknown = namePrefix != null && device.name() == null;
     boolean groupUnknown = !rbacGroups.isEmpty() && device.rbacGroupName() == null;
-    if (!nameUnknown && !groupUnknown) {
+    boolean domainUnknown = domain != null && device.domain() == null;
+    boolean osUnknown = !platforms.isEmpty() && device.os() == OsPlatform.OTHER;
+    if (!nameUnknown && !groupUnknown && !domainUnknown && !osUnknown) {
       return false;
     }
-    return new DeviceMatch(nameUnknown ? null : namePrefix, domain, anyTags, platforms,
-        groupUnknown ? Set.of() : rbacGroups).matches(device);
+    return new DeviceMatch(nameUnknown ? null : namePrefix, domainUnknown ? null : domain, anyTags,
+        osUnknown ? Set.of() : platforms, groupUnknown ? Set.of() : rbacGroups).matches(device);
   }
 
   /**

@@ -19,7 +19,7 @@ public record SecurityIdentifier(String value) {
   public static final int MAX_LENGTH = 184;
 
   /**
-   * Validates the SID and puts its leading letter in upper case.
+   * Validates the SID, puts its leading letter in upper case and writes each number without leading zeros.
    *
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not {@code S-1-authority-sub[-sub...]}

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * logon, the {@code BUILTIN} groups, service and window-manager accounts, however the numbers are
  * written), and every account of the {@code NT AUTHORITY} domain (also as Windows names it in other
  * languages: {@code NT-AUTORITÄT}, {@code AUTORITE NT}, {@code AUTORIDADE NT}, {@code NT INSTANS}) or of
- * the {@code NT SERVICE}, {@code Window Manager} and {@code Font Driver Host} domains. Disabling them or
+ * the {@code NT SERVICE}, {@code IIS APPPOOL}, {@code Window Manager} and {@code Font Driver Host} domains.
+ * A group's SID in a domain ({@code S-1-5-21-…-512}) is an account SID by its form and is not told apart. Disabling them or
  * resetting their password means nothing.
  *
  * @param upn the user principal name, or null if not known

@@ -1,9 +1,9 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.internal.NtfsNames;
+import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.PathResolver.Resolution;
 import dev.parry.core.internal.PathResolver.Root;
-import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.Text;
 
 /**

@@ -142,10 +142,12 @@ public final class PathResolver {
       }
       return build(value, Root.DRIVE, driveName(value.charAt(0)), win32Names(value, 3, 0), false);
     }
-    if (NtfsNames.regionIs(value, 0, Math.min(length, 12), "\\SYSTEMROOT\\")) {
+    if (length >= 11 && isSeparator(value.charAt(0)) && NtfsNames.regionIs(value, 1, 11, "SYSTEMROOT")
+        && (length == 11 || isSeparator(value.charAt(11)))) {
       // the object manager's link to the Windows folder, the form drivers and services are reported in:
       // a volume whose letter is unknown, so it is judged on the cautious side
-      return build(value, Root.VOLUME, "\\\\?\\GLOBALROOT\\SystemRoot", verbatimNames(value, 12), true);
+      return build(value, Root.VOLUME, "\\\\?\\GLOBALROOT\\SystemRoot",
+          length <= 12 ? List.of() : win32Names(value, 12, 0), false);
     }
     if (isSeparator(value.charAt(0))) {
       return build(value, Root.ANY_DRIVE, "", win32Names(value, 1, 0), false);

@@ -30,10 +30,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -551,6 +553,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       out.add(new NoActionPlanned(id, now, command.actor(), command.evidence()));
     }
     List<RemediationAction> proposedNow = new ArrayList<>(command.proposals().size());
+    Set<ActionId> superseded = new HashSet<>();
     int next = actions.size() + 1;
     for (Command.Proposal proposal : command.proposals()) {
       RemediationAction action = proposal.planned().action();
@@ -560,7 +563,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       proposedNow.add(action);
       ActionId proposedId = new ActionId(id, next++);
       out.add(proposed(proposedId, proposal, command.actor(), "", ActionSource.of(command.actor(), action.family()), now));
-      supersedeUnsendable(action, proposedId, now, out);
+      supersedeUnsendable(action, proposedId, now, out, superseded);
     }
     return null;
   }
@@ -570,13 +573,15 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * that never could, for lack of what {@code action} carries: it is superseded, and the investigation
    * does not wait for it to expire.
    */
-  private void supersedeUnsendable(RemediationAction action, ActionId by, Instant now, List<InvestigationEvent> out) {
+  private void supersedeUnsendable(RemediationAction action, ActionId by, Instant now, List<InvestigationEvent> out,
+      Set<ActionId> superseded) {
     if (action.missingForExecution().isPresent()) {
       return;
     }
     for (ActionRecord existing : actions) {
+      // once per batch: two sendable reports may both stand for one that could not be sent
       if (existing.status() == ActionStatus.PENDING_APPROVAL && existing.action().missingForExecution().isPresent()
-          && sameTarget(existing.action(), action)) {
+          && sameTarget(existing.action(), action) && superseded.add(existing.id())) {
         out.add(new ActionRejected(id, now, Actor.system(), existing.id(), "superseded by action " + by
             + ", which carries what this one lacked"));
       }
@@ -614,7 +619,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     ActionId proposedId = new ActionId(id, actions.size() + 1);
     out.add(proposed(proposedId, command.proposal(), command.requester(), command.comment(), command.source(), now));
-    supersedeUnsendable(action, proposedId, now, out);
+    supersedeUnsendable(action, proposedId, now, out, new HashSet<>());
     return null;
   }
 

@@ -14,6 +14,7 @@ import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.internal.Text;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,14 +38,16 @@ public sealed interface AllowIndicator {
 
   /**
    * {@return the indicator as text, the form {@link #parse} reads}: {@code sha256:<hex>},
-   * {@code sha1:<hex>}, {@code url:<url>}, {@code domain:<name>}, {@code sender:<address>} or
+   * {@code sha1:<hex>}, {@code sha256+sha1:<hex>:<hex>}, {@code url:<url>}, {@code domain:<name>},
+   * {@code sender:<address>} or
    * {@code entity:<key>}. This is how stores keep indicators.
    */
   String text();
 
   /**
    * {@return the indicators for the values {@code entity} carries, not for the one copy}: a file by its
-   * SHA-256 and by its SHA-1 (each it carries, so the next report of it by either is covered), an
+   * hashes ({@link FileHashes} when it carries both, so the next report of it by either is covered,
+   * but not another file that shares only its SHA-1), an
    * attachment by its SHA-256 (every copy, on every device and in every message), a URL as written
    * (matched in its normalized form), a user by each of its identifiers, anything else by its key (an IP
    * address or a domain: that value, not its subdomains). What a false-positive report adds.
@@ -53,14 +56,12 @@ public sealed interface AllowIndicator {
    */
   static List<AllowIndicator> forValuesOf(Entity entity) {
     if (entity instanceof DeviceFile file) {
-      List<AllowIndicator> hashes = new ArrayList<>(2);
-      if (file.sha256() != null) {
-        hashes.add(new FileHash(file.sha256()));
+      Sha256 sha256 = file.sha256();
+      Sha1 sha1 = file.sha1();
+      if (sha256 != null && sha1 != null) {
+        return List.of(new FileHashes(sha256, sha1));
       }
-      if (file.sha1() != null) {
-        hashes.add(new FileSha1(file.sha1()));
-      }
-      return List.copyOf(hashes);
+      return List.of(sha256 != null ? new FileHash(sha256) : new FileSha1(Objects.requireNonNull(sha1)));
     }
     if (entity instanceof EmailAttachment attachment) {
       return List.of(new FileHash(attachment.sha256()));
@@ -72,7 +73,7 @@ public sealed interface AllowIndicator {
     for (EntityKey key : entity.keys()) {
       keys.add(new ExactEntity(key));
     }
-    keys.sort(java.util.Comparator.comparing(AllowIndicator::text));
+    keys.sort(Comparator.comparing(AllowIndicator::text));
     return List.copyOf(keys);
   }
 
@@ -95,11 +96,19 @@ public sealed interface AllowIndicator {
     return switch (kind) {
       case "sha256" -> new FileHash(Sha256.of(value));
       case "sha1" -> new FileSha1(Sha1.of(value));
+      case "sha256+sha1" -> {
+        int second = value.indexOf(':');
+        if (second < 0) {
+          throw new IllegalArgumentException("allowIndicator sha256+sha1: needs both hashes, was: " + Text.show(text));
+        }
+        yield new FileHashes(Sha256.of(value.substring(0, second)), Sha1.of(value.substring(second + 1)));
+      }
       case "sender" -> new Sender(SmtpAddress.of(value));
       case "url" -> new ExactUrl(WebUrl.of(value));
       case "domain" -> new Domain(DomainName.of(value));
       case "entity" -> new ExactEntity(EntityKey.of(value));
-      default -> throw new IllegalArgumentException("allowIndicator must start with sha256:, sha1:, url:, domain:,"
+      default -> throw new IllegalArgumentException("allowIndicator must start with sha256:, sha1:, sha256+sha1:, url:,"
+          + " domain:,"
           + " sender: or entity:,"
           + " was: " + Text.show(text));
     };
@@ -130,6 +139,45 @@ public sealed interface AllowIndicator {
     @Override
     public String text() {
       return "sha256:" + sha256;
+    }
+  }
+
+  /**
+   * Allows one file known by both its hashes: a file or attachment with this SHA-256 (and, if it
+   * carries one, this SHA-1), or a file reported by this SHA-1 alone. Unlike {@link FileSha1}, it does
+   * not cover a file that shares the SHA-1 but has another SHA-256: SHA-1 collisions can be made, so
+   * those are two files ({@link DeviceFile#sameAs}). What a false positive on such a file records.
+   *
+   * @param sha256 the file's SHA-256
+   * @param sha1 the file's SHA-1
+   */
+  record FileHashes(Sha256 sha256, Sha1 sha1) implements AllowIndicator {
+    /**
+     * Validates the indicator.
+     *
+     * @throws NullPointerException if a hash is null
+     */
+    public FileHashes {
+      Objects.requireNonNull(sha256, "sha256");
+      Objects.requireNonNull(sha1, "sha1");
+    }
+
+    @Override
+    public boolean covers(Entity entity) {
+      if (entity instanceof EmailAttachment attachment) {
+        return attachment.sha256().equals(sha256);
+      }
+      if (!(entity instanceof DeviceFile file)) {
+        return false;
+      }
+      Sha256 its256 = file.sha256();
+      Sha1 its1 = file.sha1();
+      return its256 != null ? sha256.equals(its256) && (its1 == null || sha1.equals(its1)) : sha1.equals(its1);
+    }
+
+    @Override
+    public String text() {
+      return "sha256+sha1:" + sha256 + ":" + sha1.hex();
     }
   }
 
@@ -267,7 +315,7 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
-      return entity.key().equals(key) || entity.keys().contains(key);
+      return entity.key().equals(key); // by its strongest name: a UPN reassigned to another user is not it
     }
 
     @Override

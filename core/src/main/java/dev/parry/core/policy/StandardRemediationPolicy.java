@@ -100,9 +100,10 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
     if (path.isPresent() && context.exclusions().excludes(path.get())) {
       return RemediationPlan.nothing("file path is covered by an automation folder exclusion");
     }
-    // a file copy or a process whose path is unknown (not reported, or refused) may lie in an excluded folder
+    // a file or a process whose path is unknown (not reported, refused, or a file on every device) may lie in an
+    // excluded folder
     boolean pathUnknown = path.isEmpty() && !context.exclusions().isEmpty()
-        && ((entity instanceof DeviceFile file && file.device() != null) || entity instanceof DeviceProcess);
+        && (entity instanceof DeviceFile || entity instanceof DeviceProcess);
     boolean mayBeExcluded = pathUnknown || (path.isPresent() && context.exclusions().mightExclude(path.get()));
     Optional<PlanTable.CompromiseRow> compromiseRow = evidence.isCompromise()
         ? context.planTable().compromiseRow(entity.getClass()) : Optional.empty();

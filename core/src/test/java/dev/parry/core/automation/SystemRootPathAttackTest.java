@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /*
  * Promise (README Path rules): "Paths are read as Windows resolves them, so no spelling of a core folder passes
- * for an ordinary one"; device-form paths are placed on the cautious side. The break it guards against (an earlier release of Parry did this): \SystemRoot\ is the object
+ * for an ordinary one"; device-form paths are placed on the cautious side. The break it guards against: \SystemRoot\ is the object
  * manager's link to the Windows folder, the form in which drivers and services are reported
  * (\SystemRoot\System32\drivers\x.sys), and it is read as a root folder named SystemRoot: not a core folder, so
  * under "Semi - core folders" a driver in System32 is remediated without approval.
@@ -22,5 +22,9 @@ class SystemRootPathAttackTest {
     WindowsPath driver = WindowsPath.of("\\SystemRoot\\System32\\drivers\\evil.sys");
 
     assertTrue(FolderClassifier.defaults().isInCoreFolder(driver), "read as " + driver.resolved());
+    for (String spelling : new String[] {"/SystemRoot/System32/drivers/evil.sys", "\\SYSTEMROOT\\evil.sys"}) {
+      WindowsPath other = WindowsPath.of(spelling);
+      assertTrue(FolderClassifier.defaults().isInCoreFolder(other), spelling + " read as " + other.resolved());
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PseudoIdentityAttackTest {
 
   /*
-   * The break it guards against (an earlier release of Parry did this): the check compares the SID's text with "S-1-5-18", so LocalSystem written with a leading zero in a
+   * The break it guards against: the check compares the SID's text with "S-1-5-18", so LocalSystem written with a leading zero in a
    * sub-authority (Windows' ConvertStringSidToSid reads S-1-5-018 as S-1-5-18) is a user; and NT AUTHORITY
    * accounts known by their SID alone (S-1-5-7 ANONYMOUS LOGON, S-1-5-6 SERVICE, S-1-5-2 NETWORK) are users.
    */
@@ -27,7 +27,7 @@ class PseudoIdentityAttackTest {
   }
 
   /*
-   * The break it guards against (an earlier release of Parry did this): only the English "nt authority" is recognised. Windows localises the domain name of these accounts
+   * The break it guards against: only the English "nt authority" is recognised. Windows localises the domain name of these accounts
    * (German "NT-AUTORITÄT", French "AUTORITE NT"), and Defender reports what the device reports; the
    * domain is also accepted with a trailing space.
    */

@@ -397,6 +397,21 @@ class InvestigationTest {
     }
 
     @Test
+    @DisplayName("two sendable reports in one batch that both stand for one unsendable action supersede it once")
+    void supersededOncePerBatch() {
+      DeviceProcess noTime = new DeviceProcess(DEVICE.id(), 4242, WindowsPath.of("C:\\x\\a.exe"));
+      accept(evidence(new KillProcess(noTime), ApprovalMode.REQUIRES_APPROVAL));
+      Instant created = Instant.parse("2026-01-01T00:00:00Z");
+      DeviceProcess first = DeviceProcess.of(DEVICE.id(), 4242, created, WindowsPath.of("C:\\x\\a.exe"));
+      DeviceProcess second = DeviceProcess.of(DEVICE.id(), 4242, created.plusSeconds(60), WindowsPath.of("C:\\x\\a.exe"));
+      accept(new Command.RecordEvidence(Evidence.of(first, Verdict.MALICIOUS, "", T0), List.of(
+          proposal(new KillProcess(first), ApprovalMode.REQUIRES_APPROVAL, ApprovalRule.SINGLE),
+          proposal(new KillProcess(second), ApprovalMode.REQUIRES_APPROVAL, ApprovalRule.SINGLE)), Actor.system()));
+      assertEquals(3, investigation.actions().size());
+      assertEquals(ActionStatus.REJECTED, investigation.actions().get(0).status());
+    }
+
+    @Test
     @DisplayName("an action declined because it could never be sent does not stop the report that carries what it lacked")
     void declinedUnsendableGivesWay() {
       Sha256 sha256 = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * means some remediation was carried out "but not all"; D44 re-proposes an action after a failure so
  * that the remediation can still be carried out.
  *
- * <p>The break it guards against (an earlier release of Parry did this): the status counts action records, not remediations. A quarantine that failed once and was
+ * <p>The break it guards against: the status counts action records, not remediations. A quarantine that failed once and was
  * proposed again by the next evidence (as D44 says) and then succeeded leaves two records for one
  * remediation, one FAILED and one SUCCEEDED. The file is quarantined, nothing the investigation asked
  * for is left undone, and the investigation ends PARTIALLY_REMEDIATED.

@@ -119,8 +119,11 @@ public final class ManualActions {
 
   /** {@return an open action of the same kind on the same target, under any of its names, if there is one} */
   private Optional<ActionRecord> activeOn(RemediationAction action) {
+    boolean sendable = action.missingForExecution().isEmpty();
     return StorePages.onSameEntity(store, action.target(), EnumSet.of(action.kind()), EnumSet.of(
-        ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS)).stream().findFirst();
+        ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS)).stream()
+        .filter(open -> !sendable || open.action().missingForExecution().isEmpty()) // one never sent does not answer
+        .findFirst();
   }
 
   /**
@@ -184,11 +187,19 @@ public final class ManualActions {
         cancelled.add(action.id());
         continue;
       }
-      // not stopped: it may have succeeded meanwhile (undone now), or still be running (undone once it succeeds)
+      // not stopped: it may have succeeded meanwhile (undone now, unless its undo is already asked for), or
+      // settled otherwise (nothing to do), or still be running (undone once it succeeds)
       ActionRecord now = engine.read(action.id().investigation()).action(action.id()).orElseThrow();
-      Optional<ActionId> undo = now.status() == ActionStatus.SUCCEEDED && now.action().kind().isReversible()
-          ? requestUndo(action.id(), caller, comment) : Optional.empty();
-      (undo.isPresent() ? undone : stillRunning).add(action.id());
+      switch (now.status()) {
+        case SUCCEEDED -> {
+          if (now.action().kind().isReversible() && requestUndo(action.id(), caller, comment).isPresent()) {
+            undone.add(action.id());
+          }
+        }
+        case UNDO_IN_PROGRESS, UNDONE, UNDO_FAILED -> undone.add(action.id());
+        case APPROVED, IN_PROGRESS -> stillRunning.add(action.id());
+        default -> { } // failed, timed out or cancelled meanwhile: it took no effect
+      }
     }
     LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
         .addKeyValue("undone", undone.size()).addKeyValue("cancelled", cancelled.size())

@@ -1,7 +1,6 @@
 package dev.parry.runtime.internal;
 
 import dev.parry.core.action.ActionKind;
-import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityKey;
 import dev.parry.core.entity.UserAccount;
@@ -59,9 +58,10 @@ public final class StorePages {
 
   /**
    * {@return the actions of {@code kinds} in {@code statuses} on {@code entity} under any of its names},
-   * each once: by each of its keys ({@link Entity#keys()}), and, when the entity lacks the identifier
-   * such an action may have been keyed by (a user known by no object id, a file by no SHA-256), among
-   * the actions of those kinds and statuses, those on the same thing ({@link Entity#sameAs})
+   * each once: by each of its keys ({@link Entity#keys()}), and, for a user known by no object id (its
+   * actions may be keyed by one), among the identity actions of those kinds and statuses, those on the
+   * same user ({@link Entity#sameAs}). A file known by its SHA-1 alone is not looked for under a
+   * SHA-256 it does not carry: that scan would read every file action ever taken.
    *
    * @param store the store
    * @param entity the entity
@@ -75,8 +75,7 @@ public final class StorePages {
       ActionQuery.Builder query = ActionQuery.all().entity(key).statuses(statuses);
       forEach(store, kinds.isEmpty() ? query : query.kinds(kinds), action -> found.putIfAbsent(action.id(), action));
     }
-    boolean mayBeKeyedElsewhere = (entity instanceof UserAccount user && user.objectId() == null)
-        || (entity instanceof DeviceFile file && file.sha256() == null);
+    boolean mayBeKeyedElsewhere = entity instanceof UserAccount user && user.objectId() == null;
     if (mayBeKeyedElsewhere) {
       ActionQuery.Builder query = ActionQuery.all().families(EnumSet.of(entity.family())).statuses(statuses);
       forEach(store, kinds.isEmpty() ? query : query.kinds(kinds), action -> {

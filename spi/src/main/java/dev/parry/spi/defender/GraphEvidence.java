@@ -119,9 +119,10 @@ final class GraphEvidence {
   }
 
   /**
-   * {@return the file {@code details} describes (Graph's {@code fileDetails}, or a Defender for Endpoint
-   * item's flat members)}: identified by its SHA-256 or SHA-1, either being enough; the MD5 is kept as an
-   * attribute; the copy on {@code device} at its path when the device is known
+   * {@return the copy on {@code device} of the file {@code details} describes (Graph's {@code fileDetails},
+   * or a Defender for Endpoint item's flat members)}: identified by its SHA-256 or SHA-1, either being
+   * enough, at its path; the MD5 is kept as an attribute. A file on no device is not imported: it would
+   * stand for the file on every device
    */
   static DeviceFile file(Item item, @Nullable Node details, String detailsPath, @Nullable DeviceId device) {
     if (details == null) {

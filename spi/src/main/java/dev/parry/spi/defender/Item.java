@@ -65,10 +65,12 @@ final class Item {
   }
 
   /**
-   * {@return member {@code name} of {@code from} as an instant, or null if absent; one that is not a date
-   * and time with an offset is noted and left out}: a bad value inside an item never refuses the alert
+   * {@return member {@code name} of {@code from} as an instant, or null if absent; a string that is not a
+   * date and time with an offset is noted and left out}: a bad date inside an item never refuses the
+   * alert (a member of the wrong JSON type still does)
    */
   @Nullable Instant instant(Node from, String name) {
+    from.string(name); // a member of the wrong JSON type refuses the alert, as everywhere
     try {
       return from.instant(name).orElse(null);
     } catch (DefenderFormatException e) {

@@ -24,7 +24,7 @@ class DefenderImportAttackTest {
   }
 
   /*
-   * Promise (Unmapped javadoc, README): "values from the alert are quoted and escaped" in reason. The break it guards against (an earlier release of Parry did this): the
+   * Promise (Unmapped javadoc, README): "values from the alert are quoted and escaped" in reason. The break it guards against: the
    * reason for an evidence type Parry takes no action on embeds the @odata.type as given, so a type holding
    * a line break and a right-to-left override reaches the service's log line unescaped (the type component
    * is escaped, the reason is not).
@@ -54,7 +54,7 @@ class DefenderImportAttackTest {
 
   /*
    * Promise (README): a document up to 16 MiB is read or refused with a DefenderFormatException; the reader is
-   * strict so that hostile text cannot hurt it. The break it guards against (an earlier release of Parry did this): a number is handed to BigDecimal whatever its length, and
+   * strict so that hostile text cannot hurt it. The break it guards against: a number is handed to BigDecimal whatever its length, and
    * parsing n digits costs O(n^2): one member holding a million digits (1 MB, far below the 16 MiB limit) takes
    * about 14 seconds of CPU, and a 16 MiB document of digits about an hour. Readers such as Jackson cap a
    * number at 1,000 digits for this reason.
@@ -75,7 +75,7 @@ class DefenderImportAttackTest {
 
   /*
    * Promise (README): "one hostile file name cannot keep the rest of an alert out of Parry"; a member with a
-   * spoofing character is left out of an item that still imports. The break it guards against (an earlier release of Parry did this): a process whose image name carries a
+   * spoofing character is left out of an item that still imports. The break it guards against: a process whose image name carries a
    * right-to-left override (the classic "invoice<RLO>fdp.exe" lure) loses its path and is then dropped whole,
    * because a process "needs its image path": the very malware that disguises its name is never killed, though
    * its id and creation time, all a kill needs (EXE-13), were reported.
@@ -93,7 +93,7 @@ class DefenderImportAttackTest {
 
   /*
    * Promise (README): registry values are imported with key, name, type and data; a refused member is left out of
-   * an item that still imports. The break it guards against (an earlier release of Parry did this): data holding a tab or a line break (attacker-written: the data of a Run
+   * an item that still imports. The break it guards against: data holding a tab or a line break (attacker-written: the data of a Run
    * value is whatever the malware stored) makes the whole registry value drop, so writing "cmd.exe<TAB>/c x" keeps
    * a persistence entry out of remediation, although removing a value needs only its key and name.
    */
@@ -109,7 +109,7 @@ class DefenderImportAttackTest {
   }
 
   /*
-   * Promise (README): a refused member is listed with "the member's path". The break it guards against (an earlier release of Parry did this): a registry value whose name is
+   * Promise (README): a refused member is listed with "the member's path". The break it guards against: a registry value whose name is
    * refused is reported at $.evidence[0].registryValue, the data, not at registryValueName.
    */
   @Test
@@ -126,7 +126,7 @@ class DefenderImportAttackTest {
   /*
    * Promise (README's mapping table): ipEvidence imports as an IpAddress (and dnsEvidence, oauthApplicationEvidence
    * as InternetDomain, OAuthApplication; an endpoint Ip item as IpAddress).
-   * The break it guards against (an earlier release of Parry did this): no such entity exists and the importer drops these items as "Parry takes no remediation action on".
+   * The break it guards against: no such entity exists and the importer drops these items as "Parry takes no remediation action on".
    */
   @Test
   @DisplayName("ipEvidence imports as evidence, as README's mapping table says")

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code reportFalseNegative} refuse an empty or blank comment with an IllegalArgumentException
  * naming {@code comment}, before anything is stored.
  *
- * <p>The break it guards against (an earlier release of Parry did this): blankness is {@link String#isBlank()}, which knows only {@link Character#isWhitespace}.
+ * <p>The break it guards against: blankness is {@link String#isBlank()}, which knows only {@link Character#isWhitespace}.
  * A comment made of a no-break space (U+00A0, U+2007, U+202F) or a zero-width space (U+200B) shows
  * nothing to a reader and is accepted; the manual isolation is taken and stored with it.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Promise (README "Who did what stays on the action"): every transition keeps actor
  * and comment; History rows and the CSV show who did what, with comments.
  *
- * <p>The break it guards against (an earlier release of Parry did this): a time-box extension is an approval step ({@code ActionStep.Kind.TIME_BOX_EXTENDED}) that
+ * <p>The break it guards against: a time-box extension is an approval step ({@code ActionStep.Kind.TIME_BOX_EXTENDED}) that
  * {@link dev.parry.spi.audit.ActionCenterCsv} has no column for. Once anything later moves the action
  * on (here the system undoing it when the extended box ends), the CSV no longer names the analyst
  * who kept a device isolated longer, nor why.

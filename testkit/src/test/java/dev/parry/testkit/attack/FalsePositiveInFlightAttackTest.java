@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Promise (core/DOMAIN.md D41, README "False positives"): reporting a false positive undoes what was
  * done to the entity and adds an allow indicator "so that later investigations leave the entity alone".
  *
- * <p>The break it guards against (an earlier release of Parry did this): the report only looks at actions PENDING_APPROVAL (rejected) and SUCCEEDED (undone). An
+ * <p>The break it guards against: the report only looks at actions PENDING_APPROVAL (rejected) and SUCCEEDED (undone). An
  * automatic quarantine that is already approved or in progress at the executor is neither cancelled
  * nor undone, and the dispatcher's last check ({@code SafetyControls.holdReason}) does not consult
  * allow indicators. So the file the analyst just declared harmless ends up quarantined, with no undo

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * automation also stops what is already queued". The guards are asked again before an automatic
  * action is dispatched.
  *
- * <p>The break it guards against (an earlier release of Parry did this): the dispatcher asks the guards only before the first attempt ({@code flight.attempt == 0}
+ * <p>The break it guards against: the dispatcher asks the guards only before the first attempt ({@code flight.attempt == 0}
  * in {@code Dispatcher.call}, {@code record.attempts() == 0} in {@code begin}). An automatic quarantine
  * answered 429 "retry after 5 minutes" has nothing out at its executor (the dispatcher itself marks it
  * answered), yet when the pause is thrown during those 5 minutes the retry goes out automatically

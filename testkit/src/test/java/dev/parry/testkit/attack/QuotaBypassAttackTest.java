@@ -62,7 +62,7 @@ class QuotaBypassAttackTest {
   }
 
   /**
-   * The break it guards against (an earlier release of Parry did this): a status poll ({@code ActionExecutor.status}) goes straight to the executor
+   * The break it guards against: a status poll ({@code ActionExecutor.status}) goes straight to the executor
    * ({@code Dispatcher.poll} calls {@code send}, skipping {@code admitThenCall}), so actions in
    * progress poll their backend as often as it says, whatever the quota: with 2 calls a minute
    * allowed, the backend receives more.

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * containment by itself; an action of a kind no executor runs is never automatic and never left
  * standing; a vendor that runs some kinds only narrows {@code requiredKinds}.
  *
- * <p>The break it guards against (an earlier release of Parry did this): only the action's own kind is checked for an executor. A vendor that can isolate but not
+ * <p>The break it guards against: only the action's own kind is checked for an executor. A vendor that can isolate but not
  * release (a narrowed {@code requiredKinds}) gets automatic, time-boxed isolations; the runtime is
  * built without complaint, the isolation runs at once, and when the 4-hour box ends its undo fails
  * with "no executor": the device stays isolated with no end, the time box silently void.

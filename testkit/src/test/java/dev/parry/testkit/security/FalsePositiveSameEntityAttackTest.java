@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * two reports of one thing (Entity.sameAs, what an investigation de-duplicates by) must be one thing for
  * a false positive too. Promise: "A false positive adds the indicator for the value, not the copy: the
  * file's hash (every copy on every device ...)", and "It rejects the pending actions on the entity, undoes
- * the completed ones". The break it guards against (an earlier release of Parry did this): the indicator keeps one hash (or one key) of the entity, and the actions are
+ * the completed ones". The break it guards against: the indicator keeps one hash (or one key) of the entity, and the actions are
  * looked up by exact entity key, so the same file or user reported under another identifier (most real
  * Defender file evidence carries only a SHA-1) is remediated again, and an action on it is left in place.
  */
@@ -62,7 +62,7 @@ class FalsePositiveSameEntityAttackTest {
       parry.settle();
       parry.runtime().reportFalsePositive(new DeviceFile(SHA256, SHA1, ws1.id(), PATH), ParryHarness.ANALYST,
           "signed internal tool");
-      // the next alert about this very file carries only its SHA-1, as 144 of 240 real file evidences did
+      // the next alert about this very file carries only its SHA-1,
       assertEquals(List.of(), planned(parry, "fps-2", ws2, new DeviceFile(null, SHA1, ws2.id(), PATH)),
           "the hash the analyst cleared, reported by its SHA-1, is quarantined again");
     }
