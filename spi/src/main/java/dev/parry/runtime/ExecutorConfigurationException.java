@@ -16,4 +16,14 @@ public final class ExecutorConfigurationException extends IllegalStateException 
   public ExecutorConfigurationException(String message) {
     super(message);
   }
+
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what is wrong, naming the provider or kind
+   * @param cause what a provider threw
+   */
+  public ExecutorConfigurationException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

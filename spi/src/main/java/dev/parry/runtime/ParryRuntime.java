@@ -79,6 +79,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -1567,13 +1568,29 @@ public final class ParryRuntime implements AutoCloseable {
     public ParryRuntime build() {
       Map<String, ActionExecutor> all = new LinkedHashMap<>(executors);
       if (discover) {
+        Set<String> found = new LinkedHashSet<>();
         for (ExecutorProvider provider : providers.get()) {
           String name = "provider:" + provider.name();
           if (all.containsKey(name)) {
             throw new ExecutorConfigurationException("two executor providers are named '" + provider.name() + "'");
           }
-          all.put(name, provider.create(providerConfigs.getOrDefault(provider.name(), ProviderConfig.EMPTY)));
+          found.add(provider.name());
+          try {
+            all.put(name, provider.create(providerConfigs.getOrDefault(provider.name(), ProviderConfig.EMPTY)));
+          } catch (RuntimeException e) {
+            throw new ExecutorConfigurationException("executor provider '" + Text.escape(provider.name(), 200)
+                + "' failed to create its executor: " + Text.escape(String.valueOf(e), 500), e);
+          }
         }
+        for (String configured : providerConfigs.keySet()) {
+          if (!found.contains(configured)) {
+            throw new ExecutorConfigurationException("a configuration is given for executor provider '"
+                + Text.escape(configured, 200) + "', which was not found; the providers found are " + found);
+          }
+        }
+      } else if (!providerConfigs.isEmpty()) {
+        throw new ExecutorConfigurationException("provider configurations are given for " + providerConfigs.keySet()
+            + " but executors are not discovered: call discoverExecutors()");
       }
       ExecutorRegistry registry;
       try {

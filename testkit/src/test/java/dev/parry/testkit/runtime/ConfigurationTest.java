@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.ActionKind;
+import dev.parry.runtime.ExecutorConfigurationException;
+import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.executor.ExecutionOutcome;
@@ -13,8 +15,6 @@ import dev.parry.spi.executor.ExecutorProvider;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.ProviderConfig;
 import dev.parry.spi.internal.LogSafe;
-import dev.parry.runtime.ExecutorConfigurationException;
-import dev.parry.runtime.ParryRuntime;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
@@ -100,6 +100,29 @@ class ConfigurationTest {
     assertEquals("ProviderConfig{keys=[endpoint]}", seen.get().toString(), "values stay out of toString");
     assertThrows(ExecutorConfigurationException.class, () -> ParryRuntime.builder().clock(clock).discoverExecutors()
         .providers(() -> List.of(providers.get(0), providers.get(0))).build());
+  }
+
+  @Test
+  @DisplayName("a configuration for a provider that is not found, or a provider that fails to start, is refused naming"
+      + " the provider")
+  void providerConfigurationErrorsNameTheProvider() {
+    List<ExecutorProvider> providers = List.of(
+        provider("fake-devices", config -> FakeDevices.create(clock).executor()),
+        provider("fake-mail", config -> FakeMail.create(clock).executor()),
+        provider("fake-directory", config -> FakeDirectory.create(clock).executor()));
+    ExecutorConfigurationException misspelled = assertThrows(ExecutorConfigurationException.class,
+        () -> ParryRuntime.builder().clock(clock).discoverExecutors().providers(() -> providers)
+            .providerConfig("fake-devcies", new ProviderConfig(java.util.Map.of("endpoint", "https://edr.example")))
+            .build());
+    assertTrue(misspelled.getMessage().contains("fake-devcies") && misspelled.getMessage().contains("fake-devices"),
+        misspelled.getMessage());
+    ExecutorConfigurationException failing = assertThrows(ExecutorConfigurationException.class,
+        () -> ParryRuntime.builder().clock(clock).discoverExecutors().providers(() -> List.of(providers.get(1),
+            providers.get(2), provider("edr-x", config -> {
+              throw new IllegalStateException("no endpoint configured");
+            }))).build());
+    assertTrue(failing.getMessage().contains("edr-x") && failing.getMessage().contains("no endpoint configured"),
+        failing.getMessage());
   }
 
   static ExecutorProvider provider(String name, java.util.function.Function<ProviderConfig, ActionExecutor> factory) {
