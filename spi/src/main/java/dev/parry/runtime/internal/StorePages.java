@@ -9,7 +9,7 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
-import dev.parry.spi.store.Page;
+import dev.parry.spi.store.Pages;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,16 +34,9 @@ public final class StorePages {
    * @param visitor what to do with each action
    */
   public static void forEach(InvestigationStore store, ActionQuery first, Consumer<ActionRecord> visitor) {
-    ActionQuery query = first;
-    while (true) {
-      Page<ActionRecord> page = store.queryActions(query);
-      page.items().forEach(visitor);
-      if (page.nextCursor() == null) {
-        return;
-      }
-      query = query.after(page.nextCursor());
-    }
+    Pages.stream(first, store::queryActions).forEach(visitor);
   }
+
 
   /**
    * Visits every action matching {@code query}, in pages of {@value ActionQuery#MAX_LIMIT}.
