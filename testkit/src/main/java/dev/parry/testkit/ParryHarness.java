@@ -1,16 +1,18 @@
 package dev.parry.testkit;
 
+import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.InvestigationStatus;
-import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.runtime.ParryRuntime;
+import dev.parry.runtime.RuntimeListener;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
-import dev.parry.runtime.ParryRuntime;
-import dev.parry.runtime.RuntimeListener;
+import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
@@ -22,6 +24,7 @@ import dev.parry.testkit.time.TestClock;
 import dev.parry.testkit.time.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,8 +66,15 @@ public final class ParryHarness implements AutoCloseable {
   private final List<AccessDeniedException> denials = new CopyOnWriteArrayList<>();
   private ParryRuntime runtime;
   private final String instanceName = "harness-" + UUID.randomUUID();
+  /** Executors that stand in for a family's fake, by family. */
+  private final Map<EntityFamily, ActionExecutor> own;
 
   private ParryHarness(Consumer<ParryRuntime.Builder> customizer, InvestigationStore store) {
+    this(customizer, store, Map.of());
+  }
+
+  private ParryHarness(Consumer<ParryRuntime.Builder> customizer, InvestigationStore store,
+      Map<EntityFamily, ActionExecutor> own) {
     this.clock = TestClock.create();
     this.scheduler = VirtualScheduler.on(clock);
     this.store = store;
@@ -72,6 +82,7 @@ public final class ParryHarness implements AutoCloseable {
     this.mail = FakeMail.create(clock, scheduler);
     this.directory = FakeDirectory.create(clock, scheduler);
     this.customizer = customizer;
+    this.own = Map.copyOf(own);
     this.runtime = build();
   }
 
@@ -91,6 +102,24 @@ public final class ParryHarness implements AutoCloseable {
   }
 
   /**
+   * {@return a started harness whose {@code family} is served by {@code executor} instead of its fake}:
+   * the other families keep their fakes, so a test can run its own executor through the whole runtime
+   *
+   * <pre>{@code
+   * try (ParryHarness parry = ParryHarness.withExecutor(EntityFamily.DEVICE, myEdrExecutor, b -> { })) { ... }
+   * }</pre>
+   *
+   * @param family the family the executor serves
+   * @param executor the executor
+   * @param customizer changes to the builder
+   */
+  public static ParryHarness withExecutor(EntityFamily family, ActionExecutor executor,
+      Consumer<ParryRuntime.Builder> customizer) {
+    return new ParryHarness(Objects.requireNonNull(customizer, "customizer"), InMemoryInvestigationStore.create(),
+        Map.of(Objects.requireNonNull(family, "family"), Objects.requireNonNull(executor, "executor")));
+  }
+
+  /**
    * {@return a started harness on {@code store}}, to run the runtime against another store
    *
    * @param store the store
@@ -107,9 +136,12 @@ public final class ParryHarness implements AutoCloseable {
         .store(store)
         .auditAnchor(anchor)
         .instanceName(instanceName)
-        .executor("fake-devices", devices.executor())
-        .executor("fake-mail", mail.executor())
-        .executor("fake-directory", directory.executor())
+        .executor(own.containsKey(EntityFamily.DEVICE) ? "own-devices" : "fake-devices",
+            own.getOrDefault(EntityFamily.DEVICE, devices.executor()))
+        .executor(own.containsKey(EntityFamily.EMAIL) ? "own-mail" : "fake-mail",
+            own.getOrDefault(EntityFamily.EMAIL, mail.executor()))
+        .executor(own.containsKey(EntityFamily.IDENTITY) ? "own-directory" : "fake-directory",
+            own.getOrDefault(EntityFamily.IDENTITY, directory.executor()))
         .listener(new RuntimeListener() {
           @Override
           public void onEvent(InvestigationEvent event) {
