@@ -26,6 +26,29 @@ public record ActionId(InvestigationId investigation, int sequence) {
   }
 
   /**
+   * {@return action {@code sequence} of investigation {@code investigation}}, as every identifier is made
+   *
+   * <pre>{@code ActionId id = ActionId.of(InvestigationId.of("inv-2026-0001"), 3);}</pre>
+   *
+   * @param investigation the investigation
+   * @param sequence 1 or more
+   * @throws IllegalArgumentException if {@code sequence} is less than 1
+   */
+  public static ActionId of(InvestigationId investigation, int sequence) {
+    return new ActionId(investigation, sequence);
+  }
+
+  /**
+   * {@return the identifier written as {@code investigation/sequence}}, as {@link #parse} reads it
+   *
+   * @param text the identifier's text form
+   * @throws IllegalArgumentException if the text is not {@code investigation/sequence}
+   */
+  public static ActionId of(String text) {
+    return parse(text);
+  }
+
+  /**
    * {@return the identifier written as {@code investigation/sequence}}
    *
    * <pre>{@code ActionId id = ActionId.parse("inv-2026-0001/3");}</pre>
