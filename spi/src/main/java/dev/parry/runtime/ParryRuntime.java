@@ -36,6 +36,7 @@ import dev.parry.core.policy.RemediationPolicy;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.runtime.internal.Anchoring;
 import dev.parry.runtime.internal.CommandEngine;
+import dev.parry.runtime.internal.Completions;
 import dev.parry.runtime.internal.Dispatcher;
 import dev.parry.runtime.internal.EventRouter;
 import dev.parry.runtime.internal.EvidencePlanner;
@@ -87,6 +88,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -148,6 +150,7 @@ public final class ParryRuntime implements AutoCloseable {
   private final Limits limits;
   private final ExecutorRegistry registry;
   private final EventRouter router;
+  private final Completions completions;
   private final CommandEngine engine;
   private final SafetyControls safety;
   private final EvidencePlanner planner;
@@ -169,8 +172,9 @@ public final class ParryRuntime implements AutoCloseable {
     this.limits = b.limits;
     this.registry = registry;
     // the reactions read the parts assigned below: events are routed only once the runtime is built
+    this.completions = new Completions(b.store);
     this.router = EventRouter.of(b.listeners, List.of((event, after) -> dispatcher().on(event, after),
-        (event, after) -> reconciler().on(event, after)));
+        (event, after) -> reconciler().on(event, after), completions::on));
     this.anchoring = Anchoring.of(b.auditAnchor);
     this.engine = new CommandEngine(store, clock, router, anchoring);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
@@ -182,8 +186,8 @@ public final class ParryRuntime implements AutoCloseable {
         new Quota(limits.rateLimits(), controls, clock), planner::pendingExpiry, b.instanceName, b.dispatchLease);
     Duration third = b.dispatchLease.dividedBy(3);
     Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
-    this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, anchoring, min(every, third),
-        limits.backoffBase());
+    this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, anchoring, completions,
+        min(every, third), limits.backoffBase());
     this.manual = new ManualActions(engine, store, clock, planner, safety, b.approvalRules, b.manualIds, limits.pendingExpiry());
   }
 
@@ -584,6 +588,29 @@ public final class ParryRuntime implements AutoCloseable {
       }
     }
     return engine.apply(id, state -> new Command.Terminate(caller.actor(), comment)).after();
+  }
+
+  /**
+   * {@return a stage that completes with the investigation's state once it is complete} (its analysis
+   * finished and every action settled), at once if it already is. It completes when this runtime
+   * stores the completing event, or when its reconciler next reads the investigation complete (completed
+   * by another runtime sharing the store), so no caller has to poll. Actions chained on the stage run
+   * on the runtime's thread that completed it: keep them short, or chain with the {@code ...Async}
+   * variants and your own executor.
+   *
+   * <pre>{@code
+   * parry.whenComplete(id, analyst).thenAccept(done -> report(done.status()));
+   * }</pre>
+   *
+   * @param id the investigation
+   * @param caller who asks
+   * @throws AccessDeniedException if the caller may not view investigations
+   * @throws IllegalArgumentException if there is no such investigation
+   */
+  public CompletionStage<Investigation> whenComplete(InvestigationId id, Caller caller) {
+    Investigation now = investigation(id, caller).orElseThrow(() ->
+        new IllegalArgumentException("no investigation " + Text.show(id.value())));
+    return completions.await(id, now);
   }
 
   /**

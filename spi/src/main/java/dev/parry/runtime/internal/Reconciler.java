@@ -48,6 +48,7 @@ public final class Reconciler implements EventRouter.Reaction {
   private final CommandEngine engine;
   private final Dispatcher dispatcher;
   private final Anchoring anchoring;
+  private final Completions completions;
   private final Duration interval;
   private final Duration backoffBase;
   private final AtomicBoolean armed = new AtomicBoolean();
@@ -72,17 +73,19 @@ public final class Reconciler implements EventRouter.Reaction {
    * @param engine how commands are decided and stored
    * @param dispatcher the dispatcher, handed what is due to dispatch or undo
    * @param anchoring the chain heads the audit anchor has not taken yet, offered again on every tick
+   * @param completions the investigations waited for, read again on every tick
    * @param interval how often a pass runs when all is well
    * @param backoffBase the first retry delay after a failed pass; doubled per failure, capped at {@code interval}
    */
   public Reconciler(InvestigationStore store, Clock clock, TaskScheduler scheduler, CommandEngine engine,
-      Dispatcher dispatcher, Anchoring anchoring, Duration interval, Duration backoffBase) {
+      Dispatcher dispatcher, Anchoring anchoring, Completions completions, Duration interval, Duration backoffBase) {
     this.store = store;
     this.clock = clock;
     this.scheduler = scheduler;
     this.engine = engine;
     this.dispatcher = dispatcher;
     this.anchoring = anchoring;
+    this.completions = completions;
     this.interval = interval;
     this.backoffBase = backoffBase.compareTo(interval) < 0 ? backoffBase : interval;
     this.builtAt = clock.instant();
@@ -214,6 +217,7 @@ public final class Reconciler implements EventRouter.Reaction {
       dispatcher.sweep(now);
       anchoring.retry();
       pass(now);
+      completions.check();
     } catch (RuntimeException e) {
       failed(e);
       next = retryDelay();
