@@ -193,4 +193,16 @@ class GenTest {
     assertEquals(List.of(value.value() / 2).stream().filter(v -> v > 0).collect(Collectors.toList()),
         shrinksOf(value));
   }
+
+  @Test
+  @DisplayName("a failing Windows path shrinks to one with no folder it could lose")
+  void pathsShrink() {
+    Gen<String> drivePaths = DomainGenerators.filePaths().filter(p -> p.value().charAt(1) == ':')
+        .map(p -> p.value().replace('/', '\\'));
+    dev.parry.testkit.random.PropertyFailure failure = assertThrows(dev.parry.testkit.random.PropertyFailure.class,
+        () -> dev.parry.testkit.random.Randomized.cases(1000, SEED).forAll(drivePaths,
+            p -> assertTrue(p.chars().filter(c -> c == '\\').count() < 3, "three separators: " + p)));
+    String shrunk = (String) failure.shrunkValue();
+    assertEquals(3, shrunk.chars().filter(c -> c == '\\').count(), shrunk);
+  }
 }
