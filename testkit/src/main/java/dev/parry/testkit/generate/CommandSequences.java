@@ -12,7 +12,6 @@ import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -33,7 +32,7 @@ public final class CommandSequences {
   private CommandSequences() {}
 
   /**
-   * {@return sequences of {@code min}..{@code max} steps}
+   * {@return sequences of {@code min}..{@code max} steps}, which shrink by losing steps
    *
    * @param min the fewest steps, 0 or more
    * @param max the most steps, at least {@code min}
@@ -43,14 +42,7 @@ public final class CommandSequences {
     if (min < 0 || max < min) {
       throw new IllegalArgumentException("step bounds must satisfy 0 <= min <= max, were: " + min + ", " + max);
     }
-    return random -> {
-      int size = min + random.nextInt(max - min + 1);
-      List<InvestigationStep> steps = new ArrayList<>(size);
-      for (int i = 0; i < size; i++) {
-        steps.add(step().next(random));
-      }
-      return steps;
-    };
+    return step().list(min, max);
   }
 
   /** {@return one step, weighted toward action commands} */

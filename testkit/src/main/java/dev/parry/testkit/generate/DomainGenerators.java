@@ -320,10 +320,11 @@ public final class DomainGenerators {
 
   /**
    * {@return absolute Windows paths of files: in core, temp and other folders, under Program Files, on
-   * any drive or UNC, in mixed case, sometimes with non-ASCII names or close to the length limit}
+   * any drive or UNC, in mixed case, sometimes with non-ASCII names or close to the length limit};
+   * a path shrinks by losing folders between its root and its file name
    */
   public static Gen<WindowsPath> filePaths() {
-    return random -> {
+    Gen<WindowsPath> drawn = random -> {
       String root = switch (random.nextInt(10)) {
         case 0 -> "\\\\fileserver\\share";
         case 1 -> "";
@@ -341,6 +342,30 @@ public final class DomainGenerators {
       }
       return WindowsPath.of(random.nextBoolean() ? path.replace('\\', '/') : path);
     };
+    return drawn.shrinkWith(DomainGenerators::withoutOneFolder);
+  }
+
+  /** {@return the valid paths that are {@code path} less one of its folders, the outermost first} */
+  private static List<WindowsPath> withoutOneFolder(WindowsPath path) {
+    String value = path.value();
+    char separator = value.indexOf('\\') >= 0 ? '\\' : '/';
+    String[] parts = value.split(separator == '\\' ? "\\\\" : "/", -1);
+    int first = value.startsWith(separator + "" + separator) ? 4 : 1; // past the drive, or the UNC server and share
+    List<WindowsPath> out = new ArrayList<>();
+    for (int i = first; i < parts.length - 1; i++) {
+      StringBuilder shorter = new StringBuilder();
+      for (int j = 0; j < parts.length; j++) {
+        if (j != i) {
+          shorter.append(shorter.length() > 0 || j > 0 ? String.valueOf(separator) : "").append(parts[j]);
+        }
+      }
+      try {
+        out.add(WindowsPath.of(shorter.toString()));
+      } catch (RuntimeException invalid) {
+        // a folder the path cannot lose, such as one a ".." above needs
+      }
+    }
+    return out;
   }
 
   /** {@return device names} */

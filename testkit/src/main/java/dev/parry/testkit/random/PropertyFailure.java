@@ -1,10 +1,13 @@
 package dev.parry.testkit.random;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A randomized property failed. The message names the seed that replays the failing case and, for
- * sequences, the shrunk sequence of steps.
+ * A randomized property failed. The message names the seed that replays the failing case and the
+ * failing value, shrunk when its generator says how.
  */
 public final class PropertyFailure extends AssertionError {
 
@@ -13,12 +16,15 @@ public final class PropertyFailure extends AssertionError {
   private final long seed;
   private final int caseIndex;
   private final transient List<?> shrunk;
+  private final transient @Nullable Object shrunkValue;
 
-  PropertyFailure(String message, long seed, int caseIndex, List<?> shrunk, Throwable cause) {
+  PropertyFailure(String message, long seed, int caseIndex, List<?> shrunk, @Nullable Object shrunkValue,
+      Throwable cause) {
     super(message, cause);
     this.seed = seed;
     this.caseIndex = caseIndex;
-    this.shrunk = List.copyOf(shrunk);
+    this.shrunk = Collections.unmodifiableList(new ArrayList<>(shrunk));
+    this.shrunkValue = shrunkValue;
   }
 
   /** {@return the seed of the failing case: {@code -Dparry.seed=} this value replays it first} */
@@ -31,8 +37,16 @@ public final class PropertyFailure extends AssertionError {
     return caseIndex;
   }
 
-  /** {@return the shrunk failing sequence, or an empty list when the value was not a sequence} */
+  /** {@return the shrunk failing sequence, or an empty list when the value was not a list} */
   public List<?> shrunk() {
     return shrunk;
+  }
+
+  /**
+   * {@return the failing value, as shrunk as its generator allows (as generated when it does not
+   * shrink)}, or null when the generator itself failed
+   */
+  public @Nullable Object shrunkValue() {
+    return shrunkValue;
   }
 }

@@ -1,6 +1,7 @@
 package dev.parry.testkit.random;
 
 import dev.parry.testkit.generate.Gen;
+import dev.parry.testkit.generate.Shrinkable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a property against many generated cases, each with its own seed. A failure names the seed
- * that replays it; a failing sequence is shrunk first.
+ * that replays it and the failing value, shrunk first as far as its generator allows.
  *
  * <p>The base seed is random unless the system property {@value #SEED_PROPERTY} sets it; case
  * {@code i} uses seed {@code base + i}, so {@code -Dparry.seed=<seed of the failing case>} replays
@@ -86,22 +87,36 @@ public final class Randomized {
   }
 
   /**
-   * Checks {@code property} against {@link #caseCount()} generated values.
+   * Checks {@code property} against {@link #caseCount()} generated values. A failing value is
+   * {@linkplain Shrink#value shrunk} as its generator says (a 1-minimal value: none of its own
+   * shrinks fails) and reported with the seed, the value as generated and the failure of the shrunk
+   * one.
    *
    * @param gen the generator
-   * @param property throws (an {@link AssertionError}, typically) when the value breaks the property
+   * @param property throws (an {@link AssertionError}, typically) when the value breaks the property;
+   *     it must be deterministic
    * @param <T> the value type
-   * @throws PropertyFailure naming the seed, at the first failing case
+   * @throws PropertyFailure naming the seed and the shrunk value, at the first failing case
    */
   public <T> void forAll(Gen<T> gen, Consumer<? super T> property) {
     for (int i = 0; i < cases; i++) {
       long seed = baseSeed + i;
-      T value = generate(gen, seed, i);
-      Throwable failure = failureOf(property, value);
+      Shrinkable<T> generated = generate(gen, seed, i);
+      Throwable failure = failureOf(property, generated.value());
       if (failure != null) {
-        throw new PropertyFailure("property failed at case " + i + " with seed " + seed + " (replay: -D"
-            + SEED_PROPERTY + "=" + seed + " -D" + CASES_PROPERTY + "=1)\n  value: " + value + "\n  failure: "
-            + failure, seed, i, List.of(), failure);
+        T shrunk = Shrink.value(generated, candidate -> failureOf(property, candidate) != null);
+        Throwable shrunkFailure = Objects.requireNonNull(failureOf(property, shrunk));
+        StringBuilder message = new StringBuilder("property failed at case ").append(i).append(" with seed ")
+            .append(seed).append(" (replay: -D").append(SEED_PROPERTY).append('=').append(seed).append(" -D")
+            .append(CASES_PROPERTY).append("=1)");
+        if (shrunk.equals(generated.value())) {
+          message.append("\n  value: ").append(shrunk);
+        } else {
+          message.append("\n  shrunk to: ").append(shrunk).append("\n  generated: ").append(generated.value());
+        }
+        message.append("\n  failure: ").append(shrunkFailure);
+        throw new PropertyFailure(message.toString(), seed, i, shrunk instanceof List<?> list ? list : List.of(),
+            shrunk, shrunkFailure);
       }
     }
   }
@@ -118,7 +133,7 @@ public final class Randomized {
   public <S> void forAllSequences(Gen<List<S>> gen, Consumer<List<S>> property) {
     for (int i = 0; i < cases; i++) {
       long seed = baseSeed + i;
-      List<S> steps = generate(gen, seed, i);
+      List<S> steps = generate(gen, seed, i).value();
       Throwable failure = failureOf(property, steps);
       if (failure != null) {
         Predicate<List<S>> fails = candidate -> failureOf(property, candidate) != null;
@@ -132,17 +147,17 @@ public final class Randomized {
           message.append("\n    ").append(s + 1).append(". ").append(shrunk.get(s));
         }
         message.append("\n  failure: ").append(shrunkFailure);
-        throw new PropertyFailure(message.toString(), seed, i, shrunk, shrunkFailure);
+        throw new PropertyFailure(message.toString(), seed, i, shrunk, shrunk, shrunkFailure);
       }
     }
   }
 
-  private static <T> T generate(Gen<T> gen, long seed, int index) {
+  private static <T> Shrinkable<T> generate(Gen<T> gen, long seed, int index) {
     try {
-      return gen.next(new Random(seed));
+      return gen.generate(new Random(seed));
     } catch (RuntimeException e) {
       throw new PropertyFailure("the generator failed at case " + index + " with seed " + seed + " (replay: -D"
-          + SEED_PROPERTY + "=" + seed + " -D" + CASES_PROPERTY + "=1): " + e, seed, index, List.of(), e);
+          + SEED_PROPERTY + "=" + seed + " -D" + CASES_PROPERTY + "=1): " + e, seed, index, List.of(), null, e);
     }
   }
 

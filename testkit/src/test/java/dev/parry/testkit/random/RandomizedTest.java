@@ -33,7 +33,8 @@ class RandomizedTest {
       replayed.add(v);
       assertTrue(v < 990);
     }));
-    assertEquals(List.of(failing), replayed);
+    // the runner re-runs the property on the failing value while it shrinks; a lambda's value stays as drawn
+    assertEquals(List.of(failing), replayed.stream().distinct().toList());
   }
 
   @Test
@@ -55,6 +56,44 @@ class RandomizedTest {
     assertEquals(2, failure.shrunk().size(), () -> "shrunk to " + failure.shrunk());
     assertTrue(failure.getMessage().contains("shrunk from"), failure.getMessage());
     assertTrue(failure.getMessage().contains("1. "), failure.getMessage());
+  }
+
+  @Test
+  @DisplayName("forAll shrinks a failing list to one of exactly 4 simplest elements, and prints it with the seed")
+  void shrinksAnyGeneratedValue() {
+    Gen<List<Integer>> lists = Gen.integers(0, 1000).list(0, 30);
+    PropertyFailure failure = assertThrows(PropertyFailure.class,
+        () -> Randomized.cases(1000, 7L).forAll(lists, list -> assertTrue(list.size() <= 3, "too long")));
+    assertEquals(List.of(0, 0, 0, 0), failure.shrunkValue());
+    assertEquals(List.of(0, 0, 0, 0), failure.shrunk());
+    assertTrue(failure.getMessage().contains("seed " + failure.seed()), failure.getMessage());
+    assertTrue(failure.getMessage().contains("shrunk to: [0, 0, 0, 0]"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("too long"), failure.getMessage());
+  }
+
+  @Test
+  @DisplayName("the shrunk value is 1-minimal: each of its own shrinks passes")
+  void shrunkValueIsOneMinimal() {
+    Gen<String> words = Gen.strings(0, 20, "abcz");
+    PropertyFailure failure = assertThrows(PropertyFailure.class,
+        () -> Randomized.cases(1000, 11L).forAll(words, w -> assertTrue(w.indexOf('z') < 0, "holds a z")));
+    assertEquals("z", failure.shrunkValue());
+    PropertyFailure number = assertThrows(PropertyFailure.class,
+        () -> Randomized.cases(1000, 11L).forAll(Gen.integers(0, 1_000_000), v -> assertTrue(v < 1234)));
+    assertEquals(1234, number.shrunkValue());
+    PropertyFailure pair = assertThrows(PropertyFailure.class,
+        () -> Randomized.cases(1000, 11L).forAll(Gen.anyOf(java.time.DayOfWeek.class).list(1, 5),
+            days -> assertTrue(days.size() < 2)));
+    assertEquals(List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.MONDAY), pair.shrunkValue());
+  }
+
+  @Test
+  @DisplayName("a value from a plain lambda generator is reported as generated")
+  void lambdaValuesAreReportedAsGenerated() {
+    PropertyFailure failure = assertThrows(PropertyFailure.class,
+        () -> Randomized.cases(1000, 99L).forAll(INTS, v -> assertTrue(v < 990)));
+    assertTrue((Integer) failure.shrunkValue() >= 990);
+    assertTrue(failure.getMessage().contains("value: " + failure.shrunkValue()), failure.getMessage());
   }
 
   @Test
