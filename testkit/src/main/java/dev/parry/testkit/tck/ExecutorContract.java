@@ -39,7 +39,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,202 +187,190 @@ public abstract sealed class ExecutorContract extends ContractSupport
     return kinds;
   }
 
-  @Nested
-  @DisplayName("Capabilities")
-  class Capabilities {
-    @Test
-    @DisplayName("EXE-1: supported kinds are non-empty and all of the executor's family")
-    void exe1_supportedKindsAreOfTheFamily() {
-      rule("EXE-1", false);
-      Set<ActionKind> kinds = executor().supportedKinds();
-      assertFalse(kinds.isEmpty(), "EXE-1: no supported kind");
-      assertEquals(family(), executor().family(), "EXE-1: wrong family");
-      for (ActionKind kind : kinds) {
-        assertEquals(family(), kind.family(), "EXE-1: " + kind + " is not a " + family() + " kind");
-      }
+  // ---- Capabilities ------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("EXE-1: supported kinds are non-empty and all of the executor's family")
+  void exe1_supportedKindsAreOfTheFamily() {
+    rule("EXE-1", false);
+    Set<ActionKind> kinds = executor().supportedKinds();
+    assertFalse(kinds.isEmpty(), "EXE-1: no supported kind");
+    assertEquals(family(), executor().family(), "EXE-1: wrong family");
+    for (ActionKind kind : kinds) {
+      assertEquals(family(), kind.family(), "EXE-1: " + kind + " is not a " + family() + " kind");
     }
   }
 
-  @Nested
-  @DisplayName("Execution")
-  class Execution {
-    @Test
-    @DisplayName("EXE-2: execute answers a non-null stage and never throws, for every supported kind")
-    void exe2_executeNeverThrowsOrAnswersNull() {
-      rule("EXE-2", false);
-      Random random = new Random(2);
-      for (ActionKind kind : kinds()) {
-        ExecutionRequest request = request(sampleAction(kind, random), key());
-        answer(call(() -> executor().execute(request), "execute " + kind), "execute " + kind);
+  // ---- Execution ---------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("EXE-2: execute answers a non-null stage and never throws, for every supported kind")
+  void exe2_executeNeverThrowsOrAnswersNull() {
+    rule("EXE-2", false);
+    Random random = new Random(2);
+    for (ActionKind kind : kinds()) {
+      ExecutionRequest request = request(sampleAction(kind, random), key());
+      answer(call(() -> executor().execute(request), "execute " + kind), "execute " + kind);
+    }
+  }
+
+  @Test
+  @DisplayName("EXE-3: an unsupported kind yields a non-retryable failure with a reason")
+  void exe3_unsupportedKindFailsWithoutRetry() {
+    rule("EXE-3", false);
+    ActionKind foreign = null;
+    for (ActionKind kind : ActionKind.values()) {
+      if (!executor().supportedKinds().contains(kind)) {
+        foreign = kind;
+        break;
       }
     }
+    if (foreign == null) {
+      return; // supports every kind: nothing to refuse
+    }
+    ActionKind unsupported = foreign;
+    ExecutionRequest request = request(DomainGenerators.actionOf(unsupported).next(new Random(3)), key());
+    ExecutionOutcome outcome;
+    try {
+      outcome = answer(executor().execute(request), "execute " + unsupported);
+    } catch (RuntimeException e) {
+      throw new AssertionError("EXE-3: an unsupported kind threw " + e, e);
+    }
+    if (!(outcome instanceof ExecutionOutcome.Failed failed)) {
+      throw new AssertionError("EXE-3: unsupported " + unsupported + " answered " + outcome);
+    }
+    assertFalse(failed.retryable(), "EXE-3: the failure must not be retryable");
+    assertFalse(failed.reason().isBlank(), "EXE-3: the failure needs a reason");
+  }
 
-    @Test
-    @DisplayName("EXE-3: an unsupported kind yields a non-retryable failure with a reason")
-    void exe3_unsupportedKindFailsWithoutRetry() {
-      rule("EXE-3", false);
-      ActionKind foreign = null;
-      for (ActionKind kind : ActionKind.values()) {
-        if (!executor().supportedKinds().contains(kind)) {
-          foreign = kind;
-          break;
-        }
+  @Test
+  @DisplayName("EXE-4: a supported action takes effect")
+  void exe4_supportedActionTakesEffect() {
+    rule("EXE-4", false);
+    Random random = new Random(4);
+    for (ActionKind kind : kinds()) {
+      if (kind.impact() == ImpactClass.RESTORATIVE || kind == ActionKind.MOVE_EMAIL) {
+        continue; // counterparts remove an effect; EXE-8 checks them
       }
-      if (foreign == null) {
-        return; // supports every kind: nothing to refuse
-      }
-      ActionKind unsupported = foreign;
-      ExecutionRequest request = request(DomainGenerators.actionOf(unsupported).next(new Random(3)), key());
-      ExecutionOutcome outcome;
+      RemediationAction action = sampleAction(kind, random);
+      ExecutionOutcome outcome = executeToEnd(request(action, key()));
+      assertTrue(outcome instanceof ExecutionOutcome.Succeeded, () -> "EXE-4: " + kind + " answered " + outcome);
+      assertTrue(subject().probe().isInEffect(action), () -> "EXE-4: " + kind + " succeeded but has no effect");
+    }
+  }
+
+  @Test
+  @DisplayName("EXE-6: every answer arrives before the request's deadline")
+  void exe6_answersBeforeTheDeadline() {
+    rule("EXE-6", false);
+    Random random = new Random(6);
+    for (ActionKind kind : kinds()) {
+      ExecutionRequest request = request(sampleAction(kind, random), key());
       try {
-        outcome = answer(executor().execute(request), "execute " + unsupported);
+        answer(executor().execute(request), "execute " + kind);
       } catch (RuntimeException e) {
-        throw new AssertionError("EXE-3: an unsupported kind threw " + e, e);
-      }
-      if (!(outcome instanceof ExecutionOutcome.Failed failed)) {
-        throw new AssertionError("EXE-3: unsupported " + unsupported + " answered " + outcome);
-      }
-      assertFalse(failed.retryable(), "EXE-3: the failure must not be retryable");
-      assertFalse(failed.reason().isBlank(), "EXE-3: the failure needs a reason");
-    }
-
-    @Test
-    @DisplayName("EXE-4: a supported action takes effect")
-    void exe4_supportedActionTakesEffect() {
-      rule("EXE-4", false);
-      Random random = new Random(4);
-      for (ActionKind kind : kinds()) {
-        if (kind.impact() == ImpactClass.RESTORATIVE || kind == ActionKind.MOVE_EMAIL) {
-          continue; // counterparts remove an effect; EXE-8 checks them
-        }
-        RemediationAction action = sampleAction(kind, random);
-        ExecutionOutcome outcome = executeToEnd(request(action, key()));
-        assertTrue(outcome instanceof ExecutionOutcome.Succeeded, () -> "EXE-4: " + kind + " answered " + outcome);
-        assertTrue(subject().probe().isInEffect(action), () -> "EXE-4: " + kind + " succeeded but has no effect");
-      }
-    }
-
-    @Test
-    @DisplayName("EXE-6: every answer arrives before the request's deadline")
-    void exe6_answersBeforeTheDeadline() {
-      rule("EXE-6", false);
-      Random random = new Random(6);
-      for (ActionKind kind : kinds()) {
-        ExecutionRequest request = request(sampleAction(kind, random), key());
-        try {
-          answer(executor().execute(request), "execute " + kind);
-        } catch (RuntimeException e) {
-          throw new AssertionError("EXE-2: execute threw " + e, e);
-        }
+        throw new AssertionError("EXE-2: execute threw " + e, e);
       }
     }
   }
 
-  @Nested
-  @DisplayName("Idempotency")
-  class Idempotency {
-    @Test
-    @DisplayName("EXE-5: the same idempotency key executed twice has its effect once")
-    void exe5_sameKeyHasItsEffectOnce() {
-      rule("EXE-5", false);
-      Random random = new Random(5);
-      for (ActionKind kind : kinds()) {
-        if (kind.impact() == ImpactClass.RESTORATIVE || kind == ActionKind.MOVE_EMAIL) {
-          continue;
-        }
-        RemediationAction action = sampleAction(kind, random);
-        ExecutionRequest request = request(action, key());
-        executeToEnd(request);
-        ExecutionOutcome second = executeToEnd(request);
-        assertFalse(second instanceof ExecutionOutcome.Failed, () -> "EXE-5: repeating the key of " + kind
-            + " answered " + second);
-        OptionalInt times = subject().probe().timesApplied(action);
-        if (times.isPresent()) {
-          assertEquals(1, times.getAsInt(), () -> "EXE-5: " + kind + " took effect " + times.getAsInt() + " times");
-        }
-        assertTrue(subject().probe().isInEffect(action), () -> "EXE-5: " + kind + " has no effect");
+  // ---- Idempotency -------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("EXE-5: the same idempotency key executed twice has its effect once")
+  void exe5_sameKeyHasItsEffectOnce() {
+    rule("EXE-5", false);
+    Random random = new Random(5);
+    for (ActionKind kind : kinds()) {
+      if (kind.impact() == ImpactClass.RESTORATIVE || kind == ActionKind.MOVE_EMAIL) {
+        continue;
       }
+      RemediationAction action = sampleAction(kind, random);
+      ExecutionRequest request = request(action, key());
+      executeToEnd(request);
+      ExecutionOutcome second = executeToEnd(request);
+      assertFalse(second instanceof ExecutionOutcome.Failed, () -> "EXE-5: repeating the key of " + kind
+          + " answered " + second);
+      OptionalInt times = subject().probe().timesApplied(action);
+      if (times.isPresent()) {
+        assertEquals(1, times.getAsInt(), () -> "EXE-5: " + kind + " took effect " + times.getAsInt() + " times");
+      }
+      assertTrue(subject().probe().isInEffect(action), () -> "EXE-5: " + kind + " has no effect");
     }
   }
 
-  @Nested
-  @DisplayName("Progress")
-  class Progress {
-    @Test
-    @DisplayName("EXE-7: an in-progress answer can be polled to an end, and status never throws")
-    void exe7_inProgressIsPolledToAnEnd() {
-      rule("EXE-7", false);
-      Random random = new Random(7);
-      for (ActionKind kind : kinds()) {
-        ExecutionOutcome outcome = executeToEnd(request(sampleAction(kind, random), key()));
-        assertFalse(outcome instanceof ExecutionOutcome.InProgress, "EXE-7: polling ended in progress");
-      }
-    }
+  // ---- Progress ----------------------------------------------------------------------------------
 
-    @Test
-    @DisplayName("EXE-10: status for a reference never issued answers a failure, not an exception")
-    void exe10_unknownReferenceFails() {
-      rule("EXE-10", true);
-      ExecutionRequest request = request(sampleAction(kinds().get(0), new Random(10)), key());
-      ExecutionOutcome outcome;
-      try {
-        outcome = answer(executor().status(request, ExternalReference.of("tck-never-issued-" + UUID.randomUUID())),
-            "status");
-      } catch (RuntimeException e) {
-        throw new AssertionError("EXE-10: status of an unknown reference threw " + e, e);
-      }
-      assertTrue(outcome instanceof ExecutionOutcome.Failed, () -> "EXE-10: answered " + outcome);
+  @Test
+  @DisplayName("EXE-7: an in-progress answer can be polled to an end, and status never throws")
+  void exe7_inProgressIsPolledToAnEnd() {
+    rule("EXE-7", false);
+    Random random = new Random(7);
+    for (ActionKind kind : kinds()) {
+      ExecutionOutcome outcome = executeToEnd(request(sampleAction(kind, random), key()));
+      assertFalse(outcome instanceof ExecutionOutcome.InProgress, "EXE-7: polling ended in progress");
     }
   }
 
-  @Nested
-  @DisplayName("Undo")
-  class Undo {
-    @Test
-    @DisplayName("EXE-8: the inverse of a succeeded reversible action restores what it changed")
-    void exe8_inverseRestores() {
-      rule("EXE-8", false);
-      Random random = new Random(8);
-      int checked = 0;
-      for (ActionKind kind : kinds()) {
-        if (!kind.isReversible() || !executor().supportedKinds().contains(kind.inverse().orElseThrow())) {
-          continue;
-        }
-        RemediationAction action = sampleAction(kind, random);
-        executeToEnd(request(action, key()));
-        ExecutionOutcome undone = executeToEnd(request(((ReversibleAction) action).inverse(), key()));
-        assertTrue(undone instanceof ExecutionOutcome.Succeeded, () -> "EXE-8: undo of " + kind + " answered " + undone);
-        assertFalse(subject().probe().isInEffect(action), () -> "EXE-8: " + kind + " still in effect after its undo");
-        checked++;
+  @Test
+  @DisplayName("EXE-10: status for a reference never issued answers a failure, not an exception")
+  void exe10_unknownReferenceFails() {
+    rule("EXE-10", true);
+    ExecutionRequest request = request(sampleAction(kinds().get(0), new Random(10)), key());
+    ExecutionOutcome outcome;
+    try {
+      outcome = answer(executor().status(request, ExternalReference.of("tck-never-issued-" + UUID.randomUUID())),
+          "status");
+    } catch (RuntimeException e) {
+      throw new AssertionError("EXE-10: status of an unknown reference threw " + e, e);
+    }
+    assertTrue(outcome instanceof ExecutionOutcome.Failed, () -> "EXE-10: answered " + outcome);
+  }
+
+  // ---- Undo --------------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("EXE-8: the inverse of a succeeded reversible action restores what it changed")
+  void exe8_inverseRestores() {
+    rule("EXE-8", false);
+    Random random = new Random(8);
+    int checked = 0;
+    for (ActionKind kind : kinds()) {
+      if (!kind.isReversible() || !executor().supportedKinds().contains(kind.inverse().orElseThrow())) {
+        continue;
       }
-      if (checked == 0) {
-        Assumptions.abort("EXE-8: no supported reversible kind has its inverse supported");
-      }
+      RemediationAction action = sampleAction(kind, random);
+      executeToEnd(request(action, key()));
+      ExecutionOutcome undone = executeToEnd(request(((ReversibleAction) action).inverse(), key()));
+      assertTrue(undone instanceof ExecutionOutcome.Succeeded, () -> "EXE-8: undo of " + kind + " answered " + undone);
+      assertFalse(subject().probe().isInEffect(action), () -> "EXE-8: " + kind + " still in effect after its undo");
+      checked++;
+    }
+    if (checked == 0) {
+      Assumptions.abort("EXE-8: no supported reversible kind has its inverse supported");
     }
   }
 
-  @Nested
-  @DisplayName("Cancellation")
-  class Cancellation {
-    @Test
-    @DisplayName("EXE-9: cancel answers a non-null stage and never throws (optional)")
-    void exe9_cancelNeverThrows() {
-      rule("EXE-9", true);
-      ExecutionRequest request = request(sampleAction(kinds().get(0), new Random(9)), key());
-      CompletionStage<Boolean> stage;
-      try {
-        stage = executor().cancel(request, null);
-      } catch (RuntimeException e) {
-        throw new AssertionError("EXE-9: cancel threw " + e, e);
-      }
-      assertNotNull(stage, "EXE-9: cancel answered null");
-      try {
-        stage.toCompletableFuture().get(deadline().toMillis() + 250, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        throw new AssertionError("EXE-9: cancel did not answer: " + e, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  // ---- Cancellation ------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("EXE-9: cancel answers a non-null stage and never throws (optional)")
+  void exe9_cancelNeverThrows() {
+    rule("EXE-9", true);
+    ExecutionRequest request = request(sampleAction(kinds().get(0), new Random(9)), key());
+    CompletionStage<Boolean> stage;
+    try {
+      stage = executor().cancel(request, null);
+    } catch (RuntimeException e) {
+      throw new AssertionError("EXE-9: cancel threw " + e, e);
+    }
+    assertNotNull(stage, "EXE-9: cancel answered null");
+    try {
+      stage.toCompletableFuture().get(deadline().toMillis() + 250, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new AssertionError("EXE-9: cancel did not answer: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -205,11 +205,9 @@ class BrokenImplementationsTest {
     for (Class<?> contract : List.of(ExecutorContract.class, DeviceExecutorContract.class,
         InvestigationStoreContract.class, ControlStoreContract.class, AuditAnchorContract.class,
         AuthorizerContract.class)) {
-      for (Class<?> nested : contract.getDeclaredClasses()) {
-        for (Method method : nested.getDeclaredMethods()) {
-          if (method.isAnnotationPresent(Test.class)) {
-            ids.add(method.getName().substring(0, method.getName().indexOf('_')));
-          }
+      for (Method method : contract.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(Test.class)) {
+          ids.add(method.getName().substring(0, method.getName().indexOf('_')));
         }
       }
     }
