@@ -99,7 +99,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>Past 400 lines because a contract is one class a vendor extends: one nested group per capability, one test per rule.
+ * <p>Past 400 lines because a contract is one class a vendor extends: one commented group per capability, one test
+ * per rule, all methods of this class so that results are reported under the vendor's class.
  */
 public abstract class InvestigationStoreContract extends ContractSupport {
 
