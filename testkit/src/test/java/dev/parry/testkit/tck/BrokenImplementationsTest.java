@@ -1315,6 +1315,12 @@ class BrokenImplementationsTest {
     }
 
     @Test
+    @DisplayName("AUTH-4 is skipped, not passed, when the authorizer denies nothing")
+    void noDenialIsSkipped() {
+      assertTrue(!passedRules(AllowsEveryone.class).contains("auth4"), "AUTH-4 passed with no denial to check");
+    }
+
+    @Test
     @DisplayName("an executor that claims no kind fails EXE-1 and passes no rule that needs a kind")
     void noKindPassesNothing() {
       assertEquals(Set.of("exe1"), failedRules(ClaimsNoKind.class));
