@@ -12,9 +12,13 @@ import org.jspecify.annotations.Nullable;
  * return CompletableFuture.completedFuture(ExecutionOutcome.succeeded("device isolated"));
  * return CompletableFuture.completedFuture(ExecutionOutcome.retryableFailure("HTTP 503", null));
  * return CompletableFuture.completedFuture(ExecutionOutcome.inProgress(ExternalReference.of(id), Duration.ofSeconds(30)));
+ * return client.isolate(id).thenApply(...).exceptionally(e -> ExecutionOutcome.retryableFailure(e, null));
  * }</pre>
  */
 public sealed interface ExecutionOutcome {
+
+  /** The most characters a reason or detail holds: {@value}. */
+  int MAX_TEXT = 2000;
 
   /**
    * {@return a success}
@@ -45,6 +49,55 @@ public sealed interface ExecutionOutcome {
   }
 
   /**
+   * {@return a failure that retrying will not fix, for an exception}: the reason is made by
+   * {@link #reasonOf(Throwable)}, so any message is accepted
+   *
+   * <pre>{@code
+   * return client.disable(upn).thenApply(ok -> ExecutionOutcome.succeeded("disabled"))
+   *     .exceptionally(ExecutionOutcome::failed);
+   * }</pre>
+   *
+   * @param error what went wrong
+   * @throws NullPointerException if {@code error} is null
+   */
+  static ExecutionOutcome failed(Throwable error) {
+    return new Failed(reasonOf(error), false, null);
+  }
+
+  /**
+   * {@return a failure that may pass on retry, for an exception}: the reason is made by
+   * {@link #reasonOf(Throwable)}, so any message is accepted (null, empty, too long, several lines)
+   *
+   * <pre>{@code
+   * return client.isolate(id, key).thenApply(ref -> ExecutionOutcome.inProgress(ExternalReference.of(ref), poll))
+   *     .exceptionally(e -> ExecutionOutcome.retryableFailure(e, null));
+   * }</pre>
+   *
+   * @param error what went wrong
+   * @param retryAfter how long to wait before retrying, or null to let the runtime back off
+   * @throws NullPointerException if {@code error} is null
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   */
+  static ExecutionOutcome retryableFailure(Throwable error, @Nullable Duration retryAfter) {
+    return new Failed(reasonOf(error), true, retryAfter);
+  }
+
+  /**
+   * {@return a reason for {@code error} that a {@link Failed} accepts}: {@code "Type: message"}, or the
+   * type alone when the message is null or blank. The wrappers a future adds ({@code CompletionException},
+   * {@code ExecutionException}) are looked through to their cause; control characters and line breaks
+   * become spaces; characters that make text look like other text (bidirectional controls, zero-width
+   * characters, unpaired surrogates) become U+FFFD; runs of spaces shrink to one; a reason longer than
+   * {@value #MAX_TEXT} characters is cut, ending in "…", without splitting a character.
+   *
+   * @param error what went wrong
+   * @throws NullPointerException if {@code error} is null
+   */
+  static String reasonOf(Throwable error) {
+    return FailureReasons.of(error, MAX_TEXT);
+  }
+
+  /**
    * {@return an answer that the backend accepted the work and will finish later}
    *
    * @param reference the backend's reference, handed back to {@code status}
@@ -66,7 +119,7 @@ public sealed interface ExecutionOutcome {
      * @throws IllegalArgumentException if the detail is too long or holds a control character
      */
     public Succeeded {
-      Text.require("detail", detail, 0, 2000);
+      Text.require("detail", detail, 0, MAX_TEXT);
     }
   }
 
@@ -85,7 +138,7 @@ public sealed interface ExecutionOutcome {
      *     {@code retryAfter} is negative
      */
     public Failed {
-      Text.require("reason", reason, 1, 2000);
+      Text.require("reason", reason, 1, MAX_TEXT);
       if (retryAfter != null && retryAfter.isNegative()) {
         throw new IllegalArgumentException("retryAfter must not be negative, was: " + retryAfter);
       }

@@ -9,7 +9,6 @@ import dev.parry.testkit.tck.ExecutorProbe;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -87,8 +86,8 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
       }
 
       @Override
-      public OptionalInt timesApplied(RemediationAction action) {
-        return OptionalInt.of(engine.timesApplied(action));
+      public int timesApplied(RemediationAction action) {
+        return engine.timesApplied(action);
       }
 
       @Override

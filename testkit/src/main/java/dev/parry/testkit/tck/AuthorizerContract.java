@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,66 +78,70 @@ public abstract class AuthorizerContract extends ContractSupport {
     }
   }
 
-  @Nested
-  @DisplayName("Answers")
-  class Answers {
-    @Test
-    @DisplayName("AUTH-1: deny never throws and never answers null")
-    void auth1_neverThrowsOrAnswersNull() {
-      rule("AUTH-1", false);
-      for (Caller caller : callers()) {
-        for (Operation operation : Operation.values()) {
-          for (ActionKind kind : kinds()) {
-            ask(caller, operation, kind);
-          }
-        }
-      }
-    }
+  // ---- Answers -----------------------------------------------------------------------------------
 
-    @Test
-    @DisplayName("AUTH-3: the same question gets the same answer")
-    void auth3_deterministic() {
-      rule("AUTH-3", false);
-      for (Caller caller : callers()) {
-        for (Operation operation : Operation.values()) {
-          for (ActionKind kind : kinds()) {
-            assertEquals(ask(caller, operation, kind).isPresent(), ask(caller, operation, kind).isPresent(),
-                () -> "AUTH-3: " + caller.name() + " " + operation + " " + kind);
-          }
-        }
-      }
-    }
-
-    @Test
-    @DisplayName("AUTH-4: a denial carries a non-blank reason")
-    void auth4_denialsHaveReasons() {
-      rule("AUTH-4", false);
-      for (Caller caller : callers()) {
-        for (Operation operation : Operation.values()) {
-          for (ActionKind kind : kinds()) {
-            ask(caller, operation, kind).ifPresent(reason -> assertFalse(reason.isBlank(),
-                () -> "AUTH-4: blank reason for " + caller.name() + " " + operation + " " + kind));
-          }
+  @Test
+  @DisplayName("AUTH-1: deny never throws and never answers null")
+  void auth1_neverThrowsOrAnswersNull() {
+    rule("AUTH-1", false);
+    for (Caller caller : callers()) {
+      for (Operation operation : Operation.values()) {
+        for (ActionKind kind : kinds()) {
+          ask(caller, operation, kind);
         }
       }
     }
   }
 
-  @Nested
-  @DisplayName("Least privilege")
-  class LeastPrivilege {
-    @Test
-    @DisplayName("AUTH-2: a caller with no permission is denied every operation but viewing")
-    void auth2_noPermissionNoAction() {
-      rule("AUTH-2", false);
-      Caller nobody = Caller.of("tck-nobody@contoso.com");
+  @Test
+  @DisplayName("AUTH-3: the same question gets the same answer")
+  void auth3_deterministic() {
+    rule("AUTH-3", false);
+    for (Caller caller : callers()) {
       for (Operation operation : Operation.values()) {
-        if (operation == Operation.VIEW) {
-          continue;
-        }
         for (ActionKind kind : kinds()) {
-          assertTrue(ask(nobody, operation, kind).isPresent(), () -> "AUTH-2: allowed " + operation + " " + kind);
+          assertEquals(ask(caller, operation, kind).isPresent(), ask(caller, operation, kind).isPresent(),
+              () -> "AUTH-3: " + caller.name() + " " + operation + " " + kind);
         }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("AUTH-4: a denial carries a non-blank reason")
+  void auth4_denialsHaveReasons() {
+    rule("AUTH-4", false);
+    int denials = 0;
+    for (Caller caller : callers()) {
+      for (Operation operation : Operation.values()) {
+        for (ActionKind kind : kinds()) {
+          Optional<String> denied = ask(caller, operation, kind);
+          if (denied.isPresent()) {
+            assertFalse(denied.orElseThrow().isBlank(),
+                () -> "AUTH-4: blank reason for " + caller.name() + " " + operation + " " + kind);
+            denials++;
+          }
+        }
+      }
+    }
+    if (denials == 0) {
+      Assumptions.abort("AUTH-4 cannot be checked: the authorizer denied nothing to any caller (AUTH-2 fails)");
+    }
+  }
+
+  // ---- Least privilege ---------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("AUTH-2: a caller with no permission is denied every operation but viewing")
+  void auth2_noPermissionNoAction() {
+    rule("AUTH-2", false);
+    Caller nobody = Caller.of("tck-nobody@contoso.com");
+    for (Operation operation : Operation.values()) {
+      if (operation == Operation.VIEW) {
+        continue;
+      }
+      for (ActionKind kind : kinds()) {
+        assertTrue(ask(nobody, operation, kind).isPresent(), () -> "AUTH-2: allowed " + operation + " " + kind);
       }
     }
   }

@@ -3,7 +3,15 @@ package dev.parry.testkit.tck;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
-/** What every contract shares: rules an implementation declares unsupported are reported as skipped. */
+/**
+ * What every contract shares: rules an implementation declares unsupported are reported as skipped.
+ *
+ * <p>A contract holds its tests as methods of its own class, grouped by comments, never in
+ * {@code @Nested} classes: JUnit reports an inherited method under the class that runs it, so the
+ * results appear under the implementor's test class, whereas Surefire files the tests of a nested class
+ * under the nested class's name ({@code ExecutorContract$Execution}) and reports the implementor's class
+ * as {@code Tests run: 0}.
+ */
 abstract class ContractSupport {
 
   /**

@@ -33,7 +33,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,89 +120,85 @@ public abstract non-sealed class DeviceExecutorContract extends ExecutorContract
     return false;
   }
 
-  @Nested
-  @DisplayName("Processes")
-  class Processes {
-    @Test
-    @DisplayName("EXE-13: killing a process by id and creation time leaves a process that reused the id running")
-    void exe13_killLeavesAProcessThatReusedTheId() {
-      rule("EXE-13", false);
-      if (!executor().supportedKinds().contains(ActionKind.KILL_PROCESS)) {
-        Assumptions.abort("EXE-13 does not apply: the executor does not support KILL_PROCESS");
-      }
-      Instant started = clock().instant().minus(Duration.ofHours(2));
-      FilePath image = WindowsPath.of("C:\\ProgramData\\tck\\worker.exe");
-      DeviceProcess running = DeviceProcess.of(fleet().get(fleet().size() - 1).id(), 4242, started, image);
-      DeviceProcess ended = DeviceProcess.of(running.device(), 4242, started.minus(Duration.ofHours(1)), image);
-      if (!runProcess(running)) {
-        Assumptions.abort("EXE-13 skipped: runProcess(...) cannot start a process in the backend under test;"
-            + " override it to check that a reused process id is never killed");
-      }
-      ExecutionOutcome stale = executeToEnd(request(new KillProcess(ended), key()));
-      assertFalse(subject().probe().isInEffect(new KillProcess(running)),
-          () -> "EXE-13: killing process 4242 created at " + ended.creationTime() + " killed the process created at "
-              + started + " that reused its id");
-      assertTrue(stale instanceof ExecutionOutcome.Failed failed && !failed.retryable(),
-          () -> "EXE-13: a kill of a process that is gone must fail (not retryable), answered " + stale);
-      // the control: the probe sees a kill of the process that is running, so the check above could fail
-      ExecutionOutcome killed = executeToEnd(request(new KillProcess(running), key()));
-      assertTrue(killed instanceof ExecutionOutcome.Succeeded && subject().probe().isInEffect(new KillProcess(running)),
-          () -> "EXE-13: killing the running process (id and creation time as named) answered " + killed
-              + " and the probe does not see it killed: the check of the reused id proves nothing");
+  // ---- Processes ---------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("EXE-13: killing a process by id and creation time leaves a process that reused the id running")
+  void exe13_killLeavesAProcessThatReusedTheId() {
+    rule("EXE-13", false);
+    if (!executor().supportedKinds().contains(ActionKind.KILL_PROCESS)) {
+      Assumptions.abort("EXE-13 does not apply: the executor does not support KILL_PROCESS");
+    }
+    Instant started = clock().instant().minus(Duration.ofHours(2));
+    FilePath image = WindowsPath.of("C:\\ProgramData\\tck\\worker.exe");
+    DeviceProcess running = DeviceProcess.of(fleet().get(fleet().size() - 1).id(), 4242, started, image);
+    DeviceProcess ended = DeviceProcess.of(running.device(), 4242, started.minus(Duration.ofHours(1)), image);
+    if (!runProcess(running)) {
+      Assumptions.abort("EXE-13 skipped: runProcess(...) cannot start a process in the backend under test;"
+          + " override it to check that a reused process id is never killed");
+    }
+    ExecutionOutcome stale = executeToEnd(request(new KillProcess(ended), key()));
+    assertFalse(subject().probe().isInEffect(new KillProcess(running)),
+        () -> "EXE-13: killing process 4242 created at " + ended.creationTime() + " killed the process created at "
+            + started + " that reused its id");
+    assertTrue(stale instanceof ExecutionOutcome.Failed failed && !failed.retryable(),
+        () -> "EXE-13: a kill of a process that is gone must fail (not retryable), answered " + stale);
+    // the control: the probe sees a kill of the process that is running, so the check above could fail
+    ExecutionOutcome killed = executeToEnd(request(new KillProcess(running), key()));
+    assertTrue(killed instanceof ExecutionOutcome.Succeeded && subject().probe().isInEffect(new KillProcess(running)),
+        () -> "EXE-13: killing the running process (id and creation time as named) answered " + killed
+            + " and the probe does not see it killed: the check of the reused id proves nothing");
+  }
+
+  // ---- Exclusions --------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("EXE-12: an executor that honours exclusions leaves excluded devices untouched and reaches the rest")
+  void exe12_excludedDevicesAreLeftUntouched() {
+    rule("EXE-12", false);
+    if (!(executor() instanceof DeviceActionExecutor devices) || !devices.honoursExclusions()) {
+      Assumptions.abort("EXE-12 does not apply: the executor does not honour exclusions (the runtime holds "
+          + "fleet-wide automatic actions for approval instead)");
+    }
+    List<Device> fleet = fleet();
+    if (fleet.size() < 4 || fleet.get(1).tags().isEmpty()) {
+      fail("EXE-12: fleet() must answer four devices the backend knows, the second with a tag; was " + fleet);
+    }
+    DeviceTag tag = fleet.get(1).tags().iterator().next();
+    DeviceExclusions exclusions = new DeviceExclusions(Set.of(fleet.get(0).id()), Set.of(tag),
+        Set.of(fleet.get(2).id()));
+    List<RemediationAction> actions = fleetWideActions(new Random(12));
+    if (actions.isEmpty()) {
+      Assumptions.abort("EXE-12 does not apply: no supported kind acts on a file known by its hash alone");
+    }
+    for (RemediationAction action : actions) {
+      ExecutionOutcome outcome = executeToEnd(request(action, key()).withExclusions(exclusions));
+      assertTrue(outcome instanceof ExecutionOutcome.Succeeded,
+          () -> "EXE-12: " + action.kind() + " with exclusions answered " + outcome);
+      assertUntouched(action, fleet.get(0), "excluded by its id");
+      assertUntouched(action, fleet.get(1), "excluded by its tag " + tag);
+      assertReached(action, fleet.get(2), "opened by a break-glass override");
+      assertReached(action, fleet.get(3), "not excluded");
     }
   }
 
-  @Nested
-  @DisplayName("Exclusions")
-  class Exclusions {
-    @Test
-    @DisplayName("EXE-12: an executor that honours exclusions leaves excluded devices untouched and reaches the rest")
-    void exe12_excludedDevicesAreLeftUntouched() {
-      rule("EXE-12", false);
-      if (!(executor() instanceof DeviceActionExecutor devices) || !devices.honoursExclusions()) {
-        Assumptions.abort("EXE-12 does not apply: the executor does not honour exclusions (the runtime holds "
-            + "fleet-wide automatic actions for approval instead)");
-      }
-      List<Device> fleet = fleet();
-      if (fleet.size() < 4 || fleet.get(1).tags().isEmpty()) {
-        fail("EXE-12: fleet() must answer four devices the backend knows, the second with a tag; was " + fleet);
-      }
-      DeviceTag tag = fleet.get(1).tags().iterator().next();
-      DeviceExclusions exclusions = new DeviceExclusions(Set.of(fleet.get(0).id()), Set.of(tag),
-          Set.of(fleet.get(2).id()));
-      List<RemediationAction> actions = fleetWideActions(new Random(12));
-      if (actions.isEmpty()) {
-        Assumptions.abort("EXE-12 does not apply: no supported kind acts on a file known by its hash alone");
-      }
-      for (RemediationAction action : actions) {
-        ExecutionOutcome outcome = executeToEnd(request(action, key()).withExclusions(exclusions));
-        assertTrue(outcome instanceof ExecutionOutcome.Succeeded,
-            () -> "EXE-12: " + action.kind() + " with exclusions answered " + outcome);
-        assertUntouched(action, fleet.get(0), "excluded by its id");
-        assertUntouched(action, fleet.get(1), "excluded by its tag " + tag);
-        assertReached(action, fleet.get(2), "opened by a break-glass override");
-        assertReached(action, fleet.get(3), "not excluded");
-      }
+  private void assertUntouched(RemediationAction action, Device device, String why) {
+    if (reached(action, device)) {
+      fail("EXE-12: " + action.kind() + " reached device " + device.id() + ", " + why);
     }
+  }
 
-    private void assertUntouched(RemediationAction action, Device device, String why) {
-      if (reached(action, device)) {
-        fail("EXE-12: " + action.kind() + " reached device " + device.id() + ", " + why);
-      }
+  private void assertReached(RemediationAction action, Device device, String why) {
+    if (!reached(action, device)) {
+      fail("EXE-12: " + action.kind() + " left out device " + device.id() + ", " + why);
     }
+  }
 
-    private void assertReached(RemediationAction action, Device device, String why) {
-      if (!reached(action, device)) {
-        fail("EXE-12: " + action.kind() + " left out device " + device.id() + ", " + why);
-      }
+  private boolean reached(RemediationAction action, Device device) {
+    Optional<Boolean> seen = subject().probe().isInEffectOn(action, device.id());
+    if (seen.isEmpty()) {
+      fail("EXE-12: the probe cannot tell effects per device; override ExecutorProbe.isInEffectOn");
     }
-
-    private boolean reached(RemediationAction action, Device device) {
-      Optional<Boolean> seen = subject().probe().isInEffectOn(action, device.id());
-      if (seen.isEmpty()) {
-        fail("EXE-12: the probe cannot tell effects per device; override ExecutorProbe.isInEffectOn");
-      }
-      return seen.orElseThrow();
-    }
+    return seen.orElseThrow();
   }
 }

@@ -11,7 +11,7 @@ import dev.parry.core.entity.EntityFamily;
  *   @Override
  *   protected Subject createSubject() {
  *     AcmeBackend backend = AcmeBackend.testTenant();
- *     return new Subject(new AcmeEmailExecutor(backend), backend::isInEffect);
+ *     return new Subject(new AcmeEmailExecutor(backend), ExecutorProbe.of(backend::isInEffect, backend::timesApplied));
  *   }
  * }
  * }</pre>

@@ -24,6 +24,7 @@ import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
@@ -90,6 +91,9 @@ class BrokenImplementationsTest {
     EXPECTED.put(ThrowsOnUnsupported.class, Set.of("exe3"));
     EXPECTED.put(NoEffect.class, Set.of("exe4"));
     EXPECTED.put(NotIdempotent.class, Set.of("exe5"));
+    EXPECTED.put(IgnoresKeyWithReadmeProbe.class, Set.of("exe5"));
+    EXPECTED.put(RacyKeys.class, Set.of("exe5"));
+    EXPECTED.put(RepeatsUndo.class, Set.of("exe5"));
     EXPECTED.put(IgnoresDeadlines.class, Set.of("exe6"));
     EXPECTED.put(EndlessProgress.class, Set.of("exe7"));
     EXPECTED.put(NoUndo.class, Set.of("exe8"));
@@ -199,17 +203,25 @@ class BrokenImplementationsTest {
     assertEquals(testable, contractTests());
   }
 
+  @Test
+  @DisplayName("README counts the broken implementations this test runs")
+  void readmeCountsTheBrokenImplementations() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertTrue(readme.contains("against " + EXPECTED.size() + " deliberately broken"), "README's count in 'Testing your"
+        + " integration' should be " + EXPECTED.size());
+    assertTrue(readme.contains("| " + EXPECTED.size() + " broken implementations,"), "README's count in the"
+        + " guarantees table should be " + EXPECTED.size());
+  }
+
   /** The rule ids of every contract test method. */
   static Set<String> contractTests() {
     Set<String> ids = new TreeSet<>();
     for (Class<?> contract : List.of(ExecutorContract.class, DeviceExecutorContract.class,
         InvestigationStoreContract.class, ControlStoreContract.class, AuditAnchorContract.class,
         AuthorizerContract.class)) {
-      for (Class<?> nested : contract.getDeclaredClasses()) {
-        for (Method method : nested.getDeclaredMethods()) {
-          if (method.isAnnotationPresent(Test.class)) {
-            ids.add(method.getName().substring(0, method.getName().indexOf('_')));
-          }
+      for (Method method : contract.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(Test.class)) {
+          ids.add(method.getName().substring(0, method.getName().indexOf('_')));
         }
       }
     }
@@ -330,6 +342,73 @@ class BrokenImplementationsTest {
       return fake.executor().execute(new ExecutionRequest(request.action(), request.purpose(),
           IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()), request.attempt(), request.deadline(),
           request.requestedBy(), request.comment(), request.investigationId(), request.actionId()));
+    }
+  }
+
+  /** Ignores the key, checked with the probe README shows: built from the backend's own queries. */
+  static class IgnoresKeyWithReadmeProbe extends NotIdempotent {
+    @Override
+    boolean honoursExclusions() {
+      return false; // the probe tells no effect per device, which EXE-12 would need
+    }
+
+    @Override
+    protected Subject createSubject() {
+      Subject subject = super.createSubject();
+      return new Subject(subject.executor(), ExecutorProbe.of(fake::isInEffect, fake::timesApplied));
+    }
+  }
+
+  /** Remembers keys with check-then-act: a repeat sent while the first call is still in flight applies again. */
+  static class RacyKeys extends BrokenExecutor {
+    final Map<IdempotencyKey, ExecutionOutcome> answered = new ConcurrentHashMap<>();
+
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      ExecutionOutcome known = answered.get(request.idempotencyKey());
+      if (known != null) {
+        return done(known);
+      }
+      try {
+        Thread.sleep(50); // the backend call in flight
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ExecutionOutcome outcome = fake.executor().execute(new ExecutionRequest(request.action(), request.purpose(),
+          IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()), request.attempt(), request.deadline(),
+          request.requestedBy(), request.comment(), request.investigationId(), request.actionId(), request.exclusions()))
+          .toCompletableFuture().join();
+      answered.put(request.idempotencyKey(), outcome);
+      return done(outcome);
+    }
+  }
+
+  /** Honours the key when it executes, ignores it when it undoes. */
+  static class RepeatsUndo extends BrokenExecutor {
+    @Override
+    CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+      if (request.purpose() != ExecutionPurpose.UNDO) {
+        return fake.executor().execute(request);
+      }
+      return fake.executor().execute(new ExecutionRequest(request.action(), request.purpose(),
+          IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()), request.attempt(), request.deadline(),
+          request.requestedBy(), request.comment(), request.investigationId(), request.actionId(), request.exclusions()));
+    }
+  }
+
+  /** Claims every kind of every family, so no kind is left for EXE-3 to refuse. */
+  static class ClaimsEveryKind extends BrokenExecutor {
+    @Override
+    Set<ActionKind> claimedKinds() {
+      return EnumSet.allOf(ActionKind.class);
+    }
+  }
+
+  /** Claims no kind at all. */
+  static class ClaimsNoKind extends BrokenExecutor {
+    @Override
+    Set<ActionKind> claimedKinds() {
+      return Set.of();
     }
   }
 
@@ -1206,6 +1285,46 @@ class BrokenImplementationsTest {
     Authorizer broken(Authorizer good) {
       Function<Optional<String>, Optional<String>> blank = answer -> answer.map(reason -> " ");
       return (caller, operation, kind) -> blank.apply(good.deny(caller, operation, kind));
+    }
+  }
+
+  /** {@return the rule ids ("exe5") of the tests that passed when {@code contract} runs} */
+  static Set<String> passedRules(Class<?> contract) {
+    Set<String> passed = new TreeSet<>();
+    for (Event event : EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute()
+        .testEvents().succeeded().list()) {
+      Optional<TestSource> source = event.getTestDescriptor().getSource();
+      if (source.isPresent() && source.get() instanceof MethodSource method) {
+        passed.add(method.getMethodName().substring(0, method.getMethodName().indexOf('_')));
+      }
+    }
+    return passed;
+  }
+
+  @Nested
+  @DisplayName("Nothing passes without checking")
+  class Unchecked {
+    @Test
+    @DisplayName("EXE-3 is skipped, not passed, when the executor claims every kind")
+    void noKindToRefuseIsSkipped() {
+      var aborted = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ClaimsEveryKind.class)).execute()
+          .testEvents().aborted().list();
+      assertTrue(aborted.stream().anyMatch(event -> event.getTestDescriptor().getDisplayName().startsWith("EXE-3")),
+          "EXE-3 must be reported skipped");
+      assertTrue(!passedRules(ClaimsEveryKind.class).contains("exe3"), "EXE-3 passed without checking");
+    }
+
+    @Test
+    @DisplayName("AUTH-4 is skipped, not passed, when the authorizer denies nothing")
+    void noDenialIsSkipped() {
+      assertTrue(!passedRules(AllowsEveryone.class).contains("auth4"), "AUTH-4 passed with no denial to check");
+    }
+
+    @Test
+    @DisplayName("an executor that claims no kind fails EXE-1 and passes no rule that needs a kind")
+    void noKindPassesNothing() {
+      assertEquals(Set.of("exe1"), failedRules(ClaimsNoKind.class));
+      assertEquals(Set.of("exe3"), passedRules(ClaimsNoKind.class));
     }
   }
 
