@@ -88,6 +88,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -249,6 +250,7 @@ public final class ParryRuntime implements AutoCloseable {
     closed = true;
     reconciler.close();
     dispatcher.close();
+    completions.close();
     if (ownsScheduler) {
       scheduler.close();
     }
@@ -594,9 +596,11 @@ public final class ParryRuntime implements AutoCloseable {
    * {@return a stage that completes with the investigation's state once it is complete} (its analysis
    * finished and every action settled), at once if it already is. It completes when this runtime
    * stores the completing event, or when its reconciler next reads the investigation complete (completed
-   * by another runtime sharing the store), so no caller has to poll. Actions chained on the stage run
-   * on the runtime's thread that completed it: keep them short, or chain with the {@code ...Async}
-   * variants and your own executor.
+   * by another runtime sharing the store), so no caller has to poll. Actions chained on it run on the
+   * thread that completed it (the runtime's, or the caller's when it was already complete): keep them
+   * short, or chain with the {@code ...Async} variants and your own executor. Cancelling the future, or
+   * letting {@code orTimeout} end it, stops the wait; closing the runtime fails every wait still open
+   * with an {@code IllegalStateException}.
    *
    * <pre>{@code
    * parry.whenComplete(id, analyst).thenAccept(done -> report(done.status()));
@@ -606,11 +610,14 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who asks
    * @throws AccessDeniedException if the caller may not view investigations
    * @throws IllegalArgumentException if there is no such investigation
+   * @throws IllegalStateException if the runtime was closed
    */
-  public CompletionStage<Investigation> whenComplete(InvestigationId id, Caller caller) {
-    Investigation now = investigation(id, caller).orElseThrow(() ->
-        new IllegalArgumentException("no investigation " + Text.show(id.value())));
-    return completions.await(id, now);
+  public CompletableFuture<Investigation> whenComplete(InvestigationId id, Caller caller) {
+    requireOpen();
+    if (investigation(id, caller).isEmpty()) {
+      throw new IllegalArgumentException("no investigation " + Text.show(id.value()));
+    }
+    return completions.await(id);
   }
 
   /**
@@ -1605,8 +1612,9 @@ public final class ParryRuntime implements AutoCloseable {
           try {
             all.put(name, provider.create(providerConfigs.getOrDefault(provider.name(), ProviderConfig.EMPTY)));
           } catch (RuntimeException e) {
+            // the exception's class only: its message may carry the provider's configuration (the cause keeps it)
             throw new ExecutorConfigurationException("executor provider '" + Text.escape(provider.name(), 200)
-                + "' failed to create its executor: " + Text.escape(String.valueOf(e), 500), e);
+                + "' failed to create its executor (" + e.getClass().getName() + ")", e);
           }
         }
         for (String configured : providerConfigs.keySet()) {

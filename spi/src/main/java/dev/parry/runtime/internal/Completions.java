@@ -5,11 +5,12 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.InvestigationStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ public final class Completions {
   private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
 
   private final InvestigationStore store;
-  private final Map<InvestigationId, CompletableFuture<Investigation>> waiting = new ConcurrentHashMap<>();
+  private final Map<InvestigationId, List<CompletableFuture<Investigation>>> waiting = new ConcurrentHashMap<>();
 
   /**
    * Creates the waits of one runtime.
@@ -37,18 +38,39 @@ public final class Completions {
   }
 
   /**
-   * {@return a stage that completes with {@code id}'s state once it is complete}; completed at once if
-   * it already is
+   * {@return a future that completes with {@code id}'s state once it is complete}: registered first,
+   * then the store is read, so a completion in between is not missed. Cancelling it (or {@code orTimeout})
+   * ends the wait.
    *
    * @param id the investigation
-   * @param now its state now
    */
-  public CompletionStage<Investigation> await(InvestigationId id, Investigation now) {
-    CompletableFuture<Investigation> future = waiting.computeIfAbsent(id, key -> new CompletableFuture<>());
-    if (now.isComplete()) {
-      complete(now);
+  @SuppressWarnings("FutureReturnValueIgnored") // the stage that forgets the wait needs no watching
+  public CompletableFuture<Investigation> await(InvestigationId id) {
+    CompletableFuture<Investigation> future = new CompletableFuture<>();
+    waiting.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(future);
+    future.whenComplete((done, failure) -> forget(id, future)); // cancelled, timed out or completed
+    Optional<Investigation> now = store.load(id);
+    if (now.isPresent() && now.get().isComplete()) {
+      complete(now.get());
     }
-    return future.minimalCompletionStage();
+    return future;
+  }
+
+  /** Fails every wait still open: the runtime closed. */
+  public void close() {
+    for (InvestigationId id : List.copyOf(waiting.keySet())) {
+      List<CompletableFuture<Investigation>> futures = waiting.remove(id);
+      if (futures != null) {
+        futures.forEach(future -> future.completeExceptionally(new IllegalStateException("the runtime was closed")));
+      }
+    }
+  }
+
+  private void forget(InvestigationId id, CompletableFuture<Investigation> future) {
+    waiting.computeIfPresent(id, (key, futures) -> {
+      futures.removeIf(waiter -> waiter == future);
+      return futures.isEmpty() ? null : futures;
+    });
   }
 
   /** What the runtime does when an event was stored: the wait on its investigation ends if it completed. */
@@ -60,7 +82,7 @@ public final class Completions {
 
   /** Reads every investigation waited for from the store, ending the waits on those now complete. */
   public void check() {
-    for (InvestigationId id : waiting.keySet()) {
+    for (InvestigationId id : List.copyOf(waiting.keySet())) {
       try {
         Optional<Investigation> stored = store.load(id);
         if (stored.isPresent() && stored.get().isComplete()) {
@@ -74,9 +96,9 @@ public final class Completions {
   }
 
   private void complete(Investigation state) {
-    CompletableFuture<Investigation> future = waiting.remove(state.id());
-    if (future != null) {
-      future.complete(state);
+    List<CompletableFuture<Investigation>> futures = waiting.remove(state.id());
+    if (futures != null) {
+      futures.forEach(future -> future.complete(state));
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs a property against many generated cases, each with its own seed. A failure names the seed
@@ -104,8 +105,18 @@ public final class Randomized {
       Shrinkable<T> generated = generate(gen, seed, i);
       Throwable failure = failureOf(property, generated.value());
       if (failure != null) {
+        if (failureOf(property, generated.value()) == null) { // passes when run again: nothing to shrink
+          throw new PropertyFailure("property failed at case " + i + " with seed " + seed + " (replay: -D"
+              + SEED_PROPERTY + "=" + seed + " -D" + CASES_PROPERTY + "=1), then passed on the same value: the"
+              + " property is not deterministic\n  value: " + generated.value() + "\n  failure: " + failure, seed, i,
+              List.of(), generated.value(), failure);
+        }
         T shrunk = Shrink.value(generated, candidate -> failureOf(property, candidate) != null);
-        Throwable shrunkFailure = Objects.requireNonNull(failureOf(property, shrunk));
+        Throwable shrunkFailure = failureOf(property, shrunk);
+        if (shrunkFailure == null) { // the property is not deterministic: report what did fail
+          shrunk = generated.value();
+          shrunkFailure = failure;
+        }
         StringBuilder message = new StringBuilder("property failed at case ").append(i).append(" with seed ")
             .append(seed).append(" (replay: -D").append(SEED_PROPERTY).append('=').append(seed).append(" -D")
             .append(CASES_PROPERTY).append("=1)");
@@ -165,6 +176,8 @@ public final class Randomized {
     try {
       property.accept(value);
       return null;
+    } catch (TestAbortedException assumed) {
+      return null; // the property does not apply to this value: not a failure, and shrinking does not seek it
     } catch (RuntimeException | AssertionError e) {
       return e;
     }

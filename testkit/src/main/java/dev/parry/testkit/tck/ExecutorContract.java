@@ -317,27 +317,31 @@ public abstract sealed class ExecutorContract extends ContractSupport
       }
       RemediationAction action = sampleAction(kind, random);
       ExecutionRequest request = request(action, key());
+      int before = subject().probe().timesApplied(action);
       executeToEnd(request);
       ExecutionOutcome second = executeToEnd(request);
       assertFalse(second instanceof ExecutionOutcome.Failed, () -> "EXE-5: repeating the key of " + kind
           + " answered " + second);
       assertTrue(subject().probe().isInEffect(action), () -> "EXE-5: " + kind + " has no effect");
-      assertAppliedOnce(action, "repeated after its answer");
+      assertAppliedOnce(action, before, "repeated after its answer");
 
       RemediationAction inFlight = sampleAction(kind, random);
       ExecutionRequest sameKey = request(inFlight, key());
+      int beforeInFlight = subject().probe().timesApplied(inFlight);
       ExecutionOutcome first = answer(call(() -> executor().execute(sameKey), "execute"), "execute " + kind);
       ExecutionOutcome repeat = answer(call(() -> executor().execute(sameKey), "execute"), "execute " + kind);
       List<ExecutionOutcome> ends = List.of(pollToEnd(sameKey, first), pollToEnd(sameKey, repeat));
       assertTrue(ends.stream().noneMatch(ExecutionOutcome.Failed.class::isInstance),
           () -> "EXE-5: repeating the key of " + kind + " before polling its first answer ended in " + ends);
-      assertAppliedOnce(inFlight, "repeated before its first answer was polled to an end");
+      assertAppliedOnce(inFlight, beforeInFlight, "repeated before its first answer was polled to an end");
 
       RemediationAction concurrent = sampleAction(kind, random);
+      int beforeConcurrent = subject().probe().timesApplied(concurrent);
       List<ExecutionOutcome> together = executeTogether(request(concurrent, key()));
       assertTrue(together.stream().noneMatch(ExecutionOutcome.Failed.class::isInstance),
           () -> "EXE-5: " + kind + " sent twice at once with one key ended in " + together);
-      assertAppliedOnce(concurrent, "sent twice at once, the repeat while the first call was in flight");
+      assertAppliedOnce(concurrent, beforeConcurrent, "sent twice at once, the repeat while the first call was in"
+          + " flight");
       checked++;
     }
     checked += undoRepeats(random);
@@ -347,10 +351,12 @@ public abstract sealed class ExecutorContract extends ContractSupport
     }
   }
 
-  private void assertAppliedOnce(RemediationAction action, String how) {
-    int times = subject().probe().timesApplied(action);
+  /** Checks that one key's requests applied the effect once: the probe's count grew by exactly one. */
+  private void assertAppliedOnce(RemediationAction action, int before, String how) {
+    int times = subject().probe().timesApplied(action) - before;
     assertEquals(1, times, () -> "EXE-5: " + action.kind() + " " + how + " was applied " + times + " times, by the"
-        + " probe's count (ExecutorProbe.timesApplied must count the backend's applications of the effect)");
+        + " probe's count (ExecutorProbe.timesApplied must count the backend's applications of the effect; a"
+        + " count that keeps earlier applications of the same target is fine, only its growth is checked)");
   }
 
   /**
@@ -391,7 +397,7 @@ public abstract sealed class ExecutorContract extends ContractSupport
       List<Future<ExecutionOutcome>> calls = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         calls.add(threads.submit(() -> {
-          start.await(deadline().toMillis(), TimeUnit.MILLISECONDS);
+          start.await(); // both threads ready, then both call: a slow start is never blamed on the executor
           return executeToEnd(request);
         }));
       }

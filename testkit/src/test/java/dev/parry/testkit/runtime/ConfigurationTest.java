@@ -121,8 +121,9 @@ class ConfigurationTest {
             providers.get(2), provider("edr-x", config -> {
               throw new IllegalStateException("no endpoint configured");
             }))).build());
-    assertTrue(failing.getMessage().contains("edr-x") && failing.getMessage().contains("no endpoint configured"),
-        failing.getMessage());
+    assertTrue(failing.getMessage().contains("edr-x") && failing.getMessage().contains("IllegalStateException")
+        && !failing.getMessage().contains("no endpoint configured"), failing.getMessage());
+    assertEquals("no endpoint configured", failing.getCause().getMessage(), "the cause keeps the provider's words");
   }
 
   static ExecutorProvider provider(String name, java.util.function.Function<ProviderConfig, ActionExecutor> factory) {

@@ -71,4 +71,20 @@ class WhenCompleteTest {
       assertTrue(done.isDone(), "b's reconciler read it complete");
     }
   }
+
+  @Test
+  @DisplayName("a wait given up ends; closing the runtime fails the waits still open; a closed runtime takes none")
+  void cancelledAndClosed() {
+    ParryHarness parry = ParryHarness.create();
+    InvestigationId id = openWithAFile(parry, "inv-wc-3");
+    CompletableFuture<Investigation> givenUp = parry.runtime().whenComplete(id, ParryHarness.ANALYST);
+    CompletableFuture<Investigation> open = parry.runtime().whenComplete(id, ParryHarness.ANALYST);
+    givenUp.cancel(false);
+    assertTrue(givenUp.isCancelled());
+    assertFalse(open.isDone(), "the other wait goes on");
+    parry.close();
+    assertTrue(open.isCompletedExceptionally(), "closing fails the waits still open");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> parry.runtime().whenComplete(id, ParryHarness.ANALYST));
+  }
 }

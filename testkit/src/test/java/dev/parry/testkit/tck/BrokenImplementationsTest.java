@@ -370,7 +370,7 @@ class BrokenImplementationsTest {
         return done(known);
       }
       try {
-        Thread.sleep(50); // the backend call in flight
+        Thread.sleep(100); // the backend call in flight: both calls of the concurrent case read before either writes
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
