@@ -32,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * Gen<DeviceId> ids = DomainGenerators.deviceIds();
  * }</pre>
  *
+ * <p>Past 400 lines because the generator interface carries its combinators and primitive generators
+ * as default and static methods, so that a suite composes them from {@code Gen} alone, each one
+ * documenting how its values shrink.
+ *
  * @param <T> the type of value generated
  */
 @FunctionalInterface
