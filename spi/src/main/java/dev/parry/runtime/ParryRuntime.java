@@ -175,7 +175,8 @@ public final class ParryRuntime implements AutoCloseable {
     // the reactions read the parts assigned below: events are routed only once the runtime is built
     this.completions = new Completions(b.store);
     this.router = EventRouter.of(b.listeners, List.of((event, after) -> dispatcher().on(event, after),
-        (event, after) -> reconciler().on(event, after), completions::on));
+        (event, after) -> reconciler().on(event, after)));
+    router.afterEachBatch(completions::stored); // a wait ends once the whole batch was heard
     this.anchoring = Anchoring.of(b.auditAnchor);
     this.engine = new CommandEngine(store, clock, router, anchoring);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);

@@ -1,7 +1,6 @@
 package dev.parry.runtime.internal;
 
 import dev.parry.core.investigation.Investigation;
-import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.InvestigationStore;
@@ -73,9 +72,9 @@ public final class Completions {
     });
   }
 
-  /** What the runtime does when an event was stored: the wait on its investigation ends if it completed. */
-  public void on(InvestigationEvent event, Investigation after) {
-    if (after.isComplete() && !waiting.isEmpty()) {
+  /** What the runtime does once a batch of events was stored and heard: the wait ends if it completed. */
+  public void stored(Investigation after) {
+    if (!waiting.isEmpty() && after.isComplete()) { // nobody waits, the usual case: nothing to look at
       complete(after);
     }
   }

@@ -7,6 +7,7 @@ import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.SafetyOverride;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public final class EventRouter {
     return new EventRouter(List.copyOf(listeners), List.copyOf(reactions));
   }
 
+  private volatile Consumer<Investigation> afterBatch = state -> { };
+
   /**
    * Tells the listeners, then the reactions, about events just stored.
    *
@@ -80,6 +83,22 @@ public final class EventRouter {
         }
       }
     }
+    try {
+      afterBatch.accept(after);
+    } catch (RuntimeException e) {
+      LOG.atError().addKeyValue("investigationId", LogSafe.of(after.id()))
+          .log("after-batch hook failed (" + e.getClass().getName() + "); the reconciler will catch up");
+    }
+  }
+
+  /**
+   * Runs {@code hook} with the investigation's state once every listener and reaction has heard a whole
+   * batch of stored events: what must not act before the rest of the runtime has.
+   *
+   * @param hook what to run
+   */
+  public void afterEachBatch(Consumer<Investigation> hook) {
+    afterBatch = Objects.requireNonNull(hook, "hook");
   }
 
   /**
