@@ -5,9 +5,24 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.InvestigationId;
 import java.time.Instant;
 
-/** Orders actions by proposal time, then investigation, then sequence: immutable, so cursors are stable. */
-record SortKey(Instant proposedAt, String investigation, int sequence) implements Comparable<SortKey> {
-  static SortKey of(ActionRecord action) {
+/**
+ * The order in which stores list actions (rule STORE-7): by proposal time, then investigation, then
+ * sequence. Every field is immutable once an action is proposed, so a cursor taken from one page
+ * still places the next page after every store change. A store implementation may use it to sort and
+ * to write and read its cursors, so that all stores page alike.
+ *
+ * @param proposedAt when the action was proposed
+ * @param investigation the text of the action's investigation id
+ * @param sequence the action's sequence number in its investigation, 1 or more
+ */
+public record SortKey(Instant proposedAt, String investigation, int sequence) implements Comparable<SortKey> {
+
+  /**
+   * {@return where {@code action} sorts}
+   *
+   * @param action an action as stored
+   */
+  public static SortKey of(ActionRecord action) {
     return new SortKey(action.proposedAt(), action.id().investigation().value(), action.id().sequence());
   }
 
@@ -21,11 +36,18 @@ record SortKey(Instant proposedAt, String investigation, int sequence) implement
     return byInvestigation != 0 ? byInvestigation : Integer.compare(sequence, other.sequence);
   }
 
-  String cursor() {
+  /** {@return this key as the opaque cursor text a page carries; {@link #parse} reads it back} */
+  public String cursor() {
     return proposedAt.getEpochSecond() + "." + proposedAt.getNano() + ":" + sequence + ":" + investigation;
   }
 
-  static SortKey parse(String cursor) {
+  /**
+   * {@return the key that {@code cursor} holds}
+   *
+   * @param cursor a cursor written by {@link #cursor()}
+   * @throws IllegalArgumentException if {@code cursor} is not one this class wrote
+   */
+  public static SortKey parse(String cursor) {
     try {
       String[] parts = cursor.split(":", 3);
       String[] time = parts[0].split("\\.", 2);

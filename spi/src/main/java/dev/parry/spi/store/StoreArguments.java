@@ -12,19 +12,28 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The checks every store makes of its arguments (rules STORE-9 and STORE-12), so that all stores refuse alike. */
-final class StoreArguments {
+/**
+ * The checks every store makes of its arguments (rules STORE-9 and STORE-12). A store implementation
+ * calls them first in each method, so that all stores refuse the same arguments with the same errors
+ * and the store contract's tests of bad arguments pass.
+ */
+public final class StoreArguments {
 
   private StoreArguments() {}
 
   /**
    * Checks an append's arguments.
    *
+   * @param id the investigation appended to
+   * @param expectedVersion the version the caller read
+   * @param events the events to append
+   * @param after the investigation's state after the events
+   *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the events are empty, belong to another investigation, do
    *     not start with {@code Opened} when creating, or {@code after} does not match them
    */
-  static void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+  public static void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(after, "after");
@@ -49,10 +58,15 @@ final class StoreArguments {
   /**
    * Checks a claim's arguments.
    *
+   * @param action the action to claim
+   * @param owner the claiming runtime's name
+   * @param now the time of the claim
+   * @param lease how long the claim lasts
+   *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the owner name or the lease is invalid
    */
-  static void claim(ActionId action, String owner, Instant now, Duration lease) {
+  public static void claim(ActionId action, String owner, Instant now, Duration lease) {
     Objects.requireNonNull(action, "action");
     InvestigationStore.validOwner(owner);
     Objects.requireNonNull(now, "now");
@@ -62,10 +76,16 @@ final class StoreArguments {
   /**
    * Checks a due query's arguments.
    *
+   * @param now the time the query is made at
+   * @param owner the asking runtime's name
+   * @param after the last action of the previous page, or null for the first page
+   * @param limit the page size
+   * @return where the page starts: after {@code after}'s obligation, or null for the first page
+   *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the owner name is invalid or the limit out of range
    */
-  static @Nullable SortKey due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+  public static @Nullable SortKey due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
     Objects.requireNonNull(now, "now");
     InvestigationStore.validOwner(owner);
     if (limit < 1 || limit > InvestigationStore.MAX_DUE) {
@@ -82,10 +102,13 @@ final class StoreArguments {
   /**
    * Checks a release's arguments.
    *
+   * @param action the action whose lease is released
+   * @param owner the releasing runtime's name
+   *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the owner name is invalid
    */
-  static void release(ActionId action, String owner) {
+  public static void release(ActionId action, String owner) {
     Objects.requireNonNull(action, "action");
     InvestigationStore.validOwner(owner);
   }
