@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@link dev.parry.spi.safety.ControlStore}, so every runtime sharing the store shares it.
  *
  * @param permits calls allowed per period, 1 or more
- * @param period the period, positive
+ * @param period the length of the sliding window: positive, at most 3,650 days
  */
 public record RateLimit(int permits, Duration period) {
 
@@ -24,6 +24,8 @@ public record RateLimit(int permits, Duration period) {
   /**
    * Validates.
    *
+   * @param permits calls allowed per period, 1 or more
+   * @param period the length of the sliding window: positive, at most 3,650 days
    * @throws NullPointerException if {@code period} is null
    * @throws IllegalArgumentException if {@code permits} is less than 1 or the period is not positive or longer
    *     than 3,650 days

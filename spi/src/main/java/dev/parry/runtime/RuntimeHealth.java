@@ -34,6 +34,16 @@ public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duratio
   /**
    * Validates the report.
    *
+   * @param started whether {@link ParryRuntime#start()} succeeded (and {@link ParryRuntime#close()} was not
+   *     called)
+   * @param lastPass when the last pass completed, or null if none did yet
+   * @param lag how long since the last completed pass (since the start, if none completed)
+   * @param consecutiveFailures how many passes failed since the last one that completed
+   * @param failedPasses how many passes failed since the runtime was built
+   * @param interval how often the reconciler runs when all is well
+   * @param unanchored how many investigations have a chain head the audit anchor failed to take, offered
+   *     again on every pass. Not a health failure: actions carry on; but until the anchor takes them, a
+   *     tail cut off those investigations' chains after their last anchored head goes unseen
    * @throws NullPointerException if {@code lag} or {@code interval} is null
    * @throws IllegalArgumentException if a count is negative
    */

@@ -6,14 +6,16 @@ import java.util.Objects;
 /**
  * "This kind of action on this entity": the key Parry de-duplicates actions by.
  *
- * @param kind the action kind
- * @param target the target entity's key
+ * @param kind what kind of action
+ * @param target the key of the entity it acts on
  */
 public record ActionKey(ActionKind kind, EntityKey target) {
 
   /**
    * Validates the key.
    *
+   * @param kind what kind of action
+   * @param target the key of the entity it acts on
    * @throws NullPointerException if a component is null
    */
   public ActionKey {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#BLOCK_URL}; known to Defender's action API as "block URL".
  *
- * @param url the target
+ * @param url the URL to block
  */
 public record BlockUrl(Url url) implements EmailAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param url the URL to block
    * @throws NullPointerException if a component is null
    */
   public BlockUrl {

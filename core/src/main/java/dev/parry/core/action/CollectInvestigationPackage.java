@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#COLLECT_INVESTIGATION_PACKAGE}; known to Defender's action API as "CollectInvestigationPackage".
  *
- * @param device the target
+ * @param device the device to collect the package from
  */
 public record CollectInvestigationPackage(Device device) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param device the device to collect the package from
    * @throws NullPointerException if a component is null
    */
   public CollectInvestigationPackage {

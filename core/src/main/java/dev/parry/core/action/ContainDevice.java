@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#CONTAIN_DEVICE}; known to Defender's action API as "Isolate (UnManagedDevice)".
  *
- * @param device the target
+ * @param device the unmanaged device to contain
  */
 public record ContainDevice(Device device) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param device the unmanaged device to contain
    * @throws NullPointerException if a component is null
    */
   public ContainDevice {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#CONTAIN_USER}; known to Defender's action API as "contain user".
  *
- * @param user the target
+ * @param user the user account to contain
  */
 public record ContainUser(UserAccount user) implements IdentityAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param user the user account to contain
    * @throws NullPointerException if a component is null
    */
   public ContainUser {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#DISABLE_DRIVER}; known to Defender's action API as "AIR disable driver".
  *
- * @param driver the target
+ * @param driver the driver to disable, on its device
  */
 public record DisableDriver(Driver driver) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param driver the driver to disable, on its device
    * @throws NullPointerException if a component is null
    */
   public DisableDriver {

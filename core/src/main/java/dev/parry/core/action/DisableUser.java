@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#DISABLE_USER}; known to Defender's action API as "disable user".
  *
- * @param user the target
+ * @param user the user account to disable
  */
 public record DisableUser(UserAccount user) implements IdentityAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param user the user account to disable
    * @throws NullPointerException if a component is null
    */
   public DisableUser {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#ENABLE_DRIVER}; known to Defender's action API as "re-enable driver".
  *
- * @param driver the target
+ * @param driver the disabled driver to enable again, on its device
  */
 public record EnableDriver(Driver driver) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param driver the disabled driver to enable again, on its device
    * @throws NullPointerException if a component is null
    */
   public EnableDriver {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#ENABLE_USER}; known to Defender's action API as "enable user".
  *
- * @param user the target
+ * @param user the disabled user account to enable again
  */
 public record EnableUser(UserAccount user) implements IdentityAction {
 
   /**
    * Validates the action.
    *
+   * @param user the disabled user account to enable again
    * @throws NullPointerException if a component is null
    */
   public EnableUser {

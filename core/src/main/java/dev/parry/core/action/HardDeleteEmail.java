@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#HARD_DELETE_EMAIL}; known to Defender's action API as "hard delete".
  *
- * @param content the target
+ * @param content the email to purge: one message copy or a whole cluster of similar messages
  */
 public record HardDeleteEmail(EmailContent content) implements EmailAction {
 
   /**
    * Validates the action.
    *
+   * @param content the email to purge: one message copy or a whole cluster of similar messages
    * @throws NullPointerException if a component is null
    */
   public HardDeleteEmail {

@@ -12,6 +12,7 @@ public record IdentityProviderName(String value) {
   /**
    * Validates the name.
    *
+   * @param value 1-64 characters: ASCII letters, digits, {@code . _ -}
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than 64 characters or holds another character
    */

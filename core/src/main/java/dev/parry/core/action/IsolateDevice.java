@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#ISOLATE_DEVICE}; known to Defender's action API as "Isolate".
  *
- * @param device the target
+ * @param device the device to isolate
  * @param isolationType full or selective isolation
  */
 public record IsolateDevice(Device device, IsolationType isolationType) implements DeviceAction, ReversibleAction {
@@ -16,6 +16,8 @@ public record IsolateDevice(Device device, IsolationType isolationType) implemen
   /**
    * Validates the action.
    *
+   * @param device the device to isolate
+   * @param isolationType full or selective isolation
    * @throws NullPointerException if a component is null
    */
   public IsolateDevice {

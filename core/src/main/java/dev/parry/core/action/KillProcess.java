@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#KILL_PROCESS}; known to Defender's action API as "AIR kill process".
  *
- * @param process the target
+ * @param process the process to terminate, on its device
  */
 public record KillProcess(DeviceProcess process) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param process the process to terminate, on its device
    * @throws NullPointerException if a component is null
    */
   public KillProcess {

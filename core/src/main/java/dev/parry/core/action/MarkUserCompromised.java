@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#MARK_USER_COMPROMISED}; known to Defender's action API as "confirm user compromised".
  *
- * @param user the target
+ * @param user the user account to mark compromised
  */
 public record MarkUserCompromised(UserAccount user) implements IdentityAction {
 
   /**
    * Validates the action.
    *
+   * @param user the user account to mark compromised
    * @throws NullPointerException if a component is null
    */
   public MarkUserCompromised {

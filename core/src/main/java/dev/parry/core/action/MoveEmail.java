@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#MOVE_EMAIL}; known to Defender's action API as "move to folder".
  *
- * @param content the target
+ * @param content the email to move: one message copy or a whole cluster of similar messages
  * @param destination the folder to move to
  */
 public record MoveEmail(EmailContent content, MailFolder destination) implements EmailAction {
@@ -16,6 +16,8 @@ public record MoveEmail(EmailContent content, MailFolder destination) implements
   /**
    * Validates the action.
    *
+   * @param content the email to move: one message copy or a whole cluster of similar messages
+   * @param destination the folder to move to
    * @throws NullPointerException if a component is null
    */
   public MoveEmail {

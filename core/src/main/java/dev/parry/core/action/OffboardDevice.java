@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#OFFBOARD_DEVICE}; known to Defender's action API as "Offboard".
  *
- * @param device the target
+ * @param device the device to offboard
  */
 public record OffboardDevice(Device device) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param device the device to offboard
    * @throws NullPointerException if a component is null
    */
   public OffboardDevice {

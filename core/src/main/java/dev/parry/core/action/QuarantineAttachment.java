@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#QUARANTINE_ATTACHMENT}; known to Defender's action API as "quarantine attachment".
  *
- * @param attachment the target
+ * @param attachment the attachment to quarantine
  */
 public record QuarantineAttachment(EmailAttachment attachment) implements EmailAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param attachment the attachment to quarantine
    * @throws NullPointerException if a component is null
    */
   public QuarantineAttachment {

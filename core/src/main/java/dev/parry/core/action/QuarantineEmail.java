@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#QUARANTINE_EMAIL}; known to Defender's action API as "quarantine email".
  *
- * @param content the target
+ * @param content the email to quarantine: one message copy or a whole cluster of similar messages
  */
 public record QuarantineEmail(EmailContent content) implements EmailAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param content the email to quarantine: one message copy or a whole cluster of similar messages
    * @throws NullPointerException if a component is null
    */
   public QuarantineEmail {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#QUARANTINE_FILE}; known to Defender's action API as "AIR quarantine file".
  *
- * @param file the target
+ * @param file the copy of the file to quarantine
  */
 public record QuarantineFile(DeviceFile file) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param file the copy of the file to quarantine
    * @throws NullPointerException if a component is null
    */
   public QuarantineFile {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RELEASE_ATTACHMENT}; known to Defender's action API as "release attachment".
  *
- * @param attachment the target
+ * @param attachment the attachment to release from quarantine
  */
 public record ReleaseAttachment(EmailAttachment attachment) implements EmailAction {
 
   /**
    * Validates the action.
    *
+   * @param attachment the attachment to release from quarantine
    * @throws NullPointerException if a component is null
    */
   public ReleaseAttachment {

@@ -8,13 +8,16 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RELEASE_EMAIL_FROM_QUARANTINE}; known to Defender's action API as "release from quarantine".
  *
- * @param content the target
+ * @param content the email to release from quarantine: one message copy or a whole cluster of similar
+ *     messages
  */
 public record ReleaseEmailFromQuarantine(EmailContent content) implements EmailAction {
 
   /**
    * Validates the action.
    *
+   * @param content the email to release from quarantine: one message copy or a whole cluster of similar
+   *     messages
    * @throws NullPointerException if a component is null
    */
   public ReleaseEmailFromQuarantine {

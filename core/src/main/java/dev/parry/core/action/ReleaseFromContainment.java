@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RELEASE_FROM_CONTAINMENT}; known to Defender's action API as "Unisolate (UnManagedDevice)".
  *
- * @param device the target
+ * @param device the contained unmanaged device to release
  */
 public record ReleaseFromContainment(Device device) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param device the contained unmanaged device to release
    * @throws NullPointerException if a component is null
    */
   public ReleaseFromContainment {

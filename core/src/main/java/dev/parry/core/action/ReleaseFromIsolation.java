@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RELEASE_FROM_ISOLATION}; known to Defender's action API as "Unisolate".
  *
- * @param device the target
+ * @param device the device to release from isolation
  */
 public record ReleaseFromIsolation(Device device) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param device the device to release from isolation
    * @throws NullPointerException if a component is null
    */
   public ReleaseFromIsolation {

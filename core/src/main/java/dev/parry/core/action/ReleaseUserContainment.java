@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RELEASE_USER_CONTAINMENT}; known to Defender's action API as "release contained user".
  *
- * @param user the target
+ * @param user the user account to release from containment
  */
 public record ReleaseUserContainment(UserAccount user) implements IdentityAction {
 
   /**
    * Validates the action.
    *
+   * @param user the user account to release from containment
    * @throws NullPointerException if a component is null
    */
   public ReleaseUserContainment {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#REMOVE_CODE_RESTRICTION}; known to Defender's action API as "UnrestrictCodeExecution".
  *
- * @param device the target
+ * @param device the device whose code execution restriction is removed
  */
 public record RemoveCodeRestriction(Device device) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param device the device whose code execution restriction is removed
    * @throws NullPointerException if a component is null
    */
   public RemoveCodeRestriction {

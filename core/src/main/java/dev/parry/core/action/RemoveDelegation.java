@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#REMOVE_DELEGATION}; known to Defender's action API as "remove delegation".
  *
- * @param mailbox the target
+ * @param mailbox the mailbox whose delegate loses access
  * @param delegate the delegate whose access is removed
  */
 public record RemoveDelegation(Mailbox mailbox, SmtpAddress delegate) implements EmailAction {
@@ -17,6 +17,8 @@ public record RemoveDelegation(Mailbox mailbox, SmtpAddress delegate) implements
   /**
    * Validates the action.
    *
+   * @param mailbox the mailbox whose delegate loses access
+   * @param delegate the delegate whose access is removed
    * @throws NullPointerException if a component is null
    */
   public RemoveDelegation {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#REMOVE_REGISTRY_KEY}; known to Defender's action API as "AIR remove registry key".
  *
- * @param registryKey the target
+ * @param registryKey the registry key to remove, on its device
  */
 public record RemoveRegistryKey(RegistryKey registryKey) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param registryKey the registry key to remove, on its device
    * @throws NullPointerException if a component is null
    */
   public RemoveRegistryKey {

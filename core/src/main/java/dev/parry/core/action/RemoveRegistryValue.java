@@ -10,13 +10,14 @@ import java.util.Objects;
  * <p>Kind {@link ActionKind#REMOVE_REGISTRY_VALUE}; Parry's own kind: the AIR catalogue names registry keys only,
  * while real persistence evidence names a value.
  *
- * @param registryValue the target
+ * @param registryValue the registry value to remove, on its device
  */
 public record RemoveRegistryValue(RegistryValue registryValue) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param registryValue the registry value to remove, on its device
    * @throws NullPointerException if a component is null
    */
   public RemoveRegistryValue {

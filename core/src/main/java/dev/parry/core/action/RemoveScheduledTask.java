@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#REMOVE_SCHEDULED_TASK}; known to Defender's action API as "AIR remove scheduled task".
  *
- * @param task the target
+ * @param task the scheduled task to remove, on its device
  */
 public record RemoveScheduledTask(ScheduledTask task) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param task the scheduled task to remove, on its device
    * @throws NullPointerException if a component is null
    */
   public RemoveScheduledTask {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#REQUEST_SAMPLE}; known to Defender's action API as "request sample".
  *
- * @param file the target
+ * @param file the file to collect a copy of
  */
 public record RequestSample(DeviceFile file) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param file the file to collect a copy of
    * @throws NullPointerException if a component is null
    */
   public RequestSample {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RESET_PASSWORD}; known to Defender's action API as "reset user password".
  *
- * @param user the target
+ * @param user the user account whose password is reset
  */
 public record ResetPassword(UserAccount user) implements IdentityAction {
 
   /**
    * Validates the action.
    *
+   * @param user the user account whose password is reset
    * @throws NullPointerException if a component is null
    */
   public ResetPassword {

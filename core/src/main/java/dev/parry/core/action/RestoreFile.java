@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RESTORE_FILE}; known to Defender's action API as "restore from quarantine".
  *
- * @param file the target
+ * @param file the quarantined file to release
  */
 public record RestoreFile(DeviceFile file) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param file the quarantined file to release
    * @throws NullPointerException if a component is null
    */
   public RestoreFile {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RESTORE_REGISTRY_KEY}; known to Defender's action API as "restore registry key".
  *
- * @param registryKey the target
+ * @param registryKey the registry key to restore, on its device
  */
 public record RestoreRegistryKey(RegistryKey registryKey) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param registryKey the registry key to restore, on its device
    * @throws NullPointerException if a component is null
    */
   public RestoreRegistryKey {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RESTORE_REGISTRY_VALUE}; Parry's own kind.
  *
- * @param registryValue the target
+ * @param registryValue the registry value to restore, on its device
  */
 public record RestoreRegistryValue(RegistryValue registryValue) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param registryValue the registry value to restore, on its device
    * @throws NullPointerException if a component is null
    */
   public RestoreRegistryValue {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RESTORE_SCHEDULED_TASK}; known to Defender's action API as "restore scheduled task".
  *
- * @param task the target
+ * @param task the scheduled task to restore, on its device
  */
 public record RestoreScheduledTask(ScheduledTask task) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param task the scheduled task to restore, on its device
    * @throws NullPointerException if a component is null
    */
   public RestoreScheduledTask {

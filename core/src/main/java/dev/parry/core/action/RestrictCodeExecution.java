@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RESTRICT_CODE_EXECUTION}; known to Defender's action API as "RestrictCodeExecution".
  *
- * @param device the target
+ * @param device the device to restrict to trusted code
  */
 public record RestrictCodeExecution(Device device) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param device the device to restrict to trusted code
    * @throws NullPointerException if a component is null
    */
   public RestrictCodeExecution {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#REVOKE_SESSIONS}; known to Defender's action API as "require sign-in again".
  *
- * @param user the target
+ * @param user the user account whose sessions are revoked
  */
 public record RevokeSessions(UserAccount user) implements IdentityAction {
 
   /**
    * Validates the action.
    *
+   * @param user the user account whose sessions are revoked
    * @throws NullPointerException if a component is null
    */
   public RevokeSessions {

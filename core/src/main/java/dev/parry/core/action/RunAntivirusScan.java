@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#RUN_ANTIVIRUS_SCAN}; known to Defender's action API as "RunAntiVirusScan".
  *
- * @param device the target
+ * @param device the device to scan
  * @param scanType quick or full scan
  */
 public record RunAntivirusScan(Device device, ScanType scanType) implements DeviceAction {
@@ -16,6 +16,8 @@ public record RunAntivirusScan(Device device, ScanType scanType) implements Devi
   /**
    * Validates the action.
    *
+   * @param device the device to scan
+   * @param scanType quick or full scan
    * @throws NullPointerException if a component is null
    */
   public RunAntivirusScan {

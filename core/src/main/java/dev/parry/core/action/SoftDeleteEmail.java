@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#SOFT_DELETE_EMAIL}; known to Defender's action API as "soft delete".
  *
- * @param content the target
+ * @param content the email to delete: one message copy or a whole cluster of similar messages
  * @param includeSenderCopy also delete the copy in the sender's Sent Items
  */
 public record SoftDeleteEmail(EmailContent content, boolean includeSenderCopy) implements EmailAction, ReversibleAction {
@@ -16,6 +16,8 @@ public record SoftDeleteEmail(EmailContent content, boolean includeSenderCopy) i
   /**
    * Validates the action.
    *
+   * @param content the email to delete: one message copy or a whole cluster of similar messages
+   * @param includeSenderCopy also delete the copy in the sender's Sent Items
    * @throws NullPointerException if a component is null
    */
   public SoftDeleteEmail {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#START_SERVICE}; known to Defender's action API as "restart service".
  *
- * @param service the target
+ * @param service the stopped Windows service to restart, on its device
  */
 public record StartService(WindowsService service) implements DeviceAction {
 
   /**
    * Validates the action.
    *
+   * @param service the stopped Windows service to restart, on its device
    * @throws NullPointerException if a component is null
    */
   public StartService {

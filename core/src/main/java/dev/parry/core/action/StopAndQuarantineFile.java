@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#STOP_AND_QUARANTINE_FILE}; known to Defender's action API as "StopAndQuarantineFile".
  *
- * @param file the target
+ * @param file the file to stop and quarantine: on its device, or on every device for a file without one
  */
 public record StopAndQuarantineFile(DeviceFile file) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param file the file to stop and quarantine: on its device, or on every device for a file without one
    * @throws NullPointerException if a component is null
    */
   public StopAndQuarantineFile {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#STOP_SERVICE}; known to Defender's action API as "AIR stop service".
  *
- * @param service the target
+ * @param service the Windows service to stop, on its device
  */
 public record StopService(WindowsService service) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
+   * @param service the Windows service to stop, on its device
    * @throws NullPointerException if a component is null
    */
   public StopService {

@@ -8,14 +8,16 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#SUSPEND_USER_IN_PROVIDER}; known to Defender's action API as "suspend user in identity provider".
  *
- * @param user the target
- * @param provider the other identity provider
+ * @param user the user account to suspend or deactivate in {@code provider}
+ * @param provider the identity provider, other than the main directory, as its executor knows it
  */
 public record SuspendUserInProvider(UserAccount user, IdentityProviderName provider) implements IdentityAction {
 
   /**
    * Validates the action.
    *
+   * @param user the user account to suspend or deactivate in {@code provider}
+   * @param provider the identity provider, other than the main directory, as its executor knows it
    * @throws NullPointerException if a component is null
    */
   public SuspendUserInProvider {

@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#TURN_OFF_EXTERNAL_FORWARDING}; known to Defender's action API as "remove forwarding rule".
  *
- * @param mailbox the target
+ * @param mailbox the mailbox whose rule forwarding mail outside the organisation is removed
  */
 public record TurnOffExternalForwarding(Mailbox mailbox) implements EmailAction {
 
   /**
    * Validates the action.
    *
+   * @param mailbox the mailbox whose rule forwarding mail outside the organisation is removed
    * @throws NullPointerException if a component is null
    */
   public TurnOffExternalForwarding {

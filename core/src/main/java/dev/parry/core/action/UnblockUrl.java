@@ -8,13 +8,14 @@ import java.util.Objects;
  *
  * <p>Kind {@link ActionKind#UNBLOCK_URL}; known to Defender's action API as "unblock URL".
  *
- * @param url the target
+ * @param url the URL to unblock
  */
 public record UnblockUrl(Url url) implements EmailAction {
 
   /**
    * Validates the action.
    *
+   * @param url the URL to unblock
    * @throws NullPointerException if a component is null
    */
   public UnblockUrl {

@@ -50,12 +50,13 @@ public sealed interface Actor {
   /**
    * A named person or service account.
    *
-   * @param name the principal's name
+   * @param name the principal's canonical name; never the reserved system name
    */
   record Principal(PrincipalName name) implements Actor {
     /**
      * Validates the actor.
      *
+     * @param name the principal's canonical name; never the reserved system name
      * @throws NullPointerException if {@code name} is null
      */
     public Principal {

@@ -30,6 +30,8 @@ public record PrincipalName(String value) {
   /**
    * Validates the name and puts it in canonical form.
    *
+   * @param value the canonical name: 1-256 characters once normalized, no spoofing characters, not
+   *     {@value #RESERVED_SYSTEM}
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty or longer than 256 characters, holds a spoofing
    *     character, has surrounding whitespace, or is the reserved system name in any spelling

@@ -25,6 +25,10 @@ public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, Aut
   /**
    * Validates the group.
    *
+   * @param name the group's name
+   * @param rank 1 or more; lower ranks are matched first
+   * @param match the rule devices must satisfy
+   * @param level the automation level of the group's devices
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if {@code rank} is less than 1
    */

@@ -12,6 +12,8 @@ public record DeviceGroupName(String value) {
   /**
    * Validates the name.
    *
+   * @param value 1-128 characters, no spoofing characters (the identifier rule of
+   *     {@link dev.parry.core.entity})
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than 128 characters or holds a spoofing character
    */

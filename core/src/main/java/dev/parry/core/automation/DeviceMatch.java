@@ -65,6 +65,12 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
   /**
    * Validates the rule and copies its sets.
    *
+   * @param namePrefix the host name starts with this, case-insensitively; or null
+   * @param domain the device's domain is exactly this; or null
+   * @param anyTags the device carries at least one of these tags; or empty
+   * @param platforms the device runs one of these; or empty
+   * @param rbacGroups Defender puts the device in one of these device groups (its {@code rbacGroupName},
+   *     compared case-insensitively); or empty
    * @throws NullPointerException if a set or an element is null
    * @throws IllegalArgumentException if the name prefix is empty or holds a spoofing character
    */

@@ -45,6 +45,11 @@ public record FolderExclusion(WindowsPath folder, Set<String> extensions, Set<St
   /**
    * Validates the exclusion and brings extensions and names to the form they are compared in.
    *
+   * @param folder the folder, below a root; without a drive letter it applies on every drive
+   * @param extensions the extensions that narrow it, stored without the dot in lower case; empty when no
+   *     extension narrows it
+   * @param fileNames the file names that narrow it, stored as Windows resolves them (trailing dots and
+   *     spaces stripped) in lower case where NTFS's upper-case rule allows; empty when no name narrows it
    * @throws NullPointerException if a component, an extension or a name is null
    * @throws IllegalArgumentException if the folder is a root (a drive, every drive, a volume or a
    *     share), an extension is empty, longer than {@value #MAX_EXTENSION_LENGTH} or not ASCII letters

@@ -28,6 +28,13 @@ public record Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainNam
   /**
    * Validates the device and copies its tags.
    *
+   * @param id the backend's device id
+   * @param name the host name, or null if the backend reported none
+   * @param domain the DNS or directory domain the device belongs to, or null if it has none
+   * @param tags the device's tags (copied; empty if none)
+   * @param os the operating system family
+   * @param entraDeviceId the device's Microsoft Entra ID, or null if not joined or not reported
+   * @param rbacGroupName the device group Defender puts it in, or null if not reported
    * @throws NullPointerException if {@code id}, {@code tags}, a tag or {@code os} is null
    */
   public Device {

@@ -35,6 +35,11 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
   /**
    * Validates the file.
    *
+   * @param sha256 the file's SHA-256, or null if not reported
+   * @param sha1 the file's SHA-1, or null if not reported
+   * @param device the device the copy was found on, or null for the file on every device
+   * @param path where the copy is, or null if unknown; requires a device
+   * @param md5 the file's MD5 if reported, or null: an attribute, never an identity
    * @throws IllegalArgumentException if neither a SHA-256 nor a SHA-1 is given, or a path is given
    *     without a device
    */

@@ -16,6 +16,8 @@ public record DeviceName(String value) {
   /**
    * Validates the value.
    *
+   * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\', '/' or
+   *     spaces
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\', '/' or spaces
    */

@@ -40,6 +40,14 @@ public record DeviceProcess(DeviceId device, long processId, @Nullable FilePath 
   /**
    * Validates the process.
    *
+   * @param device the device it runs on
+   * @param processId the operating system's process id, positive
+   * @param imagePath the executable the process runs, or null when its path was not reported or was refused
+   *     (folder rules and exclusions then cannot clear it: it is handled on the cautious side)
+   * @param creationTime when the process was created, or null if not reported
+   * @param commandLine the command line it was started with, or null if not reported; free text, kept as
+   *     given (no control characters), at most {@value #MAX_COMMAND_LINE} characters
+   * @param parent the process that started it, or null if not reported
    * @throws NullPointerException if {@code device} is null
    * @throws IllegalArgumentException if {@code processId} is not positive, or the command line is too
    *     long (it may hold any character, as a command line can: it is kept exactly and never logged)

@@ -15,6 +15,7 @@ public record DeviceTag(String value) {
   /**
    * Validates the value.
    *
+   * @param value 1-200 characters, no spoofing characters (see the package documentation)
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character
    */

@@ -11,6 +11,8 @@ public record DomainName(String value) {
   /**
    * Validates the name and puts it in lower case.
    *
+   * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no hyphen at
+   *     either end
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not a DNS name
    */
@@ -30,7 +32,11 @@ public record DomainName(String value) {
     return new DomainName(value);
   }
 
-  /** {@return whether this name is {@code other} or a subdomain of it} */
+  /**
+   * {@return whether this name is {@code other} or a subdomain of it}
+   *
+   * @param other the candidate parent domain; a name is within itself
+   */
   public boolean isWithin(DomainName other) {
     return value.equals(other.value) || value.endsWith("." + other.value);
   }

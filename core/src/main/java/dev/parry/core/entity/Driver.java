@@ -6,14 +6,16 @@ import java.util.Optional;
 /**
  * A kernel driver on a device, the target of "disable driver" (undone by enabling it).
  *
- * @param device the device
- * @param path the driver file
+ * @param device the device the driver is installed on
+ * @param path the driver file on that device
  */
 public record Driver(DeviceId device, WindowsPath path) implements DeviceEntity {
 
   /**
    * Validates the driver.
    *
+   * @param device the device the driver is installed on
+   * @param path the driver file on that device
    * @throws NullPointerException if {@code device} or {@code path} is null
    */
   public Driver {

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A file attached to a message.
  *
  * @param sha256 the attachment's SHA-256
- * @param fileName the attachment's file name
+ * @param fileName the attachment's file name, as the message names it
  * @param message the message copy it is attached to
  */
 public record EmailAttachment(Sha256 sha256, FileName fileName, EmailMessage message) implements EmailEntity {
@@ -14,6 +14,9 @@ public record EmailAttachment(Sha256 sha256, FileName fileName, EmailMessage mes
   /**
    * Validates the attachment.
    *
+   * @param sha256 the attachment's SHA-256
+   * @param fileName the attachment's file name, as the message names it
+   * @param message the message copy it is attached to
    * @throws NullPointerException if a component is null
    */
   public EmailAttachment {

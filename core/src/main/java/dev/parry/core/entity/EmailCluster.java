@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * gave it), else {@code email-cluster:text:} and the SHA-256 of {@code clusterBy}, {@code clusterByValue}
  * and the query: text never enters a key as such. {@link #toString()} shows the text quoted and escaped.
  *
- * @param id the cluster id, or null
+ * @param id the cluster's id, or null; a cluster needs an id, a query or a shared value
  * @param query the query that finds the cluster's messages, or null: free text, 1-4,096 characters, no control characters
  * @param clusterBy what the messages share ({@code SenderAddress}, {@code Url}...), or null: free text as above
  * @param clusterByValue the shared value, or null: free text as above
@@ -31,6 +31,12 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
   /**
    * Validates the cluster.
    *
+   * @param id the cluster's id, or null; a cluster needs an id, a query or a shared value
+   * @param query the query that finds the cluster's messages, or null: free text, 1-4,096 characters, no
+   *     control characters
+   * @param clusterBy what the messages share ({@code SenderAddress}, {@code Url}...), or null: free text as
+   *     above
+   * @param clusterByValue the shared value, or null: free text as above
    * @throws IllegalArgumentException if it has no id, query or {@code clusterByValue}, or a text is empty, too long
    *     or holds a control character
    */

@@ -29,6 +29,13 @@ public record EmailMessage(NetworkMessageId id, SmtpAddress recipient, @Nullable
   /**
    * Validates the message.
    *
+   * @param id the network message id
+   * @param recipient the mailbox this copy is in
+   * @param sender the sender's address (the {@code From} header, Graph's P2 sender), or null if unknown
+   * @param internetMessageId the {@code Message-ID} header, or null if unknown
+   * @param displaySender the sender's display name, as the recipient saw it: free text (an attacker writes
+   *     it), 1-1,024 characters without control characters, or null if unknown
+   * @param deliveryLocation where the copy was delivered, or null if unknown
    * @throws NullPointerException if {@code id} or {@code recipient} is null
    * @throws IllegalArgumentException if the display sender is empty, too long or holds a control character
    */

@@ -11,6 +11,7 @@ public record EntraDeviceId(String value) {
   /**
    * Validates the id and puts it in lower case without braces.
    *
+   * @param value a GUID, kept in lower case without braces
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not a GUID
    */

@@ -15,6 +15,7 @@ public record FileName(String value) {
   /**
    * Validates the value.
    *
+   * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\' or '/'
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\' or '/'
    */

@@ -19,6 +19,7 @@ public record InternetDomain(DomainName domain) implements EmailEntity {
   /**
    * Validates the domain.
    *
+   * @param domain the domain name, in lower case
    * @throws NullPointerException if {@code domain} is null
    */
   public InternetDomain {

@@ -17,6 +17,7 @@ public record InternetMessageId(String value) {
   /**
    * Validates the id.
    *
+   * @param value 1-998 characters, no whitespace and no spoofing characters
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, too long, or holds whitespace or a spoofing character
    */

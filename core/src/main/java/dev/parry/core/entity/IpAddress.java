@@ -33,6 +33,7 @@ public record IpAddress(String value) implements EmailEntity {
   /**
    * Validates the address and puts it in its canonical form.
    *
+   * @param value the address in its canonical form
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not one IPv4 or IPv6 address, naming the value
    */

@@ -20,6 +20,11 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
   /**
    * Validates the mailbox.
    *
+   * @param address the mailbox's primary address
+   * @param forwardsTo the external address mail is forwarded to, or null if none was found
+   * @param delegate a delegate with access to the mailbox that was found suspicious, or null
+   * @param owner the user account that owns the mailbox, when known (it names the mailbox's person, not the
+   *     mailbox)
    * @throws NullPointerException if {@code address} is null
    */
   public Mailbox {

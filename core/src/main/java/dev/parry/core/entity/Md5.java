@@ -14,6 +14,7 @@ public record Md5(String hex) {
   /**
    * Validates the digest and puts it in lower case.
    *
+   * @param hex exactly 32 hexadecimal digits, kept in lower case
    * @throws NullPointerException if {@code hex} is null
    * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
    */

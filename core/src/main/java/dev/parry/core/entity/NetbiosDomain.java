@@ -17,6 +17,7 @@ public record NetbiosDomain(String value) {
   /**
    * Validates the name.
    *
+   * @param value 1-255 characters, none of {@code \ / : * ? " < > |} and no spoofing characters
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, too long or holds a character no domain name holds
    */

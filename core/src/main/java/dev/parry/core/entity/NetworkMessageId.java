@@ -10,6 +10,7 @@ public record NetworkMessageId(String value) {
   /**
    * Validates the GUID, drops surrounding braces and puts it in lower case.
    *
+   * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not a GUID
    */

@@ -36,6 +36,12 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
   /**
    * Validates the application.
    *
+   * @param appId the application (client) id
+   * @param servicePrincipalId the object id of the app's service principal in this tenant, or null if not
+   *     known
+   * @param displayName the app's display name, or null: free text, 1-1,024 characters, no control
+   *     characters
+   * @param publisher the app's publisher, or null: free text as above
    * @throws NullPointerException if {@code appId} is null
    * @throws IllegalArgumentException if the display name or publisher is empty, too long or holds a control
    *     character, naming it

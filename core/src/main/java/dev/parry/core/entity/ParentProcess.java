@@ -17,6 +17,9 @@ public record ParentProcess(long processId, @Nullable Instant creationTime, @Nul
   /**
    * Validates the parent.
    *
+   * @param processId the parent's process id, positive
+   * @param creationTime when the parent was created, or null if not reported
+   * @param imagePath the parent's executable, or null if not reported
    * @throws IllegalArgumentException if {@code processId} is not positive
    */
   public ParentProcess {

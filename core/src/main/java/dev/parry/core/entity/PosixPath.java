@@ -18,7 +18,8 @@ import java.util.List;
  * {@value #MAX_LENGTH} characters, and one holding a spoofing or control character (see the package
  * documentation; NUL is never part of a POSIX path).
  *
- * @param value the path as given
+ * @param value the path as given, kept as it is: starts with {@code /}, 1-{@value #MAX_LENGTH} characters,
+ *     no spoofing or control characters
  */
 public record PosixPath(String value) implements FilePath {
 
@@ -28,6 +29,8 @@ public record PosixPath(String value) implements FilePath {
   /**
    * Validates the path.
    *
+   * @param value the path as given, kept as it is: starts with {@code /}, 1-{@value #MAX_LENGTH}
+   *     characters, no spoofing or control characters
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if the path is empty, too long, holds a spoofing character or does
    *     not start with {@code /}

@@ -17,6 +17,7 @@ public record RbacGroupName(String value) {
   /**
    * Validates the value.
    *
+   * @param value 1-255 characters, no spoofing characters (see the package documentation); spaces allowed
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} or holds a spoofing character
    */

@@ -7,14 +7,16 @@ import java.util.Optional;
 /**
  * A registry key on a device, the target of "remove registry key" (undone by restoring it).
  *
- * @param device the device
- * @param path the key's path
+ * @param device the device whose registry holds the key
+ * @param path the key's path, its root key spelled out
  */
 public record RegistryKey(DeviceId device, RegistryKeyPath path) implements DeviceEntity {
 
   /**
    * Validates the key.
    *
+   * @param device the device whose registry holds the key
+   * @param path the key's path, its root key spelled out
    * @throws NullPointerException if {@code device} or {@code path} is null
    */
   public RegistryKey {

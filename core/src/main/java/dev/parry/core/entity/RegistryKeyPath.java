@@ -25,6 +25,7 @@ public record RegistryKeyPath(String value) {
   /**
    * Validates the path and expands its root key.
    *
+   * @param value the path with its root key spelled out, at most 4,096 characters
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, too long, holds a spoofing character, has an
    *     empty segment or does not start with a root key

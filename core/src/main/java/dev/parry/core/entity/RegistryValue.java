@@ -15,10 +15,10 @@ import java.util.Optional;
  * is {@code regvalue:device:keypath\\name}: a key path never holds {@code \\} (no empty segments), so
  * the first one ends it.
  *
- * @param device the device
+ * @param device the device whose registry holds the value
  * @param keyPath the key the value is under
  * @param name the value's name; empty for the key's default value
- * @param type the value's type
+ * @param type the value's registry type ({@code REG_SZ}, {@code REG_DWORD}...), written back on restore
  * @param data the value's data as the backend reports it (numbers in decimal, binary as hexadecimal
  *     digits, strings as they are), at most {@value #MAX_DATA} characters: any character, as an attacker
  *     writes it (a tab, a line break), kept exactly and never logged
@@ -35,6 +35,13 @@ public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String nam
   /**
    * Validates the value.
    *
+   * @param device the device whose registry holds the value
+   * @param keyPath the key the value is under
+   * @param name the value's name; empty for the key's default value
+   * @param type the value's registry type ({@code REG_SZ}, {@code REG_DWORD}...), written back on restore
+   * @param data the value's data as the backend reports it (numbers in decimal, binary as hexadecimal
+   *     digits, strings as they are), at most {@value #MAX_DATA} characters: any character, as an attacker
+   *     writes it (a tab, a line break), kept exactly and never logged
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the name is too long or holds a spoofing character, or the data is
    *     too long

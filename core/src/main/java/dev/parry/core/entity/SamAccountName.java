@@ -16,6 +16,7 @@ public record SamAccountName(String value) {
   /**
    * Validates the name.
    *
+   * @param value 1-104 characters, none of {@code " / \ [ ] : ; | = , + * ? < >} and no spoofing characters
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, too long, or holds a character Windows refuses in account names
    */

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A scheduled task on a device, the target of "remove scheduled task" (undone by restoring it).
  *
- * @param device the device
+ * @param device the device the task is scheduled on
  * @param path the task's path in the Task Scheduler library
  */
 public record ScheduledTask(DeviceId device, ScheduledTaskPath path) implements DeviceEntity {
@@ -15,6 +15,8 @@ public record ScheduledTask(DeviceId device, ScheduledTaskPath path) implements 
   /**
    * Validates the task.
    *
+   * @param device the device the task is scheduled on
+   * @param path the task's path in the Task Scheduler library
    * @throws NullPointerException if {@code device} or {@code path} is null
    */
   public ScheduledTask {

@@ -19,6 +19,8 @@ public record ScheduledTaskPath(String value) {
   /**
    * Validates the value.
    *
+   * @param value 1-1024 characters, no spoofing characters (see the package documentation); a leading
+   *     {@code \} is added if missing
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} (its leading
    *     {@code \} counted), or holds a spoofing character

@@ -21,6 +21,9 @@ public record SecurityIdentifier(String value) {
   /**
    * Validates the SID, puts its leading letter in upper case and writes each number without leading zeros.
    *
+   * @param value {@code S-1-} then an identifier authority and 1-15 sub-authorities, decimal,
+   *     dash-separated; kept as Windows reads it: an upper-case {@code S}, each number without leading
+   *     zeros ({@code S-1-5-018} is {@code S-1-5-18})
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not {@code S-1-authority-sub[-sub...]}
    */

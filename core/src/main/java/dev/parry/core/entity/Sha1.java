@@ -13,6 +13,7 @@ public record Sha1(String hex) {
   /**
    * Validates the digest and puts it in lower case.
    *
+   * @param hex exactly 40 hexadecimal digits, kept in lower case
    * @throws NullPointerException if {@code hex} is null
    * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
    */

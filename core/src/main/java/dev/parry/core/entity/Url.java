@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * protection). Its key holds the URL's normalized form ({@link WebUrl#normalized()}): a URL reported
  * without a scheme or after {@code uri=} is the URL it names.
  *
- * @param url the URL
+ * @param url the URL as reported; its key holds the normalized form
  * @param foundIn the message copy that carried it, or null for a URL seen on its own (a click)
  */
 public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEntity {
@@ -16,6 +16,8 @@ public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEn
   /**
    * Validates the URL entity.
    *
+   * @param url the URL as reported; its key holds the normalized form
+   * @param foundIn the message copy that carried it, or null for a URL seen on its own (a click)
    * @throws NullPointerException if {@code url} is null
    */
   public Url {

@@ -45,6 +45,13 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
   /**
    * Validates the account.
    *
+   * @param upn the user principal name, or null if not known
+   * @param objectId the Entra ID object id, or null if not known (an on-premises account)
+   * @param sid the on-premises security identifier, or null if not known
+   * @param accountName the SAM account name (the {@code user} of <code>DOMAIN&#92;user</code>), or null;
+   *     given only with {@code domain}
+   * @param domain the account's domain as Defender names it (NetBIOS, DNS, or a device for a local
+   *     account), or null
    * @throws IllegalArgumentException if it carries no identifier, an account name without its domain, or names a
    *     system pseudo-identity
    */
@@ -122,17 +129,29 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
     return new UserAccount(null, null, null, accountName, domain);
   }
 
-  /** {@return this account with {@code upn} as its principal name} */
+  /**
+   * {@return this account with {@code upn} as its principal name}
+   *
+   * @param upn the user principal name to set, replacing any the account had
+   */
   public UserAccount withUpn(UserPrincipalName upn) {
     return new UserAccount(upn, objectId, sid, accountName, domain);
   }
 
-  /** {@return this account with {@code objectId} as its Entra object id} */
+  /**
+   * {@return this account with {@code objectId} as its Entra object id}
+   *
+   * @param objectId the Entra ID object id to set, replacing any the account had
+   */
   public UserAccount withObjectId(ObjectId objectId) {
     return new UserAccount(upn, objectId, sid, accountName, domain);
   }
 
-  /** {@return this account with {@code sid} as its SID} */
+  /**
+   * {@return this account with {@code sid} as its SID}
+   *
+   * @param sid the on-premises security identifier to set, replacing any the account had
+   */
   public UserAccount withSid(SecurityIdentifier sid) {
     return new UserAccount(upn, objectId, sid, accountName, domain);
   }

@@ -16,6 +16,8 @@ public record UserPrincipalName(String value) {
   /**
    * Validates the name and puts it in lower case.
    *
+   * @param value at most 256 characters; name part 1-64 characters; suffix a DNS name with at least two
+   *     labels
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not {@code name@suffix} within the limits
    */

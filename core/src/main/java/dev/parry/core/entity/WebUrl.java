@@ -41,6 +41,8 @@ public record WebUrl(String value) {
   /**
    * Validates the URL in its normalized form.
    *
+   * @param value at most 2,048 characters (2,048 once normalized), no whitespace and no spoofing characters
+   *     (see the package documentation); once normalized, an http or https URL with a host
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is too long, holds whitespace or a spoofing character, or once normalized is
    *     not an http or https URL with a host; the message shows the value

@@ -35,7 +35,8 @@ import dev.parry.core.internal.Text;
  * name of only dots and spaces, a UNC path without a share, and a device path that names no drive,
  * UNC share or volume ({@code \\.\pipe\x}).
  *
- * @param value the path as given
+ * @param value the path as given, kept for display: absolute, 1-{@value #MAX_LENGTH} characters, no
+ *     spoofing characters, none of the forms listed under <b>Refused</b> in the class comment
  */
 public record WindowsPath(String value) implements FilePath {
 
@@ -45,6 +46,8 @@ public record WindowsPath(String value) implements FilePath {
   /**
    * Validates the path.
    *
+   * @param value the path as given, kept for display: absolute, 1-{@value #MAX_LENGTH} characters, no
+   *     spoofing characters, none of the forms listed under <b>Refused</b> in the class comment
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if the path is empty, too long, holds a spoofing character, or is
    *     refused as the class comment says

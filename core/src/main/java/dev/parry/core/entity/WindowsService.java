@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Windows service on a device, the target of "stop service" (undone by starting it again).
  *
- * @param device the device
- * @param name the service name
+ * @param device the device the service is installed on
+ * @param name the service's name, compared case-insensitively
  * @param binaryPath the service's executable, or null if unknown
  */
 public record WindowsService(DeviceId device, ServiceName name, @Nullable WindowsPath binaryPath)
@@ -18,6 +18,9 @@ public record WindowsService(DeviceId device, ServiceName name, @Nullable Window
   /**
    * Validates the service.
    *
+   * @param device the device the service is installed on
+   * @param name the service's name, compared case-insensitively
+   * @param binaryPath the service's executable, or null if unknown
    * @throws NullPointerException if {@code device} or {@code name} is null
    */
   public WindowsService {

@@ -8,13 +8,15 @@ import java.util.Objects;
  * sequence number within it (1 for the first action proposed). Written {@code investigation/sequence}.
  *
  * @param investigation the investigation the action belongs to
- * @param sequence 1 or more
+ * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
  */
 public record ActionId(InvestigationId investigation, int sequence) {
 
   /**
    * Validates the identifier.
    *
+   * @param investigation the investigation the action belongs to
+   * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
    * @throws NullPointerException if {@code investigation} is null
    * @throws IllegalArgumentException if {@code sequence} is less than 1
    */
@@ -31,7 +33,7 @@ public record ActionId(InvestigationId investigation, int sequence) {
    * <pre>{@code ActionId id = ActionId.of(InvestigationId.of("inv-2026-0001"), 3);}</pre>
    *
    * @param investigation the investigation
-   * @param sequence 1 or more
+   * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
    * @throws IllegalArgumentException if {@code sequence} is less than 1
    */
   public static ActionId of(InvestigationId investigation, int sequence) {

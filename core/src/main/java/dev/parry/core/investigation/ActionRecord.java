@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param id the action's id
- * @param action the action
+ * @param action what to do: the remediation and its target
  * @param mode automatic or requiring approval, as proposed
  * @param reason why that mode
  * @param rule how it gets approved
@@ -55,6 +55,28 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
   /**
    * Validates the record and copies its steps.
    *
+   * @param id the action's id
+   * @param action what to do: the remediation and its target
+   * @param mode automatic or requiring approval, as proposed
+   * @param reason why that mode
+   * @param rule how it gets approved
+   * @param requestedBy who proposed it
+   * @param requestComment the requester's comment, possibly empty (empty for actions stored before it was
+   *     kept)
+   * @param source where it came from; it suits its requester and family ({@link ActionSource#requireFor})
+   * @param proposedAt when it was proposed (pending expiry counts from here)
+   * @param status where it is in its life cycle
+   * @param steps what principals and the system did to it after its proposal, in order (copied): approvals,
+   *     a rejection or cancellation, undo requests, time box extensions
+   * @param attempts how many times it was dispatched
+   * @param updatedAt when its status last changed
+   * @param updatedBy who last changed it
+   * @param note the comment, detail or reason of its last change, possibly empty
+   * @param timeBox how long it stays in effect once it succeeded, extensions included, or null
+   * @param expiresAt when it expires if it is still pending approval then, or null if it never waited for
+   *     approval
+   * @param deadline when its execution times out, set when it is first dispatched, or null before
+   * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if {@code attempts} or {@code undoAttempts} is negative, or the source does
    *     not suit the requester and the action's family

@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param kind what was done
  * @param actor who did it: a principal, or the system (a time box that ended, an investigation the
  *     system terminated); an approval always comes from a principal
- * @param at when
- * @param comment why, possibly empty
+ * @param at when it was done
+ * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
  */
 public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
 
@@ -42,6 +42,11 @@ public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
   /**
    * Validates the step.
    *
+   * @param kind what was done
+   * @param actor who did it: a principal, or the system (a time box that ended, an investigation the system
+   *     terminated); an approval always comes from a principal
+   * @param at when it was done
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the comment is longer than {@value Command#MAX_TEXT} characters or
    *     holds a control character, or an approval does not come from a principal

@@ -15,6 +15,7 @@ public record AlertId(String value) {
   /**
    * Validates the identifier.
    *
+   * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
    */

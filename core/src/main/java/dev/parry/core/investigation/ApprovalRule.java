@@ -26,6 +26,8 @@ public record ApprovalRule(int approvals, boolean requesterMayApprove) {
   /**
    * Validates the rule.
    *
+   * @param approvals distinct approvers required, 1-{@value #MAX_APPROVALS}
+   * @param requesterMayApprove whether the requester's own approval counts
    * @throws IllegalArgumentException if {@code approvals} is not 1-{@value #MAX_APPROVALS}
    */
   public ApprovalRule {

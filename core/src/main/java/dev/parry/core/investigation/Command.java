@@ -36,14 +36,21 @@ public sealed interface Command {
    *
    * @param planned the action, its approval mode and why
    * @param rule how it gets approved if it requires approval
-   * @param timeBox how long the action stays in effect once it succeeded, or null for as long as
-   *     nobody undoes it; only for reversible kinds
-   * @param expiry how long it may wait for approval, or null for the investigation's pending expiry
+   * @param timeBox how long the action stays in effect once it succeeded (positive, at most 3,650 days), or
+   *     null for as long as nobody undoes it; only for reversible kinds
+   * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
+   *     investigation's pending expiry
    */
   record Proposal(PlannedAction planned, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Duration expiry) {
     /**
      * Validates the proposal.
      *
+     * @param planned the action, its approval mode and why
+     * @param rule how it gets approved if it requires approval
+     * @param timeBox how long the action stays in effect once it succeeded (positive, at most 3,650 days),
+     *     or null for as long as nobody undoes it; only for reversible kinds
+     * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
+     *     investigation's pending expiry
      * @throws NullPointerException if {@code planned} or {@code rule} is null
      * @throws IllegalArgumentException if the time box or the expiry is not positive or longer than
      *     {@link Durations#MAX}, or a time box is given for an irreversible kind
@@ -88,15 +95,19 @@ public sealed interface Command {
   /**
    * Extends the time box of a time-boxed action, as a principal approving the extension.
    *
-   * @param actionId the action
-   * @param extra how much longer it stays in effect, positive
-   * @param approver who approves the extension
-   * @param comment why, possibly empty
+   * @param actionId the time-boxed action to keep in effect longer
+   * @param extra how much longer it stays in effect: positive, at most 3,650 days
+   * @param approver the principal who approves the extension
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
    */
   record ExtendTimeBox(ActionId actionId, Duration extra, PrincipalName approver, String comment) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the time-boxed action to keep in effect longer
+     * @param extra how much longer it stays in effect: positive, at most 3,650 days
+     * @param approver the principal who approves the extension
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code extra} is not positive or longer than {@link Durations#MAX},
      *     or the comment is invalid
@@ -115,14 +126,17 @@ public sealed interface Command {
    * Evidence that is a threat (malicious, suspicious, compromised) with no proposal at all is also
    * recorded as a threat that led to no action ({@link InvestigationEvent.NoActionPlanned}).
    *
-   * @param evidence the evidence
-   * @param proposals the actions to propose (copied)
+   * @param evidence the evidence that joins the investigation
+   * @param proposals the actions the policy planned for it, to propose (copied; possibly empty)
    * @param actor who reports it (usually the system)
    */
   record RecordEvidence(Evidence evidence, List<Proposal> proposals, Actor actor) implements Command {
     /**
      * Validates the command.
      *
+     * @param evidence the evidence that joins the investigation
+     * @param proposals the actions the policy planned for it, to propose (copied; possibly empty)
+     * @param actor who reports it (usually the system)
      * @throws NullPointerException if a component or a proposal is null
      */
     public RecordEvidence {
@@ -153,8 +167,8 @@ public sealed interface Command {
    * Refused with {@link RejectionReason#DUPLICATE_ACTION} if the same kind on the same target is
    * already active.
    *
-   * @param proposal the action
-   * @param requester who asks for it
+   * @param proposal the action to propose, with its approval rule, time box and expiry
+   * @param requester who asks for it: a principal, or the system
    * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's manual
    *     actions require one)
    * @param source where the action comes from
@@ -163,6 +177,11 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
+     * @param proposal the action to propose, with its approval rule, time box and expiry
+     * @param requester who asks for it: a principal, or the system
+     * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's manual
+     *     actions require one)
+     * @param source where the action comes from
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the comment is too long or holds a control character, or the
      *     source is not one the requester and the action's family can have ({@link ActionSource#requireFor})
@@ -199,14 +218,17 @@ public sealed interface Command {
   /**
    * One principal's approval of a pending action; the action is approved once the quorum is reached.
    *
-   * @param actionId the action
-   * @param approver who approves
-   * @param comment why, possibly empty
+   * @param actionId the pending action to approve
+   * @param approver the principal who approves; each principal counts once towards the quorum
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
    */
   record Approve(ActionId actionId, PrincipalName approver, String comment) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the pending action to approve
+     * @param approver the principal who approves; each principal counts once towards the quorum
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the comment is too long or holds a control character
      */
@@ -220,14 +242,17 @@ public sealed interface Command {
   /**
    * Rejects a pending action.
    *
-   * @param actionId the action
+   * @param actionId the pending action to reject
    * @param actor who rejects it
-   * @param comment why, possibly empty
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
    */
   record Reject(ActionId actionId, Actor actor, String comment) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the pending action to reject
+     * @param actor who rejects it
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the comment is too long or holds a control character
      */
@@ -241,7 +266,7 @@ public sealed interface Command {
   /**
    * Records that an approved action was dispatched to its executor (or dispatched again, for a retry).
    *
-   * @param actionId the action
+   * @param actionId the approved action that was dispatched (or dispatched again, for a retry)
    * @param deadline when the action times out: recorded by its first dispatch, kept by later ones;
    *     null to record none
    */
@@ -249,6 +274,9 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
+     * @param actionId the approved action that was dispatched (or dispatched again, for a retry)
+     * @param deadline when the action times out: recorded by its first dispatch, kept by later ones; null
+     *     to record none
      * @throws NullPointerException if {@code actionId} is null
      */
     public Start {
@@ -271,14 +299,19 @@ public sealed interface Command {
    * be held, approved or in progress; the caller holds one in progress only when nothing of it is
    * outstanding at its executor (the core cannot tell).
    *
-   * @param actionId the action
-   * @param reason the guard's reason
-   * @param expiry how long it may wait for approval, or null for the investigation's pending expiry
+   * @param actionId the action to hold: one the system approved, now approved or in progress
+   * @param reason the guard's reason: 1-{@value #MAX_TEXT} characters, no control characters
+   * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
+   *     investigation's pending expiry
    */
   record Hold(ActionId actionId, String reason, @Nullable Duration expiry) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the action to hold: one the system approved, now approved or in progress
+     * @param reason the guard's reason: 1-{@value #MAX_TEXT} characters, no control characters
+     * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
+     *     investigation's pending expiry
      * @throws NullPointerException if {@code actionId} is null
      * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
      *     expiry is not positive or longer than {@link Durations#MAX}
@@ -296,12 +329,13 @@ public sealed interface Command {
    * Undoes a succeeded, time-boxed action whose box has ended, as the system. Refused while the box
    * runs (it may have been extended since the caller looked).
    *
-   * @param actionId the action
+   * @param actionId the succeeded, time-boxed action whose box has ended
    */
   record EndTimeBox(ActionId actionId) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the succeeded, time-boxed action whose box has ended
      * @throws NullPointerException if {@code actionId} is null
      */
     public EndTimeBox {
@@ -313,13 +347,17 @@ public sealed interface Command {
   /**
    * Records that the executor carried the action out.
    *
-   * @param actionId the action
-   * @param detail what the executor reported, possibly empty
+   * @param actionId the action the executor carried out
+   * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
+   *     control characters
    */
   record Succeed(ActionId actionId, String detail) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the action the executor carried out
+     * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
+     *     control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the detail is too long or holds a control character
      */
@@ -332,13 +370,15 @@ public sealed interface Command {
   /**
    * Records that the action failed for good (retries, if any, are over).
    *
-   * @param actionId the action
-   * @param reason why, not empty
+   * @param actionId the action that failed for good
+   * @param reason why it failed: 1-{@value #MAX_TEXT} characters, no control characters
    */
   record Fail(ActionId actionId, String reason) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the action that failed for good
+     * @param reason why it failed: 1-{@value #MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
      */
@@ -351,12 +391,13 @@ public sealed interface Command {
   /**
    * Records that no outcome arrived before the action's deadline.
    *
-   * @param actionId the action
+   * @param actionId the action whose deadline passed with no outcome
    */
   record TimeOut(ActionId actionId) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the action whose deadline passed with no outcome
      * @throws NullPointerException if {@code actionId} is null
      */
     public TimeOut {
@@ -370,15 +411,19 @@ public sealed interface Command {
    * out at its executor, so it is cancelled only when {@code workStopped} says the runtime stopped it
    * before any call or the executor confirmed it stopped the work.
    *
-   * @param actionId the action
+   * @param actionId the approved or in-progress action to cancel
    * @param actor who cancels it
-   * @param comment why, possibly empty
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
    * @param workStopped whether no call for an in-progress action is out any more
    */
   record Cancel(ActionId actionId, Actor actor, String comment, boolean workStopped) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the approved or in-progress action to cancel
+     * @param actor who cancels it
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+     * @param workStopped whether no call for an in-progress action is out any more
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the comment is too long or holds a control character
      */
@@ -403,14 +448,17 @@ public sealed interface Command {
   /**
    * Asks to undo a succeeded (or previously failed undo of a) reversible action.
    *
-   * @param actionId the action
-   * @param actor who asks
-   * @param comment why, possibly empty
+   * @param actionId the succeeded reversible action to undo (or the one whose undo failed before)
+   * @param actor who asks: a principal, or the system
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
    */
   record RequestUndo(ActionId actionId, Actor actor, String comment) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the succeeded reversible action to undo (or the one whose undo failed before)
+     * @param actor who asks: a principal, or the system
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the comment is too long or holds a control character
      */
@@ -424,13 +472,17 @@ public sealed interface Command {
   /**
    * Records that an undo was carried out.
    *
-   * @param actionId the action
-   * @param detail what the executor reported, possibly empty
+   * @param actionId the action whose undo was carried out
+   * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
+   *     control characters
    */
   record CompleteUndo(ActionId actionId, String detail) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the action whose undo was carried out
+     * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
+     *     control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the detail is too long or holds a control character
      */
@@ -443,13 +495,15 @@ public sealed interface Command {
   /**
    * Records that an undo failed.
    *
-   * @param actionId the action
-   * @param reason why, not empty
+   * @param actionId the action whose undo failed
+   * @param reason why the undo failed: 1-{@value #MAX_TEXT} characters, no control characters
    */
   record FailUndo(ActionId actionId, String reason) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the action whose undo failed
+     * @param reason why the undo failed: 1-{@value #MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
      */
@@ -463,12 +517,13 @@ public sealed interface Command {
    * Expires one pending action whose expiry has come. It counts as rejected. Refused before the
    * action's expiry.
    *
-   * @param actionId the action
+   * @param actionId the pending action whose expiry has come
    */
   record Expire(ActionId actionId) implements Command {
     /**
      * Validates the command.
      *
+     * @param actionId the pending action whose expiry has come
      * @throws NullPointerException if {@code actionId} is null
      */
     public Expire {
@@ -492,6 +547,8 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
+     * @param outcome how the analysis ended
+     * @param actor who reports it
      * @throws NullPointerException if a component is null
      */
     public FinishAnalysis {
@@ -505,12 +562,14 @@ public sealed interface Command {
    * cancelled, actions in progress finish, and no evidence or action joins afterwards.
    *
    * @param actor who terminates it; the system actor gives "terminated by system"
-   * @param comment why, possibly empty
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
    */
   record Terminate(Actor actor, String comment) implements Command {
     /**
      * Validates the command.
      *
+     * @param actor who terminates it; the system actor gives "terminated by system"
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the comment is too long or holds a control character
      */

@@ -33,6 +33,8 @@ public sealed interface Decision {
     /**
      * Validates and copies.
      *
+     * @param events the events it produced, in order; empty when there was nothing to do
+     * @param after the investigation with the events applied
      * @throws NullPointerException if a component or an event is null
      */
     public Accepted {
@@ -49,12 +51,15 @@ public sealed interface Decision {
   /**
    * The command was refused; the investigation is unchanged.
    *
-   * @param rejection why
+   * @param rejection why the command was refused: a reason to switch on, a message naming the offending
+   *     value, and the action concerned
    */
   record Rejected(Rejection rejection) implements Decision {
     /**
      * Validates.
      *
+     * @param rejection why the command was refused: a reason to switch on, a message naming the offending
+     *     value, and the action concerned
      * @throws NullPointerException if {@code rejection} is null
      */
     public Rejected {

@@ -102,6 +102,22 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   /**
    * Validates and copies the state.
    *
+   * @param id the investigation's id
+   * @param alertId the alert that started it
+   * @param level the automation level it runs at, which the policy plans with
+   * @param origin the device the alert is about and its device group
+   * @param openedAt when it was opened
+   * @param pendingExpiry how long an action may stay pending approval
+   * @param version how many events it has applied (1 after opening)
+   * @param evidence the evidence, in the order it joined (copied)
+   * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy planned no
+   *     action, in the order it joined (copied; each is a threat); null, as a state stored before these
+   *     were recorded reads, is none
+   * @param actions the actions, in the order they were proposed; an action's sequence is its position plus
+   *     one
+   * @param analysis how the analysis ended, or null while it runs
+   * @param terminatedBy who terminated it, or null
+   * @param completedAt when it completed, or null
    * @throws NullPointerException if a required component or an element is null
    * @throws IllegalArgumentException if {@code pendingExpiry} is not positive, {@code version} is less than
    *     1, or an action's sequence does not match its position
@@ -168,8 +184,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * Opens an investigation for an alert about no device, in the ungrouped devices' group: {@return
-   * the {@link Opened} event and the new investigation}
+   * {@return the {@link Opened} event and the new investigation, for an alert about no device} The
+   * investigation runs in the ungrouped devices' group.
    *
    * @param id the investigation's id
    * @param alertId the alert that started it
@@ -186,7 +202,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * Opens an investigation: {@return the {@link Opened} event and the new investigation}
+   * {@return the {@link Opened} event and the new investigation it opens}
    *
    * @param id the investigation's id
    * @param alertId the alert that started it
@@ -382,7 +398,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * Decides a command: {@return the events it produces with the state they lead to, or why it is refused}
+   * {@return the events a command produces with the state they lead to, or why it is refused}
    * A refused command changes nothing; neither does an accepted one, until its events are applied
    * (the returned {@link Decision.Accepted#after()} has them applied).
    *
@@ -762,7 +778,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * Applies one event: {@return the investigation after it}
+   * {@return the investigation after applying one event}
    *
    * @param event an event of this investigation
    * @throws IllegalArgumentException if the event belongs to another investigation

@@ -42,19 +42,26 @@ public sealed interface InvestigationEvent
   /**
    * The investigation was opened.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
+   * @param actor who did it: the system or a principal
    * @param alertId the alert that started it
    * @param level the automation level it runs at (the level of its device group)
    * @param origin the device the alert is about and its device group
-   * @param pendingExpiry how long an action may stay pending
+   * @param pendingExpiry how long an action may stay pending approval; positive
    */
   record Opened(InvestigationId investigationId, Instant at, Actor actor, AlertId alertId, AutomationLevel level,
       Origin origin, Duration pendingExpiry) implements InvestigationEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param alertId the alert that started it
+     * @param level the automation level it runs at (the level of its device group)
+     * @param origin the device the alert is about and its device group
+     * @param pendingExpiry how long an action may stay pending approval; positive
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -74,15 +81,19 @@ public sealed interface InvestigationEvent
   /**
    * Evidence joined the investigation.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param evidence the evidence
+   * @param actor who did it: the system or a principal
+   * @param evidence the evidence that joined: an entity with its verdict and roles
    */
   record EvidenceRecorded(InvestigationId investigationId, Instant at, Actor actor, Evidence evidence) implements InvestigationEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param evidence the evidence that joined: an entity with its verdict and roles
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -99,7 +110,7 @@ public sealed interface InvestigationEvent
    * It follows the {@link EvidenceRecorded} event of the same evidence. Such a threat keeps the
    * investigation from ending "no threats found" or "remediated" (see {@link Investigation#status()}).
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
    * @param actor who reported the evidence
    * @param evidence the evidence, whose verdict is a threat
@@ -109,6 +120,10 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who reported the evidence
+     * @param evidence the evidence, whose verdict is a threat
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the evidence's verdict is no threat
      */
@@ -126,18 +141,19 @@ public sealed interface InvestigationEvent
   /**
    * An action was proposed; its actor is the requester.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param action the action
+   * @param actor the requester: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param action what to do
    * @param mode automatic (approved at once, by the system) or waiting for approval
-   * @param reason why this mode
+   * @param reason why this mode: 1-{@value Command#MAX_TEXT} characters, no control characters
    * @param rule how it gets approved
    * @param timeBox how long it stays in effect once it succeeded, or null
    * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
    *     (and for an automatic action)
-   * @param comment the requester's comment, possibly empty (empty in events stored before it was recorded)
+   * @param comment the requester's comment, possibly empty (empty in events stored before it was recorded):
+   *     at most {@value Command#MAX_TEXT} characters, no control characters
    * @param source where the action comes from (in events stored before it was recorded, what its
    *     requester and family imply: {@link ActionSource#of})
    */
@@ -145,6 +161,21 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor the requester: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param action what to do
+     * @param mode automatic (approved at once, by the system) or waiting for approval
+     * @param reason why this mode: 1-{@value Command#MAX_TEXT} characters, no control characters
+     * @param rule how it gets approved
+     * @param timeBox how long it stays in effect once it succeeded, or null
+     * @param expiresAt when a pending action expires, or null for its investigation's pending expiry (and
+     *     for an automatic action)
+     * @param comment the requester's comment, possibly empty (empty in events stored before it was
+     *     recorded): at most {@value Command#MAX_TEXT} characters, no control characters
+     * @param source where the action comes from (in events stored before it was recorded, what its
+     *     requester and family imply: {@link ActionSource#of})
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -207,17 +238,24 @@ public sealed interface InvestigationEvent
   /**
    * A principal approved a pending action.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param comment why, possibly empty
+   * @param actor the approver: always a principal, never the system
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
    * @param quorumReached whether this approval approved the action
    */
   record ApprovalGranted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment, boolean quorumReached) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor the approver: always a principal, never the system
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+     *     characters
+     * @param quorumReached whether this approval approved the action
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -238,16 +276,22 @@ public sealed interface InvestigationEvent
   /**
    * A pending action was rejected.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param comment why, possibly empty
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
    */
   record ActionRejected(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+     *     characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -265,15 +309,19 @@ public sealed interface InvestigationEvent
   /**
    * A pending action expired; it counts as rejected.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
    */
   record ActionExpired(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -290,10 +338,10 @@ public sealed interface InvestigationEvent
   /**
    * An approved action was dispatched to its executor.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
    * @param attempt 1 for the first dispatch, more for retries
    * @param deadline when the action times out, set by its first dispatch; null in events stored
    *     before deadlines were recorded
@@ -302,6 +350,13 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param attempt 1 for the first dispatch, more for retries
+     * @param deadline when the action times out, set by its first dispatch; null in events stored before
+     *     deadlines were recorded
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -337,11 +392,11 @@ public sealed interface InvestigationEvent
    * kill switch was on, its device is protected, or an allow indicator now covers it. It waits for
    * analysts as if planned that way.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param reason the guard's reason
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param reason the guard's reason: 1-{@value Command#MAX_TEXT} characters, no control characters
    * @param expiresAt when it expires if nobody decides it
    */
   record ActionHeld(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason,
@@ -349,6 +404,12 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param reason the guard's reason: 1-{@value Command#MAX_TEXT} characters, no control characters
+     * @param expiresAt when it expires if nobody decides it
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
      *     action is in another investigation
@@ -368,16 +429,23 @@ public sealed interface InvestigationEvent
   /**
    * The executor carried the action out.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param detail what the executor reported, possibly empty
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT} characters,
+   *     no control characters
    */
   record ActionSucceeded(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT}
+     *     characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -395,16 +463,21 @@ public sealed interface InvestigationEvent
   /**
    * The action failed for good.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param reason why
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param reason why it failed: 1-{@value Command#MAX_TEXT} characters, no control characters
    */
   record ActionFailed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param reason why it failed: 1-{@value Command#MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -422,15 +495,19 @@ public sealed interface InvestigationEvent
   /**
    * No outcome arrived before the deadline.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
    */
   record ActionTimedOut(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -447,16 +524,22 @@ public sealed interface InvestigationEvent
   /**
    * An approved or in-progress action was cancelled.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param comment why, possibly empty
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
    */
   record ActionCancelled(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+     *     characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -474,16 +557,22 @@ public sealed interface InvestigationEvent
   /**
    * Undo of a succeeded action was requested.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param comment why, possibly empty
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
    */
   record UndoRequested(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+     *     characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -501,16 +590,23 @@ public sealed interface InvestigationEvent
   /**
    * The action was undone.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param detail what the executor reported, possibly empty
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT} characters,
+   *     no control characters
    */
   record ActionUndone(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT}
+     *     characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -528,16 +624,21 @@ public sealed interface InvestigationEvent
   /**
    * The undo failed.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param actionId the action
-   * @param reason why
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param reason why the undo failed: 1-{@value Command#MAX_TEXT} characters, no control characters
    */
   record UndoFailed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param reason why the undo failed: 1-{@value Command#MAX_TEXT} characters, no control characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -555,15 +656,19 @@ public sealed interface InvestigationEvent
   /**
    * The analysis was reported finished.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
+   * @param actor who did it: the system or a principal
    * @param outcome how the analysis ended
    */
   record AnalysisFinished(InvestigationId investigationId, Instant at, Actor actor, AnalysisOutcome outcome) implements InvestigationEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param outcome how the analysis ended
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -577,15 +682,20 @@ public sealed interface InvestigationEvent
   /**
    * The investigation was terminated.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param comment why, possibly empty
+   * @param actor who did it: the system or a principal
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
    */
   record Terminated(InvestigationId investigationId, Instant at, Actor actor, String comment) implements InvestigationEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+     *     characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -604,15 +714,19 @@ public sealed interface InvestigationEvent
    * to no action as "no threats found"; {@link Investigation#status()} derives the status again from
    * the state and is the one to trust.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who did it
-   * @param status the status it completed with
+   * @param actor who did it: the system or a principal
+   * @param status the status it completed with, as derived by the version of Parry that wrote the event
    */
   record Completed(InvestigationId investigationId, Instant at, Actor actor, InvestigationStatus status) implements InvestigationEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param status the status it completed with, as derived by the version of Parry that wrote the event
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */
@@ -627,18 +741,25 @@ public sealed interface InvestigationEvent
   /**
    * A principal approved keeping a time-boxed action in effect longer.
    *
-   * @param investigationId the investigation
+   * @param investigationId the investigation the event belongs to
    * @param at when it happened
-   * @param actor who approved the extension
-   * @param actionId the action
-   * @param extra how much longer
-   * @param comment why, possibly empty
+   * @param actor the principal who approved the extension
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param extra how much longer the action stays in effect
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
    */
   record TimeBoxExtended(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, Duration extra,
       String comment) implements ActionEvent {
     /**
      * Validates the event.
      *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor the principal who approved the extension
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param extra how much longer the action stays in effect
+     * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+     *     characters
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a component is out of range
      */

@@ -13,7 +13,7 @@ import java.util.Objects;
  * action.obligation().ifPresent(o -> System.out.println(o.kind() + " due at " + o.due()));
  * }</pre>
  *
- * @param kind what is due
+ * @param kind what is due: expire, dispatch, undo or end a time box
  * @param due when it is due; work is never done before
  */
 public record Obligation(Kind kind, Instant due) {
@@ -37,6 +37,8 @@ public record Obligation(Kind kind, Instant due) {
   /**
    * Validates the obligation.
    *
+   * @param kind what is due: expire, dispatch, undo or end a time box
+   * @param due when it is due; work is never done before
    * @throws NullPointerException if a component is null
    */
   public Obligation {

@@ -23,6 +23,8 @@ public record Origin(DeviceGroupName group, @Nullable Device device) {
   /**
    * Validates the origin.
    *
+   * @param group the device group the investigation runs in
+   * @param device the device the alert is about, or null for an alert with no device (email, identity)
    * @throws NullPointerException if {@code group} is null
    */
   public Origin {

@@ -10,15 +10,22 @@ import org.jspecify.annotations.Nullable;
  * and the action concerned when there is one (for {@link RejectionReason#DUPLICATE_ACTION}, the
  * action that already exists).
  *
- * @param reason the reason
- * @param message a human-readable explanation
- * @param action the action concerned, or null
+ * @param reason what kind of refusal it is, for a caller to switch on
+ * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no control
+ *     characters
+ * @param action the action concerned (for a duplicate, the action that already exists), or null when the
+ *     command is about no action
  */
 public record Rejection(RejectionReason reason, String message, @Nullable ActionId action) {
 
   /**
    * Validates the rejection.
    *
+   * @param reason what kind of refusal it is, for a caller to switch on
+   * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no control
+   *     characters
+   * @param action the action concerned (for a duplicate, the action that already exists), or null when the
+   *     command is about no action
    * @throws NullPointerException if {@code reason} or {@code message} is null
    */
   public Rejection {

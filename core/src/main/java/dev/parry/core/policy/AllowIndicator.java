@@ -118,12 +118,13 @@ public sealed interface AllowIndicator {
    * Allows a file hash: files and attachments with this SHA-256. A file reported with its SHA-1 alone is
    * not covered: nothing says it is this file.
    *
-   * @param sha256 the file's SHA-256
+   * @param sha256 the SHA-256 a covered file or attachment has
    */
   record FileHash(Sha256 sha256) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
+     * @param sha256 the SHA-256 a covered file or attachment has
      * @throws NullPointerException if {@code sha256} is null
      */
     public FileHash {
@@ -148,13 +149,17 @@ public sealed interface AllowIndicator {
    * not cover a file that shares the SHA-1 but has another SHA-256: SHA-1 collisions can be made, so
    * those are two files ({@link DeviceFile#sameAs}). What a false positive on such a file records.
    *
-   * @param sha256 the file's SHA-256
-   * @param sha1 the file's SHA-1
+   * @param sha256 the SHA-256 a covered file or attachment has
+   * @param sha1 the SHA-1 a covered file has when it carries one, and the one hash that covers a file
+   *     reported without a SHA-256
    */
   record FileHashes(Sha256 sha256, Sha1 sha1) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
+     * @param sha256 the SHA-256 a covered file or attachment has
+     * @param sha1 the SHA-1 a covered file has when it carries one, and the one hash that covers a file
+     *     reported without a SHA-256
      * @throws NullPointerException if a hash is null
      */
     public FileHashes {
@@ -186,12 +191,13 @@ public sealed interface AllowIndicator {
    * {@code fabrikam.example/pay}, {@code uri=http://fabrikam.example/pay} and {@code http://fabrikam.example/pay}
    * are one URL. The text keeps the URL as given.
    *
-   * @param url the URL
+   * @param url the URL as given; URLs are compared in their normalized form
    */
   record ExactUrl(WebUrl url) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
+     * @param url the URL as given; URLs are compared in their normalized form
      * @throws NullPointerException if {@code url} is null
      */
     public ExactUrl {
@@ -213,12 +219,13 @@ public sealed interface AllowIndicator {
    * Allows a domain and its subdomains: every URL whose host is one of them, and every domain reported as
    * evidence ({@link InternetDomain}) that is one of them.
    *
-   * @param domain the domain
+   * @param domain the domain; its subdomains are covered too
    */
   record Domain(DomainName domain) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
+     * @param domain the domain; its subdomains are covered too
      * @throws NullPointerException if {@code domain} is null
      */
     public Domain {
@@ -246,12 +253,13 @@ public sealed interface AllowIndicator {
   /**
    * Allows a file by its SHA-1: files whose SHA-1 is known and equal.
    *
-   * @param sha1 the file's SHA-1
+   * @param sha1 the SHA-1 a covered file has
    */
   record FileSha1(Sha1 sha1) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
+     * @param sha1 the SHA-1 a covered file has
      * @throws NullPointerException if {@code sha1} is null
      */
     public FileSha1 {
@@ -273,12 +281,13 @@ public sealed interface AllowIndicator {
    * Allows mail from one sender: the messages themselves, not the attachments and URLs they carry (a
    * sender address can be spoofed; a malicious file or URL is remediated whoever sent it).
    *
-   * @param sender the sender's address
+   * @param sender the sender's address, compared with a message's {@link EmailMessage#sender()}
    */
   record Sender(SmtpAddress sender) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
+     * @param sender the sender's address, compared with a message's {@link EmailMessage#sender()}
      * @throws NullPointerException if {@code sender} is null
      */
     public Sender {
@@ -301,12 +310,15 @@ public sealed interface AllowIndicator {
    * Allows one entity, by its key: what a false-positive report records for
    * anything that is not a file or a URL.
    *
-   * @param key the entity's key
+   * @param key the entity's key: its strongest name, so a user principal name reassigned to another user
+   *     does not match
    */
   record ExactEntity(EntityKey key) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
+     * @param key the entity's key: its strongest name, so a user principal name reassigned to another user
+     *     does not match
      * @throws NullPointerException if {@code key} is null
      */
     public ExactEntity {

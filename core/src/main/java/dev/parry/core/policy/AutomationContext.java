@@ -52,6 +52,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
   /**
    * Validates the context.
    *
+   * @param level the automation level of the device group the investigation runs in, for device entities
+   * @param folders the core and temp folder lists the two folder-based Semi levels ask about
+   * @param exclusions automation folder exclusions
+   * @param allowIndicators allow indicators (copied)
+   * @param devicesInScope how many devices the evidence's entity was seen on, 1 or more; 10 or more needs
+   *     approval
+   * @param emailAutomation the automation level for email entities
+   * @param identityAutomation the automation level for user accounts
+   * @param planTable which actions each entity type and verdict plans
    * @throws NullPointerException if a component or an indicator is null
    * @throws IllegalArgumentException if {@code devicesInScope} is less than 1, or email or identity
    *     automation is a folder level

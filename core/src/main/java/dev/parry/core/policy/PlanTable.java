@@ -106,7 +106,7 @@ public final class PlanTable {
   /**
    * One action a row plans, and its mode at full automation.
    *
-   * @param kind the kind of action
+   * @param kind the kind of action to propose; the entity of the row is its target
    * @param mode automatic where the automation level allows it, or pending at every level
    */
   public record Step(ActionKind kind, ApprovalMode mode) {
@@ -114,6 +114,8 @@ public final class PlanTable {
     /**
      * Validates the step.
      *
+     * @param kind the kind of action to propose; the entity of the row is its target
+     * @param mode automatic where the automation level allows it, or pending at every level
      * @throws NullPointerException if a component is null
      */
     public Step {
@@ -157,6 +159,9 @@ public final class PlanTable {
     /**
      * Validates and copies the row.
      *
+     * @param entityType the entity's record type, such as {@code DeviceFile.class}
+     * @param verdict a verdict that calls for remediation and applies to the type's family
+     * @param steps the actions, in the order they are proposed (copied); empty plans nothing
      * @throws NullPointerException if a component or a step is null
      * @throws IllegalArgumentException if the type is not an entity record, the verdict calls for no
      *     remediation or does not apply to the type's family, a kind cannot act on the type or appears
@@ -217,6 +222,8 @@ public final class PlanTable {
     /**
      * Validates and copies the row.
      *
+     * @param entityType the entity's record type: a type the role applies to (users and devices)
+     * @param steps the actions, in the order they are proposed (copied); empty plans nothing
      * @throws NullPointerException if a component or a step is null
      * @throws IllegalArgumentException if the type is not an entity record or not one the role applies to, a
      *     kind cannot act on the type or appears twice, or a kind that may never run automatically is automatic

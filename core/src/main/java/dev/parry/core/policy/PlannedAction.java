@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * An action a policy planned, whether it runs automatically, and why.
  *
- * @param action the action
+ * @param action the action to propose
  * @param mode automatic or requiring approval
  * @param reason why this mode was chosen, 1-512 characters, no control characters
  */
@@ -16,6 +16,9 @@ public record PlannedAction(RemediationAction action, ApprovalMode mode, String 
   /**
    * Validates the planned action.
    *
+   * @param action the action to propose
+   * @param mode automatic or requiring approval
+   * @param reason why this mode was chosen, 1-512 characters, no control characters
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
    */

@@ -17,6 +17,8 @@ public record RemediationPlan(List<PlannedAction> actions, String summary) {
   /**
    * Validates and copies the plan.
    *
+   * @param actions the planned actions, in the order they should be proposed (copied)
+   * @param summary why, 1-512 characters, no control characters
    * @throws NullPointerException if a component or an action is null
    * @throws IllegalArgumentException if the summary is empty, too long or holds a control character
    */

@@ -18,8 +18,8 @@ import java.util.Set;
  * Evidence takenOver = Evidence.of(user, Verdict.SUSPICIOUS, "Anomalous token", now).withRoles(EvidenceRole.COMPROMISED);
  * }</pre>
  *
- * @param entity the entity
- * @param verdict the verdict
+ * @param entity what the evidence is about: a file, a process, a user, a mailbox, a URL...
+ * @param verdict the verdict on the entity; only a threat (malicious, suspicious) plans remediation
  * @param detail a short description (threat name, detection source), 0-1,024 characters, no control characters
  * @param observedAt when the evidence was observed
  * @param roles the roles the entity played (copied; empty when none was reported)
@@ -32,6 +32,12 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
   /**
    * Validates the evidence.
    *
+   * @param entity what the evidence is about: a file, a process, a user, a mailbox, a URL...
+   * @param verdict the verdict on the entity; only a threat (malicious, suspicious) plans remediation
+   * @param detail a short description (threat name, detection source), 0-1,024 characters, no control
+   *     characters
+   * @param observedAt when the evidence was observed
+   * @param roles the roles the entity played (copied; empty when none was reported)
    * @throws NullPointerException if a component or a role is null
    * @throws RoleNotApplicableException if a role cannot apply to the entity's family (compromised email) or
    *     contradicts the verdict (compromised with no threats found)

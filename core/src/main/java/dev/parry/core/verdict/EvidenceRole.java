@@ -42,6 +42,8 @@ public enum EvidenceRole {
   /**
    * {@return whether this role can be given to an entity of {@code family}}: {@link #COMPROMISED} fits
    * users and devices only (Graph reports it on no other evidence); every other role fits every family
+   *
+   * @param family the family of the entity the role would be given to
    */
   public boolean appliesTo(EntityFamily family) {
     return this != COMPROMISED || family != EntityFamily.EMAIL;

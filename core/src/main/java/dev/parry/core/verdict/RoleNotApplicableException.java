@@ -11,8 +11,11 @@ public final class RoleNotApplicableException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The role that was refused. */
   private final EvidenceRole role;
+  /** The family of the entity it was given to. */
   private final EntityFamily family;
+  /** The verdict it contradicts, or null when the family was the problem. */
   private final @Nullable Verdict verdict;
 
   private RoleNotApplicableException(String message, EvidenceRole role, EntityFamily family, @Nullable Verdict verdict) {

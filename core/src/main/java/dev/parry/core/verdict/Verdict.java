@@ -26,6 +26,8 @@ public enum Verdict {
    * {@return whether this verdict can be given to an entity of {@code family}}: true for every verdict
    * and family, as in Graph; what is refused is the role {@link EvidenceRole#COMPROMISED} on email
    * ({@link EvidenceRole#appliesTo})
+   *
+   * @param family the family of the entity the verdict would be given to
    */
   public boolean appliesTo(EntityFamily family) {
     return true;

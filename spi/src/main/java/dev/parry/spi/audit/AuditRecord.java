@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * chain hash the store computed and kept with it when it appended the event.
  *
  * @param version the event's version: its position in the investigation's log, from 1
- * @param event the event
+ * @param event the event as stored, which the hash covers
  * @param hash the chain hash stored with the event, or null if the event predates the chain (written
  *     by schema version 3 or earlier of the PostgreSQL store, before hashes were kept)
  */
@@ -18,6 +18,10 @@ public record AuditRecord(long version, InvestigationEvent event, @Nullable Chai
   /**
    * Validates the record.
    *
+   * @param version the event's version: its position in the investigation's log, from 1
+   * @param event the event as stored, which the hash covers
+   * @param hash the chain hash stored with the event, or null if the event predates the chain (written by
+   *     schema version 3 or earlier of the PostgreSQL store, before hashes were kept)
    * @throws NullPointerException if {@code event} is null
    * @throws IllegalArgumentException if {@code version} is less than 1
    */

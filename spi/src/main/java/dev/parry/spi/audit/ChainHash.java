@@ -21,6 +21,7 @@ public record ChainHash(String value) {
   /**
    * Validates the hash and puts it in lower case.
    *
+   * @param value exactly 64 hexadecimal digits, kept in lower case
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
    */

@@ -15,6 +15,8 @@ public record ChainHead(long version, ChainHash hash) {
   /**
    * Validates the head.
    *
+   * @param version the version of the last event, 1 or more
+   * @param hash the chain hash stored with that event
    * @throws NullPointerException if {@code hash} is null
    * @throws IllegalArgumentException if {@code version} is less than 1
    */

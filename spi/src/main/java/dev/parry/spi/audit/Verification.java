@@ -33,6 +33,11 @@ public sealed interface Verification permits Verification.Intact, Verification.B
     /**
      * Validates the result.
      *
+     * @param records how many records were checked
+     * @param predating how many of the first records predate the chain (stored before the store kept
+     *     hashes): the chain does not vouch for them; 0 for every investigation begun since
+     * @param anchored the version of the anchored head the chain was checked against, 0 if none was: the
+     *     records after it are vouched for by the chain alone, so a tail removed there goes unseen
      * @throws IllegalArgumentException if a count is negative, or {@code predating} or {@code anchored}
      *     exceeds {@code records}
      */
@@ -66,6 +71,13 @@ public sealed interface Verification permits Verification.Intact, Verification.B
     /**
      * Validates the result.
      *
+     * @param version the first version where it breaks: the first record changed, removed, inserted or
+     *     moved, as far as the stored chain and the anchored head tell
+     * @param problem what most likely happened there
+     * @param expected the hash the chain or the anchor vouches for at {@code version}, when known: for a
+     *     changed record, the hash its stored event and the hash before it give
+     * @param stored the hash stored at {@code version}, when a record is stored there
+     * @param detail a description naming the versions involved
      * @throws NullPointerException if {@code problem} or {@code detail} is null
      * @throws IllegalArgumentException if {@code version} is less than 1
      */

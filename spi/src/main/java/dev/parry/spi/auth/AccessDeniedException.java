@@ -11,7 +11,9 @@ public final class AccessDeniedException extends SecurityException {
   private static final long serialVersionUID = 1L;
 
   private final transient PrincipalName principal;
+  /** What the principal asked to do. */
   private final Operation operation;
+  /** The action kind concerned, or null when the operation concerns no one kind. */
   private final @Nullable ActionKind kind;
 
   /**

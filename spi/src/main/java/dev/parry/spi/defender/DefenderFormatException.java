@@ -13,6 +13,7 @@ public final class DefenderFormatException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The member that was wrong, as a path from the document's root ({@code $} for text that is not JSON). */
   private final String field;
 
   DefenderFormatException(String field, String message, Throwable cause) {

@@ -28,6 +28,12 @@ public record Unmapped(int index, String type, String field, String reason, bool
   /**
    * Validates the report.
    *
+   * @param index the item's position in the alert's {@code evidence} array, from 0; {@link #ALERT} for a
+   *     member of the alert itself
+   * @param type the item's type as Defender names it ({@code fileEvidence}, {@code Process}), or empty
+   * @param field the member that could not be mapped, as a path from the document's root
+   * @param reason why, in words; values from the alert are quoted and escaped
+   * @param dropped whether the whole item was left out (true) or imported without this member (false)
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the index is below {@link #ALERT}
    */

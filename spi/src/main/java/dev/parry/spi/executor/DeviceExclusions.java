@@ -37,6 +37,11 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
   /**
    * Copies the sets.
    *
+   * @param devices the protected devices to leave out, by id (copied)
+   * @param tags the protected tags: every device carrying one is left out (copied; compared as
+   *     {@link DeviceTag} compares, case-insensitively)
+   * @param opened devices a break-glass override opened: never excluded, even when listed or tagged
+   *     (copied)
    * @throws NullPointerException if a set or an element is null
    */
   public DeviceExclusions {

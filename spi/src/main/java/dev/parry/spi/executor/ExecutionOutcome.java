@@ -116,6 +116,7 @@ public sealed interface ExecutionOutcome {
     /**
      * Validates.
      *
+     * @param detail what was done, 0-2,000 characters, no control characters
      * @throws IllegalArgumentException if the detail is too long or holds a control character
      */
     public Succeeded {
@@ -134,6 +135,9 @@ public sealed interface ExecutionOutcome {
     /**
      * Validates.
      *
+     * @param reason why, 1-2,000 characters, no control characters
+     * @param retryable whether a retry with the same idempotency key may succeed
+     * @param retryAfter how long to wait before retrying (a backend's Retry-After), or null
      * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or
      *     {@code retryAfter} is negative
      */
@@ -149,13 +153,15 @@ public sealed interface ExecutionOutcome {
    * The backend accepted the work and will finish it later; the runtime polls
    * {@link ActionExecutor#status(ExecutionRequest, ExternalReference)} after {@code pollAfter}.
    *
-   * @param reference the backend's reference
+   * @param reference the backend's reference for the work, to pass to {@code status} and {@code cancel}
    * @param pollAfter when to ask again, positive
    */
   record InProgress(ExternalReference reference, Duration pollAfter) implements ExecutionOutcome {
     /**
      * Validates.
      *
+     * @param reference the backend's reference for the work, to pass to {@code status} and {@code cancel}
+     * @param pollAfter when to ask again, positive
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code pollAfter} is zero or negative
      */

@@ -13,6 +13,7 @@ public record ExternalReference(String value) {
   /**
    * Validates the reference.
    *
+   * @param value 1-512 characters, no control characters
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than 512 characters or holds a spoofing character
    *     (the identifier rule of {@link dev.parry.core.entity})

@@ -14,6 +14,7 @@ public record IdempotencyKey(String value) {
   /**
    * Validates the key.
    *
+   * @param value 1-300 characters, no control characters
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is empty, longer than 300 characters or holds a spoofing character
    *     (the identifier rule of {@link dev.parry.core.entity})

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Configuration handed to an {@link ExecutorProvider}: string properties, such as an endpoint or a
  * credential reference. {@link #toString()} shows the keys only, never the values.
  *
- * @param properties the properties (copied)
+ * @param properties the settings by key, such as an endpoint or a credential reference (copied; may be
+ *     empty); {@link #toString()} shows the keys only
  */
 public record ProviderConfig(Map<String, String> properties) {
 
@@ -18,6 +19,8 @@ public record ProviderConfig(Map<String, String> properties) {
   /**
    * Copies the properties.
    *
+   * @param properties the settings by key, such as an endpoint or a credential reference (copied; may be
+   *     empty); {@link #toString()} shows the keys only
    * @throws NullPointerException if the map, a key or a value is null
    */
   public ProviderConfig {

@@ -12,9 +12,9 @@ import java.util.Objects;
  * BlastRadiusLimit isolations = new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1));
  * }</pre>
  *
- * @param scope what the count is kept per
+ * @param scope what the count is kept per: each action kind, each family or each device group
  * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
- * @param window the sliding window, positive
+ * @param window the sliding window the count covers: positive, at most 3,650 days
  */
 public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
 
@@ -31,6 +31,9 @@ public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
   /**
    * Validates.
    *
+   * @param scope what the count is kept per: each action kind, each family or each device group
+   * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
+   * @param window the sliding window the count covers: positive, at most 3,650 days
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window not positive or longer
    *     than 3,650 days

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param sequence the store's number for the change, from 1 in the order it was recorded; 0 before it is
- * @param kind what changed
+ * @param kind what changed; it says which of the following components are set
  * @param group the device group paused or resumed, or null for every group; null for other kinds
  * @param device the device a break-glass override opens; null for other kinds
  * @param indicator the allow indicator added or revoked; null for other kinds
@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     (tenant-wide); empty for other kinds
  * @param until when a break-glass override or an added allow indicator ends; null for other kinds, and
  *     for an allow indicator that does not end
- * @param principal who changed it
- * @param at when
+ * @param principal the person who changed it
+ * @param at when it changed
  * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every store
  *     keeps it exactly)
  */
@@ -55,6 +55,19 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
   /**
    * Validates: each kind carries exactly the subject it needs.
    *
+   * @param sequence the store's number for the change, from 1 in the order it was recorded; 0 before it is
+   * @param kind what changed; it says which of the following components are set
+   * @param group the device group paused or resumed, or null for every group; null for other kinds
+   * @param device the device a break-glass override opens; null for other kinds
+   * @param indicator the allow indicator added or revoked; null for other kinds
+   * @param scope the device groups an added allow indicator applies to, empty for every investigation
+   *     (tenant-wide); empty for other kinds
+   * @param until when a break-glass override or an added allow indicator ends; null for other kinds, and
+   *     for an allow indicator that does not end
+   * @param principal the person who changed it
+   * @param at when it changed
+   * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every store
+   *     keeps it exactly)
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if the sequence is negative, a subject is missing or does not belong
    *     to the kind, a break-glass override does not end after it starts, or the reason is invalid

@@ -52,11 +52,11 @@ public interface ControlStore {
   List<ControlChange> changes(long after, int limit);
 
   /**
-   * Admits one automatic action against blast-radius windows, all or none: {@return true when every
-   * window has counted fewer than its maximum uses in the {@code length} before {@code now}} (a use at
-   * exactly {@code now - length} no longer counts); if so and {@code consume} is true, one use at
-   * {@code now} is counted in each window, atomically with the check, so that concurrent callers on any
-   * runtime never admit more than a window's maximum.
+   * {@return true when one automatic action is admitted against the blast-radius windows, all or none:
+   * when every window has counted fewer than its maximum uses in the {@code length} before {@code now}}
+   * A use at exactly {@code now - length} no longer counts. When the action is admitted and
+   * {@code consume} is true, one use at {@code now} is counted in each window, atomically with the check,
+   * so that concurrent callers on any runtime never admit more than a window's maximum.
    *
    * @param windows the windows the action counts toward, at least one
    * @param now the current time
@@ -80,6 +80,10 @@ public interface ControlStore {
     /**
      * Validates.
      *
+     * @param scope what the window counts, e.g. {@code "KIND:ISOLATE_DEVICE"}: 1-500 characters without
+     *     control characters
+     * @param length how far back uses count: positive, at most 3,650 days
+     * @param max how many uses the window admits, at least 1
      * @throws NullPointerException if the scope or length is null
      * @throws IllegalArgumentException if the scope is invalid, the length out of range or the maximum below 1
      */

@@ -49,6 +49,17 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
   /**
    * Validates and copies.
    *
+   * @param statuses statuses to include, or empty for any
+   * @param families families to include, or empty for any
+   * @param kinds kinds to include, or empty for any
+   * @param sources sources to include, or empty for any
+   * @param entity the target entity's key, or null
+   * @param investigation the investigation, or null
+   * @param proposedFrom earliest proposal time, inclusive, or null
+   * @param proposedTo latest proposal time, exclusive, or null
+   * @param newestFirst whether to return the newest proposals first
+   * @param limit the most results per page, 1-{@value #MAX_LIMIT}
+   * @param cursor the cursor from the previous page, or null for the first page
    * @throws NullPointerException if a set or an element is null
    * @throws IllegalArgumentException if the limit is out of range or the time range is reversed
    */

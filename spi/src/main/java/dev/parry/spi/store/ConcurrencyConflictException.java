@@ -12,7 +12,9 @@ public final class ConcurrencyConflictException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient InvestigationId investigationId;
+  /** The version the caller expected. */
   private final long expectedVersion;
+  /** The stored version, 0 if the investigation does not exist. */
   private final long actualVersion;
 
   /**

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of query results and the cursor to the next page.
  *
- * @param items the results (copied)
+ * @param items the results on this page, in the query's order (copied; empty when nothing matched)
  * @param nextCursor the cursor of the next page, or null if this is the last one
  * @param <T> the item type
  */
@@ -17,6 +17,8 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
   /**
    * Copies the items.
    *
+   * @param items the results on this page, in the query's order (copied; empty when nothing matched)
+   * @param nextCursor the cursor of the next page, or null if this is the last one
    * @throws NullPointerException if the list or an item is null
    */
   public Page {

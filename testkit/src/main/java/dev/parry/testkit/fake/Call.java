@@ -16,6 +16,9 @@ public record Call(String operation, ExecutionRequest request, Instant at) {
   /**
    * Validates.
    *
+   * @param operation {@code execute}, {@code status} or {@code cancel}
+   * @param request the request (its idempotency key and attempt included)
+   * @param at when the call arrived, on the fake's clock
    * @throws NullPointerException if a component is null
    */
   public Call {

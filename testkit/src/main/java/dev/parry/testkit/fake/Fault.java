@@ -114,12 +114,13 @@ public sealed interface Fault {
   /**
    * Offline until an instant.
    *
-   * @param until when the target comes back
+   * @param until the instant on the fake's clock from which it answers normally again
    */
   record OfflineUntil(Instant until) implements Fault {
     /**
      * Validates.
      *
+     * @param until the instant on the fake's clock from which it answers normally again
      * @throws NullPointerException if {@code until} is null
      */
     public OfflineUntil {
@@ -130,13 +131,16 @@ public sealed interface Fault {
   /**
    * Retryable failure.
    *
-   * @param reason the reason
-   * @param retryAfter the Retry-After, or null
+   * @param reason the reason the retryable failure it answers carries
+   * @param retryAfter how long the backend asks the caller to wait (its Retry-After), or null for no advice
    */
   record FailRetryable(String reason, @Nullable Duration retryAfter) implements Fault {
     /**
      * Validates.
      *
+     * @param reason the reason the retryable failure it answers carries
+     * @param retryAfter how long the backend asks the caller to wait (its Retry-After), or null for no
+     *     advice
      * @throws NullPointerException if {@code reason} is null
      */
     public FailRetryable {
@@ -147,12 +151,13 @@ public sealed interface Fault {
   /**
    * Permanent failure.
    *
-   * @param reason the reason
+   * @param reason the reason the permanent failure it answers carries
    */
   record FailPermanently(String reason) implements Fault {
     /**
      * Validates.
      *
+     * @param reason the reason the permanent failure it answers carries
      * @throws NullPointerException if {@code reason} is null
      */
     public FailPermanently {
@@ -170,6 +175,8 @@ public sealed interface Fault {
     /**
      * Validates.
      *
+     * @param polls status calls answered "in progress" before the end
+     * @param failure the final failure's reason, or null to succeed
      * @throws IllegalArgumentException if {@code polls} is less than 1
      */
     public InProgressFor {
@@ -201,6 +208,7 @@ public sealed interface Fault {
     /**
      * Validates.
      *
+     * @param latency the delay, in virtual time when the fake runs on a virtual scheduler
      * @throws IllegalArgumentException if {@code latency} is negative
      */
     public Latency {

@@ -539,7 +539,11 @@ public final class DomainGenerators {
 
   // ---- evidence and context --------------------------------------------------------------------
 
-  /** {@return a verdict that applies to {@code entity}, threats more often than not} */
+  /**
+   * {@return a verdict that applies to {@code entity}, threats more often than not}
+   *
+   * @param entity the entity the verdicts must apply to; only its family matters
+   */
   public static Gen<Verdict> verdictsFor(Entity entity) {
     List<Verdict> applicable = new ArrayList<>();
     for (Verdict verdict : Verdict.values()) {

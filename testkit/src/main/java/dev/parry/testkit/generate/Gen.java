@@ -390,8 +390,8 @@ public interface Gen<T> {
   /**
    * A generator with a relative weight, for {@link Gen#frequency}.
    *
-   * @param weight the relative weight, 0 or more
-   * @param gen the generator
+   * @param weight the relative weight, 0 or more; 0 never picks the generator
+   * @param gen the generator picked with that weight
    * @param <T> the type
    */
   record Weighted<T>(int weight, Gen<? extends T> gen) {
@@ -399,6 +399,8 @@ public interface Gen<T> {
     /**
      * Checks the weight.
      *
+     * @param weight the relative weight, 0 or more; 0 never picks the generator
+     * @param gen the generator picked with that weight
      * @throws IllegalArgumentException if {@code weight} is negative
      */
     public Weighted {

@@ -20,12 +20,14 @@ public final class HostileText {
    * A named piece of hostile text.
    *
    * @param name what it is, for test names and messages
-   * @param text the text
+   * @param text the hostile characters themselves, to put inside a value under test
    */
   public record Sample(String name, String text) {
     /**
      * Validates the sample.
      *
+     * @param name what it is, for test names and messages
+     * @param text the hostile characters themselves, to put inside a value under test
      * @throws NullPointerException if a component is null
      */
     public Sample {

@@ -51,7 +51,12 @@ public sealed interface InvestigationStep {
     return Duration.ZERO;
   }
 
-  /** {@return the actor for principal number {@code index}, or the system for a negative index} */
+  /**
+   * {@return the actor for principal number {@code index}, or the system for a negative index}
+   *
+   * @param index the principal's number, 0 or more (taken modulo the number of generated principals), or
+   *     negative for the system actor
+   */
   static Actor actor(int index) {
     return index < 0 ? Actor.system() : Actor.principal(PRINCIPALS.get(index % PRINCIPALS.size()));
   }

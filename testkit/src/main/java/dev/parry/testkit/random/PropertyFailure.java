@@ -13,7 +13,9 @@ public final class PropertyFailure extends AssertionError {
 
   private static final long serialVersionUID = 1L;
 
+  /** The seed that replays the failing case. */
   private final long seed;
+  /** The index of the failing case in its run, from 0. */
   private final int caseIndex;
   private final transient List<?> shrunk;
   private final transient @Nullable Object shrunkValue;

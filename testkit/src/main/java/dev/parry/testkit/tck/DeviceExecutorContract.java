@@ -110,9 +110,9 @@ public abstract non-sealed class DeviceExecutorContract extends ExecutorContract
   }
 
   /**
-   * Makes the backend under test run {@code process}, for EXE-13: {@return true if it now runs, false
-   * if the test tenant cannot start a process on demand} (EXE-13 then skips, saying so). The default
-   * answers false; override it to start the process, or to register it with a fake backend.
+   * {@return true once the backend under test runs {@code process}, for EXE-13; false if the test
+   * tenant cannot start a process on demand, and EXE-13 then skips, saying so} The default answers
+   * false; override it to start the process, or to register it with a fake backend.
    *
    * @param process a process with its id and creation time, on a device of {@link #fleet()}
    */

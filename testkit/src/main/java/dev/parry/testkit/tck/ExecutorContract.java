@@ -57,13 +57,15 @@ public abstract sealed class ExecutorContract extends ContractSupport
   /**
    * What a contract run tests.
    *
-   * @param executor the executor
-   * @param probe what observes its backend
+   * @param executor the executor under test
+   * @param probe what observes the executor's backend, so the contract checks effects rather than answers
    */
   public record Subject(ActionExecutor executor, ExecutorProbe probe) {
     /**
      * Validates.
      *
+     * @param executor the executor under test
+     * @param probe what observes the executor's backend, so the contract checks effects rather than answers
      * @throws NullPointerException if a component is null
      */
     public Subject {
