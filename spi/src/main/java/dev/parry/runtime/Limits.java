@@ -70,7 +70,7 @@ public final class Limits {
   /**
    * {@return a builder holding these limits}, to make limits that differ in some settings
    *
-   * <pre>{@code Limits slower = limits.toBuilder().rateLimits(new RateLimit(10, Duration.ofMinutes(1))).build();}</pre>
+   * <pre>{@code Limits slower = limits.toBuilder().rateLimits(RateLimit.of(10, Duration.ofMinutes(1))).build();}</pre>
    */
   public Builder toBuilder() {
     Builder builder = new Builder();

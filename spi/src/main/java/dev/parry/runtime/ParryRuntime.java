@@ -1359,8 +1359,9 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets the automation folder exclusions: a file beneath an excluded folder is never remediated
-     * automatically, and its actions wait for approval (default {@link AutomationExclusions#none()}).
+     * Sets the automation folder exclusions: files beneath an excluded folder are ignored and no
+     * action is planned for them (default {@link AutomationExclusions#none()}); where it is unclear whether
+     * an exclusion covers a file, its action is planned and waits for approval.
      *
      * @param value the exclusions
      * @return this builder
@@ -1488,7 +1489,7 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Adds a listener that hears every event once it is stored and every access denial (default:
-     * none). Listeners are called in the order they were added; one that throws is logged and skipped.
+     * none). A listener that throws is logged, and the others still hear the event.
      *
      * @param value the listener
      * @return this builder

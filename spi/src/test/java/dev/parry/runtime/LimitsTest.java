@@ -34,10 +34,10 @@ class LimitsTest {
   void settersChangeOneSetting() {
     Limits built = Limits.builder().maxAttempts(3).backoffBase(Duration.ofSeconds(2)).backoffMax(Duration.ofMinutes(1))
         .attemptTimeout(Duration.ofSeconds(30)).actionTimeout(Duration.ofHours(6)).maxConcurrentPerFamily(8)
-        .rateLimits(new RateLimit(10, Duration.ofMinutes(1))).pendingExpiry(Duration.ofDays(1)).build();
+        .rateLimits(RateLimit.of(10, Duration.ofMinutes(1))).pendingExpiry(Duration.ofDays(1)).build();
     Limits withered = Limits.defaults().withMaxAttempts(3).withBackoff(Duration.ofSeconds(2), Duration.ofMinutes(1))
         .withAttemptTimeout(Duration.ofSeconds(30)).withActionTimeout(Duration.ofHours(6)).withMaxConcurrentPerFamily(8)
-        .withRateLimit(new RateLimit(10, Duration.ofMinutes(1))).withPendingExpiry(Duration.ofDays(1));
+        .withRateLimit(RateLimit.of(10, Duration.ofMinutes(1))).withPendingExpiry(Duration.ofDays(1));
     assertEquals(built, withered);
     assertEquals(built, built.toBuilder().build(), "toBuilder keeps every setting");
     assertNotEquals(built, built.withMaxAttempts(4));
@@ -65,7 +65,7 @@ class LimitsTest {
     assertMessage("pendingExpiry must be positive", () -> builder.pendingExpiry(Duration.ZERO));
     assertMessage("at least one rate limit", () -> builder.rateLimits());
     assertMessage("two rate limits have the period PT1M", () -> builder.rateLimits(RateLimit.MACHINE_ACTION_API,
-        new RateLimit(5, Duration.ofMinutes(1))));
+        RateLimit.of(5, Duration.ofMinutes(1))));
     assertThrows(NullPointerException.class, () -> builder.attemptTimeout(null));
     assertThrows(NullPointerException.class, () -> builder.rateLimits((List<RateLimit>) null));
     assertEquals(Limits.defaults().withMaxAttempts(2), builder.build(), "refused settings changed nothing");

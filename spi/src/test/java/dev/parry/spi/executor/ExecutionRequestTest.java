@@ -74,7 +74,7 @@ class ExecutionRequestTest {
   @Test
   @DisplayName("toBuilder keeps every setting, and equal settings make equal requests")
   void toBuilderRoundTrips() {
-    DeviceExclusions exclusions = new DeviceExclusions(Set.of(DeviceId.of("dc-1")), Set.of(DeviceTag.of("crown")),
+    DeviceExclusions exclusions = DeviceExclusions.of(Set.of(DeviceId.of("dc-1")), Set.of(DeviceTag.of("crown")),
         Set.of());
     ExecutionRequest request = minimal().purpose(ExecutionPurpose.UNDO).attempt(4)
         .requestedBy(Actor.principal(dev.parry.core.actor.PrincipalName.of("analyst@contoso.com")))

@@ -133,7 +133,7 @@ class FakeBackendsTest {
     assertTrue(devices.executor().honoursExclusions());
     Sha256 hash = DomainGenerators.sha256s().next(new Random(4));
     StopAndQuarantineFile anywhere = new StopAndQuarantineFile(DeviceFile.anywhere(hash));
-    DeviceExclusions exclusions = new DeviceExclusions(Set.of(dc.id()), Set.of(DeviceTag.of("tier-0")), Set.of());
+    DeviceExclusions exclusions = DeviceExclusions.of(Set.of(dc.id()), Set.of(DeviceTag.of("tier-0")), Set.of());
     devices.executor().execute(request(anywhere, "k").withExclusions(exclusions)).toCompletableFuture().join();
     assertFalse(devices.isQuarantinedOn(hash, dc.id()), "excluded by id");
     assertFalse(devices.isQuarantinedOn(hash, tier0.id()), "excluded by tag, compared case-insensitively");

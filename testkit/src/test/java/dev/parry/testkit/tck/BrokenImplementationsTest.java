@@ -466,7 +466,7 @@ class BrokenImplementationsTest {
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
       // keeps the protected devices out, and the ones a break-glass override opened too
       DeviceExclusions given = request.exclusions();
-      return fake.executor().execute(request.withExclusions(new DeviceExclusions(given.devices(), given.tags(),
+      return fake.executor().execute(request.withExclusions(DeviceExclusions.of(given.devices(), given.tags(),
           Set.of())));
     }
   }
