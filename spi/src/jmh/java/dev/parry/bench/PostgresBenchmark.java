@@ -98,7 +98,7 @@ public class PostgresBenchmark {
         runtimes[i] = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(JdbcInvestigationStore.create(pools[i]))
             .instanceName("bench-" + i).executor("d", Fixtures.devices()).executor("m", Fixtures.mail())
             .executor("i", Fixtures.directory())
-            .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000_000, Duration.ofSeconds(1)))).build();
+            .limits(Limits.defaults().withRateLimit(RateLimit.of(1_000_000_000, Duration.ofSeconds(1)))).build();
         runtimes[i].start();
       }
     }

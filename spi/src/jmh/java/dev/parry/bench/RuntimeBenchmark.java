@@ -88,7 +88,7 @@ public class RuntimeBenchmark {
   static ParryRuntime runtime(InvestigationStore store) {
     ParryRuntime runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(store)
         .executor("d", Fixtures.devices()).executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
-        .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000_000, Duration.ofSeconds(1)))).build();
+        .limits(Limits.defaults().withRateLimit(RateLimit.of(1_000_000_000, Duration.ofSeconds(1)))).build();
     runtime.start();
     return runtime;
   }

@@ -1217,9 +1217,11 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets the clock every time the runtime records or waits for is read from: deadlines, expiries,
+     * time boxes, backoff and the time of every event (default {@link Clock#systemUTC()}).
      *
-     * @param value the clock (default: system UTC)
+     * @param value the clock
+     * @return this builder
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
@@ -1227,9 +1229,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets where the runtime's work and timers run: dispatches, outcomes, retries, expiries and
+     * reconciler passes (default: a pool of 2 threads the runtime owns and stops on {@link ParryRuntime#close()};
+     * a scheduler given here is not closed by the runtime).
      *
-     * @param value where work and timers run (default: a 2-thread pool the runtime owns)
+     * @param value the scheduler
+     * @return this builder
      */
     public Builder scheduler(TaskScheduler value) {
       this.scheduler = Objects.requireNonNull(value, "scheduler");
@@ -1237,9 +1242,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets where investigations, actions and their audit trail are kept (default: a new
+     * {@link InMemoryInvestigationStore}, which lives and dies with the process). Runtimes that share a store
+     * share its work: each action is dispatched by one of them at a time.
      *
-     * @param value the store (default: a new in-memory store)
+     * @param value the store
+     * @return this builder
      */
     public Builder store(InvestigationStore value) {
       this.store = Objects.requireNonNull(value, "store");
@@ -1261,9 +1269,11 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets the policy that turns evidence and verdicts into planned actions (default
+     * {@link RemediationPolicy#standard()}, which reads the {@linkplain #planTable plan table}).
      *
-     * @param value the policy (default: {@link RemediationPolicy#standard()})
+     * @param value the policy
+     * @return this builder
      */
     public Builder policy(RemediationPolicy value) {
       this.policy = Objects.requireNonNull(value, "policy");
@@ -1324,10 +1334,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets the device groups and each group's automation level, which decide whether a planned
+     * device action runs on its own or waits for approval (default {@link DeviceGroups#ungroupedOnly()}: one
+     * group at {@code FULL}). They govern device entities only: email and identity automation are set apart.
      *
-     * @param value device groups (default: only the ungrouped group, at FULL). They govern device
-     *     entities only: email and identity automation are set apart
+     * @param value the device groups
+     * @return this builder
      */
     public Builder deviceGroups(DeviceGroups value) {
       this.deviceGroups = Objects.requireNonNull(value, "deviceGroups");
@@ -1335,9 +1347,11 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets which folders count as core (system) folders and which as temporary, for the
+     * {@code SEMI_CORE_FOLDERS} and {@code SEMI_NON_TEMP_FOLDERS} levels (default {@link FolderClassifier#defaults()}).
      *
-     * @param value the core and temp folder lists (default: {@link FolderClassifier#defaults()})
+     * @param value the folder lists
+     * @return this builder
      */
     public Builder folders(FolderClassifier value) {
       this.folders = Objects.requireNonNull(value, "folders");
@@ -1345,9 +1359,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets the automation folder exclusions: files beneath an excluded folder are ignored and no
+     * action is planned for them (default {@link AutomationExclusions#none()}); where it is unclear whether
+     * an exclusion covers a file, its action is planned and waits for approval.
      *
-     * @param value automation folder exclusions (default: none)
+     * @param value the exclusions
+     * @return this builder
      */
     public Builder exclusions(AutomationExclusions value) {
       this.exclusions = Objects.requireNonNull(value, "exclusions");
@@ -1355,9 +1372,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Adds an allow indicator in force from the start: evidence about an entity it matches plans no
+     * action (default: none). Indicators added at run time are kept in the control store instead. Adding one
+     * twice keeps one.
      *
-     * @param value an allow indicator in force from the start
+     * @param value the indicator
+     * @return this builder
      */
     public Builder allow(AllowIndicator value) {
       this.allowIndicators.add(Objects.requireNonNull(value, "allowIndicator"));
@@ -1385,7 +1405,8 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Leaves actions of {@code kind} without a time box (Contain user has one by default).
+     * Leaves actions of {@code kind} without a time box (Contain user has one of 5 days by default).
+     * A kind without a time box stays in effect until it is undone by hand.
      *
      * @param kind the kind
      * @return this builder
@@ -1411,9 +1432,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets the safety guards: blast-radius limits, which hold automatic actions for approval past
+     * a count in a window, and protected devices and tags, whose actions always wait for approval (default
+     * {@link SafetyGuards#none()}).
      *
-     * @param value the safety guards: blast-radius limits and protected assets (default: none)
+     * @param value the guards
+     * @return this builder
      */
     public Builder safetyGuards(SafetyGuards value) {
       this.safetyGuards = Objects.requireNonNull(value, "safetyGuards");
@@ -1439,9 +1463,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets who may do what: every command a caller gives is checked by it, and a denial is thrown
+     * as an {@link AccessDeniedException} and reported to listeners (default {@link Authorizer#defaults()},
+     * Defender's role rules).
      *
-     * @param value the authorizer (default: {@link Authorizer#defaults()})
+     * @param value the authorizer
+     * @return this builder
      */
     public Builder authorizer(Authorizer value) {
       this.authorizer = Objects.requireNonNull(value, "authorizer");
@@ -1449,9 +1476,11 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets how many people approve each kind of action (default {@link ApprovalRules#defaults()}:
+     * two-step approval for email actions, a single approval for every other kind).
      *
-     * @param value approval rules (default: {@link ApprovalRules#defaults()})
+     * @param value the rules
+     * @return this builder
      */
     public Builder approvalRules(ApprovalRules value) {
       this.approvalRules = Objects.requireNonNull(value, "approvalRules");
@@ -1459,9 +1488,11 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Adds a listener that hears every event once it is stored and every access denial (default:
+     * none). A listener that throws is logged, and the others still hear the event.
      *
-     * @param value a listener to add
+     * @param value the listener
+     * @return this builder
      */
     public Builder listener(RuntimeListener value) {
       this.listeners.add(Objects.requireNonNull(value, "listener"));
@@ -1469,9 +1500,13 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets how hard the runtime tries and how much it runs at once: attempts, backoff, timeouts,
+     * concurrency, rate limits and pending expiry (default {@link Limits#defaults()}).
      *
-     * @param value the limits (default: {@link Limits#defaults()})
+     * <pre>{@code builder.limits(Limits.builder().maxAttempts(3).build());}</pre>
+     *
+     * @param value the limits
+     * @return this builder
      */
     public Builder limits(Limits value) {
       this.limits = Objects.requireNonNull(value, "limits");
@@ -1479,7 +1514,8 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Registers an executor.
+     * Registers an executor for the kinds it {@linkplain ActionExecutor#supportedKinds() supports}
+     * (default: none). {@link #build()} refuses two executors that claim one kind.
      *
      * @param name a name for error messages, unique in this builder, 1-128 characters without
      *     spoofing characters (the identifier rule of {@link dev.parry.core.entity})
@@ -1497,8 +1533,10 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Also uses every {@link ExecutorProvider} found with {@link ServiceLoader}, each given the
-     * configuration registered under its name (or an empty one).
+     * Also uses every {@link ExecutorProvider} found with {@link ServiceLoader} (or the
+     * {@linkplain #providers seam}), each given the configuration registered under its name with
+     * {@link #providerConfig} or an empty one (default: off, only the executors registered with
+     * {@link #executor} are used). Calling it twice is the same as once.
      *
      * @return this builder
      */
@@ -1508,10 +1546,17 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Gives the {@link ExecutorProvider} named {@code name} its configuration, handed to its
+     * {@code create} when executors are {@linkplain #discoverExecutors() discovered} (default: an empty
+     * configuration for every provider). Setting a name again replaces its configuration. {@link #build()}
+     * refuses a configuration for a name no provider has (a misspelled name) and configurations given without
+     * {@code discoverExecutors()}.
      *
-     * @param name a provider's name
+     * <pre>{@code builder.discoverExecutors().providerConfig("acme-edr", ProviderConfig.of(Map.of("endpoint", url)));}</pre>
+     *
+     * @param name the provider's {@link ExecutorProvider#name()}, as it spells it
      * @param config its configuration
+     * @return this builder
      */
     public Builder providerConfig(String name, ProviderConfig config) {
       providerConfigs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(config, "config"));
@@ -1519,9 +1564,11 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets where discovered providers come from (default: {@link ServiceLoader} on
+     * {@link ExecutorProvider}); a seam for tests that list providers by hand.
      *
-     * @param value where providers are found (default: {@link ServiceLoader}); for tests
+     * @param value gives the providers each time executors are discovered
+     * @return this builder
      */
     public Builder providers(Supplier<Iterable<ExecutorProvider>> value) {
       this.providers = Objects.requireNonNull(value, "providers");
@@ -1544,9 +1591,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets how the investigations that hold manual actions (actions an analyst takes
+     * outside an investigation) are named (default: {@code manual-} and a random UUID). The supplier must give
+     * a new id on every call.
      *
-     * @param value how manual investigations are named (default: {@code manual-<uuid>})
+     * @param value gives a new id on every call
+     * @return this builder
      */
     public Builder manualInvestigationIds(Supplier<InvestigationId> value) {
       this.manualIds = Objects.requireNonNull(value, "manualInvestigationIds");
@@ -1554,11 +1604,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets this runtime's name in the store's dispatch leases; runtimes that share a store must
+     * each have their own (default: {@code parry-} and a random UUID, new for every runtime). A runtime
+     * restarted under the same name resumes its own leases at once.
      *
-     * @param value this runtime's name in the store's dispatch leases, unique among the runtimes that
-     *     share a store (default: {@code parry-<uuid>}, new for every runtime); 1-200 characters
-     *     without spoofing characters (the identifier rule of {@link dev.parry.core.entity})
+     * @param value 1-200 characters without spoofing characters (the identifier rule of {@link dev.parry.core.entity})
+     * @return this builder
      * @throws IllegalArgumentException if the name is empty, too long or holds a spoofing character
      */
     public Builder instanceName(String value) {
@@ -1567,12 +1618,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets how long a dispatch lease lasts unless renewed (default 30 seconds; renewed every third
+     * of it): how long actions of a runtime that died wait before another runtime sharing the store resumes
+     * them. Keep it well above the clock skew between the runtimes' hosts.
      *
-     * @param value how long a dispatch lease lasts unless renewed (default 30 seconds; renewed every
-     *     third of it): how long actions of a runtime that died wait before another runtime sharing the
-     *     store resumes them. Keep it well above the clock skew between the runtimes' hosts. At most
-     *     3,650 days.
+     * @param value positive, at most 3,650 days
+     * @return this builder
      * @throws IllegalArgumentException if it is zero, negative or too long
      */
     public Builder dispatchLease(Duration value) {
@@ -1581,11 +1632,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * {@return this builder}
+     * Sets how often the reconciler asks the store for due work when all is well (default: the
+     * attempt timeout or a third of the dispatch lease, whichever is shorter). Each pass also renews this
+     * runtime's leases, so a pass runs at least every third of the lease whatever is set here.
      *
-     * @param value how often the reconciler asks the store for due work when all is well (default: the
-     *     attempt timeout or a third of the dispatch lease, whichever is shorter); each pass also renews
-     *     this runtime's leases, so a pass runs at least every third of the lease whatever is set here
+     * @param value positive, at most 3,650 days
+     * @return this builder
      * @throws IllegalArgumentException if it is not positive or longer than 3,650 days
      */
     public Builder reconcileEvery(Duration value) {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * its start. Calls past the limit wait; they are never failed. The count is kept in the store's
  * {@link dev.parry.spi.safety.ControlStore}, so every runtime sharing the store shares it.
  *
+ * <pre>{@code builder.limits(Limits.builder().rateLimits(RateLimit.of(10, Duration.ofMinutes(1))).build());}</pre>
+ *
  * @param permits calls allowed per period, 1 or more
  * @param period the length of the sliding window: positive, at most 3,650 days
  */
@@ -36,5 +38,20 @@ public record RateLimit(int permits, Duration period) {
       throw new IllegalArgumentException("permits must be 1 or more, was: " + permits);
     }
     Durations.requirePositive("period", period);
+  }
+
+  /**
+   * {@return at most {@code permits} calls in any window of {@code period}}: the documented way to make a
+   * rate limit, which keeps compiling if the type gains a setting
+   *
+   * <pre>{@code RateLimit limit = RateLimit.of(10, Duration.ofMinutes(1));}</pre>
+   *
+   * @param permits calls allowed per period, 1 or more
+   * @param period the period, positive and at most 3,650 days
+   * @throws NullPointerException if {@code period} is null
+   * @throws IllegalArgumentException if {@code permits} is less than 1 or the period is not positive or too long
+   */
+  public static RateLimit of(int permits, Duration period) {
+    return new RateLimit(permits, period);
   }
 }

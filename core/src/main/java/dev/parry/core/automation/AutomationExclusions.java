@@ -139,8 +139,9 @@ public final class AutomationExclusions {
     private Builder() {}
 
     /**
-     * Excludes a folder and every file beneath it; {@link #add(FolderExclusion)} narrows one by
-     * extensions or names.
+     * Excludes a folder and every file beneath it: automated investigation ignores them and plans no
+     * action (default: no folder is excluded); {@link #add(FolderExclusion)} narrows one by extensions
+     * or names. Excluding a folder twice is the same as once.
      *
      * @param folder the folder, below a root; without a drive letter it applies on every drive
      * @return this builder
@@ -152,7 +153,8 @@ public final class AutomationExclusions {
     }
 
     /**
-     * Adds an exclusion: a folder, narrowed or not.
+     * Adds an exclusion: a folder, narrowed to some extensions or file names or not (default: none).
+     * Adding one twice is the same as once.
      *
      * @param exclusion the exclusion
      * @return this builder

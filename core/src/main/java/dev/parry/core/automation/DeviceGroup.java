@@ -7,8 +7,8 @@ import java.util.Objects;
  * device belongs to the matching group with the lowest rank number (rank 1 wins).
  *
  * <pre>{@code
- * DeviceGroup servers = new DeviceGroup(DeviceGroupName.of("Servers"), 1,
- *     new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)),
+ * DeviceGroup servers = DeviceGroup.of(DeviceGroupName.of("Servers"), 1,
+ *     DeviceMatch.builder().platforms(Set.of(OsPlatform.WINDOWS_SERVER)).build(),
  *     AutomationLevel.SEMI_ALL_FOLDERS);
  * }</pre>
  *
@@ -39,5 +39,22 @@ public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, Aut
     if (rank < 1) {
       throw new IllegalArgumentException("rank must be 1 or more, was: " + rank);
     }
+  }
+
+  /**
+   * {@return the group {@code name} at {@code rank}, holding the devices {@code match} matches at
+   * {@code level}}: the documented way to make a group, which keeps compiling if the type gains a setting
+   *
+   * <pre>{@code DeviceGroup servers = DeviceGroup.of(DeviceGroupName.of("Servers"), 1, serverMatch, AutomationLevel.SEMI_ALL_FOLDERS);}</pre>
+   *
+   * @param name the group's name
+   * @param rank 1 or more; lower ranks are matched first
+   * @param match the rule devices must satisfy
+   * @param level the automation level of the group's devices
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code rank} is less than 1
+   */
+  public static DeviceGroup of(DeviceGroupName name, int rank, DeviceMatch match, AutomationLevel level) {
+    return new DeviceGroup(name, rank, match, level);
   }
 }

@@ -18,9 +18,13 @@ import org.jspecify.annotations.Nullable;
  * device without a name never matches a name prefix; one whose Defender device group is not reported
  * never matches {@code rbacGroups}.
  *
+ * <p>Make one with {@link #builder()} (or {@link #inRbacGroups} and {@link #ANY}): the rule may gain
+ * criteria in a minor release, each unset by default, and code written against the builder keeps
+ * compiling, where a call to the canonical constructor would not.
+ *
  * <pre>{@code
- * DeviceMatch finance = new DeviceMatch("fin-", DomainName.of("corp.contoso.com"),
- *     Set.of(DeviceTag.of("finance")), Set.of(OsPlatform.WINDOWS));
+ * DeviceMatch finance = DeviceMatch.builder().namePrefix("fin-").domain(DomainName.of("corp.contoso.com"))
+ *     .anyTags(Set.of(DeviceTag.of("finance"))).platforms(Set.of(OsPlatform.WINDOWS)).build();
  * DeviceMatch tier0 = DeviceMatch.inRbacGroups(RbacGroupName.of("Tier 0 servers"));
  * }</pre>
  *
@@ -50,6 +54,15 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
   public DeviceMatch(@Nullable String namePrefix, @Nullable DomainName domain, Set<DeviceTag> anyTags,
       Set<OsPlatform> platforms) {
     this(namePrefix, domain, anyTags, platforms, Set.of());
+  }
+
+  /**
+   * {@return a builder with no criterion set}: it builds {@link #ANY} unless told more
+   *
+   * <pre>{@code DeviceMatch servers = DeviceMatch.builder().platforms(Set.of(OsPlatform.WINDOWS_SERVER)).build();}</pre>
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -127,5 +140,90 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
       return false;
     }
     return platforms.isEmpty() || platforms.contains(device.os());
+  }
+
+  /**
+   * Makes a {@link DeviceMatch}. Every criterion is unset by default and matches every device; each
+   * setter checks its argument at once and replaces what was set before. A builder is not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable String namePrefix;
+    private @Nullable DomainName domain;
+    private Set<DeviceTag> anyTags = Set.of();
+    private Set<OsPlatform> platforms = Set.of();
+    private Set<RbacGroupName> rbacGroups = Set.of();
+
+    private Builder() {}
+
+    /**
+     * Matches devices whose host name starts with {@code value}, compared case-insensitively (default:
+     * any name, and devices without one). A device without a name never matches a prefix.
+     *
+     * @param value 1-255 characters without spoofing characters (the identifier rule of
+     *     {@link dev.parry.core.entity})
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if it is empty, too long or holds a spoofing character
+     */
+    public Builder namePrefix(String value) {
+      this.namePrefix = Text.requireIdentifier("namePrefix", value, 1, 255);
+      return this;
+    }
+
+    /**
+     * Matches devices in exactly this DNS or directory domain (default: any domain, and devices without one).
+     *
+     * @param value the domain
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
+    public Builder domain(DomainName value) {
+      this.domain = Objects.requireNonNull(value, "domain");
+      return this;
+    }
+
+    /**
+     * Matches devices that carry at least one of these tags, compared case-insensitively (default:
+     * empty, any tags).
+     *
+     * @param value the tags, empty for any (copied)
+     * @return this builder
+     * @throws NullPointerException if the set or an element is null
+     */
+    public Builder anyTags(Set<DeviceTag> value) {
+      this.anyTags = Set.copyOf(Objects.requireNonNull(value, "anyTags"));
+      return this;
+    }
+
+    /**
+     * Matches devices that run one of these operating system families (default: empty, any platform).
+     *
+     * @param value the platforms, empty for any (copied)
+     * @return this builder
+     * @throws NullPointerException if the set or an element is null
+     */
+    public Builder platforms(Set<OsPlatform> value) {
+      this.platforms = Set.copyOf(Objects.requireNonNull(value, "platforms"));
+      return this;
+    }
+
+    /**
+     * Matches devices Defender puts in one of these device groups, by their {@code rbacGroupName},
+     * compared case-insensitively (default: empty, any group). A device whose group is not reported
+     * never matches a set that is not empty.
+     *
+     * @param value the group names, empty for any (copied)
+     * @return this builder
+     * @throws NullPointerException if the set or an element is null
+     */
+    public Builder rbacGroups(Set<RbacGroupName> value) {
+      this.rbacGroups = Set.copyOf(Objects.requireNonNull(value, "rbacGroups"));
+      return this;
+    }
+
+    /** {@return the rule} */
+    public DeviceMatch build() {
+      return new DeviceMatch(namePrefix, domain, anyTags, platforms, rbacGroups);
+    }
   }
 }

@@ -34,6 +34,16 @@ public record Md5(String hex) {
     return new Md5(hex);
   }
 
+  /**
+   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link #hex()}.
+   * Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest goes by.
+   *
+   * <pre>{@code Md5 same = Md5.of(digest.value());}</pre>
+   */
+  public String value() {
+    return hex;
+  }
+
   @Override
   public String toString() {
     return hex;

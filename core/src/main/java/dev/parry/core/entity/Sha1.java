@@ -33,6 +33,16 @@ public record Sha1(String hex) {
     return new Sha1(hex);
   }
 
+  /**
+   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link #hex()}.
+   * Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest goes by.
+   *
+   * <pre>{@code Sha1 same = Sha1.of(digest.value());}</pre>
+   */
+  public String value() {
+    return hex;
+  }
+
   @Override
   public String toString() {
     return hex;

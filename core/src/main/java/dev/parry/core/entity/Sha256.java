@@ -33,6 +33,16 @@ public record Sha256(String hex) {
     return new Sha256(hex);
   }
 
+  /**
+   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link #hex()}.
+   * Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest goes by.
+   *
+   * <pre>{@code Sha256 same = Sha256.of(digest.value());}</pre>
+   */
+  public String value() {
+    return hex;
+  }
+
   @Override
   public String toString() {
     return hex;

@@ -79,8 +79,17 @@ public record ActionId(InvestigationId investigation, int sequence) {
     return text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
+  /**
+   * {@return the identifier's canonical text, {@code investigation/sequence}}, as {@link #of(String)} reads it
+   *
+   * <pre>{@code String text = ActionId.of(InvestigationId.of("inv-2026-0001"), 3).value();   // "inv-2026-0001/3"}</pre>
+   */
+  public String value() {
+    return investigation.value() + "/" + sequence;
+  }
+
   @Override
   public String toString() {
-    return investigation.value() + "/" + sequence;
+    return value();
   }
 }

@@ -532,9 +532,9 @@ public final class Dispatcher implements EventRouter.Reaction {
       return;
     }
     Instant now = clock.instant();
-    ExecutionRequest request = new ExecutionRequest(flight.action, flight.purpose, flight.key, attempt,
-        min(now.plus(limits.attemptTimeout()), flight.deadline), flight.requestedBy, flight.note,
-        flight.id.investigation(), flight.id, exclusions);
+    ExecutionRequest request = ExecutionRequest.builder().action(flight.action).purpose(flight.purpose)
+        .idempotencyKey(flight.key).attempt(attempt).deadline(min(now.plus(limits.attemptTimeout()), flight.deadline))
+        .requestedBy(flight.requestedBy).comment(flight.note).actionId(flight.id).exclusions(exclusions).build();
     send(flight, attempt, request, null);
   }
 
@@ -860,10 +860,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       request = null;
       reference = null;
     }
-    ExecutionRequest asked = request != null ? request : new ExecutionRequest(action.action(), ExecutionPurpose.EXECUTE,
-        keyOf(id, ExecutionPurpose.EXECUTE, 0), Math.max(1, action.attempts()),
-        action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()),
-        action.requestedBy(), action.note(), id.investigation(), id, cancelExclusions(action.action()));
+    ExecutionRequest asked = request != null ? request : ExecutionRequest.builder().action(action.action())
+        .purpose(ExecutionPurpose.EXECUTE).idempotencyKey(keyOf(id, ExecutionPurpose.EXECUTE, 0))
+        .attempt(Math.max(1, action.attempts()))
+        .deadline(action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()))
+        .requestedBy(action.requestedBy()).comment(action.note()).actionId(id)
+        .exclusions(cancelExclusions(action.action())).build();
     if (askToCancel(id, asked, reference, wait)) {
       return Stop.EXECUTOR_CONFIRMED;
     }

@@ -78,7 +78,7 @@ public final class FleetExclusions {
     Set<DeviceId> open = opened.get();
     Set<DeviceId> devices = new HashSet<>(guards.protectedDevices());
     devices.removeAll(open);
-    return new DeviceExclusions(devices, guards.protectedTags(), open);
+    return DeviceExclusions.of(devices, guards.protectedTags(), open);
   }
 
   /**

@@ -50,6 +50,22 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
     opened = Set.copyOf(Objects.requireNonNull(opened, "opened"));
   }
 
+  /**
+   * {@return exclusions of {@code devices} and of every device carrying one of {@code tags}, except the
+   * {@code opened} ones}: the documented way to make exclusions (in a test or a wrapping executor), which
+   * keeps compiling if the type gains a setting
+   *
+   * <pre>{@code DeviceExclusions exclusions = DeviceExclusions.of(Set.of(DeviceId.of("dc-01")), Set.of(DeviceTag.of("crown-jewel")), Set.of());}</pre>
+   *
+   * @param devices the protected devices to leave out, by id (copied)
+   * @param tags the protected tags (copied)
+   * @param opened devices a break-glass override opened (copied)
+   * @throws NullPointerException if a set or an element is null
+   */
+  public static DeviceExclusions of(Set<DeviceId> devices, Set<DeviceTag> tags, Set<DeviceId> opened) {
+    return new DeviceExclusions(devices, tags, opened);
+  }
+
   /** {@return no exclusions: every device may be reached} */
   public static DeviceExclusions none() {
     return NONE;

@@ -28,6 +28,19 @@ public record ProviderConfig(Map<String, String> properties) {
   }
 
   /**
+   * {@return a configuration holding {@code properties}}: the documented way to make one, which keeps
+   * compiling if the type gains a setting
+   *
+   * <pre>{@code ProviderConfig config = ProviderConfig.of(Map.of("endpoint", "https://edr.example", "tenant", "contoso"));}</pre>
+   *
+   * @param properties the properties (copied)
+   * @throws NullPointerException if the map, a key or a value is null
+   */
+  public static ProviderConfig of(Map<String, String> properties) {
+    return new ProviderConfig(properties);
+  }
+
+  /**
    * {@return the property's value, if set}
    *
    * @param key the property name

@@ -9,7 +9,7 @@ import java.util.Objects;
  * group (as {@code scope} says); past it, new automatic actions wait for approval instead.
  *
  * <pre>{@code
- * BlastRadiusLimit isolations = new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1));
+ * BlastRadiusLimit isolations = BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1));
  * }</pre>
  *
  * @param scope what the count is kept per: each action kind, each family or each device group
@@ -47,5 +47,21 @@ public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
     if (window.isNegative() || window.isZero() || window.compareTo(Durations.MAX) > 0) {
       throw new IllegalArgumentException("window must be positive and at most 3,650 days, was: " + window);
     }
+  }
+
+  /**
+   * {@return at most {@code maxAutomatic} automatic actions per {@code window} for each value of
+   * {@code scope}}: the documented way to make a limit, which keeps compiling if the type gains a setting
+   *
+   * <pre>{@code BlastRadiusLimit isolations = BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1));}</pre>
+   *
+   * @param scope what the count is kept per
+   * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
+   * @param window the sliding window, positive and at most 3,650 days
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window is not positive or too long
+   */
+  public static BlastRadiusLimit of(Scope scope, int maxAutomatic, Duration window) {
+    return new BlastRadiusLimit(scope, maxAutomatic, window);
   }
 }

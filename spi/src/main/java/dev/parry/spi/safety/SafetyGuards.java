@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * SafetyGuards guards = SafetyGuards.builder()
- *     .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1)))
+ *     .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1)))
  *     .protectDevice(DeviceId.of("dc-01"))
  *     .protectTag(DeviceTag.of("tier-0"))
  *     .build();
@@ -75,7 +75,10 @@ public final class SafetyGuards {
     private Builder() {}
 
     /**
-     * Adds a blast-radius limit.
+     * Adds a blast-radius limit: past its count of automatic actions in its window, new automatic actions
+     * wait for approval instead (default: none). Every limit added holds at once.
+     *
+     * <pre>{@code builder.limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1)));}</pre>
      *
      * @param limit the limit
      * @return this builder
@@ -86,7 +89,8 @@ public final class SafetyGuards {
     }
 
     /**
-     * Protects a device: actions on it or on anything on it always wait for approval.
+     * Protects a device: actions on it or on anything on it always wait for approval, and a fleet-wide
+     * action leaves it out (default: no device is protected). Protecting it twice is the same as once.
      *
      * @param device the device
      * @return this builder
@@ -97,7 +101,8 @@ public final class SafetyGuards {
     }
 
     /**
-     * Protects every device carrying a tag.
+     * Protects every device carrying a tag, as {@link #protectDevice} protects one device (default: no tag
+     * is protected). Tags compare case-insensitively.
      *
      * @param tag the tag
      * @return this builder

@@ -134,110 +134,126 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     private Builder() {}
 
     /**
-   * {@return this builder}
-   *
-   * @param value statuses to include, empty for any
-   */
+     * Keeps only actions in one of these statuses (default: any status; {@link ActionQuery#pending()}
+     * and {@link ActionQuery#history()} set it).
+     *
+     * @param value the statuses, empty for any
+     * @return this builder
+     */
     public Builder statuses(Set<ActionStatus> value) {
       this.statuses = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value families to include, empty for any
-   */
+     * Keeps only actions on entities of one of these families: device, email or identity (default: any).
+     *
+     * @param value the families, empty for any
+     * @return this builder
+     */
     public Builder families(Set<EntityFamily> value) {
       this.families = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value kinds to include, empty for any
-   */
+     * Keeps only actions of one of these kinds (default: any).
+     *
+     * @param value the kinds, empty for any
+     * @return this builder
+     */
     public Builder kinds(Set<ActionKind> value) {
       this.kinds = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value sources to include, empty for any
-   */
+     * Keeps only actions from one of these sources: an automated investigation, a manual action,
+     * advanced hunting, Explorer or live response (default: any).
+     *
+     * @param value the sources, empty for any
+     * @return this builder
+     */
     public Builder sources(Set<ActionSource> value) {
       this.sources = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value the target entity's key, or null for any
-   */
+     * Keeps only actions whose target entity has this key (default: any entity).
+     *
+     * @param value the entity's key, or null for any
+     * @return this builder
+     */
     public Builder entity(@Nullable EntityKey value) {
       this.entity = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value the investigation, or null for any
-   */
+     * Keeps only actions of this investigation (default: any investigation).
+     *
+     * @param value the investigation, or null for any
+     * @return this builder
+     */
     public Builder investigation(@Nullable InvestigationId value) {
       this.investigation = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value earliest proposal time, inclusive, or null
-   */
+     * Keeps only actions proposed at or after this time (default: no lower bound).
+     *
+     * @param value the earliest proposal time, inclusive, or null for none; not after {@link #proposedTo}
+     * @return this builder
+     */
     public Builder proposedFrom(@Nullable Instant value) {
       this.proposedFrom = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value latest proposal time, exclusive, or null
-   */
+     * Keeps only actions proposed before this time (default: no upper bound).
+     *
+     * @param value the latest proposal time, exclusive, or null for none; not before {@link #proposedFrom}
+     * @return this builder
+     */
     public Builder proposedTo(@Nullable Instant value) {
       this.proposedTo = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value whether to return the newest proposals first
-   */
+     * Sets the order: newest proposals first when true, oldest first when false (default false;
+     * {@link ActionQuery#history()} sets true).
+     *
+     * @param value whether the newest proposals come first
+     * @return this builder
+     */
     public Builder newestFirst(boolean value) {
       this.newestFirst = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value page size, 1-{@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT})
-   */
+     * Sets the most actions one page holds (default {@value ActionQuery#DEFAULT_LIMIT}); checked by
+     * {@link #build()}.
+     *
+     * @param value 1-{@value ActionQuery#MAX_LIMIT}
+     * @return this builder
+     */
     public Builder limit(int value) {
       this.limit = value;
       return this;
     }
 
     /**
-   * {@return this builder}
-   *
-   * @param value the cursor from the previous page, or null
-   */
+     * Sets where the page starts: the {@linkplain Page#nextCursor() cursor} the previous page ended
+     * with (default: null, the first page).
+     *
+     * @param value the cursor from the previous page, or null for the first page
+     * @return this builder
+     */
     public Builder cursor(@Nullable String value) {
       this.cursor = value;
       return this;

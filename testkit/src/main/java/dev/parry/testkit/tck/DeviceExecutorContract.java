@@ -165,7 +165,7 @@ public abstract non-sealed class DeviceExecutorContract extends ExecutorContract
       fail("EXE-12: fleet() must answer four devices the backend knows, the second with a tag; was " + fleet);
     }
     DeviceTag tag = fleet.get(1).tags().iterator().next();
-    DeviceExclusions exclusions = new DeviceExclusions(Set.of(fleet.get(0).id()), Set.of(tag),
+    DeviceExclusions exclusions = DeviceExclusions.of(Set.of(fleet.get(0).id()), Set.of(tag),
         Set.of(fleet.get(2).id()));
     List<RemediationAction> actions = fleetWideActions(new Random(12));
     if (actions.isEmpty()) {

@@ -10,10 +10,8 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.ImpactClass;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.ReversibleAction;
-import dev.parry.core.actor.Actor;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.investigation.ActionId;
-import dev.parry.core.investigation.InvestigationId;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionPurpose;
@@ -133,9 +131,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
   }
 
   final ExecutionRequest request(RemediationAction action, String key, ExecutionPurpose purpose) {
-    InvestigationId investigation = InvestigationId.of("tck");
-    return new ExecutionRequest(action, purpose, IdempotencyKey.of(key), 1,
-        clock().instant().plus(deadline()), Actor.system(), "contract test", investigation, new ActionId(investigation, 1));
+    return ExecutionRequest.builder().action(action).purpose(purpose).idempotencyKey(IdempotencyKey.of(key))
+        .deadline(clock().instant().plus(deadline())).comment("contract test").actionId(ActionId.of("tck/1")).build();
   }
 
   static String key() {

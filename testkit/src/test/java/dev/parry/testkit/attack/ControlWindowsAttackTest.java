@@ -55,7 +55,7 @@ class ControlWindowsAttackTest {
   @DisplayName("held: two rate limits of one period are refused at configuration, so no call is counted twice")
   void twoLimitsOfOnePeriodRefused() {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> LIMITS.withRateLimit(
-        new RateLimit(4, Duration.ofMinutes(1)), new RateLimit(10, Duration.ofMinutes(1))));
+        RateLimit.of(4, Duration.ofMinutes(1)), RateLimit.of(10, Duration.ofMinutes(1))));
     assertTrue(refused.getMessage().contains("PT1M"), refused.getMessage());
   }
 
@@ -63,8 +63,8 @@ class ControlWindowsAttackTest {
   @DisplayName("two blast-radius limits of one kind and window (3 and 5 an hour): 3 automatic isolations, not 2")
   void twoBreakersOfOneWindow() {
     SafetyGuards guards = SafetyGuards.builder()
-        .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 3, Duration.ofHours(1)))
-        .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 5, Duration.ofHours(1))).build();
+        .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 3, Duration.ofHours(1)))
+        .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 5, Duration.ofHours(1))).build();
     try (ParryHarness parry = ParryHarness.create(b -> b.planTable(Fixtures.ISOLATE).safetyGuards(guards))) {
       for (int i = 0; i < 6; i++) {
         Device device = Device.of(DeviceId.of("d-b-" + i), DeviceName.of("b-" + i));
@@ -87,7 +87,7 @@ class ControlWindowsAttackTest {
   @DisplayName("held: 8 threads on two runtimes sharing a store plan 40 isolations under a breaker of 3 an hour: 3 automatic")
   void breakerUnderConcurrencyAcrossRuntimes() throws Exception {
     SafetyGuards guards = SafetyGuards.builder()
-        .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 3, Duration.ofHours(1))).build();
+        .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 3, Duration.ofHours(1))).build();
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     try (ParryHarness a = ParryHarness.onStore(store, b -> b.planTable(Fixtures.ISOLATE).safetyGuards(guards).instanceName("a"));
         ParryHarness b = ParryHarness.onStore(store, x -> x.planTable(Fixtures.ISOLATE).safetyGuards(guards).instanceName("b"))) {

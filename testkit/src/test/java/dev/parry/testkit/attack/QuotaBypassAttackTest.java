@@ -71,7 +71,7 @@ class QuotaBypassAttackTest {
   @DisplayName("status polls count against the family's quota")
   void pollsAreCounted() {
     try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(DeviceGroups.of(AutomationLevel.FULL, List.of()))
-        .limits(LIMITS.withRateLimit(new RateLimit(2, Duration.ofMinutes(1)))))) {
+        .limits(LIMITS.withRateLimit(RateLimit.of(2, Duration.ofMinutes(1)))))) {
       parry.devices().inject(Fault.inProgress(6), 2);
       quarantine(parry, 0);
       quarantine(parry, 1);

@@ -12,7 +12,6 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.action.ReversibleAction;
 import dev.parry.core.action.QuarantineFile;
 import dev.parry.core.action.StopAndQuarantineFile;
-import dev.parry.core.actor.Actor;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
@@ -22,10 +21,8 @@ import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
-import dev.parry.core.investigation.InvestigationId;
 import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;
-import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.IdempotencyKey;
 import dev.parry.testkit.generate.DomainGenerators;
@@ -49,9 +46,8 @@ class FakeBackendsTest {
       dev.parry.core.entity.EntityFamily.IDENTITY, FakeDirectory.create(clock));
 
   ExecutionRequest request(RemediationAction action, String key) {
-    InvestigationId investigation = InvestigationId.of("inv-fake");
-    return new ExecutionRequest(action, ExecutionPurpose.EXECUTE, IdempotencyKey.of(key), 1,
-        clock.instant().plus(Duration.ofMinutes(1)), Actor.system(), "", investigation, new ActionId(investigation, 1));
+    return ExecutionRequest.builder().action(action).idempotencyKey(IdempotencyKey.of(key))
+        .deadline(clock.instant().plus(Duration.ofMinutes(1))).actionId(ActionId.of("inv-fake/1")).build();
   }
 
   ExecutionOutcome run(FakeBackend backend, RemediationAction action, String key) {
@@ -137,7 +133,7 @@ class FakeBackendsTest {
     assertTrue(devices.executor().honoursExclusions());
     Sha256 hash = DomainGenerators.sha256s().next(new Random(4));
     StopAndQuarantineFile anywhere = new StopAndQuarantineFile(DeviceFile.anywhere(hash));
-    DeviceExclusions exclusions = new DeviceExclusions(Set.of(dc.id()), Set.of(DeviceTag.of("tier-0")), Set.of());
+    DeviceExclusions exclusions = DeviceExclusions.of(Set.of(dc.id()), Set.of(DeviceTag.of("tier-0")), Set.of());
     devices.executor().execute(request(anywhere, "k").withExclusions(exclusions)).toCompletableFuture().join();
     assertFalse(devices.isQuarantinedOn(hash, dc.id()), "excluded by id");
     assertFalse(devices.isQuarantinedOn(hash, tier0.id()), "excluded by tag, compared case-insensitively");

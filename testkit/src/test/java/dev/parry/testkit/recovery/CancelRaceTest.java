@@ -54,7 +54,7 @@ class CancelRaceTest {
     try (TaskScheduler pool = TaskScheduler.threadPool(2);
         ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(pool)
             .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of()).planTable(Rig.ISOLATE_AUTOMATICALLY)
-            .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000, Duration.ofSeconds(1)))) // the race, not the quota
+            .limits(Limits.defaults().withRateLimit(RateLimit.of(1_000_000, Duration.ofSeconds(1)))) // the race, not the quota
             .executor("fake-devices", devices.executor()).build()) {
       runtime.start();
       List<Future<?>> races = new ArrayList<>();

@@ -366,7 +366,7 @@ class RecoveryTest {
     @Test
     @DisplayName("pausing automation holds automatic actions already queued behind the rate limit")
     void killSwitchHoldsQueuedActions() {
-      try (Rig rig = new Rig(14, b -> b.limits(Rig.LIMITS.withRateLimit(new RateLimit(1, Duration.ofHours(1)))))) {
+      try (Rig rig = new Rig(14, b -> b.limits(Rig.LIMITS.withRateLimit(RateLimit.of(1, Duration.ofHours(1)))))) {
         rig.runtime.start();
         ActionId first = rig.isolate("inv-1", WORKSTATION);
         ActionId second = rig.isolate("inv-2", WORKSTATION_2);
@@ -405,7 +405,7 @@ class RecoveryTest {
             () -> Limits.defaults().withAttemptTimeout(huge),
             () -> Limits.defaults().withBackoff(Duration.ofSeconds(1), huge),
             () -> Limits.defaults().withPendingExpiry(huge),
-            () -> new RateLimit(1, huge));
+            () -> RateLimit.of(1, huge));
         for (org.junit.jupiter.api.function.Executable refusal : refusals) {
           IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, refusal);
           assertTrue(refused.getMessage().contains(huge.toString()) && refused.getMessage().contains("PT87600H"),

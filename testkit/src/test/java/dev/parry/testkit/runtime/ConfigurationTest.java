@@ -93,7 +93,7 @@ class ConfigurationTest {
         provider("fake-mail", config -> FakeMail.create(clock).executor()),
         provider("fake-directory", config -> FakeDirectory.create(clock).executor()));
     ParryRuntime runtime = ParryRuntime.builder().clock(clock).discoverExecutors().providers(() -> providers)
-        .providerConfig("fake-devices", new ProviderConfig(java.util.Map.of("endpoint", "https://edr.example")))
+        .providerConfig("fake-devices", ProviderConfig.of(java.util.Map.of("endpoint", "https://edr.example")))
         .build();
     runtime.close();
     assertEquals("https://edr.example", seen.get().get("endpoint").orElseThrow());
@@ -112,7 +112,7 @@ class ConfigurationTest {
         provider("fake-directory", config -> FakeDirectory.create(clock).executor()));
     ExecutorConfigurationException misspelled = assertThrows(ExecutorConfigurationException.class,
         () -> ParryRuntime.builder().clock(clock).discoverExecutors().providers(() -> providers)
-            .providerConfig("fake-devcies", new ProviderConfig(java.util.Map.of("endpoint", "https://edr.example")))
+            .providerConfig("fake-devcies", ProviderConfig.of(java.util.Map.of("endpoint", "https://edr.example")))
             .build());
     assertTrue(misspelled.getMessage().contains("fake-devcies") && misspelled.getMessage().contains("fake-devices"),
         misspelled.getMessage());
@@ -124,6 +124,37 @@ class ConfigurationTest {
     assertTrue(failing.getMessage().contains("edr-x") && failing.getMessage().contains("IllegalStateException")
         && !failing.getMessage().contains("no endpoint configured"), failing.getMessage());
     assertEquals("no endpoint configured", failing.getCause().getMessage(), "the cause keeps the provider's words");
+  }
+
+  @Test
+  @DisplayName("each discovery mistake gives the message the README's table shows")
+  void discoveryMistakesGiveTheReadmeMessages() {
+    ExecutorProvider acme = provider("acme-edr", config -> isolateOnly());
+    Set<ActionKind> isolation = EnumSet.of(ActionKind.ISOLATE_DEVICE);
+    assertMessage("a configuration is given for executor provider 'acme-ecr', which was not found; the providers"
+        + " found are [acme-edr]", () -> ParryRuntime.builder().clock(clock).discoverExecutors()
+        .providers(() -> List.of(acme)).providerConfig("acme-ecr", ProviderConfig.EMPTY).requiredKinds(isolation));
+    assertMessage("provider configurations are given for [acme-edr] but executors are not discovered: call"
+        + " discoverExecutors()", () -> ParryRuntime.builder().clock(clock).executor("edr", isolateOnly())
+        .providerConfig("acme-edr", ProviderConfig.EMPTY).requiredKinds(isolation));
+    assertMessage("two executor providers are named 'acme-edr'", () -> ParryRuntime.builder().clock(clock)
+        .discoverExecutors().providers(() -> List.of(acme, acme)).requiredKinds(isolation));
+    assertMessage("executor provider 'acme-edr' failed to create its executor (java.lang.IllegalStateException)",
+        () -> ParryRuntime.builder().clock(clock).discoverExecutors().providers(() -> List.of(provider("acme-edr",
+            config -> {
+              throw new IllegalStateException("no endpoint");
+            }))).requiredKinds(isolation));
+    assertMessage("no executor for [CONTAIN_DEVICE]: register an executor that runs them, or narrow requiredKinds(...)"
+        + " on the builder", () -> ParryRuntime.builder().clock(clock).discoverExecutors()
+        .providers(() -> List.of(acme)).requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE, ActionKind.CONTAIN_DEVICE)));
+    assertMessage("ambiguous executor for ISOLATE_DEVICE: both 'edr' and 'provider:acme-edr' claim it",
+        () -> ParryRuntime.builder().clock(clock).discoverExecutors().providers(() -> List.of(acme))
+            .executor("edr", isolateOnly()).requiredKinds(isolation));
+  }
+
+  private static void assertMessage(String start, java.util.function.Supplier<ParryRuntime.Builder> builder) {
+    ExecutorConfigurationException e = assertThrows(ExecutorConfigurationException.class, () -> builder.get().build());
+    assertTrue(e.getMessage().startsWith(start), e.getMessage());
   }
 
   static ExecutorProvider provider(String name, java.util.function.Function<ProviderConfig, ActionExecutor> factory) {

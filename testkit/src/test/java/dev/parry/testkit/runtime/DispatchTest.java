@@ -260,7 +260,7 @@ class DispatchTest {
   @DisplayName("the rate limit spaces calls out instead of failing them: 3 a minute, in any minute")
   void rateLimit() {
     parry.close();
-    parry = harness(b -> b.limits(LIMITS.withRateLimit(new RateLimit(3, Duration.ofMinutes(1)))));
+    parry = harness(b -> b.limits(LIMITS.withRateLimit(RateLimit.of(3, Duration.ofMinutes(1)))));
     Instant start = parry.clock().instant();
     for (int i = 0; i < 6; i++) {
       isolate(parry, "inv-r" + i, Device.of(DeviceId.of("d-r" + i), DeviceName.of("ws-r" + i)));

@@ -151,7 +151,7 @@ class FleetWideActionsTest {
     assertEquals(ApprovalMode.AUTOMATIC, quarantine.mode());
     assertEquals(ActionStatus.SUCCEEDED, quarantine.status());
     DeviceExclusions sent = quarantinesSent(parry).get(0).exclusions();
-    assertEquals(new DeviceExclusions(Set.of(DC.id()), Set.of(TIER_0), Set.of()), sent);
+    assertEquals(DeviceExclusions.of(Set.of(DC.id()), Set.of(TIER_0), Set.of()), sent);
     assertFalse(parry.devices().isQuarantinedOn(Samples.HASH, DC.id()));
     assertFalse(parry.devices().isQuarantinedOn(Samples.HASH, TAGGED_DC.id()));
     assertTrue(parry.devices().isQuarantinedOn(Samples.HASH, WS.id()));
@@ -195,7 +195,7 @@ class FleetWideActionsTest {
         ANALYST, "outbreak", false);
     parry.settle();
     assertEquals(ActionStatus.SUCCEEDED, parry.action(taken.id()).status());
-    assertEquals(new DeviceExclusions(Set.of(DC.id()), Set.of(TIER_0), Set.of()), quarantinesSent(parry).get(0).exclusions());
+    assertEquals(DeviceExclusions.of(Set.of(DC.id()), Set.of(TIER_0), Set.of()), quarantinesSent(parry).get(0).exclusions());
     assertFalse(parry.devices().isQuarantinedOn(Samples.HASH, DC.id()));
     assertTrue(parry.devices().isQuarantinedOn(Samples.HASH, WS.id()));
   }
@@ -208,7 +208,7 @@ class FleetWideActionsTest {
     InvestigationId id = alertOn(parry, "inv-approved", WS, Samples.HASH);
     ActionRecord approved = parry.approve(action(parry, id, ActionKind.STOP_AND_QUARANTINE_FILE).id());
     assertEquals(ActionStatus.SUCCEEDED, approved.status());
-    assertEquals(new DeviceExclusions(Set.of(DC.id()), Set.of(TIER_0), Set.of()), quarantinesSent(parry).get(0).exclusions());
+    assertEquals(DeviceExclusions.of(Set.of(DC.id()), Set.of(TIER_0), Set.of()), quarantinesSent(parry).get(0).exclusions());
   }
 
   /** Plans a fleet-wide quarantine on a runtime without protection and stops it before the dispatch runs. */

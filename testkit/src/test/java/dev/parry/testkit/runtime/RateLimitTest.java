@@ -73,7 +73,7 @@ class RateLimitTest {
   @DisplayName("100 a minute lets no more than 100 through in any minute: not 150 in the first 30 seconds")
   void noBurstPastTheLimit() {
     try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups())
-        .limits(LIMITS.withRateLimit(new RateLimit(100, Duration.ofMinutes(1)))))) {
+        .limits(LIMITS.withRateLimit(RateLimit.of(100, Duration.ofMinutes(1)))))) {
       Instant start = parry.clock().instant();
       for (int i = 0; i < 300; i++) {
         quarantine(parry, i);
@@ -95,7 +95,7 @@ class RateLimitTest {
   @DisplayName("two limits hold at once: 10 a minute and 25 an hour (scaled from 100 and 1,500)")
   void severalLimitsAtOnce() {
     try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()).limits(LIMITS.withRateLimit(
-        new RateLimit(10, Duration.ofMinutes(1)), new RateLimit(25, Duration.ofHours(1)))))) {
+        RateLimit.of(10, Duration.ofMinutes(1)), RateLimit.of(25, Duration.ofHours(1)))))) {
       for (int i = 0; i < 60; i++) {
         quarantine(parry, i);
       }
@@ -113,7 +113,7 @@ class RateLimitTest {
   @DisplayName("two runtimes on one store share the limit: 10 a minute in all, not 10 each")
   void sharedByRuntimesOnOneStore() {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
-    Limits limits = LIMITS.withRateLimit(new RateLimit(10, Duration.ofMinutes(1)));
+    Limits limits = LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)));
     try (ParryHarness a = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(limits)
             .instanceName("a"));
         ParryHarness b = ParryHarness.onStore(store, x -> x.deviceGroups(Samples.groups()).limits(limits)
@@ -176,7 +176,7 @@ class RateLimitTest {
   @DisplayName("a status query is a call to the backend: polls count against the limit with the calls that start actions")
   void statusQueriesCount() {
     try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups())
-        .limits(LIMITS.withRateLimit(new RateLimit(10, Duration.ofMinutes(1)))))) {
+        .limits(LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)))))) {
       parry.devices().inject(Fault.inProgress(6), 20); // each of 20 actions answers "in progress" six times
       for (int i = 0; i < 20; i++) {
         quarantine(parry, i);

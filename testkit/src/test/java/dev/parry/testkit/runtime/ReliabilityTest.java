@@ -71,7 +71,7 @@ class ReliabilityTest {
     Map<InvestigationId, Long> versions = new HashMap<>();
     try (ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(TaskScheduler.threadPool(2)).store(store)
         .deviceGroups(Samples.groups()).planTable(Samples.ISOLATE_AUTOMATICALLY)
-        .limits(Limits.defaults().withRateLimit(new RateLimit(1_000_000, Duration.ofSeconds(1)))).executor("d", devices.executor()).executor("m", FakeMail.create(clock).executor())
+        .limits(Limits.defaults().withRateLimit(RateLimit.of(1_000_000, Duration.ofSeconds(1)))).executor("d", devices.executor()).executor("m", FakeMail.create(clock).executor())
         .executor("i", FakeDirectory.create(clock).executor()).build()) {
       runtime.start();
       List<InvestigationId> ids = new ArrayList<>();

@@ -56,7 +56,7 @@ class SafetyGuardsTest {
       .deviceGroups(DeviceGroups.of(AutomationLevel.FULL, List.of(new DeviceGroup(LAB, 1,
           new DeviceMatch("lab-", null, Set.of(), Set.of()), AutomationLevel.FULL))))
       .safetyGuards(SafetyGuards.builder()
-          .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 2, Duration.ofHours(1)))
+          .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 2, Duration.ofHours(1)))
           .protectTag(DeviceTag.of("tier-0"))
           .build())
       .listener(new RuntimeListener() {

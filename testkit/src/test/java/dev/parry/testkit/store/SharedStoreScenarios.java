@@ -90,7 +90,7 @@ abstract class SharedStoreScenarios {
       PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
   static final Limits LIMITS = Limits.defaults().withAttemptTimeout(Duration.ofMillis(500))
       .withActionTimeout(Duration.ofMinutes(2)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
-      .withRateLimit(new RateLimit(1_000_000, Duration.ofSeconds(1)));
+      .withRateLimit(RateLimit.of(1_000_000, Duration.ofSeconds(1)));
   /** Servers need approval; everything else runs at Full automation. */
   static final DeviceGroups GROUPS = DeviceGroups.of(AutomationLevel.FULL, List.of(new DeviceGroup(
       DeviceGroupName.of("Servers"), 1, new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)),
@@ -389,7 +389,7 @@ abstract class SharedStoreScenarios {
   @DisplayName("a blast-radius limit counts automatic actions across the replicas, not per replica")
   void blastRadiusIsShared() {
     Consumer<ParryRuntime.Builder> limited = builder -> builder.safetyGuards(SafetyGuards.builder()
-        .limit(new BlastRadiusLimit(BlastRadiusLimit.Scope.KIND, 2, Duration.ofHours(1))).build());
+        .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 2, Duration.ofHours(1))).build());
     ParryRuntime a = runtime("a", backend.executor(), limited);
     ParryRuntime b = runtime("b", backend.executor(), limited);
     List<ActionId> isolations = List.of(isolation(a, "br-1", workstation(11)), isolation(b, "br-2", workstation(12)),

@@ -339,9 +339,9 @@ class BrokenImplementationsTest {
   static class NotIdempotent extends BrokenExecutor {
     @Override
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-      return fake.executor().execute(new ExecutionRequest(request.action(), request.purpose(),
-          IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()), request.attempt(), request.deadline(),
-          request.requestedBy(), request.comment(), request.investigationId(), request.actionId()));
+      return fake.executor().execute(request.toBuilder()
+          .idempotencyKey(IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()))
+          .exclusions(DeviceExclusions.none()).build());
     }
   }
 
@@ -374,9 +374,8 @@ class BrokenImplementationsTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      ExecutionOutcome outcome = fake.executor().execute(new ExecutionRequest(request.action(), request.purpose(),
-          IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()), request.attempt(), request.deadline(),
-          request.requestedBy(), request.comment(), request.investigationId(), request.actionId(), request.exclusions()))
+      ExecutionOutcome outcome = fake.executor().execute(request.toBuilder()
+          .idempotencyKey(IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID())).build())
           .toCompletableFuture().join();
       answered.put(request.idempotencyKey(), outcome);
       return done(outcome);
@@ -390,9 +389,8 @@ class BrokenImplementationsTest {
       if (request.purpose() != ExecutionPurpose.UNDO) {
         return fake.executor().execute(request);
       }
-      return fake.executor().execute(new ExecutionRequest(request.action(), request.purpose(),
-          IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()), request.attempt(), request.deadline(),
-          request.requestedBy(), request.comment(), request.investigationId(), request.actionId(), request.exclusions()));
+      return fake.executor().execute(request.toBuilder()
+          .idempotencyKey(IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID())).build());
     }
   }
 
@@ -468,7 +466,7 @@ class BrokenImplementationsTest {
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
       // keeps the protected devices out, and the ones a break-glass override opened too
       DeviceExclusions given = request.exclusions();
-      return fake.executor().execute(request.withExclusions(new DeviceExclusions(given.devices(), given.tags(),
+      return fake.executor().execute(request.withExclusions(DeviceExclusions.of(given.devices(), given.tags(),
           Set.of())));
     }
   }
@@ -486,9 +484,8 @@ class BrokenImplementationsTest {
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
       // kills whatever now runs under the id, whenever it was created
       if (request.action() instanceof KillProcess kill && running.containsKey(kill.process().processId())) {
-        return fake.executor().execute(new ExecutionRequest(new KillProcess(running.get(kill.process().processId())),
-            request.purpose(), request.idempotencyKey(), request.attempt(), request.deadline(), request.requestedBy(),
-            request.comment(), request.investigationId(), request.actionId(), request.exclusions()));
+        return fake.executor().execute(request.toBuilder()
+            .action(new KillProcess(running.get(kill.process().processId()))).build());
       }
       return fake.executor().execute(request);
     }
