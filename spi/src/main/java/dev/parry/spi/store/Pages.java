@@ -1,6 +1,7 @@
 package dev.parry.spi.store;
 
 import dev.parry.core.investigation.ActionRecord;
+import dev.parry.spi.internal.LogSafe;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -32,6 +33,8 @@ public final class Pages {
    * @param first the query of the first page (its {@code limit} is the page size)
    * @param fetch what answers one page: {@code store::queryActions}, or
    *     {@code query -> runtime.actions(query, caller)}
+   * @throws IllegalStateException while the stream is used, if a page names as the next cursor the
+   *     cursor it was fetched with (a store that pages wrongly, which would be read forever)
    */
   public static Stream<ActionRecord> stream(ActionQuery first, Function<ActionQuery, Page<ActionRecord>> fetch) {
     Objects.requireNonNull(first, "first");
@@ -49,6 +52,10 @@ public final class Pages {
           }
           Page<ActionRecord> fetched = Objects.requireNonNull(fetch.apply(query), "a page");
           String cursor = fetched.nextCursor();
+          if (cursor != null && cursor.equals(query.cursor())) { // would fetch the same page forever
+            throw new IllegalStateException("the page after cursor " + LogSafe.of(cursor)
+                + " named the same cursor as the next one: the store does not page correctly");
+          }
           next = cursor == null ? null : query.after(cursor);
           page = fetched.items().iterator();
         }

@@ -111,7 +111,11 @@ public final class Randomized {
               + " property is not deterministic\n  value: " + generated.value() + "\n  failure: " + failure, seed, i,
               List.of(), generated.value(), failure);
         }
-        T shrunk = Shrink.value(generated, candidate -> failureOf(property, candidate) != null);
+        int[] tries = {0};
+        T shrunk = Shrink.value(generated, candidate -> {
+          tries[0]++;
+          return failureOf(property, candidate) != null;
+        });
         Throwable shrunkFailure = failureOf(property, shrunk);
         if (shrunkFailure == null) { // the property is not deterministic: report what did fail
           shrunk = generated.value();
@@ -125,6 +129,7 @@ public final class Randomized {
         } else {
           message.append("\n  shrunk to: ").append(shrunk).append("\n  generated: ").append(generated.value());
         }
+        message.append(budgetNote(tries[0]));
         message.append("\n  failure: ").append(shrunkFailure);
         throw new PropertyFailure(message.toString(), seed, i, shrunk instanceof List<?> list ? list : List.of(),
             shrunk, shrunkFailure);
@@ -147,7 +152,11 @@ public final class Randomized {
       List<S> steps = generate(gen, seed, i).value();
       Throwable failure = failureOf(property, steps);
       if (failure != null) {
-        Predicate<List<S>> fails = candidate -> failureOf(property, candidate) != null;
+        int[] tries = {0};
+        Predicate<List<S>> fails = candidate -> {
+          tries[0]++;
+          return failureOf(property, candidate) != null;
+        };
         List<S> shrunk = Shrink.sequence(steps, fails);
         Throwable shrunkFailure = Objects.requireNonNull(failureOf(property, shrunk));
         StringBuilder message = new StringBuilder("property failed at case ").append(i).append(" with seed ")
@@ -157,6 +166,7 @@ public final class Randomized {
         for (int s = 0; s < shrunk.size(); s++) {
           message.append("\n    ").append(s + 1).append(". ").append(shrunk.get(s));
         }
+        message.append(budgetNote(tries[0]));
         message.append("\n  failure: ").append(shrunkFailure);
         throw new PropertyFailure(message.toString(), seed, i, shrunk, shrunk, shrunkFailure);
       }
@@ -186,5 +196,11 @@ public final class Randomized {
   @Override
   public String toString() {
     return "Randomized{cases=" + cases + ", baseSeed=" + baseSeed + "}";
+  }
+
+  /** What a report says when shrinking used its whole budget: the value shown may not be minimal. */
+  private static String budgetNote(int tries) {
+    return tries < Shrink.MAX_ATTEMPTS ? ""
+        : "\n  (shrinking stopped after " + Shrink.MAX_ATTEMPTS + " tries: a simpler failing value may exist)";
   }
 }

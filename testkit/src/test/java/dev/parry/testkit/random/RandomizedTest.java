@@ -121,4 +121,30 @@ class RandomizedTest {
     assertThrows(IllegalArgumentException.class, () -> INTS.list(3, 2));
     assertThrows(IllegalArgumentException.class, () -> Gen.oneOf(List.of()));
   }
+
+  @Test
+  @DisplayName("a shrink that uses its whole budget says the value it reports may not be minimal; one that ends early does not")
+  void shrinkBudgetIsStated() {
+    // every smaller number fails, one step at a time: far more than the budget of tries
+    Gen<Integer> slow = new Gen<>() {
+      @Override
+      public Integer next(java.util.Random random) {
+        return 1_000_000;
+      }
+
+      @Override
+      public dev.parry.testkit.generate.Shrinkable<Integer> generate(java.util.Random random) {
+        return dev.parry.testkit.generate.Shrinkable.unfold(1_000_000, v -> v > 0 ? List.of(v - 1) : List.of());
+      }
+    };
+    PropertyFailure stopped = assertThrows(PropertyFailure.class,
+        () -> Randomized.cases(1, 5L).forAll(slow, v -> assertTrue(v <= 0)));
+    assertTrue(stopped.getMessage().contains("shrinking stopped after " + Shrink.MAX_ATTEMPTS + " tries"),
+        stopped.getMessage());
+    assertEquals(1_000_000 - Shrink.MAX_ATTEMPTS, stopped.shrunkValue());
+    PropertyFailure minimal = assertThrows(PropertyFailure.class,
+        () -> Randomized.cases(1, 5L).forAll(slow, v -> assertTrue(v < 999_990)));
+    assertEquals(999_990, minimal.shrunkValue());
+    assertTrue(!minimal.getMessage().contains("shrinking stopped"), minimal.getMessage());
+  }
 }

@@ -1,6 +1,8 @@
 package dev.parry.testkit.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
@@ -49,5 +51,15 @@ class PagesTest {
       Pages.stream(first, fetch).findFirst().orElseThrow();
       assertEquals(1, fetched.get(), "the first action needs the first page only");
     }
+  }
+
+  @Test
+  @DisplayName("a store that answers a page with the cursor it was asked for fails the stream instead of paging forever")
+  void repeatedCursorFails() {
+    Function<ActionQuery, Page<ActionRecord>> stuck = query -> new Page<>(List.of(), "same-cursor");
+    ActionQuery first = ActionQuery.pending().limit(10).build();
+    IllegalStateException failure = assertThrows(IllegalStateException.class,
+        () -> Pages.stream(first, stuck).count());
+    assertTrue(failure.getMessage().contains("same-cursor"), failure.getMessage());
   }
 }
