@@ -91,4 +91,66 @@ class DispatchWithoutMicrometerTest {
       assertEquals(List.of("apply:rate_limited", "429:45", "retry:rate_limited", "apply:succeeded"), heard);
     }
   }
+
+  @Test
+  @DisplayName("an instrumentation that throws from every method breaks nothing: the action is retried and succeeds, the runtime closes")
+  void throwingInstrumentation() {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    Instrumentation broken = new Instrumentation() {
+      @Override
+      public Call executorCall(ExecutorCall call) {
+        asked.add("call");
+        if (call.attempt() == 1) {
+          throw new IllegalStateException("broken on start");
+        }
+        return new Call() {
+          @Override
+          public Scope open() {
+            return () -> {
+              throw new IllegalStateException("broken on close");
+            };
+          }
+
+          @Override
+          public void end(CallOutcome outcome, @Nullable Throwable error) {
+            asked.add("end");
+            throw new IllegalStateException("broken on end");
+          }
+        };
+      }
+
+      @Override
+      public void dispatched(ActionKind kind, EntityFamily family, dev.parry.spi.executor.ExecutionPurpose purpose,
+          Duration sinceDecided) {
+        throw new IllegalStateException("broken on dispatched");
+      }
+
+      @Override
+      public void retrying(ActionKind kind, EntityFamily family, RetryReason reason) {
+        asked.add("retrying");
+        throw new IllegalStateException("broken on retrying");
+      }
+
+      @Override
+      public void rateLimited(ActionKind kind, EntityFamily family, Duration retryAfter) {
+        throw new IllegalStateException("broken on rateLimited");
+      }
+
+      @Override
+      public Binding bind(dev.parry.runtime.observe.RuntimeGauges gauges) {
+        return () -> {
+          throw new IllegalStateException("broken on unbind");
+        };
+      }
+    };
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(b.instrumentation(broken)))) {
+      parry.devices().inject(Fault.rateLimited(Duration.ofSeconds(45)), 1);
+      ActionRecord action = ObserveSamples.isolate(parry, "inv-3", ObserveSamples.WORKSTATION);
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(ActionStatus.SUCCEEDED, ObserveSamples.reload(parry, action).status());
+      assertEquals(2, parry.devices().calls().size());
+      assertEquals(List.of("call", "retrying", "call", "end"), asked, "the runtime kept asking after each failure");
+      assertEquals(List.of(), parry.scheduler().failures());
+    }
+  }
 }
