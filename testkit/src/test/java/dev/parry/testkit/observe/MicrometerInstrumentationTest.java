@@ -208,6 +208,22 @@ class MicrometerInstrumentationTest {
   }
 
   @Test
+  @DisplayName("a call still out when the runtime closes ends as abandoned: no observation is left open")
+  void abandoned() {
+    ParryHarness on = harness(b -> { });
+    on.devices().inject(Fault.neverAnswer(), 1);
+    isolate(on, "inv-6b", WORKSTATION);
+    on.settle();
+    assertEquals(1, calls().size());
+    assertNull(calls().get(0).getLowCardinalityKeyValue("parry.outcome"), "the call is out");
+    on.close();
+    parry = null;
+    assertEquals(List.of("abandoned"), outcomes());
+    TestObservationRegistryAssert.assertThat(observations).hasObservationWithNameEqualTo(
+        MicrometerInstrumentation.EXECUTOR_CALL).that().hasBeenStarted().hasBeenStopped();
+  }
+
+  @Test
   @DisplayName("work in progress: the apply says in_progress, and each status poll is an observation of its own")
   void polled() {
     ParryHarness on = harness(b -> { });
