@@ -5,12 +5,18 @@
  *
  * <p>Every exported package is API; the {@code internal} packages are not.
  */
+@SuppressWarnings("requires-automatic") // Micrometer's jars name their modules in the manifest
 module dev.parry.spi {
   requires transitive dev.parry.core;
   requires transitive java.sql;
   requires org.slf4j;
+  // Optional: only the Micrometer adapter uses them, when a service hands it its registries.
+  requires static micrometer.observation;
+  requires static micrometer.core;
 
   exports dev.parry.runtime;
+  exports dev.parry.runtime.micrometer;
+  exports dev.parry.runtime.observe;
   exports dev.parry.spi.audit;
   exports dev.parry.spi.auth;
   exports dev.parry.spi.defender;

@@ -43,11 +43,14 @@ import dev.parry.runtime.internal.EvidencePlanner;
 import dev.parry.runtime.internal.ExecutorRegistry;
 import dev.parry.runtime.internal.FleetExclusions;
 import dev.parry.runtime.internal.Gatekeeper;
+import dev.parry.runtime.internal.GuardedInstrumentation;
+import dev.parry.runtime.internal.Levels;
 import dev.parry.runtime.internal.ManualActions;
 import dev.parry.runtime.internal.Quota;
 import dev.parry.runtime.internal.Reconciler;
 import dev.parry.runtime.internal.SafetyControls;
 import dev.parry.runtime.internal.StorePages;
+import dev.parry.runtime.observe.Instrumentation;
 import dev.parry.spi.audit.ActionCenterCsv;
 import dev.parry.spi.audit.AuditAnchor;
 import dev.parry.spi.audit.AuditRecord;
@@ -160,6 +163,7 @@ public final class ParryRuntime implements AutoCloseable {
   private final Reconciler reconciler;
   private final ManualActions manual;
   private final Anchoring anchoring;
+  private final Instrumentation.Binding gauges;
   private boolean started;
   private volatile boolean closed;
 
@@ -184,12 +188,15 @@ public final class ParryRuntime implements AutoCloseable {
     this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety, fleet,
         b.timeBoxes, b.pendingExpiryByKind, b.planTable, b.emailAutomation, b.identityAutomation, registry);
     this.gate = new Gatekeeper(b.authorizer, router);
+    Instrumentation instrumentation = GuardedInstrumentation.of(b.instrumentation);
     this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, fleet,
-        new Quota(limits.rateLimits(), controls, clock), planner::pendingExpiry, b.instanceName, b.dispatchLease);
+        new Quota(limits.rateLimits(), controls, clock), planner::pendingExpiry, b.instanceName, b.dispatchLease,
+        instrumentation);
     Duration third = b.dispatchLease.dividedBy(3);
     Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
     this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, anchoring, completions,
-        min(every, third), limits.backoffBase());
+        min(every, third), limits.backoffBase(), GuardedInstrumentation.records(instrumentation));
+    this.gauges = instrumentation.bind(Levels.of(dispatcher, reconciler));
     this.manual = new ManualActions(engine, store, clock, planner, safety, b.approvalRules, b.manualIds, limits.pendingExpiry());
   }
 
@@ -252,6 +259,7 @@ public final class ParryRuntime implements AutoCloseable {
     reconciler.close();
     dispatcher.close();
     completions.close();
+    gauges.close();
     if (ownsScheduler) {
       scheduler.close();
     }
@@ -1200,6 +1208,7 @@ public final class ParryRuntime implements AutoCloseable {
     private @Nullable AuditAnchor auditAnchor;
     private final Map<ActionKind, Duration> pendingExpiryByKind = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, Duration> timeBoxes = new EnumMap<>(Map.of(ActionKind.CONTAIN_USER, Duration.ofDays(5)));
+    private Instrumentation instrumentation = Instrumentation.none();
 
     private Builder() {}
 
@@ -1642,6 +1651,23 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder reconcileEvery(Duration value) {
       this.reconcileEvery = Durations.requirePositive("reconcile interval", Objects.requireNonNull(value, "reconcileEvery"));
+      return this;
+    }
+
+    /**
+     * Reports executor calls, dispatch latency, retries, rate-limited answers and the runtime's levels
+     * for metrics and traces (README, "Metrics and traces"). An exception the instrumentation throws is
+     * caught and logged once; it never reaches a dispatch.
+     *
+     * <pre>{@code
+     * builder.instrumentation(MicrometerInstrumentation.of(observationRegistry, meterRegistry));
+     * }</pre>
+     *
+     * @param value the instrumentation (default: {@link Instrumentation#none()}, which records nothing)
+     * @return this builder
+     */
+    public Builder instrumentation(Instrumentation value) {
+      this.instrumentation = Objects.requireNonNull(value, "instrumentation");
       return this;
     }
 

@@ -17,6 +17,9 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.runtime.Limits;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.runtime.observe.CallOutcome;
+import dev.parry.runtime.observe.Instrumentation;
+import dev.parry.runtime.observe.RetryReason;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;
@@ -112,6 +115,7 @@ public final class Dispatcher implements EventRouter.Reaction {
   private final Leases leases;
   private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
   private final Quota quota;
+  private final CallObserver observer;
   private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights = new EnumMap<>(ExecutionPurpose.class);
   private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
   /** Actions a cancel is stopping: not dispatched or resumed here until the cancel is recorded or given up. */
@@ -133,10 +137,12 @@ public final class Dispatcher implements EventRouter.Reaction {
    * @param pendingExpiry how long an action of a kind held for approval may wait, or null for the default
    * @param owner this runtime's name in the store's dispatch leases
    * @param lease how long a dispatch lease lasts unless renewed
+   * @param instrumentation told of every executor call, first send, retry and rate-limited answer
    */
   public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
       Limits limits, CommandEngine engine, SafetyControls safety, FleetExclusions fleet, Quota quota,
-      Function<ActionKind, @Nullable Duration> pendingExpiry, String owner, Duration lease) {
+      Function<ActionKind, @Nullable Duration> pendingExpiry, String owner, Duration lease,
+      Instrumentation instrumentation) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.store = store;
@@ -148,6 +154,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     this.quota = quota;
     this.pendingExpiry = pendingExpiry;
     this.leases = new Leases(store, clock, owner, lease);
+    this.observer = new CallObserver(instrumentation, clock);
     for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
       flights.put(purpose, new ConcurrentHashMap<>());
     }
@@ -256,6 +263,25 @@ public final class Dispatcher implements EventRouter.Reaction {
   /** {@return how many actions are being dispatched} */
   public int inFlight() {
     return flights(ExecutionPurpose.EXECUTE).size() + flights(ExecutionPurpose.UNDO).size();
+  }
+
+  /**
+   * {@return how many flights of {@code family} wait for a permit of its concurrency cap or for its rate limit}
+   *
+   * @param family the family
+   */
+  public int waiting(EntityFamily family) {
+    int count = 0;
+    for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
+      for (Flight flight : flights(purpose).values()) {
+        if (flight.action.family() == family) {
+          synchronized (flight) {
+            count += !flight.done && flight.phase == Flight.Phase.WAITING ? 1 : 0;
+          }
+        }
+      }
+    }
+    return count;
   }
 
   /** Renews the leases of what this runtime carries; a flight whose lease another runtime took is dropped. */
@@ -371,6 +397,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     // an action already in progress may have a call out from an earlier flight or another runtime: a cancel
     // must ask its executor rather than assume nothing was sent
     flight.unanswered = purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.IN_PROGRESS;
+    observer.decided(flight, record);
     flights(purpose).put(id, flight);
     if (!now.isBefore(deadline)) {
       end(flight, Ending.TIMED_OUT, "past its deadline " + deadline + " when resumed");
@@ -675,7 +702,8 @@ public final class Dispatcher implements EventRouter.Reaction {
           .addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("kind", flight.action.kind())
           .addKeyValue("purpose", flight.purpose).addKeyValue("attempt", attempt).log("dispatching action");
     }
-    invoke(flight, token, poll == null ? () -> executor.execute(request) : () -> executor.status(request, poll));
+    Instrumentation.Call observed = observer.start(flight, attempt, poll != null);
+    invoke(flight, token, observed, poll == null ? () -> executor.execute(request) : () -> executor.status(request, poll));
   }
 
   private void poll(Flight flight) {
@@ -704,9 +732,11 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /** Calls the executor and hands the answer back with one scheduler hop (inline if the scheduler refuses). */
-  private void invoke(Flight flight, long token, Supplier<CompletionStage<ExecutionOutcome>> call) {
+  @SuppressWarnings("try") // the scope makes the call current while the executor runs; nothing reads it here
+  private void invoke(Flight flight, long token, Instrumentation.Call observed,
+      Supplier<CompletionStage<ExecutionOutcome>> call) {
     CompletionStage<ExecutionOutcome> stage;
-    try {
+    try (Instrumentation.Scope scope = observed.open()) {
       stage = call.get();
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError) {
@@ -729,14 +759,18 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   private void silence(Flight flight, long token) {
+    Instrumentation.Call unanswered;
     synchronized (flight) {
       if (flight.done || token != flight.token) {
         return;
       }
       flight.token++;
       flight.timer = null;
+      unanswered = flight.takeCall();
     }
+    unanswered.end(CallOutcome.NO_ANSWER, null);
     if (flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
+      observer.retrying(flight, RetryReason.NO_ANSWER);
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
           .log("executor did not answer within the attempt timeout; retrying");
       retryLater(flight, null);
@@ -747,6 +781,7 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   private void outcome(Flight flight, long token, @Nullable ExecutionOutcome result, @Nullable Throwable error) {
+    Instrumentation.Call answered;
     synchronized (flight) {
       if (flight.done || token != flight.token) {
         LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("late or repeated executor answer ignored");
@@ -764,7 +799,9 @@ public final class Dispatcher implements EventRouter.Reaction {
         flight.timer.cancel();
         flight.timer = null;
       }
+      answered = flight.takeCall();
     }
+    observer.answered(flight, answered, result, error);
     if (error != null) {
       end(flight, Ending.FAILED, "executor threw " + error.getClass().getName() + ": " + LogSafe.of(error.getMessage()));
     } else if (result == null) {
@@ -775,6 +812,7 @@ public final class Dispatcher implements EventRouter.Reaction {
       if (failed.retryable() && flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
         LOG.atInfo().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
             .addKeyValue("reason", LogSafe.of(failed.reason())).log("retryable failure; retrying");
+        observer.retrying(flight, failed.retryAfter() != null ? RetryReason.RATE_LIMITED : RetryReason.FAILED);
         retryLater(flight, failed.retryAfter());
       } else {
         end(flight, Ending.FAILED, failed.reason() + (failed.retryable() ? " (after " + flight.attempt + " attempts)" : ""));
@@ -875,6 +913,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     return Stop.EXECUTOR_DID_NOT_STOP;
   }
 
+  @SuppressWarnings("try") // the scope makes the call current while the executor runs; nothing reads it here
   private boolean askToCancel(ActionId id, ExecutionRequest request, @Nullable ExternalReference reference,
       Duration wait) {
     ActionExecutor executor = registry.forKind(request.action().kind());
@@ -887,16 +926,21 @@ public final class Dispatcher implements EventRouter.Reaction {
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("cancel not counted against the rate limit: "
           + e.getClass().getName());
     }
-    try {
+    Instrumentation.Call observed = observer.cancel(request);
+    boolean stopped = false;
+    Exception failure = null;
+    try (Instrumentation.Scope scope = observed.open()) {
       CompletionStage<Boolean> answer = executor.cancel(request, reference);
-      return answer != null && Boolean.TRUE.equals(answer.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+      stopped = answer != null && Boolean.TRUE.equals(answer.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      failure = e;
     } catch (Exception e) {
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("executor cancel failed: " + e.getClass().getName());
-      return false;
+      failure = e;
     }
+    observed.end(stopped ? CallOutcome.STOPPED : CallOutcome.NOT_STOPPED, failure);
+    return stopped;
   }
 
   /**

@@ -6,6 +6,8 @@ import dev.parry.core.actor.Actor;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.Origin;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.runtime.observe.CallOutcome;
+import dev.parry.runtime.observe.Instrumentation;
 import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
@@ -60,6 +62,10 @@ final class Flight {
   TaskScheduler.@Nullable Cancellable timer;
   /** When a timer the flight waits for is overdue by a whole attempt timeout: the reconciler then ends it. */
   @Nullable Instant stallAt;
+  /** When the action was decided, until its first call reports the latency from there; null once reported. */
+  @Nullable Instant decidedAt;
+  /** The executor call out being timed, until its answer (or silence) ends it. */
+  Instrumentation.Call call = Instrumentation.Call.NONE;
 
   Flight(ActionId id, ExecutionPurpose purpose, RemediationAction action, RemediationAction original, Instant deadline,
       IdempotencyKey key, Actor requestedBy, String note, Origin origin, boolean automatic, int attempt) {
@@ -77,19 +83,34 @@ final class Flight {
     this.attempt = attempt;
   }
 
-  /** Ends the flight here: {@return whether it was still running}; a timer it waited for is called off. */
-  synchronized boolean end() {
-    if (done) {
-      return false;
+  /**
+   * Ends the flight here: {@return whether it was still running}; a timer it waited for is called off,
+   * and a call still out stops being timed.
+   */
+  boolean end() {
+    Instrumentation.Call out;
+    synchronized (this) {
+      if (done) {
+        return false;
+      }
+      done = true;
+      token++;
+      if (timer != null) {
+        timer.cancel();
+        timer = null;
+      }
+      stallAt = null;
+      out = takeCall();
     }
-    done = true;
-    token++;
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
-    }
-    stallAt = null;
+    out.end(CallOutcome.ABANDONED, null);
     return true;
+  }
+
+  /** {@return the call being timed, no longer kept here} */
+  synchronized Instrumentation.Call takeCall() {
+    Instrumentation.Call out = call;
+    call = Instrumentation.Call.NONE;
+    return out;
   }
 
   @Override

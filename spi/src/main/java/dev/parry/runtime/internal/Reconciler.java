@@ -8,12 +8,15 @@ import dev.parry.core.investigation.Obligation;
 import dev.parry.runtime.RuntimeHealth;
 import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +44,8 @@ public final class Reconciler implements EventRouter.Reaction {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
   /** How many due actions one query answers; a pass reads pages until it has seen them all. */
   static final int PAGE = 500;
+  /** The most pending actions a pass counts for the gauge: {@value}; past it the gauge shows this many. */
+  static final int MAX_PENDING_COUNTED = 10 * ActionQuery.MAX_LIMIT;
 
   private final InvestigationStore store;
   private final Clock clock;
@@ -63,6 +68,9 @@ public final class Reconciler implements EventRouter.Reaction {
   private volatile @Nullable Instant lastPass;
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final AtomicLong failedPasses = new AtomicLong();
+  private final boolean countPending;
+  /** How many actions waited for approval at the last count; -1 before the first. */
+  private volatile int pendingApprovals = -1;
 
   /**
    * Creates the reconciler.
@@ -76,9 +84,11 @@ public final class Reconciler implements EventRouter.Reaction {
    * @param completions the investigations waited for, read again on every tick
    * @param interval how often a pass runs when all is well
    * @param backoffBase the first retry delay after a failed pass; doubled per failure, capped at {@code interval}
+   * @param countPending whether each pass counts the actions pending approval, for a gauge
    */
   public Reconciler(InvestigationStore store, Clock clock, TaskScheduler scheduler, CommandEngine engine,
-      Dispatcher dispatcher, Anchoring anchoring, Completions completions, Duration interval, Duration backoffBase) {
+      Dispatcher dispatcher, Anchoring anchoring, Completions completions, Duration interval, Duration backoffBase,
+      boolean countPending) {
     this.store = store;
     this.clock = clock;
     this.scheduler = scheduler;
@@ -89,6 +99,7 @@ public final class Reconciler implements EventRouter.Reaction {
     this.interval = interval;
     this.backoffBase = backoffBase.compareTo(interval) < 0 ? backoffBase : interval;
     this.builtAt = clock.instant();
+    this.countPending = countPending;
   }
 
   /**
@@ -140,6 +151,15 @@ public final class Reconciler implements EventRouter.Reaction {
     Duration lag = Duration.between(since, clock.instant());
     return new RuntimeHealth(started, last, lag.isNegative() ? Duration.ZERO : lag, consecutiveFailures.get(),
         failedPasses.get(), interval, anchoring.waiting());
+  }
+
+  /**
+   * {@return how many actions waited for approval at the last pass that counted them}: empty before
+   * the first, or when counting is off. Counts past {@value #MAX_PENDING_COUNTED} show as that many.
+   */
+  public OptionalInt pendingApprovals() {
+    int counted = pendingApprovals;
+    return counted < 0 ? OptionalInt.empty() : OptionalInt.of(counted);
   }
 
   @Override
@@ -275,6 +295,30 @@ public final class Reconciler implements EventRouter.Reaction {
       lastPass = now;
     } finally {
       passing.set(false);
+    }
+    if (countPending) {
+      countPending();
+    }
+  }
+
+  /** Counts the actions pending approval, page by page up to {@value #MAX_PENDING_COUNTED}; a failed count keeps the last. */
+  private void countPending() {
+    try {
+      int count = 0;
+      ActionQuery query = ActionQuery.pending().limit(ActionQuery.MAX_LIMIT).build();
+      while (true) {
+        Page<ActionRecord> page = store.queryActions(query);
+        count += page.items().size();
+        String next = page.nextCursor();
+        if (next == null || count >= MAX_PENDING_COUNTED) {
+          break;
+        }
+        query = query.after(next);
+      }
+      pendingApprovals = Math.min(count, MAX_PENDING_COUNTED);
+    } catch (RuntimeException e) {
+      LOG.atDebug().log("could not count the actions pending approval (" + e.getClass().getName()
+          + "); the next pass counts them again");
     }
   }
 

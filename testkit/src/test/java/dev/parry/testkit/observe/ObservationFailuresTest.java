@@ -1,0 +1,146 @@
+package dev.parry.testkit.observe;
+
+import static dev.parry.testkit.observe.ObserveSamples.WORKSTATION;
+import static dev.parry.testkit.observe.ObserveSamples.isolate;
+import static dev.parry.testkit.observe.ObserveSamples.reload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.ActionKind;
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.runtime.micrometer.MicrometerInstrumentation;
+import dev.parry.spi.executor.DeviceActionExecutor;
+import dev.parry.spi.executor.ExecutionOutcome;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.ExternalReference;
+import dev.parry.testkit.ParryHarness;
+import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.fake.FakeDevices;
+import dev.parry.testkit.time.TestClock;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Observations never break a dispatch, and an executor's own work runs inside the call's observation")
+class ObservationFailuresTest {
+
+  /** A handler that throws on every observation it is given. */
+  static final class ThrowingHandler implements ObservationHandler<Observation.Context> {
+    final List<String> called = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onStart(Observation.Context context) {
+      called.add("start");
+      throw new IllegalStateException("handler broke on start");
+    }
+
+    @Override
+    public void onScopeOpened(Observation.Context context) {
+      throw new IllegalStateException("handler broke on scope");
+    }
+
+    @Override
+    public void onStop(Observation.Context context) {
+      called.add("stop");
+      throw new IllegalStateException("handler broke on stop");
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+      return true;
+    }
+  }
+
+  @Test
+  @DisplayName("an observation handler that throws on start, scope and stop: the action is still retried and succeeds")
+  void throwingHandler() {
+    ObservationRegistry observations = ObservationRegistry.create();
+    ThrowingHandler handler = new ThrowingHandler();
+    observations.observationConfig().observationHandler(handler);
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, new SimpleMeterRegistry()))))) {
+      parry.devices().inject(Fault.failRetryable("HTTP 503", null), 1);
+      ActionRecord action = isolate(parry, "inv-1", WORKSTATION);
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+      assertEquals(2, parry.devices().calls().size(), "the failure was retried once");
+      assertTrue(handler.called.contains("start"), "the handler was called: " + handler.called);
+      assertTrue(parry.scheduler().failures().isEmpty(), () -> parry.scheduler().failures().toString());
+    }
+  }
+
+  @Test
+  @DisplayName("a meter registry that throws on every new meter: counters, timers and gauges fail quietly, dispatch goes on")
+  void throwingMeterRegistry() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    meters.config().meterFilter(new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        throw new IllegalStateException("registry broke on " + id.getName());
+      }
+    });
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(TestObservationRegistry.create(), meters))))) {
+      parry.devices().inject(Fault.rateLimited(Duration.ofSeconds(30)), 1);
+      ActionRecord action = isolate(parry, "inv-2", WORKSTATION);
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+      assertEquals(2, parry.devices().calls().size());
+      assertTrue(parry.scheduler().failures().isEmpty(), () -> parry.scheduler().failures().toString());
+    }
+  }
+
+  @Test
+  @DisplayName("while the executor runs, the call's observation is current: a tracing bridge makes the executor's spans its children")
+  void executorRunsInsideTheObservation() {
+    TestObservationRegistry observations = TestObservationRegistry.create();
+    FakeDevices backend = FakeDevices.create(TestClock.create());
+    List<String> current = new CopyOnWriteArrayList<>();
+    DeviceActionExecutor mine = new DeviceActionExecutor() {
+      @Override
+      public Set<ActionKind> supportedKinds() {
+        return backend.executor().supportedKinds();
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+        Observation now = observations.getCurrentObservation();
+        current.add(now == null ? "none" : now.getContext().getName() + " "
+            + now.getContext().getHighCardinalityKeyValue("parry.action.id").getValue());
+        return backend.executor().execute(request);
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+        return backend.executor().status(request, reference);
+      }
+
+      @Override
+      public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+        return backend.executor().cancel(request, reference);
+      }
+    };
+    try (ParryHarness parry = ParryHarness.withExecutor(EntityFamily.DEVICE, mine, b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, new SimpleMeterRegistry()))))) {
+      ActionRecord action = isolate(parry, "inv-3", WORKSTATION);
+      parry.settle();
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+      assertEquals(List.of(MicrometerInstrumentation.EXECUTOR_CALL + " " + action.id()), current);
+      assertEquals(null, observations.getCurrentObservation(), "the scope was closed after the call");
+    }
+  }
+}
