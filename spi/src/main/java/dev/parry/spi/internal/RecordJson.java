@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Only the types reachable from the roots given at construction can be read: the records and
  * enums of their sealed hierarchies and of their components, recursively. A value whose declared type
  * is a sealed interface carries its concrete type in an {@code "@type"} member; a record with one
- * component that is not in such a position is written as that component alone. Strings escape
+ * component that is not in such a position is written as that component alone. A set is written in
+ * the order of its elements' text, so a value writes the same bytes in every run. Strings escape
  * control characters, surrogates and DEL, so the text is safe in any database text column and every
  * Java string, even an ill-formed one, reads back unchanged. A component that an earlier release did
  * not write is read as {@link StoredDefaults} says; any other missing component reads as null, which
@@ -145,11 +146,11 @@ public final class RecordJson {
       out.append(value);
     } else if (value instanceof Instant || value instanceof Duration) {
       string(out, value.toString());
-    } else if (value instanceof List<?> || value instanceof Set<?>) {
+    } else if (value instanceof List<?> list) {
       Class<?> element = elementType(generic);
       out.append('[');
       boolean first = true;
-      for (Object item : (Iterable<?>) value) {
+      for (Object item : list) {
         if (!first) {
           out.append(',');
         }
@@ -157,6 +158,17 @@ public final class RecordJson {
         writeValue(out, item, element, null);
       }
       out.append(']');
+    } else if (value instanceof Set<?> set) {
+      // in the order of the elements' text: a set writes the same bytes whatever order it iterates in
+      Class<?> element = elementType(generic);
+      List<String> items = new ArrayList<>(set.size());
+      for (Object item : set) {
+        StringBuilder written = new StringBuilder();
+        writeValue(written, item, element, null);
+        items.add(written.toString());
+      }
+      items.sort(null);
+      out.append('[').append(String.join(",", items)).append(']');
     } else if (value instanceof Enum<?> constant) {
       if (declared.isInterface() || declared == Object.class) {
         out.append('{');
