@@ -126,10 +126,10 @@ public final class RecordJson {
     StoredType stored = table.forType(type);
     List<Slot> slots = new ArrayList<>(components.length);
     for (StoredMember member : stored.members()) {
-      RecordComponent component = components[Objects.requireNonNull(indexes.get(member.component()),
-          member.component())];
-      slots.add(new Slot(member.name(), indexes.get(member.component()), component.getType(),
-          component.getGenericType(), component.getAccessor()));
+      int index = Objects.requireNonNull(indexes.get(member.component()), member.component());
+      RecordComponent component = components[index];
+      slots.add(new Slot(member.name(), index, component.getType(), component.getGenericType(),
+          component.getAccessor()));
     }
     try {
       shapes.put(type, new Shape(type, stored, List.copyOf(slots), components.length,

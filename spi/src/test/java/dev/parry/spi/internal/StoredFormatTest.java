@@ -12,7 +12,6 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,26 +72,6 @@ class StoredFormatTest {
     Set<String> unreachable = new TreeSet<>(listed);
     unreachable.removeAll(stored);
     assertEquals(Set.of(), unreachable, "entries of StoredFormat that nothing stores");
-  }
-
-  @Test
-  @DisplayName("today's stored names are the names the first release stored: a type's Java name within its package"
-      + " (with '$' for a nested type), its components' and constants' Java names, in declaration order")
-  void todaysNamesAreTheNamesAlreadyStored() {
-    for (StoredType type : StoredFormat.TYPES.all()) {
-      Class<?> java = type.type();
-      assertEquals(java.getName().substring(java.getPackageName().length() + 1), type.name());
-      assertEquals(1, type.version(), type.name());
-      if (java.isEnum()) {
-        assertEquals(List.of(java.getEnumConstants()).stream().map(constant -> ((Enum<?>) constant).name()).toList(),
-            List.copyOf(type.constants().keySet()), type.name());
-        type.constants().forEach((stored, javaName) -> assertEquals(stored, javaName));
-      } else {
-        assertEquals(List.of(java.getRecordComponents()).stream().map(RecordComponent::getName).toList(),
-            type.members().stream().map(StoredMember::name).toList(), type.name());
-        type.members().forEach(member -> assertEquals(member.name(), member.component()));
-      }
-    }
   }
 
   /** A record standing for a stored type in these tests. */
