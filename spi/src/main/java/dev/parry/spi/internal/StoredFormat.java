@@ -143,6 +143,10 @@ import dev.parry.core.verdict.Verdict;
  *       new fixture of the stored format (see the test kit's store fixtures).
  * </ul>
  *
+ * <p>The PostgreSQL schema scripts read a few stored names from the JSON (version 2: an action's
+ * {@code proposedAt}, {@code updatedAt} and {@code timeBox}, an investigation's {@code pendingExpiry};
+ * version 5: a user's {@code objectId}): one more reason a stored name never changes.
+ *
  * <p>Every type here is at format version 1, written without a version member (a value without one
  * is at version 1). Version 1 includes what releases before this table wrote: members they lacked
  * read as {@link StoredDefaults} says.

@@ -2,10 +2,23 @@ package dev.parry.spi.audit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.actor.Actor;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.internal.RecordJson;
+import dev.parry.spi.internal.StoredFormat;
 import dev.parry.spi.internal.StoredType;
 import dev.parry.spi.internal.StoredTypes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,5 +75,36 @@ class StoredRenameTest {
         earlier.text(BEFORE));
     assertEquals(earlier.text(BEFORE), later.text(AFTER));
     assertArrayEquals(earlier.hash(ChainHash.GENESIS, 3, BEFORE), later.hash(ChainHash.GENESIS, 3, AFTER));
+  }
+
+  @Test
+  @DisplayName("the domain's own types are written and hashed by the table's names: a copy of the table that stores"
+      + " Device as Machine, its id as machineId and MALICIOUS as BAD writes, reads and hashes those")
+  void domainNamesComeFromTheTable() {
+    List<StoredType> copy = new ArrayList<>();
+    for (StoredType type : StoredFormat.TYPES.all()) {
+      if (type.type() == Device.class) {
+        copy.add(StoredType.record(Device.class, "Machine", "machineId", "name", "domain", "tags", "os")
+            .hashedWhenPresent("entraDeviceId", "rbacGroupName").renamed("machineId", "id"));
+      } else if (type.type() == Verdict.class) {
+        copy.add(StoredType.constants(Verdict.class, "Verdict", "BAD", "SUSPICIOUS", "NO_THREATS_FOUND", "UNKNOWN")
+            .renamed("BAD", "MALICIOUS"));
+      } else {
+        copy.add(type);
+      }
+    }
+    StoredTypes table = StoredTypes.of(copy.toArray(StoredType[]::new));
+    InvestigationEvent event = new InvestigationEvent.EvidenceRecorded(InvestigationId.of("inv-1"), Instant.EPOCH,
+        Actor.system(), Evidence.of(Device.of(DeviceId.of("d-1"), DeviceName.of("ws-1")), Verdict.MALICIOUS, "beacon",
+            Instant.EPOCH));
+    RecordJson json = new RecordJson(table, InvestigationEvent.class);
+    String written = json.write(event);
+    assertTrue(written.contains("{\"@type\":\"Machine\",\"machineId\":\"d-1\",") && written.contains("\"verdict\":\"BAD\""),
+        written);
+    assertEquals(event, json.read(written, InvestigationEvent.class));
+    String hashed = CanonicalForm.with(table).text(event);
+    assertTrue(hashed.contains("rMachine{machineId=rDeviceId{value=s3:d-1;};") && hashed.contains("verdict=eVerdict.BAD;"), hashed);
+    assertEquals(new RecordJson(InvestigationEvent.class).write(event),
+        written.replace("Machine", "Device").replace("machineId", "id").replace("BAD", "MALICIOUS"));
   }
 }
