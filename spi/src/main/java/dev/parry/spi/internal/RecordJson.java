@@ -281,7 +281,8 @@ public final class RecordJson {
     StoredType stored = enums.get(constant.getDeclaringClass());
     String name = stored == null ? null : stored.constantName(constant.name());
     if (name == null) {
-      throw new IllegalArgumentException("cannot write " + constant.getDeclaringClass().getName() + "." + constant.name());
+      throw new IllegalArgumentException("cannot write " + constant.getDeclaringClass().getName() + "."
+          + constant.name());
     }
     return name;
   }
@@ -475,8 +476,8 @@ public final class RecordJson {
         members = Objects.requireNonNull(type.upcasters().get(from - 1).upcast(Collections.unmodifiableMap(members)),
             "an upcaster answered null");
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(path + ": cannot read version " + from + " of " + type.name() + " as version "
-            + (from + 1) + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(path + ": cannot read version " + from + " of " + type.name()
+            + " as version " + (from + 1) + ": " + e.getMessage(), e);
       }
     }
     return members;

@@ -99,11 +99,12 @@ class StoredRenameTest {
             Instant.EPOCH));
     RecordJson json = new RecordJson(table, InvestigationEvent.class);
     String written = json.write(event);
-    assertTrue(written.contains("{\"@type\":\"Machine\",\"machineId\":\"d-1\",") && written.contains("\"verdict\":\"BAD\""),
-        written);
+    assertTrue(written.contains("{\"@type\":\"Machine\",\"machineId\":\"d-1\",")
+        && written.contains("\"verdict\":\"BAD\""), written);
     assertEquals(event, json.read(written, InvestigationEvent.class));
     String hashed = CanonicalForm.with(table).text(event);
-    assertTrue(hashed.contains("rMachine{machineId=rDeviceId{value=s3:d-1;};") && hashed.contains("verdict=eVerdict.BAD;"), hashed);
+    assertTrue(hashed.contains("rMachine{machineId=rDeviceId{value=s3:d-1;};")
+        && hashed.contains("verdict=eVerdict.BAD;"), hashed);
     assertEquals(new RecordJson(InvestigationEvent.class).write(event),
         written.replace("Machine", "Device").replace("machineId", "id").replace("BAD", "MALICIOUS"));
   }
