@@ -1,15 +1,12 @@
 package dev.parry.spi.audit;
 
-import dev.parry.core.entity.Device;
-import dev.parry.core.entity.DeviceFile;
-import dev.parry.core.entity.DeviceProcess;
-import dev.parry.core.entity.EmailCluster;
-import dev.parry.core.entity.EmailMessage;
-import dev.parry.core.entity.Mailbox;
-import dev.parry.core.entity.UserAccount;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
+import dev.parry.spi.internal.StoredFormat;
+import dev.parry.spi.internal.StoredMember;
+import dev.parry.spi.internal.StoredType;
+import dev.parry.spi.internal.StoredTypes;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -24,39 +21,43 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic text form of an event for hashing, in UTF-8: records by their components (never by
- * {@code toString}, which redacts personal data and would hide a change), enums by name, strings
+ * A deterministic text form of an event for hashing, in UTF-8: records by their members (never by
+ * {@code toString}, which redacts personal data and would hide a change), enums by constant, strings
  * length-prefixed so no separator can be forged, collections in order (sets sorted), instants and
  * durations as seconds and nanoseconds.
  *
- * <p>Stores keep the hashes computed from it, so it is a stored format: like the stored JSON, it
- * names records and components as the domain does, and a release that renames them must keep
- * reading the hashes earlier ones stored. A component added after hashes were first stored
- * ({@link #ADDED}) is written only when it holds a value: absent (null, or an empty set), it is left
- * out, so an event stored before it existed hashes as it did. And evidence whose compromise is now a
- * role ({@code MALICIOUS} with the role {@code COMPROMISED} alone) is written as it was when compromise
- * was a verdict.
+ * <p>Stores keep the hashes computed from it, so it is a stored format: it names records, members and
+ * constants by the names the stored format table gives them ({@link StoredFormat#TYPES}; a type by its
+ * {@linkplain StoredType#hashName hash name}), never by their Java names, and writes members in the
+ * table's order, so a Java rename changes no hash. A type's format version is not hashed: an event is
+ * hashed as read, after its upcasting. A member added after hashes were first stored
+ * ({@link StoredType#hashedWhenPresent}) is written only when it holds a value: absent (null, or an
+ * empty set), it is left out, so an event stored before it existed hashes as it did. And evidence
+ * whose compromise is now a role ({@code MALICIOUS} with the role {@code COMPROMISED} alone) is written
+ * as it was when compromise was a verdict.
  */
 final class CanonicalForm {
 
   /**
-   * How a record type is written: its name and its components' names and accessors, read once per type.
-   * The accessors are functions spun from each component's accessor method: a reflective call on every
-   * component of every event cost more than the hashing itself.
+   * How a record type is written: its hash name and its members' stored names and accessors, read once
+   * per type. The accessors are functions spun from each component's accessor method: a reflective call
+   * on every component of every event cost more than the hashing itself.
    */
   private static final class Shape {
     final byte[] open;
     final byte[][] names;
     final List<Function<Object, @Nullable Object>> accessors;
-    /** Per component: whether it is left out when absent (see {@link #ADDED}). */
+    /** Per member: whether it is left out when absent (see {@link StoredType#hashedWhenPresent}). */
     final boolean[] omittedWhenAbsent;
 
     Shape(byte[] open, byte[][] names, List<Function<Object, @Nullable Object>> accessors, boolean[] omittedWhenAbsent) {
@@ -67,20 +68,6 @@ final class CanonicalForm {
     }
   }
 
-  /**
-   * The components added to the domain's records after stores first kept hashes, by record: each is
-   * left out of the form while it holds no value, as no event written before it could.
-   */
-  private static final Map<Class<?>, Set<String>> ADDED = Map.of(
-      Evidence.class, Set.of("roles"),
-      Device.class, Set.of("entraDeviceId", "rbacGroupName"),
-      DeviceFile.class, Set.of("md5"),
-      DeviceProcess.class, Set.of("creationTime", "commandLine", "parent"),
-      UserAccount.class, Set.of("sid", "accountName", "domain"),
-      EmailMessage.class, Set.of("internetMessageId", "displaySender", "deliveryLocation"),
-      Mailbox.class, Set.of("owner"),
-      EmailCluster.class, Set.of("query", "clusterBy", "clusterByValue"));
-
   private static final Set<EvidenceRole> COMPROMISED_ONLY = Set.of(EvidenceRole.COMPROMISED);
 
   /** How the verdict of compromised evidence was written when compromise was a verdict. */
@@ -88,35 +75,58 @@ final class CanonicalForm {
 
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> type) {
-      RecordComponent[] components = type.getRecordComponents();
-      byte[][] names = new byte[components.length][];
-      List<Function<Object, @Nullable Object>> accessors = new ArrayList<>(components.length);
-      boolean[] omitted = new boolean[components.length];
-      Set<String> added = ADDED.getOrDefault(type, Set.of());
-      for (int i = 0; i < components.length; i++) {
-        names[i] = utf8(components[i].getName() + "=");
-        accessors.add(accessor(type, components[i]));
-        omitted[i] = added.contains(components[i].getName());
-      }
-      return new Shape(utf8("r" + type.getSimpleName() + "{"), names, accessors, omitted);
-    }
-  };
+  /** The form the stores hash with. */
+  private static final CanonicalForm CURRENT = new CanonicalForm(StoredFormat.TYPES);
+
+  private final ClassValue<Shape> shapes;
 
   /** Each enum type's constants as written, by ordinal. */
-  private static final ClassValue<byte[][]> ENUMS = new ClassValue<>() {
-    @Override
-    protected byte[][] computeValue(Class<?> type) {
-      Object[] constants = type.getEnumConstants();
-      byte[][] written = new byte[constants.length][];
-      for (int i = 0; i < constants.length; i++) {
-        written[i] = utf8("e" + type.getSimpleName() + "." + ((Enum<?>) constants[i]).name());
+  private final ClassValue<byte[][]> enums;
+
+  private CanonicalForm(StoredTypes table) {
+    shapes = new ClassValue<>() {
+      @Override
+      protected Shape computeValue(Class<?> type) {
+        StoredType stored = table.forType(type);
+        Map<String, RecordComponent> components = new HashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+          components.put(component.getName(), component);
+        }
+        List<StoredMember> members = stored.members();
+        byte[][] names = new byte[members.size()][];
+        List<Function<Object, @Nullable Object>> accessors = new ArrayList<>(members.size());
+        boolean[] omitted = new boolean[members.size()];
+        for (int i = 0; i < members.size(); i++) {
+          names[i] = utf8(members.get(i).name() + "=");
+          accessors.add(accessor(type, Objects.requireNonNull(components.get(members.get(i).component()))));
+          omitted[i] = members.get(i).hashedWhenPresent();
+        }
+        return new Shape(utf8("r" + stored.hashName() + "{"), names, accessors, omitted);
       }
-      return written;
-    }
-  };
+    };
+    enums = new ClassValue<>() {
+      @Override
+      protected byte[][] computeValue(Class<?> type) {
+        StoredType stored = table.forType(type);
+        Object[] constants = type.getEnumConstants();
+        byte[][] written = new byte[constants.length][];
+        for (int i = 0; i < constants.length; i++) {
+          String name = ((Enum<?>) constants[i]).name();
+          String storedName = stored.constantName(name);
+          if (storedName == null) {
+            throw new IllegalArgumentException("no stored name for " + type.getName() + "." + name);
+          }
+          written[i] = utf8("e" + stored.hashName() + "." + storedName);
+        }
+        return written;
+      }
+    };
+  }
+
+  /** {@return the canonical form that names types as {@code table} does}: for tests of the table */
+  static CanonicalForm with(StoredTypes table) {
+    return new CanonicalForm(table);
+  }
 
   private static final byte[] INSTANT = utf8("Instant:");
   private static final byte[] DURATION = utf8("Duration:");
@@ -147,14 +157,22 @@ final class CanonicalForm {
 
   private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
 
-  private CanonicalForm() {}
-
   /**
    * {@return SHA-256 over {@code previous + "|" + version + "|"} and the canonical form of {@code value},
    * both in UTF-8}: the form is written into a buffer its thread reuses, so hashing an event allocates
    * little more than the digest it answers.
    */
   static byte[] digest(ChainHash previous, long version, Object value) {
+    return CURRENT.hash(previous, version, value);
+  }
+
+  /** {@return the canonical form of {@code value}} */
+  static String of(Object value) {
+    return CURRENT.text(value);
+  }
+
+  /** {@return the digest {@link #digest} describes, naming types as this form's table does} */
+  byte[] hash(ChainHash previous, long version, Object value) {
     Hasher hasher = HASHERS.get();
     Sink sink = hasher.sink;
     sink.reset();
@@ -167,23 +185,23 @@ final class CanonicalForm {
     return hasher.digest.digest();
   }
 
-  /** {@return the canonical form of {@code value}} */
-  static String of(Object value) {
+  /** {@return the canonical form of {@code value}, naming types as this form's table does} */
+  String text(Object value) {
     Sink sink = new Sink();
     write(value, sink);
     return new String(sink.bytes, 0, sink.size, StandardCharsets.UTF_8);
   }
 
   @SuppressWarnings("EnumOrdinal") // indexes the type's own constants as written, read this run: nothing stored
-  private static void write(@Nullable Object value, Sink out) {
+  private void write(@Nullable Object value, Sink out) {
     if (value == null) {
       out.ascii('~');
     } else if (value instanceof String text) {
       out.ascii('s').number(text.length()).ascii(':').text(text);
     } else if (value instanceof Enum<?> constant) {
-      out.raw(ENUMS.get(constant.getDeclaringClass())[constant.ordinal()]);
+      out.raw(enums.get(constant.getDeclaringClass())[constant.ordinal()]);
     } else if (value instanceof Record record) {
-      Shape shape = SHAPES.get(record.getClass());
+      Shape shape = shapes.get(record.getClass());
       boolean compromiseAsVerdict = record instanceof Evidence evidence && evidence.verdict() == Verdict.MALICIOUS
           && evidence.roles().equals(COMPROMISED_ONLY);
       out.raw(shape.open);
@@ -210,7 +228,7 @@ final class CanonicalForm {
     } else if (value instanceof Set<?> set) {
       List<String> items = new ArrayList<>(set.size());
       for (Object item : set) {
-        items.add(of(item));
+        items.add(text(item));
       }
       items.sort(null);
       out.raw(SET);

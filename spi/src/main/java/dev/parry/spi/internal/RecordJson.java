@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,15 +24,26 @@ import org.jspecify.annotations.Nullable;
  * Writes the domain's records as JSON and reads them back, through their canonical constructors so
  * that every value read is validated exactly like one built in code.
  *
- * <p>Only the types reachable from the roots given at construction can be read: the records and
- * enums of their sealed hierarchies and of their components, recursively. A value whose declared type
- * is a sealed interface carries its concrete type in an {@code "@type"} member; a record with one
- * component that is not in such a position is written as that component alone. Strings escape
- * control characters, surrogates and DEL, so the text is safe in any database text column and every
- * Java string, even an ill-formed one, reads back unchanged. A component that an earlier release did
- * not write is read as {@link StoredDefaults} says; any other missing component reads as null, which
- * the record's constructor refuses unless the component may be null. A component whose type became a
- * sealed interface, where an earlier release wrote a bare value, reads that value as the type
+ * <p>Every name it writes comes from a table of stored types ({@link StoredFormat#TYPES} unless given
+ * another), never from a Java name: a type's stored name, its members' stored names, in the table's
+ * order, and its enum constants' stored names. Only the types reachable from the roots given at
+ * construction can be read: the records and enums of their sealed hierarchies and of their
+ * components, recursively; each must be in the table. A value whose declared type is a sealed
+ * interface carries its type's stored name in an {@code "@type"} member; a record with one component
+ * that is not in such a position is written as that component alone. A type past format version 1
+ * writes its version in a {@code "@version"} member (and a one-member record is then written as an
+ * object); a value without one is at version 1. A set is written in the order of its elements' text,
+ * so a value writes the same bytes in every run. Strings escape control characters, surrogates and
+ * DEL, so the text is safe in any database text column and every Java string, even an ill-formed one,
+ * reads back unchanged.
+ *
+ * <p>A stored record is read in four explicit steps ({@link #construct}): its version ({@code "@version"},
+ * 1 when absent); at version 1, the values whose meaning changed within it rewritten
+ * ({@link StoredDefaults#upcast}); the type's {@linkplain StoredType#upcasters upcasters} from that
+ * version to the current one; then its members bound, where a member that releases before it was
+ * added did not write is read as {@link StoredDefaults} says and any other missing member reads as null,
+ * which the record's constructor refuses unless the component may be null. A component whose type
+ * became a sealed interface, where an earlier release wrote a bare value, reads that value as the type
  * {@link StoredDefaults#bareType} names.
  *
  * <p><b>Internal:</b> not API, may change without notice.
@@ -42,23 +54,41 @@ public final class RecordJson {
 
   private static final String TYPE = "@type";
   private static final String VALUE = "@value";
+  private static final String VERSION = "@version";
 
-  /** How one record is read and written. */
-  private record Shape(Class<?> type, List<RecordComponent> components, List<Method> accessors,
-      Constructor<?> constructor) {}
+  /** One stored member of a record: its stored name and the component it holds. */
+  private record Slot(String name, int index, Class<?> type, Type generic, Method accessor) {}
 
+  /** How one record is read and written: its members in stored order, and how to build it. */
+  private record Shape(Class<?> type, StoredType stored, List<Slot> slots, int arity, Constructor<?> constructor) {}
+
+  private final StoredTypes table;
   private final Map<Class<?>, Shape> shapes = new HashMap<>();
   private final Map<String, Class<?>> byTag = new HashMap<>();
   private final Map<Class<?>, String> tags = new HashMap<>();
+  private final Map<Class<?>, StoredType> enums = new HashMap<>();
 
   /**
-   * Collects every type reachable from {@code roots}.
+   * Collects every type reachable from {@code roots}, stored as {@link StoredFormat#TYPES} says.
    *
    * @param roots the types to read and write, records or sealed interfaces
    * @throws IllegalArgumentException if a reachable type cannot be written (an open interface, a
-   *     class that is neither a record nor an enum) or two concrete types share a tag
+   *     class that is neither a record nor an enum) or has no entry in the stored format
    */
   public RecordJson(Class<?>... roots) {
+    this(StoredFormat.TYPES, roots);
+  }
+
+  /**
+   * Collects every type reachable from {@code roots}, stored as {@code table} says.
+   *
+   * @param table the stored names of the types
+   * @param roots the types to read and write, records or sealed interfaces
+   * @throws IllegalArgumentException if a reachable type cannot be written (an open interface, a
+   *     class that is neither a record nor an enum) or {@code table} does not list it
+   */
+  public RecordJson(StoredTypes table, Class<?>... roots) {
+    this.table = table;
     for (Class<?> root : roots) {
       visit(root);
     }
@@ -88,13 +118,21 @@ public final class RecordJson {
     }
     RecordComponent[] components = type.getRecordComponents();
     Class<?>[] parameterTypes = new Class<?>[components.length];
-    Method[] accessors = new Method[components.length];
+    Map<String, Integer> indexes = new HashMap<>();
     for (int i = 0; i < components.length; i++) {
       parameterTypes[i] = components[i].getType();
-      accessors[i] = components[i].getAccessor();
+      indexes.put(components[i].getName(), i);
+    }
+    StoredType stored = table.forType(type);
+    List<Slot> slots = new ArrayList<>(components.length);
+    for (StoredMember member : stored.members()) {
+      int index = Objects.requireNonNull(indexes.get(member.component()), member.component());
+      RecordComponent component = components[index];
+      slots.add(new Slot(member.name(), index, component.getType(), component.getGenericType(),
+          component.getAccessor()));
     }
     try {
-      shapes.put(type, new Shape(type, List.of(components), List.of(accessors),
+      shapes.put(type, new Shape(type, stored, List.copyOf(slots), components.length,
           type.getDeclaredConstructor(parameterTypes)));
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException("record without a canonical constructor: " + type.getName(), e);
@@ -113,7 +151,11 @@ public final class RecordJson {
   }
 
   private void tag(Class<?> type) {
-    String name = type.getName().substring(type.getPackageName().length() + 1);
+    StoredType stored = table.forType(type);
+    if (type.isEnum()) {
+      enums.put(type, stored);
+    }
+    String name = stored.name();
     Class<?> other = byTag.putIfAbsent(name, type);
     if (other != null && other != type) {
       throw new IllegalArgumentException("two types share the tag " + name + ": " + other.getName() + ", " + type.getName());
@@ -145,11 +187,11 @@ public final class RecordJson {
       out.append(value);
     } else if (value instanceof Instant || value instanceof Duration) {
       string(out, value.toString());
-    } else if (value instanceof List<?> || value instanceof Set<?>) {
+    } else if (value instanceof List<?> list) {
       Class<?> element = elementType(generic);
       out.append('[');
       boolean first = true;
-      for (Object item : (Iterable<?>) value) {
+      for (Object item : list) {
         if (!first) {
           out.append(',');
         }
@@ -157,6 +199,17 @@ public final class RecordJson {
         writeValue(out, item, element, null);
       }
       out.append(']');
+    } else if (value instanceof Set<?> set) {
+      // in the order of the elements' text: a set writes the same bytes whatever order it iterates in
+      Class<?> element = elementType(generic);
+      List<String> items = new ArrayList<>(set.size());
+      for (Object item : set) {
+        StringBuilder written = new StringBuilder();
+        writeValue(written, item, element, null);
+        items.add(written.toString());
+      }
+      items.sort(null);
+      out.append('[').append(String.join(",", items)).append(']');
     } else if (value instanceof Enum<?> constant) {
       if (declared.isInterface() || declared == Object.class) {
         out.append('{');
@@ -166,10 +219,10 @@ public final class RecordJson {
         out.append(',');
         string(out, VALUE);
         out.append(':');
-        string(out, constant.name());
+        string(out, constantName(constant));
         out.append('}');
       } else {
-        string(out, constant.name());
+        string(out, constantName(constant));
       }
     } else {
       writeRecord(out, value, declared);
@@ -182,35 +235,56 @@ public final class RecordJson {
       throw new IllegalArgumentException("cannot write " + value.getClass().getName());
     }
     boolean tagged = declared.isInterface() || declared == Object.class;
-    if (!tagged && shape.components().size() == 1) {
-      writeValue(out, read(shape, 0, value), shape.components().get(0).getType(), shape.components().get(0).getGenericType());
+    int version = shape.stored().version();
+    if (!tagged && version == 1 && shape.slots().size() == 1) {
+      Slot only = shape.slots().get(0);
+      writeValue(out, read(shape, only, value), only.type(), only.generic());
       return;
     }
     out.append('{');
+    boolean first = true;
     if (tagged) {
       string(out, TYPE);
       out.append(':');
       string(out, tagOf(shape.type()));
+      first = false;
     }
-    for (int i = 0; i < shape.components().size(); i++) {
-      if (tagged || i > 0) {
+    if (version > 1) {
+      if (!first) {
         out.append(',');
       }
-      RecordComponent component = shape.components().get(i);
-      string(out, component.getName());
+      string(out, VERSION);
+      out.append(':').append(version);
+      first = false;
+    }
+    for (Slot slot : shape.slots()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      string(out, slot.name());
       out.append(':');
-      writeValue(out, read(shape, i, value), component.getType(), component.getGenericType());
+      writeValue(out, read(shape, slot, value), slot.type(), slot.generic());
     }
     out.append('}');
   }
 
-  private static @Nullable Object read(Shape shape, int index, Object value) {
+  private static @Nullable Object read(Shape shape, Slot slot, Object value) {
     try {
-      return shape.accessors().get(index).invoke(value);
+      return slot.accessor().invoke(value);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + shape.components().get(index).getName() + " of "
-          + shape.type().getName(), e);
+      throw new IllegalStateException("cannot read " + slot.accessor().getName() + " of " + shape.type().getName(), e);
     }
+  }
+
+  private String constantName(Enum<?> constant) {
+    StoredType stored = enums.get(constant.getDeclaringClass());
+    String name = stored == null ? null : stored.constantName(constant.name());
+    if (name == null) {
+      throw new IllegalArgumentException("cannot write " + constant.getDeclaringClass().getName() + "."
+          + constant.name());
+    }
+    return name;
   }
 
   private String tagOf(Class<?> type) {
@@ -334,33 +408,79 @@ public final class RecordJson {
     if (shape == null) {
       throw new IllegalArgumentException(path + ": cannot read a " + declared.getName());
     }
-    if (shape.components().size() == 1 && !(tree instanceof Map<?, ?>)) {
-      RecordComponent only = shape.components().get(0);
-      return instantiate(shape, new Object[] {bind(tree, only.getType(), only.getGenericType(), path)}, path);
+    if (shape.slots().size() == 1 && !(tree instanceof Map<?, ?>)) { // written bare, at version 1
+      Slot only = shape.slots().get(0);
+      if (shape.stored().version() == 1) {
+        @Nullable Object[] arguments = new Object[1];
+        arguments[only.index()] = bind(tree, only.type(), only.generic(), path);
+        return instantiate(shape, arguments, path);
+      }
+      Map<String, @Nullable Object> members = new LinkedHashMap<>();
+      members.put(only.name(), tree);
+      return construct(declared, members, path);
     }
     return construct(declared, as(tree, Map.class, path), path);
   }
 
+  /**
+   * Builds a {@code type} from its stored members, in the four steps the class comment names: the
+   * version, the rewrites within version 1, the upcasters to the current version, the binding.
+   */
   private Object construct(Class<?> type, Map<?, ?> stored, String path) {
-    Map<?, ?> object = StoredDefaults.upcast(type, stored);
     Shape shape = Objects.requireNonNull(shapes.get(type));
-    @Nullable Object[] arguments = new Object[shape.components().size()];
+    int version = versionOf(shape.stored(), stored.get(VERSION), path);
+    Map<?, ?> object = version == 1 ? StoredDefaults.upcast(type, stored) : stored;
+    object = upcast(shape.stored(), version, object, path);
+    @Nullable Object[] arguments = new Object[shape.arity()];
     Map<String, @Nullable Object> read = new HashMap<>();
-    List<Integer> absent = new ArrayList<>(0);
-    for (int i = 0; i < arguments.length; i++) {
-      RecordComponent component = shape.components().get(i);
-      if (!object.containsKey(component.getName()) && StoredDefaults.covers(type, component.getName())) {
-        absent.add(i); // written by an earlier release: filled in below, from what was read
+    List<Slot> absent = new ArrayList<>(0);
+    for (Slot slot : shape.slots()) {
+      if (!object.containsKey(slot.name()) && StoredDefaults.covers(type, slot.name())) {
+        absent.add(slot); // written by an earlier release: filled in below, from what was read
         continue;
       }
-      arguments[i] = bind(object.get(component.getName()), component.getType(), component.getGenericType(),
-          path + "." + component.getName());
-      read.put(component.getName(), arguments[i]);
+      arguments[slot.index()] = bind(object.get(slot.name()), slot.type(), slot.generic(), path + "." + slot.name());
+      read.put(slot.name(), arguments[slot.index()]);
     }
-    for (int i : absent) {
-      arguments[i] = StoredDefaults.of(type, shape.components().get(i).getName(), object, read);
+    for (Slot slot : absent) {
+      arguments[slot.index()] = StoredDefaults.of(type, slot.name(), object, read);
     }
     return instantiate(shape, arguments, path);
+  }
+
+  /** {@return the format version {@code stored} (the {@code "@version"} member) says: 1 when absent} */
+  private static int versionOf(StoredType type, @Nullable Object stored, String path) {
+    if (stored == null) {
+      return 1;
+    }
+    if (!(stored instanceof Long version) || version < 1 || version > type.version()) {
+      throw new IllegalArgumentException(path + "." + VERSION + ": " + LogSafe.of(String.valueOf(stored))
+          + " is not a version of " + type.name() + " this release reads (1 to " + type.version() + ")");
+    }
+    return version.intValue();
+  }
+
+  /** {@return {@code stored}, written at {@code version}, through the upcasters to the current version} */
+  private static Map<?, ?> upcast(StoredType type, int version, Map<?, ?> stored, String path) {
+    if (version == type.version()) {
+      return stored;
+    }
+    Map<String, @Nullable Object> members = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> member : stored.entrySet()) {
+      if (!TYPE.equals(member.getKey()) && !VERSION.equals(member.getKey())) {
+        members.put(String.valueOf(member.getKey()), member.getValue());
+      }
+    }
+    for (int from = version; from < type.version(); from++) {
+      try {
+        members = Objects.requireNonNull(type.upcasters().get(from - 1).upcast(Collections.unmodifiableMap(members)),
+            "an upcaster answered null");
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(path + ": cannot read version " + from + " of " + type.name()
+            + " as version " + (from + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return members;
   }
 
   private static Object instantiate(Shape shape, @Nullable Object[] arguments, String path) {
@@ -375,13 +495,17 @@ public final class RecordJson {
     }
   }
 
-  private static Object constant(Class<?> type, String name, String path) {
-    for (Object constant : type.getEnumConstants()) {
-      if (((Enum<?>) constant).name().equals(name)) {
-        return constant;
+  private Object constant(Class<?> type, String name, String path) {
+    StoredType stored = Objects.requireNonNull(enums.get(type));
+    String javaName = stored.constants().get(name);
+    if (javaName != null) {
+      for (Object constant : type.getEnumConstants()) {
+        if (((Enum<?>) constant).name().equals(javaName)) {
+          return constant;
+        }
       }
     }
-    throw new IllegalArgumentException(path + ": " + LogSafe.of(name) + " is not a " + type.getSimpleName());
+    throw new IllegalArgumentException(path + ": " + LogSafe.of(name) + " is not a " + stored.name());
   }
 
   private static <T> T as(@Nullable Object tree, Class<T> type, String path) {

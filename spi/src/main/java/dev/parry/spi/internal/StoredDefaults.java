@@ -23,10 +23,14 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a value stored by an earlier release of Parry lacks, and what its absence stands for: each
- * component added to a stored record since the first release, with the value an earlier release
- * meant by writing nothing. Components that may be null (an expiry, a deadline) need no entry: absent,
- * they read as null.
+ * How format version 1 reads: what a value stored by an earlier release of Parry lacks, and what its
+ * absence stands for. Version 1 is every value written without a {@code "@version"} member, including
+ * those written before members were added to it; this is the step of the read path
+ * ({@link RecordJson}) that makes them whole: each member added to a stored record since the first
+ * release, with the value an earlier release meant by writing nothing, and the values whose meaning
+ * changed within version 1 ({@link #upcast}, applied to version 1 only). Members are named by their
+ * stored names ({@link StoredFormat}), never by Java names. Members that may be null (an expiry, a
+ * deadline) need no entry: absent, they read as null.
  *
  * <table>
  *   <caption>Components filled in when absent</caption>
@@ -76,8 +80,8 @@ final class StoredDefaults {
   private StoredDefaults() {}
 
   /**
-   * {@return {@code stored} as the current release writes it}: the members of a value whose meaning changed,
-   * rewritten (see the class comment); {@code stored} itself when nothing changed
+   * {@return {@code stored}, at version 1, as version 1 is written now}: the members of a value whose
+   * meaning changed, rewritten (see the class comment); {@code stored} itself when nothing changed
    *
    * @param type the record type the members describe
    * @param stored the stored members, as parsed
@@ -109,7 +113,7 @@ final class StoredDefaults {
     return declared == FilePath.class ? WindowsPath.class : null;
   }
 
-  /** {@return whether {@code component} of {@code type} has a value for its absence} */
+  /** {@return whether the member stored as {@code component} of {@code type} has a value for its absence} */
   static boolean covers(Class<?> type, String component) {
     if (type == Investigation.class) {
       return component.equals("threatsWithoutAction");
@@ -131,9 +135,9 @@ final class StoredDefaults {
    * {@return the value of {@code component}, absent from {@code stored}}
    *
    * @param type a type {@link #covers} answers true for
-   * @param component the component
+   * @param component the member's stored name
    * @param stored the stored members, as parsed
-   * @param read the components read from them, by name
+   * @param read the members read from them, by stored name
    * @throws IllegalArgumentException if the stored members cannot give the value
    */
   static @Nullable Object of(Class<?> type, String component, Map<?, ?> stored, Map<String, @Nullable Object> read) {

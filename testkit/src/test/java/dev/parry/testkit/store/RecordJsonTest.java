@@ -20,6 +20,8 @@ import dev.parry.core.investigation.Origin;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.internal.RecordJson;
+import dev.parry.spi.internal.StoredType;
+import dev.parry.spi.internal.StoredTypes;
 import dev.parry.testkit.random.Randomized;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +40,10 @@ class RecordJsonTest {
   /** A record with a list of free text. */
   public record Notes(List<Note> notes, long count) {}
 
+  /** How the records of these tests are stored. */
+  static final StoredTypes TEST_TYPES = StoredTypes.of(StoredType.record(Notes.class, "Notes", "notes", "count"),
+      StoredType.record(Note.class, "Note", "text"), StoredType.record(Holder.class, "Holder", "task"));
+
   @Test
   @DisplayName("every event and every state of generated histories round-trips")
   void roundTrip() {
@@ -54,7 +60,7 @@ class RecordJsonTest {
   @Test
   @DisplayName("any Java string, control characters and lone surrogates included, reads back unchanged as ASCII-safe text")
   void anyString() {
-    RecordJson json = new RecordJson(Notes.class);
+    RecordJson json = new RecordJson(TEST_TYPES, Notes.class);
     Random random = new Random(7);
     for (int i = 0; i < 2_000; i++) {
       char[] chars = new char[random.nextInt(20)];
@@ -71,7 +77,7 @@ class RecordJsonTest {
   @Test
   @DisplayName("malformed text, unknown types and values the domain refuses are refused with the place named")
   void refusals() {
-    RecordJson json = new RecordJson(Notes.class);
+    RecordJson json = new RecordJson(TEST_TYPES, Notes.class);
     for (String bad : List.of("", "{", "{\"@type\":\"Notes\",\"notes\":[],\"count\":1} x", "[1,2",
         "{\"@type\":\"Notes\",\"notes\":[],\"count\":\"one\"}", "{\"@type\":\"Notes\",\"notes\":[],\"count\":1,\"count\":2}",
         "\"\\u12\"")) {
@@ -128,7 +134,7 @@ class RecordJsonTest {
   @DisplayName("only records, enums and sealed interfaces can be taken on: others are refused at construction")
   void onlyClosedTypes() {
     for (Class<?> type : List.of(Mutable.class, Holder.class, Runnable.class)) {
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new RecordJson(type));
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new RecordJson(TEST_TYPES, type));
       assertTrue(refused.getMessage().contains("cannot write"), refused.getMessage());
     }
   }
