@@ -89,6 +89,7 @@ class BrokenImplementationsTest {
     EXPECTED.put(WrongFamily.class, Set.of("exe1"));
     EXPECTED.put(AnswersNull.class, Set.of("exe2"));
     EXPECTED.put(ThrowsOnUnsupported.class, Set.of("exe3"));
+    EXPECTED.put(RunsUnclaimedKindOfItsFamily.class, Set.of("exe3"));
     EXPECTED.put(NoEffect.class, Set.of("exe4"));
     EXPECTED.put(NotIdempotent.class, Set.of("exe5"));
     EXPECTED.put(IgnoresKeyWithReadmeProbe.class, Set.of("exe5"));
@@ -326,6 +327,16 @@ class BrokenImplementationsTest {
         throw new IllegalArgumentException("unsupported");
       }
       return fake.executor().execute(request);
+    }
+  }
+
+  /** Refuses other families' kinds but runs every kind of its own, claimed or not. */
+  static class RunsUnclaimedKindOfItsFamily extends BrokenExecutor {
+    @Override
+    Set<ActionKind> claimedKinds() {
+      Set<ActionKind> kinds = EnumSet.copyOf(fake.executor().supportedKinds());
+      kinds.remove(ActionKind.RUN_ANTIVIRUS_SCAN);
+      return kinds;
     }
   }
 
@@ -1318,10 +1329,10 @@ class BrokenImplementationsTest {
     }
 
     @Test
-    @DisplayName("an executor that claims no kind fails EXE-1 and passes no rule that needs a kind")
+    @DisplayName("an executor that claims no kind but runs its backend's fails EXE-1 and EXE-3 and passes no rule")
     void noKindPassesNothing() {
-      assertEquals(Set.of("exe1"), failedRules(ClaimsNoKind.class));
-      assertEquals(Set.of("exe3"), passedRules(ClaimsNoKind.class));
+      assertEquals(Set.of("exe1", "exe3"), failedRules(ClaimsNoKind.class));
+      assertEquals(Set.of(), passedRules(ClaimsNoKind.class));
     }
   }
 
