@@ -8,6 +8,7 @@ import dev.parry.spi.safety.InMemoryControlStore;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.FakeDevices;
+import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
 import dev.parry.testkit.fake.ForwardingStore;
@@ -35,6 +36,20 @@ class FakesPassTheContractsTest {
     protected boolean runProcess(DeviceProcess process) {
       fake.run(process);
       return true;
+    }
+  }
+
+  /** Every call answered "in progress" for two polls first, so the rules about work still out are met with work out. */
+  @Nested
+  @DisplayName("FakeDevices answering every call in progress first")
+  class DevicesInProgress extends DeviceExecutorContract {
+    private final FakeDevices fake = FakeDevices.create(TestClock.create());
+
+    @Override
+    protected Subject createSubject() {
+      fleet().forEach(fake::enroll);
+      fake.inject(Fault.inProgress(2), Integer.MAX_VALUE);
+      return new Subject(fake.executor(), fake.probe());
     }
   }
 
