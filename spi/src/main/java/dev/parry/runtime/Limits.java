@@ -1,10 +1,11 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -30,30 +31,33 @@ public record Limits(int maxAttempts, Duration backoffBase, Duration backoffMax,
   /**
    * Validates.
    *
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if a count is less than 1, a duration is not positive or longer than
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if a count is less than 1, a duration is not positive or longer than
    *     3,650 days, or the rate limits are empty or two have one period
    */
   public Limits {
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be 1 or more, was: " + maxAttempts);
+      throw new InvalidInputException("maxAttempts", maxAttempts, "maxAttempts must be 1 or more, was: " + maxAttempts);
     }
     if (maxConcurrentPerFamily < 1) {
-      throw new IllegalArgumentException("maxConcurrentPerFamily must be 1 or more, was: " + maxConcurrentPerFamily);
+      throw new InvalidInputException("maxConcurrentPerFamily", maxConcurrentPerFamily,
+          "maxConcurrentPerFamily must be 1 or more, was: " + maxConcurrentPerFamily);
     }
     positive("backoffBase", backoffBase);
     positive("backoffMax", backoffMax);
     positive("attemptTimeout", attemptTimeout);
     positive("actionTimeout", actionTimeout);
     positive("pendingExpiry", pendingExpiry);
-    rateLimits = List.copyOf(Objects.requireNonNull(rateLimits, "rateLimits"));
+    rateLimits = List.copyOf(Checks.notNull(rateLimits, "rateLimits"));
     if (rateLimits.isEmpty()) {
-      throw new IllegalArgumentException("at least one rate limit is needed; for no practical limit give a large one");
+      throw new InvalidInputException("rateLimits", null,
+          "at least one rate limit is needed; for no practical limit give a large one");
     }
     Set<Duration> periods = new HashSet<>();
     for (RateLimit limit : rateLimits) {
       if (!periods.add(limit.period())) {
-        throw new IllegalArgumentException("two rate limits have the period " + limit.period() + ": " + rateLimits);
+        throw new InvalidInputException("rateLimits", null,
+            "two rate limits have the period " + limit.period() + ": " + rateLimits);
       }
     }
   }

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EmailContent;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Move email to the junk, inbox or deleted items folder. The undo of {@link SoftDeleteEmail} is a move to the inbox; a move itself is undone by another move, taken as a new action.
@@ -16,11 +17,11 @@ public record MoveEmail(EmailContent content, MailFolder destination) implements
   /**
    * Validates the action.
    *
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public MoveEmail {
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(destination, "destination");
+    Checks.notNull(content, "content");
+    Checks.notNull(destination, "destination");
   }
 
   @Override

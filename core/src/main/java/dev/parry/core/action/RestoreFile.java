@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceFile;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Release a file from quarantine: the undo of {@link QuarantineFile} and {@link StopAndQuarantineFile}.
@@ -15,10 +16,10 @@ public record RestoreFile(DeviceFile file) implements DeviceAction {
   /**
    * Validates the action.
    *
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RestoreFile {
-    Objects.requireNonNull(file, "file");
+    Checks.notNull(file, "file");
   }
 
   @Override

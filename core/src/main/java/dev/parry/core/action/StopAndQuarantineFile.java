@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceFile;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Stop the processes running a file and quarantine it, on its device or (for a file without one) on every device.
@@ -15,10 +16,10 @@ public record StopAndQuarantineFile(DeviceFile file) implements DeviceAction, Re
   /**
    * Validates the action.
    *
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public StopAndQuarantineFile {
-    Objects.requireNonNull(file, "file");
+    Checks.notNull(file, "file");
   }
 
   @Override

@@ -6,9 +6,10 @@ import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -44,8 +45,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * @param domain the domain, or null
    * @param anyTags the tags, or empty
    * @param platforms the platforms, or empty
-   * @throws NullPointerException if a set or an element is null
-   * @throws IllegalArgumentException if the name prefix is empty or holds a spoofing character
+   * @throws InvalidInputException if a set or an element is null
+   * @throws InvalidInputException if the name prefix is empty or holds a spoofing character
    */
   public DeviceMatch(@Nullable String namePrefix, @Nullable DomainName domain, Set<DeviceTag> anyTags,
       Set<OsPlatform> platforms) {
@@ -56,25 +57,25 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * {@return the rule that matches devices Defender puts in one of {@code groups}}
    *
    * @param groups Defender device group names
-   * @throws NullPointerException if a name is null
+   * @throws InvalidInputException if a name is null
    */
   public static DeviceMatch inRbacGroups(RbacGroupName... groups) {
-    return new DeviceMatch(null, null, Set.of(), Set.of(), Set.of(groups));
+    return new DeviceMatch(null, null, Set.of(), Set.of(), Set.of(Checks.notNull(groups, "groups")));
   }
 
   /**
    * Validates the rule and copies its sets.
    *
-   * @throws NullPointerException if a set or an element is null
-   * @throws IllegalArgumentException if the name prefix is empty or holds a spoofing character
+   * @throws InvalidInputException if a set or an element is null
+   * @throws InvalidInputException if the name prefix is empty or holds a spoofing character
    */
   public DeviceMatch {
     if (namePrefix != null) {
       Text.requireIdentifier("namePrefix", namePrefix, 1, 255);
     }
-    anyTags = Set.copyOf(Objects.requireNonNull(anyTags, "anyTags"));
-    platforms = Set.copyOf(Objects.requireNonNull(platforms, "platforms"));
-    rbacGroups = Set.copyOf(Objects.requireNonNull(rbacGroups, "rbacGroups"));
+    anyTags = Set.copyOf(Checks.notNull(anyTags, "anyTags"));
+    platforms = Set.copyOf(Checks.notNull(platforms, "platforms"));
+    rbacGroups = Set.copyOf(Checks.notNull(rbacGroups, "rbacGroups"));
   }
 
   /**

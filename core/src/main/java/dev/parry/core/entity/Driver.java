@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -14,11 +15,11 @@ public record Driver(DeviceId device, WindowsPath path) implements DeviceEntity 
   /**
    * Validates the driver.
    *
-   * @throws NullPointerException if {@code device} or {@code path} is null
+   * @throws InvalidInputException if {@code device} or {@code path} is null
    */
   public Driver {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(path, "path");
+    Checks.notNull(device, "device");
+    Checks.notNull(path, "path");
   }
 
   @Override

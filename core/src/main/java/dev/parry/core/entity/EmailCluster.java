@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +33,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
   /**
    * Validates the cluster.
    *
-   * @throws IllegalArgumentException if it has no id, query or {@code clusterByValue}, or a text is empty, too long
+   * @throws InvalidInputException if it has no id, query or {@code clusterByValue}, or a text is empty, too long
    *     or holds a control character
    */
   public EmailCluster {
@@ -45,7 +47,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
       Text.require("clusterByValue", clusterByValue, 1, MAX_TEXT_LENGTH);
     }
     if (id == null && query == null && clusterByValue == null) {
-      throw new IllegalArgumentException("an email cluster needs an id, query or clusterByValue");
+      throw new InvalidInputException("emailCluster", null, "an email cluster needs an id, query or clusterByValue");
     }
   }
 
@@ -55,7 +57,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    * @param id the cluster id
    */
   public EmailCluster(ClusterId id) {
-    this(java.util.Objects.requireNonNull(id, "id"), null, null, null);
+    this(dev.parry.core.internal.Checks.notNull(id, "id"), null, null, null);
   }
 
   /**
@@ -65,7 +67,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    *
    * @param clusterBy what the messages share
    * @param value the shared value
-   * @throws IllegalArgumentException if a text is empty, too long or holds a control character
+   * @throws InvalidInputException if a text is empty, too long or holds a control character
    */
   public static EmailCluster byValue(String clusterBy, String value) {
     return new EmailCluster(null, null, clusterBy, value);
@@ -75,7 +77,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    * {@return the cluster of messages {@code query} finds}
    *
    * @param query the query
-   * @throws IllegalArgumentException if the query is empty, too long or holds a control character
+   * @throws InvalidInputException if the query is empty, too long or holds a control character
    */
   public static EmailCluster byQuery(String query) {
     return new EmailCluster(null, query, null, null);

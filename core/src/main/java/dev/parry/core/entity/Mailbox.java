@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +21,10 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
   /**
    * Validates the mailbox.
    *
-   * @throws NullPointerException if {@code address} is null
+   * @throws InvalidInputException if {@code address} is null
    */
   public Mailbox {
-    Objects.requireNonNull(address, "address");
+    Checks.notNull(address, "address");
   }
 
   /**
@@ -45,7 +46,7 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
    * @param owner the user account that owns it
    */
   public Mailbox ownedBy(UserAccount owner) {
-    return new Mailbox(address, forwardsTo, delegate, java.util.Objects.requireNonNull(owner, "owner"));
+    return new Mailbox(address, forwardsTo, delegate, dev.parry.core.internal.Checks.notNull(owner, "owner"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -17,11 +18,11 @@ public record ParentProcess(long processId, @Nullable Instant creationTime, @Nul
   /**
    * Validates the parent.
    *
-   * @throws IllegalArgumentException if {@code processId} is not positive
+   * @throws InvalidInputException if {@code processId} is not positive
    */
   public ParentProcess {
     if (processId <= 0) {
-      throw new IllegalArgumentException("parent processId must be positive, was: " + processId
+      throw new InvalidInputException("processId", null, "parent processId must be positive, was: " + processId
           + (imagePath == null ? "" : " (" + Text.show(imagePath.value()) + ")"));
     }
   }

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -17,8 +18,8 @@ public record RbacGroupName(String value) {
   /**
    * Validates the value.
    *
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} or holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds a spoofing character
    */
   public RbacGroupName {
     Text.requireIdentifier("rbacGroupName", value, 1, MAX_LENGTH);
@@ -30,7 +31,7 @@ public record RbacGroupName(String value) {
    * <pre>{@code RbacGroupName group = RbacGroupName.of("Tier 0 servers");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static RbacGroupName of(String value) {
     return new RbacGroupName(value);

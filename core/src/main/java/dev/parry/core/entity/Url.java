@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +17,10 @@ public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEn
   /**
    * Validates the URL entity.
    *
-   * @throws NullPointerException if {@code url} is null
+   * @throws InvalidInputException if {@code url} is null
    */
   public Url {
-    Objects.requireNonNull(url, "url");
+    Checks.notNull(url, "url");
   }
 
   /**

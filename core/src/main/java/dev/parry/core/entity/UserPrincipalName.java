@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * A user principal name ({@code name@suffix}), kept in lower case: directories compare UPNs
  * case-insensitively.
@@ -16,8 +18,8 @@ public record UserPrincipalName(String value) {
   /**
    * Validates the name and puts it in lower case.
    *
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not {@code name@suffix} within the limits
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not {@code name@suffix} within the limits
    */
   public UserPrincipalName {
     value = Identifiers.requireAddress("userPrincipalName", value, MAX_LENGTH);
@@ -29,7 +31,7 @@ public record UserPrincipalName(String value) {
    * <pre>{@code UserPrincipalName upn = UserPrincipalName.of("alice@contoso.com");}</pre>
    *
    * @param value the principal name
-   * @throws IllegalArgumentException if the value is not a valid principal name
+   * @throws InvalidInputException if the value is not a valid principal name
    */
   public static UserPrincipalName of(String value) {
     return new UserPrincipalName(value);

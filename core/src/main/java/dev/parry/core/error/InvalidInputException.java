@@ -33,8 +33,8 @@ public non-sealed class InvalidInputException extends ParryException {
    *
    * @param field the parameter or field that was wrong, for example {@code deviceId} or
    *     {@code evidence[3]}
-   * @param value the offending value, or null if it was null or is not worth showing; it is kept
-   *     escaped and cut to {@value #MAX_VALUE_LENGTH} characters
+   * @param value the offending value, or null if it was null or is not worth showing; its first
+   *     {@value #MAX_VALUE_LENGTH} characters are kept, escaped
    * @param message what was wrong, naming the field and showing the value
    */
   public InvalidInputException(String field, @Nullable Object value, String message) {
@@ -75,9 +75,9 @@ public non-sealed class InvalidInputException extends ParryException {
   }
 
   /**
-   * {@return the offending value, escaped (control, bidirectional and invisible characters as
-   * {@code \}{@code uXXXX}) and cut to {@value #MAX_VALUE_LENGTH} characters}; empty if it was null or
-   * is not shown
+   * {@return the offending value: its first {@value #MAX_VALUE_LENGTH} characters (then {@code ...}),
+   * with control, bidirectional and invisible characters written as {@code \}{@code uXXXX}}; empty if
+   * it was null or is not shown
    */
   public Optional<String> value() {
     return Optional.ofNullable(value);

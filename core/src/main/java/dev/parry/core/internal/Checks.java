@@ -28,6 +28,22 @@ public final class Checks {
   }
 
   /**
+   * {@return {@code values}, checked to be present and to hold no null}; the error for a null
+   * element names it as {@code name[index]}
+   *
+   * @param values the values
+   * @param name the parameter, for the error
+   * @throws InvalidInputException if the array or an element is null
+   */
+  public static <T> T[] noNulls(T[] values, String name) {
+    notNull(values, name);
+    for (int i = 0; i < values.length; i++) {
+      notNull(values[i], name + "[" + i + "]");
+    }
+    return values;
+  }
+
+  /**
    * {@return the exception for an invalid value}, to throw
    *
    * @param name the parameter or field

@@ -2,6 +2,8 @@ package dev.parry.core.investigation;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.policy.PlannedAction;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,13 +45,13 @@ public sealed interface Command {
     /**
      * Validates the proposal.
      *
-     * @throws NullPointerException if {@code planned} or {@code rule} is null
-     * @throws IllegalArgumentException if the time box or the expiry is not positive or longer than
+     * @throws InvalidInputException if {@code planned} or {@code rule} is null
+     * @throws InvalidInputException if the time box or the expiry is not positive or longer than
      *     {@link Durations#MAX}, or a time box is given for an irreversible kind
      */
     public Proposal {
-      Objects.requireNonNull(planned, "planned");
-      Objects.requireNonNull(rule, "rule");
+      Checks.notNull(planned, "planned");
+      Checks.notNull(rule, "rule");
       if (timeBox != null) {
         Durations.requirePositive("timeBox", timeBox);
       }
@@ -58,7 +59,7 @@ public sealed interface Command {
         Durations.requirePositive("expiry", expiry);
       }
       if (timeBox != null && !planned.action().kind().isReversible()) {
-        throw new IllegalArgumentException("timeBox needs a reversible kind, " + planned.action().kind()
+        throw new InvalidInputException("timeBox", null, "timeBox needs a reversible kind, " + planned.action().kind()
             + " cannot be undone");
       }
     }
@@ -97,13 +98,13 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if {@code extra} is not positive or longer than {@link Durations#MAX},
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if {@code extra} is not positive or longer than {@link Durations#MAX},
      *     or the comment is invalid
      */
     public ExtendTimeBox {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(approver, "approver");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(approver, "approver");
       Text.require("comment", comment, 0, MAX_TEXT);
       Durations.requirePositive("extra", extra);
     }
@@ -123,12 +124,12 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component or a proposal is null
+     * @throws InvalidInputException if a component or a proposal is null
      */
     public RecordEvidence {
-      Objects.requireNonNull(evidence, "evidence");
-      proposals = List.copyOf(Objects.requireNonNull(proposals, "proposals"));
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(evidence, "evidence");
+      proposals = List.copyOf(Checks.notNull(proposals, "proposals"));
+      Checks.notNull(actor, "actor");
     }
 
     /**
@@ -140,6 +141,9 @@ public sealed interface Command {
      * @param rule the approval rule for its pending actions
      */
     public static RecordEvidence of(Evidence evidence, RemediationPlan plan, ApprovalRule rule) {
+      Checks.notNull(evidence, "evidence");
+      Checks.notNull(plan, "plan");
+      Checks.notNull(rule, "rule");
       List<Proposal> proposals = new ArrayList<>(plan.actions().size());
       for (PlannedAction planned : plan.actions()) {
         proposals.add(new Proposal(planned, rule));
@@ -163,15 +167,15 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character, or the
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character, or the
      *     source is not one the requester and the action's family can have ({@link ActionSource#requireFor})
      */
     public ProposeAction {
-      Objects.requireNonNull(proposal, "proposal");
-      Objects.requireNonNull(requester, "requester");
+      Checks.notNull(proposal, "proposal");
+      Checks.notNull(requester, "requester");
       Text.require("comment", comment, 0, MAX_TEXT);
-      Objects.requireNonNull(source, "source").requireFor(requester, proposal.planned().action().family());
+      Checks.notNull(source, "source").requireFor(requester, proposal.planned().action().family());
     }
 
     /**
@@ -182,7 +186,8 @@ public sealed interface Command {
      * @param comment the requester's comment, possibly empty
      */
     public ProposeAction(Proposal proposal, Actor requester, String comment) {
-      this(proposal, requester, comment, ActionSource.of(requester, proposal.planned().action().family()));
+      this(proposal, requester, comment,
+          ActionSource.of(requester, Checks.notNull(proposal, "proposal").planned().action().family()));
     }
 
     /**
@@ -207,12 +212,12 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Approve {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(approver, "approver");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(approver, "approver");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }
@@ -228,12 +233,12 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Reject {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }
@@ -249,10 +254,10 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public Start {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
 
     /**
@@ -279,12 +284,12 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if {@code actionId} is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
+     * @throws InvalidInputException if {@code actionId} is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or the
      *     expiry is not positive or longer than {@link Durations#MAX}
      */
     public Hold {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, MAX_TEXT);
       if (expiry != null) {
         Durations.requirePositive("expiry", expiry);
@@ -302,10 +307,10 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public EndTimeBox {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
   }
 
@@ -320,11 +325,11 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the detail is too long or holds a control character
      */
     public Succeed {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, MAX_TEXT);
     }
   }
@@ -339,11 +344,11 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character
      */
     public Fail {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, MAX_TEXT);
     }
   }
@@ -357,10 +362,10 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public TimeOut {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
   }
 
@@ -379,12 +384,12 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Cancel {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
 
@@ -411,12 +416,12 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public RequestUndo {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }
@@ -431,11 +436,11 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the detail is too long or holds a control character
      */
     public CompleteUndo {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, MAX_TEXT);
     }
   }
@@ -450,11 +455,11 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character
      */
     public FailUndo {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, MAX_TEXT);
     }
   }
@@ -469,10 +474,10 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public Expire {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
   }
 
@@ -492,11 +497,11 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
+     * @throws InvalidInputException if a component is null
      */
     public FinishAnalysis {
-      Objects.requireNonNull(outcome, "outcome");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(outcome, "outcome");
+      Checks.notNull(actor, "actor");
     }
   }
 
@@ -511,11 +516,11 @@ public sealed interface Command {
     /**
      * Validates the command.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Terminate {
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }

@@ -3,12 +3,13 @@ package dev.parry.core.investigation;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,19 +56,20 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public Opened {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(alertId, "alertId");
-      Objects.requireNonNull(level, "level");
-      Objects.requireNonNull(origin, "origin");
-      Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(alertId, "alertId");
+      Checks.notNull(level, "level");
+      Checks.notNull(origin, "origin");
+      Checks.notNull(pendingExpiry, "pendingExpiry");
       if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
-        throw new IllegalArgumentException("pendingExpiry must be positive, was: " + pendingExpiry);
+        throw new InvalidInputException("pendingExpiry", pendingExpiry,
+            "pendingExpiry must be positive, was: " + pendingExpiry);
       }
     }
   }
@@ -83,14 +85,14 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public EvidenceRecorded {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(evidence, "evidence");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(evidence, "evidence");
     }
   }
   /**
@@ -109,16 +111,17 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the evidence's verdict is no threat
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the evidence's verdict is no threat
      */
     public NoActionPlanned {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(evidence, "evidence");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(evidence, "evidence");
       if (!evidence.isThreat()) {
-        throw new IllegalArgumentException("evidence with no action planned must be a threat, its verdict was: "
+        throw new InvalidInputException("evidence", evidence.verdict(),
+            "evidence with no action planned must be a threat, its verdict was: "
             + evidence.verdict());
       }
     }
@@ -145,22 +148,23 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionProposed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(action, "action");
-      Objects.requireNonNull(mode, "mode");
-      Objects.requireNonNull(rule, "rule");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(action, "action");
+      Checks.notNull(mode, "mode");
+      Checks.notNull(rule, "rule");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       Text.require("comment", comment, 0, Command.MAX_TEXT);
-      Objects.requireNonNull(source, "source").requireFor(actor, action.family());
+      Checks.notNull(source, "source").requireFor(actor, action.family());
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
 
@@ -182,7 +186,7 @@ public sealed interface InvestigationEvent
         RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox,
         @Nullable Instant expiresAt) {
       this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, expiresAt, "",
-          ActionSource.of(actor, action.family()));
+          ActionSource.of(Checks.notNull(actor, "actor"), Checks.notNull(action, "action").family()));
     }
 
     /**
@@ -218,20 +222,21 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ApprovalGranted {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!(actor instanceof Actor.Principal)) {
-        throw new IllegalArgumentException("an approval must come from a principal, was: " + actor);
+        throw new InvalidInputException("actor", actor, "an approval must come from a principal, was: " + actor);
       }
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -248,17 +253,18 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionRejected {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -274,16 +280,17 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionExpired {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -302,19 +309,20 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionStarted {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       if (attempt < 1) {
-        throw new IllegalArgumentException("attempt must be 1 or more, was: " + attempt);
+        throw new InvalidInputException("attempt", attempt, "attempt must be 1 or more, was: " + attempt);
       }
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
 
@@ -349,19 +357,20 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or the
      *     action is in another investigation
      */
     public ActionHeld {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
-      Objects.requireNonNull(expiresAt, "expiresAt");
+      Checks.notNull(expiresAt, "expiresAt");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -378,17 +387,18 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionSucceeded {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -405,17 +415,18 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionFailed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -431,16 +442,17 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionTimedOut {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -457,17 +469,18 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionCancelled {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -484,17 +497,18 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public UndoRequested {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -511,17 +525,18 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionUndone {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -538,17 +553,18 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public UndoFailed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -564,14 +580,14 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public AnalysisFinished {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(outcome, "outcome");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(outcome, "outcome");
     }
   }
   /**
@@ -586,13 +602,13 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public Terminated {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
     }
   }
@@ -613,14 +629,14 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public Completed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(status, "status");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(status, "status");
     }
   }
 
@@ -639,18 +655,19 @@ public sealed interface InvestigationEvent
     /**
      * Validates the event.
      *
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public TimeBoxExtended {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(extra, "extra");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(extra, "extra");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }

@@ -3,7 +3,8 @@ package dev.parry.core.investigation;
 import dev.parry.core.automation.DeviceGroup;
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +24,10 @@ public record Origin(DeviceGroupName group, @Nullable Device device) {
   /**
    * Validates the origin.
    *
-   * @throws NullPointerException if {@code group} is null
+   * @throws InvalidInputException if {@code group} is null
    */
   public Origin {
-    Objects.requireNonNull(group, "group");
+    Checks.notNull(group, "group");
   }
 
   /** {@return the origin of an alert about no device: the ungrouped devices' group} */

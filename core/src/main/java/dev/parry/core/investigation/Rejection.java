@@ -1,7 +1,8 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +20,10 @@ public record Rejection(RejectionReason reason, String message, @Nullable Action
   /**
    * Validates the rejection.
    *
-   * @throws NullPointerException if {@code reason} or {@code message} is null
+   * @throws InvalidInputException if {@code reason} or {@code message} is null
    */
   public Rejection {
-    Objects.requireNonNull(reason, "reason");
+    Checks.notNull(reason, "reason");
     Text.require("message", message, 1, 4096);
   }
 

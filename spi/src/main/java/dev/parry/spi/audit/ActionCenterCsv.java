@@ -1,5 +1,6 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStep;
@@ -50,6 +51,7 @@ public final class ActionCenterCsv {
    * @param actions the actions, in the order to write them
    */
   public static String of(List<ActionRecord> actions) {
+    Checks.notNull(actions, "actions");
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
     for (ActionRecord a : actions) {
       List<ActionStep> approvals = a.approvals();

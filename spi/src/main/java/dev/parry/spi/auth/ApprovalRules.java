@@ -2,6 +2,7 @@ package dev.parry.spi.auth;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ApprovalRule;
 import java.util.EnumMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class ApprovalRules {
    */
   public ApprovalRules with(ActionKind kind, ApprovalRule rule) {
     Map<ActionKind, ApprovalRule> copy = new EnumMap<>(rules);
-    copy.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(rule, "rule"));
+    copy.put(Checks.notNull(kind, "kind"), Checks.notNull(rule, "rule"));
     return new ApprovalRules(copy);
   }
 

@@ -2,7 +2,8 @@ package dev.parry.spi.auth;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Set;
 
 /**
@@ -22,11 +23,11 @@ public record Caller(PrincipalName name, Set<Permission> permissions) {
   /**
    * Validates and copies.
    *
-   * @throws NullPointerException if a component or a permission is null
+   * @throws InvalidInputException if a component or a permission is null
    */
   public Caller {
-    Objects.requireNonNull(name, "name");
-    permissions = Set.copyOf(Objects.requireNonNull(permissions, "permissions"));
+    Checks.notNull(name, "name");
+    permissions = Set.copyOf(Checks.notNull(permissions, "permissions"));
   }
 
   /**
@@ -34,10 +35,10 @@ public record Caller(PrincipalName name, Set<Permission> permissions) {
    *
    * @param name the principal's name
    * @param permissions its permissions
-   * @throws IllegalArgumentException if the name is not a valid principal name
+   * @throws InvalidInputException if the name is not a valid principal name
    */
   public static Caller of(String name, Permission... permissions) {
-    return new Caller(PrincipalName.of(name), Set.of(permissions));
+    return new Caller(PrincipalName.of(name), Set.of(Checks.notNull(permissions, "permissions")));
   }
 
   /**

@@ -2,8 +2,9 @@ package dev.parry.spi.executor;
 
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Collections;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,12 +38,12 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
   /**
    * Copies the sets.
    *
-   * @throws NullPointerException if a set or an element is null
+   * @throws InvalidInputException if a set or an element is null
    */
   public DeviceExclusions {
-    devices = Set.copyOf(Objects.requireNonNull(devices, "devices"));
-    tags = Set.copyOf(Objects.requireNonNull(tags, "tags"));
-    opened = Set.copyOf(Objects.requireNonNull(opened, "opened"));
+    devices = Set.copyOf(Checks.notNull(devices, "devices"));
+    tags = Set.copyOf(Checks.notNull(tags, "tags"));
+    opened = Set.copyOf(Checks.notNull(opened, "opened"));
   }
 
   /** {@return no exclusions: every device may be reached} */
@@ -60,11 +61,11 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
    *
    * @param device the device's id
    * @param deviceTags the tags the device carries now, possibly empty
-   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if an argument is null
    */
   public boolean excludes(DeviceId device, Set<DeviceTag> deviceTags) {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(deviceTags, "deviceTags");
+    Checks.notNull(device, "device");
+    Checks.notNull(deviceTags, "deviceTags");
     if (opened.contains(device)) {
       return false;
     }

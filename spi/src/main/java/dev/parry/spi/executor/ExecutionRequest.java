@@ -4,11 +4,12 @@ package dev.parry.spi.executor;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.InvestigationId;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,25 +36,26 @@ public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpos
   /**
    * Validates the request.
    *
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code attempt} is less than 1, the comment is too long or holds a
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if {@code attempt} is less than 1, the comment is too long or holds a
    *     control character, or the action id is not in the investigation
    */
   public ExecutionRequest {
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(purpose, "purpose");
-    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-    Objects.requireNonNull(deadline, "deadline");
-    Objects.requireNonNull(requestedBy, "requestedBy");
+    Checks.notNull(action, "action");
+    Checks.notNull(purpose, "purpose");
+    Checks.notNull(idempotencyKey, "idempotencyKey");
+    Checks.notNull(deadline, "deadline");
+    Checks.notNull(requestedBy, "requestedBy");
     Text.require("comment", comment, 0, 2000);
-    Objects.requireNonNull(investigationId, "investigationId");
-    Objects.requireNonNull(actionId, "actionId");
-    Objects.requireNonNull(exclusions, "exclusions");
+    Checks.notNull(investigationId, "investigationId");
+    Checks.notNull(actionId, "actionId");
+    Checks.notNull(exclusions, "exclusions");
     if (attempt < 1) {
-      throw new IllegalArgumentException("attempt must be 1 or more, was: " + attempt);
+      throw new InvalidInputException("attempt", attempt, "attempt must be 1 or more, was: " + attempt);
     }
     if (!actionId.investigation().equals(investigationId)) {
-      throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+      throw new InvalidInputException("actionId", null,
+          "action " + actionId + " is not in investigation " + investigationId);
     }
   }
 
@@ -74,8 +76,8 @@ public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpos
    * @param comment the comment, possibly empty
    * @param investigationId the investigation
    * @param actionId the action's id
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as the canonical constructor
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException as the canonical constructor
    */
   public ExecutionRequest(RemediationAction action, ExecutionPurpose purpose, IdempotencyKey idempotencyKey,
       int attempt, Instant deadline, Actor requestedBy, String comment, InvestigationId investigationId,
@@ -88,7 +90,7 @@ public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpos
    * {@return this request with {@code exclusions} instead of its own}
    *
    * @param exclusions the devices to leave untouched
-   * @throws NullPointerException if {@code exclusions} is null
+   * @throws InvalidInputException if {@code exclusions} is null
    */
   public ExecutionRequest withExclusions(DeviceExclusions exclusions) {
     return new ExecutionRequest(action, purpose, idempotencyKey, attempt, deadline, requestedBy, comment,

@@ -1,5 +1,6 @@
 package dev.parry.spi.executor;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -13,8 +14,8 @@ public record ExternalReference(String value) {
   /**
    * Validates the reference.
    *
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 512 characters or holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than 512 characters or holds a spoofing character
    *     (the identifier rule of {@link dev.parry.core.entity})
    */
   public ExternalReference {
@@ -25,7 +26,7 @@ public record ExternalReference(String value) {
    * {@return the reference}
    *
    * @param value the backend's reference
-   * @throws IllegalArgumentException if the reference is not valid
+   * @throws InvalidInputException if the reference is not valid
    */
   public static ExternalReference of(String value) {
     return new ExternalReference(value);

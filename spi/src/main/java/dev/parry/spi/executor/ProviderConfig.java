@@ -1,7 +1,8 @@
 package dev.parry.spi.executor;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,10 +19,10 @@ public record ProviderConfig(Map<String, String> properties) {
   /**
    * Copies the properties.
    *
-   * @throws NullPointerException if the map, a key or a value is null
+   * @throws InvalidInputException if the map, a key or a value is null
    */
   public ProviderConfig {
-    properties = Map.copyOf(Objects.requireNonNull(properties, "properties"));
+    properties = Map.copyOf(Checks.notNull(properties, "properties"));
   }
 
   /**

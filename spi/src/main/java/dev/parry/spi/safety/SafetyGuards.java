@@ -2,10 +2,10 @@ package dev.parry.spi.safety;
 
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -81,7 +81,7 @@ public final class SafetyGuards {
      * @return this builder
      */
     public Builder limit(BlastRadiusLimit limit) {
-      limits.add(Objects.requireNonNull(limit, "limit"));
+      limits.add(Checks.notNull(limit, "limit"));
       return this;
     }
 
@@ -92,7 +92,7 @@ public final class SafetyGuards {
      * @return this builder
      */
     public Builder protectDevice(DeviceId device) {
-      devices.add(Objects.requireNonNull(device, "device"));
+      devices.add(Checks.notNull(device, "device"));
       return this;
     }
 
@@ -103,7 +103,7 @@ public final class SafetyGuards {
      * @return this builder
      */
     public Builder protectTag(DeviceTag tag) {
-      tags.add(Objects.requireNonNull(tag, "tag"));
+      tags.add(Checks.notNull(tag, "tag"));
       return this;
     }
 

@@ -1,7 +1,8 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +18,10 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
   /**
    * Copies the items.
    *
-   * @throws NullPointerException if the list or an item is null
+   * @throws InvalidInputException if the list or an item is null
    */
   public Page {
-    items = List.copyOf(Objects.requireNonNull(items, "items"));
+    items = List.copyOf(Checks.notNull(items, "items"));
   }
 
   /** {@return the cursor of the next page, if there is one} */

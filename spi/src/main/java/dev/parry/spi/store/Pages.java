@@ -1,10 +1,10 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionRecord;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -34,8 +34,8 @@ public final class Pages {
    *     {@code query -> runtime.actions(query, caller)}
    */
   public static Stream<ActionRecord> stream(ActionQuery first, Function<ActionQuery, Page<ActionRecord>> fetch) {
-    Objects.requireNonNull(first, "first");
-    Objects.requireNonNull(fetch, "fetch");
+    Checks.notNull(first, "first");
+    Checks.notNull(fetch, "fetch");
     Iterator<ActionRecord> all = new Iterator<>() {
       private @Nullable ActionQuery next = first;
       private Iterator<ActionRecord> page = Collections.emptyIterator();
@@ -47,7 +47,7 @@ public final class Pages {
           if (query == null) {
             return false;
           }
-          Page<ActionRecord> fetched = Objects.requireNonNull(fetch.apply(query), "a page");
+          Page<ActionRecord> fetched = Checks.notNull(fetch.apply(query), "a page");
           String cursor = fetched.nextCursor();
           next = cursor == null ? null : query.after(cursor);
           page = fetched.items().iterator();

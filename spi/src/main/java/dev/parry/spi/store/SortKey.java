@@ -1,5 +1,6 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.InvestigationId;
@@ -32,7 +33,7 @@ record SortKey(Instant proposedAt, String investigation, int sequence) implement
       return new SortKey(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])),
           InvestigationId.of(parts[2]).value(), Integer.parseInt(parts[1]));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cursor is not one this store issued: " + Text.show(cursor), e);
+      throw new InvalidInputException("cursor", cursor, "cursor is not one this store issued: " + Text.show(cursor), e);
     }
   }
 }
