@@ -1233,6 +1233,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value the clock (default: system UTC)
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder clock(Clock value) {
       this.clock = Checks.notNull(value, "clock");
@@ -1243,6 +1244,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value where work and timers run (default: a 2-thread pool the runtime owns)
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder scheduler(TaskScheduler value) {
       this.scheduler = Checks.notNull(value, "scheduler");
@@ -1253,6 +1255,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value the store (default: a new in-memory store)
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder store(InvestigationStore value) {
       this.store = Checks.notNull(value, "store");
@@ -1267,6 +1270,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the control store
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder controls(ControlStore value) {
       this.controls = Checks.notNull(value, "controls");
@@ -1277,6 +1281,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value the policy (default: {@link RemediationPolicy#standard()})
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder policy(RemediationPolicy value) {
       this.policy = Checks.notNull(value, "policy");
@@ -1296,6 +1301,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the table
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder planTable(PlanTable value) {
       this.planTable = Checks.notNull(value, "planTable");
@@ -1341,6 +1347,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value device groups (default: only the ungrouped group, at FULL). They govern device
      *     entities only: email and identity automation are set apart
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder deviceGroups(DeviceGroups value) {
       this.deviceGroups = Checks.notNull(value, "deviceGroups");
@@ -1351,6 +1358,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value the core and temp folder lists (default: {@link FolderClassifier#defaults()})
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder folders(FolderClassifier value) {
       this.folders = Checks.notNull(value, "folders");
@@ -1361,6 +1369,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value automation folder exclusions (default: none)
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder exclusions(AutomationExclusions value) {
       this.exclusions = Checks.notNull(value, "exclusions");
@@ -1371,6 +1380,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value an allow indicator in force from the start
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder allow(AllowIndicator value) {
       this.allowIndicators.add(Checks.notNull(value, "allowIndicator"));
@@ -1402,6 +1412,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param kind the kind
      * @return this builder
+     * @throws InvalidInputException if {@code kind} is null
      */
     public Builder noTimeBox(ActionKind kind) {
       timeBoxes.remove(Checks.notNull(kind, "kind"));
@@ -1427,6 +1438,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value the safety guards: blast-radius limits and protected assets (default: none)
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder safetyGuards(SafetyGuards value) {
       this.safetyGuards = Checks.notNull(value, "safetyGuards");
@@ -1445,6 +1457,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the anchor
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder auditAnchor(AuditAnchor value) {
       this.auditAnchor = Checks.notNull(value, "auditAnchor");
@@ -1455,6 +1468,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value the authorizer (default: {@link Authorizer#defaults()})
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder authorizer(Authorizer value) {
       this.authorizer = Checks.notNull(value, "authorizer");
@@ -1465,6 +1479,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value approval rules (default: {@link ApprovalRules#defaults()})
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder approvalRules(ApprovalRules value) {
       this.approvalRules = Checks.notNull(value, "approvalRules");
@@ -1475,6 +1490,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value a listener to add
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder listener(RuntimeListener value) {
       this.listeners.add(Checks.notNull(value, "listener"));
@@ -1485,6 +1501,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value the limits (default: {@link Limits#defaults()})
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder limits(Limits value) {
       this.limits = Checks.notNull(value, "limits");
@@ -1525,6 +1542,8 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param name a provider's name
      * @param config its configuration
+     * @throws InvalidInputException if {@code name} is null
+     * @throws InvalidInputException if {@code config} is null
      */
     public Builder providerConfig(String name, ProviderConfig config) {
       providerConfigs.put(Checks.notNull(name, "name"), Checks.notNull(config, "config"));
@@ -1535,6 +1554,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value where providers are found (default: {@link ServiceLoader}); for tests
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder providers(Supplier<Iterable<ExecutorProvider>> value) {
       this.providers = Checks.notNull(value, "providers");
@@ -1548,6 +1568,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the kinds; empty to require none
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder requiredKinds(Set<ActionKind> value) {
       Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
@@ -1560,6 +1581,7 @@ public final class ParryRuntime implements AutoCloseable {
      * {@return this builder}
      *
      * @param value how manual investigations are named (default: {@code manual-<uuid>})
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder manualInvestigationIds(Supplier<InvestigationId> value) {
       this.manualIds = Checks.notNull(value, "manualInvestigationIds");

@@ -76,6 +76,7 @@ public final class DeviceGroups {
    * unreported name never moves a device to a more permissive group.
    *
    * @param device the device
+   * @throws InvalidInputException if {@code device} is null
    */
   public DeviceGroup resolve(Device device) {
     Checks.notNull(device, "device");

@@ -55,6 +55,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    * Builds a cluster known by its id, as earlier releases did.
    *
    * @param id the cluster id
+   * @throws InvalidInputException if {@code id} is null
    */
   public EmailCluster(ClusterId id) {
     this(dev.parry.core.internal.Checks.notNull(id, "id"), null, null, null);

@@ -44,6 +44,7 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
    * <pre>{@code Mailbox mailbox = Mailbox.of(address).ownedBy(UserAccount.of(objectId));}</pre>
    *
    * @param owner the user account that owns it
+   * @throws InvalidInputException if {@code owner} is null
    */
   public Mailbox ownedBy(UserAccount owner) {
     return new Mailbox(address, forwardsTo, delegate, dev.parry.core.internal.Checks.notNull(owner, "owner"));

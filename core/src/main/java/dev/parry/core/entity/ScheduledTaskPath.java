@@ -11,6 +11,7 @@ import dev.parry.core.internal.Text;
  *
  * @param value 1-1024 characters, no spoofing characters (see the package documentation); a leading
  *     {@code \} is added if missing
+ * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record ScheduledTaskPath(String value) {
 

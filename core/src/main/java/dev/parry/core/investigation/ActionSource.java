@@ -56,6 +56,7 @@ public enum ActionSource {
    * {@return whether this source takes actions of {@code family}}
    *
    * @param family the action's family
+   * @throws InvalidInputException if {@code family} is null
    */
   public boolean accepts(EntityFamily family) {
     Checks.notNull(family, "family");
@@ -85,6 +86,8 @@ public enum ActionSource {
    *
    * @param requester who proposes it
    * @param family the action's family
+   * @throws InvalidInputException if {@code requester} is null
+   * @throws InvalidInputException if {@code family} is null
    */
   public static ActionSource of(Actor requester, EntityFamily family) {
     return Checks.notNull(requester, "requester") instanceof Actor.Principal ? manual(family)
@@ -96,6 +99,7 @@ public enum ActionSource {
    * actions, device for the rest
    *
    * @param family the action's family
+   * @throws InvalidInputException if {@code family} is null
    */
   public static ActionSource automated(EntityFamily family) {
     return Checks.notNull(family, "family") == EntityFamily.EMAIL ? AUTOMATED_EMAIL_INVESTIGATION
@@ -106,6 +110,7 @@ public enum ActionSource {
    * {@return the manual source of an action of {@code family}}: email for email actions, device for the rest
    *
    * @param family the action's family
+   * @throws InvalidInputException if {@code family} is null
    */
   public static ActionSource manual(EntityFamily family) {
     return Checks.notNull(family, "family") == EntityFamily.EMAIL ? MANUAL_EMAIL_ACTION

@@ -139,6 +139,9 @@ public sealed interface Command {
      * @param evidence the evidence
      * @param plan the policy's plan for it
      * @param rule the approval rule for its pending actions
+     * @throws InvalidInputException if {@code evidence} is null
+     * @throws InvalidInputException if {@code plan} is null
+     * @throws InvalidInputException if {@code rule} is null
      */
     public static RecordEvidence of(Evidence evidence, RemediationPlan plan, ApprovalRule rule) {
       Checks.notNull(evidence, "evidence");
@@ -184,6 +187,7 @@ public sealed interface Command {
      * @param proposal the action
      * @param requester who asks for it
      * @param comment the requester's comment, possibly empty
+     * @throws InvalidInputException if {@code proposal} is null
      */
     public ProposeAction(Proposal proposal, Actor requester, String comment) {
       this(proposal, requester, comment,
@@ -399,6 +403,9 @@ public sealed interface Command {
      * @param actionId the action
      * @param actor who cancels it
      * @param comment why, possibly empty
+     * @throws InvalidInputException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actor} is null
+     * @throws InvalidInputException if {@code comment} is null or not valid
      */
     public Cancel(ActionId actionId, Actor actor, String comment) {
       this(actionId, actor, comment, false);

@@ -181,6 +181,8 @@ public sealed interface InvestigationEvent
      * @param rule how it gets approved
      * @param timeBox how long it stays in effect once it succeeded, or null
      * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
+     * @throws InvalidInputException if {@code actor} is null
+     * @throws InvalidInputException if {@code action} is null
      */
     public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
         RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox,

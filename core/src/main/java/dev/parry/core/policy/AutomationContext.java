@@ -76,6 +76,7 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * one device in scope, the default email and identity automation and the default plan table}
    *
    * @param level the automation level of the device group
+   * @throws InvalidInputException if {@code level} is null
    */
   public static AutomationContext of(AutomationLevel level) {
     return new AutomationContext(level, FolderClassifier.defaults(), AutomationExclusions.none(), Set.of(), 1,

@@ -109,6 +109,8 @@ public final class PlanTable {
    *
    * @param kind the kind of action
    * @param mode automatic where the automation level allows it, or pending at every level
+   * @throws InvalidInputException if {@code kind} is null
+   * @throws InvalidInputException if {@code mode} is null
    */
   public record Step(ActionKind kind, ApprovalMode mode) {
 
@@ -152,6 +154,9 @@ public final class PlanTable {
    * @param entityType the entity's record type, such as {@code DeviceFile.class}
    * @param verdict a verdict that calls for remediation and applies to the type's family
    * @param steps the actions, in the order they are proposed (copied); empty plans nothing
+   * @throws InvalidInputException if {@code entityType} is null
+   * @throws InvalidInputException if {@code verdict} is null
+   * @throws InvalidInputException if {@code steps} is null
    */
   public record Row(Class<? extends Entity> entityType, Verdict verdict, List<Step> steps) {
 
@@ -213,6 +218,8 @@ public final class PlanTable {
    *
    * @param entityType the entity's record type: a type the role applies to (users and devices)
    * @param steps the actions, in the order they are proposed (copied); empty plans nothing
+   * @throws InvalidInputException if {@code entityType} is null
+   * @throws InvalidInputException if {@code steps} is null
    */
   public record CompromiseRow(Class<? extends Entity> entityType, List<Step> steps) {
 
@@ -359,6 +366,8 @@ public final class PlanTable {
    *
    * @param entityType the entity's record type
    * @param verdict the verdict
+   * @throws InvalidInputException if {@code entityType} is null
+   * @throws InvalidInputException if {@code verdict} is null
    */
   public Optional<Row> row(Class<? extends Entity> entityType, Verdict verdict) {
     Map<Verdict, Row> byVerdict = index.get(Checks.notNull(entityType, "entityType"));
@@ -375,6 +384,7 @@ public final class PlanTable {
    * verdict's row}
    *
    * @param entityType the entity's record type
+   * @throws InvalidInputException if {@code entityType} is null
    */
   public Optional<CompromiseRow> compromiseRow(Class<? extends Entity> entityType) {
     Checks.notNull(entityType, "entityType");
@@ -390,6 +400,7 @@ public final class PlanTable {
    * {@return this table with {@code row} in place of the compromise row for its entity type}, or added at the end
    *
    * @param row the compromise row
+   * @throws InvalidInputException if {@code row} is null
    */
   public PlanTable with(CompromiseRow row) {
     Checks.notNull(row, "row");
@@ -408,6 +419,7 @@ public final class PlanTable {
    * plans its verdict's row
    *
    * @param entityType the entity's record type
+   * @throws InvalidInputException if {@code entityType} is null
    */
   public PlanTable withoutCompromise(Class<? extends Entity> entityType) {
     Checks.notNull(entityType, "entityType");
@@ -425,6 +437,7 @@ public final class PlanTable {
    * at the end if there was none
    *
    * @param row the row
+   * @throws InvalidInputException if {@code row} is null
    */
   public PlanTable with(Row row) {
     Checks.notNull(row, "row");
@@ -449,6 +462,8 @@ public final class PlanTable {
    *
    * @param entityType the entity's record type
    * @param verdict the verdict
+   * @throws InvalidInputException if {@code entityType} is null
+   * @throws InvalidInputException if {@code verdict} is null
    */
   public PlanTable without(Class<? extends Entity> entityType, Verdict verdict) {
     Checks.notNull(entityType, "entityType");

@@ -1,5 +1,6 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
@@ -49,6 +50,7 @@ public final class ActionCenterCsv {
    * {@return the CSV text of {@code actions}, header first, lines ending in CRLF}
    *
    * @param actions the actions, in the order to write them
+   * @throws InvalidInputException if {@code actions} is null
    */
   public static String of(List<ActionRecord> actions) {
     Checks.notNull(actions, "actions");

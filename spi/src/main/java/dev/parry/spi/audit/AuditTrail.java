@@ -98,6 +98,7 @@ public final class AuditTrail {
    * record, or the last one predates the chain
    *
    * @param records the chain, as the store answered it
+   * @throws InvalidInputException if {@code records} is null
    */
   public static Optional<ChainHead> head(List<AuditRecord> records) {
     Checks.notNull(records, "records");
@@ -129,6 +130,7 @@ public final class AuditTrail {
    *
    * @param records the chain as the store answered it, in its order
    * @param anchored the head an {@link AuditAnchor} kept for the investigation, or null
+   * @throws InvalidInputException if {@code records} is null
    */
   public static Verification verify(List<AuditRecord> records, @Nullable ChainHead anchored) {
     Checks.notNull(records, "records");

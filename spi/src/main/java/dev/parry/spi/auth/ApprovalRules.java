@@ -2,6 +2,7 @@ package dev.parry.spi.auth;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ApprovalRule;
 import java.util.EnumMap;
@@ -43,6 +44,8 @@ public final class ApprovalRules {
    *
    * @param kind the kind
    * @param rule its rule
+   * @throws InvalidInputException if {@code kind} is null
+   * @throws InvalidInputException if {@code rule} is null
    */
   public ApprovalRules with(ActionKind kind, ApprovalRule rule) {
     Map<ActionKind, ApprovalRule> copy = new EnumMap<>(rules);

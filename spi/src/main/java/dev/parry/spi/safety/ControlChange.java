@@ -139,6 +139,8 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param principal who
    * @param at when
    * @param reason why
+   * @throws InvalidInputException if {@code device} is null
+   * @throws InvalidInputException if {@code until} is null
    */
   public static ControlChange breakGlass(DeviceId device, Instant until, PrincipalName principal, Instant at,
       String reason) {
@@ -155,6 +157,7 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param principal who
    * @param at when
    * @param reason why
+   * @throws InvalidInputException if {@code indicator} is null
    */
   public static ControlChange allow(AllowIndicator indicator, boolean allowed, PrincipalName principal, Instant at,
       String reason) {
@@ -172,6 +175,7 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param principal who
    * @param at when
    * @param reason why
+   * @throws InvalidInputException if {@code indicator} is null
    */
   public static ControlChange allow(AllowIndicator indicator, Set<DeviceGroupName> scope, @Nullable Instant until,
       PrincipalName principal, Instant at, String reason) {

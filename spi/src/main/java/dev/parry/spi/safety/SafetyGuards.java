@@ -2,6 +2,7 @@ package dev.parry.spi.safety;
 
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,6 +80,7 @@ public final class SafetyGuards {
      *
      * @param limit the limit
      * @return this builder
+     * @throws InvalidInputException if {@code limit} is null
      */
     public Builder limit(BlastRadiusLimit limit) {
       limits.add(Checks.notNull(limit, "limit"));
@@ -90,6 +92,7 @@ public final class SafetyGuards {
      *
      * @param device the device
      * @return this builder
+     * @throws InvalidInputException if {@code device} is null
      */
     public Builder protectDevice(DeviceId device) {
       devices.add(Checks.notNull(device, "device"));
@@ -101,6 +104,7 @@ public final class SafetyGuards {
      *
      * @param tag the tag
      * @return this builder
+     * @throws InvalidInputException if {@code tag} is null
      */
     public Builder protectTag(DeviceTag tag) {
       tags.add(Checks.notNull(tag, "tag"));

@@ -1,5 +1,6 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionRecord;
 import java.util.Collections;
@@ -32,6 +33,8 @@ public final class Pages {
    * @param first the query of the first page (its {@code limit} is the page size)
    * @param fetch what answers one page: {@code store::queryActions}, or
    *     {@code query -> runtime.actions(query, caller)}
+   * @throws InvalidInputException if {@code first} is null
+   * @throws InvalidInputException if {@code fetch} is null
    */
   public static Stream<ActionRecord> stream(ActionQuery first, Function<ActionQuery, Page<ActionRecord>> fetch) {
     Checks.notNull(first, "first");
