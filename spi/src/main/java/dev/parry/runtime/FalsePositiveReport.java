@@ -17,11 +17,6 @@ import java.util.List;
  *     settles on its executor's outcome, and one that succeeds is then undone
  * @param allowed the allow indicators recorded, one per value the entity carries (a file's SHA-256 and
  *     SHA-1, a user's identifiers), so later evidence naming it by any of them plans no action
- * @throws InvalidInputException if {@code rejected} is null
- * @throws InvalidInputException if {@code undone} is null
- * @throws InvalidInputException if {@code cancelled} is null
- * @throws InvalidInputException if {@code stillRunning} is null
- * @throws InvalidInputException if {@code allowed} is null
  */
 public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone, List<ActionId> cancelled,
     List<ActionId> stillRunning, List<AllowIndicator> allowed) {

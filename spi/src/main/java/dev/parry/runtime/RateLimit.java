@@ -13,7 +13,6 @@ import java.time.Duration;
  *
  * @param permits calls allowed per period, 1 or more
  * @param period the period, positive
- * @throws InvalidInputException if {@code period} is null
  */
 public record RateLimit(int permits, Duration period) {
 

@@ -28,8 +28,6 @@ import org.jspecify.annotations.Nullable;
  * @param unanchored how many investigations have a chain head the audit anchor failed to take, offered
  *     again on every pass. Not a health failure: actions carry on; but until the anchor takes them, a tail
  *     cut off those investigations' chains after their last anchored head goes unseen
- * @throws InvalidInputException if {@code lag} is null
- * @throws InvalidInputException if {@code interval} is null
  */
 public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duration lag, int consecutiveFailures,
     long failedPasses, Duration interval, int unanchored) {

@@ -9,8 +9,6 @@ import dev.parry.core.internal.Checks;
  *
  * @param kind the action kind
  * @param target the target entity's key
- * @throws InvalidInputException if {@code kind} is null
- * @throws InvalidInputException if {@code target} is null
  */
 public record ActionKey(ActionKind kind, EntityKey target) {
 

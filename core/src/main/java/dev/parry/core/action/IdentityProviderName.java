@@ -7,7 +7,6 @@ import dev.parry.core.internal.Text;
  * The name of an identity provider other than the main directory, as its executor knows it.
  *
  * @param value 1-64 characters: ASCII letters, digits, {@code . _ -}
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record IdentityProviderName(String value) {
 

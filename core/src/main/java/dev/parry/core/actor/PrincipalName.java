@@ -22,7 +22,6 @@ import java.util.Locale;
  *
  * @param value the canonical name: 1-256 characters once normalized, no spoofing characters, not
  *     {@value #RESERVED_SYSTEM}
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record PrincipalName(String value) {
 

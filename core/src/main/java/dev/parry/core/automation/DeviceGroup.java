@@ -17,9 +17,6 @@ import dev.parry.core.internal.Checks;
  * @param rank 1 or more; lower ranks are matched first
  * @param match the rule devices must satisfy
  * @param level the automation level of the group's devices
- * @throws InvalidInputException if {@code name} is null
- * @throws InvalidInputException if {@code match} is null
- * @throws InvalidInputException if {@code level} is null
  */
 public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, AutomationLevel level) {
 

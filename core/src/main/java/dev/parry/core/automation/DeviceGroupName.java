@@ -7,7 +7,6 @@ import dev.parry.core.internal.Text;
  * The name of a device group.
  *
  * @param value 1-128 characters, no spoofing characters (the identifier rule of {@link dev.parry.core.entity})
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record DeviceGroupName(String value) {
 

@@ -37,7 +37,6 @@ import java.util.Set;
  *     no extension narrows it
  * @param fileNames the file names that narrow it, stored as Windows resolves them (trailing dots and
  *     spaces stripped) in lower case where NTFS's upper-case rule allows; empty when no name narrows it
- * @throws InvalidInputException if {@code folder} is null
  */
 public record FolderExclusion(WindowsPath folder, Set<String> extensions, Set<String> fileNames) {
 

@@ -7,7 +7,6 @@ import dev.parry.core.error.InvalidInputException;
  * tenant, unlike the object id of its service principal in one tenant.
  *
  * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record ApplicationId(String value) {
 

@@ -6,7 +6,6 @@ import dev.parry.core.error.InvalidInputException;
  * The identifier of an email cluster: messages grouped by a shared attribute (sender, URL, attachment).
  *
  * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record ClusterId(String value) {
 

@@ -6,7 +6,6 @@ import dev.parry.core.error.InvalidInputException;
  * The identifier a device backend gives a device (Defender's machine id, for example).
  *
  * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record DeviceId(String value) {
 

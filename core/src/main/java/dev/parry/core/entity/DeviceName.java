@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
  * A device's host name as its backend reports it. Compared case-insensitively.
  *
  * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\', '/' or spaces
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record DeviceName(String value) {
 

@@ -7,7 +7,6 @@ import dev.parry.core.internal.Text;
  * A tag set on a device, used by device groups to match it. Compared case-insensitively.
  *
  * @param value 1-200 characters, no spoofing characters (see the package documentation)
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record DeviceTag(String value) {
 

@@ -7,7 +7,6 @@ import dev.parry.core.error.InvalidInputException;
  * Active Directory allows them.
  *
  * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no hyphen at either end
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record DomainName(String value) {
 

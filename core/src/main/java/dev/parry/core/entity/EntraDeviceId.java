@@ -7,7 +7,6 @@ import dev.parry.core.error.InvalidInputException;
  * device, not its identity (Defender's own device id is).
  *
  * @param value a GUID, kept in lower case without braces
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record EntraDeviceId(String value) {
 

@@ -7,7 +7,6 @@ import dev.parry.core.internal.Text;
  * The name of a file without its folder (an email attachment, for example).
  *
  * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\' or '/'
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record FileName(String value) {
 

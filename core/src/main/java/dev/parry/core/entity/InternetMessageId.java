@@ -9,7 +9,6 @@ import dev.parry.core.internal.Text;
  * message across organisations, where the network message id is Exchange's own.
  *
  * @param value 1-998 characters, no whitespace and no spoofing characters
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record InternetMessageId(String value) {
 

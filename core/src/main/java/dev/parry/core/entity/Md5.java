@@ -7,7 +7,6 @@ import dev.parry.core.error.InvalidInputException;
  * make), so no entity key, sameness rule or allow indicator uses it.
  *
  * @param hex exactly 32 hexadecimal digits, kept in lower case
- * @throws InvalidInputException if {@code hex} is null or not valid
  */
 public record Md5(String hex) {
 

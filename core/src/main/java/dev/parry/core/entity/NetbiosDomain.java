@@ -9,7 +9,6 @@ import dev.parry.core.internal.Text;
  * local account. Kept as given; accounts compare it without regard to case ({@link #canonical()}).
  *
  * @param value 1-255 characters, none of {@code \ / : * ? " < > |} and no spoofing characters
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record NetbiosDomain(String value) {
 

@@ -6,7 +6,6 @@ import dev.parry.core.error.InvalidInputException;
  * The network message id Exchange gives one email message (shared by its copies in every recipient's mailbox).
  *
  * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record NetworkMessageId(String value) {
 

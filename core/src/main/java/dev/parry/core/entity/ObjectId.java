@@ -6,7 +6,6 @@ import dev.parry.core.error.InvalidInputException;
  * A directory object id (the immutable id of a user account in Microsoft Entra ID, for example).
  *
  * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record ObjectId(String value) {
 

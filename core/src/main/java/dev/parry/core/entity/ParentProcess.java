@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param processId the parent's process id, positive
  * @param creationTime when the parent was created, or null if not reported
  * @param imagePath the parent's executable, or null if not reported
- * @throws InvalidInputException if {@code imagePath} is null or not valid
  */
 public record ParentProcess(long processId, @Nullable Instant creationTime, @Nullable FilePath imagePath) {
 

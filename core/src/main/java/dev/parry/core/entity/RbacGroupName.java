@@ -9,7 +9,6 @@ import dev.parry.core.internal.Text;
  * ({@code DeviceMatch.rbacGroups}).
  *
  * @param value 1-255 characters, no spoofing characters (see the package documentation); spaces allowed
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record RbacGroupName(String value) {
 

@@ -13,7 +13,6 @@ import java.util.Map;
  * are kept as they are.
  *
  * @param value the path with its root key spelled out, at most 4,096 characters
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record RegistryKeyPath(String value) {
 

@@ -8,7 +8,6 @@ import dev.parry.core.internal.Text;
  * given; accounts compare it without regard to case ({@link #canonical()}).
  *
  * @param value 1-104 characters, none of {@code " / \ [ ] : ; | = , + * ? < >} and no spoofing characters
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record SamAccountName(String value) {
 

@@ -11,7 +11,6 @@ import dev.parry.core.internal.Text;
  *
  * @param value 1-1024 characters, no spoofing characters (see the package documentation); a leading
  *     {@code \} is added if missing
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record ScheduledTaskPath(String value) {
 

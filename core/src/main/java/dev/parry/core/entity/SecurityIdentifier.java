@@ -13,7 +13,6 @@ import java.util.Locale;
  * @param value {@code S-1-} then an identifier authority and 1-15 sub-authorities, decimal, dash-separated;
  *     kept as Windows reads it: an upper-case {@code S}, each number without leading zeros
  *     ({@code S-1-5-018} is {@code S-1-5-18})
- * @throws InvalidInputException if {@code value} is null
  */
 public record SecurityIdentifier(String value) {
 

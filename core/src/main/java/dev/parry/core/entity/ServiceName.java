@@ -7,7 +7,6 @@ import dev.parry.core.internal.Text;
  * The name of a Windows service. Compared case-insensitively.
  *
  * @param value 1-256 characters, no spoofing characters (see the package documentation), no '\\' or '/'
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record ServiceName(String value) {
 

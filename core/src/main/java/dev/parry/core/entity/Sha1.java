@@ -6,7 +6,6 @@ import dev.parry.core.error.InvalidInputException;
  * A SHA-1 file digest.
  *
  * @param hex exactly 40 hexadecimal digits, kept in lower case
- * @throws InvalidInputException if {@code hex} is null or not valid
  */
 public record Sha1(String hex) {
 

@@ -9,7 +9,6 @@ import dev.parry.core.error.InvalidInputException;
  * <p>Addresses are personal data: {@link #toString()} shows only the domain.
  *
  * @param value at most 254 characters; local part 1-64 characters; domain with at least two labels
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record SmtpAddress(String value) {
 

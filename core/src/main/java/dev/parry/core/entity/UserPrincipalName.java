@@ -9,7 +9,6 @@ import dev.parry.core.error.InvalidInputException;
  * <p>A UPN identifies a person: {@link #toString()} shows only the suffix.
  *
  * @param value at most 256 characters; name part 1-64 characters; suffix a DNS name with at least two labels
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record UserPrincipalName(String value) {
 

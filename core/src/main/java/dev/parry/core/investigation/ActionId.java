@@ -10,7 +10,6 @@ import dev.parry.core.internal.Text;
  *
  * @param investigation the investigation the action belongs to
  * @param sequence 1 or more
- * @throws InvalidInputException if {@code investigation} is null
  */
 public record ActionId(InvestigationId investigation, int sequence) {
 

@@ -47,16 +47,6 @@ import org.jspecify.annotations.Nullable;
  *     for approval
  * @param deadline when its execution times out, set when it is first dispatched, or null before
  * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
- * @throws InvalidInputException if {@code id} is null
- * @throws InvalidInputException if {@code action} is null
- * @throws InvalidInputException if {@code mode} is null
- * @throws InvalidInputException if {@code reason} is null
- * @throws InvalidInputException if {@code rule} is null
- * @throws InvalidInputException if {@code requestedBy} is null
- * @throws InvalidInputException if {@code requestComment} is null
- * @throws InvalidInputException if {@code source} is null
- * @throws InvalidInputException if {@code proposedAt} is null
- * @throws InvalidInputException if {@code status} is null
  */
 public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
     ApprovalRule rule, Actor requestedBy, String requestComment, ActionSource source, Instant proposedAt,

@@ -7,7 +7,6 @@ import dev.parry.core.internal.Text;
  * The identifier of the alert that started an investigation.
  *
  * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record AlertId(String value) {
 

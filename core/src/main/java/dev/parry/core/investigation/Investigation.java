@@ -91,12 +91,6 @@ import org.jspecify.annotations.Nullable;
  * @param completedAt when it completed, or null
  *
  * <p>Past 400 lines because the state machine decides and evolves every command and event in one place, so that each transition reads next to its rule.
- * @throws InvalidInputException if {@code id} is null
- * @throws InvalidInputException if {@code alertId} is null
- * @throws InvalidInputException if {@code level} is null
- * @throws InvalidInputException if {@code origin} is null
- * @throws InvalidInputException if {@code openedAt} is null
- * @throws InvalidInputException if {@code pendingExpiry} is null
  */
 public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
     Instant openedAt,

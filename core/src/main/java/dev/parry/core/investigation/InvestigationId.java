@@ -7,7 +7,6 @@ import dev.parry.core.internal.Text;
  * The identifier of an investigation, chosen by the caller (an alert id often serves) and unique in a store.
  *
  * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record InvestigationId(String value) {
 

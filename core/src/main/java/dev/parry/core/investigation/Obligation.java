@@ -16,8 +16,6 @@ import java.time.Instant;
  *
  * @param kind what is due
  * @param due when it is due; work is never done before
- * @throws InvalidInputException if {@code kind} is null
- * @throws InvalidInputException if {@code due} is null
  */
 public record Obligation(Kind kind, Instant due) {
 

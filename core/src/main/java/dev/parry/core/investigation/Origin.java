@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param group the device group the investigation runs in
  * @param device the device the alert is about, or null for an alert with no device (email, identity)
- * @throws InvalidInputException if {@code group} is null
  */
 public record Origin(DeviceGroupName group, @Nullable Device device) {
 

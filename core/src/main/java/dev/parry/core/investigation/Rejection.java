@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param reason the reason
  * @param message a human-readable explanation
  * @param action the action concerned, or null
- * @throws InvalidInputException if {@code reason} is null
- * @throws InvalidInputException if {@code message} is null or not valid
  */
 public record Rejection(RejectionReason reason, String message, @Nullable ActionId action) {
 

@@ -109,8 +109,6 @@ public final class PlanTable {
    *
    * @param kind the kind of action
    * @param mode automatic where the automation level allows it, or pending at every level
-   * @throws InvalidInputException if {@code kind} is null
-   * @throws InvalidInputException if {@code mode} is null
    */
   public record Step(ActionKind kind, ApprovalMode mode) {
 
@@ -154,9 +152,6 @@ public final class PlanTable {
    * @param entityType the entity's record type, such as {@code DeviceFile.class}
    * @param verdict a verdict that calls for remediation and applies to the type's family
    * @param steps the actions, in the order they are proposed (copied); empty plans nothing
-   * @throws InvalidInputException if {@code entityType} is null
-   * @throws InvalidInputException if {@code verdict} is null
-   * @throws InvalidInputException if {@code steps} is null
    */
   public record Row(Class<? extends Entity> entityType, Verdict verdict, List<Step> steps) {
 
@@ -218,8 +213,6 @@ public final class PlanTable {
    *
    * @param entityType the entity's record type: a type the role applies to (users and devices)
    * @param steps the actions, in the order they are proposed (copied); empty plans nothing
-   * @throws InvalidInputException if {@code entityType} is null
-   * @throws InvalidInputException if {@code steps} is null
    */
   public record CompromiseRow(Class<? extends Entity> entityType, List<Step> steps) {
 

@@ -11,9 +11,6 @@ import dev.parry.core.internal.Text;
  * @param action the action
  * @param mode automatic or requiring approval
  * @param reason why this mode was chosen, 1-512 characters, no control characters
- * @throws InvalidInputException if {@code action} is null
- * @throws InvalidInputException if {@code mode} is null
- * @throws InvalidInputException if {@code reason} is null or not valid
  */
 public record PlannedAction(RemediationAction action, ApprovalMode mode, String reason) {
 

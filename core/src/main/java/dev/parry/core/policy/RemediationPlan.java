@@ -12,8 +12,6 @@ import java.util.List;
  *
  * @param actions the planned actions, in the order they should be proposed (copied)
  * @param summary why, 1-512 characters, no control characters
- * @throws InvalidInputException if {@code actions} is null
- * @throws InvalidInputException if {@code summary} is null or not valid
  */
 public record RemediationPlan(List<PlannedAction> actions, String summary) {
 

@@ -24,11 +24,6 @@ import java.util.Set;
  * @param detail a short description (threat name, detection source), 0-1,024 characters, no control characters
  * @param observedAt when the evidence was observed
  * @param roles the roles the entity played (copied; empty when none was reported)
- * @throws InvalidInputException if {@code entity} is null
- * @throws InvalidInputException if {@code verdict} is null
- * @throws InvalidInputException if {@code observedAt} is null
- * @throws InvalidInputException if {@code roles} is null
- * @throws InvalidInputException if {@code detail} is null or not valid
  */
 public record Evidence(Entity entity, Verdict verdict, String detail, Instant observedAt, Set<EvidenceRole> roles) {
 

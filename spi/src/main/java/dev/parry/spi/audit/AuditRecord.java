@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param event the event
  * @param hash the chain hash stored with the event, or null if the event predates the chain (written
  *     by schema version 3 or earlier of the PostgreSQL store, before hashes were kept)
- * @throws InvalidInputException if {@code event} is null
  */
 public record AuditRecord(long version, InvestigationEvent event, @Nullable ChainHash hash) {
 

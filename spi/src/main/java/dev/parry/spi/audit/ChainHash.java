@@ -10,7 +10,6 @@ import java.util.Locale;
  * event's canonical form, as {@link AuditTrail#link} computes it, in hexadecimal.
  *
  * @param value exactly 64 hexadecimal digits, kept in lower case
- * @throws InvalidInputException if {@code value} is null
  */
 public record ChainHash(String value) {
 

@@ -10,7 +10,6 @@ import dev.parry.core.internal.Checks;
  *
  * @param version the version of the last event, 1 or more
  * @param hash the chain hash stored with that event
- * @throws InvalidInputException if {@code hash} is null
  */
 public record ChainHead(long version, ChainHash hash) {
 

@@ -17,8 +17,6 @@ import java.util.Set;
  *
  * @param name the principal's name
  * @param permissions what it may do (copied)
- * @throws InvalidInputException if {@code name} is null
- * @throws InvalidInputException if {@code permissions} is null
  */
 public record Caller(PrincipalName name, Set<Permission> permissions) {
 

@@ -36,10 +36,6 @@ import org.jspecify.annotations.Nullable;
  * @param investigationState the state of Defender's own automated investigation of the alert, or null
  *     when the shape has none (a Graph alert)
  * @param unmapped what was left out and why, in the alert's order (copied)
- * @throws InvalidInputException if {@code alertId} is null
- * @throws InvalidInputException if {@code evidence} is null
- * @throws InvalidInputException if {@code remediationStatuses} is null
- * @throws InvalidInputException if {@code unmapped} is null
  */
 public record AlertImport(AlertId alertId, @Nullable DeviceId alertDeviceId, List<Evidence> evidence,
     List<EvidenceRemediationStatus> remediationStatuses, @Nullable DefenderInvestigationState investigationState,

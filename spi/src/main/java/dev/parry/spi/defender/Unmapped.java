@@ -20,9 +20,6 @@ import dev.parry.core.internal.Text;
  * @param field the member that could not be mapped, as a path from the document's root
  * @param reason why, in words; values from the alert are quoted and escaped
  * @param dropped whether the whole item was left out (true) or imported without this member (false)
- * @throws InvalidInputException if {@code type} is null
- * @throws InvalidInputException if {@code field} is null
- * @throws InvalidInputException if {@code reason} is null
  */
 public record Unmapped(int index, String type, String field, String reason, boolean dropped) {
 

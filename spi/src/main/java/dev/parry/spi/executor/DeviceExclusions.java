@@ -30,9 +30,6 @@ import java.util.Set;
  * @param tags the protected tags: every device carrying one is left out (copied; compared as
  *     {@link DeviceTag} compares, case-insensitively)
  * @param opened devices a break-glass override opened: never excluded, even when listed or tagged (copied)
- * @throws InvalidInputException if {@code devices} is null
- * @throws InvalidInputException if {@code tags} is null
- * @throws InvalidInputException if {@code opened} is null
  */
 public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<DeviceId> opened) {
 

@@ -28,15 +28,6 @@ import java.util.Optional;
  *     target is not one device (a file known by its hash alone), {@link DeviceExclusions#none()} otherwise.
  *     An executor that {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions} keeps them
  *     (rule EXE-12); one that does not never receives an automatic action they would matter to.
- * @throws InvalidInputException if {@code action} is null
- * @throws InvalidInputException if {@code purpose} is null
- * @throws InvalidInputException if {@code idempotencyKey} is null
- * @throws InvalidInputException if {@code deadline} is null
- * @throws InvalidInputException if {@code requestedBy} is null
- * @throws InvalidInputException if {@code investigationId} is null
- * @throws InvalidInputException if {@code actionId} is null
- * @throws InvalidInputException if {@code exclusions} is null
- * @throws InvalidInputException if {@code comment} is null or not valid
  */
 public record ExecutionRequest(RemediationAction action, ExecutionPurpose purpose, IdempotencyKey idempotencyKey,
     int attempt, Instant deadline, Actor requestedBy, String comment, InvestigationId investigationId,

@@ -8,7 +8,6 @@ import dev.parry.core.internal.Text;
  * {@link ExecutionOutcome.InProgress} and handed back when Parry polls.
  *
  * @param value 1-512 characters, no control characters
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record ExternalReference(String value) {
 

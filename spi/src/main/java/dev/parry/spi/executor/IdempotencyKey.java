@@ -9,7 +9,6 @@ import dev.parry.core.internal.Text;
  * must have its effect once.
  *
  * @param value 1-300 characters, no control characters
- * @throws InvalidInputException if {@code value} is null or not valid
  */
 public record IdempotencyKey(String value) {
 

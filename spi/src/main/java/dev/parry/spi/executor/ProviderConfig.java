@@ -10,7 +10,6 @@ import java.util.Optional;
  * credential reference. {@link #toString()} shows the keys only, never the values.
  *
  * @param properties the properties (copied)
- * @throws InvalidInputException if {@code properties} is null
  */
 public record ProviderConfig(Map<String, String> properties) {
 

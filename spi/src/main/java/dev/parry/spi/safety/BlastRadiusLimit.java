@@ -16,8 +16,6 @@ import java.time.Duration;
  * @param scope what the count is kept per
  * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
  * @param window the sliding window, positive
- * @throws InvalidInputException if {@code scope} is null
- * @throws InvalidInputException if {@code window} is null
  */
 public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
 

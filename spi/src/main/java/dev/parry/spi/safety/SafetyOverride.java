@@ -18,11 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param at when
  * @param until when a break-glass override ends, or null
  * @param reason why, 1-2,000 characters
- * @throws InvalidInputException if {@code kind} is null
- * @throws InvalidInputException if {@code principal} is null
- * @throws InvalidInputException if {@code subject} is null
- * @throws InvalidInputException if {@code at} is null
- * @throws InvalidInputException if {@code reason} is null or not valid
  */
 public record SafetyOverride(Kind kind, PrincipalName principal, String subject, Instant at, @Nullable Instant until,
     String reason) {

@@ -35,10 +35,6 @@ import org.jspecify.annotations.Nullable;
  * @param newestFirst whether to return the newest proposals first
  * @param limit the most results per page, 1-{@value #MAX_LIMIT}
  * @param cursor the cursor from the previous page, or null for the first page
- * @throws InvalidInputException if {@code statuses} is null
- * @throws InvalidInputException if {@code families} is null
- * @throws InvalidInputException if {@code kinds} is null
- * @throws InvalidInputException if {@code sources} is null
  */
 public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families, Set<ActionKind> kinds,
     Set<ActionSource> sources, @Nullable EntityKey entity, @Nullable InvestigationId investigation,
