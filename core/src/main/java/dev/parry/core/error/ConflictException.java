@@ -3,7 +3,9 @@ package dev.parry.core.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request is well-formed but the current state refuses it: an action that is no longer pending, an investigation that is complete, a version someone else wrote first. Nothing was changed; reload and decide again. Subtypes carry the typed reason where there is one. HTTP 409.
+ * The request is well-formed but the current state refuses it: an action that is no longer pending,
+ * an investigation that is complete, a version someone else wrote first. Nothing was changed;
+ * reload and decide again. Subtypes carry the typed reason where there is one. HTTP 409.
  */
 public non-sealed class ConflictException extends ParryException {
 

@@ -3,7 +3,9 @@ package dev.parry.core.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Not the caller's fault: Parry's setup or stored data is broken (an action kind with no executor, a database schema of another version, a stored record Parry cannot read). Retrying will not help; the message says what to fix. HTTP 500.
+ * Not the caller's fault: Parry's setup or stored data is broken (an action kind with no executor,
+ * a database schema of another version, a stored record Parry cannot read). Retrying will not help;
+ * the message says what to fix. HTTP 500.
  */
 public non-sealed class InternalErrorException extends ParryException {
 

@@ -3,7 +3,8 @@ package dev.parry.core.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the caller named does not exist: an investigation the store does not hold, for example. Nothing was changed. HTTP 404.
+ * What the caller named does not exist: an investigation the store does not hold, for example.
+ * Nothing was changed. HTTP 404.
  */
 public non-sealed class NotFoundException extends ParryException {
 

@@ -3,7 +3,8 @@ package dev.parry.core.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The caller may not do what they asked. Nothing was changed; Parry records the denial where it audits. HTTP 403.
+ * The caller may not do what they asked. Nothing was changed; Parry records the denial where it
+ * audits. HTTP 403.
  */
 public non-sealed class PermissionDeniedException extends ParryException {
 

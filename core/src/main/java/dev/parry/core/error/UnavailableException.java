@@ -3,7 +3,8 @@ package dev.parry.core.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something Parry depends on failed or could not be reached (the store, for example), or the runtime was closed. The same call may succeed later. HTTP 503.
+ * Something Parry depends on failed or could not be reached (the store, for example), or the
+ * runtime was closed. The same call may succeed later. HTTP 503.
  */
 public non-sealed class UnavailableException extends ParryException {
 
