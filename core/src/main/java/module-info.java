@@ -12,6 +12,7 @@ module dev.parry.core {
   exports dev.parry.core.actor;
   exports dev.parry.core.automation;
   exports dev.parry.core.entity;
+  exports dev.parry.core.error;
   exports dev.parry.core.investigation;
   exports dev.parry.core.policy;
   exports dev.parry.core.verdict;

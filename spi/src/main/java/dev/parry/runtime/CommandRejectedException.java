@@ -1,14 +1,15 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.ConflictException;
 import dev.parry.core.investigation.Rejection;
 import dev.parry.core.investigation.RejectionReason;
 
 /**
  * Thrown when the investigation refused an operation: approving an action that is no longer pending,
  * undoing an irreversible action, adding evidence to a complete investigation. Nothing was changed.
- * {@link #reason()} says why in a form to switch on.
+ * {@link #reason()} says why in a form to switch on. A {@link ConflictException}: HTTP 409.
  */
-public final class CommandRejectedException extends IllegalStateException {
+public final class CommandRejectedException extends ConflictException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,12 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.InternalErrorException;
+
 /**
  * Thrown when the runtime is built: an action kind it must be able to run has no executor, or two
- * executors claim the same kind.
+ * executors claim the same kind. An {@link InternalErrorException}: the setup must be fixed, HTTP 500.
  */
-public final class ExecutorConfigurationException extends IllegalStateException {
+public final class ExecutorConfigurationException extends InternalErrorException {
 
   private static final long serialVersionUID = 1L;
 

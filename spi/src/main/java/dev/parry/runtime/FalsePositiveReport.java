@@ -1,9 +1,10 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.policy.AllowIndicator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What reporting a false positive did.
@@ -31,13 +32,13 @@ public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone
    *     settles on its executor's outcome, and one that succeeds is then undone
    * @param allowed the allow indicators recorded, one per value the entity carries (a file's SHA-256 and
    *     SHA-1, a user's identifiers), so later evidence naming it by any of them plans no action
-   * @throws NullPointerException if a component or an element is null
+   * @throws InvalidInputException if a component or an element is null
    */
   public FalsePositiveReport {
-    rejected = List.copyOf(Objects.requireNonNull(rejected, "rejected"));
-    undone = List.copyOf(Objects.requireNonNull(undone, "undone"));
-    cancelled = List.copyOf(Objects.requireNonNull(cancelled, "cancelled"));
-    stillRunning = List.copyOf(Objects.requireNonNull(stillRunning, "stillRunning"));
-    allowed = List.copyOf(Objects.requireNonNull(allowed, "allowed"));
+    rejected = List.copyOf(Checks.notNull(rejected, "rejected"));
+    undone = List.copyOf(Checks.notNull(undone, "undone"));
+    cancelled = List.copyOf(Checks.notNull(cancelled, "cancelled"));
+    stillRunning = List.copyOf(Checks.notNull(stillRunning, "stillRunning"));
+    allowed = List.copyOf(Checks.notNull(allowed, "allowed"));
   }
 }

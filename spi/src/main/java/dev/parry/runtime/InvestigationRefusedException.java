@@ -1,12 +1,13 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.ConflictException;
 import dev.parry.core.investigation.InvestigationId;
 
 /**
  * Thrown when an investigation cannot be opened: its device group's level is "no automated
- * response", or the id is already taken.
+ * response", or the id is already taken. A {@link ConflictException}: HTTP 409.
  */
-public final class InvestigationRefusedException extends IllegalStateException {
+public final class InvestigationRefusedException extends ConflictException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,10 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -132,7 +135,7 @@ public final class Limits {
    * {@return these limits with another attempt count}
    *
    * @param value attempts, 1 or more
-   * @throws IllegalArgumentException if {@code value} is less than 1
+   * @throws InvalidInputException if {@code value} is less than 1
    */
   public Limits withMaxAttempts(int value) {
     return toBuilder().maxAttempts(value).build();
@@ -143,8 +146,8 @@ public final class Limits {
    *
    * @param base the first delay, positive and at most 3,650 days
    * @param max the longest delay, positive and at most 3,650 days
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a duration is not positive or too long
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if a duration is not positive or too long
    */
   public Limits withBackoff(Duration base, Duration max) {
     return toBuilder().backoffBase(base).backoffMax(max).build();
@@ -154,8 +157,8 @@ public final class Limits {
    * {@return these limits with another attempt timeout}
    *
    * @param value the timeout, positive and at most 3,650 days
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not positive or too long
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not positive or too long
    */
   public Limits withAttemptTimeout(Duration value) {
     return toBuilder().attemptTimeout(value).build();
@@ -165,8 +168,8 @@ public final class Limits {
    * {@return these limits with another action timeout}
    *
    * @param value the timeout, positive and at most 3,650 days
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not positive or too long
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not positive or too long
    */
   public Limits withActionTimeout(Duration value) {
     return toBuilder().actionTimeout(value).build();
@@ -176,7 +179,7 @@ public final class Limits {
    * {@return these limits with another concurrency cap}
    *
    * @param value calls in flight per family, 1 or more
-   * @throws IllegalArgumentException if {@code value} is less than 1
+   * @throws InvalidInputException if {@code value} is less than 1
    */
   public Limits withMaxConcurrentPerFamily(int value) {
     return toBuilder().maxConcurrentPerFamily(value).build();
@@ -186,8 +189,8 @@ public final class Limits {
    * {@return these limits with other rate limits, all of which hold at once}
    *
    * @param values the rate limits, at least one, each with its own period
-   * @throws NullPointerException if a value is null
-   * @throws IllegalArgumentException if there is none or two share a period
+   * @throws InvalidInputException if a value is null
+   * @throws InvalidInputException if there is none or two share a period
    */
   public Limits withRateLimit(RateLimit... values) {
     return toBuilder().rateLimits(values).build();
@@ -197,8 +200,8 @@ public final class Limits {
    * {@return these limits with another pending expiry}
    *
    * @param value the expiry, positive and at most 3,650 days
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not positive or too long
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not positive or too long
    */
   public Limits withPendingExpiry(Duration value) {
     return toBuilder().pendingExpiry(value).build();
@@ -254,11 +257,11 @@ public final class Limits {
      *
      * @param value 1 or more
      * @return this builder
-     * @throws IllegalArgumentException if {@code value} is less than 1
+     * @throws InvalidInputException if {@code value} is less than 1
      */
     public Builder maxAttempts(int value) {
       if (value < 1) {
-        throw new IllegalArgumentException("maxAttempts must be 1 or more, was: " + value);
+        throw new InvalidInputException("maxAttempts", value, "maxAttempts must be 1 or more, was: " + value);
       }
       this.maxAttempts = value;
       return this;
@@ -270,8 +273,8 @@ public final class Limits {
      *
      * @param value positive, at most 3,650 days
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is not positive or too long
+     * @throws InvalidInputException if {@code value} is null
+     * @throws InvalidInputException if it is not positive or too long
      */
     public Builder backoffBase(Duration value) {
       this.backoffBase = Durations.requirePositive("backoffBase", value);
@@ -283,8 +286,8 @@ public final class Limits {
      *
      * @param value positive, at most 3,650 days
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is not positive or too long
+     * @throws InvalidInputException if {@code value} is null
+     * @throws InvalidInputException if it is not positive or too long
      */
     public Builder backoffMax(Duration value) {
       this.backoffMax = Durations.requirePositive("backoffMax", value);
@@ -297,8 +300,8 @@ public final class Limits {
      *
      * @param value positive, at most 3,650 days
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is not positive or too long
+     * @throws InvalidInputException if {@code value} is null
+     * @throws InvalidInputException if it is not positive or too long
      */
     public Builder attemptTimeout(Duration value) {
       this.attemptTimeout = Durations.requirePositive("attemptTimeout", value);
@@ -311,8 +314,8 @@ public final class Limits {
      *
      * @param value positive, at most 3,650 days
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is not positive or too long
+     * @throws InvalidInputException if {@code value} is null
+     * @throws InvalidInputException if it is not positive or too long
      */
     public Builder actionTimeout(Duration value) {
       this.actionTimeout = Durations.requirePositive("actionTimeout", value);
@@ -325,11 +328,11 @@ public final class Limits {
      *
      * @param value 1 or more
      * @return this builder
-     * @throws IllegalArgumentException if {@code value} is less than 1
+     * @throws InvalidInputException if {@code value} is less than 1
      */
     public Builder maxConcurrentPerFamily(int value) {
       if (value < 1) {
-        throw new IllegalArgumentException("maxConcurrentPerFamily must be 1 or more, was: " + value);
+        throw new InvalidInputException("maxConcurrentPerFamily", value, "maxConcurrentPerFamily must be 1 or more, was: " + value);
       }
       this.maxConcurrentPerFamily = value;
       return this;
@@ -343,11 +346,11 @@ public final class Limits {
      *
      * @param values at least one, each with its own period
      * @return this builder
-     * @throws NullPointerException if a value is null
-     * @throws IllegalArgumentException if there is none or two share a period
+     * @throws InvalidInputException if a value is null
+     * @throws InvalidInputException if there is none or two share a period
      */
     public Builder rateLimits(RateLimit... values) {
-      return rateLimits(List.of(values));
+      return rateLimits(Arrays.asList(Checks.notNull(values, "rateLimits")));
     }
 
     /**
@@ -355,18 +358,21 @@ public final class Limits {
      *
      * @param values at least one, each with its own period
      * @return this builder
-     * @throws NullPointerException if the list or a value is null
-     * @throws IllegalArgumentException if there is none or two share a period
+     * @throws InvalidInputException if the list or a value is null
+     * @throws InvalidInputException if there is none or two share a period
      */
     public Builder rateLimits(List<RateLimit> values) {
-      List<RateLimit> copy = List.copyOf(Objects.requireNonNull(values, "rateLimits"));
+      for (RateLimit value : Checks.notNull(values, "rateLimits")) {
+        Checks.notNull(value, "rateLimits");
+      }
+      List<RateLimit> copy = List.copyOf(values);
       if (copy.isEmpty()) {
-        throw new IllegalArgumentException("at least one rate limit is needed; for no practical limit give a large one");
+        throw new InvalidInputException("rateLimits", copy, "at least one rate limit is needed; for no practical limit give a large one");
       }
       Set<Duration> periods = new HashSet<>();
       for (RateLimit limit : copy) {
         if (!periods.add(limit.period())) {
-          throw new IllegalArgumentException("two rate limits have the period " + limit.period() + ": " + copy);
+          throw new InvalidInputException("rateLimits", copy, "two rate limits have the period " + limit.period() + ": " + copy);
         }
       }
       this.rateLimits = copy;
@@ -380,8 +386,8 @@ public final class Limits {
      *
      * @param value positive, at most 3,650 days
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is not positive or too long
+     * @throws InvalidInputException if {@code value} is null
+     * @throws InvalidInputException if it is not positive or too long
      */
     public Builder pendingExpiry(Duration value) {
       this.pendingExpiry = Durations.requirePositive("pendingExpiry", value);

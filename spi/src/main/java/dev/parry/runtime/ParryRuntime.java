@@ -12,6 +12,10 @@ import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.error.ParryException;
+import dev.parry.core.error.UnavailableException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
@@ -86,7 +90,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -223,7 +226,7 @@ public final class ParryRuntime implements AutoCloseable {
    * pass cannot read the store, the exception is thrown and the runtime stays not started; call it
    * again later.
    *
-   * @throws IllegalStateException if the runtime was closed
+   * @throws UnavailableException if the runtime was closed
    * @throws dev.parry.spi.store.StoreUnavailableException if the store cannot be read; the runtime is not started
    */
   public synchronized void start() {
@@ -268,7 +271,7 @@ public final class ParryRuntime implements AutoCloseable {
 
   private void requireOpen() {
     if (closed) {
-      throw new IllegalStateException("the runtime was closed");
+      throw new UnavailableException("the runtime was closed");
     }
     reconciler.ensureArmed();
   }
@@ -297,8 +300,8 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public Investigation open(InvestigationId id, AlertId alertId, @Nullable Device device) {
     requireOpen();
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(alertId, "alertId");
+    Checks.notNull(id, "id");
+    Checks.notNull(alertId, "alertId");
     DeviceGroup group = device == null ? deviceGroups.ungrouped() : deviceGroups.resolve(device);
     AutomationLevel level = group.level();
     if (device != null && level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
@@ -337,13 +340,14 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the investigation after the evidence joined
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if the investigation is complete or terminated
-   * @throws IllegalArgumentException if {@code devicesInScope} is less than 1
+   * @throws InvalidInputException if {@code devicesInScope} is less than 1
    */
   public Investigation reportEvidence(InvestigationId id, Evidence evidence, int devicesInScope) {
     requireOpen();
-    Objects.requireNonNull(evidence, "evidence");
+    Checks.notNull(evidence, "evidence");
     if (devicesInScope < 1) {
-      throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
+      throw new InvalidInputException("devicesInScope", devicesInScope,
+          "devicesInScope must be 1 or more, was: " + devicesInScope);
     }
     CommandEngine.Known known = engine.known(id);
     Command.RecordEvidence command = planner.record(known.state(), evidence, devicesInScope);
@@ -360,18 +364,19 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the investigation after the evidence joined
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if the investigation is complete or terminated; nothing is recorded
-   * @throws IllegalArgumentException if the list is empty or longer than {@value #MAX_EVIDENCE_PER_REPORT}
+   * @throws InvalidInputException if the list is empty or longer than {@value #MAX_EVIDENCE_PER_REPORT}
    */
   public Investigation reportEvidence(InvestigationId id, List<Evidence> evidence) {
     requireOpen();
-    Objects.requireNonNull(evidence, "evidence");
+    Checks.notNull(evidence, "evidence");
     if (evidence.isEmpty() || evidence.size() > MAX_EVIDENCE_PER_REPORT) {
-      throw new IllegalArgumentException("a report holds 1-" + MAX_EVIDENCE_PER_REPORT + " pieces of evidence, was: "
+      throw new InvalidInputException("evidence", evidence.size(),
+          "a report holds 1-" + MAX_EVIDENCE_PER_REPORT + " pieces of evidence, was: "
           + evidence.size());
     }
     List<Evidence> pieces = new ArrayList<>(evidence);
     for (int i = 0; i < pieces.size(); i++) {
-      Objects.requireNonNull(pieces.get(i), "evidence[" + i + "]");
+      Checks.notNull(pieces.get(i), "evidence[" + i + "]");
     }
     CommandEngine.Known known = engine.known(id); // its level and origin never change: read once for every piece
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
@@ -392,8 +397,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws UnknownInvestigationException if there is no such investigation
    */
   public RemediationPlan dryRun(InvestigationId id, Evidence evidence) {
-    Objects.requireNonNull(evidence, "evidence");
-    return planner.dryRun(engine.read(Objects.requireNonNull(id, "id")), evidence);
+    Checks.notNull(evidence, "evidence");
+    return planner.dryRun(engine.read(Checks.notNull(id, "id")), evidence);
   }
 
   /**
@@ -425,7 +430,7 @@ public final class ParryRuntime implements AutoCloseable {
 
   private void switchAutomation(Caller caller, @Nullable DeviceGroupName group, String reason, boolean paused) {
     requireOpen();
-    Objects.requireNonNull(caller, "caller");
+    Checks.notNull(caller, "caller");
     requireReason(reason);
     Instant now = clock.instant();
     ControlChange change = paused ? ControlChange.pause(group, caller.name(), now, reason)
@@ -443,13 +448,13 @@ public final class ParryRuntime implements AutoCloseable {
    * @param duration how long, positive, at most 3,650 days
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
-   * @throws IllegalArgumentException if the duration is out of range or the reason invalid
+   * @throws InvalidInputException if the duration is out of range or the reason invalid
    */
   public void breakGlass(Caller caller, DeviceId device, Duration duration, String reason) {
     requireOpen();
-    Objects.requireNonNull(caller, "caller");
-    Objects.requireNonNull(device, "device");
-    Durations.requirePositive("break-glass duration", duration);
+    Checks.notNull(caller, "caller");
+    Checks.notNull(device, "device");
+    Durations.requirePositive("duration", "break-glass duration", duration);
     requireReason(reason);
     Instant now = clock.instant();
     ControlChange change = ControlChange.breakGlass(device, now.plus(duration), caller.name(), now, reason);
@@ -465,7 +470,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param indicator the indicator
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
-   * @throws IllegalArgumentException if the reason is invalid
+   * @throws InvalidInputException if the reason is invalid
    */
   public void allow(Caller caller, AllowIndicator indicator, String reason) {
     changeIndicator(caller, indicator, reason, true);
@@ -481,13 +486,13 @@ public final class ParryRuntime implements AutoCloseable {
    * @param duration how long it stays in force, positive, at most 3,650 days
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
-   * @throws IllegalArgumentException if the duration is out of range or the reason invalid
+   * @throws InvalidInputException if the duration is out of range or the reason invalid
    */
   public void allow(Caller caller, AllowIndicator indicator, Set<DeviceGroupName> scope, Duration duration,
       String reason) {
     requireOpen();
-    Objects.requireNonNull(caller, "caller");
-    Durations.requirePositive("allow indicator duration", duration);
+    Checks.notNull(caller, "caller");
+    Durations.requirePositive("duration", "allow indicator duration", duration);
     requireReason(reason);
     Instant now = clock.instant();
     ControlChange change = ControlChange.allow(indicator, scope, now.plus(duration), caller.name(), now, reason);
@@ -504,7 +509,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param indicator the indicator
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
-   * @throws IllegalArgumentException if the reason is invalid
+   * @throws InvalidInputException if the reason is invalid
    */
   public void revokeAllow(Caller caller, AllowIndicator indicator, String reason) {
     changeIndicator(caller, indicator, reason, false);
@@ -512,7 +517,7 @@ public final class ParryRuntime implements AutoCloseable {
 
   private void changeIndicator(Caller caller, AllowIndicator indicator, String reason, boolean allowed) {
     requireOpen();
-    Objects.requireNonNull(caller, "caller");
+    Checks.notNull(caller, "caller");
     requireReason(reason);
     ControlChange change = ControlChange.allow(indicator, allowed, caller.name(), clock.instant(), reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
@@ -528,7 +533,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param after the last number already read, 0 for the start
    * @param limit how many at most, 1 to {@value ControlStore#MAX_CHANGES}
    * @throws AccessDeniedException if the caller may not view the action center
-   * @throws IllegalArgumentException if {@code after} is negative or the limit out of range
+   * @throws InvalidInputException if {@code after} is negative or the limit out of range
    */
   public List<ControlChange> controlChanges(Caller caller, long after, int limit) {
     ControlStore.validPage(after, limit);
@@ -569,7 +574,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public Investigation finishAnalysis(InvestigationId id, AnalysisOutcome outcome) {
     requireOpen();
-    Objects.requireNonNull(outcome, "outcome");
+    Checks.notNull(outcome, "outcome");
     return engine.apply(id, state -> new Command.FinishAnalysis(outcome, Actor.system())).after();
   }
 
@@ -588,7 +593,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public Investigation terminate(InvestigationId id, Caller caller, String comment) {
     requireOpen();
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     gate.authorize(caller, Operation.TERMINATE, null);
     // authorized by what it does: every rejection and cancel it makes, before it makes any
     for (ActionRecord action : engine.read(id).actions()) {
@@ -609,7 +614,7 @@ public final class ParryRuntime implements AutoCloseable {
    * thread that completed it (the runtime's, or the caller's when it was already complete): keep them
    * short, or chain with the {@code ...Async} variants and your own executor. Cancelling the future, or
    * letting {@code orTimeout} end it, stops the wait; closing the runtime fails every wait still open
-   * with an {@code IllegalStateException}.
+   * with an {@link UnavailableException}.
    *
    * <pre>{@code
    * parry.whenComplete(id, analyst).thenAccept(done -> report(done.status()));
@@ -618,13 +623,13 @@ public final class ParryRuntime implements AutoCloseable {
    * @param id the investigation
    * @param caller who asks
    * @throws AccessDeniedException if the caller may not view investigations
-   * @throws IllegalArgumentException if there is no such investigation
-   * @throws IllegalStateException if the runtime was closed
+   * @throws UnknownInvestigationException if there is no such investigation
+   * @throws UnavailableException if the runtime was closed
    */
   public CompletableFuture<Investigation> whenComplete(InvestigationId id, Caller caller) {
     requireOpen();
     if (investigation(id, caller).isEmpty()) {
-      throw new IllegalArgumentException("no investigation " + Text.show(id.value()));
+      throw new UnknownInvestigationException(id);
     }
     return completions.await(id);
   }
@@ -639,7 +644,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view investigations
    */
   public Optional<Investigation> investigation(InvestigationId id, Caller caller) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     gate.authorize(caller, Operation.VIEW, null);
     return store.load(id);
   }
@@ -652,7 +657,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view investigations
    */
   public List<InvestigationEvent> history(InvestigationId id, Caller caller) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     gate.authorize(caller, Operation.VIEW, null);
     return store.events(id);
   }
@@ -674,7 +679,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws UnknownInvestigationException if its investigation does not exist
    */
   public ActionRecord approve(ActionId id, Caller caller, String comment) {
-    return approveAll(List.of(id), caller, comment).get(0);
+    return approveAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
   }
 
   /**
@@ -685,7 +690,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who approves
    * @param comment why, possibly empty
    * @return the actions after the approval, in order
-   * @throws IllegalArgumentException if the list is empty or mixes kinds
+   * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not approve that kind
    * @throws CommandRejectedException if one of them cannot be approved, or no executor runs their kind;
    *     none was approved
@@ -705,7 +710,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws CommandRejectedException if it is not pending
    */
   public ActionRecord reject(ActionId id, Caller caller, String comment) {
-    return rejectAll(List.of(id), caller, comment).get(0);
+    return rejectAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
   }
 
   /**
@@ -715,7 +720,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who rejects
    * @param comment why, possibly empty
    * @return the actions after it
-   * @throws IllegalArgumentException if the list is empty or mixes kinds
+   * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not reject that kind
    * @throws CommandRejectedException if one of them is not pending; none was rejected
    */
@@ -734,7 +739,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws CommandRejectedException if its kind cannot be undone or it did not succeed
    */
   public ActionRecord undo(ActionId id, Caller caller, String comment) {
-    return undoAll(List.of(id), caller, comment).get(0);
+    return undoAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
   }
 
   /**
@@ -744,7 +749,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who asks
    * @param comment why, possibly empty
    * @return the actions after the request
-   * @throws IllegalArgumentException if the list is empty or mixes kinds
+   * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not undo that kind
    * @throws CommandRejectedException if one of them cannot be undone; none was
    */
@@ -763,11 +768,11 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not approve actions of its kind
    * @throws CommandRejectedException if the action has no running time box, or the box would grow past
    *     {@link #MAX_DURATION}
-   * @throws IllegalArgumentException if {@code extra} is not positive or longer than {@link #MAX_DURATION}
+   * @throws InvalidInputException if {@code extra} is not positive or longer than {@link #MAX_DURATION}
    */
   public ActionRecord extendTimeBox(ActionId id, Duration extra, Caller caller, String comment) {
-    Durations.requirePositive("extra", Objects.requireNonNull(extra, "extra"));
-    return onEach(List.of(id), caller, Operation.APPROVE,
+    Durations.requirePositive("extra", Checks.notNull(extra, "extra"));
+    return onEach(List.of(Checks.notNull(id, "id")), caller, Operation.APPROVE,
         a -> new Command.ExtendTimeBox(a, extra, caller.name(), comment)).get(0);
   }
 
@@ -790,7 +795,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public ActionRecord cancel(ActionId id, Caller caller, String comment) {
     requireOpen();
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
     ActionRecord action = kindsOf(List.of(id), caller, Operation.CANCEL).get(0).action(id).orElseThrow();
     return stop(action, caller, comment);
@@ -839,16 +844,16 @@ public final class ParryRuntime implements AutoCloseable {
    * {@return the states read, in order}
    */
   private List<Investigation> kindsOf(List<ActionId> ids, Caller caller, Operation operation) {
-    Objects.requireNonNull(ids, "ids");
-    Objects.requireNonNull(caller, "caller");
+    Checks.notNull(ids, "ids");
+    Checks.notNull(caller, "caller");
     if (ids.isEmpty()) {
-      throw new IllegalArgumentException("at least one action is needed");
+      throw new InvalidInputException("ids", null, "at least one action is needed");
     }
     ActionKind kind = null;
     List<Investigation> states = new ArrayList<>(ids.size());
     for (ActionId id : ids) {
       if (id == null) {
-        throw new NullPointerException("ids[" + states.size() + "]");
+        throw InvalidInputException.nullValue("ids[" + states.size() + "]");
       }
       Investigation state = engine.read(id.investigation());
       states.add(state);
@@ -857,7 +862,8 @@ public final class ParryRuntime implements AutoCloseable {
         throw new CommandRejectedException(new Rejection(RejectionReason.UNKNOWN_ACTION, "no action " + id, id));
       }
       if (kind != null && kind != actual) {
-        throw new IllegalArgumentException("actions acted on together must be of one kind, found " + kind + " and "
+        throw new InvalidInputException("actions", null,
+            "actions acted on together must be of one kind, found " + kind + " and "
             + actual + " (" + id + ")");
       }
       kind = actual;
@@ -923,7 +929,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why: not blank
    * @param twoStep whether another principal must approve it
    * @return the action
-   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character;
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character;
    *     nothing is changed then
    * @throws AccessDeniedException if the caller may not request that kind
    * @throws CommandRejectedException if no executor runs its kind
@@ -943,7 +949,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
    * @return the action
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character, or
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character, or
    *     the time box is not positive, longer than {@link #MAX_DURATION}, or given for a kind that cannot be
    *     undone; nothing is changed then
    * @throws CommandRejectedException if no executor runs its kind
@@ -951,7 +957,7 @@ public final class ParryRuntime implements AutoCloseable {
   public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
       @Nullable Duration timeBox) {
     return takeAction(action, caller, comment, twoStep, timeBox,
-        ActionSource.manual(Objects.requireNonNull(action, "action").family()));
+        ActionSource.manual(Checks.notNull(action, "action").family()));
   }
 
   /**
@@ -973,7 +979,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     ({@link ActionSource#accepts})
    * @return the action, or the active action of the same kind on the same target, whatever its source
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character, the
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character, the
    *     source is automated or does not take the action's family, or the time box is not positive, longer than
    *     {@link #MAX_DURATION}, or given for a kind that cannot be undone; nothing is changed then
    * @throws CommandRejectedException if no executor runs its kind
@@ -981,10 +987,10 @@ public final class ParryRuntime implements AutoCloseable {
   public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
       @Nullable Duration timeBox, ActionSource source) {
     requireOpen();
-    Objects.requireNonNull(action, "action");
+    Checks.notNull(action, "action");
     requireManualComment(comment);
-    Objects.requireNonNull(caller, "caller");
-    Objects.requireNonNull(source, "source").requireFor(caller.actor(), action.family());
+    Checks.notNull(caller, "caller");
+    Checks.notNull(source, "source").requireFor(caller.actor(), action.family());
     if (timeBox != null) {
       Durations.requirePositive("timeBox", timeBox);
     }
@@ -1015,11 +1021,11 @@ public final class ParryRuntime implements AutoCloseable {
    *     indicators ({@link Operation#MANAGE_SAFETY}: the report adds them), or may not reject, undo or
    *     cancel one of the actions the report would reject, undo or cancel (the permission each of those
    *     needs directly); nothing is changed then, not even an allow indicator
-   * @throws IllegalArgumentException if the comment shows nothing, is too long or holds a control character
+   * @throws InvalidInputException if the comment shows nothing, is too long or holds a control character
    */
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();
-    Objects.requireNonNull(entity, "entity");
+    Checks.notNull(entity, "entity");
     requireManualComment(comment);
     gate.authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null); // it adds an allow indicator, as allow() does
@@ -1041,13 +1047,13 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who reports it
    * @param comment why: not blank; kept on every action opened
    * @return the actions opened, pending approval (empty if none applies to the entity)
-   * @throws IllegalArgumentException if the comment is empty, blank, too long or holds a control character;
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character;
    *     nothing is changed then
    * @throws AccessDeniedException if the caller may not request actions
    */
   public List<ActionRecord> reportFalseNegative(Entity entity, Caller caller, String comment) {
     requireOpen();
-    Objects.requireNonNull(entity, "entity");
+    Checks.notNull(entity, "entity");
     requireManualComment(comment);
     gate.authorize(caller, Operation.REQUEST_ACTION, null);
     List<Command.Proposal> proposals = manual.falseNegativeProposals(entity);
@@ -1059,16 +1065,16 @@ public final class ParryRuntime implements AutoCloseable {
 
   /** Checks the comment a manual action requires: present, not blank, and valid free text. */
   private static void requireManualComment(String comment) {
-    Objects.requireNonNull(comment, "comment");
+    Checks.notNull(comment, "comment");
     if (comment.isEmpty()) {
-      throw new IllegalArgumentException("comment must not be empty: a manual action needs one");
+      throw new InvalidInputException("comment", null, "comment must not be empty: a manual action needs one");
     }
     Text.requireVisible("comment", comment, Command.MAX_TEXT);
   }
 
   /** Checks the reason a change of the safety controls requires: text a reader can see. */
   private static void requireReason(String reason) {
-    Text.requireVisible("reason", Objects.requireNonNull(reason, "reason"), 2000);
+    Text.requireVisible("reason", Checks.notNull(reason, "reason"), 2000);
   }
 
   /**
@@ -1077,10 +1083,10 @@ public final class ParryRuntime implements AutoCloseable {
    * @param query the query
    * @param caller who asks
    * @throws AccessDeniedException if the caller may not view the action center
-   * @throws IllegalArgumentException if the query's cursor is not valid
+   * @throws InvalidInputException if the query's cursor is not valid
    */
   public Page<ActionRecord> actions(ActionQuery query, Caller caller) {
-    Objects.requireNonNull(query, "query");
+    Checks.notNull(query, "query");
     gate.authorize(caller, Operation.VIEW, null);
     return store.queryActions(query);
   }
@@ -1100,7 +1106,7 @@ public final class ParryRuntime implements AutoCloseable {
    */
   public List<AuditRecord> auditTrail(InvestigationId id, Caller caller) {
     gate.authorize(caller, Operation.VIEW, null);
-    return store.chain(Objects.requireNonNull(id, "id"));
+    return store.chain(Checks.notNull(id, "id"));
   }
 
   /**
@@ -1119,12 +1125,19 @@ public final class ParryRuntime implements AutoCloseable {
    * @param id the investigation
    * @param caller who asks
    * @throws AccessDeniedException if the caller may not view investigations
-   * @throws RuntimeException what the audit anchor threw, if it could not be read
+   * @throws UnavailableException if the audit anchor could not be read; the cause is what it threw
    */
   public Verification verifyAuditTrail(InvestigationId id, Caller caller) {
     gate.authorize(caller, Operation.VIEW, null);
-    Objects.requireNonNull(id, "id");
-    ChainHead anchored = anchoring.head(id).orElse(null); // first: a head anchored later may pass the chain read
+    Checks.notNull(id, "id");
+    ChainHead anchored; // first: a head anchored later may pass the chain read
+    try {
+      anchored = anchoring.head(id).orElse(null);
+    } catch (ParryException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new UnavailableException("the audit anchor cannot be read: " + e, e);
+    }
     return AuditTrail.verify(store.chain(id), anchored);
   }
 
@@ -1138,7 +1151,7 @@ public final class ParryRuntime implements AutoCloseable {
   public String exportCsv(ActionQuery query, Caller caller) {
     gate.authorize(caller, Operation.VIEW, null);
     List<ActionRecord> rows = new ArrayList<>();
-    StorePages.forEach(store, Objects.requireNonNull(query, "query"), rows::add);
+    StorePages.forEach(store, Checks.notNull(query, "query"), rows::add);
     return ActionCenterCsv.of(rows);
   }
 
@@ -1231,9 +1244,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the clock
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      this.clock = Checks.notNull(value, "clock");
       return this;
     }
 
@@ -1244,9 +1258,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the scheduler
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder scheduler(TaskScheduler value) {
-      this.scheduler = Objects.requireNonNull(value, "scheduler");
+      this.scheduler = Checks.notNull(value, "scheduler");
       return this;
     }
 
@@ -1257,9 +1272,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the store
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder store(InvestigationStore value) {
-      this.store = Objects.requireNonNull(value, "store");
+      this.store = Checks.notNull(value, "store");
       return this;
     }
 
@@ -1271,9 +1287,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the control store
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder controls(ControlStore value) {
-      this.controls = Objects.requireNonNull(value, "controls");
+      this.controls = Checks.notNull(value, "controls");
       return this;
     }
 
@@ -1283,9 +1300,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the policy
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder policy(RemediationPolicy value) {
-      this.policy = Objects.requireNonNull(value, "policy");
+      this.policy = Checks.notNull(value, "policy");
       return this;
     }
 
@@ -1302,9 +1320,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the table
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder planTable(PlanTable value) {
-      this.planTable = Objects.requireNonNull(value, "planTable");
+      this.planTable = Checks.notNull(value, "planTable");
       return this;
     }
 
@@ -1318,7 +1337,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
      * @return this builder
-     * @throws IllegalArgumentException if it is a folder level, which only judges file paths on devices
+     * @throws InvalidInputException if it is a folder level, which only judges file paths on devices
      */
     public Builder emailAutomation(AutomationLevel value) {
       this.emailAutomation = AutomationContext.requireFamilyLevel("emailAutomation", value);
@@ -1335,7 +1354,7 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
      * @return this builder
-     * @throws IllegalArgumentException if it is a folder level, which only judges file paths on devices
+     * @throws InvalidInputException if it is a folder level, which only judges file paths on devices
      */
     public Builder identityAutomation(AutomationLevel value) {
       this.identityAutomation = AutomationContext.requireFamilyLevel("identityAutomation", value);
@@ -1349,9 +1368,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the device groups
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder deviceGroups(DeviceGroups value) {
-      this.deviceGroups = Objects.requireNonNull(value, "deviceGroups");
+      this.deviceGroups = Checks.notNull(value, "deviceGroups");
       return this;
     }
 
@@ -1361,9 +1381,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the folder lists
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder folders(FolderClassifier value) {
-      this.folders = Objects.requireNonNull(value, "folders");
+      this.folders = Checks.notNull(value, "folders");
       return this;
     }
 
@@ -1374,9 +1395,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the exclusions
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder exclusions(AutomationExclusions value) {
-      this.exclusions = Objects.requireNonNull(value, "exclusions");
+      this.exclusions = Checks.notNull(value, "exclusions");
       return this;
     }
 
@@ -1387,9 +1409,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the indicator
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder allow(AllowIndicator value) {
-      this.allowIndicators.add(Objects.requireNonNull(value, "allowIndicator"));
+      this.allowIndicators.add(Checks.notNull(value, "allowIndicator"));
       return this;
     }
 
@@ -1401,15 +1424,15 @@ public final class ParryRuntime implements AutoCloseable {
      * @param kind a reversible kind
      * @param duration how long it stays in effect, positive and at most 3,650 days
      * @return this builder
-     * @throws IllegalArgumentException if the kind cannot be undone or the duration is not positive or too long
+     * @throws InvalidInputException if the kind cannot be undone or the duration is not positive or too long
      *     ({@link #build} refuses a time box on a kind whose undo no executor runs)
      */
     public Builder timeBox(ActionKind kind, Duration duration) {
-      Objects.requireNonNull(kind, "kind");
+      Checks.notNull(kind, "kind");
       if (!kind.isReversible()) {
-        throw new IllegalArgumentException(kind + " cannot be undone, so it cannot be time-boxed");
+        throw new InvalidInputException("kind", kind, kind + " cannot be undone, so it cannot be time-boxed");
       }
-      timeBoxes.put(kind, Durations.requirePositive("time box of " + kind, duration));
+      timeBoxes.put(kind, Durations.requirePositive("duration", "time box of " + kind, duration));
       return this;
     }
 
@@ -1419,9 +1442,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param kind the kind
      * @return this builder
+     * @throws InvalidInputException if {@code kind} is null
      */
     public Builder noTimeBox(ActionKind kind) {
-      timeBoxes.remove(Objects.requireNonNull(kind, "kind"));
+      timeBoxes.remove(Checks.notNull(kind, "kind"));
       return this;
     }
 
@@ -1432,11 +1456,11 @@ public final class ParryRuntime implements AutoCloseable {
      * @param kind the kind
      * @param expiry the expiry, positive and at most 3,650 days
      * @return this builder
-     * @throws IllegalArgumentException if the expiry is not positive or too long
+     * @throws InvalidInputException if the expiry is not positive or too long
      */
     public Builder pendingExpiry(ActionKind kind, Duration expiry) {
-      Objects.requireNonNull(kind, "kind");
-      pendingExpiryByKind.put(kind, Durations.requirePositive("pending expiry of " + kind, expiry));
+      Checks.notNull(kind, "kind");
+      pendingExpiryByKind.put(kind, Durations.requirePositive("expiry", "pending expiry of " + kind, expiry));
       return this;
     }
 
@@ -1447,9 +1471,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the guards
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder safetyGuards(SafetyGuards value) {
-      this.safetyGuards = Objects.requireNonNull(value, "safetyGuards");
+      this.safetyGuards = Checks.notNull(value, "safetyGuards");
       return this;
     }
 
@@ -1465,9 +1490,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the anchor
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder auditAnchor(AuditAnchor value) {
-      this.auditAnchor = Objects.requireNonNull(value, "auditAnchor");
+      this.auditAnchor = Checks.notNull(value, "auditAnchor");
       return this;
     }
 
@@ -1478,9 +1504,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the authorizer
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder authorizer(Authorizer value) {
-      this.authorizer = Objects.requireNonNull(value, "authorizer");
+      this.authorizer = Checks.notNull(value, "authorizer");
       return this;
     }
 
@@ -1490,9 +1517,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the rules
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder approvalRules(ApprovalRules value) {
-      this.approvalRules = Objects.requireNonNull(value, "approvalRules");
+      this.approvalRules = Checks.notNull(value, "approvalRules");
       return this;
     }
 
@@ -1502,9 +1530,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the listener
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder listener(RuntimeListener value) {
-      this.listeners.add(Objects.requireNonNull(value, "listener"));
+      this.listeners.add(Checks.notNull(value, "listener"));
       return this;
     }
 
@@ -1516,9 +1545,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the limits
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder limits(Limits value) {
-      this.limits = Objects.requireNonNull(value, "limits");
+      this.limits = Checks.notNull(value, "limits");
       return this;
     }
 
@@ -1530,13 +1560,13 @@ public final class ParryRuntime implements AutoCloseable {
      *     spoofing characters (the identifier rule of {@link dev.parry.core.entity})
      * @param executor the executor
      * @return this builder
-     * @throws IllegalArgumentException if the name is already used, empty, too long or holds a spoofing character
+     * @throws InvalidInputException if the name is already used, empty, too long or holds a spoofing character
      */
     public Builder executor(String name, ActionExecutor executor) {
       Text.requireIdentifier("executor name", name, 1, 128);
-      Objects.requireNonNull(executor, "executor");
+      Checks.notNull(executor, "executor");
       if (executors.putIfAbsent(name, executor) != null) {
-        throw new IllegalArgumentException("executor name '" + name + "' is already registered");
+        throw new InvalidInputException("name", null, "executor name '" + name + "' is already registered");
       }
       return this;
     }
@@ -1566,9 +1596,11 @@ public final class ParryRuntime implements AutoCloseable {
      * @param name the provider's {@link ExecutorProvider#name()}, as it spells it
      * @param config its configuration
      * @return this builder
+     * @throws InvalidInputException if {@code name} is null
+     * @throws InvalidInputException if {@code config} is null
      */
     public Builder providerConfig(String name, ProviderConfig config) {
-      providerConfigs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(config, "config"));
+      providerConfigs.put(Checks.notNull(name, "name"), Checks.notNull(config, "config"));
       return this;
     }
 
@@ -1578,9 +1610,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value gives the providers each time executors are discovered
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder providers(Supplier<Iterable<ExecutorProvider>> value) {
-      this.providers = Objects.requireNonNull(value, "providers");
+      this.providers = Checks.notNull(value, "providers");
       return this;
     }
 
@@ -1591,10 +1624,11 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value the kinds; empty to require none
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder requiredKinds(Set<ActionKind> value) {
       Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
-      kinds.addAll(Objects.requireNonNull(value, "requiredKinds"));
+      kinds.addAll(Checks.notNull(value, "requiredKinds"));
       this.requiredKinds = kinds;
       return this;
     }
@@ -1606,9 +1640,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value gives a new id on every call
      * @return this builder
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder manualInvestigationIds(Supplier<InvestigationId> value) {
-      this.manualIds = Objects.requireNonNull(value, "manualInvestigationIds");
+      this.manualIds = Checks.notNull(value, "manualInvestigationIds");
       return this;
     }
 
@@ -1619,10 +1654,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value 1-200 characters without spoofing characters (the identifier rule of {@link dev.parry.core.entity})
      * @return this builder
-     * @throws IllegalArgumentException if the name is empty, too long or holds a spoofing character
+     * @throws InvalidInputException if the name is empty, too long or holds a spoofing character
      */
     public Builder instanceName(String value) {
-      this.instanceName = InvestigationStore.validOwner(Objects.requireNonNull(value, "instanceName"));
+      this.instanceName = InvestigationStore.validOwner(Text.requireIdentifier("instanceName", value, 1, 200));
       return this;
     }
 
@@ -1633,10 +1668,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value positive, at most 3,650 days
      * @return this builder
-     * @throws IllegalArgumentException if it is zero, negative or too long
+     * @throws InvalidInputException if it is zero, negative or too long
      */
     public Builder dispatchLease(Duration value) {
-      this.dispatchLease = InvestigationStore.validLease(Objects.requireNonNull(value, "dispatchLease"));
+      this.dispatchLease = InvestigationStore.validLease(Checks.notNull(value, "dispatchLease"));
       return this;
     }
 
@@ -1647,10 +1682,10 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value positive, at most 3,650 days
      * @return this builder
-     * @throws IllegalArgumentException if it is not positive or longer than 3,650 days
+     * @throws InvalidInputException if it is not positive or longer than 3,650 days
      */
     public Builder reconcileEvery(Duration value) {
-      this.reconcileEvery = Durations.requirePositive("reconcile interval", Objects.requireNonNull(value, "reconcileEvery"));
+      this.reconcileEvery = Durations.requirePositive("reconcile interval", Checks.notNull(value, "reconcileEvery"));
       return this;
     }
 
@@ -1667,7 +1702,7 @@ public final class ParryRuntime implements AutoCloseable {
      * @return this builder
      */
     public Builder instrumentation(Instrumentation value) {
-      this.instrumentation = Objects.requireNonNull(value, "instrumentation");
+      this.instrumentation = Checks.notNull(value, "instrumentation");
       return this;
     }
 
@@ -1720,7 +1755,7 @@ public final class ParryRuntime implements AutoCloseable {
         }
       });
       ControlStore controlStore = controls != null ? controls : store.controls().orElseThrow(() ->
-          new IllegalStateException("the store " + store + " keeps no control state (InvestigationStore.controls()"
+          new InvalidInputException("controls", null, "the store " + store + " keeps no control state (InvestigationStore.controls()"
               + " is empty): give the runtime a ControlStore every replica shares with controls(...)"));
       return new ParryRuntime(this, registry, controlStore);
     }

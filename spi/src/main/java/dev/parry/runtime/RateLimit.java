@@ -1,8 +1,9 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * At most {@code permits} executor calls to one backend (one entity family) in any window of length
@@ -28,14 +29,14 @@ public record RateLimit(int permits, Duration period) {
    *
    * @param permits calls allowed per period, 1 or more
    * @param period the length of the sliding window: positive, at most 3,650 days
-   * @throws NullPointerException if {@code period} is null
-   * @throws IllegalArgumentException if {@code permits} is less than 1 or the period is not positive or longer
+   * @throws InvalidInputException if {@code period} is null
+   * @throws InvalidInputException if {@code permits} is less than 1 or the period is not positive or longer
    *     than 3,650 days
    */
   public RateLimit {
-    Objects.requireNonNull(period, "period");
+    Checks.notNull(period, "period");
     if (permits < 1) {
-      throw new IllegalArgumentException("permits must be 1 or more, was: " + permits);
+      throw new InvalidInputException("permits", permits, "permits must be 1 or more, was: " + permits);
     }
     Durations.requirePositive("period", period);
   }

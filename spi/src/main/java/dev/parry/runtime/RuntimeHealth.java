@@ -1,8 +1,9 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,14 +45,15 @@ public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duratio
    * @param unanchored how many investigations have a chain head the audit anchor failed to take, offered
    *     again on every pass. Not a health failure: actions carry on; but until the anchor takes them, a
    *     tail cut off those investigations' chains after their last anchored head goes unseen
-   * @throws NullPointerException if {@code lag} or {@code interval} is null
-   * @throws IllegalArgumentException if a count is negative
+   * @throws InvalidInputException if {@code lag} or {@code interval} is null
+   * @throws InvalidInputException if a count is negative
    */
   public RuntimeHealth {
-    Objects.requireNonNull(lag, "lag");
-    Objects.requireNonNull(interval, "interval");
+    Checks.notNull(lag, "lag");
+    Checks.notNull(interval, "interval");
     if (consecutiveFailures < 0 || failedPasses < 0 || unanchored < 0) {
-      throw new IllegalArgumentException("counts must not be negative, were: " + consecutiveFailures + ", "
+      throw new InvalidInputException("consecutiveFailures", null,
+          "counts must not be negative, were: " + consecutiveFailures + ", "
           + failedPasses + ", " + unanchored);
     }
   }

@@ -1,8 +1,9 @@
 package dev.parry.runtime;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.spi.internal.LogSafe;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -50,7 +51,7 @@ public interface TaskScheduler extends AutoCloseable {
    * {@return a scheduler backed by a pool of {@code threads} daemon threads named {@code parry-N}}
    *
    * @param threads the pool size, 1 or more
-   * @throws IllegalArgumentException if {@code threads} is less than 1
+   * @throws InvalidInputException if {@code threads} is less than 1
    */
   static TaskScheduler threadPool(int threads) {
     return threadPool(threads, failure -> LoggerFactory.getLogger(TaskScheduler.class).atError()
@@ -65,12 +66,12 @@ public interface TaskScheduler extends AutoCloseable {
    *
    * @param threads the pool size, 1 or more
    * @param onFailure what to do with a task's exception (it must not throw)
-   * @throws IllegalArgumentException if {@code threads} is less than 1
+   * @throws InvalidInputException if {@code threads} is less than 1
    */
   static TaskScheduler threadPool(int threads, Consumer<Throwable> onFailure) {
-    Objects.requireNonNull(onFailure, "onFailure");
+    Checks.notNull(onFailure, "onFailure");
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be 1 or more, was: " + threads);
+      throw new InvalidInputException("threads", threads, "threads must be 1 or more, was: " + threads);
     }
     AtomicInteger counter = new AtomicInteger();
     ThreadFactory factory = runnable -> {
@@ -84,12 +85,12 @@ public interface TaskScheduler extends AutoCloseable {
     return new TaskScheduler() {
       @Override
       public void execute(Runnable task) {
-        pool.execute(guarded(Objects.requireNonNull(task, "task")));
+        pool.execute(guarded(Checks.notNull(task, "task")));
       }
 
       @Override
       public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> future = pool.schedule(guarded(Objects.requireNonNull(task, "task")),
+        ScheduledFuture<?> future = pool.schedule(guarded(Checks.notNull(task, "task")),
             Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -66,8 +67,8 @@ class LimitsTest {
     assertMessage("at least one rate limit", () -> builder.rateLimits());
     assertMessage("two rate limits have the period PT1M", () -> builder.rateLimits(RateLimit.MACHINE_ACTION_API,
         RateLimit.of(5, Duration.ofMinutes(1))));
-    assertThrows(NullPointerException.class, () -> builder.attemptTimeout(null));
-    assertThrows(NullPointerException.class, () -> builder.rateLimits((List<RateLimit>) null));
+    assertThrows(InvalidInputException.class, () -> builder.attemptTimeout(null));
+    assertThrows(InvalidInputException.class, () -> builder.rateLimits((List<RateLimit>) null));
     assertEquals(Limits.defaults().withMaxAttempts(2), builder.build(), "refused settings changed nothing");
   }
 
@@ -82,7 +83,7 @@ class LimitsTest {
   }
 
   private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    InvalidInputException e = assertThrows(InvalidInputException.class, call);
     assertTrue(e.getMessage().startsWith(expected), e.getMessage());
   }
 }

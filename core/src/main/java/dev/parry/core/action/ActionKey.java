@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EntityKey;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * "This kind of action on this entity": the key Parry de-duplicates actions by.
@@ -16,11 +17,11 @@ public record ActionKey(ActionKind kind, EntityKey target) {
    *
    * @param kind what kind of action
    * @param target the key of the entity it acts on
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ActionKey {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(target, "target");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(target, "target");
   }
 
   @Override

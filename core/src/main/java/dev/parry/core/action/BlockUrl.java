@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Url;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Block a URL at time of click.
@@ -16,10 +17,10 @@ public record BlockUrl(Url url) implements EmailAction, ReversibleAction {
    * Validates the action.
    *
    * @param url the URL to block
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public BlockUrl {
-    Objects.requireNonNull(url, "url");
+    Checks.notNull(url, "url");
   }
 
   @Override

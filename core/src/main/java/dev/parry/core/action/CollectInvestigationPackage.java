@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Collect a forensic investigation package from a device.
@@ -16,10 +17,10 @@ public record CollectInvestigationPackage(Device device) implements DeviceAction
    * Validates the action.
    *
    * @param device the device to collect the package from
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public CollectInvestigationPackage {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
   }
 
   @Override

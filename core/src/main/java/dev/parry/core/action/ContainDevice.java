@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Stop managed devices from talking to an unmanaged device.
@@ -16,10 +17,10 @@ public record ContainDevice(Device device) implements DeviceAction, ReversibleAc
    * Validates the action.
    *
    * @param device the unmanaged device to contain
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ContainDevice {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Contain a user account: block its lateral movement while the attack is disrupted.
@@ -16,10 +17,10 @@ public record ContainUser(UserAccount user) implements IdentityAction, Reversibl
    * Validates the action.
    *
    * @param user the user account to contain
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ContainUser {
-    Objects.requireNonNull(user, "user");
+    Checks.notNull(user, "user");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Driver;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Disable a kernel driver.
@@ -16,10 +17,10 @@ public record DisableDriver(Driver driver) implements DeviceAction, ReversibleAc
    * Validates the action.
    *
    * @param driver the driver to disable, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public DisableDriver {
-    Objects.requireNonNull(driver, "driver");
+    Checks.notNull(driver, "driver");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Disable a user account so it cannot sign in.
@@ -16,10 +17,10 @@ public record DisableUser(UserAccount user) implements IdentityAction, Reversibl
    * Validates the action.
    *
    * @param user the user account to disable
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public DisableUser {
-    Objects.requireNonNull(user, "user");
+    Checks.notNull(user, "user");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Driver;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Re-enable a disabled driver: the undo of {@link DisableDriver}.
@@ -16,10 +17,10 @@ public record EnableDriver(Driver driver) implements DeviceAction {
    * Validates the action.
    *
    * @param driver the disabled driver to enable again, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public EnableDriver {
-    Objects.requireNonNull(driver, "driver");
+    Checks.notNull(driver, "driver");
   }
 
   @Override

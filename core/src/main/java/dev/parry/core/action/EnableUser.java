@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Enable a disabled account: the undo of {@link DisableUser}.
@@ -16,10 +17,10 @@ public record EnableUser(UserAccount user) implements IdentityAction {
    * Validates the action.
    *
    * @param user the disabled user account to enable again
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public EnableUser {
-    Objects.requireNonNull(user, "user");
+    Checks.notNull(user, "user");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.parry.core.action;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -13,8 +14,8 @@ public record IdentityProviderName(String value) {
    * Validates the name.
    *
    * @param value 1-64 characters: ASCII letters, digits, {@code . _ -}
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 64 characters or holds another character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than 64 characters or holds another character
    */
   public IdentityProviderName {
     Text.requireChars("identityProviderName", value, 1, 64, "characters (ASCII letters, digits, '.', '_', '-')",
@@ -27,7 +28,7 @@ public record IdentityProviderName(String value) {
    * <pre>{@code IdentityProviderName okta = IdentityProviderName.of("okta");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the name is not valid
+   * @throws InvalidInputException if the name is not valid
    */
   public static IdentityProviderName of(String value) {
     return new IdentityProviderName(value);

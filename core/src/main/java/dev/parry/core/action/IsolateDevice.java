@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Cut a device off the network, except for the security service's own connection.
@@ -18,11 +19,11 @@ public record IsolateDevice(Device device, IsolationType isolationType) implemen
    *
    * @param device the device to isolate
    * @param isolationType full or selective isolation
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public IsolateDevice {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(isolationType, "isolationType");
+    Checks.notNull(device, "device");
+    Checks.notNull(isolationType, "isolationType");
   }
 
   @Override

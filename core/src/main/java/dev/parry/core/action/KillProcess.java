@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceProcess;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Terminate a process. Cannot be undone.
@@ -16,10 +17,10 @@ public record KillProcess(DeviceProcess process) implements DeviceAction {
    * Validates the action.
    *
    * @param process the process to terminate, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public KillProcess {
-    Objects.requireNonNull(process, "process");
+    Checks.notNull(process, "process");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Confirm the user as compromised, setting their risk to high.
@@ -16,10 +17,10 @@ public record MarkUserCompromised(UserAccount user) implements IdentityAction {
    * Validates the action.
    *
    * @param user the user account to mark compromised
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public MarkUserCompromised {
-    Objects.requireNonNull(user, "user");
+    Checks.notNull(user, "user");
   }
 
   @Override

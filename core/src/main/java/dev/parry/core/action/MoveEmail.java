@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EmailContent;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Move email to the junk, inbox or deleted items folder. The undo of {@link SoftDeleteEmail} is a move to the inbox; a move itself is undone by another move, taken as a new action.
@@ -18,11 +19,11 @@ public record MoveEmail(EmailContent content, MailFolder destination) implements
    *
    * @param content the email to move: one message copy or a whole cluster of similar messages
    * @param destination the folder to move to
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public MoveEmail {
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(destination, "destination");
+    Checks.notNull(content, "content");
+    Checks.notNull(destination, "destination");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Offboard a device from the security service. Never automatic, cannot be undone.
@@ -16,10 +17,10 @@ public record OffboardDevice(Device device) implements DeviceAction {
    * Validates the action.
    *
    * @param device the device to offboard
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public OffboardDevice {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
   }
 
   @Override

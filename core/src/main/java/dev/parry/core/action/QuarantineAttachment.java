@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EmailAttachment;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Quarantine one attachment, leaving the message.
@@ -16,10 +17,10 @@ public record QuarantineAttachment(EmailAttachment attachment) implements EmailA
    * Validates the action.
    *
    * @param attachment the attachment to quarantine
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public QuarantineAttachment {
-    Objects.requireNonNull(attachment, "attachment");
+    Checks.notNull(attachment, "attachment");
   }
 
   @Override

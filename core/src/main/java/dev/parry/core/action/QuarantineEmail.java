@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EmailContent;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Move email to quarantine.
@@ -16,10 +17,10 @@ public record QuarantineEmail(EmailContent content) implements EmailAction, Reve
    * Validates the action.
    *
    * @param content the email to quarantine: one message copy or a whole cluster of similar messages
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public QuarantineEmail {
-    Objects.requireNonNull(content, "content");
+    Checks.notNull(content, "content");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceFile;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Quarantine one copy of a file (the automated investigation's file remediation).
@@ -16,10 +17,10 @@ public record QuarantineFile(DeviceFile file) implements DeviceAction, Reversibl
    * Validates the action.
    *
    * @param file the copy of the file to quarantine
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public QuarantineFile {
-    Objects.requireNonNull(file, "file");
+    Checks.notNull(file, "file");
   }
 
   @Override

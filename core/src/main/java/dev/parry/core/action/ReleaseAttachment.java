@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EmailAttachment;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Release a quarantined attachment: the undo of {@link QuarantineAttachment}.
@@ -16,10 +17,10 @@ public record ReleaseAttachment(EmailAttachment attachment) implements EmailActi
    * Validates the action.
    *
    * @param attachment the attachment to release from quarantine
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ReleaseAttachment {
-    Objects.requireNonNull(attachment, "attachment");
+    Checks.notNull(attachment, "attachment");
   }
 
   @Override

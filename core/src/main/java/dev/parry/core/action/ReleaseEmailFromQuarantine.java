@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EmailContent;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Release email from quarantine to its recipients: the undo of {@link QuarantineEmail}.
@@ -18,10 +19,10 @@ public record ReleaseEmailFromQuarantine(EmailContent content) implements EmailA
    *
    * @param content the email to release from quarantine: one message copy or a whole cluster of similar
    *     messages
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ReleaseEmailFromQuarantine {
-    Objects.requireNonNull(content, "content");
+    Checks.notNull(content, "content");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Lift the containment of an unmanaged device: the undo of {@link ContainDevice}.
@@ -16,10 +17,10 @@ public record ReleaseFromContainment(Device device) implements DeviceAction {
    * Validates the action.
    *
    * @param device the contained unmanaged device to release
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ReleaseFromContainment {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
   }
 
   @Override

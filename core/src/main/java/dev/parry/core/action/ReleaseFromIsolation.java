@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Reconnect an isolated device: the undo of {@link IsolateDevice}.
@@ -16,10 +17,10 @@ public record ReleaseFromIsolation(Device device) implements DeviceAction {
    * Validates the action.
    *
    * @param device the device to release from isolation
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ReleaseFromIsolation {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Lift the containment of a user account: the undo of {@link ContainUser}.
@@ -16,10 +17,10 @@ public record ReleaseUserContainment(UserAccount user) implements IdentityAction
    * Validates the action.
    *
    * @param user the user account to release from containment
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ReleaseUserContainment {
-    Objects.requireNonNull(user, "user");
+    Checks.notNull(user, "user");
   }
 
   @Override

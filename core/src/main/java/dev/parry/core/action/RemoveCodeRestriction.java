@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Release code execution on a device: the undo of {@link RestrictCodeExecution}.
@@ -16,10 +17,10 @@ public record RemoveCodeRestriction(Device device) implements DeviceAction {
    * Validates the action.
    *
    * @param device the device whose code execution restriction is removed
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RemoveCodeRestriction {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
   }
 
   @Override

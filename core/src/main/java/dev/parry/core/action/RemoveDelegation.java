@@ -2,7 +2,8 @@ package dev.parry.core.action;
 
 import dev.parry.core.entity.Mailbox;
 import dev.parry.core.entity.SmtpAddress;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Remove a delegate's access to a mailbox.
@@ -19,11 +20,11 @@ public record RemoveDelegation(Mailbox mailbox, SmtpAddress delegate) implements
    *
    * @param mailbox the mailbox whose delegate loses access
    * @param delegate the delegate whose access is removed
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RemoveDelegation {
-    Objects.requireNonNull(mailbox, "mailbox");
-    Objects.requireNonNull(delegate, "delegate");
+    Checks.notNull(mailbox, "mailbox");
+    Checks.notNull(delegate, "delegate");
   }
 
   @Override

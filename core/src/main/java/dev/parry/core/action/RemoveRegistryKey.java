@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.RegistryKey;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Remove a registry key (a backup is kept so it can be restored).
@@ -16,10 +17,10 @@ public record RemoveRegistryKey(RegistryKey registryKey) implements DeviceAction
    * Validates the action.
    *
    * @param registryKey the registry key to remove, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RemoveRegistryKey {
-    Objects.requireNonNull(registryKey, "registryKey");
+    Checks.notNull(registryKey, "registryKey");
   }
 
   @Override

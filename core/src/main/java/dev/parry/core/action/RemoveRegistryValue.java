@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.RegistryValue;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Remove one value of a registry key, leaving the key and its other values (a persistence entry such as
@@ -18,10 +19,10 @@ public record RemoveRegistryValue(RegistryValue registryValue) implements Device
    * Validates the action.
    *
    * @param registryValue the registry value to remove, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RemoveRegistryValue {
-    Objects.requireNonNull(registryValue, "registryValue");
+    Checks.notNull(registryValue, "registryValue");
   }
 
   @Override

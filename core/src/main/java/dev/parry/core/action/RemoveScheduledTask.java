@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.ScheduledTask;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Remove a scheduled task (a backup is kept so it can be restored).
@@ -16,10 +17,10 @@ public record RemoveScheduledTask(ScheduledTask task) implements DeviceAction, R
    * Validates the action.
    *
    * @param task the scheduled task to remove, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RemoveScheduledTask {
-    Objects.requireNonNull(task, "task");
+    Checks.notNull(task, "task");
   }
 
   @Override

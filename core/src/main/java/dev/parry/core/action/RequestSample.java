@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceFile;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Collect a copy of a file for deep analysis.
@@ -16,10 +17,10 @@ public record RequestSample(DeviceFile file) implements DeviceAction {
    * Validates the action.
    *
    * @param file the file to collect a copy of
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RequestSample {
-    Objects.requireNonNull(file, "file");
+    Checks.notNull(file, "file");
   }
 
   @Override

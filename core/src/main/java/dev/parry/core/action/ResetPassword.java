@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Reset a user's password, forcing a change at next sign-in. Cannot be undone.
@@ -16,10 +17,10 @@ public record ResetPassword(UserAccount user) implements IdentityAction {
    * Validates the action.
    *
    * @param user the user account whose password is reset
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public ResetPassword {
-    Objects.requireNonNull(user, "user");
+    Checks.notNull(user, "user");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceFile;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Release a file from quarantine: the undo of {@link QuarantineFile} and {@link StopAndQuarantineFile}.
@@ -16,10 +17,10 @@ public record RestoreFile(DeviceFile file) implements DeviceAction {
    * Validates the action.
    *
    * @param file the quarantined file to release
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RestoreFile {
-    Objects.requireNonNull(file, "file");
+    Checks.notNull(file, "file");
   }
 
   @Override

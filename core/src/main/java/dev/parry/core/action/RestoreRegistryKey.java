@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.RegistryKey;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Restore a removed registry key: the undo of {@link RemoveRegistryKey}.
@@ -16,10 +17,10 @@ public record RestoreRegistryKey(RegistryKey registryKey) implements DeviceActio
    * Validates the action.
    *
    * @param registryKey the registry key to restore, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RestoreRegistryKey {
-    Objects.requireNonNull(registryKey, "registryKey");
+    Checks.notNull(registryKey, "registryKey");
   }
 
   @Override

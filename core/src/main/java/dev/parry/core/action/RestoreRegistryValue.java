@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.RegistryValue;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Write a removed registry value back, with its name, type and data: the undo of {@link RemoveRegistryValue}.
@@ -16,10 +17,10 @@ public record RestoreRegistryValue(RegistryValue registryValue) implements Devic
    * Validates the action.
    *
    * @param registryValue the registry value to restore, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RestoreRegistryValue {
-    Objects.requireNonNull(registryValue, "registryValue");
+    Checks.notNull(registryValue, "registryValue");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.ScheduledTask;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Restore a removed scheduled task: the undo of {@link RemoveScheduledTask}.
@@ -16,10 +17,10 @@ public record RestoreScheduledTask(ScheduledTask task) implements DeviceAction {
    * Validates the action.
    *
    * @param task the scheduled task to restore, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RestoreScheduledTask {
-    Objects.requireNonNull(task, "task");
+    Checks.notNull(task, "task");
   }
 
   @Override

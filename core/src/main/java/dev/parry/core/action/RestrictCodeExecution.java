@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Allow only code signed by a trusted publisher to run on a device.
@@ -16,10 +17,10 @@ public record RestrictCodeExecution(Device device) implements DeviceAction, Reve
    * Validates the action.
    *
    * @param device the device to restrict to trusted code
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RestrictCodeExecution {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
   }
 
   @Override

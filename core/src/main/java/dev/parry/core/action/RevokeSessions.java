@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Require the user to sign in again, revoking every session and refresh token. Cannot be undone.
@@ -16,10 +17,10 @@ public record RevokeSessions(UserAccount user) implements IdentityAction {
    * Validates the action.
    *
    * @param user the user account whose sessions are revoked
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RevokeSessions {
-    Objects.requireNonNull(user, "user");
+    Checks.notNull(user, "user");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Run an antivirus scan on a device.
@@ -18,11 +19,11 @@ public record RunAntivirusScan(Device device, ScanType scanType) implements Devi
    *
    * @param device the device to scan
    * @param scanType quick or full scan
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public RunAntivirusScan {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(scanType, "scanType");
+    Checks.notNull(device, "device");
+    Checks.notNull(scanType, "scanType");
   }
 
   @Override

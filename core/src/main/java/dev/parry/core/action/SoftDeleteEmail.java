@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.EmailContent;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Move email to the mailbox's Recoverable Items folder, from where it can be moved back.
@@ -18,10 +19,10 @@ public record SoftDeleteEmail(EmailContent content, boolean includeSenderCopy) i
    *
    * @param content the email to delete: one message copy or a whole cluster of similar messages
    * @param includeSenderCopy also delete the copy in the sender's Sent Items
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public SoftDeleteEmail {
-    Objects.requireNonNull(content, "content");
+    Checks.notNull(content, "content");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.WindowsService;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Restart a stopped service: the undo of {@link StopService}.
@@ -16,10 +17,10 @@ public record StartService(WindowsService service) implements DeviceAction {
    * Validates the action.
    *
    * @param service the stopped Windows service to restart, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public StartService {
-    Objects.requireNonNull(service, "service");
+    Checks.notNull(service, "service");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceFile;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Stop the processes running a file and quarantine it, on its device or (for a file without one) on every device.
@@ -16,10 +17,10 @@ public record StopAndQuarantineFile(DeviceFile file) implements DeviceAction, Re
    * Validates the action.
    *
    * @param file the file to stop and quarantine: on its device, or on every device for a file without one
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public StopAndQuarantineFile {
-    Objects.requireNonNull(file, "file");
+    Checks.notNull(file, "file");
   }
 
   @Override

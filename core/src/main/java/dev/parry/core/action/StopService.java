@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.WindowsService;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Stop a service and keep it from starting.
@@ -16,10 +17,10 @@ public record StopService(WindowsService service) implements DeviceAction, Rever
    * Validates the action.
    *
    * @param service the Windows service to stop, on its device
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public StopService {
-    Objects.requireNonNull(service, "service");
+    Checks.notNull(service, "service");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.UserAccount;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Suspend or deactivate the user in another identity provider. Parry does not undo it: reactivation is the provider's own procedure.
@@ -18,11 +19,11 @@ public record SuspendUserInProvider(UserAccount user, IdentityProviderName provi
    *
    * @param user the user account to suspend or deactivate in {@code provider}
    * @param provider the identity provider, other than the main directory, as its executor knows it
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public SuspendUserInProvider {
-    Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(provider, "provider");
+    Checks.notNull(user, "user");
+    Checks.notNull(provider, "provider");
   }
 
   @Override

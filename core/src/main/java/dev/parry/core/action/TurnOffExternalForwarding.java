@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Mailbox;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Remove a mailbox's rule that forwards mail outside the organisation.
@@ -16,10 +17,10 @@ public record TurnOffExternalForwarding(Mailbox mailbox) implements EmailAction 
    * Validates the action.
    *
    * @param mailbox the mailbox whose rule forwarding mail outside the organisation is removed
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public TurnOffExternalForwarding {
-    Objects.requireNonNull(mailbox, "mailbox");
+    Checks.notNull(mailbox, "mailbox");
   }
 
   @Override

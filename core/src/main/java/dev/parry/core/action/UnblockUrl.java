@@ -1,7 +1,8 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.Url;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * Remove a URL block: the undo of {@link BlockUrl}.
@@ -16,10 +17,10 @@ public record UnblockUrl(Url url) implements EmailAction {
    * Validates the action.
    *
    * @param url the URL to unblock
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public UnblockUrl {
-    Objects.requireNonNull(url, "url");
+    Checks.notNull(url, "url");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.parry.core.actor;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -57,10 +58,10 @@ public sealed interface Actor {
      * Validates the actor.
      *
      * @param name the principal's canonical name; never the reserved system name
-     * @throws NullPointerException if {@code name} is null
+     * @throws InvalidInputException if {@code name} is null
      */
     public Principal {
-      Objects.requireNonNull(name, "name");
+      Checks.notNull(name, "name");
     }
 
     @Override

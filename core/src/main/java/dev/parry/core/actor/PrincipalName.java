@@ -1,5 +1,6 @@
 package dev.parry.core.actor;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -32,25 +33,28 @@ public record PrincipalName(String value) {
    *
    * @param value the canonical name: 1-256 characters once normalized, no spoofing characters, not
    *     {@value #RESERVED_SYSTEM}
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty or longer than 256 characters, holds a spoofing
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty or longer than 256 characters, holds a spoofing
    *     character, has surrounding whitespace, or is the reserved system name in any spelling
    */
   public PrincipalName {
     Text.requireIdentifier("principalName", value, 1, 256);
     if (!value.strip().equals(value)) {
-      throw new IllegalArgumentException("principalName must not start or end with whitespace, was: " + Text.show(value));
+      throw new InvalidInputException("principalName", value,
+          "principalName must not start or end with whitespace, was: " + Text.show(value));
     }
     if (!isCanonicalAscii(value)) {
       value = Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
     Text.require("principalName", value, 1, 256);
     if (Text.firstSpoofing(value) >= 0 || !value.strip().equals(value)) {
-      throw new IllegalArgumentException("principalName normalizes to a name with invisible characters or"
+      throw new InvalidInputException("principalName", value,
+          "principalName normalizes to a name with invisible characters or"
           + " surrounding whitespace, was: " + Text.show(value));
     }
     if (value.equals(RESERVED_SYSTEM)) {
-      throw new IllegalArgumentException("principalName '" + value + "' is reserved for the system");
+      throw new InvalidInputException("principalName", null,
+          "principalName '" + value + "' is reserved for the system");
     }
   }
 
@@ -71,7 +75,7 @@ public record PrincipalName(String value) {
    * <pre>{@code PrincipalName analyst = PrincipalName.of("alice@contoso.com");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the name is not valid
+   * @throws InvalidInputException if the name is not valid
    */
   public static PrincipalName of(String value) {
     return new PrincipalName(value);

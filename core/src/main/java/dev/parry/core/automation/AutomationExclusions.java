@@ -2,8 +2,9 @@ package dev.parry.core.automation;
 
 import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -145,8 +146,8 @@ public final class AutomationExclusions {
      *
      * @param folder the folder, below a root; without a drive letter it applies on every drive
      * @return this builder
-     * @throws NullPointerException if {@code folder} is null
-     * @throws IllegalArgumentException if {@code folder} is a root
+     * @throws InvalidInputException if {@code folder} is null
+     * @throws InvalidInputException if {@code folder} is a root
      */
     public Builder folder(WindowsPath folder) {
       return add(FolderExclusion.of(folder));
@@ -158,10 +159,10 @@ public final class AutomationExclusions {
      *
      * @param exclusion the exclusion
      * @return this builder
-     * @throws NullPointerException if {@code exclusion} is null
+     * @throws InvalidInputException if {@code exclusion} is null
      */
     public Builder add(FolderExclusion exclusion) {
-      exclusions.add(Objects.requireNonNull(exclusion, "exclusion"));
+      exclusions.add(Checks.notNull(exclusion, "exclusion"));
       return this;
     }
 

@@ -1,7 +1,8 @@
 package dev.parry.core.automation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * How much a device group lets automated investigation remediate on its own.
@@ -36,10 +37,10 @@ public enum AutomationLevel {
    * 2020-08-16 on, {@link #SEMI_ALL_FOLDERS} before.
    *
    * @param tenantCreated the day the tenant was created
-   * @throws NullPointerException if {@code tenantCreated} is null
+   * @throws InvalidInputException if {@code tenantCreated} is null
    */
   public static AutomationLevel defaultFor(LocalDate tenantCreated) {
-    Objects.requireNonNull(tenantCreated, "tenantCreated");
+    Checks.notNull(tenantCreated, "tenantCreated");
     return tenantCreated.isBefore(LocalDate.parse(FULL_BY_DEFAULT_SINCE)) ? SEMI_ALL_FOLDERS : FULL;
   }
 }

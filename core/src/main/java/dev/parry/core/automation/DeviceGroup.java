@@ -1,6 +1,7 @@
 package dev.parry.core.automation;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * A device group: the devices its rule matches share one automation level. Groups are ranked; a
@@ -29,15 +30,15 @@ public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, Aut
    * @param rank 1 or more; lower ranks are matched first
    * @param match the rule devices must satisfy
    * @param level the automation level of the group's devices
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code rank} is less than 1
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if {@code rank} is less than 1
    */
   public DeviceGroup {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(match, "match");
-    Objects.requireNonNull(level, "level");
+    Checks.notNull(name, "name");
+    Checks.notNull(match, "match");
+    Checks.notNull(level, "level");
     if (rank < 1) {
-      throw new IllegalArgumentException("rank must be 1 or more, was: " + rank);
+      throw new InvalidInputException("rank", rank, "rank must be 1 or more, was: " + rank);
     }
   }
 

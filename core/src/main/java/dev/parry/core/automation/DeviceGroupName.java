@@ -1,5 +1,6 @@
 package dev.parry.core.automation;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -14,8 +15,8 @@ public record DeviceGroupName(String value) {
    *
    * @param value 1-128 characters, no spoofing characters (the identifier rule of
    *     {@link dev.parry.core.entity})
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 128 characters or holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than 128 characters or holds a spoofing character
    */
   public DeviceGroupName {
     Text.requireIdentifier("deviceGroupName", value, 1, 128);
@@ -27,7 +28,7 @@ public record DeviceGroupName(String value) {
    * <pre>{@code DeviceGroupName servers = DeviceGroupName.of("Tier-0 servers");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the name is not valid
+   * @throws InvalidInputException if the name is not valid
    */
   public static DeviceGroupName of(String value) {
     return new DeviceGroupName(value);

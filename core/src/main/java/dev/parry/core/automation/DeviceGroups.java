@@ -1,11 +1,12 @@
 package dev.parry.core.automation;
 
 import dev.parry.core.entity.Device;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,23 +41,25 @@ public final class DeviceGroups {
    *
    * @param ungroupedLevel the level of devices no group matches
    * @param groups the groups, in any order
-   * @throws NullPointerException if an argument or a group is null
-   * @throws IllegalArgumentException if two groups share a rank or a name, or a group is named like
+   * @throws InvalidInputException if an argument or a group is null
+   * @throws InvalidInputException if two groups share a rank or a name, or a group is named like
    *     the ungrouped default
    */
   public static DeviceGroups of(AutomationLevel ungroupedLevel, List<DeviceGroup> groups) {
-    Objects.requireNonNull(ungroupedLevel, "ungroupedLevel");
-    List<DeviceGroup> sorted = new ArrayList<>(Objects.requireNonNull(groups, "groups"));
+    Checks.notNull(ungroupedLevel, "ungroupedLevel");
+    List<DeviceGroup> sorted = new ArrayList<>(Checks.notNull(groups, "groups"));
     Set<Integer> ranks = new HashSet<>();
     Set<DeviceGroupName> names = new HashSet<>();
     DeviceGroupName ungroupedName = DeviceGroupName.of(DeviceGroup.UNGROUPED_NAME);
     for (DeviceGroup group : sorted) {
-      Objects.requireNonNull(group, "group");
+      Checks.notNull(group, "group");
       if (!ranks.add(group.rank())) {
-        throw new IllegalArgumentException("device group ranks must be unique, rank " + group.rank() + " is repeated");
+        throw new InvalidInputException("groups", null,
+            "device group ranks must be unique, rank " + group.rank() + " is repeated");
       }
       if (!names.add(group.name()) || group.name().equals(ungroupedName)) {
-        throw new IllegalArgumentException("device group names must be unique, was: '" + group.name() + "'");
+        throw new InvalidInputException("groups", null,
+            "device group names must be unique, was: '" + group.name() + "'");
       }
     }
     sorted.sort(Comparator.comparingInt(DeviceGroup::rank));
@@ -73,9 +76,10 @@ public final class DeviceGroups {
    * unreported name never moves a device to a more permissive group.
    *
    * @param device the device
+   * @throws InvalidInputException if {@code device} is null
    */
   public DeviceGroup resolve(Device device) {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
     DeviceGroup cautious = null;
     for (DeviceGroup group : ranked) {
       if (group.match().matches(device)) {

@@ -6,9 +6,10 @@ import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -48,8 +49,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * @param domain the domain, or null
    * @param anyTags the tags, or empty
    * @param platforms the platforms, or empty
-   * @throws NullPointerException if a set or an element is null
-   * @throws IllegalArgumentException if the name prefix is empty or holds a spoofing character
+   * @throws InvalidInputException if a set or an element is null
+   * @throws InvalidInputException if the name prefix is empty or holds a spoofing character
    */
   public DeviceMatch(@Nullable String namePrefix, @Nullable DomainName domain, Set<DeviceTag> anyTags,
       Set<OsPlatform> platforms) {
@@ -69,10 +70,10 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * {@return the rule that matches devices Defender puts in one of {@code groups}}
    *
    * @param groups Defender device group names
-   * @throws NullPointerException if a name is null
+   * @throws InvalidInputException if a name is null
    */
   public static DeviceMatch inRbacGroups(RbacGroupName... groups) {
-    return new DeviceMatch(null, null, Set.of(), Set.of(), Set.of(groups));
+    return new DeviceMatch(null, null, Set.of(), Set.of(), Set.of(Checks.notNull(groups, "groups")));
   }
 
   /**
@@ -84,16 +85,16 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * @param platforms the device runs one of these; or empty
    * @param rbacGroups Defender puts the device in one of these device groups (its {@code rbacGroupName},
    *     compared case-insensitively); or empty
-   * @throws NullPointerException if a set or an element is null
-   * @throws IllegalArgumentException if the name prefix is empty or holds a spoofing character
+   * @throws InvalidInputException if a set or an element is null
+   * @throws InvalidInputException if the name prefix is empty or holds a spoofing character
    */
   public DeviceMatch {
     if (namePrefix != null) {
       Text.requireIdentifier("namePrefix", namePrefix, 1, 255);
     }
-    anyTags = Set.copyOf(Objects.requireNonNull(anyTags, "anyTags"));
-    platforms = Set.copyOf(Objects.requireNonNull(platforms, "platforms"));
-    rbacGroups = Set.copyOf(Objects.requireNonNull(rbacGroups, "rbacGroups"));
+    anyTags = Set.copyOf(Checks.notNull(anyTags, "anyTags"));
+    platforms = Set.copyOf(Checks.notNull(platforms, "platforms"));
+    rbacGroups = Set.copyOf(Checks.notNull(rbacGroups, "rbacGroups"));
   }
 
   /**
@@ -162,8 +163,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
      * @param value 1-255 characters without spoofing characters (the identifier rule of
      *     {@link dev.parry.core.entity})
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is empty, too long or holds a spoofing character
+     * @throws InvalidInputException if {@code value} is null
+     * @throws InvalidInputException if it is empty, too long or holds a spoofing character
      */
     public Builder namePrefix(String value) {
       this.namePrefix = Text.requireIdentifier("namePrefix", value, 1, 255);
@@ -175,10 +176,10 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
      *
      * @param value the domain
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder domain(DomainName value) {
-      this.domain = Objects.requireNonNull(value, "domain");
+      this.domain = Checks.notNull(value, "domain");
       return this;
     }
 
@@ -188,10 +189,10 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
      *
      * @param value the tags, empty for any (copied)
      * @return this builder
-     * @throws NullPointerException if the set or an element is null
+     * @throws InvalidInputException if the set or an element is null
      */
     public Builder anyTags(Set<DeviceTag> value) {
-      this.anyTags = Set.copyOf(Objects.requireNonNull(value, "anyTags"));
+      this.anyTags = Set.copyOf(Checks.notNull(value, "anyTags"));
       return this;
     }
 
@@ -200,10 +201,10 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
      *
      * @param value the platforms, empty for any (copied)
      * @return this builder
-     * @throws NullPointerException if the set or an element is null
+     * @throws InvalidInputException if the set or an element is null
      */
     public Builder platforms(Set<OsPlatform> value) {
-      this.platforms = Set.copyOf(Objects.requireNonNull(value, "platforms"));
+      this.platforms = Set.copyOf(Checks.notNull(value, "platforms"));
       return this;
     }
 
@@ -214,10 +215,10 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
      *
      * @param value the group names, empty for any (copied)
      * @return this builder
-     * @throws NullPointerException if the set or an element is null
+     * @throws InvalidInputException if the set or an element is null
      */
     public Builder rbacGroups(Set<RbacGroupName> value) {
-      this.rbacGroups = Set.copyOf(Objects.requireNonNull(value, "rbacGroups"));
+      this.rbacGroups = Set.copyOf(Checks.notNull(value, "rbacGroups"));
       return this;
     }
 

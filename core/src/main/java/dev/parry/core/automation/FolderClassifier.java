@@ -3,6 +3,8 @@ package dev.parry.core.automation;
 import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.PosixPath;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.NtfsNames;
 import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.PathResolver.Resolution;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Answers the two questions the folder-based Semi levels ask of a file: {@linkplain
@@ -155,14 +156,15 @@ public final class FolderClassifier {
    *
    * @param corePatterns the core folders, asked about by Semi - require approval for core folders remediation
    * @param tempPatterns the temp folders, asked about by Semi - require approval for non-temp folders remediation
-   * @throws NullPointerException if a list or a pattern is null
-   * @throws IllegalArgumentException if a pattern is not absolute, has an empty segment, a control
+   * @throws InvalidInputException if a list or a pattern is null
+   * @throws InvalidInputException if a pattern is not absolute, has an empty segment, a control
    *     character, a {@code *} that is not a whole segment, a {@code .} or {@code ..} segment or one
    *     ending in a dot or a space (Windows strips those), or more than {@value #MAX_SEGMENTS} segments
    */
   public static FolderClassifier of(List<String> corePatterns, List<String> tempPatterns) {
-    return new FolderClassifier(parse(corePatterns), parse(tempPatterns), PosixFolders.parse(DEFAULT_POSIX_CORE),
-        PosixFolders.parse(DEFAULT_POSIX_TEMP), Map.of());
+    return new FolderClassifier(parse(corePatterns, "corePatterns"), parse(tempPatterns, "tempPatterns"),
+        PosixFolders.parse(DEFAULT_POSIX_CORE, "posixCorePatterns"),
+        PosixFolders.parse(DEFAULT_POSIX_TEMP, "posixTempPatterns"), Map.of());
   }
 
   /**
@@ -175,13 +177,14 @@ public final class FolderClassifier {
    *
    * @param corePatterns the core folders, each starting with {@code /}; {@code *} stands for one name
    * @param tempPatterns the temp folders, likewise
-   * @throws NullPointerException if a list or a pattern is null
-   * @throws IllegalArgumentException if a pattern does not start with {@code /}, has an empty, {@code .}
+   * @throws InvalidInputException if a list or a pattern is null
+   * @throws InvalidInputException if a pattern does not start with {@code /}, has an empty, {@code .}
    *     or {@code ..} segment, a control character, a {@code *} that is not a whole segment, or more than
    *     {@value #MAX_SEGMENTS} segments
    */
   public FolderClassifier withPosix(List<String> corePatterns, List<String> tempPatterns) {
-    return new FolderClassifier(core, temp, PosixFolders.parse(corePatterns), PosixFolders.parse(tempPatterns), volumes);
+    return new FolderClassifier(core, temp, PosixFolders.parse(corePatterns, "corePatterns"),
+        PosixFolders.parse(tempPatterns, "tempPatterns"), volumes);
   }
 
   /**
@@ -196,16 +199,17 @@ public final class FolderClassifier {
    *
    * @param mapping volume names as they follow {@code \Device\} or {@code \\?\}
    *     ({@code HarddiskVolume3}, {@code Volume{GUID}}, compared case-insensitively) to drive letters
-   * @throws NullPointerException if the map, a name or a letter is null
-   * @throws IllegalArgumentException if a name is not a volume's or a letter is not A-Z
+   * @throws InvalidInputException if the map, a name or a letter is null
+   * @throws InvalidInputException if a name is not a volume's or a letter is not A-Z
    */
   public FolderClassifier withVolumes(Map<String, Character> mapping) {
     Map<String, Character> out = new HashMap<>();
-    for (Map.Entry<String, Character> entry : Objects.requireNonNull(mapping, "mapping").entrySet()) {
-      String name = Objects.requireNonNull(entry.getKey(), "volume");
-      char letter = Character.toUpperCase(Objects.requireNonNull(entry.getValue(), "drive letter"));
+    for (Map.Entry<String, Character> entry : Checks.notNull(mapping, "mapping").entrySet()) {
+      String name = Checks.notNull(entry.getKey(), "volume");
+      char letter = Character.toUpperCase(Checks.notNull(entry.getValue(), "drive letter"));
       if (letter < 'A' || letter > 'Z') {
-        throw new IllegalArgumentException("drive letter must be A-Z, was: " + Text.show(String.valueOf(letter))
+        throw new InvalidInputException("letter", name,
+            "drive letter must be A-Z, was: " + Text.show(String.valueOf(letter))
             + " for " + Text.show(name));
       }
       out.put(volumeName(volume(name)), letter);
@@ -220,10 +224,11 @@ public final class FolderClassifier {
       if (resolved.root() == PathResolver.Root.VOLUME) {
         return resolved;
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       // not a volume's name: refused below
     }
-    throw new IllegalArgumentException("volume must be HarddiskVolumeN or Volume{GUID}, was: " + Text.show(name));
+    throw new InvalidInputException("volume", name,
+        "volume must be HarddiskVolumeN or Volume{GUID}, was: " + Text.show(name));
   }
 
   /** {@return the volume's own name in upper case: {@code HARDDISKVOLUME3}, {@code VOLUME{...}}} */
@@ -240,31 +245,37 @@ public final class FolderClassifier {
     return resolved.root().isVolumeRoot();
   }
 
-  private static String[][] parse(List<String> patterns) {
+  private static String[][] parse(List<String> patterns, String name) {
     List<String[]> out = new ArrayList<>();
-    for (String pattern : Objects.requireNonNull(patterns, "patterns")) {
-      Text.require("folder pattern", pattern, 1, 1024);
+    Checks.notNull(patterns, name);
+    for (int index = 0; index < patterns.size(); index++) {
+      String pattern = patterns.get(index);
+      String field = name + "[" + index + "]";
+      Text.require(field, pattern, 1, 1024);
       String p = pattern.replace('\\', '/');
       if (p.endsWith("/*")) {
         p = p.substring(0, p.length() - 2);
       }
       if (!p.startsWith("/") || p.length() < 2) {
-        throw new IllegalArgumentException("folder pattern must start with '/' or '\\' and name a folder, was: "
+        throw new InvalidInputException(field, pattern,
+            "folder pattern must start with '/' or '\\' and name a folder, was: "
             + Text.show(pattern));
       }
       String[] segments = p.substring(1).split("/", -1);
       if (segments.length > MAX_SEGMENTS) {
-        throw new IllegalArgumentException("folder pattern must have at most " + MAX_SEGMENTS + " segments, was: "
+        throw new InvalidInputException(field, pattern,
+            "folder pattern must have at most " + MAX_SEGMENTS + " segments, was: "
             + Text.show(pattern));
       }
       for (int i = 0; i < segments.length; i++) {
         String segment = segments[i];
         if (segment.isEmpty() || (segment.contains("*") && !segment.equals("*"))) {
-          throw new IllegalArgumentException(
+          throw new InvalidInputException(field, pattern,
               "folder pattern segments must be non-empty and '*' must stand alone, was: " + Text.show(pattern));
         }
         if (segment.endsWith(".") || segment.endsWith(" ")) {
-          throw new IllegalArgumentException("folder pattern segments must not be '.' or '..' or end in a dot or a"
+          throw new InvalidInputException(field, pattern,
+              "folder pattern segments must not be '.' or '..' or end in a dot or a"
               + " space (Windows strips those from names), was: " + Text.show(pattern));
         }
         segments[i] = NtfsNames.upper(segment);
@@ -284,7 +295,7 @@ public final class FolderClassifier {
    * }</pre>
    *
    * @param file the file's path
-   * @throws NullPointerException if {@code file} is null
+   * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInCoreFolder(FilePath file) {
     return file instanceof WindowsPath windows ? isInCoreFolder(windows)
@@ -302,7 +313,7 @@ public final class FolderClassifier {
    * }</pre>
    *
    * @param file the file's path
-   * @throws NullPointerException if {@code file} is null
+   * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInTempFolder(FilePath file) {
     return file instanceof WindowsPath windows ? isInTempFolder(windows)
@@ -320,7 +331,7 @@ public final class FolderClassifier {
    * }</pre>
    *
    * @param file the file's path
-   * @throws NullPointerException if {@code file} is null
+   * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInCoreFolder(WindowsPath file) {
     Resolution resolved = PathResolver.resolve(file.value());
@@ -347,7 +358,7 @@ public final class FolderClassifier {
    * }</pre>
    *
    * @param file the file's path
-   * @throws NullPointerException if {@code file} is null
+   * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInTempFolder(WindowsPath file) {
     Resolution resolved = PathResolver.resolve(file.value());

@@ -2,10 +2,11 @@ package dev.parry.core.automation;
 
 import dev.parry.core.entity.FileName;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.NtfsNames;
 import dev.parry.core.internal.Text;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -50,25 +51,26 @@ public record FolderExclusion(WindowsPath folder, Set<String> extensions, Set<St
    *     extension narrows it
    * @param fileNames the file names that narrow it, stored as Windows resolves them (trailing dots and
    *     spaces stripped) in lower case where NTFS's upper-case rule allows; empty when no name narrows it
-   * @throws NullPointerException if a component, an extension or a name is null
-   * @throws IllegalArgumentException if the folder is a root (a drive, every drive, a volume or a
+   * @throws InvalidInputException if a component, an extension or a name is null
+   * @throws InvalidInputException if the folder is a root (a drive, every drive, a volume or a
    *     share), an extension is empty, longer than {@value #MAX_EXTENSION_LENGTH} or not ASCII letters
    *     and digits, or a name is not a valid {@link FileName}, holds {@code *} or {@code ?}, or is
    *     only dots and spaces
    */
   public FolderExclusion {
-    Objects.requireNonNull(folder, "folder");
+    Checks.notNull(folder, "folder");
     if (folder.fileName().isEmpty()) {
-      throw new IllegalArgumentException("folder must lie below a root (an exclusion of a root would exclude files"
+      throw new InvalidInputException("folder", folder.value(),
+          "folder must lie below a root (an exclusion of a root would exclude files"
           + " anywhere on it), was: " + Text.show(folder.value()));
     }
     Set<String> extensionKeys = new HashSet<>();
-    for (String extension : Objects.requireNonNull(extensions, "extensions")) {
+    for (String extension : Checks.notNull(extensions, "extensions")) {
       extensionKeys.add(extensionKey(extension));
     }
     Set<String> nameKeys = new HashSet<>();
-    for (String fileName : Objects.requireNonNull(fileNames, "fileNames")) {
-      nameKeys.add(fileNameKey(new FileName(Objects.requireNonNull(fileName, "fileName"))));
+    for (String fileName : Checks.notNull(fileNames, "fileNames")) {
+      nameKeys.add(fileNameKey(new FileName(Checks.notNull(fileName, "fileName"))));
     }
     extensions = Set.copyOf(extensionKeys);
     fileNames = Set.copyOf(nameKeys);
@@ -80,8 +82,8 @@ public record FolderExclusion(WindowsPath folder, Set<String> extensions, Set<St
    * <pre>{@code FolderExclusion agent = FolderExclusion.of(WindowsPath.of("C:\\BuildAgent"));}</pre>
    *
    * @param folder the folder, below a root; without a drive letter it applies on every drive
-   * @throws NullPointerException if {@code folder} is null
-   * @throws IllegalArgumentException if {@code folder} is a root
+   * @throws InvalidInputException if {@code folder} is null
+   * @throws InvalidInputException if {@code folder} is a root
    */
   public static FolderExclusion of(WindowsPath folder) {
     return new FolderExclusion(folder, Set.of(), Set.of());
@@ -94,13 +96,13 @@ public record FolderExclusion(WindowsPath folder, Set<String> extensions, Set<St
    *
    * @param values 1-{@value #MAX_EXTENSION_LENGTH} ASCII letters or digits each, with or without a
    *     leading dot, compared case-insensitively
-   * @throws NullPointerException if an extension is null
-   * @throws IllegalArgumentException if an extension is empty, too long or holds another character
+   * @throws InvalidInputException if an extension is null
+   * @throws InvalidInputException if an extension is empty, too long or holds another character
    */
   public FolderExclusion withExtensions(String... values) {
     Set<String> more = new HashSet<>(extensions);
     for (String value : values) {
-      more.add(extensionKey(Objects.requireNonNull(value, "extension")));
+      more.add(extensionKey(Checks.notNull(value, "extension")));
     }
     return new FolderExclusion(folder, more, fileNames);
   }
@@ -111,13 +113,13 @@ public record FolderExclusion(WindowsPath folder, Set<String> extensions, Set<St
    * <pre>{@code FolderExclusion.of(WindowsPath.of("C:\\Tools")).withFileNames(FileName.of("approved.exe"));}</pre>
    *
    * @param values names without wildcards, compared as NTFS compares them
-   * @throws NullPointerException if a name is null
-   * @throws IllegalArgumentException if a name holds {@code *} or {@code ?}, or is only dots and spaces
+   * @throws InvalidInputException if a name is null
+   * @throws InvalidInputException if a name holds {@code *} or {@code ?}, or is only dots and spaces
    */
   public FolderExclusion withFileNames(FileName... values) {
     Set<String> more = new HashSet<>(fileNames);
     for (FileName value : values) {
-      more.add(fileNameKey(Objects.requireNonNull(value, "fileName")));
+      more.add(fileNameKey(Checks.notNull(value, "fileName")));
     }
     return new FolderExclusion(folder, extensions, more);
   }
@@ -172,11 +174,13 @@ public record FolderExclusion(WindowsPath folder, Set<String> extensions, Set<St
 
   private static String fileNameKey(FileName fileName) {
     if (fileName.value().indexOf('*') >= 0 || fileName.value().indexOf('?') >= 0) {
-      throw new IllegalArgumentException("fileName exclusions take no wildcards, was: " + Text.show(fileName.value()));
+      throw new InvalidInputException("fileName", fileName.value(),
+          "fileName exclusions take no wildcards, was: " + Text.show(fileName.value()));
     }
     String resolved = fileName.value().replaceFirst("[. ]+$", "");
     if (resolved.isEmpty()) {
-      throw new IllegalArgumentException("fileName exclusions must name a file, not only dots and spaces, was: "
+      throw new InvalidInputException("fileName", fileName.value(),
+          "fileName exclusions must name a file, not only dots and spaces, was: "
           + Text.show(fileName.value()));
     }
     return NtfsNames.key(resolved);

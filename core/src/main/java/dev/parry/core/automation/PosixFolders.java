@@ -1,10 +1,11 @@
 package dev.parry.core.automation;
 
 import dev.parry.core.entity.PosixPath;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The folder rules of macOS and Linux paths for {@link FolderClassifier}: patterns of names written
@@ -14,24 +15,30 @@ final class PosixFolders {
 
   private PosixFolders() {}
 
-  static String[][] parse(List<String> patterns) {
+  static String[][] parse(List<String> patterns, String name) {
     List<String[]> out = new ArrayList<>();
-    for (String pattern : Objects.requireNonNull(patterns, "patterns")) {
-      Text.require("posix folder pattern", pattern, 1, 1024);
+    Checks.notNull(patterns, name);
+    for (int index = 0; index < patterns.size(); index++) {
+      String pattern = patterns.get(index);
+      String field = name + "[" + index + "]";
+      Text.require(field, pattern, 1, 1024);
       String p = pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern;
       if (!p.startsWith("/") || p.length() < 2) {
-        throw new IllegalArgumentException("posix folder pattern must start with '/' and name a folder, was: "
+        throw new InvalidInputException(field, pattern,
+            "posix folder pattern must start with '/' and name a folder, was: "
             + Text.show(pattern));
       }
       String[] segments = p.substring(1).split("/", -1);
       if (segments.length > FolderClassifier.MAX_SEGMENTS) {
-        throw new IllegalArgumentException("posix folder pattern must have at most " + FolderClassifier.MAX_SEGMENTS
+        throw new InvalidInputException(field, pattern,
+            "posix folder pattern must have at most " + FolderClassifier.MAX_SEGMENTS
             + " segments, was: " + Text.show(pattern));
       }
       for (String segment : segments) {
         if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
             || (segment.contains("*") && !segment.equals("*"))) {
-          throw new IllegalArgumentException("posix folder pattern segments must be non-empty, not '.' or '..',"
+          throw new InvalidInputException(field, pattern,
+              "posix folder pattern segments must be non-empty, not '.' or '..',"
               + " and '*' must stand alone, was: " + Text.show(pattern));
         }
       }

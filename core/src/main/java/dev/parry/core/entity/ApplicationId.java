@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * The application (client) id of an app registered in Microsoft Entra ID: one id for the app in every
  * tenant, unlike the object id of its service principal in one tenant.
@@ -12,11 +14,11 @@ public record ApplicationId(String value) {
    * Validates the GUID, drops surrounding braces and puts it in lower case.
    *
    * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not a GUID, naming the value
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not a GUID, naming the value
    */
   public ApplicationId {
-    value = Identifiers.requireGuid("appId", value);
+    value = Identifiers.requireGuid("applicationId", value);
   }
 
   /**
@@ -25,8 +27,8 @@ public record ApplicationId(String value) {
    * <pre>{@code ApplicationId appId = ApplicationId.of("00000003-0000-0000-c000-000000000000");}</pre>
    *
    * @param value a GUID, with or without braces, either case
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the value is not a GUID
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the value is not a GUID
    */
   public static ApplicationId of(String value) {
     return new ApplicationId(value);

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * The identifier of an email cluster: messages grouped by a shared attribute (sender, URL, attachment).
  *
@@ -14,8 +16,8 @@ public record ClusterId(String value) {
    * Validates the identifier.
    *
    * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
    */
   public ClusterId {
     Identifiers.requireToken("clusterId", value, MAX_LENGTH);
@@ -27,7 +29,7 @@ public record ClusterId(String value) {
    * <pre>{@code ClusterId id = ClusterId.of("cluster-7f3a");}</pre>
    *
    * @param value the identifier
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static ClusterId of(String value) {
     return new ClusterId(value);

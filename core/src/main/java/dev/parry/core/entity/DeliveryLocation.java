@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 
 /** Where a message was delivered: Microsoft Graph's {@code deliveryLocation} of analysed message evidence. */
@@ -41,9 +43,10 @@ public enum DeliveryLocation {
    * inbox {@code inbox} and an external delivery {@code external}, and both are read
    *
    * @param name Graph's value, such as {@code junkFolder}
-   * @throws IllegalArgumentException if Graph has no such location
+   * @throws InvalidInputException if Graph has no such location
    */
   public static DeliveryLocation fromGraph(String name) {
+    Checks.notNull(name, "name");
     if (name.equals("inbox")) {
       return INBOX;
     }
@@ -55,6 +58,7 @@ public enum DeliveryLocation {
         return location;
       }
     }
-    throw new IllegalArgumentException("deliveryLocation is not one of Graph's, was: " + Text.show(name));
+    throw new InvalidInputException("deliveryLocation", name,
+        "deliveryLocation is not one of Graph's, was: " + Text.show(name));
   }
 }

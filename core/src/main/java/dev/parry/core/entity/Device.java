@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +36,12 @@ public record Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainNam
    * @param os the operating system family
    * @param entraDeviceId the device's Microsoft Entra ID, or null if not joined or not reported
    * @param rbacGroupName the device group Defender puts it in, or null if not reported
-   * @throws NullPointerException if {@code id}, {@code tags}, a tag or {@code os} is null
+   * @throws InvalidInputException if {@code id}, {@code tags}, a tag or {@code os} is null
    */
   public Device {
-    Objects.requireNonNull(id, "id");
-    tags = Set.copyOf(Objects.requireNonNull(tags, "tags"));
-    Objects.requireNonNull(os, "os");
+    Checks.notNull(id, "id");
+    tags = Set.copyOf(Checks.notNull(tags, "tags"));
+    Checks.notNull(os, "os");
   }
 
   /**
@@ -51,7 +52,7 @@ public record Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainNam
    * @param domain the domain, or null
    * @param tags the tags
    * @param os the operating system family
-   * @throws NullPointerException if {@code id}, {@code tags}, a tag or {@code os} is null
+   * @throws InvalidInputException if {@code id}, {@code tags}, a tag or {@code os} is null
    */
   public Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainName domain, Set<DeviceTag> tags,
       OsPlatform os) {
@@ -65,10 +66,10 @@ public record Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainNam
    *
    * @param id the device id
    * @param name the host name
-   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if an argument is null
    */
   public static Device of(DeviceId id, DeviceName name) {
-    return new Device(id, Objects.requireNonNull(name, "name"), null, Set.of(), OsPlatform.WINDOWS);
+    return new Device(id, Checks.notNull(name, "name"), null, Set.of(), OsPlatform.WINDOWS);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,16 +42,17 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    * @param device the device the copy was found on, or null for the file on every device
    * @param path where the copy is, or null if unknown; requires a device
    * @param md5 the file's MD5 if reported, or null: an attribute, never an identity
-   * @throws IllegalArgumentException if neither a SHA-256 nor a SHA-1 is given, or a path is given
+   * @throws InvalidInputException if neither a SHA-256 nor a SHA-1 is given, or a path is given
    *     without a device
    */
   public DeviceFile {
     if (sha256 == null && sha1 == null) {
-      throw new IllegalArgumentException("a file needs a SHA-256 or a SHA-1 (an MD5 does not identify it), was: "
+      throw new InvalidInputException("sha256", null,
+          "a file needs a SHA-256 or a SHA-1 (an MD5 does not identify it), was: "
           + "sha256=null, sha1=null" + (md5 == null ? "" : ", md5=" + md5));
     }
     if (path != null && device == null) {
-      throw new IllegalArgumentException("a file path needs the device it is on, path was: " + path);
+      throw new InvalidInputException("device", path, "a file path needs the device it is on, path was: " + path);
     }
   }
 
@@ -60,7 +63,7 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    * @param sha1 the file's SHA-1, or null
    * @param device the device, or null
    * @param path the path, or null; requires a device
-   * @throws IllegalArgumentException as the canonical constructor
+   * @throws InvalidInputException as the canonical constructor
    */
   public DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable DeviceId device, @Nullable FilePath path) {
     this(sha256, sha1, device, path, null);
@@ -77,11 +80,11 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    * @param sha256 the file's SHA-256
    * @param device the device
    * @param path the file's path on it
-   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if an argument is null
    */
   public static DeviceFile onDevice(Sha256 sha256, DeviceId device, FilePath path) {
-    return new DeviceFile(Objects.requireNonNull(sha256, "sha256"), null, Objects.requireNonNull(device, "device"),
-        Objects.requireNonNull(path, "path"));
+    return new DeviceFile(Checks.notNull(sha256, "sha256"), null, Checks.notNull(device, "device"),
+        Checks.notNull(path, "path"));
   }
 
   /**
@@ -94,31 +97,31 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    * @param sha1 the file's SHA-1
    * @param device the device
    * @param path the file's path on it
-   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if an argument is null
    */
   public static DeviceFile onDevice(Sha1 sha1, DeviceId device, FilePath path) {
-    return new DeviceFile(null, Objects.requireNonNull(sha1, "sha1"), Objects.requireNonNull(device, "device"),
-        Objects.requireNonNull(path, "path"));
+    return new DeviceFile(null, Checks.notNull(sha1, "sha1"), Checks.notNull(device, "device"),
+        Checks.notNull(path, "path"));
   }
 
   /**
    * {@return a file identified by its SHA-256 alone, wherever it is}
    *
    * @param sha256 the file's SHA-256
-   * @throws NullPointerException if {@code sha256} is null
+   * @throws InvalidInputException if {@code sha256} is null
    */
   public static DeviceFile anywhere(Sha256 sha256) {
-    return new DeviceFile(Objects.requireNonNull(sha256, "sha256"), null, null, null);
+    return new DeviceFile(Checks.notNull(sha256, "sha256"), null, null, null);
   }
 
   /**
    * {@return a file identified by its SHA-1 alone, wherever it is}
    *
    * @param sha1 the file's SHA-1
-   * @throws NullPointerException if {@code sha1} is null
+   * @throws InvalidInputException if {@code sha1} is null
    */
   public static DeviceFile anywhere(Sha1 sha1) {
-    return new DeviceFile(null, Objects.requireNonNull(sha1, "sha1"), null, null);
+    return new DeviceFile(null, Checks.notNull(sha1, "sha1"), null, null);
   }
 
   /** {@return the hex of the strongest hash known: the SHA-256 if reported, else the SHA-1} */

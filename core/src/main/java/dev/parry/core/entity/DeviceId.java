@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * The identifier a device backend gives a device (Defender's machine id, for example).
  *
@@ -14,8 +16,8 @@ public record DeviceId(String value) {
    * Validates the identifier.
    *
    * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
    */
   public DeviceId {
     Identifiers.requireToken("deviceId", value, MAX_LENGTH);
@@ -27,7 +29,7 @@ public record DeviceId(String value) {
    * <pre>{@code DeviceId id = DeviceId.of("a3f7c19e");}</pre>
    *
    * @param value the identifier
-   * @throws IllegalArgumentException if the value is not a valid device id
+   * @throws InvalidInputException if the value is not a valid device id
    */
   public static DeviceId of(String value) {
     return new DeviceId(value);

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import org.jspecify.annotations.Nullable;
 
@@ -18,13 +20,14 @@ public record DeviceName(String value) {
    *
    * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\', '/' or
    *     spaces
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\', '/' or spaces
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\', '/' or spaces
    */
   public DeviceName {
     Text.requireIdentifier("deviceName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/ ".indexOf(c) >= 0)) {
-      throw new IllegalArgumentException("deviceName must not contain '\\', '/' or spaces, was: " + Text.show(value));
+      throw new InvalidInputException("deviceName", value,
+          "deviceName must not contain '\\', '/' or spaces, was: " + Text.show(value));
     }
   }
 
@@ -34,7 +37,7 @@ public record DeviceName(String value) {
    * <pre>{@code DeviceName v = DeviceName.of("ws-finance-042");}</pre>
    *
    * @param value the text
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static DeviceName of(String value) {
     return new DeviceName(value);
@@ -47,10 +50,11 @@ public record DeviceName(String value) {
    * <pre>{@code Device device = new Device(id, DeviceName.ofReported(""), null, Set.of(), OsPlatform.WINDOWS);}</pre>
    *
    * @param value the reported text, possibly empty
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if a non-empty value is not valid
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if a non-empty value is not valid
    */
   public static @Nullable DeviceName ofReported(String value) {
+    Checks.notNull(value, "value");
     return value.isEmpty() ? null : new DeviceName(value);
   }
 

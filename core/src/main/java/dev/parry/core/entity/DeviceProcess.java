@@ -1,8 +1,9 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -48,17 +49,18 @@ public record DeviceProcess(DeviceId device, long processId, @Nullable FilePath 
    * @param commandLine the command line it was started with, or null if not reported; free text, kept as
    *     given (no control characters), at most {@value #MAX_COMMAND_LINE} characters
    * @param parent the process that started it, or null if not reported
-   * @throws NullPointerException if {@code device} is null
-   * @throws IllegalArgumentException if {@code processId} is not positive, or the command line is too
+   * @throws InvalidInputException if {@code device} is null
+   * @throws InvalidInputException if {@code processId} is not positive, or the command line is too
    *     long (it may hold any character, as a command line can: it is kept exactly and never logged)
    */
   public DeviceProcess {
-    Objects.requireNonNull(device, "device");
+    Checks.notNull(device, "device");
     if (processId <= 0) {
-      throw new IllegalArgumentException("processId must be positive, was: " + processId);
+      throw new InvalidInputException("processId", processId, "processId must be positive, was: " + processId);
     }
     if (commandLine != null && commandLine.length() > MAX_COMMAND_LINE) {
-      throw new IllegalArgumentException("commandLine must be at most " + MAX_COMMAND_LINE + " characters, was "
+      throw new InvalidInputException("commandLine", commandLine.length(),
+          "commandLine must be at most " + MAX_COMMAND_LINE + " characters, was "
           + commandLine.length());
     }
   }
@@ -70,8 +72,8 @@ public record DeviceProcess(DeviceId device, long processId, @Nullable FilePath 
    * @param device the device
    * @param processId the process id
    * @param imagePath the executable
-   * @throws NullPointerException if {@code device} or {@code imagePath} is null
-   * @throws IllegalArgumentException if {@code processId} is not positive
+   * @throws InvalidInputException if {@code device} or {@code imagePath} is null
+   * @throws InvalidInputException if {@code processId} is not positive
    */
   public DeviceProcess(DeviceId device, long processId, FilePath imagePath) {
     this(device, processId, imagePath, null, null, null);
@@ -89,11 +91,11 @@ public record DeviceProcess(DeviceId device, long processId, @Nullable FilePath 
    * @param processId the process id
    * @param creationTime when the process was created
    * @param imagePath the executable
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code processId} is not positive
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if {@code processId} is not positive
    */
   public static DeviceProcess of(DeviceId device, long processId, Instant creationTime, FilePath imagePath) {
-    return new DeviceProcess(device, processId, imagePath, Objects.requireNonNull(creationTime, "creationTime"),
+    return new DeviceProcess(device, processId, imagePath, Checks.notNull(creationTime, "creationTime"),
         null, null);
   }
 
@@ -101,11 +103,11 @@ public record DeviceProcess(DeviceId device, long processId, @Nullable FilePath 
    * {@return this process with its command line}
    *
    * @param value the command line
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is too long or holds a control character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is too long or holds a control character
    */
   public DeviceProcess withCommandLine(String value) {
-    return new DeviceProcess(device, processId, imagePath, creationTime, Objects.requireNonNull(value, "commandLine"),
+    return new DeviceProcess(device, processId, imagePath, creationTime, Checks.notNull(value, "commandLine"),
         parent);
   }
 
@@ -113,11 +115,11 @@ public record DeviceProcess(DeviceId device, long processId, @Nullable FilePath 
    * {@return this process with the process that started it}
    *
    * @param value the parent
-   * @throws NullPointerException if {@code value} is null
+   * @throws InvalidInputException if {@code value} is null
    */
   public DeviceProcess withParent(ParentProcess value) {
     return new DeviceProcess(device, processId, imagePath, creationTime, commandLine,
-        Objects.requireNonNull(value, "parent"));
+        Checks.notNull(value, "parent"));
   }
 
   @Override

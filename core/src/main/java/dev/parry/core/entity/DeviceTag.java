@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -16,8 +17,8 @@ public record DeviceTag(String value) {
    * Validates the value.
    *
    * @param value 1-200 characters, no spoofing characters (see the package documentation)
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character
    */
   public DeviceTag {
     Text.requireIdentifier("deviceTag", value, 1, MAX_LENGTH);
@@ -29,7 +30,7 @@ public record DeviceTag(String value) {
    * <pre>{@code DeviceTag v = DeviceTag.of("finance");}</pre>
    *
    * @param value the text
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static DeviceTag of(String value) {
     return new DeviceTag(value);

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * A DNS domain name, kept in lower case. Single-label names ({@code corp}) are accepted, as
  * Active Directory allows them.
@@ -13,8 +15,8 @@ public record DomainName(String value) {
    *
    * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no hyphen at
    *     either end
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not a DNS name
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not a DNS name
    */
   public DomainName {
     value = Identifiers.requireDnsName("domainName", value, false);
@@ -26,7 +28,7 @@ public record DomainName(String value) {
    * <pre>{@code DomainName domain = DomainName.of("contoso.com");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the value is not a DNS name
+   * @throws InvalidInputException if the value is not a DNS name
    */
   public static DomainName of(String value) {
     return new DomainName(value);

@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -16,11 +17,11 @@ public record Driver(DeviceId device, WindowsPath path) implements DeviceEntity 
    *
    * @param device the device the driver is installed on
    * @param path the driver file on that device
-   * @throws NullPointerException if {@code device} or {@code path} is null
+   * @throws InvalidInputException if {@code device} or {@code path} is null
    */
   public Driver {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(path, "path");
+    Checks.notNull(device, "device");
+    Checks.notNull(path, "path");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * A file attached to a message.
@@ -17,12 +18,12 @@ public record EmailAttachment(Sha256 sha256, FileName fileName, EmailMessage mes
    * @param sha256 the attachment's SHA-256
    * @param fileName the attachment's file name, as the message names it
    * @param message the message copy it is attached to
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public EmailAttachment {
-    Objects.requireNonNull(sha256, "sha256");
-    Objects.requireNonNull(fileName, "fileName");
-    Objects.requireNonNull(message, "message");
+    Checks.notNull(sha256, "sha256");
+    Checks.notNull(fileName, "fileName");
+    Checks.notNull(message, "message");
   }
 
   @Override

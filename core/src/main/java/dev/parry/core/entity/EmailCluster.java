@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,7 +39,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    * @param clusterBy what the messages share ({@code SenderAddress}, {@code Url}...), or null: free text as
    *     above
    * @param clusterByValue the shared value, or null: free text as above
-   * @throws IllegalArgumentException if it has no id, query or {@code clusterByValue}, or a text is empty, too long
+   * @throws InvalidInputException if it has no id, query or {@code clusterByValue}, or a text is empty, too long
    *     or holds a control character
    */
   public EmailCluster {
@@ -51,7 +53,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
       Text.require("clusterByValue", clusterByValue, 1, MAX_TEXT_LENGTH);
     }
     if (id == null && query == null && clusterByValue == null) {
-      throw new IllegalArgumentException("an email cluster needs an id, query or clusterByValue");
+      throw new InvalidInputException("emailCluster", null, "an email cluster needs an id, query or clusterByValue");
     }
   }
 
@@ -59,9 +61,10 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    * Builds a cluster known by its id, as earlier releases did.
    *
    * @param id the cluster id
+   * @throws InvalidInputException if {@code id} is null
    */
   public EmailCluster(ClusterId id) {
-    this(java.util.Objects.requireNonNull(id, "id"), null, null, null);
+    this(dev.parry.core.internal.Checks.notNull(id, "id"), null, null, null);
   }
 
   /**
@@ -71,7 +74,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    *
    * @param clusterBy what the messages share
    * @param value the shared value
-   * @throws IllegalArgumentException if a text is empty, too long or holds a control character
+   * @throws InvalidInputException if a text is empty, too long or holds a control character
    */
   public static EmailCluster byValue(String clusterBy, String value) {
     return new EmailCluster(null, null, clusterBy, value);
@@ -81,7 +84,7 @@ public record EmailCluster(@Nullable ClusterId id, @Nullable String query, @Null
    * {@return the cluster of messages {@code query} finds}
    *
    * @param query the query
-   * @throws IllegalArgumentException if the query is empty, too long or holds a control character
+   * @throws InvalidInputException if the query is empty, too long or holds a control character
    */
   public static EmailCluster byQuery(String query) {
     return new EmailCluster(null, query, null, null);

@@ -1,7 +1,8 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,12 +37,12 @@ public record EmailMessage(NetworkMessageId id, SmtpAddress recipient, @Nullable
    * @param displaySender the sender's display name, as the recipient saw it: free text (an attacker writes
    *     it), 1-1,024 characters without control characters, or null if unknown
    * @param deliveryLocation where the copy was delivered, or null if unknown
-   * @throws NullPointerException if {@code id} or {@code recipient} is null
-   * @throws IllegalArgumentException if the display sender is empty, too long or holds a control character
+   * @throws InvalidInputException if {@code id} or {@code recipient} is null
+   * @throws InvalidInputException if the display sender is empty, too long or holds a control character
    */
   public EmailMessage {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(recipient, "recipient");
+    Checks.notNull(id, "id");
+    Checks.notNull(recipient, "recipient");
     if (displaySender != null) {
       Text.require("displaySender", displaySender, 1, MAX_DISPLAY_SENDER_LENGTH);
     }

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -30,8 +31,8 @@ public final class EntityKey {
    * <pre>{@code EntityKey key = EntityKey.of("device:a3f7c19e");}</pre>
    *
    * @param value the key, 1-40,000 characters without spoofing characters (see the package documentation)
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the value is empty, too long or holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the value is empty, too long or holds a spoofing character
    */
   public static EntityKey of(String value) {
     return new EntityKey(Text.requireIdentifier("entityKey", value, 1, MAX_LENGTH));
@@ -42,11 +43,12 @@ public final class EntityKey {
    * was made, so only the length is checked here (an entity's key is built often, on every
    * de-duplication).
    *
-   * @throws IllegalArgumentException if the key would be longer than {@value #MAX_LENGTH} characters
+   * @throws InvalidInputException if the key would be longer than {@value #MAX_LENGTH} characters
    */
   static EntityKey derived(String value) {
     if (value.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("entityKey must be 1-" + MAX_LENGTH + " characters, was " + value.length()
+      throw new InvalidInputException("entityKey", value,
+          "entityKey must be 1-" + MAX_LENGTH + " characters, was " + value.length()
           + ": " + Text.show(value));
     }
     return new EntityKey(value);

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * A device's id in Microsoft Entra ID (Azure AD), Defender's {@code aadDeviceId}: an attribute of a
  * device, not its identity (Defender's own device id is).
@@ -12,8 +14,8 @@ public record EntraDeviceId(String value) {
    * Validates the id and puts it in lower case without braces.
    *
    * @param value a GUID, kept in lower case without braces
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not a GUID
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not a GUID
    */
   public EntraDeviceId {
     value = Identifiers.requireGuid("entraDeviceId", value);
@@ -25,7 +27,7 @@ public record EntraDeviceId(String value) {
    * <pre>{@code EntraDeviceId id = EntraDeviceId.of("80fe8ff8-2624-418e-9591-41f0491218f9");}</pre>
    *
    * @param value a GUID, with or without braces, in either case
-   * @throws IllegalArgumentException if the value is not a GUID
+   * @throws InvalidInputException if the value is not a GUID
    */
   public static EntraDeviceId of(String value) {
     return new EntraDeviceId(value);

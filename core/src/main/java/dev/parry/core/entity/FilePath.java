@@ -1,5 +1,8 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
+
 /**
  * An absolute path on a device, in the form of the device's operating system: a {@link WindowsPath}
  * ({@code C:\...}, {@code \Device\HarddiskVolume3\...}, UNC) or a {@link PosixPath} (macOS, Linux:
@@ -31,11 +34,11 @@ public sealed interface FilePath permits WindowsPath, PosixPath {
    *
    * @param value the path as the device reports it
    * @param os the device's operating system
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the value is not a valid absolute path of that system
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if the value is not a valid absolute path of that system
    */
   static FilePath of(String value, OsPlatform os) {
-    return switch (os) {
+    return switch (Checks.notNull(os, "os")) {
       case MACOS, LINUX, IOS, ANDROID -> PosixPath.of(value);
       case WINDOWS, WINDOWS_SERVER, OTHER -> WindowsPath.of(value);
     };

@@ -1,8 +1,9 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
-import java.util.Objects;
 
 /** Shared checks for the identifier records of this package. */
 final class Identifiers {
@@ -18,13 +19,13 @@ final class Identifiers {
 
   /** Checks a hexadecimal digest of exactly {@code length} digits and returns it in lower case. */
   static String requireHex(String name, String value, int length) {
-    Objects.requireNonNull(value, name);
+    Checks.notNull(value, name);
     boolean hex = value.length() == length;
     for (int i = 0; hex && i < length; i++) {
       hex = Text.isHex(value.charAt(i));
     }
     if (!hex) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(name, value,
           name + " must be exactly " + length + " hexadecimal digits, was: " + Text.show(value));
     }
     return value.toLowerCase(Locale.ROOT);
@@ -32,7 +33,7 @@ final class Identifiers {
 
   /** Checks a GUID in its 8-4-4-4-12 form (braces allowed) and returns it in lower case without braces. */
   static String requireGuid(String name, String value) {
-    Objects.requireNonNull(value, name);
+    Checks.notNull(value, name);
     String guid = value.length() == 38 && value.charAt(0) == '{' && value.charAt(37) == '}'
         ? value.substring(1, 37) : value;
     boolean ok = guid.length() == 36;
@@ -41,7 +42,7 @@ final class Identifiers {
       ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-' : Text.isHex(c);
     }
     if (!ok) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(name, value,
           name + " must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e, was: " + Text.show(value));
     }
     return guid.toLowerCase(Locale.ROOT);
@@ -52,7 +53,7 @@ final class Identifiers {
    * at most 253 characters; returns it in lower case.
    */
   static String requireDnsName(String name, String value, boolean requireDot) {
-    Objects.requireNonNull(value, name);
+    Checks.notNull(value, name);
     String lower = value.toLowerCase(Locale.ROOT);
     boolean ok = !lower.isEmpty() && lower.length() <= 253 && (!requireDot || lower.indexOf('.') > 0);
     if (ok) {
@@ -63,7 +64,7 @@ final class Identifiers {
       }
     }
     if (!ok) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(name, value,
           name + " must be a DNS name (labels of 1-63 letters, digits or '-', at most 253 characters"
               + (requireDot ? ", at least two labels" : "") + "), was: " + Text.show(value));
     }
@@ -75,7 +76,7 @@ final class Identifiers {
    * RFC 5322 atom set plus dots, the domain a DNS name with at least two labels; returns it in lower case.
    */
   static String requireAddress(String name, String value, int max) {
-    Objects.requireNonNull(value, name);
+    Checks.notNull(value, name);
     int at = value.lastIndexOf('@');
     boolean ok = value.length() <= max && at > 0 && at <= 64 && value.indexOf('@') == at;
     if (ok) {
@@ -84,7 +85,7 @@ final class Identifiers {
           && local.chars().allMatch(c -> Text.isAsciiAlphanumeric((char) c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0);
     }
     if (!ok) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(name, value,
           name + " must be local@domain, at most " + max + " characters, local part 1-64 characters"
               + " (letters, digits, dots, !#$%&'*+/=?^_`{|}~-), was: " + Text.show(value));
     }

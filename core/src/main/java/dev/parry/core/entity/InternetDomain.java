@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * A domain seen as evidence (a domain an alert names, a host a device reached). Defender's answer to a
@@ -20,10 +21,10 @@ public record InternetDomain(DomainName domain) implements EmailEntity {
    * Validates the domain.
    *
    * @param domain the domain name, in lower case
-   * @throws NullPointerException if {@code domain} is null
+   * @throws InvalidInputException if {@code domain} is null
    */
   public InternetDomain {
-    Objects.requireNonNull(domain, "domain");
+    Checks.notNull(domain, "domain");
   }
 
   /**
@@ -32,8 +33,8 @@ public record InternetDomain(DomainName domain) implements EmailEntity {
    * <pre>{@code InternetDomain domain = InternetDomain.of("fabrikam.example");}</pre>
    *
    * @param name a DNS name
-   * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if it is not a DNS name
+   * @throws InvalidInputException if {@code name} is null
+   * @throws InvalidInputException if it is not a DNS name
    */
   public static InternetDomain of(String name) {
     return new InternetDomain(DomainName.of(name));

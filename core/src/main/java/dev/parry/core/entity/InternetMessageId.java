@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -18,13 +19,14 @@ public record InternetMessageId(String value) {
    * Validates the id.
    *
    * @param value 1-998 characters, no whitespace and no spoofing characters
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, too long, or holds whitespace or a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, too long, or holds whitespace or a spoofing character
    */
   public InternetMessageId {
     Text.requireIdentifier("internetMessageId", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("internetMessageId must not contain whitespace, was: " + Text.show(value));
+      throw new InvalidInputException("internetMessageId", value,
+          "internetMessageId must not contain whitespace, was: " + Text.show(value));
     }
   }
 
@@ -34,7 +36,7 @@ public record InternetMessageId(String value) {
    * <pre>{@code InternetMessageId id = InternetMessageId.of("<MW4PR12MB5678@contoso.com>");}</pre>
    *
    * @param value the id
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static InternetMessageId of(String value) {
     return new InternetMessageId(value);

@@ -1,7 +1,8 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,15 +35,16 @@ public record IpAddress(String value) implements EmailEntity {
    * Validates the address and puts it in its canonical form.
    *
    * @param value the address in its canonical form
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not one IPv4 or IPv6 address, naming the value
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not one IPv4 or IPv6 address, naming the value
    */
   public IpAddress {
-    Objects.requireNonNull(value, "ipAddress");
+    Checks.notNull(value, "ipAddress");
     @Nullable String canonical = value.length() > MAX_TEXT ? null
         : value.indexOf(':') >= 0 ? canonicalV6(value) : (parseV4(value, new int[4]) ? value : null);
     if (canonical == null) {
-      throw new IllegalArgumentException("ipAddress must be an IPv4 address (four decimal octets 0-255, no leading"
+      throw new InvalidInputException("ipAddress", value,
+          "ipAddress must be an IPv4 address (four decimal octets 0-255, no leading"
           + " zeros) or an IPv6 address (no brackets, prefix or zone), was: " + Text.show(value));
     }
     value = canonical;
@@ -54,8 +56,8 @@ public record IpAddress(String value) implements EmailEntity {
    * <pre>{@code IpAddress ip = IpAddress.of("203.0.113.45");}</pre>
    *
    * @param value an IPv4 or IPv6 address
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not one IPv4 or IPv6 address
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not one IPv4 or IPv6 address
    */
   public static IpAddress of(String value) {
     return new IpAddress(value);

@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +26,10 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
    * @param delegate a delegate with access to the mailbox that was found suspicious, or null
    * @param owner the user account that owns the mailbox, when known (it names the mailbox's person, not the
    *     mailbox)
-   * @throws NullPointerException if {@code address} is null
+   * @throws InvalidInputException if {@code address} is null
    */
   public Mailbox {
-    Objects.requireNonNull(address, "address");
+    Checks.notNull(address, "address");
   }
 
   /**
@@ -48,9 +49,10 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
    * <pre>{@code Mailbox mailbox = Mailbox.of(address).ownedBy(UserAccount.of(objectId));}</pre>
    *
    * @param owner the user account that owns it
+   * @throws InvalidInputException if {@code owner} is null
    */
   public Mailbox ownedBy(UserAccount owner) {
-    return new Mailbox(address, forwardsTo, delegate, java.util.Objects.requireNonNull(owner, "owner"));
+    return new Mailbox(address, forwardsTo, delegate, dev.parry.core.internal.Checks.notNull(owner, "owner"));
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * An MD5 file digest: an attribute of a file only, never its identity (MD5 collisions are cheap to
  * make), so no entity key, sameness rule or allow indicator uses it.
@@ -15,8 +17,8 @@ public record Md5(String hex) {
    * Validates the digest and puts it in lower case.
    *
    * @param hex exactly 32 hexadecimal digits, kept in lower case
-   * @throws NullPointerException if {@code hex} is null
-   * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if {@code hex} is null
+   * @throws InvalidInputException if it is not exactly {@value #DIGITS} hexadecimal digits
    */
   public Md5 {
     hex = Identifiers.requireHex("md5", hex, DIGITS);
@@ -28,7 +30,7 @@ public record Md5(String hex) {
    * <pre>{@code Md5 digest = Md5.of("d41d8cd98f00b204e9800998ecf8427e");}</pre>
    *
    * @param hex the digest
-   * @throws IllegalArgumentException if the value is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if the value is not exactly {@value #DIGITS} hexadecimal digits
    */
   public static Md5 of(String hex) {
     return new Md5(hex);

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -18,8 +19,8 @@ public record NetbiosDomain(String value) {
    * Validates the name.
    *
    * @param value 1-255 characters, none of {@code \ / : * ? " < > |} and no spoofing characters
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, too long or holds a character no domain name holds
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, too long or holds a character no domain name holds
    */
   public NetbiosDomain {
     Text.requireIdentifier("domain", value, 1, MAX_LENGTH);
@@ -33,7 +34,7 @@ public record NetbiosDomain(String value) {
    * <pre>{@code NetbiosDomain domain = NetbiosDomain.of("CONTOSO");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the value is not a valid domain name
+   * @throws InvalidInputException if the value is not a valid domain name
    */
   public static NetbiosDomain of(String value) {
     return new NetbiosDomain(value);

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * The network message id Exchange gives one email message (shared by its copies in every recipient's mailbox).
  *
@@ -11,8 +13,8 @@ public record NetworkMessageId(String value) {
    * Validates the GUID, drops surrounding braces and puts it in lower case.
    *
    * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not a GUID
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not a GUID
    */
   public NetworkMessageId {
     value = Identifiers.requireGuid("networkMessageId", value);
@@ -24,7 +26,7 @@ public record NetworkMessageId(String value) {
    * <pre>{@code NetworkMessageId id = NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e");}</pre>
    *
    * @param value a GUID, with or without braces, either case
-   * @throws IllegalArgumentException if the value is not a GUID
+   * @throws InvalidInputException if the value is not a GUID
    */
   public static NetworkMessageId of(String value) {
     return new NetworkMessageId(value);

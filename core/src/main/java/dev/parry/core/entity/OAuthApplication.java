@@ -1,7 +1,8 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,12 +43,12 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * @param displayName the app's display name, or null: free text, 1-1,024 characters, no control
    *     characters
    * @param publisher the app's publisher, or null: free text as above
-   * @throws NullPointerException if {@code appId} is null
-   * @throws IllegalArgumentException if the display name or publisher is empty, too long or holds a control
+   * @throws InvalidInputException if {@code appId} is null
+   * @throws InvalidInputException if the display name or publisher is empty, too long or holds a control
    *     character, naming it
    */
   public OAuthApplication {
-    Objects.requireNonNull(appId, "appId");
+    Checks.notNull(appId, "appId");
     if (displayName != null) {
       Text.require("displayName", displayName, 1, MAX_TEXT_LENGTH);
     }
@@ -62,7 +63,7 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * <pre>{@code OAuthApplication app = OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"));}</pre>
    *
    * @param appId the application (client) id
-   * @throws NullPointerException if {@code appId} is null
+   * @throws InvalidInputException if {@code appId} is null
    */
   public static OAuthApplication of(ApplicationId appId) {
     return new OAuthApplication(appId, null, null, null);
@@ -72,10 +73,10 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * {@return this application with {@code servicePrincipalId} as its service principal's object id}
    *
    * @param servicePrincipalId the object id
-   * @throws NullPointerException if {@code servicePrincipalId} is null
+   * @throws InvalidInputException if {@code servicePrincipalId} is null
    */
   public OAuthApplication withServicePrincipal(ObjectId servicePrincipalId) {
-    return new OAuthApplication(appId, Objects.requireNonNull(servicePrincipalId, "servicePrincipalId"), displayName,
+    return new OAuthApplication(appId, Checks.notNull(servicePrincipalId, "servicePrincipalId"), displayName,
         publisher);
   }
 
@@ -83,11 +84,11 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * {@return this application with {@code displayName} as its display name}
    *
    * @param displayName the display name
-   * @throws NullPointerException if {@code displayName} is null
-   * @throws IllegalArgumentException if it is empty, too long or holds a control character
+   * @throws InvalidInputException if {@code displayName} is null
+   * @throws InvalidInputException if it is empty, too long or holds a control character
    */
   public OAuthApplication withDisplayName(String displayName) {
-    return new OAuthApplication(appId, servicePrincipalId, Objects.requireNonNull(displayName, "displayName"),
+    return new OAuthApplication(appId, servicePrincipalId, Checks.notNull(displayName, "displayName"),
         publisher);
   }
 
@@ -95,11 +96,11 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * {@return this application with {@code publisher} as its publisher}
    *
    * @param publisher the publisher
-   * @throws NullPointerException if {@code publisher} is null
-   * @throws IllegalArgumentException if it is empty, too long or holds a control character
+   * @throws InvalidInputException if {@code publisher} is null
+   * @throws InvalidInputException if it is empty, too long or holds a control character
    */
   public OAuthApplication withPublisher(String publisher) {
-    return new OAuthApplication(appId, servicePrincipalId, displayName, Objects.requireNonNull(publisher, "publisher"));
+    return new OAuthApplication(appId, servicePrincipalId, displayName, Checks.notNull(publisher, "publisher"));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * A directory object id (the immutable id of a user account in Microsoft Entra ID, for example).
  *
@@ -11,8 +13,8 @@ public record ObjectId(String value) {
    * Validates the GUID, drops surrounding braces and puts it in lower case.
    *
    * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not a GUID
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not a GUID
    */
   public ObjectId {
     value = Identifiers.requireGuid("objectId", value);
@@ -24,7 +26,7 @@ public record ObjectId(String value) {
    * <pre>{@code ObjectId id = ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7");}</pre>
    *
    * @param value a GUID, with or without braces, either case
-   * @throws IllegalArgumentException if the value is not a GUID
+   * @throws InvalidInputException if the value is not a GUID
    */
   public static ObjectId of(String value) {
     return new ObjectId(value);

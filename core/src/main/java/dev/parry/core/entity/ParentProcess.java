@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +21,11 @@ public record ParentProcess(long processId, @Nullable Instant creationTime, @Nul
    * @param processId the parent's process id, positive
    * @param creationTime when the parent was created, or null if not reported
    * @param imagePath the parent's executable, or null if not reported
-   * @throws IllegalArgumentException if {@code processId} is not positive
+   * @throws InvalidInputException if {@code processId} is not positive
    */
   public ParentProcess {
     if (processId <= 0) {
-      throw new IllegalArgumentException("parent processId must be positive, was: " + processId
+      throw new InvalidInputException("processId", null, "parent processId must be positive, was: " + processId
           + (imagePath == null ? "" : " (" + Text.show(imagePath.value()) + ")"));
     }
   }

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +32,15 @@ public record PosixPath(String value) implements FilePath {
    *
    * @param value the path as given, kept as it is: starts with {@code /}, 1-{@value #MAX_LENGTH}
    *     characters, no spoofing or control characters
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the path is empty, too long, holds a spoofing character or does
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the path is empty, too long, holds a spoofing character or does
    *     not start with {@code /}
    */
   public PosixPath {
     Text.requireIdentifier("posixPath", value, 1, MAX_LENGTH);
     if (value.charAt(0) != '/') {
-      throw new IllegalArgumentException("posixPath must be absolute (start with '/'), was: " + Text.show(value));
+      throw new InvalidInputException("posixPath", value,
+          "posixPath must be absolute (start with '/'), was: " + Text.show(value));
     }
   }
 
@@ -48,7 +50,7 @@ public record PosixPath(String value) implements FilePath {
    * <pre>{@code PosixPath path = PosixPath.of("/Users/alice/Downloads/invoice.app");}</pre>
    *
    * @param value an absolute POSIX path
-   * @throws IllegalArgumentException if the value is not a valid absolute path
+   * @throws InvalidInputException if the value is not a valid absolute path
    */
   public static PosixPath of(String value) {
     return new PosixPath(value);

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -18,8 +19,8 @@ public record RbacGroupName(String value) {
    * Validates the value.
    *
    * @param value 1-255 characters, no spoofing characters (see the package documentation); spaces allowed
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} or holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds a spoofing character
    */
   public RbacGroupName {
     Text.requireIdentifier("rbacGroupName", value, 1, MAX_LENGTH);
@@ -31,7 +32,7 @@ public record RbacGroupName(String value) {
    * <pre>{@code RbacGroupName group = RbacGroupName.of("Tier 0 servers");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static RbacGroupName of(String value) {
     return new RbacGroupName(value);

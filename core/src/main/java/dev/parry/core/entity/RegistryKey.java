@@ -1,7 +1,8 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,11 +18,11 @@ public record RegistryKey(DeviceId device, RegistryKeyPath path) implements Devi
    *
    * @param device the device whose registry holds the key
    * @param path the key's path, its root key spelled out
-   * @throws NullPointerException if {@code device} or {@code path} is null
+   * @throws InvalidInputException if {@code device} or {@code path} is null
    */
   public RegistryKey {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(path, "path");
+    Checks.notNull(device, "device");
+    Checks.notNull(path, "path");
   }
 
   @Override

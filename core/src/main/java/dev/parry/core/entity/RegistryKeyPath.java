@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,8 @@ public record RegistryKeyPath(String value) {
    * Validates the path and expands its root key.
    *
    * @param value the path with its root key spelled out, at most 4,096 characters
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, too long, holds a spoofing character, has an
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, too long, holds a spoofing character, has an
    *     empty segment or does not start with a root key
    */
   public RegistryKeyPath {
@@ -36,17 +37,18 @@ public record RegistryKeyPath(String value) {
     String root = (slash < 0 ? value : value.substring(0, slash)).toUpperCase(Locale.ROOT);
     String full = ROOTS.getOrDefault(root, root);
     if (!ROOTS.containsValue(full)) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException("registryKeyPath", value,
           "registryKeyPath must start with a root key (HKEY_LOCAL_MACHINE, HKLM, HKEY_CURRENT_USER, HKCU, "
               + "HKEY_USERS, HKU, HKEY_CLASSES_ROOT, HKCR, HKEY_CURRENT_CONFIG, HKCC), was: " + Text.show(value));
     }
     String rest = slash < 0 ? "" : value.substring(slash);
     if (rest.contains("\\\\") || rest.endsWith("\\")) {
-      throw new IllegalArgumentException("registryKeyPath must not have empty segments, was: " + Text.show(value));
+      throw new InvalidInputException("registryKeyPath", value,
+          "registryKeyPath must not have empty segments, was: " + Text.show(value));
     }
     value = full + rest;
     if (value.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("registryKeyPath must be at most " + MAX_LENGTH
+      throw new InvalidInputException("registryKeyPath", value, "registryKeyPath must be at most " + MAX_LENGTH
           + " characters once its root key is spelled out, was: " + Text.show(value));
     }
   }
@@ -57,7 +59,7 @@ public record RegistryKeyPath(String value) {
    * <pre>{@code RegistryKeyPath run = RegistryKeyPath.of("HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run");}</pre>
    *
    * @param value the path
-   * @throws IllegalArgumentException if the value is not a valid key path
+   * @throws InvalidInputException if the value is not a valid key path
    */
   public static RegistryKeyPath of(String value) {
     return new RegistryKeyPath(value);

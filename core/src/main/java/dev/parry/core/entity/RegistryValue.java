@@ -1,8 +1,9 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,18 +43,19 @@ public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String nam
    * @param data the value's data as the backend reports it (numbers in decimal, binary as hexadecimal
    *     digits, strings as they are), at most {@value #MAX_DATA} characters: any character, as an attacker
    *     writes it (a tab, a line break), kept exactly and never logged
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if the name is too long or holds a spoofing character, or the data is
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if the name is too long or holds a spoofing character, or the data is
    *     too long
    */
   public RegistryValue {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(keyPath, "keyPath");
+    Checks.notNull(device, "device");
+    Checks.notNull(keyPath, "keyPath");
     Text.requireIdentifier("registryValueName", name, 0, MAX_NAME);
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(data, "data");
+    Checks.notNull(type, "type");
+    Checks.notNull(data, "data");
     if (data.length() > MAX_DATA) {
-      throw new IllegalArgumentException("registryValueData must be at most " + MAX_DATA + " characters, was "
+      throw new InvalidInputException("registryValueData", data.length(),
+          "registryValueData must be at most " + MAX_DATA + " characters, was "
           + data.length());
     }
   }
@@ -72,8 +74,8 @@ public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String nam
    * @param name the value's name
    * @param type its type
    * @param data its data
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as the canonical constructor
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException as the canonical constructor
    */
   public static RegistryValue of(DeviceId device, RegistryKeyPath keyPath, String name, RegistryValueType type,
       String data) {

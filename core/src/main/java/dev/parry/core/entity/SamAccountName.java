@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -17,12 +18,12 @@ public record SamAccountName(String value) {
    * Validates the name.
    *
    * @param value 1-104 characters, none of {@code " / \ [ ] : ; | = , + * ? < >} and no spoofing characters
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, too long, or holds a character Windows refuses in account names
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, too long, or holds a character Windows refuses in account names
    */
   public SamAccountName {
-    Text.requireIdentifier("accountName", value, 1, MAX_LENGTH);
-    Text.requireChars("accountName", value, 1, MAX_LENGTH, "characters (not \" / \\ [ ] : ; | = , + * ? < >)",
+    Text.requireIdentifier("samAccountName", value, 1, MAX_LENGTH);
+    Text.requireChars("samAccountName", value, 1, MAX_LENGTH, "characters (not \" / \\ [ ] : ; | = , + * ? < >)",
         c -> "\"/\\[]:;|=,+*?<>".indexOf(c) < 0);
   }
 
@@ -32,7 +33,7 @@ public record SamAccountName(String value) {
    * <pre>{@code SamAccountName name = SamAccountName.of("alice");}</pre>
    *
    * @param value the name
-   * @throws IllegalArgumentException if the value is not a valid account name
+   * @throws InvalidInputException if the value is not a valid account name
    */
   public static SamAccountName of(String value) {
     return new SamAccountName(value);

@@ -1,7 +1,8 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,11 +18,11 @@ public record ScheduledTask(DeviceId device, ScheduledTaskPath path) implements 
    *
    * @param device the device the task is scheduled on
    * @param path the task's path in the Task Scheduler library
-   * @throws NullPointerException if {@code device} or {@code path} is null
+   * @throws InvalidInputException if {@code device} or {@code path} is null
    */
   public ScheduledTask {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(path, "path");
+    Checks.notNull(device, "device");
+    Checks.notNull(path, "path");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -21,15 +22,15 @@ public record ScheduledTaskPath(String value) {
    *
    * @param value 1-1024 characters, no spoofing characters (see the package documentation); a leading
    *     {@code \} is added if missing
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} (its leading
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} (its leading
    *     {@code \} counted), or holds a spoofing character
    */
   public ScheduledTaskPath {
     Text.requireIdentifier("scheduledTaskPath", value, 1, MAX_LENGTH);
     if (value.charAt(0) != '\\') {
       if (value.length() == MAX_LENGTH) {
-        throw new IllegalArgumentException("scheduledTaskPath must be at most " + MAX_LENGTH
+        throw new InvalidInputException("scheduledTaskPath", value, "scheduledTaskPath must be at most " + MAX_LENGTH
             + " characters with its leading '\\', was: " + Text.show(value));
       }
       value = "\\" + value;
@@ -42,7 +43,7 @@ public record ScheduledTaskPath(String value) {
    * <pre>{@code ScheduledTaskPath v = ScheduledTaskPath.of("\\Updater");}</pre>
    *
    * @param value the text
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static ScheduledTaskPath of(String value) {
     return new ScheduledTaskPath(value);

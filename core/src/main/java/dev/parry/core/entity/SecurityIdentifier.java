@@ -1,8 +1,9 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A Windows security identifier (SID) of an on-premises account, such as
@@ -24,14 +25,15 @@ public record SecurityIdentifier(String value) {
    * @param value {@code S-1-} then an identifier authority and 1-15 sub-authorities, decimal,
    *     dash-separated; kept as Windows reads it: an upper-case {@code S}, each number without leading
    *     zeros ({@code S-1-5-018} is {@code S-1-5-18})
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not {@code S-1-authority-sub[-sub...]}
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not {@code S-1-authority-sub[-sub...]}
    */
   public SecurityIdentifier {
-    Objects.requireNonNull(value, "sid");
+    Checks.notNull(value, "securityIdentifier");
     String upper = value.toUpperCase(Locale.ROOT);
     if (upper.length() > MAX_LENGTH || !upper.matches("S-1-[0-9]{1,14}(-[0-9]{1,10}){1,15}")) {
-      throw new IllegalArgumentException("sid must be S-1-, an authority and 1-15 sub-authorities (decimal, '-'"
+      throw new InvalidInputException("securityIdentifier", value,
+          "sid must be S-1-, an authority and 1-15 sub-authorities (decimal, '-'"
           + " between them), was: " + Text.show(value));
     }
     StringBuilder canonical = new StringBuilder("S");
@@ -56,7 +58,7 @@ public record SecurityIdentifier(String value) {
    * <pre>{@code SecurityIdentifier sid = SecurityIdentifier.of("S-1-5-21-3623811015-3361044348-30300820-1013");}</pre>
    *
    * @param value the SID
-   * @throws IllegalArgumentException if the value is not a SID
+   * @throws InvalidInputException if the value is not a SID
    */
   public static SecurityIdentifier of(String value) {
     return new SecurityIdentifier(value);

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -16,13 +17,14 @@ public record ServiceName(String value) {
    * Validates the value.
    *
    * @param value 1-256 characters, no spoofing characters (see the package documentation), no '\\' or '/'
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\' or '/'
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\' or '/'
    */
   public ServiceName {
     Text.requireIdentifier("serviceName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/".indexOf(c) >= 0)) {
-      throw new IllegalArgumentException("serviceName must not contain '\\' or '/', was: " + Text.show(value));
+      throw new InvalidInputException("serviceName", value,
+          "serviceName must not contain '\\' or '/', was: " + Text.show(value));
     }
   }
 
@@ -32,7 +34,7 @@ public record ServiceName(String value) {
    * <pre>{@code ServiceName v = ServiceName.of("UpdaterSvc");}</pre>
    *
    * @param value the text
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static ServiceName of(String value) {
     return new ServiceName(value);

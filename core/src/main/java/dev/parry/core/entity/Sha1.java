@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * A SHA-1 file digest.
  *
@@ -14,8 +16,8 @@ public record Sha1(String hex) {
    * Validates the digest and puts it in lower case.
    *
    * @param hex exactly 40 hexadecimal digits, kept in lower case
-   * @throws NullPointerException if {@code hex} is null
-   * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if {@code hex} is null
+   * @throws InvalidInputException if it is not exactly {@value #DIGITS} hexadecimal digits
    */
   public Sha1 {
     hex = Identifiers.requireHex("sha1", hex, DIGITS);
@@ -27,7 +29,7 @@ public record Sha1(String hex) {
    * <pre>{@code Sha1 digest = Sha1.of("da39a3ee5e6b4b0d3255bfef95601890afd80709");}</pre>
    *
    * @param hex the digest
-   * @throws IllegalArgumentException if the value is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if the value is not exactly {@value #DIGITS} hexadecimal digits
    */
   public static Sha1 of(String hex) {
     return new Sha1(hex);

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * A SHA-256 file digest.
  *
@@ -14,8 +16,8 @@ public record Sha256(String hex) {
    * Validates the digest and puts it in lower case.
    *
    * @param hex exactly 64 hexadecimal digits, kept in lower case
-   * @throws NullPointerException if {@code hex} is null
-   * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if {@code hex} is null
+   * @throws InvalidInputException if it is not exactly {@value #DIGITS} hexadecimal digits
    */
   public Sha256 {
     hex = Identifiers.requireHex("sha256", hex, DIGITS);
@@ -27,7 +29,7 @@ public record Sha256(String hex) {
    * <pre>{@code Sha256 digest = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");}</pre>
    *
    * @param hex the digest
-   * @throws IllegalArgumentException if the value is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if the value is not exactly {@value #DIGITS} hexadecimal digits
    */
   public static Sha256 of(String hex) {
     return new Sha256(hex);

@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * An SMTP address ({@code local@domain}), kept in lower case: Parry treats addresses as
  * case-insensitive, as Exchange does.
@@ -17,8 +19,8 @@ public record SmtpAddress(String value) {
    * Validates the address and puts it in lower case.
    *
    * @param value at most 254 characters; local part 1-64 characters; domain with at least two labels
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not {@code local@domain} within the limits
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not {@code local@domain} within the limits
    */
   public SmtpAddress {
     value = Identifiers.requireAddress("smtpAddress", value, MAX_LENGTH);
@@ -30,7 +32,7 @@ public record SmtpAddress(String value) {
    * <pre>{@code SmtpAddress to = SmtpAddress.of("alice@contoso.com");}</pre>
    *
    * @param value the address
-   * @throws IllegalArgumentException if the value is not a valid address
+   * @throws InvalidInputException if the value is not a valid address
    */
   public static SmtpAddress of(String value) {
     return new SmtpAddress(value);

@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,10 +19,10 @@ public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEn
    *
    * @param url the URL as reported; its key holds the normalized form
    * @param foundIn the message copy that carried it, or null for a URL seen on its own (a click)
-   * @throws NullPointerException if {@code url} is null
+   * @throws InvalidInputException if {@code url} is null
    */
   public Url {
-    Objects.requireNonNull(url, "url");
+    Checks.notNull(url, "url");
   }
 
   /**

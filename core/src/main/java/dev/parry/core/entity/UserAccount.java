@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -52,24 +53,26 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
    *     given only with {@code domain}
    * @param domain the account's domain as Defender names it (NetBIOS, DNS, or a device for a local
    *     account), or null
-   * @throws IllegalArgumentException if it carries no identifier, an account name without its domain, or names a
+   * @throws InvalidInputException if it carries no identifier, an account name without its domain, or names a
    *     system pseudo-identity
    */
   public UserAccount {
     if (accountName != null && domain == null) {
-      throw new IllegalArgumentException("accountName " + Text.show(accountName.value()) + " needs its domain:"
+      throw new InvalidInputException("accountName", null,
+          "accountName " + Text.show(accountName.value()) + " needs its domain:"
           + " alone it could be any machine's local account");
     }
     if (objectId == null && sid == null && upn == null && accountName == null) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException("userAccount", null,
           "a user account needs at least one identifier: objectId, sid, upn or domain and accountName");
     }
     if (sid != null && !sid.isAccount()) {
-      throw new IllegalArgumentException("sid " + sid.value() + " is a system pseudo-identity or a group, not a user"
+      throw new InvalidInputException("sid", null,
+          "sid " + sid.value() + " is a system pseudo-identity or a group, not a user"
           + " account");
     }
     if (domain != null && PSEUDO_DOMAINS.contains(domain.canonical().strip())) {
-      throw new IllegalArgumentException("user " + domain.value() + "\\"
+      throw new InvalidInputException("accountName", null, "user " + domain.value() + "\\"
           + (accountName == null ? "" : accountName.value()) + " is a system pseudo-identity, not a user account");
     }
   }
@@ -110,7 +113,7 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
    * {@return the on-premises account with this SID}
    *
    * @param sid the SID
-   * @throws IllegalArgumentException if the SID is a system pseudo-identity
+   * @throws InvalidInputException if the SID is a system pseudo-identity
    */
   public static UserAccount of(SecurityIdentifier sid) {
     return new UserAccount(null, null, sid, null, null);
@@ -123,7 +126,7 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
    *
    * @param domain the domain
    * @param accountName the SAM account name
-   * @throws IllegalArgumentException if it names a system pseudo-identity ({@code NT AUTHORITY\...})
+   * @throws InvalidInputException if it names a system pseudo-identity ({@code NT AUTHORITY\...})
    */
   public static UserAccount onPremises(NetbiosDomain domain, SamAccountName accountName) {
     return new UserAccount(null, null, null, accountName, domain);

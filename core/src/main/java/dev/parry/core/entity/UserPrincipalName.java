@@ -1,5 +1,7 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * A user principal name ({@code name@suffix}), kept in lower case: directories compare UPNs
  * case-insensitively.
@@ -18,8 +20,8 @@ public record UserPrincipalName(String value) {
    *
    * @param value at most 256 characters; name part 1-64 characters; suffix a DNS name with at least two
    *     labels
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not {@code name@suffix} within the limits
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not {@code name@suffix} within the limits
    */
   public UserPrincipalName {
     value = Identifiers.requireAddress("userPrincipalName", value, MAX_LENGTH);
@@ -31,7 +33,7 @@ public record UserPrincipalName(String value) {
    * <pre>{@code UserPrincipalName upn = UserPrincipalName.of("alice@contoso.com");}</pre>
    *
    * @param value the principal name
-   * @throws IllegalArgumentException if the value is not a valid principal name
+   * @throws InvalidInputException if the value is not a valid principal name
    */
   public static UserPrincipalName of(String value) {
     return new UserPrincipalName(value);

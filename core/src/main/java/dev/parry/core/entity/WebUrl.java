@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,33 +44,36 @@ public record WebUrl(String value) {
    *
    * @param value at most 2,048 characters (2,048 once normalized), no whitespace and no spoofing characters
    *     (see the package documentation); once normalized, an http or https URL with a host
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is too long, holds whitespace or a spoofing character, or once normalized is
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is too long, holds whitespace or a spoofing character, or once normalized is
    *     not an http or https URL with a host; the message shows the value
    */
   public WebUrl {
     Text.requireIdentifier("url", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("url must not contain whitespace, was: " + Text.show(value));
+      throw new InvalidInputException("url", value, "url must not contain whitespace, was: " + Text.show(value));
     }
     String normalized = normalize(value);
     if (normalized.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("url must be at most " + MAX_LENGTH + " characters once http:// is added, was "
+      throw new InvalidInputException("url", value,
+          "url must be at most " + MAX_LENGTH + " characters once http:// is added, was "
           + normalized.length() + ": " + Text.show(value));
     }
     URI uri;
     try {
       uri = new URI(normalized);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("url is not a valid URI (" + e.getReason() + "), was: " + Text.show(value), e);
+      throw new InvalidInputException("url", value,
+          "url is not a valid URI (" + e.getReason() + "), was: " + Text.show(value), e);
     }
     String scheme = uri.getScheme();
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-      throw new IllegalArgumentException("url must be http or https (or name no scheme), was: " + Text.show(value));
+      throw new InvalidInputException("url", value,
+          "url must be http or https (or name no scheme), was: " + Text.show(value));
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      throw new IllegalArgumentException("url must name a host, was: " + Text.show(value));
+      throw new InvalidInputException("url", value, "url must name a host, was: " + Text.show(value));
     }
   }
 
@@ -79,8 +83,8 @@ public record WebUrl(String value) {
    * <pre>{@code WebUrl url = WebUrl.of("https://login.example.net/reset");}</pre>
    *
    * @param value the URL, with or without a scheme, perhaps after {@code uri=}
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the value is not a valid http(s) URL once normalized
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the value is not a valid http(s) URL once normalized
    */
   public static WebUrl of(String value) {
     return new WebUrl(value);

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.NtfsNames;
 import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.PathResolver.Resolution;
@@ -48,8 +49,8 @@ public record WindowsPath(String value) implements FilePath {
    *
    * @param value the path as given, kept for display: absolute, 1-{@value #MAX_LENGTH} characters, no
    *     spoofing characters, none of the forms listed under <b>Refused</b> in the class comment
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the path is empty, too long, holds a spoofing character, or is
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the path is empty, too long, holds a spoofing character, or is
    *     refused as the class comment says
    */
   public WindowsPath {
@@ -63,7 +64,7 @@ public record WindowsPath(String value) implements FilePath {
    * <pre>{@code WindowsPath path = WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe");}</pre>
    *
    * @param value an absolute Windows path
-   * @throws IllegalArgumentException if the value is not a valid absolute path
+   * @throws InvalidInputException if the value is not a valid absolute path
    */
   public static WindowsPath of(String value) {
     return new WindowsPath(value);

@@ -1,7 +1,8 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -21,11 +22,11 @@ public record WindowsService(DeviceId device, ServiceName name, @Nullable Window
    * @param device the device the service is installed on
    * @param name the service's name, compared case-insensitively
    * @param binaryPath the service's executable, or null if unknown
-   * @throws NullPointerException if {@code device} or {@code name} is null
+   * @throws InvalidInputException if {@code device} or {@code name} is null
    */
   public WindowsService {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(name, "name");
+    Checks.notNull(device, "device");
+    Checks.notNull(name, "name");
   }
 
   @Override

@@ -9,7 +9,7 @@
  * plain space (U+00A0, U+2007, U+202F, U+3000 and the like), half of a surrogate pair without its
  * other half, every other Unicode default-ignorable code point (the Hangul fillers, variation
  * selectors, the combining grapheme joiner, the Mongolian vowel separator) and noncharacters. Such a
- * value is refused with an {@link java.lang.IllegalArgumentException} that names the field, the code
+ * value is refused with an {@link dev.parry.core.error.InvalidInputException} that names the field, the code
  * point and its index, and shows the value with the character escaped (a backslash, {@code u} and four hexadecimal digits).
  * Letters, digits, combining marks, punctuation and symbols of every script stay allowed, emoji
  * included, so {@code résumé.docx}, {@code 文件.pdf} and {@code C:\Users\josé} are valid; so is the

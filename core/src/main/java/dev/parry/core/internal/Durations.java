@@ -1,7 +1,7 @@
 package dev.parry.core.internal;
 
+import dev.parry.core.error.InvalidInputException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The one check for every duration Parry takes from a caller or a configuration: positive and at
@@ -25,13 +25,25 @@ public final class Durations {
    *
    * @param name what the duration is, for the message
    * @param value the duration
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is zero, negative or longer than {@link #MAX}
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is zero, negative or longer than {@link #MAX}
    */
   public static Duration requirePositive(String name, Duration value) {
-    Objects.requireNonNull(value, name);
+    return requirePositive(name, name, value);
+  }
+
+  /**
+   * {@return {@code value}, checked}: positive and at most {@link #MAX}.
+   *
+   * @param field the parameter, for {@link InvalidInputException#field()}
+   * @param what what the duration is, for the message ({@code time box of ISOLATE_DEVICE})
+   * @param value the duration
+   * @throws InvalidInputException if {@code value} is null, zero, negative or longer than {@link #MAX}
+   */
+  public static Duration requirePositive(String field, String what, Duration value) {
+    Checks.notNull(value, field);
     if (value.isNegative() || value.isZero() || value.compareTo(MAX) > 0) {
-      throw new IllegalArgumentException(name + " must be positive and at most " + MAX + ", was: " + value);
+      throw new InvalidInputException(field, value, what + " must be positive and at most " + MAX + ", was: " + value);
     }
     return value;
   }

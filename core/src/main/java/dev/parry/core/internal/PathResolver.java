@@ -1,5 +1,6 @@
 package dev.parry.core.internal;
 
+import dev.parry.core.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,7 +110,7 @@ public final class PathResolver {
    * {@return where {@code value} leads}
    *
    * @param value an absolute path, already checked for length and control characters
-   * @throws IllegalArgumentException if the path is relative, climbs above its root, holds a
+   * @throws InvalidInputException if the path is relative, climbs above its root, holds a
    *     character Windows refuses in a name or a name of only dots and spaces, or names no place
    *     Parry can resolve (see the class comment)
    */
@@ -407,7 +408,7 @@ public final class PathResolver {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  private static IllegalArgumentException bad(String rule, String value) {
-    return new IllegalArgumentException("windowsPath " + rule + ", was: " + Text.show(value));
+  private static InvalidInputException bad(String rule, String value) {
+    return new InvalidInputException("windowsPath", value, "windowsPath " + rule + ", was: " + Text.show(value));
   }
 }

@@ -1,7 +1,7 @@
 package dev.parry.core.internal;
 
+import dev.parry.core.error.InvalidInputException;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Validation and quoting helpers for text that comes from outside Parry.
@@ -31,13 +31,13 @@ public final class Text {
    * @param min the minimum length
    * @param max the maximum length
    * @return {@code value}, unchanged
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the length is out of range or a control character is present
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the length is out of range or a control character is present
    */
   public static String require(String name, String value, int min, int max) {
-    Objects.requireNonNull(value, name);
+    Checks.notNull(value, name);
     if (value.length() < min || value.length() > max) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(name, value,
           name + " must be " + min + "-" + max + " characters, was " + value.length() + ": " + show(value));
     }
     int slot = value.hashCode() & (CLEAN.length - 1);
@@ -49,8 +49,7 @@ public final class Text {
       CLEAN[slot] = value;
     }
     if (bad >= 0) {
-      throw new IllegalArgumentException(
-          name + " must not contain control characters (found U+"
+      throw new InvalidInputException(name, value, name + " must not contain control characters (found U+"
               + String.format("%04X", (int) value.charAt(bad)) + " at index " + bad + "), was: " + show(value));
     }
     return value;
@@ -67,8 +66,8 @@ public final class Text {
    * @param min the minimum length
    * @param max the maximum length
    * @return {@code value}, unchanged
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the length is out of range or a spoofing character is present
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the length is out of range or a spoofing character is present
    */
   public static String requireIdentifier(String name, String value, int min, int max) {
     require(name, value, min, max);
@@ -82,12 +81,13 @@ public final class Text {
    * @param name the component name used in error messages
    * @param value the value to check
    * @return {@code value}, unchanged
-   * @throws IllegalArgumentException if a spoofing character is present, naming it, its index and the value, escaped
+   * @throws InvalidInputException if a spoofing character is present, naming it, its index and the value, escaped
    */
   public static String requireNoSpoofing(String name, String value) {
     int bad = firstSpoofing(value);
     if (bad >= 0) {
-      throw new IllegalArgumentException(name + " must not hold invisible, formatting or unpaired characters (found U+"
+      throw new InvalidInputException(name, value,
+          name + " must not hold invisible, formatting or unpaired characters (found U+"
           + String.format(Locale.ROOT, "%04X", value.codePointAt(bad)) + " at index " + bad + "), was: " + show(value));
     }
     return value;
@@ -103,14 +103,14 @@ public final class Text {
    * @param allowed a description of the allowed characters, for the message
    * @param matcher which characters are allowed
    * @return {@code value}, unchanged
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the length is out of range or a character is not allowed
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the length is out of range or a character is not allowed
    */
   public static String requireChars(
       String name, String value, int min, int max, String allowed, CharMatcher matcher) {
-    Objects.requireNonNull(value, name);
+    Checks.notNull(value, name);
     if (value.length() < min || value.length() > max || !allMatch(value, matcher)) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(name, value,
           name + " must be " + min + "-" + max + " " + allowed + ", was: " + show(value));
     }
     return value;
@@ -169,8 +169,8 @@ public final class Text {
    * @param name the value's name, for the error
    * @param value the text
    * @param max the longest allowed
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if the text is too long, holds a control character, or shows nothing
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if the text is too long, holds a control character, or shows nothing
    */
   public static String requireVisible(String name, String value, int max) {
     require(name, value, 0, max);
@@ -181,7 +181,7 @@ public final class Text {
       }
       i += Character.charCount(codePoint);
     }
-    throw new IllegalArgumentException(name + " must hold visible text, was: " + show(value));
+    throw new InvalidInputException(name, value, name + " must hold visible text, was: " + show(value));
   }
 
   /**

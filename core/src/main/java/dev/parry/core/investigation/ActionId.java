@@ -1,7 +1,8 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 
 /**
  * The identifier of one action in one investigation: the investigation's id and the action's
@@ -17,13 +18,13 @@ public record ActionId(InvestigationId investigation, int sequence) {
    *
    * @param investigation the investigation the action belongs to
    * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
-   * @throws NullPointerException if {@code investigation} is null
-   * @throws IllegalArgumentException if {@code sequence} is less than 1
+   * @throws InvalidInputException if {@code investigation} is null
+   * @throws InvalidInputException if {@code sequence} is less than 1
    */
   public ActionId {
-    Objects.requireNonNull(investigation, "investigation");
+    Checks.notNull(investigation, "investigation");
     if (sequence < 1) {
-      throw new IllegalArgumentException("action sequence must be 1 or more, was: " + sequence);
+      throw new InvalidInputException("sequence", sequence, "action sequence must be 1 or more, was: " + sequence);
     }
   }
 
@@ -34,7 +35,7 @@ public record ActionId(InvestigationId investigation, int sequence) {
    *
    * @param investigation the investigation
    * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
-   * @throws IllegalArgumentException if {@code sequence} is less than 1
+   * @throws InvalidInputException if {@code sequence} is less than 1
    */
   public static ActionId of(InvestigationId investigation, int sequence) {
     return new ActionId(investigation, sequence);
@@ -44,7 +45,7 @@ public record ActionId(InvestigationId investigation, int sequence) {
    * {@return the identifier written as {@code investigation/sequence}}, as {@link #parse} reads it
    *
    * @param text the identifier's text form
-   * @throws IllegalArgumentException if the text is not {@code investigation/sequence}
+   * @throws InvalidInputException if the text is not {@code investigation/sequence}
    */
   public static ActionId of(String text) {
     return parse(text);
@@ -56,11 +57,11 @@ public record ActionId(InvestigationId investigation, int sequence) {
    * <pre>{@code ActionId id = ActionId.parse("inv-2026-0001/3");}</pre>
    *
    * @param text the identifier's text form
-   * @throws NullPointerException if {@code text} is null
-   * @throws IllegalArgumentException if the text is not {@code investigation/sequence}
+   * @throws InvalidInputException if {@code text} is null
+   * @throws InvalidInputException if the text is not {@code investigation/sequence}
    */
   public static ActionId parse(String text) {
-    Objects.requireNonNull(text, "text");
+    Checks.notNull(text, "text");
     int slash = text.lastIndexOf('/');
     int sequence;
     try {
@@ -69,7 +70,8 @@ public record ActionId(InvestigationId investigation, int sequence) {
       sequence = -1;
     }
     if (slash <= 0 || sequence < 1 || !asciiDigits(text.substring(slash + 1))) {
-      throw new IllegalArgumentException("actionId must be investigation/sequence (sequence 1 or more, ASCII digits), was: " + Text.show(text));
+      throw new InvalidInputException("actionId", text,
+          "actionId must be investigation/sequence (sequence 1 or more, ASCII digits), was: " + Text.show(text));
     }
     return new ActionId(new InvestigationId(text.substring(0, slash)), sequence);
   }

@@ -3,13 +3,14 @@ package dev.parry.core.investigation;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.policy.ApprovalMode;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -77,30 +78,31 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
    *     approval
    * @param deadline when its execution times out, set when it is first dispatched, or null before
    * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
-   * @throws NullPointerException if a required component is null
-   * @throws IllegalArgumentException if {@code attempts} or {@code undoAttempts} is negative, or the source does
+   * @throws InvalidInputException if a required component is null
+   * @throws InvalidInputException if {@code attempts} or {@code undoAttempts} is negative, or the source does
    *     not suit the requester and the action's family
    */
   public ActionRecord {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(requestedBy, "requestedBy");
-    Objects.requireNonNull(requestComment, "requestComment");
-    Objects.requireNonNull(source, "source").requireFor(requestedBy, action.family());
-    Objects.requireNonNull(proposedAt, "proposedAt");
-    Objects.requireNonNull(status, "status");
-    steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
-    Objects.requireNonNull(updatedAt, "updatedAt");
-    Objects.requireNonNull(updatedBy, "updatedBy");
-    Objects.requireNonNull(note, "note");
+    Checks.notNull(id, "id");
+    Checks.notNull(action, "action");
+    Checks.notNull(mode, "mode");
+    Checks.notNull(reason, "reason");
+    Checks.notNull(rule, "rule");
+    Checks.notNull(requestedBy, "requestedBy");
+    Checks.notNull(requestComment, "requestComment");
+    Checks.notNull(source, "source").requireFor(requestedBy, action.family());
+    Checks.notNull(proposedAt, "proposedAt");
+    Checks.notNull(status, "status");
+    steps = List.copyOf(Checks.notNull(steps, "steps"));
+    Checks.notNull(updatedAt, "updatedAt");
+    Checks.notNull(updatedBy, "updatedBy");
+    Checks.notNull(note, "note");
     if (attempts < 0) {
-      throw new IllegalArgumentException("attempts must not be negative, was: " + attempts);
+      throw new InvalidInputException("attempts", attempts, "attempts must not be negative, was: " + attempts);
     }
     if (undoAttempts < 0) {
-      throw new IllegalArgumentException("undoAttempts must not be negative, was: " + undoAttempts);
+      throw new InvalidInputException("undoAttempts", undoAttempts,
+          "undoAttempts must not be negative, was: " + undoAttempts);
     }
   }
 

@@ -2,8 +2,9 @@ package dev.parry.core.investigation;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -55,9 +56,10 @@ public enum ActionSource {
    * {@return whether this source takes actions of {@code family}}
    *
    * @param family the action's family
+   * @throws InvalidInputException if {@code family} is null
    */
   public boolean accepts(EntityFamily family) {
-    Objects.requireNonNull(family, "family");
+    Checks.notNull(family, "family");
     return switch (this) {
       case AUTOMATED_DEVICE_INVESTIGATION, MANUAL_DEVICE_ACTION -> family != EntityFamily.EMAIL;
       case AUTOMATED_EMAIL_INVESTIGATION, MANUAL_EMAIL_ACTION, EXPLORER -> family == EntityFamily.EMAIL;
@@ -84,9 +86,11 @@ public enum ActionSource {
    *
    * @param requester who proposes it
    * @param family the action's family
+   * @throws InvalidInputException if {@code requester} is null
+   * @throws InvalidInputException if {@code family} is null
    */
   public static ActionSource of(Actor requester, EntityFamily family) {
-    return Objects.requireNonNull(requester, "requester") instanceof Actor.Principal ? manual(family)
+    return Checks.notNull(requester, "requester") instanceof Actor.Principal ? manual(family)
         : automated(family);
   }
 
@@ -95,9 +99,10 @@ public enum ActionSource {
    * actions, device for the rest
    *
    * @param family the action's family
+   * @throws InvalidInputException if {@code family} is null
    */
   public static ActionSource automated(EntityFamily family) {
-    return Objects.requireNonNull(family, "family") == EntityFamily.EMAIL ? AUTOMATED_EMAIL_INVESTIGATION
+    return Checks.notNull(family, "family") == EntityFamily.EMAIL ? AUTOMATED_EMAIL_INVESTIGATION
         : AUTOMATED_DEVICE_INVESTIGATION;
   }
 
@@ -105,9 +110,10 @@ public enum ActionSource {
    * {@return the manual source of an action of {@code family}}: email for email actions, device for the rest
    *
    * @param family the action's family
+   * @throws InvalidInputException if {@code family} is null
    */
   public static ActionSource manual(EntityFamily family) {
-    return Objects.requireNonNull(family, "family") == EntityFamily.EMAIL ? MANUAL_EMAIL_ACTION
+    return Checks.notNull(family, "family") == EntityFamily.EMAIL ? MANUAL_EMAIL_ACTION
         : MANUAL_DEVICE_ACTION;
   }
 
@@ -116,18 +122,19 @@ public enum ActionSource {
    *
    * @param requester who proposes it
    * @param family the action's family
-   * @throws IllegalArgumentException if an automated source is given for a principal's action, another
+   * @throws InvalidInputException if an automated source is given for a principal's action, another
    *     source for the system's, or the source does not take the family
    */
   public void requireFor(Actor requester, EntityFamily family) {
     boolean system = !(requester instanceof Actor.Principal);
     if (automated != system) {
-      throw new IllegalArgumentException("source " + this + " is for actions " + (automated
+      throw new InvalidInputException("actor", null, "source " + this + " is for actions " + (automated
           ? "automated investigations propose" : "a principal requests") + ", was requested by "
           + (system ? "the system" : "a principal"));
     }
     if (!accepts(family)) {
-      throw new IllegalArgumentException("source " + this + " takes " + families() + " actions, was: " + family);
+      throw new InvalidInputException("family", family,
+          "source " + this + " takes " + families() + " actions, was: " + family);
     }
   }
 }

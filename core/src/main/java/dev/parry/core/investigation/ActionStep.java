@@ -1,9 +1,10 @@
 package dev.parry.core.investigation;
 
 import dev.parry.core.actor.Actor;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One thing a principal, or the system, did to an action after it was proposed: who, when and why.
@@ -47,17 +48,17 @@ public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
    *     terminated); an approval always comes from a principal
    * @param at when it was done
    * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if the comment is longer than {@value Command#MAX_TEXT} characters or
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if the comment is longer than {@value Command#MAX_TEXT} characters or
    *     holds a control character, or an approval does not come from a principal
    */
   public ActionStep {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(at, "at");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(actor, "actor");
+    Checks.notNull(at, "at");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
     if (kind == Kind.APPROVED && !(actor instanceof Actor.Principal)) {
-      throw new IllegalArgumentException("an approval must come from a principal, was: " + actor);
+      throw new InvalidInputException("actor", actor, "an approval must come from a principal, was: " + actor);
     }
   }
 

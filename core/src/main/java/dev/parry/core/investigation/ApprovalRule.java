@@ -1,5 +1,7 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * How a pending action gets approved: how many distinct principals must approve, and whether the
  * principal who requested the action may be one of them.
@@ -28,11 +30,12 @@ public record ApprovalRule(int approvals, boolean requesterMayApprove) {
    *
    * @param approvals distinct approvers required, 1-{@value #MAX_APPROVALS}
    * @param requesterMayApprove whether the requester's own approval counts
-   * @throws IllegalArgumentException if {@code approvals} is not 1-{@value #MAX_APPROVALS}
+   * @throws InvalidInputException if {@code approvals} is not 1-{@value #MAX_APPROVALS}
    */
   public ApprovalRule {
     if (approvals < 1 || approvals > MAX_APPROVALS) {
-      throw new IllegalArgumentException("approvals must be 1-" + MAX_APPROVALS + ", was: " + approvals);
+      throw new InvalidInputException("approvals", approvals,
+          "approvals must be 1-" + MAX_APPROVALS + ", was: " + approvals);
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.parry.core.investigation;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.policy.PlannedAction;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,13 +52,13 @@ public sealed interface Command {
      *     or null for as long as nobody undoes it; only for reversible kinds
      * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
      *     investigation's pending expiry
-     * @throws NullPointerException if {@code planned} or {@code rule} is null
-     * @throws IllegalArgumentException if the time box or the expiry is not positive or longer than
+     * @throws InvalidInputException if {@code planned} or {@code rule} is null
+     * @throws InvalidInputException if the time box or the expiry is not positive or longer than
      *     {@link Durations#MAX}, or a time box is given for an irreversible kind
      */
     public Proposal {
-      Objects.requireNonNull(planned, "planned");
-      Objects.requireNonNull(rule, "rule");
+      Checks.notNull(planned, "planned");
+      Checks.notNull(rule, "rule");
       if (timeBox != null) {
         Durations.requirePositive("timeBox", timeBox);
       }
@@ -65,7 +66,7 @@ public sealed interface Command {
         Durations.requirePositive("expiry", expiry);
       }
       if (timeBox != null && !planned.action().kind().isReversible()) {
-        throw new IllegalArgumentException("timeBox needs a reversible kind, " + planned.action().kind()
+        throw new InvalidInputException("timeBox", null, "timeBox needs a reversible kind, " + planned.action().kind()
             + " cannot be undone");
       }
     }
@@ -108,13 +109,13 @@ public sealed interface Command {
      * @param extra how much longer it stays in effect: positive, at most 3,650 days
      * @param approver the principal who approves the extension
      * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if {@code extra} is not positive or longer than {@link Durations#MAX},
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if {@code extra} is not positive or longer than {@link Durations#MAX},
      *     or the comment is invalid
      */
     public ExtendTimeBox {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(approver, "approver");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(approver, "approver");
       Text.require("comment", comment, 0, MAX_TEXT);
       Durations.requirePositive("extra", extra);
     }
@@ -137,12 +138,12 @@ public sealed interface Command {
      * @param evidence the evidence that joins the investigation
      * @param proposals the actions the policy planned for it, to propose (copied; possibly empty)
      * @param actor who reports it (usually the system)
-     * @throws NullPointerException if a component or a proposal is null
+     * @throws InvalidInputException if a component or a proposal is null
      */
     public RecordEvidence {
-      Objects.requireNonNull(evidence, "evidence");
-      proposals = List.copyOf(Objects.requireNonNull(proposals, "proposals"));
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(evidence, "evidence");
+      proposals = List.copyOf(Checks.notNull(proposals, "proposals"));
+      Checks.notNull(actor, "actor");
     }
 
     /**
@@ -152,8 +153,14 @@ public sealed interface Command {
      * @param evidence the evidence
      * @param plan the policy's plan for it
      * @param rule the approval rule for its pending actions
+     * @throws InvalidInputException if {@code evidence} is null
+     * @throws InvalidInputException if {@code plan} is null
+     * @throws InvalidInputException if {@code rule} is null
      */
     public static RecordEvidence of(Evidence evidence, RemediationPlan plan, ApprovalRule rule) {
+      Checks.notNull(evidence, "evidence");
+      Checks.notNull(plan, "plan");
+      Checks.notNull(rule, "rule");
       List<Proposal> proposals = new ArrayList<>(plan.actions().size());
       for (PlannedAction planned : plan.actions()) {
         proposals.add(new Proposal(planned, rule));
@@ -182,15 +189,15 @@ public sealed interface Command {
      * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's manual
      *     actions require one)
      * @param source where the action comes from
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character, or the
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character, or the
      *     source is not one the requester and the action's family can have ({@link ActionSource#requireFor})
      */
     public ProposeAction {
-      Objects.requireNonNull(proposal, "proposal");
-      Objects.requireNonNull(requester, "requester");
+      Checks.notNull(proposal, "proposal");
+      Checks.notNull(requester, "requester");
       Text.require("comment", comment, 0, MAX_TEXT);
-      Objects.requireNonNull(source, "source").requireFor(requester, proposal.planned().action().family());
+      Checks.notNull(source, "source").requireFor(requester, proposal.planned().action().family());
     }
 
     /**
@@ -199,9 +206,11 @@ public sealed interface Command {
      * @param proposal the action
      * @param requester who asks for it
      * @param comment the requester's comment, possibly empty
+     * @throws InvalidInputException if {@code proposal} is null
      */
     public ProposeAction(Proposal proposal, Actor requester, String comment) {
-      this(proposal, requester, comment, ActionSource.of(requester, proposal.planned().action().family()));
+      this(proposal, requester, comment,
+          ActionSource.of(requester, Checks.notNull(proposal, "proposal").planned().action().family()));
     }
 
     /**
@@ -229,12 +238,12 @@ public sealed interface Command {
      * @param actionId the pending action to approve
      * @param approver the principal who approves; each principal counts once towards the quorum
      * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Approve {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(approver, "approver");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(approver, "approver");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }
@@ -253,12 +262,12 @@ public sealed interface Command {
      * @param actionId the pending action to reject
      * @param actor who rejects it
      * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Reject {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }
@@ -277,10 +286,10 @@ public sealed interface Command {
      * @param actionId the approved action that was dispatched (or dispatched again, for a retry)
      * @param deadline when the action times out: recorded by its first dispatch, kept by later ones; null
      *     to record none
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public Start {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
 
     /**
@@ -312,12 +321,12 @@ public sealed interface Command {
      * @param reason the guard's reason: 1-{@value #MAX_TEXT} characters, no control characters
      * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
      *     investigation's pending expiry
-     * @throws NullPointerException if {@code actionId} is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
+     * @throws InvalidInputException if {@code actionId} is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or the
      *     expiry is not positive or longer than {@link Durations#MAX}
      */
     public Hold {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, MAX_TEXT);
       if (expiry != null) {
         Durations.requirePositive("expiry", expiry);
@@ -336,10 +345,10 @@ public sealed interface Command {
      * Validates the command.
      *
      * @param actionId the succeeded, time-boxed action whose box has ended
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public EndTimeBox {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
   }
 
@@ -358,11 +367,11 @@ public sealed interface Command {
      * @param actionId the action the executor carried out
      * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
      *     control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the detail is too long or holds a control character
      */
     public Succeed {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, MAX_TEXT);
     }
   }
@@ -379,11 +388,11 @@ public sealed interface Command {
      *
      * @param actionId the action that failed for good
      * @param reason why it failed: 1-{@value #MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character
      */
     public Fail {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, MAX_TEXT);
     }
   }
@@ -398,10 +407,10 @@ public sealed interface Command {
      * Validates the command.
      *
      * @param actionId the action whose deadline passed with no outcome
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public TimeOut {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
   }
 
@@ -424,12 +433,12 @@ public sealed interface Command {
      * @param actor who cancels it
      * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
      * @param workStopped whether no call for an in-progress action is out any more
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Cancel {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
 
@@ -439,6 +448,9 @@ public sealed interface Command {
      * @param actionId the action
      * @param actor who cancels it
      * @param comment why, possibly empty
+     * @throws InvalidInputException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actor} is null
+     * @throws InvalidInputException if {@code comment} is null or not valid
      */
     public Cancel(ActionId actionId, Actor actor, String comment) {
       this(actionId, actor, comment, false);
@@ -459,12 +471,12 @@ public sealed interface Command {
      * @param actionId the succeeded reversible action to undo (or the one whose undo failed before)
      * @param actor who asks: a principal, or the system
      * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public RequestUndo {
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }
@@ -483,11 +495,11 @@ public sealed interface Command {
      * @param actionId the action whose undo was carried out
      * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
      *     control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the detail is too long or holds a control character
      */
     public CompleteUndo {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, MAX_TEXT);
     }
   }
@@ -504,11 +516,11 @@ public sealed interface Command {
      *
      * @param actionId the action whose undo failed
      * @param reason why the undo failed: 1-{@value #MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character
      */
     public FailUndo {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, MAX_TEXT);
     }
   }
@@ -524,10 +536,10 @@ public sealed interface Command {
      * Validates the command.
      *
      * @param actionId the pending action whose expiry has come
-     * @throws NullPointerException if {@code actionId} is null
+     * @throws InvalidInputException if {@code actionId} is null
      */
     public Expire {
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(actionId, "actionId");
     }
   }
 
@@ -549,11 +561,11 @@ public sealed interface Command {
      *
      * @param outcome how the analysis ended
      * @param actor who reports it
-     * @throws NullPointerException if a component is null
+     * @throws InvalidInputException if a component is null
      */
     public FinishAnalysis {
-      Objects.requireNonNull(outcome, "outcome");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(outcome, "outcome");
+      Checks.notNull(actor, "actor");
     }
   }
 
@@ -570,11 +582,11 @@ public sealed interface Command {
      *
      * @param actor who terminates it; the system actor gives "terminated by system"
      * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the comment is too long or holds a control character
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Terminate {
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, MAX_TEXT);
     }
   }

@@ -1,7 +1,8 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link Investigation#decide(Command, java.time.Instant)} answers: the events a command
@@ -35,11 +36,11 @@ public sealed interface Decision {
      *
      * @param events the events it produced, in order; empty when there was nothing to do
      * @param after the investigation with the events applied
-     * @throws NullPointerException if a component or an event is null
+     * @throws InvalidInputException if a component or an event is null
      */
     public Accepted {
-      events = List.copyOf(Objects.requireNonNull(events, "events"));
-      Objects.requireNonNull(after, "after");
+      events = List.copyOf(Checks.notNull(events, "events"));
+      Checks.notNull(after, "after");
     }
 
     @Override
@@ -60,10 +61,10 @@ public sealed interface Decision {
      *
      * @param rejection why the command was refused: a reason to switch on, a message naming the offending
      *     value, and the action concerned
-     * @throws NullPointerException if {@code rejection} is null
+     * @throws InvalidInputException if {@code rejection} is null
      */
     public Rejected {
-      Objects.requireNonNull(rejection, "rejection");
+      Checks.notNull(rejection, "rejection");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -75,15 +77,16 @@ public enum DefenderInvestigationState {
    * ({@code SuccessfullyRemediated} and Graph's {@code successfullyRemediated} are one state)
    *
    * @param name the state's name
-   * @throws IllegalArgumentException if no state has that name
+   * @throws InvalidInputException if no state has that name
    */
   public static DefenderInvestigationState fromApi(String name) {
+    Checks.notNull(name, "name");
     for (DefenderInvestigationState state : values()) {
       if (state.apiName.equalsIgnoreCase(name)) {
         return state;
       }
     }
-    throw new IllegalArgumentException("investigation state is not one of Defender's, was: "
+    throw new InvalidInputException("name", name, "investigation state is not one of Defender's, was: "
         + dev.parry.core.internal.Text.show(name));
   }
 }

@@ -1,5 +1,7 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -60,9 +62,10 @@ public enum EvidenceRemediationStatus {
    * {@return the status Graph calls {@code name}}
    *
    * @param name Graph's value, such as {@code notFound}
-   * @throws IllegalArgumentException if Graph has no such status
+   * @throws InvalidInputException if Graph has no such status
    */
   public static EvidenceRemediationStatus fromGraph(String name) {
+    Checks.notNull(name, "name");
     if (name.equals("notRemediated")) { // the alertEvidence reference spells it so on some pages
       return UNREMEDIATED;
     }
@@ -71,7 +74,7 @@ public enum EvidenceRemediationStatus {
         return value;
       }
     }
-    throw new IllegalArgumentException("remediationStatus is not one of Graph's, was: "
+    throw new InvalidInputException("name", name, "remediationStatus is not one of Graph's, was: "
         + dev.parry.core.internal.Text.show(name));
   }
 }

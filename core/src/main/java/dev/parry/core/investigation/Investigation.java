@@ -4,6 +4,9 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.error.ConflictException;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import dev.parry.core.investigation.InvestigationEvent.ActionCancelled;
 import dev.parry.core.investigation.InvestigationEvent.ActionEvent;
@@ -118,38 +121,40 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * @param analysis how the analysis ended, or null while it runs
    * @param terminatedBy who terminated it, or null
    * @param completedAt when it completed, or null
-   * @throws NullPointerException if a required component or an element is null
-   * @throws IllegalArgumentException if {@code pendingExpiry} is not positive, {@code version} is less than
+   * @throws InvalidInputException if a required component or an element is null
+   * @throws InvalidInputException if {@code pendingExpiry} is not positive, {@code version} is less than
    *     1, or an action's sequence does not match its position
    */
   public Investigation {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(alertId, "alertId");
-    Objects.requireNonNull(level, "level");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(openedAt, "openedAt");
-    Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+    Checks.notNull(id, "id");
+    Checks.notNull(alertId, "alertId");
+    Checks.notNull(level, "level");
+    Checks.notNull(origin, "origin");
+    Checks.notNull(openedAt, "openedAt");
+    Checks.notNull(pendingExpiry, "pendingExpiry");
     if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
-      throw new IllegalArgumentException("pendingExpiry must be positive, was: " + pendingExpiry);
+      throw new InvalidInputException("pendingExpiry", pendingExpiry,
+          "pendingExpiry must be positive, was: " + pendingExpiry);
     }
     if (version < 1) {
-      throw new IllegalArgumentException("version must be 1 or more, was: " + version);
+      throw new InvalidInputException("version", version, "version must be 1 or more, was: " + version);
     }
-    evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
+    evidence = List.copyOf(Checks.notNull(evidence, "evidence"));
     threatsWithoutAction = threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
     for (Evidence threat : threatsWithoutAction) {
       if (!threat.isThreat()) {
-        throw new IllegalArgumentException("threatsWithoutAction holds evidence that is no threat, its verdict was: "
+        throw new InvalidInputException("threatsWithoutAction", threat.verdict(),
+            "threatsWithoutAction holds evidence that is no threat, its verdict was: "
             + threat.verdict());
       }
     }
-    Objects.requireNonNull(actions, "actions");
+    Checks.notNull(actions, "actions");
     if (!(actions instanceof Actions)) { // a list from outside: copied and checked; the state machine's own is neither
       ActionRecord[] copy = actions.toArray(new ActionRecord[0]);
       for (int i = 0; i < copy.length; i++) {
-        ActionRecord action = Objects.requireNonNull(copy[i], "actions[" + i + "]");
+        ActionRecord action = Checks.notNull(copy[i], "actions[" + i + "]");
         if (action.id().sequence() != i + 1) {
-          throw new IllegalArgumentException("action " + action.id() + " is at position " + (i + 1)
+          throw new InvalidInputException("actions", null, "action " + action.id() + " is at position " + (i + 1)
               + ": an action's sequence must be its position");
         }
         if (action.status() == ActionStatus.PENDING_APPROVAL && action.expiresAt() == null) {
@@ -193,8 +198,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * @param pendingExpiry how long actions may stay pending approval; positive
    * @param actor who opens it
    * @param now the current time
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code pendingExpiry} is zero or negative
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if {@code pendingExpiry} is zero or negative
    */
   public static Decision.Accepted open(InvestigationId id, AlertId alertId, AutomationLevel level,
       Duration pendingExpiry, Actor actor, Instant now) {
@@ -211,12 +216,12 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * @param pendingExpiry how long actions may stay pending approval; positive
    * @param actor who opens it
    * @param now the current time
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code pendingExpiry} is zero or negative
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if {@code pendingExpiry} is zero or negative
    */
   public static Decision.Accepted open(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
       Duration pendingExpiry, Actor actor, Instant now) {
-    Opened opened = new Opened(id, now, actor, alertId, level, origin, pendingExpiry);
+    Opened opened = new Opened(id, Checks.notNull(now, "now"), actor, alertId, level, origin, pendingExpiry);
     return new Decision.Accepted(List.of(opened), from(opened));
   }
 
@@ -230,20 +235,22 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * {@return the investigation these events describe}
    *
    * @param events an investigation's events, from its {@link Opened} event on
-   * @throws IllegalArgumentException if the list is empty, does not start with {@link Opened}, or
+   * @throws InvalidInputException if the list is empty, does not start with {@link Opened}, or
    *     holds an event that cannot follow the ones before it
    */
   public static Investigation replay(List<InvestigationEvent> events) {
+    Checks.notNull(events, "events");
     if (events.isEmpty() || !(events.get(0) instanceof Opened)) {
-      throw new IllegalArgumentException("an investigation's events must start with Opened, were: "
+      throw new InvalidInputException("events", null, "an investigation's events must start with Opened, were: "
           + (events.isEmpty() ? "empty" : events.get(0).getClass().getSimpleName()));
     }
     Investigation state = from((Opened) events.get(0));
     for (int i = 1; i < events.size(); i++) {
       try {
         state = state.evolve(events.get(i));
-      } catch (IllegalStateException e) {
-        throw new IllegalArgumentException("event " + (i + 1) + " cannot be applied: " + e.getMessage(), e);
+      } catch (ConflictException e) {
+        throw new InvalidInputException("events", null,
+            "event " + (i + 1) + " cannot be applied: " + e.getMessage(), e);
       }
     }
     return state;
@@ -404,11 +411,11 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    *
    * @param command the command
    * @param now the current time, recorded on every event
-   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if an argument is null
    */
   public Decision decide(Command command, Instant now) {
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(now, "now");
+    Checks.notNull(command, "command");
+    Checks.notNull(now, "now");
     List<InvestigationEvent> events = new ArrayList<>(4);
     Rejection rejection = decideInto(command, now, events);
     if (rejection != null) {
@@ -781,13 +788,14 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * {@return the investigation after applying one event}
    *
    * @param event an event of this investigation
-   * @throws IllegalArgumentException if the event belongs to another investigation
-   * @throws IllegalStateException if the event cannot follow this state (an action event for a
+   * @throws InvalidInputException if the event belongs to another investigation
+   * @throws ConflictException if the event cannot follow this state (an action event for a
    *     missing action, a transition its status does not allow, a second opening)
    */
   public Investigation evolve(InvestigationEvent event) {
     if (!event.investigationId().equals(id)) {
-      throw new IllegalArgumentException("event of investigation " + event.investigationId() + " applied to " + id);
+      throw new InvalidInputException("event", null,
+          "event of investigation " + event.investigationId() + " applied to " + id);
     }
     long v = version + 1;
     if (event instanceof ActionEvent actionEvent) {
@@ -809,33 +817,33 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     if (event instanceof AnalysisFinished analysisFinished) {
       if (isAnalysisFinished()) {
-        throw new IllegalStateException("analysis of " + id + " already finished");
+        throw new ConflictException("analysis of " + id + " already finished");
       }
       return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions,
           analysisFinished.outcome(), terminatedBy, completedAt);
     }
     if (event instanceof Terminated) {
       if (terminatedBy != null) {
-        throw new IllegalStateException("investigation " + id + " already terminated");
+        throw new ConflictException("investigation " + id + " already terminated");
       }
       return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions, analysis, event.actor(),
           completedAt);
     }
     if (event instanceof Completed) {
       if (completedAt != null || !isComplete()) {
-        throw new IllegalStateException("investigation " + id + " cannot complete now");
+        throw new ConflictException("investigation " + id + " cannot complete now");
       }
       return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions, analysis, terminatedBy,
           event.at());
     }
-    throw new IllegalStateException("investigation " + id + " is already open");
+    throw new ConflictException("investigation " + id + " is already open");
   }
 
   private ActionRecord evolveAction(ActionEvent event) {
     ActionId actionId = event.actionId();
     if (event instanceof ActionProposed proposed) {
       if (actionId.sequence() != actions.size() + 1) {
-        throw new IllegalStateException("action " + actionId + " proposed out of sequence, expected "
+        throw new ConflictException("action " + actionId + " proposed out of sequence, expected "
             + (actions.size() + 1));
       }
       ActionStatus initial = proposed.mode() == ApprovalMode.AUTOMATIC ? ActionStatus.APPROVED
@@ -847,10 +855,10 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
           proposed.actor(), "", proposed.timeBox(), expires, null, 0);
     }
     ActionRecord current = action(actionId)
-        .orElseThrow(() -> new IllegalStateException("investigation " + id + " has no action " + actionId));
+        .orElseThrow(() -> new ConflictException("investigation " + id + " has no action " + actionId));
     if (event instanceof InvestigationEvent.TimeBoxExtended extended) {
       if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
-        throw new IllegalStateException("action " + actionId + " has no running time box to extend");
+        throw new ConflictException("action " + actionId + " has no running time box to extend");
       }
       return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
     }
@@ -906,7 +914,7 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
 
   private static void require(ActionRecord current, ActionStatus from, ActionStatus to) {
     if (current.status() != from || !(from.next().contains(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
-      throw new IllegalStateException("action " + current.id() + " cannot go from " + current.status() + " to " + to);
+      throw new ConflictException("action " + current.id() + " cannot go from " + current.status() + " to " + to);
     }
   }
 

@@ -3,12 +3,13 @@ package dev.parry.core.investigation;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,19 +63,20 @@ public sealed interface InvestigationEvent
      * @param level the automation level it runs at (the level of its device group)
      * @param origin the device the alert is about and its device group
      * @param pendingExpiry how long an action may stay pending approval; positive
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public Opened {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(alertId, "alertId");
-      Objects.requireNonNull(level, "level");
-      Objects.requireNonNull(origin, "origin");
-      Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(alertId, "alertId");
+      Checks.notNull(level, "level");
+      Checks.notNull(origin, "origin");
+      Checks.notNull(pendingExpiry, "pendingExpiry");
       if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
-        throw new IllegalArgumentException("pendingExpiry must be positive, was: " + pendingExpiry);
+        throw new InvalidInputException("pendingExpiry", pendingExpiry,
+            "pendingExpiry must be positive, was: " + pendingExpiry);
       }
     }
   }
@@ -94,14 +96,14 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who did it: the system or a principal
      * @param evidence the evidence that joined: an entity with its verdict and roles
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public EvidenceRecorded {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(evidence, "evidence");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(evidence, "evidence");
     }
   }
   /**
@@ -124,16 +126,17 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who reported the evidence
      * @param evidence the evidence, whose verdict is a threat
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the evidence's verdict is no threat
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the evidence's verdict is no threat
      */
     public NoActionPlanned {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(evidence, "evidence");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(evidence, "evidence");
       if (!evidence.isThreat()) {
-        throw new IllegalArgumentException("evidence with no action planned must be a threat, its verdict was: "
+        throw new InvalidInputException("evidence", evidence.verdict(),
+            "evidence with no action planned must be a threat, its verdict was: "
             + evidence.verdict());
       }
     }
@@ -176,22 +179,23 @@ public sealed interface InvestigationEvent
      *     recorded): at most {@value Command#MAX_TEXT} characters, no control characters
      * @param source where the action comes from (in events stored before it was recorded, what its
      *     requester and family imply: {@link ActionSource#of})
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionProposed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(action, "action");
-      Objects.requireNonNull(mode, "mode");
-      Objects.requireNonNull(rule, "rule");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(action, "action");
+      Checks.notNull(mode, "mode");
+      Checks.notNull(rule, "rule");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       Text.require("comment", comment, 0, Command.MAX_TEXT);
-      Objects.requireNonNull(source, "source").requireFor(actor, action.family());
+      Checks.notNull(source, "source").requireFor(actor, action.family());
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
 
@@ -208,12 +212,14 @@ public sealed interface InvestigationEvent
      * @param rule how it gets approved
      * @param timeBox how long it stays in effect once it succeeded, or null
      * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
+     * @throws InvalidInputException if {@code actor} is null
+     * @throws InvalidInputException if {@code action} is null
      */
     public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
         RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox,
         @Nullable Instant expiresAt) {
       this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, expiresAt, "",
-          ActionSource.of(actor, action.family()));
+          ActionSource.of(Checks.notNull(actor, "actor"), Checks.notNull(action, "action").family()));
     }
 
     /**
@@ -256,20 +262,21 @@ public sealed interface InvestigationEvent
      * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
      *     characters
      * @param quorumReached whether this approval approved the action
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ApprovalGranted {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!(actor instanceof Actor.Principal)) {
-        throw new IllegalArgumentException("an approval must come from a principal, was: " + actor);
+        throw new InvalidInputException("actor", actor, "an approval must come from a principal, was: " + actor);
       }
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -292,17 +299,18 @@ public sealed interface InvestigationEvent
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
      *     characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionRejected {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -322,16 +330,17 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who did it: the system or a principal
      * @param actionId the action the event is about; it belongs to {@code investigationId}
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionExpired {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -357,19 +366,20 @@ public sealed interface InvestigationEvent
      * @param attempt 1 for the first dispatch, more for retries
      * @param deadline when the action times out, set by its first dispatch; null in events stored before
      *     deadlines were recorded
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionStarted {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       if (attempt < 1) {
-        throw new IllegalArgumentException("attempt must be 1 or more, was: " + attempt);
+        throw new InvalidInputException("attempt", attempt, "attempt must be 1 or more, was: " + attempt);
       }
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
 
@@ -410,19 +420,20 @@ public sealed interface InvestigationEvent
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param reason the guard's reason: 1-{@value Command#MAX_TEXT} characters, no control characters
      * @param expiresAt when it expires if nobody decides it
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or the
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or the
      *     action is in another investigation
      */
     public ActionHeld {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
-      Objects.requireNonNull(expiresAt, "expiresAt");
+      Checks.notNull(expiresAt, "expiresAt");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -446,17 +457,18 @@ public sealed interface InvestigationEvent
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT}
      *     characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionSucceeded {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -478,17 +490,18 @@ public sealed interface InvestigationEvent
      * @param actor who did it: the system or a principal
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param reason why it failed: 1-{@value Command#MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionFailed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -508,16 +521,17 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who did it: the system or a principal
      * @param actionId the action the event is about; it belongs to {@code investigationId}
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionTimedOut {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -540,17 +554,18 @@ public sealed interface InvestigationEvent
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
      *     characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionCancelled {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -573,17 +588,18 @@ public sealed interface InvestigationEvent
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
      *     characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public UndoRequested {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -607,17 +623,18 @@ public sealed interface InvestigationEvent
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT}
      *     characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public ActionUndone {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -639,17 +656,18 @@ public sealed interface InvestigationEvent
      * @param actor who did it: the system or a principal
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param reason why the undo failed: 1-{@value Command#MAX_TEXT} characters, no control characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public UndoFailed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
@@ -669,14 +687,14 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who did it: the system or a principal
      * @param outcome how the analysis ended
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public AnalysisFinished {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(outcome, "outcome");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(outcome, "outcome");
     }
   }
   /**
@@ -696,13 +714,13 @@ public sealed interface InvestigationEvent
      * @param actor who did it: the system or a principal
      * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
      *     characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public Terminated {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
     }
   }
@@ -727,14 +745,14 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who did it: the system or a principal
      * @param status the status it completed with, as derived by the version of Parry that wrote the event
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public Completed {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(status, "status");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(status, "status");
     }
   }
 
@@ -760,18 +778,19 @@ public sealed interface InvestigationEvent
      * @param extra how much longer the action stays in effect
      * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
      *     characters
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
      */
     public TimeBoxExtended {
-      Objects.requireNonNull(investigationId, "investigationId");
-      Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(actor, "actor");
-      Objects.requireNonNull(actionId, "actionId");
-      Objects.requireNonNull(extra, "extra");
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(extra, "extra");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new IllegalArgumentException("action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException("actionId", null,
+            "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -16,8 +17,8 @@ public record InvestigationId(String value) {
    * Validates the identifier.
    *
    * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
    */
   public InvestigationId {
     Text.requireChars("investigationId", value, 1, MAX_LENGTH, "characters (ASCII letters, digits, '.', '_', ':', '-')",
@@ -30,7 +31,7 @@ public record InvestigationId(String value) {
    * <pre>{@code InvestigationId id = InvestigationId.of("inv-2026-0001");}</pre>
    *
    * @param value the identifier
-   * @throws IllegalArgumentException if the value is not valid
+   * @throws InvalidInputException if the value is not valid
    */
   public static InvestigationId of(String value) {
     return new InvestigationId(value);

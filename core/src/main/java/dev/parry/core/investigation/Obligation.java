@@ -1,7 +1,8 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What is due for an action, and when: derived from the action's stored state alone
@@ -39,10 +40,10 @@ public record Obligation(Kind kind, Instant due) {
    *
    * @param kind what is due: expire, dispatch, undo or end a time box
    * @param due when it is due; work is never done before
-   * @throws NullPointerException if a component is null
+   * @throws InvalidInputException if a component is null
    */
   public Obligation {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(due, "due");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(due, "due");
   }
 }

@@ -3,7 +3,8 @@ package dev.parry.core.investigation;
 import dev.parry.core.automation.DeviceGroup;
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.Device;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +26,10 @@ public record Origin(DeviceGroupName group, @Nullable Device device) {
    *
    * @param group the device group the investigation runs in
    * @param device the device the alert is about, or null for an alert with no device (email, identity)
-   * @throws NullPointerException if {@code group} is null
+   * @throws InvalidInputException if {@code group} is null
    */
   public Origin {
-    Objects.requireNonNull(group, "group");
+    Checks.notNull(group, "group");
   }
 
   /** {@return the origin of an alert about no device: the ungrouped devices' group} */

@@ -1,7 +1,8 @@
 package dev.parry.core.investigation;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -26,10 +27,10 @@ public record Rejection(RejectionReason reason, String message, @Nullable Action
    *     characters
    * @param action the action concerned (for a duplicate, the action that already exists), or null when the
    *     command is about no action
-   * @throws NullPointerException if {@code reason} or {@code message} is null
+   * @throws InvalidInputException if {@code reason} or {@code message} is null
    */
   public Rejection {
-    Objects.requireNonNull(reason, "reason");
+    Checks.notNull(reason, "reason");
     Text.require("message", message, 1, 4096);
   }
 

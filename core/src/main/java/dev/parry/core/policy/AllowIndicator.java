@@ -12,6 +12,8 @@ import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +57,7 @@ public sealed interface AllowIndicator {
    * @param entity the entity reported
    */
   static List<AllowIndicator> forValuesOf(Entity entity) {
+    Checks.notNull(entity, "entity");
     if (entity instanceof DeviceFile file) {
       Sha256 sha256 = file.sha256();
       Sha1 sha1 = file.sha1();
@@ -85,11 +88,11 @@ public sealed interface AllowIndicator {
    * }</pre>
    *
    * @param text an indicator's text form
-   * @throws NullPointerException if {@code text} is null
-   * @throws IllegalArgumentException if the text has no known prefix or its value is invalid
+   * @throws InvalidInputException if {@code text} is null
+   * @throws InvalidInputException if the text has no known prefix or its value is invalid
    */
   static AllowIndicator parse(String text) {
-    Objects.requireNonNull(text, "allowIndicator");
+    Checks.notNull(text, "allowIndicator");
     int colon = text.indexOf(':');
     String kind = colon < 0 ? "" : text.substring(0, colon);
     String value = text.substring(colon + 1);
@@ -99,7 +102,8 @@ public sealed interface AllowIndicator {
       case "sha256+sha1" -> {
         int second = value.indexOf(':');
         if (second < 0) {
-          throw new IllegalArgumentException("allowIndicator sha256+sha1: needs both hashes, was: " + Text.show(text));
+          throw new InvalidInputException("allowIndicator", text,
+              "allowIndicator sha256+sha1: needs both hashes, was: " + Text.show(text));
         }
         yield new FileHashes(Sha256.of(value.substring(0, second)), Sha1.of(value.substring(second + 1)));
       }
@@ -107,7 +111,8 @@ public sealed interface AllowIndicator {
       case "url" -> new ExactUrl(WebUrl.of(value));
       case "domain" -> new Domain(DomainName.of(value));
       case "entity" -> new ExactEntity(EntityKey.of(value));
-      default -> throw new IllegalArgumentException("allowIndicator must start with sha256:, sha1:, sha256+sha1:, url:,"
+      default -> throw new InvalidInputException("allowIndicator", text,
+          "allowIndicator must start with sha256:, sha1:, sha256+sha1:, url:,"
           + " domain:,"
           + " sender: or entity:,"
           + " was: " + Text.show(text));
@@ -125,10 +130,10 @@ public sealed interface AllowIndicator {
      * Validates the indicator.
      *
      * @param sha256 the SHA-256 a covered file or attachment has
-     * @throws NullPointerException if {@code sha256} is null
+     * @throws InvalidInputException if {@code sha256} is null
      */
     public FileHash {
-      Objects.requireNonNull(sha256, "sha256");
+      Checks.notNull(sha256, "sha256");
     }
 
     @Override
@@ -160,11 +165,11 @@ public sealed interface AllowIndicator {
      * @param sha256 the SHA-256 a covered file or attachment has
      * @param sha1 the SHA-1 a covered file has when it carries one, and the one hash that covers a file
      *     reported without a SHA-256
-     * @throws NullPointerException if a hash is null
+     * @throws InvalidInputException if a hash is null
      */
     public FileHashes {
-      Objects.requireNonNull(sha256, "sha256");
-      Objects.requireNonNull(sha1, "sha1");
+      Checks.notNull(sha256, "sha256");
+      Checks.notNull(sha1, "sha1");
     }
 
     @Override
@@ -198,10 +203,10 @@ public sealed interface AllowIndicator {
      * Validates the indicator.
      *
      * @param url the URL as given; URLs are compared in their normalized form
-     * @throws NullPointerException if {@code url} is null
+     * @throws InvalidInputException if {@code url} is null
      */
     public ExactUrl {
-      Objects.requireNonNull(url, "url");
+      Checks.notNull(url, "url");
     }
 
     @Override
@@ -226,10 +231,10 @@ public sealed interface AllowIndicator {
      * Validates the indicator.
      *
      * @param domain the domain; its subdomains are covered too
-     * @throws NullPointerException if {@code domain} is null
+     * @throws InvalidInputException if {@code domain} is null
      */
     public Domain {
-      Objects.requireNonNull(domain, "domain");
+      Checks.notNull(domain, "domain");
     }
 
     @Override
@@ -260,10 +265,10 @@ public sealed interface AllowIndicator {
      * Validates the indicator.
      *
      * @param sha1 the SHA-1 a covered file has
-     * @throws NullPointerException if {@code sha1} is null
+     * @throws InvalidInputException if {@code sha1} is null
      */
     public FileSha1 {
-      Objects.requireNonNull(sha1, "sha1");
+      Checks.notNull(sha1, "sha1");
     }
 
     @Override
@@ -288,10 +293,10 @@ public sealed interface AllowIndicator {
      * Validates the indicator.
      *
      * @param sender the sender's address, compared with a message's {@link EmailMessage#sender()}
-     * @throws NullPointerException if {@code sender} is null
+     * @throws InvalidInputException if {@code sender} is null
      */
     public Sender {
-      Objects.requireNonNull(sender, "sender");
+      Checks.notNull(sender, "sender");
     }
 
     @Override
@@ -319,10 +324,10 @@ public sealed interface AllowIndicator {
      *
      * @param key the entity's key: its strongest name, so a user principal name reassigned to another user
      *     does not match
-     * @throws NullPointerException if {@code key} is null
+     * @throws InvalidInputException if {@code key} is null
      */
     public ExactEntity {
-      Objects.requireNonNull(key, "key");
+      Checks.notNull(key, "key");
     }
 
     @Override

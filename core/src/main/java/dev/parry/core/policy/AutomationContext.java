@@ -5,7 +5,8 @@ import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -61,21 +62,22 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @param emailAutomation the automation level for email entities
    * @param identityAutomation the automation level for user accounts
    * @param planTable which actions each entity type and verdict plans
-   * @throws NullPointerException if a component or an indicator is null
-   * @throws IllegalArgumentException if {@code devicesInScope} is less than 1, or email or identity
+   * @throws InvalidInputException if a component or an indicator is null
+   * @throws InvalidInputException if {@code devicesInScope} is less than 1, or email or identity
    *     automation is a folder level
    */
   public AutomationContext {
-    Objects.requireNonNull(level, "level");
-    Objects.requireNonNull(folders, "folders");
-    Objects.requireNonNull(exclusions, "exclusions");
-    allowIndicators = Set.copyOf(Objects.requireNonNull(allowIndicators, "allowIndicators"));
+    Checks.notNull(level, "level");
+    Checks.notNull(folders, "folders");
+    Checks.notNull(exclusions, "exclusions");
+    allowIndicators = Set.copyOf(Checks.notNull(allowIndicators, "allowIndicators"));
     if (devicesInScope < 1) {
-      throw new IllegalArgumentException("devicesInScope must be 1 or more, was: " + devicesInScope);
+      throw new InvalidInputException("devicesInScope", devicesInScope,
+          "devicesInScope must be 1 or more, was: " + devicesInScope);
     }
     requireFamilyLevel("emailAutomation", emailAutomation);
     requireFamilyLevel("identityAutomation", identityAutomation);
-    Objects.requireNonNull(planTable, "planTable");
+    Checks.notNull(planTable, "planTable");
   }
 
   /**
@@ -83,6 +85,7 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * one device in scope, the default email and identity automation and the default plan table}
    *
    * @param level the automation level of the device group
+   * @throws InvalidInputException if {@code level} is null
    */
   public static AutomationContext of(AutomationLevel level) {
     return new AutomationContext(level, FolderClassifier.defaults(), AutomationExclusions.none(), Set.of(), 1,
@@ -95,13 +98,14 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    *
    * @param name what the level is for, for the message
    * @param level the level
-   * @throws NullPointerException if {@code level} is null
-   * @throws IllegalArgumentException if it is one of the folder levels
+   * @throws InvalidInputException if {@code level} is null
+   * @throws InvalidInputException if it is one of the folder levels
    */
   public static AutomationLevel requireFamilyLevel(String name, AutomationLevel level) {
-    Objects.requireNonNull(level, name);
+    Checks.notNull(level, name);
     if (level == AutomationLevel.SEMI_CORE_FOLDERS || level == AutomationLevel.SEMI_NON_TEMP_FOLDERS) {
-      throw new IllegalArgumentException(name + " must be FULL, SEMI_ALL_FOLDERS or NO_AUTOMATED_RESPONSE (folder"
+      throw new InvalidInputException(name, level,
+          name + " must be FULL, SEMI_ALL_FOLDERS or NO_AUTOMATED_RESPONSE (folder"
           + " levels judge file paths on devices), was: " + level);
     }
     return level;
@@ -165,7 +169,7 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * {@return this context with another email automation}
    *
    * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
-   * @throws IllegalArgumentException if it is a folder level
+   * @throws InvalidInputException if it is a folder level
    */
   public AutomationContext withEmailAutomation(AutomationLevel value) {
     return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope, value,
@@ -176,7 +180,7 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * {@return this context with another identity automation}
    *
    * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
-   * @throws IllegalArgumentException if it is a folder level
+   * @throws InvalidInputException if it is a folder level
    */
   public AutomationContext withIdentityAutomation(AutomationLevel value) {
     return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope, emailAutomation,

@@ -22,6 +22,8 @@ import dev.parry.core.entity.ScheduledTask;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.WindowsService;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
@@ -31,7 +33,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -116,11 +117,11 @@ public final class PlanTable {
      *
      * @param kind the kind of action to propose; the entity of the row is its target
      * @param mode automatic where the automation level allows it, or pending at every level
-     * @throws NullPointerException if a component is null
+     * @throws InvalidInputException if a component is null
      */
     public Step {
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(mode, "mode");
+      Checks.notNull(kind, "kind");
+      Checks.notNull(mode, "mode");
     }
 
     /**
@@ -162,27 +163,28 @@ public final class PlanTable {
      * @param entityType the entity's record type, such as {@code DeviceFile.class}
      * @param verdict a verdict that calls for remediation and applies to the type's family
      * @param steps the actions, in the order they are proposed (copied); empty plans nothing
-     * @throws NullPointerException if a component or a step is null
-     * @throws IllegalArgumentException if the type is not an entity record, the verdict calls for no
+     * @throws InvalidInputException if a component or a step is null
+     * @throws InvalidInputException if the type is not an entity record, the verdict calls for no
      *     remediation or does not apply to the type's family, a kind cannot act on the type or appears
      *     twice, a kind that may never run automatically is automatic, or a suspicious row holds an
      *     automatic step
      */
     public Row {
-      Objects.requireNonNull(entityType, "entityType");
-      Objects.requireNonNull(verdict, "verdict");
-      steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+      Checks.notNull(entityType, "entityType");
+      Checks.notNull(verdict, "verdict");
+      steps = List.copyOf(Checks.notNull(steps, "steps"));
       if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
-        throw new IllegalArgumentException("entityType must be an entity record such as DeviceFile, was: "
+        throw new InvalidInputException("entityType", entityType.getName(),
+            "entityType must be an entity record such as DeviceFile, was: "
             + entityType.getName());
       }
       String type = entityType.getSimpleName();
       if (!verdict.isThreat()) {
-        throw new IllegalArgumentException("verdict must call for remediation (MALICIOUS or SUSPICIOUS),"
+        throw new InvalidInputException("verdict", null, "verdict must call for remediation (MALICIOUS or SUSPICIOUS),"
             + " was: " + verdict + " for " + type);
       }
       if (!verdict.appliesTo(familyOf(entityType))) {
-        throw new IllegalArgumentException("verdict " + verdict + " does not apply to " + type);
+        throw new InvalidInputException("verdict", null, "verdict " + verdict + " does not apply to " + type);
       }
       checkSteps(steps, entityType, "the row for " + verdict + " " + type, verdict == Verdict.SUSPICIOUS);
     }
@@ -193,10 +195,10 @@ public final class PlanTable {
      * @param entityType the entity's record type
      * @param verdict the verdict
      * @param steps the actions, in order
-     * @throws IllegalArgumentException as {@link Row#Row} does
+     * @throws InvalidInputException as {@link Row#Row} does
      */
     public static Row of(Class<? extends Entity> entityType, Verdict verdict, Step... steps) {
-      return new Row(entityType, verdict, List.of(steps));
+      return new Row(entityType, verdict, List.of(Checks.noNulls(steps, "steps")));
     }
 
     /** {@return the family of the row's entity type, which decides which automation level applies} */
@@ -224,19 +226,21 @@ public final class PlanTable {
      *
      * @param entityType the entity's record type: a type the role applies to (users and devices)
      * @param steps the actions, in the order they are proposed (copied); empty plans nothing
-     * @throws NullPointerException if a component or a step is null
-     * @throws IllegalArgumentException if the type is not an entity record or not one the role applies to, a
+     * @throws InvalidInputException if a component or a step is null
+     * @throws InvalidInputException if the type is not an entity record or not one the role applies to, a
      *     kind cannot act on the type or appears twice, or a kind that may never run automatically is automatic
      */
     public CompromiseRow {
-      Objects.requireNonNull(entityType, "entityType");
-      steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+      Checks.notNull(entityType, "entityType");
+      steps = List.copyOf(Checks.notNull(steps, "steps"));
       if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
-        throw new IllegalArgumentException("entityType must be an entity record such as UserAccount, was: "
+        throw new InvalidInputException("entityType", entityType.getName(),
+            "entityType must be an entity record such as UserAccount, was: "
             + entityType.getName());
       }
       if (!EvidenceRole.COMPROMISED.appliesTo(familyOf(entityType))) {
-        throw new IllegalArgumentException("role COMPROMISED does not apply to " + entityType.getSimpleName());
+        throw new InvalidInputException("entityType", null,
+            "role COMPROMISED does not apply to " + entityType.getSimpleName());
       }
       checkSteps(steps, entityType, "the compromise row for " + entityType.getSimpleName(), false);
     }
@@ -249,10 +253,10 @@ public final class PlanTable {
      *
      * @param entityType the entity's record type
      * @param steps the actions, in order
-     * @throws IllegalArgumentException as {@link CompromiseRow#CompromiseRow} does
+     * @throws InvalidInputException as {@link CompromiseRow#CompromiseRow} does
      */
     public static CompromiseRow of(Class<? extends Entity> entityType, Step... steps) {
-      return new CompromiseRow(entityType, List.of(steps));
+      return new CompromiseRow(entityType, List.of(Checks.noNulls(steps, "steps")));
     }
 
     /** {@return the family of the row's entity type, which decides which automation level applies} */
@@ -274,17 +278,18 @@ public final class PlanTable {
     for (Step step : steps) {
       ActionKind kind = step.kind();
       if (!StandardActions.targets(kind, entityType)) {
-        throw new IllegalArgumentException(kind + " cannot act on " + type + " entities");
+        throw new InvalidInputException("steps", kind, kind + " cannot act on " + type + " entities");
       }
       if (!seen.add(kind)) {
-        throw new IllegalArgumentException(kind + " appears twice in " + where);
+        throw new InvalidInputException("steps", kind, kind + " appears twice in " + where);
       }
       if (step.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
-        throw new IllegalArgumentException(kind + " never runs automatically, so its step must be pending, in "
+        throw new InvalidInputException("steps", kind, kind + " never runs automatically, so its step must be pending, in "
             + where);
       }
       if (step.mode() == ApprovalMode.AUTOMATIC && allPending) {
-        throw new IllegalArgumentException("suspicious verdicts always need approval, so every step of a SUSPICIOUS"
+        throw new InvalidInputException("suspicious", null,
+            "suspicious verdicts always need approval, so every step of a SUSPICIOUS"
             + " row is pending, was: " + step + " for " + type);
       }
     }
@@ -316,8 +321,8 @@ public final class PlanTable {
    *     PlanTable.Row.of(DeviceFile.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.QUARANTINE_FILE))));}</pre>
    *
    * @param rows the rows, at most one per entity type and verdict
-   * @throws NullPointerException if the list or a row is null
-   * @throws IllegalArgumentException if two rows share an entity type and verdict
+   * @throws InvalidInputException if the list or a row is null
+   * @throws InvalidInputException if two rows share an entity type and verdict
    */
   public static PlanTable of(List<Row> rows) {
     return of(rows, List.of());
@@ -328,23 +333,24 @@ public final class PlanTable {
    *
    * @param rows the rows, at most one per entity type and verdict
    * @param compromiseRows the compromise rows, at most one per entity type
-   * @throws NullPointerException if a list or a row is null
-   * @throws IllegalArgumentException if two rows share an entity type and verdict, or two compromise rows a type
+   * @throws InvalidInputException if a list or a row is null
+   * @throws InvalidInputException if two rows share an entity type and verdict, or two compromise rows a type
    */
   public static PlanTable of(List<Row> rows, List<CompromiseRow> compromiseRows) {
-    List<CompromiseRow> compromises = List.copyOf(Objects.requireNonNull(compromiseRows, "compromiseRows"));
+    List<CompromiseRow> compromises = List.copyOf(Checks.notNull(compromiseRows, "compromiseRows"));
     Set<Class<? extends Entity>> compromised = new java.util.HashSet<>();
     for (CompromiseRow row : compromises) {
       if (!compromised.add(row.entityType())) {
-        throw new IllegalArgumentException("two compromise rows for " + row.entityType().getSimpleName());
+        throw new InvalidInputException("rows", null, "two compromise rows for " + row.entityType().getSimpleName());
       }
     }
-    List<Row> copy = List.copyOf(Objects.requireNonNull(rows, "rows"));
+    List<Row> copy = List.copyOf(Checks.notNull(rows, "rows"));
     Map<Class<? extends Entity>, Map<Verdict, Row>> index = new HashMap<>();
     for (Row row : copy) {
       Row previous = index.computeIfAbsent(row.entityType(), type -> new EnumMap<>(Verdict.class)).put(row.verdict(), row);
       if (previous != null) {
-        throw new IllegalArgumentException("two rows for " + row.verdict() + " " + row.entityType().getSimpleName());
+        throw new InvalidInputException("rows", null,
+            "two rows for " + row.verdict() + " " + row.entityType().getSimpleName());
       }
     }
     return new PlanTable(copy, Map.copyOf(index), compromises);
@@ -360,10 +366,12 @@ public final class PlanTable {
    *
    * @param entityType the entity's record type
    * @param verdict the verdict
+   * @throws InvalidInputException if {@code entityType} is null
+   * @throws InvalidInputException if {@code verdict} is null
    */
   public Optional<Row> row(Class<? extends Entity> entityType, Verdict verdict) {
-    Map<Verdict, Row> byVerdict = index.get(Objects.requireNonNull(entityType, "entityType"));
-    return byVerdict == null ? Optional.empty() : Optional.ofNullable(byVerdict.get(Objects.requireNonNull(verdict, "verdict")));
+    Map<Verdict, Row> byVerdict = index.get(Checks.notNull(entityType, "entityType"));
+    return byVerdict == null ? Optional.empty() : Optional.ofNullable(byVerdict.get(Checks.notNull(verdict, "verdict")));
   }
 
   /** {@return the compromise rows, in the order they were given} */
@@ -376,9 +384,10 @@ public final class PlanTable {
    * verdict's row}
    *
    * @param entityType the entity's record type
+   * @throws InvalidInputException if {@code entityType} is null
    */
   public Optional<CompromiseRow> compromiseRow(Class<? extends Entity> entityType) {
-    Objects.requireNonNull(entityType, "entityType");
+    Checks.notNull(entityType, "entityType");
     for (CompromiseRow row : compromiseRows) {
       if (row.entityType() == entityType) {
         return Optional.of(row);
@@ -391,9 +400,10 @@ public final class PlanTable {
    * {@return this table with {@code row} in place of the compromise row for its entity type}, or added at the end
    *
    * @param row the compromise row
+   * @throws InvalidInputException if {@code row} is null
    */
   public PlanTable with(CompromiseRow row) {
-    Objects.requireNonNull(row, "row");
+    Checks.notNull(row, "row");
     List<CompromiseRow> out = new ArrayList<>(compromiseRows.size() + 1);
     for (CompromiseRow each : compromiseRows) {
       if (each.entityType() != row.entityType()) {
@@ -409,9 +419,10 @@ public final class PlanTable {
    * plans its verdict's row
    *
    * @param entityType the entity's record type
+   * @throws InvalidInputException if {@code entityType} is null
    */
   public PlanTable withoutCompromise(Class<? extends Entity> entityType) {
-    Objects.requireNonNull(entityType, "entityType");
+    Checks.notNull(entityType, "entityType");
     List<CompromiseRow> out = new ArrayList<>(compromiseRows.size());
     for (CompromiseRow each : compromiseRows) {
       if (each.entityType() != entityType) {
@@ -426,9 +437,10 @@ public final class PlanTable {
    * at the end if there was none
    *
    * @param row the row
+   * @throws InvalidInputException if {@code row} is null
    */
   public PlanTable with(Row row) {
-    Objects.requireNonNull(row, "row");
+    Checks.notNull(row, "row");
     List<Row> out = new ArrayList<>(rows.size() + 1);
     boolean replaced = false;
     for (Row each : rows) {
@@ -450,10 +462,12 @@ public final class PlanTable {
    *
    * @param entityType the entity's record type
    * @param verdict the verdict
+   * @throws InvalidInputException if {@code entityType} is null
+   * @throws InvalidInputException if {@code verdict} is null
    */
   public PlanTable without(Class<? extends Entity> entityType, Verdict verdict) {
-    Objects.requireNonNull(entityType, "entityType");
-    Objects.requireNonNull(verdict, "verdict");
+    Checks.notNull(entityType, "entityType");
+    Checks.notNull(verdict, "verdict");
     List<Row> out = new ArrayList<>(rows.size());
     for (Row each : rows) {
       if (each.entityType() != entityType || each.verdict() != verdict) {

@@ -1,8 +1,9 @@
 package dev.parry.core.policy;
 
 import dev.parry.core.action.RemediationAction;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 
 /**
  * An action a policy planned, whether it runs automatically, and why.
@@ -19,12 +20,12 @@ public record PlannedAction(RemediationAction action, ApprovalMode mode, String 
    * @param action the action to propose
    * @param mode automatic or requiring approval
    * @param reason why this mode was chosen, 1-512 characters, no control characters
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if the reason is empty, too long or holds a control character
    */
   public PlannedAction {
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(mode, "mode");
+    Checks.notNull(action, "action");
+    Checks.notNull(mode, "mode");
     Text.require("reason", reason, 1, 512);
   }
 

@@ -1,8 +1,9 @@
 package dev.parry.core.policy;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What a policy decided for one piece of evidence: the planned actions (possibly none) and a summary
@@ -19,11 +20,11 @@ public record RemediationPlan(List<PlannedAction> actions, String summary) {
    *
    * @param actions the planned actions, in the order they should be proposed (copied)
    * @param summary why, 1-512 characters, no control characters
-   * @throws NullPointerException if a component or an action is null
-   * @throws IllegalArgumentException if the summary is empty, too long or holds a control character
+   * @throws InvalidInputException if a component or an action is null
+   * @throws InvalidInputException if the summary is empty, too long or holds a control character
    */
   public RemediationPlan {
-    actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
+    actions = List.copyOf(Checks.notNull(actions, "actions"));
     Text.require("summary", summary, 1, 512);
   }
 

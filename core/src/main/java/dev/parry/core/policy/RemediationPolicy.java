@@ -1,5 +1,6 @@
 package dev.parry.core.policy;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.verdict.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public interface RemediationPolicy {
    *
    * @param evidence the evidence
    * @param context the automation context
-   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if an argument is null
    */
   RemediationPlan plan(Evidence evidence, AutomationContext context);
 

@@ -9,6 +9,7 @@ import dev.parry.core.entity.DeviceProcess;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.FilePath;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
@@ -77,8 +78,8 @@ public final class StandardRemediationPolicy implements RemediationPolicy {
 
   @Override
   public RemediationPlan plan(Evidence evidence, AutomationContext context) {
-    Objects.requireNonNull(evidence, "evidence");
-    Objects.requireNonNull(context, "context");
+    Checks.notNull(evidence, "evidence");
+    Checks.notNull(context, "context");
     Verdict verdict = evidence.verdict();
     if (!evidence.isThreat()) {
       return RemediationPlan.nothing("verdict " + verdict + " calls for no action");

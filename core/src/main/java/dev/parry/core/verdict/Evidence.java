@@ -1,11 +1,12 @@
 package dev.parry.core.verdict;
 
 import dev.parry.core.entity.Entity;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,17 +39,17 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
    *     characters
    * @param observedAt when the evidence was observed
    * @param roles the roles the entity played (copied; empty when none was reported)
-   * @throws NullPointerException if a component or a role is null
+   * @throws InvalidInputException if a component or a role is null
    * @throws RoleNotApplicableException if a role cannot apply to the entity's family (compromised email) or
    *     contradicts the verdict (compromised with no threats found)
-   * @throws IllegalArgumentException if the detail is too long or holds a control character
+   * @throws InvalidInputException if the detail is too long or holds a control character
    */
   public Evidence {
-    Objects.requireNonNull(entity, "entity");
-    Objects.requireNonNull(verdict, "verdict");
+    Checks.notNull(entity, "entity");
+    Checks.notNull(verdict, "verdict");
     Text.require("detail", detail, 0, MAX_DETAIL_LENGTH);
-    Objects.requireNonNull(observedAt, "observedAt");
-    roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));
+    Checks.notNull(observedAt, "observedAt");
+    roles = Set.copyOf(Checks.notNull(roles, "roles"));
     for (EvidenceRole role : roles) {
       if (!role.appliesTo(entity.family())) {
         throw RoleNotApplicableException.toFamily(role, entity.family(), entity.getClass().getSimpleName());
@@ -66,7 +67,7 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
    * @param verdict the verdict
    * @param detail a short description
    * @param observedAt when it was observed
-   * @throws IllegalArgumentException if the detail is too long or holds a control character
+   * @throws InvalidInputException if the detail is too long or holds a control character
    */
   public Evidence(Entity entity, Verdict verdict, String detail, Instant observedAt) {
     this(entity, verdict, detail, observedAt, Set.of());
@@ -79,7 +80,7 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
    * @param verdict the verdict
    * @param detail a short description
    * @param observedAt when it was observed
-   * @throws IllegalArgumentException if the detail is too long or holds a control character
+   * @throws InvalidInputException if the detail is too long or holds a control character
    */
   public static Evidence of(Entity entity, Verdict verdict, String detail, Instant observedAt) {
     return new Evidence(entity, verdict, detail, observedAt, Set.of());

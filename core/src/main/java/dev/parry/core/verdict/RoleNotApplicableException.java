@@ -1,13 +1,15 @@
 package dev.parry.core.verdict;
 
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when evidence carries a role that cannot apply to it: the role {@code COMPROMISED} on an
- * email entity, or with the verdict {@code NO_THREATS_FOUND}, which it contradicts.
+ * email entity, or with the verdict {@code NO_THREATS_FOUND}, which it contradicts. Its
+ * {@link #field()} is {@code roles} and its {@link #value()} the role.
  */
-public final class RoleNotApplicableException extends IllegalArgumentException {
+public final class RoleNotApplicableException extends InvalidInputException {
 
   private static final long serialVersionUID = 1L;
 
@@ -19,7 +21,7 @@ public final class RoleNotApplicableException extends IllegalArgumentException {
   private final @Nullable Verdict verdict;
 
   private RoleNotApplicableException(String message, EvidenceRole role, EntityFamily family, @Nullable Verdict verdict) {
-    super(message);
+    super("roles", role, message);
     this.role = role;
     this.family = family;
     this.verdict = verdict;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.Fixtures;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -149,7 +150,7 @@ class ActionCatalogueTest {
   @Test
   @DisplayName("actions refuse a null target")
   void nullTarget() {
-    assertThrows(NullPointerException.class, () -> new IsolateDevice(null, IsolationType.FULL));
-    assertThrows(NullPointerException.class, () -> new DisableUser(null));
+    assertThrows(InvalidInputException.class, () -> new IsolateDevice(null, IsolationType.FULL));
+    assertThrows(InvalidInputException.class, () -> new DisableUser(null));
   }
 }

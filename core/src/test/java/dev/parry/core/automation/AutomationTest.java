@@ -14,6 +14,7 @@ import dev.parry.core.entity.FileName;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -70,9 +71,9 @@ class AutomationTest {
       FolderClassifier coreOnly = FolderClassifier.of(List.of("\\windows\\*"), List.of());
       assertTrue(coreOnly.isInCoreFolder(WindowsPath.of("C:\\Windows\\Temp\\a.exe")));
       assertFalse(coreOnly.isInTempFolder(WindowsPath.of("C:\\Windows\\Temp\\a.exe")));
-      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("windows"), List.of()));
-      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of("/win*"), List.of()));
-      assertThrows(IllegalArgumentException.class, () -> FolderClassifier.of(List.of(), List.of("/a//b")));
+      assertThrows(InvalidInputException.class, () -> FolderClassifier.of(List.of("windows"), List.of()));
+      assertThrows(InvalidInputException.class, () -> FolderClassifier.of(List.of("/win*"), List.of()));
+      assertThrows(InvalidInputException.class, () -> FolderClassifier.of(List.of(), List.of("/a//b")));
     }
   }
 
@@ -152,11 +153,11 @@ class AutomationTest {
     @DisplayName("a root is refused, narrowed or not, naming the value: it would exclude files anywhere on it")
     void rootsRefused(String root) {
       WindowsPath folder = WindowsPath.of(root);
-      IllegalArgumentException plain = assertThrows(IllegalArgumentException.class, () -> FolderExclusion.of(folder));
+      InvalidInputException plain = assertThrows(InvalidInputException.class, () -> FolderExclusion.of(folder));
       assertTrue(plain.getMessage().startsWith("folder must lie below a root"), plain.getMessage());
       assertTrue(plain.getMessage().contains(root.replace("\\", "\\\\")), plain.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> AutomationExclusions.builder().folder(folder));
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class, () -> AutomationExclusions.builder().folder(folder));
+      assertThrows(InvalidInputException.class,
           () -> new FolderExclusion(folder, Set.of("vhdx"), Set.of()));
     }
 
@@ -164,17 +165,17 @@ class AutomationTest {
     @DisplayName("wildcards and bad extensions or names are refused, naming the value; none() excludes nothing")
     void refusesWildcards() {
       FolderExclusion images = FolderExclusion.of(WindowsPath.of("C:\\Images"));
-      IllegalArgumentException star = assertThrows(IllegalArgumentException.class, () -> images.withExtensions("*"));
+      InvalidInputException star = assertThrows(InvalidInputException.class, () -> images.withExtensions("*"));
       assertTrue(star.getMessage().startsWith("extension"), star.getMessage());
       assertTrue(star.getMessage().contains("'*'"), star.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> images.withExtensions("e?e"));
-      assertThrows(IllegalArgumentException.class, () -> images.withExtensions(""));
-      IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class, () -> images.withExtensions("e?e"));
+      assertThrows(InvalidInputException.class, () -> images.withExtensions(""));
+      InvalidInputException name = assertThrows(InvalidInputException.class,
           () -> images.withFileNames(FileName.of("*.exe")));
       assertTrue(name.getMessage().contains("*.exe"), name.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> images.withFileNames(FileName.of(". .")));
-      assertThrows(IllegalArgumentException.class, () -> new FolderExclusion(images.folder(), Set.of(), Set.of("a/b")));
-      assertThrows(IllegalArgumentException.class, () -> WindowsPath.of("C:\\Build*"));
+      assertThrows(InvalidInputException.class, () -> images.withFileNames(FileName.of(". .")));
+      assertThrows(InvalidInputException.class, () -> new FolderExclusion(images.folder(), Set.of(), Set.of("a/b")));
+      assertThrows(InvalidInputException.class, () -> WindowsPath.of("C:\\Build*"));
       assertFalse(AutomationExclusions.none().excludes(WindowsPath.of("C:\\a.exe")));
       assertFalse(AutomationExclusions.builder().build().mightExclude(WindowsPath.of("C:\\A~1\\a.exe")));
     }
@@ -266,10 +267,10 @@ class AutomationTest {
     @DisplayName("ranks and names must be unique; ranks start at 1")
     void validation() {
       DeviceGroup sameRank = new DeviceGroup(DeviceGroupName.of("Other"), 2, DeviceMatch.ANY, AutomationLevel.FULL);
-      assertThrows(IllegalArgumentException.class, () -> DeviceGroups.of(AutomationLevel.FULL, List.of(servers, sameRank)));
+      assertThrows(InvalidInputException.class, () -> DeviceGroups.of(AutomationLevel.FULL, List.of(servers, sameRank)));
       DeviceGroup sameName = new DeviceGroup(DeviceGroupName.of("Servers"), 5, DeviceMatch.ANY, AutomationLevel.FULL);
-      assertThrows(IllegalArgumentException.class, () -> DeviceGroups.of(AutomationLevel.FULL, List.of(servers, sameName)));
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class, () -> DeviceGroups.of(AutomationLevel.FULL, List.of(servers, sameName)));
+      assertThrows(InvalidInputException.class,
           () -> new DeviceGroup(DeviceGroupName.of("Zero"), 0, DeviceMatch.ANY, AutomationLevel.FULL));
     }
   }

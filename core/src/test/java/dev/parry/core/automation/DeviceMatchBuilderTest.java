@@ -8,6 +8,7 @@ import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.RbacGroupName;
+import dev.parry.core.error.InvalidInputException;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -38,10 +39,10 @@ class DeviceMatchBuilderTest {
   @DisplayName("a bad prefix is refused at once, showing it, and leaves the builder as it was")
   void badPrefixIsRefusedAtOnce() {
     DeviceMatch.Builder builder = DeviceMatch.builder().namePrefix("fin-");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.namePrefix("fin\u202e-"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> builder.namePrefix("fin\u202e-"));
     assertTrue(e.getMessage().startsWith("namePrefix"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> builder.namePrefix(""));
-    assertThrows(NullPointerException.class, () -> builder.anyTags(null));
+    assertThrows(InvalidInputException.class, () -> builder.namePrefix(""));
+    assertThrows(InvalidInputException.class, () -> builder.anyTags(null));
     assertEquals("fin-", builder.build().namePrefix());
   }
 

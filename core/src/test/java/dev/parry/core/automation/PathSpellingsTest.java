@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.entity.FileName;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -276,7 +277,7 @@ class PathSpellingsTest {
         "C:\\Temp\\ . \\x.exe"})
     @DisplayName("refused")
     void refused(String path) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WindowsPath.of(path));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> WindowsPath.of(path));
       assertTrue(e.getMessage().startsWith("windowsPath"), e.getMessage());
       String shown = path.replace("\\", "\\\\");
       assertTrue(e.getMessage().contains(shown.substring(0, Math.min(shown.length(), 60))), e.getMessage());

@@ -17,6 +17,7 @@ import dev.parry.core.action.RestoreRegistryValue;
 import dev.parry.core.action.StopAndQuarantineFile;
 import dev.parry.core.automation.DeviceMatch;
 import dev.parry.core.automation.FolderClassifier;
+import dev.parry.core.error.InvalidInputException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ class DeviceFamilyTest {
     @Test
     @DisplayName("a file with neither SHA-256 nor SHA-1 is refused, an MD5 alone included")
     void noHashRefused() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> new DeviceFile(null, null, null, null, Md5.of("d41d8cd98f00b204e9800998ecf8427e")));
       assertTrue(e.getMessage().contains("md5=d41d8cd98f00b204e9800998ecf8427e"), e.getMessage());
     }
@@ -112,7 +113,7 @@ class DeviceFamilyTest {
       assertNull(device.name());
       assertEquals("device:a3f7c19e", device.key().value());
       assertFalse(new DeviceMatch("ws-", null, Set.of(), Set.of()).matches(device));
-      assertThrows(IllegalArgumentException.class, () -> DeviceName.of(""));
+      assertThrows(InvalidInputException.class, () -> DeviceName.of(""));
     }
 
     @Test
@@ -131,7 +132,7 @@ class DeviceFamilyTest {
     @Test
     @DisplayName("an Entra device id that is not a GUID is refused, naming it")
     void badEntraId() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EntraDeviceId.of("dc-01"));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> EntraDeviceId.of("dc-01"));
       assertTrue(e.getMessage().contains("entraDeviceId") && e.getMessage().contains("dc-01"), e.getMessage());
     }
   }
@@ -154,7 +155,7 @@ class DeviceFamilyTest {
     @Test
     @DisplayName("a relative POSIX path is refused, naming it")
     void relativePosix() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PosixPath.of("tmp/x"));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> PosixPath.of("tmp/x"));
       assertTrue(e.getMessage().contains("tmp/x"), e.getMessage());
     }
 
@@ -190,17 +191,17 @@ class DeviceFamilyTest {
     @Test
     @DisplayName("a volume mapping that names no volume or drive is refused, naming it")
     void badMapping() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> FolderClassifier.defaults().withVolumes(Map.of("pipe", 'C')));
       assertTrue(e.getMessage().contains("pipe"), e.getMessage());
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class,
           () -> FolderClassifier.defaults().withVolumes(Map.of("HarddiskVolume3", '3')));
     }
 
     @Test
     @DisplayName("placeholders such as %system% stay refused; task paths without a leading backslash are accepted")
     void placeholdersAndTasks() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> WindowsPath.of("%system%\\drivers\\evil.sys"));
       assertTrue(e.getMessage().contains("%system%"), e.getMessage());
       assertEquals(ScheduledTaskPath.of("\\Microsoft\\Updater"), ScheduledTaskPath.of("Microsoft\\Updater"));
@@ -245,7 +246,7 @@ class DeviceFamilyTest {
     @Test
     @DisplayName("pid 0 stays refused, naming it")
     void pidZero() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> DeviceProcess.of(DEVICE, 0, STARTED, WindowsPath.of("C:\\x.exe")));
       assertTrue(e.getMessage().contains("processId") && e.getMessage().contains("0"), e.getMessage());
     }
@@ -282,7 +283,7 @@ class DeviceFamilyTest {
     @Test
     @DisplayName("a value name with a control character is refused, naming the field")
     void badName() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> RegistryValue.of(DEVICE, RUN, "a\u0000b", RegistryValueType.STRING, ""));
       assertTrue(e.getMessage().contains("registryValueName"), e.getMessage());
     }

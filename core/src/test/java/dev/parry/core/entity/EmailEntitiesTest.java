@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +32,10 @@ class EmailEntitiesTest {
   @Test
   @DisplayName("bad message attributes are refused, naming the field")
   void messageRefusals() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InternetMessageId.of("<a b@c>"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> InternetMessageId.of("<a b@c>"));
     assertTrue(e.getMessage().startsWith("internetMessageId"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> InternetMessageId.of(""));
-    IllegalArgumentException line = assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class, () -> InternetMessageId.of(""));
+    InvalidInputException line = assertThrows(InvalidInputException.class,
         () -> new EmailMessage(ID, BOB, null, null, "forged\r\nline", null));
     assertTrue(line.getMessage().startsWith("displaySender"), line.getMessage());
   }
@@ -46,7 +47,7 @@ class EmailEntitiesTest {
         "onprem_external", "failed", "dropped", "others"}) {
       assertEquals(graph, DeliveryLocation.fromGraph(graph).graphName());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeliveryLocation.fromGraph("moon"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeliveryLocation.fromGraph("moon"));
     assertTrue(e.getMessage().contains("'moon'"), e.getMessage());
   }
 
@@ -73,10 +74,10 @@ class EmailEntitiesTest {
   @Test
   @DisplayName("a cluster with nothing to identify it, or text holding a line break, is refused")
   void clusterRefusals() {
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+    InvalidInputException none = assertThrows(InvalidInputException.class,
         () -> new EmailCluster(null, null, null, null));
     assertTrue(none.getMessage().contains("id, query or clusterByValue"), none.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> EmailCluster.byQuery("a\nb"));
-    assertThrows(IllegalArgumentException.class, () -> EmailCluster.byValue("SenderAddress", ""));
+    assertThrows(InvalidInputException.class, () -> EmailCluster.byQuery("a\nb"));
+    assertThrows(InvalidInputException.class, () -> EmailCluster.byValue("SenderAddress", ""));
   }
 }

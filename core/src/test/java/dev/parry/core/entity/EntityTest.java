@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.parry.core.Fixtures;
+import dev.parry.core.error.InvalidInputException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +78,14 @@ class EntityTest {
   @Test
   @DisplayName("a file path needs a device; a process id must be positive; a device copies its tags")
   void entityValidation() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> new DeviceFile(Fixtures.HASH, null, null, WindowsPath.of("C:\\x.exe")));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> new DeviceProcess(Fixtures.DEVICE_ID, 0, WindowsPath.of("C:\\x.exe")));
     Set<DeviceTag> tags = new HashSet<>(Set.of(DeviceTag.of("finance")));
     Device device = new Device(Fixtures.DEVICE_ID, DeviceName.of("ws"), null, tags, OsPlatform.WINDOWS);
     tags.add(DeviceTag.of("other"));
     assertEquals(1, device.tags().size());
-    assertThrows(NullPointerException.class, () -> Device.of(null, DeviceName.of("ws")));
+    assertThrows(InvalidInputException.class, () -> Device.of(null, DeviceName.of("ws")));
   }
 }

@@ -8,6 +8,7 @@ import dev.parry.core.Fixtures;
 import dev.parry.core.action.IdentityProviderName;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationId;
@@ -198,7 +199,7 @@ class IdentifierValidationTest {
   @DisplayName("a character that can make one identifier look like another is refused, naming the field and showing it escaped")
   void refusesSpoofingCharacters(String name, String what, String value, String spoof) {
     CASES.get(name).factory().apply(value.replace(spoof, "")); // the value is valid without it
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CASES.get(name).factory().apply(value),
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CASES.get(name).factory().apply(value),
         () -> name + " accepted a " + what);
     String message = e.getMessage();
     String lower = message.toLowerCase(java.util.Locale.ROOT);
@@ -245,7 +246,7 @@ class IdentifierValidationTest {
   @MethodSource("badValues")
   @DisplayName("invalid values are refused with an IllegalArgumentException naming the component")
   void refusesInvalidValues(String name, String value) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CASES.get(name).factory().apply(value));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CASES.get(name).factory().apply(value));
     String message = e.getMessage();
     assertTrue(message.toLowerCase(java.util.Locale.ROOT).contains(name.toLowerCase(java.util.Locale.ROOT))
         || (name.equals("actionId") && message.contains("investigation")),
@@ -259,7 +260,7 @@ class IdentifierValidationTest {
   @MethodSource("names")
   @DisplayName("null is refused with a NullPointerException")
   void refusesNull(String name) {
-    assertThrows(NullPointerException.class, () -> CASES.get(name).factory().apply(null));
+    assertThrows(InvalidInputException.class, () -> CASES.get(name).factory().apply(null));
   }
 
   static Stream<String> names() {

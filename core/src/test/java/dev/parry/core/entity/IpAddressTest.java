@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,12 +48,12 @@ class IpAddressTest {
         "[2001:db8::1]", "2001:db8::1%eth0", "2001:db8:::1", "2001::db8::1", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7",
         "12345::1", "g::1", ":1::2", "1::2:", "::1.2.3.04", "1:2:3:4:5:6:7:1.2.3.4", "\u0661.2.3.4", "1.2.3.4\u202E",
         "1.2.3.4\r\n", "9".repeat(10_000))) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IpAddress.of(bad), bad);
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> IpAddress.of(bad), bad);
       assertTrue(e.getMessage().startsWith("ipAddress must be an IPv4 address"), e.getMessage());
       assertTrue(e.getMessage().contains("was: '"), e.getMessage());
       assertFalse(e.getMessage().contains("\r"), e.getMessage());
     }
-    assertThrows(NullPointerException.class, () -> IpAddress.of(null));
+    assertThrows(InvalidInputException.class, () -> IpAddress.of(null));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,19 +44,19 @@ class OAuthApplicationAndDomainTest {
   @Test
   @DisplayName("a bad application id or text is refused, naming the field and the value")
   void refused() {
-    IllegalArgumentException id = assertThrows(IllegalArgumentException.class, () -> ApplicationId.of("mail-sync"));
-    assertEquals("appId must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e, was: 'mail-sync'", id.getMessage());
-    IllegalArgumentException line = assertThrows(IllegalArgumentException.class,
+    InvalidInputException id = assertThrows(InvalidInputException.class, () -> ApplicationId.of("mail-sync"));
+    assertEquals("applicationId must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e, was: 'mail-sync'", id.getMessage());
+    InvalidInputException line = assertThrows(InvalidInputException.class,
         () -> OAuthApplication.of(APP_ID).withDisplayName("forged\r\nline"));
     assertTrue(line.getMessage().startsWith("displayName must not contain control characters"), line.getMessage());
     assertTrue(line.getMessage().contains("'forged\\r\\nline'") || line.getMessage().contains("forged\\u000d"),
         line.getMessage());
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+    InvalidInputException empty = assertThrows(InvalidInputException.class,
         () -> new OAuthApplication(APP_ID, null, null, ""));
     assertTrue(empty.getMessage().startsWith("publisher must be 1-1024 characters"), empty.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> OAuthApplication.of(APP_ID).withDisplayName("x".repeat(OAuthApplication.MAX_TEXT_LENGTH + 1)));
-    assertThrows(NullPointerException.class, () -> new OAuthApplication(null, null, null, null));
+    assertThrows(InvalidInputException.class, () -> new OAuthApplication(null, null, null, null));
   }
 
   @Test
@@ -66,7 +67,7 @@ class OAuthApplicationAndDomainTest {
     assertEquals("domain:fabrikam.example", domain.key().value());
     assertEquals(EntityFamily.EMAIL, domain.family());
     assertEquals("InternetDomain{domain=fabrikam.example}", domain.toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InternetDomain.of("fabrikam.example/pay"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> InternetDomain.of("fabrikam.example/pay"));
     assertTrue(e.getMessage().startsWith("domainName must be a DNS name"), e.getMessage());
     assertTrue(e.getMessage().endsWith("was: 'fabrikam.example/pay'"), e.getMessage());
   }

@@ -2,6 +2,7 @@ package dev.parry.core.entity;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.parry.core.error.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class PseudoIdentityAttackTest {
   @ValueSource(strings = {"S-1-5-018", "S-1-5-0018", "S-1-05-18", "S-1-5-7", "S-1-5-6", "S-1-5-2"})
   @DisplayName("an NT AUTHORITY account known by its SID is refused")
   void ntAuthoritySidIsRefused(String sid) {
-    assertThrows(IllegalArgumentException.class, () -> UserAccount.of(SecurityIdentifier.of(sid)));
+    assertThrows(InvalidInputException.class, () -> UserAccount.of(SecurityIdentifier.of(sid)));
   }
 
   /*
@@ -35,7 +36,7 @@ class PseudoIdentityAttackTest {
   @ValueSource(strings = {"NT-AUTORITÄT", "AUTORITE NT", "NT AUTHORITY "})
   @DisplayName("a localised or padded NT AUTHORITY domain is refused")
   void localisedNtAuthorityIsRefused(String domain) {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> UserAccount.onPremises(NetbiosDomain.of(domain), SamAccountName.of("SYSTEM")));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class UserAccountTest {
     @Test
     @DisplayName("an account with no identifier at all is refused")
     void noIdentifier() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> new UserAccount(null, null, null, null, null));
       assertTrue(e.getMessage().contains("objectId, sid, upn or domain and accountName"), e.getMessage());
     }
@@ -102,7 +103,7 @@ class UserAccountTest {
     @Test
     @DisplayName("an account name without its domain is refused: it could be any machine's local account")
     void nameWithoutDomain() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> new UserAccount(null, null, null, SamAccountName.of("alice"), null));
       assertTrue(e.getMessage().contains("accountName 'alice' needs its domain"), e.getMessage());
     }
@@ -111,11 +112,11 @@ class UserAccountTest {
     @DisplayName("system pseudo-identities (LocalSystem, LocalService, NetworkService) are not users and are refused")
     void pseudoIdentities() {
       for (String sid : new String[] {"S-1-5-18", "S-1-5-19", "S-1-5-20"}) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
             () -> UserAccount.of(SecurityIdentifier.of(sid)));
         assertTrue(e.getMessage().contains(sid), e.getMessage());
       }
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> UserAccount.onPremises(NetbiosDomain.of("NT AUTHORITY"), SamAccountName.of("SYSTEM")));
       assertTrue(e.getMessage().contains("NT AUTHORITY\\SYSTEM"), e.getMessage());
     }
@@ -123,14 +124,14 @@ class UserAccountTest {
     @Test
     @DisplayName("SIDs, SAM account names and NetBIOS domains are checked and name the bad value")
     void identifiers() {
-      assertThrows(IllegalArgumentException.class, () -> SecurityIdentifier.of("S-1"));
-      assertThrows(IllegalArgumentException.class, () -> SecurityIdentifier.of("S-1-5-x"));
+      assertThrows(InvalidInputException.class, () -> SecurityIdentifier.of("S-1"));
+      assertThrows(InvalidInputException.class, () -> SecurityIdentifier.of("S-1-5-x"));
       assertEquals("S-1-5-21-1-2-3-500", SecurityIdentifier.of("s-1-5-21-1-2-3-500").value());
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SamAccountName.of("a/b"));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> SamAccountName.of("a/b"));
       assertTrue(e.getMessage().contains("'a/b'"), e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> SamAccountName.of("x".repeat(105)));
-      assertThrows(IllegalArgumentException.class, () -> NetbiosDomain.of("CON\\TOSO"));
-      assertThrows(IllegalArgumentException.class, () -> NetbiosDomain.of(""));
+      assertThrows(InvalidInputException.class, () -> SamAccountName.of("x".repeat(105)));
+      assertThrows(InvalidInputException.class, () -> NetbiosDomain.of("CON\\TOSO"));
+      assertThrows(InvalidInputException.class, () -> NetbiosDomain.of(""));
       assertEquals("contoso.com", NetbiosDomain.of("contoso.com").value());
     }
   }

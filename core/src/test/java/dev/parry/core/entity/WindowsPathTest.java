@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class WindowsPathTest {
       WindowsPath path;
       try {
         path = WindowsPath.of(spelling.toString());
-      } catch (IllegalArgumentException refused) {
+      } catch (InvalidInputException refused) {
         continue; // '..' above the root, '.' after \\?\
       }
       String resolved = path.resolved();

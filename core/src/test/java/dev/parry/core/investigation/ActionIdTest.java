@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class ActionIdTest {
   @ParameterizedTest
   @ValueSource(strings = {"inv", "inv/0", "inv/-1", "inv/+3", "/3", "inv/\u0663"})
   void badTextIsRefusedNamingIt(String text) {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ActionId.of(text));
+    InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ActionId.of(text));
     assertTrue(refused.getMessage().startsWith("actionId"), refused.getMessage());
   }
 }

@@ -18,6 +18,7 @@ import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
@@ -104,7 +105,7 @@ class ActionSourceTest {
         () -> new InvestigationEvent.ActionProposed(investigation.id(), T0, Actor.system(),
             new ActionId(investigation.id(), 1), ISOLATE, ApprovalMode.AUTOMATIC, "t", ApprovalRule.SINGLE, null, null,
             "", ActionSource.LIVE_RESPONSE))) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::run);
+      InvalidInputException e = assertThrows(InvalidInputException.class, bad::run);
       assertTrue(e.getMessage().startsWith("source "), e.getMessage());
     }
     assertTrue(investigation.actions().isEmpty());

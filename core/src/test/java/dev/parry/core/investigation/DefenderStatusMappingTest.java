@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ class DefenderStatusMappingTest {
         "UnknownFutureValue");
     assertEquals(api, Arrays.stream(DefenderInvestigationState.values()).map(DefenderInvestigationState::apiName)
         .collect(Collectors.toSet()));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> DefenderInvestigationState.fromApi("Exploded"));
     assertTrue(e.getMessage().contains("'Exploded'"), e.getMessage());
   }
@@ -62,6 +63,6 @@ class DefenderStatusMappingTest {
         "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated"),
         Arrays.stream(EvidenceRemediationStatus.values()).map(EvidenceRemediationStatus::graphName)
             .collect(Collectors.toSet()));
-    assertThrows(IllegalArgumentException.class, () -> EvidenceRemediationStatus.fromGraph("Remediated"));
+    assertThrows(InvalidInputException.class, () -> EvidenceRemediationStatus.fromGraph("Remediated"));
   }
 }

@@ -10,6 +10,7 @@ import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.verdict.Evidence;
@@ -262,7 +263,7 @@ class InvestigationStatusTest {
     @DisplayName("the event refuses evidence that is no threat")
     void refusesClean() {
       Evidence clean = Evidence.of(Fixtures.DEVICE, Verdict.NO_THREATS_FOUND, "", T0);
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+      InvalidInputException refused = assertThrows(InvalidInputException.class,
           () -> new InvestigationEvent.NoActionPlanned(investigation.id(), T0, Actor.system(), clean));
       assertTrue(refused.getMessage().contains("NO_THREATS_FOUND"), refused.getMessage());
     }

@@ -31,6 +31,7 @@ import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.verdict.Evidence;
@@ -112,14 +113,14 @@ class InvestigationTest {
     assertEquals(InvestigationStatus.QUEUED, investigation.status());
     assertEquals(Duration.ofDays(7), investigation.pendingExpiry());
     assertFalse(investigation.isComplete());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL, Duration.ZERO, Actor.system(), T0));
     assertEquals(Origin.ungrouped(), investigation.origin(), "an alert about no device runs ungrouped");
-    NullPointerException noGroup = assertThrows(NullPointerException.class, () -> new Origin(null, DEVICE));
-    assertEquals("group", noGroup.getMessage());
-    NullPointerException noOrigin = assertThrows(NullPointerException.class, () -> Investigation.open(ID,
+    InvalidInputException noGroup = assertThrows(InvalidInputException.class, () -> new Origin(null, DEVICE));
+    assertEquals("group", noGroup.field());
+    InvalidInputException noOrigin = assertThrows(InvalidInputException.class, () -> Investigation.open(ID,
         AlertId.of("a"), AutomationLevel.FULL, null, Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0));
-    assertEquals("origin", noOrigin.getMessage());
+    assertEquals("origin", noOrigin.field());
   }
 
   @Test
@@ -129,11 +130,11 @@ class InvestigationTest {
     propose(KILL, ApprovalMode.REQUIRES_APPROVAL);
     Investigation s = investigation;
     List<ActionRecord> swapped = List.of(s.actions().get(1), s.actions().get(0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Investigation(s.id(),
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Investigation(s.id(),
         s.alertId(), s.level(), s.origin(), s.openedAt(), s.pendingExpiry(), s.version(), s.evidence(), s.threatsWithoutAction(), swapped,
         s.analysis(), s.terminatedBy(), s.completedAt()));
     assertTrue(e.getMessage().contains("inv-1/2 is at position 1"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new Investigation(s.id(), s.alertId(), s.level(), s.origin(),
+    assertThrows(InvalidInputException.class, () -> new Investigation(s.id(), s.alertId(), s.level(), s.origin(),
         s.openedAt(), s.pendingExpiry(), 0, s.evidence(), s.threatsWithoutAction(), s.actions(), s.analysis(), s.terminatedBy(),
         s.completedAt()));
     assertEquals(s, new Investigation(s.id(), s.alertId(), s.level(), s.origin(), s.openedAt(), s.pendingExpiry(),
@@ -547,7 +548,7 @@ class InvestigationTest {
       Rejection tooLong = reject(new Command.ExtendTimeBox(boxed, Duration.ofDays(1000), ALICE, ""));
       assertEquals(RejectionReason.INVALID_ARGUMENT, tooLong.reason());
       assertTrue(tooLong.message().contains("PT96000H"), tooLong.message());
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class,
           () -> new Command.ExtendTimeBox(boxed, Duration.ofSeconds(Long.MAX_VALUE), ALICE, ""));
     }
 
@@ -597,9 +598,9 @@ class InvestigationTest {
   @Test
   @DisplayName("time boxes: only for reversible kinds; extended by a principal only while the action is in effect")
   void timeBoxes() {
-    assertThrows(IllegalArgumentException.class, () -> new Command.Proposal(new PlannedAction(KILL,
+    assertThrows(InvalidInputException.class, () -> new Command.Proposal(new PlannedAction(KILL,
         ApprovalMode.AUTOMATIC, "t"), ApprovalRule.SINGLE, Duration.ofHours(1)));
-    assertThrows(IllegalArgumentException.class, () -> new Command.Proposal(new PlannedAction(ISOLATE,
+    assertThrows(InvalidInputException.class, () -> new Command.Proposal(new PlannedAction(ISOLATE,
         ApprovalMode.AUTOMATIC, "t"), ApprovalRule.SINGLE, Duration.ZERO));
     accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC, "t"),
         ApprovalRule.SINGLE, Duration.ofHours(1)), Actor.principal(ALICE)));
@@ -633,12 +634,12 @@ class InvestigationTest {
   @Test
   @DisplayName("replay refuses a log that does not start with Opened or holds an impossible event")
   void replayRefusesCorruption() {
-    assertThrows(IllegalArgumentException.class, () -> Investigation.replay(List.of()));
+    assertThrows(InvalidInputException.class, () -> Investigation.replay(List.of()));
     ActionId a = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);
     List<InvestigationEvent> corrupted = new ArrayList<>(log);
     corrupted.add(new InvestigationEvent.ActionSucceeded(ID, T0, Actor.system(), a, ""));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Investigation.replay(corrupted));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Investigation.replay(corrupted));
     assertTrue(e.getMessage().contains("PENDING_APPROVAL"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Investigation.replay(log.subList(1, log.size())));
+    assertThrows(InvalidInputException.class, () -> Investigation.replay(log.subList(1, log.size())));
   }
 }

@@ -16,6 +16,7 @@ import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class WhoDidWhatTest {
   @Test
   @DisplayName("a request comment holding a control character is refused, naming the field")
   void requestCommentValidated() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Command.ProposeAction(
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Command.ProposeAction(
         new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC, "manual"), ApprovalRule.SINGLE),
         Actor.principal(ALICE), "line\nbreak"));
     assertTrue(e.getMessage().startsWith("comment"), e.getMessage());
@@ -183,8 +184,8 @@ class WhoDidWhatTest {
   @Test
   @DisplayName("an approval step must come from a principal; a step's comment is validated")
   void stepValidation() {
-    assertThrows(IllegalArgumentException.class, () -> new ActionStep(ActionStep.Kind.APPROVED, Actor.system(), T0, ""));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class, () -> new ActionStep(ActionStep.Kind.APPROVED, Actor.system(), T0, ""));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> new ActionStep(ActionStep.Kind.REJECTED, Actor.principal(ALICE), T0, "a\u0000b"));
     assertTrue(e.getMessage().startsWith("comment"), e.getMessage());
   }

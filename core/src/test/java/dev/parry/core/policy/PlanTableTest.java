@@ -28,6 +28,7 @@ import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.WebUrl;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
@@ -291,23 +292,23 @@ class PlanTableTest {
     @Test
     @DisplayName("a kind that cannot act on the type")
     void wrongTarget() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> PlanTable.Row.of(EmailMessage.class, Verdict.MALICIOUS, PlanTable.Step.pending(ActionKind.KILL_PROCESS)));
       assertEquals("KILL_PROCESS cannot act on EmailMessage entities", e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> PlanTable.Row.of(Device.class, Verdict.MALICIOUS,
+      assertThrows(InvalidInputException.class, () -> PlanTable.Row.of(Device.class, Verdict.MALICIOUS,
           PlanTable.Step.pending(ActionKind.RELEASE_FROM_ISOLATION)));
     }
 
     @Test
     @DisplayName("a verdict that calls for nothing, or does not apply to the family")
     void wrongVerdict() {
-      IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+      InvalidInputException none = assertThrows(InvalidInputException.class,
           () -> PlanTable.Row.of(Device.class, Verdict.NO_THREATS_FOUND));
       assertTrue(none.getMessage().endsWith("was: NO_THREATS_FOUND for Device"), none.getMessage());
-      IllegalArgumentException compromised = assertThrows(IllegalArgumentException.class,
+      InvalidInputException compromised = assertThrows(InvalidInputException.class,
           () -> PlanTable.CompromiseRow.of(EmailCluster.class));
       assertEquals("role COMPROMISED does not apply to EmailCluster", compromised.getMessage());
-      IllegalArgumentException never = assertThrows(IllegalArgumentException.class,
+      InvalidInputException never = assertThrows(InvalidInputException.class,
           () -> PlanTable.CompromiseRow.of(Device.class, PlanTable.Step.automatic(ActionKind.OFFBOARD_DEVICE)));
       assertTrue(never.getMessage().startsWith("OFFBOARD_DEVICE never runs automatically"), never.getMessage());
     }
@@ -315,10 +316,10 @@ class PlanTableTest {
     @Test
     @DisplayName("an automatic step for a kind that never runs automatically, or in a suspicious row")
     void wrongMode() {
-      IllegalArgumentException never = assertThrows(IllegalArgumentException.class,
+      InvalidInputException never = assertThrows(InvalidInputException.class,
           () -> PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.OFFBOARD_DEVICE)));
       assertTrue(never.getMessage().startsWith("OFFBOARD_DEVICE never runs automatically"), never.getMessage());
-      IllegalArgumentException suspicious = assertThrows(IllegalArgumentException.class,
+      InvalidInputException suspicious = assertThrows(InvalidInputException.class,
           () -> PlanTable.Row.of(Device.class, Verdict.SUSPICIOUS, PlanTable.Step.automatic(ActionKind.RUN_ANTIVIRUS_SCAN)));
       assertTrue(suspicious.getMessage().endsWith("was: RUN_ANTIVIRUS_SCAN automatic for Device"), suspicious.getMessage());
     }
@@ -326,13 +327,13 @@ class PlanTableTest {
     @Test
     @DisplayName("a kind twice in a row, two rows for one pair, a type that is not an entity record")
     void duplicates() {
-      assertThrows(IllegalArgumentException.class, () -> PlanTable.Row.of(Device.class, Verdict.MALICIOUS,
+      assertThrows(InvalidInputException.class, () -> PlanTable.Row.of(Device.class, Verdict.MALICIOUS,
           PlanTable.Step.pending(ActionKind.ISOLATE_DEVICE), PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
       PlanTable.Row row = PlanTable.Row.of(Device.class, Verdict.MALICIOUS);
-      IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> PlanTable.of(List.of(row, row)));
+      InvalidInputException twice = assertThrows(InvalidInputException.class, () -> PlanTable.of(List.of(row, row)));
       assertEquals("two rows for MALICIOUS Device", twice.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> PlanTable.Row.of(Entity.class, Verdict.MALICIOUS));
-      assertThrows(NullPointerException.class, () -> PlanTable.Row.of(Device.class, Verdict.MALICIOUS,
+      assertThrows(InvalidInputException.class, () -> PlanTable.Row.of(Entity.class, Verdict.MALICIOUS));
+      assertThrows(InvalidInputException.class, () -> PlanTable.Row.of(Device.class, Verdict.MALICIOUS,
           (PlanTable.Step) null));
     }
   }

@@ -27,6 +27,7 @@ import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
@@ -282,11 +283,11 @@ class StandardRemediationPolicyTest {
     @DisplayName("folder levels judge file paths: they cannot govern email or identities")
     void folderLevelsRefused(AutomationLevel level) {
       AutomationContext context = AutomationContext.of(AutomationLevel.FULL);
-      IllegalArgumentException email = assertThrows(IllegalArgumentException.class,
+      InvalidInputException email = assertThrows(InvalidInputException.class,
           () -> context.withEmailAutomation(level));
       assertEquals("emailAutomation must be FULL, SEMI_ALL_FOLDERS or NO_AUTOMATED_RESPONSE (folder levels judge file"
           + " paths on devices), was: " + level, email.getMessage());
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class,
           () -> context.withIdentityAutomation(level));
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.Fixtures;
 import dev.parry.core.entity.Entity;
+import dev.parry.core.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -100,11 +101,11 @@ class VerdictTest {
   @Test
   @DisplayName("evidence detail is limited and free of control characters")
   void detailLimits() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "x".repeat(1025), Fixtures.T0));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "line\r\nforged", Fixtures.T0));
-    assertThrows(NullPointerException.class, () -> Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "", null));
+    assertThrows(InvalidInputException.class, () -> Evidence.of(Fixtures.DEVICE, Verdict.MALICIOUS, "", null));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.parry.runtime.internal;
 
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -103,7 +103,7 @@ public final class CommandEngine {
    * @throws UnknownInvestigationException if there is none
    */
   public Known known(InvestigationId id) {
-    Investigation written = recent.get(Objects.requireNonNull(id, "id"));
+    Investigation written = recent.get(Checks.notNull(id, "id"));
     return written != null ? new Known(written, false) : new Known(read(id), true);
   }
 

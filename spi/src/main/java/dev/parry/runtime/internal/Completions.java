@@ -1,5 +1,6 @@
 package dev.parry.runtime.internal;
 
+import dev.parry.core.error.UnavailableException;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.spi.internal.LogSafe;
@@ -60,7 +61,7 @@ public final class Completions {
     for (InvestigationId id : List.copyOf(waiting.keySet())) {
       List<CompletableFuture<Investigation>> futures = waiting.remove(id);
       if (futures != null) {
-        futures.forEach(future -> future.completeExceptionally(new IllegalStateException("the runtime was closed")));
+        futures.forEach(future -> future.completeExceptionally(new UnavailableException("the runtime was closed")));
       }
     }
   }

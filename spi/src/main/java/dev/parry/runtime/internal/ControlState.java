@@ -2,6 +2,7 @@ package dev.parry.runtime.internal;
 
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.error.InternalErrorException;
 import dev.parry.core.policy.AllowIndicator;
 import dev.parry.spi.safety.ControlChange;
 import java.time.Instant;
@@ -78,7 +79,7 @@ public record ControlState(long sequence, boolean pausedEverywhere, Set<DeviceGr
 
   private static <T> T require(@Nullable T value, ControlChange change) {
     if (value == null) {
-      throw new IllegalStateException("control change " + change.sequence() + " lacks its subject: " + change);
+      throw new InternalErrorException("control change " + change.sequence() + " lacks its subject: " + change);
     }
     return value;
   }

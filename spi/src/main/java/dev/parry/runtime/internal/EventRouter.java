@@ -1,5 +1,6 @@
 package dev.parry.runtime.internal;
 
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.runtime.RuntimeListener;
@@ -7,7 +8,6 @@ import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.SafetyOverride;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +98,7 @@ public final class EventRouter {
    * @param hook what to run
    */
   public void afterEachBatch(Consumer<Investigation> hook) {
-    afterBatch = Objects.requireNonNull(hook, "hook");
+    afterBatch = Checks.notNull(hook, "hook");
   }
 
   /**

@@ -1,12 +1,12 @@
 package dev.parry.runtime.internal;
 
 import dev.parry.core.action.ActionKind;
+import dev.parry.core.internal.Checks;
 import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.auth.Authorizer;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Operation;
 import dev.parry.spi.internal.LogSafe;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public final class Gatekeeper {
    * @throws AccessDeniedException if the authorizer denies it
    */
   public void authorize(Caller caller, Operation operation, @Nullable ActionKind kind) {
-    Objects.requireNonNull(caller, "caller");
+    Checks.notNull(caller, "caller");
     Optional<String> denial = authorizer.deny(caller, operation, kind);
     if (denial.isEmpty()) {
       return;

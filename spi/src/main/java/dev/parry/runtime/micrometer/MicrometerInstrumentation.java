@@ -2,6 +2,8 @@ package dev.parry.runtime.micrometer;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.runtime.observe.CallOutcome;
 import dev.parry.runtime.observe.ExecutorCall;
 import dev.parry.runtime.observe.Instrumentation;
@@ -22,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -82,12 +83,12 @@ public final class MicrometerInstrumentation implements Instrumentation {
    * @param observations where executor calls are observed; register a tracing handler for spans and
    *     {@code DefaultMeterObservationHandler} for their timers
    * @param meters where the other timers, counters and gauges are registered
-   * @throws NullPointerException if either is null
+   * @throws InvalidInputException if either is null
    */
   @SuppressWarnings("exports") // Micrometer is optional: a service calling this has it on its own path
   public static MicrometerInstrumentation of(ObservationRegistry observations, MeterRegistry meters) {
-    return new MicrometerInstrumentation(Objects.requireNonNull(observations, "observations"),
-        Objects.requireNonNull(meters, "meters"));
+    return new MicrometerInstrumentation(Checks.notNull(observations, "observations"),
+        Checks.notNull(meters, "meters"));
   }
 
   @Override

@@ -2,8 +2,9 @@ package dev.parry.runtime.observe;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionId;
-import java.util.Objects;
 
 /**
  * One call the runtime makes to an executor, as {@link Instrumentation#executorCall} is told of it.
@@ -26,16 +27,16 @@ public record ExecutorCall(CallType type, ActionKind kind, EntityFamily family, 
    * @param family the action's entity family
    * @param actionId the action
    * @param attempt which attempt of the action this call belongs to, from 1
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code attempt} is below 1
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if {@code attempt} is below 1
    */
   public ExecutorCall {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(family, "family");
-    Objects.requireNonNull(actionId, "actionId");
+    Checks.notNull(type, "type");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(family, "family");
+    Checks.notNull(actionId, "actionId");
     if (attempt < 1) {
-      throw new IllegalArgumentException("attempt must be at least 1, was: " + attempt);
+      throw new InvalidInputException("attempt", attempt, "attempt must be at least 1, was: " + attempt);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStep;
@@ -48,8 +50,10 @@ public final class ActionCenterCsv {
    * {@return the CSV text of {@code actions}, header first, lines ending in CRLF}
    *
    * @param actions the actions, in the order to write them
+   * @throws InvalidInputException if {@code actions} is null
    */
   public static String of(List<ActionRecord> actions) {
+    Checks.notNull(actions, "actions");
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
     for (ActionRecord a : actions) {
       List<ActionStep> approvals = a.approvals();

@@ -1,7 +1,8 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.InvestigationEvent;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,14 +23,15 @@ public record AuditRecord(long version, InvestigationEvent event, @Nullable Chai
    * @param event the event as stored, which the hash covers
    * @param hash the chain hash stored with the event, or null if the event predates the chain (written by
    *     schema version 3 or earlier of the PostgreSQL store, before hashes were kept)
-   * @throws NullPointerException if {@code event} is null
-   * @throws IllegalArgumentException if {@code version} is less than 1
+   * @throws InvalidInputException if {@code event} is null
+   * @throws InvalidInputException if {@code version} is less than 1
    */
   public AuditRecord {
     if (version < 1) {
-      throw new IllegalArgumentException("an audit record's version must be 1 or more, was: " + version);
+      throw new InvalidInputException("version", version,
+          "an audit record's version must be 1 or more, was: " + version);
     }
-    Objects.requireNonNull(event, "event");
+    Checks.notNull(event, "event");
   }
 
   /** {@return whether the event was stored before the store kept chain hashes, so that no hash vouches for it} */

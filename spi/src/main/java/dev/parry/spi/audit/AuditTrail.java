@@ -1,5 +1,7 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.internal.ChainHex;
 import java.util.ArrayList;
@@ -49,13 +51,13 @@ public final class AuditTrail {
    *     event, or for the first event stored with a hash after events that predate the chain
    * @param version the event's version, 1 or more
    * @param event the event
-   * @throws IllegalArgumentException if {@code version} is less than 1
+   * @throws InvalidInputException if {@code version} is less than 1
    */
   public static ChainHash link(ChainHash previous, long version, InvestigationEvent event) {
-    Objects.requireNonNull(previous, "previous");
-    Objects.requireNonNull(event, "event");
+    Checks.notNull(previous, "previous");
+    Checks.notNull(event, "event");
     if (version < 1) {
-      throw new IllegalArgumentException("an event's version must be 1 or more, was: " + version);
+      throw new InvalidInputException("version", version, "an event's version must be 1 or more, was: " + version);
     }
     return new ChainHash(ChainHex.format(CanonicalForm.digest(previous, version, event), 0));
   }
@@ -73,11 +75,14 @@ public final class AuditTrail {
    *     {@code version} is 0 or its event predates the chain
    * @param version the version the events follow, 0 or more
    * @param events the events, versions {@code version + 1} on
-   * @throws IllegalArgumentException if {@code version} is negative
+   * @throws InvalidInputException if {@code version} is negative
    */
   public static List<ChainHash> links(ChainHash previous, long version, List<InvestigationEvent> events) {
+    Checks.notNull(previous, "previous");
+    Checks.notNull(events, "events");
     if (version < 0) {
-      throw new IllegalArgumentException("the version events follow must be 0 or more, was: " + version);
+      throw new InvalidInputException("version", version,
+          "the version events follow must be 0 or more, was: " + version);
     }
     List<ChainHash> links = new ArrayList<>(events.size());
     ChainHash link = previous;
@@ -93,8 +98,10 @@ public final class AuditTrail {
    * record, or the last one predates the chain
    *
    * @param records the chain, as the store answered it
+   * @throws InvalidInputException if {@code records} is null
    */
   public static Optional<ChainHead> head(List<AuditRecord> records) {
+    Checks.notNull(records, "records");
     if (records.isEmpty()) {
       return Optional.empty();
     }
@@ -123,16 +130,17 @@ public final class AuditTrail {
    *
    * @param records the chain as the store answered it, in its order
    * @param anchored the head an {@link AuditAnchor} kept for the investigation, or null
+   * @throws InvalidInputException if {@code records} is null
    */
   public static Verification verify(List<AuditRecord> records, @Nullable ChainHead anchored) {
-    Objects.requireNonNull(records, "records");
+    Checks.notNull(records, "records");
     ChainHash previous = ChainHash.GENESIS;
     ChainHash beforePrevious = ChainHash.GENESIS;
     int predating = 0;
     Map<ChainHash, Long> hashes = new HashMap<>();
     Set<Long> versions = new HashSet<>();
     for (int i = 0; i < records.size(); i++) {
-      AuditRecord record = Objects.requireNonNull(records.get(i), "record");
+      AuditRecord record = Checks.notNull(records.get(i), "record");
       long version = i + 1L;
       if (record.version() != version) {
         return outOfSequence(records, i, versions);

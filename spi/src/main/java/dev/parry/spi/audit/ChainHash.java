@@ -1,8 +1,9 @@
 package dev.parry.spi.audit;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A link of an investigation's audit chain: SHA-256 over the previous link, an event's version and the
@@ -22,13 +23,13 @@ public record ChainHash(String value) {
    * Validates the hash and puts it in lower case.
    *
    * @param value exactly 64 hexadecimal digits, kept in lower case
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is not exactly {@value #DIGITS} hexadecimal digits
    */
   public ChainHash {
-    Objects.requireNonNull(value, "chain hash");
+    Checks.notNull(value, "chainHash");
     if (!isLowerCaseHex(value)) {
-      Text.requireChars("chain hash", value, DIGITS, DIGITS, "hexadecimal digits", Text::isHex);
+      Text.requireChars("chainHash", value, DIGITS, DIGITS, "hexadecimal digits", Text::isHex);
       value = value.toLowerCase(Locale.ROOT);
     }
   }
@@ -39,7 +40,7 @@ public record ChainHash(String value) {
    * <pre>{@code ChainHash head = ChainHash.of("a142c0629ef3d2feaa89f3384bc494e6b15d36eadf367e1deefcab1639ed4629");}</pre>
    *
    * @param value the hash
-   * @throws IllegalArgumentException if the value is not exactly {@value #DIGITS} hexadecimal digits
+   * @throws InvalidInputException if the value is not exactly {@value #DIGITS} hexadecimal digits
    */
   public static ChainHash of(String value) {
     return new ChainHash(value);

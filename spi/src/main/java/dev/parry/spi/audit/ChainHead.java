@@ -1,6 +1,7 @@
 package dev.parry.spi.audit;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * The head of an investigation's audit chain: the version of its last event and that event's chain
@@ -17,14 +18,14 @@ public record ChainHead(long version, ChainHash hash) {
    *
    * @param version the version of the last event, 1 or more
    * @param hash the chain hash stored with that event
-   * @throws NullPointerException if {@code hash} is null
-   * @throws IllegalArgumentException if {@code version} is less than 1
+   * @throws InvalidInputException if {@code hash} is null
+   * @throws InvalidInputException if {@code version} is less than 1
    */
   public ChainHead {
     if (version < 1) {
-      throw new IllegalArgumentException("a chain head's version must be 1 or more, was: " + version);
+      throw new InvalidInputException("version", version, "a chain head's version must be 1 or more, was: " + version);
     }
-    Objects.requireNonNull(hash, "hash");
+    Checks.notNull(hash, "hash");
   }
 
   /**
@@ -34,7 +35,7 @@ public record ChainHead(long version, ChainHash hash) {
    *
    * @param version the version of the last event, 1 or more
    * @param hash its chain hash
-   * @throws IllegalArgumentException if {@code version} is less than 1
+   * @throws InvalidInputException if {@code version} is less than 1
    */
   public static ChainHead of(long version, ChainHash hash) {
     return new ChainHead(version, hash);

@@ -1,6 +1,7 @@
 package dev.parry.spi.audit;
 
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,12 +39,13 @@ public sealed interface Verification permits Verification.Intact, Verification.B
      *     hashes): the chain does not vouch for them; 0 for every investigation begun since
      * @param anchored the version of the anchored head the chain was checked against, 0 if none was: the
      *     records after it are vouched for by the chain alone, so a tail removed there goes unseen
-     * @throws IllegalArgumentException if a count is negative, or {@code predating} or {@code anchored}
+     * @throws InvalidInputException if a count is negative, or {@code predating} or {@code anchored}
      *     exceeds {@code records}
      */
     public Intact {
       if (records < 0 || predating < 0 || predating > records || anchored < 0 || anchored > records) {
-        throw new IllegalArgumentException("an intact chain needs 0 <= predating, anchored <= records, was: records="
+        throw new InvalidInputException("records", null,
+            "an intact chain needs 0 <= predating, anchored <= records, was: records="
             + records + ", predating=" + predating + ", anchored=" + anchored);
       }
     }
@@ -78,15 +80,15 @@ public sealed interface Verification permits Verification.Intact, Verification.B
      *     changed record, the hash its stored event and the hash before it give
      * @param stored the hash stored at {@code version}, when a record is stored there
      * @param detail a description naming the versions involved
-     * @throws NullPointerException if {@code problem} or {@code detail} is null
-     * @throws IllegalArgumentException if {@code version} is less than 1
+     * @throws InvalidInputException if {@code problem} or {@code detail} is null
+     * @throws InvalidInputException if {@code version} is less than 1
      */
     public Broken {
       if (version < 1) {
-        throw new IllegalArgumentException("a chain breaks at version 1 or later, was: " + version);
+        throw new InvalidInputException("version", version, "a chain breaks at version 1 or later, was: " + version);
       }
-      Objects.requireNonNull(problem, "problem");
-      Objects.requireNonNull(detail, "detail");
+      Checks.notNull(problem, "problem");
+      Checks.notNull(detail, "detail");
     }
 
     @Override

@@ -2,11 +2,15 @@ package dev.parry.spi.auth;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.error.PermissionDeniedException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Thrown when a caller may not perform an operation. Nothing was changed; the denial was audited. */
-public final class AccessDeniedException extends SecurityException {
+/**
+ * Thrown when a caller may not perform an operation. Nothing was changed; the denial was audited.
+ * Its category is {@link dev.parry.core.error.ParryException.Category#ACCESS_DENIED} (HTTP 403).
+ */
+public final class AccessDeniedException extends PermissionDeniedException {
 
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,8 @@ package dev.parry.spi.auth;
 
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ApprovalRule;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,10 +44,12 @@ public final class ApprovalRules {
    *
    * @param kind the kind
    * @param rule its rule
+   * @throws InvalidInputException if {@code kind} is null
+   * @throws InvalidInputException if {@code rule} is null
    */
   public ApprovalRules with(ActionKind kind, ApprovalRule rule) {
     Map<ActionKind, ApprovalRule> copy = new EnumMap<>(rules);
-    copy.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(rule, "rule"));
+    copy.put(Checks.notNull(kind, "kind"), Checks.notNull(rule, "rule"));
     return new ApprovalRules(copy);
   }
 

@@ -2,7 +2,8 @@ package dev.parry.spi.auth;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
-import java.util.Objects;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Set;
 
 /**
@@ -26,11 +27,11 @@ public record Caller(PrincipalName name, Set<Permission> permissions) {
    * @param name the principal's name, as the embedding service authenticated it; never the reserved system
    *     name
    * @param permissions what it may do (copied; empty for a caller who may do nothing)
-   * @throws NullPointerException if a component or a permission is null
+   * @throws InvalidInputException if a component or a permission is null
    */
   public Caller {
-    Objects.requireNonNull(name, "name");
-    permissions = Set.copyOf(Objects.requireNonNull(permissions, "permissions"));
+    Checks.notNull(name, "name");
+    permissions = Set.copyOf(Checks.notNull(permissions, "permissions"));
   }
 
   /**
@@ -38,10 +39,10 @@ public record Caller(PrincipalName name, Set<Permission> permissions) {
    *
    * @param name the principal's name
    * @param permissions its permissions
-   * @throws IllegalArgumentException if the name is not a valid principal name
+   * @throws InvalidInputException if the name is not a valid principal name
    */
   public static Caller of(String name, Permission... permissions) {
-    return new Caller(PrincipalName.of(name), Set.of(permissions));
+    return new Caller(PrincipalName.of(name), Set.of(Checks.notNull(permissions, "permissions")));
   }
 
   /**

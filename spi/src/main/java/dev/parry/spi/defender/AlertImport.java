@@ -1,12 +1,13 @@
 package dev.parry.spi.defender;
 
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.DefenderInvestigationState;
 import dev.parry.core.investigation.EvidenceRemediationStatus;
 import dev.parry.core.verdict.Evidence;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -55,16 +56,17 @@ public record AlertImport(AlertId alertId, @Nullable DeviceId alertDeviceId, Lis
    * @param investigationState the state of Defender's own automated investigation of the alert, or null
    *     when the shape has none (a Graph alert)
    * @param unmapped what was left out and why, in the alert's order (copied)
-   * @throws NullPointerException if a component other than the device and state is null
-   * @throws IllegalArgumentException if there is not one status per piece of evidence
+   * @throws InvalidInputException if a component other than the device and state is null
+   * @throws InvalidInputException if there is not one status per piece of evidence
    */
   public AlertImport {
-    Objects.requireNonNull(alertId, "alertId");
-    evidence = List.copyOf(evidence);
-    remediationStatuses = List.copyOf(remediationStatuses);
-    unmapped = List.copyOf(unmapped);
+    Checks.notNull(alertId, "alertId");
+    evidence = List.copyOf(Checks.notNull(evidence, "evidence"));
+    remediationStatuses = List.copyOf(Checks.notNull(remediationStatuses, "remediationStatuses"));
+    unmapped = List.copyOf(Checks.notNull(unmapped, "unmapped"));
     if (remediationStatuses.size() != evidence.size()) {
-      throw new IllegalArgumentException("one remediation status per piece of evidence: " + evidence.size()
+      throw new InvalidInputException("remediationStatuses", null,
+          "one remediation status per piece of evidence: " + evidence.size()
           + " pieces, " + remediationStatuses.size() + " statuses");
     }
   }

@@ -9,6 +9,7 @@ import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.EntraDeviceId;
 import dev.parry.core.entity.RbacGroupName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.DefenderInvestigationState;
@@ -169,7 +170,7 @@ public final class DefenderAlerts {
     for (int i = 0; i < machineTags.size(); i++) {
       try {
         tags.add(DeviceTag.of(machineTags.get(i)));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | InvalidInputException e) {
         throw new DefenderFormatException(machine.path("machineTags") + "[" + i + "]", "tag refused: "
             + Text.escape(String.valueOf(e.getMessage()), 300), e);
       }
@@ -263,7 +264,7 @@ public final class DefenderAlerts {
     String text = node.text(name).orElseThrow(() -> new DefenderFormatException(node.path(name), "is missing"));
     try {
       return parse.apply(text);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new DefenderFormatException(node.path(name), "value \"" + Text.escape(text, 120) + "\" refused: "
           + Text.escape(String.valueOf(e.getMessage()), 300), e);
     }

@@ -1,5 +1,7 @@
 package dev.parry.spi.defender;
 
+import dev.parry.core.error.InvalidInputException;
+
 /**
  * Defender output that is not the documented shape: text that is not JSON, or a member of the wrong
  * JSON type where the shape fixes one (an {@code evidence} that is not an array, a {@code processId}
@@ -8,29 +10,20 @@ package dev.parry.spi.defender;
  * <p>A value of the right type that Parry refuses (a hash of the wrong length, a path with a spoofing
  * character) is not this error: that evidence item is reported in {@link AlertImport#unmapped()} and
  * the rest of the alert still imports, so one hostile file name cannot keep an alert out of Parry.
+ *
+ * <p>An {@link InvalidInputException} (HTTP 400) whose {@link #field()} is the member that was
+ * wrong, as a path from the document's root, for example {@code $.evidence[3].processId}; {@code $}
+ * for text that is not JSON at all.
  */
-public final class DefenderFormatException extends IllegalArgumentException {
+public final class DefenderFormatException extends InvalidInputException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The member that was wrong, as a path from the document's root ({@code $} for text that is not JSON). */
-  private final String field;
-
   DefenderFormatException(String field, String message, Throwable cause) {
-    super(field + ": " + message, cause);
-    this.field = field;
+    super(field, null, field + ": " + message, cause);
   }
 
   DefenderFormatException(String field, String message) {
-    super(field + ": " + message);
-    this.field = field;
-  }
-
-  /**
-   * {@return the member that was wrong, as a path from the document's root}, for example
-   * {@code $.evidence[3].processId}; {@code $} for text that is not JSON at all
-   */
-  public String field() {
-    return field;
+    super(field, null, field + ": " + message);
   }
 }

@@ -43,6 +43,7 @@ import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import dev.parry.spi.internal.LogSafe;
 import java.util.LinkedHashSet;
@@ -109,7 +110,7 @@ final class GraphEvidence {
     for (String tag : node.strings("tags")) {
       try {
         tags.add(DeviceTag.of(tag));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | InvalidInputException e) {
         item.note(node.path("tags"), "tag refused: " + LogSafe.of(e.getMessage()));
       }
     }
@@ -158,13 +159,13 @@ final class GraphEvidence {
       try {
         parent = new ParentProcess(parentId, item.instant(node, names.parentCreated()),
             parentImage == null ? null : path(item, parentImage, names.parentFolder(), names.parentName()));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | InvalidInputException e) {
         item.note(node.path("parentProcessId"), "parent left out: " + LogSafe.of(e.getMessage()));
       }
     }
     try {
       return new DeviceProcess(device, pid, path, item.instant(node, names.created()), commandLine, parent);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new Item.Skip(node.path("processId"), "value " + pid + " refused: " + LogSafe.of(e.getMessage()));
     }
   }
@@ -198,7 +199,7 @@ final class GraphEvidence {
     RegistryKeyPath keyPath;
     try {
       keyPath = RegistryKeyPath.of(full);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new Item.Skip(node.path("registryKey"), "value \"" + Text.escape(full, 120) + "\" refused: "
           + LogSafe.of(e.getMessage()));
     }
@@ -208,12 +209,12 @@ final class GraphEvidence {
     String name = node.string("registryValueName").orElse("");
     try {
       RegistryValue.of(device, keyPath, name, RegistryValueType.UNKNOWN, "");
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new Item.Skip(node.path("registryValueName"), "value refused: " + LogSafe.of(e.getMessage()));
     }
     try {
       return RegistryValue.of(device, keyPath, name, registryType(item, node), node.string("registryValue").orElse(""));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new Item.Skip(node.path("registryValue"), "value refused: " + LogSafe.of(e.getMessage()));
     }
   }
@@ -257,7 +258,7 @@ final class GraphEvidence {
     SamAccountName name = domain == null ? null : item.optional(account, "accountName", SamAccountName::of);
     try {
       return new UserAccount(upn, objectId, sid, name, domain);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new Item.Skip(accountPath, LogSafe.of(e.getMessage()).toString());
     }
   }
@@ -296,7 +297,7 @@ final class GraphEvidence {
         text -> Text.require("clusterByValue", text, 1, EmailCluster.MAX_TEXT_LENGTH));
     try {
       return new EmailCluster(id, query, clusterBy, value);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new Item.Skip(node.path(), LogSafe.of(e.getMessage()).toString());
     }
   }
@@ -331,7 +332,7 @@ final class GraphEvidence {
         : folder.endsWith(separator) ? folder + name : folder + separator + name;
     try {
       return posix ? PosixPath.of(joined) : WindowsPath.of(joined);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       item.note(details.path(folderField), "path refused: " + LogSafe.of(e.getMessage()));
       return null;
     }

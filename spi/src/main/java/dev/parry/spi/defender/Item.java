@@ -1,5 +1,6 @@
 package dev.parry.spi.defender;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 import dev.parry.spi.internal.LogSafe;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class Item {
     String text = from.text(name).orElseThrow(() -> new Skip(from.path(name), "is missing, and the entity needs it"));
     try {
       return parse.apply(text);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw new Skip(from.path(name), refused(text, e));
     }
   }
@@ -58,7 +59,7 @@ final class Item {
     }
     try {
       return parse.apply(text.get());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       note(from.path(name), refused(text.get(), e));
       return null;
     }
@@ -90,7 +91,7 @@ final class Item {
     notes.add(new Unmapped(index, type, field, reason, true));
   }
 
-  private static String refused(String text, IllegalArgumentException e) {
+  private static String refused(String text, RuntimeException e) {
     return "value \"" + Text.escape(text, 120) + "\" refused: " + LogSafe.of(e.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package dev.parry.spi.defender;
 
+import dev.parry.core.internal.Checks;
 import dev.parry.spi.internal.JsonText;
 import dev.parry.spi.internal.LogSafe;
 import java.time.Instant;
@@ -31,6 +32,7 @@ final class Node {
 
   /** {@return the document {@code json} holds, which must be one JSON object} */
   static Node parse(String json) {
+    Checks.notNull(json, "json");
     if (json.length() > MAX_LENGTH) {
       throw new DefenderFormatException("$", "document is " + json.length() + " chars, more than " + MAX_LENGTH);
     }

@@ -1,7 +1,8 @@
 package dev.parry.spi.defender;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 
 /**
  * Something in an alert's evidence that Parry did not import, and why: a whole evidence item, or one
@@ -34,15 +35,15 @@ public record Unmapped(int index, String type, String field, String reason, bool
    * @param field the member that could not be mapped, as a path from the document's root
    * @param reason why, in words; values from the alert are quoted and escaped
    * @param dropped whether the whole item was left out (true) or imported without this member (false)
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if the index is below {@link #ALERT}
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if the index is below {@link #ALERT}
    */
   public Unmapped {
     if (index < ALERT) {
-      throw new IllegalArgumentException("index must be " + ALERT + " or more, was: " + index);
+      throw new InvalidInputException("index", index, "index must be " + ALERT + " or more, was: " + index);
     }
-    type = Text.escape(Objects.requireNonNull(type, "type"), 200);
-    Objects.requireNonNull(field, "field");
-    Objects.requireNonNull(reason, "reason");
+    type = Text.escape(Checks.notNull(type, "type"), 200);
+    Checks.notNull(field, "field");
+    Checks.notNull(reason, "reason");
   }
 }

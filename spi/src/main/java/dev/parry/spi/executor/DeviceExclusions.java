@@ -2,8 +2,9 @@ package dev.parry.spi.executor;
 
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Collections;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,12 +43,12 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
    *     {@link DeviceTag} compares, case-insensitively)
    * @param opened devices a break-glass override opened: never excluded, even when listed or tagged
    *     (copied)
-   * @throws NullPointerException if a set or an element is null
+   * @throws InvalidInputException if a set or an element is null
    */
   public DeviceExclusions {
-    devices = Set.copyOf(Objects.requireNonNull(devices, "devices"));
-    tags = Set.copyOf(Objects.requireNonNull(tags, "tags"));
-    opened = Set.copyOf(Objects.requireNonNull(opened, "opened"));
+    devices = Set.copyOf(Checks.notNull(devices, "devices"));
+    tags = Set.copyOf(Checks.notNull(tags, "tags"));
+    opened = Set.copyOf(Checks.notNull(opened, "opened"));
   }
 
   /**
@@ -81,11 +82,11 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
    *
    * @param device the device's id
    * @param deviceTags the tags the device carries now, possibly empty
-   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if an argument is null
    */
   public boolean excludes(DeviceId device, Set<DeviceTag> deviceTags) {
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(deviceTags, "deviceTags");
+    Checks.notNull(device, "device");
+    Checks.notNull(deviceTags, "deviceTags");
     if (opened.contains(device)) {
       return false;
     }

@@ -1,8 +1,9 @@
 package dev.parry.spi.executor;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.time.Duration;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,7 +59,7 @@ public sealed interface ExecutionOutcome {
    * }</pre>
    *
    * @param error what went wrong
-   * @throws NullPointerException if {@code error} is null
+   * @throws InvalidInputException if {@code error} is null
    */
   static ExecutionOutcome failed(Throwable error) {
     return new Failed(reasonOf(error), false, null);
@@ -75,8 +76,8 @@ public sealed interface ExecutionOutcome {
    *
    * @param error what went wrong
    * @param retryAfter how long to wait before retrying, or null to let the runtime back off
-   * @throws NullPointerException if {@code error} is null
-   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   * @throws InvalidInputException if {@code error} is null
+   * @throws InvalidInputException if {@code retryAfter} is negative
    */
   static ExecutionOutcome retryableFailure(Throwable error, @Nullable Duration retryAfter) {
     return new Failed(reasonOf(error), true, retryAfter);
@@ -91,7 +92,7 @@ public sealed interface ExecutionOutcome {
    * {@value #MAX_TEXT} characters is cut, ending in "…", without splitting a character.
    *
    * @param error what went wrong
-   * @throws NullPointerException if {@code error} is null
+   * @throws InvalidInputException if {@code error} is null
    */
   static String reasonOf(Throwable error) {
     return FailureReasons.of(error, MAX_TEXT);
@@ -117,7 +118,7 @@ public sealed interface ExecutionOutcome {
      * Validates.
      *
      * @param detail what was done, 0-2,000 characters, no control characters
-     * @throws IllegalArgumentException if the detail is too long or holds a control character
+     * @throws InvalidInputException if the detail is too long or holds a control character
      */
     public Succeeded {
       Text.require("detail", detail, 0, MAX_TEXT);
@@ -138,13 +139,14 @@ public sealed interface ExecutionOutcome {
      * @param reason why, 1-2,000 characters, no control characters
      * @param retryable whether a retry with the same idempotency key may succeed
      * @param retryAfter how long to wait before retrying (a backend's Retry-After), or null
-     * @throws IllegalArgumentException if the reason is empty, too long or holds a control character, or
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or
      *     {@code retryAfter} is negative
      */
     public Failed {
       Text.require("reason", reason, 1, MAX_TEXT);
       if (retryAfter != null && retryAfter.isNegative()) {
-        throw new IllegalArgumentException("retryAfter must not be negative, was: " + retryAfter);
+        throw new InvalidInputException("retryAfter", retryAfter,
+            "retryAfter must not be negative, was: " + retryAfter);
       }
     }
   }
@@ -162,14 +164,14 @@ public sealed interface ExecutionOutcome {
      *
      * @param reference the backend's reference for the work, to pass to {@code status} and {@code cancel}
      * @param pollAfter when to ask again, positive
-     * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if {@code pollAfter} is zero or negative
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if {@code pollAfter} is zero or negative
      */
     public InProgress {
-      Objects.requireNonNull(reference, "reference");
-      Objects.requireNonNull(pollAfter, "pollAfter");
+      Checks.notNull(reference, "reference");
+      Checks.notNull(pollAfter, "pollAfter");
       if (pollAfter.isNegative() || pollAfter.isZero()) {
-        throw new IllegalArgumentException("pollAfter must be positive, was: " + pollAfter);
+        throw new InvalidInputException("pollAfter", pollAfter, "pollAfter must be positive, was: " + pollAfter);
       }
     }
   }

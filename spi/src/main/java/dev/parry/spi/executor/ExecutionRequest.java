@@ -4,6 +4,8 @@ package dev.parry.spi.executor;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.InvestigationId;
@@ -57,7 +59,7 @@ public final class ExecutionRequest {
 
   private static <T> T required(@Nullable T value, String name) {
     if (value == null) {
-      throw new IllegalStateException(name + " is not set: an execution request needs an action, an action id,"
+      throw new InvalidInputException(name, null, name + " is not set: an execution request needs an action, an action id,"
           + " an idempotency key and a deadline");
     }
     return value;
@@ -155,7 +157,7 @@ public final class ExecutionRequest {
    * {@return this request with {@code exclusions} instead of its own}
    *
    * @param exclusions the devices to leave untouched
-   * @throws NullPointerException if {@code exclusions} is null
+   * @throws InvalidInputException if {@code exclusions} is null
    */
   public ExecutionRequest withExclusions(DeviceExclusions exclusions) {
     return toBuilder().exclusions(exclusions).build();
@@ -226,10 +228,10 @@ public final class ExecutionRequest {
      *
      * @param value the action
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder action(RemediationAction value) {
-      this.action = Objects.requireNonNull(value, "action");
+      this.action = Checks.notNull(value, "action");
       return this;
     }
 
@@ -238,10 +240,10 @@ public final class ExecutionRequest {
      *
      * @param value the purpose
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder purpose(ExecutionPurpose value) {
-      this.purpose = Objects.requireNonNull(value, "purpose");
+      this.purpose = Checks.notNull(value, "purpose");
       return this;
     }
 
@@ -251,10 +253,10 @@ public final class ExecutionRequest {
      *
      * @param value the key
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder idempotencyKey(IdempotencyKey value) {
-      this.idempotencyKey = Objects.requireNonNull(value, "idempotencyKey");
+      this.idempotencyKey = Checks.notNull(value, "idempotencyKey");
       return this;
     }
 
@@ -263,11 +265,11 @@ public final class ExecutionRequest {
      *
      * @param value 1 or more
      * @return this builder
-     * @throws IllegalArgumentException if {@code value} is less than 1
+     * @throws InvalidInputException if {@code value} is less than 1
      */
     public Builder attempt(int value) {
       if (value < 1) {
-        throw new IllegalArgumentException("attempt must be 1 or more, was: " + value);
+        throw new InvalidInputException("attempt", value, "attempt must be 1 or more, was: " + value);
       }
       this.attempt = value;
       return this;
@@ -279,10 +281,10 @@ public final class ExecutionRequest {
      *
      * @param value the deadline
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder deadline(Instant value) {
-      this.deadline = Objects.requireNonNull(value, "deadline");
+      this.deadline = Checks.notNull(value, "deadline");
       return this;
     }
 
@@ -291,10 +293,10 @@ public final class ExecutionRequest {
      *
      * @param value the requester
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder requestedBy(Actor value) {
-      this.requestedBy = Objects.requireNonNull(value, "requestedBy");
+      this.requestedBy = Checks.notNull(value, "requestedBy");
       return this;
     }
 
@@ -303,8 +305,8 @@ public final class ExecutionRequest {
      *
      * @param value 0-{@value ExecutionRequest#MAX_COMMENT_LENGTH} characters without control characters
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is too long or holds a control character
+     * @throws InvalidInputException if {@code value} is null
+     * @throws InvalidInputException if it is too long or holds a control character
      */
     public Builder comment(String value) {
       this.comment = Text.require("comment", value, 0, MAX_COMMENT_LENGTH);
@@ -317,10 +319,10 @@ public final class ExecutionRequest {
      *
      * @param value the action id
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder actionId(ActionId value) {
-      this.actionId = Objects.requireNonNull(value, "actionId");
+      this.actionId = Checks.notNull(value, "actionId");
       return this;
     }
 
@@ -329,17 +331,17 @@ public final class ExecutionRequest {
      *
      * @param value the exclusions
      * @return this builder
-     * @throws NullPointerException if {@code value} is null
+     * @throws InvalidInputException if {@code value} is null
      */
     public Builder exclusions(DeviceExclusions value) {
-      this.exclusions = Objects.requireNonNull(value, "exclusions");
+      this.exclusions = Checks.notNull(value, "exclusions");
       return this;
     }
 
     /**
      * {@return the request}
      *
-     * @throws IllegalStateException if the action, the action id, the idempotency key or the deadline is
+     * @throws InvalidInputException if the action, the action id, the idempotency key or the deadline is
      *     not set
      */
     public ExecutionRequest build() {

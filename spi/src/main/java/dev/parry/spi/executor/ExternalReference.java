@@ -1,5 +1,6 @@
 package dev.parry.spi.executor;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -14,8 +15,8 @@ public record ExternalReference(String value) {
    * Validates the reference.
    *
    * @param value 1-512 characters, no control characters
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 512 characters or holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than 512 characters or holds a spoofing character
    *     (the identifier rule of {@link dev.parry.core.entity})
    */
   public ExternalReference {
@@ -26,7 +27,7 @@ public record ExternalReference(String value) {
    * {@return the reference}
    *
    * @param value the backend's reference
-   * @throws IllegalArgumentException if the reference is not valid
+   * @throws InvalidInputException if the reference is not valid
    */
   public static ExternalReference of(String value) {
     return new ExternalReference(value);

@@ -1,7 +1,7 @@
 package dev.parry.spi.executor;
 
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -14,7 +14,7 @@ final class FailureReasons {
   private FailureReasons() {}
 
   static String of(Throwable error, int max) {
-    Objects.requireNonNull(error, "error");
+    Checks.notNull(error, "error");
     Throwable cause = error;
     for (int i = 0; i < MAX_UNWRAP && (cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null; i++) {

@@ -1,5 +1,6 @@
 package dev.parry.spi.executor;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
@@ -15,8 +16,8 @@ public record IdempotencyKey(String value) {
    * Validates the key.
    *
    * @param value 1-300 characters, no control characters
-   * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if it is empty, longer than 300 characters or holds a spoofing character
+   * @throws InvalidInputException if {@code value} is null
+   * @throws InvalidInputException if it is empty, longer than 300 characters or holds a spoofing character
    *     (the identifier rule of {@link dev.parry.core.entity})
    */
   public IdempotencyKey {
@@ -29,7 +30,7 @@ public record IdempotencyKey(String value) {
    * <pre>{@code IdempotencyKey key = IdempotencyKey.of("inv-1/3:execute");}</pre>
    *
    * @param value the key
-   * @throws IllegalArgumentException if the key is not valid
+   * @throws InvalidInputException if the key is not valid
    */
   public static IdempotencyKey of(String value) {
     return new IdempotencyKey(value);

@@ -1,7 +1,8 @@
 package dev.parry.spi.executor;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,10 +22,10 @@ public record ProviderConfig(Map<String, String> properties) {
    *
    * @param properties the settings by key, such as an endpoint or a credential reference (copied; may be
    *     empty); {@link #toString()} shows the keys only
-   * @throws NullPointerException if the map, a key or a value is null
+   * @throws InvalidInputException if the map, a key or a value is null
    */
   public ProviderConfig {
-    properties = Map.copyOf(Objects.requireNonNull(properties, "properties"));
+    properties = Map.copyOf(Checks.notNull(properties, "properties"));
   }
 
   /**

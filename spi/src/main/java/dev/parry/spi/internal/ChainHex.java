@@ -1,5 +1,6 @@
 package dev.parry.spi.internal;
 
+import dev.parry.core.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -42,11 +43,12 @@ public final class ChainHex {
    * @param hex 64 hexadecimal digits, in lower case (as a {@code ChainHash} holds them)
    * @param into where to write the {@value #BYTES} bytes
    * @param at where in it
-   * @throws IllegalArgumentException if {@code hex} is not 64 lower-case hexadecimal digits
+   * @throws InvalidInputException if {@code hex} is not 64 lower-case hexadecimal digits
    */
   public static void parse(String hex, byte[] into, int at) {
     if (hex.length() != 2 * BYTES) {
-      throw new IllegalArgumentException("a chain hash is 64 hexadecimal digits, was: " + hex.length());
+      throw new InvalidInputException("chainHash", hex.length(),
+          "a chain hash is 64 hexadecimal digits, was: " + hex.length());
     }
     Objects.checkFromIndexSize(at, BYTES, into.length);
     for (int i = 0; i < BYTES; i++) {
@@ -62,6 +64,7 @@ public final class ChainHex {
     if (c >= 'a' && c <= 'f') {
       return c - 'a' + 10;
     }
-    throw new IllegalArgumentException("a chain hash is lower-case hexadecimal digits, found '" + c + "' at " + index);
+    throw new InvalidInputException("chainHash", null,
+        "a chain hash is lower-case hexadecimal digits, found '" + c + "' at " + index);
   }
 }

@@ -1,8 +1,9 @@
 package dev.parry.spi.safety;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * At most {@code maxAutomatic} automatic actions per {@code window} for each kind, family or device
@@ -34,18 +35,20 @@ public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
    * @param scope what the count is kept per: each action kind, each family or each device group
    * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
    * @param window the sliding window the count covers: positive, at most 3,650 days
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window not positive or longer
+   * @throws InvalidInputException if a component is null
+   * @throws InvalidInputException if {@code maxAutomatic} is negative or the window not positive or longer
    *     than 3,650 days
    */
   public BlastRadiusLimit {
-    Objects.requireNonNull(scope, "scope");
-    Objects.requireNonNull(window, "window");
+    Checks.notNull(scope, "scope");
+    Checks.notNull(window, "window");
     if (maxAutomatic < 0) {
-      throw new IllegalArgumentException("maxAutomatic must not be negative, was: " + maxAutomatic);
+      throw new InvalidInputException("maxAutomatic", maxAutomatic,
+          "maxAutomatic must not be negative, was: " + maxAutomatic);
     }
     if (window.isNegative() || window.isZero() || window.compareTo(Durations.MAX) > 0) {
-      throw new IllegalArgumentException("window must be positive and at most 3,650 days, was: " + window);
+      throw new InvalidInputException("window", window,
+          "window must be positive and at most 3,650 days, was: " + window);
     }
   }
 

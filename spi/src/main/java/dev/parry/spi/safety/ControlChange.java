@@ -3,10 +3,11 @@ package dev.parry.spi.safety;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.core.policy.AllowIndicator;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -68,40 +69,43 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param at when it changed
    * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every store
    *     keeps it exactly)
-   * @throws NullPointerException if a required component is null
-   * @throws IllegalArgumentException if the sequence is negative, a subject is missing or does not belong
+   * @throws InvalidInputException if a required component is null
+   * @throws InvalidInputException if the sequence is negative, a subject is missing or does not belong
    *     to the kind, a break-glass override does not end after it starts, or the reason is invalid
    */
   public ControlChange {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(principal, "principal");
-    Objects.requireNonNull(at, "at");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(principal, "principal");
+    Checks.notNull(at, "at");
     Text.require("reason", reason, 1, 2000);
     for (int i = 0; i < reason.length(); i++) {
       char c = reason.charAt(i);
       boolean paired = Character.isHighSurrogate(c) ? i + 1 < reason.length() && Character.isLowSurrogate(reason.charAt(++i))
           : !Character.isLowSurrogate(c);
       if (!paired) {
-        throw new IllegalArgumentException("reason must not hold an unpaired surrogate (at " + i + "), was: "
+        throw new InvalidInputException("reason", reason,
+            "reason must not hold an unpaired surrogate (at " + i + "), was: "
             + Text.show(reason));
       }
     }
     if (sequence < 0) {
-      throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
+      throw new InvalidInputException("sequence", sequence, "sequence must not be negative, was " + sequence);
     }
     boolean groupFits = group == null || kind == Kind.PAUSE || kind == Kind.RESUME;
     boolean deviceFits = (device != null) == (kind == Kind.BREAK_GLASS);
-    scope = Set.copyOf(Objects.requireNonNull(scope, "scope"));
+    scope = Set.copyOf(Checks.notNull(scope, "scope"));
     boolean untilFits = kind == Kind.BREAK_GLASS ? until != null : until == null || kind == Kind.ALLOW;
     boolean scopeFits = scope.isEmpty() || kind == Kind.ALLOW;
     boolean indicatorFits = (indicator != null) == (kind == Kind.ALLOW || kind == Kind.REVOKE_ALLOW);
     if (!groupFits || !deviceFits || !untilFits || !indicatorFits || !scopeFits) {
-      throw new IllegalArgumentException("a " + kind + " change carries " + subjectOf(kind) + ", was: group=" + group
+      throw new InvalidInputException("group", null,
+          "a " + kind + " change carries " + subjectOf(kind) + ", was: group=" + group
           + ", device=" + device + ", until=" + until + ", scope=" + scope + ", indicator=" + (indicator == null ? null
               : Text.show(indicator.text())));
     }
     if (until != null && !until.isAfter(at)) {
-      throw new IllegalArgumentException("a " + kind + " change must end after it starts, was " + at + " to " + until);
+      throw new InvalidInputException("until", null,
+          "a " + kind + " change must end after it starts, was " + at + " to " + until);
     }
   }
 
@@ -148,11 +152,13 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param principal who
    * @param at when
    * @param reason why
+   * @throws InvalidInputException if {@code device} is null
+   * @throws InvalidInputException if {@code until} is null
    */
   public static ControlChange breakGlass(DeviceId device, Instant until, PrincipalName principal, Instant at,
       String reason) {
-    return new ControlChange(0, Kind.BREAK_GLASS, null, Objects.requireNonNull(device, "device"),
-        null, Set.of(), Objects.requireNonNull(until, "until"), principal, at, reason);
+    return new ControlChange(0, Kind.BREAK_GLASS, null, Checks.notNull(device, "device"),
+        null, Set.of(), Checks.notNull(until, "until"), principal, at, reason);
   }
 
   /**
@@ -164,11 +170,12 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param principal who
    * @param at when
    * @param reason why
+   * @throws InvalidInputException if {@code indicator} is null
    */
   public static ControlChange allow(AllowIndicator indicator, boolean allowed, PrincipalName principal, Instant at,
       String reason) {
     return new ControlChange(0, allowed ? Kind.ALLOW : Kind.REVOKE_ALLOW, null, null,
-        Objects.requireNonNull(indicator, "indicator"), Set.of(), null, principal, at, reason);
+        Checks.notNull(indicator, "indicator"), Set.of(), null, principal, at, reason);
   }
 
   /**
@@ -181,10 +188,11 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param principal who
    * @param at when
    * @param reason why
+   * @throws InvalidInputException if {@code indicator} is null
    */
   public static ControlChange allow(AllowIndicator indicator, Set<DeviceGroupName> scope, @Nullable Instant until,
       PrincipalName principal, Instant at, String reason) {
-    return new ControlChange(0, Kind.ALLOW, null, null, Objects.requireNonNull(indicator, "indicator"), scope, until,
+    return new ControlChange(0, Kind.ALLOW, null, null, Checks.notNull(indicator, "indicator"), scope, until,
         principal, at, reason);
   }
 
@@ -195,7 +203,8 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    */
   public ControlChange recordedAs(long number) {
     if (number <= 0) {
-      throw new IllegalArgumentException("a recorded change's sequence must be positive, was " + number);
+      throw new InvalidInputException("sequence", number,
+          "a recorded change's sequence must be positive, was " + number);
     }
     return new ControlChange(number, kind, group, device, indicator, scope, until, principal, at, reason);
   }

@@ -1,11 +1,12 @@
 package dev.parry.spi.safety;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Where the control state lives that every runtime on a store shares: the kill switch, break-glass
@@ -36,7 +37,7 @@ public interface ControlStore {
    *
    * @param change the change, with sequence 0
    * @return the change with the number it was recorded under
-   * @throws IllegalArgumentException if the change's sequence is not 0; nothing is recorded
+   * @throws InvalidInputException if the change's sequence is not 0; nothing is recorded
    * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; the change may or may not be recorded
    */
   ControlChange record(ControlChange change);
@@ -46,7 +47,7 @@ public interface ControlStore {
    *
    * @param after the last number the caller has seen, 0 for the start
    * @param limit how many at most, 1 to {@value #MAX_CHANGES}
-   * @throws IllegalArgumentException if {@code after} is negative or the limit out of range
+   * @throws InvalidInputException if {@code after} is negative or the limit out of range
    * @throws dev.parry.spi.store.StoreUnavailableException if the store fails
    */
   List<ControlChange> changes(long after, int limit);
@@ -61,7 +62,7 @@ public interface ControlStore {
    * @param windows the windows the action counts toward, at least one
    * @param now the current time
    * @param consume whether to count the use (false for a dry run)
-   * @throws IllegalArgumentException if {@code windows} is empty or two windows have one key
+   * @throws InvalidInputException if {@code windows} is empty or two windows have one key
    * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; a use may or may not be counted
    */
   boolean admit(List<Window> windows, Instant now, boolean consume);
@@ -84,14 +85,14 @@ public interface ControlStore {
      *     control characters
      * @param length how far back uses count: positive, at most 3,650 days
      * @param max how many uses the window admits, at least 1
-     * @throws NullPointerException if the scope or length is null
-     * @throws IllegalArgumentException if the scope is invalid, the length out of range or the maximum below 1
+     * @throws InvalidInputException if the scope or length is null
+     * @throws InvalidInputException if the scope is invalid, the length out of range or the maximum below 1
      */
     public Window {
       Text.require("scope", scope, 1, 500);
       Durations.requirePositive("window length", length);
       if (max < 1) {
-        throw new IllegalArgumentException("a window admits at least one use, max was " + max);
+        throw new InvalidInputException("max", max, "a window admits at least one use, max was " + max);
       }
     }
 
@@ -105,12 +106,13 @@ public interface ControlStore {
    * {@return {@code change}, checked as one to record}
    *
    * @param change the change passed to {@link #record}
-   * @throws IllegalArgumentException if it carries a number already
+   * @throws InvalidInputException if it carries a number already
    */
   static ControlChange validNew(ControlChange change) {
-    Objects.requireNonNull(change, "change");
+    Checks.notNull(change, "change");
     if (change.sequence() != 0) {
-      throw new IllegalArgumentException("a change to record has sequence 0, was " + change.sequence());
+      throw new InvalidInputException("change", change.sequence(),
+          "a change to record has sequence 0, was " + change.sequence());
     }
     return change;
   }
@@ -119,18 +121,18 @@ public interface ControlStore {
    * {@return {@code windows}, checked and copied}
    *
    * @param windows the windows passed to {@link #admit}
-   * @throws IllegalArgumentException if there are none, or two with one key (scope and length): a use
+   * @throws InvalidInputException if there are none, or two with one key (scope and length): a use
    *     would count twice in one window
    */
   static List<Window> validWindows(List<Window> windows) {
-    List<Window> copy = List.copyOf(Objects.requireNonNull(windows, "windows"));
+    List<Window> copy = List.copyOf(Checks.notNull(windows, "windows"));
     if (copy.isEmpty()) {
-      throw new IllegalArgumentException("admit needs at least one window");
+      throw new InvalidInputException("windows", null, "admit needs at least one window");
     }
     java.util.Set<String> keys = new java.util.HashSet<>();
     for (Window window : copy) {
       if (!keys.add(window.key())) {
-        throw new IllegalArgumentException("two windows have the key " + window.key() + ": " + copy);
+        throw new InvalidInputException("windows", null, "two windows have the key " + window.key() + ": " + copy);
       }
     }
     return copy;
@@ -141,14 +143,14 @@ public interface ControlStore {
    *
    * @param after the last number seen
    * @param limit the page size passed to {@link #changes}
-   * @throws IllegalArgumentException if {@code after} is negative or the limit is not 1 to {@value #MAX_CHANGES}
+   * @throws InvalidInputException if {@code after} is negative or the limit is not 1 to {@value #MAX_CHANGES}
    */
   static int validPage(long after, int limit) {
     if (after < 0) {
-      throw new IllegalArgumentException("after must not be negative, was " + after);
+      throw new InvalidInputException("after", after, "after must not be negative, was " + after);
     }
     if (limit < 1 || limit > MAX_CHANGES) {
-      throw new IllegalArgumentException("limit must be 1-" + MAX_CHANGES + ", was " + limit);
+      throw new InvalidInputException("limit", limit, "limit must be 1-" + MAX_CHANGES + ", was " + limit);
     }
     return limit;
   }

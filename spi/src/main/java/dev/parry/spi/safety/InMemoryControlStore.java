@@ -1,12 +1,12 @@
 package dev.parry.spi.safety;
 
+import dev.parry.core.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A {@link ControlStore} in memory: shared by every runtime in the process that is given it, lost
@@ -51,7 +51,7 @@ public final class InMemoryControlStore implements ControlStore {
   @Override
   public boolean admit(List<Window> windows, Instant now, boolean consume) {
     List<Window> checked = ControlStore.validWindows(windows);
-    Objects.requireNonNull(now, "now");
+    Checks.notNull(now, "now");
     synchronized (uses) {
       List<ArrayDeque<Instant>> counted = new ArrayList<>(checked.size());
       for (Window window : checked) {

@@ -2,10 +2,11 @@ package dev.parry.spi.safety;
 
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -82,9 +83,10 @@ public final class SafetyGuards {
      *
      * @param limit the limit
      * @return this builder
+     * @throws InvalidInputException if {@code limit} is null
      */
     public Builder limit(BlastRadiusLimit limit) {
-      limits.add(Objects.requireNonNull(limit, "limit"));
+      limits.add(Checks.notNull(limit, "limit"));
       return this;
     }
 
@@ -94,9 +96,10 @@ public final class SafetyGuards {
      *
      * @param device the device
      * @return this builder
+     * @throws InvalidInputException if {@code device} is null
      */
     public Builder protectDevice(DeviceId device) {
-      devices.add(Objects.requireNonNull(device, "device"));
+      devices.add(Checks.notNull(device, "device"));
       return this;
     }
 
@@ -106,9 +109,10 @@ public final class SafetyGuards {
      *
      * @param tag the tag
      * @return this builder
+     * @throws InvalidInputException if {@code tag} is null
      */
     public Builder protectTag(DeviceTag tag) {
-      tags.add(Objects.requireNonNull(tag, "tag"));
+      tags.add(Checks.notNull(tag, "tag"));
       return this;
     }
 

@@ -1,9 +1,10 @@
 package dev.parry.spi.safety;
 
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,14 +48,14 @@ public record SafetyOverride(Kind kind, PrincipalName principal, String subject,
    * @param at when it changed
    * @param until when a break-glass override ends, or null
    * @param reason why, as the person gave it: 1-2,000 characters, no control characters
-   * @throws NullPointerException if a required component is null
-   * @throws IllegalArgumentException if the reason is empty, too long or holds a control character
+   * @throws InvalidInputException if a required component is null
+   * @throws InvalidInputException if the reason is empty, too long or holds a control character
    */
   public SafetyOverride {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(principal, "principal");
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(at, "at");
+    Checks.notNull(kind, "kind");
+    Checks.notNull(principal, "principal");
+    Checks.notNull(subject, "subject");
+    Checks.notNull(at, "at");
     Text.require("reason", reason, 1, 2000);
   }
 }

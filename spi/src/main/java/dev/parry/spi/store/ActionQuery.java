@@ -3,13 +3,14 @@ package dev.parry.spi.store;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.EntityKey;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.InvestigationId;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -60,19 +61,20 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
    * @param newestFirst whether to return the newest proposals first
    * @param limit the most results per page, 1-{@value #MAX_LIMIT}
    * @param cursor the cursor from the previous page, or null for the first page
-   * @throws NullPointerException if a set or an element is null
-   * @throws IllegalArgumentException if the limit is out of range or the time range is reversed
+   * @throws InvalidInputException if a set or an element is null
+   * @throws InvalidInputException if the limit is out of range or the time range is reversed
    */
   public ActionQuery {
-    statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
-    families = Set.copyOf(Objects.requireNonNull(families, "families"));
-    kinds = Set.copyOf(Objects.requireNonNull(kinds, "kinds"));
-    sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
+    statuses = Set.copyOf(Checks.notNull(statuses, "statuses"));
+    families = Set.copyOf(Checks.notNull(families, "families"));
+    kinds = Set.copyOf(Checks.notNull(kinds, "kinds"));
+    sources = Set.copyOf(Checks.notNull(sources, "sources"));
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + ", was: " + limit);
+      throw new InvalidInputException("limit", limit, "limit must be 1-" + MAX_LIMIT + ", was: " + limit);
     }
     if (proposedFrom != null && proposedTo != null && proposedTo.isBefore(proposedFrom)) {
-      throw new IllegalArgumentException("proposedTo " + proposedTo + " is before proposedFrom " + proposedFrom);
+      throw new InvalidInputException("proposedTo", null,
+          "proposedTo " + proposedTo + " is before proposedFrom " + proposedFrom);
     }
   }
 
@@ -262,7 +264,7 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     /**
      * {@return the query}
      *
-     * @throws IllegalArgumentException if the limit is out of range or the time range is reversed
+     * @throws InvalidInputException if the limit is out of range or the time range is reversed
      */
     public ActionQuery build() {
       return new ActionQuery(statuses, families, kinds, sources, entity, investigation, proposedFrom, proposedTo,

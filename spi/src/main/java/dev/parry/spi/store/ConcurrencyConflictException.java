@@ -1,13 +1,14 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.ConflictException;
 import dev.parry.core.investigation.InvestigationId;
 
 /**
  * Thrown by {@link InvestigationStore#append} when the investigation's stored version is not the
  * version the caller expected: someone else appended first. Nothing was written; reload and decide
- * again.
+ * again. A {@link ConflictException} (HTTP 409).
  */
-public final class ConcurrencyConflictException extends RuntimeException {
+public final class ConcurrencyConflictException extends ConflictException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.internal.ChainHex;
@@ -35,7 +37,7 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
   /**
    * {@return a log of {@code events}, each with its hash}
    *
-   * @throws IllegalArgumentException if there is not one hash per event
+   * @throws InvalidInputException if there is not one hash per event
    */
   static EventLog of(List<InvestigationEvent> events, List<ChainHash> hashes) {
     // the hashes start at their exact size: an investigation that stops at its first events (most
@@ -49,11 +51,12 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
    * its investigation. Amortized constant time per event: the arrays are copied only when full, to twice
    * their size.
    *
-   * @throws IllegalArgumentException if there is not one hash per event
+   * @throws InvalidInputException if there is not one hash per event
    */
   EventLog appended(List<InvestigationEvent> events, List<ChainHash> links) {
     if (links.size() != events.size()) {
-      throw new IllegalArgumentException("one hash per event: " + events.size() + " events, " + links.size() + " hashes");
+      throw new InvalidInputException("links", null,
+          "one hash per event: " + events.size() + " events, " + links.size() + " hashes");
     }
     int grown = size + events.size();
     InvestigationEvent[] target = grown <= slots.length ? slots
@@ -61,7 +64,7 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
     byte[] packed = grown * HASH_BYTES <= hashes.length ? hashes
         : Arrays.copyOf(hashes, Math.max(grown, 2 * (hashes.length / HASH_BYTES)) * HASH_BYTES);
     for (int i = 0; i < events.size(); i++) {
-      target[size + i] = Objects.requireNonNull(events.get(i), "event");
+      target[size + i] = Checks.notNull(events.get(i), "event");
       ChainHex.parse(links.get(i).value(), packed, (size + i) * HASH_BYTES);
     }
     return new EventLog(target, packed, grown);

@@ -1,6 +1,8 @@
 package dev.parry.spi.store;
 
 import dev.parry.core.entity.EntityKey;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -95,11 +97,12 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    * <pre>{@code InvestigationStore store = InMemoryInvestigationStore.create(1_000_000);}</pre>
    *
    * @param expected how many investigations the store should hold without growing, 0 to {@value #MAX_EXPECTED}
-   * @throws IllegalArgumentException if {@code expected} is negative or larger than {@value #MAX_EXPECTED}
+   * @throws InvalidInputException if {@code expected} is negative or larger than {@value #MAX_EXPECTED}
    */
   public static InMemoryInvestigationStore create(int expected) {
     if (expected < 0 || expected > MAX_EXPECTED) {
-      throw new IllegalArgumentException("expected investigations must be 0-" + MAX_EXPECTED + ", was: " + expected);
+      throw new InvalidInputException("expected", expected,
+          "expected investigations must be 0-" + MAX_EXPECTED + ", was: " + expected);
     }
     return new InMemoryInvestigationStore(expected);
   }
@@ -236,19 +239,19 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   @Override
   public Optional<Investigation> load(InvestigationId id) {
-    Stored stored = investigations.get(Objects.requireNonNull(id, "id"));
+    Stored stored = investigations.get(Checks.notNull(id, "id"));
     return stored == null ? Optional.empty() : Optional.of(stored.state());
   }
 
   @Override
   public List<InvestigationEvent> events(InvestigationId id) {
-    Stored stored = investigations.get(Objects.requireNonNull(id, "id"));
+    Stored stored = investigations.get(Checks.notNull(id, "id"));
     return stored == null ? List.of() : stored.events();
   }
 
   @Override
   public List<AuditRecord> chain(InvestigationId id) {
-    Stored stored = investigations.get(Objects.requireNonNull(id, "id"));
+    Stored stored = investigations.get(Checks.notNull(id, "id"));
     if (stored == null) {
       return List.of();
     }
@@ -262,7 +265,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   @Override
   public Page<ActionRecord> queryActions(ActionQuery query) {
-    Objects.requireNonNull(query, "query");
+    Checks.notNull(query, "query");
     NavigableMap<SortKey, ActionId> source = sourceFor(query);
     if (query.newestFirst()) {
       source = source.descendingMap();

@@ -1,5 +1,6 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Durations;
 import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
@@ -66,7 +67,7 @@ public interface InvestigationStore {
    * @return the chain head after the append: the version of its last event and the hash stored with it,
    *     to hand to an {@link dev.parry.spi.audit.AuditAnchor}
    * @throws ConcurrencyConflictException if the stored version is not {@code expectedVersion}; nothing is written
-   * @throws IllegalArgumentException if the events are empty, belong to another investigation, or
+   * @throws InvalidInputException if the events are empty, belong to another investigation, or
    *     {@code after} does not match them
    */
   ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after);
@@ -105,7 +106,7 @@ public interface InvestigationStore {
    * once across the pages of a query, in the query's order.
    *
    * @param query the query
-   * @throws IllegalArgumentException if the query's cursor is not one this store issued
+   * @throws InvalidInputException if the query's cursor is not one this store issued
    */
   Page<ActionRecord> queryActions(ActionQuery query);
 
@@ -130,7 +131,7 @@ public interface InvestigationStore {
    * @param owner the caller's owner name: actions whose lease it holds are included
    * @param after the last action of the previous page, as this method answered it, or null for the first page
    * @param limit how many at most, 1 to {@value #MAX_DUE}
-   * @throws IllegalArgumentException if the owner name is invalid, the limit out of range, or {@code after}
+   * @throws InvalidInputException if the owner name is invalid, the limit out of range, or {@code after}
    *     has no obligation
    */
   List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit);
@@ -141,7 +142,7 @@ public interface InvestigationStore {
    * @param now the current time
    * @param owner the caller's owner name
    * @param limit how many at most, 1 to {@value #MAX_DUE}
-   * @throws IllegalArgumentException if the owner name is invalid or the limit out of range
+   * @throws InvalidInputException if the owner name is invalid or the limit out of range
    */
   default List<ActionRecord> due(Instant now, String owner, int limit) {
     return due(now, owner, null, limit);
@@ -160,7 +161,7 @@ public interface InvestigationStore {
    * @param now the current time
    * @param lease how long the claim lasts unless renewed; positive
    * @return whether {@code owner} now holds the action; false if another owner holds it or the action is unknown
-   * @throws IllegalArgumentException if the owner name or the lease is invalid
+   * @throws InvalidInputException if the owner name or the lease is invalid
    */
   boolean claim(ActionId action, String owner, Instant now, Duration lease);
 
@@ -169,7 +170,7 @@ public interface InvestigationStore {
    *
    * @param action the action
    * @param owner who held it
-   * @throws IllegalArgumentException if the owner name is invalid
+   * @throws InvalidInputException if the owner name is invalid
    */
   void release(ActionId action, String owner);
 
@@ -189,7 +190,7 @@ public interface InvestigationStore {
    * owners apart that differ only in an unpaired surrogate.
    *
    * @param owner the owner name
-   * @throws IllegalArgumentException if it is empty, too long or holds a spoofing character
+   * @throws InvalidInputException if it is empty, too long or holds a spoofing character
    */
   static String validOwner(String owner) {
     return Text.requireIdentifier("owner", owner, 1, 200);
@@ -199,7 +200,7 @@ public interface InvestigationStore {
    * {@return {@code lease}, checked}: positive and at most 3,650 days.
    *
    * @param lease the lease
-   * @throws IllegalArgumentException if it is zero, negative or longer than 3,650 days
+   * @throws InvalidInputException if it is zero, negative or longer than 3,650 days
    */
   static Duration validLease(Duration lease) {
     return Durations.requirePositive("lease", lease);

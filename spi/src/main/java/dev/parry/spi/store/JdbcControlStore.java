@@ -3,6 +3,9 @@ package dev.parry.spi.store;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.error.InternalErrorException;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.policy.AllowIndicator;
 import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.safety.ControlStore;
@@ -16,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -59,14 +61,14 @@ public final class JdbcControlStore implements ControlStore {
    * {@link JdbcSchema#VERSION}.
    *
    * @param dataSource the database, ideally pooled
-   * @throws IllegalStateException if the schema is missing or of another version
+   * @throws InternalErrorException if the schema is missing or of another version
    * @throws StoreUnavailableException if the database cannot be reached
    */
   public static JdbcControlStore create(DataSource dataSource) {
-    Objects.requireNonNull(dataSource, "dataSource");
+    Checks.notNull(dataSource, "dataSource");
     int version = JdbcSchema.version(dataSource);
     if (version != JdbcSchema.VERSION) {
-      throw new IllegalStateException("the database's Parry schema is at version " + version + ", this release needs "
+      throw new InternalErrorException("the database's Parry schema is at version " + version + ", this release needs "
           + JdbcSchema.VERSION + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
     }
     return new JdbcControlStore(dataSource);
@@ -155,8 +157,8 @@ public final class JdbcControlStore implements ControlStore {
               : Arrays.stream(scope.split("\n", -1)).map(DeviceGroupName::of).collect(Collectors.toSet()), until,
           new PrincipalName(row.getString(8)),
           Instant.ofEpochSecond(row.getLong(9), row.getInt(10)), row.getString(11));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("control change " + row.getLong(1) + " is stored in a form Parry does not"
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      throw new InternalErrorException("control change " + row.getLong(1) + " is stored in a form Parry does not"
           + " write: " + e.getMessage(), e);
     }
   }
@@ -164,7 +166,7 @@ public final class JdbcControlStore implements ControlStore {
   @Override
   public boolean admit(List<Window> windows, Instant now, boolean consume) {
     List<Window> checked = ControlStore.validWindows(windows);
-    Objects.requireNonNull(now, "now");
+    Checks.notNull(now, "now");
     try (Connection connection = dataSource.getConnection()) {
       return inTransaction(connection, () -> {
         // one lock per window, taken in key order so that admissions to overlapping windows never deadlock

@@ -1,5 +1,8 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InternalErrorException;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -24,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -138,14 +140,14 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link JdbcSchema}).
    *
    * @param dataSource the database, ideally pooled
-   * @throws IllegalStateException if the schema is missing or of another version
+   * @throws InternalErrorException if the schema is missing or of another version
    * @throws StoreUnavailableException if the database cannot be reached
    */
   public static JdbcInvestigationStore create(DataSource dataSource) {
-    Objects.requireNonNull(dataSource, "dataSource");
+    Checks.notNull(dataSource, "dataSource");
     int version = JdbcSchema.version(dataSource);
     if (version != JdbcSchema.VERSION) {
-      throw new IllegalStateException("the database's Parry schema is at version " + version + ", this release needs "
+      throw new InternalErrorException("the database's Parry schema is at version " + version + ", this release needs "
           + JdbcSchema.VERSION + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
     }
     return new JdbcInvestigationStore(dataSource);
@@ -237,8 +239,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   private static ChainHash readHash(String hash, String what) {
     try {
       return ChainHash.of(hash);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("stored " + what + " cannot be read: " + e.getMessage(), e);
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      throw new InternalErrorException("stored " + what + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -250,7 +252,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * {@return {@code header} at {@code version} holding {@code actions}}: the stored state keeps its
    * actions in their own rows, so it is written without them and read back with them.
    *
-   * @throws IllegalArgumentException if the actions are not in sequence (a row missing or edited)
+   * @throws InvalidInputException if the actions are not in sequence (a row missing or edited)
    */
   private static Investigation rebuilt(Investigation header, long version, List<ActionRecord> actions) {
     return new Investigation(header.id(), header.alertId(), header.level(), header.origin(), header.openedAt(),
@@ -322,7 +324,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public Optional<Investigation> load(InvestigationId id) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(LOAD)) {
       select.setString(1, id.value());
@@ -341,8 +343,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
         }
         try {
           return Optional.of(rebuilt(header, result.getLong(2), actions));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalStateException("stored actions of investigation " + id + " cannot be read: "
+        } catch (IllegalArgumentException | InvalidInputException e) {
+          throw new InternalErrorException("stored actions of investigation " + id + " cannot be read: "
               + e.getMessage(), e);
         }
       }
@@ -353,7 +355,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public List<InvestigationEvent> events(InvestigationId id) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(EVENTS)) {
       select.setString(1, id.value());
@@ -371,7 +373,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public List<AuditRecord> chain(InvestigationId id) {
-    Objects.requireNonNull(id, "id");
+    Checks.notNull(id, "id");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(CHAIN)) {
       select.setString(1, id.value());
@@ -393,7 +395,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public Page<ActionRecord> queryActions(ActionQuery query) {
-    Objects.requireNonNull(query, "query");
+    Checks.notNull(query, "query");
     SortKey after = query.cursor() == null ? null : SortKey.parse(query.cursor());
     ActionSql sql = ActionSql.of(query, after);
     try (Connection connection = dataSource.getConnection();
@@ -430,7 +432,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     long seconds = result.getLong(2);
     if (result.wasNull()) {
-      throw new IllegalStateException("stored pending action " + action.id() + " has neither an expiry nor a due time");
+      throw new InternalErrorException("stored pending action " + action.id() + " has neither an expiry nor a due time");
     }
     Instant expires = Instant.ofEpochSecond(seconds, result.getInt(3));
     return new ActionRecord(action.id(), action.action(), action.mode(), action.reason(), action.rule(),
@@ -441,12 +443,12 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   private static <T> T decode(@Nullable String json, Class<T> type, String what) {
     if (json == null) {
-      throw new IllegalStateException("stored " + what + " is null");
+      throw new InternalErrorException("stored " + what + " is null");
     }
     try {
       return JSON.read(json, type);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("stored " + what + " cannot be read: " + e.getMessage(), e);
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      throw new InternalErrorException("stored " + what + " cannot be read: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InternalErrorException;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -43,10 +45,10 @@ public final class JdbcSchema {
    * @param dataSource the database
    * @return how many scripts were applied now: 0 when the schema was up to date
    * @throws StoreUnavailableException if the database fails
-   * @throws IllegalStateException if the schema is newer than this release of Parry
+   * @throws InternalErrorException if the schema is newer than this release of Parry
    */
   public static int migrate(DataSource dataSource) {
-    Objects.requireNonNull(dataSource, "dataSource");
+    Checks.notNull(dataSource, "dataSource");
     int applied = 0;
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
@@ -59,7 +61,7 @@ public final class JdbcSchema {
                 + " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
             int current = current(statement);
             if (current > VERSION) {
-              throw new IllegalStateException("the database's Parry schema is at version " + current
+              throw new InternalErrorException("the database's Parry schema is at version " + current
                   + ", newer than this release's " + VERSION);
             }
             if (current < next) {
@@ -91,6 +93,7 @@ public final class JdbcSchema {
    * @throws StoreUnavailableException if the database fails
    */
   public static int version(DataSource dataSource) {
+    Checks.notNull(dataSource, "dataSource");
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       try (ResultSet exists = statement.executeQuery("SELECT to_regclass('parry_schema_version') IS NOT NULL")) {
         exists.next();
@@ -115,16 +118,16 @@ public final class JdbcSchema {
    * {@return the SQL script that brings the schema from {@code version - 1} to {@code version}}
    *
    * @param version 1 to {@link #VERSION}
-   * @throws IllegalArgumentException if there is no such version
+   * @throws InvalidInputException if there is no such version
    */
   public static String script(int version) {
     if (version < 1 || version > VERSION) {
-      throw new IllegalArgumentException("no schema version " + version + "; versions are 1-" + VERSION);
+      throw new InvalidInputException("version", null, "no schema version " + version + "; versions are 1-" + VERSION);
     }
     String name = "schema/V" + version + "__parry_store.sql";
     try (InputStream in = JdbcSchema.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("the schema resource " + name + " is missing from the jar");
+        throw new InternalErrorException("the schema resource " + name + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

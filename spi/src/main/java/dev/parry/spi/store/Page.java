@@ -1,7 +1,8 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +20,10 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
    *
    * @param items the results on this page, in the query's order (copied; empty when nothing matched)
    * @param nextCursor the cursor of the next page, or null if this is the last one
-   * @throws NullPointerException if the list or an item is null
+   * @throws InvalidInputException if the list or an item is null
    */
   public Page {
-    items = List.copyOf(Objects.requireNonNull(items, "items"));
+    items = List.copyOf(Checks.notNull(items, "items"));
   }
 
   /** {@return the cursor of the next page, if there is one} */

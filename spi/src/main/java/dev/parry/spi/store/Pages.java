@@ -1,11 +1,12 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.spi.internal.LogSafe;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -33,12 +34,12 @@ public final class Pages {
    * @param first the query of the first page (its {@code limit} is the page size)
    * @param fetch what answers one page: {@code store::queryActions}, or
    *     {@code query -> runtime.actions(query, caller)}
-   * @throws IllegalStateException while the stream is used, if a page names as the next cursor the
-   *     cursor it was fetched with (a store that pages wrongly, which would be read forever)
+   * @throws InvalidInputException if {@code first} is null
+   * @throws InvalidInputException if {@code fetch} is null
    */
   public static Stream<ActionRecord> stream(ActionQuery first, Function<ActionQuery, Page<ActionRecord>> fetch) {
-    Objects.requireNonNull(first, "first");
-    Objects.requireNonNull(fetch, "fetch");
+    Checks.notNull(first, "first");
+    Checks.notNull(fetch, "fetch");
     Iterator<ActionRecord> all = new Iterator<>() {
       private @Nullable ActionQuery next = first;
       private Iterator<ActionRecord> page = Collections.emptyIterator();
@@ -50,7 +51,7 @@ public final class Pages {
           if (query == null) {
             return false;
           }
-          Page<ActionRecord> fetched = Objects.requireNonNull(fetch.apply(query), "a page");
+          Page<ActionRecord> fetched = Checks.notNull(fetch.apply(query), "a page");
           String cursor = fetched.nextCursor();
           if (cursor != null && cursor.equals(query.cursor())) { // would fetch the same page forever
             throw new IllegalStateException("the page after cursor " + LogSafe.of(cursor)

@@ -1,5 +1,7 @@
 package dev.parry.spi.store;
 
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Obligation;
@@ -9,7 +11,6 @@ import dev.parry.core.investigation.InvestigationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,29 +30,31 @@ public final class StoreArguments {
    * @param events the events to append
    * @param after the investigation's state after the events
    *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the events are empty, belong to another investigation, do
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if the events are empty, belong to another investigation, do
    *     not start with {@code Opened} when creating, or {@code after} does not match them
    */
   public static void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(events, "events");
-    Objects.requireNonNull(after, "after");
+    Checks.notNull(id, "id");
+    Checks.notNull(events, "events");
+    Checks.notNull(after, "after");
     if (events.isEmpty()) {
-      throw new IllegalArgumentException("append needs at least one event for investigation " + id);
+      throw new InvalidInputException("events", null, "append needs at least one event for investigation " + id);
     }
     for (int i = 0; i < events.size(); i++) { // indexed: this check runs on every append
       InvestigationEvent event = events.get(i);
       if (!event.investigationId().equals(id)) {
-        throw new IllegalArgumentException("event of investigation " + event.investigationId() + " appended to " + id);
+        throw new InvalidInputException("events", null,
+            "event of investigation " + event.investigationId() + " appended to " + id);
       }
     }
     if (!after.id().equals(id) || after.version() != expectedVersion + events.size()) {
-      throw new IllegalArgumentException("state after the append must be investigation " + id + " at version "
+      throw new InvalidInputException("after", null,
+          "state after the append must be investigation " + id + " at version "
           + (expectedVersion + events.size()) + ", was " + after.id() + " at " + after.version());
     }
     if (expectedVersion == 0 && !(events.get(0) instanceof InvestigationEvent.Opened)) {
-      throw new IllegalArgumentException("a new investigation's events must start with Opened");
+      throw new InvalidInputException("events", null, "a new investigation's events must start with Opened");
     }
   }
 
@@ -63,13 +66,13 @@ public final class StoreArguments {
    * @param now the time of the claim
    * @param lease how long the claim lasts
    *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the owner name or the lease is invalid
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if the owner name or the lease is invalid
    */
   public static void claim(ActionId action, String owner, Instant now, Duration lease) {
-    Objects.requireNonNull(action, "action");
+    Checks.notNull(action, "action");
     InvestigationStore.validOwner(owner);
-    Objects.requireNonNull(now, "now");
+    Checks.notNull(now, "now");
     InvestigationStore.validLease(lease);
   }
 
@@ -82,19 +85,20 @@ public final class StoreArguments {
    * @param limit the page size
    * @return where the page starts: after {@code after}'s obligation, or null for the first page
    *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the owner name is invalid or the limit out of range
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if the owner name is invalid or the limit out of range
    */
   public static @Nullable SortKey due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
-    Objects.requireNonNull(now, "now");
+    Checks.notNull(now, "now");
     InvestigationStore.validOwner(owner);
     if (limit < 1 || limit > InvestigationStore.MAX_DUE) {
-      throw new IllegalArgumentException("limit must be 1-" + InvestigationStore.MAX_DUE + ", was: " + limit);
+      throw new InvalidInputException("limit", limit,
+          "limit must be 1-" + InvestigationStore.MAX_DUE + ", was: " + limit);
     }
     if (after == null) {
       return null;
     }
-    Obligation obligation = after.obligation().orElseThrow(() -> new IllegalArgumentException(
+    Obligation obligation = after.obligation().orElseThrow(() -> new InvalidInputException("after", null,
         "after must be an action with an obligation, as due() answers it; " + after.id() + " is " + after.status()));
     return new SortKey(obligation.due(), after.id().investigation().value(), after.id().sequence());
   }
@@ -105,11 +109,11 @@ public final class StoreArguments {
    * @param action the action whose lease is released
    * @param owner the releasing runtime's name
    *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the owner name is invalid
+   * @throws InvalidInputException if an argument is null
+   * @throws InvalidInputException if the owner name is invalid
    */
   public static void release(ActionId action, String owner) {
-    Objects.requireNonNull(action, "action");
+    Checks.notNull(action, "action");
     InvestigationStore.validOwner(owner);
   }
 }

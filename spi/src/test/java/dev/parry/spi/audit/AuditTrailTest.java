@@ -18,6 +18,7 @@ import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.AlertId;
@@ -244,12 +245,12 @@ class AuditTrailTest {
   @Test
   @DisplayName("hashes and heads validate their values, naming them")
   void values() {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ChainHash.of("xyz"));
+    InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ChainHash.of("xyz"));
     assertTrue(refused.getMessage().contains("xyz"), refused.getMessage());
     assertEquals(ChainHash.of("AB".repeat(32)), ChainHash.of("ab".repeat(32)));
-    assertThrows(IllegalArgumentException.class, () -> ChainHead.of(0, ChainHash.GENESIS));
-    assertThrows(IllegalArgumentException.class, () -> AuditTrail.link(ChainHash.GENESIS, 0, events.get(0)));
-    assertThrows(IllegalArgumentException.class, () -> new AuditRecord(0, events.get(0), null));
+    assertThrows(InvalidInputException.class, () -> ChainHead.of(0, ChainHash.GENESIS));
+    assertThrows(InvalidInputException.class, () -> AuditTrail.link(ChainHash.GENESIS, 0, events.get(0)));
+    assertThrows(InvalidInputException.class, () -> new AuditRecord(0, events.get(0), null));
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.InvestigationId;
 import java.time.Instant;
@@ -51,21 +52,21 @@ class ExecutionRequestTest {
   @Test
   @DisplayName("a missing required setting is refused at build, naming it")
   void missingRequiredSetting() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> ExecutionRequest.builder().action(ISOLATE).actionId(ActionId.of("inv-1/3")).deadline(DEADLINE).build());
     assertTrue(e.getMessage().startsWith("idempotencyKey is not set"), e.getMessage());
-    assertThrows(IllegalStateException.class, () -> ExecutionRequest.builder().build());
+    assertThrows(InvalidInputException.class, () -> ExecutionRequest.builder().build());
   }
 
   @Test
   @DisplayName("a bad attempt or comment is refused at once, showing the value, and leaves the builder as it was")
   void badValuesAreRefusedAtOnce() {
     ExecutionRequest.Builder builder = minimal().attempt(2).comment("approved");
-    IllegalArgumentException attempt = assertThrows(IllegalArgumentException.class, () -> builder.attempt(0));
+    InvalidInputException attempt = assertThrows(InvalidInputException.class, () -> builder.attempt(0));
     assertEquals("attempt must be 1 or more, was: 0", attempt.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> builder.comment("x".repeat(2001)));
-    assertThrows(IllegalArgumentException.class, () -> builder.comment("line\nbreak"));
-    assertThrows(NullPointerException.class, () -> builder.deadline(null));
+    assertThrows(InvalidInputException.class, () -> builder.comment("x".repeat(2001)));
+    assertThrows(InvalidInputException.class, () -> builder.comment("line\nbreak"));
+    assertThrows(InvalidInputException.class, () -> builder.deadline(null));
     ExecutionRequest request = builder.build();
     assertEquals(2, request.attempt());
     assertEquals("approved", request.comment());

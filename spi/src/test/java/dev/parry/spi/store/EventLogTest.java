@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.parry.core.actor.Actor;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
@@ -71,9 +72,9 @@ class EventLogTest {
     assertThrows(IndexOutOfBoundsException.class, () -> first.get(2));
     assertThrows(IndexOutOfBoundsException.class, () -> first.hash(2));
     assertThrows(UnsupportedOperationException.class, () -> first.add(events(9, 1).get(0)));
-    assertThrows(NullPointerException.class,
+    assertThrows(InvalidInputException.class,
         () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null), hashes(3, 1)));
-    assertThrows(IllegalArgumentException.class, () -> second.appended(events(3, 2), hashes(3, 1)), "a hash missing");
+    assertThrows(InvalidInputException.class, () -> second.appended(events(3, 2), hashes(3, 1)), "a hash missing");
   }
 
   @Test

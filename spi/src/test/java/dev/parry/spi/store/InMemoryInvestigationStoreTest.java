@@ -11,6 +11,7 @@ import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
@@ -66,10 +67,10 @@ class InMemoryInvestigationStoreTest {
         Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW);
     assertThrows(ConcurrencyConflictException.class, () -> store.append(ID, 0, again.events(), again.after()));
     Decision.Accepted next = propose(opened);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> store.append(InvestigationId.of("other"), 1, next.events(), next.after()));
-    assertThrows(IllegalArgumentException.class, () -> store.append(ID, 1, next.events(), opened));
-    assertThrows(IllegalArgumentException.class, () -> store.append(ID, 1, java.util.List.of(), opened));
+    assertThrows(InvalidInputException.class, () -> store.append(ID, 1, next.events(), opened));
+    assertThrows(InvalidInputException.class, () -> store.append(ID, 1, java.util.List.of(), opened));
     assertEquals(1, store.events(ID).size());
     assertTrue(store.load(InvestigationId.of("missing")).isEmpty());
   }
@@ -83,10 +84,10 @@ class InMemoryInvestigationStoreTest {
     sized.append(ID, 0, opened.events(), opened.after());
     assertEquals(opened.after(), sized.load(ID).orElseThrow());
     assertEquals(0, InMemoryInvestigationStore.create(0).size());
-    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+    InvalidInputException negative = assertThrows(InvalidInputException.class,
         () -> InMemoryInvestigationStore.create(-1));
     assertTrue(negative.getMessage().contains("was: -1"), negative.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> InMemoryInvestigationStore.create(InMemoryInvestigationStore.MAX_EXPECTED + 1));
   }
 

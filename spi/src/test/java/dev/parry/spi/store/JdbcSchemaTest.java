@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.error.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class JdbcSchemaTest {
           "script " + version);
     }
     for (int bad : new int[] {0, JdbcSchema.VERSION + 1}) {
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JdbcSchema.script(bad));
+      InvalidInputException refused = assertThrows(InvalidInputException.class, () -> JdbcSchema.script(bad));
       assertTrue(refused.getMessage().contains("1-" + JdbcSchema.VERSION), refused.getMessage());
     }
   }

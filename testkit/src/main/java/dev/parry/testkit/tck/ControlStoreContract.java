@@ -12,6 +12,7 @@ import dev.parry.core.entity.DomainName;
 import dev.parry.core.entity.EntityKey;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.WebUrl;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.policy.AllowIndicator;
 import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.safety.ControlStore;
@@ -257,17 +258,17 @@ public abstract class ControlStoreContract extends ContractSupport {
   // ---- Bad arguments -----------------------------------------------------------------------------
 
   @Test
-  @DisplayName("CTRL-7: recorded changes, pages and admissions out of range are refused with IllegalArgumentException, nothing recorded")
+  @DisplayName("CTRL-7: recorded changes, pages and admissions out of range are refused with InvalidInputException, nothing recorded")
   void ctrl7_refusesBadArguments() {
     rule("CTRL-7", false);
     ControlChange last = store().record(pause("before"));
     ControlChange numbered = pause("numbered").recordedAs(99);
-    assertThrows(IllegalArgumentException.class, () -> store().record(numbered), "CTRL-7: a numbered change");
-    assertThrows(IllegalArgumentException.class, () -> store().changes(-1, 1), "CTRL-7: after -1");
-    assertThrows(IllegalArgumentException.class, () -> store().changes(0, 0), "CTRL-7: limit 0");
-    assertThrows(IllegalArgumentException.class, () -> store().changes(0, ControlStore.MAX_CHANGES + 1),
+    assertThrows(InvalidInputException.class, () -> store().record(numbered), "CTRL-7: a numbered change");
+    assertThrows(InvalidInputException.class, () -> store().changes(-1, 1), "CTRL-7: after -1");
+    assertThrows(InvalidInputException.class, () -> store().changes(0, 0), "CTRL-7: limit 0");
+    assertThrows(InvalidInputException.class, () -> store().changes(0, ControlStore.MAX_CHANGES + 1),
         "CTRL-7: limit above MAX_CHANGES");
-    assertThrows(IllegalArgumentException.class, () -> store().admit(List.of(), T0, true), "CTRL-7: no window");
+    assertThrows(InvalidInputException.class, () -> store().admit(List.of(), T0, true), "CTRL-7: no window");
     assertEquals(List.of(), store().changes(last.sequence(), ControlStore.MAX_CHANGES).stream()
         .filter(c -> c.reason().equals("numbered")).toList(), "CTRL-7: the refused change was not recorded");
     assertEquals(1, store().changes(0, 1).size(), "CTRL-7: limit 1 answers");

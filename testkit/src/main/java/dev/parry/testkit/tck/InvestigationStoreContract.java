@@ -31,6 +31,7 @@ import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.Url;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
@@ -239,10 +240,10 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     Investigation state = create(id);
     Investigation other = create(newId("s9-other"));
     Decision.Accepted foreign = isolation(other, "s9", ApprovalMode.AUTOMATIC);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> store().append(id, state.version(), foreign.events(), foreign.after()), "STORE-9: foreign events");
     Decision.Accepted mine = isolation(state, "s9", ApprovalMode.AUTOMATIC);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> store().append(id, state.version(), mine.events(), state), "STORE-9: after state at the wrong version");
     assertEquals(1, store().events(id).size(), "STORE-9: something was written");
   }
@@ -381,7 +382,7 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   @DisplayName("STORE-8: a cursor the store did not issue is refused")
   void store8_foreignCursorIsRefused() {
     rule("STORE-8", false);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> store().queryActions(ActionQuery.pending().cursor("not a cursor \u00e9").build()), "STORE-8");
   }
 
@@ -467,7 +468,7 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       WindowsPath path;
       try {
         path = WindowsPath.of("C:\\Users\\" + spelling + "\\invoice.pdf.exe");
-      } catch (IllegalArgumentException refused) {
+      } catch (IllegalArgumentException | InvalidInputException refused) {
         continue; // a spelling identifiers refuse reaches no store
       }
       DeviceFile file = DeviceFile.onDevice(hash, device, path);
@@ -528,9 +529,9 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         "STORE-12: the renewal did not extend the lease");
     assertFalse(store().claim(new ActionId(newId("s12-missing"), 1), "runtime-a", T0, LEASE),
         "STORE-12: an unknown action was granted");
-    assertThrows(IllegalArgumentException.class, () -> store().claim(action, "runtime-a", T0, Duration.ZERO),
+    assertThrows(InvalidInputException.class, () -> store().claim(action, "runtime-a", T0, Duration.ZERO),
         "STORE-12: a zero lease");
-    assertThrows(IllegalArgumentException.class, () -> store().claim(action, "", T0, LEASE), "STORE-12: an empty owner");
+    assertThrows(InvalidInputException.class, () -> store().claim(action, "", T0, LEASE), "STORE-12: an empty owner");
   }
 
   @Test
@@ -881,13 +882,13 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   void store21_invalidArgumentsAreRefused() {
     rule("STORE-21", false);
     for (int limit : new int[] {0, -7, InvestigationStore.MAX_DUE + 1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+      InvalidInputException refused = assertThrows(InvalidInputException.class,
           () -> store().due(D0, OWNER, limit), "STORE-21: limit " + limit);
       assertTrue(String.valueOf(refused.getMessage()).contains(Integer.toString(limit)),
           "STORE-21: the refusal does not name the limit " + limit + ": " + refused.getMessage());
     }
     for (String owner : List.of("", "runtime\na", "r".repeat(201))) {
-      assertThrows(IllegalArgumentException.class, () -> store().due(D0, owner, 1),
+      assertThrows(InvalidInputException.class, () -> store().due(D0, owner, 1),
           "STORE-21: owner " + owner.length() + " characters long");
     }
     InvestigationId id = newId("s21");
@@ -896,7 +897,7 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     ActionId rejected = last(state);
     state = apply(state, new Command.Reject(rejected, Actor.system(), "no"), D0);
     ActionRecord settled = state.action(rejected).orElseThrow();
-    IllegalArgumentException noObligation = assertThrows(IllegalArgumentException.class,
+    InvalidInputException noObligation = assertThrows(InvalidInputException.class,
         () -> store().due(D0, OWNER, settled, 1), "STORE-21: after an action with no obligation");
     assertTrue(String.valueOf(noObligation.getMessage()).contains(rejected.toString()),
         "STORE-21: the refusal does not name the action " + rejected + ": " + noObligation.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.testkit.ParryHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class BlankManualCommentAttackTest {
   void invisibleCommentRefused(String hex) {
     String comment = String.valueOf((char) Integer.parseInt(hex, 16)).repeat(3);
     try (ParryHarness parry = ParryHarness.create()) {
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+      InvalidInputException refused = assertThrows(InvalidInputException.class,
           () -> parry.runtime().takeAction(new IsolateDevice(Fixtures.WS, IsolationType.FULL), ParryHarness.ANALYST,
               comment, false),
           "a comment of U+" + hex + " was accepted as the reason for isolating a device");
@@ -49,7 +50,7 @@ class BlankManualCommentAttackTest {
               new dev.parry.core.policy.AllowIndicator.Domain(dev.parry.core.entity.DomainName.of("contoso.com")), reason),
           () -> parry.runtime().reportFalsePositive(Fixtures.WS, ParryHarness.ANALYST, reason));
       for (Runnable change : changes) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, change::run);
+        InvalidInputException refused = assertThrows(InvalidInputException.class, change::run);
         assertTrue(refused.getMessage().contains("reason") || refused.getMessage().contains("comment"),
             refused.getMessage());
       }

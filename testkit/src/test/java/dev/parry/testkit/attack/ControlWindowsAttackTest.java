@@ -13,6 +13,7 @@ import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
@@ -54,7 +55,7 @@ class ControlWindowsAttackTest {
   @Test
   @DisplayName("held: two rate limits of one period are refused at configuration, so no call is counted twice")
   void twoLimitsOfOnePeriodRefused() {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> LIMITS.withRateLimit(
+    InvalidInputException refused = assertThrows(InvalidInputException.class, () -> LIMITS.withRateLimit(
         RateLimit.of(4, Duration.ofMinutes(1)), RateLimit.of(10, Duration.ofMinutes(1))));
     assertTrue(refused.getMessage().contains("PT1M"), refused.getMessage());
   }

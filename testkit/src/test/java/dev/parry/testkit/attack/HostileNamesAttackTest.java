@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -27,13 +28,13 @@ class HostileNamesAttackTest {
       PrincipalName once;
       try {
         once = PrincipalName.of(spelled);
-      } catch (IllegalArgumentException refused) {
+      } catch (InvalidInputException refused) {
         continue;
       }
       PrincipalName twice;
       try {
         twice = PrincipalName.of(once.value());
-      } catch (IllegalArgumentException refused) {
+      } catch (InvalidInputException refused) {
         unstable.add(Integer.toHexString(c) + " refused on read-back");
         continue;
       }
@@ -48,7 +49,7 @@ class HostileNamesAttackTest {
   @DisplayName("held: the system's name is refused in compatibility spellings (long s, full-width, Kelvin-free)")
   void systemSpellings() {
     for (String name : List.of("\u017Fystem", "SYST\uFF25M", "\uFF33ystem")) {
-      assertThrows(IllegalArgumentException.class, () -> PrincipalName.of(name), name);
+      assertThrows(InvalidInputException.class, () -> PrincipalName.of(name), name);
     }
   }
 
@@ -59,7 +60,7 @@ class HostileNamesAttackTest {
         "C:\\Windows:$I30:$INDEX_ALLOCATION\\evil.dll", "C:\\Program Files::$INDEX_ALLOCATION\\Vendor\\app.exe")) {
       try {
         assertEquals(true, FolderClassifier.defaults().isInCoreFolder(WindowsPath.of(path)), path);
-      } catch (IllegalArgumentException refused) {
+      } catch (InvalidInputException refused) {
         // refused: never classified as an ordinary folder
       }
     }

@@ -20,6 +20,7 @@ import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ExecutionOutcome;

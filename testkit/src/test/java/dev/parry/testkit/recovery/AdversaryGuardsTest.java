@@ -11,6 +11,7 @@ import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -147,7 +148,7 @@ class AdversaryGuardsTest {
         return Optional.empty();
       }
     };
-    IllegalStateException refused = assertThrows(IllegalStateException.class,
+    InvalidInputException refused = assertThrows(InvalidInputException.class,
         () -> ParryRuntime.builder().store(bare).requiredKinds(Set.of()).build());
     assertTrue(refused.getMessage().contains("controls("), refused.getMessage());
     try (ParryRuntime given = ParryRuntime.builder().store(bare).controls(InMemoryControlStore.create())

@@ -14,6 +14,7 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.ReleaseFromIsolation;
 import dev.parry.core.actor.Actor;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -392,7 +393,7 @@ class RecoveryTest {
       try (Rig rig = new Rig(15, b -> { })) {
         rig.runtime.start();
         Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
-        IllegalArgumentException box = assertThrows(IllegalArgumentException.class, () -> rig.runtime.takeAction(
+        InvalidInputException box = assertThrows(InvalidInputException.class, () -> rig.runtime.takeAction(
             new IsolateDevice(WORKSTATION, dev.parry.core.action.IsolationType.FULL), ANALYST, "contain", false, huge));
         assertTrue(box.getMessage().contains(huge.toString()), box.getMessage());
         List<org.junit.jupiter.api.function.Executable> refusals = List.of(
@@ -407,13 +408,13 @@ class RecoveryTest {
             () -> Limits.defaults().withPendingExpiry(huge),
             () -> RateLimit.of(1, huge));
         for (org.junit.jupiter.api.function.Executable refusal : refusals) {
-          IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, refusal);
+          InvalidInputException refused = assertThrows(InvalidInputException.class, refusal);
           assertTrue(refused.getMessage().contains(huge.toString()) && refused.getMessage().contains("PT87600H"),
               refused.getMessage());
         }
         ActionRecord taken = rig.runtime.takeAction(isolation(WORKSTATION), ANALYST, "contain", false, Duration.ofHours(1));
         rig.settle();
-        IllegalArgumentException extension = assertThrows(IllegalArgumentException.class,
+        InvalidInputException extension = assertThrows(InvalidInputException.class,
             () -> rig.runtime.extendTimeBox(taken.id(), huge, ANALYST, ""));
         assertTrue(extension.getMessage().contains(huge.toString()), extension.getMessage());
         assertEquals(0, rig.store.faults());

@@ -19,6 +19,7 @@ import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.entity.EmailMessage;
 import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.SmtpAddress;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
 import dev.parry.core.investigation.InvestigationId;
@@ -88,11 +89,11 @@ class ActionSourcesTest {
     int events = parry.events().size();
     for (ActionSource wrong : List.of(ActionSource.EXPLORER, ActionSource.MANUAL_EMAIL_ACTION,
         ActionSource.AUTOMATED_DEVICE_INVESTIGATION)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runtime.takeAction(
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> runtime.takeAction(
           new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "contain", false, null, wrong));
       assertTrue(e.getMessage().startsWith("source "), e.getMessage());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runtime.takeAction(
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> runtime.takeAction(
         new SoftDeleteEmail(MESSAGE, false), ANALYST, "delete", false, null, ActionSource.LIVE_RESPONSE_API));
     assertTrue(e.getMessage().startsWith("source "), e.getMessage());
     parry.settle();

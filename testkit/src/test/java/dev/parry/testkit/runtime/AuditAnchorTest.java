@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.RemediationAction;
+import dev.parry.core.error.UnavailableException;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -108,7 +109,7 @@ class AuditAnchorTest {
     parry.anchor().shutdown();
     parry.runtime().reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS));
     parry.settle();
-    assertThrows(IllegalStateException.class, () -> parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
+    assertThrows(UnavailableException.class, () -> parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
     assertTrue(AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST)).isIntact());
     assertFalse(parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());
   }

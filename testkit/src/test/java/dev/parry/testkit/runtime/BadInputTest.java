@@ -49,6 +49,7 @@ import dev.parry.core.entity.UserPrincipalName;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.entity.WindowsService;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.AlertId;
@@ -137,27 +138,27 @@ class BadInputTest {
   Stream<Arguments> cases() {
     List<Case> cases = new ArrayList<>();
     // identifiers and values built from outside
-    cases.add(new Case("null investigation id", NullPointerException.class, "", () -> runtime.open(null, AlertId.of("a"), null)));
-    cases.add(new Case("empty investigation id", IllegalArgumentException.class, "investigationId", () -> InvestigationId.of("")));
-    cases.add(new Case("investigation id with CR/LF", IllegalArgumentException.class, "investigationId",
+    cases.add(new Case("null investigation id", InvalidInputException.class, "", () -> runtime.open(null, AlertId.of("a"), null)));
+    cases.add(new Case("empty investigation id", InvalidInputException.class, "investigationId", () -> InvestigationId.of("")));
+    cases.add(new Case("investigation id with CR/LF", InvalidInputException.class, "investigationId",
         () -> InvestigationId.of("inv\r\nforged")));
-    cases.add(new Case("1 MB investigation id", IllegalArgumentException.class, "investigationId", () -> InvestigationId.of(MEGABYTE)));
-    cases.add(new Case("malformed SHA-256", IllegalArgumentException.class, "sha256", () -> Sha256.of("abc")));
-    cases.add(new Case("malformed SMTP address", IllegalArgumentException.class, "smtpAddress", () -> SmtpAddress.of("bob@")));
-    cases.add(new Case("malformed principal name", IllegalArgumentException.class, "principalName",
+    cases.add(new Case("1 MB investigation id", InvalidInputException.class, "investigationId", () -> InvestigationId.of(MEGABYTE)));
+    cases.add(new Case("malformed SHA-256", InvalidInputException.class, "sha256", () -> Sha256.of("abc")));
+    cases.add(new Case("malformed SMTP address", InvalidInputException.class, "smtpAddress", () -> SmtpAddress.of("bob@")));
+    cases.add(new Case("malformed principal name", InvalidInputException.class, "principalName",
         () -> PrincipalName.of("alice\nadmin")));
-    cases.add(new Case("posing as the system", IllegalArgumentException.class, "reserved", () -> Caller.of("System")));
-    cases.add(new Case("malformed UPN", IllegalArgumentException.class, "userPrincipalName", () -> UserPrincipalName.of("carol")));
-    cases.add(new Case("relative path", IllegalArgumentException.class, "windowsPath", () -> WindowsPath.of("temp\\x.exe")));
-    cases.add(new Case("path climbing above its root with '..'", IllegalArgumentException.class, "windowsPath",
+    cases.add(new Case("posing as the system", InvalidInputException.class, "reserved", () -> Caller.of("System")));
+    cases.add(new Case("malformed UPN", InvalidInputException.class, "userPrincipalName", () -> UserPrincipalName.of("carol")));
+    cases.add(new Case("relative path", InvalidInputException.class, "windowsPath", () -> WindowsPath.of("temp\\x.exe")));
+    cases.add(new Case("path climbing above its root with '..'", InvalidInputException.class, "windowsPath",
         () -> WindowsPath.of("C:\\a\\..\\..\\x.exe")));
     cases.add(new Case("compromised email", RoleNotApplicableException.class, "COMPROMISED",
         () -> Evidence.of(MESSAGE, Verdict.MALICIOUS, "", parry.clock().instant()).withRoles(EvidenceRole.COMPROMISED)));
-    cases.add(new Case("system pseudo-identity as a user", IllegalArgumentException.class, "S-1-5-18",
+    cases.add(new Case("system pseudo-identity as a user", InvalidInputException.class, "S-1-5-18",
         () -> UserAccount.of(SecurityIdentifier.of("S-1-5-18"))));
-    cases.add(new Case("1 MB evidence detail", IllegalArgumentException.class, "detail",
+    cases.add(new Case("1 MB evidence detail", InvalidInputException.class, "detail",
         () -> Evidence.of(SERVER, Verdict.MALICIOUS, MEGABYTE, parry.clock().instant())));
-    cases.add(new Case("file path without device", IllegalArgumentException.class, "device",
+    cases.add(new Case("file path without device", InvalidInputException.class, "device",
         () -> new DeviceFile(Samples.HASH, null, null, WindowsPath.of("C:\\x.exe"))));
     // operations
     cases.add(new Case("duplicate investigation id", InvestigationRefusedException.class, "already exists",
@@ -168,7 +169,7 @@ class BadInputTest {
         () -> runtime.reportEvidence(InvestigationId.of("nope"), evidence(parry, SERVER, Verdict.MALICIOUS))));
     cases.add(new Case("evidence to a complete investigation", CommandRejectedException.class, "INVESTIGATION_COMPLETE",
         () -> runtime.reportEvidence(complete, evidence(parry, SERVER, Verdict.MALICIOUS))));
-    cases.add(new Case("zero devices in scope", IllegalArgumentException.class, "devicesInScope",
+    cases.add(new Case("zero devices in scope", InvalidInputException.class, "devicesInScope",
         () -> runtime.reportEvidence(open, evidence(parry, SERVER, Verdict.MALICIOUS), 0)));
     cases.add(new Case("analysis finished twice", CommandRejectedException.class, "ANALYSIS_ALREADY_FINISHED",
         () -> runtime.finishAnalysis(complete, AnalysisOutcome.PARTIAL)));
@@ -180,14 +181,14 @@ class BadInputTest {
         () -> runtime.approve(rejected.id(), ANALYST, "")));
     cases.add(new Case("reject an already rejected action", CommandRejectedException.class, "ILLEGAL_TRANSITION",
         () -> runtime.reject(rejected.id(), ANALYST, "")));
-    cases.add(new Case("approve with a 1 MB comment", IllegalArgumentException.class, "comment",
+    cases.add(new Case("approve with a 1 MB comment", InvalidInputException.class, "comment",
         () -> runtime.approve(pending.id(), ANALYST, MEGABYTE)));
-    cases.add(new Case("approve with a CR/LF comment", IllegalArgumentException.class, "comment",
+    cases.add(new Case("approve with a CR/LF comment", InvalidInputException.class, "comment",
         () -> runtime.approve(pending.id(), ANALYST, "ok\r\nforged")));
-    cases.add(new Case("approve as nobody", NullPointerException.class, "caller", () -> runtime.approve(pending.id(), null, "")));
+    cases.add(new Case("approve as nobody", InvalidInputException.class, "caller", () -> runtime.approve(pending.id(), null, "")));
     cases.add(new Case("approve without permission", AccessDeniedException.class, "may not APPROVE",
         () -> runtime.approve(pending.id(), Caller.of("guest@contoso.com"), "")));
-    cases.add(new Case("approve no action", IllegalArgumentException.class, "at least one",
+    cases.add(new Case("approve no action", InvalidInputException.class, "at least one",
         () -> runtime.approveAll(List.of(), ANALYST, "")));
     cases.add(new Case("undo an irreversible action", CommandRejectedException.class, "NOT_REVERSIBLE",
         () -> runtime.undo(killed.id(), ANALYST, "")));
@@ -197,55 +198,55 @@ class BadInputTest {
         () -> runtime.cancel(pending.id(), ANALYST, "")));
     cases.add(new Case("terminate a complete investigation", CommandRejectedException.class, "INVESTIGATION_COMPLETE",
         () -> runtime.terminate(complete, ANALYST, "")));
-    cases.add(new Case("manual action with a 1 MB comment", IllegalArgumentException.class, "comment",
+    cases.add(new Case("manual action with a 1 MB comment", InvalidInputException.class, "comment",
         () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, MEGABYTE, false)));
-    cases.add(new Case("manual action without an action", NullPointerException.class, "action",
+    cases.add(new Case("manual action without an action", InvalidInputException.class, "action",
         () -> runtime.takeAction(null, ANALYST, "contain", false)));
-    cases.add(new Case("manual action without a comment", IllegalArgumentException.class, "comment",
+    cases.add(new Case("manual action without a comment", InvalidInputException.class, "comment",
         () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "", false)));
-    cases.add(new Case("false negative with a blank comment", IllegalArgumentException.class, "comment",
+    cases.add(new Case("false negative with a blank comment", InvalidInputException.class, "comment",
         () -> runtime.reportFalseNegative(SERVER, ANALYST, "  ")));
-    cases.add(new Case("false positive with a CR/LF comment", IllegalArgumentException.class, "comment",
+    cases.add(new Case("false positive with a CR/LF comment", InvalidInputException.class, "comment",
         () -> runtime.reportFalsePositive(SERVER, ANALYST, "a\nb")));
-    cases.add(new Case("break glass for no time", IllegalArgumentException.class, "duration",
+    cases.add(new Case("break glass for no time", InvalidInputException.class, "duration",
         () -> runtime.breakGlass(ANALYST, DeviceId.of("d"), Duration.ZERO, "x")));
-    cases.add(new Case("break glass for negative time", IllegalArgumentException.class, "duration",
+    cases.add(new Case("break glass for negative time", InvalidInputException.class, "duration",
         () -> runtime.breakGlass(ANALYST, DeviceId.of("d"), Duration.ofSeconds(-1), "x")));
-    cases.add(new Case("pause automation without a reason", IllegalArgumentException.class, "reason",
+    cases.add(new Case("pause automation without a reason", InvalidInputException.class, "reason",
         () -> runtime.pauseAutomation(ANALYST, null, "")));
-    cases.add(new Case("query with a forged cursor", IllegalArgumentException.class, "cursor",
+    cases.add(new Case("query with a forged cursor", InvalidInputException.class, "cursor",
         () -> runtime.actions(ActionQuery.pending().cursor("1:2:../../etc").build(), ANALYST)));
-    cases.add(new Case("query page of 0", IllegalArgumentException.class, "limit", () -> ActionQuery.pending().limit(0).build()));
-    cases.add(new Case("query page of 1,001", IllegalArgumentException.class, "limit",
+    cases.add(new Case("query page of 0", InvalidInputException.class, "limit", () -> ActionQuery.pending().limit(0).build()));
+    cases.add(new Case("query page of 1,001", InvalidInputException.class, "limit",
         () -> ActionQuery.pending().limit(1001).build()));
-    cases.add(new Case("negative backoff", IllegalArgumentException.class, "backoffBase",
+    cases.add(new Case("negative backoff", InvalidInputException.class, "backoffBase",
         () -> Limits.defaults().withBackoff(Duration.ofSeconds(-1), Duration.ofMinutes(1))));
-    cases.add(new Case("zero attempts", IllegalArgumentException.class, "maxAttempts", () -> Limits.defaults().withMaxAttempts(0)));
-    cases.add(new Case("kill process with no process id", IllegalArgumentException.class, "processId",
+    cases.add(new Case("zero attempts", InvalidInputException.class, "maxAttempts", () -> Limits.defaults().withMaxAttempts(0)));
+    cases.add(new Case("kill process with no process id", InvalidInputException.class, "processId",
         () -> new KillProcess(new dev.parry.core.entity.DeviceProcess(SERVER.id(), -1, PROCESS.imagePath()))));
     // operations added with the safety guards, time boxes and audit trail
-    cases.add(new Case("extend a time box by a negative amount", IllegalArgumentException.class, "extra",
+    cases.add(new Case("extend a time box by a negative amount", InvalidInputException.class, "extra",
         () -> runtime.extendTimeBox(killed.id(), Duration.ofMinutes(-5), ANALYST, "")));
     cases.add(new Case("extend an action that has no time box", CommandRejectedException.class, "ILLEGAL_TRANSITION",
         () -> runtime.extendTimeBox(killed.id(), Duration.ofMinutes(5), ANALYST, "")));
-    cases.add(new Case("time-box an irreversible manual action", IllegalArgumentException.class, "KILL_PROCESS",
+    cases.add(new Case("time-box an irreversible manual action", InvalidInputException.class, "KILL_PROCESS",
         () -> runtime.takeAction(new KillProcess(PROCESS), ANALYST, "kill", false, Duration.ofHours(1))));
-    cases.add(new Case("time-box a manual action for no time", IllegalArgumentException.class, "timeBox",
+    cases.add(new Case("time-box a manual action for no time", InvalidInputException.class, "timeBox",
         () -> runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "contain", false,
             Duration.ZERO)));
-    cases.add(new Case("configure a zero pending expiry", IllegalArgumentException.class, "ISOLATE_DEVICE",
+    cases.add(new Case("configure a zero pending expiry", InvalidInputException.class, "ISOLATE_DEVICE",
         () -> ParryRuntime.builder().pendingExpiry(dev.parry.core.action.ActionKind.ISOLATE_DEVICE, Duration.ZERO)));
-    cases.add(new Case("configure a negative time box", IllegalArgumentException.class, "ISOLATE_DEVICE",
+    cases.add(new Case("configure a negative time box", InvalidInputException.class, "ISOLATE_DEVICE",
         () -> ParryRuntime.builder().timeBox(dev.parry.core.action.ActionKind.ISOLATE_DEVICE, Duration.ofHours(-1))));
-    cases.add(new Case("empty runtime instance name", IllegalArgumentException.class, "owner",
+    cases.add(new Case("empty runtime instance name", InvalidInputException.class, "instanceName",
         () -> ParryRuntime.builder().instanceName("")));
-    cases.add(new Case("runtime instance name with CR/LF", IllegalArgumentException.class, "owner",
+    cases.add(new Case("runtime instance name with CR/LF", InvalidInputException.class, "instanceName",
         () -> ParryRuntime.builder().instanceName("pod-1\r\nFAKE")));
-    cases.add(new Case("zero dispatch lease", IllegalArgumentException.class, "lease",
+    cases.add(new Case("zero dispatch lease", InvalidInputException.class, "lease",
         () -> ParryRuntime.builder().dispatchLease(Duration.ZERO)));
-    cases.add(new Case("empty evidence report", IllegalArgumentException.class, "1-1000",
+    cases.add(new Case("empty evidence report", InvalidInputException.class, "1-1000",
         () -> runtime.reportEvidence(open, List.of())));
-    cases.add(new Case("claim with a negative lease", IllegalArgumentException.class, "lease",
+    cases.add(new Case("claim with a negative lease", InvalidInputException.class, "lease",
         () -> parry.store().claim(killed.id(), "someone", parry.clock().instant(), Duration.ofSeconds(-1))));
     cases.add(new Case("dry run on an unknown investigation", UnknownInvestigationException.class, "nope",
         () -> runtime.dryRun(InvestigationId.of("nope"), evidence(parry, SERVER, Verdict.MALICIOUS))));
@@ -321,7 +322,7 @@ class BadInputTest {
             t -> runtime.actions(ActionQuery.all().investigation(InvestigationId.of("inv-open" + t)).build(), ANALYST)),
         new Entry("claim a lease as an owner", "owner",
             t -> parry.store().claim(killed.id(), "runtime" + t, parry.clock().instant(), Duration.ofSeconds(30))),
-        new Entry("name a runtime instance", "owner", t -> ParryRuntime.builder().instanceName("pod" + t)),
+        new Entry("name a runtime instance", "instanceName", t -> ParryRuntime.builder().instanceName("pod" + t)),
         new Entry("name an executor", "executor name", t -> ParryRuntime.builder().executor("edr" + t, parry.devices().executor())),
         new Entry("an executor's reference", "externalReference", t -> ExternalReference.of("job-" + t)),
         new Entry("an idempotency key", "idempotencyKey", t -> IdempotencyKey.of("inv-1/1" + t)));
@@ -346,7 +347,7 @@ class BadInputTest {
     try {
       entry.call().accept(spoof.text());
       fail(entryName + " accepted a " + spoof.name());
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidInputException e) {
       String message = String.valueOf(e.getMessage());
       String lower = message.toLowerCase(Locale.ROOT);
       assertTrue(lower.contains(entry.field().toLowerCase(Locale.ROOT)), () -> "should name " + entry.field() + ": " + message);

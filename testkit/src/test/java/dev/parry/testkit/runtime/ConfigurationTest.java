@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.ActionKind;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.runtime.ExecutorConfigurationException;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.executor.ActionExecutor;
@@ -77,7 +78,7 @@ class ConfigurationTest {
   @DisplayName("an executor name is registered once; required kinds can be narrowed")
   void names() {
     ParryRuntime.Builder builder = ParryRuntime.builder().clock(clock).executor("edr", isolateOnly());
-    assertThrows(IllegalArgumentException.class, () -> builder.executor("edr", isolateOnly()));
+    assertThrows(InvalidInputException.class, () -> builder.executor("edr", isolateOnly()));
     builder.requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).build().close();
   }
 

@@ -7,6 +7,7 @@ import static dev.parry.testkit.runtime.Samples.WORKSTATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -93,14 +94,14 @@ class EvidenceReportTest {
       parry.runtime().terminate(id, ParryHarness.ANALYST, "false alarm");
       List<InvestigationEvent> events = parry.store().events(id);
       assertThrows(CommandRejectedException.class, () -> parry.runtime().reportEvidence(id, evidence(parry)));
-      assertThrows(IllegalArgumentException.class, () -> parry.runtime().reportEvidence(id, List.of()));
+      assertThrows(InvalidInputException.class, () -> parry.runtime().reportEvidence(id, List.of()));
       List<Evidence> tooMany = Collections.nCopies(ParryRuntime.MAX_EVIDENCE_PER_REPORT + 1, evidence(parry).get(0));
-      assertThrows(IllegalArgumentException.class, () -> parry.runtime().reportEvidence(id, tooMany));
+      assertThrows(InvalidInputException.class, () -> parry.runtime().reportEvidence(id, tooMany));
       List<Evidence> withNull = new ArrayList<>(evidence(parry));
       withNull.add(null);
-      NullPointerException unnamed = assertThrows(NullPointerException.class,
+      InvalidInputException unnamed = assertThrows(InvalidInputException.class,
           () -> parry.runtime().reportEvidence(id, withNull));
-      assertEquals("evidence[4]", unnamed.getMessage(), "the error names the null piece");
+      assertEquals("evidence[4]", unnamed.field(), "the error names the null piece");
       assertEquals(events, parry.store().events(id), "the store changed");
     }
   }

@@ -13,6 +13,7 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.automation.DeviceGroups;
 import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
@@ -102,11 +103,11 @@ class PlanningTest {
     @Test
     @DisplayName("the builder refuses a folder level for email or identities, naming it")
     void folderLevels() {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> ParryRuntime.builder().emailAutomation(AutomationLevel.SEMI_CORE_FOLDERS));
       assertEquals("emailAutomation must be FULL, SEMI_ALL_FOLDERS or NO_AUTOMATED_RESPONSE (folder levels judge file"
           + " paths on devices), was: SEMI_CORE_FOLDERS", e.getMessage());
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class,
           () -> ParryRuntime.builder().identityAutomation(AutomationLevel.SEMI_NON_TEMP_FOLDERS));
     }
   }

@@ -14,6 +14,7 @@ import dev.parry.core.automation.FolderExclusion;
 import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.FileName;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
@@ -47,7 +48,7 @@ class ReadmeExclusionsExampleTest {
     assertFalse(exclusions.excludes(WindowsPath.of("D:\\Images\\dropper.exe")));
     assertTrue(exclusions.excludes(WindowsPath.of("E:\\Tools\\approved-scanner.exe")));
     assertFalse(exclusions.excludes(WindowsPath.of("C:\\Temp\\approved-scanner.exe")));
-    assertThrows(IllegalArgumentException.class, () -> FolderExclusion.of(WindowsPath.of("C:\\")));
+    assertThrows(InvalidInputException.class, () -> FolderExclusion.of(WindowsPath.of("C:\\")));
 
     try (ParryHarness parry = ParryHarness.create(b -> b.exclusions(exclusions))) {
       InvestigationId id = open(parry, "inv-excl", Samples.WORKSTATION);

@@ -24,6 +24,7 @@ import dev.parry.core.action.RunAntivirusScan;
 import dev.parry.core.action.ScanType;
 import dev.parry.core.action.SoftDeleteEmail;
 import dev.parry.core.entity.EntityFamily;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
@@ -204,7 +205,7 @@ class RuntimeOperationsTest {
       List<ActionRecord> kills = pendingKills(1);
       InvestigationId email = open(parry, "inv-mail", null);
       runtime.reportEvidence(email, evidence(parry, MESSAGE, Verdict.MALICIOUS));
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> runtime.approveAll(List.of(kills.get(0).id(), only(email).id()), ANALYST, ""));
       assertTrue(e.getMessage().contains("one kind"), e.getMessage());
       assertEquals(2, parry.pending().size());
@@ -425,7 +426,7 @@ class RuntimeOperationsTest {
       assertEquals(2, count(ActionQuery.pending().proposedFrom(parry.clock().instant()).build()));
       assertEquals(1, count(ActionQuery.pending().proposedTo(parry.clock().instant()).build()));
       assertEquals(0, count(ActionQuery.history().build()));
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(InvalidInputException.class,
           () -> runtime.actions(ActionQuery.pending().cursor("not-a-cursor").build(), ANALYST));
     }
 
@@ -470,6 +471,6 @@ class RuntimeOperationsTest {
   void unknown() {
     assertThrows(UnknownInvestigationException.class,
         () -> runtime.finishAnalysis(InvestigationId.of("missing"), AnalysisOutcome.COMPLETED));
-    assertThrows(NullPointerException.class, () -> runtime.open(null, AlertId.of("a"), null));
+    assertThrows(InvalidInputException.class, () -> runtime.open(null, AlertId.of("a"), null));
   }
 }

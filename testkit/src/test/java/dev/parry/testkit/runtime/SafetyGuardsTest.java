@@ -19,6 +19,7 @@ import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -180,7 +181,7 @@ class SafetyGuardsTest {
         () -> parry.runtime().breakGlass(remediator, DC.id(), Duration.ofMinutes(5), "x"));
     assertTrue(overrides.isEmpty());
     assertEquals(ActionStatus.SUCCEEDED, isolate(fresh("ws-")).status());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> parry.runtime().breakGlass(ANALYST, DC.id(), Duration.ZERO, "x"));
   }
 }

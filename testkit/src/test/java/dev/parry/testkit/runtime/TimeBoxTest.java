@@ -15,6 +15,7 @@ import dev.parry.core.action.ContainUser;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.action.KillProcess;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.InvestigationId;
@@ -94,9 +95,9 @@ class TimeBoxTest {
   @Test
   @DisplayName("irreversible kinds cannot be boxed; nothing to extend before success")
   void refused() {
-    assertThrows(IllegalArgumentException.class, () -> parry.runtime().takeAction(new KillProcess(Samples.PROCESS),
+    assertThrows(InvalidInputException.class, () -> parry.runtime().takeAction(new KillProcess(Samples.PROCESS),
         ANALYST, "kill", false, Duration.ofHours(1)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidInputException.class,
         () -> ParryRuntime.builder().timeBox(ActionKind.KILL_PROCESS, Duration.ofHours(1)));
     ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "contain",
         true, Duration.ofHours(1));

@@ -10,6 +10,7 @@ import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
 import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.UnavailableException;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.Investigation;
@@ -84,7 +85,7 @@ class WhenCompleteTest {
     assertFalse(open.isDone(), "the other wait goes on");
     parry.close();
     assertTrue(open.isCompletedExceptionally(), "closing fails the waits still open");
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+    org.junit.jupiter.api.Assertions.assertThrows(UnavailableException.class,
         () -> parry.runtime().whenComplete(id, ParryHarness.ANALYST));
   }
 }

@@ -13,6 +13,7 @@ import dev.parry.core.action.IsolationType;
 import dev.parry.core.action.RunAntivirusScan;
 import dev.parry.core.action.ScanType;
 import dev.parry.core.actor.Actor;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.ActionStep;
@@ -48,10 +49,10 @@ class WhoDidWhatTest {
     @DisplayName("a manual action without a comment is refused, naming the field, and nothing changes")
     void refusedWithoutComment(String comment) {
       int events = parry.events().size();
-      IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+      InvalidInputException taken = assertThrows(InvalidInputException.class,
           () -> runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, comment, false));
       assertTrue(taken.getMessage().startsWith("comment "), taken.getMessage());
-      IllegalArgumentException reported = assertThrows(IllegalArgumentException.class,
+      InvalidInputException reported = assertThrows(InvalidInputException.class,
           () -> runtime.reportFalseNegative(USER, ANALYST, comment));
       assertTrue(reported.getMessage().startsWith("comment "), reported.getMessage());
       parry.settle();

@@ -25,6 +25,7 @@ import dev.parry.core.entity.Sha256;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.WebUrl;
 import dev.parry.core.entity.WindowsPath;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationId;
@@ -151,10 +152,10 @@ class AllowIndicatorsTest {
     for (AllowIndicator indicator : all) {
       assertEquals(indicator, AllowIndicator.parse(indicator.text()), indicator.text());
     }
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+    InvalidInputException refused = assertThrows(InvalidInputException.class,
         () -> AllowIndicator.parse("md5:0123"));
     assertTrue(refused.getMessage().contains("md5:0123"), refused.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> AllowIndicator.parse("sha1:xyz"));
+    assertThrows(InvalidInputException.class, () -> AllowIndicator.parse("sha1:xyz"));
   }
 
   @Test
@@ -167,7 +168,7 @@ class AllowIndicatorsTest {
           Duration.ofHours(1), "x"));
       assertThrows(AccessDeniedException.class, () -> parry.runtime().revokeAllow(reader, indicator, "x"));
       assertEquals(List.of(), parry.runtime().allowGrants(reader));
-      assertThrows(IllegalArgumentException.class, () -> parry.runtime().allow(ParryHarness.ANALYST, indicator,
+      assertThrows(InvalidInputException.class, () -> parry.runtime().allow(ParryHarness.ANALYST, indicator,
           Set.of(), Duration.ZERO, "x"), "a zero duration");
       assertEquals(List.of(), parry.runtime().controlChanges(ParryHarness.ANALYST, 0, 10));
     }

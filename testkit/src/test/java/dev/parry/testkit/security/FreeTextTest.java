@@ -9,6 +9,7 @@ import dev.parry.core.action.IsolationType;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.verdict.Evidence;
@@ -67,7 +68,7 @@ class FreeTextTest {
           Map.entry("reason", () -> ExecutionOutcome.failed("HTTP 500\u0000")),
           Map.entry("reason", () -> parry.runtime().pauseAutomation(ParryHarness.ANALYST, null, "maintenance\u0000")));
       for (Map.Entry<String, Runnable> call : calls) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, call.getValue()::run, call.getKey());
+        InvalidInputException refused = assertThrows(InvalidInputException.class, call.getValue()::run, call.getKey());
         assertTrue(refused.getMessage().startsWith(call.getKey() + " "), refused.getMessage());
         assertTrue(refused.getMessage().contains("\\u0000"), refused.getMessage());
       }

@@ -19,6 +19,7 @@ import dev.parry.core.entity.NetworkMessageId;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -64,7 +65,7 @@ class IdentityAndAuthorizationTest {
       for (String spoof : List.of("alice@contoso.com\u200B", "ali\u200Dce@contoso.com", "\u202Eamoc.otnoc@ecila",
           "alice\u2066@contoso.com", "alice\u00A0smith", "\uFEFFalice", "alice\uD800", "\uDC00alice",
           "alice\u2028x", "alice\u0007")) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> PrincipalName.of(spoof),
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> PrincipalName.of(spoof),
             () -> "accepted: " + spoof.codePoints().mapToObj(Integer::toHexString).toList());
         assertTrue(refused.getMessage().startsWith("principalName"), refused.getMessage());
       }
@@ -74,7 +75,7 @@ class IdentityAndAuthorizationTest {
     @DisplayName("the system's name is reserved in every spelling")
     void systemReserved() {
       for (String name : List.of("system", "SYSTEM", "System", "\uFF53\uFF59\uFF53\uFF54\uFF45\uFF4D")) {
-        assertThrows(IllegalArgumentException.class, () -> PrincipalName.of(name), name);
+        assertThrows(InvalidInputException.class, () -> PrincipalName.of(name), name);
       }
     }
 

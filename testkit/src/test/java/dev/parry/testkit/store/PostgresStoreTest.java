@@ -19,6 +19,7 @@ import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.error.InternalErrorException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
@@ -154,7 +155,7 @@ class PostgresStoreTest {
     Postgres.execute("CREATE SCHEMA " + schema);
     try (HikariDataSource empty = Postgres.pool(Postgres.url() + "&currentSchema=" + schema, 4)) {
       assertEquals(0, JdbcSchema.version(empty));
-      IllegalStateException missing = assertThrows(IllegalStateException.class, () -> JdbcInvestigationStore.create(empty));
+      InternalErrorException missing = assertThrows(InternalErrorException.class, () -> JdbcInvestigationStore.create(empty));
       assertTrue(missing.getMessage().contains("JdbcSchema.migrate"), missing.getMessage());
       assertEquals(JdbcSchema.VERSION, JdbcSchema.migrate(empty), "every script applies to an empty database");
       assertEquals(0, JdbcSchema.migrate(empty), "a second migration applied something");
@@ -168,9 +169,9 @@ class PostgresStoreTest {
       }
       assertEquals(1, store.size());
       Postgres.execute("INSERT INTO " + schema + ".parry_schema_version (version) VALUES (" + (JdbcSchema.VERSION + 1) + ")");
-      IllegalStateException newer = assertThrows(IllegalStateException.class, () -> JdbcSchema.migrate(empty));
+      InternalErrorException newer = assertThrows(InternalErrorException.class, () -> JdbcSchema.migrate(empty));
       assertTrue(newer.getMessage().contains("newer"), newer.getMessage());
-      assertThrows(IllegalStateException.class, () -> JdbcInvestigationStore.create(empty), "a newer schema was accepted");
+      assertThrows(InternalErrorException.class, () -> JdbcInvestigationStore.create(empty), "a newer schema was accepted");
     } finally {
       Postgres.execute("DROP SCHEMA " + schema + " CASCADE");
     }
@@ -359,7 +360,7 @@ class PostgresStoreTest {
     store.append(id, 0, opened.events(), opened.after());
     Postgres.execute("UPDATE parry_investigations SET state = replace(state, '\"PT168H\"', '\"-PT1S\"') WHERE id = '"
         + id.value() + "'");
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> store.load(id));
+    InternalErrorException refused = assertThrows(InternalErrorException.class, () -> store.load(id));
     assertTrue(refused.getMessage().contains(id.value()) && refused.getMessage().contains("pendingExpiry"),
         refused.getMessage());
   }
@@ -380,7 +381,7 @@ class PostgresStoreTest {
     }
     InvestigationId id = history.get(0).after().id();
     Postgres.execute("DELETE FROM parry_actions WHERE sequence = 1 AND investigation_id = '" + id.value() + "'");
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> store.load(id));
+    InternalErrorException refused = assertThrows(InternalErrorException.class, () -> store.load(id));
     assertTrue(refused.getMessage().contains(id.value()) && refused.getMessage().contains("position 1"),
         refused.getMessage());
   }

@@ -17,6 +17,7 @@ import dev.parry.core.entity.ObjectId;
 import dev.parry.core.entity.SmtpAddress;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.verdict.Evidence;

@@ -8,6 +8,7 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.ImpactClass;
 import dev.parry.core.action.KillProcess;
 import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
@@ -1138,7 +1139,7 @@ class BrokenImplementationsTest {
     Page<ActionRecord> query(ActionQuery query) {
       try {
         return real.queryActions(query);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidInputException e) {
         return new Page<>(List.of(), null);
       }
     }
@@ -1149,7 +1150,7 @@ class BrokenImplementationsTest {
     void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
       try {
         real.append(id, expectedVersion, events, after);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidInputException e) {
         // swallowed: the caller believes it was written
       }
     }

@@ -1,0 +1,56 @@
+package dev.parry.core.internal;
+
+import dev.parry.core.error.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Argument checks for public entry points: each failure is an {@link InvalidInputException} that
+ * names the parameter.
+ *
+ * <p><b>Internal:</b> not API, may change without notice.
+ */
+public final class Checks {
+
+  private Checks() {}
+
+  /**
+   * {@return {@code value}, checked not to be null}
+   *
+   * @param value the value
+   * @param name the parameter or field, for the error
+   * @throws InvalidInputException if {@code value} is null
+   */
+  public static <T> T notNull(@Nullable T value, String name) {
+    if (value == null) {
+      throw InvalidInputException.nullValue(name);
+    }
+    return value;
+  }
+
+  /**
+   * {@return {@code values}, checked to be present and to hold no null}; the error for a null
+   * element names it as {@code name[index]}
+   *
+   * @param values the values
+   * @param name the parameter, for the error
+   * @throws InvalidInputException if the array or an element is null
+   */
+  public static <T> T[] noNulls(T[] values, String name) {
+    notNull(values, name);
+    for (int i = 0; i < values.length; i++) {
+      notNull(values[i], name + "[" + i + "]");
+    }
+    return values;
+  }
+
+  /**
+   * {@return the exception for an invalid value}, to throw
+   *
+   * @param name the parameter or field
+   * @param value the offending value, or null if it is not worth showing
+   * @param message what was wrong, naming the field and showing the value
+   */
+  public static InvalidInputException invalid(String name, @Nullable Object value, String message) {
+    return new InvalidInputException(name, value, message);
+  }
+}
