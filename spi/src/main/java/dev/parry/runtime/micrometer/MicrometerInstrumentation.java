@@ -131,9 +131,25 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .increment();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>If the registry refuses one of the meters, those already registered are removed again before
+   * the exception propagates: a runtime's gauges are all registered, or none.
+   */
   @Override
   public Binding bind(RuntimeGauges gauges) {
     List<Meter> bound = new ArrayList<>();
+    try {
+      register(gauges, bound);
+    } catch (RuntimeException e) {
+      bound.forEach(meters::remove);
+      throw e;
+    }
+    return () -> bound.forEach(meters::remove);
+  }
+
+  private void register(RuntimeGauges gauges, List<Meter> bound) {
     for (EntityFamily family : EntityFamily.values()) {
       bound.add(Gauge.builder(WAITING, gauges, g -> g.waiting(family))
           .description("Actions waiting for a permit of their family's concurrency cap or for its rate limit")
@@ -151,7 +167,6 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .description("Reconciler passes failed in a row").strongReference(true).register(meters));
     bound.add(FunctionCounter.builder(RECONCILER_FAILURES, gauges, g -> g.health().failedPasses())
         .description("Reconciler passes that failed").register(meters));
-    return () -> bound.forEach(meters::remove);
   }
 
   private static Tags tags(ActionKind kind, EntityFamily family) {

@@ -105,6 +105,31 @@ class ObservationFailuresTest {
   }
 
   @Test
+  @DisplayName("a meter registry that refuses one gauge: the gauges registered before it do not outlive the runtime")
+  void refusedGaugeLeavesNoneBehind() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    meters.config().meterFilter(new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (id.getName().equals(MicrometerInstrumentation.IN_FLIGHT)) {
+          throw new IllegalStateException("registry broke on " + id.getName());
+        }
+        return id;
+      }
+    });
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(TestObservationRegistry.create(), meters))))) {
+      ActionRecord action = isolate(parry, "inv-5", WORKSTATION);
+      parry.settle();
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+    }
+    assertEquals(List.of(), meters.getMeters().stream().map(m -> m.getId().getName())
+        .filter(name -> !name.equals(MicrometerInstrumentation.EXECUTOR_CALL)
+            && !name.equals(MicrometerInstrumentation.DISPATCH_LATENCY)).toList(),
+        "no gauge of the closed runtime is left registered");
+  }
+
+  @Test
   @DisplayName("while the executor runs, the call's observation is current: a tracing bridge makes the executor's spans its children")
   void executorRunsInsideTheObservation() {
     TestObservationRegistry observations = TestObservationRegistry.create();
