@@ -101,7 +101,7 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .highCardinalityKeyValue("parry.investigation.id", call.actionId().investigation().toString())
         .highCardinalityKeyValue("parry.attempt", Integer.toString(call.attempt()))
         .start();
-    return new ObservedCall(observation);
+    return new ObservedCall(observations, observation);
   }
 
   @Override
@@ -184,16 +184,36 @@ public final class MicrometerInstrumentation implements Instrumentation {
 
   /** One executor call as an observation. */
   private static final class ObservedCall implements Call {
+    private final ObservationRegistry observations;
     private final Observation observation;
 
-    ObservedCall(Observation observation) {
+    ObservedCall(ObservationRegistry observations, Observation observation) {
+      this.observations = observations;
       this.observation = observation;
     }
 
+    /**
+     * Opens the observation's scope. Micrometer makes the observation current before it tells the
+     * handlers, and restores the previous one after: a handler that throws in between would leave the
+     * call current on the runtime's thread, so the previous scope is put back whatever they do.
+     */
     @Override
     public Scope open() {
-      Observation.Scope scope = observation.openScope();
-      return scope::close;
+      Observation.@Nullable Scope previous = observations.getCurrentObservationScope();
+      Observation.Scope scope;
+      try {
+        scope = observation.openScope();
+      } catch (RuntimeException e) {
+        observations.setCurrentObservationScope(previous);
+        throw e;
+      }
+      return () -> {
+        try {
+          scope.close();
+        } finally {
+          observations.setCurrentObservationScope(previous);
+        }
+      };
     }
 
     @Override

@@ -34,6 +34,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Observations never break a dispatch, and an executor's own work runs inside the call's observation")
 class ObservationFailuresTest {
@@ -80,6 +82,47 @@ class ObservationFailuresTest {
       assertEquals(2, parry.devices().calls().size(), "the failure was retried once");
       assertTrue(handler.called.contains("start"), "the handler was called: " + handler.called);
       assertTrue(parry.scheduler().failures().isEmpty(), () -> parry.scheduler().failures().toString());
+    }
+  }
+
+  @ParameterizedTest(name = "throwing when the scope is {0}")
+  @ValueSource(strings = {"opened", "closed"})
+  @DisplayName("a handler that throws as the call's scope opens or closes: the call is not left current on the thread")
+  void throwingScopeLeavesNothingCurrent(String when) {
+    ObservationRegistry observations = ObservationRegistry.create();
+    List<String> stopped = new CopyOnWriteArrayList<>();
+    observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+      @Override
+      public void onScopeOpened(Observation.Context context) {
+        if (when.equals("opened")) {
+          throw new IllegalStateException("handler broke on scope opened");
+        }
+      }
+
+      @Override
+      public void onScopeClosed(Observation.Context context) {
+        if (when.equals("closed")) {
+          throw new IllegalStateException("handler broke on scope closed");
+        }
+      }
+
+      @Override
+      public void onStop(Observation.Context context) {
+        stopped.add(context.getName());
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, new SimpleMeterRegistry()))))) {
+      ActionRecord action = isolate(parry, "inv-6", WORKSTATION);
+      parry.settle();
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+      assertEquals(List.of(MicrometerInstrumentation.EXECUTOR_CALL), stopped);
+      assertEquals(null, observations.getCurrentObservation(), "the call stayed current on the thread that made it");
     }
   }
 
