@@ -102,7 +102,7 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .highCardinalityKeyValue("parry.investigation.id", call.actionId().investigation().toString())
         .highCardinalityKeyValue("parry.attempt", Integer.toString(call.attempt()))
         .start();
-    return new ObservedCall(observation);
+    return new ObservedCall(observations, observation);
   }
 
   @Override
@@ -132,9 +132,25 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .increment();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>If the registry refuses one of the meters, those already registered are removed again before
+   * the exception propagates: a runtime's gauges are all registered, or none.
+   */
   @Override
   public Binding bind(RuntimeGauges gauges) {
     List<Meter> bound = new ArrayList<>();
+    try {
+      register(gauges, bound);
+    } catch (RuntimeException e) {
+      bound.forEach(meters::remove);
+      throw e;
+    }
+    return () -> bound.forEach(meters::remove);
+  }
+
+  private void register(RuntimeGauges gauges, List<Meter> bound) {
     for (EntityFamily family : EntityFamily.values()) {
       bound.add(Gauge.builder(WAITING, gauges, g -> g.waiting(family))
           .description("Actions waiting for a permit of their family's concurrency cap or for its rate limit")
@@ -152,7 +168,6 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .description("Reconciler passes failed in a row").strongReference(true).register(meters));
     bound.add(FunctionCounter.builder(RECONCILER_FAILURES, gauges, g -> g.health().failedPasses())
         .description("Reconciler passes that failed").register(meters));
-    return () -> bound.forEach(meters::remove);
   }
 
   private static Tags tags(ActionKind kind, EntityFamily family) {
@@ -170,16 +185,36 @@ public final class MicrometerInstrumentation implements Instrumentation {
 
   /** One executor call as an observation. */
   private static final class ObservedCall implements Call {
+    private final ObservationRegistry observations;
     private final Observation observation;
 
-    ObservedCall(Observation observation) {
+    ObservedCall(ObservationRegistry observations, Observation observation) {
+      this.observations = observations;
       this.observation = observation;
     }
 
+    /**
+     * Opens the observation's scope. Micrometer makes the observation current before it tells the
+     * handlers, and restores the previous one after: a handler that throws in between would leave the
+     * call current on the runtime's thread, so the previous scope is put back whatever they do.
+     */
     @Override
     public Scope open() {
-      Observation.Scope scope = observation.openScope();
-      return scope::close;
+      Observation.@Nullable Scope previous = observations.getCurrentObservationScope();
+      Observation.Scope scope;
+      try {
+        scope = observation.openScope();
+      } catch (RuntimeException e) {
+        observations.setCurrentObservationScope(previous);
+        throw e;
+      }
+      return () -> {
+        try {
+          scope.close();
+        } finally {
+          observations.setCurrentObservationScope(previous);
+        }
+      };
     }
 
     @Override

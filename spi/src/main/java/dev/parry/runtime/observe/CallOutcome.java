@@ -14,7 +14,10 @@ public enum CallOutcome {
   RETRYABLE,
   /** The backend answered that it is rate limited (an HTTP 429 with Retry-After). */
   RATE_LIMITED,
-  /** The executor threw, or answered null instead of an outcome. */
+  /**
+   * The executor threw, or its stage completed with null instead of an outcome (an executor that
+   * returns null instead of a stage is {@link #FAILED}).
+   */
   ERROR,
   /** No answer within the attempt timeout. */
   NO_ANSWER,

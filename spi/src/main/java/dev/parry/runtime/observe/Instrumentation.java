@@ -44,7 +44,9 @@ public interface Instrumentation {
   }
 
   /**
-   * An action (or undo) was sent for the first time.
+   * An action (or undo) was sent for the first time. An action an earlier runtime already sent is not
+   * reported again; an undo is, when another runtime resumes it, as the store does not count an undo's
+   * sends.
    *
    * @param kind the kind sent
    * @param family the action's family

@@ -105,10 +105,10 @@ public final class Demo {
   /** Device groups: workstations remediate automatically, servers need approval for everything. */
   static DeviceGroups groups() {
     return DeviceGroups.of(AutomationLevel.FULL, List.of(
-        new DeviceGroup(DeviceGroupName.of("Servers"), 1,
-            new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)), AutomationLevel.SEMI_ALL_FOLDERS),
-        new DeviceGroup(DeviceGroupName.of("Workstations"), 2,
-            new DeviceMatch("ws-", null, Set.of(), Set.of()), AutomationLevel.FULL)));
+        DeviceGroup.of(DeviceGroupName.of("Servers"), 1,
+            DeviceMatch.builder().platforms(Set.of(OsPlatform.WINDOWS_SERVER)).build(), AutomationLevel.SEMI_ALL_FOLDERS),
+        DeviceGroup.of(DeviceGroupName.of("Workstations"), 2,
+            DeviceMatch.builder().namePrefix("ws-").build(), AutomationLevel.FULL)));
   }
 
   void run() {

@@ -34,6 +34,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Observations never break a dispatch, and an executor's own work runs inside the call's observation")
 class ObservationFailuresTest {
@@ -83,6 +85,47 @@ class ObservationFailuresTest {
     }
   }
 
+  @ParameterizedTest(name = "throwing when the scope is {0}")
+  @ValueSource(strings = {"opened", "closed"})
+  @DisplayName("a handler that throws as the call's scope opens or closes: the call is not left current on the thread")
+  void throwingScopeLeavesNothingCurrent(String when) {
+    ObservationRegistry observations = ObservationRegistry.create();
+    List<String> stopped = new CopyOnWriteArrayList<>();
+    observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+      @Override
+      public void onScopeOpened(Observation.Context context) {
+        if (when.equals("opened")) {
+          throw new IllegalStateException("handler broke on scope opened");
+        }
+      }
+
+      @Override
+      public void onScopeClosed(Observation.Context context) {
+        if (when.equals("closed")) {
+          throw new IllegalStateException("handler broke on scope closed");
+        }
+      }
+
+      @Override
+      public void onStop(Observation.Context context) {
+        stopped.add(context.getName());
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, new SimpleMeterRegistry()))))) {
+      ActionRecord action = isolate(parry, "inv-6", WORKSTATION);
+      parry.settle();
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+      assertEquals(List.of(MicrometerInstrumentation.EXECUTOR_CALL), stopped);
+      assertEquals(null, observations.getCurrentObservation(), "the call stayed current on the thread that made it");
+    }
+  }
+
   @Test
   @DisplayName("a meter registry that throws on every new meter: counters, timers and gauges fail quietly, dispatch goes on")
   void throwingMeterRegistry() {
@@ -102,6 +145,31 @@ class ObservationFailuresTest {
       assertEquals(2, parry.devices().calls().size());
       assertTrue(parry.scheduler().failures().isEmpty(), () -> parry.scheduler().failures().toString());
     }
+  }
+
+  @Test
+  @DisplayName("a meter registry that refuses one gauge: the gauges registered before it do not outlive the runtime")
+  void refusedGaugeLeavesNoneBehind() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    meters.config().meterFilter(new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (id.getName().equals(MicrometerInstrumentation.IN_FLIGHT)) {
+          throw new IllegalStateException("registry broke on " + id.getName());
+        }
+        return id;
+      }
+    });
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(TestObservationRegistry.create(), meters))))) {
+      ActionRecord action = isolate(parry, "inv-5", WORKSTATION);
+      parry.settle();
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+    }
+    assertEquals(List.of(), meters.getMeters().stream().map(m -> m.getId().getName())
+        .filter(name -> !name.equals(MicrometerInstrumentation.EXECUTOR_CALL)
+            && !name.equals(MicrometerInstrumentation.DISPATCH_LATENCY)).toList(),
+        "no gauge of the closed runtime is left registered");
   }
 
   @Test
