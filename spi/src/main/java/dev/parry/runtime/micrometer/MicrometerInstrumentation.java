@@ -99,8 +99,18 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .lowCardinalityKeyValue("parry.entity.family", tag(call.family()))
         .highCardinalityKeyValue("parry.action.id", call.actionId().toString())
         .highCardinalityKeyValue("parry.investigation.id", call.actionId().investigation().toString())
-        .highCardinalityKeyValue("parry.attempt", Integer.toString(call.attempt()))
-        .start();
+        .highCardinalityKeyValue("parry.attempt", Integer.toString(call.attempt()));
+    try {
+      observation.start();
+    } catch (RuntimeException e) {
+      // a handler threw after others started: stop it, so theirs (an active timer, a span) end too
+      try {
+        observation.stop();
+      } catch (RuntimeException stopping) {
+        e.addSuppressed(stopping);
+      }
+      throw e;
+    }
     return new ObservedCall(observation);
   }
 
@@ -134,6 +144,17 @@ public final class MicrometerInstrumentation implements Instrumentation {
   @Override
   public Binding bind(RuntimeGauges gauges) {
     List<Meter> bound = new ArrayList<>();
+    try {
+      register(gauges, bound);
+    } catch (RuntimeException e) {
+      // a meter the registry refused: those registered before it would read this runtime after it closed
+      bound.forEach(meters::remove);
+      throw e;
+    }
+    return () -> bound.forEach(meters::remove);
+  }
+
+  private void register(RuntimeGauges gauges, List<Meter> bound) {
     for (EntityFamily family : EntityFamily.values()) {
       bound.add(Gauge.builder(WAITING, gauges, g -> g.waiting(family))
           .description("Actions waiting for a permit of their family's concurrency cap or for its rate limit")
@@ -151,7 +172,6 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .description("Reconciler passes failed in a row").strongReference(true).register(meters));
     bound.add(FunctionCounter.builder(RECONCILER_FAILURES, gauges, g -> g.health().failedPasses())
         .description("Reconciler passes that failed").register(meters));
-    return () -> bound.forEach(meters::remove);
   }
 
   private static Tags tags(ActionKind kind, EntityFamily family) {
@@ -184,10 +204,13 @@ public final class MicrometerInstrumentation implements Instrumentation {
     @Override
     public void end(CallOutcome outcome, @Nullable Throwable error) {
       observation.lowCardinalityKeyValue("parry.outcome", outcome.tag());
-      if (error != null) {
-        observation.error(error);
+      try {
+        if (error != null) {
+          observation.error(error);
+        }
+      } finally {
+        observation.stop(); // even if a handler threw on the error: the call is ended once, whatever happens
       }
-      observation.stop();
     }
   }
 }
