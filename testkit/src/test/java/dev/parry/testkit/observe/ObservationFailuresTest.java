@@ -283,4 +283,50 @@ class ObservationFailuresTest {
     assertEquals(List.of(), meters.getMeters().stream().map(meter -> meter.getId().getName())
         .filter(name -> name.startsWith("parry.")).toList(), "no gauge of the closed runtime is left");
   }
+
+  @Test
+  @DisplayName("an executor whose cancel throws an Error: the cancel's observation ends, the action is not stuck and still succeeds")
+  void cancelThrowingError() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+    TestClock clock = TestClock.create();
+    FakeDevices backend = FakeDevices.create(clock);
+    DeviceActionExecutor mine = new DeviceActionExecutor() {
+      @Override
+      public Set<ActionKind> supportedKinds() {
+        return backend.executor().supportedKinds();
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+        return backend.executor().execute(request);
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+        return backend.executor().status(request, reference);
+      }
+
+      @Override
+      public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+        throw new AssertionError("vendor's cancel broke");
+      }
+    };
+    try (ParryHarness parry = ParryHarness.withExecutor(EntityFamily.DEVICE, mine, b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, meters))))) {
+      backend.inject(Fault.inProgress(2), 1);
+      ActionRecord action = isolate(parry, "inv-7", WORKSTATION);
+      parry.settle();
+      try {
+        parry.runtime().cancel(action.id(), ParryHarness.ANALYST, "wrong device");
+      } catch (RuntimeException refused) {
+        // the executor did not stop it: refusing the cancel is fine, leaving it stuck is not
+      }
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(0, meters.get(MicrometerInstrumentation.EXECUTOR_CALL + ".active").longTaskTimer().activeTasks(),
+          "the cancel's observation was stopped");
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status(), "the action was resumed after the failed cancel");
+    }
+  }
 }
