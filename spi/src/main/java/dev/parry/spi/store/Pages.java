@@ -3,9 +3,11 @@ package dev.parry.spi.store;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.spi.internal.LogSafe;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -33,8 +35,8 @@ public final class Pages {
    * @param first the query of the first page (its {@code limit} is the page size)
    * @param fetch what answers one page: {@code store::queryActions}, or
    *     {@code query -> runtime.actions(query, caller)}
-   * @throws IllegalStateException while the stream is used, if a page names as the next cursor the
-   *     cursor it was fetched with (a store that pages wrongly, which would be read forever)
+   * @throws IllegalStateException while the stream is used, if a page names as the next cursor one
+   *     already read, its own or an earlier page's (a store that pages wrongly, which would be read forever)
    */
   public static Stream<ActionRecord> stream(ActionQuery first, Function<ActionQuery, Page<ActionRecord>> fetch) {
     Objects.requireNonNull(first, "first");
@@ -42,6 +44,8 @@ public final class Pages {
     Iterator<ActionRecord> all = new Iterator<>() {
       private @Nullable ActionQuery next = first;
       private Iterator<ActionRecord> page = Collections.emptyIterator();
+      /** The cursors of the pages fetched: one a page, far fewer than the actions read. */
+      private final Set<String> read = new HashSet<>();
 
       @Override
       public boolean hasNext() {
@@ -52,9 +56,14 @@ public final class Pages {
           }
           Page<ActionRecord> fetched = Objects.requireNonNull(fetch.apply(query), "a page");
           String cursor = fetched.nextCursor();
-          if (cursor != null && cursor.equals(query.cursor())) { // would fetch the same page forever
-            throw new IllegalStateException("the page after cursor " + LogSafe.of(cursor)
-                + " named the same cursor as the next one: the store does not page correctly");
+          String asked = query.cursor();
+          if (asked != null) {
+            read.add(asked);
+          }
+          if (cursor != null && read.contains(cursor)) { // would fetch the same pages forever
+            throw new IllegalStateException("the page after cursor " + LogSafe.of(String.valueOf(asked))
+                + " named as the next one the cursor " + LogSafe.of(cursor)
+                + ", already read: the store does not page correctly");
           }
           next = cursor == null ? null : query.after(cursor);
           page = fetched.items().iterator();
