@@ -928,14 +928,17 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     Instrumentation.Call observed = observer.cancel(request);
     boolean stopped = false;
-    Exception failure = null;
+    Throwable failure = null;
     try (Instrumentation.Scope scope = observed.open()) {
       CompletionStage<Boolean> answer = executor.cancel(request, reference);
       stopped = answer != null && Boolean.TRUE.equals(answer.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure = e;
-    } catch (Exception e) {
+    } catch (Exception | Error e) { // as for execute: an executor's Error is its failure, not the runtime's
+      if (e instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
       LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("executor cancel failed: " + e.getClass().getName());
       failure = e;
     }

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instrumentation the runtime calls: the user's, with every exception it throws caught, so that
- * metrics and traces never break a dispatch. The first failure is logged as a warning, later ones at
+ * The instrumentation the runtime calls: the user's, with every exception it throws caught, and every
+ * error but a {@link VirtualMachineError} (an assertion, a class missing from the path), so that metrics
+ * and traces never break a dispatch. The first failure is logged as a warning, later ones at
  * debug level only.
  *
  * <p><b>Internal:</b> not API, may change without notice.
@@ -58,7 +59,7 @@ public final class GuardedInstrumentation implements Instrumentation {
     try {
       Call started = delegate.executorCall(call);
       return started == null ? Call.NONE : new GuardedCall(started);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failed("executorCall", e);
       return Call.NONE;
     }
@@ -68,7 +69,7 @@ public final class GuardedInstrumentation implements Instrumentation {
   public void dispatched(ActionKind kind, EntityFamily family, ExecutionPurpose purpose, Duration sinceDecided) {
     try {
       delegate.dispatched(kind, family, purpose, sinceDecided);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failed("dispatched", e);
     }
   }
@@ -77,7 +78,7 @@ public final class GuardedInstrumentation implements Instrumentation {
   public void retrying(ActionKind kind, EntityFamily family, RetryReason reason) {
     try {
       delegate.retrying(kind, family, reason);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failed("retrying", e);
     }
   }
@@ -86,7 +87,7 @@ public final class GuardedInstrumentation implements Instrumentation {
   public void rateLimited(ActionKind kind, EntityFamily family, Duration retryAfter) {
     try {
       delegate.rateLimited(kind, family, retryAfter);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failed("rateLimited", e);
     }
   }
@@ -96,7 +97,7 @@ public final class GuardedInstrumentation implements Instrumentation {
     Binding bound;
     try {
       bound = delegate.bind(gauges);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failed("bind", e);
       return Binding.NONE;
     }
@@ -106,13 +107,17 @@ public final class GuardedInstrumentation implements Instrumentation {
     return () -> {
       try {
         bound.close();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failed("unbind", e);
       }
     };
   }
 
-  private void failed(String where, RuntimeException e) {
+  /** Logs what the instrumentation threw; rethrows a {@link VirtualMachineError}, which nothing should swallow. */
+  private void failed(String where, Throwable e) {
+    if (e instanceof VirtualMachineError fatal) {
+      throw fatal;
+    }
     if (warned.compareAndSet(false, true)) {
       LOG.atWarn().log("instrumentation " + delegate.getClass().getName() + " threw in " + where + " ("
           + e.getClass().getName() + "); the runtime carries on, and logs further failures at debug level only");
@@ -139,7 +144,7 @@ public final class GuardedInstrumentation implements Instrumentation {
       Scope scope;
       try {
         scope = call.open();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failed("open", e);
         return Scope.NONE;
       }
@@ -149,7 +154,7 @@ public final class GuardedInstrumentation implements Instrumentation {
       return () -> {
         try {
           scope.close();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           failed("close", e);
         }
       };
@@ -159,7 +164,7 @@ public final class GuardedInstrumentation implements Instrumentation {
     public void end(CallOutcome outcome, @Nullable Throwable error) {
       try {
         call.end(outcome, error);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failed("end", e);
       }
     }

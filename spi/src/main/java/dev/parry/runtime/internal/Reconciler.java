@@ -10,7 +10,7 @@ import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
-import dev.parry.spi.store.Page;
+import dev.parry.spi.store.Pages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +46,8 @@ public final class Reconciler implements EventRouter.Reaction {
   static final int PAGE = 500;
   /** The most pending actions a pass counts for the gauge: {@value}; past it the gauge shows this many. */
   static final int MAX_PENDING_COUNTED = 10 * ActionQuery.MAX_LIMIT;
+  /** The most pages a count reads: {@value}, twice what full pages need to reach {@link #MAX_PENDING_COUNTED}. */
+  static final int MAX_PENDING_PAGES = 2 * MAX_PENDING_COUNTED / ActionQuery.MAX_LIMIT;
 
   private final InvestigationStore store;
   private final Clock clock;
@@ -301,21 +303,22 @@ public final class Reconciler implements EventRouter.Reaction {
     }
   }
 
-  /** Counts the actions pending approval, page by page up to {@value #MAX_PENDING_COUNTED}; a failed count keeps the last. */
+  /**
+   * Counts the actions pending approval, page by page up to {@value #MAX_PENDING_COUNTED}; a failed
+   * count keeps the last. A store that pages wrongly (a cursor read before, or more than
+   * {@value #MAX_PENDING_PAGES} pages) fails the count rather than holding the pass forever.
+   */
   private void countPending() {
     try {
-      int count = 0;
-      ActionQuery query = ActionQuery.pending().limit(ActionQuery.MAX_LIMIT).build();
-      while (true) {
-        Page<ActionRecord> page = store.queryActions(query);
-        count += page.items().size();
-        String next = page.nextCursor();
-        if (next == null || count >= MAX_PENDING_COUNTED) {
-          break;
+      AtomicInteger pages = new AtomicInteger();
+      long count = Pages.stream(ActionQuery.pending().limit(ActionQuery.MAX_LIMIT).build(), query -> {
+        if (pages.incrementAndGet() > MAX_PENDING_PAGES) {
+          throw new IllegalStateException("more than " + MAX_PENDING_PAGES + " pages of "
+              + ActionQuery.MAX_LIMIT + " actions pending approval: the store does not page correctly");
         }
-        query = query.after(next);
-      }
-      pendingApprovals = Math.min(count, MAX_PENDING_COUNTED);
+        return store.queryActions(query);
+      }).limit(MAX_PENDING_COUNTED).count();
+      pendingApprovals = (int) count;
     } catch (RuntimeException e) {
       LOG.atDebug().log("could not count the actions pending approval (" + e.getClass().getName()
           + "); the next pass counts them again");

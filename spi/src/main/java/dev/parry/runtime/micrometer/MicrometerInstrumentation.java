@@ -100,8 +100,18 @@ public final class MicrometerInstrumentation implements Instrumentation {
         .lowCardinalityKeyValue("parry.entity.family", tag(call.family()))
         .highCardinalityKeyValue("parry.action.id", call.actionId().toString())
         .highCardinalityKeyValue("parry.investigation.id", call.actionId().investigation().toString())
-        .highCardinalityKeyValue("parry.attempt", Integer.toString(call.attempt()))
-        .start();
+        .highCardinalityKeyValue("parry.attempt", Integer.toString(call.attempt()));
+    try {
+      observation.start();
+    } catch (RuntimeException e) {
+      // a handler threw after others started: stop it, so theirs (an active timer, a span) end too
+      try {
+        observation.stop();
+      } catch (RuntimeException stopping) {
+        e.addSuppressed(stopping);
+      }
+      throw e;
+    }
     return new ObservedCall(observations, observation);
   }
 
@@ -220,10 +230,13 @@ public final class MicrometerInstrumentation implements Instrumentation {
     @Override
     public void end(CallOutcome outcome, @Nullable Throwable error) {
       observation.lowCardinalityKeyValue("parry.outcome", outcome.tag());
-      if (error != null) {
-        observation.error(error);
+      try {
+        if (error != null) {
+          observation.error(error);
+        }
+      } finally {
+        observation.stop(); // even if a handler threw on the error: the call is ended once, whatever happens
       }
-      observation.stop();
     }
   }
 }

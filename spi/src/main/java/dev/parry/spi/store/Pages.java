@@ -5,8 +5,10 @@ import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.spi.internal.LogSafe;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -36,6 +38,8 @@ public final class Pages {
    *     {@code query -> runtime.actions(query, caller)}
    * @throws InvalidInputException if {@code first} is null
    * @throws InvalidInputException if {@code fetch} is null
+   * @throws IllegalStateException while the stream is used, if a page names as the next cursor one
+   *     already read, its own or an earlier page's (a store that pages wrongly, which would be read forever)
    */
   public static Stream<ActionRecord> stream(ActionQuery first, Function<ActionQuery, Page<ActionRecord>> fetch) {
     Checks.notNull(first, "first");
@@ -43,6 +47,8 @@ public final class Pages {
     Iterator<ActionRecord> all = new Iterator<>() {
       private @Nullable ActionQuery next = first;
       private Iterator<ActionRecord> page = Collections.emptyIterator();
+      /** The cursors of the pages fetched: one a page, far fewer than the actions read. */
+      private final Set<String> read = new HashSet<>();
 
       @Override
       public boolean hasNext() {
@@ -53,9 +59,14 @@ public final class Pages {
           }
           Page<ActionRecord> fetched = Checks.notNull(fetch.apply(query), "a page");
           String cursor = fetched.nextCursor();
-          if (cursor != null && cursor.equals(query.cursor())) { // would fetch the same page forever
-            throw new IllegalStateException("the page after cursor " + LogSafe.of(cursor)
-                + " named the same cursor as the next one: the store does not page correctly");
+          String asked = query.cursor();
+          if (asked != null) {
+            read.add(asked);
+          }
+          if (cursor != null && read.contains(cursor)) { // would fetch the same pages forever
+            throw new IllegalStateException("the page after cursor " + LogSafe.of(String.valueOf(asked))
+                + " named as the next one the cursor " + LogSafe.of(cursor)
+                + ", already read: the store does not page correctly");
           }
           next = cursor == null ? null : query.after(cursor);
           page = fetched.items().iterator();

@@ -11,6 +11,12 @@ import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
 import dev.parry.runtime.micrometer.MicrometerInstrumentation;
+import dev.parry.runtime.observe.CallOutcome;
+import dev.parry.runtime.observe.ExecutorCall;
+import dev.parry.runtime.observe.Instrumentation;
+import dev.parry.runtime.observe.RetryReason;
+import dev.parry.runtime.observe.RuntimeGauges;
+import dev.parry.spi.executor.ExecutionPurpose;
 import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
@@ -20,6 +26,7 @@ import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.time.TestClock;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -209,6 +216,185 @@ class ObservationFailuresTest {
       assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
       assertEquals(List.of(MicrometerInstrumentation.EXECUTOR_CALL + " " + action.id()), current);
       assertEquals(null, observations.getCurrentObservation(), "the scope was closed after the call");
+    }
+  }
+
+  @Test
+  @DisplayName("an instrumentation that throws Errors (not exceptions) from every method breaks nothing: the action succeeds")
+  void instrumentationThrowingErrors() {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    Instrumentation broken = new Instrumentation() {
+      @Override
+      public Call executorCall(ExecutorCall call) {
+        asked.add("call");
+        if (call.attempt() == 1) {
+          throw new AssertionError("broken on start");
+        }
+        return new Call() {
+          @Override
+          public Scope open() {
+            throw new NoClassDefFoundError("io/example/Tracer");
+          }
+
+          @Override
+          public void end(CallOutcome outcome, @Nullable Throwable error) {
+            asked.add("end:" + outcome.tag());
+            throw new AssertionError("broken on end");
+          }
+        };
+      }
+
+      @Override
+      public void dispatched(ActionKind kind, EntityFamily family, ExecutionPurpose purpose, Duration sinceDecided) {
+        throw new AssertionError("broken on dispatched");
+      }
+
+      @Override
+      public void retrying(ActionKind kind, EntityFamily family, RetryReason reason) {
+        asked.add("retrying");
+        throw new AssertionError("broken on retrying");
+      }
+
+      @Override
+      public void rateLimited(ActionKind kind, EntityFamily family, Duration retryAfter) {
+        throw new AssertionError("broken on rateLimited");
+      }
+
+      @Override
+      public Binding bind(RuntimeGauges gauges) {
+        throw new LinkageError("broken on bind");
+      }
+    };
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(b.instrumentation(broken)))) {
+      parry.devices().inject(Fault.rateLimited(Duration.ofSeconds(45)), 1);
+      ActionRecord action = isolate(parry, "inv-4", WORKSTATION);
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+      assertEquals(2, parry.devices().calls().size());
+      assertEquals(List.of("call", "retrying", "call", "end:succeeded"), asked);
+      assertEquals(List.of(), parry.scheduler().failures());
+    }
+  }
+
+  @Test
+  @DisplayName("a handler that throws when told of an executor's error: the observation is still stopped, no active timer is left")
+  void handlerThrowingOnError() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+      @Override
+      public void onError(Observation.Context context) {
+        throw new IllegalStateException("handler broke on error");
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, meters))))) {
+      parry.devices().inject(Fault.throwing("executor bug"), 1);
+      isolate(parry, "inv-5", WORKSTATION);
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(1, parry.devices().calls().size());
+      assertEquals(0, meters.get(MicrometerInstrumentation.EXECUTOR_CALL + ".active").longTaskTimer().activeTasks(),
+          "the call's observation was stopped");
+      assertEquals(1, meters.get(MicrometerInstrumentation.EXECUTOR_CALL).timer().count());
+    }
+  }
+
+  @Test
+  @DisplayName("a handler that throws on start after another handler started: the started one is stopped, no active timer is left")
+  void handlerThrowingOnStartAfterAnother() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+    observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+      @Override
+      public void onStart(Observation.Context context) {
+        throw new IllegalStateException("handler broke on start");
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    try (ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, meters))))) {
+      ActionRecord action = isolate(parry, "inv-6", WORKSTATION);
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status());
+      assertEquals(0, meters.get(MicrometerInstrumentation.EXECUTOR_CALL + ".active").longTaskTimer().activeTasks(),
+          "the observation the first handler started was stopped");
+    }
+  }
+
+  @Test
+  @DisplayName("a registry that refuses one gauge: the gauges registered before it are removed at close, none reads the closed runtime")
+  void registryRefusingOneGauge() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    meters.config().meterFilter(new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (id.getName().equals(MicrometerInstrumentation.RECONCILER_LAG)) {
+          throw new IllegalArgumentException("a meter of this name has other tag keys");
+        }
+        return id;
+      }
+    });
+    ParryHarness parry = ParryHarness.create(b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(ObservationRegistry.create(), meters))));
+    parry.close();
+    assertEquals(List.of(), meters.getMeters().stream().map(meter -> meter.getId().getName())
+        .filter(name -> name.startsWith("parry.")).toList(), "no gauge of the closed runtime is left");
+  }
+
+  @Test
+  @DisplayName("an executor whose cancel throws an Error: the cancel's observation ends, the action is not stuck and still succeeds")
+  void cancelThrowingError() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+    TestClock clock = TestClock.create();
+    FakeDevices backend = FakeDevices.create(clock);
+    DeviceActionExecutor mine = new DeviceActionExecutor() {
+      @Override
+      public Set<ActionKind> supportedKinds() {
+        return backend.executor().supportedKinds();
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+        return backend.executor().execute(request);
+      }
+
+      @Override
+      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+        return backend.executor().status(request, reference);
+      }
+
+      @Override
+      public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+        throw new AssertionError("vendor's cancel broke");
+      }
+    };
+    try (ParryHarness parry = ParryHarness.withExecutor(EntityFamily.DEVICE, mine, b -> ObserveSamples.configure(
+        b.instrumentation(MicrometerInstrumentation.of(observations, meters))))) {
+      backend.inject(Fault.inProgress(2), 1);
+      ActionRecord action = isolate(parry, "inv-7", WORKSTATION);
+      parry.settle();
+      try {
+        parry.runtime().cancel(action.id(), ParryHarness.ANALYST, "wrong device");
+      } catch (RuntimeException refused) {
+        // the executor did not stop it: refusing the cancel is fine, leaving it stuck is not
+      }
+      parry.scheduler().runUntilIdle(Duration.ofHours(1));
+      assertEquals(0, meters.get(MicrometerInstrumentation.EXECUTOR_CALL + ".active").longTaskTimer().activeTasks(),
+          "the cancel's observation was stopped");
+      assertEquals(ActionStatus.SUCCEEDED, reload(parry, action).status(), "the action was resumed after the failed cancel");
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.parry.spi.store.Page;
 import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.ForwardingStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,6 +74,38 @@ class PendingCountTest {
       parry.runtime().approve(held.id(), ParryHarness.ANALYST, "confirmed");
       parry.advance(Duration.ofSeconds(6));
       assertEquals(OptionalInt.of(1), bound.get().pendingApprovals());
+    }
+  }
+
+  @Test
+  @DisplayName("a store that pages forever (empty pages, each naming a new cursor) costs each pass a few queries, not a hung reconciler")
+  void storePagingForever() {
+    AtomicInteger queries = new AtomicInteger();
+    ForwardingStore endless = new ForwardingStore(InMemoryInvestigationStore.create()) {
+      @Override
+      public Page<ActionRecord> queryActions(ActionQuery query) {
+        int n = queries.incrementAndGet();
+        if (n > 10_000) {
+          throw new AssertionError("still paging after 10,000 queries");
+        }
+        return new Page<>(List.of(), "page-" + n);
+      }
+    };
+    AtomicReference<RuntimeGauges> bound = new AtomicReference<>();
+    Instrumentation levels = new Instrumentation() {
+      @Override
+      public Binding bind(RuntimeGauges gauges) {
+        bound.set(gauges);
+        return Binding.NONE;
+      }
+    };
+    try (ParryHarness parry = ParryHarness.onStore(endless, b -> ObserveSamples.configure(
+        b.reconcileEvery(Duration.ofSeconds(5)).instrumentation(levels)))) {
+      parry.advance(Duration.ofSeconds(12));
+      assertTrue(queries.get() > 0, "the count was attempted");
+      assertTrue(queries.get() <= 3 * 100, "a bounded number of pages a pass: " + queries.get());
+      assertEquals(OptionalInt.empty(), bound.get().pendingApprovals(), "no count from a store that pages wrongly");
+      assertEquals(List.of(), parry.scheduler().failures());
     }
   }
 }

@@ -62,4 +62,21 @@ class PagesTest {
         () -> Pages.stream(first, stuck).count());
     assertTrue(failure.getMessage().contains("same-cursor"), failure.getMessage());
   }
+
+  @Test
+  @DisplayName("a store whose pages name two cursors in turn fails the stream instead of paging forever")
+  void alternatingCursorsFail() {
+    AtomicInteger fetched = new AtomicInteger();
+    Function<ActionQuery, Page<ActionRecord>> cycling = query -> {
+      if (fetched.incrementAndGet() > 100) {
+        throw new AssertionError("still paging after 100 pages");
+      }
+      return new Page<>(List.of(), "cursor-b".equals(query.cursor()) ? "cursor-a" : "cursor-b");
+    };
+    ActionQuery first = ActionQuery.pending().limit(10).build();
+    IllegalStateException failure = assertThrows(IllegalStateException.class,
+        () -> Pages.stream(first, cycling).count());
+    assertTrue(failure.getMessage().contains("cursor-"), failure.getMessage());
+    assertEquals(3, fetched.get(), "it stops at the first page naming a cursor already read");
+  }
 }
