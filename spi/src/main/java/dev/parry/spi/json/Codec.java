@@ -55,6 +55,9 @@ final class Codec {
   /** The longest domain message an error carries, in characters. */
   private static final int MAX_MESSAGE = 400;
 
+  /** The longest unknown member name a path shows, in characters. */
+  private static final int MAX_NAME = 80;
+
   private final Map<Class<?>, Shape> shapes = new LinkedHashMap<>();
   private final Map<Class<?>, Scalar> scalars = new LinkedHashMap<>();
   private final Map<Class<?>, String> families = new LinkedHashMap<>();
@@ -508,8 +511,25 @@ final class Codec {
     try {
       return construct(Objects.requireNonNull(shape.constructor()), arguments);
     } catch (RuntimeException e) {
-      throw refused(path, null, e);
+      throw refused(memberNamed(e.getMessage(), shape, path), null, e);
     }
+  }
+
+  /**
+   * {@return the path of the member a refusal names, or the object's own path}: the domain's messages
+   * start with the component they refuse ({@code "comment must not …"}, {@code "timeBox must be …"})
+   */
+  private static String memberNamed(@Nullable String message, Shape shape, String path) {
+    if (message != null) {
+      for (Member member : shape.members()) {
+        String name = member.component().getName();
+        if (message.startsWith(name) && message.length() > name.length()
+            && " :[".indexOf(message.charAt(name.length())) >= 0) {
+          return path + "." + member.json();
+        }
+      }
+    }
+    return path;
   }
 
   private static @Nullable Object absent(Member member) {
@@ -536,7 +556,8 @@ final class Codec {
         known |= member.json().equals(name);
       }
       if (!known) {
-        throw new JsonFormatException(path, "unknown member " + JsonFormatException.show(name), null);
+        throw new JsonFormatException(path + "." + Text.escape(String.valueOf(name), MAX_NAME),
+            "unknown member " + JsonFormatException.show(name), null);
       }
     }
   }

@@ -99,9 +99,14 @@ final class JsonValues {
   /** {@return both outcomes of verifying a chain} */
   static Gen<Verification> verifications() {
     return random -> random.nextBoolean()
-        ? new Verification.Intact(random.nextInt(1000), random.nextInt(10), random.nextInt(1000))
+        ? intact(random)
         : new Verification.Broken(1 + random.nextInt(1000), Gen.anyOf(Verification.Problem.class).next(random),
             random.nextBoolean() ? null : hash(random), random.nextBoolean() ? null : hash(random), hostile(random));
+  }
+
+  private static Verification intact(Random random) {
+    int records = random.nextInt(1000);
+    return new Verification.Intact(records, random.nextInt(records + 1), random.nextInt(records + 1));
   }
 
   /** {@return reports of a false positive, with every kind of allow indicator} */
