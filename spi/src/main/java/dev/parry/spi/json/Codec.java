@@ -47,7 +47,13 @@ final class Codec {
    * tag it carries if it belongs to a family.
    */
   record Shape(Class<?> type, @Nullable String discriminator, @Nullable String tag, List<Member> members,
-      @Nullable Constructor<?> constructor, @Nullable Object constant) {}
+      @Nullable Constructor<?> constructor, @Nullable Object constant, List<Derived> derived) {}
+
+  /**
+   * A member written for the reader's convenience, computed from the others (an investigation's status):
+   * a reader may leave it out; one that is present must match what the value computes.
+   */
+  record Derived(String json, Class<?> type, Function<Object, Object> value) {}
 
   /** A type written as one JSON string or integer. */
   record Scalar(Class<?> type, Class<?> json, Function<Object, Object> write, Function<Object, Object> read) {}
@@ -103,7 +109,25 @@ final class Codec {
    * @throws IllegalStateException if the members do not cover every component exactly once
    */
   Codec record(Class<?> type, String... members) {
-    put(new Shape(type, null, null, members(type, members, null), canonical(type), null));
+    put(new Shape(type, null, null, members(type, members, null), canonical(type), null, List.of()));
+    return this;
+  }
+
+  /**
+   * Adds to the declared record {@code type} a member {@code json} computed by {@code value}, of
+   * {@code valueType}.
+   */
+  <T> Codec derived(Class<T> type, String json, Class<?> valueType, Function<T, Object> value) {
+    Shape shape = Objects.requireNonNull(shapes.get(type), type.getName());
+    for (Member member : shape.members()) {
+      if (member.json().equals(json)) {
+        throw new IllegalStateException(type.getName() + " maps two values to " + json);
+      }
+    }
+    List<Derived> derived = new ArrayList<>(shape.derived());
+    derived.add(new Derived(json, valueType, any -> value.apply(type.cast(any))));
+    shapes.put(type, new Shape(shape.type(), shape.discriminator(), shape.tag(), shape.members(),
+        shape.constructor(), shape.constant(), List.copyOf(derived)));
     return this;
   }
 
@@ -119,14 +143,14 @@ final class Codec {
   /** Declares a record of a declared family, tagged {@code tag}; members as for {@link #record}. */
   Codec variant(Class<?> type, String tag, String... members) {
     String discriminator = families.get(familyOf(type));
-    put(new Shape(type, discriminator, tag, members(type, members, discriminator), canonical(type), null));
+    put(new Shape(type, discriminator, tag, members(type, members, discriminator), canonical(type), null, List.of()));
     return this;
   }
 
   /** Declares a constant of a declared family, written as its tag alone. */
   Codec constant(Object value, String tag) {
     Class<?> type = value instanceof Enum<?> e ? e.getDeclaringClass() : value.getClass();
-    put(new Shape(type, families.get(familyOf(type)), tag, List.of(), null, value));
+    put(new Shape(type, families.get(familyOf(type)), tag, List.of(), null, value, List.of()));
     return this;
   }
 
@@ -286,16 +310,16 @@ final class Codec {
       string(out, value.toString());
     } else if (value instanceof Collection<?> items) {
       Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-      out.append('[');
-      boolean first = true;
+      List<String> written = new ArrayList<>(items.size());
       for (Object item : items) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        write(out, item, element);
+        StringBuilder one = new StringBuilder();
+        write(one, item, element);
+        written.add(one.toString());
       }
-      out.append(']');
+      if (value instanceof Set<?>) { // a set's order is the JVM's hash order: sorted, the text does not change
+        java.util.Collections.sort(written);
+      }
+      out.append('[').append(String.join(",", written)).append(']');
     } else {
       Class<?> concrete = value instanceof Enum<?> e ? e.getDeclaringClass() : value.getClass();
       Scalar scalar = scalars.get(concrete);
@@ -329,6 +353,12 @@ final class Codec {
       string(out, member.json());
       out.append(':');
       write(out, access(member.component(), value), member.type());
+    }
+    for (Derived derived : shape.derived()) {
+      out.append(',');
+      string(out, derived.json());
+      out.append(':');
+      write(out, derived.value().apply(value), derived.type());
     }
     out.append('}');
   }
@@ -508,11 +538,24 @@ final class Codec {
         arguments[i] = bind(tree, member.type(), where);
       }
     }
+    Object value;
     try {
-      return construct(Objects.requireNonNull(shape.constructor()), arguments);
+      value = construct(Objects.requireNonNull(shape.constructor()), arguments);
     } catch (RuntimeException e) {
       throw refused(memberNamed(e.getMessage(), shape, path), null, e);
     }
+    for (Derived derived : shape.derived()) {
+      if (object.containsKey(derived.json())) {
+        String where = path + "." + derived.json();
+        Object read = bind(object.get(derived.json()), derived.type(), where);
+        Object computed = derived.value().apply(value);
+        if (!read.equals(computed)) {
+          throw new JsonFormatException(where, JsonFormatException.show(read) + " does not match the other members,"
+              + " which make it " + JsonFormatException.show(computed), null);
+        }
+      }
+    }
+    return value;
   }
 
   /**
@@ -554,6 +597,9 @@ final class Codec {
       boolean known = false;
       for (Member member : shape.members()) {
         known |= member.json().equals(name);
+      }
+      for (Derived derived : shape.derived()) {
+        known |= derived.json().equals(name);
       }
       if (!known) {
         throw new JsonFormatException(path + "." + Text.escape(String.valueOf(name), MAX_NAME),

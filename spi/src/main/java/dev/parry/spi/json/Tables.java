@@ -103,6 +103,7 @@ import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.investigation.InvestigationStatus;
 import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.AllowIndicator;
 import dev.parry.core.verdict.Evidence;
@@ -221,6 +222,7 @@ final class Tables {
         "timeBox", "expiresAt", "deadline", "undoAttempts");
     c.record(Investigation.class, "id", "alertId", "automationLevel=level", "origin", "openedAt", "pendingExpiry",
         "version", "evidence", "threatsWithoutAction", "actions", "analysis", "terminatedBy", "completedAt");
+    c.derived(Investigation.class, "status", InvestigationStatus.class, Investigation::status);
 
     c.family(InvestigationEvent.class, "type")
         .variant(InvestigationEvent.Opened.class, "opened", "investigationId", "at", "actor", "alertId",
@@ -279,6 +281,7 @@ final class Tables {
     c.record(FalsePositiveReport.class, "rejected", "undone", "cancelled", "stillRunning", "allowed");
     c.record(RuntimeHealth.class, "started", "lastPass", "lag", "consecutiveFailures", "failedPasses", "interval",
         "unanchored");
+    c.derived(RuntimeHealth.class, "healthy", boolean.class, RuntimeHealth::isHealthy);
     c.record(ActionPage.class, "items", "nextCursor");
 
     c.record(ApproveRequest.class, "comment?");

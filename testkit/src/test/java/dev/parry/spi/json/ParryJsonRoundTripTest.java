@@ -1,11 +1,13 @@
 package dev.parry.spi.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationStatus;
 import dev.parry.testkit.generate.Gen;
 import dev.parry.testkit.random.Randomized;
 import java.io.IOException;
@@ -60,6 +62,27 @@ class ParryJsonRoundTripTest {
   void investigations() {
     roundTrip(JsonValues.investigations(), (Investigation i) -> ParryJson.write(i), ParryJson::readInvestigation,
         "Investigation");
+  }
+
+  @Test
+  @DisplayName("an investigation carries its status and the health whether it is healthy; a reader may leave them out,"
+      + " and one that does not match is refused")
+  void derivedMembers() {
+    RANDOMIZED.forAll(JsonValues.investigations(), investigation -> {
+      String json = ParryJson.write(investigation);
+      String status = "\"status\":\"" + investigation.status() + "\"";
+      assertTrue(json.endsWith("," + status + "}"), json);
+      String without = json.substring(0, json.length() - status.length() - 2) + "}";
+      assertEquals(investigation, ParryJson.readInvestigation(without));
+      InvestigationStatus other = investigation.status() == InvestigationStatus.RUNNING
+          ? InvestigationStatus.REMEDIATED : InvestigationStatus.RUNNING;
+      JsonFormatException e = assertThrows(JsonFormatException.class,
+          () -> ParryJson.readInvestigation(without.substring(0, without.length() - 1) + ",\"status\":\"" + other
+              + "\"}"));
+      assertEquals("$.status", e.path(), e.getMessage());
+    });
+    RANDOMIZED.forAll(JsonValues.healths(), health -> assertTrue(ParryJson.write(health).endsWith(
+        ",\"healthy\":" + health.isHealthy() + "}")));
   }
 
   @Test

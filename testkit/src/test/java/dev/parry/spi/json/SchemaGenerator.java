@@ -98,6 +98,10 @@ final class SchemaGenerator {
           required.add(member.json());
         }
       }
+      for (Codec.Derived derived : shape.derived()) {
+        properties.put(derived.json(), schemaOf(derived.type()));
+        required.add(derived.json());
+      }
       out.put("properties", properties);
       out.put("required", required);
       out.put("additionalProperties", false);
