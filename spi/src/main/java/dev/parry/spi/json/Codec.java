@@ -1,21 +1,17 @@
 package dev.parry.spi.json;
 
-import dev.parry.core.internal.Text;
-import dev.parry.spi.internal.JsonText;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,13 +19,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes and reads the documented JSON form from the name tables {@link Tables} declares: each record
- * is an object whose member names the table gives, each member of a sealed family carries the family's
- * discriminator, each identifier is its one value. Reading builds every value through its canonical
- * constructor, so it is validated exactly like one built in code.
- *
- * <p>Past 400 lines because declaring, checking, writing and reading one table belong together: a
- * table that is checked in one place and used in another could drift.
+ * The documented JSON form as {@link Tables} declares it: each record is an object whose member names
+ * the table gives, each member of a sealed family carries the family's discriminator, each identifier
+ * is its one value. Declaring checks that every component is covered and every type a member holds is
+ * declared; {@link CodecWriter} writes the form and {@link CodecReader} reads it, building every value
+ * through its canonical constructor so it is validated exactly like one built in code.
  */
 final class Codec {
 
@@ -57,12 +51,6 @@ final class Codec {
 
   /** A type written as one JSON string or integer. */
   record Scalar(Class<?> type, Class<?> json, Function<Object, Object> write, Function<Object, Object> read) {}
-
-  /** The longest domain message an error carries, in characters. */
-  private static final int MAX_MESSAGE = 400;
-
-  /** The longest unknown member name a path shows, in characters. */
-  private static final int MAX_NAME = 80;
 
   private final Map<Class<?>, Shape> shapes = new LinkedHashMap<>();
   private final Map<Class<?>, Scalar> scalars = new LinkedHashMap<>();
@@ -277,93 +265,45 @@ final class Codec {
 
   /** {@return the declared records and constants, in declaration order} */
   Map<Class<?>, Shape> shapes() {
-    return java.util.Collections.unmodifiableMap(shapes);
+    return Collections.unmodifiableMap(shapes);
   }
 
   /** {@return the declared scalars} */
   Map<Class<?>, Scalar> scalars() {
-    return java.util.Collections.unmodifiableMap(scalars);
+    return Collections.unmodifiableMap(scalars);
   }
 
   /** {@return the declared family roots, with their discriminators} */
   Map<Class<?>, String> families() {
-    return java.util.Collections.unmodifiableMap(families);
+    return Collections.unmodifiableMap(families);
   }
 
-  // ---- writing ---------------------------------------------------------------------------------
+  // ---- using -----------------------------------------------------------------------------------
 
   /** {@return {@code value}, declared as {@code type}, as JSON text} */
   String write(Object value, Type type) {
-    StringBuilder out = new StringBuilder(512);
-    write(out, value, type);
-    return out.toString();
+    return new CodecWriter(this).write(value, type);
   }
 
-  private void write(StringBuilder out, @Nullable Object value, Type type) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof String text) {
-      string(out, text);
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-      out.append(value);
-    } else if (value instanceof Instant || value instanceof Duration) {
-      string(out, value.toString());
-    } else if (value instanceof Collection<?> items) {
-      Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-      List<String> written = new ArrayList<>(items.size());
-      for (Object item : items) {
-        StringBuilder one = new StringBuilder();
-        write(one, item, element);
-        written.add(one.toString());
-      }
-      if (value instanceof Set<?>) { // a set's order is the JVM's hash order: sorted, the text does not change
-        java.util.Collections.sort(written);
-      }
-      out.append('[').append(String.join(",", written)).append(']');
-    } else {
-      Class<?> concrete = value instanceof Enum<?> e ? e.getDeclaringClass() : value.getClass();
-      Scalar scalar = scalars.get(concrete);
-      Shape shape = shapes.get(concrete);
-      if (scalar != null) {
-        write(out, scalar.write().apply(value), scalar.json());
-      } else if (shape != null) {
-        object(out, shape, value);
-      } else if (value instanceof Enum<?> constant) {
-        string(out, constant.name());
-      } else {
-        throw new IllegalArgumentException("cannot write a " + concrete.getName());
-      }
-    }
+  /**
+   * {@return the value {@code json} describes, as a {@code type}}
+   *
+   * @throws JsonFormatException if the text is not well-formed JSON or does not describe such a value
+   */
+  <T> T read(String json, Class<T> type) {
+    return type.cast(new CodecReader(this).bind(CodecReader.parse(json), type, "$"));
   }
 
-  private void object(StringBuilder out, Shape shape, Object value) {
-    out.append('{');
-    boolean first = true;
-    if (shape.tag() != null) {
-      string(out, Objects.requireNonNull(shape.discriminator()));
-      out.append(':');
-      string(out, shape.tag());
-      first = false;
-    }
-    for (Member member : shape.members()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      string(out, member.json());
-      out.append(':');
-      write(out, access(member.component(), value), member.type());
-    }
-    for (Derived derived : shape.derived()) {
-      out.append(',');
-      string(out, derived.json());
-      out.append(':');
-      write(out, derived.value().apply(value), derived.type());
-    }
-    out.append('}');
+  /**
+   * {@return the value {@code tree} describes as a {@code type}, {@code path} naming it in errors}
+   *
+   * @throws JsonFormatException if it does not describe such a value
+   */
+  Object bind(@Nullable Object tree, Type type, String path) {
+    return new CodecReader(this).bind(tree, type, path);
   }
 
-  private static @Nullable Object access(RecordComponent component, Object value) {
+  static @Nullable Object access(RecordComponent component, Object value) {
     try {
       return component.getAccessor().invoke(value);
     } catch (IllegalAccessException | InvocationTargetException e) {
@@ -372,243 +312,7 @@ final class Codec {
     }
   }
 
-  /**
-   * Writes {@code text} as a JSON string. Besides what JSON requires (quote, backslash, control
-   * characters), it escapes DEL and the C1 controls, every surrogate, the line and paragraph
-   * separators, the bidirectional and invisible formatting characters, and {@code <}, {@code >} and
-   * {@code &}: the text stays ASCII-safe where it matters, shows what a viewer would hide, and can be
-   * embedded in HTML or a script; every Java string, even an ill-formed one, reads back unchanged.
-   */
-  static void string(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (mustEscape(c)) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  private static boolean mustEscape(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '<' || c == '>' || c == '&'
-        || c == 0x061c || c == 0x00ad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e)
-        || (c >= 0x2060 && c <= 0x206f) || c == 0xfeff;
-  }
-
-  // ---- reading ---------------------------------------------------------------------------------
-
-  /**
-   * {@return the value {@code json} describes, as a {@code type}}
-   *
-   * @throws JsonFormatException if the text is not well-formed JSON or does not describe such a value
-   */
-  <T> T read(String json, Class<T> type) {
-    return type.cast(bind(parse(json), type, "$"));
-  }
-
-  /**
-   * {@return the tree {@code json} holds}
-   *
-   * @throws JsonFormatException if the text is not one well-formed JSON value
-   */
-  static @Nullable Object parse(String json) {
-    try {
-      return JsonText.parse(Objects.requireNonNull(json, "json"));
-    } catch (JsonText.MalformedJsonException e) {
-      throw new JsonFormatException("$", String.valueOf(e.getMessage()), e);
-    }
-  }
-
-  /** {@return the value {@code tree} describes as a {@code type}; it must not be JSON null} */
-  Object bind(@Nullable Object tree, Type type, String path) {
-    Class<?> raw = raw(type);
-    if (tree == null) {
-      throw new JsonFormatException(path, "must not be null", null);
-    }
-    if (raw == String.class) {
-      return as(tree, String.class, path);
-    }
-    if (raw == int.class || raw == long.class) {
-      long number = as(tree, Long.class, path);
-      if (raw == int.class && number != (int) number) {
-        throw new JsonFormatException(path, number + " is out of range for this member", null);
-      }
-      return raw == int.class ? (Object) (int) number : (Object) number;
-    }
-    if (raw == boolean.class) {
-      return as(tree, Boolean.class, path);
-    }
-    if (raw == Instant.class || raw == Duration.class) {
-      String text = as(tree, String.class, path);
-      try {
-        return raw == Instant.class ? Instant.parse(text) : Duration.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new JsonFormatException(path, JsonFormatException.show(text) + " is not an ISO-8601 "
-            + (raw == Instant.class ? "instant such as 2026-03-01T09:00:00Z" : "duration such as PT4H"), e);
-      }
-    }
-    if (raw == List.class || raw == Set.class) {
-      List<?> items = as(tree, List.class, path);
-      Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-      List<Object> out = new ArrayList<>(items.size());
-      for (int i = 0; i < items.size(); i++) {
-        out.add(bind(items.get(i), element, path + "[" + i + "]"));
-      }
-      return raw == Set.class ? new LinkedHashSet<>(out) : out;
-    }
-    Scalar scalar = scalars.get(raw);
-    if (scalar != null) {
-      Object value = as(tree, scalar.json(), path);
-      try {
-        return scalar.read().apply(value);
-      } catch (ArithmeticException e) {
-        throw new JsonFormatException(path, value + " is out of range for this member", e);
-      } catch (RuntimeException e) {
-        throw refused(path, value, e);
-      }
-    }
-    if (raw.isEnum() && !shapes.containsKey(raw)) {
-      return constant(raw, as(tree, String.class, path), path);
-    }
-    if (raw.isInterface() || (shapes.containsKey(raw) && shapes.get(raw).tag() != null)) {
-      return variant(as(tree, Map.class, path), raw, path);
-    }
-    Shape shape = shapes.get(raw);
-    if (shape == null) {
-      throw new IllegalStateException(path + ": cannot read a " + raw.getName());
-    }
-    return object(as(tree, Map.class, path), shape, path);
-  }
-
-  private Object variant(Map<?, ?> object, Class<?> declared, String path) {
-    Class<?> root = familyOf(declared);
-    String discriminator = Objects.requireNonNull(families.get(root));
-    String where = path + "." + discriminator;
-    if (!object.containsKey(discriminator)) {
-      throw new JsonFormatException(where, "missing", null);
-    }
-    String tag = as(object.get(discriminator), String.class, where);
-    List<String> allowed = new ArrayList<>();
-    for (Shape shape : shapes.values()) {
-      if (shape.tag() != null && declared.isAssignableFrom(shape.type())) {
-        if (shape.tag().equals(tag)) {
-          Object constant = shape.constant();
-          if (constant != null) {
-            unknownMembers(object, shape, path);
-            return constant;
-          }
-          return object(object, shape, path);
-        }
-        allowed.add(shape.tag());
-      }
-    }
-    throw new JsonFormatException(where, JsonFormatException.show(tag) + " is not one of " + allowed, null);
-  }
-
-  private Object object(Map<?, ?> object, Shape shape, String path) {
-    unknownMembers(object, shape, path);
-    @Nullable Object[] arguments = new Object[shape.members().size()];
-    for (int i = 0; i < arguments.length; i++) {
-      Member member = shape.members().get(i);
-      String where = path + "." + member.json();
-      Object tree = object.get(member.json());
-      if (!object.containsKey(member.json())) {
-        if (!member.optional()) {
-          throw new JsonFormatException(where, "missing", null);
-        }
-        arguments[i] = absent(member);
-      } else if (tree == null) {
-        if (!member.nullable()) {
-          throw new JsonFormatException(where, "must not be null", null);
-        }
-        arguments[i] = null;
-      } else {
-        arguments[i] = bind(tree, member.type(), where);
-      }
-    }
-    Object value;
-    try {
-      value = construct(Objects.requireNonNull(shape.constructor()), arguments);
-    } catch (RuntimeException e) {
-      throw refused(memberNamed(e.getMessage(), shape, path), null, e);
-    }
-    for (Derived derived : shape.derived()) {
-      if (object.containsKey(derived.json())) {
-        String where = path + "." + derived.json();
-        Object read = bind(object.get(derived.json()), derived.type(), where);
-        Object computed = derived.value().apply(value);
-        if (!read.equals(computed)) {
-          throw new JsonFormatException(where, JsonFormatException.show(read) + " does not match the other members,"
-              + " which make it " + JsonFormatException.show(computed), null);
-        }
-      }
-    }
-    return value;
-  }
-
-  /**
-   * {@return the path of the member a refusal names, or the object's own path}: the domain's messages
-   * start with the component they refuse ({@code "comment must not …"}, {@code "timeBox must be …"})
-   */
-  private static String memberNamed(@Nullable String message, Shape shape, String path) {
-    if (message != null) {
-      for (Member member : shape.members()) {
-        String name = member.component().getName();
-        if (message.startsWith(name) && message.length() > name.length()
-            && " :[".indexOf(message.charAt(name.length())) >= 0) {
-          return path + "." + member.json();
-        }
-      }
-    }
-    return path;
-  }
-
-  private static @Nullable Object absent(Member member) {
-    Class<?> type = member.component().getType();
-    if (member.nullable()) {
-      return null;
-    }
-    if (type == String.class) {
-      return "";
-    }
-    if (type == boolean.class) {
-      return false;
-    }
-    return type == Set.class ? Set.of() : List.of();
-  }
-
-  private static void unknownMembers(Map<?, ?> object, Shape shape, String path) {
-    for (Object name : object.keySet()) {
-      if (name.equals(shape.discriminator())) {
-        continue;
-      }
-      boolean known = false;
-      for (Member member : shape.members()) {
-        known |= member.json().equals(name);
-      }
-      for (Derived derived : shape.derived()) {
-        known |= derived.json().equals(name);
-      }
-      if (!known) {
-        throw new JsonFormatException(path + "." + Text.escape(String.valueOf(name), MAX_NAME),
-            "unknown member " + JsonFormatException.show(name), null);
-      }
-    }
-  }
-
-  private static Object construct(Constructor<?> constructor, @Nullable Object[] arguments) {
+  static Object construct(Constructor<?> constructor, @Nullable Object[] arguments) {
     try {
       return constructor.newInstance(arguments);
     } catch (InvocationTargetException e) {
@@ -620,38 +324,6 @@ final class Codec {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build a " + constructor.getDeclaringClass().getName(), e);
     }
-  }
-
-  private static JsonFormatException refused(String path, @Nullable Object value, RuntimeException e) {
-    if (e instanceof JsonFormatException inner) {
-      return inner;
-    }
-    String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new JsonFormatException(path, (value == null ? "" : JsonFormatException.show(value) + " refused: ")
-        + Text.escape(what, MAX_MESSAGE), e);
-  }
-
-  private static Object constant(Class<?> type, String name, String path) {
-    List<String> names = new ArrayList<>();
-    for (Object constant : type.getEnumConstants()) {
-      if (((Enum<?>) constant).name().equals(name)) {
-        return constant;
-      }
-      names.add(((Enum<?>) constant).name());
-    }
-    throw new JsonFormatException(path, JsonFormatException.show(name) + " is not one of " + names, null);
-  }
-
-  private static <T> T as(@Nullable Object tree, Class<T> type, String path) {
-    if (type.isInstance(tree)) {
-      return type.cast(tree);
-    }
-    String expected = type == String.class ? "a string" : type == Long.class ? "an integer"
-        : type == Boolean.class ? "true or false" : type == List.class ? "an array" : "an object";
-    String shown = tree instanceof BigDecimal || tree instanceof Long || tree instanceof Boolean
-        ? String.valueOf(tree) : tree instanceof String text ? JsonFormatException.show(text)
-        : tree instanceof List<?> ? "an array" : tree instanceof Map<?, ?> ? "an object" : "null";
-    throw new JsonFormatException(path, "expected " + expected + ", was: " + shown, null);
   }
 
   static Class<?> raw(Type type) {

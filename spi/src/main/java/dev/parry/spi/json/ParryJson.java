@@ -303,7 +303,7 @@ public final class ParryJson {
   }
 
   private static <T> List<T> readArray(String json, Class<T> element) {
-    Object tree = Codec.parse(json);
+    Object tree = CodecReader.parse(json);
     if (!(tree instanceof List<?> items)) {
       throw new JsonFormatException("$", "expected an array", null);
     }

@@ -107,7 +107,14 @@ class ParryJsonRequestTest {
             "$.entity.type", "'spaceship' is not one of [device, file,"),
         Arguments.of("a fraction for a number", falsePositive, "{\"entity\":{\"type\":\"process\",\"deviceId\":\"d\","
             + "\"processId\":1.5,\"imagePath\":null,\"creationTime\":null,\"commandLine\":null,\"parent\":null},"
-            + "\"comment\":\"x\"}", "$.entity.processId", "expected an integer, was: 1.5"));
+            + "\"comment\":\"x\"}", "$.entity.processId", "expected an integer, was: 1.5"),
+        Arguments.of("a number past a long", falsePositive, "{\"entity\":{\"type\":\"process\",\"deviceId\":\"d\","
+            + "\"processId\":99999999999999999999,\"imagePath\":null,\"creationTime\":null,\"commandLine\":null,"
+            + "\"parent\":null},\"comment\":\"x\"}", "$.entity.processId", "99999999999999999999 is out of range"),
+        Arguments.of("an instant that is not ISO-8601", falsePositive, "{\"entity\":{\"type\":\"process\","
+            + "\"deviceId\":\"d\",\"processId\":4,\"imagePath\":null,\"creationTime\":\"yesterday\","
+            + "\"commandLine\":null,\"parent\":null},\"comment\":\"x\"}", "$.entity.creationTime",
+            "'yesterday' is not an ISO-8601 instant"));
   }
 
   @ParameterizedTest(name = "{0}")

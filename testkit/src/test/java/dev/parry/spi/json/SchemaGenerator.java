@@ -160,7 +160,7 @@ final class SchemaGenerator {
         for (Map.Entry<?, ?> entry : sorted(map).entrySet()) {
           out.append(first ? "" : ", ");
           first = false;
-          Codec.string(out, (String) entry.getKey());
+          CodecWriter.string(out, (String) entry.getKey());
           out.append(": ");
           print(out, entry.getValue(), indent);
         }
@@ -176,7 +176,7 @@ final class SchemaGenerator {
         }
         first = false;
         out.append(inner);
-        Codec.string(out, (String) entry.getKey());
+        CodecWriter.string(out, (String) entry.getKey());
         out.append(": ");
         print(out, entry.getValue(), inner);
       }
@@ -187,7 +187,7 @@ final class SchemaGenerator {
         out.append('[');
         for (int i = 0; i < list.size(); i++) {
           out.append(i > 0 ? ", " : "");
-          Codec.string(out, (String) list.get(i));
+          CodecWriter.string(out, (String) list.get(i));
         }
         out.append(']');
         return;
@@ -200,7 +200,7 @@ final class SchemaGenerator {
       }
       out.append('\n').append(indent).append(']');
     } else if (value instanceof String text) {
-      Codec.string(out, text);
+      CodecWriter.string(out, text);
     } else {
       out.append(value);
     }
