@@ -241,6 +241,29 @@ public final class ParryJson {
   }
 
   /**
+   * {@return the body of a cancellation, {@code {"reason": "…"}}; the reason may be left out}
+   *
+   * @param json the request body
+   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than
+   *     {@code reason}, or the reason is not a string the runtime takes
+   */
+  public static CancelRequest readCancel(String json) {
+    return CODEC.read(json, CancelRequest.class);
+  }
+
+  /**
+   * {@return the body of a time box extension, {@code {"extra": "PT4H", "comment": "…"}}; the comment may
+   * be left out}
+   *
+   * @param json the request body
+   * @throws JsonFormatException if the body is not well-formed JSON, misses {@code extra}, has an
+   *     unknown member, or holds a value the runtime refuses (see {@link ExtendTimeBoxRequest})
+   */
+  public static ExtendTimeBoxRequest readExtendTimeBox(String json) {
+    return CODEC.read(json, ExtendTimeBoxRequest.class);
+  }
+
+  /**
    * {@return the body of a manual action: {@code action} (its {@code kind}, {@code target} entity and
    * the options of its kind), {@code justification}, and optionally {@code twoStep}, {@code timeBox}
    * and {@code source}}
@@ -277,6 +300,16 @@ public final class ParryJson {
   /** {@return the undo body as JSON, as a client sends it} */
   public static String write(UndoRequest body) {
     return CODEC.write(Objects.requireNonNull(body, "body"), UndoRequest.class);
+  }
+
+  /** {@return the cancellation body as JSON, as a client sends it} */
+  public static String write(CancelRequest body) {
+    return CODEC.write(Objects.requireNonNull(body, "body"), CancelRequest.class);
+  }
+
+  /** {@return the time box extension body as JSON, as a client sends it} */
+  public static String write(ExtendTimeBoxRequest body) {
+    return CODEC.write(Objects.requireNonNull(body, "body"), ExtendTimeBoxRequest.class);
   }
 
   /** {@return the manual action body as JSON, as a client sends it} */

@@ -287,6 +287,8 @@ final class Tables {
     c.record(ApproveRequest.class, "comment?");
     c.record(RejectRequest.class, "reason?");
     c.record(UndoRequest.class, "reason?");
+    c.record(CancelRequest.class, "reason?");
+    c.record(ExtendTimeBoxRequest.class, "extra", "comment?");
     c.record(ManualActionRequest.class, "action", "justification", "twoStep?", "timeBox?", "source?");
     c.record(FalsePositiveRequest.class, "entity", "comment");
     return c.check();

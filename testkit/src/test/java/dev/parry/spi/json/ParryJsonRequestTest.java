@@ -60,6 +60,7 @@ class ParryJsonRequestTest {
     Function<String, Object> approve = ParryJson::readApprove;
     Function<String, Object> reject = ParryJson::readReject;
     Function<String, Object> manual = ParryJson::readManualAction;
+    Function<String, Object> extend = ParryJson::readExtendTimeBox;
     Function<String, Object> falsePositive = ParryJson::readFalsePositive;
     return Stream.of(
         Arguments.of("not JSON", approve, "{\"comment\": \"x\"", "$", "malformed JSON at offset"),
@@ -73,6 +74,9 @@ class ParryJsonRequestTest {
         Arguments.of("a misspelled member", reject, "{\"reasno\":\"x\"}", "$.reasno", "unknown member 'reasno'"),
         Arguments.of("a hostile member name", reject, "{\"\\u202ereason\":\"x\"}", "$.\\u202ereason",
             "unknown member '\\u202ereason'"),
+        Arguments.of("a time box extension without its length", extend, "{\"comment\":\"x\"}", "$.extra", "missing"),
+        Arguments.of("a time box extension past ten years", extend, "{\"extra\":\"PT87601H\"}", "$.extra",
+            "extra must be positive and at most PT87600H, was: PT87601H"),
         Arguments.of("no justification", manual, "{\"action\":" + ISOLATE + "}", "$.justification", "missing"),
         Arguments.of("a blank justification", manual, "{\"action\":" + ISOLATE + ",\"justification\":\" \"}",
             "$.justification", "must hold visible text"),

@@ -13,6 +13,7 @@ import dev.parry.testkit.random.Randomized;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -145,11 +146,14 @@ class ParryJsonRoundTripTest {
   }
 
   @Test
-  @DisplayName("the bodies of approve, reject and undo, with hostile text")
+  @DisplayName("the bodies of approve, reject, undo, cancel and time box extension, with hostile text")
   void decisions() {
     Gen<String> text = JsonValues::hostile;
     roundTrip(text.map(ApproveRequest::new), ParryJson::write, ParryJson::readApprove, "ApproveRequest");
     roundTrip(text.map(RejectRequest::new), ParryJson::write, ParryJson::readReject, "RejectRequest");
     roundTrip(text.map(UndoRequest::new), ParryJson::write, ParryJson::readUndo, "UndoRequest");
+    roundTrip(text.map(CancelRequest::new), ParryJson::write, ParryJson::readCancel, "CancelRequest");
+    roundTrip(random -> new ExtendTimeBoxRequest(Duration.ofSeconds(1 + random.nextInt(86_400 * 365)),
+        JsonValues.hostile(random)), ParryJson::write, ParryJson::readExtendTimeBox, "ExtendTimeBoxRequest");
   }
 }

@@ -28,7 +28,7 @@ final class SchemaGenerator {
   static final List<Class<?>> ROOTS = List.of(ActionRecord.class, ActionPage.class, Investigation.class,
       InvestigationEvent.class, AuditRecord.class, Verification.class, FalsePositiveReport.class, RuntimeHealth.class,
       ApproveRequest.class, RejectRequest.class, UndoRequest.class,
-      ManualActionRequest.class, FalsePositiveRequest.class);
+      CancelRequest.class, ExtendTimeBoxRequest.class, ManualActionRequest.class, FalsePositiveRequest.class);
 
   private final Codec codec = Tables.CODEC;
   private final Map<String, Object> defs = new TreeMap<>();
