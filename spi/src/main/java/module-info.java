@@ -21,6 +21,7 @@ module dev.parry.spi {
   exports dev.parry.spi.auth;
   exports dev.parry.spi.defender;
   exports dev.parry.spi.executor;
+  exports dev.parry.spi.json;
   exports dev.parry.spi.safety;
   exports dev.parry.spi.store;
 

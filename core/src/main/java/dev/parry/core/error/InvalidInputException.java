@@ -39,8 +39,6 @@ public non-sealed class InvalidInputException extends ParryException {
    * @param value the offending value, or null if it was null or is not worth showing; its first
    *     {@value #MAX_VALUE_LENGTH} characters are kept, escaped
    * @param message what was wrong, naming the field and showing the value
-   * @throws InvalidInputException if {@code field} is null or not valid
-   * @throws InvalidInputException if {@code value} is null or not valid
    */
   public InvalidInputException(String field, @Nullable Object value, String message) {
     this(field, value, message, null);
@@ -53,8 +51,6 @@ public non-sealed class InvalidInputException extends ParryException {
    * @param value the offending value, or null
    * @param message what was wrong
    * @param cause what was thrown while checking, or null
-   * @throws InvalidInputException if {@code field} is null or not valid
-   * @throws InvalidInputException if {@code value} is null or not valid
    */
   public InvalidInputException(String field, @Nullable Object value, String message, @Nullable Throwable cause) {
     super(message, cause);

@@ -31,6 +31,12 @@ class ModulePathTest {
   }
 
   @Test
+  @DisplayName("the JSON Schema in the runtime's jar can be read from another module")
+  void schemaReadable() {
+    assertTrue(dev.parry.spi.json.ParryJson.schema().contains("\"$defs\""));
+  }
+
+  @Test
   @DisplayName("the demo plays to the end in a named module (the stores read and write records across modules)")
   void demoRuns() {
     String output = DemoTest.play();
