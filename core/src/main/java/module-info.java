@@ -2,7 +2,8 @@
  * Parry's pure domain: entities, verdicts and action kinds, automation levels and the policy, the
  * investigation state machine and its completion rule. No I/O, no threads, no clock of its own.
  *
- * <p>Every exported package is API. {@code dev.parry.core.internal} is shared with the runtime only.
+ * <p>Every exported package is API. {@code dev.parry.core.internal} is shared with the runtime
+ * only.
  */
 @SuppressWarnings("module") // the runtime's module is built after this one
 module dev.parry.core {

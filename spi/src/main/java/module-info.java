@@ -1,7 +1,7 @@
 /**
- * What vendors implement (executors, found with {@link java.util.ServiceLoader} through
- * {@link dev.parry.spi.executor.ExecutorProvider}; the investigation store; the authorizer), the
- * runtime that drives them, and the in-memory and JDBC stores.
+ * What vendors implement (executors, found with {@link java.util.ServiceLoader} through {@link
+ * dev.parry.spi.executor.ExecutorProvider}; the investigation store; the authorizer), the runtime
+ * that drives them, and the in-memory and JDBC stores.
  *
  * <p>Every exported package is API; the {@code internal} packages are not.
  */

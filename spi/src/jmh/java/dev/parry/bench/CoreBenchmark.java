@@ -42,7 +42,9 @@ public class CoreBenchmark {
     tenPending = Fixtures.investigation("bench", 10, 10);
     approvals = new Command[10];
     for (int i = 0; i < 10; i++) {
-      approvals[i] = new Command.Approve(new ActionId(tenPending.id(), i + 1), PrincipalName.of("alice@contoso.com"), "");
+      approvals[i] =
+          new Command.Approve(
+              new ActionId(tenPending.id(), i + 1), PrincipalName.of("alice@contoso.com"), "");
     }
     tenSettled = Fixtures.investigation("settled", 10, 0);
   }
@@ -60,14 +62,24 @@ public class CoreBenchmark {
     return tenPending.decide(approvals[next], Fixtures.NOW);
   }
 
-  /** One action's whole life: proposed (pending), approved, started, succeeded, on an investigation of 10. */
+  /**
+   * One action's whole life: proposed (pending), approved, started, succeeded, on an investigation
+   * of 10.
+   */
   @Benchmark
   public Investigation actionLifeCycle() {
-    Investigation state = ((Decision.Accepted) tenSettled.decide(Fixtures.propose(99, ApprovalMode.REQUIRES_APPROVAL),
-        Fixtures.NOW)).after();
+    Investigation state =
+        ((Decision.Accepted)
+                tenSettled.decide(
+                    Fixtures.propose(99, ApprovalMode.REQUIRES_APPROVAL), Fixtures.NOW))
+            .after();
     ActionId id = new ActionId(state.id(), 11);
-    state = ((Decision.Accepted) state.decide(new Command.Approve(id, PrincipalName.of("alice@contoso.com"), ""),
-        Fixtures.NOW)).after();
+    state =
+        ((Decision.Accepted)
+                state.decide(
+                    new Command.Approve(id, PrincipalName.of("alice@contoso.com"), ""),
+                    Fixtures.NOW))
+            .after();
     state = ((Decision.Accepted) state.decide(new Command.Start(id), Fixtures.NOW)).after();
     return ((Decision.Accepted) state.decide(new Command.Succeed(id, ""), Fixtures.NOW)).after();
   }

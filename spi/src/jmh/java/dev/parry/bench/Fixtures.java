@@ -21,6 +21,7 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
+import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.executor.EmailActionExecutor;
@@ -28,7 +29,6 @@ import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdentityActionExecutor;
-import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,35 +44,42 @@ final class Fixtures {
 
   static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
   static final Device DEVICE = Device.of(DeviceId.of("bench-device"), DeviceName.of("ws-bench"));
-  static final Sha256 HASH = Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
-  static final DeviceFile FILE = DeviceFile.onDevice(HASH, DEVICE.id(), WindowsPath.of("C:\\Users\\al\\Downloads\\x.exe"));
-  static final CompletableFuture<ExecutionOutcome> DONE = CompletableFuture.completedFuture(ExecutionOutcome.succeeded(""));
+  static final Sha256 HASH =
+      Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+  static final DeviceFile FILE =
+      DeviceFile.onDevice(HASH, DEVICE.id(), WindowsPath.of("C:\\Users\\al\\Downloads\\x.exe"));
+  static final CompletableFuture<ExecutionOutcome> DONE =
+      CompletableFuture.completedFuture(ExecutionOutcome.succeeded(""));
 
   private Fixtures() {}
 
-  /** Runs every task at once on the caller's thread; timers are dropped (outcomes arrive at once). */
-  static final TaskScheduler INLINE = new TaskScheduler() {
-    @Override
-    public void execute(Runnable task) {
-      task.run();
-    }
+  /**
+   * Runs every task at once on the caller's thread; timers are dropped (outcomes arrive at once).
+   */
+  static final TaskScheduler INLINE =
+      new TaskScheduler() {
+        @Override
+        public void execute(Runnable task) {
+          task.run();
+        }
 
-    @Override
-    public Cancellable schedule(Duration delay, Runnable task) {
-      return () -> { };
-    }
-  };
+        @Override
+        public Cancellable schedule(Duration delay, Runnable task) {
+          return () -> {};
+        }
+      };
 
   /** Drops every task: for benchmarks of the decision path alone, without dispatch. */
-  static final TaskScheduler DROP = new TaskScheduler() {
-    @Override
-    public void execute(Runnable task) {}
+  static final TaskScheduler DROP =
+      new TaskScheduler() {
+        @Override
+        public void execute(Runnable task) {}
 
-    @Override
-    public Cancellable schedule(Duration delay, Runnable task) {
-      return () -> { };
-    }
-  };
+        @Override
+        public Cancellable schedule(Duration delay, Runnable task) {
+          return () -> {};
+        }
+      };
 
   static Set<ActionKind> kinds(EntityFamily family) {
     Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
@@ -94,7 +101,8 @@ final class Fixtures {
         return DONE;
       }
 
-      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      public CompletionStage<ExecutionOutcome> status(
+          ExecutionRequest request, ExternalReference reference) {
         return DONE;
       }
     };
@@ -110,7 +118,8 @@ final class Fixtures {
         return DONE;
       }
 
-      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      public CompletionStage<ExecutionOutcome> status(
+          ExecutionRequest request, ExternalReference reference) {
         return DONE;
       }
     };
@@ -126,25 +135,47 @@ final class Fixtures {
         return DONE;
       }
 
-      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      public CompletionStage<ExecutionOutcome> status(
+          ExecutionRequest request, ExternalReference reference) {
         return DONE;
       }
     };
   }
 
   static Command propose(int device, ApprovalMode mode) {
-    return new Command.ProposeAction(new Command.Proposal(new PlannedAction(
-        new IsolateDevice(Device.of(DeviceId.of("d" + device), DeviceName.of("ws")), IsolationType.FULL), mode, "bench"),
-        ApprovalRule.SINGLE), Actor.system());
+    return new Command.ProposeAction(
+        new Command.Proposal(
+            new PlannedAction(
+                new IsolateDevice(
+                    Device.of(DeviceId.of("d" + device), DeviceName.of("ws")), IsolationType.FULL),
+                mode,
+                "bench"),
+            ApprovalRule.SINGLE),
+        Actor.system());
   }
 
-  /** An investigation with {@code actions} actions, the first {@code pending} of them pending approval. */
+  /**
+   * An investigation with {@code actions} actions, the first {@code pending} of them pending
+   * approval.
+   */
   static Investigation investigation(String id, int actions, int pending) {
-    Investigation state = Investigation.open(InvestigationId.of(id), AlertId.of("a"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW).after();
+    Investigation state =
+        Investigation.open(
+                InvestigationId.of(id),
+                AlertId.of("a"),
+                AutomationLevel.FULL,
+                Investigation.DEFAULT_PENDING_EXPIRY,
+                Actor.system(),
+                NOW)
+            .after();
     for (int i = 0; i < actions; i++) {
-      state = ((Decision.Accepted) state.decide(propose(i, i < pending ? ApprovalMode.REQUIRES_APPROVAL
-          : ApprovalMode.AUTOMATIC), NOW.plusMillis(i))).after();
+      state =
+          ((Decision.Accepted)
+                  state.decide(
+                      propose(
+                          i, i < pending ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC),
+                      NOW.plusMillis(i)))
+              .after();
     }
     return state;
   }
@@ -152,23 +183,40 @@ final class Fixtures {
   /** An investigation's events and the state they build. */
   record Built(List<InvestigationEvent> events, Investigation state) {}
 
-  /** {@return investigation {@code inv-n}: {@code actions} actions, the first {@code pending} pending, opened n seconds in} */
+  /**
+   * {@return investigation {@code inv-n}: {@code actions} actions, the first {@code pending}
+   * pending, opened n seconds in}
+   */
   static Built built(int n, int actions, int pending) {
     InvestigationId id = InvestigationId.of("inv-" + n);
-    Decision.Accepted opened = Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW.plusSeconds(n));
+    Decision.Accepted opened =
+        Investigation.open(
+            id,
+            AlertId.of("a"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            NOW.plusSeconds(n));
     List<InvestigationEvent> events = new ArrayList<>(opened.events());
     Investigation state = opened.after();
     for (int i = 0; i < actions; i++) {
-      Decision.Accepted next = (Decision.Accepted) state.decide(propose(n * actions + i,
-          i < pending ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC), NOW.plusSeconds(n).plusMillis(i));
+      Decision.Accepted next =
+          (Decision.Accepted)
+              state.decide(
+                  propose(
+                      n * actions + i,
+                      i < pending ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC),
+                  NOW.plusSeconds(n).plusMillis(i));
       events.addAll(next.events());
       state = next.after();
     }
     return new Built(events, state);
   }
 
-  /** Fills a store with {@code investigations} investigations of {@code actions} actions, {@code pending} pending. */
+  /**
+   * Fills a store with {@code investigations} investigations of {@code actions} actions, {@code
+   * pending} pending.
+   */
   static InMemoryInvestigationStore store(int investigations, int actions, int pending) {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     for (int n = 0; n < investigations; n++) {

@@ -37,24 +37,26 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The PostgreSQL store on a real server, found through {@code PARRY_POSTGRES_URL}: automatic actions
- * end to end through two runtimes sharing the database, and the action center's first pages with
- * 1,000 and 1,000,000 stored actions. Each benchmark works in a schema of its own; the large one is
- * filled once (through the store itself) and kept for later runs.
+ * The PostgreSQL store on a real server, found through {@code PARRY_POSTGRES_URL}: automatic
+ * actions end to end through two runtimes sharing the database, and the action center's first pages
+ * with 1,000 and 1,000,000 stored actions. Each benchmark works in a schema of its own; the large
+ * one is filled once (through the store itself) and kept for later runs.
  */
 public class PostgresBenchmark {
 
   static String url() {
     String url = System.getenv("PARRY_POSTGRES_URL");
     if (url == null || url.isBlank()) {
-      throw new IllegalStateException("set PARRY_POSTGRES_URL to a JDBC URL (.ci/postgres start prints one)");
+      throw new IllegalStateException(
+          "set PARRY_POSTGRES_URL to a JDBC URL (.ci/postgres start prints one)");
     }
     return url;
   }
 
   /** {@return a pool of {@code size} connections working in {@code schema}, created if missing} */
   static HikariDataSource pool(String schema, int size) {
-    try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url());
+        Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -67,7 +69,8 @@ public class PostgresBenchmark {
   }
 
   static void dropSchema(String schema) {
-    try (Connection connection = DriverManager.getConnection(url()); Statement statement = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url());
+        Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -81,8 +84,10 @@ public class PostgresBenchmark {
   @State(Scope.Benchmark)
   public static class TwoRuntimes {
     static final String SCHEMA = "parry_bench_e2e";
+
     @Param({"1", "10"})
     public int files;
+
     HikariDataSource[] pools;
     ParryRuntime[] runtimes;
     final AtomicLong ids = new AtomicLong();
@@ -95,10 +100,18 @@ public class PostgresBenchmark {
       JdbcSchema.migrate(pools[0]);
       runtimes = new ParryRuntime[2];
       for (int i = 0; i < 2; i++) {
-        runtimes[i] = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(JdbcInvestigationStore.create(pools[i]))
-            .instanceName("bench-" + i).executor("d", Fixtures.devices()).executor("m", Fixtures.mail())
-            .executor("i", Fixtures.directory())
-            .limits(Limits.defaults().withRateLimit(RateLimit.of(1_000_000_000, Duration.ofSeconds(1)))).build();
+        runtimes[i] =
+            ParryRuntime.builder()
+                .scheduler(Fixtures.INLINE)
+                .store(JdbcInvestigationStore.create(pools[i]))
+                .instanceName("bench-" + i)
+                .executor("d", Fixtures.devices())
+                .executor("m", Fixtures.mail())
+                .executor("i", Fixtures.directory())
+                .limits(
+                    Limits.defaults()
+                        .withRateLimit(RateLimit.of(1_000_000_000, Duration.ofSeconds(1))))
+                .build();
         runtimes[i].start();
       }
     }
@@ -124,8 +137,8 @@ public class PostgresBenchmark {
   }
 
   /**
-   * Evidence to a completed investigation with its automatic actions, through PostgreSQL, two threads:
-   * the score times {@code files} is actions per second.
+   * Evidence to a completed investigation with its automatic actions, through PostgreSQL, two
+   * threads: the score times {@code files} is actions per second.
    */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
@@ -146,7 +159,8 @@ public class PostgresBenchmark {
 
   private static Investigation investigate(TwoRuntimes shared, Side side) {
     String name = "p" + shared.files + "-" + shared.ids.incrementAndGet();
-    return shared.files == 1 ? RuntimeBenchmark.investigate(side.runtime, name)
+    return shared.files == 1
+        ? RuntimeBenchmark.investigate(side.runtime, name)
         : RuntimeBenchmark.investigateMany(side.runtime, name, shared.files);
   }
 
@@ -159,7 +173,8 @@ public class PostgresBenchmark {
     HikariDataSource pool;
     JdbcInvestigationStore store;
     final ActionQuery pendingPage = ActionQuery.pending().limit(50).build();
-    final ActionQuery historyPage = ActionQuery.history().kinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).limit(50).build();
+    final ActionQuery historyPage =
+        ActionQuery.history().kinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).limit(50).build();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -175,7 +190,8 @@ public class PostgresBenchmark {
         JdbcSchema.migrate(pool);
         store = JdbcInvestigationStore.create(pool);
         fill(store, investigations);
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+            Statement statement = connection.createStatement()) {
           statement.execute("VACUUM ANALYZE parry_actions");
         }
       }
@@ -186,13 +202,17 @@ public class PostgresBenchmark {
       AtomicInteger next = new AtomicInteger();
       Future<?>[] done = new Future<?>[8];
       for (int w = 0; w < 8; w++) {
-        done[w] = writers.submit(() -> {
-          for (int n = next.getAndIncrement(); n < investigations; n = next.getAndIncrement()) {
-            Fixtures.Built built = Fixtures.built(n, 10, 1);
-            store.append(built.state().id(), 0, built.events(), built.state());
-          }
-          return null;
-        });
+        done[w] =
+            writers.submit(
+                () -> {
+                  for (int n = next.getAndIncrement();
+                      n < investigations;
+                      n = next.getAndIncrement()) {
+                    Fixtures.Built built = Fixtures.built(n, 10, 1);
+                    store.append(built.state().id(), 0, built.events(), built.state());
+                  }
+                  return null;
+                });
       }
       for (Future<?> future : done) {
         future.get();

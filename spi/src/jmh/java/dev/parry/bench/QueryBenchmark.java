@@ -16,7 +16,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** The action center's queries on stores of growing size (10 actions per investigation, 1 pending). */
+/**
+ * The action center's queries on stores of growing size (10 actions per investigation, 1 pending).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -33,7 +35,8 @@ public class QueryBenchmark {
   public void setUp() {
     store = Fixtures.store(actions / 10, 10, 1);
     pendingPage = ActionQuery.pending().limit(50).build();
-    historyPage = ActionQuery.history().kinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).limit(50).build();
+    historyPage =
+        ActionQuery.history().kinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).limit(50).build();
   }
 
   /** The Pending tab's first page of 50. */

@@ -11,12 +11,12 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
-import dev.parry.spi.auth.Caller;
-import dev.parry.spi.auth.Permission;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.Limits;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.RateLimit;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Duration;
@@ -58,11 +58,18 @@ public class RuntimeBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() {
-      runtime = runtime(sizedFor == 0 ? InMemoryInvestigationStore.create() : InMemoryInvestigationStore.create(sizedFor));
+      runtime =
+          runtime(
+              sizedFor == 0
+                  ? InMemoryInvestigationStore.create()
+                  : InMemoryInvestigationStore.create(sizedFor));
     }
   }
 
-  /** Evidence reported, an automatic action planned, stored, dispatched, succeeded; investigation complete. */
+  /**
+   * Evidence reported, an automatic action planned, stored, dispatched, succeeded; investigation
+   * complete.
+   */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
@@ -84,20 +91,34 @@ public class RuntimeBenchmark {
     return investigate(state.runtime, "e" + state.ids.incrementAndGet());
   }
 
-  /** A runtime on {@code store} whose executors succeed at once, run inline, with no binding rate limit. */
+  /**
+   * A runtime on {@code store} whose executors succeed at once, run inline, with no binding rate
+   * limit.
+   */
   static ParryRuntime runtime(InvestigationStore store) {
-    ParryRuntime runtime = ParryRuntime.builder().scheduler(Fixtures.INLINE).store(store)
-        .executor("d", Fixtures.devices()).executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
-        .limits(Limits.defaults().withRateLimit(RateLimit.of(1_000_000_000, Duration.ofSeconds(1)))).build();
+    ParryRuntime runtime =
+        ParryRuntime.builder()
+            .scheduler(Fixtures.INLINE)
+            .store(store)
+            .executor("d", Fixtures.devices())
+            .executor("m", Fixtures.mail())
+            .executor("i", Fixtures.directory())
+            .limits(
+                Limits.defaults().withRateLimit(RateLimit.of(1_000_000_000, Duration.ofSeconds(1))))
+            .build();
     runtime.start();
     return runtime;
   }
 
   /** A runtime where every action waits for approval and nothing is dispatched. */
   static ParryRuntime approvalRuntime() {
-    return ParryRuntime.builder().scheduler(Fixtures.DROP).executor("d", Fixtures.devices())
-        .executor("m", Fixtures.mail()).executor("i", Fixtures.directory())
-        .deviceGroups(DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of())).build();
+    return ParryRuntime.builder()
+        .scheduler(Fixtures.DROP)
+        .executor("d", Fixtures.devices())
+        .executor("m", Fixtures.mail())
+        .executor("i", Fixtures.directory())
+        .deviceGroups(DeviceGroups.of(AutomationLevel.SEMI_ALL_FOLDERS, List.of()))
+        .build();
   }
 
   /**
@@ -125,26 +146,33 @@ public class RuntimeBenchmark {
   static Investigation investigate(ParryRuntime runtime, String name) {
     InvestigationId id = InvestigationId.of(name);
     runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
-    // a distinct file per investigation: the same file everywhere would be de-duplicated across them
+    // a distinct file per investigation: the same file everywhere would be de-duplicated across
+    // them
     DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of(name), Fixtures.FILE.path());
     runtime.reportEvidence(id, Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
     return runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
   }
 
-  /** Opens an investigation, reports {@code files} malicious files in one report, finishes the analysis. */
+  /**
+   * Opens an investigation, reports {@code files} malicious files in one report, finishes the
+   * analysis.
+   */
   static Investigation investigateMany(ParryRuntime runtime, String name, int files) {
     InvestigationId id = InvestigationId.of(name);
     runtime.open(id, AlertId.of("a"), Fixtures.DEVICE);
     List<Evidence> evidence = new ArrayList<>(files);
     for (int i = 0; i < files; i++) {
-      DeviceFile file = DeviceFile.onDevice(Fixtures.HASH, DeviceId.of(name + "-" + i), Fixtures.FILE.path());
+      DeviceFile file =
+          DeviceFile.onDevice(Fixtures.HASH, DeviceId.of(name + "-" + i), Fixtures.FILE.path());
       evidence.add(Evidence.of(file, Verdict.MALICIOUS, "Trojan", Fixtures.NOW));
     }
     runtime.reportEvidence(id, evidence);
     return runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
   }
 
-  /** End to end on a store already holding {@code stored} actions (10 per investigation, 1 pending). */
+  /**
+   * End to end on a store already holding {@code stored} actions (10 per investigation, 1 pending).
+   */
   @State(Scope.Benchmark)
   public static class AtScale {
     @Param({"1000", "100000", "1000000"})
@@ -196,13 +224,21 @@ public class RuntimeBenchmark {
     public void check() {
       int attempted = Math.min(ACTIONS, (tickets.get() + 1) / 2);
       if (won.get() != attempted) {
-        throw new IllegalStateException("exactly one approval per action must win: " + won.get() + " won for "
-            + attempted + " actions (" + lost.get() + " refused)");
+        throw new IllegalStateException(
+            "exactly one approval per action must win: "
+                + won.get()
+                + " won for "
+                + attempted
+                + " actions ("
+                + lost.get()
+                + " refused)");
       }
     }
   }
 
-  /** One racing approval attempt; half of them are refused, each action is approved exactly once. */
+  /**
+   * One racing approval attempt; half of them are refused, each action is approved exactly once.
+   */
   @Benchmark
   @Group("raceSameAction")
   @GroupThreads(2)
@@ -243,7 +279,10 @@ public class RuntimeBenchmark {
     }
   }
 
-  /** One approval of a distinct pending action (authorize, load, decide, append, publish), one thread. */
+  /**
+   * One approval of a distinct pending action (authorize, load, decide, append, publish), one
+   * thread.
+   */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @Warmup(iterations = 2, batchSize = Pending.BATCH)
@@ -264,5 +303,4 @@ public class RuntimeBenchmark {
   public Object approveTwoThreads(Pending state) {
     return state.runtime.approve(state.pending[state.next.getAndIncrement()], state.alice, "");
   }
-
 }

@@ -1,6 +1,4 @@
-/**
- * JMH benchmarks of Parry, compiled only with {@code -Dbench}; never part of the test run.
- */
+/** JMH benchmarks of Parry, compiled only with {@code -Dbench}; never part of the test run. */
 @NullMarked
 package dev.parry.bench;
 

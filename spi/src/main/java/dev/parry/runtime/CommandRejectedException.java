@@ -5,9 +5,10 @@ import dev.parry.core.investigation.Rejection;
 import dev.parry.core.investigation.RejectionReason;
 
 /**
- * Thrown when the investigation refused an operation: approving an action that is no longer pending,
- * undoing an irreversible action, adding evidence to a complete investigation. Nothing was changed.
- * {@link #reason()} says why in a form to switch on. A {@link ConflictException}: HTTP 409.
+ * Thrown when the investigation refused an operation: approving an action that is no longer
+ * pending, undoing an irreversible action, adding evidence to a complete investigation. Nothing was
+ * changed. {@link #reason()} says why in a form to switch on. A {@link ConflictException}: HTTP
+ * 409.
  */
 public final class CommandRejectedException extends ConflictException {
 

@@ -4,7 +4,8 @@ import dev.parry.core.error.InternalErrorException;
 
 /**
  * Thrown when the runtime is built: an action kind it must be able to run has no executor, or two
- * executors claim the same kind. An {@link InternalErrorException}: the setup must be fixed, HTTP 500.
+ * executors claim the same kind. An {@link InternalErrorException}: the setup must be fixed, HTTP
+ * 500.
  */
 public final class ExecutorConfigurationException extends InternalErrorException {
 

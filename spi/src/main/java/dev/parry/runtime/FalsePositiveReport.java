@@ -15,23 +15,28 @@ import java.util.List;
  *     took effect
  * @param stillRunning the in-progress actions whose executor could not stop work already sent: each
  *     settles on its executor's outcome, and one that succeeds is then undone
- * @param allowed the allow indicators recorded, one per value the entity carries (a file's SHA-256 and
- *     SHA-1, a user's identifiers), so later evidence naming it by any of them plans no action
+ * @param allowed the allow indicators recorded, one per value the entity carries (a file's SHA-256
+ *     and SHA-1, a user's identifiers), so later evidence naming it by any of them plans no action
  */
-public record FalsePositiveReport(List<ActionId> rejected, List<ActionId> undone, List<ActionId> cancelled,
-    List<ActionId> stillRunning, List<AllowIndicator> allowed) {
+public record FalsePositiveReport(
+    List<ActionId> rejected,
+    List<ActionId> undone,
+    List<ActionId> cancelled,
+    List<ActionId> stillRunning,
+    List<AllowIndicator> allowed) {
 
   /**
    * Copies.
    *
    * @param rejected the pending actions on the entity that were rejected
    * @param undone the completed reversible actions on the entity whose undo was requested
-   * @param cancelled the approved or in-progress actions on the entity that were stopped before they took
-   *     effect
-   * @param stillRunning the in-progress actions whose executor could not stop work already sent: each
-   *     settles on its executor's outcome, and one that succeeds is then undone
-   * @param allowed the allow indicators recorded, one per value the entity carries (a file's SHA-256 and
-   *     SHA-1, a user's identifiers), so later evidence naming it by any of them plans no action
+   * @param cancelled the approved or in-progress actions on the entity that were stopped before
+   *     they took effect
+   * @param stillRunning the in-progress actions whose executor could not stop work already sent:
+   *     each settles on its executor's outcome, and one that succeeds is then undone
+   * @param allowed the allow indicators recorded, one per value the entity carries (a file's
+   *     SHA-256 and SHA-1, a user's identifiers), so later evidence naming it by any of them plans
+   *     no action
    * @throws InvalidInputException if a component or an element is null
    */
   public FalsePositiveReport {

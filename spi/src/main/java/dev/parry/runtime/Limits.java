@@ -12,9 +12,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How hard the runtime tries and how much it runs at once. Immutable; start from {@link #defaults()}
- * or {@link #builder()} and change what differs. Settings may be added in a minor release, each with a
- * default, so code written against the builder and the {@code with…} methods keeps compiling.
+ * How hard the runtime tries and how much it runs at once. Immutable; start from {@link
+ * #defaults()} or {@link #builder()} and change what differs. Settings may be added in a minor
+ * release, each with a default, so code written against the builder and the {@code with…} methods
+ * keeps compiling.
  *
  * <pre>{@code
  * Limits limits = Limits.builder().maxAttempts(3).attemptTimeout(Duration.ofSeconds(30)).build();
@@ -53,9 +54,9 @@ public final class Limits {
 
   /**
    * {@return the defaults}: 5 attempts, backoff from 1 second to 5 minutes, 2 minutes per attempt,
-   * 3 days per action (Defender retries an offline device's isolation for 3 days), 64 calls in flight
-   * and, per family, 100 calls a minute and 1,500 an hour (Defender's machine-action API quota), 7 days
-   * of pending approval.
+   * 3 days per action (Defender retries an offline device's isolation for 3 days), 64 calls in
+   * flight and, per family, 100 calls a minute and 1,500 an hour (Defender's machine-action API
+   * quota), 7 days of pending approval.
    */
   public static Limits defaults() {
     return DEFAULTS;
@@ -73,7 +74,9 @@ public final class Limits {
   /**
    * {@return a builder holding these limits}, to make limits that differ in some settings
    *
-   * <pre>{@code Limits slower = limits.toBuilder().rateLimits(RateLimit.of(10, Duration.ofMinutes(1))).build();}</pre>
+   * <pre>
+   * {@code Limits slower = limits.toBuilder().rateLimits(RateLimit.of(10, Duration.ofMinutes(1))).build();}
+   * </pre>
    */
   public Builder toBuilder() {
     Builder builder = new Builder();
@@ -103,12 +106,17 @@ public final class Limits {
     return backoffMax;
   }
 
-  /** {@return how long one executor call may go unanswered before it counts as a retryable failure} */
+  /**
+   * {@return how long one executor call may go unanswered before it counts as a retryable failure}
+   */
   public Duration attemptTimeout() {
     return attemptTimeout;
   }
 
-  /** {@return how long an action may stay in progress (retries and polling included) before it times out} */
+  /**
+   * {@return how long an action may stay in progress (retries and polling included) before it times
+   * out}
+   */
   public Duration actionTimeout() {
     return actionTimeout;
   }
@@ -119,8 +127,9 @@ public final class Limits {
   }
 
   /**
-   * {@return executor calls per family, at most so many in any window of each limit's period}: every
-   * limit holds at once, and runtimes sharing a store share the count; at least one, each with its own period
+   * {@return executor calls per family, at most so many in any window of each limit's period}:
+   * every limit holds at once, and runtimes sharing a store share the count; at least one, each
+   * with its own period
    */
   public List<RateLimit> rateLimits() {
     return rateLimits;
@@ -223,21 +232,43 @@ public final class Limits {
 
   @Override
   public int hashCode() {
-    return Objects.hash(maxAttempts, backoffBase, backoffMax, attemptTimeout, actionTimeout, maxConcurrentPerFamily,
-        rateLimits, pendingExpiry);
+    return Objects.hash(
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        attemptTimeout,
+        actionTimeout,
+        maxConcurrentPerFamily,
+        rateLimits,
+        pendingExpiry);
   }
 
   /** {@return every setting, named}: limits hold no secret */
   @Override
   public String toString() {
-    return "Limits[maxAttempts=" + maxAttempts + ", backoffBase=" + backoffBase + ", backoffMax=" + backoffMax
-        + ", attemptTimeout=" + attemptTimeout + ", actionTimeout=" + actionTimeout + ", maxConcurrentPerFamily="
-        + maxConcurrentPerFamily + ", rateLimits=" + rateLimits + ", pendingExpiry=" + pendingExpiry + "]";
+    return "Limits[maxAttempts="
+        + maxAttempts
+        + ", backoffBase="
+        + backoffBase
+        + ", backoffMax="
+        + backoffMax
+        + ", attemptTimeout="
+        + attemptTimeout
+        + ", actionTimeout="
+        + actionTimeout
+        + ", maxConcurrentPerFamily="
+        + maxConcurrentPerFamily
+        + ", rateLimits="
+        + rateLimits
+        + ", pendingExpiry="
+        + pendingExpiry
+        + "]";
   }
 
   /**
-   * Makes {@link Limits}, starting from the {@linkplain Limits#defaults() defaults}. Every setter checks its
-   * argument at once and leaves the builder unchanged when it refuses it. A builder is not thread-safe.
+   * Makes {@link Limits}, starting from the {@linkplain Limits#defaults() defaults}. Every setter
+   * checks its argument at once and leaves the builder unchanged when it refuses it. A builder is
+   * not thread-safe.
    */
   public static final class Builder {
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
@@ -246,7 +277,8 @@ public final class Limits {
     private Duration attemptTimeout = Duration.ofMinutes(2);
     private Duration actionTimeout = Duration.ofDays(3);
     private int maxConcurrentPerFamily = DEFAULT_MAX_CONCURRENT_PER_FAMILY;
-    private List<RateLimit> rateLimits = List.of(RateLimit.MACHINE_ACTION_API, RateLimit.MACHINE_ACTION_API_HOURLY);
+    private List<RateLimit> rateLimits =
+        List.of(RateLimit.MACHINE_ACTION_API, RateLimit.MACHINE_ACTION_API_HOURLY);
     private Duration pendingExpiry = Duration.ofDays(7);
 
     private Builder() {}
@@ -261,15 +293,16 @@ public final class Limits {
      */
     public Builder maxAttempts(int value) {
       if (value < 1) {
-        throw new InvalidInputException("maxAttempts", value, "maxAttempts must be 1 or more, was: " + value);
+        throw new InvalidInputException(
+            "maxAttempts", value, "maxAttempts must be 1 or more, was: " + value);
       }
       this.maxAttempts = value;
       return this;
     }
 
     /**
-     * Sets the first retry's delay (default 1 second); each further retry doubles it, up to
-     * {@link #backoffMax}, with up to 20% jitter.
+     * Sets the first retry's delay (default 1 second); each further retry doubles it, up to {@link
+     * #backoffMax}, with up to 20% jitter.
      *
      * @param value positive, at most 3,650 days
      * @return this builder
@@ -295,8 +328,8 @@ public final class Limits {
     }
 
     /**
-     * Sets how long one executor call may go unanswered before it counts as a retryable failure (default
-     * 2 minutes); it is also the deadline an executor is given.
+     * Sets how long one executor call may go unanswered before it counts as a retryable failure
+     * (default 2 minutes); it is also the deadline an executor is given.
      *
      * @param value positive, at most 3,650 days
      * @return this builder
@@ -309,8 +342,8 @@ public final class Limits {
     }
 
     /**
-     * Sets how long an action may stay in progress, retries and polling included, before it times out
-     * (default 3 days, as Defender retries an offline device's isolation for 3 days).
+     * Sets how long an action may stay in progress, retries and polling included, before it times
+     * out (default 3 days, as Defender retries an offline device's isolation for 3 days).
      *
      * @param value positive, at most 3,650 days
      * @return this builder
@@ -323,8 +356,8 @@ public final class Limits {
     }
 
     /**
-     * Sets how many executor calls may be in flight per family at once (default
-     * {@value Limits#DEFAULT_MAX_CONCURRENT_PER_FAMILY}); more wait in a queue.
+     * Sets how many executor calls may be in flight per family at once (default {@value
+     * Limits#DEFAULT_MAX_CONCURRENT_PER_FAMILY}); more wait in a queue.
      *
      * @param value 1 or more
      * @return this builder
@@ -332,17 +365,20 @@ public final class Limits {
      */
     public Builder maxConcurrentPerFamily(int value) {
       if (value < 1) {
-        throw new InvalidInputException("maxConcurrentPerFamily", value, "maxConcurrentPerFamily must be 1 or more, was: " + value);
+        throw new InvalidInputException(
+            "maxConcurrentPerFamily",
+            value,
+            "maxConcurrentPerFamily must be 1 or more, was: " + value);
       }
       this.maxConcurrentPerFamily = value;
       return this;
     }
 
     /**
-     * Sets the executor call rates per family, all of which hold at once (default
-     * {@link RateLimit#MACHINE_ACTION_API} and {@link RateLimit#MACHINE_ACTION_API_HOURLY}: 100 a
-     * minute and 1,500 an hour). Runtimes sharing a store share the count. For no practical limit, give
-     * a large one.
+     * Sets the executor call rates per family, all of which hold at once (default {@link
+     * RateLimit#MACHINE_ACTION_API} and {@link RateLimit#MACHINE_ACTION_API_HOURLY}: 100 a minute
+     * and 1,500 an hour). Runtimes sharing a store share the count. For no practical limit, give a
+     * large one.
      *
      * @param values at least one, each with its own period
      * @return this builder
@@ -367,12 +403,18 @@ public final class Limits {
       }
       List<RateLimit> copy = List.copyOf(values);
       if (copy.isEmpty()) {
-        throw new InvalidInputException("rateLimits", copy, "at least one rate limit is needed; for no practical limit give a large one");
+        throw new InvalidInputException(
+            "rateLimits",
+            copy,
+            "at least one rate limit is needed; for no practical limit give a large one");
       }
       Set<Duration> periods = new HashSet<>();
       for (RateLimit limit : copy) {
         if (!periods.add(limit.period())) {
-          throw new InvalidInputException("rateLimits", copy, "two rate limits have the period " + limit.period() + ": " + copy);
+          throw new InvalidInputException(
+              "rateLimits",
+              copy,
+              "two rate limits have the period " + limit.period() + ": " + copy);
         }
       }
       this.rateLimits = copy;
@@ -380,9 +422,9 @@ public final class Limits {
     }
 
     /**
-     * Sets how long an action may wait for approval before it expires and counts as rejected (default
-     * 7 days); {@link ParryRuntime.Builder#pendingExpiry(dev.parry.core.action.ActionKind, Duration)}
-     * sets it per kind.
+     * Sets how long an action may wait for approval before it expires and counts as rejected
+     * (default 7 days); {@link ParryRuntime.Builder#pendingExpiry(dev.parry.core.action.ActionKind,
+     * Duration)} sets it per kind.
      *
      * @param value positive, at most 3,650 days
      * @return this builder

@@ -95,7 +95,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -105,19 +104,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Parry runtime: opens investigations, plans actions from evidence with the policy, holds the
- * pending ones for approval, dispatches the approved ones to vendor executors, and answers the action
- * center's queries.
+ * pending ones for approval, dispatches the approved ones to vendor executors, and answers the
+ * action center's queries.
  *
  * <p>Every change is decided by the investigation state machine and stored before anything is sent
  * to an executor. Operations are safe to call from many threads: each is load, decide and append
- * with the version loaded, repeated on a conflict, so an action is never decided twice. Operations by
- * a person take a {@link Caller} and are authorized first; a denial changes nothing, is reported to
- * listeners and thrown as an {@link AccessDeniedException}.
+ * with the version loaded, repeated on a conflict, so an action is never decided twice. Operations
+ * by a person take a {@link Caller} and are authorized first; a denial changes nothing, is reported
+ * to listeners and thrown as an {@link AccessDeniedException}.
  *
- * <p>Recovery is level-triggered: every obligation (an expiry, a dispatch, an undo, the end of a time
- * box) is stored with the action that has it, and a reconciler asks the store on every pass what is
- * due. A lost timer, a refused task or a write whose acknowledgement was lost only delays work until
- * the next pass. {@link #health()} reports how the reconciler is doing.
+ * <p>Recovery is level-triggered: every obligation (an expiry, a dispatch, an undo, the end of a
+ * time box) is stored with the action that has it, and a reconciler asks the store on every pass
+ * what is due. A lost timer, a refused task or a write whose acknowledgement was lost only delays
+ * work until the next pass. {@link #health()} reports how the reconciler is doing.
  *
  * <p>This class is a facade: each job is done by a part in {@code dev.parry.runtime.internal}
  * (deciding and storing commands, dispatching, reconciling, planning, manual actions, safety
@@ -140,8 +139,10 @@ import org.slf4j.LoggerFactory;
 public final class ParryRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParryRuntime.class);
+
   /** The most pieces of evidence one report may hold: {@value}. */
   public static final int MAX_EVIDENCE_PER_REPORT = 1000;
+
   /**
    * The longest duration the runtime accepts anywhere (time box, extension, expiry, lease, timeout,
    * break-glass, reconcile interval): 3,650 days.
@@ -181,26 +182,74 @@ public final class ParryRuntime implements AutoCloseable {
     this.registry = registry;
     // the reactions read the parts assigned below: events are routed only once the runtime is built
     this.completions = new Completions(b.store);
-    this.router = EventRouter.of(b.listeners, List.of((event, after) -> dispatcher().on(event, after),
-        (event, after) -> reconciler().on(event, after)));
+    this.router =
+        EventRouter.of(
+            b.listeners,
+            List.of(
+                (event, after) -> dispatcher().on(event, after),
+                (event, after) -> reconciler().on(event, after)));
     router.afterEachBatch(completions::stored); // a wait ends once the whole batch was heard
     this.anchoring = Anchoring.of(b.auditAnchor);
     this.engine = new CommandEngine(store, clock, router, anchoring);
     this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
     FleetExclusions fleet = new FleetExclusions(b.safetyGuards, registry, safety::openOverrides);
-    this.planner = new EvidencePlanner(b.policy, b.folders, b.exclusions, b.approvalRules, safety, fleet,
-        b.timeBoxes, b.pendingExpiryByKind, b.planTable, b.emailAutomation, b.identityAutomation, registry);
+    this.planner =
+        new EvidencePlanner(
+            b.policy,
+            b.folders,
+            b.exclusions,
+            b.approvalRules,
+            safety,
+            fleet,
+            b.timeBoxes,
+            b.pendingExpiryByKind,
+            b.planTable,
+            b.emailAutomation,
+            b.identityAutomation,
+            registry);
     this.gate = new Gatekeeper(b.authorizer, router);
     Instrumentation instrumentation = GuardedInstrumentation.of(b.instrumentation);
-    this.dispatcher = new Dispatcher(clock, scheduler, store, registry, limits, engine, safety, fleet,
-        new Quota(limits.rateLimits(), controls, clock), planner::pendingExpiry, b.instanceName, b.dispatchLease,
-        instrumentation);
+    this.dispatcher =
+        new Dispatcher(
+            clock,
+            scheduler,
+            store,
+            registry,
+            limits,
+            engine,
+            safety,
+            fleet,
+            new Quota(limits.rateLimits(), controls, clock),
+            planner::pendingExpiry,
+            b.instanceName,
+            b.dispatchLease,
+            instrumentation);
     Duration third = b.dispatchLease.dividedBy(3);
-    Duration every = b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
-    this.reconciler = new Reconciler(store, clock, scheduler, engine, dispatcher, anchoring, completions,
-        min(every, third), limits.backoffBase(), GuardedInstrumentation.records(instrumentation));
+    Duration every =
+        b.reconcileEvery != null ? b.reconcileEvery : min(limits.attemptTimeout(), third);
+    this.reconciler =
+        new Reconciler(
+            store,
+            clock,
+            scheduler,
+            engine,
+            dispatcher,
+            anchoring,
+            completions,
+            min(every, third),
+            limits.backoffBase(),
+            GuardedInstrumentation.records(instrumentation));
     this.gauges = instrumentation.bind(Levels.of(dispatcher, reconciler));
-    this.manual = new ManualActions(engine, store, clock, planner, safety, b.approvalRules, b.manualIds, limits.pendingExpiry());
+    this.manual =
+        new ManualActions(
+            engine,
+            store,
+            clock,
+            planner,
+            safety,
+            b.approvalRules,
+            b.manualIds,
+            limits.pendingExpiry());
   }
 
   private Dispatcher dispatcher() {
@@ -222,12 +271,13 @@ public final class ParryRuntime implements AutoCloseable {
    * Starts the runtime: runs the reconciler's first pass over the store's due work (approved and
    * in-progress actions nobody carries are dispatched again with the same idempotency key, undos in
    * progress are sent again, expired pending actions expire, ended time boxes are undone), then
-   * reconciles on a fixed cadence. Idempotent: calling it again does nothing. Retryable: if the first
-   * pass cannot read the store, the exception is thrown and the runtime stays not started; call it
-   * again later.
+   * reconciles on a fixed cadence. Idempotent: calling it again does nothing. Retryable: if the
+   * first pass cannot read the store, the exception is thrown and the runtime stays not started;
+   * call it again later.
    *
    * @throws UnavailableException if the runtime was closed
-   * @throws dev.parry.spi.store.StoreUnavailableException if the store cannot be read; the runtime is not started
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store cannot be read; the runtime
+   *     is not started
    */
   public synchronized void start() {
     requireOpen();
@@ -240,17 +290,17 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return how the reconciler is doing}: wire {@link RuntimeHealth#isHealthy()} to the service's health
-   * check. A store outage shows as consecutive failures and a growing lag; the runtime recovers by itself
-   * when the store answers again.
+   * {@return how the reconciler is doing}: wire {@link RuntimeHealth#isHealthy()} to the service's
+   * health check. A store outage shows as consecutive failures and a growing lag; the runtime
+   * recovers by itself when the store answers again.
    */
   public RuntimeHealth health() {
     return reconciler.health();
   }
 
   /**
-   * Stops dispatching new work and, if the runtime created its own thread pool, shuts it down
-   * after letting running tasks finish. Approved actions not yet sent stay approved in the store and
+   * Stops dispatching new work and, if the runtime created its own thread pool, shuts it down after
+   * letting running tasks finish. Approved actions not yet sent stay approved in the store and
    * resume on the next {@link #start()} of any runtime on the store.
    */
   @Override
@@ -279,12 +329,13 @@ public final class ParryRuntime implements AutoCloseable {
   // ---- investigations --------------------------------------------------------------------------
 
   /**
-   * Opens an automated investigation for an alert. Device groups govern devices only: an alert about a
-   * device opens at the level of the device's group, and is refused if that group has no automated
-   * response; an alert about no device (email, identity) always opens. Whatever the investigation,
-   * email evidence is planned at {@linkplain Builder#emailAutomation email automation} and users at
-   * {@linkplain Builder#identityAutomation identity automation}; device evidence in an investigation
-   * with no device is planned at the ungrouped devices' level, as a device in no group would be.
+   * Opens an automated investigation for an alert. Device groups govern devices only: an alert
+   * about a device opens at the level of the device's group, and is refused if that group has no
+   * automated response; an alert about no device (email, identity) always opens. Whatever the
+   * investigation, email evidence is planned at {@linkplain Builder#emailAutomation email
+   * automation} and users at {@linkplain Builder#identityAutomation identity automation}; device
+   * evidence in an investigation with no device is planned at the ungrouped devices' level, as a
+   * device in no group would be.
    *
    * <pre>{@code
    * parry.open(InvestigationId.of("inv-7"), AlertId.of("phish-42"), null); // an email alert
@@ -295,8 +346,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param device the device the alert is about, or null for an alert with no device (email,
    *     identity)
    * @return the new investigation
-   * @throws InvestigationRefusedException if the device's group has no automated response, or the id is
-   *     taken
+   * @throws InvestigationRefusedException if the device's group has no automated response, or the
+   *     id is taken
    */
   public Investigation open(InvestigationId id, AlertId alertId, @Nullable Device device) {
     requireOpen();
@@ -305,10 +356,18 @@ public final class ParryRuntime implements AutoCloseable {
     DeviceGroup group = device == null ? deviceGroups.ungrouped() : deviceGroups.resolve(device);
     AutomationLevel level = group.level();
     if (device != null && level == AutomationLevel.NO_AUTOMATED_RESPONSE) {
-      throw new InvestigationRefusedException(id, "the device group's automation level is NO_AUTOMATED_RESPONSE");
+      throw new InvestigationRefusedException(
+          id, "the device group's automation level is NO_AUTOMATED_RESPONSE");
     }
-    Decision.Accepted opened = Investigation.open(id, alertId, level, new Origin(group.name(), device),
-        limits.pendingExpiry(), Actor.system(), clock.instant());
+    Decision.Accepted opened =
+        Investigation.open(
+            id,
+            alertId,
+            level,
+            new Origin(group.name(), device),
+            limits.pendingExpiry(),
+            Actor.system(),
+            clock.instant());
     try {
       engine.create(id, opened.events(), opened.after());
     } catch (ConcurrencyConflictException e) {
@@ -318,8 +377,8 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * Reports evidence: the policy plans actions for it; automatic ones are dispatched, the others wait
-   * for approval.
+   * Reports evidence: the policy plans actions for it; automatic ones are dispatched, the others
+   * wait for approval.
    *
    * @param id the investigation
    * @param evidence the evidence
@@ -346,7 +405,9 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Checks.notNull(evidence, "evidence");
     if (devicesInScope < 1) {
-      throw new InvalidInputException("devicesInScope", devicesInScope,
+      throw new InvalidInputException(
+          "devicesInScope",
+          devicesInScope,
           "devicesInScope must be 1 or more, was: " + devicesInScope);
     }
     CommandEngine.Known known = engine.known(id);
@@ -355,30 +416,38 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * Reports several pieces of evidence at once, as an alert that names several entities does: each is
-   * planned as {@link #reportEvidence(InvestigationId, Evidence)} plans it, and all of them are
+   * Reports several pieces of evidence at once, as an alert that names several entities does: each
+   * is planned as {@link #reportEvidence(InvestigationId, Evidence)} plans it, and all of them are
    * recorded in one write, or none is. Their automatic actions are then dispatched.
    *
    * @param id the investigation
-   * @param evidence the evidence, 1 to {@value #MAX_EVIDENCE_PER_REPORT} pieces, in the order to record them
+   * @param evidence the evidence, 1 to {@value #MAX_EVIDENCE_PER_REPORT} pieces, in the order to
+   *     record them
    * @return the investigation after the evidence joined
    * @throws UnknownInvestigationException if there is no such investigation
-   * @throws CommandRejectedException if the investigation is complete or terminated; nothing is recorded
-   * @throws InvalidInputException if the list is empty or longer than {@value #MAX_EVIDENCE_PER_REPORT}
+   * @throws CommandRejectedException if the investigation is complete or terminated; nothing is
+   *     recorded
+   * @throws InvalidInputException if the list is empty or longer than {@value
+   *     #MAX_EVIDENCE_PER_REPORT}
    */
   public Investigation reportEvidence(InvestigationId id, List<Evidence> evidence) {
     requireOpen();
     Checks.notNull(evidence, "evidence");
     if (evidence.isEmpty() || evidence.size() > MAX_EVIDENCE_PER_REPORT) {
-      throw new InvalidInputException("evidence", evidence.size(),
-          "a report holds 1-" + MAX_EVIDENCE_PER_REPORT + " pieces of evidence, was: "
-          + evidence.size());
+      throw new InvalidInputException(
+          "evidence",
+          evidence.size(),
+          "a report holds 1-"
+              + MAX_EVIDENCE_PER_REPORT
+              + " pieces of evidence, was: "
+              + evidence.size());
     }
     List<Evidence> pieces = new ArrayList<>(evidence);
     for (int i = 0; i < pieces.size(); i++) {
       Checks.notNull(pieces.get(i), "evidence[" + i + "]");
     }
-    CommandEngine.Known known = engine.known(id); // its level and origin never change: read once for every piece
+    CommandEngine.Known known =
+        engine.known(id); // its level and origin never change: read once for every piece
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
     for (Evidence piece : pieces) {
       Command.RecordEvidence command = planner.record(known.state(), piece, 1);
@@ -388,9 +457,9 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return what reporting {@code evidence} to investigation {@code id} would plan now, safety guards
-   * included, without changing anything}: a dry run. Nothing is stored and no blast-radius capacity is
-   * used.
+   * {@return what reporting {@code evidence} to investigation {@code id} would plan now, safety
+   * guards included, without changing anything}: a dry run. Nothing is stored and no blast-radius
+   * capacity is used.
    *
    * @param id the investigation
    * @param evidence the evidence
@@ -402,10 +471,10 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * Pauses automation (the kill switch) on every runtime sharing the store: while paused, actions that
-   * would run automatically wait for approval instead, with the reason recorded, and automatic actions
-   * already queued are held before they are sent. Recorded in the control store with who and why
-   * ({@link #controlChanges}), reported to listeners and logged.
+   * Pauses automation (the kill switch) on every runtime sharing the store: while paused, actions
+   * that would run automatically wait for approval instead, with the reason recorded, and automatic
+   * actions already queued are held before they are sent. Recorded in the control store with who
+   * and why ({@link #controlChanges}), reported to listeners and logged.
    *
    * @param caller who pauses it; needs {@link Operation#MANAGE_SAFETY}
    * @param group the device group to pause, or null for every group
@@ -428,20 +497,24 @@ public final class ParryRuntime implements AutoCloseable {
     switchAutomation(caller, group, reason, false);
   }
 
-  private void switchAutomation(Caller caller, @Nullable DeviceGroupName group, String reason, boolean paused) {
+  private void switchAutomation(
+      Caller caller, @Nullable DeviceGroupName group, String reason, boolean paused) {
     requireOpen();
     Checks.notNull(caller, "caller");
     requireReason(reason);
     Instant now = clock.instant();
-    ControlChange change = paused ? ControlChange.pause(group, caller.name(), now, reason)
-        : ControlChange.resume(group, caller.name(), now, reason);
+    ControlChange change =
+        paused
+            ? ControlChange.pause(group, caller.name(), now, reason)
+            : ControlChange.resume(group, caller.name(), now, reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
     announce(safety.record(change));
   }
 
   /**
-   * Opens a protected device to automatic actions for {@code duration} (break glass), on every runtime
-   * sharing the store. Audited: recorded with who and why, reported to listeners and logged at WARN.
+   * Opens a protected device to automatic actions for {@code duration} (break glass), on every
+   * runtime sharing the store. Audited: recorded with who and why, reported to listeners and logged
+   * at WARN.
    *
    * @param caller who breaks the glass; needs {@link Operation#MANAGE_SAFETY}
    * @param device the protected device
@@ -457,7 +530,8 @@ public final class ParryRuntime implements AutoCloseable {
     Durations.requirePositive("duration", "break-glass duration", duration);
     requireReason(reason);
     Instant now = clock.instant();
-    ControlChange change = ControlChange.breakGlass(device, now.plus(duration), caller.name(), now, reason);
+    ControlChange change =
+        ControlChange.breakGlass(device, now.plus(duration), caller.name(), now, reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
     announce(safety.record(change));
   }
@@ -478,7 +552,8 @@ public final class ParryRuntime implements AutoCloseable {
 
   /**
    * Adds an allow indicator for investigations of some device groups, for a while, on every runtime
-   * sharing the store; adding it again replaces its scope and end. Audited like {@link #breakGlass}.
+   * sharing the store; adding it again replaces its scope and end. Audited like {@link
+   * #breakGlass}.
    *
    * @param caller who adds it; needs {@link Operation#MANAGE_SAFETY}
    * @param indicator the indicator
@@ -488,22 +563,27 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws InvalidInputException if the duration is out of range or the reason invalid
    */
-  public void allow(Caller caller, AllowIndicator indicator, Set<DeviceGroupName> scope, Duration duration,
+  public void allow(
+      Caller caller,
+      AllowIndicator indicator,
+      Set<DeviceGroupName> scope,
+      Duration duration,
       String reason) {
     requireOpen();
     Checks.notNull(caller, "caller");
     Durations.requirePositive("duration", "allow indicator duration", duration);
     requireReason(reason);
     Instant now = clock.instant();
-    ControlChange change = ControlChange.allow(indicator, scope, now.plus(duration), caller.name(), now, reason);
+    ControlChange change =
+        ControlChange.allow(indicator, scope, now.plus(duration), caller.name(), now, reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
     announce(safety.record(change));
   }
 
   /**
    * Revokes an allow indicator added at run time (by {@link #allow} or a false-positive report), on
-   * every runtime sharing the store. Indicators configured on the builder stay in force. Audited like
-   * {@link #breakGlass}.
+   * every runtime sharing the store. Indicators configured on the builder stay in force. Audited
+   * like {@link #breakGlass}.
    *
    * @param caller who revokes it; needs {@link Operation#MANAGE_SAFETY}
    * @param indicator the indicator
@@ -515,19 +595,21 @@ public final class ParryRuntime implements AutoCloseable {
     changeIndicator(caller, indicator, reason, false);
   }
 
-  private void changeIndicator(Caller caller, AllowIndicator indicator, String reason, boolean allowed) {
+  private void changeIndicator(
+      Caller caller, AllowIndicator indicator, String reason, boolean allowed) {
     requireOpen();
     Checks.notNull(caller, "caller");
     requireReason(reason);
-    ControlChange change = ControlChange.allow(indicator, allowed, caller.name(), clock.instant(), reason);
+    ControlChange change =
+        ControlChange.allow(indicator, allowed, caller.name(), clock.instant(), reason);
     gate.authorize(caller, Operation.MANAGE_SAFETY, null);
     announce(safety.record(change));
   }
 
   /**
-   * {@return up to {@code limit} changes to the shared control state numbered above {@code after}, in
-   * order}: the audit record of who paused or resumed automation, broke glass, or added or revoked an
-   * allow indicator, when and why, whichever runtime they used.
+   * {@return up to {@code limit} changes to the shared control state numbered above {@code after},
+   * in order}: the audit record of who paused or resumed automation, broke glass, or added or
+   * revoked an allow indicator, when and why, whichever runtime they used.
    *
    * @param caller who asks; needs {@link Operation#VIEW}
    * @param after the last number already read, 0 for the start
@@ -542,25 +624,38 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   private void announce(ControlChange change) {
-    LOG.atWarn().addKeyValue("principal", LogSafe.of(change.principal())).addKeyValue("change", change.kind())
-        .addKeyValue("sequence", change.sequence()).addKeyValue("subject", LogSafe.of(subject(change)))
-        .addKeyValue("until", change.until()).log("safety control changed");
-    SafetyOverride.Kind kind = switch (change.kind()) {
-      case PAUSE -> SafetyOverride.Kind.AUTOMATION_PAUSED;
-      case RESUME -> SafetyOverride.Kind.AUTOMATION_RESUMED;
-      case BREAK_GLASS -> SafetyOverride.Kind.BREAK_GLASS;
-      case ALLOW -> SafetyOverride.Kind.ALLOW_INDICATOR_ADDED;
-      case REVOKE_ALLOW -> SafetyOverride.Kind.ALLOW_INDICATOR_REVOKED;
-    };
-    router.override(new SafetyOverride(kind, change.principal(), subject(change), change.at(), change.until(),
-        change.reason()));
+    LOG.atWarn()
+        .addKeyValue("principal", LogSafe.of(change.principal()))
+        .addKeyValue("change", change.kind())
+        .addKeyValue("sequence", change.sequence())
+        .addKeyValue("subject", LogSafe.of(subject(change)))
+        .addKeyValue("until", change.until())
+        .log("safety control changed");
+    SafetyOverride.Kind kind =
+        switch (change.kind()) {
+          case PAUSE -> SafetyOverride.Kind.AUTOMATION_PAUSED;
+          case RESUME -> SafetyOverride.Kind.AUTOMATION_RESUMED;
+          case BREAK_GLASS -> SafetyOverride.Kind.BREAK_GLASS;
+          case ALLOW -> SafetyOverride.Kind.ALLOW_INDICATOR_ADDED;
+          case REVOKE_ALLOW -> SafetyOverride.Kind.ALLOW_INDICATOR_REVOKED;
+        };
+    router.override(
+        new SafetyOverride(
+            kind,
+            change.principal(),
+            subject(change),
+            change.at(),
+            change.until(),
+            change.reason()));
   }
 
   private static String subject(ControlChange change) {
     DeviceGroupName group = change.group();
     DeviceId device = change.device();
     AllowIndicator indicator = change.indicator();
-    return device != null ? device.value() : indicator != null ? indicator.text() : group != null ? group.value() : "all";
+    return device != null
+        ? device.value()
+        : indicator != null ? indicator.text() : group != null ? group.value() : "all";
   }
 
   /**
@@ -570,7 +665,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param outcome how the analysis ended
    * @return the investigation after it
    * @throws UnknownInvestigationException if there is no such investigation
-   * @throws CommandRejectedException if the analysis was already finished or the investigation terminated
+   * @throws CommandRejectedException if the analysis was already finished or the investigation
+   *     terminated
    */
   public Investigation finishAnalysis(InvestigationId id, AnalysisOutcome outcome) {
     requireOpen();
@@ -585,8 +681,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who terminates it
    * @param comment why, possibly empty
    * @return the investigation after it
-   * @throws AccessDeniedException if the caller may not terminate investigations, or may not reject or
-   *     cancel one of the actions terminating would reject or cancel (the permission each needs
+   * @throws AccessDeniedException if the caller may not terminate investigations, or may not reject
+   *     or cancel one of the actions terminating would reject or cancel (the permission each needs
    *     directly); nothing is changed then
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if it is already complete or terminated
@@ -599,7 +695,8 @@ public final class ParryRuntime implements AutoCloseable {
     for (ActionRecord action : engine.read(id).actions()) {
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         gate.authorize(caller, Operation.REJECT, action.action().kind());
-      } else if (action.status() == ActionStatus.APPROVED || action.status() == ActionStatus.IN_PROGRESS) {
+      } else if (action.status() == ActionStatus.APPROVED
+          || action.status() == ActionStatus.IN_PROGRESS) {
         gate.authorize(caller, Operation.CANCEL, action.action().kind());
       }
     }
@@ -607,14 +704,14 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return a stage that completes with the investigation's state once it is complete} (its analysis
-   * finished and every action settled), at once if it already is. It completes when this runtime
-   * stores the completing event, or when its reconciler next reads the investigation complete (completed
-   * by another runtime sharing the store), so no caller has to poll. Actions chained on it run on the
-   * thread that completed it (the runtime's, or the caller's when it was already complete): keep them
-   * short, or chain with the {@code ...Async} variants and your own executor. Cancelling the future, or
-   * letting {@code orTimeout} end it, stops the wait; closing the runtime fails every wait still open
-   * with an {@link UnavailableException}.
+   * {@return a stage that completes with the investigation's state once it is complete} (its
+   * analysis finished and every action settled), at once if it already is. It completes when this
+   * runtime stores the completing event, or when its reconciler next reads the investigation
+   * complete (completed by another runtime sharing the store), so no caller has to poll. Actions
+   * chained on it run on the thread that completed it (the runtime's, or the caller's when it was
+   * already complete): keep them short, or chain with the {@code ...Async} variants and your own
+   * executor. Cancelling the future, or letting {@code orTimeout} end it, stops the wait; closing
+   * the runtime fails every wait still open with an {@link UnavailableException}.
    *
    * <pre>{@code
    * parry.whenComplete(id, analyst).thenAccept(done -> report(done.status()));
@@ -666,8 +763,8 @@ public final class ParryRuntime implements AutoCloseable {
 
   /**
    * Approves one pending action. An action of a kind no executor of this runtime runs cannot be
-   * approved: it waits with the reason "no executor for KIND" for an analyst to take it outside Parry
-   * and reject it here (or for it to expire).
+   * approved: it waits with the reason "no executor for KIND" for an analyst to take it outside
+   * Parry and reject it here (or for it to expire).
    *
    * @param id the action
    * @param caller who approves
@@ -692,11 +789,12 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the actions after the approval, in order
    * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not approve that kind
-   * @throws CommandRejectedException if one of them cannot be approved, or no executor runs their kind;
-   *     none was approved
+   * @throws CommandRejectedException if one of them cannot be approved, or no executor runs their
+   *     kind; none was approved
    */
   public List<ActionRecord> approveAll(List<ActionId> ids, Caller caller, String comment) {
-    return onEach(ids, caller, Operation.APPROVE, id -> new Command.Approve(id, caller.name(), comment));
+    return onEach(
+        ids, caller, Operation.APPROVE, id -> new Command.Approve(id, caller.name(), comment));
   }
 
   /**
@@ -725,7 +823,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws CommandRejectedException if one of them is not pending; none was rejected
    */
   public List<ActionRecord> rejectAll(List<ActionId> ids, Caller caller, String comment) {
-    return onEach(ids, caller, Operation.REJECT, id -> new Command.Reject(id, caller.actor(), comment));
+    return onEach(
+        ids, caller, Operation.REJECT, id -> new Command.Reject(id, caller.actor(), comment));
   }
 
   /**
@@ -754,7 +853,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws CommandRejectedException if one of them cannot be undone; none was
    */
   public List<ActionRecord> undoAll(List<ActionId> ids, Caller caller, String comment) {
-    return onEach(ids, caller, Operation.UNDO, id -> new Command.RequestUndo(id, caller.actor(), comment));
+    return onEach(
+        ids, caller, Operation.UNDO, id -> new Command.RequestUndo(id, caller.actor(), comment));
   }
 
   /**
@@ -766,30 +866,36 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why, possibly empty
    * @return the action after it
    * @throws AccessDeniedException if the caller may not approve actions of its kind
-   * @throws CommandRejectedException if the action has no running time box, or the box would grow past
-   *     {@link #MAX_DURATION}
-   * @throws InvalidInputException if {@code extra} is not positive or longer than {@link #MAX_DURATION}
+   * @throws CommandRejectedException if the action has no running time box, or the box would grow
+   *     past {@link #MAX_DURATION}
+   * @throws InvalidInputException if {@code extra} is not positive or longer than {@link
+   *     #MAX_DURATION}
    */
   public ActionRecord extendTimeBox(ActionId id, Duration extra, Caller caller, String comment) {
     Durations.requirePositive("extra", Checks.notNull(extra, "extra"));
-    return onEach(List.of(Checks.notNull(id, "id")), caller, Operation.APPROVE,
-        a -> new Command.ExtendTimeBox(a, extra, caller.name(), comment)).get(0);
+    return onEach(
+            List.of(Checks.notNull(id, "id")),
+            caller,
+            Operation.APPROVE,
+            a -> new Command.ExtendTimeBox(a, extra, caller.name(), comment))
+        .get(0);
   }
 
   /**
    * Cancels an approved or in-progress action. An approved action is cancelled at once, and its
    * executor is never called: the dispatch records its start in the store before calling, and a
-   * cancelled action cannot start. For an action in progress, the runtime that carries it stops it if
-   * no call is out (waiting, or between retries); if a call is out, the executor is asked to cancel
-   * ({@link ActionExecutor#cancel}) and the action is cancelled only if the executor confirms it
-   * stopped the work, with that recorded in its note. Otherwise the action stays in progress and
-   * settles on the executor's outcome: the answer then says IN_PROGRESS, so an answer of CANCELLED
-   * always means no call for the action will follow.
+   * cancelled action cannot start. For an action in progress, the runtime that carries it stops it
+   * if no call is out (waiting, or between retries); if a call is out, the executor is asked to
+   * cancel ({@link ActionExecutor#cancel}) and the action is cancelled only if the executor
+   * confirms it stopped the work, with that recorded in its note. Otherwise the action stays in
+   * progress and settles on the executor's outcome: the answer then says IN_PROGRESS, so an answer
+   * of CANCELLED always means no call for the action will follow.
    *
    * @param id the action
    * @param caller who cancels
    * @param comment why, possibly empty
-   * @return the action after it: CANCELLED, or still IN_PROGRESS if its executor could not stop work already sent
+   * @return the action after it: CANCELLED, or still IN_PROGRESS if its executor could not stop
+   *     work already sent
    * @throws AccessDeniedException if the caller may not cancel actions of its kind
    * @throws CommandRejectedException if it is not approved or in progress
    */
@@ -797,7 +903,8 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Checks.notNull(id, "id");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
-    ActionRecord action = kindsOf(List.of(id), caller, Operation.CANCEL).get(0).action(id).orElseThrow();
+    ActionRecord action =
+        kindsOf(List.of(id), caller, Operation.CANCEL).get(0).action(id).orElseThrow();
     return stop(action, caller, comment);
   }
 
@@ -809,8 +916,11 @@ public final class ParryRuntime implements AutoCloseable {
     ActionId id = action.id();
     if (action.status() != ActionStatus.IN_PROGRESS) {
       try {
-        return engine.apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), comment))
-            .after().action(id).orElseThrow();
+        return engine
+            .apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), comment))
+            .after()
+            .action(id)
+            .orElseThrow();
       } catch (CommandRejectedException e) {
         action = engine.read(id.investigation()).action(id).orElseThrow();
         if (action.status() != ActionStatus.IN_PROGRESS) {
@@ -820,18 +930,33 @@ public final class ParryRuntime implements AutoCloseable {
     }
     Dispatcher.Stop stop = dispatcher.stop(action, limits.attemptTimeout());
     if (stop == Dispatcher.Stop.NOT_CARRIED || stop == Dispatcher.Stop.EXECUTOR_DID_NOT_STOP) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
-          .log("cancel not confirmed: the action is in progress at its executor and settles on its outcome");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .addKeyValue("principal", LogSafe.of(caller.name()))
+          .log(
+              "cancel not confirmed: the action is in progress at its executor and settles on its outcome");
       return engine.read(id.investigation()).action(id).orElseThrow();
     }
-    String note = stop == Dispatcher.Stop.EXECUTOR_CONFIRMED ? "the executor confirmed it stopped the work"
-        : "stopped before any call";
-    String recorded = comment.isEmpty() ? note : Text.withoutControls(
-        (comment + " (" + note + ")").substring(0, Math.min(Command.MAX_TEXT, comment.length() + note.length() + 3)));
+    String note =
+        stop == Dispatcher.Stop.EXECUTOR_CONFIRMED
+            ? "the executor confirmed it stopped the work"
+            : "stopped before any call";
+    String recorded =
+        comment.isEmpty()
+            ? note
+            : Text.withoutControls(
+                (comment + " (" + note + ")")
+                    .substring(
+                        0, Math.min(Command.MAX_TEXT, comment.length() + note.length() + 3)));
     boolean done = false;
     try {
-      ActionRecord after = engine.apply(id.investigation(), s -> new Command.Cancel(id, caller.actor(), recorded, true))
-          .after().action(id).orElseThrow();
+      ActionRecord after =
+          engine
+              .apply(
+                  id.investigation(), s -> new Command.Cancel(id, caller.actor(), recorded, true))
+              .after()
+              .action(id)
+              .orElseThrow();
       done = true;
       return after;
     } finally {
@@ -840,8 +965,8 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * Reads the actions, checks they exist and are of one kind, and authorizes the caller for that kind:
-   * {@return the states read, in order}
+   * Reads the actions, checks they exist and are of one kind, and authorizes the caller for that
+   * kind: {@return the states read, in order}
    */
   private List<Investigation> kindsOf(List<ActionId> ids, Caller caller, Operation operation) {
     Checks.notNull(ids, "ids");
@@ -859,12 +984,20 @@ public final class ParryRuntime implements AutoCloseable {
       states.add(state);
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
-        throw new CommandRejectedException(new Rejection(RejectionReason.UNKNOWN_ACTION, "no action " + id, id));
+        throw new CommandRejectedException(
+            new Rejection(RejectionReason.UNKNOWN_ACTION, "no action " + id, id));
       }
       if (kind != null && kind != actual) {
-        throw new InvalidInputException("actions", null,
-            "actions acted on together must be of one kind, found " + kind + " and "
-            + actual + " (" + id + ")");
+        throw new InvalidInputException(
+            "actions",
+            null,
+            "actions acted on together must be of one kind, found "
+                + kind
+                + " and "
+                + actual
+                + " ("
+                + id
+                + ")");
       }
       kind = actual;
     }
@@ -872,29 +1005,45 @@ public final class ParryRuntime implements AutoCloseable {
     return states;
   }
 
-  private List<ActionRecord> onEach(List<ActionId> ids, Caller caller, Operation operation,
-      Function<ActionId, Command> command) {
+  private List<ActionRecord> onEach(
+      List<ActionId> ids, Caller caller, Operation operation, Function<ActionId, Command> command) {
     requireOpen();
     List<Investigation> states = kindsOf(ids, caller, operation);
     ActionKind kind = states.get(0).action(ids.get(0)).orElseThrow().action().kind();
-    if (operation == Operation.APPROVE && registry.forKind(kind) == null) { // approved, it could only fail
-      throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, EvidencePlanner.noExecutor(kind)
-          + ": take the action outside Parry and reject it here, or register an executor for it", ids.get(0)));
+    if (operation == Operation.APPROVE
+        && registry.forKind(kind) == null) { // approved, it could only fail
+      throw new CommandRejectedException(
+          new Rejection(
+              RejectionReason.INVALID_ARGUMENT,
+              EvidencePlanner.noExecutor(kind)
+                  + ": take the action outside Parry and reject it here, or register an executor for it",
+              ids.get(0)));
     }
-    if (operation == Operation.APPROVE) { // approved, it would be sent without what its executor needs
+    if (operation
+        == Operation.APPROVE) { // approved, it would be sent without what its executor needs
       for (int i = 0; i < ids.size(); i++) {
         ActionId id = ids.get(i);
-        Optional<String> missing = states.get(i).action(id).orElseThrow().action().missingForExecution();
+        Optional<String> missing =
+            states.get(i).action(id).orElseThrow().action().missingForExecution();
         if (missing.isPresent()) {
-          throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get()
-              + ": take the action outside Parry and reject it here, or report the evidence again with it", id));
+          throw new CommandRejectedException(
+              new Rejection(
+                  RejectionReason.INVALID_ARGUMENT,
+                  missing.get()
+                      + ": take the action outside Parry and reject it here, or report the evidence again with it",
+                  id));
         }
       }
     }
     if (ids.size() == 1) { // decided on the state just read: no second read
       ActionId id = ids.get(0);
-      Investigation after = engine.applyAll(id.investigation(), List.of(state -> command.apply(id)),
-          new CommandEngine.Known(states.get(0), true)).after();
+      Investigation after =
+          engine
+              .applyAll(
+                  id.investigation(),
+                  List.of(state -> command.apply(id)),
+                  new CommandEngine.Known(states.get(0), true))
+              .after();
       return List.of(after.action(id).orElseThrow());
     }
     for (int i = 0; i < ids.size(); i++) { // all or nothing: check every action before changing any
@@ -913,11 +1062,11 @@ public final class ParryRuntime implements AutoCloseable {
 
   /**
    * Takes an action outside any investigation, as an analyst would from a device or mailbox page.
-   * With two-step approval (or when the kind's approval rule asks for more than one approver, as email
-   * does by default) the action waits for another principal; otherwise it runs at once. If the same
-   * kind of action is already active on the same target, that action is returned instead. The comment
-   * is required, as Defender's machine action API requires one, and is kept on the action
-   * ({@link ActionRecord#requestComment()}).
+   * With two-step approval (or when the kind's approval rule asks for more than one approver, as
+   * email does by default) the action waits for another principal; otherwise it runs at once. If
+   * the same kind of action is already active on the same target, that action is returned instead.
+   * The comment is required, as Defender's machine action API requires one, and is kept on the
+   * action ({@link ActionRecord#requestComment()}).
    *
    * <pre>{@code
    * ActionRecord isolation = runtime.takeAction(new IsolateDevice(device, IsolationType.FULL), analyst,
@@ -929,12 +1078,13 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why: not blank
    * @param twoStep whether another principal must approve it
    * @return the action
-   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character;
-   *     nothing is changed then
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control
+   *     character; nothing is changed then
    * @throws AccessDeniedException if the caller may not request that kind
    * @throws CommandRejectedException if no executor runs its kind
    */
-  public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep) {
+  public ActionRecord takeAction(
+      RemediationAction action, Caller caller, String comment, boolean twoStep) {
     return takeAction(action, caller, comment, twoStep, null);
   }
 
@@ -949,21 +1099,30 @@ public final class ParryRuntime implements AutoCloseable {
    * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
    * @return the action
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character, or
-   *     the time box is not positive, longer than {@link #MAX_DURATION}, or given for a kind that cannot be
-   *     undone; nothing is changed then
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control
+   *     character, or the time box is not positive, longer than {@link #MAX_DURATION}, or given for
+   *     a kind that cannot be undone; nothing is changed then
    * @throws CommandRejectedException if no executor runs its kind
    */
-  public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
+  public ActionRecord takeAction(
+      RemediationAction action,
+      Caller caller,
+      String comment,
+      boolean twoStep,
       @Nullable Duration timeBox) {
-    return takeAction(action, caller, comment, twoStep, timeBox,
+    return takeAction(
+        action,
+        caller,
+        comment,
+        twoStep,
+        timeBox,
         ActionSource.manual(Checks.notNull(action, "action").family()));
   }
 
   /**
    * Takes an action outside any investigation, saying where it comes from: a live response session,
-   * advanced hunting, Explorer, or a device or email page (the Action center's "Action source"). The
-   * other overloads take the manual device or email source, by the action's family.
+   * advanced hunting, Explorer, or a device or email page (the Action center's "Action source").
+   * The other overloads take the manual device or email source, by the action's family.
    *
    * <pre>{@code
    * runtime.takeAction(new StopAndQuarantineFile(file), analyst, "found in the live response session", false, null,
@@ -975,17 +1134,24 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why: not blank
    * @param twoStep whether another principal must approve it
    * @param timeBox how long it stays in effect, or null for as long as nobody undoes it
-   * @param source where it comes from: not an automated investigation, and one that takes the action's family
-   *     ({@link ActionSource#accepts})
-   * @return the action, or the active action of the same kind on the same target, whatever its source
+   * @param source where it comes from: not an automated investigation, and one that takes the
+   *     action's family ({@link ActionSource#accepts})
+   * @return the action, or the active action of the same kind on the same target, whatever its
+   *     source
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character, the
-   *     source is automated or does not take the action's family, or the time box is not positive, longer than
-   *     {@link #MAX_DURATION}, or given for a kind that cannot be undone; nothing is changed then
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control
+   *     character, the source is automated or does not take the action's family, or the time box is
+   *     not positive, longer than {@link #MAX_DURATION}, or given for a kind that cannot be undone;
+   *     nothing is changed then
    * @throws CommandRejectedException if no executor runs its kind
    */
-  public ActionRecord takeAction(RemediationAction action, Caller caller, String comment, boolean twoStep,
-      @Nullable Duration timeBox, ActionSource source) {
+  public ActionRecord takeAction(
+      RemediationAction action,
+      Caller caller,
+      String comment,
+      boolean twoStep,
+      @Nullable Duration timeBox,
+      ActionSource source) {
     requireOpen();
     Checks.notNull(action, "action");
     requireManualComment(comment);
@@ -996,59 +1162,69 @@ public final class ParryRuntime implements AutoCloseable {
     }
     gate.authorize(caller, Operation.REQUEST_ACTION, action.kind());
     if (registry.forKind(action.kind()) == null) {
-      throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, "no executor runs "
-          + action.kind(), null));
+      throw new CommandRejectedException(
+          new Rejection(
+              RejectionReason.INVALID_ARGUMENT, "no executor runs " + action.kind(), null));
     }
     Optional<String> missing = action.missingForExecution();
     if (missing.isPresent()) { // it could never be sent
-      throw new CommandRejectedException(new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get(), null));
+      throw new CommandRejectedException(
+          new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get(), null));
     }
     return manual.take(action, caller, comment, twoStep, timeBox, source);
   }
 
   /**
-   * Reports a false positive: records an allow indicator for each value the entity carries, so later
-   * evidence naming it by any of them plans no action; then, on every action on the entity under any
-   * of its names, rejects the pending ones, undoes every reversible one taken, and cancels those
-   * approved or in progress (one that succeeds meanwhile is undone). Cancelling an action in progress
-   * waits for its executor's answer, up to {@link Limits#attemptTimeout()} each.
+   * Reports a false positive: records an allow indicator for each value the entity carries, so
+   * later evidence naming it by any of them plans no action; then, on every action on the entity
+   * under any of its names, rejects the pending ones, undoes every reversible one taken, and
+   * cancels those approved or in progress (one that succeeds meanwhile is undone). Cancelling an
+   * action in progress waits for its executor's answer, up to {@link Limits#attemptTimeout()} each.
    *
    * @param entity the entity wrongly judged
    * @param caller who reports it
    * @param comment why: text a reader can see (a false positive adds tenant-wide allow indicators)
    * @return what was done
    * @throws AccessDeniedException if the caller may not report false positives, may not add allow
-   *     indicators ({@link Operation#MANAGE_SAFETY}: the report adds them), or may not reject, undo or
-   *     cancel one of the actions the report would reject, undo or cancel (the permission each of those
-   *     needs directly); nothing is changed then, not even an allow indicator
-   * @throws InvalidInputException if the comment shows nothing, is too long or holds a control character
+   *     indicators ({@link Operation#MANAGE_SAFETY}: the report adds them), or may not reject, undo
+   *     or cancel one of the actions the report would reject, undo or cancel (the permission each
+   *     of those needs directly); nothing is changed then, not even an allow indicator
+   * @throws InvalidInputException if the comment shows nothing, is too long or holds a control
+   *     character
    */
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();
     Checks.notNull(entity, "entity");
     requireManualComment(comment);
     gate.authorize(caller, Operation.REPORT_FALSE_POSITIVE, null);
-    gate.authorize(caller, Operation.MANAGE_SAFETY, null); // it adds an allow indicator, as allow() does
-    return manual.falsePositive(entity, caller, comment, gate, this::announce,
+    gate.authorize(
+        caller, Operation.MANAGE_SAFETY, null); // it adds an allow indicator, as allow() does
+    return manual.falsePositive(
+        entity,
+        caller,
+        comment,
+        gate,
+        this::announce,
         action -> {
           try {
             return stop(action, caller, comment).status() == ActionStatus.CANCELLED;
           } catch (CommandRejectedException moved) {
-            return false; // it settled meanwhile: a success is undone, as the indicator now covers it
+            return false; // it settled meanwhile: a success is undone, as the indicator now covers
+            // it
           }
         });
   }
 
   /**
-   * Reports a false negative: opens manual actions, pending approval, that remediate the entity as if
-   * it had been found malicious (compromised, for a user).
+   * Reports a false negative: opens manual actions, pending approval, that remediate the entity as
+   * if it had been found malicious (compromised, for a user).
    *
    * @param entity the entity the investigation missed
    * @param caller who reports it
    * @param comment why: not blank; kept on every action opened
    * @return the actions opened, pending approval (empty if none applies to the entity)
-   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control character;
-   *     nothing is changed then
+   * @throws InvalidInputException if the comment is empty, blank, too long or holds a control
+   *     character; nothing is changed then
    * @throws AccessDeniedException if the caller may not request actions
    */
   public List<ActionRecord> reportFalseNegative(Entity entity, Caller caller, String comment) {
@@ -1060,14 +1236,17 @@ public final class ParryRuntime implements AutoCloseable {
     for (Command.Proposal proposal : proposals) {
       gate.authorize(caller, Operation.REQUEST_ACTION, proposal.planned().action().kind());
     }
-    return proposals.isEmpty() ? List.of() : manual.open(caller, proposals, comment, null).actions();
+    return proposals.isEmpty()
+        ? List.of()
+        : manual.open(caller, proposals, comment, null).actions();
   }
 
   /** Checks the comment a manual action requires: present, not blank, and valid free text. */
   private static void requireManualComment(String comment) {
     Checks.notNull(comment, "comment");
     if (comment.isEmpty()) {
-      throw new InvalidInputException("comment", null, "comment must not be empty: a manual action needs one");
+      throw new InvalidInputException(
+          "comment", null, "comment must not be empty: a manual action needs one");
     }
     Text.requireVisible("comment", comment, Command.MAX_TEXT);
   }
@@ -1092,9 +1271,9 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return the investigation's audit chain as the store keeps it: every event, in version order, with
-   * the chain hash the store computed and stored when it appended the event}; empty for an unknown
-   * investigation. Check it with {@link AuditTrail#verify}.
+   * {@return the investigation's audit chain as the store keeps it: every event, in version order,
+   * with the chain hash the store computed and stored when it appended the event}; empty for an
+   * unknown investigation. Check it with {@link AuditTrail#verify}.
    *
    * <pre>{@code
    * List<AuditRecord> trail = runtime.auditTrail(id, auditor);
@@ -1110,11 +1289,12 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return whether the investigation's stored audit chain is intact, or where and how it was broken}:
-   * the anchored head is read first (when an {@linkplain Builder#auditAnchor audit anchor} is set), then
-   * the stored chain, which every record is checked against, and then the record at the anchored version
-   * is checked against the anchored head, so that a truncated tail or a chain rewritten hashes and all is
-   * named too. Records appended after the anchored head was read are vouched for by the chain alone.
+   * {@return whether the investigation's stored audit chain is intact, or where and how it was
+   * broken}: the anchored head is read first (when an {@linkplain Builder#auditAnchor audit anchor}
+   * is set), then the stored chain, which every record is checked against, and then the record at
+   * the anchored version is checked against the anchored head, so that a truncated tail or a chain
+   * rewritten hashes and all is named too. Records appended after the anchored head was read are
+   * vouched for by the chain alone.
    *
    * <pre>{@code
    * if (runtime.verifyAuditTrail(id, auditor) instanceof Verification.Broken broken) {
@@ -1156,8 +1336,8 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return the allow indicators in force: those configured plus those recorded at run time, by any
-   * runtime sharing the store, not revoked and not ended, whatever their scope}
+   * {@return the allow indicators in force: those configured plus those recorded at run time, by
+   * any runtime sharing the store, not revoked and not ended, whatever their scope}
    *
    * @param caller who asks; needs {@link Operation#VIEW}
    * @throws AccessDeniedException if the caller may not view the action center
@@ -1169,8 +1349,8 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
-   * {@return the allow indicators recorded at run time and in force now, each as the change that added
-   * it: its scope, its end, who added it, when and why}, oldest first
+   * {@return the allow indicators recorded at run time and in force now, each as the change that
+   * added it: its scope, its end, who added it, when and why}, oldest first
    *
    * @param caller who asks; needs {@link Operation#VIEW}
    * @throws AccessDeniedException if the caller may not view the action center
@@ -1186,8 +1366,13 @@ public final class ParryRuntime implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ParryRuntime{store=" + store + ", executors=" + registry.kinds().size() + " kinds, inFlight="
-        + dispatcher.inFlight() + "}";
+    return "ParryRuntime{store="
+        + store
+        + ", executors="
+        + registry.kinds().size()
+        + " kinds, inFlight="
+        + dispatcher.inFlight()
+        + "}";
   }
 
   /** Builds a runtime. Setters fail fast on null; {@link #build()} checks the executors. */
@@ -1211,23 +1396,26 @@ public final class ParryRuntime implements AutoCloseable {
     private final Map<String, ActionExecutor> executors = new LinkedHashMap<>();
     private final Map<String, ProviderConfig> providerConfigs = new LinkedHashMap<>();
     private boolean discover;
-    private Supplier<Iterable<ExecutorProvider>> providers = () -> ServiceLoader.load(ExecutorProvider.class);
+    private Supplier<Iterable<ExecutorProvider>> providers =
+        () -> ServiceLoader.load(ExecutorProvider.class);
     private @Nullable Set<ActionKind> requiredKinds;
-    private Supplier<InvestigationId> manualIds = () -> InvestigationId.of("manual-" + UUID.randomUUID());
+    private Supplier<InvestigationId> manualIds =
+        () -> InvestigationId.of("manual-" + UUID.randomUUID());
     private String instanceName = "parry-" + UUID.randomUUID();
     private Duration dispatchLease = Duration.ofSeconds(30);
     private @Nullable Duration reconcileEvery;
     private SafetyGuards safetyGuards = SafetyGuards.none();
     private @Nullable AuditAnchor auditAnchor;
     private final Map<ActionKind, Duration> pendingExpiryByKind = new EnumMap<>(ActionKind.class);
-    private final Map<ActionKind, Duration> timeBoxes = new EnumMap<>(Map.of(ActionKind.CONTAIN_USER, Duration.ofDays(5)));
+    private final Map<ActionKind, Duration> timeBoxes =
+        new EnumMap<>(Map.of(ActionKind.CONTAIN_USER, Duration.ofDays(5)));
     private Instrumentation instrumentation = Instrumentation.none();
 
     private Builder() {}
 
     /**
-     * The kinds the plan table plans, and the kinds that undo them: what a runtime must be able to run
-     * unless told otherwise.
+     * The kinds the plan table plans, and the kinds that undo them: what a runtime must be able to
+     * run unless told otherwise.
      */
     static Set<ActionKind> requiredBy(PlanTable table) {
       Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
@@ -1253,8 +1441,8 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets where the runtime's work and timers run: dispatches, outcomes, retries, expiries and
-     * reconciler passes (default: a pool of 2 threads the runtime owns and stops on {@link ParryRuntime#close()};
-     * a scheduler given here is not closed by the runtime).
+     * reconciler passes (default: a pool of 2 threads the runtime owns and stops on {@link
+     * ParryRuntime#close()}; a scheduler given here is not closed by the runtime).
      *
      * @param value the scheduler
      * @return this builder
@@ -1266,9 +1454,9 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets where investigations, actions and their audit trail are kept (default: a new
-     * {@link InMemoryInvestigationStore}, which lives and dies with the process). Runtimes that share a store
-     * share its work: each action is dispatched by one of them at a time.
+     * Sets where investigations, actions and their audit trail are kept (default: a new {@link
+     * InMemoryInvestigationStore}, which lives and dies with the process). Runtimes that share a
+     * store share its work: each action is dispatched by one of them at a time.
      *
      * @param value the store
      * @return this builder
@@ -1282,8 +1470,9 @@ public final class ParryRuntime implements AutoCloseable {
     /**
      * Sets where the kill switch, break-glass overrides, allow indicators added at run time and
      * blast-radius counts are kept. Every runtime on one investigation store must share one control
-     * store. Needed only when the investigation store keeps none ({@link InvestigationStore#controls()}):
-     * the in-memory and PostgreSQL stores do, and are used by default.
+     * store. Needed only when the investigation store keeps none ({@link
+     * InvestigationStore#controls()}): the in-memory and PostgreSQL stores do, and are used by
+     * default.
      *
      * @param value the control store
      * @return this builder
@@ -1295,8 +1484,8 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets the policy that turns evidence and verdicts into planned actions (default
-     * {@link RemediationPolicy#standard()}, which reads the {@linkplain #planTable plan table}).
+     * Sets the policy that turns evidence and verdicts into planned actions (default {@link
+     * RemediationPolicy#standard()}, which reads the {@linkplain #planTable plan table}).
      *
      * @param value the policy
      * @return this builder
@@ -1308,10 +1497,10 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets which actions each entity type and verdict plans, and whether each may run automatically or
-     * always waits for approval (default: {@link PlanTable#defaults()}). The standard policy and the
-     * presets built on it read it; unless {@link #requiredKinds} is set, the kinds it plans and their
-     * undo kinds are the ones that must have an executor.
+     * Sets which actions each entity type and verdict plans, and whether each may run automatically
+     * or always waits for approval (default: {@link PlanTable#defaults()}). The standard policy and
+     * the presets built on it read it; unless {@link #requiredKinds} is set, the kinds it plans and
+     * their undo kinds are the ones that must have an executor.
      *
      * <pre>{@code
      * builder.planTable(PlanTable.defaults().with(
@@ -1328,8 +1517,8 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets how far email remediation runs on its own, apart from device groups (default
-     * {@code SEMI_ALL_FOLDERS}: every email action waits for approval, as Defender for Office 365 takes
+     * Sets how far email remediation runs on its own, apart from device groups (default {@code
+     * SEMI_ALL_FOLDERS}: every email action waits for approval, as Defender for Office 365 takes
      * none automatically). {@code FULL} runs the plan table's automatic email steps automatically;
      * {@code NO_AUTOMATED_RESPONSE} plans nothing for email.
      *
@@ -1337,7 +1526,8 @@ public final class ParryRuntime implements AutoCloseable {
      *
      * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
      * @return this builder
-     * @throws InvalidInputException if it is a folder level, which only judges file paths on devices
+     * @throws InvalidInputException if it is a folder level, which only judges file paths on
+     *     devices
      */
     public Builder emailAutomation(AutomationLevel value) {
       this.emailAutomation = AutomationContext.requireFamilyLevel("emailAutomation", value);
@@ -1345,16 +1535,17 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets how far identity remediation runs on its own, apart from device groups (default
-     * {@code FULL}: a compromised user is remediated automatically, as the seed table says).
-     * {@code SEMI_ALL_FOLDERS} holds every identity action for approval; {@code NO_AUTOMATED_RESPONSE}
+     * Sets how far identity remediation runs on its own, apart from device groups (default {@code
+     * FULL}: a compromised user is remediated automatically, as the seed table says). {@code
+     * SEMI_ALL_FOLDERS} holds every identity action for approval; {@code NO_AUTOMATED_RESPONSE}
      * plans nothing for users.
      *
      * <pre>{@code builder.identityAutomation(AutomationLevel.SEMI_ALL_FOLDERS);}</pre>
      *
      * @param value {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
      * @return this builder
-     * @throws InvalidInputException if it is a folder level, which only judges file paths on devices
+     * @throws InvalidInputException if it is a folder level, which only judges file paths on
+     *     devices
      */
     public Builder identityAutomation(AutomationLevel value) {
       this.identityAutomation = AutomationContext.requireFamilyLevel("identityAutomation", value);
@@ -1363,8 +1554,9 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets the device groups and each group's automation level, which decide whether a planned
-     * device action runs on its own or waits for approval (default {@link DeviceGroups#ungroupedOnly()}: one
-     * group at {@code FULL}). They govern device entities only: email and identity automation are set apart.
+     * device action runs on its own or waits for approval (default {@link
+     * DeviceGroups#ungroupedOnly()}: one group at {@code FULL}). They govern device entities only:
+     * email and identity automation are set apart.
      *
      * @param value the device groups
      * @return this builder
@@ -1376,8 +1568,9 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets which folders count as core (system) folders and which as temporary, for the
-     * {@code SEMI_CORE_FOLDERS} and {@code SEMI_NON_TEMP_FOLDERS} levels (default {@link FolderClassifier#defaults()}).
+     * Sets which folders count as core (system) folders and which as temporary, for the {@code
+     * SEMI_CORE_FOLDERS} and {@code SEMI_NON_TEMP_FOLDERS} levels (default {@link
+     * FolderClassifier#defaults()}).
      *
      * @param value the folder lists
      * @return this builder
@@ -1390,8 +1583,8 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets the automation folder exclusions: files beneath an excluded folder are ignored and no
-     * action is planned for them (default {@link AutomationExclusions#none()}); where it is unclear whether
-     * an exclusion covers a file, its action is planned and waits for approval.
+     * action is planned for them (default {@link AutomationExclusions#none()}); where it is unclear
+     * whether an exclusion covers a file, its action is planned and waits for approval.
      *
      * @param value the exclusions
      * @return this builder
@@ -1404,8 +1597,8 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Adds an allow indicator in force from the start: evidence about an entity it matches plans no
-     * action (default: none). Indicators added at run time are kept in the control store instead. Adding one
-     * twice keeps one.
+     * action (default: none). Indicators added at run time are kept in the control store instead.
+     * Adding one twice keeps one.
      *
      * @param value the indicator
      * @return this builder
@@ -1424,21 +1617,22 @@ public final class ParryRuntime implements AutoCloseable {
      * @param kind a reversible kind
      * @param duration how long it stays in effect, positive and at most 3,650 days
      * @return this builder
-     * @throws InvalidInputException if the kind cannot be undone or the duration is not positive or too long
-     *     ({@link #build} refuses a time box on a kind whose undo no executor runs)
+     * @throws InvalidInputException if the kind cannot be undone or the duration is not positive or
+     *     too long ({@link #build} refuses a time box on a kind whose undo no executor runs)
      */
     public Builder timeBox(ActionKind kind, Duration duration) {
       Checks.notNull(kind, "kind");
       if (!kind.isReversible()) {
-        throw new InvalidInputException("kind", kind, kind + " cannot be undone, so it cannot be time-boxed");
+        throw new InvalidInputException(
+            "kind", kind, kind + " cannot be undone, so it cannot be time-boxed");
       }
       timeBoxes.put(kind, Durations.requirePositive("duration", "time box of " + kind, duration));
       return this;
     }
 
     /**
-     * Leaves actions of {@code kind} without a time box (Contain user has one of 5 days by default).
-     * A kind without a time box stays in effect until it is undone by hand.
+     * Leaves actions of {@code kind} without a time box (Contain user has one of 5 days by
+     * default). A kind without a time box stays in effect until it is undone by hand.
      *
      * @param kind the kind
      * @return this builder
@@ -1460,14 +1654,15 @@ public final class ParryRuntime implements AutoCloseable {
      */
     public Builder pendingExpiry(ActionKind kind, Duration expiry) {
       Checks.notNull(kind, "kind");
-      pendingExpiryByKind.put(kind, Durations.requirePositive("expiry", "pending expiry of " + kind, expiry));
+      pendingExpiryByKind.put(
+          kind, Durations.requirePositive("expiry", "pending expiry of " + kind, expiry));
       return this;
     }
 
     /**
-     * Sets the safety guards: blast-radius limits, which hold automatic actions for approval past
-     * a count in a window, and protected devices and tags, whose actions always wait for approval (default
-     * {@link SafetyGuards#none()}).
+     * Sets the safety guards: blast-radius limits, which hold automatic actions for approval past a
+     * count in a window, and protected devices and tags, whose actions always wait for approval
+     * (default {@link SafetyGuards#none()}).
      *
      * @param value the guards
      * @return this builder
@@ -1479,12 +1674,12 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets where each investigation's audit chain head is kept, out of the store's reach: after every
-     * append, the runtime hands the anchor the head the store answered, and
-     * {@link ParryRuntime#verifyAuditTrail} checks the stored chain against the anchored head, which
-     * names a truncated tail. A failing anchor fails no operation: its heads are offered again on every
-     * reconciler pass ({@link RuntimeHealth#unanchored()} counts them). Default: none, and verification
-     * checks the stored chain alone.
+     * Sets where each investigation's audit chain head is kept, out of the store's reach: after
+     * every append, the runtime hands the anchor the head the store answered, and {@link
+     * ParryRuntime#verifyAuditTrail} checks the stored chain against the anchored head, which names
+     * a truncated tail. A failing anchor fails no operation: its heads are offered again on every
+     * reconciler pass ({@link RuntimeHealth#unanchored()} counts them). Default: none, and
+     * verification checks the stored chain alone.
      *
      * <pre>{@code builder.auditAnchor(ledgerAnchor);}</pre>
      *
@@ -1499,8 +1694,8 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets who may do what: every command a caller gives is checked by it, and a denial is thrown
-     * as an {@link AccessDeniedException} and reported to listeners (default {@link Authorizer#defaults()},
-     * Defender's role rules).
+     * as an {@link AccessDeniedException} and reported to listeners (default {@link
+     * Authorizer#defaults()}, Defender's role rules).
      *
      * @param value the authorizer
      * @return this builder
@@ -1560,22 +1755,24 @@ public final class ParryRuntime implements AutoCloseable {
      *     spoofing characters (the identifier rule of {@link dev.parry.core.entity})
      * @param executor the executor
      * @return this builder
-     * @throws InvalidInputException if the name is already used, empty, too long or holds a spoofing character
+     * @throws InvalidInputException if the name is already used, empty, too long or holds a
+     *     spoofing character
      */
     public Builder executor(String name, ActionExecutor executor) {
       Text.requireIdentifier("executor name", name, 1, 128);
       Checks.notNull(executor, "executor");
       if (executors.putIfAbsent(name, executor) != null) {
-        throw new InvalidInputException("name", null, "executor name '" + name + "' is already registered");
+        throw new InvalidInputException(
+            "name", null, "executor name '" + name + "' is already registered");
       }
       return this;
     }
 
     /**
-     * Also uses every {@link ExecutorProvider} found with {@link ServiceLoader} (or the
-     * {@linkplain #providers seam}), each given the configuration registered under its name with
-     * {@link #providerConfig} or an empty one (default: off, only the executors registered with
-     * {@link #executor} are used). Calling it twice is the same as once.
+     * Also uses every {@link ExecutorProvider} found with {@link ServiceLoader} (or the {@linkplain
+     * #providers seam}), each given the configuration registered under its name with {@link
+     * #providerConfig} or an empty one (default: off, only the executors registered with {@link
+     * #executor} are used). Calling it twice is the same as once.
      *
      * @return this builder
      */
@@ -1585,13 +1782,15 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Gives the {@link ExecutorProvider} named {@code name} its configuration, handed to its
-     * {@code create} when executors are {@linkplain #discoverExecutors() discovered} (default: an empty
-     * configuration for every provider). Setting a name again replaces its configuration. {@link #build()}
-     * refuses a configuration for a name no provider has (a misspelled name) and configurations given without
-     * {@code discoverExecutors()}.
+     * Gives the {@link ExecutorProvider} named {@code name} its configuration, handed to its {@code
+     * create} when executors are {@linkplain #discoverExecutors() discovered} (default: an empty
+     * configuration for every provider). Setting a name again replaces its configuration. {@link
+     * #build()} refuses a configuration for a name no provider has (a misspelled name) and
+     * configurations given without {@code discoverExecutors()}.
      *
-     * <pre>{@code builder.discoverExecutors().providerConfig("acme-edr", ProviderConfig.of(Map.of("endpoint", url)));}</pre>
+     * <pre>
+     * {@code builder.discoverExecutors().providerConfig("acme-edr", ProviderConfig.of(Map.of("endpoint", url)));}
+     * </pre>
      *
      * @param name the provider's {@link ExecutorProvider#name()}, as it spells it
      * @param config its configuration
@@ -1605,8 +1804,8 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets where discovered providers come from (default: {@link ServiceLoader} on
-     * {@link ExecutorProvider}); a seam for tests that list providers by hand.
+     * Sets where discovered providers come from (default: {@link ServiceLoader} on {@link
+     * ExecutorProvider}); a seam for tests that list providers by hand.
      *
      * @param value gives the providers each time executors are discovered
      * @return this builder
@@ -1619,8 +1818,8 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets the kinds that must have an executor when the runtime is built (default: the kinds the
-     * {@linkplain #planTable plan table} plans and their undo kinds). Narrow it to what your executors
-     * run when a vendor supports some kinds only.
+     * {@linkplain #planTable plan table} plans and their undo kinds). Narrow it to what your
+     * executors run when a vendor supports some kinds only.
      *
      * @param value the kinds; empty to require none
      * @return this builder
@@ -1634,8 +1833,8 @@ public final class ParryRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets how the investigations that hold manual actions (actions an analyst takes
-     * outside an investigation) are named (default: {@code manual-} and a random UUID). The supplier must give
+     * Sets how the investigations that hold manual actions (actions an analyst takes outside an
+     * investigation) are named (default: {@code manual-} and a random UUID). The supplier must give
      * a new id on every call.
      *
      * @param value gives a new id on every call
@@ -1649,22 +1848,24 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets this runtime's name in the store's dispatch leases; runtimes that share a store must
-     * each have their own (default: {@code parry-} and a random UUID, new for every runtime). A runtime
-     * restarted under the same name resumes its own leases at once.
+     * each have their own (default: {@code parry-} and a random UUID, new for every runtime). A
+     * runtime restarted under the same name resumes its own leases at once.
      *
-     * @param value 1-200 characters without spoofing characters (the identifier rule of {@link dev.parry.core.entity})
+     * @param value 1-200 characters without spoofing characters (the identifier rule of {@link
+     *     dev.parry.core.entity})
      * @return this builder
      * @throws InvalidInputException if the name is empty, too long or holds a spoofing character
      */
     public Builder instanceName(String value) {
-      this.instanceName = InvestigationStore.validOwner(Text.requireIdentifier("instanceName", value, 1, 200));
+      this.instanceName =
+          InvestigationStore.validOwner(Text.requireIdentifier("instanceName", value, 1, 200));
       return this;
     }
 
     /**
      * Sets how long a dispatch lease lasts unless renewed (default 30 seconds; renewed every third
-     * of it): how long actions of a runtime that died wait before another runtime sharing the store resumes
-     * them. Keep it well above the clock skew between the runtimes' hosts.
+     * of it): how long actions of a runtime that died wait before another runtime sharing the store
+     * resumes them. Keep it well above the clock skew between the runtimes' hosts.
      *
      * @param value positive, at most 3,650 days
      * @return this builder
@@ -1677,28 +1878,31 @@ public final class ParryRuntime implements AutoCloseable {
 
     /**
      * Sets how often the reconciler asks the store for due work when all is well (default: the
-     * attempt timeout or a third of the dispatch lease, whichever is shorter). Each pass also renews this
-     * runtime's leases, so a pass runs at least every third of the lease whatever is set here.
+     * attempt timeout or a third of the dispatch lease, whichever is shorter). Each pass also
+     * renews this runtime's leases, so a pass runs at least every third of the lease whatever is
+     * set here.
      *
      * @param value positive, at most 3,650 days
      * @return this builder
      * @throws InvalidInputException if it is not positive or longer than 3,650 days
      */
     public Builder reconcileEvery(Duration value) {
-      this.reconcileEvery = Durations.requirePositive("reconcile interval", Checks.notNull(value, "reconcileEvery"));
+      this.reconcileEvery =
+          Durations.requirePositive("reconcile interval", Checks.notNull(value, "reconcileEvery"));
       return this;
     }
 
     /**
-     * Reports executor calls, dispatch latency, retries, rate-limited answers and the runtime's levels
-     * for metrics and traces (README, "Metrics and traces"). An exception the instrumentation throws is
-     * caught and logged once; it never reaches a dispatch.
+     * Reports executor calls, dispatch latency, retries, rate-limited answers and the runtime's
+     * levels for metrics and traces (README, "Metrics and traces"). An exception the
+     * instrumentation throws is caught and logged once; it never reaches a dispatch.
      *
      * <pre>{@code
      * builder.instrumentation(MicrometerInstrumentation.of(observationRegistry, meterRegistry));
      * }</pre>
      *
-     * @param value the instrumentation (default: {@link Instrumentation#none()}, which records nothing)
+     * @param value the instrumentation (default: {@link Instrumentation#none()}, which records
+     *     nothing)
      * @return this builder
      */
     public Builder instrumentation(Instrumentation value) {
@@ -1709,9 +1913,9 @@ public final class ParryRuntime implements AutoCloseable {
     /**
      * {@return the runtime, not yet started}
      *
-     * @throws ExecutorConfigurationException if a required kind has no executor, two executors claim a
-     *     kind, an executor claims a kind of another family, two providers share a name, or a
-     *     time-boxed kind has an executor but the kind that undoes it has none
+     * @throws ExecutorConfigurationException if a required kind has no executor, two executors
+     *     claim a kind, an executor claims a kind of another family, two providers share a name, or
+     *     a time-boxed kind has an executor but the kind that undoes it has none
      */
     public ParryRuntime build() {
       Map<String, ActionExecutor> all = new LinkedHashMap<>(executors);
@@ -1720,43 +1924,79 @@ public final class ParryRuntime implements AutoCloseable {
         for (ExecutorProvider provider : providers.get()) {
           String name = "provider:" + provider.name();
           if (all.containsKey(name)) {
-            throw new ExecutorConfigurationException("two executor providers are named '" + provider.name() + "'");
+            throw new ExecutorConfigurationException(
+                "two executor providers are named '" + provider.name() + "'");
           }
           found.add(provider.name());
           try {
-            all.put(name, provider.create(providerConfigs.getOrDefault(provider.name(), ProviderConfig.EMPTY)));
+            all.put(
+                name,
+                provider.create(
+                    providerConfigs.getOrDefault(provider.name(), ProviderConfig.EMPTY)));
           } catch (RuntimeException e) {
-            // the exception's class only: its message may carry the provider's configuration (the cause keeps it)
-            throw new ExecutorConfigurationException("executor provider '" + Text.escape(provider.name(), 200)
-                + "' failed to create its executor (" + e.getClass().getName() + ")", e);
+            // the exception's class only: its message may carry the provider's configuration (the
+            // cause keeps it)
+            throw new ExecutorConfigurationException(
+                "executor provider '"
+                    + Text.escape(provider.name(), 200)
+                    + "' failed to create its executor ("
+                    + e.getClass().getName()
+                    + ")",
+                e);
           }
         }
         for (String configured : providerConfigs.keySet()) {
           if (!found.contains(configured)) {
-            throw new ExecutorConfigurationException("a configuration is given for executor provider '"
-                + Text.escape(configured, 200) + "', which was not found; the providers found are " + found);
+            throw new ExecutorConfigurationException(
+                "a configuration is given for executor provider '"
+                    + Text.escape(configured, 200)
+                    + "', which was not found; the providers found are "
+                    + found);
           }
         }
       } else if (!providerConfigs.isEmpty()) {
-        throw new ExecutorConfigurationException("provider configurations are given for " + providerConfigs.keySet()
-            + " but executors are not discovered: call discoverExecutors()");
+        throw new ExecutorConfigurationException(
+            "provider configurations are given for "
+                + providerConfigs.keySet()
+                + " but executors are not discovered: call discoverExecutors()");
       }
       ExecutorRegistry registry;
       try {
-        registry = ExecutorRegistry.of(all, requiredKinds != null ? requiredKinds : requiredBy(planTable));
+        registry =
+            ExecutorRegistry.of(all, requiredKinds != null ? requiredKinds : requiredBy(planTable));
       } catch (IllegalStateException e) {
         throw new ExecutorConfigurationException(String.valueOf(e.getMessage()));
       }
-      timeBoxes.forEach((kind, box) -> {
-        ActionKind undo = kind.inverse().orElseThrow();
-        if (registry.forKind(kind) != null && registry.forKind(undo) == null) {
-          throw new ExecutorConfigurationException("a time box of " + box + " on " + kind + " needs an executor for "
-              + undo + " to end it: add one, or leave " + kind + " without a time box (noTimeBox)");
-        }
-      });
-      ControlStore controlStore = controls != null ? controls : store.controls().orElseThrow(() ->
-          new InvalidInputException("controls", null, "the store " + store + " keeps no control state (InvestigationStore.controls()"
-              + " is empty): give the runtime a ControlStore every replica shares with controls(...)"));
+      timeBoxes.forEach(
+          (kind, box) -> {
+            ActionKind undo = kind.inverse().orElseThrow();
+            if (registry.forKind(kind) != null && registry.forKind(undo) == null) {
+              throw new ExecutorConfigurationException(
+                  "a time box of "
+                      + box
+                      + " on "
+                      + kind
+                      + " needs an executor for "
+                      + undo
+                      + " to end it: add one, or leave "
+                      + kind
+                      + " without a time box (noTimeBox)");
+            }
+          });
+      ControlStore controlStore =
+          controls != null
+              ? controls
+              : store
+                  .controls()
+                  .orElseThrow(
+                      () ->
+                          new InvalidInputException(
+                              "controls",
+                              null,
+                              "the store "
+                                  + store
+                                  + " keeps no control state (InvestigationStore.controls()"
+                                  + " is empty): give the runtime a ControlStore every replica shares with controls(...)"));
       return new ParryRuntime(this, registry, controlStore);
     }
   }

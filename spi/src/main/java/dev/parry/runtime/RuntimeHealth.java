@@ -19,32 +19,41 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * @param started whether {@link ParryRuntime#start()} succeeded (and {@link ParryRuntime#close()} was not called)
+ * @param started whether {@link ParryRuntime#start()} succeeded (and {@link ParryRuntime#close()}
+ *     was not called)
  * @param lastPass when the last pass completed, or null if none did yet
  * @param lag how long since the last completed pass (since the start, if none completed)
  * @param consecutiveFailures how many passes failed since the last one that completed
  * @param failedPasses how many passes failed since the runtime was built
  * @param interval how often the reconciler runs when all is well
- * @param unanchored how many investigations have a chain head the audit anchor failed to take, offered
- *     again on every pass. Not a health failure: actions carry on; but until the anchor takes them, a tail
- *     cut off those investigations' chains after their last anchored head goes unseen
+ * @param unanchored how many investigations have a chain head the audit anchor failed to take,
+ *     offered again on every pass. Not a health failure: actions carry on; but until the anchor
+ *     takes them, a tail cut off those investigations' chains after their last anchored head goes
+ *     unseen
  */
-public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duration lag, int consecutiveFailures,
-    long failedPasses, Duration interval, int unanchored) {
+public record RuntimeHealth(
+    boolean started,
+    @Nullable Instant lastPass,
+    Duration lag,
+    int consecutiveFailures,
+    long failedPasses,
+    Duration interval,
+    int unanchored) {
 
   /**
    * Validates the report.
    *
-   * @param started whether {@link ParryRuntime#start()} succeeded (and {@link ParryRuntime#close()} was not
-   *     called)
+   * @param started whether {@link ParryRuntime#start()} succeeded (and {@link ParryRuntime#close()}
+   *     was not called)
    * @param lastPass when the last pass completed, or null if none did yet
    * @param lag how long since the last completed pass (since the start, if none completed)
    * @param consecutiveFailures how many passes failed since the last one that completed
    * @param failedPasses how many passes failed since the runtime was built
    * @param interval how often the reconciler runs when all is well
-   * @param unanchored how many investigations have a chain head the audit anchor failed to take, offered
-   *     again on every pass. Not a health failure: actions carry on; but until the anchor takes them, a
-   *     tail cut off those investigations' chains after their last anchored head goes unseen
+   * @param unanchored how many investigations have a chain head the audit anchor failed to take,
+   *     offered again on every pass. Not a health failure: actions carry on; but until the anchor
+   *     takes them, a tail cut off those investigations' chains after their last anchored head goes
+   *     unseen
    * @throws InvalidInputException if {@code lag} or {@code interval} is null
    * @throws InvalidInputException if a count is negative
    */
@@ -52,15 +61,21 @@ public record RuntimeHealth(boolean started, @Nullable Instant lastPass, Duratio
     Checks.notNull(lag, "lag");
     Checks.notNull(interval, "interval");
     if (consecutiveFailures < 0 || failedPasses < 0 || unanchored < 0) {
-      throw new InvalidInputException("consecutiveFailures", null,
-          "counts must not be negative, were: " + consecutiveFailures + ", "
-          + failedPasses + ", " + unanchored);
+      throw new InvalidInputException(
+          "consecutiveFailures",
+          null,
+          "counts must not be negative, were: "
+              + consecutiveFailures
+              + ", "
+              + failedPasses
+              + ", "
+              + unanchored);
     }
   }
 
   /**
-   * {@return whether the runtime is started, its last pass completed, and that was no longer ago than
-   * three intervals}: what a readiness or liveness check should ask.
+   * {@return whether the runtime is started, its last pass completed, and that was no longer ago
+   * than three intervals}: what a readiness or liveness check should ask.
    */
   public boolean isHealthy() {
     return started && consecutiveFailures == 0 && lag.compareTo(interval.multipliedBy(3)) <= 0;

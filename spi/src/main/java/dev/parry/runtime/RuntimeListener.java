@@ -5,8 +5,8 @@ import dev.parry.spi.auth.AccessDeniedException;
 import dev.parry.spi.safety.SafetyOverride;
 
 /**
- * Observes the runtime: every event once it is stored, and every access denial. Listeners run on the
- * thread that stored the event; an exception a listener throws is logged and never reaches the
+ * Observes the runtime: every event once it is stored, and every access denial. Listeners run on
+ * the thread that stored the event; an exception a listener throws is logged and never reaches the
  * runtime or other listeners. Keep listeners fast; hand slow work to your own executor.
  *
  * <pre>{@code
@@ -31,7 +31,8 @@ public interface RuntimeListener {
   default void onAccessDenied(AccessDeniedException denial) {}
 
   /**
-   * Called when a person changes the safety guards (kill switch, break glass); the default does nothing.
+   * Called when a person changes the safety guards (kill switch, break glass); the default does
+   * nothing.
    *
    * @param override what changed, by whom and why
    */

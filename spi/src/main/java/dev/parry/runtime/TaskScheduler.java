@@ -22,8 +22,8 @@ public interface TaskScheduler extends AutoCloseable {
   /**
    * Runs {@code task} soon, on a scheduler thread.
    *
-   * @param task the task; an exception it throws is the scheduler's to handle (the thread pool logs it), never
-   *     the caller's
+   * @param task the task; an exception it throws is the scheduler's to handle (the thread pool logs
+   *     it), never the caller's
    */
   void execute(Runnable task);
 
@@ -54,15 +54,25 @@ public interface TaskScheduler extends AutoCloseable {
    * @throws InvalidInputException if {@code threads} is less than 1
    */
   static TaskScheduler threadPool(int threads) {
-    return threadPool(threads, failure -> LoggerFactory.getLogger(TaskScheduler.class).atError()
-        .log("scheduled task failed: " + failure.getClass().getName() + ": " + LogSafe.of(failure.getMessage())));
+    return threadPool(
+        threads,
+        failure ->
+            LoggerFactory.getLogger(TaskScheduler.class)
+                .atError()
+                .log(
+                    "scheduled task failed: "
+                        + failure.getClass().getName()
+                        + ": "
+                        + LogSafe.of(failure.getMessage())));
   }
 
   /**
    * {@return a scheduler backed by a pool of {@code threads} daemon threads named {@code parry-N}},
    * handing the exception of a task that throws to {@code onFailure}; the pool keeps running.
    *
-   * <pre>{@code TaskScheduler pool = TaskScheduler.threadPool(4, e -> metrics.counter("parry.task.failed").increment());}</pre>
+   * <pre>
+   * {@code TaskScheduler pool = TaskScheduler.threadPool(4, e -> metrics.counter("parry.task.failed").increment());}
+   * </pre>
    *
    * @param threads the pool size, 1 or more
    * @param onFailure what to do with a task's exception (it must not throw)
@@ -71,17 +81,20 @@ public interface TaskScheduler extends AutoCloseable {
   static TaskScheduler threadPool(int threads, Consumer<Throwable> onFailure) {
     Checks.notNull(onFailure, "onFailure");
     if (threads < 1) {
-      throw new InvalidInputException("threads", threads, "threads must be 1 or more, was: " + threads);
+      throw new InvalidInputException(
+          "threads", threads, "threads must be 1 or more, was: " + threads);
     }
     AtomicInteger counter = new AtomicInteger();
-    ThreadFactory factory = runnable -> {
-      Thread thread = new Thread(runnable, "parry-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, "parry-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
     ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, factory);
     pool.setRemoveOnCancelPolicy(true);
-    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // timers (expiry, polling) die with the pool
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(
+        false); // timers (expiry, polling) die with the pool
     return new TaskScheduler() {
       @Override
       public void execute(Runnable task) {
@@ -90,8 +103,11 @@ public interface TaskScheduler extends AutoCloseable {
 
       @Override
       public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> future = pool.schedule(guarded(Checks.notNull(task, "task")),
-            Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> future =
+            pool.schedule(
+                guarded(Checks.notNull(task, "task")),
+                Math.max(0, delay.toNanos()),
+                TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
       }
 

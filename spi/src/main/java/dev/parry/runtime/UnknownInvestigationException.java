@@ -3,7 +3,10 @@ package dev.parry.runtime;
 import dev.parry.core.error.NotFoundException;
 import dev.parry.core.investigation.InvestigationId;
 
-/** Thrown when an operation names an investigation the store does not hold. A {@link NotFoundException}: HTTP 404. */
+/**
+ * Thrown when an operation names an investigation the store does not hold. A {@link
+ * NotFoundException}: HTTP 404.
+ */
 public final class UnknownInvestigationException extends NotFoundException {
 
   private static final long serialVersionUID = 1L;

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The modules export their API packages and nothing else, and no exported type shows a type of a
  * package that is not exported. Runs on the module path, where the boundaries are enforced.
  */
-@DisplayName("Each module exports its API packages only, and no API type depends on an internal one")
+@DisplayName(
+    "Each module exports its API packages only, and no API type depends on an internal one")
 class ModuleBoundariesTest {
 
   private static final List<Module> MODULES =
@@ -42,45 +43,58 @@ class ModuleBoundariesTest {
   @Test
   @DisplayName("the tests run on the module path: core and spi are named modules")
   void namedModules() {
-    assertEquals(List.of("dev.parry.core", "dev.parry.spi"),
+    assertEquals(
+        List.of("dev.parry.core", "dev.parry.spi"),
         MODULES.stream().map(Module::getName).collect(Collectors.toList()));
   }
 
   @Test
-  @DisplayName("every package of classes is exported to everyone, except the internal ones, which no one outside Parry reads; only resources are opened")
+  @DisplayName(
+      "every package of classes is exported to everyone, except the internal ones, which no one outside Parry reads; only resources are opened")
   void exportsApiPackagesOnly() throws IOException {
     for (Module module : MODULES) {
       ModuleDescriptor descriptor = descriptor(module);
-      Set<String> withClasses = classes(module).stream().map(Class::getPackageName).collect(Collectors.toSet());
+      Set<String> withClasses =
+          classes(module).stream().map(Class::getPackageName).collect(Collectors.toSet());
       for (String pkg : module.getPackages()) {
         if (!withClasses.contains(pkg)) {
           // (an open package counts as exported at run time, so the descriptor is asked)
-          assertTrue(descriptor.exports().stream().noneMatch(e -> e.source().equals(pkg)),
+          assertTrue(
+              descriptor.exports().stream().noneMatch(e -> e.source().equals(pkg)),
               module.getName() + " exports " + pkg + ", which holds no class");
           continue;
         }
         boolean internal = pkg.endsWith(".internal");
         assertEquals(!internal, module.isExported(pkg), module.getName() + " exports " + pkg);
-        Set<String> readers = descriptor.exports().stream().filter(e -> e.source().equals(pkg))
-            .flatMap(e -> e.targets().stream()).collect(Collectors.toSet());
-        assertTrue(readers.stream().allMatch(r -> r.startsWith("dev.parry.")),
+        Set<String> readers =
+            descriptor.exports().stream()
+                .filter(e -> e.source().equals(pkg))
+                .flatMap(e -> e.targets().stream())
+                .collect(Collectors.toSet());
+        assertTrue(
+            readers.stream().allMatch(r -> r.startsWith("dev.parry.")),
             pkg + " is exported to a module outside Parry: " + readers);
       }
-      assertTrue(!descriptor.isOpen() && descriptor.opens().stream().noneMatch(o -> withClasses.contains(o.source())),
+      assertTrue(
+          !descriptor.isOpen()
+              && descriptor.opens().stream().noneMatch(o -> withClasses.contains(o.source())),
           module.getName() + " opens a package of classes to reflection");
     }
   }
 
   @Test
-  @DisplayName("the PostgreSQL schema scripts can be read from the jar by a migration tool on the module path")
+  @DisplayName(
+      "the PostgreSQL schema scripts can be read from the jar by a migration tool on the module path")
   void schemaScriptsReadable() throws IOException {
-    try (var script = ClassLoader.getSystemResourceAsStream("dev/parry/spi/store/schema/V1__parry_store.sql")) {
+    try (var script =
+        ClassLoader.getSystemResourceAsStream("dev/parry/spi/store/schema/V1__parry_store.sql")) {
       assertTrue(script != null && script.readAllBytes().length > 100);
     }
   }
 
   @Test
-  @DisplayName("no public or protected member of an exported type names a type of a package that is not exported")
+  @DisplayName(
+      "no public or protected member of an exported type names a type of a package that is not exported")
   void apiDependsOnApiOnly() throws IOException {
     Set<String> leaks = new TreeSet<>();
     int checked = 0;
@@ -100,11 +114,13 @@ class ModuleBoundariesTest {
   }
 
   @Test
-  @DisplayName("executors are found with ServiceLoader on the module path: the runtime's module declares that it uses them")
+  @DisplayName(
+      "executors are found with ServiceLoader on the module path: the runtime's module declares that it uses them")
   void serviceLoaderWorks() {
     assertTrue(ParryRuntime.class.getModule().canUse(ExecutorProvider.class));
     // without a "uses" clause, ServiceLoader throws ServiceConfigurationError in a named module
-    assertDoesNotThrow(() -> ParryRuntime.builder().requiredKinds(Set.of()).discoverExecutors().build().close());
+    assertDoesNotThrow(
+        () -> ParryRuntime.builder().requiredKinds(Set.of()).discoverExecutors().build().close());
   }
 
   private static ModuleDescriptor descriptor(Module module) {
@@ -118,10 +134,13 @@ class ModuleBoundariesTest {
     ModuleLayer layer = module.getLayer();
     assertTrue(layer != null, module + " is in no layer");
     List<Class<?>> out = new ArrayList<>();
-    try (ModuleReader reader = layer.configuration().findModule(module.getName()).orElseThrow()
-        .reference().open(); Stream<String> names = reader.list()) {
+    try (ModuleReader reader =
+            layer.configuration().findModule(module.getName()).orElseThrow().reference().open();
+        Stream<String> names = reader.list()) {
       for (String name : (Iterable<String>) names::iterator) {
-        if (name.endsWith(".class") && !name.endsWith("module-info.class") && !name.endsWith("package-info.class")) {
+        if (name.endsWith(".class")
+            && !name.endsWith("module-info.class")
+            && !name.endsWith("package-info.class")) {
           String binary = name.substring(0, name.length() - ".class".length()).replace('/', '.');
           out.add(Class.forName(module, binary));
         }
@@ -143,7 +162,9 @@ class ModuleBoundariesTest {
     return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
   }
 
-  /** The types an API user of {@code type} can see: its supertypes and its visible members' types. */
+  /**
+   * The types an API user of {@code type} can see: its supertypes and its visible members' types.
+   */
   private static List<Type> signature(Class<?> type) {
     List<Type> used = new ArrayList<>();
     if (type.getGenericSuperclass() != null) {
@@ -194,7 +215,9 @@ class ModuleBoundariesTest {
         element = element.getComponentType();
       }
       Module module = element.getModule();
-      if (!element.isPrimitive() && module.isNamed() && module.getName().startsWith("dev.parry.")
+      if (!element.isPrimitive()
+          && module.isNamed()
+          && module.getName().startsWith("dev.parry.")
           && !module.isExported(element.getPackageName())) {
         out.add(owner.getName() + " shows " + element.getName());
       }

@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The thread-pool scheduler runs work, and closing it drops its timers instead of waiting for them")
+@DisplayName(
+    "The thread-pool scheduler runs work, and closing it drops its timers instead of waiting for them")
 class TaskSchedulerTest {
 
   @Test
-  @DisplayName("close lets running work finish and drops a timer due in a week, without waiting for it")
+  @DisplayName(
+      "close lets running work finish and drops a timer due in a week, without waiting for it")
   void closeDropsTimers() throws InterruptedException {
     TaskScheduler pool = TaskScheduler.threadPool(1);
     AtomicBoolean timerRan = new AtomicBoolean();
@@ -25,7 +27,8 @@ class TaskSchedulerTest {
     long start = System.nanoTime();
     pool.close();
     // the pool used to wait 30 s for delayed tasks before giving up on them
-    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "close waited for a timer");
+    assertTrue(
+        System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "close waited for a timer");
     assertFalse(timerRan.get());
   }
 }

@@ -25,18 +25,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>To adjust the runtime, register an instance instead:
- * {@code @RegisterExtension static ParryExtension parry = ParryExtension.with(b -> b.limits(limits));}
+ * <p>To adjust the runtime, register an instance instead: {@code @RegisterExtension static
+ * ParryExtension parry = ParryExtension.with(b -> b.limits(limits));}
  */
 public final class ParryExtension implements ParameterResolver, AfterEachCallback {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ParryExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(ParryExtension.class);
 
   private final Consumer<ParryRuntime.Builder> customizer;
 
   /** Creates the extension with the runtime's defaults; used by {@code @ExtendWith}. */
   public ParryExtension() {
-    this(builder -> { });
+    this(builder -> {});
   }
 
   private ParryExtension(Consumer<ParryRuntime.Builder> customizer) {
@@ -59,8 +60,9 @@ public final class ParryExtension implements ParameterResolver, AfterEachCallbac
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getStore(NAMESPACE).computeIfAbsent("harness", key -> ParryHarness.create(customizer),
-        ParryHarness.class);
+    return context
+        .getStore(NAMESPACE)
+        .computeIfAbsent("harness", key -> ParryHarness.create(customizer), ParryHarness.class);
   }
 
   @Override

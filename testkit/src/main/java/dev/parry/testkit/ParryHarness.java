@@ -31,8 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A Parry runtime wired to fake device, mail and directory backends, a {@link TestClock}, a
- * {@link VirtualScheduler}, an in-memory store and an in-memory audit anchor: everything a test needs,
+ * A Parry runtime wired to fake device, mail and directory backends, a {@link TestClock}, a {@link
+ * VirtualScheduler}, an in-memory store and an in-memory audit anchor: everything a test needs,
  * fresh each time, with nothing running until the test moves time.
  *
  * <pre>{@code
@@ -47,12 +47,22 @@ import java.util.function.Consumer;
 public final class ParryHarness implements AutoCloseable {
 
   /** A caller with every permission. */
-  public static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR,
-      Permission.SEARCH_AND_PURGE, Permission.ACTIVE_REMEDIATION, Permission.READ);
+  public static final Caller ANALYST =
+      Caller.of(
+          "analyst@contoso.com",
+          Permission.SECURITY_ADMINISTRATOR,
+          Permission.SEARCH_AND_PURGE,
+          Permission.ACTIVE_REMEDIATION,
+          Permission.READ);
 
   /** A second caller with every permission, for two-step approvals. */
-  public static final Caller SECOND_ANALYST = Caller.of("reviewer@contoso.com", Permission.SECURITY_ADMINISTRATOR,
-      Permission.SEARCH_AND_PURGE, Permission.ACTIVE_REMEDIATION, Permission.READ);
+  public static final Caller SECOND_ANALYST =
+      Caller.of(
+          "reviewer@contoso.com",
+          Permission.SECURITY_ADMINISTRATOR,
+          Permission.SEARCH_AND_PURGE,
+          Permission.ACTIVE_REMEDIATION,
+          Permission.READ);
 
   private final TestClock clock;
   private final VirtualScheduler scheduler;
@@ -66,6 +76,7 @@ public final class ParryHarness implements AutoCloseable {
   private final List<AccessDeniedException> denials = new CopyOnWriteArrayList<>();
   private ParryRuntime runtime;
   private final String instanceName = "harness-" + UUID.randomUUID();
+
   /** Executors that stand in for a family's fake, by family. */
   private final Map<EntityFamily, ActionExecutor> own;
 
@@ -73,7 +84,9 @@ public final class ParryHarness implements AutoCloseable {
     this(customizer, store, Map.of());
   }
 
-  private ParryHarness(Consumer<ParryRuntime.Builder> customizer, InvestigationStore store,
+  private ParryHarness(
+      Consumer<ParryRuntime.Builder> customizer,
+      InvestigationStore store,
       Map<EntityFamily, ActionExecutor> own) {
     this.clock = TestClock.create();
     this.scheduler = VirtualScheduler.on(clock);
@@ -88,22 +101,24 @@ public final class ParryHarness implements AutoCloseable {
 
   /** {@return a started harness with the runtime's defaults} */
   public static ParryHarness create() {
-    return create(builder -> { });
+    return create(builder -> {});
   }
 
   /**
    * {@return a started harness whose runtime builder is adjusted by {@code customizer}}
    *
-   * @param customizer changes to the builder (limits, device groups, listeners...), applied after the
-   *     harness wired the clock, scheduler, store, audit anchor and fakes
+   * @param customizer changes to the builder (limits, device groups, listeners...), applied after
+   *     the harness wired the clock, scheduler, store, audit anchor and fakes
    */
   public static ParryHarness create(Consumer<ParryRuntime.Builder> customizer) {
-    return new ParryHarness(Objects.requireNonNull(customizer, "customizer"), InMemoryInvestigationStore.create());
+    return new ParryHarness(
+        Objects.requireNonNull(customizer, "customizer"), InMemoryInvestigationStore.create());
   }
 
   /**
-   * {@return a started harness whose {@code family} is served by {@code executor} instead of its fake}:
-   * the other families keep their fakes, so a test can run its own executor through the whole runtime
+   * {@return a started harness whose {@code family} is served by {@code executor} instead of its
+   * fake}: the other families keep their fakes, so a test can run its own executor through the
+   * whole runtime
    *
    * <pre>{@code
    * try (ParryHarness parry = ParryHarness.withExecutor(EntityFamily.DEVICE, myEdrExecutor, b -> { })) { ... }
@@ -113,10 +128,14 @@ public final class ParryHarness implements AutoCloseable {
    * @param executor the executor
    * @param customizer changes to the builder
    */
-  public static ParryHarness withExecutor(EntityFamily family, ActionExecutor executor,
-      Consumer<ParryRuntime.Builder> customizer) {
-    return new ParryHarness(Objects.requireNonNull(customizer, "customizer"), InMemoryInvestigationStore.create(),
-        Map.of(Objects.requireNonNull(family, "family"), Objects.requireNonNull(executor, "executor")));
+  public static ParryHarness withExecutor(
+      EntityFamily family, ActionExecutor executor, Consumer<ParryRuntime.Builder> customizer) {
+    return new ParryHarness(
+        Objects.requireNonNull(customizer, "customizer"),
+        InMemoryInvestigationStore.create(),
+        Map.of(
+            Objects.requireNonNull(family, "family"),
+            Objects.requireNonNull(executor, "executor")));
   }
 
   /**
@@ -125,34 +144,41 @@ public final class ParryHarness implements AutoCloseable {
    * @param store the store
    * @param customizer changes to the builder
    */
-  public static ParryHarness onStore(InvestigationStore store, Consumer<ParryRuntime.Builder> customizer) {
-    return new ParryHarness(Objects.requireNonNull(customizer, "customizer"), Objects.requireNonNull(store, "store"));
+  public static ParryHarness onStore(
+      InvestigationStore store, Consumer<ParryRuntime.Builder> customizer) {
+    return new ParryHarness(
+        Objects.requireNonNull(customizer, "customizer"), Objects.requireNonNull(store, "store"));
   }
 
   private ParryRuntime build() {
-    ParryRuntime.Builder builder = ParryRuntime.builder()
-        .clock(clock)
-        .scheduler(scheduler)
-        .store(store)
-        .auditAnchor(anchor)
-        .instanceName(instanceName)
-        .executor(own.containsKey(EntityFamily.DEVICE) ? "own-devices" : "fake-devices",
-            own.getOrDefault(EntityFamily.DEVICE, devices.executor()))
-        .executor(own.containsKey(EntityFamily.EMAIL) ? "own-mail" : "fake-mail",
-            own.getOrDefault(EntityFamily.EMAIL, mail.executor()))
-        .executor(own.containsKey(EntityFamily.IDENTITY) ? "own-directory" : "fake-directory",
-            own.getOrDefault(EntityFamily.IDENTITY, directory.executor()))
-        .listener(new RuntimeListener() {
-          @Override
-          public void onEvent(InvestigationEvent event) {
-            events.add(event);
-          }
+    ParryRuntime.Builder builder =
+        ParryRuntime.builder()
+            .clock(clock)
+            .scheduler(scheduler)
+            .store(store)
+            .auditAnchor(anchor)
+            .instanceName(instanceName)
+            .executor(
+                own.containsKey(EntityFamily.DEVICE) ? "own-devices" : "fake-devices",
+                own.getOrDefault(EntityFamily.DEVICE, devices.executor()))
+            .executor(
+                own.containsKey(EntityFamily.EMAIL) ? "own-mail" : "fake-mail",
+                own.getOrDefault(EntityFamily.EMAIL, mail.executor()))
+            .executor(
+                own.containsKey(EntityFamily.IDENTITY) ? "own-directory" : "fake-directory",
+                own.getOrDefault(EntityFamily.IDENTITY, directory.executor()))
+            .listener(
+                new RuntimeListener() {
+                  @Override
+                  public void onEvent(InvestigationEvent event) {
+                    events.add(event);
+                  }
 
-          @Override
-          public void onAccessDenied(AccessDeniedException denial) {
-            denials.add(denial);
-          }
-        });
+                  @Override
+                  public void onAccessDenied(AccessDeniedException denial) {
+                    denials.add(denial);
+                  }
+                });
     customizer.accept(builder);
     ParryRuntime built = builder.build();
     built.start();
@@ -161,8 +187,9 @@ public final class ParryHarness implements AutoCloseable {
 
   /**
    * Simulates a restart: the runtime is closed, work queued in the scheduler is dropped, and a new
-   * runtime on the same store and backends, under the same {@linkplain ParryRuntime.Builder#instanceName
-   * instance name}, starts and resumes at once (its dispatch leases are its own).
+   * runtime on the same store and backends, under the same {@linkplain
+   * ParryRuntime.Builder#instanceName instance name}, starts and resumes at once (its dispatch
+   * leases are its own).
    *
    * @return the new runtime
    */
@@ -193,7 +220,10 @@ public final class ParryHarness implements AutoCloseable {
     return store;
   }
 
-  /** {@return the audit anchor the runtime hands every chain head to; it outlives {@link #restart()}} */
+  /**
+   * {@return the audit anchor the runtime hands every chain head to; it outlives {@link
+   * #restart()}}
+   */
   public InMemoryAuditAnchor anchor() {
     return anchor;
   }
@@ -251,7 +281,9 @@ public final class ParryHarness implements AutoCloseable {
    * @throws AssertionError if the store has no such action
    */
   public ActionRecord action(ActionId id) {
-    return runtime.investigation(id.investigation(), ANALYST).flatMap(i -> i.action(id))
+    return runtime
+        .investigation(id.investigation(), ANALYST)
+        .flatMap(i -> i.action(id))
         .orElseThrow(() -> new AssertionError("no action " + id));
   }
 
@@ -263,17 +295,28 @@ public final class ParryHarness implements AutoCloseable {
    * @throws AssertionError naming the actual status and the actions, if it differs
    */
   public void assertStatus(InvestigationId id, InvestigationStatus expected) {
-    Investigation investigation = runtime.investigation(id, ANALYST)
-        .orElseThrow(() -> new AssertionError("no investigation " + id));
+    Investigation investigation =
+        runtime
+            .investigation(id, ANALYST)
+            .orElseThrow(() -> new AssertionError("no investigation " + id));
     if (investigation.status() != expected) {
-      throw new AssertionError("investigation " + id + " is " + investigation.status() + ", expected " + expected
-          + "; actions: " + investigation.actions());
+      throw new AssertionError(
+          "investigation "
+              + id
+              + " is "
+              + investigation.status()
+              + ", expected "
+              + expected
+              + "; actions: "
+              + investigation.actions());
     }
   }
 
   /** {@return the actions pending approval, oldest first (first 1,000)} */
   public List<ActionRecord> pending() {
-    return runtime.actions(ActionQuery.pending().limit(ActionQuery.MAX_LIMIT).build(), ANALYST).items();
+    return runtime
+        .actions(ActionQuery.pending().limit(ActionQuery.MAX_LIMIT).build(), ANALYST)
+        .items();
   }
 
   /** {@return every event stored, in order} */

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * restore, enable) are {@link ImpactClass#RESTORATIVE}, are never planned automatically and are not
  * themselves undoable: undoing an undo is a new action. Offboarding a device and hard-deleting
  * (purging) email are never planned automatically either. Other email actions may run automatically
- * only where a service turned email automation up: by default they wait for approval, as in Defender
- * for Office 365 ({@code AutomationContext#emailAutomation()}).
+ * only where a service turned email automation up: by default they wait for approval, as in
+ * Defender for Office 365 ({@code AutomationContext#emailAutomation()}).
  *
  * <pre>{@code
  * ActionKind.ISOLATE_DEVICE.inverse();            // Optional[RELEASE_FROM_ISOLATION]
@@ -24,27 +24,53 @@ import org.jspecify.annotations.Nullable;
  */
 public enum ActionKind {
   /** {@link IsolateDevice}. */
-  ISOLATE_DEVICE(EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "RELEASE_FROM_ISOLATION", IsolateDevice.class),
+  ISOLATE_DEVICE(
+      EntityFamily.DEVICE,
+      ImpactClass.CONTAINMENT,
+      true,
+      "RELEASE_FROM_ISOLATION",
+      IsolateDevice.class),
   /** {@link ReleaseFromIsolation}. */
-  RELEASE_FROM_ISOLATION(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, ReleaseFromIsolation.class),
+  RELEASE_FROM_ISOLATION(
+      EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, ReleaseFromIsolation.class),
   /** {@link ContainDevice}. */
-  CONTAIN_DEVICE(EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "RELEASE_FROM_CONTAINMENT", ContainDevice.class),
+  CONTAIN_DEVICE(
+      EntityFamily.DEVICE,
+      ImpactClass.CONTAINMENT,
+      true,
+      "RELEASE_FROM_CONTAINMENT",
+      ContainDevice.class),
   /** {@link ReleaseFromContainment}. */
-  RELEASE_FROM_CONTAINMENT(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, ReleaseFromContainment.class),
+  RELEASE_FROM_CONTAINMENT(
+      EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, ReleaseFromContainment.class),
   /** {@link RestrictCodeExecution}. */
-  RESTRICT_CODE_EXECUTION(EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "REMOVE_CODE_RESTRICTION", RestrictCodeExecution.class),
+  RESTRICT_CODE_EXECUTION(
+      EntityFamily.DEVICE,
+      ImpactClass.CONTAINMENT,
+      true,
+      "REMOVE_CODE_RESTRICTION",
+      RestrictCodeExecution.class),
   /** {@link RemoveCodeRestriction}. */
-  REMOVE_CODE_RESTRICTION(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RemoveCodeRestriction.class),
+  REMOVE_CODE_RESTRICTION(
+      EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RemoveCodeRestriction.class),
   /** {@link RunAntivirusScan}. */
-  RUN_ANTIVIRUS_SCAN(EntityFamily.DEVICE, ImpactClass.INFORMATIONAL, true, null, RunAntivirusScan.class),
+  RUN_ANTIVIRUS_SCAN(
+      EntityFamily.DEVICE, ImpactClass.INFORMATIONAL, true, null, RunAntivirusScan.class),
   /** {@link CollectInvestigationPackage}. */
-  COLLECT_INVESTIGATION_PACKAGE(EntityFamily.DEVICE, ImpactClass.COLLECTION, true, null, CollectInvestigationPackage.class),
+  COLLECT_INVESTIGATION_PACKAGE(
+      EntityFamily.DEVICE, ImpactClass.COLLECTION, true, null, CollectInvestigationPackage.class),
   /** {@link OffboardDevice}. */
   OFFBOARD_DEVICE(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, false, null, OffboardDevice.class),
   /** {@link StopAndQuarantineFile}. */
-  STOP_AND_QUARANTINE_FILE(EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "RESTORE_FILE", StopAndQuarantineFile.class),
+  STOP_AND_QUARANTINE_FILE(
+      EntityFamily.DEVICE,
+      ImpactClass.CONTAINMENT,
+      true,
+      "RESTORE_FILE",
+      StopAndQuarantineFile.class),
   /** {@link QuarantineFile}. */
-  QUARANTINE_FILE(EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "RESTORE_FILE", QuarantineFile.class),
+  QUARANTINE_FILE(
+      EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "RESTORE_FILE", QuarantineFile.class),
   /** {@link RestoreFile}. */
   RESTORE_FILE(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreFile.class),
   /** {@link RequestSample}. */
@@ -52,50 +78,86 @@ public enum ActionKind {
   /** {@link KillProcess}. */
   KILL_PROCESS(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, true, null, KillProcess.class),
   /** {@link StopService}. */
-  STOP_SERVICE(EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "START_SERVICE", StopService.class),
+  STOP_SERVICE(
+      EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "START_SERVICE", StopService.class),
   /** {@link StartService}. */
   START_SERVICE(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, StartService.class),
   /** {@link DisableDriver}. */
-  DISABLE_DRIVER(EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "ENABLE_DRIVER", DisableDriver.class),
+  DISABLE_DRIVER(
+      EntityFamily.DEVICE, ImpactClass.CONTAINMENT, true, "ENABLE_DRIVER", DisableDriver.class),
   /** {@link EnableDriver}. */
   ENABLE_DRIVER(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, EnableDriver.class),
   /** {@link RemoveRegistryKey}. */
-  REMOVE_REGISTRY_KEY(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, true, "RESTORE_REGISTRY_KEY", RemoveRegistryKey.class),
+  REMOVE_REGISTRY_KEY(
+      EntityFamily.DEVICE,
+      ImpactClass.DESTRUCTIVE,
+      true,
+      "RESTORE_REGISTRY_KEY",
+      RemoveRegistryKey.class),
   /** {@link RestoreRegistryKey}. */
-  RESTORE_REGISTRY_KEY(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreRegistryKey.class),
+  RESTORE_REGISTRY_KEY(
+      EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreRegistryKey.class),
   /** {@link RemoveRegistryValue}. */
-  REMOVE_REGISTRY_VALUE(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, true, "RESTORE_REGISTRY_VALUE",
+  REMOVE_REGISTRY_VALUE(
+      EntityFamily.DEVICE,
+      ImpactClass.DESTRUCTIVE,
+      true,
+      "RESTORE_REGISTRY_VALUE",
       RemoveRegistryValue.class),
   /** {@link RestoreRegistryValue}. */
-  RESTORE_REGISTRY_VALUE(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreRegistryValue.class),
+  RESTORE_REGISTRY_VALUE(
+      EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreRegistryValue.class),
   /** {@link RemoveScheduledTask}. */
-  REMOVE_SCHEDULED_TASK(EntityFamily.DEVICE, ImpactClass.DESTRUCTIVE, true, "RESTORE_SCHEDULED_TASK", RemoveScheduledTask.class),
+  REMOVE_SCHEDULED_TASK(
+      EntityFamily.DEVICE,
+      ImpactClass.DESTRUCTIVE,
+      true,
+      "RESTORE_SCHEDULED_TASK",
+      RemoveScheduledTask.class),
   /** {@link RestoreScheduledTask}. */
-  RESTORE_SCHEDULED_TASK(EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreScheduledTask.class),
+  RESTORE_SCHEDULED_TASK(
+      EntityFamily.DEVICE, ImpactClass.RESTORATIVE, false, null, RestoreScheduledTask.class),
   /** {@link SoftDeleteEmail}. */
-  SOFT_DELETE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "MOVE_EMAIL", SoftDeleteEmail.class),
+  SOFT_DELETE_EMAIL(
+      EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "MOVE_EMAIL", SoftDeleteEmail.class),
   /** {@link HardDeleteEmail}. */
-  HARD_DELETE_EMAIL(EntityFamily.EMAIL, ImpactClass.DESTRUCTIVE, false, null, HardDeleteEmail.class),
+  HARD_DELETE_EMAIL(
+      EntityFamily.EMAIL, ImpactClass.DESTRUCTIVE, false, null, HardDeleteEmail.class),
   /** {@link MoveEmail}. */
   MOVE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, MoveEmail.class),
   /** {@link QuarantineEmail}. */
-  QUARANTINE_EMAIL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "RELEASE_EMAIL_FROM_QUARANTINE", QuarantineEmail.class),
+  QUARANTINE_EMAIL(
+      EntityFamily.EMAIL,
+      ImpactClass.CONTAINMENT,
+      true,
+      "RELEASE_EMAIL_FROM_QUARANTINE",
+      QuarantineEmail.class),
   /** {@link ReleaseEmailFromQuarantine}. */
-  RELEASE_EMAIL_FROM_QUARANTINE(EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, ReleaseEmailFromQuarantine.class),
+  RELEASE_EMAIL_FROM_QUARANTINE(
+      EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, ReleaseEmailFromQuarantine.class),
   /** {@link QuarantineAttachment}. */
-  QUARANTINE_ATTACHMENT(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "RELEASE_ATTACHMENT", QuarantineAttachment.class),
+  QUARANTINE_ATTACHMENT(
+      EntityFamily.EMAIL,
+      ImpactClass.CONTAINMENT,
+      true,
+      "RELEASE_ATTACHMENT",
+      QuarantineAttachment.class),
   /** {@link ReleaseAttachment}. */
-  RELEASE_ATTACHMENT(EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, ReleaseAttachment.class),
+  RELEASE_ATTACHMENT(
+      EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, ReleaseAttachment.class),
   /** {@link BlockUrl}. */
   BLOCK_URL(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, "UNBLOCK_URL", BlockUrl.class),
   /** {@link UnblockUrl}. */
   UNBLOCK_URL(EntityFamily.EMAIL, ImpactClass.RESTORATIVE, false, null, UnblockUrl.class),
   /** {@link TurnOffExternalForwarding}. */
-  TURN_OFF_EXTERNAL_FORWARDING(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, TurnOffExternalForwarding.class),
+  TURN_OFF_EXTERNAL_FORWARDING(
+      EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, TurnOffExternalForwarding.class),
   /** {@link RemoveDelegation}. */
-  REMOVE_DELEGATION(EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, RemoveDelegation.class),
+  REMOVE_DELEGATION(
+      EntityFamily.EMAIL, ImpactClass.CONTAINMENT, true, null, RemoveDelegation.class),
   /** {@link DisableUser}. */
-  DISABLE_USER(EntityFamily.IDENTITY, ImpactClass.CONTAINMENT, true, "ENABLE_USER", DisableUser.class),
+  DISABLE_USER(
+      EntityFamily.IDENTITY, ImpactClass.CONTAINMENT, true, "ENABLE_USER", DisableUser.class),
   /** {@link EnableUser}. */
   ENABLE_USER(EntityFamily.IDENTITY, ImpactClass.RESTORATIVE, false, null, EnableUser.class),
   /** {@link ResetPassword}. */
@@ -103,13 +165,21 @@ public enum ActionKind {
   /** {@link RevokeSessions}. */
   REVOKE_SESSIONS(EntityFamily.IDENTITY, ImpactClass.CONTAINMENT, true, null, RevokeSessions.class),
   /** {@link MarkUserCompromised}. */
-  MARK_USER_COMPROMISED(EntityFamily.IDENTITY, ImpactClass.INFORMATIONAL, true, null, MarkUserCompromised.class),
+  MARK_USER_COMPROMISED(
+      EntityFamily.IDENTITY, ImpactClass.INFORMATIONAL, true, null, MarkUserCompromised.class),
   /** {@link ContainUser}. */
-  CONTAIN_USER(EntityFamily.IDENTITY, ImpactClass.CONTAINMENT, true, "RELEASE_USER_CONTAINMENT", ContainUser.class),
+  CONTAIN_USER(
+      EntityFamily.IDENTITY,
+      ImpactClass.CONTAINMENT,
+      true,
+      "RELEASE_USER_CONTAINMENT",
+      ContainUser.class),
   /** {@link ReleaseUserContainment}. */
-  RELEASE_USER_CONTAINMENT(EntityFamily.IDENTITY, ImpactClass.RESTORATIVE, false, null, ReleaseUserContainment.class),
+  RELEASE_USER_CONTAINMENT(
+      EntityFamily.IDENTITY, ImpactClass.RESTORATIVE, false, null, ReleaseUserContainment.class),
   /** {@link SuspendUserInProvider}. */
-  SUSPEND_USER_IN_PROVIDER(EntityFamily.IDENTITY, ImpactClass.CONTAINMENT, true, null, SuspendUserInProvider.class);
+  SUSPEND_USER_IN_PROVIDER(
+      EntityFamily.IDENTITY, ImpactClass.CONTAINMENT, true, null, SuspendUserInProvider.class);
 
   private final EntityFamily family;
   private final ImpactClass impact;
@@ -117,7 +187,11 @@ public enum ActionKind {
   private final @Nullable String inverseName;
   private final Class<? extends RemediationAction> recordType;
 
-  ActionKind(EntityFamily family, ImpactClass impact, boolean mayRunAutomatically, @Nullable String inverseName,
+  ActionKind(
+      EntityFamily family,
+      ImpactClass impact,
+      boolean mayRunAutomatically,
+      @Nullable String inverseName,
       Class<? extends RemediationAction> recordType) {
     this.family = family;
     this.impact = impact;
@@ -136,7 +210,10 @@ public enum ActionKind {
     return impact;
   }
 
-  /** {@return whether a policy may ever plan this kind as automatic; if false it always needs approval} */
+  /**
+   * {@return whether a policy may ever plan this kind as automatic; if false it always needs
+   * approval}
+   */
   public boolean mayRunAutomatically() {
     return mayRunAutomatically;
   }
@@ -153,10 +230,11 @@ public enum ActionKind {
 
   /**
    * {@return the file hash this kind's backend needs}: {@link RequiredHash#SHA1} for stop and
-   * quarantine (Defender's StopAndQuarantineFile takes a SHA-1), {@link RequiredHash#ANY} for the other
-   * kinds that act on a file (AIR's quarantine of a copy, its restore, a sample request: Defender finds
-   * a file by either hash), {@link RequiredHash#NONE} for the rest. A vendor whose backend needs
-   * another hash reads {@code ExecutionRequest.file()} and fails the action with a reason.
+   * quarantine (Defender's StopAndQuarantineFile takes a SHA-1), {@link RequiredHash#ANY} for the
+   * other kinds that act on a file (AIR's quarantine of a copy, its restore, a sample request:
+   * Defender finds a file by either hash), {@link RequiredHash#NONE} for the rest. A vendor whose
+   * backend needs another hash reads {@code ExecutionRequest.file()} and fails the action with a
+   * reason.
    */
   public RequiredHash requiredHash() {
     return switch (this) {

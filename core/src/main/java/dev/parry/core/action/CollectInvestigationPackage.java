@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Collect a forensic investigation package from a device.
  *
- * <p>Kind {@link ActionKind#COLLECT_INVESTIGATION_PACKAGE}; known to Defender's action API as "CollectInvestigationPackage".
+ * <p>Kind {@link ActionKind#COLLECT_INVESTIGATION_PACKAGE}; known to Defender's action API as
+ * "CollectInvestigationPackage".
  *
  * @param device the device to collect the package from
  */

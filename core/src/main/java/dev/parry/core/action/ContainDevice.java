@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Stop managed devices from talking to an unmanaged device.
  *
- * <p>Kind {@link ActionKind#CONTAIN_DEVICE}; known to Defender's action API as "Isolate (UnManagedDevice)".
+ * <p>Kind {@link ActionKind#CONTAIN_DEVICE}; known to Defender's action API as "Isolate
+ * (UnManagedDevice)".
  *
  * @param device the unmanaged device to contain
  */
@@ -33,7 +34,9 @@ public record ContainDevice(Device device) implements DeviceAction, ReversibleAc
     return device;
   }
 
-  /** {@return the action that undoes this one: {@link ReleaseFromContainment} on the same target} */
+  /**
+   * {@return the action that undoes this one: {@link ReleaseFromContainment} on the same target}
+   */
   @Override
   public RemediationAction inverse() {
     return new ReleaseFromContainment(device);

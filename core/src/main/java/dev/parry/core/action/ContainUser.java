@@ -33,7 +33,9 @@ public record ContainUser(UserAccount user) implements IdentityAction, Reversibl
     return user;
   }
 
-  /** {@return the action that undoes this one: {@link ReleaseUserContainment} on the same target} */
+  /**
+   * {@return the action that undoes this one: {@link ReleaseUserContainment} on the same target}
+   */
   @Override
   public RemediationAction inverse() {
     return new ReleaseUserContainment(user);

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Disable a kernel driver.
  *
- * <p>Kind {@link ActionKind#DISABLE_DRIVER}; known to Defender's action API as "AIR disable driver".
+ * <p>Kind {@link ActionKind#DISABLE_DRIVER}; known to Defender's action API as "AIR disable
+ * driver".
  *
  * @param driver the driver to disable, on its device
  */

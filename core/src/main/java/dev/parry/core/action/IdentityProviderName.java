@@ -15,10 +15,16 @@ public record IdentityProviderName(String value) {
    *
    * @param value 1-64 characters: ASCII letters, digits, {@code . _ -}
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than 64 characters or holds another character
+   * @throws InvalidInputException if it is empty, longer than 64 characters or holds another
+   *     character
    */
   public IdentityProviderName {
-    Text.requireChars("identityProviderName", value, 1, 64, "characters (ASCII letters, digits, '.', '_', '-')",
+    Text.requireChars(
+        "identityProviderName",
+        value,
+        1,
+        64,
+        "characters (ASCII letters, digits, '.', '_', '-')",
         c -> Text.isAsciiAlphanumeric(c) || c == '.' || c == '_' || c == '-');
   }
 

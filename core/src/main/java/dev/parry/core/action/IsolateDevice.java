@@ -12,7 +12,8 @@ import dev.parry.core.internal.Checks;
  * @param device the device to isolate
  * @param isolationType full or selective isolation
  */
-public record IsolateDevice(Device device, IsolationType isolationType) implements DeviceAction, ReversibleAction {
+public record IsolateDevice(Device device, IsolationType isolationType)
+    implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.

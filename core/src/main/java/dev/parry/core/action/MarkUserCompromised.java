@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Confirm the user as compromised, setting their risk to high.
  *
- * <p>Kind {@link ActionKind#MARK_USER_COMPROMISED}; known to Defender's action API as "confirm user compromised".
+ * <p>Kind {@link ActionKind#MARK_USER_COMPROMISED}; known to Defender's action API as "confirm user
+ * compromised".
  *
  * @param user the user account to mark compromised
  */

@@ -5,7 +5,8 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 
 /**
- * Move email to the junk, inbox or deleted items folder. The undo of {@link SoftDeleteEmail} is a move to the inbox; a move itself is undone by another move, taken as a new action.
+ * Move email to the junk, inbox or deleted items folder. The undo of {@link SoftDeleteEmail} is a
+ * move to the inbox; a move itself is undone by another move, taken as a new action.
  *
  * <p>Kind {@link ActionKind#MOVE_EMAIL}; known to Defender's action API as "move to folder".
  *

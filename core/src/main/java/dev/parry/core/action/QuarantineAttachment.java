@@ -7,11 +7,13 @@ import dev.parry.core.internal.Checks;
 /**
  * Quarantine one attachment, leaving the message.
  *
- * <p>Kind {@link ActionKind#QUARANTINE_ATTACHMENT}; known to Defender's action API as "quarantine attachment".
+ * <p>Kind {@link ActionKind#QUARANTINE_ATTACHMENT}; known to Defender's action API as "quarantine
+ * attachment".
  *
  * @param attachment the attachment to quarantine
  */
-public record QuarantineAttachment(EmailAttachment attachment) implements EmailAction, ReversibleAction {
+public record QuarantineAttachment(EmailAttachment attachment)
+    implements EmailAction, ReversibleAction {
 
   /**
    * Validates the action.

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Move email to quarantine.
  *
- * <p>Kind {@link ActionKind#QUARANTINE_EMAIL}; known to Defender's action API as "quarantine email".
+ * <p>Kind {@link ActionKind#QUARANTINE_EMAIL}; known to Defender's action API as "quarantine
+ * email".
  *
  * @param content the email to quarantine: one message copy or a whole cluster of similar messages
  */
@@ -33,7 +34,10 @@ public record QuarantineEmail(EmailContent content) implements EmailAction, Reve
     return content;
   }
 
-  /** {@return the action that undoes this one: {@link ReleaseEmailFromQuarantine} on the same target} */
+  /**
+   * {@return the action that undoes this one: {@link ReleaseEmailFromQuarantine} on the same
+   * target}
+   */
   @Override
   public RemediationAction inverse() {
     return new ReleaseEmailFromQuarantine(content);

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Quarantine one copy of a file (the automated investigation's file remediation).
  *
- * <p>Kind {@link ActionKind#QUARANTINE_FILE}; known to Defender's action API as "AIR quarantine file".
+ * <p>Kind {@link ActionKind#QUARANTINE_FILE}; known to Defender's action API as "AIR quarantine
+ * file".
  *
  * @param file the copy of the file to quarantine
  */

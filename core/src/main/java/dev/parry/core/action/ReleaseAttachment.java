@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Release a quarantined attachment: the undo of {@link QuarantineAttachment}.
  *
- * <p>Kind {@link ActionKind#RELEASE_ATTACHMENT}; known to Defender's action API as "release attachment".
+ * <p>Kind {@link ActionKind#RELEASE_ATTACHMENT}; known to Defender's action API as "release
+ * attachment".
  *
  * @param attachment the attachment to release from quarantine
  */

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Lift the containment of an unmanaged device: the undo of {@link ContainDevice}.
  *
- * <p>Kind {@link ActionKind#RELEASE_FROM_CONTAINMENT}; known to Defender's action API as "Unisolate (UnManagedDevice)".
+ * <p>Kind {@link ActionKind#RELEASE_FROM_CONTAINMENT}; known to Defender's action API as "Unisolate
+ * (UnManagedDevice)".
  *
  * @param device the contained unmanaged device to release
  */

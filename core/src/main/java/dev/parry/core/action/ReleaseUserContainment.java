@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Lift the containment of a user account: the undo of {@link ContainUser}.
  *
- * <p>Kind {@link ActionKind#RELEASE_USER_CONTAINMENT}; known to Defender's action API as "release contained user".
+ * <p>Kind {@link ActionKind#RELEASE_USER_CONTAINMENT}; known to Defender's action API as "release
+ * contained user".
  *
  * @param user the user account to release from containment
  */

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Release code execution on a device: the undo of {@link RestrictCodeExecution}.
  *
- * <p>Kind {@link ActionKind#REMOVE_CODE_RESTRICTION}; known to Defender's action API as "UnrestrictCodeExecution".
+ * <p>Kind {@link ActionKind#REMOVE_CODE_RESTRICTION}; known to Defender's action API as
+ * "UnrestrictCodeExecution".
  *
  * @param device the device whose code execution restriction is removed
  */

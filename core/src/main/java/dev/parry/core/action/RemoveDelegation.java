@@ -8,7 +8,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Remove a delegate's access to a mailbox.
  *
- * <p>Kind {@link ActionKind#REMOVE_DELEGATION}; known to Defender's action API as "remove delegation".
+ * <p>Kind {@link ActionKind#REMOVE_DELEGATION}; known to Defender's action API as "remove
+ * delegation".
  *
  * @param mailbox the mailbox whose delegate loses access
  * @param delegate the delegate whose access is removed

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Remove a registry key (a backup is kept so it can be restored).
  *
- * <p>Kind {@link ActionKind#REMOVE_REGISTRY_KEY}; known to Defender's action API as "AIR remove registry key".
+ * <p>Kind {@link ActionKind#REMOVE_REGISTRY_KEY}; known to Defender's action API as "AIR remove
+ * registry key".
  *
  * @param registryKey the registry key to remove, on its device
  */

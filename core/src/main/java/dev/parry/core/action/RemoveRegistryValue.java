@@ -5,15 +5,16 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 
 /**
- * Remove one value of a registry key, leaving the key and its other values (a persistence entry such as
- * a {@code Run} entry is a value). Undone by writing the value back with its type and data.
+ * Remove one value of a registry key, leaving the key and its other values (a persistence entry
+ * such as a {@code Run} entry is a value). Undone by writing the value back with its type and data.
  *
- * <p>Kind {@link ActionKind#REMOVE_REGISTRY_VALUE}; Parry's own kind: the AIR catalogue names registry keys only,
- * while real persistence evidence names a value.
+ * <p>Kind {@link ActionKind#REMOVE_REGISTRY_VALUE}; Parry's own kind: the AIR catalogue names
+ * registry keys only, while real persistence evidence names a value.
  *
  * @param registryValue the registry value to remove, on its device
  */
-public record RemoveRegistryValue(RegistryValue registryValue) implements DeviceAction, ReversibleAction {
+public record RemoveRegistryValue(RegistryValue registryValue)
+    implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Remove a scheduled task (a backup is kept so it can be restored).
  *
- * <p>Kind {@link ActionKind#REMOVE_SCHEDULED_TASK}; known to Defender's action API as "AIR remove scheduled task".
+ * <p>Kind {@link ActionKind#REMOVE_SCHEDULED_TASK}; known to Defender's action API as "AIR remove
+ * scheduled task".
  *
  * @param task the scheduled task to remove, on its device
  */

@@ -5,7 +5,8 @@ import dev.parry.core.entity.DeviceFile;
 /**
  * The file hash an action kind's backend needs to act on a file: {@link ActionKind#requiredHash()}.
  * An action whose file lacks it is never sent to an executor: it waits for approval with a reason
- * saying which hash is missing, and approving it is refused ({@link RemediationAction#missingForExecution()}).
+ * saying which hash is missing, and approving it is refused ({@link
+ * RemediationAction#missingForExecution()}).
  *
  * <pre>{@code
  * ActionKind.STOP_AND_QUARANTINE_FILE.requiredHash();          // SHA1

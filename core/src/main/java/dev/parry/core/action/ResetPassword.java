@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Reset a user's password, forcing a change at next sign-in. Cannot be undone.
  *
- * <p>Kind {@link ActionKind#RESET_PASSWORD}; known to Defender's action API as "reset user password".
+ * <p>Kind {@link ActionKind#RESET_PASSWORD}; known to Defender's action API as "reset user
+ * password".
  *
  * @param user the user account whose password is reset
  */

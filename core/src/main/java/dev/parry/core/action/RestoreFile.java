@@ -5,9 +5,11 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 
 /**
- * Release a file from quarantine: the undo of {@link QuarantineFile} and {@link StopAndQuarantineFile}.
+ * Release a file from quarantine: the undo of {@link QuarantineFile} and {@link
+ * StopAndQuarantineFile}.
  *
- * <p>Kind {@link ActionKind#RESTORE_FILE}; known to Defender's action API as "restore from quarantine".
+ * <p>Kind {@link ActionKind#RESTORE_FILE}; known to Defender's action API as "restore from
+ * quarantine".
  *
  * @param file the quarantined file to release
  */

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Restore a removed registry key: the undo of {@link RemoveRegistryKey}.
  *
- * <p>Kind {@link ActionKind#RESTORE_REGISTRY_KEY}; known to Defender's action API as "restore registry key".
+ * <p>Kind {@link ActionKind#RESTORE_REGISTRY_KEY}; known to Defender's action API as "restore
+ * registry key".
  *
  * @param registryKey the registry key to restore, on its device
  */

@@ -5,7 +5,8 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 
 /**
- * Write a removed registry value back, with its name, type and data: the undo of {@link RemoveRegistryValue}.
+ * Write a removed registry value back, with its name, type and data: the undo of {@link
+ * RemoveRegistryValue}.
  *
  * <p>Kind {@link ActionKind#RESTORE_REGISTRY_VALUE}; Parry's own kind.
  *

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Restore a removed scheduled task: the undo of {@link RemoveScheduledTask}.
  *
- * <p>Kind {@link ActionKind#RESTORE_SCHEDULED_TASK}; known to Defender's action API as "restore scheduled task".
+ * <p>Kind {@link ActionKind#RESTORE_SCHEDULED_TASK}; known to Defender's action API as "restore
+ * scheduled task".
  *
  * @param task the scheduled task to restore, on its device
  */

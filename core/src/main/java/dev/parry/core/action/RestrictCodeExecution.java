@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Allow only code signed by a trusted publisher to run on a device.
  *
- * <p>Kind {@link ActionKind#RESTRICT_CODE_EXECUTION}; known to Defender's action API as "RestrictCodeExecution".
+ * <p>Kind {@link ActionKind#RESTRICT_CODE_EXECUTION}; known to Defender's action API as
+ * "RestrictCodeExecution".
  *
  * @param device the device to restrict to trusted code
  */

@@ -5,9 +5,21 @@ package dev.parry.core.action;
  * Exactly the kinds whose {@link ActionKind#isReversible()} is true implement this interface.
  */
 public sealed interface ReversibleAction extends RemediationAction
-    permits BlockUrl, ContainDevice, ContainUser, DisableDriver, DisableUser, IsolateDevice, 
-        QuarantineAttachment, QuarantineEmail, QuarantineFile, RemoveRegistryKey, RemoveRegistryValue,
-        RemoveScheduledTask, RestrictCodeExecution, SoftDeleteEmail, StopAndQuarantineFile, 
+    permits BlockUrl,
+        ContainDevice,
+        ContainUser,
+        DisableDriver,
+        DisableUser,
+        IsolateDevice,
+        QuarantineAttachment,
+        QuarantineEmail,
+        QuarantineFile,
+        RemoveRegistryKey,
+        RemoveRegistryValue,
+        RemoveScheduledTask,
+        RestrictCodeExecution,
+        SoftDeleteEmail,
+        StopAndQuarantineFile,
         StopService {
 
   /** {@return the action that undoes this one, on the same target} */

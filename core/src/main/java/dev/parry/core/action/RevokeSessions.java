@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Require the user to sign in again, revoking every session and refresh token. Cannot be undone.
  *
- * <p>Kind {@link ActionKind#REVOKE_SESSIONS}; known to Defender's action API as "require sign-in again".
+ * <p>Kind {@link ActionKind#REVOKE_SESSIONS}; known to Defender's action API as "require sign-in
+ * again".
  *
  * @param user the user account whose sessions are revoked
  */

@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Run an antivirus scan on a device.
  *
- * <p>Kind {@link ActionKind#RUN_ANTIVIRUS_SCAN}; known to Defender's action API as "RunAntiVirusScan".
+ * <p>Kind {@link ActionKind#RUN_ANTIVIRUS_SCAN}; known to Defender's action API as
+ * "RunAntiVirusScan".
  *
  * @param device the device to scan
  * @param scanType quick or full scan

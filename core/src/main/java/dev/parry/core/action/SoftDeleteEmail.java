@@ -12,7 +12,8 @@ import dev.parry.core.internal.Checks;
  * @param content the email to delete: one message copy or a whole cluster of similar messages
  * @param includeSenderCopy also delete the copy in the sender's Sent Items
  */
-public record SoftDeleteEmail(EmailContent content, boolean includeSenderCopy) implements EmailAction, ReversibleAction {
+public record SoftDeleteEmail(EmailContent content, boolean includeSenderCopy)
+    implements EmailAction, ReversibleAction {
 
   /**
    * Validates the action.

@@ -5,18 +5,22 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 
 /**
- * Stop the processes running a file and quarantine it, on its device or (for a file without one) on every device.
+ * Stop the processes running a file and quarantine it, on its device or (for a file without one) on
+ * every device.
  *
- * <p>Kind {@link ActionKind#STOP_AND_QUARANTINE_FILE}; known to Defender's action API as "StopAndQuarantineFile".
+ * <p>Kind {@link ActionKind#STOP_AND_QUARANTINE_FILE}; known to Defender's action API as
+ * "StopAndQuarantineFile".
  *
- * @param file the file to stop and quarantine: on its device, or on every device for a file without one
+ * @param file the file to stop and quarantine: on its device, or on every device for a file without
+ *     one
  */
 public record StopAndQuarantineFile(DeviceFile file) implements DeviceAction, ReversibleAction {
 
   /**
    * Validates the action.
    *
-   * @param file the file to stop and quarantine: on its device, or on every device for a file without one
+   * @param file the file to stop and quarantine: on its device, or on every device for a file
+   *     without one
    * @throws InvalidInputException if a component is null
    */
   public StopAndQuarantineFile {

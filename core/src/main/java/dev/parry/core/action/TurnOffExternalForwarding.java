@@ -7,7 +7,8 @@ import dev.parry.core.internal.Checks;
 /**
  * Remove a mailbox's rule that forwards mail outside the organisation.
  *
- * <p>Kind {@link ActionKind#TURN_OFF_EXTERNAL_FORWARDING}; known to Defender's action API as "remove forwarding rule".
+ * <p>Kind {@link ActionKind#TURN_OFF_EXTERNAL_FORWARDING}; known to Defender's action API as
+ * "remove forwarding rule".
  *
  * @param mailbox the mailbox whose rule forwarding mail outside the organisation is removed
  */

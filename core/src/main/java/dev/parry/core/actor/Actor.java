@@ -5,8 +5,8 @@ import dev.parry.core.internal.Checks;
 import java.util.Optional;
 
 /**
- * Who performed a transition: {@link SystemActor the system} (automation, timers) or a named
- * {@link Principal}.
+ * Who performed a transition: {@link SystemActor the system} (automation, timers) or a named {@link
+ * Principal}.
  *
  * <pre>{@code
  * Actor automation = Actor.system();

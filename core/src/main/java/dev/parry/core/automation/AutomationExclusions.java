@@ -15,8 +15,8 @@ import java.util.Set;
  * without a folder.
  *
  * <p>Paths are matched on the place Windows resolves them to ({@code \\localhost\C$\BuildAgent.\x}
- * is in {@code C:\BuildAgent}), and names are compared as NTFS compares them: one character's simple
- * upper case against another's, so the Kelvin sign is not a {@code k} here although Java's
+ * is in {@code C:\BuildAgent}), and names are compared as NTFS compares them: one character's
+ * simple upper case against another's, so the Kelvin sign is not a {@code k} here although Java's
  * {@code equalsIgnoreCase} says it is.
  *
  * <p>Where an 8.3 short name ({@code BUILDA~1}, or a file named {@code TOOL~1.EXE} in a folder
@@ -62,8 +62,8 @@ public final class AutomationExclusions {
   }
 
   /**
-   * {@return whether automated investigation ignores the file at {@code path}}: an exclusion certainly
-   * covers it
+   * {@return whether automated investigation ignores the file at {@code path}}: an exclusion
+   * certainly covers it
    *
    * @param path the file's path
    */
@@ -80,9 +80,10 @@ public final class AutomationExclusions {
   }
 
   /**
-   * {@return whether an exclusion could cover the file at {@code path} although none certainly does}:
-   * it {@linkplain WindowsPath#couldBeWithin(WindowsPath) could be within} an excluded folder, and, where
-   * extensions or names narrow that folder, its name may be an 8.3 short name or is one of them
+   * {@return whether an exclusion could cover the file at {@code path} although none certainly
+   * does}: it {@linkplain WindowsPath#couldBeWithin(WindowsPath) could be within} an excluded
+   * folder, and, where extensions or names narrow that folder, its name may be an 8.3 short name or
+   * is one of them
    *
    * <pre>{@code
    * AutomationExclusions exclusions = AutomationExclusions.builder().folder(WindowsPath.of("C:\\BuildAgent")).build();
@@ -114,8 +115,8 @@ public final class AutomationExclusions {
   }
 
   /**
-   * {@return whether an exclusion could cover the file at {@code path} although none certainly does}:
-   * for a Windows path as {@link #mightExclude(WindowsPath)}; a POSIX path never
+   * {@return whether an exclusion could cover the file at {@code path} although none certainly
+   * does}: for a Windows path as {@link #mightExclude(WindowsPath)}; a POSIX path never
    *
    * @param path the file's path
    */
@@ -140,9 +141,9 @@ public final class AutomationExclusions {
     private Builder() {}
 
     /**
-     * Excludes a folder and every file beneath it: automated investigation ignores them and plans no
-     * action (default: no folder is excluded); {@link #add(FolderExclusion)} narrows one by extensions
-     * or names. Excluding a folder twice is the same as once.
+     * Excludes a folder and every file beneath it: automated investigation ignores them and plans
+     * no action (default: no folder is excluded); {@link #add(FolderExclusion)} narrows one by
+     * extensions or names. Excluding a folder twice is the same as once.
      *
      * @param folder the folder, below a root; without a drive letter it applies on every drive
      * @return this builder
@@ -154,8 +155,8 @@ public final class AutomationExclusions {
     }
 
     /**
-     * Adds an exclusion: a folder, narrowed to some extensions or file names or not (default: none).
-     * Adding one twice is the same as once.
+     * Adds an exclusion: a folder, narrowed to some extensions or file names or not (default:
+     * none). Adding one twice is the same as once.
      *
      * @param exclusion the exclusion
      * @return this builder

@@ -18,7 +18,8 @@ import dev.parry.core.internal.Checks;
  * @param match the rule devices must satisfy
  * @param level the automation level of the group's devices
  */
-public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, AutomationLevel level) {
+public record DeviceGroup(
+    DeviceGroupName name, int rank, DeviceMatch match, AutomationLevel level) {
 
   /** The name of the group a device falls into when no group matches it: {@value}. */
   public static final String UNGROUPED_NAME = "Ungrouped devices (default)";
@@ -44,9 +45,12 @@ public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, Aut
 
   /**
    * {@return the group {@code name} at {@code rank}, holding the devices {@code match} matches at
-   * {@code level}}: the documented way to make a group, which keeps compiling if the type gains a setting
+   * {@code level}}: the documented way to make a group, which keeps compiling if the type gains a
+   * setting
    *
-   * <pre>{@code DeviceGroup servers = DeviceGroup.of(DeviceGroupName.of("Servers"), 1, serverMatch, AutomationLevel.SEMI_ALL_FOLDERS);}</pre>
+   * <pre>
+   * {@code DeviceGroup servers = DeviceGroup.of(DeviceGroupName.of("Servers"), 1, serverMatch, AutomationLevel.SEMI_ALL_FOLDERS);}
+   * </pre>
    *
    * @param name the group's name
    * @param rank 1 or more; lower ranks are matched first
@@ -55,7 +59,8 @@ public record DeviceGroup(DeviceGroupName name, int rank, DeviceMatch match, Aut
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code rank} is less than 1
    */
-  public static DeviceGroup of(DeviceGroupName name, int rank, DeviceMatch match, AutomationLevel level) {
+  public static DeviceGroup of(
+      DeviceGroupName name, int rank, DeviceMatch match, AutomationLevel level) {
     return new DeviceGroup(name, rank, match, level);
   }
 }

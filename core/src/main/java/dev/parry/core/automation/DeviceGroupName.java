@@ -6,17 +6,19 @@ import dev.parry.core.internal.Text;
 /**
  * The name of a device group.
  *
- * @param value 1-128 characters, no spoofing characters (the identifier rule of {@link dev.parry.core.entity})
+ * @param value 1-128 characters, no spoofing characters (the identifier rule of {@link
+ *     dev.parry.core.entity})
  */
 public record DeviceGroupName(String value) {
 
   /**
    * Validates the name.
    *
-   * @param value 1-128 characters, no spoofing characters (the identifier rule of
-   *     {@link dev.parry.core.entity})
+   * @param value 1-128 characters, no spoofing characters (the identifier rule of {@link
+   *     dev.parry.core.entity})
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than 128 characters or holds a spoofing character
+   * @throws InvalidInputException if it is empty, longer than 128 characters or holds a spoofing
+   *     character
    */
   public DeviceGroupName {
     Text.requireIdentifier("deviceGroupName", value, 1, 128);

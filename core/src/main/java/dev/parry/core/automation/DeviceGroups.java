@@ -54,26 +54,28 @@ public final class DeviceGroups {
     for (DeviceGroup group : sorted) {
       Checks.notNull(group, "group");
       if (!ranks.add(group.rank())) {
-        throw new InvalidInputException("groups", null,
+        throw new InvalidInputException(
+            "groups",
+            null,
             "device group ranks must be unique, rank " + group.rank() + " is repeated");
       }
       if (!names.add(group.name()) || group.name().equals(ungroupedName)) {
-        throw new InvalidInputException("groups", null,
-            "device group names must be unique, was: '" + group.name() + "'");
+        throw new InvalidInputException(
+            "groups", null, "device group names must be unique, was: '" + group.name() + "'");
       }
     }
     sorted.sort(Comparator.comparingInt(DeviceGroup::rank));
-    return new DeviceGroups(List.copyOf(sorted),
+    return new DeviceGroups(
+        List.copyOf(sorted),
         new DeviceGroup(ungroupedName, Integer.MAX_VALUE, DeviceMatch.ANY, ungroupedLevel));
   }
 
   /**
    * {@return the group {@code device} belongs to: the matching group with the lowest rank, or the
-   * ungrouped default}. A device that does not report what a group ranked before that one matches on
-   * (a host name for a name prefix, a domain, its platform, Defender's device group) might belong to
-   * that group: of those
-   * groups and the one it matches, the device gets the one whose level automates least, so an
-   * unreported name never moves a device to a more permissive group.
+   * ungrouped default}. A device that does not report what a group ranked before that one matches
+   * on (a host name for a name prefix, a domain, its platform, Defender's device group) might
+   * belong to that group: of those groups and the one it matches, the device gets the one whose
+   * level automates least, so an unreported name never moves a device to a more permissive group.
    *
    * @param device the device
    * @throws InvalidInputException if {@code device} is null
@@ -83,13 +85,18 @@ public final class DeviceGroups {
     DeviceGroup cautious = null;
     for (DeviceGroup group : ranked) {
       if (group.match().matches(device)) {
-        return cautious == null || restraint(group.level()) >= restraint(cautious.level()) ? group : cautious;
+        return cautious == null || restraint(group.level()) >= restraint(cautious.level())
+            ? group
+            : cautious;
       }
-      if (group.match().mightMatch(device) && (cautious == null || restraint(group.level()) > restraint(cautious.level()))) {
+      if (group.match().mightMatch(device)
+          && (cautious == null || restraint(group.level()) > restraint(cautious.level()))) {
         cautious = group;
       }
     }
-    return cautious == null || restraint(ungrouped.level()) >= restraint(cautious.level()) ? ungrouped : cautious;
+    return cautious == null || restraint(ungrouped.level()) >= restraint(cautious.level())
+        ? ungrouped
+        : cautious;
   }
 
   /** {@return how little {@code level} automates: higher holds more back} */

@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rule a device group matches devices with. Every criterion that is set must hold; a criterion
  * left unset (null or empty) matches every device, so a rule with none set matches all devices. A
- * device without a name never matches a name prefix; one whose Defender device group is not reported
- * never matches {@code rbacGroups}.
+ * device without a name never matches a name prefix; one whose Defender device group is not
+ * reported never matches {@code rbacGroups}.
  *
- * <p>Make one with {@link #builder()} (or {@link #inRbacGroups} and {@link #ANY}): the rule may gain
- * criteria in a minor release, each unset by default, and code written against the builder keeps
- * compiling, where a call to the canonical constructor would not.
+ * <p>Make one with {@link #builder()} (or {@link #inRbacGroups} and {@link #ANY}): the rule may
+ * gain criteria in a minor release, each unset by default, and code written against the builder
+ * keeps compiling, where a call to the canonical constructor would not.
  *
  * <pre>{@code
  * DeviceMatch finance = DeviceMatch.builder().namePrefix("fin-").domain(DomainName.of("corp.contoso.com"))
@@ -33,11 +33,15 @@ import org.jspecify.annotations.Nullable;
  * @param domain the device's domain is exactly this; or null
  * @param anyTags the device carries at least one of these tags; or empty
  * @param platforms the device runs one of these; or empty
- * @param rbacGroups Defender puts the device in one of these device groups (its {@code rbacGroupName},
- *     compared case-insensitively); or empty
+ * @param rbacGroups Defender puts the device in one of these device groups (its {@code
+ *     rbacGroupName}, compared case-insensitively); or empty
  */
-public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName domain, Set<DeviceTag> anyTags,
-    Set<OsPlatform> platforms, Set<RbacGroupName> rbacGroups) {
+public record DeviceMatch(
+    @Nullable String namePrefix,
+    @Nullable DomainName domain,
+    Set<DeviceTag> anyTags,
+    Set<OsPlatform> platforms,
+    Set<RbacGroupName> rbacGroups) {
 
   /** The rule that matches every device. */
   public static final DeviceMatch ANY = new DeviceMatch(null, null, Set.of(), Set.of());
@@ -52,7 +56,10 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * @throws InvalidInputException if a set or an element is null
    * @throws InvalidInputException if the name prefix is empty or holds a spoofing character
    */
-  public DeviceMatch(@Nullable String namePrefix, @Nullable DomainName domain, Set<DeviceTag> anyTags,
+  public DeviceMatch(
+      @Nullable String namePrefix,
+      @Nullable DomainName domain,
+      Set<DeviceTag> anyTags,
       Set<OsPlatform> platforms) {
     this(namePrefix, domain, anyTags, platforms, Set.of());
   }
@@ -60,7 +67,9 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
   /**
    * {@return a builder with no criterion set}: it builds {@link #ANY} unless told more
    *
-   * <pre>{@code DeviceMatch servers = DeviceMatch.builder().platforms(Set.of(OsPlatform.WINDOWS_SERVER)).build();}</pre>
+   * <pre>
+   * {@code DeviceMatch servers = DeviceMatch.builder().platforms(Set.of(OsPlatform.WINDOWS_SERVER)).build();}
+   * </pre>
    */
   public static Builder builder() {
     return new Builder();
@@ -73,7 +82,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * @throws InvalidInputException if a name is null
    */
   public static DeviceMatch inRbacGroups(RbacGroupName... groups) {
-    return new DeviceMatch(null, null, Set.of(), Set.of(), Set.of(Checks.notNull(groups, "groups")));
+    return new DeviceMatch(
+        null, null, Set.of(), Set.of(), Set.of(Checks.notNull(groups, "groups")));
   }
 
   /**
@@ -83,8 +93,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    * @param domain the device's domain is exactly this; or null
    * @param anyTags the device carries at least one of these tags; or empty
    * @param platforms the device runs one of these; or empty
-   * @param rbacGroups Defender puts the device in one of these device groups (its {@code rbacGroupName},
-   *     compared case-insensitively); or empty
+   * @param rbacGroups Defender puts the device in one of these device groups (its {@code
+   *     rbacGroupName}, compared case-insensitively); or empty
    * @throws InvalidInputException if a set or an element is null
    * @throws InvalidInputException if the name prefix is empty or holds a spoofing character
    */
@@ -98,8 +108,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
   }
 
   /**
-   * {@return whether {@code device} could belong here}: as {@link #matches}, but a criterion the device
-   * does not report (no host name for a name prefix, no domain, an unreported platform
+   * {@return whether {@code device} could belong here}: as {@link #matches}, but a criterion the
+   * device does not report (no host name for a name prefix, no domain, an unreported platform
    * ({@code OTHER}), no Defender device group) is not held against it
    *
    * @param device the device
@@ -115,8 +125,13 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
     if (!nameUnknown && !groupUnknown && !domainUnknown && !osUnknown) {
       return false;
     }
-    return new DeviceMatch(nameUnknown ? null : namePrefix, domainUnknown ? null : domain, anyTags,
-        osUnknown ? Set.of() : platforms, groupUnknown ? Set.of() : rbacGroups).matches(device);
+    return new DeviceMatch(
+            nameUnknown ? null : namePrefix,
+            domainUnknown ? null : domain,
+            anyTags,
+            osUnknown ? Set.of() : platforms,
+            groupUnknown ? Set.of() : rbacGroups)
+        .matches(device);
   }
 
   /**
@@ -126,8 +141,11 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
    */
   public boolean matches(Device device) {
     DeviceName name = device.name();
-    if (namePrefix != null && (name == null
-        || !name.value().toLowerCase(Locale.ROOT).startsWith(namePrefix.toLowerCase(Locale.ROOT)))) {
+    if (namePrefix != null
+        && (name == null
+            || !name.value()
+                .toLowerCase(Locale.ROOT)
+                .startsWith(namePrefix.toLowerCase(Locale.ROOT)))) {
       return false;
     }
     RbacGroupName group = device.rbacGroupName();
@@ -145,7 +163,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
 
   /**
    * Makes a {@link DeviceMatch}. Every criterion is unset by default and matches every device; each
-   * setter checks its argument at once and replaces what was set before. A builder is not thread-safe.
+   * setter checks its argument at once and replaces what was set before. A builder is not
+   * thread-safe.
    */
   public static final class Builder {
     private @Nullable String namePrefix;
@@ -157,11 +176,11 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
     private Builder() {}
 
     /**
-     * Matches devices whose host name starts with {@code value}, compared case-insensitively (default:
-     * any name, and devices without one). A device without a name never matches a prefix.
+     * Matches devices whose host name starts with {@code value}, compared case-insensitively
+     * (default: any name, and devices without one). A device without a name never matches a prefix.
      *
-     * @param value 1-255 characters without spoofing characters (the identifier rule of
-     *     {@link dev.parry.core.entity})
+     * @param value 1-255 characters without spoofing characters (the identifier rule of {@link
+     *     dev.parry.core.entity})
      * @return this builder
      * @throws InvalidInputException if {@code value} is null
      * @throws InvalidInputException if it is empty, too long or holds a spoofing character
@@ -172,7 +191,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
     }
 
     /**
-     * Matches devices in exactly this DNS or directory domain (default: any domain, and devices without one).
+     * Matches devices in exactly this DNS or directory domain (default: any domain, and devices
+     * without one).
      *
      * @param value the domain
      * @return this builder
@@ -197,7 +217,8 @@ public record DeviceMatch(@Nullable String namePrefix, @Nullable DomainName doma
     }
 
     /**
-     * Matches devices that run one of these operating system families (default: empty, any platform).
+     * Matches devices that run one of these operating system families (default: empty, any
+     * platform).
      *
      * @param value the platforms, empty for any (copied)
      * @return this builder

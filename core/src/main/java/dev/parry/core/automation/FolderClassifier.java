@@ -17,43 +17,44 @@ import java.util.Map;
 /**
  * Answers the two questions the folder-based Semi levels ask of a file: {@linkplain
  * #isInCoreFolder(WindowsPath) is it in a core folder?} (Semi - require approval for core folders
- * remediation) and {@linkplain #isInTempFolder(WindowsPath) is it in a temp folder?} (Semi - require
- * approval for non-temp folders remediation). Each question has its own list of folders and neither
- * list bears on the other's answer: a file can be in both ({@code \Windows\Temp} is in
+ * remediation) and {@linkplain #isInTempFolder(WindowsPath) is it in a temp folder?} (Semi -
+ * require approval for non-temp folders remediation). Each question has its own list of folders and
+ * neither list bears on the other's answer: a file can be in both ({@code \Windows\Temp} is in
  * {@code \Windows}, Program Files is in both default lists), in one or in neither.
  *
  * <p>A pattern is a folder written with {@code \} or {@code /}, where a {@code *} segment stands
- * for exactly one folder name; a file is in a listed folder when it lies anywhere beneath it, on any
- * drive. A final {@code \*} adds nothing: {@code \Windows\*} is {@code \Windows}.
+ * for exactly one folder name; a file is in a listed folder when it lies anywhere beneath it, on
+ * any drive. A final {@code \*} adds nothing: {@code \Windows\*} is {@code \Windows}.
  *
  * <p><b>Path rules</b> (README "Path rules"). A path is judged as {@link WindowsPath} resolves it:
- * {@code C:\Windows.\x}, {@code \\localhost\C$\Windows\x} and {@code \\?\C:\Windows\x}
- * are all in {@code \Windows}. Names are compared as NTFS compares them, one character's simple upper
- * case against another's: {@code WINDOWS} spelled with a dotted capital I (U+0130) is not {@code Windows}.
+ * {@code C:\Windows.\x}, {@code \\localhost\C$\Windows\x} and {@code \\?\C:\Windows\x} are all in
+ * {@code \Windows}. Names are compared as NTFS compares them, one character's simple upper case
+ * against another's: {@code WINDOWS} spelled with a dotted capital I (U+0130) is not {@code
+ * Windows}.
  *
  * <p><b>Where the spelling leaves a doubt, each question takes the side that asks for approval.</b>
  * A folder name holding {@code ~} then a digit ({@code PROGRA~1}, {@code WINDOW~1}) may be the 8.3
  * short name of any folder in its parent: only the file system knows which. So a file is in a core
- * folder when <em>some</em> reading of its short names puts it in one, and in a temp folder only when
- * <em>every</em> reading does. {@code C:\PROGRA~1\x.exe} and {@code C:\ABC~1\x.exe} are in a core
- * folder (either could be Program Files) and, for the same reason, not in a temp folder;
+ * folder when <em>some</em> reading of its short names puts it in one, and in a temp folder only
+ * when <em>every</em> reading does. {@code C:\PROGRA~1\x.exe} and {@code C:\ABC~1\x.exe} are in a
+ * core folder (either could be Program Files) and, for the same reason, not in a temp folder;
  * {@code C:\Users\alice\DOWNLO~1\x.exe} is not in a temp folder (it could be Downloads, or not);
  * {@code C:\Users\ALICE~1\Downloads\x.exe} is (any user folder will do). Short names set by hand
  * ({@code fsutil file setshortname}) need administrator rights and are out of scope. A file on a
  * share that is not a drive's admin share ({@code \\server\share\x}, {@code ADMIN$}) or on an NT
- * device other than a volume may lie in any folder of that machine: it is in a core folder and not in
- * a temp folder. A drive's admin share on another host ({@code \\fs01\C$\Windows\x}) is judged by
- * its folders, like a drive. A volume named without its letter ({@code \Device\HarddiskVolume3\...},
- * {@code \\?\Volume{GUID}\...}, the form Defender reports many paths in) may be mounted in any
- * folder, {@code \Windows} included: unless {@link #withVolumes(Map)} says which drive it is, a file
- * on it is in a core folder and not in a temp folder.
+ * device other than a volume may lie in any folder of that machine: it is in a core folder and not
+ * in a temp folder. A drive's admin share on another host ({@code \\fs01\C$\Windows\x}) is judged
+ * by its folders, like a drive. A volume named without its letter ({@code
+ * \Device\HarddiskVolume3\...}, {@code \\?\Volume{GUID}\...}, the form Defender reports many paths
+ * in) may be mounted in any folder, {@code \Windows} included: unless {@link #withVolumes(Map)}
+ * says which drive it is, a file on it is in a core folder and not in a temp folder.
  *
  * <p><b>POSIX paths</b> (macOS, Linux; {@link PosixPath}) have their own two lists, written with
- * {@code /} ({@link #DEFAULT_POSIX_CORE}, {@link #DEFAULT_POSIX_TEMP}; {@link #withPosix(List, List)}
- * replaces them). Linux compares names with their case and macOS usually without, so a file is in a
- * core folder when its names match a pattern in either way, and in a temp folder only when they match
- * exactly. A {@code ..} name may follow a symbolic link anywhere: such a path is in a core folder and
- * not in a temp folder.
+ * {@code /} ({@link #DEFAULT_POSIX_CORE}, {@link #DEFAULT_POSIX_TEMP}; {@link #withPosix(List,
+ * List)} replaces them). Linux compares names with their case and macOS usually without, so a file
+ * is in a core folder when its names match a pattern in either way, and in a temp folder only when
+ * they match exactly. A {@code ..} name may follow a symbolic link anywhere: such a path is in a
+ * core folder and not in a temp folder.
  *
  * <p><b>Defaults</b> follow Defender's documentation. Core: {@code \Windows} and the Program Files
  * folders ("operating system directories such as Windows folder and Program files folder"; Program
@@ -67,25 +68,29 @@ import java.util.Map;
  * folders.isInTempFolder(WindowsPath.of("C:\\PROGRA~1\\Vendor\\app.exe")); // false: PROGRA~1 may be another folder
  * }</pre>
  *
- * <p>Past 400 lines because both folder lists, their Windows and POSIX forms and the volume map answer
- * one question each, cautious side included, and read best side by side.
+ * <p>Past 400 lines because both folder lists, their Windows and POSIX forms and the volume map
+ * answer one question each, cautious side included, and read best side by side.
  */
 public final class FolderClassifier {
 
-  /** The default core folders: {@code \Windows}, {@code \Program Files}, {@code \Program Files (x86)}. */
+  /**
+   * The default core folders: {@code \Windows}, {@code \Program Files}, {@code \Program Files
+   * (x86)}.
+   */
   public static final List<String> DEFAULT_CORE =
       List.of("/windows", "/program files", "/program files (x86)");
 
   /** The default temp folders, as Defender's documentation lists them. */
-  public static final List<String> DEFAULT_TEMP = List.of(
-      "/users/*/appdata/local/temp",
-      "/documents and settings/*/local settings/temp",
-      "/documents and settings/*/local settings/temporary",
-      "/windows/temp",
-      "/users/*/downloads",
-      "/program files",
-      "/program files (x86)",
-      "/documents and settings/*/users");
+  public static final List<String> DEFAULT_TEMP =
+      List.of(
+          "/users/*/appdata/local/temp",
+          "/documents and settings/*/local settings/temp",
+          "/documents and settings/*/local settings/temporary",
+          "/windows/temp",
+          "/users/*/downloads",
+          "/program files",
+          "/program files (x86)",
+          "/documents and settings/*/users");
 
   /**
    * The default core folders of macOS and Linux: the system's programs, libraries and configuration
@@ -93,16 +98,36 @@ public final class FolderClassifier {
    * {@code /etc}, {@code /boot}), add-on software ({@code /opt}, {@code /Applications}, the Program
    * Files of each) and macOS's own ({@code /System}, {@code /Library}, {@code /private/etc}).
    */
-  public static final List<String> DEFAULT_POSIX_CORE = List.of("/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64",
-      "/etc", "/boot", "/opt", "/Applications", "/System", "/Library", "/private/etc");
+  public static final List<String> DEFAULT_POSIX_CORE =
+      List.of(
+          "/bin",
+          "/sbin",
+          "/usr",
+          "/lib",
+          "/lib32",
+          "/lib64",
+          "/etc",
+          "/boot",
+          "/opt",
+          "/Applications",
+          "/System",
+          "/Library",
+          "/private/etc");
 
   /**
-   * The default temp folders of macOS and Linux: the system's temp folders ({@code /tmp},
-   * {@code /var/tmp}, macOS's {@code /private/tmp}, {@code /private/var/tmp} and per-user
-   * {@code /private/var/folders}) and each user's Downloads, as Defender lists Downloads for Windows.
+   * The default temp folders of macOS and Linux: the system's temp folders ({@code /tmp}, {@code
+   * /var/tmp}, macOS's {@code /private/tmp}, {@code /private/var/tmp} and per-user {@code
+   * /private/var/folders}) and each user's Downloads, as Defender lists Downloads for Windows.
    */
-  public static final List<String> DEFAULT_POSIX_TEMP = List.of("/tmp", "/var/tmp", "/private/tmp",
-      "/private/var/tmp", "/private/var/folders", "/home/*/Downloads", "/Users/*/Downloads");
+  public static final List<String> DEFAULT_POSIX_TEMP =
+      List.of(
+          "/tmp",
+          "/var/tmp",
+          "/private/tmp",
+          "/private/var/tmp",
+          "/private/var/folders",
+          "/home/*/Downloads",
+          "/Users/*/Downloads");
 
   /** The most segments a pattern may have: {@value}. */
   public static final int MAX_SEGMENTS = 64;
@@ -111,17 +136,27 @@ public final class FolderClassifier {
 
   /** A pattern's segments in upper case, {@code *} for a wildcard. */
   private final String[][] core;
+
   private final String[][] temp;
+
   /** The most segments of any pattern of a list: folders deeper than this never decide a match. */
   private final int coreDepth;
+
   private final int tempDepth;
+
   /** POSIX patterns' segments as written, {@code *} for a wildcard. */
   private final String[][] posixCore;
+
   private final String[][] posixTemp;
+
   /** Volumes known to be a drive's root: the volume's name in upper case, to its drive letter. */
   private final Map<String, Character> volumes;
 
-  private FolderClassifier(String[][] core, String[][] temp, String[][] posixCore, String[][] posixTemp,
+  private FolderClassifier(
+      String[][] core,
+      String[][] temp,
+      String[][] posixCore,
+      String[][] posixTemp,
       Map<String, Character> volumes) {
     this.core = core;
     this.temp = temp;
@@ -154,17 +189,23 @@ public final class FolderClassifier {
    *     List.of("\\windows\\temp", "\\build\\scratch"));   // only these two are temp
    * }</pre>
    *
-   * @param corePatterns the core folders, asked about by Semi - require approval for core folders remediation
-   * @param tempPatterns the temp folders, asked about by Semi - require approval for non-temp folders remediation
+   * @param corePatterns the core folders, asked about by Semi - require approval for core folders
+   *     remediation
+   * @param tempPatterns the temp folders, asked about by Semi - require approval for non-temp
+   *     folders remediation
    * @throws InvalidInputException if a list or a pattern is null
    * @throws InvalidInputException if a pattern is not absolute, has an empty segment, a control
-   *     character, a {@code *} that is not a whole segment, a {@code .} or {@code ..} segment or one
-   *     ending in a dot or a space (Windows strips those), or more than {@value #MAX_SEGMENTS} segments
+   *     character, a {@code *} that is not a whole segment, a {@code .} or {@code ..} segment or
+   *     one ending in a dot or a space (Windows strips those), or more than {@value #MAX_SEGMENTS}
+   *     segments
    */
   public static FolderClassifier of(List<String> corePatterns, List<String> tempPatterns) {
-    return new FolderClassifier(parse(corePatterns, "corePatterns"), parse(tempPatterns, "tempPatterns"),
+    return new FolderClassifier(
+        parse(corePatterns, "corePatterns"),
+        parse(tempPatterns, "tempPatterns"),
         PosixFolders.parse(DEFAULT_POSIX_CORE, "posixCorePatterns"),
-        PosixFolders.parse(DEFAULT_POSIX_TEMP, "posixTempPatterns"), Map.of());
+        PosixFolders.parse(DEFAULT_POSIX_TEMP, "posixTempPatterns"),
+        Map.of());
   }
 
   /**
@@ -175,30 +216,35 @@ public final class FolderClassifier {
    *     List.of("/tmp", "/srv/scratch"));
    * }</pre>
    *
-   * @param corePatterns the core folders, each starting with {@code /}; {@code *} stands for one name
+   * @param corePatterns the core folders, each starting with {@code /}; {@code *} stands for one
+   *     name
    * @param tempPatterns the temp folders, likewise
    * @throws InvalidInputException if a list or a pattern is null
-   * @throws InvalidInputException if a pattern does not start with {@code /}, has an empty, {@code .}
-   *     or {@code ..} segment, a control character, a {@code *} that is not a whole segment, or more than
-   *     {@value #MAX_SEGMENTS} segments
+   * @throws InvalidInputException if a pattern does not start with {@code /}, has an empty, {@code
+   *     .} or {@code ..} segment, a control character, a {@code *} that is not a whole segment, or
+   *     more than {@value #MAX_SEGMENTS} segments
    */
   public FolderClassifier withPosix(List<String> corePatterns, List<String> tempPatterns) {
-    return new FolderClassifier(core, temp, PosixFolders.parse(corePatterns, "corePatterns"),
-        PosixFolders.parse(tempPatterns, "tempPatterns"), volumes);
+    return new FolderClassifier(
+        core,
+        temp,
+        PosixFolders.parse(corePatterns, "corePatterns"),
+        PosixFolders.parse(tempPatterns, "tempPatterns"),
+        volumes);
   }
 
   /**
-   * {@return these folders, knowing which drive each of these volumes is}: a file on a listed volume is
-   * judged by its folders, as on a drive; one on a volume not listed stays in a core folder and out of
-   * the temp folders (it may be mounted anywhere). The map applies to every device, so list only what
-   * holds across the fleet (a standard image's system volume).
+   * {@return these folders, knowing which drive each of these volumes is}: a file on a listed
+   * volume is judged by its folders, as on a drive; one on a volume not listed stays in a core
+   * folder and out of the temp folders (it may be mounted anywhere). The map applies to every
+   * device, so list only what holds across the fleet (a standard image's system volume).
    *
    * <pre>{@code
    * FolderClassifier folders = FolderClassifier.defaults().withVolumes(Map.of("HarddiskVolume3", 'C'));
    * }</pre>
    *
-   * @param mapping volume names as they follow {@code \Device\} or {@code \\?\}
-   *     ({@code HarddiskVolume3}, {@code Volume{GUID}}, compared case-insensitively) to drive letters
+   * @param mapping volume names as they follow {@code \Device\} or {@code \\?\} ({@code
+   *     HarddiskVolume3}, {@code Volume{GUID}}, compared case-insensitively) to drive letters
    * @throws InvalidInputException if the map, a name or a letter is null
    * @throws InvalidInputException if a name is not a volume's or a letter is not A-Z
    */
@@ -208,9 +254,13 @@ public final class FolderClassifier {
       String name = Checks.notNull(entry.getKey(), "volume");
       char letter = Character.toUpperCase(Checks.notNull(entry.getValue(), "drive letter"));
       if (letter < 'A' || letter > 'Z') {
-        throw new InvalidInputException("letter", name,
-            "drive letter must be A-Z, was: " + Text.show(String.valueOf(letter))
-            + " for " + Text.show(name));
+        throw new InvalidInputException(
+            "letter",
+            name,
+            "drive letter must be A-Z, was: "
+                + Text.show(String.valueOf(letter))
+                + " for "
+                + Text.show(name));
       }
       out.put(volumeName(volume(name)), letter);
     }
@@ -227,8 +277,8 @@ public final class FolderClassifier {
     } catch (IllegalArgumentException | InvalidInputException e) {
       // not a volume's name: refused below
     }
-    throw new InvalidInputException("volume", name,
-        "volume must be HarddiskVolumeN or Volume{GUID}, was: " + Text.show(name));
+    throw new InvalidInputException(
+        "volume", name, "volume must be HarddiskVolumeN or Volume{GUID}, was: " + Text.show(name));
   }
 
   /** {@return the volume's own name in upper case: {@code HARDDISKVOLUME3}, {@code VOLUME{...}}} */
@@ -257,26 +307,38 @@ public final class FolderClassifier {
         p = p.substring(0, p.length() - 2);
       }
       if (!p.startsWith("/") || p.length() < 2) {
-        throw new InvalidInputException(field, pattern,
+        throw new InvalidInputException(
+            field,
+            pattern,
             "folder pattern must start with '/' or '\\' and name a folder, was: "
-            + Text.show(pattern));
+                + Text.show(pattern));
       }
       String[] segments = p.substring(1).split("/", -1);
       if (segments.length > MAX_SEGMENTS) {
-        throw new InvalidInputException(field, pattern,
-            "folder pattern must have at most " + MAX_SEGMENTS + " segments, was: "
-            + Text.show(pattern));
+        throw new InvalidInputException(
+            field,
+            pattern,
+            "folder pattern must have at most "
+                + MAX_SEGMENTS
+                + " segments, was: "
+                + Text.show(pattern));
       }
       for (int i = 0; i < segments.length; i++) {
         String segment = segments[i];
         if (segment.isEmpty() || (segment.contains("*") && !segment.equals("*"))) {
-          throw new InvalidInputException(field, pattern,
-              "folder pattern segments must be non-empty and '*' must stand alone, was: " + Text.show(pattern));
+          throw new InvalidInputException(
+              field,
+              pattern,
+              "folder pattern segments must be non-empty and '*' must stand alone, was: "
+                  + Text.show(pattern));
         }
         if (segment.endsWith(".") || segment.endsWith(" ")) {
-          throw new InvalidInputException(field, pattern,
+          throw new InvalidInputException(
+              field,
+              pattern,
               "folder pattern segments must not be '.' or '..' or end in a dot or a"
-              + " space (Windows strips those from names), was: " + Text.show(pattern));
+                  + " space (Windows strips those from names), was: "
+                  + Text.show(pattern));
         }
         segments[i] = NtfsNames.upper(segment);
       }
@@ -287,8 +349,8 @@ public final class FolderClassifier {
 
   /**
    * {@return whether {@code file} is in a core folder}: a Windows path as {@link
-   * #isInCoreFolder(WindowsPath)} says, a POSIX path when its folders match a POSIX core pattern, case
-   * ignored (macOS), or when it holds a {@code ..}
+   * #isInCoreFolder(WindowsPath)} says, a POSIX path when its folders match a POSIX core pattern,
+   * case ignored (macOS), or when it holds a {@code ..}
    *
    * <pre>{@code
    * FolderClassifier.defaults().isInCoreFolder(PosixPath.of("/usr/local/bin/x"));   // true
@@ -298,14 +360,15 @@ public final class FolderClassifier {
    * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInCoreFolder(FilePath file) {
-    return file instanceof WindowsPath windows ? isInCoreFolder(windows)
+    return file instanceof WindowsPath windows
+        ? isInCoreFolder(windows)
         : PosixFolders.match((PosixPath) file, posixCore, true);
   }
 
   /**
    * {@return whether {@code file} is in a temp folder}: a Windows path as {@link
-   * #isInTempFolder(WindowsPath)} says, a POSIX path when its folders match a POSIX temp pattern exactly,
-   * case included, and it holds no {@code ..}
+   * #isInTempFolder(WindowsPath)} says, a POSIX path when its folders match a POSIX temp pattern
+   * exactly, case included, and it holds no {@code ..}
    *
    * <pre>{@code
    * FolderClassifier.defaults().isInTempFolder(PosixPath.of("/tmp/payload"));   // true
@@ -316,14 +379,15 @@ public final class FolderClassifier {
    * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInTempFolder(FilePath file) {
-    return file instanceof WindowsPath windows ? isInTempFolder(windows)
+    return file instanceof WindowsPath windows
+        ? isInTempFolder(windows)
         : PosixFolders.match((PosixPath) file, posixTemp, false);
   }
 
   /**
    * {@return whether {@code file} is in a core folder}: beneath a folder of the core list, in some
-   * reading of its 8.3 short names; also true for a file on a share or device Parry cannot place (see
-   * the class comment)
+   * reading of its 8.3 short names; also true for a file on a share or device Parry cannot place
+   * (see the class comment)
    *
    * <pre>{@code
    * FolderClassifier.defaults().isInCoreFolder(WindowsPath.of("C:\\Windows\\Temp\\evil.exe"));   // true
@@ -339,7 +403,8 @@ public final class FolderClassifier {
       return true;
     }
     Folders folders = Folders.of(resolved, coreDepth);
-    for (String[] pattern : core) { // indexed loops over arrays: the question allocates no iterators
+    for (String[] pattern :
+        core) { // indexed loops over arrays: the question allocates no iterators
       if (folders.couldMatch(pattern)) {
         return true;
       }
@@ -349,8 +414,8 @@ public final class FolderClassifier {
 
   /**
    * {@return whether {@code file} is in a temp folder}: beneath a folder of the temp list, in every
-   * reading of its 8.3 short names; false for a file on a share or device Parry cannot place (see the
-   * class comment)
+   * reading of its 8.3 short names; false for a file on a share or device Parry cannot place (see
+   * the class comment)
    *
    * <pre>{@code
    * FolderClassifier.defaults().isInTempFolder(WindowsPath.of("C:\\Program Files\\Vendor\\app.exe")); // true
@@ -378,7 +443,10 @@ public final class FolderClassifier {
     return segment.length() == 1 && segment.charAt(0) == '*';
   }
 
-  /** The folder names of a resolved path, as positions in it, with those that may be short names marked. */
+  /**
+   * The folder names of a resolved path, as positions in it, with those that may be short names
+   * marked.
+   */
   private static final class Folders {
     private final String path;
     private final int[] bounds;
@@ -424,7 +492,10 @@ public final class FolderClassifier {
       return NtfsNames.regionIs(path, bounds[2 * index], bounds[2 * index + 1], upper);
     }
 
-    /** Whether every reading of the short names makes {@code pattern} match: a short name matches only a wildcard. */
+    /**
+     * Whether every reading of the short names makes {@code pattern} match: a short name matches
+     * only a wildcard.
+     */
     boolean certainlyMatches(String[] pattern) {
       if (pattern.length > count) {
         return false;
@@ -437,7 +508,10 @@ public final class FolderClassifier {
       return true;
     }
 
-    /** Whether some reading of the short names makes {@code pattern} match: a short name matches any name. */
+    /**
+     * Whether some reading of the short names makes {@code pattern} match: a short name matches any
+     * name.
+     */
     boolean couldMatch(String[] pattern) {
       if (pattern.length > count) {
         return false;
@@ -453,7 +527,16 @@ public final class FolderClassifier {
 
   @Override
   public String toString() {
-    return "FolderClassifier{core=" + core.length + " patterns, temp=" + temp.length + " patterns, posixCore="
-        + posixCore.length + " patterns, posixTemp=" + posixTemp.length + " patterns, volumes=" + volumes + "}";
+    return "FolderClassifier{core="
+        + core.length
+        + " patterns, temp="
+        + temp.length
+        + " patterns, posixCore="
+        + posixCore.length
+        + " patterns, posixTemp="
+        + posixTemp.length
+        + " patterns, volumes="
+        + volumes
+        + "}";
   }
 }

@@ -24,22 +24,33 @@ final class PosixFolders {
       Text.require(field, pattern, 1, 1024);
       String p = pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern;
       if (!p.startsWith("/") || p.length() < 2) {
-        throw new InvalidInputException(field, pattern,
+        throw new InvalidInputException(
+            field,
+            pattern,
             "posix folder pattern must start with '/' and name a folder, was: "
-            + Text.show(pattern));
+                + Text.show(pattern));
       }
       String[] segments = p.substring(1).split("/", -1);
       if (segments.length > FolderClassifier.MAX_SEGMENTS) {
-        throw new InvalidInputException(field, pattern,
-            "posix folder pattern must have at most " + FolderClassifier.MAX_SEGMENTS
-            + " segments, was: " + Text.show(pattern));
+        throw new InvalidInputException(
+            field,
+            pattern,
+            "posix folder pattern must have at most "
+                + FolderClassifier.MAX_SEGMENTS
+                + " segments, was: "
+                + Text.show(pattern));
       }
       for (String segment : segments) {
-        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+        if (segment.isEmpty()
+            || segment.equals(".")
+            || segment.equals("..")
             || (segment.contains("*") && !segment.equals("*"))) {
-          throw new InvalidInputException(field, pattern,
+          throw new InvalidInputException(
+              field,
+              pattern,
               "posix folder pattern segments must be non-empty, not '.' or '..',"
-              + " and '*' must stand alone, was: " + Text.show(pattern));
+                  + " and '*' must stand alone, was: "
+                  + Text.show(pattern));
         }
       }
       out.add(segments);
@@ -47,7 +58,10 @@ final class PosixFolders {
     return out.toArray(new String[0][]);
   }
 
-  /** Whether the folders of {@code file} match a pattern; {@code cautiousCore} decides the doubtful cases. */
+  /**
+   * Whether the folders of {@code file} match a pattern; {@code cautiousCore} decides the doubtful
+   * cases.
+   */
   static boolean match(PosixPath file, String[][] patterns, boolean cautiousCore) {
     List<String> names = file.names();
     if (names.contains("..")) {
@@ -61,7 +75,9 @@ final class PosixFolders {
       boolean match = true;
       for (int i = 0; match && i < pattern.length; i++) {
         String name = names.get(i);
-        match = pattern[i].equals("*") || (cautiousCore ? pattern[i].equalsIgnoreCase(name) : pattern[i].equals(name));
+        match =
+            pattern[i].equals("*")
+                || (cautiousCore ? pattern[i].equalsIgnoreCase(name) : pattern[i].equals(name));
       }
       if (match) {
         return true;

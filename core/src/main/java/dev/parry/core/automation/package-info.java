@@ -1,5 +1,6 @@
 /**
- * Automation levels, device groups, core and temp folders, and automation folder exclusions: the context that decides whether an action runs automatically.
+ * Automation levels, device groups, core and temp folders, and automation folder exclusions: the
+ * context that decides whether an action runs automatically.
  */
 @NullMarked
 package dev.parry.core.automation;

@@ -3,8 +3,8 @@ package dev.parry.core.entity;
 import dev.parry.core.error.InvalidInputException;
 
 /**
- * The application (client) id of an app registered in Microsoft Entra ID: one id for the app in every
- * tenant, unlike the object id of its service principal in one tenant.
+ * The application (client) id of an app registered in Microsoft Entra ID: one id for the app in
+ * every tenant, unlike the object id of its service principal in one tenant.
  *
  * @param value a GUID ({@code 8-4-4-4-12} hexadecimal digits), kept in lower case without braces
  */
@@ -24,7 +24,8 @@ public record ApplicationId(String value) {
   /**
    * {@return the identifier for {@code value}}
    *
-   * <pre>{@code ApplicationId appId = ApplicationId.of("00000003-0000-0000-c000-000000000000");}</pre>
+   * <pre>{@code ApplicationId appId = ApplicationId.of("00000003-0000-0000-c000-000000000000");}
+   * </pre>
    *
    * @param value a GUID, with or without braces, either case
    * @throws InvalidInputException if {@code value} is null

@@ -3,7 +3,8 @@ package dev.parry.core.entity;
 import dev.parry.core.error.InvalidInputException;
 
 /**
- * The identifier of an email cluster: messages grouped by a shared attribute (sender, URL, attachment).
+ * The identifier of an email cluster: messages grouped by a shared attribute (sender, URL,
+ * attachment).
  *
  * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
  */
@@ -17,7 +18,8 @@ public record ClusterId(String value) {
    *
    * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another
+   *     character
    */
   public ClusterId {
     Identifiers.requireToken("clusterId", value, MAX_LENGTH);

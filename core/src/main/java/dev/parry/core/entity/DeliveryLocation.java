@@ -4,7 +4,10 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 
-/** Where a message was delivered: Microsoft Graph's {@code deliveryLocation} of analysed message evidence. */
+/**
+ * Where a message was delivered: Microsoft Graph's {@code deliveryLocation} of analysed message
+ * evidence.
+ */
 public enum DeliveryLocation {
   /** Graph {@code unknown}. */
   UNKNOWN("unknown"),
@@ -58,7 +61,9 @@ public enum DeliveryLocation {
         return location;
       }
     }
-    throw new InvalidInputException("deliveryLocation", name,
+    throw new InvalidInputException(
+        "deliveryLocation",
+        name,
         "deliveryLocation is not one of Graph's, was: " + Text.show(name));
   }
 }

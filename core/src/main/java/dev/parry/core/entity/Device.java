@@ -7,12 +7,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An endpoint: the target of isolation, containment, code restriction, scans and package collection.
+ * An endpoint: the target of isolation, containment, code restriction, scans and package
+ * collection.
  *
  * <p>Its id is its identity and its key ({@code device:<id>}); everything else is an attribute. Its
  * name, domain, tags, OS and Defender device group are what device groups match on. The name may be
- * absent: Defender answers an empty name for some machines, and acting on a device needs its id alone
- * ({@link DeviceName#ofReported(String)}).
+ * absent: Defender answers an empty name for some machines, and acting on a device needs its id
+ * alone ({@link DeviceName#ofReported(String)}).
  *
  * @param id the backend's device id
  * @param name the host name, or null if the backend reported none
@@ -22,8 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param entraDeviceId the device's Microsoft Entra ID, or null if not joined or not reported
  * @param rbacGroupName the device group Defender puts it in, or null if not reported
  */
-public record Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainName domain, Set<DeviceTag> tags,
-    OsPlatform os, @Nullable EntraDeviceId entraDeviceId, @Nullable RbacGroupName rbacGroupName)
+public record Device(
+    DeviceId id,
+    @Nullable DeviceName name,
+    @Nullable DomainName domain,
+    Set<DeviceTag> tags,
+    OsPlatform os,
+    @Nullable EntraDeviceId entraDeviceId,
+    @Nullable RbacGroupName rbacGroupName)
     implements DeviceEntity {
 
   /**
@@ -54,7 +61,11 @@ public record Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainNam
    * @param os the operating system family
    * @throws InvalidInputException if {@code id}, {@code tags}, a tag or {@code os} is null
    */
-  public Device(DeviceId id, @Nullable DeviceName name, @Nullable DomainName domain, Set<DeviceTag> tags,
+  public Device(
+      DeviceId id,
+      @Nullable DeviceName name,
+      @Nullable DomainName domain,
+      Set<DeviceTag> tags,
       OsPlatform os) {
     this(id, name, domain, tags, os, null, null);
   }

@@ -4,7 +4,14 @@ import java.util.Optional;
 
 /** An entity on an endpoint: the device itself or something found on it. */
 public sealed interface DeviceEntity extends Entity
-    permits Device, DeviceFile, DeviceProcess, WindowsService, Driver, RegistryKey, RegistryValue, ScheduledTask {
+    permits Device,
+        DeviceFile,
+        DeviceProcess,
+        WindowsService,
+        Driver,
+        RegistryKey,
+        RegistryValue,
+        ScheduledTask {
 
   @Override
   default EntityFamily family() {

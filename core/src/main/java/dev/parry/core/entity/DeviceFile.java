@@ -12,18 +12,18 @@ import org.jspecify.annotations.Nullable;
  * A file, identified by any of its hashes (at least one of SHA-256 and SHA-1) and optionally by the
  * device and path it was found at.
  *
- * <p>A file without a device means "this file wherever it is" (stop and quarantine on every device);
- * with a device and path it is one copy, the target of an automated quarantine. Defender reports many
- * files with their SHA-1 alone, and its stop-and-quarantine API takes a SHA-1; each action kind says
- * which hash its backend needs ({@code ActionKind.requiredHash()}). The MD5 is kept as an attribute
- * only: it never identifies a file.
+ * <p>A file without a device means "this file wherever it is" (stop and quarantine on every
+ * device); with a device and path it is one copy, the target of an automated quarantine. Defender
+ * reports many files with their SHA-1 alone, and its stop-and-quarantine API takes a SHA-1; each
+ * action kind says which hash its backend needs ({@code ActionKind.requiredHash()}). The MD5 is
+ * kept as an attribute only: it never identifies a file.
  *
  * <p><b>Key and sameness.</b> The key names the file by its strongest hash: the SHA-256 when known,
  * else the SHA-1 ({@code file:<hex>[@device[:path]]}; the two lengths never meet, and a file with a
- * SHA-256 keeps the key earlier releases gave it). Two reports of one file may carry different hashes
- * (one SHA-256 and SHA-1, one SHA-1 alone) and so different keys: {@link #sameAs(Entity)} says they
- * are the same file when they share a hash, disagree on none that both carry (MD5 aside), and name the
- * same device and path.
+ * SHA-256 keeps the key earlier releases gave it). Two reports of one file may carry different
+ * hashes (one SHA-256 and SHA-1, one SHA-1 alone) and so different keys: {@link #sameAs(Entity)}
+ * says they are the same file when they share a hash, disagree on none that both carry (MD5 aside),
+ * and name the same device and path.
  *
  * @param sha256 the file's SHA-256, or null if not reported
  * @param sha1 the file's SHA-1, or null if not reported
@@ -31,8 +31,13 @@ import org.jspecify.annotations.Nullable;
  * @param path where the copy is, or null if unknown; requires a device
  * @param md5 the file's MD5 if reported, or null: an attribute, never an identity
  */
-public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable DeviceId device,
-    @Nullable FilePath path, @Nullable Md5 md5) implements DeviceEntity {
+public record DeviceFile(
+    @Nullable Sha256 sha256,
+    @Nullable Sha1 sha1,
+    @Nullable DeviceId device,
+    @Nullable FilePath path,
+    @Nullable Md5 md5)
+    implements DeviceEntity {
 
   /**
    * Validates the file.
@@ -47,12 +52,16 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    */
   public DeviceFile {
     if (sha256 == null && sha1 == null) {
-      throw new InvalidInputException("sha256", null,
+      throw new InvalidInputException(
+          "sha256",
+          null,
           "a file needs a SHA-256 or a SHA-1 (an MD5 does not identify it), was: "
-          + "sha256=null, sha1=null" + (md5 == null ? "" : ", md5=" + md5));
+              + "sha256=null, sha1=null"
+              + (md5 == null ? "" : ", md5=" + md5));
     }
     if (path != null && device == null) {
-      throw new InvalidInputException("device", path, "a file path needs the device it is on, path was: " + path);
+      throw new InvalidInputException(
+          "device", path, "a file path needs the device it is on, path was: " + path);
     }
   }
 
@@ -65,7 +74,11 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    * @param path the path, or null; requires a device
    * @throws InvalidInputException as the canonical constructor
    */
-  public DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable DeviceId device, @Nullable FilePath path) {
+  public DeviceFile(
+      @Nullable Sha256 sha256,
+      @Nullable Sha1 sha1,
+      @Nullable DeviceId device,
+      @Nullable FilePath path) {
     this(sha256, sha1, device, path, null);
   }
 
@@ -83,7 +96,10 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    * @throws InvalidInputException if an argument is null
    */
   public static DeviceFile onDevice(Sha256 sha256, DeviceId device, FilePath path) {
-    return new DeviceFile(Checks.notNull(sha256, "sha256"), null, Checks.notNull(device, "device"),
+    return new DeviceFile(
+        Checks.notNull(sha256, "sha256"),
+        null,
+        Checks.notNull(device, "device"),
         Checks.notNull(path, "path"));
   }
 
@@ -100,7 +116,10 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
    * @throws InvalidInputException if an argument is null
    */
   public static DeviceFile onDevice(Sha1 sha1, DeviceId device, FilePath path) {
-    return new DeviceFile(null, Checks.notNull(sha1, "sha1"), Checks.notNull(device, "device"),
+    return new DeviceFile(
+        null,
+        Checks.notNull(sha1, "sha1"),
+        Checks.notNull(device, "device"),
         Checks.notNull(path, "path"));
   }
 
@@ -131,13 +150,18 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("file:" + strongestHash() + (device == null ? "" : "@" + device.value())
-        + (path == null ? "" : ":" + path.comparisonKey()));
+    return EntityKey.derived(
+        "file:"
+            + strongestHash()
+            + (device == null ? "" : "@" + device.value())
+            + (path == null ? "" : ":" + path.comparisonKey()));
   }
 
   @Override
   public Set<EntityKey> keys() {
-    String place = (device == null ? "" : "@" + device.value()) + (path == null ? "" : ":" + path.comparisonKey());
+    String place =
+        (device == null ? "" : "@" + device.value())
+            + (path == null ? "" : ":" + path.comparisonKey());
     Set<EntityKey> keys = new LinkedHashSet<>();
     keys.add(key());
     if (sha256 != null) {
@@ -150,16 +174,17 @@ public record DeviceFile(@Nullable Sha256 sha256, @Nullable Sha1 sha1, @Nullable
   }
 
   /**
-   * {@return whether {@code other} is this file}: a file on the same device and path (both absent, or
-   * equal) that shares a SHA-256 or a SHA-1 with this one and disagrees on neither where both carry
-   * it. A SHA-1 shared while the SHA-256 differ is two files (SHA-1 collisions can be made); the MD5 is
-   * never compared.
+   * {@return whether {@code other} is this file}: a file on the same device and path (both absent,
+   * or equal) that shares a SHA-256 or a SHA-1 with this one and disagrees on neither where both
+   * carry it. A SHA-1 shared while the SHA-256 differ is two files (SHA-1 collisions can be made);
+   * the MD5 is never compared.
    *
    * @param other another entity
    */
   @Override
   public boolean sameAs(Entity other) {
-    if (!(other instanceof DeviceFile that) || !Objects.equals(device, that.device)
+    if (!(other instanceof DeviceFile that)
+        || !Objects.equals(device, that.device)
         || !Objects.equals(path, that.path)) {
       return false;
     }

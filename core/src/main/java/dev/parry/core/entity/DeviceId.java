@@ -17,7 +17,8 @@ public record DeviceId(String value) {
    *
    * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another
+   *     character
    */
   public DeviceId {
     Identifiers.requireToken("deviceId", value, MAX_LENGTH);

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A device's host name as its backend reports it. Compared case-insensitively.
  *
- * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\', '/' or spaces
+ * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\',
+ *     '/' or spaces
  */
 public record DeviceName(String value) {
 
@@ -18,15 +19,18 @@ public record DeviceName(String value) {
   /**
    * Validates the value.
    *
-   * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\', '/' or
-   *     spaces
+   * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\',
+   *     '/' or spaces
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\', '/' or spaces
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a
+   *     spoofing character, or holds '\\', '/' or spaces
    */
   public DeviceName {
     Text.requireIdentifier("deviceName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/ ".indexOf(c) >= 0)) {
-      throw new InvalidInputException("deviceName", value,
+      throw new InvalidInputException(
+          "deviceName",
+          value,
           "deviceName must not contain '\\', '/' or spaces, was: " + Text.show(value));
     }
   }
@@ -45,9 +49,12 @@ public record DeviceName(String value) {
 
   /**
    * {@return the name a backend reported, or null for the empty name}: Defender answers {@code ""}
-   * for some machines, which then have no name ({@link Device#name()} null) and are known by their id
+   * for some machines, which then have no name ({@link Device#name()} null) and are known by their
+   * id
    *
-   * <pre>{@code Device device = new Device(id, DeviceName.ofReported(""), null, Set.of(), OsPlatform.WINDOWS);}</pre>
+   * <pre>
+   * {@code Device device = new Device(id, DeviceName.ofReported(""), null, Set.of(), OsPlatform.WINDOWS);}
+   * </pre>
    *
    * @param value the reported text, possibly empty
    * @throws InvalidInputException if {@code value} is null

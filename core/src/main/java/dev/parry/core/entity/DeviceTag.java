@@ -18,7 +18,8 @@ public record DeviceTag(String value) {
    *
    * @param value 1-200 characters, no spoofing characters (see the package documentation)
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a
+   *     spoofing character
    */
   public DeviceTag {
     Text.requireIdentifier("deviceTag", value, 1, MAX_LENGTH);

@@ -3,18 +3,19 @@ package dev.parry.core.entity;
 import dev.parry.core.error.InvalidInputException;
 
 /**
- * A DNS domain name, kept in lower case. Single-label names ({@code corp}) are accepted, as
- * Active Directory allows them.
+ * A DNS domain name, kept in lower case. Single-label names ({@code corp}) are accepted, as Active
+ * Directory allows them.
  *
- * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no hyphen at either end
+ * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no hyphen
+ *     at either end
  */
 public record DomainName(String value) {
 
   /**
    * Validates the name and puts it in lower case.
    *
-   * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no hyphen at
-   *     either end
+   * @param value 1-253 characters; dot-separated labels of 1-63 letters, digits or hyphens, no
+   *     hyphen at either end
    * @throws InvalidInputException if {@code value} is null
    * @throws InvalidInputException if it is not a DNS name
    */

@@ -10,7 +10,8 @@ import dev.parry.core.internal.Checks;
  * @param fileName the attachment's file name, as the message names it
  * @param message the message copy it is attached to
  */
-public record EmailAttachment(Sha256 sha256, FileName fileName, EmailMessage message) implements EmailEntity {
+public record EmailAttachment(Sha256 sha256, FileName fileName, EmailMessage message)
+    implements EmailEntity {
 
   /**
    * Validates the attachment.

@@ -1,8 +1,8 @@
 package dev.parry.core.entity;
 
 /**
- * An entity in the mail system, or a web and mail indicator: messages, clusters, attachments, URLs and
- * mailboxes, and the IP addresses and domains alerts report.
+ * An entity in the mail system, or a web and mail indicator: messages, clusters, attachments, URLs
+ * and mailboxes, and the IP addresses and domains alerts report.
  */
 public sealed interface EmailEntity extends Entity
     permits EmailContent, EmailAttachment, Url, Mailbox, IpAddress, InternetDomain {

@@ -8,21 +8,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * One copy of an email message: the message (by network message id) in one recipient's mailbox.
  *
- * <p>The key includes the recipient, so each copy is de-duplicated on its own; the attributes after the
- * sender describe the message and do not enter the key. {@link #toString()} redacts the addresses and the
- * display sender.
+ * <p>The key includes the recipient, so each copy is de-duplicated on its own; the attributes after
+ * the sender describe the message and do not enter the key. {@link #toString()} redacts the
+ * addresses and the display sender.
  *
  * @param id the network message id
  * @param recipient the mailbox this copy is in
- * @param sender the sender's address (the {@code From} header, Graph's P2 sender), or null if unknown
+ * @param sender the sender's address (the {@code From} header, Graph's P2 sender), or null if
+ *     unknown
  * @param internetMessageId the {@code Message-ID} header, or null if unknown
- * @param displaySender the sender's display name, as the recipient saw it: free text (an attacker writes it),
- *     1-1,024 characters without control characters, or null if unknown
+ * @param displaySender the sender's display name, as the recipient saw it: free text (an attacker
+ *     writes it), 1-1,024 characters without control characters, or null if unknown
  * @param deliveryLocation where the copy was delivered, or null if unknown
  */
-public record EmailMessage(NetworkMessageId id, SmtpAddress recipient, @Nullable SmtpAddress sender,
-    @Nullable InternetMessageId internetMessageId, @Nullable String displaySender,
-    @Nullable DeliveryLocation deliveryLocation) implements EmailContent {
+public record EmailMessage(
+    NetworkMessageId id,
+    SmtpAddress recipient,
+    @Nullable SmtpAddress sender,
+    @Nullable InternetMessageId internetMessageId,
+    @Nullable String displaySender,
+    @Nullable DeliveryLocation deliveryLocation)
+    implements EmailContent {
 
   /** The longest display sender accepted: {@value}. */
   public static final int MAX_DISPLAY_SENDER_LENGTH = 1024;
@@ -32,13 +38,15 @@ public record EmailMessage(NetworkMessageId id, SmtpAddress recipient, @Nullable
    *
    * @param id the network message id
    * @param recipient the mailbox this copy is in
-   * @param sender the sender's address (the {@code From} header, Graph's P2 sender), or null if unknown
+   * @param sender the sender's address (the {@code From} header, Graph's P2 sender), or null if
+   *     unknown
    * @param internetMessageId the {@code Message-ID} header, or null if unknown
-   * @param displaySender the sender's display name, as the recipient saw it: free text (an attacker writes
-   *     it), 1-1,024 characters without control characters, or null if unknown
+   * @param displaySender the sender's display name, as the recipient saw it: free text (an attacker
+   *     writes it), 1-1,024 characters without control characters, or null if unknown
    * @param deliveryLocation where the copy was delivered, or null if unknown
    * @throws InvalidInputException if {@code id} or {@code recipient} is null
-   * @throws InvalidInputException if the display sender is empty, too long or holds a control character
+   * @throws InvalidInputException if the display sender is empty, too long or holds a control
+   *     character
    */
   public EmailMessage {
     Checks.notNull(id, "id");
@@ -62,7 +70,9 @@ public record EmailMessage(NetworkMessageId id, SmtpAddress recipient, @Nullable
   /**
    * {@return the copy of message {@code id} in {@code recipient}'s mailbox, sender unknown}
    *
-   * <pre>{@code EmailMessage copy = EmailMessage.of(NetworkMessageId.of(guid), SmtpAddress.of("alice@contoso.com"));}</pre>
+   * <pre>
+   * {@code EmailMessage copy = EmailMessage.of(NetworkMessageId.of(guid), SmtpAddress.of("alice@contoso.com"));}
+   * </pre>
    *
    * @param id the network message id
    * @param recipient the recipient
@@ -79,9 +89,17 @@ public record EmailMessage(NetworkMessageId id, SmtpAddress recipient, @Nullable
   /** {@return the copy for a log line: addresses redacted, the display sender left out} */
   @Override
   public String toString() {
-    return "EmailMessage{id=" + id + ", recipient=" + recipient + ", sender=" + sender
-        + (internetMessageId == null ? "" : ", internetMessageId=" + Text.show(internetMessageId.value()))
+    return "EmailMessage{id="
+        + id
+        + ", recipient="
+        + recipient
+        + ", sender="
+        + sender
+        + (internetMessageId == null
+            ? ""
+            : ", internetMessageId=" + Text.show(internetMessageId.value()))
         + (displaySender == null ? "" : ", displaySender=***")
-        + (deliveryLocation == null ? "" : ", deliveryLocation=" + deliveryLocation) + "}";
+        + (deliveryLocation == null ? "" : ", deliveryLocation=" + deliveryLocation)
+        + "}";
   }
 }

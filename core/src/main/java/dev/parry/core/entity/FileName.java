@@ -6,7 +6,8 @@ import dev.parry.core.internal.Text;
 /**
  * The name of a file without its folder (an email attachment, for example).
  *
- * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\' or '/'
+ * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\' or
+ *     '/'
  */
 public record FileName(String value) {
 
@@ -16,15 +17,17 @@ public record FileName(String value) {
   /**
    * Validates the value.
    *
-   * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\' or '/'
+   * @param value 1-255 characters, no spoofing characters (see the package documentation), no '\\'
+   *     or '/'
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\' or '/'
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a
+   *     spoofing character, or holds '\\' or '/'
    */
   public FileName {
     Text.requireIdentifier("fileName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/".indexOf(c) >= 0)) {
-      throw new InvalidInputException("fileName", value,
-          "fileName must not contain '\\' or '/', was: " + Text.show(value));
+      throw new InvalidInputException(
+          "fileName", value, "fileName must not contain '\\' or '/', was: " + Text.show(value));
     }
   }
 

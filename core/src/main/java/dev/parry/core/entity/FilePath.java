@@ -9,8 +9,8 @@ import dev.parry.core.internal.Checks;
  * {@code /usr/bin/...}). The two never convert into each other: a POSIX path is not rewritten with
  * backslashes, and a backslash in a POSIX name is an ordinary character.
  *
- * <p>Each family compares as its file systems do and is judged by its own folder rules
- * ({@code FolderClassifier}); README "Path rules" lists both.
+ * <p>Each family compares as its file systems do and is judged by its own folder rules ({@code
+ * FolderClassifier}); README "Path rules" lists both.
  *
  * <pre>{@code
  * FilePath windows = FilePath.of("C:\\Temp\\x.exe", OsPlatform.WINDOWS);    // a WindowsPath

@@ -4,9 +4,10 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 
 /**
- * A domain seen as evidence (a domain an alert names, a host a device reached). Defender's answer to a
- * malicious domain is a block indicator, a tenant setting rather than an action, so the plan table plans
- * nothing for it (core/DOMAIN.md D23b). A domain allow indicator covers it and its subdomains.
+ * A domain seen as evidence (a domain an alert names, a host a device reached). Defender's answer
+ * to a malicious domain is a block indicator, a tenant setting rather than an action, so the plan
+ * table plans nothing for it (core/DOMAIN.md D23b). A domain allow indicator covers it and its
+ * subdomains.
  *
  * <pre>{@code
  * InternetDomain domain = InternetDomain.of("Fabrikam.example");

@@ -6,17 +6,17 @@ import dev.parry.core.internal.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IP address seen as evidence (Graph's {@code ipEvidence}, an endpoint alert's remote address): one
- * IPv4 or IPv6 address, never a range, a host name or a zone. Defender's answer to a malicious address is
- * a block indicator, a tenant setting rather than an action, so the plan table plans nothing for it
- * (core/DOMAIN.md D23b).
+ * An IP address seen as evidence (Graph's {@code ipEvidence}, an endpoint alert's remote address):
+ * one IPv4 or IPv6 address, never a range, a host name or a zone. Defender's answer to a malicious
+ * address is a block indicator, a tenant setting rather than an action, so the plan table plans
+ * nothing for it (core/DOMAIN.md D23b).
  *
  * <p>The value is parsed here, character by character: nothing is ever looked up in DNS. An IPv4
  * address is four decimal octets 0-255 without leading zeros ({@code 010.0.0.1} is refused: some
- * readers take it for octal). An IPv6 address is kept as RFC 5952 writes it: lower case, leading zeros
- * dropped, the longest run of two or more zero groups (the first, on a tie) written {@code ::}; an
- * IPv4-mapped address ({@code ::ffff:0:0/96}) keeps its last 32 bits as a dotted quad. An IPv4-mapped
- * address and the IPv4 address it maps are two values.
+ * readers take it for octal). An IPv6 address is kept as RFC 5952 writes it: lower case, leading
+ * zeros dropped, the longest run of two or more zero groups (the first, on a tie) written {@code
+ * ::}; an IPv4-mapped address ({@code ::ffff:0:0/96}) keeps its last 32 bits as a dotted quad. An
+ * IPv4-mapped address and the IPv4 address it maps are two values.
  *
  * <pre>{@code
  * IpAddress c2 = IpAddress.of("203.0.113.45");
@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record IpAddress(String value) implements EmailEntity {
 
-  /** The longest text of an address: an IPv6 address ending in a dotted quad, {@value} characters. */
+  /**
+   * The longest text of an address: an IPv6 address ending in a dotted quad, {@value} characters.
+   */
   private static final int MAX_TEXT = 45;
 
   /**
@@ -40,12 +42,19 @@ public record IpAddress(String value) implements EmailEntity {
    */
   public IpAddress {
     Checks.notNull(value, "ipAddress");
-    @Nullable String canonical = value.length() > MAX_TEXT ? null
-        : value.indexOf(':') >= 0 ? canonicalV6(value) : (parseV4(value, new int[4]) ? value : null);
+    @Nullable String canonical =
+        value.length() > MAX_TEXT
+            ? null
+            : value.indexOf(':') >= 0
+                ? canonicalV6(value)
+                : (parseV4(value, new int[4]) ? value : null);
     if (canonical == null) {
-      throw new InvalidInputException("ipAddress", value,
+      throw new InvalidInputException(
+          "ipAddress",
+          value,
           "ipAddress must be an IPv4 address (four decimal octets 0-255, no leading"
-          + " zeros) or an IPv6 address (no brackets, prefix or zone), was: " + Text.show(value));
+              + " zeros) or an IPv6 address (no brackets, prefix or zone), was: "
+              + Text.show(value));
     }
     value = canonical;
   }
@@ -78,7 +87,10 @@ public record IpAddress(String value) implements EmailEntity {
     return "IpAddress{value=" + value + "}";
   }
 
-  /** Reads a dotted quad into {@code octets}; false unless it is four decimal octets 0-255 without leading zeros. */
+  /**
+   * Reads a dotted quad into {@code octets}; false unless it is four decimal octets 0-255 without
+   * leading zeros.
+   */
   private static boolean parseV4(String text, int[] octets) {
     int octet = 0;
     int start = 0;
@@ -137,7 +149,9 @@ public record IpAddress(String value) implements EmailEntity {
       int group = 0;
       for (int j = 0; j < part.length(); j++) {
         int digit = Character.digit(part.charAt(j), 16);
-        if (digit < 0 || part.charAt(j) > 'f') { // ASCII hex only: Character.digit also reads other scripts' digits
+        if (digit < 0
+            || part.charAt(j)
+                > 'f') { // ASCII hex only: Character.digit also reads other scripts' digits
           return null;
         }
         group = group << 4 | digit;
@@ -173,8 +187,20 @@ public record IpAddress(String value) implements EmailEntity {
 
   /** {@return the RFC 5952 text of eight groups} */
   private static String format(int[] groups) {
-    if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0 && groups[5] == 0xffff) {
-      return "::ffff:" + (groups[6] >> 8) + "." + (groups[6] & 0xff) + "." + (groups[7] >> 8) + "." + (groups[7] & 0xff);
+    if (groups[0] == 0
+        && groups[1] == 0
+        && groups[2] == 0
+        && groups[3] == 0
+        && groups[4] == 0
+        && groups[5] == 0xffff) {
+      return "::ffff:"
+          + (groups[6] >> 8)
+          + "."
+          + (groups[6] & 0xff)
+          + "."
+          + (groups[7] >> 8)
+          + "."
+          + (groups[7] & 0xff);
     }
     int bestStart = -1;
     int bestLength = 1;

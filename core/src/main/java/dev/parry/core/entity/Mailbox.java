@@ -8,15 +8,21 @@ import org.jspecify.annotations.Nullable;
  * A mailbox and the configuration an investigation found suspicious in it.
  *
  * <p>An external forwarding address leads to "turn off external forwarding", a delegate to "remove
- * delegation". The key is the address alone: the findings describe the mailbox, they do not name it.
+ * delegation". The key is the address alone: the findings describe the mailbox, they do not name
+ * it.
  *
  * @param address the mailbox's primary address
  * @param forwardsTo the external address mail is forwarded to, or null if none was found
  * @param delegate a delegate with access to the mailbox that was found suspicious, or null
- * @param owner the user account that owns the mailbox, when known (it names the mailbox's person, not the mailbox)
+ * @param owner the user account that owns the mailbox, when known (it names the mailbox's person,
+ *     not the mailbox)
  */
-public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nullable SmtpAddress delegate,
-    @Nullable UserAccount owner) implements EmailEntity {
+public record Mailbox(
+    SmtpAddress address,
+    @Nullable SmtpAddress forwardsTo,
+    @Nullable SmtpAddress delegate,
+    @Nullable UserAccount owner)
+    implements EmailEntity {
 
   /**
    * Validates the mailbox.
@@ -24,8 +30,8 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
    * @param address the mailbox's primary address
    * @param forwardsTo the external address mail is forwarded to, or null if none was found
    * @param delegate a delegate with access to the mailbox that was found suspicious, or null
-   * @param owner the user account that owns the mailbox, when known (it names the mailbox's person, not the
-   *     mailbox)
+   * @param owner the user account that owns the mailbox, when known (it names the mailbox's person,
+   *     not the mailbox)
    * @throws InvalidInputException if {@code address} is null
    */
   public Mailbox {
@@ -39,7 +45,8 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
    * @param forwardsTo the external forwarding address, or null
    * @param delegate a suspicious delegate, or null
    */
-  public Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nullable SmtpAddress delegate) {
+  public Mailbox(
+      SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nullable SmtpAddress delegate) {
     this(address, forwardsTo, delegate, null);
   }
 
@@ -52,7 +59,8 @@ public record Mailbox(SmtpAddress address, @Nullable SmtpAddress forwardsTo, @Nu
    * @throws InvalidInputException if {@code owner} is null
    */
   public Mailbox ownedBy(UserAccount owner) {
-    return new Mailbox(address, forwardsTo, delegate, dev.parry.core.internal.Checks.notNull(owner, "owner"));
+    return new Mailbox(
+        address, forwardsTo, delegate, dev.parry.core.internal.Checks.notNull(owner, "owner"));
   }
 
   /**

@@ -37,8 +37,9 @@ public record Md5(String hex) {
   }
 
   /**
-   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link #hex()}.
-   * Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest goes by.
+   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link
+   * #hex()}. Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest
+   * goes by.
    *
    * <pre>{@code Md5 same = Md5.of(digest.value());}</pre>
    */

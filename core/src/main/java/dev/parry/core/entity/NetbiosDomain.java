@@ -4,9 +4,10 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
- * The domain of an account as Defender reports it ({@code domainName}): a NetBIOS domain name such as
- * {@code CONTOSO} (the {@code DOMAIN} of <code>DOMAIN&#92;user</code>), a DNS domain, or a device's name for a
- * local account. Kept as given; accounts compare it without regard to case ({@link #canonical()}).
+ * The domain of an account as Defender reports it ({@code domainName}): a NetBIOS domain name such
+ * as {@code CONTOSO} (the {@code DOMAIN} of <code>DOMAIN&#92;user</code>), a DNS domain, or a
+ * device's name for a local account. Kept as given; accounts compare it without regard to case
+ * ({@link #canonical()}).
  *
  * @param value 1-255 characters, none of {@code \ / : * ? " < > |} and no spoofing characters
  */
@@ -20,11 +21,17 @@ public record NetbiosDomain(String value) {
    *
    * @param value 1-255 characters, none of {@code \ / : * ? " < > |} and no spoofing characters
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, too long or holds a character no domain name holds
+   * @throws InvalidInputException if it is empty, too long or holds a character no domain name
+   *     holds
    */
   public NetbiosDomain {
     Text.requireIdentifier("domain", value, 1, MAX_LENGTH);
-    Text.requireChars("domain", value, 1, MAX_LENGTH, "characters (not \\ / : * ? \" < > |)",
+    Text.requireChars(
+        "domain",
+        value,
+        1,
+        MAX_LENGTH,
+        "characters (not \\ / : * ? \" < > |)",
         c -> "\\/:*?\"<>|".indexOf(c) < 0);
   }
 

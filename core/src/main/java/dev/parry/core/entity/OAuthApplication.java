@@ -7,15 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An OAuth application seen as evidence (Graph's {@code oAuthApplicationEvidence}): an app that was
- * granted consent in the tenant. Defender's answer to a malicious app is app governance (disable the app,
- * revoke its consent), which Parry does not run, so the plan table plans nothing for it (core/DOMAIN.md
- * D23b).
+ * granted consent in the tenant. Defender's answer to a malicious app is app governance (disable
+ * the app, revoke its consent), which Parry does not run, so the plan table plans nothing for it
+ * (core/DOMAIN.md D23b).
  *
- * <p>The app is known by its application (client) id, which is its key; the object id of its service
- * principal in this tenant, its display name and its publisher are attributes. The display name and the
- * publisher are free text the app's author chose: kept as given and shown quoted and escaped by
- * {@link #toString()}. An app can carry the role {@code COMPROMISED}: Entra ID Protection confirms
- * workload identities compromised; it plans nothing either.
+ * <p>The app is known by its application (client) id, which is its key; the object id of its
+ * service principal in this tenant, its display name and its publisher are attributes. The display
+ * name and the publisher are free text the app's author chose: kept as given and shown quoted and
+ * escaped by {@link #toString()}. An app can carry the role {@code COMPROMISED}: Entra ID
+ * Protection confirms workload identities compromised; it plans nothing either.
  *
  * <pre>{@code
  * OAuthApplication app = OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
@@ -24,12 +24,18 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param appId the application (client) id
- * @param servicePrincipalId the object id of the app's service principal in this tenant, or null if not known
- * @param displayName the app's display name, or null: free text, 1-1,024 characters, no control characters
+ * @param servicePrincipalId the object id of the app's service principal in this tenant, or null if
+ *     not known
+ * @param displayName the app's display name, or null: free text, 1-1,024 characters, no control
+ *     characters
  * @param publisher the app's publisher, or null: free text as above
  */
-public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePrincipalId, @Nullable String displayName,
-    @Nullable String publisher) implements IdentityEntity {
+public record OAuthApplication(
+    ApplicationId appId,
+    @Nullable ObjectId servicePrincipalId,
+    @Nullable String displayName,
+    @Nullable String publisher)
+    implements IdentityEntity {
 
   /** The longest display name or publisher accepted: {@value}. */
   public static final int MAX_TEXT_LENGTH = 1024;
@@ -38,14 +44,14 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * Validates the application.
    *
    * @param appId the application (client) id
-   * @param servicePrincipalId the object id of the app's service principal in this tenant, or null if not
-   *     known
+   * @param servicePrincipalId the object id of the app's service principal in this tenant, or null
+   *     if not known
    * @param displayName the app's display name, or null: free text, 1-1,024 characters, no control
    *     characters
    * @param publisher the app's publisher, or null: free text as above
    * @throws InvalidInputException if {@code appId} is null
-   * @throws InvalidInputException if the display name or publisher is empty, too long or holds a control
-   *     character, naming it
+   * @throws InvalidInputException if the display name or publisher is empty, too long or holds a
+   *     control character, naming it
    */
   public OAuthApplication {
     Checks.notNull(appId, "appId");
@@ -60,7 +66,9 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
   /**
    * {@return the application with this id and nothing else known}
    *
-   * <pre>{@code OAuthApplication app = OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"));}</pre>
+   * <pre>
+   * {@code OAuthApplication app = OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"));}
+   * </pre>
    *
    * @param appId the application (client) id
    * @throws InvalidInputException if {@code appId} is null
@@ -76,8 +84,8 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * @throws InvalidInputException if {@code servicePrincipalId} is null
    */
   public OAuthApplication withServicePrincipal(ObjectId servicePrincipalId) {
-    return new OAuthApplication(appId, Checks.notNull(servicePrincipalId, "servicePrincipalId"), displayName,
-        publisher);
+    return new OAuthApplication(
+        appId, Checks.notNull(servicePrincipalId, "servicePrincipalId"), displayName, publisher);
   }
 
   /**
@@ -88,8 +96,8 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * @throws InvalidInputException if it is empty, too long or holds a control character
    */
   public OAuthApplication withDisplayName(String displayName) {
-    return new OAuthApplication(appId, servicePrincipalId, Checks.notNull(displayName, "displayName"),
-        publisher);
+    return new OAuthApplication(
+        appId, servicePrincipalId, Checks.notNull(displayName, "displayName"), publisher);
   }
 
   /**
@@ -100,7 +108,8 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
    * @throws InvalidInputException if it is empty, too long or holds a control character
    */
   public OAuthApplication withPublisher(String publisher) {
-    return new OAuthApplication(appId, servicePrincipalId, displayName, Checks.notNull(publisher, "publisher"));
+    return new OAuthApplication(
+        appId, servicePrincipalId, displayName, Checks.notNull(publisher, "publisher"));
   }
 
   @Override
@@ -108,11 +117,17 @@ public record OAuthApplication(ApplicationId appId, @Nullable ObjectId servicePr
     return EntityKey.derived("oauth-app:" + appId.value());
   }
 
-  /** {@return the application for a log line: ids shown, the display name and publisher quoted, escaped, cut at 80 characters} */
+  /**
+   * {@return the application for a log line: ids shown, the display name and publisher quoted,
+   * escaped, cut at 80 characters}
+   */
   @Override
   public String toString() {
-    return "OAuthApplication{appId=" + appId + (servicePrincipalId == null ? "" : ", servicePrincipalId="
-        + servicePrincipalId) + (displayName == null ? "" : ", displayName=" + Text.show(displayName))
-        + (publisher == null ? "" : ", publisher=" + Text.show(publisher)) + "}";
+    return "OAuthApplication{appId="
+        + appId
+        + (servicePrincipalId == null ? "" : ", servicePrincipalId=" + servicePrincipalId)
+        + (displayName == null ? "" : ", displayName=" + Text.show(displayName))
+        + (publisher == null ? "" : ", publisher=" + Text.show(publisher))
+        + "}";
   }
 }

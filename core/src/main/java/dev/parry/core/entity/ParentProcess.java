@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param creationTime when the parent was created, or null if not reported
  * @param imagePath the parent's executable, or null if not reported
  */
-public record ParentProcess(long processId, @Nullable Instant creationTime, @Nullable FilePath imagePath) {
+public record ParentProcess(
+    long processId, @Nullable Instant creationTime, @Nullable FilePath imagePath) {
 
   /**
    * Validates the parent.
@@ -25,8 +26,12 @@ public record ParentProcess(long processId, @Nullable Instant creationTime, @Nul
    */
   public ParentProcess {
     if (processId <= 0) {
-      throw new InvalidInputException("processId", null, "parent processId must be positive, was: " + processId
-          + (imagePath == null ? "" : " (" + Text.show(imagePath.value()) + ")"));
+      throw new InvalidInputException(
+          "processId",
+          null,
+          "parent processId must be positive, was: "
+              + processId
+              + (imagePath == null ? "" : " (" + Text.show(imagePath.value()) + ")"));
     }
   }
 }

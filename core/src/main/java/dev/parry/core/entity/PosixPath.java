@@ -10,8 +10,8 @@ import java.util.List;
  * backslashes.
  *
  * <p><b>Comparison</b>: repeated {@code /} collapse, {@code .} names and a trailing {@code /} are
- * dropped, and names are compared exactly, case included (Linux file systems are case-sensitive; where
- * macOS's are not, the folder rules take the cautious side, see {@code FolderClassifier}). A
+ * dropped, and names are compared exactly, case included (Linux file systems are case-sensitive;
+ * where macOS's are not, the folder rules take the cautious side, see {@code FolderClassifier}). A
  * {@code ..} is kept: the name before it may be a symbolic link, so only the file system can tell
  * where it leads. A backslash is an ordinary character of a name.
  *
@@ -19,8 +19,8 @@ import java.util.List;
  * {@value #MAX_LENGTH} characters, and one holding a spoofing or control character (see the package
  * documentation; NUL is never part of a POSIX path).
  *
- * @param value the path as given, kept as it is: starts with {@code /}, 1-{@value #MAX_LENGTH} characters,
- *     no spoofing or control characters
+ * @param value the path as given, kept as it is: starts with {@code /}, 1-{@value #MAX_LENGTH}
+ *     characters, no spoofing or control characters
  */
 public record PosixPath(String value) implements FilePath {
 
@@ -33,13 +33,15 @@ public record PosixPath(String value) implements FilePath {
    * @param value the path as given, kept as it is: starts with {@code /}, 1-{@value #MAX_LENGTH}
    *     characters, no spoofing or control characters
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if the path is empty, too long, holds a spoofing character or does
-   *     not start with {@code /}
+   * @throws InvalidInputException if the path is empty, too long, holds a spoofing character or
+   *     does not start with {@code /}
    */
   public PosixPath {
     Text.requireIdentifier("posixPath", value, 1, MAX_LENGTH);
     if (value.charAt(0) != '/') {
-      throw new InvalidInputException("posixPath", value,
+      throw new InvalidInputException(
+          "posixPath",
+          value,
           "posixPath must be absolute (start with '/'), was: " + Text.show(value));
     }
   }
@@ -67,7 +69,9 @@ public record PosixPath(String value) implements FilePath {
     return names;
   }
 
-  /** {@return the path with repeated {@code /}, {@code .} names and a trailing {@code /} dropped} */
+  /**
+   * {@return the path with repeated {@code /}, {@code .} names and a trailing {@code /} dropped}
+   */
   @Override
   public String comparisonKey() {
     return "/" + String.join("/", names());

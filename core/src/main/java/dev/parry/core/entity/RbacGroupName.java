@@ -5,10 +5,11 @@ import dev.parry.core.internal.Text;
 
 /**
  * The name of the device group Defender itself puts a device in (its {@code rbacGroupName}), as the
- * backend reports it. Compared case-insensitively. Device groups of Parry can match on it
- * ({@code DeviceMatch.rbacGroups}).
+ * backend reports it. Compared case-insensitively. Device groups of Parry can match on it ({@code
+ * DeviceMatch.rbacGroups}).
  *
- * @param value 1-255 characters, no spoofing characters (see the package documentation); spaces allowed
+ * @param value 1-255 characters, no spoofing characters (see the package documentation); spaces
+ *     allowed
  */
 public record RbacGroupName(String value) {
 
@@ -18,9 +19,11 @@ public record RbacGroupName(String value) {
   /**
    * Validates the value.
    *
-   * @param value 1-255 characters, no spoofing characters (see the package documentation); spaces allowed
+   * @param value 1-255 characters, no spoofing characters (see the package documentation); spaces
+   *     allowed
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds a spoofing character
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds a
+   *     spoofing character
    */
   public RbacGroupName {
     Text.requireIdentifier("rbacGroupName", value, 1, MAX_LENGTH);

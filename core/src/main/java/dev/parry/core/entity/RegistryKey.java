@@ -27,7 +27,8 @@ public record RegistryKey(DeviceId device, RegistryKeyPath path) implements Devi
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("registry:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived(
+        "registry:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
   }
 
   @Override

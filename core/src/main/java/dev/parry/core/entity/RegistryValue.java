@@ -12,19 +12,21 @@ import java.util.Optional;
  * leaves the key and its other values alone.
  *
  * <p>Its identity is the device, the key and the value's name (compared case-insensitively, as
- * Windows does); its type and data are what a restore writes back, not part of the identity. The key
- * is {@code regvalue:device:keypath\\name}: a key path never holds {@code \\} (no empty segments), so
- * the first one ends it.
+ * Windows does); its type and data are what a restore writes back, not part of the identity. The
+ * key is {@code regvalue:device:keypath\\name}: a key path never holds {@code \\} (no empty
+ * segments), so the first one ends it.
  *
  * @param device the device whose registry holds the value
  * @param keyPath the key the value is under
  * @param name the value's name; empty for the key's default value
- * @param type the value's registry type ({@code REG_SZ}, {@code REG_DWORD}...), written back on restore
+ * @param type the value's registry type ({@code REG_SZ}, {@code REG_DWORD}...), written back on
+ *     restore
  * @param data the value's data as the backend reports it (numbers in decimal, binary as hexadecimal
- *     digits, strings as they are), at most {@value #MAX_DATA} characters: any character, as an attacker
- *     writes it (a tab, a line break), kept exactly and never logged
+ *     digits, strings as they are), at most {@value #MAX_DATA} characters: any character, as an
+ *     attacker writes it (a tab, a line break), kept exactly and never logged
  */
-public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String name, RegistryValueType type, String data)
+public record RegistryValue(
+    DeviceId device, RegistryKeyPath keyPath, String name, RegistryValueType type, String data)
     implements DeviceEntity {
 
   /** The longest value name accepted, Windows' limit: {@value}. */
@@ -39,13 +41,14 @@ public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String nam
    * @param device the device whose registry holds the value
    * @param keyPath the key the value is under
    * @param name the value's name; empty for the key's default value
-   * @param type the value's registry type ({@code REG_SZ}, {@code REG_DWORD}...), written back on restore
-   * @param data the value's data as the backend reports it (numbers in decimal, binary as hexadecimal
-   *     digits, strings as they are), at most {@value #MAX_DATA} characters: any character, as an attacker
-   *     writes it (a tab, a line break), kept exactly and never logged
+   * @param type the value's registry type ({@code REG_SZ}, {@code REG_DWORD}...), written back on
+   *     restore
+   * @param data the value's data as the backend reports it (numbers in decimal, binary as
+   *     hexadecimal digits, strings as they are), at most {@value #MAX_DATA} characters: any
+   *     character, as an attacker writes it (a tab, a line break), kept exactly and never logged
    * @throws InvalidInputException if a component is null
-   * @throws InvalidInputException if the name is too long or holds a spoofing character, or the data is
-   *     too long
+   * @throws InvalidInputException if the name is too long or holds a spoofing character, or the
+   *     data is too long
    */
   public RegistryValue {
     Checks.notNull(device, "device");
@@ -54,9 +57,10 @@ public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String nam
     Checks.notNull(type, "type");
     Checks.notNull(data, "data");
     if (data.length() > MAX_DATA) {
-      throw new InvalidInputException("registryValueData", data.length(),
-          "registryValueData must be at most " + MAX_DATA + " characters, was "
-          + data.length());
+      throw new InvalidInputException(
+          "registryValueData",
+          data.length(),
+          "registryValueData must be at most " + MAX_DATA + " characters, was " + data.length());
     }
   }
 
@@ -77,15 +81,20 @@ public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String nam
    * @throws InvalidInputException if an argument is null
    * @throws InvalidInputException as the canonical constructor
    */
-  public static RegistryValue of(DeviceId device, RegistryKeyPath keyPath, String name, RegistryValueType type,
-      String data) {
+  public static RegistryValue of(
+      DeviceId device, RegistryKeyPath keyPath, String name, RegistryValueType type, String data) {
     return new RegistryValue(device, keyPath, name, type, data);
   }
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("regvalue:" + device.value() + ":" + keyPath.value().toLowerCase(Locale.ROOT) + "\\\\"
-        + name.toLowerCase(Locale.ROOT));
+    return EntityKey.derived(
+        "regvalue:"
+            + device.value()
+            + ":"
+            + keyPath.value().toLowerCase(Locale.ROOT)
+            + "\\\\"
+            + name.toLowerCase(Locale.ROOT));
   }
 
   @Override
@@ -100,7 +109,16 @@ public record RegistryValue(DeviceId device, RegistryKeyPath keyPath, String nam
 
   @Override
   public String toString() {
-    return "RegistryValue{device=" + device + ", keyPath=" + keyPath + ", name=" + Text.escape(name, 200) + ", type=" + type
-        + ", data=(" + data.length() + " characters, not shown)}";
+    return "RegistryValue{device="
+        + device
+        + ", keyPath="
+        + keyPath
+        + ", name="
+        + Text.escape(name, 200)
+        + ", type="
+        + type
+        + ", data=("
+        + data.length()
+        + " characters, not shown)}";
   }
 }

@@ -4,26 +4,36 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
- * The SAM account name of an on-premises account (the {@code user} of <code>DOMAIN&#92;user</code>), kept as
- * given; accounts compare it without regard to case ({@link #canonical()}).
+ * The SAM account name of an on-premises account (the {@code user} of <code>DOMAIN&#92;user</code>
+ * ), kept as given; accounts compare it without regard to case ({@link #canonical()}).
  *
- * @param value 1-104 characters, none of {@code " / \ [ ] : ; | = , + * ? < >} and no spoofing characters
+ * @param value 1-104 characters, none of {@code " / \ [ ] : ; | = , + * ? < >} and no spoofing
+ *     characters
  */
 public record SamAccountName(String value) {
 
-  /** The longest name accepted: {@value} (Active Directory's limit for a user account's SAM name). */
+  /**
+   * The longest name accepted: {@value} (Active Directory's limit for a user account's SAM name).
+   */
   public static final int MAX_LENGTH = 104;
 
   /**
    * Validates the name.
    *
-   * @param value 1-104 characters, none of {@code " / \ [ ] : ; | = , + * ? < >} and no spoofing characters
+   * @param value 1-104 characters, none of {@code " / \ [ ] : ; | = , + * ? < >} and no spoofing
+   *     characters
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, too long, or holds a character Windows refuses in account names
+   * @throws InvalidInputException if it is empty, too long, or holds a character Windows refuses in
+   *     account names
    */
   public SamAccountName {
     Text.requireIdentifier("samAccountName", value, 1, MAX_LENGTH);
-    Text.requireChars("samAccountName", value, 1, MAX_LENGTH, "characters (not \" / \\ [ ] : ; | = , + * ? < >)",
+    Text.requireChars(
+        "samAccountName",
+        value,
+        1,
+        MAX_LENGTH,
+        "characters (not \" / \\ [ ] : ; | = , + * ? < >)",
         c -> "\"/\\[]:;|=,+*?<>".indexOf(c) < 0);
   }
 

@@ -27,7 +27,8 @@ public record ScheduledTask(DeviceId device, ScheduledTaskPath path) implements 
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("task:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived(
+        "task:" + device.value() + ":" + path.value().toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -4,10 +4,11 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
- * The full path of a scheduled task in the Task Scheduler library, such as {@code \Microsoft\Updater}. Compared case-insensitively.
+ * The full path of a scheduled task in the Task Scheduler library, such as {@code
+ * \Microsoft\Updater}. Compared case-insensitively.
  *
- * <p>Reports name tasks with and without the leading {@code \} ({@code Microsoft\Updater}); both are
- * the same task, under the library's root, and the value is kept with the {@code \}.
+ * <p>Reports name tasks with and without the leading {@code \} ({@code Microsoft\Updater}); both
+ * are the same task, under the library's root, and the value is kept with the {@code \}.
  *
  * @param value 1-1024 characters, no spoofing characters (see the package documentation); a leading
  *     {@code \} is added if missing
@@ -20,8 +21,8 @@ public record ScheduledTaskPath(String value) {
   /**
    * Validates the value.
    *
-   * @param value 1-1024 characters, no spoofing characters (see the package documentation); a leading
-   *     {@code \} is added if missing
+   * @param value 1-1024 characters, no spoofing characters (see the package documentation); a
+   *     leading {@code \} is added if missing
    * @throws InvalidInputException if {@code value} is null
    * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} (its leading
    *     {@code \} counted), or holds a spoofing character
@@ -30,8 +31,13 @@ public record ScheduledTaskPath(String value) {
     Text.requireIdentifier("scheduledTaskPath", value, 1, MAX_LENGTH);
     if (value.charAt(0) != '\\') {
       if (value.length() == MAX_LENGTH) {
-        throw new InvalidInputException("scheduledTaskPath", value, "scheduledTaskPath must be at most " + MAX_LENGTH
-            + " characters with its leading '\\', was: " + Text.show(value));
+        throw new InvalidInputException(
+            "scheduledTaskPath",
+            value,
+            "scheduledTaskPath must be at most "
+                + MAX_LENGTH
+                + " characters with its leading '\\', was: "
+                + Text.show(value));
       }
       value = "\\" + value;
     }

@@ -6,7 +6,8 @@ import dev.parry.core.internal.Text;
 /**
  * The name of a Windows service. Compared case-insensitively.
  *
- * @param value 1-256 characters, no spoofing characters (see the package documentation), no '\\' or '/'
+ * @param value 1-256 characters, no spoofing characters (see the package documentation), no '\\' or
+ *     '/'
  */
 public record ServiceName(String value) {
 
@@ -16,14 +17,18 @@ public record ServiceName(String value) {
   /**
    * Validates the value.
    *
-   * @param value 1-256 characters, no spoofing characters (see the package documentation), no '\\' or '/'
+   * @param value 1-256 characters, no spoofing characters (see the package documentation), no '\\'
+   *     or '/'
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a spoofing character, or holds '\\' or '/'
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH}, holds a
+   *     spoofing character, or holds '\\' or '/'
    */
   public ServiceName {
     Text.requireIdentifier("serviceName", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(c -> "\\/".indexOf(c) >= 0)) {
-      throw new InvalidInputException("serviceName", value,
+      throw new InvalidInputException(
+          "serviceName",
+          value,
           "serviceName must not contain '\\' or '/', was: " + Text.show(value));
     }
   }

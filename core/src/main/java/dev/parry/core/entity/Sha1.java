@@ -36,8 +36,9 @@ public record Sha1(String hex) {
   }
 
   /**
-   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link #hex()}.
-   * Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest goes by.
+   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link
+   * #hex()}. Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest
+   * goes by.
    *
    * <pre>{@code Sha1 same = Sha1.of(digest.value());}</pre>
    */

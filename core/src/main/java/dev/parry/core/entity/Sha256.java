@@ -26,7 +26,9 @@ public record Sha256(String hex) {
   /**
    * {@return the digest for {@code hex}, in either case}
    *
-   * <pre>{@code Sha256 digest = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");}</pre>
+   * <pre>
+   * {@code Sha256 digest = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");}
+   * </pre>
    *
    * @param hex the digest
    * @throws InvalidInputException if the value is not exactly {@value #DIGITS} hexadecimal digits
@@ -36,8 +38,9 @@ public record Sha256(String hex) {
   }
 
   /**
-   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link #hex()}.
-   * Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest goes by.
+   * {@return the digest's canonical text}: its lower-case hexadecimal digits, the same as {@link
+   * #hex()}. Every identifier type has {@code value()}; {@code hex()} stays, as the name a digest
+   * goes by.
    *
    * <pre>{@code Sha256 same = Sha256.of(digest.value());}</pre>
    */

@@ -18,7 +18,8 @@ public record SmtpAddress(String value) {
   /**
    * Validates the address and puts it in lower case.
    *
-   * @param value at most 254 characters; local part 1-64 characters; domain with at least two labels
+   * @param value at most 254 characters; local part 1-64 characters; domain with at least two
+   *     labels
    * @throws InvalidInputException if {@code value} is null
    * @throws InvalidInputException if it is not {@code local@domain} within the limits
    */

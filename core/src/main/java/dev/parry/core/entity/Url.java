@@ -5,9 +5,9 @@ import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A URL seen in mail, clicked, or reported by an endpoint alert, the target of "block URL" (time-of-click
- * protection). Its key holds the URL's normalized form ({@link WebUrl#normalized()}): a URL reported
- * without a scheme or after {@code uri=} is the URL it names.
+ * A URL seen in mail, clicked, or reported by an endpoint alert, the target of "block URL"
+ * (time-of-click protection). Its key holds the URL's normalized form ({@link
+ * WebUrl#normalized()}): a URL reported without a scheme or after {@code uri=} is the URL it names.
  *
  * @param url the URL as reported; its key holds the normalized form
  * @param foundIn the message copy that carried it, or null for a URL seen on its own (a click)
@@ -38,6 +38,7 @@ public record Url(WebUrl url, @Nullable EmailMessage foundIn) implements EmailEn
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("url:" + url.normalized() + (foundIn == null ? "" : "@" + foundIn.key().value()));
+    return EntityKey.derived(
+        "url:" + url.normalized() + (foundIn == null ? "" : "@" + foundIn.key().value()));
   }
 }

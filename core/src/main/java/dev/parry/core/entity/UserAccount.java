@@ -9,39 +9,60 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user account in a directory, the target of identity actions (disable, reset password, revoke
- * sessions, contain): an Entra ID (cloud) account, an on-premises Active Directory account
- * (<code>DOMAIN&#92;user</code>, a SID), or both for a synchronised account.
+ * sessions, contain): an Entra ID (cloud) account, an on-premises Active Directory account (<code>
+ * DOMAIN&#92;user</code>, a SID), or both for a synchronised account.
  *
  * <p>Reports of one user carry different identifiers: one alert names the object id and the UPN,
- * another the UPN alone, a third the SID and <code>DOMAIN&#92;user</code>. An account needs at least one of:
- * the Entra object id, the SID, the UPN, or the domain with the account name. The key is the most
- * stable identifier it carries, in this order: object id, SID, UPN, <code>domain&#92;name</code> (lower case).
- * {@link #sameAs} compares the most stable identifier both carry, so an account known by id and UPN
- * is the one known by that UPN alone, one directory object under two UPNs is one user, and two
- * object ids are two users whatever UPN they show.
+ * another the UPN alone, a third the SID and <code>DOMAIN&#92;user</code>. An account needs at
+ * least one of: the Entra object id, the SID, the UPN, or the domain with the account name. The key
+ * is the most stable identifier it carries, in this order: object id, SID, UPN, <code>
+ * domain&#92;name</code> (lower case). {@link #sameAs} compares the most stable identifier both
+ * carry, so an account known by id and UPN is the one known by that UPN alone, one directory object
+ * under two UPNs is one user, and two object ids are two users whatever UPN they show.
  *
- * <p>The system's pseudo-identities are not users and are refused: every SID that is not an account's
- * ({@link SecurityIdentifier#isAccount()}: {@code S-1-5-18} LocalSystem, {@code S-1-5-7} anonymous
- * logon, the {@code BUILTIN} groups, service and window-manager accounts, however the numbers are
- * written), and every account of the {@code NT AUTHORITY} domain (also as Windows names it in other
- * languages: {@code NT-AUTORITÄT}, {@code AUTORITE NT}, {@code AUTORIDADE NT}, {@code NT INSTANS}) or of
- * the {@code NT SERVICE}, {@code IIS APPPOOL}, {@code Window Manager} and {@code Font Driver Host} domains.
- * A group's SID in a domain ({@code S-1-5-21-…-512}) is an account SID by its form and is not told apart. Disabling them or
- * resetting their password means nothing.
+ * <p>The system's pseudo-identities are not users and are refused: every SID that is not an
+ * account's ({@link SecurityIdentifier#isAccount()}: {@code S-1-5-18} LocalSystem, {@code S-1-5-7}
+ * anonymous logon, the {@code BUILTIN} groups, service and window-manager accounts, however the
+ * numbers are written), and every account of the {@code NT AUTHORITY} domain (also as Windows names
+ * it in other languages: {@code NT-AUTORITÄT}, {@code AUTORITE NT}, {@code AUTORIDADE NT}, {@code
+ * NT INSTANS}) or of the {@code NT SERVICE}, {@code IIS APPPOOL}, {@code Window Manager} and {@code
+ * Font Driver Host} domains. A group's SID in a domain ({@code S-1-5-21-…-512}) is an account SID
+ * by its form and is not told apart. Disabling them or resetting their password means nothing.
  *
  * @param upn the user principal name, or null if not known
  * @param objectId the Entra ID object id, or null if not known (an on-premises account)
  * @param sid the on-premises security identifier, or null if not known
- * @param accountName the SAM account name (the {@code user} of <code>DOMAIN&#92;user</code>), or null; given only with {@code domain}
- * @param domain the account's domain as Defender names it (NetBIOS, DNS, or a device for a local account), or null
+ * @param accountName the SAM account name (the {@code user} of <code>DOMAIN&#92;user</code>), or
+ *     null; given only with {@code domain}
+ * @param domain the account's domain as Defender names it (NetBIOS, DNS, or a device for a local
+ *     account), or null
  */
-public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId objectId, @Nullable SecurityIdentifier sid,
-    @Nullable SamAccountName accountName, @Nullable NetbiosDomain domain) implements IdentityEntity {
+public record UserAccount(
+    @Nullable UserPrincipalName upn,
+    @Nullable ObjectId objectId,
+    @Nullable SecurityIdentifier sid,
+    @Nullable SamAccountName accountName,
+    @Nullable NetbiosDomain domain)
+    implements IdentityEntity {
 
-  /** The domains of the system's pseudo-identities, as Windows names them in several languages, lower case. */
-  private static final Set<String> PSEUDO_DOMAINS = Set.of("nt authority", "nt-autorität", "nt-autoritat",
-      "autorite nt", "autorité nt", "autoridade nt", "nt instans", "nt-myndighet", "nt service", "window manager",
-      "font driver host", "iis apppool");
+  /**
+   * The domains of the system's pseudo-identities, as Windows names them in several languages,
+   * lower case.
+   */
+  private static final Set<String> PSEUDO_DOMAINS =
+      Set.of(
+          "nt authority",
+          "nt-autorität",
+          "nt-autoritat",
+          "autorite nt",
+          "autorité nt",
+          "autoridade nt",
+          "nt instans",
+          "nt-myndighet",
+          "nt service",
+          "window manager",
+          "font driver host",
+          "iis apppool");
 
   /**
    * Validates the account.
@@ -49,31 +70,47 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
    * @param upn the user principal name, or null if not known
    * @param objectId the Entra ID object id, or null if not known (an on-premises account)
    * @param sid the on-premises security identifier, or null if not known
-   * @param accountName the SAM account name (the {@code user} of <code>DOMAIN&#92;user</code>), or null;
-   *     given only with {@code domain}
+   * @param accountName the SAM account name (the {@code user} of <code>DOMAIN&#92;user</code>), or
+   *     null; given only with {@code domain}
    * @param domain the account's domain as Defender names it (NetBIOS, DNS, or a device for a local
    *     account), or null
-   * @throws InvalidInputException if it carries no identifier, an account name without its domain, or names a
-   *     system pseudo-identity
+   * @throws InvalidInputException if it carries no identifier, an account name without its domain,
+   *     or names a system pseudo-identity
    */
   public UserAccount {
     if (accountName != null && domain == null) {
-      throw new InvalidInputException("accountName", null,
-          "accountName " + Text.show(accountName.value()) + " needs its domain:"
-          + " alone it could be any machine's local account");
+      throw new InvalidInputException(
+          "accountName",
+          null,
+          "accountName "
+              + Text.show(accountName.value())
+              + " needs its domain:"
+              + " alone it could be any machine's local account");
     }
     if (objectId == null && sid == null && upn == null && accountName == null) {
-      throw new InvalidInputException("userAccount", null,
+      throw new InvalidInputException(
+          "userAccount",
+          null,
           "a user account needs at least one identifier: objectId, sid, upn or domain and accountName");
     }
     if (sid != null && !sid.isAccount()) {
-      throw new InvalidInputException("sid", null,
-          "sid " + sid.value() + " is a system pseudo-identity or a group, not a user"
-          + " account");
+      throw new InvalidInputException(
+          "sid",
+          null,
+          "sid "
+              + sid.value()
+              + " is a system pseudo-identity or a group, not a user"
+              + " account");
     }
     if (domain != null && PSEUDO_DOMAINS.contains(domain.canonical().strip())) {
-      throw new InvalidInputException("accountName", null, "user " + domain.value() + "\\"
-          + (accountName == null ? "" : accountName.value()) + " is a system pseudo-identity, not a user account");
+      throw new InvalidInputException(
+          "accountName",
+          null,
+          "user "
+              + domain.value()
+              + "\\"
+              + (accountName == null ? "" : accountName.value())
+              + " is a system pseudo-identity, not a user account");
     }
   }
 
@@ -90,7 +127,8 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
   /**
    * {@return the account with this principal name}
    *
-   * <pre>{@code UserAccount alice = UserAccount.of(UserPrincipalName.of("alice@contoso.com"));}</pre>
+   * <pre>{@code UserAccount alice = UserAccount.of(UserPrincipalName.of("alice@contoso.com"));}
+   * </pre>
    *
    * @param upn the user principal name
    */
@@ -101,7 +139,9 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
   /**
    * {@return the Entra ID account with this object id}
    *
-   * <pre>{@code UserAccount alice = UserAccount.of(ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7")).withUpn(upn);}</pre>
+   * <pre>
+   * {@code UserAccount alice = UserAccount.of(ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7")).withUpn(upn);}
+   * </pre>
    *
    * @param objectId the object id
    */
@@ -122,7 +162,9 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
   /**
    * {@return the on-premises account {@code domain\accountName}}
    *
-   * <pre>{@code UserAccount alice = UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("alice"));}</pre>
+   * <pre>
+   * {@code UserAccount alice = UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("alice"));}
+   * </pre>
    *
    * @param domain the domain
    * @param accountName the SAM account name
@@ -196,7 +238,9 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
 
   /** {@return <code>domain&#92;name</code> in lower case, or null without them} */
   private @Nullable String onPremisesNameOrNull() {
-    return accountName == null || domain == null ? null : domain.canonical() + "\\" + accountName.canonical();
+    return accountName == null || domain == null
+        ? null
+        : domain.canonical() + "\\" + accountName.canonical();
   }
 
   private String onPremisesName() {
@@ -205,9 +249,9 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
   }
 
   /**
-   * {@return whether {@code other} is this user}: the most stable identifier both carry decides (object
-   * id, then SID, then UPN, then <code>domain&#92;name</code>); reports that share no identifier are not taken
-   * for one user
+   * {@return whether {@code other} is this user}: the most stable identifier both carry decides
+   * (object id, then SID, then UPN, then <code>domain&#92;name</code>); reports that share no
+   * identifier are not taken for one user
    */
   @Override
   public boolean sameAs(Entity other) {
@@ -227,7 +271,10 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
     return mine != null && mine.equals(that.onPremisesNameOrNull());
   }
 
-  /** {@return the account for a log line: ids shown, the UPN's and the account name's personal part redacted} */
+  /**
+   * {@return the account for a log line: ids shown, the UPN's and the account name's personal part
+   * redacted}
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("UserAccount{");
@@ -245,7 +292,10 @@ public record UserAccount(@Nullable UserPrincipalName upn, @Nullable ObjectId ob
       sep = ", ";
     }
     if (domain != null) {
-      out.append(sep).append("account=").append(Text.show(domain.value()).toUpperCase(Locale.ROOT)).append("\\***");
+      out.append(sep)
+          .append("account=")
+          .append(Text.show(domain.value()).toUpperCase(Locale.ROOT))
+          .append("\\***");
     }
     return out.append('}').toString();
   }

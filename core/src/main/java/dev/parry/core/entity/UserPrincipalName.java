@@ -8,7 +8,8 @@ import dev.parry.core.error.InvalidInputException;
  *
  * <p>A UPN identifies a person: {@link #toString()} shows only the suffix.
  *
- * @param value at most 256 characters; name part 1-64 characters; suffix a DNS name with at least two labels
+ * @param value at most 256 characters; name part 1-64 characters; suffix a DNS name with at least
+ *     two labels
  */
 public record UserPrincipalName(String value) {
 
@@ -18,8 +19,8 @@ public record UserPrincipalName(String value) {
   /**
    * Validates the name and puts it in lower case.
    *
-   * @param value at most 256 characters; name part 1-64 characters; suffix a DNS name with at least two
-   *     labels
+   * @param value at most 256 characters; name part 1-64 characters; suffix a DNS name with at least
+   *     two labels
    * @throws InvalidInputException if {@code value} is null
    * @throws InvalidInputException if it is not {@code name@suffix} within the limits
    */

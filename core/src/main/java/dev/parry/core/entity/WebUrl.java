@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 /**
  * An {@code http} or {@code https} URL, as found in an email, a click or an endpoint alert.
  *
- * <p>Endpoint alerts report URLs without a scheme ({@code fabrikam.example/pay}) or after a {@code uri=}
- * prefix ({@code uri=http://203.0.113.45/a.ps1}). The value is kept exactly as given; {@link #normalized()}
- * drops a leading {@code uri=} (any case) and adds {@code http://} when no scheme is left, and that form is
- * the one checked, matched (the {@link Url} entity's key, allow indicators) and read by {@link #host()}. A
- * URL that was absolute {@code http} or {@code https} normalizes to itself. Text that starts like a scheme
- * ({@code javascript:}, {@code localhost:8080}) is read as one, and refused unless it is http or https; a
- * host with a dot followed by a port ({@code fabrikam.example:8080/a}) is a host, not a scheme.
+ * <p>Endpoint alerts report URLs without a scheme ({@code fabrikam.example/pay}) or after a {@code
+ * uri=} prefix ({@code uri=http://203.0.113.45/a.ps1}). The value is kept exactly as given; {@link
+ * #normalized()} drops a leading {@code uri=} (any case) and adds {@code http://} when no scheme is
+ * left, and that form is the one checked, matched (the {@link Url} entity's key, allow indicators)
+ * and read by {@link #host()}. A URL that was absolute {@code http} or {@code https} normalizes to
+ * itself. Text that starts like a scheme ({@code javascript:}, {@code localhost:8080}) is read as
+ * one, and refused unless it is http or https; a host with a dot followed by a port ({@code
+ * fabrikam.example:8080/a}) is a host, not a scheme.
  *
  * <pre>{@code
  * WebUrl bare = WebUrl.of("fabrikam.example/pay");
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
  * bare.normalized();  // http://fabrikam.example/pay
  * }</pre>
  *
- * @param value at most 2,048 characters (2,048 once normalized), no whitespace and no spoofing characters (see the
- *     package documentation); once normalized, an http or https URL with a host
+ * @param value at most 2,048 characters (2,048 once normalized), no whitespace and no spoofing
+ *     characters (see the package documentation); once normalized, an http or https URL with a host
  */
 public record WebUrl(String value) {
 
@@ -37,43 +38,56 @@ public record WebUrl(String value) {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
   /** A host with a dot and a port, which {@link #SCHEME} would take for a scheme. */
-  private static final Pattern HOST_AND_PORT = Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+:[0-9]{1,5}([/?#].*)?$");
+  private static final Pattern HOST_AND_PORT =
+      Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+:[0-9]{1,5}([/?#].*)?$");
 
   /**
    * Validates the URL in its normalized form.
    *
-   * @param value at most 2,048 characters (2,048 once normalized), no whitespace and no spoofing characters
-   *     (see the package documentation); once normalized, an http or https URL with a host
+   * @param value at most 2,048 characters (2,048 once normalized), no whitespace and no spoofing
+   *     characters (see the package documentation); once normalized, an http or https URL with a
+   *     host
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is too long, holds whitespace or a spoofing character, or once normalized is
-   *     not an http or https URL with a host; the message shows the value
+   * @throws InvalidInputException if it is too long, holds whitespace or a spoofing character, or
+   *     once normalized is not an http or https URL with a host; the message shows the value
    */
   public WebUrl {
     Text.requireIdentifier("url", value, 1, MAX_LENGTH);
     if (value.chars().anyMatch(Character::isWhitespace)) {
-      throw new InvalidInputException("url", value, "url must not contain whitespace, was: " + Text.show(value));
+      throw new InvalidInputException(
+          "url", value, "url must not contain whitespace, was: " + Text.show(value));
     }
     String normalized = normalize(value);
     if (normalized.length() > MAX_LENGTH) {
-      throw new InvalidInputException("url", value,
-          "url must be at most " + MAX_LENGTH + " characters once http:// is added, was "
-          + normalized.length() + ": " + Text.show(value));
+      throw new InvalidInputException(
+          "url",
+          value,
+          "url must be at most "
+              + MAX_LENGTH
+              + " characters once http:// is added, was "
+              + normalized.length()
+              + ": "
+              + Text.show(value));
     }
     URI uri;
     try {
       uri = new URI(normalized);
     } catch (URISyntaxException e) {
-      throw new InvalidInputException("url", value,
-          "url is not a valid URI (" + e.getReason() + "), was: " + Text.show(value), e);
+      throw new InvalidInputException(
+          "url",
+          value,
+          "url is not a valid URI (" + e.getReason() + "), was: " + Text.show(value),
+          e);
     }
     String scheme = uri.getScheme();
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-      throw new InvalidInputException("url", value,
-          "url must be http or https (or name no scheme), was: " + Text.show(value));
+      throw new InvalidInputException(
+          "url", value, "url must be http or https (or name no scheme), was: " + Text.show(value));
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      throw new InvalidInputException("url", value, "url must name a host, was: " + Text.show(value));
+      throw new InvalidInputException(
+          "url", value, "url must name a host, was: " + Text.show(value));
     }
   }
 
@@ -91,8 +105,8 @@ public record WebUrl(String value) {
   }
 
   /**
-   * {@return the URL as Parry matches it}: without a leading {@code uri=}, with {@code http://} added when it
-   * names no scheme; otherwise exactly the value
+   * {@return the URL as Parry matches it}: without a leading {@code uri=}, with {@code http://}
+   * added when it names no scheme; otherwise exactly the value
    */
   public String normalized() {
     return normalize(value);
@@ -104,7 +118,8 @@ public record WebUrl(String value) {
   }
 
   private static String normalize(String value) {
-    if (value.regionMatches(true, 0, "https://", 0, 8) || value.regionMatches(true, 0, "http://", 0, 7)) {
+    if (value.regionMatches(true, 0, "https://", 0, 8)
+        || value.regionMatches(true, 0, "http://", 0, 7)) {
       return value; // the common case, and every URL valid before scheme-less ones were accepted
     }
     String rest = value.regionMatches(true, 0, "uri=", 0, 4) ? value.substring(4) : value;

@@ -31,7 +31,8 @@ public record WindowsService(DeviceId device, ServiceName name, @Nullable Window
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived("service:" + device.value() + ":" + name.value().toLowerCase(Locale.ROOT));
+    return EntityKey.derived(
+        "service:" + device.value() + ":" + name.value().toLowerCase(Locale.ROOT));
   }
 
   @Override

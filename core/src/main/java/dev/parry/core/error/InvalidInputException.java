@@ -28,14 +28,17 @@ public non-sealed class InvalidInputException extends ParryException {
   /** The parameter, field or member that was wrong. */
   private final String field;
 
-  /** The offending value as text, escaped and cut to {@link #MAX_VALUE_LENGTH}, or null when it was null. */
+  /**
+   * The offending value as text, escaped and cut to {@link #MAX_VALUE_LENGTH}, or null when it was
+   * null.
+   */
   private final @Nullable String value;
 
   /**
    * Creates the exception.
    *
-   * @param field the parameter or field that was wrong, for example {@code deviceId} or
-   *     {@code evidence[3]}
+   * @param field the parameter or field that was wrong, for example {@code deviceId} or {@code
+   *     evidence[3]}
    * @param value the offending value, or null if it was null or is not worth showing; its first
    *     {@value #MAX_VALUE_LENGTH} characters are kept, escaped
    * @param message what was wrong, naming the field and showing the value
@@ -52,7 +55,8 @@ public non-sealed class InvalidInputException extends ParryException {
    * @param message what was wrong
    * @param cause what was thrown while checking, or null
    */
-  public InvalidInputException(String field, @Nullable Object value, String message, @Nullable Throwable cause) {
+  public InvalidInputException(
+      String field, @Nullable Object value, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.field = Text.escape(field, MAX_VALUE_LENGTH);
     this.value = value == null ? null : Text.escape(String.valueOf(value), MAX_VALUE_LENGTH);
@@ -72,15 +76,18 @@ public non-sealed class InvalidInputException extends ParryException {
     return Category.INVALID_INPUT;
   }
 
-  /** {@return the parameter or field that was wrong}, for example {@code comment} or {@code evidence[3]} */
+  /**
+   * {@return the parameter or field that was wrong}, for example {@code comment} or {@code
+   * evidence[3]}
+   */
   public String field() {
     return field;
   }
 
   /**
-   * {@return the offending value: its first {@value #MAX_VALUE_LENGTH} characters (then {@code ...}),
-   * with control, bidirectional and invisible characters written as {@code \}{@code uXXXX}}; empty if
-   * it was null or is not shown
+   * {@return the offending value: its first {@value #MAX_VALUE_LENGTH} characters (then {@code
+   * ...}), with control, bidirectional and invisible characters written as {@code \}{@code uXXXX}};
+   * empty if it was null or is not shown
    */
   public Optional<String> value() {
     return Optional.ofNullable(value);

@@ -16,12 +16,16 @@ import dev.parry.core.internal.Text;
  * }</pre>
  *
  * <p>The message is safe for a log line or an HTTP body: control characters, bidirectional controls
- * and other invisible characters are escaped as {@code \}{@code uXXXX}, and it is at most
- * {@value #MAX_MESSAGE_LENGTH} characters long (then it ends in {@code ...}).
+ * and other invisible characters are escaped as {@code \}{@code uXXXX}, and it is at most {@value
+ * #MAX_MESSAGE_LENGTH} characters long (then it ends in {@code ...}).
  */
 public abstract sealed class ParryException extends RuntimeException
-    permits InvalidInputException, PermissionDeniedException, NotFoundException, ConflictException,
-        UnavailableException, InternalErrorException {
+    permits InvalidInputException,
+        PermissionDeniedException,
+        NotFoundException,
+        ConflictException,
+        UnavailableException,
+        InternalErrorException {
 
   private static final long serialVersionUID = 1L;
 
@@ -40,7 +44,10 @@ public abstract sealed class ParryException extends RuntimeException
     CONFLICT(409),
     /** Something Parry depends on is down, or the runtime is closed; retry later. HTTP 503. */
     UNAVAILABLE(503),
-    /** Parry's setup or stored data is broken; not the caller's fault, a retry will not help. HTTP 500. */
+    /**
+     * Parry's setup or stored data is broken; not the caller's fault, a retry will not help. HTTP
+     * 500.
+     */
     INTERNAL(500);
 
     private final int httpStatus;
@@ -66,7 +73,10 @@ public abstract sealed class ParryException extends RuntimeException
   /** {@return the category: what a caller can do about this error} */
   public abstract Category category();
 
-  /** {@return whether the same call may succeed later unchanged}: true for {@link Category#UNAVAILABLE} only */
+  /**
+   * {@return whether the same call may succeed later unchanged}: true for {@link
+   * Category#UNAVAILABLE} only
+   */
   public boolean isRetryable() {
     return category() == Category.UNAVAILABLE;
   }

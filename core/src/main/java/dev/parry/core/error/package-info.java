@@ -1,6 +1,6 @@
 /**
- * Parry's errors: one root, {@link dev.parry.core.error.ParryException}, and one subtype per thing a
- * caller can do about it, so that a service maps every error Parry throws without knowing Parry's
+ * Parry's errors: one root, {@link dev.parry.core.error.ParryException}, and one subtype per thing
+ * a caller can do about it, so that a service maps every error Parry throws without knowing Parry's
  * internals.
  *
  * <table>

@@ -1,12 +1,13 @@
 package dev.parry.core.internal;
 
 /**
- * How NTFS compares file and folder names: each UTF-16 unit is mapped on its own to its simple upper
- * case ({@link Character#toUpperCase(char)}, one unit to one unit) and the results are compared unit
- * by unit. There is no full case folding, no locale and no normalization: {@code ß} is not
- * {@code SS}, the Kelvin sign U+212A is not {@code k} (it is its own upper case), {@code İ} U+0130 is
- * not {@code i}; but the long s U+017F upper-cases to {@code S}, so it is {@code s}, and a final
- * sigma is a sigma. Java's {@code equalsIgnoreCase} and {@code toLowerCase} match more than this.
+ * How NTFS compares file and folder names: each UTF-16 unit is mapped on its own to its simple
+ * upper case ({@link Character#toUpperCase(char)}, one unit to one unit) and the results are
+ * compared unit by unit. There is no full case folding, no locale and no normalization: {@code ß}
+ * is not {@code SS}, the Kelvin sign U+212A is not {@code k} (it is its own upper case), {@code İ}
+ * U+0130 is not {@code i}; but the long s U+017F upper-cases to {@code S}, so it is {@code s}, and
+ * a final sigma is a sigma. Java's {@code equalsIgnoreCase} and {@code toLowerCase} match more than
+ * this.
  *
  * <p>Also here: whether a name may be an 8.3 short name, which only the file system can resolve.
  *
@@ -16,7 +17,10 @@ public final class NtfsNames {
 
   private NtfsNames() {}
 
-  /** {@return the simple upper case of {@code c}}, {@link Character#toUpperCase(char)} with ASCII first: names are mostly ASCII */
+  /**
+   * {@return the simple upper case of {@code c}}, {@link Character#toUpperCase(char)} with ASCII
+   * first: names are mostly ASCII
+   */
   public static char upper(char c) {
     if (c < 0x80) {
       return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
@@ -66,8 +70,8 @@ public final class NtfsNames {
   }
 
   /**
-   * {@return whether NTFS takes the name in {@code a} from {@code aFrom} to {@code aTo} and the name
-   * in {@code b} from {@code bFrom} to {@code bTo} for the same name}
+   * {@return whether NTFS takes the name in {@code a} from {@code aFrom} to {@code aTo} and the
+   * name in {@code b} from {@code bFrom} to {@code bTo} for the same name}
    *
    * @param a the text holding one name
    * @param aFrom its first index
@@ -100,9 +104,10 @@ public final class NtfsNames {
   }
 
   /**
-   * {@return the unit standing for every unit NTFS takes for {@code c}}: the lower case of its upper
-   * case where that upper-cases back to it (so ASCII reads lower case, as Parry's keys always have),
-   * else the upper case itself. Two units have one key exactly when their upper cases are equal.
+   * {@return the unit standing for every unit NTFS takes for {@code c}}: the lower case of its
+   * upper case where that upper-cases back to it (so ASCII reads lower case, as Parry's keys always
+   * have), else the upper case itself. Two units have one key exactly when their upper cases are
+   * equal.
    *
    * @param c a UTF-16 unit
    */
@@ -141,9 +146,9 @@ public final class NtfsNames {
 
   /**
    * {@return whether the name from {@code from} to {@code to} may be an 8.3 short name}: it holds a
-   * {@code ~} followed by a digit, as the names Windows generates do ({@code PROGRA~1},
-   * {@code WINDOW~1}, {@code AB12F~1.TXT}). Which long name such a name stands for only the file
-   * system knows.
+   * {@code ~} followed by a digit, as the names Windows generates do ({@code PROGRA~1}, {@code
+   * WINDOW~1}, {@code AB12F~1.TXT}). Which long name such a name stands for only the file system
+   * knows.
    *
    * @param text the text holding the name
    * @param from the name's first index
@@ -161,7 +166,10 @@ public final class NtfsNames {
     return false;
   }
 
-  /** {@return whether {@code name} may be an 8.3 short name, see {@link #mayBeShortName(String, int, int)}} */
+  /**
+   * {@return whether {@code name} may be an 8.3 short name, see {@link #mayBeShortName(String, int,
+   * int)}}
+   */
   public static boolean mayBeShortName(String name) {
     return mayBeShortName(name, 0, name.length());
   }

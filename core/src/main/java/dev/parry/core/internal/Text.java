@@ -14,9 +14,10 @@ public final class Text {
   private static final int MAX_SHOWN = 80;
 
   /**
-   * Strings already scanned and found free of control characters, looked up by their (cached) hash. Strings are
-   * immutable, so a string that passed once passes again; constant reasons and summaries then cost
-   * a length check only. Slots are overwritten racily, which is harmless: a miss only rescans.
+   * Strings already scanned and found free of control characters, looked up by their (cached) hash.
+   * Strings are immutable, so a string that passed once passes again; constant reasons and
+   * summaries then cost a length check only. Slots are overwritten racily, which is harmless: a
+   * miss only rescans.
    */
   private static final String[] CLEAN = new String[1024];
 
@@ -37,8 +38,18 @@ public final class Text {
   public static String require(String name, String value, int min, int max) {
     Checks.notNull(value, name);
     if (value.length() < min || value.length() > max) {
-      throw new InvalidInputException(name, value,
-          name + " must be " + min + "-" + max + " characters, was " + value.length() + ": " + show(value));
+      throw new InvalidInputException(
+          name,
+          value,
+          name
+              + " must be "
+              + min
+              + "-"
+              + max
+              + " characters, was "
+              + value.length()
+              + ": "
+              + show(value));
     }
     int slot = value.hashCode() & (CLEAN.length - 1);
     if (value.equals(CLEAN[slot])) {
@@ -49,8 +60,16 @@ public final class Text {
       CLEAN[slot] = value;
     }
     if (bad >= 0) {
-      throw new InvalidInputException(name, value, name + " must not contain control characters (found U+"
-              + String.format("%04X", (int) value.charAt(bad)) + " at index " + bad + "), was: " + show(value));
+      throw new InvalidInputException(
+          name,
+          value,
+          name
+              + " must not contain control characters (found U+"
+              + String.format("%04X", (int) value.charAt(bad))
+              + " at index "
+              + bad
+              + "), was: "
+              + show(value));
     }
     return value;
   }
@@ -81,14 +100,22 @@ public final class Text {
    * @param name the component name used in error messages
    * @param value the value to check
    * @return {@code value}, unchanged
-   * @throws InvalidInputException if a spoofing character is present, naming it, its index and the value, escaped
+   * @throws InvalidInputException if a spoofing character is present, naming it, its index and the
+   *     value, escaped
    */
   public static String requireNoSpoofing(String name, String value) {
     int bad = firstSpoofing(value);
     if (bad >= 0) {
-      throw new InvalidInputException(name, value,
-          name + " must not hold invisible, formatting or unpaired characters (found U+"
-          + String.format(Locale.ROOT, "%04X", value.codePointAt(bad)) + " at index " + bad + "), was: " + show(value));
+      throw new InvalidInputException(
+          name,
+          value,
+          name
+              + " must not hold invisible, formatting or unpaired characters (found U+"
+              + String.format(Locale.ROOT, "%04X", value.codePointAt(bad))
+              + " at index "
+              + bad
+              + "), was: "
+              + show(value));
     }
     return value;
   }
@@ -110,7 +137,9 @@ public final class Text {
       String name, String value, int min, int max, String allowed, CharMatcher matcher) {
     Checks.notNull(value, name);
     if (value.length() < min || value.length() > max || !allMatch(value, matcher)) {
-      throw new InvalidInputException(name, value,
+      throw new InvalidInputException(
+          name,
+          value,
           name + " must be " + min + "-" + max + " " + allowed + ", was: " + show(value));
     }
     return value;
@@ -144,8 +173,8 @@ public final class Text {
   }
 
   /**
-   * {@return whether {@code c} is a control character or a line or paragraph separator}: a character
-   * that could break a line in a log or a message
+   * {@return whether {@code c} is a control character or a line or paragraph separator}: a
+   * character that could break a line in a log or a message
    *
    * @param c the character
    */
@@ -153,40 +182,49 @@ public final class Text {
     return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
   }
 
-  /** {@return whether {@code codePoint} draws nothing on its own: a combining mark, or the blank braille pattern} */
+  /**
+   * {@return whether {@code codePoint} draws nothing on its own: a combining mark, or the blank
+   * braille pattern}
+   */
   private static boolean showsNothing(int codePoint) {
     int type = Character.getType(codePoint);
-    return codePoint == 0x2800 || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+    return codePoint == 0x2800
+        || type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK;
   }
 
   /**
    * {@return {@code value}, checked as {@link #require} does and holding at least one character a
-   * reader can see}: text made only of spaces of any kind, invisible characters and format characters
-   * (a no-break space, a zero-width space, a Hangul filler), the blank braille pattern or combining
-   * marks with nothing to combine with is refused like empty text
+   * reader can see}: text made only of spaces of any kind, invisible characters and format
+   * characters (a no-break space, a zero-width space, a Hangul filler), the blank braille pattern
+   * or combining marks with nothing to combine with is refused like empty text
    *
    * @param name the value's name, for the error
    * @param value the text
    * @param max the longest allowed
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if the text is too long, holds a control character, or shows nothing
+   * @throws InvalidInputException if the text is too long, holds a control character, or shows
+   *     nothing
    */
   public static String requireVisible(String name, String value, int max) {
     require(name, value, 0, max);
     for (int i = 0; i < value.length(); ) {
       int codePoint = value.codePointAt(i);
-      if (!Character.isWhitespace(codePoint) && !isSpoofing(codePoint) && !showsNothing(codePoint)) {
+      if (!Character.isWhitespace(codePoint)
+          && !isSpoofing(codePoint)
+          && !showsNothing(codePoint)) {
         return value;
       }
       i += Character.charCount(codePoint);
     }
-    throw new InvalidInputException(name, value, name + " must hold visible text, was: " + show(value));
+    throw new InvalidInputException(
+        name, value, name + " must hold visible text, was: " + show(value));
   }
 
   /**
-   * {@return the index of the first character that can make one identifier look like another, or -1}:
-   * see {@link #isSpoofing(int)}; half of a surrogate pair without its other half counts too
+   * {@return the index of the first character that can make one identifier look like another, or
+   * -1}: see {@link #isSpoofing(int)}; half of a surrogate pair without its other half counts too
    *
    * @param value the text
    */
@@ -209,13 +247,13 @@ public final class Text {
   /**
    * {@return whether {@code codePoint} can make one identifier look like another}: a control
    * character; a line or paragraph separator; a format character (the bidirectional controls
-   * U+202A-202E, U+2066-2069, U+200E, U+200F and U+061C, the zero-width space U+200B, joiners U+200C,
-   * U+200D and U+2060, the byte-order mark U+FEFF, the soft hyphen, tag characters and the like); a
-   * space other than the plain space (U+00A0, U+2007, U+202F, U+3000 and the like); a surrogate code
-   * unit on its own; any other Unicode default-ignorable code point (the Hangul fillers U+115F, U+1160,
-   * U+3164 and U+FFA0, variation selectors, the combining grapheme joiner, the Mongolian vowel
-   * separator, U+E0000-E0FFF); or a noncharacter (U+FDD0-FDEF and the last two code points of each
-   * plane)
+   * U+202A-202E, U+2066-2069, U+200E, U+200F and U+061C, the zero-width space U+200B, joiners
+   * U+200C, U+200D and U+2060, the byte-order mark U+FEFF, the soft hyphen, tag characters and the
+   * like); a space other than the plain space (U+00A0, U+2007, U+202F, U+3000 and the like); a
+   * surrogate code unit on its own; any other Unicode default-ignorable code point (the Hangul
+   * fillers U+115F, U+1160, U+3164 and U+FFA0, variation selectors, the combining grapheme joiner,
+   * the Mongolian vowel separator, U+E0000-E0FFF); or a noncharacter (U+FDD0-FDEF and the last two
+   * code points of each plane)
    *
    * @param codePoint a code point, or a surrogate code unit
    */
@@ -224,18 +262,33 @@ public final class Text {
       return codePoint < 0x20;
     }
     int type = Character.getType(codePoint);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.SURROGATE
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
         || type == Character.SPACE_SEPARATOR
-        || isDefaultIgnorable(codePoint) || isNoncharacter(codePoint);
+        || isDefaultIgnorable(codePoint)
+        || isNoncharacter(codePoint);
   }
 
-  /** {@return whether {@code codePoint} is default-ignorable (Unicode's DerivedCoreProperties) but not a format character} */
+  /**
+   * {@return whether {@code codePoint} is default-ignorable (Unicode's DerivedCoreProperties) but
+   * not a format character}
+   */
   private static boolean isDefaultIgnorable(int codePoint) {
-    return codePoint == 0x034F || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x17B4
-        || codePoint == 0x17B5 || (codePoint >= 0x180B && codePoint <= 0x180F) || codePoint == 0x2065
-        || codePoint == 0x3164 || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || codePoint == 0xFFA0
-        || (codePoint >= 0xFFF0 && codePoint <= 0xFFF8) || (codePoint >= 0xE0000 && codePoint <= 0xE0FFF);
+    return codePoint == 0x034F
+        || codePoint == 0x115F
+        || codePoint == 0x1160
+        || codePoint == 0x17B4
+        || codePoint == 0x17B5
+        || (codePoint >= 0x180B && codePoint <= 0x180F)
+        || codePoint == 0x2065
+        || codePoint == 0x3164
+        || (codePoint >= 0xFE00 && codePoint <= 0xFE0F)
+        || codePoint == 0xFFA0
+        || (codePoint >= 0xFFF0 && codePoint <= 0xFFF8)
+        || (codePoint >= 0xE0000 && codePoint <= 0xE0FFF);
   }
 
   private static boolean isNoncharacter(int codePoint) {
@@ -253,12 +306,12 @@ public final class Text {
   }
 
   /**
-   * {@return {@code value} for a log line or an export: each spoofing character (see
-   * {@link #isSpoofing(int)}: control characters, bidirectional controls, invisible characters, odd
+   * {@return {@code value} for a log line or an export: each spoofing character (see {@link
+   * #isSpoofing(int)}: control characters, bidirectional controls, invisible characters, odd
    * spaces, unpaired surrogates) written as a backslash, {@code u} and four lower-case hexadecimal
-   * digits per UTF-16 unit, cut to {@code max} characters of {@code value} (then followed by
-   * {@code ...})} The cut never splits a surrogate pair. A backslash is kept as it is, so that paths
-   * stay readable: a backslash and {@code u} that were in the text read like an escape, but they are
+   * digits per UTF-16 unit, cut to {@code max} characters of {@code value} (then followed by {@code
+   * ...})} The cut never splits a surrogate pair. A backslash is kept as it is, so that paths stay
+   * readable: a backslash and {@code u} that were in the text read like an escape, but they are
    * visible either way.
    *
    * @param value any text
@@ -277,16 +330,25 @@ public final class Text {
     return out.toString();
   }
 
-  /** {@return where to cut {@code value} to keep at most {@code max} characters without splitting a surrogate pair} */
+  /**
+   * {@return where to cut {@code value} to keep at most {@code max} characters without splitting a
+   * surrogate pair}
+   */
   private static int cut(String value, int max) {
     if (value.length() <= max) {
       return value.length();
     }
-    return max > 0 && Character.isHighSurrogate(value.charAt(max - 1)) && Character.isLowSurrogate(value.charAt(max))
-        ? max - 1 : max;
+    return max > 0
+            && Character.isHighSurrogate(value.charAt(max - 1))
+            && Character.isLowSurrogate(value.charAt(max))
+        ? max - 1
+        : max;
   }
 
-  /** Appends {@code value}'s first {@code end} characters, each spoofing one escaped, and backslashes and quotes too if {@code quoted}. */
+  /**
+   * Appends {@code value}'s first {@code end} characters, each spoofing one escaped, and
+   * backslashes and quotes too if {@code quoted}.
+   */
   private static void appendEscaped(StringBuilder out, String value, int end, boolean quoted) {
     for (int i = 0; i < end; ) {
       int codePoint = value.codePointAt(i);
@@ -306,8 +368,8 @@ public final class Text {
 
   /**
    * Quotes a value for an error message or a log line: spoofing characters are escaped (so a CR/LF
-   * cannot forge a line and a right-to-left override cannot turn the text around; see
-   * {@link #escape(String, int)}), as are backslashes and single quotes, and long values are cut.
+   * cannot forge a line and a right-to-left override cannot turn the text around; see {@link
+   * #escape(String, int)}), as are backslashes and single quotes, and long values are cut.
    *
    * @param value any text
    * @return the value in single quotes, escaped and at most about 80 characters long

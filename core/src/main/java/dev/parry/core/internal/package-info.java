@@ -1,5 +1,6 @@
 /**
- * Implementation details of Parry core. <b>Internal:</b> nothing in this package is API; it may change in any release without notice.
+ * Implementation details of Parry core. <b>Internal:</b> nothing in this package is API; it may
+ * change in any release without notice.
  */
 @NullMarked
 package dev.parry.core.internal;

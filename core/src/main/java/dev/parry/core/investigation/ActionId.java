@@ -6,10 +6,12 @@ import dev.parry.core.internal.Text;
 
 /**
  * The identifier of one action in one investigation: the investigation's id and the action's
- * sequence number within it (1 for the first action proposed). Written {@code investigation/sequence}.
+ * sequence number within it (1 for the first action proposed). Written {@code
+ * investigation/sequence}.
  *
  * @param investigation the investigation the action belongs to
- * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
+ * @param sequence the action's position in its investigation, 1 or more: 1 for the first action
+ *     proposed
  */
 public record ActionId(InvestigationId investigation, int sequence) {
 
@@ -17,24 +19,28 @@ public record ActionId(InvestigationId investigation, int sequence) {
    * Validates the identifier.
    *
    * @param investigation the investigation the action belongs to
-   * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
+   * @param sequence the action's position in its investigation, 1 or more: 1 for the first action
+   *     proposed
    * @throws InvalidInputException if {@code investigation} is null
    * @throws InvalidInputException if {@code sequence} is less than 1
    */
   public ActionId {
     Checks.notNull(investigation, "investigation");
     if (sequence < 1) {
-      throw new InvalidInputException("sequence", sequence, "action sequence must be 1 or more, was: " + sequence);
+      throw new InvalidInputException(
+          "sequence", sequence, "action sequence must be 1 or more, was: " + sequence);
     }
   }
 
   /**
-   * {@return action {@code sequence} of investigation {@code investigation}}, as every identifier is made
+   * {@return action {@code sequence} of investigation {@code investigation}}, as every identifier
+   * is made
    *
    * <pre>{@code ActionId id = ActionId.of(InvestigationId.of("inv-2026-0001"), 3);}</pre>
    *
    * @param investigation the investigation
-   * @param sequence the action's position in its investigation, 1 or more: 1 for the first action proposed
+   * @param sequence the action's position in its investigation, 1 or more: 1 for the first action
+   *     proposed
    * @throws InvalidInputException if {@code sequence} is less than 1
    */
   public static ActionId of(InvestigationId investigation, int sequence) {
@@ -70,21 +76,30 @@ public record ActionId(InvestigationId investigation, int sequence) {
       sequence = -1;
     }
     if (slash <= 0 || sequence < 1 || !asciiDigits(text.substring(slash + 1))) {
-      throw new InvalidInputException("actionId", text,
-          "actionId must be investigation/sequence (sequence 1 or more, ASCII digits), was: " + Text.show(text));
+      throw new InvalidInputException(
+          "actionId",
+          text,
+          "actionId must be investigation/sequence (sequence 1 or more, ASCII digits), was: "
+              + Text.show(text));
     }
     return new ActionId(new InvestigationId(text.substring(0, slash)), sequence);
   }
 
-  /** {@return whether {@code text} is ASCII digits only}: {@link Integer#parseInt} also reads a sign and the digits of other scripts */
+  /**
+   * {@return whether {@code text} is ASCII digits only}: {@link Integer#parseInt} also reads a sign
+   * and the digits of other scripts
+   */
   private static boolean asciiDigits(String text) {
     return text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /**
-   * {@return the identifier's canonical text, {@code investigation/sequence}}, as {@link #of(String)} reads it
+   * {@return the identifier's canonical text, {@code investigation/sequence}}, as {@link
+   * #of(String)} reads it
    *
-   * <pre>{@code String text = ActionId.of(InvestigationId.of("inv-2026-0001"), 3).value();   // "inv-2026-0001/3"}</pre>
+   * <pre>
+   * {@code String text = ActionId.of(InvestigationId.of("inv-2026-0001"), 3).value();   // "inv-2026-0001/3"}
+   * </pre>
    */
   public String value() {
     return investigation.value() + "/" + sequence;

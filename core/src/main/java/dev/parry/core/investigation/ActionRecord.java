@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The state of one action in an investigation, as its events left it: where it stands, and who did
  * what to it. The requester and their comment, and each later step a person or the system took
- * ({@link #steps()}: every approval with its comment, a rejection, a cancellation, each undo request
- * and time box extension), stay on the record whatever its status becomes; {@link #updatedBy()} and
- * {@link #note()} only say who made the last change and why.
+ * ({@link #steps()}: every approval with its comment, a rejection, a cancellation, each undo
+ * request and time box extension), stay on the record whatever its status becomes; {@link
+ * #updatedBy()} and {@link #note()} only say who made the last change and why.
  *
  * <pre>{@code
  * ActionRecord action = runtime.investigation(id, analyst).orElseThrow().action(actionId).orElseThrow();
@@ -32,12 +32,14 @@ import org.jspecify.annotations.Nullable;
  * @param reason why that mode
  * @param rule how it gets approved
  * @param requestedBy who proposed it
- * @param requestComment the requester's comment, possibly empty (empty for actions stored before it was kept)
- * @param source where it came from; it suits its requester and family ({@link ActionSource#requireFor})
+ * @param requestComment the requester's comment, possibly empty (empty for actions stored before it
+ *     was kept)
+ * @param source where it came from; it suits its requester and family ({@link
+ *     ActionSource#requireFor})
  * @param proposedAt when it was proposed (pending expiry counts from here)
  * @param status where it is in its life cycle
- * @param steps what principals and the system did to it after its proposal, in order (copied): approvals,
- *     a rejection or cancellation, undo requests, time box extensions
+ * @param steps what principals and the system did to it after its proposal, in order (copied):
+ *     approvals, a rejection or cancellation, undo requests, time box extensions
  * @param attempts how many times it was dispatched
  * @param updatedAt when its status last changed
  * @param updatedBy who last changed it
@@ -48,10 +50,26 @@ import org.jspecify.annotations.Nullable;
  * @param deadline when its execution times out, set when it is first dispatched, or null before
  * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
  */
-public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode mode, String reason,
-    ApprovalRule rule, Actor requestedBy, String requestComment, ActionSource source, Instant proposedAt,
-    ActionStatus status, List<ActionStep> steps, int attempts, Instant updatedAt, Actor updatedBy, String note,
-    @Nullable Duration timeBox, @Nullable Instant expiresAt, @Nullable Instant deadline, int undoAttempts) {
+public record ActionRecord(
+    ActionId id,
+    RemediationAction action,
+    ApprovalMode mode,
+    String reason,
+    ApprovalRule rule,
+    Actor requestedBy,
+    String requestComment,
+    ActionSource source,
+    Instant proposedAt,
+    ActionStatus status,
+    List<ActionStep> steps,
+    int attempts,
+    Instant updatedAt,
+    Actor updatedBy,
+    String note,
+    @Nullable Duration timeBox,
+    @Nullable Instant expiresAt,
+    @Nullable Instant deadline,
+    int undoAttempts) {
 
   /**
    * Validates the record and copies its steps.
@@ -62,25 +80,27 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
    * @param reason why that mode
    * @param rule how it gets approved
    * @param requestedBy who proposed it
-   * @param requestComment the requester's comment, possibly empty (empty for actions stored before it was
-   *     kept)
-   * @param source where it came from; it suits its requester and family ({@link ActionSource#requireFor})
+   * @param requestComment the requester's comment, possibly empty (empty for actions stored before
+   *     it was kept)
+   * @param source where it came from; it suits its requester and family ({@link
+   *     ActionSource#requireFor})
    * @param proposedAt when it was proposed (pending expiry counts from here)
    * @param status where it is in its life cycle
-   * @param steps what principals and the system did to it after its proposal, in order (copied): approvals,
-   *     a rejection or cancellation, undo requests, time box extensions
+   * @param steps what principals and the system did to it after its proposal, in order (copied):
+   *     approvals, a rejection or cancellation, undo requests, time box extensions
    * @param attempts how many times it was dispatched
    * @param updatedAt when its status last changed
    * @param updatedBy who last changed it
    * @param note the comment, detail or reason of its last change, possibly empty
    * @param timeBox how long it stays in effect once it succeeded, extensions included, or null
-   * @param expiresAt when it expires if it is still pending approval then, or null if it never waited for
-   *     approval
+   * @param expiresAt when it expires if it is still pending approval then, or null if it never
+   *     waited for approval
    * @param deadline when its execution times out, set when it is first dispatched, or null before
-   * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
+   * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency
+   *     key
    * @throws InvalidInputException if a required component is null
-   * @throws InvalidInputException if {@code attempts} or {@code undoAttempts} is negative, or the source does
-   *     not suit the requester and the action's family
+   * @throws InvalidInputException if {@code attempts} or {@code undoAttempts} is negative, or the
+   *     source does not suit the requester and the action's family
    */
   public ActionRecord {
     Checks.notNull(id, "id");
@@ -98,28 +118,31 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     Checks.notNull(updatedBy, "updatedBy");
     Checks.notNull(note, "note");
     if (attempts < 0) {
-      throw new InvalidInputException("attempts", attempts, "attempts must not be negative, was: " + attempts);
+      throw new InvalidInputException(
+          "attempts", attempts, "attempts must not be negative, was: " + attempts);
     }
     if (undoAttempts < 0) {
-      throw new InvalidInputException("undoAttempts", undoAttempts,
-          "undoAttempts must not be negative, was: " + undoAttempts);
+      throw new InvalidInputException(
+          "undoAttempts", undoAttempts, "undoAttempts must not be negative, was: " + undoAttempts);
     }
   }
 
   /**
-   * {@return what is due for this action and when, or empty when nothing is}: the expiry of a pending
-   * action; the dispatch of an approved or in-progress one (due since it was proposed, so that its
-   * start and retries leave the store's index alone: a runtime carries it while it holds the dispatch
-   * lease, and any runtime resumes it once nobody does); the undo in progress (due since the
-   * proposal too); the end of a succeeded action's time box. A pending action stored without an
-   * expiry (written before expiries were recorded) is due at once, so that a runtime decides it on
-   * its investigation's expiry rather than never.
+   * {@return what is due for this action and when, or empty when nothing is}: the expiry of a
+   * pending action; the dispatch of an approved or in-progress one (due since it was proposed, so
+   * that its start and retries leave the store's index alone: a runtime carries it while it holds
+   * the dispatch lease, and any runtime resumes it once nobody does); the undo in progress (due
+   * since the proposal too); the end of a succeeded action's time box. A pending action stored
+   * without an expiry (written before expiries were recorded) is due at once, so that a runtime
+   * decides it on its investigation's expiry rather than never.
    */
   public Optional<Obligation> obligation() {
     return switch (status) {
-      case PENDING_APPROVAL -> Optional.of(new Obligation(Obligation.Kind.EXPIRE,
-          expiresAt != null ? expiresAt : proposedAt));
-      case APPROVED, IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.DISPATCH, proposedAt));
+      case PENDING_APPROVAL ->
+          Optional.of(
+              new Obligation(Obligation.Kind.EXPIRE, expiresAt != null ? expiresAt : proposedAt));
+      case APPROVED, IN_PROGRESS ->
+          Optional.of(new Obligation(Obligation.Kind.DISPATCH, proposedAt));
       case UNDO_IN_PROGRESS -> Optional.of(new Obligation(Obligation.Kind.UNDO, proposedAt));
       case SUCCEEDED -> timeBoxEnds().map(end -> new Obligation(Obligation.Kind.END_TIME_BOX, end));
       default -> Optional.empty();
@@ -137,7 +160,9 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     return List.copyOf(names);
   }
 
-  /** {@return its approvals, in order: each approver with the time and comment of their approval} */
+  /**
+   * {@return its approvals, in order: each approver with the time and comment of their approval}
+   */
   public List<ActionStep> approvals() {
     return stepsOf(ActionStep.Kind.APPROVED);
   }
@@ -153,8 +178,8 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
   }
 
   /**
-   * {@return who asked for its latest undo, when and why, or empty if nobody did}: the principal who
-   * asked, or the system when its time box ended, whoever then carried the undo out
+   * {@return who asked for its latest undo, when and why, or empty if nobody did}: the principal
+   * who asked, or the system when its time box ended, whoever then carried the undo out
    */
   public Optional<ActionStep> undoRequest() {
     return last(ActionStep.Kind.UNDO_REQUESTED);
@@ -183,12 +208,31 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
    * {@return this action moved to {@code next} by {@code actor} at {@code at}, with a note, and the
    * step that moved it kept if {@code step} names one}
    */
-  ActionRecord moved(ActionStatus next, Instant at, Actor actor, String note, ActionStep.@Nullable Kind step) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, next,
-        step == null ? steps : with(new ActionStep(step, actor, at, note)), attempts, at, actor, note, timeBox,
-        expiresAt, deadline,
-        next != ActionStatus.UNDO_IN_PROGRESS ? undoAttempts
-            // an undo that failed before undo attempts were counted was the first: the next is the second
+  ActionRecord moved(
+      ActionStatus next, Instant at, Actor actor, String note, ActionStep.@Nullable Kind step) {
+    return new ActionRecord(
+        id,
+        action,
+        mode,
+        reason,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        next,
+        step == null ? steps : with(new ActionStep(step, actor, at, note)),
+        attempts,
+        at,
+        actor,
+        note,
+        timeBox,
+        expiresAt,
+        deadline,
+        next != ActionStatus.UNDO_IN_PROGRESS
+            ? undoAttempts
+            // an undo that failed before undo attempts were counted was the first: the next is the
+            // second
             : status == ActionStatus.UNDO_FAILED && undoAttempts == 0 ? 2 : undoAttempts + 1);
   }
 
@@ -201,41 +245,130 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
 
   /** {@return this pending action expiring at {@code expires}} */
   ActionRecord expiringAt(Instant expires) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, status,
-        steps, attempts, updatedAt, updatedBy, note, timeBox, expires, deadline, undoAttempts);
+    return new ActionRecord(
+        id,
+        action,
+        mode,
+        reason,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        status,
+        steps,
+        attempts,
+        updatedAt,
+        updatedBy,
+        note,
+        timeBox,
+        expires,
+        deadline,
+        undoAttempts);
   }
 
   /** {@return this automatic action held for approval by a safety guard at dispatch time} */
   ActionRecord held(String why, Instant expires, Instant at, Actor actor) {
     // a retry held before its call: the deadline starts again at the next dispatch, once approved
-    return new ActionRecord(id, action, ApprovalMode.REQUIRES_APPROVAL, why, rule, requestedBy, requestComment, source,
-        proposedAt, ActionStatus.PENDING_APPROVAL, steps, attempts, at, actor, why, timeBox, expires, null,
+    return new ActionRecord(
+        id,
+        action,
+        ApprovalMode.REQUIRES_APPROVAL,
+        why,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        ActionStatus.PENDING_APPROVAL,
+        steps,
+        attempts,
+        at,
+        actor,
+        why,
+        timeBox,
+        expires,
+        null,
         undoAttempts);
   }
 
   /** {@return this action with one more approval, approved if {@code quorumReached}} */
   ActionRecord approvedBy(Actor approver, boolean quorumReached, Instant at, String comment) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt,
-        quorumReached ? ActionStatus.APPROVED : status, with(new ActionStep(ActionStep.Kind.APPROVED, approver, at,
-        comment)), attempts, at, approver, comment, timeBox, expiresAt, deadline, undoAttempts);
-  }
-
-  /** {@return this action dispatched once more; the first dispatch sets the deadline, later ones keep it} */
-  ActionRecord started(int attempt, Instant at, Actor actor, @Nullable Instant newDeadline) {
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt,
-        ActionStatus.IN_PROGRESS, steps, attempt, at, actor, "", timeBox, expiresAt,
-        deadline != null ? deadline : newDeadline, undoAttempts);
+    return new ActionRecord(
+        id,
+        action,
+        mode,
+        reason,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        quorumReached ? ActionStatus.APPROVED : status,
+        with(new ActionStep(ActionStep.Kind.APPROVED, approver, at, comment)),
+        attempts,
+        at,
+        approver,
+        comment,
+        timeBox,
+        expiresAt,
+        deadline,
+        undoAttempts);
   }
 
   /**
-   * {@return this action with its time box extended by {@code extra}, the extension kept as a step}; its
-   * status, and so the time its box counts from, are unchanged
+   * {@return this action dispatched once more; the first dispatch sets the deadline, later ones
+   * keep it}
+   */
+  ActionRecord started(int attempt, Instant at, Actor actor, @Nullable Instant newDeadline) {
+    return new ActionRecord(
+        id,
+        action,
+        mode,
+        reason,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        ActionStatus.IN_PROGRESS,
+        steps,
+        attempt,
+        at,
+        actor,
+        "",
+        timeBox,
+        expiresAt,
+        deadline != null ? deadline : newDeadline,
+        undoAttempts);
+  }
+
+  /**
+   * {@return this action with its time box extended by {@code extra}, the extension kept as a
+   * step}; its status, and so the time its box counts from, are unchanged
    */
   ActionRecord extended(Duration extra, Instant at, Actor actor, String comment) {
     Duration box = timeBox == null ? extra : timeBox.plus(extra);
-    return new ActionRecord(id, action, mode, reason, rule, requestedBy, requestComment, source, proposedAt, status,
-        with(new ActionStep(ActionStep.Kind.TIME_BOX_EXTENDED, actor, at, comment)), attempts, updatedAt, updatedBy,
-        note, box, expiresAt, deadline, undoAttempts);
+    return new ActionRecord(
+        id,
+        action,
+        mode,
+        reason,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        status,
+        with(new ActionStep(ActionStep.Kind.TIME_BOX_EXTENDED, actor, at, comment)),
+        attempts,
+        updatedAt,
+        updatedBy,
+        note,
+        box,
+        expiresAt,
+        deadline,
+        undoAttempts);
   }
 
   /**
@@ -249,13 +382,28 @@ public record ActionRecord(ActionId id, RemediationAction action, ApprovalMode m
     try {
       return Optional.of(updatedAt.plus(timeBox));
     } catch (ArithmeticException | DateTimeException e) {
-      return Optional.of(Instant.MAX); // a box longer than time itself, stored before boxes were bounded: it never ends
+      return Optional.of(
+          Instant.MAX); // a box longer than time itself, stored before boxes were bounded: it never
+      // ends
     }
   }
 
   @Override
   public String toString() {
-    return "ActionRecord{id=" + id + ", kind=" + action.kind() + ", target=" + action.target().key()
-        + ", mode=" + mode + ", status=" + status + ", steps=" + steps.size() + ", attempts=" + attempts + "}";
+    return "ActionRecord{id="
+        + id
+        + ", kind="
+        + action.kind()
+        + ", target="
+        + action.target().key()
+        + ", mode="
+        + mode
+        + ", status="
+        + status
+        + ", steps="
+        + steps.size()
+        + ", attempts="
+        + attempts
+        + "}";
   }
 }

@@ -14,9 +14,9 @@ import java.util.Set;
  * SUCCEEDED --undo--&gt; UNDO_IN_PROGRESS --&gt; UNDONE | UNDO_FAILED;  UNDO_FAILED --undo--&gt; UNDO_IN_PROGRESS
  * </pre>
  *
- * <p>An action planned as automatic starts in {@link #APPROVED}, approved by the system.
- * An action is <em>settled</em> once it has an outcome (every status but pending, approved and in
- * progress); an investigation completes only when all its actions are settled.
+ * <p>An action planned as automatic starts in {@link #APPROVED}, approved by the system. An action
+ * is <em>settled</em> once it has an outcome (every status but pending, approved and in progress);
+ * an investigation completes only when all its actions are settled.
  */
 public enum ActionStatus {
   /** Waiting in the action center for analysts. */
@@ -44,15 +44,19 @@ public enum ActionStatus {
   /** The undo could not be carried out; it may be tried again. */
   UNDO_FAILED;
 
-  private static final Set<ActionStatus> UNSETTLED = EnumSet.of(PENDING_APPROVAL, APPROVED, IN_PROGRESS);
-  private static final Set<ActionStatus> DISPATCHED = EnumSet.of(APPROVED, IN_PROGRESS, UNDO_IN_PROGRESS);
+  private static final Set<ActionStatus> UNSETTLED =
+      EnumSet.of(PENDING_APPROVAL, APPROVED, IN_PROGRESS);
+  private static final Set<ActionStatus> DISPATCHED =
+      EnumSet.of(APPROVED, IN_PROGRESS, UNDO_IN_PROGRESS);
 
   /** {@return whether the action has an outcome, which completion waits for} */
   public boolean isSettled() {
     return !UNSETTLED.contains(this);
   }
 
-  /** {@return whether the action is pending approval, approved or in progress: running or about to} */
+  /**
+   * {@return whether the action is pending approval, approved or in progress: running or about to}
+   */
   public boolean isActive() {
     return UNSETTLED.contains(this);
   }
@@ -75,7 +79,10 @@ public enum ActionStatus {
     return this != PENDING_APPROVAL && this != REJECTED && this != EXPIRED;
   }
 
-  /** {@return whether an action in this status was carried out: succeeded, or undone (or being undone) since} */
+  /**
+   * {@return whether an action in this status was carried out: succeeded, or undone (or being
+   * undone) since}
+   */
   public boolean wasTaken() {
     return this == SUCCEEDED || this == UNDO_IN_PROGRESS || this == UNDONE || this == UNDO_FAILED;
   }
@@ -85,10 +92,12 @@ public enum ActionStatus {
     return switch (this) {
       case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED, EXPIRED);
       case APPROVED -> EnumSet.of(IN_PROGRESS, CANCELLED, PENDING_APPROVAL);
-      case IN_PROGRESS -> EnumSet.of(IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, PENDING_APPROVAL);
+      case IN_PROGRESS ->
+          EnumSet.of(IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, PENDING_APPROVAL);
       case SUCCEEDED, UNDO_FAILED -> EnumSet.of(UNDO_IN_PROGRESS);
       case UNDO_IN_PROGRESS -> EnumSet.of(UNDONE, UNDO_FAILED);
-      case FAILED, TIMED_OUT, CANCELLED, REJECTED, EXPIRED, UNDONE -> EnumSet.noneOf(ActionStatus.class);
+      case FAILED, TIMED_OUT, CANCELLED, REJECTED, EXPIRED, UNDONE ->
+          EnumSet.noneOf(ActionStatus.class);
     };
   }
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
 /**
  * One thing a principal, or the system, did to an action after it was proposed: who, when and why.
  * An action keeps its steps in order ({@link ActionRecord#steps()}), so that History can say who
- * approved it (each approver with their comment), who rejected or cancelled it, and who asked for its
- * undo, after the executor's outcomes have moved its status and note on.
+ * approved it (each approver with their comment), who rejected or cancelled it, and who asked for
+ * its undo, after the executor's outcomes have moved its status and note on.
  *
  * <pre>{@code
  * for (ActionStep approval : action.approvals()) {
@@ -22,7 +22,8 @@ import java.time.Instant;
  * @param actor who did it: a principal, or the system (a time box that ended, an investigation the
  *     system terminated); an approval always comes from a principal
  * @param at when it was done
- * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+ * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+ *     characters
  */
 public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
 
@@ -44,13 +45,14 @@ public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
    * Validates the step.
    *
    * @param kind what was done
-   * @param actor who did it: a principal, or the system (a time box that ended, an investigation the system
-   *     terminated); an approval always comes from a principal
+   * @param actor who did it: a principal, or the system (a time box that ended, an investigation
+   *     the system terminated); an approval always comes from a principal
    * @param at when it was done
-   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
    * @throws InvalidInputException if a component is null
-   * @throws InvalidInputException if the comment is longer than {@value Command#MAX_TEXT} characters or
-   *     holds a control character, or an approval does not come from a principal
+   * @throws InvalidInputException if the comment is longer than {@value Command#MAX_TEXT}
+   *     characters or holds a control character, or an approval does not come from a principal
    */
   public ActionStep {
     Checks.notNull(kind, "kind");
@@ -58,12 +60,17 @@ public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
     Checks.notNull(at, "at");
     Text.require("comment", comment, 0, Command.MAX_TEXT);
     if (kind == Kind.APPROVED && !(actor instanceof Actor.Principal)) {
-      throw new InvalidInputException("actor", actor, "an approval must come from a principal, was: " + actor);
+      throw new InvalidInputException(
+          "actor", actor, "an approval must come from a principal, was: " + actor);
     }
   }
 
   @Override
   public String toString() {
-    return "ActionStep{kind=" + kind + ", at=" + at + "}"; // the actor and the comment are personal data
+    return "ActionStep{kind="
+        + kind
+        + ", at="
+        + at
+        + "}"; // the actor and the comment are personal data
   }
 }

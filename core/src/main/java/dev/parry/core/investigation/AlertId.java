@@ -18,10 +18,16 @@ public record AlertId(String value) {
    *
    * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another
+   *     character
    */
   public AlertId {
-    Text.requireChars("alertId", value, 1, MAX_LENGTH, "characters (ASCII letters, digits, '.', '_', ':', '-')",
+    Text.requireChars(
+        "alertId",
+        value,
+        1,
+        MAX_LENGTH,
+        "characters (ASCII letters, digits, '.', '_', ':', '-')",
         c -> Text.isAsciiAlphanumeric(c) || c == '.' || c == '_' || c == ':' || c == '-');
   }
 

@@ -1,6 +1,8 @@
 package dev.parry.core.investigation;
 
-/** How the analysis part of an investigation ended, reported with {@link Command.FinishAnalysis}. */
+/**
+ * How the analysis part of an investigation ended, reported with {@link Command.FinishAnalysis}.
+ */
 public enum AnalysisOutcome {
   /** Every piece of evidence was examined. */
   COMPLETED,

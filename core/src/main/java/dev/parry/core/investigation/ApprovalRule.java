@@ -34,8 +34,8 @@ public record ApprovalRule(int approvals, boolean requesterMayApprove) {
    */
   public ApprovalRule {
     if (approvals < 1 || approvals > MAX_APPROVALS) {
-      throw new InvalidInputException("approvals", approvals,
-          "approvals must be 1-" + MAX_APPROVALS + ", was: " + approvals);
+      throw new InvalidInputException(
+          "approvals", approvals, "approvals must be 1-" + MAX_APPROVALS + ", was: " + approvals);
     }
   }
 }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *     new Command.Approve(actionId, PrincipalName.of("alice@contoso.com"), "confirmed with the user"), now);
  * }</pre>
  *
- * <p>Past 400 lines because every command of the state machine is a small validated record in this one sealed family.
+ * <p>Past 400 lines because every command of the state machine is a small validated record in this
+ * one sealed family.
  */
 public sealed interface Command {
 
@@ -37,21 +38,25 @@ public sealed interface Command {
    *
    * @param planned the action, its approval mode and why
    * @param rule how it gets approved if it requires approval
-   * @param timeBox how long the action stays in effect once it succeeded (positive, at most 3,650 days), or
-   *     null for as long as nobody undoes it; only for reversible kinds
+   * @param timeBox how long the action stays in effect once it succeeded (positive, at most 3,650
+   *     days), or null for as long as nobody undoes it; only for reversible kinds
    * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
    *     investigation's pending expiry
    */
-  record Proposal(PlannedAction planned, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Duration expiry) {
+  record Proposal(
+      PlannedAction planned,
+      ApprovalRule rule,
+      @Nullable Duration timeBox,
+      @Nullable Duration expiry) {
     /**
      * Validates the proposal.
      *
      * @param planned the action, its approval mode and why
      * @param rule how it gets approved if it requires approval
-     * @param timeBox how long the action stays in effect once it succeeded (positive, at most 3,650 days),
-     *     or null for as long as nobody undoes it; only for reversible kinds
-     * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
-     *     investigation's pending expiry
+     * @param timeBox how long the action stays in effect once it succeeded (positive, at most 3,650
+     *     days), or null for as long as nobody undoes it; only for reversible kinds
+     * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for
+     *     the investigation's pending expiry
      * @throws InvalidInputException if {@code planned} or {@code rule} is null
      * @throws InvalidInputException if the time box or the expiry is not positive or longer than
      *     {@link Durations#MAX}, or a time box is given for an irreversible kind
@@ -66,8 +71,10 @@ public sealed interface Command {
         Durations.requirePositive("expiry", expiry);
       }
       if (timeBox != null && !planned.action().kind().isReversible()) {
-        throw new InvalidInputException("timeBox", null, "timeBox needs a reversible kind, " + planned.action().kind()
-            + " cannot be undone");
+        throw new InvalidInputException(
+            "timeBox",
+            null,
+            "timeBox needs a reversible kind, " + planned.action().kind() + " cannot be undone");
       }
     }
 
@@ -99,19 +106,22 @@ public sealed interface Command {
    * @param actionId the time-boxed action to keep in effect longer
    * @param extra how much longer it stays in effect: positive, at most 3,650 days
    * @param approver the principal who approves the extension
-   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+   *     characters
    */
-  record ExtendTimeBox(ActionId actionId, Duration extra, PrincipalName approver, String comment) implements Command {
+  record ExtendTimeBox(ActionId actionId, Duration extra, PrincipalName approver, String comment)
+      implements Command {
     /**
      * Validates the command.
      *
      * @param actionId the time-boxed action to keep in effect longer
      * @param extra how much longer it stays in effect: positive, at most 3,650 days
      * @param approver the principal who approves the extension
-     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+     *     characters
      * @throws InvalidInputException if a component is null
-     * @throws InvalidInputException if {@code extra} is not positive or longer than {@link Durations#MAX},
-     *     or the comment is invalid
+     * @throws InvalidInputException if {@code extra} is not positive or longer than {@link
+     *     Durations#MAX}, or the comment is invalid
      */
     public ExtendTimeBox {
       Checks.notNull(actionId, "actionId");
@@ -123,15 +133,17 @@ public sealed interface Command {
 
   /**
    * Adds evidence and proposes the actions a policy planned for it. Actions whose kind and target
-   * match an action that is active or was taken, rejected or expired are skipped, not proposed twice.
-   * Evidence that is a threat (malicious, suspicious, compromised) with no proposal at all is also
-   * recorded as a threat that led to no action ({@link InvestigationEvent.NoActionPlanned}).
+   * match an action that is active or was taken, rejected or expired are skipped, not proposed
+   * twice. Evidence that is a threat (malicious, suspicious, compromised) with no proposal at all
+   * is also recorded as a threat that led to no action ({@link
+   * InvestigationEvent.NoActionPlanned}).
    *
    * @param evidence the evidence that joins the investigation
    * @param proposals the actions the policy planned for it, to propose (copied; possibly empty)
    * @param actor who reports it (usually the system)
    */
-  record RecordEvidence(Evidence evidence, List<Proposal> proposals, Actor actor) implements Command {
+  record RecordEvidence(Evidence evidence, List<Proposal> proposals, Actor actor)
+      implements Command {
     /**
      * Validates the command.
      *
@@ -176,22 +188,24 @@ public sealed interface Command {
    *
    * @param proposal the action to propose, with its approval rule, time box and expiry
    * @param requester who asks for it: a principal, or the system
-   * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's manual
-   *     actions require one)
+   * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's
+   *     manual actions require one)
    * @param source where the action comes from
    */
-  record ProposeAction(Proposal proposal, Actor requester, String comment, ActionSource source) implements Command {
+  record ProposeAction(Proposal proposal, Actor requester, String comment, ActionSource source)
+      implements Command {
     /**
      * Validates the command.
      *
      * @param proposal the action to propose, with its approval rule, time box and expiry
      * @param requester who asks for it: a principal, or the system
-     * @param comment the requester's comment, kept on the action; possibly empty here (the runtime's manual
-     *     actions require one)
+     * @param comment the requester's comment, kept on the action; possibly empty here (the
+     *     runtime's manual actions require one)
      * @param source where the action comes from
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the comment is too long or holds a control character, or the
-     *     source is not one the requester and the action's family can have ({@link ActionSource#requireFor})
+     *     source is not one the requester and the action's family can have ({@link
+     *     ActionSource#requireFor})
      */
     public ProposeAction {
       Checks.notNull(proposal, "proposal");
@@ -209,8 +223,12 @@ public sealed interface Command {
      * @throws InvalidInputException if {@code proposal} is null
      */
     public ProposeAction(Proposal proposal, Actor requester, String comment) {
-      this(proposal, requester, comment,
-          ActionSource.of(requester, Checks.notNull(proposal, "proposal").planned().action().family()));
+      this(
+          proposal,
+          requester,
+          comment,
+          ActionSource.of(
+              requester, Checks.notNull(proposal, "proposal").planned().action().family()));
     }
 
     /**
@@ -225,11 +243,13 @@ public sealed interface Command {
   }
 
   /**
-   * One principal's approval of a pending action; the action is approved once the quorum is reached.
+   * One principal's approval of a pending action; the action is approved once the quorum is
+   * reached.
    *
    * @param actionId the pending action to approve
    * @param approver the principal who approves; each principal counts once towards the quorum
-   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+   *     characters
    */
   record Approve(ActionId actionId, PrincipalName approver, String comment) implements Command {
     /**
@@ -237,7 +257,8 @@ public sealed interface Command {
      *
      * @param actionId the pending action to approve
      * @param approver the principal who approves; each principal counts once towards the quorum
-     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+     *     characters
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the comment is too long or holds a control character
      */
@@ -253,7 +274,8 @@ public sealed interface Command {
    *
    * @param actionId the pending action to reject
    * @param actor who rejects it
-   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+   *     characters
    */
   record Reject(ActionId actionId, Actor actor, String comment) implements Command {
     /**
@@ -261,7 +283,8 @@ public sealed interface Command {
      *
      * @param actionId the pending action to reject
      * @param actor who rejects it
-     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+     *     characters
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the comment is too long or holds a control character
      */
@@ -273,7 +296,8 @@ public sealed interface Command {
   }
 
   /**
-   * Records that an approved action was dispatched to its executor (or dispatched again, for a retry).
+   * Records that an approved action was dispatched to its executor (or dispatched again, for a
+   * retry).
    *
    * @param actionId the approved action that was dispatched (or dispatched again, for a retry)
    * @param deadline when the action times out: recorded by its first dispatch, kept by later ones;
@@ -284,8 +308,8 @@ public sealed interface Command {
      * Validates the command.
      *
      * @param actionId the approved action that was dispatched (or dispatched again, for a retry)
-     * @param deadline when the action times out: recorded by its first dispatch, kept by later ones; null
-     *     to record none
+     * @param deadline when the action times out: recorded by its first dispatch, kept by later
+     *     ones; null to record none
      * @throws InvalidInputException if {@code actionId} is null
      */
     public Start {
@@ -304,9 +328,9 @@ public sealed interface Command {
 
   /**
    * Holds an automatic action for approval just before a call, because a safety guard stops it now
-   * (the kill switch, a protected device, an allow indicator). Only an action the system approved can
-   * be held, approved or in progress; the caller holds one in progress only when nothing of it is
-   * outstanding at its executor (the core cannot tell).
+   * (the kill switch, a protected device, an allow indicator). Only an action the system approved
+   * can be held, approved or in progress; the caller holds one in progress only when nothing of it
+   * is outstanding at its executor (the core cannot tell).
    *
    * @param actionId the action to hold: one the system approved, now approved or in progress
    * @param reason the guard's reason: 1-{@value #MAX_TEXT} characters, no control characters
@@ -319,11 +343,11 @@ public sealed interface Command {
      *
      * @param actionId the action to hold: one the system approved, now approved or in progress
      * @param reason the guard's reason: 1-{@value #MAX_TEXT} characters, no control characters
-     * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for the
-     *     investigation's pending expiry
+     * @param expiry how long it may wait for approval (positive, at most 3,650 days), or null for
+     *     the investigation's pending expiry
      * @throws InvalidInputException if {@code actionId} is null
-     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or the
-     *     expiry is not positive or longer than {@link Durations#MAX}
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character,
+     *     or the expiry is not positive or longer than {@link Durations#MAX}
      */
     public Hold {
       Checks.notNull(actionId, "actionId");
@@ -352,21 +376,20 @@ public sealed interface Command {
     }
   }
 
-
   /**
    * Records that the executor carried the action out.
    *
    * @param actionId the action the executor carried out
-   * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
-   *     control characters
+   * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT}
+   *     characters, no control characters
    */
   record Succeed(ActionId actionId, String detail) implements Command {
     /**
      * Validates the command.
      *
      * @param actionId the action the executor carried out
-     * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
-     *     control characters
+     * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT}
+     *     characters, no control characters
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the detail is too long or holds a control character
      */
@@ -415,23 +438,26 @@ public sealed interface Command {
   }
 
   /**
-   * Cancels an approved action, or an in-progress one whose work is known to have stopped. An approved
-   * action was never sent, and once cancelled it cannot start; an action in progress may have a call
-   * out at its executor, so it is cancelled only when {@code workStopped} says the runtime stopped it
-   * before any call or the executor confirmed it stopped the work.
+   * Cancels an approved action, or an in-progress one whose work is known to have stopped. An
+   * approved action was never sent, and once cancelled it cannot start; an action in progress may
+   * have a call out at its executor, so it is cancelled only when {@code workStopped} says the
+   * runtime stopped it before any call or the executor confirmed it stopped the work.
    *
    * @param actionId the approved or in-progress action to cancel
    * @param actor who cancels it
-   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+   *     characters
    * @param workStopped whether no call for an in-progress action is out any more
    */
-  record Cancel(ActionId actionId, Actor actor, String comment, boolean workStopped) implements Command {
+  record Cancel(ActionId actionId, Actor actor, String comment, boolean workStopped)
+      implements Command {
     /**
      * Validates the command.
      *
      * @param actionId the approved or in-progress action to cancel
      * @param actor who cancels it
-     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+     *     characters
      * @param workStopped whether no call for an in-progress action is out any more
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the comment is too long or holds a control character
@@ -462,7 +488,8 @@ public sealed interface Command {
    *
    * @param actionId the succeeded reversible action to undo (or the one whose undo failed before)
    * @param actor who asks: a principal, or the system
-   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+   *     characters
    */
   record RequestUndo(ActionId actionId, Actor actor, String comment) implements Command {
     /**
@@ -470,7 +497,8 @@ public sealed interface Command {
      *
      * @param actionId the succeeded reversible action to undo (or the one whose undo failed before)
      * @param actor who asks: a principal, or the system
-     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+     *     characters
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the comment is too long or holds a control character
      */
@@ -485,16 +513,16 @@ public sealed interface Command {
    * Records that an undo was carried out.
    *
    * @param actionId the action whose undo was carried out
-   * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
-   *     control characters
+   * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT}
+   *     characters, no control characters
    */
   record CompleteUndo(ActionId actionId, String detail) implements Command {
     /**
      * Validates the command.
      *
      * @param actionId the action whose undo was carried out
-     * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT} characters, no
-     *     control characters
+     * @param detail what the executor reported, possibly empty: at most {@value #MAX_TEXT}
+     *     characters, no control characters
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the detail is too long or holds a control character
      */
@@ -550,7 +578,8 @@ public sealed interface Command {
   record ExpirePending() implements Command {}
 
   /**
-   * Reports that the analysis is over. The investigation completes as soon as every action is settled.
+   * Reports that the analysis is over. The investigation completes as soon as every action is
+   * settled.
    *
    * @param outcome how the analysis ended
    * @param actor who reports it
@@ -570,18 +599,20 @@ public sealed interface Command {
   }
 
   /**
-   * Terminates the investigation: pending actions are rejected, approved ones not yet dispatched are
-   * cancelled, actions in progress finish, and no evidence or action joins afterwards.
+   * Terminates the investigation: pending actions are rejected, approved ones not yet dispatched
+   * are cancelled, actions in progress finish, and no evidence or action joins afterwards.
    *
    * @param actor who terminates it; the system actor gives "terminated by system"
-   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+   *     characters
    */
   record Terminate(Actor actor, String comment) implements Command {
     /**
      * Validates the command.
      *
      * @param actor who terminates it; the system actor gives "terminated by system"
-     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control characters
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+     *     characters
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if the comment is too long or holds a control character
      */

@@ -52,15 +52,15 @@ public sealed interface Decision {
   /**
    * The command was refused; the investigation is unchanged.
    *
-   * @param rejection why the command was refused: a reason to switch on, a message naming the offending
-   *     value, and the action concerned
+   * @param rejection why the command was refused: a reason to switch on, a message naming the
+   *     offending value, and the action concerned
    */
   record Rejected(Rejection rejection) implements Decision {
     /**
      * Validates.
      *
-     * @param rejection why the command was refused: a reason to switch on, a message naming the offending
-     *     value, and the action concerned
+     * @param rejection why the command was refused: a reason to switch on, a message naming the
+     *     offending value, and the action concerned
      * @throws InvalidInputException if {@code rejection} is null
      */
     public Rejected {

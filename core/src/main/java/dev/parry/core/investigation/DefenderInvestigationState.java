@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every state of a Defender for Endpoint investigation (the investigation API's {@code state}, Graph's
- * {@code investigationState}), with the Parry status it maps to, or none where it does not apply. The
- * table, with the reason for each row, is core/DOMAIN.md D31.
+ * Every state of a Defender for Endpoint investigation (the investigation API's {@code state},
+ * Graph's {@code investigationState}), with the Parry status it maps to, or none where it does not
+ * apply. The table, with the reason for each row, is core/DOMAIN.md D31.
  *
  * <pre>{@code
  * Optional<InvestigationStatus> status = DefenderInvestigationState.fromApi("Benign").parryStatus(); // NO_THREATS_FOUND
@@ -67,7 +67,10 @@ public enum DefenderInvestigationState {
     return apiName;
   }
 
-  /** {@return the Parry status this state maps to, or empty where it is not applicable (core/DOMAIN.md D31)} */
+  /**
+   * {@return the Parry status this state maps to, or empty where it is not applicable
+   * (core/DOMAIN.md D31)}
+   */
   public Optional<InvestigationStatus> parryStatus() {
     return Optional.ofNullable(status);
   }
@@ -86,7 +89,10 @@ public enum DefenderInvestigationState {
         return state;
       }
     }
-    throw new InvalidInputException("name", name, "investigation state is not one of Defender's, was: "
-        + dev.parry.core.internal.Text.show(name));
+    throw new InvalidInputException(
+        "name",
+        name,
+        "investigation state is not one of Defender's, was: "
+            + dev.parry.core.internal.Text.show(name));
   }
 }

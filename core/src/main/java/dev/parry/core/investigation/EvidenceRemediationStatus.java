@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every per-evidence remediation status of Microsoft Graph's {@code alertEvidence.remediationStatus},
- * with the status of the Parry action it maps to, or none where it does not apply. The table, with the
- * reason for each row, is core/DOMAIN.md D31a.
+ * Every per-evidence remediation status of Microsoft Graph's {@code
+ * alertEvidence.remediationStatus}, with the status of the Parry action it maps to, or none where
+ * it does not apply. The table, with the reason for each row, is core/DOMAIN.md D31a.
  *
  * <pre>{@code
  * Optional<ActionStatus> status = EvidenceRemediationStatus.fromGraph("declined").actionStatus(); // REJECTED
@@ -53,7 +53,10 @@ public enum EvidenceRemediationStatus {
     return graphName;
   }
 
-  /** {@return the status of the Parry action this maps to, or empty where it is not applicable (core/DOMAIN.md D31a)} */
+  /**
+   * {@return the status of the Parry action this maps to, or empty where it is not applicable
+   * (core/DOMAIN.md D31a)}
+   */
   public Optional<ActionStatus> actionStatus() {
     return Optional.ofNullable(status);
   }
@@ -74,7 +77,9 @@ public enum EvidenceRemediationStatus {
         return value;
       }
     }
-    throw new InvalidInputException("name", name, "remediationStatus is not one of Graph's, was: "
-        + dev.parry.core.internal.Text.show(name));
+    throw new InvalidInputException(
+        "name",
+        name,
+        "remediationStatus is not one of Graph's, was: " + dev.parry.core.internal.Text.show(name));
   }
 }

@@ -52,19 +52,20 @@ import org.jspecify.annotations.Nullable;
  * investigation's events with {@link #replay(List)} rebuilds exactly the same state, so the events
  * are both its storage format and its audit trail. Time is passed in; nothing here reads a clock.
  *
- * <p><b>Completion rule.</b> An investigation is complete exactly when its analysis is finished (or it
- * was terminated) and every action is settled: taken, failed, timed out, cancelled, rejected or
+ * <p><b>Completion rule.</b> An investigation is complete exactly when its analysis is finished (or
+ * it was terminated) and every action is settled: taken, failed, timed out, cancelled, rejected or
  * expired (see {@link ActionStatus#isSettled()}). Evidence and new actions join until then and are
- * refused afterwards. Pending actions expire, counting as rejected, once they have waited
- * {@link #pendingExpiry()} ({@link #DEFAULT_PENDING_EXPIRY} unless set when opened), when an
- * {@link Command.ExpirePending} command is decided. The command that completes the investigation
- * also emits {@link InvestigationEvent.Completed} with the final status. Undoing an action later
- * does not reopen it.
+ * refused afterwards. Pending actions expire, counting as rejected, once they have waited {@link
+ * #pendingExpiry()} ({@link #DEFAULT_PENDING_EXPIRY} unless set when opened), when an {@link
+ * Command.ExpirePending} command is decided. The command that completes the investigation also
+ * emits {@link InvestigationEvent.Completed} with the final status. Undoing an action later does
+ * not reopen it.
  *
  * <p><b>Threats without an action.</b> Evidence whose verdict is a threat but for which the command
- * proposes nothing (an exclusion or an allow indicator covered it, or no action applies) is recorded
- * with {@link InvestigationEvent.NoActionPlanned} and kept in {@link #threatsWithoutAction()}, so that
- * the status never calls such an investigation "no threats found" or "remediated".
+ * proposes nothing (an exclusion or an allow indicator covered it, or no action applies) is
+ * recorded with {@link InvestigationEvent.NoActionPlanned} and kept in {@link
+ * #threatsWithoutAction()}, so that the status never calls such an investigation "no threats found"
+ * or "remediated".
  *
  * <pre>{@code
  * Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-1"), AlertId.of("alert-1"),
@@ -82,22 +83,31 @@ import org.jspecify.annotations.Nullable;
  * @param pendingExpiry how long an action may stay pending approval
  * @param version how many events it has applied (1 after opening)
  * @param evidence the evidence, in the order it joined (copied)
- * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy planned no
- *     action, in the order it joined (copied; each is a threat); null, as a state stored before these
- *     were recorded reads, is none
- * @param actions the actions, in the order they were proposed; an action's sequence is its position plus one
+ * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy
+ *     planned no action, in the order it joined (copied; each is a threat); null, as a state stored
+ *     before these were recorded reads, is none
+ * @param actions the actions, in the order they were proposed; an action's sequence is its position
+ *     plus one
  * @param analysis how the analysis ended, or null while it runs
  * @param terminatedBy who terminated it, or null
  * @param completedAt when it completed, or null
- *
- * <p>Past 400 lines because the state machine decides and evolves every command and event in one place, so that each transition reads next to its rule.
+ *     <p>Past 400 lines because the state machine decides and evolves every command and event in
+ *     one place, so that each transition reads next to its rule.
  */
-public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
+public record Investigation(
+    InvestigationId id,
+    AlertId alertId,
+    AutomationLevel level,
+    Origin origin,
     Instant openedAt,
     Duration pendingExpiry,
-    long version, List<Evidence> evidence, List<Evidence> threatsWithoutAction, List<ActionRecord> actions,
+    long version,
+    List<Evidence> evidence,
+    List<Evidence> threatsWithoutAction,
+    List<ActionRecord> actions,
     @Nullable AnalysisOutcome analysis,
-    @Nullable Actor terminatedBy, @Nullable Instant completedAt) {
+    @Nullable Actor terminatedBy,
+    @Nullable Instant completedAt) {
 
   /** How long an action stays pending before it expires, unless configured: 7 days. */
   public static final Duration DEFAULT_PENDING_EXPIRY = Duration.ofDays(7);
@@ -113,17 +123,17 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * @param pendingExpiry how long an action may stay pending approval
    * @param version how many events it has applied (1 after opening)
    * @param evidence the evidence, in the order it joined (copied)
-   * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy planned no
-   *     action, in the order it joined (copied; each is a threat); null, as a state stored before these
-   *     were recorded reads, is none
-   * @param actions the actions, in the order they were proposed; an action's sequence is its position plus
-   *     one
+   * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy
+   *     planned no action, in the order it joined (copied; each is a threat); null, as a state
+   *     stored before these were recorded reads, is none
+   * @param actions the actions, in the order they were proposed; an action's sequence is its
+   *     position plus one
    * @param analysis how the analysis ended, or null while it runs
    * @param terminatedBy who terminated it, or null
    * @param completedAt when it completed, or null
    * @throws InvalidInputException if a required component or an element is null
-   * @throws InvalidInputException if {@code pendingExpiry} is not positive, {@code version} is less than
-   *     1, or an action's sequence does not match its position
+   * @throws InvalidInputException if {@code pendingExpiry} is not positive, {@code version} is less
+   *     than 1, or an action's sequence does not match its position
    */
   public Investigation {
     Checks.notNull(id, "id");
@@ -133,32 +143,45 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     Checks.notNull(openedAt, "openedAt");
     Checks.notNull(pendingExpiry, "pendingExpiry");
     if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
-      throw new InvalidInputException("pendingExpiry", pendingExpiry,
-          "pendingExpiry must be positive, was: " + pendingExpiry);
+      throw new InvalidInputException(
+          "pendingExpiry", pendingExpiry, "pendingExpiry must be positive, was: " + pendingExpiry);
     }
     if (version < 1) {
-      throw new InvalidInputException("version", version, "version must be 1 or more, was: " + version);
+      throw new InvalidInputException(
+          "version", version, "version must be 1 or more, was: " + version);
     }
     evidence = List.copyOf(Checks.notNull(evidence, "evidence"));
-    threatsWithoutAction = threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
+    threatsWithoutAction =
+        threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
     for (Evidence threat : threatsWithoutAction) {
       if (!threat.isThreat()) {
-        throw new InvalidInputException("threatsWithoutAction", threat.verdict(),
+        throw new InvalidInputException(
+            "threatsWithoutAction",
+            threat.verdict(),
             "threatsWithoutAction holds evidence that is no threat, its verdict was: "
-            + threat.verdict());
+                + threat.verdict());
       }
     }
     Checks.notNull(actions, "actions");
-    if (!(actions instanceof Actions)) { // a list from outside: copied and checked; the state machine's own is neither
+    if (!(actions
+        instanceof
+        Actions)) { // a list from outside: copied and checked; the state machine's own is neither
       ActionRecord[] copy = actions.toArray(new ActionRecord[0]);
       for (int i = 0; i < copy.length; i++) {
         ActionRecord action = Checks.notNull(copy[i], "actions[" + i + "]");
         if (action.id().sequence() != i + 1) {
-          throw new InvalidInputException("actions", null, "action " + action.id() + " is at position " + (i + 1)
-              + ": an action's sequence must be its position");
+          throw new InvalidInputException(
+              "actions",
+              null,
+              "action "
+                  + action.id()
+                  + " is at position "
+                  + (i + 1)
+                  + ": an action's sequence must be its position");
         }
         if (action.status() == ActionStatus.PENDING_APPROVAL && action.expiresAt() == null) {
-          // stored before expiries were recorded: it expires after the investigation's pending expiry
+          // stored before expiries were recorded: it expires after the investigation's pending
+          // expiry
           copy[i] = action.expiringAt(action.proposedAt().plus(pendingExpiry));
         }
       }
@@ -167,8 +190,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * The actions as the state machine builds them, each at the position its sequence names: immutable,
-   * and taken by a new state as they are, without the copy and check a list from outside gets.
+   * The actions as the state machine builds them, each at the position its sequence names:
+   * immutable, and taken by a new state as they are, without the copy and check a list from outside
+   * gets.
    */
   private static final class Actions extends AbstractList<ActionRecord> implements RandomAccess {
     private final ActionRecord[] items;
@@ -201,8 +225,13 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * @throws InvalidInputException if an argument is null
    * @throws InvalidInputException if {@code pendingExpiry} is zero or negative
    */
-  public static Decision.Accepted open(InvestigationId id, AlertId alertId, AutomationLevel level,
-      Duration pendingExpiry, Actor actor, Instant now) {
+  public static Decision.Accepted open(
+      InvestigationId id,
+      AlertId alertId,
+      AutomationLevel level,
+      Duration pendingExpiry,
+      Actor actor,
+      Instant now) {
     return open(id, alertId, level, Origin.ungrouped(), pendingExpiry, actor, now);
   }
 
@@ -219,16 +248,34 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * @throws InvalidInputException if an argument is null
    * @throws InvalidInputException if {@code pendingExpiry} is zero or negative
    */
-  public static Decision.Accepted open(InvestigationId id, AlertId alertId, AutomationLevel level, Origin origin,
-      Duration pendingExpiry, Actor actor, Instant now) {
-    Opened opened = new Opened(id, Checks.notNull(now, "now"), actor, alertId, level, origin, pendingExpiry);
+  public static Decision.Accepted open(
+      InvestigationId id,
+      AlertId alertId,
+      AutomationLevel level,
+      Origin origin,
+      Duration pendingExpiry,
+      Actor actor,
+      Instant now) {
+    Opened opened =
+        new Opened(id, Checks.notNull(now, "now"), actor, alertId, level, origin, pendingExpiry);
     return new Decision.Accepted(List.of(opened), from(opened));
   }
 
   private static Investigation from(Opened opened) {
-    return new Investigation(opened.investigationId(), opened.alertId(), opened.level(), opened.origin(), opened.at(),
-        opened.pendingExpiry(), 1,
-        List.of(), List.of(), List.of(), null, null, null);
+    return new Investigation(
+        opened.investigationId(),
+        opened.alertId(),
+        opened.level(),
+        opened.origin(),
+        opened.at(),
+        opened.pendingExpiry(),
+        1,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null);
   }
 
   /**
@@ -241,22 +288,27 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   public static Investigation replay(List<InvestigationEvent> events) {
     Checks.notNull(events, "events");
     if (events.isEmpty() || !(events.get(0) instanceof Opened)) {
-      throw new InvalidInputException("events", null, "an investigation's events must start with Opened, were: "
-          + (events.isEmpty() ? "empty" : events.get(0).getClass().getSimpleName()));
+      throw new InvalidInputException(
+          "events",
+          null,
+          "an investigation's events must start with Opened, were: "
+              + (events.isEmpty() ? "empty" : events.get(0).getClass().getSimpleName()));
     }
     Investigation state = from((Opened) events.get(0));
     for (int i = 1; i < events.size(); i++) {
       try {
         state = state.evolve(events.get(i));
       } catch (ConflictException e) {
-        throw new InvalidInputException("events", null,
-            "event " + (i + 1) + " cannot be applied: " + e.getMessage(), e);
+        throw new InvalidInputException(
+            "events", null, "event " + (i + 1) + " cannot be applied: " + e.getMessage(), e);
       }
     }
     return state;
   }
 
-  /** {@return whether the analysis is over: reported finished, or the investigation was terminated} */
+  /**
+   * {@return whether the analysis is over: reported finished, or the investigation was terminated}
+   */
   public boolean isAnalysisFinished() {
     return analysis != null || terminatedBy != null;
   }
@@ -306,9 +358,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    * {@return the investigation's status, derived from its state}
    *
    * <p>An action counts as <em>taken</em> once its executor carried it out (succeeded; an undo
-   * afterwards does not take that back). A rejected, expired or cancelled action was declined, and a
-   * failed or timed-out one was not carried out: neither is ever counted as remediated, even when an
-   * analyst approved it. Rows S1 to S14 are those of the domain reference (core/DOMAIN.md, D33).
+   * afterwards does not take that back). A rejected, expired or cancelled action was declined, and
+   * a failed or timed-out one was not carried out: neither is ever counted as remediated, even when
+   * an analyst approved it. Rows S1 to S14 are those of the domain reference (core/DOMAIN.md, D33).
    *
    * <table>
    *   <caption>How the status is derived (first matching row wins)</caption>
@@ -347,7 +399,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       if (running && analysis != null) {
         return InvestigationStatus.PENDING_RESOURCE;
       }
-      return evidence.isEmpty() && actions.isEmpty() ? InvestigationStatus.QUEUED : InvestigationStatus.RUNNING;
+      return evidence.isEmpty() && actions.isEmpty()
+          ? InvestigationStatus.QUEUED
+          : InvestigationStatus.RUNNING;
     }
     AnalysisOutcome outcome = Objects.requireNonNull(analysis);
     switch (outcome) {
@@ -365,7 +419,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       }
     }
     if (actions.isEmpty()) {
-      return threatsWithoutAction.isEmpty() ? InvestigationStatus.NO_THREATS_FOUND
+      return threatsWithoutAction.isEmpty()
+          ? InvestigationStatus.NO_THREATS_FOUND
           : InvestigationStatus.PARTIALLY_INVESTIGATED;
     }
     int taken = 0;
@@ -392,7 +447,9 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return failed ? InvestigationStatus.FAILED : InvestigationStatus.NOT_REMEDIATED;
   }
 
-  /** {@return whether an action after the one at {@code index}, of the same key, was carried out} */
+  /**
+   * {@return whether an action after the one at {@code index}, of the same key, was carried out}
+   */
   private boolean takenLater(int index) {
     RemediationAction failedAction = actions.get(index).action();
     for (int j = index + 1; j < actions.size(); j++) {
@@ -405,8 +462,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * {@return the events a command produces with the state they lead to, or why it is refused}
-   * A refused command changes nothing; neither does an accepted one, until its events are applied
+   * {@return the events a command produces with the state they lead to, or why it is refused} A
+   * refused command changes nothing; neither does an accepted one, until its events are applied
    * (the returned {@link Decision.Accepted#after()} has them applied).
    *
    * @param command the command
@@ -433,61 +490,106 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return new Decision.Accepted(events, after);
   }
 
-  private @Nullable Rejection decideInto(Command command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection decideInto(
+      Command command, Instant now, List<InvestigationEvent> out) {
     if (command instanceof Command.Approve approve) {
       return approve(approve.actionId(), approve.approver(), approve.comment(), now, out);
     }
     if (command instanceof Command.Start start) {
       ActionId actionId = start.actionId();
-      return transition("start", actionId, out, a -> a.status() == ActionStatus.APPROVED
-          || a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionStarted(id, now, Actor.system(), actionId, a.attempts() + 1,
-              a.deadline() != null ? a.deadline() : start.deadline()));
+      return transition(
+          "start",
+          actionId,
+          out,
+          a -> a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS,
+          a ->
+              new ActionStarted(
+                  id,
+                  now,
+                  Actor.system(),
+                  actionId,
+                  a.attempts() + 1,
+                  a.deadline() != null ? a.deadline() : start.deadline()));
     }
     if (command instanceof Command.Succeed succeed) {
-      return transition("succeed", succeed.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
+      return transition(
+          "succeed",
+          succeed.actionId(),
+          out,
+          a -> a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
     }
     if (command instanceof Command.RecordEvidence record) {
       return recordEvidence(record, now, out);
     }
     if (command instanceof Command.Reject reject) {
-      return transition("reject", reject.actionId(), out, a -> a.status() == ActionStatus.PENDING_APPROVAL,
+      return transition(
+          "reject",
+          reject.actionId(),
+          out,
+          a -> a.status() == ActionStatus.PENDING_APPROVAL,
           a -> new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
     }
     if (command instanceof Command.Fail fail) {
-      return transition("fail", fail.actionId(), out, a -> a.status() == ActionStatus.IN_PROGRESS,
+      return transition(
+          "fail",
+          fail.actionId(),
+          out,
+          a -> a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
     }
     if (command instanceof Command.TimeOut timeOut) {
       ActionId actionId = timeOut.actionId();
-      return transition("time out", actionId, out, a -> a.status() == ActionStatus.IN_PROGRESS,
+      return transition(
+          "time out",
+          actionId,
+          out,
+          a -> a.status() == ActionStatus.IN_PROGRESS,
           a -> new ActionTimedOut(id, now, Actor.system(), actionId));
     }
     if (command instanceof Command.Cancel cancel) {
-      return transition(cancel.workStopped() ? "cancel" : "cancel (its executor may be carrying it out)",
-          cancel.actionId(), out, a -> a.status() == ActionStatus.APPROVED
-          || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()),
+      return transition(
+          cancel.workStopped() ? "cancel" : "cancel (its executor may be carrying it out)",
+          cancel.actionId(),
+          out,
+          a ->
+              a.status() == ActionStatus.APPROVED
+                  || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()),
           a -> new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
     }
     if (command instanceof Command.RequestUndo undo) {
       return requestUndo(undo, now, out);
     }
     if (command instanceof Command.CompleteUndo done) {
-      return transition("complete the undo", done.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
+      return transition(
+          "complete the undo",
+          done.actionId(),
+          out,
+          a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
           a -> new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
     }
     if (command instanceof Command.FailUndo failed) {
-      return transition("fail the undo", failed.actionId(), out, a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
+      return transition(
+          "fail the undo",
+          failed.actionId(),
+          out,
+          a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
           a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
     }
     if (command instanceof Command.ExtendTimeBox extend) {
       return extendTimeBox(extend, now, out);
     }
     if (command instanceof Command.Expire expire) {
-      Rejection early = refuseBefore(expire.actionId(), ActionStatus.PENDING_APPROVAL, "expire", now);
-      return early != null ? early : transition("expire", expire.actionId(), out,
-          a -> a.status() == ActionStatus.PENDING_APPROVAL, a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
+      Rejection early =
+          refuseBefore(expire.actionId(), ActionStatus.PENDING_APPROVAL, "expire", now);
+      return early != null
+          ? early
+          : transition(
+              "expire",
+              expire.actionId(),
+              out,
+              a -> a.status() == ActionStatus.PENDING_APPROVAL,
+              a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
     }
     if (command instanceof Command.ExpirePending) {
       for (ActionRecord action : actions) {
@@ -499,27 +601,51 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     if (command instanceof Command.Hold hold) {
       Instant expires = now.plus(hold.expiry() != null ? hold.expiry() : pendingExpiry);
-      return transition("hold", hold.actionId(), out,
-          a -> (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
-              && a.mode() == ApprovalMode.AUTOMATIC && a.approvers().isEmpty(),
-          a -> new InvestigationEvent.ActionHeld(id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
+      return transition(
+          "hold",
+          hold.actionId(),
+          out,
+          a ->
+              (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
+                  && a.mode() == ApprovalMode.AUTOMATIC
+                  && a.approvers().isEmpty(),
+          a ->
+              new InvestigationEvent.ActionHeld(
+                  id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
     }
     if (command instanceof Command.EndTimeBox end) {
-      Rejection early = refuseBefore(end.actionId(), ActionStatus.SUCCEEDED, "end the time box", now);
-      return early != null ? early : transition("end the time box", end.actionId(), out,
-          a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
-          a -> new UndoRequested(id, now, Actor.system(), end.actionId(), "time box of " + a.timeBox() + " ended"));
+      Rejection early =
+          refuseBefore(end.actionId(), ActionStatus.SUCCEEDED, "end the time box", now);
+      return early != null
+          ? early
+          : transition(
+              "end the time box",
+              end.actionId(),
+              out,
+              a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
+              a ->
+                  new UndoRequested(
+                      id,
+                      now,
+                      Actor.system(),
+                      end.actionId(),
+                      "time box of " + a.timeBox() + " ended"));
     }
     if (command instanceof Command.ProposeAction propose) {
       return proposeAction(propose, now, out);
     }
     if (command instanceof Command.FinishAnalysis finish) {
       if (terminatedBy != null) {
-        return reject(RejectionReason.INVESTIGATION_TERMINATED, "investigation " + id + " was terminated", null);
+        return reject(
+            RejectionReason.INVESTIGATION_TERMINATED,
+            "investigation " + id + " was terminated",
+            null);
       }
       if (analysis != null) {
-        return reject(RejectionReason.ANALYSIS_ALREADY_FINISHED,
-            "investigation " + id + " already finished its analysis as " + analysis, null);
+        return reject(
+            RejectionReason.ANALYSIS_ALREADY_FINISHED,
+            "investigation " + id + " already finished its analysis as " + analysis,
+            null);
       }
       out.add(new AnalysisFinished(id, now, finish.actor(), finish.outcome()));
       return null;
@@ -527,46 +653,72 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return terminate((Command.Terminate) command, now, out);
   }
 
-  /** {@return when a pending action expires: its own expiry, or the investigation's for one stored without} */
+  /**
+   * {@return when a pending action expires: its own expiry, or the investigation's for one stored
+   * without}
+   */
   private Instant expiryOf(ActionRecord action) {
     Instant expires = action.expiresAt();
     return expires != null ? expires : action.proposedAt().plus(pendingExpiry);
   }
 
   /**
-   * {@return a refusal if the action is in {@code status} and its obligation is not due at {@code now}}:
-   * an expiry or a time box end asked for early. Other statuses are left to the transition's own check.
+   * {@return a refusal if the action is in {@code status} and its obligation is not due at {@code
+   * now}}: an expiry or a time box end asked for early. Other statuses are left to the transition's
+   * own check.
    */
-  private @Nullable Rejection refuseBefore(ActionId actionId, ActionStatus status, String what, Instant now) {
+  private @Nullable Rejection refuseBefore(
+      ActionId actionId, ActionStatus status, String what, Instant now) {
     Optional<ActionRecord> found = action(actionId);
     if (found.isEmpty() || found.get().status() != status) {
       return null;
     }
     Optional<Obligation> due = found.get().obligation();
-    Instant at = status == ActionStatus.PENDING_APPROVAL ? expiryOf(found.get())
-        : due.map(Obligation::due).orElse(null);
+    Instant at =
+        status == ActionStatus.PENDING_APPROVAL
+            ? expiryOf(found.get())
+            : due.map(Obligation::due).orElse(null);
     if (at != null && now.isBefore(at)) {
-      return reject(RejectionReason.NOT_DUE, "cannot " + what + " action " + actionId + " before " + at
-          + ", it is " + now, actionId);
+      return reject(
+          RejectionReason.NOT_DUE,
+          "cannot " + what + " action " + actionId + " before " + at + ", it is " + now,
+          actionId);
     }
     return null;
   }
 
-  private @Nullable Rejection extendTimeBox(Command.ExtendTimeBox extend, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection extendTimeBox(
+      Command.ExtendTimeBox extend, Instant now, List<InvestigationEvent> out) {
     Optional<ActionRecord> found = action(extend.actionId());
     Duration box = found.map(ActionRecord::timeBox).orElse(null);
     if (box != null && box.plus(extend.extra()).compareTo(Durations.MAX) > 0) {
-      return reject(RejectionReason.INVALID_ARGUMENT, "the time box of action " + extend.actionId() + " would be "
-          + box.plus(extend.extra()) + ", longer than the most allowed, " + Durations.MAX, extend.actionId());
+      return reject(
+          RejectionReason.INVALID_ARGUMENT,
+          "the time box of action "
+              + extend.actionId()
+              + " would be "
+              + box.plus(extend.extra())
+              + ", longer than the most allowed, "
+              + Durations.MAX,
+          extend.actionId());
     }
-    return transition("extend the time box", extend.actionId(), out,
+    return transition(
+        "extend the time box",
+        extend.actionId(),
+        out,
         a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
-        a -> new InvestigationEvent.TimeBoxExtended(id, now, Actor.principal(extend.approver()), extend.actionId(),
-            extend.extra(), extend.comment()));
+        a ->
+            new InvestigationEvent.TimeBoxExtended(
+                id,
+                now,
+                Actor.principal(extend.approver()),
+                extend.actionId(),
+                extend.extra(),
+                extend.comment()));
   }
 
-  private @Nullable Rejection recordEvidence(Command.RecordEvidence command, Instant now,
-      List<InvestigationEvent> out) {
+  private @Nullable Rejection recordEvidence(
+      Command.RecordEvidence command, Instant now, List<InvestigationEvent> out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
@@ -585,7 +737,14 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       }
       proposedNow.add(action);
       ActionId proposedId = new ActionId(id, next++);
-      out.add(proposed(proposedId, proposal, command.actor(), "", ActionSource.of(command.actor(), action.family()), now));
+      out.add(
+          proposed(
+              proposedId,
+              proposal,
+              command.actor(),
+              "",
+              ActionSource.of(command.actor(), action.family()),
+              now));
       supersedeUnsendable(action, proposedId, now, out, superseded);
     }
     return null;
@@ -593,20 +752,31 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
 
   /**
    * When {@code action} can be sent, rejects (as the system) each pending action on the same target
-   * that never could, for lack of what {@code action} carries: it is superseded, and the investigation
-   * does not wait for it to expire.
+   * that never could, for lack of what {@code action} carries: it is superseded, and the
+   * investigation does not wait for it to expire.
    */
-  private void supersedeUnsendable(RemediationAction action, ActionId by, Instant now, List<InvestigationEvent> out,
+  private void supersedeUnsendable(
+      RemediationAction action,
+      ActionId by,
+      Instant now,
+      List<InvestigationEvent> out,
       Set<ActionId> superseded) {
     if (action.missingForExecution().isPresent()) {
       return;
     }
     for (ActionRecord existing : actions) {
       // once per batch: two sendable reports may both stand for one that could not be sent
-      if (existing.status() == ActionStatus.PENDING_APPROVAL && existing.action().missingForExecution().isPresent()
-          && sameTarget(existing.action(), action) && superseded.add(existing.id())) {
-        out.add(new ActionRejected(id, now, Actor.system(), existing.id(), "superseded by action " + by
-            + ", which carries what this one lacked"));
+      if (existing.status() == ActionStatus.PENDING_APPROVAL
+          && existing.action().missingForExecution().isPresent()
+          && sameTarget(existing.action(), action)
+          && superseded.add(existing.id())) {
+        out.add(
+            new ActionRejected(
+                id,
+                now,
+                Actor.system(),
+                existing.id(),
+                "superseded by action " + by + ", which carries what this one lacked"));
       }
     }
   }
@@ -621,15 +791,16 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   /**
-   * Whether two actions do one kind of thing to the same entity ({@link dev.parry.core.entity.Entity#sameAs}:
-   * a file reported by its SHA-1 alone and again with its SHA-256 too is one file); the kinds are compared
-   * first, so most targets are never compared.
+   * Whether two actions do one kind of thing to the same entity ({@link
+   * dev.parry.core.entity.Entity#sameAs}: a file reported by its SHA-1 alone and again with its
+   * SHA-256 too is one file); the kinds are compared first, so most targets are never compared.
    */
   private static boolean sameTarget(RemediationAction a, RemediationAction b) {
     return a.kind() == b.kind() && a.target().sameAs(b.target());
   }
 
-  private @Nullable Rejection proposeAction(Command.ProposeAction command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection proposeAction(
+      Command.ProposeAction command, Instant now, List<InvestigationEvent> out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
@@ -637,39 +808,75 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     RemediationAction action = command.proposal().planned().action();
     ActionRecord existing = findBlocking(action, false);
     if (existing != null) {
-      return reject(RejectionReason.DUPLICATE_ACTION,
-          "action " + existing.id() + " (" + action.key() + ") is already " + existing.status(), existing.id());
+      return reject(
+          RejectionReason.DUPLICATE_ACTION,
+          "action " + existing.id() + " (" + action.key() + ") is already " + existing.status(),
+          existing.id());
     }
     ActionId proposedId = new ActionId(id, actions.size() + 1);
-    out.add(proposed(proposedId, command.proposal(), command.requester(), command.comment(), command.source(), now));
+    out.add(
+        proposed(
+            proposedId,
+            command.proposal(),
+            command.requester(),
+            command.comment(),
+            command.source(),
+            now));
     supersedeUnsendable(action, proposedId, now, out, new HashSet<>());
     return null;
   }
 
-  private ActionProposed proposed(ActionId actionId, Command.Proposal proposal, Actor requester, String comment,
-      ActionSource source, Instant now) {
-    Instant expires = proposal.planned().mode() == ApprovalMode.AUTOMATIC ? null
-        : now.plus(proposal.expiry() != null ? proposal.expiry() : pendingExpiry);
-    return new ActionProposed(id, now, requester, actionId, proposal.planned().action(), proposal.planned().mode(),
-        proposal.planned().reason(), proposal.rule(), proposal.timeBox(), expires, comment, source);
+  private ActionProposed proposed(
+      ActionId actionId,
+      Command.Proposal proposal,
+      Actor requester,
+      String comment,
+      ActionSource source,
+      Instant now) {
+    Instant expires =
+        proposal.planned().mode() == ApprovalMode.AUTOMATIC
+            ? null
+            : now.plus(proposal.expiry() != null ? proposal.expiry() : pendingExpiry);
+    return new ActionProposed(
+        id,
+        now,
+        requester,
+        actionId,
+        proposal.planned().action(),
+        proposal.planned().mode(),
+        proposal.planned().reason(),
+        proposal.rule(),
+        proposal.timeBox(),
+        expires,
+        comment,
+        source);
   }
 
   /**
-   * The existing action on the same target as {@code proposed} that stops it from being proposed: an active one,
-   * or (for evidence) one that was taken, rejected or expired, since new evidence must not re-ask a
-   * question analysts already answered. A pending action that can never be sent (its file lacks the hash
-   * its kind needs, its process the creation time) does not stop one that can: the new report carries
-   * what the first lacked.
+   * The existing action on the same target as {@code proposed} that stops it from being proposed:
+   * an active one, or (for evidence) one that was taken, rejected or expired, since new evidence
+   * must not re-ask a question analysts already answered. A pending action that can never be sent
+   * (its file lacks the hash its kind needs, its process the creation time) does not stop one that
+   * can: the new report carries what the first lacked.
    */
   private @Nullable ActionRecord findBlocking(RemediationAction proposed, boolean includeDecided) {
     for (ActionRecord action : actions) {
       ActionStatus status = action.status();
-      boolean blocks = status.isActive() || (includeDecided && status != ActionStatus.FAILED
-          && status != ActionStatus.TIMED_OUT && status != ActionStatus.CANCELLED && status != ActionStatus.UNDONE);
-      if (blocks && (status == ActionStatus.PENDING_APPROVAL || status == ActionStatus.REJECTED
-          || status == ActionStatus.EXPIRED) && action.action().missingForExecution().isPresent()
+      boolean blocks =
+          status.isActive()
+              || (includeDecided
+                  && status != ActionStatus.FAILED
+                  && status != ActionStatus.TIMED_OUT
+                  && status != ActionStatus.CANCELLED
+                  && status != ActionStatus.UNDONE);
+      if (blocks
+          && (status == ActionStatus.PENDING_APPROVAL
+              || status == ActionStatus.REJECTED
+              || status == ActionStatus.EXPIRED)
+          && action.action().missingForExecution().isPresent()
           && proposed.missingForExecution().isEmpty()) {
-        blocks = false; // one that could never be sent, still pending or declined for that, gives way
+        blocks =
+            false; // one that could never be sent, still pending or declined for that, gives way
       }
       if (blocks && sameTarget(action.action(), proposed)) {
         return action;
@@ -680,16 +887,29 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
 
   private @Nullable Rejection refuseIfClosed() {
     if (terminatedBy != null) {
-      return reject(RejectionReason.INVESTIGATION_TERMINATED, "investigation " + id + " was terminated", null);
+      return reject(
+          RejectionReason.INVESTIGATION_TERMINATED,
+          "investigation " + id + " was terminated",
+          null);
     }
     if (isComplete()) {
-      return reject(RejectionReason.INVESTIGATION_COMPLETE,
-          "investigation " + id + " is complete (" + status() + ") and takes no new evidence or actions", null);
+      return reject(
+          RejectionReason.INVESTIGATION_COMPLETE,
+          "investigation "
+              + id
+              + " is complete ("
+              + status()
+              + ") and takes no new evidence or actions",
+          null);
     }
     return null;
   }
 
-  private @Nullable Rejection approve(ActionId actionId, PrincipalName approver, String comment, Instant now,
+  private @Nullable Rejection approve(
+      ActionId actionId,
+      PrincipalName approver,
+      String comment,
+      Instant now,
       List<InvestigationEvent> out) {
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
@@ -700,13 +920,24 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return illegal(action, "approve");
     }
     if (action.approvers().contains(approver)) {
-      return reject(RejectionReason.ALREADY_APPROVED_BY_PRINCIPAL,
-          "principal '" + approver + "' already approved action " + actionId + "; a quorum counts distinct principals",
+      return reject(
+          RejectionReason.ALREADY_APPROVED_BY_PRINCIPAL,
+          "principal '"
+              + approver
+              + "' already approved action "
+              + actionId
+              + "; a quorum counts distinct principals",
           actionId);
     }
-    if (!action.rule().requesterMayApprove() && action.requestedBy().principalName().filter(approver::equals).isPresent()) {
-      return reject(RejectionReason.REQUESTER_CANNOT_APPROVE,
-          "principal '" + approver + "' requested action " + actionId + " and may not approve it (two-step approval)",
+    if (!action.rule().requesterMayApprove()
+        && action.requestedBy().principalName().filter(approver::equals).isPresent()) {
+      return reject(
+          RejectionReason.REQUESTER_CANNOT_APPROVE,
+          "principal '"
+              + approver
+              + "' requested action "
+              + actionId
+              + " and may not approve it (two-step approval)",
           actionId);
     }
     boolean quorum = action.approvers().size() + 1 >= action.rule().approvals();
@@ -714,7 +945,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return null;
   }
 
-  private @Nullable Rejection requestUndo(Command.RequestUndo command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection requestUndo(
+      Command.RequestUndo command, Instant now, List<InvestigationEvent> out) {
     ActionId actionId = command.actionId();
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
@@ -722,8 +954,10 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     }
     ActionRecord action = actions.get(actionId.sequence() - 1);
     if (!action.action().kind().isReversible()) {
-      return reject(RejectionReason.NOT_REVERSIBLE,
-          "action " + actionId + " is " + action.action().kind() + ", which cannot be undone", actionId);
+      return reject(
+          RejectionReason.NOT_REVERSIBLE,
+          "action " + actionId + " is " + action.action().kind() + ", which cannot be undone",
+          actionId);
     }
     if (action.status() != ActionStatus.SUCCEEDED && action.status() != ActionStatus.UNDO_FAILED) {
       return illegal(action, "undo");
@@ -732,7 +966,8 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return null;
   }
 
-  private @Nullable Rejection terminate(Command.Terminate command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection terminate(
+      Command.Terminate command, Instant now, List<InvestigationEvent> out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
@@ -749,8 +984,12 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     return null;
   }
 
-  private @Nullable Rejection transition(String what, ActionId actionId, List<InvestigationEvent> out,
-      Predicate<ActionRecord> allowed, Function<ActionRecord, InvestigationEvent> event) {
+  private @Nullable Rejection transition(
+      String what,
+      ActionId actionId,
+      List<InvestigationEvent> out,
+      Predicate<ActionRecord> allowed,
+      Function<ActionRecord, InvestigationEvent> event) {
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
       return missing;
@@ -765,22 +1004,34 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
 
   private @Nullable Rejection refuseUnknown(ActionId actionId) {
     if (!actionId.investigation().equals(id)) {
-      return reject(RejectionReason.WRONG_INVESTIGATION,
-          "action " + actionId + " belongs to investigation " + actionId.investigation() + ", not " + id, actionId);
+      return reject(
+          RejectionReason.WRONG_INVESTIGATION,
+          "action "
+              + actionId
+              + " belongs to investigation "
+              + actionId.investigation()
+              + ", not "
+              + id,
+          actionId);
     }
     if (actionId.sequence() > actions.size()) {
-      return reject(RejectionReason.UNKNOWN_ACTION,
-          "investigation " + id + " has no action " + actionId + " (it has " + actions.size() + ")", actionId);
+      return reject(
+          RejectionReason.UNKNOWN_ACTION,
+          "investigation " + id + " has no action " + actionId + " (it has " + actions.size() + ")",
+          actionId);
     }
     return null;
   }
 
   private static Rejection illegal(ActionRecord action, String what) {
-    return reject(RejectionReason.ILLEGAL_TRANSITION,
-        "action " + action.id() + " is " + action.status() + ": " + what + " is not allowed", action.id());
+    return reject(
+        RejectionReason.ILLEGAL_TRANSITION,
+        "action " + action.id() + " is " + action.status() + ": " + what + " is not allowed",
+        action.id());
   }
 
-  private static Rejection reject(RejectionReason reason, String message, @Nullable ActionId action) {
+  private static Rejection reject(
+      RejectionReason reason, String message, @Nullable ActionId action) {
     return new Rejection(reason, message, action);
   }
 
@@ -789,13 +1040,13 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
    *
    * @param event an event of this investigation
    * @throws InvalidInputException if the event belongs to another investigation
-   * @throws ConflictException if the event cannot follow this state (an action event for a
-   *     missing action, a transition its status does not allow, a second opening)
+   * @throws ConflictException if the event cannot follow this state (an action event for a missing
+   *     action, a transition its status does not allow, a second opening)
    */
   public Investigation evolve(InvestigationEvent event) {
     if (!event.investigationId().equals(id)) {
-      throw new InvalidInputException("event", null,
-          "event of investigation " + event.investigationId() + " applied to " + id);
+      throw new InvalidInputException(
+          "event", null, "event of investigation " + event.investigationId() + " applied to " + id);
     }
     long v = version + 1;
     if (event instanceof ActionEvent actionEvent) {
@@ -805,35 +1056,95 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       List<Evidence> more = new ArrayList<>(evidence.size() + 1);
       more.addAll(evidence);
       more.add(evidenceRecorded.evidence());
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, more, threatsWithoutAction, actions, analysis, terminatedBy,
+      return new Investigation(
+          id,
+          alertId,
+          level,
+          origin,
+          openedAt,
+          pendingExpiry,
+          v,
+          more,
+          threatsWithoutAction,
+          actions,
+          analysis,
+          terminatedBy,
           completedAt);
     }
     if (event instanceof NoActionPlanned noActionPlanned) {
       List<Evidence> more = new ArrayList<>(threatsWithoutAction.size() + 1);
       more.addAll(threatsWithoutAction);
       more.add(noActionPlanned.evidence());
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, more, actions, analysis,
-          terminatedBy, completedAt);
+      return new Investigation(
+          id,
+          alertId,
+          level,
+          origin,
+          openedAt,
+          pendingExpiry,
+          v,
+          evidence,
+          more,
+          actions,
+          analysis,
+          terminatedBy,
+          completedAt);
     }
     if (event instanceof AnalysisFinished analysisFinished) {
       if (isAnalysisFinished()) {
         throw new ConflictException("analysis of " + id + " already finished");
       }
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions,
-          analysisFinished.outcome(), terminatedBy, completedAt);
+      return new Investigation(
+          id,
+          alertId,
+          level,
+          origin,
+          openedAt,
+          pendingExpiry,
+          v,
+          evidence,
+          threatsWithoutAction,
+          actions,
+          analysisFinished.outcome(),
+          terminatedBy,
+          completedAt);
     }
     if (event instanceof Terminated) {
       if (terminatedBy != null) {
         throw new ConflictException("investigation " + id + " already terminated");
       }
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions, analysis, event.actor(),
+      return new Investigation(
+          id,
+          alertId,
+          level,
+          origin,
+          openedAt,
+          pendingExpiry,
+          v,
+          evidence,
+          threatsWithoutAction,
+          actions,
+          analysis,
+          event.actor(),
           completedAt);
     }
     if (event instanceof Completed) {
       if (completedAt != null || !isComplete()) {
         throw new ConflictException("investigation " + id + " cannot complete now");
       }
-      return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, actions, analysis, terminatedBy,
+      return new Investigation(
+          id,
+          alertId,
+          level,
+          origin,
+          openedAt,
+          pendingExpiry,
+          v,
+          evidence,
+          threatsWithoutAction,
+          actions,
+          analysis,
+          terminatedBy,
           event.at());
     }
     throw new ConflictException("investigation " + id + " is already open");
@@ -843,19 +1154,44 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     ActionId actionId = event.actionId();
     if (event instanceof ActionProposed proposed) {
       if (actionId.sequence() != actions.size() + 1) {
-        throw new ConflictException("action " + actionId + " proposed out of sequence, expected "
-            + (actions.size() + 1));
+        throw new ConflictException(
+            "action " + actionId + " proposed out of sequence, expected " + (actions.size() + 1));
       }
-      ActionStatus initial = proposed.mode() == ApprovalMode.AUTOMATIC ? ActionStatus.APPROVED
-          : ActionStatus.PENDING_APPROVAL;
-      Instant expires = initial != ActionStatus.PENDING_APPROVAL ? null
-          : proposed.expiresAt() != null ? proposed.expiresAt() : proposed.at().plus(pendingExpiry);
-      return new ActionRecord(actionId, proposed.action(), proposed.mode(), proposed.reason(), proposed.rule(),
-          proposed.actor(), proposed.comment(), proposed.source(), proposed.at(), initial, List.of(), 0, proposed.at(),
-          proposed.actor(), "", proposed.timeBox(), expires, null, 0);
+      ActionStatus initial =
+          proposed.mode() == ApprovalMode.AUTOMATIC
+              ? ActionStatus.APPROVED
+              : ActionStatus.PENDING_APPROVAL;
+      Instant expires =
+          initial != ActionStatus.PENDING_APPROVAL
+              ? null
+              : proposed.expiresAt() != null
+                  ? proposed.expiresAt()
+                  : proposed.at().plus(pendingExpiry);
+      return new ActionRecord(
+          actionId,
+          proposed.action(),
+          proposed.mode(),
+          proposed.reason(),
+          proposed.rule(),
+          proposed.actor(),
+          proposed.comment(),
+          proposed.source(),
+          proposed.at(),
+          initial,
+          List.of(),
+          0,
+          proposed.at(),
+          proposed.actor(),
+          "",
+          proposed.timeBox(),
+          expires,
+          null,
+          0);
     }
-    ActionRecord current = action(actionId)
-        .orElseThrow(() -> new ConflictException("investigation " + id + " has no action " + actionId));
+    ActionRecord current =
+        action(actionId)
+            .orElseThrow(
+                () -> new ConflictException("investigation " + id + " has no action " + actionId));
     if (event instanceof InvestigationEvent.TimeBoxExtended extended) {
       if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
         throw new ConflictException("action " + actionId + " has no running time box to extend");
@@ -863,16 +1199,24 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
       return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
     }
     if (event instanceof ApprovalGranted granted) {
-      require(current, ActionStatus.PENDING_APPROVAL, granted.quorumReached() ? ActionStatus.APPROVED
-          : ActionStatus.PENDING_APPROVAL);
-      return current.approvedBy(granted.actor(), granted.quorumReached(), event.at(), granted.comment());
+      require(
+          current,
+          ActionStatus.PENDING_APPROVAL,
+          granted.quorumReached() ? ActionStatus.APPROVED : ActionStatus.PENDING_APPROVAL);
+      return current.approvedBy(
+          granted.actor(), granted.quorumReached(), event.at(), granted.comment());
     }
     if (event instanceof ActionStarted actionStarted) {
       require(current, current.status(), ActionStatus.IN_PROGRESS);
-      return current.started(actionStarted.attempt(), event.at(), event.actor(), actionStarted.deadline());
+      return current.started(
+          actionStarted.attempt(), event.at(), event.actor(), actionStarted.deadline());
     }
     if (event instanceof InvestigationEvent.ActionHeld held) {
-      require(current, current.status() == ActionStatus.IN_PROGRESS ? ActionStatus.IN_PROGRESS : ActionStatus.APPROVED,
+      require(
+          current,
+          current.status() == ActionStatus.IN_PROGRESS
+              ? ActionStatus.IN_PROGRESS
+              : ActionStatus.APPROVED,
           ActionStatus.PENDING_APPROVAL);
       return current.held(held.reason(), held.expiresAt(), event.at(), event.actor());
     }
@@ -913,8 +1257,10 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
   }
 
   private static void require(ActionRecord current, ActionStatus from, ActionStatus to) {
-    if (current.status() != from || !(from.next().contains(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
-      throw new ConflictException("action " + current.id() + " cannot go from " + current.status() + " to " + to);
+    if (current.status() != from
+        || !(from.next().contains(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
+      throw new ConflictException(
+          "action " + current.id() + " cannot go from " + current.status() + " to " + to);
     }
   }
 
@@ -922,13 +1268,36 @@ public record Investigation(InvestigationId id, AlertId alertId, AutomationLevel
     int index = updated.id().sequence() - 1;
     ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
     copy[index] = updated;
-    return new Investigation(id, alertId, level, origin, openedAt, pendingExpiry, v, evidence, threatsWithoutAction, new Actions(copy), analysis,
-        terminatedBy, completedAt);
+    return new Investigation(
+        id,
+        alertId,
+        level,
+        origin,
+        openedAt,
+        pendingExpiry,
+        v,
+        evidence,
+        threatsWithoutAction,
+        new Actions(copy),
+        analysis,
+        terminatedBy,
+        completedAt);
   }
 
   @Override
   public String toString() {
-    return "Investigation{id=" + id + ", alertId=" + alertId + ", status=" + status() + ", version=" + version
-        + ", evidence=" + evidence.size() + ", actions=" + actions.size() + "}";
+    return "Investigation{id="
+        + id
+        + ", alertId="
+        + alertId
+        + ", status="
+        + status()
+        + ", version="
+        + version
+        + ", evidence="
+        + evidence.size()
+        + ", actions="
+        + actions.size()
+        + "}";
   }
 }

@@ -17,10 +17,16 @@ import org.jspecify.annotations.Nullable;
  * state is rebuilt by replaying them ({@link Investigation#replay(java.util.List)}), and they are
  * its audit trail: each says what happened, to which action, when and by whom.
  *
- * <p>Past 400 lines because every event is a small validated record in this one sealed family, the stored format.
+ * <p>Past 400 lines because every event is a small validated record in this one sealed family, the
+ * stored format.
  */
 public sealed interface InvestigationEvent
-    permits InvestigationEvent.Opened, InvestigationEvent.EvidenceRecorded, InvestigationEvent.NoActionPlanned, InvestigationEvent.AnalysisFinished, InvestigationEvent.Terminated, InvestigationEvent.Completed,
+    permits InvestigationEvent.Opened,
+        InvestigationEvent.EvidenceRecorded,
+        InvestigationEvent.NoActionPlanned,
+        InvestigationEvent.AnalysisFinished,
+        InvestigationEvent.Terminated,
+        InvestigationEvent.Completed,
         InvestigationEvent.ActionEvent {
 
   /** {@return the investigation} */
@@ -34,7 +40,20 @@ public sealed interface InvestigationEvent
 
   /** An event about one action. */
   sealed interface ActionEvent extends InvestigationEvent
-      permits ActionProposed, TimeBoxExtended, ApprovalGranted, ActionRejected, ActionExpired, ActionHeld, ActionStarted, ActionSucceeded, ActionFailed, ActionTimedOut, ActionCancelled, UndoRequested, ActionUndone, UndoFailed {
+      permits ActionProposed,
+          TimeBoxExtended,
+          ApprovalGranted,
+          ActionRejected,
+          ActionExpired,
+          ActionHeld,
+          ActionStarted,
+          ActionSucceeded,
+          ActionFailed,
+          ActionTimedOut,
+          ActionCancelled,
+          UndoRequested,
+          ActionUndone,
+          UndoFailed {
 
     /** {@return the action} */
     ActionId actionId();
@@ -51,8 +70,15 @@ public sealed interface InvestigationEvent
    * @param origin the device the alert is about and its device group
    * @param pendingExpiry how long an action may stay pending approval; positive
    */
-  record Opened(InvestigationId investigationId, Instant at, Actor actor, AlertId alertId, AutomationLevel level,
-      Origin origin, Duration pendingExpiry) implements InvestigationEvent {
+  record Opened(
+      InvestigationId investigationId,
+      Instant at,
+      Actor actor,
+      AlertId alertId,
+      AutomationLevel level,
+      Origin origin,
+      Duration pendingExpiry)
+      implements InvestigationEvent {
     /**
      * Validates the event.
      *
@@ -75,11 +101,14 @@ public sealed interface InvestigationEvent
       Checks.notNull(origin, "origin");
       Checks.notNull(pendingExpiry, "pendingExpiry");
       if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
-        throw new InvalidInputException("pendingExpiry", pendingExpiry,
+        throw new InvalidInputException(
+            "pendingExpiry",
+            pendingExpiry,
             "pendingExpiry must be positive, was: " + pendingExpiry);
       }
     }
   }
+
   /**
    * Evidence joined the investigation.
    *
@@ -88,7 +117,9 @@ public sealed interface InvestigationEvent
    * @param actor who did it: the system or a principal
    * @param evidence the evidence that joined: an entity with its verdict and roles
    */
-  record EvidenceRecorded(InvestigationId investigationId, Instant at, Actor actor, Evidence evidence) implements InvestigationEvent {
+  record EvidenceRecorded(
+      InvestigationId investigationId, Instant at, Actor actor, Evidence evidence)
+      implements InvestigationEvent {
     /**
      * Validates the event.
      *
@@ -106,18 +137,21 @@ public sealed interface InvestigationEvent
       Checks.notNull(evidence, "evidence");
     }
   }
+
   /**
    * The policy planned no action for evidence that is a threat (malicious, suspicious or
-   * compromised): an exclusion or an allow indicator covered it, or no action applies to its entity.
-   * It follows the {@link EvidenceRecorded} event of the same evidence. Such a threat keeps the
-   * investigation from ending "no threats found" or "remediated" (see {@link Investigation#status()}).
+   * compromised): an exclusion or an allow indicator covered it, or no action applies to its
+   * entity. It follows the {@link EvidenceRecorded} event of the same evidence. Such a threat keeps
+   * the investigation from ending "no threats found" or "remediated" (see {@link
+   * Investigation#status()}).
    *
    * @param investigationId the investigation the event belongs to
    * @param at when it happened
    * @param actor who reported the evidence
    * @param evidence the evidence, whose verdict is a threat
    */
-  record NoActionPlanned(InvestigationId investigationId, Instant at, Actor actor, Evidence evidence)
+  record NoActionPlanned(
+      InvestigationId investigationId, Instant at, Actor actor, Evidence evidence)
       implements InvestigationEvent {
     /**
      * Validates the event.
@@ -135,12 +169,15 @@ public sealed interface InvestigationEvent
       Checks.notNull(actor, "actor");
       Checks.notNull(evidence, "evidence");
       if (!evidence.isThreat()) {
-        throw new InvalidInputException("evidence", evidence.verdict(),
+        throw new InvalidInputException(
+            "evidence",
+            evidence.verdict(),
             "evidence with no action planned must be a threat, its verdict was: "
-            + evidence.verdict());
+                + evidence.verdict());
       }
     }
   }
+
   /**
    * An action was proposed; its actor is the requester.
    *
@@ -155,12 +192,25 @@ public sealed interface InvestigationEvent
    * @param timeBox how long it stays in effect once it succeeded, or null
    * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
    *     (and for an automatic action)
-   * @param comment the requester's comment, possibly empty (empty in events stored before it was recorded):
-   *     at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment the requester's comment, possibly empty (empty in events stored before it was
+   *     recorded): at most {@value Command#MAX_TEXT} characters, no control characters
    * @param source where the action comes from (in events stored before it was recorded, what its
    *     requester and family imply: {@link ActionSource#of})
    */
-  record ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox, @Nullable Instant expiresAt, String comment, ActionSource source) implements ActionEvent {
+  record ActionProposed(
+      InvestigationId investigationId,
+      Instant at,
+      Actor actor,
+      ActionId actionId,
+      RemediationAction action,
+      ApprovalMode mode,
+      String reason,
+      ApprovalRule rule,
+      @Nullable Duration timeBox,
+      @Nullable Instant expiresAt,
+      String comment,
+      ActionSource source)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -173,8 +223,8 @@ public sealed interface InvestigationEvent
      * @param reason why this mode: 1-{@value Command#MAX_TEXT} characters, no control characters
      * @param rule how it gets approved
      * @param timeBox how long it stays in effect once it succeeded, or null
-     * @param expiresAt when a pending action expires, or null for its investigation's pending expiry (and
-     *     for an automatic action)
+     * @param expiresAt when a pending action expires, or null for its investigation's pending
+     *     expiry (and for an automatic action)
      * @param comment the requester's comment, possibly empty (empty in events stored before it was
      *     recorded): at most {@value Command#MAX_TEXT} characters, no control characters
      * @param source where the action comes from (in events stored before it was recorded, what its
@@ -194,8 +244,8 @@ public sealed interface InvestigationEvent
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       Checks.notNull(source, "source").requireFor(actor, action.family());
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
 
@@ -211,15 +261,36 @@ public sealed interface InvestigationEvent
      * @param reason why that mode
      * @param rule how it gets approved
      * @param timeBox how long it stays in effect once it succeeded, or null
-     * @param expiresAt when a pending action expires, or null for its investigation's pending expiry
+     * @param expiresAt when a pending action expires, or null for its investigation's pending
+     *     expiry
      * @throws InvalidInputException if {@code actor} is null
      * @throws InvalidInputException if {@code action} is null
      */
-    public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
-        RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox,
+    public ActionProposed(
+        InvestigationId investigationId,
+        Instant at,
+        Actor actor,
+        ActionId actionId,
+        RemediationAction action,
+        ApprovalMode mode,
+        String reason,
+        ApprovalRule rule,
+        @Nullable Duration timeBox,
         @Nullable Instant expiresAt) {
-      this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, expiresAt, "",
-          ActionSource.of(Checks.notNull(actor, "actor"), Checks.notNull(action, "action").family()));
+      this(
+          investigationId,
+          at,
+          actor,
+          actionId,
+          action,
+          mode,
+          reason,
+          rule,
+          timeBox,
+          expiresAt,
+          "",
+          ActionSource.of(
+              Checks.notNull(actor, "actor"), Checks.notNull(action, "action").family()));
     }
 
     /**
@@ -236,11 +307,20 @@ public sealed interface InvestigationEvent
      * @param rule how it gets approved
      * @param timeBox how long it stays in effect once it succeeded, or null
      */
-    public ActionProposed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId,
-        RemediationAction action, ApprovalMode mode, String reason, ApprovalRule rule, @Nullable Duration timeBox) {
+    public ActionProposed(
+        InvestigationId investigationId,
+        Instant at,
+        Actor actor,
+        ActionId actionId,
+        RemediationAction action,
+        ApprovalMode mode,
+        String reason,
+        ApprovalRule rule,
+        @Nullable Duration timeBox) {
       this(investigationId, at, actor, actionId, action, mode, reason, rule, timeBox, null);
     }
   }
+
   /**
    * A principal approved a pending action.
    *
@@ -248,10 +328,18 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor the approver: always a principal, never the system
    * @param actionId the action the event is about; it belongs to {@code investigationId}
-   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
    * @param quorumReached whether this approval approved the action
    */
-  record ApprovalGranted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment, boolean quorumReached) implements ActionEvent {
+  record ApprovalGranted(
+      InvestigationId investigationId,
+      Instant at,
+      Actor actor,
+      ActionId actionId,
+      String comment,
+      boolean quorumReached)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -272,14 +360,16 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!(actor instanceof Actor.Principal)) {
-        throw new InvalidInputException("actor", actor, "an approval must come from a principal, was: " + actor);
+        throw new InvalidInputException(
+            "actor", actor, "an approval must come from a principal, was: " + actor);
       }
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * A pending action was rejected.
    *
@@ -287,9 +377,12 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
-   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
    */
-  record ActionRejected(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
+  record ActionRejected(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -309,11 +402,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * A pending action expired; it counts as rejected.
    *
@@ -322,7 +416,8 @@ public sealed interface InvestigationEvent
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
    */
-  record ActionExpired(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId) implements ActionEvent {
+  record ActionExpired(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -339,11 +434,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actor, "actor");
       Checks.notNull(actionId, "actionId");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * An approved action was dispatched to its executor.
    *
@@ -355,7 +451,14 @@ public sealed interface InvestigationEvent
    * @param deadline when the action times out, set by its first dispatch; null in events stored
    *     before deadlines were recorded
    */
-  record ActionStarted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, int attempt, @Nullable Instant deadline) implements ActionEvent {
+  record ActionStarted(
+      InvestigationId investigationId,
+      Instant at,
+      Actor actor,
+      ActionId actionId,
+      int attempt,
+      @Nullable Instant deadline)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -364,8 +467,8 @@ public sealed interface InvestigationEvent
      * @param actor who did it: the system or a principal
      * @param actionId the action the event is about; it belongs to {@code investigationId}
      * @param attempt 1 for the first dispatch, more for retries
-     * @param deadline when the action times out, set by its first dispatch; null in events stored before
-     *     deadlines were recorded
+     * @param deadline when the action times out, set by its first dispatch; null in events stored
+     *     before deadlines were recorded
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if a component is out of range
      */
@@ -375,11 +478,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actor, "actor");
       Checks.notNull(actionId, "actionId");
       if (attempt < 1) {
-        throw new InvalidInputException("attempt", attempt, "attempt must be 1 or more, was: " + attempt);
+        throw new InvalidInputException(
+            "attempt", attempt, "attempt must be 1 or more, was: " + attempt);
       }
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
 
@@ -392,15 +496,17 @@ public sealed interface InvestigationEvent
      * @param actionId the action
      * @param attempt the attempt, 1 for the first
      */
-    public ActionStarted(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, int attempt) {
+    public ActionStarted(
+        InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, int attempt) {
       this(investigationId, at, actor, actionId, attempt, null);
     }
   }
+
   /**
    * A safety guard held an automatic action for approval just before a call, with nothing of it
-   * outstanding at its executor (before its first call, or backing off after an answered failure): the
-   * kill switch was on, its device is protected, or an allow indicator now covers it. It waits for
-   * analysts as if planned that way.
+   * outstanding at its executor (before its first call, or backing off after an answered failure):
+   * the kill switch was on, its device is protected, or an allow indicator now covers it. It waits
+   * for analysts as if planned that way.
    *
    * @param investigationId the investigation the event belongs to
    * @param at when it happened
@@ -409,8 +515,14 @@ public sealed interface InvestigationEvent
    * @param reason the guard's reason: 1-{@value Command#MAX_TEXT} characters, no control characters
    * @param expiresAt when it expires if nobody decides it
    */
-  record ActionHeld(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason,
-      Instant expiresAt) implements ActionEvent {
+  record ActionHeld(
+      InvestigationId investigationId,
+      Instant at,
+      Actor actor,
+      ActionId actionId,
+      String reason,
+      Instant expiresAt)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -418,11 +530,12 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who did it: the system or a principal
      * @param actionId the action the event is about; it belongs to {@code investigationId}
-     * @param reason the guard's reason: 1-{@value Command#MAX_TEXT} characters, no control characters
+     * @param reason the guard's reason: 1-{@value Command#MAX_TEXT} characters, no control
+     *     characters
      * @param expiresAt when it expires if nobody decides it
      * @throws InvalidInputException if a component is null
-     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or the
-     *     action is in another investigation
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character,
+     *     or the action is in another investigation
      */
     public ActionHeld {
       Checks.notNull(investigationId, "investigationId");
@@ -432,11 +545,12 @@ public sealed interface InvestigationEvent
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       Checks.notNull(expiresAt, "expiresAt");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * The executor carried the action out.
    *
@@ -444,10 +558,12 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
-   * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT} characters,
-   *     no control characters
+   * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT}
+   *     characters, no control characters
    */
-  record ActionSucceeded(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail) implements ActionEvent {
+  record ActionSucceeded(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -467,11 +583,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * The action failed for good.
    *
@@ -481,7 +598,9 @@ public sealed interface InvestigationEvent
    * @param actionId the action the event is about; it belongs to {@code investigationId}
    * @param reason why it failed: 1-{@value Command#MAX_TEXT} characters, no control characters
    */
-  record ActionFailed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason) implements ActionEvent {
+  record ActionFailed(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -500,11 +619,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * No outcome arrived before the deadline.
    *
@@ -513,7 +633,8 @@ public sealed interface InvestigationEvent
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
    */
-  record ActionTimedOut(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId) implements ActionEvent {
+  record ActionTimedOut(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -530,11 +651,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actor, "actor");
       Checks.notNull(actionId, "actionId");
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * An approved or in-progress action was cancelled.
    *
@@ -542,9 +664,12 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
-   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
    */
-  record ActionCancelled(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
+  record ActionCancelled(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -564,11 +689,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * Undo of a succeeded action was requested.
    *
@@ -576,9 +702,12 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
-   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
    */
-  record UndoRequested(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment) implements ActionEvent {
+  record UndoRequested(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -598,11 +727,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * The action was undone.
    *
@@ -610,10 +740,12 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
-   * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT} characters,
-   *     no control characters
+   * @param detail what the executor reported, possibly empty: at most {@value Command#MAX_TEXT}
+   *     characters, no control characters
    */
-  record ActionUndone(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail) implements ActionEvent {
+  record ActionUndone(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String detail)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -633,11 +765,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("detail", detail, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * The undo failed.
    *
@@ -645,9 +778,12 @@ public sealed interface InvestigationEvent
    * @param at when it happened
    * @param actor who did it: the system or a principal
    * @param actionId the action the event is about; it belongs to {@code investigationId}
-   * @param reason why the undo failed: 1-{@value Command#MAX_TEXT} characters, no control characters
+   * @param reason why the undo failed: 1-{@value Command#MAX_TEXT} characters, no control
+   *     characters
    */
-  record UndoFailed(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason) implements ActionEvent {
+  record UndoFailed(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String reason)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -655,7 +791,8 @@ public sealed interface InvestigationEvent
      * @param at when it happened
      * @param actor who did it: the system or a principal
      * @param actionId the action the event is about; it belongs to {@code investigationId}
-     * @param reason why the undo failed: 1-{@value Command#MAX_TEXT} characters, no control characters
+     * @param reason why the undo failed: 1-{@value Command#MAX_TEXT} characters, no control
+     *     characters
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if a component is out of range
      */
@@ -666,11 +803,12 @@ public sealed interface InvestigationEvent
       Checks.notNull(actionId, "actionId");
       Text.require("reason", reason, 1, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }
+
   /**
    * The analysis was reported finished.
    *
@@ -679,7 +817,9 @@ public sealed interface InvestigationEvent
    * @param actor who did it: the system or a principal
    * @param outcome how the analysis ended
    */
-  record AnalysisFinished(InvestigationId investigationId, Instant at, Actor actor, AnalysisOutcome outcome) implements InvestigationEvent {
+  record AnalysisFinished(
+      InvestigationId investigationId, Instant at, Actor actor, AnalysisOutcome outcome)
+      implements InvestigationEvent {
     /**
      * Validates the event.
      *
@@ -697,15 +837,18 @@ public sealed interface InvestigationEvent
       Checks.notNull(outcome, "outcome");
     }
   }
+
   /**
    * The investigation was terminated.
    *
    * @param investigationId the investigation the event belongs to
    * @param at when it happened
    * @param actor who did it: the system or a principal
-   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
    */
-  record Terminated(InvestigationId investigationId, Instant at, Actor actor, String comment) implements InvestigationEvent {
+  record Terminated(InvestigationId investigationId, Instant at, Actor actor, String comment)
+      implements InvestigationEvent {
     /**
      * Validates the event.
      *
@@ -724,27 +867,32 @@ public sealed interface InvestigationEvent
       Text.require("comment", comment, 0, Command.MAX_TEXT);
     }
   }
+
   /**
    * The investigation completed: its analysis is finished and every action is settled.
    *
-   * <p>The status is the one derived when it completed, by the version of Parry that wrote the event.
-   * Earlier versions counted rejected and expired actions as remediated, and ended a threat that led
-   * to no action as "no threats found"; {@link Investigation#status()} derives the status again from
-   * the state and is the one to trust.
+   * <p>The status is the one derived when it completed, by the version of Parry that wrote the
+   * event. Earlier versions counted rejected and expired actions as remediated, and ended a threat
+   * that led to no action as "no threats found"; {@link Investigation#status()} derives the status
+   * again from the state and is the one to trust.
    *
    * @param investigationId the investigation the event belongs to
    * @param at when it happened
    * @param actor who did it: the system or a principal
-   * @param status the status it completed with, as derived by the version of Parry that wrote the event
+   * @param status the status it completed with, as derived by the version of Parry that wrote the
+   *     event
    */
-  record Completed(InvestigationId investigationId, Instant at, Actor actor, InvestigationStatus status) implements InvestigationEvent {
+  record Completed(
+      InvestigationId investigationId, Instant at, Actor actor, InvestigationStatus status)
+      implements InvestigationEvent {
     /**
      * Validates the event.
      *
      * @param investigationId the investigation the event belongs to
      * @param at when it happened
      * @param actor who did it: the system or a principal
-     * @param status the status it completed with, as derived by the version of Parry that wrote the event
+     * @param status the status it completed with, as derived by the version of Parry that wrote the
+     *     event
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if a component is out of range
      */
@@ -764,10 +912,17 @@ public sealed interface InvestigationEvent
    * @param actor the principal who approved the extension
    * @param actionId the action the event is about; it belongs to {@code investigationId}
    * @param extra how much longer the action stays in effect
-   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control characters
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
    */
-  record TimeBoxExtended(InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, Duration extra,
-      String comment) implements ActionEvent {
+  record TimeBoxExtended(
+      InvestigationId investigationId,
+      Instant at,
+      Actor actor,
+      ActionId actionId,
+      Duration extra,
+      String comment)
+      implements ActionEvent {
     /**
      * Validates the event.
      *
@@ -789,8 +944,8 @@ public sealed interface InvestigationEvent
       Checks.notNull(extra, "extra");
       Text.require("comment", comment, 0, Command.MAX_TEXT);
       if (!actionId.investigation().equals(investigationId)) {
-        throw new InvalidInputException("actionId", null,
-            "action " + actionId + " is not in investigation " + investigationId);
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
       }
     }
   }

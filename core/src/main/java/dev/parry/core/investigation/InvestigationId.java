@@ -4,7 +4,8 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
 
 /**
- * The identifier of an investigation, chosen by the caller (an alert id often serves) and unique in a store.
+ * The identifier of an investigation, chosen by the caller (an alert id often serves) and unique in
+ * a store.
  *
  * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
  */
@@ -18,10 +19,16 @@ public record InvestigationId(String value) {
    *
    * @param value 1-128 characters: ASCII letters, digits, {@code . _ : -}
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another character
+   * @throws InvalidInputException if it is empty, longer than {@value #MAX_LENGTH} or holds another
+   *     character
    */
   public InvestigationId {
-    Text.requireChars("investigationId", value, 1, MAX_LENGTH, "characters (ASCII letters, digits, '.', '_', ':', '-')",
+    Text.requireChars(
+        "investigationId",
+        value,
+        1,
+        MAX_LENGTH,
+        "characters (ASCII letters, digits, '.', '_', ':', '-')",
         c -> Text.isAsciiAlphanumeric(c) || c == '.' || c == '_' || c == ':' || c == '-');
   }
 

@@ -5,10 +5,10 @@ import dev.parry.core.internal.Checks;
 import java.time.Instant;
 
 /**
- * What is due for an action, and when: derived from the action's stored state alone
- * ({@link ActionRecord#obligation()}), so that a store can index it in the same write that creates
- * it and a runtime can find every piece of due work by asking the store, whatever timers or
- * callbacks were lost.
+ * What is due for an action, and when: derived from the action's stored state alone ({@link
+ * ActionRecord#obligation()}), so that a store can index it in the same write that creates it and a
+ * runtime can find every piece of due work by asking the store, whatever timers or callbacks were
+ * lost.
  *
  * <pre>{@code
  * action.obligation().ifPresent(o -> System.out.println(o.kind() + " due at " + o.due()));
@@ -29,7 +29,9 @@ public record Obligation(Kind kind, Instant due) {
      * deadline.
      */
     DISPATCH,
-    /** An undo was requested: carry it to the executor, or resume it when nobody holds its lease. */
+    /**
+     * An undo was requested: carry it to the executor, or resume it when nobody holds its lease.
+     */
     UNDO,
     /** A time-boxed action's box ended: request its undo. */
     END_TIME_BOX

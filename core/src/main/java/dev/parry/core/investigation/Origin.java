@@ -8,24 +8,28 @@ import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an investigation's alert came from: the device it is about, if any, and that device's group.
- * Recorded when the investigation opens, so that every runtime sharing the store, and a runtime after
- * a restart, applies the same safety guards to it (a paused group, a protected device).
+ * Where an investigation's alert came from: the device it is about, if any, and that device's
+ * group. Recorded when the investigation opens, so that every runtime sharing the store, and a
+ * runtime after a restart, applies the same safety guards to it (a paused group, a protected
+ * device).
  *
  * <pre>{@code Origin origin = new Origin(DeviceGroupName.of("Tier-0 servers"), device);}</pre>
  *
  * @param group the device group the investigation runs in
- * @param device the device the alert is about, or null for an alert with no device (email, identity)
+ * @param device the device the alert is about, or null for an alert with no device (email,
+ *     identity)
  */
 public record Origin(DeviceGroupName group, @Nullable Device device) {
 
-  private static final Origin UNGROUPED = new Origin(DeviceGroupName.of(DeviceGroup.UNGROUPED_NAME), null);
+  private static final Origin UNGROUPED =
+      new Origin(DeviceGroupName.of(DeviceGroup.UNGROUPED_NAME), null);
 
   /**
    * Validates the origin.
    *
    * @param group the device group the investigation runs in
-   * @param device the device the alert is about, or null for an alert with no device (email, identity)
+   * @param device the device the alert is about, or null for an alert with no device (email,
+   *     identity)
    * @throws InvalidInputException if {@code group} is null
    */
   public Origin {

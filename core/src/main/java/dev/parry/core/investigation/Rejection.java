@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * action that already exists).
  *
  * @param reason what kind of refusal it is, for a caller to switch on
- * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no control
- *     characters
- * @param action the action concerned (for a duplicate, the action that already exists), or null when the
- *     command is about no action
+ * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no
+ *     control characters
+ * @param action the action concerned (for a duplicate, the action that already exists), or null
+ *     when the command is about no action
  */
 public record Rejection(RejectionReason reason, String message, @Nullable ActionId action) {
 
@@ -23,10 +23,10 @@ public record Rejection(RejectionReason reason, String message, @Nullable Action
    * Validates the rejection.
    *
    * @param reason what kind of refusal it is, for a caller to switch on
-   * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no control
-   *     characters
-   * @param action the action concerned (for a duplicate, the action that already exists), or null when the
-   *     command is about no action
+   * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no
+   *     control characters
+   * @param action the action concerned (for a duplicate, the action that already exists), or null
+   *     when the command is about no action
    * @throws InvalidInputException if {@code reason} or {@code message} is null
    */
   public Rejection {
@@ -41,6 +41,11 @@ public record Rejection(RejectionReason reason, String message, @Nullable Action
 
   @Override
   public String toString() {
-    return "Rejection{" + reason + ": " + message + (action == null ? "" : ", action=" + action) + "}";
+    return "Rejection{"
+        + reason
+        + ": "
+        + message
+        + (action == null ? "" : ", action=" + action)
+        + "}";
   }
 }

@@ -39,20 +39,19 @@ public sealed interface AllowIndicator {
   boolean covers(Entity entity);
 
   /**
-   * {@return the indicator as text, the form {@link #parse} reads}: {@code sha256:<hex>},
-   * {@code sha1:<hex>}, {@code sha256+sha1:<hex>:<hex>}, {@code url:<url>}, {@code domain:<name>},
-   * {@code sender:<address>} or
-   * {@code entity:<key>}. This is how stores keep indicators.
+   * {@return the indicator as text, the form {@link #parse} reads}: {@code sha256:<hex>}, {@code
+   * sha1:<hex>}, {@code sha256+sha1:<hex>:<hex>}, {@code url:<url>}, {@code domain:<name>}, {@code
+   * sender:<address>} or {@code entity:<key>}. This is how stores keep indicators.
    */
   String text();
 
   /**
-   * {@return the indicators for the values {@code entity} carries, not for the one copy}: a file by its
-   * hashes ({@link FileHashes} when it carries both, so the next report of it by either is covered,
-   * but not another file that shares only its SHA-1), an
-   * attachment by its SHA-256 (every copy, on every device and in every message), a URL as written
-   * (matched in its normalized form), a user by each of its identifiers, anything else by its key (an IP
-   * address or a domain: that value, not its subdomains). What a false-positive report adds.
+   * {@return the indicators for the values {@code entity} carries, not for the one copy}: a file by
+   * its hashes ({@link FileHashes} when it carries both, so the next report of it by either is
+   * covered, but not another file that shares only its SHA-1), an attachment by its SHA-256 (every
+   * copy, on every device and in every message), a URL as written (matched in its normalized form),
+   * a user by each of its identifiers, anything else by its key (an IP address or a domain: that
+   * value, not its subdomains). What a false-positive report adds.
    *
    * @param entity the entity reported
    */
@@ -64,7 +63,8 @@ public sealed interface AllowIndicator {
       if (sha256 != null && sha1 != null) {
         return List.of(new FileHashes(sha256, sha1));
       }
-      return List.of(sha256 != null ? new FileHash(sha256) : new FileSha1(Objects.requireNonNull(sha1)));
+      return List.of(
+          sha256 != null ? new FileHash(sha256) : new FileSha1(Objects.requireNonNull(sha1)));
     }
     if (entity instanceof EmailAttachment attachment) {
       return List.of(new FileHash(attachment.sha256()));
@@ -102,26 +102,33 @@ public sealed interface AllowIndicator {
       case "sha256+sha1" -> {
         int second = value.indexOf(':');
         if (second < 0) {
-          throw new InvalidInputException("allowIndicator", text,
+          throw new InvalidInputException(
+              "allowIndicator",
+              text,
               "allowIndicator sha256+sha1: needs both hashes, was: " + Text.show(text));
         }
-        yield new FileHashes(Sha256.of(value.substring(0, second)), Sha1.of(value.substring(second + 1)));
+        yield new FileHashes(
+            Sha256.of(value.substring(0, second)), Sha1.of(value.substring(second + 1)));
       }
       case "sender" -> new Sender(SmtpAddress.of(value));
       case "url" -> new ExactUrl(WebUrl.of(value));
       case "domain" -> new Domain(DomainName.of(value));
       case "entity" -> new ExactEntity(EntityKey.of(value));
-      default -> throw new InvalidInputException("allowIndicator", text,
-          "allowIndicator must start with sha256:, sha1:, sha256+sha1:, url:,"
-          + " domain:,"
-          + " sender: or entity:,"
-          + " was: " + Text.show(text));
+      default ->
+          throw new InvalidInputException(
+              "allowIndicator",
+              text,
+              "allowIndicator must start with sha256:, sha1:, sha256+sha1:, url:,"
+                  + " domain:,"
+                  + " sender: or entity:,"
+                  + " was: "
+                  + Text.show(text));
     };
   }
 
   /**
-   * Allows a file hash: files and attachments with this SHA-256. A file reported with its SHA-1 alone is
-   * not covered: nothing says it is this file.
+   * Allows a file hash: files and attachments with this SHA-256. A file reported with its SHA-1
+   * alone is not covered: nothing says it is this file.
    *
    * @param sha256 the SHA-256 a covered file or attachment has
    */
@@ -150,21 +157,22 @@ public sealed interface AllowIndicator {
 
   /**
    * Allows one file known by both its hashes: a file or attachment with this SHA-256 (and, if it
-   * carries one, this SHA-1), or a file reported by this SHA-1 alone. Unlike {@link FileSha1}, it does
-   * not cover a file that shares the SHA-1 but has another SHA-256: SHA-1 collisions can be made, so
-   * those are two files ({@link DeviceFile#sameAs}). What a false positive on such a file records.
+   * carries one, this SHA-1), or a file reported by this SHA-1 alone. Unlike {@link FileSha1}, it
+   * does not cover a file that shares the SHA-1 but has another SHA-256: SHA-1 collisions can be
+   * made, so those are two files ({@link DeviceFile#sameAs}). What a false positive on such a file
+   * records.
    *
    * @param sha256 the SHA-256 a covered file or attachment has
-   * @param sha1 the SHA-1 a covered file has when it carries one, and the one hash that covers a file
-   *     reported without a SHA-256
+   * @param sha1 the SHA-1 a covered file has when it carries one, and the one hash that covers a
+   *     file reported without a SHA-256
    */
   record FileHashes(Sha256 sha256, Sha1 sha1) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
      * @param sha256 the SHA-256 a covered file or attachment has
-     * @param sha1 the SHA-1 a covered file has when it carries one, and the one hash that covers a file
-     *     reported without a SHA-256
+     * @param sha1 the SHA-1 a covered file has when it carries one, and the one hash that covers a
+     *     file reported without a SHA-256
      * @throws InvalidInputException if a hash is null
      */
     public FileHashes {
@@ -182,7 +190,9 @@ public sealed interface AllowIndicator {
       }
       Sha256 its256 = file.sha256();
       Sha1 its1 = file.sha1();
-      return its256 != null ? sha256.equals(its256) && (its1 == null || sha1.equals(its1)) : sha1.equals(its1);
+      return its256 != null
+          ? sha256.equals(its256) && (its1 == null || sha1.equals(its1))
+          : sha1.equals(its1);
     }
 
     @Override
@@ -192,9 +202,9 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows one URL: every URL whose normalized form ({@link WebUrl#normalized()}) is this one's, so that
-   * {@code fabrikam.example/pay}, {@code uri=http://fabrikam.example/pay} and {@code http://fabrikam.example/pay}
-   * are one URL. The text keeps the URL as given.
+   * Allows one URL: every URL whose normalized form ({@link WebUrl#normalized()}) is this one's, so
+   * that {@code fabrikam.example/pay}, {@code uri=http://fabrikam.example/pay} and {@code
+   * http://fabrikam.example/pay} are one URL. The text keeps the URL as given.
    *
    * @param url the URL as given; URLs are compared in their normalized form
    */
@@ -221,8 +231,8 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows a domain and its subdomains: every URL whose host is one of them, and every domain reported as
-   * evidence ({@link InternetDomain}) that is one of them.
+   * Allows a domain and its subdomains: every URL whose host is one of them, and every domain
+   * reported as evidence ({@link InternetDomain}) that is one of them.
    *
    * @param domain the domain; its subdomains are covered too
    */
@@ -283,8 +293,8 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows mail from one sender: the messages themselves, not the attachments and URLs they carry (a
-   * sender address can be spoofed; a malicious file or URL is remediated whoever sent it).
+   * Allows mail from one sender: the messages themselves, not the attachments and URLs they carry
+   * (a sender address can be spoofed; a malicious file or URL is remediated whoever sent it).
    *
    * @param sender the sender's address, compared with a message's {@link EmailMessage#sender()}
    */
@@ -301,7 +311,8 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
-      // the message only: a sender address can be spoofed, and a file or a URL it carries is judged on its own
+      // the message only: a sender address can be spoofed, and a file or a URL it carries is judged
+      // on its own
       return entity instanceof EmailMessage message && sender.equals(message.sender());
     }
 
@@ -312,18 +323,18 @@ public sealed interface AllowIndicator {
   }
 
   /**
-   * Allows one entity, by its key: what a false-positive report records for
-   * anything that is not a file or a URL.
+   * Allows one entity, by its key: what a false-positive report records for anything that is not a
+   * file or a URL.
    *
-   * @param key the entity's key: its strongest name, so a user principal name reassigned to another user
-   *     does not match
+   * @param key the entity's key: its strongest name, so a user principal name reassigned to another
+   *     user does not match
    */
   record ExactEntity(EntityKey key) implements AllowIndicator {
     /**
      * Validates the indicator.
      *
-     * @param key the entity's key: its strongest name, so a user principal name reassigned to another user
-     *     does not match
+     * @param key the entity's key: its strongest name, so a user principal name reassigned to
+     *     another user does not match
      * @throws InvalidInputException if {@code key} is null
      */
     public ExactEntity {
@@ -332,7 +343,9 @@ public sealed interface AllowIndicator {
 
     @Override
     public boolean covers(Entity entity) {
-      return entity.key().equals(key); // by its strongest name: a UPN reassigned to another user is not it
+      return entity
+          .key()
+          .equals(key); // by its strongest name: a UPN reassigned to another user is not it
     }
 
     @Override

@@ -21,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Device groups govern devices only. Evidence about a device entity is planned at {@code level},
  * the level of the investigation's device group; evidence about email at {@code emailAutomation}
- * (default {@link AutomationLevel#SEMI_ALL_FOLDERS}: approval for everything, as Defender for Office
- * 365 takes no remediation action automatically); evidence about a user at {@code identityAutomation}
- * (default {@link AutomationLevel#FULL}: a compromised user is remediated automatically). Email and
- * identity automation are {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
- * (nothing planned): the folder levels judge file paths and have no meaning for them.
+ * (default {@link AutomationLevel#SEMI_ALL_FOLDERS}: approval for everything, as Defender for
+ * Office 365 takes no remediation action automatically); evidence about a user at {@code
+ * identityAutomation} (default {@link AutomationLevel#FULL}: a compromised user is remediated
+ * automatically). Email and identity automation are {@code FULL}, {@code SEMI_ALL_FOLDERS} or
+ * {@code NO_AUTOMATED_RESPONSE} (nothing planned): the folder levels judge file paths and have no
+ * meaning for them.
  *
- * @param level the automation level of the device group the investigation runs in, for device entities
+ * @param level the automation level of the device group the investigation runs in, for device
+ *     entities
  * @param folders the core and temp folder lists the two folder-based Semi levels ask about
  * @param exclusions automation folder exclusions
  * @param allowIndicators allow indicators (copied)
@@ -37,9 +39,15 @@ import org.jspecify.annotations.Nullable;
  * @param identityAutomation the automation level for user accounts
  * @param planTable which actions each entity type and verdict plans
  */
-public record AutomationContext(AutomationLevel level, FolderClassifier folders, AutomationExclusions exclusions,
-    Set<AllowIndicator> allowIndicators, int devicesInScope, AutomationLevel emailAutomation,
-    AutomationLevel identityAutomation, PlanTable planTable) {
+public record AutomationContext(
+    AutomationLevel level,
+    FolderClassifier folders,
+    AutomationExclusions exclusions,
+    Set<AllowIndicator> allowIndicators,
+    int devicesInScope,
+    AutomationLevel emailAutomation,
+    AutomationLevel identityAutomation,
+    PlanTable planTable) {
 
   /** The number of devices at which acting on one entity needs approval: {@value}. */
   public static final int SCOPE_APPROVAL_THRESHOLD = 10;
@@ -53,12 +61,13 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
   /**
    * Validates the context.
    *
-   * @param level the automation level of the device group the investigation runs in, for device entities
+   * @param level the automation level of the device group the investigation runs in, for device
+   *     entities
    * @param folders the core and temp folder lists the two folder-based Semi levels ask about
    * @param exclusions automation folder exclusions
    * @param allowIndicators allow indicators (copied)
-   * @param devicesInScope how many devices the evidence's entity was seen on, 1 or more; 10 or more needs
-   *     approval
+   * @param devicesInScope how many devices the evidence's entity was seen on, 1 or more; 10 or more
+   *     needs approval
    * @param emailAutomation the automation level for email entities
    * @param identityAutomation the automation level for user accounts
    * @param planTable which actions each entity type and verdict plans
@@ -72,7 +81,9 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
     Checks.notNull(exclusions, "exclusions");
     allowIndicators = Set.copyOf(Checks.notNull(allowIndicators, "allowIndicators"));
     if (devicesInScope < 1) {
-      throw new InvalidInputException("devicesInScope", devicesInScope,
+      throw new InvalidInputException(
+          "devicesInScope",
+          devicesInScope,
           "devicesInScope must be 1 or more, was: " + devicesInScope);
     }
     requireFamilyLevel("emailAutomation", emailAutomation);
@@ -81,15 +92,23 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
   }
 
   /**
-   * {@return a context at {@code level} with the default folders, no exclusions, no allow indicators,
-   * one device in scope, the default email and identity automation and the default plan table}
+   * {@return a context at {@code level} with the default folders, no exclusions, no allow
+   * indicators, one device in scope, the default email and identity automation and the default plan
+   * table}
    *
    * @param level the automation level of the device group
    * @throws InvalidInputException if {@code level} is null
    */
   public static AutomationContext of(AutomationLevel level) {
-    return new AutomationContext(level, FolderClassifier.defaults(), AutomationExclusions.none(), Set.of(), 1,
-        DEFAULT_EMAIL_AUTOMATION, DEFAULT_IDENTITY_AUTOMATION, PlanTable.defaults());
+    return new AutomationContext(
+        level,
+        FolderClassifier.defaults(),
+        AutomationExclusions.none(),
+        Set.of(),
+        1,
+        DEFAULT_EMAIL_AUTOMATION,
+        DEFAULT_IDENTITY_AUTOMATION,
+        PlanTable.defaults());
   }
 
   /**
@@ -103,17 +122,22 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    */
   public static AutomationLevel requireFamilyLevel(String name, AutomationLevel level) {
     Checks.notNull(level, name);
-    if (level == AutomationLevel.SEMI_CORE_FOLDERS || level == AutomationLevel.SEMI_NON_TEMP_FOLDERS) {
-      throw new InvalidInputException(name, level,
-          name + " must be FULL, SEMI_ALL_FOLDERS or NO_AUTOMATED_RESPONSE (folder"
-          + " levels judge file paths on devices), was: " + level);
+    if (level == AutomationLevel.SEMI_CORE_FOLDERS
+        || level == AutomationLevel.SEMI_NON_TEMP_FOLDERS) {
+      throw new InvalidInputException(
+          name,
+          level,
+          name
+              + " must be FULL, SEMI_ALL_FOLDERS or NO_AUTOMATED_RESPONSE (folder"
+              + " levels judge file paths on devices), was: "
+              + level);
     }
     return level;
   }
 
   /**
-   * {@return the automation level that governs entities of {@code family}}: the device group's level,
-   * email automation or identity automation
+   * {@return the automation level that governs entities of {@code family}}: the device group's
+   * level, email automation or identity automation
    *
    * @param family the family
    */
@@ -131,8 +155,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @param value the exclusions
    */
   public AutomationContext withExclusions(AutomationExclusions value) {
-    return new AutomationContext(level, folders, value, allowIndicators, devicesInScope, emailAutomation,
-        identityAutomation, planTable);
+    return new AutomationContext(
+        level,
+        folders,
+        value,
+        allowIndicators,
+        devicesInScope,
+        emailAutomation,
+        identityAutomation,
+        planTable);
   }
 
   /**
@@ -141,8 +172,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @param value the indicators
    */
   public AutomationContext withAllowIndicators(Set<AllowIndicator> value) {
-    return new AutomationContext(level, folders, exclusions, value, devicesInScope, emailAutomation,
-        identityAutomation, planTable);
+    return new AutomationContext(
+        level,
+        folders,
+        exclusions,
+        value,
+        devicesInScope,
+        emailAutomation,
+        identityAutomation,
+        planTable);
   }
 
   /**
@@ -151,8 +189,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @param value how many devices the entity was seen on
    */
   public AutomationContext withDevicesInScope(int value) {
-    return new AutomationContext(level, folders, exclusions, allowIndicators, value, emailAutomation,
-        identityAutomation, planTable);
+    return new AutomationContext(
+        level,
+        folders,
+        exclusions,
+        allowIndicators,
+        value,
+        emailAutomation,
+        identityAutomation,
+        planTable);
   }
 
   /**
@@ -161,8 +206,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @param value the classifier
    */
   public AutomationContext withFolders(FolderClassifier value) {
-    return new AutomationContext(level, value, exclusions, allowIndicators, devicesInScope, emailAutomation,
-        identityAutomation, planTable);
+    return new AutomationContext(
+        level,
+        value,
+        exclusions,
+        allowIndicators,
+        devicesInScope,
+        emailAutomation,
+        identityAutomation,
+        planTable);
   }
 
   /**
@@ -172,8 +224,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @throws InvalidInputException if it is a folder level
    */
   public AutomationContext withEmailAutomation(AutomationLevel value) {
-    return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope, value,
-        identityAutomation, planTable);
+    return new AutomationContext(
+        level,
+        folders,
+        exclusions,
+        allowIndicators,
+        devicesInScope,
+        value,
+        identityAutomation,
+        planTable);
   }
 
   /**
@@ -183,8 +242,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @throws InvalidInputException if it is a folder level
    */
   public AutomationContext withIdentityAutomation(AutomationLevel value) {
-    return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope, emailAutomation,
-        value, planTable);
+    return new AutomationContext(
+        level,
+        folders,
+        exclusions,
+        allowIndicators,
+        devicesInScope,
+        emailAutomation,
+        value,
+        planTable);
   }
 
   /**
@@ -193,8 +259,15 @@ public record AutomationContext(AutomationLevel level, FolderClassifier folders,
    * @param value the table
    */
   public AutomationContext withPlanTable(PlanTable value) {
-    return new AutomationContext(level, folders, exclusions, allowIndicators, devicesInScope, emailAutomation,
-        identityAutomation, value);
+    return new AutomationContext(
+        level,
+        folders,
+        exclusions,
+        allowIndicators,
+        devicesInScope,
+        emailAutomation,
+        identityAutomation,
+        value);
   }
 
   /**

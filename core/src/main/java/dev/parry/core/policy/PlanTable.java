@@ -37,21 +37,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which actions the standard policy plans for each entity type and verdict, and whether each may run
- * automatically or always waits for approval: the plan table, as data a service can read, print and
- * replace.
+ * Which actions the standard policy plans for each entity type and verdict, and whether each may
+ * run automatically or always waits for approval: the plan table, as data a service can read, print
+ * and replace.
  *
- * <p>A row's step says what is planned and its mode at full automation. {@link ApprovalMode#AUTOMATIC}
- * means "automatic where the automation level allows it": the device group's level for device
- * entities, {@link AutomationContext#emailAutomation()} for email, {@link
+ * <p>A row's step says what is planned and its mode at full automation. {@link
+ * ApprovalMode#AUTOMATIC} means "automatic where the automation level allows it": the device
+ * group's level for device entities, {@link AutomationContext#emailAutomation()} for email, {@link
  * AutomationContext#identityAutomation()} for users, then the scope rule and the safety guards, can
- * each still hold it for approval. {@link ApprovalMode#REQUIRES_APPROVAL} means pending at every level.
- * A pair with no row plans nothing. A step may build nothing for one entity when the entity lacks what
- * the action needs: quarantine needs a file's path (a file known only by its hash is stopped and
- * quarantined instead), deleting the message that carried a URL needs that message, turning off
- * forwarding needs a forwarding address.
+ * each still hold it for approval. {@link ApprovalMode#REQUIRES_APPROVAL} means pending at every
+ * level. A pair with no row plans nothing. A step may build nothing for one entity when the entity
+ * lacks what the action needs: quarantine needs a file's path (a file known only by its hash is
+ * stopped and quarantined instead), deleting the message that carried a URL needs that message,
+ * turning off forwarding needs a forwarding address.
  *
- * <p>The defaults ({@link #defaults()}), with Defender's pages as sources in the README's plan table:
+ * <p>The defaults ({@link #defaults()}), with Defender's pages as sources in the README's plan
+ * table:
  *
  * <table>
  *   <caption>The default plan table</caption>
@@ -77,9 +78,10 @@ import java.util.Set;
  *       is blocked by the row above.</td></tr>
  * </table>
  *
- * <p>Compromise is an evidence role, not a verdict ({@link dev.parry.core.verdict.EvidenceRole#COMPROMISED}),
- * and has rows of its own, {@link CompromiseRow}: evidence with the role plans its type's compromise row
- * whatever its verdict, and the verdict's row when the type has none.
+ * <p>Compromise is an evidence role, not a verdict ({@link
+ * dev.parry.core.verdict.EvidenceRole#COMPROMISED}), and has rows of its own, {@link
+ * CompromiseRow}: evidence with the role plans its type's compromise row whatever its verdict, and
+ * the verdict's row when the type has none.
  *
  * <table>
  *   <caption>The default compromise rows</caption>
@@ -91,8 +93,8 @@ import java.util.Set;
  *
  * <p>Rows are checked when they are built: the verdict must call for remediation and apply to the
  * entity's family, each kind must act on the entity type, a kind appears once per row, a kind that
- * may never run automatically ({@link ActionKind#mayRunAutomatically()}) is pending, and a suspicious
- * row is all pending (suspicious verdicts always need approval).
+ * may never run automatically ({@link ActionKind#mayRunAutomatically()}) is pending, and a
+ * suspicious row is all pending (suspicious verdicts always need approval).
  *
  * <pre>{@code
  * // contain unmanaged devices instead of isolating them; every other row stays as it is
@@ -102,7 +104,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class PlanTable {
-  // Past 400 lines because the table's rows, their checks and the default rows read together as one piece of data.
+  // Past 400 lines because the table's rows, their checks and the default rows read together as one
+  // piece of data.
 
   /**
    * One action a row plans, and its mode at full automation.
@@ -165,28 +168,37 @@ public final class PlanTable {
      * @param steps the actions, in the order they are proposed (copied); empty plans nothing
      * @throws InvalidInputException if a component or a step is null
      * @throws InvalidInputException if the type is not an entity record, the verdict calls for no
-     *     remediation or does not apply to the type's family, a kind cannot act on the type or appears
-     *     twice, a kind that may never run automatically is automatic, or a suspicious row holds an
-     *     automatic step
+     *     remediation or does not apply to the type's family, a kind cannot act on the type or
+     *     appears twice, a kind that may never run automatically is automatic, or a suspicious row
+     *     holds an automatic step
      */
     public Row {
       Checks.notNull(entityType, "entityType");
       Checks.notNull(verdict, "verdict");
       steps = List.copyOf(Checks.notNull(steps, "steps"));
       if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
-        throw new InvalidInputException("entityType", entityType.getName(),
-            "entityType must be an entity record such as DeviceFile, was: "
-            + entityType.getName());
+        throw new InvalidInputException(
+            "entityType",
+            entityType.getName(),
+            "entityType must be an entity record such as DeviceFile, was: " + entityType.getName());
       }
       String type = entityType.getSimpleName();
       if (!verdict.isThreat()) {
-        throw new InvalidInputException("verdict", null, "verdict must call for remediation (MALICIOUS or SUSPICIOUS),"
-            + " was: " + verdict + " for " + type);
+        throw new InvalidInputException(
+            "verdict",
+            null,
+            "verdict must call for remediation (MALICIOUS or SUSPICIOUS),"
+                + " was: "
+                + verdict
+                + " for "
+                + type);
       }
       if (!verdict.appliesTo(familyOf(entityType))) {
-        throw new InvalidInputException("verdict", null, "verdict " + verdict + " does not apply to " + type);
+        throw new InvalidInputException(
+            "verdict", null, "verdict " + verdict + " does not apply to " + type);
       }
-      checkSteps(steps, entityType, "the row for " + verdict + " " + type, verdict == Verdict.SUSPICIOUS);
+      checkSteps(
+          steps, entityType, "the row for " + verdict + " " + type, verdict == Verdict.SUSPICIOUS);
     }
 
     /**
@@ -201,7 +213,9 @@ public final class PlanTable {
       return new Row(entityType, verdict, List.of(Checks.noNulls(steps, "steps")));
     }
 
-    /** {@return the family of the row's entity type, which decides which automation level applies} */
+    /**
+     * {@return the family of the row's entity type, which decides which automation level applies}
+     */
     public EntityFamily family() {
       return familyOf(entityType);
     }
@@ -213,8 +227,8 @@ public final class PlanTable {
   }
 
   /**
-   * What the table plans for evidence about one entity type that carries the role
-   * {@link dev.parry.core.verdict.EvidenceRole#COMPROMISED}, whatever its verdict.
+   * What the table plans for evidence about one entity type that carries the role {@link
+   * dev.parry.core.verdict.EvidenceRole#COMPROMISED}, whatever its verdict.
    *
    * @param entityType the entity's record type: a type the role applies to (users and devices)
    * @param steps the actions, in the order they are proposed (copied); empty plans nothing
@@ -227,20 +241,23 @@ public final class PlanTable {
      * @param entityType the entity's record type: a type the role applies to (users and devices)
      * @param steps the actions, in the order they are proposed (copied); empty plans nothing
      * @throws InvalidInputException if a component or a step is null
-     * @throws InvalidInputException if the type is not an entity record or not one the role applies to, a
-     *     kind cannot act on the type or appears twice, or a kind that may never run automatically is automatic
+     * @throws InvalidInputException if the type is not an entity record or not one the role applies
+     *     to, a kind cannot act on the type or appears twice, or a kind that may never run
+     *     automatically is automatic
      */
     public CompromiseRow {
       Checks.notNull(entityType, "entityType");
       steps = List.copyOf(Checks.notNull(steps, "steps"));
       if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
-        throw new InvalidInputException("entityType", entityType.getName(),
+        throw new InvalidInputException(
+            "entityType",
+            entityType.getName(),
             "entityType must be an entity record such as UserAccount, was: "
-            + entityType.getName());
+                + entityType.getName());
       }
       if (!EvidenceRole.COMPROMISED.appliesTo(familyOf(entityType))) {
-        throw new InvalidInputException("entityType", null,
-            "role COMPROMISED does not apply to " + entityType.getSimpleName());
+        throw new InvalidInputException(
+            "entityType", null, "role COMPROMISED does not apply to " + entityType.getSimpleName());
       }
       checkSteps(steps, entityType, "the compromise row for " + entityType.getSimpleName(), false);
     }
@@ -249,7 +266,8 @@ public final class PlanTable {
      * {@return the row}
      *
      * <pre>{@code PlanTable.CompromiseRow row = PlanTable.CompromiseRow.of(UserAccount.class,
-     *     PlanTable.Step.automatic(ActionKind.DISABLE_USER), PlanTable.Step.automatic(ActionKind.REVOKE_SESSIONS));}</pre>
+     *     PlanTable.Step.automatic(ActionKind.DISABLE_USER), PlanTable.Step.automatic(ActionKind.REVOKE_SESSIONS));}
+     * </pre>
      *
      * @param entityType the entity's record type
      * @param steps the actions, in order
@@ -259,7 +277,9 @@ public final class PlanTable {
       return new CompromiseRow(entityType, List.of(Checks.noNulls(steps, "steps")));
     }
 
-    /** {@return the family of the row's entity type, which decides which automation level applies} */
+    /**
+     * {@return the family of the row's entity type, which decides which automation level applies}
+     */
     public EntityFamily family() {
       return familyOf(entityType);
     }
@@ -270,27 +290,37 @@ public final class PlanTable {
     }
   }
 
-  /** Checks the steps of a row: kinds that act on the type, once each, pending where they must be. */
-  private static void checkSteps(List<Step> steps, Class<? extends Entity> entityType, String where,
-      boolean allPending) {
+  /**
+   * Checks the steps of a row: kinds that act on the type, once each, pending where they must be.
+   */
+  private static void checkSteps(
+      List<Step> steps, Class<? extends Entity> entityType, String where, boolean allPending) {
     String type = entityType.getSimpleName();
     Set<ActionKind> seen = EnumSet.noneOf(ActionKind.class);
     for (Step step : steps) {
       ActionKind kind = step.kind();
       if (!StandardActions.targets(kind, entityType)) {
-        throw new InvalidInputException("steps", kind, kind + " cannot act on " + type + " entities");
+        throw new InvalidInputException(
+            "steps", kind, kind + " cannot act on " + type + " entities");
       }
       if (!seen.add(kind)) {
         throw new InvalidInputException("steps", kind, kind + " appears twice in " + where);
       }
       if (step.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
-        throw new InvalidInputException("steps", kind, kind + " never runs automatically, so its step must be pending, in "
-            + where);
+        throw new InvalidInputException(
+            "steps",
+            kind,
+            kind + " never runs automatically, so its step must be pending, in " + where);
       }
       if (step.mode() == ApprovalMode.AUTOMATIC && allPending) {
-        throw new InvalidInputException("suspicious", null,
+        throw new InvalidInputException(
+            "suspicious",
+            null,
             "suspicious verdicts always need approval, so every step of a SUSPICIOUS"
-            + " row is pending, was: " + step + " for " + type);
+                + " row is pending, was: "
+                + step
+                + " for "
+                + type);
       }
     }
   }
@@ -301,24 +331,30 @@ public final class PlanTable {
   private final Map<Class<? extends Entity>, Map<Verdict, Row>> index;
   private final List<CompromiseRow> compromiseRows;
 
-  private PlanTable(List<Row> rows, Map<Class<? extends Entity>, Map<Verdict, Row>> index,
+  private PlanTable(
+      List<Row> rows,
+      Map<Class<? extends Entity>, Map<Verdict, Row>> index,
       List<CompromiseRow> compromiseRows) {
     this.rows = rows;
     this.index = index;
     this.compromiseRows = compromiseRows;
   }
 
-  /** {@return the default table: Defender's seed table and threat-to-action mapping (see the class comment)} */
+  /**
+   * {@return the default table: Defender's seed table and threat-to-action mapping (see the class
+   * comment)}
+   */
   public static PlanTable defaults() {
     return DEFAULTS;
   }
 
   /**
-   * {@return a table of exactly these rows and no compromise rows}: a pair with no row plans nothing, and
-   * compromised evidence plans its verdict's row.
+   * {@return a table of exactly these rows and no compromise rows}: a pair with no row plans
+   * nothing, and compromised evidence plans its verdict's row.
    *
    * <pre>{@code PlanTable onlyFiles = PlanTable.of(List.of(
-   *     PlanTable.Row.of(DeviceFile.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.QUARANTINE_FILE))));}</pre>
+   *     PlanTable.Row.of(DeviceFile.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.QUARANTINE_FILE))));}
+   * </pre>
    *
    * @param rows the rows, at most one per entity type and verdict
    * @throws InvalidInputException if the list or a row is null
@@ -334,23 +370,28 @@ public final class PlanTable {
    * @param rows the rows, at most one per entity type and verdict
    * @param compromiseRows the compromise rows, at most one per entity type
    * @throws InvalidInputException if a list or a row is null
-   * @throws InvalidInputException if two rows share an entity type and verdict, or two compromise rows a type
+   * @throws InvalidInputException if two rows share an entity type and verdict, or two compromise
+   *     rows a type
    */
   public static PlanTable of(List<Row> rows, List<CompromiseRow> compromiseRows) {
     List<CompromiseRow> compromises = List.copyOf(Checks.notNull(compromiseRows, "compromiseRows"));
     Set<Class<? extends Entity>> compromised = new java.util.HashSet<>();
     for (CompromiseRow row : compromises) {
       if (!compromised.add(row.entityType())) {
-        throw new InvalidInputException("rows", null, "two compromise rows for " + row.entityType().getSimpleName());
+        throw new InvalidInputException(
+            "rows", null, "two compromise rows for " + row.entityType().getSimpleName());
       }
     }
     List<Row> copy = List.copyOf(Checks.notNull(rows, "rows"));
     Map<Class<? extends Entity>, Map<Verdict, Row>> index = new HashMap<>();
     for (Row row : copy) {
-      Row previous = index.computeIfAbsent(row.entityType(), type -> new EnumMap<>(Verdict.class)).put(row.verdict(), row);
+      Row previous =
+          index
+              .computeIfAbsent(row.entityType(), type -> new EnumMap<>(Verdict.class))
+              .put(row.verdict(), row);
       if (previous != null) {
-        throw new InvalidInputException("rows", null,
-            "two rows for " + row.verdict() + " " + row.entityType().getSimpleName());
+        throw new InvalidInputException(
+            "rows", null, "two rows for " + row.verdict() + " " + row.entityType().getSimpleName());
       }
     }
     return new PlanTable(copy, Map.copyOf(index), compromises);
@@ -362,7 +403,8 @@ public final class PlanTable {
   }
 
   /**
-   * {@return the row for {@code entityType} and {@code verdict}, or empty if the table plans nothing for them}
+   * {@return the row for {@code entityType} and {@code verdict}, or empty if the table plans
+   * nothing for them}
    *
    * @param entityType the entity's record type
    * @param verdict the verdict
@@ -371,7 +413,9 @@ public final class PlanTable {
    */
   public Optional<Row> row(Class<? extends Entity> entityType, Verdict verdict) {
     Map<Verdict, Row> byVerdict = index.get(Checks.notNull(entityType, "entityType"));
-    return byVerdict == null ? Optional.empty() : Optional.ofNullable(byVerdict.get(Checks.notNull(verdict, "verdict")));
+    return byVerdict == null
+        ? Optional.empty()
+        : Optional.ofNullable(byVerdict.get(Checks.notNull(verdict, "verdict")));
   }
 
   /** {@return the compromise rows, in the order they were given} */
@@ -380,8 +424,8 @@ public final class PlanTable {
   }
 
   /**
-   * {@return the compromise row for {@code entityType}, or empty if compromised evidence of that type plans its
-   * verdict's row}
+   * {@return the compromise row for {@code entityType}, or empty if compromised evidence of that
+   * type plans its verdict's row}
    *
    * @param entityType the entity's record type
    * @throws InvalidInputException if {@code entityType} is null
@@ -397,7 +441,8 @@ public final class PlanTable {
   }
 
   /**
-   * {@return this table with {@code row} in place of the compromise row for its entity type}, or added at the end
+   * {@return this table with {@code row} in place of the compromise row for its entity type}, or
+   * added at the end
    *
    * @param row the compromise row
    * @throws InvalidInputException if {@code row} is null
@@ -415,8 +460,8 @@ public final class PlanTable {
   }
 
   /**
-   * {@return this table without the compromise row for {@code entityType}}: compromised evidence of that type
-   * plans its verdict's row
+   * {@return this table without the compromise row for {@code entityType}}: compromised evidence of
+   * that type plans its verdict's row
    *
    * @param entityType the entity's record type
    * @throws InvalidInputException if {@code entityType} is null
@@ -433,8 +478,8 @@ public final class PlanTable {
   }
 
   /**
-   * {@return this table with {@code row} in place of the row for its entity type and verdict}, or added
-   * at the end if there was none
+   * {@return this table with {@code row} in place of the row for its entity type and verdict}, or
+   * added at the end if there was none
    *
    * @param row the row
    * @throws InvalidInputException if {@code row} is null
@@ -458,7 +503,8 @@ public final class PlanTable {
   }
 
   /**
-   * {@return this table without the row for {@code entityType} and {@code verdict}}: that pair plans nothing
+   * {@return this table without the row for {@code entityType} and {@code verdict}}: that pair
+   * plans nothing
    *
    * @param entityType the entity's record type
    * @param verdict the verdict
@@ -495,7 +541,8 @@ public final class PlanTable {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PlanTable table && Set.copyOf(rows).equals(Set.copyOf(table.rows))
+    return other instanceof PlanTable table
+        && Set.copyOf(rows).equals(Set.copyOf(table.rows))
         && Set.copyOf(compromiseRows).equals(Set.copyOf(table.compromiseRows));
   }
 
@@ -518,7 +565,8 @@ public final class PlanTable {
 
   private static List<Row> defaultRows() {
     Map<Class<? extends Entity>, List<ActionKind>> malicious = new LinkedHashMap<>();
-    malicious.put(DeviceFile.class, List.of(ActionKind.QUARANTINE_FILE, ActionKind.STOP_AND_QUARANTINE_FILE));
+    malicious.put(
+        DeviceFile.class, List.of(ActionKind.QUARANTINE_FILE, ActionKind.STOP_AND_QUARANTINE_FILE));
     malicious.put(DeviceProcess.class, List.of(ActionKind.KILL_PROCESS));
     malicious.put(WindowsService.class, List.of(ActionKind.STOP_SERVICE));
     malicious.put(Driver.class, List.of(ActionKind.DISABLE_DRIVER));
@@ -529,19 +577,33 @@ public final class PlanTable {
     malicious.put(EmailCluster.class, List.of(ActionKind.SOFT_DELETE_EMAIL));
     malicious.put(EmailAttachment.class, List.of(ActionKind.SOFT_DELETE_EMAIL));
     malicious.put(Url.class, List.of(ActionKind.BLOCK_URL, ActionKind.SOFT_DELETE_EMAIL));
-    malicious.put(Mailbox.class, List.of(ActionKind.TURN_OFF_EXTERNAL_FORWARDING, ActionKind.REMOVE_DELEGATION));
+    malicious.put(
+        Mailbox.class,
+        List.of(ActionKind.TURN_OFF_EXTERNAL_FORWARDING, ActionKind.REMOVE_DELEGATION));
     List<Row> rows = new ArrayList<>();
     rows.add(Row.of(Device.class, Verdict.MALICIOUS, Step.pending(ActionKind.ISOLATE_DEVICE)));
-    malicious.forEach((type, kinds) -> rows.add(new Row(type, Verdict.MALICIOUS, steps(kinds, ApprovalMode.AUTOMATIC))));
+    malicious.forEach(
+        (type, kinds) ->
+            rows.add(new Row(type, Verdict.MALICIOUS, steps(kinds, ApprovalMode.AUTOMATIC))));
     rows.add(Row.of(Device.class, Verdict.SUSPICIOUS, Step.pending(ActionKind.ISOLATE_DEVICE)));
-    malicious.forEach((type, kinds) -> rows.add(new Row(type, Verdict.SUSPICIOUS, steps(kinds, ApprovalMode.REQUIRES_APPROVAL))));
+    malicious.forEach(
+        (type, kinds) ->
+            rows.add(
+                new Row(type, Verdict.SUSPICIOUS, steps(kinds, ApprovalMode.REQUIRES_APPROVAL))));
     for (Verdict verdict : List.of(Verdict.MALICIOUS, Verdict.SUSPICIOUS)) {
-      rows.add(Row.of(UserAccount.class, verdict, Step.pending(ActionKind.MARK_USER_COMPROMISED),
-          Step.pending(ActionKind.DISABLE_USER), Step.pending(ActionKind.RESET_PASSWORD)));
+      rows.add(
+          Row.of(
+              UserAccount.class,
+              verdict,
+              Step.pending(ActionKind.MARK_USER_COMPROMISED),
+              Step.pending(ActionKind.DISABLE_USER),
+              Step.pending(ActionKind.RESET_PASSWORD)));
     }
-    // Defender answers these with a block indicator or app governance, neither an action Parry runs (DOMAIN.md D23b)
+    // Defender answers these with a block indicator or app governance, neither an action Parry runs
+    // (DOMAIN.md D23b)
     for (Verdict verdict : List.of(Verdict.MALICIOUS, Verdict.SUSPICIOUS)) {
-      for (Class<? extends Entity> type : List.of(IpAddress.class, InternetDomain.class, OAuthApplication.class)) {
+      for (Class<? extends Entity> type :
+          List.of(IpAddress.class, InternetDomain.class, OAuthApplication.class)) {
         rows.add(Row.of(type, verdict));
       }
     }
@@ -551,8 +613,11 @@ public final class PlanTable {
   private static List<CompromiseRow> defaultCompromiseRows() {
     return List.of(
         CompromiseRow.of(Device.class, Step.pending(ActionKind.ISOLATE_DEVICE)),
-        CompromiseRow.of(UserAccount.class, Step.automatic(ActionKind.MARK_USER_COMPROMISED),
-            Step.automatic(ActionKind.DISABLE_USER), Step.pending(ActionKind.RESET_PASSWORD)));
+        CompromiseRow.of(
+            UserAccount.class,
+            Step.automatic(ActionKind.MARK_USER_COMPROMISED),
+            Step.automatic(ActionKind.DISABLE_USER),
+            Step.pending(ActionKind.RESET_PASSWORD)));
   }
 
   private static List<Step> steps(List<ActionKind> kinds, ApprovalMode mode) {

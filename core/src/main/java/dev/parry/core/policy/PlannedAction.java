@@ -36,6 +36,8 @@ public record PlannedAction(RemediationAction action, ApprovalMode mode, String 
    * @param why the reason approval is needed
    */
   public PlannedAction requiringApproval(String why) {
-    return mode == ApprovalMode.REQUIRES_APPROVAL ? this : new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, why);
+    return mode == ApprovalMode.REQUIRES_APPROVAL
+        ? this
+        : new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, why);
   }
 }

@@ -6,9 +6,9 @@ import dev.parry.core.internal.Text;
 import java.util.List;
 
 /**
- * What a policy decided for one piece of evidence: the planned actions (possibly none) and a summary
- * that says why, which matters most when nothing was planned (allowed, excluded, no threat, no
- * automated response).
+ * What a policy decided for one piece of evidence: the planned actions (possibly none) and a
+ * summary that says why, which matters most when nothing was planned (allowed, excluded, no threat,
+ * no automated response).
  *
  * @param actions the planned actions, in the order they should be proposed (copied)
  * @param summary why, 1-512 characters, no control characters

@@ -61,20 +61,27 @@ import org.jspecify.annotations.Nullable;
  * path (a file known only by hash is stopped and quarantined instead), deleting the message that
  * carried a URL needs that message, turning off forwarding needs a forwarding address. Isolation is
  * full isolation, an antivirus scan a full scan, a deletion soft and without the sender's copy.
- * Counterparts (release, restore, enable), moving email (which needs a destination) and suspending a
- * user in another identity provider (which needs the provider) are never built from a table.
+ * Counterparts (release, restore, enable), moving email (which needs a destination) and suspending
+ * a user in another identity provider (which needs the provider) are never built from a table.
  */
 final class StandardActions {
 
   private static final Set<Class<? extends Entity>> EMAIL_CARRIERS =
       Set.of(EmailMessage.class, EmailCluster.class, EmailAttachment.class, Url.class);
 
-  private static final Map<ActionKind, Set<Class<? extends Entity>>> TARGETS = new EnumMap<>(ActionKind.class);
+  private static final Map<ActionKind, Set<Class<? extends Entity>>> TARGETS =
+      new EnumMap<>(ActionKind.class);
 
   static {
-    for (ActionKind kind : new ActionKind[] {ActionKind.ISOLATE_DEVICE, ActionKind.CONTAIN_DEVICE,
-        ActionKind.RESTRICT_CODE_EXECUTION, ActionKind.RUN_ANTIVIRUS_SCAN, ActionKind.COLLECT_INVESTIGATION_PACKAGE,
-        ActionKind.OFFBOARD_DEVICE}) {
+    for (ActionKind kind :
+        new ActionKind[] {
+          ActionKind.ISOLATE_DEVICE,
+          ActionKind.CONTAIN_DEVICE,
+          ActionKind.RESTRICT_CODE_EXECUTION,
+          ActionKind.RUN_ANTIVIRUS_SCAN,
+          ActionKind.COLLECT_INVESTIGATION_PACKAGE,
+          ActionKind.OFFBOARD_DEVICE
+        }) {
       TARGETS.put(kind, Set.of(Device.class));
     }
     TARGETS.put(ActionKind.QUARANTINE_FILE, Set.of(DeviceFile.class));
@@ -93,8 +100,14 @@ final class StandardActions {
     TARGETS.put(ActionKind.BLOCK_URL, Set.of(Url.class));
     TARGETS.put(ActionKind.TURN_OFF_EXTERNAL_FORWARDING, Set.of(Mailbox.class));
     TARGETS.put(ActionKind.REMOVE_DELEGATION, Set.of(Mailbox.class));
-    for (ActionKind kind : new ActionKind[] {ActionKind.MARK_USER_COMPROMISED, ActionKind.DISABLE_USER,
-        ActionKind.RESET_PASSWORD, ActionKind.REVOKE_SESSIONS, ActionKind.CONTAIN_USER}) {
+    for (ActionKind kind :
+        new ActionKind[] {
+          ActionKind.MARK_USER_COMPROMISED,
+          ActionKind.DISABLE_USER,
+          ActionKind.RESET_PASSWORD,
+          ActionKind.REVOKE_SESSIONS,
+          ActionKind.CONTAIN_USER
+        }) {
       TARGETS.put(kind, Set.of(UserAccount.class));
     }
   }
@@ -113,30 +126,44 @@ final class StandardActions {
   }
 
   /**
-   * {@return the action of {@code kind} that remediates {@code entity}, or null if the kind does not act
-   * on it or the entity lacks what the action needs}
+   * {@return the action of {@code kind} that remediates {@code entity}, or null if the kind does
+   * not act on it or the entity lacks what the action needs}
    *
    * @param kind the kind
    * @param entity the entity
    */
   static @Nullable RemediationAction build(ActionKind kind, Entity entity) {
     return switch (kind) {
-      case ISOLATE_DEVICE -> entity instanceof Device device ? new IsolateDevice(device, IsolationType.FULL) : null;
+      case ISOLATE_DEVICE ->
+          entity instanceof Device device ? new IsolateDevice(device, IsolationType.FULL) : null;
       case CONTAIN_DEVICE -> entity instanceof Device device ? new ContainDevice(device) : null;
-      case RESTRICT_CODE_EXECUTION -> entity instanceof Device device ? new RestrictCodeExecution(device) : null;
-      case RUN_ANTIVIRUS_SCAN -> entity instanceof Device device ? new RunAntivirusScan(device, ScanType.FULL) : null;
-      case COLLECT_INVESTIGATION_PACKAGE -> entity instanceof Device device ? new CollectInvestigationPackage(device) : null;
+      case RESTRICT_CODE_EXECUTION ->
+          entity instanceof Device device ? new RestrictCodeExecution(device) : null;
+      case RUN_ANTIVIRUS_SCAN ->
+          entity instanceof Device device ? new RunAntivirusScan(device, ScanType.FULL) : null;
+      case COLLECT_INVESTIGATION_PACKAGE ->
+          entity instanceof Device device ? new CollectInvestigationPackage(device) : null;
       case OFFBOARD_DEVICE -> entity instanceof Device device ? new OffboardDevice(device) : null;
-      case QUARANTINE_FILE -> entity instanceof DeviceFile file && file.path() != null ? new QuarantineFile(file) : null;
+      case QUARANTINE_FILE ->
+          entity instanceof DeviceFile file && file.path() != null
+              ? new QuarantineFile(file)
+              : null;
       case STOP_AND_QUARANTINE_FILE ->
-          entity instanceof DeviceFile file && file.path() == null ? new StopAndQuarantineFile(file) : null;
+          entity instanceof DeviceFile file && file.path() == null
+              ? new StopAndQuarantineFile(file)
+              : null;
       case REQUEST_SAMPLE -> entity instanceof DeviceFile file ? new RequestSample(file) : null;
-      case KILL_PROCESS -> entity instanceof DeviceProcess process ? new KillProcess(process) : null;
-      case STOP_SERVICE -> entity instanceof WindowsService service ? new StopService(service) : null;
+      case KILL_PROCESS ->
+          entity instanceof DeviceProcess process ? new KillProcess(process) : null;
+      case STOP_SERVICE ->
+          entity instanceof WindowsService service ? new StopService(service) : null;
       case DISABLE_DRIVER -> entity instanceof Driver driver ? new DisableDriver(driver) : null;
-      case REMOVE_REGISTRY_KEY -> entity instanceof RegistryKey key ? new RemoveRegistryKey(key) : null;
-      case REMOVE_REGISTRY_VALUE -> entity instanceof RegistryValue value ? new RemoveRegistryValue(value) : null;
-      case REMOVE_SCHEDULED_TASK -> entity instanceof ScheduledTask task ? new RemoveScheduledTask(task) : null;
+      case REMOVE_REGISTRY_KEY ->
+          entity instanceof RegistryKey key ? new RemoveRegistryKey(key) : null;
+      case REMOVE_REGISTRY_VALUE ->
+          entity instanceof RegistryValue value ? new RemoveRegistryValue(value) : null;
+      case REMOVE_SCHEDULED_TASK ->
+          entity instanceof ScheduledTask task ? new RemoveScheduledTask(task) : null;
       case SOFT_DELETE_EMAIL -> {
         EmailContent content = carrier(entity);
         yield content == null ? null : new SoftDeleteEmail(content, false);
@@ -149,22 +176,42 @@ final class StandardActions {
         EmailContent content = carrier(entity);
         yield content == null ? null : new QuarantineEmail(content);
       }
-      case QUARANTINE_ATTACHMENT -> entity instanceof EmailAttachment attachment ? new QuarantineAttachment(attachment) : null;
+      case QUARANTINE_ATTACHMENT ->
+          entity instanceof EmailAttachment attachment
+              ? new QuarantineAttachment(attachment)
+              : null;
       case BLOCK_URL -> entity instanceof Url url ? new BlockUrl(url) : null;
       case TURN_OFF_EXTERNAL_FORWARDING ->
-          entity instanceof Mailbox mailbox && mailbox.forwardsTo() != null ? new TurnOffExternalForwarding(mailbox) : null;
+          entity instanceof Mailbox mailbox && mailbox.forwardsTo() != null
+              ? new TurnOffExternalForwarding(mailbox)
+              : null;
       case REMOVE_DELEGATION -> {
         SmtpAddress delegate = entity instanceof Mailbox mailbox ? mailbox.delegate() : null;
         yield delegate == null ? null : new RemoveDelegation((Mailbox) entity, delegate);
       }
-      case MARK_USER_COMPROMISED -> entity instanceof UserAccount user ? new MarkUserCompromised(user) : null;
+      case MARK_USER_COMPROMISED ->
+          entity instanceof UserAccount user ? new MarkUserCompromised(user) : null;
       case DISABLE_USER -> entity instanceof UserAccount user ? new DisableUser(user) : null;
       case RESET_PASSWORD -> entity instanceof UserAccount user ? new ResetPassword(user) : null;
       case REVOKE_SESSIONS -> entity instanceof UserAccount user ? new RevokeSessions(user) : null;
       case CONTAIN_USER -> entity instanceof UserAccount user ? new ContainUser(user) : null;
-      case RELEASE_FROM_ISOLATION, RELEASE_FROM_CONTAINMENT, REMOVE_CODE_RESTRICTION, RESTORE_FILE, START_SERVICE,
-          ENABLE_DRIVER, RESTORE_REGISTRY_KEY, RESTORE_REGISTRY_VALUE, RESTORE_SCHEDULED_TASK, MOVE_EMAIL, RELEASE_EMAIL_FROM_QUARANTINE,
-          RELEASE_ATTACHMENT, UNBLOCK_URL, ENABLE_USER, RELEASE_USER_CONTAINMENT, SUSPEND_USER_IN_PROVIDER -> null;
+      case RELEASE_FROM_ISOLATION,
+          RELEASE_FROM_CONTAINMENT,
+          REMOVE_CODE_RESTRICTION,
+          RESTORE_FILE,
+          START_SERVICE,
+          ENABLE_DRIVER,
+          RESTORE_REGISTRY_KEY,
+          RESTORE_REGISTRY_VALUE,
+          RESTORE_SCHEDULED_TASK,
+          MOVE_EMAIL,
+          RELEASE_EMAIL_FROM_QUARANTINE,
+          RELEASE_ATTACHMENT,
+          UNBLOCK_URL,
+          ENABLE_USER,
+          RELEASE_USER_CONTAINMENT,
+          SUSPEND_USER_IN_PROVIDER ->
+          null;
     };
   }
 

@@ -1,5 +1,6 @@
 /**
- * Remediation policies: evidence plus automation context in, planned actions (automatic or requiring approval, each with a reason) out.
+ * Remediation policies: evidence plus automation context in, planned actions (automatic or
+ * requiring approval, each with a reason) out.
  */
 @NullMarked
 package dev.parry.core.policy;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One piece of evidence: an entity, the verdict on it, a short detail, when it was observed, and the
- * roles the entity played (Graph's {@code roles}; {@link EvidenceRole#COMPROMISED} is how compromise is
- * said).
+ * One piece of evidence: an entity, the verdict on it, a short detail, when it was observed, and
+ * the roles the entity played (Graph's {@code roles}; {@link EvidenceRole#COMPROMISED} is how
+ * compromise is said).
  *
  * <pre>{@code
  * Evidence evidence = Evidence.of(file, Verdict.MALICIOUS, "Trojan:Win32/Wacatac", now);
@@ -21,11 +21,13 @@ import java.util.Set;
  *
  * @param entity what the evidence is about: a file, a process, a user, a mailbox, a URL...
  * @param verdict the verdict on the entity; only a threat (malicious, suspicious) plans remediation
- * @param detail a short description (threat name, detection source), 0-1,024 characters, no control characters
+ * @param detail a short description (threat name, detection source), 0-1,024 characters, no control
+ *     characters
  * @param observedAt when the evidence was observed
  * @param roles the roles the entity played (copied; empty when none was reported)
  */
-public record Evidence(Entity entity, Verdict verdict, String detail, Instant observedAt, Set<EvidenceRole> roles) {
+public record Evidence(
+    Entity entity, Verdict verdict, String detail, Instant observedAt, Set<EvidenceRole> roles) {
 
   /** The longest detail accepted: {@value}. */
   public static final int MAX_DETAIL_LENGTH = 1024;
@@ -34,14 +36,15 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
    * Validates the evidence.
    *
    * @param entity what the evidence is about: a file, a process, a user, a mailbox, a URL...
-   * @param verdict the verdict on the entity; only a threat (malicious, suspicious) plans remediation
-   * @param detail a short description (threat name, detection source), 0-1,024 characters, no control
-   *     characters
+   * @param verdict the verdict on the entity; only a threat (malicious, suspicious) plans
+   *     remediation
+   * @param detail a short description (threat name, detection source), 0-1,024 characters, no
+   *     control characters
    * @param observedAt when the evidence was observed
    * @param roles the roles the entity played (copied; empty when none was reported)
    * @throws InvalidInputException if a component or a role is null
-   * @throws RoleNotApplicableException if a role cannot apply to the entity's family (compromised email) or
-   *     contradicts the verdict (compromised with no threats found)
+   * @throws RoleNotApplicableException if a role cannot apply to the entity's family (compromised
+   *     email) or contradicts the verdict (compromised with no threats found)
    * @throws InvalidInputException if the detail is too long or holds a control character
    */
   public Evidence {
@@ -52,11 +55,13 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
     roles = Set.copyOf(Checks.notNull(roles, "roles"));
     for (EvidenceRole role : roles) {
       if (!role.appliesTo(entity.family())) {
-        throw RoleNotApplicableException.toFamily(role, entity.family(), entity.getClass().getSimpleName());
+        throw RoleNotApplicableException.toFamily(
+            role, entity.family(), entity.getClass().getSimpleName());
       }
     }
     if (roles.contains(EvidenceRole.COMPROMISED) && verdict == Verdict.NO_THREATS_FOUND) {
-      throw RoleNotApplicableException.toVerdict(EvidenceRole.COMPROMISED, entity.family(), verdict);
+      throw RoleNotApplicableException.toVerdict(
+          EvidenceRole.COMPROMISED, entity.family(), verdict);
     }
   }
 
@@ -98,20 +103,36 @@ public record Evidence(Entity entity, Verdict verdict, String detail, Instant ob
     return new Evidence(entity, verdict, detail, observedAt, set);
   }
 
-  /** {@return whether the entity is reported compromised: the role {@link EvidenceRole#COMPROMISED}} */
+  /**
+   * {@return whether the entity is reported compromised: the role {@link EvidenceRole#COMPROMISED}}
+   */
   public boolean isCompromise() {
     return roles.contains(EvidenceRole.COMPROMISED);
   }
 
-  /** {@return whether this evidence calls for remediation: a malicious or suspicious verdict, or a compromise} */
+  /**
+   * {@return whether this evidence calls for remediation: a malicious or suspicious verdict, or a
+   * compromise}
+   */
   public boolean isThreat() {
     return verdict.isThreat() || isCompromise();
   }
 
-  /** {@return the evidence for a log line: the detail quoted, spoofing characters escaped, cut at 80 characters} */
+  /**
+   * {@return the evidence for a log line: the detail quoted, spoofing characters escaped, cut at 80
+   * characters}
+   */
   @Override
   public String toString() {
-    return "Evidence{entity=" + entity + ", verdict=" + verdict + (roles.isEmpty() ? "" : ", roles=" + roles)
-        + ", detail=" + Text.show(detail) + ", observedAt=" + observedAt + "}";
+    return "Evidence{entity="
+        + entity
+        + ", verdict="
+        + verdict
+        + (roles.isEmpty() ? "" : ", roles=" + roles)
+        + ", detail="
+        + Text.show(detail)
+        + ", observedAt="
+        + observedAt
+        + "}";
   }
 }

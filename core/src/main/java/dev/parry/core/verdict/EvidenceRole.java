@@ -3,8 +3,8 @@ package dev.parry.core.verdict;
 import dev.parry.core.entity.EntityFamily;
 
 /**
- * The part an entity played in an alert: Microsoft Graph's {@code evidenceRole}. Only
- * {@link #COMPROMISED} changes what Parry plans (a compromised user or device, core/DOMAIN.md D9); the
+ * The part an entity played in an alert: Microsoft Graph's {@code evidenceRole}. Only {@link
+ * #COMPROMISED} changes what Parry plans (a compromised user or device, core/DOMAIN.md D9); the
  * others are kept as reported, for the record.
  */
 public enum EvidenceRole {
@@ -22,7 +22,10 @@ public enum EvidenceRole {
   CREATED,
   /** Graph {@code added}. */
   ADDED,
-  /** Graph {@code compromised}: the account or device is in an attacker's hands. Users and devices only. */
+  /**
+   * Graph {@code compromised}: the account or device is in an attacker's hands. Users and devices
+   * only.
+   */
   COMPROMISED,
   /** Graph {@code edited}. */
   EDITED,
@@ -40,8 +43,9 @@ public enum EvidenceRole {
   POLICY_VIOLATOR;
 
   /**
-   * {@return whether this role can be given to an entity of {@code family}}: {@link #COMPROMISED} fits
-   * users and devices only (Graph reports it on no other evidence); every other role fits every family
+   * {@return whether this role can be given to an entity of {@code family}}: {@link #COMPROMISED}
+   * fits users and devices only (Graph reports it on no other evidence); every other role fits
+   * every family
    *
    * @param family the family of the entity the role would be given to
    */

@@ -3,14 +3,14 @@ package dev.parry.core.verdict;
 import dev.parry.core.entity.EntityFamily;
 
 /**
- * What an investigation concluded about one entity: Microsoft Graph's evidence verdicts
- * ({@code malicious}, {@code suspicious}, {@code noThreatsFound}, {@code unknown}), which Graph gives
- * to every kind of evidence, users included.
+ * What an investigation concluded about one entity: Microsoft Graph's evidence verdicts ({@code
+ * malicious}, {@code suspicious}, {@code noThreatsFound}, {@code unknown}), which Graph gives to
+ * every kind of evidence, users included.
  *
- * <p>Compromise is not a verdict: Graph reports it as the evidence role {@code compromised}, on users
- * and devices ({@link EvidenceRole#COMPROMISED}, {@link Evidence#isCompromise()}). Earlier releases
- * stored a {@code COMPROMISED} verdict; such evidence reads as {@link #MALICIOUS} with the role
- * {@code COMPROMISED}.
+ * <p>Compromise is not a verdict: Graph reports it as the evidence role {@code compromised}, on
+ * users and devices ({@link EvidenceRole#COMPROMISED}, {@link Evidence#isCompromise()}). Earlier
+ * releases stored a {@code COMPROMISED} verdict; such evidence reads as {@link #MALICIOUS} with the
+ * role {@code COMPROMISED}.
  */
 public enum Verdict {
   /** The entity is a threat. */
@@ -23,9 +23,9 @@ public enum Verdict {
   UNKNOWN;
 
   /**
-   * {@return whether this verdict can be given to an entity of {@code family}}: true for every verdict
-   * and family, as in Graph; what is refused is the role {@link EvidenceRole#COMPROMISED} on email
-   * ({@link EvidenceRole#appliesTo})
+   * {@return whether this verdict can be given to an entity of {@code family}}: true for every
+   * verdict and family, as in Graph; what is refused is the role {@link EvidenceRole#COMPROMISED}
+   * on email ({@link EvidenceRole#appliesTo})
    *
    * @param family the family of the entity the verdict would be given to
    */

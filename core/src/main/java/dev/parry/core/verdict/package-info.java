@@ -1,6 +1,4 @@
-/**
- * Verdicts and evidence: what an investigation concluded about one entity.
- */
+/** Verdicts and evidence: what an investigation concluded about one entity. */
 @NullMarked
 package dev.parry.core.verdict;
 

@@ -37,18 +37,53 @@ class ActionCatalogueTest {
   @Test
   @DisplayName("the catalogue holds every action core/DOMAIN.md D23 to D25 lists")
   void domainCatalogue() {
-    Set<String> expected = Set.of(
-        "ISOLATE_DEVICE", "RELEASE_FROM_ISOLATION", "CONTAIN_DEVICE", "RELEASE_FROM_CONTAINMENT",
-        "RESTRICT_CODE_EXECUTION", "REMOVE_CODE_RESTRICTION", "RUN_ANTIVIRUS_SCAN", "COLLECT_INVESTIGATION_PACKAGE",
-        "OFFBOARD_DEVICE", "STOP_AND_QUARANTINE_FILE", "QUARANTINE_FILE", "RESTORE_FILE", "REQUEST_SAMPLE",
-        "KILL_PROCESS", "STOP_SERVICE", "START_SERVICE", "DISABLE_DRIVER", "ENABLE_DRIVER", "REMOVE_REGISTRY_KEY",
-        "RESTORE_REGISTRY_KEY", "REMOVE_REGISTRY_VALUE", "RESTORE_REGISTRY_VALUE", "REMOVE_SCHEDULED_TASK", "RESTORE_SCHEDULED_TASK",
-        "SOFT_DELETE_EMAIL", "HARD_DELETE_EMAIL", "MOVE_EMAIL", "QUARANTINE_EMAIL", "RELEASE_EMAIL_FROM_QUARANTINE",
-        "QUARANTINE_ATTACHMENT", "RELEASE_ATTACHMENT", "BLOCK_URL", "UNBLOCK_URL", "TURN_OFF_EXTERNAL_FORWARDING",
-        "REMOVE_DELEGATION",
-        "DISABLE_USER", "ENABLE_USER", "RESET_PASSWORD", "REVOKE_SESSIONS", "MARK_USER_COMPROMISED", "CONTAIN_USER",
-        "RELEASE_USER_CONTAINMENT", "SUSPEND_USER_IN_PROVIDER");
-    assertEquals(expected, Arrays.stream(ActionKind.values()).map(Enum::name).collect(Collectors.toSet()));
+    Set<String> expected =
+        Set.of(
+            "ISOLATE_DEVICE",
+            "RELEASE_FROM_ISOLATION",
+            "CONTAIN_DEVICE",
+            "RELEASE_FROM_CONTAINMENT",
+            "RESTRICT_CODE_EXECUTION",
+            "REMOVE_CODE_RESTRICTION",
+            "RUN_ANTIVIRUS_SCAN",
+            "COLLECT_INVESTIGATION_PACKAGE",
+            "OFFBOARD_DEVICE",
+            "STOP_AND_QUARANTINE_FILE",
+            "QUARANTINE_FILE",
+            "RESTORE_FILE",
+            "REQUEST_SAMPLE",
+            "KILL_PROCESS",
+            "STOP_SERVICE",
+            "START_SERVICE",
+            "DISABLE_DRIVER",
+            "ENABLE_DRIVER",
+            "REMOVE_REGISTRY_KEY",
+            "RESTORE_REGISTRY_KEY",
+            "REMOVE_REGISTRY_VALUE",
+            "RESTORE_REGISTRY_VALUE",
+            "REMOVE_SCHEDULED_TASK",
+            "RESTORE_SCHEDULED_TASK",
+            "SOFT_DELETE_EMAIL",
+            "HARD_DELETE_EMAIL",
+            "MOVE_EMAIL",
+            "QUARANTINE_EMAIL",
+            "RELEASE_EMAIL_FROM_QUARANTINE",
+            "QUARANTINE_ATTACHMENT",
+            "RELEASE_ATTACHMENT",
+            "BLOCK_URL",
+            "UNBLOCK_URL",
+            "TURN_OFF_EXTERNAL_FORWARDING",
+            "REMOVE_DELEGATION",
+            "DISABLE_USER",
+            "ENABLE_USER",
+            "RESET_PASSWORD",
+            "REVOKE_SESSIONS",
+            "MARK_USER_COMPROMISED",
+            "CONTAIN_USER",
+            "RELEASE_USER_CONTAINMENT",
+            "SUSPEND_USER_IN_PROVIDER");
+    assertEquals(
+        expected, Arrays.stream(ActionKind.values()).map(Enum::name).collect(Collectors.toSet()));
   }
 
   @Test
@@ -69,7 +104,8 @@ class ActionCatalogueTest {
   @DisplayName("reversible kinds implement ReversibleAction, and only they do")
   void reversibilityMatchesType() {
     for (RemediationAction action : ALL) {
-      assertEquals(action.kind().isReversible(), action instanceof ReversibleAction, action.kind().name());
+      assertEquals(
+          action.kind().isReversible(), action instanceof ReversibleAction, action.kind().name());
     }
   }
 
@@ -81,10 +117,12 @@ class ActionCatalogueTest {
         RemediationAction inverse = reversible.inverse();
         assertEquals(action.kind().inverse().orElseThrow(), inverse.kind(), action.kind().name());
         assertEquals(action.target(), inverse.target(), action.kind().name());
-        if (inverse.kind() != ActionKind.MOVE_EMAIL) { // a soft delete is undone by a move back to the inbox
+        if (inverse.kind()
+            != ActionKind.MOVE_EMAIL) { // a soft delete is undone by a move back to the inbox
           assertEquals(ImpactClass.RESTORATIVE, inverse.kind().impact(), action.kind().name());
         }
-        assertFalse(inverse.kind().isReversible(), "undoing an undo is a new action: " + inverse.kind());
+        assertFalse(
+            inverse.kind().isReversible(), "undoing an undo is a new action: " + inverse.kind());
       } else {
         assertTrue(action.kind().inverse().isEmpty(), action.kind().name());
       }
@@ -92,12 +130,23 @@ class ActionCatalogueTest {
   }
 
   @Test
-  @DisplayName("the History's undoable actions are exactly the reversible non-email kinds, and kill process is not")
+  @DisplayName(
+      "the History's undoable actions are exactly the reversible non-email kinds, and kill process is not")
   void undoableFromHistory() {
-    Set<ActionKind> expected = EnumSet.of(ActionKind.ISOLATE_DEVICE, ActionKind.CONTAIN_DEVICE, ActionKind.CONTAIN_USER,
-        ActionKind.RESTRICT_CODE_EXECUTION, ActionKind.QUARANTINE_FILE, ActionKind.STOP_AND_QUARANTINE_FILE,
-        ActionKind.REMOVE_REGISTRY_KEY, ActionKind.REMOVE_REGISTRY_VALUE, ActionKind.STOP_SERVICE, ActionKind.DISABLE_DRIVER,
-        ActionKind.REMOVE_SCHEDULED_TASK, ActionKind.DISABLE_USER);
+    Set<ActionKind> expected =
+        EnumSet.of(
+            ActionKind.ISOLATE_DEVICE,
+            ActionKind.CONTAIN_DEVICE,
+            ActionKind.CONTAIN_USER,
+            ActionKind.RESTRICT_CODE_EXECUTION,
+            ActionKind.QUARANTINE_FILE,
+            ActionKind.STOP_AND_QUARANTINE_FILE,
+            ActionKind.REMOVE_REGISTRY_KEY,
+            ActionKind.REMOVE_REGISTRY_VALUE,
+            ActionKind.STOP_SERVICE,
+            ActionKind.DISABLE_DRIVER,
+            ActionKind.REMOVE_SCHEDULED_TASK,
+            ActionKind.DISABLE_USER);
     Set<ActionKind> reversible = EnumSet.noneOf(ActionKind.class);
     for (ActionKind kind : ActionKind.values()) {
       if (kind.isReversible() && kind.family() != EntityFamily.EMAIL) {
@@ -112,11 +161,14 @@ class ActionCatalogueTest {
   }
 
   @Test
-  @DisplayName("counterparts, offboarding and hard delete never run automatically; other email kinds may, if email automation allows")
+  @DisplayName(
+      "counterparts, offboarding and hard delete never run automatically; other email kinds may, if email automation allows")
   void neverAutomatic() {
     for (ActionKind kind : ActionKind.values()) {
-      boolean never = kind.impact() == ImpactClass.RESTORATIVE || kind == ActionKind.OFFBOARD_DEVICE
-          || kind == ActionKind.HARD_DELETE_EMAIL;
+      boolean never =
+          kind.impact() == ImpactClass.RESTORATIVE
+              || kind == ActionKind.OFFBOARD_DEVICE
+              || kind == ActionKind.HARD_DELETE_EMAIL;
       assertEquals(!never, kind.mayRunAutomatically(), kind.name());
     }
   }
@@ -141,10 +193,13 @@ class ActionCatalogueTest {
   @Test
   @DisplayName("the action key ignores parameters but not kind or target")
   void keys() {
-    assertEquals(new IsolateDevice(Fixtures.DEVICE, IsolationType.FULL).key(),
+    assertEquals(
+        new IsolateDevice(Fixtures.DEVICE, IsolationType.FULL).key(),
         new IsolateDevice(Fixtures.DEVICE, IsolationType.SELECTIVE).key());
-    assertFalse(new IsolateDevice(Fixtures.DEVICE, IsolationType.FULL).key()
-        .equals(new ContainDevice(Fixtures.DEVICE).key()));
+    assertFalse(
+        new IsolateDevice(Fixtures.DEVICE, IsolationType.FULL)
+            .key()
+            .equals(new ContainDevice(Fixtures.DEVICE).key()));
   }
 
   @Test

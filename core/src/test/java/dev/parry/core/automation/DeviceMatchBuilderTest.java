@@ -26,12 +26,24 @@ class DeviceMatchBuilderTest {
   @Test
   @DisplayName("each setter sets its criterion, as the constructor would")
   void settersSetTheirCriterion() {
-    DeviceMatch built = DeviceMatch.builder().namePrefix("fin-").domain(DomainName.of("corp.contoso.com"))
-        .anyTags(Set.of(DeviceTag.of("finance"))).platforms(Set.of(OsPlatform.WINDOWS))
-        .rbacGroups(Set.of(RbacGroupName.of("Tier 0 servers"))).build();
-    assertEquals(new DeviceMatch("fin-", DomainName.of("corp.contoso.com"), Set.of(DeviceTag.of("finance")),
-        Set.of(OsPlatform.WINDOWS), Set.of(RbacGroupName.of("Tier 0 servers"))), built);
-    assertEquals(DeviceMatch.inRbacGroups(RbacGroupName.of("Tier 0 servers")),
+    DeviceMatch built =
+        DeviceMatch.builder()
+            .namePrefix("fin-")
+            .domain(DomainName.of("corp.contoso.com"))
+            .anyTags(Set.of(DeviceTag.of("finance")))
+            .platforms(Set.of(OsPlatform.WINDOWS))
+            .rbacGroups(Set.of(RbacGroupName.of("Tier 0 servers")))
+            .build();
+    assertEquals(
+        new DeviceMatch(
+            "fin-",
+            DomainName.of("corp.contoso.com"),
+            Set.of(DeviceTag.of("finance")),
+            Set.of(OsPlatform.WINDOWS),
+            Set.of(RbacGroupName.of("Tier 0 servers"))),
+        built);
+    assertEquals(
+        DeviceMatch.inRbacGroups(RbacGroupName.of("Tier 0 servers")),
         DeviceMatch.builder().rbacGroups(Set.of(RbacGroupName.of("Tier 0 servers"))).build());
   }
 
@@ -39,7 +51,8 @@ class DeviceMatchBuilderTest {
   @DisplayName("a bad prefix is refused at once, showing it, and leaves the builder as it was")
   void badPrefixIsRefusedAtOnce() {
     DeviceMatch.Builder builder = DeviceMatch.builder().namePrefix("fin-");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> builder.namePrefix("fin\u202e-"));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> builder.namePrefix("fin\u202e-"));
     assertTrue(e.getMessage().startsWith("namePrefix"), e.getMessage());
     assertThrows(InvalidInputException.class, () -> builder.namePrefix(""));
     assertThrows(InvalidInputException.class, () -> builder.anyTags(null));

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
  * For every default folder rule, many spellings of a file beneath it. Seeded: the base seed is
  * printed, {@code -Dparry.seed=<seed of a failing case> -Dparry.cases=1} replays one case.
  */
-@DisplayName("Every spelling of a file under a folder rule is in the same folders (seeded, README Path rules)")
+@DisplayName(
+    "Every spelling of a file under a folder rule is in the same folders (seeded, README Path rules)")
 class PathSpellingPropertiesTest {
 
   private static final int CASES = Integer.getInteger("parry.cases", 1_500);
 
   /** Names that no default rule holds, so that a file's class comes from its rule alone. */
-  private static final List<String> WORDS = List.of("alice", "Bob", "svc-01", "Vendor", "x64", "data", "\u00E9t\u00E9");
+  private static final List<String> WORDS =
+      List.of("alice", "Bob", "svc-01", "Vendor", "x64", "data", "\u00E9t\u00E9");
 
   private static final List<String> RULES = new ArrayList<>();
 
@@ -34,13 +36,21 @@ class PathSpellingPropertiesTest {
 
   /** How a spelling names drive C: (the same place) or some volume (the same folders only). */
   private enum Root {
-    DRIVE("C:", true, false), DRIVE_LOWER("c:", true, false), LOCALHOST("\\\\localhost\\C$", true, false),
-    LOOPBACK("\\\\127.0.0.1\\c$", true, false), IPV6_LOOPBACK("\\\\0--1.ipv6-literal.net\\C$", true, false),
-    DEVICE("\\\\.\\C:", true, false), DEVICE_SLASHES("//?/C:", true, false),
-    DEVICE_DETOUR("\\\\.\\D:\\..\\C:", true, false), DEVICE_UNC("\\\\.\\UNC\\localhost\\C$", true, false),
-    VERBATIM("\\\\?\\C:", true, true), VERBATIM_UNC("\\\\?\\UNC\\127.0.0.1\\C$", true, true),
+    DRIVE("C:", true, false),
+    DRIVE_LOWER("c:", true, false),
+    LOCALHOST("\\\\localhost\\C$", true, false),
+    LOOPBACK("\\\\127.0.0.1\\c$", true, false),
+    IPV6_LOOPBACK("\\\\0--1.ipv6-literal.net\\C$", true, false),
+    DEVICE("\\\\.\\C:", true, false),
+    DEVICE_SLASHES("//?/C:", true, false),
+    DEVICE_DETOUR("\\\\.\\D:\\..\\C:", true, false),
+    DEVICE_UNC("\\\\.\\UNC\\localhost\\C$", true, false),
+    VERBATIM("\\\\?\\C:", true, true),
+    VERBATIM_UNC("\\\\?\\UNC\\127.0.0.1\\C$", true, true),
     NT("\\??\\C:", true, true),
-    NO_DRIVE("", false, false), OTHER_DRIVE("E:", false, false), REMOTE_ADMIN_SHARE("\\\\fs01\\C$", false, false),
+    NO_DRIVE("", false, false),
+    OTHER_DRIVE("E:", false, false),
+    REMOTE_ADMIN_SHARE("\\\\fs01\\C$", false, false),
     NT_VOLUME("\\Device\\HarddiskVolume2", false, true),
     VOLUME_GUID("\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}", false, true);
 
@@ -55,7 +65,10 @@ class PathSpellingPropertiesTest {
     }
   }
 
-  /** A file beneath a rule's folder: the folder's names (wildcards filled), then subfolders and the file. */
+  /**
+   * A file beneath a rule's folder: the folder's names (wildcards filled), then subfolders and the
+   * file.
+   */
   private record Place(String rule, int ruleDepth, List<String> names) {
 
     WindowsPath plain() {
@@ -85,7 +98,9 @@ class PathSpellingPropertiesTest {
     StringBuilder out = new StringBuilder(root.prefix);
     for (String name : names) {
       if (!root.verbatim && random.nextInt(6) == 0) {
-        out.append(separator(random, out)).append(random.nextBoolean() ? "." : pick(random, WORDS) + separator(random, out) + "..");
+        out.append(separator(random, out))
+            .append(
+                random.nextBoolean() ? "." : pick(random, WORDS) + separator(random, out) + "..");
       }
       out.append(root.verbatim ? "\\" : separator(random, out)).append(mixCase(random, name));
       if (!root.verbatim && random.nextInt(4) == 0) {
@@ -97,7 +112,10 @@ class PathSpellingPropertiesTest {
     return out.toString();
   }
 
-  /** One separator, sometimes doubled; single at the start of a drive-less path, where two would make it UNC. */
+  /**
+   * One separator, sometimes doubled; single at the start of a drive-less path, where two would
+   * make it UNC.
+   */
   private static String separator(Random random, StringBuilder before) {
     String one = random.nextBoolean() ? "\\" : "/";
     return before.length() > 0 && random.nextInt(5) == 0 ? one + one : one;
@@ -120,61 +138,91 @@ class PathSpellingPropertiesTest {
   private static void forAll(String name, BiConsumer<Random, Long> property) {
     String fixed = System.getProperty("parry.seed");
     long base = fixed == null ? new Random().nextLong() : Long.parseLong(fixed.trim());
-    System.out.println(name + ": base seed " + base + " (replay a case: -Dparry.seed=<seed> -Dparry.cases=1)");
+    System.out.println(
+        name + ": base seed " + base + " (replay a case: -Dparry.seed=<seed> -Dparry.cases=1)");
     for (int i = 0; i < CASES; i++) {
       long seed = base + i;
       try {
         property.accept(new Random(seed), seed);
       } catch (RuntimeException | AssertionError e) {
-        throw new AssertionError(name + " failed at case " + i + " with seed " + seed
-            + " (replay: -Dparry.seed=" + seed + " -Dparry.cases=1): " + e.getMessage(), e);
+        throw new AssertionError(
+            name
+                + " failed at case "
+                + i
+                + " with seed "
+                + seed
+                + " (replay: -Dparry.seed="
+                + seed
+                + " -Dparry.cases=1): "
+                + e.getMessage(),
+            e);
       }
     }
   }
 
   @Test
-  @DisplayName("case, trailing dots and spaces, slashes, doubled separators, . and x\\.., admin shares and device paths")
+  @DisplayName(
+      "case, trailing dots and spaces, slashes, doubled separators, . and x\\.., admin shares and device paths")
   void everySpellingIsInTheSameFolders() {
     FolderClassifier unmapped = FolderClassifier.defaults();
-    FolderClassifier folders = unmapped.withVolumes(Map.of("HarddiskVolume2", 'C',
-        "Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}", 'D'));
-    forAll("everySpellingIsInTheSameFolders", (random, seed) -> {
-      Place place = place(random);
-      boolean core = folders.isInCoreFolder(place.plain());
-      boolean temp = folders.isInTempFolder(place.plain());
-      for (Root root : Root.values()) {
-        String spelling = spell(random, root, place.names());
-        assertEquals(core, folders.isInCoreFolder(WindowsPath.of(spelling)), () -> place.rule() + ", core: " + spelling);
-        assertEquals(temp, folders.isInTempFolder(WindowsPath.of(spelling)), () -> place.rule() + ", temp: " + spelling);
-        if (root == Root.NT_VOLUME || root == Root.VOLUME_GUID) { // a volume not mapped may be mounted anywhere
-          assertTrue(unmapped.isInCoreFolder(WindowsPath.of(spelling)), () -> "unmapped, core: " + spelling);
-          assertFalse(unmapped.isInTempFolder(WindowsPath.of(spelling)), () -> "unmapped, temp: " + spelling);
-        }
-      }
-    });
+    FolderClassifier folders =
+        unmapped.withVolumes(
+            Map.of("HarddiskVolume2", 'C', "Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}", 'D'));
+    forAll(
+        "everySpellingIsInTheSameFolders",
+        (random, seed) -> {
+          Place place = place(random);
+          boolean core = folders.isInCoreFolder(place.plain());
+          boolean temp = folders.isInTempFolder(place.plain());
+          for (Root root : Root.values()) {
+            String spelling = spell(random, root, place.names());
+            assertEquals(
+                core,
+                folders.isInCoreFolder(WindowsPath.of(spelling)),
+                () -> place.rule() + ", core: " + spelling);
+            assertEquals(
+                temp,
+                folders.isInTempFolder(WindowsPath.of(spelling)),
+                () -> place.rule() + ", temp: " + spelling);
+            if (root == Root.NT_VOLUME
+                || root == Root.VOLUME_GUID) { // a volume not mapped may be mounted anywhere
+              assertTrue(
+                  unmapped.isInCoreFolder(WindowsPath.of(spelling)),
+                  () -> "unmapped, core: " + spelling);
+              assertFalse(
+                  unmapped.isInTempFolder(WindowsPath.of(spelling)),
+                  () -> "unmapped, temp: " + spelling);
+            }
+          }
+        });
   }
 
   @Test
   @DisplayName("spellings of one place are one path, excluded by an exclusion of its folder")
   void spellingsOfOnePlace() {
-    forAll("spellingsOfOnePlace", (random, seed) -> {
-      Place place = place(random);
-      WindowsPath plain = place.plain();
-      AutomationExclusions onC = AutomationExclusions.builder().folder(place.ruleFolder()).build();
-      AutomationExclusions anyDrive = AutomationExclusions.builder()
-          .folder(WindowsPath.of(place.ruleFolder().value().substring(2))).build();
-      for (Root root : Root.values()) {
-        WindowsPath spelled = WindowsPath.of(spell(random, root, place.names()));
-        if (root.sameAsDriveC) {
-          assertEquals(plain, spelled, spelled::value);
-          assertEquals(plain.hashCode(), spelled.hashCode(), spelled::value);
-          assertTrue(onC.excludes(spelled), spelled::value);
-        }
-        if (root != Root.REMOTE_ADMIN_SHARE) {
-          assertTrue(anyDrive.excludes(spelled), spelled::value);
-        }
-      }
-    });
+    forAll(
+        "spellingsOfOnePlace",
+        (random, seed) -> {
+          Place place = place(random);
+          WindowsPath plain = place.plain();
+          AutomationExclusions onC =
+              AutomationExclusions.builder().folder(place.ruleFolder()).build();
+          AutomationExclusions anyDrive =
+              AutomationExclusions.builder()
+                  .folder(WindowsPath.of(place.ruleFolder().value().substring(2)))
+                  .build();
+          for (Root root : Root.values()) {
+            WindowsPath spelled = WindowsPath.of(spell(random, root, place.names()));
+            if (root.sameAsDriveC) {
+              assertEquals(plain, spelled, spelled::value);
+              assertEquals(plain.hashCode(), spelled.hashCode(), spelled::value);
+              assertTrue(onC.excludes(spelled), spelled::value);
+            }
+            if (root != Root.REMOTE_ADMIN_SHARE) {
+              assertTrue(anyDrive.excludes(spelled), spelled::value);
+            }
+          }
+        });
   }
 
   /** The place's names with one folder on the way written as a short name. */
@@ -187,30 +235,36 @@ class PathSpellingPropertiesTest {
   }
 
   @Test
-  @DisplayName("a file in a core folder with any folder on the way written as a short name is still in a core folder")
+  @DisplayName(
+      "a file in a core folder with any folder on the way written as a short name is still in a core folder")
   void shortNamesStayInCoreFolders() {
     FolderClassifier folders = FolderClassifier.defaults();
-    forAll("shortNamesStayInCoreFolders", (random, seed) -> {
-      Place place = place(random);
-      if (!folders.isInCoreFolder(place.plain())) {
-        return;
-      }
-      String spelling = spell(random, pick(random, List.of(Root.values())), withShortName(random, place));
-      assertTrue(folders.isInCoreFolder(WindowsPath.of(spelling)), spelling);
-    });
+    forAll(
+        "shortNamesStayInCoreFolders",
+        (random, seed) -> {
+          Place place = place(random);
+          if (!folders.isInCoreFolder(place.plain())) {
+            return;
+          }
+          String spelling =
+              spell(random, pick(random, List.of(Root.values())), withShortName(random, place));
+          assertTrue(folders.isInCoreFolder(WindowsPath.of(spelling)), spelling);
+        });
   }
 
   @Test
   @DisplayName("a short name never puts a file in a temp folder its long name leaves out")
   void shortNamesAddNoTempFolder() {
     FolderClassifier folders = FolderClassifier.defaults();
-    forAll("shortNamesAddNoTempFolder", (random, seed) -> {
-      Place place = place(random);
-      List<String> names = withShortName(random, place);
-      WindowsPath spelled = WindowsPath.of("C:\\" + String.join("\\", names));
-      if (folders.isInTempFolder(spelled)) {
-        assertTrue(folders.isInTempFolder(place.plain()), spelled::value);
-      }
-    });
+    forAll(
+        "shortNamesAddNoTempFolder",
+        (random, seed) -> {
+          Place place = place(random);
+          List<String> names = withShortName(random, place);
+          WindowsPath spelled = WindowsPath.of("C:\\" + String.join("\\", names));
+          if (folders.isInTempFolder(spelled)) {
+            assertTrue(folders.isInTempFolder(place.plain()), spelled::value);
+          }
+        });
   }
 }

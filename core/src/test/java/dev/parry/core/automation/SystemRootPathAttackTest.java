@@ -22,9 +22,12 @@ class SystemRootPathAttackTest {
     WindowsPath driver = WindowsPath.of("\\SystemRoot\\System32\\drivers\\evil.sys");
 
     assertTrue(FolderClassifier.defaults().isInCoreFolder(driver), "read as " + driver.resolved());
-    for (String spelling : new String[] {"/SystemRoot/System32/drivers/evil.sys", "\\SYSTEMROOT\\evil.sys"}) {
+    for (String spelling :
+        new String[] {"/SystemRoot/System32/drivers/evil.sys", "\\SYSTEMROOT\\evil.sys"}) {
       WindowsPath other = WindowsPath.of(spelling);
-      assertTrue(FolderClassifier.defaults().isInCoreFolder(other), spelling + " read as " + other.resolved());
+      assertTrue(
+          FolderClassifier.defaults().isInCoreFolder(other),
+          spelling + " read as " + other.resolved());
     }
   }
 }

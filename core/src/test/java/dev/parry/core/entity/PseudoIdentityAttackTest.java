@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Promise (README Domain choices, UserAccount javadoc): "the system's pseudo-identities (S-1-5-18,
- * NT AUTHORITY\...) are refused", "every NT AUTHORITY\... account". Disabling them or resetting their
- * password means nothing, and an identity executor may be pointed at a machine account.
+ * NT AUTHORITY\...) are refused", "every NT AUTHORITY\... account". Disabling them or resetting
+ * their password means nothing, and an identity executor may be pointed at a machine account.
  */
 @DisplayName("Attack: system pseudo-identities in other spellings")
 class PseudoIdentityAttackTest {
@@ -36,7 +36,8 @@ class PseudoIdentityAttackTest {
   @ValueSource(strings = {"NT-AUTORITÄT", "AUTORITE NT", "NT AUTHORITY "})
   @DisplayName("a localised or padded NT AUTHORITY domain is refused")
   void localisedNtAuthorityIsRefused(String domain) {
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> UserAccount.onPremises(NetbiosDomain.of(domain), SamAccountName.of("SYSTEM")));
   }
 }

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Users: keyed by a stable id, on-premises accounts representable, one user under many names")
+@DisplayName(
+    "Users: keyed by a stable id, on-premises accounts representable, one user under many names")
 class UserAccountTest {
 
   static final ObjectId OID = ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7");
   static final ObjectId OTHER_OID = ObjectId.of("8c9e6679-7425-40de-944b-e07fc1f90ae7");
-  static final SecurityIdentifier SID = SecurityIdentifier.of("S-1-5-21-3623811015-3361044348-30300820-1013");
+  static final SecurityIdentifier SID =
+      SecurityIdentifier.of("S-1-5-21-3623811015-3361044348-30300820-1013");
   static final UserPrincipalName ALICE = UserPrincipalName.of("alice@contoso.com");
   static final UserPrincipalName ALICE_NEW = UserPrincipalName.of("alice.smith@contoso.com");
 
@@ -41,9 +43,11 @@ class UserAccountTest {
     }
 
     @Test
-    @DisplayName("DOMAIN\\user alone is an account too, keyed by its domain and name, compared without case")
+    @DisplayName(
+        "DOMAIN\\user alone is an account too, keyed by its domain and name, compared without case")
     void onPremisesName() {
-      UserAccount account = UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("Alice"));
+      UserAccount account =
+          UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("Alice"));
       assertEquals("user:contoso\\alice", account.key().value());
       assertEquals("CONTOSO", account.domain().value());
       assertEquals("Alice", account.accountName().value());
@@ -69,16 +73,23 @@ class UserAccountTest {
     @Test
     @DisplayName("two directory objects under one UPN (a name given again): two users")
     void twoObjectsOneUpn() {
-      assertFalse(UserAccount.of(OID).withUpn(ALICE).sameAs(UserAccount.of(OTHER_OID).withUpn(ALICE)));
+      assertFalse(
+          UserAccount.of(OID).withUpn(ALICE).sameAs(UserAccount.of(OTHER_OID).withUpn(ALICE)));
     }
 
     @Test
     @DisplayName("a SID and the DOMAIN\\user of one report match the same SID or name elsewhere")
     void onPremises() {
-      UserAccount full = UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("alice")).withSid(SID);
+      UserAccount full =
+          UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("alice"))
+              .withSid(SID);
       assertTrue(full.sameAs(UserAccount.of(SID)));
-      assertTrue(full.sameAs(UserAccount.onPremises(NetbiosDomain.of("contoso"), SamAccountName.of("ALICE"))));
-      assertFalse(full.sameAs(UserAccount.onPremises(NetbiosDomain.of("FABRIKAM"), SamAccountName.of("alice"))));
+      assertTrue(
+          full.sameAs(
+              UserAccount.onPremises(NetbiosDomain.of("contoso"), SamAccountName.of("ALICE"))));
+      assertFalse(
+          full.sameAs(
+              UserAccount.onPremises(NetbiosDomain.of("FABRIKAM"), SamAccountName.of("alice"))));
     }
 
     @Test
@@ -95,29 +106,40 @@ class UserAccountTest {
     @Test
     @DisplayName("an account with no identifier at all is refused")
     void noIdentifier() {
-      InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> new UserAccount(null, null, null, null, null));
-      assertTrue(e.getMessage().contains("objectId, sid, upn or domain and accountName"), e.getMessage());
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class, () -> new UserAccount(null, null, null, null, null));
+      assertTrue(
+          e.getMessage().contains("objectId, sid, upn or domain and accountName"), e.getMessage());
     }
 
     @Test
-    @DisplayName("an account name without its domain is refused: it could be any machine's local account")
+    @DisplayName(
+        "an account name without its domain is refused: it could be any machine's local account")
     void nameWithoutDomain() {
-      InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> new UserAccount(null, null, null, SamAccountName.of("alice"), null));
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class,
+              () -> new UserAccount(null, null, null, SamAccountName.of("alice"), null));
       assertTrue(e.getMessage().contains("accountName 'alice' needs its domain"), e.getMessage());
     }
 
     @Test
-    @DisplayName("system pseudo-identities (LocalSystem, LocalService, NetworkService) are not users and are refused")
+    @DisplayName(
+        "system pseudo-identities (LocalSystem, LocalService, NetworkService) are not users and are refused")
     void pseudoIdentities() {
       for (String sid : new String[] {"S-1-5-18", "S-1-5-19", "S-1-5-20"}) {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-            () -> UserAccount.of(SecurityIdentifier.of(sid)));
+        InvalidInputException e =
+            assertThrows(
+                InvalidInputException.class, () -> UserAccount.of(SecurityIdentifier.of(sid)));
         assertTrue(e.getMessage().contains(sid), e.getMessage());
       }
-      InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> UserAccount.onPremises(NetbiosDomain.of("NT AUTHORITY"), SamAccountName.of("SYSTEM")));
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class,
+              () ->
+                  UserAccount.onPremises(
+                      NetbiosDomain.of("NT AUTHORITY"), SamAccountName.of("SYSTEM")));
       assertTrue(e.getMessage().contains("NT AUTHORITY\\SYSTEM"), e.getMessage());
     }
 
@@ -127,7 +149,8 @@ class UserAccountTest {
       assertThrows(InvalidInputException.class, () -> SecurityIdentifier.of("S-1"));
       assertThrows(InvalidInputException.class, () -> SecurityIdentifier.of("S-1-5-x"));
       assertEquals("S-1-5-21-1-2-3-500", SecurityIdentifier.of("s-1-5-21-1-2-3-500").value());
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> SamAccountName.of("a/b"));
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> SamAccountName.of("a/b"));
       assertTrue(e.getMessage().contains("'a/b'"), e.getMessage());
       assertThrows(InvalidInputException.class, () -> SamAccountName.of("x".repeat(105)));
       assertThrows(InvalidInputException.class, () -> NetbiosDomain.of("CON\\TOSO"));
@@ -148,8 +171,10 @@ class UserAccountTest {
   @Test
   @DisplayName("toString shows no personal data in clear")
   void redacted() {
-    String shown = UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("alice")).withUpn(ALICE)
-        .toString();
+    String shown =
+        UserAccount.onPremises(NetbiosDomain.of("CONTOSO"), SamAccountName.of("alice"))
+            .withUpn(ALICE)
+            .toString();
     assertFalse(shown.contains("alice"), shown);
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("URLs as endpoint alerts report them: without a scheme or after uri=, kept as given, normalized for matching")
+@DisplayName(
+    "URLs as endpoint alerts report them: without a scheme or after uri=, kept as given, normalized for matching")
 class WebUrlTest {
 
   @Test
@@ -21,7 +22,10 @@ class WebUrlTest {
     assertEquals("fabrikam.example/pay", url.toString());
     assertEquals("http://fabrikam.example/pay", url.normalized());
     assertEquals("fabrikam.example", url.host());
-    assertEquals("http://Fabrikam.example:8080/a", WebUrl.of("Fabrikam.example:8080/a").normalized(), "a port is no scheme");
+    assertEquals(
+        "http://Fabrikam.example:8080/a",
+        WebUrl.of("Fabrikam.example:8080/a").normalized(),
+        "a port is no scheme");
     assertEquals("fabrikam.example", WebUrl.of("Fabrikam.example:8080/a").host());
     assertEquals("http://203.0.113.45", WebUrl.of("203.0.113.45").normalized());
     assertEquals("http://[2001:db8::1]/a", WebUrl.of("[2001:db8::1]/a").normalized());
@@ -40,8 +44,13 @@ class WebUrlTest {
   @Test
   @DisplayName("a URL valid before normalizes to itself, so stored keys do not change")
   void unchanged() {
-    for (String before : List.of("https://login.example.net/reset?x=1", "HTTP://Example.NET/A", "http://10.0.0.1:8080/a",
-        "https://xn--bcher-kva.example/", "https://example.net/r\u00e9sum\u00e9")) {
+    for (String before :
+        List.of(
+            "https://login.example.net/reset?x=1",
+            "HTTP://Example.NET/A",
+            "http://10.0.0.1:8080/a",
+            "https://xn--bcher-kva.example/",
+            "https://example.net/r\u00e9sum\u00e9")) {
       assertEquals(before, WebUrl.of(before).normalized());
       assertEquals("url:" + before, Url.of(WebUrl.of(before)).key().value());
     }
@@ -58,14 +67,33 @@ class WebUrlTest {
   }
 
   @Test
-  @DisplayName("other schemes, no host and whitespace are still refused, after normalizing too, naming the value")
+  @DisplayName(
+      "other schemes, no host and whitespace are still refused, after normalizing too, naming the value")
   void refused() {
-    for (String bad : List.of("javascript:alert(1)", "JavaScript:alert(1)", "uri=javascript:alert(1)", "ftp://example.com/",
-        "uri=ftp://example.com/", "file:///C:/x", "data:text/html,x", "localhost:8080", "mailto:a@contoso.com",
-        "uri=", "uri=/a", "/relative/path", "//fabrikam.example/a", "https:///nohost", "fabrikam.example/a b",
-        "uri= http://a.example", "fabrikam.example/\r\nX: 1", "fabrikam.example/\u202Eexe", "",
-        "a".repeat(2_042) + ".com")) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> WebUrl.of(bad), bad);
+    for (String bad :
+        List.of(
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "uri=javascript:alert(1)",
+            "ftp://example.com/",
+            "uri=ftp://example.com/",
+            "file:///C:/x",
+            "data:text/html,x",
+            "localhost:8080",
+            "mailto:a@contoso.com",
+            "uri=",
+            "uri=/a",
+            "/relative/path",
+            "//fabrikam.example/a",
+            "https:///nohost",
+            "fabrikam.example/a b",
+            "uri= http://a.example",
+            "fabrikam.example/\r\nX: 1",
+            "fabrikam.example/\u202Eexe",
+            "",
+            "a".repeat(2_042) + ".com")) {
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> WebUrl.of(bad), bad);
       assertTrue(e.getMessage().startsWith("url "), e.getMessage());
       assertFalse(e.getMessage().contains("\r"), e.getMessage());
     }

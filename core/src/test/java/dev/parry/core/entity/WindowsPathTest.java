@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Windows paths are resolved as Windows resolves them and compared as NTFS compares names")
+@DisplayName(
+    "Windows paths are resolved as Windows resolves them and compared as NTFS compares names")
 class WindowsPathTest {
 
   @Test
-  @DisplayName("slashes, repeated separators and a trailing separator are resolved; the spelling is kept")
+  @DisplayName(
+      "slashes, repeated separators and a trailing separator are resolved; the spelling is kept")
   void normalises() {
     assertEquals("C:\\Windows\\System32", WindowsPath.of("c:/Windows//System32/").resolved());
     assertEquals("c:/Windows//System32/", WindowsPath.of("c:/Windows//System32/").value());
@@ -52,34 +54,38 @@ class WindowsPathTest {
     assertTrue(file.isWithin(WindowsPath.of("c:\\buildagent\\WORK")));
     assertTrue(file.isWithin(WindowsPath.of("\\BuildAgent")));
     assertFalse(file.isWithin(WindowsPath.of("D:\\BuildAgent")));
-    assertFalse(WindowsPath.of("C:\\BuildAgent2\\a.exe").isWithin(WindowsPath.of("C:\\BuildAgent")));
+    assertFalse(
+        WindowsPath.of("C:\\BuildAgent2\\a.exe").isWithin(WindowsPath.of("C:\\BuildAgent")));
     assertTrue(file.isWithin(WindowsPath.of("C:\\")));
   }
 
   @ParameterizedTest(name = "{0} resolves to {1}")
-  @CsvSource(delimiter = '|', value = {
-      "C:\\Windows.\\System32\\x.dll | C:\\Windows\\System32\\x.dll",
-      "C:\\Windows . .\\x.dll | C:\\Windows\\x.dll",
-      "c:/a/./b/../c// | C:\\a\\c",
-      "\\\\localhost\\c$\\Windows | C:\\Windows",
-      "\\\\127.0.0.1\\D$\\x | D:\\x",
-      "\\\\0--1.ipv6-literal.net\\C$\\x | C:\\x",
-      "\\\\fs01\\C$\\x | \\\\fs01\\C$\\x",
-      "\\\\fs01\\share.\\x. | \\\\fs01\\share\\x",
-      "\\\\?\\C:\\Windows\\x | C:\\Windows\\x",
-      "\\\\?\\C:\\Windows.\\x | \\\\?\\C:\\Windows.\\x",
-      "\\\\.\\C:\\Windows.\\x | C:\\Windows\\x",
-      "//?/C:/Windows./x | C:\\Windows\\x",
-      "\\??\\c:\\x | C:\\x",
-      "\\\\.\\D:\\..\\C:\\x | C:\\x",
-      "\\\\?\\UNC\\localhost\\C$\\x | C:\\x",
-      "\\\\?\\UNC\\fs01\\share\\x. | \\\\?\\UNC\\fs01\\share\\x.",
-      "\\\\.\\UNC\\fs01\\share\\x. | \\\\fs01\\share\\x",
-      "\\Device\\HarddiskVolume3\\x | \\\\?\\GLOBALROOT\\Device\\HarddiskVolume3\\x",
-      "\\\\.\\HarddiskVolume3\\x | \\\\?\\GLOBALROOT\\Device\\HarddiskVolume3\\x",
-      "\\Device\\Mup\\fs01\\share\\x | \\\\fs01\\share\\x",
-      "\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\ | \\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\",
-      "/Users/x | \\Users\\x"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "C:\\Windows.\\System32\\x.dll | C:\\Windows\\System32\\x.dll",
+        "C:\\Windows . .\\x.dll | C:\\Windows\\x.dll",
+        "c:/a/./b/../c// | C:\\a\\c",
+        "\\\\localhost\\c$\\Windows | C:\\Windows",
+        "\\\\127.0.0.1\\D$\\x | D:\\x",
+        "\\\\0--1.ipv6-literal.net\\C$\\x | C:\\x",
+        "\\\\fs01\\C$\\x | \\\\fs01\\C$\\x",
+        "\\\\fs01\\share.\\x. | \\\\fs01\\share\\x",
+        "\\\\?\\C:\\Windows\\x | C:\\Windows\\x",
+        "\\\\?\\C:\\Windows.\\x | \\\\?\\C:\\Windows.\\x",
+        "\\\\.\\C:\\Windows.\\x | C:\\Windows\\x",
+        "//?/C:/Windows./x | C:\\Windows\\x",
+        "\\??\\c:\\x | C:\\x",
+        "\\\\.\\D:\\..\\C:\\x | C:\\x",
+        "\\\\?\\UNC\\localhost\\C$\\x | C:\\x",
+        "\\\\?\\UNC\\fs01\\share\\x. | \\\\?\\UNC\\fs01\\share\\x.",
+        "\\\\.\\UNC\\fs01\\share\\x. | \\\\fs01\\share\\x",
+        "\\Device\\HarddiskVolume3\\x | \\\\?\\GLOBALROOT\\Device\\HarddiskVolume3\\x",
+        "\\\\.\\HarddiskVolume3\\x | \\\\?\\GLOBALROOT\\Device\\HarddiskVolume3\\x",
+        "\\Device\\Mup\\fs01\\share\\x | \\\\fs01\\share\\x",
+        "\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\ | \\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\",
+        "/Users/x | \\Users\\x"
+      })
   @DisplayName("each spelling resolves as Windows resolves it, the spelling kept for display")
   void resolves(String spelling, String resolved) {
     WindowsPath path = WindowsPath.of(spelling);
@@ -92,10 +98,21 @@ class WindowsPathTest {
   @DisplayName("resolving a resolved path changes nothing (seeded; the seed is printed)")
   void resolvingTwiceChangesNothing() {
     long seed = Long.getLong("parry.seed", new Random().nextLong());
-    System.out.println("resolvingTwiceChangesNothing: seed " + seed + " (replay: -Dparry.seed=" + seed + ")");
+    System.out.println(
+        "resolvingTwiceChangesNothing: seed " + seed + " (replay: -Dparry.seed=" + seed + ")");
     Random random = new Random(seed);
-    String[] roots = {"C:", "c:", "\\\\localhost\\C$", "\\\\fs01\\share", "\\\\?\\C:", "\\\\.\\C:", "",
-        "\\Device\\HarddiskVolume1", "\\\\?\\UNC\\fs01\\share", "\\??\\D:"};
+    String[] roots = {
+      "C:",
+      "c:",
+      "\\\\localhost\\C$",
+      "\\\\fs01\\share",
+      "\\\\?\\C:",
+      "\\\\.\\C:",
+      "",
+      "\\Device\\HarddiskVolume1",
+      "\\\\?\\UNC\\fs01\\share",
+      "\\??\\D:"
+    };
     String[] names = {"a", "B.", "c ", ".", "..", "d~1", "\u00E9t\u00E9", "x.y", "K"};
     for (int i = 0; i < 5_000; i++) {
       StringBuilder spelling = new StringBuilder(roots[random.nextInt(roots.length)]);
@@ -109,9 +126,13 @@ class WindowsPathTest {
         continue; // '..' above the root, '.' after \\?\
       }
       String resolved = path.resolved();
-      assertEquals(resolved, WindowsPath.of(resolved).resolved(), () -> "seed " + seed + ": " + spelling);
+      assertEquals(
+          resolved, WindowsPath.of(resolved).resolved(), () -> "seed " + seed + ": " + spelling);
       assertEquals(path, WindowsPath.of(resolved), () -> "seed " + seed + ": " + spelling);
-      assertEquals(path.hashCode(), WindowsPath.of(resolved).hashCode(), () -> "seed " + seed + ": " + spelling);
+      assertEquals(
+          path.hashCode(),
+          WindowsPath.of(resolved).hashCode(),
+          () -> "seed " + seed + ": " + spelling);
     }
   }
 
@@ -127,8 +148,10 @@ class WindowsPathTest {
   @DisplayName("comparison keys: one per place, lower case for ASCII as before")
   void comparisonKeys() {
     assertEquals("c:\\temp\\x.exe", WindowsPath.of("C:\\Temp\\x.exe").comparisonKey());
-    assertEquals("c:\\temp\\x.exe", WindowsPath.of("\\\\localhost\\c$\\TEMP.\\x.exe").comparisonKey());
-    assertNotEquals(WindowsPath.of("C:\\Tools\\key.exe").comparisonKey(),
+    assertEquals(
+        "c:\\temp\\x.exe", WindowsPath.of("\\\\localhost\\c$\\TEMP.\\x.exe").comparisonKey());
+    assertNotEquals(
+        WindowsPath.of("C:\\Tools\\key.exe").comparisonKey(),
         WindowsPath.of("C:\\Tools\\\u212Aey.exe").comparisonKey());
   }
 
@@ -139,8 +162,11 @@ class WindowsPathTest {
     assertTrue(WindowsPath.of("\\\\localhost\\C$\\BuildAgent.\\a.exe").isWithin(buildAgent));
     assertFalse(WindowsPath.of("C:\\BUILDA~1\\a.exe").isWithin(buildAgent));
     assertTrue(WindowsPath.of("C:\\BUILDA~1\\a.exe").isWithin(WindowsPath.of("c:\\builda~1")));
-    assertTrue(WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").isWithin(WindowsPath.of("\\BuildAgent")));
-    assertFalse(WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").isWithin(buildAgent));
+    assertTrue(
+        WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe")
+            .isWithin(WindowsPath.of("\\BuildAgent")));
+    assertFalse(
+        WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").isWithin(buildAgent));
     assertFalse(WindowsPath.of("\\\\ws-042\\C$\\BuildAgent\\a.exe").isWithin(buildAgent));
   }
 
@@ -150,17 +176,24 @@ class WindowsPathTest {
     WindowsPath buildAgent = WindowsPath.of("C:\\BuildAgent");
     assertFalse(WindowsPath.of("C:\\BUILDA~1\\a.exe").isWithin(buildAgent));
     assertTrue(WindowsPath.of("C:\\BUILDA~1\\a.exe").couldBeWithin(buildAgent));
-    assertTrue(WindowsPath.of("C:\\BuildAgent\\a.exe").couldBeWithin(WindowsPath.of("C:\\BUILDA~1")));
+    assertTrue(
+        WindowsPath.of("C:\\BuildAgent\\a.exe").couldBeWithin(WindowsPath.of("C:\\BUILDA~1")));
     assertTrue(WindowsPath.of("C:\\BUILDA~1\\a.exe").isWithin(WindowsPath.of("c:\\builda~1")));
     assertFalse(WindowsPath.of("D:\\BUILDA~1\\a.exe").couldBeWithin(buildAgent));
     assertFalse(WindowsPath.of("C:\\Tools\\a.exe").couldBeWithin(buildAgent));
-    assertTrue(WindowsPath.of("\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
-    assertTrue(WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
-    assertTrue(WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").isWithin(WindowsPath.of("\\BuildAgent")));
+    assertTrue(
+        WindowsPath.of("\\\\?\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\BuildAgent\\a.exe")
+            .couldBeWithin(buildAgent));
+    assertTrue(
+        WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
+    assertTrue(
+        WindowsPath.of("\\Device\\HarddiskVolume3\\BuildAgent\\a.exe")
+            .isWithin(WindowsPath.of("\\BuildAgent")));
     assertTrue(WindowsPath.of("\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
     assertTrue(WindowsPath.of("\\\\ws-042\\C$\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
     assertFalse(WindowsPath.of("\\\\ws-042\\C$\\BuildAgent\\a.exe").isWithin(buildAgent));
     assertFalse(WindowsPath.of("\\\\ws-042\\share\\BuildAgent\\a.exe").couldBeWithin(buildAgent));
-    assertTrue(WindowsPath.of("\\\\fs02\\tools\\a.exe").couldBeWithin(WindowsPath.of("\\\\fs01\\tools")));
+    assertTrue(
+        WindowsPath.of("\\\\fs02\\tools\\a.exe").couldBeWithin(WindowsPath.of("\\\\fs01\\tools")));
   }
 }

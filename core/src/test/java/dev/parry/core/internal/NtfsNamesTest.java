@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("NTFS name comparison: one unit's simple upper case, keys that agree with it, short names")
+@DisplayName(
+    "NTFS name comparison: one unit's simple upper case, keys that agree with it, short names")
 class NtfsNamesTest {
 
   @Test
-  @DisplayName("for all 65,536 UTF-16 units, two units have one key exactly when their upper cases are equal")
+  @DisplayName(
+      "for all 65,536 UTF-16 units, two units have one key exactly when their upper cases are equal")
   void keysAgreeWithUpperCase() {
     char[] keyOfUpper = new char[Character.MAX_VALUE + 1];
     boolean[] seen = new boolean[Character.MAX_VALUE + 1];
@@ -27,7 +29,10 @@ class NtfsNamesTest {
       assertEquals(upper, NtfsNames.upper(c), () -> "the ASCII shortcut differs at " + unit);
       char key = NtfsNames.keyOf(c);
       if (seen[upper]) {
-        assertEquals(keyOfUpper[upper], key, () -> "key of " + unit + " depends on more than its upper case");
+        assertEquals(
+            keyOfUpper[upper],
+            key,
+            () -> "key of " + unit + " depends on more than its upper case");
       }
       seen[upper] = true;
       keyOfUpper[upper] = key;
@@ -49,12 +54,13 @@ class NtfsNamesTest {
 
   @ParameterizedTest(name = "{0} and {1}: NTFS {2}, Java equalsIgnoreCase {3}")
   @CsvSource({
-      "key, \u212Aey, false, true",
-      "sign, \u017Fign, true, true",
-      "stra\u00DFe, STRASSE, false, false",
-      "\u03C3\u03BF\u03C2, \u03A3\u039F\u03A3, true, true",
-      "win, w\u0130n, false, true",
-      "Windows, WINDOWS, true, true"})
+    "key, \u212Aey, false, true",
+    "sign, \u017Fign, true, true",
+    "stra\u00DFe, STRASSE, false, false",
+    "\u03C3\u03BF\u03C2, \u03A3\u039F\u03A3, true, true",
+    "win, w\u0130n, false, true",
+    "Windows, WINDOWS, true, true"
+  })
   @DisplayName("NTFS's simple upper case is not Java's case-insensitive comparison")
   void notJavaFolding(String a, String b, boolean ntfs, boolean java) {
     assertEquals(ntfs, NtfsNames.equal(a, b));

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Action ids are made and read as every identifier is: {@code of}, and their text form reads back. */
+/**
+ * Action ids are made and read as every identifier is: {@code of}, and their text form reads back.
+ */
 @DisplayName("Action ids: of, and their text form")
 class ActionIdTest {
 
@@ -24,7 +26,8 @@ class ActionIdTest {
   @ParameterizedTest
   @ValueSource(strings = {"inv", "inv/0", "inv/-1", "inv/+3", "/3", "inv/\u0663"})
   void badTextIsRefusedNamingIt(String text) {
-    InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ActionId.of(text));
+    InvalidInputException refused =
+        assertThrows(InvalidInputException.class, () -> ActionId.of(text));
     assertTrue(refused.getMessage().startsWith("actionId"), refused.getMessage());
   }
 }

@@ -36,75 +36,153 @@ class ActionSourceTest {
   static final RemediationAction DELETE = new SoftDeleteEmail(MESSAGE, false);
   static final RemediationAction DISABLE = new DisableUser(USER);
 
-  Investigation investigation = Investigation.open(InvestigationId.of("inv-src"), AlertId.of("a-src"),
-      AutomationLevel.FULL, Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0).after();
+  Investigation investigation =
+      Investigation.open(
+              InvestigationId.of("inv-src"),
+              AlertId.of("a-src"),
+              AutomationLevel.FULL,
+              Investigation.DEFAULT_PENDING_EXPIRY,
+              Actor.system(),
+              T0)
+          .after();
 
   static Command.Proposal proposal(RemediationAction action) {
-    return new Command.Proposal(new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, "test"), ApprovalRule.SINGLE);
+    return new Command.Proposal(
+        new PlannedAction(action, ApprovalMode.REQUIRES_APPROVAL, "test"), ApprovalRule.SINGLE);
   }
 
   ActionRecord propose(Command command) {
-    Decision.Accepted accepted = assertInstanceOf(Decision.Accepted.class, investigation.decide(command, T0));
+    Decision.Accepted accepted =
+        assertInstanceOf(Decision.Accepted.class, investigation.decide(command, T0));
     investigation = accepted.after();
-    InvestigationEvent.ActionProposed proposed = assertInstanceOf(InvestigationEvent.ActionProposed.class,
-        accepted.events().get(accepted.events().size() - 1));
+    InvestigationEvent.ActionProposed proposed =
+        assertInstanceOf(
+            InvestigationEvent.ActionProposed.class,
+            accepted.events().get(accepted.events().size() - 1));
     ActionRecord action = investigation.action(proposed.actionId()).orElseThrow();
     assertEquals(proposed.source(), action.source(), "the event and the record agree");
     return action;
   }
 
   @Test
-  @DisplayName("the eight sources of Defender's Action center, two of them automated investigations")
+  @DisplayName(
+      "the eight sources of Defender's Action center, two of them automated investigations")
   void eight() {
-    assertEquals(List.of("AUTOMATED_DEVICE_INVESTIGATION", "AUTOMATED_EMAIL_INVESTIGATION", "MANUAL_DEVICE_ACTION",
-        "MANUAL_EMAIL_ACTION", "ADVANCED_HUNTING", "EXPLORER", "LIVE_RESPONSE", "LIVE_RESPONSE_API"),
+    assertEquals(
+        List.of(
+            "AUTOMATED_DEVICE_INVESTIGATION",
+            "AUTOMATED_EMAIL_INVESTIGATION",
+            "MANUAL_DEVICE_ACTION",
+            "MANUAL_EMAIL_ACTION",
+            "ADVANCED_HUNTING",
+            "EXPLORER",
+            "LIVE_RESPONSE",
+            "LIVE_RESPONSE_API"),
         java.util.Arrays.stream(ActionSource.values()).map(Enum::name).toList());
-    assertEquals(2, java.util.Arrays.stream(ActionSource.values()).filter(ActionSource::isAutomated).count());
+    assertEquals(
+        2,
+        java.util.Arrays.stream(ActionSource.values()).filter(ActionSource::isAutomated).count());
   }
 
   @Test
   @DisplayName("a principal's action keeps the source it was requested from")
   void named() {
-    assertEquals(ActionSource.LIVE_RESPONSE, propose(new Command.ProposeAction(proposal(ISOLATE), ANALYST,
-        "from the session", ActionSource.LIVE_RESPONSE)).source());
-    assertEquals(ActionSource.EXPLORER, propose(new Command.ProposeAction(proposal(DELETE), ANALYST, "from Explorer",
-        ActionSource.EXPLORER)).source());
-    assertEquals(ActionSource.ADVANCED_HUNTING, propose(new Command.ProposeAction(proposal(DISABLE), ANALYST,
-        "from a hunting query", ActionSource.ADVANCED_HUNTING)).source());
+    assertEquals(
+        ActionSource.LIVE_RESPONSE,
+        propose(
+                new Command.ProposeAction(
+                    proposal(ISOLATE), ANALYST, "from the session", ActionSource.LIVE_RESPONSE))
+            .source());
+    assertEquals(
+        ActionSource.EXPLORER,
+        propose(
+                new Command.ProposeAction(
+                    proposal(DELETE), ANALYST, "from Explorer", ActionSource.EXPLORER))
+            .source());
+    assertEquals(
+        ActionSource.ADVANCED_HUNTING,
+        propose(
+                new Command.ProposeAction(
+                    proposal(DISABLE),
+                    ANALYST,
+                    "from a hunting query",
+                    ActionSource.ADVANCED_HUNTING))
+            .source());
   }
 
   @Test
   @DisplayName("without a source named, the requester and the family decide it")
   void implied() {
-    assertEquals(ActionSource.MANUAL_DEVICE_ACTION, propose(new Command.ProposeAction(proposal(ISOLATE), ANALYST))
-        .source());
-    assertEquals(ActionSource.MANUAL_EMAIL_ACTION, propose(new Command.ProposeAction(proposal(DELETE), ANALYST))
-        .source());
-    assertEquals(ActionSource.MANUAL_DEVICE_ACTION, propose(new Command.ProposeAction(proposal(DISABLE), ANALYST))
-        .source(), "identity actions are filed with the device sources");
-    investigation = Investigation.open(InvestigationId.of("inv-src-2"), AlertId.of("a-src-2"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0).after();
+    assertEquals(
+        ActionSource.MANUAL_DEVICE_ACTION,
+        propose(new Command.ProposeAction(proposal(ISOLATE), ANALYST)).source());
+    assertEquals(
+        ActionSource.MANUAL_EMAIL_ACTION,
+        propose(new Command.ProposeAction(proposal(DELETE), ANALYST)).source());
+    assertEquals(
+        ActionSource.MANUAL_DEVICE_ACTION,
+        propose(new Command.ProposeAction(proposal(DISABLE), ANALYST)).source(),
+        "identity actions are filed with the device sources");
+    investigation =
+        Investigation.open(
+                InvestigationId.of("inv-src-2"),
+                AlertId.of("a-src-2"),
+                AutomationLevel.FULL,
+                Investigation.DEFAULT_PENDING_EXPIRY,
+                Actor.system(),
+                T0)
+            .after();
     Evidence phish = Evidence.of(MESSAGE, Verdict.MALICIOUS, "phish", T0);
-    ActionRecord automated = propose(Command.RecordEvidence.of(phish,
-        new RemediationPlan(List.of(new PlannedAction(DELETE, ApprovalMode.REQUIRES_APPROVAL, "phish")), "phish"),
-        ApprovalRule.SINGLE));
+    ActionRecord automated =
+        propose(
+            Command.RecordEvidence.of(
+                phish,
+                new RemediationPlan(
+                    List.of(new PlannedAction(DELETE, ApprovalMode.REQUIRES_APPROVAL, "phish")),
+                    "phish"),
+                ApprovalRule.SINGLE));
     assertEquals(ActionSource.AUTOMATED_EMAIL_INVESTIGATION, automated.source());
-    assertEquals(ActionSource.AUTOMATED_DEVICE_INVESTIGATION, ActionSource.of(Actor.system(), EntityFamily.DEVICE));
-    assertEquals(ActionSource.AUTOMATED_DEVICE_INVESTIGATION, ActionSource.of(Actor.system(), EntityFamily.IDENTITY));
+    assertEquals(
+        ActionSource.AUTOMATED_DEVICE_INVESTIGATION,
+        ActionSource.of(Actor.system(), EntityFamily.DEVICE));
+    assertEquals(
+        ActionSource.AUTOMATED_DEVICE_INVESTIGATION,
+        ActionSource.of(Actor.system(), EntityFamily.IDENTITY));
   }
 
   @Test
-  @DisplayName("a source that does not suit the requester or the family is refused, naming the source")
+  @DisplayName(
+      "a source that does not suit the requester or the family is refused, naming the source")
   void refused() {
-    for (Runnable bad : List.<Runnable>of(
-        () -> new Command.ProposeAction(proposal(ISOLATE), ANALYST, "", ActionSource.EXPLORER),
-        () -> new Command.ProposeAction(proposal(DELETE), ANALYST, "", ActionSource.LIVE_RESPONSE_API),
-        () -> new Command.ProposeAction(proposal(DISABLE), ANALYST, "", ActionSource.MANUAL_EMAIL_ACTION),
-        () -> new Command.ProposeAction(proposal(ISOLATE), ANALYST, "", ActionSource.AUTOMATED_DEVICE_INVESTIGATION),
-        () -> new Command.ProposeAction(proposal(ISOLATE), Actor.system(), "", ActionSource.MANUAL_DEVICE_ACTION),
-        () -> new InvestigationEvent.ActionProposed(investigation.id(), T0, Actor.system(),
-            new ActionId(investigation.id(), 1), ISOLATE, ApprovalMode.AUTOMATIC, "t", ApprovalRule.SINGLE, null, null,
-            "", ActionSource.LIVE_RESPONSE))) {
+    for (Runnable bad :
+        List.<Runnable>of(
+            () -> new Command.ProposeAction(proposal(ISOLATE), ANALYST, "", ActionSource.EXPLORER),
+            () ->
+                new Command.ProposeAction(
+                    proposal(DELETE), ANALYST, "", ActionSource.LIVE_RESPONSE_API),
+            () ->
+                new Command.ProposeAction(
+                    proposal(DISABLE), ANALYST, "", ActionSource.MANUAL_EMAIL_ACTION),
+            () ->
+                new Command.ProposeAction(
+                    proposal(ISOLATE), ANALYST, "", ActionSource.AUTOMATED_DEVICE_INVESTIGATION),
+            () ->
+                new Command.ProposeAction(
+                    proposal(ISOLATE), Actor.system(), "", ActionSource.MANUAL_DEVICE_ACTION),
+            () ->
+                new InvestigationEvent.ActionProposed(
+                    investigation.id(),
+                    T0,
+                    Actor.system(),
+                    new ActionId(investigation.id(), 1),
+                    ISOLATE,
+                    ApprovalMode.AUTOMATIC,
+                    "t",
+                    ApprovalRule.SINGLE,
+                    null,
+                    null,
+                    "",
+                    ActionSource.LIVE_RESPONSE))) {
       InvalidInputException e = assertThrows(InvalidInputException.class, bad::run);
       assertTrue(e.getMessage().startsWith("source "), e.getMessage());
     }

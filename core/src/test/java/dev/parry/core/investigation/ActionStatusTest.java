@@ -15,18 +15,19 @@ class ActionStatusTest {
 
   @ParameterizedTest(name = "{0}: settled={1}, active={2}, dispatched={3}")
   @CsvSource({
-      "PENDING_APPROVAL, false, true, false",
-      "APPROVED, false, true, true",
-      "IN_PROGRESS, false, true, true",
-      "SUCCEEDED, true, false, false",
-      "FAILED, true, false, false",
-      "TIMED_OUT, true, false, false",
-      "CANCELLED, true, false, false",
-      "REJECTED, true, false, false",
-      "EXPIRED, true, false, false",
-      "UNDO_IN_PROGRESS, true, false, true",
-      "UNDONE, true, false, false",
-      "UNDO_FAILED, true, false, false"})
+    "PENDING_APPROVAL, false, true, false",
+    "APPROVED, false, true, true",
+    "IN_PROGRESS, false, true, true",
+    "SUCCEEDED, true, false, false",
+    "FAILED, true, false, false",
+    "TIMED_OUT, true, false, false",
+    "CANCELLED, true, false, false",
+    "REJECTED, true, false, false",
+    "EXPIRED, true, false, false",
+    "UNDO_IN_PROGRESS, true, false, true",
+    "UNDONE, true, false, false",
+    "UNDO_FAILED, true, false, false"
+  })
   void table(ActionStatus status, boolean settled, boolean active, boolean dispatched) {
     assertEquals(settled, status.isSettled());
     assertEquals(active, status.isActive());
@@ -41,7 +42,9 @@ class ActionStatusTest {
     Set<ActionStatus> copy = ActionStatus.dispatched();
     copy.add(ActionStatus.UNDONE);
     assertNotSame(copy, ActionStatus.dispatched());
-    assertEquals(EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS),
-        ActionStatus.dispatched(), "changing the answered set changed the definition");
+    assertEquals(
+        EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.UNDO_IN_PROGRESS),
+        ActionStatus.dispatched(),
+        "changing the answered set changed the definition");
   }
 }

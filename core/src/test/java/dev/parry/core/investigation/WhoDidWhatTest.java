@@ -35,29 +35,43 @@ class WhoDidWhatTest {
   static final PrincipalName ALICE = PrincipalName.of("alice@contoso.com");
   static final PrincipalName BOB = PrincipalName.of("bob@contoso.com");
   static final RemediationAction ISOLATE = new IsolateDevice(DEVICE, IsolationType.FULL);
-  static final RemediationAction OTHER = new IsolateDevice(Device.of(DeviceId.of("b4e8d20f"), DeviceName.of("ws-043")),
-      IsolationType.FULL);
+  static final RemediationAction OTHER =
+      new IsolateDevice(
+          Device.of(DeviceId.of("b4e8d20f"), DeviceName.of("ws-043")), IsolationType.FULL);
 
   Investigation investigation;
   Instant now = T0;
 
   @BeforeEach
   void open() {
-    investigation = Investigation.open(ID, AlertId.of("alert-who"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now).after();
+    investigation =
+        Investigation.open(
+                ID,
+                AlertId.of("alert-who"),
+                AutomationLevel.FULL,
+                Investigation.DEFAULT_PENDING_EXPIRY,
+                Actor.system(),
+                now)
+            .after();
   }
 
   Decision.Accepted accept(Command command) {
     now = now.plusSeconds(60);
-    Decision.Accepted accepted = assertInstanceOf(Decision.Accepted.class, investigation.decide(command, now),
-        () -> "expected acceptance of " + command);
+    Decision.Accepted accepted =
+        assertInstanceOf(
+            Decision.Accepted.class,
+            investigation.decide(command, now),
+            () -> "expected acceptance of " + command);
     investigation = accepted.after();
     return accepted;
   }
 
   ActionId request(ApprovalMode mode, PrincipalName requester, String comment) {
-    accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE, mode, "manual"),
-        ApprovalRule.SINGLE), Actor.principal(requester), comment));
+    accept(
+        new Command.ProposeAction(
+            new Command.Proposal(new PlannedAction(ISOLATE, mode, "manual"), ApprovalRule.SINGLE),
+            Actor.principal(requester),
+            comment));
     return investigation.actions().get(investigation.actions().size() - 1).id();
   }
 
@@ -66,35 +80,57 @@ class WhoDidWhatTest {
   }
 
   @Test
-  @DisplayName("the requester's comment is kept on the action and on its proposal, through every later change")
+  @DisplayName(
+      "the requester's comment is kept on the action and on its proposal, through every later change")
   void requestComment() {
     ActionId id = request(ApprovalMode.AUTOMATIC, ALICE, "contain before the call");
     assertEquals("contain before the call", action(id).requestComment());
-    Decision.Accepted accepted = accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(OTHER,
-        ApprovalMode.REQUIRES_APPROVAL, "manual"), ApprovalRule.SINGLE), Actor.principal(BOB), "by hand"));
-    InvestigationEvent.ActionProposed proposed = assertInstanceOf(InvestigationEvent.ActionProposed.class,
-        accepted.events().get(0));
+    Decision.Accepted accepted =
+        accept(
+            new Command.ProposeAction(
+                new Command.Proposal(
+                    new PlannedAction(OTHER, ApprovalMode.REQUIRES_APPROVAL, "manual"),
+                    ApprovalRule.SINGLE),
+                Actor.principal(BOB),
+                "by hand"));
+    InvestigationEvent.ActionProposed proposed =
+        assertInstanceOf(InvestigationEvent.ActionProposed.class, accepted.events().get(0));
     assertEquals("by hand", proposed.comment());
     accept(new Command.Start(id));
     accept(new Command.Succeed(id, "isolated"));
-    assertEquals("contain before the call", action(id).requestComment(), "kept after the executor's outcome");
+    assertEquals(
+        "contain before the call",
+        action(id).requestComment(),
+        "kept after the executor's outcome");
     assertEquals("isolated", action(id).note());
   }
 
   @Test
   @DisplayName("a request comment holding a control character is refused, naming the field")
   void requestCommentValidated() {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Command.ProposeAction(
-        new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC, "manual"), ApprovalRule.SINGLE),
-        Actor.principal(ALICE), "line\nbreak"));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                new Command.ProposeAction(
+                    new Command.Proposal(
+                        new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC, "manual"),
+                        ApprovalRule.SINGLE),
+                    Actor.principal(ALICE),
+                    "line\nbreak"));
     assertTrue(e.getMessage().startsWith("comment"), e.getMessage());
   }
 
   @Test
   @DisplayName("every approval keeps its approver, time and comment after the action has run")
   void approvals() {
-    accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.REQUIRES_APPROVAL,
-        "manual"), new ApprovalRule(2, true)), Actor.principal(ALICE), "please"));
+    accept(
+        new Command.ProposeAction(
+            new Command.Proposal(
+                new PlannedAction(ISOLATE, ApprovalMode.REQUIRES_APPROVAL, "manual"),
+                new ApprovalRule(2, true)),
+            Actor.principal(ALICE),
+            "please"));
     ActionId id = investigation.actions().get(0).id();
     accept(new Command.Approve(id, ALICE, "my own request"));
     Instant first = now;
@@ -103,9 +139,12 @@ class WhoDidWhatTest {
     accept(new Command.Start(id));
     accept(new Command.Succeed(id, "isolated"));
     ActionRecord action = action(id);
-    assertEquals(List.of(
-        new ActionStep(ActionStep.Kind.APPROVED, Actor.principal(ALICE), first, "my own request"),
-        new ActionStep(ActionStep.Kind.APPROVED, Actor.principal(BOB), second, "confirmed with the user")),
+    assertEquals(
+        List.of(
+            new ActionStep(
+                ActionStep.Kind.APPROVED, Actor.principal(ALICE), first, "my own request"),
+            new ActionStep(
+                ActionStep.Kind.APPROVED, Actor.principal(BOB), second, "confirmed with the user")),
         action.approvals());
     assertEquals(List.of(ALICE, BOB), action.approvers());
     assertEquals(Actor.system(), action.updatedBy(), "the last change was the executor's");
@@ -117,19 +156,25 @@ class WhoDidWhatTest {
   void rejectionAndCancellation() {
     ActionId rejected = request(ApprovalMode.REQUIRES_APPROVAL, ALICE, "please");
     accept(new Command.Reject(rejected, Actor.principal(BOB), "benign admin tool"));
-    assertEquals(Optional.of(new ActionStep(ActionStep.Kind.REJECTED, Actor.principal(BOB), now,
-        "benign admin tool")), action(rejected).rejection());
+    assertEquals(
+        Optional.of(
+            new ActionStep(
+                ActionStep.Kind.REJECTED, Actor.principal(BOB), now, "benign admin tool")),
+        action(rejected).rejection());
     assertEquals(Optional.empty(), action(rejected).cancellation());
 
     ActionId cancelled = request(ApprovalMode.AUTOMATIC, BOB, "contain");
     accept(new Command.Cancel(cancelled, Actor.principal(ALICE), "wrong device"));
-    assertEquals(Optional.of(new ActionStep(ActionStep.Kind.CANCELLED, Actor.principal(ALICE), now,
-        "wrong device")), action(cancelled).cancellation());
+    assertEquals(
+        Optional.of(
+            new ActionStep(ActionStep.Kind.CANCELLED, Actor.principal(ALICE), now, "wrong device")),
+        action(cancelled).cancellation());
     assertEquals(Optional.empty(), action(cancelled).rejection());
   }
 
   @Test
-  @DisplayName("an undo a principal asked for keeps their name and comment after the system carried it out")
+  @DisplayName(
+      "an undo a principal asked for keeps their name and comment after the system carried it out")
   void undo() {
     ActionId id = request(ApprovalMode.AUTOMATIC, ALICE, "contain");
     accept(new Command.Start(id));
@@ -140,53 +185,90 @@ class WhoDidWhatTest {
     ActionRecord action = action(id);
     assertEquals(ActionStatus.UNDONE, action.status());
     assertEquals(Actor.system(), action.updatedBy(), "the system carried the undo out");
-    assertEquals(Optional.of(new ActionStep(ActionStep.Kind.UNDO_REQUESTED, Actor.principal(BOB), asked,
-        "false alarm")), action.undoRequest());
+    assertEquals(
+        Optional.of(
+            new ActionStep(
+                ActionStep.Kind.UNDO_REQUESTED, Actor.principal(BOB), asked, "false alarm")),
+        action.undoRequest());
   }
 
   @Test
-  @DisplayName("a time box extension keeps its approver and comment; the box still counts from the success")
+  @DisplayName(
+      "a time box extension keeps its approver and comment; the box still counts from the success")
   void extension() {
-    accept(new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC, "manual"),
-        ApprovalRule.SINGLE, Duration.ofHours(1)), Actor.principal(ALICE), "contain for an hour"));
+    accept(
+        new Command.ProposeAction(
+            new Command.Proposal(
+                new PlannedAction(ISOLATE, ApprovalMode.AUTOMATIC, "manual"),
+                ApprovalRule.SINGLE,
+                Duration.ofHours(1)),
+            Actor.principal(ALICE),
+            "contain for an hour"));
     ActionId id = investigation.actions().get(0).id();
     accept(new Command.Start(id));
     accept(new Command.Succeed(id, "isolated"));
     Instant succeeded = now;
     accept(new Command.ExtendTimeBox(id, Duration.ofHours(2), BOB, "still cleaning up"));
     ActionRecord action = action(id);
-    assertEquals(List.of(new ActionStep(ActionStep.Kind.TIME_BOX_EXTENDED, Actor.principal(BOB), now,
-        "still cleaning up")), action.steps());
+    assertEquals(
+        List.of(
+            new ActionStep(
+                ActionStep.Kind.TIME_BOX_EXTENDED, Actor.principal(BOB), now, "still cleaning up")),
+        action.steps());
     assertEquals(Optional.of(succeeded.plus(Duration.ofHours(3))), action.timeBoxEnds());
   }
 
   @Test
   @DisplayName("replaying the events rebuilds every step")
   void replay() {
-    List<InvestigationEvent> events = new ArrayList<>(
-        Investigation.open(ID, AlertId.of("alert-who"), AutomationLevel.FULL, Investigation.DEFAULT_PENDING_EXPIRY,
-            Actor.system(), T0).events());
+    List<InvestigationEvent> events =
+        new ArrayList<>(
+            Investigation.open(
+                    ID,
+                    AlertId.of("alert-who"),
+                    AutomationLevel.FULL,
+                    Investigation.DEFAULT_PENDING_EXPIRY,
+                    Actor.system(),
+                    T0)
+                .events());
     ActionId id = new ActionId(ID, 1);
-    for (Command command : List.<Command>of(
-        new Command.ProposeAction(new Command.Proposal(new PlannedAction(ISOLATE, ApprovalMode.REQUIRES_APPROVAL,
-            "manual"), ApprovalRule.SINGLE), Actor.principal(ALICE), "please"),
-        new Command.Approve(id, BOB, "ok"), new Command.Start(id), new Command.Succeed(id, "done"),
-        new Command.RequestUndo(id, Actor.principal(ALICE), "oops"), new Command.FailUndo(id, "offline"),
-        new Command.RequestUndo(id, Actor.principal(BOB), "again"))) {
+    for (Command command :
+        List.<Command>of(
+            new Command.ProposeAction(
+                new Command.Proposal(
+                    new PlannedAction(ISOLATE, ApprovalMode.REQUIRES_APPROVAL, "manual"),
+                    ApprovalRule.SINGLE),
+                Actor.principal(ALICE),
+                "please"),
+            new Command.Approve(id, BOB, "ok"),
+            new Command.Start(id),
+            new Command.Succeed(id, "done"),
+            new Command.RequestUndo(id, Actor.principal(ALICE), "oops"),
+            new Command.FailUndo(id, "offline"),
+            new Command.RequestUndo(id, Actor.principal(BOB), "again"))) {
       events.addAll(accept(command).events());
     }
     assertEquals(investigation, Investigation.replay(events));
-    assertEquals("again", investigation.action(id).orElseThrow().undoRequest().orElseThrow().comment(),
+    assertEquals(
+        "again",
+        investigation.action(id).orElseThrow().undoRequest().orElseThrow().comment(),
         "the latest undo request");
-    assertEquals(3, investigation.action(id).orElseThrow().steps().size(), "one approval, two undo requests");
+    assertEquals(
+        3,
+        investigation.action(id).orElseThrow().steps().size(),
+        "one approval, two undo requests");
   }
 
   @Test
   @DisplayName("an approval step must come from a principal; a step's comment is validated")
   void stepValidation() {
-    assertThrows(InvalidInputException.class, () -> new ActionStep(ActionStep.Kind.APPROVED, Actor.system(), T0, ""));
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> new ActionStep(ActionStep.Kind.REJECTED, Actor.principal(ALICE), T0, "a\u0000b"));
+    assertThrows(
+        InvalidInputException.class,
+        () -> new ActionStep(ActionStep.Kind.APPROVED, Actor.system(), T0, ""));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> new ActionStep(ActionStep.Kind.REJECTED, Actor.principal(ALICE), T0, "a\u0000b"));
     assertTrue(e.getMessage().startsWith("comment"), e.getMessage());
   }
 }

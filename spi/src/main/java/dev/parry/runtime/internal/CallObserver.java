@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the instrumentation what the dispatcher does with a flight: each executor call and its
- * outcome, the first send after the decision, retries and rate-limited answers. With
- * {@link Instrumentation#none()} every method returns at once.
+ * outcome, the first send after the decision, retries and rate-limited answers. With {@link
+ * Instrumentation#none()} every method returns at once.
  */
 final class CallObserver {
 
@@ -58,12 +58,18 @@ final class CallObserver {
     }
   }
 
-  /** Starts timing a call for {@code flight} (a poll if {@code poll}), kept on the flight until answered. */
+  /**
+   * Starts timing a call for {@code flight} (a poll if {@code poll}), kept on the flight until
+   * answered.
+   */
   Instrumentation.Call start(Flight flight, int attempt, boolean poll) {
     if (!records) {
       return Instrumentation.Call.NONE;
     }
-    CallType type = poll ? CallType.STATUS : flight.purpose == ExecutionPurpose.UNDO ? CallType.UNDO : CallType.APPLY;
+    CallType type =
+        poll
+            ? CallType.STATUS
+            : flight.purpose == ExecutionPurpose.UNDO ? CallType.UNDO : CallType.APPLY;
     Instant decided;
     synchronized (flight) {
       decided = poll ? null : flight.decidedAt;
@@ -73,11 +79,20 @@ final class CallObserver {
     }
     if (decided != null) {
       Duration since = Duration.between(decided, clock.instant());
-      instrumentation.dispatched(flight.action.kind(), flight.action.family(), flight.purpose,
+      instrumentation.dispatched(
+          flight.action.kind(),
+          flight.action.family(),
+          flight.purpose,
           since.isNegative() ? Duration.ZERO : since);
     }
-    Instrumentation.Call call = instrumentation.executorCall(new ExecutorCall(type, flight.action.kind(),
-        flight.action.family(), flight.id, Math.max(1, attempt)));
+    Instrumentation.Call call =
+        instrumentation.executorCall(
+            new ExecutorCall(
+                type,
+                flight.action.kind(),
+                flight.action.family(),
+                flight.id,
+                Math.max(1, attempt)));
     Instrumentation.Call earlier = Instrumentation.Call.NONE;
     boolean ended;
     synchronized (flight) {
@@ -89,19 +104,28 @@ final class CallObserver {
     }
     earlier.end(CallOutcome.ABANDONED, null);
     if (ended) {
-      call.end(CallOutcome.ABANDONED, null); // the flight ended meanwhile: nothing else would end the call
+      call.end(
+          CallOutcome.ABANDONED,
+          null); // the flight ended meanwhile: nothing else would end the call
     }
     return call;
   }
 
   /** Ends the flight's call with the executor's answer, and reports a rate-limited one. */
-  void answered(Flight flight, Instrumentation.Call call, @Nullable ExecutionOutcome result, @Nullable Throwable error) {
+  void answered(
+      Flight flight,
+      Instrumentation.Call call,
+      @Nullable ExecutionOutcome result,
+      @Nullable Throwable error) {
     if (!records) {
       return;
     }
     call.end(outcomeOf(result, error), error);
-    if (error == null && result instanceof ExecutionOutcome.Failed failed && failed.retryAfter() != null) {
-      instrumentation.rateLimited(flight.action.kind(), flight.action.family(), failed.retryAfter());
+    if (error == null
+        && result instanceof ExecutionOutcome.Failed failed
+        && failed.retryAfter() != null) {
+      instrumentation.rateLimited(
+          flight.action.kind(), flight.action.family(), failed.retryAfter());
     }
   }
 
@@ -117,11 +141,17 @@ final class CallObserver {
     if (!records) {
       return Instrumentation.Call.NONE;
     }
-    return instrumentation.executorCall(new ExecutorCall(CallType.CANCEL, request.action().kind(),
-        request.action().family(), request.actionId(), Math.max(1, request.attempt())));
+    return instrumentation.executorCall(
+        new ExecutorCall(
+            CallType.CANCEL,
+            request.action().kind(),
+            request.action().family(),
+            request.actionId(),
+            Math.max(1, request.attempt())));
   }
 
-  private static CallOutcome outcomeOf(@Nullable ExecutionOutcome result, @Nullable Throwable error) {
+  private static CallOutcome outcomeOf(
+      @Nullable ExecutionOutcome result, @Nullable Throwable error) {
     if (error != null || result == null) {
       return CallOutcome.ERROR;
     }
@@ -129,7 +159,8 @@ final class CallObserver {
       return CallOutcome.SUCCEEDED;
     }
     if (result instanceof ExecutionOutcome.Failed failed) {
-      return failed.retryAfter() != null ? CallOutcome.RATE_LIMITED
+      return failed.retryAfter() != null
+          ? CallOutcome.RATE_LIMITED
           : failed.retryable() ? CallOutcome.RETRYABLE : CallOutcome.FAILED;
     }
     return CallOutcome.IN_PROGRESS;

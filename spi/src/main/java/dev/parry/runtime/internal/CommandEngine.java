@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Changes investigations the one way they change: load, decide with the state machine, append with
  * the version decided on, and on a conflict decide again on a fresh read. Stored events go to the
- * {@link EventRouter}, after the chain head the store answered went to the audit anchor
- * ({@link Anchoring}). Keeps the state this runtime last wrote per open investigation, so a command
- * is usually decided without a read; the store's version check catches a state another runtime moved
+ * {@link EventRouter}, after the chain head the store answered went to the audit anchor ({@link
+ * Anchoring}). Keeps the state this runtime last wrote per open investigation, so a command is
+ * usually decided without a read; the store's version check catches a state another runtime moved
  * on since, and a refusal is always confirmed on a fresh read.
  *
  * <p><b>Internal:</b> not API, may change without notice.
@@ -38,6 +38,7 @@ public final class CommandEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandEngine.class);
   private static final int MAX_CONFLICT_RETRIES = 64;
+
   /** How many investigations' last written states are kept; then the cache starts over. */
   private static final int MAX_RECENT = 4096;
 
@@ -64,7 +65,8 @@ public final class CommandEngine {
    * @param router where stored events go
    * @param anchoring where the chain head of each append goes, before the events are routed
    */
-  public CommandEngine(InvestigationStore store, Clock clock, EventRouter router, Anchoring anchoring) {
+  public CommandEngine(
+      InvestigationStore store, Clock clock, EventRouter router, Anchoring anchoring) {
     this.store = store;
     this.clock = clock;
     this.router = router;
@@ -129,26 +131,29 @@ public final class CommandEngine {
   }
 
   /**
-   * Like {@link #apply} for the runtime's own commands: {@return the state after it, or empty when it
-   * was refused (logged at DEBUG)}. A store failure is not caught: the caller's work stays due in the
-   * store and the reconciler comes back to it.
+   * Like {@link #apply} for the runtime's own commands: {@return the state after it, or empty when
+   * it was refused (logged at DEBUG)}. A store failure is not caught: the caller's work stays due
+   * in the store and the reconciler comes back to it.
    *
    * @param id the investigation
    * @param command the command
    */
-  public Optional<Investigation> applyQuietly(InvestigationId id, Function<Investigation, Command> command) {
+  public Optional<Investigation> applyQuietly(
+      InvestigationId id, Function<Investigation, Command> command) {
     try {
       return Optional.of(apply(id, command).after());
     } catch (CommandRejectedException | UnknownInvestigationException e) {
-      LOG.atDebug().addKeyValue("investigationId", LogSafe.of(id)).log("command not applied: " + LogSafe.of(e.getMessage()));
+      LOG.atDebug()
+          .addKeyValue("investigationId", LogSafe.of(id))
+          .log("command not applied: " + LogSafe.of(e.getMessage()));
       return Optional.empty();
     }
   }
 
   /**
-   * Decides {@code commands} in order, each on the state the previous one left, and appends all their
-   * events at once: all or nothing. The first attempt decides on {@code first}; a conflict, or a
-   * refusal decided on a state that was not fresh, is decided again on a fresh read.
+   * Decides {@code commands} in order, each on the state the previous one left, and appends all
+   * their events at once: all or nothing. The first attempt decides on {@code first}; a conflict,
+   * or a refusal decided on a state that was not fresh, is decided again on a fresh read.
    *
    * @param id the investigation
    * @param commands the commands
@@ -157,7 +162,8 @@ public final class CommandEngine {
    * @throws CommandRejectedException if a command is refused; nothing is stored
    * @throws ConcurrencyConflictException if the investigation kept changing for 64 attempts
    */
-  public Decision.Accepted applyAll(InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
+  public Decision.Accepted applyAll(
+      InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
     Known known = first;
     for (int attempt = 0; ; attempt++) {
       Investigation state = known != null ? known.state() : read(id);
@@ -207,7 +213,8 @@ public final class CommandEngine {
     return state.decide(command, clock.instant());
   }
 
-  private static Decision decideAll(Investigation state, List<Function<Investigation, Command>> commands, Instant now) {
+  private static Decision decideAll(
+      Investigation state, List<Function<Investigation, Command>> commands, Instant now) {
     if (commands.size() == 1) {
       return state.decide(commands.get(0).apply(state), now);
     }

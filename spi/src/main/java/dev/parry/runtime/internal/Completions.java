@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The investigations someone waits to see complete. A wait ends when this runtime stores the event
- * that completes the investigation, or, level-triggered, when a reconciler pass reads it complete from
- * the store (completed by another runtime, or its event's reaction lost).
+ * that completes the investigation, or, level-triggered, when a reconciler pass reads it complete
+ * from the store (completed by another runtime, or its event's reaction lost).
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -26,7 +26,8 @@ public final class Completions {
   private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
 
   private final InvestigationStore store;
-  private final Map<InvestigationId, List<CompletableFuture<Investigation>>> waiting = new ConcurrentHashMap<>();
+  private final Map<InvestigationId, List<CompletableFuture<Investigation>>> waiting =
+      new ConcurrentHashMap<>();
 
   /**
    * Creates the waits of one runtime.
@@ -38,9 +39,9 @@ public final class Completions {
   }
 
   /**
-   * {@return a future that completes with {@code id}'s state once it is complete}: registered first,
-   * then the store is read, so a completion in between is not missed. Cancelling it (or {@code orTimeout})
-   * ends the wait.
+   * {@return a future that completes with {@code id}'s state once it is complete}: registered
+   * first, then the store is read, so a completion in between is not missed. Cancelling it (or
+   * {@code orTimeout}) ends the wait.
    *
    * @param id the investigation
    */
@@ -61,26 +62,36 @@ public final class Completions {
     for (InvestigationId id : List.copyOf(waiting.keySet())) {
       List<CompletableFuture<Investigation>> futures = waiting.remove(id);
       if (futures != null) {
-        futures.forEach(future -> future.completeExceptionally(new UnavailableException("the runtime was closed")));
+        futures.forEach(
+            future ->
+                future.completeExceptionally(new UnavailableException("the runtime was closed")));
       }
     }
   }
 
   private void forget(InvestigationId id, CompletableFuture<Investigation> future) {
-    waiting.computeIfPresent(id, (key, futures) -> {
-      futures.removeIf(waiter -> waiter == future);
-      return futures.isEmpty() ? null : futures;
-    });
+    waiting.computeIfPresent(
+        id,
+        (key, futures) -> {
+          futures.removeIf(waiter -> waiter == future);
+          return futures.isEmpty() ? null : futures;
+        });
   }
 
-  /** What the runtime does once a batch of events was stored and heard: the wait ends if it completed. */
+  /**
+   * What the runtime does once a batch of events was stored and heard: the wait ends if it
+   * completed.
+   */
   public void stored(Investigation after) {
-    if (!waiting.isEmpty() && after.isComplete()) { // nobody waits, the usual case: nothing to look at
+    if (!waiting.isEmpty()
+        && after.isComplete()) { // nobody waits, the usual case: nothing to look at
       complete(after);
     }
   }
 
-  /** Reads every investigation waited for from the store, ending the waits on those now complete. */
+  /**
+   * Reads every investigation waited for from the store, ending the waits on those now complete.
+   */
   public void check() {
     for (InvestigationId id : List.copyOf(waiting.keySet())) {
       try {
@@ -89,8 +100,12 @@ public final class Completions {
           complete(stored.get());
         }
       } catch (RuntimeException e) {
-        LOG.atDebug().addKeyValue("investigationId", LogSafe.of(id)).log("could not read a waited-for investigation ("
-            + e.getClass().getName() + "); the next pass reads it again");
+        LOG.atDebug()
+            .addKeyValue("investigationId", LogSafe.of(id))
+            .log(
+                "could not read a waited-for investigation ("
+                    + e.getClass().getName()
+                    + "); the next pass reads it again");
       }
     }
   }

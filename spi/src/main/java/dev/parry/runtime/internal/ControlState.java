@@ -24,11 +24,15 @@ import org.jspecify.annotations.Nullable;
  * @param pausedEverywhere whether the kill switch for every group is thrown
  * @param pausedGroups the device groups paused one by one
  * @param breakGlass when each device's latest break-glass override ends
- * @param allowed the allow indicators added and not revoked, each with the change that added it last
- *     (its scope and end)
+ * @param allowed the allow indicators added and not revoked, each with the change that added it
+ *     last (its scope and end)
  */
-public record ControlState(long sequence, boolean pausedEverywhere, Set<DeviceGroupName> pausedGroups,
-    Map<DeviceId, Instant> breakGlass, Map<AllowIndicator, ControlChange> allowed) {
+public record ControlState(
+    long sequence,
+    boolean pausedEverywhere,
+    Set<DeviceGroupName> pausedGroups,
+    Map<DeviceId, Instant> breakGlass,
+    Map<AllowIndicator, ControlChange> allowed) {
 
   /** No change yet. */
   public static final ControlState EMPTY = new ControlState(0, false, Set.of(), Map.of(), Map.of());
@@ -69,7 +73,8 @@ public record ControlState(long sequence, boolean pausedEverywhere, Set<DeviceGr
             groups.remove(group);
           }
         }
-        case BREAK_GLASS -> glass.put(require(change.device(), change), require(change.until(), change));
+        case BREAK_GLASS ->
+            glass.put(require(change.device(), change), require(change.until(), change));
         case ALLOW -> indicators.put(require(change.indicator(), change), change);
         case REVOKE_ALLOW -> indicators.remove(require(change.indicator(), change));
       }
@@ -79,7 +84,8 @@ public record ControlState(long sequence, boolean pausedEverywhere, Set<DeviceGr
 
   private static <T> T require(@Nullable T value, ControlChange change) {
     if (value == null) {
-      throw new InternalErrorException("control change " + change.sequence() + " lacks its subject: " + change);
+      throw new InternalErrorException(
+          "control change " + change.sequence() + " lacks its subject: " + change);
     }
     return value;
   }

@@ -29,7 +29,6 @@ import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.ControlChange;
-import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,19 +53,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries approved actions (and undos) to their executors: claims the dispatch lease, asks the
- * safety guards again before each call of an automatic action with nothing outstanding, sends a fleet-wide action with the
- * protected devices to leave out, records the dispatch before calling,
- * keeps the family's concurrency cap and rate limit, retries retryable failures with backoff and the
- * same idempotency key, polls work in progress, turns silence into a time-out, and never lets one
- * executor's misbehaviour touch another action.
+ * safety guards again before each call of an automatic action with nothing outstanding, sends a
+ * fleet-wide action with the protected devices to leave out, records the dispatch before calling,
+ * keeps the family's concurrency cap and rate limit, retries retryable failures with backoff and
+ * the same idempotency key, polls work in progress, turns silence into a time-out, and never lets
+ * one executor's misbehaviour touch another action.
  *
  * <p>A flight ends one way, {@link #end}: with an outcome, which is recorded, or without one (the
  * dispatch could not be recorded, a timer was refused, the lease was lost), which leaves the action
  * due in the store for the reconciler. No store or scheduler failure is retried here: what was not
  * done stays due, and the reconciler comes back to it.
  *
- * <p>Past 400 lines because the life of a flight (claim, gate, rate limit, start, call, poll, retry,
- * time-out, stop, end) reads best in one place; its state is {@link Flight}, its leases {@link Leases}.
+ * <p>Past 400 lines because the life of a flight (claim, gate, rate limit, start, call, poll,
+ * retry, time-out, stop, end) reads best in one place; its state is {@link Flight}, its leases
+ * {@link Leases}.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -86,11 +86,18 @@ public final class Dispatcher implements EventRouter.Reaction {
     EXECUTOR_DID_NOT_STOP
   }
 
-  private enum Ending { SUCCEEDED, FAILED, TIMED_OUT }
+  private enum Ending {
+    SUCCEEDED,
+    FAILED,
+    TIMED_OUT
+  }
 
   private record Follower(ActionId id, ExecutionPurpose purpose) {}
 
-  /** Per target and kind: the action being dispatched and those waiting for its outcome. Changed only in compute. */
+  /**
+   * Per target and kind: the action being dispatched and those waiting for its outcome. Changed
+   * only in compute.
+   */
   private record Group(ActionId leader, List<Follower> followers) {
     Group plus(Follower follower) {
       List<Follower> more = new ArrayList<>(followers);
@@ -116,10 +123,16 @@ public final class Dispatcher implements EventRouter.Reaction {
   private final Map<EntityFamily, FamilyGate> gates = new EnumMap<>(EntityFamily.class);
   private final Quota quota;
   private final CallObserver observer;
-  private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights = new EnumMap<>(ExecutionPurpose.class);
+  private final Map<ExecutionPurpose, Map<ActionId, Flight>> flights =
+      new EnumMap<>(ExecutionPurpose.class);
   private final Map<ActionKey, Group> groups = new ConcurrentHashMap<>();
-  /** Actions a cancel is stopping: not dispatched or resumed here until the cancel is recorded or given up. */
+
+  /**
+   * Actions a cancel is stopping: not dispatched or resumed here until the cancel is recorded or
+   * given up.
+   */
   private final Set<ActionId> stopping = ConcurrentHashMap.newKeySet();
+
   private volatile boolean closing;
 
   /**
@@ -131,17 +144,30 @@ public final class Dispatcher implements EventRouter.Reaction {
    * @param registry the executors
    * @param limits the limits
    * @param engine how commands are decided and stored
-   * @param safety the safety guards, asked again before each call of an automatic action with nothing outstanding
-   * @param fleet the devices a fleet-wide action must leave out, and whether it may run automatically
+   * @param safety the safety guards, asked again before each call of an automatic action with
+   *     nothing outstanding
+   * @param fleet the devices a fleet-wide action must leave out, and whether it may run
+   *     automatically
    * @param quota the executor-call quota of each family
-   * @param pendingExpiry how long an action of a kind held for approval may wait, or null for the default
+   * @param pendingExpiry how long an action of a kind held for approval may wait, or null for the
+   *     default
    * @param owner this runtime's name in the store's dispatch leases
    * @param lease how long a dispatch lease lasts unless renewed
    * @param instrumentation told of every executor call, first send, retry and rate-limited answer
    */
-  public Dispatcher(Clock clock, TaskScheduler scheduler, InvestigationStore store, ExecutorRegistry registry,
-      Limits limits, CommandEngine engine, SafetyControls safety, FleetExclusions fleet, Quota quota,
-      Function<ActionKind, @Nullable Duration> pendingExpiry, String owner, Duration lease,
+  public Dispatcher(
+      Clock clock,
+      TaskScheduler scheduler,
+      InvestigationStore store,
+      ExecutorRegistry registry,
+      Limits limits,
+      CommandEngine engine,
+      SafetyControls safety,
+      FleetExclusions fleet,
+      Quota quota,
+      Function<ActionKind, @Nullable Duration> pendingExpiry,
+      String owner,
+      Duration lease,
       Instrumentation instrumentation) {
     this.clock = clock;
     this.scheduler = scheduler;
@@ -164,9 +190,9 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * {@return the idempotency key of an action's execution, or of one attempt of its undo}: stable across
-   * retries and restarts; each undo requested anew (after a failed one) is a new key, so that an
-   * executor that replays an outcome per key lets a later undo succeed.
+   * {@return the idempotency key of an action's execution, or of one attempt of its undo}: stable
+   * across retries and restarts; each undo requested anew (after a failed one) is a new key, so
+   * that an executor that replays an outcome per key lets a later undo succeed.
    *
    * @param id the action
    * @param purpose execute or undo
@@ -190,9 +216,11 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   @Override
   public void on(InvestigationEvent event, Investigation after) {
-    if (event instanceof InvestigationEvent.ActionProposed proposed && proposed.mode() == ApprovalMode.AUTOMATIC) {
+    if (event instanceof InvestigationEvent.ActionProposed proposed
+        && proposed.mode() == ApprovalMode.AUTOMATIC) {
       submit(proposed.actionId(), ExecutionPurpose.EXECUTE);
-    } else if (event instanceof InvestigationEvent.ApprovalGranted granted && granted.quorumReached()) {
+    } else if (event instanceof InvestigationEvent.ApprovalGranted granted
+        && granted.quorumReached()) {
       submit(granted.actionId(), ExecutionPurpose.EXECUTE);
     } else if (event instanceof InvestigationEvent.UndoRequested undo) {
       submit(undo.actionId(), ExecutionPurpose.UNDO);
@@ -218,15 +246,19 @@ public final class Dispatcher implements EventRouter.Reaction {
     try {
       scheduler.execute(() -> begin(id, purpose));
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not queue the dispatch ("
-          + e.getClass().getName() + "); the reconciler will come back to it");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log(
+              "could not queue the dispatch ("
+                  + e.getClass().getName()
+                  + "); the reconciler will come back to it");
     }
   }
 
   /**
    * Stops dispatching: no new work starts, and every flight is ended here without an outcome (its
-   * lease and permit given back), so that no retry, poll or call follows; the actions stay due in the
-   * store for the next runtime to start.
+   * lease and permit given back), so that no retry, poll or call follows; the actions stay due in
+   * the store for the next runtime to start.
    */
   public void close() {
     closing = true;
@@ -245,12 +277,15 @@ public final class Dispatcher implements EventRouter.Reaction {
    */
   public boolean isCarrying(ActionRecord action) {
     ActionId id = action.id();
-    if (stopping.contains(id) || flights(ExecutionPurpose.EXECUTE).containsKey(id)
+    if (stopping.contains(id)
+        || flights(ExecutionPurpose.EXECUTE).containsKey(id)
         || flights(ExecutionPurpose.UNDO).containsKey(id)) {
       return true;
     }
-    List<ActionKey> keys = action.action() instanceof ReversibleAction reversible
-        ? List.of(action.action().key(), reversible.inverse().key()) : List.of(action.action().key());
+    List<ActionKey> keys =
+        action.action() instanceof ReversibleAction reversible
+            ? List.of(action.action().key(), reversible.inverse().key())
+            : List.of(action.action().key());
     for (ActionKey key : keys) {
       Group group = groups.get(key);
       if (group != null && group.holds(id)) {
@@ -266,7 +301,8 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * {@return how many flights of {@code family} wait for a permit of its concurrency cap or for its rate limit}
+   * {@return how many flights of {@code family} wait for a permit of its concurrency cap or for its
+   * rate limit}
    *
    * @param family the family
    */
@@ -284,21 +320,26 @@ public final class Dispatcher implements EventRouter.Reaction {
     return count;
   }
 
-  /** Renews the leases of what this runtime carries; a flight whose lease another runtime took is dropped. */
+  /**
+   * Renews the leases of what this runtime carries; a flight whose lease another runtime took is
+   * dropped.
+   */
   public void renewLeases() {
-    leases.renew(id -> {
-      for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
-        Flight flight = flights(purpose).get(id);
-        if (flight != null) {
-          endWithoutOutcome(flight, "lease lost", false);
-        }
-      }
-    });
+    leases.renew(
+        id -> {
+          for (ExecutionPurpose purpose : ExecutionPurpose.values()) {
+            Flight flight = flights(purpose).get(id);
+            if (flight != null) {
+              endWithoutOutcome(flight, "lease lost", false);
+            }
+          }
+        });
   }
 
   /**
-   * Ends each flight that waits for a timer overdue by a whole attempt timeout (the scheduler lost it),
-   * without an outcome: the action stays due in the store and is resumed with the same idempotency key.
+   * Ends each flight that waits for a timer overdue by a whole attempt timeout (the scheduler lost
+   * it), without an outcome: the action stays due in the store and is resumed with the same
+   * idempotency key.
    *
    * @param now the current time
    */
@@ -310,7 +351,9 @@ public final class Dispatcher implements EventRouter.Reaction {
           stall = flight.stallAt;
         }
         if (stall != null && now.isAfter(stall)) {
-          LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("phase", flight.phase)
+          LOG.atWarn()
+              .addKeyValue("actionId", LogSafe.of(flight.id))
+              .addKeyValue("phase", flight.phase)
               .log("flight stalled (a timer did not run); resuming it from the store");
           endWithoutOutcome(flight, "stalled", true);
         }
@@ -329,16 +372,27 @@ public final class Dispatcher implements EventRouter.Reaction {
       return;
     }
     if (action.status() == ActionStatus.IN_PROGRESS
-        && !clock.instant().isBefore(deadlineOf(action, ExecutionPurpose.EXECUTE, clock.instant()))) {
+        && !clock
+            .instant()
+            .isBefore(deadlineOf(action, ExecutionPurpose.EXECUTE, clock.instant()))) {
       if (leases.claim(action.id())) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).log("action past its deadline timed out");
-        leases.settled(action.id(), engine.applyQuietly(action.id().investigation(),
-            state -> new Command.TimeOut(action.id())).isPresent());
+        LOG.atWarn()
+            .addKeyValue("actionId", LogSafe.of(action.id()))
+            .log("action past its deadline timed out");
+        leases.settled(
+            action.id(),
+            engine
+                .applyQuietly(
+                    action.id().investigation(), state -> new Command.TimeOut(action.id()))
+                .isPresent());
       }
       return;
     }
-    submit(action.id(), action.status() == ActionStatus.UNDO_IN_PROGRESS ? ExecutionPurpose.UNDO
-        : ExecutionPurpose.EXECUTE);
+    submit(
+        action.id(),
+        action.status() == ActionStatus.UNDO_IN_PROGRESS
+            ? ExecutionPurpose.UNDO
+            : ExecutionPurpose.EXECUTE);
   }
 
   private void begin(ActionId id, ExecutionPurpose purpose) {
@@ -349,10 +403,17 @@ public final class Dispatcher implements EventRouter.Reaction {
     Optional<ActionRecord> found = state == null ? Optional.empty() : state.action(id);
     if (found.isEmpty() || !runnable(found.get(), purpose)) {
       try {
-        state = store.load(id.investigation()).orElse(null); // the last write does not show it ready: read the store
+        state =
+            store
+                .load(id.investigation())
+                .orElse(null); // the last write does not show it ready: read the store
       } catch (RuntimeException e) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not read the action to dispatch ("
-            + e.getClass().getName() + "); the reconciler will come back to it");
+        LOG.atWarn()
+            .addKeyValue("actionId", LogSafe.of(id))
+            .log(
+                "could not read the action to dispatch ("
+                    + e.getClass().getName()
+                    + "); the reconciler will come back to it");
         return;
       }
       found = state == null ? Optional.empty() : state.action(id);
@@ -362,41 +423,67 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     ActionRecord record = found.get();
     if (!leases.claim(id)) {
-      LOG.atDebug().addKeyValue("actionId", LogSafe.of(id)).log("another runtime holds the dispatch lease");
+      LOG.atDebug()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log("another runtime holds the dispatch lease");
       return;
     }
     if (settledAsStored(record, purpose)) {
       return;
     }
-    RemediationAction action = purpose == ExecutionPurpose.EXECUTE
-        ? record.action() : ((ReversibleAction) record.action()).inverse();
+    RemediationAction action =
+        purpose == ExecutionPurpose.EXECUTE
+            ? record.action()
+            : ((ReversibleAction) record.action()).inverse();
     ActionId[] leader = new ActionId[1];
-    groups.compute(action.key(), (key, group) -> {
-      if (group == null) {
-        return new Group(id, List.of());
-      }
-      leader[0] = group.leader();
-      return group.holds(id) ? group : group.plus(new Follower(id, purpose));
-    });
+    groups.compute(
+        action.key(),
+        (key, group) -> {
+          if (group == null) {
+            return new Group(id, List.of());
+          }
+          leader[0] = group.leader();
+          return group.holds(id) ? group : group.plus(new Follower(id, purpose));
+        });
     if (leader[0] != null) {
       if (!leader[0].equals(id)) {
-        LOG.atInfo().addKeyValue("actionId", LogSafe.of(id)).addKeyValue("activeActionId", LogSafe.of(leader[0]))
-            .log("same action already running on this target; waiting for its outcome instead of dispatching again");
+        LOG.atInfo()
+            .addKeyValue("actionId", LogSafe.of(id))
+            .addKeyValue("activeActionId", LogSafe.of(leader[0]))
+            .log(
+                "same action already running on this target; waiting for its outcome instead of dispatching again");
       }
       return;
     }
     Instant now = clock.instant();
     Instant deadline = deadlineOf(record, purpose, now);
-    // automation: planned by the system and approved by nobody; an analyst's manual action is not held
-    boolean automatic = purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.APPROVED
-        && record.mode() == ApprovalMode.AUTOMATIC && record.approvers().isEmpty() && record.attempts() == 0
-        && record.requestedBy().principalName().isEmpty();
-    Flight flight = new Flight(id, purpose, action, record.action(), deadline, keyOf(id, purpose, record.undoAttempts()),
-        record.requestedBy(), record.note(), state.origin(), automatic,
-        purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
-    // an action already in progress may have a call out from an earlier flight or another runtime: a cancel
+    // automation: planned by the system and approved by nobody; an analyst's manual action is not
+    // held
+    boolean automatic =
+        purpose == ExecutionPurpose.EXECUTE
+            && record.status() == ActionStatus.APPROVED
+            && record.mode() == ApprovalMode.AUTOMATIC
+            && record.approvers().isEmpty()
+            && record.attempts() == 0
+            && record.requestedBy().principalName().isEmpty();
+    Flight flight =
+        new Flight(
+            id,
+            purpose,
+            action,
+            record.action(),
+            deadline,
+            keyOf(id, purpose, record.undoAttempts()),
+            record.requestedBy(),
+            record.note(),
+            state.origin(),
+            automatic,
+            purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
+    // an action already in progress may have a call out from an earlier flight or another runtime:
+    // a cancel
     // must ask its executor rather than assume nothing was sent
-    flight.unanswered = purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.IN_PROGRESS;
+    flight.unanswered =
+        purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.IN_PROGRESS;
     observer.decided(flight, record);
     flights(purpose).put(id, flight);
     if (!now.isBefore(deadline)) {
@@ -407,9 +494,10 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * Settles what a store can hold but no dispatch can carry (written by hand or by an earlier release):
-   * an undo of an action that cannot be undone fails; an execution whose attempts are exhausted beyond
-   * counting times out. {@return whether it was settled so}; the lease, claimed, is ended or given back.
+   * Settles what a store can hold but no dispatch can carry (written by hand or by an earlier
+   * release): an undo of an action that cannot be undone fails; an execution whose attempts are
+   * exhausted beyond counting times out. {@return whether it was settled so}; the lease, claimed,
+   * is ended or given back.
    */
   private boolean settledAsStored(ActionRecord record, ExecutionPurpose purpose) {
     Function<Investigation, Command> settle;
@@ -420,22 +508,29 @@ public final class Dispatcher implements EventRouter.Reaction {
     } else {
       return false;
     }
-    LOG.atWarn().addKeyValue("actionId", LogSafe.of(record.id())).log("stored action cannot be carried; settling it");
+    LOG.atWarn()
+        .addKeyValue("actionId", LogSafe.of(record.id()))
+        .log("stored action cannot be carried; settling it");
     boolean recorded = false;
     try {
       recorded = engine.applyQuietly(record.id().investigation(), settle).isPresent();
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(record.id())).log("could not settle it ("
-          + e.getClass().getName() + "); the reconciler will come back to it");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(record.id()))
+          .log(
+              "could not settle it ("
+                  + e.getClass().getName()
+                  + "); the reconciler will come back to it");
     }
     leases.settled(record.id(), recorded);
     return true;
   }
 
   /**
-   * {@return when carrying {@code record} times out}: for an execution, the deadline its first dispatch
-   * stored; for one stored without (by an earlier release), its last dispatch plus the action timeout;
-   * for one not dispatched yet, now plus the action timeout. For an undo, its request plus the action timeout.
+   * {@return when carrying {@code record} times out}: for an execution, the deadline its first
+   * dispatch stored; for one stored without (by an earlier release), its last dispatch plus the
+   * action timeout; for one not dispatched yet, now plus the action timeout. For an undo, its
+   * request plus the action timeout.
    */
   private Instant deadlineOf(ActionRecord record, ExecutionPurpose purpose, Instant now) {
     Instant stored = record.deadline();
@@ -445,7 +540,8 @@ public final class Dispatcher implements EventRouter.Reaction {
     if (stored != null) {
       return stored;
     }
-    return record.status() == ActionStatus.IN_PROGRESS ? record.updatedAt().plus(limits.actionTimeout())
+    return record.status() == ActionStatus.IN_PROGRESS
+        ? record.updatedAt().plus(limits.actionTimeout())
         : now.plus(limits.actionTimeout());
   }
 
@@ -455,24 +551,29 @@ public final class Dispatcher implements EventRouter.Reaction {
         : record.status() == ActionStatus.UNDO_IN_PROGRESS;
   }
 
-  /** Queues the flight for a permit of its family's gate; a flight that ended meanwhile gives it straight back. */
+  /**
+   * Queues the flight for a permit of its family's gate; a flight that ended meanwhile gives it
+   * straight back.
+   */
   private void acquire(Flight flight) {
     synchronized (flight) {
       flight.phase = Flight.Phase.WAITING;
       flight.stallAt = null;
     }
-    gate(flight.action.family()).run(() -> {
-      boolean granted;
-      synchronized (flight) {
-        granted = !flight.done;
-        flight.holdsPermit = granted;
-      }
-      if (!granted) {
-        gate(flight.action.family()).release();
-        return;
-      }
-      admitThenCall(flight);
-    });
+    gate(flight.action.family())
+        .run(
+            () -> {
+              boolean granted;
+              synchronized (flight) {
+                granted = !flight.done;
+                flight.holdsPermit = granted;
+              }
+              if (!granted) {
+                gate(flight.action.family()).release();
+                return;
+              }
+              admitThenCall(flight);
+            });
   }
 
   /**
@@ -484,7 +585,9 @@ public final class Dispatcher implements EventRouter.Reaction {
     try {
       wait = quota.reserve(flight.action.family());
     } catch (RuntimeException e) {
-      endWithoutOutcome(flight, "could not count the call against the rate limit (" + e.getClass().getName() + ")",
+      endWithoutOutcome(
+          flight,
+          "could not count the call against the rate limit (" + e.getClass().getName() + ")",
           true);
       return;
     }
@@ -495,7 +598,10 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
   }
 
-  /** Runs {@code task} after {@code delay} unless the flight ends first; a refused timer ends the flight. */
+  /**
+   * Runs {@code task} after {@code delay} unless the flight ends first; a refused timer ends the
+   * flight.
+   */
   private void later(Flight flight, Duration delay, Runnable task) {
     long mark;
     synchronized (flight) {
@@ -510,7 +616,8 @@ public final class Dispatcher implements EventRouter.Reaction {
       return;
     }
     synchronized (flight) {
-      if (flight.arms == mark && !flight.done) { // the task may have run and armed another timer already
+      if (flight.arms == mark
+          && !flight.done) { // the task may have run and armed another timer already
         flight.timer = timer;
       }
     }
@@ -534,9 +641,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       Optional<Investigation> after;
       try {
-        after = engine.applyQuietly(flight.id.investigation(), s -> new Command.Start(flight.id, flight.deadline));
+        after =
+            engine.applyQuietly(
+                flight.id.investigation(), s -> new Command.Start(flight.id, flight.deadline));
       } catch (RuntimeException e) {
-        endWithoutOutcome(flight, "could not record the dispatch (" + e.getClass().getName() + ")", true);
+        endWithoutOutcome(
+            flight, "could not record the dispatch (" + e.getClass().getName() + ")", true);
         return;
       }
       if (after.isEmpty()) {
@@ -555,17 +665,30 @@ public final class Dispatcher implements EventRouter.Reaction {
       exclusions = fleet.exclusionsFor(flight.action);
     } catch (RuntimeException e) {
       // the protected devices to leave out cannot be read: nothing is sent, the action stays due
-      endWithoutOutcome(flight, "could not read the devices to leave out (" + e.getClass().getName() + ")", true);
+      endWithoutOutcome(
+          flight, "could not read the devices to leave out (" + e.getClass().getName() + ")", true);
       return;
     }
     Instant now = clock.instant();
-    ExecutionRequest request = ExecutionRequest.builder().action(flight.action).purpose(flight.purpose)
-        .idempotencyKey(flight.key).attempt(attempt).deadline(min(now.plus(limits.attemptTimeout()), flight.deadline))
-        .requestedBy(flight.requestedBy).comment(flight.note).actionId(flight.id).exclusions(exclusions).build();
+    ExecutionRequest request =
+        ExecutionRequest.builder()
+            .action(flight.action)
+            .purpose(flight.purpose)
+            .idempotencyKey(flight.key)
+            .attempt(attempt)
+            .deadline(min(now.plus(limits.attemptTimeout()), flight.deadline))
+            .requestedBy(flight.requestedBy)
+            .comment(flight.note)
+            .actionId(flight.id)
+            .exclusions(exclusions)
+            .build();
     send(flight, attempt, request, null);
   }
 
-  /** The exclusions a cancel request carries: none when they cannot be read, as a cancel reaches no new device. */
+  /**
+   * The exclusions a cancel request carries: none when they cannot be read, as a cancel reaches no
+   * new device.
+   */
   private DeviceExclusions cancelExclusions(RemediationAction action) {
     try {
       return fleet.exclusionsFor(action);
@@ -575,10 +698,10 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * An action that lacks what its executor needs (a hash, a creation time: stored by an earlier release,
-   * or approved before the rule) is never sent: with nothing of it outstanding, it is cancelled by the
-   * system, saying what it lacks. {@return whether it was stopped so} A call already out (an earlier
-   * release sent it) is carried on with its idempotency key instead.
+   * An action that lacks what its executor needs (a hash, a creation time: stored by an earlier
+   * release, or approved before the rule) is never sent: with nothing of it outstanding, it is
+   * cancelled by the system, saying what it lacks. {@return whether it was stopped so} A call
+   * already out (an earlier release sent it) is carried on with its idempotency key instead.
    */
   private boolean lacksWhatItNeeds(Flight flight) {
     Optional<String> missing = flight.action.missingForExecution();
@@ -587,20 +710,25 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     String why = noteText("not sent: " + missing.get());
     try {
-      boolean recorded = engine.applyQuietly(flight.id.investigation(),
-          s -> new Command.Cancel(flight.id, Actor.system(), why, true)).isPresent();
+      boolean recorded =
+          engine
+              .applyQuietly(
+                  flight.id.investigation(),
+                  s -> new Command.Cancel(flight.id, Actor.system(), why, true))
+              .isPresent();
       endWithoutOutcome(flight, why, !recorded);
     } catch (RuntimeException e) {
-      endWithoutOutcome(flight, "could not record that it is not sent (" + e.getClass().getName() + ")", true);
+      endWithoutOutcome(
+          flight, "could not record that it is not sent (" + e.getClass().getName() + ")", true);
     }
     return true;
   }
 
   /**
    * {@return whether no call of this flight can still be working at the executor}: before its first
-   * call, or after an answer (a retryable failure, a 429) that left nothing running. A flight resumed
-   * from the store, or retried after a call that went unanswered, may have work running: it carries on
-   * to settle it.
+   * call, or after an answer (a retryable failure, a 429) that left nothing running. A flight
+   * resumed from the store, or retried after a call that went unanswered, may have work running: it
+   * carries on to settle it.
    */
   private static boolean nothingOutstanding(Flight flight) {
     synchronized (flight) {
@@ -609,27 +737,38 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * Asks the guards again before an automatic action's call while nothing of it is outstanding, and whether a fleet-wide one would
-   * reach protected devices on an executor that does not honour exclusions: {@return whether it must not
-   * be sent now}: held for approval, or the guards could not be asked (the action then stays due).
+   * Asks the guards again before an automatic action's call while nothing of it is outstanding, and
+   * whether a fleet-wide one would reach protected devices on an executor that does not honour
+   * exclusions: {@return whether it must not be sent now}: held for approval, or the guards could
+   * not be asked (the action then stays due).
    */
   private boolean held(Flight flight) {
     Optional<String> reason;
     try {
-      reason = safety.holdReason(flight.action, flight.origin).or(() -> fleet.holdReason(flight.action));
+      reason =
+          safety.holdReason(flight.action, flight.origin).or(() -> fleet.holdReason(flight.action));
     } catch (RuntimeException e) {
       // the guards cannot be asked: nothing is sent automatically, the action stays due
-      endWithoutOutcome(flight, "could not read the shared control state (" + e.getClass().getName() + ")", true);
+      endWithoutOutcome(
+          flight, "could not read the shared control state (" + e.getClass().getName() + ")", true);
       return true;
     }
     if (reason.isEmpty()) {
       return false;
     }
-    LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("reason", LogSafe.of(reason.get()))
+    LOG.atWarn()
+        .addKeyValue("actionId", LogSafe.of(flight.id))
+        .addKeyValue("reason", LogSafe.of(reason.get()))
         .log("automatic action held for approval at dispatch");
     try {
-      boolean recorded = engine.applyQuietly(flight.id.investigation(), s -> new Command.Hold(flight.id, reason.get(),
-          pendingExpiry.apply(flight.action.kind()))).isPresent();
+      boolean recorded =
+          engine
+              .applyQuietly(
+                  flight.id.investigation(),
+                  s ->
+                      new Command.Hold(
+                          flight.id, reason.get(), pendingExpiry.apply(flight.action.kind())))
+              .isPresent();
       endWithoutOutcome(flight, "held for approval", !recorded);
     } catch (RuntimeException e) {
       endWithoutOutcome(flight, "could not record the hold (" + e.getClass().getName() + ")", true);
@@ -639,31 +778,52 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   /**
    * Before an undo is sent: if another action still holds the same effect on the same target (two
-   * investigations isolated one device: succeeded, or approved or in progress and about to hold it),
-   * the undo completes without lifting it, and says which action keeps it. {@return whether the undo
-   * was settled so}
+   * investigations isolated one device: succeeded, or approved or in progress and about to hold
+   * it), the undo completes without lifting it, and says which action keeps it. {@return whether
+   * the undo was settled so}
    */
   private boolean keptByAnother(Flight flight) {
     RemediationAction undone = flight.original;
     Optional<ActionRecord> holder;
     try {
-      holder = StorePages.onSameEntity(store, undone.target(), EnumSet.of(undone.kind()),
-          EnumSet.of(ActionStatus.SUCCEEDED, ActionStatus.IN_PROGRESS, ActionStatus.APPROVED)).stream()
-          .filter(other -> !other.id().equals(flight.id)).findFirst();
+      holder =
+          StorePages.onSameEntity(
+                  store,
+                  undone.target(),
+                  EnumSet.of(undone.kind()),
+                  EnumSet.of(
+                      ActionStatus.SUCCEEDED, ActionStatus.IN_PROGRESS, ActionStatus.APPROVED))
+              .stream()
+              .filter(other -> !other.id().equals(flight.id))
+              .findFirst();
     } catch (RuntimeException e) {
-      endWithoutOutcome(flight, "could not look for other holders of the effect (" + e.getClass().getName() + ")", true);
+      endWithoutOutcome(
+          flight,
+          "could not look for other holders of the effect (" + e.getClass().getName() + ")",
+          true);
       return true;
     }
     if (holder.isEmpty()) {
       return false;
     }
-    releaseFollowers(flight); // another undo of the same effect decides for itself once this one is recorded
-    end(flight, Ending.SUCCEEDED, "effect kept: action " + holder.get().id() + " (" + holder.get().status()
-        + ") still holds " + undone.kind() + " on " + undone.target().key());
+    releaseFollowers(
+        flight); // another undo of the same effect decides for itself once this one is recorded
+    end(
+        flight,
+        Ending.SUCCEEDED,
+        "effect kept: action "
+            + holder.get().id()
+            + " ("
+            + holder.get().status()
+            + ") still holds "
+            + undone.kind()
+            + " on "
+            + undone.target().key());
     return true;
   }
 
-  private void send(Flight flight, int attempt, ExecutionRequest request, @Nullable ExternalReference poll) {
+  private void send(
+      Flight flight, int attempt, ExecutionRequest request, @Nullable ExternalReference poll) {
     ActionExecutor executor = registry.forKind(flight.action.kind());
     long token;
     synchronized (flight) {
@@ -698,12 +858,20 @@ public final class Dispatcher implements EventRouter.Reaction {
       flight.stallAt = clock.instant().plus(limits.attemptTimeout()).plus(limits.attemptTimeout());
     }
     if (poll == null) {
-      LOG.atInfo().addKeyValue("investigationId", LogSafe.of(flight.id.investigation()))
-          .addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("kind", flight.action.kind())
-          .addKeyValue("purpose", flight.purpose).addKeyValue("attempt", attempt).log("dispatching action");
+      LOG.atInfo()
+          .addKeyValue("investigationId", LogSafe.of(flight.id.investigation()))
+          .addKeyValue("actionId", LogSafe.of(flight.id))
+          .addKeyValue("kind", flight.action.kind())
+          .addKeyValue("purpose", flight.purpose)
+          .addKeyValue("attempt", attempt)
+          .log("dispatching action");
     }
     Instrumentation.Call observed = observer.start(flight, attempt, poll != null);
-    invoke(flight, token, observed, poll == null ? () -> executor.execute(request) : () -> executor.status(request, poll));
+    invoke(
+        flight,
+        token,
+        observed,
+        poll == null ? () -> executor.execute(request) : () -> executor.status(request, poll));
   }
 
   private void poll(Flight flight) {
@@ -720,8 +888,12 @@ public final class Dispatcher implements EventRouter.Reaction {
     try {
       wait = quota.reserve(flight.action.family());
     } catch (RuntimeException e) {
-      endWithoutOutcome(flight, "could not count the status query against the rate limit ("
-          + e.getClass().getName() + ")", true);
+      endWithoutOutcome(
+          flight,
+          "could not count the status query against the rate limit ("
+              + e.getClass().getName()
+              + ")",
+          true);
       return;
     }
     if (!wait.isZero()) {
@@ -731,9 +903,16 @@ public final class Dispatcher implements EventRouter.Reaction {
     send(flight, flight.attempt, request, reference);
   }
 
-  /** Calls the executor and hands the answer back with one scheduler hop (inline if the scheduler refuses). */
-  @SuppressWarnings("try") // the scope makes the call current while the executor runs; nothing reads it here
-  private void invoke(Flight flight, long token, Instrumentation.Call observed,
+  /**
+   * Calls the executor and hands the answer back with one scheduler hop (inline if the scheduler
+   * refuses).
+   */
+  @SuppressWarnings(
+      "try") // the scope makes the call current while the executor runs; nothing reads it here
+  private void invoke(
+      Flight flight,
+      long token,
+      Instrumentation.Call observed,
       Supplier<CompletionStage<ExecutionOutcome>> call) {
     CompletionStage<ExecutionOutcome> stage;
     try (Instrumentation.Scope scope = observed.open()) {
@@ -746,16 +925,21 @@ public final class Dispatcher implements EventRouter.Reaction {
       return;
     }
     if (stage == null) {
-      outcome(flight, token, ExecutionOutcome.failed("executor answered null instead of a CompletionStage"), null);
+      outcome(
+          flight,
+          token,
+          ExecutionOutcome.failed("executor answered null instead of a CompletionStage"),
+          null);
       return;
     }
-    stage.whenComplete((result, error) -> {
-      try {
-        scheduler.execute(() -> outcome(flight, token, result, error));
-      } catch (RuntimeException refused) {
-        outcome(flight, token, result, error);
-      }
-    });
+    stage.whenComplete(
+        (result, error) -> {
+          try {
+            scheduler.execute(() -> outcome(flight, token, result, error));
+          } catch (RuntimeException refused) {
+            outcome(flight, token, result, error);
+          }
+        });
   }
 
   private void silence(Flight flight, long token) {
@@ -771,28 +955,44 @@ public final class Dispatcher implements EventRouter.Reaction {
     unanswered.end(CallOutcome.NO_ANSWER, null);
     if (flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
       observer.retrying(flight, RetryReason.NO_ANSWER);
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(flight.id))
+          .addKeyValue("attempt", flight.attempt)
           .log("executor did not answer within the attempt timeout; retrying");
       retryLater(flight, null);
     } else {
-      end(flight, Ending.TIMED_OUT, "no answer within " + limits.attemptTimeout() + " after " + flight.attempt
-          + " attempt(s)");
+      end(
+          flight,
+          Ending.TIMED_OUT,
+          "no answer within "
+              + limits.attemptTimeout()
+              + " after "
+              + flight.attempt
+              + " attempt(s)");
     }
   }
 
-  private void outcome(Flight flight, long token, @Nullable ExecutionOutcome result, @Nullable Throwable error) {
+  private void outcome(
+      Flight flight, long token, @Nullable ExecutionOutcome result, @Nullable Throwable error) {
     Instrumentation.Call answered;
     synchronized (flight) {
       if (flight.done || token != flight.token) {
-        LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("late or repeated executor answer ignored");
+        LOG.atDebug()
+            .addKeyValue("actionId", LogSafe.of(flight.id))
+            .log("late or repeated executor answer ignored");
         return;
       }
       flight.token++;
-      // only an answer that leaves nothing at the executor (a retryable failure, to be retried) clears it:
+      // only an answer that leaves nothing at the executor (a retryable failure, to be retried)
+      // clears it:
       // after a success, a final failure or "in progress", the work may be done or under way, and a
-      // cancel arriving before the outcome is recorded must ask the executor, never assume nothing was sent
-      if (result instanceof ExecutionOutcome.Failed failed && failed.retryable() && error == null
-          && flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
+      // cancel arriving before the outcome is recorded must ask the executor, never assume nothing
+      // was sent
+      if (result instanceof ExecutionOutcome.Failed failed
+          && failed.retryable()
+          && error == null
+          && flight.attempt < limits.maxAttempts()
+          && clock.instant().isBefore(flight.deadline)) {
         flight.unanswered = false;
       }
       if (flight.timer != null) {
@@ -803,24 +1003,40 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     observer.answered(flight, answered, result, error);
     if (error != null) {
-      end(flight, Ending.FAILED, "executor threw " + error.getClass().getName() + ": " + LogSafe.of(error.getMessage()));
+      end(
+          flight,
+          Ending.FAILED,
+          "executor threw " + error.getClass().getName() + ": " + LogSafe.of(error.getMessage()));
     } else if (result == null) {
       end(flight, Ending.FAILED, "executor completed with null instead of an outcome");
     } else if (result instanceof ExecutionOutcome.Succeeded succeeded) {
       end(flight, Ending.SUCCEEDED, succeeded.detail());
     } else if (result instanceof ExecutionOutcome.Failed failed) {
-      if (failed.retryable() && flight.attempt < limits.maxAttempts() && clock.instant().isBefore(flight.deadline)) {
-        LOG.atInfo().addKeyValue("actionId", LogSafe.of(flight.id)).addKeyValue("attempt", flight.attempt)
-            .addKeyValue("reason", LogSafe.of(failed.reason())).log("retryable failure; retrying");
-        observer.retrying(flight, failed.retryAfter() != null ? RetryReason.RATE_LIMITED : RetryReason.FAILED);
+      if (failed.retryable()
+          && flight.attempt < limits.maxAttempts()
+          && clock.instant().isBefore(flight.deadline)) {
+        LOG.atInfo()
+            .addKeyValue("actionId", LogSafe.of(flight.id))
+            .addKeyValue("attempt", flight.attempt)
+            .addKeyValue("reason", LogSafe.of(failed.reason()))
+            .log("retryable failure; retrying");
+        observer.retrying(
+            flight, failed.retryAfter() != null ? RetryReason.RATE_LIMITED : RetryReason.FAILED);
         retryLater(flight, failed.retryAfter());
       } else {
-        end(flight, Ending.FAILED, failed.reason() + (failed.retryable() ? " (after " + flight.attempt + " attempts)" : ""));
+        end(
+            flight,
+            Ending.FAILED,
+            failed.reason()
+                + (failed.retryable() ? " (after " + flight.attempt + " attempts)" : ""));
       }
     } else {
       ExecutionOutcome.InProgress progress = (ExecutionOutcome.InProgress) result;
       if (clock.instant().plus(progress.pollAfter()).isAfter(flight.deadline)) {
-        end(flight, Ending.TIMED_OUT, "still in progress at the action deadline " + flight.deadline);
+        end(
+            flight,
+            Ending.TIMED_OUT,
+            "still in progress at the action deadline " + flight.deadline);
         return;
       }
       synchronized (flight) {
@@ -833,7 +1049,8 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   private void retryLater(Flight flight, @Nullable Duration retryAfter) {
     if (retryAfter != null) {
-      quota.throttle(flight.action.family(), retryAfter); // the backend slows the whole family, not one action
+      quota.throttle(
+          flight.action.family(), retryAfter); // the backend slows the whole family, not one action
     }
     Duration delay = retryAfter != null ? retryAfter : backoff(flight.id, flight.attempt);
     synchronized (flight) {
@@ -843,22 +1060,26 @@ public final class Dispatcher implements EventRouter.Reaction {
     later(flight, delay, () -> acquire(flight));
   }
 
-  /** Exponential backoff with up to 20% jitter, derived from the action id so a test replays it exactly. */
+  /**
+   * Exponential backoff with up to 20% jitter, derived from the action id so a test replays it
+   * exactly.
+   */
   Duration backoff(ActionId id, int attempt) {
     long base = limits.backoffBase().toNanos();
     long max = limits.backoffMax().toNanos();
-    long exponential = attempt >= 62 ? max : Math.min(max, base << Math.min(Math.max(attempt - 1, 0), 40));
+    long exponential =
+        attempt >= 62 ? max : Math.min(max, base << Math.min(Math.max(attempt - 1, 0), 40));
     int hash = (id.toString().hashCode() * 31 + attempt) & 0x7fffffff;
     long jitter = (long) (exponential * 0.2 * (hash % 1000) / 1000.0);
     return Duration.ofNanos(Math.min(max, exponential + jitter));
   }
 
   /**
-   * Stops an action for a cancel: its flight here is fenced (no call follows from it); if no call was
-   * out, that is all; with a call out (or unanswered), the executor is asked to stop it. Until the caller
-   * records the cancel and calls {@link #settled}, the lease stays held and the action is neither
-   * dispatched nor resumed here. If the executor does not confirm, the lease is given back and the
-   * action stays due, to be resumed with the same idempotency key.
+   * Stops an action for a cancel: its flight here is fenced (no call follows from it); if no call
+   * was out, that is all; with a call out (or unanswered), the executor is asked to stop it. Until
+   * the caller records the cancel and calls {@link #settled}, the lease stays held and the action
+   * is neither dispatched nor resumed here. If the executor does not confirm, the lease is given
+   * back and the action stays due, to be resumed with the same idempotency key.
    *
    * @param action the action as stored, in progress
    * @param wait how long to wait for the executor's answer
@@ -879,7 +1100,8 @@ public final class Dispatcher implements EventRouter.Reaction {
           stopping.remove(id);
           return Stop.NOT_CARRIED;
         }
-        // nothing is out while the flight waits, records its dispatch, or backs off after an answer;
+        // nothing is out while the flight waits, records its dispatch, or backs off after an
+        // answer;
         // a call that went unanswered (silence) may still be running at the executor
         nothingOut = !flight.unanswered && flight.reference == null;
         flight.end(); // fence: no call follows from this flight, whatever the executor answers
@@ -898,48 +1120,69 @@ public final class Dispatcher implements EventRouter.Reaction {
       request = null;
       reference = null;
     }
-    ExecutionRequest asked = request != null ? request : ExecutionRequest.builder().action(action.action())
-        .purpose(ExecutionPurpose.EXECUTE).idempotencyKey(keyOf(id, ExecutionPurpose.EXECUTE, 0))
-        .attempt(Math.max(1, action.attempts()))
-        .deadline(action.deadline() != null ? action.deadline() : clock.instant().plus(limits.attemptTimeout()))
-        .requestedBy(action.requestedBy()).comment(action.note()).actionId(id)
-        .exclusions(cancelExclusions(action.action())).build();
+    ExecutionRequest asked =
+        request != null
+            ? request
+            : ExecutionRequest.builder()
+                .action(action.action())
+                .purpose(ExecutionPurpose.EXECUTE)
+                .idempotencyKey(keyOf(id, ExecutionPurpose.EXECUTE, 0))
+                .attempt(Math.max(1, action.attempts()))
+                .deadline(
+                    action.deadline() != null
+                        ? action.deadline()
+                        : clock.instant().plus(limits.attemptTimeout()))
+                .requestedBy(action.requestedBy())
+                .comment(action.note())
+                .actionId(id)
+                .exclusions(cancelExclusions(action.action()))
+                .build();
     if (askToCancel(id, asked, reference, wait)) {
       return Stop.EXECUTOR_CONFIRMED;
     }
     stopping.remove(id);
-    leases.release(id); // not stopped: it stays due and is resumed at once with the same idempotency key
+    leases.release(
+        id); // not stopped: it stays due and is resumed at once with the same idempotency key
     submit(id, ExecutionPurpose.EXECUTE);
     return Stop.EXECUTOR_DID_NOT_STOP;
   }
 
-  @SuppressWarnings("try") // the scope makes the call current while the executor runs; nothing reads it here
-  private boolean askToCancel(ActionId id, ExecutionRequest request, @Nullable ExternalReference reference,
-      Duration wait) {
+  @SuppressWarnings(
+      "try") // the scope makes the call current while the executor runs; nothing reads it here
+  private boolean askToCancel(
+      ActionId id, ExecutionRequest request, @Nullable ExternalReference reference, Duration wait) {
     ActionExecutor executor = registry.forKind(request.action().kind());
     if (executor == null) {
       return false;
     }
     try {
-      quota.reserve(request.action().family()); // counted when there is room; a stop is never held back
+      quota.reserve(
+          request.action().family()); // counted when there is room; a stop is never held back
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("cancel not counted against the rate limit: "
-          + e.getClass().getName());
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log("cancel not counted against the rate limit: " + e.getClass().getName());
     }
     Instrumentation.Call observed = observer.cancel(request);
     boolean stopped = false;
     Throwable failure = null;
     try (Instrumentation.Scope scope = observed.open()) {
       CompletionStage<Boolean> answer = executor.cancel(request, reference);
-      stopped = answer != null && Boolean.TRUE.equals(answer.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+      stopped =
+          answer != null
+              && Boolean.TRUE.equals(
+                  answer.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure = e;
-    } catch (Exception | Error e) { // as for execute: an executor's Error is its failure, not the runtime's
+    } catch (Exception
+        | Error e) { // as for execute: an executor's Error is its failure, not the runtime's
       if (e instanceof VirtualMachineError fatal) {
         throw fatal;
       }
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("executor cancel failed: " + e.getClass().getName());
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log("executor cancel failed: " + e.getClass().getName());
       failure = e;
     }
     observed.end(stopped ? CallOutcome.STOPPED : CallOutcome.NOT_STOPPED, failure);
@@ -957,7 +1200,10 @@ public final class Dispatcher implements EventRouter.Reaction {
     stopping.remove(id);
   }
 
-  /** Forgets a stopped flight here: its permit goes back and its followers dispatch themselves; the lease is kept. */
+  /**
+   * Forgets a stopped flight here: its permit goes back and its followers dispatch themselves; the
+   * lease is kept.
+   */
   private void endLocally(Flight flight) {
     flights(flight.purpose).remove(flight.id);
     releasePermit(flight);
@@ -977,7 +1223,9 @@ public final class Dispatcher implements EventRouter.Reaction {
     if (ending == null) {
       leases.release(flight.id);
       releaseFollowers(flight);
-      LOG.atDebug().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch ended without an outcome: " + text);
+      LOG.atDebug()
+          .addKeyValue("actionId", LogSafe.of(flight.id))
+          .log("dispatch ended without an outcome: " + text);
       return;
     }
     leases.settled(flight.id, record(flight.id, flight.purpose, ending, text));
@@ -987,33 +1235,49 @@ public final class Dispatcher implements EventRouter.Reaction {
         if (follower.purpose() == ExecutionPurpose.EXECUTE) {
           engine.applyQuietly(follower.id().investigation(), s -> new Command.Start(follower.id()));
         }
-        recorded = record(follower.id(), follower.purpose(), ending, "carried out by action " + flight.id + ": " + text);
+        recorded =
+            record(
+                follower.id(),
+                follower.purpose(),
+                ending,
+                "carried out by action " + flight.id + ": " + text);
       } catch (RuntimeException e) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(follower.id())).log("could not record the outcome it waited for ("
-            + e.getClass().getName() + "); the reconciler resumes it");
+        LOG.atWarn()
+            .addKeyValue("actionId", LogSafe.of(follower.id()))
+            .log(
+                "could not record the outcome it waited for ("
+                    + e.getClass().getName()
+                    + "); the reconciler resumes it");
       }
-      leases.settled(follower.id(), recorded); // not recorded: it stays due and the reconciler resumes it
+      leases.settled(
+          follower.id(), recorded); // not recorded: it stays due and the reconciler resumes it
     }
   }
 
   private void endWithoutOutcome(Flight flight, String why, boolean warn) {
     if (warn) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(flight.id)).log("dispatch stopped: " + why
-          + "; the reconciler resumes it from the store");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(flight.id))
+          .log("dispatch stopped: " + why + "; the reconciler resumes it from the store");
     }
     end(flight, null, why);
   }
 
-  /** Ends {@code flight}'s leadership of its target and answers who was waiting, atomically with registration. */
+  /**
+   * Ends {@code flight}'s leadership of its target and answers who was waiting, atomically with
+   * registration.
+   */
   private List<Follower> takeFollowers(Flight flight) {
     List<List<Follower>> taken = new ArrayList<>(1);
-    groups.computeIfPresent(flight.target, (key, group) -> {
-      if (!group.leader().equals(flight.id)) {
-        return group;
-      }
-      taken.add(group.followers());
-      return null;
-    });
+    groups.computeIfPresent(
+        flight.target,
+        (key, group) -> {
+          if (!group.leader().equals(flight.id)) {
+            return group;
+          }
+          taken.add(group.followers());
+          return null;
+        });
     return taken.isEmpty() ? List.of() : taken.get(0);
   }
 
@@ -1030,45 +1294,66 @@ public final class Dispatcher implements EventRouter.Reaction {
    * itself; a refusal or a store failure answers false (the action stays due and is resumed).
    */
   private boolean record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
-    String clean = noteText(text.isEmpty() && ending != Ending.SUCCEEDED ? ending.name().toLowerCase(Locale.ROOT) : text);
-    Function<Investigation, Command> command = purpose == ExecutionPurpose.EXECUTE
-        ? switch (ending) {
-          case SUCCEEDED -> s -> new Command.Succeed(id, clean);
-          case FAILED -> s -> new Command.Fail(id, clean);
-          case TIMED_OUT -> s -> new Command.TimeOut(id);
-        }
-        : switch (ending) {
-          case SUCCEEDED -> s -> new Command.CompleteUndo(id, clean);
-          case FAILED, TIMED_OUT -> s -> new Command.FailUndo(id, clean);
-        };
+    String clean =
+        noteText(
+            text.isEmpty() && ending != Ending.SUCCEEDED
+                ? ending.name().toLowerCase(Locale.ROOT)
+                : text);
+    Function<Investigation, Command> command =
+        purpose == ExecutionPurpose.EXECUTE
+            ? switch (ending) {
+              case SUCCEEDED -> s -> new Command.Succeed(id, clean);
+              case FAILED -> s -> new Command.Fail(id, clean);
+              case TIMED_OUT -> s -> new Command.TimeOut(id);
+            }
+            : switch (ending) {
+              case SUCCEEDED -> s -> new Command.CompleteUndo(id, clean);
+              case FAILED, TIMED_OUT -> s -> new Command.FailUndo(id, clean);
+            };
     Optional<Investigation> after;
     try {
       after = engine.applyQuietly(id.investigation(), command);
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not record the outcome ("
-          + e.getClass().getName() + "); the reconciler resumes it with the same idempotency key");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log(
+              "could not record the outcome ("
+                  + e.getClass().getName()
+                  + "); the reconciler resumes it with the same idempotency key");
       return false;
     }
     boolean recorded = after.isPresent();
-    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id.investigation())).addKeyValue("actionId", LogSafe.of(id))
-        .addKeyValue("purpose", purpose).addKeyValue("outcome", ending).addKeyValue("recorded", recorded)
+    LOG.atInfo()
+        .addKeyValue("investigationId", LogSafe.of(id.investigation()))
+        .addKeyValue("actionId", LogSafe.of(id))
+        .addKeyValue("purpose", purpose)
+        .addKeyValue("outcome", ending)
+        .addKeyValue("recorded", recorded)
         .log("action settled");
     if (recorded && purpose == ExecutionPurpose.EXECUTE && ending == Ending.SUCCEEDED) {
       try {
         undoIfAllowedMeanwhile(after.get(), id);
-      } catch (RuntimeException e) { // the success is recorded: only the undo the indicator calls for is not
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not request the undo an allow indicator"
-            + " recorded while the action was running calls for (" + e.getClass().getName() + ")");
+      } catch (
+          RuntimeException
+              e) { // the success is recorded: only the undo the indicator calls for is not
+        LOG.atWarn()
+            .addKeyValue("actionId", LogSafe.of(id))
+            .log(
+                "could not request the undo an allow indicator"
+                    + " recorded while the action was running calls for ("
+                    + e.getClass().getName()
+                    + ")");
       }
     }
     return recorded;
   }
 
   /**
-   * After an action succeeded: if an allow indicator covering its target was recorded after the action
-   * was decided (a false positive reported while it was approved or running, and its executor could not
-   * stop it), its undo is requested, so the report's promise holds. An action decided after the
-   * indicator was recorded is an analyst's deliberate choice and is left as it is.
+   * After an action succeeded: if an allow indicator covering its target was recorded after the
+   * action was decided (a false positive reported while it was approved or running, and its
+   * executor could not stop it), its undo is requested, so the report's promise holds. An action
+   * decided after the indicator was recorded is an analyst's deliberate choice and is left as it
+   * is.
    */
   private void undoIfAllowedMeanwhile(Investigation state, ActionId id) {
     ActionRecord action = state.action(id).orElseThrow();
@@ -1085,19 +1370,30 @@ public final class Dispatcher implements EventRouter.Reaction {
     try {
       grant = safety.allowedSince(action.action().target(), state.origin(), decided);
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not read the allow indicators after a success ("
-          + e.getClass().getName() + ")");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log(
+              "could not read the allow indicators after a success ("
+                  + e.getClass().getName()
+                  + ")");
       return;
     }
     if (grant.isPresent()) {
-      String why = noteText("allowed by indicator " + grant.get().indicator() + " after the action was sent");
-      engine.applyQuietly(id.investigation(), s -> new Command.RequestUndo(id, Actor.system(), why));
+      String why =
+          noteText(
+              "allowed by indicator " + grant.get().indicator() + " after the action was sent");
+      engine.applyQuietly(
+          id.investigation(), s -> new Command.RequestUndo(id, Actor.system(), why));
     }
   }
 
-  /** {@return {@code note} as an action's note: cut to the longest a command takes, control characters removed} */
+  /**
+   * {@return {@code note} as an action's note: cut to the longest a command takes, control
+   * characters removed}
+   */
   private static String noteText(String note) {
-    return Text.withoutControls(note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note);
+    return Text.withoutControls(
+        note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note);
   }
 
   private void releasePermit(Flight flight) {
@@ -1113,7 +1409,6 @@ public final class Dispatcher implements EventRouter.Reaction {
   private FamilyGate gate(EntityFamily family) {
     return Objects.requireNonNull(gates.get(family));
   }
-
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;

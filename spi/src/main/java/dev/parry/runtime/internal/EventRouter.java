@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands what happened to the listeners and to the runtime's own parts, with one failure rule: a
- * listener that throws (an {@link Error} included, but a {@link VirtualMachineError}) is logged once
- * with the listener and the event, and ignored; the other listeners and the runtime carry on.
+ * listener that throws (an {@link Error} included, but a {@link VirtualMachineError}) is logged
+ * once with the listener and the event, and ignored; the other listeners and the runtime carry on.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -27,7 +27,8 @@ public final class EventRouter {
   @FunctionalInterface
   public interface Reaction {
     /**
-     * Reacts to a stored event; an optimisation only, since the reconciler finds all due work anyway.
+     * Reacts to a stored event; an optimisation only, since the reconciler finds all due work
+     * anyway.
      *
      * @param event the event
      * @param after the investigation after the append that stored it
@@ -53,7 +54,7 @@ public final class EventRouter {
     return new EventRouter(List.copyOf(listeners), List.copyOf(reactions));
   }
 
-  private volatile Consumer<Investigation> afterBatch = state -> { };
+  private volatile Consumer<Investigation> afterBatch = state -> {};
 
   /**
    * Tells the listeners, then the reactions, about events just stored.
@@ -77,23 +78,29 @@ public final class EventRouter {
           if (e instanceof VirtualMachineError) {
             throw e;
           }
-          LOG.atError().addKeyValue("event", event.getClass().getSimpleName())
+          LOG.atError()
+              .addKeyValue("event", event.getClass().getSimpleName())
               .addKeyValue("investigationId", LogSafe.of(event.investigationId()))
-              .log("reaction failed (" + e.getClass().getName() + "); the reconciler will catch up");
+              .log(
+                  "reaction failed (" + e.getClass().getName() + "); the reconciler will catch up");
         }
       }
     }
     try {
       afterBatch.accept(after);
     } catch (RuntimeException e) {
-      LOG.atError().addKeyValue("investigationId", LogSafe.of(after.id()))
-          .log("after-batch hook failed (" + e.getClass().getName() + "); the reconciler will catch up");
+      LOG.atError()
+          .addKeyValue("investigationId", LogSafe.of(after.id()))
+          .log(
+              "after-batch hook failed ("
+                  + e.getClass().getName()
+                  + "); the reconciler will catch up");
     }
   }
 
   /**
-   * Runs {@code hook} with the investigation's state once every listener and reaction has heard a whole
-   * batch of stored events: what must not act before the rest of the runtime has.
+   * Runs {@code hook} with the investigation's state once every listener and reaction has heard a
+   * whole batch of stored events: what must not act before the rest of the runtime has.
    *
    * @param hook what to run
    */
@@ -129,12 +136,17 @@ public final class EventRouter {
     }
   }
 
-  /** The one failure rule: a virtual machine error goes on; anything else is logged once and ignored. */
+  /**
+   * The one failure rule: a virtual machine error goes on; anything else is logged once and
+   * ignored.
+   */
   private static void failed(RuntimeListener listener, Throwable e, String what) {
     if (e instanceof VirtualMachineError error) {
       throw error;
     }
-    LOG.atError().addKeyValue("listener", LogSafe.of(listener.getClass().getName())).addKeyValue("on", what)
+    LOG.atError()
+        .addKeyValue("listener", LogSafe.of(listener.getClass().getName()))
+        .addKeyValue("on", what)
         .log("listener failed: " + e.getClass().getName());
   }
 }

@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * each planned action with its approval rule, time box and pending expiry.
  *
  * <p>A kind without an executor is never automatic: its action waits for approval with the reason
- * {@code "no executor for KIND"}, so that an analyst takes it outside Parry instead of the investigation
- * failing. It is held before the safety guards see the plan, so the blast-radius breaker never counts it.
+ * {@code "no executor for KIND"}, so that an analyst takes it outside Parry instead of the
+ * investigation failing. It is held before the safety guards see the plan, so the blast-radius
+ * breaker never counts it.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -66,10 +67,19 @@ public final class EvidencePlanner {
    * @param identityAutomation the automation level for user accounts
    * @param executors the executors, to hold the kinds none of them runs
    */
-  public EvidencePlanner(RemediationPolicy policy, FolderClassifier folders, AutomationExclusions exclusions,
-      ApprovalRules approvalRules, SafetyControls safety, FleetExclusions fleet,
-      Map<ActionKind, Duration> timeBoxes, Map<ActionKind, Duration> pendingExpiry, PlanTable planTable,
-      AutomationLevel emailAutomation, AutomationLevel identityAutomation, ExecutorRegistry executors) {
+  public EvidencePlanner(
+      RemediationPolicy policy,
+      FolderClassifier folders,
+      AutomationExclusions exclusions,
+      ApprovalRules approvalRules,
+      SafetyControls safety,
+      FleetExclusions fleet,
+      Map<ActionKind, Duration> timeBoxes,
+      Map<ActionKind, Duration> pendingExpiry,
+      PlanTable planTable,
+      AutomationLevel emailAutomation,
+      AutomationLevel identityAutomation,
+      ExecutorRegistry executors) {
     this.policy = policy;
     this.folders = folders;
     this.exclusions = exclusions;
@@ -92,10 +102,15 @@ public final class EvidencePlanner {
    * @param evidence the evidence
    * @param devicesInScope how many devices the entity was seen on
    */
-  public Command.RecordEvidence record(Investigation investigation, Evidence evidence, int devicesInScope) {
+  public Command.RecordEvidence record(
+      Investigation investigation, Evidence evidence, int devicesInScope) {
     ControlState at = safety.current();
-    RemediationPlan held = fleet.apply(runnable(policy.plan(evidence, context(at, investigation, evidence, devicesInScope))));
-    RemediationPlan plan = safety.apply(held, at, investigation.origin().group(), investigation.origin().device(), true);
+    RemediationPlan held =
+        fleet.apply(
+            runnable(policy.plan(evidence, context(at, investigation, evidence, devicesInScope))));
+    RemediationPlan plan =
+        safety.apply(
+            held, at, investigation.origin().group(), investigation.origin().device(), true);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
       proposals.add(proposal(planned));
@@ -112,22 +127,29 @@ public final class EvidencePlanner {
    */
   public RemediationPlan dryRun(Investigation investigation, Evidence evidence) {
     ControlState at = safety.current();
-    return safety.apply(fleet.apply(runnable(policy.plan(evidence, context(at, investigation, evidence, 1)))), at,
-        investigation.origin().group(), investigation.origin().device(), false);
+    return safety.apply(
+        fleet.apply(runnable(policy.plan(evidence, context(at, investigation, evidence, 1)))),
+        at,
+        investigation.origin().group(),
+        investigation.origin().device(),
+        false);
   }
 
   /**
-   * {@return a proposal of {@code planned} with its kind's approval rule, time box and pending expiry}
+   * {@return a proposal of {@code planned} with its kind's approval rule, time box and pending
+   * expiry}
    *
    * @param planned the planned action
    */
   public Command.Proposal proposal(PlannedAction planned) {
     ActionKind kind = planned.action().kind();
-    return new Command.Proposal(planned, approvalRules.ruleFor(kind), timeBoxFor(kind), pendingExpiry.get(kind));
+    return new Command.Proposal(
+        planned, approvalRules.ruleFor(kind), timeBoxFor(kind), pendingExpiry.get(kind));
   }
 
   /**
-   * {@return how long an action of {@code kind} may wait for approval, or null for the investigation's default}
+   * {@return how long an action of {@code kind} may wait for approval, or null for the
+   * investigation's default}
    *
    * @param kind the kind
    */
@@ -140,21 +162,34 @@ public final class EvidencePlanner {
   }
 
   /**
-   * {@return the plan of {@code evidence} at {@code level} for every family, with the plan table but
-   * without exclusions or allow indicators}: what a false negative reported by an analyst calls for.
+   * {@return the plan of {@code evidence} at {@code level} for every family, with the plan table
+   * but without exclusions or allow indicators}: what a false negative reported by an analyst calls
+   * for.
    *
    * @param evidence the evidence
-   * @param level the level to plan at, {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code NO_AUTOMATED_RESPONSE}
+   * @param level the level to plan at, {@code FULL}, {@code SEMI_ALL_FOLDERS} or {@code
+   *     NO_AUTOMATED_RESPONSE}
    */
   public RemediationPlan planUnfiltered(Evidence evidence, AutomationLevel level) {
-    return runnable(RemediationPolicy.standard().plan(evidence,
-        new AutomationContext(level, folders, AutomationExclusions.none(), Set.of(), 1, level, level, planTable)));
+    return runnable(
+        RemediationPolicy.standard()
+            .plan(
+                evidence,
+                new AutomationContext(
+                    level,
+                    folders,
+                    AutomationExclusions.none(),
+                    Set.of(),
+                    1,
+                    level,
+                    level,
+                    planTable)));
   }
 
   /**
-   * {@return {@code plan} with every action of a kind no executor runs waiting for approval, with the
-   * reason "no executor for KIND", and every action that lacks what its executor needs
-   * ({@code RemediationAction.missingForExecution()}) waiting with that reason}; the plan itself if none
+   * {@return {@code plan} with every action of a kind no executor runs waiting for approval, with
+   * the reason "no executor for KIND", and every action that lacks what its executor needs ({@code
+   * RemediationAction.missingForExecution()}) waiting with that reason}; the plan itself if none
    */
   private RemediationPlan runnable(RemediationPlan plan) {
     List<PlannedAction> out = null;
@@ -165,27 +200,36 @@ public final class EvidencePlanner {
         if (out == null) {
           out = new ArrayList<>(plan.actions());
         }
-        out.set(i, new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL, noExecutor(kind)));
+        out.set(
+            i,
+            new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL, noExecutor(kind)));
       } else if (planned.action().missingForExecution().isPresent()) {
         // whatever policy planned it: an action that lacks what its executor needs is never sent
         if (out == null) {
           out = new ArrayList<>(plan.actions());
         }
-        out.set(i, new PlannedAction(planned.action(), ApprovalMode.REQUIRES_APPROVAL,
-            planned.action().missingForExecution().orElseThrow()));
+        out.set(
+            i,
+            new PlannedAction(
+                planned.action(),
+                ApprovalMode.REQUIRES_APPROVAL,
+                planned.action().missingForExecution().orElseThrow()));
       } else if (planned.mode() == ApprovalMode.AUTOMATIC && !kind.mayRunAutomatically()) {
-        // whatever policy planned it: some kinds (offboarding, hard delete, the counterparts) never run alone
+        // whatever policy planned it: some kinds (offboarding, hard delete, the counterparts) never
+        // run alone
         if (out == null) {
           out = new ArrayList<>(plan.actions());
         }
-        out.set(i, planned.requiringApproval(kind + " never runs automatically: approval required"));
+        out.set(
+            i, planned.requiringApproval(kind + " never runs automatically: approval required"));
       }
     }
     return out == null ? plan : new RemediationPlan(out, plan.summary());
   }
 
   /**
-   * {@return the reason an action of {@code kind} waits when no executor runs it}: {@code "no executor for KIND"}
+   * {@return the reason an action of {@code kind} waits when no executor runs it}: {@code "no
+   * executor for KIND"}
    *
    * @param kind the kind
    */
@@ -193,11 +237,22 @@ public final class EvidencePlanner {
     return "no executor for " + kind;
   }
 
-  /** The context {@code evidence} is planned in, with the allow indicators that may cover its entity. */
-  private AutomationContext context(ControlState at, Investigation investigation, Evidence evidence,
-      int devicesInScope) {
-    Set<AllowIndicator> indicators = safety.allowIndicatorsFor(at, evidence.entity(), investigation.origin());
-    return new AutomationContext(investigation.level(), folders, exclusions, indicators, devicesInScope,
-        emailAutomation, identityAutomation, planTable);
+  /**
+   * The context {@code evidence} is planned in, with the allow indicators that may cover its
+   * entity.
+   */
+  private AutomationContext context(
+      ControlState at, Investigation investigation, Evidence evidence, int devicesInScope) {
+    Set<AllowIndicator> indicators =
+        safety.allowIndicatorsFor(at, evidence.entity(), investigation.origin());
+    return new AutomationContext(
+        investigation.level(),
+        folders,
+        exclusions,
+        indicators,
+        devicesInScope,
+        emailAutomation,
+        identityAutomation,
+        planTable);
   }
 }

@@ -29,28 +29,45 @@ public final class ExecutorRegistry {
    *
    * @param executors the executors, named for messages
    * @param required kinds that must have an executor
-   * @throws IllegalStateException naming every problem: a kind claimed by two executors, a kind outside
-   *     its executor's family, a required kind with no executor
+   * @throws IllegalStateException naming every problem: a kind claimed by two executors, a kind
+   *     outside its executor's family, a required kind with no executor
    */
-  public static ExecutorRegistry of(Map<String, ActionExecutor> executors, Set<ActionKind> required) {
+  public static ExecutorRegistry of(
+      Map<String, ActionExecutor> executors, Set<ActionKind> required) {
     Map<ActionKind, ActionExecutor> byKind = new EnumMap<>(ActionKind.class);
     Map<ActionKind, String> names = new EnumMap<>(ActionKind.class);
     List<String> problems = new ArrayList<>();
-    executors.forEach((name, executor) -> {
-      for (ActionKind kind : executor.supportedKinds()) {
-        if (kind.family() != executor.family()) {
-          problems.add("executor '" + name + "' is a " + executor.family() + " executor but claims " + kind
-              + " (a " + kind.family() + " kind)");
-          continue;
-        }
-        String previous = names.putIfAbsent(kind, name);
-        if (previous != null) {
-          problems.add("ambiguous executor for " + kind + ": both '" + previous + "' and '" + name + "' claim it");
-        } else {
-          byKind.put(kind, executor);
-        }
-      }
-    });
+    executors.forEach(
+        (name, executor) -> {
+          for (ActionKind kind : executor.supportedKinds()) {
+            if (kind.family() != executor.family()) {
+              problems.add(
+                  "executor '"
+                      + name
+                      + "' is a "
+                      + executor.family()
+                      + " executor but claims "
+                      + kind
+                      + " (a "
+                      + kind.family()
+                      + " kind)");
+              continue;
+            }
+            String previous = names.putIfAbsent(kind, name);
+            if (previous != null) {
+              problems.add(
+                  "ambiguous executor for "
+                      + kind
+                      + ": both '"
+                      + previous
+                      + "' and '"
+                      + name
+                      + "' claim it");
+            } else {
+              byKind.put(kind, executor);
+            }
+          }
+        });
     Set<String> missing = new TreeSet<>();
     for (ActionKind kind : required) {
       if (!byKind.containsKey(kind)) {
@@ -58,9 +75,12 @@ public final class ExecutorRegistry {
       }
     }
     if (!missing.isEmpty()) {
-      problems.add("no executor for " + missing + ": register an executor that runs them, or narrow requiredKinds(...)"
-          + " on the builder to the kinds your executors run (the others are then planned pending approval, with"
-          + " the reason \"no executor for KIND\")");
+      problems.add(
+          "no executor for "
+              + missing
+              + ": register an executor that runs them, or narrow requiredKinds(...)"
+              + " on the builder to the kinds your executors run (the others are then planned pending approval, with"
+              + " the reason \"no executor for KIND\")");
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException(String.join("; ", problems));

@@ -45,9 +45,9 @@ public final class FamilyGate {
   }
 
   /**
-   * Frees a permit, handing it straight to the next queued task if there is one: on the executor, or
-   * on this thread if the executor refuses it, so that a refused hand-off never strands the queue or
-   * leaks the permit.
+   * Frees a permit, handing it straight to the next queued task if there is one: on the executor,
+   * or on this thread if the executor refuses it, so that a refused hand-off never strands the
+   * queue or leaks the permit.
    */
   public void release() {
     Runnable next;

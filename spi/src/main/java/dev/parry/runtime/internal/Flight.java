@@ -25,7 +25,10 @@ final class Flight {
   enum Phase {
     /** Waiting for a permit of its family or for the rate limit; nothing sent. */
     WAITING,
-    /** Recording the dispatch; the executor is not called yet, and is not if the flight is stopped now. */
+    /**
+     * Recording the dispatch; the executor is not called yet, and is not if the flight is stopped
+     * now.
+     */
     STARTING,
     /** A call or a poll is out at the executor. */
     CALLING,
@@ -35,40 +38,75 @@ final class Flight {
 
   final ActionId id;
   final ExecutionPurpose purpose;
+
   /** What is sent: the action, or its inverse for an undo. */
   final RemediationAction action;
+
   /** The action as it was proposed, whose effect an undo lifts. */
   final RemediationAction original;
+
   final ActionKey target;
   final Instant deadline;
   final IdempotencyKey key;
   final Actor requestedBy;
   final String note;
   final Origin origin;
-  /** An action the system approved and never dispatched: the safety guards are asked again before each call with nothing outstanding. */
+
+  /**
+   * An action the system approved and never dispatched: the safety guards are asked again before
+   * each call with nothing outstanding.
+   */
   final boolean automatic;
 
   Phase phase = Phase.WAITING;
   int attempt;
   long token;
-  /** Whether a call was sent and its answer has not arrived: silence does not clear it, only an answer does. */
+
+  /**
+   * Whether a call was sent and its answer has not arrived: silence does not clear it, only an
+   * answer does.
+   */
   boolean unanswered;
-  /** Counts the timers armed for the flight, so that a late hand-back never overwrites a newer timer. */
+
+  /**
+   * Counts the timers armed for the flight, so that a late hand-back never overwrites a newer
+   * timer.
+   */
   long arms;
+
   boolean done;
   boolean holdsPermit;
   @Nullable ExecutionRequest request;
   @Nullable ExternalReference reference;
   TaskScheduler.@Nullable Cancellable timer;
-  /** When a timer the flight waits for is overdue by a whole attempt timeout: the reconciler then ends it. */
+
+  /**
+   * When a timer the flight waits for is overdue by a whole attempt timeout: the reconciler then
+   * ends it.
+   */
   @Nullable Instant stallAt;
-  /** When the action was decided, until its first call reports the latency from there; null once reported. */
+
+  /**
+   * When the action was decided, until its first call reports the latency from there; null once
+   * reported.
+   */
   @Nullable Instant decidedAt;
+
   /** The executor call out being timed, until its answer (or silence) ends it. */
   Instrumentation.Call call = Instrumentation.Call.NONE;
 
-  Flight(ActionId id, ExecutionPurpose purpose, RemediationAction action, RemediationAction original, Instant deadline,
-      IdempotencyKey key, Actor requestedBy, String note, Origin origin, boolean automatic, int attempt) {
+  Flight(
+      ActionId id,
+      ExecutionPurpose purpose,
+      RemediationAction action,
+      RemediationAction original,
+      Instant deadline,
+      IdempotencyKey key,
+      Actor requestedBy,
+      String note,
+      Origin origin,
+      boolean automatic,
+      int attempt) {
     this.id = id;
     this.purpose = purpose;
     this.action = action;
@@ -84,8 +122,8 @@ final class Flight {
   }
 
   /**
-   * Ends the flight here: {@return whether it was still running}; a timer it waited for is called off,
-   * and a call still out stops being timed.
+   * Ends the flight here: {@return whether it was still running}; a timer it waited for is called
+   * off, and a call still out stops being timed.
    */
   boolean end() {
     Instrumentation.Call out;
@@ -115,6 +153,14 @@ final class Flight {
 
   @Override
   public String toString() {
-    return "Flight{id=" + id + ", purpose=" + purpose + ", phase=" + phase + ", attempt=" + attempt + "}";
+    return "Flight{id="
+        + id
+        + ", purpose="
+        + purpose
+        + ", phase="
+        + phase
+        + ", attempt="
+        + attempt
+        + "}";
   }
 }

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authorizes what a person does: asks the authorizer, and on a denial logs it, tells the listeners and
- * throws, before anything changed.
+ * Authorizes what a person does: asks the authorizer, and on a denial logs it, tells the listeners
+ * and throws, before anything changed.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -50,9 +50,13 @@ public final class Gatekeeper {
     if (denial.isEmpty()) {
       return;
     }
-    AccessDeniedException denied = new AccessDeniedException(caller.name(), operation, kind, denial.get());
-    LOG.atWarn().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("operation", operation)
-        .addKeyValue("kind", kind).log("access denied");
+    AccessDeniedException denied =
+        new AccessDeniedException(caller.name(), operation, kind, denial.get());
+    LOG.atWarn()
+        .addKeyValue("principal", LogSafe.of(caller.name()))
+        .addKeyValue("operation", operation)
+        .addKeyValue("kind", kind)
+        .log("access denied");
     router.denied(denied);
     throw denied;
   }

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instrumentation the runtime calls: the user's, with every exception it throws caught, and every
- * error but a {@link VirtualMachineError} (an assertion, a class missing from the path), so that metrics
- * and traces never break a dispatch. The first failure is logged as a warning, later ones at
- * debug level only.
+ * The instrumentation the runtime calls: the user's, with every exception it throws caught, and
+ * every error but a {@link VirtualMachineError} (an assertion, a class missing from the path), so
+ * that metrics and traces never break a dispatch. The first failure is logged as a warning, later
+ * ones at debug level only.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -34,14 +34,16 @@ public final class GuardedInstrumentation implements Instrumentation {
   }
 
   /**
-   * {@return {@code instrumentation} guarded}, or {@link Instrumentation#none()} itself, which cannot
-   * throw and costs nothing to call
+   * {@return {@code instrumentation} guarded}, or {@link Instrumentation#none()} itself, which
+   * cannot throw and costs nothing to call
    *
    * @param instrumentation the user's instrumentation
    */
   public static Instrumentation of(Instrumentation instrumentation) {
-    return instrumentation == Instrumentation.none() || instrumentation instanceof GuardedInstrumentation
-        ? instrumentation : new GuardedInstrumentation(instrumentation);
+    return instrumentation == Instrumentation.none()
+            || instrumentation instanceof GuardedInstrumentation
+        ? instrumentation
+        : new GuardedInstrumentation(instrumentation);
   }
 
   /**
@@ -66,7 +68,8 @@ public final class GuardedInstrumentation implements Instrumentation {
   }
 
   @Override
-  public void dispatched(ActionKind kind, EntityFamily family, ExecutionPurpose purpose, Duration sinceDecided) {
+  public void dispatched(
+      ActionKind kind, EntityFamily family, ExecutionPurpose purpose, Duration sinceDecided) {
     try {
       delegate.dispatched(kind, family, purpose, sinceDecided);
     } catch (RuntimeException | Error e) {
@@ -113,14 +116,24 @@ public final class GuardedInstrumentation implements Instrumentation {
     };
   }
 
-  /** Logs what the instrumentation threw; rethrows a {@link VirtualMachineError}, which nothing should swallow. */
+  /**
+   * Logs what the instrumentation threw; rethrows a {@link VirtualMachineError}, which nothing
+   * should swallow.
+   */
   private void failed(String where, Throwable e) {
     if (e instanceof VirtualMachineError fatal) {
       throw fatal;
     }
     if (warned.compareAndSet(false, true)) {
-      LOG.atWarn().log("instrumentation " + delegate.getClass().getName() + " threw in " + where + " ("
-          + e.getClass().getName() + "); the runtime carries on, and logs further failures at debug level only");
+      LOG.atWarn()
+          .log(
+              "instrumentation "
+                  + delegate.getClass().getName()
+                  + " threw in "
+                  + where
+                  + " ("
+                  + e.getClass().getName()
+                  + "); the runtime carries on, and logs further failures at debug level only");
     } else {
       LOG.atDebug().log("instrumentation threw in " + where + " (" + e.getClass().getName() + ")");
     }

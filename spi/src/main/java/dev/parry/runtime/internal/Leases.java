@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dispatch leases this runtime holds in the store: claimed before an action is carried, renewed
- * on every reconciler tick while it is, ended by the store when the action's outcome is recorded, or
- * given back when it is not. A store that fails a claim answers "not claimed"; a lease not given back
- * ends by itself.
+ * on every reconciler tick while it is, ended by the store when the action's outcome is recorded,
+ * or given back when it is not. A store that fails a claim answers "not claimed"; a lease not given
+ * back ends by itself.
  */
 final class Leases {
 
@@ -47,8 +47,12 @@ final class Leases {
         return true;
       }
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not claim the dispatch lease ("
-          + e.getClass().getName() + "); the reconciler will come back to it");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log(
+              "could not claim the dispatch lease ("
+                  + e.getClass().getName()
+                  + "); the reconciler will come back to it");
     }
     return false;
   }
@@ -61,12 +65,19 @@ final class Leases {
     try {
       store.release(id, owner);
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not release the dispatch lease ("
-          + e.getClass().getName() + "); it ends by itself");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(id))
+          .log(
+              "could not release the dispatch lease ("
+                  + e.getClass().getName()
+                  + "); it ends by itself");
     }
   }
 
-  /** After an outcome: a recorded one ended the lease in the store (STORE-16); otherwise it is given back. */
+  /**
+   * After an outcome: a recorded one ended the lease in the store (STORE-16); otherwise it is given
+   * back.
+   */
   void settled(ActionId id, boolean recorded) {
     if (recorded) {
       held.remove(id);
@@ -82,12 +93,18 @@ final class Leases {
       try {
         kept = store.claim(id, owner, clock.instant(), lease);
       } catch (RuntimeException e) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("could not renew the dispatch lease ("
-            + e.getClass().getName() + "); trying again on the next tick");
+        LOG.atWarn()
+            .addKeyValue("actionId", LogSafe.of(id))
+            .log(
+                "could not renew the dispatch lease ("
+                    + e.getClass().getName()
+                    + "); trying again on the next tick");
         continue;
       }
       if (!kept && held.remove(id)) {
-        LOG.atWarn().addKeyValue("actionId", LogSafe.of(id)).log("dispatch lease lost to another runtime; dropping it here");
+        LOG.atWarn()
+            .addKeyValue("actionId", LogSafe.of(id))
+            .log("dispatch lease lost to another runtime; dropping it here");
         lost.accept(id);
       }
     }

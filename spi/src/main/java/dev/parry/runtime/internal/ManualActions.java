@@ -3,7 +3,6 @@ package dev.parry.runtime.internal;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Entity;
-import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.UserAccount;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
@@ -77,10 +76,18 @@ public final class ManualActions {
    * @param safety where the allow indicator a false positive adds is recorded
    * @param approvalRules approval rules per kind
    * @param manualIds how manual investigations are named
-   * @param defaultExpiry how long manual actions may wait for approval unless their kind says otherwise
+   * @param defaultExpiry how long manual actions may wait for approval unless their kind says
+   *     otherwise
    */
-  public ManualActions(CommandEngine engine, InvestigationStore store, Clock clock, EvidencePlanner planner,
-      SafetyControls safety, ApprovalRules approvalRules, Supplier<InvestigationId> manualIds, Duration defaultExpiry) {
+  public ManualActions(
+      CommandEngine engine,
+      InvestigationStore store,
+      Clock clock,
+      EvidencePlanner planner,
+      SafetyControls safety,
+      ApprovalRules approvalRules,
+      Supplier<InvestigationId> manualIds,
+      Duration defaultExpiry) {
     this.engine = engine;
     this.store = store;
     this.clock = clock;
@@ -101,28 +108,59 @@ public final class ManualActions {
    * @param timeBox how long it stays in effect, or null
    * @param source where it comes from, already checked against the action's family
    */
-  public ActionRecord take(RemediationAction action, Caller caller, String comment, boolean twoStep,
-      @Nullable Duration timeBox, ActionSource source) {
+  public ActionRecord take(
+      RemediationAction action,
+      Caller caller,
+      String comment,
+      boolean twoStep,
+      @Nullable Duration timeBox,
+      ActionSource source) {
     Optional<ActionRecord> active = activeOn(action);
     if (active.isPresent()) {
       return active.get();
     }
     ApprovalRule configured = approvalRules.ruleFor(action.kind());
     boolean waits = twoStep || !configured.equals(ApprovalRule.SINGLE);
-    ApprovalRule rule = twoStep && configured.requesterMayApprove() ? new ApprovalRule(configured.approvals(), false)
-        : configured;
-    PlannedAction planned = new PlannedAction(action, waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
-        waits ? "manual action awaiting approval (" + rule + ")" : "manual action by " + caller.name());
-    return open(caller, List.of(new Command.Proposal(planned, rule, timeBox, planner.pendingExpiry(action.kind()))),
-        comment, source).actions().get(0);
+    ApprovalRule rule =
+        twoStep && configured.requesterMayApprove()
+            ? new ApprovalRule(configured.approvals(), false)
+            : configured;
+    PlannedAction planned =
+        new PlannedAction(
+            action,
+            waits ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
+            waits
+                ? "manual action awaiting approval (" + rule + ")"
+                : "manual action by " + caller.name());
+    return open(
+            caller,
+            List.of(
+                new Command.Proposal(planned, rule, timeBox, planner.pendingExpiry(action.kind()))),
+            comment,
+            source)
+        .actions()
+        .get(0);
   }
 
-  /** {@return an open action of the same kind on the same target, under any of its names, if there is one} */
+  /**
+   * {@return an open action of the same kind on the same target, under any of its names, if there
+   * is one}
+   */
   private Optional<ActionRecord> activeOn(RemediationAction action) {
     boolean sendable = action.missingForExecution().isEmpty();
-    return StorePages.onSameEntity(store, action.target(), EnumSet.of(action.kind()), EnumSet.of(
-        ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS)).stream()
-        .filter(open -> !sendable || open.action().missingForExecution().isEmpty()) // one never sent does not answer
+    return StorePages.onSameEntity(
+            store,
+            action.target(),
+            EnumSet.of(action.kind()),
+            EnumSet.of(
+                ActionStatus.PENDING_APPROVAL, ActionStatus.APPROVED, ActionStatus.IN_PROGRESS))
+        .stream()
+        .filter(
+            open ->
+                !sendable
+                    || open.action()
+                        .missingForExecution()
+                        .isEmpty()) // one never sent does not answer
         .findFirst();
   }
 
@@ -136,24 +174,32 @@ public final class ManualActions {
    * @param gate authorizes each rejection and undo the report makes, all before any is made
    * @param announce tells listeners and the log about the allow indicator the report adds
    * @return what was done
-   * @throws dev.parry.spi.auth.AccessDeniedException if the caller may not reject or undo one of the actions;
-   *     nothing is changed then
+   * @throws dev.parry.spi.auth.AccessDeniedException if the caller may not reject or undo one of
+   *     the actions; nothing is changed then
    */
-  public FalsePositiveReport falsePositive(Entity entity, Caller caller, String comment, Gatekeeper gate,
-      Consumer<ControlChange> announce, Predicate<ActionRecord> stop) {
+  public FalsePositiveReport falsePositive(
+      Entity entity,
+      Caller caller,
+      String comment,
+      Gatekeeper gate,
+      Consumer<ControlChange> announce,
+      Predicate<ActionRecord> stop) {
     List<ActionRecord> toReject = new ArrayList<>();
     List<ActionRecord> toUndo = new ArrayList<>();
     List<ActionRecord> toStop = new ArrayList<>();
     for (ActionRecord action : actionsOn(entity)) {
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         toReject.add(action);
-      } else if (action.status() == ActionStatus.SUCCEEDED && action.action().kind().isReversible()) {
+      } else if (action.status() == ActionStatus.SUCCEEDED
+          && action.action().kind().isReversible()) {
         toUndo.add(action);
-      } else if (action.status() == ActionStatus.APPROVED || action.status() == ActionStatus.IN_PROGRESS) {
+      } else if (action.status() == ActionStatus.APPROVED
+          || action.status() == ActionStatus.IN_PROGRESS) {
         toStop.add(action);
       }
     }
-    // authorized by what it does: every rejection, undo and cancel it would make, before it makes any (an
+    // authorized by what it does: every rejection, undo and cancel it would make, before it makes
+    // any (an
     // action in flight may succeed before it is stopped: then it is undone)
     for (ActionRecord action : toReject) {
       gate.authorize(caller, Operation.REJECT, action.action().kind());
@@ -169,12 +215,17 @@ public final class ManualActions {
     }
     List<AllowIndicator> indicators = AllowIndicator.forValuesOf(entity);
     for (AllowIndicator indicator : indicators) {
-      announce.accept(safety.record(ControlChange.allow(indicator, true, caller.name(), clock.instant(), comment)));
+      announce.accept(
+          safety.record(
+              ControlChange.allow(indicator, true, caller.name(), clock.instant(), comment)));
     }
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
     for (ActionRecord action : toReject) {
-      engine.applyQuietly(action.id().investigation(), s -> new Command.Reject(action.id(), caller.actor(), comment))
+      engine
+          .applyQuietly(
+              action.id().investigation(),
+              s -> new Command.Reject(action.id(), caller.actor(), comment))
           .ifPresent(s -> rejected.add(action.id()));
     }
     for (ActionRecord action : toUndo) {
@@ -187,50 +238,70 @@ public final class ManualActions {
         cancelled.add(action.id());
         continue;
       }
-      // not stopped: it may have succeeded meanwhile (undone now, unless its undo is already asked for), or
+      // not stopped: it may have succeeded meanwhile (undone now, unless its undo is already asked
+      // for), or
       // settled otherwise (nothing to do), or still be running (undone once it succeeds)
       ActionRecord now = engine.read(action.id().investigation()).action(action.id()).orElseThrow();
       switch (now.status()) {
         case SUCCEEDED -> {
-          if (now.action().kind().isReversible() && requestUndo(action.id(), caller, comment).isPresent()) {
+          if (now.action().kind().isReversible()
+              && requestUndo(action.id(), caller, comment).isPresent()) {
             undone.add(action.id());
           }
         }
         case UNDO_IN_PROGRESS, UNDONE, UNDO_FAILED -> undone.add(action.id());
         case APPROVED, IN_PROGRESS -> stillRunning.add(action.id());
-        default -> { } // failed, timed out or cancelled meanwhile: it took no effect
+        default -> {} // failed, timed out or cancelled meanwhile: it took no effect
       }
     }
-    LOG.atInfo().addKeyValue("principal", LogSafe.of(caller.name())).addKeyValue("rejected", rejected.size())
-        .addKeyValue("undone", undone.size()).addKeyValue("cancelled", cancelled.size())
-        .addKeyValue("stillRunning", stillRunning.size()).log("false positive reported");
+    LOG.atInfo()
+        .addKeyValue("principal", LogSafe.of(caller.name()))
+        .addKeyValue("rejected", rejected.size())
+        .addKeyValue("undone", undone.size())
+        .addKeyValue("cancelled", cancelled.size())
+        .addKeyValue("stillRunning", stillRunning.size())
+        .log("false positive reported");
     return new FalsePositiveReport(rejected, undone, cancelled, stillRunning, indicators);
   }
 
   private Optional<ActionId> requestUndo(ActionId id, Caller caller, String comment) {
-    return engine.applyQuietly(id.investigation(), s -> new Command.RequestUndo(id, caller.actor(), comment)).map(s -> id);
+    return engine
+        .applyQuietly(id.investigation(), s -> new Command.RequestUndo(id, caller.actor(), comment))
+        .map(s -> id);
   }
 
   /** {@return the open and succeeded actions on {@code entity} under any of its names} */
   private List<ActionRecord> actionsOn(Entity entity) {
-    return StorePages.onSameEntity(store, entity, Set.of(), EnumSet.of(ActionStatus.PENDING_APPROVAL,
-        ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.SUCCEEDED));
+    return StorePages.onSameEntity(
+        store,
+        entity,
+        Set.of(),
+        EnumSet.of(
+            ActionStatus.PENDING_APPROVAL,
+            ActionStatus.APPROVED,
+            ActionStatus.IN_PROGRESS,
+            ActionStatus.SUCCEEDED));
   }
 
   /**
-   * {@return the planned remediation of an entity an investigation missed, as proposals awaiting approval}
+   * {@return the planned remediation of an entity an investigation missed, as proposals awaiting
+   * approval}
    *
    * @param entity the entity
    */
   public List<Command.Proposal> falseNegativeProposals(Entity entity) {
-    Evidence evidence = Evidence.of(entity, Verdict.MALICIOUS, "false negative reported by an analyst", clock.instant());
+    Evidence evidence =
+        Evidence.of(
+            entity, Verdict.MALICIOUS, "false negative reported by an analyst", clock.instant());
     if (entity instanceof UserAccount) {
       evidence = evidence.withRoles(EvidenceRole.COMPROMISED); // a missed user is a compromised one
     }
     RemediationPlan plan = planner.planUnfiltered(evidence, AutomationLevel.SEMI_ALL_FOLDERS);
     List<Command.Proposal> proposals = new ArrayList<>();
     for (PlannedAction planned : plan.actions()) {
-      proposals.add(planner.proposal(planned.requiringApproval("false negative: manual remediation awaiting approval")));
+      proposals.add(
+          planner.proposal(
+              planned.requiringApproval("false negative: manual remediation awaiting approval")));
     }
     return proposals;
   }
@@ -245,18 +316,31 @@ public final class ManualActions {
    * @return the investigation
    * @throws CommandRejectedException if a proposal is refused
    */
-  public Investigation open(Caller caller, List<Command.Proposal> proposals, String comment,
+  public Investigation open(
+      Caller caller,
+      List<Command.Proposal> proposals,
+      String comment,
       @Nullable ActionSource source) {
     InvestigationId id = manualIds.get();
     Instant now = clock.instant();
-    Decision.Accepted opened = Investigation.open(id, AlertId.of("manual"), AutomationLevel.SEMI_ALL_FOLDERS,
-        defaultExpiry, caller.actor(), now);
+    Decision.Accepted opened =
+        Investigation.open(
+            id,
+            AlertId.of("manual"),
+            AutomationLevel.SEMI_ALL_FOLDERS,
+            defaultExpiry,
+            caller.actor(),
+            now);
     List<InvestigationEvent> events = new ArrayList<>(opened.events());
     Investigation state = opened.after();
     List<Command> commands = new ArrayList<>();
     for (Command.Proposal proposal : proposals) {
-      commands.add(new Command.ProposeAction(proposal, caller.actor(), comment, source != null ? source
-          : ActionSource.manual(proposal.planned().action().family())));
+      commands.add(
+          new Command.ProposeAction(
+              proposal,
+              caller.actor(),
+              comment,
+              source != null ? source : ActionSource.manual(proposal.planned().action().family())));
     }
     commands.add(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, caller.actor()));
     for (Command command : commands) {
@@ -269,8 +353,11 @@ public final class ManualActions {
       state = accepted.after();
     }
     engine.create(id, events, state);
-    LOG.atInfo().addKeyValue("investigationId", LogSafe.of(id)).addKeyValue("principal", LogSafe.of(caller.name()))
-        .addKeyValue("actions", proposals.size()).log("manual actions requested");
+    LOG.atInfo()
+        .addKeyValue("investigationId", LogSafe.of(id))
+        .addKeyValue("principal", LogSafe.of(caller.name()))
+        .addKeyValue("actions", proposals.size())
+        .log("manual actions requested");
     return state;
   }
 }

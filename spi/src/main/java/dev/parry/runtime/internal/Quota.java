@@ -24,9 +24,15 @@ public final class Quota {
 
   private final ControlStore controls;
   private final Clock clock;
-  private final Map<EntityFamily, List<ControlStore.Window>> windows = new EnumMap<>(EntityFamily.class);
-  /** How long a caller refused by the count waits before asking again: the shortest spacing of the limits. */
+  private final Map<EntityFamily, List<ControlStore.Window>> windows =
+      new EnumMap<>(EntityFamily.class);
+
+  /**
+   * How long a caller refused by the count waits before asking again: the shortest spacing of the
+   * limits.
+   */
   private final Duration retry;
+
   private final Map<EntityFamily, Instant> throttledUntil = new ConcurrentHashMap<>();
 
   /**
@@ -56,8 +62,8 @@ public final class Quota {
   }
 
   /**
-   * Asks for one call of {@code family} now. {@return zero when the call may go now, counted in every
-   * window; otherwise how long to wait before asking again}
+   * Asks for one call of {@code family} now. {@return zero when the call may go now, counted in
+   * every window; otherwise how long to wait before asking again}
    *
    * @param family the family
    * @throws dev.parry.spi.store.StoreUnavailableException if the count cannot be read or written
@@ -68,7 +74,9 @@ public final class Quota {
     if (until != null && now.isBefore(until)) {
       return Duration.between(now, until);
     }
-    return controls.admit(Objects.requireNonNull(windows.get(family)), now, true) ? Duration.ZERO : retry;
+    return controls.admit(Objects.requireNonNull(windows.get(family)), now, true)
+        ? Duration.ZERO
+        : retry;
   }
 
   /**

@@ -25,13 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Level-triggered recovery: on every pass it asks the store what is due ({@link InvestigationStore#due})
- * and does it, idempotently: expires pending actions, ends time boxes, and hands dispatches and undos
- * nobody carries to the dispatcher, which claims them through the leases. A pass runs at start, on a
- * fixed cadence, and early when a stored event makes something due sooner (a pending action's expiry,
- * a time box's end); none of these wake-ups is needed for correctness, since the next pass finds the
- * work anyway. Each tick also renews this runtime's dispatch leases, ends flights whose timers the
- * scheduler lost, and offers the audit anchor the chain heads it failed to take.
+ * Level-triggered recovery: on every pass it asks the store what is due ({@link
+ * InvestigationStore#due}) and does it, idempotently: expires pending actions, ends time boxes, and
+ * hands dispatches and undos nobody carries to the dispatcher, which claims them through the
+ * leases. A pass runs at start, on a fixed cadence, and early when a stored event makes something
+ * due sooner (a pending action's expiry, a time box's end); none of these wake-ups is needed for
+ * correctness, since the next pass finds the work anyway. Each tick also renews this runtime's
+ * dispatch leases, ends flights whose timers the scheduler lost, and offers the audit anchor the
+ * chain heads it failed to take.
  *
  * <p>It never dies: a failed pass is logged once with its cause, counted, and retried with capped
  * backoff; one item that fails is logged and left for the next pass; a tick that cannot re-arm
@@ -42,11 +43,20 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler implements EventRouter.Reaction {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
   /** How many due actions one query answers; a pass reads pages until it has seen them all. */
   static final int PAGE = 500;
-  /** The most pending actions a pass counts for the gauge: {@value}; past it the gauge shows this many. */
+
+  /**
+   * The most pending actions a pass counts for the gauge: {@value}; past it the gauge shows this
+   * many.
+   */
   static final int MAX_PENDING_COUNTED = 10 * ActionQuery.MAX_LIMIT;
-  /** The most pages a count reads: {@value}, twice what full pages need to reach {@link #MAX_PENDING_COUNTED}. */
+
+  /**
+   * The most pages a count reads: {@value}, twice what full pages need to reach {@link
+   * #MAX_PENDING_COUNTED}.
+   */
   static final int MAX_PENDING_PAGES = 2 * MAX_PENDING_COUNTED / ActionQuery.MAX_LIMIT;
 
   private final InvestigationStore store;
@@ -61,8 +71,10 @@ public final class Reconciler implements EventRouter.Reaction {
   private final AtomicBoolean armed = new AtomicBoolean();
   private final AtomicBoolean passing = new AtomicBoolean();
   private final AtomicBoolean guarded = new AtomicBoolean();
+
   /** Which chain of ticks is current; 0 is never one, so an early wake-up never re-arms. */
   private final AtomicLong generation = new AtomicLong();
+
   private volatile @Nullable Instant nextTick;
   private final Instant builtAt;
   private volatile boolean started;
@@ -71,6 +83,7 @@ public final class Reconciler implements EventRouter.Reaction {
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final AtomicLong failedPasses = new AtomicLong();
   private final boolean countPending;
+
   /** How many actions waited for approval at the last count; -1 before the first. */
   private volatile int pendingApprovals = -1;
 
@@ -82,14 +95,24 @@ public final class Reconciler implements EventRouter.Reaction {
    * @param scheduler where ticks run
    * @param engine how commands are decided and stored
    * @param dispatcher the dispatcher, handed what is due to dispatch or undo
-   * @param anchoring the chain heads the audit anchor has not taken yet, offered again on every tick
+   * @param anchoring the chain heads the audit anchor has not taken yet, offered again on every
+   *     tick
    * @param completions the investigations waited for, read again on every tick
    * @param interval how often a pass runs when all is well
-   * @param backoffBase the first retry delay after a failed pass; doubled per failure, capped at {@code interval}
+   * @param backoffBase the first retry delay after a failed pass; doubled per failure, capped at
+   *     {@code interval}
    * @param countPending whether each pass counts the actions pending approval, for a gauge
    */
-  public Reconciler(InvestigationStore store, Clock clock, TaskScheduler scheduler, CommandEngine engine,
-      Dispatcher dispatcher, Anchoring anchoring, Completions completions, Duration interval, Duration backoffBase,
+  public Reconciler(
+      InvestigationStore store,
+      Clock clock,
+      TaskScheduler scheduler,
+      CommandEngine engine,
+      Dispatcher dispatcher,
+      Anchoring anchoring,
+      Completions completions,
+      Duration interval,
+      Duration backoffBase,
       boolean countPending) {
     this.store = store;
     this.clock = clock;
@@ -105,8 +128,8 @@ public final class Reconciler implements EventRouter.Reaction {
   }
 
   /**
-   * Runs the first pass and, if it completed, starts the ticks; throws if the pass could not read the
-   * store, so that a start that failed can be retried.
+   * Runs the first pass and, if it completed, starts the ticks; throws if the pass could not read
+   * the store, so that a start that failed can be retried.
    *
    * @throws RuntimeException what the store threw
    */
@@ -151,13 +174,20 @@ public final class Reconciler implements EventRouter.Reaction {
     Instant last = lastPass;
     Instant since = last != null ? last : builtAt;
     Duration lag = Duration.between(since, clock.instant());
-    return new RuntimeHealth(started, last, lag.isNegative() ? Duration.ZERO : lag, consecutiveFailures.get(),
-        failedPasses.get(), interval, anchoring.waiting());
+    return new RuntimeHealth(
+        started,
+        last,
+        lag.isNegative() ? Duration.ZERO : lag,
+        consecutiveFailures.get(),
+        failedPasses.get(),
+        interval,
+        anchoring.waiting());
   }
 
   /**
    * {@return how many actions waited for approval at the last pass that counted them}: empty before
-   * the first, or when counting is off. Counts past {@value #MAX_PENDING_COUNTED} show as that many.
+   * the first, or when counting is off. Counts past {@value #MAX_PENDING_COUNTED} show as that
+   * many.
    */
   public OptionalInt pendingApprovals() {
     int counted = pendingApprovals;
@@ -169,15 +199,23 @@ public final class Reconciler implements EventRouter.Reaction {
     if (!started) {
       return;
     }
-    if (event instanceof InvestigationEvent.ActionProposed || event instanceof InvestigationEvent.ActionHeld
-        || event instanceof InvestigationEvent.ActionSucceeded || event instanceof InvestigationEvent.TimeBoxExtended) {
-      after.action(((InvestigationEvent.ActionEvent) event).actionId()).flatMap(ActionRecord::obligation)
-          .filter(o -> o.kind() == Obligation.Kind.EXPIRE || o.kind() == Obligation.Kind.END_TIME_BOX)
+    if (event instanceof InvestigationEvent.ActionProposed
+        || event instanceof InvestigationEvent.ActionHeld
+        || event instanceof InvestigationEvent.ActionSucceeded
+        || event instanceof InvestigationEvent.TimeBoxExtended) {
+      after
+          .action(((InvestigationEvent.ActionEvent) event).actionId())
+          .flatMap(ActionRecord::obligation)
+          .filter(
+              o -> o.kind() == Obligation.Kind.EXPIRE || o.kind() == Obligation.Kind.END_TIME_BOX)
           .ifPresent(o -> wakeAt(o.due()));
     }
   }
 
-  /** Wakes the reconciler when {@code due} comes, an optimisation: a refused timer only delays the work to the next tick. */
+  /**
+   * Wakes the reconciler when {@code due} comes, an optimisation: a refused timer only delays the
+   * work to the next tick.
+   */
   private void wakeAt(Instant due) {
     Duration delay = Duration.between(clock.instant(), due);
     if (delay.compareTo(interval) < 0) {
@@ -200,10 +238,12 @@ public final class Reconciler implements EventRouter.Reaction {
       return;
     }
     try {
-      scheduler.schedule(interval.multipliedBy(2).plusMillis(1), () -> {
-        guarded.set(false);
-        ensureArmed();
-      });
+      scheduler.schedule(
+          interval.multipliedBy(2).plusMillis(1),
+          () -> {
+            guarded.set(false);
+            ensureArmed();
+          });
     } catch (RuntimeException e) {
       guarded.set(false);
     }
@@ -213,14 +253,19 @@ public final class Reconciler implements EventRouter.Reaction {
     if (closed || !armed.compareAndSet(false, true)) {
       return;
     }
-    long chain = generation.incrementAndGet(); // an older chain whose timer turns up late ends instead of forking
+    long chain =
+        generation
+            .incrementAndGet(); // an older chain whose timer turns up late ends instead of forking
     nextTick = clock.instant().plus(delay);
     try {
       scheduler.schedule(delay, () -> tick(chain));
     } catch (RuntimeException e) {
       armed.set(false);
-      LOG.atError().log("could not arm the reconciler (" + e.getClass().getName()
-          + "); the next call into the runtime arms it again");
+      LOG.atError()
+          .log(
+              "could not arm the reconciler ("
+                  + e.getClass().getName()
+                  + "); the next call into the runtime arms it again");
     }
   }
 
@@ -256,8 +301,14 @@ public final class Reconciler implements EventRouter.Reaction {
     int failures = consecutiveFailures.incrementAndGet();
     failedPasses.incrementAndGet();
     if (failures == 1) {
-      LOG.atError().addKeyValue("failures", failures).log("reconciler pass failed ("
-          + e.getClass().getName() + ": " + LogSafe.of(e.getMessage()) + "); retrying with backoff");
+      LOG.atError()
+          .addKeyValue("failures", failures)
+          .log(
+              "reconciler pass failed ("
+                  + e.getClass().getName()
+                  + ": "
+                  + LogSafe.of(e.getMessage())
+                  + "); retrying with backoff");
     } else {
       LOG.atDebug().addKeyValue("failures", failures).log("reconciler pass failed again");
     }
@@ -305,27 +356,41 @@ public final class Reconciler implements EventRouter.Reaction {
 
   /**
    * Counts the actions pending approval, page by page up to {@value #MAX_PENDING_COUNTED}; a failed
-   * count keeps the last. A store that pages wrongly (a cursor read before, or more than
-   * {@value #MAX_PENDING_PAGES} pages) fails the count rather than holding the pass forever.
+   * count keeps the last. A store that pages wrongly (a cursor read before, or more than {@value
+   * #MAX_PENDING_PAGES} pages) fails the count rather than holding the pass forever.
    */
   private void countPending() {
     try {
       AtomicInteger pages = new AtomicInteger();
-      long count = Pages.stream(ActionQuery.pending().limit(ActionQuery.MAX_LIMIT).build(), query -> {
-        if (pages.incrementAndGet() > MAX_PENDING_PAGES) {
-          throw new IllegalStateException("more than " + MAX_PENDING_PAGES + " pages of "
-              + ActionQuery.MAX_LIMIT + " actions pending approval: the store does not page correctly");
-        }
-        return store.queryActions(query);
-      }).limit(MAX_PENDING_COUNTED).count();
+      long count =
+          Pages.stream(
+                  ActionQuery.pending().limit(ActionQuery.MAX_LIMIT).build(),
+                  query -> {
+                    if (pages.incrementAndGet() > MAX_PENDING_PAGES) {
+                      throw new IllegalStateException(
+                          "more than "
+                              + MAX_PENDING_PAGES
+                              + " pages of "
+                              + ActionQuery.MAX_LIMIT
+                              + " actions pending approval: the store does not page correctly");
+                    }
+                    return store.queryActions(query);
+                  })
+              .limit(MAX_PENDING_COUNTED)
+              .count();
       pendingApprovals = (int) count;
     } catch (RuntimeException e) {
-      LOG.atDebug().log("could not count the actions pending approval (" + e.getClass().getName()
-          + "); the next pass counts them again");
+      LOG.atDebug().log(
+          "could not count the actions pending approval ("
+              + e.getClass().getName()
+              + "); the next pass counts them again");
     }
   }
 
-  /** {@return the last action of a page that has an obligation, to page on from}: a row written by hand may have none */
+  /**
+   * {@return the last action of a page that has an obligation, to page on from}: a row written by
+   * hand may have none
+   */
   private static @Nullable ActionRecord lastWithObligation(List<ActionRecord> page) {
     for (int i = page.size() - 1; i >= 0; i--) {
       if (page.get(i).obligation().isPresent()) {
@@ -342,13 +407,21 @@ public final class Reconciler implements EventRouter.Reaction {
     }
     try {
       switch (obligation.get().kind()) {
-        case EXPIRE -> engine.applyQuietly(action.id().investigation(), s -> new Command.Expire(action.id()));
-        case END_TIME_BOX -> engine.applyQuietly(action.id().investigation(), s -> new Command.EndTimeBox(action.id()));
+        case EXPIRE ->
+            engine.applyQuietly(action.id().investigation(), s -> new Command.Expire(action.id()));
+        case END_TIME_BOX ->
+            engine.applyQuietly(
+                action.id().investigation(), s -> new Command.EndTimeBox(action.id()));
         case DISPATCH, UNDO -> dispatcher.resume(action);
       }
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("actionId", LogSafe.of(action.id())).addKeyValue("obligation", obligation.get().kind())
-          .log("could not handle due work (" + e.getClass().getName() + "); the next pass tries again");
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(action.id()))
+          .addKeyValue("obligation", obligation.get().kind())
+          .log(
+              "could not handle due work ("
+                  + e.getClass().getName()
+                  + "); the next pass tries again");
     }
   }
 }

@@ -31,11 +31,11 @@ import org.jspecify.annotations.Nullable;
  * The safety guards: the kill switch, protected assets (with break-glass overrides), the
  * blast-radius breaker and allow indicators. The switch, the overrides, the indicators added at run
  * time and the windows' counts are kept in the {@link ControlStore} every runtime on the store
- * shares; this class reads the changes it has not seen before each decision, so a change any runtime
- * recorded holds for the next decision here. Applied twice: to a plan, where an automatic action a
- * guard stops becomes one that requires approval with the guard's reason; and again just before an
- * automatic action is dispatched ({@link #holdReason}), so that pausing automation also stops what is
- * already queued.
+ * shares; this class reads the changes it has not seen before each decision, so a change any
+ * runtime recorded holds for the next decision here. Applied twice: to a plan, where an automatic
+ * action a guard stops becomes one that requires approval with the guard's reason; and again just
+ * before an automatic action is dispatched ({@link #holdReason}), so that pausing automation also
+ * stops what is already queued.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -45,6 +45,7 @@ public final class SafetyControls {
   private final ControlStore controls;
   private final Set<AllowIndicator> configuredIndicators;
   private final Clock clock;
+
   /** The state the changes seen so far add up to; replaced whole, never changed in place. */
   private volatile ControlState state = ControlState.EMPTY;
 
@@ -53,10 +54,14 @@ public final class SafetyControls {
    *
    * @param guards the configured guards
    * @param controls where the shared control state is kept
-   * @param configuredIndicators the allow indicators configured at build time, in force whatever is stored
+   * @param configuredIndicators the allow indicators configured at build time, in force whatever is
+   *     stored
    * @param clock the clock windows and overrides are measured on
    */
-  public SafetyControls(SafetyGuards guards, ControlStore controls, Set<AllowIndicator> configuredIndicators,
+  public SafetyControls(
+      SafetyGuards guards,
+      ControlStore controls,
+      Set<AllowIndicator> configuredIndicators,
       Clock clock) {
     this.guards = guards;
     this.controls = controls;
@@ -111,16 +116,16 @@ public final class SafetyControls {
    * those configured, and those recorded whose scope holds the group and that have not ended}
    *
    * @param at the control state
-   * @param group the investigation's device group, or null to ignore scopes (every recorded indicator
-   *     in force anywhere)
+   * @param group the investigation's device group, or null to ignore scopes (every recorded
+   *     indicator in force anywhere)
    */
   public Set<AllowIndicator> allowIndicators(ControlState at, @Nullable DeviceGroupName group) {
     return allowIndicators(at, group, group == null);
   }
 
   /**
-   * {@return the allow indicators in force now in {@code at} for an entity in no known device group:
-   * those configured, and those recorded tenant-wide (with no scope) that have not ended}
+   * {@return the allow indicators in force now in {@code at} for an entity in no known device
+   * group: those configured, and those recorded tenant-wide (with no scope) that have not ended}
    *
    * @param at the control state
    */
@@ -128,18 +133,24 @@ public final class SafetyControls {
     return allowIndicators(at, null, false);
   }
 
-  private Set<AllowIndicator> allowIndicators(ControlState at, @Nullable DeviceGroupName group, boolean anyScope) {
+  private Set<AllowIndicator> allowIndicators(
+      ControlState at, @Nullable DeviceGroupName group, boolean anyScope) {
     if (at.allowed().isEmpty()) {
       return configuredIndicators;
     }
     Instant now = clock.instant();
     Set<AllowIndicator> all = new HashSet<>(configuredIndicators);
-    at.allowed().forEach((indicator, grant) -> {
-      boolean inScope = anyScope || grant.scope().isEmpty() || (group != null && grant.scope().contains(group));
-      if (inScope && inForce(grant, now)) {
-        all.add(indicator);
-      }
-    });
+    at.allowed()
+        .forEach(
+            (indicator, grant) -> {
+              boolean inScope =
+                  anyScope
+                      || grant.scope().isEmpty()
+                      || (group != null && grant.scope().contains(group));
+              if (inScope && inForce(grant, now)) {
+                all.add(indicator);
+              }
+            });
     return Set.copyOf(all);
   }
 
@@ -149,11 +160,16 @@ public final class SafetyControls {
     return until == null || now.isBefore(until);
   }
 
-  /** {@return the recorded allow indicators in force now, each as the change that added it, oldest first} */
+  /**
+   * {@return the recorded allow indicators in force now, each as the change that added it, oldest
+   * first}
+   */
   public List<ControlChange> allowGrants() {
     Instant now = clock.instant();
-    return current().allowed().values().stream().filter(grant -> inForce(grant, now))
-        .sorted(java.util.Comparator.comparingLong(ControlChange::sequence)).toList();
+    return current().allowed().values().stream()
+        .filter(grant -> inForce(grant, now))
+        .sorted(java.util.Comparator.comparingLong(ControlChange::sequence))
+        .toList();
   }
 
   /**
@@ -163,8 +179,11 @@ public final class SafetyControls {
    */
   public Set<DeviceId> openOverrides() {
     Instant now = clock.instant();
-    return Set.copyOf(current().breakGlass().entrySet().stream().filter(e -> now.isBefore(e.getValue()))
-        .map(Map.Entry::getKey).toList());
+    return Set.copyOf(
+        current().breakGlass().entrySet().stream()
+            .filter(e -> now.isBefore(e.getValue()))
+            .map(Map.Entry::getKey)
+            .toList());
   }
 
   /**
@@ -174,23 +193,39 @@ public final class SafetyControls {
    * @param at the control state the plan was made in
    * @param group the investigation's device group
    * @param alertDevice the device the investigation's alert is about, or null
-   * @param consume whether automatic actions that pass count toward the blast-radius limits (false for a dry run)
+   * @param consume whether automatic actions that pass count toward the blast-radius limits (false
+   *     for a dry run)
    */
-  public RemediationPlan apply(RemediationPlan plan, ControlState at, DeviceGroupName group,
-      @Nullable Device alertDevice, boolean consume) {
-    if (plan.actions().isEmpty() || (!at.pausedEverywhere() && at.pausedGroups().isEmpty() && guards.limits().isEmpty()
-        && guards.protectedDevices().isEmpty() && guards.protectedTags().isEmpty())) {
+  public RemediationPlan apply(
+      RemediationPlan plan,
+      ControlState at,
+      DeviceGroupName group,
+      @Nullable Device alertDevice,
+      boolean consume) {
+    if (plan.actions().isEmpty()
+        || (!at.pausedEverywhere()
+            && at.pausedGroups().isEmpty()
+            && guards.limits().isEmpty()
+            && guards.protectedDevices().isEmpty()
+            && guards.protectedTags().isEmpty())) {
       return plan;
     }
     List<PlannedAction> out = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
-      out.add(planned.mode() == ApprovalMode.AUTOMATIC ? guard(planned, at, group, alertDevice, consume) : planned);
+      out.add(
+          planned.mode() == ApprovalMode.AUTOMATIC
+              ? guard(planned, at, group, alertDevice, consume)
+              : planned);
     }
     return new RemediationPlan(out, plan.summary());
   }
 
-  private PlannedAction guard(PlannedAction planned, ControlState at, DeviceGroupName group,
-      @Nullable Device alertDevice, boolean consume) {
+  private PlannedAction guard(
+      PlannedAction planned,
+      ControlState at,
+      DeviceGroupName group,
+      @Nullable Device alertDevice,
+      boolean consume) {
     Optional<String> paused = paused(at, group);
     if (paused.isPresent()) {
       return planned.requiringApproval(paused.get());
@@ -204,16 +239,16 @@ public final class SafetyControls {
   }
 
   /**
-   * {@return why an automatic action must wait for approval now instead of being dispatched, or empty}:
-   * automation is paused for every group or the action's group, its device is protected and no
-   * break-glass override is open, or an allow indicator now covers its target (a false positive was
-   * reported after it was planned). The blast-radius breaker is not asked again: it counted the action
-   * when it was planned.
+   * {@return why an automatic action must wait for approval now instead of being dispatched, or
+   * empty}: automation is paused for every group or the action's group, its device is protected and
+   * no break-glass override is open, or an allow indicator now covers its target (a false positive
+   * was reported after it was planned). The blast-radius breaker is not asked again: it counted the
+   * action when it was planned.
    *
    * @param action the action about to be dispatched
    * @param origin the device group and alert device of its investigation
-   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails: nothing may be
-   *     dispatched automatically then
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails: nothing may
+   *     be dispatched automatically then
    */
   public Optional<String> holdReason(RemediationAction action, Origin origin) {
     ControlState at = current();
@@ -227,7 +262,8 @@ public final class SafetyControls {
     }
     for (AllowIndicator indicator : allowIndicatorsFor(at, action.target(), origin)) {
       if (indicator.covers(action.target())) {
-        return Optional.of("allowed by indicator " + indicator + " since it was planned: approval required");
+        return Optional.of(
+            "allowed by indicator " + indicator + " since it was planned: approval required");
       }
     }
     return Optional.empty();
@@ -250,7 +286,8 @@ public final class SafetyControls {
     }
     Set<AllowIndicator> applicable = allowIndicatorsFor(at, entity, origin);
     for (Map.Entry<AllowIndicator, ControlChange> grant : at.allowed().entrySet()) {
-      if (grant.getValue().at().isAfter(since) && applicable.contains(grant.getKey())
+      if (grant.getValue().at().isAfter(since)
+          && applicable.contains(grant.getKey())
           && grant.getKey().covers(entity)) {
         return Optional.of(grant.getValue());
       }
@@ -259,10 +296,10 @@ public final class SafetyControls {
   }
 
   /**
-   * {@return the allow indicators in force now in {@code at} that may cover {@code entity}, seen in an
-   * investigation of {@code origin}}: an indicator scoped to device groups covers an entity on the
-   * alert's own device only, the one device whose group Parry knows; anything else (a file on another
-   * device, a file anywhere, mail, users) is covered by tenant-wide indicators only
+   * {@return the allow indicators in force now in {@code at} that may cover {@code entity}, seen in
+   * an investigation of {@code origin}}: an indicator scoped to device groups covers an entity on
+   * the alert's own device only, the one device whose group Parry knows; anything else (a file on
+   * another device, a file anywhere, mail, users) is covered by tenant-wide indicators only
    *
    * @param at the control state
    * @param entity the entity
@@ -270,8 +307,10 @@ public final class SafetyControls {
    */
   public Set<AllowIndicator> allowIndicatorsFor(ControlState at, Entity entity, Origin origin) {
     Device alertDevice = origin.device();
-    boolean onAlertDevice = alertDevice != null && entity instanceof DeviceEntity onDevice
-        && onDevice.deviceId().filter(alertDevice.id()::equals).isPresent();
+    boolean onAlertDevice =
+        alertDevice != null
+            && entity instanceof DeviceEntity onDevice
+            && onDevice.deviceId().filter(alertDevice.id()::equals).isPresent();
     return onAlertDevice ? allowIndicators(at, origin.group()) : tenantWideAllowIndicators(at);
   }
 
@@ -280,12 +319,14 @@ public final class SafetyControls {
       return Optional.of("automation is paused (kill switch): approval required");
     }
     if (at.pausedGroups().contains(group)) {
-      return Optional.of("automation is paused for device group '" + group + "': approval required");
+      return Optional.of(
+          "automation is paused for device group '" + group + "': approval required");
     }
     return Optional.empty();
   }
 
-  private Optional<String> protection(RemediationAction action, ControlState at, @Nullable Device alertDevice) {
+  private Optional<String> protection(
+      RemediationAction action, ControlState at, @Nullable Device alertDevice) {
     if (!(action.target() instanceof DeviceEntity target)) {
       return Optional.empty();
     }
@@ -295,10 +336,13 @@ public final class SafetyControls {
     }
     DeviceId id = device.get();
     boolean byId = guards.protectedDevices().contains(id);
-    Set<DeviceTag> tags = target instanceof Device asDevice ? asDevice.tags()
-        : alertDevice != null && alertDevice.id().equals(id) ? alertDevice.tags() : null;
+    Set<DeviceTag> tags =
+        target instanceof Device asDevice
+            ? asDevice.tags()
+            : alertDevice != null && alertDevice.id().equals(id) ? alertDevice.tags() : null;
     boolean byTag = tags != null && !Collections.disjoint(tags, guards.protectedTags());
-    // a file or process on another device than the alert's: its tags are unknown here, so while any tag
+    // a file or process on another device than the alert's: its tags are unknown here, so while any
+    // tag
     // is protected it could be on a protected device, and Parry takes the cautious side
     boolean tagsUnknown = tags == null && !guards.protectedTags().isEmpty();
     if (!byId && !byTag && !tagsUnknown) {
@@ -309,30 +353,44 @@ public final class SafetyControls {
       return Optional.empty();
     }
     if (!byId && !byTag) {
-      return Optional.of("device " + id + " may carry a protected tag (its tags are not known here):"
-          + " automatic actions need approval");
+      return Optional.of(
+          "device "
+              + id
+              + " may carry a protected tag (its tags are not known here):"
+              + " automatic actions need approval");
     }
-    return Optional.of("device " + id + " is a protected asset" + (byTag ? " (protected tag)" : "")
-        + ": automatic actions need approval");
+    return Optional.of(
+        "device "
+            + id
+            + " is a protected asset"
+            + (byTag ? " (protected tag)" : "")
+            + ": automatic actions need approval");
   }
 
-  private Optional<String> blastRadius(PlannedAction planned, DeviceGroupName group, boolean consume) {
+  private Optional<String> blastRadius(
+      PlannedAction planned, DeviceGroupName group, boolean consume) {
     if (guards.limits().isEmpty()) {
       return Optional.empty();
     }
     Map<String, ControlStore.Window> byKey = new java.util.LinkedHashMap<>();
     for (BlastRadiusLimit limit : guards.limits()) {
-      String scope = switch (limit.scope()) {
-        case KIND -> planned.action().kind().name();
-        case FAMILY -> planned.action().family().name();
-        case DEVICE_GROUP -> "group " + group;
-      };
+      String scope =
+          switch (limit.scope()) {
+            case KIND -> planned.action().kind().name();
+            case FAMILY -> planned.action().family().name();
+            case DEVICE_GROUP -> "group " + group;
+          };
       if (limit.maxAutomatic() == 0) {
-        return Optional.of("blast radius: no automatic action allowed for " + limit.scope() + ":" + scope
-            + "; approval required");
+        return Optional.of(
+            "blast radius: no automatic action allowed for "
+                + limit.scope()
+                + ":"
+                + scope
+                + "; approval required");
       }
-      ControlStore.Window window = new ControlStore.Window(limit.scope() + ":" + scope, limit.window(),
-          limit.maxAutomatic());
+      ControlStore.Window window =
+          new ControlStore.Window(
+              limit.scope() + ":" + scope, limit.window(), limit.maxAutomatic());
       // two limits on one window count once, the tighter one deciding
       byKey.merge(window.key(), window, (a, b) -> a.max() <= b.max() ? a : b);
     }
@@ -340,14 +398,21 @@ public final class SafetyControls {
     if (controls.admit(windows, clock.instant(), consume)) {
       return Optional.empty();
     }
-    return Optional.of("blast radius: a limit of " + describe(windows) + " for this action is reached; approval required");
+    return Optional.of(
+        "blast radius: a limit of "
+            + describe(windows)
+            + " for this action is reached; approval required");
   }
 
   private static String describe(List<ControlStore.Window> windows) {
     StringBuilder out = new StringBuilder();
     for (ControlStore.Window window : windows) {
-      out.append(out.length() == 0 ? "" : " or ").append(window.max()).append(" automatic action(s) per ")
-          .append(window.length()).append(" for ").append(window.scope());
+      out.append(out.length() == 0 ? "" : " or ")
+          .append(window.max())
+          .append(" automatic action(s) per ")
+          .append(window.length())
+          .append(" for ")
+          .append(window.scope());
     }
     return out.toString();
   }

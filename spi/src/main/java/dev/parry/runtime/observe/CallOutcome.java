@@ -21,14 +21,18 @@ public enum CallOutcome {
   ERROR,
   /** No answer within the attempt timeout. */
   NO_ANSWER,
-  /** The dispatch ended (a cancel, the runtime closed, the lease was lost) while the call was out. */
+  /**
+   * The dispatch ended (a cancel, the runtime closed, the lease was lost) while the call was out.
+   */
   ABANDONED,
   /** A cancel the executor confirmed: the work is stopped. */
   STOPPED,
   /** A cancel the executor did not confirm (it answered false, late, or failed). */
   NOT_STOPPED;
 
-  /** {@return the name in metrics and traces: lower case with underscores, as {@code rate_limited}} */
+  /**
+   * {@return the name in metrics and traces: lower case with underscores, as {@code rate_limited}}
+   */
   public String tag() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -17,7 +17,8 @@ import dev.parry.core.investigation.ActionId;
  * @param actionId the action
  * @param attempt which attempt of the action this call belongs to, from 1
  */
-public record ExecutorCall(CallType type, ActionKind kind, EntityFamily family, ActionId actionId, int attempt) {
+public record ExecutorCall(
+    CallType type, ActionKind kind, EntityFamily family, ActionId actionId, int attempt) {
 
   /**
    * Validates the call.
@@ -36,7 +37,8 @@ public record ExecutorCall(CallType type, ActionKind kind, EntityFamily family, 
     Checks.notNull(family, "family");
     Checks.notNull(actionId, "actionId");
     if (attempt < 1) {
-      throw new InvalidInputException("attempt", attempt, "attempt must be at least 1, was: " + attempt);
+      throw new InvalidInputException(
+          "attempt", attempt, "attempt must be at least 1, was: " + attempt);
     }
   }
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the runtime reports about its own work, for metrics and traces: every executor call (timed,
  * with its outcome), how long an action waited from its decision to its first call, each retry and
- * each rate-limited answer, and, through {@link #bind}, levels to read at any time (actions waiting to
- * be sent, pending approvals, reconciler lag and failures). Every method has a default that does
+ * each rate-limited answer, and, through {@link #bind}, levels to read at any time (actions waiting
+ * to be sent, pending approvals, reconciler lag and failures). Every method has a default that does
  * nothing, so an implementation overrides what it records.
  *
  * <p>Implementations are called on the runtime's threads, in the middle of a dispatch: keep them
@@ -32,10 +32,10 @@ public interface Instrumentation {
   }
 
   /**
-   * {@return the call, timed from now}: the runtime opens its scope around the call
-   * itself (so that work the executor does on that thread, its HTTP client's spans, nests under it) and
-   * ends it exactly once, with the outcome, when the executor answers, when the attempt times out, or
-   * when the dispatch ends while the call is out.
+   * {@return the call, timed from now}: the runtime opens its scope around the call itself (so that
+   * work the executor does on that thread, its HTTP client's spans, nests under it) and ends it
+   * exactly once, with the outcome, when the executor answers, when the attempt times out, or when
+   * the dispatch ends while the call is out.
    *
    * @param call what is called
    */
@@ -44,17 +44,18 @@ public interface Instrumentation {
   }
 
   /**
-   * An action (or undo) was sent for the first time. An action an earlier runtime already sent is not
-   * reported again; an undo is, when another runtime resumes it, as the store does not count an undo's
-   * sends.
+   * An action (or undo) was sent for the first time. An action an earlier runtime already sent is
+   * not reported again; an undo is, when another runtime resumes it, as the store does not count an
+   * undo's sends.
    *
    * @param kind the kind sent
    * @param family the action's family
    * @param purpose execute or undo
-   * @param sinceDecided from its decision (approval, or proposal for an automatic action; the undo's
-   *     request for an undo) to the call; zero if the clock went back
+   * @param sinceDecided from its decision (approval, or proposal for an automatic action; the
+   *     undo's request for an undo) to the call; zero if the clock went back
    */
-  default void dispatched(ActionKind kind, EntityFamily family, ExecutionPurpose purpose, Duration sinceDecided) {}
+  default void dispatched(
+      ActionKind kind, EntityFamily family, ExecutionPurpose purpose, Duration sinceDecided) {}
 
   /**
    * An action (or undo) will be sent again.
@@ -66,8 +67,8 @@ public interface Instrumentation {
   default void retrying(ActionKind kind, EntityFamily family, RetryReason reason) {}
 
   /**
-   * A backend answered that it is rate limited (an HTTP 429 with Retry-After): the whole family waits.
-   * Reported whether or not the action is retried.
+   * A backend answered that it is rate limited (an HTTP 429 with Retry-After): the whole family
+   * waits. Reported whether or not the action is retried.
    *
    * @param kind the kind sent
    * @param family the action's family
@@ -89,17 +90,20 @@ public interface Instrumentation {
   interface Call {
 
     /** A call that records nothing. */
-    Call NONE = new Call() {
-      @Override
-      public Scope open() {
-        return Scope.NONE;
-      }
+    Call NONE =
+        new Call() {
+          @Override
+          public Scope open() {
+            return Scope.NONE;
+          }
 
-      @Override
-      public void end(CallOutcome outcome, @Nullable Throwable error) {}
-    };
+          @Override
+          public void end(CallOutcome outcome, @Nullable Throwable error) {}
+        };
 
-    /** {@return this call made current on this thread, until the scope is closed on the same thread} */
+    /**
+     * {@return this call made current on this thread, until the scope is closed on the same thread}
+     */
     Scope open();
 
     /**

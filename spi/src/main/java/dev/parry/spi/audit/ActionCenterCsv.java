@@ -12,9 +12,9 @@ import java.util.Optional;
  * The History tab's CSV export: one row per action (RFC 4180 quoting), saying who did what and why:
  * who requested it and their comment; who approved it, one approver per line of the cell, with the
  * matching comment on the same line of the next; who rejected or cancelled it; who asked for its
- * latest undo (the system, when a time box ended); and its last change. Principal names and comments
- * cannot hold a line break, so a line of a cell is always one value. Every cell is made safe to open in
- * a spreadsheet and to read:
+ * latest undo (the system, when a time box ended); and its last change. Principal names and
+ * comments cannot hold a line break, so a line of a cell is always one value. Every cell is made
+ * safe to open in a spreadsheet and to read:
  *
  * <ul>
  *   <li>a value a spreadsheet would read as a formula, one that starts with {@code =}, {@code +},
@@ -36,10 +36,11 @@ import java.util.Optional;
 public final class ActionCenterCsv {
 
   /** The header row. */
-  public static final String HEADER = "action,investigation,kind,family,target,status,source,requested_by,"
-      + "request_comment,approved_by,approval_comments,rejected_by,rejection_comment,cancelled_by,"
-      + "cancellation_comment,undo_requested_by,undo_comment,proposed_at,updated_at,updated_by,reason,note,"
-      + "time_box_extended_by,extension_comments";
+  public static final String HEADER =
+      "action,investigation,kind,family,target,status,source,requested_by,"
+          + "request_comment,approved_by,approval_comments,rejected_by,rejection_comment,cancelled_by,"
+          + "cancellation_comment,undo_requested_by,undo_comment,proposed_at,updated_at,updated_by,reason,note,"
+          + "time_box_extended_by,extension_comments";
 
   /** The first characters that make a spreadsheet read a cell as a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -60,20 +61,35 @@ public final class ActionCenterCsv {
       Optional<ActionStep> rejection = a.rejection();
       Optional<ActionStep> cancellation = a.cancellation();
       Optional<ActionStep> undo = a.undoRequest();
-      List<ActionStep> extensions = a.steps().stream().filter(step -> step.kind() == ActionStep.Kind.TIME_BOX_EXTENDED)
-          .toList();
-      row(out, cell(a.id().toString()), cell(a.id().investigation().value()), cell(a.action().kind().name()),
-          cell(a.action().family().name()), cell(a.action().target().key().value()), cell(a.status().name()),
-          cell(a.source().name()), cell(a.requestedBy().toString()), cell(a.requestComment()),
+      List<ActionStep> extensions =
+          a.steps().stream()
+              .filter(step -> step.kind() == ActionStep.Kind.TIME_BOX_EXTENDED)
+              .toList();
+      row(
+          out,
+          cell(a.id().toString()),
+          cell(a.id().investigation().value()),
+          cell(a.action().kind().name()),
+          cell(a.action().family().name()),
+          cell(a.action().target().key().value()),
+          cell(a.status().name()),
+          cell(a.source().name()),
+          cell(a.requestedBy().toString()),
+          cell(a.requestComment()),
           lines(approvals.stream().map(step -> step.actor().toString()).toList()),
           lines(approvals.stream().map(ActionStep::comment).toList()),
           cell(rejection.map(step -> step.actor().toString()).orElse("")),
           cell(rejection.map(ActionStep::comment).orElse("")),
           cell(cancellation.map(step -> step.actor().toString()).orElse("")),
           cell(cancellation.map(ActionStep::comment).orElse("")),
-          cell(undo.map(step -> step.actor().toString()).orElse("")), cell(undo.map(ActionStep::comment).orElse("")),
-          cell(a.proposedAt().toString()), cell(a.updatedAt().toString()), cell(a.updatedBy().toString()),
-          cell(a.reason()), cell(a.note()), lines(extensions.stream().map(step -> step.actor().toString()).toList()),
+          cell(undo.map(step -> step.actor().toString()).orElse("")),
+          cell(undo.map(ActionStep::comment).orElse("")),
+          cell(a.proposedAt().toString()),
+          cell(a.updatedAt().toString()),
+          cell(a.updatedBy().toString()),
+          cell(a.reason()),
+          cell(a.note()),
+          lines(extensions.stream().map(step -> step.actor().toString()).toList()),
           lines(extensions.stream().map(ActionStep::comment).toList()));
     }
     return out.toString();
@@ -89,14 +105,17 @@ public final class ActionCenterCsv {
     out.append("\r\n");
   }
 
-  /** {@return {@code value} as one cell: formula defused, spoofing characters escaped, quoted if it must be} */
+  /**
+   * {@return {@code value} as one cell: formula defused, spoofing characters escaped, quoted if it
+   * must be}
+   */
   static String cell(String value) {
     return quoted(safe(value));
   }
 
   /**
-   * {@return {@code values} as one cell, one value per line, each line defused and escaped as a cell is};
-   * empty for no value
+   * {@return {@code values} as one cell, one value per line, each line defused and escaped as a
+   * cell is}; empty for no value
    */
   static String lines(List<String> values) {
     StringBuilder joined = new StringBuilder();
@@ -108,11 +127,16 @@ public final class ActionCenterCsv {
 
   private static String safe(String value) {
     String escaped = Text.escape(value, Integer.MAX_VALUE);
-    return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + escaped : escaped;
+    return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0
+        ? "'" + escaped
+        : escaped;
   }
 
   private static String quoted(String safe) {
-    if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
+    if (safe.indexOf(',') < 0
+        && safe.indexOf('"') < 0
+        && safe.indexOf('\n') < 0
+        && safe.indexOf('\r') < 0) {
       return safe;
     }
     return '"' + safe.replace("\"", "\"\"") + '"';

@@ -32,35 +32,42 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A deterministic text form of an event for hashing, in UTF-8: records by their members (never by
- * {@code toString}, which redacts personal data and would hide a change), enums by constant, strings
- * length-prefixed so no separator can be forged, collections in order (sets sorted), instants and
- * durations as seconds and nanoseconds.
+ * {@code toString}, which redacts personal data and would hide a change), enums by constant,
+ * strings length-prefixed so no separator can be forged, collections in order (sets sorted),
+ * instants and durations as seconds and nanoseconds.
  *
- * <p>Stores keep the hashes computed from it, so it is a stored format: it names records, members and
- * constants by the names the stored format table gives them ({@link StoredFormat#TYPES}; a type by its
- * {@linkplain StoredType#hashName hash name}), never by their Java names, and writes members in the
- * table's order, so a Java rename changes no hash. A type's format version is not hashed: an event is
- * hashed as read, after its upcasting. A member added after hashes were first stored
+ * <p>Stores keep the hashes computed from it, so it is a stored format: it names records, members
+ * and constants by the names the stored format table gives them ({@link StoredFormat#TYPES}; a type
+ * by its {@linkplain StoredType#hashName hash name}), never by their Java names, and writes members
+ * in the table's order, so a Java rename changes no hash. A type's format version is not hashed: an
+ * event is hashed as read, after its upcasting. A member added after hashes were first stored
  * ({@link StoredType#hashedWhenPresent}) is written only when it holds a value: absent (null, or an
  * empty set), it is left out, so an event stored before it existed hashes as it did. And evidence
- * whose compromise is now a role ({@code MALICIOUS} with the role {@code COMPROMISED} alone) is written
- * as it was when compromise was a verdict.
+ * whose compromise is now a role ({@code MALICIOUS} with the role {@code COMPROMISED} alone) is
+ * written as it was when compromise was a verdict.
  */
 final class CanonicalForm {
 
   /**
-   * How a record type is written: its hash name and its members' stored names and accessors, read once
-   * per type. The accessors are functions spun from each component's accessor method: a reflective call
-   * on every component of every event cost more than the hashing itself.
+   * How a record type is written: its hash name and its members' stored names and accessors, read
+   * once per type. The accessors are functions spun from each component's accessor method: a
+   * reflective call on every component of every event cost more than the hashing itself.
    */
   private static final class Shape {
     final byte[] open;
     final byte[][] names;
     final List<Function<Object, @Nullable Object>> accessors;
-    /** Per member: whether it is left out when absent (see {@link StoredType#hashedWhenPresent}). */
+
+    /**
+     * Per member: whether it is left out when absent (see {@link StoredType#hashedWhenPresent}).
+     */
     final boolean[] omittedWhenAbsent;
 
-    Shape(byte[] open, byte[][] names, List<Function<Object, @Nullable Object>> accessors, boolean[] omittedWhenAbsent) {
+    Shape(
+        byte[] open,
+        byte[][] names,
+        List<Function<Object, @Nullable Object>> accessors,
+        boolean[] omittedWhenAbsent) {
       this.open = open;
       this.names = names;
       this.accessors = accessors;
@@ -84,43 +91,48 @@ final class CanonicalForm {
   private final ClassValue<byte[][]> enums;
 
   private CanonicalForm(StoredTypes table) {
-    shapes = new ClassValue<>() {
-      @Override
-      protected Shape computeValue(Class<?> type) {
-        StoredType stored = table.forType(type);
-        Map<String, RecordComponent> components = new HashMap<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-          components.put(component.getName(), component);
-        }
-        List<StoredMember> members = stored.members();
-        byte[][] names = new byte[members.size()][];
-        List<Function<Object, @Nullable Object>> accessors = new ArrayList<>(members.size());
-        boolean[] omitted = new boolean[members.size()];
-        for (int i = 0; i < members.size(); i++) {
-          names[i] = utf8(members.get(i).name() + "=");
-          accessors.add(accessor(type, Objects.requireNonNull(components.get(members.get(i).component()))));
-          omitted[i] = members.get(i).hashedWhenPresent();
-        }
-        return new Shape(utf8("r" + stored.hashName() + "{"), names, accessors, omitted);
-      }
-    };
-    enums = new ClassValue<>() {
-      @Override
-      protected byte[][] computeValue(Class<?> type) {
-        StoredType stored = table.forType(type);
-        Object[] constants = type.getEnumConstants();
-        byte[][] written = new byte[constants.length][];
-        for (int i = 0; i < constants.length; i++) {
-          String name = ((Enum<?>) constants[i]).name();
-          String storedName = stored.constantName(name);
-          if (storedName == null) {
-            throw new IllegalArgumentException("no stored name for " + type.getName() + "." + name);
+    shapes =
+        new ClassValue<>() {
+          @Override
+          protected Shape computeValue(Class<?> type) {
+            StoredType stored = table.forType(type);
+            Map<String, RecordComponent> components = new HashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+              components.put(component.getName(), component);
+            }
+            List<StoredMember> members = stored.members();
+            byte[][] names = new byte[members.size()][];
+            List<Function<Object, @Nullable Object>> accessors = new ArrayList<>(members.size());
+            boolean[] omitted = new boolean[members.size()];
+            for (int i = 0; i < members.size(); i++) {
+              names[i] = utf8(members.get(i).name() + "=");
+              accessors.add(
+                  accessor(
+                      type, Objects.requireNonNull(components.get(members.get(i).component()))));
+              omitted[i] = members.get(i).hashedWhenPresent();
+            }
+            return new Shape(utf8("r" + stored.hashName() + "{"), names, accessors, omitted);
           }
-          written[i] = utf8("e" + stored.hashName() + "." + storedName);
-        }
-        return written;
-      }
-    };
+        };
+    enums =
+        new ClassValue<>() {
+          @Override
+          protected byte[][] computeValue(Class<?> type) {
+            StoredType stored = table.forType(type);
+            Object[] constants = type.getEnumConstants();
+            byte[][] written = new byte[constants.length][];
+            for (int i = 0; i < constants.length; i++) {
+              String name = ((Enum<?>) constants[i]).name();
+              String storedName = stored.constantName(name);
+              if (storedName == null) {
+                throw new IllegalArgumentException(
+                    "no stored name for " + type.getName() + "." + name);
+              }
+              written[i] = utf8("e" + stored.hashName() + "." + storedName);
+            }
+            return written;
+          }
+        };
   }
 
   /** {@return the canonical form that names types as {@code table} does}: for tests of the table */
@@ -141,7 +153,10 @@ final class CanonicalForm {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A hash being made: the digest and the buffer the canonical form is written into, reused by their thread. */
+  /**
+   * A hash being made: the digest and the buffer the canonical form is written into, reused by
+   * their thread.
+   */
   private static final class Hasher {
     final MessageDigest digest;
     Sink sink = new Sink();
@@ -158,9 +173,9 @@ final class CanonicalForm {
   private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
 
   /**
-   * {@return SHA-256 over {@code previous + "|" + version + "|"} and the canonical form of {@code value},
-   * both in UTF-8}: the form is written into a buffer its thread reuses, so hashing an event allocates
-   * little more than the digest it answers.
+   * {@return SHA-256 over {@code previous + "|" + version + "|"} and the canonical form of {@code
+   * value}, both in UTF-8}: the form is written into a buffer its thread reuses, so hashing an
+   * event allocates little more than the digest it answers.
    */
   static byte[] digest(ChainHash previous, long version, Object value) {
     return CURRENT.hash(previous, version, value);
@@ -192,7 +207,8 @@ final class CanonicalForm {
     return new String(sink.bytes, 0, sink.size, StandardCharsets.UTF_8);
   }
 
-  @SuppressWarnings("EnumOrdinal") // indexes the type's own constants as written, read this run: nothing stored
+  @SuppressWarnings(
+      "EnumOrdinal") // indexes the type's own constants as written, read this run: nothing stored
   private void write(@Nullable Object value, Sink out) {
     if (value == null) {
       out.ascii('~');
@@ -202,13 +218,17 @@ final class CanonicalForm {
       out.raw(enums.get(constant.getDeclaringClass())[constant.ordinal()]);
     } else if (value instanceof Record record) {
       Shape shape = shapes.get(record.getClass());
-      boolean compromiseAsVerdict = record instanceof Evidence evidence && evidence.verdict() == Verdict.MALICIOUS
-          && evidence.roles().equals(COMPROMISED_ONLY);
+      boolean compromiseAsVerdict =
+          record instanceof Evidence evidence
+              && evidence.verdict() == Verdict.MALICIOUS
+              && evidence.roles().equals(COMPROMISED_ONLY);
       out.raw(shape.open);
       for (int i = 0; i < shape.names.length; i++) {
         Object component = shape.accessors.get(i).apply(record);
-        if (shape.omittedWhenAbsent[i] && (component == null || compromiseAsVerdict
-            || (component instanceof Collection<?> items && items.isEmpty()))) {
+        if (shape.omittedWhenAbsent[i]
+            && (component == null
+                || compromiseAsVerdict
+                || (component instanceof Collection<?> items && items.isEmpty()))) {
           continue;
         }
         out.raw(shape.names[i]);
@@ -247,16 +267,24 @@ final class CanonicalForm {
       write(optional.orElse(null), out);
     } else if (value instanceof Map<?, ?>) {
       throw new IllegalArgumentException("maps have no canonical form here: " + value.getClass());
-    } else if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+    } else if ((value instanceof Integer || value instanceof Long)
+        && ((Number) value).longValue() >= 0) {
       // the form below, without the text and the class name it would build for every number
       long n = ((Number) value).longValue();
-      out.raw(value instanceof Integer ? INTEGER : LONG).number(Sink.digits(n)).ascii(':').number(n);
+      out.raw(value instanceof Integer ? INTEGER : LONG)
+          .number(Sink.digits(n))
+          .ascii(':')
+          .number(n);
     } else if (value instanceof Boolean flag) {
       out.raw(flag ? TRUE : FALSE);
     } else {
       // numbers and booleans: their text form is canonical
       String text = value.toString();
-      out.text(value.getClass().getSimpleName()).ascii(':').number(text.length()).ascii(':').text(text);
+      out.text(value.getClass().getSimpleName())
+          .ascii(':')
+          .number(text.length())
+          .ascii(':')
+          .text(text);
     }
   }
 
@@ -293,7 +321,9 @@ final class CanonicalForm {
       return digits;
     }
 
-    /** Appends {@code text}, whose characters are all ASCII (a chain hash's digits), one byte each. */
+    /**
+     * Appends {@code text}, whose characters are all ASCII (a chain hash's digits), one byte each.
+     */
     Sink ascii(String text) {
       room(text.length());
       for (int i = 0; i < text.length(); i++) {
@@ -317,9 +347,10 @@ final class CanonicalForm {
     }
 
     /**
-     * Appends {@code text} in UTF-8, as {@link String#getBytes} encodes it (an unpaired surrogate as '?').
-     * ASCII, nearly every string an event holds, is copied one byte a character without the array
-     * {@code getBytes} would allocate (that garbage, a kilobyte an event, cost more than the copy).
+     * Appends {@code text} in UTF-8, as {@link String#getBytes} encodes it (an unpaired surrogate
+     * as '?'). ASCII, nearly every string an event holds, is copied one byte a character without
+     * the array {@code getBytes} would allocate (that garbage, a kilobyte an event, cost more than
+     * the copy).
      */
     Sink text(String text) {
       int length = text.length();
@@ -347,17 +378,25 @@ final class CanonicalForm {
 
   /** {@return a function calling the accessor of {@code component} of record type {@code type}} */
   @SuppressWarnings("unchecked") // the call site makes a Function, as asked
-  private static Function<Object, @Nullable Object> accessor(Class<?> type, RecordComponent component) {
+  private static Function<Object, @Nullable Object> accessor(
+      Class<?> type, RecordComponent component) {
     try {
       MethodHandle target = LOOKUP.unreflect(component.getAccessor());
       MethodType read = MethodType.methodType(target.type().returnType(), type).wrap();
-      CallSite site = LambdaMetafactory.metafactory(LOOKUP, "apply", MethodType.methodType(Function.class),
-          MethodType.methodType(Object.class, Object.class), target, read);
+      CallSite site =
+          LambdaMetafactory.metafactory(
+              LOOKUP,
+              "apply",
+              MethodType.methodType(Function.class),
+              MethodType.methodType(Object.class, Object.class),
+              target,
+              read);
       return (Function<Object, @Nullable Object>) site.getTarget().invoke();
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
-      throw new IllegalStateException("cannot read " + component.getName() + " of " + type.getName(), e);
+      throw new IllegalStateException(
+          "cannot read " + component.getName() + " of " + type.getName(), e);
     }
   }
 }

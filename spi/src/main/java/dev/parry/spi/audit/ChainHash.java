@@ -6,8 +6,8 @@ import dev.parry.core.internal.Text;
 import java.util.Locale;
 
 /**
- * A link of an investigation's audit chain: SHA-256 over the previous link, an event's version and the
- * event's canonical form, as {@link AuditTrail#link} computes it, in hexadecimal.
+ * A link of an investigation's audit chain: SHA-256 over the previous link, an event's version and
+ * the event's canonical form, as {@link AuditTrail#link} computes it, in hexadecimal.
  *
  * @param value exactly 64 hexadecimal digits, kept in lower case
  */
@@ -37,7 +37,9 @@ public record ChainHash(String value) {
   /**
    * {@return the hash for {@code value}, in either case}
    *
-   * <pre>{@code ChainHash head = ChainHash.of("a142c0629ef3d2feaa89f3384bc494e6b15d36eadf367e1deefcab1639ed4629");}</pre>
+   * <pre>
+   * {@code ChainHash head = ChainHash.of("a142c0629ef3d2feaa89f3384bc494e6b15d36eadf367e1deefcab1639ed4629");}
+   * </pre>
    *
    * @param value the hash
    * @throws InvalidInputException if the value is not exactly {@value #DIGITS} hexadecimal digits
@@ -46,7 +48,10 @@ public record ChainHash(String value) {
     return new ChainHash(value);
   }
 
-  /** {@return whether {@code value} is a hash as Parry writes them}: one pass, as every link makes one */
+  /**
+   * {@return whether {@code value} is a hash as Parry writes them}: one pass, as every link makes
+   * one
+   */
   private static boolean isLowerCaseHex(String value) {
     if (value.length() != DIGITS) {
       return false;

@@ -23,7 +23,8 @@ public record ChainHead(long version, ChainHash hash) {
    */
   public ChainHead {
     if (version < 1) {
-      throw new InvalidInputException("version", version, "a chain head's version must be 1 or more, was: " + version);
+      throw new InvalidInputException(
+          "version", version, "a chain head's version must be 1 or more, was: " + version);
     }
     Checks.notNull(hash, "hash");
   }

@@ -5,8 +5,8 @@ import dev.parry.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What verifying an investigation's stored audit chain found: {@link Intact}, or {@link Broken} at the
- * first record that was changed, removed, inserted or moved.
+ * What verifying an investigation's stored audit chain found: {@link Intact}, or {@link Broken} at
+ * the first record that was changed, removed, inserted or moved.
  *
  * <pre>{@code
  * Verification check = runtime.verifyAuditTrail(id, auditor);
@@ -27,7 +27,8 @@ public sealed interface Verification permits Verification.Intact, Verification.B
    * @param predating how many of the first records predate the chain (stored before the store kept
    *     hashes): the chain does not vouch for them; 0 for every investigation begun since
    * @param anchored the version of the anchored head the chain was checked against, 0 if none was:
-   *     the records after it are vouched for by the chain alone, so a tail removed there goes unseen
+   *     the records after it are vouched for by the chain alone, so a tail removed there goes
+   *     unseen
    */
   record Intact(int records, int predating, long anchored) implements Verification {
 
@@ -35,18 +36,29 @@ public sealed interface Verification permits Verification.Intact, Verification.B
      * Validates the result.
      *
      * @param records how many records were checked
-     * @param predating how many of the first records predate the chain (stored before the store kept
-     *     hashes): the chain does not vouch for them; 0 for every investigation begun since
-     * @param anchored the version of the anchored head the chain was checked against, 0 if none was: the
-     *     records after it are vouched for by the chain alone, so a tail removed there goes unseen
-     * @throws InvalidInputException if a count is negative, or {@code predating} or {@code anchored}
-     *     exceeds {@code records}
+     * @param predating how many of the first records predate the chain (stored before the store
+     *     kept hashes): the chain does not vouch for them; 0 for every investigation begun since
+     * @param anchored the version of the anchored head the chain was checked against, 0 if none
+     *     was: the records after it are vouched for by the chain alone, so a tail removed there
+     *     goes unseen
+     * @throws InvalidInputException if a count is negative, or {@code predating} or {@code
+     *     anchored} exceeds {@code records}
      */
     public Intact {
-      if (records < 0 || predating < 0 || predating > records || anchored < 0 || anchored > records) {
-        throw new InvalidInputException("records", null,
+      if (records < 0
+          || predating < 0
+          || predating > records
+          || anchored < 0
+          || anchored > records) {
+        throw new InvalidInputException(
+            "records",
+            null,
             "an intact chain needs 0 <= predating, anchored <= records, was: records="
-            + records + ", predating=" + predating + ", anchored=" + anchored);
+                + records
+                + ", predating="
+                + predating
+                + ", anchored="
+                + anchored);
       }
     }
 
@@ -59,25 +71,30 @@ public sealed interface Verification permits Verification.Intact, Verification.B
   /**
    * The chain is broken.
    *
-   * @param version the first version where it breaks: the first record changed, removed, inserted or
-   *     moved, as far as the stored chain and the anchored head tell
+   * @param version the first version where it breaks: the first record changed, removed, inserted
+   *     or moved, as far as the stored chain and the anchored head tell
    * @param problem what most likely happened there
-   * @param expected the hash the chain or the anchor vouches for at {@code version}, when known: for a
-   *     changed record, the hash its stored event and the hash before it give
+   * @param expected the hash the chain or the anchor vouches for at {@code version}, when known:
+   *     for a changed record, the hash its stored event and the hash before it give
    * @param stored the hash stored at {@code version}, when a record is stored there
    * @param detail a description naming the versions involved
    */
-  record Broken(long version, Problem problem, @Nullable ChainHash expected, @Nullable ChainHash stored,
-      String detail) implements Verification {
+  record Broken(
+      long version,
+      Problem problem,
+      @Nullable ChainHash expected,
+      @Nullable ChainHash stored,
+      String detail)
+      implements Verification {
 
     /**
      * Validates the result.
      *
-     * @param version the first version where it breaks: the first record changed, removed, inserted or
-     *     moved, as far as the stored chain and the anchored head tell
+     * @param version the first version where it breaks: the first record changed, removed, inserted
+     *     or moved, as far as the stored chain and the anchored head tell
      * @param problem what most likely happened there
-     * @param expected the hash the chain or the anchor vouches for at {@code version}, when known: for a
-     *     changed record, the hash its stored event and the hash before it give
+     * @param expected the hash the chain or the anchor vouches for at {@code version}, when known:
+     *     for a changed record, the hash its stored event and the hash before it give
      * @param stored the hash stored at {@code version}, when a record is stored there
      * @param detail a description naming the versions involved
      * @throws InvalidInputException if {@code problem} or {@code detail} is null
@@ -85,7 +102,8 @@ public sealed interface Verification permits Verification.Intact, Verification.B
      */
     public Broken {
       if (version < 1) {
-        throw new InvalidInputException("version", version, "a chain breaks at version 1 or later, was: " + version);
+        throw new InvalidInputException(
+            "version", version, "a chain breaks at version 1 or later, was: " + version);
       }
       Checks.notNull(problem, "problem");
       Checks.notNull(detail, "detail");
@@ -101,13 +119,19 @@ public sealed interface Verification permits Verification.Intact, Verification.B
   enum Problem {
     /** The record's event or its hash was changed, or its hash erased. */
     CHANGED,
-    /** The record at this version, and perhaps more after it, was removed; the rest kept their versions. */
+    /**
+     * The record at this version, and perhaps more after it, was removed; the rest kept their
+     * versions.
+     */
     REMOVED,
     /** A record was inserted (or copied) here. */
     INSERTED,
     /** Records were moved: the one that belongs here is stored elsewhere. */
     REORDERED,
-    /** Records from this version on were removed: the anchored head is past the end of the stored chain. */
+    /**
+     * Records from this version on were removed: the anchored head is past the end of the stored
+     * chain.
+     */
     TRUNCATED,
     /**
      * The stored chain holds together but is not the one anchored: records up to this version were

@@ -15,8 +15,10 @@ public final class AccessDeniedException extends PermissionDeniedException {
   private static final long serialVersionUID = 1L;
 
   private final transient PrincipalName principal;
+
   /** What the principal asked to do. */
   private final Operation operation;
+
   /** The action kind concerned, or null when the operation concerns no one kind. */
   private final @Nullable ActionKind kind;
 
@@ -28,8 +30,16 @@ public final class AccessDeniedException extends PermissionDeniedException {
    * @param kind the action kind concerned, or null
    * @param reason why, for the message
    */
-  public AccessDeniedException(PrincipalName principal, Operation operation, @Nullable ActionKind kind, String reason) {
-    super("principal '" + principal + "' may not " + operation + (kind == null ? "" : " " + kind) + ": " + reason);
+  public AccessDeniedException(
+      PrincipalName principal, Operation operation, @Nullable ActionKind kind, String reason) {
+    super(
+        "principal '"
+            + principal
+            + "' may not "
+            + operation
+            + (kind == null ? "" : " " + kind)
+            + ": "
+            + reason);
     this.principal = principal;
     this.operation = operation;
     this.kind = kind;

@@ -34,7 +34,8 @@ public final class ApprovalRules {
   public static ApprovalRules defaults() {
     Map<ActionKind, ApprovalRule> rules = new EnumMap<>(ActionKind.class);
     for (ActionKind kind : ActionKind.values()) {
-      rules.put(kind, kind.family() == EntityFamily.EMAIL ? ApprovalRule.TWO_STEP : ApprovalRule.SINGLE);
+      rules.put(
+          kind, kind.family() == EntityFamily.EMAIL ? ApprovalRule.TWO_STEP : ApprovalRule.SINGLE);
     }
     return new ApprovalRules(rules);
   }

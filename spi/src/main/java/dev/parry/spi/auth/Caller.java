@@ -15,8 +15,8 @@ import java.util.Set;
  * Caller alice = Caller.of("alice@contoso.com", Permission.SECURITY_ADMINISTRATOR);
  * }</pre>
  *
- * @param name the principal's name, as the embedding service authenticated it; never the reserved system
- *     name
+ * @param name the principal's name, as the embedding service authenticated it; never the reserved
+ *     system name
  * @param permissions what it may do (copied; empty for a caller who may do nothing)
  */
 public record Caller(PrincipalName name, Set<Permission> permissions) {
@@ -24,8 +24,8 @@ public record Caller(PrincipalName name, Set<Permission> permissions) {
   /**
    * Validates and copies.
    *
-   * @param name the principal's name, as the embedding service authenticated it; never the reserved system
-   *     name
+   * @param name the principal's name, as the embedding service authenticated it; never the reserved
+   *     system name
    * @param permissions what it may do (copied; empty for a caller who may do nothing)
    * @throws InvalidInputException if a component or a permission is null
    */

@@ -1,5 +1,6 @@
 /**
- * The authorization seam: callers with permissions, the rules that say who may act on which kind of action, and approval rules as code.
+ * The authorization seam: callers with permissions, the rules that say who may act on which kind of
+ * action, and approval rules as code.
  */
 @NullMarked
 package dev.parry.spi.auth;

@@ -27,34 +27,38 @@ import org.jspecify.annotations.Nullable;
  * @param alertId the alert's id
  * @param alertDeviceId the device the alert is about, or null when it names none or several. The
  *     alert does not carry the device's tags, which the protected-asset guard reads: open the
- *     investigation with the device as your inventory (or {@link DefenderAlerts#fromEndpointMachine})
- *     knows it, never with one built from the alert
+ *     investigation with the device as your inventory (or {@link
+ *     DefenderAlerts#fromEndpointMachine}) knows it, never with one built from the alert
  * @param evidence the evidence Parry can act on, in the alert's order (copied)
- * @param remediationStatuses what Defender says it did about each piece of evidence, in the order of
- *     {@code evidence} (copied; {@code NONE} where the shape says nothing): see the domain reference for
- *     what each means in Parry
- * @param investigationState the state of Defender's own automated investigation of the alert, or null
- *     when the shape has none (a Graph alert)
+ * @param remediationStatuses what Defender says it did about each piece of evidence, in the order
+ *     of {@code evidence} (copied; {@code NONE} where the shape says nothing): see the domain
+ *     reference for what each means in Parry
+ * @param investigationState the state of Defender's own automated investigation of the alert, or
+ *     null when the shape has none (a Graph alert)
  * @param unmapped what was left out and why, in the alert's order (copied)
  */
-public record AlertImport(AlertId alertId, @Nullable DeviceId alertDeviceId, List<Evidence> evidence,
-    List<EvidenceRemediationStatus> remediationStatuses, @Nullable DefenderInvestigationState investigationState,
+public record AlertImport(
+    AlertId alertId,
+    @Nullable DeviceId alertDeviceId,
+    List<Evidence> evidence,
+    List<EvidenceRemediationStatus> remediationStatuses,
+    @Nullable DefenderInvestigationState investigationState,
     List<Unmapped> unmapped) {
 
   /**
    * Validates the import and copies its lists.
    *
    * @param alertId the alert's id
-   * @param alertDeviceId the device the alert is about, or null when it names none or several. The alert
-   *     does not carry the device's tags, which the protected-asset guard reads: open the investigation
-   *     with the device as your inventory (or {@link DefenderAlerts#fromEndpointMachine}) knows it, never
-   *     with one built from the alert
+   * @param alertDeviceId the device the alert is about, or null when it names none or several. The
+   *     alert does not carry the device's tags, which the protected-asset guard reads: open the
+   *     investigation with the device as your inventory (or {@link
+   *     DefenderAlerts#fromEndpointMachine}) knows it, never with one built from the alert
    * @param evidence the evidence Parry can act on, in the alert's order (copied)
-   * @param remediationStatuses what Defender says it did about each piece of evidence, in the order of
-   *     {@code evidence} (copied; {@code NONE} where the shape says nothing): see the domain reference for
-   *     what each means in Parry
-   * @param investigationState the state of Defender's own automated investigation of the alert, or null
-   *     when the shape has none (a Graph alert)
+   * @param remediationStatuses what Defender says it did about each piece of evidence, in the order
+   *     of {@code evidence} (copied; {@code NONE} where the shape says nothing): see the domain
+   *     reference for what each means in Parry
+   * @param investigationState the state of Defender's own automated investigation of the alert, or
+   *     null when the shape has none (a Graph alert)
    * @param unmapped what was left out and why, in the alert's order (copied)
    * @throws InvalidInputException if a component other than the device and state is null
    * @throws InvalidInputException if there is not one status per piece of evidence
@@ -65,9 +69,14 @@ public record AlertImport(AlertId alertId, @Nullable DeviceId alertDeviceId, Lis
     remediationStatuses = List.copyOf(Checks.notNull(remediationStatuses, "remediationStatuses"));
     unmapped = List.copyOf(Checks.notNull(unmapped, "unmapped"));
     if (remediationStatuses.size() != evidence.size()) {
-      throw new InvalidInputException("remediationStatuses", null,
-          "one remediation status per piece of evidence: " + evidence.size()
-          + " pieces, " + remediationStatuses.size() + " statuses");
+      throw new InvalidInputException(
+          "remediationStatuses",
+          null,
+          "one remediation status per piece of evidence: "
+              + evidence.size()
+              + " pieces, "
+              + remediationStatuses.size()
+              + " statuses");
     }
   }
 

@@ -11,15 +11,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps one item of a Defender for Endpoint alert's {@code evidence} array (flat members, typed by
- * {@code entityType}) to the entity Parry acts on. Files, processes and registry entries in this shape
- * carry no device id of their own: they are on the alert's device ({@code machineId}).
+ * {@code entityType}) to the entity Parry acts on. Files, processes and registry entries in this
+ * shape carry no device id of their own: they are on the alert's device ({@code machineId}).
  */
 final class EndpointEvidence {
 
   private EndpointEvidence() {}
 
   /**
-   * {@return the entity the item describes, or null for a type Parry takes no action on (noted as dropped)}
+   * {@return the entity the item describes, or null for a type Parry takes no action on (noted as
+   * dropped)}
    *
    * @param device the alert's device, or null if the alert names none
    * @throws Item.Skip if a member the entity needs is missing or refused
@@ -28,16 +29,24 @@ final class EndpointEvidence {
     Node node = item.node;
     return switch (item.type.toLowerCase(Locale.ROOT)) {
       case "file" -> GraphEvidence.file(item, node, node.path(), requireDevice(node, device));
-      case "process" -> GraphEvidence.process(item, node, requireDevice(node, device), node,
-          GraphEvidence.ProcessNames.ENDPOINT);
-      case "registry", "registrykey", "registryvalue" -> GraphEvidence.registry(item, node, requireDevice(node, device),
-          node.has("registryValueName") || node.has("registryValue"));
+      case "process" ->
+          GraphEvidence.process(
+              item, node, requireDevice(node, device), node, GraphEvidence.ProcessNames.ENDPOINT);
+      case "registry", "registrykey", "registryvalue" ->
+          GraphEvidence.registry(
+              item,
+              node,
+              requireDevice(node, device),
+              node.has("registryValueName") || node.has("registryValue"));
       case "user" -> GraphEvidence.user(item, node, node.path());
       case "url" -> Url.of(item.require(node, "url", WebUrl::of));
       case "ip" -> item.require(node, "ipAddress", IpAddress::of);
       default -> {
-        item.drop(node.path("entityType"), item.type.isEmpty() ? "names no entity type"
-            : "Parry takes no remediation action on " + Text.escape(item.type, 200));
+        item.drop(
+            node.path("entityType"),
+            item.type.isEmpty()
+                ? "names no entity type"
+                : "Parry takes no remediation action on " + Text.escape(item.type, 200));
         yield null;
       }
     };
@@ -45,7 +54,8 @@ final class EndpointEvidence {
 
   private static DeviceId requireDevice(Node node, @Nullable DeviceId device) {
     if (device == null) {
-      throw new Item.Skip("$.machineId", "is missing, and " + node.path() + " is on the alert's device");
+      throw new Item.Skip(
+          "$.machineId", "is missing, and " + node.path() + " is on the alert's device");
     }
     return device;
   }

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One evidence item being mapped: reads its members into Parry's value types and records, for
- * {@link AlertImport#unmapped()}, every member it could not map. A member the entity cannot do without
- * ends the item ({@link Skip}); any other is left out and noted.
+ * {@link AlertImport#unmapped()}, every member it could not map. A member the entity cannot do
+ * without ends the item ({@link Skip}); any other is left out and noted.
  */
 final class Item {
 
@@ -41,9 +41,14 @@ final class Item {
     }
   }
 
-  /** {@return member {@code name} of {@code from} parsed by {@code parse}; ends the item if absent or refused} */
+  /**
+   * {@return member {@code name} of {@code from} parsed by {@code parse}; ends the item if absent
+   * or refused}
+   */
   <T> T require(Node from, String name, Function<String, T> parse) {
-    String text = from.text(name).orElseThrow(() -> new Skip(from.path(name), "is missing, and the entity needs it"));
+    String text =
+        from.text(name)
+            .orElseThrow(() -> new Skip(from.path(name), "is missing, and the entity needs it"));
     try {
       return parse.apply(text);
     } catch (IllegalArgumentException | InvalidInputException e) {
@@ -51,7 +56,10 @@ final class Item {
     }
   }
 
-  /** {@return member {@code name} of {@code from} parsed by {@code parse}, or null if absent; noted if refused} */
+  /**
+   * {@return member {@code name} of {@code from} parsed by {@code parse}, or null if absent; noted
+   * if refused}
+   */
   <T> @Nullable T optional(Node from, String name, Function<String, T> parse) {
     Optional<String> text = from.text(name);
     if (text.isEmpty()) {
@@ -66,9 +74,9 @@ final class Item {
   }
 
   /**
-   * {@return member {@code name} of {@code from} as an instant, or null if absent; a string that is not a
-   * date and time with an offset is noted and left out}: a bad date inside an item never refuses the
-   * alert (a member of the wrong JSON type still does)
+   * {@return member {@code name} of {@code from} as an instant, or null if absent; a string that is
+   * not a date and time with an offset is noted and left out}: a bad date inside an item never
+   * refuses the alert (a member of the wrong JSON type still does)
    */
   @Nullable Instant instant(Node from, String name) {
     from.string(name); // a member of the wrong JSON type refuses the alert, as everywhere
@@ -76,7 +84,9 @@ final class Item {
       return from.instant(name).orElse(null);
     } catch (DefenderFormatException e) {
       String message = String.valueOf(e.getMessage());
-      note(e.field(), "left out: " + message.substring(Math.min(message.length(), e.field().length() + 2)));
+      note(
+          e.field(),
+          "left out: " + message.substring(Math.min(message.length(), e.field().length() + 2)));
       return null;
     }
   }

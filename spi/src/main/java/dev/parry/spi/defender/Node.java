@@ -14,12 +14,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON object of a Defender document and where it sits in it, read member by member: a member
- * that is absent or null reads as empty, a member of the wrong JSON type is a
- * {@link DefenderFormatException} naming its path.
+ * that is absent or null reads as empty, a member of the wrong JSON type is a {@link
+ * DefenderFormatException} naming its path.
  */
 final class Node {
 
-  /** The longest document read, in chars: a Graph alert with hundreds of evidence items fits easily. */
+  /**
+   * The longest document read, in chars: a Graph alert with hundreds of evidence items fits easily.
+   */
   static final int MAX_LENGTH = 16 * 1024 * 1024;
 
   private final Map<?, ?> members;
@@ -34,7 +36,8 @@ final class Node {
   static Node parse(String json) {
     Checks.notNull(json, "json");
     if (json.length() > MAX_LENGTH) {
-      throw new DefenderFormatException("$", "document is " + json.length() + " chars, more than " + MAX_LENGTH);
+      throw new DefenderFormatException(
+          "$", "document is " + json.length() + " chars, more than " + MAX_LENGTH);
     }
     Object tree;
     try {
@@ -92,16 +95,22 @@ final class Node {
     return Optional.of(number);
   }
 
-  /** {@return member {@code name} as an instant (ISO 8601 with an offset); empty if absent or null} */
+  /**
+   * {@return member {@code name} as an instant (ISO 8601 with an offset); empty if absent or null}
+   */
   Optional<Instant> instant(String name) {
-    return string(name).map(text -> {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new DefenderFormatException(path(name), "expected a date and time with an offset, read \""
-            + LogSafe.of(text) + "\"", e);
-      }
-    });
+    return string(name)
+        .map(
+            text -> {
+              try {
+                return OffsetDateTime.parse(text).toInstant();
+              } catch (DateTimeParseException e) {
+                throw new DefenderFormatException(
+                    path(name),
+                    "expected a date and time with an offset, read \"" + LogSafe.of(text) + "\"",
+                    e);
+              }
+            });
   }
 
   /** {@return member {@code name} as an object; empty if absent or null} */
@@ -137,7 +146,8 @@ final class Node {
     List<?> items = array(name);
     for (int i = 0; i < items.size(); i++) {
       if (!(items.get(i) instanceof String text)) {
-        throw new DefenderFormatException(path(name) + "[" + i + "]", "expected a string, read " + kind(items.get(i)));
+        throw new DefenderFormatException(
+            path(name) + "[" + i + "]", "expected a string, read " + kind(items.get(i)));
       }
       out.add(text);
     }
@@ -156,7 +166,8 @@ final class Node {
   }
 
   private DefenderFormatException wrongType(String name, String expected, Object value) {
-    return new DefenderFormatException(path(name), "expected " + expected + ", read " + kind(value));
+    return new DefenderFormatException(
+        path(name), "expected " + expected + ", read " + kind(value));
   }
 
   private static String kind(@Nullable Object value) {

@@ -9,21 +9,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Carries out remediation actions against one backend. Vendors implement one of the three
- * family-specific interfaces: {@link DeviceActionExecutor}, {@link EmailActionExecutor} or
- * {@link IdentityActionExecutor}.
+ * family-specific interfaces: {@link DeviceActionExecutor}, {@link EmailActionExecutor} or {@link
+ * IdentityActionExecutor}.
  *
  * <p>The contract (the numbered rules are in the SPI specification):
+ *
  * <ul>
- *   <li>{@link #execute} answers asynchronously and never throws: a problem is a
- *       {@link ExecutionOutcome.Failed failed} outcome with a reason.
+ *   <li>{@link #execute} answers asynchronously and never throws: a problem is a {@link
+ *       ExecutionOutcome.Failed failed} outcome with a reason.
  *   <li>The same {@link IdempotencyKey} executed twice has its effect once; the second call answers
  *       the first call's outcome (or success).
  *   <li>An action kind the executor does not support yields a non-retryable failure.
- *   <li>An executor answers before the request's deadline, or answers "in progress" with a reference
- *       the runtime polls through {@link #status}.
- *   <li>A device executor that {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions}
- *       leaves untouched every device the request's {@link ExecutionRequest#exclusions() exclusions}
- *       exclude.
+ *   <li>An executor answers before the request's deadline, or answers "in progress" with a
+ *       reference the runtime polls through {@link #status}.
+ *   <li>A device executor that {@linkplain DeviceActionExecutor#honoursExclusions() honours
+ *       exclusions} leaves untouched every device the request's {@link
+ *       ExecutionRequest#exclusions() exclusions} exclude.
  * </ul>
  *
  * <pre>{@code
@@ -41,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
-public sealed interface ActionExecutor permits DeviceActionExecutor, EmailActionExecutor, IdentityActionExecutor {
+public sealed interface ActionExecutor
+    permits DeviceActionExecutor, EmailActionExecutor, IdentityActionExecutor {
 
   /** {@return the family of actions this executor runs} */
   EntityFamily family();
@@ -73,7 +75,8 @@ public sealed interface ActionExecutor permits DeviceActionExecutor, EmailAction
    * @param reference the reference it was answered with, or null if it has none yet
    * @return whether the backend stopped the work
    */
-  default CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+  default CompletionStage<Boolean> cancel(
+      ExecutionRequest request, @Nullable ExternalReference reference) {
     return CompletableFuture.completedFuture(false);
   }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
  * id is in {@link #opened()}: a break-glass override opened it, and it wins over both.
  *
  * <p>The runtime sends exclusions only with actions whose target is not one device; a request about
- * one device carries {@link #none()}. An executor that {@linkplain DeviceActionExecutor#honoursExclusions()
- * honours exclusions} must leave every excluded device untouched (rule EXE-12).
+ * one device carries {@link #none()}. An executor that {@linkplain
+ * DeviceActionExecutor#honoursExclusions() honours exclusions} must leave every excluded device
+ * untouched (rule EXE-12).
  *
  * <pre>{@code
  * DeviceExclusions exclusions = request.exclusions();
@@ -27,9 +28,10 @@ import java.util.Set;
  * }</pre>
  *
  * @param devices the protected devices to leave out, by id (copied)
- * @param tags the protected tags: every device carrying one is left out (copied; compared as
- *     {@link DeviceTag} compares, case-insensitively)
- * @param opened devices a break-glass override opened: never excluded, even when listed or tagged (copied)
+ * @param tags the protected tags: every device carrying one is left out (copied; compared as {@link
+ *     DeviceTag} compares, case-insensitively)
+ * @param opened devices a break-glass override opened: never excluded, even when listed or tagged
+ *     (copied)
  */
 public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<DeviceId> opened) {
 
@@ -52,18 +54,21 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
   }
 
   /**
-   * {@return exclusions of {@code devices} and of every device carrying one of {@code tags}, except the
-   * {@code opened} ones}: the documented way to make exclusions (in a test or a wrapping executor), which
-   * keeps compiling if the type gains a setting
+   * {@return exclusions of {@code devices} and of every device carrying one of {@code tags}, except
+   * the {@code opened} ones}: the documented way to make exclusions (in a test or a wrapping
+   * executor), which keeps compiling if the type gains a setting
    *
-   * <pre>{@code DeviceExclusions exclusions = DeviceExclusions.of(Set.of(DeviceId.of("dc-01")), Set.of(DeviceTag.of("crown-jewel")), Set.of());}</pre>
+   * <pre>
+   * {@code DeviceExclusions exclusions = DeviceExclusions.of(Set.of(DeviceId.of("dc-01")), Set.of(DeviceTag.of("crown-jewel")), Set.of());}
+   * </pre>
    *
    * @param devices the protected devices to leave out, by id (copied)
    * @param tags the protected tags (copied)
    * @param opened devices a break-glass override opened (copied)
    * @throws NullPointerException if a set or an element is null
    */
-  public static DeviceExclusions of(Set<DeviceId> devices, Set<DeviceTag> tags, Set<DeviceId> opened) {
+  public static DeviceExclusions of(
+      Set<DeviceId> devices, Set<DeviceTag> tags, Set<DeviceId> opened) {
     return new DeviceExclusions(devices, tags, opened);
   }
 
@@ -95,6 +100,12 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
 
   @Override
   public String toString() {
-    return "DeviceExclusions{devices=" + devices.size() + ", tags=" + tags + ", opened=" + opened.size() + "}";
+    return "DeviceExclusions{devices="
+        + devices.size()
+        + ", tags="
+        + tags
+        + ", opened="
+        + opened.size()
+        + "}";
   }
 }

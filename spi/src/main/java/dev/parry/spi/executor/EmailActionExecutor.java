@@ -3,8 +3,8 @@ package dev.parry.spi.executor;
 import dev.parry.core.entity.EntityFamily;
 
 /**
- * An executor of email actions ({@code dev.parry.core.action.EmailAction}). Implement it for a email
- * backend and register it with the runtime builder or through an {@link ExecutorProvider}.
+ * An executor of email actions ({@code dev.parry.core.action.EmailAction}). Implement it for a
+ * email backend and register it with the runtime builder or through an {@link ExecutorProvider}.
  */
 public non-sealed interface EmailActionExecutor extends ActionExecutor {
 

@@ -50,8 +50,8 @@ public sealed interface ExecutionOutcome {
   }
 
   /**
-   * {@return a failure that retrying will not fix, for an exception}: the reason is made by
-   * {@link #reasonOf(Throwable)}, so any message is accepted
+   * {@return a failure that retrying will not fix, for an exception}: the reason is made by {@link
+   * #reasonOf(Throwable)}, so any message is accepted
    *
    * <pre>{@code
    * return client.disable(upn).thenApply(ok -> ExecutionOutcome.succeeded("disabled"))
@@ -66,8 +66,8 @@ public sealed interface ExecutionOutcome {
   }
 
   /**
-   * {@return a failure that may pass on retry, for an exception}: the reason is made by
-   * {@link #reasonOf(Throwable)}, so any message is accepted (null, empty, too long, several lines)
+   * {@return a failure that may pass on retry, for an exception}: the reason is made by {@link
+   * #reasonOf(Throwable)}, so any message is accepted (null, empty, too long, several lines)
    *
    * <pre>{@code
    * return client.isolate(id, key).thenApply(ref -> ExecutionOutcome.inProgress(ExternalReference.of(ref), poll))
@@ -84,12 +84,13 @@ public sealed interface ExecutionOutcome {
   }
 
   /**
-   * {@return a reason for {@code error} that a {@link Failed} accepts}: {@code "Type: message"}, or the
-   * type alone when the message is null or blank. The wrappers a future adds ({@code CompletionException},
-   * {@code ExecutionException}) are looked through to their cause; control characters and line breaks
-   * become spaces; characters that make text look like other text (bidirectional controls, zero-width
-   * characters, unpaired surrogates) become U+FFFD; runs of spaces shrink to one; a reason longer than
-   * {@value #MAX_TEXT} characters is cut, ending in "…", without splitting a character.
+   * {@return a reason for {@code error} that a {@link Failed} accepts}: {@code "Type: message"}, or
+   * the type alone when the message is null or blank. The wrappers a future adds ({@code
+   * CompletionException}, {@code ExecutionException}) are looked through to their cause; control
+   * characters and line breaks become spaces; characters that make text look like other text
+   * (bidirectional controls, zero-width characters, unpaired surrogates) become U+FFFD; runs of
+   * spaces shrink to one; a reason longer than {@value #MAX_TEXT} characters is cut, ending in "…",
+   * without splitting a character.
    *
    * @param error what went wrong
    * @throws InvalidInputException if {@code error} is null
@@ -132,37 +133,40 @@ public sealed interface ExecutionOutcome {
    * @param retryable whether a retry with the same idempotency key may succeed
    * @param retryAfter how long to wait before retrying (a backend's Retry-After), or null
    */
-  record Failed(String reason, boolean retryable, @Nullable Duration retryAfter) implements ExecutionOutcome {
+  record Failed(String reason, boolean retryable, @Nullable Duration retryAfter)
+      implements ExecutionOutcome {
     /**
      * Validates.
      *
      * @param reason why, 1-2,000 characters, no control characters
      * @param retryable whether a retry with the same idempotency key may succeed
      * @param retryAfter how long to wait before retrying (a backend's Retry-After), or null
-     * @throws InvalidInputException if the reason is empty, too long or holds a control character, or
-     *     {@code retryAfter} is negative
+     * @throws InvalidInputException if the reason is empty, too long or holds a control character,
+     *     or {@code retryAfter} is negative
      */
     public Failed {
       Text.require("reason", reason, 1, MAX_TEXT);
       if (retryAfter != null && retryAfter.isNegative()) {
-        throw new InvalidInputException("retryAfter", retryAfter,
-            "retryAfter must not be negative, was: " + retryAfter);
+        throw new InvalidInputException(
+            "retryAfter", retryAfter, "retryAfter must not be negative, was: " + retryAfter);
       }
     }
   }
 
   /**
-   * The backend accepted the work and will finish it later; the runtime polls
-   * {@link ActionExecutor#status(ExecutionRequest, ExternalReference)} after {@code pollAfter}.
+   * The backend accepted the work and will finish it later; the runtime polls {@link
+   * ActionExecutor#status(ExecutionRequest, ExternalReference)} after {@code pollAfter}.
    *
-   * @param reference the backend's reference for the work, to pass to {@code status} and {@code cancel}
+   * @param reference the backend's reference for the work, to pass to {@code status} and {@code
+   *     cancel}
    * @param pollAfter when to ask again, positive
    */
   record InProgress(ExternalReference reference, Duration pollAfter) implements ExecutionOutcome {
     /**
      * Validates.
      *
-     * @param reference the backend's reference for the work, to pass to {@code status} and {@code cancel}
+     * @param reference the backend's reference for the work, to pass to {@code status} and {@code
+     *     cancel}
      * @param pollAfter when to ask again, positive
      * @throws InvalidInputException if a component is null
      * @throws InvalidInputException if {@code pollAfter} is zero or negative
@@ -171,7 +175,8 @@ public sealed interface ExecutionOutcome {
       Checks.notNull(reference, "reference");
       Checks.notNull(pollAfter, "pollAfter");
       if (pollAfter.isNegative() || pollAfter.isZero()) {
-        throw new InvalidInputException("pollAfter", pollAfter, "pollAfter must be positive, was: " + pollAfter);
+        throw new InvalidInputException(
+            "pollAfter", pollAfter, "pollAfter must be positive, was: " + pollAfter);
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.parry.spi.executor;
 
-
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.entity.DeviceFile;
@@ -17,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One request to an executor: carry out {@link #action()} once, before {@link #deadline()}.
  *
- * <p>The runtime makes requests; an executor reads them. A test or a wrapping executor makes one with
- * {@link #builder()} or changes one with {@link #toBuilder()}: the class may gain settings in a minor
- * release, each with a default, so code written against the builder keeps compiling.
+ * <p>The runtime makes requests; an executor reads them. A test or a wrapping executor makes one
+ * with {@link #builder()} or changes one with {@link #toBuilder()}: the class may gain settings in
+ * a minor release, each with a default, so code written against the builder keeps compiling.
  *
  * <pre>{@code
  * ExecutionRequest request = ExecutionRequest.builder()
@@ -59,16 +58,20 @@ public final class ExecutionRequest {
 
   private static <T> T required(@Nullable T value, String name) {
     if (value == null) {
-      throw new InvalidInputException(name, null, name + " is not set: an execution request needs an action, an action id,"
-          + " an idempotency key and a deadline");
+      throw new InvalidInputException(
+          name,
+          null,
+          name
+              + " is not set: an execution request needs an action, an action id,"
+              + " an idempotency key and a deadline");
     }
     return value;
   }
 
   /**
-   * {@return a builder with no action, action id, idempotency key or deadline (all four must be set)},
-   * purpose {@link ExecutionPurpose#EXECUTE}, attempt 1, requested by {@link Actor#system()}, an empty
-   * comment and no exclusions
+   * {@return a builder with no action, action id, idempotency key or deadline (all four must be
+   * set)}, purpose {@link ExecutionPurpose#EXECUTE}, attempt 1, requested by {@link
+   * Actor#system()}, an empty comment and no exclusions
    *
    * <pre>{@code
    * ExecutionRequest request = ExecutionRequest.builder().action(action).actionId(id)
@@ -82,7 +85,9 @@ public final class ExecutionRequest {
   /**
    * {@return a builder holding this request's settings}, to make a request that differs in some
    *
-   * <pre>{@code ExecutionRequest retry = request.toBuilder().attempt(request.attempt() + 1).build();}</pre>
+   * <pre>
+   * {@code ExecutionRequest retry = request.toBuilder().attempt(request.attempt() + 1).build();}
+   * </pre>
    */
   public Builder toBuilder() {
     Builder builder = new Builder();
@@ -144,10 +149,10 @@ public final class ExecutionRequest {
   }
 
   /**
-   * {@return the protected devices the action must leave untouched}: set for an action whose target is
-   * not one device (a file known by its hash alone), {@link DeviceExclusions#none()} otherwise. An
-   * executor that {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions} keeps them
-   * (rule EXE-12); one that does not never receives an automatic action they would matter to.
+   * {@return the protected devices the action must leave untouched}: set for an action whose target
+   * is not one device (a file known by its hash alone), {@link DeviceExclusions#none()} otherwise.
+   * An executor that {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions} keeps
+   * them (rule EXE-12); one that does not never receives an automatic action they would matter to.
    */
   public DeviceExclusions exclusions() {
     return exclusions;
@@ -164,8 +169,8 @@ public final class ExecutionRequest {
   }
 
   /**
-   * {@return the file the action acts on, with every hash the evidence carried (SHA-256, SHA-1, MD5),
-   * or empty if it acts on no file}; the hash the kind's backend needs is {@code
+   * {@return the file the action acts on, with every hash the evidence carried (SHA-256, SHA-1,
+   * MD5), or empty if it acts on no file}; the hash the kind's backend needs is {@code
    * action().kind().requiredHash()}, and the runtime sends no action whose file lacks it
    *
    * <pre>{@code
@@ -193,21 +198,43 @@ public final class ExecutionRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(action, purpose, idempotencyKey, attempt, deadline, requestedBy, comment, actionId,
+    return Objects.hash(
+        action,
+        purpose,
+        idempotencyKey,
+        attempt,
+        deadline,
+        requestedBy,
+        comment,
+        actionId,
         exclusions);
   }
 
-  /** {@return the kind, purpose, key, attempt, deadline, action id and any exclusions}: no target, no comment */
+  /**
+   * {@return the kind, purpose, key, attempt, deadline, action id and any exclusions}: no target,
+   * no comment
+   */
   @Override
   public String toString() {
-    return "ExecutionRequest{kind=" + action.kind() + ", purpose=" + purpose + ", key=" + idempotencyKey + ", attempt="
-        + attempt + ", deadline=" + deadline + ", action=" + actionId
-        + (exclusions.isEmpty() ? "" : ", exclusions=" + exclusions) + "}";
+    return "ExecutionRequest{kind="
+        + action.kind()
+        + ", purpose="
+        + purpose
+        + ", key="
+        + idempotencyKey
+        + ", attempt="
+        + attempt
+        + ", deadline="
+        + deadline
+        + ", action="
+        + actionId
+        + (exclusions.isEmpty() ? "" : ", exclusions=" + exclusions)
+        + "}";
   }
 
   /**
-   * Makes an {@link ExecutionRequest}. Setters check their argument at once; {@link #build()} checks that
-   * the four settings without a default are set. A builder is not thread-safe.
+   * Makes an {@link ExecutionRequest}. Setters check their argument at once; {@link #build()}
+   * checks that the four settings without a default are set. A builder is not thread-safe.
    */
   public static final class Builder {
     private @Nullable RemediationAction action;
@@ -223,8 +250,8 @@ public final class ExecutionRequest {
     private Builder() {}
 
     /**
-     * Sets the action to carry out, with its typed target; for an undo, the inverse action. Required:
-     * there is no default.
+     * Sets the action to carry out, with its typed target; for an undo, the inverse action.
+     * Required: there is no default.
      *
      * @param value the action
      * @return this builder
@@ -236,7 +263,8 @@ public final class ExecutionRequest {
     }
 
     /**
-     * Sets whether the request executes the action or undoes it (default {@link ExecutionPurpose#EXECUTE}).
+     * Sets whether the request executes the action or undoes it (default {@link
+     * ExecutionPurpose#EXECUTE}).
      *
      * @param value the purpose
      * @return this builder
@@ -248,8 +276,8 @@ public final class ExecutionRequest {
     }
 
     /**
-     * Sets the key that is the same for every attempt of one execution or undo, and after restarts: an
-     * executor applies the effect of one key once. Required: there is no default.
+     * Sets the key that is the same for every attempt of one execution or undo, and after restarts:
+     * an executor applies the effect of one key once. Required: there is no default.
      *
      * @param value the key
      * @return this builder
@@ -269,15 +297,17 @@ public final class ExecutionRequest {
      */
     public Builder attempt(int value) {
       if (value < 1) {
-        throw new InvalidInputException("attempt", value, "attempt must be 1 or more, was: " + value);
+        throw new InvalidInputException(
+            "attempt", value, "attempt must be 1 or more, was: " + value);
       }
       this.attempt = value;
       return this;
     }
 
     /**
-     * Sets when the runtime stops waiting for this attempt; an executor answers before it, or answers
-     * "in progress". Required: there is no default. Any instant is accepted, one already past included.
+     * Sets when the runtime stops waiting for this attempt; an executor answers before it, or
+     * answers "in progress". Required: there is no default. Any instant is accepted, one already
+     * past included.
      *
      * @param value the deadline
      * @return this builder
@@ -303,7 +333,8 @@ public final class ExecutionRequest {
     /**
      * Sets the comment the action was requested or approved with (default: empty).
      *
-     * @param value 0-{@value ExecutionRequest#MAX_COMMENT_LENGTH} characters without control characters
+     * @param value 0-{@value ExecutionRequest#MAX_COMMENT_LENGTH} characters without control
+     *     characters
      * @return this builder
      * @throws InvalidInputException if {@code value} is null
      * @throws InvalidInputException if it is too long or holds a control character
@@ -314,8 +345,8 @@ public final class ExecutionRequest {
     }
 
     /**
-     * Sets the action's id; the request's {@linkplain ExecutionRequest#investigationId() investigation}
-     * is the id's. Required: there is no default.
+     * Sets the action's id; the request's {@linkplain ExecutionRequest#investigationId()
+     * investigation} is the id's. Required: there is no default.
      *
      * @param value the action id
      * @return this builder
@@ -327,7 +358,8 @@ public final class ExecutionRequest {
     }
 
     /**
-     * Sets the protected devices the action must leave untouched (default {@link DeviceExclusions#none()}).
+     * Sets the protected devices the action must leave untouched (default {@link
+     * DeviceExclusions#none()}).
      *
      * @param value the exclusions
      * @return this builder
@@ -341,8 +373,8 @@ public final class ExecutionRequest {
     /**
      * {@return the request}
      *
-     * @throws InvalidInputException if the action, the action id, the idempotency key or the deadline is
-     *     not set
+     * @throws InvalidInputException if the action, the action id, the idempotency key or the
+     *     deadline is not set
      */
     public ExecutionRequest build() {
       return new ExecutionRequest(this);

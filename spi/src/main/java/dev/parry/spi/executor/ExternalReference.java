@@ -16,8 +16,8 @@ public record ExternalReference(String value) {
    *
    * @param value 1-512 characters, no control characters
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than 512 characters or holds a spoofing character
-   *     (the identifier rule of {@link dev.parry.core.entity})
+   * @throws InvalidInputException if it is empty, longer than 512 characters or holds a spoofing
+   *     character (the identifier rule of {@link dev.parry.core.entity})
    */
   public ExternalReference {
     Text.requireIdentifier("externalReference", value, 1, 512);

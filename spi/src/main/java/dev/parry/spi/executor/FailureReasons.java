@@ -16,8 +16,11 @@ final class FailureReasons {
   static String of(Throwable error, int max) {
     Checks.notNull(error, "error");
     Throwable cause = error;
-    for (int i = 0; i < MAX_UNWRAP && (cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null; i++) {
+    for (int i = 0;
+        i < MAX_UNWRAP
+            && (cause instanceof CompletionException || cause instanceof ExecutionException)
+            && cause.getCause() != null;
+        i++) {
       cause = cause.getCause();
     }
     String type = typeName(cause.getClass());
@@ -36,14 +39,19 @@ final class FailureReasons {
     return named.getSimpleName().isEmpty() ? "Throwable" : named.getSimpleName();
   }
 
-  /** Controls and odd spaces become one space, spoofing characters U+FFFD; trimmed; what shows nothing is dropped. */
+  /**
+   * Controls and odd spaces become one space, spoofing characters U+FFFD; trimmed; what shows
+   * nothing is dropped.
+   */
   private static String clean(String message) {
     StringBuilder out = new StringBuilder(Math.min(message.length(), 4096));
     boolean visible = false;
     for (int i = 0; i < message.length(); ) {
       int codePoint = message.codePointAt(i);
       i += Character.charCount(codePoint);
-      if (codePoint == ' ' || Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+      if (codePoint == ' '
+          || Character.isWhitespace(codePoint)
+          || Character.isSpaceChar(codePoint)
           || (codePoint < 0x10000 && Text.isControl((char) codePoint))) {
         if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
           out.append(' ');

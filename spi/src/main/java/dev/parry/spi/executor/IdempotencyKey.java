@@ -17,8 +17,8 @@ public record IdempotencyKey(String value) {
    *
    * @param value 1-300 characters, no control characters
    * @throws InvalidInputException if {@code value} is null
-   * @throws InvalidInputException if it is empty, longer than 300 characters or holds a spoofing character
-   *     (the identifier rule of {@link dev.parry.core.entity})
+   * @throws InvalidInputException if it is empty, longer than 300 characters or holds a spoofing
+   *     character (the identifier rule of {@link dev.parry.core.entity})
    */
   public IdempotencyKey {
     Text.requireIdentifier("idempotencyKey", value, 1, 300);

@@ -9,8 +9,8 @@ import java.util.Optional;
  * Configuration handed to an {@link ExecutorProvider}: string properties, such as an endpoint or a
  * credential reference. {@link #toString()} shows the keys only, never the values.
  *
- * @param properties the settings by key, such as an endpoint or a credential reference (copied; may be
- *     empty); {@link #toString()} shows the keys only
+ * @param properties the settings by key, such as an endpoint or a credential reference (copied; may
+ *     be empty); {@link #toString()} shows the keys only
  */
 public record ProviderConfig(Map<String, String> properties) {
 
@@ -20,8 +20,8 @@ public record ProviderConfig(Map<String, String> properties) {
   /**
    * Copies the properties.
    *
-   * @param properties the settings by key, such as an endpoint or a credential reference (copied; may be
-   *     empty); {@link #toString()} shows the keys only
+   * @param properties the settings by key, such as an endpoint or a credential reference (copied;
+   *     may be empty); {@link #toString()} shows the keys only
    * @throws InvalidInputException if the map, a key or a value is null
    */
   public ProviderConfig {
@@ -29,10 +29,12 @@ public record ProviderConfig(Map<String, String> properties) {
   }
 
   /**
-   * {@return a configuration holding {@code properties}}: the documented way to make one, which keeps
-   * compiling if the type gains a setting
+   * {@return a configuration holding {@code properties}}: the documented way to make one, which
+   * keeps compiling if the type gains a setting
    *
-   * <pre>{@code ProviderConfig config = ProviderConfig.of(Map.of("endpoint", "https://edr.example", "tenant", "contoso"));}</pre>
+   * <pre>
+   * {@code ProviderConfig config = ProviderConfig.of(Map.of("endpoint", "https://edr.example", "tenant", "contoso"));}
+   * </pre>
    *
    * @param properties the properties (copied)
    * @throws NullPointerException if the map, a key or a value is null

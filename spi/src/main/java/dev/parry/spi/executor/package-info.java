@@ -1,5 +1,7 @@
 /**
- * The executor SPI vendors implement: one executor per entity family (device, email, identity), found with {@link java.util.ServiceLoader} through {@link dev.parry.spi.executor.ExecutorProvider} or registered explicitly.
+ * The executor SPI vendors implement: one executor per entity family (device, email, identity),
+ * found with {@link java.util.ServiceLoader} through {@link
+ * dev.parry.spi.executor.ExecutorProvider} or registered explicitly.
  */
 @NullMarked
 package dev.parry.spi.executor;

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Chain hashes between their 32 bytes and their 64 lower-case hexadecimal digits, without the
- * intermediate objects {@link java.util.HexFormat} makes: each append converts every hash it stores.
+ * intermediate objects {@link java.util.HexFormat} makes: each append converts every hash it
+ * stores.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -20,7 +21,8 @@ public final class ChainHex {
   private ChainHex() {}
 
   /**
-   * {@return the {@value #BYTES} bytes of {@code hash} from {@code from}, as 64 lower-case hexadecimal digits}
+   * {@return the {@value #BYTES} bytes of {@code hash} from {@code from}, as 64 lower-case
+   * hexadecimal digits}
    *
    * @param hash the bytes
    * @param from where the hash starts in them
@@ -47,8 +49,8 @@ public final class ChainHex {
    */
   public static void parse(String hex, byte[] into, int at) {
     if (hex.length() != 2 * BYTES) {
-      throw new InvalidInputException("chainHash", hex.length(),
-          "a chain hash is 64 hexadecimal digits, was: " + hex.length());
+      throw new InvalidInputException(
+          "chainHash", hex.length(), "a chain hash is 64 hexadecimal digits, was: " + hex.length());
     }
     Objects.checkFromIndexSize(at, BYTES, into.length);
     for (int i = 0; i < BYTES; i++) {
@@ -64,7 +66,9 @@ public final class ChainHex {
     if (c >= 'a' && c <= 'f') {
       return c - 'a' + 10;
     }
-    throw new InvalidInputException("chainHash", null,
+    throw new InvalidInputException(
+        "chainHash",
+        null,
         "a chain hash is lower-case hexadecimal digits, found '" + c + "' at " + index);
   }
 }

@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads JSON text (RFC 8259) into a tree of maps, lists, strings, numbers, booleans and nulls.
  *
- * <p>Strict where a lenient reader would let two readers disagree: a member name that appears twice,
- * a raw control character in a string, a number with a leading zero or a non-ASCII digit, text after
- * the value, and nesting deeper than 64 are refused; so is a number longer than 400 characters. An integer that fits a {@code long} reads as a
- * {@link Long}; any other number as a {@link BigDecimal}. An escaped unpaired surrogate reads as that
- * char, so text Parry wrote from an ill-formed Java string reads back unchanged.
+ * <p>Strict where a lenient reader would let two readers disagree: a member name that appears
+ * twice, a raw control character in a string, a number with a leading zero or a non-ASCII digit,
+ * text after the value, and nesting deeper than 64 are refused; so is a number longer than 400
+ * characters. An integer that fits a {@code long} reads as a {@link Long}; any other number as a
+ * {@link BigDecimal}. An escaped unpaired surrogate reads as that char, so text Parry wrote from an
+ * ill-formed Java string reads back unchanged.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -22,8 +23,12 @@ public final class JsonText {
 
   private static final int MAX_DEPTH = 64;
 
-  /** The longest number read, in characters: far past any a long or a date needs, short of quadratic parsing. */
+  /**
+   * The longest number read, in characters: far past any a long or a date needs, short of quadratic
+   * parsing.
+   */
   private static final int MAX_NUMBER_LENGTH = 400;
+
   private final String text;
   private int at;
   private int depth;
@@ -284,8 +289,11 @@ public final class JsonText {
   }
 
   private void skipSpace() {
-    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\n' || text.charAt(at) == '\r'
-        || text.charAt(at) == '\t')) {
+    while (at < text.length()
+        && (text.charAt(at) == ' '
+            || text.charAt(at) == '\n'
+            || text.charAt(at) == '\r'
+            || text.charAt(at) == '\t')) {
       at++;
     }
   }

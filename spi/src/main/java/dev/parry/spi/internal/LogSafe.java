@@ -20,8 +20,8 @@ public final class LogSafe {
   /**
    * {@return {@code value} for a log line: its {@code toString} is the value's text, spoofing
    * characters (control, bidirectional, invisible, odd-space and unpaired ones) escaped and cut at
-   * 200 characters} (see {@link Text#escape(String, int)}).
-   * The text is built only when a line is written, so a disabled level costs no escaping.
+   * 200 characters} (see {@link Text#escape(String, int)}). The text is built only when a line is
+   * written, so a disabled level costs no escaping.
    *
    * @param value any value; null gives "null"
    */

@@ -24,31 +24,32 @@ import org.jspecify.annotations.Nullable;
  * Writes the domain's records as JSON and reads them back, through their canonical constructors so
  * that every value read is validated exactly like one built in code.
  *
- * <p>Every name it writes comes from a table of stored types ({@link StoredFormat#TYPES} unless given
- * another), never from a Java name: a type's stored name, its members' stored names, in the table's
- * order, and its enum constants' stored names. Only the types reachable from the roots given at
- * construction can be read: the records and enums of their sealed hierarchies and of their
+ * <p>Every name it writes comes from a table of stored types ({@link StoredFormat#TYPES} unless
+ * given another), never from a Java name: a type's stored name, its members' stored names, in the
+ * table's order, and its enum constants' stored names. Only the types reachable from the roots
+ * given at construction can be read: the records and enums of their sealed hierarchies and of their
  * components, recursively; each must be in the table. A value whose declared type is a sealed
- * interface carries its type's stored name in an {@code "@type"} member; a record with one component
- * that is not in such a position is written as that component alone. A type past format version 1
- * writes its version in a {@code "@version"} member (and a one-member record is then written as an
- * object); a value without one is at version 1. A set is written in the order of its elements' text,
- * so a value writes the same bytes in every run. Strings escape control characters, surrogates and
- * DEL, so the text is safe in any database text column and every Java string, even an ill-formed one,
- * reads back unchanged.
+ * interface carries its type's stored name in an {@code "@type"} member; a record with one
+ * component that is not in such a position is written as that component alone. A type past format
+ * version 1 writes its version in a {@code "@version"} member (and a one-member record is then
+ * written as an object); a value without one is at version 1. A set is written in the order of its
+ * elements' text, so a value writes the same bytes in every run. Strings escape control characters,
+ * surrogates and DEL, so the text is safe in any database text column and every Java string, even
+ * an ill-formed one, reads back unchanged.
  *
- * <p>A stored record is read in four explicit steps ({@link #construct}): its version ({@code "@version"},
- * 1 when absent); at version 1, the values whose meaning changed within it rewritten
+ * <p>A stored record is read in four explicit steps ({@link #construct}): its version ({@code
+ * "@version"}, 1 when absent); at version 1, the values whose meaning changed within it rewritten
  * ({@link StoredDefaults#upcast}); the type's {@linkplain StoredType#upcasters upcasters} from that
  * version to the current one; then its members bound, where a member that releases before it was
- * added did not write is read as {@link StoredDefaults} says and any other missing member reads as null,
- * which the record's constructor refuses unless the component may be null. A component whose type
- * became a sealed interface, where an earlier release wrote a bare value, reads that value as the type
- * {@link StoredDefaults#bareType} names.
+ * added did not write is read as {@link StoredDefaults} says and any other missing member reads as
+ * null, which the record's constructor refuses unless the component may be null. A component whose
+ * type became a sealed interface, where an earlier release wrote a bare value, reads that value as
+ * the type {@link StoredDefaults#bareType} names.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  *
- * <p>Past 400 lines because writing, binding and parsing the stored JSON belong together: one codec, no dependency.
+ * <p>Past 400 lines because writing, binding and parsing the stored JSON belong together: one
+ * codec, no dependency.
  */
 public final class RecordJson {
 
@@ -60,7 +61,8 @@ public final class RecordJson {
   private record Slot(String name, int index, Class<?> type, Type generic, Method accessor) {}
 
   /** How one record is read and written: its members in stored order, and how to build it. */
-  private record Shape(Class<?> type, StoredType stored, List<Slot> slots, int arity, Constructor<?> constructor) {}
+  private record Shape(
+      Class<?> type, StoredType stored, List<Slot> slots, int arity, Constructor<?> constructor) {}
 
   private final StoredTypes table;
   private final Map<Class<?>, Shape> shapes = new HashMap<>();
@@ -95,8 +97,12 @@ public final class RecordJson {
   }
 
   private void visit(Class<?> type) {
-    if (type.isPrimitive() || type == String.class || type == Instant.class || type == Duration.class
-        || shapes.containsKey(type) || tags.containsKey(type)) {
+    if (type.isPrimitive()
+        || type == String.class
+        || type == Instant.class
+        || type == Duration.class
+        || shapes.containsKey(type)
+        || tags.containsKey(type)) {
       return;
     }
     if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
@@ -114,7 +120,8 @@ public final class RecordJson {
       return;
     }
     if (!type.isRecord()) {
-      throw new IllegalArgumentException("cannot write " + type.getName() + ": not a record, enum or sealed interface");
+      throw new IllegalArgumentException(
+          "cannot write " + type.getName() + ": not a record, enum or sealed interface");
     }
     RecordComponent[] components = type.getRecordComponents();
     Class<?>[] parameterTypes = new Class<?>[components.length];
@@ -128,14 +135,26 @@ public final class RecordJson {
     for (StoredMember member : stored.members()) {
       int index = Objects.requireNonNull(indexes.get(member.component()), member.component());
       RecordComponent component = components[index];
-      slots.add(new Slot(member.name(), index, component.getType(), component.getGenericType(),
-          component.getAccessor()));
+      slots.add(
+          new Slot(
+              member.name(),
+              index,
+              component.getType(),
+              component.getGenericType(),
+              component.getAccessor()));
     }
     try {
-      shapes.put(type, new Shape(type, stored, List.copyOf(slots), components.length,
-          type.getDeclaredConstructor(parameterTypes)));
+      shapes.put(
+          type,
+          new Shape(
+              type,
+              stored,
+              List.copyOf(slots),
+              components.length,
+              type.getDeclaredConstructor(parameterTypes)));
     } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException("record without a canonical constructor: " + type.getName(), e);
+      throw new IllegalArgumentException(
+          "record without a canonical constructor: " + type.getName(), e);
     }
     tag(type);
     for (RecordComponent component : components) {
@@ -158,7 +177,8 @@ public final class RecordJson {
     String name = stored.name();
     Class<?> other = byTag.putIfAbsent(name, type);
     if (other != null && other != type) {
-      throw new IllegalArgumentException("two types share the tag " + name + ": " + other.getName() + ", " + type.getName());
+      throw new IllegalArgumentException(
+          "two types share the tag " + name + ": " + other.getName() + ", " + type.getName());
     }
     tags.put(type, name);
   }
@@ -176,7 +196,8 @@ public final class RecordJson {
     return out.toString();
   }
 
-  private void writeValue(StringBuilder out, @Nullable Object value, Class<?> declared, @Nullable Type generic) {
+  private void writeValue(
+      StringBuilder out, @Nullable Object value, Class<?> declared, @Nullable Type generic) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String text) {
@@ -200,7 +221,8 @@ public final class RecordJson {
       }
       out.append(']');
     } else if (value instanceof Set<?> set) {
-      // in the order of the elements' text: a set writes the same bytes whatever order it iterates in
+      // in the order of the elements' text: a set writes the same bytes whatever order it iterates
+      // in
       Class<?> element = elementType(generic);
       List<String> items = new ArrayList<>(set.size());
       for (Object item : set) {
@@ -273,7 +295,8 @@ public final class RecordJson {
     try {
       return slot.accessor().invoke(value);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + slot.accessor().getName() + " of " + shape.type().getName(), e);
+      throw new IllegalStateException(
+          "cannot read " + slot.accessor().getName() + " of " + shape.type().getName(), e);
     }
   }
 
@@ -281,8 +304,8 @@ public final class RecordJson {
     StoredType stored = enums.get(constant.getDeclaringClass());
     String name = stored == null ? null : stored.constantName(constant.name());
     if (name == null) {
-      throw new IllegalArgumentException("cannot write " + constant.getDeclaringClass().getName() + "."
-          + constant.name());
+      throw new IllegalArgumentException(
+          "cannot write " + constant.getDeclaringClass().getName() + "." + constant.name());
     }
     return name;
   }
@@ -332,13 +355,17 @@ public final class RecordJson {
     Object tree = JsonText.parse(json);
     Object value = bind(tree, Object.class, null, "$");
     if (value == null || !type.isInstance(value)) {
-      throw new IllegalArgumentException("expected a " + type.getSimpleName() + ", read "
-          + (value == null ? "null" : value.getClass().getSimpleName()));
+      throw new IllegalArgumentException(
+          "expected a "
+              + type.getSimpleName()
+              + ", read "
+              + (value == null ? "null" : value.getClass().getSimpleName()));
     }
     return type.cast(value);
   }
 
-  private @Nullable Object bind(@Nullable Object tree, Class<?> declared, @Nullable Type generic, String path) {
+  private @Nullable Object bind(
+      @Nullable Object tree, Class<?> declared, @Nullable Type generic, String path) {
     if (tree == null) {
       if (declared.isPrimitive()) {
         throw new IllegalArgumentException(path + ": null for a " + declared.getName());
@@ -388,7 +415,9 @@ public final class RecordJson {
     }
     if (declared.isInterface() && !(tree instanceof Map<?, ?>)) {
       Class<?> earlier = StoredDefaults.bareType(declared);
-      if (earlier != null) { // a component whose type became an interface: an earlier release wrote the value bare
+      if (earlier
+          != null) { // a component whose type became an interface: an earlier release wrote the
+        // value bare
         return bind(tree, earlier, null, path);
       }
     }
@@ -397,7 +426,8 @@ public final class RecordJson {
       Object tag = object.get(TYPE);
       Class<?> concrete = tag instanceof String name ? byTag.get(name) : null;
       if (concrete == null || !declared.isAssignableFrom(concrete)) {
-        throw new IllegalArgumentException(path + ": unknown or unexpected type " + LogSafe.of(String.valueOf(tag)));
+        throw new IllegalArgumentException(
+            path + ": unknown or unexpected type " + LogSafe.of(String.valueOf(tag)));
       }
       if (concrete.isEnum()) {
         return constant(concrete, as(object.get(VALUE), String.class, path + "." + VALUE), path);
@@ -439,7 +469,8 @@ public final class RecordJson {
         absent.add(slot); // written by an earlier release: filled in below, from what was read
         continue;
       }
-      arguments[slot.index()] = bind(object.get(slot.name()), slot.type(), slot.generic(), path + "." + slot.name());
+      arguments[slot.index()] =
+          bind(object.get(slot.name()), slot.type(), slot.generic(), path + "." + slot.name());
       read.put(slot.name(), arguments[slot.index()]);
     }
     for (Slot slot : absent) {
@@ -448,19 +479,33 @@ public final class RecordJson {
     return instantiate(shape, arguments, path);
   }
 
-  /** {@return the format version {@code stored} (the {@code "@version"} member) says: 1 when absent} */
+  /**
+   * {@return the format version {@code stored} (the {@code "@version"} member) says: 1 when absent}
+   */
   private static int versionOf(StoredType type, @Nullable Object stored, String path) {
     if (stored == null) {
       return 1;
     }
     if (!(stored instanceof Long version) || version < 1 || version > type.version()) {
-      throw new IllegalArgumentException(path + "." + VERSION + ": " + LogSafe.of(String.valueOf(stored))
-          + " is not a version of " + type.name() + " this release reads (1 to " + type.version() + ")");
+      throw new IllegalArgumentException(
+          path
+              + "."
+              + VERSION
+              + ": "
+              + LogSafe.of(String.valueOf(stored))
+              + " is not a version of "
+              + type.name()
+              + " this release reads (1 to "
+              + type.version()
+              + ")");
     }
     return version.intValue();
   }
 
-  /** {@return {@code stored}, written at {@code version}, through the upcasters to the current version} */
+  /**
+   * {@return {@code stored}, written at {@code version}, through the upcasters to the current
+   * version}
+   */
   private static Map<?, ?> upcast(StoredType type, int version, Map<?, ?> stored, String path) {
     if (version == type.version()) {
       return stored;
@@ -473,11 +518,22 @@ public final class RecordJson {
     }
     for (int from = version; from < type.version(); from++) {
       try {
-        members = Objects.requireNonNull(type.upcasters().get(from - 1).upcast(Collections.unmodifiableMap(members)),
-            "an upcaster answered null");
+        members =
+            Objects.requireNonNull(
+                type.upcasters().get(from - 1).upcast(Collections.unmodifiableMap(members)),
+                "an upcaster answered null");
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(path + ": cannot read version " + from + " of " + type.name()
-            + " as version " + (from + 1) + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            path
+                + ": cannot read version "
+                + from
+                + " of "
+                + type.name()
+                + " as version "
+                + (from + 1)
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
     return members;
@@ -488,8 +544,13 @@ public final class RecordJson {
       return shape.constructor().newInstance(arguments);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      throw new IllegalArgumentException(path + ": " + shape.type().getSimpleName() + " refused: "
-          + (cause == null ? e : cause.getClass().getSimpleName() + ": " + cause.getMessage()), cause);
+      throw new IllegalArgumentException(
+          path
+              + ": "
+              + shape.type().getSimpleName()
+              + " refused: "
+              + (cause == null ? e : cause.getClass().getSimpleName() + ": " + cause.getMessage()),
+          cause);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(path + ": cannot build " + shape.type().getName(), e);
     }
@@ -505,13 +566,18 @@ public final class RecordJson {
         }
       }
     }
-    throw new IllegalArgumentException(path + ": " + LogSafe.of(name) + " is not a " + stored.name());
+    throw new IllegalArgumentException(
+        path + ": " + LogSafe.of(name) + " is not a " + stored.name());
   }
 
   private static <T> T as(@Nullable Object tree, Class<T> type, String path) {
     if (!type.isInstance(tree)) {
-      throw new IllegalArgumentException(path + ": expected " + type.getSimpleName() + ", read "
-          + (tree == null ? "null" : tree.getClass().getSimpleName()));
+      throw new IllegalArgumentException(
+          path
+              + ": expected "
+              + type.getSimpleName()
+              + ", read "
+              + (tree == null ? "null" : tree.getClass().getSimpleName()));
     }
     return type.cast(tree);
   }

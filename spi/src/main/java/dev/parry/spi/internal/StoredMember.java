@@ -7,9 +7,9 @@ import java.util.Objects;
  *
  * @param component the record component's name in Java, which may change from release to release
  * @param name the name it is stored under, chosen once and never changed
- * @param hashedWhenPresent whether the audit chain's canonical form leaves it out when it holds no value
- *     (null or an empty collection): true for a member added after stores first kept chain hashes, so
- *     that an event stored before it existed hashes as it did
+ * @param hashedWhenPresent whether the audit chain's canonical form leaves it out when it holds no
+ *     value (null or an empty collection): true for a member added after stores first kept chain
+ *     hashes, so that an event stored before it existed hashes as it did
  */
 public record StoredMember(String component, String name, boolean hashedWhenPresent) {
 

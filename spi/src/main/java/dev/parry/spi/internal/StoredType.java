@@ -11,15 +11,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A type of the stored format: the name a record or enum is stored under, its members' (or constants')
- * stored names in the order they are written, and its format version, each chosen by Parry and
- * independent of the Java names, which may change from release to release.
+ * A type of the stored format: the name a record or enum is stored under, its members' (or
+ * constants') stored names in the order they are written, and its format version, each chosen by
+ * Parry and independent of the Java names, which may change from release to release.
  *
- * <p>A record's members are written in the order listed. A stored name names the record component of
- * the same name unless {@link #renamed} says which component it holds now. The format version is one
- * more than the number of {@linkplain #upcaster upcasters}: version 1 has none. The audit chain's
- * canonical form names a type by its {@linkplain #hashName hash name}, the part of its stored name after
- * its last {@code '$'}.
+ * <p>A record's members are written in the order listed. A stored name names the record component
+ * of the same name unless {@link #renamed} says which component it holds now. The format version is
+ * one more than the number of {@linkplain #upcaster upcasters}: version 1 has none. The audit
+ * chain's canonical form names a type by its {@linkplain #hashName hash name}, the part of its
+ * stored name after its last {@code '$'}.
  *
  * <pre>{@code
  * StoredType device = StoredType.record(Device.class, "Device", "id", "name", "domain", "tags", "os")
@@ -35,11 +35,17 @@ public final class StoredType {
   private final Class<?> type;
   private final String name;
   private final List<StoredMember> members;
+
   /** An enum's constants: the Java constant's name by stored name, in stored order. */
   private final Map<String, String> constants;
+
   private final List<Upcaster> upcasters;
 
-  private StoredType(Class<?> type, String name, List<StoredMember> members, Map<String, String> constants,
+  private StoredType(
+      Class<?> type,
+      String name,
+      List<StoredMember> members,
+      Map<String, String> constants,
       List<Upcaster> upcasters) {
     this.type = type;
     this.name = name;
@@ -49,14 +55,15 @@ public final class StoredType {
   }
 
   /**
-   * {@return a record type stored as {@code name}, with {@code members} stored under their names, in that order}
+   * {@return a record type stored as {@code name}, with {@code members} stored under their names,
+   * in that order}
    *
    * @param type the record class
    * @param name its stored name
    * @param members the stored names of its members, each naming the component of that name
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code type} is not a record, a name is not an identifier, or a
-   *     member is listed twice
+   * @throws IllegalArgumentException if {@code type} is not a record, a name is not an identifier,
+   *     or a member is listed twice
    */
   public static StoredType record(Class<?> type, String name, String... members) {
     if (!type.isRecord()) {
@@ -77,8 +84,8 @@ public final class StoredType {
    * @param name its stored name
    * @param constants the stored names of its constants, each naming the constant of that name
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code type} is not an enum, a name is not an identifier, or a
-   *     constant is listed twice
+   * @throws IllegalArgumentException if {@code type} is not an enum, a name is not an identifier,
+   *     or a constant is listed twice
    */
   public static StoredType constants(Class<?> type, String name, String... constants) {
     if (!type.isEnum()) {
@@ -89,15 +96,17 @@ public final class StoredType {
     for (String constant : constants) {
       requireIdentifier("constant", constant);
       if (listed.put(constant, constant) != null) {
-        throw new IllegalArgumentException(name + ": the constant " + constant + " is listed twice");
+        throw new IllegalArgumentException(
+            name + ": the constant " + constant + " is listed twice");
       }
     }
     return new StoredType(type, name, List.of(), listed, List.of());
   }
 
   /**
-   * {@return this type with {@code added} stored after its other members, each left out of the audit
-   * chain's canonical form while it holds no value}: members added after stores first kept chain hashes
+   * {@return this type with {@code added} stored after its other members, each left out of the
+   * audit chain's canonical form while it holds no value}: members added after stores first kept
+   * chain hashes
    *
    * @param added the stored names of the members, each naming the component of that name
    * @throws IllegalArgumentException if this is an enum or a member is listed twice
@@ -137,8 +146,10 @@ public final class StoredType {
     boolean found = false;
     for (StoredMember member : members) {
       found |= member.name().equals(storedName);
-      renamed.add(member.name().equals(storedName)
-          ? new StoredMember(javaName, member.name(), member.hashedWhenPresent()) : member);
+      renamed.add(
+          member.name().equals(storedName)
+              ? new StoredMember(javaName, member.name(), member.hashedWhenPresent())
+              : member);
     }
     if (!found) {
       throw new IllegalArgumentException(name + " has no member stored as " + storedName);
@@ -147,8 +158,8 @@ public final class StoredType {
   }
 
   /**
-   * {@return this type at the next format version}: values stored at the version before are read through
-   * {@code step}, and values written from now on carry the new version
+   * {@return this type at the next format version}: values stored at the version before are read
+   * through {@code step}, and values written from now on carry the new version
    *
    * @param step reads a value of the version before as the new version writes it
    * @throws IllegalArgumentException if this is an enum: a constant's stored name never changes
@@ -156,7 +167,8 @@ public final class StoredType {
   public StoredType upcaster(Upcaster step) {
     Objects.requireNonNull(step, "step");
     if (type.isEnum()) {
-      throw new IllegalArgumentException(name + " is an enum: its constants are stored by name, without a version");
+      throw new IllegalArgumentException(
+          name + " is an enum: its constants are stored by name, without a version");
     }
     List<Upcaster> steps = new ArrayList<>(upcasters);
     steps.add(step);
@@ -173,7 +185,10 @@ public final class StoredType {
     return name;
   }
 
-  /** {@return the name the audit chain's canonical form gives the type: its stored name after the last '$'} */
+  /**
+   * {@return the name the audit chain's canonical form gives the type: its stored name after the
+   * last '$'}
+   */
   public String hashName() {
     return name.substring(name.lastIndexOf('$') + 1);
   }
@@ -188,7 +203,10 @@ public final class StoredType {
     return members;
   }
 
-  /** {@return an enum's constants: the Java constant's name by stored name, in stored order; empty for a record} */
+  /**
+   * {@return an enum's constants: the Java constant's name by stored name, in stored order; empty
+   * for a record}
+   */
   public Map<String, String> constants() {
     return constants;
   }
@@ -198,7 +216,9 @@ public final class StoredType {
     return upcasters;
   }
 
-  /** {@return the stored name of the enum constant named {@code javaName}}, or null if there is none */
+  /**
+   * {@return the stored name of the enum constant named {@code javaName}}, or null if there is none
+   */
   public @Nullable String constantName(String javaName) {
     for (Map.Entry<String, String> constant : constants.entrySet()) {
       if (constant.getValue().equals(javaName)) {
@@ -218,23 +238,28 @@ public final class StoredType {
     Set<String> components = new HashSet<>();
     for (StoredMember member : members) {
       if (!names.add(member.name())) {
-        throw new IllegalArgumentException(type.getName() + ": the member " + member.name() + " is listed twice");
+        throw new IllegalArgumentException(
+            type.getName() + ": the member " + member.name() + " is listed twice");
       }
       if (!components.add(member.component())) {
-        throw new IllegalArgumentException(type.getName() + ": the component " + member.component()
-            + " is stored twice");
+        throw new IllegalArgumentException(
+            type.getName() + ": the component " + member.component() + " is stored twice");
       }
     }
     return members;
   }
 
   static void requireIdentifier(String what, String name) {
-    boolean valid = !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0)) && name.charAt(0) != '@';
+    boolean valid =
+        !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0)) && name.charAt(0) != '@';
     for (int i = 1; valid && i < name.length(); i++) {
-      valid = Character.isJavaIdentifierPart(name.charAt(i)) && !Character.isIdentifierIgnorable(name.charAt(i));
+      valid =
+          Character.isJavaIdentifierPart(name.charAt(i))
+              && !Character.isIdentifierIgnorable(name.charAt(i));
     }
     if (!valid) {
-      throw new IllegalArgumentException(what + " must be a Java identifier, was: '" + LogSafe.of(name) + "'");
+      throw new IllegalArgumentException(
+          what + " must be a Java identifier, was: '" + LogSafe.of(name) + "'");
     }
   }
 }

@@ -22,8 +22,8 @@ public record ApproveRequest(String comment) {
    *
    * @param comment why the action is approved, possibly empty
    * @throws InvalidInputException if {@code comment} is null
-   * @throws InvalidInputException if the comment is longer than {@value Command#MAX_TEXT} characters
-   *     or holds a control character
+   * @throws InvalidInputException if the comment is longer than {@value Command#MAX_TEXT}
+   *     characters or holds a control character
    */
   public ApproveRequest {
     Text.require("comment", comment, 0, Command.MAX_TEXT);

@@ -7,8 +7,8 @@ import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.Command;
 
 /**
- * The body of a false positive report: the entity wrongly judged and why,
- * {@code {"entity": {"type": "file", …}, "comment": "…"}}.
+ * The body of a false positive report: the entity wrongly judged and why, {@code {"entity":
+ * {"type": "file", …}, "comment": "…"}}.
  *
  * <pre>{@code
  * FalsePositiveRequest body = ParryJson.readFalsePositive(requestBody);
@@ -26,8 +26,8 @@ public record FalsePositiveRequest(Entity entity, String comment) {
    * @param entity the entity
    * @param comment why: text a reader can see, as {@code ParryRuntime#reportFalsePositive} requires
    * @throws InvalidInputException if a component is null
-   * @throws InvalidInputException if the comment shows nothing, is longer than
-   *     {@value Command#MAX_TEXT} characters or holds a control character
+   * @throws InvalidInputException if the comment shows nothing, is longer than {@value
+   *     Command#MAX_TEXT} characters or holds a control character
    */
   public FalsePositiveRequest {
     Checks.notNull(entity, "entity");

@@ -4,11 +4,12 @@ import dev.parry.core.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JSON that does not describe a value {@link ParryJson} reads: text that is not well-formed, a member
- * missing, unknown or of the wrong type, or a value the domain refuses. The message names the member by
- * its path from the document's root ({@code $.action.target.id}, {@code $.steps[2].at}) and shows the
- * offending value with control, bidirectional and invisible characters escaped, so it is safe to log and
- * to return to the client that sent the body. It is invalid input: its {@link #field()} is the path.
+ * JSON that does not describe a value {@link ParryJson} reads: text that is not well-formed, a
+ * member missing, unknown or of the wrong type, or a value the domain refuses. The message names
+ * the member by its path from the document's root ({@code $.action.target.id}, {@code
+ * $.steps[2].at}) and shows the offending value with control, bidirectional and invisible
+ * characters escaped, so it is safe to log and to return to the client that sent the body. It is
+ * invalid input: its {@link #field()} is the path.
  *
  * <pre>{@code
  * try {
@@ -26,7 +27,8 @@ public final class JsonFormatException extends InvalidInputException {
   private final String path;
 
   /**
-   * Creates the exception; Parry's reader makes them, and a service that checks a body further may too.
+   * Creates the exception; Parry's reader makes them, and a service that checks a body further may
+   * too.
    *
    * @param path the member's path from the root, {@code $} for the document itself
    * @param problem what is wrong there, offending values already escaped
@@ -37,7 +39,10 @@ public final class JsonFormatException extends InvalidInputException {
     this.path = path;
   }
 
-  /** {@return the path of the offending member from the document's root: {@code $}, {@code $.reason}, {@code $.items[3].id}} */
+  /**
+   * {@return the path of the offending member from the document's root: {@code $}, {@code
+   * $.reason}, {@code $.items[3].id}}
+   */
   public String path() {
     return path;
   }

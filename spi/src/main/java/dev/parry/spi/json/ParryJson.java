@@ -19,15 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes Parry's results as documented JSON and reads the request bodies a REST layer receives, for a
- * service that exposes Parry over HTTP. The form is described by the JSON Schema
- * {@value #SCHEMA_RESOURCE} in the jar: member names are chosen for API users and do not follow Java
+ * Writes Parry's results as documented JSON and reads the request bodies a REST layer receives, for
+ * a service that exposes Parry over HTTP. The form is described by the JSON Schema {@value
+ * #SCHEMA_RESOURCE} in the jar: member names are chosen for API users and do not follow Java
  * renames; instants and durations are ISO-8601 strings; enums are written by their constant names.
- * Personal data is written as it is: this is the operator's own API, so protect it like the data itself.
+ * Personal data is written as it is: this is the operator's own API, so protect it like the data
+ * itself.
  *
  * <p>Every result written reads back equal, and every read validates through the domain's own
- * constructors: a body that is not well-formed, misses a member, has one too many, or holds a value the
- * domain refuses fails with a {@link JsonFormatException} naming the member's path and the value.
+ * constructors: a body that is not well-formed, misses a member, has one too many, or holds a value
+ * the domain refuses fails with a {@link JsonFormatException} naming the member's path and the
+ * value.
  *
  * <pre>{@code
  * String body = ParryJson.write(runtime.actions(query, caller));        // a page of actions
@@ -38,8 +40,8 @@ import java.util.List;
 public final class ParryJson {
 
   /**
-   * Where the JSON Schema of the form lies in the jar. On the module path the resource is Parry's own:
-   * read it with {@link #schema()}.
+   * Where the JSON Schema of the form lies in the jar. On the module path the resource is Parry's
+   * own: read it with {@link #schema()}.
    */
   public static final String SCHEMA_RESOURCE = "/dev/parry/spi/json/parry.schema.json";
 
@@ -87,7 +89,8 @@ public final class ParryJson {
   }
 
   /**
-   * {@return the page of actions as JSON, {@code {"items": […], "nextCursor": …}}: {@code #/$defs/ActionPage}}
+   * {@return the page of actions as JSON, {@code {"items": […], "nextCursor": …}}: {@code
+   * #/$defs/ActionPage}}
    *
    * @param page the value to write
    * @throws InvalidInputException if {@code page} is null
@@ -292,8 +295,8 @@ public final class ParryJson {
    * {@return the body of an approval, {@code {"comment": "…"}}; the comment may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than
-   *     {@code comment}, or the comment is not a string the runtime takes
+   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
+   *     comment}, or the comment is not a string the runtime takes
    */
   public static ApproveRequest readApprove(String json) {
     return CODEC.read(json, ApproveRequest.class);
@@ -303,8 +306,8 @@ public final class ParryJson {
    * {@return the body of a rejection, {@code {"reason": "…"}}; the reason may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than
-   *     {@code reason}, or the reason is not a string the runtime takes
+   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
+   *     reason}, or the reason is not a string the runtime takes
    */
   public static RejectRequest readReject(String json) {
     return CODEC.read(json, RejectRequest.class);
@@ -314,8 +317,8 @@ public final class ParryJson {
    * {@return the body of an undo request, {@code {"reason": "…"}}; the reason may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than
-   *     {@code reason}, or the reason is not a string the runtime takes
+   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
+   *     reason}, or the reason is not a string the runtime takes
    */
   public static UndoRequest readUndo(String json) {
     return CODEC.read(json, UndoRequest.class);
@@ -325,16 +328,16 @@ public final class ParryJson {
    * {@return the body of a cancellation, {@code {"reason": "…"}}; the reason may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than
-   *     {@code reason}, or the reason is not a string the runtime takes
+   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
+   *     reason}, or the reason is not a string the runtime takes
    */
   public static CancelRequest readCancel(String json) {
     return CODEC.read(json, CancelRequest.class);
   }
 
   /**
-   * {@return the body of a time box extension, {@code {"extra": "PT4H", "comment": "…"}}; the comment may
-   * be left out}
+   * {@return the body of a time box extension, {@code {"extra": "PT4H", "comment": "…"}}; the
+   * comment may be left out}
    *
    * @param json the request body
    * @throws JsonFormatException if the body is not well-formed JSON, misses {@code extra}, has an
@@ -345,13 +348,14 @@ public final class ParryJson {
   }
 
   /**
-   * {@return the body of a manual action: {@code action} (its {@code kind}, {@code target} entity and
-   * the options of its kind), {@code justification}, and optionally {@code twoStep}, {@code timeBox}
-   * and {@code source}}
+   * {@return the body of a manual action: {@code action} (its {@code kind}, {@code target} entity
+   * and the options of its kind), {@code justification}, and optionally {@code twoStep}, {@code
+   * timeBox} and {@code source}}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, misses a member, has an unknown
-   *     one, or holds a value the domain or the runtime refuses (see {@link ManualActionRequest})
+   * @throws JsonFormatException if the body is not well-formed JSON, misses a member, has an
+   *     unknown one, or holds a value the domain or the runtime refuses (see {@link
+   *     ManualActionRequest})
    */
   public static ManualActionRequest readManualAction(String json) {
     return CODEC.read(json, ManualActionRequest.class);
@@ -361,8 +365,8 @@ public final class ParryJson {
    * {@return the body of a false positive report, {@code {"entity": {…}, "comment": "…"}}}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, misses a member, has an unknown
-   *     one, or holds a value the domain refuses (see {@link FalsePositiveRequest})
+   * @throws JsonFormatException if the body is not well-formed JSON, misses a member, has an
+   *     unknown one, or holds a value the domain refuses (see {@link FalsePositiveRequest})
    */
   public static FalsePositiveRequest readFalsePositive(String json) {
     return CODEC.read(json, FalsePositiveRequest.class);

@@ -5,8 +5,8 @@ import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.Command;
 
 /**
- * The body of a request to reject a pending action: {@code {"reason": "…"}}. The reason may be empty
- * or left out, as {@code ParryRuntime#reject} allows.
+ * The body of a request to reject a pending action: {@code {"reason": "…"}}. The reason may be
+ * empty or left out, as {@code ParryRuntime#reject} allows.
  *
  * <pre>{@code
  * RejectRequest body = ParryJson.readReject(requestBody);

@@ -5,8 +5,8 @@ import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.Command;
 
 /**
- * The body of a request to undo a completed action: {@code {"reason": "…"}}. The reason may be empty
- * or left out, as {@code ParryRuntime#undo} allows.
+ * The body of a request to undo a completed action: {@code {"reason": "…"}}. The reason may be
+ * empty or left out, as {@code ParryRuntime#undo} allows.
  *
  * <pre>{@code
  * UndoRequest body = ParryJson.readUndo(requestBody);

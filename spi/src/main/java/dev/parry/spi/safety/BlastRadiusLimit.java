@@ -36,33 +36,37 @@ public record BlastRadiusLimit(Scope scope, int maxAutomatic, Duration window) {
    * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
    * @param window the sliding window the count covers: positive, at most 3,650 days
    * @throws InvalidInputException if a component is null
-   * @throws InvalidInputException if {@code maxAutomatic} is negative or the window not positive or longer
-   *     than 3,650 days
+   * @throws InvalidInputException if {@code maxAutomatic} is negative or the window not positive or
+   *     longer than 3,650 days
    */
   public BlastRadiusLimit {
     Checks.notNull(scope, "scope");
     Checks.notNull(window, "window");
     if (maxAutomatic < 0) {
-      throw new InvalidInputException("maxAutomatic", maxAutomatic,
-          "maxAutomatic must not be negative, was: " + maxAutomatic);
+      throw new InvalidInputException(
+          "maxAutomatic", maxAutomatic, "maxAutomatic must not be negative, was: " + maxAutomatic);
     }
     if (window.isNegative() || window.isZero() || window.compareTo(Durations.MAX) > 0) {
-      throw new InvalidInputException("window", window,
-          "window must be positive and at most 3,650 days, was: " + window);
+      throw new InvalidInputException(
+          "window", window, "window must be positive and at most 3,650 days, was: " + window);
     }
   }
 
   /**
    * {@return at most {@code maxAutomatic} automatic actions per {@code window} for each value of
-   * {@code scope}}: the documented way to make a limit, which keeps compiling if the type gains a setting
+   * {@code scope}}: the documented way to make a limit, which keeps compiling if the type gains a
+   * setting
    *
-   * <pre>{@code BlastRadiusLimit isolations = BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1));}</pre>
+   * <pre>
+   * {@code BlastRadiusLimit isolations = BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1));}
+   * </pre>
    *
    * @param scope what the count is kept per
    * @param maxAutomatic automatic actions allowed per window and per scope value, 0 or more
    * @param window the sliding window, positive and at most 3,650 days
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window is not positive or too long
+   * @throws IllegalArgumentException if {@code maxAutomatic} is negative or the window is not
+   *     positive or too long
    */
   public static BlastRadiusLimit of(Scope scope, int maxAutomatic, Duration window) {
     return new BlastRadiusLimit(scope, maxAutomatic, window);

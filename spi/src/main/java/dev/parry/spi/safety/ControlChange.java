@@ -21,23 +21,32 @@ import org.jspecify.annotations.Nullable;
  * ControlChange pause = ControlChange.pause(null, PrincipalName.of("alice@contoso.com"), now, "bad rollout");
  * }</pre>
  *
- * @param sequence the store's number for the change, from 1 in the order it was recorded; 0 before it is
+ * @param sequence the store's number for the change, from 1 in the order it was recorded; 0 before
+ *     it is
  * @param kind what changed; it says which of the following components are set
  * @param group the device group paused or resumed, or null for every group; null for other kinds
  * @param device the device a break-glass override opens; null for other kinds
  * @param indicator the allow indicator added or revoked; null for other kinds
  * @param scope the device groups an added allow indicator applies to, empty for every investigation
  *     (tenant-wide); empty for other kinds
- * @param until when a break-glass override or an added allow indicator ends; null for other kinds, and
- *     for an allow indicator that does not end
+ * @param until when a break-glass override or an added allow indicator ends; null for other kinds,
+ *     and for an allow indicator that does not end
  * @param principal the person who changed it
  * @param at when it changed
- * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every store
- *     keeps it exactly)
+ * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every
+ *     store keeps it exactly)
  */
-public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName group, @Nullable DeviceId device,
-    @Nullable AllowIndicator indicator, Set<DeviceGroupName> scope, @Nullable Instant until, PrincipalName principal,
-    Instant at, String reason) {
+public record ControlChange(
+    long sequence,
+    Kind kind,
+    @Nullable DeviceGroupName group,
+    @Nullable DeviceId device,
+    @Nullable AllowIndicator indicator,
+    Set<DeviceGroupName> scope,
+    @Nullable Instant until,
+    PrincipalName principal,
+    Instant at,
+    String reason) {
 
   /** What changed. */
   public enum Kind {
@@ -56,22 +65,24 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
   /**
    * Validates: each kind carries exactly the subject it needs.
    *
-   * @param sequence the store's number for the change, from 1 in the order it was recorded; 0 before it is
+   * @param sequence the store's number for the change, from 1 in the order it was recorded; 0
+   *     before it is
    * @param kind what changed; it says which of the following components are set
    * @param group the device group paused or resumed, or null for every group; null for other kinds
    * @param device the device a break-glass override opens; null for other kinds
    * @param indicator the allow indicator added or revoked; null for other kinds
-   * @param scope the device groups an added allow indicator applies to, empty for every investigation
-   *     (tenant-wide); empty for other kinds
-   * @param until when a break-glass override or an added allow indicator ends; null for other kinds, and
-   *     for an allow indicator that does not end
+   * @param scope the device groups an added allow indicator applies to, empty for every
+   *     investigation (tenant-wide); empty for other kinds
+   * @param until when a break-glass override or an added allow indicator ends; null for other
+   *     kinds, and for an allow indicator that does not end
    * @param principal the person who changed it
    * @param at when it changed
-   * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every store
-   *     keeps it exactly)
+   * @param reason why, 1-2,000 characters without control characters or unpaired surrogates (every
+   *     store keeps it exactly)
    * @throws InvalidInputException if a required component is null
-   * @throws InvalidInputException if the sequence is negative, a subject is missing or does not belong
-   *     to the kind, a break-glass override does not end after it starts, or the reason is invalid
+   * @throws InvalidInputException if the sequence is negative, a subject is missing or does not
+   *     belong to the kind, a break-glass override does not end after it starts, or the reason is
+   *     invalid
    */
   public ControlChange {
     Checks.notNull(kind, "kind");
@@ -80,31 +91,52 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
     Text.require("reason", reason, 1, 2000);
     for (int i = 0; i < reason.length(); i++) {
       char c = reason.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) ? i + 1 < reason.length() && Character.isLowSurrogate(reason.charAt(++i))
-          : !Character.isLowSurrogate(c);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < reason.length() && Character.isLowSurrogate(reason.charAt(++i))
+              : !Character.isLowSurrogate(c);
       if (!paired) {
-        throw new InvalidInputException("reason", reason,
-            "reason must not hold an unpaired surrogate (at " + i + "), was: "
-            + Text.show(reason));
+        throw new InvalidInputException(
+            "reason",
+            reason,
+            "reason must not hold an unpaired surrogate (at " + i + "), was: " + Text.show(reason));
       }
     }
     if (sequence < 0) {
-      throw new InvalidInputException("sequence", sequence, "sequence must not be negative, was " + sequence);
+      throw new InvalidInputException(
+          "sequence", sequence, "sequence must not be negative, was " + sequence);
     }
     boolean groupFits = group == null || kind == Kind.PAUSE || kind == Kind.RESUME;
     boolean deviceFits = (device != null) == (kind == Kind.BREAK_GLASS);
     scope = Set.copyOf(Checks.notNull(scope, "scope"));
-    boolean untilFits = kind == Kind.BREAK_GLASS ? until != null : until == null || kind == Kind.ALLOW;
+    boolean untilFits =
+        kind == Kind.BREAK_GLASS ? until != null : until == null || kind == Kind.ALLOW;
     boolean scopeFits = scope.isEmpty() || kind == Kind.ALLOW;
-    boolean indicatorFits = (indicator != null) == (kind == Kind.ALLOW || kind == Kind.REVOKE_ALLOW);
+    boolean indicatorFits =
+        (indicator != null) == (kind == Kind.ALLOW || kind == Kind.REVOKE_ALLOW);
     if (!groupFits || !deviceFits || !untilFits || !indicatorFits || !scopeFits) {
-      throw new InvalidInputException("group", null,
-          "a " + kind + " change carries " + subjectOf(kind) + ", was: group=" + group
-          + ", device=" + device + ", until=" + until + ", scope=" + scope + ", indicator=" + (indicator == null ? null
-              : Text.show(indicator.text())));
+      throw new InvalidInputException(
+          "group",
+          null,
+          "a "
+              + kind
+              + " change carries "
+              + subjectOf(kind)
+              + ", was: group="
+              + group
+              + ", device="
+              + device
+              + ", until="
+              + until
+              + ", scope="
+              + scope
+              + ", indicator="
+              + (indicator == null ? null : Text.show(indicator.text())));
     }
     if (until != null && !until.isAfter(at)) {
-      throw new InvalidInputException("until", null,
+      throw new InvalidInputException(
+          "until",
+          null,
           "a " + kind + " change must end after it starts, was " + at + " to " + until);
     }
   }
@@ -126,9 +158,10 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param at when
    * @param reason why
    */
-  public static ControlChange pause(@Nullable DeviceGroupName group, PrincipalName principal, Instant at,
-      String reason) {
-    return new ControlChange(0, Kind.PAUSE, group, null, null, Set.of(), null, principal, at, reason);
+  public static ControlChange pause(
+      @Nullable DeviceGroupName group, PrincipalName principal, Instant at, String reason) {
+    return new ControlChange(
+        0, Kind.PAUSE, group, null, null, Set.of(), null, principal, at, reason);
   }
 
   /**
@@ -139,9 +172,10 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param at when
    * @param reason why
    */
-  public static ControlChange resume(@Nullable DeviceGroupName group, PrincipalName principal, Instant at,
-      String reason) {
-    return new ControlChange(0, Kind.RESUME, group, null, null, Set.of(), null, principal, at, reason);
+  public static ControlChange resume(
+      @Nullable DeviceGroupName group, PrincipalName principal, Instant at, String reason) {
+    return new ControlChange(
+        0, Kind.RESUME, group, null, null, Set.of(), null, principal, at, reason);
   }
 
   /**
@@ -155,10 +189,19 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @throws InvalidInputException if {@code device} is null
    * @throws InvalidInputException if {@code until} is null
    */
-  public static ControlChange breakGlass(DeviceId device, Instant until, PrincipalName principal, Instant at,
-      String reason) {
-    return new ControlChange(0, Kind.BREAK_GLASS, null, Checks.notNull(device, "device"),
-        null, Set.of(), Checks.notNull(until, "until"), principal, at, reason);
+  public static ControlChange breakGlass(
+      DeviceId device, Instant until, PrincipalName principal, Instant at, String reason) {
+    return new ControlChange(
+        0,
+        Kind.BREAK_GLASS,
+        null,
+        Checks.notNull(device, "device"),
+        null,
+        Set.of(),
+        Checks.notNull(until, "until"),
+        principal,
+        at,
+        reason);
   }
 
   /**
@@ -172,10 +215,23 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param reason why
    * @throws InvalidInputException if {@code indicator} is null
    */
-  public static ControlChange allow(AllowIndicator indicator, boolean allowed, PrincipalName principal, Instant at,
+  public static ControlChange allow(
+      AllowIndicator indicator,
+      boolean allowed,
+      PrincipalName principal,
+      Instant at,
       String reason) {
-    return new ControlChange(0, allowed ? Kind.ALLOW : Kind.REVOKE_ALLOW, null, null,
-        Checks.notNull(indicator, "indicator"), Set.of(), null, principal, at, reason);
+    return new ControlChange(
+        0,
+        allowed ? Kind.ALLOW : Kind.REVOKE_ALLOW,
+        null,
+        null,
+        Checks.notNull(indicator, "indicator"),
+        Set.of(),
+        null,
+        principal,
+        at,
+        reason);
   }
 
   /**
@@ -190,10 +246,24 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    * @param reason why
    * @throws InvalidInputException if {@code indicator} is null
    */
-  public static ControlChange allow(AllowIndicator indicator, Set<DeviceGroupName> scope, @Nullable Instant until,
-      PrincipalName principal, Instant at, String reason) {
-    return new ControlChange(0, Kind.ALLOW, null, null, Checks.notNull(indicator, "indicator"), scope, until,
-        principal, at, reason);
+  public static ControlChange allow(
+      AllowIndicator indicator,
+      Set<DeviceGroupName> scope,
+      @Nullable Instant until,
+      PrincipalName principal,
+      Instant at,
+      String reason) {
+    return new ControlChange(
+        0,
+        Kind.ALLOW,
+        null,
+        null,
+        Checks.notNull(indicator, "indicator"),
+        scope,
+        until,
+        principal,
+        at,
+        reason);
   }
 
   /**
@@ -203,9 +273,10 @@ public record ControlChange(long sequence, Kind kind, @Nullable DeviceGroupName 
    */
   public ControlChange recordedAs(long number) {
     if (number <= 0) {
-      throw new InvalidInputException("sequence", number,
-          "a recorded change's sequence must be positive, was " + number);
+      throw new InvalidInputException(
+          "sequence", number, "a recorded change's sequence must be positive, was " + number);
     }
-    return new ControlChange(number, kind, group, device, indicator, scope, until, principal, at, reason);
+    return new ControlChange(
+        number, kind, group, device, indicator, scope, until, principal, at, reason);
   }
 }

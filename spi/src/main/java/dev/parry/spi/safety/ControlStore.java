@@ -12,8 +12,8 @@ import java.util.List;
  * Where the control state lives that every runtime on a store shares: the kill switch, break-glass
  * overrides and allow indicators (as a log of {@link ControlChange}s) and the blast-radius windows
  * (as counted uses). Several runtimes, one per service replica, share one control store, so that
- * pausing automation on one stops them all, and the state survives a restart. Rules CTRL-1 to CTRL-8
- * in the SPI specification; {@code ControlStoreContract} in the test kit checks them.
+ * pausing automation on one stops them all, and the state survives a restart. Rules CTRL-1 to
+ * CTRL-8 in the SPI specification; {@code ControlStoreContract} in the test kit checks them.
  *
  * <p>Implementations must be safe for concurrent use, and several instances over one backing store
  * (one PostgreSQL database) must behave as one. A runtime reads the changes it has not seen before
@@ -33,12 +33,14 @@ public interface ControlStore {
 
   /**
    * Records a change durably. Changes are numbered from 1 in the order they are recorded, without
-   * gaps visible to readers: once a reader has seen change n, no change numbered below n appears later.
+   * gaps visible to readers: once a reader has seen change n, no change numbered below n appears
+   * later.
    *
    * @param change the change, with sequence 0
    * @return the change with the number it was recorded under
    * @throws InvalidInputException if the change's sequence is not 0; nothing is recorded
-   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; the change may or may not be recorded
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; the change may or may
+   *     not be recorded
    */
   ControlChange record(ControlChange change);
 
@@ -53,26 +55,28 @@ public interface ControlStore {
   List<ControlChange> changes(long after, int limit);
 
   /**
-   * {@return true when one automatic action is admitted against the blast-radius windows, all or none:
-   * when every window has counted fewer than its maximum uses in the {@code length} before {@code now}}
-   * A use at exactly {@code now - length} no longer counts. When the action is admitted and
-   * {@code consume} is true, one use at {@code now} is counted in each window, atomically with the check,
-   * so that concurrent callers on any runtime never admit more than a window's maximum.
+   * {@return true when one automatic action is admitted against the blast-radius windows, all or
+   * none: when every window has counted fewer than its maximum uses in the {@code length} before
+   * {@code now}} A use at exactly {@code now - length} no longer counts. When the action is
+   * admitted and {@code consume} is true, one use at {@code now} is counted in each window,
+   * atomically with the check, so that concurrent callers on any runtime never admit more than a
+   * window's maximum.
    *
    * @param windows the windows the action counts toward, at least one
    * @param now the current time
    * @param consume whether to count the use (false for a dry run)
    * @throws InvalidInputException if {@code windows} is empty or two windows have one key
-   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; a use may or may not be counted
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; a use may or may not
+   *     be counted
    */
   boolean admit(List<Window> windows, Instant now, boolean consume);
 
   /**
-   * A blast-radius window: at most {@code max} automatic actions per {@code length} for {@code scope}.
-   * Windows are told apart by scope and length together.
+   * A blast-radius window: at most {@code max} automatic actions per {@code length} for {@code
+   * scope}. Windows are told apart by scope and length together.
    *
-   * @param scope what the window counts, e.g. {@code "KIND:ISOLATE_DEVICE"}: 1-500 characters without
-   *     control characters
+   * @param scope what the window counts, e.g. {@code "KIND:ISOLATE_DEVICE"}: 1-500 characters
+   *     without control characters
    * @param length how far back uses count: positive, at most 3,650 days
    * @param max how many uses the window admits, at least 1
    */
@@ -81,18 +85,20 @@ public interface ControlStore {
     /**
      * Validates.
      *
-     * @param scope what the window counts, e.g. {@code "KIND:ISOLATE_DEVICE"}: 1-500 characters without
-     *     control characters
+     * @param scope what the window counts, e.g. {@code "KIND:ISOLATE_DEVICE"}: 1-500 characters
+     *     without control characters
      * @param length how far back uses count: positive, at most 3,650 days
      * @param max how many uses the window admits, at least 1
      * @throws InvalidInputException if the scope or length is null
-     * @throws InvalidInputException if the scope is invalid, the length out of range or the maximum below 1
+     * @throws InvalidInputException if the scope is invalid, the length out of range or the maximum
+     *     below 1
      */
     public Window {
       Text.require("scope", scope, 1, 500);
       Durations.requirePositive("window length", length);
       if (max < 1) {
-        throw new InvalidInputException("max", max, "a window admits at least one use, max was " + max);
+        throw new InvalidInputException(
+            "max", max, "a window admits at least one use, max was " + max);
       }
     }
 
@@ -111,7 +117,9 @@ public interface ControlStore {
   static ControlChange validNew(ControlChange change) {
     Checks.notNull(change, "change");
     if (change.sequence() != 0) {
-      throw new InvalidInputException("change", change.sequence(),
+      throw new InvalidInputException(
+          "change",
+          change.sequence(),
           "a change to record has sequence 0, was " + change.sequence());
     }
     return change;
@@ -132,7 +140,8 @@ public interface ControlStore {
     java.util.Set<String> keys = new java.util.HashSet<>();
     for (Window window : copy) {
       if (!keys.add(window.key())) {
-        throw new InvalidInputException("windows", null, "two windows have the key " + window.key() + ": " + copy);
+        throw new InvalidInputException(
+            "windows", null, "two windows have the key " + window.key() + ": " + copy);
       }
     }
     return copy;
@@ -143,14 +152,16 @@ public interface ControlStore {
    *
    * @param after the last number seen
    * @param limit the page size passed to {@link #changes}
-   * @throws InvalidInputException if {@code after} is negative or the limit is not 1 to {@value #MAX_CHANGES}
+   * @throws InvalidInputException if {@code after} is negative or the limit is not 1 to {@value
+   *     #MAX_CHANGES}
    */
   static int validPage(long after, int limit) {
     if (after < 0) {
       throw new InvalidInputException("after", after, "after must not be negative, was " + after);
     }
     if (limit < 1 || limit > MAX_CHANGES) {
-      throw new InvalidInputException("limit", limit, "limit must be 1-" + MAX_CHANGES + ", was " + limit);
+      throw new InvalidInputException(
+          "limit", limit, "limit must be 1-" + MAX_CHANGES + ", was " + limit);
     }
     return limit;
   }

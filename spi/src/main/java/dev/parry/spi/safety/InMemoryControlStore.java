@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * A {@link ControlStore} in memory: shared by every runtime in the process that is given it, lost
- * with the process. {@link dev.parry.spi.store.InMemoryInvestigationStore} holds one, which runtimes on
- * that store use unless told otherwise.
+ * with the process. {@link dev.parry.spi.store.InMemoryInvestigationStore} holds one, which
+ * runtimes on that store use unless told otherwise.
  *
  * <pre>{@code
  * ControlStore controls = InMemoryControlStore.create();

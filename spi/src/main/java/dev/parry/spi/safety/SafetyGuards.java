@@ -30,7 +30,8 @@ public final class SafetyGuards {
   private final Set<DeviceId> protectedDevices;
   private final Set<DeviceTag> protectedTags;
 
-  private SafetyGuards(List<BlastRadiusLimit> limits, Set<DeviceId> protectedDevices, Set<DeviceTag> protectedTags) {
+  private SafetyGuards(
+      List<BlastRadiusLimit> limits, Set<DeviceId> protectedDevices, Set<DeviceTag> protectedTags) {
     this.limits = limits;
     this.protectedDevices = protectedDevices;
     this.protectedTags = protectedTags;
@@ -63,8 +64,13 @@ public final class SafetyGuards {
 
   @Override
   public String toString() {
-    return "SafetyGuards{limits=" + limits + ", protectedDevices=" + protectedDevices.size() + ", protectedTags="
-        + protectedTags + "}";
+    return "SafetyGuards{limits="
+        + limits
+        + ", protectedDevices="
+        + protectedDevices.size()
+        + ", protectedTags="
+        + protectedTags
+        + "}";
   }
 
   /** Collects guards; every method fails fast on null. */
@@ -76,10 +82,12 @@ public final class SafetyGuards {
     private Builder() {}
 
     /**
-     * Adds a blast-radius limit: past its count of automatic actions in its window, new automatic actions
-     * wait for approval instead (default: none). Every limit added holds at once.
+     * Adds a blast-radius limit: past its count of automatic actions in its window, new automatic
+     * actions wait for approval instead (default: none). Every limit added holds at once.
      *
-     * <pre>{@code builder.limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1)));}</pre>
+     * <pre>
+     * {@code builder.limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 20, Duration.ofHours(1)));}
+     * </pre>
      *
      * @param limit the limit
      * @return this builder
@@ -91,8 +99,9 @@ public final class SafetyGuards {
     }
 
     /**
-     * Protects a device: actions on it or on anything on it always wait for approval, and a fleet-wide
-     * action leaves it out (default: no device is protected). Protecting it twice is the same as once.
+     * Protects a device: actions on it or on anything on it always wait for approval, and a
+     * fleet-wide action leaves it out (default: no device is protected). Protecting it twice is the
+     * same as once.
      *
      * @param device the device
      * @return this builder
@@ -104,8 +113,8 @@ public final class SafetyGuards {
     }
 
     /**
-     * Protects every device carrying a tag, as {@link #protectDevice} protects one device (default: no tag
-     * is protected). Tags compare case-insensitively.
+     * Protects every device carrying a tag, as {@link #protectDevice} protects one device (default:
+     * no tag is protected). Tags compare case-insensitively.
      *
      * @param tag the tag
      * @return this builder

@@ -8,19 +8,24 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change to the safety guards made by a person, reported to listeners and logged: the kill
- * switch thrown or released, or a break-glass override on a protected asset.
+ * A change to the safety guards made by a person, reported to listeners and logged: the kill switch
+ * thrown or released, or a break-glass override on a protected asset.
  *
- * @param kind what changed: automation paused or resumed (the kill switch), a break-glass override, or an
- *     allow indicator added or revoked
+ * @param kind what changed: automation paused or resumed (the kill switch), a break-glass override,
+ *     or an allow indicator added or revoked
  * @param principal the person who changed it
- * @param subject what it applies to: "all", a device group's name, a device id or an allow indicator's
- *     {@linkplain dev.parry.core.policy.AllowIndicator#text() text}
+ * @param subject what it applies to: "all", a device group's name, a device id or an allow
+ *     indicator's {@linkplain dev.parry.core.policy.AllowIndicator#text() text}
  * @param at when it changed
  * @param until when a break-glass override ends, or null
  * @param reason why, as the person gave it: 1-2,000 characters, no control characters
  */
-public record SafetyOverride(Kind kind, PrincipalName principal, String subject, Instant at, @Nullable Instant until,
+public record SafetyOverride(
+    Kind kind,
+    PrincipalName principal,
+    String subject,
+    Instant at,
+    @Nullable Instant until,
     String reason) {
 
   /** What changed. */
@@ -40,11 +45,11 @@ public record SafetyOverride(Kind kind, PrincipalName principal, String subject,
   /**
    * Validates.
    *
-   * @param kind what changed: automation paused or resumed (the kill switch), a break-glass override, or an
-   *     allow indicator added or revoked
+   * @param kind what changed: automation paused or resumed (the kill switch), a break-glass
+   *     override, or an allow indicator added or revoked
    * @param principal the person who changed it
-   * @param subject what it applies to: "all", a device group's name, a device id or an allow indicator's
-   *     {@linkplain dev.parry.core.policy.AllowIndicator#text() text}
+   * @param subject what it applies to: "all", a device group's name, a device id or an allow
+   *     indicator's {@linkplain dev.parry.core.policy.AllowIndicator#text() text}
    * @param at when it changed
    * @param until when a break-glass override ends, or null
    * @param reason why, as the person gave it: 1-2,000 characters, no control characters

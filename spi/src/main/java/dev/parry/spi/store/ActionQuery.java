@@ -36,9 +36,17 @@ import org.jspecify.annotations.Nullable;
  * @param limit the most results per page, 1-{@value #MAX_LIMIT}
  * @param cursor the cursor from the previous page, or null for the first page
  */
-public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families, Set<ActionKind> kinds,
-    Set<ActionSource> sources, @Nullable EntityKey entity, @Nullable InvestigationId investigation,
-    @Nullable Instant proposedFrom, @Nullable Instant proposedTo, boolean newestFirst, int limit,
+public record ActionQuery(
+    Set<ActionStatus> statuses,
+    Set<EntityFamily> families,
+    Set<ActionKind> kinds,
+    Set<ActionSource> sources,
+    @Nullable EntityKey entity,
+    @Nullable InvestigationId investigation,
+    @Nullable Instant proposedFrom,
+    @Nullable Instant proposedTo,
+    boolean newestFirst,
+    int limit,
     @Nullable String cursor) {
 
   /** The largest page: {@value}. */
@@ -70,10 +78,13 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     kinds = Set.copyOf(Checks.notNull(kinds, "kinds"));
     sources = Set.copyOf(Checks.notNull(sources, "sources"));
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInputException("limit", limit, "limit must be 1-" + MAX_LIMIT + ", was: " + limit);
+      throw new InvalidInputException(
+          "limit", limit, "limit must be 1-" + MAX_LIMIT + ", was: " + limit);
     }
     if (proposedFrom != null && proposedTo != null && proposedTo.isBefore(proposedFrom)) {
-      throw new InvalidInputException("proposedTo", null,
+      throw new InvalidInputException(
+          "proposedTo",
+          null,
           "proposedTo " + proposedTo + " is before proposedFrom " + proposedFrom);
     }
   }
@@ -85,7 +96,9 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
 
   /** {@return a builder for the History tab: every status but pending, newest first} */
   public static Builder history() {
-    return new Builder().statuses(EnumSet.complementOf(EnumSet.of(ActionStatus.PENDING_APPROVAL))).newestFirst(true);
+    return new Builder()
+        .statuses(EnumSet.complementOf(EnumSet.of(ActionStatus.PENDING_APPROVAL)))
+        .newestFirst(true);
   }
 
   /** {@return a builder with no filter} */
@@ -115,8 +128,18 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
    * @param nextCursor the cursor
    */
   public ActionQuery after(String nextCursor) {
-    return new ActionQuery(statuses, families, kinds, sources, entity, investigation, proposedFrom, proposedTo,
-        newestFirst, limit, nextCursor);
+    return new ActionQuery(
+        statuses,
+        families,
+        kinds,
+        sources,
+        entity,
+        investigation,
+        proposedFrom,
+        proposedTo,
+        newestFirst,
+        limit,
+        nextCursor);
   }
 
   /** Builds a query; every setter replaces the previous value. */
@@ -136,8 +159,8 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     private Builder() {}
 
     /**
-     * Keeps only actions in one of these statuses (default: any status; {@link ActionQuery#pending()}
-     * and {@link ActionQuery#history()} set it).
+     * Keeps only actions in one of these statuses (default: any status; {@link
+     * ActionQuery#pending()} and {@link ActionQuery#history()} set it).
      *
      * @param value the statuses, empty for any
      * @return this builder
@@ -148,7 +171,8 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     }
 
     /**
-     * Keeps only actions on entities of one of these families: device, email or identity (default: any).
+     * Keeps only actions on entities of one of these families: device, email or identity (default:
+     * any).
      *
      * @param value the families, empty for any
      * @return this builder
@@ -206,7 +230,8 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     /**
      * Keeps only actions proposed at or after this time (default: no lower bound).
      *
-     * @param value the earliest proposal time, inclusive, or null for none; not after {@link #proposedTo}
+     * @param value the earliest proposal time, inclusive, or null for none; not after {@link
+     *     #proposedTo}
      * @return this builder
      */
     public Builder proposedFrom(@Nullable Instant value) {
@@ -217,7 +242,8 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
     /**
      * Keeps only actions proposed before this time (default: no upper bound).
      *
-     * @param value the latest proposal time, exclusive, or null for none; not before {@link #proposedFrom}
+     * @param value the latest proposal time, exclusive, or null for none; not before {@link
+     *     #proposedFrom}
      * @return this builder
      */
     public Builder proposedTo(@Nullable Instant value) {
@@ -267,8 +293,18 @@ public record ActionQuery(Set<ActionStatus> statuses, Set<EntityFamily> families
      * @throws InvalidInputException if the limit is out of range or the time range is reversed
      */
     public ActionQuery build() {
-      return new ActionQuery(statuses, families, kinds, sources, entity, investigation, proposedFrom, proposedTo,
-          newestFirst, limit, cursor);
+      return new ActionQuery(
+          statuses,
+          families,
+          kinds,
+          sources,
+          entity,
+          investigation,
+          proposedFrom,
+          proposedTo,
+          newestFirst,
+          limit,
+          cursor);
     }
   }
 }

@@ -18,20 +18,23 @@ import org.jspecify.annotations.Nullable;
  * indexes whatever plan it caches; every other value is a bound parameter.
  *
  * <p>The {@code source} column of rows written before sources were typed holds {@code AUTOMATED} or
- * {@code MANUAL}: an automated investigation's action or a principal's, of the row's family. A source
- * filter matches them as the source they stand for ({@link ActionSource#automated},
- * {@link ActionSource#manual}), so no row has to be rewritten.
+ * {@code MANUAL}: an automated investigation's action or a principal's, of the row's family. A
+ * source filter matches them as the source they stand for ({@link ActionSource#automated}, {@link
+ * ActionSource#manual}), so no row has to be rewritten.
  */
 final class ActionSql {
 
   private static final String KEY = "proposed_s, proposed_n, investigation_id, sequence";
 
-  private final StringBuilder text = new StringBuilder("SELECT record, due_s, due_n FROM parry_actions WHERE TRUE");
+  private final StringBuilder text =
+      new StringBuilder("SELECT record, due_s, due_n FROM parry_actions WHERE TRUE");
   private final List<Object> parameters = new ArrayList<>();
 
   private ActionSql() {}
 
-  /** {@return the SQL for {@code query}, after the action {@code after} (from the cursor) if set} */
+  /**
+   * {@return the SQL for {@code query}, after the action {@code after} (from the cursor) if set}
+   */
   static ActionSql of(ActionQuery query, @Nullable SortKey after) {
     ActionSql sql = new ActionSql();
     sql.in("status", query.statuses());
@@ -55,13 +58,25 @@ final class ActionSql {
     }
     if (after != null) {
       Instant at = after.proposedAt();
-      sql.where("(" + KEY + ") " + (query.newestFirst() ? "<" : ">") + " (?, ?, ?, ?)",
-          at.getEpochSecond(), at.getNano(), after.investigation(), after.sequence());
+      sql.where(
+          "(" + KEY + ") " + (query.newestFirst() ? "<" : ">") + " (?, ?, ?, ?)",
+          at.getEpochSecond(),
+          at.getNano(),
+          after.investigation(),
+          after.sequence());
     }
     String direction = query.newestFirst() ? " DESC" : "";
-    sql.text.append(" ORDER BY proposed_s").append(direction).append(", proposed_n").append(direction)
-        .append(", investigation_id").append(direction).append(", sequence").append(direction)
-        .append(" LIMIT ").append(query.limit() + 1);
+    sql.text
+        .append(" ORDER BY proposed_s")
+        .append(direction)
+        .append(", proposed_n")
+        .append(direction)
+        .append(", investigation_id")
+        .append(direction)
+        .append(", sequence")
+        .append(direction)
+        .append(" LIMIT ")
+        .append(query.limit() + 1);
     return sql;
   }
 
@@ -71,7 +86,10 @@ final class ActionSql {
     }
   }
 
-  /** The source filter: the typed names, or a row written before them whose family makes it one of them. */
+  /**
+   * The source filter: the typed names, or a row written before them whose family makes it one of
+   * them.
+   */
   private void sources(Set<ActionSource> sources) {
     if (sources.isEmpty()) {
       return;
@@ -81,12 +99,18 @@ final class ActionSql {
     for (boolean automated : new boolean[] {true, false}) {
       Set<EntityFamily> families = EnumSet.noneOf(EntityFamily.class);
       for (EntityFamily family : EntityFamily.values()) {
-        if (sources.contains(automated ? ActionSource.automated(family) : ActionSource.manual(family))) {
+        if (sources.contains(
+            automated ? ActionSource.automated(family) : ActionSource.manual(family))) {
           families.add(family);
         }
       }
       if (!families.isEmpty()) {
-        any.add("(source = '" + (automated ? "AUTOMATED" : "MANUAL") + "' AND " + list("family", families) + ")");
+        any.add(
+            "(source = '"
+                + (automated ? "AUTOMATED" : "MANUAL")
+                + "' AND "
+                + list("family", families)
+                + ")");
       }
     }
     text.append(any);

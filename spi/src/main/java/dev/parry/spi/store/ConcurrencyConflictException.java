@@ -13,8 +13,10 @@ public final class ConcurrencyConflictException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
   private final transient InvestigationId investigationId;
+
   /** The version the caller expected. */
   private final long expectedVersion;
+
   /** The stored version, 0 if the investigation does not exist. */
   private final long actualVersion;
 
@@ -25,9 +27,15 @@ public final class ConcurrencyConflictException extends ConflictException {
    * @param expectedVersion the version the caller expected
    * @param actualVersion the stored version (0 if the investigation does not exist)
    */
-  public ConcurrencyConflictException(InvestigationId investigationId, long expectedVersion, long actualVersion) {
-    super("investigation " + investigationId + " is at version " + actualVersion + ", not the expected "
-        + expectedVersion);
+  public ConcurrencyConflictException(
+      InvestigationId investigationId, long expectedVersion, long actualVersion) {
+    super(
+        "investigation "
+            + investigationId
+            + " is at version "
+            + actualVersion
+            + ", not the expected "
+            + expectedVersion);
     this.investigationId = investigationId;
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;

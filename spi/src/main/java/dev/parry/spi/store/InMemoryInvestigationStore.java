@@ -33,9 +33,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded default store: thread-safe, in memory, indexed so that the Pending tab, the dispatched
- * actions, one investigation's actions and one entity's actions are read without scanning the rest.
- * State is lost when the process ends.
+ * The embedded default store: thread-safe, in memory, indexed so that the Pending tab, the
+ * dispatched actions, one investigation's actions and one entity's actions are read without
+ * scanning the rest. State is lost when the process ends.
  *
  * <p>Each event is kept with its audit chain hash, computed once when it is appended.
  *
@@ -65,12 +65,14 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private final ConcurrentSkipListMap<SortKey, ActionId> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<SortKey, ActionId> dispatched = new ConcurrentSkipListMap<>();
+
   /**
-   * Each pending action by its expiry and each time-boxed one by the end of its box (the key's time is
-   * the due time, not the proposal time); dispatches and undos are due since their proposal and are
-   * read from the dispatched index.
+   * Each pending action by its expiry and each time-boxed one by the end of its box (the key's time
+   * is the due time, not the proposal time); dispatches and undos are due since their proposal and
+   * are read from the dispatched index.
    */
   private final ConcurrentSkipListMap<SortKey, ActionId> due = new ConcurrentSkipListMap<>();
+
   private final Map<EntityKey, EntityActions> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
   private final InMemoryControlStore controls = InMemoryControlStore.create();
@@ -89,30 +91,38 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * {@return an empty store sized for {@code expected} investigations (and about as many entities)}:
-   * it holds more as it grows, but up to that many it never rebuilds its hash tables, a cost that
-   * otherwise falls on appends each time the store doubles. For an embedded store that must absorb an
-   * outbreak; each expected investigation costs about 16 bytes up front.
+   * {@return an empty store sized for {@code expected} investigations (and about as many
+   * entities)}: it holds more as it grows, but up to that many it never rebuilds its hash tables, a
+   * cost that otherwise falls on appends each time the store doubles. For an embedded store that
+   * must absorb an outbreak; each expected investigation costs about 16 bytes up front.
    *
    * <pre>{@code InvestigationStore store = InMemoryInvestigationStore.create(1_000_000);}</pre>
    *
-   * @param expected how many investigations the store should hold without growing, 0 to {@value #MAX_EXPECTED}
-   * @throws InvalidInputException if {@code expected} is negative or larger than {@value #MAX_EXPECTED}
+   * @param expected how many investigations the store should hold without growing, 0 to {@value
+   *     #MAX_EXPECTED}
+   * @throws InvalidInputException if {@code expected} is negative or larger than {@value
+   *     #MAX_EXPECTED}
    */
   public static InMemoryInvestigationStore create(int expected) {
     if (expected < 0 || expected > MAX_EXPECTED) {
-      throw new InvalidInputException("expected", expected,
+      throw new InvalidInputException(
+          "expected",
+          expected,
           "expected investigations must be 0-" + MAX_EXPECTED + ", was: " + expected);
     }
     return new InMemoryInvestigationStore(expected);
   }
 
   @Override
-  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+  public ChainHead append(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
       Investigation after) {
     StoreArguments.append(id, expectedVersion, events, after);
     // the hashes are computed before taking the investigation's lock, from the head of the log this
-    // append must extend: if another append moves the log on meanwhile, the version check refuses this one
+    // append must extend: if another append moves the log on meanwhile, the version check refuses
+    // this one
     Stored before = investigations.get(id);
     long seen = before == null ? 0 : before.state().version();
     if (seen != expectedVersion) {
@@ -120,24 +130,31 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
     ChainHash previous = before == null ? ChainHash.GENESIS : before.events().head();
     List<ChainHash> links = AuditTrail.links(previous, expectedVersion, events);
-    investigations.compute(id, (key, stored) -> {
-      long actual = stored == null ? 0 : stored.state().version();
-      if (actual != expectedVersion) {
-        throw new ConcurrencyConflictException(id, expectedVersion, actual);
-      }
-      EventLog log = stored == null ? EventLog.of(events, links) : stored.events().appended(events, links);
-      index(stored == null ? List.of() : stored.state().actions(), after.actions());
-      return new Stored(after, log);
-    });
+    investigations.compute(
+        id,
+        (key, stored) -> {
+          long actual = stored == null ? 0 : stored.state().version();
+          if (actual != expectedVersion) {
+            throw new ConcurrencyConflictException(id, expectedVersion, actual);
+          }
+          EventLog log =
+              stored == null ? EventLog.of(events, links) : stored.events().appended(events, links);
+          index(stored == null ? List.of() : stored.state().actions(), after.actions());
+          return new Stored(after, log);
+        });
     return new ChainHead(after.version(), links.get(links.size() - 1));
   }
 
-  /** Moves each action whose status changed between the indexes; an index entry depends on the status only. */
+  /**
+   * Moves each action whose status changed between the indexes; an index entry depends on the
+   * status only.
+   */
   private void index(List<ActionRecord> before, List<ActionRecord> after) {
     for (int i = 0; i < after.size(); i++) {
       ActionRecord now = after.get(i);
       ActionRecord previous = i < before.size() ? before.get(i) : null;
-      @SuppressWarnings("ReferenceEquality") // identity on purpose: an untouched action is the same object
+      @SuppressWarnings(
+          "ReferenceEquality") // identity on purpose: an untouched action is the same object
       boolean untouched = previous == now;
       if (untouched) {
         continue;
@@ -151,8 +168,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       SortKey key = SortKey.of(now);
       if (was == null) {
         all.put(key, now.id());
-        byEntity.compute(now.action().target().key(), (entity, actions) -> actions == null ? new EntityActions(key)
-            : actions.with(key));
+        byEntity.compute(
+            now.action().target().key(),
+            (entity, actions) -> actions == null ? new EntityActions(key) : actions.with(key));
       }
       if (is == ActionStatus.PENDING_APPROVAL) {
         pending.put(key, now.id());
@@ -186,8 +204,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * {@return the action's obligation if it needs the due index: an expiry or the end of a time box}; a
-   * dispatch or an undo is due since its proposal, which is the key of the dispatched index already
+   * {@return the action's obligation if it needs the due index: an expiry or the end of a time
+   * box}; a dispatch or an undo is due since its proposal, which is the key of the dispatched index
+   * already
    */
   private static @Nullable Obligation timed(@Nullable ActionRecord action) {
     if (action == null || action.status().isDispatched()) {
@@ -231,7 +250,10 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
   }
 
-  /** {@return the action as its investigation's stored state holds it now, or null if it is not visible yet} */
+  /**
+   * {@return the action as its investigation's stored state holds it now, or null if it is not
+   * visible yet}
+   */
   private @Nullable ActionRecord current(ActionId id) {
     Stored stored = investigations.get(id.investigation());
     return stored == null ? null : stored.state().action(id).orElse(null);
@@ -310,7 +332,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
           source.put(key, id);
         }
       }
-    } else if (!query.statuses().isEmpty() && Set.of(ActionStatus.PENDING_APPROVAL).containsAll(query.statuses())) {
+    } else if (!query.statuses().isEmpty()
+        && Set.of(ActionStatus.PENDING_APPROVAL).containsAll(query.statuses())) {
       source = pending;
     } else if (!query.statuses().isEmpty() && DISPATCHED.containsAll(query.statuses())) {
       source = dispatched;
@@ -329,7 +352,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   @Override
-  public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+  public List<ActionRecord> due(
+      Instant now, String owner, @Nullable ActionRecord after, int limit) {
     SortKey cursor = StoreArguments.due(now, owner, after, limit);
     List<ActionRecord> out = new ArrayList<>(Math.min(limit, 64));
     SortKey end = new SortKey(now.plusNanos(1), "", 0);
@@ -362,8 +386,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     return out;
   }
 
-  private static Iterator<Map.Entry<SortKey, ActionId>> from(NavigableMap<SortKey, ActionId> source,
-      @Nullable SortKey cursor) {
+  private static Iterator<Map.Entry<SortKey, ActionId>> from(
+      NavigableMap<SortKey, ActionId> source, @Nullable SortKey cursor) {
     return (cursor == null ? source : source.tailMap(cursor, false)).entrySet().iterator();
   }
 
@@ -374,23 +398,29 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       return false;
     }
     boolean[] won = {false};
-    leases.compute(action, (key, current) -> {
-      if (current == null || current.owner().equals(owner) || !current.until().isAfter(now)) {
-        won[0] = true;
-        return new Lease(owner, now.plus(lease));
-      }
-      return current;
-    });
+    leases.compute(
+        action,
+        (key, current) -> {
+          if (current == null || current.owner().equals(owner) || !current.until().isAfter(now)) {
+            won[0] = true;
+            return new Lease(owner, now.plus(lease));
+          }
+          return current;
+        });
     return won[0];
   }
 
   @Override
   public void release(ActionId action, String owner) {
     StoreArguments.release(action, owner);
-    leases.computeIfPresent(action, (key, current) -> current.owner().equals(owner) ? null : current);
+    leases.computeIfPresent(
+        action, (key, current) -> current.owner().equals(owner) ? null : current);
   }
 
-  /** {@return the store's control state: one in-memory control store, shared by every runtime on this store} */
+  /**
+   * {@return the store's control state: one in-memory control store, shared by every runtime on
+   * this store}
+   */
   @Override
   public Optional<ControlStore> controls() {
     return Optional.of(controls);
@@ -403,7 +433,12 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   @Override
   public String toString() {
-    return "InMemoryInvestigationStore{investigations=" + investigations.size() + ", actions=" + all.size()
-        + ", pending=" + pending.size() + "}";
+    return "InMemoryInvestigationStore{investigations="
+        + investigations.size()
+        + ", actions="
+        + all.size()
+        + ", pending="
+        + pending.size()
+        + "}";
   }
 }

@@ -24,22 +24,23 @@ import org.jspecify.annotations.Nullable;
  * concurrency, and the action center's queries over their actions.
  *
  * <p>Implementations must be safe for concurrent use. The runtime never holds a lock across calls:
- * it loads, decides and appends with the version it loaded, and on a
- * {@link ConcurrencyConflictException} reloads and decides again. A relational implementation keeps
- * an events table (investigation id, version, event) with a unique key on (id, version), a row per
+ * it loads, decides and appends with the version it loaded, and on a {@link
+ * ConcurrencyConflictException} reloads and decides again. A relational implementation keeps an
+ * events table (investigation id, version, event) with a unique key on (id, version), a row per
  * action for the queries, and does both writes in one transaction; several service instances can
  * share it.
  *
- * <p>The store keeps the investigation's audit chain: each event is stored with a hash linking it to
- * the one before ({@link #append}), and {@link #chain} answers the events with their stored hashes, so
- * that a change made where the store keeps them (a database row edited) is found by
+ * <p>The store keeps the investigation's audit chain: each event is stored with a hash linking it
+ * to the one before ({@link #append}), and {@link #chain} answers the events with their stored
+ * hashes, so that a change made where the store keeps them (a database row edited) is found by
  * {@link AuditTrail#verify}.
  *
  * <p>Several runtimes sharing a store agree on who dispatches an action through leases: a runtime
- * calls an executor only while it holds the action's lease ({@link #claim}), renews it while the call
- * runs, and gives it back when the outcome is recorded ({@link #release}). A runtime that dies stops
- * renewing; once its lease ends another runtime claims the action and resumes it with the same
- * idempotency key. Lease times come from the callers' clocks, which must agree to well within a lease.
+ * calls an executor only while it holds the action's lease ({@link #claim}), renews it while the
+ * call runs, and gives it back when the outcome is recorded ({@link #release}). A runtime that dies
+ * stops renewing; once its lease ends another runtime claims the action and resumes it with the
+ * same idempotency key. Lease times come from the callers' clocks, which must agree to well within
+ * a lease.
  *
  * <pre>{@code
  * InvestigationStore store = InMemoryInvestigationStore.create();
@@ -51,26 +52,31 @@ public interface InvestigationStore {
 
   /**
    * Appends events atomically, all or none, each with its audit chain hash: the store computes
-   * {@link AuditTrail#link AuditTrail.link(previous, version, event)} for every event, where
-   * {@code previous} is the hash it stored with the version before ({@link ChainHash#GENESIS} for
-   * version 1, or when that event predates the chain), and keeps it in the same write as the event. It
-   * never derives {@code previous} from the stored events: a stored event changed behind its back must
-   * stay visible to {@link #chain} as an event that no longer matches its hash (rules STORE-24 to
-   * STORE-26).
+   * {@link AuditTrail#link AuditTrail.link(previous, version, event)} for every event, where {@code
+   * previous} is the hash it stored with the version before ({@link ChainHash#GENESIS} for version
+   * 1, or when that event predates the chain), and keeps it in the same write as the event. It
+   * never derives {@code previous} from the stored events: a stored event changed behind its back
+   * must stay visible to {@link #chain} as an event that no longer matches its hash (rules STORE-24
+   * to STORE-26).
    *
    * @param id the investigation
    * @param expectedVersion the version the caller decided on: 0 to create the investigation (the
    *     events must then start with {@code Opened}), else its current version
    * @param events the events, at least one
-   * @param after the investigation with the events applied (version {@code expectedVersion + events.size()}),
-   *     which the store may keep as a snapshot and must index
-   * @return the chain head after the append: the version of its last event and the hash stored with it,
-   *     to hand to an {@link dev.parry.spi.audit.AuditAnchor}
-   * @throws ConcurrencyConflictException if the stored version is not {@code expectedVersion}; nothing is written
+   * @param after the investigation with the events applied (version {@code expectedVersion +
+   *     events.size()}), which the store may keep as a snapshot and must index
+   * @return the chain head after the append: the version of its last event and the hash stored with
+   *     it, to hand to an {@link dev.parry.spi.audit.AuditAnchor}
+   * @throws ConcurrencyConflictException if the stored version is not {@code expectedVersion};
+   *     nothing is written
    * @throws InvalidInputException if the events are empty, belong to another investigation, or
    *     {@code after} does not match them
    */
-  ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after);
+  ChainHead append(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after);
 
   /**
    * {@return the investigation's current state, if it exists}
@@ -87,11 +93,11 @@ public interface InvestigationStore {
   List<InvestigationEvent> events(InvestigationId id);
 
   /**
-   * {@return the investigation's audit chain as stored: every event, in version order, with the chain
-   * hash stored with it when it was appended; empty if the investigation does not exist}. The hashes
-   * are answered as stored, never recomputed, so that {@link AuditTrail#verify} finds an event changed,
-   * removed, inserted or moved where the store keeps it. An event stored before the store kept hashes
-   * (PostgreSQL schema version 3 or earlier) has none.
+   * {@return the investigation's audit chain as stored: every event, in version order, with the
+   * chain hash stored with it when it was appended; empty if the investigation does not exist}. The
+   * hashes are answered as stored, never recomputed, so that {@link AuditTrail#verify} finds an
+   * event changed, removed, inserted or moved where the store keeps it. An event stored before the
+   * store kept hashes (PostgreSQL schema version 3 or earlier) has none.
    *
    * <pre>{@code
    * Verification check = AuditTrail.verify(store.chain(id), anchor.head(id).orElse(null));
@@ -114,13 +120,13 @@ public interface InvestigationStore {
   int MAX_DUE = 1000;
 
   /**
-   * {@return up to {@code limit} actions whose {@linkplain ActionRecord#obligation() obligation} is due
-   * at or before {@code now}, except those whose dispatch lease another owner holds past {@code now}:
-   * earliest due first, ties broken by investigation id, then sequence; from just after {@code after}
-   * when it is given}. This is how a runtime finds every piece of work that is due (an expiry, a
-   * dispatch to resume, an undo to carry, a time box that ended) from what is stored alone, whatever
-   * timers or callbacks were lost. The obligation is indexed by the same append that changes it: once
-   * an append returns, the answer reflects it.
+   * {@return up to {@code limit} actions whose {@linkplain ActionRecord#obligation() obligation} is
+   * due at or before {@code now}, except those whose dispatch lease another owner holds past {@code
+   * now}: earliest due first, ties broken by investigation id, then sequence; from just after
+   * {@code after} when it is given}. This is how a runtime finds every piece of work that is due
+   * (an expiry, a dispatch to resume, an undo to carry, a time box that ended) from what is stored
+   * alone, whatever timers or callbacks were lost. The obligation is indexed by the same append
+   * that changes it: once an append returns, the answer reflects it.
    *
    * <pre>{@code
    * List<ActionRecord> page = store.due(now, owner, null, 100);
@@ -129,15 +135,17 @@ public interface InvestigationStore {
    *
    * @param now the current time
    * @param owner the caller's owner name: actions whose lease it holds are included
-   * @param after the last action of the previous page, as this method answered it, or null for the first page
+   * @param after the last action of the previous page, as this method answered it, or null for the
+   *     first page
    * @param limit how many at most, 1 to {@value #MAX_DUE}
-   * @throws InvalidInputException if the owner name is invalid, the limit out of range, or {@code after}
-   *     has no obligation
+   * @throws InvalidInputException if the owner name is invalid, the limit out of range, or {@code
+   *     after} has no obligation
    */
   List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit);
 
   /**
-   * {@return the first page of due actions}: {@link #due(Instant, String, ActionRecord, int)} from the start.
+   * {@return the first page of due actions}: {@link #due(Instant, String, ActionRecord, int)} from
+   * the start.
    *
    * @param now the current time
    * @param owner the caller's owner name
@@ -149,18 +157,19 @@ public interface InvestigationStore {
   }
 
   /**
-   * Claims the dispatch of an action for {@code owner} until {@code now + lease}. The claim succeeds
-   * when nobody holds the action, when its holder's lease ended at or before {@code now}, or when
-   * {@code owner} holds it already, which extends the lease. Of concurrent claims by different
-   * owners at most one succeeds. An append that moves an action out of the active statuses
-   * (approved, in progress, undo in progress) ends its lease, so that recording an outcome and
-   * giving the action back take one write.
+   * Claims the dispatch of an action for {@code owner} until {@code now + lease}. The claim
+   * succeeds when nobody holds the action, when its holder's lease ended at or before {@code now},
+   * or when {@code owner} holds it already, which extends the lease. Of concurrent claims by
+   * different owners at most one succeeds. An append that moves an action out of the active
+   * statuses (approved, in progress, undo in progress) ends its lease, so that recording an outcome
+   * and giving the action back take one write.
    *
    * @param action the action
    * @param owner who claims it: a runtime's {@linkplain #validOwner(String) owner name}
    * @param now the current time
    * @param lease how long the claim lasts unless renewed; positive
-   * @return whether {@code owner} now holds the action; false if another owner holds it or the action is unknown
+   * @return whether {@code owner} now holds the action; false if another owner holds it or the
+   *     action is unknown
    * @throws InvalidInputException if the owner name or the lease is invalid
    */
   boolean claim(ActionId action, String owner, Instant now, Duration lease);
@@ -175,19 +184,20 @@ public interface InvestigationStore {
   void release(ActionId action, String owner);
 
   /**
-   * {@return the control state shared by every runtime on this store, if the store keeps it}: the kill
-   * switch, break-glass overrides, allow indicators and blast-radius windows. Runtimes built on this
-   * store use it unless given another; a runtime on a store that keeps none must be given one, so that
-   * replicas never hold the control state each in its own memory. The default answers empty.
+   * {@return the control state shared by every runtime on this store, if the store keeps it}: the
+   * kill switch, break-glass overrides, allow indicators and blast-radius windows. Runtimes built
+   * on this store use it unless given another; a runtime on a store that keeps none must be given
+   * one, so that replicas never hold the control state each in its own memory. The default answers
+   * empty.
    */
   default Optional<ControlStore> controls() {
     return Optional.empty();
   }
 
   /**
-   * {@return {@code owner}, checked}: an owner name has 1-200 characters and no spoofing
-   * character (the identifier rule of {@link dev.parry.core.entity}): PostgreSQL could not tell two
-   * owners apart that differ only in an unpaired surrogate.
+   * {@return {@code owner}, checked}: an owner name has 1-200 characters and no spoofing character
+   * (the identifier rule of {@link dev.parry.core.entity}): PostgreSQL could not tell two owners
+   * apart that differ only in an unpaired surrogate.
    *
    * @param owner the owner name
    * @throws InvalidInputException if it is empty, too long or holds a spoofing character

@@ -25,9 +25,10 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link ControlStore} in PostgreSQL, in the tables of schema version 3 ({@link JdbcSchema}): every
- * runtime on the database shares it, and it survives restarts. {@link JdbcInvestigationStore#controls()}
- * answers one on the same database, which runtimes on that store use unless told otherwise.
+ * A {@link ControlStore} in PostgreSQL, in the tables of schema version 3 ({@link JdbcSchema}):
+ * every runtime on the database shares it, and it survives restarts. {@link
+ * JdbcInvestigationStore#controls()} answers one on the same database, which runtimes on that store
+ * use unless told otherwise.
  *
  * <pre>{@code
  * ControlStore controls = JdbcControlStore.create(dataSource);
@@ -36,19 +37,24 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcControlStore implements ControlStore {
 
   /**
-   * The advisory lock class of admissions: each window's key is locked in it, so that the count and the
-   * new use are one decision across runtimes while admissions to other windows go on.
+   * The advisory lock class of admissions: each window's key is locked in it, so that the count and
+   * the new use are one decision across runtimes while admissions to other windows go on.
    */
   private static final int ADMIT_LOCK = 0x70617279; // "pary"
 
-  private static final String NEXT = "SELECT coalesce(max(sequence), 0) + 1 FROM parry_control_changes";
-  private static final String INSERT = "INSERT INTO parry_control_changes (sequence, kind, device_group, device,"
-      + " indicator, until_s, until_n, principal, at_s, at_n, reason, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String CHANGES = "SELECT sequence, kind, device_group, device, indicator, until_s, until_n,"
-      + " principal, at_s, at_n, reason, scope FROM parry_control_changes WHERE sequence > ? ORDER BY sequence LIMIT ?";
-  private static final String FORGET = "DELETE FROM parry_blast_uses WHERE window_key = ? AND (at_s, at_n) <= (?, ?)";
+  private static final String NEXT =
+      "SELECT coalesce(max(sequence), 0) + 1 FROM parry_control_changes";
+  private static final String INSERT =
+      "INSERT INTO parry_control_changes (sequence, kind, device_group, device,"
+          + " indicator, until_s, until_n, principal, at_s, at_n, reason, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String CHANGES =
+      "SELECT sequence, kind, device_group, device, indicator, until_s, until_n,"
+          + " principal, at_s, at_n, reason, scope FROM parry_control_changes WHERE sequence > ? ORDER BY sequence LIMIT ?";
+  private static final String FORGET =
+      "DELETE FROM parry_blast_uses WHERE window_key = ? AND (at_s, at_n) <= (?, ?)";
   private static final String COUNT = "SELECT count(*) FROM parry_blast_uses WHERE window_key = ?";
-  private static final String USE = "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)";
+  private static final String USE =
+      "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)";
 
   private final DataSource dataSource;
 
@@ -57,8 +63,8 @@ public final class JdbcControlStore implements ControlStore {
   }
 
   /**
-   * {@return a control store on {@code dataSource}}, whose Parry tables must be at
-   * {@link JdbcSchema#VERSION}.
+   * {@return a control store on {@code dataSource}}, whose Parry tables must be at {@link
+   * JdbcSchema#VERSION}.
    *
    * @param dataSource the database, ideally pooled
    * @throws InternalErrorException if the schema is missing or of another version
@@ -68,8 +74,12 @@ public final class JdbcControlStore implements ControlStore {
     Checks.notNull(dataSource, "dataSource");
     int version = JdbcSchema.version(dataSource);
     if (version != JdbcSchema.VERSION) {
-      throw new InternalErrorException("the database's Parry schema is at version " + version + ", this release needs "
-          + JdbcSchema.VERSION + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
+      throw new InternalErrorException(
+          "the database's Parry schema is at version "
+              + version
+              + ", this release needs "
+              + JdbcSchema.VERSION
+              + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
     }
     return new JdbcControlStore(dataSource);
   }
@@ -83,44 +93,55 @@ public final class JdbcControlStore implements ControlStore {
   public ControlChange record(ControlChange change) {
     ControlStore.validNew(change);
     try (Connection connection = dataSource.getConnection()) {
-      return inTransaction(connection, () -> {
-        try (Statement lock = connection.createStatement()) {
-          // one writer at a time: numbers become visible in the order they are given
-          lock.execute("LOCK TABLE parry_control_changes IN EXCLUSIVE MODE");
-        }
-        long sequence;
-        try (Statement next = connection.createStatement(); ResultSet result = next.executeQuery(NEXT)) {
-          result.next();
-          sequence = result.getLong(1);
-        }
-        ControlChange recorded = change.recordedAs(sequence);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-          insert.setLong(1, sequence);
-          insert.setString(2, recorded.kind().name());
-          setNullable(insert, 3, recorded.group() == null ? null : recorded.group().value());
-          setNullable(insert, 4, recorded.device() == null ? null : recorded.device().value());
-          setNullable(insert, 5, recorded.indicator() == null ? null : recorded.indicator().text());
-          Instant until = recorded.until();
-          if (until == null) {
-            insert.setNull(6, Types.BIGINT);
-            insert.setNull(7, Types.INTEGER);
-          } else {
-            insert.setLong(6, until.getEpochSecond());
-            insert.setInt(7, until.getNano());
-          }
-          insert.setString(8, recorded.principal().value());
-          Instant at = recorded.at();
-          insert.setLong(9, at.getEpochSecond());
-          insert.setInt(10, at.getNano());
-          insert.setString(11, recorded.reason());
-          setNullable(insert, 12, recorded.scope().isEmpty() ? null
-              : String.join("\n", recorded.scope().stream().map(DeviceGroupName::value).sorted().toList()));
-          insert.executeUpdate();
-        }
-        return recorded;
-      });
+      return inTransaction(
+          connection,
+          () -> {
+            try (Statement lock = connection.createStatement()) {
+              // one writer at a time: numbers become visible in the order they are given
+              lock.execute("LOCK TABLE parry_control_changes IN EXCLUSIVE MODE");
+            }
+            long sequence;
+            try (Statement next = connection.createStatement();
+                ResultSet result = next.executeQuery(NEXT)) {
+              result.next();
+              sequence = result.getLong(1);
+            }
+            ControlChange recorded = change.recordedAs(sequence);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+              insert.setLong(1, sequence);
+              insert.setString(2, recorded.kind().name());
+              setNullable(insert, 3, recorded.group() == null ? null : recorded.group().value());
+              setNullable(insert, 4, recorded.device() == null ? null : recorded.device().value());
+              setNullable(
+                  insert, 5, recorded.indicator() == null ? null : recorded.indicator().text());
+              Instant until = recorded.until();
+              if (until == null) {
+                insert.setNull(6, Types.BIGINT);
+                insert.setNull(7, Types.INTEGER);
+              } else {
+                insert.setLong(6, until.getEpochSecond());
+                insert.setInt(7, until.getNano());
+              }
+              insert.setString(8, recorded.principal().value());
+              Instant at = recorded.at();
+              insert.setLong(9, at.getEpochSecond());
+              insert.setInt(10, at.getNano());
+              insert.setString(11, recorded.reason());
+              setNullable(
+                  insert,
+                  12,
+                  recorded.scope().isEmpty()
+                      ? null
+                      : String.join(
+                          "\n",
+                          recorded.scope().stream().map(DeviceGroupName::value).sorted().toList()));
+              insert.executeUpdate();
+            }
+            return recorded;
+          });
     } catch (SQLException e) {
-      throw new StoreUnavailableException("could not record the control change " + change.kind(), e);
+      throw new StoreUnavailableException(
+          "could not record the control change " + change.kind(), e);
     }
   }
 
@@ -151,15 +172,29 @@ public final class JdbcControlStore implements ControlStore {
     Instant until = row.wasNull() ? null : Instant.ofEpochSecond(untilSeconds, row.getInt(7));
     String scope = row.getString(12);
     try {
-      return new ControlChange(row.getLong(1), ControlChange.Kind.valueOf(row.getString(2)),
-          group == null ? null : DeviceGroupName.of(group), device == null ? null : DeviceId.of(device),
-          indicator == null ? null : AllowIndicator.parse(indicator), scope == null ? Set.of()
-              : Arrays.stream(scope.split("\n", -1)).map(DeviceGroupName::of).collect(Collectors.toSet()), until,
+      return new ControlChange(
+          row.getLong(1),
+          ControlChange.Kind.valueOf(row.getString(2)),
+          group == null ? null : DeviceGroupName.of(group),
+          device == null ? null : DeviceId.of(device),
+          indicator == null ? null : AllowIndicator.parse(indicator),
+          scope == null
+              ? Set.of()
+              : Arrays.stream(scope.split("\n", -1))
+                  .map(DeviceGroupName::of)
+                  .collect(Collectors.toSet()),
+          until,
           new PrincipalName(row.getString(8)),
-          Instant.ofEpochSecond(row.getLong(9), row.getInt(10)), row.getString(11));
+          Instant.ofEpochSecond(row.getLong(9), row.getInt(10)),
+          row.getString(11));
     } catch (IllegalArgumentException | InvalidInputException e) {
-      throw new InternalErrorException("control change " + row.getLong(1) + " is stored in a form Parry does not"
-          + " write: " + e.getMessage(), e);
+      throw new InternalErrorException(
+          "control change "
+              + row.getLong(1)
+              + " is stored in a form Parry does not"
+              + " write: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -168,49 +203,54 @@ public final class JdbcControlStore implements ControlStore {
     List<Window> checked = ControlStore.validWindows(windows);
     Checks.notNull(now, "now");
     try (Connection connection = dataSource.getConnection()) {
-      return inTransaction(connection, () -> {
-        // one lock per window, taken in key order so that admissions to overlapping windows never deadlock
-        List<String> keys = checked.stream().map(Window::key).sorted().toList();
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-          for (String key : keys) {
-            lock.setInt(1, ADMIT_LOCK);
-            lock.setString(2, key);
-            lock.execute();
-          }
-        }
-        for (Window window : checked) {
-          Instant start = now.minus(window.length());
-          try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
-            forget.setString(1, window.key());
-            forget.setLong(2, start.getEpochSecond());
-            forget.setInt(3, start.getNano());
-            forget.executeUpdate();
-          }
-          try (PreparedStatement count = connection.prepareStatement(COUNT)) {
-            count.setString(1, window.key());
-            try (ResultSet result = count.executeQuery()) {
-              result.next();
-              if (result.getLong(1) >= window.max()) {
-                return false;
+      return inTransaction(
+          connection,
+          () -> {
+            // one lock per window, taken in key order so that admissions to overlapping windows
+            // never deadlock
+            List<String> keys = checked.stream().map(Window::key).sorted().toList();
+            try (PreparedStatement lock =
+                connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+              for (String key : keys) {
+                lock.setInt(1, ADMIT_LOCK);
+                lock.setString(2, key);
+                lock.execute();
               }
             }
-          }
-        }
-        if (consume) {
-          try (PreparedStatement use = connection.prepareStatement(USE)) {
             for (Window window : checked) {
-              use.setString(1, window.key());
-              use.setLong(2, now.getEpochSecond());
-              use.setInt(3, now.getNano());
-              use.addBatch();
+              Instant start = now.minus(window.length());
+              try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
+                forget.setString(1, window.key());
+                forget.setLong(2, start.getEpochSecond());
+                forget.setInt(3, start.getNano());
+                forget.executeUpdate();
+              }
+              try (PreparedStatement count = connection.prepareStatement(COUNT)) {
+                count.setString(1, window.key());
+                try (ResultSet result = count.executeQuery()) {
+                  result.next();
+                  if (result.getLong(1) >= window.max()) {
+                    return false;
+                  }
+                }
+              }
             }
-            use.executeBatch();
-          }
-        }
-        return true;
-      });
+            if (consume) {
+              try (PreparedStatement use = connection.prepareStatement(USE)) {
+                for (Window window : checked) {
+                  use.setString(1, window.key());
+                  use.setLong(2, now.getEpochSecond());
+                  use.setInt(3, now.getNano());
+                  use.addBatch();
+                }
+                use.executeBatch();
+              }
+            }
+            return true;
+          });
     } catch (SQLException e) {
-      throw new StoreUnavailableException("could not admit an automatic action to its blast-radius windows", e);
+      throw new StoreUnavailableException(
+          "could not admit an automatic action to its blast-radius windows", e);
     }
   }
 
@@ -219,9 +259,9 @@ public final class JdbcControlStore implements ControlStore {
   }
 
   /**
-   * Runs {@code work} in one READ COMMITTED transaction: each statement then sees what committed before
-   * it, so a count read after a lock sees every use the lock's previous holder wrote (a pool configured
-   * for REPEATABLE READ would fix the snapshot before the lock is held).
+   * Runs {@code work} in one READ COMMITTED transaction: each statement then sees what committed
+   * before it, so a count read after a lock sees every use the lock's previous holder wrote (a pool
+   * configured for REPEATABLE READ would fix the snapshot before the lock is held).
    */
   private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
@@ -241,7 +281,8 @@ public final class JdbcControlStore implements ControlStore {
     }
   }
 
-  private static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+  private static void setNullable(PreparedStatement statement, int index, @Nullable String value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.VARCHAR);
     } else {

@@ -40,10 +40,10 @@ import org.jspecify.annotations.Nullable;
  * Parry uses nothing beyond {@code java.sql}. The tables are created by {@link JdbcSchema}.
  *
  * <ul>
- *   <li>An append reads the chain hash of the event it follows, then writes in one statement, atomic:
- *       a conditional update of the investigation's version (the optimistic lock), the new events
- *       (inserted, never updated) each with its chain hash, and the rows of the actions they touched,
- *       written only if the version matched. A stale version writes nothing and throws
+ *   <li>An append reads the chain hash of the event it follows, then writes in one statement,
+ *       atomic: a conditional update of the investigation's version (the optimistic lock), the new
+ *       events (inserted, never updated) each with its chain hash, and the rows of the actions they
+ *       touched, written only if the version matched. A stale version writes nothing and throws
  *       {@link ConcurrencyConflictException}.
  *   <li>{@link #load} reads the investigation and its action rows in one statement, so it sees one
  *       committed version.
@@ -64,62 +64,85 @@ import org.jspecify.annotations.Nullable;
  * ParryRuntime runtime = ParryRuntime.builder().store(store).instanceName(podName)...build();
  * }</pre>
  *
- * <p>Past 400 lines because each SPI call is one SQL statement with its binding, kept beside the others it must agree with.
+ * <p>Past 400 lines because each SPI call is one SQL statement with its binding, kept beside the
+ * others it must agree with.
  */
 public final class JdbcInvestigationStore implements InvestigationStore {
 
-  private static final RecordJson JSON = new RecordJson(Investigation.class, InvestigationEvent.class);
+  private static final RecordJson JSON =
+      new RecordJson(Investigation.class, InvestigationEvent.class);
 
-  private static final String LOAD = "SELECT i.state, i.version, (SELECT array_agg(a.record ORDER BY a.sequence)"
-      + " FROM parry_actions a WHERE a.investigation_id = i.id) FROM parry_investigations i WHERE i.id = ?";
+  private static final String LOAD =
+      "SELECT i.state, i.version, (SELECT array_agg(a.record ORDER BY a.sequence)"
+          + " FROM parry_actions a WHERE a.investigation_id = i.id) FROM parry_investigations i WHERE i.id = ?";
+
   /** The statuses in which an action may hold a dispatch lease, as SQL; leaving them ends it. */
-  private static final String DISPATCHED = ActionStatus.dispatched().stream().map(s -> "'" + s.name() + "'")
-      .sorted().collect(Collectors.joining(", ", "(", ")"));
+  private static final String DISPATCHED =
+      ActionStatus.dispatched().stream()
+          .map(s -> "'" + s.name() + "'")
+          .sorted()
+          .collect(Collectors.joining(", ", "(", ")"));
 
   /**
    * Whether a rewritten action row keeps its lease: unless the append moves the action out of the
    * active statuses, as the in-memory store does; an append that leaves it pending or succeeded (an
    * approval short of the quorum, a longer time box) ends no lease.
    */
-  private static final String KEEPS_LEASE = "(excluded.status IN " + DISPATCHED + " OR parry_actions.status NOT IN "
-      + DISPATCHED + ")";
+  private static final String KEEPS_LEASE =
+      "(excluded.status IN " + DISPATCHED + " OR parry_actions.status NOT IN " + DISPATCHED + ")";
 
   /**
    * One append in one statement (so one round trip, atomic without an explicit transaction): the
    * version check and bump, then the events and the touched action rows, inserted only if the check
    * passed. The first part creates the investigation or updates it.
    */
-  private static final String APPEND_REST = " events AS (INSERT INTO parry_events (investigation_id, version, event,"
-      + " chain_hash) SELECT bumped.id, e.version, e.event, e.chain_hash FROM bumped, unnest(?::bigint[], ?::text[],"
-      + " ?::text[]) AS e (version, event, chain_hash)),"
-      + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
-      + " proposed_s, proposed_n, record, obligation, due_s, due_n) SELECT bumped.id, a.sequence, a.status, a.family,"
-      + " a.kind, a.source, a.entity_key, a.proposed_s, a.proposed_n, a.record, a.obligation, a.due_s, a.due_n"
-      + " FROM bumped, unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],"
-      + " ?::text[], ?::text[], ?::bigint[], ?::int[]) AS a (sequence, status, family, kind, source, entity_key,"
-      + " proposed_s, proposed_n, record, obligation, due_s, due_n)"
-      + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record,"
-      + " obligation = excluded.obligation, due_s = excluded.due_s, due_n = excluded.due_n,"
-      + " lease_owner = CASE WHEN " + KEEPS_LEASE + " THEN parry_actions.lease_owner END,"
-      + " lease_until_ms = CASE WHEN " + KEEPS_LEASE + " THEN parry_actions.lease_until_ms END)"
-      + " SELECT count(*) FROM bumped";
-  private static final String CREATE = "WITH bumped AS (INSERT INTO parry_investigations (id, version, state)"
-      + " VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id)," + APPEND_REST;
-  private static final String UPDATE = "WITH bumped AS (UPDATE parry_investigations SET version = ?, state = ?"
-      + " WHERE id = ? AND version = ? RETURNING id)," + APPEND_REST;
+  private static final String APPEND_REST =
+      " events AS (INSERT INTO parry_events (investigation_id, version, event,"
+          + " chain_hash) SELECT bumped.id, e.version, e.event, e.chain_hash FROM bumped, unnest(?::bigint[], ?::text[],"
+          + " ?::text[]) AS e (version, event, chain_hash)),"
+          + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
+          + " proposed_s, proposed_n, record, obligation, due_s, due_n) SELECT bumped.id, a.sequence, a.status, a.family,"
+          + " a.kind, a.source, a.entity_key, a.proposed_s, a.proposed_n, a.record, a.obligation, a.due_s, a.due_n"
+          + " FROM bumped, unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],"
+          + " ?::text[], ?::text[], ?::bigint[], ?::int[]) AS a (sequence, status, family, kind, source, entity_key,"
+          + " proposed_s, proposed_n, record, obligation, due_s, due_n)"
+          + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record,"
+          + " obligation = excluded.obligation, due_s = excluded.due_s, due_n = excluded.due_n,"
+          + " lease_owner = CASE WHEN "
+          + KEEPS_LEASE
+          + " THEN parry_actions.lease_owner END,"
+          + " lease_until_ms = CASE WHEN "
+          + KEEPS_LEASE
+          + " THEN parry_actions.lease_until_ms END)"
+          + " SELECT count(*) FROM bumped";
+
+  private static final String CREATE =
+      "WITH bumped AS (INSERT INTO parry_investigations (id, version, state)"
+          + " VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id),"
+          + APPEND_REST;
+  private static final String UPDATE =
+      "WITH bumped AS (UPDATE parry_investigations SET version = ?, state = ?"
+          + " WHERE id = ? AND version = ? RETURNING id),"
+          + APPEND_REST;
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
-  private static final String EVENTS = "SELECT event FROM parry_events WHERE investigation_id = ? ORDER BY version";
-  private static final String CHAIN = "SELECT version, event, chain_hash FROM parry_events WHERE investigation_id = ?"
-      + " ORDER BY version";
-  private static final String HASH_AT = "SELECT chain_hash FROM parry_events WHERE investigation_id = ? AND version = ?";
-  private static final String CLAIM = "UPDATE parry_actions SET lease_owner = ?, lease_until_ms = ?"
-      + " WHERE investigation_id = ? AND sequence = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)";
-  private static final String DUE = "SELECT record, due_s, due_n FROM parry_actions WHERE due_s IS NOT NULL"
-      + " AND (due_s, due_n) <= (?, ?) AND (due_s, due_n, investigation_id, sequence) > (?, ?, ?, ?)"
-      + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)"
-      + " ORDER BY due_s, due_n, investigation_id, sequence LIMIT ?";
-  private static final String RELEASE = "UPDATE parry_actions SET lease_owner = NULL, lease_until_ms = NULL"
-      + " WHERE investigation_id = ? AND sequence = ? AND lease_owner = ?";
+  private static final String EVENTS =
+      "SELECT event FROM parry_events WHERE investigation_id = ? ORDER BY version";
+  private static final String CHAIN =
+      "SELECT version, event, chain_hash FROM parry_events WHERE investigation_id = ?"
+          + " ORDER BY version";
+  private static final String HASH_AT =
+      "SELECT chain_hash FROM parry_events WHERE investigation_id = ? AND version = ?";
+  private static final String CLAIM =
+      "UPDATE parry_actions SET lease_owner = ?, lease_until_ms = ?"
+          + " WHERE investigation_id = ? AND sequence = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)";
+  private static final String DUE =
+      "SELECT record, due_s, due_n FROM parry_actions WHERE due_s IS NOT NULL"
+          + " AND (due_s, due_n) <= (?, ?) AND (due_s, due_n, investigation_id, sequence) > (?, ?, ?, ?)"
+          + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until_ms <= ?)"
+          + " ORDER BY due_s, due_n, investigation_id, sequence LIMIT ?";
+  private static final String RELEASE =
+      "UPDATE parry_actions SET lease_owner = NULL, lease_until_ms = NULL"
+          + " WHERE investigation_id = ? AND sequence = ? AND lease_owner = ?";
 
   private final DataSource dataSource;
 
@@ -130,14 +153,18 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     this.controls = JdbcControlStore.checked(dataSource);
   }
 
-  /** {@return the control state in the same database: shared by every runtime on it, kept across restarts} */
+  /**
+   * {@return the control state in the same database: shared by every runtime on it, kept across
+   * restarts}
+   */
   @Override
   public Optional<ControlStore> controls() {
     return Optional.of(controls);
   }
 
   /**
-   * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link JdbcSchema}).
+   * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link
+   * JdbcSchema}).
    *
    * @param dataSource the database, ideally pooled
    * @throws InternalErrorException if the schema is missing or of another version
@@ -147,8 +174,12 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     Checks.notNull(dataSource, "dataSource");
     int version = JdbcSchema.version(dataSource);
     if (version != JdbcSchema.VERSION) {
-      throw new InternalErrorException("the database's Parry schema is at version " + version + ", this release needs "
-          + JdbcSchema.VERSION + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
+      throw new InternalErrorException(
+          "the database's Parry schema is at version "
+              + version
+              + ", this release needs "
+              + JdbcSchema.VERSION
+              + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
     }
     return new JdbcInvestigationStore(dataSource);
   }
@@ -167,7 +198,10 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   // ---- writing ---------------------------------------------------------------------------------
 
   @Override
-  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+  public ChainHead append(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
       Investigation after) {
     StoreArguments.append(id, expectedVersion, events, after);
     List<String> encodedEvents = new ArrayList<>(events.size());
@@ -180,9 +214,13 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     String state = JSON.write(withoutActions(after));
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement append = connection.prepareStatement(expectedVersion == 0 ? CREATE : UPDATE)) {
-      List<ChainHash> links = AuditTrail.links(expectedVersion == 0 ? ChainHash.GENESIS
-          : hashAt(connection, id, expectedVersion), expectedVersion, events);
+        PreparedStatement append =
+            connection.prepareStatement(expectedVersion == 0 ? CREATE : UPDATE)) {
+      List<ChainHash> links =
+          AuditTrail.links(
+              expectedVersion == 0 ? ChainHash.GENESIS : hashAt(connection, id, expectedVersion),
+              expectedVersion,
+              events);
       int p = 1;
       if (expectedVersion == 0) {
         append.setString(p++, id.value());
@@ -219,18 +257,21 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * {@return the chain hash stored with the event at {@code version}}, which the next append links to:
-   * {@link ChainHash#GENESIS} if that event predates the chain, or if there is none (the append then
-   * meets a version conflict). Read before the append, outside its statement: the append writes only if
-   * the investigation is still at {@code version}, and an event, once stored, never changes.
+   * {@return the chain hash stored with the event at {@code version}}, which the next append links
+   * to: {@link ChainHash#GENESIS} if that event predates the chain, or if there is none (the append
+   * then meets a version conflict). Read before the append, outside its statement: the append
+   * writes only if the investigation is still at {@code version}, and an event, once stored, never
+   * changes.
    */
-  private static ChainHash hashAt(Connection connection, InvestigationId id, long version) throws SQLException {
+  private static ChainHash hashAt(Connection connection, InvestigationId id, long version)
+      throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(HASH_AT)) {
       select.setString(1, id.value());
       select.setLong(2, version);
       try (ResultSet result = select.executeQuery()) {
         String hash = result.next() ? result.getString(1) : null;
-        return hash == null ? ChainHash.GENESIS
+        return hash == null
+            ? ChainHash.GENESIS
             : readHash(hash, "chain hash of event " + version + " of investigation " + id);
       }
     }
@@ -254,10 +295,22 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    *
    * @throws InvalidInputException if the actions are not in sequence (a row missing or edited)
    */
-  private static Investigation rebuilt(Investigation header, long version, List<ActionRecord> actions) {
-    return new Investigation(header.id(), header.alertId(), header.level(), header.origin(), header.openedAt(),
-        header.pendingExpiry(), version, header.evidence(), header.threatsWithoutAction(), actions, header.analysis(),
-        header.terminatedBy(), header.completedAt());
+  private static Investigation rebuilt(
+      Investigation header, long version, List<ActionRecord> actions) {
+    return new Investigation(
+        header.id(),
+        header.alertId(),
+        header.level(),
+        header.origin(),
+        header.openedAt(),
+        header.pendingExpiry(),
+        version,
+        header.evidence(),
+        header.threatsWithoutAction(),
+        actions,
+        header.analysis(),
+        header.terminatedBy(),
+        header.completedAt());
   }
 
   private static long version(Connection connection, InvestigationId id) throws SQLException {
@@ -270,8 +323,13 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   /** Binds the touched actions' columns, one array per column, from parameter {@code first} on. */
-  private static void bindActions(Connection connection, PreparedStatement append, int first, Investigation after,
-      Collection<Integer> sequences) throws SQLException {
+  private static void bindActions(
+      Connection connection,
+      PreparedStatement append,
+      int first,
+      Investigation after,
+      Collection<Integer> sequences)
+      throws SQLException {
     int count = sequences.size();
     Integer[] sequence = new Integer[count];
     String[] status = new String[count];
@@ -332,20 +390,22 @@ public final class JdbcInvestigationStore implements InvestigationStore {
         if (!result.next()) {
           return Optional.empty();
         }
-        Investigation header = decode(result.getString(1), Investigation.class, "state of investigation " + id);
+        Investigation header =
+            decode(result.getString(1), Investigation.class, "state of investigation " + id);
         List<ActionRecord> actions = new ArrayList<>();
         Array records = result.getArray(3);
         if (records != null) {
           for (Object record : (Object[]) records.getArray()) {
-            actions.add(decode((String) record, ActionRecord.class, "an action of investigation " + id));
+            actions.add(
+                decode((String) record, ActionRecord.class, "an action of investigation " + id));
           }
           records.free();
         }
         try {
           return Optional.of(rebuilt(header, result.getLong(2), actions));
         } catch (IllegalArgumentException | InvalidInputException e) {
-          throw new InternalErrorException("stored actions of investigation " + id + " cannot be read: "
-              + e.getMessage(), e);
+          throw new InternalErrorException(
+              "stored actions of investigation " + id + " cannot be read: " + e.getMessage(), e);
         }
       }
     } catch (SQLException e) {
@@ -362,7 +422,11 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       List<InvestigationEvent> events = new ArrayList<>();
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
-          events.add(decode(result.getString(1), InvestigationEvent.class, "an event of investigation " + id));
+          events.add(
+              decode(
+                  result.getString(1),
+                  InvestigationEvent.class,
+                  "an event of investigation " + id));
         }
       }
       return List.copyOf(events);
@@ -384,12 +448,15 @@ public final class JdbcInvestigationStore implements InvestigationStore {
           String what = "event " + version + " of investigation " + id;
           InvestigationEvent event = decode(result.getString(2), InvestigationEvent.class, what);
           String hash = result.getString(3);
-          records.add(new AuditRecord(version, event, hash == null ? null : readHash(hash, "chain hash of " + what)));
+          records.add(
+              new AuditRecord(
+                  version, event, hash == null ? null : readHash(hash, "chain hash of " + what)));
         }
       }
       return List.copyOf(records);
     } catch (SQLException e) {
-      throw new StoreUnavailableException("could not read the audit chain of investigation " + id, e);
+      throw new StoreUnavailableException(
+          "could not read the audit chain of investigation " + id, e);
     }
   }
 
@@ -420,10 +487,10 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * {@return the action of a row read as {@code record, due_s, due_n}}, as {@link #load} answers it:
-   * a pending action written by schema version 1 has no expiry in its JSON, and takes the one version
-   * 2 put in its due columns (its investigation's pending expiry after its proposal), so that its
-   * obligation is the one it is indexed and answered at.
+   * {@return the action of a row read as {@code record, due_s, due_n}}, as {@link #load} answers
+   * it: a pending action written by schema version 1 has no expiry in its JSON, and takes the one
+   * version 2 put in its due columns (its investigation's pending expiry after its proposal), so
+   * that its obligation is the one it is indexed and answered at.
    */
   private static ActionRecord actionRow(ResultSet result) throws SQLException {
     ActionRecord action = decode(result.getString(1), ActionRecord.class, "an action row");
@@ -432,12 +499,29 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     long seconds = result.getLong(2);
     if (result.wasNull()) {
-      throw new InternalErrorException("stored pending action " + action.id() + " has neither an expiry nor a due time");
+      throw new InternalErrorException(
+          "stored pending action " + action.id() + " has neither an expiry nor a due time");
     }
     Instant expires = Instant.ofEpochSecond(seconds, result.getInt(3));
-    return new ActionRecord(action.id(), action.action(), action.mode(), action.reason(), action.rule(),
-        action.requestedBy(), action.requestComment(), action.source(), action.proposedAt(), action.status(), action.steps(),
-        action.attempts(), action.updatedAt(), action.updatedBy(), action.note(), action.timeBox(), expires, action.deadline(),
+    return new ActionRecord(
+        action.id(),
+        action.action(),
+        action.mode(),
+        action.reason(),
+        action.rule(),
+        action.requestedBy(),
+        action.requestComment(),
+        action.source(),
+        action.proposedAt(),
+        action.status(),
+        action.steps(),
+        action.attempts(),
+        action.updatedAt(),
+        action.updatedBy(),
+        action.note(),
+        action.timeBox(),
+        expires,
+        action.deadline(),
         action.undoAttempts());
   }
 
@@ -453,13 +537,15 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   @Override
-  public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+  public List<ActionRecord> due(
+      Instant now, String owner, @Nullable ActionRecord after, int limit) {
     SortKey cursor = StoreArguments.due(now, owner, after, limit);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(DUE)) {
       select.setLong(1, now.getEpochSecond());
       select.setInt(2, now.getNano());
-      Instant from = cursor == null ? Instant.MIN : cursor.proposedAt(); // the key's time is the due time here
+      Instant from =
+          cursor == null ? Instant.MIN : cursor.proposedAt(); // the key's time is the due time here
       select.setLong(3, from.getEpochSecond());
       select.setInt(4, from.getNano());
       select.setString(5, cursor == null ? "" : cursor.investigation());
@@ -518,7 +604,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * @throws StoreUnavailableException if the database fails
    */
   public long size() {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("SELECT count(*) FROM parry_investigations")) {
       result.next();
       return result.getLong(1);

@@ -16,12 +16,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL schema of {@link JdbcInvestigationStore}: versioned SQL scripts shipped as resources
- * ({@code dev/parry/spi/store/schema/V1__parry_store.sql} to {@code V5__parry_store.sql}, and on), and an
- * idempotent migration that
- * applies the missing ones and records them in {@code parry_schema_version}. Run
- * {@link #migrate(DataSource)} at start-up, or apply the scripts ({@link #script(int)}) with your own
- * migration tool; the scripts are plain PostgreSQL.
+ * The PostgreSQL schema of {@link JdbcInvestigationStore}: versioned SQL scripts shipped as
+ * resources ({@code dev/parry/spi/store/schema/V1__parry_store.sql} to {@code V5__parry_store.sql},
+ * and on), and an idempotent migration that applies the missing ones and records them in {@code
+ * parry_schema_version}. Run {@link #migrate(DataSource)} at start-up, or apply the scripts ({@link
+ * #script(int)}) with your own migration tool; the scripts are plain PostgreSQL.
  *
  * <pre>{@code
  * JdbcSchema.migrate(dataSource);   // creates or upgrades the tables; does nothing when up to date
@@ -39,8 +38,9 @@ public final class JdbcSchema {
   private JdbcSchema() {}
 
   /**
-   * Brings the schema to {@link #VERSION}: applies each missing script in its own transaction, under
-   * an advisory lock so that instances starting together migrate once. Safe to call on every start.
+   * Brings the schema to {@link #VERSION}: applies each missing script in its own transaction,
+   * under an advisory lock so that instances starting together migrate once. Safe to call on every
+   * start.
    *
    * @param dataSource the database
    * @return how many scripts were applied now: 0 when the schema was up to date
@@ -57,12 +57,16 @@ public final class JdbcSchema {
         for (int next = 1; next <= VERSION; next++) {
           try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-            statement.execute("CREATE TABLE IF NOT EXISTS parry_schema_version (version INT PRIMARY KEY,"
-                + " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+            statement.execute(
+                "CREATE TABLE IF NOT EXISTS parry_schema_version (version INT PRIMARY KEY,"
+                    + " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
             int current = current(statement);
             if (current > VERSION) {
-              throw new InternalErrorException("the database's Parry schema is at version " + current
-                  + ", newer than this release's " + VERSION);
+              throw new InternalErrorException(
+                  "the database's Parry schema is at version "
+                      + current
+                      + ", newer than this release's "
+                      + VERSION);
             }
             if (current < next) {
               for (String sql : statements(script(next))) {
@@ -94,8 +98,10 @@ public final class JdbcSchema {
    */
   public static int version(DataSource dataSource) {
     Checks.notNull(dataSource, "dataSource");
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      try (ResultSet exists = statement.executeQuery("SELECT to_regclass('parry_schema_version') IS NOT NULL")) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      try (ResultSet exists =
+          statement.executeQuery("SELECT to_regclass('parry_schema_version') IS NOT NULL")) {
         exists.next();
         if (!exists.getBoolean(1)) {
           return 0;
@@ -108,7 +114,8 @@ public final class JdbcSchema {
   }
 
   private static int current(Statement statement) throws SQLException {
-    try (ResultSet result = statement.executeQuery("SELECT coalesce(max(version), 0) FROM parry_schema_version")) {
+    try (ResultSet result =
+        statement.executeQuery("SELECT coalesce(max(version), 0) FROM parry_schema_version")) {
       result.next();
       return result.getInt(1);
     }
@@ -122,12 +129,14 @@ public final class JdbcSchema {
    */
   public static String script(int version) {
     if (version < 1 || version > VERSION) {
-      throw new InvalidInputException("version", null, "no schema version " + version + "; versions are 1-" + VERSION);
+      throw new InvalidInputException(
+          "version", null, "no schema version " + version + "; versions are 1-" + VERSION);
     }
     String name = "schema/V" + version + "__parry_store.sql";
     try (InputStream in = JdbcSchema.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new InternalErrorException("the schema resource " + name + " is missing from the jar");
+        throw new InternalErrorException(
+            "the schema resource " + name + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

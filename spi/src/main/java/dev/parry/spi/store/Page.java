@@ -18,7 +18,8 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
   /**
    * Copies the items.
    *
-   * @param items the results on this page, in the query's order (copied; empty when nothing matched)
+   * @param items the results on this page, in the query's order (copied; empty when nothing
+   *     matched)
    * @param nextCursor the cursor of the next page, or null if this is the last one
    * @throws InvalidInputException if the list or an item is null
    */

@@ -1,5 +1,6 @@
 /**
- * The persistence seam: an append-only, optimistically concurrent store of investigation events with the action center's queries, and its in-memory default.
+ * The persistence seam: an append-only, optimistically concurrent store of investigation events
+ * with the action center's queries, and its in-memory default.
  */
 @NullMarked
 package dev.parry.spi.store;

@@ -22,21 +22,30 @@ class CanonicalFormTest {
   }
 
   @Test
-  @DisplayName("random text (ASCII, accents, CJK, emoji, unpaired surrogates) hashes as String.getBytes encodes it")
+  @DisplayName(
+      "random text (ASCII, accents, CJK, emoji, unpaired surrogates) hashes as String.getBytes encodes it")
   void utf8AsTheJdkEncodesIt() throws NoSuchAlgorithmException {
     long seed = 20260301L;
     Random random = new Random(seed);
-    char[] alphabet = {'a', 'Z', '0', ';', '{', '\u00e9', '\u00df', '\u4e2d', '\u20ac', '\ud83d', '\ude00', '\ud800',
-        '\udfff', '\u0000', '\u007f', '\u0080', '\u07ff', '\u0800', '\uffff'};
+    char[] alphabet = {
+      'a', 'Z', '0', ';', '{', '\u00e9', '\u00df', '\u4e2d', '\u20ac', '\ud83d', '\ude00', '\ud800',
+      '\udfff', '\u0000', '\u007f', '\u0080', '\u07ff', '\u0800', '\uffff'
+    };
     for (int round = 0; round < 2_000; round++) {
       StringBuilder text = new StringBuilder();
       for (int i = random.nextInt(40); i > 0; i--) {
         text.append(alphabet[random.nextInt(alphabet.length)]);
       }
       String value = text.toString();
-      assertArrayEquals(sha256(ChainHash.GENESIS.value() + "|1|s" + value.length() + ":" + value),
+      assertArrayEquals(
+          sha256(ChainHash.GENESIS.value() + "|1|s" + value.length() + ":" + value),
           CanonicalForm.digest(ChainHash.GENESIS, 1, value),
-          "seed " + seed + ", round " + round + ": " + value.chars().mapToObj(Integer::toHexString).toList());
+          "seed "
+              + seed
+              + ", round "
+              + round
+              + ": "
+              + value.chars().mapToObj(Integer::toHexString).toList());
     }
   }
 
@@ -54,8 +63,12 @@ class CanonicalFormTest {
     assertEquals("Instant:-1.999999999", CanonicalForm.of(Instant.EPOCH.minusNanos(1)));
     assertEquals("Duration:90.5", CanonicalForm.of(Duration.ofSeconds(90, 5)));
     assertEquals("list[s1:a,~,]", CanonicalForm.of(java.util.Arrays.asList("a", null)));
-    assertEquals(CanonicalForm.of(Set.of("b", "a")), CanonicalForm.of(new java.util.TreeSet<>(List.of("a", "b"))));
+    assertEquals(
+        CanonicalForm.of(Set.of("b", "a")),
+        CanonicalForm.of(new java.util.TreeSet<>(List.of("a", "b"))));
     assertEquals("set[s1:a, s1:b]", CanonicalForm.of(Set.of("b", "a")));
-    assertEquals("Long:" + Long.toString(Long.MAX_VALUE).length() + ":" + Long.MAX_VALUE, CanonicalForm.of(Long.MAX_VALUE));
+    assertEquals(
+        "Long:" + Long.toString(Long.MAX_VALUE).length() + ":" + Long.MAX_VALUE,
+        CanonicalForm.of(Long.MAX_VALUE));
   }
 }

@@ -18,24 +18,55 @@ import org.junit.jupiter.api.Test;
 
 /**
  * README "Feeding Defender alerts to Parry": whatever text arrives, the reader either returns an
- * import or refuses the document with a {@link DefenderFormatException}; it never fails in any other
- * way, and everything it returns is valid Parry evidence. Mutations of every fixture (characters
- * replaced by JSON punctuation, hostile characters, text cut short, members swapped for other JSON
- * types) attack it; the seed is printed so a failure replays.
+ * import or refuses the document with a {@link DefenderFormatException}; it never fails in any
+ * other way, and everything it returns is valid Parry evidence. Mutations of every fixture
+ * (characters replaced by JSON punctuation, hostile characters, text cut short, members swapped for
+ * other JSON types) attack it; the seed is printed so a failure replays.
  */
 class DefenderHostileInputTest {
 
-  private static final String[] HOSTILE = {"\"", "\\", "{", "}", "[", "]", ",", ":", "0", "-1", "1e999", "null",
-      "true", "\u202e", "\u0000", "\\u0000", "\\ud800", "\u200b", "%system%", "..\\\\..\\\\", "\n", "9223372036854775808",
-      "\"\":", "[[[[", "S-1-5-18", "NT AUTHORITY", "uri=", "javascript:alert(1)"};
+  private static final String[] HOSTILE = {
+    "\"",
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "0",
+    "-1",
+    "1e999",
+    "null",
+    "true",
+    "\u202e",
+    "\u0000",
+    "\\u0000",
+    "\\ud800",
+    "\u200b",
+    "%system%",
+    "..\\\\..\\\\",
+    "\n",
+    "9223372036854775808",
+    "\"\":",
+    "[[[[",
+    "S-1-5-18",
+    "NT AUTHORITY",
+    "uri=",
+    "javascript:alert(1)"
+  };
 
   @Test
   void everyMutationOfEveryFixtureIsImportedOrRefusedWithATypedError() {
     long seed = Long.getLong("parry.seed", System.nanoTime());
-    System.out.println("DefenderHostileInputTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
+    System.out.println(
+        "DefenderHostileInputTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
     Random random = new Random(seed);
-    List<Function<String, ?>> readers = List.of(DefenderAlerts::fromGraphAlert, DefenderAlerts::fromEndpointAlert,
-        DefenderAlerts::fromEndpointMachine);
+    List<Function<String, ?>> readers =
+        List.of(
+            DefenderAlerts::fromGraphAlert,
+            DefenderAlerts::fromEndpointAlert,
+            DefenderAlerts::fromEndpointMachine);
     int imported = 0;
     int refused = 0;
     for (String fixture : fixtures()) {
@@ -55,13 +86,15 @@ class DefenderHostileInputTest {
             assertTrue(expected.field().startsWith("$"), expected.field());
             refused++;
           } catch (RuntimeException | Error other) {
-            throw new AssertionError("seed " + seed + ": " + other + " reading:\n" + mutated, other);
+            throw new AssertionError(
+                "seed " + seed + ": " + other + " reading:\n" + mutated, other);
           }
         }
       }
     }
-    assertTrue(imported > 0 && refused > 0, "both outcomes were reached: " + imported + " imported, " + refused
-        + " refused");
+    assertTrue(
+        imported > 0 && refused > 0,
+        "both outcomes were reached: " + imported + " imported, " + refused + " refused");
   }
 
   private static String mutate(String text, Random random) {
@@ -70,7 +103,11 @@ class DefenderHostileInputTest {
     for (int i = 0; i < edits && out.length() > 0; i++) {
       int at = random.nextInt(out.length());
       switch (random.nextInt(4)) {
-        case 0 -> out.replace(at, Math.min(out.length(), at + 1 + random.nextInt(3)), HOSTILE[random.nextInt(HOSTILE.length)]);
+        case 0 ->
+            out.replace(
+                at,
+                Math.min(out.length(), at + 1 + random.nextInt(3)),
+                HOSTILE[random.nextInt(HOSTILE.length)]);
         case 1 -> out.insert(at, HOSTILE[random.nextInt(HOSTILE.length)]);
         case 2 -> out.setLength(at);
         default -> {

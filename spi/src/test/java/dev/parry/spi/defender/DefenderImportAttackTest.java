@@ -13,14 +13,22 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Attacks on README "Feeding Defender alerts to Parry" with documents a hostile or careless source could send. */
+/**
+ * Attacks on README "Feeding Defender alerts to Parry" with documents a hostile or careless source
+ * could send.
+ */
 @DisplayName("Attack: the Defender importer")
 class DefenderImportAttackTest {
 
   /** {@return whether {@code text} holds a character that could break or reorder a log line} */
   private static boolean spoofs(String text) {
-    return text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-        || c == '\u2028' || c == '\u2029');
+    return text.codePoints()
+        .anyMatch(
+            c ->
+                Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028'
+                    || c == '\u2029');
   }
 
   /*
@@ -30,10 +38,12 @@ class DefenderImportAttackTest {
    * is escaped, the reason is not).
    */
   @Test
-  @DisplayName("the reason for an unknown Graph evidence type escapes the type's spoofing characters")
+  @DisplayName(
+      "the reason for an unknown Graph evidence type escapes the type's spoofing characters")
   void graphUnknownTypeReasonIsEscaped() {
-    String json = Fixtures.graph("odd-unknown-type").replace("quantumEvidence",
-        "quantum\\u202eEvidence\\n2026-11-20 WARN all clear");
+    String json =
+        Fixtures.graph("odd-unknown-type")
+            .replace("quantumEvidence", "quantum\\u202eEvidence\\n2026-11-20 WARN all clear");
     Unmapped gap = DefenderAlerts.fromGraphAlert(json).unmapped().get(0);
 
     assertFalse(spoofs(gap.type()), "the type is escaped: " + gap.type());
@@ -42,12 +52,20 @@ class DefenderImportAttackTest {
 
   /* Same promise and break for a Defender for Endpoint item's entityType. */
   @Test
-  @DisplayName("the reason for an unknown Defender for Endpoint entity type escapes the type's spoofing characters")
+  @DisplayName(
+      "the reason for an unknown Defender for Endpoint entity type escapes the type's spoofing characters")
   void endpointUnknownTypeReasonIsEscaped() {
-    String json = Fixtures.endpoint("alert").replaceFirst("\"entityType\": \"File\"",
-        "\"entityType\": \"Fi\\\\u202ele\\\\r\\\\nFAKE LOG LINE\"");
+    String json =
+        Fixtures.endpoint("alert")
+            .replaceFirst(
+                "\"entityType\": \"File\"",
+                "\"entityType\": \"Fi\\\\u202ele\\\\r\\\\nFAKE LOG LINE\"");
     List<Unmapped> gaps = DefenderAlerts.fromEndpointAlert(json).unmapped();
-    Unmapped gap = gaps.stream().filter(Unmapped::dropped).findFirst().orElseThrow(() -> new AssertionError(gaps));
+    Unmapped gap =
+        gaps.stream()
+            .filter(Unmapped::dropped)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(gaps));
 
     assertFalse(spoofs(gap.reason()), "the reason carries the raw type: " + gap.reason());
   }
@@ -62,15 +80,19 @@ class DefenderImportAttackTest {
   @Test
   @DisplayName("a member holding a number of a million digits is refused or skipped within seconds")
   void aHugeNumberDoesNotPinACpu() {
-    String json = Fixtures.graph("odd-unknown-type").replace("\"qubits\": 7", "\"qubits\": " + "9".repeat(1_000_000));
+    String json =
+        Fixtures.graph("odd-unknown-type")
+            .replace("\"qubits\": 7", "\"qubits\": " + "9".repeat(1_000_000));
 
-    assertTimeoutPreemptively(Duration.ofSeconds(3), () -> {
-      try {
-        DefenderAlerts.fromGraphAlert(json);
-      } catch (DefenderFormatException refused) {
-        // refusing it is fine
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(3),
+        () -> {
+          try {
+            DefenderAlerts.fromGraphAlert(json);
+          } catch (DefenderFormatException refused) {
+            // refusing it is fine
+          }
+        });
   }
 
   /*
@@ -83,8 +105,9 @@ class DefenderImportAttackTest {
   @Test
   @DisplayName("a process whose image name carries a right-to-left override is still imported")
   void aProcessWithASpoofedImageNameIsImported() {
-    String json = Fixtures.graph("processEvidence").replace("\"fileName\": \"invoice.exe\"",
-        "\"fileName\": \"invoice\\u202efdp.exe\"");
+    String json =
+        Fixtures.graph("processEvidence")
+            .replace("\"fileName\": \"invoice.exe\"", "\"fileName\": \"invoice\\u202efdp.exe\"");
     AlertImport imported = DefenderAlerts.fromGraphAlert(json);
 
     assertEquals(1, imported.evidence().size(), "the process is dropped: " + imported.unmapped());
@@ -100,11 +123,13 @@ class DefenderImportAttackTest {
   @Test
   @DisplayName("a registry value whose data holds a tab is still imported")
   void aRegistryValueWithATabInItsDataIsImported() {
-    String json = Fixtures.graph("registryValueEvidence").replace("\"registryValue\": \"C:",
-        "\"registryValue\": \"cmd.exe\\t/c C:");
+    String json =
+        Fixtures.graph("registryValueEvidence")
+            .replace("\"registryValue\": \"C:", "\"registryValue\": \"cmd.exe\\t/c C:");
     AlertImport imported = DefenderAlerts.fromGraphAlert(json);
 
-    assertEquals(1, imported.evidence().size(), "the registry value is dropped: " + imported.unmapped());
+    assertEquals(
+        1, imported.evidence().size(), "the registry value is dropped: " + imported.unmapped());
     assertInstanceOf(RegistryValue.class, imported.evidence().get(0).entity());
   }
 
@@ -115,8 +140,10 @@ class DefenderImportAttackTest {
   @Test
   @DisplayName("a refused registry value name is reported at registryValueName")
   void aRefusedRegistryValueNameIsReportedAtItsOwnPath() {
-    String json = Fixtures.graph("registryValueEvidence").replace("\"registryValueName\": \"Updater\"",
-        "\"registryValueName\": \"Upd\\u202eater\"");
+    String json =
+        Fixtures.graph("registryValueEvidence")
+            .replace(
+                "\"registryValueName\": \"Updater\"", "\"registryValueName\": \"Upd\\u202eater\"");
     AlertImport imported = DefenderAlerts.fromGraphAlert(json);
 
     Unmapped gap = imported.unmapped().get(0);
@@ -133,8 +160,9 @@ class DefenderImportAttackTest {
   void ipEvidenceImportsAsTheTableSays() {
     AlertImport imported = DefenderAlerts.fromGraphAlert(Fixtures.graph("ipEvidence"));
 
-    assertTrue(imported.unmapped().isEmpty(), "README maps ipEvidence to IpAddress; the importer: "
-        + imported.unmapped());
+    assertTrue(
+        imported.unmapped().isEmpty(),
+        "README maps ipEvidence to IpAddress; the importer: " + imported.unmapped());
     assertEquals(1, imported.evidence().size());
   }
 }

@@ -28,30 +28,38 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * README "Feeding Defender alerts to Parry": a Defender for Endpoint alert read with
- * {@code $expand=evidence} imports its evidence on the alert's device, with no verdict of its own, and
- * a machine imports as a device.
+ * README "Feeding Defender alerts to Parry": a Defender for Endpoint alert read with {@code
+ * $expand=evidence} imports its evidence on the alert's device, with no verdict of its own, and a
+ * machine imports as a device.
  */
 class EndpointAlertImportTest {
 
-  private static final WindowsPath INVOICE = WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe");
+  private static final WindowsPath INVOICE =
+      WindowsPath.of("C:\\Users\\alice\\Downloads\\invoice.exe");
 
   @Test
   void theAlertsEvidenceIsOnItsDeviceAndCarriesNoVerdict() {
     AlertImport imported = DefenderAlerts.fromEndpointAlert(Fixtures.endpoint("alert"));
 
     assertEquals(AlertId.of("da637472900382838869_1364969609"), imported.alertId());
-    assertEquals(DEVICE, imported.deviceId().orElseThrow(), "the device is named by its id, its tags are not in the alert");
+    assertEquals(
+        DEVICE,
+        imported.deviceId().orElseThrow(),
+        "the device is named by its id, its tags are not in the alert");
     List<Entity> entities = imported.evidence().stream().map(Evidence::entity).toList();
-    assertEquals(List.of(
-        new DeviceFile(SHA256, SHA1, DEVICE, INVOICE),
-        GraphAlertImportTest.PROCESS,
-        GraphAlertImportTest.ALICE,
-        IpAddress.of("203.0.113.45"),
-        Url.of(WebUrl.of("fabrikam.example/pay")),
-        GraphAlertImportTest.RUN_VALUE), entities);
+    assertEquals(
+        List.of(
+            new DeviceFile(SHA256, SHA1, DEVICE, INVOICE),
+            GraphAlertImportTest.PROCESS,
+            GraphAlertImportTest.ALICE,
+            IpAddress.of("203.0.113.45"),
+            Url.of(WebUrl.of("fabrikam.example/pay")),
+            GraphAlertImportTest.RUN_VALUE),
+        entities);
     assertTrue(imported.evidence().stream().allMatch(e -> e.verdict() == Verdict.UNKNOWN));
-    assertEquals(DefenderInvestigationState.UNSUPPORTED_OS, imported.investigationState(),
+    assertEquals(
+        DefenderInvestigationState.UNSUPPORTED_OS,
+        imported.investigationState(),
         "Defender's own investigation did not run on this device's system");
   }
 
@@ -63,11 +71,13 @@ class EndpointAlertImportTest {
 
     assertTrue(imported.deviceId().isEmpty());
     for (String type : List.of("File", "Process", "Registry")) {
-      Unmapped gap = imported.unmapped().stream().filter(u -> u.type().equals(type)).findFirst().orElseThrow();
+      Unmapped gap =
+          imported.unmapped().stream().filter(u -> u.type().equals(type)).findFirst().orElseThrow();
       assertEquals("$.machineId", gap.field(), type);
       assertTrue(gap.dropped(), type);
     }
-    assertTrue(imported.evidence().stream().noneMatch(e -> e.entity() instanceof DeviceFile),
+    assertTrue(
+        imported.evidence().stream().noneMatch(e -> e.entity() instanceof DeviceFile),
         "no file becomes a file on every device");
   }
 
@@ -75,9 +85,16 @@ class EndpointAlertImportTest {
   void aMachineImportsAsADeviceWithItsTagsAndPlatform() {
     Device device = DefenderAlerts.fromEndpointMachine(Fixtures.endpoint("machine"));
 
-    assertEquals(new Device(DEVICE, DeviceName.of("ws-042"), DomainName.of("contoso.com"),
-        Set.of(DeviceTag.of("Finance"), DeviceTag.of("VIP")), OsPlatform.WINDOWS,
-        EntraDeviceId.of("a6b2c3d4-e5f6-4718-9a0b-1c2d3e4f5a6b"), RbacGroupName.of("Finance workstations")), device);
+    assertEquals(
+        new Device(
+            DEVICE,
+            DeviceName.of("ws-042"),
+            DomainName.of("contoso.com"),
+            Set.of(DeviceTag.of("Finance"), DeviceTag.of("VIP")),
+            OsPlatform.WINDOWS,
+            EntraDeviceId.of("a6b2c3d4-e5f6-4718-9a0b-1c2d3e4f5a6b"),
+            RbacGroupName.of("Finance workstations")),
+        device);
   }
 
   @Test

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Values are escaped for a log line: nothing can forge a line, turn text around or hide")
+@DisplayName(
+    "Values are escaped for a log line: nothing can forge a line, turn text around or hide")
 class LogSafeTest {
 
   private static String log(String value) {
@@ -45,18 +46,29 @@ class LogSafeTest {
   @Test
   @DisplayName("letters, marks and symbols of every script are kept as they are, backslashes too")
   void legitimate() {
-    for (String text : new String[] {"résumé", "e\u0301", "文件.pdf", "קובץ", "ملف", "C:\\Users\\josé", "\uD83D\uDC4D\uD83C\uDFFD"}) {
+    for (String text :
+        new String[] {
+          "résumé",
+          "e\u0301",
+          "文件.pdf",
+          "קובץ",
+          "ملف",
+          "C:\\Users\\josé",
+          "\uD83D\uDC4D\uD83C\uDFFD"
+        }) {
       assertEquals(text, log(text));
     }
   }
 
   @Test
-  @DisplayName("a long value is cut at 200 characters, never between the halves of a surrogate pair")
+  @DisplayName(
+      "a long value is cut at 200 characters, never between the halves of a surrogate pair")
   void cut() {
     assertEquals(203, log("x".repeat(10_000)).length());
     String cut = log("x".repeat(199) + "\uD83D\uDE00" + "y".repeat(10));
     assertEquals("x".repeat(199) + "...", cut);
-    assertTrue(log("x".repeat(198) + "\uD83D\uDE00" + "y").startsWith("x".repeat(198) + "\uD83D\uDE00"));
+    assertTrue(
+        log("x".repeat(198) + "\uD83D\uDE00" + "y").startsWith("x".repeat(198) + "\uD83D\uDE00"));
   }
 
   @Test

@@ -19,10 +19,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The stored format table names every stored type, component and constant, and nothing else")
+@DisplayName(
+    "The stored format table names every stored type, component and constant, and nothing else")
 class StoredFormatTest {
 
-  /** {@return every record and enum reachable from {@code roots}, as the stored JSON codec walks them} */
+  /**
+   * {@return every record and enum reachable from {@code roots}, as the stored JSON codec walks
+   * them}
+   */
   static Set<Class<?>> reachable(Class<?>... roots) {
     Set<Class<?>> seen = new LinkedHashSet<>();
     for (Class<?> root : roots) {
@@ -33,10 +37,14 @@ class StoredFormatTest {
   }
 
   private static void visit(Class<?> type, Set<Class<?>> seen) {
-    if (type.isPrimitive() || type == String.class || type == Instant.class || type == Duration.class) {
+    if (type.isPrimitive()
+        || type == String.class
+        || type == Instant.class
+        || type == Duration.class) {
       return;
     }
-    Class<?> named = type.getSuperclass() != null && type.getSuperclass().isEnum() ? type.getSuperclass() : type;
+    Class<?> named =
+        type.getSuperclass() != null && type.getSuperclass().isEnum() ? type.getSuperclass() : type;
     if (!seen.add(named)) {
       return;
     }
@@ -59,16 +67,22 @@ class StoredFormatTest {
   }
 
   @Test
-  @DisplayName("every record and enum reachable from a stored investigation or event is in the table, and every"
-      + " entry is one of them")
+  @DisplayName(
+      "every record and enum reachable from a stored investigation or event is in the table, and every"
+          + " entry is one of them")
   void tableListsExactlyTheStoredTypes() {
-    Set<String> stored = reachable(Investigation.class, InvestigationEvent.class).stream().map(Class::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> listed = StoredFormat.TYPES.all().stream().map(type -> type.type().getName())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> stored =
+        reachable(Investigation.class, InvestigationEvent.class).stream()
+            .map(Class::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> listed =
+        StoredFormat.TYPES.all().stream()
+            .map(type -> type.type().getName())
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> unlisted = new TreeSet<>(stored);
     unlisted.removeAll(listed);
-    assertEquals(Set.of(), unlisted, "stored types without a stored name: add them to StoredFormat");
+    assertEquals(
+        Set.of(), unlisted, "stored types without a stored name: add them to StoredFormat");
     Set<String> unreachable = new TreeSet<>(listed);
     unreachable.removeAll(stored);
     assertEquals(Set.of(), unreachable, "entries of StoredFormat that nothing stores");
@@ -81,43 +95,69 @@ class StoredFormatTest {
   record Pinned(Note note, String by) {}
 
   @Test
-  @DisplayName("a reachable record without an entry is refused when the codec is built, naming the record")
+  @DisplayName(
+      "a reachable record without an entry is refused when the codec is built, naming the record")
   void reachableTypeWithoutEntry() {
-    StoredTypes withoutNote = StoredTypes.of(StoredType.record(Pinned.class, "Pinned", "note", "by"));
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> new RecordJson(withoutNote, Pinned.class));
-    assertTrue(refused.getMessage().contains("no stored name for " + Note.class.getName()), refused.getMessage());
+    StoredTypes withoutNote =
+        StoredTypes.of(StoredType.record(Pinned.class, "Pinned", "note", "by"));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> new RecordJson(withoutNote, Pinned.class));
+    assertTrue(
+        refused.getMessage().contains("no stored name for " + Note.class.getName()),
+        refused.getMessage());
   }
 
   @Test
-  @DisplayName("a component without a stored name, or a stored name without a component, is refused when the table"
-      + " is built, naming it")
+  @DisplayName(
+      "a component without a stored name, or a stored name without a component, is refused when the table"
+          + " is built, naming it")
   void componentWithoutEntry() {
-    IllegalArgumentException unlisted = assertThrows(IllegalArgumentException.class,
-        () -> StoredTypes.of(StoredType.record(Note.class, "Note", "text")));
-    assertTrue(unlisted.getMessage().contains("no stored name for the component count"), unlisted.getMessage());
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> StoredTypes.of(StoredType.record(Note.class, "Note", "text", "count", "colour")));
+    IllegalArgumentException unlisted =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StoredTypes.of(StoredType.record(Note.class, "Note", "text")));
+    assertTrue(
+        unlisted.getMessage().contains("no stored name for the component count"),
+        unlisted.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StoredTypes.of(StoredType.record(Note.class, "Note", "text", "count", "colour")));
     assertTrue(unknown.getMessage().contains("no component named colour"), unknown.getMessage());
-    IllegalArgumentException constant = assertThrows(IllegalArgumentException.class,
-        () -> StoredTypes.of(StoredType.constants(Thread.State.class, "State", "NEW")));
-    assertTrue(constant.getMessage().contains("no stored name for the constants RUNNABLE"), constant.getMessage());
+    IllegalArgumentException constant =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StoredTypes.of(StoredType.constants(Thread.State.class, "State", "NEW")));
+    assertTrue(
+        constant.getMessage().contains("no stored name for the constants RUNNABLE"),
+        constant.getMessage());
   }
 
   @Test
-  @DisplayName("two types under one stored name or one hash name, and a type listed twice, are refused")
+  @DisplayName(
+      "two types under one stored name or one hash name, and a type listed twice, are refused")
   void namesAreUnique() {
     StoredType note = StoredType.record(Note.class, "Note", "text", "count");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> StoredTypes.of(note, StoredType.record(Pinned.class, "Note", "note", "by")));
-    IllegalArgumentException hash = assertThrows(IllegalArgumentException.class,
-        () -> StoredTypes.of(note, StoredType.record(Pinned.class, "Board$Note", "note", "by")));
+    IllegalArgumentException hash =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                StoredTypes.of(note, StoredType.record(Pinned.class, "Board$Note", "note", "by")));
     assertTrue(hash.getMessage().contains("two types hash as Note"), hash.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> StoredTypes.of(note, StoredType.record(Note.class, "Memo", "text", "count")));
-    assertThrows(IllegalArgumentException.class, () -> StoredType.record(Note.class, "Note", "text", "text"));
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-        () -> StoredType.record(Note.class, "@type", "text", "count"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> StoredType.record(Note.class, "Note", "text", "text"));
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StoredType.record(Note.class, "@type", "text", "count"));
     assertTrue(bad.getMessage().contains("'@type'"), bad.getMessage());
   }
 }

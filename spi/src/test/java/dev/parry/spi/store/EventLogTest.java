@@ -15,7 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("An event log shares its arrays with later logs and never shows their events or hashes")
+@DisplayName(
+    "An event log shares its arrays with later logs and never shows their events or hashes")
 class EventLogTest {
 
   static final InvestigationId ID = InvestigationId.of("inv-log");
@@ -23,8 +24,9 @@ class EventLogTest {
   static List<InvestigationEvent> events(int from, int count) {
     List<InvestigationEvent> out = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
-      out.add(new InvestigationEvent.AnalysisFinished(ID, Instant.ofEpochSecond(i), Actor.system(),
-          AnalysisOutcome.COMPLETED));
+      out.add(
+          new InvestigationEvent.AnalysisFinished(
+              ID, Instant.ofEpochSecond(i), Actor.system(), AnalysisOutcome.COMPLETED));
     }
     return out;
   }
@@ -39,7 +41,8 @@ class EventLogTest {
   }
 
   @Test
-  @DisplayName("every log keeps exactly the events and hashes it had, across appends that fill and grow the arrays")
+  @DisplayName(
+      "every log keeps exactly the events and hashes it had, across appends that fill and grow the arrays")
   void prefixesStayPut() {
     List<EventLog> logs = new ArrayList<>();
     List<InvestigationEvent> expected = new ArrayList<>(events(0, 3));
@@ -57,14 +60,17 @@ class EventLogTest {
     for (int i = 0; i < logs.size(); i++) {
       assertEquals(snapshots.get(i), logs.get(i), "log " + i);
       EventLog kept = logs.get(i);
-      assertEquals(hashes(0, kept.size()), java.util.stream.IntStream.range(0, kept.size()).mapToObj(kept::hash).toList(),
+      assertEquals(
+          hashes(0, kept.size()),
+          java.util.stream.IntStream.range(0, kept.size()).mapToObj(kept::hash).toList(),
           "the hashes of log " + i);
       assertEquals(hashes(kept.size() - 1, 1).get(0), kept.head(), "the head of log " + i);
     }
   }
 
   @Test
-  @DisplayName("a log is read-only and refuses an index past its own end, even where a later log wrote")
+  @DisplayName(
+      "a log is read-only and refuses an index past its own end, even where a later log wrote")
   void readOnly() {
     EventLog first = EventLog.of(events(0, 2), hashes(0, 2));
     EventLog second = first.appended(events(2, 1), hashes(2, 1));
@@ -72,9 +78,13 @@ class EventLogTest {
     assertThrows(IndexOutOfBoundsException.class, () -> first.get(2));
     assertThrows(IndexOutOfBoundsException.class, () -> first.hash(2));
     assertThrows(UnsupportedOperationException.class, () -> first.add(events(9, 1).get(0)));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null), hashes(3, 1)));
-    assertThrows(InvalidInputException.class, () -> second.appended(events(3, 2), hashes(3, 1)), "a hash missing");
+    assertThrows(
+        InvalidInputException.class,
+        () -> second.appended(events(3, 2), hashes(3, 1)),
+        "a hash missing");
   }
 
   @Test

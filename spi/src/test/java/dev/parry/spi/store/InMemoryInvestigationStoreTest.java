@@ -33,16 +33,31 @@ class InMemoryInvestigationStoreTest {
   final InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
 
   Investigation create() {
-    Decision.Accepted opened = Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW);
+    Decision.Accepted opened =
+        Investigation.open(
+            ID,
+            AlertId.of("a"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            NOW);
     store.append(ID, 0, opened.events(), opened.after());
     return opened.after();
   }
 
   Decision.Accepted propose(Investigation state) {
-    return (Decision.Accepted) state.decide(new Command.ProposeAction(new Command.Proposal(new PlannedAction(
-        new IsolateDevice(Device.of(DeviceId.of("d"), DeviceName.of("ws")), IsolationType.FULL),
-        ApprovalMode.REQUIRES_APPROVAL, "test"), ApprovalRule.SINGLE), Actor.system()), NOW);
+    return (Decision.Accepted)
+        state.decide(
+            new Command.ProposeAction(
+                new Command.Proposal(
+                    new PlannedAction(
+                        new IsolateDevice(
+                            Device.of(DeviceId.of("d"), DeviceName.of("ws")), IsolationType.FULL),
+                        ApprovalMode.REQUIRES_APPROVAL,
+                        "test"),
+                    ApprovalRule.SINGLE),
+                Actor.system()),
+            NOW);
   }
 
   @Test
@@ -51,8 +66,10 @@ class InMemoryInvestigationStoreTest {
     Investigation opened = create();
     Decision.Accepted first = propose(opened);
     store.append(ID, opened.version(), first.events(), first.after());
-    ConcurrencyConflictException e = assertThrows(ConcurrencyConflictException.class,
-        () -> store.append(ID, opened.version(), first.events(), first.after()));
+    ConcurrencyConflictException e =
+        assertThrows(
+            ConcurrencyConflictException.class,
+            () -> store.append(ID, opened.version(), first.events(), first.after()));
     assertEquals(1, e.expectedVersion());
     assertEquals(2, e.actualVersion());
     assertEquals(2, store.events(ID).size());
@@ -60,50 +77,88 @@ class InMemoryInvestigationStoreTest {
   }
 
   @Test
-  @DisplayName("creating twice conflicts; events of another investigation or a mismatched state are refused")
+  @DisplayName(
+      "creating twice conflicts; events of another investigation or a mismatched state are refused")
   void validation() {
     Investigation opened = create();
-    Decision.Accepted again = Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW);
-    assertThrows(ConcurrencyConflictException.class, () -> store.append(ID, 0, again.events(), again.after()));
+    Decision.Accepted again =
+        Investigation.open(
+            ID,
+            AlertId.of("a"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            NOW);
+    assertThrows(
+        ConcurrencyConflictException.class,
+        () -> store.append(ID, 0, again.events(), again.after()));
     Decision.Accepted next = propose(opened);
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> store.append(InvestigationId.of("other"), 1, next.events(), next.after()));
     assertThrows(InvalidInputException.class, () -> store.append(ID, 1, next.events(), opened));
-    assertThrows(InvalidInputException.class, () -> store.append(ID, 1, java.util.List.of(), opened));
+    assertThrows(
+        InvalidInputException.class, () -> store.append(ID, 1, java.util.List.of(), opened));
     assertEquals(1, store.events(ID).size());
     assertTrue(store.load(InvestigationId.of("missing")).isEmpty());
   }
 
   @Test
-  @DisplayName("a store sized up front holds investigations like any other; a size out of range is refused by value")
+  @DisplayName(
+      "a store sized up front holds investigations like any other; a size out of range is refused by value")
   void sized() {
     InMemoryInvestigationStore sized = InMemoryInvestigationStore.create(1_000);
-    Decision.Accepted opened = Investigation.open(ID, AlertId.of("a"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW);
+    Decision.Accepted opened =
+        Investigation.open(
+            ID,
+            AlertId.of("a"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            NOW);
     sized.append(ID, 0, opened.events(), opened.after());
     assertEquals(opened.after(), sized.load(ID).orElseThrow());
     assertEquals(0, InMemoryInvestigationStore.create(0).size());
-    InvalidInputException negative = assertThrows(InvalidInputException.class,
-        () -> InMemoryInvestigationStore.create(-1));
+    InvalidInputException negative =
+        assertThrows(InvalidInputException.class, () -> InMemoryInvestigationStore.create(-1));
     assertTrue(negative.getMessage().contains("was: -1"), negative.getMessage());
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> InMemoryInvestigationStore.create(InMemoryInvestigationStore.MAX_EXPECTED + 1));
   }
 
   @Test
-  @DisplayName("an entity acted on in many investigations is found in every one, in order, page after page")
+  @DisplayName(
+      "an entity acted on in many investigations is found in every one, in order, page after page")
   void entityInManyInvestigations() {
     Device device = Device.of(DeviceId.of("d"), DeviceName.of("ws"));
     java.util.List<dev.parry.core.investigation.ActionId> expected = new java.util.ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      InvestigationId id = InvestigationId.of("inv-" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
-      Decision.Accepted opened = Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL,
-          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), NOW.plusSeconds(i));
+      InvestigationId id =
+          InvestigationId.of("inv-" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
+      Decision.Accepted opened =
+          Investigation.open(
+              id,
+              AlertId.of("a"),
+              AutomationLevel.FULL,
+              Investigation.DEFAULT_PENDING_EXPIRY,
+              Actor.system(),
+              NOW.plusSeconds(i));
       store.append(id, 0, opened.events(), opened.after());
-      Decision.Accepted proposed = (Decision.Accepted) opened.after().decide(new Command.ProposeAction(
-          new Command.Proposal(new PlannedAction(new IsolateDevice(device, IsolationType.FULL),
-              ApprovalMode.REQUIRES_APPROVAL, "test"), ApprovalRule.SINGLE), Actor.system()), NOW.plusSeconds(i));
+      Decision.Accepted proposed =
+          (Decision.Accepted)
+              opened
+                  .after()
+                  .decide(
+                      new Command.ProposeAction(
+                          new Command.Proposal(
+                              new PlannedAction(
+                                  new IsolateDevice(device, IsolationType.FULL),
+                                  ApprovalMode.REQUIRES_APPROVAL,
+                                  "test"),
+                              ApprovalRule.SINGLE),
+                          Actor.system()),
+                      NOW.plusSeconds(i));
       store.append(id, 1, proposed.events(), proposed.after());
       expected.add(proposed.after().actions().get(0).id());
     }

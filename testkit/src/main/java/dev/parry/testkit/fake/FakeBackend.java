@@ -54,7 +54,8 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
    */
   public FakeBackend inject(ActionKind kind, Fault fault, int times) {
     Objects.requireNonNull(kind, "kind");
-    engine.inject(request -> request.action().kind() == kind, Objects.requireNonNull(fault, "fault"), times);
+    engine.inject(
+        request -> request.action().kind() == kind, Objects.requireNonNull(fault, "fault"), times);
     return this;
   }
 
@@ -77,7 +78,10 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
     return engine.timesApplied(action);
   }
 
-  /** {@return a probe of this backend for the executor contracts, counting applications and telling effects per device} */
+  /**
+   * {@return a probe of this backend for the executor contracts, counting applications and telling
+   * effects per device}
+   */
   public ExecutorProbe probe() {
     return new ExecutorProbe() {
       @Override
@@ -119,6 +123,11 @@ public abstract sealed class FakeBackend permits FakeDevices, FakeMail, FakeDire
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "{effects=" + engine.effects().size() + ", calls=" + engine.calls().size() + "}";
+    return getClass().getSimpleName()
+        + "{effects="
+        + engine.effects().size()
+        + ", calls="
+        + engine.calls().size()
+        + "}";
   }
 }

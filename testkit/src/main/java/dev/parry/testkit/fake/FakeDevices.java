@@ -17,12 +17,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fake fleet: isolation, containment, code restriction, scans, packages, offboarding, file quarantine, processes, services, drivers, registry keys and scheduled tasks, each with its undo.
+ * A fake fleet: isolation, containment, code restriction, scans, packages, offboarding, file
+ * quarantine, processes, services, drivers, registry keys and scheduled tasks, each with its undo.
  *
- * <p>Its executor {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions}: an action
- * whose target is not one device (a file known by its hash alone) reaches every {@linkplain #enroll
- * enrolled} device its request does not exclude. {@link #honourExclusions(boolean) honourExclusions(false)}
- * makes it an executor that does not, and reaches every enrolled device.
+ * <p>Its executor {@linkplain DeviceActionExecutor#honoursExclusions() honours exclusions}: an
+ * action whose target is not one device (a file known by its hash alone) reaches every {@linkplain
+ * #enroll enrolled} device its request does not exclude. {@link #honourExclusions(boolean)
+ * honourExclusions(false)} makes it an executor that does not, and reaches every enrolled device.
  *
  * <pre>{@code
  * FakeDevices fake = FakeDevices.create(clock, scheduler).enroll(domainController).enroll(workstation);
@@ -64,7 +65,8 @@ public final class FakeDevices extends FakeBackend {
    * @param scheduler where delayed answers are scheduled
    */
   public static FakeDevices create(Clock clock, TaskScheduler scheduler) {
-    return new FakeDevices(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
+    return new FakeDevices(
+        Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
   }
 
   @Override
@@ -78,7 +80,8 @@ public final class FakeDevices extends FakeBackend {
   }
 
   /**
-   * Makes every call about a device fail as offline (retryable) until the clock reaches {@code until}.
+   * Makes every call about a device fail as offline (retryable) until the clock reaches {@code
+   * until}.
    *
    * @param device the device
    * @param until when it comes back
@@ -86,8 +89,12 @@ public final class FakeDevices extends FakeBackend {
    */
   public FakeDevices offlineUntil(DeviceId device, Instant until) {
     Objects.requireNonNull(device, "device");
-    engine.inject(request -> request.action().target() instanceof DeviceEntity entity
-        && entity.deviceId().filter(device::equals).isPresent(), Fault.offlineUntil(until), 1);
+    engine.inject(
+        request ->
+            request.action().target() instanceof DeviceEntity entity
+                && entity.deviceId().filter(device::equals).isPresent(),
+        Fault.offlineUntil(until),
+        1);
     return this;
   }
 
@@ -104,9 +111,9 @@ public final class FakeDevices extends FakeBackend {
   }
 
   /**
-   * Runs {@code process} on its device: a kill that names the same id with another creation time then
-   * finds no such process and fails (the id was reused, SPEC EXE-13). A process never run here is
-   * assumed to be running, so a kill of it succeeds.
+   * Runs {@code process} on its device: a kill that names the same id with another creation time
+   * then finds no such process and fails (the id was reused, SPEC EXE-13). A process never run here
+   * is assumed to be running, so a kill of it succeeds.
    *
    * @param process the process, with its creation time
    * @return this backend
@@ -123,9 +130,10 @@ public final class FakeDevices extends FakeBackend {
   }
 
   /**
-   * Sets whether the executor honours exclusions (it does from the start). Not honouring, it answers
-   * false to {@link DeviceActionExecutor#honoursExclusions()} and a fleet-wide action reaches every
-   * enrolled device, excluded or not, as an executor written before exclusions existed would.
+   * Sets whether the executor honours exclusions (it does from the start). Not honouring, it
+   * answers false to {@link DeviceActionExecutor#honoursExclusions()} and a fleet-wide action
+   * reaches every enrolled device, excluded or not, as an executor written before exclusions
+   * existed would.
    *
    * @param honours whether to honour exclusions
    * @return this backend
@@ -136,15 +144,16 @@ public final class FakeDevices extends FakeBackend {
   }
 
   /**
-   * {@return whether {@code action}'s effect is in place on {@code device}}: for an action on a file
-   * known by its hash alone, whether it reached that device; otherwise whether it is in effect and
-   * about that device
+   * {@return whether {@code action}'s effect is in place on {@code device}}: for an action on a
+   * file known by its hash alone, whether it reached that device; otherwise whether it is in effect
+   * and about that device
    *
    * @param action the action
    * @param device the device
    */
   public boolean isInEffectOn(RemediationAction action, DeviceId device) {
-    return engine.inEffectOn(Objects.requireNonNull(action, "action"), Objects.requireNonNull(device, "device"));
+    return engine.inEffectOn(
+        Objects.requireNonNull(action, "action"), Objects.requireNonNull(device, "device"));
   }
 
   /**
@@ -180,8 +189,11 @@ public final class FakeDevices extends FakeBackend {
    * @param sha256 the hash
    */
   public boolean isQuarantined(Sha256 sha256) {
-    return engine.effects().stream().anyMatch(e -> (e.startsWith("QUARANTINE_FILE@file:" + sha256.hex())
-        || e.startsWith("STOP_AND_QUARANTINE_FILE@file:" + sha256.hex())));
+    return engine.effects().stream()
+        .anyMatch(
+            e ->
+                (e.startsWith("QUARANTINE_FILE@file:" + sha256.hex())
+                    || e.startsWith("STOP_AND_QUARANTINE_FILE@file:" + sha256.hex())));
   }
 
   /**
@@ -194,8 +206,10 @@ public final class FakeDevices extends FakeBackend {
   public boolean isQuarantinedOn(Sha256 sha256, DeviceId device) {
     String copy = "file:" + sha256.hex() + "@" + device.value();
     for (String kind : new String[] {"QUARANTINE_FILE", "STOP_AND_QUARANTINE_FILE"}) {
-      if (engine.reachedOn(kind + "@file:" + sha256.hex(), device) || engine.effects().stream()
-          .anyMatch(e -> e.equals(kind + "@" + copy) || e.startsWith(kind + "@" + copy + ":"))) {
+      if (engine.reachedOn(kind + "@file:" + sha256.hex(), device)
+          || engine.effects().stream()
+              .anyMatch(
+                  e -> e.equals(kind + "@" + copy) || e.startsWith(kind + "@" + copy + ":"))) {
         return true;
       }
     }

@@ -3,15 +3,16 @@ package dev.parry.testkit.fake;
 import dev.parry.core.action.ActionKind;
 import dev.parry.core.entity.EntityFamily;
 import dev.parry.core.entity.UserAccount;
+import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.executor.ActionExecutor;
 import dev.parry.spi.executor.IdentityActionExecutor;
-import dev.parry.runtime.TaskScheduler;
 import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fake directory: disabled and enabled accounts, password resets, revoked sessions, compromised marks, containment and suspension elsewhere.
+ * A fake directory: disabled and enabled accounts, password resets, revoked sessions, compromised
+ * marks, containment and suspension elsewhere.
  *
  * <pre>{@code
  * FakeDirectory fake = FakeDirectory.create(clock, scheduler);
@@ -48,7 +49,8 @@ public final class FakeDirectory extends FakeBackend {
    * @param scheduler where delayed answers are scheduled
    */
   public static FakeDirectory create(Clock clock, TaskScheduler scheduler) {
-    return new FakeDirectory(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
+    return new FakeDirectory(
+        Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
   }
 
   @Override

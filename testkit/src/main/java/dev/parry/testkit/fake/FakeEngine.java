@@ -20,7 +20,6 @@ import dev.parry.spi.executor.IdempotencyKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -38,17 +37,19 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The machinery the three fakes share: idempotent effects, call recording, scripted faults.
- * Effects are kept as {@code KIND@entityKey} strings: an action adds its effect, its undo counterpart
+ * The machinery the three fakes share: idempotent effects, call recording, scripted faults. Effects
+ * are kept as {@code KIND@entityKey} strings: an action adds its effect, its undo counterpart
  * removes the effect it undoes. An action whose target is not one device (a file known by its hash
  * alone) also takes effect on every enrolled device its request does not exclude, or on every one
  * when the engine is told to ignore exclusions.
  */
 final class FakeEngine {
 
-  private record Scripted(Predicate<ExecutionRequest> selector, Fault fault, AtomicInteger remaining) {}
+  private record Scripted(
+      Predicate<ExecutionRequest> selector, Fault fault, AtomicInteger remaining) {}
 
-  private record Polling(ExecutionRequest request, AtomicInteger remaining, @Nullable String failure) {}
+  private record Polling(
+      ExecutionRequest request, AtomicInteger remaining, @Nullable String failure) {}
 
   private final EntityFamily family;
   private final Clock clock;
@@ -62,10 +63,15 @@ final class FakeEngine {
   private final List<Scripted> faults = new CopyOnWriteArrayList<>();
   private final AtomicInteger references = new AtomicInteger();
   private final Map<DeviceId, Device> fleet = new ConcurrentHashMap<>();
-  /** The processes run here, by device and id: the creation time of the one running under that id. */
+
+  /**
+   * The processes run here, by device and id: the creation time of the one running under that id.
+   */
   private final Map<String, Instant> processes = new ConcurrentHashMap<>();
+
   /** Per fleet-wide effect ({@code KIND@entityKey}), the devices it reached. */
   private final Map<String, Set<DeviceId>> reached = new ConcurrentHashMap<>();
+
   private volatile boolean honoursExclusions = true;
   private volatile boolean shutdown;
 
@@ -95,7 +101,8 @@ final class FakeEngine {
 
   private @Nullable Fault nextFault(ExecutionRequest request) {
     for (Scripted scripted : faults) {
-      if (scripted.fault() instanceof Fault.OfflineUntil offline && scripted.selector().test(request)) {
+      if (scripted.fault() instanceof Fault.OfflineUntil offline
+          && scripted.selector().test(request)) {
         if (clock.instant().isBefore(offline.until())) {
           return scripted.fault();
         }
@@ -115,8 +122,13 @@ final class FakeEngine {
     requireRunning();
     calls.add(new Call("execute", request, clock.instant()));
     if (!supported.contains(request.action().kind())) {
-      return done(ExecutionOutcome.failed("unsupported action kind " + request.action().kind() + " for a " + family
-          + " backend"));
+      return done(
+          ExecutionOutcome.failed(
+              "unsupported action kind "
+                  + request.action().kind()
+                  + " for a "
+                  + family
+                  + " backend"));
     }
     ExecutionOutcome previous = outcomes.get(request.idempotencyKey());
     if (previous != null) {
@@ -126,7 +138,8 @@ final class FakeEngine {
     if (fault instanceof Fault.NullStage) {
       return nullStage();
     }
-    String reused = request.purpose() == ExecutionPurpose.EXECUTE ? reusedId(request.action()) : null;
+    String reused =
+        request.purpose() == ExecutionPurpose.EXECUTE ? reusedId(request.action()) : null;
     if (reused != null) {
       return done(remember(request, ExecutionOutcome.failed(reused)));
     }
@@ -147,16 +160,19 @@ final class FakeEngine {
       return done(remember(request, ExecutionOutcome.failed(permanent.reason())));
     }
     if (fault instanceof Fault.InProgressFor progress) {
-      ExternalReference reference = ExternalReference.of(family.name().toLowerCase(Locale.ROOT) + "-op-"
-          + references.incrementAndGet());
-      polling.put(reference, new Polling(request, new AtomicInteger(progress.polls()), progress.failure()));
+      ExternalReference reference =
+          ExternalReference.of(
+              family.name().toLowerCase(Locale.ROOT) + "-op-" + references.incrementAndGet());
+      polling.put(
+          reference, new Polling(request, new AtomicInteger(progress.polls()), progress.failure()));
       return done(ExecutionOutcome.inProgress(reference, Duration.ofSeconds(30)));
     }
     if (fault instanceof Fault.Throw thrown) {
       throw new IllegalStateException(thrown.message());
     }
     if (fault instanceof Fault.OfflineUntil offline) {
-      return done(ExecutionOutcome.retryableFailure("target offline until " + offline.until(), null));
+      return done(
+          ExecutionOutcome.retryableFailure("target offline until " + offline.until(), null));
     }
     if (fault instanceof Fault.CompleteTwice) {
       TwiceCompletingFuture twice = new TwiceCompletingFuture();
@@ -182,7 +198,8 @@ final class FakeEngine {
     Polling poll = polling.get(reference);
     if (poll == null) {
       ExecutionOutcome finished = outcomes.get(request.idempotencyKey());
-      return done(finished != null ? finished : ExecutionOutcome.failed("unknown reference " + reference));
+      return done(
+          finished != null ? finished : ExecutionOutcome.failed("unknown reference " + reference));
     }
     if (poll.remaining().decrementAndGet() > 0) {
       return done(ExecutionOutcome.inProgress(reference, Duration.ofSeconds(30)));
@@ -197,7 +214,8 @@ final class FakeEngine {
   CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
     requireRunning();
     calls.add(new Call("cancel", request, clock.instant()));
-    return CompletableFuture.completedFuture(reference != null && polling.remove(reference) != null);
+    return CompletableFuture.completedFuture(
+        reference != null && polling.remove(reference) != null);
   }
 
   private synchronized ExecutionOutcome applyOnce(ExecutionRequest request) {
@@ -220,8 +238,10 @@ final class FakeEngine {
     }
     if (!(action instanceof MoveEmail move && move.destination() == MailFolder.INBOX)
         && kind.impact() != ImpactClass.RESTORATIVE) {
-      String effect = kind == ActionKind.MOVE_EMAIL ? kind + ":" + ((MoveEmail) action).destination() + "@" + entity
-          : kind + "@" + entity;
+      String effect =
+          kind == ActionKind.MOVE_EMAIL
+              ? kind + ":" + ((MoveEmail) action).destination() + "@" + entity
+              : kind + "@" + entity;
       effects.add(effect);
       applications.computeIfAbsent(effect, e -> new AtomicInteger()).incrementAndGet();
       if (isFleetWide(action)) {
@@ -229,15 +249,22 @@ final class FakeEngine {
       }
     }
     String target = action.target().key().value();
-    return remember(request, ExecutionOutcome.succeeded(kind + " done on "
-        + (target.length() > 200 ? target.substring(0, 200) + "..." : target)));
+    return remember(
+        request,
+        ExecutionOutcome.succeeded(
+            kind
+                + " done on "
+                + (target.length() > 200 ? target.substring(0, 200) + "..." : target)));
   }
 
   private static boolean isFleetWide(RemediationAction action) {
     return action.target() instanceof DeviceEntity onDevice && onDevice.deviceId().isEmpty();
   }
 
-  /** {@return the enrolled devices a fleet-wide request reaches: those it does not exclude, or all if exclusions are ignored} */
+  /**
+   * {@return the enrolled devices a fleet-wide request reaches: those it does not exclude, or all
+   * if exclusions are ignored}
+   */
   private Set<DeviceId> reach(ExecutionRequest request) {
     if (!isFleetWide(request.action())) {
       return Set.of();
@@ -259,16 +286,26 @@ final class FakeEngine {
     processes.put(process.device().value() + ":" + process.processId(), created);
   }
 
-  /** {@return why {@code action} finds no process to kill (the id was reused), or null when it finds one} */
+  /**
+   * {@return why {@code action} finds no process to kill (the id was reused), or null when it finds
+   * one}
+   */
   private @Nullable String reusedId(RemediationAction action) {
     if (!(action instanceof KillProcess kill)) {
       return null;
     }
     DeviceProcess target = kill.process();
     Instant running = processes.get(target.device().value() + ":" + target.processId());
-    return running == null || running.equals(target.creationTime()) ? null
-        : "no process " + target.processId() + " created at " + target.creationTime() + " on " + target.device()
-            + ": the id now names a process created at " + running;
+    return running == null || running.equals(target.creationTime())
+        ? null
+        : "no process "
+            + target.processId()
+            + " created at "
+            + target.creationTime()
+            + " on "
+            + target.device()
+            + ": the id now names a process created at "
+            + running;
   }
 
   void enroll(Device device) {
@@ -287,12 +324,18 @@ final class FakeEngine {
     return honoursExclusions;
   }
 
-  /** {@return whether {@code action}'s effect is in place on {@code device}}: reached by a fleet-wide action, or the action's own device */
+  /**
+   * {@return whether {@code action}'s effect is in place on {@code device}}: reached by a
+   * fleet-wide action, or the action's own device
+   */
   boolean inEffectOn(RemediationAction action, DeviceId device) {
     if (isFleetWide(action)) {
-      return reached.getOrDefault(action.kind() + "@" + action.target().key().value(), Set.of()).contains(device);
+      return reached
+          .getOrDefault(action.kind() + "@" + action.target().key().value(), Set.of())
+          .contains(device);
     }
-    Optional<DeviceId> own = action.target() instanceof DeviceEntity onDevice ? onDevice.deviceId() : Optional.empty();
+    Optional<DeviceId> own =
+        action.target() instanceof DeviceEntity onDevice ? onDevice.deviceId() : Optional.empty();
     return own.filter(device::equals).isPresent() && inEffect(action);
   }
 

@@ -30,11 +30,13 @@ abstract class FakeExecutor {
     return engine.execute(request);
   }
 
-  public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+  public CompletionStage<ExecutionOutcome> status(
+      ExecutionRequest request, ExternalReference reference) {
     return engine.status(request, reference);
   }
 
-  public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+  public CompletionStage<Boolean> cancel(
+      ExecutionRequest request, @Nullable ExternalReference reference) {
     return engine.cancel(request, reference);
   }
 

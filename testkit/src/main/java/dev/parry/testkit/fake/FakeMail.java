@@ -12,7 +12,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fake mail system: soft and hard deletion, moves, quarantine of messages and attachments, URL blocks, forwarding rules and delegations, each with its undo where one exists.
+ * A fake mail system: soft and hard deletion, moves, quarantine of messages and attachments, URL
+ * blocks, forwarding rules and delegations, each with its undo where one exists.
  *
  * <pre>{@code
  * FakeMail fake = FakeMail.create(clock, scheduler);
@@ -49,7 +50,8 @@ public final class FakeMail extends FakeBackend {
    * @param scheduler where delayed answers are scheduled
    */
   public static FakeMail create(Clock clock, TaskScheduler scheduler) {
-    return new FakeMail(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
+    return new FakeMail(
+        Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(scheduler, "scheduler"));
   }
 
   @Override
@@ -86,6 +88,7 @@ public final class FakeMail extends FakeBackend {
    * @param url the URL
    */
   public boolean isBlocked(WebUrl url) {
-    return engine.effects().stream().anyMatch(e -> e.startsWith("BLOCK_URL@url:" + url.normalized()));
+    return engine.effects().stream()
+        .anyMatch(e -> e.startsWith("BLOCK_URL@url:" + url.normalized()));
   }
 }

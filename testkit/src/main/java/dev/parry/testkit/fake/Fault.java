@@ -92,15 +92,16 @@ public sealed interface Fault {
   }
 
   /**
-   * {@return the normal answer, but the executor's callback fires twice, as a buggy client library might}
+   * {@return the normal answer, but the executor's callback fires twice, as a buggy client library
+   * might}
    */
   static Fault completeTwice() {
     return new CompleteTwice();
   }
 
   /**
-   * {@return a retryable "offline" failure for every call until the fake's clock reaches {@code until}},
-   * then normal answers; it is not used up by calls
+   * {@return a retryable "offline" failure for every call until the fake's clock reaches {@code
+   * until}}, then normal answers; it is not used up by calls
    *
    * @param until when the target comes back
    */
@@ -132,15 +133,16 @@ public sealed interface Fault {
    * Retryable failure.
    *
    * @param reason the reason the retryable failure it answers carries
-   * @param retryAfter how long the backend asks the caller to wait (its Retry-After), or null for no advice
+   * @param retryAfter how long the backend asks the caller to wait (its Retry-After), or null for
+   *     no advice
    */
   record FailRetryable(String reason, @Nullable Duration retryAfter) implements Fault {
     /**
      * Validates.
      *
      * @param reason the reason the retryable failure it answers carries
-     * @param retryAfter how long the backend asks the caller to wait (its Retry-After), or null for no
-     *     advice
+     * @param retryAfter how long the backend asks the caller to wait (its Retry-After), or null for
+     *     no advice
      * @throws NullPointerException if {@code reason} is null
      */
     public FailRetryable {

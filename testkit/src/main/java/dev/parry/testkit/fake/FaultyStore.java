@@ -72,7 +72,11 @@ public final class FaultyStore extends ForwardingStore {
     CONTROL_ADMIT;
 
     boolean isWrite() {
-      return this == APPEND || this == CLAIM || this == RELEASE || this == CONTROL_RECORD || this == CONTROL_ADMIT;
+      return this == APPEND
+          || this == CLAIM
+          || this == RELEASE
+          || this == CONTROL_RECORD
+          || this == CONTROL_ADMIT;
     }
   }
 
@@ -134,7 +138,8 @@ public final class FaultyStore extends ForwardingStore {
   }
 
   /**
-   * {@return this store, answering the next {@code skip} calls of one kind, then failing {@code times}}
+   * {@return this store, answering the next {@code skip} calls of one kind, then failing {@code
+   * times}}
    *
    * @param call the kind of call
    * @param skip how many to answer first, 0 or more
@@ -143,7 +148,8 @@ public final class FaultyStore extends ForwardingStore {
    */
   public synchronized FaultyStore failAfter(Call call, int skip, int times, boolean landFirst) {
     if (skip < 0 || times < 0) {
-      throw new IllegalArgumentException("skip and times must not be negative, were: " + skip + ", " + times);
+      throw new IllegalArgumentException(
+          "skip and times must not be negative, were: " + skip + ", " + times);
     }
     skipped.put(Objects.requireNonNull(call, "call"), skip);
     next.put(call, times);
@@ -209,22 +215,27 @@ public final class FaultyStore extends ForwardingStore {
       T landed = answer.get();
       lostAcks.incrementAndGet();
       LOG.atDebug().log("injected fault after the call landed: " + (landed != null));
-      throw new StoreUnavailableException("injected: " + call + " landed, its acknowledgement was lost",
+      throw new StoreUnavailableException(
+          "injected: " + call + " landed, its acknowledgement was lost",
           new IOException("connection reset"));
     }
-    throw new StoreUnavailableException("injected: " + call + " failed", new IOException("connection refused"));
+    throw new StoreUnavailableException(
+        "injected: " + call + " failed", new IOException("connection refused"));
   }
 
   @Override
-  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+  public ChainHead append(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
       Investigation after) {
     return guarded(Call.APPEND, () -> super.append(id, expectedVersion, events, after));
   }
 
   /**
    * {@return the delegate's control store, if it keeps one, behind the same faults}: its calls fail
-   * with this store's rate and planned faults ({@link Call#CONTROL_RECORD}, {@link Call#CONTROL_CHANGES},
-   * {@link Call#CONTROL_ADMIT}).
+   * with this store's rate and planned faults ({@link Call#CONTROL_RECORD}, {@link
+   * Call#CONTROL_CHANGES}, {@link Call#CONTROL_ADMIT}).
    */
   @Override
   public Optional<ControlStore> controls() {
@@ -281,7 +292,8 @@ public final class FaultyStore extends ForwardingStore {
   }
 
   @Override
-  public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+  public List<ActionRecord> due(
+      Instant now, String owner, @Nullable ActionRecord after, int limit) {
     return guarded(Call.DUE, () -> super.due(now, owner, after, limit));
   }
 
@@ -292,9 +304,11 @@ public final class FaultyStore extends ForwardingStore {
 
   @Override
   public void release(ActionId action, String owner) {
-    guarded(Call.RELEASE, () -> {
-      super.release(action, owner);
-      return Boolean.TRUE;
-    });
+    guarded(
+        Call.RELEASE,
+        () -> {
+          super.release(action, owner);
+          return Boolean.TRUE;
+        });
   }
 }

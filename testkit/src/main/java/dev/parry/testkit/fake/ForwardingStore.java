@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A store that passes every call to another one: override the calls a test wants to watch or
- * break, such as failing some appends or counting them.
+ * A store that passes every call to another one: override the calls a test wants to watch or break,
+ * such as failing some appends or counting them.
  *
  * <pre>{@code
  * ForwardingStore flaky = new ForwardingStore(InMemoryInvestigationStore.create()) {
@@ -56,7 +56,10 @@ public class ForwardingStore implements InvestigationStore {
   }
 
   @Override
-  public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+  public ChainHead append(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
       Investigation after) {
     return delegate.append(id, expectedVersion, events, after);
   }
@@ -82,7 +85,8 @@ public class ForwardingStore implements InvestigationStore {
   }
 
   @Override
-  public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+  public List<ActionRecord> due(
+      Instant now, String owner, @Nullable ActionRecord after, int limit) {
     return delegate.due(now, owner, after, limit);
   }
 

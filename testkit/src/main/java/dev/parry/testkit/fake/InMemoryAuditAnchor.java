@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An audit anchor kept in memory, for tests: it keeps each investigation's head of the highest version,
- * in one atomic step, and can fail its next calls as an anchor service that is down does. It keeps
- * the rules ANCHOR-1 to ANCHOR-3 of {@code spi/SPEC.md}; in memory, it cannot keep ANCHOR-4 (out of
- * reach of whoever can write the store) beyond the life of the test. Thread-safe.
+ * An audit anchor kept in memory, for tests: it keeps each investigation's head of the highest
+ * version, in one atomic step, and can fail its next calls as an anchor service that is down does.
+ * It keeps the rules ANCHOR-1 to ANCHOR-3 of {@code spi/SPEC.md}; in memory, it cannot keep
+ * ANCHOR-4 (out of reach of whoever can write the store) beyond the life of the test. Thread-safe.
  *
  * <pre>{@code
  * InMemoryAuditAnchor anchor = InMemoryAuditAnchor.create();
@@ -42,7 +42,8 @@ public final class InMemoryAuditAnchor implements AuditAnchor {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalStateException if a failure was injected for this call, or the anchor was shut down
+   * @throws IllegalStateException if a failure was injected for this call, or the anchor was shut
+   *     down
    */
   @Override
   public void anchor(InvestigationId id, ChainHead head) {
@@ -70,8 +71,8 @@ public final class InMemoryAuditAnchor implements AuditAnchor {
   }
 
   /**
-   * Fails the next {@code calls} calls of {@link #anchor} with an {@link IllegalStateException}, as an
-   * anchor service that is down; {@link #heal()} ends it early.
+   * Fails the next {@code calls} calls of {@link #anchor} with an {@link IllegalStateException}, as
+   * an anchor service that is down; {@link #heal()} ends it early.
    *
    * @param calls how many calls fail, 0 or more
    * @return this anchor
@@ -126,7 +127,12 @@ public final class InMemoryAuditAnchor implements AuditAnchor {
 
   @Override
   public String toString() {
-    return "InMemoryAuditAnchor{investigations=" + heads.size() + ", taken=" + taken.get() + ", refused="
-        + refused.get() + "}";
+    return "InMemoryAuditAnchor{investigations="
+        + heads.size()
+        + ", taken="
+        + taken.get()
+        + ", refused="
+        + refused.get()
+        + "}";
   }
 }

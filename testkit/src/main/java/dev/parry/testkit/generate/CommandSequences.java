@@ -40,7 +40,8 @@ public final class CommandSequences {
    */
   public static Gen<List<InvestigationStep>> steps(int min, int max) {
     if (min < 0 || max < min) {
-      throw new IllegalArgumentException("step bounds must satisfy 0 <= min <= max, were: " + min + ", " + max);
+      throw new IllegalArgumentException(
+          "step bounds must satisfy 0 <= min <= max, were: " + min + ", " + max);
     }
     return step().list(min, max);
   }
@@ -50,33 +51,42 @@ public final class CommandSequences {
     return random -> {
       int roll = random.nextInt(100);
       if (roll < 14) {
-        return new InvestigationStep.ReportEvidence(DomainGenerators.evidence().next(random),
-            DomainGenerators.automationContexts().next(random), rule(random));
+        return new InvestigationStep.ReportEvidence(
+            DomainGenerators.evidence().next(random),
+            DomainGenerators.automationContexts().next(random),
+            rule(random));
       }
       if (roll < 22) {
-        return new InvestigationStep.Propose(DomainGenerators.actions().next(random),
-            random.nextBoolean() ? ApprovalMode.AUTOMATIC : ApprovalMode.REQUIRES_APPROVAL, rule(random),
+        return new InvestigationStep.Propose(
+            DomainGenerators.actions().next(random),
+            random.nextBoolean() ? ApprovalMode.AUTOMATIC : ApprovalMode.REQUIRES_APPROVAL,
+            rule(random),
             random.nextInt(4) - 1);
       }
       if (roll < 88) {
-        return new InvestigationStep.OnAction(Gen.anyOf(InvestigationStep.Verb.class).next(random), random.nextInt(1000),
-            random.nextInt(5) != 0, random.nextInt(4) - 1);
+        return new InvestigationStep.OnAction(
+            Gen.anyOf(InvestigationStep.Verb.class).next(random),
+            random.nextInt(1000),
+            random.nextInt(5) != 0,
+            random.nextInt(4) - 1);
       }
       if (roll < 93) {
-        return new InvestigationStep.Advance(random.nextBoolean()
-            ? Duration.ofHours(1 + random.nextInt(48)) : Duration.ofDays(7));
+        return new InvestigationStep.Advance(
+            random.nextBoolean() ? Duration.ofHours(1 + random.nextInt(48)) : Duration.ofDays(7));
       }
       if (roll < 98) {
-        return new InvestigationStep.Finish(random.nextInt(4) != 0
-            ? AnalysisOutcome.COMPLETED : Gen.anyOf(AnalysisOutcome.class).next(random));
+        return new InvestigationStep.Finish(
+            random.nextInt(4) != 0
+                ? AnalysisOutcome.COMPLETED
+                : Gen.anyOf(AnalysisOutcome.class).next(random));
       }
       return new InvestigationStep.Terminate(random.nextInt(4) - 1);
     };
   }
 
   /**
-   * {@return whole investigations: a fresh one driven by a generated sequence of {@code min}..{@code max}
-   * steps, refused commands skipped}, in every status an investigation can reach
+   * {@return whole investigations: a fresh one driven by a generated sequence of {@code
+   * min}..{@code max} steps, refused commands skipped}, in every status an investigation can reach
    *
    * @param min the fewest steps, 0 or more
    * @param max the most steps, at least {@code min}
@@ -86,9 +96,16 @@ public final class CommandSequences {
     Gen<List<InvestigationStep>> sequences = steps(min, max);
     return random -> {
       Instant now = DomainGenerators.EPOCH;
-      Investigation state = Investigation.open(InvestigationId.of("inv-" + Long.toHexString(random.nextLong() >>> 1)),
-          AlertId.of("alert"), Gen.anyOf(AutomationLevel.class).next(random), DomainGenerators.origins().next(random),
-          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now).after();
+      Investigation state =
+          Investigation.open(
+                  InvestigationId.of("inv-" + Long.toHexString(random.nextLong() >>> 1)),
+                  AlertId.of("alert"),
+                  Gen.anyOf(AutomationLevel.class).next(random),
+                  DomainGenerators.origins().next(random),
+                  Investigation.DEFAULT_PENDING_EXPIRY,
+                  Actor.system(),
+                  now)
+              .after();
       for (InvestigationStep step : sequences.next(random)) {
         now = now.plus(step.advance());
         Command command = step.resolve(state);

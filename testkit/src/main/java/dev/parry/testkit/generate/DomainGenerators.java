@@ -133,24 +133,37 @@ import org.jspecify.annotations.Nullable;
  * RemediationAction action = DomainGenerators.actionOf(ActionKind.ISOLATE_DEVICE).next(random);
  * }</pre>
  *
- * <p>Past 400 lines because it holds a generator for every entity, action and identifier of the domain.
+ * <p>Past 400 lines because it holds a generator for every entity, action and identifier of the
+ * domain.
  */
 public final class DomainGenerators {
 
   /** The instant generated times are drawn around: 2026-03-01T09:00:00Z. */
   public static final Instant EPOCH = Instant.parse("2026-03-01T09:00:00Z");
 
-  private static final String TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-";
+  private static final String TOKEN_CHARS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-";
   private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final String HEX = "0123456789abcdefABCDEF";
-  private static final String LOCAL_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-";
-  private static final List<String> UNICODE_WORDS = List.of(
-      "résumé", "файл", "文件", "ファイル", "Ünïcødé", "naïve", "ملف", "αρχείο", "😀emoji", "straße");
-  private static final List<String> FOLDERS = List.of(
-      "\\Windows\\System32", "\\Windows\\SysWOW64\\drivers", "\\Windows\\Temp", "\\Program Files\\Vendor",
-      "\\Program Files (x86)\\Vendor\\bin", "\\Users\\%u\\AppData\\Local\\Temp", "\\Users\\%u\\Downloads",
-      "\\Users\\%u\\Documents", "\\Documents and Settings\\%u\\Local Settings\\Temp", "\\ProgramData\\%u",
-      "\\Data\\Shared", "\\BuildAgent\\work");
+  private static final String LOCAL_CHARS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-";
+  private static final List<String> UNICODE_WORDS =
+      List.of(
+          "résumé", "файл", "文件", "ファイル", "Ünïcødé", "naïve", "ملف", "αρχείο", "😀emoji", "straße");
+  private static final List<String> FOLDERS =
+      List.of(
+          "\\Windows\\System32",
+          "\\Windows\\SysWOW64\\drivers",
+          "\\Windows\\Temp",
+          "\\Program Files\\Vendor",
+          "\\Program Files (x86)\\Vendor\\bin",
+          "\\Users\\%u\\AppData\\Local\\Temp",
+          "\\Users\\%u\\Downloads",
+          "\\Users\\%u\\Documents",
+          "\\Documents and Settings\\%u\\Local Settings\\Temp",
+          "\\ProgramData\\%u",
+          "\\Data\\Shared",
+          "\\BuildAgent\\work");
 
   private DomainGenerators() {}
 
@@ -185,7 +198,8 @@ public final class DomainGenerators {
 
   /** {@return device ids, 1-128 token characters} */
   public static Gen<DeviceId> deviceIds() {
-    return random -> DeviceId.of(chars(random, TOKEN_CHARS, length(random, DeviceId.MAX_LENGTH, 20)));
+    return random ->
+        DeviceId.of(chars(random, TOKEN_CHARS, length(random, DeviceId.MAX_LENGTH, 20)));
   }
 
   /** {@return SHA-1 digests, in mixed case} */
@@ -200,8 +214,16 @@ public final class DomainGenerators {
 
   private static String guid(Random random) {
     String hex = chars(random, HEX, 32);
-    String guid = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16, 20) + "-" + hex.substring(20);
+    String guid =
+        hex.substring(0, 8)
+            + "-"
+            + hex.substring(8, 12)
+            + "-"
+            + hex.substring(12, 16)
+            + "-"
+            + hex.substring(16, 20)
+            + "-"
+            + hex.substring(20);
     return random.nextInt(10) == 0 ? "{" + guid + "}" : guid;
   }
 
@@ -217,14 +239,17 @@ public final class DomainGenerators {
 
   /** {@return cluster ids} */
   public static Gen<ClusterId> clusterIds() {
-    return random -> ClusterId.of(chars(random, TOKEN_CHARS, length(random, ClusterId.MAX_LENGTH, 20)));
+    return random ->
+        ClusterId.of(chars(random, TOKEN_CHARS, length(random, ClusterId.MAX_LENGTH, 20)));
   }
 
   private static String label(Random random, int max) {
     int len = 1 + random.nextInt(max);
     String label = chars(random, ALNUM + "-", len);
-    return Character.isLetterOrDigit(label.charAt(0)) && Character.isLetterOrDigit(label.charAt(len - 1))
-        ? label : "x" + chars(random, ALNUM, Math.max(0, Math.min(len, max - 1)));
+    return Character.isLetterOrDigit(label.charAt(0))
+            && Character.isLetterOrDigit(label.charAt(len - 1))
+        ? label
+        : "x" + chars(random, ALNUM, Math.max(0, Math.min(len, max - 1)));
   }
 
   /** {@return DNS domain names of two or three labels, in mixed case} */
@@ -235,7 +260,11 @@ public final class DomainGenerators {
       for (int i = 0; i < labels - 1; i++) {
         parts.add(random.nextInt(30) == 0 ? chars(random, ALNUM, 63) : label(random, 12));
       }
-      parts.add(chars(random, "abcdefghijklmnopqrstuvwxyz", 2 + random.nextInt(5))); // a top-level label is letters
+      parts.add(
+          chars(
+              random,
+              "abcdefghijklmnopqrstuvwxyz",
+              2 + random.nextInt(5))); // a top-level label is letters
       return DomainName.of(mixCase(random, String.join(".", parts)));
     };
   }
@@ -262,101 +291,144 @@ public final class DomainGenerators {
   }
 
   /**
-   * {@return http(s) URLs, sometimes close to the 2,048-character limit, sometimes as endpoint alerts report
-   * them: without a scheme, or after {@code uri=}}
+   * {@return http(s) URLs, sometimes close to the 2,048-character limit, sometimes as endpoint
+   * alerts report them: without a scheme, or after {@code uri=}}
    */
   public static Gen<WebUrl> webUrls() {
     return random -> {
-      String base = (random.nextBoolean() ? "https://" : "http://") + domainNames().next(random).value();
+      String base =
+          (random.nextBoolean() ? "https://" : "http://") + domainNames().next(random).value();
       if (random.nextInt(50) == 0) {
         return WebUrl.of(base + "/" + chars(random, ALNUM, WebUrl.MAX_LENGTH - base.length() - 1));
       }
-      String url = base + "/" + chars(random, ALNUM, random.nextInt(20))
-          + (random.nextBoolean() ? "?q=" + chars(random, ALNUM, 5) : "");
-      return WebUrl.of(switch (random.nextInt(8)) {
-        case 0 -> url.substring(url.indexOf("//") + 2); // no scheme
-        case 1 -> (random.nextBoolean() ? "uri=" : "URI=") + url;
-        default -> url;
-      });
+      String url =
+          base
+              + "/"
+              + chars(random, ALNUM, random.nextInt(20))
+              + (random.nextBoolean() ? "?q=" + chars(random, ALNUM, 5) : "");
+      return WebUrl.of(
+          switch (random.nextInt(8)) {
+            case 0 -> url.substring(url.indexOf("//") + 2); // no scheme
+            case 1 -> (random.nextBoolean() ? "uri=" : "URI=") + url;
+            default -> url;
+          });
     };
   }
 
   /** {@return IP addresses: IPv4, IPv6 (compressed or not, IPv4-mapped)} */
   public static Gen<IpAddress> ipAddresses() {
-    return random -> switch (random.nextInt(4)) {
-      case 0, 1 -> IpAddress.of(random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
-          + random.nextInt(256));
-      case 2 -> IpAddress.of("::ffff:" + random.nextInt(256) + "." + random.nextInt(256) + ".0." + random.nextInt(256));
-      default -> {
-        StringBuilder v6 = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-          v6.append(i == 0 ? "" : ":").append(random.nextInt(3) == 0 ? "0" : Integer.toHexString(random.nextInt(0x10000)));
-        }
-        yield IpAddress.of(random.nextBoolean() ? v6.toString().toUpperCase(java.util.Locale.ROOT) : v6.toString());
-      }
-    };
+    return random ->
+        switch (random.nextInt(4)) {
+          case 0, 1 ->
+              IpAddress.of(
+                  random.nextInt(256)
+                      + "."
+                      + random.nextInt(256)
+                      + "."
+                      + random.nextInt(256)
+                      + "."
+                      + random.nextInt(256));
+          case 2 ->
+              IpAddress.of(
+                  "::ffff:"
+                      + random.nextInt(256)
+                      + "."
+                      + random.nextInt(256)
+                      + ".0."
+                      + random.nextInt(256));
+          default -> {
+            StringBuilder v6 = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+              v6.append(i == 0 ? "" : ":")
+                  .append(
+                      random.nextInt(3) == 0 ? "0" : Integer.toHexString(random.nextInt(0x10000)));
+            }
+            yield IpAddress.of(
+                random.nextBoolean()
+                    ? v6.toString().toUpperCase(java.util.Locale.ROOT)
+                    : v6.toString());
+          }
+        };
   }
 
-  /** {@return OAuth applications, sometimes with hostile display names and publishers (free text an attacker writes)} */
+  /**
+   * {@return OAuth applications, sometimes with hostile display names and publishers (free text an
+   * attacker writes)}
+   */
   public static Gen<OAuthApplication> oauthApplications() {
     return random -> {
       OAuthApplication app = OAuthApplication.of(ApplicationId.of(guid(random)));
       if (random.nextBoolean()) {
         app = app.withServicePrincipal(objectIds().next(random));
       }
-      @Nullable String name = switch (random.nextInt(5)) {
-        case 0 -> null;
-        case 1 -> "Microsoft Office \u202Eexe.ppa"; // an attacker names the app
-        case 2 -> "\u200BOut\u00ADlook Sync 'Pro' \\ \u0645\u0632\u0627\u0645\u0646\u0629";
-        case 3 -> "x".repeat(OAuthApplication.MAX_TEXT_LENGTH);
-        default -> word(random) + " " + word(random);
-      };
+      @Nullable String name =
+          switch (random.nextInt(5)) {
+            case 0 -> null;
+            case 1 -> "Microsoft Office \u202Eexe.ppa"; // an attacker names the app
+            case 2 -> "\u200BOut\u00ADlook Sync 'Pro' \\ \u0645\u0632\u0627\u0645\u0646\u0629";
+            case 3 -> "x".repeat(OAuthApplication.MAX_TEXT_LENGTH);
+            default -> word(random) + " " + word(random);
+          };
       if (name != null) {
         app = app.withDisplayName(name);
       }
-      return random.nextBoolean() ? app.withPublisher(random.nextBoolean() ? word(random) + " Ltd" : "Micro\u00ADsoft") : app;
+      return random.nextBoolean()
+          ? app.withPublisher(random.nextBoolean() ? word(random) + " Ltd" : "Micro\u00ADsoft")
+          : app;
     };
   }
 
   /**
-   * {@return absolute Windows paths of files: in core, temp and other folders, under Program Files, on
-   * any drive or UNC, in mixed case, sometimes with non-ASCII names or close to the length limit};
-   * a path shrinks by losing folders between its root and its file name
+   * {@return absolute Windows paths of files: in core, temp and other folders, under Program Files,
+   * on any drive or UNC, in mixed case, sometimes with non-ASCII names or close to the length
+   * limit}; a path shrinks by losing folders between its root and its file name
    */
   public static Gen<WindowsPath> filePaths() {
-    Gen<WindowsPath> drawn = random -> {
-      String root = switch (random.nextInt(10)) {
-        case 0 -> "\\\\fileserver\\share";
-        case 1 -> "";
-        default -> (char) ('C' + random.nextInt(4)) + ":";
-      };
-      String folder = FOLDERS.get(random.nextInt(FOLDERS.size())).replace("%u", word(random));
-      String name = word(random) + "." + Gen.oneOf(List.of("exe", "dll", "ps1", "sys", "vhdx", "js")).next(random);
-      String path = mixCase(random, root + folder) + "\\" + name;
-      if (random.nextInt(400) == 0) {
-        StringBuilder deep = new StringBuilder(root + folder);
-        while (deep.length() < WindowsPath.MAX_LENGTH - 300) {
-          deep.append('\\').append(chars(random, ALNUM, 200));
-        }
-        path = deep.append('\\').append(name).toString();
-      }
-      return WindowsPath.of(random.nextBoolean() ? path.replace('\\', '/') : path);
-    };
+    Gen<WindowsPath> drawn =
+        random -> {
+          String root =
+              switch (random.nextInt(10)) {
+                case 0 -> "\\\\fileserver\\share";
+                case 1 -> "";
+                default -> (char) ('C' + random.nextInt(4)) + ":";
+              };
+          String folder = FOLDERS.get(random.nextInt(FOLDERS.size())).replace("%u", word(random));
+          String name =
+              word(random)
+                  + "."
+                  + Gen.oneOf(List.of("exe", "dll", "ps1", "sys", "vhdx", "js")).next(random);
+          String path = mixCase(random, root + folder) + "\\" + name;
+          if (random.nextInt(400) == 0) {
+            StringBuilder deep = new StringBuilder(root + folder);
+            while (deep.length() < WindowsPath.MAX_LENGTH - 300) {
+              deep.append('\\').append(chars(random, ALNUM, 200));
+            }
+            path = deep.append('\\').append(name).toString();
+          }
+          return WindowsPath.of(random.nextBoolean() ? path.replace('\\', '/') : path);
+        };
     return drawn.shrinkWith(DomainGenerators::withoutOneFolder);
   }
 
-  /** {@return the valid paths that are {@code path} less one of its folders, the outermost first} */
+  /**
+   * {@return the valid paths that are {@code path} less one of its folders, the outermost first}
+   */
   private static List<WindowsPath> withoutOneFolder(WindowsPath path) {
     String value = path.value();
     char separator = value.indexOf('\\') >= 0 ? '\\' : '/';
     String[] parts = value.split(separator == '\\' ? "\\\\" : "/", -1);
-    int first = value.startsWith(separator + "" + separator) ? 4 : 1; // past the drive, or the UNC server and share
+    int first =
+        value.startsWith(separator + "" + separator)
+            ? 4
+            : 1; // past the drive, or the UNC server and share
     List<WindowsPath> out = new ArrayList<>();
     for (int i = first; i < parts.length - 1; i++) {
       StringBuilder shorter = new StringBuilder();
       for (int j = 0; j < parts.length; j++) {
         if (j != i) {
-          shorter.append(shorter.length() > 0 || j > 0 ? String.valueOf(separator) : "").append(parts[j]);
+          shorter
+              .append(shorter.length() > 0 || j > 0 ? String.valueOf(separator) : "")
+              .append(parts[j]);
         }
       }
       try {
@@ -370,10 +442,14 @@ public final class DomainGenerators {
 
   /** {@return device names} */
   public static Gen<DeviceName> deviceNames() {
-    return random -> DeviceName.of(random.nextInt(30) == 0
-        ? chars(random, ALNUM + "-.", DeviceName.MAX_LENGTH)
-        : mixCase(random, Gen.oneOf(List.of("ws-", "fin-", "srv-", "lap-", "sql-")).next(random)
-            + chars(random, ALNUM, 1 + random.nextInt(6))));
+    return random ->
+        DeviceName.of(
+            random.nextInt(30) == 0
+                ? chars(random, ALNUM + "-.", DeviceName.MAX_LENGTH)
+                : mixCase(
+                    random,
+                    Gen.oneOf(List.of("ws-", "fin-", "srv-", "lap-", "sql-")).next(random)
+                        + chars(random, ALNUM, 1 + random.nextInt(6))));
   }
 
   // ---- entities --------------------------------------------------------------------------------
@@ -383,30 +459,57 @@ public final class DomainGenerators {
     return random -> {
       Set<DeviceTag> tags = new HashSet<>();
       for (int i = random.nextInt(3); i > 0; i--) {
-        tags.add(DeviceTag.of(random.nextInt(10) == 0 ? "x".repeat(DeviceTag.MAX_LENGTH) : word(random)));
+        tags.add(
+            DeviceTag.of(
+                random.nextInt(10) == 0 ? "x".repeat(DeviceTag.MAX_LENGTH) : word(random)));
       }
-      return new Device(deviceIds().next(random), random.nextInt(8) == 0 ? null : deviceNames().next(random),
-          random.nextBoolean() ? domainNames().next(random) : null, tags, Gen.anyOf(OsPlatform.class).next(random),
-          random.nextBoolean() ? EntraDeviceId.of(new UUID(random.nextLong(), random.nextLong()).toString()) : null,
-          random.nextBoolean() ? RbacGroupName.of(mixCase(random, word(random)) + " servers") : null);
+      return new Device(
+          deviceIds().next(random),
+          random.nextInt(8) == 0 ? null : deviceNames().next(random),
+          random.nextBoolean() ? domainNames().next(random) : null,
+          tags,
+          Gen.anyOf(OsPlatform.class).next(random),
+          random.nextBoolean()
+              ? EntraDeviceId.of(new UUID(random.nextLong(), random.nextLong()).toString())
+              : null,
+          random.nextBoolean()
+              ? RbacGroupName.of(mixCase(random, word(random)) + " servers")
+              : null);
     };
   }
 
-  /** {@return where investigations come from: a device in a named group, a device ungrouped, or no device} */
+  /**
+   * {@return where investigations come from: a device in a named group, a device ungrouped, or no
+   * device}
+   */
   public static Gen<Origin> origins() {
-    return random -> switch (random.nextInt(3)) {
-      case 0 -> Origin.ungrouped();
-      case 1 -> new Origin(Origin.ungrouped().group(), devices().next(random));
-      default -> new Origin(DeviceGroupName.of(mixCase(random, word(random))), devices().next(random));
-    };
+    return random ->
+        switch (random.nextInt(3)) {
+          case 0 -> Origin.ungrouped();
+          case 1 -> new Origin(Origin.ungrouped().group(), devices().next(random));
+          default ->
+              new Origin(DeviceGroupName.of(mixCase(random, word(random))), devices().next(random));
+        };
   }
 
   /** {@return absolute POSIX paths of macOS and Linux files, in system, temp and user folders} */
   public static Gen<PosixPath> posixPaths() {
-    return random -> PosixPath.of(Gen.oneOf(List.of("/usr/local/bin/", "/tmp/", "/var/tmp/", "/private/tmp/",
-        "/Users/" + word(random) + "/Downloads/", "/home/" + word(random) + "/Downloads/", "/opt/" + word(random) + "/",
-        "/Applications/" + word(random) + ".app/Contents/MacOS/", "/srv/" + word(random) + "/")).next(random)
-        + word(random) + (random.nextBoolean() ? "" : ".sh"));
+    return random ->
+        PosixPath.of(
+            Gen.oneOf(
+                        List.of(
+                            "/usr/local/bin/",
+                            "/tmp/",
+                            "/var/tmp/",
+                            "/private/tmp/",
+                            "/Users/" + word(random) + "/Downloads/",
+                            "/home/" + word(random) + "/Downloads/",
+                            "/opt/" + word(random) + "/",
+                            "/Applications/" + word(random) + ".app/Contents/MacOS/",
+                            "/srv/" + word(random) + "/"))
+                    .next(random)
+                + word(random)
+                + (random.nextBoolean() ? "" : ".sh"));
   }
 
   /** {@return paths of either operating system family, Windows more often} */
@@ -415,9 +518,9 @@ public final class DomainGenerators {
   }
 
   /**
-   * {@return files: copies on a device at a path, or hash-only files}, identified by a SHA-256 and a
-   * SHA-1, or one of them alone, sometimes with an MD5; a hash-only file always carries the SHA-1 that
-   * stop and quarantine needs
+   * {@return files: copies on a device at a path, or hash-only files}, identified by a SHA-256 and
+   * a SHA-1, or one of them alone, sometimes with an MD5; a hash-only file always carries the SHA-1
+   * that stop and quarantine needs
    */
   public static Gen<DeviceFile> deviceFiles() {
     return random -> {
@@ -426,9 +529,14 @@ public final class DomainGenerators {
       if (anywhere && hashes == 1) {
         hashes = 0;
       }
-      return new DeviceFile(hashes == 2 ? null : sha256s().next(random), hashes == 1 ? null : sha1s().next(random),
-          anywhere ? null : deviceIds().next(random), anywhere ? null : anyFilePaths().next(random),
-          random.nextInt(4) == 0 ? Md5.of(HexFormat.of().formatHex(randomBytes(random, 16))) : null);
+      return new DeviceFile(
+          hashes == 2 ? null : sha256s().next(random),
+          hashes == 1 ? null : sha1s().next(random),
+          anywhere ? null : deviceIds().next(random),
+          anywhere ? null : anyFilePaths().next(random),
+          random.nextInt(4) == 0
+              ? Md5.of(HexFormat.of().formatHex(randomBytes(random, 16)))
+              : null);
     };
   }
 
@@ -438,70 +546,112 @@ public final class DomainGenerators {
     return bytes;
   }
 
-  /** {@return running processes, known by id and creation time, sometimes with a command line and a parent} */
+  /**
+   * {@return running processes, known by id and creation time, sometimes with a command line and a
+   * parent}
+   */
   public static Gen<DeviceProcess> deviceProcesses() {
     return random -> {
-      DeviceProcess process = DeviceProcess.of(deviceIds().next(random), 1 + random.nextInt(65_535),
-          Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)), anyFilePaths().next(random));
+      DeviceProcess process =
+          DeviceProcess.of(
+              deviceIds().next(random),
+              1 + random.nextInt(65_535),
+              Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)),
+              anyFilePaths().next(random));
       if (random.nextBoolean()) {
-        process = process.withCommandLine(word(random) + " -enc " + word(random) + " \"C:\\x y\" %TEMP%");
+        process =
+            process.withCommandLine(word(random) + " -enc " + word(random) + " \"C:\\x y\" %TEMP%");
       }
-      return random.nextBoolean() ? process
-          : process.withParent(new ParentProcess(1 + random.nextInt(65_535), null, filePaths().next(random)));
+      return random.nextBoolean()
+          ? process
+          : process.withParent(
+              new ParentProcess(1 + random.nextInt(65_535), null, filePaths().next(random)));
     };
   }
 
   /** {@return registry values, persistence entries mostly, of every type} */
   public static Gen<RegistryValue> registryValues() {
-    return random -> RegistryValue.of(deviceIds().next(random), RegistryKeyPath.of(
-            Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS\\S-1-5-21-1-2-3-1001")).next(random)
-                + "\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"),
-        random.nextInt(6) == 0 ? "" : mixCase(random, word(random)), Gen.anyOf(RegistryValueType.class).next(random),
-        random.nextBoolean() ? "C:\\ProgramData\\" + word(random) + ".exe /quiet" : String.valueOf(random.nextInt()));
+    return random ->
+        RegistryValue.of(
+            deviceIds().next(random),
+            RegistryKeyPath.of(
+                Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS\\S-1-5-21-1-2-3-1001")).next(random)
+                    + "\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"),
+            random.nextInt(6) == 0 ? "" : mixCase(random, word(random)),
+            Gen.anyOf(RegistryValueType.class).next(random),
+            random.nextBoolean()
+                ? "C:\\ProgramData\\" + word(random) + ".exe /quiet"
+                : String.valueOf(random.nextInt()));
   }
 
   /** {@return email message copies} */
   public static Gen<EmailMessage> emailMessages() {
-    return random -> new EmailMessage(networkMessageIds().next(random), smtpAddresses().next(random),
-        random.nextBoolean() ? smtpAddresses().next(random) : null,
-        random.nextBoolean() ? InternetMessageId.of("<" + chars(random, ALNUM, 12) + "@" + word(random) + ".example>")
-            : null,
-        switch (random.nextInt(4)) {
-          case 0 -> null;
-          case 1 -> "Payroll \u202Eexe.pdf"; // free text: an attacker writes it
-          case 2 -> "x".repeat(EmailMessage.MAX_DISPLAY_SENDER_LENGTH);
-          default -> word(random) + " " + word(random);
-        },
-        random.nextBoolean() ? Gen.anyOf(DeliveryLocation.class).next(random) : null);
+    return random ->
+        new EmailMessage(
+            networkMessageIds().next(random),
+            smtpAddresses().next(random),
+            random.nextBoolean() ? smtpAddresses().next(random) : null,
+            random.nextBoolean()
+                ? InternetMessageId.of(
+                    "<" + chars(random, ALNUM, 12) + "@" + word(random) + ".example>")
+                : null,
+            switch (random.nextInt(4)) {
+              case 0 -> null;
+              case 1 -> "Payroll \u202Eexe.pdf"; // free text: an attacker writes it
+              case 2 -> "x".repeat(EmailMessage.MAX_DISPLAY_SENDER_LENGTH);
+              default -> word(random) + " " + word(random);
+            },
+            random.nextBoolean() ? Gen.anyOf(DeliveryLocation.class).next(random) : null);
   }
 
   /** {@return on-premises security identifiers (domain account SIDs)} */
   public static Gen<SecurityIdentifier> securityIdentifiers() {
-    return random -> SecurityIdentifier.of("S-1-5-21-" + (1 + random.nextInt(Integer.MAX_VALUE)) + "-"
-        + random.nextInt(Integer.MAX_VALUE) + "-" + random.nextInt(Integer.MAX_VALUE) + "-" + (500 + random.nextInt(100_000)));
+    return random ->
+        SecurityIdentifier.of(
+            "S-1-5-21-"
+                + (1 + random.nextInt(Integer.MAX_VALUE))
+                + "-"
+                + random.nextInt(Integer.MAX_VALUE)
+                + "-"
+                + random.nextInt(Integer.MAX_VALUE)
+                + "-"
+                + (500 + random.nextInt(100_000)));
   }
 
   /** {@return user accounts} */
   public static Gen<UserAccount> userAccounts() {
-    return random -> switch (random.nextInt(5)) {
-      case 0 -> UserAccount.of(userPrincipalNames().next(random));
-      case 1 -> UserAccount.of(objectIds().next(random)).withUpn(userPrincipalNames().next(random));
-      case 2 -> UserAccount.of(securityIdentifiers().next(random));
-      case 3 -> UserAccount.onPremises(NetbiosDomain.of(mixCase(random, word(random))),
-          SamAccountName.of(mixCase(random, word(random))));
-      default -> UserAccount.onPremises(NetbiosDomain.of(word(random).toUpperCase(java.util.Locale.ROOT)),
-          SamAccountName.of(word(random))).withSid(securityIdentifiers().next(random))
-          .withUpn(userPrincipalNames().next(random)).withObjectId(objectIds().next(random));
-    };
+    return random ->
+        switch (random.nextInt(5)) {
+          case 0 -> UserAccount.of(userPrincipalNames().next(random));
+          case 1 ->
+              UserAccount.of(objectIds().next(random)).withUpn(userPrincipalNames().next(random));
+          case 2 -> UserAccount.of(securityIdentifiers().next(random));
+          case 3 ->
+              UserAccount.onPremises(
+                  NetbiosDomain.of(mixCase(random, word(random))),
+                  SamAccountName.of(mixCase(random, word(random))));
+          default ->
+              UserAccount.onPremises(
+                      NetbiosDomain.of(word(random).toUpperCase(java.util.Locale.ROOT)),
+                      SamAccountName.of(word(random)))
+                  .withSid(securityIdentifiers().next(random))
+                  .withUpn(userPrincipalNames().next(random))
+                  .withObjectId(objectIds().next(random));
+        };
   }
 
   /** {@return email clusters: by id, by clusterByValue text, by query} */
   public static Gen<EmailCluster> emailClusters() {
-    return random -> switch (random.nextInt(3)) {
-      case 0 -> new EmailCluster(clusterIds().next(random));
-      case 1 -> EmailCluster.byValue("SenderAddress", "\"" + word(random) + "\" <" + word(random) + "@evil.example>");
-      default -> EmailCluster.byQuery("(Subject:\"" + word(random) + " \u202E\") AND (Url:" + word(random) + ")");
-    };
+    return random ->
+        switch (random.nextInt(3)) {
+          case 0 -> new EmailCluster(clusterIds().next(random));
+          case 1 ->
+              EmailCluster.byValue(
+                  "SenderAddress", "\"" + word(random) + "\" <" + word(random) + "@evil.example>");
+          default ->
+              EmailCluster.byQuery(
+                  "(Subject:\"" + word(random) + " \u202E\") AND (Url:" + word(random) + ")");
+        };
   }
 
   private static EmailContent emailContent(Random random) {
@@ -510,31 +660,51 @@ public final class DomainGenerators {
 
   /** {@return entities of every type, roughly uniformly} */
   public static Gen<Entity> entities() {
-    return random -> switch (random.nextInt(17)) {
-      case 0 -> devices().next(random);
-      case 14 -> ipAddresses().next(random);
-      case 15 -> new InternetDomain(domainNames().next(random));
-      case 16 -> oauthApplications().next(random);
-      case 1 -> deviceFiles().next(random);
-      case 2 -> deviceProcesses().next(random);
-      case 13 -> registryValues().next(random);
-      case 3 -> new WindowsService(deviceIds().next(random), ServiceName.of(word(random)),
-          random.nextBoolean() ? filePaths().next(random) : null);
-      case 4 -> new Driver(deviceIds().next(random), filePaths().next(random));
-      case 5 -> new RegistryKey(deviceIds().next(random), RegistryKeyPath.of(
-          Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS", "hkcr")).next(random) + "\\Software\\" + word(random)));
-      case 6 -> new ScheduledTask(deviceIds().next(random), ScheduledTaskPath.of((random.nextBoolean() ? "\\" : "")
-          + word(random)));
-      case 7 -> emailMessages().next(random);
-      case 8 -> emailClusters().next(random);
-      case 9 -> new EmailAttachment(sha256s().next(random), FileName.of(word(random) + ".docm"),
-          emailMessages().next(random));
-      case 10 -> new Url(webUrls().next(random), random.nextBoolean() ? emailMessages().next(random) : null);
-      case 11 -> new Mailbox(smtpAddresses().next(random), random.nextBoolean() ? smtpAddresses().next(random) : null,
-          random.nextBoolean() ? smtpAddresses().next(random) : null,
-          random.nextBoolean() ? userAccounts().next(random) : null);
-      default -> userAccounts().next(random);
-    };
+    return random ->
+        switch (random.nextInt(17)) {
+          case 0 -> devices().next(random);
+          case 14 -> ipAddresses().next(random);
+          case 15 -> new InternetDomain(domainNames().next(random));
+          case 16 -> oauthApplications().next(random);
+          case 1 -> deviceFiles().next(random);
+          case 2 -> deviceProcesses().next(random);
+          case 13 -> registryValues().next(random);
+          case 3 ->
+              new WindowsService(
+                  deviceIds().next(random),
+                  ServiceName.of(word(random)),
+                  random.nextBoolean() ? filePaths().next(random) : null);
+          case 4 -> new Driver(deviceIds().next(random), filePaths().next(random));
+          case 5 ->
+              new RegistryKey(
+                  deviceIds().next(random),
+                  RegistryKeyPath.of(
+                      Gen.oneOf(List.of("HKLM", "HKCU", "HKEY_USERS", "hkcr")).next(random)
+                          + "\\Software\\"
+                          + word(random)));
+          case 6 ->
+              new ScheduledTask(
+                  deviceIds().next(random),
+                  ScheduledTaskPath.of((random.nextBoolean() ? "\\" : "") + word(random)));
+          case 7 -> emailMessages().next(random);
+          case 8 -> emailClusters().next(random);
+          case 9 ->
+              new EmailAttachment(
+                  sha256s().next(random),
+                  FileName.of(word(random) + ".docm"),
+                  emailMessages().next(random));
+          case 10 ->
+              new Url(
+                  webUrls().next(random),
+                  random.nextBoolean() ? emailMessages().next(random) : null);
+          case 11 ->
+              new Mailbox(
+                  smtpAddresses().next(random),
+                  random.nextBoolean() ? smtpAddresses().next(random) : null,
+                  random.nextBoolean() ? smtpAddresses().next(random) : null,
+                  random.nextBoolean() ? userAccounts().next(random) : null);
+          default -> userAccounts().next(random);
+        };
   }
 
   // ---- evidence and context --------------------------------------------------------------------
@@ -557,43 +727,60 @@ public final class DomainGenerators {
     return Gen.oneOf(applicable);
   }
 
-  /** {@return evidence about random entities, with applicable verdicts and details up to the limit} */
+  /**
+   * {@return evidence about random entities, with applicable verdicts and details up to the limit}
+   */
   public static Gen<Evidence> evidence() {
     return random -> {
       Entity entity = entities().next(random);
-      String detail = switch (random.nextInt(6)) {
-        case 0 -> "";
-        case 1 -> "x".repeat(Evidence.MAX_DETAIL_LENGTH);
-        case 2 -> word(random) + " " + word(random);
-        default -> "Trojan:Win32/" + chars(random, ALNUM, 8);
-      };
+      String detail =
+          switch (random.nextInt(6)) {
+            case 0 -> "";
+            case 1 -> "x".repeat(Evidence.MAX_DETAIL_LENGTH);
+            case 2 -> word(random) + " " + word(random);
+            default -> "Trojan:Win32/" + chars(random, ALNUM, 8);
+          };
       Verdict verdict = verdictsFor(entity).next(random);
-      Evidence evidence = Evidence.of(entity, verdict, detail, EPOCH.plus(Duration.ofSeconds(random.nextInt(86_400))));
-      boolean compromisable = EvidenceRole.COMPROMISED.appliesTo(entity.family()) && verdict != Verdict.NO_THREATS_FOUND;
-      return compromisable && random.nextInt(3) == 0 ? evidence.withRoles(EvidenceRole.COMPROMISED)
+      Evidence evidence =
+          Evidence.of(
+              entity, verdict, detail, EPOCH.plus(Duration.ofSeconds(random.nextInt(86_400))));
+      boolean compromisable =
+          EvidenceRole.COMPROMISED.appliesTo(entity.family())
+              && verdict != Verdict.NO_THREATS_FOUND;
+      return compromisable && random.nextInt(3) == 0
+          ? evidence.withRoles(EvidenceRole.COMPROMISED)
           : random.nextInt(4) == 0 ? evidence.withRoles(EvidenceRole.CONTEXTUAL) : evidence;
     };
   }
 
   /**
-   * {@return automation contexts: any device group level, any email and identity automation, sometimes
-   * exclusions, allow indicators and a wide scope}
+   * {@return automation contexts: any device group level, any email and identity automation,
+   * sometimes exclusions, allow indicators and a wide scope}
    */
   public static Gen<AutomationContext> automationContexts() {
-    AutomationLevel[] familyLevels = {AutomationLevel.FULL, AutomationLevel.SEMI_ALL_FOLDERS,
-        AutomationLevel.NO_AUTOMATED_RESPONSE};
+    AutomationLevel[] familyLevels = {
+      AutomationLevel.FULL, AutomationLevel.SEMI_ALL_FOLDERS, AutomationLevel.NO_AUTOMATED_RESPONSE
+    };
     return random -> {
-      AutomationContext context = AutomationContext.of(Gen.anyOf(AutomationLevel.class).next(random))
-          .withDevicesInScope(random.nextInt(5) == 0 ? 10 + random.nextInt(100) : 1 + random.nextInt(9))
-          .withEmailAutomation(random.nextInt(2) == 0 ? AutomationContext.DEFAULT_EMAIL_AUTOMATION
-              : familyLevels[random.nextInt(familyLevels.length)])
-          .withIdentityAutomation(random.nextInt(2) == 0 ? AutomationContext.DEFAULT_IDENTITY_AUTOMATION
-              : familyLevels[random.nextInt(familyLevels.length)]);
+      AutomationContext context =
+          AutomationContext.of(Gen.anyOf(AutomationLevel.class).next(random))
+              .withDevicesInScope(
+                  random.nextInt(5) == 0 ? 10 + random.nextInt(100) : 1 + random.nextInt(9))
+              .withEmailAutomation(
+                  random.nextInt(2) == 0
+                      ? AutomationContext.DEFAULT_EMAIL_AUTOMATION
+                      : familyLevels[random.nextInt(familyLevels.length)])
+              .withIdentityAutomation(
+                  random.nextInt(2) == 0
+                      ? AutomationContext.DEFAULT_IDENTITY_AUTOMATION
+                      : familyLevels[random.nextInt(familyLevels.length)]);
       if (random.nextInt(3) == 0) {
-        context = context.withExclusions(AutomationExclusions.builder()
-            .folder(WindowsPath.of("\\BuildAgent"))
-            .add(FolderExclusion.of(WindowsPath.of("\\Users")).withExtensions("vhdx"))
-            .build());
+        context =
+            context.withExclusions(
+                AutomationExclusions.builder()
+                    .folder(WindowsPath.of("\\BuildAgent"))
+                    .add(FolderExclusion.of(WindowsPath.of("\\Users")).withExtensions("vhdx"))
+                    .build());
       }
       if (random.nextInt(4) == 0) {
         Set<AllowIndicator> indicators = new HashSet<>();
@@ -622,44 +809,67 @@ public final class DomainGenerators {
   public static Gen<RemediationAction> actionOf(ActionKind kind) {
     return random -> {
       Device device = devices().next(random);
-      DeviceFile file = new DeviceFile(random.nextInt(3) == 0 ? null : sha256s().next(random), sha1s().next(random),
-          device.id(), anyFilePaths().next(random));
+      DeviceFile file =
+          new DeviceFile(
+              random.nextInt(3) == 0 ? null : sha256s().next(random),
+              sha1s().next(random),
+              device.id(),
+              anyFilePaths().next(random));
       UserAccount user = userAccounts().next(random);
       EmailContent content = emailContent(random);
-      EmailAttachment attachment = new EmailAttachment(sha256s().next(random), FileName.of(word(random) + ".xlsm"),
-          emailMessages().next(random));
+      EmailAttachment attachment =
+          new EmailAttachment(
+              sha256s().next(random),
+              FileName.of(word(random) + ".xlsm"),
+              emailMessages().next(random));
       Url url = new Url(webUrls().next(random), null);
       Mailbox mailbox = Mailbox.of(smtpAddresses().next(random));
       return switch (kind) {
-        case ISOLATE_DEVICE -> new IsolateDevice(device, random.nextBoolean() ? IsolationType.FULL : IsolationType.SELECTIVE);
+        case ISOLATE_DEVICE ->
+            new IsolateDevice(
+                device, random.nextBoolean() ? IsolationType.FULL : IsolationType.SELECTIVE);
         case RELEASE_FROM_ISOLATION -> new ReleaseFromIsolation(device);
         case CONTAIN_DEVICE -> new ContainDevice(device);
         case RELEASE_FROM_CONTAINMENT -> new ReleaseFromContainment(device);
         case RESTRICT_CODE_EXECUTION -> new RestrictCodeExecution(device);
         case REMOVE_CODE_RESTRICTION -> new RemoveCodeRestriction(device);
-        case RUN_ANTIVIRUS_SCAN -> new RunAntivirusScan(device, random.nextBoolean() ? ScanType.QUICK : ScanType.FULL);
+        case RUN_ANTIVIRUS_SCAN ->
+            new RunAntivirusScan(device, random.nextBoolean() ? ScanType.QUICK : ScanType.FULL);
         case COLLECT_INVESTIGATION_PACKAGE -> new CollectInvestigationPackage(device);
         case OFFBOARD_DEVICE -> new OffboardDevice(device);
         case STOP_AND_QUARANTINE_FILE -> new StopAndQuarantineFile(file);
         case QUARANTINE_FILE -> new QuarantineFile(file);
         case RESTORE_FILE -> new RestoreFile(file);
         case REQUEST_SAMPLE -> new RequestSample(file);
-        case KILL_PROCESS -> new KillProcess(DeviceProcess.of(device.id(), 1 + random.nextInt(65_535),
-            Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)), anyFilePaths().next(random)));
-        case STOP_SERVICE -> new StopService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
-        case START_SERVICE -> new StartService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
+        case KILL_PROCESS ->
+            new KillProcess(
+                DeviceProcess.of(
+                    device.id(),
+                    1 + random.nextInt(65_535),
+                    Instant.parse("2026-03-01T00:00:00Z").plusMillis(random.nextInt(86_400_000)),
+                    anyFilePaths().next(random)));
+        case STOP_SERVICE ->
+            new StopService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
+        case START_SERVICE ->
+            new StartService(new WindowsService(device.id(), ServiceName.of(word(random)), null));
         case DISABLE_DRIVER -> new DisableDriver(new Driver(device.id(), filePaths().next(random)));
         case ENABLE_DRIVER -> new EnableDriver(new Driver(device.id(), filePaths().next(random)));
-        case REMOVE_REGISTRY_KEY -> new RemoveRegistryKey(new RegistryKey(device.id(),
-            RegistryKeyPath.of("HKLM\\Software\\" + word(random))));
-        case RESTORE_REGISTRY_KEY -> new RestoreRegistryKey(new RegistryKey(device.id(),
-            RegistryKeyPath.of("HKCU\\Software\\" + word(random))));
+        case REMOVE_REGISTRY_KEY ->
+            new RemoveRegistryKey(
+                new RegistryKey(
+                    device.id(), RegistryKeyPath.of("HKLM\\Software\\" + word(random))));
+        case RESTORE_REGISTRY_KEY ->
+            new RestoreRegistryKey(
+                new RegistryKey(
+                    device.id(), RegistryKeyPath.of("HKCU\\Software\\" + word(random))));
         case REMOVE_REGISTRY_VALUE -> new RemoveRegistryValue(registryValues().next(random));
         case RESTORE_REGISTRY_VALUE -> new RestoreRegistryValue(registryValues().next(random));
-        case REMOVE_SCHEDULED_TASK -> new RemoveScheduledTask(new ScheduledTask(device.id(),
-            ScheduledTaskPath.of("\\" + word(random))));
-        case RESTORE_SCHEDULED_TASK -> new RestoreScheduledTask(new ScheduledTask(device.id(),
-            ScheduledTaskPath.of("\\" + word(random))));
+        case REMOVE_SCHEDULED_TASK ->
+            new RemoveScheduledTask(
+                new ScheduledTask(device.id(), ScheduledTaskPath.of("\\" + word(random))));
+        case RESTORE_SCHEDULED_TASK ->
+            new RestoreScheduledTask(
+                new ScheduledTask(device.id(), ScheduledTaskPath.of("\\" + word(random))));
         case SOFT_DELETE_EMAIL -> new SoftDeleteEmail(content, random.nextBoolean());
         case HARD_DELETE_EMAIL -> new HardDeleteEmail(content);
         case MOVE_EMAIL -> new MoveEmail(content, Gen.anyOf(MailFolder.class).next(random));
@@ -678,8 +888,11 @@ public final class DomainGenerators {
         case MARK_USER_COMPROMISED -> new MarkUserCompromised(user);
         case CONTAIN_USER -> new ContainUser(user);
         case RELEASE_USER_CONTAINMENT -> new ReleaseUserContainment(user);
-        case SUSPEND_USER_IN_PROVIDER -> new SuspendUserInProvider(user,
-            IdentityProviderName.of(Gen.oneOf(List.of("okta", "ping", "google-workspace")).next(random)));
+        case SUSPEND_USER_IN_PROVIDER ->
+            new SuspendUserInProvider(
+                user,
+                IdentityProviderName.of(
+                    Gen.oneOf(List.of("okta", "ping", "google-workspace")).next(random)));
       };
     };
   }

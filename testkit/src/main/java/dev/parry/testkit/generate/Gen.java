@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A generator also says how its values shrink: {@link #generate(Random)} returns the value with
  * its simpler candidates ({@link Shrinkable}). The factories and combinators here keep that through
  * {@link #map}, {@link #flatMap}, {@link #filter}, {@link #list} and {@link #set}: numbers shrink
- * toward zero (or the bound nearest it), strings and lists toward shorter ones and simpler elements,
- * choices toward the first alternative, enums toward their first constant. A generator written as a
- * lambda does not shrink unless given a {@link #shrinkWith shrinker}.
+ * toward zero (or the bound nearest it), strings and lists toward shorter ones and simpler
+ * elements, choices toward the first alternative, enums toward their first constant. A generator
+ * written as a lambda does not shrink unless given a {@link #shrinkWith shrinker}.
  *
  * <pre>{@code
  * Gen<List<String>> names = Gen.strings(1, 12, "abc").list(0, 5);
@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  * Gen<DeviceId> ids = DomainGenerators.deviceIds();
  * }</pre>
  *
- * <p>Past 400 lines because the generator interface carries its combinators and primitive generators
- * as default and static methods, so that a suite composes them from {@code Gen} alone, each one
- * documenting how its values shrink.
+ * <p>Past 400 lines because the generator interface carries its combinators and primitive
+ * generators as default and static methods, so that a suite composes them from {@code Gen} alone,
+ * each one documenting how its values shrink.
  *
  * @param <T> the type of value generated
  */
@@ -53,8 +53,8 @@ public interface Gen<T> {
 
   /**
    * {@return the next value with the simpler values it shrinks to}; it draws from {@code random}
-   * exactly as {@link #next} does, so both give the same value for the same seed. By default the value
-   * does not shrink.
+   * exactly as {@link #next} does, so both give the same value for the same seed. By default the
+   * value does not shrink.
    *
    * @param random the source of randomness
    */
@@ -63,8 +63,8 @@ public interface Gen<T> {
   }
 
   /**
-   * {@return a generator of this generator's values transformed by {@code mapper}}; the values shrink
-   * as this generator's do
+   * {@return a generator of this generator's values transformed by {@code mapper}}; the values
+   * shrink as this generator's do
    *
    * @param mapper the transformation, which must not return null
    * @param <R> the result type
@@ -87,16 +87,18 @@ public interface Gen<T> {
    */
   default <R> Gen<R> flatMap(Function<? super T, ? extends Gen<? extends R>> next) {
     Objects.requireNonNull(next, "next");
-    return ShrinkingGen.of(random -> {
-      Shrinkable<T> first = generate(random);
-      long seed = random.nextLong();
-      return first.flatMap(value -> next.apply(value).generate(new Random(seed)).<R>map(v -> v));
-    });
+    return ShrinkingGen.of(
+        random -> {
+          Shrinkable<T> first = generate(random);
+          long seed = random.nextLong();
+          return first.flatMap(
+              value -> next.apply(value).generate(new Random(seed)).<R>map(v -> v));
+        });
   }
 
   /**
-   * {@return a generator of this generator's values that satisfy {@code predicate}}, drawing at most
-   * {@value #FILTER_ATTEMPTS} values for each; shrinking keeps only values that satisfy it
+   * {@return a generator of this generator's values that satisfy {@code predicate}}, drawing at
+   * most {@value #FILTER_ATTEMPTS} values for each; shrinking keeps only values that satisfy it
    *
    * @param predicate what every value must satisfy
    * @see #filter(Predicate, int)
@@ -106,9 +108,9 @@ public interface Gen<T> {
   }
 
   /**
-   * {@return a generator of this generator's values that satisfy {@code predicate}}, drawing at most
-   * {@code maxAttempts} values for each; its {@link #next} throws an {@link IllegalStateException}
-   * naming the attempts and the last value rejected when none passes
+   * {@return a generator of this generator's values that satisfy {@code predicate}}, drawing at
+   * most {@code maxAttempts} values for each; its {@link #next} throws an {@link
+   * IllegalStateException} naming the attempts and the last value rejected when none passes
    *
    * @param predicate what every value must satisfy
    * @param maxAttempts how many values to draw before giving up, 1 or more
@@ -119,18 +121,23 @@ public interface Gen<T> {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("filter attempts must be 1 or more, was: " + maxAttempts);
     }
-    return ShrinkingGen.of(random -> {
-      @Nullable T last = null;
-      for (int i = 0; i < maxAttempts; i++) {
-        Shrinkable<T> candidate = generate(random);
-        if (predicate.test(candidate.value())) {
-          return candidate.filter(predicate);
-        }
-        last = candidate.value();
-      }
-      throw new IllegalStateException("filter rejected " + maxAttempts + " values in a row, the last: " + last
-          + "; loosen the predicate or generate passing values directly");
-    });
+    return ShrinkingGen.of(
+        random -> {
+          @Nullable T last = null;
+          for (int i = 0; i < maxAttempts; i++) {
+            Shrinkable<T> candidate = generate(random);
+            if (predicate.test(candidate.value())) {
+              return candidate.filter(predicate);
+            }
+            last = candidate.value();
+          }
+          throw new IllegalStateException(
+              "filter rejected "
+                  + maxAttempts
+                  + " values in a row, the last: "
+                  + last
+                  + "; loosen the predicate or generate passing values directly");
+        });
   }
 
   /**
@@ -143,23 +150,25 @@ public interface Gen<T> {
    */
   default Gen<List<T>> list(int min, int max) {
     if (min < 0 || max < min) {
-      throw new IllegalArgumentException("list size bounds must satisfy 0 <= min <= max, were: " + min + ", " + max);
+      throw new IllegalArgumentException(
+          "list size bounds must satisfy 0 <= min <= max, were: " + min + ", " + max);
     }
-    return ShrinkingGen.of(random -> {
-      int size = min + random.nextInt(max - min + 1);
-      List<Shrinkable<T>> elements = new ArrayList<>(size);
-      for (int i = 0; i < size; i++) {
-        elements.add(generate(random));
-      }
-      return Shrinkable.list(elements, min);
-    });
+    return ShrinkingGen.of(
+        random -> {
+          int size = min + random.nextInt(max - min + 1);
+          List<Shrinkable<T>> elements = new ArrayList<>(size);
+          for (int i = 0; i < size; i++) {
+            elements.add(generate(random));
+          }
+          return Shrinkable.list(elements, min);
+        });
   }
 
   /**
-   * {@return a generator of sets of {@code min}..{@code max} distinct values}, in the order drawn; it
-   * draws up to ten times the size plus {@value #FILTER_ATTEMPTS} values to find distinct ones and
-   * settles for fewer than the size it picked, but not for fewer than {@code min}. A set shrinks as
-   * a {@linkplain #list list} does, keeping its values distinct.
+   * {@return a generator of sets of {@code min}..{@code max} distinct values}, in the order drawn;
+   * it draws up to ten times the size plus {@value #FILTER_ATTEMPTS} values to find distinct ones
+   * and settles for fewer than the size it picked, but not for fewer than {@code min}. A set
+   * shrinks as a {@linkplain #list list} does, keeping its values distinct.
    *
    * @param min the smallest size, 0 or more
    * @param max the largest size, at least {@code min}
@@ -167,24 +176,33 @@ public interface Gen<T> {
    */
   default Gen<Set<T>> set(int min, int max) {
     if (min < 0 || max < min) {
-      throw new IllegalArgumentException("set size bounds must satisfy 0 <= min <= max, were: " + min + ", " + max);
+      throw new IllegalArgumentException(
+          "set size bounds must satisfy 0 <= min <= max, were: " + min + ", " + max);
     }
-    return ShrinkingGen.of(random -> {
-      int size = min + random.nextInt(max - min + 1);
-      Map<T, Shrinkable<T>> distinct = new LinkedHashMap<>();
-      int draws = size * 10 + FILTER_ATTEMPTS;
-      for (int i = 0; i < draws && distinct.size() < size; i++) {
-        Shrinkable<T> candidate = generate(random);
-        distinct.putIfAbsent(candidate.value(), candidate);
-      }
-      if (distinct.size() < min) {
-        throw new IllegalStateException("a set needs at least " + min + " distinct values, found " + distinct.size()
-            + " in " + draws + " draws: " + distinct.keySet());
-      }
-      return Shrinkable.list(new ArrayList<>(distinct.values()), min)
-          .filter(list -> new HashSet<>(list).size() == list.size())
-          .map(list -> Collections.unmodifiableSet(new LinkedHashSet<>(list)));
-    });
+    return ShrinkingGen.of(
+        random -> {
+          int size = min + random.nextInt(max - min + 1);
+          Map<T, Shrinkable<T>> distinct = new LinkedHashMap<>();
+          int draws = size * 10 + FILTER_ATTEMPTS;
+          for (int i = 0; i < draws && distinct.size() < size; i++) {
+            Shrinkable<T> candidate = generate(random);
+            distinct.putIfAbsent(candidate.value(), candidate);
+          }
+          if (distinct.size() < min) {
+            throw new IllegalStateException(
+                "a set needs at least "
+                    + min
+                    + " distinct values, found "
+                    + distinct.size()
+                    + " in "
+                    + draws
+                    + " draws: "
+                    + distinct.keySet());
+          }
+          return Shrinkable.list(new ArrayList<>(distinct.values()), min)
+              .filter(list -> new HashSet<>(list).size() == list.size())
+              .map(list -> Collections.unmodifiableSet(new LinkedHashSet<>(list)));
+        });
   }
 
   /**
@@ -226,14 +244,19 @@ public interface Gen<T> {
    */
   static Gen<Integer> integers(int min, int max) {
     if (max < min) {
-      throw new IllegalArgumentException("integer bounds must satisfy min <= max, were: " + min + ", " + max);
+      throw new IllegalArgumentException(
+          "integer bounds must satisfy min <= max, were: " + min + ", " + max);
     }
     long span = (long) max - min + 1;
     long target = Math.max(min, Math.min(max, 0));
-    return ShrinkingGen.of(random -> {
-      long value = span <= Integer.MAX_VALUE ? min + random.nextInt((int) span) : random.nextLong(min, span + min);
-      return Shrinkable.unfold(value, v -> Shrinkable.toward(v, target)).map(Long::intValue);
-    });
+    return ShrinkingGen.of(
+        random -> {
+          long value =
+              span <= Integer.MAX_VALUE
+                  ? min + random.nextInt((int) span)
+                  : random.nextLong(min, span + min);
+          return Shrinkable.unfold(value, v -> Shrinkable.toward(v, target)).map(Long::intValue);
+        });
   }
 
   /**
@@ -246,20 +269,22 @@ public interface Gen<T> {
    */
   static Gen<Long> longs(long min, long max) {
     if (max < min) {
-      throw new IllegalArgumentException("long bounds must satisfy min <= max, were: " + min + ", " + max);
+      throw new IllegalArgumentException(
+          "long bounds must satisfy min <= max, were: " + min + ", " + max);
     }
     long target = Math.max(min, Math.min(max, 0));
-    return ShrinkingGen.of(random -> {
-      long value;
-      if (max < Long.MAX_VALUE) {
-        value = random.nextLong(min, max + 1);
-      } else if (min > Long.MIN_VALUE) {
-        value = random.nextLong(min - 1, max) + 1;
-      } else {
-        value = random.nextLong();
-      }
-      return Shrinkable.unfold(value, v -> Shrinkable.toward(v, target));
-    });
+    return ShrinkingGen.of(
+        random -> {
+          long value;
+          if (max < Long.MAX_VALUE) {
+            value = random.nextLong(min, max + 1);
+          } else if (min > Long.MIN_VALUE) {
+            value = random.nextLong(min - 1, max) + 1;
+          } else {
+            value = random.nextLong();
+          }
+          return Shrinkable.unfold(value, v -> Shrinkable.toward(v, target));
+        });
   }
 
   /** {@return a generator of booleans, shrinking toward {@code false}} */
@@ -274,18 +299,23 @@ public interface Gen<T> {
    * @param minLength the fewest code points, 0 or more
    * @param maxLength the most code points, at least {@code minLength}
    * @param alphabet the code points to draw from, at least one
-   * @throws IllegalArgumentException if the bounds are negative or reversed, or the alphabet is empty
+   * @throws IllegalArgumentException if the bounds are negative or reversed, or the alphabet is
+   *     empty
    */
   static Gen<String> strings(int minLength, int maxLength, String alphabet) {
     int[] codePoints = alphabet.codePoints().toArray();
     if (codePoints.length == 0) {
       throw new IllegalArgumentException("the alphabet must hold at least one character");
     }
-    return integers(0, codePoints.length - 1).map(i -> codePoints[i]).list(minLength, maxLength).map(points -> {
-      StringBuilder out = new StringBuilder(points.size());
-      points.forEach(out::appendCodePoint);
-      return out.toString();
-    });
+    return integers(0, codePoints.length - 1)
+        .map(i -> codePoints[i])
+        .list(minLength, maxLength)
+        .map(
+            points -> {
+              StringBuilder out = new StringBuilder(points.size());
+              points.forEach(out::appendCodePoint);
+              return out.toString();
+            });
   }
 
   /**
@@ -304,8 +334,8 @@ public interface Gen<T> {
   }
 
   /**
-   * {@return a generator that picks one of {@code gens} uniformly and draws from it}, shrinking toward
-   * the first generator
+   * {@return a generator that picks one of {@code gens} uniformly and draws from it}, shrinking
+   * toward the first generator
    *
    * <pre>{@code
    * Gen<FilePath> paths = Gen.oneOf(DomainGenerators.filePaths(), DomainGenerators.posixPaths());
@@ -351,8 +381,8 @@ public interface Gen<T> {
   }
 
   /**
-   * {@return a generator that picks among {@code choices} in proportion to their weights}, shrinking
-   * toward the first choice of non-zero weight
+   * {@return a generator that picks among {@code choices} in proportion to their weights},
+   * shrinking toward the first choice of non-zero weight
    *
    * <pre>{@code
    * Gen<Verdict> verdicts = Gen.frequency(Gen.weighted(8, Gen.constant(Verdict.MALICIOUS)),
@@ -372,19 +402,24 @@ public interface Gen<T> {
     }
     long total = copy.stream().mapToLong(Weighted::weight).sum();
     if (total < 1 || total > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("frequency weights must add up to 1.." + Integer.MAX_VALUE + ", were: "
-          + copy.stream().map(Weighted::weight).toList());
+      throw new IllegalArgumentException(
+          "frequency weights must add up to 1.."
+              + Integer.MAX_VALUE
+              + ", were: "
+              + copy.stream().map(Weighted::weight).toList());
     }
-    return integers(0, (int) total - 1).flatMap(roll -> {
-      int remaining = roll;
-      for (Weighted<? extends T> choice : copy) {
-        if (remaining < choice.weight()) {
-          return choice.gen();
-        }
-        remaining -= choice.weight();
-      }
-      throw new IllegalStateException("roll " + roll + " past the total weight " + total);
-    });
+    return integers(0, (int) total - 1)
+        .flatMap(
+            roll -> {
+              int remaining = roll;
+              for (Weighted<? extends T> choice : copy) {
+                if (remaining < choice.weight()) {
+                  return choice.gen();
+                }
+                remaining -= choice.weight();
+              }
+              throw new IllegalStateException("roll " + roll + " past the total weight " + total);
+            });
   }
 
   /**

@@ -25,22 +25,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a generated command sequence against an investigation. A step names the action it
- * acts on by a number, resolved against the investigation's actions when it runs, so removing
- * steps while shrinking never leaves a dangling reference: every step always resolves to some
- * command, or to none when there is no action yet.
+ * acts on by a number, resolved against the investigation's actions when it runs, so removing steps
+ * while shrinking never leaves a dangling reference: every step always resolves to some command, or
+ * to none when there is no action yet.
  *
  * <p>Action steps are <em>aimed</em> or not: an aimed step picks among the actions whose status
- * allows the command (so sequences reach deep into the life cycle), an unaimed one picks among
- * all actions (so illegal commands are tried too).
+ * allows the command (so sequences reach deep into the life cycle), an unaimed one picks among all
+ * actions (so illegal commands are tried too).
  */
 public sealed interface InvestigationStep {
 
   /** The principals steps act as, by index: three analysts. */
-  List<PrincipalName> PRINCIPALS = List.of(
-      PrincipalName.of("alice@contoso.com"), PrincipalName.of("bob@contoso.com"), PrincipalName.of("carol@contoso.com"));
+  List<PrincipalName> PRINCIPALS =
+      List.of(
+          PrincipalName.of("alice@contoso.com"),
+          PrincipalName.of("bob@contoso.com"),
+          PrincipalName.of("carol@contoso.com"));
 
   /**
-   * {@return the command this step stands for against {@code state}, or null when it has nothing to act on}
+   * {@return the command this step stands for against {@code state}, or null when it has nothing to
+   * act on}
    *
    * @param state the investigation the step runs against
    */
@@ -54,8 +58,8 @@ public sealed interface InvestigationStep {
   /**
    * {@return the actor for principal number {@code index}, or the system for a negative index}
    *
-   * @param index the principal's number, 0 or more (taken modulo the number of generated principals), or
-   *     negative for the system actor
+   * @param index the principal's number, 0 or more (taken modulo the number of generated
+   *     principals), or negative for the system actor
    */
   static Actor actor(int index) {
     return index < 0 ? Actor.system() : Actor.principal(PRINCIPALS.get(index % PRINCIPALS.size()));
@@ -68,16 +72,27 @@ public sealed interface InvestigationStep {
    * @param context the automation context
    * @param rule the approval rule for the planned pending actions
    */
-  record ReportEvidence(Evidence evidence, AutomationContext context, ApprovalRule rule) implements InvestigationStep {
+  record ReportEvidence(Evidence evidence, AutomationContext context, ApprovalRule rule)
+      implements InvestigationStep {
     @Override
     public Command resolve(Investigation state) {
-      return Command.RecordEvidence.of(evidence, RemediationPolicy.standard().plan(evidence, context), rule);
+      return Command.RecordEvidence.of(
+          evidence, RemediationPolicy.standard().plan(evidence, context), rule);
     }
 
     @Override
     public String toString() {
-      return "ReportEvidence[" + evidence.verdict() + " " + evidence.entity().key() + ", level=" + context.level()
-          + ", scope=" + context.devicesInScope() + ", rule=" + rule + "]";
+      return "ReportEvidence["
+          + evidence.verdict()
+          + " "
+          + evidence.entity().key()
+          + ", level="
+          + context.level()
+          + ", scope="
+          + context.devicesInScope()
+          + ", rule="
+          + rule
+          + "]";
     }
   }
 
@@ -94,7 +109,8 @@ public sealed interface InvestigationStep {
       implements InvestigationStep {
     @Override
     public Command resolve(Investigation state) {
-      Command.Proposal proposal = new Command.Proposal(new PlannedAction(action, mode, "proposed by hand"), rule);
+      Command.Proposal proposal =
+          new Command.Proposal(new PlannedAction(action, mode, "proposed by hand"), rule);
       if (requester < 0) {
         return new Command.ProposeAction(proposal, actor(requester));
       }
@@ -104,14 +120,27 @@ public sealed interface InvestigationStep {
           sources.add(source);
         }
       }
-      return new Command.ProposeAction(proposal, actor(requester), "by hand",
-          sources.get(Math.floorMod(action.target().key().value().hashCode() + requester, sources.size())));
+      return new Command.ProposeAction(
+          proposal,
+          actor(requester),
+          "by hand",
+          sources.get(
+              Math.floorMod(action.target().key().value().hashCode() + requester, sources.size())));
     }
 
     @Override
     public String toString() {
-      return "Propose[" + action.kind() + " " + action.target().key() + ", " + mode + ", " + rule + ", by "
-          + actor(requester) + "]";
+      return "Propose["
+          + action.kind()
+          + " "
+          + action.target().key()
+          + ", "
+          + mode
+          + ", "
+          + rule
+          + ", by "
+          + actor(requester)
+          + "]";
     }
   }
 
@@ -177,7 +206,9 @@ public sealed interface InvestigationStep {
       ActionId id = candidates.get(Math.floorMod(pick, candidates.size())).id();
       Actor actor = actor(principal);
       return switch (verb) {
-        case APPROVE -> new Command.Approve(id, PRINCIPALS.get(Math.floorMod(principal, PRINCIPALS.size())), "");
+        case APPROVE ->
+            new Command.Approve(
+                id, PRINCIPALS.get(Math.floorMod(principal, PRINCIPALS.size())), "");
         case REJECT -> new Command.Reject(id, actor, "");
         case START -> new Command.Start(id);
         case SUCCEED -> new Command.Succeed(id, "done");

@@ -47,23 +47,25 @@ public final class Shrinkable<T> {
   }
 
   /**
-   * {@return a value whose candidates are {@code shrinker} applied to it, then to each candidate, and
-   * so on}; {@code shrinker} must make progress toward a value it returns no candidates for
+   * {@return a value whose candidates are {@code shrinker} applied to it, then to each candidate,
+   * and so on}; {@code shrinker} must make progress toward a value it returns no candidates for
    *
    * @param value the value
    * @param shrinker the simpler candidates of a value, simplest first
    * @param <T> the type
    * @throws NullPointerException if an argument is null
    */
-  public static <T> Shrinkable<T> unfold(T value, Function<? super T, ? extends List<? extends T>> shrinker) {
+  public static <T> Shrinkable<T> unfold(
+      T value, Function<? super T, ? extends List<? extends T>> shrinker) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(shrinker, "shrinker");
-    return new Shrinkable<>(value, () -> shrinker.apply(value).stream().map(v -> unfold(v, shrinker)));
+    return new Shrinkable<>(
+        value, () -> shrinker.apply(value).stream().map(v -> unfold(v, shrinker)));
   }
 
   /**
-   * {@return the candidates between {@code target} and {@code value}: the target first, then halving
-   * the distance, ending one step from {@code value}}; none when they are equal
+   * {@return the candidates between {@code target} and {@code value}: the target first, then
+   * halving the distance, ending one step from {@code value}}; none when they are equal
    *
    * @param value the value to shrink
    * @param target the simplest value, which the candidates approach
@@ -91,7 +93,9 @@ public final class Shrinkable<T> {
     return value;
   }
 
-  /** {@return the simpler candidates, simplest first, each a tree of its own; computed on each call} */
+  /**
+   * {@return the simpler candidates, simplest first, each a tree of its own; computed on each call}
+   */
   public Stream<Shrinkable<T>> shrinks() {
     return shrinks.get();
   }
@@ -109,8 +113,8 @@ public final class Shrinkable<T> {
   }
 
   /**
-   * {@return a tree whose value comes from {@code next} applied to this value}; it shrinks this value
-   * first (recomputing {@code next}), then the value {@code next} gave
+   * {@return a tree whose value comes from {@code next} applied to this value}; it shrinks this
+   * value first (recomputing {@code next}), then the value {@code next} gave
    *
    * @param next the dependent tree of a value; must be deterministic
    * @param <R> the result type
@@ -118,12 +122,13 @@ public final class Shrinkable<T> {
   public <R> Shrinkable<R> flatMap(Function<? super T, Shrinkable<R>> next) {
     Objects.requireNonNull(next, "next");
     Shrinkable<R> inner = next.apply(value);
-    return new Shrinkable<>(inner.value, () -> Stream.concat(shrinks().map(s -> s.flatMap(next)), inner.shrinks()));
+    return new Shrinkable<>(
+        inner.value, () -> Stream.concat(shrinks().map(s -> s.flatMap(next)), inner.shrinks()));
   }
 
   /**
-   * {@return this tree without the candidates that fail {@code predicate}}, nor those below them; the
-   * value itself must pass
+   * {@return this tree without the candidates that fail {@code predicate}}, nor those below them;
+   * the value itself must pass
    *
    * @param predicate what every value must satisfy
    * @throws IllegalArgumentException if this value fails {@code predicate}
@@ -133,13 +138,13 @@ public final class Shrinkable<T> {
     if (!predicate.test(value)) {
       throw new IllegalArgumentException("the value must pass the filter, was: " + value);
     }
-    return new Shrinkable<>(value,
-        () -> shrinks().filter(s -> predicate.test(s.value)).map(s -> s.filter(predicate)));
+    return new Shrinkable<>(
+        value, () -> shrinks().filter(s -> predicate.test(s.value)).map(s -> s.filter(predicate)));
   }
 
   /**
-   * {@return a list of the elements' values that shrinks by removing elements (never below
-   * {@code minSize}), then by shrinking one element at a time}
+   * {@return a list of the elements' values that shrinks by removing elements (never below {@code
+   * minSize}), then by shrinking one element at a time}
    *
    * @param elements the elements, in order
    * @param minSize the fewest elements a candidate may have
@@ -148,33 +153,49 @@ public final class Shrinkable<T> {
   static <T> Shrinkable<List<T>> list(List<Shrinkable<T>> elements, int minSize) {
     List<Shrinkable<T>> copy = List.copyOf(elements);
     List<T> values = copy.stream().map(Shrinkable::value).toList();
-    return new Shrinkable<>(values, () -> Stream.concat(removals(copy, minSize), elementShrinks(copy))
-        .map(candidate -> list(candidate, minSize)));
+    return new Shrinkable<>(
+        values,
+        () ->
+            Stream.concat(removals(copy, minSize), elementShrinks(copy))
+                .map(candidate -> list(candidate, minSize)));
   }
 
-  private static <T> Stream<List<Shrinkable<T>>> removals(List<Shrinkable<T>> elements, int minSize) {
+  private static <T> Stream<List<Shrinkable<T>>> removals(
+      List<Shrinkable<T>> elements, int minSize) {
     int removable = elements.size() - minSize;
     if (removable <= 0) {
       return Stream.empty();
     }
-    // the largest removals first: down to the minimum at once, then halves, quarters... single elements
+    // the largest removals first: down to the minimum at once, then halves, quarters... single
+    // elements
     return Stream.iterate(removable, chunk -> chunk > 0, chunk -> chunk / 2)
-        .flatMap(chunk -> IntStream.iterate(0, start -> start + chunk <= elements.size(), start -> start + chunk)
-            .mapToObj(start -> {
-              List<Shrinkable<T>> candidate = new ArrayList<>(elements.size() - chunk);
-              candidate.addAll(elements.subList(0, start));
-              candidate.addAll(elements.subList(start + chunk, elements.size()));
-              return candidate;
-            }));
+        .flatMap(
+            chunk ->
+                IntStream.iterate(
+                        0, start -> start + chunk <= elements.size(), start -> start + chunk)
+                    .mapToObj(
+                        start -> {
+                          List<Shrinkable<T>> candidate = new ArrayList<>(elements.size() - chunk);
+                          candidate.addAll(elements.subList(0, start));
+                          candidate.addAll(elements.subList(start + chunk, elements.size()));
+                          return candidate;
+                        }));
   }
 
   private static <T> Stream<List<Shrinkable<T>>> elementShrinks(List<Shrinkable<T>> elements) {
-    return IntStream.range(0, elements.size()).boxed()
-        .flatMap(i -> elements.get(i).shrinks().map(shrunk -> {
-          List<Shrinkable<T>> candidate = new ArrayList<>(elements);
-          candidate.set(i, shrunk);
-          return candidate;
-        }));
+    return IntStream.range(0, elements.size())
+        .boxed()
+        .flatMap(
+            i ->
+                elements
+                    .get(i)
+                    .shrinks()
+                    .map(
+                        shrunk -> {
+                          List<Shrinkable<T>> candidate = new ArrayList<>(elements);
+                          candidate.set(i, shrunk);
+                          return candidate;
+                        }));
   }
 
   @Override

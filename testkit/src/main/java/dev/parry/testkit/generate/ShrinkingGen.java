@@ -5,8 +5,8 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * A generator built from a function to {@link Shrinkable} values, which the combinators of
- * {@link Gen} return so that what they build keeps shrinking.
+ * A generator built from a function to {@link Shrinkable} values, which the combinators of {@link
+ * Gen} return so that what they build keeps shrinking.
  *
  * @param <T> the type of value generated
  */

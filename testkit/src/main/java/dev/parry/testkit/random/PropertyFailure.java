@@ -15,12 +15,19 @@ public final class PropertyFailure extends AssertionError {
 
   /** The seed that replays the failing case. */
   private final long seed;
+
   /** The index of the failing case in its run, from 0. */
   private final int caseIndex;
+
   private final transient List<?> shrunk;
   private final transient @Nullable Object shrunkValue;
 
-  PropertyFailure(String message, long seed, int caseIndex, List<?> shrunk, @Nullable Object shrunkValue,
+  PropertyFailure(
+      String message,
+      long seed,
+      int caseIndex,
+      List<?> shrunk,
+      @Nullable Object shrunkValue,
       Throwable cause) {
     super(message, cause);
     this.seed = seed;

@@ -43,8 +43,8 @@ public final class Randomized {
   }
 
   /**
-   * {@return a runner of {@code cases} cases, honouring {@value #SEED_PROPERTY} and
-   * {@value #CASES_PROPERTY}}
+   * {@return a runner of {@code cases} cases, honouring {@value #SEED_PROPERTY} and {@value
+   * #CASES_PROPERTY}}
    *
    * @param cases the number of cases, 1 or more
    * @throws IllegalArgumentException if {@code cases} is less than 1, or a property is not a number
@@ -56,10 +56,12 @@ public final class Randomized {
     String seed = System.getProperty(SEED_PROPERTY);
     String override = System.getProperty(CASES_PROPERTY);
     try {
-      return new Randomized(override == null ? cases : Integer.parseInt(override.trim()),
+      return new Randomized(
+          override == null ? cases : Integer.parseInt(override.trim()),
           seed == null ? new Random().nextLong() : Long.parseLong(seed.trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(SEED_PROPERTY + " and " + CASES_PROPERTY + " must be integers", e);
+      throw new IllegalArgumentException(
+          SEED_PROPERTY + " and " + CASES_PROPERTY + " must be integers", e);
     }
   }
 
@@ -94,8 +96,8 @@ public final class Randomized {
    * one.
    *
    * @param gen the generator
-   * @param property throws (an {@link AssertionError}, typically) when the value breaks the property;
-   *     it must be deterministic
+   * @param property throws (an {@link AssertionError}, typically) when the value breaks the
+   *     property; it must be deterministic
    * @param <T> the value type
    * @throws PropertyFailure naming the seed and the shrunk value, at the first failing case
    */
@@ -105,34 +107,73 @@ public final class Randomized {
       Shrinkable<T> generated = generate(gen, seed, i);
       Throwable failure = failureOf(property, generated.value());
       if (failure != null) {
-        if (failureOf(property, generated.value()) == null) { // passes when run again: nothing to shrink
-          throw new PropertyFailure("property failed at case " + i + " with seed " + seed + " (replay: -D"
-              + SEED_PROPERTY + "=" + seed + " -D" + CASES_PROPERTY + "=1), then passed on the same value: the"
-              + " property is not deterministic\n  value: " + generated.value() + "\n  failure: " + failure, seed, i,
-              List.of(), generated.value(), failure);
+        if (failureOf(property, generated.value())
+            == null) { // passes when run again: nothing to shrink
+          throw new PropertyFailure(
+              "property failed at case "
+                  + i
+                  + " with seed "
+                  + seed
+                  + " (replay: -D"
+                  + SEED_PROPERTY
+                  + "="
+                  + seed
+                  + " -D"
+                  + CASES_PROPERTY
+                  + "=1), then passed on the same value: the"
+                  + " property is not deterministic\n  value: "
+                  + generated.value()
+                  + "\n  failure: "
+                  + failure,
+              seed,
+              i,
+              List.of(),
+              generated.value(),
+              failure);
         }
         int[] tries = {0};
-        T shrunk = Shrink.value(generated, candidate -> {
-          tries[0]++;
-          return failureOf(property, candidate) != null;
-        });
+        T shrunk =
+            Shrink.value(
+                generated,
+                candidate -> {
+                  tries[0]++;
+                  return failureOf(property, candidate) != null;
+                });
         Throwable shrunkFailure = failureOf(property, shrunk);
         if (shrunkFailure == null) { // the property is not deterministic: report what did fail
           shrunk = generated.value();
           shrunkFailure = failure;
         }
-        StringBuilder message = new StringBuilder("property failed at case ").append(i).append(" with seed ")
-            .append(seed).append(" (replay: -D").append(SEED_PROPERTY).append('=').append(seed).append(" -D")
-            .append(CASES_PROPERTY).append("=1)");
+        StringBuilder message =
+            new StringBuilder("property failed at case ")
+                .append(i)
+                .append(" with seed ")
+                .append(seed)
+                .append(" (replay: -D")
+                .append(SEED_PROPERTY)
+                .append('=')
+                .append(seed)
+                .append(" -D")
+                .append(CASES_PROPERTY)
+                .append("=1)");
         if (shrunk.equals(generated.value())) {
           message.append("\n  value: ").append(shrunk);
         } else {
-          message.append("\n  shrunk to: ").append(shrunk).append("\n  generated: ").append(generated.value());
+          message
+              .append("\n  shrunk to: ")
+              .append(shrunk)
+              .append("\n  generated: ")
+              .append(generated.value());
         }
         message.append(budgetNote(tries[0]));
         message.append("\n  failure: ").append(shrunkFailure);
-        throw new PropertyFailure(message.toString(), seed, i, shrunk instanceof List<?> list ? list : List.of(),
-            shrunk, shrunkFailure);
+        throw new PropertyFailure(
+            message.toString(),
+            seed,
+            i,
+            shrunk instanceof List<?> list ? list : List.of(),
+            shrunk,
+            shrunkFailure);
       }
     }
   }
@@ -153,16 +194,29 @@ public final class Randomized {
       Throwable failure = failureOf(property, steps);
       if (failure != null) {
         int[] tries = {0};
-        Predicate<List<S>> fails = candidate -> {
-          tries[0]++;
-          return failureOf(property, candidate) != null;
-        };
+        Predicate<List<S>> fails =
+            candidate -> {
+              tries[0]++;
+              return failureOf(property, candidate) != null;
+            };
         List<S> shrunk = Shrink.sequence(steps, fails);
         Throwable shrunkFailure = Objects.requireNonNull(failureOf(property, shrunk));
-        StringBuilder message = new StringBuilder("property failed at case ").append(i).append(" with seed ")
-            .append(seed).append(" (replay: -D").append(SEED_PROPERTY).append('=').append(seed).append(" -D")
-            .append(CASES_PROPERTY).append("=1)\n  shrunk from ").append(steps.size()).append(" to ")
-            .append(shrunk.size()).append(" steps:");
+        StringBuilder message =
+            new StringBuilder("property failed at case ")
+                .append(i)
+                .append(" with seed ")
+                .append(seed)
+                .append(" (replay: -D")
+                .append(SEED_PROPERTY)
+                .append('=')
+                .append(seed)
+                .append(" -D")
+                .append(CASES_PROPERTY)
+                .append("=1)\n  shrunk from ")
+                .append(steps.size())
+                .append(" to ")
+                .append(shrunk.size())
+                .append(" steps:");
         for (int s = 0; s < shrunk.size(); s++) {
           message.append("\n    ").append(s + 1).append(". ").append(shrunk.get(s));
         }
@@ -177,8 +231,24 @@ public final class Randomized {
     try {
       return gen.generate(new Random(seed));
     } catch (RuntimeException e) {
-      throw new PropertyFailure("the generator failed at case " + index + " with seed " + seed + " (replay: -D"
-          + SEED_PROPERTY + "=" + seed + " -D" + CASES_PROPERTY + "=1): " + e, seed, index, List.of(), null, e);
+      throw new PropertyFailure(
+          "the generator failed at case "
+              + index
+              + " with seed "
+              + seed
+              + " (replay: -D"
+              + SEED_PROPERTY
+              + "="
+              + seed
+              + " -D"
+              + CASES_PROPERTY
+              + "=1): "
+              + e,
+          seed,
+          index,
+          List.of(),
+          null,
+          e);
     }
   }
 
@@ -187,7 +257,8 @@ public final class Randomized {
       property.accept(value);
       return null;
     } catch (TestAbortedException assumed) {
-      return null; // the property does not apply to this value: not a failure, and shrinking does not seek it
+      return null; // the property does not apply to this value: not a failure, and shrinking does
+      // not seek it
     } catch (RuntimeException | AssertionError e) {
       return e;
     }
@@ -198,9 +269,14 @@ public final class Randomized {
     return "Randomized{cases=" + cases + ", baseSeed=" + baseSeed + "}";
   }
 
-  /** What a report says when shrinking used its whole budget: the value shown may not be minimal. */
+  /**
+   * What a report says when shrinking used its whole budget: the value shown may not be minimal.
+   */
   private static String budgetNote(int tries) {
-    return tries < Shrink.MAX_ATTEMPTS ? ""
-        : "\n  (shrinking stopped after " + Shrink.MAX_ATTEMPTS + " tries: a simpler failing value may exist)";
+    return tries < Shrink.MAX_ATTEMPTS
+        ? ""
+        : "\n  (shrinking stopped after "
+            + Shrink.MAX_ATTEMPTS
+            + " tries: a simpler failing value may exist)";
   }
 }

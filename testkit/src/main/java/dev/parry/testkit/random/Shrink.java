@@ -9,10 +9,11 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Shrinks a failing value to a simpler one that still fails. {@link #value} walks a
- * {@link Shrinkable} tree, as {@link Gen#generate} makes it; {@link #sequence} removes chunks of steps, from half the sequence down to single steps,
- * keeping every removal after which the sequence still fails, until no single step can go. The
- * result fails and is 1-minimal: removing any one of its steps makes it pass.
+ * Shrinks a failing value to a simpler one that still fails. {@link #value} walks a {@link
+ * Shrinkable} tree, as {@link Gen#generate} makes it; {@link #sequence} removes chunks of steps,
+ * from half the sequence down to single steps, keeping every removal after which the sequence still
+ * fails, until no single step can go. The result fails and is 1-minimal: removing any one of its
+ * steps makes it pass.
  *
  * <pre>{@code
  * List<Integer> minimal = Shrink.value(Gen.integers(0, 99).list(0, 30).generate(random), list -> list.size() > 3);
@@ -76,7 +77,8 @@ public final class Shrink {
     Objects.requireNonNull(failing, "failing");
     Objects.requireNonNull(fails, "fails");
     if (!fails.test(failing)) {
-      throw new IllegalArgumentException("the sequence to shrink must fail, it has " + failing.size() + " steps");
+      throw new IllegalArgumentException(
+          "the sequence to shrink must fail, it has " + failing.size() + " steps");
     }
     List<S> current = new ArrayList<>(failing);
     int attempts = 0;

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit anchor contract (rules ANCHOR-1 to ANCHOR-4 of {@code spi/SPEC.md}). Extend it and return
- * an anchor from {@link #createAnchor()}; an anchor shared between tests is fine, as every test works
- * on investigations of its own.
+ * The audit anchor contract (rules ANCHOR-1 to ANCHOR-4 of {@code spi/SPEC.md}). Extend it and
+ * return an anchor from {@link #createAnchor()}; an anchor shared between tests is fine, as every
+ * test works on investigations of its own.
  *
  * <pre>{@code
  * class LedgerAnchorContractTest extends AuditAnchorContract {
@@ -65,10 +65,12 @@ public abstract class AuditAnchorContract extends ContractSupport {
     return new ChainHead(version, ChainHash.of(String.format("%032x%032x", variant, version)));
   }
 
-  // ---- Keeping heads -----------------------------------------------------------------------------
+  // ---- Keeping heads
+  // -----------------------------------------------------------------------------
 
   @Test
-  @DisplayName("ANCHOR-1: head answers the head last anchored, of the highest version; empty for an investigation never anchored")
+  @DisplayName(
+      "ANCHOR-1: head answers the head last anchored, of the highest version; empty for an investigation never anchored")
   void anchor1_headAnswersTheHighestAnchored() {
     rule("ANCHOR-1", false);
     InvestigationId id = newId("a1");
@@ -76,12 +78,17 @@ public abstract class AuditAnchorContract extends ContractSupport {
     assertEquals(Optional.empty(), anchor().head(id), "ANCHOR-1: never anchored");
     for (long version : new long[] {1, 2, 5, 9}) {
       anchor().anchor(id, head(version, 0));
-      assertEquals(Optional.of(head(version, 0)), anchor().head(id), "ANCHOR-1: after anchoring version " + version);
+      assertEquals(
+          Optional.of(head(version, 0)),
+          anchor().head(id),
+          "ANCHOR-1: after anchoring version " + version);
     }
     assertEquals(Optional.empty(), anchor().head(other), "ANCHOR-1: another investigation");
     anchor().anchor(other, head(3, 1));
-    assertEquals(Optional.of(head(9, 0)), anchor().head(id), "ANCHOR-1: another investigation's head");
-    assertEquals(Optional.of(head(3, 1)), anchor().head(other), "ANCHOR-1: each investigation its own head");
+    assertEquals(
+        Optional.of(head(9, 0)), anchor().head(id), "ANCHOR-1: another investigation's head");
+    assertEquals(
+        Optional.of(head(3, 1)), anchor().head(other), "ANCHOR-1: each investigation its own head");
   }
 
   @Test
@@ -91,15 +98,21 @@ public abstract class AuditAnchorContract extends ContractSupport {
     InvestigationId id = newId("a2");
     anchor().anchor(id, head(7, 0));
     anchor().anchor(id, head(4, 0));
-    assertEquals(Optional.of(head(7, 0)), anchor().head(id), "ANCHOR-2: a late, lower head replaced a higher one");
+    assertEquals(
+        Optional.of(head(7, 0)),
+        anchor().head(id),
+        "ANCHOR-2: a late, lower head replaced a higher one");
     anchor().anchor(id, head(7, 1));
-    assertEquals(Optional.of(head(7, 0)), anchor().head(id),
+    assertEquals(
+        Optional.of(head(7, 0)),
+        anchor().head(id),
         "ANCHOR-2: another hash at the version held replaced the one anchored");
     anchor().anchor(id, head(8, 1));
     assertEquals(Optional.of(head(8, 1)), anchor().head(id), "ANCHOR-2: a higher head after them");
   }
 
-  // ---- Concurrency -------------------------------------------------------------------------------
+  // ---- Concurrency
+  // -------------------------------------------------------------------------------
 
   @Test
   @DisplayName("ANCHOR-3: of concurrent anchors for one investigation, the highest version stays")
@@ -114,18 +127,21 @@ public abstract class AuditAnchorContract extends ContractSupport {
         List<Future<?>> calls = new ArrayList<>();
         for (int w = 1; w <= writers; w++) {
           long version = w;
-          calls.add(pool.submit(() -> {
-            go.await();
-            anchor().anchor(id, head(version, 0));
-            return null;
-          }));
+          calls.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    anchor().anchor(id, head(version, 0));
+                    return null;
+                  }));
         }
         go.countDown();
         for (Future<?> call : calls) {
           call.get(30, TimeUnit.SECONDS);
         }
         Optional<ChainHead> held = anchor().head(id);
-        assertTrue(held.isPresent() && held.get().equals(head(writers, 0)),
+        assertTrue(
+            held.isPresent() && held.get().equals(head(writers, 0)),
             "ANCHOR-3: round " + round + " kept " + held + ", not version " + writers);
       }
     } finally {

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,9 @@ public abstract class AuthorizerContract extends ContractSupport {
     List<Caller> callers = new ArrayList<>();
     callers.add(Caller.of("tck-nobody@contoso.com"));
     for (Permission permission : Permission.values()) {
-      callers.add(Caller.of("tck-" + permission.name().toLowerCase(Locale.ROOT) + "@contoso.com", permission));
+      callers.add(
+          Caller.of(
+              "tck-" + permission.name().toLowerCase(Locale.ROOT) + "@contoso.com", permission));
     }
     callers.add(Caller.of("tck-all@contoso.com", Permission.values()));
     return callers;
@@ -71,14 +73,16 @@ public abstract class AuthorizerContract extends ContractSupport {
   final Optional<String> ask(Caller caller, Operation operation, @Nullable ActionKind kind) {
     try {
       Optional<String> answer = authorizer().deny(caller, operation, kind);
-      assertNotNull(answer, () -> "AUTH-1: null answer for " + caller + " " + operation + " " + kind);
+      assertNotNull(
+          answer, () -> "AUTH-1: null answer for " + caller + " " + operation + " " + kind);
       return answer;
     } catch (RuntimeException e) {
       throw new AssertionError("AUTH-1: deny threw for " + operation + " " + kind + ": " + e, e);
     }
   }
 
-  // ---- Answers -----------------------------------------------------------------------------------
+  // ---- Answers
+  // -----------------------------------------------------------------------------------
 
   @Test
   @DisplayName("AUTH-1: deny never throws and never answers null")
@@ -100,7 +104,9 @@ public abstract class AuthorizerContract extends ContractSupport {
     for (Caller caller : callers()) {
       for (Operation operation : Operation.values()) {
         for (ActionKind kind : kinds()) {
-          assertEquals(ask(caller, operation, kind).isPresent(), ask(caller, operation, kind).isPresent(),
+          assertEquals(
+              ask(caller, operation, kind).isPresent(),
+              ask(caller, operation, kind).isPresent(),
               () -> "AUTH-3: " + caller.name() + " " + operation + " " + kind);
         }
       }
@@ -117,7 +123,8 @@ public abstract class AuthorizerContract extends ContractSupport {
         for (ActionKind kind : kinds()) {
           Optional<String> denied = ask(caller, operation, kind);
           if (denied.isPresent()) {
-            assertFalse(denied.orElseThrow().isBlank(),
+            assertFalse(
+                denied.orElseThrow().isBlank(),
                 () -> "AUTH-4: blank reason for " + caller.name() + " " + operation + " " + kind);
             denials++;
           }
@@ -125,11 +132,13 @@ public abstract class AuthorizerContract extends ContractSupport {
       }
     }
     if (denials == 0) {
-      Assumptions.abort("AUTH-4 cannot be checked: the authorizer denied nothing to any caller (AUTH-2 fails)");
+      Assumptions.abort(
+          "AUTH-4 cannot be checked: the authorizer denied nothing to any caller (AUTH-2 fails)");
     }
   }
 
-  // ---- Least privilege ---------------------------------------------------------------------------
+  // ---- Least privilege
+  // ---------------------------------------------------------------------------
 
   @Test
   @DisplayName("AUTH-2: a caller with no permission is denied every operation but viewing")
@@ -141,7 +150,9 @@ public abstract class AuthorizerContract extends ContractSupport {
         continue;
       }
       for (ActionKind kind : kinds()) {
-        assertTrue(ask(nobody, operation, kind).isPresent(), () -> "AUTH-2: allowed " + operation + " " + kind);
+        assertTrue(
+            ask(nobody, operation, kind).isPresent(),
+            () -> "AUTH-2: allowed " + operation + " " + kind);
       }
     }
   }

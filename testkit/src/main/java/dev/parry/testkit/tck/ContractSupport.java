@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>A contract holds its tests as methods of its own class, grouped by comments, never in
  * {@code @Nested} classes: JUnit reports an inherited method under the class that runs it, so the
- * results appear under the implementor's test class, whereas Surefire files the tests of a nested class
- * under the nested class's name ({@code ExecutorContract$Execution}) and reports the implementor's class
- * as {@code Tests run: 0}.
+ * results appear under the implementor's test class, whereas Surefire files the tests of a nested
+ * class under the nested class's name ({@code ExecutorContract$Execution}) and reports the
+ * implementor's class as {@code Tests run: 0}.
  */
 abstract class ContractSupport {
 
@@ -30,7 +30,8 @@ abstract class ContractSupport {
       return;
     }
     if (!optional) {
-      throw new AssertionError(id + " is a MUST rule and cannot be declared unsupported (reason given: " + reason + ")");
+      throw new AssertionError(
+          id + " is a MUST rule and cannot be declared unsupported (reason given: " + reason + ")");
     }
     Assumptions.abort(id + " declared unsupported by the implementation: " + reason);
   }

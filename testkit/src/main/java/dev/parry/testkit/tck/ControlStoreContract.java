@@ -34,8 +34,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The control store contract (rules CTRL-1 to CTRL-7 of {@code spi/SPEC.md}). Extend it and return a
- * store from {@link #createStore()}; a store shared between tests is fine: every rule works on
+ * The control store contract (rules CTRL-1 to CTRL-7 of {@code spi/SPEC.md}). Extend it and return
+ * a store from {@link #createStore()}; a store shared between tests is fine: every rule works on
  * changes and windows of its own, and reads the changes others recorded only past its own.
  *
  * <pre>{@code
@@ -92,23 +92,37 @@ public abstract class ControlStoreContract extends ContractSupport {
     return new ControlStore.Window("tck-" + run + "-" + name, length, max);
   }
 
-  // ---- Changes -----------------------------------------------------------------------------------
+  // ---- Changes
+  // -----------------------------------------------------------------------------------
 
   @Test
-  @DisplayName("CTRL-1: changes are numbered in the order recorded, and changes(after, limit) answers them in order")
+  @DisplayName(
+      "CTRL-1: changes are numbered in the order recorded, and changes(after, limit) answers them in order")
   void ctrl1_numberedAndPaged() {
     rule("CTRL-1", false);
     ControlChange first = store().record(pause("one"));
     ControlChange second = store().record(pause("two"));
     ControlChange third = store().record(pause("three"));
     assertTrue(first.sequence() > 0, "CTRL-1: numbers start at 1: " + first.sequence());
-    assertEquals(first.sequence() + 1, second.sequence(), "CTRL-1: no gap between consecutive records");
-    assertEquals(second.sequence() + 1, third.sequence(), "CTRL-1: no gap between consecutive records");
-    assertEquals(List.of(first, second, third), store().changes(first.sequence() - 1, 3), "CTRL-1: in order");
+    assertEquals(
+        first.sequence() + 1, second.sequence(), "CTRL-1: no gap between consecutive records");
+    assertEquals(
+        second.sequence() + 1, third.sequence(), "CTRL-1: no gap between consecutive records");
+    assertEquals(
+        List.of(first, second, third),
+        store().changes(first.sequence() - 1, 3),
+        "CTRL-1: in order");
     assertEquals(List.of(first), store().changes(first.sequence() - 1, 1), "CTRL-1: at most limit");
-    assertEquals(List.of(second, third), store().changes(first.sequence(), 2), "CTRL-1: from just after 'after'");
-    assertEquals(List.of(), store().changes(third.sequence(), 5).stream()
-        .filter(c -> c.sequence() <= third.sequence()).toList(), "CTRL-1: nothing at or below 'after'");
+    assertEquals(
+        List.of(second, third),
+        store().changes(first.sequence(), 2),
+        "CTRL-1: from just after 'after'");
+    assertEquals(
+        List.of(),
+        store().changes(third.sequence(), 5).stream()
+            .filter(c -> c.sequence() <= third.sequence())
+            .toList(),
+        "CTRL-1: nothing at or below 'after'");
   }
 
   @Test
@@ -117,29 +131,59 @@ public abstract class ControlStoreContract extends ContractSupport {
     rule("CTRL-2", false);
     String hostile = "r\u00e9sum\u00e9 \u202eexe.txt \ud83d\ude00 e\u0301 \u00a0\u200b " + run;
     List<ControlChange> recorded = new ArrayList<>();
-    recorded.add(store().record(ControlChange.pause(DeviceGroupName.of("tck " + run + " \u00e9"), ALICE,
-        T0.plusNanos(1), hostile)));
-    recorded.add(store().record(ControlChange.resume(null, ALICE, T0, "resume"))); // null group: every group
-    recorded.add(store().record(ControlChange.breakGlass(DeviceId.of("tck-" + run + "-dc"),
-        T0.plus(Duration.ofMinutes(30)).plusNanos(7), PrincipalName.of("B\u00f6b@Contoso.com"), T0, "dc down")));
-    for (AllowIndicator indicator : List.of(
-        new AllowIndicator.FileHash(Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")),
-        new AllowIndicator.ExactUrl(WebUrl.of("https://partner.example/a?b=c&d=" + run)),
-        new AllowIndicator.Domain(DomainName.of("partner.example")),
-        new AllowIndicator.ExactEntity(EntityKey.of("file:" + run + "@d:C:\\Temp\\caf\u00e9.exe")))) {
-      recorded.add(store().record(ControlChange.allow(indicator, true, ALICE, T0, "false positive")));
+    recorded.add(
+        store()
+            .record(
+                ControlChange.pause(
+                    DeviceGroupName.of("tck " + run + " \u00e9"),
+                    ALICE,
+                    T0.plusNanos(1),
+                    hostile)));
+    recorded.add(
+        store().record(ControlChange.resume(null, ALICE, T0, "resume"))); // null group: every group
+    recorded.add(
+        store()
+            .record(
+                ControlChange.breakGlass(
+                    DeviceId.of("tck-" + run + "-dc"),
+                    T0.plus(Duration.ofMinutes(30)).plusNanos(7),
+                    PrincipalName.of("B\u00f6b@Contoso.com"),
+                    T0,
+                    "dc down")));
+    for (AllowIndicator indicator :
+        List.of(
+            new AllowIndicator.FileHash(
+                Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")),
+            new AllowIndicator.ExactUrl(WebUrl.of("https://partner.example/a?b=c&d=" + run)),
+            new AllowIndicator.Domain(DomainName.of("partner.example")),
+            new AllowIndicator.ExactEntity(
+                EntityKey.of("file:" + run + "@d:C:\\Temp\\caf\u00e9.exe")))) {
+      recorded.add(
+          store().record(ControlChange.allow(indicator, true, ALICE, T0, "false positive")));
       recorded.add(store().record(ControlChange.allow(indicator, false, ALICE, T0, "revoked")));
     }
-    AllowIndicator scoped = new AllowIndicator.Sender(dev.parry.core.entity.SmtpAddress.of("tck@" + run + ".example"));
-    recorded.add(store().record(ControlChange.allow(scoped, java.util.Set.of(DeviceGroupName.of("Servers"),
-        DeviceGroupName.of("tck " + run + " \u00e9")), T0.plus(Duration.ofDays(1)).plusNanos(3), ALICE, T0, "scoped")));
+    AllowIndicator scoped =
+        new AllowIndicator.Sender(dev.parry.core.entity.SmtpAddress.of("tck@" + run + ".example"));
+    recorded.add(
+        store()
+            .record(
+                ControlChange.allow(
+                    scoped,
+                    java.util.Set.of(
+                        DeviceGroupName.of("Servers"),
+                        DeviceGroupName.of("tck " + run + " \u00e9")),
+                    T0.plus(Duration.ofDays(1)).plusNanos(3),
+                    ALICE,
+                    T0,
+                    "scoped")));
     recorded.add(store().record(ControlChange.allow(scoped, false, ALICE, T0, "revoked")));
     List<ControlChange> read = store().changes(recorded.get(0).sequence() - 1, recorded.size());
     assertEquals(recorded, read, "CTRL-2: every field reads back as recorded");
   }
 
   @Test
-  @DisplayName("CTRL-3: under concurrent records every number is given once, and a reader never sees a lower number after a higher")
+  @DisplayName(
+      "CTRL-3: under concurrent records every number is given once, and a reader never sees a lower number after a higher")
   void ctrl3_concurrentRecordsAreOrdered() throws Exception {
     rule("CTRL-3", false);
     long start = store().record(pause("start")).sequence();
@@ -152,29 +196,33 @@ public abstract class ControlStoreContract extends ContractSupport {
       List<Future<List<Long>>> written = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int writer = w;
-        written.add(pool.submit(() -> {
-          go.await();
-          List<Long> numbers = new ArrayList<>();
-          for (int i = 0; i < each; i++) {
-            numbers.add(store().record(pause("w" + writer + "-" + i)).sequence());
-          }
-          return numbers;
-        }));
+        written.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<Long> numbers = new ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    numbers.add(store().record(pause("w" + writer + "-" + i)).sequence());
+                  }
+                  return numbers;
+                }));
       }
-      Future<List<Long>> reader = pool.submit(() -> {
-        go.await();
-        List<Long> seen = new ArrayList<>();
-        long last = start;
-        boolean finalRead = false;
-        while (!finalRead) {
-          finalRead = done.get();
-          for (ControlChange change : allAfter(last)) {
-            seen.add(change.sequence());
-            last = change.sequence();
-          }
-        }
-        return seen;
-      });
+      Future<List<Long>> reader =
+          pool.submit(
+              () -> {
+                go.await();
+                List<Long> seen = new ArrayList<>();
+                long last = start;
+                boolean finalRead = false;
+                while (!finalRead) {
+                  finalRead = done.get();
+                  for (ControlChange change : allAfter(last)) {
+                    seen.add(change.sequence());
+                    last = change.sequence();
+                  }
+                }
+                return seen;
+              });
       go.countDown();
       List<Long> given = new ArrayList<>();
       for (Future<List<Long>> future : written) {
@@ -182,19 +230,32 @@ public abstract class ControlStoreContract extends ContractSupport {
       }
       done.set(true);
       List<Long> seen = reader.get(60, TimeUnit.SECONDS);
-      assertEquals((long) writers * each, given.stream().distinct().count(), "CTRL-3: every number given once");
+      assertEquals(
+          (long) writers * each,
+          given.stream().distinct().count(),
+          "CTRL-3: every number given once");
       List<Long> ours = seen.stream().filter(given::contains).toList();
       for (int i = 1; i < seen.size(); i++) {
-        assertEquals(seen.get(i - 1) + 1, seen.get(i), "CTRL-3: the reader saw " + seen.get(i) + " right after "
-            + seen.get(i - 1) + ": a lower number appeared late or one was skipped");
+        assertEquals(
+            seen.get(i - 1) + 1,
+            seen.get(i),
+            "CTRL-3: the reader saw "
+                + seen.get(i)
+                + " right after "
+                + seen.get(i - 1)
+                + ": a lower number appeared late or one was skipped");
       }
-      assertEquals(given.stream().sorted().toList(), ours, "CTRL-3: the reader saw every change once, in order");
+      assertEquals(
+          given.stream().sorted().toList(),
+          ours,
+          "CTRL-3: the reader saw every change once, in order");
     } finally {
       pool.shutdownNow();
     }
   }
 
-  // ---- Blast-radius windows ----------------------------------------------------------------------
+  // ---- Blast-radius windows
+  // ----------------------------------------------------------------------
 
   @Test
   @DisplayName("CTRL-4: concurrent admissions to one window never pass its maximum")
@@ -206,10 +267,12 @@ public abstract class ControlStoreContract extends ContractSupport {
     try {
       List<Future<Boolean>> answers = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
-        answers.add(pool.submit(() -> {
-          go.await();
-          return store().admit(List.of(window), T0, true);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return store().admit(List.of(window), T0, true);
+                }));
       }
       go.countDown();
       int admitted = 0;
@@ -223,22 +286,30 @@ public abstract class ControlStoreContract extends ContractSupport {
   }
 
   @Test
-  @DisplayName("CTRL-5: an admission counts in every window or in none, and a dry run counts in none")
+  @DisplayName(
+      "CTRL-5: an admission counts in every window or in none, and a dry run counts in none")
   void ctrl5_allOrNone() {
     rule("CTRL-5", false);
     ControlStore.Window narrow = window("c5-narrow", Duration.ofHours(1), 1);
     ControlStore.Window wide = window("c5-wide", Duration.ofHours(1), 3);
-    assertTrue(store().admit(List.of(narrow, wide), T0, false), "CTRL-5: a dry run of an empty window");
+    assertTrue(
+        store().admit(List.of(narrow, wide), T0, false), "CTRL-5: a dry run of an empty window");
     assertTrue(store().admit(List.of(narrow, wide), T0, true), "CTRL-5: the first admission");
-    assertFalse(store().admit(List.of(wide, narrow), T0, true), "CTRL-5: the narrow window is full");
+    assertFalse(
+        store().admit(List.of(wide, narrow), T0, true), "CTRL-5: the narrow window is full");
     assertTrue(store().admit(List.of(wide), T0, false), "CTRL-5: a dry run");
-    assertTrue(store().admit(List.of(wide), T0, true), "CTRL-5: the refused admission used none of the wide window");
-    assertTrue(store().admit(List.of(wide), T0, true), "CTRL-5: the dry runs used none of the wide window");
+    assertTrue(
+        store().admit(List.of(wide), T0, true),
+        "CTRL-5: the refused admission used none of the wide window");
+    assertTrue(
+        store().admit(List.of(wide), T0, true),
+        "CTRL-5: the dry runs used none of the wide window");
     assertFalse(store().admit(List.of(wide), T0, true), "CTRL-5: the wide window holds 3");
   }
 
   @Test
-  @DisplayName("CTRL-6: a window counts the uses in the length before now; a use exactly one length ago no longer counts")
+  @DisplayName(
+      "CTRL-6: a window counts the uses in the length before now; a use exactly one length ago no longer counts")
   void ctrl6_windowSlides() {
     rule("CTRL-6", false);
     Duration hour = Duration.ofHours(1);
@@ -246,31 +317,49 @@ public abstract class ControlStoreContract extends ContractSupport {
     ControlStore.Window shorter = window("c6", Duration.ofMinutes(30), 1);
     assertTrue(store().admit(List.of(window), T0, true));
     assertTrue(store().admit(List.of(window), T0.plus(Duration.ofMinutes(10)), true));
-    assertFalse(store().admit(List.of(window), T0.plus(Duration.ofMinutes(59)), true), "CTRL-6: two uses in the hour");
-    assertFalse(store().admit(List.of(window), T0.plus(hour).minusNanos(1), true),
+    assertFalse(
+        store().admit(List.of(window), T0.plus(Duration.ofMinutes(59)), true),
+        "CTRL-6: two uses in the hour");
+    assertFalse(
+        store().admit(List.of(window), T0.plus(hour).minusNanos(1), true),
         "CTRL-6: the first use still counts a nanosecond before the hour ends");
-    assertTrue(store().admit(List.of(window), T0.plus(hour), true), "CTRL-6: the first use ended exactly one hour later");
-    assertFalse(store().admit(List.of(window), T0.plus(hour), true), "CTRL-6: the second and third uses count");
-    assertTrue(store().admit(List.of(shorter), T0, true),
+    assertTrue(
+        store().admit(List.of(window), T0.plus(hour), true),
+        "CTRL-6: the first use ended exactly one hour later");
+    assertFalse(
+        store().admit(List.of(window), T0.plus(hour), true),
+        "CTRL-6: the second and third uses count");
+    assertTrue(
+        store().admit(List.of(shorter), T0, true),
         "CTRL-6: a window of the same scope and another length counts apart");
   }
 
-  // ---- Bad arguments -----------------------------------------------------------------------------
+  // ---- Bad arguments
+  // -----------------------------------------------------------------------------
 
   @Test
-  @DisplayName("CTRL-7: recorded changes, pages and admissions out of range are refused with InvalidInputException, nothing recorded")
+  @DisplayName(
+      "CTRL-7: recorded changes, pages and admissions out of range are refused with InvalidInputException, nothing recorded")
   void ctrl7_refusesBadArguments() {
     rule("CTRL-7", false);
     ControlChange last = store().record(pause("before"));
     ControlChange numbered = pause("numbered").recordedAs(99);
-    assertThrows(InvalidInputException.class, () -> store().record(numbered), "CTRL-7: a numbered change");
+    assertThrows(
+        InvalidInputException.class, () -> store().record(numbered), "CTRL-7: a numbered change");
     assertThrows(InvalidInputException.class, () -> store().changes(-1, 1), "CTRL-7: after -1");
     assertThrows(InvalidInputException.class, () -> store().changes(0, 0), "CTRL-7: limit 0");
-    assertThrows(InvalidInputException.class, () -> store().changes(0, ControlStore.MAX_CHANGES + 1),
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().changes(0, ControlStore.MAX_CHANGES + 1),
         "CTRL-7: limit above MAX_CHANGES");
-    assertThrows(InvalidInputException.class, () -> store().admit(List.of(), T0, true), "CTRL-7: no window");
-    assertEquals(List.of(), store().changes(last.sequence(), ControlStore.MAX_CHANGES).stream()
-        .filter(c -> c.reason().equals("numbered")).toList(), "CTRL-7: the refused change was not recorded");
+    assertThrows(
+        InvalidInputException.class, () -> store().admit(List.of(), T0, true), "CTRL-7: no window");
+    assertEquals(
+        List.of(),
+        store().changes(last.sequence(), ControlStore.MAX_CHANGES).stream()
+            .filter(c -> c.reason().equals("numbered"))
+            .toList(),
+        "CTRL-7: the refused change was not recorded");
     assertEquals(1, store().changes(0, 1).size(), "CTRL-7: limit 1 answers");
   }
 }

@@ -43,11 +43,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The executor contract (rules EXE-1 to EXE-10 of {@code spi/SPEC.md}). Extend
- * {@link DeviceExecutorContract}, {@link EmailExecutorContract} or {@link IdentityExecutorContract}.
+ * The executor contract (rules EXE-1 to EXE-10 of {@code spi/SPEC.md}). Extend {@link
+ * DeviceExecutorContract}, {@link EmailExecutorContract} or {@link IdentityExecutorContract}.
  *
- * <p>Past 400 lines because a contract is one class a vendor extends: one commented group per capability,
- * one test per rule, all methods of this class so that results are reported under the vendor's class.
+ * <p>Past 400 lines because a contract is one class a vendor extends: one commented group per
+ * capability, one test per rule, all methods of this class so that results are reported under the
+ * vendor's class.
  */
 public abstract sealed class ExecutorContract extends ContractSupport
     permits DeviceExecutorContract, EmailExecutorContract, IdentityExecutorContract {
@@ -56,14 +57,16 @@ public abstract sealed class ExecutorContract extends ContractSupport
    * What a contract run tests.
    *
    * @param executor the executor under test
-   * @param probe what observes the executor's backend, so the contract checks effects rather than answers
+   * @param probe what observes the executor's backend, so the contract checks effects rather than
+   *     answers
    */
   public record Subject(ActionExecutor executor, ExecutorProbe probe) {
     /**
      * Validates.
      *
      * @param executor the executor under test
-     * @param probe what observes the executor's backend, so the contract checks effects rather than answers
+     * @param probe what observes the executor's backend, so the contract checks effects rather than
+     *     answers
      * @throws NullPointerException if a component is null
      */
     public Subject {
@@ -131,8 +134,14 @@ public abstract sealed class ExecutorContract extends ContractSupport
   }
 
   final ExecutionRequest request(RemediationAction action, String key, ExecutionPurpose purpose) {
-    return ExecutionRequest.builder().action(action).purpose(purpose).idempotencyKey(IdempotencyKey.of(key))
-        .deadline(clock().instant().plus(deadline())).comment("contract test").actionId(ActionId.of("tck/1")).build();
+    return ExecutionRequest.builder()
+        .action(action)
+        .purpose(purpose)
+        .idempotencyKey(IdempotencyKey.of(key))
+        .deadline(clock().instant().plus(deadline()))
+        .comment("contract test")
+        .actionId(ActionId.of("tck/1"))
+        .build();
   }
 
   static String key() {
@@ -145,11 +154,13 @@ public abstract sealed class ExecutorContract extends ContractSupport
       throw new AssertionError("EXE-2: " + what + " returned null instead of a CompletionStage");
     }
     try {
-      ExecutionOutcome outcome = stage.toCompletableFuture().get(deadline().toMillis() + 250, TimeUnit.MILLISECONDS);
+      ExecutionOutcome outcome =
+          stage.toCompletableFuture().get(deadline().toMillis() + 250, TimeUnit.MILLISECONDS);
       assertNotNull(outcome, "EXE-2: " + what + " completed with null");
       return outcome;
     } catch (TimeoutException e) {
-      throw new AssertionError("EXE-6: " + what + " did not answer before the deadline of " + deadline(), e);
+      throw new AssertionError(
+          "EXE-6: " + what + " did not answer before the deadline of " + deadline(), e);
     } catch (ExecutionException e) {
       throw new AssertionError("EXE-2: " + what + " completed exceptionally: " + e.getCause(), e);
     } catch (InterruptedException e) {
@@ -160,7 +171,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
 
   /** Executes and, for an "in progress" answer, polls to the end (EXE-7). */
   final ExecutionOutcome executeToEnd(ExecutionRequest request) {
-    return pollToEnd(request, answer(call(() -> executor().execute(request), "execute"), "execute " + request));
+    return pollToEnd(
+        request, answer(call(() -> executor().execute(request), "execute"), "execute " + request));
   }
 
   /** Polls an answer of {@code request} to its end (EXE-7). */
@@ -171,7 +183,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
         fail("EXE-7: still in progress after " + maxPolls() + " polls of " + progress.reference());
       }
       pause();
-      outcome = answer(call(() -> executor().status(request, progress.reference()), "status"), "status");
+      outcome =
+          answer(call(() -> executor().status(request, progress.reference()), "status"), "status");
     }
     return outcome;
   }
@@ -195,7 +208,10 @@ public abstract sealed class ExecutorContract extends ContractSupport
     }
   }
 
-  /** {@return the supported kinds in order}: a test that needs one is skipped when there is none (EXE-1 fails) */
+  /**
+   * {@return the supported kinds in order}: a test that needs one is skipped when there is none
+   * (EXE-1 fails)
+   */
   final List<ActionKind> kinds() {
     List<ActionKind> kinds = new ArrayList<>(executor().supportedKinds());
     if (kinds.isEmpty()) {
@@ -205,7 +221,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
     return kinds;
   }
 
-  // ---- Capabilities ------------------------------------------------------------------------------
+  // ---- Capabilities
+  // ------------------------------------------------------------------------------
 
   @Test
   @DisplayName("EXE-1: supported kinds are non-empty and all of the executor's family")
@@ -219,7 +236,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
     }
   }
 
-  // ---- Execution ---------------------------------------------------------------------------------
+  // ---- Execution
+  // ---------------------------------------------------------------------------------
 
   @Test
   @DisplayName("EXE-2: execute answers a non-null stage and never throws, for every supported kind")
@@ -233,7 +251,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
   }
 
   @Test
-  @DisplayName("EXE-3: an unsupported kind, of another family and of its own, yields a non-retryable failure with a reason")
+  @DisplayName(
+      "EXE-3: an unsupported kind, of another family and of its own, yields a non-retryable failure with a reason")
   void exe3_unsupportedKindFailsWithoutRetry() {
     rule("EXE-3", false);
     // a kind of another family (no executor of this one may claim it), and one of its own family it
@@ -258,11 +277,13 @@ public abstract sealed class ExecutorContract extends ContractSupport
       unsupported.add(ownUnclaimed);
     }
     if (unsupported.isEmpty()) {
-      Assumptions.abort("EXE-3 cannot be checked: the executor claims every kind of every family, so none is left"
-          + " to refuse (EXE-1 fails)");
+      Assumptions.abort(
+          "EXE-3 cannot be checked: the executor claims every kind of every family, so none is left"
+              + " to refuse (EXE-1 fails)");
     }
     for (ActionKind kind : unsupported) {
-      ExecutionRequest request = request(DomainGenerators.actionOf(kind).next(new Random(3)), key());
+      ExecutionRequest request =
+          request(DomainGenerators.actionOf(kind).next(new Random(3)), key());
       ExecutionOutcome outcome;
       try {
         outcome = answer(executor().execute(request), "execute " + kind);
@@ -272,8 +293,12 @@ public abstract sealed class ExecutorContract extends ContractSupport
       if (!(outcome instanceof ExecutionOutcome.Failed failed)) {
         throw new AssertionError("EXE-3: unsupported " + kind + " answered " + outcome);
       }
-      assertFalse(failed.retryable(), "EXE-3: the failure of unsupported " + kind + " must not be retryable");
-      assertFalse(failed.reason().isBlank(), "EXE-3: the failure of unsupported " + kind + " needs a reason");
+      assertFalse(
+          failed.retryable(),
+          "EXE-3: the failure of unsupported " + kind + " must not be retryable");
+      assertFalse(
+          failed.reason().isBlank(),
+          "EXE-3: the failure of unsupported " + kind + " needs a reason");
     }
   }
 
@@ -289,8 +314,12 @@ public abstract sealed class ExecutorContract extends ContractSupport
       }
       RemediationAction action = sampleAction(kind, random);
       ExecutionOutcome outcome = executeToEnd(request(action, key()));
-      assertTrue(outcome instanceof ExecutionOutcome.Succeeded, () -> "EXE-4: " + kind + " answered " + outcome);
-      assertTrue(subject().probe().isInEffect(action), () -> "EXE-4: " + kind + " succeeded but has no effect");
+      assertTrue(
+          outcome instanceof ExecutionOutcome.Succeeded,
+          () -> "EXE-4: " + kind + " answered " + outcome);
+      assertTrue(
+          subject().probe().isInEffect(action),
+          () -> "EXE-4: " + kind + " succeeded but has no effect");
       checked++;
     }
     if (checked == 0) {
@@ -298,7 +327,10 @@ public abstract sealed class ExecutorContract extends ContractSupport
     }
   }
 
-  /** Whether {@code kind} leaves an effect of its own a probe can see: not a restorative kind, not a move. */
+  /**
+   * Whether {@code kind} leaves an effect of its own a probe can see: not a restorative kind, not a
+   * move.
+   */
   private static boolean hasOwnEffect(ActionKind kind) {
     return kind.impact() != ImpactClass.RESTORATIVE && kind != ActionKind.MOVE_EMAIL;
   }
@@ -318,10 +350,12 @@ public abstract sealed class ExecutorContract extends ContractSupport
     }
   }
 
-  // ---- Idempotency -------------------------------------------------------------------------------
+  // ---- Idempotency
+  // -------------------------------------------------------------------------------
 
   @Test
-  @DisplayName("EXE-5: the same idempotency key has its effect once: repeated after the answer, while in flight, and on undo")
+  @DisplayName(
+      "EXE-5: the same idempotency key has its effect once: repeated after the answer, while in flight, and on undo")
   void exe5_sameKeyHasItsEffectOnce() {
     rule("EXE-5", false);
     Random random = new Random(5);
@@ -335,43 +369,68 @@ public abstract sealed class ExecutorContract extends ContractSupport
       int before = subject().probe().timesApplied(action);
       executeToEnd(request);
       ExecutionOutcome second = executeToEnd(request);
-      assertFalse(second instanceof ExecutionOutcome.Failed, () -> "EXE-5: repeating the key of " + kind
-          + " answered " + second);
+      assertFalse(
+          second instanceof ExecutionOutcome.Failed,
+          () -> "EXE-5: repeating the key of " + kind + " answered " + second);
       assertTrue(subject().probe().isInEffect(action), () -> "EXE-5: " + kind + " has no effect");
       assertAppliedOnce(action, before, "repeated after its answer");
 
       RemediationAction inFlight = sampleAction(kind, random);
       ExecutionRequest sameKey = request(inFlight, key());
       int beforeInFlight = subject().probe().timesApplied(inFlight);
-      ExecutionOutcome first = answer(call(() -> executor().execute(sameKey), "execute"), "execute " + kind);
-      ExecutionOutcome repeat = answer(call(() -> executor().execute(sameKey), "execute"), "execute " + kind);
+      ExecutionOutcome first =
+          answer(call(() -> executor().execute(sameKey), "execute"), "execute " + kind);
+      ExecutionOutcome repeat =
+          answer(call(() -> executor().execute(sameKey), "execute"), "execute " + kind);
       List<ExecutionOutcome> ends = List.of(pollToEnd(sameKey, first), pollToEnd(sameKey, repeat));
-      assertTrue(ends.stream().noneMatch(ExecutionOutcome.Failed.class::isInstance),
-          () -> "EXE-5: repeating the key of " + kind + " before polling its first answer ended in " + ends);
-      assertAppliedOnce(inFlight, beforeInFlight, "repeated before its first answer was polled to an end");
+      assertTrue(
+          ends.stream().noneMatch(ExecutionOutcome.Failed.class::isInstance),
+          () ->
+              "EXE-5: repeating the key of "
+                  + kind
+                  + " before polling its first answer ended in "
+                  + ends);
+      assertAppliedOnce(
+          inFlight, beforeInFlight, "repeated before its first answer was polled to an end");
 
       RemediationAction concurrent = sampleAction(kind, random);
       int beforeConcurrent = subject().probe().timesApplied(concurrent);
       List<ExecutionOutcome> together = executeTogether(request(concurrent, key()));
-      assertTrue(together.stream().noneMatch(ExecutionOutcome.Failed.class::isInstance),
+      assertTrue(
+          together.stream().noneMatch(ExecutionOutcome.Failed.class::isInstance),
           () -> "EXE-5: " + kind + " sent twice at once with one key ended in " + together);
-      assertAppliedOnce(concurrent, beforeConcurrent, "sent twice at once, the repeat while the first call was in"
-          + " flight");
+      assertAppliedOnce(
+          concurrent,
+          beforeConcurrent,
+          "sent twice at once, the repeat while the first call was in" + " flight");
       checked++;
     }
     checked += undoRepeats(random);
     if (checked == 0) {
-      Assumptions.abort("EXE-5: no supported kind has an effect of its own, and no restorative kind has its"
-          + " counterpart supported, so no repeat can be observed");
+      Assumptions.abort(
+          "EXE-5: no supported kind has an effect of its own, and no restorative kind has its"
+              + " counterpart supported, so no repeat can be observed");
     }
   }
 
-  /** Checks that one key's requests applied the effect once: the probe's count grew by exactly one. */
+  /**
+   * Checks that one key's requests applied the effect once: the probe's count grew by exactly one.
+   */
   private void assertAppliedOnce(RemediationAction action, int before, String how) {
     int times = subject().probe().timesApplied(action) - before;
-    assertEquals(1, times, () -> "EXE-5: " + action.kind() + " " + how + " was applied " + times + " times, by the"
-        + " probe's count (ExecutorProbe.timesApplied must count the backend's applications of the effect; a"
-        + " count that keeps earlier applications of the same target is fine, only its growth is checked)");
+    assertEquals(
+        1,
+        times,
+        () ->
+            "EXE-5: "
+                + action.kind()
+                + " "
+                + how
+                + " was applied "
+                + times
+                + " times, by the"
+                + " probe's count (ExecutorProbe.timesApplied must count the backend's applications of the effect; a"
+                + " count that keeps earlier applications of the same target is fine, only its growth is checked)");
   }
 
   /**
@@ -381,24 +440,38 @@ public abstract sealed class ExecutorContract extends ContractSupport
   private int undoRepeats(Random random) {
     int checked = 0;
     for (ActionKind kind : kinds()) {
-      if (!kind.isReversible() || !executor().supportedKinds().contains(kind.inverse().orElseThrow())) {
+      if (!kind.isReversible()
+          || !executor().supportedKinds().contains(kind.inverse().orElseThrow())) {
         continue;
       }
       RemediationAction action = sampleAction(kind, random);
       executeToEnd(request(action, key()));
-      ExecutionRequest undo = request(((ReversibleAction) action).inverse(), key(), ExecutionPurpose.UNDO);
+      ExecutionRequest undo =
+          request(((ReversibleAction) action).inverse(), key(), ExecutionPurpose.UNDO);
       executeToEnd(undo);
       if (subject().probe().isInEffect(action)) {
         continue; // the undo did not restore: EXE-8 fails it
       }
       executeToEnd(request(action, key()));
-      assertTrue(subject().probe().isInEffect(action), () -> "EXE-5: " + kind + " executed again under a new key"
-          + " after its undo has no effect");
+      assertTrue(
+          subject().probe().isInEffect(action),
+          () ->
+              "EXE-5: "
+                  + kind
+                  + " executed again under a new key"
+                  + " after its undo has no effect");
       ExecutionOutcome again = executeToEnd(undo);
-      assertFalse(again instanceof ExecutionOutcome.Failed, () -> "EXE-5: repeating the key of the undo of " + kind
-          + " answered " + again);
-      assertTrue(subject().probe().isInEffect(action), () -> "EXE-5: repeating the key of the undo of " + kind
-          + " undid it again: " + undo.action().kind() + " had its effect twice");
+      assertFalse(
+          again instanceof ExecutionOutcome.Failed,
+          () -> "EXE-5: repeating the key of the undo of " + kind + " answered " + again);
+      assertTrue(
+          subject().probe().isInEffect(action),
+          () ->
+              "EXE-5: repeating the key of the undo of "
+                  + kind
+                  + " undid it again: "
+                  + undo.action().kind()
+                  + " had its effect twice");
       checked++;
     }
     return checked;
@@ -411,10 +484,13 @@ public abstract sealed class ExecutorContract extends ContractSupport
     try {
       List<Future<ExecutionOutcome>> calls = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        calls.add(threads.submit(() -> {
-          start.await(); // both threads ready, then both call: a slow start is never blamed on the executor
-          return executeToEnd(request);
-        }));
+        calls.add(
+            threads.submit(
+                () -> {
+                  start.await(); // both threads ready, then both call: a slow start is never blamed
+                  // on the executor
+                  return executeToEnd(request);
+                }));
       }
       List<ExecutionOutcome> outcomes = new ArrayList<>();
       for (Future<ExecutionOutcome> call : calls) {
@@ -424,7 +500,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
           if (e.getCause() instanceof AssertionError failure) {
             throw failure;
           }
-          throw new AssertionError("EXE-5: a call sent at the same time as its repeat failed: " + e.getCause(), e);
+          throw new AssertionError(
+              "EXE-5: a call sent at the same time as its repeat failed: " + e.getCause(), e);
         }
       }
       return outcomes;
@@ -436,7 +513,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
     }
   }
 
-  // ---- Progress ----------------------------------------------------------------------------------
+  // ---- Progress
+  // ----------------------------------------------------------------------------------
 
   @Test
   @DisplayName("EXE-7: an in-progress answer can be polled to an end, and status never throws")
@@ -445,7 +523,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
     Random random = new Random(7);
     for (ActionKind kind : kinds()) {
       ExecutionOutcome outcome = executeToEnd(request(sampleAction(kind, random), key()));
-      assertFalse(outcome instanceof ExecutionOutcome.InProgress, "EXE-7: polling ended in progress");
+      assertFalse(
+          outcome instanceof ExecutionOutcome.InProgress, "EXE-7: polling ended in progress");
     }
   }
 
@@ -456,15 +535,19 @@ public abstract sealed class ExecutorContract extends ContractSupport
     ExecutionRequest request = request(sampleAction(kinds().get(0), new Random(10)), key());
     ExecutionOutcome outcome;
     try {
-      outcome = answer(executor().status(request, ExternalReference.of("tck-never-issued-" + UUID.randomUUID())),
-          "status");
+      outcome =
+          answer(
+              executor()
+                  .status(request, ExternalReference.of("tck-never-issued-" + UUID.randomUUID())),
+              "status");
     } catch (RuntimeException e) {
       throw new AssertionError("EXE-10: status of an unknown reference threw " + e, e);
     }
     assertTrue(outcome instanceof ExecutionOutcome.Failed, () -> "EXE-10: answered " + outcome);
   }
 
-  // ---- Undo --------------------------------------------------------------------------------------
+  // ---- Undo
+  // --------------------------------------------------------------------------------------
 
   @Test
   @DisplayName("EXE-8: the inverse of a succeeded reversible action restores what it changed")
@@ -473,14 +556,19 @@ public abstract sealed class ExecutorContract extends ContractSupport
     Random random = new Random(8);
     int checked = 0;
     for (ActionKind kind : kinds()) {
-      if (!kind.isReversible() || !executor().supportedKinds().contains(kind.inverse().orElseThrow())) {
+      if (!kind.isReversible()
+          || !executor().supportedKinds().contains(kind.inverse().orElseThrow())) {
         continue;
       }
       RemediationAction action = sampleAction(kind, random);
       executeToEnd(request(action, key()));
       ExecutionOutcome undone = executeToEnd(request(((ReversibleAction) action).inverse(), key()));
-      assertTrue(undone instanceof ExecutionOutcome.Succeeded, () -> "EXE-8: undo of " + kind + " answered " + undone);
-      assertFalse(subject().probe().isInEffect(action), () -> "EXE-8: " + kind + " still in effect after its undo");
+      assertTrue(
+          undone instanceof ExecutionOutcome.Succeeded,
+          () -> "EXE-8: undo of " + kind + " answered " + undone);
+      assertFalse(
+          subject().probe().isInEffect(action),
+          () -> "EXE-8: " + kind + " still in effect after its undo");
       checked++;
     }
     if (checked == 0) {
@@ -488,7 +576,8 @@ public abstract sealed class ExecutorContract extends ContractSupport
     }
   }
 
-  // ---- Cancellation ------------------------------------------------------------------------------
+  // ---- Cancellation
+  // ------------------------------------------------------------------------------
 
   @Test
   @DisplayName("EXE-9: cancel answers a non-null stage and never throws (optional)")

@@ -3,8 +3,8 @@ package dev.parry.testkit.tck;
 import dev.parry.core.entity.EntityFamily;
 
 /**
- * The contract for identity executors. Extend it, implement {@link #createSubject()}, and run it with
- * JUnit.
+ * The contract for identity executors. Extend it, implement {@link #createSubject()}, and run it
+ * with JUnit.
  *
  * <pre>{@code
  * class AcmeContractTest extends IdentityExecutorContract {

@@ -100,16 +100,23 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>Past 400 lines because a contract is one class a vendor extends: one commented group per capability, one test
- * per rule, all methods of this class so that results are reported under the vendor's class.
+ * <p>Past 400 lines because a contract is one class a vendor extends: one commented group per
+ * capability, one test per rule, all methods of this class so that results are reported under the
+ * vendor's class.
  */
 public abstract class InvestigationStoreContract extends ContractSupport {
 
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
   /** The dispatch lease the lease rules claim with. */
   private static final Duration LEASE = Duration.ofSeconds(30);
-  /** When the {@code due} rules start: before any time the other rules store, so their due work is never due then. */
+
+  /**
+   * When the {@code due} rules start: before any time the other rules store, so their due work is
+   * never due then.
+   */
   private static final Instant D0 = Instant.parse("2001-01-01T00:00:00Z");
+
   /** The owner the {@code due} rules ask as. */
   private static final String OWNER = "runtime-a";
 
@@ -129,7 +136,8 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   @FunctionalInterface
   public interface StorageEditor {
     /**
-     * Replaces the stored event at {@code version} with {@code event}, leaving the hash stored with it.
+     * Replaces the stored event at {@code version} with {@code event}, leaving the hash stored with
+     * it.
      *
      * @param id the investigation
      * @param version the event's version
@@ -139,9 +147,9 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   /**
-   * {@return a way to change the store's stored events behind its back, or empty when nothing outside
-   * the store can (its storage is this process's memory)}: STORE-26 is then skipped with that reason.
-   * A store kept in a database returns one that updates the rows.
+   * {@return a way to change the store's stored events behind its back, or empty when nothing
+   * outside the store can (its storage is this process's memory)}: STORE-26 is then skipped with
+   * that reason. A store kept in a database returns one that updates the rows.
    */
   protected Optional<StorageEditor> storageEditor() {
     return Optional.empty();
@@ -161,8 +169,14 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   final Investigation create(InvestigationId id) {
-    Decision.Accepted opened = Investigation.open(id, AlertId.of("tck"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0);
+    Decision.Accepted opened =
+        Investigation.open(
+            id,
+            AlertId.of("tck"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            T0);
     store().append(id, 0, opened.events(), opened.after());
     return opened.after();
   }
@@ -175,21 +189,27 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   final Command propose(RemediationAction action, ApprovalMode mode, Actor requester) {
-    return new Command.ProposeAction(new Command.Proposal(new PlannedAction(action, mode, "contract"),
-        ApprovalRule.SINGLE), requester);
+    return new Command.ProposeAction(
+        new Command.Proposal(new PlannedAction(action, mode, "contract"), ApprovalRule.SINGLE),
+        requester);
   }
 
-  /** {@return the decision to propose isolating the contract's device {@code name}, at the start time} */
+  /**
+   * {@return the decision to propose isolating the contract's device {@code name}, at the start
+   * time}
+   */
   final Decision.Accepted isolation(Investigation state, String name, ApprovalMode mode) {
-    return (Decision.Accepted) state.decide(
-        propose(new IsolateDevice(device(name), IsolationType.FULL), mode, Actor.system()), T0);
+    return (Decision.Accepted)
+        state.decide(
+            propose(new IsolateDevice(device(name), IsolationType.FULL), mode, Actor.system()), T0);
   }
 
   final Device device(String name) {
     return Device.of(DeviceId.of("tck-" + run + "-" + name), DeviceName.of("ws-" + name));
   }
 
-  // ---- Appending ---------------------------------------------------------------------------------
+  // ---- Appending
+  // ---------------------------------------------------------------------------------
 
   @Test
   @DisplayName("STORE-1: load answers the appended state and events answers every event, in order")
@@ -202,20 +222,33 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     store().append(id, state.version(), next.events(), next.after());
     expected.addAll(next.events());
     state = next.after();
-    for (Entity entity : List.<Entity>of(Url.of(WebUrl.of("uri=fabrikam.example/pay")), IpAddress.of("2001:db8::1"),
-        InternetDomain.of("fabrikam.example"), OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
-            .withServicePrincipal(ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7")))) {
-      next = (Decision.Accepted) state.decide(new Command.RecordEvidence(Evidence.of(entity, Verdict.SUSPICIOUS, "", T0),
-          List.of(), Actor.system()), T0);
+    for (Entity entity :
+        List.<Entity>of(
+            Url.of(WebUrl.of("uri=fabrikam.example/pay")),
+            IpAddress.of("2001:db8::1"),
+            InternetDomain.of("fabrikam.example"),
+            OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
+                .withServicePrincipal(ObjectId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7")))) {
+      next =
+          (Decision.Accepted)
+              state.decide(
+                  new Command.RecordEvidence(
+                      Evidence.of(entity, Verdict.SUSPICIOUS, "", T0), List.of(), Actor.system()),
+                  T0);
       store().append(id, state.version(), next.events(), next.after());
       expected.addAll(next.events());
       state = next.after();
     }
-    assertEquals("uri=fabrikam.example/pay", ((Url) store().load(id).orElseThrow().evidence().get(0).entity()).url().value(),
+    assertEquals(
+        "uri=fabrikam.example/pay",
+        ((Url) store().load(id).orElseThrow().evidence().get(0).entity()).url().value(),
         "STORE-1: a URL is kept as given");
     assertEquals(next.after(), store().load(id).orElseThrow(), "STORE-1: load");
     assertEquals(expected, store().events(id), "STORE-1: events");
-    assertEquals(next.after(), Investigation.replay(store().events(id)), "STORE-1: the events rebuild the state");
+    assertEquals(
+        next.after(),
+        Investigation.replay(store().events(id)),
+        "STORE-1: the events rebuild the state");
   }
 
   @Test
@@ -225,30 +258,42 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     InvestigationId id = newId("s4");
     Investigation state = create(id);
     for (int i = 0; i < 30; i++) {
-      state = apply(state, propose(new RunAntivirusScan(device("s4-" + i), ScanType.QUICK), ApprovalMode.AUTOMATIC,
-          Actor.system()), T0.plusSeconds(i));
+      state =
+          apply(
+              state,
+              propose(
+                  new RunAntivirusScan(device("s4-" + i), ScanType.QUICK),
+                  ApprovalMode.AUTOMATIC,
+                  Actor.system()),
+              T0.plusSeconds(i));
     }
     assertEquals(state.version(), store().events(id).size(), "STORE-4: events lost");
     assertEquals(31, store().load(id).orElseThrow().version(), "STORE-4: version");
   }
 
   @Test
-  @DisplayName("STORE-9: events of another investigation, or a mismatched state, are refused and nothing is written")
+  @DisplayName(
+      "STORE-9: events of another investigation, or a mismatched state, are refused and nothing is written")
   void store9_foreignEventsAreRefused() {
     rule("STORE-9", false);
     InvestigationId id = newId("s9");
     Investigation state = create(id);
     Investigation other = create(newId("s9-other"));
     Decision.Accepted foreign = isolation(other, "s9", ApprovalMode.AUTOMATIC);
-    assertThrows(InvalidInputException.class,
-        () -> store().append(id, state.version(), foreign.events(), foreign.after()), "STORE-9: foreign events");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().append(id, state.version(), foreign.events(), foreign.after()),
+        "STORE-9: foreign events");
     Decision.Accepted mine = isolation(state, "s9", ApprovalMode.AUTOMATIC);
-    assertThrows(InvalidInputException.class,
-        () -> store().append(id, state.version(), mine.events(), state), "STORE-9: after state at the wrong version");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().append(id, state.version(), mine.events(), state),
+        "STORE-9: after state at the wrong version");
     assertEquals(1, store().events(id).size(), "STORE-9: something was written");
   }
 
-  // ---- Concurrency -------------------------------------------------------------------------------
+  // ---- Concurrency
+  // -------------------------------------------------------------------------------
 
   @Test
   @DisplayName("STORE-2: a stale expected version is refused and nothing is written")
@@ -259,8 +304,10 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     Decision.Accepted first = isolation(state, "s2a", ApprovalMode.AUTOMATIC);
     store().append(state.id(), state.version(), first.events(), first.after());
     Decision.Accepted stale = isolation(state, "s2b", ApprovalMode.AUTOMATIC);
-    assertThrows(ConcurrencyConflictException.class,
-        () -> store().append(id, state.version(), stale.events(), stale.after()), "STORE-2: stale append accepted");
+    assertThrows(
+        ConcurrencyConflictException.class,
+        () -> store().append(id, state.version(), stale.events(), stale.after()),
+        "STORE-2: stale append accepted");
     assertEquals(2, store().events(id).size(), "STORE-2: the stale events were written");
   }
 
@@ -286,15 +333,17 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     List<Future<Boolean>> results = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
       Decision.Accepted attempt = isolation(state, "s5-" + w, ApprovalMode.AUTOMATIC);
-      results.add(pool.submit(() -> {
-        go.await();
-        try {
-          store().append(id, state.version(), attempt.events(), attempt.after());
-          return true;
-        } catch (ConcurrencyConflictException e) {
-          return false;
-        }
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                try {
+                  store().append(id, state.version(), attempt.events(), attempt.after());
+                  return true;
+                } catch (ConcurrencyConflictException e) {
+                  return false;
+                }
+              }));
     }
     go.countDown();
     int won = 0;
@@ -306,7 +355,8 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     assertEquals(2, store().events(id).size(), "STORE-5: events written");
   }
 
-  // ---- Queries -----------------------------------------------------------------------------------
+  // ---- Queries
+  // -----------------------------------------------------------------------------------
 
   @Test
   @DisplayName("STORE-6: paging returns every matching action exactly once, in order")
@@ -315,11 +365,18 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     InvestigationId id = newId("s6");
     Investigation state = create(id);
     for (int i = 0; i < 23; i++) {
-      state = apply(state, propose(new IsolateDevice(device("s6-" + i), IsolationType.FULL),
-          ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0.plus(Duration.ofMinutes(i)));
+      state =
+          apply(
+              state,
+              propose(
+                  new IsolateDevice(device("s6-" + i), IsolationType.FULL),
+                  ApprovalMode.REQUIRES_APPROVAL,
+                  Actor.system()),
+              T0.plus(Duration.ofMinutes(i)));
     }
     for (boolean newestFirst : new boolean[] {false, true}) {
-      ActionQuery query = ActionQuery.all().investigation(id).limit(5).newestFirst(newestFirst).build();
+      ActionQuery query =
+          ActionQuery.all().investigation(id).limit(5).newestFirst(newestFirst).build();
       List<Integer> seen = new ArrayList<>();
       while (true) {
         Page<ActionRecord> page = store().queryActions(query);
@@ -334,7 +391,8 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       for (int i = 1; i <= 23; i++) {
         expected.add(newestFirst ? 24 - i : i);
       }
-      assertEquals(expected, seen, "STORE-6: every action once, in order (newestFirst=" + newestFirst + ")");
+      assertEquals(
+          expected, seen, "STORE-6: every action once, in order (newestFirst=" + newestFirst + ")");
     }
   }
 
@@ -346,30 +404,95 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     Investigation state = create(id);
     Device target = device("s7");
     Actor analyst = Actor.principal(PrincipalName.of("tck-analyst@contoso.com"));
-    state = apply(state, propose(new IsolateDevice(target, IsolationType.FULL), ApprovalMode.REQUIRES_APPROVAL,
-        Actor.system()), T0);
-    state = apply(state, propose(new RunAntivirusScan(target, ScanType.FULL), ApprovalMode.REQUIRES_APPROVAL, analyst),
-        T0.plus(Duration.ofHours(1)));
-    state = apply(state, propose(new IsolateDevice(device("s7-other"), IsolationType.FULL), ApprovalMode.AUTOMATIC,
-        Actor.system()), T0.plus(Duration.ofHours(2)));
-    apply(state, new Command.ProposeAction(new Command.Proposal(new PlannedAction(new RunAntivirusScan(
-        device("s7-other"), ScanType.QUICK), ApprovalMode.AUTOMATIC, "contract"), ApprovalRule.SINGLE), analyst,
-        "from the session", ActionSource.LIVE_RESPONSE), T0.plus(Duration.ofHours(3)));
-    assertEquals(Set.of(1, 2), sequences(ActionQuery.pending().investigation(id).build()), "STORE-7: status");
-    assertEquals(Set.of(1, 3), sequences(ActionQuery.all().investigation(id)
-        .kinds(EnumSet.of(ActionKind.ISOLATE_DEVICE)).build()), "STORE-7: kind");
-    assertEquals(Set.of(2), sequences(ActionQuery.all().investigation(id)
-        .sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION)).build()), "STORE-7: source");
-    assertEquals(Set.of(1, 3), sequences(ActionQuery.all().investigation(id)
-        .sources(EnumSet.of(ActionSource.AUTOMATED_DEVICE_INVESTIGATION)).build()), "STORE-7: source");
-    assertEquals(Set.of(2, 4), sequences(ActionQuery.all().investigation(id)
-        .sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION, ActionSource.LIVE_RESPONSE)).build()),
+    state =
+        apply(
+            state,
+            propose(
+                new IsolateDevice(target, IsolationType.FULL),
+                ApprovalMode.REQUIRES_APPROVAL,
+                Actor.system()),
+            T0);
+    state =
+        apply(
+            state,
+            propose(
+                new RunAntivirusScan(target, ScanType.FULL),
+                ApprovalMode.REQUIRES_APPROVAL,
+                analyst),
+            T0.plus(Duration.ofHours(1)));
+    state =
+        apply(
+            state,
+            propose(
+                new IsolateDevice(device("s7-other"), IsolationType.FULL),
+                ApprovalMode.AUTOMATIC,
+                Actor.system()),
+            T0.plus(Duration.ofHours(2)));
+    apply(
+        state,
+        new Command.ProposeAction(
+            new Command.Proposal(
+                new PlannedAction(
+                    new RunAntivirusScan(device("s7-other"), ScanType.QUICK),
+                    ApprovalMode.AUTOMATIC,
+                    "contract"),
+                ApprovalRule.SINGLE),
+            analyst,
+            "from the session",
+            ActionSource.LIVE_RESPONSE),
+        T0.plus(Duration.ofHours(3)));
+    assertEquals(
+        Set.of(1, 2),
+        sequences(ActionQuery.pending().investigation(id).build()),
+        "STORE-7: status");
+    assertEquals(
+        Set.of(1, 3),
+        sequences(
+            ActionQuery.all()
+                .investigation(id)
+                .kinds(EnumSet.of(ActionKind.ISOLATE_DEVICE))
+                .build()),
+        "STORE-7: kind");
+    assertEquals(
+        Set.of(2),
+        sequences(
+            ActionQuery.all()
+                .investigation(id)
+                .sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION))
+                .build()),
+        "STORE-7: source");
+    assertEquals(
+        Set.of(1, 3),
+        sequences(
+            ActionQuery.all()
+                .investigation(id)
+                .sources(EnumSet.of(ActionSource.AUTOMATED_DEVICE_INVESTIGATION))
+                .build()),
+        "STORE-7: source");
+    assertEquals(
+        Set.of(2, 4),
+        sequences(
+            ActionQuery.all()
+                .investigation(id)
+                .sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION, ActionSource.LIVE_RESPONSE))
+                .build()),
         "STORE-7: sources");
-    assertEquals(Set.of(1, 2), sequences(ActionQuery.all().entity(target.key()).build()), "STORE-7: entity");
-    assertEquals(Set.of(2), sequences(ActionQuery.all().investigation(id).proposedFrom(T0.plus(Duration.ofMinutes(30)))
-        .proposedTo(T0.plus(Duration.ofMinutes(90))).build()), "STORE-7: time");
-    assertEquals(Set.of(), sequences(ActionQuery.all().investigation(id)
-        .families(EnumSet.of(EntityFamily.EMAIL)).build()), "STORE-7: family");
+    assertEquals(
+        Set.of(1, 2), sequences(ActionQuery.all().entity(target.key()).build()), "STORE-7: entity");
+    assertEquals(
+        Set.of(2),
+        sequences(
+            ActionQuery.all()
+                .investigation(id)
+                .proposedFrom(T0.plus(Duration.ofMinutes(30)))
+                .proposedTo(T0.plus(Duration.ofMinutes(90)))
+                .build()),
+        "STORE-7: time");
+    assertEquals(
+        Set.of(),
+        sequences(
+            ActionQuery.all().investigation(id).families(EnumSet.of(EntityFamily.EMAIL)).build()),
+        "STORE-7: family");
   }
 
   private Set<Integer> sequences(ActionQuery query) {
@@ -382,8 +505,10 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   @DisplayName("STORE-8: a cursor the store did not issue is refused")
   void store8_foreignCursorIsRefused() {
     rule("STORE-8", false);
-    assertThrows(InvalidInputException.class,
-        () -> store().queryActions(ActionQuery.pending().cursor("not a cursor \u00e9").build()), "STORE-8");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().queryActions(ActionQuery.pending().cursor("not a cursor \u00e9").build()),
+        "STORE-8");
   }
 
   @Test
@@ -395,13 +520,16 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     assertTrue(store().events(id).isEmpty(), "STORE-10: events");
   }
 
-  // ---- Text --------------------------------------------------------------------------------------
+  // ---- Text
+  // --------------------------------------------------------------------------------------
 
-  private final Sha256 hash = Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  private final Sha256 hash =
+      Sha256.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
   @Test
-  @DisplayName("STORE-22: free text is answered exactly as appended: unpaired surrogates, bidirectional and invisible"
-      + " characters, emoji, combining marks")
+  @DisplayName(
+      "STORE-22: free text is answered exactly as appended: unpaired surrogates, bidirectional and invisible"
+          + " characters, emoji, combining marks")
   void store22_freeTextIsKeptExactly() {
     rule("STORE-22", false);
     Actor analyst = Actor.principal(PrincipalName.of("tck-analyst@contoso.com"));
@@ -413,24 +541,42 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       Investigation state = create(id);
       List<InvestigationEvent> events = new ArrayList<>(store().events(id));
       Device target = device("s22-" + i);
-      Command.Proposal proposal = new Command.Proposal(new PlannedAction(new IsolateDevice(target, IsolationType.FULL),
-          ApprovalMode.REQUIRES_APPROVAL, reason), ApprovalRule.SINGLE);
-      Decision.Accepted recorded = (Decision.Accepted) state.decide(new Command.RecordEvidence(
-          Evidence.of(target, Verdict.MALICIOUS, text, T0), List.of(proposal), Actor.system()), T0);
+      Command.Proposal proposal =
+          new Command.Proposal(
+              new PlannedAction(
+                  new IsolateDevice(target, IsolationType.FULL),
+                  ApprovalMode.REQUIRES_APPROVAL,
+                  reason),
+              ApprovalRule.SINGLE);
+      Decision.Accepted recorded =
+          (Decision.Accepted)
+              state.decide(
+                  new Command.RecordEvidence(
+                      Evidence.of(target, Verdict.MALICIOUS, text, T0),
+                      List.of(proposal),
+                      Actor.system()),
+                  T0);
       store().append(id, state.version(), recorded.events(), recorded.after());
       events.addAll(recorded.events());
       state = recorded.after();
       if (!text.isEmpty()) { // an app's display name and publisher are free text its author chose
-        OAuthApplication app = OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
-            .withDisplayName(text).withPublisher(text);
-        Decision.Accepted named = (Decision.Accepted) state.decide(new Command.RecordEvidence(
-            Evidence.of(app, Verdict.UNKNOWN, "", T0), List.of(), Actor.system()), T0);
+        OAuthApplication app =
+            OAuthApplication.of(ApplicationId.of("4f2a9e6c-1b3d-4c5e-8f70-a1b2c3d4e5f6"))
+                .withDisplayName(text)
+                .withPublisher(text);
+        Decision.Accepted named =
+            (Decision.Accepted)
+                state.decide(
+                    new Command.RecordEvidence(
+                        Evidence.of(app, Verdict.UNKNOWN, "", T0), List.of(), Actor.system()),
+                    T0);
         store().append(id, state.version(), named.events(), named.after());
         events.addAll(named.events());
         state = named.after();
       }
-      Decision.Accepted rejected = (Decision.Accepted) state.decide(
-          new Command.Reject(state.actions().get(0).id(), analyst, text), T0);
+      Decision.Accepted rejected =
+          (Decision.Accepted)
+              state.decide(new Command.Reject(state.actions().get(0).id(), analyst, text), T0);
       store().append(id, state.version(), rejected.events(), rejected.after());
       events.addAll(rejected.events());
       state = rejected.after();
@@ -447,7 +593,8 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       assertExact(text, loaded.actions().get(0).note(), where + ", action note");
       assertEquals(state, loaded, where + ", load");
       assertEquals(events, store().events(id), where + ", events");
-      List<ActionRecord> answered = store().queryActions(ActionQuery.all().investigation(id).build()).items();
+      List<ActionRecord> answered =
+          store().queryActions(ActionQuery.all().investigation(id).build()).items();
       assertEquals(1, answered.size(), where + ", query");
       assertExact(reason, answered.get(0).reason(), where + ", queried reason");
       assertExact(text, answered.get(0).note(), where + ", queried note");
@@ -456,8 +603,9 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   @Test
-  @DisplayName("STORE-23: an entity query answers that entity's actions only, keys compared exactly whatever"
-      + " characters they hold")
+  @DisplayName(
+      "STORE-23: an entity query answers that entity's actions only, keys compared exactly whatever"
+          + " characters they hold")
   void store23_entityKeysAreComparedExactly() {
     rule("STORE-23", false);
     InvestigationId id = newId("s23");
@@ -473,40 +621,58 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       }
       DeviceFile file = DeviceFile.onDevice(hash, device, path);
       if (sequences.containsKey(file.key())) {
-        continue; // a spelling the key folds into one already proposed (paths compare ignoring case)
+        continue; // a spelling the key folds into one already proposed (paths compare ignoring
+        // case)
       }
-      state = apply(state, propose(new QuarantineFile(file), ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
+      state =
+          apply(
+              state,
+              propose(new QuarantineFile(file), ApprovalMode.REQUIRES_APPROVAL, Actor.system()),
+              T0);
       sequences.put(file.key(), state.actions().size());
     }
-    assertTrue(sequences.size() >= 15, "STORE-23: too few distinct keys to compare: " + sequences.size());
+    assertTrue(
+        sequences.size() >= 15, "STORE-23: too few distinct keys to compare: " + sequences.size());
     for (Map.Entry<EntityKey, Integer> entity : sequences.entrySet()) {
       String where = "STORE-23: entity " + codeUnits(entity.getKey().value());
-      List<ActionRecord> answered = store().queryActions(ActionQuery.all().entity(entity.getKey()).build()).items();
+      List<ActionRecord> answered =
+          store().queryActions(ActionQuery.all().entity(entity.getKey()).build()).items();
       List<Integer> answeredSequences = new ArrayList<>();
       answered.forEach(a -> answeredSequences.add(a.id().sequence()));
       assertEquals(List.of(entity.getValue()), answeredSequences, where + ": the actions answered");
-      assertExact(entity.getKey().value(), answered.get(0).action().target().key().value(), where + ": the key answered");
+      assertExact(
+          entity.getKey().value(),
+          answered.get(0).action().target().key().value(),
+          where + ": the key answered");
     }
     assertEquals(state, store().load(id).orElseThrow(), "STORE-23: load");
   }
 
   private void assertExact(String expected, String actual, String where) {
     if (!expected.equals(actual)) {
-      throw new AssertionError(where + ": expected " + codeUnits(expected) + " but was " + codeUnits(actual));
+      throw new AssertionError(
+          where + ": expected " + codeUnits(expected) + " but was " + codeUnits(actual));
     }
   }
 
-  /** {@return {@code text} with every character outside printable ASCII written as its UTF-16 code unit} */
+  /**
+   * {@return {@code text} with every character outside printable ASCII written as its UTF-16 code
+   * unit}
+   */
   private String codeUnits(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16).append('"');
     for (int i = 0; i < text.length() && i < 120; i++) {
       char c = text.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "<%04X>", (int) c));
+      out.append(
+          c >= 0x20 && c < 0x7f
+              ? String.valueOf(c)
+              : String.format(Locale.ROOT, "<%04X>", (int) c));
     }
     return out.append(text.length() > 120 ? "...\"" : "\"").toString();
   }
 
-  // ---- Dispatch leases ---------------------------------------------------------------------------
+  // ---- Dispatch leases
+  // ---------------------------------------------------------------------------
 
   /** {@return a stored, approved action to claim} */
   private ActionId storedAction(String name) {
@@ -518,45 +684,68 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   @Test
-  @DisplayName("STORE-12: a claim is granted once; another owner is refused while it runs; the holder renews")
+  @DisplayName(
+      "STORE-12: a claim is granted once; another owner is refused while it runs; the holder renews")
   void store12_claimIsExclusiveAndRenewable() {
     rule("STORE-12", false);
     ActionId action = storedAction("s12");
-    assertTrue(store().claim(action, "runtime-a", T0, LEASE), "STORE-12: an unheld action was refused");
-    assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(10), LEASE), "STORE-12: a held action was granted");
-    assertTrue(store().claim(action, "runtime-a", T0.plusSeconds(20), LEASE), "STORE-12: the holder could not renew");
-    assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(40), LEASE),
+    assertTrue(
+        store().claim(action, "runtime-a", T0, LEASE), "STORE-12: an unheld action was refused");
+    assertFalse(
+        store().claim(action, "runtime-b", T0.plusSeconds(10), LEASE),
+        "STORE-12: a held action was granted");
+    assertTrue(
+        store().claim(action, "runtime-a", T0.plusSeconds(20), LEASE),
+        "STORE-12: the holder could not renew");
+    assertFalse(
+        store().claim(action, "runtime-b", T0.plusSeconds(40), LEASE),
         "STORE-12: the renewal did not extend the lease");
-    assertFalse(store().claim(new ActionId(newId("s12-missing"), 1), "runtime-a", T0, LEASE),
+    assertFalse(
+        store().claim(new ActionId(newId("s12-missing"), 1), "runtime-a", T0, LEASE),
         "STORE-12: an unknown action was granted");
-    assertThrows(InvalidInputException.class, () -> store().claim(action, "runtime-a", T0, Duration.ZERO),
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().claim(action, "runtime-a", T0, Duration.ZERO),
         "STORE-12: a zero lease");
-    assertThrows(InvalidInputException.class, () -> store().claim(action, "", T0, LEASE), "STORE-12: an empty owner");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().claim(action, "", T0, LEASE),
+        "STORE-12: an empty owner");
   }
 
   @Test
-  @DisplayName("STORE-13: a lease ends at now plus its length; then another owner claims the action")
+  @DisplayName(
+      "STORE-13: a lease ends at now plus its length; then another owner claims the action")
   void store13_leaseEnds() {
     rule("STORE-13", false);
     ActionId action = storedAction("s13");
     assertTrue(store().claim(action, "runtime-a", T0, LEASE));
-    assertFalse(store().claim(action, "runtime-b", T0.plus(LEASE).minusMillis(1), LEASE),
+    assertFalse(
+        store().claim(action, "runtime-b", T0.plus(LEASE).minusMillis(1), LEASE),
         "STORE-13: granted before the lease ended");
-    assertTrue(store().claim(action, "runtime-b", T0.plus(LEASE), LEASE), "STORE-13: refused after the lease ended");
-    assertFalse(store().claim(action, "runtime-a", T0.plus(LEASE).plusSeconds(1), LEASE),
+    assertTrue(
+        store().claim(action, "runtime-b", T0.plus(LEASE), LEASE),
+        "STORE-13: refused after the lease ended");
+    assertFalse(
+        store().claim(action, "runtime-a", T0.plus(LEASE).plusSeconds(1), LEASE),
         "STORE-13: the old holder took it back");
   }
 
   @Test
-  @DisplayName("STORE-14: release by the holder frees the action; release by another owner changes nothing")
+  @DisplayName(
+      "STORE-14: release by the holder frees the action; release by another owner changes nothing")
   void store14_releaseFreesOnlyForTheHolder() {
     rule("STORE-14", false);
     ActionId action = storedAction("s14");
     assertTrue(store().claim(action, "runtime-a", T0, LEASE));
     store().release(action, "runtime-b");
-    assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(1), LEASE), "STORE-14: another owner released it");
+    assertFalse(
+        store().claim(action, "runtime-b", T0.plusSeconds(1), LEASE),
+        "STORE-14: another owner released it");
     store().release(action, "runtime-a");
-    assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE), "STORE-14: release did not free it");
+    assertTrue(
+        store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE),
+        "STORE-14: release did not free it");
   }
 
   @Test
@@ -571,9 +760,13 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     ActionId action = state.actions().get(0).id();
     assertTrue(store().claim(action, "runtime-a", T0, LEASE));
     state = apply(state, new Command.Start(action), T0.plusSeconds(1));
-    assertFalse(store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE), "STORE-16: starting ended the lease");
+    assertFalse(
+        store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE),
+        "STORE-16: starting ended the lease");
     apply(state, new Command.Succeed(action, "done"), T0.plusSeconds(3));
-    assertTrue(store().claim(action, "runtime-b", T0.plusSeconds(4), LEASE), "STORE-16: succeeding kept the lease");
+    assertTrue(
+        store().claim(action, "runtime-b", T0.plusSeconds(4), LEASE),
+        "STORE-16: succeeding kept the lease");
   }
 
   @Test
@@ -587,10 +780,12 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     List<Future<Boolean>> results = new ArrayList<>();
     for (int o = 0; o < owners; o++) {
       String owner = "runtime-" + o;
-      results.add(pool.submit(() -> {
-        go.await();
-        return store().claim(action, owner, T0, LEASE);
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return store().claim(action, owner, T0, LEASE);
+              }));
     }
     go.countDown();
     int won = 0;
@@ -601,23 +796,40 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     assertEquals(1, won, "STORE-15: claims that won");
   }
 
-  // ---- Due work ----------------------------------------------------------------------------------
+  // ---- Due work
+  // ----------------------------------------------------------------------------------
 
   private final PrincipalName approver = PrincipalName.of("tck-approver@contoso.com");
 
   /** {@return a new investigation opened at {@code at}, with the default pending expiry} */
   private Investigation openAt(InvestigationId id, Instant at) {
-    Decision.Accepted opened = Investigation.open(id, AlertId.of("tck"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), at);
+    Decision.Accepted opened =
+        Investigation.open(
+            id,
+            AlertId.of("tck"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            at);
     store().append(id, 0, opened.events(), opened.after());
     return opened.after();
   }
 
   /** {@return the command to propose isolating device {@code name}} */
-  private Command isolate(String name, ApprovalMode mode, ApprovalRule rule, @Nullable Duration timeBox,
+  private Command isolate(
+      String name,
+      ApprovalMode mode,
+      ApprovalRule rule,
+      @Nullable Duration timeBox,
       @Nullable Duration expiry) {
-    return new Command.ProposeAction(new Command.Proposal(new PlannedAction(
-        new IsolateDevice(device(name), IsolationType.FULL), mode, "contract"), rule, timeBox, expiry), Actor.system());
+    return new Command.ProposeAction(
+        new Command.Proposal(
+            new PlannedAction(
+                new IsolateDevice(device(name), IsolationType.FULL), mode, "contract"),
+            rule,
+            timeBox,
+            expiry),
+        Actor.system());
   }
 
   private Command automatic(String name, @Nullable Duration timeBox) {
@@ -636,11 +848,13 @@ public abstract class InvestigationStoreContract extends ContractSupport {
    * {@return what {@code due} answers {@code owner} at {@code now}, of the actions of {@code ids}
    * only}, after checking that nothing it answers, of any investigation, is due after {@code now}.
    */
-  private List<ActionRecord> dueOf(Set<InvestigationId> ids, Instant now, String owner, String rule) {
+  private List<ActionRecord> dueOf(
+      Set<InvestigationId> ids, Instant now, String owner, String rule) {
     List<ActionRecord> mine = new ArrayList<>();
     for (ActionRecord action : store().due(now, owner, InvestigationStore.MAX_DUE)) {
       Optional<Obligation> obligation = action.obligation();
-      assertTrue(obligation.isPresent() && !obligation.get().due().isAfter(now),
+      assertTrue(
+          obligation.isPresent() && !obligation.get().due().isAfter(now),
           rule + ": answered " + action + " at " + now + ", its obligation is " + obligation);
       if (ids.contains(action.id().investigation())) {
         mine.add(action);
@@ -649,7 +863,10 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     return mine;
   }
 
-  /** {@return the sequences of {@code id}'s actions that {@code due} answers {@code owner} at {@code now}} */
+  /**
+   * {@return the sequences of {@code id}'s actions that {@code due} answers {@code owner} at {@code
+   * now}}
+   */
   private Set<Integer> dueSequences(InvestigationId id, Instant now, String owner, String rule) {
     Set<Integer> sequences = new HashSet<>();
     dueOf(Set.of(id), now, owner, rule).forEach(a -> sequences.add(a.id().sequence()));
@@ -662,9 +879,12 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     for (ActionRecord action : state.actions()) {
       ActionId id = action.id();
       switch (action.status()) {
-        case PENDING_APPROVAL -> current = apply(current, new Command.Reject(id, Actor.system(), "contract"), at);
-        case APPROVED, IN_PROGRESS -> current = apply(current, new Command.Cancel(id, Actor.system(), "contract", true), at);
-        case UNDO_IN_PROGRESS -> current = apply(current, new Command.CompleteUndo(id, "contract"), at);
+        case PENDING_APPROVAL ->
+            current = apply(current, new Command.Reject(id, Actor.system(), "contract"), at);
+        case APPROVED, IN_PROGRESS ->
+            current = apply(current, new Command.Cancel(id, Actor.system(), "contract", true), at);
+        case UNDO_IN_PROGRESS ->
+            current = apply(current, new Command.CompleteUndo(id, "contract"), at);
         case SUCCEEDED -> {
           if (action.timeBox() != null) {
             current = apply(current, new Command.RequestUndo(id, Actor.system(), "contract"), at);
@@ -679,7 +899,8 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   @Test
-  @DisplayName("STORE-17: due answers exactly the actions due at or before now: none early, none missing")
+  @DisplayName(
+      "STORE-17: due answers exactly the actions due at or before now: none early, none missing")
   void store17_dueAnswersExactlyWhatIsDue() {
     rule("STORE-17", false);
     InvestigationId id = newId("s17");
@@ -698,19 +919,38 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     state = apply(state, new Command.Start(last(state)), D0.plus(Duration.ofMinutes(51)));
     state = apply(state, new Command.Succeed(last(state), "done"), D0.plus(Duration.ofMinutes(52)));
     state = apply(state, pending("s17-6", null), D0.plus(Duration.ofMinutes(55)));
-    state = apply(state, new Command.Reject(last(state), Actor.system(), "no"), D0.plus(Duration.ofMinutes(56)));
+    state =
+        apply(
+            state,
+            new Command.Reject(last(state), Actor.system(), "no"),
+            D0.plus(Duration.ofMinutes(56)));
     state = apply(state, automatic("s17-7", null), D0.plus(Duration.ofMinutes(56)));
     state = apply(state, new Command.Start(last(state)), D0.plus(Duration.ofMinutes(57)));
     state = apply(state, new Command.Succeed(last(state), "done"), D0.plus(Duration.ofMinutes(58)));
-    state = apply(state, new Command.RequestUndo(last(state), Actor.system(), "undo"), D0.plus(Duration.ofMinutes(90)));
-    // an expiry, a dispatch, a dispatch to resume (due since its proposal), a time box that ends, nothing,
+    state =
+        apply(
+            state,
+            new Command.RequestUndo(last(state), Actor.system(), "undo"),
+            D0.plus(Duration.ofMinutes(90)));
+    // an expiry, a dispatch, a dispatch to resume (due since its proposal), a time box that ends,
+    // nothing,
     // nothing, an undo (due since its action's proposal)
-    List<@Nullable Instant> dueAt = Arrays.asList(D0.plus(expiry), D0.plus(Duration.ofMinutes(10)),
-        D0.plus(Duration.ofMinutes(20)), D0.plus(Duration.ofMinutes(170)), null, null, D0.plus(Duration.ofMinutes(56)));
-    List<Instant> probes = new ArrayList<>(List.of(D0.minusNanos(1), D0, D0.plus(Duration.ofDays(30))));
+    List<@Nullable Instant> dueAt =
+        Arrays.asList(
+            D0.plus(expiry),
+            D0.plus(Duration.ofMinutes(10)),
+            D0.plus(Duration.ofMinutes(20)),
+            D0.plus(Duration.ofMinutes(170)),
+            null,
+            null,
+            D0.plus(Duration.ofMinutes(56)));
+    List<Instant> probes =
+        new ArrayList<>(List.of(D0.minusNanos(1), D0, D0.plus(Duration.ofDays(30))));
     for (int i = 0; i < dueAt.size(); i++) {
       Instant at = dueAt.get(i);
-      assertEquals(Optional.ofNullable(at), state.actions().get(i).obligation().map(Obligation::due),
+      assertEquals(
+          Optional.ofNullable(at),
+          state.actions().get(i).obligation().map(Obligation::due),
           "the obligation of action " + (i + 1) + " (the test's own expectation)");
       if (at != null) {
         probes.add(at.minusNanos(1));
@@ -729,16 +969,19 @@ public abstract class InvestigationStoreContract extends ContractSupport {
       Set<Integer> sequences = new HashSet<>();
       for (ActionRecord action : answered) {
         sequences.add(action.id().sequence());
-        assertEquals(state.action(action.id()).orElseThrow(), action, "STORE-17: not the stored action");
+        assertEquals(
+            state.action(action.id()).orElseThrow(), action, "STORE-17: not the stored action");
       }
       assertEquals(expected, sequences, "STORE-17: the actions due at " + now);
-      assertEquals(sequences.size(), answered.size(), "STORE-17: an action answered twice at " + now);
+      assertEquals(
+          sequences.size(), answered.size(), "STORE-17: an action answered twice at " + now);
     }
     settle(state, D0.plus(Duration.ofDays(30)));
   }
 
   @Test
-  @DisplayName("STORE-18: due answers earliest due first, ties by investigation then sequence, the first limit of them")
+  @DisplayName(
+      "STORE-18: due answers earliest due first, ties by investigation then sequence, the first limit of them")
   void store18_dueIsOrderedAndLimited() {
     rule("STORE-18", false);
     InvestigationId a = newId("s18-a");
@@ -754,8 +997,15 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     inA = apply(inA, automatic("s18-a2", null), D0.plus(Duration.ofMinutes(5)));
     inA = apply(inA, automatic("s18-a3", null), D0.plus(Duration.ofMinutes(5)));
     inA = apply(inA, automatic("s18-a4", null), D0.plus(Duration.ofMinutes(5)).plusNanos(1));
-    List<ActionId> expected = List.of(new ActionId(b, 2), new ActionId(a, 2), new ActionId(a, 3),
-        new ActionId(b, 3), new ActionId(a, 4), new ActionId(a, 1), new ActionId(b, 1));
+    List<ActionId> expected =
+        List.of(
+            new ActionId(b, 2),
+            new ActionId(a, 2),
+            new ActionId(a, 3),
+            new ActionId(b, 3),
+            new ActionId(a, 4),
+            new ActionId(a, 1),
+            new ActionId(b, 1));
     Instant now = D0.plus(Duration.ofHours(1));
     List<ActionId> order = new ArrayList<>();
     dueOf(Set.of(a, b), now, OWNER, "STORE-18").forEach(action -> order.add(action.id()));
@@ -763,12 +1013,17 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     List<ActionRecord> all = store().due(now, OWNER, InvestigationStore.MAX_DUE);
     for (int limit = 1; limit <= expected.size() + 1; limit++) {
       List<ActionRecord> first = store().due(now, OWNER, limit);
-      assertEquals(all.subList(0, Math.min(limit, all.size())), first, "STORE-18: the first " + limit);
+      assertEquals(
+          all.subList(0, Math.min(limit, all.size())), first, "STORE-18: the first " + limit);
     }
-    for (int page = 1; page <= all.size(); page++) { // paged by the last action answered: each exactly once
+    for (int page = 1;
+        page <= all.size();
+        page++) { // paged by the last action answered: each exactly once
       List<ActionRecord> paged = new ArrayList<>();
       ActionRecord after = null;
-      for (int reads = 0; reads <= all.size() + 1; reads++) { // a store that ignores after would never end
+      for (int reads = 0;
+          reads <= all.size() + 1;
+          reads++) { // a store that ignores after would never end
         List<ActionRecord> next = store().due(now, OWNER, after, page);
         paged.addAll(next);
         if (next.size() < page) {
@@ -776,10 +1031,13 @@ public abstract class InvestigationStoreContract extends ContractSupport {
         }
         after = next.get(next.size() - 1);
       }
-      assertEquals(all, paged, "STORE-18: pages of " + page + " after the previous page's last action");
+      assertEquals(
+          all, paged, "STORE-18: pages of " + page + " after the previous page's last action");
     }
-    assertEquals(List.of(new ActionId(b, 2)), ids(dueOf(Set.of(a, b), D0.plus(Duration.ofMinutes(4)), OWNER,
-        "STORE-18")), "STORE-18: before the ties");
+    assertEquals(
+        List.of(new ActionId(b, 2)),
+        ids(dueOf(Set.of(a, b), D0.plus(Duration.ofMinutes(4)), OWNER, "STORE-18")),
+        "STORE-18: before the ties");
     settle(inA, now);
     settle(inB, now);
   }
@@ -791,24 +1049,43 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   @Test
-  @DisplayName("STORE-19: another owner's lease hides an action until it ends; the caller's own lease does not")
+  @DisplayName(
+      "STORE-19: another owner's lease hides an action until it ends; the caller's own lease does not")
   void store19_leasesHideFromOtherOwners() {
     rule("STORE-19", false);
     InvestigationId id = newId("s19");
     Investigation state = openAt(id, D0);
     state = apply(state, automatic("s19-1", null), D0);
     ActionId approved = last(state);
-    state = apply(state, isolate("s19-2", ApprovalMode.REQUIRES_APPROVAL, new ApprovalRule(2, true), null,
-        Duration.ofHours(1)), D0);
+    state =
+        apply(
+            state,
+            isolate(
+                "s19-2",
+                ApprovalMode.REQUIRES_APPROVAL,
+                new ApprovalRule(2, true),
+                null,
+                Duration.ofHours(1)),
+            D0);
     ActionId waiting = last(state);
     Instant claimed = D0.plus(Duration.ofMinutes(1));
-    assertEquals(Set.of(1), dueSequences(id, claimed, OWNER, "STORE-19"), "STORE-19: before any lease");
+    assertEquals(
+        Set.of(1), dueSequences(id, claimed, OWNER, "STORE-19"), "STORE-19: before any lease");
     assertTrue(store().claim(approved, "runtime-b", claimed, LEASE));
-    assertEquals(Set.of(), dueSequences(id, claimed, OWNER, "STORE-19"), "STORE-19: another owner's lease");
-    assertEquals(Set.of(1), dueSequences(id, claimed, "runtime-b", "STORE-19"), "STORE-19: the caller's own lease");
-    assertEquals(Set.of(), dueSequences(id, claimed.plus(LEASE).minusNanos(1), OWNER, "STORE-19"),
+    assertEquals(
+        Set.of(), dueSequences(id, claimed, OWNER, "STORE-19"), "STORE-19: another owner's lease");
+    assertEquals(
+        Set.of(1),
+        dueSequences(id, claimed, "runtime-b", "STORE-19"),
+        "STORE-19: the caller's own lease");
+    assertEquals(
+        Set.of(),
+        dueSequences(id, claimed.plus(LEASE).minusNanos(1), OWNER, "STORE-19"),
         "STORE-19: just before the lease ends");
-    assertEquals(Set.of(1), dueSequences(id, claimed.plus(LEASE), OWNER, "STORE-19"), "STORE-19: when the lease ends");
+    assertEquals(
+        Set.of(1),
+        dueSequences(id, claimed.plus(LEASE), OWNER, "STORE-19"),
+        "STORE-19: when the lease ends");
     Instant again = D0.plus(Duration.ofMinutes(2));
     assertTrue(store().claim(approved, "runtime-b", again, LEASE));
     assertEquals(Set.of(), dueSequences(id, again, OWNER, "STORE-19"), "STORE-19: a second lease");
@@ -818,18 +1095,30 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     Duration longLease = Duration.ofHours(2);
     Instant held = D0.plus(Duration.ofMinutes(10));
     assertTrue(store().claim(waiting, "runtime-b", held, longLease));
-    state = apply(state, new Command.Approve(waiting, approver, "one of two"), D0.plus(Duration.ofMinutes(20)));
+    state =
+        apply(
+            state,
+            new Command.Approve(waiting, approver, "one of two"),
+            D0.plus(Duration.ofMinutes(20)));
     Instant expiry = D0.plus(Duration.ofHours(1));
-    assertEquals(Set.of(1), dueSequences(id, expiry, OWNER, "STORE-19"),
+    assertEquals(
+        Set.of(1),
+        dueSequences(id, expiry, OWNER, "STORE-19"),
         "STORE-19: an append that left the action pending ended another owner's lease");
-    assertEquals(Set.of(1, 2), dueSequences(id, expiry, "runtime-b", "STORE-19"), "STORE-19: the holder's pending action");
-    assertEquals(Set.of(1, 2), dueSequences(id, held.plus(longLease), OWNER, "STORE-19"),
+    assertEquals(
+        Set.of(1, 2),
+        dueSequences(id, expiry, "runtime-b", "STORE-19"),
+        "STORE-19: the holder's pending action");
+    assertEquals(
+        Set.of(1, 2),
+        dueSequences(id, held.plus(longLease), OWNER, "STORE-19"),
         "STORE-19: when the lease on the pending action ends");
     settle(state, held.plus(longLease));
   }
 
   @Test
-  @DisplayName("STORE-20: due reflects an append once it returns: a moved obligation moves, an ended one is gone")
+  @DisplayName(
+      "STORE-20: due reflects an append once it returns: a moved obligation moves, an ended one is gone")
   void store20_dueReflectsAppends() {
     rule("STORE-20", false);
     InvestigationId id = newId("s20");
@@ -838,40 +1127,75 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     state = apply(state, automatic("s20-1", Duration.ofHours(1)), D0);
     ActionId boxed = last(state);
     state = apply(state, new Command.Start(boxed), D0.plus(Duration.ofMinutes(1)));
-    assertEquals(Set.of(1), dueSequences(id, D0.plus(Duration.ofMinutes(1)), OWNER, "STORE-20"), "STORE-20: started");
+    assertEquals(
+        Set.of(1),
+        dueSequences(id, D0.plus(Duration.ofMinutes(1)), OWNER, "STORE-20"),
+        "STORE-20: started");
     state = apply(state, new Command.Succeed(boxed, "done"), D0.plus(Duration.ofMinutes(2)));
     Instant boxEnds = D0.plus(Duration.ofMinutes(62));
-    assertEquals(Set.of(), dueSequences(id, boxEnds.minusNanos(1), OWNER, "STORE-20"), "STORE-20: succeeded");
-    assertEquals(Set.of(1), dueSequences(id, boxEnds, OWNER, "STORE-20"), "STORE-20: the time box ends");
-    state = apply(state, new Command.ExtendTimeBox(boxed, Duration.ofMinutes(30), approver, "longer"),
-        D0.plus(Duration.ofMinutes(10)));
+    assertEquals(
+        Set.of(),
+        dueSequences(id, boxEnds.minusNanos(1), OWNER, "STORE-20"),
+        "STORE-20: succeeded");
+    assertEquals(
+        Set.of(1), dueSequences(id, boxEnds, OWNER, "STORE-20"), "STORE-20: the time box ends");
+    state =
+        apply(
+            state,
+            new Command.ExtendTimeBox(boxed, Duration.ofMinutes(30), approver, "longer"),
+            D0.plus(Duration.ofMinutes(10)));
     Instant extendedEnds = boxEnds.plus(Duration.ofMinutes(30));
-    assertEquals(Set.of(), dueSequences(id, boxEnds, OWNER, "STORE-20"), "STORE-20: an extended time box");
-    assertEquals(Set.of(), dueSequences(id, extendedEnds.minusNanos(1), OWNER, "STORE-20"),
+    assertEquals(
+        Set.of(), dueSequences(id, boxEnds, OWNER, "STORE-20"), "STORE-20: an extended time box");
+    assertEquals(
+        Set.of(),
+        dueSequences(id, extendedEnds.minusNanos(1), OWNER, "STORE-20"),
         "STORE-20: an extended time box");
     List<ActionRecord> answered = dueOf(Set.of(id), extendedEnds, OWNER, "STORE-20");
-    assertEquals(List.of(state.action(boxed).orElseThrow()), answered, "STORE-20: the extended time box ends");
+    assertEquals(
+        List.of(state.action(boxed).orElseThrow()),
+        answered,
+        "STORE-20: the extended time box ends");
     // 2: pending, approved (due at once), started, succeeded without a time box
     state = apply(state, pending("s20-2", Duration.ofHours(1)), D0.plus(Duration.ofMinutes(11)));
     ActionId approved = last(state);
     Instant approval = D0.plus(Duration.ofMinutes(20));
     assertEquals(Set.of(), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: pending");
     state = apply(state, new Command.Approve(approved, approver, "yes"), approval);
-    assertEquals(Set.of(2), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: approved, due at once");
+    assertEquals(
+        Set.of(2),
+        dueSequences(id, approval, OWNER, "STORE-20"),
+        "STORE-20: approved, due at once");
     state = apply(state, new Command.Start(approved), approval.plus(Duration.ofMinutes(1)));
-    assertEquals(Set.of(2), dueSequences(id, approval, OWNER, "STORE-20"), "STORE-20: started, due since its proposal");
-    assertEquals(Set.of(), dueSequences(id, D0.plus(Duration.ofMinutes(11)).minusNanos(1), OWNER, "STORE-20"),
+    assertEquals(
+        Set.of(2),
+        dueSequences(id, approval, OWNER, "STORE-20"),
+        "STORE-20: started, due since its proposal");
+    assertEquals(
+        Set.of(),
+        dueSequences(id, D0.plus(Duration.ofMinutes(11)).minusNanos(1), OWNER, "STORE-20"),
         "STORE-20: started, not due before its proposal");
-    state = apply(state, new Command.Succeed(approved, "done"), approval.plus(Duration.ofMinutes(2)));
+    state =
+        apply(state, new Command.Succeed(approved, "done"), approval.plus(Duration.ofMinutes(2)));
     // 3: pending, then rejected
     state = apply(state, pending("s20-3", null), D0.plus(Duration.ofMinutes(23)));
     ActionId rejected = last(state);
     Instant later = D0.plus(Duration.ofDays(30));
-    assertEquals(Set.of(1, 3), dueSequences(id, later, OWNER, "STORE-20"), "STORE-20: succeeded without a time box");
-    state = apply(state, new Command.Reject(rejected, Actor.system(), "no"), D0.plus(Duration.ofMinutes(24)));
+    assertEquals(
+        Set.of(1, 3),
+        dueSequences(id, later, OWNER, "STORE-20"),
+        "STORE-20: succeeded without a time box");
+    state =
+        apply(
+            state,
+            new Command.Reject(rejected, Actor.system(), "no"),
+            D0.plus(Duration.ofMinutes(24)));
     assertEquals(Set.of(1), dueSequences(id, later, OWNER, "STORE-20"), "STORE-20: rejected");
     state = apply(state, new Command.EndTimeBox(boxed), extendedEnds);
-    assertEquals(Set.of(1), dueSequences(id, extendedEnds, OWNER, "STORE-20"), "STORE-20: an undo in progress");
+    assertEquals(
+        Set.of(1),
+        dueSequences(id, extendedEnds, OWNER, "STORE-20"),
+        "STORE-20: an undo in progress");
     state = apply(state, new Command.CompleteUndo(boxed, "undone"), extendedEnds.plusSeconds(1));
     assertEquals(Set.of(), dueSequences(id, later, OWNER, "STORE-20"), "STORE-20: undone");
     settle(state, later);
@@ -881,14 +1205,21 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   @DisplayName("STORE-21: a limit out of range or an invalid owner is refused, naming the limit")
   void store21_invalidArgumentsAreRefused() {
     rule("STORE-21", false);
-    for (int limit : new int[] {0, -7, InvestigationStore.MAX_DUE + 1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
-      InvalidInputException refused = assertThrows(InvalidInputException.class,
-          () -> store().due(D0, OWNER, limit), "STORE-21: limit " + limit);
-      assertTrue(String.valueOf(refused.getMessage()).contains(Integer.toString(limit)),
+    for (int limit :
+        new int[] {0, -7, InvestigationStore.MAX_DUE + 1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+      InvalidInputException refused =
+          assertThrows(
+              InvalidInputException.class,
+              () -> store().due(D0, OWNER, limit),
+              "STORE-21: limit " + limit);
+      assertTrue(
+          String.valueOf(refused.getMessage()).contains(Integer.toString(limit)),
           "STORE-21: the refusal does not name the limit " + limit + ": " + refused.getMessage());
     }
     for (String owner : List.of("", "runtime\na", "r".repeat(201))) {
-      assertThrows(InvalidInputException.class, () -> store().due(D0, owner, 1),
+      assertThrows(
+          InvalidInputException.class,
+          () -> store().due(D0, owner, 1),
           "STORE-21: owner " + owner.length() + " characters long");
     }
     InvestigationId id = newId("s21");
@@ -897,62 +1228,122 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     ActionId rejected = last(state);
     state = apply(state, new Command.Reject(rejected, Actor.system(), "no"), D0);
     ActionRecord settled = state.action(rejected).orElseThrow();
-    InvalidInputException noObligation = assertThrows(InvalidInputException.class,
-        () -> store().due(D0, OWNER, settled, 1), "STORE-21: after an action with no obligation");
-    assertTrue(String.valueOf(noObligation.getMessage()).contains(rejected.toString()),
-        "STORE-21: the refusal does not name the action " + rejected + ": " + noObligation.getMessage());
+    InvalidInputException noObligation =
+        assertThrows(
+            InvalidInputException.class,
+            () -> store().due(D0, OWNER, settled, 1),
+            "STORE-21: after an action with no obligation");
+    assertTrue(
+        String.valueOf(noObligation.getMessage()).contains(rejected.toString()),
+        "STORE-21: the refusal does not name the action "
+            + rejected
+            + ": "
+            + noObligation.getMessage());
     assertTrue(store().due(D0, OWNER, 1).size() <= 1, "STORE-21: limit 1");
-    assertTrue(store().due(D0, OWNER, InvestigationStore.MAX_DUE).size() <= InvestigationStore.MAX_DUE,
+    assertTrue(
+        store().due(D0, OWNER, InvestigationStore.MAX_DUE).size() <= InvestigationStore.MAX_DUE,
         "STORE-21: the largest limit");
   }
 
-  // ---- The audit chain ---------------------------------------------------------------------------
+  // ---- The audit chain
+  // ---------------------------------------------------------------------------
 
   /** Opens, proposes an isolation that waits for approval, and approves it: three events. */
   private Investigation approved(InvestigationId id) {
     Investigation state = create(id);
-    state = apply(state, propose(new IsolateDevice(device(id.value()), IsolationType.FULL),
-        ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
-    return apply(state, new Command.Approve(state.actions().get(0).id(), approver, "approved"), T0.plusSeconds(1));
+    state =
+        apply(
+            state,
+            propose(
+                new IsolateDevice(device(id.value()), IsolationType.FULL),
+                ApprovalMode.REQUIRES_APPROVAL,
+                Actor.system()),
+            T0);
+    return apply(
+        state,
+        new Command.Approve(state.actions().get(0).id(), approver, "approved"),
+        T0.plusSeconds(1));
   }
 
   @Test
-  @DisplayName("STORE-24: append stores each event's hash, linked to the hash stored before it, and answers the head")
+  @DisplayName(
+      "STORE-24: append stores each event's hash, linked to the hash stored before it, and answers the head")
   void store24_appendStoresAndAnswersTheChainHead() {
     rule("STORE-24", false);
     InvestigationId id = newId("s22");
-    Decision.Accepted opened = Investigation.open(id, AlertId.of("tck"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), T0);
-    List<ChainHash> expected = new ArrayList<>(AuditTrail.links(ChainHash.GENESIS, 0, opened.events()));
-    assertEquals(new ChainHead(1, expected.get(0)), store().append(id, 0, opened.events(), opened.after()),
+    Decision.Accepted opened =
+        Investigation.open(
+            id,
+            AlertId.of("tck"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            T0);
+    List<ChainHash> expected =
+        new ArrayList<>(AuditTrail.links(ChainHash.GENESIS, 0, opened.events()));
+    assertEquals(
+        new ChainHead(1, expected.get(0)),
+        store().append(id, 0, opened.events(), opened.after()),
         "STORE-24: the head of the first append");
     Investigation state = opened.after();
     for (int round = 0; round < 3; round++) {
       // an append of one event that wins a race, the loser's append refused, then one append of two
       // decisions' events together
-      Decision.Accepted winner = (Decision.Accepted) state.decide(propose(new IsolateDevice(device("s22-" + round),
-          IsolationType.FULL), ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
-      Decision.Accepted loser = (Decision.Accepted) state.decide(propose(new IsolateDevice(device("s22-x" + round),
-          IsolationType.SELECTIVE), ApprovalMode.REQUIRES_APPROVAL, Actor.system()), T0);
-      List<ChainHash> won = AuditTrail.links(expected.get(expected.size() - 1), state.version(), winner.events());
+      Decision.Accepted winner =
+          (Decision.Accepted)
+              state.decide(
+                  propose(
+                      new IsolateDevice(device("s22-" + round), IsolationType.FULL),
+                      ApprovalMode.REQUIRES_APPROVAL,
+                      Actor.system()),
+                  T0);
+      Decision.Accepted loser =
+          (Decision.Accepted)
+              state.decide(
+                  propose(
+                      new IsolateDevice(device("s22-x" + round), IsolationType.SELECTIVE),
+                      ApprovalMode.REQUIRES_APPROVAL,
+                      Actor.system()),
+                  T0);
+      List<ChainHash> won =
+          AuditTrail.links(expected.get(expected.size() - 1), state.version(), winner.events());
       expected.addAll(won);
-      assertEquals(new ChainHead(winner.after().version(), won.get(won.size() - 1)),
-          store().append(id, state.version(), winner.events(), winner.after()), "STORE-24: the head of an append");
+      assertEquals(
+          new ChainHead(winner.after().version(), won.get(won.size() - 1)),
+          store().append(id, state.version(), winner.events(), winner.after()),
+          "STORE-24: the head of an append");
       long raced = state.version();
-      assertThrows(ConcurrencyConflictException.class, () -> store().append(id, raced, loser.events(), loser.after()),
+      assertThrows(
+          ConcurrencyConflictException.class,
+          () -> store().append(id, raced, loser.events(), loser.after()),
           "STORE-2");
       state = winner.after();
-      Decision.Accepted one = (Decision.Accepted) state.decide(propose(new RunAntivirusScan(device("s22-" + round),
-          ScanType.QUICK), ApprovalMode.AUTOMATIC, Actor.system()), T0);
-      Decision.Accepted two = (Decision.Accepted) one.after().decide(propose(new RunAntivirusScan(
-          device("s22-y" + round), ScanType.FULL), ApprovalMode.AUTOMATIC, Actor.system()), T0);
+      Decision.Accepted one =
+          (Decision.Accepted)
+              state.decide(
+                  propose(
+                      new RunAntivirusScan(device("s22-" + round), ScanType.QUICK),
+                      ApprovalMode.AUTOMATIC,
+                      Actor.system()),
+                  T0);
+      Decision.Accepted two =
+          (Decision.Accepted)
+              one.after()
+                  .decide(
+                      propose(
+                          new RunAntivirusScan(device("s22-y" + round), ScanType.FULL),
+                          ApprovalMode.AUTOMATIC,
+                          Actor.system()),
+                      T0);
       List<InvestigationEvent> both = new ArrayList<>(one.events());
       both.addAll(two.events());
-      List<ChainHash> links = AuditTrail.links(expected.get(expected.size() - 1), state.version(), both);
+      List<ChainHash> links =
+          AuditTrail.links(expected.get(expected.size() - 1), state.version(), both);
       expected.addAll(links);
-      assertEquals(new ChainHead(two.after().version(), links.get(links.size() - 1)),
-          store().append(id, state.version(), both, two.after()), "STORE-24: the head of an append of "
-          + both.size() + " events, after a refused one");
+      assertEquals(
+          new ChainHead(two.after().version(), links.get(links.size() - 1)),
+          store().append(id, state.version(), both, two.after()),
+          "STORE-24: the head of an append of " + both.size() + " events, after a refused one");
       state = two.after();
     }
     List<ChainHash> stored = new ArrayList<>();
@@ -961,7 +1352,8 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   @Test
-  @DisplayName("STORE-25: chain answers every event in version order with its stored hash; unknown is empty")
+  @DisplayName(
+      "STORE-25: chain answers every event in version order with its stored hash; unknown is empty")
   void store25_chainAnswersTheStoredRecords() {
     rule("STORE-25", false);
     InvestigationId id = newId("s23");
@@ -969,36 +1361,53 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     List<AuditRecord> chain = store().chain(id);
     List<InvestigationEvent> events = new ArrayList<>();
     List<Long> versions = new ArrayList<>();
-    chain.forEach(record -> {
-      events.add(record.event());
-      versions.add(record.version());
-    });
+    chain.forEach(
+        record -> {
+          events.add(record.event());
+          versions.add(record.version());
+        });
     assertEquals(store().events(id), events, "STORE-25: the events of the chain");
     assertEquals(List.of(1L, 2L, 3L), versions, "STORE-25: the versions of the chain");
-    assertEquals(new Verification.Intact((int) state.version(), 0, 0), AuditTrail.verify(chain),
+    assertEquals(
+        new Verification.Intact((int) state.version(), 0, 0),
+        AuditTrail.verify(chain),
         "STORE-25: every event stored by this store carries its hash, and the chain holds together");
     assertTrue(store().chain(newId("s23-missing")).isEmpty(), "STORE-25: an unknown investigation");
   }
 
   @Test
-  @DisplayName("STORE-26: an event changed behind the store's back keeps its stored hash, so verification names it")
+  @DisplayName(
+      "STORE-26: an event changed behind the store's back keeps its stored hash, so verification names it")
   void store26_chainIsAnsweredAsStored() {
     rule("STORE-26", false);
     Optional<StorageEditor> editor = storageEditor();
-    Assumptions.assumeTrue(editor.isPresent(), "STORE-26 needs storageEditor(): nothing outside this store can"
-        + " change what it holds");
+    Assumptions.assumeTrue(
+        editor.isPresent(),
+        "STORE-26 needs storageEditor(): nothing outside this store can" + " change what it holds");
     InvestigationId id = newId("s24");
     approved(id);
     AuditRecord approval = store().chain(id).get(2);
-    InvestigationEvent.ApprovalGranted original = (InvestigationEvent.ApprovalGranted) approval.event();
-    InvestigationEvent forged = new InvestigationEvent.ApprovalGranted(id, original.at(),
-        Actor.principal(PrincipalName.of("tck-someone-else@contoso.com")), original.actionId(), "approved", true);
+    InvestigationEvent.ApprovalGranted original =
+        (InvestigationEvent.ApprovalGranted) approval.event();
+    InvestigationEvent forged =
+        new InvestigationEvent.ApprovalGranted(
+            id,
+            original.at(),
+            Actor.principal(PrincipalName.of("tck-someone-else@contoso.com")),
+            original.actionId(),
+            "approved",
+            true);
     editor.orElseThrow().replaceEvent(id, 3, forged);
     List<AuditRecord> chain = store().chain(id);
-    assertEquals(new AuditRecord(3, forged, approval.hash()), chain.get(2),
+    assertEquals(
+        new AuditRecord(3, forged, approval.hash()),
+        chain.get(2),
         "STORE-26: the changed event, with the hash stored for the original");
     Verification verification = AuditTrail.verify(chain);
-    assertTrue(verification instanceof Verification.Broken broken && broken.version() == 3
-        && broken.problem() == Verification.Problem.CHANGED, "STORE-26: verification found " + verification);
+    assertTrue(
+        verification instanceof Verification.Broken broken
+            && broken.version() == 3
+            && broken.problem() == Verification.Problem.CHANGED,
+        "STORE-26: verification found " + verification);
   }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scheduler that fails like a saturated or broken one: in front of another scheduler, it refuses
- * work ({@link RejectedExecutionException}) or accepts a timer and never runs it, at a seeded random
- * rate or on the next calls. {@link #heal()} stops every fault.
+ * work ({@link RejectedExecutionException}) or accepts a timer and never runs it, at a seeded
+ * random rate or on the next calls. {@link #heal()} stops every fault.
  *
  * <pre>{@code
  * FaultyScheduler scheduler = FaultyScheduler.wrapping(VirtualScheduler.on(clock), seed).refusing(0.05);
@@ -71,7 +71,8 @@ public final class FaultyScheduler implements TaskScheduler {
    */
   public synchronized FaultyScheduler refuseNext(int executes, int timers) {
     if (executes < 0 || timers < 0) {
-      throw new IllegalArgumentException("counts must not be negative, were: " + executes + ", " + timers);
+      throw new IllegalArgumentException(
+          "counts must not be negative, were: " + executes + ", " + timers);
     }
     this.refuseNextExecutes = executes;
     this.refuseNextTimers = timers;
@@ -137,7 +138,7 @@ public final class FaultyScheduler implements TaskScheduler {
       throw new RejectedExecutionException("injected: timer refused");
     }
     if (lose()) {
-      return () -> { };
+      return () -> {};
     }
     return delegate.schedule(delay, task);
   }

@@ -10,10 +10,11 @@ import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A deterministic {@link TaskScheduler} on a {@link TestClock}: nothing runs until the test says so.
- * {@link #runDue()} runs every task due now (including tasks they schedule for now), in the order
- * they fell due; {@link #advance(Duration)} moves the clock timer by timer, running each when it
- * falls due, so retries, backoff, polling, deadlines and expiry happen at their exact virtual time.
+ * A deterministic {@link TaskScheduler} on a {@link TestClock}: nothing runs until the test says
+ * so. {@link #runDue()} runs every task due now (including tasks they schedule for now), in the
+ * order they fell due; {@link #advance(Duration)} moves the clock timer by timer, running each when
+ * it falls due, so retries, backoff, polling, deadlines and expiry happen at their exact virtual
+ * time.
  *
  * <p>A task that throws is recorded ({@link #failures()}) and does not stop the others.
  *
@@ -29,7 +30,8 @@ public final class VirtualScheduler implements TaskScheduler {
 
   private static final int MAX_TASKS_PER_RUN = 1_000_000;
 
-  private record Task(Instant due, long sequence, Runnable body, AtomicBoolean cancelled) implements Comparable<Task> {
+  private record Task(Instant due, long sequence, Runnable body, AtomicBoolean cancelled)
+      implements Comparable<Task> {
     @Override
     public int compareTo(Task other) {
       int byTime = due.compareTo(other.due);
@@ -58,14 +60,24 @@ public final class VirtualScheduler implements TaskScheduler {
 
   @Override
   public synchronized void execute(Runnable task) {
-    queue.add(new Task(clock.instant(), sequence++, Objects.requireNonNull(task, "task"), new AtomicBoolean()));
+    queue.add(
+        new Task(
+            clock.instant(),
+            sequence++,
+            Objects.requireNonNull(task, "task"),
+            new AtomicBoolean()));
   }
 
   @Override
   public synchronized Cancellable schedule(Duration delay, Runnable task) {
     AtomicBoolean cancelled = new AtomicBoolean();
     Duration wait = delay.isNegative() ? Duration.ZERO : delay;
-    queue.add(new Task(clock.instant().plus(wait), sequence++, Objects.requireNonNull(task, "task"), cancelled));
+    queue.add(
+        new Task(
+            clock.instant().plus(wait),
+            sequence++,
+            Objects.requireNonNull(task, "task"),
+            cancelled));
     return () -> cancelled.set(true);
   }
 
@@ -91,7 +103,8 @@ public final class VirtualScheduler implements TaskScheduler {
       }
       run(next);
       if (++count > MAX_TASKS_PER_RUN) {
-        throw new IllegalStateException("more than " + MAX_TASKS_PER_RUN + " tasks at one instant: a livelock?");
+        throw new IllegalStateException(
+            "more than " + MAX_TASKS_PER_RUN + " tasks at one instant: a livelock?");
       }
     }
   }

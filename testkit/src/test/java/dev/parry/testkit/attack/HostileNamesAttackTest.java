@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class HostileNamesAttackTest {
 
   @Test
-  @DisplayName("held: the canonical form is a fixed point for every BMP character, so a stored name reads back as itself")
+  @DisplayName(
+      "held: the canonical form is a fixed point for every BMP character, so a stored name reads back as itself")
   void canonicalFormIsStable() {
     List<String> unstable = new ArrayList<>();
     for (int c = 0x80; c <= 0xFFFF; c++) {
@@ -46,7 +47,8 @@ class HostileNamesAttackTest {
   }
 
   @Test
-  @DisplayName("held: the system's name is refused in compatibility spellings (long s, full-width, Kelvin-free)")
+  @DisplayName(
+      "held: the system's name is refused in compatibility spellings (long s, full-width, Kelvin-free)")
   void systemSpellings() {
     for (String name : List.of("\u017Fystem", "SYST\uFF25M", "\uFF33ystem")) {
       assertThrows(InvalidInputException.class, () -> PrincipalName.of(name), name);
@@ -54,10 +56,14 @@ class HostileNamesAttackTest {
   }
 
   @Test
-  @DisplayName("held: a directory's index stream (C:\\Windows::$INDEX_ALLOCATION) is refused rather than read as an ordinary folder")
+  @DisplayName(
+      "held: a directory's index stream (C:\\Windows::$INDEX_ALLOCATION) is refused rather than read as an ordinary folder")
   void indexAllocationStreams() {
-    for (String path : List.of("C:\\Windows::$INDEX_ALLOCATION\\System32\\evil.dll",
-        "C:\\Windows:$I30:$INDEX_ALLOCATION\\evil.dll", "C:\\Program Files::$INDEX_ALLOCATION\\Vendor\\app.exe")) {
+    for (String path :
+        List.of(
+            "C:\\Windows::$INDEX_ALLOCATION\\System32\\evil.dll",
+            "C:\\Windows:$I30:$INDEX_ALLOCATION\\evil.dll",
+            "C:\\Program Files::$INDEX_ALLOCATION\\Vendor\\app.exe")) {
       try {
         assertEquals(true, FolderClassifier.defaults().isInCoreFolder(WindowsPath.of(path)), path);
       } catch (InvalidInputException refused) {

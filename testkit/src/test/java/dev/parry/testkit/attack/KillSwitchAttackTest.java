@@ -6,7 +6,6 @@ import static dev.parry.testkit.attack.Fixtures.evidence;
 import static dev.parry.testkit.attack.Fixtures.executeCalls;
 import static dev.parry.testkit.attack.Fixtures.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.ActionKind;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class KillSwitchAttackTest {
 
   /**
-   * A store whose write of the first dispatch record lands but answers an error (the acknowledgement is
-   * lost), while another replica throws the kill switch at that moment.
+   * A store whose write of the first dispatch record lands but answers an error (the
+   * acknowledgement is lost), while another replica throws the kill switch at that moment.
    */
   static final class LostStartAck extends ForwardingStore {
     final AtomicBoolean armed = new AtomicBoolean(true);
@@ -51,22 +50,34 @@ class KillSwitchAttackTest {
     }
 
     @Override
-    public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+    public ChainHead append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
         Investigation after) {
       boolean start = events.stream().anyMatch(e -> e instanceof InvestigationEvent.ActionStarted);
       ChainHead head = super.append(id, expectedVersion, events, after);
       if (start && armed.getAndSet(false)) {
-        delegate().controls().orElseThrow().record(ControlChange.pause(null, PrincipalName.of("other@contoso.com"),
-            java.time.Instant.EPOCH, "bad signature update, from another replica"));
+        delegate()
+            .controls()
+            .orElseThrow()
+            .record(
+                ControlChange.pause(
+                    null,
+                    PrincipalName.of("other@contoso.com"),
+                    java.time.Instant.EPOCH,
+                    "bad signature update, from another replica"));
         fired = true;
-        throw new StoreUnavailableException("connection reset after commit", new IOException("reset"));
+        throw new StoreUnavailableException(
+            "connection reset after commit", new IOException("reset"));
       }
       return head;
     }
   }
 
   @Test
-  @DisplayName("a dispatch recorded before the pause (its acknowledgement lost) may have a call out: it is carried on once, same key, never held into a lie")
+  @DisplayName(
+      "a dispatch recorded before the pause (its acknowledgement lost) may have a call out: it is carried on once, same key, never held into a lie")
   void resumedAfterLostStartAck() {
     LostStartAck store = new LostStartAck(InMemoryInvestigationStore.create());
     try (ParryHarness parry = ParryHarness.onStore(store, b -> b.planTable(Fixtures.ISOLATE))) {
@@ -74,23 +85,39 @@ class KillSwitchAttackTest {
       parry.runtime().reportEvidence(id, evidence(parry, WS, Verdict.MALICIOUS));
       parry.settle();
       assertTrue(store.fired, "the dispatch record was written");
-      assertEquals(0, executeCalls(parry, ActionKind.ISOLATE_DEVICE), "no call went out with the lost acknowledgement");
+      assertEquals(
+          0,
+          executeCalls(parry, ActionKind.ISOLATE_DEVICE),
+          "no call went out with the lost acknowledgement");
       parry.advance(Duration.ofHours(2));
       ActionRecord isolation = action(parry, id, ActionKind.ISOLATE_DEVICE);
-      // in progress when the pause came: whether a call was out cannot be known from the store, so holding
-      // it could leave a device isolated under a status that says it waits; the pause stops what is not started
+      // in progress when the pause came: whether a call was out cannot be known from the store, so
+      // holding
+      // it could leave a device isolated under a status that says it waits; the pause stops what is
+      // not started
       assertEquals(ActionStatus.SUCCEEDED, isolation.status(), isolation::toString);
       assertEquals(1, executeCalls(parry, ActionKind.ISOLATE_DEVICE), "carried on exactly once");
-      assertEquals(1, parry.devices().calls().stream().map(c -> c.request().idempotencyKey()).distinct().count());
+      assertEquals(
+          1,
+          parry.devices().calls().stream()
+              .map(c -> c.request().idempotencyKey())
+              .distinct()
+              .count());
     }
   }
 
   @Test
-  @DisplayName("held: a pause recorded on the store by another replica holds every automatic action still queued")
+  @DisplayName(
+      "held: a pause recorded on the store by another replica holds every automatic action still queued")
   void pauseFromAnotherReplicaHoldsQueue() {
     InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
-    try (ParryHarness a = ParryHarness.onStore(shared, b -> b.planTable(Fixtures.ISOLATE).limits(dev.parry.runtime.Limits.defaults()
-        .withMaxConcurrentPerFamily(1)));
+    try (ParryHarness a =
+            ParryHarness.onStore(
+                shared,
+                b ->
+                    b.planTable(Fixtures.ISOLATE)
+                        .limits(
+                            dev.parry.runtime.Limits.defaults().withMaxConcurrentPerFamily(1)));
         ParryHarness b = ParryHarness.onStore(shared, x -> x.planTable(Fixtures.ISOLATE))) {
       a.devices().inject(dev.parry.testkit.fake.Fault.latency(Duration.ofMinutes(5)), 1);
       List<InvestigationId> ids = new java.util.ArrayList<>();
@@ -103,11 +130,17 @@ class KillSwitchAttackTest {
       a.settle();
       b.runtime().pauseAutomation(ParryHarness.ANALYST, null, "stop everything");
       a.advance(Duration.ofHours(1));
-      long isolated = a.devices().calls().stream().filter(c -> c.operation().equals("execute"))
-          .map(c -> c.request().actionId()).distinct().count();
+      long isolated =
+          a.devices().calls().stream()
+              .filter(c -> c.operation().equals("execute"))
+              .map(c -> c.request().actionId())
+              .distinct()
+              .count();
       assertEquals(1, isolated, "only the action out before the pause was sent");
       for (int i = 1; i < 6; i++) {
-        assertEquals(ActionStatus.PENDING_APPROVAL, action(a, ids.get(i), ActionKind.ISOLATE_DEVICE).status());
+        assertEquals(
+            ActionStatus.PENDING_APPROVAL,
+            action(a, ids.get(i), ActionKind.ISOLATE_DEVICE).status());
       }
     }
   }

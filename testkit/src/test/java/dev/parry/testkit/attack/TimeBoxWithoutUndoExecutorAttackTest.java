@@ -1,6 +1,5 @@
 package dev.parry.testkit.attack;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,10 +33,11 @@ import org.junit.jupiter.api.Test;
  * containment by itself; an action of a kind no executor runs is never automatic and never left
  * standing; a vendor that runs some kinds only narrows {@code requiredKinds}.
  *
- * <p>The break it guards against: only the action's own kind is checked for an executor. A vendor that can isolate but not
- * release (a narrowed {@code requiredKinds}) gets automatic, time-boxed isolations; the runtime is
- * built without complaint, the isolation runs at once, and when the 4-hour box ends its undo fails
- * with "no executor": the device stays isolated with no end, the time box silently void.
+ * <p>The break it guards against: only the action's own kind is checked for an executor. A vendor
+ * that can isolate but not release (a narrowed {@code requiredKinds}) gets automatic, time-boxed
+ * isolations; the runtime is built without complaint, the isolation runs at once, and when the
+ * 4-hour box ends its undo fails with "no executor": the device stays isolated with no end, the
+ * time box silently void.
  */
 @DisplayName("Attack: a time-boxed isolation whose release no executor runs")
 class TimeBoxWithoutUndoExecutorAttackTest {
@@ -58,12 +58,14 @@ class TimeBoxWithoutUndoExecutorAttackTest {
       }
 
       @Override
-      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+      public CompletionStage<ExecutionOutcome> status(
+          ExecutionRequest request, ExternalReference reference) {
         return all.status(request, reference);
       }
 
       @Override
-      public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+      public CompletionStage<Boolean> cancel(
+          ExecutionRequest request, @Nullable ExternalReference reference) {
         return all.cancel(request, reference);
       }
     };
@@ -75,23 +77,30 @@ class TimeBoxWithoutUndoExecutorAttackTest {
     TestClock clock = TestClock.create();
     VirtualScheduler scheduler = VirtualScheduler.on(clock);
     FakeDevices vendor = FakeDevices.create(clock, scheduler);
-    ParryRuntime.Builder builder = ParryRuntime.builder().clock(clock).scheduler(scheduler)
-        .store(InMemoryInvestigationStore.create())
-        .executor("vendor-devices", withoutRelease(vendor.executor()))
-        .requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE))
-        .planTable(Fixtures.ISOLATE)
-        .timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4));
-    ExecutorConfigurationException refused = assertThrows(ExecutorConfigurationException.class, builder::build);
+    ParryRuntime.Builder builder =
+        ParryRuntime.builder()
+            .clock(clock)
+            .scheduler(scheduler)
+            .store(InMemoryInvestigationStore.create())
+            .executor("vendor-devices", withoutRelease(vendor.executor()))
+            .requiredKinds(EnumSet.of(ActionKind.ISOLATE_DEVICE))
+            .planTable(Fixtures.ISOLATE)
+            .timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4));
+    ExecutorConfigurationException refused =
+        assertThrows(ExecutorConfigurationException.class, builder::build);
     assertTrue(refused.getMessage().contains("RELEASE_FROM_ISOLATION"), refused.getMessage());
 
     try (ParryRuntime runtime = builder.noTimeBox(ActionKind.ISOLATE_DEVICE).build()) {
       runtime.start();
       InvestigationId id = InvestigationId.of("inv-tb-norelease");
       runtime.open(id, AlertId.of("alert-tb"), Fixtures.WS);
-      runtime.reportEvidence(id, Evidence.of(Fixtures.WS, Verdict.MALICIOUS, "attack test", clock.instant()));
+      runtime.reportEvidence(
+          id, Evidence.of(Fixtures.WS, Verdict.MALICIOUS, "attack test", clock.instant()));
       scheduler.runDue();
-      ActionRecord isolation = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
-      org.junit.jupiter.api.Assertions.assertNull(isolation.timeBox(), "without a time box, nothing promises to end it");
+      ActionRecord isolation =
+          runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
+      org.junit.jupiter.api.Assertions.assertNull(
+          isolation.timeBox(), "without a time box, nothing promises to end it");
     }
   }
 }

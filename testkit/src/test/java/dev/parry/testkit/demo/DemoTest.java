@@ -24,18 +24,21 @@ class DemoTest {
   }
 
   /** Each scenario's investigation and the status it must end in (core/DOMAIN.md D33). */
-  static final Map<String, String> FINAL_STATUSES = Map.of(
-      "inv-1-trojan", "REMEDIATED",        // quarantined automatically
-      "inv-2-server", "REMEDIATED",        // approved, then carried out
-      "inv-3-phish", "NOT_REMEDIATED",     // the only action rejected: nothing was remediated
-      "inv-4-identity", "REMEDIATED",      // user disabled and sessions revoked automatically
-      "inv-5-isolate", "REMEDIATED",       // carried out; the later undo does not take that back
-      "inv-6-expiry", "NOT_REMEDIATED",    // the only action expired, which counts as rejected
-      "manual-1", "REMEDIATED",            // the two-step manual scan, approved and run
-      "inv-8-defender", "REMEDIATED");     // the SHA-1-only file quarantined; the pod is not Parry's to act on
+  static final Map<String, String> FINAL_STATUSES =
+      Map.of(
+          "inv-1-trojan", "REMEDIATED", // quarantined automatically
+          "inv-2-server", "REMEDIATED", // approved, then carried out
+          "inv-3-phish", "NOT_REMEDIATED", // the only action rejected: nothing was remediated
+          "inv-4-identity", "REMEDIATED", // user disabled and sessions revoked automatically
+          "inv-5-isolate", "REMEDIATED", // carried out; the later undo does not take that back
+          "inv-6-expiry", "NOT_REMEDIATED", // the only action expired, which counts as rejected
+          "manual-1", "REMEDIATED", // the two-step manual scan, approved and run
+          "inv-8-defender",
+              "REMEDIATED"); // the SHA-1-only file quarantined; the pod is not Parry's to act on
 
   @Test
-  @DisplayName("eight investigations, each complete with its truthful status in the device group it opened in; the same output every time")
+  @DisplayName(
+      "eight investigations, each complete with its truthful status in the device group it opened in; the same output every time")
   void playsToTheEnd() {
     String output = play();
     assertTrue(output.contains("ACTION CENTER: PENDING"), output);
@@ -43,8 +46,11 @@ class DemoTest {
     String investigations = output.substring(output.indexOf("INVESTIGATIONS"));
     List<String> rows = investigations.lines().skip(2).filter(line -> !line.isBlank()).toList();
     assertEquals(8, rows.size(), investigations);
-    assertTrue(output.contains("unmapped: evidence 2 (kubernetesPodEvidence): Parry takes no remediation action on"
-        + " kubernetesPodEvidence"), output);
+    assertTrue(
+        output.contains(
+            "unmapped: evidence 2 (kubernetesPodEvidence): Parry takes no remediation action on"
+                + " kubernetesPodEvidence"),
+        output);
     Map<String, String> statuses = new HashMap<>();
     for (String row : rows) {
       String[] columns = row.trim().split(" {2,}");
@@ -52,8 +58,11 @@ class DemoTest {
       statuses.put(columns[0], columns[3]);
     }
     assertEquals(FINAL_STATUSES, statuses, investigations);
-    assertTrue(Pattern.compile("inv-1-trojan +Workstations +FULL").matcher(investigations).find(), investigations);
-    assertTrue(Pattern.compile("inv-2-server +Servers +SEMI_ALL_FOLDERS").matcher(investigations).find(),
+    assertTrue(
+        Pattern.compile("inv-1-trojan +Workstations +FULL").matcher(investigations).find(),
+        investigations);
+    assertTrue(
+        Pattern.compile("inv-2-server +Servers +SEMI_ALL_FOLDERS").matcher(investigations).find(),
         investigations);
     assertEquals(output, play(), "a virtual clock and fixed ids: the demo replays exactly");
   }

@@ -14,15 +14,21 @@ import org.junit.jupiter.api.Test;
  * Run by the build on the module path only (with this package's {@link DemoTest} and the contract
  * tests' own tests): Parry works as three named modules, with their internals closed.
  */
-@DisplayName("On the module path, Parry's three modules are named, keep their internals, and run the demo and the contract tests")
+@DisplayName(
+    "On the module path, Parry's three modules are named, keep their internals, and run the demo and the contract tests")
 class ModulePathTest {
 
   @Test
-  @DisplayName("core, spi and the test kit are named modules, and the runtime's internals are not exported")
+  @DisplayName(
+      "core, spi and the test kit are named modules, and the runtime's internals are not exported")
   void namedModules() {
-    List<Module> modules = List.of(dev.parry.core.investigation.Investigation.class.getModule(),
-        ParryRuntime.class.getModule(), ExecutorContract.class.getModule());
-    assertEquals(List.of("dev.parry.core", "dev.parry.spi", "dev.parry.testkit"),
+    List<Module> modules =
+        List.of(
+            dev.parry.core.investigation.Investigation.class.getModule(),
+            ParryRuntime.class.getModule(),
+            ExecutorContract.class.getModule());
+    assertEquals(
+        List.of("dev.parry.core", "dev.parry.spi", "dev.parry.testkit"),
         modules.stream().map(Module::getName).toList());
     Module testkit = ExecutorContract.class.getModule();
     assertFalse(ParryRuntime.class.getModule().isExported("dev.parry.runtime.internal", testkit));
@@ -37,7 +43,8 @@ class ModulePathTest {
   }
 
   @Test
-  @DisplayName("the demo plays to the end in a named module (the stores read and write records across modules)")
+  @DisplayName(
+      "the demo plays to the end in a named module (the stores read and write records across modules)")
   void demoRuns() {
     String output = DemoTest.play();
     assertTrue(output.contains("ACTION CENTER: HISTORY (newest first)"), output);

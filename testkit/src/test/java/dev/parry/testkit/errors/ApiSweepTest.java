@@ -9,9 +9,9 @@ import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.runtime.ParryRuntime;
+import dev.parry.spi.auth.Caller;
 import dev.parry.spi.defender.DefenderFormatException;
 import dev.parry.spi.json.JsonFormatException;
-import dev.parry.spi.auth.Caller;
 import dev.parry.testkit.ParryHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,18 +50,19 @@ import org.junit.jupiter.api.TestInstance;
  * every public constructor and static method of every public type (exceptions and the methods the
  * compiler writes for enums aside), every public method of {@link ParryRuntime} and of the objects
  * the API's no-argument {@code builder()} and {@code create()} factories hand out. Each call gets
- * null in one parameter at a time, or for a {@code String} parameter a blank, a control-character, a
- * 10,000-character or a bidirectional-override string, the other parameters holding a usable value
- * where the sweep knows one. Only a {@link ParryException} may come out; an
- * {@link InvalidInputException} must name a parameter, a record component, an API value type or the
- * setting a builder method names (or be the name the caller passed for its message), and
- * no message may hold a raw control or bidirectional character.
+ * null in one parameter at a time, or for a {@code String} parameter a blank, a control-character,
+ * a 10,000-character or a bidirectional-override string, the other parameters holding a usable
+ * value where the sweep knows one. Only a {@link ParryException} may come out; an {@link
+ * InvalidInputException} must name a parameter, a record component, an API value type or the
+ * setting a builder method names (or be the name the caller passed for its message), and no message
+ * may hold a raw control or bidirectional character.
  */
 @DisplayName("Every public entry point answers bad input with a Parry error")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiSweepTest {
 
-  private static final List<String> API_ROOTS = List.of("dev.parry.core.", "dev.parry.spi.", "dev.parry.runtime.");
+  private static final List<String> API_ROOTS =
+      List.of("dev.parry.core.", "dev.parry.spi.", "dev.parry.runtime.");
 
   private static final Map<String, String> HOSTILE = new LinkedHashMap<>();
 
@@ -94,7 +95,8 @@ class ApiSweepTest {
   }
 
   @Test
-  @DisplayName("constructors, static factories, runtime, builder, store and audit methods throw only Parry errors")
+  @DisplayName(
+      "constructors, static factories, runtime, builder, store and audit methods throw only Parry errors")
   void everyEntryPointThrowsOnlyParryErrors() {
     for (Class<?> type : api) {
       if (Throwable.class.isAssignableFrom(type)) {
@@ -106,11 +108,13 @@ class ApiSweepTest {
         }
       }
       for (Method method : type.getDeclaredMethods()) {
-        if (Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers())
-            && !method.isSynthetic() && !generatedForEnum(type, method)) {
+        if (Modifier.isPublic(method.getModifiers())
+            && Modifier.isStatic(method.getModifiers())
+            && !method.isSynthetic()
+            && !generatedForEnum(type, method)) {
           sweep(null, method);
-          if (method.getParameterCount() == 0 && (method.getName().equals("builder")
-              || method.getName().equals("create"))) {
+          if (method.getParameterCount() == 0
+              && (method.getName().equals("builder") || method.getName().equals("create"))) {
             sweepInstance(invokeQuietly(method));
           }
         }
@@ -119,8 +123,13 @@ class ApiSweepTest {
     ParryRuntime runtime = parry.runtime();
     sweepInstance(runtime);
     assertTrue(calls > 1000, "the sweep made only " + calls + " calls");
-    assertTrue(failures.isEmpty(), failures.size() + " of " + calls + " calls broke the rule:\n"
-        + String.join("\n", failures.subList(0, Math.min(failures.size(), 400))));
+    assertTrue(
+        failures.isEmpty(),
+        failures.size()
+            + " of "
+            + calls
+            + " calls broke the rule:\n"
+            + String.join("\n", failures.subList(0, Math.min(failures.size(), 400))));
   }
 
   private void sweepInstance(Object target) {
@@ -128,8 +137,10 @@ class ApiSweepTest {
       return;
     }
     for (Method method : target.getClass().getMethods()) {
-      if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() == 0
-          || !isApi(method.getDeclaringClass()) || method.getName().equals("equals")) {
+      if (Modifier.isStatic(method.getModifiers())
+          || method.getParameterCount() == 0
+          || !isApi(method.getDeclaringClass())
+          || method.getName().equals("equals")) {
         continue;
       }
       sweep(target, method);
@@ -146,13 +157,19 @@ class ApiSweepTest {
       call(target, executable, i, null, "null " + parameters[i].getName());
       if (type == String.class) {
         for (Map.Entry<String, String> hostile : HOSTILE.entrySet()) {
-          call(target, executable, i, hostile.getValue(), hostile.getKey() + " " + parameters[i].getName());
+          call(
+              target,
+              executable,
+              i,
+              hostile.getValue(),
+              hostile.getKey() + " " + parameters[i].getName());
         }
       }
     }
   }
 
-  private void call(Object target, Executable executable, int bad, Object badValue, String variant) {
+  private void call(
+      Object target, Executable executable, int bad, Object badValue, String variant) {
     Parameter[] parameters = executable.getParameters();
     Object[] arguments = new Object[parameters.length];
     for (int i = 0; i < parameters.length; i++) {
@@ -176,25 +193,45 @@ class ApiSweepTest {
     }
     String where = describe(executable) + " with " + variant;
     if (!(thrown instanceof ParryException)) {
-      failures.add(where + ": " + thrown.getClass().getName() + ": " + shorten(thrown.getMessage()) + " at "
-          + origin(thrown));
+      failures.add(
+          where
+              + ": "
+              + thrown.getClass().getName()
+              + ": "
+              + shorten(thrown.getMessage())
+              + " at "
+              + origin(thrown));
       return;
     }
     String message = thrown.getMessage();
     if (message != null && hasRawControl(message)) {
-      failures.add(where + ": the message holds a raw control or bidirectional character: " + shorten(message));
+      failures.add(
+          where
+              + ": the message holds a raw control or bidirectional character: "
+              + shorten(message));
     }
-    if (thrown instanceof InvalidInputException invalid && !(invalid instanceof DefenderFormatException)
-        && !(invalid instanceof JsonFormatException) // both name the member by its path in the document
-        && !names(executable, invalid.field()) && !Arrays.asList(arguments).contains(invalid.field())) {
-      failures.add(where + ": field " + shorten(invalid.field()) + " names no parameter, component or value type");
+    if (thrown instanceof InvalidInputException invalid
+        && !(invalid instanceof DefenderFormatException)
+        && !(invalid
+            instanceof JsonFormatException) // both name the member by its path in the document
+        && !names(executable, invalid.field())
+        && !Arrays.asList(arguments).contains(invalid.field())) {
+      failures.add(
+          where
+              + ": field "
+              + shorten(invalid.field())
+              + " names no parameter, component or value type");
     }
   }
 
-  /** {@return the innermost frame of Parry's main code the error passed, to find where the check is missing} */
+  /**
+   * {@return the innermost frame of Parry's main code the error passed, to find where the check is
+   * missing}
+   */
   private static String origin(Throwable thrown) {
     for (StackTraceElement frame : thrown.getStackTrace()) {
-      if (frame.getClassName().startsWith("dev.parry.") && !frame.getClassName().contains("testkit")) {
+      if (frame.getClassName().startsWith("dev.parry.")
+          && !frame.getClassName().contains("testkit")) {
         return frame.getClassName().replace("dev.parry.", "") + ":" + frame.getLineNumber();
       }
     }
@@ -202,9 +239,9 @@ class ApiSweepTest {
   }
 
   /**
-   * {@return whether {@code field} starts with a parameter of the call, the setting a builder method
-   * names, a component of its type or an API type}; a {@link DefenderFormatException} names a member
-   * of the document instead, as a JSON path
+   * {@return whether {@code field} starts with a parameter of the call, the setting a builder
+   * method names, a component of its type or an API type}; a {@link DefenderFormatException} names
+   * a member of the document instead, as a JSON path
    */
   private boolean names(Executable executable, String field) {
     String root = field.split("[.\\[ ]", 2)[0];
@@ -228,14 +265,26 @@ class ApiSweepTest {
   }
 
   private static boolean hasRawControl(String message) {
-    return message.chars().anyMatch(c -> Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x2028 || c == 0x2029);
+    return message
+        .chars()
+        .anyMatch(
+            c ->
+                Character.isISOControl(c)
+                    || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E
+                    || c == 0x200F
+                    || c == 0x2028
+                    || c == 0x2029);
   }
 
   private Object sample(Class<?> type) {
     if (type == String.class) {
       return "ok";
-    } else if (type == int.class || type == long.class || type == short.class || type == byte.class) {
+    } else if (type == int.class
+        || type == long.class
+        || type == short.class
+        || type == byte.class) {
       return convert(type, 1);
     } else if (type == boolean.class) {
       return false;
@@ -289,20 +338,25 @@ class ApiSweepTest {
   }
 
   private static boolean generatedForEnum(Class<?> type, Method method) {
-    return type.isEnum() && (method.getName().equals("values")
-        || (method.getName().equals("valueOf") && method.getParameterCount() == 1
-            && method.getParameterTypes()[0] == String.class));
+    return type.isEnum()
+        && (method.getName().equals("values")
+            || (method.getName().equals("valueOf")
+                && method.getParameterCount() == 1
+                && method.getParameterTypes()[0] == String.class));
   }
 
   private static boolean isApi(Class<?> type) {
     String name = type.getName();
-    return API_ROOTS.stream().anyMatch(name::startsWith) && !name.contains(".internal.")
+    return API_ROOTS.stream().anyMatch(name::startsWith)
+        && !name.contains(".internal.")
         && Modifier.isPublic(type.getModifiers());
   }
 
   private static String describe(Executable executable) {
-    StringBuilder out = new StringBuilder(executable.getDeclaringClass().getName().replace("dev.parry.", ""))
-        .append(executable instanceof Constructor<?> ? ".<init>" : "." + executable.getName()).append('(');
+    StringBuilder out =
+        new StringBuilder(executable.getDeclaringClass().getName().replace("dev.parry.", ""))
+            .append(executable instanceof Constructor<?> ? ".<init>" : "." + executable.getName())
+            .append('(');
     Class<?>[] types = executable.getParameterTypes();
     for (int i = 0; i < types.length; i++) {
       out.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
@@ -315,13 +369,16 @@ class ApiSweepTest {
       return "null";
     }
     StringBuilder out = new StringBuilder();
-    text.codePoints().limit(160).forEach(c -> {
-      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x2000 && c <= 0x206f)) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    text.codePoints()
+        .limit(160)
+        .forEach(
+            c -> {
+              if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x2000 && c <= 0x206f)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.toString();
   }
 
@@ -329,7 +386,10 @@ class ApiSweepTest {
     return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
-  /** {@return every public type, nested ones included, in the API packages of the core and spi modules} */
+  /**
+   * {@return every public type, nested ones included, in the API packages of the core and spi
+   * modules}
+   */
   private static List<Class<?>> apiTypes() {
     Set<String> names = new TreeSet<>();
     for (Class<?> anchor : List.of(DeviceId.class, ParryRuntime.class)) {
@@ -349,8 +409,10 @@ class ApiSweepTest {
       } catch (ClassNotFoundException e) {
         throw new AssertionError(e);
       }
-      if (isApi(type) && (type.getEnclosingClass() == null || isApi(type.getEnclosingClass()))
-          && !type.isAnonymousClass() && !type.isSynthetic()) {
+      if (isApi(type)
+          && (type.getEnclosingClass() == null || isApi(type.getEnclosingClass()))
+          && !type.isAnonymousClass()
+          && !type.isSynthetic()) {
         types.add(type);
       }
     }
@@ -361,15 +423,26 @@ class ApiSweepTest {
     try {
       if (Files.isDirectory(location)) {
         try (Stream<Path> files = Files.walk(location)) {
-          return files.map(location::relativize).map(Path::toString).filter(n -> n.endsWith(".class"))
-              .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
-              .filter(n -> !n.endsWith("package-info") && !n.endsWith("module-info")).toList();
+          return files
+              .map(location::relativize)
+              .map(Path::toString)
+              .filter(n -> n.endsWith(".class"))
+              .map(
+                  n ->
+                      n.substring(0, n.length() - ".class".length())
+                          .replace('/', '.')
+                          .replace('\\', '.'))
+              .filter(n -> !n.endsWith("package-info") && !n.endsWith("module-info"))
+              .toList();
         }
       }
       try (JarFile jar = new JarFile(location.toFile())) {
-        return jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class"))
+        return jar.stream()
+            .map(e -> e.getName())
+            .filter(n -> n.endsWith(".class"))
             .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
-            .filter(n -> !n.endsWith("package-info") && !n.endsWith("module-info")).toList();
+            .filter(n -> !n.endsWith("package-info") && !n.endsWith("module-info"))
+            .toList();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -31,8 +31,11 @@ class DomainGeneratorsTest {
   @DisplayName("the same seed gives the same values")
   void reproducible() {
     for (long seed = 0; seed < 200; seed++) {
-      assertEquals(DomainGenerators.evidence().next(new Random(seed)), DomainGenerators.evidence().next(new Random(seed)));
-      assertEquals(CommandSequences.steps(0, 30).next(new Random(seed)).toString(),
+      assertEquals(
+          DomainGenerators.evidence().next(new Random(seed)),
+          DomainGenerators.evidence().next(new Random(seed)));
+      assertEquals(
+          CommandSequences.steps(0, 30).next(new Random(seed)).toString(),
           CommandSequences.steps(0, 30).next(new Random(seed)).toString());
     }
   }
@@ -40,24 +43,42 @@ class DomainGeneratorsTest {
   @Test
   @DisplayName("every generated value survives re-validation from its text form")
   void valid() {
-    Randomized.cases(3_000).forAll(DomainGenerators.evidence(), evidence -> {
-      Evidence copy = new Evidence(evidence.entity(), evidence.verdict(), evidence.detail(), evidence.observedAt(),
-          evidence.roles());
-      assertEquals(evidence, copy);
-      assertTrue(evidence.verdict().appliesTo(evidence.entity().family()));
-    });
-    Randomized.cases(3_000).forAll(DomainGenerators.filePaths(), path -> assertEquals(path, WindowsPath.of(path.value())));
-    Randomized.cases(3_000).forAll(DomainGenerators.smtpAddresses(), a -> assertEquals(a, SmtpAddress.of(a.value())));
-    Randomized.cases(3_000).forAll(DomainGenerators.webUrls(), u -> assertEquals(u, WebUrl.of(u.value())));
-    Randomized.cases(3_000).forAll(DomainGenerators.deviceIds(), d -> assertEquals(d, DeviceId.of(d.value())));
+    Randomized.cases(3_000)
+        .forAll(
+            DomainGenerators.evidence(),
+            evidence -> {
+              Evidence copy =
+                  new Evidence(
+                      evidence.entity(),
+                      evidence.verdict(),
+                      evidence.detail(),
+                      evidence.observedAt(),
+                      evidence.roles());
+              assertEquals(evidence, copy);
+              assertTrue(evidence.verdict().appliesTo(evidence.entity().family()));
+            });
+    Randomized.cases(3_000)
+        .forAll(
+            DomainGenerators.filePaths(), path -> assertEquals(path, WindowsPath.of(path.value())));
+    Randomized.cases(3_000)
+        .forAll(DomainGenerators.smtpAddresses(), a -> assertEquals(a, SmtpAddress.of(a.value())));
+    Randomized.cases(3_000)
+        .forAll(DomainGenerators.webUrls(), u -> assertEquals(u, WebUrl.of(u.value())));
+    Randomized.cases(3_000)
+        .forAll(DomainGenerators.deviceIds(), d -> assertEquals(d, DeviceId.of(d.value())));
   }
 
   @Test
-  @DisplayName("every entity's key, built without re-checking its characters, is one EntityKey.of accepts")
+  @DisplayName(
+      "every entity's key, built without re-checking its characters, is one EntityKey.of accepts")
   void derivedKeysAreValid() {
-    Randomized.cases(3_000).forAll(DomainGenerators.entities(), e -> assertEquals(e.key(), EntityKey.of(e.key().value())));
-    Randomized.cases(3_000).forAll(DomainGenerators.actions(),
-        a -> assertEquals(a.target().key(), EntityKey.of(a.target().key().value())));
+    Randomized.cases(3_000)
+        .forAll(
+            DomainGenerators.entities(), e -> assertEquals(e.key(), EntityKey.of(e.key().value())));
+    Randomized.cases(3_000)
+        .forAll(
+            DomainGenerators.actions(),
+            a -> assertEquals(a.target().key(), EntityKey.of(a.target().key().value())));
   }
 
   @Test
@@ -67,14 +88,16 @@ class DomainGeneratorsTest {
         EnumSet.noneOf(dev.parry.core.investigation.InvestigationStatus.class);
     Random random = new Random(13);
     for (int i = 0; i < 4_000; i++) {
-      dev.parry.core.investigation.Investigation investigation = CommandSequences.investigations(0, 40).next(random);
+      dev.parry.core.investigation.Investigation investigation =
+          CommandSequences.investigations(0, 40).next(random);
       statuses.add(investigation.status());
     }
     assertEquals(EnumSet.allOf(dev.parry.core.investigation.InvestigationStatus.class), statuses);
   }
 
   @Test
-  @DisplayName("every entity type, every action kind, core and temp folders, maximum lengths and Unicode occur")
+  @DisplayName(
+      "every entity type, every action kind, core and temp folders, maximum lengths and Unicode occur")
   void edgeCases() {
     Random random = new Random(11);
     Set<Class<?>> entityTypes = new HashSet<>();
@@ -83,8 +106,10 @@ class DomainGeneratorsTest {
     for (int i = 0; i < 3_000; i++) {
       Entity entity = DomainGenerators.entities().next(random);
       entityTypes.add(entity.getClass());
-      hostileAppName |= entity instanceof OAuthApplication app && app.displayName() != null
-          && app.displayName().chars().anyMatch(c -> c == '\u202E');
+      hostileAppName |=
+          entity instanceof OAuthApplication app
+              && app.displayName() != null
+              && app.displayName().chars().anyMatch(c -> c == '\u202E');
       ipv6 |= entity instanceof IpAddress ip && ip.isV6();
     }
     assertEquals(17, entityTypes.size());
@@ -95,7 +120,8 @@ class DomainGeneratorsTest {
       String url = DomainGenerators.webUrls().next(random).value();
       urlForms.add(url.startsWith("uri=") ? "uri=" : url.startsWith("http") ? "scheme" : "bare");
     }
-    assertEquals(Set.of("uri=", "scheme", "bare"), urlForms, "URLs as endpoint alerts report them occur");
+    assertEquals(
+        Set.of("uri=", "scheme", "bare"), urlForms, "URLs as endpoint alerts report them occur");
     Set<ActionKind> kinds = EnumSet.noneOf(ActionKind.class);
     for (int i = 0; i < 3_000; i++) {
       RemediationAction action = DomainGenerators.actions().next(random);
@@ -108,20 +134,31 @@ class DomainGeneratorsTest {
     boolean longPath = false;
     for (int i = 0; i < 5_000; i++) {
       WindowsPath path = DomainGenerators.filePaths().next(random);
-      placings.add("core " + FolderClassifier.defaults().isInCoreFolder(path)
-          + ", temp " + FolderClassifier.defaults().isInTempFolder(path));
+      placings.add(
+          "core "
+              + FolderClassifier.defaults().isInCoreFolder(path)
+              + ", temp "
+              + FolderClassifier.defaults().isInTempFolder(path));
       unicode |= path.value().chars().anyMatch(c -> c > 127);
       longPath |= path.value().length() > 30_000;
     }
-    assertEquals(Set.of("core true, temp true", "core true, temp false", "core false, temp true",
-        "core false, temp false"), placings);
+    assertEquals(
+        Set.of(
+            "core true, temp true",
+            "core true, temp false",
+            "core false, temp true",
+            "core false, temp false"),
+        placings);
     assertTrue(unicode, "non-ASCII file names occur");
     assertTrue(longPath, "paths near the length limit occur");
     boolean maxDeviceId = false;
     for (int i = 0; i < 500; i++) {
-      maxDeviceId |= DomainGenerators.deviceIds().next(random).value().length() == DeviceId.MAX_LENGTH;
+      maxDeviceId |=
+          DomainGenerators.deviceIds().next(random).value().length() == DeviceId.MAX_LENGTH;
     }
     assertTrue(maxDeviceId, "maximum-length ids occur");
-    assertTrue(List.of(DomainGenerators.EPOCH).get(0).getEpochSecond() > 0, "the generated clock starts after 1970");
+    assertTrue(
+        List.of(DomainGenerators.EPOCH).get(0).getEpochSecond() > 0,
+        "the generated clock starts after 1970");
   }
 }

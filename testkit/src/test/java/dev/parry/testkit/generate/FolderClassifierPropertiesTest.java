@@ -29,14 +29,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The two folder questions against a plain statement of each rule, for random lists and paths.
- * Seeded: each test prints its base seed, and a failure names the seed that replays it
- * ({@code -Dparry.seed=<seed> -Dparry.cases=1}).
+ * Seeded: each test prints its base seed, and a failure names the seed that replays it ({@code
+ * -Dparry.seed=<seed> -Dparry.cases=1}).
  */
-@DisplayName("In a core folder? In a temp folder? Each answer agrees with the plain reading of its own rule")
+@DisplayName(
+    "In a core folder? In a temp folder? Each answer agrees with the plain reading of its own rule")
 class FolderClassifierPropertiesTest {
 
-  static final List<String> WORDS = List.of("windows", "Temp", "users", "alice", "AppData", "program files", "x",
-      "Downloads", "local");
+  static final List<String> WORDS =
+      List.of(
+          "windows",
+          "Temp",
+          "users",
+          "alice",
+          "AppData",
+          "program files",
+          "x",
+          "Downloads",
+          "local");
 
   /** Folder names that may be 8.3 short names: {@code ~} then a digit. */
   static final List<String> SHORT_NAMES = List.of("WINDOW~1", "PROGRA~1", "TEMP~1", "AB~12", "x~3");
@@ -48,8 +58,12 @@ class FolderClassifierPropertiesTest {
     StringBuilder out = new StringBuilder();
     for (int i = 1 + random.nextInt(4); i > 0; i--) {
       out.append(random.nextBoolean() ? '/' : '\\');
-      // a wildcard anywhere but last: a pattern of wildcards alone would match every file and is refused
-      out.append(wildcards && i > 1 && random.nextInt(4) == 0 ? "*" : WORDS.get(random.nextInt(WORDS.size())));
+      // a wildcard anywhere but last: a pattern of wildcards alone would match every file and is
+      // refused
+      out.append(
+          wildcards && i > 1 && random.nextInt(4) == 0
+              ? "*"
+              : WORDS.get(random.nextInt(WORDS.size())));
     }
     return out.toString();
   }
@@ -66,28 +80,42 @@ class FolderClassifierPropertiesTest {
   static String path(Random random) {
     StringBuilder out = new StringBuilder(random.nextBoolean() ? "C:" : "d:");
     for (int i = 1 + random.nextInt(4); i > 0; i--) {
-      out.append('\\').append(random.nextInt(6) == 0 ? SHORT_NAMES.get(random.nextInt(SHORT_NAMES.size()))
-          : WORDS.get(random.nextInt(WORDS.size())));
+      out.append('\\')
+          .append(
+              random.nextInt(6) == 0
+                  ? SHORT_NAMES.get(random.nextInt(SHORT_NAMES.size()))
+                  : WORDS.get(random.nextInt(WORDS.size())));
     }
     return out.append('\\').append(random.nextBoolean() ? "x.exe" : "y.dll").toString();
   }
 
-  static final Gen<Case> CASES = random -> {
-    List<String> core = patterns(random);
-    List<String> temp = patterns(random);
-    List<String> otherList = patterns(random);
-    List<String> paths = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      paths.add(random.nextInt(5) == 0 ? DomainGenerators.filePaths().next(random).value() : path(random));
-    }
-    return new Case(core, temp, otherList, paths);
-  };
+  static final Gen<Case> CASES =
+      random -> {
+        List<String> core = patterns(random);
+        List<String> temp = patterns(random);
+        List<String> otherList = patterns(random);
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          paths.add(
+              random.nextInt(5) == 0
+                  ? DomainGenerators.filePaths().next(random).value()
+                  : path(random));
+        }
+        return new Case(core, temp, otherList, paths);
+      };
 
   /** A runner of {@code cases} cases that prints its base seed first. */
   static Randomized seeded(String name, int cases) {
     Randomized runner = Randomized.cases(cases);
-    System.out.println(name + ": base seed " + runner.baseSeed() + " (replay a case: -D" + Randomized.SEED_PROPERTY
-        + "=<seed> -D" + Randomized.CASES_PROPERTY + "=1)");
+    System.out.println(
+        name
+            + ": base seed "
+            + runner.baseSeed()
+            + " (replay a case: -D"
+            + Randomized.SEED_PROPERTY
+            + "=<seed> -D"
+            + Randomized.CASES_PROPERTY
+            + "=1)");
     return runner;
   }
 
@@ -99,7 +127,8 @@ class FolderClassifierPropertiesTest {
    */
   static boolean inCoreFolder(List<String> core, String path) {
     List<String> folders = folders(path);
-    return folders == null || readings(core, folders).stream().anyMatch(reading -> beneathAny(core, reading));
+    return folders == null
+        || readings(core, folders).stream().anyMatch(reading -> beneathAny(core, reading));
   }
 
   /**
@@ -108,7 +137,8 @@ class FolderClassifierPropertiesTest {
    */
   static boolean inTempFolder(List<String> temp, String path) {
     List<String> folders = folders(path);
-    return folders != null && readings(temp, folders).stream().allMatch(reading -> beneathAny(temp, reading));
+    return folders != null
+        && readings(temp, folders).stream().allMatch(reading -> beneathAny(temp, reading));
   }
 
   /** The folder names of the resolved path, after the root and before the file; null on a share. */
@@ -117,7 +147,8 @@ class FolderClassifierPropertiesTest {
     if (resolved.startsWith("\\\\")) {
       return null; // these paths hold no admin share of a drive
     }
-    String noDrive = resolved.length() >= 2 && resolved.charAt(1) == ':' ? resolved.substring(2) : resolved;
+    String noDrive =
+        resolved.length() >= 2 && resolved.charAt(1) == ':' ? resolved.substring(2) : resolved;
     List<String> segments = Arrays.asList(noDrive.split("\\\\", -1));
     return segments.subList(1, Math.max(1, segments.size() - 1));
   }
@@ -163,7 +194,8 @@ class FolderClassifierPropertiesTest {
     for (String pattern : patterns) {
       String folder = pattern.replace('\\', '/');
       if (folder.endsWith("/*")) {
-        folder = folder.substring(0, folder.length() - 2); // "everything beneath": the folder itself
+        folder =
+            folder.substring(0, folder.length() - 2); // "everything beneath": the folder itself
       }
       List<String> parts = Arrays.asList(folder.substring(1).split("/"));
       boolean beneath = parts.size() <= folders.size();
@@ -189,63 +221,98 @@ class FolderClassifierPropertiesTest {
   // ---- the properties --------------------------------------------------------------------------
 
   @Test
-  @DisplayName("in a core folder: when some reading of the path is beneath a core pattern, whatever the temp list")
+  @DisplayName(
+      "in a core folder: when some reading of the path is beneath a core pattern, whatever the temp list")
   void inCoreFolderAgreesWithItsRule() {
-    seeded("inCoreFolderAgreesWithItsRule", 2_000).forAll(CASES, c -> {
-      FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
-      for (String path : c.paths()) {
-        assertEquals(inCoreFolder(c.core(), path), folders.isInCoreFolder(WindowsPath.of(path)),
-            () -> path + " with core " + c.core() + " and temp " + c.temp());
-      }
-    });
+    seeded("inCoreFolderAgreesWithItsRule", 2_000)
+        .forAll(
+            CASES,
+            c -> {
+              FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
+              for (String path : c.paths()) {
+                assertEquals(
+                    inCoreFolder(c.core(), path),
+                    folders.isInCoreFolder(WindowsPath.of(path)),
+                    () -> path + " with core " + c.core() + " and temp " + c.temp());
+              }
+            });
   }
 
   @Test
-  @DisplayName("in a temp folder: when every reading of the path is beneath a temp pattern, whatever the core list")
+  @DisplayName(
+      "in a temp folder: when every reading of the path is beneath a temp pattern, whatever the core list")
   void inTempFolderAgreesWithItsRule() {
-    seeded("inTempFolderAgreesWithItsRule", 2_000).forAll(CASES, c -> {
-      FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
-      for (String path : c.paths()) {
-        assertEquals(inTempFolder(c.temp(), path), folders.isInTempFolder(WindowsPath.of(path)),
-            () -> path + " with core " + c.core() + " and temp " + c.temp());
-      }
-    });
+    seeded("inTempFolderAgreesWithItsRule", 2_000)
+        .forAll(
+            CASES,
+            c -> {
+              FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
+              for (String path : c.paths()) {
+                assertEquals(
+                    inTempFolder(c.temp(), path),
+                    folders.isInTempFolder(WindowsPath.of(path)),
+                    () -> path + " with core " + c.core() + " and temp " + c.temp());
+              }
+            });
   }
 
   @Test
   @DisplayName("neither list changes the other's answer")
   void eachListAnswersAlone() {
-    seeded("eachListAnswersAlone", 1_000).forAll(CASES, c -> {
-      FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
-      FolderClassifier otherTemp = FolderClassifier.of(c.core(), c.otherList());
-      FolderClassifier otherCore = FolderClassifier.of(c.otherList(), c.temp());
-      for (String path : c.paths()) {
-        WindowsPath file = WindowsPath.of(path);
-        assertEquals(folders.isInCoreFolder(file), otherTemp.isInCoreFolder(file), path);
-        assertEquals(folders.isInTempFolder(file), otherCore.isInTempFolder(file), path);
-      }
-    });
+    seeded("eachListAnswersAlone", 1_000)
+        .forAll(
+            CASES,
+            c -> {
+              FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
+              FolderClassifier otherTemp = FolderClassifier.of(c.core(), c.otherList());
+              FolderClassifier otherCore = FolderClassifier.of(c.otherList(), c.temp());
+              for (String path : c.paths()) {
+                WindowsPath file = WindowsPath.of(path);
+                assertEquals(folders.isInCoreFolder(file), otherTemp.isInCoreFolder(file), path);
+                assertEquals(folders.isInTempFolder(file), otherCore.isInTempFolder(file), path);
+              }
+            });
   }
 
   @Test
-  @DisplayName("a malicious file waits under Semi - core exactly when it is in a core folder, and is remediated"
-      + " under Semi - non-temp exactly when it is in a temp folder")
+  @DisplayName(
+      "a malicious file waits under Semi - core exactly when it is in a core folder, and is remediated"
+          + " under Semi - non-temp exactly when it is in a temp folder")
   void eachSemiLevelAsksItsOwnQuestion() {
     Sha256 hash = Sha256.of("a".repeat(64));
     DeviceId device = DeviceId.of("d-1");
-    seeded("eachSemiLevelAsksItsOwnQuestion", 1_000).forAll(CASES, c -> {
-      FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
-      for (String path : c.paths()) {
-        Evidence evidence = Evidence.of(DeviceFile.onDevice(hash, device, WindowsPath.of(path)), Verdict.MALICIOUS,
-            "", Instant.EPOCH);
-        assertEquals(inCoreFolder(c.core(), path) ? ApprovalMode.REQUIRES_APPROVAL : ApprovalMode.AUTOMATIC,
-            mode(evidence, AutomationContext.of(AutomationLevel.SEMI_CORE_FOLDERS).withFolders(folders)),
-            () -> "Semi - core: " + path + " with core " + c.core());
-        assertEquals(inTempFolder(c.temp(), path) ? ApprovalMode.AUTOMATIC : ApprovalMode.REQUIRES_APPROVAL,
-            mode(evidence, AutomationContext.of(AutomationLevel.SEMI_NON_TEMP_FOLDERS).withFolders(folders)),
-            () -> "Semi - non-temp: " + path + " with temp " + c.temp());
-      }
-    });
+    seeded("eachSemiLevelAsksItsOwnQuestion", 1_000)
+        .forAll(
+            CASES,
+            c -> {
+              FolderClassifier folders = FolderClassifier.of(c.core(), c.temp());
+              for (String path : c.paths()) {
+                Evidence evidence =
+                    Evidence.of(
+                        DeviceFile.onDevice(hash, device, WindowsPath.of(path)),
+                        Verdict.MALICIOUS,
+                        "",
+                        Instant.EPOCH);
+                assertEquals(
+                    inCoreFolder(c.core(), path)
+                        ? ApprovalMode.REQUIRES_APPROVAL
+                        : ApprovalMode.AUTOMATIC,
+                    mode(
+                        evidence,
+                        AutomationContext.of(AutomationLevel.SEMI_CORE_FOLDERS)
+                            .withFolders(folders)),
+                    () -> "Semi - core: " + path + " with core " + c.core());
+                assertEquals(
+                    inTempFolder(c.temp(), path)
+                        ? ApprovalMode.AUTOMATIC
+                        : ApprovalMode.REQUIRES_APPROVAL,
+                    mode(
+                        evidence,
+                        AutomationContext.of(AutomationLevel.SEMI_NON_TEMP_FOLDERS)
+                            .withFolders(folders)),
+                    () -> "Semi - non-temp: " + path + " with temp " + c.temp());
+              }
+            });
   }
 
   private static ApprovalMode mode(Evidence evidence, AutomationContext context) {
@@ -257,13 +324,20 @@ class FolderClassifierPropertiesTest {
   @Test
   @DisplayName("the default lists answer as the plain rules say")
   void defaultListsFollowTheRules() {
-    Predicate<String> core = path -> FolderClassifier.defaults().isInCoreFolder(WindowsPath.of(path));
-    Predicate<String> temp = path -> FolderClassifier.defaults().isInTempFolder(WindowsPath.of(path));
-    seeded("defaultListsFollowTheRules", 500).forAll(CASES, c -> {
-      for (String path : c.paths()) {
-        assertEquals(inCoreFolder(FolderClassifier.DEFAULT_CORE, path), core.test(path), path);
-        assertEquals(inTempFolder(FolderClassifier.DEFAULT_TEMP, path), temp.test(path), path);
-      }
-    });
+    Predicate<String> core =
+        path -> FolderClassifier.defaults().isInCoreFolder(WindowsPath.of(path));
+    Predicate<String> temp =
+        path -> FolderClassifier.defaults().isInTempFolder(WindowsPath.of(path));
+    seeded("defaultListsFollowTheRules", 500)
+        .forAll(
+            CASES,
+            c -> {
+              for (String path : c.paths()) {
+                assertEquals(
+                    inCoreFolder(FolderClassifier.DEFAULT_CORE, path), core.test(path), path);
+                assertEquals(
+                    inTempFolder(FolderClassifier.DEFAULT_TEMP, path), temp.test(path), path);
+              }
+            });
   }
 }

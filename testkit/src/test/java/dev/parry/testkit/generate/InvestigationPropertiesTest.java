@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.actor.Actor;
-import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -40,16 +40,28 @@ class InvestigationPropertiesTest {
   static final int SEQUENCES = 10_000;
 
   /** What one sequence did, for assertions beyond the per-step invariants. */
-  record Run(Investigation state, List<InvestigationEvent> log, int accepted, int rejected, Set<ActionStatus> seen) {}
+  record Run(
+      Investigation state,
+      List<InvestigationEvent> log,
+      int accepted,
+      int rejected,
+      Set<ActionStatus> seen) {}
 
   /** Runs {@code steps} from a fresh investigation, checking every invariant after every step. */
   static Run run(List<InvestigationStep> steps) {
     Instant now = DomainGenerators.EPOCH;
-    Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-prop"), AlertId.of("alert"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
+    Decision.Accepted opened =
+        Investigation.open(
+            InvestigationId.of("inv-prop"),
+            AlertId.of("alert"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            now);
     Investigation state = opened.after();
     List<InvestigationEvent> log = new ArrayList<>(opened.events());
-    Map<ActionId, Boolean> firstDecision = new HashMap<>(); // true = approved, false = rejected/expired
+    Map<ActionId, Boolean> firstDecision =
+        new HashMap<>(); // true = approved, false = rejected/expired
     int accepted = 0;
     int rejected = 0;
     boolean completedSeen = false;
@@ -80,12 +92,16 @@ class InvestigationPropertiesTest {
         }
       }
       assertEquals(folded, ok.after(), "after() is the events applied in order");
-      assertEquals(before.version() + ok.events().size(), ok.after().version(), "versions count events");
+      assertEquals(
+          before.version() + ok.events().size(), ok.after().version(), "versions count events");
       state = ok.after();
       log.addAll(ok.events());
       checkState(state, firstDecision);
       state.actions().forEach(a -> seen.add(a.status()));
-      assertEquals(state.isComplete(), completedSeen, "Completed is emitted exactly when the investigation completes");
+      assertEquals(
+          state.isComplete(),
+          completedSeen,
+          "Completed is emitted exactly when the investigation completes");
     }
     assertEquals(state, Investigation.replay(log), "replaying the log rebuilds the same state");
     assertEquals(log.size(), state.version());
@@ -97,16 +113,19 @@ class InvestigationPropertiesTest {
     if (event instanceof InvestigationEvent.UndoRequested undo) {
       ActionRecord action = before.action(undo.actionId()).orElseThrow();
       assertTrue(action.action().kind().isReversible(), "undo only of reversible kinds");
-      assertTrue(action.status() == ActionStatus.SUCCEEDED || action.status() == ActionStatus.UNDO_FAILED,
+      assertTrue(
+          action.status() == ActionStatus.SUCCEEDED || action.status() == ActionStatus.UNDO_FAILED,
           () -> "undo only after success, was " + action.status());
     }
-    if (event instanceof InvestigationEvent.EvidenceRecorded || event instanceof InvestigationEvent.ActionProposed) {
+    if (event instanceof InvestigationEvent.EvidenceRecorded
+        || event instanceof InvestigationEvent.ActionProposed) {
       assertFalse(before.isComplete(), "nothing joins a complete investigation");
       assertFalse(before.isTerminated(), "nothing joins a terminated investigation");
     }
     if (event instanceof InvestigationEvent.ActionStarted started) {
       ActionRecord action = before.action(started.actionId()).orElseThrow();
-      assertTrue(action.status() == ActionStatus.APPROVED || action.status() == ActionStatus.IN_PROGRESS,
+      assertTrue(
+          action.status() == ActionStatus.APPROVED || action.status() == ActionStatus.IN_PROGRESS,
           () -> "only approved actions start, was " + action.status());
     }
   }
@@ -120,25 +139,38 @@ class InvestigationPropertiesTest {
       if (action.mode() == ApprovalMode.REQUIRES_APPROVAL && status.wasApproved()) {
         Set<PrincipalName> distinct = new HashSet<>(action.approvers());
         assertEquals(action.approvers().size(), distinct.size(), "approvers are distinct");
-        assertTrue(distinct.size() >= action.rule().approvals(),
-            () -> "approval required: " + action + " reached " + status + " with too few approvers");
+        assertTrue(
+            distinct.size() >= action.rule().approvals(),
+            () ->
+                "approval required: " + action + " reached " + status + " with too few approvers");
         if (!action.rule().requesterMayApprove()) {
-          action.requestedBy().principalName().ifPresent(requester ->
-              assertFalse(distinct.contains(requester), "the requester did not approve their own request"));
+          action
+              .requestedBy()
+              .principalName()
+              .ifPresent(
+                  requester ->
+                      assertFalse(
+                          distinct.contains(requester),
+                          "the requester did not approve their own request"));
         }
       }
       if (status != ActionStatus.PENDING_APPROVAL) {
         boolean approved = status.wasApproved();
         Boolean earlier = firstDecision.putIfAbsent(action.id(), approved);
         if (earlier != null) {
-          assertEquals(earlier, approved, () -> "a decided action never changes its decision: " + action);
+          assertEquals(
+              earlier, approved, () -> "a decided action never changes its decision: " + action);
         }
       }
     }
-    assertEquals(state.isAnalysisFinished() && allSettled, state.isComplete(),
+    assertEquals(
+        state.isAnalysisFinished() && allSettled,
+        state.isComplete(),
         "complete iff analysis finished and every action settled");
     if (state.isComplete()) {
-      assertTrue(state.status().isFinal(), () -> "a complete investigation has a final status: " + state.status());
+      assertTrue(
+          state.status().isFinal(),
+          () -> "a complete investigation has a final status: " + state.status());
     }
     checkTruthfulStatus(state);
   }
@@ -146,31 +178,42 @@ class InvestigationPropertiesTest {
   /** The status never claims more than happened (core/DOMAIN.md D32, D33). */
   static void checkTruthfulStatus(Investigation state) {
     if (state.status() == InvestigationStatus.REMEDIATED) {
-      assertTrue(state.threatsWithoutAction().isEmpty(), "REMEDIATED leaves no threat without an action");
+      assertTrue(
+          state.threatsWithoutAction().isEmpty(), "REMEDIATED leaves no threat without an action");
       for (ActionRecord action : state.actions()) {
-        assertTrue(CARRIED_OUT.contains(action.status()), () -> "REMEDIATED with an action " + action.status());
+        assertTrue(
+            CARRIED_OUT.contains(action.status()),
+            () -> "REMEDIATED with an action " + action.status());
       }
     }
     if (state.status() == InvestigationStatus.NO_THREATS_FOUND) {
       assertTrue(state.actions().isEmpty(), "NO_THREATS_FOUND proposed no action");
-      assertTrue(state.evidence().stream().noneMatch(e -> e.verdict().isThreat()),
+      assertTrue(
+          state.evidence().stream().noneMatch(e -> e.verdict().isThreat()),
           () -> "NO_THREATS_FOUND with threat evidence: " + state.evidence());
     }
   }
 
-  static final Set<ActionStatus> CARRIED_OUT = Set.of(ActionStatus.SUCCEEDED, ActionStatus.UNDO_IN_PROGRESS,
-      ActionStatus.UNDONE, ActionStatus.UNDO_FAILED);
+  static final Set<ActionStatus> CARRIED_OUT =
+      Set.of(
+          ActionStatus.SUCCEEDED,
+          ActionStatus.UNDO_IN_PROGRESS,
+          ActionStatus.UNDONE,
+          ActionStatus.UNDO_FAILED);
 
   @Test
   @DisplayName("10,000 random sequences keep every invariant, the truthful status included")
   void invariants() {
     int[] totals = new int[3];
-    Randomized.cases(SEQUENCES).forAllSequences(CommandSequences.steps(1, 40), steps -> {
-      Run run = run(steps);
-      totals[0] += run.accepted();
-      totals[1] += run.rejected();
-      totals[2] += run.state().isComplete() ? 1 : 0;
-    });
+    Randomized.cases(SEQUENCES)
+        .forAllSequences(
+            CommandSequences.steps(1, 40),
+            steps -> {
+              Run run = run(steps);
+              totals[0] += run.accepted();
+              totals[1] += run.rejected();
+              totals[2] += run.state().isComplete() ? 1 : 0;
+            });
     // the generator must exercise both paths and reach completion, or the property proves little
     assertTrue(totals[0] > SEQUENCES * 5, () -> "accepted commands: " + totals[0]);
     assertTrue(totals[1] > SEQUENCES, () -> "rejected commands: " + totals[1]);
@@ -181,9 +224,12 @@ class InvestigationPropertiesTest {
   @DisplayName("sequences pass through every action status")
   void coverage() {
     Set<ActionStatus> seen = new HashSet<>();
-    Randomized.cases(2_000, 7L).forAllSequences(CommandSequences.steps(10, 40), steps -> {
-      seen.addAll(run(steps).seen());
-    });
+    Randomized.cases(2_000, 7L)
+        .forAllSequences(
+            CommandSequences.steps(10, 40),
+            steps -> {
+              seen.addAll(run(steps).seen());
+            });
     assertEquals(Set.of(ActionStatus.values()), seen);
   }
 }

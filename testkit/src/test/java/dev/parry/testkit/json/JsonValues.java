@@ -1,8 +1,5 @@
 package dev.parry.testkit.json;
 
-import dev.parry.spi.json.*;
-import dev.parry.spi.json.internal.*;
-
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Entity;
@@ -23,6 +20,8 @@ import dev.parry.runtime.RuntimeHealth;
 import dev.parry.spi.audit.AuditRecord;
 import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.audit.Verification;
+import dev.parry.spi.json.*;
+import dev.parry.spi.json.internal.*;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.generate.CommandSequences;
 import dev.parry.testkit.generate.DomainGenerators;
@@ -35,7 +34,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Generators of every result and request body the JSON form covers, built from the test kit's generators. */
+/**
+ * Generators of every result and request body the JSON form covers, built from the test kit's
+ * generators.
+ */
 final class JsonValues {
 
   private static final String HEX = "0123456789abcdef";
@@ -52,9 +54,15 @@ final class JsonValues {
     Gen<List<InvestigationStep>> sequences = CommandSequences.steps(0, 40);
     return random -> {
       Instant now = DomainGenerators.EPOCH;
-      Decision.Accepted opened = Investigation.open(InvestigationId.of("inv-" + Long.toHexString(random.nextLong() >>> 1)),
-          AlertId.of("alert"), Gen.anyOf(AutomationLevel.class).next(random), DomainGenerators.origins().next(random),
-          Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now);
+      Decision.Accepted opened =
+          Investigation.open(
+              InvestigationId.of("inv-" + Long.toHexString(random.nextLong() >>> 1)),
+              AlertId.of("alert"),
+              Gen.anyOf(AutomationLevel.class).next(random),
+              DomainGenerators.origins().next(random),
+              Investigation.DEFAULT_PENDING_EXPIRY,
+              Actor.system(),
+              now);
       List<InvestigationEvent> events = new ArrayList<>(opened.events());
       Investigation state = opened.after();
       for (InvestigationStep step : sequences.next(random)) {
@@ -69,7 +77,10 @@ final class JsonValues {
     };
   }
 
-  /** {@return actions as investigations leave them, with hostile free text in their reason, note or comment now and then} */
+  /**
+   * {@return actions as investigations leave them, with hostile free text in their reason, note or
+   * comment now and then}
+   */
   static Gen<ActionRecord> actions() {
     Gen<Investigation> investigations = investigations().filter(i -> !i.actions().isEmpty(), 200);
     return random -> {
@@ -78,16 +89,37 @@ final class JsonValues {
       if (random.nextBoolean()) {
         return a;
       }
-      return new ActionRecord(a.id(), a.action(), a.mode(), hostile(random), a.rule(), a.requestedBy(),
-          hostile(random), a.source(), a.proposedAt(), a.status(), a.steps(), a.attempts(), a.updatedAt(),
-          a.updatedBy(), hostile(random), a.timeBox(), a.expiresAt(), a.deadline(), a.undoAttempts());
+      return new ActionRecord(
+          a.id(),
+          a.action(),
+          a.mode(),
+          hostile(random),
+          a.rule(),
+          a.requestedBy(),
+          hostile(random),
+          a.source(),
+          a.proposedAt(),
+          a.status(),
+          a.steps(),
+          a.attempts(),
+          a.updatedAt(),
+          a.updatedBy(),
+          hostile(random),
+          a.timeBox(),
+          a.expiresAt(),
+          a.deadline(),
+          a.undoAttempts());
     };
   }
 
   /** {@return pages of actions, with and without a next cursor} */
   static Gen<Page<ActionRecord>> pages() {
-    return random -> new Page<>(actions().list(0, 5).next(random),
-        random.nextBoolean() ? null : random.nextBoolean() ? hostile(random) : chars(random, 24));
+    return random ->
+        new Page<>(
+            actions().list(0, 5).next(random),
+            random.nextBoolean()
+                ? null
+                : random.nextBoolean() ? hostile(random) : chars(random, 24));
   }
 
   /** {@return audit records of generated events, with and without a hash} */
@@ -101,15 +133,21 @@ final class JsonValues {
 
   /** {@return both outcomes of verifying a chain} */
   static Gen<Verification> verifications() {
-    return random -> random.nextBoolean()
-        ? intact(random)
-        : new Verification.Broken(1 + random.nextInt(1000), Gen.anyOf(Verification.Problem.class).next(random),
-            random.nextBoolean() ? null : hash(random), random.nextBoolean() ? null : hash(random), hostile(random));
+    return random ->
+        random.nextBoolean()
+            ? intact(random)
+            : new Verification.Broken(
+                1 + random.nextInt(1000),
+                Gen.anyOf(Verification.Problem.class).next(random),
+                random.nextBoolean() ? null : hash(random),
+                random.nextBoolean() ? null : hash(random),
+                hostile(random));
   }
 
   private static Verification intact(Random random) {
     int records = random.nextInt(1000);
-    return new Verification.Intact(records, random.nextInt(records + 1), random.nextInt(records + 1));
+    return new Verification.Intact(
+        records, random.nextInt(records + 1), random.nextInt(records + 1));
   }
 
   /** {@return reports of a false positive, with every kind of allow indicator} */
@@ -120,7 +158,8 @@ final class JsonValues {
       for (int i = random.nextInt(4); i > 0; i--) {
         allowed.add(indicator(random));
       }
-      return new FalsePositiveReport(ids.next(random), ids.next(random), ids.next(random), ids.next(random), allowed);
+      return new FalsePositiveReport(
+          ids.next(random), ids.next(random), ids.next(random), ids.next(random), allowed);
     };
   }
 
@@ -140,24 +179,36 @@ final class JsonValues {
 
   /** {@return the runtime's health in every state} */
   static Gen<RuntimeHealth> healths() {
-    return random -> new RuntimeHealth(random.nextBoolean(), random.nextBoolean() ? null
-        : DomainGenerators.EPOCH.plusMillis(random.nextInt()), Duration.ofMillis(random.nextInt(1 << 30)),
-        random.nextInt(5), random.nextInt(1000), Duration.ofSeconds(1 + random.nextInt(60)), random.nextInt(3));
+    return random ->
+        new RuntimeHealth(
+            random.nextBoolean(),
+            random.nextBoolean() ? null : DomainGenerators.EPOCH.plusMillis(random.nextInt()),
+            Duration.ofMillis(random.nextInt(1 << 30)),
+            random.nextInt(5),
+            random.nextInt(1000),
+            Duration.ofSeconds(1 + random.nextInt(60)),
+            random.nextInt(3));
   }
 
   /** {@return the bodies of manual actions: every kind, with and without the options} */
   static Gen<ManualActionRequest> manualActions() {
     return random -> {
       var action = DomainGenerators.actions().next(random);
-      Duration timeBox = action.kind().isReversible() && random.nextBoolean()
-          ? Duration.ofMinutes(1 + random.nextInt(100_000)) : null;
+      Duration timeBox =
+          action.kind().isReversible() && random.nextBoolean()
+              ? Duration.ofMinutes(1 + random.nextInt(100_000))
+              : null;
       List<ActionSource> sources = new ArrayList<>();
       for (ActionSource source : ActionSource.values()) {
         if (!source.isAutomated() && source.accepts(action.family())) {
           sources.add(source);
         }
       }
-      return new ManualActionRequest(action, visible(random), random.nextBoolean(), timeBox,
+      return new ManualActionRequest(
+          action,
+          visible(random),
+          random.nextBoolean(),
+          timeBox,
           random.nextBoolean() ? null : sources.get(random.nextInt(sources.size())));
     };
   }
@@ -170,7 +221,8 @@ final class JsonValues {
 
   /** {@return free text as an analyst or an attacker may write it: hostile one time in two} */
   static String hostile(Random random) {
-    return random.nextBoolean() ? HostileText.freeText().get(random.nextInt(HostileText.freeText().size()))
+    return random.nextBoolean()
+        ? HostileText.freeText().get(random.nextInt(HostileText.freeText().size()))
         : chars(random, random.nextInt(30));
   }
 
@@ -192,8 +244,10 @@ final class JsonValues {
     String alphabet = "abc XYZ 019 \"\\/<>&'{}[]:,é文😀";
     StringBuilder out = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
-      out.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(
-          alphabet.codePointCount(0, alphabet.length())))));
+      out.appendCodePoint(
+          alphabet.codePointAt(
+              alphabet.offsetByCodePoints(
+                  0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
     }
     return out.toString();
   }

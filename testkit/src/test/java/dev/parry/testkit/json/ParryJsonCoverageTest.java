@@ -1,8 +1,5 @@
 package dev.parry.testkit.json;
 
-import dev.parry.spi.json.*;
-import dev.parry.spi.json.internal.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +9,8 @@ import dev.parry.core.action.ActionKind;
 import dev.parry.core.action.RemediationAction;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.runtime.ParryRuntime;
+import dev.parry.spi.json.*;
+import dev.parry.spi.json.internal.*;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.generate.DomainGenerators;
 import java.io.IOException;
@@ -37,17 +36,22 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The JSON form covers every result the runtime returns, every component of each, and the schema says so")
+@DisplayName(
+    "The JSON form covers every result the runtime returns, every component of each, and the schema says so")
 class ParryJsonCoverageTest {
 
   /** What the runtime returns that a REST layer has no JSON result for, and why. */
-  private static final Set<Class<?>> NOT_RESULTS = Set.of(
-      void.class, // nothing to write
-      String.class, // exportCsv: the CSV export is its own format
-      Object.class); // toString
+  private static final Set<Class<?>> NOT_RESULTS =
+      Set.of(
+          void.class, // nothing to write
+          String.class, // exportCsv: the CSV export is its own format
+          Object.class); // toString
 
-  /** Runtime results outside the JSON form for now, each named so that a new one fails this test. */
-  private static final Set<String> NOT_YET = Set.of("dryRun", "controlChanges", "allowGrants", "allowIndicators");
+  /**
+   * Runtime results outside the JSON form for now, each named so that a new one fails this test.
+   */
+  private static final Set<String> NOT_YET =
+      Set.of("dryRun", "controlChanges", "allowGrants", "allowIndicators");
 
   @Test
   @DisplayName("every type the runtime's public methods return is written by ParryJson")
@@ -61,7 +65,8 @@ class ParryJsonCoverageTest {
     }
     List<String> missing = new ArrayList<>();
     for (Method method : ParryRuntime.class.getMethods()) {
-      if (method.getDeclaringClass() != ParryRuntime.class || Modifier.isStatic(method.getModifiers())
+      if (method.getDeclaringClass() != ParryRuntime.class
+          || Modifier.isStatic(method.getModifiers())
           || NOT_YET.contains(method.getName())) {
         continue;
       }
@@ -73,11 +78,18 @@ class ParryJsonCoverageTest {
     assertEquals(List.of(), missing, "runtime results ParryJson cannot write");
   }
 
-  /** {@return the element type of a list, set, optional or future, the type itself otherwise; a page stays a page} */
+  /**
+   * {@return the element type of a list, set, optional or future, the type itself otherwise; a page
+   * stays a page}
+   */
   private static Type unwrap(Type type) {
-    if (type instanceof ParameterizedType parameterized && parameterized.getRawType() != Page.class) {
+    if (type instanceof ParameterizedType parameterized
+        && parameterized.getRawType() != Page.class) {
       Class<?> raw = (Class<?>) parameterized.getRawType();
-      if (raw == List.class || raw == Set.class || raw == Optional.class || raw == CompletableFuture.class) {
+      if (raw == List.class
+          || raw == Set.class
+          || raw == Optional.class
+          || raw == CompletableFuture.class) {
         return unwrap(parameterized.getActualTypeArguments()[0]);
       }
     }
@@ -85,7 +97,8 @@ class ParryJsonCoverageTest {
   }
 
   @Test
-  @DisplayName("every record reachable from a result is declared, with every one of its components mapped")
+  @DisplayName(
+      "every record reachable from a result is declared, with every one of its components mapped")
   void everyComponentIsMapped() {
     Set<Class<?>> reachable = new LinkedHashSet<>();
     for (Class<?> root : SchemaGenerator.ROOTS) {
@@ -112,12 +125,14 @@ class ParryJsonCoverageTest {
           components.add(component.getName());
         }
         if (!mapped.equals(components)) {
-          problems.add(type.getName() + " has components " + components + ", the JSON form maps " + mapped);
+          problems.add(
+              type.getName() + " has components " + components + ", the JSON form maps " + mapped);
         }
       }
     }
     assertEquals(List.of(), problems);
-    assertEquals(components(Page.class), components(ActionPage.class), "a page's JSON form follows Page");
+    assertEquals(
+        components(Page.class), components(ActionPage.class), "a page's JSON form follows Page");
   }
 
   private static List<String> components(Class<?> type) {
@@ -174,8 +189,12 @@ class ParryJsonCoverageTest {
     if (!generated.equals(inJar)) {
       Path fresh = Path.of("target", "parry.schema.json");
       Files.writeString(fresh, generated);
-      fail("spi/src/main/resources" + ParryJson.SCHEMA_RESOURCE + " is out of date: review " + fresh.toAbsolutePath()
-          + " and copy it there");
+      fail(
+          "spi/src/main/resources"
+              + ParryJson.SCHEMA_RESOURCE
+              + " is out of date: review "
+              + fresh.toAbsolutePath()
+              + " and copy it there");
     }
   }
 
@@ -183,9 +202,27 @@ class ParryJsonCoverageTest {
   @DisplayName("times, durations and the time box are ISO-8601 strings")
   void timesAreIsoStrings() {
     ActionRecord a = JsonValues.actions().next(new Random(3));
-    ActionRecord action = new ActionRecord(a.id(), a.action(), a.mode(), a.reason(), a.rule(), a.requestedBy(),
-        a.requestComment(), a.source(), a.proposedAt(), a.status(), a.steps(), a.attempts(), a.updatedAt(),
-        a.updatedBy(), a.note(), Duration.ofHours(4), a.expiresAt(), a.deadline(), a.undoAttempts());
+    ActionRecord action =
+        new ActionRecord(
+            a.id(),
+            a.action(),
+            a.mode(),
+            a.reason(),
+            a.rule(),
+            a.requestedBy(),
+            a.requestComment(),
+            a.source(),
+            a.proposedAt(),
+            a.status(),
+            a.steps(),
+            a.attempts(),
+            a.updatedAt(),
+            a.updatedBy(),
+            a.note(),
+            Duration.ofHours(4),
+            a.expiresAt(),
+            a.deadline(),
+            a.undoAttempts());
     String json = ParryJson.write(action);
     assertTrue(json.contains("\"proposedAt\":\"" + action.proposedAt() + "\""), json);
     assertTrue(json.contains("\"timeBox\":\"PT4H\""), json);

@@ -1,8 +1,5 @@
 package dev.parry.testkit.json;
 
-import dev.parry.spi.json.*;
-import dev.parry.spi.json.internal.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +11,8 @@ import dev.parry.core.action.IsolationType;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.investigation.ActionSource;
+import dev.parry.spi.json.*;
+import dev.parry.spi.json.internal.*;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -23,27 +22,36 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("Request bodies read as documented, and a bad body fails naming the member and the value")
+@DisplayName(
+    "Request bodies read as documented, and a bad body fails naming the member and the value")
 class ParryJsonRequestTest {
 
-  private static final String DEVICE = "{\"type\":\"device\",\"id\":\"a3f7c19e\",\"name\":\"ws-042\",\"domain\":null,"
-      + "\"tags\":[],\"os\":\"WINDOWS\",\"entraDeviceId\":null,\"rbacGroupName\":null}";
-  private static final String ISOLATE = "{\"kind\":\"ISOLATE_DEVICE\",\"target\":" + DEVICE
-      + ",\"isolationType\":\"FULL\"}";
+  private static final String DEVICE =
+      "{\"type\":\"device\",\"id\":\"a3f7c19e\",\"name\":\"ws-042\",\"domain\":null,"
+          + "\"tags\":[],\"os\":\"WINDOWS\",\"entraDeviceId\":null,\"rbacGroupName\":null}";
+  private static final String ISOLATE =
+      "{\"kind\":\"ISOLATE_DEVICE\",\"target\":" + DEVICE + ",\"isolationType\":\"FULL\"}";
 
   @Test
   @DisplayName("a manual action reads with its options, and the ones left out take their defaults")
   void manualAction() {
-    ManualActionRequest body = ParryJson.readManualAction("{\"action\":" + ISOLATE
-        + ",\"justification\":\"ransomware spreading\",\"twoStep\":true,\"timeBox\":\"PT4H\",\"source\":\"LIVE_RESPONSE\"}");
-    assertEquals(new IsolateDevice(Device.of(DeviceId.of("a3f7c19e"), dev.parry.core.entity.DeviceName.of("ws-042")),
-        IsolationType.FULL), body.action());
+    ManualActionRequest body =
+        ParryJson.readManualAction(
+            "{\"action\":"
+                + ISOLATE
+                + ",\"justification\":\"ransomware spreading\",\"twoStep\":true,\"timeBox\":\"PT4H\",\"source\":\"LIVE_RESPONSE\"}");
+    assertEquals(
+        new IsolateDevice(
+            Device.of(DeviceId.of("a3f7c19e"), dev.parry.core.entity.DeviceName.of("ws-042")),
+            IsolationType.FULL),
+        body.action());
     assertEquals("ransomware spreading", body.justification());
     assertTrue(body.twoStep());
     assertEquals(Duration.ofHours(4), body.timeBox());
     assertEquals(ActionSource.LIVE_RESPONSE, body.source());
 
-    ManualActionRequest plain = ParryJson.readManualAction("{\"action\":" + ISOLATE + ",\"justification\":\"why\"}");
+    ManualActionRequest plain =
+        ParryJson.readManualAction("{\"action\":" + ISOLATE + ",\"justification\":\"why\"}");
     assertFalse(plain.twoStep());
     assertNull(plain.timeBox());
     assertNull(plain.source());
@@ -67,80 +75,205 @@ class ParryJsonRequestTest {
     Function<String, Object> falsePositive = ParryJson::readFalsePositive;
     return Stream.of(
         Arguments.of("not JSON", approve, "{\"comment\": \"x\"", "$", "malformed JSON at offset"),
-        Arguments.of("a member twice", approve, "{\"comment\":\"a\",\"comment\":\"b\"}", "$", "appears twice"),
-        Arguments.of("an array for a body", approve, "[]", "$", "expected an object, was: an array"),
+        Arguments.of(
+            "a member twice",
+            approve,
+            "{\"comment\":\"a\",\"comment\":\"b\"}",
+            "$",
+            "appears twice"),
+        Arguments.of(
+            "an array for a body", approve, "[]", "$", "expected an object, was: an array"),
         Arguments.of("null for a body", approve, "null", "$", "must not be null"),
-        Arguments.of("a number for a comment", approve, "{\"comment\":5}", "$.comment", "expected a string, was: 5"),
-        Arguments.of("null for a reason", reject, "{\"reason\":null}", "$.reason", "must not be null"),
-        Arguments.of("a control character in a reason", reject, "{\"reason\":\"ok\\u0007\"}", "$.reason",
+        Arguments.of(
+            "a number for a comment",
+            approve,
+            "{\"comment\":5}",
+            "$.comment",
+            "expected a string, was: 5"),
+        Arguments.of(
+            "null for a reason", reject, "{\"reason\":null}", "$.reason", "must not be null"),
+        Arguments.of(
+            "a control character in a reason",
+            reject,
+            "{\"reason\":\"ok\\u0007\"}",
+            "$.reason",
             "\\u0007"),
-        Arguments.of("a misspelled member", reject, "{\"reasno\":\"x\"}", "$.reasno", "unknown member 'reasno'"),
-        Arguments.of("a hostile member name", reject, "{\"\\u202ereason\":\"x\"}", "$.\\u202ereason",
+        Arguments.of(
+            "a misspelled member",
+            reject,
+            "{\"reasno\":\"x\"}",
+            "$.reasno",
+            "unknown member 'reasno'"),
+        Arguments.of(
+            "a hostile member name",
+            reject,
+            "{\"\\u202ereason\":\"x\"}",
+            "$.\\u202ereason",
             "unknown member '\\u202ereason'"),
-        Arguments.of("a time box extension without its length", extend, "{\"comment\":\"x\"}", "$.extra", "missing"),
-        Arguments.of("a time box extension past ten years", extend, "{\"extra\":\"PT87601H\"}", "$.extra",
+        Arguments.of(
+            "a time box extension without its length",
+            extend,
+            "{\"comment\":\"x\"}",
+            "$.extra",
+            "missing"),
+        Arguments.of(
+            "a time box extension past ten years",
+            extend,
+            "{\"extra\":\"PT87601H\"}",
+            "$.extra",
             "extra must be positive and at most PT87600H, was: PT87601H"),
-        Arguments.of("no justification", manual, "{\"action\":" + ISOLATE + "}", "$.justification", "missing"),
-        Arguments.of("a blank justification", manual, "{\"action\":" + ISOLATE + ",\"justification\":\" \"}",
-            "$.justification", "must hold visible text"),
-        Arguments.of("an unknown kind", manual, "{\"action\":{\"kind\":\"NUKE_DEVICE\"},\"justification\":\"x\"}",
-            "$.action.kind", "'NUKE_DEVICE' is not one of [ISOLATE_DEVICE,"),
-        Arguments.of("no kind", manual, "{\"action\":{\"target\":" + DEVICE + "},\"justification\":\"x\"}",
-            "$.action.kind", "missing"),
-        Arguments.of("a target of the wrong type", manual, "{\"action\":" + ISOLATE.replace("\"device\"", "\"mailbox\"")
-            + ",\"justification\":\"x\"}", "$.action.target.type", "'mailbox' is not one of [device]"),
-        Arguments.of("a device id with a right-to-left override", manual, "{\"action\":"
-            + ISOLATE.replace("a3f7c19e", "a3f7\\u202ec19e") + ",\"justification\":\"x\"}", "$.action.target.id",
+        Arguments.of(
+            "no justification",
+            manual,
+            "{\"action\":" + ISOLATE + "}",
+            "$.justification",
+            "missing"),
+        Arguments.of(
+            "a blank justification",
+            manual,
+            "{\"action\":" + ISOLATE + ",\"justification\":\" \"}",
+            "$.justification",
+            "must hold visible text"),
+        Arguments.of(
+            "an unknown kind",
+            manual,
+            "{\"action\":{\"kind\":\"NUKE_DEVICE\"},\"justification\":\"x\"}",
+            "$.action.kind",
+            "'NUKE_DEVICE' is not one of [ISOLATE_DEVICE,"),
+        Arguments.of(
+            "no kind",
+            manual,
+            "{\"action\":{\"target\":" + DEVICE + "},\"justification\":\"x\"}",
+            "$.action.kind",
+            "missing"),
+        Arguments.of(
+            "a target of the wrong type",
+            manual,
+            "{\"action\":"
+                + ISOLATE.replace("\"device\"", "\"mailbox\"")
+                + ",\"justification\":\"x\"}",
+            "$.action.target.type",
+            "'mailbox' is not one of [device]"),
+        Arguments.of(
+            "a device id with a right-to-left override",
+            manual,
+            "{\"action\":"
+                + ISOLATE.replace("a3f7c19e", "a3f7\\u202ec19e")
+                + ",\"justification\":\"x\"}",
+            "$.action.target.id",
             "'a3f7\\u202ec19e' refused"),
-        Arguments.of("an unknown isolation type", manual, "{\"action\":" + ISOLATE.replace("FULL", "PARTIAL")
-            + ",\"justification\":\"x\"}", "$.action.isolationType", "'PARTIAL' is not one of [FULL, SELECTIVE]"),
-        Arguments.of("a time box that is not ISO-8601", manual, "{\"action\":" + ISOLATE
-            + ",\"justification\":\"x\",\"timeBox\":\"4 hours\"}", "$.timeBox", "'4 hours' is not an ISO-8601 duration"),
-        Arguments.of("a negative time box", manual, "{\"action\":" + ISOLATE
-            + ",\"justification\":\"x\",\"timeBox\":\"-PT1H\"}", "$.timeBox", "timeBox must be positive"),
-        Arguments.of("a time box on a kind that cannot be undone", manual, "{\"action\":" + ISOLATE.replace(
-            "ISOLATE_DEVICE", "RUN_ANTIVIRUS_SCAN").replace("isolationType\":\"FULL", "scanType\":\"QUICK")
-            + ",\"justification\":\"x\",\"timeBox\":\"PT1H\"}", "$.timeBox", "RUN_ANTIVIRUS_SCAN"),
-        Arguments.of("a source that does not take device actions", manual, "{\"action\":" + ISOLATE
-            + ",\"justification\":\"x\",\"source\":\"EXPLORER\"}", "$.source", "EXPLORER does not take DEVICE"),
-        Arguments.of("an automated source", manual, "{\"action\":" + ISOLATE
-            + ",\"justification\":\"x\",\"source\":\"AUTOMATED_DEVICE_INVESTIGATION\"}", "$.source",
+        Arguments.of(
+            "an unknown isolation type",
+            manual,
+            "{\"action\":" + ISOLATE.replace("FULL", "PARTIAL") + ",\"justification\":\"x\"}",
+            "$.action.isolationType",
+            "'PARTIAL' is not one of [FULL, SELECTIVE]"),
+        Arguments.of(
+            "a time box that is not ISO-8601",
+            manual,
+            "{\"action\":" + ISOLATE + ",\"justification\":\"x\",\"timeBox\":\"4 hours\"}",
+            "$.timeBox",
+            "'4 hours' is not an ISO-8601 duration"),
+        Arguments.of(
+            "a negative time box",
+            manual,
+            "{\"action\":" + ISOLATE + ",\"justification\":\"x\",\"timeBox\":\"-PT1H\"}",
+            "$.timeBox",
+            "timeBox must be positive"),
+        Arguments.of(
+            "a time box on a kind that cannot be undone",
+            manual,
+            "{\"action\":"
+                + ISOLATE
+                    .replace("ISOLATE_DEVICE", "RUN_ANTIVIRUS_SCAN")
+                    .replace("isolationType\":\"FULL", "scanType\":\"QUICK")
+                + ",\"justification\":\"x\",\"timeBox\":\"PT1H\"}",
+            "$.timeBox",
+            "RUN_ANTIVIRUS_SCAN"),
+        Arguments.of(
+            "a source that does not take device actions",
+            manual,
+            "{\"action\":" + ISOLATE + ",\"justification\":\"x\",\"source\":\"EXPLORER\"}",
+            "$.source",
+            "EXPLORER does not take DEVICE"),
+        Arguments.of(
+            "an automated source",
+            manual,
+            "{\"action\":"
+                + ISOLATE
+                + ",\"justification\":\"x\",\"source\":\"AUTOMATED_DEVICE_INVESTIGATION\"}",
+            "$.source",
             "must not be an automated investigation"),
-        Arguments.of("a string for twoStep", manual, "{\"action\":" + ISOLATE
-            + ",\"justification\":\"x\",\"twoStep\":\"yes\"}", "$.twoStep", "expected true or false, was: 'yes'"),
-        Arguments.of("an entity without its type", falsePositive, "{\"entity\":{\"id\":\"a3f7c19e\"},\"comment\":\"x\"}",
-            "$.entity.type", "missing"),
-        Arguments.of("an unknown entity type", falsePositive, "{\"entity\":{\"type\":\"spaceship\"},\"comment\":\"x\"}",
-            "$.entity.type", "'spaceship' is not one of [device, file,"),
-        Arguments.of("a fraction for a number", falsePositive, "{\"entity\":{\"type\":\"process\",\"deviceId\":\"d\","
-            + "\"processId\":1.5,\"imagePath\":null,\"creationTime\":null,\"commandLine\":null,\"parent\":null},"
-            + "\"comment\":\"x\"}", "$.entity.processId", "expected an integer, was: 1.5"),
-        Arguments.of("a number past a long", falsePositive, "{\"entity\":{\"type\":\"process\",\"deviceId\":\"d\","
-            + "\"processId\":99999999999999999999,\"imagePath\":null,\"creationTime\":null,\"commandLine\":null,"
-            + "\"parent\":null},\"comment\":\"x\"}", "$.entity.processId", "99999999999999999999 is out of range"),
-        Arguments.of("an instant that is not ISO-8601", falsePositive, "{\"entity\":{\"type\":\"process\","
-            + "\"deviceId\":\"d\",\"processId\":4,\"imagePath\":null,\"creationTime\":\"yesterday\","
-            + "\"commandLine\":null,\"parent\":null},\"comment\":\"x\"}", "$.entity.creationTime",
+        Arguments.of(
+            "a string for twoStep",
+            manual,
+            "{\"action\":" + ISOLATE + ",\"justification\":\"x\",\"twoStep\":\"yes\"}",
+            "$.twoStep",
+            "expected true or false, was: 'yes'"),
+        Arguments.of(
+            "an entity without its type",
+            falsePositive,
+            "{\"entity\":{\"id\":\"a3f7c19e\"},\"comment\":\"x\"}",
+            "$.entity.type",
+            "missing"),
+        Arguments.of(
+            "an unknown entity type",
+            falsePositive,
+            "{\"entity\":{\"type\":\"spaceship\"},\"comment\":\"x\"}",
+            "$.entity.type",
+            "'spaceship' is not one of [device, file,"),
+        Arguments.of(
+            "a fraction for a number",
+            falsePositive,
+            "{\"entity\":{\"type\":\"process\",\"deviceId\":\"d\","
+                + "\"processId\":1.5,\"imagePath\":null,\"creationTime\":null,\"commandLine\":null,\"parent\":null},"
+                + "\"comment\":\"x\"}",
+            "$.entity.processId",
+            "expected an integer, was: 1.5"),
+        Arguments.of(
+            "a number past a long",
+            falsePositive,
+            "{\"entity\":{\"type\":\"process\",\"deviceId\":\"d\","
+                + "\"processId\":99999999999999999999,\"imagePath\":null,\"creationTime\":null,\"commandLine\":null,"
+                + "\"parent\":null},\"comment\":\"x\"}",
+            "$.entity.processId",
+            "99999999999999999999 is out of range"),
+        Arguments.of(
+            "an instant that is not ISO-8601",
+            falsePositive,
+            "{\"entity\":{\"type\":\"process\","
+                + "\"deviceId\":\"d\",\"processId\":4,\"imagePath\":null,\"creationTime\":\"yesterday\","
+                + "\"commandLine\":null,\"parent\":null},\"comment\":\"x\"}",
+            "$.entity.creationTime",
             "'yesterday' is not an ISO-8601 instant"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badBodies")
-  @DisplayName("a bad body fails with a JsonFormatException naming the member and showing the value escaped")
+  @DisplayName(
+      "a bad body fails with a JsonFormatException naming the member and showing the value escaped")
   void badBody(String name, Function<String, Object> read, String body, String path, String shown) {
     JsonFormatException e = assertThrows(JsonFormatException.class, () -> read.apply(body), body);
     assertEquals(path, e.path(), e.getMessage());
     assertTrue(e.getMessage().startsWith(path + ": "), e.getMessage());
-    assertTrue(e.getMessage().contains(shown), () -> "expected '" + shown + "' in: " + e.getMessage());
-    assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c != 0x7f && !Character.isSurrogate((char) c)
-        && c != 0x202e), () -> "unescaped character in: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains(shown), () -> "expected '" + shown + "' in: " + e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .chars()
+            .allMatch(
+                c -> c >= 0x20 && c != 0x7f && !Character.isSurrogate((char) c) && c != 0x202e),
+        () -> "unescaped character in: " + e.getMessage());
   }
 
   @Test
-  @DisplayName("a JsonFormatException is invalid input naming the member, so a service answers it 400 like any other")
+  @DisplayName(
+      "a JsonFormatException is invalid input naming the member, so a service answers it 400 like any other")
   void isInvalidInput() {
-    dev.parry.core.error.InvalidInputException e = assertThrows(dev.parry.core.error.InvalidInputException.class,
-        () -> ParryJson.readUndo("{\"x\":1}"));
+    dev.parry.core.error.InvalidInputException e =
+        assertThrows(
+            dev.parry.core.error.InvalidInputException.class,
+            () -> ParryJson.readUndo("{\"x\":1}"));
     assertTrue(e instanceof JsonFormatException);
     assertEquals(dev.parry.core.error.ParryException.Category.INVALID_INPUT, e.category());
     assertTrue(e.field().startsWith("$"), e.field());

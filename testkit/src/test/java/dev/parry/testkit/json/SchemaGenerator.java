@@ -1,8 +1,5 @@
 package dev.parry.testkit.json;
 
-import dev.parry.spi.json.*;
-import dev.parry.spi.json.internal.*;
-
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -10,6 +7,8 @@ import dev.parry.runtime.FalsePositiveReport;
 import dev.parry.runtime.RuntimeHealth;
 import dev.parry.spi.audit.AuditRecord;
 import dev.parry.spi.audit.Verification;
+import dev.parry.spi.json.*;
+import dev.parry.spi.json.internal.*;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -22,16 +21,29 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Builds the JSON Schema of the codec's tables, so that the schema in the jar can be checked against
- * what the codec writes and reads: one definition per record, identifier, enum and family.
+ * Builds the JSON Schema of the codec's tables, so that the schema in the jar can be checked
+ * against what the codec writes and reads: one definition per record, identifier, enum and family.
  */
 final class SchemaGenerator {
 
   /** The documents a service writes or reads, each a definition at the top of the schema. */
-  static final List<Class<?>> ROOTS = List.of(ActionRecord.class, ActionPage.class, Investigation.class,
-      InvestigationEvent.class, AuditRecord.class, Verification.class, FalsePositiveReport.class, RuntimeHealth.class,
-      ApproveRequest.class, RejectRequest.class, UndoRequest.class,
-      CancelRequest.class, ExtendTimeBoxRequest.class, ManualActionRequest.class, FalsePositiveRequest.class);
+  static final List<Class<?>> ROOTS =
+      List.of(
+          ActionRecord.class,
+          ActionPage.class,
+          Investigation.class,
+          InvestigationEvent.class,
+          AuditRecord.class,
+          Verification.class,
+          FalsePositiveReport.class,
+          RuntimeHealth.class,
+          ApproveRequest.class,
+          RejectRequest.class,
+          UndoRequest.class,
+          CancelRequest.class,
+          ExtendTimeBoxRequest.class,
+          ManualActionRequest.class,
+          FalsePositiveRequest.class);
 
   private final Codec codec = Tables.CODEC;
   private final Map<String, Object> defs = new TreeMap<>();
@@ -48,9 +60,13 @@ final class SchemaGenerator {
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     schema.put("$id", "https://parry.dev/schema/parry.schema.json");
     schema.put("title", "Parry JSON");
-    schema.put("description", "The documented JSON form of Parry's results and of the request bodies a REST layer"
-        + " reads (dev.parry.spi.json.ParryJson). Each document is one of the definitions: " + rootNames() + ". Instants"
-        + " and durations are ISO-8601 strings; enums are their constant names; personal data is written as it is.");
+    schema.put(
+        "description",
+        "The documented JSON form of Parry's results and of the request bodies a REST layer"
+            + " reads (dev.parry.spi.json.ParryJson). Each document is one of the definitions: "
+            + rootNames()
+            + ". Instants"
+            + " and durations are ISO-8601 strings; enums are their constant names; personal data is written as it is.");
     schema.put("$defs", generator.defs);
     StringBuilder out = new StringBuilder();
     print(out, schema, "");
@@ -95,8 +111,9 @@ final class SchemaGenerator {
       }
       for (Codec.Member member : shape.members()) {
         Map<String, Object> schema = schemaOf(member.type());
-        properties.put(member.json(), member.nullable() ? Map.of("oneOf", List.of(Map.of("type", "null"), schema))
-            : schema);
+        properties.put(
+            member.json(),
+            member.nullable() ? Map.of("oneOf", List.of(Map.of("type", "null"), schema)) : schema);
         if (!member.optional()) {
           required.add(member.json());
         }
@@ -157,7 +174,8 @@ final class SchemaGenerator {
 
   private static void print(StringBuilder out, Object value, String indent) {
     if (value instanceof Map<?, ?> map) {
-      if (map.values().stream().noneMatch(item -> item instanceof Map<?, ?> || item instanceof List<?>)) {
+      if (map.values().stream()
+          .noneMatch(item -> item instanceof Map<?, ?> || item instanceof List<?>)) {
         out.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> entry : sorted(map).entrySet()) {

@@ -1,9 +1,8 @@
 package dev.parry.testkit.json;
 
+import dev.parry.spi.internal.JsonText;
 import dev.parry.spi.json.*;
 import dev.parry.spi.json.internal.*;
-
-import dev.parry.spi.internal.JsonText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +11,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Validates JSON against the subset of JSON Schema (draft 2020-12) Parry's schema uses: {@code type},
- * {@code properties}, {@code required}, {@code additionalProperties: false}, {@code enum}, {@code const},
- * {@code items}, {@code $ref} within the document and {@code oneOf}. A keyword outside that subset fails
- * loudly rather than pass everything, so the schema cannot grow past what this checks.
+ * Validates JSON against the subset of JSON Schema (draft 2020-12) Parry's schema uses: {@code
+ * type}, {@code properties}, {@code required}, {@code additionalProperties: false}, {@code enum},
+ * {@code const}, {@code items}, {@code $ref} within the document and {@code oneOf}. A keyword
+ * outside that subset fails loudly rather than pass everything, so the schema cannot grow past what
+ * this checks.
  */
 final class SchemaValidator {
 
-  private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description", "$defs", "format");
+  private static final Set<String> ANNOTATIONS =
+      Set.of("$schema", "$id", "title", "description", "$defs", "format");
 
   private final Map<?, ?> root;
 
@@ -64,8 +65,11 @@ final class SchemaValidator {
           if (value instanceof Map<?, ?> object) {
             for (Map.Entry<?, ?> property : ((Map<?, ?>) argument).entrySet()) {
               if (object.containsKey(property.getKey())) {
-                validate(object.get(property.getKey()), (Map<?, ?>) property.getValue(),
-                    path + "." + property.getKey(), errors);
+                validate(
+                    object.get(property.getKey()),
+                    (Map<?, ?>) property.getValue(),
+                    path + "." + property.getKey(),
+                    errors);
               }
             }
           }
@@ -112,13 +116,18 @@ final class SchemaValidator {
             }
           }
           if (matching != 1) {
-            errors.add(path + ": matches " + matching + " of oneOf, not exactly one" + (matching == 0 ? "; nearest: "
-                + last : ""));
+            errors.add(
+                path
+                    + ": matches "
+                    + matching
+                    + " of oneOf, not exactly one"
+                    + (matching == 0 ? "; nearest: " + last : ""));
           }
         }
         default -> {
           if (!ANNOTATIONS.contains(name)) {
-            throw new IllegalStateException("keyword " + name + " is outside the subset this validator checks");
+            throw new IllegalStateException(
+                "keyword " + name + " is outside the subset this validator checks");
           }
         }
       }
@@ -142,7 +151,8 @@ final class SchemaValidator {
       case "object" -> value instanceof Map<?, ?>;
       case "array" -> value instanceof List<?>;
       case "string" -> value instanceof String;
-      case "integer" -> value instanceof Long || (value instanceof BigDecimal number && number.scale() <= 0);
+      case "integer" ->
+          value instanceof Long || (value instanceof BigDecimal number && number.scale() <= 0);
       case "number" -> value instanceof Long || value instanceof BigDecimal;
       case "boolean" -> value instanceof Boolean;
       case "null" -> value == null;
@@ -151,7 +161,12 @@ final class SchemaValidator {
   }
 
   private static String describe(Object value) {
-    return value == null ? "null" : value instanceof Map<?, ?> ? "an object" : value instanceof List<?> ? "an array"
-        : value.getClass().getSimpleName() + " " + value;
+    return value == null
+        ? "null"
+        : value instanceof Map<?, ?>
+            ? "an object"
+            : value instanceof List<?>
+                ? "an array"
+                : value.getClass().getSimpleName() + " " + value;
   }
 }

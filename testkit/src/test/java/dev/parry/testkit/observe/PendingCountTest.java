@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The pending-approval count costs a query per reconciler pass only when instrumentation is configured")
+@DisplayName(
+    "The pending-approval count costs a query per reconciler pass only when instrumentation is configured")
 class PendingCountTest {
 
   /** Counts the action queries the runtime makes. */
@@ -42,7 +43,9 @@ class PendingCountTest {
   @DisplayName("without instrumentation, reconciler passes make no action query at all")
   void noQueryWithoutInstrumentation() {
     CountingStore store = new CountingStore();
-    try (ParryHarness parry = ParryHarness.onStore(store, b -> ObserveSamples.configure(b.reconcileEvery(Duration.ofSeconds(5))))) {
+    try (ParryHarness parry =
+        ParryHarness.onStore(
+            store, b -> ObserveSamples.configure(b.reconcileEvery(Duration.ofSeconds(5))))) {
       ObserveSamples.isolate(parry, "inv-1", ObserveSamples.server("d-srv-1"));
       parry.advance(Duration.ofMinutes(5));
       assertEquals(0, store.queries.get());
@@ -50,19 +53,25 @@ class PendingCountTest {
   }
 
   @Test
-  @DisplayName("with instrumentation, each pass counts the pending actions once, and the gauge follows approvals")
+  @DisplayName(
+      "with instrumentation, each pass counts the pending actions once, and the gauge follows approvals")
   void countedEachPass() {
     CountingStore store = new CountingStore();
     AtomicReference<RuntimeGauges> bound = new AtomicReference<>();
-    Instrumentation levels = new Instrumentation() {
-      @Override
-      public Binding bind(RuntimeGauges gauges) {
-        bound.set(gauges);
-        return Binding.NONE;
-      }
-    };
-    try (ParryHarness parry = ParryHarness.onStore(store, b -> ObserveSamples.configure(
-        b.reconcileEvery(Duration.ofSeconds(5)).instrumentation(levels)))) {
+    Instrumentation levels =
+        new Instrumentation() {
+          @Override
+          public Binding bind(RuntimeGauges gauges) {
+            bound.set(gauges);
+            return Binding.NONE;
+          }
+        };
+    try (ParryHarness parry =
+        ParryHarness.onStore(
+            store,
+            b ->
+                ObserveSamples.configure(
+                    b.reconcileEvery(Duration.ofSeconds(5)).instrumentation(levels)))) {
       ActionRecord held = ObserveSamples.isolate(parry, "inv-1", ObserveSamples.server("d-srv-1"));
       ObserveSamples.isolate(parry, "inv-2", ObserveSamples.server("d-srv-2"));
       assertEquals(ActionStatus.PENDING_APPROVAL, held.status());
@@ -78,33 +87,43 @@ class PendingCountTest {
   }
 
   @Test
-  @DisplayName("a store that pages forever (empty pages, each naming a new cursor) costs each pass a few queries, not a hung reconciler")
+  @DisplayName(
+      "a store that pages forever (empty pages, each naming a new cursor) costs each pass a few queries, not a hung reconciler")
   void storePagingForever() {
     AtomicInteger queries = new AtomicInteger();
-    ForwardingStore endless = new ForwardingStore(InMemoryInvestigationStore.create()) {
-      @Override
-      public Page<ActionRecord> queryActions(ActionQuery query) {
-        int n = queries.incrementAndGet();
-        if (n > 10_000) {
-          throw new AssertionError("still paging after 10,000 queries");
-        }
-        return new Page<>(List.of(), "page-" + n);
-      }
-    };
+    ForwardingStore endless =
+        new ForwardingStore(InMemoryInvestigationStore.create()) {
+          @Override
+          public Page<ActionRecord> queryActions(ActionQuery query) {
+            int n = queries.incrementAndGet();
+            if (n > 10_000) {
+              throw new AssertionError("still paging after 10,000 queries");
+            }
+            return new Page<>(List.of(), "page-" + n);
+          }
+        };
     AtomicReference<RuntimeGauges> bound = new AtomicReference<>();
-    Instrumentation levels = new Instrumentation() {
-      @Override
-      public Binding bind(RuntimeGauges gauges) {
-        bound.set(gauges);
-        return Binding.NONE;
-      }
-    };
-    try (ParryHarness parry = ParryHarness.onStore(endless, b -> ObserveSamples.configure(
-        b.reconcileEvery(Duration.ofSeconds(5)).instrumentation(levels)))) {
+    Instrumentation levels =
+        new Instrumentation() {
+          @Override
+          public Binding bind(RuntimeGauges gauges) {
+            bound.set(gauges);
+            return Binding.NONE;
+          }
+        };
+    try (ParryHarness parry =
+        ParryHarness.onStore(
+            endless,
+            b ->
+                ObserveSamples.configure(
+                    b.reconcileEvery(Duration.ofSeconds(5)).instrumentation(levels)))) {
       parry.advance(Duration.ofSeconds(12));
       assertTrue(queries.get() > 0, "the count was attempted");
       assertTrue(queries.get() <= 3 * 100, "a bounded number of pages a pass: " + queries.get());
-      assertEquals(OptionalInt.empty(), bound.get().pendingApprovals(), "no count from a store that pages wrongly");
+      assertEquals(
+          OptionalInt.empty(),
+          bound.get().pendingApprovals(),
+          "no count from a store that pages wrongly");
       assertEquals(List.of(), parry.scheduler().failures());
     }
   }

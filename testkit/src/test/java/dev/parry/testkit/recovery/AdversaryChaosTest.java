@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random chaos: a store failing a share of all calls (half of the failing writes land), a
- * scheduler refusing a share of work and timers, executors failing, hanging and answering late, while
- * isolations, cancels, undos and kill-switch toggles come in. Then the faults stop and, without a
- * restart, every action must settle in bounded virtual time, each effect applied at most once.
+ * scheduler refusing a share of work and timers, executors failing, hanging and answering late,
+ * while isolations, cancels, undos and kill-switch toggles come in. Then the faults stop and,
+ * without a restart, every action must settle in bounded virtual time, each effect applied at most
+ * once.
  */
 class AdversaryChaosTest {
 
@@ -54,11 +55,14 @@ class AdversaryChaosTest {
   private static List<String> run(long seed, boolean timeBoxed) {
     List<String> violations = new ArrayList<>();
     Random random = new Random(seed);
-    try (Rig rig = new Rig(seed, b -> {
-      if (timeBoxed) {
-        b.timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofMinutes(30));
-      }
-    })) {
+    try (Rig rig =
+        new Rig(
+            seed,
+            b -> {
+              if (timeBoxed) {
+                b.timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofMinutes(30));
+              }
+            })) {
       rig.runtime.start();
       rig.store.failing(0.2).losingAcks(0.5);
       rig.scheduler.refusing(0.1);
@@ -68,20 +72,28 @@ class AdversaryChaosTest {
         int op = random.nextInt(10);
         try {
           if (op <= 3) {
-            Device device = new Device(DeviceId.of("d-c-" + devices.size()), DeviceName.of("c-" + devices.size()), null,
-                Set.of(), OsPlatform.WINDOWS);
+            Device device =
+                new Device(
+                    DeviceId.of("d-c-" + devices.size()),
+                    DeviceName.of("c-" + devices.size()),
+                    null,
+                    Set.of(),
+                    OsPlatform.WINDOWS);
             devices.add(device);
             switch (random.nextInt(5)) {
-              case 0 -> rig.devices.inject(Fault.failRetryable("busy", null), 1 + random.nextInt(3));
+              case 0 ->
+                  rig.devices.inject(Fault.failRetryable("busy", null), 1 + random.nextInt(3));
               case 1 -> rig.devices.inject(Fault.neverAnswer(), 1);
-              case 2 -> rig.devices.inject(Fault.latency(Duration.ofSeconds(random.nextInt(300))), 1);
+              case 2 ->
+                  rig.devices.inject(Fault.latency(Duration.ofSeconds(random.nextInt(300))), 1);
               case 3 -> rig.devices.inject(Fault.inProgress(1 + random.nextInt(3)), 1);
-              default -> { }
+              default -> {}
             }
             InvestigationId id = InvestigationId.of("inv-" + seed + "-" + devices.size());
             actions.add(new ActionId(id, 1));
             rig.runtime.open(id, AlertId.of("a-" + devices.size()), device);
-            rig.runtime.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "t", rig.clock.instant()));
+            rig.runtime.reportEvidence(
+                id, Evidence.of(device, Verdict.MALICIOUS, "t", rig.clock.instant()));
           } else if (op == 4 && !actions.isEmpty()) {
             rig.runtime.cancel(actions.get(random.nextInt(actions.size())), ANALYST, "stop");
           } else if (op == 5 && !actions.isEmpty()) {
@@ -95,8 +107,10 @@ class AdversaryChaosTest {
           } else {
             rig.advance(Duration.ofSeconds(random.nextInt(120)));
           }
-        } catch (StoreUnavailableException | dev.parry.runtime.CommandRejectedException
-            | dev.parry.runtime.UnknownInvestigationException | dev.parry.runtime.InvestigationRefusedException e) {
+        } catch (StoreUnavailableException
+            | dev.parry.runtime.CommandRejectedException
+            | dev.parry.runtime.UnknownInvestigationException
+            | dev.parry.runtime.InvestigationRefusedException e) {
           // expected under chaos
         }
       }
@@ -106,12 +120,21 @@ class AdversaryChaosTest {
       rig.advance(Duration.ofHours(3)); // action timeout is 1 h: everything must be settled by now
       Instant now = rig.clock.instant();
       for (ActionId id : actions) {
-        Optional<ActionRecord> found = rig.store.delegateStore().load(id.investigation()).flatMap(i -> i.action(id));
+        Optional<ActionRecord> found =
+            rig.store.delegateStore().load(id.investigation()).flatMap(i -> i.action(id));
         if (found.isEmpty()) {
           continue; // the evidence was never stored
         }
         ActionRecord action = found.get();
-        String where = "seed " + seed + (timeBoxed ? " (time-boxed)" : "") + ": " + action + " note='" + action.note() + "'";
+        String where =
+            "seed "
+                + seed
+                + (timeBoxed ? " (time-boxed)" : "")
+                + ": "
+                + action
+                + " note='"
+                + action.note()
+                + "'";
         if (action.status().isDispatched()) {
           violations.add(where + " is still " + action.status() + " 3 h after the faults stopped");
         }
@@ -130,15 +153,19 @@ class AdversaryChaosTest {
         if (action.status() == ActionStatus.SUCCEEDED && !inEffect) {
           violations.add(where + " is SUCCEEDED but its effect is not in place");
         }
-        if ((action.status() == ActionStatus.CANCELLED || action.status() == ActionStatus.PENDING_APPROVAL
-            || action.status() == ActionStatus.EXPIRED) && applied > 0) {
+        if ((action.status() == ActionStatus.CANCELLED
+                || action.status() == ActionStatus.PENDING_APPROVAL
+                || action.status() == ActionStatus.EXPIRED)
+            && applied > 0) {
           violations.add(where + " is " + action.status() + " but the executor applied it");
         }
       }
       if (!rig.runtime.health().isHealthy()) {
-        violations.add("seed " + seed + ": unhealthy 3 h after the faults stopped: " + rig.runtime.health());
+        violations.add(
+            "seed " + seed + ": unhealthy 3 h after the faults stopped: " + rig.runtime.health());
       }
-      rig.virtual.failures().stream().filter(f -> !(f instanceof StoreUnavailableException))
+      rig.virtual.failures().stream()
+          .filter(f -> !(f instanceof StoreUnavailableException))
           .forEach(f -> violations.add("seed " + seed + ": escaped " + f));
     }
     return violations;

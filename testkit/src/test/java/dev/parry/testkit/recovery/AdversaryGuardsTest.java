@@ -15,9 +15,9 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
+import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
-import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.InMemoryControlStore;
 import dev.parry.spi.safety.SafetyGuards;
@@ -35,17 +35,22 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The kill switch and protected assets asked again at dispatch time, with work queued behind a busy family. */
+/**
+ * The kill switch and protected assets asked again at dispatch time, with work queued behind a busy
+ * family.
+ */
 class AdversaryGuardsTest {
 
   static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
 
   static Device device(int i) {
-    return new Device(DeviceId.of("d-q-" + i), DeviceName.of("q-" + i), null, Set.of(), OsPlatform.WINDOWS);
+    return new Device(
+        DeviceId.of("d-q-" + i), DeviceName.of("q-" + i), null, Set.of(), OsPlatform.WINDOWS);
   }
 
   @Test
-  @DisplayName("the kill switch pulled while actions wait for the family's only permit holds every one of them")
+  @DisplayName(
+      "the kill switch pulled while actions wait for the family's only permit holds every one of them")
   void killSwitchMidQueue() {
     try (Rig rig = new Rig(201, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)))) {
       rig.runtime.start();
@@ -73,8 +78,13 @@ class AdversaryGuardsTest {
   @DisplayName("a break-glass override that ends while the action waits holds it at dispatch")
   void breakGlassEndsMidQueue() {
     Device protectedOne = device(9);
-    try (Rig rig = new Rig(202, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1))
-        .safetyGuards(SafetyGuards.builder().protectDevice(protectedOne.id()).build()))) {
+    try (Rig rig =
+        new Rig(
+            202,
+            b ->
+                b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1))
+                    .safetyGuards(
+                        SafetyGuards.builder().protectDevice(protectedOne.id()).build()))) {
       rig.runtime.start();
       rig.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
       rig.isolate("inv-0", device(0));
@@ -90,30 +100,38 @@ class AdversaryGuardsTest {
   }
 
   @Test
-  @DisplayName("an analyst's manual action is not held by the kill switch at dispatch: it is not automation")
+  @DisplayName(
+      "an analyst's manual action is not held by the kill switch at dispatch: it is not automation")
   void manualActionHeldByKillSwitch() {
-    try (Rig rig = new Rig(203, b -> { })) {
+    try (Rig rig = new Rig(203, b -> {})) {
       rig.runtime.start();
       rig.runtime.pauseAutomation(ANALYST, null, "bad rule");
-      ActionRecord taken = rig.runtime.takeAction(isolation(WORKSTATION), ANALYST, "contain now", false);
+      ActionRecord taken =
+          rig.runtime.takeAction(isolation(WORKSTATION), ANALYST, "contain now", false);
       assertEquals(ActionStatus.APPROVED, taken.status());
       rig.advance(Duration.ofMinutes(10));
       ActionRecord after = rig.action(taken.id());
-      assertEquals(ActionStatus.SUCCEEDED, after.status(), "the analyst's manual action was held: " + after.reason());
+      assertEquals(
+          ActionStatus.SUCCEEDED,
+          after.status(),
+          "the analyst's manual action was held: " + after.reason());
       assertTrue(rig.devices.isInEffect(isolation(WORKSTATION)));
     }
   }
 
   @Test
-  @DisplayName("while the shared control state cannot be read, nothing automatic is sent; once it can, the action runs once")
+  @DisplayName(
+      "while the shared control state cannot be read, nothing automatic is sent; once it can, the action runs once")
   void unreadableControlStateSendsNothing() {
-    try (Rig rig = new Rig(204, b -> { })) {
+    try (Rig rig = new Rig(204, b -> {})) {
       rig.runtime.start();
-      // the plan reads the control state once; every read after it (the dispatch and the reconciler's retries) fails
+      // the plan reads the control state once; every read after it (the dispatch and the
+      // reconciler's retries) fails
       rig.store.failAfter(FaultyStore.Call.CONTROL_CHANGES, 1, Integer.MAX_VALUE, false);
       ActionId action = rig.isolate("inv-cs", WORKSTATION);
       rig.advance(Duration.ofMinutes(30));
-      assertEquals(ActionStatus.APPROVED, rig.action(action).status(), "stays due, neither held nor failed");
+      assertEquals(
+          ActionStatus.APPROVED, rig.action(action).status(), "stays due, neither held nor failed");
       assertEquals(0, rig.executes(), "sent without asking the guards");
       rig.store.heal();
       rig.advance(Duration.ofMinutes(5));
@@ -124,15 +142,20 @@ class AdversaryGuardsTest {
   }
 
   @Test
-  @DisplayName("a kill switch whose write landed but whose acknowledgement was lost still holds, and the retry records it again")
+  @DisplayName(
+      "a kill switch whose write landed but whose acknowledgement was lost still holds, and the retry records it again")
   void killSwitchWithLostAcknowledgement() {
-    try (Rig rig = new Rig(205, b -> { })) {
+    try (Rig rig = new Rig(205, b -> {})) {
       rig.runtime.start();
       rig.store.failNext(FaultyStore.Call.CONTROL_RECORD, 1, true);
-      assertThrows(StoreUnavailableException.class, () -> rig.runtime.pauseAutomation(ANALYST, null, "bad rule"));
+      assertThrows(
+          StoreUnavailableException.class,
+          () -> rig.runtime.pauseAutomation(ANALYST, null, "bad rule"));
       ActionId held = rig.isolate("inv-ack", WORKSTATION);
-      assertEquals(ActionStatus.PENDING_APPROVAL, rig.action(held).status(), "the landed pause holds");
-      rig.runtime.pauseAutomation(ANALYST, null, "bad rule"); // the caller retries: pausing twice is pausing
+      assertEquals(
+          ActionStatus.PENDING_APPROVAL, rig.action(held).status(), "the landed pause holds");
+      rig.runtime.pauseAutomation(
+          ANALYST, null, "bad rule"); // the caller retries: pausing twice is pausing
       assertEquals(2, rig.runtime.controlChanges(ANALYST, 0, 10).size());
       rig.advance(Duration.ofMinutes(10));
       assertEquals(0, rig.executes());
@@ -140,19 +163,27 @@ class AdversaryGuardsTest {
   }
 
   @Test
-  @DisplayName("a runtime on a store that keeps no control state is refused at build, naming the remedy")
+  @DisplayName(
+      "a runtime on a store that keeps no control state is refused at build, naming the remedy")
   void storeWithoutControlsIsRefused() {
-    InvestigationStore bare = new ForwardingStore(InMemoryInvestigationStore.create()) {
-      @Override
-      public Optional<ControlStore> controls() {
-        return Optional.empty();
-      }
-    };
-    InvalidInputException refused = assertThrows(InvalidInputException.class,
-        () -> ParryRuntime.builder().store(bare).requiredKinds(Set.of()).build());
+    InvestigationStore bare =
+        new ForwardingStore(InMemoryInvestigationStore.create()) {
+          @Override
+          public Optional<ControlStore> controls() {
+            return Optional.empty();
+          }
+        };
+    InvalidInputException refused =
+        assertThrows(
+            InvalidInputException.class,
+            () -> ParryRuntime.builder().store(bare).requiredKinds(Set.of()).build());
     assertTrue(refused.getMessage().contains("controls("), refused.getMessage());
-    try (ParryRuntime given = ParryRuntime.builder().store(bare).controls(InMemoryControlStore.create())
-        .requiredKinds(Set.of()).build()) {
+    try (ParryRuntime given =
+        ParryRuntime.builder()
+            .store(bare)
+            .controls(InMemoryControlStore.create())
+            .requiredKinds(Set.of())
+            .build()) {
       assertTrue(given.allowIndicators(ANALYST).isEmpty());
     }
   }

@@ -1,11 +1,11 @@
 package dev.parry.testkit.recovery;
 
+import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
-import dev.parry.core.investigation.ActionRecord;
 import dev.parry.testkit.fake.ForwardingStore;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

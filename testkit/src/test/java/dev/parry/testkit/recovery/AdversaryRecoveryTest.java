@@ -20,15 +20,19 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Attacks on the level-triggered recovery: lost timers, failed reads in scheduled work, interleavings. */
+/**
+ * Attacks on the level-triggered recovery: lost timers, failed reads in scheduled work,
+ * interleavings.
+ */
 class AdversaryRecoveryTest {
 
   static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
 
   @Test
-  @DisplayName("a reconciler tick timer the scheduler accepted and lost at start is re-armed; a lost dispatch is resumed")
+  @DisplayName(
+      "a reconciler tick timer the scheduler accepted and lost at start is re-armed; a lost dispatch is resumed")
   void lostTickTimer() {
-    try (Rig rig = new Rig(101, b -> { })) {
+    try (Rig rig = new Rig(101, b -> {})) {
       rig.scheduler.losingTimers(1.0);
       rig.runtime.start(); // the first tick's timer is accepted and never runs
       rig.scheduler.heal();
@@ -44,7 +48,7 @@ class AdversaryRecoveryTest {
   @Test
   @DisplayName("a tick timer lost mid-life is re-armed too")
   void lostTickTimerMidLife() {
-    try (Rig rig = new Rig(102, b -> { })) {
+    try (Rig rig = new Rig(102, b -> {})) {
       rig.runtime.start();
       rig.advance(Duration.ofMinutes(5));
       rig.scheduler.losingTimers(1.0);
@@ -53,15 +57,19 @@ class AdversaryRecoveryTest {
       rig.scheduler.refuseNext(1, 0);
       ActionId action = rig.isolate("inv-1", WORKSTATION);
       rig.advance(Duration.ofHours(2));
-      assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status(), () -> rig.runtime.health().toString());
+      assertEquals(
+          ActionStatus.SUCCEEDED,
+          rig.action(action).status(),
+          () -> rig.runtime.health().toString());
       assertTrue(rig.runtime.health().isHealthy(), () -> rig.runtime.health().toString());
     }
   }
 
   @Test
-  @DisplayName("a failed read as a resumed dispatch begins is logged, not thrown into the scheduler")
+  @DisplayName(
+      "a failed read as a resumed dispatch begins is logged, not thrown into the scheduler")
   void failedReadInBeginEscapes() {
-    try (Rig rig = new Rig(103, b -> { })) {
+    try (Rig rig = new Rig(103, b -> {})) {
       rig.runtime.start();
       rig.scheduler.refuseNext(1, 0);
       ActionId action = rig.isolate("inv-1", WORKSTATION); // approved, its dispatch lost
@@ -78,16 +86,21 @@ class AdversaryRecoveryTest {
   }
 
   @Test
-  @DisplayName("a failed write while a follower is carried by its leader is logged, not thrown into the scheduler")
+  @DisplayName(
+      "a failed write while a follower is carried by its leader is logged, not thrown into the scheduler")
   void failedFollowerStartEscapes() {
-    try (Rig rig = new Rig(104, b -> { })) {
+    try (Rig rig = new Rig(104, b -> {})) {
       rig.runtime.start();
       rig.devices.inject(Fault.inProgress(2), 1);
       ActionId first = rig.isolate("inv-1", WORKSTATION);
       rig.settle();
       ActionId second = rig.isolate("inv-2", WORKSTATION); // waits for the first's outcome
       rig.settle();
-      rig.store.failAfter(FaultyStore.Call.APPEND, 1, 1, false); // the leader's success lands; the follower's start fails
+      rig.store.failAfter(
+          FaultyStore.Call.APPEND,
+          1,
+          1,
+          false); // the leader's success lands; the follower's start fails
       rig.advance(Duration.ofMinutes(2));
       rig.advance(Duration.ofMinutes(30));
       assertEquals(ActionStatus.SUCCEEDED, rig.action(first).status());
@@ -97,48 +110,65 @@ class AdversaryRecoveryTest {
   }
 
   @Test
-  @DisplayName("a cancel that read APPROVED while the dispatch sent its call does not answer CANCELLED")
+  @DisplayName(
+      "a cancel that read APPROVED while the dispatch sent its call does not answer CANCELLED")
   void cancelRacingDispatch() {
     AdversaryHookStore hooks = new AdversaryHookStore(InMemoryInvestigationStore.create());
-    try (Rig rig = new Rig(105, hooks, "rig", b -> { })) {
+    try (Rig rig = new Rig(105, hooks, "rig", b -> {})) {
       rig.runtime.start();
       rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
       ActionId action = rig.isolate("inv-1", WORKSTATION); // approved; its dispatch is queued
       hooks.afterNextLoad(rig::settle); // the dispatcher runs right after cancel() read the action
       ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
-      long cancelCalls = rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count();
+      long cancelCalls =
+          rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count();
       rig.advance(Duration.ofMinutes(10));
       if (answer.status() == ActionStatus.CANCELLED) {
-        String seen = "executes=" + rig.executes() + ", cancel calls=" + cancelCalls + ", stored="
-            + rig.action(action).status() + ", isolated afterwards=" + rig.devices.isInEffect(isolation(WORKSTATION));
-        assertTrue(rig.executes() == 0 || cancelCalls > 0,
-            "answered CANCELLED with a call out that the executor was never asked to stop: " + seen);
-        assertFalse(rig.devices.isInEffect(isolation(WORKSTATION)), "the cancelled isolation took effect: " + seen);
+        String seen =
+            "executes="
+                + rig.executes()
+                + ", cancel calls="
+                + cancelCalls
+                + ", stored="
+                + rig.action(action).status()
+                + ", isolated afterwards="
+                + rig.devices.isInEffect(isolation(WORKSTATION));
+        assertTrue(
+            rig.executes() == 0 || cancelCalls > 0,
+            "answered CANCELLED with a call out that the executor was never asked to stop: "
+                + seen);
+        assertFalse(
+            rig.devices.isInEffect(isolation(WORKSTATION)),
+            "the cancelled isolation took effect: " + seen);
       }
     }
   }
 
   @Test
-  @DisplayName("two undos of one shared effect, the second joining while the first decides 'kept', lift the effect")
+  @DisplayName(
+      "two undos of one shared effect, the second joining while the first decides 'kept', lift the effect")
   void sharedEffectUndoRace() {
     AdversaryHookStore hooks = new AdversaryHookStore(InMemoryInvestigationStore.create());
-    try (Rig rig = new Rig(106, hooks, "rig", b -> { })) {
+    try (Rig rig = new Rig(106, hooks, "rig", b -> {})) {
       rig.runtime.start();
       ActionId first = rig.isolate("inv-1", WORKSTATION);
       rig.settle();
       ActionId second = rig.isolate("inv-2", WORKSTATION);
       rig.settle();
       rig.runtime.undo(first, ANALYST, "not this one");
-      hooks.afterNextQuery(() -> { // while the first undo looks for other holders
-        rig.runtime.undo(second, ANALYST, "all clear");
-        rig.settle();
-      });
+      hooks.afterNextQuery(
+          () -> { // while the first undo looks for other holders
+            rig.runtime.undo(second, ANALYST, "all clear");
+            rig.settle();
+          });
       rig.settle();
       rig.advance(Duration.ofHours(2));
       assertEquals(ActionStatus.UNDONE, rig.action(first).status());
       assertEquals(ActionStatus.UNDONE, rig.action(second).status());
-      assertFalse(rig.devices.isInEffect(isolation(WORKSTATION)),
-          "both isolations are UNDONE but the device is still isolated: " + rig.action(second).note());
+      assertFalse(
+          rig.devices.isInEffect(isolation(WORKSTATION)),
+          "both isolations are UNDONE but the device is still isolated: "
+              + rig.action(second).note());
     }
   }
 }

@@ -29,15 +29,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Two runtimes on one store, leases running out while a call is out, undo racing a time box, racing starts. */
+/**
+ * Two runtimes on one store, leases running out while a call is out, undo racing a time box, racing
+ * starts.
+ */
 class AdversaryTwoRuntimesTest {
 
   static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
 
   @Test
-  @DisplayName("a lease that runs out while the call is out (renewals failing) is taken over with the same key, applied once")
+  @DisplayName(
+      "a lease that runs out while the call is out (renewals failing) is taken over with the same key, applied once")
   void leaseExpiresWhileCallOut() {
-    try (Rig a = new Rig(401, b -> { }); Rig b = new Rig(a, 402, "rig-b")) {
+    try (Rig a = new Rig(401, b -> {});
+        Rig b = new Rig(a, 402, "rig-b")) {
       a.runtime.start();
       b.runtime.start();
       a.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
@@ -57,9 +62,11 @@ class AdversaryTwoRuntimesTest {
   }
 
   @Test
-  @DisplayName("a cancel through one runtime while the other holds the action queued behind the family's permit: no call")
+  @DisplayName(
+      "a cancel through one runtime while the other holds the action queued behind the family's permit: no call")
   void cancelThroughTheOther() {
-    try (Rig a = new Rig(403, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1))); Rig b = new Rig(a, 404, "rig-b")) {
+    try (Rig a = new Rig(403, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)));
+        Rig b = new Rig(a, 404, "rig-b")) {
       a.runtime.start();
       b.runtime.start();
       a.devices.inject(Fault.latency(Duration.ofMinutes(3)), 1);
@@ -72,7 +79,11 @@ class AdversaryTwoRuntimesTest {
       a.advance(Duration.ofHours(1));
       assertEquals(ActionStatus.CANCELLED, a.action(queued).status());
       assertFalse(a.devices.isInEffect(isolation(WORKSTATION)));
-      assertEquals(0, a.devices.calls().stream().filter(c -> c.request().action().equals(isolation(WORKSTATION))).count());
+      assertEquals(
+          0,
+          a.devices.calls().stream()
+              .filter(c -> c.request().action().equals(isolation(WORKSTATION)))
+              .count());
     }
   }
 
@@ -80,26 +91,36 @@ class AdversaryTwoRuntimesTest {
   @DisplayName("an analyst's undo racing the end of the time box sends one undo with one key")
   void undoRacingTimeBoxEnd() {
     AdversaryHookStore hooks = new AdversaryHookStore(InMemoryInvestigationStore.create());
-    try (Rig rig = new Rig(405, hooks, "rig", b -> b.timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4)))) {
+    try (Rig rig =
+        new Rig(
+            405, hooks, "rig", b -> b.timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4)))) {
       rig.runtime.start();
       ActionId action = rig.isolate("inv-1", WORKSTATION);
       rig.settle();
       rig.advance(Duration.ofHours(4).minusSeconds(1));
-      hooks.afterNextLoad(() -> rig.advance(Duration.ofSeconds(30))); // the box ends between the analyst's read and write
+      hooks.afterNextLoad(
+          () ->
+              rig.advance(
+                  Duration.ofSeconds(30))); // the box ends between the analyst's read and write
       assertThrows(CommandRejectedException.class, () -> rig.runtime.undo(action, ANALYST, "done"));
       rig.advance(Duration.ofHours(2));
       assertEquals(ActionStatus.UNDONE, rig.action(action).status());
-      List<String> keys = rig.devices.calls().stream().filter(c -> c.request().action() instanceof ReleaseFromIsolation)
-          .map(c -> c.request().idempotencyKey().toString()).distinct().toList();
+      List<String> keys =
+          rig.devices.calls().stream()
+              .filter(c -> c.request().action() instanceof ReleaseFromIsolation)
+              .map(c -> c.request().idempotencyKey().toString())
+              .distinct()
+              .toList();
       assertEquals(1, keys.size(), keys::toString);
       assertFalse(rig.devices.isInEffect(isolation(WORKSTATION)));
     }
   }
 
   @Test
-  @DisplayName("start() called from many threads at once runs one first pass and leaves the runtime started once")
+  @DisplayName(
+      "start() called from many threads at once runs one first pass and leaves the runtime started once")
   void concurrentStarts() throws Exception {
-    try (Rig rig = new Rig(406, b -> { })) {
+    try (Rig rig = new Rig(406, b -> {})) {
       rig.scheduler.refuseNext(1, 0);
       ActionId action = rig.isolate("inv-1", WORKSTATION); // before start: its dispatch lost
       ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -107,11 +128,13 @@ class AdversaryTwoRuntimesTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> starts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-          starts.add(pool.submit(() -> {
-            go.await();
-            rig.runtime.start();
-            return null;
-          }));
+          starts.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    rig.runtime.start();
+                    return null;
+                  }));
         }
         go.countDown();
         for (Future<?> start : starts) {

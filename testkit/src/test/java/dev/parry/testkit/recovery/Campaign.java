@@ -42,26 +42,46 @@ import java.util.Set;
 /**
  * A fault campaign: investigations, analysts' decisions and time passing on one or more runtimes
  * sharing a store, while the store fails a share of its calls (some writes landing with their
- * acknowledgement lost), the schedulers refuse or lose timers, and the executor answers with faults.
- * Then every fault stops, and the campaign checks, without restarting anything, that within a
- * bounded number of reconciler passes every action settled, nothing is due, every effect was applied
- * at most once, and no cancelled action was sent after its cancel was acknowledged.
+ * acknowledgement lost), the schedulers refuse or lose timers, and the executor answers with
+ * faults. Then every fault stops, and the campaign checks, without restarting anything, that within
+ * a bounded number of reconciler passes every action settled, nothing is due, every effect was
+ * applied at most once, and no cancelled action was sent after its cancel was acknowledged.
  */
 final class Campaign {
 
-  static final Caller ANALYST = Caller.of("campaign-analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+  static final Caller ANALYST =
+      Caller.of("campaign-analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
   /** How long after the faults stop every action must have settled: a bounded number of passes. */
   static final Duration SETTLE_WITHIN = Duration.ofHours(3);
 
   /** What a campaign did and found. */
-  record Result(int investigations, int actions, long storeFaults, long lostAcks, long schedulerFaults,
-      int executorFaults, int callerErrors, long passesToSettle, int cancelsAcknowledged) {
+  record Result(
+      int investigations,
+      int actions,
+      long storeFaults,
+      long lostAcks,
+      long schedulerFaults,
+      int executorFaults,
+      int callerErrors,
+      long passesToSettle,
+      int cancelsAcknowledged) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%d investigations, %d actions; faults: %d store (%d writes landed, ack lost),"
-          + " %d scheduler, %d executor; %d operations failed for their callers; %d acknowledged cancels;"
-          + " settled %d reconciler passes after the faults stopped", investigations, actions, storeFaults, lostAcks,
-          schedulerFaults, executorFaults, callerErrors, cancelsAcknowledged, passesToSettle);
+      return String.format(
+          Locale.ROOT,
+          "%d investigations, %d actions; faults: %d store (%d writes landed, ack lost),"
+              + " %d scheduler, %d executor; %d operations failed for their callers; %d acknowledged cancels;"
+              + " settled %d reconciler passes after the faults stopped",
+          investigations,
+          actions,
+          storeFaults,
+          lostAcks,
+          schedulerFaults,
+          executorFaults,
+          callerErrors,
+          cancelsAcknowledged,
+          passesToSettle);
     }
   }
 
@@ -69,10 +89,12 @@ final class Campaign {
   private final List<Rig> rigs;
   private final Random random;
   private final Runnable chaos;
-  private Runnable onHeal = () -> { };
+  private Runnable onHeal = () -> {};
   private final List<InvestigationId> investigations = new ArrayList<>();
+
   /** When a CANCELLED answer was returned for an action: no execute call for it may come later. */
   private final Map<ActionId, Integer> cancelledAtCall = new HashMap<>();
+
   private int executorFaults;
   private int callerErrors;
 
@@ -135,7 +157,9 @@ final class Campaign {
       first.advance(interval);
       passes++;
       for (Rig rig : rigs) {
-        rig.runtime.health(); // as a service's health check polls it: it re-arms a reconciler whose timer was lost
+        rig.runtime
+            .health(); // as a service's health check polls it: it re-arms a reconciler whose timer
+        // was lost
       }
     }
     return withFaults(check(passes));
@@ -155,14 +179,19 @@ final class Campaign {
     try {
       switch (random.nextInt(8)) {
         case 0, 1, 2 -> openAndReport(runtime, step);
-        case 3 -> onSome(runtime, ActionStatus.PENDING_APPROVAL, id -> runtime.approve(id, ANALYST, "ok"));
-        case 4 -> onSome(runtime, ActionStatus.PENDING_APPROVAL, id -> runtime.reject(id, ANALYST, "no"));
-        case 5 -> onSome(runtime, ActionStatus.SUCCEEDED, id -> runtime.undo(id, ANALYST, "false alarm"));
+        case 3 ->
+            onSome(
+                runtime, ActionStatus.PENDING_APPROVAL, id -> runtime.approve(id, ANALYST, "ok"));
+        case 4 ->
+            onSome(runtime, ActionStatus.PENDING_APPROVAL, id -> runtime.reject(id, ANALYST, "no"));
+        case 5 ->
+            onSome(runtime, ActionStatus.SUCCEEDED, id -> runtime.undo(id, ANALYST, "false alarm"));
         case 6 -> onSome(runtime, ActionStatus.IN_PROGRESS, id -> cancel(runtime, id));
         default -> onSome(runtime, ActionStatus.APPROVED, id -> cancel(runtime, id));
       }
     } catch (RuntimeException e) {
-      callerErrors++; // a store failure, or a decision another runtime made first: the caller sees it
+      callerErrors++; // a store failure, or a decision another runtime made first: the caller sees
+      // it
     }
   }
 
@@ -176,15 +205,26 @@ final class Campaign {
   private void openAndReport(ParryRuntime runtime, int step) {
     InvestigationId id = InvestigationId.of("camp-" + seed + "-" + step);
     boolean server = random.nextInt(3) == 0;
-    Device device = new Device(DeviceId.of("d-" + seed + "-" + step), DeviceName.of("host-" + step), null, Set.of(),
-        server ? OsPlatform.WINDOWS_SERVER : OsPlatform.WINDOWS);
+    Device device =
+        new Device(
+            DeviceId.of("d-" + seed + "-" + step),
+            DeviceName.of("host-" + step),
+            null,
+            Set.of(),
+            server ? OsPlatform.WINDOWS_SERVER : OsPlatform.WINDOWS);
     runtime.open(id, AlertId.of("alert-" + step), device);
     investigations.add(id);
     Instant now = rigs.get(0).clock.instant();
-    DeviceFile file = DeviceFile.onDevice(Sha256.of(String.format(Locale.ROOT, "%064x", (long) step * 7919 + seed)),
-        device.id(), WindowsPath.of("C:\\Users\\u\\AppData\\Local\\Temp\\drop" + step + ".exe"));
-    runtime.reportEvidence(id, List.of(Evidence.of(device, Verdict.MALICIOUS, "campaign", now),
-        Evidence.of(file, Verdict.MALICIOUS, "campaign", now)));
+    DeviceFile file =
+        DeviceFile.onDevice(
+            Sha256.of(String.format(Locale.ROOT, "%064x", (long) step * 7919 + seed)),
+            device.id(),
+            WindowsPath.of("C:\\Users\\u\\AppData\\Local\\Temp\\drop" + step + ".exe"));
+    runtime.reportEvidence(
+        id,
+        List.of(
+            Evidence.of(device, Verdict.MALICIOUS, "campaign", now),
+            Evidence.of(file, Verdict.MALICIOUS, "campaign", now)));
   }
 
   private interface Op {
@@ -215,7 +255,8 @@ final class Campaign {
         continue;
       }
       for (ActionRecord action : state.actions()) {
-        if (!action.status().isSettled() || action.status() == ActionStatus.UNDO_IN_PROGRESS
+        if (!action.status().isSettled()
+            || action.status() == ActionStatus.UNDO_IN_PROGRESS
             || action.obligation().isPresent()) {
           return false;
         }
@@ -234,7 +275,8 @@ final class Campaign {
     List<Call> calls = first.devices.calls();
     for (int i = 0; i < calls.size(); i++) {
       Call call = calls.get(i);
-      if (!call.operation().equals("execute") || call.request().purpose() != ExecutionPurpose.EXECUTE) {
+      if (!call.operation().equals("execute")
+          || call.request().purpose() != ExecutionPurpose.EXECUTE) {
         continue;
       }
       ActionId action = call.request().actionId();
@@ -253,7 +295,10 @@ final class Campaign {
         problems.add(id + ": stored state differs from its events");
       }
       if (state.isAnalysisFinished() && !state.isComplete()) {
-        problems.add(id + ": analysis finished, every action should be settled, yet not complete: " + state.actions());
+        problems.add(
+            id
+                + ": analysis finished, every action should be settled, yet not complete: "
+                + state.actions());
       }
       for (ActionRecord action : state.actions()) {
         actions++;
@@ -266,7 +311,8 @@ final class Campaign {
           problems.add(action.id() + " applied " + applied + " times");
         }
         if (keys.getOrDefault(action.id(), Set.of()).size() > 1) {
-          problems.add(action.id() + " executed under several idempotency keys: " + keys.get(action.id()));
+          problems.add(
+              action.id() + " executed under several idempotency keys: " + keys.get(action.id()));
         }
         if (action.status() == ActionStatus.SUCCEEDED && applied != 1) {
           problems.add(action.id() + " succeeded but its effect was applied " + applied + " times");
@@ -274,7 +320,8 @@ final class Campaign {
       }
     }
     if (!store.due(now, "campaign-checker", InvestigationStore.MAX_DUE).isEmpty()) {
-      problems.add("work still due: " + store.due(now, "campaign-checker", InvestigationStore.MAX_DUE));
+      problems.add(
+          "work still due: " + store.due(now, "campaign-checker", InvestigationStore.MAX_DUE));
     }
     if (!first.virtual.failures().isEmpty()) {
       problems.add("background work threw: " + first.virtual.failures());
@@ -285,9 +332,20 @@ final class Campaign {
         problems.add(rig.instanceName + " unhealthy after the faults stopped: " + health);
       }
     }
-    Result result = new Result(investigations.size(), actions, 0, 0, 0, executorFaults, callerErrors, passes,
-        cancelledAtCall.size());
-    assertTrue(problems.isEmpty(), () -> "seed " + seed + ": " + problems.size() + " problem(s): " + problems);
+    Result result =
+        new Result(
+            investigations.size(),
+            actions,
+            0,
+            0,
+            0,
+            executorFaults,
+            callerErrors,
+            passes,
+            cancelledAtCall.size());
+    assertTrue(
+        problems.isEmpty(),
+        () -> "seed " + seed + ": " + problems.size() + " problem(s): " + problems);
     assertEquals(List.of(), problems);
     return result;
   }
@@ -302,7 +360,15 @@ final class Campaign {
       lostAcks += rig.store.lostAcks();
       schedulerFaults += rig.scheduler.faults();
     }
-    return new Result(result.investigations(), result.actions(), storeFaults, lostAcks, schedulerFaults,
-        result.executorFaults(), result.callerErrors(), result.passesToSettle(), result.cancelsAcknowledged());
+    return new Result(
+        result.investigations(),
+        result.actions(),
+        storeFaults,
+        lostAcks,
+        schedulerFaults,
+        result.executorFaults(),
+        result.callerErrors(),
+        result.passesToSettle(),
+        result.cancelsAcknowledged());
   }
 }

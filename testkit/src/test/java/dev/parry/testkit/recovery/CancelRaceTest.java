@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Cancel racing the dispatch on real threads: an action answered CANCELLED is never sent")
+@DisplayName(
+    "Cancel racing the dispatch on real threads: an action answered CANCELLED is never sent")
 class CancelRaceTest {
 
   static final Caller ANALYST = Caller.of("racer@contoso.com", Permission.SECURITY_ADMINISTRATOR);
@@ -52,27 +53,44 @@ class CancelRaceTest {
     Map<ActionId, ActionStatus> answers = new ConcurrentHashMap<>();
     ExecutorService cancellers = Executors.newFixedThreadPool(2);
     try (TaskScheduler pool = TaskScheduler.threadPool(2);
-        ParryRuntime runtime = ParryRuntime.builder().clock(clock).scheduler(pool)
-            .store(InMemoryInvestigationStore.create()).requiredKinds(Set.of()).planTable(Rig.ISOLATE_AUTOMATICALLY)
-            .limits(Limits.defaults().withRateLimit(RateLimit.of(1_000_000, Duration.ofSeconds(1)))) // the race, not the quota
-            .executor("fake-devices", devices.executor()).build()) {
+        ParryRuntime runtime =
+            ParryRuntime.builder()
+                .clock(clock)
+                .scheduler(pool)
+                .store(InMemoryInvestigationStore.create())
+                .requiredKinds(Set.of())
+                .planTable(Rig.ISOLATE_AUTOMATICALLY)
+                .limits(
+                    Limits.defaults()
+                        .withRateLimit(
+                            RateLimit.of(
+                                1_000_000, Duration.ofSeconds(1)))) // the race, not the quota
+                .executor("fake-devices", devices.executor())
+                .build()) {
       runtime.start();
       List<Future<?>> races = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         InvestigationId id = InvestigationId.of("race-" + i);
-        Device device = new Device(DeviceId.of("d-race-" + i), DeviceName.of("race-" + i), null, Set.of(),
-            OsPlatform.WINDOWS);
+        Device device =
+            new Device(
+                DeviceId.of("d-race-" + i),
+                DeviceName.of("race-" + i),
+                null,
+                Set.of(),
+                OsPlatform.WINDOWS);
         CountDownLatch opened = new CountDownLatch(1);
         ActionId action = new ActionId(id, 1);
-        races.add(cancellers.submit(() -> {
-          opened.await();
-          try {
-            answers.put(action, runtime.cancel(action, ANALYST, "race").status());
-          } catch (CommandRejectedException settledFirst) {
-            answers.put(action, ActionStatus.SUCCEEDED);
-          }
-          return null;
-        }));
+        races.add(
+            cancellers.submit(
+                () -> {
+                  opened.await();
+                  try {
+                    answers.put(action, runtime.cancel(action, ANALYST, "race").status());
+                  } catch (CommandRejectedException settledFirst) {
+                    answers.put(action, ActionStatus.SUCCEEDED);
+                  }
+                  return null;
+                }));
         runtime.open(id, AlertId.of("a-" + i), device);
         runtime.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "race", clock.instant()));
         opened.countDown();
@@ -86,13 +104,20 @@ class CancelRaceTest {
       }
       int cancelled = 0;
       for (Map.Entry<ActionId, ActionStatus> answer : answers.entrySet()) {
-        ActionRecord stored = runtime.investigation(answer.getKey().investigation(), ANALYST).orElseThrow()
-            .action(answer.getKey()).orElseThrow();
+        ActionRecord stored =
+            runtime
+                .investigation(answer.getKey().investigation(), ANALYST)
+                .orElseThrow()
+                .action(answer.getKey())
+                .orElseThrow();
         assertTrue(stored.status().isSettled(), () -> "never settled: " + stored);
         if (answer.getValue() == ActionStatus.CANCELLED) {
           cancelled++;
           assertEquals(ActionStatus.CANCELLED, stored.status());
-          List<Call> sent = devices.calls().stream().filter(c -> c.request().actionId().equals(answer.getKey())).toList();
+          List<Call> sent =
+              devices.calls().stream()
+                  .filter(c -> c.request().actionId().equals(answer.getKey()))
+                  .toList();
           assertEquals(List.of(), sent, "an action answered CANCELLED was sent to its executor");
         }
       }
@@ -105,7 +130,10 @@ class CancelRaceTest {
 
   private static boolean allSettled(ParryRuntime runtime, Set<ActionId> actions) {
     for (ActionId id : actions) {
-      if (!runtime.investigation(id.investigation(), ANALYST).flatMap(i -> i.action(id)).map(a -> a.status().isSettled())
+      if (!runtime
+          .investigation(id.investigation(), ANALYST)
+          .flatMap(i -> i.action(id))
+          .map(a -> a.status().isSettled())
           .orElse(false)) {
         return false;
       }

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Fault campaign on PostgreSQL: connections terminated mid-statement and a server restart, on top of the"
-    + " injected faults; everything settles without a restart of the runtimes")
+@DisplayName(
+    "Fault campaign on PostgreSQL: connections terminated mid-statement and a server restart, on top of the"
+        + " injected faults; everything settles without a restart of the runtimes")
 class PostgresCampaignTest {
 
   static final String SCHEMA = "parry_campaign";
@@ -44,38 +45,53 @@ class PostgresCampaignTest {
       JdbcInvestigationStore store = JdbcInvestigationStore.migrateAndCreate(pool);
       try (Rig first = new Rig(31, store, "pg-rig-1", FaultCampaignTest.CAMPAIGN);
           Rig second = new Rig(first, 1031, "pg-rig-2")) {
-        Campaign campaign = new Campaign(31, List.of(first, second), () -> {
-          if (chaos.incrementAndGet() == 2 && restart != null) {
-            restartServer(restart);
-            restarts.incrementAndGet();
-          }
-        });
-        // connections are also terminated at random moments from another thread, so some die mid-statement
+        Campaign campaign =
+            new Campaign(
+                31,
+                List.of(first, second),
+                () -> {
+                  if (chaos.incrementAndGet() == 2 && restart != null) {
+                    restartServer(restart);
+                    restarts.incrementAndGet();
+                  }
+                });
+        // connections are also terminated at random moments from another thread, so some die
+        // mid-statement
         AtomicBoolean killing = new AtomicBoolean(true);
-        Thread killer = new Thread(() -> {
-          Random random = new Random(31);
-          while (killing.get()) {
-            try {
-              Thread.sleep(20 + random.nextInt(60));
-            } catch (InterruptedException e) {
-              return;
-            }
-            terminated.addAndGet(terminateConnections(url));
-          }
-        }, "connection-killer");
+        Thread killer =
+            new Thread(
+                () -> {
+                  Random random = new Random(31);
+                  while (killing.get()) {
+                    try {
+                      Thread.sleep(20 + random.nextInt(60));
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    terminated.addAndGet(terminateConnections(url));
+                  }
+                },
+                "connection-killer");
         killer.setDaemon(true);
         killer.start();
-        campaign.onHeal(() -> {
-          killing.set(false);
-          try {
-            killer.join(10_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+        campaign.onHeal(
+            () -> {
+              killing.set(false);
+              try {
+                killer.join(10_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
         Campaign.Result result = campaign.run(150, 0.15, 0.05);
-        System.out.println("campaign on PostgreSQL, two runtimes: " + result + "; " + terminated.get()
-            + " connections terminated, " + restarts.get() + " server restart(s)");
+        System.out.println(
+            "campaign on PostgreSQL, two runtimes: "
+                + result
+                + "; "
+                + terminated.get()
+                + " connections terminated, "
+                + restarts.get()
+                + " server restart(s)");
         assertTrue(terminated.get() > 0, "no connection was terminated");
         assertTrue(restart == null || restarts.get() == 1, "the server was not restarted");
       }
@@ -86,22 +102,32 @@ class PostgresCampaignTest {
     }
   }
 
-  /** Terminates every other connection to the database, as a failover or an administrator would, mid-statement or not. */
+  /**
+   * Terminates every other connection to the database, as a failover or an administrator would,
+   * mid-statement or not.
+   */
   static int terminateConnections(String url) {
-    try (Connection admin = DriverManager.getConnection(url); Statement statement = admin.createStatement();
-        var result = statement.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-            + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+    try (Connection admin = DriverManager.getConnection(url);
+        Statement statement = admin.createStatement();
+        var result =
+            statement.executeQuery(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
       result.next();
       return result.getInt(1);
     } catch (SQLException e) {
-      return 0; // the server is restarting, or this very connection was terminated: try again next round
+      return 0; // the server is restarting, or this very connection was terminated: try again next
+      // round
     }
   }
 
   static void restartServer(String command) {
     try {
-      Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder("sh", "-c", command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         throw new IllegalStateException("restarting PostgreSQL failed: " + command);
       }

@@ -56,9 +56,10 @@ class RecoveryTest {
   class Reconciler {
 
     @Test
-    @DisplayName("a failed store query does not stop it: a lost dispatch is resumed on a later pass")
+    @DisplayName(
+        "a failed store query does not stop it: a lost dispatch is resumed on a later pass")
     void survivesAFailedQuery() {
-      try (Rig rig = new Rig(1, b -> { })) {
+      try (Rig rig = new Rig(1, b -> {})) {
         rig.runtime.start();
         rig.scheduler.refuseNext(1, 0); // the dispatch of the next action is lost
         rig.store.failNext(FaultyStore.Call.DUE, 3, false);
@@ -74,9 +75,10 @@ class RecoveryTest {
     }
 
     @Test
-    @DisplayName("health reports consecutive failures and lag while the store is down, and recovers without a restart")
+    @DisplayName(
+        "health reports consecutive failures and lag while the store is down, and recovers without a restart")
     void healthShowsAnOutage() {
-      try (Rig rig = new Rig(2, b -> { })) {
+      try (Rig rig = new Rig(2, b -> {})) {
         rig.runtime.start();
         rig.store.failNext(FaultyStore.Call.DUE, 1_000_000, false);
         rig.advance(Duration.ofMinutes(20));
@@ -93,9 +95,10 @@ class RecoveryTest {
     @Test
     @DisplayName("a refused re-arm is made good by the next call into the runtime")
     void refusedRearm() {
-      try (Rig rig = new Rig(3, b -> { })) {
+      try (Rig rig = new Rig(3, b -> {})) {
         rig.runtime.start();
-        rig.scheduler.refuseNext(0, 1_000); // every timer refused for a while: the reconciler cannot re-arm
+        rig.scheduler.refuseNext(
+            0, 1_000); // every timer refused for a while: the reconciler cannot re-arm
         rig.advance(Duration.ofMinutes(10));
         rig.scheduler.heal();
         rig.scheduler.refuseNext(1, 0); // and the next dispatch is lost
@@ -106,18 +109,23 @@ class RecoveryTest {
     }
 
     @Test
-    @DisplayName("the thread-pool scheduler hands a failing task's exception to its handler, and keeps running")
+    @DisplayName(
+        "the thread-pool scheduler hands a failing task's exception to its handler, and keeps running")
     void threadPoolReportsFailures() throws Exception {
       List<Throwable> failures = new ArrayList<>();
       CountDownLatch after = new CountDownLatch(1);
-      try (TaskScheduler pool = TaskScheduler.threadPool(1, failure -> {
-        synchronized (failures) {
-          failures.add(failure);
-        }
-      })) {
-        pool.execute(() -> {
-          throw new IllegalStateException("boom");
-        });
+      try (TaskScheduler pool =
+          TaskScheduler.threadPool(
+              1,
+              failure -> {
+                synchronized (failures) {
+                  failures.add(failure);
+                }
+              })) {
+        pool.execute(
+            () -> {
+              throw new IllegalStateException("boom");
+            });
         pool.execute(after::countDown);
         assertTrue(after.await(10, TimeUnit.SECONDS));
       }
@@ -133,9 +141,10 @@ class RecoveryTest {
   class Start {
 
     @Test
-    @DisplayName("a start that cannot read the store leaves the runtime not started; the next start resumes")
+    @DisplayName(
+        "a start that cannot read the store leaves the runtime not started; the next start resumes")
     void retryable() {
-      try (Rig rig = new Rig(4, b -> { })) {
+      try (Rig rig = new Rig(4, b -> {})) {
         rig.runtime.start();
         rig.scheduler.refuseNext(1, 0);
         ActionId action = rig.isolate("inv-1", WORKSTATION); // approved, its dispatch lost
@@ -160,7 +169,8 @@ class RecoveryTest {
   class InFlight {
 
     @Test
-    @DisplayName("a failed read while an undo is dispatched neither strands the undo nor keeps the family's permit")
+    @DisplayName(
+        "a failed read while an undo is dispatched neither strands the undo nor keeps the family's permit")
     void failedReadInUndo() {
       try (Rig rig = new Rig(5, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)))) {
         rig.runtime.start();
@@ -178,9 +188,10 @@ class RecoveryTest {
     }
 
     @Test
-    @DisplayName("a scheduler that refuses the attempt timer after ActionStarted does not leave the action in progress")
+    @DisplayName(
+        "a scheduler that refuses the attempt timer after ActionStarted does not leave the action in progress")
     void refusedAttemptTimer() {
-      try (Rig rig = new Rig(6, b -> { })) {
+      try (Rig rig = new Rig(6, b -> {})) {
         rig.runtime.start();
         rig.devices.inject(Fault.neverAnswer(), 1);
         rig.scheduler.refuseNext(0, 1); // the attempt timer of the first call
@@ -192,17 +203,27 @@ class RecoveryTest {
     }
 
     @Test
-    @DisplayName("a pending action whose proposal landed with its acknowledgement lost still expires")
+    @DisplayName(
+        "a pending action whose proposal landed with its acknowledgement lost still expires")
     void expiryAfterLostAck() {
-      try (Rig rig = new Rig(7, b -> { })) {
+      try (Rig rig = new Rig(7, b -> {})) {
         rig.runtime.start();
         InvestigationId id = InvestigationId.of("inv-1");
         rig.runtime.open(id, AlertId.of("a-1"), SERVER);
         rig.store.failNext(FaultyStore.Call.APPEND, 1, true);
-        assertThrows(StoreUnavailableException.class, () -> rig.runtime.reportEvidence(id,
-            dev.parry.core.verdict.Evidence.of(SERVER, dev.parry.core.verdict.Verdict.SUSPICIOUS, "t", rig.clock.instant())));
+        assertThrows(
+            StoreUnavailableException.class,
+            () ->
+                rig.runtime.reportEvidence(
+                    id,
+                    dev.parry.core.verdict.Evidence.of(
+                        SERVER,
+                        dev.parry.core.verdict.Verdict.SUSPICIOUS,
+                        "t",
+                        rig.clock.instant())));
         ActionId pending = new ActionId(id, 1);
-        assertEquals(ActionStatus.PENDING_APPROVAL, rig.action(pending).status(), "the write landed");
+        assertEquals(
+            ActionStatus.PENDING_APPROVAL, rig.action(pending).status(), "the write landed");
         rig.runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
         rig.advance(Duration.ofDays(7).plusHours(1));
         assertEquals(ActionStatus.EXPIRED, rig.action(pending).status());
@@ -211,11 +232,13 @@ class RecoveryTest {
     }
 
     @Test
-    @DisplayName("a time-boxed isolation whose success landed with its acknowledgement lost is still lifted")
+    @DisplayName(
+        "a time-boxed isolation whose success landed with its acknowledgement lost is still lifted")
     void timeBoxAfterLostAck() {
       try (Rig rig = new Rig(8, b -> b.timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4)))) {
         rig.runtime.start();
-        rig.store.failAfter(FaultyStore.Call.APPEND, 3, 1, true); // open, evidence, start; then the success
+        rig.store.failAfter(
+            FaultyStore.Call.APPEND, 3, 1, true); // open, evidence, start; then the success
         ActionId action = rig.isolate("inv-1", WORKSTATION);
         rig.settle();
         assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status(), "the success landed");
@@ -232,20 +255,28 @@ class RecoveryTest {
   class Cancel {
 
     @Test
-    @DisplayName("a cancel acknowledged right after the dispatch was stored is never followed by the executor call")
+    @DisplayName(
+        "a cancel acknowledged right after the dispatch was stored is never followed by the executor call")
     void noCallAfterCancel() {
       List<ActionRecord> answered = new ArrayList<>();
       long[] executesAtCancel = {-1};
       Rig[] holder = new Rig[1];
-      try (Rig rig = new Rig(9, b -> b.listener(new dev.parry.runtime.RuntimeListener() {
-        @Override
-        public void onEvent(InvestigationEvent event) {
-          if (event instanceof InvestigationEvent.ActionStarted started && answered.isEmpty()) {
-            answered.add(holder[0].runtime.cancel(started.actionId(), ANALYST, "stop"));
-            executesAtCancel[0] = holder[0].executes();
-          }
-        }
-      }))) {
+      try (Rig rig =
+          new Rig(
+              9,
+              b ->
+                  b.listener(
+                      new dev.parry.runtime.RuntimeListener() {
+                        @Override
+                        public void onEvent(InvestigationEvent event) {
+                          if (event instanceof InvestigationEvent.ActionStarted started
+                              && answered.isEmpty()) {
+                            answered.add(
+                                holder[0].runtime.cancel(started.actionId(), ANALYST, "stop"));
+                            executesAtCancel[0] = holder[0].executes();
+                          }
+                        }
+                      }))) {
         holder[0] = rig;
         rig.runtime.start();
         ActionId action = rig.isolate("inv-1", WORKSTATION);
@@ -259,9 +290,10 @@ class RecoveryTest {
     }
 
     @Test
-    @DisplayName("a call already out is cancelled by the executor, and the status says what the executor answered")
+    @DisplayName(
+        "a call already out is cancelled by the executor, and the status says what the executor answered")
     void callAlreadyOut() {
-      try (Rig rig = new Rig(10, b -> { })) {
+      try (Rig rig = new Rig(10, b -> {})) {
         rig.runtime.start();
         rig.devices.inject(Fault.inProgress(100), 1);
         ActionId action = rig.isolate("inv-1", WORKSTATION);
@@ -270,33 +302,40 @@ class RecoveryTest {
         ActionRecord cancelled = rig.runtime.cancel(action, ANALYST, "stop");
         assertEquals(ActionStatus.CANCELLED, cancelled.status());
         assertTrue(cancelled.note().contains("executor confirmed"), cancelled.note());
-        assertEquals(1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
+        assertEquals(
+            1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
         rig.advance(Duration.ofHours(2));
         assertEquals(ActionStatus.CANCELLED, rig.action(action).status());
       }
     }
 
     @Test
-    @DisplayName("a call that went unanswered may still run: a cancel between retries asks the executor, it is not 'before any call'")
+    @DisplayName(
+        "a call that went unanswered may still run: a cancel between retries asks the executor, it is not 'before any call'")
     void silenceThenCancel() {
-      try (Rig rig = new Rig(17, b -> { })) {
+      try (Rig rig = new Rig(17, b -> {})) {
         rig.runtime.start();
         rig.devices.inject(Fault.neverAnswer(), 1);
         ActionId action = rig.isolate("inv-1", WORKSTATION);
         rig.settle();
-        rig.advance(Duration.ofMinutes(2).plusSeconds(1)); // the attempt timed out: backing off before a retry
+        rig.advance(
+            Duration.ofMinutes(2)
+                .plusSeconds(1)); // the attempt timed out: backing off before a retry
         ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
-        assertEquals(ActionStatus.IN_PROGRESS, answer.status(), "the unanswered call may still take effect");
-        assertEquals(1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
+        assertEquals(
+            ActionStatus.IN_PROGRESS, answer.status(), "the unanswered call may still take effect");
+        assertEquals(
+            1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
         rig.advance(Duration.ofHours(2));
         assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status());
       }
     }
 
     @Test
-    @DisplayName("when the executor cannot stop work already out, the action stays in progress and settles on its outcome")
+    @DisplayName(
+        "when the executor cannot stop work already out, the action stays in progress and settles on its outcome")
     void executorCannotStop() {
-      try (Rig rig = new Rig(11, b -> { })) {
+      try (Rig rig = new Rig(11, b -> {})) {
         rig.runtime.start();
         rig.devices.inject(Fault.neverAnswer(), 1);
         ActionId action = rig.isolate("inv-1", WORKSTATION);
@@ -316,7 +355,7 @@ class RecoveryTest {
     @Test
     @DisplayName("a failed undo can succeed later: every undo attempt has its own idempotency key")
     void failedUndoRetried() {
-      try (Rig rig = new Rig(12, b -> { })) {
+      try (Rig rig = new Rig(12, b -> {})) {
         rig.runtime.start();
         ActionId action = rig.isolate("inv-1", WORKSTATION);
         rig.settle();
@@ -327,18 +366,25 @@ class RecoveryTest {
         rig.runtime.undo(action, ANALYST, "try again");
         rig.settle();
         assertEquals(ActionStatus.UNDONE, rig.action(action).status());
-        List<Call> undos = rig.devices.calls().stream()
-            .filter(c -> c.operation().equals("execute") && c.request().action() instanceof ReleaseFromIsolation).toList();
+        List<Call> undos =
+            rig.devices.calls().stream()
+                .filter(
+                    c ->
+                        c.operation().equals("execute")
+                            && c.request().action() instanceof ReleaseFromIsolation)
+                .toList();
         assertEquals(2, undos.size());
-        assertNotEquals(undos.get(0).request().idempotencyKey(), undos.get(1).request().idempotencyKey());
+        assertNotEquals(
+            undos.get(0).request().idempotencyKey(), undos.get(1).request().idempotencyKey());
         assertFalse(rig.devices.isInEffect(isolation(WORKSTATION)));
       }
     }
 
     @Test
-    @DisplayName("undoing one of two isolations of a device keeps the effect the other holds, and says so")
+    @DisplayName(
+        "undoing one of two isolations of a device keeps the effect the other holds, and says so")
     void sharedEffect() {
-      try (Rig rig = new Rig(13, b -> { })) {
+      try (Rig rig = new Rig(13, b -> {})) {
         rig.runtime.start();
         ActionId first = rig.isolate("inv-1", WORKSTATION);
         rig.settle();
@@ -351,7 +397,9 @@ class RecoveryTest {
         ActionRecord kept = rig.action(first);
         assertEquals(ActionStatus.UNDONE, kept.status());
         assertTrue(kept.note().contains(second.toString()), kept.note());
-        assertTrue(rig.devices.isInEffect(isolation(WORKSTATION)), "the other investigation's isolation was lifted");
+        assertTrue(
+            rig.devices.isInEffect(isolation(WORKSTATION)),
+            "the other investigation's isolation was lifted");
         rig.runtime.undo(second, ANALYST, "all clear");
         rig.settle();
         assertEquals(ActionStatus.UNDONE, rig.action(second).status());
@@ -367,7 +415,9 @@ class RecoveryTest {
     @Test
     @DisplayName("pausing automation holds automatic actions already queued behind the rate limit")
     void killSwitchHoldsQueuedActions() {
-      try (Rig rig = new Rig(14, b -> b.limits(Rig.LIMITS.withRateLimit(RateLimit.of(1, Duration.ofHours(1)))))) {
+      try (Rig rig =
+          new Rig(
+              14, b -> b.limits(Rig.LIMITS.withRateLimit(RateLimit.of(1, Duration.ofHours(1)))))) {
         rig.runtime.start();
         ActionId first = rig.isolate("inv-1", WORKSTATION);
         ActionId second = rig.isolate("inv-2", WORKSTATION_2);
@@ -388,54 +438,88 @@ class RecoveryTest {
   class Durations {
 
     @Test
-    @DisplayName("durations past the documented maximum are refused with a typed error naming the value")
+    @DisplayName(
+        "durations past the documented maximum are refused with a typed error naming the value")
     void refused() {
-      try (Rig rig = new Rig(15, b -> { })) {
+      try (Rig rig = new Rig(15, b -> {})) {
         rig.runtime.start();
         Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
-        InvalidInputException box = assertThrows(InvalidInputException.class, () -> rig.runtime.takeAction(
-            new IsolateDevice(WORKSTATION, dev.parry.core.action.IsolationType.FULL), ANALYST, "contain", false, huge));
+        InvalidInputException box =
+            assertThrows(
+                InvalidInputException.class,
+                () ->
+                    rig.runtime.takeAction(
+                        new IsolateDevice(WORKSTATION, dev.parry.core.action.IsolationType.FULL),
+                        ANALYST,
+                        "contain",
+                        false,
+                        huge));
         assertTrue(box.getMessage().contains(huge.toString()), box.getMessage());
-        List<org.junit.jupiter.api.function.Executable> refusals = List.of(
-            () -> rig.runtime.breakGlass(ANALYST, WORKSTATION.id(), huge, "maintenance"),
-            () -> ParryRuntime.builder().dispatchLease(huge),
-            () -> ParryRuntime.builder().reconcileEvery(huge),
-            () -> ParryRuntime.builder().pendingExpiry(ActionKind.ISOLATE_DEVICE, huge),
-            () -> ParryRuntime.builder().timeBox(ActionKind.ISOLATE_DEVICE, huge),
-            () -> Limits.defaults().withActionTimeout(huge),
-            () -> Limits.defaults().withAttemptTimeout(huge),
-            () -> Limits.defaults().withBackoff(Duration.ofSeconds(1), huge),
-            () -> Limits.defaults().withPendingExpiry(huge),
-            () -> RateLimit.of(1, huge));
+        List<org.junit.jupiter.api.function.Executable> refusals =
+            List.of(
+                () -> rig.runtime.breakGlass(ANALYST, WORKSTATION.id(), huge, "maintenance"),
+                () -> ParryRuntime.builder().dispatchLease(huge),
+                () -> ParryRuntime.builder().reconcileEvery(huge),
+                () -> ParryRuntime.builder().pendingExpiry(ActionKind.ISOLATE_DEVICE, huge),
+                () -> ParryRuntime.builder().timeBox(ActionKind.ISOLATE_DEVICE, huge),
+                () -> Limits.defaults().withActionTimeout(huge),
+                () -> Limits.defaults().withAttemptTimeout(huge),
+                () -> Limits.defaults().withBackoff(Duration.ofSeconds(1), huge),
+                () -> Limits.defaults().withPendingExpiry(huge),
+                () -> RateLimit.of(1, huge));
         for (org.junit.jupiter.api.function.Executable refusal : refusals) {
           InvalidInputException refused = assertThrows(InvalidInputException.class, refusal);
-          assertTrue(refused.getMessage().contains(huge.toString()) && refused.getMessage().contains("PT87600H"),
+          assertTrue(
+              refused.getMessage().contains(huge.toString())
+                  && refused.getMessage().contains("PT87600H"),
               refused.getMessage());
         }
-        ActionRecord taken = rig.runtime.takeAction(isolation(WORKSTATION), ANALYST, "contain", false, Duration.ofHours(1));
+        ActionRecord taken =
+            rig.runtime.takeAction(
+                isolation(WORKSTATION), ANALYST, "contain", false, Duration.ofHours(1));
         rig.settle();
-        InvalidInputException extension = assertThrows(InvalidInputException.class,
-            () -> rig.runtime.extendTimeBox(taken.id(), huge, ANALYST, ""));
+        InvalidInputException extension =
+            assertThrows(
+                InvalidInputException.class,
+                () -> rig.runtime.extendTimeBox(taken.id(), huge, ANALYST, ""));
         assertTrue(extension.getMessage().contains(huge.toString()), extension.getMessage());
         assertEquals(0, rig.store.faults());
       }
     }
 
     @Test
-    @DisplayName("a stored action with an enormous time box cannot make start() or the reconciler fail")
+    @DisplayName(
+        "a stored action with an enormous time box cannot make start() or the reconciler fail")
     void storedHugeTimeBox() {
-      try (Rig rig = new Rig(16, b -> { })) {
+      try (Rig rig = new Rig(16, b -> {})) {
         InvestigationId id = InvestigationId.of("inv-old");
-        Decision.Accepted opened = Investigation.open(id, AlertId.of("a"), dev.parry.core.automation.AutomationLevel.FULL,
-            Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), rig.clock.instant());
+        Decision.Accepted opened =
+            Investigation.open(
+                id,
+                AlertId.of("a"),
+                dev.parry.core.automation.AutomationLevel.FULL,
+                Investigation.DEFAULT_PENDING_EXPIRY,
+                Actor.system(),
+                rig.clock.instant());
         List<InvestigationEvent> events = new ArrayList<>(opened.events());
         Investigation state = opened.after();
         ActionId action = new ActionId(id, 1);
-        for (InvestigationEvent event : List.of(
-            new InvestigationEvent.ActionProposed(id, rig.clock.instant(), Actor.system(), action, isolation(WORKSTATION),
-                ApprovalMode.AUTOMATIC, "stored long ago", ApprovalRule.SINGLE, Duration.ofSeconds(Long.MAX_VALUE)),
-            new InvestigationEvent.ActionStarted(id, rig.clock.instant(), Actor.system(), action, 1),
-            new InvestigationEvent.ActionSucceeded(id, rig.clock.instant(), Actor.system(), action, "done"))) {
+        for (InvestigationEvent event :
+            List.of(
+                new InvestigationEvent.ActionProposed(
+                    id,
+                    rig.clock.instant(),
+                    Actor.system(),
+                    action,
+                    isolation(WORKSTATION),
+                    ApprovalMode.AUTOMATIC,
+                    "stored long ago",
+                    ApprovalRule.SINGLE,
+                    Duration.ofSeconds(Long.MAX_VALUE)),
+                new InvestigationEvent.ActionStarted(
+                    id, rig.clock.instant(), Actor.system(), action, 1),
+                new InvestigationEvent.ActionSucceeded(
+                    id, rig.clock.instant(), Actor.system(), action, "done"))) {
           events.add(event);
           state = state.evolve(event);
         }

@@ -39,14 +39,23 @@ import java.util.function.Consumer;
  */
 final class Rig implements AutoCloseable {
 
-  static final Device WORKSTATION = new Device(DeviceId.of("d-ws-1"), DeviceName.of("ws-1"), null, Set.of(),
-      OsPlatform.WINDOWS);
-  static final Device WORKSTATION_2 = new Device(DeviceId.of("d-ws-2"), DeviceName.of("ws-2"), null, Set.of(),
-      OsPlatform.WINDOWS);
-  static final Device SERVER = new Device(DeviceId.of("d-srv-1"), DeviceName.of("srv-1"), null, Set.of(),
-      OsPlatform.WINDOWS_SERVER);
-  static final Limits LIMITS = Limits.defaults().withMaxAttempts(4).withBackoff(Duration.ofSeconds(10),
-      Duration.ofMinutes(1)).withAttemptTimeout(Duration.ofMinutes(2)).withActionTimeout(Duration.ofHours(1));
+  static final Device WORKSTATION =
+      new Device(DeviceId.of("d-ws-1"), DeviceName.of("ws-1"), null, Set.of(), OsPlatform.WINDOWS);
+  static final Device WORKSTATION_2 =
+      new Device(DeviceId.of("d-ws-2"), DeviceName.of("ws-2"), null, Set.of(), OsPlatform.WINDOWS);
+  static final Device SERVER =
+      new Device(
+          DeviceId.of("d-srv-1"),
+          DeviceName.of("srv-1"),
+          null,
+          Set.of(),
+          OsPlatform.WINDOWS_SERVER);
+  static final Limits LIMITS =
+      Limits.defaults()
+          .withMaxAttempts(4)
+          .withBackoff(Duration.ofSeconds(10), Duration.ofMinutes(1))
+          .withAttemptTimeout(Duration.ofMinutes(2))
+          .withActionTimeout(Duration.ofHours(1));
 
   final TestClock clock;
   final VirtualScheduler virtual;
@@ -61,7 +70,11 @@ final class Rig implements AutoCloseable {
     this(seed, InMemoryInvestigationStore.create(), "rig", customizer);
   }
 
-  Rig(long seed, InvestigationStore backing, String instanceName, Consumer<ParryRuntime.Builder> customizer) {
+  Rig(
+      long seed,
+      InvestigationStore backing,
+      String instanceName,
+      Consumer<ParryRuntime.Builder> customizer) {
     this.clock = TestClock.create();
     this.virtual = VirtualScheduler.on(clock);
     this.scheduler = FaultyScheduler.wrapping(virtual, seed);
@@ -85,25 +98,44 @@ final class Rig implements AutoCloseable {
   }
 
   ParryRuntime build() {
-    ParryRuntime.Builder builder = ParryRuntime.builder().clock(clock).scheduler(scheduler).store(store)
-        .instanceName(instanceName).limits(LIMITS).requiredKinds(Set.of())
-        .deviceGroups(groups()).planTable(ISOLATE_AUTOMATICALLY).executor("fake-devices", devices.executor());
+    ParryRuntime.Builder builder =
+        ParryRuntime.builder()
+            .clock(clock)
+            .scheduler(scheduler)
+            .store(store)
+            .instanceName(instanceName)
+            .limits(LIMITS)
+            .requiredKinds(Set.of())
+            .deviceGroups(groups())
+            .planTable(ISOLATE_AUTOMATICALLY)
+            .executor("fake-devices", devices.executor());
     customizer.accept(builder);
     return builder.build();
   }
 
   /**
-   * The default plan table, except that a malicious device is isolated automatically where its group
-   * allows it: recovery is tested on an automatic device action that can be undone. By default isolating
-   * a whole device waits for approval.
+   * The default plan table, except that a malicious device is isolated automatically where its
+   * group allows it: recovery is tested on an automatic device action that can be undone. By
+   * default isolating a whole device waits for approval.
    */
-  static final PlanTable ISOLATE_AUTOMATICALLY = PlanTable.defaults().with(
-      PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
+  static final PlanTable ISOLATE_AUTOMATICALLY =
+      PlanTable.defaults()
+          .with(
+              PlanTable.Row.of(
+                  Device.class,
+                  Verdict.MALICIOUS,
+                  PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
 
   /** Servers need approval for everything; the rest is Full. */
   static DeviceGroups groups() {
-    return DeviceGroups.of(AutomationLevel.FULL, List.of(new DeviceGroup(DeviceGroupName.of("Servers"), 1,
-        new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)), AutomationLevel.SEMI_ALL_FOLDERS)));
+    return DeviceGroups.of(
+        AutomationLevel.FULL,
+        List.of(
+            new DeviceGroup(
+                DeviceGroupName.of("Servers"),
+                1,
+                new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)),
+                AutomationLevel.SEMI_ALL_FOLDERS)));
   }
 
   ActionId isolate(String investigation, Device device) {
@@ -118,7 +150,10 @@ final class Rig implements AutoCloseable {
   }
 
   ActionRecord action(ActionId id) {
-    return store.delegateStore().load(id.investigation()).flatMap(i -> i.action(id))
+    return store
+        .delegateStore()
+        .load(id.investigation())
+        .flatMap(i -> i.action(id))
         .orElseThrow(() -> new AssertionError("no action " + id));
   }
 

@@ -35,11 +35,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Action sources: a service says where a manual action comes from, and the Action center filters by it")
+@DisplayName(
+    "Action sources: a service says where a manual action comes from, and the Action center filters by it")
 class ActionSourcesTest {
 
-  static final EmailMessage OTHER_MESSAGE = EmailMessage.of(
-      NetworkMessageId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7"), SmtpAddress.of("dave@contoso.com"));
+  static final EmailMessage OTHER_MESSAGE =
+      EmailMessage.of(
+          NetworkMessageId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+          SmtpAddress.of("dave@contoso.com"));
 
   final ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()));
   final ParryRuntime runtime = parry.runtime();
@@ -50,7 +53,9 @@ class ActionSourcesTest {
   }
 
   Set<ActionSource> sourcesOf(ActionQuery query) {
-    return runtime.actions(query, ANALYST).items().stream().map(ActionRecord::source).collect(Collectors.toSet());
+    return runtime.actions(query, ANALYST).items().stream()
+        .map(ActionRecord::source)
+        .collect(Collectors.toSet());
   }
 
   @Test
@@ -60,41 +65,89 @@ class ActionSourcesTest {
     runtime.reportEvidence(device, evidence(parry, PROCESS, Verdict.MALICIOUS));
     InvestigationId email = open(parry, "inv-src-e", null);
     runtime.reportEvidence(email, evidence(parry, MESSAGE, Verdict.MALICIOUS));
-    ActionRecord live = runtime.takeAction(new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST,
-        "from the live response session", true, null, ActionSource.LIVE_RESPONSE);
-    ActionRecord explorer = runtime.takeAction(new SoftDeleteEmail(OTHER_MESSAGE, false), ANALYST, "from Explorer",
-        true, null, ActionSource.EXPLORER);
-    ActionRecord manual = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "scan it", true);
+    ActionRecord live =
+        runtime.takeAction(
+            new IsolateDevice(WORKSTATION, IsolationType.FULL),
+            ANALYST,
+            "from the live response session",
+            true,
+            null,
+            ActionSource.LIVE_RESPONSE);
+    ActionRecord explorer =
+        runtime.takeAction(
+            new SoftDeleteEmail(OTHER_MESSAGE, false),
+            ANALYST,
+            "from Explorer",
+            true,
+            null,
+            ActionSource.EXPLORER);
+    ActionRecord manual =
+        runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "scan it", true);
     assertEquals(ActionSource.LIVE_RESPONSE, live.source());
     assertEquals(ActionSource.EXPLORER, parry.action(explorer.id()).source());
     assertEquals(ActionSource.MANUAL_DEVICE_ACTION, manual.source());
 
-    assertEquals(Set.of(ActionSource.AUTOMATED_DEVICE_INVESTIGATION, ActionSource.AUTOMATED_EMAIL_INVESTIGATION,
-        ActionSource.LIVE_RESPONSE, ActionSource.EXPLORER, ActionSource.MANUAL_DEVICE_ACTION),
+    assertEquals(
+        Set.of(
+            ActionSource.AUTOMATED_DEVICE_INVESTIGATION,
+            ActionSource.AUTOMATED_EMAIL_INVESTIGATION,
+            ActionSource.LIVE_RESPONSE,
+            ActionSource.EXPLORER,
+            ActionSource.MANUAL_DEVICE_ACTION),
         sourcesOf(ActionQuery.pending().build()));
-    assertEquals(Set.of(ActionSource.LIVE_RESPONSE), sourcesOf(ActionQuery.pending()
-        .sources(EnumSet.of(ActionSource.LIVE_RESPONSE)).build()));
-    assertEquals(Set.of(ActionSource.AUTOMATED_EMAIL_INVESTIGATION, ActionSource.EXPLORER), sourcesOf(
-        ActionQuery.pending().sources(EnumSet.of(ActionSource.AUTOMATED_EMAIL_INVESTIGATION, ActionSource.EXPLORER))
-            .build()));
-    assertEquals(Set.of(), sourcesOf(ActionQuery.pending().sources(EnumSet.of(ActionSource.LIVE_RESPONSE_API))
-        .build()));
+    assertEquals(
+        Set.of(ActionSource.LIVE_RESPONSE),
+        sourcesOf(ActionQuery.pending().sources(EnumSet.of(ActionSource.LIVE_RESPONSE)).build()));
+    assertEquals(
+        Set.of(ActionSource.AUTOMATED_EMAIL_INVESTIGATION, ActionSource.EXPLORER),
+        sourcesOf(
+            ActionQuery.pending()
+                .sources(
+                    EnumSet.of(ActionSource.AUTOMATED_EMAIL_INVESTIGATION, ActionSource.EXPLORER))
+                .build()));
+    assertEquals(
+        Set.of(),
+        sourcesOf(
+            ActionQuery.pending().sources(EnumSet.of(ActionSource.LIVE_RESPONSE_API)).build()));
     String csv = runtime.exportCsv(ActionQuery.pending().build(), ANALYST);
-    assertTrue(csv.contains(",LIVE_RESPONSE,analyst@contoso.com,from the live response session,"), csv);
+    assertTrue(
+        csv.contains(",LIVE_RESPONSE,analyst@contoso.com,from the live response session,"), csv);
   }
 
   @Test
-  @DisplayName("an automated source, or one that does not take the action's family, is refused and nothing changes")
+  @DisplayName(
+      "an automated source, or one that does not take the action's family, is refused and nothing changes")
   void refused() {
     int events = parry.events().size();
-    for (ActionSource wrong : List.of(ActionSource.EXPLORER, ActionSource.MANUAL_EMAIL_ACTION,
-        ActionSource.AUTOMATED_DEVICE_INVESTIGATION)) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> runtime.takeAction(
-          new IsolateDevice(WORKSTATION, IsolationType.FULL), ANALYST, "contain", false, null, wrong));
+    for (ActionSource wrong :
+        List.of(
+            ActionSource.EXPLORER,
+            ActionSource.MANUAL_EMAIL_ACTION,
+            ActionSource.AUTOMATED_DEVICE_INVESTIGATION)) {
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class,
+              () ->
+                  runtime.takeAction(
+                      new IsolateDevice(WORKSTATION, IsolationType.FULL),
+                      ANALYST,
+                      "contain",
+                      false,
+                      null,
+                      wrong));
       assertTrue(e.getMessage().startsWith("source "), e.getMessage());
     }
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> runtime.takeAction(
-        new SoftDeleteEmail(MESSAGE, false), ANALYST, "delete", false, null, ActionSource.LIVE_RESPONSE_API));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                runtime.takeAction(
+                    new SoftDeleteEmail(MESSAGE, false),
+                    ANALYST,
+                    "delete",
+                    false,
+                    null,
+                    ActionSource.LIVE_RESPONSE_API));
     assertTrue(e.getMessage().startsWith("source "), e.getMessage());
     parry.settle();
     assertEquals(events, parry.events().size());

@@ -34,12 +34,17 @@ class AuditAnchorTest {
 
   /** The anchored head each stored event found when the listeners heard of it. */
   final List<Optional<ChainHead>> seenByListeners = new ArrayList<>();
-  ParryHarness parry = ParryHarness.create(builder -> builder.listener(new RuntimeListener() {
-    @Override
-    public void onEvent(InvestigationEvent event) {
-      seenByListeners.add(parry.anchor().head(event.investigationId()));
-    }
-  }));
+
+  ParryHarness parry =
+      ParryHarness.create(
+          builder ->
+              builder.listener(
+                  new RuntimeListener() {
+                    @Override
+                    public void onEvent(InvestigationEvent event) {
+                      seenByListeners.add(parry.anchor().head(event.investigationId()));
+                    }
+                  }));
 
   @AfterEach
   void close() {
@@ -59,33 +64,58 @@ class AuditAnchorTest {
     parry.settle();
     parry.runtime().finishAnalysis(id, AnalysisOutcome.COMPLETED);
     assertEquals(Optional.of(storedHead(id)), parry.anchor().head(id));
-    assertTrue(seenByListeners.stream().allMatch(Optional::isPresent), "a listener heard of an event first");
-    assertEquals(new Verification.Intact(7, 0, 7), parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
+    assertTrue(
+        seenByListeners.stream().allMatch(Optional::isPresent),
+        "a listener heard of an event first");
+    assertEquals(
+        new Verification.Intact(7, 0, 7),
+        parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
     assertEquals(0, parry.runtime().health().unanchored());
   }
 
   @Test
-  @DisplayName("an anchor that fails fails no operation: the action is carried out once, and the head is anchored on the next pass")
+  @DisplayName(
+      "an anchor that fails fails no operation: the action is carried out once, and the head is anchored on the next pass")
   void failingAnchorLosesNothing() {
     parry.anchor().failNext(1_000);
     InvestigationId id = open(parry, "anchor-2", WORKSTATION);
     parry.runtime().reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS));
     parry.settle();
     parry.runtime().finishAnalysis(id, AnalysisOutcome.COMPLETED);
-    RemediationAction quarantine = parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).action();
-    assertEquals(ActionStatus.SUCCEEDED, parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0)
-        .status());
+    RemediationAction quarantine =
+        parry
+            .runtime()
+            .investigation(id, ParryHarness.ANALYST)
+            .orElseThrow()
+            .actions()
+            .get(0)
+            .action();
+    assertEquals(
+        ActionStatus.SUCCEEDED,
+        parry
+            .runtime()
+            .investigation(id, ParryHarness.ANALYST)
+            .orElseThrow()
+            .actions()
+            .get(0)
+            .status());
     assertEquals(1, parry.devices().timesApplied(quarantine), "the action was carried out once");
     assertEquals(Optional.empty(), parry.anchor().head(id));
-    assertTrue(parry.anchor().refused() >= 4, "every append offered its head: " + parry.anchor().refused());
-    assertEquals(1, parry.runtime().health().unanchored(), "one investigation's head waits for the anchor");
+    assertTrue(
+        parry.anchor().refused() >= 4,
+        "every append offered its head: " + parry.anchor().refused());
+    assertEquals(
+        1, parry.runtime().health().unanchored(), "one investigation's head waits for the anchor");
     assertTrue(parry.runtime().health().isHealthy(), "an anchor down is not a health failure");
-    assertEquals(new Verification.Intact(7, 0, 0), parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST),
+    assertEquals(
+        new Verification.Intact(7, 0, 0),
+        parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST),
         "without an anchored head, the chain is checked by itself");
 
     parry.anchor().heal();
     parry.advance(Duration.ofMinutes(1)); // a reconciler pass
-    assertEquals(Optional.of(storedHead(id)), parry.anchor().head(id), "the newest head, offered again");
+    assertEquals(
+        Optional.of(storedHead(id)), parry.anchor().head(id), "the newest head, offered again");
     assertEquals(0, parry.runtime().health().unanchored());
     assertEquals(1, parry.devices().timesApplied(quarantine), "still once");
   }
@@ -98,7 +128,8 @@ class AuditAnchorTest {
     parry.runtime().reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS));
     assertEquals(1, parry.runtime().health().unanchored());
     parry.settle();
-    assertEquals(0, parry.runtime().health().unanchored(), "the dispatch's append anchored a later head");
+    assertEquals(
+        0, parry.runtime().health().unanchored(), "the dispatch's append anchored a later head");
     assertEquals(Optional.of(storedHead(id)), parry.anchor().head(id));
   }
 
@@ -109,8 +140,11 @@ class AuditAnchorTest {
     parry.anchor().shutdown();
     parry.runtime().reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS));
     parry.settle();
-    assertThrows(UnavailableException.class, () -> parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
+    assertThrows(
+        UnavailableException.class,
+        () -> parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
     assertTrue(AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST)).isIntact());
-    assertFalse(parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());
+    assertFalse(
+        parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());
   }
 }

@@ -51,19 +51,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Dispatch rules: retries, backoff, polling, deadlines, de-duplication, limits, expiry, restart")
+@DisplayName(
+    "Dispatch rules: retries, backoff, polling, deadlines, de-duplication, limits, expiry, restart")
 class DispatchTest {
 
-  static final Limits LIMITS = Limits.defaults().withMaxAttempts(4).withBackoff(Duration.ofSeconds(10),
-      Duration.ofMinutes(1)).withAttemptTimeout(Duration.ofMinutes(2)).withActionTimeout(Duration.ofHours(1));
+  static final Limits LIMITS =
+      Limits.defaults()
+          .withMaxAttempts(4)
+          .withBackoff(Duration.ofSeconds(10), Duration.ofMinutes(1))
+          .withAttemptTimeout(Duration.ofMinutes(2))
+          .withActionTimeout(Duration.ofHours(1));
 
-  ParryHarness parry = harness(b -> { });
+  ParryHarness parry = harness(b -> {});
 
   static ParryHarness harness(Consumer<ParryRuntime.Builder> more) {
-    return ParryHarness.create(b -> {
-      b.deviceGroups(Samples.groups()).limits(LIMITS).planTable(Samples.ISOLATE_AUTOMATICALLY);
-      more.accept(b);
-    });
+    return ParryHarness.create(
+        b -> {
+          b.deviceGroups(Samples.groups()).limits(LIMITS).planTable(Samples.ISOLATE_AUTOMATICALLY);
+          more.accept(b);
+        });
   }
 
   @AfterEach
@@ -74,11 +80,20 @@ class DispatchTest {
   ActionRecord isolate(ParryHarness on, String id, Device device) {
     InvestigationId investigation = open(on, id, device);
     on.runtime().reportEvidence(investigation, evidence(on, device, Verdict.MALICIOUS));
-    return on.runtime().investigation(investigation, ParryHarness.ANALYST).orElseThrow().actions().get(0);
+    return on.runtime()
+        .investigation(investigation, ParryHarness.ANALYST)
+        .orElseThrow()
+        .actions()
+        .get(0);
   }
 
   ActionRecord reload(ActionRecord action) {
-    return parry.runtime().investigation(action.id().investigation(), ParryHarness.ANALYST).orElseThrow().action(action.id()).orElseThrow();
+    return parry
+        .runtime()
+        .investigation(action.id().investigation(), ParryHarness.ANALYST)
+        .orElseThrow()
+        .action(action.id())
+        .orElseThrow();
   }
 
   List<Call> executes() {
@@ -86,7 +101,8 @@ class DispatchTest {
   }
 
   @Test
-  @DisplayName("retryable failures are retried with exponential backoff, the same idempotency key and rising attempts")
+  @DisplayName(
+      "retryable failures are retried with exponential backoff, the same idempotency key and rising attempts")
   void retries() {
     parry.devices().inject(Fault.failRetryable("HTTP 503", null), 2);
     ActionRecord action = isolate(parry, "inv-1", WORKSTATION);
@@ -94,14 +110,22 @@ class DispatchTest {
     assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
     List<Call> calls = executes();
     assertEquals(3, calls.size());
-    assertEquals(Set.of(calls.get(0).request().idempotencyKey()),
+    assertEquals(
+        Set.of(calls.get(0).request().idempotencyKey()),
         Set.copyOf(calls.stream().map(c -> c.request().idempotencyKey()).toList()));
     assertEquals(List.of(1, 2, 3), calls.stream().map(c -> c.request().attempt()).toList());
     Duration first = Duration.between(calls.get(0).at(), calls.get(1).at());
     Duration second = Duration.between(calls.get(1).at(), calls.get(2).at());
-    assertTrue(first.compareTo(Duration.ofSeconds(10)) >= 0 && first.compareTo(Duration.ofSeconds(12)) <= 0, first::toString);
-    assertTrue(second.compareTo(Duration.ofSeconds(20)) >= 0 && second.compareTo(Duration.ofSeconds(24)) <= 0, second::toString);
-    assertEquals(1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
+    assertTrue(
+        first.compareTo(Duration.ofSeconds(10)) >= 0
+            && first.compareTo(Duration.ofSeconds(12)) <= 0,
+        first::toString);
+    assertTrue(
+        second.compareTo(Duration.ofSeconds(20)) >= 0
+            && second.compareTo(Duration.ofSeconds(24)) <= 0,
+        second::toString);
+    assertEquals(
+        1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
     assertEquals(3, reload(action).attempts());
   }
 
@@ -143,7 +167,8 @@ class DispatchTest {
     assertEquals(ActionStatus.IN_PROGRESS, reload(action).status());
     parry.advance(Duration.ofMinutes(5));
     assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
-    assertEquals(3, parry.devices().calls().stream().filter(c -> c.operation().equals("status")).count());
+    assertEquals(
+        3, parry.devices().calls().stream().filter(c -> c.operation().equals("status")).count());
   }
 
   @Test
@@ -156,7 +181,8 @@ class DispatchTest {
   }
 
   @Test
-  @DisplayName("an executor that never answers, throws or answers null gives a timed-out or failed action, and nothing else is affected")
+  @DisplayName(
+      "an executor that never answers, throws or answers null gives a timed-out or failed action, and nothing else is affected")
   void misbehaviour() {
     Device a = Device.of(DeviceId.of("d-a"), DeviceName.of("ws-a"));
     Device b = Device.of(DeviceId.of("d-b"), DeviceName.of("ws-b"));
@@ -175,11 +201,14 @@ class DispatchTest {
     parry.scheduler().runUntilIdle(Duration.ofHours(1));
     assertEquals(ActionStatus.FAILED, reload(thrown).status());
     assertTrue(reload(thrown).note().contains("executor threw"), reload(thrown).note());
-    assertTrue(reload(thrown).note().chars().noneMatch(ch -> ch == '\r' || ch == '\n'), "no raw CR/LF recorded");
+    assertTrue(
+        reload(thrown).note().chars().noneMatch(ch -> ch == '\r' || ch == '\n'),
+        "no raw CR/LF recorded");
     assertEquals(ActionStatus.FAILED, reload(nulled).status());
     assertTrue(reload(nulled).note().contains("null"), reload(nulled).note());
     assertEquals(ActionStatus.SUCCEEDED, reload(healthy).status());
-    assertTrue(parry.scheduler().failures().isEmpty(), () -> parry.scheduler().failures().toString());
+    assertTrue(
+        parry.scheduler().failures().isEmpty(), () -> parry.scheduler().failures().toString());
   }
 
   @Test
@@ -189,8 +218,12 @@ class DispatchTest {
     ActionRecord action = isolate(parry, "inv-twice", WORKSTATION);
     parry.scheduler().runUntilIdle(Duration.ofHours(1));
     assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
-    assertEquals(1, parry.events().stream().filter(e -> e instanceof dev.parry.core.investigation.InvestigationEvent
-        .ActionSucceeded).count());
+    assertEquals(
+        1,
+        parry.events().stream()
+            .filter(
+                e -> e instanceof dev.parry.core.investigation.InvestigationEvent.ActionSucceeded)
+            .count());
     assertTrue(parry.scheduler().failures().isEmpty());
   }
 
@@ -199,13 +232,16 @@ class DispatchTest {
   void offlineDevice() {
     parry.close();
     parry = harness(b -> b.limits(LIMITS.withMaxAttempts(10)));
-    parry.devices().offlineUntil(WORKSTATION.id(), parry.clock().instant().plus(Duration.ofMinutes(2)));
+    parry
+        .devices()
+        .offlineUntil(WORKSTATION.id(), parry.clock().instant().plus(Duration.ofMinutes(2)));
     ActionRecord action = isolate(parry, "inv-offline", WORKSTATION);
     parry.scheduler().runUntilIdle(Duration.ofHours(1));
     assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
     List<Call> calls = executes();
     assertTrue(calls.size() > 2, () -> "retried while offline: " + calls.size());
-    assertTrue(!calls.get(calls.size() - 1).at().isBefore(calls.get(0).at().plus(Duration.ofMinutes(2))));
+    assertTrue(
+        !calls.get(calls.size() - 1).at().isBefore(calls.get(0).at().plus(Duration.ofMinutes(2))));
   }
 
   @Test
@@ -224,7 +260,9 @@ class DispatchTest {
   @Test
   @DisplayName("when the action others wait on is cancelled, the waiting one is dispatched itself")
   void cancelledLeaderReleasesFollowers() {
-    parry.devices().inject(Fault.inProgress(100), 1); // in progress at the backend, which can stop it
+    parry
+        .devices()
+        .inject(Fault.inProgress(100), 1); // in progress at the backend, which can stop it
     ActionRecord first = isolate(parry, "inv-lead", WORKSTATION);
     parry.settle();
     ActionRecord second = isolate(parry, "inv-follow", WORKSTATION);
@@ -252,7 +290,10 @@ class DispatchTest {
     assertEquals(4, executes().size(), "the next two start as the first two finish");
     parry.scheduler().runUntilIdle(Duration.ofHours(1));
     assertEquals(6, executes().size());
-    parry.runtime().actions(ActionQuery.all().build(), ANALYST).items()
+    parry
+        .runtime()
+        .actions(ActionQuery.all().build(), ANALYST)
+        .items()
         .forEach(a -> assertEquals(ActionStatus.SUCCEEDED, a.status()));
   }
 
@@ -267,8 +308,19 @@ class DispatchTest {
     }
     parry.scheduler().runUntilIdle(Duration.ofHours(1));
     List<Instant> times = executes().stream().map(Call::at).toList();
-    assertEquals(List.of(start, start, start, start.plusSeconds(60), start.plusSeconds(60), start.plusSeconds(60)), times);
-    parry.runtime().actions(ActionQuery.all().build(), ANALYST).items()
+    assertEquals(
+        List.of(
+            start,
+            start,
+            start,
+            start.plusSeconds(60),
+            start.plusSeconds(60),
+            start.plusSeconds(60)),
+        times);
+    parry
+        .runtime()
+        .actions(ActionQuery.all().build(), ANALYST)
+        .items()
         .forEach(a -> assertEquals(ActionStatus.SUCCEEDED, a.status()));
   }
 
@@ -278,13 +330,30 @@ class DispatchTest {
     InvestigationId id = open(parry, "inv-13", SERVER);
     parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
     parry.advance(Duration.ofDays(7).minusSeconds(1));
-    assertEquals(ActionStatus.PENDING_APPROVAL, parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
+    assertEquals(
+        ActionStatus.PENDING_APPROVAL,
+        parry
+            .runtime()
+            .investigation(id, ParryHarness.ANALYST)
+            .orElseThrow()
+            .actions()
+            .get(0)
+            .status());
     parry.advance(Duration.ofSeconds(1));
-    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
+    assertEquals(
+        ActionStatus.EXPIRED,
+        parry
+            .runtime()
+            .investigation(id, ParryHarness.ANALYST)
+            .orElseThrow()
+            .actions()
+            .get(0)
+            .status());
   }
 
   @Test
-  @DisplayName("approval expiry per kind: an isolation waits one hour, other kinds the default 7 days")
+  @DisplayName(
+      "approval expiry per kind: an isolation waits one hour, other kinds the default 7 days")
   void expiryPerKind() {
     parry.close();
     parry = harness(b -> b.pendingExpiry(ActionKind.ISOLATE_DEVICE, Duration.ofHours(1)));
@@ -292,11 +361,24 @@ class DispatchTest {
     parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
     parry.runtime().reportEvidence(id, evidence(parry, Samples.PROCESS, Verdict.MALICIOUS));
     parry.advance(Duration.ofHours(1));
-    List<ActionRecord> actions = parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
-    assertEquals(ActionStatus.EXPIRED, actions.get(0).status(), "the isolation expired after its hour");
-    assertEquals(ActionStatus.PENDING_APPROVAL, actions.get(1).status(), "the kill waits for the default expiry");
+    List<ActionRecord> actions =
+        parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
+    assertEquals(
+        ActionStatus.EXPIRED, actions.get(0).status(), "the isolation expired after its hour");
+    assertEquals(
+        ActionStatus.PENDING_APPROVAL,
+        actions.get(1).status(),
+        "the kill waits for the default expiry");
     parry.advance(Duration.ofDays(7));
-    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(1).status());
+    assertEquals(
+        ActionStatus.EXPIRED,
+        parry
+            .runtime()
+            .investigation(id, ParryHarness.ANALYST)
+            .orElseThrow()
+            .actions()
+            .get(1)
+            .status());
   }
 
   /**
@@ -308,8 +390,10 @@ class DispatchTest {
     parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.MALICIOUS));
     Investigation state = parry.store().load(id).orElseThrow();
     ActionId action = state.actions().get(0).id();
-    for (Command command : List.of(new Command.Approve(action, PrincipalName.of("elsewhere@contoso.com"), ""),
-        new Command.Start(action))) {
+    for (Command command :
+        List.of(
+            new Command.Approve(action, PrincipalName.of("elsewhere@contoso.com"), ""),
+            new Command.Start(action))) {
       Decision.Accepted next = (Decision.Accepted) state.decide(command, parry.clock().instant());
       parry.store().append(id, state.version(), next.events(), next.after());
       state = next.after();
@@ -319,31 +403,41 @@ class DispatchTest {
   }
 
   @Test
-  @DisplayName("an action a dead runtime left in progress is resumed once its lease ends, with the same key, once")
+  @DisplayName(
+      "an action a dead runtime left in progress is resumed once its lease ends, with the same key, once")
   void watchdogResumesAfterTheLease() {
     ActionId action = startedElsewhere("inv-orphan", Duration.ofMinutes(5));
     parry.advance(Duration.ofMinutes(4));
     assertEquals(ActionStatus.IN_PROGRESS, parry.action(action).status());
-    assertTrue(parry.devices().calls().isEmpty(), "dispatched while another runtime held the lease");
+    assertTrue(
+        parry.devices().calls().isEmpty(), "dispatched while another runtime held the lease");
     parry.advance(Duration.ofMinutes(5));
     assertEquals(ActionStatus.SUCCEEDED, parry.action(action).status());
     assertEquals(1, parry.devices().calls().size());
-    assertEquals(action + ":execute", parry.devices().calls().get(0).request().idempotencyKey().value());
+    assertEquals(
+        action + ":execute", parry.devices().calls().get(0).request().idempotencyKey().value());
   }
 
   @Test
-  @DisplayName("a runtime whose lease was taken over drops the action: its late answer records nothing")
+  @DisplayName(
+      "a runtime whose lease was taken over drops the action: its late answer records nothing")
   void lostLeaseDropsTheFlight() {
     parry.close();
     AtomicBoolean stolen = new AtomicBoolean();
-    ForwardingStore store = new ForwardingStore(InMemoryInvestigationStore.create()) {
-      @Override
-      public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-        return !stolen.get() && super.claim(action, owner, now, lease);
-      }
-    };
-    parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(LIMITS)
-        .planTable(Samples.ISOLATE_AUTOMATICALLY));
+    ForwardingStore store =
+        new ForwardingStore(InMemoryInvestigationStore.create()) {
+          @Override
+          public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+            return !stolen.get() && super.claim(action, owner, now, lease);
+          }
+        };
+    parry =
+        ParryHarness.onStore(
+            store,
+            b ->
+                b.deviceGroups(Samples.groups())
+                    .limits(LIMITS)
+                    .planTable(Samples.ISOLATE_AUTOMATICALLY));
     parry.devices().inject(Fault.latency(Duration.ofMinutes(1)), 1);
     InvestigationId id = open(parry, "inv-stolen", WORKSTATION);
     parry.runtime().reportEvidence(id, evidence(parry, WORKSTATION, Verdict.MALICIOUS));
@@ -351,24 +445,34 @@ class DispatchTest {
     ActionId action = parry.store().load(id).orElseThrow().actions().get(0).id();
     assertEquals(1, parry.devices().calls().size(), "the executor was called");
     stolen.set(true); // another runtime holds the lease from now on (this one stalled past it)
-    parry.advance(Duration.ofMinutes(2)); // the lease keeper finds it lost; the executor answers at 1 minute
-    assertEquals(1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
-    assertEquals(ActionStatus.IN_PROGRESS, parry.action(action).status(),
+    parry.advance(
+        Duration.ofMinutes(2)); // the lease keeper finds it lost; the executor answers at 1 minute
+    assertEquals(
+        1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
+    assertEquals(
+        ActionStatus.IN_PROGRESS,
+        parry.action(action).status(),
         "the runtime recorded an outcome for an action it no longer held");
   }
 
   @Test
-  @DisplayName("the watchdog times out an action whose dead runtime held it past its deadline, and emits the event")
+  @DisplayName(
+      "the watchdog times out an action whose dead runtime held it past its deadline, and emits the event")
   void watchdog() {
     ActionId action = startedElsewhere("inv-stuck", Duration.ofHours(2));
     parry.advance(Duration.ofMinutes(59));
     assertEquals(ActionStatus.IN_PROGRESS, parry.action(action).status());
     parry.advance(Duration.ofMinutes(90));
     assertEquals(ActionStatus.TIMED_OUT, parry.action(action).status());
-    assertTrue(parry.events().stream().anyMatch(e -> e instanceof InvestigationEvent.ActionTimedOut));
+    assertTrue(
+        parry.events().stream().anyMatch(e -> e instanceof InvestigationEvent.ActionTimedOut));
     assertTrue(parry.devices().calls().isEmpty(), "an action past its deadline is not dispatched");
-    parry.advance(Duration.ofMinutes(1)); // the lease keeper runs: it must not take the settled action back
-    assertTrue(parry.store().claim(action, "another-runtime", parry.clock().instant(), Duration.ofSeconds(30)),
+    parry.advance(
+        Duration.ofMinutes(1)); // the lease keeper runs: it must not take the settled action back
+    assertTrue(
+        parry
+            .store()
+            .claim(action, "another-runtime", parry.clock().instant(), Duration.ofSeconds(30)),
         "the runtime still holds the lease of an action it timed out");
   }
 
@@ -379,40 +483,51 @@ class DispatchTest {
     AtomicInteger rejections = new AtomicInteger(1);
     TestClock clock = TestClock.create();
     VirtualScheduler virtual = VirtualScheduler.on(clock);
-    TaskScheduler saturated = new TaskScheduler() {
-      @Override
-      public void execute(Runnable task) {
-        if (rejections.getAndDecrement() > 0) {
-          throw new RejectedExecutionException("pool full");
-        }
-        virtual.execute(task);
-      }
+    TaskScheduler saturated =
+        new TaskScheduler() {
+          @Override
+          public void execute(Runnable task) {
+            if (rejections.getAndDecrement() > 0) {
+              throw new RejectedExecutionException("pool full");
+            }
+            virtual.execute(task);
+          }
 
-      @Override
-      public Cancellable schedule(Duration delay, Runnable task) {
-        return virtual.schedule(delay, task);
-      }
-    };
+          @Override
+          public Cancellable schedule(Duration delay, Runnable task) {
+            return virtual.schedule(delay, task);
+          }
+        };
     FakeDevices devices = FakeDevices.create(clock);
-    try (ParryRuntime runtime = ParryRuntime.builder().clock(clock)
-        .scheduler(saturated).limits(LIMITS).requiredKinds(Set.of()).executor("d", devices.executor())
-        .planTable(Samples.ISOLATE_AUTOMATICALLY)
-        .build()) {
+    try (ParryRuntime runtime =
+        ParryRuntime.builder()
+            .clock(clock)
+            .scheduler(saturated)
+            .limits(LIMITS)
+            .requiredKinds(Set.of())
+            .executor("d", devices.executor())
+            .planTable(Samples.ISOLATE_AUTOMATICALLY)
+            .build()) {
       runtime.start();
       InvestigationId id = InvestigationId.of("inv-full");
       runtime.open(id, AlertId.of("a"), WORKSTATION);
       runtime.reportEvidence(id, Evidence.of(WORKSTATION, Verdict.MALICIOUS, "", clock.instant()));
       virtual.runDue();
-      assertEquals(ActionStatus.APPROVED, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status(),
+      assertEquals(
+          ActionStatus.APPROVED,
+          runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status(),
           "the dispatch was refused by the full pool");
       virtual.advance(Duration.ofMinutes(10));
-      assertEquals(ActionStatus.SUCCEEDED, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
+      assertEquals(
+          ActionStatus.SUCCEEDED,
+          runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).status());
       assertTrue(devices.isIsolated(WORKSTATION.id()));
     }
   }
 
   @Test
-  @DisplayName("after a restart, approved and in-progress actions resume with the same key and take effect once")
+  @DisplayName(
+      "after a restart, approved and in-progress actions resume with the same key and take effect once")
   void restart() {
     parry.devices().inject(Fault.neverAnswer(), 1);
     Device other = Device.of(DeviceId.of("d-r"), DeviceName.of("ws-r"));
@@ -425,17 +540,28 @@ class DispatchTest {
     parry.settle();
     assertEquals(ActionStatus.SUCCEEDED, reload(approved).status());
     assertEquals(ActionStatus.SUCCEEDED, reload(inFlight).status());
-    assertEquals(1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
+    assertEquals(
+        1, parry.devices().timesApplied(new IsolateDevice(WORKSTATION, IsolationType.FULL)));
     assertEquals(1, parry.devices().timesApplied(new IsolateDevice(other, IsolationType.FULL)));
-    List<Call> otherCalls = executes().stream().filter(c -> c.request().actionId().equals(inFlight.id())).toList();
+    List<Call> otherCalls =
+        executes().stream().filter(c -> c.request().actionId().equals(inFlight.id())).toList();
     assertEquals(2, otherCalls.size());
-    assertEquals(otherCalls.get(0).request().idempotencyKey(), otherCalls.get(1).request().idempotencyKey());
+    assertEquals(
+        otherCalls.get(0).request().idempotencyKey(), otherCalls.get(1).request().idempotencyKey());
 
     InvestigationId pending = open(parry, "inv-16", SERVER);
     parry.runtime().reportEvidence(pending, evidence(parry, SERVER, Verdict.MALICIOUS));
     parry.restart();
     parry.advance(Duration.ofDays(7));
-    assertEquals(ActionStatus.EXPIRED, parry.runtime().investigation(pending, ParryHarness.ANALYST).orElseThrow().actions().get(0).status(),
+    assertEquals(
+        ActionStatus.EXPIRED,
+        parry
+            .runtime()
+            .investigation(pending, ParryHarness.ANALYST)
+            .orElseThrow()
+            .actions()
+            .get(0)
+            .status(),
         "expiry timers are re-armed on start");
   }
 }

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Each kind of failure a caller meets comes as its Parry category, with what a service needs to answer it. */
+/**
+ * Each kind of failure a caller meets comes as its Parry category, with what a service needs to
+ * answer it.
+ */
 @DisplayName("Errors come as Parry categories a service can map")
 class ErrorCategoriesTest {
 
@@ -54,11 +57,14 @@ class ErrorCategoriesTest {
   }
 
   @Test
-  @DisplayName("approving with a null comment is invalid input naming the comment, and the action stays pending")
+  @DisplayName(
+      "approving with a null comment is invalid input naming the comment, and the action stays pending")
   void nullCommentIsInvalidInput() {
     int events = parry.events().size();
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> parry.runtime().approve(pending.id(), ANALYST, null));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> parry.runtime().approve(pending.id(), ANALYST, null));
     assertEquals("comment", e.field());
     assertEquals(Category.INVALID_INPUT, e.category());
     assertEquals(400, e.category().httpStatus());
@@ -69,19 +75,29 @@ class ErrorCategoriesTest {
   @Test
   @DisplayName("an unknown investigation is not found (404)")
   void unknownInvestigationIsNotFound() {
-    ParryException e = assertThrows(UnknownInvestigationException.class,
-        () -> parry.runtime().reportEvidence(InvestigationId.of("ghost"), evidence(parry, SERVER, Verdict.MALICIOUS)));
+    ParryException e =
+        assertThrows(
+            UnknownInvestigationException.class,
+            () ->
+                parry
+                    .runtime()
+                    .reportEvidence(
+                        InvestigationId.of("ghost"), evidence(parry, SERVER, Verdict.MALICIOUS)));
     assertTrue(e instanceof NotFoundException);
     assertEquals(Category.NOT_FOUND, e.category());
     assertEquals(404, e.category().httpStatus());
-    assertThrows(NotFoundException.class, () -> parry.runtime().whenComplete(InvestigationId.of("ghost"), ANALYST));
+    assertThrows(
+        NotFoundException.class,
+        () -> parry.runtime().whenComplete(InvestigationId.of("ghost"), ANALYST));
   }
 
   @Test
   @DisplayName("a caller without the permission is denied (403), and nothing changes")
   void deniedIsAccessDenied() {
-    AccessDeniedException e = assertThrows(AccessDeniedException.class,
-        () -> parry.runtime().approve(pending.id(), Caller.of("guest@contoso.com"), "ok"));
+    AccessDeniedException e =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> parry.runtime().approve(pending.id(), Caller.of("guest@contoso.com"), "ok"));
     assertTrue(e instanceof PermissionDeniedException);
     assertEquals(Category.ACCESS_DENIED, e.category());
     assertEquals(403, e.category().httpStatus());
@@ -92,8 +108,10 @@ class ErrorCategoriesTest {
   @DisplayName("a command the state refuses is a conflict (409) carrying its typed reason")
   void refusedCommandIsConflictWithReason() {
     parry.runtime().reject(pending.id(), ANALYST, "");
-    CommandRejectedException e = assertThrows(CommandRejectedException.class,
-        () -> parry.runtime().approve(pending.id(), ANALYST, ""));
+    CommandRejectedException e =
+        assertThrows(
+            CommandRejectedException.class,
+            () -> parry.runtime().approve(pending.id(), ANALYST, ""));
     assertTrue(e instanceof ConflictException);
     assertEquals(Category.CONFLICT, e.category());
     assertEquals(409, e.category().httpStatus());
@@ -105,24 +123,36 @@ class ErrorCategoriesTest {
   @DisplayName("a closed runtime is unavailable (503)")
   void closedRuntimeIsUnavailable() {
     parry.runtime().close();
-    UnavailableException e = assertThrows(UnavailableException.class,
-        () -> parry.runtime().open(InvestigationId.of("late"), dev.parry.core.investigation.AlertId.of("a"), SERVER));
+    UnavailableException e =
+        assertThrows(
+            UnavailableException.class,
+            () ->
+                parry
+                    .runtime()
+                    .open(
+                        InvestigationId.of("late"),
+                        dev.parry.core.investigation.AlertId.of("a"),
+                        SERVER));
     assertEquals(Category.UNAVAILABLE, e.category());
     assertEquals(503, e.category().httpStatus());
     assertTrue(e.isRetryable());
   }
 
   @Test
-  @DisplayName("invalid input shows its value escaped and cut, and its message holds no raw control character")
+  @DisplayName(
+      "invalid input shows its value escaped and cut, and its message holds no raw control character")
   void invalidValueIsEscapedAndCut() {
     String hostile = "a\r\nforged\u202Etxt.exe" + "x".repeat(10_000);
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceId.of(hostile));
     assertEquals("deviceId", e.field());
     String value = e.value().orElseThrow();
     assertTrue(value.startsWith("a\\u000d\\u000aforged\\u202etxt.exe"), value);
-    assertTrue(value.endsWith("...") && value.length() < 6 * InvalidInputException.MAX_VALUE_LENGTH,
+    assertTrue(
+        value.endsWith("...") && value.length() < 6 * InvalidInputException.MAX_VALUE_LENGTH,
         "value is " + value.length() + " long");
-    assertTrue(e.getMessage().chars().noneMatch(c -> Character.isISOControl(c) || c == 0x202E), e.getMessage());
+    assertTrue(
+        e.getMessage().chars().noneMatch(c -> Character.isISOControl(c) || c == 0x202E),
+        e.getMessage());
     assertTrue(e.getMessage().length() <= ParryException.MAX_MESSAGE_LENGTH + 3);
   }
 }

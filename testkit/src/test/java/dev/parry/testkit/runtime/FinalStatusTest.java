@@ -23,12 +23,15 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Through the runtime, an investigation ends in the status that says what happened (core/DOMAIN.md D33)")
+@DisplayName(
+    "Through the runtime, an investigation ends in the status that says what happened (core/DOMAIN.md D33)")
 class FinalStatusTest {
 
   static final Device WORKSTATION = Device.of(DeviceId.of("d-ws-1"), DeviceName.of("ws-1"));
-  static final Sha256 TOOL = Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
-  static final DeviceFile FILE = DeviceFile.onDevice(TOOL, WORKSTATION.id(), WindowsPath.of("C:\\Tools\\tool.exe"));
+  static final Sha256 TOOL =
+      Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+  static final DeviceFile FILE =
+      DeviceFile.onDevice(TOOL, WORKSTATION.id(), WindowsPath.of("C:\\Tools\\tool.exe"));
 
   static Investigation finish(ParryHarness harness, InvestigationId id) {
     harness.runtime().finishAnalysis(id, AnalysisOutcome.COMPLETED);
@@ -39,15 +42,19 @@ class FinalStatusTest {
   static InvestigationId open(ParryHarness harness, Verdict verdict) {
     InvestigationId id = InvestigationId.of("inv-status");
     harness.runtime().open(id, AlertId.of("alert-status"), WORKSTATION);
-    harness.runtime().reportEvidence(id, Evidence.of(FILE, verdict, "tool", harness.clock().instant()));
+    harness
+        .runtime()
+        .reportEvidence(id, Evidence.of(FILE, verdict, "tool", harness.clock().instant()));
     harness.settle();
     return id;
   }
 
   @Test
-  @DisplayName("a malicious file an allow indicator covers plans nothing: partially investigated, never no threats found")
+  @DisplayName(
+      "a malicious file an allow indicator covers plans nothing: partially investigated, never no threats found")
   void allowedThreat() {
-    try (ParryHarness harness = ParryHarness.create(b -> b.allow(new AllowIndicator.FileHash(TOOL)))) {
+    try (ParryHarness harness =
+        ParryHarness.create(b -> b.allow(new AllowIndicator.FileHash(TOOL)))) {
       Investigation done = finish(harness, open(harness, Verdict.MALICIOUS));
       assertEquals(List.of(), done.actions());
       assertEquals(1, done.threatsWithoutAction().size());
@@ -59,7 +66,9 @@ class FinalStatusTest {
   @DisplayName("a clean file: no threats found")
   void clean() {
     try (ParryHarness harness = ParryHarness.create()) {
-      assertEquals(InvestigationStatus.NO_THREATS_FOUND, finish(harness, open(harness, Verdict.NO_THREATS_FOUND)).status());
+      assertEquals(
+          InvestigationStatus.NO_THREATS_FOUND,
+          finish(harness, open(harness, Verdict.NO_THREATS_FOUND)).status());
     }
   }
 

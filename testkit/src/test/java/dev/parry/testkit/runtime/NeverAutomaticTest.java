@@ -23,17 +23,27 @@ import org.junit.jupiter.api.Test;
 class NeverAutomaticTest {
 
   @Test
-  @DisplayName("a custom policy that plans offboarding as automatic: the action waits, nothing is sent")
+  @DisplayName(
+      "a custom policy that plans offboarding as automatic: the action waits, nothing is sent")
   void customPolicyCannotAutomateOffboarding() {
-    RemediationPolicy offboardEverything = (evidence, context) -> evidence.entity() instanceof Device device
-        ? new RemediationPlan(List.of(new PlannedAction(new OffboardDevice(device), ApprovalMode.AUTOMATIC,
-            "custom rule")), "custom")
-        : RemediationPlan.nothing("custom");
-    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()).policy(offboardEverything))) {
+    RemediationPolicy offboardEverything =
+        (evidence, context) ->
+            evidence.entity() instanceof Device device
+                ? new RemediationPlan(
+                    List.of(
+                        new PlannedAction(
+                            new OffboardDevice(device), ApprovalMode.AUTOMATIC, "custom rule")),
+                    "custom")
+                : RemediationPlan.nothing("custom");
+    try (ParryHarness parry =
+        ParryHarness.create(b -> b.deviceGroups(Samples.groups()).policy(offboardEverything))) {
       InvestigationId id = Samples.open(parry, "inv-offboard", Samples.WORKSTATION);
-      parry.runtime().reportEvidence(id, Samples.evidence(parry, Samples.WORKSTATION, Verdict.MALICIOUS));
+      parry
+          .runtime()
+          .reportEvidence(id, Samples.evidence(parry, Samples.WORKSTATION, Verdict.MALICIOUS));
       parry.advance(Duration.ofMinutes(10));
-      ActionRecord offboard = parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
+      ActionRecord offboard =
+          parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0);
       assertEquals(ActionStatus.PENDING_APPROVAL, offboard.status(), offboard::toString);
       assertTrue(offboard.reason().contains("never runs automatically"), offboard.reason());
       assertEquals(0, parry.devices().calls().size(), "sent without approval");

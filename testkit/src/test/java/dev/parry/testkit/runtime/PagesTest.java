@@ -23,7 +23,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** README "Testing your integration": {@code Pages.stream} walks every page once, and no page it does not need. */
+/**
+ * README "Testing your integration": {@code Pages.stream} walks every page once, and no page it
+ * does not need.
+ */
 @DisplayName("Pages.stream walks every page of a query, lazily")
 class PagesTest {
 
@@ -31,14 +34,22 @@ class PagesTest {
   void everyActionOnceAndNoPageTooMany() {
     try (ParryHarness parry = ParryHarness.create()) {
       for (int i = 0; i < 25; i++) {
-        parry.runtime().takeAction(new IsolateDevice(Device.of(DeviceId.of("d-page-" + i), DeviceName.of("ws-p" + i)),
-            IsolationType.FULL), ParryHarness.ANALYST, "page test", true);
+        parry
+            .runtime()
+            .takeAction(
+                new IsolateDevice(
+                    Device.of(DeviceId.of("d-page-" + i), DeviceName.of("ws-p" + i)),
+                    IsolationType.FULL),
+                ParryHarness.ANALYST,
+                "page test",
+                true);
       }
       AtomicInteger fetched = new AtomicInteger();
-      Function<ActionQuery, Page<ActionRecord>> fetch = query -> {
-        fetched.incrementAndGet();
-        return parry.runtime().actions(query, ParryHarness.ANALYST);
-      };
+      Function<ActionQuery, Page<ActionRecord>> fetch =
+          query -> {
+            fetched.incrementAndGet();
+            return parry.runtime().actions(query, ParryHarness.ANALYST);
+          };
       ActionQuery first = ActionQuery.pending().limit(10).build();
 
       List<ActionId> all = Pages.stream(first, fetch).map(ActionRecord::id).toList();
@@ -54,28 +65,31 @@ class PagesTest {
   }
 
   @Test
-  @DisplayName("a store that answers a page with the cursor it was asked for fails the stream instead of paging forever")
+  @DisplayName(
+      "a store that answers a page with the cursor it was asked for fails the stream instead of paging forever")
   void repeatedCursorFails() {
     Function<ActionQuery, Page<ActionRecord>> stuck = query -> new Page<>(List.of(), "same-cursor");
     ActionQuery first = ActionQuery.pending().limit(10).build();
-    IllegalStateException failure = assertThrows(IllegalStateException.class,
-        () -> Pages.stream(first, stuck).count());
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> Pages.stream(first, stuck).count());
     assertTrue(failure.getMessage().contains("same-cursor"), failure.getMessage());
   }
 
   @Test
-  @DisplayName("a store whose pages name two cursors in turn fails the stream instead of paging forever")
+  @DisplayName(
+      "a store whose pages name two cursors in turn fails the stream instead of paging forever")
   void alternatingCursorsFail() {
     AtomicInteger fetched = new AtomicInteger();
-    Function<ActionQuery, Page<ActionRecord>> cycling = query -> {
-      if (fetched.incrementAndGet() > 100) {
-        throw new AssertionError("still paging after 100 pages");
-      }
-      return new Page<>(List.of(), "cursor-b".equals(query.cursor()) ? "cursor-a" : "cursor-b");
-    };
+    Function<ActionQuery, Page<ActionRecord>> cycling =
+        query -> {
+          if (fetched.incrementAndGet() > 100) {
+            throw new AssertionError("still paging after 100 pages");
+          }
+          return new Page<>(List.of(), "cursor-b".equals(query.cursor()) ? "cursor-a" : "cursor-b");
+        };
     ActionQuery first = ActionQuery.pending().limit(10).build();
-    IllegalStateException failure = assertThrows(IllegalStateException.class,
-        () -> Pages.stream(first, cycling).count());
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> Pages.stream(first, cycling).count());
     assertTrue(failure.getMessage().contains("cursor-"), failure.getMessage());
     assertEquals(3, fetched.get(), "it stops at the first page naming a cursor already read");
   }

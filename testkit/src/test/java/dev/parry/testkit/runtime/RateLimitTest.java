@@ -28,7 +28,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Rate limits hold in every window of their period, all at once, across runtimes, and a 429 slows the family")
+@DisplayName(
+    "Rate limits hold in every window of their period, all at once, across runtimes, and a 429 slows the family")
 class RateLimitTest {
 
   static final Limits LIMITS = DispatchTest.LIMITS.withActionTimeout(Duration.ofDays(1));
@@ -38,20 +39,28 @@ class RateLimitTest {
     Device device = Device.of(DeviceId.of("d-rl-" + n), DeviceName.of("ws-rl-" + n));
     InvestigationId id = Samples.open(parry, "inv-rl-" + n, device);
     String hex = String.format(Locale.ROOT, "%064x", n + 1);
-    DeviceFile file = DeviceFile.onDevice(Sha256.of(hex), device.id(), WindowsPath.of("C:\\Temp\\x" + n + ".exe"));
+    DeviceFile file =
+        DeviceFile.onDevice(
+            Sha256.of(hex), device.id(), WindowsPath.of("C:\\Temp\\x" + n + ".exe"));
     parry.runtime().reportEvidence(id, Samples.evidence(parry, file, Verdict.MALICIOUS));
   }
 
   static List<Instant> executeTimes(ParryHarness... runtimes) {
     List<Instant> times = new ArrayList<>();
     for (ParryHarness parry : runtimes) {
-      parry.devices().calls().stream().filter(c -> c.operation().equals("execute")).map(Call::at).forEach(times::add);
+      parry.devices().calls().stream()
+          .filter(c -> c.operation().equals("execute"))
+          .map(Call::at)
+          .forEach(times::add);
     }
     times.sort(null);
     return times;
   }
 
-  /** {@return the most calls in any window of {@code length}}: windows ending at each call cover every maximum. */
+  /**
+   * {@return the most calls in any window of {@code length}}: windows ending at each call cover
+   * every maximum.
+   */
   static int mostInAnyWindow(List<Instant> times, Duration length) {
     int most = 0;
     int start = 0;
@@ -65,28 +74,39 @@ class RateLimitTest {
   }
 
   static void allSucceeded(ParryHarness parry) {
-    parry.runtime().actions(ActionQuery.all().limit(ActionQuery.MAX_LIMIT).build(), ParryHarness.ANALYST).items()
+    parry
+        .runtime()
+        .actions(ActionQuery.all().limit(ActionQuery.MAX_LIMIT).build(), ParryHarness.ANALYST)
+        .items()
         .forEach(a -> assertEquals(ActionStatus.SUCCEEDED, a.status(), a::toString));
   }
 
   @Test
-  @DisplayName("100 a minute lets no more than 100 through in any minute: not 150 in the first 30 seconds")
+  @DisplayName(
+      "100 a minute lets no more than 100 through in any minute: not 150 in the first 30 seconds")
   void noBurstPastTheLimit() {
-    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups())
-        .limits(LIMITS.withRateLimit(RateLimit.of(100, Duration.ofMinutes(1)))))) {
+    try (ParryHarness parry =
+        ParryHarness.create(
+            b ->
+                b.deviceGroups(Samples.groups())
+                    .limits(LIMITS.withRateLimit(RateLimit.of(100, Duration.ofMinutes(1)))))) {
       Instant start = parry.clock().instant();
       for (int i = 0; i < 300; i++) {
         quarantine(parry, i);
       }
       parry.advance(Duration.ofSeconds(30));
       List<Instant> firstHalfMinute = executeTimes(parry);
-      assertTrue(firstHalfMinute.size() <= 100, "calls in the first 30 s: " + firstHalfMinute.size());
+      assertTrue(
+          firstHalfMinute.size() <= 100, "calls in the first 30 s: " + firstHalfMinute.size());
       parry.advance(Duration.ofMinutes(10));
       List<Instant> times = executeTimes(parry);
       assertEquals(300, times.size(), "every action was called in the end");
-      assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 100,
+      assertTrue(
+          mostInAnyWindow(times, Duration.ofMinutes(1)) <= 100,
           "most calls in any minute: " + mostInAnyWindow(times, Duration.ofMinutes(1)));
-      assertTrue(times.get(times.size() - 1).isBefore(start.plus(Duration.ofMinutes(4))), "no needless waiting");
+      assertTrue(
+          times.get(times.size() - 1).isBefore(start.plus(Duration.ofMinutes(4))),
+          "no needless waiting");
       allSucceeded(parry);
     }
   }
@@ -94,8 +114,14 @@ class RateLimitTest {
   @Test
   @DisplayName("two limits hold at once: 10 a minute and 25 an hour (scaled from 100 and 1,500)")
   void severalLimitsAtOnce() {
-    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()).limits(LIMITS.withRateLimit(
-        RateLimit.of(10, Duration.ofMinutes(1)), RateLimit.of(25, Duration.ofHours(1)))))) {
+    try (ParryHarness parry =
+        ParryHarness.create(
+            b ->
+                b.deviceGroups(Samples.groups())
+                    .limits(
+                        LIMITS.withRateLimit(
+                            RateLimit.of(10, Duration.ofMinutes(1)),
+                            RateLimit.of(25, Duration.ofHours(1)))))) {
       for (int i = 0; i < 60; i++) {
         quarantine(parry, i);
       }
@@ -103,7 +129,8 @@ class RateLimitTest {
       List<Instant> times = executeTimes(parry);
       assertEquals(60, times.size());
       assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10, "per minute");
-      assertTrue(mostInAnyWindow(times, Duration.ofHours(1)) <= 25,
+      assertTrue(
+          mostInAnyWindow(times, Duration.ofHours(1)) <= 25,
           "most in any hour: " + mostInAnyWindow(times, Duration.ofHours(1)));
       allSucceeded(parry);
     }
@@ -114,10 +141,12 @@ class RateLimitTest {
   void sharedByRuntimesOnOneStore() {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     Limits limits = LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)));
-    try (ParryHarness a = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(limits)
-            .instanceName("a"));
-        ParryHarness b = ParryHarness.onStore(store, x -> x.deviceGroups(Samples.groups()).limits(limits)
-            .instanceName("b"))) {
+    try (ParryHarness a =
+            ParryHarness.onStore(
+                store, b -> b.deviceGroups(Samples.groups()).limits(limits).instanceName("a"));
+        ParryHarness b =
+            ParryHarness.onStore(
+                store, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("b"))) {
       for (int i = 0; i < 20; i++) {
         quarantine(a, i);
         quarantine(b, 100 + i);
@@ -128,7 +157,8 @@ class RateLimitTest {
       }
       List<Instant> times = executeTimes(a, b);
       assertEquals(40, times.size(), "every action was called in the end");
-      assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10,
+      assertTrue(
+          mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10,
           "most calls in any minute across both: " + mostInAnyWindow(times, Duration.ofMinutes(1)));
     }
   }
@@ -136,7 +166,8 @@ class RateLimitTest {
   @Test
   @DisplayName("a 429 with Retry-After on one action holds the whole family until then")
   void retryAfterSlowsTheFamily() {
-    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()).limits(LIMITS))) {
+    try (ParryHarness parry =
+        ParryHarness.create(b -> b.deviceGroups(Samples.groups()).limits(LIMITS))) {
       parry.devices().inject(Fault.rateLimited(Duration.ofMinutes(5)), 1);
       quarantine(parry, 0);
       parry.settle();
@@ -145,21 +176,26 @@ class RateLimitTest {
         quarantine(parry, i);
       }
       parry.advance(Duration.ofMinutes(4));
-      assertEquals(1, executeTimes(parry).size(), "no call of the family while the backend asked to wait");
+      assertEquals(
+          1, executeTimes(parry).size(), "no call of the family while the backend asked to wait");
       parry.advance(Duration.ofMinutes(2));
       List<Instant> times = executeTimes(parry);
       assertEquals(7, times.size(), "the throttled action again and the five that waited");
-      assertTrue(times.subList(1, times.size()).stream().allMatch(t -> !t.isBefore(throttled.plus(Duration.ofMinutes(5)))),
+      assertTrue(
+          times.subList(1, times.size()).stream()
+              .allMatch(t -> !t.isBefore(throttled.plus(Duration.ofMinutes(5)))),
           times::toString);
       allSucceeded(parry);
     }
   }
 
   @Test
-  @DisplayName("while the shared count cannot be kept, nothing is sent; once it can, each action is sent once")
+  @DisplayName(
+      "while the shared count cannot be kept, nothing is sent; once it can, each action is sent once")
   void countUnavailableSendsNothing() {
     FaultyStore store = FaultyStore.wrapping(InMemoryInvestigationStore.create(), 7);
-    try (ParryHarness parry = ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(LIMITS))) {
+    try (ParryHarness parry =
+        ParryHarness.onStore(store, b -> b.deviceGroups(Samples.groups()).limits(LIMITS))) {
       parry.runtime().start();
       store.failNext(FaultyStore.Call.CONTROL_ADMIT, Integer.MAX_VALUE, false);
       quarantine(parry, 0);
@@ -173,20 +209,30 @@ class RateLimitTest {
   }
 
   @Test
-  @DisplayName("a status query is a call to the backend: polls count against the limit with the calls that start actions")
+  @DisplayName(
+      "a status query is a call to the backend: polls count against the limit with the calls that start actions")
   void statusQueriesCount() {
-    try (ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups())
-        .limits(LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)))))) {
-      parry.devices().inject(Fault.inProgress(6), 20); // each of 20 actions answers "in progress" six times
+    try (ParryHarness parry =
+        ParryHarness.create(
+            b ->
+                b.deviceGroups(Samples.groups())
+                    .limits(LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)))))) {
+      parry
+          .devices()
+          .inject(Fault.inProgress(6), 20); // each of 20 actions answers "in progress" six times
       for (int i = 0; i < 20; i++) {
         quarantine(parry, i);
       }
       parry.advance(Duration.ofHours(2));
       List<Instant> times = new ArrayList<>();
-      parry.devices().calls().stream().filter(c -> !c.operation().equals("cancel")).map(Call::at).forEach(times::add);
+      parry.devices().calls().stream()
+          .filter(c -> !c.operation().equals("cancel"))
+          .map(Call::at)
+          .forEach(times::add);
       times.sort(null);
       assertTrue(times.size() >= 20 * 7, "every action was started and polled: " + times.size());
-      assertTrue(mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10,
+      assertTrue(
+          mostInAnyWindow(times, Duration.ofMinutes(1)) <= 10,
           "most backend calls in any minute: " + mostInAnyWindow(times, Duration.ofMinutes(1)));
       allSucceeded(parry);
     }

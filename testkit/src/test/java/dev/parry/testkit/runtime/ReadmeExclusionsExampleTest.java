@@ -27,20 +27,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The README's automation folder exclusions sample runs as written, through the runtime")
+@DisplayName(
+    "The README's automation folder exclusions sample runs as written, through the runtime")
 class ReadmeExclusionsExampleTest {
 
   @Test
-  @DisplayName("a folder, a folder narrowed to disk images, a folder narrowed to one tool: only files inside them are ignored")
+  @DisplayName(
+      "a folder, a folder narrowed to disk images, a folder narrowed to one tool: only files inside them are ignored")
   void exclusionsSample() {
     // as in README "Automation folder exclusions"
-    AutomationExclusions exclusions = AutomationExclusions.builder()
-        .folder(WindowsPath.of("C:\\BuildAgent"))                         // every file beneath it
-        .add(FolderExclusion.of(WindowsPath.of("D:\\Images"))
-            .withExtensions("vhdx", "iso"))                                // only disk images there
-        .add(FolderExclusion.of(WindowsPath.of("\\Tools"))
-            .withFileNames(FileName.of("approved-scanner.exe")))          // one tool, in \Tools on every drive
-        .build();
+    AutomationExclusions exclusions =
+        AutomationExclusions.builder()
+            .folder(WindowsPath.of("C:\\BuildAgent")) // every file beneath it
+            .add(
+                FolderExclusion.of(WindowsPath.of("D:\\Images"))
+                    .withExtensions("vhdx", "iso")) // only disk images there
+            .add(
+                FolderExclusion.of(WindowsPath.of("\\Tools"))
+                    .withFileNames(
+                        FileName.of("approved-scanner.exe"))) // one tool, in \Tools on every drive
+            .build();
 
     assertTrue(exclusions.excludes(WindowsPath.of("C:\\BuildAgent\\work\\a.exe")));
     assertTrue(exclusions.excludes(WindowsPath.of("D:\\Images\\golden.vhdx")));
@@ -52,22 +58,40 @@ class ReadmeExclusionsExampleTest {
 
     try (ParryHarness parry = ParryHarness.create(b -> b.exclusions(exclusions))) {
       InvestigationId id = open(parry, "inv-excl", Samples.WORKSTATION);
-      List<String> paths = List.of("C:\\BuildAgent\\work\\a.exe", "D:\\Images\\golden.vhdx",
-          "C:\\Users\\al\\Downloads\\golden.vhdx", "D:\\Images\\dropper.exe", "E:\\Tools\\approved-scanner.exe",
-          "C:\\Temp\\approved-scanner.exe");
+      List<String> paths =
+          List.of(
+              "C:\\BuildAgent\\work\\a.exe",
+              "D:\\Images\\golden.vhdx",
+              "C:\\Users\\al\\Downloads\\golden.vhdx",
+              "D:\\Images\\dropper.exe",
+              "E:\\Tools\\approved-scanner.exe",
+              "C:\\Temp\\approved-scanner.exe");
       List<Evidence> report = new ArrayList<>();
       for (String path : paths) {
-        report.add(evidence(parry, DeviceFile.onDevice(Samples.HASH, Samples.WORKSTATION.id(), WindowsPath.of(path)),
-            Verdict.MALICIOUS));
+        report.add(
+            evidence(
+                parry,
+                DeviceFile.onDevice(Samples.HASH, Samples.WORKSTATION.id(), WindowsPath.of(path)),
+                Verdict.MALICIOUS));
       }
       parry.runtime().reportEvidence(id, report);
       parry.settle();
-      Map<String, ActionStatus> quarantined = parry.runtime().investigation(id, ANALYST).orElseThrow().actions().stream()
-          .filter(a -> a.action() instanceof QuarantineFile)
-          .collect(Collectors.toMap(a -> String.valueOf(((QuarantineFile) a.action()).file().path()), a -> a.status()));
-      assertEquals(Map.of("C:\\Users\\al\\Downloads\\golden.vhdx", ActionStatus.SUCCEEDED,
-          "D:\\Images\\dropper.exe", ActionStatus.SUCCEEDED,
-          "C:\\Temp\\approved-scanner.exe", ActionStatus.SUCCEEDED), quarantined);
+      Map<String, ActionStatus> quarantined =
+          parry.runtime().investigation(id, ANALYST).orElseThrow().actions().stream()
+              .filter(a -> a.action() instanceof QuarantineFile)
+              .collect(
+                  Collectors.toMap(
+                      a -> String.valueOf(((QuarantineFile) a.action()).file().path()),
+                      a -> a.status()));
+      assertEquals(
+          Map.of(
+              "C:\\Users\\al\\Downloads\\golden.vhdx",
+              ActionStatus.SUCCEEDED,
+              "D:\\Images\\dropper.exe",
+              ActionStatus.SUCCEEDED,
+              "C:\\Temp\\approved-scanner.exe",
+              ActionStatus.SUCCEEDED),
+          quarantined);
     }
   }
 }

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The README's REST handler runs as written: it lists pending actions as JSON and approves from a JSON body")
+@DisplayName(
+    "The README's REST handler runs as written: it lists pending actions as JSON and approves from a JSON body")
 class ReadmeHttpExampleTest {
 
   /** As README, "Exposing Parry over HTTP", writes it. */
@@ -48,7 +49,8 @@ class ReadmeHttpExampleTest {
 
     /** GET /actions/pending?cursor=… */
     Response pending(Caller caller, @Nullable String cursor) {
-      Page<ActionRecord> page = parry.actions(ActionQuery.pending().limit(50).cursor(cursor).build(), caller);
+      Page<ActionRecord> page =
+          parry.actions(ActionQuery.pending().limit(50).cursor(cursor).build(), caller);
       return new Response(200, "application/json", ParryJson.write(page));
     }
 
@@ -57,23 +59,26 @@ class ReadmeHttpExampleTest {
       ApproveRequest request;
       try {
         request = ParryJson.readApprove(body);
-      } catch (JsonFormatException e) {                         // names the member: "$.comment: expected a string, …"
+      } catch (JsonFormatException e) { // names the member: "$.comment: expected a string, …"
         return new Response(400, "text/plain", e.getMessage());
       }
       ActionId id = new ActionId(InvestigationId.of(investigation), sequence);
-      return new Response(200, "application/json", ParryJson.write(parry.approve(id, caller, request.comment())));
+      return new Response(
+          200, "application/json", ParryJson.write(parry.approve(id, caller, request.comment())));
     }
   }
 
   @Test
-  @DisplayName("a pending isolation is listed, approved from a JSON body, and a bad body answers 400 naming the member")
+  @DisplayName(
+      "a pending isolation is listed, approved from a JSON body, and a bad body answers 400 naming the member")
   void handler() {
     try (ParryHarness harness = ParryHarness.create()) {
       ParryRuntime parry = harness.runtime();
       InvestigationId id = InvestigationId.of("inv-http-1");
       Device device = Device.of(DeviceId.of("a3f7c19e"), DeviceName.of("ws-042"));
       parry.open(id, AlertId.of("da637851"), device);
-      parry.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "C2 beacon", harness.clock().instant()));
+      parry.reportEvidence(
+          id, Evidence.of(device, Verdict.MALICIOUS, "C2 beacon", harness.clock().instant()));
       parry.finishAnalysis(id, AnalysisOutcome.COMPLETED);
       harness.settle();
       ActionsResource resource = new ActionsResource(parry);
@@ -85,14 +90,22 @@ class ReadmeHttpExampleTest {
       ActionRecord isolation = page.items().get(0);
       assertTrue(pending.body().contains("\"kind\":\"ISOLATE_DEVICE\""), pending.body());
 
-      Response bad = resource.approve(ParryHarness.ANALYST, "inv-http-1", isolation.id().sequence(),
-          "{\"comment\": 42}");
+      Response bad =
+          resource.approve(
+              ParryHarness.ANALYST, "inv-http-1", isolation.id().sequence(), "{\"comment\": 42}");
       assertEquals(400, bad.status());
       assertEquals("$.comment: expected a string, was: 42", bad.body());
-      assertEquals(ActionStatus.PENDING_APPROVAL, harness.action(isolation.id()).status(), "a bad body changes nothing");
+      assertEquals(
+          ActionStatus.PENDING_APPROVAL,
+          harness.action(isolation.id()).status(),
+          "a bad body changes nothing");
 
-      Response approved = resource.approve(ParryHarness.ANALYST, "inv-http-1", isolation.id().sequence(),
-          "{\"comment\": \"confirmed with the user\"}");
+      Response approved =
+          resource.approve(
+              ParryHarness.ANALYST,
+              "inv-http-1",
+              isolation.id().sequence(),
+              "{\"comment\": \"confirmed with the user\"}");
       assertEquals(200, approved.status(), approved.body());
       ActionRecord after = ParryJson.readActionRecord(approved.body());
       assertEquals("confirmed with the user", after.approvals().get(0).comment());
@@ -103,13 +116,15 @@ class ReadmeHttpExampleTest {
   @DisplayName("README shows the handler as this test runs it")
   void readmeShowsTheHandler() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
-    for (String line : new String[] {
-        "Page<ActionRecord> page = parry.actions(ActionQuery.pending().limit(50).cursor(cursor).build(), caller);",
-        "return new Response(200, \"application/json\", ParryJson.write(page));",
-        "request = ParryJson.readApprove(body);",
-        "return new Response(400, \"text/plain\", e.getMessage());",
-        "ActionId id = new ActionId(InvestigationId.of(investigation), sequence);",
-        "return new Response(200, \"application/json\", ParryJson.write(parry.approve(id, caller, request.comment())));"}) {
+    for (String line :
+        new String[] {
+          "Page<ActionRecord> page = parry.actions(ActionQuery.pending().limit(50).cursor(cursor).build(), caller);",
+          "return new Response(200, \"application/json\", ParryJson.write(page));",
+          "request = ParryJson.readApprove(body);",
+          "return new Response(400, \"text/plain\", e.getMessage());",
+          "ActionId id = new ActionId(InvestigationId.of(investigation), sequence);",
+          "return new Response(200, \"application/json\", ParryJson.write(parry.approve(id, caller, request.comment())));"
+        }) {
       assertTrue(readme.contains(line), "README's 'Exposing Parry over HTTP' should show: " + line);
     }
   }
@@ -120,13 +135,17 @@ class ReadmeHttpExampleTest {
     String readme = Files.readString(Path.of("..", "README.md"));
     String section = readme.substring(readme.indexOf("## Exposing Parry over HTTP"));
     int start = section.indexOf("```json\n") + "```json\n".length();
-    ManualActionRequest body = ParryJson.readManualAction(section.substring(start, section.indexOf("```", start)));
+    ManualActionRequest body =
+        ParryJson.readManualAction(section.substring(start, section.indexOf("```", start)));
     try (ParryHarness harness = ParryHarness.create()) {
       ActionRecord action = body.takeOn(harness.runtime(), ParryHarness.ANALYST);
       assertEquals(ActionKind.ISOLATE_DEVICE, action.action().kind());
       assertEquals("ransomware spreading from this host", action.requestComment());
       assertEquals(Duration.ofHours(4), action.timeBox());
-      assertEquals(ActionStatus.PENDING_APPROVAL, action.status(), "two-step: it waits for another principal");
+      assertEquals(
+          ActionStatus.PENDING_APPROVAL,
+          action.status(),
+          "two-step: it waits for another principal");
     }
   }
 }

@@ -64,22 +64,33 @@ import org.junit.jupiter.api.Test;
 class RuntimeOperationsTest {
 
   final List<Integer> callsAtStart = new ArrayList<>();
-  ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()).listener(event -> {
-    if (event instanceof InvestigationEvent.ActionStarted) {
-      ParryHarness self = this.parry;
-      callsAtStart.add(self.devices().calls().size() + self.mail().calls().size() + self.directory().calls().size());
-    }
-  }));
+  ParryHarness parry =
+      ParryHarness.create(
+          b ->
+              b.deviceGroups(Samples.groups())
+                  .listener(
+                      event -> {
+                        if (event instanceof InvestigationEvent.ActionStarted) {
+                          ParryHarness self = this.parry;
+                          callsAtStart.add(
+                              self.devices().calls().size()
+                                  + self.mail().calls().size()
+                                  + self.directory().calls().size());
+                        }
+                      }));
   ParryRuntime runtime = parry.runtime();
 
   @AfterEach
   void close() {
     parry.close();
-    assertTrue(parry.scheduler().failures().isEmpty(), () -> "scheduled tasks failed: " + parry.scheduler().failures());
+    assertTrue(
+        parry.scheduler().failures().isEmpty(),
+        () -> "scheduled tasks failed: " + parry.scheduler().failures());
   }
 
   ActionRecord only(InvestigationId id) {
-    List<ActionRecord> actions = runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
+    List<ActionRecord> actions =
+        runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
     assertEquals(1, actions.size(), actions::toString);
     return actions.get(0);
   }
@@ -89,7 +100,8 @@ class RuntimeOperationsTest {
   class Flow {
 
     @Test
-    @DisplayName("an automatic action is stored before its executor is called, then carried out; the investigation completes")
+    @DisplayName(
+        "an automatic action is stored before its executor is called, then carried out; the investigation completes")
     void automatic() {
       InvestigationId id = open(parry, "inv-a", WORKSTATION);
       runtime.reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS));
@@ -100,7 +112,9 @@ class RuntimeOperationsTest {
       assertTrue(parry.devices().isInEffect(new QuarantineFile(FILE)));
       assertEquals(ActionStatus.SUCCEEDED, only(id).status());
       runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
-      assertEquals(InvestigationStatus.REMEDIATED, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().status());
+      assertEquals(
+          InvestigationStatus.REMEDIATED,
+          runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().status());
     }
 
     @Test
@@ -125,13 +139,15 @@ class RuntimeOperationsTest {
       runtime.reject(only(id).id(), ANALYST, "benign");
       parry.settle();
       assertTrue(parry.devices().calls().isEmpty());
-      CommandRejectedException again = assertThrows(CommandRejectedException.class,
-          () -> runtime.approve(only(id).id(), ANALYST, ""));
+      CommandRejectedException again =
+          assertThrows(
+              CommandRejectedException.class, () -> runtime.approve(only(id).id(), ANALYST, ""));
       assertEquals(RejectionReason.ILLEGAL_TRANSITION, again.reason());
     }
 
     @Test
-    @DisplayName("email is held for approval and uses two-step approval by default for manual requests")
+    @DisplayName(
+        "email is held for approval and uses two-step approval by default for manual requests")
     void email() {
       InvestigationId id = open(parry, "inv-e", null);
       runtime.reportEvidence(id, evidence(parry, MESSAGE, Verdict.MALICIOUS));
@@ -147,8 +163,11 @@ class RuntimeOperationsTest {
       assertThrows(InvestigationRefusedException.class, () -> open(parry, "inv-k", Samples.KIOSK));
       open(parry, "inv-once", WORKSTATION);
       assertThrows(InvestigationRefusedException.class, () -> open(parry, "inv-once", WORKSTATION));
-      assertThrows(UnknownInvestigationException.class,
-          () -> runtime.reportEvidence(InvestigationId.of("nope"), evidence(parry, FILE, Verdict.MALICIOUS)));
+      assertThrows(
+          UnknownInvestigationException.class,
+          () ->
+              runtime.reportEvidence(
+                  InvestigationId.of("nope"), evidence(parry, FILE, Verdict.MALICIOUS)));
     }
 
     @Test
@@ -157,8 +176,10 @@ class RuntimeOperationsTest {
       InvestigationId id = open(parry, "inv-c", WORKSTATION);
       runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
       List<InvestigationEvent> before = runtime.history(id, ParryHarness.ANALYST);
-      CommandRejectedException e = assertThrows(CommandRejectedException.class,
-          () -> runtime.reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS)));
+      CommandRejectedException e =
+          assertThrows(
+              CommandRejectedException.class,
+              () -> runtime.reportEvidence(id, evidence(parry, FILE, Verdict.MALICIOUS)));
       assertEquals(RejectionReason.INVESTIGATION_COMPLETE, e.reason());
       assertEquals(before, runtime.history(id, ParryHarness.ANALYST));
     }
@@ -170,7 +191,9 @@ class RuntimeOperationsTest {
       runtime.reportEvidence(id, evidence(parry, PROCESS, Verdict.MALICIOUS));
       runtime.terminate(id, ANALYST, "duplicate alert");
       assertEquals(ActionStatus.REJECTED, only(id).status());
-      assertEquals(InvestigationStatus.TERMINATED_BY_USER, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().status());
+      assertEquals(
+          InvestigationStatus.TERMINATED_BY_USER,
+          runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().status());
     }
   }
 
@@ -182,8 +205,13 @@ class RuntimeOperationsTest {
       List<ActionRecord> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         InvestigationId id = open(parry, "inv-bulk-" + i, SERVER);
-        runtime.reportEvidence(id, evidence(parry, new dev.parry.core.entity.DeviceProcess(SERVER.id(), 100 + i,
-            PROCESS.imagePath(), PROCESS.creationTime(), null, null), Verdict.MALICIOUS));
+        runtime.reportEvidence(
+            id,
+            evidence(
+                parry,
+                new dev.parry.core.entity.DeviceProcess(
+                    SERVER.id(), 100 + i, PROCESS.imagePath(), PROCESS.creationTime(), null, null),
+                Verdict.MALICIOUS));
         out.add(only(id));
       }
       return out;
@@ -193,7 +221,8 @@ class RuntimeOperationsTest {
     @DisplayName("several actions of one kind are approved at once")
     void approveAll() {
       List<ActionRecord> kills = pendingKills(3);
-      List<ActionRecord> approved = runtime.approveAll(kills.stream().map(ActionRecord::id).toList(), ANALYST, "batch");
+      List<ActionRecord> approved =
+          runtime.approveAll(kills.stream().map(ActionRecord::id).toList(), ANALYST, "batch");
       approved.forEach(a -> assertEquals(ActionStatus.APPROVED, a.status()));
       parry.settle();
       assertEquals(3, parry.devices().calls().size());
@@ -205,8 +234,10 @@ class RuntimeOperationsTest {
       List<ActionRecord> kills = pendingKills(1);
       InvestigationId email = open(parry, "inv-mail", null);
       runtime.reportEvidence(email, evidence(parry, MESSAGE, Verdict.MALICIOUS));
-      InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> runtime.approveAll(List.of(kills.get(0).id(), only(email).id()), ANALYST, ""));
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class,
+              () -> runtime.approveAll(List.of(kills.get(0).id(), only(email).id()), ANALYST, ""));
       assertTrue(e.getMessage().contains("one kind"), e.getMessage());
       assertEquals(2, parry.pending().size());
     }
@@ -216,7 +247,8 @@ class RuntimeOperationsTest {
     void allOrNothing() {
       List<ActionRecord> kills = pendingKills(3);
       runtime.reject(kills.get(2).id(), ANALYST, "");
-      assertThrows(CommandRejectedException.class,
+      assertThrows(
+          CommandRejectedException.class,
           () -> runtime.approveAll(kills.stream().map(ActionRecord::id).toList(), ANALYST, ""));
       assertEquals(2, parry.pending().size(), "the two approvable actions are still pending");
     }
@@ -233,15 +265,20 @@ class RuntimeOperationsTest {
       parry.settle();
       assertFalse(parry.devices().isIsolated(WORKSTATION.id()));
       assertEquals(ActionStatus.UNDONE, only(id).status());
-      assertEquals("d-ws-1", parry.devices().calls().get(1).request().action().target().key().value().substring(7));
-      assertEquals(ActionKind.RELEASE_FROM_ISOLATION, parry.devices().calls().get(1).request().action().kind());
+      assertEquals(
+          "d-ws-1",
+          parry.devices().calls().get(1).request().action().target().key().value().substring(7));
+      assertEquals(
+          ActionKind.RELEASE_FROM_ISOLATION,
+          parry.devices().calls().get(1).request().action().kind());
 
       InvestigationId kill = open(parry, "inv-u2", SERVER);
       runtime.reportEvidence(kill, evidence(parry, PROCESS, Verdict.MALICIOUS));
       runtime.approve(only(kill).id(), ANALYST, "");
       parry.settle();
-      CommandRejectedException e = assertThrows(CommandRejectedException.class,
-          () -> runtime.undo(only(kill).id(), ANALYST, ""));
+      CommandRejectedException e =
+          assertThrows(
+              CommandRejectedException.class, () -> runtime.undo(only(kill).id(), ANALYST, ""));
       assertEquals(RejectionReason.NOT_REVERSIBLE, e.reason());
     }
 
@@ -258,8 +295,13 @@ class RuntimeOperationsTest {
       parry.advance(java.time.Duration.ofHours(1));
       assertEquals(ActionStatus.CANCELLED, only(id).status());
       assertTrue(parry.devices().calls().stream().anyMatch(c -> c.operation().equals("cancel")));
-      assertTrue(parry.devices().calls().stream().noneMatch(c -> c.operation().equals("status")
-          && c.at().isAfter(parry.clock().instant().minusSeconds(3000))), "no polling after the cancel");
+      assertTrue(
+          parry.devices().calls().stream()
+              .noneMatch(
+                  c ->
+                      c.operation().equals("status")
+                          && c.at().isAfter(parry.clock().instant().minusSeconds(3000))),
+          "no polling after the cancel");
     }
   }
 
@@ -270,7 +312,9 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("a manual action without two-step runs at once")
     void direct() {
-      ActionRecord scan = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), ANALYST, "by hand", false);
+      ActionRecord scan =
+          runtime.takeAction(
+              new RunAntivirusScan(SERVER, ScanType.QUICK), ANALYST, "by hand", false);
       assertEquals(ActionStatus.APPROVED, scan.status());
       assertEquals(ActionSource.MANUAL_DEVICE_ACTION, scan.source());
       parry.settle();
@@ -280,11 +324,13 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("two-step: the requester cannot approve; another analyst can")
     void twoStep() {
-      ActionRecord isolate = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.SELECTIVE), ANALYST, "by hand",
-          true);
+      ActionRecord isolate =
+          runtime.takeAction(
+              new IsolateDevice(SERVER, IsolationType.SELECTIVE), ANALYST, "by hand", true);
       assertEquals(ActionStatus.PENDING_APPROVAL, isolate.status());
-      CommandRejectedException own = assertThrows(CommandRejectedException.class,
-          () -> runtime.approve(isolate.id(), ANALYST, ""));
+      CommandRejectedException own =
+          assertThrows(
+              CommandRejectedException.class, () -> runtime.approve(isolate.id(), ANALYST, ""));
       assertEquals(RejectionReason.REQUESTER_CANNOT_APPROVE, own.reason());
       runtime.approve(isolate.id(), SECOND_ANALYST, "");
       parry.settle();
@@ -294,45 +340,60 @@ class RuntimeOperationsTest {
     @Test
     @DisplayName("email manual actions need a second analyst by default")
     void emailTwoStep() {
-      ActionRecord delete = runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), ANALYST, "by hand", false);
+      ActionRecord delete =
+          runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), ANALYST, "by hand", false);
       assertEquals(ActionStatus.PENDING_APPROVAL, delete.status());
-      assertEquals(RejectionReason.REQUESTER_CANNOT_APPROVE,
-          assertThrows(CommandRejectedException.class, () -> runtime.approve(delete.id(), ANALYST, "")).reason());
+      assertEquals(
+          RejectionReason.REQUESTER_CANNOT_APPROVE,
+          assertThrows(
+                  CommandRejectedException.class, () -> runtime.approve(delete.id(), ANALYST, ""))
+              .reason());
     }
 
     @Test
     @DisplayName("a second request for the same kind on the same target returns the active one")
     void duplicate() {
-      ActionRecord first = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "by hand", true);
-      ActionRecord second = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), SECOND_ANALYST, "by hand",
-          true);
+      ActionRecord first =
+          runtime.takeAction(
+              new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "by hand", true);
+      ActionRecord second =
+          runtime.takeAction(
+              new IsolateDevice(SERVER, IsolationType.FULL), SECOND_ANALYST, "by hand", true);
       assertEquals(first.id(), second.id());
     }
 
     @Test
-    @DisplayName("a false positive rejects pending actions, undoes taken ones and allow-lists the file's hash")
+    @DisplayName(
+        "a false positive rejects pending actions, undoes taken ones and allow-lists the file's hash")
     void falsePositive() {
       InvestigationId taken = open(parry, "inv-fp1", WORKSTATION);
       runtime.reportEvidence(taken, evidence(parry, FILE, Verdict.MALICIOUS));
       parry.settle();
       InvestigationId pending = open(parry, "inv-fp2", WORKSTATION);
       runtime.reportEvidence(pending, evidence(parry, FILE, Verdict.SUSPICIOUS));
-      FalsePositiveReport report = runtime.reportFalsePositive(FILE, ANALYST, "signed internal tool");
+      FalsePositiveReport report =
+          runtime.reportFalsePositive(FILE, ANALYST, "signed internal tool");
       parry.settle();
       assertEquals(List.of(only(pending).id()), report.rejected());
       assertEquals(List.of(only(taken).id()), report.undone());
       assertFalse(parry.devices().isInEffect(new QuarantineFile(FILE)));
-      assertTrue(runtime.allowIndicators(ParryHarness.ANALYST).contains(new AllowIndicator.FileHash(FILE.sha256())));
+      assertTrue(
+          runtime
+              .allowIndicators(ParryHarness.ANALYST)
+              .contains(new AllowIndicator.FileHash(FILE.sha256())));
       InvestigationId later = open(parry, "inv-fp3", WORKSTATION);
       runtime.reportEvidence(later, evidence(parry, FILE, Verdict.MALICIOUS));
-      assertTrue(runtime.investigation(later, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());
+      assertTrue(
+          runtime.investigation(later, ParryHarness.ANALYST).orElseThrow().actions().isEmpty());
     }
 
     @Test
     @DisplayName("a false negative opens manual actions, pending approval")
     void falseNegative() {
       List<ActionRecord> opened = runtime.reportFalseNegative(USER, ANALYST, "missed by detection");
-      assertEquals(List.of(ActionKind.MARK_USER_COMPROMISED, ActionKind.DISABLE_USER, ActionKind.RESET_PASSWORD),
+      assertEquals(
+          List.of(
+              ActionKind.MARK_USER_COMPROMISED, ActionKind.DISABLE_USER, ActionKind.RESET_PASSWORD),
           opened.stream().map(a -> a.action().kind()).toList());
       opened.forEach(a -> assertEquals(ActionStatus.PENDING_APPROVAL, a.status()));
       opened.forEach(a -> assertEquals(ActionSource.MANUAL_DEVICE_ACTION, a.source()));
@@ -350,8 +411,9 @@ class RuntimeOperationsTest {
       runtime.reportEvidence(id, evidence(parry, MESSAGE, Verdict.MALICIOUS));
       List<InvestigationEvent> before = runtime.history(id, ParryHarness.ANALYST);
       Caller deviceOnly = Caller.of("dev-ops@contoso.com", Permission.ACTIVE_REMEDIATION);
-      AccessDeniedException e = assertThrows(AccessDeniedException.class,
-          () -> runtime.approve(only(id).id(), deviceOnly, ""));
+      AccessDeniedException e =
+          assertThrows(
+              AccessDeniedException.class, () -> runtime.approve(only(id).id(), deviceOnly, ""));
       assertEquals(Operation.APPROVE, e.operation());
       assertEquals(ActionKind.SOFT_DELETE_EMAIL, e.kind().orElseThrow());
       assertEquals(List.of(e), parry.denials());
@@ -359,17 +421,24 @@ class RuntimeOperationsTest {
     }
 
     @Test
-    @DisplayName("Defender's rules: device needs admin or active remediation; email admin and search and purge; identity admin")
+    @DisplayName(
+        "Defender's rules: device needs admin or active remediation; email admin and search and purge; identity admin")
     void defaults() {
       Caller remediator = Caller.of("r@contoso.com", Permission.ACTIVE_REMEDIATION);
       Caller admin = Caller.of("a@contoso.com", Permission.SECURITY_ADMINISTRATOR);
-      runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.QUICK), remediator, "by hand", false);
-      assertThrows(AccessDeniedException.class,
+      runtime.takeAction(
+          new RunAntivirusScan(SERVER, ScanType.QUICK), remediator, "by hand", false);
+      assertThrows(
+          AccessDeniedException.class,
           () -> runtime.takeAction(new SoftDeleteEmail(MESSAGE, false), admin, "by hand", false));
-      assertThrows(AccessDeniedException.class,
-          () -> runtime.takeAction(new dev.parry.core.action.DisableUser(USER), remediator, "by hand", false));
+      assertThrows(
+          AccessDeniedException.class,
+          () ->
+              runtime.takeAction(
+                  new dev.parry.core.action.DisableUser(USER), remediator, "by hand", false));
       runtime.takeAction(new dev.parry.core.action.DisableUser(USER), admin, "by hand", false);
-      assertThrows(AccessDeniedException.class,
+      assertThrows(
+          AccessDeniedException.class,
           () -> runtime.actions(ActionQuery.pending().build(), Caller.of("nobody@contoso.com")));
     }
   }
@@ -383,8 +452,13 @@ class RuntimeOperationsTest {
     void paging() {
       for (int i = 0; i < 120; i++) {
         InvestigationId id = open(parry, "inv-q-" + i, SERVER);
-        runtime.reportEvidence(id, evidence(parry, new dev.parry.core.entity.DeviceProcess(SERVER.id(), 1000 + i,
-            PROCESS.imagePath(), PROCESS.creationTime(), null, null), Verdict.MALICIOUS));
+        runtime.reportEvidence(
+            id,
+            evidence(
+                parry,
+                new dev.parry.core.entity.DeviceProcess(
+                    SERVER.id(), 1000 + i, PROCESS.imagePath(), PROCESS.creationTime(), null, null),
+                Verdict.MALICIOUS));
         parry.advance(java.time.Duration.ofSeconds(1));
       }
       Set<String> seen = new HashSet<>();
@@ -394,10 +468,12 @@ class RuntimeOperationsTest {
       while (true) {
         Page<ActionRecord> page = runtime.actions(query, ANALYST);
         pages++;
-        page.items().forEach(a -> {
-          assertTrue(seen.add(a.id().toString()), "seen twice: " + a.id());
-          order.add(a.id().investigation().value());
-        });
+        page.items()
+            .forEach(
+                a -> {
+                  assertTrue(seen.add(a.id().toString()), "seen twice: " + a.id());
+                  order.add(a.id().investigation().value());
+                });
         if (page.nextCursor() == null) {
           break;
         }
@@ -418,15 +494,23 @@ class RuntimeOperationsTest {
       InvestigationId b = open(parry, "inv-f2", null);
       runtime.reportEvidence(b, evidence(parry, MESSAGE, Verdict.MALICIOUS));
       runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "by hand", true);
-      assertEquals(1, count(ActionQuery.pending().families(EnumSet.of(EntityFamily.EMAIL)).build()));
-      assertEquals(1, count(ActionQuery.pending().kinds(EnumSet.of(ActionKind.KILL_PROCESS)).build()));
+      assertEquals(
+          1, count(ActionQuery.pending().families(EnumSet.of(EntityFamily.EMAIL)).build()));
+      assertEquals(
+          1, count(ActionQuery.pending().kinds(EnumSet.of(ActionKind.KILL_PROCESS)).build()));
       assertEquals(1, count(ActionQuery.all().entity(MESSAGE.key()).build()));
       assertEquals(1, count(ActionQuery.all().investigation(a).build()));
-      assertEquals(1, count(ActionQuery.pending().sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION)).build()));
+      assertEquals(
+          1,
+          count(
+              ActionQuery.pending()
+                  .sources(EnumSet.of(ActionSource.MANUAL_DEVICE_ACTION))
+                  .build()));
       assertEquals(2, count(ActionQuery.pending().proposedFrom(parry.clock().instant()).build()));
       assertEquals(1, count(ActionQuery.pending().proposedTo(parry.clock().instant()).build()));
       assertEquals(0, count(ActionQuery.history().build()));
-      assertThrows(InvalidInputException.class,
+      assertThrows(
+          InvalidInputException.class,
           () -> runtime.actions(ActionQuery.pending().cursor("not-a-cursor").build(), ANALYST));
     }
 
@@ -439,9 +523,14 @@ class RuntimeOperationsTest {
   @DisplayName("a failing listener never breaks the runtime or the other listeners")
   void listenerIsolation() {
     AtomicInteger seen = new AtomicInteger();
-    try (ParryHarness isolated = ParryHarness.create(b -> b
-        .listener(event -> { throw new IllegalStateException("listener bug"); })
-        .listener(event -> seen.incrementAndGet()))) {
+    try (ParryHarness isolated =
+        ParryHarness.create(
+            b ->
+                b.listener(
+                        event -> {
+                          throw new IllegalStateException("listener bug");
+                        })
+                    .listener(event -> seen.incrementAndGet()))) {
       InvestigationId id = open(isolated, "inv-l", WORKSTATION);
       isolated.runtime().reportEvidence(id, evidence(isolated, WORKSTATION, Verdict.MALICIOUS));
       isolated.approve(new ActionId(id, 1));
@@ -463,13 +552,17 @@ class RuntimeOperationsTest {
     assertEquals(runtime.history(id, ParryHarness.ANALYST).size(), trail.size());
     assertTrue(dev.parry.spi.audit.AuditTrail.verify(trail).isIntact());
     String csv = runtime.exportCsv(ActionQuery.history().limit(1).build(), ANALYST);
-    assertTrue(csv.contains("inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED_DEVICE_INVESTIGATION,"), csv);
+    assertTrue(
+        csv.contains(
+            "inv-audit/1,inv-audit,ISOLATE_DEVICE,DEVICE,device:d-ws-1,SUCCEEDED,AUTOMATED_DEVICE_INVESTIGATION,"),
+        csv);
   }
 
   @Test
   @DisplayName("opening needs no caller; an unknown investigation is a typed error")
   void unknown() {
-    assertThrows(UnknownInvestigationException.class,
+    assertThrows(
+        UnknownInvestigationException.class,
         () -> runtime.finishAnalysis(InvestigationId.of("missing"), AnalysisOutcome.COMPLETED));
     assertThrows(InvalidInputException.class, () -> runtime.open(null, AlertId.of("a"), null));
   }

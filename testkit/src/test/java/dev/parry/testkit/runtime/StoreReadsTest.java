@@ -20,17 +20,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("An operation reads an investigation from the store once at most: a remote store pays each read")
+@DisplayName(
+    "An operation reads an investigation from the store once at most: a remote store pays each read")
 class StoreReadsTest {
 
   final AtomicInteger loads = new AtomicInteger();
-  final ParryHarness parry = ParryHarness.onStore(new ForwardingStore(InMemoryInvestigationStore.create()) {
-    @Override
-    public Optional<Investigation> load(InvestigationId id) {
-      loads.incrementAndGet();
-      return super.load(id);
-    }
-  }, b -> b.deviceGroups(Samples.groups()));
+  final ParryHarness parry =
+      ParryHarness.onStore(
+          new ForwardingStore(InMemoryInvestigationStore.create()) {
+            @Override
+            public Optional<Investigation> load(InvestigationId id) {
+              loads.incrementAndGet();
+              return super.load(id);
+            }
+          },
+          b -> b.deviceGroups(Samples.groups()));
 
   @AfterEach
   void close() {
@@ -38,9 +42,11 @@ class StoreReadsTest {
   }
 
   @Test
-  @DisplayName("after a restart (nothing known), reporting evidence and approving each read once; before it, none")
+  @DisplayName(
+      "after a restart (nothing known), reporting evidence and approving each read once; before it, none")
   void oneReadEach() {
-    InvestigationId id = open(parry, "inv-reads", SERVER); // servers wait for approval: nothing is dispatched
+    InvestigationId id =
+        open(parry, "inv-reads", SERVER); // servers wait for approval: nothing is dispatched
     loads.set(0);
     parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.SUSPICIOUS));
     assertEquals(0, loads.get(), "the runtime's own last write needs no read");
@@ -50,7 +56,14 @@ class StoreReadsTest {
     loads.set(0);
     parry.runtime().reportEvidence(second, evidence(parry, SERVER, Verdict.SUSPICIOUS));
     assertEquals(1, loads.get(), "reporting evidence read the store again");
-    ActionId pending = parry.runtime().investigation(second, ParryHarness.ANALYST).orElseThrow().actions().get(0).id();
+    ActionId pending =
+        parry
+            .runtime()
+            .investigation(second, ParryHarness.ANALYST)
+            .orElseThrow()
+            .actions()
+            .get(0)
+            .id();
     assertEquals(ActionStatus.PENDING_APPROVAL, parry.action(pending).status());
     parry.restart();
     loads.set(0);

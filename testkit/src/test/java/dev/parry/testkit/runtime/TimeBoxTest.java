@@ -28,11 +28,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Time-boxed containment is undone when its time is up, unless an extension is approved")
+@DisplayName(
+    "Time-boxed containment is undone when its time is up, unless an extension is approved")
 class TimeBoxTest {
 
-  ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups())
-      .timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4)));
+  ParryHarness parry =
+      ParryHarness.create(
+          b ->
+              b.deviceGroups(Samples.groups())
+                  .timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4)));
 
   @AfterEach
   void close() {
@@ -40,8 +44,15 @@ class TimeBoxTest {
   }
 
   ActionRecord isolateServerForAnHour() {
-    ActionRecord isolation = parry.runtime().takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST,
-        "contain while we look", false, Duration.ofHours(1));
+    ActionRecord isolation =
+        parry
+            .runtime()
+            .takeAction(
+                new IsolateDevice(SERVER, IsolationType.FULL),
+                ANALYST,
+                "contain while we look",
+                false,
+                Duration.ofHours(1));
     parry.settle();
     assertTrue(parry.devices().isIsolated(SERVER.id()));
     return isolation;
@@ -80,7 +91,8 @@ class TimeBoxTest {
   }
 
   @Test
-  @DisplayName("policy-planned actions get the configured box; contain user is boxed to 5 days by default")
+  @DisplayName(
+      "policy-planned actions get the configured box; contain user is boxed to 5 days by default")
   void configured() {
     InvestigationId id = open(parry, "inv-tb", Samples.WORKSTATION);
     parry.runtime().reportEvidence(id, evidence(parry, Samples.WORKSTATION, Verdict.MALICIOUS));
@@ -88,20 +100,35 @@ class TimeBoxTest {
     assertTrue(parry.devices().isIsolated(Samples.WORKSTATION.id()));
     parry.advance(Duration.ofHours(4));
     assertFalse(parry.devices().isIsolated(Samples.WORKSTATION.id()));
-    ActionRecord contain = parry.runtime().takeAction(new ContainUser(USER), ANALYST, "contain", false);
+    ActionRecord contain =
+        parry.runtime().takeAction(new ContainUser(USER), ANALYST, "contain", false);
     assertEquals(null, contain.timeBox(), "a manual action is boxed only when asked");
   }
 
   @Test
   @DisplayName("irreversible kinds cannot be boxed; nothing to extend before success")
   void refused() {
-    assertThrows(InvalidInputException.class, () -> parry.runtime().takeAction(new KillProcess(Samples.PROCESS),
-        ANALYST, "kill", false, Duration.ofHours(1)));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            parry
+                .runtime()
+                .takeAction(
+                    new KillProcess(Samples.PROCESS), ANALYST, "kill", false, Duration.ofHours(1)));
+    assertThrows(
+        InvalidInputException.class,
         () -> ParryRuntime.builder().timeBox(ActionKind.KILL_PROCESS, Duration.ofHours(1)));
-    ActionRecord pending = parry.runtime().takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "contain",
-        true, Duration.ofHours(1));
-    assertThrows(CommandRejectedException.class,
+    ActionRecord pending =
+        parry
+            .runtime()
+            .takeAction(
+                new IsolateDevice(SERVER, IsolationType.FULL),
+                ANALYST,
+                "contain",
+                true,
+                Duration.ofHours(1));
+    assertThrows(
+        CommandRejectedException.class,
         () -> parry.runtime().extendTimeBox(pending.id(), Duration.ofHours(1), ANALYST, ""));
   }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("Who did what: every request, approval, rejection, cancellation and undo keeps its principal and comment")
+@DisplayName(
+    "Who did what: every request, approval, rejection, cancellation and undo keeps its principal and comment")
 class WhoDidWhatTest {
 
   final ParryHarness parry = ParryHarness.create(b -> b.deviceGroups(Samples.groups()));
@@ -46,14 +47,21 @@ class WhoDidWhatTest {
 
     @ParameterizedTest(name = "comment ''{0}''")
     @ValueSource(strings = {"", " ", "   "})
-    @DisplayName("a manual action without a comment is refused, naming the field, and nothing changes")
+    @DisplayName(
+        "a manual action without a comment is refused, naming the field, and nothing changes")
     void refusedWithoutComment(String comment) {
       int events = parry.events().size();
-      InvalidInputException taken = assertThrows(InvalidInputException.class,
-          () -> runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, comment, false));
+      InvalidInputException taken =
+          assertThrows(
+              InvalidInputException.class,
+              () ->
+                  runtime.takeAction(
+                      new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, comment, false));
       assertTrue(taken.getMessage().startsWith("comment "), taken.getMessage());
-      InvalidInputException reported = assertThrows(InvalidInputException.class,
-          () -> runtime.reportFalseNegative(USER, ANALYST, comment));
+      InvalidInputException reported =
+          assertThrows(
+              InvalidInputException.class,
+              () -> runtime.reportFalseNegative(USER, ANALYST, comment));
       assertTrue(reported.getMessage().startsWith("comment "), reported.getMessage());
       parry.settle();
       assertEquals(events, parry.events().size(), "nothing was stored");
@@ -64,18 +72,27 @@ class WhoDidWhatTest {
     @Test
     @DisplayName("the comment is kept on the action, on its proposal and in the store")
     void kept() {
-      ActionRecord isolate = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST,
-          "ransomware spreading from this host", true);
+      ActionRecord isolate =
+          runtime.takeAction(
+              new IsolateDevice(SERVER, IsolationType.FULL),
+              ANALYST,
+              "ransomware spreading from this host",
+              true);
       assertEquals("ransomware spreading from this host", isolate.requestComment());
-      assertEquals("ransomware spreading from this host", parry.action(isolate.id()).requestComment());
-      InvestigationEvent.ActionProposed proposed = runtime.history(isolate.id().investigation(), ANALYST).stream()
-          .filter(InvestigationEvent.ActionProposed.class::isInstance).map(InvestigationEvent.ActionProposed.class::cast)
-          .findFirst().orElseThrow();
+      assertEquals(
+          "ransomware spreading from this host", parry.action(isolate.id()).requestComment());
+      InvestigationEvent.ActionProposed proposed =
+          runtime.history(isolate.id().investigation(), ANALYST).stream()
+              .filter(InvestigationEvent.ActionProposed.class::isInstance)
+              .map(InvestigationEvent.ActionProposed.class::cast)
+              .findFirst()
+              .orElseThrow();
       assertEquals("ransomware spreading from this host", proposed.comment());
 
       List<ActionRecord> opened = runtime.reportFalseNegative(USER, ANALYST, "missed by detection");
       assertTrue(opened.size() > 0);
-      opened.forEach(a -> assertEquals("missed by detection", parry.action(a.id()).requestComment()));
+      opened.forEach(
+          a -> assertEquals("missed by detection", parry.action(a.id()).requestComment()));
     }
   }
 
@@ -84,10 +101,15 @@ class WhoDidWhatTest {
   class Steps {
 
     @Test
-    @DisplayName("History shows each approver with their comment, and who asked for an undo the system carried out")
+    @DisplayName(
+        "History shows each approver with their comment, and who asked for an undo the system carried out")
     void approvalsAndUndo() {
-      ActionRecord isolate = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST,
-          "contain before the call", true);
+      ActionRecord isolate =
+          runtime.takeAction(
+              new IsolateDevice(SERVER, IsolationType.FULL),
+              ANALYST,
+              "contain before the call",
+              true);
       runtime.approve(isolate.id(), SECOND_ANALYST, "confirmed with the owner");
       parry.settle();
       runtime.undo(isolate.id(), ANALYST, "owner cleared it");
@@ -107,21 +129,30 @@ class WhoDidWhatTest {
     @Test
     @DisplayName("a rejection and a cancellation keep their principal and comment")
     void rejectionAndCancellation() {
-      ActionRecord rejected = runtime.takeAction(new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "contain",
-          true);
+      ActionRecord rejected =
+          runtime.takeAction(
+              new IsolateDevice(SERVER, IsolationType.FULL), ANALYST, "contain", true);
       runtime.reject(rejected.id(), SECOND_ANALYST, "server is a honeypot");
       ActionStep rejection = parry.action(rejected.id()).rejection().orElseThrow();
       assertEquals(SECOND_ANALYST.actor(), rejection.actor());
       assertEquals("server is a honeypot", rejection.comment());
 
-      ActionRecord scan = runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "scan it", true);
+      ActionRecord scan =
+          runtime.takeAction(new RunAntivirusScan(SERVER, ScanType.FULL), ANALYST, "scan it", true);
       runtime.approve(scan.id(), SECOND_ANALYST, "go");
       runtime.cancel(scan.id(), SECOND_ANALYST, "wrong host");
       parry.settle();
       ActionRecord cancelled = parry.action(scan.id());
       assertEquals(ActionStatus.CANCELLED, cancelled.status());
-      assertEquals(List.of(new ActionStep(ActionStep.Kind.APPROVED, SECOND_ANALYST.actor(), cancelled.updatedAt(), "go"),
-          new ActionStep(ActionStep.Kind.CANCELLED, SECOND_ANALYST.actor(), cancelled.updatedAt(), "wrong host")),
+      assertEquals(
+          List.of(
+              new ActionStep(
+                  ActionStep.Kind.APPROVED, SECOND_ANALYST.actor(), cancelled.updatedAt(), "go"),
+              new ActionStep(
+                  ActionStep.Kind.CANCELLED,
+                  SECOND_ANALYST.actor(),
+                  cancelled.updatedAt(),
+                  "wrong host")),
           cancelled.steps());
     }
   }

@@ -43,67 +43,115 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Allow indicators are managed values: by value, scoped to device groups, ending, listed and revoked")
+@DisplayName(
+    "Allow indicators are managed values: by value, scoped to device groups, ending, listed and revoked")
 class AllowIndicatorsTest {
 
   static final DeviceGroupName SERVERS = DeviceGroupName.of("Servers");
-  static final Device WS_1 = new Device(DeviceId.of("d-ai-ws-1"), DeviceName.of("ai-ws-1"), null, Set.of(),
-      OsPlatform.WINDOWS);
-  static final Device WS_2 = new Device(DeviceId.of("d-ai-ws-2"), DeviceName.of("ai-ws-2"), null, Set.of(),
-      OsPlatform.WINDOWS);
-  static final Device SRV = new Device(DeviceId.of("d-ai-srv-1"), DeviceName.of("ai-srv-1"), null, Set.of(),
-      OsPlatform.WINDOWS_SERVER);
-  static final Sha256 HASH = Sha256.of("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae");
+  static final Device WS_1 =
+      new Device(
+          DeviceId.of("d-ai-ws-1"), DeviceName.of("ai-ws-1"), null, Set.of(), OsPlatform.WINDOWS);
+  static final Device WS_2 =
+      new Device(
+          DeviceId.of("d-ai-ws-2"), DeviceName.of("ai-ws-2"), null, Set.of(), OsPlatform.WINDOWS);
+  static final Device SRV =
+      new Device(
+          DeviceId.of("d-ai-srv-1"),
+          DeviceName.of("ai-srv-1"),
+          null,
+          Set.of(),
+          OsPlatform.WINDOWS_SERVER);
+  static final Sha256 HASH =
+      Sha256.of("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae");
 
   static ParryHarness harness() {
-    return ParryHarness.create(b -> b.deviceGroups(DeviceGroups.of(AutomationLevel.FULL, List.of(new DeviceGroup(
-        SERVERS, 1, new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)), AutomationLevel.FULL)))));
+    return ParryHarness.create(
+        b ->
+            b.deviceGroups(
+                DeviceGroups.of(
+                    AutomationLevel.FULL,
+                    List.of(
+                        new DeviceGroup(
+                            SERVERS,
+                            1,
+                            new DeviceMatch(
+                                null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)),
+                            AutomationLevel.FULL)))));
   }
 
   static DeviceFile file(Device on) {
     return DeviceFile.onDevice(HASH, on.id(), WindowsPath.of("C:\\Temp\\tool.exe"));
   }
 
-  /** {@return the actions planned for malicious {@code entity} seen in a new investigation of {@code device}} */
+  /**
+   * {@return the actions planned for malicious {@code entity} seen in a new investigation of {@code
+   * device}}
+   */
   static List<ActionRecord> planned(ParryHarness parry, String name, Device device, Entity entity) {
     InvestigationId id = InvestigationId.of(name);
     parry.runtime().open(id, AlertId.of("a-" + name), device);
-    parry.runtime().reportEvidence(id, Evidence.of(entity, Verdict.MALICIOUS, "t", parry.clock().instant()));
+    parry
+        .runtime()
+        .reportEvidence(id, Evidence.of(entity, Verdict.MALICIOUS, "t", parry.clock().instant()));
     return parry.runtime().investigation(id, ParryHarness.ANALYST).orElseThrow().actions();
   }
 
   @Test
-  @DisplayName("a false positive on one copy of a file allows the hash: the same file on the next device is left alone")
+  @DisplayName(
+      "a false positive on one copy of a file allows the hash: the same file on the next device is left alone")
   void falsePositiveAllowsTheValue() {
     try (ParryHarness parry = harness()) {
       assertFalse(planned(parry, "fp-1", WS_1, file(WS_1)).isEmpty(), "quarantined at first");
       parry.settle();
       parry.runtime().reportFalsePositive(file(WS_1), ParryHarness.ANALYST, "signed internal tool");
-      assertEquals(List.of(), planned(parry, "fp-2", WS_2, file(WS_2)), "the same hash on another device");
-      assertEquals(List.of(new AllowIndicator.FileHash(HASH)),
-          parry.runtime().allowGrants(ParryHarness.ANALYST).stream().map(ControlChange::indicator).toList());
+      assertEquals(
+          List.of(), planned(parry, "fp-2", WS_2, file(WS_2)), "the same hash on another device");
+      assertEquals(
+          List.of(new AllowIndicator.FileHash(HASH)),
+          parry.runtime().allowGrants(ParryHarness.ANALYST).stream()
+              .map(ControlChange::indicator)
+              .toList());
     }
   }
 
   @Test
-  @DisplayName("a scoped indicator covers the alert's own device only: the same hash on a device of another group, "
-      + "or anywhere, seen in that investigation, is remediated")
+  @DisplayName(
+      "a scoped indicator covers the alert's own device only: the same hash on a device of another group, "
+          + "or anywhere, seen in that investigation, is remediated")
   void scopeIsTheDevicesGroupNotTheInvestigations() {
     try (ParryHarness parry = harness()) {
-      parry.runtime().allow(ParryHarness.ANALYST, new AllowIndicator.FileHash(HASH), Set.of(SERVERS),
-          Duration.ofHours(1), "vendor agent on the servers");
-      assertFalse(planned(parry, "sd-1", SRV, file(WS_1)).isEmpty(), "a workstation's copy in a server's investigation");
-      assertFalse(planned(parry, "sd-2", SRV, DeviceFile.anywhere(HASH)).isEmpty(), "the file on every device");
-      assertEquals(List.of(), planned(parry, "sd-3", SRV, file(SRV)), "the server's own copy: allowed");
+      parry
+          .runtime()
+          .allow(
+              ParryHarness.ANALYST,
+              new AllowIndicator.FileHash(HASH),
+              Set.of(SERVERS),
+              Duration.ofHours(1),
+              "vendor agent on the servers");
+      assertFalse(
+          planned(parry, "sd-1", SRV, file(WS_1)).isEmpty(),
+          "a workstation's copy in a server's investigation");
+      assertFalse(
+          planned(parry, "sd-2", SRV, DeviceFile.anywhere(HASH)).isEmpty(),
+          "the file on every device");
+      assertEquals(
+          List.of(), planned(parry, "sd-3", SRV, file(SRV)), "the server's own copy: allowed");
     }
   }
 
   @Test
-  @DisplayName("an indicator scoped to a device group holds for that group's investigations only, and ends when it should")
+  @DisplayName(
+      "an indicator scoped to a device group holds for that group's investigations only, and ends when it should")
   void scopedAndEnding() {
     try (ParryHarness parry = harness()) {
-      parry.runtime().allow(ParryHarness.ANALYST, new AllowIndicator.FileHash(HASH), Set.of(SERVERS),
-          Duration.ofHours(1), "vendor agent on the servers");
+      parry
+          .runtime()
+          .allow(
+              ParryHarness.ANALYST,
+              new AllowIndicator.FileHash(HASH),
+              Set.of(SERVERS),
+              Duration.ofHours(1),
+              "vendor agent on the servers");
       assertEquals(List.of(), planned(parry, "sc-1", SRV, file(SRV)), "in scope: allowed");
       assertFalse(planned(parry, "sc-2", WS_1, file(WS_1)).isEmpty(), "out of scope: remediated");
       ControlChange grant = parry.runtime().allowGrants(ParryHarness.ANALYST).get(0);
@@ -113,7 +161,10 @@ class AllowIndicatorsTest {
       assertEquals("vendor agent on the servers", grant.reason());
       parry.advance(Duration.ofHours(1));
       assertFalse(planned(parry, "sc-3", SRV, file(SRV)).isEmpty(), "ended: remediated again");
-      assertEquals(List.of(), parry.runtime().allowGrants(ParryHarness.ANALYST), "an ended indicator is not listed");
+      assertEquals(
+          List.of(),
+          parry.runtime().allowGrants(ParryHarness.ANALYST),
+          "an ended indicator is not listed");
     }
   }
 
@@ -122,71 +173,101 @@ class AllowIndicatorsTest {
   void byValue() {
     Sha1 sha1 = Sha1.of("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3");
     DeviceFile withSha1 = new DeviceFile(HASH, sha1, WS_1.id(), WindowsPath.of("C:\\Temp\\a.exe"));
-    DeviceFile otherSha1 = new DeviceFile(HASH, Sha1.of("b94a8fe5ccb19ba61c4c0873d391e987982fbbd3"), WS_1.id(),
-        WindowsPath.of("C:\\Temp\\a.exe"));
+    DeviceFile otherSha1 =
+        new DeviceFile(
+            HASH,
+            Sha1.of("b94a8fe5ccb19ba61c4c0873d391e987982fbbd3"),
+            WS_1.id(),
+            WindowsPath.of("C:\\Temp\\a.exe"));
     assertTrue(new AllowIndicator.FileSha1(sha1).covers(withSha1));
     assertFalse(new AllowIndicator.FileSha1(sha1).covers(otherSha1));
-    assertFalse(new AllowIndicator.FileSha1(sha1).covers(DeviceFile.anywhere(HASH)), "no SHA-1 known: not covered");
+    assertFalse(
+        new AllowIndicator.FileSha1(sha1).covers(DeviceFile.anywhere(HASH)),
+        "no SHA-1 known: not covered");
     SmtpAddress partner = SmtpAddress.of("billing@partner.example");
-    EmailMessage fromPartner = new EmailMessage(NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"),
-        SmtpAddress.of("bob@contoso.com"), partner);
-    EmailMessage fromElsewhere = new EmailMessage(NetworkMessageId.of("1f8fad5b-d9cb-469f-a165-70867728950e"),
-        SmtpAddress.of("bob@contoso.com"), SmtpAddress.of("billing@partner.example.evil"));
+    EmailMessage fromPartner =
+        new EmailMessage(
+            NetworkMessageId.of("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            SmtpAddress.of("bob@contoso.com"),
+            partner);
+    EmailMessage fromElsewhere =
+        new EmailMessage(
+            NetworkMessageId.of("1f8fad5b-d9cb-469f-a165-70867728950e"),
+            SmtpAddress.of("bob@contoso.com"),
+            SmtpAddress.of("billing@partner.example.evil"));
     assertTrue(new AllowIndicator.Sender(partner).covers(fromPartner));
     assertFalse(new AllowIndicator.Sender(partner).covers(fromElsewhere));
-    assertFalse(new AllowIndicator.Sender(partner).covers(new dev.parry.core.entity.EmailAttachment(HASH,
-        dev.parry.core.entity.FileName.of("invoice.pdf.exe"), fromPartner)), "a spoofable sender allows no attachment");
-    assertFalse(new AllowIndicator.Domain(DomainName.of("partner.example"))
-        .covers(dev.parry.core.entity.Url.of(WebUrl.of("https://partner.example.evil/x"))));
+    assertFalse(
+        new AllowIndicator.Sender(partner)
+            .covers(
+                new dev.parry.core.entity.EmailAttachment(
+                    HASH, dev.parry.core.entity.FileName.of("invoice.pdf.exe"), fromPartner)),
+        "a spoofable sender allows no attachment");
+    assertFalse(
+        new AllowIndicator.Domain(DomainName.of("partner.example"))
+            .covers(dev.parry.core.entity.Url.of(WebUrl.of("https://partner.example.evil/x"))));
   }
 
   @Test
   @DisplayName("every indicator reads back from its text; text of no kind is refused naming it")
   void textRoundTrip() {
-    List<AllowIndicator> all = List.of(new AllowIndicator.FileHash(HASH),
-        new AllowIndicator.FileSha1(Sha1.of("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3")),
-        new AllowIndicator.ExactUrl(WebUrl.of("https://partner.example/a?b=c")),
-        new AllowIndicator.Domain(DomainName.of("partner.example")),
-        new AllowIndicator.Sender(SmtpAddress.of("billing@partner.example")),
-        new AllowIndicator.ExactEntity(EntityKey.of("user:carol@contoso.com")));
+    List<AllowIndicator> all =
+        List.of(
+            new AllowIndicator.FileHash(HASH),
+            new AllowIndicator.FileSha1(Sha1.of("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3")),
+            new AllowIndicator.ExactUrl(WebUrl.of("https://partner.example/a?b=c")),
+            new AllowIndicator.Domain(DomainName.of("partner.example")),
+            new AllowIndicator.Sender(SmtpAddress.of("billing@partner.example")),
+            new AllowIndicator.ExactEntity(EntityKey.of("user:carol@contoso.com")));
     for (AllowIndicator indicator : all) {
       assertEquals(indicator, AllowIndicator.parse(indicator.text()), indicator.text());
     }
-    InvalidInputException refused = assertThrows(InvalidInputException.class,
-        () -> AllowIndicator.parse("md5:0123"));
+    InvalidInputException refused =
+        assertThrows(InvalidInputException.class, () -> AllowIndicator.parse("md5:0123"));
     assertTrue(refused.getMessage().contains("md5:0123"), refused.getMessage());
     assertThrows(InvalidInputException.class, () -> AllowIndicator.parse("sha1:xyz"));
   }
 
   @Test
-  @DisplayName("adding, revoking and listing are authorized: a reader may list, not add or revoke; nothing changes")
+  @DisplayName(
+      "adding, revoking and listing are authorized: a reader may list, not add or revoke; nothing changes")
   void authorized() {
     try (ParryHarness parry = harness()) {
       Caller reader = Caller.of("reader@contoso.com", Permission.READ);
       AllowIndicator indicator = new AllowIndicator.FileHash(HASH);
-      assertThrows(AccessDeniedException.class, () -> parry.runtime().allow(reader, indicator, Set.of(),
-          Duration.ofHours(1), "x"));
-      assertThrows(AccessDeniedException.class, () -> parry.runtime().revokeAllow(reader, indicator, "x"));
+      assertThrows(
+          AccessDeniedException.class,
+          () -> parry.runtime().allow(reader, indicator, Set.of(), Duration.ofHours(1), "x"));
+      assertThrows(
+          AccessDeniedException.class, () -> parry.runtime().revokeAllow(reader, indicator, "x"));
       assertEquals(List.of(), parry.runtime().allowGrants(reader));
-      assertThrows(InvalidInputException.class, () -> parry.runtime().allow(ParryHarness.ANALYST, indicator,
-          Set.of(), Duration.ZERO, "x"), "a zero duration");
+      assertThrows(
+          InvalidInputException.class,
+          () ->
+              parry.runtime().allow(ParryHarness.ANALYST, indicator, Set.of(), Duration.ZERO, "x"),
+          "a zero duration");
       assertEquals(List.of(), parry.runtime().controlChanges(ParryHarness.ANALYST, 0, 10));
     }
   }
 
   @Test
-  @DisplayName("a false positive adds an allow indicator, so it needs what allow needs: Active remediation alone is denied, nothing changes")
+  @DisplayName(
+      "a false positive adds an allow indicator, so it needs what allow needs: Active remediation alone is denied, nothing changes")
   void falsePositiveNeedsManageSafety() {
     try (ParryHarness parry = harness()) {
       planned(parry, "fpm-1", WS_1, file(WS_1));
       parry.settle();
       long events = parry.events().size();
       Caller remediator = Caller.of("remediator@contoso.com", Permission.ACTIVE_REMEDIATION);
-      assertThrows(AccessDeniedException.class,
+      assertThrows(
+          AccessDeniedException.class,
           () -> parry.runtime().reportFalsePositive(file(WS_1), remediator, "mine"));
       parry.settle();
       assertEquals(events, parry.events().size(), "nothing rejected or undone");
-      assertEquals(List.of(), parry.runtime().controlChanges(ParryHarness.ANALYST, 0, 10), "no indicator added");
+      assertEquals(
+          List.of(),
+          parry.runtime().controlChanges(ParryHarness.ANALYST, 0, 10),
+          "no indicator added");
     }
   }
 }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * README "Anchoring the audit chain": the hashes a store kept are a stored format. Events stored and
- * chained by the release before evidence roles, optional device names, files by any hash, users by
- * any identifier and the new email and process attributes (61 histories of every event and entity
- * kind, and users whose verdict was COMPROMISED) read back through the upcasts and hash to exactly the
- * hashes that release stored, so their chains still verify.
+ * README "Anchoring the audit chain": the hashes a store kept are a stored format. Events stored
+ * and chained by the release before evidence roles, optional device names, files by any hash, users
+ * by any identifier and the new email and process attributes (61 histories of every event and
+ * entity kind, and users whose verdict was COMPROMISED) read back through the upcasts and hash to
+ * exactly the hashes that release stored, so their chains still verify.
  */
 @DisplayName("Events chained by an earlier release still hash to the hashes it stored")
 class ChainHashesOfEarlierEventsTest {
@@ -30,8 +30,9 @@ class ChainHashesOfEarlierEventsTest {
   @Test
   void everyStoredHashIsRecomputedExactly() throws IOException {
     List<String> lines;
-    try (InputStream in = ChainHashesOfEarlierEventsTest.class.getResourceAsStream(
-        "chain-written-before-evidence-roles.tsv")) {
+    try (InputStream in =
+        ChainHashesOfEarlierEventsTest.class.getResourceAsStream(
+            "chain-written-before-evidence-roles.tsv")) {
       lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
     ChainHash link = ChainHash.GENESIS;
@@ -45,7 +46,10 @@ class ChainHashesOfEarlierEventsTest {
       long version = Long.parseLong(columns[0]);
       InvestigationEvent event = JSON.read(columns[2], InvestigationEvent.class);
       link = AuditTrail.link(link, version, event);
-      assertEquals(ChainHash.of(columns[1]), link, () -> "event " + version + " hashes differently: " + columns[2]);
+      assertEquals(
+          ChainHash.of(columns[1]),
+          link,
+          () -> "event " + version + " hashes differently: " + columns[2]);
       events++;
     }
     assertTrue(events > 300, "the fixture holds the events: " + events);

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The in-memory store's chain, changed where it is kept: nothing outside the process can reach the
- * store's memory, so a test double stands in for its storage, answering {@code chain} and
- * {@code events} from the stored records with the same changes made to them as the PostgreSQL tests
- * make to rows.
+ * store's memory, so a test double stands in for its storage, answering {@code chain} and {@code
+ * events} from the stored records with the same changes made to them as the PostgreSQL tests make
+ * to rows.
  */
 @DisplayName("The audit chain of the in-memory store names what was done to its stored records")
 class InMemoryAuditChainTest {
@@ -59,7 +59,7 @@ class InMemoryAuditChainTest {
   }
 
   final TamperedStore store = new TamperedStore();
-  final ParryHarness parry = ParryHarness.onStore(store, builder -> { });
+  final ParryHarness parry = ParryHarness.onStore(store, builder -> {});
 
   @AfterEach
   void close() {
@@ -69,11 +69,20 @@ class InMemoryAuditChainTest {
   InvestigationId investigation() {
     InvestigationId id = InvestigationId.of("chain-memory");
     parry.runtime().open(id, AlertId.of("alert-chain"), PostgresAuditChainTest.DEVICE);
-    parry.runtime().reportEvidence(id, Evidence.of(PostgresAuditChainTest.FILE, Verdict.MALICIOUS,
-        "Trojan:Win32/Wacatac", parry.clock().instant()));
+    parry
+        .runtime()
+        .reportEvidence(
+            id,
+            Evidence.of(
+                PostgresAuditChainTest.FILE,
+                Verdict.MALICIOUS,
+                "Trojan:Win32/Wacatac",
+                parry.clock().instant()));
     parry.settle();
     parry.runtime().finishAnalysis(id, AnalysisOutcome.COMPLETED);
-    assertEquals(new Verification.Intact(7, 0, 7), parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
+    assertEquals(
+        new Verification.Intact(7, 0, 7),
+        parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
     return id;
   }
 
@@ -92,60 +101,92 @@ class InMemoryAuditChainTest {
   @DisplayName("an event changed is named as changed")
   void changed() {
     InvestigationId id = investigation();
-    store.tamper(records -> {
-      AuditRecord evidence = records.get(1);
-      InvestigationEvent.EvidenceRecorded original = (InvestigationEvent.EvidenceRecorded) evidence.event();
-      records.set(1, new AuditRecord(2, new InvestigationEvent.EvidenceRecorded(id, original.at(), original.actor(),
-          Evidence.of(PostgresAuditChainTest.FILE, Verdict.SUSPICIOUS, "PUA:Win32/Harmless", original.at())),
-          evidence.hash()));
-      return records;
-    });
+    store.tamper(
+        records -> {
+          AuditRecord evidence = records.get(1);
+          InvestigationEvent.EvidenceRecorded original =
+              (InvestigationEvent.EvidenceRecorded) evidence.event();
+          records.set(
+              1,
+              new AuditRecord(
+                  2,
+                  new InvestigationEvent.EvidenceRecorded(
+                      id,
+                      original.at(),
+                      original.actor(),
+                      Evidence.of(
+                          PostgresAuditChainTest.FILE,
+                          Verdict.SUSPICIOUS,
+                          "PUA:Win32/Harmless",
+                          original.at())),
+                  evidence.hash()));
+          return records;
+        });
     Verification.Broken broken = broken(id);
-    assertEquals(List.of(2L, Verification.Problem.CHANGED), List.of(broken.version(), broken.problem()), broken.detail());
+    assertEquals(
+        List.of(2L, Verification.Problem.CHANGED),
+        List.of(broken.version(), broken.problem()),
+        broken.detail());
   }
 
   @Test
   @DisplayName("a record removed from the middle is named as removed")
   void removed() {
     InvestigationId id = investigation();
-    store.tamper(records -> {
-      records.remove(2);
-      return records;
-    });
+    store.tamper(
+        records -> {
+          records.remove(2);
+          return records;
+        });
     Verification.Broken broken = broken(id);
-    assertEquals(List.of(3L, Verification.Problem.REMOVED), List.of(broken.version(), broken.problem()), broken.detail());
+    assertEquals(
+        List.of(3L, Verification.Problem.REMOVED),
+        List.of(broken.version(), broken.problem()),
+        broken.detail());
   }
 
   @Test
-  @DisplayName("a forged record inserted in the middle, the rest renumbered and its hash well formed, is named as inserted")
+  @DisplayName(
+      "a forged record inserted in the middle, the rest renumbered and its hash well formed, is named as inserted")
   void inserted() {
     InvestigationId id = investigation();
-    store.tamper(records -> {
-      InvestigationEvent forged = new InvestigationEvent.Terminated(id, records.get(2).event().at(),
-          Actor.principal(PrincipalName.of("mallory@contoso.com")), "nothing to see");
-      List<AuditRecord> out = new ArrayList<>(records.subList(0, 2));
-      out.add(new AuditRecord(3, forged, AuditTrail.link(records.get(1).hash(), 3, forged)));
-      for (int i = 2; i < records.size(); i++) {
-        out.add(at(i + 2L, records.get(i)));
-      }
-      return out;
-    });
+    store.tamper(
+        records -> {
+          InvestigationEvent forged =
+              new InvestigationEvent.Terminated(
+                  id,
+                  records.get(2).event().at(),
+                  Actor.principal(PrincipalName.of("mallory@contoso.com")),
+                  "nothing to see");
+          List<AuditRecord> out = new ArrayList<>(records.subList(0, 2));
+          out.add(new AuditRecord(3, forged, AuditTrail.link(records.get(1).hash(), 3, forged)));
+          for (int i = 2; i < records.size(); i++) {
+            out.add(at(i + 2L, records.get(i)));
+          }
+          return out;
+        });
     Verification.Broken broken = broken(id);
-    assertEquals(List.of(3L, Verification.Problem.INSERTED), List.of(broken.version(), broken.problem()), broken.detail());
+    assertEquals(
+        List.of(3L, Verification.Problem.INSERTED),
+        List.of(broken.version(), broken.problem()),
+        broken.detail());
   }
 
   @Test
   @DisplayName("two records swapped, versions and all, are named as reordered")
   void swapped() {
     InvestigationId id = investigation();
-    store.tamper(records -> {
-      AuditRecord fourth = records.get(3);
-      records.set(3, at(4, records.get(4)));
-      records.set(4, at(5, fourth));
-      return records;
-    });
+    store.tamper(
+        records -> {
+          AuditRecord fourth = records.get(3);
+          records.set(3, at(4, records.get(4)));
+          records.set(4, at(5, fourth));
+          return records;
+        });
     Verification.Broken broken = broken(id);
-    assertEquals(List.of(4L, Verification.Problem.REORDERED), List.of(broken.version(), broken.problem()),
+    assertEquals(
+        List.of(4L, Verification.Problem.REORDERED),
+        List.of(broken.version(), broken.problem()),
         broken.detail());
   }
 
@@ -154,10 +195,13 @@ class InMemoryAuditChainTest {
   void truncated() {
     InvestigationId id = investigation();
     store.tamper(records -> records.subList(0, 5));
-    assertTrue(AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST)).isIntact(),
+    assertTrue(
+        AuditTrail.verify(parry.runtime().auditTrail(id, ParryHarness.ANALYST)).isIntact(),
         "by itself, the shorter chain holds together");
     Verification.Broken broken = broken(id);
-    assertEquals(List.of(6L, Verification.Problem.TRUNCATED), List.of(broken.version(), broken.problem()),
+    assertEquals(
+        List.of(6L, Verification.Problem.TRUNCATED),
+        List.of(broken.version(), broken.problem()),
         broken.detail());
   }
 }

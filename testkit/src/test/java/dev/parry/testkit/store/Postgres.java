@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The PostgreSQL server the store's tests run against, found through {@code PARRY_POSTGRES_URL}
- * (a JDBC URL; {@code .ci/postgres start} prints one). Without it the tests are skipped, unless
- * {@code PARRY_REQUIRE_POSTGRES} is set, as continuous integration sets it: then they fail.
+ * The PostgreSQL server the store's tests run against, found through {@code PARRY_POSTGRES_URL} (a
+ * JDBC URL; {@code .ci/postgres start} prints one). Without it the tests are skipped, unless {@code
+ * PARRY_REQUIRE_POSTGRES} is set, as continuous integration sets it: then they fail.
  */
 public final class Postgres {
 
@@ -31,9 +31,14 @@ public final class Postgres {
       String url = System.getenv(URL_VARIABLE);
       if (url == null || url.isBlank()) {
         if (System.getenv(REQUIRED_VARIABLE) != null) {
-          fail(URL_VARIABLE + " is not set, and " + REQUIRED_VARIABLE + " says these tests must run");
+          fail(
+              URL_VARIABLE
+                  + " is not set, and "
+                  + REQUIRED_VARIABLE
+                  + " says these tests must run");
         }
-        Assumptions.abort(URL_VARIABLE + " is not set: run .ci/postgres start and export what it prints");
+        Assumptions.abort(
+            URL_VARIABLE + " is not set: run .ci/postgres start and export what it prints");
       }
       shared = pool(url, 16);
       JdbcSchema.migrate(shared);
@@ -59,9 +64,11 @@ public final class Postgres {
 
   /** Deletes every investigation, event and action. */
   static void truncate() {
-    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("TRUNCATE parry_actions, parry_events, parry_investigations, parry_control_changes,"
-          + " parry_blast_uses");
+    try (Connection connection = dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "TRUNCATE parry_actions, parry_events, parry_investigations, parry_control_changes,"
+              + " parry_blast_uses");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -69,7 +76,8 @@ public final class Postgres {
 
   /** Runs {@code sql} as is. */
   public static void execute(String sql) {
-    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);

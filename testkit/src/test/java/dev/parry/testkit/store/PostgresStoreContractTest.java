@@ -12,17 +12,26 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("The PostgreSQL store keeps the store contract")
 class PostgresStoreContractTest extends InvestigationStoreContract {
 
-  private static final RecordJson JSON = new RecordJson(Investigation.class, InvestigationEvent.class);
+  private static final RecordJson JSON =
+      new RecordJson(Investigation.class, InvestigationEvent.class);
 
   @Override
   protected InvestigationStore createStore() {
     return JdbcInvestigationStore.create(Postgres.dataSource());
   }
 
-  /** Rewrites the event's row as the table's owner can: the append-only trigger off for the transaction. */
+  /**
+   * Rewrites the event's row as the table's owner can: the append-only trigger off for the
+   * transaction.
+   */
   @Override
   protected Optional<StorageEditor> storageEditor() {
-    return Optional.of((id, version, event) -> PostgresAuditChainTest.behindTheStoresBack("UPDATE parry_events SET event = '"
-        + JSON.write(event).replace("'", "''") + "'" + PostgresAuditChainTest.where(id, version)));
+    return Optional.of(
+        (id, version, event) ->
+            PostgresAuditChainTest.behindTheStoresBack(
+                "UPDATE parry_events SET event = '"
+                    + JSON.write(event).replace("'", "''")
+                    + "'"
+                    + PostgresAuditChainTest.where(id, version)));
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The README's file anchor runs as written: it keeps the anchor contract and names a truncated tail")
+@DisplayName(
+    "The README's file anchor runs as written: it keeps the anchor contract and names a truncated tail")
 class ReadmeAnchorExampleTest {
 
   /** As README, "Anchoring the audit chain", writes it. */
@@ -36,10 +37,12 @@ class ReadmeAnchorExampleTest {
 
     FileAnchor(Path file) throws IOException {
       this.file = file;
-      if (Files.exists(file)) {                                 // the heads kept before a restart
+      if (Files.exists(file)) { // the heads kept before a restart
         for (String line : Files.readAllLines(file)) {
           String[] field = line.split(" ");
-          heads.merge(InvestigationId.of(field[0]), ChainHead.of(Long.parseLong(field[1]), ChainHash.of(field[2])),
+          heads.merge(
+              InvestigationId.of(field[0]),
+              ChainHead.of(Long.parseLong(field[1]), ChainHash.of(field[2])),
               (held, read) -> held.version() >= read.version() ? held : read);
         }
       }
@@ -49,13 +52,17 @@ class ReadmeAnchorExampleTest {
     public synchronized void anchor(InvestigationId id, ChainHead head) {
       ChainHead held = heads.get(id);
       if (held != null && held.version() >= head.version()) {
-        return;                                                 // ANCHOR-2: never lower, never another hash
+        return; // ANCHOR-2: never lower, never another hash
       }
       try {
-        Files.writeString(file, id + " " + head.version() + " " + head.hash() + "\n", StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+        Files.writeString(
+            file,
+            id + " " + head.version() + " " + head.hash() + "\n",
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
+            StandardOpenOption.DSYNC);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);                      // the runtime offers the head again later
+        throw new UncheckedIOException(e); // the runtime offers the head again later
       }
       heads.put(id, head);
     }
@@ -80,7 +87,8 @@ class ReadmeAnchorExampleTest {
   }
 
   @Test
-  @DisplayName("a runtime on it anchors every head, which a restarted anchor reads back, and a tail cut off is named")
+  @DisplayName(
+      "a runtime on it anchors every head, which a restarted anchor reads back, and a tail cut off is named")
   void truncatedTail() throws IOException {
     Path file = Files.createTempFile("parry-heads", ".txt");
     InMemoryAuditChainTest.TamperedStore store = new InMemoryAuditChainTest.TamperedStore();
@@ -88,16 +96,27 @@ class ReadmeAnchorExampleTest {
     FileAnchor anchor = new FileAnchor(file);
     try (ParryHarness parry = ParryHarness.onStore(store, builder -> builder.auditAnchor(anchor))) {
       parry.runtime().open(id, AlertId.of("alert-readme"), PostgresAuditChainTest.DEVICE);
-      parry.runtime().reportEvidence(id, Evidence.of(PostgresAuditChainTest.FILE, Verdict.MALICIOUS, "Trojan",
-          parry.clock().instant()));
+      parry
+          .runtime()
+          .reportEvidence(
+              id,
+              Evidence.of(
+                  PostgresAuditChainTest.FILE,
+                  Verdict.MALICIOUS,
+                  "Trojan",
+                  parry.clock().instant()));
       parry.settle();
       parry.runtime().finishAnalysis(id, AnalysisOutcome.COMPLETED);
-      assertEquals(new Verification.Intact(7, 0, 7), parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
-      assertEquals(anchor.head(id), new FileAnchor(file).head(id), "the head read back from the file");
+      assertEquals(
+          new Verification.Intact(7, 0, 7),
+          parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST));
+      assertEquals(
+          anchor.head(id), new FileAnchor(file).head(id), "the head read back from the file");
       assertTrue(parry.anchor().heads().isEmpty(), "the harness's own anchor was replaced");
 
       store.tamper(records -> records.subList(0, 4));
-      Verification.Broken broken = (Verification.Broken) parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST);
+      Verification.Broken broken =
+          (Verification.Broken) parry.runtime().verifyAuditTrail(id, ParryHarness.ANALYST);
       assertEquals(5, broken.version());
       assertEquals(Verification.Problem.TRUNCATED, broken.problem());
     }

@@ -26,6 +26,10 @@ import dev.parry.core.policy.AllowIndicator;
 import dev.parry.core.policy.PlanTable;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.CommandRejectedException;
+import dev.parry.runtime.Limits;
+import dev.parry.runtime.ParryRuntime;
+import dev.parry.runtime.RateLimit;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
 import dev.parry.spi.executor.ActionExecutor;
@@ -33,10 +37,6 @@ import dev.parry.spi.executor.DeviceActionExecutor;
 import dev.parry.spi.executor.ExecutionOutcome;
 import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
-import dev.parry.runtime.CommandRejectedException;
-import dev.parry.runtime.Limits;
-import dev.parry.runtime.ParryRuntime;
-import dev.parry.runtime.RateLimit;
 import dev.parry.spi.safety.BlastRadiusLimit;
 import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.safety.ControlStore;
@@ -81,26 +81,45 @@ abstract class SharedStoreScenarios {
 
   static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
   static final Duration LEASE = Duration.ofMillis(600);
+
   /**
-   * The default plan table, except that a malicious device is isolated automatically where its group
-   * allows it: the shared-store scenarios need an automatic device action. By default isolating a whole
-   * device waits for approval.
+   * The default plan table, except that a malicious device is isolated automatically where its
+   * group allows it: the shared-store scenarios need an automatic device action. By default
+   * isolating a whole device waits for approval.
    */
-  static final PlanTable ISOLATE_AUTOMATICALLY = PlanTable.defaults().with(
-      PlanTable.Row.of(Device.class, Verdict.MALICIOUS, PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
-  static final Limits LIMITS = Limits.defaults().withAttemptTimeout(Duration.ofMillis(500))
-      .withActionTimeout(Duration.ofMinutes(2)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
-      .withRateLimit(RateLimit.of(1_000_000, Duration.ofSeconds(1)));
+  static final PlanTable ISOLATE_AUTOMATICALLY =
+      PlanTable.defaults()
+          .with(
+              PlanTable.Row.of(
+                  Device.class,
+                  Verdict.MALICIOUS,
+                  PlanTable.Step.automatic(ActionKind.ISOLATE_DEVICE)));
+
+  static final Limits LIMITS =
+      Limits.defaults()
+          .withAttemptTimeout(Duration.ofMillis(500))
+          .withActionTimeout(Duration.ofMinutes(2))
+          .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
+          .withRateLimit(RateLimit.of(1_000_000, Duration.ofSeconds(1)));
+
   /** Servers need approval; everything else runs at Full automation. */
-  static final DeviceGroups GROUPS = DeviceGroups.of(AutomationLevel.FULL, List.of(new DeviceGroup(
-      DeviceGroupName.of("Servers"), 1, new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)),
-      AutomationLevel.SEMI_ALL_FOLDERS)));
+  static final DeviceGroups GROUPS =
+      DeviceGroups.of(
+          AutomationLevel.FULL,
+          List.of(
+              new DeviceGroup(
+                  DeviceGroupName.of("Servers"),
+                  1,
+                  new DeviceMatch(null, null, Set.of(), Set.of(OsPlatform.WINDOWS_SERVER)),
+                  AutomationLevel.SEMI_ALL_FOLDERS)));
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final FakeDevices backend = FakeDevices.create(Clock.systemUTC());
   private final List<ParryRuntime> runtimes = new ArrayList<>();
 
-  /** {@return a store for one service instance: each call models another instance on the same state} */
+  /**
+   * {@return a store for one service instance: each call models another instance on the same state}
+   */
   abstract InvestigationStore store();
 
   @AfterEach
@@ -109,13 +128,20 @@ abstract class SharedStoreScenarios {
   }
 
   ParryRuntime runtime(String name, ActionExecutor devices) {
-    return runtime(name, devices, builder -> { });
+    return runtime(name, devices, builder -> {});
   }
 
   ParryRuntime runtime(String name, ActionExecutor devices, Consumer<ParryRuntime.Builder> more) {
-    ParryRuntime.Builder builder = ParryRuntime.builder().store(store()).instanceName(name + "-" + run)
-        .dispatchLease(LEASE).limits(LIMITS).deviceGroups(GROUPS).requiredKinds(Set.of()).executor("devices", devices)
-        .planTable(ISOLATE_AUTOMATICALLY);
+    ParryRuntime.Builder builder =
+        ParryRuntime.builder()
+            .store(store())
+            .instanceName(name + "-" + run)
+            .dispatchLease(LEASE)
+            .limits(LIMITS)
+            .deviceGroups(GROUPS)
+            .requiredKinds(Set.of())
+            .executor("devices", devices)
+            .planTable(ISOLATE_AUTOMATICALLY);
     more.accept(builder);
     ParryRuntime runtime = builder.build();
     runtimes.add(runtime);
@@ -124,15 +150,27 @@ abstract class SharedStoreScenarios {
   }
 
   Device server(int n) {
-    return new Device(DeviceId.of("srv-" + run + "-" + n), DeviceName.of("srv-" + n), null, Set.of(),
+    return new Device(
+        DeviceId.of("srv-" + run + "-" + n),
+        DeviceName.of("srv-" + n),
+        null,
+        Set.of(),
         OsPlatform.WINDOWS_SERVER);
   }
 
   Device workstation(int n) {
-    return new Device(DeviceId.of("ws-" + run + "-" + n), DeviceName.of("ws-" + n), null, Set.of(), OsPlatform.WINDOWS);
+    return new Device(
+        DeviceId.of("ws-" + run + "-" + n),
+        DeviceName.of("ws-" + n),
+        null,
+        Set.of(),
+        OsPlatform.WINDOWS);
   }
 
-  /** Opens an investigation on {@code device} and reports it malicious: {@return the isolation it plans} */
+  /**
+   * Opens an investigation on {@code device} and reports it malicious: {@return the isolation it
+   * plans}
+   */
   ActionId isolation(ParryRuntime runtime, String name, Device device) {
     InvestigationId id = InvestigationId.of(name + "-" + run);
     runtime.open(id, AlertId.of("alert-" + name), device);
@@ -141,7 +179,11 @@ abstract class SharedStoreScenarios {
   }
 
   static ActionRecord action(ParryRuntime runtime, ActionId id) {
-    return runtime.investigation(id.investigation(), ParryHarness.ANALYST).orElseThrow().action(id).orElseThrow();
+    return runtime
+        .investigation(id.investigation(), ParryHarness.ANALYST)
+        .orElseThrow()
+        .action(id)
+        .orElseThrow();
   }
 
   static void await(String what, BooleanSupplier condition) {
@@ -164,7 +206,8 @@ abstract class SharedStoreScenarios {
   }
 
   @Test
-  @DisplayName("an action proposed through one runtime is approved through the other and executed once")
+  @DisplayName(
+      "an action proposed through one runtime is approved through the other and executed once")
   void approvalSeenThroughTheOther() throws InterruptedException {
     ParryRuntime a = runtime("a", backend.executor());
     ParryRuntime b = runtime("b", backend.executor());
@@ -173,11 +216,17 @@ abstract class SharedStoreScenarios {
     b.open(id, AlertId.of("alert-approve"), server);
     a.reportEvidence(id, Evidence.of(server, Verdict.MALICIOUS, "test", Instant.now()));
     ActionId action = a.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0).id();
-    assertEquals(ActionStatus.PENDING_APPROVAL, action(b, action).status(), "b sees the pending action");
+    assertEquals(
+        ActionStatus.PENDING_APPROVAL, action(b, action).status(), "b sees the pending action");
     assertTrue(pending(b).contains(action), "b's Pending tab lists it");
-    b.approve(action, ANALYST, "contain it"); // b opened the investigation; a proposed the action since
-    await("b sees the action succeeded", () -> action(b, action).status() == ActionStatus.SUCCEEDED);
-    Thread.sleep(LEASE.multipliedBy(3).toMillis()); // watchdogs and lease keepers of both runtimes run meanwhile
+    b.approve(
+        action, ANALYST, "contain it"); // b opened the investigation; a proposed the action since
+    await(
+        "b sees the action succeeded", () -> action(b, action).status() == ActionStatus.SUCCEEDED);
+    Thread.sleep(
+        LEASE
+            .multipliedBy(3)
+            .toMillis()); // watchdogs and lease keepers of both runtimes run meanwhile
     assertEquals(1, callsFor(action).size(), "executor calls");
     assertEquals(1, backend.timesApplied(new IsolateDevice(server, IsolationType.FULL)));
     assertTrue(!pending(b).contains(action));
@@ -197,27 +246,32 @@ abstract class SharedStoreScenarios {
   }
 
   @Test
-  @DisplayName("a runtime stopped in the middle of a dispatch: the other finishes it, same key, effect once")
+  @DisplayName(
+      "a runtime stopped in the middle of a dispatch: the other finishes it, same key, effect once")
   void otherRuntimeFinishesADispatch() {
     CountDownLatch called = new CountDownLatch(1);
-    DeviceActionExecutor dies = new DeviceActionExecutor() {
-      @Override
-      public Set<ActionKind> supportedKinds() {
-        return backend.executor().supportedKinds();
-      }
+    DeviceActionExecutor dies =
+        new DeviceActionExecutor() {
+          @Override
+          public Set<ActionKind> supportedKinds() {
+            return backend.executor().supportedKinds();
+          }
 
-      @Override
-      public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-        backend.executor().execute(request); // the call reaches the backend, the answer never comes back
-        called.countDown();
-        return new CompletableFuture<>();
-      }
+          @Override
+          public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+            backend
+                .executor()
+                .execute(request); // the call reaches the backend, the answer never comes back
+            called.countDown();
+            return new CompletableFuture<>();
+          }
 
-      @Override
-      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
-        return new CompletableFuture<>();
-      }
-    };
+          @Override
+          public CompletionStage<ExecutionOutcome> status(
+              ExecutionRequest request, ExternalReference reference) {
+            return new CompletableFuture<>();
+          }
+        };
     ParryRuntime a = runtime("a", dies);
     ActionId action = isolation(a, "dies", workstation(1));
     await("a called the backend", () -> called.getCount() == 0);
@@ -228,34 +282,42 @@ abstract class SharedStoreScenarios {
     List<Call> calls = callsFor(action);
     assertEquals(2, calls.size(), "one call from each runtime");
     assertEquals(calls.get(0).request().idempotencyKey(), calls.get(1).request().idempotencyKey());
-    assertEquals(1, backend.timesApplied(new IsolateDevice(workstation(1), IsolationType.FULL)), "effect once");
+    assertEquals(
+        1,
+        backend.timesApplied(new IsolateDevice(workstation(1), IsolationType.FULL)),
+        "effect once");
     assertEquals(2, action(b, action).attempts());
   }
 
   @Test
-  @DisplayName("a long action carried by one runtime is left alone by the other, past leases and attempt timeouts")
+  @DisplayName(
+      "a long action carried by one runtime is left alone by the other, past leases and attempt timeouts")
   void longActionIsNotTakenOver() {
     AtomicInteger executes = new AtomicInteger();
     AtomicInteger polls = new AtomicInteger();
-    DeviceActionExecutor slow = new DeviceActionExecutor() {
-      @Override
-      public Set<ActionKind> supportedKinds() {
-        return backend.executor().supportedKinds();
-      }
+    DeviceActionExecutor slow =
+        new DeviceActionExecutor() {
+          @Override
+          public Set<ActionKind> supportedKinds() {
+            return backend.executor().supportedKinds();
+          }
 
-      @Override
-      public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-        executes.incrementAndGet();
-        return CompletableFuture.completedFuture(ExecutionOutcome.inProgress(ExternalReference.of("job-1"),
-            Duration.ofMillis(200)));
-      }
+          @Override
+          public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+            executes.incrementAndGet();
+            return CompletableFuture.completedFuture(
+                ExecutionOutcome.inProgress(ExternalReference.of("job-1"), Duration.ofMillis(200)));
+          }
 
-      @Override
-      public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
-        return CompletableFuture.completedFuture(polls.incrementAndGet() < 8
-            ? ExecutionOutcome.inProgress(reference, Duration.ofMillis(200)) : ExecutionOutcome.succeeded("done"));
-      }
-    };
+          @Override
+          public CompletionStage<ExecutionOutcome> status(
+              ExecutionRequest request, ExternalReference reference) {
+            return CompletableFuture.completedFuture(
+                polls.incrementAndGet() < 8
+                    ? ExecutionOutcome.inProgress(reference, Duration.ofMillis(200))
+                    : ExecutionOutcome.succeeded("done"));
+          }
+        };
     ParryRuntime a = runtime("a", slow);
     ParryRuntime b = runtime("b", slow);
     ActionId action = isolation(a, "slow", workstation(2));
@@ -265,7 +327,8 @@ abstract class SharedStoreScenarios {
   }
 
   @Test
-  @DisplayName("8 threads across two runtimes approving and rejecting the same actions: each is decided once")
+  @DisplayName(
+      "8 threads across two runtimes approving and rejecting the same actions: each is decided once")
   void racingDecisions() throws Exception {
     ParryRuntime a = runtime("a", backend.executor());
     ParryRuntime b = runtime("b", backend.executor());
@@ -284,22 +347,24 @@ abstract class SharedStoreScenarios {
       Random random = new Random(t);
       List<ActionId> order = new ArrayList<>(actions);
       Collections.shuffle(order, random);
-      work.add(pool.submit(() -> {
-        go.await();
-        for (ActionId id : order) {
-          try {
-            if (random.nextBoolean()) {
-              runtime.approve(id, caller, "");
-            } else {
-              runtime.reject(id, caller, "");
-            }
-            decided.get(id).incrementAndGet();
-          } catch (CommandRejectedException e) {
-            // decided by someone else first
-          }
-        }
-        return null;
-      }));
+      work.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (ActionId id : order) {
+                  try {
+                    if (random.nextBoolean()) {
+                      runtime.approve(id, caller, "");
+                    } else {
+                      runtime.reject(id, caller, "");
+                    }
+                    decided.get(id).incrementAndGet();
+                  } catch (CommandRejectedException e) {
+                    // decided by someone else first
+                  }
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> future : work) {
@@ -309,22 +374,34 @@ abstract class SharedStoreScenarios {
     for (ActionId id : actions) {
       assertEquals(1, decided.get(id).get(), "decisions accepted for " + id);
       List<InvestigationEvent> events = a.history(id.investigation(), ParryHarness.ANALYST);
-      long decisions = events.stream().filter(e -> e instanceof InvestigationEvent.ActionRejected
-          || (e instanceof InvestigationEvent.ApprovalGranted granted && granted.quorumReached())).count();
+      long decisions =
+          events.stream()
+              .filter(
+                  e ->
+                      e instanceof InvestigationEvent.ActionRejected
+                          || (e instanceof InvestigationEvent.ApprovalGranted granted
+                              && granted.quorumReached()))
+              .count();
       assertEquals(1, decisions, "decision events for " + id);
     }
-    await("every approved action settled", () -> actions.stream().map(id -> action(a, id).status())
-        .noneMatch(s -> s == ActionStatus.APPROVED || s == ActionStatus.IN_PROGRESS));
+    await(
+        "every approved action settled",
+        () ->
+            actions.stream()
+                .map(id -> action(a, id).status())
+                .noneMatch(s -> s == ActionStatus.APPROVED || s == ActionStatus.IN_PROGRESS));
     for (int i = 0; i < actions.size(); i++) {
       ActionId id = actions.get(i);
       boolean approved = action(a, id).status() == ActionStatus.SUCCEEDED;
       assertEquals(approved ? 1 : 0, callsFor(id).size(), "executor calls for " + id);
-      assertEquals(approved ? 1 : 0, backend.timesApplied(new IsolateDevice(server(i), IsolationType.FULL)));
+      assertEquals(
+          approved ? 1 : 0, backend.timesApplied(new IsolateDevice(server(i), IsolationType.FULL)));
     }
   }
 
   @Test
-  @DisplayName("a restart finds every pending approval, and what is approved after it executes once")
+  @DisplayName(
+      "a restart finds every pending approval, and what is approved after it executes once")
   void restartFindsPendingApprovals() {
     ParryRuntime a = runtime("a", backend.executor());
     Set<ActionId> created = new HashSet<>();
@@ -336,82 +413,126 @@ abstract class SharedStoreScenarios {
     assertTrue(pending(again).containsAll(created), "pending approvals lost in the restart");
     ActionId first = created.iterator().next();
     again.approve(first, ANALYST, "");
-    await("the approved action succeeded", () -> action(again, first).status() == ActionStatus.SUCCEEDED);
+    await(
+        "the approved action succeeded",
+        () -> action(again, first).status() == ActionStatus.SUCCEEDED);
     assertEquals(1, callsFor(first).size());
-    assertTrue(created.stream().filter(id -> !id.equals(first)).allMatch(id -> callsFor(id).isEmpty()
-        && action(again, id).status() == ActionStatus.PENDING_APPROVAL), "others stayed pending");
+    assertTrue(
+        created.stream()
+            .filter(id -> !id.equals(first))
+            .allMatch(
+                id ->
+                    callsFor(id).isEmpty()
+                        && action(again, id).status() == ActionStatus.PENDING_APPROVAL),
+        "others stayed pending");
   }
 
   // ---- control state shared by the replicas ----------------------------------------------------
 
   @Test
-  @DisplayName("the kill switch thrown on one runtime stops the other's automation; released on the other, both act again")
+  @DisplayName(
+      "the kill switch thrown on one runtime stops the other's automation; released on the other, both act again")
   void killSwitchHoldsOnEveryReplica() {
     ParryRuntime a = runtime("a", backend.executor());
     ParryRuntime b = runtime("b", backend.executor());
     a.pauseAutomation(ANALYST, null, "bad detection rule");
     ActionId held = isolation(b, "paused", workstation(1));
-    assertEquals(ActionStatus.PENDING_APPROVAL, action(b, held).status(), "b planned under a's kill switch");
+    assertEquals(
+        ActionStatus.PENDING_APPROVAL, action(b, held).status(), "b planned under a's kill switch");
     assertTrue(action(b, held).reason().contains("kill switch"), action(b, held).reason());
     b.resumeAutomation(ANALYST, null, "rule fixed");
     ActionId runs = isolation(a, "resumed", workstation(2));
-    await("a's automatic isolation succeeded", () -> action(a, runs).status() == ActionStatus.SUCCEEDED);
+    await(
+        "a's automatic isolation succeeded",
+        () -> action(a, runs).status() == ActionStatus.SUCCEEDED);
     assertEquals(0, callsFor(held).size(), "the held isolation was not sent");
     List<ControlChange> audit = a.controlChanges(ANALYST, 0, ControlStore.MAX_CHANGES);
-    assertEquals(List.of(ControlChange.Kind.PAUSE, ControlChange.Kind.RESUME),
-        audit.stream().map(ControlChange::kind).toList(), "both changes recorded, in order, whichever runtime made them");
-    assertEquals(List.of("bad detection rule", "rule fixed"), audit.stream().map(ControlChange::reason).toList());
-    assertTrue(audit.stream().allMatch(c -> c.principal().equals(ANALYST.name())), "who changed it: " + audit);
+    assertEquals(
+        List.of(ControlChange.Kind.PAUSE, ControlChange.Kind.RESUME),
+        audit.stream().map(ControlChange::kind).toList(),
+        "both changes recorded, in order, whichever runtime made them");
+    assertEquals(
+        List.of("bad detection rule", "rule fixed"),
+        audit.stream().map(ControlChange::reason).toList());
+    assertTrue(
+        audit.stream().allMatch(c -> c.principal().equals(ANALYST.name())),
+        "who changed it: " + audit);
   }
 
   @Test
-  @DisplayName("an allow indicator a false positive adds on one runtime holds on the other, and after both restart")
+  @DisplayName(
+      "an allow indicator a false positive adds on one runtime holds on the other, and after both restart")
   void allowIndicatorSurvivesARestart() {
     ParryRuntime a = runtime("a", backend.executor());
     Device device = workstation(3);
     a.reportFalsePositive(device, ANALYST, "known admin tool");
     ParryRuntime b = runtime("b", backend.executor());
-    assertTrue(b.allowIndicators(ANALYST).contains(new AllowIndicator.ExactEntity(device.key())), "b sees a's indicator");
+    assertTrue(
+        b.allowIndicators(ANALYST).contains(new AllowIndicator.ExactEntity(device.key())),
+        "b sees a's indicator");
     a.close();
     b.close();
     ParryRuntime again = runtime("again", backend.executor());
     InvestigationId id = InvestigationId.of("allowed-" + run);
     again.open(id, AlertId.of("alert-allowed"), device);
     again.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "test", Instant.now()));
-    assertEquals(List.of(), again.investigation(id, ANALYST).orElseThrow().actions(),
+    assertEquals(
+        List.of(),
+        again.investigation(id, ANALYST).orElseThrow().actions(),
         "the restarted runtime plans nothing for the allowed device");
     again.revokeAllow(ANALYST, new AllowIndicator.ExactEntity(device.key()), "tool retired");
     ParryRuntime other = runtime("other", backend.executor());
-    assertTrue(!other.allowIndicators(ANALYST).contains(new AllowIndicator.ExactEntity(device.key())), "revoked everywhere");
+    assertTrue(
+        !other.allowIndicators(ANALYST).contains(new AllowIndicator.ExactEntity(device.key())),
+        "revoked everywhere");
   }
 
   @Test
   @DisplayName("a blast-radius limit counts automatic actions across the replicas, not per replica")
   void blastRadiusIsShared() {
-    Consumer<ParryRuntime.Builder> limited = builder -> builder.safetyGuards(SafetyGuards.builder()
-        .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 2, Duration.ofHours(1))).build());
+    Consumer<ParryRuntime.Builder> limited =
+        builder ->
+            builder.safetyGuards(
+                SafetyGuards.builder()
+                    .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 2, Duration.ofHours(1)))
+                    .build());
     ParryRuntime a = runtime("a", backend.executor(), limited);
     ParryRuntime b = runtime("b", backend.executor(), limited);
-    List<ActionId> isolations = List.of(isolation(a, "br-1", workstation(11)), isolation(b, "br-2", workstation(12)),
-        isolation(a, "br-3", workstation(13)), isolation(b, "br-4", workstation(14)));
-    List<Boolean> automatic = isolations.stream().map(id -> action(a, id).status() != ActionStatus.PENDING_APPROVAL)
-        .toList();
-    assertEquals(List.of(true, true, false, false), automatic, "two automatic isolations per hour across both runtimes");
-    assertTrue(action(b, isolations.get(3)).reason().contains("blast radius"), action(b, isolations.get(3)).reason());
+    List<ActionId> isolations =
+        List.of(
+            isolation(a, "br-1", workstation(11)),
+            isolation(b, "br-2", workstation(12)),
+            isolation(a, "br-3", workstation(13)),
+            isolation(b, "br-4", workstation(14)));
+    List<Boolean> automatic =
+        isolations.stream()
+            .map(id -> action(a, id).status() != ActionStatus.PENDING_APPROVAL)
+            .toList();
+    assertEquals(
+        List.of(true, true, false, false),
+        automatic,
+        "two automatic isolations per hour across both runtimes");
+    assertTrue(
+        action(b, isolations.get(3)).reason().contains("blast radius"),
+        action(b, isolations.get(3)).reason());
   }
 
   @Test
   @DisplayName("glass broken on one runtime opens the protected device on the other")
   void breakGlassHoldsOnEveryReplica() {
     Device protectedOne = workstation(21);
-    Consumer<ParryRuntime.Builder> guarded = builder -> builder.safetyGuards(SafetyGuards.builder()
-        .protectDevice(protectedOne.id()).build());
+    Consumer<ParryRuntime.Builder> guarded =
+        builder ->
+            builder.safetyGuards(SafetyGuards.builder().protectDevice(protectedOne.id()).build());
     ParryRuntime a = runtime("a", backend.executor(), guarded);
     ParryRuntime b = runtime("b", backend.executor(), guarded);
     ActionId before = isolation(b, "glass-before", protectedOne);
-    assertEquals(ActionStatus.PENDING_APPROVAL, action(b, before).status(), "protected: approval required");
+    assertEquals(
+        ActionStatus.PENDING_APPROVAL, action(b, before).status(), "protected: approval required");
     a.breakGlass(ANALYST, protectedOne.id(), Duration.ofMinutes(30), "active ransomware");
     ActionId after = isolation(b, "glass-after", protectedOne);
-    await("b isolated the device under a's override", () -> action(b, after).status() == ActionStatus.SUCCEEDED);
+    await(
+        "b isolated the device under a's override",
+        () -> action(b, after).status() == ActionStatus.SUCCEEDED);
   }
 }

@@ -15,6 +15,8 @@ import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.InvestigationStatus;
 import dev.parry.core.policy.ApprovalMode;
@@ -22,12 +24,10 @@ import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
-import dev.parry.testkit.generate.DomainGenerators;
-import dev.parry.core.investigation.Investigation;
-import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.internal.RecordJson;
+import dev.parry.testkit.generate.DomainGenerators;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -51,14 +51,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Writes the fixture of the current stored format: generated histories, from a fixed seed, until every
- * stored type and every enum constant reachable from the stored roots has been written at least once.
- * It runs only when asked, to add the fixture of a new format version (see the README next to the
- * fixtures):
+ * Writes the fixture of the current stored format: generated histories, from a fixed seed, until
+ * every stored type and every enum constant reachable from the stored roots has been written at
+ * least once. It runs only when asked, to add the fixture of a new format version (see the README
+ * next to the fixtures):
  *
- * <pre>{@code mvn -o test -pl core,spi,testkit -Dtest=StoredFormatFixture -Dparry.writeFixture=format-2}</pre>
+ * <pre>
+ * {@code mvn -o test -pl core,spi,testkit -Dtest=StoredFormatFixture -Dparry.writeFixture=format-2}
+ * </pre>
  *
- * <p>writes {@code format-2-events.tsv} and {@code format-2-states.tsv} into this package's test resources.
+ * <p>writes {@code format-2-events.tsv} and {@code format-2-states.tsv} into this package's test
+ * resources.
  */
 @DisplayName("The fixture of the current stored format")
 class StoredFormatFixture {
@@ -89,7 +92,13 @@ class StoredFormatFixture {
         for (InvestigationEvent event : accepted.events()) {
           version++;
           link = AuditTrail.link(link, version, event);
-          lines.append(version).append('\t').append(link.value()).append('\t').append(JSON.write(event)).append('\n');
+          lines
+              .append(version)
+              .append('\t')
+              .append(link.value())
+              .append('\t')
+              .append(JSON.write(event))
+              .append('\n');
           collect(event, seen);
         }
         last = accepted.after();
@@ -109,7 +118,13 @@ class StoredFormatFixture {
       for (InvestigationEvent event : accepted.events()) {
         version++;
         link = AuditTrail.link(link, version, event);
-        events.append(version).append('\t').append(link.value()).append('\t').append(JSON.write(event)).append('\n');
+        events
+            .append(version)
+            .append('\t')
+            .append(link.value())
+            .append('\t')
+            .append(JSON.write(event))
+            .append('\n');
         collect(event, seen);
       }
     }
@@ -127,24 +142,41 @@ class StoredFormatFixture {
   }
 
   /**
-   * {@return a history the generators do not make: evidence in every role, an action held by a safety
-   * guard and a time box extended}
+   * {@return a history the generators do not make: evidence in every role, an action held by a
+   * safety guard and a time box extended}
    */
   static List<Decision.Accepted> supplement() {
     Instant now = DomainGenerators.EPOCH;
     List<Decision.Accepted> history = new ArrayList<>();
-    history.add(Investigation.open(InvestigationId.of("fixture-supplement"), AlertId.of("alert"), AutomationLevel.FULL,
-        Investigation.DEFAULT_PENDING_EXPIRY, Actor.system(), now));
+    history.add(
+        Investigation.open(
+            InvestigationId.of("fixture-supplement"),
+            AlertId.of("alert"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            now));
     Device device = Device.of(DeviceId.of("d-supplement"), DeviceName.of("ws-supplement"));
-    Evidence evidence = new Evidence(device, Verdict.MALICIOUS, "beacon", now, EnumSet.allOf(EvidenceRole.class));
-    Command.Proposal isolate = new Command.Proposal(new PlannedAction(new IsolateDevice(device, IsolationType.FULL),
-        ApprovalMode.AUTOMATIC, "malicious device"), ApprovalRule.SINGLE, Duration.ofHours(4));
+    Evidence evidence =
+        new Evidence(device, Verdict.MALICIOUS, "beacon", now, EnumSet.allOf(EvidenceRole.class));
+    Command.Proposal isolate =
+        new Command.Proposal(
+            new PlannedAction(
+                new IsolateDevice(device, IsolationType.FULL),
+                ApprovalMode.AUTOMATIC,
+                "malicious device"),
+            ApprovalRule.SINGLE,
+            Duration.ofHours(4));
     ActionId action = ActionId.of(InvestigationId.of("fixture-supplement"), 1);
     PrincipalName alice = PrincipalName.of("alice@contoso.com");
-    for (Command command : List.of(new Command.RecordEvidence(evidence, List.of(isolate), Actor.system()),
-        new Command.Hold(action, "the kill switch is on", null), new Command.Approve(action, alice, "go"),
-        new Command.Start(action, null), new Command.Succeed(action, "isolated"),
-        new Command.ExtendTimeBox(action, Duration.ofHours(1), alice, "one hour more"))) {
+    for (Command command :
+        List.of(
+            new Command.RecordEvidence(evidence, List.of(isolate), Actor.system()),
+            new Command.Hold(action, "the kill switch is on", null),
+            new Command.Approve(action, alice, "go"),
+            new Command.Start(action, null),
+            new Command.Succeed(action, "isolated"),
+            new Command.ExtendTimeBox(action, Duration.ofHours(1), alice, "one hour more"))) {
       now = now.plusSeconds(60);
       Decision decision = history.get(history.size() - 1).after().decide(command, now);
       if (!(decision instanceof Decision.Accepted accepted)) {
@@ -155,7 +187,9 @@ class StoredFormatFixture {
     return history;
   }
 
-  /** {@return the records, and the enum constants as Type.CONSTANT, reachable from {@code roots}} */
+  /**
+   * {@return the records, and the enum constants as Type.CONSTANT, reachable from {@code roots}}
+   */
   static Set<String> reachable(Class<?>... roots) {
     Set<Class<?>> types = new LinkedHashSet<>();
     for (Class<?> root : roots) {
@@ -180,11 +214,15 @@ class StoredFormatFixture {
   }
 
   private static void visit(Class<?> type, Set<Class<?>> types) {
-    if (type.isPrimitive() || type == String.class || type == Instant.class || type == Duration.class
+    if (type.isPrimitive()
+        || type == String.class
+        || type == Instant.class
+        || type == Duration.class
         || type.getName().startsWith("java.")) {
       return;
     }
-    Class<?> named = type.getSuperclass() != null && type.getSuperclass().isEnum() ? type.getSuperclass() : type;
+    Class<?> named =
+        type.getSuperclass() != null && type.getSuperclass().isEnum() ? type.getSuperclass() : type;
     if (!types.add(named)) {
       return;
     }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * README "What the stored format promises": events and investigations written by every format version
- * read back, and the events hash to the chain hashes stored with them. The fixtures are
- * {@code format-<n>-events.tsv} (per investigation: version, chain hash and event per line, a blank line
- * after) and {@code format-<n>-states.tsv} (one investigation a line), written by
- * {@link StoredFormatFixture}; the README next to them says how a later format adds its own.
+ * README "What the stored format promises": events and investigations written by every format
+ * version read back, and the events hash to the chain hashes stored with them. The fixtures are
+ * {@code format-<n>-events.tsv} (per investigation: version, chain hash and event per line, a blank
+ * line after) and {@code format-<n>-states.tsv} (one investigation a line), written by {@link
+ * StoredFormatFixture}; the README next to them says how a later format adds its own.
  */
 @DisplayName("Every stored format's fixture reads back and its chains still verify")
 class StoredFormatFixturesTest {
@@ -51,10 +51,13 @@ class StoredFormatFixturesTest {
         }
         String[] columns = line.split("\t", 3);
         long version = Long.parseLong(columns[0]);
-        InvestigationEvent event = StoredFormatFixture.JSON.read(columns[2], InvestigationEvent.class);
+        InvestigationEvent event =
+            StoredFormatFixture.JSON.read(columns[2], InvestigationEvent.class);
         link = AuditTrail.link(link, version, event);
-        assertEquals(ChainHash.of(columns[1]), link, () -> fixture + ": event " + version + " hashes differently: "
-            + columns[2]);
+        assertEquals(
+            ChainHash.of(columns[1]),
+            link,
+            () -> fixture + ": event " + version + " hashes differently: " + columns[2]);
         events++;
       }
       assertTrue(events > 100, fixture + " holds events: " + events);
@@ -62,13 +65,15 @@ class StoredFormatFixturesTest {
   }
 
   @Test
-  @DisplayName("the fixtures together hold every stored type and every enum constant that can be stored")
+  @DisplayName(
+      "the fixtures together hold every stored type and every enum constant that can be stored")
   void fixturesCoverEveryStoredType() throws IOException {
     Set<String> seen = new TreeSet<>();
     for (String fixture : FIXTURES) {
       for (String line : lines(fixture + "-events.tsv")) {
         if (!line.isEmpty()) {
-          StoredFormatFixture.collect(StoredFormatFixture.JSON.read(line.split("\t", 3)[2], InvestigationEvent.class),
+          StoredFormatFixture.collect(
+              StoredFormatFixture.JSON.read(line.split("\t", 3)[2], InvestigationEvent.class),
               seen);
         }
       }
@@ -76,28 +81,36 @@ class StoredFormatFixturesTest {
         StoredFormatFixture.collect(StoredFormatFixture.JSON.read(line, Investigation.class), seen);
       }
     }
-    Set<String> missing = new TreeSet<>(StoredFormatFixture.reachable(Investigation.class, InvestigationEvent.class));
+    Set<String> missing =
+        new TreeSet<>(StoredFormatFixture.reachable(Investigation.class, InvestigationEvent.class));
     missing.removeAll(seen);
-    assertEquals(Set.of(), missing, "a stored type or constant no fixture holds: add a fixture (see the README"
-        + " next to the fixtures)");
+    assertEquals(
+        Set.of(),
+        missing,
+        "a stored type or constant no fixture holds: add a fixture (see the README"
+            + " next to the fixtures)");
   }
 
   @Test
-  @DisplayName("the newest fixture is exactly what this release writes: reading and writing it again changes no byte")
+  @DisplayName(
+      "the newest fixture is exactly what this release writes: reading and writing it again changes no byte")
   void newestFixtureIsWhatThisReleaseWrites() throws IOException {
     String newest = FIXTURES.get(FIXTURES.size() - 1);
     List<String> differing = new ArrayList<>();
     for (String line : lines(newest + "-events.tsv")) {
       if (!line.isEmpty()) {
         String json = line.split("\t", 3)[2];
-        String again = StoredFormatFixture.JSON.write(StoredFormatFixture.JSON.read(json, InvestigationEvent.class));
+        String again =
+            StoredFormatFixture.JSON.write(
+                StoredFormatFixture.JSON.read(json, InvestigationEvent.class));
         if (!again.equals(json)) {
           differing.add(json + "\n  now: " + again);
         }
       }
     }
     for (String json : lines(newest + "-states.tsv")) {
-      String again = StoredFormatFixture.JSON.write(StoredFormatFixture.JSON.read(json, Investigation.class));
+      String again =
+          StoredFormatFixture.JSON.write(StoredFormatFixture.JSON.read(json, Investigation.class));
       if (!again.equals(json)) {
         differing.add(json + "\n  now: " + again);
       }

@@ -152,8 +152,13 @@ class BrokenImplementationsTest {
   /** {@return the rule ids ("exe5") of the failed tests when {@code contract} runs} */
   static Set<String> failedRules(Class<?> contract) {
     Set<String> failed = new TreeSet<>();
-    for (Event event : EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute()
-        .testEvents().failed().list()) {
+    for (Event event :
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(contract))
+            .execute()
+            .testEvents()
+            .failed()
+            .list()) {
       Optional<TestSource> source = event.getTestDescriptor().getSource();
       if (source.isPresent() && source.get() instanceof MethodSource method) {
         failed.add(method.getMethodName().substring(0, method.getMethodName().indexOf('_')));
@@ -166,17 +171,19 @@ class BrokenImplementationsTest {
   @DisplayName("each broken implementation fails the rule it breaks")
   void eachRuleCanFail() {
     List<String> misses = new ArrayList<>();
-    EXPECTED.forEach((broken, rules) -> {
-      Set<String> failed = failedRules(broken);
-      if (!failed.containsAll(rules)) {
-        misses.add(broken.getSimpleName() + " should fail " + rules + " but failed " + failed);
-      }
-    });
+    EXPECTED.forEach(
+        (broken, rules) -> {
+          Set<String> failed = failedRules(broken);
+          if (!failed.containsAll(rules)) {
+            misses.add(broken.getSimpleName() + " should fail " + rules + " but failed " + failed);
+          }
+        });
     assertTrue(misses.isEmpty(), () -> String.join("\n", misses));
   }
 
   @Test
-  @DisplayName("every testable rule of the specification is shown to fail by some broken implementation")
+  @DisplayName(
+      "every testable rule of the specification is shown to fail by some broken implementation")
   void everyRuleIsCovered() throws IOException {
     Set<String> covered = new TreeSet<>();
     EXPECTED.values().forEach(covered::addAll);
@@ -187,8 +194,10 @@ class BrokenImplementationsTest {
   @DisplayName("the specification's rules are the contract tests plus the listed untestable rules")
   void specificationMatchesContracts() throws IOException {
     String spec = Files.readString(Path.of("..", "spi", "SPEC.md"));
-    Matcher anchors = Pattern.compile("<a id=\"([a-z]+)-(\\d+)\"></a>\\*\\*[A-Z]+-\\d+\\.\\*\\*( \\*Untestable\\.\\*)?")
-        .matcher(spec);
+    Matcher anchors =
+        Pattern.compile(
+                "<a id=\"([a-z]+)-(\\d+)\"></a>\\*\\*[A-Z]+-\\d+\\.\\*\\*( \\*Untestable\\.\\*)?")
+            .matcher(spec);
     Set<String> testable = new TreeSet<>();
     int untestable = 0;
     int rules = 0;
@@ -209,18 +218,25 @@ class BrokenImplementationsTest {
   @DisplayName("README counts the broken implementations this test runs")
   void readmeCountsTheBrokenImplementations() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
-    assertTrue(readme.contains("against " + EXPECTED.size() + " deliberately broken"), "README's count in 'Testing your"
-        + " integration' should be " + EXPECTED.size());
-    assertTrue(readme.contains("| " + EXPECTED.size() + " broken implementations,"), "README's count in the"
-        + " guarantees table should be " + EXPECTED.size());
+    assertTrue(
+        readme.contains("against " + EXPECTED.size() + " deliberately broken"),
+        "README's count in 'Testing your" + " integration' should be " + EXPECTED.size());
+    assertTrue(
+        readme.contains("| " + EXPECTED.size() + " broken implementations,"),
+        "README's count in the" + " guarantees table should be " + EXPECTED.size());
   }
 
   /** The rule ids of every contract test method. */
   static Set<String> contractTests() {
     Set<String> ids = new TreeSet<>();
-    for (Class<?> contract : List.of(ExecutorContract.class, DeviceExecutorContract.class,
-        InvestigationStoreContract.class, ControlStoreContract.class, AuditAnchorContract.class,
-        AuthorizerContract.class)) {
+    for (Class<?> contract :
+        List.of(
+            ExecutorContract.class,
+            DeviceExecutorContract.class,
+            InvestigationStoreContract.class,
+            ControlStoreContract.class,
+            AuditAnchorContract.class,
+            AuthorizerContract.class)) {
       for (Method method : contract.getDeclaredMethods()) {
         if (method.isAnnotationPresent(Test.class)) {
           ids.add(method.getName().substring(0, method.getName().indexOf('_')));
@@ -230,9 +246,12 @@ class BrokenImplementationsTest {
     return ids;
   }
 
-  // ---- broken executors --------------------------------------------------------------------------
+  // ---- broken executors
+  // --------------------------------------------------------------------------
 
-  /** A device executor that delegates to a fake and breaks one rule through the overridable hooks. */
+  /**
+   * A device executor that delegates to a fake and breaks one rule through the overridable hooks.
+   */
   abstract static class BrokenExecutor extends DeviceExecutorContract {
     final FakeDevices fake = FakeDevices.create(TestClock.create());
 
@@ -254,11 +273,13 @@ class BrokenImplementationsTest {
       return fake.executor().execute(request);
     }
 
-    CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+    CompletionStage<ExecutionOutcome> status(
+        ExecutionRequest request, ExternalReference reference) {
       return fake.executor().status(request, reference);
     }
 
-    CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+    CompletionStage<Boolean> cancel(
+        ExecutionRequest request, @Nullable ExternalReference reference) {
       return fake.executor().cancel(request, reference);
     }
 
@@ -270,33 +291,36 @@ class BrokenImplementationsTest {
     @Override
     protected Subject createSubject() {
       fleet().forEach(fake::enroll);
-      ActionExecutor executor = new DeviceActionExecutor() {
-        @Override
-        public Set<ActionKind> supportedKinds() {
-          return claimedKinds();
-        }
+      ActionExecutor executor =
+          new DeviceActionExecutor() {
+            @Override
+            public Set<ActionKind> supportedKinds() {
+              return claimedKinds();
+            }
 
-        @Override
-        public boolean honoursExclusions() {
-          return BrokenExecutor.this.honoursExclusions();
-        }
+            @Override
+            public boolean honoursExclusions() {
+              return BrokenExecutor.this.honoursExclusions();
+            }
 
-        @Override
-        @SuppressWarnings("NullAway")
-        public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-          return BrokenExecutor.this.execute(request);
-        }
+            @Override
+            @SuppressWarnings("NullAway")
+            public CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
+              return BrokenExecutor.this.execute(request);
+            }
 
-        @Override
-        public CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
-          return BrokenExecutor.this.status(request, reference);
-        }
+            @Override
+            public CompletionStage<ExecutionOutcome> status(
+                ExecutionRequest request, ExternalReference reference) {
+              return BrokenExecutor.this.status(request, reference);
+            }
 
-        @Override
-        public CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
-          return BrokenExecutor.this.cancel(request, reference);
-        }
-      };
+            @Override
+            public CompletionStage<Boolean> cancel(
+                ExecutionRequest request, @Nullable ExternalReference reference) {
+              return BrokenExecutor.this.cancel(request, reference);
+            }
+          };
       return new Subject(executor, fake.probe());
     }
   }
@@ -351,9 +375,13 @@ class BrokenImplementationsTest {
   static class NotIdempotent extends BrokenExecutor {
     @Override
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-      return fake.executor().execute(request.toBuilder()
-          .idempotencyKey(IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()))
-          .exclusions(DeviceExclusions.none()).build());
+      return fake.executor()
+          .execute(
+              request.toBuilder()
+                  .idempotencyKey(
+                      IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()))
+                  .exclusions(DeviceExclusions.none())
+                  .build());
     }
   }
 
@@ -367,11 +395,15 @@ class BrokenImplementationsTest {
     @Override
     protected Subject createSubject() {
       Subject subject = super.createSubject();
-      return new Subject(subject.executor(), ExecutorProbe.of(fake::isInEffect, fake::timesApplied));
+      return new Subject(
+          subject.executor(), ExecutorProbe.of(fake::isInEffect, fake::timesApplied));
     }
   }
 
-  /** Remembers keys with check-then-act: a repeat sent while the first call is still in flight applies again. */
+  /**
+   * Remembers keys with check-then-act: a repeat sent while the first call is still in flight
+   * applies again.
+   */
   static class RacyKeys extends BrokenExecutor {
     final Map<IdempotencyKey, ExecutionOutcome> answered = new ConcurrentHashMap<>();
 
@@ -382,13 +414,21 @@ class BrokenImplementationsTest {
         return done(known);
       }
       try {
-        Thread.sleep(100); // the backend call in flight: both calls of the concurrent case read before either writes
+        Thread.sleep(
+            100); // the backend call in flight: both calls of the concurrent case read before
+        // either writes
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      ExecutionOutcome outcome = fake.executor().execute(request.toBuilder()
-          .idempotencyKey(IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID())).build())
-          .toCompletableFuture().join();
+      ExecutionOutcome outcome =
+          fake.executor()
+              .execute(
+                  request.toBuilder()
+                      .idempotencyKey(
+                          IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()))
+                      .build())
+              .toCompletableFuture()
+              .join();
       answered.put(request.idempotencyKey(), outcome);
       return done(outcome);
     }
@@ -401,8 +441,12 @@ class BrokenImplementationsTest {
       if (request.purpose() != ExecutionPurpose.UNDO) {
         return fake.executor().execute(request);
       }
-      return fake.executor().execute(request.toBuilder()
-          .idempotencyKey(IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID())).build());
+      return fake.executor()
+          .execute(
+              request.toBuilder()
+                  .idempotencyKey(
+                      IdempotencyKey.of(request.idempotencyKey() + "-" + UUID.randomUUID()))
+                  .build());
     }
   }
 
@@ -432,11 +476,13 @@ class BrokenImplementationsTest {
   static class EndlessProgress extends BrokenExecutor {
     @Override
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
-      return done(ExecutionOutcome.inProgress(ExternalReference.of("forever"), Duration.ofSeconds(1)));
+      return done(
+          ExecutionOutcome.inProgress(ExternalReference.of("forever"), Duration.ofSeconds(1)));
     }
 
     @Override
-    CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+    CompletionStage<ExecutionOutcome> status(
+        ExecutionRequest request, ExternalReference reference) {
       return done(ExecutionOutcome.inProgress(reference, Duration.ofSeconds(1)));
     }
   }
@@ -453,14 +499,16 @@ class BrokenImplementationsTest {
 
   static class CancelThrows extends BrokenExecutor {
     @Override
-    CompletionStage<Boolean> cancel(ExecutionRequest request, @Nullable ExternalReference reference) {
+    CompletionStage<Boolean> cancel(
+        ExecutionRequest request, @Nullable ExternalReference reference) {
       throw new UnsupportedOperationException("cancel");
     }
   }
 
   static class StatusThrows extends BrokenExecutor {
     @Override
-    CompletionStage<ExecutionOutcome> status(ExecutionRequest request, ExternalReference reference) {
+    CompletionStage<ExecutionOutcome> status(
+        ExecutionRequest request, ExternalReference reference) {
       throw new IllegalStateException("unknown reference " + reference);
     }
   }
@@ -478,8 +526,9 @@ class BrokenImplementationsTest {
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
       // keeps the protected devices out, and the ones a break-glass override opened too
       DeviceExclusions given = request.exclusions();
-      return fake.executor().execute(request.withExclusions(DeviceExclusions.of(given.devices(), given.tags(),
-          Set.of())));
+      return fake.executor()
+          .execute(
+              request.withExclusions(DeviceExclusions.of(given.devices(), given.tags(), Set.of())));
     }
   }
 
@@ -495,19 +544,25 @@ class BrokenImplementationsTest {
     @Override
     CompletionStage<ExecutionOutcome> execute(ExecutionRequest request) {
       // kills whatever now runs under the id, whenever it was created
-      if (request.action() instanceof KillProcess kill && running.containsKey(kill.process().processId())) {
-        return fake.executor().execute(request.toBuilder()
-            .action(new KillProcess(running.get(kill.process().processId()))).build());
+      if (request.action() instanceof KillProcess kill
+          && running.containsKey(kill.process().processId())) {
+        return fake.executor()
+            .execute(
+                request.toBuilder()
+                    .action(new KillProcess(running.get(kill.process().processId())))
+                    .build());
       }
       return fake.executor().execute(request);
     }
   }
 
-  // ---- broken control stores ---------------------------------------------------------------------
+  // ---- broken control stores
+  // ---------------------------------------------------------------------
 
   /** A control store that delegates to the in-memory one, with hooks to break one rule. */
   abstract static class BrokenControls extends ControlStoreContract {
     final InMemoryControlStore real = InMemoryControlStore.create();
+
     /** Uses per window key, for the broken admissions that keep their own. */
     final Map<String, List<Instant>> uses = new ConcurrentHashMap<>();
 
@@ -523,9 +578,14 @@ class BrokenImplementationsTest {
       return real.admit(windows, now, consume);
     }
 
-    /** {@return the uses of {@code window} at {@code now}, dropping those that ended ({@code inclusive}: also the one at the boundary)} */
+    /**
+     * {@return the uses of {@code window} at {@code now}, dropping those that ended ({@code
+     * inclusive}: also the one at the boundary)}
+     */
     List<Instant> used(ControlStore.Window window, Instant now, boolean dropBoundary) {
-      List<Instant> list = uses.computeIfAbsent(window.key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+      List<Instant> list =
+          uses.computeIfAbsent(
+              window.key(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
       Instant start = now.minus(window.length());
       list.removeIf(at -> dropBoundary ? !at.isAfter(start) : at.isBefore(start));
       return list;
@@ -571,9 +631,20 @@ class BrokenImplementationsTest {
   static class TruncatesToMicros extends BrokenControls {
     @Override
     List<ControlChange> changes(long after, int limit) {
-      return real.changes(after, limit).stream().map(c -> new ControlChange(c.sequence(), c.kind(), c.group(),
-          c.device(), c.indicator(), c.scope(), c.until(), c.principal(), c.at().truncatedTo(ChronoUnit.MICROS),
-          c.reason()))
+      return real.changes(after, limit).stream()
+          .map(
+              c ->
+                  new ControlChange(
+                      c.sequence(),
+                      c.kind(),
+                      c.group(),
+                      c.device(),
+                      c.indicator(),
+                      c.scope(),
+                      c.until(),
+                      c.principal(),
+                      c.at().truncatedTo(ChronoUnit.MICROS),
+                      c.reason()))
           .toList();
     }
   }
@@ -615,7 +686,10 @@ class BrokenImplementationsTest {
     }
   }
 
-  /** Counts the use in each window as it checks it: a refusal by a later window leaves the earlier ones counted. */
+  /**
+   * Counts the use in each window as it checks it: a refusal by a later window leaves the earlier
+   * ones counted.
+   */
   static class PartialAdmit extends BrokenControls {
     @Override
     synchronized boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
@@ -652,18 +726,28 @@ class BrokenImplementationsTest {
   static class AcceptsNumbered extends BrokenControls {
     @Override
     ControlChange record(ControlChange change) {
-      return real.record(new ControlChange(0, change.kind(), change.group(), change.device(), change.indicator(),
-          change.scope(),
-          change.until(), change.principal(), change.at(), change.reason()));
+      return real.record(
+          new ControlChange(
+              0,
+              change.kind(),
+              change.group(),
+              change.device(),
+              change.indicator(),
+              change.scope(),
+              change.until(),
+              change.principal(),
+              change.at(),
+              change.reason()));
     }
   }
 
-  // ---- broken stores -----------------------------------------------------------------------------
+  // ---- broken stores
+  // -----------------------------------------------------------------------------
 
   /**
    * A store that delegates to the in-memory one, with hooks to break one rule. Its storage can be
-   * changed behind its back: an event replaced through {@link #storageEditor()} is what its events and
-   * chain answer from then on, with the hash stored for the original.
+   * changed behind its back: an event replaced through {@link #storageEditor()} is what its events
+   * and chain answer from then on, with the hash stored for the original.
    */
   abstract static class BrokenStore extends InvestigationStoreContract {
     final InMemoryInvestigationStore real = InMemoryInvestigationStore.create();
@@ -685,17 +769,28 @@ class BrokenImplementationsTest {
 
     List<AuditRecord> chain(InvestigationId id) {
       List<AuditRecord> chain = new ArrayList<>();
-      real.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), edited.getOrDefault(id.value() + "/"
-          + r.version(), r.event()), r.hash())));
+      real.chain(id)
+          .forEach(
+              r ->
+                  chain.add(
+                      new AuditRecord(
+                          r.version(),
+                          edited.getOrDefault(id.value() + "/" + r.version(), r.event()),
+                          r.hash())));
       return chain;
     }
 
     /** {@return the head an append answers, once it wrote} */
     ChainHead answeredHead(InvestigationId id, Investigation after) {
-      return AuditTrail.head(real.chain(id)).orElse(new ChainHead(after.version(), ChainHash.GENESIS));
+      return AuditTrail.head(real.chain(id))
+          .orElse(new ChainHead(after.version(), ChainHash.GENESIS));
     }
 
-    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+    void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after) {
       real.append(id, expectedVersion, events, after);
     }
 
@@ -724,7 +819,10 @@ class BrokenImplementationsTest {
       return real.due(now, owner, limit);
     }
 
-    /** {@return every action the real store answers at {@code now}, once it checked the arguments of {@code due}} */
+    /**
+     * {@return every action the real store answers at {@code now}, once it checked the arguments of
+     * {@code due}}
+     */
     final List<ActionRecord> allDue(Instant now, String owner, int limit) {
       real.due(now, owner, limit);
       return real.due(now, owner, InvestigationStore.MAX_DUE);
@@ -734,7 +832,10 @@ class BrokenImplementationsTest {
     protected InvestigationStore createStore() {
       return new InvestigationStore() {
         @Override
-        public ChainHead append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+        public ChainHead append(
+            InvestigationId id,
+            long expectedVersion,
+            List<InvestigationEvent> events,
             Investigation after) {
           BrokenStore.this.append(id, expectedVersion, events, after);
           return answeredHead(id, after);
@@ -771,7 +872,8 @@ class BrokenImplementationsTest {
         }
 
         @Override
-        public List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
+        public List<ActionRecord> due(
+            Instant now, String owner, @Nullable ActionRecord after, int limit) {
           return BrokenStore.this.due(now, owner, after, limit);
         }
       };
@@ -779,29 +881,42 @@ class BrokenImplementationsTest {
   }
 
   static class HashesFromGenesisEachAppend extends BrokenStore {
-    /** The hashes it keeps: each append's linked from the genesis hash, not from the hash stored before. */
+    /**
+     * The hashes it keeps: each append's linked from the genesis hash, not from the hash stored
+     * before.
+     */
     final Map<InvestigationId, List<ChainHash>> hashes = new ConcurrentHashMap<>();
 
     @Override
-    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+    synchronized void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
         Investigation after) {
       real.append(id, expectedVersion, events, after);
-      hashes.computeIfAbsent(id, key -> new ArrayList<>()).addAll(AuditTrail.links(ChainHash.GENESIS, expectedVersion,
-          events));
+      hashes
+          .computeIfAbsent(id, key -> new ArrayList<>())
+          .addAll(AuditTrail.links(ChainHash.GENESIS, expectedVersion, events));
     }
 
     @Override
     synchronized List<AuditRecord> chain(InvestigationId id) {
       List<AuditRecord> chain = new ArrayList<>();
       List<ChainHash> own = hashes.getOrDefault(id, List.of());
-      super.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), r.event(), own.get((int) r.version() - 1))));
+      super.chain(id)
+          .forEach(
+              r ->
+                  chain.add(
+                      new AuditRecord(r.version(), r.event(), own.get((int) r.version() - 1))));
       return chain;
     }
 
     @Override
     synchronized ChainHead answeredHead(InvestigationId id, Investigation after) {
       List<ChainHash> own = hashes.get(id);
-      return own == null ? super.answeredHead(id, after) : new ChainHead(own.size(), own.get(own.size() - 1));
+      return own == null
+          ? super.answeredHead(id, after)
+          : new ChainHead(own.size(), own.get(own.size() - 1));
     }
   }
 
@@ -809,7 +924,9 @@ class BrokenImplementationsTest {
     @Override
     List<AuditRecord> chain(InvestigationId id) {
       List<AuditRecord> chain = new ArrayList<>();
-      super.chain(id).forEach(r -> chain.add(new AuditRecord(r.version(), r.event(), null))); // "they predate it"
+      super.chain(id)
+          .forEach(
+              r -> chain.add(new AuditRecord(r.version(), r.event(), null))); // "they predate it"
       return chain;
     }
   }
@@ -900,7 +1017,8 @@ class BrokenImplementationsTest {
     @Override
     List<ActionRecord> due(Instant now, String owner, int limit) {
       // compares whole seconds: answers what is due later in the same second
-      return real.due(now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).minusNanos(1), owner, limit);
+      return real.due(
+          now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).minusNanos(1), owner, limit);
     }
   }
 
@@ -908,7 +1026,10 @@ class BrokenImplementationsTest {
     @Override
     List<ActionRecord> due(Instant now, String owner, int limit) {
       // indexes the dispatched actions only: forgets expiries and time boxes
-      return allDue(now, owner, limit).stream().filter(a -> a.status().isDispatched()).limit(limit).toList();
+      return allDue(now, owner, limit).stream()
+          .filter(a -> a.status().isDispatched())
+          .limit(limit)
+          .toList();
     }
   }
 
@@ -917,9 +1038,12 @@ class BrokenImplementationsTest {
     List<ActionRecord> due(Instant now, String owner, int limit) {
       // sorts by the action center's key, the proposal time, instead of the due time
       return allDue(now, owner, limit).stream()
-          .sorted(Comparator.comparing(ActionRecord::proposedAt)
-              .thenComparing(a -> a.id().investigation().value()).thenComparing(a -> a.id().sequence()))
-          .limit(limit).toList();
+          .sorted(
+              Comparator.comparing(ActionRecord::proposedAt)
+                  .thenComparing(a -> a.id().investigation().value())
+                  .thenComparing(a -> a.id().sequence()))
+          .limit(limit)
+          .toList();
     }
   }
 
@@ -935,7 +1059,10 @@ class BrokenImplementationsTest {
     final InMemoryInvestigationStore unleased = InMemoryInvestigationStore.create();
 
     @Override
-    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+    synchronized void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
         Investigation after) {
       real.append(id, expectedVersion, events, after);
       unleased.append(id, expectedVersion, events, after);
@@ -974,11 +1101,15 @@ class BrokenImplementationsTest {
     }
 
     @Override
-    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+    synchronized void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
         Investigation after) {
       real.append(id, expectedVersion, events, after);
       for (InvestigationEvent event : events) {
-        ActionId touched = event instanceof InvestigationEvent.ActionEvent action ? action.actionId() : null;
+        ActionId touched =
+            event instanceof InvestigationEvent.ActionEvent action ? action.actionId() : null;
         if (touched != null && !after.action(touched).orElseThrow().status().isDispatched()) {
           String holder = holders.remove(touched);
           if (holder != null) {
@@ -994,7 +1125,10 @@ class BrokenImplementationsTest {
     final Map<ActionId, ActionRecord> indexed = new ConcurrentHashMap<>();
 
     @Override
-    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+    synchronized void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
         Investigation after) {
       real.append(id, expectedVersion, events, after);
       for (ActionRecord action : after.actions()) {
@@ -1004,18 +1138,23 @@ class BrokenImplementationsTest {
 
     @Override
     List<ActionRecord> due(Instant now, String owner, int limit) {
-      Function<ActionRecord, Instant> indexedDue = a -> indexed.getOrDefault(a.id(), a).obligation()
-          .or(a::obligation).orElseThrow().due();
+      Function<ActionRecord, Instant> indexedDue =
+          a -> indexed.getOrDefault(a.id(), a).obligation().or(a::obligation).orElseThrow().due();
       List<ActionRecord> answer = new ArrayList<>(allDue(now, owner, limit));
       for (ActionRecord moved : real.due(FAR, owner, InvestigationStore.MAX_DUE)) {
-        if (moved.obligation().orElseThrow().due().isAfter(now) && !indexedDue.apply(moved).isAfter(now)) {
+        if (moved.obligation().orElseThrow().due().isAfter(now)
+            && !indexedDue.apply(moved).isAfter(now)) {
           answer.add(moved); // still answered at the time it was indexed at
         }
       }
-      return answer.stream().filter(a -> !indexedDue.apply(a).isAfter(now))
-          .sorted(Comparator.comparing(indexedDue).thenComparing(a -> a.id().investigation().value())
-              .thenComparing(a -> a.id().sequence()))
-          .limit(limit).toList();
+      return answer.stream()
+          .filter(a -> !indexedDue.apply(a).isAfter(now))
+          .sorted(
+              Comparator.comparing(indexedDue)
+                  .thenComparing(a -> a.id().investigation().value())
+                  .thenComparing(a -> a.id().sequence()))
+          .limit(limit)
+          .toList();
     }
   }
 
@@ -1029,7 +1168,9 @@ class BrokenImplementationsTest {
   static class DueAcceptsAnyCursor extends BrokenStore {
     @Override
     List<ActionRecord> due(Instant now, String owner, @Nullable ActionRecord after, int limit) {
-      return after != null && after.obligation().isEmpty() ? List.of() : super.due(now, owner, after, limit);
+      return after != null && after.obligation().isEmpty()
+          ? List.of()
+          : super.due(now, owner, after, limit);
     }
   }
 
@@ -1037,7 +1178,10 @@ class BrokenImplementationsTest {
     final Map<InvestigationId, Investigation> first = new HashMap<>();
 
     @Override
-    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+    synchronized void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
         Investigation after) {
       real.append(id, expectedVersion, events, after);
       first.putIfAbsent(id, after); // keeps answering the state of the first append
@@ -1051,7 +1195,11 @@ class BrokenImplementationsTest {
 
   static class IgnoresVersions extends BrokenStore {
     @Override
-    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+    void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after) {
       try {
         real.append(id, expectedVersion, events, after);
       } catch (ConcurrencyConflictException e) {
@@ -1065,7 +1213,11 @@ class BrokenImplementationsTest {
 
   static class CreatesTwice extends BrokenStore {
     @Override
-    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+    void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after) {
       try {
         real.append(id, expectedVersion, events, after);
       } catch (ConcurrencyConflictException e) {
@@ -1081,7 +1233,10 @@ class BrokenImplementationsTest {
     final Map<InvestigationId, Investigation> shadow = new HashMap<>();
 
     @Override
-    synchronized void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events,
+    synchronized void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
         Investigation after) {
       if (appends.incrementAndGet() % 3 == 0 && expectedVersion > 0) {
         shadow.put(id, after); // claims success, writes nothing
@@ -1118,9 +1273,20 @@ class BrokenImplementationsTest {
       if (page.nextCursor() == null || page.items().size() < 2) {
         return page;
       }
-      Page<ActionRecord> shorter = real.queryActions(new ActionQuery(query.statuses(), query.families(), query.kinds(),
-          query.sources(), query.entity(), query.investigation(), query.proposedFrom(), query.proposedTo(),
-          query.newestFirst(), query.limit() - 1, query.cursor()));
+      Page<ActionRecord> shorter =
+          real.queryActions(
+              new ActionQuery(
+                  query.statuses(),
+                  query.families(),
+                  query.kinds(),
+                  query.sources(),
+                  query.entity(),
+                  query.investigation(),
+                  query.proposedFrom(),
+                  query.proposedTo(),
+                  query.newestFirst(),
+                  query.limit() - 1,
+                  query.cursor()));
       return new Page<>(page.items(), shorter.nextCursor());
     }
   }
@@ -1128,9 +1294,19 @@ class BrokenImplementationsTest {
   static class IgnoresKindFilter extends BrokenStore {
     @Override
     Page<ActionRecord> query(ActionQuery query) {
-      return real.queryActions(new ActionQuery(query.statuses(), query.families(), Set.of(), query.sources(),
-          query.entity(), query.investigation(), query.proposedFrom(), query.proposedTo(), query.newestFirst(),
-          query.limit(), query.cursor()));
+      return real.queryActions(
+          new ActionQuery(
+              query.statuses(),
+              query.families(),
+              Set.of(),
+              query.sources(),
+              query.entity(),
+              query.investigation(),
+              query.proposedFrom(),
+              query.proposedTo(),
+              query.newestFirst(),
+              query.limit(),
+              query.cursor()));
     }
   }
 
@@ -1147,7 +1323,11 @@ class BrokenImplementationsTest {
 
   static class AcceptsForeignEvents extends BrokenStore {
     @Override
-    void append(InvestigationId id, long expectedVersion, List<InvestigationEvent> events, Investigation after) {
+    void append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after) {
       try {
         real.append(id, expectedVersion, events, after);
       } catch (InvalidInputException e) {
@@ -1163,14 +1343,35 @@ class BrokenImplementationsTest {
     }
   }
 
-  /** Keeps evidence details as a driver that encodes blindly to UTF-8 does: an unpaired surrogate becomes '?'. */
+  /**
+   * Keeps evidence details as a driver that encodes blindly to UTF-8 does: an unpaired surrogate
+   * becomes '?'.
+   */
   static class ReplacesUnpairedSurrogates extends BrokenStore {
     @Override
     Optional<Investigation> load(InvestigationId id) {
-      return real.load(id).map(state -> new Investigation(state.id(), state.alertId(), state.level(), state.origin(),
-          state.openedAt(), state.pendingExpiry(), state.version(), state.evidence().stream()
-              .map(e -> new Evidence(e.entity(), e.verdict(), utf8(e.detail()), e.observedAt())).toList(),
-          state.threatsWithoutAction(), state.actions(), state.analysis(), state.terminatedBy(), state.completedAt()));
+      return real.load(id)
+          .map(
+              state ->
+                  new Investigation(
+                      state.id(),
+                      state.alertId(),
+                      state.level(),
+                      state.origin(),
+                      state.openedAt(),
+                      state.pendingExpiry(),
+                      state.version(),
+                      state.evidence().stream()
+                          .map(
+                              e ->
+                                  new Evidence(
+                                      e.entity(), e.verdict(), utf8(e.detail()), e.observedAt()))
+                          .toList(),
+                      state.threatsWithoutAction(),
+                      state.actions(),
+                      state.analysis(),
+                      state.terminatedBy(),
+                      state.completedAt()));
     }
 
     private static String utf8(String text) {
@@ -1178,7 +1379,10 @@ class BrokenImplementationsTest {
     }
   }
 
-  /** Matches entity keys as an accent- and case-insensitive collation does: {@code josé} answers for {@code jose}. */
+  /**
+   * Matches entity keys as an accent- and case-insensitive collation does: {@code josé} answers for
+   * {@code jose}.
+   */
   static class FoldsEntityKeys extends BrokenStore {
     @Override
     Page<ActionRecord> query(ActionQuery query) {
@@ -1186,18 +1390,38 @@ class BrokenImplementationsTest {
         return real.queryActions(query);
       }
       String wanted = fold(query.entity().value());
-      List<ActionRecord> all = real.queryActions(new ActionQuery(query.statuses(), query.families(), query.kinds(),
-          query.sources(), null, query.investigation(), query.proposedFrom(), query.proposedTo(), query.newestFirst(),
-          ActionQuery.MAX_LIMIT, null)).items();
-      return new Page<>(all.stream().filter(a -> fold(a.action().target().key().value()).equals(wanted))
-          .limit(query.limit()).toList(), null);
+      List<ActionRecord> all =
+          real.queryActions(
+                  new ActionQuery(
+                      query.statuses(),
+                      query.families(),
+                      query.kinds(),
+                      query.sources(),
+                      null,
+                      query.investigation(),
+                      query.proposedFrom(),
+                      query.proposedTo(),
+                      query.newestFirst(),
+                      ActionQuery.MAX_LIMIT,
+                      null))
+              .items();
+      return new Page<>(
+          all.stream()
+              .filter(a -> fold(a.action().target().key().value()).equals(wanted))
+              .limit(query.limit())
+              .toList(),
+          null);
     }
 
     private static String fold(String key) {
-      return Normalizer.normalize(key, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+      return Normalizer.normalize(key, Normalizer.Form.NFKD)
+          .replaceAll("\\p{M}", "")
+          .toLowerCase(Locale.ROOT);
     }
   }
-  // ---- broken anchors ----------------------------------------------------------------------------
+
+  // ---- broken anchors
+  // ----------------------------------------------------------------------------
 
   /** An anchor over a map, breaking one rule in how it keeps a head. */
   abstract static class BrokenAnchor extends AuditAnchorContract {
@@ -1241,7 +1465,8 @@ class BrokenImplementationsTest {
       ChainHead held = heads.get(id);
       if (held == null || held.version() < head.version()) {
         try {
-          Thread.sleep(2); // the gap between the check and the write, where another call's write is lost
+          Thread.sleep(
+              2); // the gap between the check and the write, where another call's write is lost
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -1250,7 +1475,8 @@ class BrokenImplementationsTest {
     }
   }
 
-  // ---- broken authorizers ------------------------------------------------------------------------
+  // ---- broken authorizers
+  // ------------------------------------------------------------------------
 
   abstract static class BrokenAuthorizer extends AuthorizerContract {
     abstract Authorizer broken(Authorizer good);
@@ -1284,8 +1510,8 @@ class BrokenImplementationsTest {
     @Override
     Authorizer broken(Authorizer good) {
       AtomicInteger calls = new AtomicInteger();
-      return (caller, operation, kind) -> calls.incrementAndGet() % 2 == 0 ? Optional.empty()
-          : good.deny(caller, operation, kind);
+      return (caller, operation, kind) ->
+          calls.incrementAndGet() % 2 == 0 ? Optional.empty() : good.deny(caller, operation, kind);
     }
   }
 
@@ -1300,8 +1526,13 @@ class BrokenImplementationsTest {
   /** {@return the rule ids ("exe5") of the tests that passed when {@code contract} runs} */
   static Set<String> passedRules(Class<?> contract) {
     Set<String> passed = new TreeSet<>();
-    for (Event event : EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute()
-        .testEvents().succeeded().list()) {
+    for (Event event :
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(contract))
+            .execute()
+            .testEvents()
+            .succeeded()
+            .list()) {
       Optional<TestSource> source = event.getTestDescriptor().getSource();
       if (source.isPresent() && source.get() instanceof MethodSource method) {
         passed.add(method.getMethodName().substring(0, method.getMethodName().indexOf('_')));
@@ -1316,21 +1547,32 @@ class BrokenImplementationsTest {
     @Test
     @DisplayName("EXE-3 is skipped, not passed, when the executor claims every kind")
     void noKindToRefuseIsSkipped() {
-      var aborted = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ClaimsEveryKind.class)).execute()
-          .testEvents().aborted().list();
-      assertTrue(aborted.stream().anyMatch(event -> event.getTestDescriptor().getDisplayName().startsWith("EXE-3")),
+      var aborted =
+          EngineTestKit.engine("junit-jupiter")
+              .selectors(selectClass(ClaimsEveryKind.class))
+              .execute()
+              .testEvents()
+              .aborted()
+              .list();
+      assertTrue(
+          aborted.stream()
+              .anyMatch(event -> event.getTestDescriptor().getDisplayName().startsWith("EXE-3")),
           "EXE-3 must be reported skipped");
-      assertTrue(!passedRules(ClaimsEveryKind.class).contains("exe3"), "EXE-3 passed without checking");
+      assertTrue(
+          !passedRules(ClaimsEveryKind.class).contains("exe3"), "EXE-3 passed without checking");
     }
 
     @Test
     @DisplayName("AUTH-4 is skipped, not passed, when the authorizer denies nothing")
     void noDenialIsSkipped() {
-      assertTrue(!passedRules(AllowsEveryone.class).contains("auth4"), "AUTH-4 passed with no denial to check");
+      assertTrue(
+          !passedRules(AllowsEveryone.class).contains("auth4"),
+          "AUTH-4 passed with no denial to check");
     }
 
     @Test
-    @DisplayName("an executor that claims no kind but runs its backend's fails EXE-1 and EXE-3 and passes no rule")
+    @DisplayName(
+        "an executor that claims no kind but runs its backend's fails EXE-1 and EXE-3 and passes no rule")
     void noKindPassesNothing() {
       assertEquals(Set.of("exe1", "exe3"), failedRules(ClaimsNoKind.class));
       assertEquals(Set.of(), passedRules(ClaimsNoKind.class));
@@ -1343,12 +1585,20 @@ class BrokenImplementationsTest {
     @Test
     @DisplayName("an optional rule declared unsupported is skipped with the reason, not passed")
     void optionalRuleIsReportedSkipped() {
-      var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(CancelUnsupported.class)).execute();
+      var results =
+          EngineTestKit.engine("junit-jupiter")
+              .selectors(selectClass(CancelUnsupported.class))
+              .execute();
       var aborted = results.testEvents().aborted().list();
       assertEquals(1, aborted.size());
-      assertTrue(aborted.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
-          .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-          .map(Throwable::getMessage).orElse("").contains("no cancel API"));
+      assertTrue(
+          aborted
+              .get(0)
+              .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+              .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+              .map(Throwable::getMessage)
+              .orElse("")
+              .contains("no cancel API"));
       assertEquals(0, results.testEvents().failed().count());
     }
 

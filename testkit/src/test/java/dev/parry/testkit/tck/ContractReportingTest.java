@@ -40,20 +40,34 @@ import org.junit.platform.testkit.engine.Events;
 class ContractReportingTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(classes = {VendorDevices.class, VendorMail.class, VendorDirectory.class, VendorStore.class,
-      VendorControls.class, VendorAnchor.class, VendorAuthorizer.class})
-  @DisplayName("every test of a contract is a method of the vendor's class, in no other class container")
+  @ValueSource(
+      classes = {
+        VendorDevices.class,
+        VendorMail.class,
+        VendorDirectory.class,
+        VendorStore.class,
+        VendorControls.class,
+        VendorAnchor.class,
+        VendorAuthorizer.class
+      })
+  @DisplayName(
+      "every test of a contract is a method of the vendor's class, in no other class container")
   void everyTestIsFiledUnderTheVendorsClass(Class<?> vendor) {
-    Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(vendor)).execute().allEvents();
+    Events events =
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(vendor)).execute().allEvents();
     Set<String> classes = new TreeSet<>();
     List<Event> tests = events.filter(event -> event.getTestDescriptor().isTest()).toList();
     assertFalse(tests.isEmpty(), "no test ran");
     for (Event event : tests) {
       TestDescriptor test = event.getTestDescriptor();
       TestSource source = test.getSource().orElseThrow();
-      classes.add(source instanceof MethodSource method ? method.getClassName() : String.valueOf(source));
+      classes.add(
+          source instanceof MethodSource method ? method.getClassName() : String.valueOf(source));
       TestDescriptor parent = test.getParent().orElseThrow();
-      parent.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast)
+      parent
+          .getSource()
+          .filter(ClassSource.class::isInstance)
+          .map(ClassSource.class::cast)
           .ifPresent(container -> classes.add(container.getClassName()));
     }
     assertEquals(Set.of(vendor.getName()), classes);

@@ -8,9 +8,9 @@ import dev.parry.spi.safety.InMemoryControlStore;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.FakeDevices;
-import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FakeDirectory;
 import dev.parry.testkit.fake.FakeMail;
+import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.ForwardingStore;
 import dev.parry.testkit.fake.InMemoryAuditAnchor;
 import dev.parry.testkit.time.TestClock;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /** The test kit's own implementations pass every contract. */
-@DisplayName("The test kit's fakes, the in-memory and forwarding stores, the in-memory anchor and the default authorizer pass the contracts")
+@DisplayName(
+    "The test kit's fakes, the in-memory and forwarding stores, the in-memory anchor and the default authorizer pass the contracts")
 class FakesPassTheContractsTest {
 
   @Nested
@@ -39,7 +40,10 @@ class FakesPassTheContractsTest {
     }
   }
 
-  /** Every call answered "in progress" for two polls first, so the rules about work still out are met with work out. */
+  /**
+   * Every call answered "in progress" for two polls first, so the rules about work still out are
+   * met with work out.
+   */
   @Nested
   @DisplayName("FakeDevices answering every call in progress first")
   class DevicesInProgress extends DeviceExecutorContract {

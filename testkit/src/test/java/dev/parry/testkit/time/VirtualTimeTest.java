@@ -12,7 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Virtual time: a clock that moves only when told and timers that fire exactly when due")
+@DisplayName(
+    "Virtual time: a clock that moves only when told and timers that fire exactly when due")
 class VirtualTimeTest {
 
   final TestClock clock = TestClock.create();
@@ -33,17 +34,26 @@ class VirtualTimeTest {
   void timers() {
     List<String> log = new ArrayList<>();
     scheduler.schedule(Duration.ofDays(7), () -> log.add("expiry@" + clock.instant()));
-    scheduler.schedule(Duration.ofSeconds(10), () -> {
-      log.add("retry@" + clock.instant());
-      scheduler.schedule(Duration.ofSeconds(20), () -> log.add("second retry@" + clock.instant()));
-    });
-    TaskScheduler.Cancellable cancelled = scheduler.schedule(Duration.ofSeconds(15), () -> log.add("cancelled"));
+    scheduler.schedule(
+        Duration.ofSeconds(10),
+        () -> {
+          log.add("retry@" + clock.instant());
+          scheduler.schedule(
+              Duration.ofSeconds(20), () -> log.add("second retry@" + clock.instant()));
+        });
+    TaskScheduler.Cancellable cancelled =
+        scheduler.schedule(Duration.ofSeconds(15), () -> log.add("cancelled"));
     cancelled.cancel();
     scheduler.execute(() -> log.add("now@" + clock.instant()));
     assertEquals(List.of(), log, "nothing runs until time moves");
     scheduler.advance(Duration.ofDays(7));
-    assertEquals(List.of("now@2026-03-01T09:00:00Z", "retry@2026-03-01T09:00:10Z", "second retry@2026-03-01T09:00:30Z",
-        "expiry@2026-03-08T09:00:00Z"), log);
+    assertEquals(
+        List.of(
+            "now@2026-03-01T09:00:00Z",
+            "retry@2026-03-01T09:00:10Z",
+            "second retry@2026-03-01T09:00:30Z",
+            "expiry@2026-03-08T09:00:00Z"),
+        log);
     assertEquals(0, scheduler.pending());
   }
 
@@ -51,7 +61,10 @@ class VirtualTimeTest {
   @DisplayName("a task that throws is recorded and does not stop the others")
   void failures() {
     List<String> log = new ArrayList<>();
-    scheduler.execute(() -> { throw new IllegalStateException("bug"); });
+    scheduler.execute(
+        () -> {
+          throw new IllegalStateException("bug");
+        });
     scheduler.execute(() -> log.add("ran"));
     assertEquals(2, scheduler.runDue());
     assertEquals(List.of("ran"), log);

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Page} of actions as the codec declares it: {@code Page} is generic, and its JSON form names
- * the item type.
+ * A {@link Page} of actions as the codec declares it: {@code Page} is generic, and its JSON form
+ * names the item type.
  *
  * @param items the actions
  * @param nextCursor the cursor of the next page, or null on the last one

@@ -20,11 +20,12 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The documented JSON form as {@link Tables} declares it: each record is an object whose member names
- * the table gives, each member of a sealed family carries the family's discriminator, each identifier
- * is its one value. Declaring checks that every component is covered and every type a member holds is
- * declared; {@link CodecWriter} writes the form and {@link CodecReader} reads it, building every value
- * through its canonical constructor so it is validated exactly like one built in code.
+ * The documented JSON form as {@link Tables} declares it: each record is an object whose member
+ * names the table gives, each member of a sealed family carries the family's discriminator, each
+ * identifier is its one value. Declaring checks that every component is covered and every type a
+ * member holds is declared; {@link CodecWriter} writes the form and {@link CodecReader} reads it,
+ * building every value through its canonical constructor so it is validated exactly like one built
+ * in code.
  */
 public final class Codec {
 
@@ -41,17 +42,27 @@ public final class Codec {
    * How one record (or family constant) is written: its members in order, and the discriminator and
    * tag it carries if it belongs to a family.
    */
-  public record Shape(Class<?> type, @Nullable String discriminator, @Nullable String tag, List<Member> members,
-      @Nullable Constructor<?> constructor, @Nullable Object constant, List<Derived> derived) {}
+  public record Shape(
+      Class<?> type,
+      @Nullable String discriminator,
+      @Nullable String tag,
+      List<Member> members,
+      @Nullable Constructor<?> constructor,
+      @Nullable Object constant,
+      List<Derived> derived) {}
 
   /**
-   * A member written for the reader's convenience, computed from the others (an investigation's status):
-   * a reader may leave it out; one that is present must match what the value computes.
+   * A member written for the reader's convenience, computed from the others (an investigation's
+   * status): a reader may leave it out; one that is present must match what the value computes.
    */
   public record Derived(String json, Class<?> type, Function<Object, Object> value) {}
 
   /** A type written as one JSON string or integer. */
-  public record Scalar(Class<?> type, Class<?> json, Function<Object, Object> write, Function<Object, Object> read) {}
+  public record Scalar(
+      Class<?> type,
+      Class<?> json,
+      Function<Object, Object> write,
+      Function<Object, Object> read) {}
 
   private final Map<Class<?>, Shape> shapes = new LinkedHashMap<>();
   private final Map<Class<?>, Scalar> scalars = new LinkedHashMap<>();
@@ -72,33 +83,48 @@ public final class Codec {
       }
       Class<?> json = components[0].getType();
       if (json != String.class && json != long.class && json != int.class) {
-        throw new IllegalStateException(type.getName() + " holds a " + json.getName() + ", not a string or number");
+        throw new IllegalStateException(
+            type.getName() + " holds a " + json.getName() + ", not a string or number");
       }
       Constructor<?> constructor = canonical(type);
       RecordComponent only = components[0];
-      scalars.put(type, new Scalar(type, json == String.class ? String.class : Long.class,
-          value -> Objects.requireNonNull(access(only, value)), value -> construct(constructor,
-              new Object[] {json == int.class ? Math.toIntExact((Long) value) : value})));
+      scalars.put(
+          type,
+          new Scalar(
+              type,
+              json == String.class ? String.class : Long.class,
+              value -> Objects.requireNonNull(access(only, value)),
+              value ->
+                  construct(
+                      constructor,
+                      new Object[] {json == int.class ? Math.toIntExact((Long) value) : value})));
     }
     return this;
   }
 
   /** Declares a type written as a string through its own functions. */
   public <T> Codec scalar(Class<T> type, Function<T, String> write, Function<String, T> read) {
-    scalars.put(type, new Scalar(type, String.class, value -> write.apply(type.cast(value)),
-        value -> read.apply((String) value)));
+    scalars.put(
+        type,
+        new Scalar(
+            type,
+            String.class,
+            value -> write.apply(type.cast(value)),
+            value -> read.apply((String) value)));
     return this;
   }
 
   /**
    * Declares a record written as an object. Each member is {@code "json"} when its JSON name is the
-   * component's name, {@code "json=component"} otherwise, followed by {@code ?} if a reader may leave it
-   * out (it then reads as null, empty or false).
+   * component's name, {@code "json=component"} otherwise, followed by {@code ?} if a reader may
+   * leave it out (it then reads as null, empty or false).
    *
    * @throws IllegalStateException if the members do not cover every component exactly once
    */
   public Codec record(Class<?> type, String... members) {
-    put(new Shape(type, null, null, members(type, members, null), canonical(type), null, List.of()));
+    put(
+        new Shape(
+            type, null, null, members(type, members, null), canonical(type), null, List.of()));
     return this;
   }
 
@@ -106,7 +132,8 @@ public final class Codec {
    * Adds to the declared record {@code type} a member {@code json} computed by {@code value}, of
    * {@code valueType}.
    */
-  public <T> Codec derived(Class<T> type, String json, Class<?> valueType, Function<T, Object> value) {
+  public <T> Codec derived(
+      Class<T> type, String json, Class<?> valueType, Function<T, Object> value) {
     Shape shape = Objects.requireNonNull(shapes.get(type), type.getName());
     for (Member member : shape.members()) {
       if (member.json().equals(json)) {
@@ -115,8 +142,16 @@ public final class Codec {
     }
     List<Derived> derived = new ArrayList<>(shape.derived());
     derived.add(new Derived(json, valueType, any -> value.apply(type.cast(any))));
-    shapes.put(type, new Shape(shape.type(), shape.discriminator(), shape.tag(), shape.members(),
-        shape.constructor(), shape.constant(), List.copyOf(derived)));
+    shapes.put(
+        type,
+        new Shape(
+            shape.type(),
+            shape.discriminator(),
+            shape.tag(),
+            shape.members(),
+            shape.constructor(),
+            shape.constant(),
+            List.copyOf(derived)));
     return this;
   }
 
@@ -132,7 +167,15 @@ public final class Codec {
   /** Declares a record of a declared family, tagged {@code tag}; members as for {@link #record}. */
   public Codec variant(Class<?> type, String tag, String... members) {
     String discriminator = families.get(familyOf(type));
-    put(new Shape(type, discriminator, tag, members(type, members, discriminator), canonical(type), null, List.of()));
+    put(
+        new Shape(
+            type,
+            discriminator,
+            tag,
+            members(type, members, discriminator),
+            canonical(type),
+            null,
+            List.of()));
     return this;
   }
 
@@ -149,15 +192,23 @@ public final class Codec {
     }
     if (shape.tag() != null) {
       for (Shape other : shapes.values()) {
-        if (other.type() != shape.type() && shape.tag().equals(other.tag()) && familyOf(other.type()) == familyOf(shape.type())) {
-          throw new IllegalStateException("tag " + shape.tag() + " is used by " + other.type().getName() + " and "
-              + shape.type().getName());
+        if (other.type() != shape.type()
+            && shape.tag().equals(other.tag())
+            && familyOf(other.type()) == familyOf(shape.type())) {
+          throw new IllegalStateException(
+              "tag "
+                  + shape.tag()
+                  + " is used by "
+                  + other.type().getName()
+                  + " and "
+                  + shape.type().getName());
         }
       }
     }
   }
 
-  private static List<Member> members(Class<?> type, String[] specs, @Nullable String discriminator) {
+  private static List<Member> members(
+      Class<?> type, String[] specs, @Nullable String discriminator) {
     RecordComponent[] components = type.getRecordComponents();
     if (components == null) {
       throw new IllegalStateException(type.getName() + " is not a record");
@@ -176,26 +227,34 @@ public final class Codec {
       String componentName = equals < 0 ? plain : plain.substring(equals + 1);
       RecordComponent component = byName.remove(componentName);
       if (component == null) {
-        throw new IllegalStateException(type.getName() + " has no component " + componentName + " (or it is mapped twice)");
+        throw new IllegalStateException(
+            type.getName() + " has no component " + componentName + " (or it is mapped twice)");
       }
       if (!names.add(json) || json.equals(discriminator)) {
         throw new IllegalStateException(type.getName() + " maps two components to " + json);
       }
       boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
-      if (optional && !nullable && component.getType() != String.class && component.getType() != boolean.class
-          && component.getType() != List.class && component.getType() != Set.class) {
-        throw new IllegalStateException(type.getName() + "." + componentName + " has no value to read when absent");
+      if (optional
+          && !nullable
+          && component.getType() != String.class
+          && component.getType() != boolean.class
+          && component.getType() != List.class
+          && component.getType() != Set.class) {
+        throw new IllegalStateException(
+            type.getName() + "." + componentName + " has no value to read when absent");
       }
       out.add(new Member(json, component, nullable, optional));
     }
     if (!byName.isEmpty()) {
-      throw new IllegalStateException(type.getName() + " components not covered by the JSON form: " + byName.keySet());
+      throw new IllegalStateException(
+          type.getName() + " components not covered by the JSON form: " + byName.keySet());
     }
     return List.copyOf(out);
   }
 
   private static Constructor<?> canonical(Class<?> type) {
-    RecordComponent[] components = Objects.requireNonNull(type.getRecordComponents(), type.getName());
+    RecordComponent[] components =
+        Objects.requireNonNull(type.getRecordComponents(), type.getName());
     Class<?>[] parameters = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       parameters[i] = components[i].getType();
@@ -213,8 +272,12 @@ public final class Codec {
     for (Class<?> root : families.keySet()) {
       if (root.isAssignableFrom(type)) {
         if (found != null) {
-          throw new IllegalStateException(type.getName() + " belongs to two families: " + found.getName() + ", "
-              + root.getName());
+          throw new IllegalStateException(
+              type.getName()
+                  + " belongs to two families: "
+                  + found.getName()
+                  + ", "
+                  + root.getName());
         }
         found = root;
       }
@@ -226,8 +289,8 @@ public final class Codec {
   }
 
   /**
-   * Checks that every type a declared member can hold is declared, so that writing never meets a type
-   * it cannot name.
+   * Checks that every type a declared member can hold is declared, so that writing never meets a
+   * type it cannot name.
    *
    * @throws IllegalStateException naming the first type that is not
    */
@@ -247,10 +310,18 @@ public final class Codec {
     Class<?> raw = raw(type);
     if (raw == List.class || raw == Set.class) {
       checkType(((ParameterizedType) type).getActualTypeArguments()[0], where);
-    } else if (!(raw == String.class || raw == int.class || raw == long.class || raw == boolean.class
-        || raw == Instant.class || raw == Duration.class || raw.isEnum() || scalars.containsKey(raw)
-        || shapes.containsKey(raw) || (raw.isInterface() && families.containsKey(familyOf(raw))))) {
-      throw new IllegalStateException(where + " holds a " + raw.getName() + ", which the JSON form does not declare");
+    } else if (!(raw == String.class
+        || raw == int.class
+        || raw == long.class
+        || raw == boolean.class
+        || raw == Instant.class
+        || raw == Duration.class
+        || raw.isEnum()
+        || scalars.containsKey(raw)
+        || shapes.containsKey(raw)
+        || (raw.isInterface() && families.containsKey(familyOf(raw))))) {
+      throw new IllegalStateException(
+          where + " holds a " + raw.getName() + ", which the JSON form does not declare");
     }
   }
 
@@ -259,7 +330,8 @@ public final class Codec {
       if (permitted.isInterface()) {
         checkFamily(permitted);
       } else if (!shapes.containsKey(permitted)) {
-        throw new IllegalStateException(permitted.getName() + " of family " + type.getName() + " is not declared");
+        throw new IllegalStateException(
+            permitted.getName() + " of family " + type.getName() + " is not declared");
       }
     }
   }
@@ -289,7 +361,8 @@ public final class Codec {
   /**
    * {@return the value {@code json} describes, as a {@code type}}
    *
-   * @throws JsonFormatException if the text is not well-formed JSON or does not describe such a value
+   * @throws JsonFormatException if the text is not well-formed JSON or does not describe such a
+   *     value
    */
   public <T> T read(String json, Class<T> type) {
     return type.cast(new CodecReader(this).bind(CodecReader.parse(json), type, "$"));
@@ -308,8 +381,8 @@ public final class Codec {
     try {
       return component.getAccessor().invoke(value);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component.getName() + " of a "
-          + value.getClass().getName(), e);
+      throw new IllegalStateException(
+          "cannot read " + component.getName() + " of a " + value.getClass().getName(), e);
     }
   }
 
@@ -321,9 +394,11 @@ public final class Codec {
       if (cause instanceof RuntimeException refused) {
         throw refused;
       }
-      throw new IllegalStateException("cannot build a " + constructor.getDeclaringClass().getName(), cause);
+      throw new IllegalStateException(
+          "cannot build a " + constructor.getDeclaringClass().getName(), cause);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build a " + constructor.getDeclaringClass().getName(), e);
+      throw new IllegalStateException(
+          "cannot build a " + constructor.getDeclaringClass().getName(), e);
     }
   }
 

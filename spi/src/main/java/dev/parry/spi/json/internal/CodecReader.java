@@ -18,7 +18,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Reads values in the form a {@link Codec} declares, naming the member at fault when one is wrong. */
+/**
+ * Reads values in the form a {@link Codec} declares, naming the member at fault when one is wrong.
+ */
 public final class CodecReader {
 
   /** The longest domain message an error carries, in characters. */
@@ -32,7 +34,7 @@ public final class CodecReader {
   public CodecReader(Codec codec) {
     this.codec = codec;
   }
-  
+
   /**
    * {@return the tree {@code json} holds}
    *
@@ -73,8 +75,14 @@ public final class CodecReader {
       try {
         return raw == Instant.class ? Instant.parse(text) : Duration.parse(text);
       } catch (DateTimeParseException e) {
-        throw new JsonFormatException(path, show(text) + " is not an ISO-8601 "
-            + (raw == Instant.class ? "instant such as 2026-03-01T09:00:00Z" : "duration such as PT4H"), e);
+        throw new JsonFormatException(
+            path,
+            show(text)
+                + " is not an ISO-8601 "
+                + (raw == Instant.class
+                    ? "instant such as 2026-03-01T09:00:00Z"
+                    : "duration such as PT4H"),
+            e);
       }
     }
     if (raw == List.class || raw == Set.class) {
@@ -100,7 +108,8 @@ public final class CodecReader {
     if (raw.isEnum() && !codec.shapes().containsKey(raw)) {
       return constant(raw, as(tree, String.class, path), path);
     }
-    if (raw.isInterface() || (codec.shapes().containsKey(raw) && codec.shapes().get(raw).tag() != null)) {
+    if (raw.isInterface()
+        || (codec.shapes().containsKey(raw) && codec.shapes().get(raw).tag() != null)) {
       return variant(as(tree, Map.class, path), raw, path);
     }
     Codec.Shape shape = codec.shapes().get(raw);
@@ -168,8 +177,13 @@ public final class CodecReader {
         Object read = bind(object.get(derived.json()), derived.type(), where);
         Object computed = derived.value().apply(value);
         if (!read.equals(computed)) {
-          throw new JsonFormatException(where, show(read) + " does not match the other members,"
-              + " which make it " + show(computed), null);
+          throw new JsonFormatException(
+              where,
+              show(read)
+                  + " does not match the other members,"
+                  + " which make it "
+                  + show(computed),
+              null);
         }
       }
     }
@@ -177,14 +191,16 @@ public final class CodecReader {
   }
 
   /**
-   * {@return the path of the member a refusal names, or the object's own path}: the domain's messages
-   * start with the component they refuse ({@code "comment must not …"}, {@code "timeBox must be …"})
+   * {@return the path of the member a refusal names, or the object's own path}: the domain's
+   * messages start with the component they refuse ({@code "comment must not …"}, {@code "timeBox
+   * must be …"})
    */
   private static String memberNamed(@Nullable String message, Codec.Shape shape, String path) {
     if (message != null) {
       for (Codec.Member member : shape.members()) {
         String name = member.component().getName();
-        if (message.startsWith(name) && message.length() > name.length()
+        if (message.startsWith(name)
+            && message.length() > name.length()
             && " :[".indexOf(message.charAt(name.length())) >= 0) {
           return path + "." + member.json();
         }
@@ -220,20 +236,24 @@ public final class CodecReader {
         known |= derived.json().equals(name);
       }
       if (!known) {
-        throw new JsonFormatException(path + "." + Text.escape(String.valueOf(name), MAX_NAME),
-            "unknown member " + show(name), null);
+        throw new JsonFormatException(
+            path + "." + Text.escape(String.valueOf(name), MAX_NAME),
+            "unknown member " + show(name),
+            null);
       }
     }
   }
 
-
-  private static JsonFormatException refused(String path, @Nullable Object value, RuntimeException e) {
+  private static JsonFormatException refused(
+      String path, @Nullable Object value, RuntimeException e) {
     if (e instanceof JsonFormatException inner) {
       return inner;
     }
     String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new JsonFormatException(path, (value == null ? "" : show(value) + " refused: ")
-        + Text.escape(what, MAX_MESSAGE), e);
+    return new JsonFormatException(
+        path,
+        (value == null ? "" : show(value) + " refused: ") + Text.escape(what, MAX_MESSAGE),
+        e);
   }
 
   private static Object constant(Class<?> type, String name, String path) {
@@ -251,15 +271,29 @@ public final class CodecReader {
     if (type.isInstance(tree)) {
       return type.cast(tree);
     }
-    String expected = type == String.class ? "a string" : type == Long.class ? "an integer"
-        : type == Boolean.class ? "true or false" : type == List.class ? "an array" : "an object";
-    String shown = tree instanceof BigDecimal || tree instanceof Long || tree instanceof Boolean
-        ? String.valueOf(tree) : tree instanceof String text ? show(text)
-        : tree instanceof List<?> ? "an array" : tree instanceof Map<?, ?> ? "an object" : "null";
+    String expected =
+        type == String.class
+            ? "a string"
+            : type == Long.class
+                ? "an integer"
+                : type == Boolean.class
+                    ? "true or false"
+                    : type == List.class ? "an array" : "an object";
+    String shown =
+        tree instanceof BigDecimal || tree instanceof Long || tree instanceof Boolean
+            ? String.valueOf(tree)
+            : tree instanceof String text
+                ? show(text)
+                : tree instanceof List<?>
+                    ? "an array"
+                    : tree instanceof Map<?, ?> ? "an object" : "null";
     throw new JsonFormatException(path, "expected " + expected + ", was: " + shown, null);
   }
 
-  /** {@return {@code value} quoted for a message: spoofing characters, backslashes and quotes escaped, long values cut} */
+  /**
+   * {@return {@code value} quoted for a message: spoofing characters, backslashes and quotes
+   * escaped, long values cut}
+   */
   private static String show(Object value) {
     return Text.show(String.valueOf(value));
   }

@@ -21,7 +21,7 @@ public final class CodecWriter {
   public CodecWriter(Codec codec) {
     this.codec = codec;
   }
-  
+
   /** {@return {@code value}, declared as {@code type}, as JSON text} */
   public String write(Object value, Type type) {
     StringBuilder out = new StringBuilder(512);
@@ -46,7 +46,9 @@ public final class CodecWriter {
         write(one, item, element);
         written.add(one.toString());
       }
-      if (value instanceof Set<?>) { // a set's order is the JVM's hash order: sorted, the text does not change
+      if (value
+          instanceof
+          Set<?>) { // a set's order is the JVM's hash order: sorted, the text does not change
         Collections.sort(written);
       }
       out.append('[').append(String.join(",", written)).append(']');
@@ -93,13 +95,13 @@ public final class CodecWriter {
     out.append('}');
   }
 
-
   /**
    * Writes {@code text} as a JSON string. Besides what JSON requires (quote, backslash, control
    * characters), it escapes DEL and the C1 controls, every surrogate, the line and paragraph
    * separators, the bidirectional and invisible formatting characters, and {@code <}, {@code >} and
-   * {@code &}: the text stays ASCII-safe where it matters, shows what a viewer would hide, and can be
-   * embedded in HTML or a script; every Java string, even an ill-formed one, reads back unchanged.
+   * {@code &}: the text stays ASCII-safe where it matters, shows what a viewer would hide, and can
+   * be embedded in HTML or a script; every Java string, even an ill-formed one, reads back
+   * unchanged.
    */
   public static void string(StringBuilder out, String text) {
     out.append('"');
@@ -124,8 +126,17 @@ public final class CodecWriter {
   }
 
   private static boolean mustEscape(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '<' || c == '>' || c == '&'
-        || c == 0x061c || c == 0x00ad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e)
-        || (c >= 0x2060 && c <= 0x206f) || c == 0xfeff;
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || Character.isSurrogate(c)
+        || c == '<'
+        || c == '>'
+        || c == '&'
+        || c == 0x061c
+        || c == 0x00ad
+        || (c >= 0x200b && c <= 0x200f)
+        || (c >= 0x2028 && c <= 0x202e)
+        || (c >= 0x2060 && c <= 0x206f)
+        || c == 0xfeff;
   }
 }

@@ -121,10 +121,10 @@ import dev.parry.spi.json.RejectRequest;
 import dev.parry.spi.json.UndoRequest;
 
 /**
- * The JSON names of every type {@link ParryJson} writes or reads, declared one by one: a member's JSON
- * name is written here, never taken from the Java component, so renaming a component fails the codec's
- * checks instead of changing the JSON. Declaring a type with a component left out fails as well, and so
- * does a member whose type is not declared.
+ * The JSON names of every type {@link ParryJson} writes or reads, declared one by one: a member's
+ * JSON name is written here, never taken from the Java component, so renaming a component fails the
+ * codec's checks instead of changing the JSON. Declaring a type with a component left out fails as
+ * well, and so does a member whose type is not declared.
  */
 public final class Tables {
 
@@ -136,12 +136,37 @@ public final class Tables {
   private static Codec declare() {
     Codec c = new Codec();
     // identifiers: written as their value
-    c.scalars(InvestigationId.class, AlertId.class, DeviceGroupName.class, DeviceId.class, DeviceName.class,
-        DomainName.class, DeviceTag.class, EntraDeviceId.class, RbacGroupName.class, Sha256.class, Sha1.class,
-        Md5.class, ServiceName.class, RegistryKeyPath.class, ScheduledTaskPath.class, NetworkMessageId.class,
-        SmtpAddress.class, InternetMessageId.class, ClusterId.class, FileName.class, WebUrl.class,
-        UserPrincipalName.class, ObjectId.class, SecurityIdentifier.class, SamAccountName.class, NetbiosDomain.class,
-        ApplicationId.class, IdentityProviderName.class, PrincipalName.class, ChainHash.class);
+    c.scalars(
+        InvestigationId.class,
+        AlertId.class,
+        DeviceGroupName.class,
+        DeviceId.class,
+        DeviceName.class,
+        DomainName.class,
+        DeviceTag.class,
+        EntraDeviceId.class,
+        RbacGroupName.class,
+        Sha256.class,
+        Sha1.class,
+        Md5.class,
+        ServiceName.class,
+        RegistryKeyPath.class,
+        ScheduledTaskPath.class,
+        NetworkMessageId.class,
+        SmtpAddress.class,
+        InternetMessageId.class,
+        ClusterId.class,
+        FileName.class,
+        WebUrl.class,
+        UserPrincipalName.class,
+        ObjectId.class,
+        SecurityIdentifier.class,
+        SamAccountName.class,
+        NetbiosDomain.class,
+        ApplicationId.class,
+        IdentityProviderName.class,
+        PrincipalName.class,
+        ChainHash.class);
     c.scalar(EntityKey.class, EntityKey::value, EntityKey::of);
 
     c.family(Actor.class, "type")
@@ -153,25 +178,68 @@ public final class Tables {
         .variant(PosixPath.class, "posix", "path=value");
 
     c.family(Entity.class, "type")
-        .variant(Device.class, "device", "id", "name", "domain", "tags", "os", "entraDeviceId", "rbacGroupName")
+        .variant(
+            Device.class,
+            "device",
+            "id",
+            "name",
+            "domain",
+            "tags",
+            "os",
+            "entraDeviceId",
+            "rbacGroupName")
         .variant(DeviceFile.class, "file", "sha256", "sha1", "deviceId=device", "path", "md5")
-        .variant(DeviceProcess.class, "process", "deviceId=device", "processId", "imagePath", "creationTime",
-            "commandLine", "parent")
+        .variant(
+            DeviceProcess.class,
+            "process",
+            "deviceId=device",
+            "processId",
+            "imagePath",
+            "creationTime",
+            "commandLine",
+            "parent")
         .variant(WindowsService.class, "service", "deviceId=device", "name", "binaryPath")
         .variant(Driver.class, "driver", "deviceId=device", "path")
         .variant(RegistryKey.class, "registryKey", "deviceId=device", "path")
-        .variant(RegistryValue.class, "registryValue", "deviceId=device", "keyPath", "name", "valueType=type", "data")
+        .variant(
+            RegistryValue.class,
+            "registryValue",
+            "deviceId=device",
+            "keyPath",
+            "name",
+            "valueType=type",
+            "data")
         .variant(ScheduledTask.class, "scheduledTask", "deviceId=device", "path")
-        .variant(EmailMessage.class, "emailMessage", "networkMessageId=id", "recipient", "sender", "internetMessageId",
-            "displaySender", "deliveryLocation")
-        .variant(EmailCluster.class, "emailCluster", "clusterId=id", "query", "clusterBy", "clusterByValue")
+        .variant(
+            EmailMessage.class,
+            "emailMessage",
+            "networkMessageId=id",
+            "recipient",
+            "sender",
+            "internetMessageId",
+            "displaySender",
+            "deliveryLocation")
+        .variant(
+            EmailCluster.class,
+            "emailCluster",
+            "clusterId=id",
+            "query",
+            "clusterBy",
+            "clusterByValue")
         .variant(EmailAttachment.class, "emailAttachment", "sha256", "fileName", "message")
         .variant(Url.class, "url", "url", "foundIn")
         .variant(Mailbox.class, "mailbox", "address", "forwardsTo", "delegate", "owner")
         .variant(IpAddress.class, "ipAddress", "address=value")
         .variant(InternetDomain.class, "domain", "domain")
-        .variant(UserAccount.class, "userAccount", "upn", "objectId", "sid", "accountName", "domain")
-        .variant(OAuthApplication.class, "oauthApplication", "appId", "servicePrincipalId", "displayName", "publisher");
+        .variant(
+            UserAccount.class, "userAccount", "upn", "objectId", "sid", "accountName", "domain")
+        .variant(
+            OAuthApplication.class,
+            "oauthApplication",
+            "appId",
+            "servicePrincipalId",
+            "displayName",
+            "publisher");
     c.record(ParentProcess.class, "processId", "creationTime", "imagePath");
 
     c.family(RemediationAction.class, "kind")
@@ -182,7 +250,8 @@ public final class Tables {
         .variant(RestrictCodeExecution.class, "RESTRICT_CODE_EXECUTION", "target=device")
         .variant(RemoveCodeRestriction.class, "REMOVE_CODE_RESTRICTION", "target=device")
         .variant(RunAntivirusScan.class, "RUN_ANTIVIRUS_SCAN", "target=device", "scanType")
-        .variant(CollectInvestigationPackage.class, "COLLECT_INVESTIGATION_PACKAGE", "target=device")
+        .variant(
+            CollectInvestigationPackage.class, "COLLECT_INVESTIGATION_PACKAGE", "target=device")
         .variant(OffboardDevice.class, "OFFBOARD_DEVICE", "target=device")
         .variant(StopAndQuarantineFile.class, "STOP_AND_QUARANTINE_FILE", "target=file")
         .variant(QuarantineFile.class, "QUARANTINE_FILE", "target=file")
@@ -203,7 +272,8 @@ public final class Tables {
         .variant(HardDeleteEmail.class, "HARD_DELETE_EMAIL", "target=content")
         .variant(MoveEmail.class, "MOVE_EMAIL", "target=content", "destination")
         .variant(QuarantineEmail.class, "QUARANTINE_EMAIL", "target=content")
-        .variant(ReleaseEmailFromQuarantine.class, "RELEASE_EMAIL_FROM_QUARANTINE", "target=content")
+        .variant(
+            ReleaseEmailFromQuarantine.class, "RELEASE_EMAIL_FROM_QUARANTINE", "target=content")
         .variant(QuarantineAttachment.class, "QUARANTINE_ATTACHMENT", "target=attachment")
         .variant(ReleaseAttachment.class, "RELEASE_ATTACHMENT", "target=attachment")
         .variant(BlockUrl.class, "BLOCK_URL", "target=url")
@@ -217,65 +287,231 @@ public final class Tables {
         .variant(MarkUserCompromised.class, "MARK_USER_COMPROMISED", "target=user")
         .variant(ContainUser.class, "CONTAIN_USER", "target=user")
         .variant(ReleaseUserContainment.class, "RELEASE_USER_CONTAINMENT", "target=user")
-        .variant(SuspendUserInProvider.class, "SUSPEND_USER_IN_PROVIDER", "target=user", "provider");
+        .variant(
+            SuspendUserInProvider.class, "SUSPEND_USER_IN_PROVIDER", "target=user", "provider");
 
     c.record(Evidence.class, "entity", "verdict", "detail", "observedAt", "roles");
     c.record(Origin.class, "deviceGroup=group", "device");
     c.record(ActionId.class, "investigationId=investigation", "sequence");
     c.record(ApprovalRule.class, "approvals", "requesterMayApprove");
     c.record(ActionStep.class, "kind", "actor", "at", "comment");
-    c.record(ActionRecord.class, "id", "action", "approvalMode=mode", "reason", "approvalRule=rule", "requestedBy",
-        "requestComment", "source", "proposedAt", "status", "steps", "attempts", "updatedAt", "updatedBy", "note",
-        "timeBox", "expiresAt", "deadline", "undoAttempts");
-    c.record(Investigation.class, "id", "alertId", "automationLevel=level", "origin", "openedAt", "pendingExpiry",
-        "version", "evidence", "threatsWithoutAction", "actions", "analysis", "terminatedBy", "completedAt");
+    c.record(
+        ActionRecord.class,
+        "id",
+        "action",
+        "approvalMode=mode",
+        "reason",
+        "approvalRule=rule",
+        "requestedBy",
+        "requestComment",
+        "source",
+        "proposedAt",
+        "status",
+        "steps",
+        "attempts",
+        "updatedAt",
+        "updatedBy",
+        "note",
+        "timeBox",
+        "expiresAt",
+        "deadline",
+        "undoAttempts");
+    c.record(
+        Investigation.class,
+        "id",
+        "alertId",
+        "automationLevel=level",
+        "origin",
+        "openedAt",
+        "pendingExpiry",
+        "version",
+        "evidence",
+        "threatsWithoutAction",
+        "actions",
+        "analysis",
+        "terminatedBy",
+        "completedAt");
     c.derived(Investigation.class, "status", InvestigationStatus.class, Investigation::status);
 
     c.family(InvestigationEvent.class, "type")
-        .variant(InvestigationEvent.Opened.class, "opened", "investigationId", "at", "actor", "alertId",
-            "automationLevel=level", "origin", "pendingExpiry")
-        .variant(InvestigationEvent.EvidenceRecorded.class, "evidenceRecorded", "investigationId", "at", "actor",
+        .variant(
+            InvestigationEvent.Opened.class,
+            "opened",
+            "investigationId",
+            "at",
+            "actor",
+            "alertId",
+            "automationLevel=level",
+            "origin",
+            "pendingExpiry")
+        .variant(
+            InvestigationEvent.EvidenceRecorded.class,
+            "evidenceRecorded",
+            "investigationId",
+            "at",
+            "actor",
             "evidence")
-        .variant(InvestigationEvent.NoActionPlanned.class, "noActionPlanned", "investigationId", "at", "actor",
+        .variant(
+            InvestigationEvent.NoActionPlanned.class,
+            "noActionPlanned",
+            "investigationId",
+            "at",
+            "actor",
             "evidence")
-        .variant(InvestigationEvent.AnalysisFinished.class, "analysisFinished", "investigationId", "at", "actor",
+        .variant(
+            InvestigationEvent.AnalysisFinished.class,
+            "analysisFinished",
+            "investigationId",
+            "at",
+            "actor",
             "outcome")
-        .variant(InvestigationEvent.Terminated.class, "terminated", "investigationId", "at", "actor", "comment")
-        .variant(InvestigationEvent.Completed.class, "completed", "investigationId", "at", "actor", "status")
-        .variant(InvestigationEvent.ActionProposed.class, "actionProposed", "investigationId", "at", "actor",
-            "actionId", "action", "approvalMode=mode", "reason", "approvalRule=rule", "timeBox", "expiresAt",
-            "comment", "source")
-        .variant(InvestigationEvent.TimeBoxExtended.class, "timeBoxExtended", "investigationId", "at", "actor",
-            "actionId", "extra", "comment")
-        .variant(InvestigationEvent.ApprovalGranted.class, "approvalGranted", "investigationId", "at", "actor",
-            "actionId", "comment", "quorumReached")
-        .variant(InvestigationEvent.ActionRejected.class, "actionRejected", "investigationId", "at", "actor",
-            "actionId", "comment")
-        .variant(InvestigationEvent.ActionExpired.class, "actionExpired", "investigationId", "at", "actor",
+        .variant(
+            InvestigationEvent.Terminated.class,
+            "terminated",
+            "investigationId",
+            "at",
+            "actor",
+            "comment")
+        .variant(
+            InvestigationEvent.Completed.class,
+            "completed",
+            "investigationId",
+            "at",
+            "actor",
+            "status")
+        .variant(
+            InvestigationEvent.ActionProposed.class,
+            "actionProposed",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "action",
+            "approvalMode=mode",
+            "reason",
+            "approvalRule=rule",
+            "timeBox",
+            "expiresAt",
+            "comment",
+            "source")
+        .variant(
+            InvestigationEvent.TimeBoxExtended.class,
+            "timeBoxExtended",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "extra",
+            "comment")
+        .variant(
+            InvestigationEvent.ApprovalGranted.class,
+            "approvalGranted",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "comment",
+            "quorumReached")
+        .variant(
+            InvestigationEvent.ActionRejected.class,
+            "actionRejected",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "comment")
+        .variant(
+            InvestigationEvent.ActionExpired.class,
+            "actionExpired",
+            "investigationId",
+            "at",
+            "actor",
             "actionId")
-        .variant(InvestigationEvent.ActionHeld.class, "actionHeld", "investigationId", "at", "actor", "actionId",
-            "reason", "expiresAt")
-        .variant(InvestigationEvent.ActionStarted.class, "actionStarted", "investigationId", "at", "actor",
-            "actionId", "attempt", "deadline")
-        .variant(InvestigationEvent.ActionSucceeded.class, "actionSucceeded", "investigationId", "at", "actor",
-            "actionId", "detail")
-        .variant(InvestigationEvent.ActionFailed.class, "actionFailed", "investigationId", "at", "actor",
-            "actionId", "reason")
-        .variant(InvestigationEvent.ActionTimedOut.class, "actionTimedOut", "investigationId", "at", "actor",
+        .variant(
+            InvestigationEvent.ActionHeld.class,
+            "actionHeld",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "reason",
+            "expiresAt")
+        .variant(
+            InvestigationEvent.ActionStarted.class,
+            "actionStarted",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "attempt",
+            "deadline")
+        .variant(
+            InvestigationEvent.ActionSucceeded.class,
+            "actionSucceeded",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "detail")
+        .variant(
+            InvestigationEvent.ActionFailed.class,
+            "actionFailed",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "reason")
+        .variant(
+            InvestigationEvent.ActionTimedOut.class,
+            "actionTimedOut",
+            "investigationId",
+            "at",
+            "actor",
             "actionId")
-        .variant(InvestigationEvent.ActionCancelled.class, "actionCancelled", "investigationId", "at", "actor",
-            "actionId", "comment")
-        .variant(InvestigationEvent.UndoRequested.class, "undoRequested", "investigationId", "at", "actor",
-            "actionId", "comment")
-        .variant(InvestigationEvent.ActionUndone.class, "actionUndone", "investigationId", "at", "actor",
-            "actionId", "detail")
-        .variant(InvestigationEvent.UndoFailed.class, "undoFailed", "investigationId", "at", "actor", "actionId",
+        .variant(
+            InvestigationEvent.ActionCancelled.class,
+            "actionCancelled",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "comment")
+        .variant(
+            InvestigationEvent.UndoRequested.class,
+            "undoRequested",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "comment")
+        .variant(
+            InvestigationEvent.ActionUndone.class,
+            "actionUndone",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "detail")
+        .variant(
+            InvestigationEvent.UndoFailed.class,
+            "undoFailed",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
             "reason");
     c.record(AuditRecord.class, "version", "event", "hash");
 
     c.family(Verification.class, "result")
         .variant(Verification.Intact.class, "intact", "records", "predating", "anchored")
-        .variant(Verification.Broken.class, "broken", "version", "problem", "expected", "stored", "detail");
+        .variant(
+            Verification.Broken.class,
+            "broken",
+            "version",
+            "problem",
+            "expected",
+            "stored",
+            "detail");
 
     c.family(AllowIndicator.class, "type")
         .variant(AllowIndicator.FileHash.class, "fileHash", "sha256")
@@ -285,8 +521,16 @@ public final class Tables {
         .variant(AllowIndicator.FileSha1.class, "fileSha1", "sha1")
         .variant(AllowIndicator.Sender.class, "sender", "sender")
         .variant(AllowIndicator.ExactEntity.class, "entity", "entityKey=key");
-    c.record(FalsePositiveReport.class, "rejected", "undone", "cancelled", "stillRunning", "allowed");
-    c.record(RuntimeHealth.class, "started", "lastPass", "lag", "consecutiveFailures", "failedPasses", "interval",
+    c.record(
+        FalsePositiveReport.class, "rejected", "undone", "cancelled", "stillRunning", "allowed");
+    c.record(
+        RuntimeHealth.class,
+        "started",
+        "lastPass",
+        "lag",
+        "consecutiveFailures",
+        "failedPasses",
+        "interval",
         "unanchored");
     c.derived(RuntimeHealth.class, "healthy", boolean.class, RuntimeHealth::isHealthy);
     c.record(ActionPage.class, "items", "nextCursor");
@@ -296,7 +540,8 @@ public final class Tables {
     c.record(UndoRequest.class, "reason?");
     c.record(CancelRequest.class, "reason?");
     c.record(ExtendTimeBoxRequest.class, "extra", "comment?");
-    c.record(ManualActionRequest.class, "action", "justification", "twoStep?", "timeBox?", "source?");
+    c.record(
+        ManualActionRequest.class, "action", "justification", "twoStep?", "timeBox?", "source?");
     c.record(FalsePositiveRequest.class, "entity", "comment");
     return c.check();
   }
