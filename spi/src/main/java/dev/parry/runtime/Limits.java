@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Limits limits = Limits.builder().maxAttempts(3).attemptTimeout(Duration.ofSeconds(30)).build();
  * Limits patient = Limits.defaults().withActionTimeout(Duration.ofDays(5));
  * }</pre>
+ *
+ * <p>Past 400 lines because each setting has its accessor, its builder method and its documented
+ * default and range.
  */
 public final class Limits {
 

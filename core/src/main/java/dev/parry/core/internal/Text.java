@@ -7,6 +7,9 @@ import java.util.Locale;
  * Validation and quoting helpers for text that comes from outside Parry.
  *
  * <p><b>Internal:</b> not API, may change without notice.
+ *
+ * <p>Past 400 lines because the rules every piece of text shares (identifiers, free text, escaping
+ * for logs) belong in one place.
  */
 public final class Text {
 

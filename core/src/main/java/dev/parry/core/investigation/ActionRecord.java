@@ -49,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  *     for approval
  * @param deadline when its execution times out, set when it is first dispatched, or null before
  * @param undoAttempts how many times its undo was requested; each attempt is a new idempotency key
+ *     <p>Past 400 lines because an action center row is one record: its components, their
+ *     validation and the queries every view asks of it.
  */
 public record ActionRecord(
     ActionId id,

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * itself is re-armed by the next call into the runtime ({@link #ensureArmed()}).
  *
  * <p><b>Internal:</b> not API, may change without notice.
+ *
+ * <p>Past 400 lines because one pass over due work, its failure handling and the health it reports
+ * belong together.
  */
 public final class Reconciler implements EventRouter.Reaction {
 

@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * stops what is already queued.
  *
  * <p><b>Internal:</b> not API, may change without notice.
+ *
+ * <p>Past 400 lines because the guards' checks against the stored control state belong together.
  */
 public final class SafetyControls {
 

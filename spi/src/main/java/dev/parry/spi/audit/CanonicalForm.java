@@ -45,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  * empty set), it is left out, so an event stored before it existed hashes as it did. And evidence
  * whose compromise is now a role ({@code MALICIOUS} with the role {@code COMPROMISED} alone) is
  * written as it was when compromise was a verdict.
+ *
+ * <p>Past 400 lines because the hashed form of every stored type and the rules that keep earlier
+ * hashes valid belong together.
  */
 final class CanonicalForm {
 

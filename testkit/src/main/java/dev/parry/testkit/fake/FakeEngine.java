@@ -42,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * removes the effect it undoes. An action whose target is not one device (a file known by its hash
  * alone) also takes effect on every enrolled device its request does not exclude, or on every one
  * when the engine is told to ignore exclusions.
+ *
+ * <p>Past 400 lines because it models every action kind's effect, undo and injected fault of one
+ * fake backend.
  */
 final class FakeEngine {
 

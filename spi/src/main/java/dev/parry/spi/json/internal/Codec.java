@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * member holds is declared; {@link CodecWriter} writes the form and {@link CodecReader} reads it,
  * building every value through its canonical constructor so it is validated exactly like one built
  * in code.
+ *
+ * <p>Past 400 lines because declaring, checking and binding the JSON shapes belong together.
  */
 public final class Codec {
 
