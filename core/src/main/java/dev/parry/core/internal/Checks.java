@@ -1,6 +1,9 @@
 package dev.parry.core.internal;
 
 import dev.parry.core.error.InvalidInputException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +44,39 @@ public final class Checks {
       notNull(values[i], name + "[" + i + "]");
     }
     return values;
+  }
+
+  /**
+   * {@return an unmodifiable copy of {@code values}, checked to be present and to hold no null};
+   * the error for a null element names it as {@code name[index]}
+   *
+   * @param values the values
+   * @param name the parameter or component, for the error
+   * @throws InvalidInputException if the list or an element is null
+   */
+  public static <T> List<T> listOf(@Nullable Collection<? extends T> values, String name) {
+    int i = 0;
+    for (T value : notNull(values, name)) {
+      notNull(value, name + "[" + i++ + "]");
+    }
+    return List.copyOf(values);
+  }
+
+  /**
+   * {@return an unmodifiable copy of {@code values}, checked to be present and to hold no null};
+   * the error for a null element names the set, which has no index to show
+   *
+   * @param values the values
+   * @param name the parameter or component, for the error
+   * @throws InvalidInputException if the set or an element is null
+   */
+  public static <T> Set<T> setOf(@Nullable Collection<? extends T> values, String name) {
+    for (T value : notNull(values, name)) {
+      if (value == null) {
+        throw new InvalidInputException(name, null, name + " must not hold null");
+      }
+    }
+    return Set.copyOf(values);
   }
 
   /**

@@ -48,9 +48,9 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
    * @throws InvalidInputException if a set or an element is null
    */
   public DeviceExclusions {
-    devices = Set.copyOf(Checks.notNull(devices, "devices"));
-    tags = Set.copyOf(Checks.notNull(tags, "tags"));
-    opened = Set.copyOf(Checks.notNull(opened, "opened"));
+    devices = Checks.setOf(devices, "devices");
+    tags = Checks.setOf(tags, "tags");
+    opened = Checks.setOf(opened, "opened");
   }
 
   /**
@@ -65,7 +65,7 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
    * @param devices the protected devices to leave out, by id (copied)
    * @param tags the protected tags (copied)
    * @param opened devices a break-glass override opened (copied)
-   * @throws NullPointerException if a set or an element is null
+   * @throws InvalidInputException if a set or an element is null
    */
   public static DeviceExclusions of(
       Set<DeviceId> devices, Set<DeviceTag> tags, Set<DeviceId> opened) {

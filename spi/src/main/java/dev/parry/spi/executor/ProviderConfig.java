@@ -25,7 +25,11 @@ public record ProviderConfig(Map<String, String> properties) {
    * @throws InvalidInputException if the map, a key or a value is null
    */
   public ProviderConfig {
-    properties = Map.copyOf(Checks.notNull(properties, "properties"));
+    for (Map.Entry<String, String> property : Checks.notNull(properties, "properties").entrySet()) {
+      Checks.notNull(property.getKey(), "properties");
+      Checks.notNull(property.getValue(), "properties[" + property.getKey() + "]");
+    }
+    properties = Map.copyOf(properties);
   }
 
   /**
