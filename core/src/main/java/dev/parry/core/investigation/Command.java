@@ -474,9 +474,8 @@ public sealed interface Command {
      * @param actionId the action
      * @param actor who cancels it
      * @param comment why, possibly empty
-     * @throws InvalidInputException if {@code actionId} is null
-     * @throws InvalidInputException if {@code actor} is null
-     * @throws InvalidInputException if {@code comment} is null or not valid
+     * @throws InvalidInputException if an argument is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
      */
     public Cancel(ActionId actionId, Actor actor, String comment) {
       this(actionId, actor, comment, false);

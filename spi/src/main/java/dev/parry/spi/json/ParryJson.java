@@ -85,10 +85,10 @@ public final class ParryJson {
    * {@return the actions as a JSON array of {@code ActionRecord}}
    *
    * @param actions the value to write
-   * @throws InvalidInputException if {@code actions} is null
+   * @throws InvalidInputException if {@code actions} or an element is null
    */
   public static String writeActions(List<ActionRecord> actions) {
-    return array(Checks.notNull(actions, "actions"), ActionRecord.class);
+    return array(Checks.notNull(actions, "actions"), "actions", ActionRecord.class);
   }
 
   /**
@@ -126,10 +126,10 @@ public final class ParryJson {
    * {@return an investigation's history as a JSON array of {@code InvestigationEvent}}
    *
    * @param events the value to write
-   * @throws InvalidInputException if {@code events} is null
+   * @throws InvalidInputException if {@code events} or an element is null
    */
   public static String writeEvents(List<InvestigationEvent> events) {
-    return array(Checks.notNull(events, "events"), InvestigationEvent.class);
+    return array(Checks.notNull(events, "events"), "events", InvestigationEvent.class);
   }
 
   /**
@@ -146,10 +146,10 @@ public final class ParryJson {
    * {@return an audit trail as a JSON array of {@code AuditRecord}}
    *
    * @param records the value to write
-   * @throws InvalidInputException if {@code records} is null
+   * @throws InvalidInputException if {@code records} or an element is null
    */
   public static String writeAuditTrail(List<AuditRecord> records) {
-    return array(Checks.notNull(records, "records"), AuditRecord.class);
+    return array(Checks.notNull(records, "records"), "records", AuditRecord.class);
   }
 
   /**
@@ -447,13 +447,13 @@ public final class ParryJson {
 
   // ---- arrays ----------------------------------------------------------------------------------
 
-  private static String array(List<?> items, Class<?> element) {
+  private static String array(List<?> items, String name, Class<?> element) {
     StringBuilder out = new StringBuilder(256 * Math.max(1, items.size())).append('[');
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
         out.append(',');
       }
-      out.append(CODEC.write(Checks.notNull(items.get(i), "items[" + i + "]"), element));
+      out.append(CODEC.write(Checks.notNull(items.get(i), name + "[" + i + "]"), element));
     }
     return out.append(']').toString();
   }

@@ -8,8 +8,10 @@ import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ProviderConfig;
+import dev.parry.spi.json.ParryJson;
 import dev.parry.spi.store.Page;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,5 +64,14 @@ class NullElementTest {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> new ProviderConfig(properties));
     assertEquals("properties[endpoint]", e.field());
+  }
+
+  @Test
+  @DisplayName("writing a history with a null event names the events parameter and the index")
+  void jsonArrayNamesItsParameter() {
+    List<InvestigationEvent> events = Arrays.asList((InvestigationEvent) null);
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> ParryJson.writeEvents(events));
+    assertEquals("events[0]", e.field());
   }
 }
