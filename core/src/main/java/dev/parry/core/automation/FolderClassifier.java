@@ -360,7 +360,7 @@ public final class FolderClassifier {
    * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInCoreFolder(FilePath file) {
-    return file instanceof WindowsPath windows
+    return Checks.notNull(file, "file") instanceof WindowsPath windows
         ? isInCoreFolder(windows)
         : PosixFolders.match((PosixPath) file, posixCore, true);
   }
@@ -379,7 +379,7 @@ public final class FolderClassifier {
    * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInTempFolder(FilePath file) {
-    return file instanceof WindowsPath windows
+    return Checks.notNull(file, "file") instanceof WindowsPath windows
         ? isInTempFolder(windows)
         : PosixFolders.match((PosixPath) file, posixTemp, false);
   }

@@ -3,9 +3,11 @@ package dev.parry.testkit.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.parry.core.automation.FolderClassifier;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.FilePath;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -73,5 +75,17 @@ class NullElementTest {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> ParryJson.writeEvents(events));
     assertEquals("events[0]", e.field());
+  }
+
+  @Test
+  @DisplayName("classifying a null file path is invalid input naming the file")
+  void folderClassifierRefusesANullPath() {
+    FolderClassifier classifier = FolderClassifier.defaults();
+    InvalidInputException core =
+        assertThrows(InvalidInputException.class, () -> classifier.isInCoreFolder((FilePath) null));
+    InvalidInputException temp =
+        assertThrows(InvalidInputException.class, () -> classifier.isInTempFolder((FilePath) null));
+    assertEquals("file", core.field());
+    assertEquals("file", temp.field());
   }
 }
