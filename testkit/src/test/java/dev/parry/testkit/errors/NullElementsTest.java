@@ -1,0 +1,98 @@
+package dev.parry.testkit.errors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceTag;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.spi.executor.DeviceExclusions;
+import dev.parry.spi.executor.ProviderConfig;
+import dev.parry.spi.store.Page;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A collection argument that is present but holds a null element is bad input like a null
+ * argument: the caller gets an {@link InvalidInputException} naming the collection, never the
+ * {@link NullPointerException} that {@code List.copyOf} throws.
+ */
+@DisplayName("A list, set or map holding null is refused with a Parry error naming it")
+class NullElementsTest {
+
+  private static <T> Set<T> withNull(T element) {
+    return new HashSet<>(Arrays.asList(element, null));
+  }
+
+  private static void refused(String field, Executable call) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, call);
+    assertEquals(field, e.field());
+  }
+
+  @Test
+  @DisplayName("a page of items holding null")
+  void page() {
+    refused("items", () -> new Page<>(Arrays.asList("a", null), null));
+  }
+
+  @Test
+  @DisplayName("a caller's permissions holding null")
+  void caller() {
+    refused(
+        "permissions",
+        () -> new Caller(PrincipalName.of("alice"), withNull(Permission.ACTIVE_REMEDIATION)));
+  }
+
+  @Test
+  @DisplayName("a device's tags holding null")
+  void deviceTags() {
+    refused(
+        "tags",
+        () ->
+            new Device(
+                DeviceId.of("dev-1"),
+                null,
+                null,
+                withNull(DeviceTag.of("prod")),
+                OsPlatform.values()[0],
+                null,
+                null));
+  }
+
+  @Test
+  @DisplayName("a plan's actions holding null")
+  void plan() {
+    refused("actions", () -> new RemediationPlan(Arrays.asList((PlannedAction) null), "why"));
+  }
+
+  @Test
+  @DisplayName("device exclusions holding null")
+  void exclusions() {
+    refused(
+        "devices", () -> DeviceExclusions.of(withNull(DeviceId.of("dev-1")), Set.of(), Set.of()));
+  }
+
+  @Test
+  @DisplayName("provider properties with a null value or key")
+  void providerConfig() {
+    Map<String, String> nullValue = new HashMap<>();
+    nullValue.put("endpoint", null);
+    refused("properties", () -> ProviderConfig.of(nullValue));
+    Map<String, String> nullKey = new HashMap<>();
+    nullKey.put(null, "x");
+    refused("properties", () -> ProviderConfig.of(nullKey));
+  }
+}
