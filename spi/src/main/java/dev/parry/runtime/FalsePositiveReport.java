@@ -40,10 +40,10 @@ public record FalsePositiveReport(
    * @throws InvalidInputException if a component or an element is null
    */
   public FalsePositiveReport {
-    rejected = List.copyOf(Checks.notNull(rejected, "rejected"));
-    undone = List.copyOf(Checks.notNull(undone, "undone"));
-    cancelled = List.copyOf(Checks.notNull(cancelled, "cancelled"));
-    stillRunning = List.copyOf(Checks.notNull(stillRunning, "stillRunning"));
-    allowed = List.copyOf(Checks.notNull(allowed, "allowed"));
+    rejected = Checks.listOf(rejected, "rejected");
+    undone = Checks.listOf(undone, "undone");
+    cancelled = Checks.listOf(cancelled, "cancelled");
+    stillRunning = Checks.listOf(stillRunning, "stillRunning");
+    allowed = Checks.listOf(allowed, "allowed");
   }
 }

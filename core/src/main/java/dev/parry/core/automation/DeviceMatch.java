@@ -102,9 +102,9 @@ public record DeviceMatch(
     if (namePrefix != null) {
       Text.requireIdentifier("namePrefix", namePrefix, 1, 255);
     }
-    anyTags = Set.copyOf(Checks.notNull(anyTags, "anyTags"));
-    platforms = Set.copyOf(Checks.notNull(platforms, "platforms"));
-    rbacGroups = Set.copyOf(Checks.notNull(rbacGroups, "rbacGroups"));
+    anyTags = Checks.setOf(anyTags, "anyTags");
+    platforms = Checks.setOf(platforms, "platforms");
+    rbacGroups = Checks.setOf(rbacGroups, "rbacGroups");
   }
 
   /**
@@ -212,7 +212,7 @@ public record DeviceMatch(
      * @throws InvalidInputException if the set or an element is null
      */
     public Builder anyTags(Set<DeviceTag> value) {
-      this.anyTags = Set.copyOf(Checks.notNull(value, "anyTags"));
+      this.anyTags = Checks.setOf(value, "anyTags");
       return this;
     }
 
@@ -225,7 +225,7 @@ public record DeviceMatch(
      * @throws InvalidInputException if the set or an element is null
      */
     public Builder platforms(Set<OsPlatform> value) {
-      this.platforms = Set.copyOf(Checks.notNull(value, "platforms"));
+      this.platforms = Checks.setOf(value, "platforms");
       return this;
     }
 
@@ -239,7 +239,7 @@ public record DeviceMatch(
      * @throws InvalidInputException if the set or an element is null
      */
     public Builder rbacGroups(Set<RbacGroupName> value) {
-      this.rbacGroups = Set.copyOf(Checks.notNull(value, "rbacGroups"));
+      this.rbacGroups = Checks.setOf(value, "rbacGroups");
       return this;
     }
 

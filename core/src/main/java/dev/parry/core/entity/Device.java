@@ -47,7 +47,7 @@ public record Device(
    */
   public Device {
     Checks.notNull(id, "id");
-    tags = Set.copyOf(Checks.notNull(tags, "tags"));
+    tags = Checks.setOf(tags, "tags");
     Checks.notNull(os, "os");
   }
 

@@ -1,6 +1,10 @@
 package dev.parry.core.internal;
 
 import dev.parry.core.error.InvalidInputException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +45,59 @@ public final class Checks {
       notNull(values[i], name + "[" + i + "]");
     }
     return values;
+  }
+
+  /**
+   * {@return an unmodifiable copy of {@code values}, checked to be present and to hold no null}
+   *
+   * @param values the values
+   * @param name the parameter or component, for the error
+   * @throws InvalidInputException if the collection or an element is null
+   */
+  public static <T> List<T> listOf(@Nullable Collection<? extends T> values, String name) {
+    return List.copyOf(noNullElements(values, name));
+  }
+
+  /**
+   * {@return an unmodifiable copy of {@code values} without repeats, checked to be present and to
+   * hold no null}
+   *
+   * @param values the values
+   * @param name the parameter or component, for the error
+   * @throws InvalidInputException if the collection or an element is null
+   */
+  public static <T> Set<T> setOf(@Nullable Collection<? extends T> values, String name) {
+    return Set.copyOf(noNullElements(values, name));
+  }
+
+  /**
+   * {@return an unmodifiable copy of {@code values}, checked to be present and to hold no null key
+   * or value}
+   *
+   * @param values the entries
+   * @param name the parameter or component, for the error
+   * @throws InvalidInputException if the map, a key or a value is null
+   */
+  public static <K, V> Map<K, V> mapOf(
+      @Nullable Map<? extends K, ? extends V> values, String name) {
+    Map<? extends K, ? extends V> checked = notNull(values, name);
+    for (Map.Entry<? extends K, ? extends V> entry : checked.entrySet()) {
+      if (entry.getKey() == null || entry.getValue() == null) {
+        throw new InvalidInputException(
+            name, null, name + " must not hold a null key or value, was: " + checked.keySet());
+      }
+    }
+    return Map.copyOf(checked);
+  }
+
+  private static <C extends Collection<?>> C noNullElements(@Nullable C values, String name) {
+    C checked = notNull(values, name);
+    for (Object value : checked) {
+      if (value == null) {
+        throw new InvalidInputException(name, null, name + " must not hold null");
+      }
+    }
+    return checked;
   }
 
   /**

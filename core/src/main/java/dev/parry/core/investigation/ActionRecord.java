@@ -115,7 +115,7 @@ public record ActionRecord(
     Checks.notNull(source, "source").requireFor(requestedBy, action.family());
     Checks.notNull(proposedAt, "proposedAt");
     Checks.notNull(status, "status");
-    steps = List.copyOf(Checks.notNull(steps, "steps"));
+    steps = Checks.listOf(steps, "steps");
     Checks.notNull(updatedAt, "updatedAt");
     Checks.notNull(updatedBy, "updatedBy");
     Checks.notNull(note, "note");

@@ -154,7 +154,7 @@ public sealed interface Command {
      */
     public RecordEvidence {
       Checks.notNull(evidence, "evidence");
-      proposals = List.copyOf(Checks.notNull(proposals, "proposals"));
+      proposals = Checks.listOf(proposals, "proposals");
       Checks.notNull(actor, "actor");
     }
 

@@ -39,7 +39,7 @@ public sealed interface Decision {
      * @throws InvalidInputException if a component or an event is null
      */
     public Accepted {
-      events = List.copyOf(Checks.notNull(events, "events"));
+      events = Checks.listOf(events, "events");
       Checks.notNull(after, "after");
     }
 

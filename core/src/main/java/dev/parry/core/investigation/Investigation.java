@@ -150,7 +150,7 @@ public record Investigation(
       throw new InvalidInputException(
           "version", version, "version must be 1 or more, was: " + version);
     }
-    evidence = List.copyOf(Checks.notNull(evidence, "evidence"));
+    evidence = Checks.listOf(evidence, "evidence");
     threatsWithoutAction =
         threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
     for (Evidence threat : threatsWithoutAction) {

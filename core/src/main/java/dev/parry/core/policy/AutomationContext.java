@@ -79,7 +79,7 @@ public record AutomationContext(
     Checks.notNull(level, "level");
     Checks.notNull(folders, "folders");
     Checks.notNull(exclusions, "exclusions");
-    allowIndicators = Set.copyOf(Checks.notNull(allowIndicators, "allowIndicators"));
+    allowIndicators = Checks.setOf(allowIndicators, "allowIndicators");
     if (devicesInScope < 1) {
       throw new InvalidInputException(
           "devicesInScope",

@@ -175,7 +175,7 @@ public final class PlanTable {
     public Row {
       Checks.notNull(entityType, "entityType");
       Checks.notNull(verdict, "verdict");
-      steps = List.copyOf(Checks.notNull(steps, "steps"));
+      steps = Checks.listOf(steps, "steps");
       if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
         throw new InvalidInputException(
             "entityType",
@@ -247,7 +247,7 @@ public final class PlanTable {
      */
     public CompromiseRow {
       Checks.notNull(entityType, "entityType");
-      steps = List.copyOf(Checks.notNull(steps, "steps"));
+      steps = Checks.listOf(steps, "steps");
       if (!entityType.isRecord() || !Entity.class.isAssignableFrom(entityType)) {
         throw new InvalidInputException(
             "entityType",
@@ -374,7 +374,7 @@ public final class PlanTable {
    *     rows a type
    */
   public static PlanTable of(List<Row> rows, List<CompromiseRow> compromiseRows) {
-    List<CompromiseRow> compromises = List.copyOf(Checks.notNull(compromiseRows, "compromiseRows"));
+    List<CompromiseRow> compromises = Checks.listOf(compromiseRows, "compromiseRows");
     Set<Class<? extends Entity>> compromised = new java.util.HashSet<>();
     for (CompromiseRow row : compromises) {
       if (!compromised.add(row.entityType())) {
@@ -382,7 +382,7 @@ public final class PlanTable {
             "rows", null, "two compromise rows for " + row.entityType().getSimpleName());
       }
     }
-    List<Row> copy = List.copyOf(Checks.notNull(rows, "rows"));
+    List<Row> copy = Checks.listOf(rows, "rows");
     Map<Class<? extends Entity>, Map<Verdict, Row>> index = new HashMap<>();
     for (Row row : copy) {
       Row previous =

@@ -24,7 +24,7 @@ public record RemediationPlan(List<PlannedAction> actions, String summary) {
    * @throws InvalidInputException if the summary is empty, too long or holds a control character
    */
   public RemediationPlan {
-    actions = List.copyOf(Checks.notNull(actions, "actions"));
+    actions = Checks.listOf(actions, "actions");
     Text.require("summary", summary, 1, 512);
   }
 

@@ -52,7 +52,7 @@ public record Evidence(
     Checks.notNull(verdict, "verdict");
     Text.require("detail", detail, 0, MAX_DETAIL_LENGTH);
     Checks.notNull(observedAt, "observedAt");
-    roles = Set.copyOf(Checks.notNull(roles, "roles"));
+    roles = Checks.setOf(roles, "roles");
     for (EvidenceRole role : roles) {
       if (!role.appliesTo(entity.family())) {
         throw RoleNotApplicableException.toFamily(

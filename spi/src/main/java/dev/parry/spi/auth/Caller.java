@@ -31,7 +31,7 @@ public record Caller(PrincipalName name, Set<Permission> permissions) {
    */
   public Caller {
     Checks.notNull(name, "name");
-    permissions = Set.copyOf(Checks.notNull(permissions, "permissions"));
+    permissions = Checks.setOf(permissions, "permissions");
   }
 
   /**

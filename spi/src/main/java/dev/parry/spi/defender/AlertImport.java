@@ -65,9 +65,9 @@ public record AlertImport(
    */
   public AlertImport {
     Checks.notNull(alertId, "alertId");
-    evidence = List.copyOf(Checks.notNull(evidence, "evidence"));
-    remediationStatuses = List.copyOf(Checks.notNull(remediationStatuses, "remediationStatuses"));
-    unmapped = List.copyOf(Checks.notNull(unmapped, "unmapped"));
+    evidence = Checks.listOf(evidence, "evidence");
+    remediationStatuses = Checks.listOf(remediationStatuses, "remediationStatuses");
+    unmapped = Checks.listOf(unmapped, "unmapped");
     if (remediationStatuses.size() != evidence.size()) {
       throw new InvalidInputException(
           "remediationStatuses",

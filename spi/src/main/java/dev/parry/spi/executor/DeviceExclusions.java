@@ -48,9 +48,9 @@ public record DeviceExclusions(Set<DeviceId> devices, Set<DeviceTag> tags, Set<D
    * @throws InvalidInputException if a set or an element is null
    */
   public DeviceExclusions {
-    devices = Set.copyOf(Checks.notNull(devices, "devices"));
-    tags = Set.copyOf(Checks.notNull(tags, "tags"));
-    opened = Set.copyOf(Checks.notNull(opened, "opened"));
+    devices = Checks.setOf(devices, "devices");
+    tags = Checks.setOf(tags, "tags");
+    opened = Checks.setOf(opened, "opened");
   }
 
   /**

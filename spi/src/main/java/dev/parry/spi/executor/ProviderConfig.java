@@ -25,7 +25,7 @@ public record ProviderConfig(Map<String, String> properties) {
    * @throws InvalidInputException if the map, a key or a value is null
    */
   public ProviderConfig {
-    properties = Map.copyOf(Checks.notNull(properties, "properties"));
+    properties = Checks.mapOf(properties, "properties");
   }
 
   /**
@@ -37,7 +37,7 @@ public record ProviderConfig(Map<String, String> properties) {
    * </pre>
    *
    * @param properties the properties (copied)
-   * @throws NullPointerException if the map, a key or a value is null
+   * @throws InvalidInputException if the map, a key or a value is null
    */
   public static ProviderConfig of(Map<String, String> properties) {
     return new ProviderConfig(properties);

@@ -108,7 +108,7 @@ public record ControlChange(
     }
     boolean groupFits = group == null || kind == Kind.PAUSE || kind == Kind.RESUME;
     boolean deviceFits = (device != null) == (kind == Kind.BREAK_GLASS);
-    scope = Set.copyOf(Checks.notNull(scope, "scope"));
+    scope = Checks.setOf(scope, "scope");
     boolean untilFits =
         kind == Kind.BREAK_GLASS ? until != null : until == null || kind == Kind.ALLOW;
     boolean scopeFits = scope.isEmpty() || kind == Kind.ALLOW;

@@ -133,7 +133,7 @@ public interface ControlStore {
    *     would count twice in one window
    */
   static List<Window> validWindows(List<Window> windows) {
-    List<Window> copy = List.copyOf(Checks.notNull(windows, "windows"));
+    List<Window> copy = Checks.listOf(windows, "windows");
     if (copy.isEmpty()) {
       throw new InvalidInputException("windows", null, "admit needs at least one window");
     }

@@ -73,10 +73,10 @@ public record ActionQuery(
    * @throws InvalidInputException if the limit is out of range or the time range is reversed
    */
   public ActionQuery {
-    statuses = Set.copyOf(Checks.notNull(statuses, "statuses"));
-    families = Set.copyOf(Checks.notNull(families, "families"));
-    kinds = Set.copyOf(Checks.notNull(kinds, "kinds"));
-    sources = Set.copyOf(Checks.notNull(sources, "sources"));
+    statuses = Checks.setOf(statuses, "statuses");
+    families = Checks.setOf(families, "families");
+    kinds = Checks.setOf(kinds, "kinds");
+    sources = Checks.setOf(sources, "sources");
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInputException(
           "limit", limit, "limit must be 1-" + MAX_LIMIT + ", was: " + limit);

@@ -24,7 +24,7 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
    * @throws InvalidInputException if the list or an item is null
    */
   public Page {
-    items = List.copyOf(Checks.notNull(items, "items"));
+    items = Checks.listOf(items, "items");
   }
 
   /** {@return the cursor of the next page, if there is one} */

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * A collection argument that is present but holds a null element is bad input like a null
- * argument: the caller gets an {@link InvalidInputException} naming the collection, never the
- * {@link NullPointerException} that {@code List.copyOf} throws.
+ * A collection argument that is present but holds a null element is bad input like a null argument:
+ * the caller gets an {@link InvalidInputException} naming the collection, never the {@link
+ * NullPointerException} that {@code List.copyOf} throws.
  */
 @DisplayName("A list, set or map holding null is refused with a Parry error naming it")
 class NullElementsTest {
