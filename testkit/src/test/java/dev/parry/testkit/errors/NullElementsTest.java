@@ -9,17 +9,21 @@ import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.investigation.Investigation;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
 import dev.parry.spi.executor.DeviceExclusions;
 import dev.parry.spi.executor.ProviderConfig;
+import dev.parry.core.verdict.Evidence;
 import dev.parry.spi.store.Page;
+import dev.parry.testkit.generate.CommandSequences;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,29 @@ class NullElementsTest {
   @DisplayName("a plan's actions holding null")
   void plan() {
     refused("actions", () -> new RemediationPlan(Arrays.asList((PlannedAction) null), "why"));
+  }
+
+  @Test
+  @DisplayName("an investigation's threats without action holding null")
+  void threatsWithoutAction() {
+    Investigation state = CommandSequences.investigations(0, 5).next(new Random(7));
+    refused(
+        "threatsWithoutAction",
+        () ->
+            new Investigation(
+                state.id(),
+                state.alertId(),
+                state.level(),
+                state.origin(),
+                state.openedAt(),
+                state.pendingExpiry(),
+                state.version(),
+                state.evidence(),
+                Arrays.asList((Evidence) null),
+                state.actions(),
+                state.analysis(),
+                state.terminatedBy(),
+                state.completedAt()));
   }
 
   @Test
