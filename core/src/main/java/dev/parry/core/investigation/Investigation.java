@@ -152,7 +152,9 @@ public record Investigation(
     }
     evidence = Checks.listOf(evidence, "evidence");
     threatsWithoutAction =
-        threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
+        threatsWithoutAction == null
+            ? List.of()
+            : Checks.listOf(threatsWithoutAction, "threatsWithoutAction");
     for (Evidence threat : threatsWithoutAction) {
       if (!threat.isThreat()) {
         throw new InvalidInputException(
