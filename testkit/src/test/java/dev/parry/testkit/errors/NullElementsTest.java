@@ -9,7 +9,15 @@ import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceTag;
 import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.automation.FolderClassifier;
+import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.policy.PlanTable;
+import dev.parry.spi.audit.ActionCenterCsv;
+import dev.parry.spi.audit.AuditRecord;
+import dev.parry.spi.audit.AuditTrail;
+import dev.parry.spi.json.ParryJson;
 import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.verdict.Evidence;
@@ -22,6 +30,7 @@ import dev.parry.testkit.generate.CommandSequences;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -121,5 +130,24 @@ class NullElementsTest {
     Map<String, String> nullKey = new HashMap<>();
     nullKey.put(null, "x");
     refused("properties", () -> ProviderConfig.of(nullKey));
+  }
+
+  @Test
+  @DisplayName("static entry points taking a list refuse one holding null")
+  void staticEntryPoints() {
+    List<Executable> calls =
+        List.of(
+            () -> AuditTrail.verify(Arrays.asList((AuditRecord) null)),
+            () -> AuditTrail.head(Arrays.asList((AuditRecord) null)),
+            () -> ActionCenterCsv.of(Arrays.asList((ActionRecord) null)),
+            () -> Investigation.replay(Arrays.asList((InvestigationEvent) null)),
+            () -> FolderClassifier.of(Arrays.asList((String) null), List.of()),
+            () -> PlanTable.of(Arrays.asList((PlanTable.Row) null)),
+            () -> ParryJson.writeEvents(Arrays.asList((InvestigationEvent) null)),
+            () -> ParryJson.writeAuditTrail(Arrays.asList((AuditRecord) null)));
+    for (int i = 0; i < calls.size(); i++) {
+      int at = i;
+      assertThrows(InvalidInputException.class, calls.get(i), () -> "call " + at);
+    }
   }
 }
