@@ -3,6 +3,7 @@ package dev.parry.core.internal;
 import dev.parry.core.error.InvalidInputException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -88,5 +89,25 @@ public final class Checks {
    */
   public static InvalidInputException invalid(String name, @Nullable Object value, String message) {
     return new InvalidInputException(name, value, message);
+  }
+
+  /**
+   * {@return an unmodifiable copy of {@code values}, checked to be present and to hold no null key
+   * or value}
+   *
+   * @param values the entries
+   * @param name the parameter or component, for the error
+   * @throws InvalidInputException if the map, a key or a value is null
+   */
+  public static <K, V> Map<K, V> mapOf(
+      @Nullable Map<? extends K, ? extends V> values, String name) {
+    Map<? extends K, ? extends V> checked = notNull(values, name);
+    for (Map.Entry<? extends K, ? extends V> entry : checked.entrySet()) {
+      if (entry.getKey() == null || entry.getValue() == null) {
+        throw new InvalidInputException(
+            name, null, name + " must not hold a null key or value, was: " + checked.keySet());
+      }
+    }
+    return Map.copyOf(checked);
   }
 }

@@ -152,7 +152,9 @@ public record Investigation(
     }
     evidence = Checks.listOf(evidence, "evidence");
     threatsWithoutAction =
-        threatsWithoutAction == null ? List.of() : List.copyOf(threatsWithoutAction);
+        threatsWithoutAction == null
+            ? List.of()
+            : Checks.listOf(threatsWithoutAction, "threatsWithoutAction");
     for (Evidence threat : threatsWithoutAction) {
       if (!threat.isThreat()) {
         throw new InvalidInputException(
@@ -286,7 +288,7 @@ public record Investigation(
    *     holds an event that cannot follow the ones before it
    */
   public static Investigation replay(List<InvestigationEvent> events) {
-    Checks.notNull(events, "events");
+    events = Checks.listOf(events, "events");
     if (events.isEmpty() || !(events.get(0) instanceof Opened)) {
       throw new InvalidInputException(
           "events",

@@ -54,9 +54,9 @@ public final class ActionCenterCsv {
    * @throws InvalidInputException if {@code actions} is null
    */
   public static String of(List<ActionRecord> actions) {
-    Checks.notNull(actions, "actions");
+    List<ActionRecord> checked = Checks.listOf(actions, "actions");
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
-    for (ActionRecord a : actions) {
+    for (ActionRecord a : checked) {
       List<ActionStep> approvals = a.approvals();
       Optional<ActionStep> rejection = a.rejection();
       Optional<ActionStep> cancellation = a.cancellation();

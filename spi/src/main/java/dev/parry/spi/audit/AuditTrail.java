@@ -110,7 +110,8 @@ public final class AuditTrail {
     if (records.isEmpty()) {
       return Optional.empty();
     }
-    AuditRecord last = records.get(records.size() - 1);
+    int lastAt = records.size() - 1;
+    AuditRecord last = Checks.notNull(records.get(lastAt), "records[" + lastAt + "]");
     ChainHash hash = last.hash();
     return hash == null ? Optional.empty() : Optional.of(new ChainHead(last.version(), hash));
   }

@@ -41,7 +41,7 @@ public record ProviderConfig(Map<String, String> properties) {
    * </pre>
    *
    * @param properties the properties (copied)
-   * @throws NullPointerException if the map, a key or a value is null
+   * @throws InvalidInputException if the map, a key or a value is null
    */
   public static ProviderConfig of(Map<String, String> properties) {
     return new ProviderConfig(properties);

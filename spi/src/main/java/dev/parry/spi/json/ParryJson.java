@@ -448,7 +448,8 @@ public final class ParryJson {
   // ---- arrays ----------------------------------------------------------------------------------
 
   private static String array(List<?> items, String name, Class<?> element) {
-    StringBuilder out = new StringBuilder(256 * Math.max(1, items.size())).append('[');
+    StringBuilder out =
+        new StringBuilder(256 * Math.min(Math.max(1, items.size()), 1024)).append('[');
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
         out.append(',');
