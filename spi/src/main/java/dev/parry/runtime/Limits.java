@@ -1,3 +1,5 @@
+// Past 400 lines because each setting has its accessor, its builder method and its documented
+// default and range.
 package dev.parry.runtime;
 
 import dev.parry.core.error.InvalidInputException;

@@ -1,3 +1,6 @@
+// Past 400 lines because it is the public entry point: each operation's javadoc, its authorization
+// and its hand-off to the internal parts (commands, dispatch, reconciler, controls), and the
+// builder with every documented setting. Splitting the builder out is the next step.
 package dev.parry.runtime;
 
 import dev.parry.core.action.ActionKind;

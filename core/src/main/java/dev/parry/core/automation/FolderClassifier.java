@@ -1,3 +1,5 @@
+// Past 400 lines because both folder lists, their Windows and POSIX forms and the volume map answer
+// one question each, cautious side included, and read best side by side.
 package dev.parry.core.automation;
 
 import dev.parry.core.entity.FilePath;

@@ -85,9 +85,9 @@ public non-sealed class InvalidInputException extends ParryException {
   }
 
   /**
-   * {@return the offending value: its first {@value #MAX_VALUE_LENGTH} characters (then {@code
-   * ...}), with control, bidirectional and invisible characters written as {@code \}{@code uXXXX}};
-   * empty if it was null or is not shown
+   * {@return the offending value: its first {@value #MAX_VALUE_LENGTH} characters (then three
+   * dots), with control, bidirectional and invisible characters written as a backslash, a {@code u}
+   * and four hex digits}; empty if it was null or is not shown
    */
   public Optional<String> value() {
     return Optional.ofNullable(value);

@@ -16,8 +16,8 @@ import dev.parry.core.internal.Text;
  * }</pre>
  *
  * <p>The message is safe for a log line or an HTTP body: control characters, bidirectional controls
- * and other invisible characters are escaped as {@code \}{@code uXXXX}, and it is at most {@value
- * #MAX_MESSAGE_LENGTH} characters long (then it ends in {@code ...}).
+ * and other invisible characters are escaped as a backslash, a {@code u} and four hex digits, and
+ * it is at most {@value #MAX_MESSAGE_LENGTH} characters long (then it ends in three dots).
  */
 public abstract sealed class ParryException extends RuntimeException
     permits InvalidInputException,

@@ -1,3 +1,6 @@
+// Past 400 lines because it is one resolution order over every Win32 path form (drive, UNC, admin
+// share, device path, volume); split up, the order in which the forms are tried would be spread
+// over several classes.
 package dev.parry.core.internal;
 
 import dev.parry.core.error.InvalidInputException;

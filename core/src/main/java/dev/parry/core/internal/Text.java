@@ -1,3 +1,5 @@
+// Past 400 lines because the rules every piece of text shares (identifiers, free text, escaping for
+// logs) belong in one place.
 package dev.parry.core.internal;
 
 import dev.parry.core.error.InvalidInputException;

@@ -1,3 +1,5 @@
+// Past 400 lines because an action center row is one record: its components, their validation and
+// the queries every view asks of it.
 package dev.parry.core.investigation;
 
 import dev.parry.core.action.RemediationAction;

@@ -1,3 +1,5 @@
+// Past 400 lines because every command of the state machine is a small validated record in this one
+// sealed family.
 package dev.parry.core.investigation;
 
 import dev.parry.core.actor.Actor;

@@ -1,3 +1,5 @@
+// Past 400 lines because the state machine decides and evolves every command and event in one
+// place, so that each transition reads next to its rule.
 package dev.parry.core.investigation;
 
 import dev.parry.core.action.RemediationAction;

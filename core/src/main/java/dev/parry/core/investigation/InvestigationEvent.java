@@ -1,3 +1,5 @@
+// Past 400 lines because every event is a small validated record in this one sealed family, the
+// stored format.
 package dev.parry.core.investigation;
 
 import dev.parry.core.action.RemediationAction;

@@ -1,3 +1,5 @@
+// Past 400 lines because the table's rows, their checks and the default rows read together as one
+// // piece of data.
 package dev.parry.core.policy;
 
 import dev.parry.core.action.ActionKind;

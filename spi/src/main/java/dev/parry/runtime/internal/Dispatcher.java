@@ -1,3 +1,6 @@
+// Past 400 lines because the life of a flight (claim, gate, rate limit, start, call, poll, retry,
+// time-out, stop, end) reads best in one place; its state is {@link Flight}, its leases {@link
+// Leases}.
 package dev.parry.runtime.internal;
 
 import dev.parry.core.action.ActionKey;

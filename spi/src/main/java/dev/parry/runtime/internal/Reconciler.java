@@ -1,3 +1,5 @@
+// Past 400 lines because one pass over due work, its failure handling and the health it reports
+// belong together.
 package dev.parry.runtime.internal;
 
 import dev.parry.core.investigation.ActionRecord;

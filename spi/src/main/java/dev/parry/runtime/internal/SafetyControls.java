@@ -1,3 +1,4 @@
+// Past 400 lines because the guards' checks against the stored control state belong together.
 package dev.parry.runtime.internal;
 
 import dev.parry.core.action.RemediationAction;

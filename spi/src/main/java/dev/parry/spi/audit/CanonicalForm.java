@@ -1,3 +1,5 @@
+// Past 400 lines because the hashed form of every stored type and the rules that keep earlier
+// hashes valid belong together.
 package dev.parry.spi.audit;
 
 import dev.parry.core.verdict.Evidence;

@@ -1,3 +1,4 @@
+// Past 400 lines because it holds one short mapping per Graph evidence type.
 package dev.parry.spi.defender;
 
 import dev.parry.core.entity.ApplicationId;

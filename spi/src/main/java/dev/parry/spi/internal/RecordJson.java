@@ -1,3 +1,5 @@
+// Past 400 lines because writing, binding and parsing the stored JSON belong together: one codec,
+// no dependency.
 package dev.parry.spi.internal;
 
 import java.lang.reflect.Constructor;

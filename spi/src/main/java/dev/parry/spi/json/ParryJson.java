@@ -1,3 +1,5 @@
+// Past 400 lines because it is the one entry point for every document a service writes and reads,
+// each method a line or two.
 package dev.parry.spi.json;
 
 import dev.parry.core.error.InternalErrorException;

@@ -1,3 +1,5 @@
+// Past 400 lines because the indexes and the chain are kept in step under that one lock here; split
+// up, the lock's invariant would be spread over several classes.
 package dev.parry.spi.store;
 
 import dev.parry.core.entity.EntityKey;

@@ -1,3 +1,5 @@
+// Past 400 lines because each SPI call is one SQL statement with its binding, kept beside the
+// others it must agree with.
 package dev.parry.spi.store;
 
 import dev.parry.core.error.InternalErrorException;

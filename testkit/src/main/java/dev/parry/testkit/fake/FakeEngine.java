@@ -1,3 +1,5 @@
+// Past 400 lines because it models every action kind's effect, undo and injected fault of one fake
+// backend.
 package dev.parry.testkit.fake;
 
 import dev.parry.core.action.ActionKind;

@@ -1,3 +1,5 @@
+// Past 400 lines because it holds a generator for every entity, action and identifier of the
+// domain.
 package dev.parry.testkit.generate;
 
 import dev.parry.core.action.ActionKind;

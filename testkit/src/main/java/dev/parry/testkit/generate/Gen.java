@@ -1,3 +1,6 @@
+// Past 400 lines because the generator interface carries its combinators and primitive generators
+// as default and static methods, so that a suite composes them from {@code Gen} alone, each one
+// documenting how its values shrink.
 package dev.parry.testkit.generate;
 
 import java.util.ArrayList;

@@ -1,3 +1,6 @@
+// Past 400 lines because a contract is one class a vendor extends: one commented group per
+// capability, one test per rule, all methods of this class so that results are reported under the
+// vendor's class.
 package dev.parry.testkit.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

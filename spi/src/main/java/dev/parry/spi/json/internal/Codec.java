@@ -1,3 +1,4 @@
+// Past 400 lines because declaring, checking and binding the JSON shapes belong together.
 package dev.parry.spi.json.internal;
 
 import dev.parry.spi.json.JsonFormatException;

@@ -1,3 +1,5 @@
+// Past 400 lines because it is the table of every JSON name, kept in one place so that a review
+// sees every name.
 package dev.parry.spi.json.internal;
 
 import dev.parry.core.action.BlockUrl;
