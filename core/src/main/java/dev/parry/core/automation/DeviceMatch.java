@@ -115,7 +115,7 @@ public record DeviceMatch(
    * @param device the device
    */
   public boolean mightMatch(Device device) {
-    if (matches(device)) {
+    if (matches(device)) { // refuses a null device
       return true;
     }
     boolean nameUnknown = namePrefix != null && device.name() == null;
@@ -138,9 +138,10 @@ public record DeviceMatch(
    * {@return whether {@code device} satisfies every criterion that is set}
    *
    * @param device the device
+   * @throws dev.parry.core.error.InvalidInputException if {@code device} is null
    */
   public boolean matches(Device device) {
-    DeviceName name = device.name();
+    DeviceName name = Checks.notNull(device, "device").name();
     if (namePrefix != null
         && (name == null
             || !name.value()

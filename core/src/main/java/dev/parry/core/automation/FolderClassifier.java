@@ -400,7 +400,7 @@ public final class FolderClassifier {
    * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInCoreFolder(WindowsPath file) {
-    Resolution resolved = PathResolver.resolve(file.value());
+    Resolution resolved = PathResolver.resolve(Checks.notNull(file, "file").value());
     if (!placed(resolved)) {
       return true;
     }
@@ -428,7 +428,7 @@ public final class FolderClassifier {
    * @throws InvalidInputException if {@code file} is null
    */
   public boolean isInTempFolder(WindowsPath file) {
-    Resolution resolved = PathResolver.resolve(file.value());
+    Resolution resolved = PathResolver.resolve(Checks.notNull(file, "file").value());
     if (!placed(resolved)) {
       return false;
     }

@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 
 /**
  * A DNS domain name, kept in lower case. Single-label names ({@code corp}) are accepted, as Active
@@ -39,9 +40,10 @@ public record DomainName(String value) {
    * {@return whether this name is {@code other} or a subdomain of it}
    *
    * @param other the candidate parent domain; a name is within itself
+   * @throws dev.parry.core.error.InvalidInputException if {@code other} is null
    */
   public boolean isWithin(DomainName other) {
-    return value.equals(other.value) || value.endsWith("." + other.value);
+    return value.equals(Checks.notNull(other, "other").value) || value.endsWith("." + other.value);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.parry.core.entity;
 
+import dev.parry.core.internal.Checks;
 import java.util.Set;
 
 /**
@@ -39,9 +40,10 @@ public sealed interface Entity permits DeviceEntity, EmailEntity, IdentityEntity
    * }</pre>
    *
    * @param other the other entity
+   * @throws dev.parry.core.error.InvalidInputException if {@code other} is null
    */
   default boolean sameAs(Entity other) {
-    return key().equals(other.key());
+    return key().equals(Checks.notNull(other, "other").key());
   }
 
   /**

@@ -140,9 +140,10 @@ public record AutomationContext(
    * level, email automation or identity automation
    *
    * @param family the family
+   * @throws dev.parry.core.error.InvalidInputException if {@code family} is null
    */
   public AutomationLevel levelFor(EntityFamily family) {
-    return switch (family) {
+    return switch (Checks.notNull(family, "family")) {
       case DEVICE -> level;
       case EMAIL -> emailAutomation;
       case IDENTITY -> identityAutomation;

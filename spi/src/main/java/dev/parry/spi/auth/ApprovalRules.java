@@ -58,9 +58,10 @@ public final class ApprovalRules {
    * {@return the rule for {@code kind}}
    *
    * @param kind the kind
+   * @throws dev.parry.core.error.InvalidInputException if {@code kind} is null
    */
   public ApprovalRule ruleFor(ActionKind kind) {
-    return Objects.requireNonNull(rules.get(kind));
+    return Objects.requireNonNull(rules.get(Checks.notNull(kind, "kind")));
   }
 
   @Override

@@ -49,9 +49,10 @@ public record Caller(PrincipalName name, Set<Permission> permissions) {
    * {@return whether the caller holds {@code permission}}
    *
    * @param permission the permission
+   * @throws dev.parry.core.error.InvalidInputException if {@code permission} is null
    */
   public boolean has(Permission permission) {
-    return permissions.contains(permission);
+    return permissions.contains(Checks.notNull(permission, "permission"));
   }
 
   /** {@return the actor this caller acts as} */

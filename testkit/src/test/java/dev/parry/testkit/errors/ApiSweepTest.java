@@ -49,10 +49,11 @@ import org.junit.jupiter.api.TestInstance;
  * Walks every public entry point of Parry's API packages with bad input and checks what comes out:
  * every public constructor and static method of every public type (exceptions and the methods the
  * compiler writes for enums aside), every public method of {@link ParryRuntime} and of the objects
- * the API's no-argument {@code builder()} and {@code create()} factories hand out. Each call gets
- * null in one parameter at a time, or for a {@code String} parameter a blank, a control-character,
- * a 10,000-character or a bidirectional-override string, the other parameters holding a usable
- * value where the sweep knows one. Only a {@link ParryException} may come out; an {@link
+ * the API's static factories hand out from usable values ({@code builder()}, {@code create()},
+ * {@code defaults()}, {@code of(...)}), and of what those builders build. Each call gets null in
+ * one parameter at a time, or for a {@code String} parameter a blank, a control-character, a
+ * 10,000-character or a bidirectional-override string, the other parameters holding a usable value
+ * where the sweep knows one. Only a {@link ParryException} may come out; an {@link
  * InvalidInputException} must name a parameter, a record component, an API value type or the
  * setting a builder method names (or be the name the caller passed for its message), and no message
  * may hold a raw control or bidirectional character.
@@ -77,6 +78,7 @@ class ApiSweepTest {
   private List<Class<?>> api;
   private Set<String> typeNames;
   private final List<String> failures = new ArrayList<>();
+  private final Set<Class<?>> swept = new HashSet<>();
   private int calls;
 
   @BeforeAll
@@ -113,9 +115,8 @@ class ApiSweepTest {
             && !method.isSynthetic()
             && !generatedForEnum(type, method)) {
           sweep(null, method);
-          if (method.getParameterCount() == 0
-              && (method.getName().equals("builder") || method.getName().equals("create"))) {
-            sweepInstance(invokeQuietly(method));
+          if (isApi(method.getReturnType())) {
+            sweepProductOf(method);
           }
         }
       }
@@ -123,6 +124,8 @@ class ApiSweepTest {
     ParryRuntime runtime = parry.runtime();
     sweepInstance(runtime);
     assertTrue(calls > 1000, "the sweep made only " + calls + " calls");
+    assertTrue(
+        swept.size() > 40, "the sweep reached the methods of only " + swept.size() + " types");
     assertTrue(
         failures.isEmpty(),
         failures.size()
@@ -132,8 +135,65 @@ class ApiSweepTest {
             + String.join("\n", failures.subList(0, Math.min(failures.size(), 400))));
   }
 
+  /**
+   * Sweeps the object a static factory makes from usable values, and what a builder it makes
+   * builds: {@code builder()}, {@code create()}, {@code defaults()}, {@code of(...)} and the like.
+   * A factory without parameters that throws is a failure; one whose parameters the sweep cannot
+   * fill with values it accepts is passed over.
+   */
+  private void sweepProductOf(Method factory) {
+    Object[] arguments = new Object[factory.getParameterCount()];
+    for (int i = 0; i < arguments.length; i++) {
+      arguments[i] = sample(factory.getParameterTypes()[i]);
+      if (arguments[i] == null) {
+        return;
+      }
+    }
+    Object product;
+    try {
+      product = factory.invoke(null, arguments);
+    } catch (InvocationTargetException e) {
+      if (arguments.length == 0 || !(e.getCause() instanceof ParryException)) {
+        failures.add(
+            describe(factory)
+                + " threw on usable values: "
+                + e.getCause().getClass().getName()
+                + ": "
+                + shorten(e.getCause().getMessage()));
+      }
+      return;
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot call " + describe(factory), e);
+    }
+    sweepInstance(product);
+    if (product != null
+        && isApi(product.getClass())
+        && !(product instanceof ParryRuntime.Builder)) { // a runtime is swept on its own
+      try {
+        Method build = product.getClass().getMethod("build");
+        if (build.getParameterCount() == 0 && isApi(build.getReturnType())) {
+          sweepInstance(build.invoke(product));
+        }
+      } catch (NoSuchMethodException e) {
+        // not a builder
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof ParryException) {
+          return; // a setting it needs is missing, and it says so
+        }
+        failures.add(
+            describe(factory)
+                + "'s build() threw with nothing set: "
+                + e.getCause().getClass().getName()
+                + ": "
+                + shorten(e.getCause().getMessage()));
+      } catch (IllegalAccessException e) {
+        throw new AssertionError("cannot build " + describe(factory), e);
+      }
+    }
+  }
+
   private void sweepInstance(Object target) {
-    if (target == null || !isApi(target.getClass())) {
+    if (target == null || !isApi(target.getClass()) || !swept.add(target.getClass())) {
       return;
     }
     for (Method method : target.getClass().getMethods()) {
@@ -245,7 +305,11 @@ class ApiSweepTest {
    */
   private boolean names(Executable executable, String field) {
     String root = field.split("[.\\[ ]", 2)[0];
-    if (executable instanceof Method method && method.getName().equals(root)) {
+    if (executable instanceof Method method
+        && (method.getName().equals(root)
+            || (method.getName().startsWith("with") // a wither names the setting it replaces
+                && method.getName().length() > 4
+                && root.startsWith(decapitalize(method.getName().substring(4)))))) {
       return true;
     }
     for (Parameter parameter : executable.getParameters()) {
@@ -327,14 +391,6 @@ class ApiSweepTest {
       return (byte) value;
     }
     return value;
-  }
-
-  private static Object invokeQuietly(Method factory) {
-    try {
-      return factory.invoke(null);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
   }
 
   private static boolean generatedForEnum(Class<?> type, Method method) {
