@@ -55,6 +55,7 @@ import dev.parry.runtime.internal.Levels;
 import dev.parry.runtime.internal.ManualActions;
 import dev.parry.runtime.internal.Quota;
 import dev.parry.runtime.internal.Reconciler;
+import dev.parry.runtime.internal.Refusals;
 import dev.parry.runtime.internal.SafetyControls;
 import dev.parry.runtime.internal.StorePages;
 import dev.parry.runtime.observe.Instrumentation;
@@ -324,7 +325,7 @@ public final class ParryRuntime implements AutoCloseable {
 
   private void requireOpen() {
     if (closed) {
-      throw new UnavailableException("the runtime was closed");
+      throw new RuntimeClosedException();
     }
     reconciler.ensureArmed();
   }
@@ -775,7 +776,10 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the action after the approval (approved, or still pending if more approvals are needed)
    * @throws AccessDeniedException if the caller may not approve actions of its kind
    * @throws CommandRejectedException if it is not pending, was already approved by the caller, the
-   *     caller requested it under two-step approval, or no executor runs its kind
+   *     caller requested it under two-step approval, or cannot be carried out ({@link
+   *     RejectionReason#NOT_EXECUTABLE}: no executor runs its kind, or it lacks what its executor
+   *     needs)
+   * @throws UnknownActionException if its investigation has no such action
    * @throws UnknownInvestigationException if its investigation does not exist
    */
   public ActionRecord approve(ActionId id, Caller caller, String comment) {
@@ -792,8 +796,9 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the actions after the approval, in order
    * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not approve that kind
-   * @throws CommandRejectedException if one of them cannot be approved, or no executor runs their
-   *     kind; none was approved
+   * @throws CommandRejectedException if one of them cannot be approved, or none can be carried out
+   *     ({@link RejectionReason#NOT_EXECUTABLE}); none was approved
+   * @throws UnknownActionException if an investigation has no such action; none was approved
    */
   public List<ActionRecord> approveAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(
@@ -809,6 +814,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the action after it
    * @throws AccessDeniedException if the caller may not reject actions of its kind
    * @throws CommandRejectedException if it is not pending
+   * @throws UnknownActionException if its investigation has no such action
    */
   public ActionRecord reject(ActionId id, Caller caller, String comment) {
     return rejectAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
@@ -824,6 +830,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not reject that kind
    * @throws CommandRejectedException if one of them is not pending; none was rejected
+   * @throws UnknownActionException if an investigation has no such action; none was rejected
    */
   public List<ActionRecord> rejectAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(
@@ -839,6 +846,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the action after the request (undo in progress)
    * @throws AccessDeniedException if the caller may not undo actions of its kind
    * @throws CommandRejectedException if its kind cannot be undone or it did not succeed
+   * @throws UnknownActionException if its investigation has no such action
    */
   public ActionRecord undo(ActionId id, Caller caller, String comment) {
     return undoAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
@@ -854,6 +862,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not undo that kind
    * @throws CommandRejectedException if one of them cannot be undone; none was
+   * @throws UnknownActionException if an investigation has no such action; none was undone
    */
   public List<ActionRecord> undoAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(
@@ -869,8 +878,10 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why, possibly empty
    * @return the action after it
    * @throws AccessDeniedException if the caller may not approve actions of its kind
-   * @throws CommandRejectedException if the action has no running time box, or the box would grow
-   *     past {@link #MAX_DURATION}
+   * @throws CommandRejectedException if the action has no running time box
+   * @throws InvalidCommandException if the box would grow past {@link #MAX_DURATION}, naming {@code
+   *     extra}
+   * @throws UnknownActionException if its investigation has no such action
    * @throws InvalidInputException if {@code extra} is not positive or longer than {@link
    *     #MAX_DURATION}
    */
@@ -901,6 +912,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     work already sent
    * @throws AccessDeniedException if the caller may not cancel actions of its kind
    * @throws CommandRejectedException if it is not approved or in progress
+   * @throws UnknownActionException if its investigation has no such action
    */
   public ActionRecord cancel(ActionId id, Caller caller, String comment) {
     requireOpen();
@@ -987,8 +999,7 @@ public final class ParryRuntime implements AutoCloseable {
       states.add(state);
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
-        throw new CommandRejectedException(
-            new Rejection(RejectionReason.UNKNOWN_ACTION, "no action " + id, id));
+        throw new UnknownActionException(id, "no action " + id);
       }
       if (kind != null && kind != actual) {
         throw new InvalidInputException(
@@ -1017,7 +1028,7 @@ public final class ParryRuntime implements AutoCloseable {
         && registry.forKind(kind) == null) { // approved, it could only fail
       throw new CommandRejectedException(
           new Rejection(
-              RejectionReason.INVALID_ARGUMENT,
+              RejectionReason.NOT_EXECUTABLE,
               EvidencePlanner.noExecutor(kind)
                   + ": take the action outside Parry and reject it here, or register an executor for it",
               ids.get(0)));
@@ -1031,7 +1042,7 @@ public final class ParryRuntime implements AutoCloseable {
         if (missing.isPresent()) {
           throw new CommandRejectedException(
               new Rejection(
-                  RejectionReason.INVALID_ARGUMENT,
+                  RejectionReason.NOT_EXECUTABLE,
                   missing.get()
                       + ": take the action outside Parry and reject it here, or report the evidence again with it",
                   id));
@@ -1052,7 +1063,7 @@ public final class ParryRuntime implements AutoCloseable {
     for (int i = 0; i < ids.size(); i++) { // all or nothing: check every action before changing any
       Decision dry = engine.decide(states.get(i), command.apply(ids.get(i)));
       if (dry instanceof Decision.Rejected rejected) {
-        throw new CommandRejectedException(rejected.rejection());
+        throw Refusals.of(rejected.rejection());
       }
     }
     List<ActionRecord> out = new ArrayList<>(ids.size());
@@ -1084,7 +1095,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the comment is empty, blank, too long or holds a control
    *     character; nothing is changed then
    * @throws AccessDeniedException if the caller may not request that kind
-   * @throws CommandRejectedException if no executor runs its kind
+   * @throws InvalidCommandException if no executor runs its kind, or it lacks what its executor
+   *     needs; names {@code action}
    */
   public ActionRecord takeAction(
       RemediationAction action, Caller caller, String comment, boolean twoStep) {
@@ -1105,7 +1117,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the comment is empty, blank, too long or holds a control
    *     character, or the time box is not positive, longer than {@link #MAX_DURATION}, or given for
    *     a kind that cannot be undone; nothing is changed then
-   * @throws CommandRejectedException if no executor runs its kind
+   * @throws InvalidCommandException if no executor runs its kind, or it lacks what its executor
+   *     needs; names {@code action}
    */
   public ActionRecord takeAction(
       RemediationAction action,
@@ -1146,7 +1159,8 @@ public final class ParryRuntime implements AutoCloseable {
    *     character, the source is automated or does not take the action's family, or the time box is
    *     not positive, longer than {@link #MAX_DURATION}, or given for a kind that cannot be undone;
    *     nothing is changed then
-   * @throws CommandRejectedException if no executor runs its kind
+   * @throws InvalidCommandException if no executor runs its kind, or it lacks what its executor
+   *     needs; names {@code action}
    */
   public ActionRecord takeAction(
       RemediationAction action,
@@ -1165,14 +1179,21 @@ public final class ParryRuntime implements AutoCloseable {
     }
     gate.authorize(caller, Operation.REQUEST_ACTION, action.kind());
     if (registry.forKind(action.kind()) == null) {
-      throw new CommandRejectedException(
+      throw new InvalidCommandException(
+          "action",
+          action.kind(),
           new Rejection(
-              RejectionReason.INVALID_ARGUMENT, "no executor runs " + action.kind(), null));
+              RejectionReason.INVALID_ARGUMENT,
+              "no executor runs " + action.kind(),
+              null,
+              "action"));
     }
     Optional<String> missing = action.missingForExecution();
     if (missing.isPresent()) { // it could never be sent
-      throw new CommandRejectedException(
-          new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get(), null));
+      throw new InvalidCommandException(
+          "action",
+          null,
+          new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get(), null, "action"));
     }
     return manual.take(action, caller, comment, twoStep, timeBox, source);
   }

@@ -696,7 +696,7 @@ public record Investigation(
     Optional<ActionRecord> found = action(extend.actionId());
     Duration box = found.map(ActionRecord::timeBox).orElse(null);
     if (box != null && box.plus(extend.extra()).compareTo(Durations.MAX) > 0) {
-      return reject(
+      return new Rejection(
           RejectionReason.INVALID_ARGUMENT,
           "the time box of action "
               + extend.actionId()
@@ -704,7 +704,8 @@ public record Investigation(
               + box.plus(extend.extra())
               + ", longer than the most allowed, "
               + Durations.MAX,
-          extend.actionId());
+          extend.actionId(),
+          "extra");
     }
     return transition(
         "extend the time box",

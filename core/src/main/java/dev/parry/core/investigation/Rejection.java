@@ -8,16 +8,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Why a command was refused: a reason a caller can switch on, a message naming the offending value,
- * and the action concerned when there is one (for {@link RejectionReason#DUPLICATE_ACTION}, the
- * action that already exists).
+ * the action concerned when there is one (for {@link RejectionReason#DUPLICATE_ACTION}, the action
+ * that already exists), and for {@link RejectionReason#INVALID_ARGUMENT} the parameter that was
+ * wrong.
  *
  * @param reason what kind of refusal it is, for a caller to switch on
  * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no
  *     control characters
  * @param action the action concerned (for a duplicate, the action that already exists), or null
  *     when the command is about no action
+ * @param field for {@link RejectionReason#INVALID_ARGUMENT}, the parameter or field that was wrong
+ *     ({@code extra}, {@code action}), or null
  */
-public record Rejection(RejectionReason reason, String message, @Nullable ActionId action) {
+public record Rejection(
+    RejectionReason reason, String message, @Nullable ActionId action, @Nullable String field) {
 
   /**
    * Validates the rejection.
@@ -27,11 +31,30 @@ public record Rejection(RejectionReason reason, String message, @Nullable Action
    *     control characters
    * @param action the action concerned (for a duplicate, the action that already exists), or null
    *     when the command is about no action
-   * @throws InvalidInputException if {@code reason} or {@code message} is null
+   * @param field for {@link RejectionReason#INVALID_ARGUMENT}, the parameter or field that was
+   *     wrong, or null: 1-200 characters, no control characters
+   * @throws InvalidInputException if {@code reason} or {@code message} is null, or {@code field} is
+   *     empty or too long
    */
   public Rejection {
     Checks.notNull(reason, "reason");
     Text.require("message", message, 1, 4096);
+    if (field != null) {
+      Text.require("field", field, 1, 200);
+    }
+  }
+
+  /**
+   * Creates a rejection that names no field.
+   *
+   * @param reason what kind of refusal it is, for a caller to switch on
+   * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no
+   *     control characters
+   * @param action the action concerned, or null when the command is about no action
+   * @throws InvalidInputException if {@code reason} or {@code message} is null
+   */
+  public Rejection(RejectionReason reason, String message, @Nullable ActionId action) {
+    this(reason, message, action, null);
   }
 
   /** {@return the action concerned, if any} */
@@ -46,6 +69,7 @@ public record Rejection(RejectionReason reason, String message, @Nullable Action
         + ": "
         + message
         + (action == null ? "" : ", action=" + action)
+        + (field == null ? "" : ", field=" + field)
         + "}";
   }
 }

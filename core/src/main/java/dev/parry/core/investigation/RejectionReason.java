@@ -2,7 +2,10 @@ package dev.parry.core.investigation;
 
 /** Why the state machine refused a command. */
 public enum RejectionReason {
-  /** The command names an action this investigation does not have. */
+  /**
+   * The command names an action this investigation does not have. The runtime throws it as not
+   * found (HTTP 404).
+   */
   UNKNOWN_ACTION,
   /** The command names an action of another investigation. */
   WRONG_INVESTIGATION,
@@ -22,8 +25,18 @@ public enum RejectionReason {
   ANALYSIS_ALREADY_FINISHED,
   /** The same kind of action on the same target is already active or was already decided. */
   DUPLICATE_ACTION,
-  /** The command's evidence or action is not valid for this investigation. */
+  /**
+   * A value the command carries is not valid: a time box extended past the longest allowed, an
+   * action of a kind no executor runs, an action without what its executor needs. {@link
+   * Rejection#field()} names it. The runtime throws it as invalid input (HTTP 400).
+   */
   INVALID_ARGUMENT,
   /** The command's time has not come: an expiry or a time box end asked for early. */
-  NOT_DUE
+  NOT_DUE,
+  /**
+   * The action cannot be carried out here, so approving it would only fail: no executor runs its
+   * kind, or it lacks what its executor needs. Take it outside Parry and reject it, register an
+   * executor for its kind, or report the evidence again with what is missing.
+   */
+  NOT_EXECUTABLE
 }

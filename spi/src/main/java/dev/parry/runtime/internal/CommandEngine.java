@@ -7,6 +7,8 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.runtime.CommandRejectedException;
+import dev.parry.runtime.InvalidCommandException;
+import dev.parry.runtime.UnknownActionException;
 import dev.parry.runtime.UnknownInvestigationException;
 import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.internal.LogSafe;
@@ -123,7 +125,7 @@ public final class CommandEngine {
    *
    * @param id the investigation
    * @param command the command, built from the state it is decided on
-   * @throws CommandRejectedException if the state machine refuses it
+   * @throws CommandRejectedException if the state machine refuses it (see {@link Refusals})
    * @throws UnknownInvestigationException if there is no such investigation
    */
   public Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
@@ -142,7 +144,10 @@ public final class CommandEngine {
       InvestigationId id, Function<Investigation, Command> command) {
     try {
       return Optional.of(apply(id, command).after());
-    } catch (CommandRejectedException | UnknownInvestigationException e) {
+    } catch (CommandRejectedException
+        | InvalidCommandException
+        | UnknownActionException
+        | UnknownInvestigationException e) {
       LOG.atDebug()
           .addKeyValue("investigationId", LogSafe.of(id))
           .log("command not applied: " + LogSafe.of(e.getMessage()));
@@ -174,7 +179,7 @@ public final class CommandEngine {
         if (!fresh) {
           continue; // decided on this runtime's last write: confirm the refusal on the stored state
         }
-        throw new CommandRejectedException(rejected.rejection());
+        throw Refusals.of(rejected.rejection());
       }
       Decision.Accepted accepted = (Decision.Accepted) decision;
       if (accepted.events().isEmpty()) {

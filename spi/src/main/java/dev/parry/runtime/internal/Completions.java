@@ -1,8 +1,8 @@
 package dev.parry.runtime.internal;
 
-import dev.parry.core.error.UnavailableException;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.runtime.RuntimeClosedException;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.InvestigationStore;
 import java.util.List;
@@ -62,9 +62,7 @@ public final class Completions {
     for (InvestigationId id : List.copyOf(waiting.keySet())) {
       List<CompletableFuture<Investigation>> futures = waiting.remove(id);
       if (futures != null) {
-        futures.forEach(
-            future ->
-                future.completeExceptionally(new UnavailableException("the runtime was closed")));
+        futures.forEach(future -> future.completeExceptionally(new RuntimeClosedException()));
       }
     }
   }

@@ -346,7 +346,7 @@ public final class ManualActions {
     for (Command command : commands) {
       Decision decision = state.decide(command, now);
       if (decision instanceof Decision.Rejected rejected) {
-        throw new CommandRejectedException(rejected.rejection());
+        throw Refusals.of(rejected.rejection());
       }
       Decision.Accepted accepted = (Decision.Accepted) decision;
       events.addAll(accepted.events());

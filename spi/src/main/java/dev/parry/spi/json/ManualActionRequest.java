@@ -95,7 +95,8 @@ public record ManualActionRequest(
    * @param caller who asks for it
    * @return the action, or the active action of the same kind on the same target
    * @throws dev.parry.spi.auth.AccessDeniedException if the caller may not request that kind
-   * @throws dev.parry.runtime.CommandRejectedException if no executor runs its kind
+   * @throws dev.parry.runtime.InvalidCommandException if no executor runs its kind, or the action
+   *     lacks what its executor needs
    */
   public ActionRecord takeOn(ParryRuntime runtime, Caller caller) {
     return runtime.takeAction(action, caller, justification, twoStep, timeBox, effectiveSource());

@@ -297,47 +297,73 @@ public final class ParryJson {
   // ---- request bodies --------------------------------------------------------------------------
 
   /**
+   * The longest request body the {@code read…} methods for requests take, in characters: {@value}
+   * (1 MiB). Every request Parry takes fits well within it (a process with its command line and a
+   * chain of parents, escaped); a longer body is refused before it is parsed, so a client cannot
+   * make the reader hold more than this. A service should still cap the body its HTTP server reads.
+   */
+  public static final int MAX_REQUEST_LENGTH = 1 << 20;
+
+  private static <T> T request(String json, Class<T> type) {
+    if (json != null && json.length() > MAX_REQUEST_LENGTH) {
+      throw new JsonFormatException(
+          "$",
+          "a body of "
+              + json.length()
+              + " characters is longer than the "
+              + MAX_REQUEST_LENGTH
+              + " a request may have",
+          null);
+    }
+    return CODEC.read(json, type);
+  }
+
+  /**
    * {@return the body of an approval, {@code {"comment": "…"}}; the comment may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
-   *     comment}, or the comment is not a string the runtime takes
+   * @throws JsonFormatException if the body is longer than {@link #MAX_REQUEST_LENGTH}, is not
+   *     well-formed JSON, has a member other than {@code comment}, or the comment is not a string
+   *     the runtime takes
    */
   public static ApproveRequest readApprove(String json) {
-    return CODEC.read(json, ApproveRequest.class);
+    return request(json, ApproveRequest.class);
   }
 
   /**
    * {@return the body of a rejection, {@code {"reason": "…"}}; the reason may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
-   *     reason}, or the reason is not a string the runtime takes
+   * @throws JsonFormatException if the body is longer than {@link #MAX_REQUEST_LENGTH}, is not
+   *     well-formed JSON, has a member other than {@code reason}, or the reason is not a string the
+   *     runtime takes
    */
   public static RejectRequest readReject(String json) {
-    return CODEC.read(json, RejectRequest.class);
+    return request(json, RejectRequest.class);
   }
 
   /**
    * {@return the body of an undo request, {@code {"reason": "…"}}; the reason may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
-   *     reason}, or the reason is not a string the runtime takes
+   * @throws JsonFormatException if the body is longer than {@link #MAX_REQUEST_LENGTH}, is not
+   *     well-formed JSON, has a member other than {@code reason}, or the reason is not a string the
+   *     runtime takes
    */
   public static UndoRequest readUndo(String json) {
-    return CODEC.read(json, UndoRequest.class);
+    return request(json, UndoRequest.class);
   }
 
   /**
    * {@return the body of a cancellation, {@code {"reason": "…"}}; the reason may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, has a member other than {@code
-   *     reason}, or the reason is not a string the runtime takes
+   * @throws JsonFormatException if the body is longer than {@link #MAX_REQUEST_LENGTH}, is not
+   *     well-formed JSON, has a member other than {@code reason}, or the reason is not a string the
+   *     runtime takes
    */
   public static CancelRequest readCancel(String json) {
-    return CODEC.read(json, CancelRequest.class);
+    return request(json, CancelRequest.class);
   }
 
   /**
@@ -345,11 +371,12 @@ public final class ParryJson {
    * comment may be left out}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, misses {@code extra}, has an
-   *     unknown member, or holds a value the runtime refuses (see {@link ExtendTimeBoxRequest})
+   * @throws JsonFormatException if the body is longer than {@link #MAX_REQUEST_LENGTH}, is not
+   *     well-formed JSON, misses {@code extra}, has an unknown member, or holds a value the runtime
+   *     refuses (see {@link ExtendTimeBoxRequest})
    */
   public static ExtendTimeBoxRequest readExtendTimeBox(String json) {
-    return CODEC.read(json, ExtendTimeBoxRequest.class);
+    return request(json, ExtendTimeBoxRequest.class);
   }
 
   /**
@@ -358,23 +385,24 @@ public final class ParryJson {
    * timeBox} and {@code source}}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, misses a member, has an
-   *     unknown one, or holds a value the domain or the runtime refuses (see {@link
-   *     ManualActionRequest})
+   * @throws JsonFormatException if the body is longer than {@link #MAX_REQUEST_LENGTH}, is not
+   *     well-formed JSON, misses a member, has an unknown one, or holds a value the domain or the
+   *     runtime refuses (see {@link ManualActionRequest})
    */
   public static ManualActionRequest readManualAction(String json) {
-    return CODEC.read(json, ManualActionRequest.class);
+    return request(json, ManualActionRequest.class);
   }
 
   /**
    * {@return the body of a false positive report, {@code {"entity": {…}, "comment": "…"}}}
    *
    * @param json the request body
-   * @throws JsonFormatException if the body is not well-formed JSON, misses a member, has an
-   *     unknown one, or holds a value the domain refuses (see {@link FalsePositiveRequest})
+   * @throws JsonFormatException if the body is longer than {@link #MAX_REQUEST_LENGTH}, is not
+   *     well-formed JSON, misses a member, has an unknown one, or holds a value the domain refuses
+   *     (see {@link FalsePositiveRequest})
    */
   public static FalsePositiveRequest readFalsePositive(String json) {
-    return CODEC.read(json, FalsePositiveRequest.class);
+    return request(json, FalsePositiveRequest.class);
   }
 
   /**

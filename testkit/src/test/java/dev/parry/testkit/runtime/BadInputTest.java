@@ -278,8 +278,8 @@ class BadInputTest {
     cases.add(
         new Case(
             "approve an unknown action",
-            CommandRejectedException.class,
-            "UNKNOWN_ACTION",
+            dev.parry.runtime.UnknownActionException.class,
+            "no action",
             () -> runtime.approve(new ActionId(open, 99), ANALYST, "")));
     cases.add(
         new Case(
@@ -947,9 +947,10 @@ class BadInputTest {
         e.getMessage());
     assertEquals(
         before, runtime.investigation(id, ParryHarness.ANALYST).orElseThrow().actions().get(0));
-    CommandRejectedException manual =
+    assertEquals(dev.parry.core.investigation.RejectionReason.NOT_EXECUTABLE, e.reason());
+    dev.parry.runtime.InvalidCommandException manual =
         org.junit.jupiter.api.Assertions.assertThrows(
-            CommandRejectedException.class,
+            dev.parry.runtime.InvalidCommandException.class,
             () ->
                 runtime.takeAction(
                     new dev.parry.core.action.KillProcess(
@@ -961,6 +962,7 @@ class BadInputTest {
     assertTrue(
         manual.getMessage().contains("31338") && manual.getMessage().contains("creation time"),
         manual.getMessage());
+    assertEquals("action", manual.field());
   }
 
   @org.junit.jupiter.api.Test

@@ -229,12 +229,27 @@ class PlanningTest {
             assertThrows(
                 CommandRejectedException.class,
                 () -> runtime.approve(kill.id(), ParryHarness.ANALYST, "go"));
-        assertEquals(RejectionReason.INVALID_ARGUMENT, refused.reason());
+        assertEquals(RejectionReason.NOT_EXECUTABLE, refused.reason());
+        assertEquals(409, refused.category().httpStatus(), "a state the request meets: a conflict");
         assertTrue(
             refused
                 .getMessage()
                 .contains("no executor for KILL_PROCESS: take the action outside Parry"),
             refused.getMessage());
+        dev.parry.runtime.InvalidCommandException unsupported =
+            assertThrows(
+                dev.parry.runtime.InvalidCommandException.class,
+                () ->
+                    runtime.takeAction(
+                        new dev.parry.core.action.KillProcess(process),
+                        ParryHarness.ANALYST,
+                        "by hand",
+                        false));
+        assertEquals("action", unsupported.field(), unsupported.getMessage());
+        assertEquals("KILL_PROCESS", unsupported.value().orElseThrow());
+        assertEquals(
+            400, unsupported.category().httpStatus(), "a request this runtime never takes");
+        assertEquals(RejectionReason.INVALID_ARGUMENT, unsupported.reason());
         runtime.reject(kill.id(), ParryHarness.ANALYST, "killed by hand on the host");
         runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
         scheduler.runDue();

@@ -1,5 +1,6 @@
 package dev.parry.spi.json.internal;
 
+import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
 import dev.parry.spi.internal.JsonText;
@@ -58,10 +59,16 @@ public final class CodecReader {
       return as(tree, String.class, path);
     }
     if (raw == int.class || raw == long.class) {
+      Object integral = tree;
       if (tree instanceof BigDecimal big && big.stripTrailingZeros().scale() <= 0) {
-        throw new JsonFormatException(path, big + " is out of range for this member", null);
+        try { // an integer written with a fraction or an exponent, 1.0 or 4e2: JSON Schema's
+          // integer
+          integral = big.longValueExact();
+        } catch (ArithmeticException tooBig) {
+          throw new JsonFormatException(path, big + " is out of range for this member", null);
+        }
       }
-      long number = as(tree, Long.class, path);
+      long number = as(integral, Long.class, path);
       if (raw == int.class && number != (int) number) {
         throw new JsonFormatException(path, number + " is out of range for this member", null);
       }
@@ -169,7 +176,7 @@ public final class CodecReader {
     try {
       value = Codec.construct(Objects.requireNonNull(shape.constructor()), arguments);
     } catch (RuntimeException e) {
-      throw refused(memberNamed(e.getMessage(), shape, path), null, e);
+      throw refused(memberNamed(e, shape, path), null, e);
     }
     for (Codec.Derived derived : shape.derived()) {
       if (object.containsKey(derived.json())) {
@@ -191,18 +198,18 @@ public final class CodecReader {
   }
 
   /**
-   * {@return the path of the member a refusal names, or the object's own path}: the domain's
-   * messages start with the component they refuse ({@code "comment must not …"}, {@code "timeBox
-   * must be …"})
+   * {@return the path of the member a refusal names, or the object's own path}: an {@link
+   * InvalidInputException} names the component it refuses in {@link InvalidInputException#field()}
+   * ({@code comment}, {@code evidence[3]}); any other refusal is the object's
    */
-  private static String memberNamed(@Nullable String message, Codec.Shape shape, String path) {
-    if (message != null) {
+  private static String memberNamed(RuntimeException e, Codec.Shape shape, String path) {
+    if (e instanceof InvalidInputException invalid) {
+      String field = invalid.field();
       for (Codec.Member member : shape.members()) {
         String name = member.component().getName();
-        if (message.startsWith(name)
-            && message.length() > name.length()
-            && " :[".indexOf(message.charAt(name.length())) >= 0) {
-          return path + "." + member.json();
+        if (field.equals(name)
+            || (field.startsWith(name) && "[.".indexOf(field.charAt(name.length())) >= 0)) {
+          return path + "." + member.json() + field.substring(name.length());
         }
       }
     }
