@@ -110,6 +110,7 @@ class AdversaryChaosTest {
         } catch (StoreUnavailableException
             | dev.parry.runtime.CommandRejectedException
             | dev.parry.runtime.UnknownInvestigationException
+            | dev.parry.runtime.UnknownActionException // its evidence was lost to a store fault
             | dev.parry.runtime.InvestigationRefusedException e) {
           // expected under chaos
         }
