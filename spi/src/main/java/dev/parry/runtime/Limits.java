@@ -161,7 +161,8 @@ public final class Limits {
    * @param base the first delay, positive and at most 3,650 days
    * @param max the longest delay, positive and at most 3,650 days
    * @throws InvalidInputException if an argument is null
-   * @throws InvalidInputException if a duration is not positive or too long
+   * @throws InvalidInputException if a duration is not positive or too long, or {@code base} is
+   *     longer than {@code max}
    */
   public Limits withBackoff(Duration base, Duration max) {
     return toBuilder().backoffBase(base).backoffMax(max).build();
@@ -441,8 +442,18 @@ public final class Limits {
       return this;
     }
 
-    /** {@return the limits} */
+    /**
+     * {@return the limits}
+     *
+     * @throws InvalidInputException if {@link #backoffBase} is longer than {@link #backoffMax}
+     */
     public Limits build() {
+      if (backoffBase.compareTo(backoffMax) > 0) {
+        throw new InvalidInputException(
+            "backoffBase",
+            backoffBase,
+            "backoffBase " + backoffBase + " is longer than backoffMax " + backoffMax);
+      }
       return new Limits(this);
     }
   }

@@ -110,8 +110,10 @@ public record ActionQuery(
    * {@return whether {@code action} passes every filter but the cursor}
    *
    * @param action the action
+   * @throws InvalidInputException if {@code action} is null
    */
   public boolean matches(ActionRecord action) {
+    Checks.notNull(action, "action");
     return (statuses.isEmpty() || statuses.contains(action.status()))
         && (families.isEmpty() || families.contains(action.action().family()))
         && (kinds.isEmpty() || kinds.contains(action.action().kind()))
