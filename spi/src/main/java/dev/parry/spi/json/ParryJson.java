@@ -8,6 +8,8 @@ import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.RemediationPlan;
 import dev.parry.runtime.FalsePositiveReport;
 import dev.parry.runtime.RuntimeHealth;
 import dev.parry.spi.audit.AuditRecord;
@@ -16,9 +18,13 @@ import dev.parry.spi.json.internal.ActionPage;
 import dev.parry.spi.json.internal.Codec;
 import dev.parry.spi.json.internal.CodecReader;
 import dev.parry.spi.json.internal.Tables;
+import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.Page;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes Parry's results as documented JSON and reads the request bodies a REST layer receives, for
@@ -292,6 +298,106 @@ public final class ParryJson {
    */
   public static RuntimeHealth readHealth(String json) {
     return CODEC.read(json, RuntimeHealth.class);
+  }
+
+  /**
+   * {@return what {@code dryRun} planned, as JSON: {@code #/$defs/RemediationPlan}}
+   *
+   * @param plan the value to write
+   * @throws InvalidInputException if {@code plan} is null
+   */
+  public static String write(RemediationPlan plan) {
+    return CODEC.write(Checks.notNull(plan, "plan"), RemediationPlan.class);
+  }
+
+  /**
+   * {@return the plan written by {@link #write(RemediationPlan)}}
+   *
+   * @param json the JSON text
+   * @throws JsonFormatException if the text does not describe a plan
+   */
+  public static RemediationPlan readRemediationPlan(String json) {
+    return CODEC.read(json, RemediationPlan.class);
+  }
+
+  /**
+   * {@return the safety control changes as a JSON array of {@code ControlChange}}: what {@code
+   * controlChanges} and {@code allowGrants} return
+   *
+   * @param changes the value to write
+   * @throws InvalidInputException if {@code changes} or an element is null
+   */
+  public static String writeControlChanges(List<ControlChange> changes) {
+    return array(Checks.notNull(changes, "changes"), "changes", ControlChange.class);
+  }
+
+  /**
+   * {@return the changes written by {@link #writeControlChanges}}
+   *
+   * @param json the JSON text
+   * @throws JsonFormatException if the text is not an array of control changes
+   */
+  public static List<ControlChange> readControlChanges(String json) {
+    return readArray(json, ControlChange.class);
+  }
+
+  /**
+   * {@return the allow indicators as a JSON array of {@code AllowIndicator}, sorted so the same set
+   * always gives the same text}: what {@code allowIndicators} returns
+   *
+   * @param indicators the value to write
+   * @throws InvalidInputException if {@code indicators} or an element is null
+   */
+  public static String writeAllowIndicators(Set<AllowIndicator> indicators) {
+    List<String> written = new ArrayList<>();
+    int i = 0;
+    for (AllowIndicator indicator : Checks.notNull(indicators, "indicators")) {
+      written.add(
+          CODEC.write(Checks.notNull(indicator, "indicators[" + i++ + "]"), AllowIndicator.class));
+    }
+    Collections.sort(written);
+    return "[" + String.join(",", written) + "]";
+  }
+
+  /**
+   * {@return the indicators written by {@link #writeAllowIndicators}}
+   *
+   * @param json the JSON text
+   * @throws JsonFormatException if the text is not an array of allow indicators, or names one twice
+   */
+  public static Set<AllowIndicator> readAllowIndicators(String json) {
+    List<AllowIndicator> read = readArray(json, AllowIndicator.class);
+    Set<AllowIndicator> out = new LinkedHashSet<>(read);
+    if (out.size() != read.size()) {
+      throw new JsonFormatException("$", "names an allow indicator twice", null);
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /**
+   * {@return the error body as JSON: {@code #/$defs/ErrorBody}}
+   *
+   * <pre>{@code
+   * } catch (ParryException e) {
+   *   return new Response(e.category().httpStatus(), "application/json", ParryJson.write(ErrorBody.of(e)));
+   * }
+   * }</pre>
+   *
+   * @param error the value to write
+   * @throws InvalidInputException if {@code error} is null
+   */
+  public static String write(ErrorBody error) {
+    return CODEC.write(Checks.notNull(error, "error"), ErrorBody.class);
+  }
+
+  /**
+   * {@return the error body written by {@link #write(ErrorBody)}}, for a client of a service
+   *
+   * @param json the JSON text
+   * @throws JsonFormatException if the text does not describe an error body
+   */
+  public static ErrorBody readError(String json) {
+    return CODEC.read(json, ErrorBody.class);
   }
 
   // ---- request bodies --------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package dev.parry.testkit.json;
 
 import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.Sha1;
 import dev.parry.core.entity.Sha256;
@@ -15,6 +17,9 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
 import dev.parry.runtime.FalsePositiveReport;
 import dev.parry.runtime.RuntimeHealth;
 import dev.parry.spi.audit.AuditRecord;
@@ -22,6 +27,7 @@ import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.audit.Verification;
 import dev.parry.spi.json.*;
 import dev.parry.spi.json.internal.*;
+import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.generate.CommandSequences;
 import dev.parry.testkit.generate.DomainGenerators;
@@ -31,8 +37,10 @@ import dev.parry.testkit.generate.InvestigationStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Generators of every result and request body the JSON form covers, built from the test kit's
@@ -177,6 +185,69 @@ final class JsonValues {
     };
   }
 
+  /** {@return what a dry run plans: no action to several, in every approval mode} */
+  static Gen<RemediationPlan> plans() {
+    return random -> {
+      List<PlannedAction> actions = new ArrayList<>();
+      for (int i = random.nextInt(4); i > 0; i--) {
+        ApprovalMode[] modes = ApprovalMode.values();
+        actions.add(
+            new PlannedAction(
+                DomainGenerators.actions().next(random),
+                modes[random.nextInt(modes.length)],
+                bounded(random, 512)));
+      }
+      return new RemediationPlan(actions, bounded(random, 512));
+    };
+  }
+
+  /** {@return safety control changes of every kind, as the control log holds them} */
+  static Gen<ControlChange> controlChanges() {
+    return random -> {
+      PrincipalName who = PrincipalName.of("analyst-" + random.nextInt(5) + "@contoso.com");
+      Instant at = DomainGenerators.EPOCH.plusSeconds(random.nextInt(1 << 20));
+      DeviceGroupName group =
+          random.nextBoolean() ? null : DeviceGroupName.of("group " + random.nextInt(9));
+      ControlChange change =
+          switch (random.nextInt(4)) {
+            case 0 -> ControlChange.pause(group, who, at, bounded(random, 512));
+            case 1 -> ControlChange.resume(group, who, at, bounded(random, 512));
+            case 2 ->
+                ControlChange.breakGlass(
+                    DomainGenerators.deviceIds().next(random),
+                    at.plusSeconds(1 + random.nextInt(10_000)),
+                    who,
+                    at,
+                    bounded(random, 512));
+            default ->
+                ControlChange.allow(
+                    indicator(random), random.nextBoolean(), who, at, bounded(random, 512));
+          };
+      return new ControlChange(
+          1 + random.nextInt(1_000_000),
+          change.kind(),
+          change.group(),
+          change.device(),
+          change.indicator(),
+          change.scope(),
+          change.until(),
+          change.principal(),
+          change.at(),
+          change.reason());
+    };
+  }
+
+  /** {@return sets of allow indicators of every kind, empty to several} */
+  static Gen<Set<AllowIndicator>> allowIndicators() {
+    return random -> {
+      Set<AllowIndicator> out = new LinkedHashSet<>();
+      for (int i = random.nextInt(5); i > 0; i--) {
+        out.add(indicator(random));
+      }
+      return out;
+    };
+  }
+
   /** {@return the runtime's health in every state} */
   static Gen<RuntimeHealth> healths() {
     return random ->
@@ -224,6 +295,26 @@ final class JsonValues {
     return random.nextBoolean()
         ? HostileText.freeText().get(random.nextInt(HostileText.freeText().size()))
         : chars(random, random.nextInt(30));
+  }
+
+  /**
+   * {@return free text a reader can see, hostile often, of at most {@code max} characters and
+   * without an unpaired surrogate}, for values whose domain refuses those
+   */
+  static String bounded(Random random, int max) {
+    String text = visible(random);
+    boolean unpaired = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        unpaired = true;
+      }
+    }
+    return unpaired || text.length() > max ? "x " + chars(random, 20) : text;
   }
 
   /** {@return free text a reader can see, hostile often} */

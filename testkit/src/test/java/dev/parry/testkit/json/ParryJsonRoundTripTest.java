@@ -8,16 +8,21 @@ import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationStatus;
+import dev.parry.core.policy.AllowIndicator;
 import dev.parry.spi.json.*;
 import dev.parry.spi.json.internal.*;
+import dev.parry.spi.safety.ControlChange;
 import dev.parry.testkit.generate.Gen;
 import dev.parry.testkit.random.Randomized;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -157,6 +162,115 @@ class ParryJsonRoundTripTest {
         ParryJson::write,
         ParryJson::readFalsePositiveReport,
         "FalsePositiveReport");
+  }
+
+  @Test
+  @DisplayName("what a dry run plans, with no action to several, with hostile text")
+  void plans() {
+    roundTrip(
+        JsonValues.plans(), ParryJson::write, ParryJson::readRemediationPlan, "RemediationPlan");
+  }
+
+  @Test
+  @DisplayName("safety control changes of every kind, one by one and as an array")
+  void controlChanges() {
+    RANDOMIZED.forAll(
+        JsonValues.controlChanges().list(0, 5),
+        (List<ControlChange> changes) -> {
+          String json = ParryJson.writeControlChanges(changes);
+          for (ControlChange change : changes) {
+            String one = ParryJson.writeControlChanges(List.of(change));
+            String item = one.substring(1, one.length() - 1);
+            List<String> errors = schema.errors(item, "ControlChange");
+            assertTrue(errors.isEmpty(), () -> "ControlChange: " + errors + "\n" + item);
+          }
+          assertEquals(changes, ParryJson.readControlChanges(json), json);
+        });
+  }
+
+  @Test
+  @DisplayName("a set of allow indicators: written sorted, so the same set gives the same text")
+  void allowIndicators() {
+    RANDOMIZED.forAll(
+        JsonValues.allowIndicators(),
+        (Set<AllowIndicator> indicators) -> {
+          String json = ParryJson.writeAllowIndicators(indicators);
+          assertEquals(indicators, ParryJson.readAllowIndicators(json), json);
+          List<AllowIndicator> reversed = new ArrayList<>(indicators);
+          java.util.Collections.reverse(reversed);
+          assertEquals(json, ParryJson.writeAllowIndicators(new LinkedHashSet<>(reversed)));
+          for (AllowIndicator indicator : indicators) {
+            String one = ParryJson.writeAllowIndicators(Set.of(indicator));
+            String item = one.substring(1, one.length() - 1);
+            List<String> errors = schema.errors(item, "AllowIndicator");
+            assertTrue(errors.isEmpty(), () -> "AllowIndicator: " + errors + "\n" + item);
+          }
+        });
+  }
+
+  @Test
+  @DisplayName("an indicator named twice in an array is refused")
+  void allowIndicatorTwice() {
+    String one =
+        ParryJson.writeAllowIndicators(
+            Set.of(
+                new AllowIndicator.FileSha1(
+                    dev.parry.core.entity.Sha1.of("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"))));
+    String twice = "[" + one.substring(1, one.length() - 1) + "," + one.substring(1);
+    JsonFormatException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            JsonFormatException.class, () -> ParryJson.readAllowIndicators(twice));
+    assertTrue(e.getMessage().contains("twice"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName(
+      "an error body of every category carries its status, field, value and reason, and matches the schema")
+  void errorBodies() {
+    dev.parry.core.investigation.ActionId action =
+        new dev.parry.core.investigation.ActionId(
+            dev.parry.core.investigation.InvestigationId.of("inv-1"), 3);
+    List<dev.parry.core.error.ParryException> errors =
+        List.of(
+            new dev.parry.core.error.InvalidInputException(
+                "comment", "ok\u202Efdp.exe\r\n", "comment holds a control character"),
+            new dev.parry.core.error.PermissionDeniedException("may not approve"),
+            new dev.parry.runtime.UnknownActionException(action, "no action " + action),
+            new dev.parry.runtime.CommandRejectedException(
+                new dev.parry.core.investigation.Rejection(
+                    dev.parry.core.investigation.RejectionReason.ILLEGAL_TRANSITION,
+                    "not pending",
+                    action)),
+            new dev.parry.runtime.RuntimeClosedException(),
+            new dev.parry.core.error.InternalErrorException("schema of another version"));
+    List<String> expected =
+        List.of(
+            "INVALID_INPUT 400 false comment",
+            "ACCESS_DENIED 403 false null",
+            "NOT_FOUND 404 false null",
+            "CONFLICT 409 false null",
+            "UNAVAILABLE 503 true null",
+            "INTERNAL 500 false null");
+    for (int i = 0; i < errors.size(); i++) {
+      ErrorBody body = ErrorBody.of(errors.get(i));
+      String json = ParryJson.write(body);
+      List<String> problems = schema.errors(json, "ErrorBody");
+      assertTrue(problems.isEmpty(), () -> "ErrorBody: " + problems + "\n" + json);
+      assertEquals(body, ParryJson.readError(json), json);
+      assertEquals(
+          expected.get(i),
+          body.category() + " " + body.status() + " " + body.retryable() + " " + body.field(),
+          json);
+      assertTrue(json.chars().allMatch(c -> c >= 0x20 && c < 0x7f), () -> "escaped: " + json);
+    }
+    String shown = ErrorBody.of(errors.get(0)).value();
+    assertTrue(
+        shown != null
+            && shown.toLowerCase(java.util.Locale.ROOT).startsWith("ok\\u202e")
+            && shown.chars().noneMatch(c -> c < 0x20),
+        () -> "the value is shown escaped: " + shown);
+    assertEquals("UNKNOWN_ACTION", ErrorBody.of(errors.get(2)).reason());
+    assertEquals("ILLEGAL_TRANSITION", ErrorBody.of(errors.get(3)).reason());
   }
 
   @Test

@@ -3,12 +3,15 @@ package dev.parry.testkit.json;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.RemediationPlan;
 import dev.parry.runtime.FalsePositiveReport;
 import dev.parry.runtime.RuntimeHealth;
 import dev.parry.spi.audit.AuditRecord;
 import dev.parry.spi.audit.Verification;
 import dev.parry.spi.json.*;
 import dev.parry.spi.json.internal.*;
+import dev.parry.spi.safety.ControlChange;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -43,7 +46,11 @@ final class SchemaGenerator {
           CancelRequest.class,
           ExtendTimeBoxRequest.class,
           ManualActionRequest.class,
-          FalsePositiveRequest.class);
+          FalsePositiveRequest.class,
+          RemediationPlan.class,
+          ControlChange.class,
+          AllowIndicator.class,
+          ErrorBody.class);
 
   private final Codec codec = Tables.CODEC;
   private final Map<String, Object> defs = new TreeMap<>();

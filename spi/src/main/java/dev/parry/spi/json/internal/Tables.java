@@ -108,6 +108,8 @@ import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.InvestigationStatus;
 import dev.parry.core.investigation.Origin;
 import dev.parry.core.policy.AllowIndicator;
+import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.runtime.FalsePositiveReport;
 import dev.parry.runtime.RuntimeHealth;
@@ -116,11 +118,13 @@ import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.audit.Verification;
 import dev.parry.spi.json.ApproveRequest;
 import dev.parry.spi.json.CancelRequest;
+import dev.parry.spi.json.ErrorBody;
 import dev.parry.spi.json.ExtendTimeBoxRequest;
 import dev.parry.spi.json.FalsePositiveRequest;
 import dev.parry.spi.json.ManualActionRequest;
 import dev.parry.spi.json.RejectRequest;
 import dev.parry.spi.json.UndoRequest;
+import dev.parry.spi.safety.ControlChange;
 
 /**
  * The JSON names of every type {@link ParryJson} writes or reads, declared one by one: a member's
@@ -539,6 +543,22 @@ public final class Tables {
         "unanchored");
     c.derived(RuntimeHealth.class, "healthy", boolean.class, RuntimeHealth::isHealthy);
     c.record(ActionPage.class, "items", "nextCursor");
+    c.record(PlannedAction.class, "action", "mode", "reason");
+    c.record(RemediationPlan.class, "actions", "summary");
+    c.record(
+        ControlChange.class,
+        "sequence",
+        "kind",
+        "group",
+        "device",
+        "indicator",
+        "scope",
+        "until",
+        "principal",
+        "at",
+        "reason");
+    c.record(
+        ErrorBody.class, "category", "status", "message", "retryable", "field", "value", "reason");
 
     c.record(ApproveRequest.class, "comment?");
     c.record(RejectRequest.class, "reason?");
