@@ -2,7 +2,6 @@ package dev.parry.runtime;
 
 import dev.parry.core.error.ConflictException;
 import dev.parry.core.investigation.Rejection;
-import dev.parry.core.investigation.RejectionReason;
 
 /**
  * Thrown when the investigation refused an operation: approving an action that is no longer
@@ -10,7 +9,7 @@ import dev.parry.core.investigation.RejectionReason;
  * changed. {@link #reason()} says why in a form to switch on. A {@link ConflictException}: HTTP
  * 409.
  */
-public final class CommandRejectedException extends ConflictException {
+public final class CommandRejectedException extends ConflictException implements RefusedCommand {
 
   private static final long serialVersionUID = 1L;
 
@@ -26,13 +25,8 @@ public final class CommandRejectedException extends ConflictException {
     this.rejection = rejection;
   }
 
-  /** {@return the rejection} */
+  @Override
   public Rejection rejection() {
     return rejection;
-  }
-
-  /** {@return the reason} */
-  public RejectionReason reason() {
-    return rejection.reason();
   }
 }

@@ -161,8 +161,7 @@ public final class Limits {
    * @param base the first delay, positive and at most 3,650 days
    * @param max the longest delay, positive and at most 3,650 days
    * @throws InvalidInputException if an argument is null
-   * @throws InvalidInputException if a duration is not positive or too long, or {@code base} is
-   *     longer than {@code max}
+   * @throws InvalidInputException if a duration is not positive or too long
    */
   public Limits withBackoff(Duration base, Duration max) {
     return toBuilder().backoffBase(base).backoffMax(max).build();
@@ -321,7 +320,8 @@ public final class Limits {
     }
 
     /**
-     * Sets the longest delay between two attempts (default 5 minutes).
+     * Sets the longest delay between two attempts (default 5 minutes). No delay is ever longer, not
+     * even the first: with a {@link #backoffBase} longer than this, every retry waits this long.
      *
      * @param value positive, at most 3,650 days
      * @return this builder
@@ -442,18 +442,8 @@ public final class Limits {
       return this;
     }
 
-    /**
-     * {@return the limits}
-     *
-     * @throws InvalidInputException if {@link #backoffBase} is longer than {@link #backoffMax}
-     */
+    /** {@return the limits} */
     public Limits build() {
-      if (backoffBase.compareTo(backoffMax) > 0) {
-        throw new InvalidInputException(
-            "backoffBase",
-            backoffBase,
-            "backoffBase " + backoffBase + " is longer than backoffMax " + backoffMax);
-      }
       return new Limits(this);
     }
   }

@@ -279,7 +279,7 @@ public final class ParryRuntime implements AutoCloseable {
    * first pass cannot read the store, the exception is thrown and the runtime stays not started;
    * call it again later.
    *
-   * @throws UnavailableException if the runtime was closed
+   * @throws RuntimeClosedException if the runtime was closed
    * @throws dev.parry.spi.store.StoreUnavailableException if the store cannot be read; the runtime
    *     is not started
    */
@@ -352,6 +352,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the new investigation
    * @throws InvestigationRefusedException if the device's group has no automated response, or the
    *     id is taken
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public Investigation open(InvestigationId id, AlertId alertId, @Nullable Device device) {
     requireOpen();
@@ -389,6 +390,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the investigation after the evidence joined
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if the investigation is complete or terminated
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public Investigation reportEvidence(InvestigationId id, Evidence evidence) {
     return reportEvidence(id, evidence, 1);
@@ -404,6 +406,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if the investigation is complete or terminated
    * @throws InvalidInputException if {@code devicesInScope} is less than 1
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public Investigation reportEvidence(InvestigationId id, Evidence evidence, int devicesInScope) {
     requireOpen();
@@ -433,6 +436,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     recorded
    * @throws InvalidInputException if the list is empty or longer than {@value
    *     #MAX_EVIDENCE_PER_REPORT}
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public Investigation reportEvidence(InvestigationId id, List<Evidence> evidence) {
     requireOpen();
@@ -484,6 +488,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param group the device group to pause, or null for every group
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public void pauseAutomation(Caller caller, @Nullable DeviceGroupName group, String reason) {
     switchAutomation(caller, group, reason, true);
@@ -496,6 +501,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param group the device group, or null for the global switch
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public void resumeAutomation(Caller caller, @Nullable DeviceGroupName group, String reason) {
     switchAutomation(caller, group, reason, false);
@@ -526,6 +532,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws InvalidInputException if the duration is out of range or the reason invalid
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public void breakGlass(Caller caller, DeviceId device, Duration duration, String reason) {
     requireOpen();
@@ -549,6 +556,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws InvalidInputException if the reason is invalid
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public void allow(Caller caller, AllowIndicator indicator, String reason) {
     changeIndicator(caller, indicator, reason, true);
@@ -566,6 +574,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws InvalidInputException if the duration is out of range or the reason invalid
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public void allow(
       Caller caller,
@@ -594,6 +603,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param reason why: text a reader can see, not only spaces or invisible characters
    * @throws AccessDeniedException if the caller may not manage the safety guards
    * @throws InvalidInputException if the reason is invalid
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public void revokeAllow(Caller caller, AllowIndicator indicator, String reason) {
     changeIndicator(caller, indicator, reason, false);
@@ -671,6 +681,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if the analysis was already finished or the investigation
    *     terminated
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public Investigation finishAnalysis(InvestigationId id, AnalysisOutcome outcome) {
     requireOpen();
@@ -690,6 +701,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     directly); nothing is changed then
    * @throws UnknownInvestigationException if there is no such investigation
    * @throws CommandRejectedException if it is already complete or terminated
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public Investigation terminate(InvestigationId id, Caller caller, String comment) {
     requireOpen();
@@ -715,7 +727,7 @@ public final class ParryRuntime implements AutoCloseable {
    * chained on it run on the thread that completed it (the runtime's, or the caller's when it was
    * already complete): keep them short, or chain with the {@code ...Async} variants and your own
    * executor. Cancelling the future, or letting {@code orTimeout} end it, stops the wait; closing
-   * the runtime fails every wait still open with an {@link UnavailableException}.
+   * the runtime fails every wait still open with a {@link RuntimeClosedException}.
    *
    * <pre>{@code
    * parry.whenComplete(id, analyst).thenAccept(done -> report(done.status()));
@@ -725,7 +737,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who asks
    * @throws AccessDeniedException if the caller may not view investigations
    * @throws UnknownInvestigationException if there is no such investigation
-   * @throws UnavailableException if the runtime was closed
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public CompletableFuture<Investigation> whenComplete(InvestigationId id, Caller caller) {
     requireOpen();
@@ -781,6 +793,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     needs)
    * @throws UnknownActionException if its investigation has no such action
    * @throws UnknownInvestigationException if its investigation does not exist
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord approve(ActionId id, Caller caller, String comment) {
     return approveAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
@@ -796,9 +809,10 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the actions after the approval, in order
    * @throws InvalidInputException if the list is empty or mixes kinds
    * @throws AccessDeniedException if the caller may not approve that kind
-   * @throws CommandRejectedException if one of them cannot be approved, or none can be carried out
-   *     ({@link RejectionReason#NOT_EXECUTABLE}); none was approved
+   * @throws CommandRejectedException if one of them cannot be approved, or one of them cannot be
+   *     carried out ({@link RejectionReason#NOT_EXECUTABLE}); none was approved
    * @throws UnknownActionException if an investigation has no such action; none was approved
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public List<ActionRecord> approveAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(
@@ -815,6 +829,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not reject actions of its kind
    * @throws CommandRejectedException if it is not pending
    * @throws UnknownActionException if its investigation has no such action
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord reject(ActionId id, Caller caller, String comment) {
     return rejectAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
@@ -831,6 +846,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not reject that kind
    * @throws CommandRejectedException if one of them is not pending; none was rejected
    * @throws UnknownActionException if an investigation has no such action; none was rejected
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public List<ActionRecord> rejectAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(
@@ -847,6 +863,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not undo actions of its kind
    * @throws CommandRejectedException if its kind cannot be undone or it did not succeed
    * @throws UnknownActionException if its investigation has no such action
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord undo(ActionId id, Caller caller, String comment) {
     return undoAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
@@ -863,6 +880,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not undo that kind
    * @throws CommandRejectedException if one of them cannot be undone; none was
    * @throws UnknownActionException if an investigation has no such action; none was undone
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public List<ActionRecord> undoAll(List<ActionId> ids, Caller caller, String comment) {
     return onEach(
@@ -884,6 +902,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws UnknownActionException if its investigation has no such action
    * @throws InvalidInputException if {@code extra} is not positive or longer than {@link
    *     #MAX_DURATION}
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord extendTimeBox(ActionId id, Duration extra, Caller caller, String comment) {
     Durations.requirePositive("extra", Checks.notNull(extra, "extra"));
@@ -913,6 +932,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not cancel actions of its kind
    * @throws CommandRejectedException if it is not approved or in progress
    * @throws UnknownActionException if its investigation has no such action
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord cancel(ActionId id, Caller caller, String comment) {
     requireOpen();
@@ -999,7 +1019,7 @@ public final class ParryRuntime implements AutoCloseable {
       states.add(state);
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
-        throw new UnknownActionException(id, "no action " + id);
+        throw new UnknownActionException(id);
       }
       if (kind != null && kind != actual) {
         throw new InvalidInputException(
@@ -1024,28 +1044,30 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     List<Investigation> states = kindsOf(ids, caller, operation);
     ActionKind kind = states.get(0).action(ids.get(0)).orElseThrow().action().kind();
-    if (operation == Operation.APPROVE
-        && registry.forKind(kind) == null) { // approved, it could only fail
-      throw new CommandRejectedException(
-          new Rejection(
-              RejectionReason.NOT_EXECUTABLE,
-              EvidencePlanner.noExecutor(kind)
-                  + ": take the action outside Parry and reject it here, or register an executor for it",
-              ids.get(0)));
-    }
-    if (operation
-        == Operation.APPROVE) { // approved, it would be sent without what its executor needs
+    if (command.apply(ids.get(0)) instanceof Command.Approve) { // approved, it could only fail
       for (int i = 0; i < ids.size(); i++) {
         ActionId id = ids.get(i);
+        ActionRecord action = states.get(i).action(id).orElseThrow();
+        if (action.status() != ActionStatus.PENDING_APPROVAL) {
+          continue; // the investigation refuses it for what it is
+        }
         Optional<String> missing =
-            states.get(i).action(id).orElseThrow().action().missingForExecution();
+            registry.forKind(kind) == null
+                ? Optional.of(
+                    EvidencePlanner.noExecutor(kind)
+                        + ": take the action outside Parry and reject"
+                        + " it here, or register an executor for it")
+                : action
+                    .action()
+                    .missingForExecution()
+                    .map(
+                        what ->
+                            what
+                                + ": take the action outside Parry and reject it here, or report"
+                                + " the evidence again with it");
         if (missing.isPresent()) {
           throw new CommandRejectedException(
-              new Rejection(
-                  RejectionReason.NOT_EXECUTABLE,
-                  missing.get()
-                      + ": take the action outside Parry and reject it here, or report the evidence again with it",
-                  id));
+              new Rejection(RejectionReason.NOT_EXECUTABLE, missing.get(), id));
         }
       }
     }
@@ -1097,6 +1119,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not request that kind
    * @throws InvalidCommandException if no executor runs its kind, or it lacks what its executor
    *     needs; names {@code action}
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord takeAction(
       RemediationAction action, Caller caller, String comment, boolean twoStep) {
@@ -1119,6 +1142,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     a kind that cannot be undone; nothing is changed then
    * @throws InvalidCommandException if no executor runs its kind, or it lacks what its executor
    *     needs; names {@code action}
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord takeAction(
       RemediationAction action,
@@ -1161,6 +1185,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     nothing is changed then
    * @throws InvalidCommandException if no executor runs its kind, or it lacks what its executor
    *     needs; names {@code action}
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord takeAction(
       RemediationAction action,
@@ -1180,20 +1205,17 @@ public final class ParryRuntime implements AutoCloseable {
     gate.authorize(caller, Operation.REQUEST_ACTION, action.kind());
     if (registry.forKind(action.kind()) == null) {
       throw new InvalidCommandException(
-          "action",
-          action.kind(),
           new Rejection(
               RejectionReason.INVALID_ARGUMENT,
               "no executor runs " + action.kind(),
               null,
-              "action"));
+              "action"),
+          action.kind());
     }
     Optional<String> missing = action.missingForExecution();
     if (missing.isPresent()) { // it could never be sent
       throw new InvalidCommandException(
-          "action",
-          null,
-          new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get(), null, "action"));
+          new Rejection(RejectionReason.INVALID_ARGUMENT, missing.get(), null, "action"), null);
     }
     return manual.take(action, caller, comment, twoStep, timeBox, source);
   }
@@ -1215,6 +1237,7 @@ public final class ParryRuntime implements AutoCloseable {
    *     of those needs directly); nothing is changed then, not even an allow indicator
    * @throws InvalidInputException if the comment shows nothing, is too long or holds a control
    *     character
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();
@@ -1250,6 +1273,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the comment is empty, blank, too long or holds a control
    *     character; nothing is changed then
    * @throws AccessDeniedException if the caller may not request actions
+   * @throws RuntimeClosedException if the runtime was closed
    */
   public List<ActionRecord> reportFalseNegative(Entity entity, Caller caller, String comment) {
     requireOpen();

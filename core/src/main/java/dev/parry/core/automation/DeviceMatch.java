@@ -113,6 +113,7 @@ public record DeviceMatch(
    * ({@code OTHER}), no Defender device group) is not held against it
    *
    * @param device the device
+   * @throws dev.parry.core.error.InvalidInputException if {@code device} is null
    */
   public boolean mightMatch(Device device) {
     if (matches(device)) { // refuses a null device

@@ -74,8 +74,8 @@ public abstract sealed class ParryException extends RuntimeException
   public abstract Category category();
 
   /**
-   * {@return whether the same call may succeed later unchanged}: true for {@link
-   * Category#UNAVAILABLE} only
+   * {@return whether the same call may succeed later unchanged, or on another instance}: true for
+   * {@link Category#UNAVAILABLE} only
    */
   public boolean isRetryable() {
     return category() == Category.UNAVAILABLE;

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something Parry depends on failed or could not be reached (the store, for example), or the
- * runtime was closed. The same call may succeed later. HTTP 503.
+ * runtime was closed. The same call may succeed later, or elsewhere: a closed runtime never opens
+ * again, so a call it refused is retried on another instance. HTTP 503.
  */
 public non-sealed class UnavailableException extends ParryException {
 

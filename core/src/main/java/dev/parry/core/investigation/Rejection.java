@@ -33,14 +33,19 @@ public record Rejection(
    *     when the command is about no action
    * @param field for {@link RejectionReason#INVALID_ARGUMENT}, the parameter or field that was
    *     wrong, or null: 1-200 characters, no control characters
-   * @throws InvalidInputException if {@code reason} or {@code message} is null, or {@code field} is
-   *     empty or too long
+   * @throws InvalidInputException if {@code reason} or {@code message} is null, a text is empty,
+   *     too long or holds a control character, or a field is given with another reason than {@link
+   *     RejectionReason#INVALID_ARGUMENT}
    */
   public Rejection {
     Checks.notNull(reason, "reason");
     Text.require("message", message, 1, 4096);
     if (field != null) {
       Text.require("field", field, 1, 200);
+      if (reason != RejectionReason.INVALID_ARGUMENT) {
+        throw new InvalidInputException(
+            "field", field, "only an INVALID_ARGUMENT rejection names a field, was: " + reason);
+      }
     }
   }
 
@@ -51,7 +56,8 @@ public record Rejection(
    * @param message a human-readable explanation naming the offending value: 1-4,096 characters, no
    *     control characters
    * @param action the action concerned, or null when the command is about no action
-   * @throws InvalidInputException if {@code reason} or {@code message} is null
+   * @throws InvalidInputException if {@code reason} or {@code message} is null, or the message is
+   *     empty, too long or holds a control character
    */
   public Rejection(RejectionReason reason, String message, @Nullable ActionId action) {
     this(reason, message, action, null);

@@ -1,6 +1,9 @@
 package dev.parry.core.investigation;
 
-/** Why the state machine refused a command. */
+/**
+ * Why a command was refused: by the investigation's state machine, or by the runtime before it
+ * reached it ({@link #NOT_EXECUTABLE}, and {@link #INVALID_ARGUMENT} for a manual action).
+ */
 public enum RejectionReason {
   /**
    * The command names an action this investigation does not have. The runtime throws it as not
@@ -26,17 +29,18 @@ public enum RejectionReason {
   /** The same kind of action on the same target is already active or was already decided. */
   DUPLICATE_ACTION,
   /**
-   * A value the command carries is not valid: a time box extended past the longest allowed, an
-   * action of a kind no executor runs, an action without what its executor needs. {@link
+   * A value the command carries is not valid: a time box extended past the longest allowed, or a
+   * manual action requested of a kind no executor runs or without what its executor needs. {@link
    * Rejection#field()} names it. The runtime throws it as invalid input (HTTP 400).
    */
   INVALID_ARGUMENT,
   /** The command's time has not come: an expiry or a time box end asked for early. */
   NOT_DUE,
   /**
-   * The action cannot be carried out here, so approving it would only fail: no executor runs its
-   * kind, or it lacks what its executor needs. Take it outside Parry and reject it, register an
-   * executor for its kind, or report the evidence again with what is missing.
+   * The pending action cannot be carried out here, so approving it would only fail: no executor
+   * runs its kind, or it lacks what its executor needs. The runtime decides it when the action is
+   * approved; it throws it as a conflict (HTTP 409). Take it outside Parry and reject it, register
+   * an executor for its kind, or report the evidence again with what is missing.
    */
   NOT_EXECUTABLE
 }

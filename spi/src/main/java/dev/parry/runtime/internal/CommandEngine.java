@@ -125,7 +125,8 @@ public final class CommandEngine {
    *
    * @param id the investigation
    * @param command the command, built from the state it is decided on
-   * @throws CommandRejectedException if the state machine refuses it (see {@link Refusals})
+   * @throws dev.parry.core.error.ParryException a {@link dev.parry.runtime.RefusedCommand} if the
+   *     state machine refuses it, in the category {@link Refusals} gives it
    * @throws UnknownInvestigationException if there is no such investigation
    */
   public Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
@@ -164,7 +165,8 @@ public final class CommandEngine {
    * @param commands the commands
    * @param first the state to decide on first
    * @return the decision, with every event and the state after them
-   * @throws CommandRejectedException if a command is refused; nothing is stored
+   * @throws dev.parry.core.error.ParryException a {@link dev.parry.runtime.RefusedCommand} if a
+   *     command is refused, in the category {@link Refusals} gives it; nothing is stored
    * @throws ConcurrencyConflictException if the investigation kept changing for 64 attempts
    */
   public Decision.Accepted applyAll(

@@ -23,7 +23,6 @@ import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.EvidenceRole;
 import dev.parry.core.verdict.Verdict;
-import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.FalsePositiveReport;
 import dev.parry.spi.auth.ApprovalRules;
 import dev.parry.spi.auth.Caller;
@@ -314,7 +313,8 @@ public final class ManualActions {
    * @param comment why, kept on every action as its request comment
    * @param source where the actions come from, or null for each its manual source by family
    * @return the investigation
-   * @throws CommandRejectedException if a proposal is refused
+   * @throws dev.parry.core.error.ParryException a {@link dev.parry.runtime.RefusedCommand} if a
+   *     proposal is refused, in the category {@link Refusals} gives it
    */
   public Investigation open(
       Caller caller,

@@ -1,7 +1,6 @@
 package dev.parry.runtime.internal;
 
 import dev.parry.core.error.ParryException;
-import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.Rejection;
 import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.InvalidCommandException;
@@ -22,15 +21,9 @@ public final class Refusals {
    * @param rejection why the command was refused
    */
   public static ParryException of(Rejection rejection) {
-    ActionId action = rejection.action();
-    String field = rejection.field();
     return switch (rejection.reason()) {
-      case UNKNOWN_ACTION ->
-          action == null
-              ? new CommandRejectedException(rejection)
-              : new UnknownActionException(action, rejection.message());
-      case INVALID_ARGUMENT ->
-          new InvalidCommandException(field == null ? "command" : field, null, rejection);
+      case UNKNOWN_ACTION -> new UnknownActionException(rejection);
+      case INVALID_ARGUMENT -> new InvalidCommandException(rejection, null);
       default -> new CommandRejectedException(rejection);
     };
   }

@@ -4,9 +4,7 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.error.ParryException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
-import dev.parry.runtime.CommandRejectedException;
-import dev.parry.runtime.InvalidCommandException;
-import dev.parry.runtime.UnknownActionException;
+import dev.parry.runtime.RefusedCommand;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,14 +83,7 @@ public record ErrorBody(
       field = invalid.field();
       value = invalid.value().orElse(null);
     }
-    String reason = null;
-    if (error instanceof CommandRejectedException rejected) {
-      reason = rejected.reason().name();
-    } else if (error instanceof InvalidCommandException invalid) {
-      reason = invalid.reason().name();
-    } else if (error instanceof UnknownActionException unknown) {
-      reason = unknown.rejection().reason().name();
-    }
+    String reason = error instanceof RefusedCommand refused ? refused.reason().name() : null;
     return new ErrorBody(
         error.category(),
         error.category().httpStatus(),

@@ -403,10 +403,11 @@ public final class ParryJson {
   // ---- request bodies --------------------------------------------------------------------------
 
   /**
-   * The longest request body the {@code read…} methods for requests take, in characters: {@value}
-   * (1 MiB). Every request Parry takes fits well within it (a process with its command line and a
-   * chain of parents, escaped); a longer body is refused before it is parsed, so a client cannot
-   * make the reader hold more than this. A service should still cap the body its HTTP server reads.
+   * The longest request body the {@code read…} methods for requests take, in UTF-16 characters:
+   * {@value}. Every request Parry takes fits well within it (a process with its 32,768-character
+   * command line, every character escaped); a longer body is refused before it is parsed, so a
+   * client cannot make the reader hold more than this. A service should still cap the body its HTTP
+   * server reads.
    */
   public static final int MAX_REQUEST_LENGTH = 1 << 20;
 

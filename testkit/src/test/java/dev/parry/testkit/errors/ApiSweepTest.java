@@ -310,6 +310,7 @@ class ApiSweepTest {
         && (method.getName().equals(root)
             || (method.getName().startsWith("with") // a wither names the setting it replaces
                 && method.getName().length() > 4
+                && Character.isUpperCase(method.getName().charAt(4))
                 && root.startsWith(decapitalize(method.getName().substring(4)))))) {
       return true;
     }

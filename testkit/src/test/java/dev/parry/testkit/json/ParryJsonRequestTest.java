@@ -10,6 +10,7 @@ import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
 import dev.parry.spi.json.*;
 import dev.parry.spi.json.internal.*;
@@ -264,6 +265,87 @@ class ParryJsonRequestTest {
             .allMatch(
                 c -> c >= 0x20 && c != 0x7f && !Character.isSurrogate((char) c) && c != 0x202e),
         () -> "unescaped character in: " + e.getMessage());
+  }
+
+  @Test
+  @DisplayName(
+      "the reader names the member the domain's refusal names, whatever the words of its message")
+  void namesTheRefusedMember() {
+    ActionRecord approved = approvedAction();
+    String json = ParryJson.write(approved);
+    String principal = "\"actor\":{\"type\":\"principal\",\"name\":\"reviewer@contoso.com\"}";
+    assertTrue(json.contains(principal), json);
+    String automated = json.replace(principal, "\"actor\":{\"type\":\"system\"}");
+    JsonFormatException e =
+        assertThrows(JsonFormatException.class, () -> ParryJson.readActionRecord(automated));
+    assertTrue(
+        e.path().endsWith("[0].actor"),
+        "the refusal names actor, in words that start otherwise: " + e.getMessage());
+  }
+
+  private static ActionRecord approvedAction() {
+    try (dev.parry.testkit.ParryHarness parry = dev.parry.testkit.ParryHarness.create()) {
+      dev.parry.core.investigation.InvestigationId id =
+          dev.parry.core.investigation.InvestigationId.of("inv-json");
+      dev.parry.core.entity.Device device =
+          dev.parry.core.entity.Device.of(
+              dev.parry.core.entity.DeviceId.of("d-1"),
+              dev.parry.core.entity.DeviceName.of("ws-1"));
+      parry.runtime().open(id, dev.parry.core.investigation.AlertId.of("a"), device);
+      ActionRecord taken =
+          parry
+              .runtime()
+              .takeAction(
+                  new dev.parry.core.action.IsolateDevice(
+                      device, dev.parry.core.action.IsolationType.FULL),
+                  dev.parry.testkit.ParryHarness.ANALYST,
+                  "contain",
+                  true);
+      return parry
+          .runtime()
+          .approve(taken.id(), dev.parry.testkit.ParryHarness.SECOND_ANALYST, "agreed");
+    }
+  }
+
+  static final String PROCESS_BODY =
+      "{\"entity\":{\"type\":\"process\",\"deviceId\":\"d\",\"processId\":%s,\"imagePath\":null,"
+          + "\"creationTime\":null,\"commandLine\":null,\"parent\":null},\"comment\":\"x\"}";
+
+  @Test
+  @DisplayName(
+      "an integer member takes 4, 4.0 and 4e0 alike, and the largest long; a fraction and a number past a long are refused")
+  void integralNumbers() {
+    assertEquals(
+        ParryJson.readFalsePositive(PROCESS_BODY.formatted("4")),
+        ParryJson.readFalsePositive(PROCESS_BODY.formatted("4.0")));
+    assertEquals(
+        ParryJson.readFalsePositive(PROCESS_BODY.formatted("400")),
+        ParryJson.readFalsePositive(PROCESS_BODY.formatted("4e2")));
+    ParryJson.readFalsePositive(PROCESS_BODY.formatted(Long.MAX_VALUE));
+    JsonFormatException fraction =
+        assertThrows(
+            JsonFormatException.class,
+            () -> ParryJson.readFalsePositive(PROCESS_BODY.formatted("4.5")));
+    assertTrue(fraction.getMessage().contains("expected an integer"), fraction.getMessage());
+    JsonFormatException tooBig =
+        assertThrows(
+            JsonFormatException.class,
+            () -> ParryJson.readFalsePositive(PROCESS_BODY.formatted("4e30")));
+    assertTrue(tooBig.getMessage().contains("out of range"), tooBig.getMessage());
+  }
+
+  @Test
+  @DisplayName(
+      "a request body of MAX_REQUEST_LENGTH characters is read; one more is refused before parsing")
+  void requestBodyCap() {
+    String body = "{\"comment\":\"ok\"}";
+    String padded = body + " ".repeat(ParryJson.MAX_REQUEST_LENGTH - body.length());
+    assertEquals("ok", ParryJson.readApprove(padded).comment());
+    JsonFormatException e =
+        assertThrows(JsonFormatException.class, () -> ParryJson.readApprove(padded + " "));
+    assertEquals("$", e.path());
+    assertTrue(
+        e.getMessage().contains("longer than the " + ParryJson.MAX_REQUEST_LENGTH), e.getMessage());
   }
 
   @Test

@@ -235,7 +235,7 @@ class ParryJsonRoundTripTest {
             new dev.parry.core.error.InvalidInputException(
                 "comment", "ok\u202Efdp.exe\r\n", "comment holds a control character"),
             new dev.parry.core.error.PermissionDeniedException("may not approve"),
-            new dev.parry.runtime.UnknownActionException(action, "no action " + action),
+            new dev.parry.runtime.UnknownActionException(action),
             new dev.parry.runtime.CommandRejectedException(
                 new dev.parry.core.investigation.Rejection(
                     dev.parry.core.investigation.RejectionReason.ILLEGAL_TRANSITION,

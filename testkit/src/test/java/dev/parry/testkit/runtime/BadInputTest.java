@@ -431,12 +431,6 @@ class BadInputTest {
             () -> Limits.defaults().withBackoff(Duration.ofSeconds(-1), Duration.ofMinutes(1))));
     cases.add(
         new Case(
-            "a first backoff longer than the longest",
-            InvalidInputException.class,
-            "backoffBase PT10M is longer than backoffMax PT5M",
-            () -> Limits.builder().backoffBase(Duration.ofMinutes(10)).build()));
-    cases.add(
-        new Case(
             "zero attempts",
             InvalidInputException.class,
             "maxAttempts",

@@ -130,6 +130,27 @@ class DispatchTest {
   }
 
   @Test
+  @DisplayName(
+      "a first backoff longer than the longest waits the longest: no retry waits past backoffMax")
+  void backoffBaseLongerThanMax() {
+    parry.close();
+    parry =
+        harness(b -> b.limits(LIMITS.withBackoff(Duration.ofMinutes(10), Duration.ofSeconds(30))));
+    parry.devices().inject(Fault.failRetryable("HTTP 503", null), 2);
+    ActionRecord action = isolate(parry, "inv-backoff", WORKSTATION);
+    parry.scheduler().runUntilIdle(Duration.ofHours(2));
+    assertEquals(ActionStatus.SUCCEEDED, reload(action).status());
+    List<Call> calls = executes();
+    assertEquals(3, calls.size());
+    for (int i = 1; i < calls.size(); i++) {
+      assertEquals(
+          Duration.ofSeconds(30),
+          Duration.between(calls.get(i - 1).at(), calls.get(i).at()),
+          "retry " + i);
+    }
+  }
+
+  @Test
   @DisplayName("retries stop at the attempt limit and the action fails with the reason")
   void exhausted() {
     parry.devices().inject(Fault.failRetryable("HTTP 503", null), 10);

@@ -61,8 +61,7 @@ public final class CodecReader {
     if (raw == int.class || raw == long.class) {
       Object integral = tree;
       if (tree instanceof BigDecimal big && big.stripTrailingZeros().scale() <= 0) {
-        try { // an integer written with a fraction or an exponent, 1.0 or 4e2: JSON Schema's
-          // integer
+        try { // 4.0 or 4e2: an integer by JSON Schema's rule, whatever its notation
           integral = big.longValueExact();
         } catch (ArithmeticException tooBig) {
           throw new JsonFormatException(path, big + " is out of range for this member", null);
@@ -209,11 +208,27 @@ public final class CodecReader {
         String name = member.component().getName();
         if (field.equals(name)
             || (field.startsWith(name) && "[.".indexOf(field.charAt(name.length())) >= 0)) {
-          return path + "." + member.json() + field.substring(name.length());
+          return path + "." + member.json() + indexes(field.substring(name.length()));
         }
       }
     }
     return path;
+  }
+
+  /**
+   * {@return the leading indexes of {@code rest}, {@code [3]} of {@code [3].name}}: the names after
+   * them are Java's, not the document's
+   */
+  private static String indexes(String rest) {
+    int end = 0;
+    while (end < rest.length() && rest.charAt(end) == '[') {
+      int close = rest.indexOf(']', end);
+      if (close < 0) {
+        break;
+      }
+      end = close + 1;
+    }
+    return rest.substring(0, end);
   }
 
   private static @Nullable Object absent(Codec.Member member) {
