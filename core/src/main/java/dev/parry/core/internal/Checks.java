@@ -4,6 +4,7 @@ import dev.parry.core.error.InvalidInputException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,9 @@ public final class Checks {
   public static <T> T[] noNulls(T[] values, String name) {
     notNull(values, name);
     for (int i = 0; i < values.length; i++) {
-      notNull(values[i], name + "[" + i + "]");
+      if (values[i] == null) {
+        throw InvalidInputException.nullValue(name + "[" + i + "]");
+      }
     }
     return values;
   }
@@ -56,11 +59,23 @@ public final class Checks {
    * @throws InvalidInputException if the list or an element is null
    */
   public static <T> List<T> listOf(@Nullable Collection<? extends T> values, String name) {
-    int i = 0;
-    for (T value : notNull(values, name)) {
-      notNull(value, name + "[" + i++ + "]");
+    notNull(values, name);
+    if (values instanceof List<? extends T> list && values instanceof RandomAccess) {
+      for (int i = 0, size = list.size(); i < size; i++) {
+        if (list.get(i) == null) {
+          throw InvalidInputException.nullValue(name + "[" + i + "]");
+        }
+      }
+    } else {
+      int i = 0;
+      for (T value : values) {
+        if (value == null) {
+          throw InvalidInputException.nullValue(name + "[" + i + "]");
+        }
+        i++;
+      }
     }
-    return List.copyOf(values);
+    return List.copyOf(values); // an unmodifiable list of the JDK's own is returned as it is
   }
 
   /**
