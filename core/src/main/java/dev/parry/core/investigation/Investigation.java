@@ -35,13 +35,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -322,8 +322,8 @@ public record Investigation(
     if (!isAnalysisFinished()) {
       return false;
     }
-    for (ActionRecord action : actions) {
-      if (!action.status().isSettled()) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      if (!actions.get(i).status().isSettled()) {
         return false;
       }
     }
@@ -350,7 +350,8 @@ public record Investigation(
   /** {@return the actions pending approval, in the order they were proposed} */
   public List<ActionRecord> pendingActions() {
     List<ActionRecord> pending = new ArrayList<>();
-    for (ActionRecord action : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord action = actions.get(i);
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         pending.add(action);
       }
@@ -394,7 +395,8 @@ public record Investigation(
     }
     if (!isComplete()) {
       boolean running = false;
-      for (ActionRecord action : actions) {
+      for (int i = 0, size = actions.size(); i < size; i++) {
+        ActionRecord action = actions.get(i);
         if (action.status() == ActionStatus.PENDING_APPROVAL) {
           return InvestigationStatus.PENDING_APPROVAL;
         }
@@ -501,84 +503,96 @@ public record Investigation(
     }
     if (command instanceof Command.Start start) {
       ActionId actionId = start.actionId();
-      return transition(
-          "start",
-          actionId,
-          out,
-          a -> a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS,
-          a ->
-              new ActionStarted(
-                  id,
-                  now,
-                  Actor.system(),
-                  actionId,
-                  a.attempts() + 1,
-                  a.deadline() != null ? a.deadline() : start.deadline()));
+      Rejection refused =
+          refuseUnless(
+              actionId,
+              "start",
+              a -> a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        ActionRecord a = actionAt(actionId);
+        out.add(
+            new ActionStarted(
+                id,
+                now,
+                Actor.system(),
+                actionId,
+                a.attempts() + 1,
+                a.deadline() != null ? a.deadline() : start.deadline()));
+      }
+      return refused;
     }
     if (command instanceof Command.Succeed succeed) {
-      return transition(
-          "succeed",
-          succeed.actionId(),
-          out,
-          a -> a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
+      Rejection refused =
+          refuseUnless(succeed.actionId(), "succeed", a -> a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        out.add(new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
+      }
+      return refused;
     }
     if (command instanceof Command.RecordEvidence record) {
       return recordEvidence(record, now, out);
     }
     if (command instanceof Command.Reject reject) {
-      return transition(
-          "reject",
-          reject.actionId(),
-          out,
-          a -> a.status() == ActionStatus.PENDING_APPROVAL,
-          a -> new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
+      Rejection refused =
+          refuseUnless(
+              reject.actionId(), "reject", a -> a.status() == ActionStatus.PENDING_APPROVAL);
+      if (refused == null) {
+        out.add(new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
+      }
+      return refused;
     }
     if (command instanceof Command.Fail fail) {
-      return transition(
-          "fail",
-          fail.actionId(),
-          out,
-          a -> a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
+      Rejection refused =
+          refuseUnless(fail.actionId(), "fail", a -> a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        out.add(new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
+      }
+      return refused;
     }
     if (command instanceof Command.TimeOut timeOut) {
       ActionId actionId = timeOut.actionId();
-      return transition(
-          "time out",
-          actionId,
-          out,
-          a -> a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionTimedOut(id, now, Actor.system(), actionId));
+      Rejection refused =
+          refuseUnless(actionId, "time out", a -> a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        out.add(new ActionTimedOut(id, now, Actor.system(), actionId));
+      }
+      return refused;
     }
     if (command instanceof Command.Cancel cancel) {
-      return transition(
-          cancel.workStopped() ? "cancel" : "cancel (its executor may be carrying it out)",
-          cancel.actionId(),
-          out,
-          a ->
-              a.status() == ActionStatus.APPROVED
-                  || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()),
-          a -> new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
+      Rejection refused =
+          refuseUnless(
+              cancel.actionId(),
+              cancel.workStopped() ? "cancel" : "cancel (its executor may be carrying it out)",
+              a ->
+                  a.status() == ActionStatus.APPROVED
+                      || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()));
+      if (refused == null) {
+        out.add(new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
+      }
+      return refused;
     }
     if (command instanceof Command.RequestUndo undo) {
       return requestUndo(undo, now, out);
     }
     if (command instanceof Command.CompleteUndo done) {
-      return transition(
-          "complete the undo",
-          done.actionId(),
-          out,
-          a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
-          a -> new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
+      Rejection refused =
+          refuseUnless(
+              done.actionId(),
+              "complete the undo",
+              a -> a.status() == ActionStatus.UNDO_IN_PROGRESS);
+      if (refused == null) {
+        out.add(new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
+      }
+      return refused;
     }
     if (command instanceof Command.FailUndo failed) {
-      return transition(
-          "fail the undo",
-          failed.actionId(),
-          out,
-          a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
-          a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
+      Rejection refused =
+          refuseUnless(
+              failed.actionId(), "fail the undo", a -> a.status() == ActionStatus.UNDO_IN_PROGRESS);
+      if (refused == null) {
+        out.add(new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
+      }
+      return refused;
     }
     if (command instanceof Command.ExtendTimeBox extend) {
       return extendTimeBox(extend, now, out);
@@ -586,17 +600,19 @@ public record Investigation(
     if (command instanceof Command.Expire expire) {
       Rejection early =
           refuseBefore(expire.actionId(), ActionStatus.PENDING_APPROVAL, "expire", now);
-      return early != null
-          ? early
-          : transition(
-              "expire",
-              expire.actionId(),
-              out,
-              a -> a.status() == ActionStatus.PENDING_APPROVAL,
-              a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
+      Rejection refused =
+          early != null
+              ? early
+              : refuseUnless(
+                  expire.actionId(), "expire", a -> a.status() == ActionStatus.PENDING_APPROVAL);
+      if (refused == null) {
+        out.add(new ActionExpired(id, now, Actor.system(), expire.actionId()));
+      }
+      return refused;
     }
     if (command instanceof Command.ExpirePending) {
-      for (ActionRecord action : actions) {
+      for (int i = 0, size = actions.size(); i < size; i++) {
+        ActionRecord action = actions.get(i);
         if (action.status() == ActionStatus.PENDING_APPROVAL && !now.isBefore(expiryOf(action))) {
           out.add(new ActionExpired(id, now, Actor.system(), action.id()));
         }
@@ -605,35 +621,41 @@ public record Investigation(
     }
     if (command instanceof Command.Hold hold) {
       Instant expires = now.plus(hold.expiry() != null ? hold.expiry() : pendingExpiry);
-      return transition(
-          "hold",
-          hold.actionId(),
-          out,
-          a ->
-              (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
-                  && a.mode() == ApprovalMode.AUTOMATIC
-                  && a.approvers().isEmpty(),
-          a ->
-              new InvestigationEvent.ActionHeld(
-                  id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
+      Rejection refused =
+          refuseUnless(
+              hold.actionId(),
+              "hold",
+              a ->
+                  (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
+                      && a.mode() == ApprovalMode.AUTOMATIC
+                      && a.approvers().isEmpty());
+      if (refused == null) {
+        out.add(
+            new InvestigationEvent.ActionHeld(
+                id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
+      }
+      return refused;
     }
     if (command instanceof Command.EndTimeBox end) {
       Rejection early =
           refuseBefore(end.actionId(), ActionStatus.SUCCEEDED, "end the time box", now);
-      return early != null
-          ? early
-          : transition(
-              "end the time box",
-              end.actionId(),
-              out,
-              a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
-              a ->
-                  new UndoRequested(
-                      id,
-                      now,
-                      Actor.system(),
-                      end.actionId(),
-                      "time box of " + a.timeBox() + " ended"));
+      Rejection refused =
+          early != null
+              ? early
+              : refuseUnless(
+                  end.actionId(),
+                  "end the time box",
+                  a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null);
+      if (refused == null) {
+        out.add(
+            new UndoRequested(
+                id,
+                now,
+                Actor.system(),
+                end.actionId(),
+                "time box of " + actionAt(end.actionId()).timeBox() + " ended"));
+      }
+      return refused;
     }
     if (command instanceof Command.ProposeAction propose) {
       return proposeAction(propose, now, out);
@@ -706,19 +728,22 @@ public record Investigation(
               + Durations.MAX,
           extend.actionId());
     }
-    return transition(
-        "extend the time box",
-        extend.actionId(),
-        out,
-        a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
-        a ->
-            new InvestigationEvent.TimeBoxExtended(
-                id,
-                now,
-                Actor.principal(extend.approver()),
-                extend.actionId(),
-                extend.extra(),
-                extend.comment()));
+    Rejection refused =
+        refuseUnless(
+            extend.actionId(),
+            "extend the time box",
+            a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null);
+    if (refused == null) {
+      out.add(
+          new InvestigationEvent.TimeBoxExtended(
+              id,
+              now,
+              Actor.principal(extend.approver()),
+              extend.actionId(),
+              extend.extra(),
+              extend.comment()));
+    }
+    return refused;
   }
 
   private @Nullable Rejection recordEvidence(
@@ -768,7 +793,8 @@ public record Investigation(
     if (action.missingForExecution().isPresent()) {
       return;
     }
-    for (ActionRecord existing : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord existing = actions.get(i);
       // once per batch: two sendable reports may both stand for one that could not be sent
       if (existing.status() == ActionStatus.PENDING_APPROVAL
           && existing.action().missingForExecution().isPresent()
@@ -864,7 +890,8 @@ public record Investigation(
    * can: the new report carries what the first lacked.
    */
   private @Nullable ActionRecord findBlocking(RemediationAction proposed, boolean includeDecided) {
-    for (ActionRecord action : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord action = actions.get(i);
       ActionStatus status = action.status();
       boolean blocks =
           status.isActive()
@@ -977,7 +1004,8 @@ public record Investigation(
       return closed;
     }
     String why = command.comment().isEmpty() ? "investigation terminated" : command.comment();
-    for (ActionRecord action : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord action = actions.get(i);
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         out.add(new ActionRejected(id, now, command.actor(), action.id(), why));
       } else if (action.status() == ActionStatus.APPROVED) {
@@ -988,22 +1016,24 @@ public record Investigation(
     return null;
   }
 
-  private @Nullable Rejection transition(
-      String what,
-      ActionId actionId,
-      List<InvestigationEvent> out,
-      Predicate<ActionRecord> allowed,
-      Function<ActionRecord, InvestigationEvent> event) {
+  /**
+   * {@return why the action cannot take the transition {@code what}, or null if it can}: it is
+   * unknown, or its state does not satisfy {@code allowed}. The caller then emits the event; the
+   * predicates capture nothing on the hot paths, so that a decision allocates no function.
+   */
+  private @Nullable Rejection refuseUnless(
+      ActionId actionId, String what, Predicate<ActionRecord> allowed) {
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
       return missing;
     }
-    ActionRecord action = actions.get(actionId.sequence() - 1);
-    if (!allowed.test(action)) {
-      return illegal(action, what);
-    }
-    out.add(event.apply(action));
-    return null;
+    ActionRecord action = actionAt(actionId);
+    return allowed.test(action) ? null : illegal(action, what);
+  }
+
+  /** {@return the action with this id, known to be in this investigation} */
+  private ActionRecord actionAt(ActionId actionId) {
+    return actions.get(actionId.sequence() - 1);
   }
 
   private @Nullable Rejection refuseUnknown(ActionId actionId) {
@@ -1262,7 +1292,7 @@ public record Investigation(
 
   private static void require(ActionRecord current, ActionStatus from, ActionStatus to) {
     if (current.status() != from
-        || !(from.next().contains(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
+        || !(from.canMoveTo(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
       throw new ConflictException(
           "action " + current.id() + " cannot go from " + current.status() + " to " + to);
     }
@@ -1270,7 +1300,8 @@ public record Investigation(
 
   private Investigation withAction(ActionRecord updated, long v) {
     int index = updated.id().sequence() - 1;
-    ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
+    ActionRecord[] copy =
+        Arrays.copyOf(((Actions) actions).items, Math.max(actions.size(), index + 1));
     copy[index] = updated;
     return new Investigation(
         id,
