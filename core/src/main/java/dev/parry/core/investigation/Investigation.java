@@ -479,25 +479,24 @@ public record Investigation(
   public Decision decide(Command command, Instant now) {
     Checks.notNull(command, "command");
     Checks.notNull(now, "now");
-    List<InvestigationEvent> events = new ArrayList<>(4);
+    DecidedEvents events = new DecidedEvents();
     Rejection rejection = decideInto(command, now, events);
     if (rejection != null) {
       return new Decision.Rejected(rejection);
     }
     Investigation after = this;
-    for (InvestigationEvent event : events) {
-      after = after.evolve(event);
+    for (int i = 0, size = events.size(); i < size; i++) {
+      after = after.evolve(events.get(i));
     }
     if (!isComplete() && after.isComplete()) {
       Completed completed = new Completed(id, now, Actor.system(), after.status());
       events.add(completed);
       after = after.evolve(completed);
     }
-    return new Decision.Accepted(events, after);
+    return new Decision.Accepted(events.toList(), after);
   }
 
-  private @Nullable Rejection decideInto(
-      Command command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection decideInto(Command command, Instant now, DecidedEvents out) {
     if (command instanceof Command.Approve approve) {
       return approve(approve.actionId(), approve.approver(), approve.comment(), now, out);
     }
@@ -714,7 +713,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection extendTimeBox(
-      Command.ExtendTimeBox extend, Instant now, List<InvestigationEvent> out) {
+      Command.ExtendTimeBox extend, Instant now, DecidedEvents out) {
     Optional<ActionRecord> found = action(extend.actionId());
     Duration box = found.map(ActionRecord::timeBox).orElse(null);
     if (box != null && box.plus(extend.extra()).compareTo(Durations.MAX) > 0) {
@@ -747,7 +746,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection recordEvidence(
-      Command.RecordEvidence command, Instant now, List<InvestigationEvent> out) {
+      Command.RecordEvidence command, Instant now, DecidedEvents out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
@@ -788,7 +787,7 @@ public record Investigation(
       RemediationAction action,
       ActionId by,
       Instant now,
-      List<InvestigationEvent> out,
+      DecidedEvents out,
       Set<ActionId> superseded) {
     if (action.missingForExecution().isPresent()) {
       return;
@@ -830,7 +829,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection proposeAction(
-      Command.ProposeAction command, Instant now, List<InvestigationEvent> out) {
+      Command.ProposeAction command, Instant now, DecidedEvents out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
@@ -937,11 +936,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection approve(
-      ActionId actionId,
-      PrincipalName approver,
-      String comment,
-      Instant now,
-      List<InvestigationEvent> out) {
+      ActionId actionId, PrincipalName approver, String comment, Instant now, DecidedEvents out) {
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
       return missing;
@@ -977,7 +972,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection requestUndo(
-      Command.RequestUndo command, Instant now, List<InvestigationEvent> out) {
+      Command.RequestUndo command, Instant now, DecidedEvents out) {
     ActionId actionId = command.actionId();
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
@@ -997,8 +992,7 @@ public record Investigation(
     return null;
   }
 
-  private @Nullable Rejection terminate(
-      Command.Terminate command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection terminate(Command.Terminate command, Instant now, DecidedEvents out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
