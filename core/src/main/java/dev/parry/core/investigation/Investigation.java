@@ -627,7 +627,7 @@ public record Investigation(
               a ->
                   (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
                       && a.mode() == ApprovalMode.AUTOMATIC
-                      && a.approvers().isEmpty());
+                      && a.approvalCount() == 0);
       if (refused == null) {
         out.add(
             new InvestigationEvent.ActionHeld(
@@ -945,7 +945,7 @@ public record Investigation(
     if (action.status() != ActionStatus.PENDING_APPROVAL) {
       return illegal(action, "approve");
     }
-    if (action.approvers().contains(approver)) {
+    if (action.approvedBy(approver)) {
       return reject(
           RejectionReason.ALREADY_APPROVED_BY_PRINCIPAL,
           "principal '"
@@ -966,7 +966,7 @@ public record Investigation(
               + " and may not approve it (two-step approval)",
           actionId);
     }
-    boolean quorum = action.approvers().size() + 1 >= action.rule().approvals();
+    boolean quorum = action.approvalCount() + 1 >= action.rule().approvals();
     out.add(new ApprovalGranted(id, now, Actor.principal(approver), actionId, comment, quorum));
     return null;
   }
