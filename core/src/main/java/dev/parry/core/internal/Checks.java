@@ -4,7 +4,6 @@ import dev.parry.core.error.InvalidInputException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -59,23 +58,21 @@ public final class Checks {
    * @throws InvalidInputException if the list or an element is null
    */
   public static <T> List<T> listOf(@Nullable Collection<? extends T> values, String name) {
-    notNull(values, name);
-    if (values instanceof List<? extends T> list && values instanceof RandomAccess) {
-      for (int i = 0, size = list.size(); i < size; i++) {
-        if (list.get(i) == null) {
-          throw InvalidInputException.nullValue(name + "[" + i + "]");
-        }
-      }
-    } else {
+    Collection<? extends T> checked = notNull(values, name);
+    try {
+      // an unmodifiable list of the JDK's own holds no null and is returned as it is, without a
+      // walk through its elements or a type check against an interface
+      return List.copyOf(checked);
+    } catch (NullPointerException e) {
       int i = 0;
-      for (T value : values) {
+      for (T value : checked) {
         if (value == null) {
           throw InvalidInputException.nullValue(name + "[" + i + "]");
         }
         i++;
       }
+      throw e;
     }
-    return List.copyOf(values); // an unmodifiable list of the JDK's own is returned as it is
   }
 
   /**
