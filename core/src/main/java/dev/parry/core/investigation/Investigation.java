@@ -138,26 +138,38 @@ public record Investigation(
    *     than 1, or an action's sequence does not match its position
    */
   public Investigation {
+    // kept small, with the rare paths in methods of their own, so that the JIT inlines it into
+    // every transition
     Checks.notNull(id, "id");
     Checks.notNull(alertId, "alertId");
     Checks.notNull(level, "level");
     Checks.notNull(origin, "origin");
     Checks.notNull(openedAt, "openedAt");
-    Checks.notNull(pendingExpiry, "pendingExpiry");
-    if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
-      throw new InvalidInputException(
-          "pendingExpiry", pendingExpiry, "pendingExpiry must be positive, was: " + pendingExpiry);
-    }
+    requirePositive(Checks.notNull(pendingExpiry, "pendingExpiry"));
     if (version < 1) {
       throw new InvalidInputException(
           "version", version, "version must be 1 or more, was: " + version);
     }
     evidence = Checks.listOf(evidence, "evidence");
-    threatsWithoutAction =
-        threatsWithoutAction == null
-            ? List.of()
-            : Checks.listOf(threatsWithoutAction, "threatsWithoutAction");
-    for (Evidence threat : threatsWithoutAction) {
+    threatsWithoutAction = threats(threatsWithoutAction);
+    actions = Actions.of(Checks.notNull(actions, "actions"), pendingExpiry);
+  }
+
+  private static void requirePositive(Duration pendingExpiry) {
+    if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
+      throw new InvalidInputException(
+          "pendingExpiry", pendingExpiry, "pendingExpiry must be positive, was: " + pendingExpiry);
+    }
+  }
+
+  /** {@return the threats without action, copied and checked; none for null} */
+  private static List<Evidence> threats(@Nullable List<Evidence> threatsWithoutAction) {
+    if (threatsWithoutAction == null) {
+      return List.of();
+    }
+    List<Evidence> threats = Checks.listOf(threatsWithoutAction, "threatsWithoutAction");
+    for (int i = 0, size = threats.size(); i < size; i++) {
+      Evidence threat = threats.get(i);
       if (!threat.isThreat()) {
         throw new InvalidInputException(
             "threatsWithoutAction",
@@ -166,10 +178,44 @@ public record Investigation(
                 + threat.verdict());
       }
     }
-    Checks.notNull(actions, "actions");
-    if (!(actions
-        instanceof
-        Actions)) { // a list from outside: copied and checked; the state machine's own is neither
+    return threats;
+  }
+
+  /**
+   * The actions as the state machine builds them, each at the position its sequence names:
+   * immutable, and taken by a new state as they are, without the copy and check a list from outside
+   * gets.
+   */
+  private static final class Actions extends AbstractList<ActionRecord> implements RandomAccess {
+    private final ActionRecord[] items;
+
+    /** How many of the actions are not settled: kept as they change, so completion is a read. */
+    private final int unsettled;
+
+    private Actions(ActionRecord[] items) {
+      this.items = items;
+      int count = 0;
+      for (ActionRecord action : items) {
+        if (!action.status().isSettled()) {
+          count++;
+        }
+      }
+      this.unsettled = count;
+    }
+
+    private Actions(ActionRecord[] items, int unsettled) {
+      this.items = items;
+      this.unsettled = unsettled;
+    }
+
+    /**
+     * {@return the state machine's own actions as they are; a list from outside copied and checked}
+     */
+    private static Actions of(List<ActionRecord> actions, Duration pendingExpiry) {
+      return actions instanceof Actions own ? own : copyOf(actions, pendingExpiry);
+    }
+
+    private static Actions copyOf(List<ActionRecord> actions, Duration pendingExpiry) {
       ActionRecord[] copy = actions.toArray(new ActionRecord[0]);
       for (int i = 0; i < copy.length; i++) {
         ActionRecord action = Checks.notNull(copy[i], "actions[" + i + "]");
@@ -189,20 +235,20 @@ public record Investigation(
           copy[i] = action.expiringAt(action.proposedAt().plus(pendingExpiry));
         }
       }
-      actions = new Actions(copy);
+      return new Actions(copy);
     }
-  }
 
-  /**
-   * The actions as the state machine builds them, each at the position its sequence names:
-   * immutable, and taken by a new state as they are, without the copy and check a list from outside
-   * gets.
-   */
-  private static final class Actions extends AbstractList<ActionRecord> implements RandomAccess {
-    private final ActionRecord[] items;
-
-    private Actions(ActionRecord[] items) {
-      this.items = items;
+    /** {@return these actions with {@code updated} at the position its sequence names} */
+    private Actions with(ActionRecord updated) {
+      int index = updated.id().sequence() - 1;
+      ActionRecord[] copy = Arrays.copyOf(items, Math.max(items.length, index + 1));
+      ActionRecord before = copy[index];
+      copy[index] = updated;
+      int count =
+          unsettled
+              - (before != null && !before.status().isSettled() ? 1 : 0)
+              + (updated.status().isSettled() ? 0 : 1);
+      return new Actions(copy, count);
     }
 
     @Override
@@ -322,12 +368,7 @@ public record Investigation(
     if (!isAnalysisFinished()) {
       return false;
     }
-    for (int i = 0, size = actions.size(); i < size; i++) {
-      if (!actions.get(i).status().isSettled()) {
-        return false;
-      }
-    }
-    return true;
+    return ((Actions) actions).unsettled == 0;
   }
 
   /** {@return whether the investigation was terminated} */
@@ -1080,10 +1121,13 @@ public record Investigation(
     if (event instanceof ActionEvent actionEvent) {
       return withAction(evolveAction(actionEvent), v);
     }
+    return evolveInvestigation(event, v);
+  }
+
+  /** {@return the investigation after an event about itself rather than one of its actions} */
+  private Investigation evolveInvestigation(InvestigationEvent event, long v) {
     if (event instanceof EvidenceRecorded evidenceRecorded) {
-      List<Evidence> more = new ArrayList<>(evidence.size() + 1);
-      more.addAll(evidence);
-      more.add(evidenceRecorded.evidence());
+      List<Evidence> more = plus(evidence, evidenceRecorded.evidence());
       return new Investigation(
           id,
           alertId,
@@ -1100,9 +1144,7 @@ public record Investigation(
           completedAt);
     }
     if (event instanceof NoActionPlanned noActionPlanned) {
-      List<Evidence> more = new ArrayList<>(threatsWithoutAction.size() + 1);
-      more.addAll(threatsWithoutAction);
-      more.add(noActionPlanned.evidence());
+      List<Evidence> more = plus(threatsWithoutAction, noActionPlanned.evidence());
       return new Investigation(
           id,
           alertId,
@@ -1178,54 +1220,23 @@ public record Investigation(
     throw new ConflictException("investigation " + id + " is already open");
   }
 
+  /**
+   * {@return the list and one more element, as an unmodifiable list of the JDK's}, which the
+   * constructor takes without copying it again
+   */
+  private static <T> List<T> plus(List<T> list, T element) {
+    @SuppressWarnings("unchecked")
+    T[] more = (T[]) list.toArray(new Object[list.size() + 1]);
+    more[more.length - 1] = element;
+    return List.of(more);
+  }
+
   private ActionRecord evolveAction(ActionEvent event) {
-    ActionId actionId = event.actionId();
     if (event instanceof ActionProposed proposed) {
-      if (actionId.sequence() != actions.size() + 1) {
-        throw new ConflictException(
-            "action " + actionId + " proposed out of sequence, expected " + (actions.size() + 1));
-      }
-      ActionStatus initial =
-          proposed.mode() == ApprovalMode.AUTOMATIC
-              ? ActionStatus.APPROVED
-              : ActionStatus.PENDING_APPROVAL;
-      Instant expires =
-          initial != ActionStatus.PENDING_APPROVAL
-              ? null
-              : proposed.expiresAt() != null
-                  ? proposed.expiresAt()
-                  : proposed.at().plus(pendingExpiry);
-      return new ActionRecord(
-          actionId,
-          proposed.action(),
-          proposed.mode(),
-          proposed.reason(),
-          proposed.rule(),
-          proposed.actor(),
-          proposed.comment(),
-          proposed.source(),
-          proposed.at(),
-          initial,
-          List.of(),
-          0,
-          proposed.at(),
-          proposed.actor(),
-          "",
-          proposed.timeBox(),
-          expires,
-          null,
-          0);
+      return proposedAction(proposed);
     }
-    ActionRecord current =
-        action(actionId)
-            .orElseThrow(
-                () -> new ConflictException("investigation " + id + " has no action " + actionId));
-    if (event instanceof InvestigationEvent.TimeBoxExtended extended) {
-      if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
-        throw new ConflictException("action " + actionId + " has no running time box to extend");
-      }
-      return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
-    }
+    ActionId actionId = event.actionId();
+    ActionRecord current = existing(actionId);
     if (event instanceof ApprovalGranted granted) {
       require(
           current,
@@ -1238,6 +1249,63 @@ public record Investigation(
       require(current, current.status(), ActionStatus.IN_PROGRESS);
       return current.started(
           actionStarted.attempt(), event.at(), event.actor(), actionStarted.deadline());
+    }
+    return evolveOtherAction(current, event);
+  }
+
+  /** {@return the action with this id}, for an event about it */
+  private ActionRecord existing(ActionId actionId) {
+    if (!actionId.investigation().equals(id) || actionId.sequence() > actions.size()) {
+      throw new ConflictException("investigation " + id + " has no action " + actionId);
+    }
+    return actionAt(actionId);
+  }
+
+  private ActionRecord proposedAction(ActionProposed proposed) {
+    ActionId actionId = proposed.actionId();
+    if (actionId.sequence() != actions.size() + 1) {
+      throw new ConflictException(
+          "action " + actionId + " proposed out of sequence, expected " + (actions.size() + 1));
+    }
+    ActionStatus initial =
+        proposed.mode() == ApprovalMode.AUTOMATIC
+            ? ActionStatus.APPROVED
+            : ActionStatus.PENDING_APPROVAL;
+    Instant expires =
+        initial != ActionStatus.PENDING_APPROVAL
+            ? null
+            : proposed.expiresAt() != null
+                ? proposed.expiresAt()
+                : proposed.at().plus(pendingExpiry);
+    return new ActionRecord(
+        actionId,
+        proposed.action(),
+        proposed.mode(),
+        proposed.reason(),
+        proposed.rule(),
+        proposed.actor(),
+        proposed.comment(),
+        proposed.source(),
+        proposed.at(),
+        initial,
+        List.of(),
+        0,
+        proposed.at(),
+        proposed.actor(),
+        "",
+        proposed.timeBox(),
+        expires,
+        null,
+        0);
+  }
+
+  private ActionRecord evolveOtherAction(ActionRecord current, ActionEvent event) {
+    ActionId actionId = current.id();
+    if (event instanceof InvestigationEvent.TimeBoxExtended extended) {
+      if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
+        throw new ConflictException("action " + actionId + " has no running time box to extend");
+      }
+      return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
     }
     if (event instanceof InvestigationEvent.ActionHeld held) {
       require(
@@ -1293,10 +1361,6 @@ public record Investigation(
   }
 
   private Investigation withAction(ActionRecord updated, long v) {
-    int index = updated.id().sequence() - 1;
-    ActionRecord[] copy =
-        Arrays.copyOf(((Actions) actions).items, Math.max(actions.size(), index + 1));
-    copy[index] = updated;
     return new Investigation(
         id,
         alertId,
@@ -1307,7 +1371,7 @@ public record Investigation(
         v,
         evidence,
         threatsWithoutAction,
-        new Actions(copy),
+        ((Actions) actions).with(updated),
         analysis,
         terminatedBy,
         completedAt);
