@@ -1,20 +1,23 @@
 package dev.parry.core.investigation;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The events one decision produces, in order. Most commands produce one: it is held in a field and
- * handed out as a one-element list, so that such a decision builds no collection to copy.
+ * The events one decision produces, in order, and the list {@link Decision.Accepted#events()} hands
+ * out. Most commands produce one, held in a field, so that such a decision builds no collection and
+ * no copy. Only {@link Investigation#decide} appends to it, before it is handed out; from outside
+ * it is unmodifiable, as every {@link AbstractList} that overrides no mutator.
  */
-final class DecidedEvents {
+final class DecidedEvents extends AbstractList<InvestigationEvent> implements RandomAccess {
 
   private @Nullable InvestigationEvent first;
   private @Nullable ArrayList<InvestigationEvent> all;
 
-  /** Adds the next event. */
-  void add(InvestigationEvent event) {
+  /** Adds the next event; only while the decision is made, never once it is handed out. */
+  void append(InvestigationEvent event) {
     if (first == null) {
       first = event;
       return;
@@ -26,13 +29,13 @@ final class DecidedEvents {
     all.add(event);
   }
 
-  /** {@return how many events were added} */
-  int size() {
+  @Override
+  public int size() {
     return all != null ? all.size() : first != null ? 1 : 0;
   }
 
-  /** {@return the event at {@code index}, in the order they were added} */
-  InvestigationEvent get(int index) {
+  @Override
+  public InvestigationEvent get(int index) {
     if (all != null) {
       return all.get(index);
     }
@@ -40,13 +43,5 @@ final class DecidedEvents {
       throw new IndexOutOfBoundsException(index);
     }
     return first;
-  }
-
-  /** {@return the events as an unmodifiable list} */
-  List<InvestigationEvent> toList() {
-    if (all != null) {
-      return List.copyOf(all);
-    }
-    return first != null ? List.of(first) : List.of();
   }
 }

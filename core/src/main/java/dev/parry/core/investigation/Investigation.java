@@ -531,10 +531,10 @@ public record Investigation(
     }
     if (!isComplete() && after.isComplete()) {
       Completed completed = new Completed(id, now, Actor.system(), after.status());
-      events.add(completed);
+      events.append(completed);
       after = after.evolve(completed);
     }
-    return new Decision.Accepted(events.toList(), after);
+    return new Decision.Accepted(events, after);
   }
 
   private @Nullable Rejection decideInto(Command command, Instant now, DecidedEvents out) {
@@ -550,7 +550,7 @@ public record Investigation(
               a -> a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS);
       if (refused == null) {
         ActionRecord a = actionAt(actionId);
-        out.add(
+        out.append(
             new ActionStarted(
                 id,
                 now,
@@ -565,7 +565,8 @@ public record Investigation(
       Rejection refused =
           refuseUnless(succeed.actionId(), "succeed", a -> a.status() == ActionStatus.IN_PROGRESS);
       if (refused == null) {
-        out.add(new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
+        out.append(
+            new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
       }
       return refused;
     }
@@ -577,7 +578,8 @@ public record Investigation(
           refuseUnless(
               reject.actionId(), "reject", a -> a.status() == ActionStatus.PENDING_APPROVAL);
       if (refused == null) {
-        out.add(new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
+        out.append(
+            new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
       }
       return refused;
     }
@@ -585,7 +587,7 @@ public record Investigation(
       Rejection refused =
           refuseUnless(fail.actionId(), "fail", a -> a.status() == ActionStatus.IN_PROGRESS);
       if (refused == null) {
-        out.add(new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
+        out.append(new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
       }
       return refused;
     }
@@ -594,7 +596,7 @@ public record Investigation(
       Rejection refused =
           refuseUnless(actionId, "time out", a -> a.status() == ActionStatus.IN_PROGRESS);
       if (refused == null) {
-        out.add(new ActionTimedOut(id, now, Actor.system(), actionId));
+        out.append(new ActionTimedOut(id, now, Actor.system(), actionId));
       }
       return refused;
     }
@@ -607,7 +609,8 @@ public record Investigation(
                   a.status() == ActionStatus.APPROVED
                       || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()));
       if (refused == null) {
-        out.add(new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
+        out.append(
+            new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
       }
       return refused;
     }
@@ -621,7 +624,7 @@ public record Investigation(
               "complete the undo",
               a -> a.status() == ActionStatus.UNDO_IN_PROGRESS);
       if (refused == null) {
-        out.add(new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
+        out.append(new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
       }
       return refused;
     }
@@ -630,7 +633,7 @@ public record Investigation(
           refuseUnless(
               failed.actionId(), "fail the undo", a -> a.status() == ActionStatus.UNDO_IN_PROGRESS);
       if (refused == null) {
-        out.add(new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
+        out.append(new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
       }
       return refused;
     }
@@ -646,7 +649,7 @@ public record Investigation(
               : refuseUnless(
                   expire.actionId(), "expire", a -> a.status() == ActionStatus.PENDING_APPROVAL);
       if (refused == null) {
-        out.add(new ActionExpired(id, now, Actor.system(), expire.actionId()));
+        out.append(new ActionExpired(id, now, Actor.system(), expire.actionId()));
       }
       return refused;
     }
@@ -654,7 +657,7 @@ public record Investigation(
       for (int i = 0, size = actions.size(); i < size; i++) {
         ActionRecord action = actions.get(i);
         if (action.status() == ActionStatus.PENDING_APPROVAL && !now.isBefore(expiryOf(action))) {
-          out.add(new ActionExpired(id, now, Actor.system(), action.id()));
+          out.append(new ActionExpired(id, now, Actor.system(), action.id()));
         }
       }
       return null;
@@ -670,7 +673,7 @@ public record Investigation(
                       && a.mode() == ApprovalMode.AUTOMATIC
                       && a.approvalCount() == 0);
       if (refused == null) {
-        out.add(
+        out.append(
             new InvestigationEvent.ActionHeld(
                 id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
       }
@@ -687,7 +690,7 @@ public record Investigation(
                   "end the time box",
                   a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null);
       if (refused == null) {
-        out.add(
+        out.append(
             new UndoRequested(
                 id,
                 now,
@@ -713,7 +716,7 @@ public record Investigation(
             "investigation " + id + " already finished its analysis as " + analysis,
             null);
       }
-      out.add(new AnalysisFinished(id, now, finish.actor(), finish.outcome()));
+      out.append(new AnalysisFinished(id, now, finish.actor(), finish.outcome()));
       return null;
     }
     return terminate((Command.Terminate) command, now, out);
@@ -774,7 +777,7 @@ public record Investigation(
             "extend the time box",
             a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null);
     if (refused == null) {
-      out.add(
+      out.append(
           new InvestigationEvent.TimeBoxExtended(
               id,
               now,
@@ -792,9 +795,9 @@ public record Investigation(
     if (closed != null) {
       return closed;
     }
-    out.add(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
+    out.append(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
     if (command.proposals().isEmpty() && command.evidence().isThreat()) {
-      out.add(new NoActionPlanned(id, now, command.actor(), command.evidence()));
+      out.append(new NoActionPlanned(id, now, command.actor(), command.evidence()));
     }
     List<RemediationAction> proposedNow = new ArrayList<>(command.proposals().size());
     Set<ActionId> superseded = new HashSet<>();
@@ -806,7 +809,7 @@ public record Investigation(
       }
       proposedNow.add(action);
       ActionId proposedId = new ActionId(id, next++);
-      out.add(
+      out.append(
           proposed(
               proposedId,
               proposal,
@@ -840,7 +843,7 @@ public record Investigation(
           && existing.action().missingForExecution().isPresent()
           && sameTarget(existing.action(), action)
           && superseded.add(existing.id())) {
-        out.add(
+        out.append(
             new ActionRejected(
                 id,
                 now,
@@ -884,7 +887,7 @@ public record Investigation(
           existing.id());
     }
     ActionId proposedId = new ActionId(id, actions.size() + 1);
-    out.add(
+    out.append(
         proposed(
             proposedId,
             command.proposal(),
@@ -1008,7 +1011,7 @@ public record Investigation(
           actionId);
     }
     boolean quorum = action.approvalCount() + 1 >= action.rule().approvals();
-    out.add(new ApprovalGranted(id, now, Actor.principal(approver), actionId, comment, quorum));
+    out.append(new ApprovalGranted(id, now, Actor.principal(approver), actionId, comment, quorum));
     return null;
   }
 
@@ -1029,7 +1032,7 @@ public record Investigation(
     if (action.status() != ActionStatus.SUCCEEDED && action.status() != ActionStatus.UNDO_FAILED) {
       return illegal(action, "undo");
     }
-    out.add(new UndoRequested(id, now, command.actor(), actionId, command.comment()));
+    out.append(new UndoRequested(id, now, command.actor(), actionId, command.comment()));
     return null;
   }
 
@@ -1042,12 +1045,12 @@ public record Investigation(
     for (int i = 0, size = actions.size(); i < size; i++) {
       ActionRecord action = actions.get(i);
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
-        out.add(new ActionRejected(id, now, command.actor(), action.id(), why));
+        out.append(new ActionRejected(id, now, command.actor(), action.id(), why));
       } else if (action.status() == ActionStatus.APPROVED) {
-        out.add(new ActionCancelled(id, now, command.actor(), action.id(), why));
+        out.append(new ActionCancelled(id, now, command.actor(), action.id(), why));
       }
     }
-    out.add(new Terminated(id, now, command.actor(), command.comment()));
+    out.append(new Terminated(id, now, command.actor(), command.comment()));
     return null;
   }
 
