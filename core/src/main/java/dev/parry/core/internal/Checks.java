@@ -42,7 +42,9 @@ public final class Checks {
   public static <T> T[] noNulls(T[] values, String name) {
     notNull(values, name);
     for (int i = 0; i < values.length; i++) {
-      notNull(values[i], name + "[" + i + "]");
+      if (values[i] == null) {
+        throw InvalidInputException.nullValue(name + "[" + i + "]");
+      }
     }
     return values;
   }
@@ -56,11 +58,21 @@ public final class Checks {
    * @throws InvalidInputException if the list or an element is null
    */
   public static <T> List<T> listOf(@Nullable Collection<? extends T> values, String name) {
-    int i = 0;
-    for (T value : notNull(values, name)) {
-      notNull(value, name + "[" + i++ + "]");
+    Collection<? extends T> checked = notNull(values, name);
+    try {
+      // an unmodifiable list of the JDK's own holds no null and is returned as it is, without a
+      // walk through its elements or a type check against an interface
+      return List.copyOf(checked);
+    } catch (NullPointerException e) {
+      int i = 0;
+      for (T value : checked) {
+        if (value == null) {
+          throw InvalidInputException.nullValue(name + "[" + i + "]");
+        }
+        i++;
+      }
+      throw e;
     }
-    return List.copyOf(values);
   }
 
   /**

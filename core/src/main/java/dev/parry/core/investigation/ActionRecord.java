@@ -164,6 +164,30 @@ public record ActionRecord(
     return List.copyOf(names);
   }
 
+  /** {@return how many principals approved it so far}: the size of {@link #approvers()} */
+  int approvalCount() {
+    int count = 0;
+    for (int i = 0, size = steps.size(); i < size; i++) {
+      if (steps.get(i).kind() == ActionStep.Kind.APPROVED) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** {@return whether {@code principal} approved it}: {@link #approvers()} holds them */
+  boolean approvedBy(PrincipalName principal) {
+    for (int i = 0, size = steps.size(); i < size; i++) {
+      ActionStep step = steps.get(i);
+      if (step.kind() == ActionStep.Kind.APPROVED
+          && step.actor() instanceof Actor.Principal approver
+          && approver.name().equals(principal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * {@return its approvals, in order: each approver with the time and comment of their approval}
    */
@@ -240,11 +264,17 @@ public record ActionRecord(
             : status == ActionStatus.UNDO_FAILED && undoAttempts == 0 ? 2 : undoAttempts + 1);
   }
 
+  /**
+   * {@return the steps and one more, as an unmodifiable list of the JDK's}, which the constructor
+   * takes without copying it again
+   */
   private List<ActionStep> with(ActionStep step) {
-    List<ActionStep> more = new ArrayList<>(steps.size() + 1);
-    more.addAll(steps);
-    more.add(step);
-    return more;
+    if (steps.isEmpty()) {
+      return List.of(step);
+    }
+    ActionStep[] more = steps.toArray(new ActionStep[steps.size() + 1]);
+    more[more.length - 1] = step;
+    return List.of(more);
   }
 
   /** {@return this pending action expiring at {@code expires}} */

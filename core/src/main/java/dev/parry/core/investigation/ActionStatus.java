@@ -87,17 +87,35 @@ public enum ActionStatus {
     return this == SUCCEEDED || this == UNDO_IN_PROGRESS || this == UNDONE || this == UNDO_FAILED;
   }
 
+  /**
+   * {@return whether an action can move from this status to {@code to}}: the one place the
+   * transitions are written, {@link #next()} lists them
+   */
+  boolean canMoveTo(ActionStatus to) {
+    return switch (this) {
+      case PENDING_APPROVAL -> to == APPROVED || to == REJECTED || to == EXPIRED;
+      case APPROVED -> to == IN_PROGRESS || to == CANCELLED || to == PENDING_APPROVAL;
+      case IN_PROGRESS ->
+          to == IN_PROGRESS
+              || to == SUCCEEDED
+              || to == FAILED
+              || to == TIMED_OUT
+              || to == CANCELLED
+              || to == PENDING_APPROVAL;
+      case SUCCEEDED, UNDO_FAILED -> to == UNDO_IN_PROGRESS;
+      case UNDO_IN_PROGRESS -> to == UNDONE || to == UNDO_FAILED;
+      case FAILED, TIMED_OUT, CANCELLED, REJECTED, EXPIRED, UNDONE -> false;
+    };
+  }
+
   /** {@return the statuses an action can move to from this one} */
   public Set<ActionStatus> next() {
-    return switch (this) {
-      case PENDING_APPROVAL -> EnumSet.of(APPROVED, REJECTED, EXPIRED);
-      case APPROVED -> EnumSet.of(IN_PROGRESS, CANCELLED, PENDING_APPROVAL);
-      case IN_PROGRESS ->
-          EnumSet.of(IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, PENDING_APPROVAL);
-      case SUCCEEDED, UNDO_FAILED -> EnumSet.of(UNDO_IN_PROGRESS);
-      case UNDO_IN_PROGRESS -> EnumSet.of(UNDONE, UNDO_FAILED);
-      case FAILED, TIMED_OUT, CANCELLED, REJECTED, EXPIRED, UNDONE ->
-          EnumSet.noneOf(ActionStatus.class);
-    };
+    Set<ActionStatus> next = EnumSet.noneOf(ActionStatus.class);
+    for (ActionStatus to : values()) {
+      if (canMoveTo(to)) {
+        next.add(to);
+      }
+    }
+    return next;
   }
 }

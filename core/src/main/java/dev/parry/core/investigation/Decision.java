@@ -39,7 +39,8 @@ public sealed interface Decision {
      * @throws InvalidInputException if a component or an event is null
      */
     public Accepted {
-      events = Checks.listOf(events, "events");
+      // the state machine's own list is unmodifiable and free of nulls already
+      events = events instanceof DecidedEvents ? events : Checks.listOf(events, "events");
       Checks.notNull(after, "after");
     }
 

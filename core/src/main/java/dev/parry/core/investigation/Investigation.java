@@ -35,13 +35,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -138,26 +138,38 @@ public record Investigation(
    *     than 1, or an action's sequence does not match its position
    */
   public Investigation {
+    // kept small, with the rare paths in methods of their own, so that the JIT inlines it into
+    // every transition
     Checks.notNull(id, "id");
     Checks.notNull(alertId, "alertId");
     Checks.notNull(level, "level");
     Checks.notNull(origin, "origin");
     Checks.notNull(openedAt, "openedAt");
-    Checks.notNull(pendingExpiry, "pendingExpiry");
-    if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
-      throw new InvalidInputException(
-          "pendingExpiry", pendingExpiry, "pendingExpiry must be positive, was: " + pendingExpiry);
-    }
+    requirePositive(Checks.notNull(pendingExpiry, "pendingExpiry"));
     if (version < 1) {
       throw new InvalidInputException(
           "version", version, "version must be 1 or more, was: " + version);
     }
     evidence = Checks.listOf(evidence, "evidence");
-    threatsWithoutAction =
-        threatsWithoutAction == null
-            ? List.of()
-            : Checks.listOf(threatsWithoutAction, "threatsWithoutAction");
-    for (Evidence threat : threatsWithoutAction) {
+    threatsWithoutAction = threats(threatsWithoutAction);
+    actions = Actions.of(Checks.notNull(actions, "actions"), pendingExpiry);
+  }
+
+  private static void requirePositive(Duration pendingExpiry) {
+    if (pendingExpiry.isNegative() || pendingExpiry.isZero()) {
+      throw new InvalidInputException(
+          "pendingExpiry", pendingExpiry, "pendingExpiry must be positive, was: " + pendingExpiry);
+    }
+  }
+
+  /** {@return the threats without action, copied and checked; none for null} */
+  private static List<Evidence> threats(@Nullable List<Evidence> threatsWithoutAction) {
+    if (threatsWithoutAction == null) {
+      return List.of();
+    }
+    List<Evidence> threats = Checks.listOf(threatsWithoutAction, "threatsWithoutAction");
+    for (int i = 0, size = threats.size(); i < size; i++) {
+      Evidence threat = threats.get(i);
       if (!threat.isThreat()) {
         throw new InvalidInputException(
             "threatsWithoutAction",
@@ -166,10 +178,44 @@ public record Investigation(
                 + threat.verdict());
       }
     }
-    Checks.notNull(actions, "actions");
-    if (!(actions
-        instanceof
-        Actions)) { // a list from outside: copied and checked; the state machine's own is neither
+    return threats;
+  }
+
+  /**
+   * The actions as the state machine builds them, each at the position its sequence names:
+   * immutable, and taken by a new state as they are, without the copy and check a list from outside
+   * gets.
+   */
+  private static final class Actions extends AbstractList<ActionRecord> implements RandomAccess {
+    private final ActionRecord[] items;
+
+    /** How many of the actions are not settled: kept as they change, so completion is a read. */
+    private final int unsettled;
+
+    private Actions(ActionRecord[] items) {
+      this.items = items;
+      int count = 0;
+      for (ActionRecord action : items) {
+        if (!action.status().isSettled()) {
+          count++;
+        }
+      }
+      this.unsettled = count;
+    }
+
+    private Actions(ActionRecord[] items, int unsettled) {
+      this.items = items;
+      this.unsettled = unsettled;
+    }
+
+    /**
+     * {@return the state machine's own actions as they are; a list from outside copied and checked}
+     */
+    private static Actions of(List<ActionRecord> actions, Duration pendingExpiry) {
+      return actions instanceof Actions own ? own : copyOf(actions, pendingExpiry);
+    }
+
+    private static Actions copyOf(List<ActionRecord> actions, Duration pendingExpiry) {
       ActionRecord[] copy = actions.toArray(new ActionRecord[0]);
       for (int i = 0; i < copy.length; i++) {
         ActionRecord action = Checks.notNull(copy[i], "actions[" + i + "]");
@@ -189,20 +235,20 @@ public record Investigation(
           copy[i] = action.expiringAt(action.proposedAt().plus(pendingExpiry));
         }
       }
-      actions = new Actions(copy);
+      return new Actions(copy);
     }
-  }
 
-  /**
-   * The actions as the state machine builds them, each at the position its sequence names:
-   * immutable, and taken by a new state as they are, without the copy and check a list from outside
-   * gets.
-   */
-  private static final class Actions extends AbstractList<ActionRecord> implements RandomAccess {
-    private final ActionRecord[] items;
-
-    private Actions(ActionRecord[] items) {
-      this.items = items;
+    /** {@return these actions with {@code updated} at the position its sequence names} */
+    private Actions with(ActionRecord updated) {
+      int index = updated.id().sequence() - 1;
+      ActionRecord[] copy = Arrays.copyOf(items, Math.max(items.length, index + 1));
+      ActionRecord before = copy[index];
+      copy[index] = updated;
+      int count =
+          unsettled
+              - (before != null && !before.status().isSettled() ? 1 : 0)
+              + (updated.status().isSettled() ? 0 : 1);
+      return new Actions(copy, count);
     }
 
     @Override
@@ -322,12 +368,7 @@ public record Investigation(
     if (!isAnalysisFinished()) {
       return false;
     }
-    for (ActionRecord action : actions) {
-      if (!action.status().isSettled()) {
-        return false;
-      }
-    }
-    return true;
+    return ((Actions) actions).unsettled == 0;
   }
 
   /** {@return whether the investigation was terminated} */
@@ -350,7 +391,8 @@ public record Investigation(
   /** {@return the actions pending approval, in the order they were proposed} */
   public List<ActionRecord> pendingActions() {
     List<ActionRecord> pending = new ArrayList<>();
-    for (ActionRecord action : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord action = actions.get(i);
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         pending.add(action);
       }
@@ -394,7 +436,8 @@ public record Investigation(
     }
     if (!isComplete()) {
       boolean running = false;
-      for (ActionRecord action : actions) {
+      for (int i = 0, size = actions.size(); i < size; i++) {
+        ActionRecord action = actions.get(i);
         if (action.status() == ActionStatus.PENDING_APPROVAL) {
           return InvestigationStatus.PENDING_APPROVAL;
         }
@@ -477,108 +520,122 @@ public record Investigation(
   public Decision decide(Command command, Instant now) {
     Checks.notNull(command, "command");
     Checks.notNull(now, "now");
-    List<InvestigationEvent> events = new ArrayList<>(4);
+    DecidedEvents events = new DecidedEvents();
     Rejection rejection = decideInto(command, now, events);
     if (rejection != null) {
       return new Decision.Rejected(rejection);
     }
     Investigation after = this;
-    for (InvestigationEvent event : events) {
-      after = after.evolve(event);
+    for (int i = 0, size = events.size(); i < size; i++) {
+      after = after.evolve(events.get(i));
     }
     if (!isComplete() && after.isComplete()) {
       Completed completed = new Completed(id, now, Actor.system(), after.status());
-      events.add(completed);
+      events.append(completed);
       after = after.evolve(completed);
     }
     return new Decision.Accepted(events, after);
   }
 
-  private @Nullable Rejection decideInto(
-      Command command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection decideInto(Command command, Instant now, DecidedEvents out) {
     if (command instanceof Command.Approve approve) {
       return approve(approve.actionId(), approve.approver(), approve.comment(), now, out);
     }
     if (command instanceof Command.Start start) {
       ActionId actionId = start.actionId();
-      return transition(
-          "start",
-          actionId,
-          out,
-          a -> a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS,
-          a ->
-              new ActionStarted(
-                  id,
-                  now,
-                  Actor.system(),
-                  actionId,
-                  a.attempts() + 1,
-                  a.deadline() != null ? a.deadline() : start.deadline()));
+      Rejection refused =
+          refuseUnless(
+              actionId,
+              "start",
+              a -> a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        ActionRecord a = actionAt(actionId);
+        out.append(
+            new ActionStarted(
+                id,
+                now,
+                Actor.system(),
+                actionId,
+                a.attempts() + 1,
+                a.deadline() != null ? a.deadline() : start.deadline()));
+      }
+      return refused;
     }
     if (command instanceof Command.Succeed succeed) {
-      return transition(
-          "succeed",
-          succeed.actionId(),
-          out,
-          a -> a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
+      Rejection refused =
+          refuseUnless(succeed.actionId(), "succeed", a -> a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        out.append(
+            new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
+      }
+      return refused;
     }
     if (command instanceof Command.RecordEvidence record) {
       return recordEvidence(record, now, out);
     }
     if (command instanceof Command.Reject reject) {
-      return transition(
-          "reject",
-          reject.actionId(),
-          out,
-          a -> a.status() == ActionStatus.PENDING_APPROVAL,
-          a -> new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
+      Rejection refused =
+          refuseUnless(
+              reject.actionId(), "reject", a -> a.status() == ActionStatus.PENDING_APPROVAL);
+      if (refused == null) {
+        out.append(
+            new ActionRejected(id, now, reject.actor(), reject.actionId(), reject.comment()));
+      }
+      return refused;
     }
     if (command instanceof Command.Fail fail) {
-      return transition(
-          "fail",
-          fail.actionId(),
-          out,
-          a -> a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
+      Rejection refused =
+          refuseUnless(fail.actionId(), "fail", a -> a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        out.append(new ActionFailed(id, now, Actor.system(), fail.actionId(), fail.reason()));
+      }
+      return refused;
     }
     if (command instanceof Command.TimeOut timeOut) {
       ActionId actionId = timeOut.actionId();
-      return transition(
-          "time out",
-          actionId,
-          out,
-          a -> a.status() == ActionStatus.IN_PROGRESS,
-          a -> new ActionTimedOut(id, now, Actor.system(), actionId));
+      Rejection refused =
+          refuseUnless(actionId, "time out", a -> a.status() == ActionStatus.IN_PROGRESS);
+      if (refused == null) {
+        out.append(new ActionTimedOut(id, now, Actor.system(), actionId));
+      }
+      return refused;
     }
     if (command instanceof Command.Cancel cancel) {
-      return transition(
-          cancel.workStopped() ? "cancel" : "cancel (its executor may be carrying it out)",
-          cancel.actionId(),
-          out,
-          a ->
-              a.status() == ActionStatus.APPROVED
-                  || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()),
-          a -> new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
+      Rejection refused =
+          refuseUnless(
+              cancel.actionId(),
+              cancel.workStopped() ? "cancel" : "cancel (its executor may be carrying it out)",
+              a ->
+                  a.status() == ActionStatus.APPROVED
+                      || (a.status() == ActionStatus.IN_PROGRESS && cancel.workStopped()));
+      if (refused == null) {
+        out.append(
+            new ActionCancelled(id, now, cancel.actor(), cancel.actionId(), cancel.comment()));
+      }
+      return refused;
     }
     if (command instanceof Command.RequestUndo undo) {
       return requestUndo(undo, now, out);
     }
     if (command instanceof Command.CompleteUndo done) {
-      return transition(
-          "complete the undo",
-          done.actionId(),
-          out,
-          a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
-          a -> new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
+      Rejection refused =
+          refuseUnless(
+              done.actionId(),
+              "complete the undo",
+              a -> a.status() == ActionStatus.UNDO_IN_PROGRESS);
+      if (refused == null) {
+        out.append(new ActionUndone(id, now, Actor.system(), done.actionId(), done.detail()));
+      }
+      return refused;
     }
     if (command instanceof Command.FailUndo failed) {
-      return transition(
-          "fail the undo",
-          failed.actionId(),
-          out,
-          a -> a.status() == ActionStatus.UNDO_IN_PROGRESS,
-          a -> new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
+      Rejection refused =
+          refuseUnless(
+              failed.actionId(), "fail the undo", a -> a.status() == ActionStatus.UNDO_IN_PROGRESS);
+      if (refused == null) {
+        out.append(new UndoFailed(id, now, Actor.system(), failed.actionId(), failed.reason()));
+      }
+      return refused;
     }
     if (command instanceof Command.ExtendTimeBox extend) {
       return extendTimeBox(extend, now, out);
@@ -586,54 +643,62 @@ public record Investigation(
     if (command instanceof Command.Expire expire) {
       Rejection early =
           refuseBefore(expire.actionId(), ActionStatus.PENDING_APPROVAL, "expire", now);
-      return early != null
-          ? early
-          : transition(
-              "expire",
-              expire.actionId(),
-              out,
-              a -> a.status() == ActionStatus.PENDING_APPROVAL,
-              a -> new ActionExpired(id, now, Actor.system(), expire.actionId()));
+      Rejection refused =
+          early != null
+              ? early
+              : refuseUnless(
+                  expire.actionId(), "expire", a -> a.status() == ActionStatus.PENDING_APPROVAL);
+      if (refused == null) {
+        out.append(new ActionExpired(id, now, Actor.system(), expire.actionId()));
+      }
+      return refused;
     }
     if (command instanceof Command.ExpirePending) {
-      for (ActionRecord action : actions) {
+      for (int i = 0, size = actions.size(); i < size; i++) {
+        ActionRecord action = actions.get(i);
         if (action.status() == ActionStatus.PENDING_APPROVAL && !now.isBefore(expiryOf(action))) {
-          out.add(new ActionExpired(id, now, Actor.system(), action.id()));
+          out.append(new ActionExpired(id, now, Actor.system(), action.id()));
         }
       }
       return null;
     }
     if (command instanceof Command.Hold hold) {
       Instant expires = now.plus(hold.expiry() != null ? hold.expiry() : pendingExpiry);
-      return transition(
-          "hold",
-          hold.actionId(),
-          out,
-          a ->
-              (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
-                  && a.mode() == ApprovalMode.AUTOMATIC
-                  && a.approvers().isEmpty(),
-          a ->
-              new InvestigationEvent.ActionHeld(
-                  id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
+      Rejection refused =
+          refuseUnless(
+              hold.actionId(),
+              "hold",
+              a ->
+                  (a.status() == ActionStatus.APPROVED || a.status() == ActionStatus.IN_PROGRESS)
+                      && a.mode() == ApprovalMode.AUTOMATIC
+                      && a.approvalCount() == 0);
+      if (refused == null) {
+        out.append(
+            new InvestigationEvent.ActionHeld(
+                id, now, Actor.system(), hold.actionId(), hold.reason(), expires));
+      }
+      return refused;
     }
     if (command instanceof Command.EndTimeBox end) {
       Rejection early =
           refuseBefore(end.actionId(), ActionStatus.SUCCEEDED, "end the time box", now);
-      return early != null
-          ? early
-          : transition(
-              "end the time box",
-              end.actionId(),
-              out,
-              a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
-              a ->
-                  new UndoRequested(
-                      id,
-                      now,
-                      Actor.system(),
-                      end.actionId(),
-                      "time box of " + a.timeBox() + " ended"));
+      Rejection refused =
+          early != null
+              ? early
+              : refuseUnless(
+                  end.actionId(),
+                  "end the time box",
+                  a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null);
+      if (refused == null) {
+        out.append(
+            new UndoRequested(
+                id,
+                now,
+                Actor.system(),
+                end.actionId(),
+                "time box of " + actionAt(end.actionId()).timeBox() + " ended"));
+      }
+      return refused;
     }
     if (command instanceof Command.ProposeAction propose) {
       return proposeAction(propose, now, out);
@@ -651,7 +716,7 @@ public record Investigation(
             "investigation " + id + " already finished its analysis as " + analysis,
             null);
       }
-      out.add(new AnalysisFinished(id, now, finish.actor(), finish.outcome()));
+      out.append(new AnalysisFinished(id, now, finish.actor(), finish.outcome()));
       return null;
     }
     return terminate((Command.Terminate) command, now, out);
@@ -692,7 +757,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection extendTimeBox(
-      Command.ExtendTimeBox extend, Instant now, List<InvestigationEvent> out) {
+      Command.ExtendTimeBox extend, Instant now, DecidedEvents out) {
     Optional<ActionRecord> found = action(extend.actionId());
     Duration box = found.map(ActionRecord::timeBox).orElse(null);
     if (box != null && box.plus(extend.extra()).compareTo(Durations.MAX) > 0) {
@@ -707,30 +772,33 @@ public record Investigation(
           extend.actionId(),
           "extra");
     }
-    return transition(
-        "extend the time box",
-        extend.actionId(),
-        out,
-        a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null,
-        a ->
-            new InvestigationEvent.TimeBoxExtended(
-                id,
-                now,
-                Actor.principal(extend.approver()),
-                extend.actionId(),
-                extend.extra(),
-                extend.comment()));
+    Rejection refused =
+        refuseUnless(
+            extend.actionId(),
+            "extend the time box",
+            a -> a.status() == ActionStatus.SUCCEEDED && a.timeBox() != null);
+    if (refused == null) {
+      out.append(
+          new InvestigationEvent.TimeBoxExtended(
+              id,
+              now,
+              Actor.principal(extend.approver()),
+              extend.actionId(),
+              extend.extra(),
+              extend.comment()));
+    }
+    return refused;
   }
 
   private @Nullable Rejection recordEvidence(
-      Command.RecordEvidence command, Instant now, List<InvestigationEvent> out) {
+      Command.RecordEvidence command, Instant now, DecidedEvents out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
     }
-    out.add(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
+    out.append(new EvidenceRecorded(id, now, command.actor(), command.evidence()));
     if (command.proposals().isEmpty() && command.evidence().isThreat()) {
-      out.add(new NoActionPlanned(id, now, command.actor(), command.evidence()));
+      out.append(new NoActionPlanned(id, now, command.actor(), command.evidence()));
     }
     List<RemediationAction> proposedNow = new ArrayList<>(command.proposals().size());
     Set<ActionId> superseded = new HashSet<>();
@@ -742,7 +810,7 @@ public record Investigation(
       }
       proposedNow.add(action);
       ActionId proposedId = new ActionId(id, next++);
-      out.add(
+      out.append(
           proposed(
               proposedId,
               proposal,
@@ -764,18 +832,19 @@ public record Investigation(
       RemediationAction action,
       ActionId by,
       Instant now,
-      List<InvestigationEvent> out,
+      DecidedEvents out,
       Set<ActionId> superseded) {
     if (action.missingForExecution().isPresent()) {
       return;
     }
-    for (ActionRecord existing : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord existing = actions.get(i);
       // once per batch: two sendable reports may both stand for one that could not be sent
       if (existing.status() == ActionStatus.PENDING_APPROVAL
           && existing.action().missingForExecution().isPresent()
           && sameTarget(existing.action(), action)
           && superseded.add(existing.id())) {
-        out.add(
+        out.append(
             new ActionRejected(
                 id,
                 now,
@@ -805,7 +874,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection proposeAction(
-      Command.ProposeAction command, Instant now, List<InvestigationEvent> out) {
+      Command.ProposeAction command, Instant now, DecidedEvents out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
@@ -819,7 +888,7 @@ public record Investigation(
           existing.id());
     }
     ActionId proposedId = new ActionId(id, actions.size() + 1);
-    out.add(
+    out.append(
         proposed(
             proposedId,
             command.proposal(),
@@ -865,7 +934,8 @@ public record Investigation(
    * can: the new report carries what the first lacked.
    */
   private @Nullable ActionRecord findBlocking(RemediationAction proposed, boolean includeDecided) {
-    for (ActionRecord action : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord action = actions.get(i);
       ActionStatus status = action.status();
       boolean blocks =
           status.isActive()
@@ -911,11 +981,7 @@ public record Investigation(
   }
 
   private @Nullable Rejection approve(
-      ActionId actionId,
-      PrincipalName approver,
-      String comment,
-      Instant now,
-      List<InvestigationEvent> out) {
+      ActionId actionId, PrincipalName approver, String comment, Instant now, DecidedEvents out) {
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
       return missing;
@@ -924,7 +990,7 @@ public record Investigation(
     if (action.status() != ActionStatus.PENDING_APPROVAL) {
       return illegal(action, "approve");
     }
-    if (action.approvers().contains(approver)) {
+    if (action.approvedBy(approver)) {
       return reject(
           RejectionReason.ALREADY_APPROVED_BY_PRINCIPAL,
           "principal '"
@@ -945,13 +1011,13 @@ public record Investigation(
               + " and may not approve it (two-step approval)",
           actionId);
     }
-    boolean quorum = action.approvers().size() + 1 >= action.rule().approvals();
-    out.add(new ApprovalGranted(id, now, Actor.principal(approver), actionId, comment, quorum));
+    boolean quorum = action.approvalCount() + 1 >= action.rule().approvals();
+    out.append(new ApprovalGranted(id, now, Actor.principal(approver), actionId, comment, quorum));
     return null;
   }
 
   private @Nullable Rejection requestUndo(
-      Command.RequestUndo command, Instant now, List<InvestigationEvent> out) {
+      Command.RequestUndo command, Instant now, DecidedEvents out) {
     ActionId actionId = command.actionId();
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
@@ -967,44 +1033,46 @@ public record Investigation(
     if (action.status() != ActionStatus.SUCCEEDED && action.status() != ActionStatus.UNDO_FAILED) {
       return illegal(action, "undo");
     }
-    out.add(new UndoRequested(id, now, command.actor(), actionId, command.comment()));
+    out.append(new UndoRequested(id, now, command.actor(), actionId, command.comment()));
     return null;
   }
 
-  private @Nullable Rejection terminate(
-      Command.Terminate command, Instant now, List<InvestigationEvent> out) {
+  private @Nullable Rejection terminate(Command.Terminate command, Instant now, DecidedEvents out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
       return closed;
     }
     String why = command.comment().isEmpty() ? "investigation terminated" : command.comment();
-    for (ActionRecord action : actions) {
+    for (int i = 0, size = actions.size(); i < size; i++) {
+      ActionRecord action = actions.get(i);
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
-        out.add(new ActionRejected(id, now, command.actor(), action.id(), why));
+        out.append(new ActionRejected(id, now, command.actor(), action.id(), why));
       } else if (action.status() == ActionStatus.APPROVED) {
-        out.add(new ActionCancelled(id, now, command.actor(), action.id(), why));
+        out.append(new ActionCancelled(id, now, command.actor(), action.id(), why));
       }
     }
-    out.add(new Terminated(id, now, command.actor(), command.comment()));
+    out.append(new Terminated(id, now, command.actor(), command.comment()));
     return null;
   }
 
-  private @Nullable Rejection transition(
-      String what,
-      ActionId actionId,
-      List<InvestigationEvent> out,
-      Predicate<ActionRecord> allowed,
-      Function<ActionRecord, InvestigationEvent> event) {
+  /**
+   * {@return why the action cannot take the transition {@code what}, or null if it can}: it is
+   * unknown, or its state does not satisfy {@code allowed}. The caller then emits the event; the
+   * predicates capture nothing on the hot paths, so that a decision allocates no function.
+   */
+  private @Nullable Rejection refuseUnless(
+      ActionId actionId, String what, Predicate<ActionRecord> allowed) {
     Rejection missing = refuseUnknown(actionId);
     if (missing != null) {
       return missing;
     }
-    ActionRecord action = actions.get(actionId.sequence() - 1);
-    if (!allowed.test(action)) {
-      return illegal(action, what);
-    }
-    out.add(event.apply(action));
-    return null;
+    ActionRecord action = actionAt(actionId);
+    return allowed.test(action) ? null : illegal(action, what);
+  }
+
+  /** {@return the action with this id, known to be in this investigation} */
+  private ActionRecord actionAt(ActionId actionId) {
+    return actions.get(actionId.sequence() - 1);
   }
 
   private @Nullable Rejection refuseUnknown(ActionId actionId) {
@@ -1057,10 +1125,13 @@ public record Investigation(
     if (event instanceof ActionEvent actionEvent) {
       return withAction(evolveAction(actionEvent), v);
     }
+    return evolveInvestigation(event, v);
+  }
+
+  /** {@return the investigation after an event about itself rather than one of its actions} */
+  private Investigation evolveInvestigation(InvestigationEvent event, long v) {
     if (event instanceof EvidenceRecorded evidenceRecorded) {
-      List<Evidence> more = new ArrayList<>(evidence.size() + 1);
-      more.addAll(evidence);
-      more.add(evidenceRecorded.evidence());
+      List<Evidence> more = plus(evidence, evidenceRecorded.evidence());
       return new Investigation(
           id,
           alertId,
@@ -1077,9 +1148,7 @@ public record Investigation(
           completedAt);
     }
     if (event instanceof NoActionPlanned noActionPlanned) {
-      List<Evidence> more = new ArrayList<>(threatsWithoutAction.size() + 1);
-      more.addAll(threatsWithoutAction);
-      more.add(noActionPlanned.evidence());
+      List<Evidence> more = plus(threatsWithoutAction, noActionPlanned.evidence());
       return new Investigation(
           id,
           alertId,
@@ -1155,54 +1224,23 @@ public record Investigation(
     throw new ConflictException("investigation " + id + " is already open");
   }
 
+  /**
+   * {@return the list and one more element, as an unmodifiable list of the JDK's}, which the
+   * constructor takes without copying it again
+   */
+  private static <T> List<T> plus(List<T> list, T element) {
+    @SuppressWarnings("unchecked")
+    T[] more = (T[]) list.toArray(new Object[list.size() + 1]);
+    more[more.length - 1] = element;
+    return List.of(more);
+  }
+
   private ActionRecord evolveAction(ActionEvent event) {
-    ActionId actionId = event.actionId();
     if (event instanceof ActionProposed proposed) {
-      if (actionId.sequence() != actions.size() + 1) {
-        throw new ConflictException(
-            "action " + actionId + " proposed out of sequence, expected " + (actions.size() + 1));
-      }
-      ActionStatus initial =
-          proposed.mode() == ApprovalMode.AUTOMATIC
-              ? ActionStatus.APPROVED
-              : ActionStatus.PENDING_APPROVAL;
-      Instant expires =
-          initial != ActionStatus.PENDING_APPROVAL
-              ? null
-              : proposed.expiresAt() != null
-                  ? proposed.expiresAt()
-                  : proposed.at().plus(pendingExpiry);
-      return new ActionRecord(
-          actionId,
-          proposed.action(),
-          proposed.mode(),
-          proposed.reason(),
-          proposed.rule(),
-          proposed.actor(),
-          proposed.comment(),
-          proposed.source(),
-          proposed.at(),
-          initial,
-          List.of(),
-          0,
-          proposed.at(),
-          proposed.actor(),
-          "",
-          proposed.timeBox(),
-          expires,
-          null,
-          0);
+      return proposedAction(proposed);
     }
-    ActionRecord current =
-        action(actionId)
-            .orElseThrow(
-                () -> new ConflictException("investigation " + id + " has no action " + actionId));
-    if (event instanceof InvestigationEvent.TimeBoxExtended extended) {
-      if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
-        throw new ConflictException("action " + actionId + " has no running time box to extend");
-      }
-      return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
-    }
+    ActionId actionId = event.actionId();
+    ActionRecord current = existing(actionId);
     if (event instanceof ApprovalGranted granted) {
       require(
           current,
@@ -1215,6 +1253,63 @@ public record Investigation(
       require(current, current.status(), ActionStatus.IN_PROGRESS);
       return current.started(
           actionStarted.attempt(), event.at(), event.actor(), actionStarted.deadline());
+    }
+    return evolveOtherAction(current, event);
+  }
+
+  /** {@return the action with this id}, for an event about it */
+  private ActionRecord existing(ActionId actionId) {
+    if (!actionId.investigation().equals(id) || actionId.sequence() > actions.size()) {
+      throw new ConflictException("investigation " + id + " has no action " + actionId);
+    }
+    return actionAt(actionId);
+  }
+
+  private ActionRecord proposedAction(ActionProposed proposed) {
+    ActionId actionId = proposed.actionId();
+    if (actionId.sequence() != actions.size() + 1) {
+      throw new ConflictException(
+          "action " + actionId + " proposed out of sequence, expected " + (actions.size() + 1));
+    }
+    ActionStatus initial =
+        proposed.mode() == ApprovalMode.AUTOMATIC
+            ? ActionStatus.APPROVED
+            : ActionStatus.PENDING_APPROVAL;
+    Instant expires =
+        initial != ActionStatus.PENDING_APPROVAL
+            ? null
+            : proposed.expiresAt() != null
+                ? proposed.expiresAt()
+                : proposed.at().plus(pendingExpiry);
+    return new ActionRecord(
+        actionId,
+        proposed.action(),
+        proposed.mode(),
+        proposed.reason(),
+        proposed.rule(),
+        proposed.actor(),
+        proposed.comment(),
+        proposed.source(),
+        proposed.at(),
+        initial,
+        List.of(),
+        0,
+        proposed.at(),
+        proposed.actor(),
+        "",
+        proposed.timeBox(),
+        expires,
+        null,
+        0);
+  }
+
+  private ActionRecord evolveOtherAction(ActionRecord current, ActionEvent event) {
+    ActionId actionId = current.id();
+    if (event instanceof InvestigationEvent.TimeBoxExtended extended) {
+      if (current.status() != ActionStatus.SUCCEEDED || current.timeBox() == null) {
+        throw new ConflictException("action " + actionId + " has no running time box to extend");
+      }
+      return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
     }
     if (event instanceof InvestigationEvent.ActionHeld held) {
       require(
@@ -1263,16 +1358,13 @@ public record Investigation(
 
   private static void require(ActionRecord current, ActionStatus from, ActionStatus to) {
     if (current.status() != from
-        || !(from.next().contains(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
+        || !(from.canMoveTo(to) || (from == to && from == ActionStatus.PENDING_APPROVAL))) {
       throw new ConflictException(
           "action " + current.id() + " cannot go from " + current.status() + " to " + to);
     }
   }
 
   private Investigation withAction(ActionRecord updated, long v) {
-    int index = updated.id().sequence() - 1;
-    ActionRecord[] copy = actions.toArray(new ActionRecord[Math.max(actions.size(), index + 1)]);
-    copy[index] = updated;
     return new Investigation(
         id,
         alertId,
@@ -1283,7 +1375,7 @@ public record Investigation(
         v,
         evidence,
         threatsWithoutAction,
-        new Actions(copy),
+        ((Actions) actions).with(updated),
         analysis,
         terminatedBy,
         completedAt);

@@ -1,0 +1,147 @@
+package dev.parry.core.investigation;
+
+import static dev.parry.core.Fixtures.DEVICE;
+import static dev.parry.core.Fixtures.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.actor.PrincipalName;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The lists a decision hands out and the state it builds")
+class DecisionListsTest {
+
+  static final PrincipalName ALICE = PrincipalName.of("alice@contoso.com");
+
+  Investigation investigation;
+  final List<InvestigationEvent> log = new ArrayList<>();
+
+  @BeforeEach
+  void open() {
+    Decision.Accepted opened =
+        Investigation.open(
+            InvestigationId.of("inv-lists"),
+            AlertId.of("alert-1"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            T0);
+    investigation = opened.after();
+    log.addAll(opened.events());
+  }
+
+  Decision.Accepted accept(Command command) {
+    Decision.Accepted accepted = (Decision.Accepted) investigation.decide(command, T0);
+    investigation = accepted.after();
+    log.addAll(accepted.events());
+    return accepted;
+  }
+
+  ActionId propose(int device) {
+    accept(
+        new Command.ProposeAction(
+            new Command.Proposal(
+                new PlannedAction(
+                    new IsolateDevice(
+                        device == 0
+                            ? DEVICE
+                            : Device.of(DeviceId.of("d" + device), DeviceName.of("ws")),
+                        IsolationType.FULL),
+                    ApprovalMode.REQUIRES_APPROVAL,
+                    "test"),
+                ApprovalRule.SINGLE),
+            Actor.system()));
+    return investigation.actions().get(investigation.actions().size() - 1).id();
+  }
+
+  static void assertUnmodifiable(List<InvestigationEvent> events) {
+    InvestigationEvent any = events.get(0);
+    assertThrows(UnsupportedOperationException.class, () -> events.add(any));
+    assertThrows(UnsupportedOperationException.class, () -> events.add(0, any));
+    assertThrows(UnsupportedOperationException.class, () -> events.set(0, any));
+    assertThrows(UnsupportedOperationException.class, () -> events.remove(0));
+    assertThrows(UnsupportedOperationException.class, events::clear);
+    assertEquals(List.copyOf(events), events, "equal to a JDK list of the same events");
+    assertEquals(List.copyOf(events).hashCode(), events.hashCode());
+  }
+
+  @Test
+  @DisplayName("a decision's events cannot be modified, one event or several")
+  void eventsAreUnmodifiable() {
+    ActionId id = propose(0);
+    accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));
+    Decision.Accepted one = accept(new Command.Approve(id, ALICE, ""));
+    assertEquals(1, one.events().size());
+    assertUnmodifiable(one.events());
+
+    accept(new Command.Start(id));
+    Decision.Accepted two = accept(new Command.Succeed(id, ""));
+    assertEquals(2, two.events().size(), "the success and the completion");
+    assertUnmodifiable(two.events());
+  }
+
+  @Test
+  @DisplayName(
+      "completion follows the actions however their list was built: decided, replayed or given")
+  void completionFromEveryList() {
+    ActionId first = propose(1);
+    ActionId second = propose(2);
+    accept(new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()));
+    for (ActionId id : List.of(first, second)) {
+      assertFalse(investigation.isComplete());
+      accept(new Command.Approve(id, ALICE, ""));
+      accept(new Command.Start(id));
+      assertFalse(Investigation.replay(log).isComplete());
+      accept(new Command.Succeed(id, ""));
+    }
+    assertTrue(investigation.isComplete());
+    assertEquals(investigation, Investigation.replay(log), "replay builds the same state");
+
+    Investigation given =
+        new Investigation(
+            investigation.id(),
+            investigation.alertId(),
+            investigation.level(),
+            investigation.origin(),
+            investigation.openedAt(),
+            investigation.pendingExpiry(),
+            investigation.version(),
+            investigation.evidence(),
+            investigation.threatsWithoutAction(),
+            new ArrayList<>(investigation.actions()),
+            investigation.analysis(),
+            investigation.terminatedBy(),
+            investigation.completedAt());
+    assertTrue(given.isComplete());
+    assertEquals(investigation, given);
+  }
+
+  @Test
+  @DisplayName("a null among a decision's events is refused, named by its index")
+  void nullEventNamed() {
+    InvestigationEvent event = log.get(0);
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> new Decision.Accepted(Arrays.asList(event, null), investigation));
+    assertEquals("events[1]", e.field());
+    assertEquals("events[1] must not be null", e.getMessage());
+  }
+}
