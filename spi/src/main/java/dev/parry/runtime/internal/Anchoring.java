@@ -53,6 +53,11 @@ public final class Anchoring {
     return new Anchoring(anchor);
   }
 
+  /** {@return whether there is an anchor to hand heads to} */
+  public boolean anchored() {
+    return anchor != null;
+  }
+
   /**
    * Anchors the head an append answered; never throws but a {@link VirtualMachineError}.
    *

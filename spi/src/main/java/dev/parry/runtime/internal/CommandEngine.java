@@ -84,9 +84,8 @@ public final class CommandEngine {
    * @throws ConcurrencyConflictException if an investigation with this id exists
    */
   public void create(InvestigationId id, List<InvestigationEvent> events, Investigation state) {
-    ChainHead head = store.append(id, 0, events, state);
+    write(id, 0, events, state);
     remember(state);
-    anchoring.anchor(id, head);
     router.stored(events, state);
   }
 
@@ -190,9 +189,8 @@ public final class CommandEngine {
         }
         return accepted;
       }
-      ChainHead head;
       try {
-        head = store.append(id, state.version(), accepted.events(), accepted.after());
+        write(id, state.version(), accepted.events(), accepted.after());
       } catch (ConcurrencyConflictException e) {
         recent.remove(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -204,7 +202,6 @@ public final class CommandEngine {
         throw e;
       }
       remember(accepted.after());
-      anchoring.anchor(id, head);
       router.stored(accepted.events(), accepted.after());
       return accepted;
     }
@@ -218,6 +215,23 @@ public final class CommandEngine {
    */
   public Decision decide(Investigation state, Command command) {
     return state.decide(command, clock.instant());
+  }
+
+  /**
+   * Appends, and hands the head to the anchor if there is one; without one, the store is not asked
+   * for a head, which it may then compute only when the chain is read.
+   */
+  private void write(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after) {
+    if (anchoring.anchored()) {
+      ChainHead head = store.append(id, expectedVersion, events, after);
+      anchoring.anchor(id, head);
+    } else {
+      store.appendWithoutHead(id, expectedVersion, events, after);
+    }
   }
 
   private static Decision decideAll(

@@ -137,9 +137,22 @@ public interface ControlStore {
     if (copy.isEmpty()) {
       throw new InvalidInputException("windows", null, "admit needs at least one window");
     }
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    for (Window window : copy) {
-      if (!keys.add(window.key())) {
+    // a caller passes a few windows per admission: compared pairwise, as building each key's text
+    // cost more than comparing them; a long list goes through a set
+    java.util.Set<List<Object>> keys =
+        copy.size() > 8 ? new java.util.HashSet<>() : java.util.Set.of();
+    for (int i = 0; i < copy.size(); i++) {
+      Window window = copy.get(i);
+      boolean repeated = false;
+      if (copy.size() > 8) {
+        repeated = !keys.add(List.of(window.scope(), window.length()));
+      } else {
+        for (int j = 0; j < i && !repeated; j++) {
+          Window other = copy.get(j);
+          repeated = window.scope().equals(other.scope()) && window.length().equals(other.length());
+        }
+      }
+      if (repeated) {
         throw new InvalidInputException(
             "windows", null, "two windows have the key " + window.key() + ": " + copy);
       }

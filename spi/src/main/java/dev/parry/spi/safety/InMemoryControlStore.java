@@ -20,7 +20,15 @@ import java.util.Map;
 public final class InMemoryControlStore implements ControlStore {
 
   private final List<ControlChange> changes = new ArrayList<>();
-  private final Map<String, ArrayDeque<Instant>> uses = new HashMap<>();
+
+  /** Each window's uses, by its scope and length. */
+  private final Map<Counted, ArrayDeque<Instant>> uses = new HashMap<>();
+
+  /**
+   * The key a window's uses are counted under: what {@link Window#key} names, without building its
+   * text on every admission.
+   */
+  private record Counted(String scope, java.time.Duration length) {}
 
   private InMemoryControlStore() {}
 
@@ -43,7 +51,10 @@ public final class InMemoryControlStore implements ControlStore {
   public List<ControlChange> changes(long after, int limit) {
     ControlStore.validPage(after, limit);
     synchronized (changes) {
-      int from = (int) Math.min(after, changes.size());
+      if (after >= changes.size()) {
+        return List.of(); // nearly every call: nothing new since the caller's last look
+      }
+      int from = (int) after;
       return List.copyOf(changes.subList(from, Math.min(changes.size(), from + limit)));
     }
   }
@@ -55,7 +66,9 @@ public final class InMemoryControlStore implements ControlStore {
     synchronized (uses) {
       List<ArrayDeque<Instant>> counted = new ArrayList<>(checked.size());
       for (Window window : checked) {
-        ArrayDeque<Instant> used = uses.computeIfAbsent(window.key(), k -> new ArrayDeque<>());
+        ArrayDeque<Instant> used =
+            uses.computeIfAbsent(
+                new Counted(window.scope(), window.length()), k -> new ArrayDeque<>());
         Instant start = now.minus(window.length());
         // uses arrive nearly in time order: those that ended are at the head (one that arrived late
         // and ended behind a later one is dropped a little late, which only ever admits less)

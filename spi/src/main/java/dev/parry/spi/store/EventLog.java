@@ -1,8 +1,8 @@
 package dev.parry.spi.store;
 
-import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.internal.ChainHex;
 import java.util.AbstractList;
@@ -10,77 +10,61 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One investigation's events with their chain hashes, immutable, appended to without copying them:
  * each log is a prefix of arrays that later logs of the same investigation share and extend. Only
  * the newest log may be extended, one append at a time (the store appends under the investigation's
  * lock); a log never reads past its own size, so the slots a later append fills are never seen
- * through it. The hashes are packed, 32 bytes an event, so that keeping them costs no object each;
- * their array grows on its own, from the size of the first append.
+ * through it.
+ *
+ * <p>The chain hashes are computed when first asked for ({@link #hash}, {@link #head}), in version
+ * order, and kept: an event held in this process's memory cannot change, so each hash is exactly
+ * {@link AuditTrail#link} of the event and of the hash before it whenever it is computed, and an
+ * investigation no one audits costs no hashing at all. The logs of an investigation share one
+ * {@link Hashes}, packed 32 bytes an event, so that keeping them costs no object each.
  */
 final class EventLog extends AbstractList<InvestigationEvent> implements RandomAccess {
 
   private static final int FIRST_CAPACITY = 8;
-  private static final int HASH_BYTES = ChainHash.DIGITS / 2;
 
   private final InvestigationEvent[] slots;
-  private final byte[] hashes;
+  private final Hashes hashes;
   private final int size;
 
-  private EventLog(InvestigationEvent[] slots, byte[] hashes, int size) {
+  private EventLog(InvestigationEvent[] slots, Hashes hashes, int size) {
     this.slots = slots;
     this.hashes = hashes;
     this.size = size;
   }
 
-  /**
-   * {@return a log of {@code events}, each with its hash}
-   *
-   * @throws InvalidInputException if there is not one hash per event
-   */
-  static EventLog of(List<InvestigationEvent> events, List<ChainHash> hashes) {
-    // the hashes start at their exact size: an investigation that stops at its first events (most
-    // pending ones) keeps 32 bytes an event, not a whole first capacity
+  /** {@return a log of {@code events}, the first of its investigation} */
+  static EventLog of(List<InvestigationEvent> events) {
     return new EventLog(
-            new InvestigationEvent[Math.max(FIRST_CAPACITY, events.size())],
-            new byte[events.size() * HASH_BYTES],
-            0)
-        .appended(events, hashes);
+            new InvestigationEvent[Math.max(FIRST_CAPACITY, events.size())], new Hashes(), 0)
+        .appended(events);
   }
 
   /**
-   * {@return this log followed by {@code events}, each with its hash}; this log must be the newest
-   * of its investigation. Amortized constant time per event: the arrays are copied only when full,
-   * to twice their size.
-   *
-   * @throws InvalidInputException if there is not one hash per event
+   * {@return this log followed by {@code events}}; this log must be the newest of its
+   * investigation. Amortized constant time per event: the array is copied only when full, to twice
+   * its size.
    */
-  EventLog appended(List<InvestigationEvent> events, List<ChainHash> links) {
-    if (links.size() != events.size()) {
-      throw new InvalidInputException(
-          "links",
-          null,
-          "one hash per event: " + events.size() + " events, " + links.size() + " hashes");
-    }
+  EventLog appended(List<InvestigationEvent> events) {
     int grown = size + events.size();
     InvestigationEvent[] target =
         grown <= slots.length ? slots : Arrays.copyOf(slots, Math.max(grown, 2 * slots.length));
-    byte[] packed =
-        grown * HASH_BYTES <= hashes.length
-            ? hashes
-            : Arrays.copyOf(hashes, Math.max(grown, 2 * (hashes.length / HASH_BYTES)) * HASH_BYTES);
     for (int i = 0; i < events.size(); i++) {
       target[size + i] = Checks.notNull(events.get(i), "event");
-      ChainHex.parse(links.get(i).value(), packed, (size + i) * HASH_BYTES);
     }
-    return new EventLog(target, packed, grown);
+    return new EventLog(target, hashes, grown);
   }
 
-  /** {@return the chain hash stored with the event at {@code index}} */
+  /** {@return the chain hash of the event at {@code index}} */
   ChainHash hash(int index) {
     Objects.checkIndex(index, size);
-    return ChainHash.of(ChainHex.format(hashes, index * HASH_BYTES));
+    return hashes.at(slots, index);
   }
 
   /** {@return the hash of the last event, or {@link ChainHash#GENESIS} for an empty log} */
@@ -97,5 +81,43 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
   @Override
   public int size() {
     return size;
+  }
+
+  /**
+   * The chain hashes of one investigation's events computed so far, from version 1 on without a
+   * gap; shared by all its logs, so a hash is computed once whichever log asks. Each log asks with
+   * its own events, which agree with every other log's on the versions both hold.
+   */
+  private static final class Hashes {
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] packed = NONE;
+    private int count;
+
+    /** The hash of version {@link #count}, kept as an object: the next link starts from it. */
+    private @Nullable ChainHash last;
+
+    /**
+     * {@return the hash of the event at {@code index} of {@code events}}, computing those before it
+     * that are not yet
+     */
+    synchronized ChainHash at(InvestigationEvent[] events, int index) {
+      if (index < count) {
+        return index == count - 1
+            ? Objects.requireNonNull(last)
+            : ChainHash.of(ChainHex.format(packed, index * ChainHex.BYTES));
+      }
+      if ((index + 1) * ChainHex.BYTES > packed.length) {
+        packed = Arrays.copyOf(packed, Math.max(index + 1, 2 * count) * ChainHex.BYTES);
+      }
+      ChainHash link = last == null ? ChainHash.GENESIS : last;
+      for (int i = count; i <= index; i++) {
+        link = AuditTrail.link(link, i + 1L, events[i]);
+        ChainHex.parse(link.value(), packed, i * ChainHex.BYTES);
+      }
+      count = index + 1;
+      last = link;
+      return link;
+    }
   }
 }

@@ -13,8 +13,6 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.investigation.Obligation;
 import dev.parry.spi.audit.AuditRecord;
-import dev.parry.spi.audit.AuditTrail;
-import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.InMemoryControlStore;
@@ -39,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * dispatched actions, one investigation's actions and one entity's actions are read without
  * scanning the rest. State is lost when the process ends.
  *
- * <p>Each event is kept with its audit chain hash, computed once when it is appended.
+ * <p>Each event is kept with its audit chain hash, computed once: when it is appended with {@link
+ * #append}, or else when a hash is first read ({@link #chain}, the head of a later {@code append}).
+ * Nothing can change an event held in this process's memory, so the hashes are the same either way.
  *
  * <p>Each investigation is appended under its own lock; indexes are updated under the same lock, so
  * a query sees every action in a state it really had, though a query spanning investigations is not
@@ -115,36 +115,48 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     return new InMemoryInvestigationStore(expected);
   }
 
+  /** Appends, then answers the head: the hashes of the events up to it are computed now. */
   @Override
   public ChainHead append(
       InvestigationId id,
       long expectedVersion,
       List<InvestigationEvent> events,
       Investigation after) {
+    EventLog log = store(id, expectedVersion, events, after);
+    return new ChainHead(log.size(), log.head());
+  }
+
+  /** Appends without computing a hash: they are computed when first read (see {@link EventLog}). */
+  @Override
+  public void appendWithoutHead(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after) {
+    store(id, expectedVersion, events, after);
+  }
+
+  /** {@return the investigation's log after appending {@code events}} */
+  private EventLog store(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after) {
     StoreArguments.append(id, expectedVersion, events, after);
-    // the hashes are computed before taking the investigation's lock, from the head of the log this
-    // append must extend: if another append moves the log on meanwhile, the version check refuses
-    // this one
-    Stored before = investigations.get(id);
-    long seen = before == null ? 0 : before.state().version();
-    if (seen != expectedVersion) {
-      throw new ConcurrencyConflictException(id, expectedVersion, seen);
-    }
-    ChainHash previous = before == null ? ChainHash.GENESIS : before.events().head();
-    List<ChainHash> links = AuditTrail.links(previous, expectedVersion, events);
-    investigations.compute(
-        id,
-        (key, stored) -> {
-          long actual = stored == null ? 0 : stored.state().version();
-          if (actual != expectedVersion) {
-            throw new ConcurrencyConflictException(id, expectedVersion, actual);
-          }
-          EventLog log =
-              stored == null ? EventLog.of(events, links) : stored.events().appended(events, links);
-          index(stored == null ? List.of() : stored.state().actions(), after.actions());
-          return new Stored(after, log);
-        });
-    return new ChainHead(after.version(), links.get(links.size() - 1));
+    Stored now =
+        investigations.compute(
+            id,
+            (key, stored) -> {
+              long actual = stored == null ? 0 : stored.state().version();
+              if (actual != expectedVersion) {
+                throw new ConcurrencyConflictException(id, expectedVersion, actual);
+              }
+              EventLog log =
+                  stored == null ? EventLog.of(events) : stored.events().appended(events);
+              index(stored == null ? List.of() : stored.state().actions(), after.actions());
+              return new Stored(after, log);
+            });
+    return Objects.requireNonNull(now).events();
   }
 
   /**

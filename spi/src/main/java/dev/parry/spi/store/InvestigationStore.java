@@ -79,6 +79,37 @@ public interface InvestigationStore {
       Investigation after);
 
   /**
+   * Appends events as {@link #append} does, for a caller that has no use for the chain head (a
+   * runtime without an {@link dev.parry.spi.audit.AuditAnchor}). A store kept in this process's
+   * memory, whose stored events nothing outside it can change, may then compute the chain hashes
+   * when they are first read ({@link #chain}, or the head a later {@code append} answers) rather
+   * than now, provided they come out exactly as {@link #append} would have stored them; any other
+   * store appends as {@link #append} does, which is what this default does.
+   *
+   * <pre>{@code
+   * store.appendWithoutHead(id, 0, opened.events(), opened.after());
+   * }</pre>
+   *
+   * @param id the investigation
+   * @param expectedVersion the version the caller decided on: 0 to create the investigation (the
+   *     events must then start with {@code Opened}), else its current version
+   * @param events the events, at least one
+   * @param after the investigation with the events applied (version {@code expectedVersion +
+   *     events.size()}), which the store may keep as a snapshot and must index
+   * @throws ConcurrencyConflictException if the stored version is not {@code expectedVersion};
+   *     nothing is written
+   * @throws InvalidInputException if the events are empty, belong to another investigation, or
+   *     {@code after} does not match them
+   */
+  default void appendWithoutHead(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after) {
+    append(id, expectedVersion, events, after);
+  }
+
+  /**
    * {@return the investigation's current state, if it exists}
    *
    * @param id the investigation

@@ -8,6 +8,7 @@ import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.ChainHash;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,13 +32,10 @@ class EventLogTest {
     return out;
   }
 
-  /** {@return a distinct hash for each event's position} */
+  /** {@return the chain hashes of events {@code from} to {@code from + count - 1}} */
   static List<ChainHash> hashes(int from, int count) {
-    List<ChainHash> out = new ArrayList<>();
-    for (int i = from; i < from + count; i++) {
-      out.add(ChainHash.of(String.format("%064x", i + 1)));
-    }
-    return out;
+    return AuditTrail.links(ChainHash.GENESIS, 0, events(0, from + count))
+        .subList(from, from + count);
   }
 
   @Test
@@ -46,13 +44,13 @@ class EventLogTest {
   void prefixesStayPut() {
     List<EventLog> logs = new ArrayList<>();
     List<InvestigationEvent> expected = new ArrayList<>(events(0, 3));
-    EventLog log = EventLog.of(expected, hashes(0, 3));
+    EventLog log = EventLog.of(expected);
     logs.add(log);
     List<List<InvestigationEvent>> snapshots = new ArrayList<>();
     snapshots.add(List.copyOf(expected));
     for (int round = 0; round < 40; round++) {
       List<InvestigationEvent> more = events(expected.size(), 1 + round % 5);
-      log = log.appended(more, hashes(expected.size(), more.size()));
+      log = log.appended(more);
       expected.addAll(more);
       logs.add(log);
       snapshots.add(List.copyOf(expected));
@@ -72,27 +70,45 @@ class EventLogTest {
   @DisplayName(
       "a log is read-only and refuses an index past its own end, even where a later log wrote")
   void readOnly() {
-    EventLog first = EventLog.of(events(0, 2), hashes(0, 2));
-    EventLog second = first.appended(events(2, 1), hashes(2, 1));
+    EventLog first = EventLog.of(events(0, 2));
+    EventLog second = first.appended(events(2, 1));
     assertEquals(3, second.size());
     assertThrows(IndexOutOfBoundsException.class, () -> first.get(2));
     assertThrows(IndexOutOfBoundsException.class, () -> first.hash(2));
     assertThrows(UnsupportedOperationException.class, () -> first.add(events(9, 1).get(0)));
     assertThrows(
         InvalidInputException.class,
-        () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null), hashes(3, 1)));
-    assertThrows(
-        InvalidInputException.class,
-        () -> second.appended(events(3, 2), hashes(3, 1)),
-        "a hash missing");
+        () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null)));
+  }
+
+  @Test
+  @DisplayName(
+      "hashes asked for in any order, from any log, are the chain's: each computed once from the one before")
+  void hashesInAnyOrder() {
+    List<InvestigationEvent> all = events(0, 60);
+    List<ChainHash> expected = hashes(0, 60);
+    List<EventLog> logs = new ArrayList<>();
+    EventLog log = EventLog.of(all.subList(0, 1));
+    logs.add(log);
+    for (int at = 1; at < all.size(); at += 1 + at % 3) {
+      log = log.appended(all.subList(at, Math.min(all.size(), at + 1 + at % 3)));
+      logs.add(log);
+    }
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 500; round++) {
+      EventLog asked = logs.get(random.nextInt(logs.size()));
+      int index = random.nextInt(asked.size());
+      assertEquals(expected.get(index), asked.hash(index), "hash " + index);
+      assertEquals(expected.get(asked.size() - 1), asked.head(), "a head");
+    }
   }
 
   @Test
   @DisplayName("a first append longer than the initial capacity keeps every event")
   void largeFirstAppend() {
     List<InvestigationEvent> many = events(0, 100);
-    assertEquals(many, EventLog.of(many, hashes(0, 100)));
-    EventLog grown = EventLog.of(many, hashes(0, 100)).appended(events(100, 1), hashes(100, 1));
+    assertEquals(many, EventLog.of(many));
+    EventLog grown = EventLog.of(many).appended(events(100, 1));
     assertEquals(events(0, 101), grown);
     assertEquals(hashes(99, 1).get(0), grown.hash(99));
     assertEquals(hashes(100, 1).get(0), grown.head());

@@ -1379,6 +1379,38 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   }
 
   @Test
+  @DisplayName("STORE-25: events appended without a head carry the hashes append would have stored")
+  void store25_appendWithoutHeadStoresTheSameChain() {
+    rule("STORE-25", false);
+    InvestigationId id = newId("s23w");
+    Decision.Accepted opened =
+        Investigation.open(
+            id,
+            AlertId.of("tck"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            T0);
+    store().appendWithoutHead(id, 0, opened.events(), opened.after());
+    Decision.Accepted first = isolation(opened.after(), "s23w-1", ApprovalMode.REQUIRES_APPROVAL);
+    store().appendWithoutHead(id, opened.after().version(), first.events(), first.after());
+    Decision.Accepted second = isolation(first.after(), "s23w-2", ApprovalMode.REQUIRES_APPROVAL);
+    ChainHead head = store().append(id, first.after().version(), second.events(), second.after());
+    List<InvestigationEvent> events = new ArrayList<>(opened.events());
+    events.addAll(first.events());
+    events.addAll(second.events());
+    List<ChainHash> expected = AuditTrail.links(ChainHash.GENESIS, 0, events);
+    assertEquals(
+        new ChainHead(events.size(), expected.get(expected.size() - 1)),
+        head,
+        "STORE-25: the head of an append after appends without one");
+    assertEquals(
+        expected,
+        store().chain(id).stream().map(AuditRecord::hash).toList(),
+        "STORE-25: the hashes of events appended without a head");
+  }
+
+  @Test
   @DisplayName(
       "STORE-26: an event changed behind the store's back keeps its stored hash, so verification names it")
   void store26_chainIsAnsweredAsStored() {
