@@ -305,7 +305,9 @@ public final class ParryRuntime implements AutoCloseable {
   /**
    * Stops dispatching new work and, if the runtime created its own thread pool, shuts it down after
    * letting running tasks finish. Approved actions not yet sent stay approved in the store and
-   * resume on the next {@link #start()} of any runtime on the store.
+   * resume on the next {@link #start()} of any runtime on the store. From then on every call but
+   * {@link #health()} and {@code close()} itself, reads included, throws a {@link
+   * RuntimeClosedException}, and the waits {@link #whenComplete} handed out fail with one.
    */
   @Override
   public synchronized void close() {
@@ -474,6 +476,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws UnknownInvestigationException if there is no such investigation
    */
   public RemediationPlan dryRun(InvestigationId id, Evidence evidence) {
+    requireOpen();
     Checks.notNull(evidence, "evidence");
     return planner.dryRun(engine.read(Checks.notNull(id, "id")), evidence);
   }
@@ -632,6 +635,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if {@code after} is negative or the limit out of range
    */
   public List<ControlChange> controlChanges(Caller caller, long after, int limit) {
+    requireOpen();
     ControlStore.validPage(after, limit);
     gate.authorize(caller, Operation.VIEW, null);
     return controls.changes(after, limit);
@@ -757,6 +761,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view investigations
    */
   public Optional<Investigation> investigation(InvestigationId id, Caller caller) {
+    requireOpen();
     Checks.notNull(id, "id");
     gate.authorize(caller, Operation.VIEW, null);
     return store.load(id);
@@ -770,6 +775,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view investigations
    */
   public List<InvestigationEvent> history(InvestigationId id, Caller caller) {
+    requireOpen();
     Checks.notNull(id, "id");
     gate.authorize(caller, Operation.VIEW, null);
     return store.events(id);
@@ -1313,6 +1319,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the query's cursor is not valid
    */
   public Page<ActionRecord> actions(ActionQuery query, Caller caller) {
+    requireOpen();
     Checks.notNull(query, "query");
     gate.authorize(caller, Operation.VIEW, null);
     return store.queryActions(query);
@@ -1332,6 +1339,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view investigations
    */
   public List<AuditRecord> auditTrail(InvestigationId id, Caller caller) {
+    requireOpen();
     gate.authorize(caller, Operation.VIEW, null);
     return store.chain(Checks.notNull(id, "id"));
   }
@@ -1356,6 +1364,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws UnavailableException if the audit anchor could not be read; the cause is what it threw
    */
   public Verification verifyAuditTrail(InvestigationId id, Caller caller) {
+    requireOpen();
     gate.authorize(caller, Operation.VIEW, null);
     Checks.notNull(id, "id");
     ChainHead anchored; // first: a head anchored later may pass the chain read
@@ -1377,6 +1386,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view the action center
    */
   public String exportCsv(ActionQuery query, Caller caller) {
+    requireOpen();
     gate.authorize(caller, Operation.VIEW, null);
     List<ActionRecord> rows = new ArrayList<>();
     StorePages.forEach(store, Checks.notNull(query, "query"), rows::add);
@@ -1392,6 +1402,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
    */
   public Set<AllowIndicator> allowIndicators(Caller caller) {
+    requireOpen();
     gate.authorize(caller, Operation.VIEW, null);
     return safety.allowIndicators(safety.current(), null);
   }
@@ -1404,6 +1415,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not view the action center
    */
   public List<ControlChange> allowGrants(Caller caller) {
+    requireOpen();
     gate.authorize(caller, Operation.VIEW, null);
     return safety.allowGrants();
   }

@@ -1,6 +1,7 @@
 package dev.parry.core.action;
 
 import dev.parry.core.entity.DeviceFile;
+import dev.parry.core.internal.Checks;
 
 /**
  * The file hash an action kind's backend needs to act on a file: {@link ActionKind#requiredHash()}.
@@ -27,8 +28,10 @@ public enum RequiredHash {
    * {@return whether {@code file} carries what this asks for}
    *
    * @param file the file
+   * @throws dev.parry.core.error.InvalidInputException if {@code file} is null
    */
   public boolean isMetBy(DeviceFile file) {
+    Checks.notNull(file, "file");
     return switch (this) {
       case NONE, ANY -> true;
       case SHA1 -> file.sha1() != null;

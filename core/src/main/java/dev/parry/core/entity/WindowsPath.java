@@ -1,6 +1,7 @@
 package dev.parry.core.entity;
 
 import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.NtfsNames;
 import dev.parry.core.internal.PathResolver;
 import dev.parry.core.internal.PathResolver.Resolution;
@@ -116,10 +117,11 @@ public record WindowsPath(String value) implements FilePath {
    * name matches only itself here: see {@link #couldBeWithin(WindowsPath)}.
    *
    * @param folder the folder
+   * @throws InvalidInputException if {@code folder} is null
    */
   public boolean isWithin(WindowsPath folder) {
     Resolution mine = resolution();
-    Resolution theirs = folder.resolution();
+    Resolution theirs = Checks.notNull(folder, "folder").resolution();
     return sameRoot(mine, theirs) && namesWithin(mine, theirs, false);
   }
 
@@ -132,10 +134,11 @@ public record WindowsPath(String value) implements FilePath {
    * local folder.
    *
    * @param folder the folder
+   * @throws InvalidInputException if {@code folder} is null
    */
   public boolean couldBeWithin(WindowsPath folder) {
     Resolution mine = resolution();
-    Resolution theirs = folder.resolution();
+    Resolution theirs = Checks.notNull(folder, "folder").resolution();
     return (sameRoot(mine, theirs) || rootsCouldBeSame(mine, theirs))
         && namesWithin(mine, theirs, true);
   }

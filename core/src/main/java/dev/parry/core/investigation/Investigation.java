@@ -380,9 +380,11 @@ public record Investigation(
    * {@return the action with this id, if it belongs to this investigation}
    *
    * @param actionId the action's id
+   * @throws InvalidInputException if {@code actionId} is null
    */
   public Optional<ActionRecord> action(ActionId actionId) {
-    if (!actionId.investigation().equals(id) || actionId.sequence() > actions.size()) {
+    if (!Checks.notNull(actionId, "actionId").investigation().equals(id)
+        || actionId.sequence() > actions.size()) {
       return Optional.empty();
     }
     return Optional.of(actions.get(actionId.sequence() - 1));
@@ -1117,7 +1119,7 @@ public record Investigation(
    *     action, a transition its status does not allow, a second opening)
    */
   public Investigation evolve(InvestigationEvent event) {
-    if (!event.investigationId().equals(id)) {
+    if (!Checks.notNull(event, "event").investigationId().equals(id)) {
       throw new InvalidInputException(
           "event", null, "event of investigation " + event.investigationId() + " applied to " + id);
     }

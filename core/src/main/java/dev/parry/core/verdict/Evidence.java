@@ -95,11 +95,12 @@ public record Evidence(
    * {@return this evidence with exactly these roles}
    *
    * @param roles the roles
+   * @throws InvalidInputException if {@code roles} or one of them is null
    * @throws RoleNotApplicableException as the constructor does
    */
   public Evidence withRoles(EvidenceRole... roles) {
     Set<EvidenceRole> set = EnumSet.noneOf(EvidenceRole.class);
-    set.addAll(List.of(roles));
+    set.addAll(List.of(Checks.noNulls(roles, "roles")));
     return new Evidence(entity, verdict, detail, observedAt, set);
   }
 

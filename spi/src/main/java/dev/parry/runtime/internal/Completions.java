@@ -28,6 +28,7 @@ public final class Completions {
   private final InvestigationStore store;
   private final Map<InvestigationId, List<CompletableFuture<Investigation>>> waiting =
       new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /**
    * Creates the waits of one runtime.
@@ -41,7 +42,8 @@ public final class Completions {
   /**
    * {@return a future that completes with {@code id}'s state once it is complete}: registered
    * first, then the store is read, so a completion in between is not missed. Cancelling it (or
-   * {@code orTimeout}) ends the wait.
+   * {@code orTimeout}) ends the wait. A wait registered once the runtime closed fails at once, as
+   * those open when it closed did.
    *
    * @param id the investigation
    */
@@ -50,6 +52,10 @@ public final class Completions {
     CompletableFuture<Investigation> future = new CompletableFuture<>();
     waiting.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(future);
     future.whenComplete((done, failure) -> forget(id, future)); // cancelled, timed out or completed
+    if (closed) { // registered after close() took the waits: nobody else would ever end this one
+      future.completeExceptionally(new RuntimeClosedException());
+      return future;
+    }
     Optional<Investigation> now = store.load(id);
     if (now.isPresent() && now.get().isComplete()) {
       complete(now.get());
@@ -59,6 +65,7 @@ public final class Completions {
 
   /** Fails every wait still open: the runtime closed. */
   public void close() {
+    closed = true; // first: a wait registered from now on sees it and fails by itself
     for (InvestigationId id : List.copyOf(waiting.keySet())) {
       List<CompletableFuture<Investigation>> futures = waiting.remove(id);
       if (futures != null) {

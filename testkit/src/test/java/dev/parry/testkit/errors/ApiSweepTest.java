@@ -2,16 +2,29 @@ package dev.parry.testkit.errors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.Entity;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.entity.Sha256;
+import dev.parry.core.entity.UserAccount;
+import dev.parry.core.entity.UserPrincipalName;
+import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.error.ParryException;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.defender.DefenderFormatException;
 import dev.parry.spi.json.JsonFormatException;
+import dev.parry.spi.store.ActionQuery;
 import dev.parry.testkit.ParryHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +54,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,13 +64,14 @@ import org.junit.jupiter.api.TestInstance;
  * every public constructor and static method of every public type (exceptions and the methods the
  * compiler writes for enums aside), every public method of {@link ParryRuntime} and of the objects
  * the API's static factories hand out from usable values ({@code builder()}, {@code create()},
- * {@code defaults()}, {@code of(...)}), and of what those builders build. Each call gets null in
- * one parameter at a time, or for a {@code String} parameter a blank, a control-character, a
- * 10,000-character or a bidirectional-override string, the other parameters holding a usable value
- * where the sweep knows one. Only a {@link ParryException} may come out; an {@link
- * InvalidInputException} must name a parameter, a record component, an API value type or the
- * setting a builder method names (or be the name the caller passed for its message), and no message
- * may hold a raw control or bidirectional character.
+ * {@code defaults()}, {@code of(...)}), of what those builders build, of every enum constant, and
+ * of the objects a running investigation hands out (its actions, events, audit records and what
+ * they hold). Each call gets null in one parameter at a time, or for a {@code String} parameter a
+ * blank, a control-character, a 10,000-character or a bidirectional-override string, the other
+ * parameters holding a usable value where the sweep knows one. Only a {@link ParryException} may
+ * come out; an {@link InvalidInputException} must name a parameter, a record component, an API
+ * value type or the setting a builder method names (or be the name the caller passed for its
+ * message), and no message may hold a raw control or bidirectional character.
  */
 @DisplayName("Every public entry point answers bad input with a Parry error")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,6 +104,13 @@ class ApiSweepTest {
     for (Class<?> type : api) {
       typeNames.add(decapitalize(type.getSimpleName()));
     }
+  }
+
+  @BeforeEach
+  void forgetTheLastSweep() {
+    failures.clear();
+    swept.clear();
+    calls = 0;
   }
 
   @AfterAll
@@ -133,6 +155,86 @@ class ApiSweepTest {
             + calls
             + " calls broke the rule:\n"
             + String.join("\n", failures.subList(0, Math.min(failures.size(), 400))));
+  }
+
+  @Test
+  @DisplayName(
+      "enum constants and the objects a running investigation hands out throw only Parry errors")
+  void handedOutObjectsThrowOnlyParryErrors() {
+    for (Class<?> type : api) {
+      if (type.isEnum()) {
+        for (Object constant : type.getEnumConstants()) {
+          swept.remove(type); // each constant, as constants may answer differently
+          sweepInstance(constant);
+        }
+      }
+    }
+    InvestigationId id = InvestigationId.of("inv-handed-out");
+    DeviceId deviceId = DeviceId.of("d-sweep-1");
+    Device device =
+        new Device(deviceId, DeviceName.of("ws-sweep"), null, Set.of(), OsPlatform.WINDOWS);
+    ParryRuntime runtime = parry.runtime();
+    runtime.open(id, AlertId.of("alert-handed-out"), device);
+    Instant now = parry.clock().instant();
+    for (Entity entity :
+        List.of(
+            device,
+            DeviceFile.onDevice(
+                Sha256.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                deviceId,
+                WindowsPath.of("C:\\Temp\\x.exe")),
+            DeviceProcess.of(deviceId, 77, now, WindowsPath.of("C:\\Temp\\m.exe")),
+            UserAccount.of(UserPrincipalName.of("carol@contoso.com")))) {
+      runtime.reportEvidence(id, Evidence.of(entity, Verdict.MALICIOUS, "sweep", now));
+    }
+    Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    walk(runtime.investigation(id, ParryHarness.ANALYST).orElseThrow(), 0, seen);
+    walk(runtime.history(id, ParryHarness.ANALYST), 0, seen);
+    walk(runtime.auditTrail(id, ParryHarness.ANALYST), 0, seen);
+    walk(runtime.actions(ActionQuery.pending().build(), ParryHarness.ANALYST), 0, seen);
+    walk(runtime.health(), 0, seen);
+    assertTrue(
+        swept.size() > 30, "the sweep reached the methods of only " + swept.size() + " types");
+    assertTrue(
+        failures.isEmpty(),
+        failures.size()
+            + " of "
+            + calls
+            + " calls broke the rule:\n"
+            + String.join("\n", failures.subList(0, Math.min(failures.size(), 400))));
+  }
+
+  /**
+   * Sweeps {@code value} and, a few steps deep, what its methods without parameters answer: the
+   * records, lists and optionals an investigation and its history hold.
+   */
+  private void walk(Object value, int depth, Set<Object> seen) {
+    if (value == null || depth > 6 || !seen.add(value)) {
+      return;
+    }
+    if (value instanceof java.util.Collection<?> items) {
+      items.forEach(item -> walk(item, depth + 1, seen));
+      return;
+    }
+    if (value instanceof java.util.Optional<?> present) {
+      present.ifPresent(item -> walk(item, depth + 1, seen));
+      return;
+    }
+    if (!isApi(value.getClass())) {
+      return;
+    }
+    sweepInstance(value);
+    for (Method method : value.getClass().getMethods()) {
+      if (method.getParameterCount() == 0
+          && !Modifier.isStatic(method.getModifiers())
+          && isApi(method.getDeclaringClass())) {
+        try {
+          walk(method.invoke(value), depth + 1, seen);
+        } catch (ReflectiveOperationException e) {
+          // a getter that refuses this state has nothing to walk into
+        }
+      }
+    }
   }
 
   /**
