@@ -813,7 +813,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who approves
    * @param comment why, possibly empty
    * @return the actions after the approval, in order
-   * @throws InvalidInputException if the list is empty or mixes kinds
+   * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
    * @throws AccessDeniedException if the caller may not approve that kind
    * @throws CommandRejectedException if one of them cannot be approved, or one of them cannot be
    *     carried out ({@link RejectionReason#NOT_EXECUTABLE}); none was approved
@@ -848,7 +848,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who rejects
    * @param comment why, possibly empty
    * @return the actions after it
-   * @throws InvalidInputException if the list is empty or mixes kinds
+   * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
    * @throws AccessDeniedException if the caller may not reject that kind
    * @throws CommandRejectedException if one of them is not pending; none was rejected
    * @throws UnknownActionException if an investigation has no such action; none was rejected
@@ -882,7 +882,7 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who asks
    * @param comment why, possibly empty
    * @return the actions after the request
-   * @throws InvalidInputException if the list is empty or mixes kinds
+   * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
    * @throws AccessDeniedException if the caller may not undo that kind
    * @throws CommandRejectedException if one of them cannot be undone; none was
    * @throws UnknownActionException if an investigation has no such action; none was undone
@@ -1017,9 +1017,16 @@ public final class ParryRuntime implements AutoCloseable {
     }
     ActionKind kind = null;
     List<Investigation> states = new ArrayList<>(ids.size());
+    Set<ActionId> seen = new HashSet<>();
     for (ActionId id : ids) {
       if (id == null) {
         throw InvalidInputException.nullValue("ids[" + states.size() + "]");
+      }
+      if (!seen.add(id)) { // decided once each, all or nothing: twice would store half of it
+        throw new InvalidInputException(
+            "ids[" + states.size() + "]",
+            id,
+            "ids[" + states.size() + "] names action " + id + " again");
       }
       Investigation state = engine.read(id.investigation());
       states.add(state);

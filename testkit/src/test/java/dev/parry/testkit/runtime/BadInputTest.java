@@ -277,6 +277,18 @@ class BadInputTest {
             () -> runtime.finishAnalysis(complete, AnalysisOutcome.PARTIAL)));
     cases.add(
         new Case(
+            "approveAll naming one action twice",
+            InvalidInputException.class,
+            "ids[1]",
+            () -> runtime.approveAll(List.of(pending.id(), pending.id()), ANALYST, "")));
+    cases.add(
+        new Case(
+            "undoAll naming one action twice",
+            InvalidInputException.class,
+            "ids[1]",
+            () -> runtime.undoAll(List.of(killed.id(), killed.id()), ANALYST, "x")));
+    cases.add(
+        new Case(
             "approve an unknown action",
             dev.parry.runtime.UnknownActionException.class,
             "no action",
