@@ -11,9 +11,11 @@ import dev.parry.core.investigation.RejectionReason;
  * switches on the reason catches the Parry exception and asks for this:
  *
  * <pre>{@code
+ * try {
+ *   runtime.approve(actionId, caller, comment);
  * } catch (ParryException e) {
  *   if (e instanceof RefusedCommand refused && refused.reason() == RejectionReason.ILLEGAL_TRANSITION) {
- *     ...
+ *     // reload and decide again
  *   }
  * }
  * }</pre>

@@ -439,8 +439,10 @@ public final class Dispatcher implements EventRouter.Reaction {
             ? record.action()
             : ((ReversibleAction) record.action()).inverse();
     ActionId[] leader = new ActionId[1];
+    // an entity's key is built anew on each call: build it once for the group and the flight
+    ActionKey target = action.key();
     groups.compute(
-        action.key(),
+        target,
         (key, group) -> {
           if (group == null) {
             return new Group(id, List.of());
@@ -475,6 +477,7 @@ public final class Dispatcher implements EventRouter.Reaction {
             purpose,
             action,
             record.action(),
+            target,
             deadline,
             keyOf(id, purpose, record.undoAttempts()),
             record.requestedBy(),

@@ -100,6 +100,7 @@ final class Flight {
       ExecutionPurpose purpose,
       RemediationAction action,
       RemediationAction original,
+      ActionKey target,
       Instant deadline,
       IdempotencyKey key,
       Actor requestedBy,
@@ -111,7 +112,7 @@ final class Flight {
     this.purpose = purpose;
     this.action = action;
     this.original = original;
-    this.target = action.key();
+    this.target = target;
     this.deadline = deadline;
     this.key = key;
     this.requestedBy = requestedBy;
