@@ -35,13 +35,18 @@ import dev.parry.spi.store.EvictedInvestigation;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.time.TestClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -342,5 +347,36 @@ class RetentionStoreTest {
     append(store, settled("inv-a", device(1), clock.instant()));
     append(store, settled("inv-b", device(2), clock.instant()));
     assertEquals(1, store.size(), "still at most one");
+  }
+
+  @Test
+  @DisplayName("README's retention sample builds a store that archives and evicts")
+  void readmeSample() throws IOException {
+    Queue<EvictedInvestigation> archive = new ConcurrentLinkedQueue<>();
+    Clock clock = this.clock;
+    InMemoryInvestigationStore store =
+        InMemoryInvestigationStore.builder()
+            .retainFor(Duration.ofDays(30))
+            .retainAtMost(1_000_000)
+            .sink(evicted -> archive.offer(evicted))
+            .clock(clock)
+            .build();
+    Investigation state = append(store, settled("inv-readme", device(1), clock.instant()));
+    this.clock.advance(Duration.ofDays(30));
+    store.due(this.clock.instant(), "owner", 10);
+    assertFalse(store.load(state.id()).isPresent());
+    assertEquals(List.of(state), archive.stream().map(EvictedInvestigation::state).toList());
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (String line :
+        new String[] {
+          "InMemoryInvestigationStore.builder()",
+          "        .retainFor(Duration.ofDays(30))",
+          "        .retainAtMost(1_000_000)",
+          "        .sink(evicted -> archive.offer(evicted))",
+          "        .clock(clock)",
+          "        .build();"
+        }) {
+      assertTrue(readme.contains(line), "README's retention sample should show: " + line);
+    }
   }
 }
