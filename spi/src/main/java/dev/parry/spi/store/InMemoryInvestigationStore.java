@@ -1,5 +1,6 @@
-// Past 400 lines because the indexes and the chain are kept in step under that one lock here; split
-// up, the lock's invariant would be spread over several classes.
+// Past 400 lines because the indexes and the chain are kept in step, and evicted, under that one
+// lock here; split up, the lock's invariant would be spread over several classes. The builder is
+// nested, as the runtime's is.
 package dev.parry.spi.store;
 
 import dev.parry.core.entity.EntityKey;
@@ -46,8 +47,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each investigation is appended under its own lock; indexes are updated under the same lock, so
  * a query sees every action in a state it really had, though a query spanning investigations is not
- * a snapshot of one instant. Past 400 lines because the indexes and the chain are kept in step
- * under that one lock here; split up, the lock's invariant would be spread over several classes.
+ * a snapshot of one instant. Past 400 lines because the indexes and the chain are kept in step, and
+ * evicted, under that one lock here; split up, the lock's invariant would be spread over several
+ * classes.
  *
  * <p><b>Bounded retention.</b> By default the store forgets nothing. Built with {@link
  * Builder#retainFor retainFor} or {@link Builder#retainAtMost retainAtMost}, it evicts
