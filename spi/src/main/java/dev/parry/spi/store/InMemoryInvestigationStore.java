@@ -1,10 +1,12 @@
-// Past 400 lines because the indexes and the chain are kept in step under that one lock here; split
-// up, the lock's invariant would be spread over several classes.
+// Past 400 lines because the indexes and the chain are kept in step, and evicted, under that one
+// lock here; split up, the lock's invariant would be spread over several classes. The builder is
+// nested, as the runtime's is.
 package dev.parry.spi.store;
 
 import dev.parry.core.entity.EntityKey;
 import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
+import dev.parry.core.internal.Durations;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
@@ -16,6 +18,7 @@ import dev.parry.spi.audit.AuditRecord;
 import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.InMemoryControlStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,11 +47,26 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each investigation is appended under its own lock; indexes are updated under the same lock, so
  * a query sees every action in a state it really had, though a query spanning investigations is not
- * a snapshot of one instant. Just past 400 lines because the indexes and the chain are kept in step
- * under that one lock here; split up, the lock's invariant would be spread over several classes.
+ * a snapshot of one instant. Past 400 lines because the indexes and the chain are kept in step, and
+ * evicted, under that one lock here; split up, the lock's invariant would be spread over several
+ * classes.
+ *
+ * <p><b>Bounded retention.</b> By default the store forgets nothing. Built with {@link
+ * Builder#retainFor retainFor} or {@link Builder#retainAtMost retainAtMost}, it evicts
+ * <em>settled</em> investigations: complete ({@link Investigation#completedAt()} set), every action
+ * without an {@linkplain ActionRecord#obligation() obligation} (no pending expiry, no dispatch or
+ * undo to carry, no time box still running) and no dispatch lease held on any of them; that is,
+ * nothing the reconciler could find due. An evicted investigation is gone as if it never existed:
+ * {@link #load} answers empty, {@link #events} and {@link #chain} empty lists, its actions leave
+ * every query (a page already read stays valid, and its cursor goes on with the actions kept), and
+ * a command aimed at it fails as for an unknown investigation. Eviction runs after appends and
+ * reads of due work, oldest settled first, and hands each investigation to the {@link
+ * RetentionSink} first if there is one.
  *
  * <pre>{@code
  * InvestigationStore store = InMemoryInvestigationStore.create();
+ * InMemoryInvestigationStore bounded =
+ *     InMemoryInvestigationStore.builder().retainFor(Duration.ofDays(30)).retainAtMost(1_000_000).build();
  * }</pre>
  */
 public final class InMemoryInvestigationStore implements InvestigationStore {
@@ -78,18 +97,37 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private final Map<EntityKey, EntityActions> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
   private final InMemoryControlStore controls = InMemoryControlStore.create();
+  private final Evictions evictions;
 
   /** The most investigations a store may be sized for up front. */
   public static final int MAX_EXPECTED = 1 << 26;
 
-  private InMemoryInvestigationStore(int expected) {
+  private InMemoryInvestigationStore(int expected, Evictions evictions) {
     investigations = new ConcurrentHashMap<>(expected);
     byEntity = new ConcurrentHashMap<>(expected);
+    this.evictions = evictions;
   }
 
-  /** {@return an empty store} */
+  /** {@return an empty store that keeps everything} */
   public static InMemoryInvestigationStore create() {
-    return new InMemoryInvestigationStore(16);
+    return builder().build();
+  }
+
+  /**
+   * {@return a builder for a store sized up front or with bounded retention}
+   *
+   * <pre>{@code
+   * InMemoryInvestigationStore store =
+   *     InMemoryInvestigationStore.builder()
+   *         .expected(1_000_000)
+   *         .retainFor(Duration.ofDays(30))
+   *         .sink(archive::offer)
+   *         .clock(clock)
+   *         .build();
+   * }</pre>
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -106,13 +144,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    *     #MAX_EXPECTED}
    */
   public static InMemoryInvestigationStore create(int expected) {
-    if (expected < 0 || expected > MAX_EXPECTED) {
-      throw new InvalidInputException(
-          "expected",
-          expected,
-          "expected investigations must be 0-" + MAX_EXPECTED + ", was: " + expected);
-    }
-    return new InMemoryInvestigationStore(expected);
+    return builder().expected(expected).build();
   }
 
   /** Appends, then answers the head: the hashes of the events up to it are computed now. */
@@ -156,7 +188,101 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
               index(stored == null ? List.of() : stored.state().actions(), after.actions());
               return new Stored(after, log);
             });
+    if (evictions.enabled()) {
+      if (settled(after)) {
+        evictions.settled(id, after.version());
+      }
+      evictions.run(investigations::size, this::evict);
+    }
     return Objects.requireNonNull(now).events();
+  }
+
+  /**
+   * {@return whether the investigation is settled as far as its state tells}: complete, and no
+   * action with an obligation. Leases are checked when it is evicted.
+   */
+  private static boolean settled(Investigation state) {
+    if (state.completedAt() == null) {
+      return false;
+    }
+    for (ActionRecord action : state.actions()) {
+      if (action.obligation().isPresent()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Evicts the candidate if it is still what was stored when it settled, under the investigation's
+   * lock: an append to it either came first (the version moved on, the candidate is stale) or comes
+   * after (and finds it gone, a {@link ConcurrencyConflictException}); never lost in between.
+   */
+  private Evictions.Outcome evict(Evictions.Candidate candidate, Instant now) {
+    Evictions.Outcome[] outcome = {Evictions.Outcome.STALE};
+    @Nullable Stored[] gone = {null};
+    investigations.computeIfPresent(
+        candidate.id(),
+        (id, stored) -> {
+          if (stored.state().version() != candidate.version()) {
+            return stored;
+          }
+          if (leaseHeld(stored.state(), now)) {
+            outcome[0] = Evictions.Outcome.HELD;
+            return stored;
+          }
+          if (!evictions.handOver(evicted(stored))) {
+            outcome[0] = Evictions.Outcome.REFUSED;
+            return stored;
+          }
+          unindex(stored.state());
+          outcome[0] = Evictions.Outcome.EVICTED;
+          gone[0] = stored;
+          return null;
+        });
+    Stored evicted = gone[0];
+    if (evicted != null) {
+      // after the removal is visible: a claim that runs later finds no action and takes no lease
+      for (ActionRecord action : evicted.state().actions()) {
+        leases.remove(action.id());
+      }
+    }
+    return outcome[0];
+  }
+
+  private static Supplier<EvictedInvestigation> evicted(Stored stored) {
+    return () -> new EvictedInvestigation(stored.state(), records(stored.events()));
+  }
+
+  /** {@return whether a dispatch lease on one of the actions runs past {@code now}} */
+  private boolean leaseHeld(Investigation state, Instant now) {
+    if (leases.isEmpty()) {
+      return false;
+    }
+    for (ActionRecord action : state.actions()) {
+      Lease lease = leases.get(action.id());
+      if (lease != null && lease.until().isAfter(now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Removes an evicted investigation's actions from every index. */
+  private void unindex(Investigation state) {
+    String investigation = state.id().value();
+    for (ActionRecord action : state.actions()) {
+      SortKey key = SortKey.of(action);
+      all.remove(key);
+      pending.remove(key);
+      dispatched.remove(key);
+      Obligation timed = timed(action);
+      if (timed != null) {
+        due.remove(new SortKey(timed.due(), investigation, action.id().sequence()));
+      }
+      byEntity.computeIfPresent(
+          action.action().target().key(), (entity, keys) -> keys.without(key));
+    }
   }
 
   /**
@@ -233,32 +359,80 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    * One entity's actions: most entities have one, held inline; more go to an array that doubles
    * when full, so an entity in thousands of investigations (a campaign's URL) is added to in
    * amortized constant time, and stays one flat array for the collector rather than a long chain.
+   * Eviction removes keys oldest first, so a removal finds its key near the live start of the array
+   * and leaves a gap there; a full array is compacted before it grows. Written only under the
+   * entity's map entry lock; read by queries under this object's monitor.
    */
   private static final class EntityActions {
-    private final SortKey first;
-    private SortKey @Nullable [] more;
-    private int moreCount;
+    private @Nullable SortKey first;
+    private @Nullable SortKey @Nullable [] more;
+    private int moreStart;
+    private int moreEnd;
+    private int live;
 
     EntityActions(SortKey first) {
       this.first = first;
+      this.live = 1;
     }
 
     synchronized EntityActions with(SortKey key) {
-      SortKey[] array = more == null ? new SortKey[4] : more;
-      if (moreCount == array.length) {
-        array = Arrays.copyOf(array, 2 * moreCount);
+      @Nullable SortKey[] array = more == null ? new SortKey[4] : more;
+      if (moreEnd == array.length) {
+        int held = live - (first == null ? 0 : 1);
+        boolean inPlace = held <= array.length / 2; // gaps left by evictions: close them, not grow
+        @Nullable SortKey[] target = inPlace ? array : new SortKey[2 * array.length];
+        int j = 0;
+        for (int i = moreStart; i < moreEnd; i++) {
+          SortKey next = array[i];
+          if (next != null) {
+            target[j++] = next;
+          }
+        }
+        if (inPlace) {
+          Arrays.fill(target, j, moreEnd, null);
+        }
+        array = target;
+        moreStart = 0;
+        moreEnd = j;
       }
-      array[moreCount++] = key;
+      array[moreEnd++] = key;
       more = array;
+      live++;
       return this;
     }
 
+    /** {@return this without {@code key}, or null if no key is left} */
+    synchronized @Nullable EntityActions without(SortKey key) {
+      if (key.equals(first)) {
+        first = null;
+        live--;
+      } else {
+        @Nullable SortKey[] array = more;
+        for (int i = moreStart; array != null && i < moreEnd; i++) {
+          if (key.equals(array[i])) {
+            array[i] = null;
+            live--;
+            break;
+          }
+        }
+        while (array != null && moreStart < moreEnd && array[moreStart] == null) {
+          moreStart++;
+        }
+      }
+      return live == 0 ? null : this;
+    }
+
     synchronized List<SortKey> keys() {
-      List<SortKey> keys = new ArrayList<>(1 + moreCount);
-      keys.add(first);
-      SortKey[] array = more;
-      for (int i = 0; array != null && i < moreCount; i++) {
-        keys.add(array[i]);
+      List<SortKey> keys = new ArrayList<>(live);
+      if (first != null) {
+        keys.add(first);
+      }
+      @Nullable SortKey[] array = more;
+      for (int i = moreStart; array != null && i < moreEnd; i++) {
+        SortKey key = array[i];
+        if (key != null) {
+          keys.add(key);
+        }
       }
       return keys;
     }
@@ -288,10 +462,10 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   @Override
   public List<AuditRecord> chain(InvestigationId id) {
     Stored stored = investigations.get(Checks.notNull(id, "id"));
-    if (stored == null) {
-      return List.of();
-    }
-    EventLog log = stored.events();
+    return stored == null ? List.of() : records(stored.events());
+  }
+
+  private static List<AuditRecord> records(EventLog log) {
     List<AuditRecord> records = new ArrayList<>(log.size());
     for (int i = 0; i < log.size(); i++) {
       records.add(new AuditRecord(i + 1L, log.get(i), log.hash(i)));
@@ -369,6 +543,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   public List<ActionRecord> due(
       Instant now, String owner, @Nullable ActionRecord after, int limit) {
     SortKey cursor = StoreArguments.due(now, owner, after, limit);
+    evictions.run(investigations::size, this::evict);
     List<ActionRecord> out = new ArrayList<>(Math.min(limit, 64));
     SortKey end = new SortKey(now.plusNanos(1), "", 0);
     // two sources in one order: expiries and time-box ends by due time, and dispatches and undos,
@@ -415,6 +590,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     leases.compute(
         action,
         (key, current) -> {
+          if (current(action) == null) {
+            return current; // evicted meanwhile: an action nobody stores holds no lease
+          }
           if (current == null || current.owner().equals(owner) || !current.until().isAfter(now)) {
             won[0] = true;
             return new Lease(owner, now.plus(lease));
@@ -445,6 +623,19 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     return investigations.size();
   }
 
+  /** {@return how many settled investigations the store evicted since it was built} */
+  public long evicted() {
+    return evictions.evicted();
+  }
+
+  /**
+   * {@return how many times the {@link RetentionSink} threw}: each time, nothing was evicted and
+   * the investigation was offered again at the next eviction
+   */
+  public long sinkFailures() {
+    return evictions.sinkFailures();
+  }
+
   @Override
   public String toString() {
     return "InMemoryInvestigationStore{investigations="
@@ -453,6 +644,135 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
         + all.size()
         + ", pending="
         + pending.size()
+        + ", evicted="
+        + evictions.evicted()
         + "}";
+  }
+
+  /**
+   * Builds an {@link InMemoryInvestigationStore}: sized up front, with bounded retention, or both.
+   * Without {@link #retainFor} or {@link #retainAtMost} the store keeps everything. With both, an
+   * investigation is evicted as soon as either bound calls for it. Each setter checks its value at
+   * once.
+   *
+   * <pre>{@code
+   * InMemoryInvestigationStore store =
+   *     InMemoryInvestigationStore.builder().retainAtMost(500_000).sink(archive::offer).build();
+   * }</pre>
+   */
+  public static final class Builder {
+
+    /** How many investigations a store is sized for unless told: {@value}. */
+    public static final int DEFAULT_EXPECTED = 16;
+
+    private int expected = DEFAULT_EXPECTED;
+    private @Nullable Duration maxAge;
+    private int maxCount;
+    private @Nullable RetentionSink sink;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sizes the store for {@code expected} investigations (and about as many entities): it holds
+     * more as it grows, but up to that many it never rebuilds its hash tables, a cost that
+     * otherwise falls on appends each time the store doubles. Each expected investigation costs
+     * about 16 bytes up front. Defaults to {@value #DEFAULT_EXPECTED}.
+     *
+     * @param expected how many investigations the store should hold without growing, 0 to {@value
+     *     #MAX_EXPECTED}
+     * @return this builder
+     * @throws InvalidInputException if {@code expected} is negative or larger than {@value
+     *     #MAX_EXPECTED}
+     */
+    public Builder expected(int expected) {
+      if (expected < 0 || expected > MAX_EXPECTED) {
+        throw new InvalidInputException(
+            "expected",
+            expected,
+            "expected investigations must be 0-" + MAX_EXPECTED + ", was: " + expected);
+      }
+      this.expected = expected;
+      return this;
+    }
+
+    /**
+     * Evicts each settled investigation once it has stayed settled for {@code age}, measured on the
+     * {@linkplain #clock clock} from the append that left it settled (an append to a settled
+     * investigation starts its age again). Zero evicts it at the first eviction after it settled.
+     *
+     * @param age how long a settled investigation is kept, 0 to 3,650 days
+     * @return this builder
+     * @throws InvalidInputException if {@code age} is null, negative or longer than 3,650 days
+     */
+    public Builder retainFor(Duration age) {
+      Checks.notNull(age, "age");
+      if (age.isNegative() || age.compareTo(Durations.MAX) > 0) {
+        throw new InvalidInputException(
+            "age", age, "retention age must be 0 to " + Durations.MAX + ", was: " + age);
+      }
+      this.maxAge = age;
+      return this;
+    }
+
+    /**
+     * Evicts the oldest settled investigations (by when they settled) while the store holds more
+     * than {@code count} investigations. Unsettled ones are never evicted, so a store with more
+     * than {@code count} of them holds them all, and no settled one.
+     *
+     * @param count how many investigations the store holds at most, settled ones permitting; 1 or
+     *     more
+     * @return this builder
+     * @throws InvalidInputException if {@code count} is zero or negative
+     */
+    public Builder retainAtMost(int count) {
+      if (count < 1) {
+        throw new InvalidInputException(
+            "count", count, "retained investigations must be 1 or more, was: " + count);
+      }
+      this.maxCount = count;
+      return this;
+    }
+
+    /**
+     * Hands every investigation to {@code sink} before it is evicted; one the sink refuses (throws)
+     * is kept and offered again at the next eviction. Needs {@link #retainFor} or {@link
+     * #retainAtMost}.
+     *
+     * @param sink where evicted investigations go, for example an archive
+     * @return this builder
+     * @throws InvalidInputException if {@code sink} is null
+     */
+    public Builder sink(RetentionSink sink) {
+      this.sink = Checks.notNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Sets the clock retention ages are measured on: the one the runtime on this store uses.
+     * Defaults to the system clock in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws InvalidInputException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Checks.notNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * {@return the store}
+     *
+     * @throws InvalidInputException if a sink was given without {@link #retainFor} or {@link
+     *     #retainAtMost}: it would never be called
+     */
+    public InMemoryInvestigationStore build() {
+      if (sink != null && maxAge == null && maxCount == 0) {
+        throw new InvalidInputException(
+            "sink", sink, "a retention sink needs retainFor or retainAtMost: nothing is evicted");
+      }
+      return new InMemoryInvestigationStore(expected, new Evictions(maxAge, maxCount, sink, clock));
+    }
   }
 }
