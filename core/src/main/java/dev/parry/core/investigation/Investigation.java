@@ -761,7 +761,11 @@ public record Investigation(
   private @Nullable Rejection extendTimeBox(
       Command.ExtendTimeBox extend, Instant now, DecidedEvents out) {
     Optional<ActionRecord> found = action(extend.actionId());
-    Duration box = found.map(ActionRecord::timeBox).orElse(null);
+    Duration box = // only a running box is measured; any other is refused for its status below
+        found
+            .filter(a -> a.status() == ActionStatus.SUCCEEDED)
+            .map(ActionRecord::timeBox)
+            .orElse(null);
     if (box != null && box.plus(extend.extra()).compareTo(Durations.MAX) > 0) {
       return new Rejection(
           RejectionReason.INVALID_ARGUMENT,

@@ -237,6 +237,33 @@ class ErrorCategoriesTest {
 
   @Test
   @DisplayName(
+      "extending an undone time box past the most allowed is refused for its status (409), not its size")
+  void extensionOfAnUndoneBoxIsAConflict() {
+    ActionRecord isolation =
+        parry
+            .runtime()
+            .takeAction(
+                new IsolateDevice(WORKSTATION, IsolationType.FULL),
+                ParryHarness.ANALYST,
+                "contain now",
+                false,
+                Duration.ofHours(1));
+    parry.settle();
+    parry.runtime().undo(isolation.id(), ParryHarness.ANALYST, "released");
+    parry.settle();
+    CommandRejectedException e =
+        assertThrows(
+            CommandRejectedException.class,
+            () ->
+                parry
+                    .runtime()
+                    .extendTimeBox(
+                        isolation.id(), ParryRuntime.MAX_DURATION, ParryHarness.ANALYST, "keep"));
+    assertEquals(RejectionReason.ILLEGAL_TRANSITION, e.reason(), e.getMessage());
+  }
+
+  @Test
+  @DisplayName(
       "approving a rejected action is refused for what it is, not as an action that cannot be carried out")
   void notExecutableOnlyForPending() {
     parry.runtime().reject(pending.id(), ParryHarness.ANALYST, "no");
