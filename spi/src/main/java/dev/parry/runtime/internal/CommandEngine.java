@@ -151,6 +151,29 @@ public final class CommandEngine {
   }
 
   /**
+   * Like {@link #applyQuietly}, taking the action's dispatch lease in the same write ({@link
+   * InvestigationStore#appendClaiming}).
+   *
+   * @param id the investigation
+   * @param command the command
+   * @param claim the lease to take with it
+   * @return the state after it, or empty when it was refused
+   * @throws dev.parry.spi.store.LeaseHeldException if another runtime holds the lease; nothing is
+   *     stored
+   */
+  Optional<Investigation> applyQuietlyClaiming(
+      InvestigationId id, Function<Investigation, Command> command, Leases.Claim claim) {
+    try {
+      return Optional.of(applyAll(id, List.of(command), known(id), claim).after());
+    } catch (CommandRejectedException | UnknownInvestigationException e) {
+      LOG.atDebug()
+          .addKeyValue("investigationId", LogSafe.of(id))
+          .log("command not applied: " + LogSafe.of(e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Decides {@code commands} in order, each on the state the previous one left, and appends all
    * their events at once: all or nothing. The first attempt decides on {@code first}; a conflict,
    * or a refusal decided on a state that was not fresh, is decided again on a fresh read.
@@ -164,6 +187,14 @@ public final class CommandEngine {
    */
   public Decision.Accepted applyAll(
       InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
+    return applyAll(id, commands, first, null);
+  }
+
+  private Decision.Accepted applyAll(
+      InvestigationId id,
+      List<Function<Investigation, Command>> commands,
+      Known first,
+      Leases.@Nullable Claim claim) {
     Known known = first;
     for (int attempt = 0; ; attempt++) {
       Investigation state = known != null ? known.state() : read(id);
@@ -185,7 +216,18 @@ public final class CommandEngine {
       }
       ChainHead head;
       try {
-        head = store.append(id, state.version(), accepted.events(), accepted.after());
+        head =
+            claim == null
+                ? store.append(id, state.version(), accepted.events(), accepted.after())
+                : store.appendClaiming(
+                    id,
+                    state.version(),
+                    accepted.events(),
+                    accepted.after(),
+                    claim.action(),
+                    claim.owner(),
+                    clock.instant(),
+                    claim.lease());
       } catch (ConcurrencyConflictException e) {
         recent.remove(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {

@@ -33,6 +33,7 @@ import dev.parry.spi.executor.IdempotencyKey;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.LeaseHeldException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -425,7 +426,11 @@ public final class Dispatcher implements EventRouter.Reaction {
       return;
     }
     ActionRecord record = found.get();
-    if (!leases.claim(id)) {
+    // a first dispatch takes the lease with the append that records it (one write, not two); the
+    // executor is called only once that append holds it
+    boolean claimWithStart =
+        purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.APPROVED;
+    if (!claimWithStart && !leases.claim(id)) {
       LOG.atDebug()
           .addKeyValue("actionId", LogSafe.of(id))
           .log("another runtime holds the dispatch lease");
@@ -643,14 +648,27 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       }
       Optional<Investigation> after;
+      boolean claiming = !leases.holds(flight.id);
+      Function<Investigation, Command> start = s -> new Command.Start(flight.id, flight.deadline);
       try {
         after =
-            engine.applyQuietly(
-                flight.id.investigation(), s -> new Command.Start(flight.id, flight.deadline));
+            claiming
+                ? engine.applyQuietlyClaiming(
+                    flight.id.investigation(), start, leases.claimWithStart(flight.id))
+                : engine.applyQuietly(flight.id.investigation(), start);
+      } catch (LeaseHeldException e) {
+        endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+        return;
       } catch (RuntimeException e) {
+        if (claiming) {
+          leases.taken(flight.id); // the write may have landed: the lease is given back
+        }
         endWithoutOutcome(
             flight, "could not record the dispatch (" + e.getClass().getName() + ")", true);
         return;
+      }
+      if (claiming && after.isPresent()) {
+        leases.taken(flight.id);
       }
       if (after.isEmpty()) {
         endWithoutOutcome(flight, "no longer approved", false);

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatch leases this runtime holds in the store: claimed before an action is carried, renewed
- * on every reconciler tick while it is, ended by the store when the action's outcome is recorded,
- * or given back when it is not. A store that fails a claim answers "not claimed"; a lease not given
- * back ends by itself.
+ * The dispatch leases this runtime holds in the store: claimed before an action is carried (for a
+ * first dispatch, with the append that records it), renewed on every reconciler tick while it is,
+ * ended by the store when the action's outcome is recorded, or given back when it is not. A store
+ * that fails a claim answers "not claimed"; a lease not given back ends by itself.
  */
 final class Leases {
 
@@ -55,6 +55,33 @@ final class Leases {
                   + "); the reconciler will come back to it");
     }
     return false;
+  }
+
+  /**
+   * A lease to take with the append that records a dispatch, instead of claiming it first.
+   *
+   * @param action the action
+   * @param owner this runtime's owner name
+   * @param lease how long the lease lasts unless renewed
+   */
+  record Claim(ActionId action, String owner, Duration lease) {}
+
+  /** {@return whether this runtime holds {@code id}'s lease, as far as it knows} */
+  boolean holds(ActionId id) {
+    return held.contains(id);
+  }
+
+  /** {@return the claim of {@code id}'s lease to make with the append that records its dispatch} */
+  Claim claimWithStart(ActionId id) {
+    return new Claim(id, owner, lease);
+  }
+
+  /**
+   * After an append that claimed {@code id}'s lease: it landed (the lease is held), or its outcome
+   * is unknown (the lease may be held: it is given back when the flight ends).
+   */
+  void taken(ActionId id) {
+    held.add(id);
   }
 
   /** Gives {@code id}'s lease back, best effort. */

@@ -56,7 +56,12 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   private record Stored(Investigation state, EventLog events) {}
 
-  private record Lease(String owner, Instant until) {}
+  /** A dispatch lease: the action's owner until {@code until}, taken at {@code at}. */
+  private record Lease(ActionId action, String owner, Instant at, Instant until) {
+    boolean refuses(String claimant, Instant now) {
+      return !owner.equals(claimant) && until.isAfter(now);
+    }
+  }
 
   /*
    * The indexes map an action's sort key to its id and are read through the investigation's stored
@@ -122,6 +127,34 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       List<InvestigationEvent> events,
       Investigation after) {
     StoreArguments.append(id, expectedVersion, events, after);
+    return write(id, expectedVersion, events, after, null);
+  }
+
+  @Override
+  public ChainHead appendClaiming(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    StoreArguments.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+    return write(
+        id, expectedVersion, events, after, new Lease(action, owner, now, now.plus(lease)));
+  }
+
+  /**
+   * Appends, taking {@code claim} (when given) under the investigation's lock after the version
+   * check: a held lease refuses the whole append, and a refused append takes no lease.
+   */
+  private ChainHead write(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      @Nullable Lease claim) {
     // the hashes are computed before taking the investigation's lock, from the head of the log this
     // append must extend: if another append moves the log on meanwhile, the version check refuses
     // this one
@@ -138,6 +171,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
           long actual = stored == null ? 0 : stored.state().version();
           if (actual != expectedVersion) {
             throw new ConcurrencyConflictException(id, expectedVersion, actual);
+          }
+          if (claim != null) {
+            take(claim);
           }
           EventLog log =
               stored == null ? EventLog.of(events, links) : stored.events().appended(events, links);
@@ -403,13 +439,27 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     leases.compute(
         action,
         (key, current) -> {
-          if (current == null || current.owner().equals(owner) || !current.until().isAfter(now)) {
+          if (current == null || !current.refuses(owner, now)) {
             won[0] = true;
-            return new Lease(owner, now.plus(lease));
+            return new Lease(action, owner, now, now.plus(lease));
           }
           return current;
         });
     return won[0];
+  }
+
+  /**
+   * Takes {@code claim}'s lease, or throws {@link LeaseHeldException} leaving leases as they were.
+   */
+  private void take(Lease claim) {
+    leases.compute(
+        claim.action(),
+        (key, current) -> {
+          if (current != null && current.refuses(claim.owner(), claim.at())) {
+            throw new LeaseHeldException(claim.action());
+          }
+          return claim;
+        });
   }
 
   @Override
