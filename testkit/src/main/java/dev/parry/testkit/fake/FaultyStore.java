@@ -48,7 +48,7 @@ public final class FaultyStore extends ForwardingStore {
 
   /** The calls a store answers. */
   public enum Call {
-    /** {@code append}: a write. */
+    /** {@code append} and {@code appendClaiming}: a write. */
     APPEND,
     /** {@code load}. */
     LOAD,
@@ -230,6 +230,22 @@ public final class FaultyStore extends ForwardingStore {
       List<InvestigationEvent> events,
       Investigation after) {
     return guarded(Call.APPEND, () -> super.append(id, expectedVersion, events, after));
+  }
+
+  /** An append that claims a lease is a write, failed as {@code append} is. */
+  @Override
+  public ChainHead appendClaiming(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    return guarded(
+        Call.APPEND,
+        () -> super.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease));
   }
 
   /**

@@ -65,6 +65,19 @@ public class ForwardingStore implements InvestigationStore {
   }
 
   @Override
+  public ChainHead appendClaiming(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    return delegate.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+  }
+
+  @Override
   public Optional<Investigation> load(InvestigationId id) {
     return delegate.load(id);
   }
