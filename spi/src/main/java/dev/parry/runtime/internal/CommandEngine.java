@@ -10,7 +10,6 @@ import dev.parry.runtime.CommandRejectedException;
 import dev.parry.runtime.InvalidCommandException;
 import dev.parry.runtime.UnknownActionException;
 import dev.parry.runtime.UnknownInvestigationException;
-import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InvestigationStore;
@@ -84,7 +83,7 @@ public final class CommandEngine {
    * @throws ConcurrencyConflictException if an investigation with this id exists
    */
   public void create(InvestigationId id, List<InvestigationEvent> events, Investigation state) {
-    write(id, 0, events, state);
+    write(id, 0, events, state, null);
     remember(state);
     router.stored(events, state);
   }
@@ -142,8 +141,24 @@ public final class CommandEngine {
    */
   public Optional<Investigation> applyQuietly(
       InvestigationId id, Function<Investigation, Command> command) {
+    return applyQuietly(id, command, null);
+  }
+
+  /**
+   * Like {@link #applyQuietly(InvestigationId, Function)}, taking the action's dispatch lease in
+   * the same write when {@code claim} is given ({@link InvestigationStore#appendClaiming}).
+   *
+   * @param id the investigation
+   * @param command the command
+   * @param claim the lease to take with it, or null
+   * @return the state after it, or empty when it was refused
+   * @throws dev.parry.spi.store.LeaseHeldException if another runtime holds the lease; nothing is
+   *     stored
+   */
+  Optional<Investigation> applyQuietly(
+      InvestigationId id, Function<Investigation, Command> command, Leases.@Nullable Claim claim) {
     try {
-      return Optional.of(apply(id, command).after());
+      return Optional.of(applyAll(id, List.of(command), known(id), claim).after());
     } catch (CommandRejectedException
         | InvalidCommandException
         | UnknownActionException
@@ -170,6 +185,14 @@ public final class CommandEngine {
    */
   public Decision.Accepted applyAll(
       InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
+    return applyAll(id, commands, first, null);
+  }
+
+  private Decision.Accepted applyAll(
+      InvestigationId id,
+      List<Function<Investigation, Command>> commands,
+      Known first,
+      Leases.@Nullable Claim claim) {
     Known known = first;
     for (int attempt = 0; ; attempt++) {
       Investigation state = known != null ? known.state() : read(id);
@@ -190,7 +213,7 @@ public final class CommandEngine {
         return accepted;
       }
       try {
-        write(id, state.version(), accepted.events(), accepted.after());
+        write(id, state.version(), accepted.events(), accepted.after(), claim);
       } catch (ConcurrencyConflictException e) {
         recent.remove(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -218,19 +241,40 @@ public final class CommandEngine {
   }
 
   /**
-   * Appends, and hands the head to the anchor if there is one; without one, the store is not asked
-   * for a head, which it may then compute only when the chain is read.
+   * Appends, taking {@code claim}'s lease in the same write when given, and hands the head to the
+   * anchor if there is one; without one, the store is not asked for a head, which it may then
+   * compute only when the chain is read.
    */
   private void write(
       InvestigationId id,
       long expectedVersion,
       List<InvestigationEvent> events,
-      Investigation after) {
+      Investigation after,
+      Leases.@Nullable Claim claim) {
+    if (claim == null) {
+      if (anchoring.anchored()) {
+        anchoring.anchor(id, store.append(id, expectedVersion, events, after));
+      } else {
+        store.appendWithoutHead(id, expectedVersion, events, after);
+      }
+      return;
+    }
+    Instant now = clock.instant();
     if (anchoring.anchored()) {
-      ChainHead head = store.append(id, expectedVersion, events, after);
-      anchoring.anchor(id, head);
+      anchoring.anchor(
+          id,
+          store.appendClaiming(
+              id,
+              expectedVersion,
+              events,
+              after,
+              claim.action(),
+              claim.owner(),
+              now,
+              claim.lease()));
     } else {
-      store.appendWithoutHead(id, expectedVersion, events, after);
+      store.appendClaimingWithoutHead(
+          id, expectedVersion, events, after, claim.action(), claim.owner(), now, claim.lease());
     }
   }
 

@@ -33,6 +33,7 @@ import dev.parry.spi.executor.IdempotencyKey;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.LeaseHeldException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -425,10 +426,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       return;
     }
     ActionRecord record = found.get();
-    if (!leases.claim(id)) {
-      LOG.atDebug()
-          .addKeyValue("actionId", LogSafe.of(id))
-          .log("another runtime holds the dispatch lease");
+    // a first dispatch takes the lease with the append that records it (one write, not two); the
+    // executor is called only once that append holds it, and any other write before it takes the
+    // lease first (leaseForWrite)
+    boolean claimWithStart =
+        purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.APPROVED;
+    if (!claimWithStart && !leaseForWrite(id)) {
       return;
     }
     if (settledAsStored(record, purpose)) {
@@ -486,17 +489,35 @@ public final class Dispatcher implements EventRouter.Reaction {
             automatic,
             purpose == ExecutionPurpose.EXECUTE ? record.attempts() : 0);
     // an action already in progress may have a call out from an earlier flight or another runtime:
-    // a cancel
-    // must ask its executor rather than assume nothing was sent
+    // a cancel must ask its executor rather than assume nothing was sent
     flight.unanswered =
         purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.IN_PROGRESS;
     observer.decided(flight, record);
     flights(purpose).put(id, flight);
     if (!now.isBefore(deadline)) {
+      if (!leaseForWrite(id)) {
+        endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+        return;
+      }
       end(flight, Ending.TIMED_OUT, "past its deadline " + deadline + " when resumed");
       return;
     }
     acquire(flight);
+  }
+
+  /**
+   * Before a write about an action other than the one that records its dispatch: takes its lease if
+   * this runtime does not hold it already, so that no write (a hold, a cancel, a time-out) lands
+   * while another runtime carries it. {@return whether this runtime holds it}
+   */
+  private boolean leaseForWrite(ActionId id) {
+    if (leases.holds(id) || leases.claim(id)) {
+      return true;
+    }
+    LOG.atDebug()
+        .addKeyValue("actionId", LogSafe.of(id))
+        .log("another runtime holds the dispatch lease");
+    return false;
   }
 
   /**
@@ -513,6 +534,9 @@ public final class Dispatcher implements EventRouter.Reaction {
       settle = s -> new Command.TimeOut(record.id());
     } else {
       return false;
+    }
+    if (!leaseForWrite(record.id())) {
+      return true; // another runtime holds it: it settles it
     }
     LOG.atWarn()
         .addKeyValue("actionId", LogSafe.of(record.id()))
@@ -646,14 +670,30 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       }
       Optional<Investigation> after;
+      boolean claiming = !leases.holds(flight.id);
+      Function<Investigation, Command> start = s -> new Command.Start(flight.id, flight.deadline);
       try {
         after =
             engine.applyQuietly(
-                flight.id.investigation(), s -> new Command.Start(flight.id, flight.deadline));
+                flight.id.investigation(),
+                start,
+                claiming ? leases.claimWithStart(flight.id) : null);
+      } catch (LeaseHeldException e) {
+        leases.refused(flight.id);
+        endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+        return;
       } catch (RuntimeException e) {
+        if (claiming) {
+          leases.taken(flight.id); // the write may have landed: the lease is given back
+        }
         endWithoutOutcome(
             flight, "could not record the dispatch (" + e.getClass().getName() + ")", true);
         return;
+      }
+      if (claiming) {
+        // held, or (a store that claims before it appends, then refused the start) perhaps held:
+        // either way the flight's end gives it back
+        leases.taken(flight.id);
       }
       if (after.isEmpty()) {
         endWithoutOutcome(flight, "no longer approved", false);
@@ -715,6 +755,10 @@ public final class Dispatcher implements EventRouter.Reaction {
       return false;
     }
     String why = noteText("not sent: " + missing.get());
+    if (!leaseForWrite(flight.id)) {
+      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+      return true;
+    }
     try {
       boolean recorded =
           engine
@@ -766,6 +810,10 @@ public final class Dispatcher implements EventRouter.Reaction {
         .addKeyValue("actionId", LogSafe.of(flight.id))
         .addKeyValue("reason", LogSafe.of(reason.get()))
         .log("automatic action held for approval at dispatch");
+    if (!leaseForWrite(flight.id)) {
+      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+      return true;
+    }
     try {
       boolean recorded =
           engine
@@ -1099,6 +1147,10 @@ public final class Dispatcher implements EventRouter.Reaction {
     Flight flight = flights(ExecutionPurpose.EXECUTE).get(id);
     ExecutionRequest request;
     ExternalReference reference;
+    // a flight here answers for what was sent only while it holds the lease: one that takes it with
+    // the start's write knows nothing of a call another runtime made before it. While that write is
+    // out (this cancel may come from a listener of its events), the store says whose the lease is
+    boolean ours = leases.holds(id) || (flight != null && leases.claiming(id) && leases.claim(id));
     if (flight != null) {
       boolean nothingOut;
       synchronized (flight) {
@@ -1107,24 +1159,23 @@ public final class Dispatcher implements EventRouter.Reaction {
           return Stop.NOT_CARRIED;
         }
         // nothing is out while the flight waits, records its dispatch, or backs off after an
-        // answer;
-        // a call that went unanswered (silence) may still be running at the executor
-        nothingOut = !flight.unanswered && flight.reference == null;
+        // answer; a call that went unanswered (silence) may still be running at the executor
+        nothingOut = ours && !flight.unanswered && flight.reference == null;
         flight.end(); // fence: no call follows from this flight, whatever the executor answers
-        request = flight.request;
-        reference = flight.reference;
+        request = ours ? flight.request : null;
+        reference = ours ? flight.reference : null;
       }
       endLocally(flight);
       if (nothingOut) {
         return Stop.STOPPED_BEFORE_CALL;
       }
     } else {
-      if (!leases.claim(id)) {
-        stopping.remove(id);
-        return Stop.NOT_CARRIED; // another runtime carries it: it settles on its outcome there
-      }
       request = null;
       reference = null;
+    }
+    if (!ours && !leases.claim(id)) {
+      stopping.remove(id);
+      return Stop.NOT_CARRIED; // another runtime carries it: it settles on its outcome there
     }
     ExecutionRequest asked =
         request != null
@@ -1236,6 +1287,9 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     leases.settled(flight.id, record(flight.id, flight.purpose, ending, text));
     for (Follower follower : takeFollowers(flight)) {
+      if (!leaseForWrite(follower.id())) {
+        continue; // another runtime carries it: it settles there
+      }
       boolean recorded = false;
       try {
         if (follower.purpose() == ExecutionPurpose.EXECUTE) {

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatch leases this runtime holds in the store: claimed before an action is carried, renewed
- * on every reconciler tick while it is, ended by the store when the action's outcome is recorded,
- * or given back when it is not. A store that fails a claim answers "not claimed"; a lease not given
- * back ends by itself.
+ * The dispatch leases this runtime holds in the store: claimed before an action is carried (for a
+ * first dispatch, with the append that records it), renewed on every reconciler tick while it is,
+ * ended by the store when the action's outcome is recorded, or given back when it is not. A store
+ * that fails a claim answers "not claimed"; a lease not given back ends by itself.
  */
 final class Leases {
 
@@ -27,6 +27,8 @@ final class Leases {
   private final String owner;
   private final Duration lease;
   private final Set<ActionId> held = ConcurrentHashMap.newKeySet();
+  // claimed by an append not answered yet: perhaps held
+  private final Set<ActionId> claiming = ConcurrentHashMap.newKeySet();
 
   Leases(InvestigationStore store, Clock clock, String owner, Duration lease) {
     this.store = store;
@@ -55,6 +57,51 @@ final class Leases {
                   + "); the reconciler will come back to it");
     }
     return false;
+  }
+
+  /**
+   * A lease to take with the append that records a dispatch, instead of claiming it first.
+   *
+   * @param action the action
+   * @param owner this runtime's owner name
+   * @param lease how long the lease lasts unless renewed
+   */
+  record Claim(ActionId action, String owner, Duration lease) {}
+
+  /** {@return whether this runtime holds {@code id}'s lease, as far as it knows} */
+  boolean holds(ActionId id) {
+    return held.contains(id);
+  }
+
+  /**
+   * {@return the claim of {@code id}'s lease to make with the append that records its dispatch}:
+   * until {@link #taken} or {@link #refused}, the lease is {@linkplain #claiming being claimed}
+   */
+  Claim claimWithStart(ActionId id) {
+    claiming.add(id);
+    return new Claim(id, owner, lease);
+  }
+
+  /**
+   * {@return whether an append claiming {@code id}'s lease is out}: the lease may be this runtime's
+   * already (the events of that append are routed before it answers)
+   */
+  boolean claiming(ActionId id) {
+    return claiming.contains(id);
+  }
+
+  /**
+   * After an append that claimed {@code id}'s lease: it landed (the lease is held), or its outcome
+   * is unknown (the lease may be held: it is given back when the flight ends).
+   */
+  void taken(ActionId id) {
+    held.add(id);
+    claiming.remove(id);
+  }
+
+  /** After an append that claimed {@code id}'s lease was refused because another owner holds it. */
+  void refused(ActionId id) {
+    claiming.remove(id);
   }
 
   /** Gives {@code id}'s lease back, best effort. */

@@ -75,7 +75,12 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   private record Stored(Investigation state, EventLog events) {}
 
-  private record Lease(String owner, Instant until) {}
+  /** A dispatch lease: the action's owner until {@code until}, taken at {@code at}. */
+  private record Lease(ActionId action, String owner, Instant at, Instant until) {
+    boolean refuses(String claimant, Instant now) {
+      return !owner.equals(claimant) && until.isAfter(now);
+    }
+  }
 
   /*
    * The indexes map an action's sort key to its id and are read through the investigation's stored
@@ -154,8 +159,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       long expectedVersion,
       List<InvestigationEvent> events,
       Investigation after) {
-    EventLog log = store(id, expectedVersion, events, after);
-    return new ChainHead(log.size(), log.head());
+    StoreArguments.append(id, expectedVersion, events, after);
+    return head(store(id, expectedVersion, events, after, null));
   }
 
   /** Appends without computing a hash: they are computed when first read (see {@link EventLog}). */
@@ -165,16 +170,59 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       long expectedVersion,
       List<InvestigationEvent> events,
       Investigation after) {
-    store(id, expectedVersion, events, after);
+    StoreArguments.append(id, expectedVersion, events, after);
+    store(id, expectedVersion, events, after, null);
   }
 
-  /** {@return the investigation's log after appending {@code events}} */
+  /** Appends and takes the lease under the investigation's lock: both or neither (STORE-28). */
+  @Override
+  public ChainHead appendClaiming(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    StoreArguments.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+    return head(store(id, expectedVersion, events, after, leaseOf(action, owner, now, lease)));
+  }
+
+  /** As {@link #appendClaiming}, without computing a hash (see {@link #appendWithoutHead}). */
+  @Override
+  public void appendClaimingWithoutHead(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    StoreArguments.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+    store(id, expectedVersion, events, after, leaseOf(action, owner, now, lease));
+  }
+
+  private static Lease leaseOf(ActionId action, String owner, Instant now, Duration lease) {
+    return new Lease(action, owner, now, now.plus(lease));
+  }
+
+  private static ChainHead head(EventLog log) {
+    return new ChainHead(log.size(), log.head());
+  }
+
+  /**
+   * {@return the investigation's log after appending {@code events}}, taking {@code claim} (when
+   * given) under the investigation's lock after the version check: a held lease refuses the whole
+   * append, and a refused append takes no lease
+   */
   private EventLog store(
       InvestigationId id,
       long expectedVersion,
       List<InvestigationEvent> events,
-      Investigation after) {
-    StoreArguments.append(id, expectedVersion, events, after);
+      Investigation after,
+      @Nullable Lease claim) {
     Stored now =
         investigations.compute(
             id,
@@ -182,6 +230,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
               long actual = stored == null ? 0 : stored.state().version();
               if (actual != expectedVersion) {
                 throw new ConcurrencyConflictException(id, expectedVersion, actual);
+              }
+              if (claim != null) {
+                take(claim);
               }
               EventLog log =
                   stored == null ? EventLog.of(events) : stored.events().appended(events);
@@ -593,13 +644,27 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
           if (current(action) == null) {
             return current; // evicted meanwhile: an action nobody stores holds no lease
           }
-          if (current == null || current.owner().equals(owner) || !current.until().isAfter(now)) {
+          if (current == null || !current.refuses(owner, now)) {
             won[0] = true;
-            return new Lease(owner, now.plus(lease));
+            return new Lease(action, owner, now, now.plus(lease));
           }
           return current;
         });
     return won[0];
+  }
+
+  /**
+   * Takes {@code claim}'s lease, or throws {@link LeaseHeldException} leaving leases as they were.
+   */
+  private void take(Lease claim) {
+    leases.compute(
+        claim.action(),
+        (key, current) -> {
+          if (current != null && current.refuses(claim.owner(), claim.at())) {
+            throw new LeaseHeldException(claim.action());
+          }
+          return claim;
+        });
   }
 
   @Override

@@ -206,6 +206,86 @@ public interface InvestigationStore {
   boolean claim(ActionId action, String owner, Instant now, Duration lease);
 
   /**
+   * Appends as {@link #append} does and claims the dispatch lease of {@code action} for {@code
+   * owner} until {@code now + lease} as {@link #claim} would, in one write: this is how a runtime
+   * records a dispatch ({@code ActionStarted}) and takes the action in one round trip. If another
+   * owner holds the lease past {@code now}, nothing is written (rule STORE-27). A store should do
+   * both atomically, so that a refused append takes no lease either (STORE-28); the default claims,
+   * then appends: a refused append then leaves the lease taken, which the runtime gives back or
+   * which ends by itself. The lease is taken as the append leaves the action: an append that moves
+   * it out of the active statuses ends it (STORE-16).
+   *
+   * <pre>{@code
+   * Decision.Accepted started = (Decision.Accepted) state.decide(new Command.Start(action), now);
+   * store.appendClaiming(id, state.version(), started.events(), started.after(),
+   *     action, "runtime-a", now, Duration.ofSeconds(30));
+   * }</pre>
+   *
+   * @param id the investigation
+   * @param expectedVersion its current version, at least 1
+   * @param events the events, at least one, one of them acting on {@code action}
+   * @param after the investigation with the events applied
+   * @param action the action whose lease to claim
+   * @param owner who claims it: a runtime's {@linkplain #validOwner(String) owner name}
+   * @param now the current time
+   * @param lease how long the claim lasts unless renewed; positive
+   * @return the chain head after the append, as {@link #append} answers it
+   * @throws LeaseHeldException if another owner holds the action's lease past {@code now}; nothing
+   *     is written
+   * @throws ConcurrencyConflictException if the stored version is not {@code expectedVersion}; no
+   *     event is written
+   * @throws InvalidInputException if an argument is invalid as {@link #append} and {@link #claim}
+   *     say, if {@code expectedVersion} is 0, or if no event acts on {@code action}
+   */
+  default ChainHead appendClaiming(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    StoreArguments.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+    if (!claim(action, owner, now, lease)) {
+      throw new LeaseHeldException(action);
+    }
+    return append(id, expectedVersion, events, after);
+  }
+
+  /**
+   * Appends and claims as {@link #appendClaiming} does, without answering the chain head: the
+   * runtime uses it when no audit anchor needs the head, as it uses {@link #appendWithoutHead}. The
+   * same rules hold (STORE-27, STORE-28); a store kept in this process's memory may compute the
+   * hashes when they are first read. This default calls {@link #appendClaiming}.
+   *
+   * @param id the investigation
+   * @param expectedVersion its current version, at least 1
+   * @param events the events, at least one, one of them acting on {@code action}
+   * @param after the investigation with the events applied
+   * @param action the action whose lease to claim
+   * @param owner who claims it: a runtime's {@linkplain #validOwner(String) owner name}
+   * @param now the current time
+   * @param lease how long the claim lasts unless renewed; positive
+   * @throws LeaseHeldException if another owner holds the action's lease past {@code now}; nothing
+   *     is written
+   * @throws ConcurrencyConflictException if the stored version is not {@code expectedVersion}; no
+   *     event is written
+   * @throws InvalidInputException as {@link #appendClaiming} says
+   */
+  default void appendClaimingWithoutHead(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+  }
+
+  /**
    * Gives up {@code owner}'s claim on an action; does nothing if {@code owner} does not hold it.
    *
    * @param action the action

@@ -24,14 +24,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -94,38 +97,90 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       "(excluded.status IN " + DISPATCHED + " OR parry_actions.status NOT IN " + DISPATCHED + ")";
 
   /**
+   * The lease an append claims, bound first in every append (sequence 0, which no action has, when
+   * it claims none): its action's sequence, owner, end and the time of the claim, in milliseconds.
+   */
+  private static final String CLAIM_VALUES =
+      "WITH claim AS (SELECT ?::int AS sequence, ?::text AS owner, ?::bigint AS until_ms,"
+          + " ?::bigint AS now_ms),";
+
+  /**
    * One append in one statement (so one round trip, atomic without an explicit transaction): the
    * version check and bump, then the events and the touched action rows, inserted only if the check
-   * passed. The first part creates the investigation or updates it.
+   * passed. The first part creates the investigation or updates it. A claimed lease is written with
+   * the claimed action's row, while the action stays active (STORE-16).
    */
   private static final String APPEND_REST =
       " events AS (INSERT INTO parry_events (investigation_id, version, event,"
           + " chain_hash) SELECT bumped.id, e.version, e.event, e.chain_hash FROM bumped, unnest(?::bigint[], ?::text[],"
           + " ?::text[]) AS e (version, event, chain_hash)),"
           + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
-          + " proposed_s, proposed_n, record, obligation, due_s, due_n) SELECT bumped.id, a.sequence, a.status, a.family,"
-          + " a.kind, a.source, a.entity_key, a.proposed_s, a.proposed_n, a.record, a.obligation, a.due_s, a.due_n"
-          + " FROM bumped, unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],"
+          + " proposed_s, proposed_n, record, obligation, due_s, due_n, lease_owner, lease_until_ms)"
+          + " SELECT bumped.id, a.sequence, a.status, a.family,"
+          + " a.kind, a.source, a.entity_key, a.proposed_s, a.proposed_n, a.record, a.obligation, a.due_s, a.due_n,"
+          + " CASE WHEN a.sequence = claim.sequence AND a.status IN "
+          + DISPATCHED
+          + " THEN claim.owner END,"
+          + " CASE WHEN a.sequence = claim.sequence AND a.status IN "
+          + DISPATCHED
+          + " THEN claim.until_ms END"
+          + " FROM bumped, claim, unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],"
           + " ?::text[], ?::text[], ?::bigint[], ?::int[]) AS a (sequence, status, family, kind, source, entity_key,"
           + " proposed_s, proposed_n, record, obligation, due_s, due_n)"
           + " ON CONFLICT (investigation_id, sequence) DO UPDATE SET status = excluded.status, record = excluded.record,"
           + " obligation = excluded.obligation, due_s = excluded.due_s, due_n = excluded.due_n,"
-          + " lease_owner = CASE WHEN "
+          + " lease_owner = CASE WHEN excluded.lease_owner IS NOT NULL THEN excluded.lease_owner WHEN "
           + KEEPS_LEASE
           + " THEN parry_actions.lease_owner END,"
-          + " lease_until_ms = CASE WHEN "
+          + " lease_until_ms = CASE WHEN excluded.lease_owner IS NOT NULL THEN excluded.lease_until_ms WHEN "
           + KEEPS_LEASE
           + " THEN parry_actions.lease_until_ms END)"
           + " SELECT count(*) FROM bumped";
 
   private static final String CREATE =
-      "WITH bumped AS (INSERT INTO parry_investigations (id, version, state)"
+      CLAIM_VALUES
+          + " bumped AS (INSERT INTO parry_investigations (id, version, state)"
           + " VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id),"
           + APPEND_REST;
+
+  /**
+   * The version check of an update, and the check that the event it follows still has the chain
+   * hash the new events link to: a hash this store remembers from its own last write, or one just
+   * read.
+   */
+  private static final String UPDATE_CHECKED =
+      " bumped AS (UPDATE parry_investigations SET version = ?, state = ?"
+          + " WHERE id = ? AND version = ? AND (SELECT chain_hash FROM parry_events"
+          + " WHERE investigation_id = ? AND version = ?) IS NOT DISTINCT FROM ?";
+
   private static final String UPDATE =
-      "WITH bumped AS (UPDATE parry_investigations SET version = ?, state = ?"
-          + " WHERE id = ? AND version = ? RETURNING id),"
+      CLAIM_VALUES + UPDATE_CHECKED + " RETURNING id)," + APPEND_REST;
+
+  /**
+   * An update that claims a lease: the investigation's row is locked first, then the action's, the
+   * order every append takes, and the update writes nothing if another owner holds the lease.
+   */
+  private static final String UPDATE_CLAIMING =
+      CLAIM_VALUES
+          + " locked AS (SELECT id FROM parry_investigations WHERE id = ? FOR UPDATE),"
+          + " lease AS (SELECT lease_owner, lease_until_ms FROM parry_actions, claim"
+          + " WHERE investigation_id = ? AND parry_actions.sequence = claim.sequence"
+          + " AND EXISTS (SELECT 1 FROM locked) FOR UPDATE OF parry_actions),"
+          + UPDATE_CHECKED
+          + " AND NOT EXISTS (SELECT 1 FROM lease, claim WHERE lease.lease_owner <> claim.owner"
+          + " AND lease.lease_until_ms > claim.now_ms) RETURNING id),"
           + APPEND_REST;
+
+  /**
+   * Why an update wrote nothing: the stored version, the chain hash of the event at the expected
+   * version, and whether another owner holds the claimed action's lease.
+   */
+  private static final String REFUSAL =
+      "SELECT i.version, (SELECT chain_hash FROM parry_events e WHERE e.investigation_id = i.id"
+          + " AND e.version = ?), EXISTS (SELECT 1 FROM parry_actions a WHERE a.investigation_id = i.id"
+          + " AND a.sequence = ? AND a.lease_owner <> ? AND a.lease_until_ms > ?)"
+          + " FROM parry_investigations i WHERE i.id = ?";
+
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
   private static final String EVENTS =
       "SELECT event FROM parry_events WHERE investigation_id = ? ORDER BY version";
@@ -146,9 +201,18 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       "UPDATE parry_actions SET lease_owner = NULL, lease_until_ms = NULL"
           + " WHERE investigation_id = ? AND sequence = ? AND lease_owner = ?";
 
+  /** How many investigations' last chain heads a store remembers; then it starts over. */
+  private static final int MAX_HEADS = 4096;
+
   private final DataSource dataSource;
 
   private final JdbcControlStore controls;
+
+  /**
+   * The chain head of each investigation's last append through this store: the next append links to
+   * it, checked against the stored hash in the same statement, instead of reading it first.
+   */
+  private final Map<InvestigationId, ChainHead> heads = new ConcurrentHashMap<>();
 
   private JdbcInvestigationStore(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -206,6 +270,45 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       List<InvestigationEvent> events,
       Investigation after) {
     StoreArguments.append(id, expectedVersion, events, after);
+    return write(id, expectedVersion, events, after, null);
+  }
+
+  @Override
+  public ChainHead appendClaiming(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    StoreArguments.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+    return write(
+        id,
+        expectedVersion,
+        events,
+        after,
+        new Claim(action.sequence(), owner, now.plus(lease).toEpochMilli(), now.toEpochMilli()));
+  }
+
+  /** A lease an append claims: the action's sequence, the owner, its end and now, in ms. */
+  private record Claim(int sequence, String owner, long untilMs, long nowMs) {}
+
+  /** How many times an update is tried again when the event it follows has another chain hash. */
+  private static final int HASH_RETRIES = 3;
+
+  /**
+   * Writes an append, claiming {@code claim} with it when given: one round trip when this store
+   * wrote the event it follows (it remembers the chain hash it stored), one more to read that hash
+   * otherwise.
+   */
+  private ChainHead write(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      @Nullable Claim claim) {
     List<String> encodedEvents = new ArrayList<>(events.size());
     Set<Integer> touched = new TreeSet<>();
     for (InvestigationEvent event : events) {
@@ -215,66 +318,212 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       }
     }
     String state = JSON.write(withoutActions(after));
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement append =
-            connection.prepareStatement(expectedVersion == 0 ? CREATE : UPDATE)) {
-      List<ChainHash> links =
-          AuditTrail.links(
-              expectedVersion == 0 ? ChainHash.GENESIS : hashAt(connection, id, expectedVersion),
-              expectedVersion,
-              events);
-      int p = 1;
+    try (Connection connection = dataSource.getConnection()) {
       if (expectedVersion == 0) {
-        append.setString(p++, id.value());
-        append.setLong(p++, after.version());
-        append.setString(p++, state);
-      } else {
-        append.setLong(p++, after.version());
-        append.setString(p++, state);
-        append.setString(p++, id.value());
-        append.setLong(p++, expectedVersion);
+        return create(connection, id, encodedEvents, events, after, state, touched);
       }
-      Long[] versions = new Long[encodedEvents.size()];
-      String[] hashes = new String[encodedEvents.size()];
-      for (int i = 0; i < versions.length; i++) {
-        versions[i] = expectedVersion + i + 1;
-        hashes[i] = links.get(i).value();
+      ChainHead known = heads.get(id);
+      Optional<String> previous =
+          known != null && known.version() == expectedVersion
+              ? Optional.of(known.hash().value())
+              : Optional.ofNullable(hashAt(connection, id, expectedVersion));
+      for (int attempt = 0; ; attempt++) {
+        List<ChainHash> links =
+            AuditTrail.links(
+                previous.isEmpty()
+                    ? ChainHash.GENESIS
+                    : readHash(
+                        previous.get(),
+                        "chain hash of event " + expectedVersion + " of investigation " + id),
+                expectedVersion,
+                events);
+        if (update(
+            connection,
+            id,
+            expectedVersion,
+            previous,
+            encodedEvents,
+            links,
+            after,
+            state,
+            touched,
+            claim)) {
+          return remember(id, new ChainHead(after.version(), links.get(links.size() - 1)));
+        }
+        Optional<String> stored = refused(connection, id, expectedVersion, claim);
+        if (attempt >= HASH_RETRIES) { // each try met another hash or lease: decide again
+          throw new ConcurrencyConflictException(id, expectedVersion, expectedVersion);
+        }
+        previous = stored;
       }
-      append.setArray(p++, connection.createArrayOf("bigint", versions));
-      append.setArray(p++, connection.createArrayOf("text", encodedEvents.toArray()));
-      append.setArray(p++, connection.createArrayOf("text", hashes));
-      bindActions(connection, append, p, after, touched);
-      long written;
-      try (ResultSet result = append.executeQuery()) {
-        result.next();
-        written = result.getLong(1);
-      }
-      if (written != 1) {
-        throw new ConcurrencyConflictException(id, expectedVersion, version(connection, id));
-      }
-      return new ChainHead(after.version(), links.get(links.size() - 1));
     } catch (SQLException e) {
+      heads.remove(id); // whether it was written is unknown: the next append reads the hash
       throw new StoreUnavailableException("could not append to investigation " + id, e);
+    } catch (RuntimeException e) {
+      heads.remove(id);
+      throw e;
+    }
+  }
+
+  private ChainHead create(
+      Connection connection,
+      InvestigationId id,
+      List<String> encodedEvents,
+      List<InvestigationEvent> events,
+      Investigation after,
+      String state,
+      Set<Integer> touched)
+      throws SQLException {
+    List<ChainHash> links = AuditTrail.links(ChainHash.GENESIS, 0, events);
+    try (PreparedStatement append = connection.prepareStatement(CREATE)) {
+      int p = bindClaim(append, 1, null);
+      append.setString(p++, id.value());
+      append.setLong(p++, after.version());
+      append.setString(p++, state);
+      bindRest(connection, append, p, 0, encodedEvents, links, after, touched);
+      if (count(append) != 1) {
+        throw new ConcurrencyConflictException(id, 0, version(connection, id));
+      }
+    }
+    return remember(id, new ChainHead(after.version(), links.get(links.size() - 1)));
+  }
+
+  /** {@return whether the update wrote}: false if a check refused it, which then wrote nothing */
+  private static boolean update(
+      Connection connection,
+      InvestigationId id,
+      long expectedVersion,
+      Optional<String> previous,
+      List<String> encodedEvents,
+      List<ChainHash> links,
+      Investigation after,
+      String state,
+      Set<Integer> touched,
+      @Nullable Claim claim)
+      throws SQLException {
+    try (PreparedStatement append =
+        connection.prepareStatement(claim == null ? UPDATE : UPDATE_CLAIMING)) {
+      int p = bindClaim(append, 1, claim);
+      if (claim != null) {
+        append.setString(p++, id.value());
+        append.setString(p++, id.value());
+      }
+      append.setLong(p++, after.version());
+      append.setString(p++, state);
+      append.setString(p++, id.value());
+      append.setLong(p++, expectedVersion);
+      append.setString(p++, id.value());
+      append.setLong(p++, expectedVersion);
+      append.setString(p++, previous.orElse(null));
+      bindRest(connection, append, p, expectedVersion, encodedEvents, links, after, touched);
+      return count(append) == 1;
     }
   }
 
   /**
-   * {@return the chain hash stored with the event at {@code version}}, which the next append links
-   * to: {@link ChainHash#GENESIS} if that event predates the chain, or if there is none (the append
-   * then meets a version conflict). Read before the append, outside its statement: the append
-   * writes only if the investigation is still at {@code version}, and an event, once stored, never
-   * changes.
+   * After an update wrote nothing, finds out why: {@return the chain hash stored with the event at
+   * the expected version, to try again with} when neither the version nor the lease refused it.
+   *
+   * @throws ConcurrencyConflictException if the stored version is not the expected one
+   * @throws LeaseHeldException if another owner holds the claimed lease
    */
-  private static ChainHash hashAt(Connection connection, InvestigationId id, long version)
+  private static Optional<String> refused(
+      Connection connection, InvestigationId id, long expectedVersion, @Nullable Claim claim)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(REFUSAL)) {
+      select.setLong(1, expectedVersion);
+      select.setInt(2, claim == null ? 0 : claim.sequence());
+      select.setString(3, claim == null ? "" : claim.owner());
+      select.setLong(4, claim == null ? Long.MAX_VALUE : claim.nowMs());
+      select.setString(5, id.value());
+      try (ResultSet result = select.executeQuery()) {
+        if (!result.next()) {
+          throw new ConcurrencyConflictException(id, expectedVersion, 0);
+        }
+        long version = result.getLong(1);
+        if (version != expectedVersion) {
+          throw new ConcurrencyConflictException(id, expectedVersion, version);
+        }
+        if (claim != null && result.getBoolean(3)) {
+          throw new LeaseHeldException(new ActionId(id, claim.sequence()));
+        }
+        return Optional.ofNullable(result.getString(2));
+      }
+    }
+  }
+
+  private static int bindClaim(PreparedStatement append, int first, @Nullable Claim claim)
+      throws SQLException {
+    int p = first;
+    append.setInt(p++, claim == null ? 0 : claim.sequence());
+    if (claim == null) {
+      append.setNull(p++, Types.VARCHAR);
+      append.setNull(p++, Types.BIGINT);
+      append.setNull(p++, Types.BIGINT);
+    } else {
+      append.setString(p++, claim.owner());
+      append.setLong(p++, claim.untilMs());
+      append.setLong(p++, claim.nowMs());
+    }
+    return p;
+  }
+
+  /** Binds the events and the touched actions from parameter {@code first} on. */
+  private static void bindRest(
+      Connection connection,
+      PreparedStatement append,
+      int first,
+      long expectedVersion,
+      List<String> encodedEvents,
+      List<ChainHash> links,
+      Investigation after,
+      Set<Integer> touched)
+      throws SQLException {
+    int p = first;
+    Long[] versions = new Long[encodedEvents.size()];
+    String[] hashes = new String[encodedEvents.size()];
+    for (int i = 0; i < versions.length; i++) {
+      versions[i] = expectedVersion + i + 1;
+      hashes[i] = links.get(i).value();
+    }
+    append.setArray(p++, connection.createArrayOf("bigint", versions));
+    append.setArray(p++, connection.createArrayOf("text", encodedEvents.toArray()));
+    append.setArray(p++, connection.createArrayOf("text", hashes));
+    bindActions(connection, append, p, after, touched);
+  }
+
+  private static long count(PreparedStatement append) throws SQLException {
+    try (ResultSet result = append.executeQuery()) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /**
+   * Keeps {@code head} as the investigation's last chain head this store wrote, so that the next
+   * append links to it without reading it; {@return it}
+   */
+  private ChainHead remember(InvestigationId id, ChainHead head) {
+    if (heads.size() >= MAX_HEADS) {
+      heads.clear();
+    }
+    heads.put(id, head);
+    return head;
+  }
+
+  /**
+   * {@return the chain hash stored with the event at {@code version}}, which the next append links
+   * to, as stored: null if that event predates the chain (the append links to {@link
+   * ChainHash#GENESIS}), or if there is none (the append then meets a version conflict). Read
+   * before the append, which writes only if the event still has it.
+   */
+  private static @Nullable String hashAt(Connection connection, InvestigationId id, long version)
       throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(HASH_AT)) {
       select.setString(1, id.value());
       select.setLong(2, version);
       try (ResultSet result = select.executeQuery()) {
-        String hash = result.next() ? result.getString(1) : null;
-        return hash == null
-            ? ChainHash.GENESIS
-            : readHash(hash, "chain hash of event " + version + " of investigation " + id);
+        return result.next() ? result.getString(1) : null;
       }
     }
   }

@@ -74,6 +74,47 @@ public final class StoreArguments {
   }
 
   /**
+   * Checks the arguments of an append that claims a dispatch lease: those of {@link #append} and
+   * {@link #claim}, and that the investigation exists already and one of the events acts on the
+   * action.
+   *
+   * @param id the investigation
+   * @param expectedVersion the version the caller decided on
+   * @param events the events
+   * @param after the state after them
+   * @param action the action to claim
+   * @param owner the claiming runtime's name
+   * @param now the time of the claim
+   * @param lease how long the claim lasts
+   * @throws InvalidInputException if an argument is null or invalid as {@link #append} and {@link
+   *     #claim} say, if {@code expectedVersion} is 0, or if no event acts on {@code action}
+   */
+  public static void appendClaiming(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      Investigation after,
+      ActionId action,
+      String owner,
+      Instant now,
+      Duration lease) {
+    append(id, expectedVersion, events, after);
+    claim(action, owner, now, lease);
+    if (expectedVersion == 0) {
+      throw new InvalidInputException(
+          "expectedVersion", 0, "an append that claims a lease needs a stored investigation");
+    }
+    for (InvestigationEvent event : events) {
+      if (event instanceof InvestigationEvent.ActionEvent acting
+          && acting.actionId().equals(action)) {
+        return;
+      }
+    }
+    throw new InvalidInputException(
+        "action", action, "no event of the append acts on the claimed action " + action);
+  }
+
+  /**
    * Checks a claim's arguments.
    *
    * @param action the action to claim

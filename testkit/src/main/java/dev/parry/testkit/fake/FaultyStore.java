@@ -48,7 +48,7 @@ public final class FaultyStore extends ForwardingStore {
 
   /** The calls a store answers. */
   public enum Call {
-    /** {@code append}: a write. */
+    /** {@code append}, through which every write goes (see {@link ForwardingStore}). */
     APPEND,
     /** {@code load}. */
     LOAD,

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A store that passes every call to another one: override the calls a test wants to watch or break,
- * such as failing some appends or counting them.
+ * such as failing some appends or counting them. Every write goes through {@link #append}: the
+ * appends that skip the chain head or claim a lease keep the interface's defaults, which call
+ * {@link #append} (and {@link #claim} first), so that an override of {@code append} sees each one.
  *
  * <pre>{@code
  * ForwardingStore flaky = new ForwardingStore(InMemoryInvestigationStore.create()) {

@@ -58,6 +58,7 @@ import dev.parry.spi.audit.Verification;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.LeaseHeldException;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.generate.HostileText;
 import java.time.Duration;
@@ -1444,5 +1445,145 @@ public abstract class InvestigationStoreContract extends ContractSupport {
             && broken.version() == 3
             && broken.problem() == Verification.Problem.CHANGED,
         "STORE-26: verification found " + verification);
+  }
+
+  // ---- Recording a dispatch with its lease
+  // ------------------------------------------------------------
+
+  /** {@return the decision to start {@code action}, decided on {@code state} at {@code at}} */
+  private static Decision.Accepted start(Investigation state, ActionId action, Instant at) {
+    return (Decision.Accepted) state.decide(new Command.Start(action), at);
+  }
+
+  @Test
+  @DisplayName(
+      "STORE-27: an append that claims a lease stores its events and takes the lease; a lease"
+          + " another owner holds refuses it whole")
+  void store27_appendClaimingTakesTheLeaseOrNothing() {
+    appendClaimingTakesTheLeaseOrNothing("s27", true);
+  }
+
+  @Test
+  @DisplayName(
+      "STORE-27: an append that claims a lease without answering the head stores its events and"
+          + " takes the lease; a lease another owner holds refuses it whole")
+  void store27_appendClaimingWithoutHeadTakesTheLeaseOrNothing() {
+    appendClaimingTakesTheLeaseOrNothing("s27-no-head", false);
+  }
+
+  private void appendClaimingTakesTheLeaseOrNothing(String name, boolean withHead) {
+    rule("STORE-27", false);
+    ActionId action = storedAction(name);
+    InvestigationId id = action.investigation();
+    Investigation state = store().load(id).orElseThrow();
+    Decision.Accepted started = start(state, action, T0.plusSeconds(1));
+    assertTrue(store().claim(action, "runtime-b", T0, LEASE));
+    assertThrows(
+        LeaseHeldException.class,
+        () -> appendClaiming(withHead, state, started, action, T0.plusSeconds(1)),
+        "STORE-27: appended while another owner held the lease");
+    assertEquals(
+        state.version(),
+        store().load(id).orElseThrow().version(),
+        "STORE-27: a refused append wrote events");
+    assertFalse(
+        store().claim(action, "runtime-a", T0.plusSeconds(2), LEASE),
+        "STORE-27: a refused append took the lease from its holder");
+    Instant free = T0.plus(LEASE);
+    appendClaiming(withHead, state, started, action, free);
+    assertEquals(
+        started.after(), store().load(id).orElseThrow(), "STORE-27: load after the append");
+    assertEquals(
+        started.after().version(),
+        store().chain(id).size(),
+        "STORE-27: the chain after the append");
+    assertFalse(
+        store().claim(action, "runtime-b", free.plus(LEASE).minusMillis(1), LEASE),
+        "STORE-27: another owner claimed the action while the lease ran");
+    assertTrue(
+        store().claim(action, "runtime-a", free.plusSeconds(1), LEASE),
+        "STORE-27: the owner could not renew the lease it took");
+  }
+
+  /** Appends {@code started} claiming {@code action}'s lease for runtime-a at {@code now}. */
+  private void appendClaiming(
+      boolean withHead,
+      Investigation state,
+      Decision.Accepted started,
+      ActionId action,
+      Instant now) {
+    InvestigationId id = state.id();
+    if (withHead) {
+      ChainHead head =
+          store()
+              .appendClaiming(
+                  id,
+                  state.version(),
+                  started.events(),
+                  started.after(),
+                  action,
+                  "runtime-a",
+                  now,
+                  LEASE);
+      assertEquals(started.after().version(), head.version(), "STORE-27: the head answered");
+    } else {
+      store()
+          .appendClaimingWithoutHead(
+              id,
+              state.version(),
+              started.events(),
+              started.after(),
+              action,
+              "runtime-a",
+              now,
+              LEASE);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "STORE-28 (optional): an append that claims a lease and is refused for its version takes no"
+          + " lease")
+  void store28_refusedAppendClaimingTakesNoLease() throws NoSuchMethodException {
+    rule("STORE-28", true);
+    Assumptions.assumeFalse(
+        store()
+                .getClass()
+                .getMethod(
+                    "appendClaiming",
+                    InvestigationId.class,
+                    long.class,
+                    List.class,
+                    Investigation.class,
+                    ActionId.class,
+                    String.class,
+                    Instant.class,
+                    Duration.class)
+                .getDeclaringClass()
+            == InvestigationStore.class,
+        "STORE-28: the store keeps the interface's default, which claims before it appends");
+    ActionId action = storedAction("s28");
+    InvestigationId id = action.investigation();
+    Investigation state = store().load(id).orElseThrow();
+    Decision.Accepted started = start(state, action, T0.plusSeconds(1));
+    Decision.Accepted meanwhile = isolation(state, "s28-other", ApprovalMode.AUTOMATIC);
+    store().append(id, state.version(), meanwhile.events(), meanwhile.after());
+    assertThrows(
+        ConcurrencyConflictException.class,
+        () ->
+            store()
+                .appendClaiming(
+                    id,
+                    state.version(),
+                    started.events(),
+                    started.after(),
+                    action,
+                    "runtime-a",
+                    T0.plusSeconds(1),
+                    LEASE),
+        "STORE-28: a stale version was appended");
+    assertTrue(
+        store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE),
+        "STORE-28: the refused append took the lease");
   }
 }

@@ -233,6 +233,29 @@ class RecoveryTest {
 
     @Test
     @DisplayName(
+        "a first dispatch whose ActionStarted write, which takes the lease, landed with its"
+            + " acknowledgement lost is resumed with the same key and applied once")
+    void startWithLeaseAfterLostAck() {
+      try (Rig rig = new Rig(9, b -> {})) {
+        rig.runtime.start();
+        rig.store.failAfter(FaultyStore.Call.APPEND, 2, 1, true); // open, evidence; then the start
+        ActionId action = rig.isolate("inv-1", WORKSTATION);
+        rig.advance(Duration.ofMinutes(30));
+        assertEquals(1, rig.store.lostAcks(), "the start landed, its acknowledgement lost");
+        assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status());
+        assertEquals(1, rig.devices.timesApplied(isolation(WORKSTATION)));
+        assertEquals(
+            1,
+            rig.devices.calls().stream()
+                .map(call -> call.request().idempotencyKey())
+                .distinct()
+                .count(),
+            "idempotency keys sent");
+      }
+    }
+
+    @Test
+    @DisplayName(
         "a time-boxed isolation whose success landed with its acknowledgement lost is still lifted")
     void timeBoxAfterLostAck() {
       try (Rig rig = new Rig(8, b -> b.timeBox(ActionKind.ISOLATE_DEVICE, Duration.ofHours(4)))) {

@@ -36,6 +36,7 @@ import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ConcurrencyConflictException;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.LeaseHeldException;
 import dev.parry.spi.store.Page;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.time.TestClock;
@@ -115,6 +116,8 @@ class BrokenImplementationsTest {
     EXPECTED.put(ThrowsOnUnknown.class, Set.of("store10"));
     EXPECTED.put(LeaseForAnyone.class, Set.of("store12", "store15"));
     EXPECTED.put(LeaseNeverEnds.class, Set.of("store13"));
+    EXPECTED.put(AppendsDespiteAHeldLease.class, Set.of("store27"));
+    EXPECTED.put(ClaimsThenAppends.class, Set.of("store28"));
     EXPECTED.put(ReleaseForAnyone.class, Set.of("store14"));
     EXPECTED.put(LeaseOutlivesTheAction.class, Set.of("store16"));
     EXPECTED.put(DueBySecond.class, Set.of("store17"));
@@ -209,7 +212,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(55, rules, "rules in spi/SPEC.md");
+    assertEquals(57, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -806,6 +809,18 @@ class BrokenImplementationsTest {
       return real.claim(action, owner, now, lease);
     }
 
+    void appendClaiming(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after,
+        ActionId action,
+        String owner,
+        Instant now,
+        Duration lease) {
+      real.appendClaiming(id, expectedVersion, events, after, action, owner, now, lease);
+    }
+
     void release(ActionId action, String owner) {
       real.release(action, owner);
     }
@@ -864,6 +879,21 @@ class BrokenImplementationsTest {
         @Override
         public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
           return BrokenStore.this.claim(action, owner, now, lease);
+        }
+
+        @Override
+        public ChainHead appendClaiming(
+            InvestigationId id,
+            long expectedVersion,
+            List<InvestigationEvent> events,
+            Investigation after,
+            ActionId action,
+            String owner,
+            Instant now,
+            Duration lease) {
+          BrokenStore.this.appendClaiming(
+              id, expectedVersion, events, after, action, owner, now, lease);
+          return answeredHead(id, after);
         }
 
         @Override
@@ -959,6 +989,40 @@ class BrokenImplementationsTest {
     boolean claim(ActionId action, String owner, Instant now, Duration lease) {
       real.claim(action, owner, now, lease);
       return real.load(action.investigation()).isPresent(); // grants whoever asks
+    }
+  }
+
+  static class AppendsDespiteAHeldLease extends BrokenStore {
+    @Override
+    void appendClaiming(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after,
+        ActionId action,
+        String owner,
+        Instant now,
+        Duration lease) {
+      real.claim(action, owner, now, lease); // refused or not, the append goes on
+      real.append(id, expectedVersion, events, after);
+    }
+  }
+
+  static class ClaimsThenAppends extends BrokenStore {
+    @Override
+    void appendClaiming(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after,
+        ActionId action,
+        String owner,
+        Instant now,
+        Duration lease) {
+      if (!real.claim(action, owner, now, lease)) { // the lease is taken before the version check
+        throw new LeaseHeldException(action);
+      }
+      real.append(id, expectedVersion, events, after);
     }
   }
 

@@ -1,0 +1,154 @@
+package dev.parry.testkit.store;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A data source that writes down every round trip the store makes through it: each statement
+ * executed (a batch counts once) and each explicit commit or rollback, with the SQL it sent. A
+ * statement run with auto-commit on commits in the same round trip, so it counts once.
+ */
+final class CountingDataSource implements DataSource {
+
+  private final DataSource delegate;
+  private final List<String> trips = new ArrayList<>();
+
+  private CountingDataSource(DataSource delegate) {
+    this.delegate = delegate;
+  }
+
+  static CountingDataSource of(DataSource delegate) {
+    return new CountingDataSource(delegate);
+  }
+
+  /** {@return the round trips since the last {@link #reset}, each as the start of its SQL} */
+  synchronized List<String> trips() {
+    return List.copyOf(trips);
+  }
+
+  synchronized void reset() {
+    trips.clear();
+  }
+
+  private synchronized void trip(String what) {
+    String flat = what.replaceAll("\\s+", " ").trim();
+    trips.add(flat.length() > 90 ? flat.substring(0, 90) + "..." : flat);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return connection(delegate.getConnection());
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return connection(delegate.getConnection(username, password));
+  }
+
+  private Connection connection(Connection real) {
+    return proxy(
+        Connection.class,
+        real,
+        (method, args) -> {
+          String name = method.getName();
+          if (name.equals("commit") || name.equals("rollback")) {
+            trip(name.toUpperCase(java.util.Locale.ROOT));
+          }
+          Object result = method.invoke(real, args);
+          if (result instanceof PreparedStatement statement && args != null) {
+            Class<? extends Statement> type =
+                result instanceof CallableStatement
+                    ? CallableStatement.class
+                    : PreparedStatement.class;
+            return statement(type, statement, (String) args[0]);
+          }
+          if (result instanceof Statement statement) {
+            return statement(Statement.class, statement, null);
+          }
+          return result;
+        });
+  }
+
+  private Statement statement(
+      Class<? extends Statement> type, Statement real, @Nullable String prepared) {
+    return proxy(
+        type,
+        real,
+        (method, args) -> {
+          String name = method.getName();
+          if (name.startsWith("execute")) {
+            trip(
+                prepared != null
+                    ? prepared
+                    : args != null && args.length > 0 ? (String) args[0] : name);
+          }
+          return method.invoke(real, args);
+        });
+  }
+
+  private interface Call {
+    Object invoke(Method method, Object[] args) throws Exception;
+  }
+
+  private static <T> T proxy(Class<T> type, Object real, Call call) {
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          try {
+            return call.invoke(method, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return type.cast(
+        Proxy.newProxyInstance(
+            CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return delegate.getLogWriter();
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    delegate.setLogWriter(out);
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    delegate.setLoginTimeout(seconds);
+  }
+
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return delegate.getLoginTimeout();
+  }
+
+  @Override
+  public Logger getParentLogger() {
+    return Logger.getGlobal();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return delegate.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return delegate.isWrapperFor(iface);
+  }
+}

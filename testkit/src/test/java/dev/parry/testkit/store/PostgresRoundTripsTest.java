@@ -1,0 +1,136 @@
+package dev.parry.testkit.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.AnalysisOutcome;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.ParryRuntime;
+import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.store.JdbcInvestigationStore;
+import dev.parry.testkit.fake.FakeDevices;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Round trips to PostgreSQL for an automatic action, counted at the JDBC layer")
+class PostgresRoundTripsTest {
+
+  /** Runs work on the calling thread and drops timers: nothing runs but the path measured. */
+  private static final TaskScheduler INLINE =
+      new TaskScheduler() {
+        @Override
+        public void execute(Runnable task) {
+          task.run();
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable task) {
+          return () -> {};
+        }
+      };
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private CountingDataSource counted;
+  private @Nullable ParryRuntime runtime; // null when PostgreSQL is not configured
+
+  @BeforeEach
+  void startRuntime() {
+    counted = CountingDataSource.of(Postgres.dataSource());
+    runtime =
+        ParryRuntime.builder()
+            .store(JdbcInvestigationStore.create(counted))
+            .scheduler(INLINE)
+            .instanceName("trips-" + run)
+            .limits(SharedStoreScenarios.LIMITS)
+            .deviceGroups(SharedStoreScenarios.GROUPS)
+            .requiredKinds(Set.of())
+            .executor("devices", FakeDevices.create(Clock.systemUTC(), INLINE).executor())
+            .planTable(SharedStoreScenarios.ISOLATE_AUTOMATICALLY)
+            .build();
+    runtime.start();
+  }
+
+  @AfterEach
+  void closeRuntime() {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  private Device workstation(String name) {
+    return new Device(
+        DeviceId.of("ws-" + run + "-" + name),
+        DeviceName.of("ws-" + name),
+        null,
+        Set.of(),
+        OsPlatform.WINDOWS);
+  }
+
+  /** Opens an investigation on a workstation; {@return its id} */
+  private InvestigationId opened(String name) {
+    InvestigationId id = InvestigationId.of("trips-" + run + "-" + name);
+    runtime.open(id, AlertId.of("alert-" + name), workstation(name));
+    return id;
+  }
+
+  private void reportMalicious(InvestigationId id, String name) {
+    runtime.reportEvidence(
+        id, Evidence.of(workstation(name), Verdict.MALICIOUS, "test", Instant.now()));
+  }
+
+  /**
+   * The round trips from evidence to its automatic action settled: the evidence with the proposal
+   * (1), the dispatch recorded with its lease taken (1), the outcome with the lease ended (1); and,
+   * outside the store's appends, the shared control state read when the evidence is planned, before
+   * the call and after the success (3), and the call counted against the rate limit in its shared
+   * window (lock, forget, count, use, commit: 5).
+   */
+  private static final int EVIDENCE_TO_SETTLED = 11;
+
+  @Test
+  @DisplayName(
+      "evidence to its automatic action stored, dispatched and succeeded takes 11 round trips, 3"
+          + " of them appends; completing the investigation takes 1")
+  void evidenceToSettledRoundTrips() {
+    InvestigationId warm = opened("warm"); // the first use reads what the runtime caches
+    reportMalicious(warm, "warm");
+    runtime.finishAnalysis(warm, AnalysisOutcome.COMPLETED);
+
+    InvestigationId id = opened("measured");
+    counted.reset();
+    reportMalicious(id, "measured");
+    List<String> settling = counted.trips();
+    counted.reset();
+    Investigation done = runtime.finishAnalysis(id, AnalysisOutcome.COMPLETED);
+    List<String> completing = counted.trips();
+
+    assertEquals(ActionStatus.SUCCEEDED, done.actions().get(0).status(), "the action's status");
+    assertTrue(done.isComplete(), "the investigation completed");
+    assertTrue(
+        settling.size() <= EVIDENCE_TO_SETTLED,
+        "evidence to settled took " + settling.size() + " round trips: " + settling);
+    assertEquals(
+        3,
+        settling.stream().filter(sql -> sql.startsWith("WITH claim AS")).count(),
+        "appends among " + settling);
+    assertEquals(1, completing.size(), "completing took " + completing);
+  }
+}
