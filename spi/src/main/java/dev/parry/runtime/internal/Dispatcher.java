@@ -492,6 +492,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     // a cancel must ask its executor rather than assume nothing was sent
     flight.unanswered =
         purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.IN_PROGRESS;
+    flight.silent = flight.unanswered;
     observer.decided(flight, record);
     flights(purpose).put(id, flight);
     if (!now.isBefore(deadline)) {
@@ -1004,6 +1005,7 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       flight.token++;
       flight.timer = null;
+      flight.silent = true;
       unanswered = flight.takeCall();
     }
     unanswered.end(CallOutcome.NO_ANSWER, null);
@@ -1038,11 +1040,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       flight.token++;
       // only an answer that leaves nothing at the executor (a retryable failure, to be retried)
-      // clears it:
-      // after a success, a final failure or "in progress", the work may be done or under way, and a
+      // clears it, and only if no earlier call went unanswered (that one may still be running).
+      // After a success, a final failure or "in progress", the work may be done or under way: a
       // cancel arriving before the outcome is recorded must ask the executor, never assume nothing
       // was sent
-      if (result instanceof ExecutionOutcome.Failed failed
+      if (!flight.silent
+          && result instanceof ExecutionOutcome.Failed failed
           && failed.retryable()
           && error == null
           && flight.attempt < limits.maxAttempts()

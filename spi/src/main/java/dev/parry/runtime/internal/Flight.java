@@ -69,6 +69,12 @@ final class Flight {
   boolean unanswered;
 
   /**
+   * Whether a call of this action may be running at the executor whatever a later call answers: one
+   * went unanswered by its attempt timeout, or the flight resumed an action already in progress.
+   */
+  boolean silent;
+
+  /**
    * Counts the timers armed for the flight, so that a late hand-back never overwrites a newer
    * timer.
    */

@@ -356,6 +356,32 @@ class RecoveryTest {
 
     @Test
     @DisplayName(
+        "a retry answered 'busy' says nothing of the earlier call that went unanswered: a cancel"
+            + " then still asks the executor")
+    void silenceThenBusyThenCancel() {
+      try (Rig rig = new Rig(18, b -> {})) {
+        rig.runtime.start();
+        rig.devices.inject(Fault.neverAnswer(), 1);
+        ActionId action = rig.isolate("inv-1", WORKSTATION);
+        rig.settle();
+        rig.devices.inject(Fault.failRetryable("busy", Duration.ofMinutes(10)), 1);
+        rig.advance(Duration.ofMinutes(5)); // the first call timed out; the retry was answered busy
+        assertEquals(
+            2,
+            rig.devices.calls().stream().filter(c -> c.operation().equals("execute")).count(),
+            "the scenario needs the retry sent and answered before the cancel");
+        ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
+        assertFalse(
+            answer.note().contains("before any call"),
+            "recorded as stopped before any call while the first call may still run: "
+                + answer.note());
+        assertEquals(
+            1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
+      }
+    }
+
+    @Test
+    @DisplayName(
         "when the executor cannot stop work already out, the action stays in progress and settles on its outcome")
     void executorCannotStop() {
       try (Rig rig = new Rig(11, b -> {})) {
