@@ -727,6 +727,14 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       }
       attempt = after.get().action(flight.id).orElseThrow().attempts();
+      synchronized (flight) {
+        if (attempt != flight.attempt + 1) {
+          // another start came in between (another runtime's, whose lease has ended since): its
+          // call may still be running at the executor
+          flight.unanswered = true;
+          flight.silent = true;
+        }
+      }
     } else {
       if (keptByAnother(flight)) {
         return;
