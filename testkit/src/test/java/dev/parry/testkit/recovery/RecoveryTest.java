@@ -174,6 +174,28 @@ class RecoveryTest {
 
     @Test
     @DisplayName(
+        "an isolation waiting for another investigation's isolation of the same device is carried"
+            + " by its runtime: the store answers it as due to no other runtime")
+    void followerHoldsTheLease() {
+      try (Rig rig = new Rig(20, b -> {})) {
+        rig.runtime.start();
+        rig.devices.inject(Fault.inProgress(1000), 1); // the first isolation runs on
+        ActionId first = rig.isolate("inv-1", WORKSTATION);
+        rig.settle();
+        ActionId second = rig.isolate("inv-2", WORKSTATION);
+        rig.settle();
+        assertEquals(1, rig.executes(), "the second waits for the first's outcome");
+        assertEquals(ActionStatus.IN_PROGRESS, rig.action(first).status());
+        assertEquals(ActionStatus.APPROVED, rig.action(second).status());
+        assertEquals(
+            List.of(),
+            rig.store.delegateStore().due(rig.clock.instant(), "another-runtime", null, 100),
+            "due to another runtime while this one carries them");
+      }
+    }
+
+    @Test
+    @DisplayName(
         "a failed read while an undo is dispatched neither strands the undo nor keeps the family's permit")
     void failedReadInUndo() {
       try (Rig rig = new Rig(5, b -> b.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)))) {
