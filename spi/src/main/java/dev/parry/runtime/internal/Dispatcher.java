@@ -112,6 +112,10 @@ public final class Dispatcher implements EventRouter.Reaction {
     boolean holds(ActionId id) {
       return leader.equals(id) || followers.stream().anyMatch(f -> f.id().equals(id));
     }
+
+    Group without(ActionId id) {
+      return new Group(leader, followers.stream().filter(f -> !f.id().equals(id)).toList());
+    }
   }
 
   private final Clock clock;
@@ -460,6 +464,10 @@ public final class Dispatcher implements EventRouter.Reaction {
             .addKeyValue("activeActionId", LogSafe.of(leader[0]))
             .log(
                 "same action already running on this target; waiting for its outcome instead of dispatching again");
+        // a follower waits: it holds the lease meanwhile, so that no other runtime carries it too
+        if (claimWithStart && !leaseForWrite(id)) {
+          groups.computeIfPresent(target, (key, group) -> group.without(id));
+        }
       }
       return;
     }
