@@ -112,6 +112,10 @@ public final class Dispatcher implements EventRouter.Reaction {
     boolean holds(ActionId id) {
       return leader.equals(id) || followers.stream().anyMatch(f -> f.id().equals(id));
     }
+
+    Group without(ActionId id) {
+      return new Group(leader, followers.stream().filter(f -> !f.id().equals(id)).toList());
+    }
   }
 
   private final Clock clock;
@@ -460,6 +464,10 @@ public final class Dispatcher implements EventRouter.Reaction {
             .addKeyValue("activeActionId", LogSafe.of(leader[0]))
             .log(
                 "same action already running on this target; waiting for its outcome instead of dispatching again");
+        // a follower waits: it holds the lease meanwhile, so that no other runtime carries it too
+        if (claimWithStart && !leaseForWrite(id)) {
+          groups.computeIfPresent(target, (key, group) -> group.without(id));
+        }
       }
       return;
     }
@@ -591,20 +599,46 @@ public final class Dispatcher implements EventRouter.Reaction {
       flight.phase = Flight.Phase.WAITING;
       flight.stallAt = null;
     }
-    gate(flight.action.family())
-        .run(
-            () -> {
-              boolean granted;
-              synchronized (flight) {
-                granted = !flight.done;
-                flight.holdsPermit = granted;
-              }
-              if (!granted) {
-                gate(flight.action.family()).release();
-                return;
-              }
-              admitThenCall(flight);
-            });
+    boolean ranNow =
+        gate(flight.action.family())
+            .run(
+                () -> {
+                  boolean granted;
+                  synchronized (flight) {
+                    granted = !flight.done;
+                    flight.holdsPermit = granted;
+                  }
+                  if (!granted) {
+                    gate(flight.action.family()).release();
+                    return;
+                  }
+                  admitThenCall(flight);
+                });
+    if (!ranNow) {
+      leaseToWait(flight);
+    }
+  }
+
+  /**
+   * Before a flight waits (behind its family's concurrency cap, or for its rate limit): takes the
+   * lease, if it is to take it only with its start, so that the store answers the action as due to
+   * no other runtime while this one carries it (STORE-19): another runtime would carry it too, and
+   * count a call against the shared rate limit for a dispatch it then loses. {@return whether the
+   * flight may wait}: false if another runtime holds the lease, or the flight ended meanwhile (a
+   * queued flight may have run on another thread), which then gives the lease back
+   */
+  private boolean leaseToWait(Flight flight) {
+    if (!leaseForWrite(flight.id)) {
+      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+      return false;
+    }
+    synchronized (flight) {
+      if (!flight.done) {
+        return true; // its end gives the lease back or records the outcome that ends it
+      }
+    }
+    leases.release(flight.id); // it ended before the claim was held: nothing else gives it back
+    return false;
   }
 
   /**
@@ -624,7 +658,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     if (wait.isZero()) {
       call(flight);
-    } else {
+    } else if (leaseToWait(flight)) {
       later(flight, wait, () -> admitThenCall(flight));
     }
   }
@@ -701,6 +735,14 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       }
       attempt = after.get().action(flight.id).orElseThrow().attempts();
+      synchronized (flight) {
+        if (attempt != flight.attempt + 1) {
+          // another start came in between (another runtime's, whose lease has ended since): its
+          // call may still be running at the executor
+          flight.unanswered = true;
+          flight.silent = true;
+        }
+      }
     } else {
       if (keptByAnother(flight)) {
         return;
