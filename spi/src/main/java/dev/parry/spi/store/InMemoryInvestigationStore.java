@@ -232,7 +232,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
                 throw new ConcurrencyConflictException(id, expectedVersion, actual);
               }
               if (claim != null) {
-                take(claim);
+                take(claim, after.action(claim.action()).orElseThrow().status().isDispatched());
               }
               EventLog log =
                   stored == null ? EventLog.of(events) : stored.events().appended(events);
@@ -654,16 +654,18 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * Takes {@code claim}'s lease, or throws {@link LeaseHeldException} leaving leases as they were.
+   * Takes {@code claim}'s lease if {@code active} (the append leaves the action carried: an append
+   * that leaves it otherwise holds no lease, STORE-16), or throws {@link LeaseHeldException}
+   * leaving leases as they were.
    */
-  private void take(Lease claim) {
+  private void take(Lease claim, boolean active) {
     leases.compute(
         claim.action(),
         (key, current) -> {
           if (current != null && current.refuses(claim.owner(), claim.at())) {
             throw new LeaseHeldException(claim.action());
           }
-          return claim;
+          return active ? claim : current;
         });
   }
 

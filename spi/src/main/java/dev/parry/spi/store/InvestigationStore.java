@@ -250,7 +250,11 @@ public interface InvestigationStore {
     if (!claim(action, owner, now, lease)) {
       throw new LeaseHeldException(action);
     }
-    return append(id, expectedVersion, events, after);
+    ChainHead head = append(id, expectedVersion, events, after);
+    if (!after.action(action).orElseThrow().status().isDispatched()) {
+      release(action, owner); // an action left neither approved, in progress nor undoing holds none
+    }
+    return head;
   }
 
   /**

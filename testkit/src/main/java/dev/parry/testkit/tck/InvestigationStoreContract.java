@@ -1471,6 +1471,36 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     appendClaimingTakesTheLeaseOrNothing("s27-no-head", false);
   }
 
+  @Test
+  @DisplayName(
+      "STORE-27: an append that claims a lease but leaves its action neither approved, in progress"
+          + " nor undoing takes none")
+  void store27_appendClaimingLeavingTheActionInactiveTakesNoLease() {
+    rule("STORE-27", false);
+    InvestigationId id = newId("s27-expired");
+    Investigation created = create(id);
+    Decision.Accepted proposed = isolation(created, "s27-expired", ApprovalMode.REQUIRES_APPROVAL);
+    store().append(id, created.version(), proposed.events(), proposed.after());
+    Investigation pending = proposed.after();
+    ActionId action = pending.actions().get(0).id();
+    Instant later = T0.plus(Duration.ofDays(400)); // past any pending expiry
+    Decision.Accepted expired =
+        (Decision.Accepted) pending.decide(new Command.ExpirePending(), later);
+    store()
+        .appendClaiming(
+            id,
+            pending.version(),
+            expired.events(),
+            expired.after(),
+            action,
+            "runtime-a",
+            later,
+            LEASE);
+    assertTrue(
+        store().claim(action, "runtime-b", later.plusSeconds(1), LEASE),
+        "STORE-27: an append that left the action expired took its lease");
+  }
+
   private void appendClaimingTakesTheLeaseOrNothing(String name, boolean withHead) {
     rule("STORE-27", false);
     ActionId action = storedAction(name);

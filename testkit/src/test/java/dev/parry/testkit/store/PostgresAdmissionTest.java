@@ -70,7 +70,7 @@ class PostgresAdmissionTest {
       }
       CompletableFuture<Boolean> admitted =
           CompletableFuture.supplyAsync(() -> controls.admit(List.of(window), NOW, true));
-      awaitWaitingForLock();
+      awaitWaitingForLock(window.key());
       other.commit();
       assertFalse(
           admitted.get(30, TimeUnit.SECONDS),
@@ -87,18 +87,23 @@ class PostgresAdmissionTest {
     }
   }
 
-  /** Waits until a session waits for an advisory lock. */
-  private static void awaitWaitingForLock() throws Exception {
+  /** Waits until a session waits for the advisory lock of the window keyed {@code key}. */
+  private static void awaitWaitingForLock(String key) throws Exception {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < until) {
       try (Connection connection = Postgres.dataSource().getConnection();
-          Statement statement = connection.createStatement();
-          ResultSet result =
-              statement.executeQuery(
-                  "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
-        result.next();
-        if (result.getLong(1) > 0) {
-          return;
+          PreparedStatement waiting =
+              connection.prepareStatement(
+                  "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                      + " AND classid::bigint = ? AND objid::bigint = (hashtext(?)::bigint &"
+                      + " 4294967295)")) {
+        waiting.setLong(1, ADMIT_LOCK);
+        waiting.setString(2, key);
+        try (ResultSet result = waiting.executeQuery()) {
+          result.next();
+          if (result.getLong(1) > 0) {
+            return;
+          }
         }
       }
       Thread.sleep(10);
