@@ -1,0 +1,90 @@
+package dev.parry.testkit.recovery;
+
+import static dev.parry.testkit.recovery.Rig.WORKSTATION;
+import static dev.parry.testkit.recovery.Rig.WORKSTATION_2;
+import static dev.parry.testkit.recovery.Rig.isolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.testkit.fake.Fault;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatch lease taken with the start's write, attacked with two runtimes on one store: a
+ * flight that waits without the lease while the other runtime sends the action.
+ */
+class AdversaryLeaseTest {
+
+  static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+  /**
+   * Runtime A queues the action behind its family's only permit; runtime B sends it (its call slow)
+   * and shuts down with the call out, giving its lease back.
+   */
+  private static ActionId sentByTheOtherWhileQueued(Rig a, Rig b) {
+    a.runtime.start();
+    b.runtime.start();
+    a.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
+    a.devices.inject(Fault.latency(Duration.ofMinutes(20)), 1);
+    a.isolate("inv-0", WORKSTATION_2);
+    a.settle();
+    ActionId queued = a.isolate("inv-1", WORKSTATION);
+    a.settle();
+    a.advance(Duration.ofSeconds(30));
+    assertEquals(ActionStatus.IN_PROGRESS, a.action(queued).status());
+    assertEquals(2, a.executes(), "the scenario needs B's call out: " + a.devices.calls());
+    b.runtime.close();
+    return queued;
+  }
+
+  @Test
+  @DisplayName(
+      "the kill switch thrown while one runtime queues an automatic action the other already sent"
+          + " never holds that action for approval")
+  void killSwitchNeverHoldsWhatTheOtherSent() {
+    try (Rig a = new Rig(501, r -> r.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)));
+        Rig b = new Rig(a, 502, "rig-b")) {
+      ActionId queued = sentByTheOtherWhileQueued(a, b);
+      a.runtime.pauseAutomation(ANALYST, null, "bad signature update");
+      a.advance(Duration.ofHours(2));
+      ActionRecord after = a.action(queued);
+      assertTrue(a.devices.isInEffect(isolation(WORKSTATION)), "B's call took effect");
+      assertFalse(
+          after.status() == ActionStatus.PENDING_APPROVAL,
+          "held for approval while applied: " + after);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel through the runtime that queued an action the other runtime already sent never"
+          + " says it stopped before any call")
+  void cancelNeverForgetsTheOthersCall() {
+    try (Rig a = new Rig(503, r -> r.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)));
+        Rig b = new Rig(a, 504, "rig-b")) {
+      ActionId queued = sentByTheOtherWhileQueued(a, b);
+      a.devices.inject(Fault.failRetryable("busy", null), 1);
+      for (int i = 0; i < 600 && a.executes() < 3; i++) {
+        a.advance(Duration.ofSeconds(1)); // A's permit frees: A sends, answered busy
+      }
+      assertEquals(3, a.executes(), "the scenario needs A's call answered: " + a.devices.calls());
+      ActionRecord answer = a.runtime.cancel(queued, ANALYST, "stop");
+      a.advance(Duration.ofHours(2));
+      assertFalse(
+          answer.note().contains("before any call"),
+          "recorded as stopped before any call while B's call was out: " + answer);
+      assertFalse(
+          a.devices.isInEffect(isolation(WORKSTATION))
+              && a.action(queued).status() == ActionStatus.CANCELLED,
+          "cancelled yet applied: " + a.action(queued));
+    }
+  }
+}
