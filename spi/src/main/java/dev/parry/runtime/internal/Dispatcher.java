@@ -672,7 +672,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       Optional<Investigation> after;
       boolean claiming = !leases.holds(flight.id);
-      Function<Investigation, Command> start = s -> new Command.Start(flight.id, flight.deadline);
+      Function<Investigation, Command> start =
+          s -> {
+            // before the write lands, so that a cancel from a listener of its events knows it
+            startedElsewhere(flight, s);
+            return new Command.Start(flight.id, flight.deadline);
+          };
       try {
         after =
             engine.applyQuietly(
@@ -776,6 +781,44 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
+   * Once a flight holds the lease it waited without: {@return whether the action was started since
+   * the flight read it}, by another runtime that has let the lease go with its call perhaps still
+   * out. The flight then ends without an outcome (as it does when the store cannot tell), and the
+   * action is resumed from the store as it is, never held or cancelled as if nothing was sent.
+   */
+  private boolean overtaken(Flight flight) {
+    Optional<Investigation> stored;
+    try {
+      stored = store.load(flight.id.investigation());
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "could not read the action (" + e.getClass().getName() + ")", true);
+      return true;
+    }
+    if (stored.isEmpty() || !startedElsewhere(flight, stored.get())) {
+      return false;
+    }
+    endWithoutOutcome(flight, "started elsewhere while it waited", false);
+    return true;
+  }
+
+  /**
+   * {@return whether {@code state} shows the action started more often than this flight started
+   * it}: another runtime (or an earlier flight) sent it meanwhile, so a call of it may be out at
+   * the executor whatever this flight's own calls answer; the flight then knows it.
+   */
+  private static boolean startedElsewhere(Flight flight, Investigation state) {
+    int stored = state.action(flight.id).map(ActionRecord::attempts).orElse(0);
+    synchronized (flight) {
+      if (stored <= flight.attempt) {
+        return false;
+      }
+      flight.unanswered = true;
+      flight.silent = true;
+      return true;
+    }
+  }
+
+  /**
    * {@return whether no call of this flight can still be working at the executor}: before its first
    * call, or after an answer (a retryable failure, a 429) that left nothing running. A flight
    * resumed from the store, or retried after a call that went unanswered, may have work running: it
@@ -811,8 +854,12 @@ public final class Dispatcher implements EventRouter.Reaction {
         .addKeyValue("actionId", LogSafe.of(flight.id))
         .addKeyValue("reason", LogSafe.of(reason.get()))
         .log("automatic action held for approval at dispatch");
+    boolean leased = leases.holds(flight.id);
     if (!leaseForWrite(flight.id)) {
       endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+      return true;
+    }
+    if (!leased && overtaken(flight)) {
       return true;
     }
     try {

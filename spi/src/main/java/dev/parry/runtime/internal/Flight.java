@@ -70,7 +70,8 @@ final class Flight {
 
   /**
    * Whether a call of this action may be running at the executor whatever a later call answers: one
-   * went unanswered by its attempt timeout, or the flight resumed an action already in progress.
+   * went unanswered by its attempt timeout, the flight resumed an action already in progress, or
+   * another runtime started the action while this flight waited without its lease.
    */
   boolean silent;
 
