@@ -18,8 +18,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dispatch lease taken with the start's write, attacked with two runtimes on one store: a
- * flight that waits without the lease while the other runtime sends the action.
+ * The dispatch lease taken with the start's write, attacked with two runtimes on one store (a
+ * flight that waits without the lease while the other runtime sends the action), and what a cancel
+ * may trust of a flight whose earlier call went unanswered.
  */
 class AdversaryLeaseTest {
 
@@ -85,6 +86,30 @@ class AdversaryLeaseTest {
           a.devices.isInEffect(isolation(WORKSTATION))
               && a.action(queued).status() == ActionStatus.CANCELLED,
           "cancelled yet applied: " + a.action(queued));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel confirmed for the retry answered 'in progress' is not taken as stopping the earlier"
+          + " call that went unanswered")
+  void confirmedRetryDoesNotStopTheSilentCall() {
+    try (Rig rig = new Rig(505, r -> {})) {
+      rig.runtime.start();
+      rig.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
+      rig.devices.inject(Fault.inProgress(3), 1);
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      for (int i = 0; i < 600 && rig.executes() < 2; i++) {
+        rig.advance(Duration.ofSeconds(1)); // the first call goes silent; the retry is in progress
+      }
+      assertEquals(2, rig.executes(), "the scenario needs the retry sent: " + rig.devices.calls());
+      ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
+      rig.advance(Duration.ofHours(2));
+      assertTrue(rig.devices.isInEffect(isolation(WORKSTATION)), "the first call took effect");
+      assertFalse(
+          answer.status() == ActionStatus.CANCELLED
+              || rig.action(action).status() == ActionStatus.CANCELLED,
+          "cancelled while the first call took effect: " + answer);
     }
   }
 }
