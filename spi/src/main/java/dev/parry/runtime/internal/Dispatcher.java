@@ -1213,7 +1213,9 @@ public final class Dispatcher implements EventRouter.Reaction {
         nothingOut = ours && !flight.unanswered && flight.reference == null;
         flight.end(); // fence: no call follows from this flight, whatever the executor answers
         request = ours ? flight.request : null;
-        reference = ours ? flight.reference : null;
+        // after a call that went unanswered, a later call's reference names only part of the work:
+        // the executor is asked about the request as a whole
+        reference = ours && !flight.silent ? flight.reference : null;
       }
       endLocally(flight);
       if (nothingOut) {
