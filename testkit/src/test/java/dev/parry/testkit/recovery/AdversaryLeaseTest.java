@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.runtime.RuntimeListener;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
 import dev.parry.testkit.fake.Fault;
@@ -110,6 +112,37 @@ class AdversaryLeaseTest {
           answer.status() == ActionStatus.CANCELLED
               || rig.action(action).status() == ActionStatus.CANCELLED,
           "cancelled while the first call took effect: " + answer);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel from a listener of the dispatch's start leaves no lease on the cancelled action for"
+          + " the runtime to renew")
+  void listenerCancelLeavesNoLease() {
+    ActionRecord[] answered = new ActionRecord[1];
+    Rig[] holder = new Rig[1];
+    RuntimeListener cancelling =
+        new RuntimeListener() {
+          @Override
+          public void onEvent(InvestigationEvent event) {
+            if (event instanceof InvestigationEvent.ActionStarted started && answered[0] == null) {
+              answered[0] = holder[0].runtime.cancel(started.actionId(), ANALYST, "stop");
+            }
+          }
+        };
+    try (Rig rig = new Rig(506, r -> r.listener(cancelling))) {
+      holder[0] = rig;
+      rig.runtime.start();
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      rig.advance(Duration.ofMinutes(10));
+      assertEquals(ActionStatus.CANCELLED, answered[0].status());
+      assertEquals(0, rig.executes());
+      assertTrue(
+          rig.store
+              .delegateStore()
+              .claim(action, "rig-b", rig.clock.instant(), Duration.ofSeconds(30)),
+          "the runtime still renews a lease on the cancelled action");
     }
   }
 }
