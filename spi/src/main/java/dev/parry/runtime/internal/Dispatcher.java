@@ -690,7 +690,7 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       } catch (RuntimeException e) {
         if (claiming) {
-          leases.taken(flight.id); // the write may have landed: the lease is given back
+          claimed(flight); // the write may have landed: the lease is given back
         }
         endWithoutOutcome(
             flight, "could not record the dispatch (" + e.getClass().getName() + ")", true);
@@ -699,7 +699,7 @@ public final class Dispatcher implements EventRouter.Reaction {
       if (claiming) {
         // held, or (a store that claims before it appends, then refused the start) perhaps held:
         // either way the flight's end gives it back
-        leases.taken(flight.id);
+        claimed(flight);
       }
       if (after.isEmpty()) {
         endWithoutOutcome(flight, "no longer approved", false);
@@ -778,6 +778,23 @@ public final class Dispatcher implements EventRouter.Reaction {
           flight, "could not record that it is not sent (" + e.getClass().getName() + ")", true);
     }
     return true;
+  }
+
+  /**
+   * After the append that claimed the flight's lease answered, or failed with its outcome unknown:
+   * the lease is this runtime's, unless the flight was stopped meanwhile (a cancel, the runtime
+   * closing), whose stop answers for the lease it took or gave back.
+   */
+  private void claimed(Flight flight) {
+    boolean stopped;
+    synchronized (flight) {
+      stopped = flight.done;
+    }
+    if (stopped) {
+      leases.refused(flight.id);
+    } else {
+      leases.taken(flight.id);
+    }
   }
 
   /**
