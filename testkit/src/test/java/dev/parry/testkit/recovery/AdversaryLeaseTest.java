@@ -145,4 +145,25 @@ class AdversaryLeaseTest {
           "the runtime still renews a lease on the cancelled action");
     }
   }
+
+  @Test
+  @DisplayName(
+      "an action waiting for the same action on its target is not sent by the other runtime"
+          + " meanwhile")
+  void followerIsNotSentByTheOther() {
+    try (Rig a = new Rig(507, r -> {});
+        Rig b = new Rig(a, 508, "rig-b")) {
+      a.runtime.start();
+      b.runtime.start();
+      a.devices.inject(Fault.latency(Duration.ofSeconds(90)), 1);
+      a.isolate("inv-0", WORKSTATION);
+      a.settle();
+      ActionId follower = a.isolate("inv-1", WORKSTATION);
+      a.settle();
+      a.advance(Duration.ofHours(1));
+      assertEquals(ActionStatus.SUCCEEDED, a.action(follower).status());
+      assertEquals(
+          1, a.devices.timesApplied(isolation(WORKSTATION)), () -> a.devices.calls().toString());
+    }
+  }
 }
