@@ -112,6 +112,10 @@ public final class Dispatcher implements EventRouter.Reaction {
     boolean holds(ActionId id) {
       return leader.equals(id) || followers.stream().anyMatch(f -> f.id().equals(id));
     }
+
+    Group without(ActionId follower) {
+      return new Group(leader, followers.stream().filter(f -> !f.id().equals(follower)).toList());
+    }
   }
 
   private final Clock clock;
@@ -454,6 +458,11 @@ public final class Dispatcher implements EventRouter.Reaction {
           return group.holds(id) ? group : group.plus(new Follower(id, purpose));
         });
     if (leader[0] != null) {
+      // a follower holds its lease while it waits, so that no other runtime sends it meanwhile
+      if (!leader[0].equals(id) && claimWithStart && !leaseForWrite(id)) {
+        groups.computeIfPresent(target, (key, group) -> group.without(id));
+        return;
+      }
       if (!leader[0].equals(id)) {
         LOG.atInfo()
             .addKeyValue("actionId", LogSafe.of(id))
