@@ -1017,12 +1017,14 @@ public final class ParryRuntime implements AutoCloseable {
     }
     ActionKind kind = null;
     List<Investigation> states = new ArrayList<>(ids.size());
-    Set<ActionId> seen = new HashSet<>();
+    // a single id (every approve, reject, undo) cannot repeat: no set is built for it
+    Set<ActionId> seen = ids.size() > 1 ? new HashSet<>() : Set.of();
     for (ActionId id : ids) {
       if (id == null) {
         throw InvalidInputException.nullValue("ids[" + states.size() + "]");
       }
-      if (!seen.add(id)) { // decided once each, all or nothing: twice would store half of it
+      // decided once each, all or nothing: twice would store half of it
+      if (ids.size() > 1 && !seen.add(id)) {
         throw new InvalidInputException(
             "ids[" + states.size() + "]",
             id,

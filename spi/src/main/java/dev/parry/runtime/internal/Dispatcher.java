@@ -113,8 +113,8 @@ public final class Dispatcher implements EventRouter.Reaction {
       return leader.equals(id) || followers.stream().anyMatch(f -> f.id().equals(id));
     }
 
-    Group without(ActionId follower) {
-      return new Group(leader, followers.stream().filter(f -> !f.id().equals(follower)).toList());
+    Group without(ActionId id) {
+      return new Group(leader, followers.stream().filter(f -> !f.id().equals(id)).toList());
     }
   }
 
@@ -458,17 +458,16 @@ public final class Dispatcher implements EventRouter.Reaction {
           return group.holds(id) ? group : group.plus(new Follower(id, purpose));
         });
     if (leader[0] != null) {
-      // a follower holds its lease while it waits, so that no other runtime sends it meanwhile
-      if (!leader[0].equals(id) && claimWithStart && !leaseForWrite(id)) {
-        groups.computeIfPresent(target, (key, group) -> group.without(id));
-        return;
-      }
       if (!leader[0].equals(id)) {
         LOG.atInfo()
             .addKeyValue("actionId", LogSafe.of(id))
             .addKeyValue("activeActionId", LogSafe.of(leader[0]))
             .log(
                 "same action already running on this target; waiting for its outcome instead of dispatching again");
+        // a follower waits: it holds the lease meanwhile, so that no other runtime carries it too
+        if (claimWithStart && !leaseForWrite(id)) {
+          groups.computeIfPresent(target, (key, group) -> group.without(id));
+        }
       }
       return;
     }
@@ -600,20 +599,46 @@ public final class Dispatcher implements EventRouter.Reaction {
       flight.phase = Flight.Phase.WAITING;
       flight.stallAt = null;
     }
-    gate(flight.action.family())
-        .run(
-            () -> {
-              boolean granted;
-              synchronized (flight) {
-                granted = !flight.done;
-                flight.holdsPermit = granted;
-              }
-              if (!granted) {
-                gate(flight.action.family()).release();
-                return;
-              }
-              admitThenCall(flight);
-            });
+    boolean ranNow =
+        gate(flight.action.family())
+            .run(
+                () -> {
+                  boolean granted;
+                  synchronized (flight) {
+                    granted = !flight.done;
+                    flight.holdsPermit = granted;
+                  }
+                  if (!granted) {
+                    gate(flight.action.family()).release();
+                    return;
+                  }
+                  admitThenCall(flight);
+                });
+    if (!ranNow) {
+      leaseToWait(flight);
+    }
+  }
+
+  /**
+   * Before a flight waits (behind its family's concurrency cap, or for its rate limit): takes the
+   * lease, if it is to take it only with its start, so that the store answers the action as due to
+   * no other runtime while this one carries it (STORE-19): another runtime would carry it too, and
+   * count a call against the shared rate limit for a dispatch it then loses. {@return whether the
+   * flight may wait}: false if another runtime holds the lease, or the flight ended meanwhile (a
+   * queued flight may have run on another thread), which then gives the lease back
+   */
+  private boolean leaseToWait(Flight flight) {
+    if (!leaseForWrite(flight.id)) {
+      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+      return false;
+    }
+    synchronized (flight) {
+      if (!flight.done) {
+        return true; // its end gives the lease back or records the outcome that ends it
+      }
+    }
+    leases.release(flight.id); // it ended before the claim was held: nothing else gives it back
+    return false;
   }
 
   /**
@@ -633,7 +658,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     if (wait.isZero()) {
       call(flight);
-    } else {
+    } else if (leaseToWait(flight)) {
       later(flight, wait, () -> admitThenCall(flight));
     }
   }

@@ -32,16 +32,19 @@ public final class FamilyGate {
    * Runs {@code task} now if a permit is free, or queues it.
    *
    * @param task work that must later call {@link #release()} exactly once
+   * @return true if it ran now, false if it was queued (it may have started on another thread
+   *     since)
    */
-  public void run(Runnable task) {
+  public boolean run(Runnable task) {
     synchronized (this) {
       if (inUse >= permits) {
         waiting.add(task);
-        return;
+        return false;
       }
       inUse++;
     }
     task.run();
+    return true;
   }
 
   /**

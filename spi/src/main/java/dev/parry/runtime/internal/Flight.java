@@ -71,7 +71,7 @@ final class Flight {
   /**
    * Whether a call of this action may be running at the executor whatever a later call answers: one
    * went unanswered by its attempt timeout, the flight resumed an action already in progress, or
-   * another runtime started the action while this flight waited without its lease.
+   * its start followed another runtime's.
    */
   boolean silent;
 

@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,10 +26,10 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link ControlStore} in PostgreSQL, in the tables of schema version 3 ({@link JdbcSchema}):
- * every runtime on the database shares it, and it survives restarts. {@link
- * JdbcInvestigationStore#controls()} answers one on the same database, which runtimes on that store
- * use unless told otherwise.
+ * A {@link ControlStore} in PostgreSQL, in the tables of schema version 3 and the admission
+ * function of version 6 ({@link JdbcSchema}): every runtime on the database shares it, and it
+ * survives restarts. {@link JdbcInvestigationStore#controls()} answers one on the same database,
+ * which runtimes on that store use unless told otherwise.
  *
  * <pre>{@code
  * ControlStore controls = JdbcControlStore.create(dataSource);
@@ -55,6 +56,7 @@ public final class JdbcControlStore implements ControlStore {
   private static final String COUNT = "SELECT count(*) FROM parry_blast_uses WHERE window_key = ?";
   private static final String USE =
       "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)";
+  private static final String ADMIT = "SELECT parry_admit(?, ?, ?, ?, ?, ?, ?)";
 
   private final DataSource dataSource;
 
@@ -198,60 +200,118 @@ public final class JdbcControlStore implements ControlStore {
     }
   }
 
+  /**
+   * Admits in one round trip through the schema's {@code parry_admit} function; on a connection
+   * whose transactions are not READ COMMITTED, in a READ COMMITTED transaction of its own (a lock,
+   * a forget and a count per window, the use, the commit).
+   */
   @Override
   public boolean admit(List<Window> windows, Instant now, boolean consume) {
     List<Window> checked = ControlStore.validWindows(windows);
     Checks.notNull(now, "now");
+    // locks are taken in key order, so that admissions to overlapping windows never deadlock
+    List<Window> ordered =
+        checked.size() == 1
+            ? checked
+            : checked.stream().sorted(Comparator.comparing(Window::key)).toList();
     try (Connection connection = dataSource.getConnection()) {
-      return inTransaction(
-          connection,
-          () -> {
-            // one lock per window, taken in key order so that admissions to overlapping windows
-            // never deadlock
-            List<String> keys = checked.stream().map(Window::key).sorted().toList();
-            try (PreparedStatement lock =
-                connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-              for (String key : keys) {
-                lock.setInt(1, ADMIT_LOCK);
-                lock.setString(2, key);
-                lock.execute();
-              }
-            }
-            for (Window window : checked) {
-              Instant start = now.minus(window.length());
-              try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
-                forget.setString(1, window.key());
-                forget.setLong(2, start.getEpochSecond());
-                forget.setInt(3, start.getNano());
-                forget.executeUpdate();
-              }
-              try (PreparedStatement count = connection.prepareStatement(COUNT)) {
-                count.setString(1, window.key());
-                try (ResultSet result = count.executeQuery()) {
-                  result.next();
-                  if (result.getLong(1) >= window.max()) {
-                    return false;
-                  }
-                }
-              }
-            }
-            if (consume) {
-              try (PreparedStatement use = connection.prepareStatement(USE)) {
-                for (Window window : checked) {
-                  use.setString(1, window.key());
-                  use.setLong(2, now.getEpochSecond());
-                  use.setInt(3, now.getNano());
-                  use.addBatch();
-                }
-                use.executeBatch();
-              }
-            }
-            return true;
-          });
+      Boolean admitted = admitInOneStatement(connection, ordered, now, consume);
+      if (admitted != null) {
+        return admitted;
+      }
+      return inTransaction(connection, () -> admitStepByStep(connection, ordered, now, consume));
     } catch (SQLException e) {
       throw new StoreUnavailableException(
           "could not admit an automatic action to its blast-radius windows", e);
     }
+  }
+
+  /** {@return whether admitted, or null if the connection's isolation is not READ COMMITTED} */
+  private static @Nullable Boolean admitInOneStatement(
+      Connection connection, List<Window> ordered, Instant now, boolean consume)
+      throws SQLException {
+    int size = ordered.size();
+    String[] keys = new String[size];
+    Long[] startSeconds = new Long[size];
+    Integer[] startNanos = new Integer[size];
+    Integer[] maxes = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      Window window = ordered.get(i);
+      Instant start = now.minus(window.length());
+      keys[i] = window.key();
+      startSeconds[i] = start.getEpochSecond();
+      startNanos[i] = start.getNano();
+      maxes[i] = window.max();
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    Boolean admitted;
+    try (PreparedStatement admit = connection.prepareStatement(ADMIT)) {
+      admit.setArray(1, connection.createArrayOf("text", keys));
+      admit.setArray(2, connection.createArrayOf("bigint", startSeconds));
+      admit.setArray(3, connection.createArrayOf("integer", startNanos));
+      admit.setArray(4, connection.createArrayOf("integer", maxes));
+      admit.setLong(5, now.getEpochSecond());
+      admit.setInt(6, now.getNano());
+      admit.setBoolean(7, consume);
+      try (ResultSet result = admit.executeQuery()) {
+        result.next();
+        boolean answer = result.getBoolean(1);
+        admitted = result.wasNull() ? null : answer;
+      }
+    } catch (SQLException e) {
+      if (!autoCommit) {
+        connection.rollback();
+      }
+      throw e;
+    }
+    if (!autoCommit) {
+      // the pool hands out connections in a transaction: the window's lock ends with it
+      connection.commit();
+    }
+    return admitted;
+  }
+
+  private static boolean admitStepByStep(
+      Connection connection, List<Window> ordered, Instant now, boolean consume)
+      throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+      for (Window window : ordered) {
+        lock.setInt(1, ADMIT_LOCK);
+        lock.setString(2, window.key());
+        lock.execute();
+      }
+    }
+    for (Window window : ordered) {
+      Instant start = now.minus(window.length());
+      try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
+        forget.setString(1, window.key());
+        forget.setLong(2, start.getEpochSecond());
+        forget.setInt(3, start.getNano());
+        forget.executeUpdate();
+      }
+      try (PreparedStatement count = connection.prepareStatement(COUNT)) {
+        count.setString(1, window.key());
+        try (ResultSet result = count.executeQuery()) {
+          result.next();
+          if (result.getLong(1) >= window.max()) {
+            return false;
+          }
+        }
+      }
+    }
+    if (consume) {
+      try (PreparedStatement use = connection.prepareStatement(USE)) {
+        for (Window window : ordered) {
+          use.setString(1, window.key());
+          use.setLong(2, now.getEpochSecond());
+          use.setInt(3, now.getNano());
+          use.addBatch();
+        }
+        use.executeBatch();
+      }
+    }
+    return true;
   }
 
   private interface Work<T> {

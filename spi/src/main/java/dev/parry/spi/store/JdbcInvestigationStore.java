@@ -319,49 +319,109 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     String state = JSON.write(withoutActions(after));
     try (Connection connection = dataSource.getConnection()) {
-      if (expectedVersion == 0) {
-        return create(connection, id, encodedEvents, events, after, state, touched);
-      }
-      ChainHead known = heads.get(id);
-      Optional<String> previous =
-          known != null && known.version() == expectedVersion
-              ? Optional.of(known.hash().value())
-              : Optional.ofNullable(hashAt(connection, id, expectedVersion));
-      for (int attempt = 0; ; attempt++) {
-        List<ChainHash> links =
-            AuditTrail.links(
-                previous.isEmpty()
-                    ? ChainHash.GENESIS
-                    : readHash(
-                        previous.get(),
-                        "chain hash of event " + expectedVersion + " of investigation " + id),
-                expectedVersion,
-                events);
-        if (update(
-            connection,
-            id,
-            expectedVersion,
-            previous,
-            encodedEvents,
-            links,
-            after,
-            state,
-            touched,
-            claim)) {
-          return remember(id, new ChainHead(after.version(), links.get(links.size() - 1)));
-        }
-        Optional<String> stored = refused(connection, id, expectedVersion, claim);
-        if (attempt >= HASH_RETRIES) { // each try met another hash or lease: decide again
-          throw new ConcurrencyConflictException(id, expectedVersion, expectedVersion);
-        }
-        previous = stored;
-      }
+      return committed(
+          connection,
+          () ->
+              expectedVersion == 0
+                  ? create(connection, id, encodedEvents, events, after, state, touched)
+                  : update(
+                      connection,
+                      id,
+                      expectedVersion,
+                      encodedEvents,
+                      events,
+                      after,
+                      state,
+                      touched,
+                      claim));
     } catch (SQLException e) {
       heads.remove(id); // whether it was written is unknown: the next append reads the hash
       throw new StoreUnavailableException("could not append to investigation " + id, e);
     } catch (RuntimeException e) {
       heads.remove(id);
       throw e;
+    }
+  }
+
+  /** A unit of work on a connection. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * {@return what {@code work} answers}, committed: on a connection the pool hands out with
+   * auto-commit off (as pools set up for JPA often do) the store commits what it wrote, or rolls it
+   * back if it fails; with auto-commit on, each statement commits itself
+   */
+  private static <T> T committed(Connection connection, Work<T> work) throws SQLException {
+    if (connection.getAutoCommit()) {
+      return work.run();
+    }
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Appends to a stored investigation, trying again with the stored chain hash if the event it
+   * follows has another one than it linked to.
+   */
+  private ChainHead update(
+      Connection connection,
+      InvestigationId id,
+      long expectedVersion,
+      List<String> encodedEvents,
+      List<InvestigationEvent> events,
+      Investigation after,
+      String state,
+      Set<Integer> touched,
+      @Nullable Claim claim)
+      throws SQLException {
+    ChainHead known = heads.get(id);
+    Optional<String> previous =
+        known != null && known.version() == expectedVersion
+            ? Optional.of(known.hash().value())
+            : Optional.ofNullable(hashAt(connection, id, expectedVersion));
+    for (int attempt = 0; ; attempt++) {
+      List<ChainHash> links =
+          AuditTrail.links(
+              previous.isEmpty()
+                  ? ChainHash.GENESIS
+                  : readHash(
+                      previous.get(),
+                      "chain hash of event " + expectedVersion + " of investigation " + id),
+              expectedVersion,
+              events);
+      if (updated(
+          connection,
+          id,
+          expectedVersion,
+          previous,
+          encodedEvents,
+          links,
+          after,
+          state,
+          touched,
+          claim)) {
+        return remember(id, new ChainHead(after.version(), links.get(links.size() - 1)));
+      }
+      Optional<String> stored = refused(connection, id, expectedVersion, claim);
+      if (attempt >= HASH_RETRIES) { // each try met another hash or lease: decide again
+        throw new ConcurrencyConflictException(id, expectedVersion, expectedVersion);
+      }
+      if (!connection.getAutoCommit()) {
+        connection.rollback(); // the next try sees what committed since, and holds no lock
+      }
+      previous = stored;
     }
   }
 
@@ -389,7 +449,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   /** {@return whether the update wrote}: false if a check refused it, which then wrote nothing */
-  private static boolean update(
+  private static boolean updated(
       Connection connection,
       InvestigationId id,
       long expectedVersion,
@@ -829,7 +889,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       update.setInt(4, action.sequence());
       update.setString(5, owner);
       update.setLong(6, now.toEpochMilli());
-      return update.executeUpdate() == 1;
+      return committed(connection, () -> update.executeUpdate() == 1);
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not claim action " + action, e);
     }
@@ -843,7 +903,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       update.setString(1, action.investigation().value());
       update.setInt(2, action.sequence());
       update.setString(3, owner);
-      update.executeUpdate();
+      committed(connection, update::executeUpdate);
     } catch (SQLException e) {
       throw new StoreUnavailableException("could not release action " + action, e);
     }

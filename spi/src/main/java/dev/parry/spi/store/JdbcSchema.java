@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * The PostgreSQL schema of {@link JdbcInvestigationStore}: versioned SQL scripts shipped as
- * resources ({@code dev/parry/spi/store/schema/V1__parry_store.sql} to {@code V5__parry_store.sql},
+ * resources ({@code dev/parry/spi/store/schema/V1__parry_store.sql} to {@code V6__parry_store.sql},
  * and on), and an idempotent migration that applies the missing ones and records them in {@code
  * parry_schema_version}. Run {@link #migrate(DataSource)} at start-up, or apply the scripts ({@link
  * #script(int)}) with your own migration tool; the scripts are plain PostgreSQL.
@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 public final class JdbcSchema {
 
   /** The schema version this release of Parry reads and writes: {@value}. */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /** Serializes migrations across service instances that start together. */
   private static final long MIGRATION_LOCK = 0x7061727279L; // "parry"
@@ -144,17 +144,24 @@ public final class JdbcSchema {
     }
   }
 
-  /** Splits a script at the semicolons that end its lines, dropping comment lines. */
+  /**
+   * Splits a script at the semicolons that end its lines, dropping comment lines; a function body
+   * between {@code $$} quotes is kept whole.
+   */
   static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    boolean quoted = false;
     for (String line : script.split("\n", -1)) {
       String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+      if (!quoted && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
         continue;
       }
       current.append(line).append('\n');
-      if (trimmed.endsWith(";")) {
+      for (int at = line.indexOf("$$"); at >= 0; at = line.indexOf("$$", at + 2)) {
+        quoted = !quoted;
+      }
+      if (!quoted && trimmed.endsWith(";")) {
         String sql = current.toString().strip();
         out.add(sql.substring(0, sql.length() - 1));
         current.setLength(0);

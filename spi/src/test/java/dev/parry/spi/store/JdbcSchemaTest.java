@@ -58,5 +58,24 @@ class JdbcSchemaTest {
     List<String> v4 = JdbcSchema.statements(JdbcSchema.script(4));
     assertEquals(
         2, v4.size(), "statements of version 4: the chain hash column and its check: " + v4);
+    List<String> v6 = JdbcSchema.statements(JdbcSchema.script(6));
+    assertEquals(1, v6.size(), "statements of version 6: the admission function: " + v6);
+    assertTrue(v6.get(0).endsWith("END\n$$"), "the function's body kept whole: " + v6);
+  }
+
+  @Test
+  @DisplayName(
+      "a body between $$ quotes is one statement, its semicolons, blank lines and comments kept")
+  void dollarQuotedBodies() {
+    String body = "$$\nBEGIN\n  -- a step; not a statement\n\n  PERFORM 1;\n  RETURN 2;\nEND\n$$";
+    assertEquals(
+        List.of(
+            "CREATE FUNCTION f() RETURNS INT LANGUAGE plpgsql AS " + body,
+            "SELECT f()",
+            "SELECT $$a;b$$"),
+        JdbcSchema.statements(
+            "-- header\nCREATE FUNCTION f() RETURNS INT LANGUAGE plpgsql AS "
+                + body
+                + ";\nSELECT f();\nSELECT $$a;b$$;\n"));
   }
 }

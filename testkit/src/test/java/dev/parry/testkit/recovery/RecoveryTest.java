@@ -21,6 +21,7 @@ import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
 import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -31,12 +32,15 @@ import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.RateLimit;
 import dev.parry.runtime.RuntimeHealth;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
+import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.StoreUnavailableException;
 import dev.parry.testkit.fake.Call;
 import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FaultyStore;
+import dev.parry.testkit.fake.ForwardingStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +171,28 @@ class RecoveryTest {
   @Nested
   @DisplayName("Work in flight survives store and scheduler faults")
   class InFlight {
+
+    @Test
+    @DisplayName(
+        "an isolation waiting for another investigation's isolation of the same device is carried"
+            + " by its runtime: the store answers it as due to no other runtime")
+    void followerHoldsTheLease() {
+      try (Rig rig = new Rig(20, b -> {})) {
+        rig.runtime.start();
+        rig.devices.inject(Fault.inProgress(1000), 1); // the first isolation runs on
+        ActionId first = rig.isolate("inv-1", WORKSTATION);
+        rig.settle();
+        ActionId second = rig.isolate("inv-2", WORKSTATION);
+        rig.settle();
+        assertEquals(1, rig.executes(), "the second waits for the first's outcome");
+        assertEquals(ActionStatus.IN_PROGRESS, rig.action(first).status());
+        assertEquals(ActionStatus.APPROVED, rig.action(second).status());
+        assertEquals(
+            List.of(),
+            rig.store.delegateStore().due(rig.clock.instant(), "another-runtime", null, 100),
+            "due to another runtime while this one carries them");
+      }
+    }
 
     @Test
     @DisplayName(
@@ -351,6 +377,59 @@ class RecoveryTest {
             1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
         rig.advance(Duration.ofHours(2));
         assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status());
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "a dispatch whose start followed another runtime's start, whose lease had ended, knows a"
+            + " call may be out: after a retry answered 'busy', a cancel still asks the executor")
+    void startAfterAnotherRuntimesStartThenBusyThenCancel() {
+      InMemoryInvestigationStore backing = InMemoryInvestigationStore.create();
+      boolean[] injected = {false};
+      ForwardingStore otherStartsFirst =
+          new ForwardingStore(backing) {
+            @Override
+            public ChainHead append(
+                InvestigationId id,
+                long expectedVersion,
+                List<InvestigationEvent> events,
+                Investigation after) {
+              if (!injected[0]
+                  && events.stream().anyMatch(e -> e instanceof InvestigationEvent.ActionStarted)) {
+                injected[0] = true;
+                // another runtime started the action, sent its call and let its lease go
+                Investigation stored = backing.load(id).orElseThrow();
+                ActionId started =
+                    ((InvestigationEvent.ActionStarted)
+                            events.stream()
+                                .filter(e -> e instanceof InvestigationEvent.ActionStarted)
+                                .findFirst()
+                                .orElseThrow())
+                        .actionId();
+                Decision.Accepted other =
+                    (Decision.Accepted)
+                        stored.decide(new Command.Start(started), events.get(0).at());
+                backing.append(id, stored.version(), other.events(), other.after());
+              }
+              return super.append(id, expectedVersion, events, after);
+            }
+          };
+      try (Rig rig = new Rig(19, otherStartsFirst, "rig", b -> {})) {
+        rig.runtime.start();
+        rig.devices.inject(Fault.failRetryable("busy", Duration.ofMinutes(10)), 1);
+        ActionId action = rig.isolate("inv-1", WORKSTATION);
+        rig.settle();
+        assertTrue(injected[0], "the scenario needs the other runtime's start");
+        assertEquals(2, rig.action(action).attempts(), "the other runtime's start and this one's");
+        assertEquals(1, rig.executes(), "the scenario needs this runtime's call answered busy");
+        ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
+        assertFalse(
+            answer.note().contains("before any call"),
+            "recorded as stopped before any call while the other runtime's call may still run: "
+                + answer.note());
+        assertEquals(
+            1, rig.devices.calls().stream().filter(c -> c.operation().equals("cancel")).count());
       }
     }
 

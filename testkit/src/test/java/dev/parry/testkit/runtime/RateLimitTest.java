@@ -164,6 +164,61 @@ class RateLimitTest {
   }
 
   @Test
+  @DisplayName(
+      "an action waiting on one runtime for the shared limit is carried by it: the store answers"
+          + " it as due to no other runtime, which leaves it alone")
+  void waitingForTheLimitHoldsTheLease() {
+    InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
+    Limits limits = LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)));
+    try (ParryHarness a =
+            ParryHarness.onStore(
+                store, b -> b.deviceGroups(Samples.groups()).limits(limits).instanceName("a"));
+        ParryHarness b =
+            ParryHarness.onStore(
+                store, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("b"))) {
+      a.runtime().start();
+      b.runtime().start(); // its reconciler looks for due work on every tick
+      for (int i = 0; i < 30; i++) {
+        quarantine(a, i); // 10 called at once, 20 wait for the limit on runtime a
+      }
+      for (int step = 0; step < 50; step++) { // the two runtimes' clocks move together
+        a.advance(Duration.ofSeconds(1));
+        b.advance(Duration.ofSeconds(1));
+        assertEquals(
+            List.of(),
+            store.due(a.clock().instant(), "b", null, 100),
+            "due to runtime b while runtime a waits to call them");
+      }
+      a.advance(Duration.ofMinutes(3));
+      assertEquals(30, executeTimes(a).size(), "runtime a called every action");
+      assertEquals(List.of(), executeTimes(b), "runtime b called none");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an action queued on one runtime behind its family's concurrency cap is carried by it: the"
+          + " store answers it as due to no other runtime")
+  void queuedBehindTheCapHoldsTheLease() {
+    InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
+    Limits limits = LIMITS.withMaxConcurrentPerFamily(1);
+    try (ParryHarness a =
+        ParryHarness.onStore(
+            store, b -> b.deviceGroups(Samples.groups()).limits(limits).instanceName("a"))) {
+      a.devices().inject(Fault.inProgress(1000), 1); // the first call keeps the only permit
+      for (int i = 0; i < 3; i++) {
+        quarantine(a, i);
+      }
+      a.settle();
+      assertEquals(1, executeTimes(a).size(), "the first action called, two queued");
+      assertEquals(
+          List.of(),
+          store.due(a.clock().instant(), "b", null, 100),
+          "due to another runtime while runtime a carries them");
+    }
+  }
+
+  @Test
   @DisplayName("a 429 with Retry-After on one action holds the whole family until then")
   void retryAfterSlowsTheFamily() {
     try (ParryHarness parry =

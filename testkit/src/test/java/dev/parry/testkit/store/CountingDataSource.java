@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A data source that writes down every round trip the store makes through it: each statement
- * executed (a batch counts once) and each explicit commit or rollback, with the SQL it sent. A
+ * executed (a batch counts once), each explicit commit or rollback, and each read or change of the
+ * transaction isolation (the PostgreSQL driver sends a statement for both), with the SQL it sent. A
  * statement run with auto-commit on commits in the same round trip, so it counts once.
  */
 final class CountingDataSource implements DataSource {
@@ -66,6 +67,10 @@ final class CountingDataSource implements DataSource {
           String name = method.getName();
           if (name.equals("commit") || name.equals("rollback")) {
             trip(name.toUpperCase(java.util.Locale.ROOT));
+          } else if (name.equals("getTransactionIsolation")) {
+            trip("SHOW TRANSACTION ISOLATION LEVEL"); // the driver asks the server each time
+          } else if (name.equals("setTransactionIsolation")) {
+            trip("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL");
           }
           Object result = method.invoke(real, args);
           if (result instanceof PreparedStatement statement && args != null) {

@@ -16,6 +16,8 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.safety.ControlStore.Window;
+import dev.parry.spi.store.JdbcControlStore;
 import dev.parry.spi.store.JdbcInvestigationStore;
 import dev.parry.testkit.fake.FakeDevices;
 import java.time.Clock;
@@ -100,14 +102,13 @@ class PostgresRoundTripsTest {
    * The round trips from evidence to its automatic action settled: the evidence with the proposal
    * (1), the dispatch recorded with its lease taken (1), the outcome with the lease ended (1); and,
    * outside the store's appends, the shared control state read when the evidence is planned, before
-   * the call and after the success (3), and the call counted against the rate limit in its shared
-   * window (lock, forget, count, use, commit: 5).
+   * the call and after the success (3), and the call admitted to its blast-radius window (1).
    */
-  private static final int EVIDENCE_TO_SETTLED = 11;
+  private static final int EVIDENCE_TO_SETTLED = 7;
 
   @Test
   @DisplayName(
-      "evidence to its automatic action stored, dispatched and succeeded takes 11 round trips, 3"
+      "evidence to its automatic action stored, dispatched and succeeded takes 7 round trips, 3"
           + " of them appends; completing the investigation takes 1")
   void evidenceToSettledRoundTrips() {
     InvestigationId warm = opened("warm"); // the first use reads what the runtime caches
@@ -132,5 +133,23 @@ class PostgresRoundTripsTest {
         settling.stream().filter(sql -> sql.startsWith("WITH claim AS")).count(),
         "appends among " + settling);
     assertEquals(1, completing.size(), "completing took " + completing);
+  }
+
+  @Test
+  @DisplayName(
+      "an admission to blast-radius windows is one round trip, however many windows it counts in")
+  void admissionIsOneRoundTrip() {
+    JdbcControlStore controls = JdbcControlStore.create(counted);
+    String scope = "KIND:ISOLATE_DEVICE/trips-" + run;
+    List<Window> windows =
+        List.of(
+            new Window(scope, Duration.ofMinutes(10), 5),
+            new Window(scope, Duration.ofHours(1), 20));
+    counted.reset();
+    assertTrue(controls.admit(windows, Instant.now(), true), "admitted");
+    assertEquals(1, counted.trips().size(), "an admission took " + counted.trips());
+    counted.reset();
+    assertTrue(controls.admit(windows, Instant.now(), false), "admitted in a dry run");
+    assertEquals(1, counted.trips().size(), "a dry run took " + counted.trips());
   }
 }

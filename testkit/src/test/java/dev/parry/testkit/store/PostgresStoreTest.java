@@ -479,14 +479,14 @@ class PostgresStoreTest {
           "UPDATE "
               + schema
               + ".parry_actions SET entity_key = 'user:alice@contoso.com' WHERE sequence = 1");
-      Postgres.execute("DELETE FROM " + schema + ".parry_schema_version WHERE version = 5");
+      Postgres.execute("DELETE FROM " + schema + ".parry_schema_version WHERE version >= 5");
       assertEquals(4, JdbcSchema.version(v4));
       assertEquals(
           List.of(),
           writer.queryActions(ActionQuery.all().entity(withId.key()).build()).items(),
           "before the migration, the new key finds nothing");
 
-      assertEquals(1, JdbcSchema.migrate(v4), "version 5 applied");
+      assertEquals(JdbcSchema.VERSION - 4, JdbcSchema.migrate(v4), "version 5 and later applied");
       JdbcInvestigationStore store = JdbcInvestigationStore.create(v4);
       assertEquals(
           List.of(new ActionId(state.id(), 1)),

@@ -1,0 +1,108 @@
+package dev.parry.testkit.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parry.spi.safety.ControlStore.Window;
+import dev.parry.spi.store.JdbcControlStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An admission that waits for a window's lock while another admission holds it must count the use
+ * that other one commits: whatever isolation the pool gives its connections, never more than the
+ * window's maximum.
+ */
+@DisplayName("A blast-radius admission counts what committed while it waited for the window")
+class PostgresAdmissionTest {
+
+  private static final int ADMIT_LOCK = 0x70617279;
+  private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+  @ParameterizedTest(name = "on a pool whose connections are {0}")
+  @ValueSource(strings = {"TRANSACTION_READ_COMMITTED", "TRANSACTION_REPEATABLE_READ"})
+  @DisplayName("a use committed while the admission waited for the window's lock is counted")
+  void countsWhatCommittedWhileItWaited(String isolation) throws Exception {
+    String scope = "KIND:ISOLATE_DEVICE/admission-" + UUID.randomUUID();
+    Window window = new Window(scope, Duration.ofHours(1), 1);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(Postgres.url());
+    config.setMaximumPoolSize(2);
+    config.setPoolName("parry-test-admission");
+    config.setTransactionIsolation(isolation);
+    try (HikariDataSource pool = new HikariDataSource(config);
+        Connection other = Postgres.dataSource().getConnection()) {
+      assertEquals(
+          isolation.equals("TRANSACTION_READ_COMMITTED") ? "read committed" : "repeatable read",
+          isolationOf(pool),
+          "the pool's isolation");
+      JdbcControlStore controls = JdbcControlStore.create(pool);
+      other.setAutoCommit(false);
+      // another admission: holds the window's lock and counts its use, not yet committed
+      try (PreparedStatement lock =
+          other.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+        lock.setInt(1, ADMIT_LOCK);
+        lock.setString(2, window.key());
+        lock.execute();
+      }
+      try (PreparedStatement use =
+          other.prepareStatement(
+              "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)")) {
+        use.setString(1, window.key());
+        use.setLong(2, NOW.getEpochSecond());
+        use.setInt(3, 0);
+        use.executeUpdate();
+      }
+      CompletableFuture<Boolean> admitted =
+          CompletableFuture.supplyAsync(() -> controls.admit(List.of(window), NOW, true));
+      awaitWaitingForLock();
+      other.commit();
+      assertFalse(
+          admitted.get(30, TimeUnit.SECONDS),
+          "admitted past a full window: the use committed while it waited was not counted");
+    }
+  }
+
+  private static String isolationOf(DataSource pool) throws SQLException {
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SHOW transaction_isolation")) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+  /** Waits until a session waits for an advisory lock. */
+  private static void awaitWaitingForLock() throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < until) {
+      try (Connection connection = Postgres.dataSource().getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet result =
+              statement.executeQuery(
+                  "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+        result.next();
+        if (result.getLong(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the admission never waited for the window's lock");
+  }
+}
