@@ -706,7 +706,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       Optional<Investigation> after;
       boolean claiming = !leases.holds(flight.id);
-      Function<Investigation, Command> start = s -> new Command.Start(flight.id, flight.deadline);
+      Function<Investigation, Command> start =
+          s -> {
+            // before the write lands, so that a cancel from a listener of its events knows it
+            startedElsewhere(flight, s);
+            return new Command.Start(flight.id, flight.deadline);
+          };
       try {
         after =
             engine.applyQuietly(
@@ -719,7 +724,7 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       } catch (RuntimeException e) {
         if (claiming) {
-          leases.taken(flight.id); // the write may have landed: the lease is given back
+          claimed(flight); // the write may have landed: the lease is given back
         }
         endWithoutOutcome(
             flight, "could not record the dispatch (" + e.getClass().getName() + ")", true);
@@ -728,21 +733,13 @@ public final class Dispatcher implements EventRouter.Reaction {
       if (claiming) {
         // held, or (a store that claims before it appends, then refused the start) perhaps held:
         // either way the flight's end gives it back
-        leases.taken(flight.id);
+        claimed(flight);
       }
       if (after.isEmpty()) {
         endWithoutOutcome(flight, "no longer approved", false);
         return;
       }
       attempt = after.get().action(flight.id).orElseThrow().attempts();
-      synchronized (flight) {
-        if (attempt != flight.attempt + 1) {
-          // another start came in between (another runtime's, whose lease has ended since): its
-          // call may still be running at the executor
-          flight.unanswered = true;
-          flight.silent = true;
-        }
-      }
     } else {
       if (keptByAnother(flight)) {
         return;
@@ -818,6 +815,61 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
+   * After the append that claimed the flight's lease answered, or failed with its outcome unknown:
+   * the lease is this runtime's, unless the flight was stopped meanwhile (a cancel, the runtime
+   * closing), whose stop answers for the lease it took or gave back.
+   */
+  private void claimed(Flight flight) {
+    boolean stopped;
+    synchronized (flight) {
+      stopped = flight.done;
+    }
+    if (stopped) {
+      leases.refused(flight.id);
+    } else {
+      leases.taken(flight.id);
+    }
+  }
+
+  /**
+   * Once a flight holds the lease it waited without: {@return whether the action was started since
+   * the flight read it}, by another runtime that has let the lease go with its call perhaps still
+   * out. The flight then ends without an outcome (as it does when the store cannot tell), and the
+   * action is resumed from the store as it is, never held or cancelled as if nothing was sent.
+   */
+  private boolean overtaken(Flight flight) {
+    Optional<Investigation> stored;
+    try {
+      stored = store.load(flight.id.investigation());
+    } catch (RuntimeException e) {
+      endWithoutOutcome(flight, "could not read the action (" + e.getClass().getName() + ")", true);
+      return true;
+    }
+    if (stored.isEmpty() || !startedElsewhere(flight, stored.get())) {
+      return false;
+    }
+    endWithoutOutcome(flight, "started elsewhere while it waited", false);
+    return true;
+  }
+
+  /**
+   * {@return whether {@code state} shows the action started more often than this flight started
+   * it}: another runtime (or an earlier flight) sent it meanwhile, so a call of it may be out at
+   * the executor whatever this flight's own calls answer; the flight then knows it.
+   */
+  private static boolean startedElsewhere(Flight flight, Investigation state) {
+    int stored = state.action(flight.id).map(ActionRecord::attempts).orElse(0);
+    synchronized (flight) {
+      if (stored <= flight.attempt) {
+        return false;
+      }
+      flight.unanswered = true;
+      flight.silent = true;
+      return true;
+    }
+  }
+
+  /**
    * {@return whether no call of this flight can still be working at the executor}: before its first
    * call, or after an answer (a retryable failure, a 429) that left nothing running. A flight
    * resumed from the store, or retried after a call that went unanswered, may have work running: it
@@ -853,8 +905,12 @@ public final class Dispatcher implements EventRouter.Reaction {
         .addKeyValue("actionId", LogSafe.of(flight.id))
         .addKeyValue("reason", LogSafe.of(reason.get()))
         .log("automatic action held for approval at dispatch");
+    boolean leased = leases.holds(flight.id);
     if (!leaseForWrite(flight.id)) {
       endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+      return true;
+    }
+    if (!leased && overtaken(flight)) {
       return true;
     }
     try {
@@ -1208,7 +1264,9 @@ public final class Dispatcher implements EventRouter.Reaction {
         nothingOut = ours && !flight.unanswered && flight.reference == null;
         flight.end(); // fence: no call follows from this flight, whatever the executor answers
         request = ours ? flight.request : null;
-        reference = ours ? flight.reference : null;
+        // after a call that went unanswered, a later call's reference names only part of the work:
+        // the executor is asked about the request as a whole
+        reference = ours && !flight.silent ? flight.reference : null;
       }
       endLocally(flight);
       if (nothingOut) {

@@ -72,7 +72,9 @@ public sealed interface ActionExecutor
    * Asks the backend to stop work in progress. Optional: the default answers false (not cancelled).
    *
    * @param request the request being cancelled
-   * @param reference the reference it was answered with, or null if it has none yet
+   * @param reference the reference it was answered with, or null if it has none yet or if an
+   *     earlier call with the same idempotency key went unanswered (then every piece of work of
+   *     that key must be stopped for a true answer)
    * @return whether the backend stopped the work
    */
   default CompletionStage<Boolean> cancel(

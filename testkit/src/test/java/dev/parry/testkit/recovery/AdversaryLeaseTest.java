@@ -1,0 +1,166 @@
+package dev.parry.testkit.recovery;
+
+import static dev.parry.testkit.recovery.Rig.WORKSTATION;
+import static dev.parry.testkit.recovery.Rig.WORKSTATION_2;
+import static dev.parry.testkit.recovery.Rig.isolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.runtime.RuntimeListener;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.testkit.fake.Fault;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatch lease taken with the start's write, attacked with two runtimes on one store (a
+ * flight that waits without the lease while the other runtime sends the action), and what a cancel
+ * may trust of a flight whose earlier call went unanswered.
+ */
+class AdversaryLeaseTest {
+
+  static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+  /**
+   * Runtime A queues the action behind its family's only permit; runtime B sends it (its call slow)
+   * and shuts down with the call out, giving its lease back.
+   */
+  private static ActionId sentByTheOtherWhileQueued(Rig a, Rig b) {
+    a.runtime.start();
+    b.runtime.start();
+    a.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
+    a.devices.inject(Fault.latency(Duration.ofMinutes(20)), 1);
+    a.isolate("inv-0", WORKSTATION_2);
+    a.settle();
+    ActionId queued = a.isolate("inv-1", WORKSTATION);
+    a.settle();
+    a.advance(Duration.ofSeconds(30));
+    b.runtime.close(); // if B sent it, its call is still out
+    return queued;
+  }
+
+  @Test
+  @DisplayName(
+      "the kill switch thrown while one runtime queues an automatic action the other already sent"
+          + " never holds that action for approval")
+  void killSwitchNeverHoldsWhatTheOtherSent() {
+    try (Rig a = new Rig(501, r -> r.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)));
+        Rig b = new Rig(a, 502, "rig-b")) {
+      ActionId queued = sentByTheOtherWhileQueued(a, b);
+      a.runtime.pauseAutomation(ANALYST, null, "bad signature update");
+      a.advance(Duration.ofHours(2));
+      ActionRecord after = a.action(queued);
+      assertFalse(
+          after.status() == ActionStatus.PENDING_APPROVAL
+              && a.devices.isInEffect(isolation(WORKSTATION)),
+          "held for approval while applied: " + after);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel through the runtime that queued an action the other runtime already sent never"
+          + " says it stopped before any call")
+  void cancelNeverForgetsTheOthersCall() {
+    try (Rig a = new Rig(503, r -> r.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)));
+        Rig b = new Rig(a, 504, "rig-b")) {
+      ActionId queued = sentByTheOtherWhileQueued(a, b);
+      a.devices.inject(Fault.failRetryable("busy", null), 1);
+      for (int i = 0; i < 600 && a.executes() < 3; i++) {
+        a.advance(Duration.ofSeconds(1)); // A's permit frees: A sends, answered busy
+      }
+      ActionRecord answer = a.runtime.cancel(queued, ANALYST, "stop");
+      a.advance(Duration.ofHours(2));
+      assertFalse(
+          answer.note().contains("before any call"),
+          "recorded as stopped before any call while a call was out: " + answer);
+      assertFalse(
+          a.devices.isInEffect(isolation(WORKSTATION))
+              && a.action(queued).status() == ActionStatus.CANCELLED,
+          "cancelled yet applied: " + a.action(queued));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel confirmed for the retry answered 'in progress' is not taken as stopping the earlier"
+          + " call that went unanswered")
+  void confirmedRetryDoesNotStopTheSilentCall() {
+    try (Rig rig = new Rig(505, r -> {})) {
+      rig.runtime.start();
+      rig.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
+      rig.devices.inject(Fault.inProgress(3), 1);
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      for (int i = 0; i < 600 && rig.executes() < 2; i++) {
+        rig.advance(Duration.ofSeconds(1)); // the first call goes silent; the retry is in progress
+      }
+      assertEquals(2, rig.executes(), "the scenario needs the retry sent: " + rig.devices.calls());
+      ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
+      rig.advance(Duration.ofHours(2));
+      assertTrue(rig.devices.isInEffect(isolation(WORKSTATION)), "the first call took effect");
+      assertFalse(
+          answer.status() == ActionStatus.CANCELLED
+              || rig.action(action).status() == ActionStatus.CANCELLED,
+          "cancelled while the first call took effect: " + answer);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel from a listener of the dispatch's start leaves no lease on the cancelled action for"
+          + " the runtime to renew")
+  void listenerCancelLeavesNoLease() {
+    ActionRecord[] answered = new ActionRecord[1];
+    Rig[] holder = new Rig[1];
+    RuntimeListener cancelling =
+        new RuntimeListener() {
+          @Override
+          public void onEvent(InvestigationEvent event) {
+            if (event instanceof InvestigationEvent.ActionStarted started && answered[0] == null) {
+              answered[0] = holder[0].runtime.cancel(started.actionId(), ANALYST, "stop");
+            }
+          }
+        };
+    try (Rig rig = new Rig(506, r -> r.listener(cancelling))) {
+      holder[0] = rig;
+      rig.runtime.start();
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      rig.advance(Duration.ofMinutes(10));
+      assertEquals(ActionStatus.CANCELLED, answered[0].status());
+      assertEquals(0, rig.executes());
+      assertTrue(
+          rig.store
+              .delegateStore()
+              .claim(action, "rig-b", rig.clock.instant(), Duration.ofSeconds(30)),
+          "the runtime still renews a lease on the cancelled action");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an action waiting for the same action on its target is not sent by the other runtime"
+          + " meanwhile")
+  void followerIsNotSentByTheOther() {
+    try (Rig a = new Rig(507, r -> {});
+        Rig b = new Rig(a, 508, "rig-b")) {
+      a.runtime.start();
+      b.runtime.start();
+      a.devices.inject(Fault.latency(Duration.ofSeconds(90)), 1);
+      a.isolate("inv-0", WORKSTATION);
+      a.settle();
+      ActionId follower = a.isolate("inv-1", WORKSTATION);
+      a.settle();
+      a.advance(Duration.ofHours(1));
+      assertEquals(ActionStatus.SUCCEEDED, a.action(follower).status());
+      assertEquals(
+          1, a.devices.timesApplied(isolation(WORKSTATION)), () -> a.devices.calls().toString());
+    }
+  }
+}
