@@ -8,6 +8,7 @@ import dev.parry.spi.store.JdbcSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
@@ -53,6 +54,19 @@ public final class Postgres {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setPoolName("parry-test");
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * {@return a new pool named {@code name} of {@code size} connections to the same database, set up
+   * further by {@code configure}} (an isolation, auto-commit off)
+   */
+  public static HikariDataSource pool(String name, int size, Consumer<HikariConfig> configure) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url());
+    config.setMaximumPoolSize(size);
+    config.setPoolName(name);
+    configure.accept(config);
     return new HikariDataSource(config);
   }
 

@@ -3,7 +3,6 @@ package dev.parry.testkit.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parry.spi.safety.ControlStore.Window;
 import dev.parry.spi.store.JdbcControlStore;
@@ -40,12 +39,9 @@ class PostgresAdmissionTest {
   void countsWhatCommittedWhileItWaited(String isolation) throws Exception {
     String scope = "KIND:ISOLATE_DEVICE/admission-" + UUID.randomUUID();
     Window window = new Window(scope, Duration.ofHours(1), 1);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(Postgres.url());
-    config.setMaximumPoolSize(2);
-    config.setPoolName("parry-test-admission");
-    config.setTransactionIsolation(isolation);
-    try (HikariDataSource pool = new HikariDataSource(config);
+    try (HikariDataSource pool =
+            Postgres.pool(
+                "parry-test-admission", 2, config -> config.setTransactionIsolation(isolation));
         Connection other = Postgres.dataSource().getConnection()) {
       assertEquals(
           isolation.equals("TRANSACTION_READ_COMMITTED") ? "read committed" : "repeatable read",

@@ -1,6 +1,5 @@
 package dev.parry.testkit.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.JdbcInvestigationStore;
@@ -22,12 +21,8 @@ class PostgresAutoCommitOffStoreTest extends InvestigationStoreContract {
   protected InvestigationStore createStore() {
     synchronized (PostgresAutoCommitOffStoreTest.class) {
       if (pool == null) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(Postgres.url());
-        config.setMaximumPoolSize(8);
-        config.setPoolName("parry-test-auto-commit-off");
-        config.setAutoCommit(false);
-        pool = new HikariDataSource(config);
+        pool =
+            Postgres.pool("parry-test-auto-commit-off", 8, config -> config.setAutoCommit(false));
       }
     }
     return JdbcInvestigationStore.create(pool);

@@ -1,6 +1,5 @@
 package dev.parry.testkit.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.JdbcControlStore;
@@ -23,12 +22,11 @@ class PostgresRepeatableReadControlStoreTest extends ControlStoreContract {
   protected ControlStore createStore() {
     synchronized (PostgresRepeatableReadControlStoreTest.class) {
       if (pool == null) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(Postgres.url());
-        config.setMaximumPoolSize(8);
-        config.setPoolName("parry-test-repeatable-read");
-        config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
-        pool = new HikariDataSource(config);
+        pool =
+            Postgres.pool(
+                "parry-test-repeatable-read",
+                8,
+                config -> config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ"));
       }
     }
     return JdbcControlStore.create(pool);
