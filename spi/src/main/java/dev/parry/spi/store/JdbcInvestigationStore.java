@@ -343,6 +343,12 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
   }
 
+  /** The SQLSTATE of a serialization failure: the transaction met a concurrent write. */
+  private static final String SERIALIZATION_FAILURE = "40001";
+
+  /** How many times a write that met a serialization failure is done in all. */
+  private static final int SERIALIZATION_RETRIES = 5;
+
   /** A unit of work on a connection. */
   private interface Work<T> {
     T run() throws SQLException;
@@ -351,9 +357,25 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   /**
    * {@return what {@code work} answers}, committed: on a connection the pool hands out with
    * auto-commit off (as pools set up for JPA often do) the store commits what it wrote, or rolls it
-   * back if it fails; with auto-commit on, each statement commits itself
+   * back if it fails; with auto-commit on, each statement commits itself. On a connection whose
+   * transactions are REPEATABLE READ or SERIALIZABLE, a write that met another transaction's
+   * concurrent write fails with a serialization failure and nothing of it stays: the work is done
+   * again in a new transaction, which sees what the other one committed (a claim then finds the
+   * lease taken, an append the version moved on), up to {@value #SERIALIZATION_RETRIES} times.
    */
   private static <T> T committed(Connection connection, Work<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return committedOnce(connection, work);
+      } catch (SQLException e) {
+        if (!SERIALIZATION_FAILURE.equals(e.getSQLState()) || attempt >= SERIALIZATION_RETRIES) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static <T> T committedOnce(Connection connection, Work<T> work) throws SQLException {
     if (connection.getAutoCommit()) {
       return work.run();
     }
