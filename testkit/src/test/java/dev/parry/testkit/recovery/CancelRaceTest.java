@@ -19,6 +19,7 @@ import dev.parry.runtime.Limits;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.RateLimit;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.runtime.UnknownActionException;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
 import dev.parry.spi.store.InMemoryInvestigationStore;
@@ -84,16 +85,27 @@ class CancelRaceTest {
             cancellers.submit(
                 () -> {
                   opened.await();
-                  try {
-                    answers.put(action, runtime.cancel(action, ANALYST, "race").status());
-                  } catch (CommandRejectedException settledFirst) {
-                    answers.put(action, ActionStatus.SUCCEEDED);
+                  // from the moment the investigation is open: the cancel meets the action as it is
+                  // proposed, approved, dispatched or settled, whatever the machine's speed
+                  long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                  while (true) {
+                    try {
+                      answers.put(action, runtime.cancel(action, ANALYST, "race").status());
+                      return null;
+                    } catch (UnknownActionException notProposedYet) {
+                      if (System.nanoTime() > until) {
+                        throw notProposedYet;
+                      }
+                      Thread.onSpinWait();
+                    } catch (CommandRejectedException settledFirst) {
+                      answers.put(action, ActionStatus.SUCCEEDED);
+                      return null;
+                    }
                   }
-                  return null;
                 }));
         runtime.open(id, AlertId.of("a-" + i), device);
-        runtime.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "race", clock.instant()));
         opened.countDown();
+        runtime.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "race", clock.instant()));
       }
       for (Future<?> race : races) {
         race.get(30, TimeUnit.SECONDS);
