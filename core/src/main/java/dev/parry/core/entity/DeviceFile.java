@@ -150,11 +150,15 @@ public record DeviceFile(
 
   @Override
   public EntityKey key() {
-    return EntityKey.derived(
-        "file:"
-            + strongestHash()
-            + (device == null ? "" : "@" + device.value())
-            + (path == null ? "" : ":" + path.comparisonKey()));
+    // one concatenation per shape: the key is built for every dispatch and every new action
+    String hash = strongestHash();
+    if (device == null) {
+      return EntityKey.derived("file:" + hash);
+    }
+    if (path == null) {
+      return EntityKey.derived("file:" + hash + "@" + device.value());
+    }
+    return EntityKey.derived("file:" + hash + "@" + device.value() + ":" + path.comparisonKey());
   }
 
   @Override

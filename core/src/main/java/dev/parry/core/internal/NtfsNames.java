@@ -112,6 +112,9 @@ public final class NtfsNames {
    * @param c a UTF-16 unit
    */
   public static char keyOf(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
     char upper = Character.toUpperCase(c);
     char lower = Character.toLowerCase(upper);
     return Character.toUpperCase(lower) == upper ? lower : upper;
@@ -124,8 +127,15 @@ public final class NtfsNames {
    * @param name a name or a path
    */
   public static String key(String name) {
+    int first = 0;
+    while (first < name.length() && keyOf(name.charAt(first)) == name.charAt(first)) {
+      first++;
+    }
+    if (first == name.length()) {
+      return name; // already its own key
+    }
     char[] out = name.toCharArray();
-    for (int i = 0; i < out.length; i++) {
+    for (int i = first; i < out.length; i++) {
       out[i] = keyOf(out[i]);
     }
     return new String(out);

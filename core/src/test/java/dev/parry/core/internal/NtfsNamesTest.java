@@ -28,6 +28,9 @@ class NtfsNamesTest {
       char upper = Character.toUpperCase(c);
       assertEquals(upper, NtfsNames.upper(c), () -> "the ASCII shortcut differs at " + unit);
       char key = NtfsNames.keyOf(c);
+      char lowerOfUpper = Character.toLowerCase(upper);
+      char general = Character.toUpperCase(lowerOfUpper) == upper ? lowerOfUpper : upper;
+      assertEquals(general, key, () -> "the key's ASCII shortcut differs at " + unit);
       if (seen[upper]) {
         assertEquals(
             keyOfUpper[upper],

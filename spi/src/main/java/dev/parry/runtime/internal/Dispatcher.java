@@ -208,7 +208,8 @@ public final class Dispatcher implements EventRouter.Reaction {
    */
   public static IdempotencyKey keyOf(ActionId id, ExecutionPurpose purpose, int undoAttempt) {
     if (purpose == ExecutionPurpose.EXECUTE) {
-      return IdempotencyKey.of(id + ":execute");
+      // the id's text built in the same concatenation: a key is made for every dispatch
+      return IdempotencyKey.of(id.investigation().value() + "/" + id.sequence() + ":execute");
     }
     return IdempotencyKey.of(undoAttempt <= 1 ? id + ":undo" : id + ":undo-" + undoAttempt);
   }
@@ -1431,17 +1432,18 @@ public final class Dispatcher implements EventRouter.Reaction {
    * registration.
    */
   private List<Follower> takeFollowers(Flight flight) {
-    List<List<Follower>> taken = new ArrayList<>(1);
+    @Nullable Group[] taken = {null};
     groups.computeIfPresent(
         flight.target,
         (key, group) -> {
           if (!group.leader().equals(flight.id)) {
             return group;
           }
-          taken.add(group.followers());
+          taken[0] = group;
           return null;
         });
-    return taken.isEmpty() ? List.of() : taken.get(0);
+    Group ended = taken[0];
+    return ended == null ? List.of() : ended.followers();
   }
 
   /** Actions that waited on one that will not finish now dispatch themselves. */

@@ -80,7 +80,9 @@ public final class Reconciler implements EventRouter.Reaction {
   /** Which chain of ticks is current; 0 is never one, so an early wake-up never re-arms. */
   private final AtomicLong generation = new AtomicLong();
 
-  private volatile @Nullable Instant nextTick;
+  /** When the armed tick counts as lost: its due time plus an interval, or null before arming. */
+  private volatile @Nullable Instant overdueAt;
+
   private final Instant builtAt;
   private volatile boolean started;
   private volatile boolean closed;
@@ -165,8 +167,8 @@ public final class Reconciler implements EventRouter.Reaction {
       return;
     }
     guard();
-    Instant due = nextTick;
-    if (armed.get() && (due == null || !clock.instant().isAfter(due.plus(interval)))) {
+    Instant overdue = overdueAt;
+    if (armed.get() && (overdue == null || clock.millis() <= overdue.toEpochMilli())) {
       return;
     }
     armed.set(false);
@@ -261,7 +263,7 @@ public final class Reconciler implements EventRouter.Reaction {
     long chain =
         generation
             .incrementAndGet(); // an older chain whose timer turns up late ends instead of forking
-    nextTick = clock.instant().plus(delay);
+    overdueAt = clock.instant().plus(delay).plus(interval);
     try {
       scheduler.schedule(delay, () -> tick(chain));
     } catch (RuntimeException e) {

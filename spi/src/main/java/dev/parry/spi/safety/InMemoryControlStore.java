@@ -64,8 +64,9 @@ public final class InMemoryControlStore implements ControlStore {
     List<Window> checked = ControlStore.validWindows(windows);
     Checks.notNull(now, "now");
     synchronized (uses) {
-      List<ArrayDeque<Instant>> counted = new ArrayList<>(checked.size());
-      for (Window window : checked) {
+      Object[] counted = new Object[checked.size()]; // each an ArrayDeque<Instant>
+      for (int i = 0; i < counted.length; i++) {
+        Window window = checked.get(i);
         ArrayDeque<Instant> used =
             uses.computeIfAbsent(
                 new Counted(window.scope(), window.length()), k -> new ArrayDeque<>());
@@ -78,10 +79,14 @@ public final class InMemoryControlStore implements ControlStore {
         if (used.size() >= window.max()) {
           return false;
         }
-        counted.add(used);
+        counted[i] = used;
       }
       if (consume) {
-        counted.forEach(used -> used.addLast(now));
+        for (Object used : counted) {
+          @SuppressWarnings("unchecked")
+          ArrayDeque<Instant> deque = (ArrayDeque<Instant>) used;
+          deque.addLast(now);
+        }
       }
       return true;
     }
