@@ -5,6 +5,7 @@ import static dev.parry.testkit.runtime.Samples.SERVER;
 import static dev.parry.testkit.runtime.Samples.evidence;
 import static dev.parry.testkit.runtime.Samples.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionStatus;
@@ -14,6 +15,8 @@ import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.ForwardingStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -69,5 +72,30 @@ class StoreReadsTest {
     loads.set(0);
     parry.runtime().approve(pending, ANALYST, "");
     assertEquals(1, loads.get(), "approving read the store again");
+  }
+
+  @Test
+  @DisplayName(
+      "with more investigations than the runtime keeps last writes of, each command is decided on its"
+          + " own investigation, and the oldest are read from the store again")
+  void manyInvestigations() {
+    int count = 6_000;
+    List<InvestigationId> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(open(parry, "inv-many-" + i, SERVER));
+    }
+    loads.set(0);
+    for (InvestigationId id : ids) {
+      parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.SUSPICIOUS));
+    }
+    int reads = loads.get();
+    for (InvestigationId id : ids) {
+      Investigation state = parry.runtime().investigation(id, ANALYST).orElseThrow();
+      assertEquals(id, state.id());
+      assertEquals(1, state.evidence().size(), () -> id + " holds another's evidence");
+      assertEquals(1, state.actions().size(), () -> id + " holds another's action");
+    }
+    assertTrue(reads > 0, "6,000 last writes kept: the runtime's memory would be unbounded");
+    assertTrue(reads < count, "no last write served a command: " + reads + " reads");
   }
 }
