@@ -228,6 +228,9 @@ public final class CommandEngine {
         forget(id); // the store failed: whether it wrote is unknown until read again
         throw e;
       }
+      if (claim != null) {
+        claim.landed().run();
+      }
       remember(accepted.after());
       router.stored(accepted.events(), accepted.after());
       return accepted;

@@ -718,7 +718,7 @@ public final class Dispatcher implements EventRouter.Reaction {
             engine.applyQuietly(
                 flight.id.investigation(),
                 start,
-                claiming ? leases.claimWithStart(flight.id) : null);
+                claiming ? leases.claimWithStart(flight.id, () -> startLanded(flight)) : null);
       } catch (LeaseHeldException e) {
         leases.refused(flight.id);
         endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
@@ -851,6 +851,37 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
     endWithoutOutcome(flight, "started elsewhere while it waited", false);
     return true;
+  }
+
+  private static void startLanded(Flight flight) {
+    synchronized (flight) {
+      flight.startLanded = true;
+    }
+  }
+
+  /**
+   * For a cancel that took the lease while the flight's start was being written: unless that start
+   * has landed, the lease was free because another runtime let it go, perhaps with its call still
+   * out (its start may have beaten this one's). The store says whether the action was started more
+   * often than this flight knows; if it cannot, a call is taken to be out.
+   */
+  private void learnStoredStarts(Flight flight) {
+    synchronized (flight) {
+      if (flight.startLanded) {
+        return;
+      }
+    }
+    Optional<Investigation> stored;
+    try {
+      stored = store.load(flight.id.investigation());
+    } catch (RuntimeException e) {
+      synchronized (flight) {
+        flight.unanswered = true;
+        flight.silent = true;
+      }
+      return;
+    }
+    stored.ifPresent(state -> startedElsewhere(flight, state));
   }
 
   /**
@@ -1252,7 +1283,11 @@ public final class Dispatcher implements EventRouter.Reaction {
     // a flight here answers for what was sent only while it holds the lease: one that takes it with
     // the start's write knows nothing of a call another runtime made before it. While that write is
     // out (this cancel may come from a listener of its events), the store says whose the lease is
-    boolean ours = leases.holds(id) || (flight != null && leases.claiming(id) && leases.claim(id));
+    boolean held = leases.holds(id);
+    boolean ours = held || (flight != null && leases.claiming(id) && leases.claim(id));
+    if (flight != null && ours && !held) {
+      learnStoredStarts(flight);
+    }
     if (flight != null) {
       boolean nothingOut;
       synchronized (flight) {

@@ -82,6 +82,13 @@ final class Flight {
   long arms;
 
   boolean done;
+
+  /**
+   * Whether this flight's own start, written with its lease, has landed: from then on the store's
+   * record of the start is this flight's, and the flight knows every call of it.
+   */
+  boolean startLanded;
+
   boolean holdsPermit;
   @Nullable ExecutionRequest request;
   @Nullable ExternalReference reference;

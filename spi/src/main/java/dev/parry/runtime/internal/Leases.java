@@ -65,8 +65,9 @@ final class Leases {
    * @param action the action
    * @param owner this runtime's owner name
    * @param lease how long the lease lasts unless renewed
+   * @param landed run once the append has landed, before its events are routed
    */
-  record Claim(ActionId action, String owner, Duration lease) {}
+  record Claim(ActionId action, String owner, Duration lease, Runnable landed) {}
 
   /** {@return whether this runtime holds {@code id}'s lease, as far as it knows} */
   boolean holds(ActionId id) {
@@ -76,10 +77,13 @@ final class Leases {
   /**
    * {@return the claim of {@code id}'s lease to make with the append that records its dispatch}:
    * until {@link #taken} or {@link #refused}, the lease is {@linkplain #claiming being claimed}
+   *
+   * @param id the action
+   * @param landed what to run once that append has landed, before its events are routed
    */
-  Claim claimWithStart(ActionId id) {
+  Claim claimWithStart(ActionId id, Runnable landed) {
     claiming.add(id);
-    return new Claim(id, owner, lease);
+    return new Claim(id, owner, lease, landed);
   }
 
   /**

@@ -7,15 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parry.core.action.KillProcess;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.DeviceProcess;
+import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
 import dev.parry.runtime.RuntimeListener;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
+import dev.parry.spi.executor.ExecutionPurpose;
+import dev.parry.spi.executor.ExecutionRequest;
+import dev.parry.spi.executor.IdempotencyKey;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.fake.FaultyStore;
+import dev.parry.testkit.fake.ForwardingStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +186,159 @@ class AdversaryLeaseTest {
       assertEquals(
           1, a.devices.timesApplied(isolation(WORKSTATION)), () -> a.devices.calls().toString());
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel while this runtime's start is being written, after another runtime started, called"
+          + " and lost its lease, never says it stopped before any call")
+  void cancelDuringTheStartWriteNeverForgetsTheOthersCall() {
+    cancelDuringTheStartWrite(509, rig -> {});
+  }
+
+  @Test
+  @DisplayName(
+      "the same, when the store cannot say whether another runtime started it: a call is taken to be"
+          + " out")
+  void cancelDuringTheStartWriteWithoutTheStore() {
+    // the cancel's own read of the action, then the read that would tell of the other's start
+    cancelDuringTheStartWrite(511, rig -> rig.store.failAfter(FaultyStore.Call.LOAD, 1, 1, false));
+  }
+
+  /**
+   * Runtime A's start is being written (its lease claimed with it) when another runtime starts the
+   * action, calls, and lets its lease run out; then an analyst cancels through A.
+   */
+  private static void cancelDuringTheStartWrite(long seed, Consumer<Rig> beforeCancel) {
+    InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
+    boolean[] armed = {false};
+    ActionRecord[] answered = new ActionRecord[1];
+    Rig[] holder = new Rig[1];
+    InvestigationStore hooked =
+        new ForwardingStore(shared) {
+          @Override
+          public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+            if (armed[0] && owner.equals("rig")) {
+              armed[0] = false;
+              Rig a = holder[0];
+              startedAndCalledByTheOther(shared, a, action);
+              a.clock.advance(Duration.ofMinutes(5)); // the other runtime's lease runs out
+              beforeCancel.accept(a);
+              answered[0] = a.runtime.cancel(action, ANALYST, "stop");
+            }
+            return super.claim(action, owner, now, lease);
+          }
+        };
+    try (Rig a = new Rig(seed, hooked, "rig", r -> {})) {
+      holder[0] = a;
+      a.runtime.start();
+      armed[0] = true;
+      ActionId action = a.isolate("inv-1", WORKSTATION);
+      a.settle();
+      a.advance(Duration.ofHours(2));
+      assertTrue(
+          a.executes() >= 1, () -> "the scenario needs the other's call: " + a.devices.calls());
+      ActionRecord answer = answered[0];
+      assertFalse(
+          answer.note().contains("before any call"),
+          "recorded as stopped before any call while the other runtime's call was out: " + answer);
+      assertFalse(
+          a.devices.isInEffect(isolation(WORKSTATION))
+              && a.action(action).status() == ActionStatus.CANCELLED,
+          "cancelled yet applied: " + a.action(action));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an action this runtime cannot send is not cancelled as 'not sent' after another runtime"
+          + " started it, called and lost its lease")
+  void notSentNeverForgetsTheOthersCall() {
+    InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
+    boolean[] armed = {true};
+    Rig[] holder = new Rig[1];
+    InvestigationStore hooked =
+        new ForwardingStore(shared) {
+          @Override
+          public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+            if (armed[0] && owner.equals("rig")) {
+              armed[0] = false;
+              startedAndCalledByTheOther(shared, holder[0], action);
+              holder[0].clock.advance(Duration.ofMinutes(5)); // the other's lease runs out
+            }
+            return super.claim(action, owner, now, lease);
+          }
+        };
+    try (Rig a = new Rig(510, hooked, "rig", r -> {})) {
+      holder[0] = a;
+      Instant t = a.clock.instant();
+      Decision.Accepted opened =
+          Investigation.open(
+              InvestigationId.of("inv-kill"),
+              AlertId.of("a"),
+              AutomationLevel.FULL,
+              Investigation.DEFAULT_PENDING_EXPIRY,
+              Actor.system(),
+              t);
+      Decision.Accepted proposed =
+          (Decision.Accepted)
+              opened
+                  .after()
+                  .decide(
+                      new Command.ProposeAction(
+                          new Command.Proposal(
+                              new PlannedAction(
+                                  new KillProcess( // without its creation time: not sendable here
+                                      new DeviceProcess(
+                                          WORKSTATION.id(), 31337, WindowsPath.of("C:\\x.exe"))),
+                                  ApprovalMode.AUTOMATIC,
+                                  "stored by an earlier release"),
+                              ApprovalRule.SINGLE),
+                          Actor.system()),
+                      t);
+      List<InvestigationEvent> events = new ArrayList<>(opened.events());
+      events.addAll(proposed.events());
+      shared.append(opened.after().id(), 0, events, proposed.after());
+      ActionId kill = new ActionId(opened.after().id(), 1);
+      a.runtime.start();
+      a.advance(Duration.ofHours(2));
+      assertTrue(
+          a.executes() >= 1, () -> "the scenario needs the other's call: " + a.devices.calls());
+      ActionRecord after = a.action(kill);
+      assertFalse(
+          after.status() == ActionStatus.CANCELLED && after.note().contains("not sent"),
+          "recorded as not sent while the other runtime's call was out: " + after);
+    }
+  }
+
+  /** What another runtime does: records the start with its lease, and calls the executor. */
+  private static void startedAndCalledByTheOther(
+      InvestigationStore store, Rig rig, ActionId action) {
+    Investigation state = store.load(action.investigation()).orElseThrow();
+    Instant now = rig.clock.instant();
+    Decision.Accepted started =
+        (Decision.Accepted)
+            state.decide(new Command.Start(action, now.plus(Duration.ofHours(1))), now);
+    store.appendClaiming(
+        action.investigation(),
+        state.version(),
+        started.events(),
+        started.after(),
+        action,
+        "rig-b",
+        now,
+        Duration.ofSeconds(30));
+    ActionRecord record = started.after().action(action).orElseThrow();
+    rig.devices
+        .executor()
+        .execute(
+            ExecutionRequest.builder()
+                .action(record.action())
+                .purpose(ExecutionPurpose.EXECUTE)
+                .idempotencyKey(IdempotencyKey.of(action.value() + ":execute"))
+                .attempt(1)
+                .deadline(now.plus(Duration.ofMinutes(2)))
+                .actionId(action)
+                .build());
   }
 }
