@@ -40,9 +40,11 @@ public final class CommandEngine {
   private static final int MAX_CONFLICT_RETRIES = 64;
 
   /**
-   * How many investigations' last written states are kept at most: a direct-mapped cache, where a
-   * state takes its slot from whatever another investigation had there. Emptying a full map instead
-   * cost an approval about 14 % of its time.
+   * How many investigations' last written states are kept at most: a two-way set-associative cache,
+   * where an investigation's write takes the newer place of its set and moves the one there to the
+   * older, whose state it drops. Emptying a full map instead cost an approval about 14 % of its
+   * time; a place per investigation (one-way) lost the states of busy investigations that shared
+   * it.
    */
   private static final int RECENT_SLOTS = 4096;
 
@@ -305,29 +307,49 @@ public final class CommandEngine {
   }
 
   private void remember(Investigation state) {
+    InvestigationId id = state.id();
     if (state.completedAt() != null) {
-      forget(state.id());
+      forget(id);
       return;
     }
-    recent.set(slot(state.id()), state);
+    int newer = set(id);
+    Investigation first = recent.get(newer);
+    Investigation second = recent.get(newer + 1);
+    boolean inNewer = first != null && first.id().equals(id);
+    Investigation held = inNewer ? first : second != null && second.id().equals(id) ? second : null;
+    if (held != null && held.version() > state.version()) {
+      return; // a later write of this runtime got here first
+    }
+    if (!inNewer) {
+      recent.set(newer + 1, first); // what was newer is now the older; the older is dropped
+    }
+    recent.set(newer, state);
   }
 
   private @Nullable Investigation recalled(InvestigationId id) {
-    Investigation held = recent.get(slot(id));
-    return held != null && held.id().equals(id) ? held : null;
+    int newer = set(id);
+    Investigation first = recent.get(newer);
+    if (first != null && first.id().equals(id)) {
+      return first;
+    }
+    Investigation second = recent.get(newer + 1);
+    return second != null && second.id().equals(id) ? second : null;
   }
 
-  /** Empties the investigation's slot if it holds it, and leaves another investigation's alone. */
+  /** Empties the investigation's place if it holds one, and leaves other investigations alone. */
   private void forget(InvestigationId id) {
-    int slot = slot(id);
-    Investigation held = recent.get(slot);
-    if (held != null && held.id().equals(id)) {
-      recent.compareAndSet(slot, held, null);
+    int newer = set(id);
+    for (int slot = newer; slot <= newer + 1; slot++) {
+      Investigation held = recent.get(slot);
+      if (held != null && held.id().equals(id)) {
+        recent.compareAndSet(slot, held, null);
+      }
     }
   }
 
-  private static int slot(InvestigationId id) {
+  /** {@return the first of the two places the investigation's state may take} */
+  private static int set(InvestigationId id) {
     int hash = id.hashCode();
-    return (hash ^ (hash >>> 16)) & (RECENT_SLOTS - 1);
+    return ((hash ^ (hash >>> 16)) & (RECENT_SLOTS / 2 - 1)) * 2;
   }
 }

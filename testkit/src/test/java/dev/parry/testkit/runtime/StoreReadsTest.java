@@ -15,9 +15,11 @@ import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.ForwardingStore;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -77,8 +79,9 @@ class StoreReadsTest {
   @Test
   @DisplayName(
       "with more investigations than the runtime keeps last writes of, each command is decided on its"
-          + " own investigation, and the oldest are read from the store again")
+          + " own investigation, and those whose last write was dropped are read again")
   void manyInvestigations() {
+    // the kept writes share places: a lookup must check whose write a place holds
     int count = 6_000;
     List<InvestigationId> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -97,5 +100,33 @@ class StoreReadsTest {
     }
     assertTrue(reads > 0, "6,000 last writes kept: the runtime's memory would be unbounded");
     assertTrue(reads < count, "no last write served a command: " + reads + " reads");
+  }
+
+  @Test
+  @DisplayName(
+      "two hundred investigations worked on in turn are decided on this runtime's last writes: at"
+          + " most one command in twenty reads the store")
+  void busyInvestigationsKeepTheirLastWrites() {
+    List<InvestigationId> ids = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      // ids as a service makes them, not in sequence: their hashes spread as they would
+      String id = UUID.nameUUIDFromBytes(("busy-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+      ids.add(open(parry, "inv-" + id, SERVER));
+    }
+    loads.set(0);
+    for (int round = 0; round < 3; round++) {
+      for (InvestigationId id : ids) {
+        parry.runtime().reportEvidence(id, evidence(parry, SERVER, Verdict.SUSPICIOUS));
+      }
+    }
+    int commands = 3 * ids.size();
+    assertTrue(
+        loads.get() <= commands / 20,
+        () ->
+            loads.get()
+                + " of "
+                + commands
+                + " commands read the store: busy investigations"
+                + " lose their last writes to one another");
   }
 }
