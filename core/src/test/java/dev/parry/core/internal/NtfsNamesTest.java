@@ -2,6 +2,7 @@ package dev.parry.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
@@ -53,6 +54,19 @@ class NtfsNamesTest {
     String ascii = "C:\\Program Files (x86)\\Vendor\\App-1.EXE";
     assertEquals(ascii.toLowerCase(Locale.ROOT), NtfsNames.key(ascii));
     assertEquals(NtfsNames.key(ascii).hashCode(), NtfsNames.keyHash(ascii));
+  }
+
+  @Test
+  @DisplayName(
+      "a name already in key form is its own key; one that needs a change from its middle on is"
+          + " keyed from there")
+  void keysFromTheFirstChange() {
+    String keyed = "c:\\users\u017f\\x.exe"; // U+017F upper-cases to S: its key is s
+    assertEquals("c:\\userss\\x.exe", NtfsNames.key(keyed));
+    String lower = "c:\\windows\\temp\\x.exe";
+    assertSame(lower, NtfsNames.key(lower));
+    assertEquals("abc\\def", NtfsNames.key("abc\\DEF"));
+    assertEquals("", NtfsNames.key(""));
   }
 
   @ParameterizedTest(name = "{0} and {1}: NTFS {2}, Java equalsIgnoreCase {3}")

@@ -208,8 +208,7 @@ public final class Dispatcher implements EventRouter.Reaction {
    */
   public static IdempotencyKey keyOf(ActionId id, ExecutionPurpose purpose, int undoAttempt) {
     if (purpose == ExecutionPurpose.EXECUTE) {
-      // the id's text built in the same concatenation: a key is made for every dispatch
-      return IdempotencyKey.of(id.investigation().value() + "/" + id.sequence() + ":execute");
+      return IdempotencyKey.of(id + ":execute");
     }
     return IdempotencyKey.of(undoAttempt <= 1 ? id + ":undo" : id + ":undo-" + undoAttempt);
   }
@@ -696,6 +695,7 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       flight.phase = Flight.Phase.STARTING;
       flight.stallAt = null;
+      flight.startLanded = false; // until this call's start, if it claims the lease, has landed
     }
     int attempt;
     if (flight.purpose == ExecutionPurpose.EXECUTE) {
@@ -796,8 +796,7 @@ public final class Dispatcher implements EventRouter.Reaction {
       return false;
     }
     String why = noteText("not sent: " + missing.get());
-    if (!leaseForWrite(flight.id)) {
-      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+    if (!leaseBeforeStart(flight)) {
       return true;
     }
     try {
@@ -833,24 +832,43 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * Once a flight holds the lease it waited without: {@return whether the action was started since
-   * the flight read it}, by another runtime that has let the lease go with its call perhaps still
-   * out. The flight then ends without an outcome (as it does when the store cannot tell), and the
-   * action is resumed from the store as it is, never held or cancelled as if nothing was sent.
+   * Before a write a flight makes about its action ahead of its start (a hold, a cancel for what it
+   * lacks): takes the lease if this runtime does not hold it, and then learns from the store
+   * whether another runtime started the action meanwhile, having let the lease go with its call
+   * perhaps still out. {@return whether the flight may write}; if not, it has ended without an
+   * outcome (as it does when the store cannot tell), and the action is resumed from the store as it
+   * is, never held or cancelled as if nothing was sent.
    */
-  private boolean overtaken(Flight flight) {
-    Optional<Investigation> stored;
-    try {
-      stored = store.load(flight.id.investigation());
-    } catch (RuntimeException e) {
-      endWithoutOutcome(flight, "could not read the action (" + e.getClass().getName() + ")", true);
-      return true;
-    }
-    if (stored.isEmpty() || !startedElsewhere(flight, stored.get())) {
+  private boolean leaseBeforeStart(Flight flight) {
+    boolean leased = leases.holds(flight.id);
+    if (!leaseForWrite(flight.id)) {
+      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
       return false;
     }
-    endWithoutOutcome(flight, "started elsewhere while it waited", false);
-    return true;
+    if (leased) {
+      return true;
+    }
+    Starts starts = storedStarts(flight);
+    if (starts == Starts.KNOWN) {
+      return true;
+    }
+    endWithoutOutcome(
+        flight,
+        starts == Starts.ELSEWHERE
+            ? "started elsewhere while it waited"
+            : "could not read the action", // logged by storedStarts
+        false);
+    return false;
+  }
+
+  /** What the store says of an action's starts, against what its flight knows. */
+  private enum Starts {
+    /** No start the flight does not know of. */
+    KNOWN,
+    /** Started more often than the flight started it: a call of it may be out elsewhere. */
+    ELSEWHERE,
+    /** The store could not be read: a call is taken to be out. */
+    UNREADABLE
   }
 
   private static void startLanded(Flight flight) {
@@ -861,9 +879,11 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   /**
    * For a cancel that took the lease while the flight's start was being written: unless that start
-   * has landed, the lease was free because another runtime let it go, perhaps with its call still
-   * out (its start may have beaten this one's). The store says whether the action was started more
-   * often than this flight knows; if it cannot, a call is taken to be out.
+   * is known to have landed (its events being routed), the lease may have been free because another
+   * runtime let it go, perhaps with its call still out (its start beat this one's). The store says
+   * whether the action was started more often than this flight knows; if it cannot, a call is taken
+   * to be out. A start of this flight's own that landed but has not answered yet is taken for
+   * another's too, which only makes the cancel ask the executor.
    */
   private void learnStoredStarts(Flight flight) {
     synchronized (flight) {
@@ -871,17 +891,33 @@ public final class Dispatcher implements EventRouter.Reaction {
         return;
       }
     }
+    storedStarts(flight);
+  }
+
+  /**
+   * {@return what the store says of the flight's action's starts}; a start elsewhere, or a store
+   * that cannot tell, is recorded in the flight as a call that may be out
+   */
+  private Starts storedStarts(Flight flight) {
     Optional<Investigation> stored;
     try {
       stored = store.load(flight.id.investigation());
     } catch (RuntimeException e) {
+      LOG.atWarn()
+          .addKeyValue("actionId", LogSafe.of(flight.id))
+          .log(
+              "could not read the action ("
+                  + e.getClass().getName()
+                  + "); a call of it is taken to be out, and the reconciler comes back to it");
       synchronized (flight) {
         flight.unanswered = true;
         flight.silent = true;
       }
-      return;
+      return Starts.UNREADABLE;
     }
-    stored.ifPresent(state -> startedElsewhere(flight, state));
+    return stored.isPresent() && startedElsewhere(flight, stored.get())
+        ? Starts.ELSEWHERE
+        : Starts.KNOWN;
   }
 
   /**
@@ -937,12 +973,7 @@ public final class Dispatcher implements EventRouter.Reaction {
         .addKeyValue("actionId", LogSafe.of(flight.id))
         .addKeyValue("reason", LogSafe.of(reason.get()))
         .log("automatic action held for approval at dispatch");
-    boolean leased = leases.holds(flight.id);
-    if (!leaseForWrite(flight.id)) {
-      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
-      return true;
-    }
-    if (!leased && overtaken(flight)) {
+    if (!leaseBeforeStart(flight)) {
       return true;
     }
     try {

@@ -84,8 +84,9 @@ final class Flight {
   boolean done;
 
   /**
-   * Whether this flight's own start, written with its lease, has landed: from then on the store's
-   * record of the start is this flight's, and the flight knows every call of it.
+   * Whether this flight's own start, written with its lease, is known to have landed: set once the
+   * store answered, before the start's events are routed, so that a cancel from a listener of them
+   * trusts the flight. A cancel from another thread before then reads the store instead.
    */
   boolean startLanded;
 

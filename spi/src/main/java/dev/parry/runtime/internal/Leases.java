@@ -65,7 +65,8 @@ final class Leases {
    * @param action the action
    * @param owner this runtime's owner name
    * @param lease how long the lease lasts unless renewed
-   * @param landed run once the append has landed, before its events are routed
+   * @param landed run once the append has landed, before its events are routed; a claim is not a
+   *     value, and is never compared
    */
   record Claim(ActionId action, String owner, Duration lease, Runnable landed) {}
 

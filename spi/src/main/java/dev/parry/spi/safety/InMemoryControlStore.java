@@ -64,7 +64,8 @@ public final class InMemoryControlStore implements ControlStore {
     List<Window> checked = ControlStore.validWindows(windows);
     Checks.notNull(now, "now");
     synchronized (uses) {
-      Object[] counted = new Object[checked.size()]; // each an ArrayDeque<Instant>
+      @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
+      ArrayDeque<Instant>[] counted = new ArrayDeque[checked.size()];
       for (int i = 0; i < counted.length; i++) {
         Window window = checked.get(i);
         ArrayDeque<Instant> used =
@@ -82,10 +83,8 @@ public final class InMemoryControlStore implements ControlStore {
         counted[i] = used;
       }
       if (consume) {
-        for (Object used : counted) {
-          @SuppressWarnings("unchecked")
-          ArrayDeque<Instant> deque = (ArrayDeque<Instant>) used;
-          deque.addLast(now);
+        for (ArrayDeque<Instant> used : counted) {
+          used.addLast(now);
         }
       }
       return true;
