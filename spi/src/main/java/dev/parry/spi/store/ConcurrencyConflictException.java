@@ -25,17 +25,25 @@ public final class ConcurrencyConflictException extends ConflictException {
    *
    * @param investigationId the investigation
    * @param expectedVersion the version the caller expected
-   * @param actualVersion the stored version (0 if the investigation does not exist)
+   * @param actualVersion the stored version (0 if the investigation does not exist); the expected
+   *     one when the investigation changed under the append without a new version (a store that
+   *     checks the chain head or a lease with it)
    */
   public ConcurrencyConflictException(
       InvestigationId investigationId, long expectedVersion, long actualVersion) {
     super(
-        "investigation "
-            + investigationId
-            + " is at version "
-            + actualVersion
-            + ", not the expected "
-            + expectedVersion);
+        expectedVersion == actualVersion
+            ? "investigation "
+                + investigationId
+                + " changed under an append at version "
+                + actualVersion
+                + " (its chain head or a dispatch lease moved meanwhile); reload and decide again"
+            : "investigation "
+                + investigationId
+                + " is at version "
+                + actualVersion
+                + ", not the expected "
+                + expectedVersion);
     this.investigationId = investigationId;
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;
