@@ -96,15 +96,20 @@ public final class SafetyControls {
    */
   public ControlState current() {
     ControlState seen = state;
+    boolean moved = false;
     while (true) {
       List<ControlChange> more = controls.changes(seen.sequence(), ControlStore.MAX_CHANGES);
       if (more.isEmpty()) {
         break;
       }
       seen = seen.with(more);
+      moved = true;
       if (more.size() < ControlStore.MAX_CHANGES) {
         break;
       }
+    }
+    if (!moved) {
+      return seen; // nothing new (nearly every call): no lock taken
     }
     synchronized (this) {
       if (seen.sequence() > state.sequence()) {
