@@ -1,0 +1,143 @@
+package dev.parry.testkit.recovery;
+
+import static dev.parry.testkit.recovery.Rig.WORKSTATION;
+import static dev.parry.testkit.recovery.Rig.isolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationEvent;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.runtime.RuntimeListener;
+import dev.parry.spi.audit.ChainHead;
+import dev.parry.spi.auth.Caller;
+import dev.parry.spi.auth.Permission;
+import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.StoreUnavailableException;
+import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.fake.ForwardingStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a cancel may trust of a flight while the lease it answers by is not what it seems: the
+ * flight's own start landed and the flight does not know yet, its acknowledgement was lost, or the
+ * lease it believes held ran out in the store while its renewals failed.
+ */
+class AdversaryCancelWindowTest {
+
+  static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+  /** A store that runs a cancel once, right after the first write of an action's start landed. */
+  private static final class CancelAfterStart extends ForwardingStore {
+    private final boolean loseTheAck;
+    Rig rig;
+    ActionRecord answered;
+
+    CancelAfterStart(InvestigationStore delegate, boolean loseTheAck) {
+      super(delegate);
+      this.loseTheAck = loseTheAck;
+    }
+
+    @Override
+    public ChainHead append(
+        InvestigationId id,
+        long expectedVersion,
+        List<InvestigationEvent> events,
+        Investigation after) {
+      ChainHead head = super.append(id, expectedVersion, events, after);
+      if (answered == null) {
+        for (InvestigationEvent event : events) {
+          if (event instanceof InvestigationEvent.ActionStarted started) {
+            answered = rig.runtime.cancel(started.actionId(), ANALYST, "stop");
+            if (loseTheAck) {
+              throw new StoreUnavailableException(
+                  "the acknowledgement was lost", new IOException("connection reset"));
+            }
+          }
+        }
+      }
+      return head;
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel from another thread after this runtime's start landed, before the flight learns"
+          + " it, is never answered CANCELLED for an action that is then sent")
+  void cancelBetweenTheLandingAndTheFlightLearningIt() {
+    cancelAfterTheStartLanded(601, false);
+  }
+
+  @Test
+  @DisplayName(
+      "the same when the start's acknowledgement is lost after it landed: CANCELLED is never"
+          + " followed by a call, and no lease is left behind")
+  void cancelAfterTheStartLandedAndItsAckWasLost() {
+    cancelAfterTheStartLanded(602, true);
+  }
+
+  private static void cancelAfterTheStartLanded(long seed, boolean loseTheAck) {
+    CancelAfterStart hooked = new CancelAfterStart(InMemoryInvestigationStore.create(), loseTheAck);
+    try (Rig rig = new Rig(seed, hooked, "rig", r -> {})) {
+      hooked.rig = rig;
+      rig.runtime.start();
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      rig.settle();
+      rig.advance(Duration.ofHours(2));
+      ActionRecord answer = hooked.answered;
+      ActionRecord after = rig.action(action);
+      assertTrue(after.status().isSettled(), () -> "never settled: " + after);
+      if (answer.status() == ActionStatus.CANCELLED) {
+        assertEquals(0, rig.executes(), () -> "answered CANCELLED, then sent: " + answer);
+      }
+      assertFalse(
+          rig.devices.isInEffect(isolation(WORKSTATION))
+              && after.status() == ActionStatus.CANCELLED,
+          "cancelled yet applied: " + after);
+      assertTrue(
+          rig.store
+              .delegateStore()
+              .claim(action, "rig-b", rig.clock.instant(), Duration.ofSeconds(30)),
+          "the runtime still holds a lease on the settled action");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel from a listener of a retry's start stops the retry before its call, and it is never"
+          + " sent again")
+  void listenerCancelOfARetryStopsItBeforeTheCall() {
+    ActionRecord[] answered = new ActionRecord[1];
+    Rig[] holder = new Rig[1];
+    RuntimeListener cancelling =
+        new RuntimeListener() {
+          @Override
+          public void onEvent(InvestigationEvent event) {
+            if (event instanceof InvestigationEvent.ActionStarted started
+                && started.attempt() == 2
+                && answered[0] == null) {
+              answered[0] = holder[0].runtime.cancel(started.actionId(), ANALYST, "stop");
+            }
+          }
+        };
+    try (Rig rig = new Rig(603, r -> r.listener(cancelling))) {
+      holder[0] = rig;
+      rig.runtime.start();
+      rig.devices.inject(Fault.failRetryable("busy", null), 1);
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      rig.advance(Duration.ofHours(2));
+      assertEquals(ActionStatus.CANCELLED, answered[0].status(), () -> "" + answered[0]);
+      assertEquals(1, rig.executes(), () -> rig.devices.calls().toString());
+      assertEquals(ActionStatus.CANCELLED, rig.action(action).status());
+    }
+  }
+}
