@@ -707,10 +707,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       Optional<Investigation> after;
       boolean claiming = !leases.holds(flight.id);
+      int[] landing = {0};
       Function<Investigation, Command> start =
           s -> {
             // before the write lands, so that a cancel from a listener of its events knows it
             startedElsewhere(flight, s);
+            landing[0] = s.action(flight.id).map(ActionRecord::attempts).orElse(0) + 1;
             return new Command.Start(flight.id, flight.deadline);
           };
       try {
@@ -718,7 +720,8 @@ public final class Dispatcher implements EventRouter.Reaction {
             engine.applyQuietly(
                 flight.id.investigation(),
                 start,
-                claiming ? leases.claimWithStart(flight.id, () -> startLanded(flight)) : null);
+                claiming ? leases.claimWithStart(flight.id) : null,
+                () -> startLanded(flight, landing[0]));
       } catch (LeaseHeldException e) {
         leases.refused(flight.id);
         endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
@@ -853,35 +856,46 @@ public final class Dispatcher implements EventRouter.Reaction {
     return true;
   }
 
-  private static void startLanded(Flight flight) {
+  /** The flight's own start landed: the store's count of starts up to {@code starts} is its own. */
+  private static void startLanded(Flight flight, int starts) {
     synchronized (flight) {
-      flight.startLanded = true;
+      flight.starts = Math.max(flight.starts, starts);
     }
   }
 
   /**
-   * For a cancel that took the lease while the flight's start was being written: unless that start
-   * has landed, the lease was free because another runtime let it go, perhaps with its call still
-   * out (its start may have beaten this one's). The store says whether the action was started more
-   * often than this flight knows; if it cannot, a call is taken to be out.
+   * For a cancel about to stop a flight with nothing of its own out: the lease it answers by may
+   * not have been its own all along (taken with a start whose write is still out, or believed held
+   * while its renewals failed and it ran out in the store), and another runtime may have started
+   * the action meanwhile, called, and let the lease go with its call still out. The store says
+   * whether the action was started more often than the flight accounts for; if it cannot, a call is
+   * taken to be out.
    */
   private void learnStoredStarts(Flight flight) {
+    int known;
     synchronized (flight) {
-      if (flight.startLanded) {
-        return;
+      if (flight.done || flight.unanswered || flight.reference != null) {
+        return; // a call may be out already: the executor is asked whatever the store says
       }
+      known = flight.starts;
     }
-    Optional<Investigation> stored;
+    int stored;
     try {
-      stored = store.load(flight.id.investigation());
+      stored =
+          store
+              .load(flight.id.investigation())
+              .flatMap(state -> state.action(flight.id))
+              .map(ActionRecord::attempts)
+              .orElse(0);
     } catch (RuntimeException e) {
+      stored = Integer.MAX_VALUE; // the store cannot say: a call is taken to be out
+    }
+    if (stored > known) {
       synchronized (flight) {
         flight.unanswered = true;
         flight.silent = true;
       }
-      return;
     }
-    stored.ifPresent(state -> startedElsewhere(flight, state));
   }
 
   /**
@@ -1282,10 +1296,11 @@ public final class Dispatcher implements EventRouter.Reaction {
     ExternalReference reference;
     // a flight here answers for what was sent only while it holds the lease: one that takes it with
     // the start's write knows nothing of a call another runtime made before it. While that write is
-    // out (this cancel may come from a listener of its events), the store says whose the lease is
-    boolean held = leases.holds(id);
-    boolean ours = held || (flight != null && leases.claiming(id) && leases.claim(id));
-    if (flight != null && ours && !held) {
+    // out (this cancel may come from a listener of its events), the store says whose the lease is.
+    // Either way, and for a lease believed held whose renewals failed, the store says whether the
+    // action was started more often than the flight knows
+    boolean ours = leases.holds(id) || (flight != null && leases.claiming(id) && leases.claim(id));
+    if (flight != null && ours) {
       learnStoredStarts(flight);
     }
     if (flight != null) {

@@ -84,10 +84,11 @@ final class Flight {
   boolean done;
 
   /**
-   * Whether this flight's own start, written with its lease, has landed: from then on the store's
-   * record of the start is this flight's, and the flight knows every call of it.
+   * How many starts of the action the store holds that this flight accounts for: those it was
+   * created on, and each of its own once it has landed (before its events are routed). A store that
+   * holds more has a start the flight knows nothing of, whose call may be out.
    */
-  boolean startLanded;
+  int starts;
 
   boolean holdsPermit;
   @Nullable ExecutionRequest request;
@@ -134,6 +135,7 @@ final class Flight {
     this.origin = origin;
     this.automatic = automatic;
     this.attempt = attempt;
+    this.starts = attempt;
   }
 
   /**

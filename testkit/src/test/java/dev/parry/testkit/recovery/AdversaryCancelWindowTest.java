@@ -1,6 +1,7 @@
 package dev.parry.testkit.recovery;
 
 import static dev.parry.testkit.recovery.Rig.WORKSTATION;
+import static dev.parry.testkit.recovery.Rig.WORKSTATION_2;
 import static dev.parry.testkit.recovery.Rig.isolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +21,7 @@ import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.StoreUnavailableException;
 import dev.parry.testkit.fake.Fault;
+import dev.parry.testkit.fake.FaultyStore;
 import dev.parry.testkit.fake.ForwardingStore;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class AdversaryCancelWindowTest {
 
   static final Caller ANALYST = Caller.of("analyst@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+
+  private static final Duration BACKING_OFF = Duration.ofMinutes(2);
 
   /** A store that runs a cancel once, right after the first write of an action's start landed. */
   private static final class CancelAfterStart extends ForwardingStore {
@@ -138,6 +142,68 @@ class AdversaryCancelWindowTest {
       assertEquals(ActionStatus.CANCELLED, answered[0].status(), () -> "" + answered[0]);
       assertEquals(1, rig.executes(), () -> rig.devices.calls().toString());
       assertEquals(ActionStatus.CANCELLED, rig.action(action).status());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel through a runtime whose lease renewals failed while the action waited for a"
+          + " permit, until another runtime started and called it, never says it stopped before"
+          + " any call")
+  void cancelWhileQueuedAfterTheLeaseRanOut() {
+    InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
+    try (Rig a =
+        new Rig(604, shared, "rig", r -> r.limits(Rig.LIMITS.withMaxConcurrentPerFamily(1)))) {
+      a.runtime.start();
+      a.devices.inject(Fault.latency(Duration.ofMinutes(5)), 1);
+      a.isolate("inv-0", WORKSTATION_2);
+      a.settle();
+      ActionId queued = a.isolate("inv-1", WORKSTATION); // waits for the only permit
+      a.settle();
+      a.store.failNext(FaultyStore.Call.CLAIM, 1_000, false); // this runtime's renewals fail
+      a.advance(Duration.ofSeconds(40)); // its lease runs out in the store
+      AdversaryLeaseTest.startedAndCalledByTheOther(shared, a, queued);
+      a.store.heal();
+      ActionRecord answer = a.runtime.cancel(queued, ANALYST, "stop");
+      a.advance(Duration.ofHours(2));
+      assertTrue(
+          a.executes() >= 2, () -> "the scenario needs the other's call: " + a.devices.calls());
+      assertFalse(
+          answer.note().contains("before any call"),
+          "recorded as stopped before any call while the other runtime's call was out: " + answer);
+      assertFalse(
+          a.devices.isInEffect(isolation(WORKSTATION))
+              && a.action(queued).status() == ActionStatus.CANCELLED,
+          "cancelled yet applied: " + a.action(queued));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel through a runtime whose lease renewals failed while it backed off after a busy"
+          + " answer, until another runtime resumed and called the action, never says it stopped"
+          + " before any call")
+  void cancelWhileBackingOffAfterTheLeaseRanOut() {
+    InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
+    try (Rig a = new Rig(605, shared, "rig", r -> {})) {
+      a.runtime.start();
+      a.devices.inject(Fault.failRetryable("busy", BACKING_OFF), 1);
+      ActionId action = a.isolate("inv-1", WORKSTATION);
+      a.settle(); // sent, answered busy: it backs off
+      assertEquals(1, a.executes(), () -> a.devices.calls().toString());
+      a.store.failNext(FaultyStore.Call.CLAIM, 1_000, false); // this runtime's renewals fail
+      a.advance(Duration.ofSeconds(40)); // its lease runs out in the store
+      AdversaryLeaseTest.startedAndCalledByTheOther(shared, a, action);
+      a.store.heal();
+      ActionRecord answer = a.runtime.cancel(action, ANALYST, "stop");
+      a.advance(Duration.ofHours(2));
+      assertFalse(
+          answer.note().contains("before any call"),
+          "recorded as stopped before any call while the other runtime's call was out: " + answer);
+      assertFalse(
+          a.devices.isInEffect(isolation(WORKSTATION))
+              && a.action(action).status() == ActionStatus.CANCELLED,
+          "cancelled yet applied: " + a.action(action));
     }
   }
 }
