@@ -1294,12 +1294,15 @@ public final class Dispatcher implements EventRouter.Reaction {
     Flight flight = flights(ExecutionPurpose.EXECUTE).get(id);
     ExecutionRequest request;
     ExternalReference reference;
-    // a flight here answers for what was sent only while it holds the lease: one that takes it with
-    // the start's write knows nothing of a call another runtime made before it. While that write is
-    // out (this cancel may come from a listener of its events), the store says whose the lease is.
-    // Either way, and for a lease believed held whose renewals failed, the store says whether the
-    // action was started more often than the flight knows
-    boolean ours = leases.holds(id) || (flight != null && leases.claiming(id) && leases.claim(id));
+    // a flight here answers for what was sent only while the lease has been its own all along: one
+    // that takes it with the start's write knows nothing of a call another runtime made before it,
+    // and one believed held may have run out in the store while its renewals failed. The lease is
+    // claimed (renewed) first, so that no other runtime starts the action from here on, then the
+    // store says whether it was started more often than the flight knows
+    boolean ours =
+        flight != null
+            ? (leases.holds(id) || leases.claiming(id)) && leases.claim(id)
+            : leases.holds(id);
     if (flight != null && ours) {
       learnStoredStarts(flight);
     }

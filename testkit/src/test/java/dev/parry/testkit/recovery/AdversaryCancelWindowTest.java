@@ -19,6 +19,7 @@ import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
+import dev.parry.spi.store.LeaseHeldException;
 import dev.parry.spi.store.StoreUnavailableException;
 import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FaultyStore;
@@ -204,6 +205,51 @@ class AdversaryCancelWindowTest {
           a.devices.isInEffect(isolation(WORKSTATION))
               && a.action(action).status() == ActionStatus.CANCELLED,
           "cancelled yet applied: " + a.action(action));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a cancel through a runtime whose lease ran out while its renewals failed: another runtime"
+          + " that resumes the action right after the cancel read it is not called while the"
+          + " cancel says it stopped before any call")
+  void cancelLeavesNoGapForAnotherRuntimeAfterItsRead() {
+    InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
+    AdversaryHookStore hooked = new AdversaryHookStore(shared);
+    try (Rig a = new Rig(606, hooked, "rig", r -> {})) {
+      a.runtime.start();
+      a.devices.inject(Fault.failRetryable("busy", BACKING_OFF), 1);
+      ActionId action = a.isolate("inv-1", WORKSTATION);
+      a.settle(); // sent, answered busy: it backs off
+      assertEquals(1, a.executes(), () -> a.devices.calls().toString());
+      a.store.failNext(FaultyStore.Call.CLAIM, 1_000, false); // this runtime's renewals fail
+      a.advance(Duration.ofSeconds(40)); // its lease runs out in the store
+      a.store.heal();
+      // the cancel reads the action to authorize it, then the dispatcher reads what was started:
+      // right after that read, another runtime resumes it, if the lease lets it
+      hooked.afterNextLoad(
+          () -> hooked.afterNextLoad(() -> resumedByTheOtherIfFree(shared, a, action)));
+      ActionRecord answer = a.runtime.cancel(action, ANALYST, "stop");
+      a.advance(Duration.ofHours(2));
+      assertFalse(
+          answer.note().contains("before any call") && a.executes() >= 2,
+          "recorded as stopped before any call while the other runtime's call was out: "
+              + answer
+              + " "
+              + a.devices.calls());
+      assertFalse(
+          a.devices.isInEffect(isolation(WORKSTATION))
+              && a.action(action).status() == ActionStatus.CANCELLED,
+          "cancelled yet applied: " + a.action(action));
+    }
+  }
+
+  /** Another runtime resumes the action, as its dispatch does: only if it takes the lease. */
+  private static void resumedByTheOtherIfFree(InvestigationStore store, Rig rig, ActionId action) {
+    try {
+      AdversaryLeaseTest.startedAndCalledByTheOther(store, rig, action);
+    } catch (LeaseHeldException e) {
+      // the cancelling runtime holds the lease: nothing is sent
     }
   }
 }
