@@ -26,6 +26,7 @@ import dev.parry.testkit.fake.FaultyStore;
 import dev.parry.testkit.fake.ForwardingStore;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -250,6 +251,45 @@ class AdversaryCancelWindowTest {
       AdversaryLeaseTest.startedAndCalledByTheOther(store, rig, action);
     } catch (LeaseHeldException e) {
       // the cancelling runtime holds the lease: nothing is sent
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a runtime closed while its start (with its lease) is being written leaves the action to"
+          + " the next runtime, which sends it once, and no lease behind")
+  void closeDuringTheStartWrite() {
+    InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
+    boolean[] armed = {false};
+    Rig[] holder = new Rig[1];
+    InvestigationStore hooked =
+        new ForwardingStore(shared) {
+          @Override
+          public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
+            if (armed[0] && owner.equals("rig")) {
+              armed[0] = false;
+              holder[0].runtime.close();
+            }
+            return super.claim(action, owner, now, lease);
+          }
+        };
+    try (Rig a = new Rig(607, hooked, "rig", r -> {})) {
+      holder[0] = a;
+      a.runtime.start();
+      armed[0] = true;
+      ActionId action = a.isolate("inv-1", WORKSTATION);
+      a.settle();
+      assertEquals(0, a.executes(), () -> a.devices.calls().toString());
+      try (Rig b = new Rig(a, 608, "rig-b")) {
+        b.runtime.start();
+        b.advance(Duration.ofHours(2));
+        assertEquals(
+            ActionStatus.SUCCEEDED, b.action(action).status(), () -> "" + b.action(action));
+        assertEquals(1, b.executes(), () -> b.devices.calls().toString());
+        assertTrue(
+            shared.claim(action, "rig-c", b.clock.instant(), Duration.ofSeconds(30)),
+            "a lease is still held on the settled action");
+      }
     }
   }
 }
