@@ -292,4 +292,31 @@ class AdversaryCancelWindowTest {
       }
     }
   }
+
+  @Test
+  @DisplayName(
+      "a cancel that cannot claim the lease of a flight backing off (the store fails) does not"
+          + " strand the action: it is resumed and settles, and no lease is left behind")
+  void cancelThatCannotClaimTheLeaseStrandsNothing() {
+    try (Rig rig = new Rig(609, r -> {})) {
+      rig.runtime.start();
+      rig.devices.inject(Fault.failRetryable("busy", BACKING_OFF), 1);
+      ActionId action = rig.isolate("inv-1", WORKSTATION);
+      rig.settle(); // sent, answered busy: it backs off
+      assertEquals(1, rig.executes(), () -> rig.devices.calls().toString());
+      rig.store.failNext(FaultyStore.Call.CLAIM, 2, false);
+      ActionRecord answer = rig.runtime.cancel(action, ANALYST, "stop");
+      rig.advance(Duration.ofHours(2));
+      ActionRecord after = rig.action(action);
+      assertTrue(after.status().isSettled(), () -> "stranded: " + after + " after " + answer);
+      if (after.status() == ActionStatus.CANCELLED) {
+        assertEquals(1, rig.executes(), () -> "cancelled, then sent: " + rig.devices.calls());
+      }
+      assertTrue(
+          rig.store
+              .delegateStore()
+              .claim(action, "rig-b", rig.clock.instant(), Duration.ofSeconds(30)),
+          "the runtime still holds a lease on the settled action");
+    }
+  }
 }
