@@ -147,7 +147,7 @@ public final class CommandEngine {
    */
   public Optional<Investigation> applyQuietly(
       InvestigationId id, Function<Investigation, Command> command) {
-    return applyQuietly(id, command, null);
+    return applyQuietly(id, command, null, () -> {});
   }
 
   /**
@@ -157,14 +157,18 @@ public final class CommandEngine {
    * @param id the investigation
    * @param command the command
    * @param claim the lease to take with it, or null
+   * @param landed run once the write has landed, before its events are routed
    * @return the state after it, or empty when it was refused
    * @throws dev.parry.spi.store.LeaseHeldException if another runtime holds the lease; nothing is
    *     stored
    */
   Optional<Investigation> applyQuietly(
-      InvestigationId id, Function<Investigation, Command> command, Leases.@Nullable Claim claim) {
+      InvestigationId id,
+      Function<Investigation, Command> command,
+      Leases.@Nullable Claim claim,
+      Runnable landed) {
     try {
-      return Optional.of(applyAll(id, List.of(command), known(id), claim).after());
+      return Optional.of(applyAll(id, List.of(command), known(id), claim, landed).after());
     } catch (CommandRejectedException
         | InvalidCommandException
         | UnknownActionException
@@ -191,14 +195,15 @@ public final class CommandEngine {
    */
   public Decision.Accepted applyAll(
       InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
-    return applyAll(id, commands, first, null);
+    return applyAll(id, commands, first, null, () -> {});
   }
 
   private Decision.Accepted applyAll(
       InvestigationId id,
       List<Function<Investigation, Command>> commands,
       Known first,
-      Leases.@Nullable Claim claim) {
+      Leases.@Nullable Claim claim,
+      Runnable landed) {
     Known known = first;
     for (int attempt = 0; ; attempt++) {
       Investigation state = known != null ? known.state() : read(id);
@@ -230,9 +235,7 @@ public final class CommandEngine {
         forget(id); // the store failed: whether it wrote is unknown until read again
         throw e;
       }
-      if (claim != null) {
-        claim.landed().run();
-      }
+      landed.run();
       remember(accepted.after());
       router.stored(accepted.events(), accepted.after());
       return accepted;

@@ -695,7 +695,6 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       flight.phase = Flight.Phase.STARTING;
       flight.stallAt = null;
-      flight.startLanded = false; // until this call's start, if it claims the lease, has landed
     }
     int attempt;
     if (flight.purpose == ExecutionPurpose.EXECUTE) {
@@ -707,10 +706,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       Optional<Investigation> after;
       boolean claiming = !leases.holds(flight.id);
+      int[] landing = {0};
       Function<Investigation, Command> start =
           s -> {
             // before the write lands, so that a cancel from a listener of its events knows it
             startedElsewhere(flight, s);
+            landing[0] = s.action(flight.id).map(ActionRecord::attempts).orElse(0) + 1;
             return new Command.Start(flight.id, flight.deadline);
           };
       try {
@@ -718,7 +719,8 @@ public final class Dispatcher implements EventRouter.Reaction {
             engine.applyQuietly(
                 flight.id.investigation(),
                 start,
-                claiming ? leases.claimWithStart(flight.id, () -> startLanded(flight)) : null);
+                claiming ? leases.claimWithStart(flight.id) : null,
+                () -> startLanded(flight, landing[0]));
       } catch (LeaseHeldException e) {
         leases.refused(flight.id);
         endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
@@ -865,38 +867,39 @@ public final class Dispatcher implements EventRouter.Reaction {
   private enum Starts {
     /** No start the flight does not know of. */
     KNOWN,
-    /** Started more often than the flight started it: a call of it may be out elsewhere. */
+    /** Started more often than the flight accounts for: a call of it may be out elsewhere. */
     ELSEWHERE,
     /** The store could not be read: a call is taken to be out. */
     UNREADABLE
   }
 
-  private static void startLanded(Flight flight) {
+  /** The flight's own start landed: the store's count of starts up to {@code starts} is its own. */
+  private static void startLanded(Flight flight, int starts) {
     synchronized (flight) {
-      flight.startLanded = true;
+      flight.starts = Math.max(flight.starts, starts);
     }
   }
 
   /**
-   * For a cancel that took the lease while the flight's start was being written: unless that start
-   * is known to have landed (its events being routed), the lease may have been free because another
-   * runtime let it go, perhaps with its call still out (its start beat this one's). The store says
-   * whether the action was started more often than this flight knows; if it cannot, a call is taken
-   * to be out. A start of this flight's own that landed but has not answered yet is taken for
-   * another's too, which only makes the cancel ask the executor.
+   * For a cancel about to stop a flight with nothing of its own out: the lease it answers by may
+   * not have been its own all along (taken with a start whose write is still out, or believed held
+   * while its renewals failed and it ran out in the store), and another runtime may have started
+   * the action meanwhile, called, and let the lease go with its call still out. The store says
+   * whether the action was started more often than the flight accounts for; if it cannot, a call is
+   * taken to be out.
    */
   private void learnStoredStarts(Flight flight) {
     synchronized (flight) {
-      if (flight.startLanded) {
-        return;
+      if (flight.done || flight.unanswered || flight.reference != null) {
+        return; // a call may be out already: the executor is asked whatever the store says
       }
     }
     storedStarts(flight);
   }
 
   /**
-   * {@return what the store says of the flight's action's starts}; a start elsewhere, or a store
-   * that cannot tell, is recorded in the flight as a call that may be out
+   * {@return what the store says of the flight's action's starts}; a start the flight does not
+   * account for, or a store that cannot tell, is recorded in the flight as a call that may be out
    */
   private Starts storedStarts(Flight flight) {
     Optional<Investigation> stored;
@@ -908,7 +911,7 @@ public final class Dispatcher implements EventRouter.Reaction {
           .log(
               "could not read the action ("
                   + e.getClass().getName()
-                  + "); a call of it is taken to be out, and the reconciler comes back to it");
+                  + "); a call of it is taken to be out");
       synchronized (flight) {
         flight.unanswered = true;
         flight.silent = true;
@@ -921,14 +924,14 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * {@return whether {@code state} shows the action started more often than this flight started
-   * it}: another runtime (or an earlier flight) sent it meanwhile, so a call of it may be out at
+   * {@return whether {@code state} shows the action started more often than this flight accounts
+   * for}: another runtime (or an earlier flight) sent it meanwhile, so a call of it may be out at
    * the executor whatever this flight's own calls answer; the flight then knows it.
    */
   private static boolean startedElsewhere(Flight flight, Investigation state) {
     int stored = state.action(flight.id).map(ActionRecord::attempts).orElse(0);
     synchronized (flight) {
-      if (stored <= flight.attempt) {
+      if (stored <= flight.starts) {
         return false;
       }
       flight.unanswered = true;
@@ -1311,12 +1314,16 @@ public final class Dispatcher implements EventRouter.Reaction {
     Flight flight = flights(ExecutionPurpose.EXECUTE).get(id);
     ExecutionRequest request;
     ExternalReference reference;
-    // a flight here answers for what was sent only while it holds the lease: one that takes it with
-    // the start's write knows nothing of a call another runtime made before it. While that write is
-    // out (this cancel may come from a listener of its events), the store says whose the lease is
-    boolean held = leases.holds(id);
-    boolean ours = held || (flight != null && leases.claiming(id) && leases.claim(id));
-    if (flight != null && ours && !held) {
+    // a flight here answers for what was sent only while the lease has been its own all along: one
+    // that takes it with the start's write knows nothing of a call another runtime made before it,
+    // and one believed held may have run out in the store while its renewals failed. The lease is
+    // claimed (renewed) first, so that no other runtime starts the action from here on, then the
+    // store says whether it was started more often than the flight knows
+    boolean ours =
+        flight != null
+            ? (leases.holds(id) || leases.claiming(id)) && leases.claim(id)
+            : leases.holds(id);
+    if (flight != null && ours) {
       learnStoredStarts(flight);
     }
     if (flight != null) {

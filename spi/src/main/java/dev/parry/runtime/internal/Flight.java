@@ -84,11 +84,11 @@ final class Flight {
   boolean done;
 
   /**
-   * Whether this flight's own start, written with its lease, is known to have landed: set once the
-   * store answered, before the start's events are routed, so that a cancel from a listener of them
-   * trusts the flight. A cancel from another thread before then reads the store instead.
+   * How many starts of the action the store holds that this flight accounts for: those it was
+   * created on, and each of its own once it has landed (before its events are routed). A store that
+   * holds more has a start the flight knows nothing of, whose call may be out.
    */
-  boolean startLanded;
+  int starts;
 
   boolean holdsPermit;
   @Nullable ExecutionRequest request;
@@ -135,6 +135,7 @@ final class Flight {
     this.origin = origin;
     this.automatic = automatic;
     this.attempt = attempt;
+    this.starts = attempt;
   }
 
   /**

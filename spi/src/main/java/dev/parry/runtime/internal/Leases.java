@@ -65,10 +65,8 @@ final class Leases {
    * @param action the action
    * @param owner this runtime's owner name
    * @param lease how long the lease lasts unless renewed
-   * @param landed run once the append has landed, before its events are routed; a claim is not a
-   *     value, and is never compared
    */
-  record Claim(ActionId action, String owner, Duration lease, Runnable landed) {}
+  record Claim(ActionId action, String owner, Duration lease) {}
 
   /** {@return whether this runtime holds {@code id}'s lease, as far as it knows} */
   boolean holds(ActionId id) {
@@ -78,13 +76,10 @@ final class Leases {
   /**
    * {@return the claim of {@code id}'s lease to make with the append that records its dispatch}:
    * until {@link #taken} or {@link #refused}, the lease is {@linkplain #claiming being claimed}
-   *
-   * @param id the action
-   * @param landed what to run once that append has landed, before its events are routed
    */
-  Claim claimWithStart(ActionId id, Runnable landed) {
+  Claim claimWithStart(ActionId id) {
     claiming.add(id);
-    return new Claim(id, owner, lease, landed);
+    return new Claim(id, owner, lease);
   }
 
   /**

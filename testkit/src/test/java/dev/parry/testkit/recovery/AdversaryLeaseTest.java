@@ -312,8 +312,7 @@ class AdversaryLeaseTest {
   }
 
   /** What another runtime does: records the start with its lease, and calls the executor. */
-  private static void startedAndCalledByTheOther(
-      InvestigationStore store, Rig rig, ActionId action) {
+  static void startedAndCalledByTheOther(InvestigationStore store, Rig rig, ActionId action) {
     Investigation state = store.load(action.investigation()).orElseThrow();
     Instant now = rig.clock.instant();
     Decision.Accepted started =
