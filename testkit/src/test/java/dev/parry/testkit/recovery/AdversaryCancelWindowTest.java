@@ -170,13 +170,7 @@ class AdversaryCancelWindowTest {
       a.advance(Duration.ofHours(2));
       assertTrue(
           a.executes() >= 2, () -> "the scenario needs the other's call: " + a.devices.calls());
-      assertFalse(
-          answer.note().contains("before any call"),
-          "recorded as stopped before any call while the other runtime's call was out: " + answer);
-      assertFalse(
-          a.devices.isInEffect(isolation(WORKSTATION))
-              && a.action(queued).status() == ActionStatus.CANCELLED,
-          "cancelled yet applied: " + a.action(queued));
+      AdversaryLeaseTest.assertNothingForgotten(a, queued, answer);
     }
   }
 
@@ -199,13 +193,7 @@ class AdversaryCancelWindowTest {
       a.store.heal();
       ActionRecord answer = a.runtime.cancel(action, ANALYST, "stop");
       a.advance(Duration.ofHours(2));
-      assertFalse(
-          answer.note().contains("before any call"),
-          "recorded as stopped before any call while the other runtime's call was out: " + answer);
-      assertFalse(
-          a.devices.isInEffect(isolation(WORKSTATION))
-              && a.action(action).status() == ActionStatus.CANCELLED,
-          "cancelled yet applied: " + a.action(action));
+      AdversaryLeaseTest.assertNothingForgotten(a, action, answer);
     }
   }
 

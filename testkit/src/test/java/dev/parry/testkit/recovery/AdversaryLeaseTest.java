@@ -102,13 +102,7 @@ class AdversaryLeaseTest {
       }
       ActionRecord answer = a.runtime.cancel(queued, ANALYST, "stop");
       a.advance(Duration.ofHours(2));
-      assertFalse(
-          answer.note().contains("before any call"),
-          "recorded as stopped before any call while a call was out: " + answer);
-      assertFalse(
-          a.devices.isInEffect(isolation(WORKSTATION))
-              && a.action(queued).status() == ActionStatus.CANCELLED,
-          "cancelled yet applied: " + a.action(queued));
+      assertNothingForgotten(a, queued, answer);
     }
   }
 
@@ -239,13 +233,7 @@ class AdversaryLeaseTest {
       assertTrue(
           a.executes() >= 1, () -> "the scenario needs the other's call: " + a.devices.calls());
       ActionRecord answer = answered[0];
-      assertFalse(
-          answer.note().contains("before any call"),
-          "recorded as stopped before any call while the other runtime's call was out: " + answer);
-      assertFalse(
-          a.devices.isInEffect(isolation(WORKSTATION))
-              && a.action(action).status() == ActionStatus.CANCELLED,
-          "cancelled yet applied: " + a.action(action));
+      assertNothingForgotten(a, action, answer);
     }
   }
 
@@ -309,6 +297,20 @@ class AdversaryLeaseTest {
           after.status() == ActionStatus.CANCELLED && after.note().contains("not sent"),
           "recorded as not sent while the other runtime's call was out: " + after);
     }
+  }
+
+  /**
+   * A cancel's answer while a call may have been out: never "stopped before any call", and the
+   * action never cancelled with the isolation in effect.
+   */
+  static void assertNothingForgotten(Rig rig, ActionId action, ActionRecord answer) {
+    assertFalse(
+        answer.note().contains("before any call"),
+        "recorded as stopped before any call while a call was out: " + answer);
+    assertFalse(
+        rig.devices.isInEffect(isolation(WORKSTATION))
+            && rig.action(action).status() == ActionStatus.CANCELLED,
+        "cancelled yet applied: " + rig.action(action));
   }
 
   /** What another runtime does: records the start with its lease, and calls the executor. */
