@@ -63,4 +63,29 @@ class AdversaryStaleLeaseTest {
       assertNotEquals(ActionStatus.PENDING_APPROVAL, a.action(action).status());
     }
   }
+
+  @Test
+  @DisplayName(
+      "an automatic action another runtime started and left, resumed during a pause by the runtime"
+          + " that proposed it, is carried on as sent, not taken for a first dispatch to hold")
+  void resumedDuringAPauseByTheRuntimeThatProposedIt() {
+    InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
+    try (Rig a = new Rig(702, shared, "rig", r -> {})) {
+      ActionId action = a.isolate("inv-1", WORKSTATION); // proposed here, not dispatched yet
+      assertEquals(ActionStatus.APPROVED, a.action(action).status());
+      AdversaryLeaseTest.startedAndCalledByTheOther(shared, a, action); // then it stops
+      a.runtime.pauseAutomation(ANALYST, null, "bad rule");
+      a.advance(Duration.ofSeconds(40)); // the other's lease runs out
+      a.runtime.start();
+      a.advance(Duration.ofMinutes(20));
+      assertEquals(
+          ActionStatus.SUCCEEDED,
+          a.action(action).status(),
+          () -> "not carried on: " + shared.events(action.investigation()));
+      assertFalse(
+          shared.events(action.investigation()).stream()
+              .anyMatch(InvestigationEvent.ActionHeld.class::isInstance),
+          () -> "held for approval after another runtime sent it");
+    }
+  }
 }
