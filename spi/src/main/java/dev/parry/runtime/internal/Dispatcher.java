@@ -914,9 +914,13 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       return Starts.UNREADABLE;
     }
-    return stored.isPresent() && startedElsewhere(flight, stored.get())
-        ? Starts.ELSEWHERE
-        : Starts.KNOWN;
+    if (stored.isPresent() && startedElsewhere(flight, stored.get())) {
+      // the flight may have been built on this runtime's last write, which the store has moved on
+      // from: the next dispatch of the action reads the store, not that write again
+      engine.behind(flight.id.investigation());
+      return Starts.ELSEWHERE;
+    }
+    return Starts.KNOWN;
   }
 
   /**
