@@ -75,6 +75,7 @@ class AdversaryPauseAcrossRuntimesTest {
       Set<Device> afterPauseDevices = ConcurrentHashMap.newKeySet();
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       CountDownLatch go = new CountDownLatch(1);
+      CountDownLatch reported = new CountDownLatch(threads * 10);
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
@@ -82,7 +83,8 @@ class AdversaryPauseAcrossRuntimesTest {
             pool.submit(
                 () -> {
                   go.await();
-                  for (int r = 0; r < perThread; r++) {
+                  int late = 0;
+                  for (int r = 0; r < perThread || late < 5; r++) {
                     String name = "k-" + thread + "-" + r;
                     Device device =
                         new Device(
@@ -92,11 +94,13 @@ class AdversaryPauseAcrossRuntimesTest {
                             Set.of(),
                             OsPlatform.WINDOWS);
                     InvestigationId id = InvestigationId.of("inv-" + name);
-                    boolean late = paused.get(); // read before the report begins
+                    boolean after = paused.get(); // read before the report begins
                     dispatching.open(id, AlertId.of("alert-" + name), device);
                     dispatching.reportEvidence(
                         id, Evidence.of(device, Verdict.MALICIOUS, "test", clock.instant()));
-                    if (late) {
+                    reported.countDown();
+                    if (after) {
+                      late++;
                       afterPause.add(new ActionId(id, 1));
                       afterPauseDevices.add(device);
                     }
@@ -105,14 +109,15 @@ class AdversaryPauseAcrossRuntimesTest {
                 }));
       }
       go.countDown();
-      Thread.sleep(20); // lets dispatches begin before the pause
+      // some reports go before the pause, the rest during and after it; each thread makes at least
+      // five after it returned
+      assertTrue(reported.await(60, TimeUnit.SECONDS));
       pausing.pauseAutomation(ANALYST, null, "bad rule");
       paused.set(true);
       for (Future<?> each : done) {
         each.get(120, TimeUnit.SECONDS);
       }
       pool.shutdown();
-      assertTrue(!afterPause.isEmpty(), "the scenario needs reports after the pause");
       for (Device device : afterPauseDevices) {
         assertEquals(
             0,
