@@ -125,6 +125,16 @@ public final class CommandEngine {
   }
 
   /**
+   * Drops this runtime's last write of the investigation, which the store has moved on from
+   * (another runtime wrote since): what reads it next reads the store.
+   *
+   * @param id the investigation
+   */
+  void behind(InvestigationId id) {
+    forget(id);
+  }
+
+  /**
    * Decides a command and appends its events; {@return the decision}
    *
    * @param id the investigation

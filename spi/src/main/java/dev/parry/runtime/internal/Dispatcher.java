@@ -835,20 +835,16 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   /**
    * Before a write a flight makes about its action ahead of its start (a hold, a cancel for what it
-   * lacks): takes the lease if this runtime does not hold it, and then learns from the store
-   * whether another runtime started the action meanwhile, having let the lease go with its call
-   * perhaps still out. {@return whether the flight may write}; if not, it has ended without an
-   * outcome (as it does when the store cannot tell), and the action is resumed from the store as it
-   * is, never held or cancelled as if nothing was sent.
+   * lacks): claims the lease, renewing it if this runtime believes it held (it may have run out in
+   * the store while its renewals failed), and then learns from the store whether another runtime
+   * started the action meanwhile, perhaps with its call still out. {@return whether the flight may
+   * write}; if not, it has ended without an outcome (as it does when the store cannot tell), and
+   * the action is resumed from the store as it is, never held or cancelled as if nothing was sent.
    */
   private boolean leaseBeforeStart(Flight flight) {
-    boolean leased = leases.holds(flight.id);
-    if (!leaseForWrite(flight.id)) {
-      endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+    if (!leases.claim(flight.id)) {
+      endWithoutOutcome(flight, "the dispatch lease could not be claimed", false);
       return false;
-    }
-    if (leased) {
-      return true;
     }
     Starts starts = storedStarts(flight);
     if (starts == Starts.KNOWN) {
@@ -918,9 +914,13 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       return Starts.UNREADABLE;
     }
-    return stored.isPresent() && startedElsewhere(flight, stored.get())
-        ? Starts.ELSEWHERE
-        : Starts.KNOWN;
+    if (stored.isPresent() && startedElsewhere(flight, stored.get())) {
+      // the flight may have been built on this runtime's last write, which the store has moved on
+      // from: the next dispatch of the action reads the store, not that write again
+      engine.behind(flight.id.investigation());
+      return Starts.ELSEWHERE;
+    }
+    return Starts.KNOWN;
   }
 
   /**
