@@ -36,7 +36,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,7 @@ class CancelRaceTest {
         ParryRuntime runtime =
             ParryRuntime.builder()
                 .clock(clock)
-                .scheduler(pool)
+                .scheduler(late(pool))
                 .store(InMemoryInvestigationStore.create())
                 .requiredKinds(Set.of())
                 .planTable(Rig.ISOLATE_AUTOMATICALLY)
@@ -151,5 +153,28 @@ class CancelRaceTest {
       }
     }
     return true;
+  }
+
+  /**
+   * The pool, each task started up to 200 µs late, as on a loaded machine: a dispatch then leaves
+   * its action approved for a moment however fast the path has become, so that cancels still meet
+   * it there as well as in progress and settled.
+   */
+  static TaskScheduler late(TaskScheduler pool) {
+    return new TaskScheduler() {
+      @Override
+      public void execute(Runnable task) {
+        pool.execute(
+            () -> {
+              LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000));
+              task.run();
+            });
+      }
+
+      @Override
+      public Cancellable schedule(Duration delay, Runnable task) {
+        return pool.schedule(delay, task);
+      }
+    };
   }
 }
