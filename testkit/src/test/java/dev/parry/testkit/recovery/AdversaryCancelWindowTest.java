@@ -26,7 +26,6 @@ import dev.parry.testkit.fake.FaultyStore;
 import dev.parry.testkit.fake.ForwardingStore;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -183,12 +182,7 @@ class AdversaryCancelWindowTest {
     InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
     try (Rig a = new Rig(605, shared, "rig", r -> {})) {
       a.runtime.start();
-      a.devices.inject(Fault.failRetryable("busy", BACKING_OFF), 1);
-      ActionId action = a.isolate("inv-1", WORKSTATION);
-      a.settle(); // sent, answered busy: it backs off
-      assertEquals(1, a.executes(), () -> a.devices.calls().toString());
-      a.store.failNext(FaultyStore.Call.CLAIM, 1_000, false); // this runtime's renewals fail
-      a.advance(Duration.ofSeconds(40)); // its lease runs out in the store
+      ActionId action = a.backingOffWithItsLeaseRunOut("inv-1", BACKING_OFF);
       AdversaryLeaseTest.startedAndCalledByTheOther(shared, a, action);
       a.store.heal();
       ActionRecord answer = a.runtime.cancel(action, ANALYST, "stop");
@@ -207,12 +201,7 @@ class AdversaryCancelWindowTest {
     AdversaryHookStore hooked = new AdversaryHookStore(shared);
     try (Rig a = new Rig(606, hooked, "rig", r -> {})) {
       a.runtime.start();
-      a.devices.inject(Fault.failRetryable("busy", BACKING_OFF), 1);
-      ActionId action = a.isolate("inv-1", WORKSTATION);
-      a.settle(); // sent, answered busy: it backs off
-      assertEquals(1, a.executes(), () -> a.devices.calls().toString());
-      a.store.failNext(FaultyStore.Call.CLAIM, 1_000, false); // this runtime's renewals fail
-      a.advance(Duration.ofSeconds(40)); // its lease runs out in the store
+      ActionId action = a.backingOffWithItsLeaseRunOut("inv-1", BACKING_OFF);
       a.store.heal();
       // the cancel reads the action to authorize it, then the dispatcher reads what was started:
       // right after that read, another runtime resumes it, if the lease lets it
@@ -248,23 +237,10 @@ class AdversaryCancelWindowTest {
           + " the next runtime, which sends it once, and no lease behind")
   void closeDuringTheStartWrite() {
     InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
-    boolean[] armed = {false};
-    Rig[] holder = new Rig[1];
-    InvestigationStore hooked =
-        new ForwardingStore(shared) {
-          @Override
-          public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-            if (armed[0] && owner.equals("rig")) {
-              armed[0] = false;
-              holder[0].runtime.close();
-            }
-            return super.claim(action, owner, now, lease);
-          }
-        };
+    AdversaryHookStore hooked = new AdversaryHookStore(shared);
     try (Rig a = new Rig(607, hooked, "rig", r -> {})) {
-      holder[0] = a;
       a.runtime.start();
-      armed[0] = true;
+      hooked.beforeNextClaimBy("rig", action -> a.runtime.close());
       ActionId action = a.isolate("inv-1", WORKSTATION);
       a.settle();
       assertEquals(0, a.executes(), () -> a.devices.calls().toString());

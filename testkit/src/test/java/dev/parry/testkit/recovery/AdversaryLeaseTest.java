@@ -34,7 +34,6 @@ import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FaultyStore;
-import dev.parry.testkit.fake.ForwardingStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,28 +204,18 @@ class AdversaryLeaseTest {
    */
   private static void cancelDuringTheStartWrite(long seed, Consumer<Rig> beforeCancel) {
     InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
-    boolean[] armed = {false};
+    AdversaryHookStore hooked = new AdversaryHookStore(shared);
     ActionRecord[] answered = new ActionRecord[1];
-    Rig[] holder = new Rig[1];
-    InvestigationStore hooked =
-        new ForwardingStore(shared) {
-          @Override
-          public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-            if (armed[0] && owner.equals("rig")) {
-              armed[0] = false;
-              Rig a = holder[0];
-              startedAndCalledByTheOther(shared, a, action);
-              a.clock.advance(Duration.ofMinutes(5)); // the other runtime's lease runs out
-              beforeCancel.accept(a);
-              answered[0] = a.runtime.cancel(action, ANALYST, "stop");
-            }
-            return super.claim(action, owner, now, lease);
-          }
-        };
     try (Rig a = new Rig(seed, hooked, "rig", r -> {})) {
-      holder[0] = a;
       a.runtime.start();
-      armed[0] = true;
+      hooked.beforeNextClaimBy(
+          "rig",
+          action -> {
+            startedAndCalledByTheOther(shared, a, action);
+            a.clock.advance(Duration.ofMinutes(5)); // the other runtime's lease runs out
+            beforeCancel.accept(a);
+            answered[0] = a.runtime.cancel(action, ANALYST, "stop");
+          });
       ActionId action = a.isolate("inv-1", WORKSTATION);
       a.settle();
       a.advance(Duration.ofHours(2));
@@ -243,22 +232,14 @@ class AdversaryLeaseTest {
           + " started it, called and lost its lease")
   void notSentNeverForgetsTheOthersCall() {
     InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
-    boolean[] armed = {true};
-    Rig[] holder = new Rig[1];
-    InvestigationStore hooked =
-        new ForwardingStore(shared) {
-          @Override
-          public boolean claim(ActionId action, String owner, Instant now, Duration lease) {
-            if (armed[0] && owner.equals("rig")) {
-              armed[0] = false;
-              startedAndCalledByTheOther(shared, holder[0], action);
-              holder[0].clock.advance(Duration.ofMinutes(5)); // the other's lease runs out
-            }
-            return super.claim(action, owner, now, lease);
-          }
-        };
+    AdversaryHookStore hooked = new AdversaryHookStore(shared);
     try (Rig a = new Rig(510, hooked, "rig", r -> {})) {
-      holder[0] = a;
+      hooked.beforeNextClaimBy(
+          "rig",
+          action -> {
+            startedAndCalledByTheOther(shared, a, action);
+            a.clock.advance(Duration.ofMinutes(5)); // the other's lease runs out
+          });
       Instant t = a.clock.instant();
       Decision.Accepted opened =
           Investigation.open(

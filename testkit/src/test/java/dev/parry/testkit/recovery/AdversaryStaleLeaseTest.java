@@ -12,8 +12,6 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
 import dev.parry.spi.store.InMemoryInvestigationStore;
-import dev.parry.testkit.fake.Fault;
-import dev.parry.testkit.fake.FaultyStore;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -38,12 +36,7 @@ class AdversaryStaleLeaseTest {
     InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
     try (Rig a = new Rig(701, shared, "rig", r -> {})) {
       a.runtime.start();
-      a.devices.inject(Fault.failRetryable("busy", BACKING_OFF), 1);
-      ActionId action = a.isolate("inv-1", WORKSTATION);
-      a.settle(); // sent, answered busy: it backs off
-      assertEquals(1, a.executes(), () -> a.devices.calls().toString());
-      a.store.failNext(FaultyStore.Call.CLAIM, 1_000, false); // this runtime's renewals fail
-      a.advance(Duration.ofSeconds(40)); // its lease runs out in the store
+      ActionId action = a.backingOffWithItsLeaseRunOut("inv-1", BACKING_OFF);
       AdversaryLeaseTest.startedAndCalledByTheOther(shared, a, action);
       assertEquals(2, a.executes(), () -> a.devices.calls().toString());
       a.runtime.pauseAutomation(ANALYST, null, "bad rule");

@@ -24,6 +24,7 @@ import dev.parry.runtime.ParryRuntime;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.fake.FakeDevices;
+import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FaultyStore;
 import dev.parry.testkit.time.FaultyScheduler;
 import dev.parry.testkit.time.TestClock;
@@ -143,6 +144,24 @@ final class Rig implements AutoCloseable {
     runtime.open(id, AlertId.of("alert-" + investigation), device);
     runtime.reportEvidence(id, Evidence.of(device, Verdict.MALICIOUS, "test", clock.instant()));
     return new ActionId(id, 1);
+  }
+
+  /**
+   * Isolates {@code WORKSTATION} automatically in {@code investigation}: the call is answered busy
+   * with a Retry-After of {@code backingOff}, and while the flight backs off this runtime's lease
+   * renewals fail until its lease has run out in the store (the failures go on until {@code
+   * store.heal()}). {@return the action}
+   */
+  ActionId backingOffWithItsLeaseRunOut(String investigation, Duration backingOff) {
+    devices.inject(Fault.failRetryable("busy", backingOff), 1);
+    ActionId action = isolate(investigation, WORKSTATION);
+    settle(); // sent, answered busy: it backs off
+    if (executes() != 1) {
+      throw new AssertionError("the scenario needs one call: " + devices.calls());
+    }
+    store.failNext(FaultyStore.Call.CLAIM, 1_000, false); // this runtime's renewals fail
+    advance(Duration.ofSeconds(40)); // its lease runs out in the store
+    return action;
   }
 
   static IsolateDevice isolation(Device device) {
