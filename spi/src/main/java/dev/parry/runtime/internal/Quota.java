@@ -18,6 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * period (a sliding window), counted in the {@link ControlStore} that every runtime on the store
  * shares; and a backend that answered "retry after" slows its whole family until then.
  *
+ * <p>Under limits so large that a thousandth of each is 2 or more calls, the quota counts calls in
+ * blocks: it asks the store for several at once, counted at the end of a short hold (a tenth of the
+ * shortest period, at most a second), and lets them through until then. A use counted at the end of
+ * the hold covers a call made before it, so no window admits more than its limit; what a block
+ * leaves unspent still counts, so a window may admit a little less. A block doubles, up to a
+ * thousandth of the smallest limit and at most {@value #MOST_AT_ONCE}, while each is spent before
+ * its hold ends, and halves when one is not.
+ *
  * <p><b>Internal:</b> not API, may change without notice.
  */
 public final class Quota {
@@ -34,6 +42,33 @@ public final class Quota {
   private final Duration retry;
 
   private final Map<EntityFamily, Instant> throttledUntil = new ConcurrentHashMap<>();
+
+  /** The most calls counted in one block: {@value}. */
+  static final int MOST_AT_ONCE = 64;
+
+  /** The most calls one block holds under these limits: 1 counts each call on its own. */
+  private final int largest;
+
+  /** How long the calls of a block may be spent. */
+  private final Duration hold;
+
+  /** Each family's current block. */
+  private final Map<EntityFamily, Block> blocks = new EnumMap<>(EntityFamily.class);
+
+  /** Calls counted in the store and not spent yet: guarded by itself. */
+  private static final class Block {
+    /** How many the next request asks for. */
+    int size = 1;
+
+    /** How many are left to spend. */
+    int left;
+
+    /** Whether the last request was answered in full, so that spending it all calls for more. */
+    boolean full;
+
+    /** When the calls left stop being spendable: the time they were counted at. */
+    Instant until = Instant.MIN;
+  }
 
   /**
    * Creates the quota.
@@ -59,6 +94,18 @@ public final class Quota {
     }
     Duration floor = Duration.ofMillis(1);
     this.retry = shortest == null || shortest.compareTo(floor) < 0 ? floor : shortest;
+    int most = MOST_AT_ONCE;
+    Duration held = Duration.ofSeconds(1);
+    for (RateLimit limit : limits) {
+      most = Math.min(most, Math.max(1, limit.permits() / 1000));
+      Duration tenth = limit.period().dividedBy(10);
+      held = tenth.compareTo(held) < 0 ? tenth : held;
+    }
+    this.largest = most;
+    this.hold = held;
+    for (EntityFamily family : EntityFamily.values()) {
+      blocks.put(family, new Block());
+    }
   }
 
   /**
@@ -74,9 +121,33 @@ public final class Quota {
     if (until != null && now.isBefore(until)) {
       return Duration.between(now, until);
     }
-    return controls.admit(Objects.requireNonNull(windows.get(family)), now, true)
-        ? Duration.ZERO
-        : retry;
+    List<ControlStore.Window> own = Objects.requireNonNull(windows.get(family));
+    if (largest == 1) {
+      return controls.admit(own, now, true) ? Duration.ZERO : retry;
+    }
+    Block block = Objects.requireNonNull(blocks.get(family));
+    synchronized (block) {
+      if (block.left > 0 && now.isBefore(block.until)) {
+        block.left--;
+        return Duration.ZERO;
+      }
+      if (block.left > 0) {
+        block.size = Math.max(1, block.size / 2); // the last block outlived its hold
+      } else if (block.full) {
+        block.size = Math.min(largest, block.size * 2); // the last block was spent in time
+      }
+      block.left = 0;
+      block.full = false;
+      Instant spendBy = now.plus(hold);
+      int admitted = controls.admitUpTo(own, now, block.size, spendBy);
+      if (admitted == 0) {
+        return retry;
+      }
+      block.full = admitted == block.size;
+      block.left = admitted - 1;
+      block.until = spendBy;
+      return Duration.ZERO;
+    }
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.List;
  * overrides and allow indicators (as a log of {@link ControlChange}s) and the blast-radius windows
  * (as counted uses). Several runtimes, one per service replica, share one control store, so that
  * pausing automation on one stops them all, and the state survives a restart. Rules CTRL-1 to
- * CTRL-8 in the SPI specification; {@code ControlStoreContract} in the test kit checks them.
+ * CTRL-10 in the SPI specification; {@code ControlStoreContract} in the test kit checks them.
  *
  * <p>Implementations must be safe for concurrent use, and several instances over one backing store
  * (one PostgreSQL database) must behave as one. A runtime reads the changes it has not seen before
@@ -70,6 +70,72 @@ public interface ControlStore {
    *     be counted
    */
   boolean admit(List<Window> windows, Instant now, boolean consume);
+
+  /** The most uses one {@link #admitUpTo} call asks for: {@value}. */
+  int MAX_AT_ONCE = 1000;
+
+  /** How far after {@code now} an {@link #admitUpTo} call may count its uses: one hour. */
+  Duration MAX_AHEAD = Duration.ofHours(1);
+
+  /**
+   * Admits up to {@code wanted} automatic actions at once, all windows or none, and {@return how
+   * many: 0 to {@code wanted}}. The answer is the most every window has room for, given the uses it
+   * counts in the {@code length} before {@code now} (uses counted ahead of time included); that
+   * many uses are counted in each window at {@code countedAt}, atomically with the check, so that
+   * concurrent callers on any runtime never admit more than a window's maximum.
+   *
+   * <p>A caller spends the admitted uses until {@code countedAt}: a use counted there covers any
+   * call made at or before it, since it stays counted until a full length after the call. Uses it
+   * does not spend still count, so a window admits fewer, never more.
+   *
+   * <p>The default, for a store written for an earlier release, admits one action through {@link
+   * #admit}, counted at {@code now}, which a caller spends at once: every limit still holds, but a
+   * caller asks once per call. Such a store does not meet rules CTRL-9 and CTRL-10 until it
+   * overrides this method.
+   *
+   * @param windows the windows the actions count toward, at least one
+   * @param now the current time
+   * @param wanted how many actions, 1 to {@value #MAX_AT_ONCE}
+   * @param countedAt when the uses are counted: not before {@code now}, at most {@link #MAX_AHEAD}
+   *     after it
+   * @throws InvalidInputException if {@code windows} is empty or two windows have one key, or
+   *     {@code wanted} or {@code countedAt} is out of range; nothing is counted
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; uses may or may not
+   *     be counted
+   */
+  default int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
+    validAhead(now, wanted, countedAt);
+    return admit(windows, now, true) ? 1 : 0;
+  }
+
+  /**
+   * Checks the arguments of {@link #admitUpTo} other than the windows.
+   *
+   * @param now the current time
+   * @param wanted how many actions
+   * @param countedAt when the uses are counted
+   * @throws InvalidInputException if {@code wanted} is not 1 to {@value #MAX_AT_ONCE}, or {@code
+   *     countedAt} is before {@code now} or more than {@link #MAX_AHEAD} after it
+   */
+  static void validAhead(Instant now, int wanted, Instant countedAt) {
+    Checks.notNull(now, "now");
+    Checks.notNull(countedAt, "countedAt");
+    if (wanted < 1 || wanted > MAX_AT_ONCE) {
+      throw new InvalidInputException(
+          "wanted", wanted, "admit 1 to " + MAX_AT_ONCE + " at once, was " + wanted);
+    }
+    if (countedAt.isBefore(now) || countedAt.isAfter(now.plus(MAX_AHEAD))) {
+      throw new InvalidInputException(
+          "countedAt",
+          countedAt,
+          "uses are counted from now ("
+              + now
+              + ") to "
+              + MAX_AHEAD
+              + " after it, was "
+              + countedAt);
+    }
+  }
 
   /**
    * A blast-radius window: at most {@code max} automatic actions per {@code length} for {@code

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ControlStore} in memory: shared by every runtime in the process that is given it, lost
@@ -70,9 +71,25 @@ public final class InMemoryControlStore implements ControlStore {
   public boolean admit(List<Window> windows, Instant now, boolean consume) {
     List<Window> checked = ControlStore.validWindows(windows);
     Checks.notNull(now, "now");
+    return count(checked, now, 1, consume ? now : null) == 1;
+  }
+
+  @Override
+  public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
+    List<Window> checked = ControlStore.validWindows(windows);
+    ControlStore.validAhead(now, wanted, countedAt);
+    return count(checked, now, wanted, countedAt);
+  }
+
+  /**
+   * {@return how many of {@code wanted} uses every window has room for at {@code now}}, counted in
+   * each at {@code countedAt} unless that is null (a dry run).
+   */
+  private int count(List<Window> checked, Instant now, int wanted, @Nullable Instant countedAt) {
     synchronized (uses) {
       @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
       ArrayDeque<Instant>[] counted = new ArrayDeque[checked.size()];
+      int room = wanted;
       for (int i = 0; i < counted.length; i++) {
         Window window = checked.get(i);
         ArrayDeque<Instant> used =
@@ -80,21 +97,25 @@ public final class InMemoryControlStore implements ControlStore {
                 new Counted(window.scope(), window.length()), k -> new ArrayDeque<>());
         Instant start = now.minus(window.length());
         // uses arrive nearly in time order: those that ended are at the head (one that arrived late
-        // and ended behind a later one is dropped a little late, which only ever admits less)
+        // or was counted ahead, and ended behind a later one, is dropped a little late: that only
+        // ever admits less)
         while (!used.isEmpty() && !used.peekFirst().isAfter(start)) {
           used.pollFirst();
         }
-        if (used.size() >= window.max()) {
-          return false;
+        room = Math.min(room, window.max() - used.size());
+        if (room <= 0) {
+          return 0;
         }
         counted[i] = used;
       }
-      if (consume) {
+      if (countedAt != null) {
         for (ArrayDeque<Instant> used : counted) {
-          used.addLast(now);
+          for (int n = 0; n < room; n++) {
+            used.addLast(countedAt);
+          }
         }
       }
-      return true;
+      return room;
     }
   }
 

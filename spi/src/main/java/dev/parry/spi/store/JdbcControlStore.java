@@ -274,6 +274,43 @@ public final class JdbcControlStore implements ControlStore {
   private static boolean admitStepByStep(
       Connection connection, List<Window> ordered, Instant now, boolean consume)
       throws SQLException {
+    return countStepByStep(connection, ordered, now, 1, consume ? now : null) == 1;
+  }
+
+  /**
+   * Admits up to {@code wanted} actions in a READ COMMITTED transaction of its own: each window's
+   * lock, a forget and a count per window, the uses, the commit. A caller asks for several when it
+   * expects to spend them, so this runs once for many actions.
+   */
+  @Override
+  public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
+    List<Window> checked = ControlStore.validWindows(windows);
+    ControlStore.validAhead(now, wanted, countedAt);
+    List<Window> ordered =
+        checked.size() == 1
+            ? checked
+            : checked.stream().sorted(Comparator.comparing(Window::key)).toList();
+    try (Connection connection = dataSource.getConnection()) {
+      return inTransaction(
+          connection, () -> countStepByStep(connection, ordered, now, wanted, countedAt));
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          "could not admit automatic actions to their blast-radius windows", e);
+    }
+  }
+
+  /**
+   * {@return how many of {@code wanted} uses every window has room for}, with the windows' locks
+   * held in the caller's transaction, counted in each at {@code countedAt} unless that is null (a
+   * dry run).
+   */
+  private static int countStepByStep(
+      Connection connection,
+      List<Window> ordered,
+      Instant now,
+      int wanted,
+      @Nullable Instant countedAt)
+      throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
       for (Window window : ordered) {
@@ -282,6 +319,7 @@ public final class JdbcControlStore implements ControlStore {
         lock.execute();
       }
     }
+    long room = wanted;
     for (Window window : ordered) {
       Instant start = now.minus(window.length());
       try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
@@ -294,24 +332,27 @@ public final class JdbcControlStore implements ControlStore {
         count.setString(1, window.key());
         try (ResultSet result = count.executeQuery()) {
           result.next();
-          if (result.getLong(1) >= window.max()) {
-            return false;
+          room = Math.min(room, window.max() - result.getLong(1));
+          if (room <= 0) {
+            return 0;
           }
         }
       }
     }
-    if (consume) {
+    if (countedAt != null) {
       try (PreparedStatement use = connection.prepareStatement(USE)) {
         for (Window window : ordered) {
-          use.setString(1, window.key());
-          use.setLong(2, now.getEpochSecond());
-          use.setInt(3, now.getNano());
-          use.addBatch();
+          for (long n = 0; n < room; n++) {
+            use.setString(1, window.key());
+            use.setLong(2, countedAt.getEpochSecond());
+            use.setInt(3, countedAt.getNano());
+            use.addBatch();
+          }
         }
         use.executeBatch();
       }
     }
-    return true;
+    return (int) room;
   }
 
   private interface Work<T> {

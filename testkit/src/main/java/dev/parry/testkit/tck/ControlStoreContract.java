@@ -34,9 +34,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The control store contract (rules CTRL-1 to CTRL-7 of {@code spi/SPEC.md}). Extend it and return
- * a store from {@link #createStore()}; a store shared between tests is fine: every rule works on
- * changes and windows of its own, and reads the changes others recorded only past its own.
+ * The control store contract (rules CTRL-1 to CTRL-10 of {@code spi/SPEC.md}, CTRL-8 untestable).
+ * Extend it and return a store from {@link #createStore()}; a store shared between tests is fine:
+ * every rule works on changes and windows of its own, and reads the changes others recorded only
+ * past its own.
  *
  * <pre>{@code
  * class PostgresControlStoreContractTest extends ControlStoreContract {
@@ -354,6 +355,32 @@ public abstract class ControlStoreContract extends ContractSupport {
         "CTRL-7: limit above MAX_CHANGES");
     assertThrows(
         InvalidInputException.class, () -> store().admit(List.of(), T0, true), "CTRL-7: no window");
+    ControlStore.Window window = window("c7", Duration.ofHours(1), 5);
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().admitUpTo(List.of(), T0, 1, T0),
+        "CTRL-7: several without a window");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().admitUpTo(List.of(window), T0, 0, T0),
+        "CTRL-7: none wanted");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().admitUpTo(List.of(window), T0, ControlStore.MAX_AT_ONCE + 1, T0),
+        "CTRL-7: more than MAX_AT_ONCE wanted");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store().admitUpTo(List.of(window), T0, 1, T0.minusNanos(1)),
+        "CTRL-7: counted before now");
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            store().admitUpTo(List.of(window), T0, 1, T0.plus(ControlStore.MAX_AHEAD).plusNanos(1)),
+        "CTRL-7: counted further ahead than MAX_AHEAD");
+    assertEquals(
+        5,
+        store().admitUpTo(List.of(window), T0, 5, T0),
+        "CTRL-7: the refused admissions counted nothing");
     assertEquals(
         List.of(),
         store().changes(last.sequence(), ControlStore.MAX_CHANGES).stream()
@@ -361,5 +388,92 @@ public abstract class ControlStoreContract extends ContractSupport {
             .toList(),
         "CTRL-7: the refused change was not recorded");
     assertEquals(1, store().changes(0, 1).size(), "CTRL-7: limit 1 answers");
+  }
+
+  @Test
+  @DisplayName(
+      "CTRL-9: admitting several answers no more than every window has room for, at least one when"
+          + " there is room, counted in each; concurrent callers never pass a window's maximum")
+  void ctrl9_admitsUpToTheRoomOfEveryWindow() throws Exception {
+    rule("CTRL-9", false);
+    ControlStore.Window narrow = window("c9n", Duration.ofHours(1), 5);
+    ControlStore.Window wide = window("c9w", Duration.ofHours(1), 8);
+    assertTrue(store().admit(List.of(narrow), T0, true), "CTRL-9: one use before");
+    assertEquals(
+        4,
+        store().admitUpTo(List.of(narrow, wide), T0, 10, T0),
+        "CTRL-9: 10 wanted, the narrow window has room for 4");
+    assertEquals(
+        0,
+        store().admitUpTo(List.of(wide, narrow), T0, 1, T0),
+        "CTRL-9: the narrow window is full, and nothing is counted in the wide one");
+    assertEquals(
+        2, store().admitUpTo(List.of(wide), T0, 2, T0), "CTRL-9: fewer wanted than there is room");
+    assertEquals(
+        2,
+        store().admitUpTo(List.of(wide), T0, 10, T0),
+        "CTRL-9: the wide window counted the 4 admitted with the narrow one, and the 2");
+    assertFalse(store().admit(List.of(wide), T0, false), "CTRL-9: the wide window is full");
+
+    ControlStore.Window shared = window("c9c", Duration.ofHours(1), 50);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return store().admitUpTo(List.of(shared), T0, 7, T0);
+                }));
+      }
+      go.countDown();
+      int admitted = 0;
+      for (Future<Integer> answer : answers) {
+        int one = answer.get(60, TimeUnit.SECONDS);
+        assertTrue(one >= 0 && one <= 7, "CTRL-9: 0 to 7: " + one);
+        admitted += one;
+      }
+      assertEquals(50, admitted, "CTRL-9: 16 concurrent callers wanting 7 of a window of 50");
+      assertFalse(
+          store().admit(List.of(shared), T0, false),
+          "CTRL-9: the concurrent callers counted what they were answered");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "CTRL-10: uses admitted several at once are counted at the time given, and count until one"
+          + " window length after it")
+  void ctrl10_countedAtTheTimeGiven() {
+    rule("CTRL-10", false);
+    Duration hour = Duration.ofHours(1);
+    ControlStore.Window window = window("c10", hour, 5);
+    Instant ahead = T0.plusSeconds(60);
+    assertTrue(store().admit(List.of(window), T0, true), "CTRL-10: one use at T0");
+    assertEquals(
+        4,
+        store().admitUpTo(List.of(window), T0, 4, ahead),
+        "CTRL-10: four counted a minute ahead");
+    assertEquals(
+        0,
+        store().admitUpTo(List.of(window), T0.plus(hour).minusNanos(1), 1, T0.plus(hour)),
+        "CTRL-10: a nanosecond before an hour after T0 all count");
+    assertEquals(
+        1,
+        store().admitUpTo(List.of(window), T0.plus(hour), 1, T0.plus(hour)),
+        "CTRL-10: an hour after T0 only the use at T0 ended: the uses counted ahead still count");
+    assertEquals(
+        0,
+        store().admitUpTo(List.of(window), ahead.plus(hour).minusNanos(1), 1, ahead.plus(hour)),
+        "CTRL-10: a nanosecond before an hour after the time they were counted at, they count");
+    assertEquals(
+        4,
+        store().admitUpTo(List.of(window), ahead.plus(hour), 5, ahead.plus(hour)),
+        "CTRL-10: an hour after the time they were counted at, the four ended (the use counted"
+            + " an hour after T0 still counts)");
   }
 }

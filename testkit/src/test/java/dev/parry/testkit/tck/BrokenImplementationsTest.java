@@ -139,6 +139,10 @@ class BrokenImplementationsTest {
     EXPECTED.put(PartialAdmit.class, Set.of("ctrl5"));
     EXPECTED.put(KeepsTheBoundaryUse.class, Set.of("ctrl6"));
     EXPECTED.put(AcceptsNumbered.class, Set.of("ctrl7"));
+    EXPECTED.put(AdmitsAllWanted.class, Set.of("ctrl9", "ctrl10"));
+    EXPECTED.put(CountsSeveralAtNow.class, Set.of("ctrl10"));
+    EXPECTED.put(AcceptsAnyWanted.class, Set.of("ctrl7"));
+    EXPECTED.put(OneAtATime.class, Set.of("ctrl9", "ctrl10"));
     EXPECTED.put(HashesFromGenesisEachAppend.class, Set.of("store24"));
     EXPECTED.put(ChainWithoutHashes.class, Set.of("store25"));
     EXPECTED.put(ChainNewestFirst.class, Set.of("store25"));
@@ -212,7 +216,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(57, rules, "rules in spi/SPEC.md");
+    assertEquals(59, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -581,6 +585,10 @@ class BrokenImplementationsTest {
       return real.admit(windows, now, consume);
     }
 
+    int admitUpTo(List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
+      return real.admitUpTo(windows, now, wanted, countedAt);
+    }
+
     /**
      * {@return the uses of {@code window} at {@code now}, dropping those that ended ({@code
      * inclusive}: also the one at the boundary)}
@@ -610,6 +618,11 @@ class BrokenImplementationsTest {
         @Override
         public boolean admit(List<Window> windows, Instant now, boolean consume) {
           return BrokenControls.this.admit(windows, now, consume);
+        }
+
+        @Override
+        public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
+          return BrokenControls.this.admitUpTo(windows, now, wanted, countedAt);
         }
       };
     }
@@ -722,6 +735,63 @@ class BrokenImplementationsTest {
         windows.forEach(window -> used(window, now, false).add(now));
       }
       return true;
+    }
+  }
+
+  /** Admits as many as asked, one use counted per admission, whatever room is left. */
+  static class AdmitsAllWanted extends BrokenControls {
+    @Override
+    int admitUpTo(List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
+      ControlStore.validAhead(now, wanted, countedAt);
+      return real.admitUpTo(windows, now, 1, countedAt) == 1 ? wanted : 0;
+    }
+  }
+
+  /** Counts several uses at now instead of at the time given. */
+  static class CountsSeveralAtNow extends BrokenControls {
+    @Override
+    int admitUpTo(List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
+      ControlStore.validAhead(now, wanted, countedAt);
+      return real.admitUpTo(windows, now, wanted, now);
+    }
+  }
+
+  /** Counts several without checking how many are wanted or when they are counted. */
+  static class AcceptsAnyWanted extends BrokenControls {
+    @Override
+    int admitUpTo(List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
+      ControlStore.validWindows(windows);
+      Instant at =
+          countedAt.isBefore(now) || countedAt.isAfter(now.plus(ControlStore.MAX_AHEAD))
+              ? now
+              : countedAt;
+      return wanted < 1
+          ? 0
+          : real.admitUpTo(windows, now, Math.min(wanted, ControlStore.MAX_AT_ONCE), at);
+    }
+  }
+
+  /** A store written before admissions of several: the interface's default admits one at a time. */
+  static class OneAtATime extends BrokenControls {
+    @Override
+    protected ControlStore createStore() {
+      ControlStore full = super.createStore();
+      return new ControlStore() {
+        @Override
+        public ControlChange record(ControlChange change) {
+          return full.record(change);
+        }
+
+        @Override
+        public List<ControlChange> changes(long after, int limit) {
+          return full.changes(after, limit);
+        }
+
+        @Override
+        public boolean admit(List<Window> windows, Instant now, boolean consume) {
+          return full.admit(windows, now, consume);
+        }
+      };
     }
   }
 

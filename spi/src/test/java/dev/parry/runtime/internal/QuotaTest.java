@@ -1,0 +1,274 @@
+package dev.parry.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.entity.EntityFamily;
+import dev.parry.runtime.RateLimit;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
+import dev.parry.spi.safety.InMemoryControlStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName(
+    "A large rate limit is counted in blocks: the store is asked once for many calls, and no window"
+        + " of any runtime's calls passes the limit")
+class QuotaTest {
+
+  static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
+  /** A clock the test moves. */
+  static final class ManualClock extends Clock {
+    volatile Instant now = T0;
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** A control store that counts how often it is asked to admit; optionally without admitUpTo. */
+  static class Counting implements ControlStore {
+    final ControlStore real;
+    final AtomicInteger asks = new AtomicInteger();
+
+    Counting(ControlStore real) {
+      this.real = real;
+    }
+
+    @Override
+    public ControlChange record(ControlChange change) {
+      return real.record(change);
+    }
+
+    @Override
+    public List<ControlChange> changes(long after, int limit) {
+      return real.changes(after, limit);
+    }
+
+    @Override
+    public boolean admit(List<Window> windows, Instant now, boolean consume) {
+      asks.incrementAndGet();
+      return real.admit(windows, now, consume);
+    }
+
+    @Override
+    public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
+      asks.incrementAndGet();
+      return real.admitUpTo(windows, now, wanted, countedAt);
+    }
+  }
+
+  /** A store written before admissions of several: the interface's default answers one. */
+  static final class OneAtATime extends Counting {
+    OneAtATime(ControlStore real) {
+      super(real);
+    }
+
+    @Override
+    public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
+      ControlStore.validAhead(now, wanted, countedAt);
+      return admit(windows, now, true) ? 1 : 0;
+    }
+  }
+
+  @Test
+  @DisplayName("under a limit of a million a minute, 1,000 calls ask the store at most 30 times")
+  void aLargeLimitAsksInBlocks() {
+    ManualClock clock = new ManualClock();
+    Counting store = new Counting(InMemoryControlStore.create());
+    Quota quota = new Quota(List.of(RateLimit.of(1_000_000, Duration.ofMinutes(1))), store, clock);
+    for (int i = 0; i < 1000; i++) {
+      clock.advance(Duration.ofMillis(1));
+      assertEquals(Duration.ZERO, quota.reserve(EntityFamily.DEVICE), "call " + i);
+    }
+    assertTrue(store.asks.get() <= 30, "asked the store " + store.asks.get() + " times");
+  }
+
+  @Test
+  @DisplayName(
+      "under a limit whose thousandth is below 2, each call is counted on its own, at the time it"
+          + " is let through")
+  void aSmallLimitCountsEachCall() {
+    ManualClock clock = new ManualClock();
+    Counting store = new Counting(InMemoryControlStore.create());
+    Quota quota = new Quota(List.of(RateLimit.of(1_999, Duration.ofMinutes(1))), store, clock);
+    for (int i = 0; i < 1_999; i++) {
+      assertEquals(Duration.ZERO, quota.reserve(EntityFamily.DEVICE), "call " + i);
+    }
+    assertEquals(1_999, store.asks.get(), "one admission per call");
+    assertTrue(quota.reserve(EntityFamily.DEVICE).compareTo(Duration.ZERO) > 0, "the limit");
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(
+        Duration.ZERO,
+        quota.reserve(EntityFamily.DEVICE),
+        "the uses were counted at the time of the call, and ended a minute later");
+  }
+
+  @Test
+  @DisplayName(
+      "8 threads asking at one instant are let through 20,000 times under 20,000 a minute, less at"
+          + " most one block left unspent")
+  void concurrentCallersNeverPassTheLimit() throws Exception {
+    ManualClock clock = new ManualClock();
+    Counting store = new Counting(InMemoryControlStore.create());
+    Quota quota = new Quota(List.of(RateLimit.of(20_000, Duration.ofMinutes(1))), store, clock);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> counts = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        counts.add(
+            pool.submit(
+                () -> {
+                  int through = 0;
+                  for (int i = 0; i < 5_000; i++) {
+                    through += quota.reserve(EntityFamily.DEVICE).isZero() ? 1 : 0;
+                  }
+                  return through;
+                }));
+      }
+      int through = 0;
+      for (Future<Integer> count : counts) {
+        through += count.get(60, TimeUnit.SECONDS);
+      }
+      assertTrue(through <= 20_000, "let through " + through);
+      assertTrue(through >= 20_000 - Quota.MOST_AT_ONCE, "let through " + through);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a block spent at the end of its hold still counts a full period after its last call: the"
+          + " window never lets more through")
+  void aBlockSpentLateStillCounts() {
+    ManualClock clock = new ManualClock();
+    Counting store = new Counting(InMemoryControlStore.create());
+    RateLimit limit = RateLimit.of(64_000, Duration.ofSeconds(1)); // blocks of 64, held 100 ms
+    Quota quota = new Quota(List.of(limit), store, clock);
+    List<Instant> through = new ArrayList<>();
+    for (int i = 0; i < limit.permits() - Quota.MOST_AT_ONCE; i++) {
+      assertEquals(Duration.ZERO, quota.reserve(EntityFamily.DEVICE), "call " + i + " at T0");
+      through.add(clock.instant());
+    }
+    clock.advance(Duration.ofMillis(1));
+    while (quota.reserve(EntityFamily.DEVICE).isZero()) { // a new block, then spent late
+      through.add(clock.instant());
+      clock.now = T0.plus(Duration.ofMillis(99));
+    }
+    clock.now = T0.plus(limit.period()).plus(Duration.ofMillis(2));
+    for (int i = 0; i < limit.permits(); i++) {
+      if (quota.reserve(EntityFamily.DEVICE).isZero()) {
+        through.add(clock.instant());
+      }
+    }
+    int most = mostInAnyWindow(through, limit.period());
+    assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
+  }
+
+  /**
+   * {@return the most calls in any window of {@code length}}: windows ending at each call cover
+   * every maximum.
+   */
+  static int mostInAnyWindow(List<Instant> times, Duration length) {
+    int most = 0;
+    int start = 0;
+    for (int end = 0; end < times.size(); end++) {
+      while (!times.get(start).isAfter(times.get(end).minus(length))) {
+        start++;
+      }
+      most = Math.max(most, end - start + 1);
+    }
+    return most;
+  }
+
+  /** {@return how many of the requests at {@code asked} an exact sliding window lets through} */
+  static int exact(List<Instant> asked, RateLimit limit) {
+    List<Instant> through = new ArrayList<>();
+    int start = 0;
+    for (Instant at : asked) {
+      while (start < through.size() && !through.get(start).isAfter(at.minus(limit.period()))) {
+        start++;
+      }
+      if (through.size() - start < limit.permits()) {
+        through.add(at);
+      }
+    }
+    return through.size();
+  }
+
+  @Test
+  @DisplayName(
+      "two runtimes, one of them on a store that admits one at a time, asking at random paces"
+          + " with bursts and pauses: no window passes the limit, and at least 90 % of what an exact"
+          + " limit would let through goes through")
+  void randomPacesNeverPassTheLimit() {
+    long seed = Long.getLong("parry.seed", System.nanoTime());
+    System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
+    Random random = new Random(seed);
+    for (int round = 0; round < 12; round++) {
+      RateLimit limit =
+          RateLimit.of(
+              2_000 + random.nextInt(18_000), Duration.ofMillis(1_000 + random.nextInt(59_000)));
+      ManualClock clock = new ManualClock();
+      InMemoryControlStore shared = InMemoryControlStore.create();
+      Quota[] quotas = {
+        new Quota(List.of(limit), new Counting(shared), clock),
+        new Quota(List.of(limit), new OneAtATime(shared), clock)
+      };
+      // spacing at which requests come about twice as fast as the limit allows
+      long spacing = limit.period().toNanos() / limit.permits() / 2;
+      List<Instant> asked = new ArrayList<>();
+      List<Instant> through = new ArrayList<>();
+      int requests = limit.permits() * 6;
+      for (int i = 0; i < requests; i++) {
+        int pace = random.nextInt(100);
+        if (pace < 2) {
+          clock.advance(limit.period().dividedBy(2 + random.nextInt(8))); // a pause
+        } else if (pace >= 20) { // otherwise a burst: several at one instant
+          clock.advance(Duration.ofNanos((long) (random.nextDouble() * 2 * spacing)));
+        }
+        asked.add(clock.instant());
+        if (quotas[random.nextInt(10) < 8 ? 0 : 1].reserve(EntityFamily.DEVICE).isZero()) {
+          through.add(clock.instant());
+        }
+      }
+      String what = "seed " + seed + ", round " + round + ", " + limit;
+      int most = mostInAnyWindow(through, limit.period());
+      assertTrue(most <= limit.permits(), what + ": " + most + " calls in one window");
+      int exact = exact(asked, limit);
+      assertTrue(
+          through.size() >= exact * 0.9,
+          what + ": " + through.size() + " let through, an exact limit lets " + exact);
+    }
+  }
+}
