@@ -30,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Quota {
 
+  /** The most calls counted in one block: {@value}. */
+  static final int MOST_AT_ONCE = 64;
+
   private final ControlStore controls;
   private final Clock clock;
   private final Map<EntityFamily, List<ControlStore.Window>> windows =
@@ -42,9 +45,6 @@ public final class Quota {
   private final Duration retry;
 
   private final Map<EntityFamily, Instant> throttledUntil = new ConcurrentHashMap<>();
-
-  /** The most calls counted in one block: {@value}. */
-  static final int MOST_AT_ONCE = 64;
 
   /** The most calls one block holds under these limits: 1 counts each call on its own. */
   private final int largest;
@@ -127,6 +127,7 @@ public final class Quota {
     }
     Block block = Objects.requireNonNull(blocks.get(family));
     synchronized (block) {
+      now = clock.instant(); // after any wait for another caller's request: the call's own time
       if (block.left > 0 && now.isBefore(block.until)) {
         block.left--;
         return Duration.ZERO;

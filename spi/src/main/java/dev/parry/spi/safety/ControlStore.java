@@ -31,6 +31,12 @@ public interface ControlStore {
   /** The most changes one {@link #changes} call answers: {@value}. */
   int MAX_CHANGES = 1000;
 
+  /** The most uses one {@link #admitUpTo} call asks for: {@value}. */
+  int MAX_AT_ONCE = 1000;
+
+  /** How far after {@code now} an {@link #admitUpTo} call may count its uses: one minute. */
+  Duration MAX_AHEAD = Duration.ofMinutes(1);
+
   /**
    * Records a change durably. Changes are numbered from 1 in the order they are recorded, without
    * gaps visible to readers: once a reader has seen change n, no change numbered below n appears
@@ -57,10 +63,10 @@ public interface ControlStore {
   /**
    * {@return true when one automatic action is admitted against the blast-radius windows, all or
    * none: when every window has counted fewer than its maximum uses in the {@code length} before
-   * {@code now}} A use at exactly {@code now - length} no longer counts. When the action is
-   * admitted and {@code consume} is true, one use at {@code now} is counted in each window,
-   * atomically with the check, so that concurrent callers on any runtime never admit more than a
-   * window's maximum.
+   * {@code now}, uses counted ahead of {@code now} by {@link #admitUpTo} included} A use at exactly
+   * {@code now - length} no longer counts. When the action is admitted and {@code consume} is true,
+   * one use at {@code now} is counted in each window, atomically with the check, so that concurrent
+   * callers on any runtime never admit more than a window's maximum.
    *
    * @param windows the windows the action counts toward, at least one
    * @param now the current time
@@ -71,17 +77,11 @@ public interface ControlStore {
    */
   boolean admit(List<Window> windows, Instant now, boolean consume);
 
-  /** The most uses one {@link #admitUpTo} call asks for: {@value}. */
-  int MAX_AT_ONCE = 1000;
-
-  /** How far after {@code now} an {@link #admitUpTo} call may count its uses: one hour. */
-  Duration MAX_AHEAD = Duration.ofHours(1);
-
   /**
-   * Admits up to {@code wanted} automatic actions at once, all windows or none, and {@return how
-   * many: 0 to {@code wanted}}. The answer is the most every window has room for, given the uses it
-   * counts in the {@code length} before {@code now} (uses counted ahead of time included); that
-   * many uses are counted in each window at {@code countedAt}, atomically with the check, so that
+   * {@return how many of {@code wanted} automatic actions are admitted at once, 0 to {@code
+   * wanted}: the most every window has room for, given the uses it counts in the {@code length}
+   * before {@code now}, uses counted ahead of {@code now} included} That many uses are counted in
+   * each window at {@code countedAt}, all windows or none, atomically with the check, so that
    * concurrent callers on any runtime never admit more than a window's maximum.
    *
    * <p>A caller spends the admitted uses until {@code countedAt}: a use counted there covers any
@@ -98,13 +98,17 @@ public interface ControlStore {
    * @param wanted how many actions, 1 to {@value #MAX_AT_ONCE}
    * @param countedAt when the uses are counted: not before {@code now}, at most {@link #MAX_AHEAD}
    *     after it
-   * @throws InvalidInputException if {@code windows} is empty or two windows have one key, or
-   *     {@code wanted} or {@code countedAt} is out of range; nothing is counted
+   * @throws InvalidInputException if {@code windows} is empty or two windows have one key; nothing
+   *     is counted
+   * @throws InvalidInputException if {@code wanted} is not 1 to {@value #MAX_AT_ONCE}; nothing is
+   *     counted
+   * @throws InvalidInputException if {@code countedAt} is before {@code now} or more than {@link
+   *     #MAX_AHEAD} after it, or either is null; nothing is counted
    * @throws dev.parry.spi.store.StoreUnavailableException if the store fails; uses may or may not
    *     be counted
    */
   default int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
-    validAhead(now, wanted, countedAt);
+    validBlock(now, wanted, countedAt);
     return admit(windows, now, true) ? 1 : 0;
   }
 
@@ -114,17 +118,19 @@ public interface ControlStore {
    * @param now the current time
    * @param wanted how many actions
    * @param countedAt when the uses are counted
-   * @throws InvalidInputException if {@code wanted} is not 1 to {@value #MAX_AT_ONCE}, or {@code
-   *     countedAt} is before {@code now} or more than {@link #MAX_AHEAD} after it
+   * @throws InvalidInputException if {@code now} or {@code countedAt} is null
+   * @throws InvalidInputException if {@code wanted} is not 1 to {@value #MAX_AT_ONCE}
+   * @throws InvalidInputException if {@code countedAt} is before {@code now} or more than {@link
+   *     #MAX_AHEAD} after it
    */
-  static void validAhead(Instant now, int wanted, Instant countedAt) {
+  static void validBlock(Instant now, int wanted, Instant countedAt) {
     Checks.notNull(now, "now");
     Checks.notNull(countedAt, "countedAt");
     if (wanted < 1 || wanted > MAX_AT_ONCE) {
       throw new InvalidInputException(
           "wanted", wanted, "admit 1 to " + MAX_AT_ONCE + " at once, was " + wanted);
     }
-    if (countedAt.isBefore(now) || countedAt.isAfter(now.plus(MAX_AHEAD))) {
+    if (countedAt.isBefore(now) || Duration.between(now, countedAt).compareTo(MAX_AHEAD) > 0) {
       throw new InvalidInputException(
           "countedAt",
           countedAt,

@@ -2,11 +2,11 @@ package dev.parry.spi.safety;
 
 import dev.parry.core.internal.Checks;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +29,32 @@ public final class InMemoryControlStore implements ControlStore {
   private volatile int recorded;
 
   /** Each window's uses, by its scope and length. */
-  private final Map<Counted, ArrayDeque<Instant>> uses = new HashMap<>();
+  private final Map<Counted, Uses> uses = new HashMap<>();
+
+  /**
+   * A window's uses: how many were counted at each time, in time order, and how many in all. Uses
+   * counted ahead of time by {@link #admitUpTo} sit among the others in order, so each use ends
+   * exactly one length after the time it was counted at.
+   */
+  private static final class Uses {
+    final TreeMap<Instant, Integer> at = new TreeMap<>();
+    long total;
+
+    /** Forgets the uses counted at or before {@code start}. */
+    void endAt(Instant start) {
+      for (Map.Entry<Instant, Integer> first = at.firstEntry();
+          first != null && !first.getKey().isAfter(start);
+          first = at.firstEntry()) {
+        total -= first.getValue();
+        at.pollFirstEntry();
+      }
+    }
+
+    void add(Instant when, int count) {
+      at.merge(when, count, Integer::sum);
+      total += count;
+    }
+  }
 
   /**
    * The key a window's uses are counted under: what {@link Window#key} names, without building its
@@ -77,7 +102,7 @@ public final class InMemoryControlStore implements ControlStore {
   @Override
   public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
     List<Window> checked = ControlStore.validWindows(windows);
-    ControlStore.validAhead(now, wanted, countedAt);
+    ControlStore.validBlock(now, wanted, countedAt);
     return count(checked, now, wanted, countedAt);
   }
 
@@ -87,35 +112,25 @@ public final class InMemoryControlStore implements ControlStore {
    */
   private int count(List<Window> checked, Instant now, int wanted, @Nullable Instant countedAt) {
     synchronized (uses) {
-      @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
-      ArrayDeque<Instant>[] counted = new ArrayDeque[checked.size()];
-      int room = wanted;
+      Uses[] counted = new Uses[checked.size()];
+      long room = wanted;
       for (int i = 0; i < counted.length; i++) {
         Window window = checked.get(i);
-        ArrayDeque<Instant> used =
-            uses.computeIfAbsent(
-                new Counted(window.scope(), window.length()), k -> new ArrayDeque<>());
-        Instant start = now.minus(window.length());
-        // uses arrive nearly in time order: those that ended are at the head (one that arrived late
-        // or was counted ahead, and ended behind a later one, is dropped a little late: that only
-        // ever admits less)
-        while (!used.isEmpty() && !used.peekFirst().isAfter(start)) {
-          used.pollFirst();
-        }
-        room = Math.min(room, window.max() - used.size());
+        Uses used =
+            uses.computeIfAbsent(new Counted(window.scope(), window.length()), k -> new Uses());
+        used.endAt(now.minus(window.length()));
+        room = Math.min(room, window.max() - used.total);
         if (room <= 0) {
           return 0;
         }
         counted[i] = used;
       }
       if (countedAt != null) {
-        for (ArrayDeque<Instant> used : counted) {
-          for (int n = 0; n < room; n++) {
-            used.addLast(countedAt);
-          }
+        for (Uses used : counted) {
+          used.add(countedAt, (int) room);
         }
       }
-      return room;
+      return (int) room;
     }
   }
 

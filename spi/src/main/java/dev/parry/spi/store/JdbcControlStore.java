@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ControlStore} in PostgreSQL, in the tables of schema version 3 and the admission
- * function of version 6 ({@link JdbcSchema}): every runtime on the database shares it, and it
- * survives restarts. {@link JdbcInvestigationStore#controls()} answers one on the same database,
+ * functions of versions 6 and 7 ({@link JdbcSchema}): every runtime on the database shares it, and
+ * it survives restarts. {@link JdbcInvestigationStore#controls()} answers one on the same database,
  * which runtimes on that store use unless told otherwise.
  *
  * <pre>{@code
@@ -54,9 +54,11 @@ public final class JdbcControlStore implements ControlStore {
   private static final String FORGET =
       "DELETE FROM parry_blast_uses WHERE window_key = ? AND (at_s, at_n) <= (?, ?)";
   private static final String COUNT = "SELECT count(*) FROM parry_blast_uses WHERE window_key = ?";
-  private static final String USE =
-      "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)";
+  private static final String USES =
+      "INSERT INTO parry_blast_uses (window_key, at_s, at_n) SELECT ?, ?, ? FROM"
+          + " generate_series(1, ?)";
   private static final String ADMIT = "SELECT parry_admit(?, ?, ?, ?, ?, ?, ?)";
+  private static final String ADMIT_UP_TO = "SELECT parry_admit_up_to(?, ?, ?, ?, ?, ?, ?)";
 
   private final DataSource dataSource;
 
@@ -207,13 +209,8 @@ public final class JdbcControlStore implements ControlStore {
    */
   @Override
   public boolean admit(List<Window> windows, Instant now, boolean consume) {
-    List<Window> checked = ControlStore.validWindows(windows);
+    List<Window> ordered = inLockOrder(ControlStore.validWindows(windows));
     Checks.notNull(now, "now");
-    // locks are taken in key order, so that admissions to overlapping windows never deadlock
-    List<Window> ordered =
-        checked.size() == 1
-            ? checked
-            : checked.stream().sorted(Comparator.comparing(Window::key)).toList();
     try (Connection connection = dataSource.getConnection()) {
       Boolean admitted = admitInOneStatement(connection, ordered, now, consume);
       if (admitted != null) {
@@ -226,30 +223,24 @@ public final class JdbcControlStore implements ControlStore {
     }
   }
 
+  /**
+   * {@return {@code windows} in the order their locks are taken: by key, so that admissions to
+   * overlapping windows never deadlock}
+   */
+  private static List<Window> inLockOrder(List<Window> windows) {
+    return windows.size() == 1
+        ? windows
+        : windows.stream().sorted(Comparator.comparing(Window::key)).toList();
+  }
+
   /** {@return whether admitted, or null if the connection's isolation is not READ COMMITTED} */
   private static @Nullable Boolean admitInOneStatement(
       Connection connection, List<Window> ordered, Instant now, boolean consume)
       throws SQLException {
-    int size = ordered.size();
-    String[] keys = new String[size];
-    Long[] startSeconds = new Long[size];
-    Integer[] startNanos = new Integer[size];
-    Integer[] maxes = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      Window window = ordered.get(i);
-      Instant start = now.minus(window.length());
-      keys[i] = window.key();
-      startSeconds[i] = start.getEpochSecond();
-      startNanos[i] = start.getNano();
-      maxes[i] = window.max();
-    }
     boolean autoCommit = connection.getAutoCommit();
     Boolean admitted;
     try (PreparedStatement admit = connection.prepareStatement(ADMIT)) {
-      admit.setArray(1, connection.createArrayOf("text", keys));
-      admit.setArray(2, connection.createArrayOf("bigint", startSeconds));
-      admit.setArray(3, connection.createArrayOf("integer", startNanos));
-      admit.setArray(4, connection.createArrayOf("integer", maxes));
+      bindWindows(connection, admit, ordered, now);
       admit.setLong(5, now.getEpochSecond());
       admit.setInt(6, now.getNano());
       admit.setBoolean(7, consume);
@@ -271,6 +262,65 @@ public final class JdbcControlStore implements ControlStore {
     return admitted;
   }
 
+  /**
+   * Binds the windows' keys, starts (their length before {@code now}) and maximums as the first
+   * four parameters of an admission function.
+   */
+  private static void bindWindows(
+      Connection connection, PreparedStatement admit, List<Window> ordered, Instant now)
+      throws SQLException {
+    int size = ordered.size();
+    String[] keys = new String[size];
+    Long[] startSeconds = new Long[size];
+    Integer[] startNanos = new Integer[size];
+    Integer[] maxes = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      Window window = ordered.get(i);
+      Instant start = now.minus(window.length());
+      keys[i] = window.key();
+      startSeconds[i] = start.getEpochSecond();
+      startNanos[i] = start.getNano();
+      maxes[i] = window.max();
+    }
+    admit.setArray(1, connection.createArrayOf("text", keys));
+    admit.setArray(2, connection.createArrayOf("bigint", startSeconds));
+    admit.setArray(3, connection.createArrayOf("integer", startNanos));
+    admit.setArray(4, connection.createArrayOf("integer", maxes));
+  }
+
+  /**
+   * {@return how many of {@code wanted} uses are admitted, counted at {@code countedAt}, through
+   * the schema's {@code parry_admit_up_to} function; or null if the connection's isolation is not
+   * READ COMMITTED}
+   */
+  private static @Nullable Integer admitUpToInOneStatement(
+      Connection connection, List<Window> ordered, Instant now, int wanted, Instant countedAt)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    Integer admitted;
+    try (PreparedStatement admit = connection.prepareStatement(ADMIT_UP_TO)) {
+      bindWindows(connection, admit, ordered, now);
+      admit.setInt(5, wanted);
+      admit.setLong(6, countedAt.getEpochSecond());
+      admit.setInt(7, countedAt.getNano());
+      try (ResultSet result = admit.executeQuery()) {
+        result.next();
+        int answer = result.getInt(1);
+        admitted = result.wasNull() ? null : answer;
+      }
+    } catch (SQLException e) {
+      if (!autoCommit) {
+        connection.rollback();
+      }
+      throw e;
+    }
+    if (!autoCommit) {
+      // the pool hands out connections in a transaction: the windows' locks end with it
+      connection.commit();
+    }
+    return admitted;
+  }
+
   private static boolean admitStepByStep(
       Connection connection, List<Window> ordered, Instant now, boolean consume)
       throws SQLException {
@@ -278,19 +328,20 @@ public final class JdbcControlStore implements ControlStore {
   }
 
   /**
-   * Admits up to {@code wanted} actions in a READ COMMITTED transaction of its own: each window's
-   * lock, a forget and a count per window, the uses, the commit. A caller asks for several when it
-   * expects to spend them, so this runs once for many actions.
+   * Admits up to {@code wanted} actions in one round trip through the schema's {@code
+   * parry_admit_up_to} function; on a connection whose transactions are not READ COMMITTED, in a
+   * READ COMMITTED transaction of its own (each window's lock, a forget and a count per window, the
+   * uses, the commit).
    */
   @Override
   public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
-    List<Window> checked = ControlStore.validWindows(windows);
-    ControlStore.validAhead(now, wanted, countedAt);
-    List<Window> ordered =
-        checked.size() == 1
-            ? checked
-            : checked.stream().sorted(Comparator.comparing(Window::key)).toList();
+    List<Window> ordered = inLockOrder(ControlStore.validWindows(windows));
+    ControlStore.validBlock(now, wanted, countedAt);
     try (Connection connection = dataSource.getConnection()) {
+      Integer admitted = admitUpToInOneStatement(connection, ordered, now, wanted, countedAt);
+      if (admitted != null) {
+        return admitted;
+      }
       return inTransaction(
           connection, () -> countStepByStep(connection, ordered, now, wanted, countedAt));
     } catch (SQLException e) {
@@ -340,14 +391,13 @@ public final class JdbcControlStore implements ControlStore {
       }
     }
     if (countedAt != null) {
-      try (PreparedStatement use = connection.prepareStatement(USE)) {
+      try (PreparedStatement use = connection.prepareStatement(USES)) {
         for (Window window : ordered) {
-          for (long n = 0; n < room; n++) {
-            use.setString(1, window.key());
-            use.setLong(2, countedAt.getEpochSecond());
-            use.setInt(3, countedAt.getNano());
-            use.addBatch();
-          }
+          use.setString(1, window.key());
+          use.setLong(2, countedAt.getEpochSecond());
+          use.setInt(3, countedAt.getNano());
+          use.setLong(4, room);
+          use.addBatch();
         }
         use.executeBatch();
       }

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * The PostgreSQL schema of {@link JdbcInvestigationStore}: versioned SQL scripts shipped as
- * resources ({@code dev/parry/spi/store/schema/V1__parry_store.sql} to {@code V6__parry_store.sql},
+ * resources ({@code dev/parry/spi/store/schema/V1__parry_store.sql} to {@code V7__parry_store.sql},
  * and on), and an idempotent migration that applies the missing ones and records them in {@code
  * parry_schema_version}. Run {@link #migrate(DataSource)} at start-up, or apply the scripts ({@link
  * #script(int)}) with your own migration tool; the scripts are plain PostgreSQL.
@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 public final class JdbcSchema {
 
   /** The schema version this release of Parry reads and writes: {@value}. */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
 
   /** Serializes migrations across service instances that start together. */
   private static final long MIGRATION_LOCK = 0x7061727279L; // "parry"

@@ -61,6 +61,9 @@ class JdbcSchemaTest {
     List<String> v6 = JdbcSchema.statements(JdbcSchema.script(6));
     assertEquals(1, v6.size(), "statements of version 6: the admission function: " + v6);
     assertTrue(v6.get(0).endsWith("END\n$$"), "the function's body kept whole: " + v6);
+    List<String> v7 = JdbcSchema.statements(JdbcSchema.script(7));
+    assertEquals(1, v7.size(), "statements of version 7: admitting several at once: " + v7);
+    assertTrue(v7.get(0).endsWith("END\n$$"), "the function's body kept whole: " + v7);
   }
 
   @Test

@@ -460,6 +460,12 @@ public abstract class ControlStoreContract extends ContractSupport {
         "CTRL-10: four counted a minute ahead");
     assertEquals(
         0,
+        store().admitUpTo(List.of(window), T0, 1, T0),
+        "CTRL-10: uses counted ahead count at once, before the time they were counted at");
+    assertFalse(
+        store().admit(List.of(window), T0, false), "CTRL-10: admit counts the uses counted ahead");
+    assertEquals(
+        0,
         store().admitUpTo(List.of(window), T0.plus(hour).minusNanos(1), 1, T0.plus(hour)),
         "CTRL-10: a nanosecond before an hour after T0 all count");
     assertEquals(
@@ -475,5 +481,16 @@ public abstract class ControlStoreContract extends ContractSupport {
         store().admitUpTo(List.of(window), ahead.plus(hour), 5, ahead.plus(hour)),
         "CTRL-10: an hour after the time they were counted at, the four ended (the use counted"
             + " an hour after T0 still counts)");
+
+    ControlStore.Window behind = window("c10b", hour, 5);
+    assertEquals(1, store().admitUpTo(List.of(behind), T0, 1, ahead), "CTRL-10: one counted ahead");
+    for (int i = 0; i < 4; i++) {
+      assertTrue(store().admit(List.of(behind), T0, true), "CTRL-10: then one at T0");
+    }
+    assertEquals(
+        4,
+        store().admitUpTo(List.of(behind), T0.plus(hour), 5, T0.plus(hour)),
+        "CTRL-10: the uses at T0 ended an hour later, although one counted ahead was counted"
+            + " before them");
   }
 }

@@ -137,7 +137,8 @@ class PostgresRoundTripsTest {
 
   @Test
   @DisplayName(
-      "an admission to blast-radius windows is one round trip, however many windows it counts in")
+      "an admission to blast-radius windows is one round trip, however many windows it counts in"
+          + " and however many actions it admits")
   void admissionIsOneRoundTrip() {
     JdbcControlStore controls = JdbcControlStore.create(counted);
     String scope = "KIND:ISOLATE_DEVICE/trips-" + run;
@@ -151,5 +152,12 @@ class PostgresRoundTripsTest {
     counted.reset();
     assertTrue(controls.admit(windows, Instant.now(), false), "admitted in a dry run");
     assertEquals(1, counted.trips().size(), "a dry run took " + counted.trips());
+    counted.reset();
+    Instant now = Instant.now();
+    assertEquals(
+        4,
+        controls.admitUpTo(windows, now, 64, now.plusMillis(100)),
+        "the narrower window had room for 4 more");
+    assertEquals(1, counted.trips().size(), "admitting several took " + counted.trips());
   }
 }

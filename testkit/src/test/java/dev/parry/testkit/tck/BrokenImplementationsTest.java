@@ -141,6 +141,7 @@ class BrokenImplementationsTest {
     EXPECTED.put(AcceptsNumbered.class, Set.of("ctrl7"));
     EXPECTED.put(AdmitsAllWanted.class, Set.of("ctrl9", "ctrl10"));
     EXPECTED.put(CountsSeveralAtNow.class, Set.of("ctrl10"));
+    EXPECTED.put(IgnoresUsesAhead.class, Set.of("ctrl10"));
     EXPECTED.put(AcceptsAnyWanted.class, Set.of("ctrl7"));
     EXPECTED.put(OneAtATime.class, Set.of("ctrl9", "ctrl10"));
     EXPECTED.put(HashesFromGenesisEachAppend.class, Set.of("store24"));
@@ -742,8 +743,48 @@ class BrokenImplementationsTest {
   static class AdmitsAllWanted extends BrokenControls {
     @Override
     int admitUpTo(List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
-      ControlStore.validAhead(now, wanted, countedAt);
+      ControlStore.validBlock(now, wanted, countedAt);
       return real.admitUpTo(windows, now, 1, countedAt) == 1 ? wanted : 0;
+    }
+  }
+
+  /** Counts only the uses up to now: those counted ahead are left out until their time comes. */
+  static class IgnoresUsesAhead extends BrokenControls {
+    /** {@return how many uses of {@code window} count at {@code now}, leaving out those ahead} */
+    int counted(ControlStore.Window window, Instant now) {
+      return (int) used(window, now, true).stream().filter(at -> !at.isAfter(now)).count();
+    }
+
+    @Override
+    synchronized boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
+      return count(windows, now, 1, consume ? now : null) == 1;
+    }
+
+    @Override
+    synchronized int admitUpTo(
+        List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
+      ControlStore.validBlock(now, wanted, countedAt);
+      return count(windows, now, wanted, countedAt);
+    }
+
+    private int count(
+        List<ControlStore.Window> windows, Instant now, int wanted, @Nullable Instant countedAt) {
+      ControlStore.validWindows(windows);
+      int room = wanted;
+      for (ControlStore.Window window : windows) {
+        room = Math.min(room, window.max() - counted(window, now));
+      }
+      if (room <= 0) {
+        return 0;
+      }
+      if (countedAt != null) {
+        for (ControlStore.Window window : windows) {
+          for (int n = 0; n < room; n++) {
+            used(window, now, true).add(countedAt);
+          }
+        }
+      }
+      return room;
     }
   }
 
@@ -751,7 +792,7 @@ class BrokenImplementationsTest {
   static class CountsSeveralAtNow extends BrokenControls {
     @Override
     int admitUpTo(List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
-      ControlStore.validAhead(now, wanted, countedAt);
+      ControlStore.validBlock(now, wanted, countedAt);
       return real.admitUpTo(windows, now, wanted, now);
     }
   }
