@@ -195,6 +195,64 @@ class QuotaTest {
     assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
   }
 
+  @Test
+  @DisplayName(
+      "a runtime asking in bursts of 33 a second under 64,000 an hour leaves little of any window"
+          + " unspent: at least 90 % of what an exact limit lets through goes through")
+  void burstsLeaveLittleUnspent() {
+    ManualClock clock = new ManualClock();
+    RateLimit limit = RateLimit.of(64_000, Duration.ofHours(1));
+    Quota quota = new Quota(List.of(limit), InMemoryControlStore.create(), clock);
+    List<Instant> asked = new ArrayList<>();
+    List<Instant> through = new ArrayList<>();
+    for (int second = 0; second < 3 * 3_600; second++) {
+      for (int i = 0; i < 33; i++) { // a burst spends a block of 32 and one call of the next
+        asked.add(clock.instant());
+        if (quota.reserve(EntityFamily.DEVICE).isZero()) {
+          through.add(clock.instant());
+        }
+      }
+      clock.advance(Duration.ofMillis(1_001)); // the rest of the block outlives its hold
+    }
+    int most = mostInAnyWindow(through, limit.period());
+    assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
+    int exact = exact(asked, limit);
+    assertTrue(
+        through.size() >= exact * 0.9,
+        through.size() + " let through, an exact limit lets " + exact);
+  }
+
+  @Test
+  @DisplayName(
+      "two runtimes each asking 32 times a second under 200,000 an hour: the blocks one leaves"
+          + " unspent do not starve the other, at least 90 % of an exact limit goes through")
+  void steadyPacesDoNotStarve() {
+    ManualClock clock = new ManualClock();
+    RateLimit limit = RateLimit.of(200_000, Duration.ofHours(1));
+    InMemoryControlStore shared = InMemoryControlStore.create();
+    Quota[] quotas = {
+      new Quota(List.of(limit), shared, clock), new Quota(List.of(limit), shared, clock)
+    };
+    List<Instant> asked = new ArrayList<>();
+    List<Instant> through = new ArrayList<>();
+    Duration spacing = Duration.ofSeconds(1).dividedBy(32);
+    for (int i = 0; i < 32 * 2 * 3_600; i++) {
+      for (Quota quota : quotas) {
+        asked.add(clock.instant());
+        if (quota.reserve(EntityFamily.DEVICE).isZero()) {
+          through.add(clock.instant());
+        }
+      }
+      clock.advance(spacing);
+    }
+    int most = mostInAnyWindow(through, limit.period());
+    assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
+    int exact = exact(asked, limit);
+    assertTrue(
+        through.size() >= exact * 0.9,
+        through.size() + " let through, an exact limit lets " + exact);
+  }
+
   /**
    * {@return the most calls in any window of {@code length}}: windows ending at each call cover
    * every maximum.
