@@ -68,7 +68,7 @@ public final class FaultyStore extends ForwardingStore {
     CONTROL_RECORD,
     /** The control store's {@code changes}. */
     CONTROL_CHANGES,
-    /** The control store's {@code admit}: a write when it consumes. */
+    /** The control store's {@code admit} (a write when it consumes) and {@code admitUpTo}. */
     CONTROL_ADMIT;
 
     boolean isWrite() {
@@ -263,6 +263,11 @@ public final class FaultyStore extends ForwardingStore {
     @Override
     public boolean admit(List<Window> windows, Instant now, boolean consume) {
       return guarded(Call.CONTROL_ADMIT, () -> delegate.admit(windows, now, consume));
+    }
+
+    @Override
+    public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
+      return guarded(Call.CONTROL_ADMIT, () -> delegate.admitUpTo(windows, now, wanted, countedAt));
     }
 
     @Override
