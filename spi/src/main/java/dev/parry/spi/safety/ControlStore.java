@@ -124,7 +124,8 @@ public interface ControlStore {
       throw new InvalidInputException(
           "wanted", wanted, "admit 1 to " + MAX_AT_ONCE + " at once, was " + wanted);
     }
-    if (countedAt.isBefore(now) || countedAt.isAfter(now.plus(MAX_AHEAD))) {
+    // measured from now, not added to it: now may be too near the last instant to add an hour
+    if (countedAt.isBefore(now) || Duration.between(now, countedAt).compareTo(MAX_AHEAD) > 0) {
       throw new InvalidInputException(
           "countedAt",
           countedAt,
