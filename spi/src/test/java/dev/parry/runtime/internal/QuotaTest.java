@@ -284,6 +284,83 @@ class QuotaTest {
     return through.size();
   }
 
+  /**
+   * {@return how many of the requests at {@code asked} exact sliding windows of all let through}
+   */
+  static int exactAll(List<Instant> asked, List<RateLimit> limits) {
+    List<Instant> through = new ArrayList<>();
+    int[] starts = new int[limits.size()];
+    for (Instant at : asked) {
+      boolean room = true;
+      for (int l = 0; l < limits.size(); l++) {
+        RateLimit limit = limits.get(l);
+        while (starts[l] < through.size()
+            && !through.get(starts[l]).isAfter(at.minus(limit.period()))) {
+          starts[l]++;
+        }
+        room &= through.size() - starts[l] < limit.permits();
+      }
+      if (room) {
+        through.add(at);
+      }
+    }
+    return through.size();
+  }
+
+  @Test
+  @DisplayName(
+      "two runtimes under two limits at once, a short one and a long one both counted in blocks,"
+          + " asking at random paces: no window of either passes its limit, and at least 90 % of"
+          + " what exact limits would let through goes through")
+  void twoLimitsAtRandomPaces() {
+    long seed = Long.getLong("parry.seed", System.nanoTime());
+    System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
+    Random random = new Random(seed);
+    for (int round = 0; round < 6; round++) {
+      RateLimit shortLimit =
+          RateLimit.of(
+              2_000 + random.nextInt(8_000), Duration.ofMillis(1_000 + random.nextInt(9_000)));
+      int periods = 6 + random.nextInt(30);
+      RateLimit longLimit =
+          RateLimit.of(
+              shortLimit.permits() * periods / (2 + random.nextInt(3)),
+              shortLimit.period().multipliedBy(periods));
+      List<RateLimit> limits = List.of(shortLimit, longLimit);
+      ManualClock clock = new ManualClock();
+      InMemoryControlStore shared = InMemoryControlStore.create();
+      Quota[] quotas = {
+        new Quota(limits, new Counting(shared), clock),
+        new Quota(limits, new Counting(shared), clock)
+      };
+      long spacing = shortLimit.period().toNanos() / shortLimit.permits() / 2;
+      List<Instant> asked = new ArrayList<>();
+      List<Instant> through = new ArrayList<>();
+      int requests = longLimit.permits() * 3;
+      for (int i = 0; i < requests; i++) {
+        int pace = random.nextInt(100);
+        if (pace < 2) {
+          clock.advance(shortLimit.period().dividedBy(1 + random.nextInt(8))); // a pause
+        } else if (pace >= 20) { // otherwise a burst: several at one instant
+          clock.advance(Duration.ofNanos((long) (random.nextDouble() * 2 * spacing)));
+        }
+        asked.add(clock.instant());
+        if (quotas[random.nextInt(2)].reserve(EntityFamily.DEVICE).isZero()) {
+          through.add(clock.instant());
+        }
+      }
+      String what = "seed " + seed + ", round " + round + ", " + limits;
+      for (RateLimit limit : limits) {
+        int most = mostInAnyWindow(through, limit.period());
+        assertTrue(
+            most <= limit.permits(), what + ": " + most + " calls in one window of " + limit);
+      }
+      int exact = exactAll(asked, limits);
+      assertTrue(
+          through.size() >= exact * 0.9,
+          what + ": " + through.size() + " let through, exact limits let " + exact);
+    }
+  }
+
   @Test
   @DisplayName(
       "two runtimes, one of them on a store that admits one at a time, asking at random paces"
