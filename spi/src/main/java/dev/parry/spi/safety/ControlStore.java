@@ -78,9 +78,9 @@ public interface ControlStore {
   Duration MAX_AHEAD = Duration.ofHours(1);
 
   /**
-   * Admits up to {@code wanted} automatic actions at once, all windows or none, and {@return how
-   * many: 0 to {@code wanted}}. The answer is the most every window has room for, given the uses it
-   * counts in the {@code length} before {@code now} (uses counted ahead of time included); that
+   * {@return how many of up to {@code wanted} automatic actions are admitted at once, 0 to {@code
+   * wanted}}: all windows or none. The answer is the most every window has room for, given the uses
+   * it counts in the {@code length} before {@code now} (uses counted ahead of time included); that
    * many uses are counted in each window at {@code countedAt}, atomically with the check, so that
    * concurrent callers on any runtime never admit more than a window's maximum.
    *
