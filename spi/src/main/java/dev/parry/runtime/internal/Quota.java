@@ -18,13 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * period (a sliding window), counted in the {@link ControlStore} that every runtime on the store
  * shares; and a backend that answered "retry after" slows its whole family until then.
  *
- * <p>Under limits so large that a thousandth of each is 2 or more calls, the quota counts calls in
- * blocks: it asks the store for several at once, counted at the end of a short hold (a tenth of the
- * shortest period, at most a second), and lets them through until then. A use counted at the end of
- * the hold covers a call made before it, so no window admits more than its limit; what a block
- * leaves unspent still counts, so a window may admit a little less. A block doubles, up to a
- * thousandth of the smallest limit and at most {@value #MOST_AT_ONCE}, while each is spent before
- * its hold ends, and halves when one is not.
+ * <p>Under limits so large that each allows 2 or more calls in a hundredth of a hold (a tenth of
+ * the shortest period, at most a second), the quota counts calls in blocks: it asks the store for
+ * several at once, counted at the end of the hold, and lets them through until then. A use counted
+ * at the end of the hold covers a call made before it, so no window admits more than its limit;
+ * what a block leaves unspent still counts, so a window may admit a little less. A block doubles,
+ * up to what every limit allows in a hundredth of the hold and at most {@value #MOST_AT_ONCE},
+ * while each is spent before its hold ends, and halves when one is not. At most one block is left
+ * unspent per hold, so the calls a runtime wastes stay within about a hundredth of each limit, in
+ * any window, whatever its pace (a thousandth of the limit would let a runtime asking in bursts
+ * waste a third of an hour's window, one block a second).
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -94,14 +97,20 @@ public final class Quota {
     }
     Duration floor = Duration.ofMillis(1);
     this.retry = shortest == null || shortest.compareTo(floor) < 0 ? floor : shortest;
-    int most = MOST_AT_ONCE;
     Duration held = Duration.ofSeconds(1);
     for (RateLimit limit : limits) {
-      most = Math.min(most, Math.max(1, limit.permits() / 1000));
       Duration tenth = limit.period().dividedBy(10);
       held = tenth.compareTo(held) < 0 ? tenth : held;
     }
-    this.largest = most;
+    // a block left unspent wastes at most one hold's share: a hundredth of what a limit allows in
+    // a hold keeps all of them together within about a hundredth of any window, however long
+    long most = MOST_AT_ONCE;
+    for (RateLimit limit : limits) {
+      most =
+          Math.min(
+              most, held.multipliedBy(limit.permits()).dividedBy(100).dividedBy(limit.period()));
+    }
+    this.largest = (int) Math.max(1, most);
     this.hold = held;
     for (EntityFamily family : EntityFamily.values()) {
       blocks.put(family, new Block());

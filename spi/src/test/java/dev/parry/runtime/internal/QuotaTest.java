@@ -202,6 +202,64 @@ class QuotaTest {
     assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
   }
 
+  @Test
+  @DisplayName(
+      "a runtime asking in bursts of 33 a second under 64,000 an hour leaves little of any window"
+          + " unspent: at least 90 % of what an exact limit lets through goes through")
+  void burstsLeaveLittleUnspent() {
+    ManualClock clock = new ManualClock();
+    RateLimit limit = RateLimit.of(64_000, Duration.ofHours(1));
+    Quota quota = new Quota(List.of(limit), InMemoryControlStore.create(), clock);
+    List<Instant> asked = new ArrayList<>();
+    List<Instant> through = new ArrayList<>();
+    for (int second = 0; second < 3 * 3_600; second++) {
+      for (int i = 0; i < 33; i++) { // a burst spends a block of 32 and one call of the next
+        asked.add(clock.instant());
+        if (quota.reserve(EntityFamily.DEVICE).isZero()) {
+          through.add(clock.instant());
+        }
+      }
+      clock.advance(Duration.ofMillis(1_001)); // the rest of the block outlives its hold
+    }
+    int most = mostInAnyWindow(through, limit.period());
+    assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
+    int exact = exact(asked, List.of(limit));
+    assertTrue(
+        through.size() >= exact * 0.9,
+        through.size() + " let through, an exact limit lets " + exact);
+  }
+
+  @Test
+  @DisplayName(
+      "two runtimes each asking 32 times a second under 200,000 an hour: the blocks one leaves"
+          + " unspent do not starve the other, at least 90 % of an exact limit goes through")
+  void steadyPacesDoNotStarve() {
+    ManualClock clock = new ManualClock();
+    RateLimit limit = RateLimit.of(200_000, Duration.ofHours(1));
+    InMemoryControlStore shared = InMemoryControlStore.create();
+    Quota[] quotas = {
+      new Quota(List.of(limit), shared, clock), new Quota(List.of(limit), shared, clock)
+    };
+    List<Instant> asked = new ArrayList<>();
+    List<Instant> through = new ArrayList<>();
+    Duration spacing = Duration.ofSeconds(1).dividedBy(32);
+    for (int i = 0; i < 32 * 2 * 3_600; i++) {
+      for (Quota quota : quotas) {
+        asked.add(clock.instant());
+        if (quota.reserve(EntityFamily.DEVICE).isZero()) {
+          through.add(clock.instant());
+        }
+      }
+      clock.advance(spacing);
+    }
+    int most = mostInAnyWindow(through, limit.period());
+    assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
+    int exact = exact(asked, List.of(limit));
+    assertTrue(
+        through.size() >= exact * 0.9,
+        through.size() + " let through, an exact limit lets " + exact);
+  }
+
   /**
    * {@return the most calls in any window of {@code length}}: windows ending at each call cover
    * every maximum.
@@ -240,6 +298,60 @@ class QuotaTest {
       }
     }
     return through.size();
+  }
+
+  @Test
+  @DisplayName(
+      "two runtimes under two limits at once, a short one and a long one both counted in blocks,"
+          + " asking at random paces: no window of either passes its limit, and at least 90 % of"
+          + " what exact limits would let through goes through")
+  void twoLimitsAtRandomPaces() {
+    long seed = Long.getLong("parry.seed", System.nanoTime());
+    System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
+    Random random = new Random(seed);
+    for (int round = 0; round < 6; round++) {
+      RateLimit shortLimit =
+          RateLimit.of(
+              2_000 + random.nextInt(8_000), Duration.ofMillis(1_000 + random.nextInt(9_000)));
+      int periods = 6 + random.nextInt(30);
+      RateLimit longLimit =
+          RateLimit.of(
+              shortLimit.permits() * periods / (2 + random.nextInt(3)),
+              shortLimit.period().multipliedBy(periods));
+      List<RateLimit> limits = List.of(shortLimit, longLimit);
+      ManualClock clock = new ManualClock();
+      InMemoryControlStore shared = InMemoryControlStore.create();
+      Quota[] quotas = {
+        new Quota(limits, new Counting(shared), clock),
+        new Quota(limits, new Counting(shared), clock)
+      };
+      long spacing = shortLimit.period().toNanos() / shortLimit.permits() / 2;
+      List<Instant> asked = new ArrayList<>();
+      List<Instant> through = new ArrayList<>();
+      int requests = longLimit.permits() * 3;
+      for (int i = 0; i < requests; i++) {
+        int pace = random.nextInt(100);
+        if (pace < 2) {
+          clock.advance(shortLimit.period().dividedBy(1 + random.nextInt(8))); // a pause
+        } else if (pace >= 20) { // otherwise a burst: several at one instant
+          clock.advance(Duration.ofNanos((long) (random.nextDouble() * 2 * spacing)));
+        }
+        asked.add(clock.instant());
+        if (quotas[random.nextInt(2)].reserve(EntityFamily.DEVICE).isZero()) {
+          through.add(clock.instant());
+        }
+      }
+      String what = "seed " + seed + ", round " + round + ", " + limits;
+      for (RateLimit limit : limits) {
+        int most = mostInAnyWindow(through, limit.period());
+        assertTrue(
+            most <= limit.permits(), what + ": " + most + " calls in one window of " + limit);
+      }
+      int exact = exact(asked, limits);
+      assertTrue(
+          through.size() >= exact * 0.9,
+          what + ": " + through.size() + " let through, exact limits let " + exact);
+    }
   }
 
   @Test

@@ -165,6 +165,60 @@ class RateLimitTest {
 
   @Test
   @DisplayName(
+      "two runtimes counting in blocks under 2,000 a second, one behind a store whose admissions"
+          + " fail after counting and answered a 429, the other polling: no second holds more"
+          + " than 2,000 backend calls across both, and every action is called")
+  void blocksHoldAcrossRuntimes() {
+    InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
+    FaultyStore faulty = FaultyStore.wrapping(store, 11);
+    Limits limits = LIMITS.withRateLimit(RateLimit.of(2_000, Duration.ofSeconds(1)));
+    try (ParryHarness a =
+            ParryHarness.onStore(
+                faulty, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("a"));
+        ParryHarness b =
+            ParryHarness.onStore(
+                store, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("b"))) {
+      a.runtime().start(); // the reconciler picks up what a failed count left due
+      b.runtime().start();
+      b.devices().inject(Fault.inProgress(2), 40); // 40 actions polled until done
+      for (int i = 0; i < 1_500; i++) {
+        if (i == 500) {
+          faulty.failNext(FaultyStore.Call.CONTROL_ADMIT, 50, true); // counted, answer lost
+          a.devices().inject(Fault.rateLimited(Duration.ofMillis(300)), 1);
+        }
+        quarantine(a, i);
+        quarantine(b, 10_000 + i);
+      }
+      for (int step = 0; step < 600; step++) { // the two runtimes' clocks move together
+        a.advance(Duration.ofMillis(50));
+        b.advance(Duration.ofMillis(50));
+      }
+      for (int step = 0; step < 300; step++) { // the polls, 30 s apart
+        a.advance(Duration.ofSeconds(1));
+        b.advance(Duration.ofSeconds(1));
+      }
+      List<Instant> times = new ArrayList<>();
+      for (ParryHarness parry : List.of(a, b)) {
+        parry.devices().calls().stream()
+            .filter(c -> !c.operation().equals("cancel"))
+            .map(Call::at)
+            .forEach(times::add);
+      }
+      times.sort(null);
+      assertTrue(executeTimes(a).size() >= 1_500, "runtime a called: " + executeTimes(a).size());
+      assertEquals(1_500, executeTimes(b).size(), "runtime b called each once");
+      assertTrue(times.size() >= 3_000 + 40 * 2, "calls with the polls: " + times.size());
+      assertTrue(
+          mostInAnyWindow(times, Duration.ofSeconds(1)) <= 2_000,
+          "most backend calls in any second across both: "
+              + mostInAnyWindow(times, Duration.ofSeconds(1)));
+      allSucceeded(a);
+      allSucceeded(b);
+    }
+  }
+
+  @Test
+  @DisplayName(
       "an action waiting on one runtime for the shared limit is carried by it: the store answers"
           + " it as due to no other runtime, which leaves it alone")
   void waitingForTheLimitHoldsTheLease() {

@@ -48,6 +48,30 @@ class ControlWindowsTest {
   }
 
   @Test
+  @DisplayName(
+      "admissions of several near the last instant a clock can read are answered, and one counted"
+          + " past it is refused naming the value, counting nothing")
+  void admissionsAtTheEndOfTime() {
+    InMemoryControlStore store = InMemoryControlStore.create();
+    List<Window> windows = List.of(new Window("KIND:END", Duration.ofMinutes(1), 10));
+    assertEquals(3, store.admitUpTo(windows, Instant.MAX, 3, Instant.MAX), "counted at now");
+    assertEquals(
+        2,
+        store.admitUpTo(windows, Instant.MAX.minusSeconds(30), 2, Instant.MAX),
+        "counted 30 s ahead, within the minute allowed");
+    InvalidInputException refused =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                store.admitUpTo(
+                    windows, Instant.MAX.minusSeconds(30), 1, Instant.MAX.minusSeconds(31)));
+    assertTrue(
+        refused.getMessage().contains(Instant.MAX.minusSeconds(31).toString()),
+        refused.getMessage());
+    assertEquals(5, store.admitUpTo(windows, Instant.MAX, 1_000, Instant.MAX), "nothing counted");
+  }
+
+  @Test
   @DisplayName("windows of one scope and length share their count, whatever their maximum")
   void oneCountPerScopeAndLength() {
     InMemoryControlStore store = InMemoryControlStore.create();
