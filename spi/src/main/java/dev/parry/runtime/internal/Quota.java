@@ -26,8 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * up to what every limit allows in a hundredth of the hold and at most {@value #MOST_AT_ONCE},
  * while each is spent before its hold ends, and halves when one is not. At most one block is left
  * unspent per hold, so the calls a runtime wastes stay within about a hundredth of each limit, in
- * any window, whatever its pace (a thousandth of the limit would let a runtime asking in bursts
- * waste a third of an hour's window, one block a second).
+ * any window, whatever its pace.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  */
@@ -126,9 +125,9 @@ public final class Quota {
    */
   public Duration reserve(EntityFamily family) {
     Instant now = clock.instant();
-    Instant until = throttledUntil.get(family);
-    if (until != null && now.isBefore(until)) {
-      return Duration.between(now, until);
+    Duration throttled = throttled(family, now);
+    if (!throttled.isZero()) {
+      return throttled;
     }
     List<ControlStore.Window> own = Objects.requireNonNull(windows.get(family));
     if (largest == 1) {
@@ -137,6 +136,10 @@ public final class Quota {
     Block block = Objects.requireNonNull(blocks.get(family));
     synchronized (block) {
       now = clock.instant(); // after any wait for another caller's request: the call's own time
+      throttled = throttled(family, now); // a Retry-After may have come meanwhile
+      if (!throttled.isZero()) {
+        return throttled;
+      }
       if (block.left > 0 && now.isBefore(block.until)) {
         block.left--;
         return Duration.ZERO;
@@ -158,6 +161,12 @@ public final class Quota {
       block.until = spendBy;
       return Duration.ZERO;
     }
+  }
+
+  /** {@return how long {@code family} is held back at {@code now} by a backend's Retry-After} */
+  private Duration throttled(EntityFamily family, Instant now) {
+    Instant until = throttledUntil.get(family);
+    return until != null && now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
   }
 
   /**

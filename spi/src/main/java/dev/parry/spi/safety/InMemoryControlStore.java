@@ -42,14 +42,20 @@ public final class InMemoryControlStore implements ControlStore {
 
     /** Forgets the uses counted at or before {@code start}. */
     void endAt(Instant start) {
-      for (Map.Entry<Instant, Integer> first = at.firstEntry();
-          first != null && !first.getKey().isAfter(start);
-          first = at.firstEntry()) {
-        total -= first.getValue();
-        at.pollFirstEntry();
+      if (at.isEmpty() || at.firstKey().isAfter(start)) {
+        return; // nearly every call: nothing ended since the last
       }
+      Map<Instant, Integer> ended = at.headMap(start, true);
+      for (int count : ended.values()) {
+        total -= count;
+      }
+      ended.clear();
     }
 
+    /**
+     * Counts {@code count} uses at {@code when}; one time's count cannot overflow, as it stays
+     * within the total, which an admission keeps within the window's maximum.
+     */
     void add(Instant when, int count) {
       at.merge(when, count, Integer::sum);
       total += count;

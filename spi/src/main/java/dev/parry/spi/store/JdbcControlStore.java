@@ -237,17 +237,41 @@ public final class JdbcControlStore implements ControlStore {
   private static @Nullable Boolean admitInOneStatement(
       Connection connection, List<Window> ordered, Instant now, boolean consume)
       throws SQLException {
+    Object answer =
+        callAdmission(
+            connection,
+            ADMIT,
+            ordered,
+            now,
+            admit -> {
+              admit.setLong(5, now.getEpochSecond());
+              admit.setInt(6, now.getNano());
+              admit.setBoolean(7, consume);
+            });
+    return answer == null ? null : (Boolean) answer;
+  }
+
+  /** Binds an admission function's parameters after the windows'. */
+  private interface Rest {
+    void bind(PreparedStatement admit) throws SQLException;
+  }
+
+  /**
+   * {@return what the admission function {@code sql} answers, called with the windows and {@code
+   * rest} in one statement and committed: null when the connection's isolation is not READ
+   * COMMITTED}
+   */
+  private static @Nullable Object callAdmission(
+      Connection connection, String sql, List<Window> ordered, Instant now, Rest rest)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
-    Boolean admitted;
-    try (PreparedStatement admit = connection.prepareStatement(ADMIT)) {
+    Object answer;
+    try (PreparedStatement admit = connection.prepareStatement(sql)) {
       bindWindows(connection, admit, ordered, now);
-      admit.setLong(5, now.getEpochSecond());
-      admit.setInt(6, now.getNano());
-      admit.setBoolean(7, consume);
+      rest.bind(admit);
       try (ResultSet result = admit.executeQuery()) {
         result.next();
-        boolean answer = result.getBoolean(1);
-        admitted = result.wasNull() ? null : answer;
+        answer = result.getObject(1);
       }
     } catch (SQLException e) {
       if (!autoCommit) {
@@ -256,10 +280,10 @@ public final class JdbcControlStore implements ControlStore {
       throw e;
     }
     if (!autoCommit) {
-      // the pool hands out connections in a transaction: the window's lock ends with it
+      // the pool hands out connections in a transaction: the windows' locks end with it
       connection.commit();
     }
-    return admitted;
+    return answer;
   }
 
   /**
@@ -296,29 +320,18 @@ public final class JdbcControlStore implements ControlStore {
   private static @Nullable Integer admitUpToInOneStatement(
       Connection connection, List<Window> ordered, Instant now, int wanted, Instant countedAt)
       throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    Integer admitted;
-    try (PreparedStatement admit = connection.prepareStatement(ADMIT_UP_TO)) {
-      bindWindows(connection, admit, ordered, now);
-      admit.setInt(5, wanted);
-      admit.setLong(6, countedAt.getEpochSecond());
-      admit.setInt(7, countedAt.getNano());
-      try (ResultSet result = admit.executeQuery()) {
-        result.next();
-        int answer = result.getInt(1);
-        admitted = result.wasNull() ? null : answer;
-      }
-    } catch (SQLException e) {
-      if (!autoCommit) {
-        connection.rollback();
-      }
-      throw e;
-    }
-    if (!autoCommit) {
-      // the pool hands out connections in a transaction: the windows' locks end with it
-      connection.commit();
-    }
-    return admitted;
+    Object answer =
+        callAdmission(
+            connection,
+            ADMIT_UP_TO,
+            ordered,
+            now,
+            admit -> {
+              admit.setInt(5, wanted);
+              admit.setLong(6, countedAt.getEpochSecond());
+              admit.setInt(7, countedAt.getNano());
+            });
+    return answer == null ? null : (Integer) answer;
   }
 
   private static boolean admitStepByStep(

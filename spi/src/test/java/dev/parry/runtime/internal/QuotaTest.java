@@ -122,7 +122,8 @@ class QuotaTest {
 
   @Test
   @DisplayName(
-      "under a limit whose thousandth is below 2, each call is counted on its own, at the time it"
+      "under a limit allowing fewer than 2 calls in a hundredth of a hold, each call is counted on"
+          + " its own, at the time it"
           + " is let through")
   void aSmallLimitCountsEachCall() {
     ManualClock clock = new ManualClock();
@@ -213,13 +214,13 @@ class QuotaTest {
     List<Instant> asked = new ArrayList<>();
     List<Instant> through = new ArrayList<>();
     for (int second = 0; second < 3 * 3_600; second++) {
-      for (int i = 0; i < 33; i++) { // a burst spends a block of 32 and one call of the next
+      for (int i = 0; i < 33; i++) { // a burst, then more than a hold of quiet
         asked.add(clock.instant());
         if (quota.reserve(EntityFamily.DEVICE).isZero()) {
           through.add(clock.instant());
         }
       }
-      clock.advance(Duration.ofMillis(1_001)); // the rest of the block outlives its hold
+      clock.advance(Duration.ofMillis(1_001)); // whatever was left of a block outlives its hold
     }
     int most = mostInAnyWindow(through, limit.period());
     assertTrue(most <= limit.permits(), most + " calls in one window of " + limit);
@@ -231,7 +232,7 @@ class QuotaTest {
 
   @Test
   @DisplayName(
-      "two runtimes each asking 32 times a second under 200,000 an hour: the blocks one leaves"
+      "two runtimes each asking 32 times a second under 200,000 an hour: what one leaves"
           + " unspent do not starve the other, at least 90 % of an exact limit goes through")
   void steadyPacesDoNotStarve() {
     ManualClock clock = new ManualClock();
@@ -300,6 +301,50 @@ class QuotaTest {
     return through.size();
   }
 
+  /**
+   * Asks {@code requests} times at random paces (bursts at one instant, steady spacing about twice
+   * as fast as {@code first} allows, and pauses), each through a quota picked by {@code pick}, and
+   * checks that no window of any limit passes it, and that at least 90 % of what exact limits let
+   * through goes through. {@return how many calls each quota let through}
+   */
+  static int[] atRandomPaces(
+      Random random,
+      String what,
+      RateLimit first,
+      List<RateLimit> limits,
+      ManualClock clock,
+      Quota[] quotas,
+      int requests,
+      java.util.function.IntSupplier pick) {
+    long spacing = first.period().toNanos() / first.permits() / 2;
+    List<Instant> asked = new ArrayList<>();
+    List<Instant> through = new ArrayList<>();
+    int[] each = new int[quotas.length];
+    for (int i = 0; i < requests; i++) {
+      int pace = random.nextInt(100);
+      if (pace < 2) {
+        clock.advance(first.period().dividedBy(1 + random.nextInt(8))); // a pause
+      } else if (pace >= 20) { // otherwise a burst: several at one instant
+        clock.advance(Duration.ofNanos((long) (random.nextDouble() * 2 * spacing)));
+      }
+      asked.add(clock.instant());
+      int q = pick.getAsInt();
+      if (quotas[q].reserve(EntityFamily.DEVICE).isZero()) {
+        through.add(clock.instant());
+        each[q]++;
+      }
+    }
+    for (RateLimit limit : limits) {
+      int most = mostInAnyWindow(through, limit.period());
+      assertTrue(most <= limit.permits(), what + ": " + most + " calls in one window of " + limit);
+    }
+    int exact = exact(asked, limits);
+    assertTrue(
+        through.size() >= exact * 0.9,
+        what + ": " + through.size() + " let through, exact limits let " + exact);
+    return each;
+  }
+
   @Test
   @DisplayName(
       "two runtimes under two limits at once, a short one and a long one both counted in blocks,"
@@ -310,10 +355,11 @@ class QuotaTest {
     System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
     Random random = new Random(seed);
     for (int round = 0; round < 6; round++) {
+      // limits whose blocks hold 2 or more: a thousandth of each, a hold being a tenth of 1-10 s
       RateLimit shortLimit =
           RateLimit.of(
-              2_000 + random.nextInt(8_000), Duration.ofMillis(1_000 + random.nextInt(9_000)));
-      int periods = 6 + random.nextInt(30);
+              10_000 + random.nextInt(20_000), Duration.ofMillis(1_000 + random.nextInt(9_000)));
+      int periods = 6 + random.nextInt(10);
       RateLimit longLimit =
           RateLimit.of(
               shortLimit.permits() * periods / (2 + random.nextInt(3)),
@@ -321,36 +367,31 @@ class QuotaTest {
       List<RateLimit> limits = List.of(shortLimit, longLimit);
       ManualClock clock = new ManualClock();
       InMemoryControlStore shared = InMemoryControlStore.create();
-      Quota[] quotas = {
-        new Quota(limits, new Counting(shared), clock),
-        new Quota(limits, new Counting(shared), clock)
-      };
-      long spacing = shortLimit.period().toNanos() / shortLimit.permits() / 2;
-      List<Instant> asked = new ArrayList<>();
-      List<Instant> through = new ArrayList<>();
-      int requests = longLimit.permits() * 3;
-      for (int i = 0; i < requests; i++) {
-        int pace = random.nextInt(100);
-        if (pace < 2) {
-          clock.advance(shortLimit.period().dividedBy(1 + random.nextInt(8))); // a pause
-        } else if (pace >= 20) { // otherwise a burst: several at one instant
-          clock.advance(Duration.ofNanos((long) (random.nextDouble() * 2 * spacing)));
-        }
-        asked.add(clock.instant());
-        if (quotas[random.nextInt(2)].reserve(EntityFamily.DEVICE).isZero()) {
-          through.add(clock.instant());
-        }
-      }
-      String what = "seed " + seed + ", round " + round + ", " + limits;
-      for (RateLimit limit : limits) {
-        int most = mostInAnyWindow(through, limit.period());
+      Counting[] stores = {new Counting(shared), new Counting(shared)};
+      Quota[] quotas = {new Quota(limits, stores[0], clock), new Quota(limits, stores[1], clock)};
+      int[] through =
+          atRandomPaces(
+              random,
+              "seed " + seed + ", round " + round + ", " + limits,
+              shortLimit,
+              limits,
+              clock,
+              quotas,
+              longLimit.permits() * 3,
+              () -> random.nextInt(2));
+      for (int q = 0; q < 2; q++) {
         assertTrue(
-            most <= limit.permits(), what + ": " + most + " calls in one window of " + limit);
+            stores[q].asks.get() * 2 <= through[q],
+            "seed "
+                + seed
+                + ", round "
+                + round
+                + ": counted in blocks, "
+                + stores[q].asks.get()
+                + " asks for "
+                + through[q]
+                + " calls");
       }
-      int exact = exact(asked, limits);
-      assertTrue(
-          through.size() >= exact * 0.9,
-          what + ": " + through.size() + " let through, exact limits let " + exact);
     }
   }
 
@@ -364,9 +405,10 @@ class QuotaTest {
     System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
     Random random = new Random(seed);
     for (int round = 0; round < 12; round++) {
+      // limits whose blocks hold 2 or more: a thousandth of each, a hold being a tenth of 1-10 s
       RateLimit first =
           RateLimit.of(
-              2_000 + random.nextInt(18_000), Duration.ofMillis(1_000 + random.nextInt(59_000)));
+              5_000 + random.nextInt(15_000), Duration.ofMillis(1_000 + random.nextInt(9_000)));
       List<RateLimit> limits = new ArrayList<>(List.of(first));
       if (random.nextBoolean()) { // a longer period that binds over it: 60-90 % of the rate
         int times = 2 + random.nextInt(4);
@@ -377,36 +419,31 @@ class QuotaTest {
       }
       ManualClock clock = new ManualClock();
       InMemoryControlStore shared = InMemoryControlStore.create();
+      Counting counted = new Counting(shared);
       Quota[] quotas = {
-        new Quota(limits, new Counting(shared), clock), new Quota(limits, oneAtATime(shared), clock)
+        new Quota(limits, counted, clock), new Quota(limits, oneAtATime(shared), clock)
       };
-      // spacing at which requests come about twice as fast as the first limit allows
-      long spacing = first.period().toNanos() / first.permits() / 2;
-      List<Instant> asked = new ArrayList<>();
-      List<Instant> through = new ArrayList<>();
-      int requests = first.permits() * 8;
-      for (int i = 0; i < requests; i++) {
-        int pace = random.nextInt(100);
-        if (pace < 2) {
-          clock.advance(first.period().dividedBy(2 + random.nextInt(8))); // a pause
-        } else if (pace >= 20) { // otherwise a burst: several at one instant
-          clock.advance(Duration.ofNanos((long) (random.nextDouble() * 2 * spacing)));
-        }
-        asked.add(clock.instant());
-        if (quotas[random.nextInt(10) < 8 ? 0 : 1].reserve(EntityFamily.DEVICE).isZero()) {
-          through.add(clock.instant());
-        }
-      }
-      String what = "seed " + seed + ", round " + round + ", " + limits;
-      for (RateLimit limit : limits) {
-        int most = mostInAnyWindow(through, limit.period());
-        assertTrue(
-            most <= limit.permits(), what + ": " + most + " calls in one window of " + limit);
-      }
-      int exact = exact(asked, limits);
+      int[] through =
+          atRandomPaces(
+              random,
+              "seed " + seed + ", round " + round + ", " + limits,
+              first,
+              limits,
+              clock,
+              quotas,
+              first.permits() * 8,
+              () -> random.nextInt(10) < 8 ? 0 : 1);
       assertTrue(
-          through.size() >= exact * 0.9,
-          what + ": " + through.size() + " let through, exact limits let " + exact);
+          counted.asks.get() * 2 <= through[0],
+          "seed "
+              + seed
+              + ", round "
+              + round
+              + ": counted in blocks, "
+              + counted.asks.get()
+              + " asks for "
+              + through[0]
+              + " calls");
     }
   }
 }

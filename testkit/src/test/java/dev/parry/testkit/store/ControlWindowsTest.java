@@ -50,7 +50,7 @@ class ControlWindowsTest {
   @Test
   @DisplayName(
       "admissions of several near the last instant a clock can read are answered, and one counted"
-          + " past it is refused naming the value, counting nothing")
+          + " before now is refused naming the value, counting nothing")
   void admissionsAtTheEndOfTime() {
     InMemoryControlStore store = InMemoryControlStore.create();
     List<Window> windows = List.of(new Window("KIND:END", Duration.ofMinutes(1), 10));

@@ -38,7 +38,7 @@ class PostgresControlStoreBlocksTest {
   @Test
   @DisplayName(
       "16 threads on two instances (one pool auto-commit off and REPEATABLE READ), wanting 1 to"
-          + " 1,000 of random windows counted up to an hour ahead, admit no more than any window"
+          + " 1,000 of random windows counted up to a minute ahead, admit no more than any window"
           + " holds, and count exactly that")
   void twoPoolsNeverPassAWindow() throws Exception {
     long seed = Long.getLong("parry.seed", System.nanoTime());

@@ -142,6 +142,7 @@ class BrokenImplementationsTest {
     EXPECTED.put(AdmitsAllWanted.class, Set.of("ctrl9", "ctrl10"));
     EXPECTED.put(CountsSeveralAtNow.class, Set.of("ctrl10"));
     EXPECTED.put(IgnoresUsesAhead.class, Set.of("ctrl10"));
+    EXPECTED.put(EndsUsesInCountedOrder.class, Set.of("ctrl10"));
     EXPECTED.put(AcceptsAnyWanted.class, Set.of("ctrl7"));
     EXPECTED.put(OneAtATime.class, Set.of("ctrl9", "ctrl10"));
     EXPECTED.put(HashesFromGenesisEachAppend.class, Set.of("store24"));
@@ -794,6 +795,51 @@ class BrokenImplementationsTest {
     int admitUpTo(List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
       ControlStore.validBlock(now, wanted, countedAt);
       return real.admitUpTo(windows, now, wanted, now);
+    }
+  }
+
+  /**
+   * Keeps each window's uses in the order they were counted and ends them from the oldest counted:
+   * a use counted ahead keeps the uses counted after it, at earlier times, from ending.
+   */
+  static class EndsUsesInCountedOrder extends BrokenControls {
+    final Map<String, java.util.ArrayDeque<Instant>> queues = new HashMap<>();
+
+    @Override
+    synchronized boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
+      return count(windows, now, 1, consume ? now : null) == 1;
+    }
+
+    @Override
+    synchronized int admitUpTo(
+        List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
+      ControlStore.validBlock(now, wanted, countedAt);
+      return count(windows, now, wanted, countedAt);
+    }
+
+    private int count(
+        List<ControlStore.Window> windows, Instant now, int wanted, @Nullable Instant countedAt) {
+      ControlStore.validWindows(windows);
+      int room = wanted;
+      for (ControlStore.Window window : windows) {
+        java.util.ArrayDeque<Instant> queue =
+            queues.computeIfAbsent(window.key(), k -> new java.util.ArrayDeque<>());
+        while (!queue.isEmpty() && !queue.peekFirst().isAfter(now.minus(window.length()))) {
+          queue.pollFirst();
+        }
+        room = Math.min(room, window.max() - queue.size());
+      }
+      if (room <= 0) {
+        return 0;
+      }
+      if (countedAt != null) {
+        for (ControlStore.Window window : windows) {
+          for (int n = 0; n < room; n++) {
+            queues.get(window.key()).addLast(countedAt);
+          }
+        }
+      }
+      return room;
     }
   }
 

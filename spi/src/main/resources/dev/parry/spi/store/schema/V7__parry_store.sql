@@ -17,6 +17,9 @@ BEGIN
   IF current_setting('transaction_isolation') <> 'read committed' THEN
     RETURN NULL;
   END IF;
+  IF coalesce(cardinality(keys), 0) = 0 OR wanted IS NULL OR wanted < 1 THEN
+    RETURN 0; -- no window to count in, or nothing wanted: nothing admitted
+  END IF;
   FOR i IN 1 .. cardinality(keys) LOOP
     PERFORM pg_advisory_xact_lock(1885434489, hashtext(keys[i]));
   END LOOP;
