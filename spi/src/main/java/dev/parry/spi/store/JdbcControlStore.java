@@ -1,3 +1,5 @@
+// Past 400 lines because the control state and the windows share one schema, one transaction
+// discipline and the fallbacks for pools that are not READ COMMITTED.
 package dev.parry.spi.store;
 
 import dev.parry.core.actor.PrincipalName;

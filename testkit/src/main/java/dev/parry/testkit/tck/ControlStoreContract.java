@@ -1,3 +1,5 @@
+// Past 400 lines because a contract is one class a vendor extends: one commented group per
+// part of the interface, each rule one test.
 package dev.parry.testkit.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
