@@ -55,12 +55,15 @@ class QuotaTest {
     }
   }
 
-  /** A control store that counts how often it is asked to admit; optionally without admitUpTo. */
-  static class Counting implements ControlStore {
+  /**
+   * A control store written before admissions of several, counting how often it is asked to admit:
+   * the interface's default {@code admitUpTo} answers one at a time through {@code admit}.
+   */
+  static class OneAtATime implements ControlStore {
     final ControlStore real;
     final AtomicInteger asks = new AtomicInteger();
 
-    Counting(ControlStore real) {
+    OneAtATime(ControlStore real) {
       this.real = real;
     }
 
@@ -79,32 +82,19 @@ class QuotaTest {
       asks.incrementAndGet();
       return real.admit(windows, now, consume);
     }
+  }
+
+  /** A control store that counts how often it is asked to admit, one or several at once. */
+  static final class Counting extends OneAtATime {
+    Counting(ControlStore real) {
+      super(real);
+    }
 
     @Override
     public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
       asks.incrementAndGet();
       return real.admitUpTo(windows, now, wanted, countedAt);
     }
-  }
-
-  /** {@return a store written before admissions of several: the interface's default answers one} */
-  static ControlStore oneAtATime(ControlStore real) {
-    return new ControlStore() {
-      @Override
-      public ControlChange record(ControlChange change) {
-        return real.record(change);
-      }
-
-      @Override
-      public List<ControlChange> changes(long after, int limit) {
-        return real.changes(after, limit);
-      }
-
-      @Override
-      public boolean admit(List<Window> windows, Instant now, boolean consume) {
-        return real.admit(windows, now, consume);
-      }
-    };
   }
 
   @Test
@@ -421,7 +411,7 @@ class QuotaTest {
       InMemoryControlStore shared = InMemoryControlStore.create();
       Counting counted = new Counting(shared);
       Quota[] quotas = {
-        new Quota(limits, counted, clock), new Quota(limits, oneAtATime(shared), clock)
+        new Quota(limits, counted, clock), new Quota(limits, new OneAtATime(shared), clock)
       };
       int[] through =
           atRandomPaces(

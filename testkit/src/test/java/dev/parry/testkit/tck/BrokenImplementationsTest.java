@@ -749,26 +749,28 @@ class BrokenImplementationsTest {
     }
   }
 
-  /** Counts only the uses up to now: those counted ahead are left out until their time comes. */
-  static class IgnoresUsesAhead extends BrokenControls {
-    /** {@return how many uses of {@code window} count at {@code now}, leaving out those ahead} */
-    int counted(ControlStore.Window window, Instant now) {
-      return (int) used(window, now, true).stream().filter(at -> !at.isAfter(now)).count();
-    }
+  /**
+   * Admits against counts it keeps itself, through two hooks: how many uses a window counts now,
+   * and counting one.
+   */
+  abstract static class CountsItsOwn extends BrokenControls {
+    abstract int counted(ControlStore.Window window, Instant now);
+
+    abstract void count(ControlStore.Window window, Instant at);
 
     @Override
     synchronized boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
-      return count(windows, now, 1, consume ? now : null) == 1;
+      return admitted(windows, now, 1, consume ? now : null) == 1;
     }
 
     @Override
     synchronized int admitUpTo(
         List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
       ControlStore.validBlock(now, wanted, countedAt);
-      return count(windows, now, wanted, countedAt);
+      return admitted(windows, now, wanted, countedAt);
     }
 
-    private int count(
+    private int admitted(
         List<ControlStore.Window> windows, Instant now, int wanted, @Nullable Instant countedAt) {
       ControlStore.validWindows(windows);
       int room = wanted;
@@ -781,11 +783,24 @@ class BrokenImplementationsTest {
       if (countedAt != null) {
         for (ControlStore.Window window : windows) {
           for (int n = 0; n < room; n++) {
-            used(window, now, true).add(countedAt);
+            count(window, countedAt);
           }
         }
       }
       return room;
+    }
+  }
+
+  /** Counts only the uses up to now: those counted ahead are left out until their time comes. */
+  static class IgnoresUsesAhead extends CountsItsOwn {
+    @Override
+    int counted(ControlStore.Window window, Instant now) {
+      return (int) used(window, now, true).stream().filter(at -> !at.isAfter(now)).count();
+    }
+
+    @Override
+    void count(ControlStore.Window window, Instant at) {
+      uses.get(window.key()).add(at);
     }
   }
 
@@ -802,44 +817,22 @@ class BrokenImplementationsTest {
    * Keeps each window's uses in the order they were counted and ends them from the oldest counted:
    * a use counted ahead keeps the uses counted after it, at earlier times, from ending.
    */
-  static class EndsUsesInCountedOrder extends BrokenControls {
+  static class EndsUsesInCountedOrder extends CountsItsOwn {
     final Map<String, java.util.ArrayDeque<Instant>> queues = new HashMap<>();
 
     @Override
-    synchronized boolean admit(List<ControlStore.Window> windows, Instant now, boolean consume) {
-      return count(windows, now, 1, consume ? now : null) == 1;
+    int counted(ControlStore.Window window, Instant now) {
+      java.util.ArrayDeque<Instant> queue =
+          queues.computeIfAbsent(window.key(), k -> new java.util.ArrayDeque<>());
+      while (!queue.isEmpty() && !queue.peekFirst().isAfter(now.minus(window.length()))) {
+        queue.pollFirst();
+      }
+      return queue.size();
     }
 
     @Override
-    synchronized int admitUpTo(
-        List<ControlStore.Window> windows, Instant now, int wanted, Instant countedAt) {
-      ControlStore.validBlock(now, wanted, countedAt);
-      return count(windows, now, wanted, countedAt);
-    }
-
-    private int count(
-        List<ControlStore.Window> windows, Instant now, int wanted, @Nullable Instant countedAt) {
-      ControlStore.validWindows(windows);
-      int room = wanted;
-      for (ControlStore.Window window : windows) {
-        java.util.ArrayDeque<Instant> queue =
-            queues.computeIfAbsent(window.key(), k -> new java.util.ArrayDeque<>());
-        while (!queue.isEmpty() && !queue.peekFirst().isAfter(now.minus(window.length()))) {
-          queue.pollFirst();
-        }
-        room = Math.min(room, window.max() - queue.size());
-      }
-      if (room <= 0) {
-        return 0;
-      }
-      if (countedAt != null) {
-        for (ControlStore.Window window : windows) {
-          for (int n = 0; n < room; n++) {
-            queues.get(window.key()).addLast(countedAt);
-          }
-        }
-      }
-      return room;
+    void count(ControlStore.Window window, Instant at) {
+      queues.get(window.key()).addLast(at);
     }
   }
 
