@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -71,6 +72,68 @@ class PostgresAdmissionTest {
       assertFalse(
           admitted.get(30, TimeUnit.SECONDS),
           "admitted past a full window: the use committed while it waited was not counted");
+    }
+  }
+
+  @ParameterizedTest(name = "on a pool whose connections are {0}, auto-commit {1}")
+  @CsvSource({
+    "TRANSACTION_READ_COMMITTED, true",
+    "TRANSACTION_READ_COMMITTED, false",
+    "TRANSACTION_REPEATABLE_READ, false"
+  })
+  @DisplayName(
+      "an admission of several counts the uses committed while it waited, and its own uses stay"
+          + " committed")
+  void severalCountWhatCommittedWhileTheyWaited(String isolation, boolean autoCommit)
+      throws Exception {
+    String scope = "KIND:ISOLATE_DEVICE/admission-" + UUID.randomUUID();
+    Window window = new Window(scope, Duration.ofHours(1), 5);
+    try (HikariDataSource pool =
+            Postgres.pool(
+                "parry-test-admission",
+                2,
+                config -> {
+                  config.setTransactionIsolation(isolation);
+                  config.setAutoCommit(autoCommit);
+                });
+        Connection other = Postgres.dataSource().getConnection()) {
+      JdbcControlStore controls = JdbcControlStore.create(pool);
+      other.setAutoCommit(false);
+      // another admission: holds the window's lock and counts 2 uses, not yet committed
+      try (PreparedStatement lock =
+          other.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+        lock.setInt(1, ADMIT_LOCK);
+        lock.setString(2, window.key());
+        lock.execute();
+      }
+      try (PreparedStatement use =
+          other.prepareStatement(
+              "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?), (?, ?, ?)")) {
+        for (int i = 0; i < 2; i++) {
+          use.setString(1 + 3 * i, window.key());
+          use.setLong(2 + 3 * i, NOW.getEpochSecond());
+          use.setInt(3 + 3 * i, 0);
+        }
+        use.executeUpdate();
+      }
+      CompletableFuture<Integer> admitted =
+          CompletableFuture.supplyAsync(
+              () -> controls.admitUpTo(List.of(window), NOW, 10, NOW.plusSeconds(1)));
+      awaitWaitingForLock(window.key());
+      other.commit();
+      assertEquals(
+          3,
+          admitted.get(30, TimeUnit.SECONDS),
+          "10 wanted of a window of 5 holding the 2 uses committed while it waited");
+      try (PreparedStatement count =
+          other.prepareStatement("SELECT count(*) FROM parry_blast_uses WHERE window_key = ?")) {
+        count.setString(1, window.key());
+        try (ResultSet result = count.executeQuery()) {
+          result.next();
+          assertEquals(5, result.getLong(1), "the admission's 3 uses were committed");
+        }
+      }
+      other.commit();
     }
   }
 
