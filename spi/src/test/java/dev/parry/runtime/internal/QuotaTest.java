@@ -300,9 +300,9 @@ class QuotaTest {
    * Asks {@code requests} times at random paces (bursts at one instant, steady spacing about twice
    * as fast as {@code first} allows, and pauses), each through a quota picked by {@code pick}, and
    * checks that no window of any limit passes it, and that at least 90 % of what exact limits let
-   * through goes through. {@return how many calls each quota let through}
+   * through goes through, and that each of {@code blocking} admitted several calls at once.
    */
-  static int[] atRandomPaces(
+  static void atRandomPaces(
       Random random,
       String what,
       RateLimit first,
@@ -310,11 +310,11 @@ class QuotaTest {
       ManualClock clock,
       Quota[] quotas,
       int requests,
-      java.util.function.IntSupplier pick) {
+      java.util.function.IntSupplier pick,
+      Counting... blocking) {
     long spacing = first.period().toNanos() / first.permits() / 2;
     List<Instant> asked = new ArrayList<>();
     List<Instant> through = new ArrayList<>();
-    int[] each = new int[quotas.length];
     for (int i = 0; i < requests; i++) {
       int pace = random.nextInt(100);
       if (pace < 2) {
@@ -323,10 +323,8 @@ class QuotaTest {
         clock.advance(Duration.ofNanos((long) (random.nextDouble() * 2 * spacing)));
       }
       asked.add(clock.instant());
-      int q = pick.getAsInt();
-      if (quotas[q].reserve(EntityFamily.DEVICE).isZero()) {
+      if (quotas[pick.getAsInt()].reserve(EntityFamily.DEVICE).isZero()) {
         through.add(clock.instant());
-        each[q]++;
       }
     }
     for (RateLimit limit : limits) {
@@ -337,7 +335,18 @@ class QuotaTest {
     assertTrue(
         through.size() >= exact * 0.9,
         what + ": " + through.size() + " let through, exact limits let " + exact);
-    return each;
+    for (Counting store : blocking) {
+      assertTrue(
+          store.largest.get() >= 2,
+          what + ": not counted in blocks, at most " + store.largest.get() + " at once");
+    }
+  }
+
+  /** {@return a seed, printed so that a failure replays with -Dparry.seed} */
+  static long seed() {
+    long seed = Long.getLong("parry.seed", System.nanoTime());
+    System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
+    return seed;
   }
 
   @Test
@@ -346,8 +355,7 @@ class QuotaTest {
           + " asking at random paces: no window of either passes its limit, and at least 90 % of"
           + " what exact limits would let through goes through")
   void twoLimitsAtRandomPaces() {
-    long seed = Long.getLong("parry.seed", System.nanoTime());
-    System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
+    long seed = seed();
     Random random = new Random(seed);
     for (int round = 0; round < 6; round++) {
       // limits whose blocks hold 2 or more: a thousandth of each, a hold being a tenth of 1-10 s
@@ -363,30 +371,16 @@ class QuotaTest {
       ManualClock clock = new ManualClock();
       InMemoryControlStore shared = InMemoryControlStore.create();
       Counting[] stores = {new Counting(shared), new Counting(shared)};
-      Quota[] quotas = {new Quota(limits, stores[0], clock), new Quota(limits, stores[1], clock)};
-      int[] through =
-          atRandomPaces(
-              random,
-              "seed " + seed + ", round " + round + ", " + limits,
-              shortLimit,
-              limits,
-              clock,
-              quotas,
-              longLimit.permits() * 3,
-              () -> random.nextInt(2));
-      for (int q = 0; q < 2; q++) {
-        assertTrue(
-            stores[q].largest.get() >= 2,
-            "seed "
-                + seed
-                + ", round "
-                + round
-                + ": counted in blocks, at most "
-                + stores[q].largest.get()
-                + " at once for "
-                + through[q]
-                + " calls");
-      }
+      atRandomPaces(
+          random,
+          "seed " + seed + ", round " + round + ", " + limits,
+          shortLimit,
+          limits,
+          clock,
+          new Quota[] {new Quota(limits, stores[0], clock), new Quota(limits, stores[1], clock)},
+          longLimit.permits() * 3,
+          () -> random.nextInt(2),
+          stores);
     }
   }
 
@@ -396,8 +390,7 @@ class QuotaTest {
           + " with bursts and pauses, under one limit or two: no window passes its limit, and at"
           + " least 90 % of what exact limits would let through goes through")
   void randomPacesNeverPassTheLimit() {
-    long seed = Long.getLong("parry.seed", System.nanoTime());
-    System.out.println("QuotaTest seed: " + seed + " (replay with -Dparry.seed=" + seed + ")");
+    long seed = seed();
     Random random = new Random(seed);
     for (int round = 0; round < 12; round++) {
       // limits whose blocks hold 2 or more: a thousandth of each, a hold being a tenth of 1-10 s
@@ -415,30 +408,18 @@ class QuotaTest {
       ManualClock clock = new ManualClock();
       InMemoryControlStore shared = InMemoryControlStore.create();
       Counting counted = new Counting(shared);
-      Quota[] quotas = {
-        new Quota(limits, counted, clock), new Quota(limits, new OneAtATime(shared), clock)
-      };
-      int[] through =
-          atRandomPaces(
-              random,
-              "seed " + seed + ", round " + round + ", " + limits,
-              first,
-              limits,
-              clock,
-              quotas,
-              first.permits() * 8,
-              () -> random.nextInt(10) < 8 ? 0 : 1);
-      assertTrue(
-          counted.largest.get() >= 2,
-          "seed "
-              + seed
-              + ", round "
-              + round
-              + ": counted in blocks, at most "
-              + counted.largest.get()
-              + " at once for "
-              + through[0]
-              + " calls");
+      atRandomPaces(
+          random,
+          "seed " + seed + ", round " + round + ", " + limits,
+          first,
+          limits,
+          clock,
+          new Quota[] {
+            new Quota(limits, counted, clock), new Quota(limits, new OneAtATime(shared), clock)
+          },
+          first.permits() * 8,
+          () -> random.nextInt(10) < 8 ? 0 : 1,
+          counted);
     }
   }
 }

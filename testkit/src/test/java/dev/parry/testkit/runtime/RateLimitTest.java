@@ -16,6 +16,7 @@ import dev.parry.runtime.Limits;
 import dev.parry.runtime.RateLimit;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InMemoryInvestigationStore;
+import dev.parry.spi.store.InvestigationStore;
 import dev.parry.testkit.ParryHarness;
 import dev.parry.testkit.fake.Call;
 import dev.parry.testkit.fake.Fault;
@@ -71,6 +72,12 @@ class RateLimitTest {
       most = Math.max(most, end - start + 1);
     }
     return most;
+  }
+
+  /** {@return a runtime named {@code name} on {@code store}, under {@code limits}} */
+  static ParryHarness onStore(InvestigationStore store, Limits limits, String name) {
+    return ParryHarness.onStore(
+        store, b -> b.deviceGroups(Samples.groups()).limits(limits).instanceName(name));
   }
 
   static void allSucceeded(ParryHarness parry) {
@@ -141,12 +148,8 @@ class RateLimitTest {
   void sharedByRuntimesOnOneStore() {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     Limits limits = LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)));
-    try (ParryHarness a =
-            ParryHarness.onStore(
-                store, b -> b.deviceGroups(Samples.groups()).limits(limits).instanceName("a"));
-        ParryHarness b =
-            ParryHarness.onStore(
-                store, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("b"))) {
+    try (ParryHarness a = onStore(store, limits, "a");
+        ParryHarness b = onStore(store, limits, "b")) {
       for (int i = 0; i < 20; i++) {
         quarantine(a, i);
         quarantine(b, 100 + i);
@@ -172,12 +175,8 @@ class RateLimitTest {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     FaultyStore faulty = FaultyStore.wrapping(store, 11);
     Limits limits = LIMITS.withRateLimit(RateLimit.of(2_000, Duration.ofSeconds(1)));
-    try (ParryHarness a =
-            ParryHarness.onStore(
-                faulty, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("a"));
-        ParryHarness b =
-            ParryHarness.onStore(
-                store, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("b"))) {
+    try (ParryHarness a = onStore(faulty, limits, "a");
+        ParryHarness b = onStore(store, limits, "b")) {
       a.runtime().start(); // the reconciler picks up what a failed count left due
       b.runtime().start();
       b.devices().inject(Fault.inProgress(2), 40); // 40 actions polled until done
@@ -224,12 +223,8 @@ class RateLimitTest {
   void waitingForTheLimitHoldsTheLease() {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     Limits limits = LIMITS.withRateLimit(RateLimit.of(10, Duration.ofMinutes(1)));
-    try (ParryHarness a =
-            ParryHarness.onStore(
-                store, b -> b.deviceGroups(Samples.groups()).limits(limits).instanceName("a"));
-        ParryHarness b =
-            ParryHarness.onStore(
-                store, x -> x.deviceGroups(Samples.groups()).limits(limits).instanceName("b"))) {
+    try (ParryHarness a = onStore(store, limits, "a");
+        ParryHarness b = onStore(store, limits, "b")) {
       a.runtime().start();
       b.runtime().start(); // its reconciler looks for due work on every tick
       for (int i = 0; i < 30; i++) {
@@ -256,9 +251,7 @@ class RateLimitTest {
   void queuedBehindTheCapHoldsTheLease() {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     Limits limits = LIMITS.withMaxConcurrentPerFamily(1);
-    try (ParryHarness a =
-        ParryHarness.onStore(
-            store, b -> b.deviceGroups(Samples.groups()).limits(limits).instanceName("a"))) {
+    try (ParryHarness a = onStore(store, limits, "a")) {
       a.devices().inject(Fault.inProgress(1000), 1); // the first call keeps the only permit
       for (int i = 0; i < 3; i++) {
         quarantine(a, i);

@@ -68,6 +68,14 @@ class ControlWindowsTest {
     assertTrue(
         refused.getMessage().contains(Instant.MAX.minusSeconds(31).toString()),
         refused.getMessage());
+    assertThrows(
+        InvalidInputException.class,
+        () -> store.admitUpTo(windows, Instant.MAX, 1, null),
+        "no time to count at");
+    assertThrows(
+        InvalidInputException.class,
+        () -> store.admitUpTo(windows, null, 1, Instant.MAX),
+        "no time now");
     assertEquals(5, store.admitUpTo(windows, Instant.MAX, 1_000, Instant.MAX), "nothing counted");
   }
 

@@ -49,22 +49,7 @@ class PostgresAdmissionTest {
           isolationOf(pool),
           "the pool's isolation");
       JdbcControlStore controls = JdbcControlStore.create(pool);
-      other.setAutoCommit(false);
-      // another admission: holds the window's lock and counts its use, not yet committed
-      try (PreparedStatement lock =
-          other.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-        lock.setInt(1, ADMIT_LOCK);
-        lock.setString(2, window.key());
-        lock.execute();
-      }
-      try (PreparedStatement use =
-          other.prepareStatement(
-              "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)")) {
-        use.setString(1, window.key());
-        use.setLong(2, NOW.getEpochSecond());
-        use.setInt(3, 0);
-        use.executeUpdate();
-      }
+      countWithoutCommitting(other, window, 1);
       CompletableFuture<Boolean> admitted =
           CompletableFuture.supplyAsync(() -> controls.admit(List.of(window), NOW, true));
       awaitWaitingForLock(window.key());
@@ -98,24 +83,7 @@ class PostgresAdmissionTest {
                 });
         Connection other = Postgres.dataSource().getConnection()) {
       JdbcControlStore controls = JdbcControlStore.create(pool);
-      other.setAutoCommit(false);
-      // another admission: holds the window's lock and counts 2 uses, not yet committed
-      try (PreparedStatement lock =
-          other.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-        lock.setInt(1, ADMIT_LOCK);
-        lock.setString(2, window.key());
-        lock.execute();
-      }
-      try (PreparedStatement use =
-          other.prepareStatement(
-              "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?), (?, ?, ?)")) {
-        for (int i = 0; i < 2; i++) {
-          use.setString(1 + 3 * i, window.key());
-          use.setLong(2 + 3 * i, NOW.getEpochSecond());
-          use.setInt(3 + 3 * i, 0);
-        }
-        use.executeUpdate();
-      }
+      countWithoutCommitting(other, window, 2);
       CompletableFuture<Integer> admitted =
           CompletableFuture.supplyAsync(
               () -> controls.admitUpTo(List.of(window), NOW, 10, NOW.plusSeconds(1)));
@@ -134,6 +102,32 @@ class PostgresAdmissionTest {
         }
       }
       other.commit();
+    }
+  }
+
+  /**
+   * Does on {@code other} what another admission does before its commit: holds {@code window}'s
+   * lock and counts {@code uses} uses at {@code NOW}, in a transaction left open.
+   */
+  private static void countWithoutCommitting(Connection other, Window window, int uses)
+      throws SQLException {
+    other.setAutoCommit(false);
+    try (PreparedStatement lock =
+        other.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+      lock.setInt(1, ADMIT_LOCK);
+      lock.setString(2, window.key());
+      lock.execute();
+    }
+    try (PreparedStatement use =
+        other.prepareStatement(
+            "INSERT INTO parry_blast_uses (window_key, at_s, at_n) VALUES (?, ?, ?)")) {
+      for (int n = 0; n < uses; n++) {
+        use.setString(1, window.key());
+        use.setLong(2, NOW.getEpochSecond());
+        use.setInt(3, 0);
+        use.addBatch();
+      }
+      use.executeBatch();
     }
   }
 
