@@ -41,42 +41,53 @@ public final class Text {
    * @throws InvalidInputException if the length is out of range or a control character is present
    */
   public static String require(String name, String value, int min, int max) {
+    // kept small, with the errors built in methods of their own, so that the JIT inlines it into
+    // every record that checks a text
     Checks.notNull(value, name);
     if (value.length() < min || value.length() > max) {
-      throw new InvalidInputException(
-          name,
-          value,
-          name
-              + " must be "
-              + min
-              + "-"
-              + max
-              + " characters, was "
-              + value.length()
-              + ": "
-              + show(value));
+      throw badLength(name, value, min, max);
+    }
+    if (value.isEmpty()) {
+      return value; // nothing to look for (the usual comment)
     }
     int slot = value.hashCode() & (CLEAN.length - 1);
     if (value.equals(CLEAN[slot])) {
       return value;
     }
     int bad = firstControl(value);
-    if (bad < 0) {
-      CLEAN[slot] = value;
-    }
     if (bad >= 0) {
-      throw new InvalidInputException(
-          name,
-          value,
-          name
-              + " must not contain control characters (found U+"
-              + String.format("%04X", (int) value.charAt(bad))
-              + " at index "
-              + bad
-              + "), was: "
-              + show(value));
+      throw control(name, value, bad);
     }
+    CLEAN[slot] = value;
     return value;
+  }
+
+  private static InvalidInputException badLength(String name, String value, int min, int max) {
+    return new InvalidInputException(
+        name,
+        value,
+        name
+            + " must be "
+            + min
+            + "-"
+            + max
+            + " characters, was "
+            + value.length()
+            + ": "
+            + show(value));
+  }
+
+  private static InvalidInputException control(String name, String value, int bad) {
+    return new InvalidInputException(
+        name,
+        value,
+        name
+            + " must not contain control characters (found U+"
+            + String.format("%04X", (int) value.charAt(bad))
+            + " at index "
+            + bad
+            + "), was: "
+            + show(value));
   }
 
   /**

@@ -117,7 +117,7 @@ public record ActionRecord(
     Checks.notNull(source, "source").requireFor(requestedBy, action.family());
     Checks.notNull(proposedAt, "proposedAt");
     Checks.notNull(status, "status");
-    steps = Checks.listOf(steps, "steps");
+    steps = CheckedList.of(steps, "steps");
     Checks.notNull(updatedAt, "updatedAt");
     Checks.notNull(updatedBy, "updatedBy");
     Checks.notNull(note, "note");
@@ -264,17 +264,9 @@ public record ActionRecord(
             : status == ActionStatus.UNDO_FAILED && undoAttempts == 0 ? 2 : undoAttempts + 1);
   }
 
-  /**
-   * {@return the steps and one more, as an unmodifiable list of the JDK's}, which the constructor
-   * takes without copying it again
-   */
+  /** {@return the steps and one more, which the constructor takes without copying it again} */
   private List<ActionStep> with(ActionStep step) {
-    if (steps.isEmpty()) {
-      return List.of(step);
-    }
-    ActionStep[] more = steps.toArray(new ActionStep[steps.size() + 1]);
-    more[more.length - 1] = step;
-    return List.of(more);
+    return ((CheckedList<ActionStep>) steps).plus(step);
   }
 
   /** {@return this pending action expiring at {@code expires}} */

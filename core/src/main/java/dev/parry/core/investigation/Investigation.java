@@ -150,7 +150,7 @@ public record Investigation(
       throw new InvalidInputException(
           "version", version, "version must be 1 or more, was: " + version);
     }
-    evidence = Checks.listOf(evidence, "evidence");
+    evidence = CheckedList.of(evidence, "evidence");
     threatsWithoutAction = threats(threatsWithoutAction);
     actions = Actions.of(Checks.notNull(actions, "actions"), pendingExpiry);
   }
@@ -162,10 +162,17 @@ public record Investigation(
     }
   }
 
-  /** {@return the threats without action, copied and checked; none for null} */
+  /**
+   * {@return the threats without action: as they are if a state built them, copied and checked
+   * otherwise; none for null}
+   */
   private static List<Evidence> threats(@Nullable List<Evidence> threatsWithoutAction) {
     if (threatsWithoutAction == null) {
-      return List.of();
+      return CheckedList.empty(true);
+    }
+    List<Evidence> own = CheckedList.ownThreats(threatsWithoutAction);
+    if (own != null) {
+      return own;
     }
     List<Evidence> threats = Checks.listOf(threatsWithoutAction, "threatsWithoutAction");
     for (int i = 0, size = threats.size(); i < size; i++) {
@@ -178,7 +185,7 @@ public record Investigation(
                 + threat.verdict());
       }
     }
-    return threats;
+    return CheckedList.threats(threats);
   }
 
   /**
@@ -320,8 +327,8 @@ public record Investigation(
         opened.at(),
         opened.pendingExpiry(),
         1,
-        List.of(),
-        List.of(),
+        CheckedList.empty(false),
+        CheckedList.empty(true),
         List.of(),
         null,
         null,
@@ -1137,7 +1144,7 @@ public record Investigation(
   /** {@return the investigation after an event about itself rather than one of its actions} */
   private Investigation evolveInvestigation(InvestigationEvent event, long v) {
     if (event instanceof EvidenceRecorded evidenceRecorded) {
-      List<Evidence> more = plus(evidence, evidenceRecorded.evidence());
+      List<Evidence> more = ((CheckedList<Evidence>) evidence).plus(evidenceRecorded.evidence());
       return new Investigation(
           id,
           alertId,
@@ -1154,7 +1161,8 @@ public record Investigation(
           completedAt);
     }
     if (event instanceof NoActionPlanned noActionPlanned) {
-      List<Evidence> more = plus(threatsWithoutAction, noActionPlanned.evidence());
+      List<Evidence> more =
+          ((CheckedList<Evidence>) threatsWithoutAction).plus(noActionPlanned.evidence());
       return new Investigation(
           id,
           alertId,
@@ -1230,17 +1238,6 @@ public record Investigation(
     throw new ConflictException("investigation " + id + " is already open");
   }
 
-  /**
-   * {@return the list and one more element, as an unmodifiable list of the JDK's}, which the
-   * constructor takes without copying it again
-   */
-  private static <T> List<T> plus(List<T> list, T element) {
-    @SuppressWarnings("unchecked")
-    T[] more = (T[]) list.toArray(new Object[list.size() + 1]);
-    more[more.length - 1] = element;
-    return List.of(more);
-  }
-
   private ActionRecord evolveAction(ActionEvent event) {
     if (event instanceof ActionProposed proposed) {
       return proposedAction(proposed);
@@ -1298,7 +1295,7 @@ public record Investigation(
         proposed.source(),
         proposed.at(),
         initial,
-        List.of(),
+        CheckedList.empty(false),
         0,
         proposed.at(),
         proposed.actor(),

@@ -18,6 +18,8 @@ import dev.parry.core.entity.DeviceName;
 import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,8 +73,8 @@ class DecisionListsTest {
     return investigation.actions().get(investigation.actions().size() - 1).id();
   }
 
-  static void assertUnmodifiable(List<InvestigationEvent> events) {
-    InvestigationEvent any = events.get(0);
+  static <T> void assertUnmodifiable(List<T> events) {
+    T any = events.get(0);
     assertThrows(UnsupportedOperationException.class, () -> events.add(any));
     assertThrows(UnsupportedOperationException.class, () -> events.add(0, any));
     assertThrows(UnsupportedOperationException.class, () -> events.set(0, any));
@@ -131,6 +133,86 @@ class DecisionListsTest {
             investigation.completedAt());
     assertTrue(given.isComplete());
     assertEquals(investigation, given);
+  }
+
+  @Test
+  @DisplayName("the evidence, the threats without action and an action's steps cannot be modified")
+  void stateListsAreUnmodifiable() {
+    accept(
+        new Command.RecordEvidence(
+            Evidence.of(DEVICE, Verdict.NO_THREATS_FOUND, "", T0), List.of(), Actor.system()));
+    accept(
+        new Command.RecordEvidence(
+            Evidence.of(DEVICE, Verdict.MALICIOUS, "", T0), List.of(), Actor.system()));
+    ActionId id = propose(1);
+    accept(new Command.Approve(id, ALICE, "looks right"));
+    assertEquals(2, investigation.evidence().size());
+    assertUnmodifiable(investigation.evidence());
+    assertEquals(1, investigation.threatsWithoutAction().size());
+    assertUnmodifiable(investigation.threatsWithoutAction());
+    assertUnmodifiable(investigation.action(id).orElseThrow().steps());
+    assertEquals(investigation, Investigation.replay(log), "replay builds the same state");
+  }
+
+  @Test
+  @DisplayName(
+      "a state's evidence given back as its threats without action is checked like any other list")
+  void evidenceGivenAsThreatsIsChecked() {
+    accept(
+        new Command.RecordEvidence(
+            Evidence.of(DEVICE, Verdict.NO_THREATS_FOUND, "", T0), List.of(), Actor.system()));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                new Investigation(
+                    investigation.id(),
+                    investigation.alertId(),
+                    investigation.level(),
+                    investigation.origin(),
+                    investigation.openedAt(),
+                    investigation.pendingExpiry(),
+                    investigation.version(),
+                    investigation.evidence(),
+                    investigation.evidence(),
+                    investigation.actions(),
+                    investigation.analysis(),
+                    investigation.terminatedBy(),
+                    investigation.completedAt()));
+    assertEquals("threatsWithoutAction", e.field());
+  }
+
+  @Test
+  @DisplayName("a list given from outside is copied: changing it later changes no state")
+  void givenListsAreCopied() {
+    List<Evidence> evidence =
+        new ArrayList<>(List.of(Evidence.of(DEVICE, Verdict.NO_THREATS_FOUND, "", T0)));
+    Investigation given =
+        new Investigation(
+            investigation.id(),
+            investigation.alertId(),
+            investigation.level(),
+            investigation.origin(),
+            investigation.openedAt(),
+            investigation.pendingExpiry(),
+            investigation.version(),
+            evidence,
+            null,
+            investigation.actions(),
+            investigation.analysis(),
+            investigation.terminatedBy(),
+            investigation.completedAt());
+    evidence.add(Evidence.of(DEVICE, Verdict.MALICIOUS, "", T0));
+    assertEquals(1, given.evidence().size());
+    Investigation after =
+        ((Decision.Accepted)
+                given.decide(
+                    new Command.RecordEvidence(
+                        Evidence.of(DEVICE, Verdict.SUSPICIOUS, "", T0), List.of(), Actor.system()),
+                    T0))
+            .after();
+    assertEquals(1, given.evidence().size(), "a decision leaves the state it was made on alone");
+    assertEquals(2, after.evidence().size());
   }
 
   @Test
