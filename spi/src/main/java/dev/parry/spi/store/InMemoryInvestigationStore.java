@@ -88,16 +88,17 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    * rewritten as its status changes. byEntity holds each entity's sort keys.
    */
   private final Map<InvestigationId, Stored> investigations;
-  private final ConcurrentSkipListMap<SortKey, ActionId> all = new ConcurrentSkipListMap<>();
-  private final ConcurrentSkipListMap<SortKey, ActionId> pending = new ConcurrentSkipListMap<>();
-  private final ConcurrentSkipListMap<SortKey, ActionId> dispatched = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<IndexKey, ActionId> all = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<IndexKey, ActionId> pending = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<IndexKey, ActionId> dispatched =
+      new ConcurrentSkipListMap<>();
 
   /**
    * Each pending action by its expiry and each time-boxed one by the end of its box (the key's time
    * is the due time, not the proposal time); dispatches and undos are due since their proposal and
    * are read from the dispatched index.
    */
-  private final ConcurrentSkipListMap<SortKey, ActionId> due = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<IndexKey, ActionId> due = new ConcurrentSkipListMap<>();
 
   private final Map<EntityKey, EntityActions> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
@@ -319,17 +320,23 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     return false;
   }
 
+  /** {@return where {@code action} sorts in the indexes by proposal: {@link SortKey#of}'s order} */
+  private static IndexKey keyOf(ActionRecord action) {
+    return IndexKey.of(
+        action.proposedAt(), action.id().investigation().value(), action.id().sequence());
+  }
+
   /** Removes an evicted investigation's actions from every index. */
   private void unindex(Investigation state) {
     String investigation = state.id().value();
     for (ActionRecord action : state.actions()) {
-      SortKey key = SortKey.of(action);
+      IndexKey key = keyOf(action);
       all.remove(key);
       pending.remove(key);
       dispatched.remove(key);
       Obligation timed = timed(action);
       if (timed != null) {
-        due.remove(new SortKey(timed.due(), investigation, action.id().sequence()));
+        due.remove(IndexKey.of(timed.due(), investigation, action.id().sequence()));
       }
       byEntity.computeIfPresent(
           action.action().target().key(), (entity, keys) -> keys.without(key));
@@ -356,7 +363,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       if (was == is) {
         continue;
       }
-      SortKey key = SortKey.of(now);
+      IndexKey key = keyOf(now);
       if (was == null) {
         all.put(key, now.id());
         byEntity.compute(
@@ -387,10 +394,10 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
     String investigation = now.id().investigation().value();
     if (was != null) {
-      due.remove(new SortKey(was.due(), investigation, now.id().sequence()));
+      due.remove(IndexKey.of(was.due(), investigation, now.id().sequence()));
     }
     if (is != null) {
-      due.put(new SortKey(is.due(), investigation, now.id().sequence()), now.id());
+      due.put(IndexKey.of(is.due(), investigation, now.id().sequence()), now.id());
     }
   }
 
@@ -415,26 +422,26 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    * entity's map entry lock; read by queries under this object's monitor.
    */
   private static final class EntityActions {
-    private @Nullable SortKey first;
-    private @Nullable SortKey @Nullable [] more;
+    private @Nullable IndexKey first;
+    private @Nullable IndexKey @Nullable [] more;
     private int moreStart;
     private int moreEnd;
     private int live;
 
-    EntityActions(SortKey first) {
+    EntityActions(IndexKey first) {
       this.first = first;
       this.live = 1;
     }
 
-    synchronized EntityActions with(SortKey key) {
-      @Nullable SortKey[] array = more == null ? new SortKey[4] : more;
+    synchronized EntityActions with(IndexKey key) {
+      @Nullable IndexKey[] array = more == null ? new IndexKey[4] : more;
       if (moreEnd == array.length) {
         int held = live - (first == null ? 0 : 1);
         boolean inPlace = held <= array.length / 2; // gaps left by evictions: close them, not grow
-        @Nullable SortKey[] target = inPlace ? array : new SortKey[2 * array.length];
+        @Nullable IndexKey[] target = inPlace ? array : new IndexKey[2 * array.length];
         int j = 0;
         for (int i = moreStart; i < moreEnd; i++) {
-          SortKey next = array[i];
+          IndexKey next = array[i];
           if (next != null) {
             target[j++] = next;
           }
@@ -453,12 +460,12 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
 
     /** {@return this without {@code key}, or null if no key is left} */
-    synchronized @Nullable EntityActions without(SortKey key) {
+    synchronized @Nullable EntityActions without(IndexKey key) {
       if (key.equals(first)) {
         first = null;
         live--;
       } else {
-        @Nullable SortKey[] array = more;
+        @Nullable IndexKey[] array = more;
         for (int i = moreStart; array != null && i < moreEnd; i++) {
           if (key.equals(array[i])) {
             array[i] = null;
@@ -473,14 +480,14 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       return live == 0 ? null : this;
     }
 
-    synchronized List<SortKey> keys() {
-      List<SortKey> keys = new ArrayList<>(live);
+    synchronized List<IndexKey> keys() {
+      List<IndexKey> keys = new ArrayList<>(live);
       if (first != null) {
         keys.add(first);
       }
-      @Nullable SortKey[] array = more;
+      @Nullable IndexKey[] array = more;
       for (int i = moreStart; array != null && i < moreEnd; i++) {
-        SortKey key = array[i];
+        IndexKey key = array[i];
         if (key != null) {
           keys.add(key);
         }
@@ -527,23 +534,23 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   @Override
   public Page<ActionRecord> queryActions(ActionQuery query) {
     Checks.notNull(query, "query");
-    NavigableMap<SortKey, ActionId> source = sourceFor(query);
+    NavigableMap<IndexKey, ActionId> source = sourceFor(query);
     if (query.newestFirst()) {
       source = source.descendingMap();
     }
     String cursor = query.cursor();
     if (cursor != null) {
-      source = source.tailMap(SortKey.parse(cursor), false);
+      source = source.tailMap(IndexKey.of(SortKey.parse(cursor)), false);
     }
     List<ActionRecord> items = new ArrayList<>(Math.min(query.limit(), 64));
-    SortKey last = null;
-    for (Map.Entry<SortKey, ActionId> entry : source.entrySet()) {
+    IndexKey last = null;
+    for (Map.Entry<IndexKey, ActionId> entry : source.entrySet()) {
       ActionRecord action = current(entry.getValue());
       if (action == null || !query.matches(action)) {
         continue;
       }
       if (items.size() == query.limit()) {
-        return new Page<>(items, Objects.requireNonNull(last).cursor());
+        return new Page<>(items, Objects.requireNonNull(last).sortKey().cursor());
       }
       items.add(action);
       last = entry.getKey();
@@ -552,20 +559,20 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   /** Chooses the smallest index that holds every possible match. */
-  private NavigableMap<SortKey, ActionId> sourceFor(ActionQuery query) {
-    NavigableMap<SortKey, ActionId> source;
+  private NavigableMap<IndexKey, ActionId> sourceFor(ActionQuery query) {
+    NavigableMap<IndexKey, ActionId> source;
     if (query.investigation() != null) {
       source = new TreeMap<>();
       Stored stored = investigations.get(query.investigation());
       if (stored != null) {
         for (ActionRecord action : stored.state().actions()) {
-          source.put(SortKey.of(action), action.id());
+          source.put(keyOf(action), action.id());
         }
       }
     } else if (query.entity() != null) {
       source = new TreeMap<>();
       EntityActions actions = byEntity.get(query.entity());
-      for (SortKey key : actions == null ? List.<SortKey>of() : actions.keys()) {
+      for (IndexKey key : actions == null ? List.<IndexKey>of() : actions.keys()) {
         ActionId id = all.get(key);
         if (id != null) {
           source.put(key, id);
@@ -582,10 +589,10 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     Instant from = query.proposedFrom();
     Instant to = query.proposedTo();
     if (from != null) {
-      source = source.tailMap(new SortKey(from, "", 0), true);
+      source = source.tailMap(IndexKey.first(from), true);
     }
     if (to != null) {
-      source = source.headMap(new SortKey(to, "", 0), false);
+      source = source.headMap(IndexKey.first(to), false);
     }
     return source;
   }
@@ -593,18 +600,18 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   @Override
   public List<ActionRecord> due(
       Instant now, String owner, @Nullable ActionRecord after, int limit) {
-    SortKey cursor = StoreArguments.due(now, owner, after, limit);
+    IndexKey cursor = IndexKey.ofNullable(StoreArguments.due(now, owner, after, limit));
     evictions.run(investigations::size, this::evict);
     List<ActionRecord> out = new ArrayList<>(Math.min(limit, 64));
-    SortKey end = new SortKey(now.plusNanos(1), "", 0);
+    IndexKey end = IndexKey.first(now.plusNanos(1));
     // two sources in one order: expiries and time-box ends by due time, and dispatches and undos,
     // due since their proposal, by the dispatched index's own key
-    Iterator<Map.Entry<SortKey, ActionId>> timed = from(due.headMap(end, false), cursor);
-    Iterator<Map.Entry<SortKey, ActionId>> carried = from(dispatched.headMap(end, false), cursor);
-    Map.Entry<SortKey, ActionId> a = timed.hasNext() ? timed.next() : null;
-    Map.Entry<SortKey, ActionId> b = carried.hasNext() ? carried.next() : null;
+    Iterator<Map.Entry<IndexKey, ActionId>> timed = from(due.headMap(end, false), cursor);
+    Iterator<Map.Entry<IndexKey, ActionId>> carried = from(dispatched.headMap(end, false), cursor);
+    Map.Entry<IndexKey, ActionId> a = timed.hasNext() ? timed.next() : null;
+    Map.Entry<IndexKey, ActionId> b = carried.hasNext() ? carried.next() : null;
     while ((a != null || b != null) && out.size() < limit) {
-      Map.Entry<SortKey, ActionId> next;
+      Map.Entry<IndexKey, ActionId> next;
       if (a != null && (b == null || a.getKey().compareTo(b.getKey()) <= 0)) {
         next = a;
         a = timed.hasNext() ? timed.next() : null;
@@ -614,7 +621,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       }
       ActionRecord action = current(next.getValue());
       Optional<Obligation> obligation = action == null ? Optional.empty() : action.obligation();
-      if (obligation.isEmpty() || !obligation.get().due().equals(next.getKey().proposedAt())) {
+      if (obligation.isEmpty() || !next.getKey().isAt(obligation.get().due())) {
         continue; // moved on since the entry was read: it is answered under its new key, if due
       }
       Lease lease = leases.get(next.getValue());
@@ -626,8 +633,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     return out;
   }
 
-  private static Iterator<Map.Entry<SortKey, ActionId>> from(
-      NavigableMap<SortKey, ActionId> source, @Nullable SortKey cursor) {
+  private static Iterator<Map.Entry<IndexKey, ActionId>> from(
+      NavigableMap<IndexKey, ActionId> source, @Nullable IndexKey cursor) {
     return (cursor == null ? source : source.tailMap(cursor, false)).entrySet().iterator();
   }
 
