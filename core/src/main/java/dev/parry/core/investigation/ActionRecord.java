@@ -76,7 +76,7 @@ public record ActionRecord(
     int undoAttempts) {
 
   /**
-   * Validates the record and copies its steps.
+   * Validates the record and copies its steps, unless a state built the list.
    *
    * @param id the action's id
    * @param action what to do: the remediation and its target

@@ -1,11 +1,10 @@
 package dev.parry.core.investigation;
 
 import dev.parry.core.internal.Checks;
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.RandomAccess;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable list that a state of this package built and checked: no element is null and, for a
@@ -15,7 +14,7 @@ import java.util.RandomAccess;
  *
  * @param <T> the element type
  */
-final class CheckedList<T> extends AbstractList<T> implements RandomAccess {
+final class CheckedList<T> extends ReadOnlyList<T> {
 
   private static final Object[] NONE = {};
   private static final CheckedList<?> EMPTY = new CheckedList<>(NONE, false);
@@ -41,26 +40,28 @@ final class CheckedList<T> extends AbstractList<T> implements RandomAccess {
 
   /**
    * {@return {@code values} if this package built it, or an unmodifiable copy checked to hold no
-   * null}
+   * null}; a list of threats is taken without its mark, sharing its elements, since what is added
+   * to it from then on need not be a threat
    *
    * @param values the values
    * @param name the component, for the error
    * @throws dev.parry.core.error.InvalidInputException if {@code values} or an element is null
    */
   static <T> List<T> of(Collection<? extends T> values, String name) {
-    if (values instanceof CheckedList<?>) {
+    if (values instanceof CheckedList<?> own) {
       @SuppressWarnings("unchecked") // a list is read only: one of a subtype is one of the type
-      List<T> own = (List<T>) values;
-      return own;
+      List<T> same = (List<T>) (own.threats ? new CheckedList<>(own.items, false) : own);
+      return same;
     }
-    return new CheckedList<>(Checks.listOf(values, name).toArray(), false);
+    List<? extends T> checked = Checks.listOf(values, name);
+    return checked.isEmpty() ? empty(false) : new CheckedList<>(checked.toArray(), false);
   }
 
   /**
    * {@return {@code values} if this package built it as a list of threats, or null for any other
    * list}, which the caller checks
    */
-  static <T> @org.jspecify.annotations.Nullable List<T> ownThreats(Collection<? extends T> values) {
+  static <T> @Nullable List<T> ownThreats(Collection<? extends T> values) {
     if (values instanceof CheckedList<?> own && own.threats) {
       @SuppressWarnings("unchecked") // a list is read only: one of a subtype is one of the type
       List<T> threats = (List<T>) own;
@@ -82,11 +83,6 @@ final class CheckedList<T> extends AbstractList<T> implements RandomAccess {
     Object[] more = Arrays.copyOf(items, items.length + 1);
     more[items.length] = Checks.notNull(element, "element");
     return new CheckedList<>(more, threats);
-  }
-
-  /** {@return a list of {@code element} alone, of threats or not} */
-  static <T> CheckedList<T> of(T element, boolean threats) {
-    return new CheckedList<>(new Object[] {Checks.notNull(element, "element")}, threats);
   }
 
   @Override

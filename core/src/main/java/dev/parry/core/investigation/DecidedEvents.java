@@ -1,17 +1,15 @@
 package dev.parry.core.investigation;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The events one decision produces, in order, and the list {@link Decision.Accepted#events()} hands
  * out. Most commands produce one, held in a field, so that such a decision builds no collection and
  * no copy. Only {@link Investigation#decide} appends to it, before it is handed out; from outside
- * it is unmodifiable, as every {@link AbstractList} that overrides no mutator.
+ * it is unmodifiable ({@link ReadOnlyList}).
  */
-final class DecidedEvents extends AbstractList<InvestigationEvent> implements RandomAccess {
+final class DecidedEvents extends ReadOnlyList<InvestigationEvent> {
 
   private @Nullable InvestigationEvent first;
   private @Nullable ArrayList<InvestigationEvent> all;

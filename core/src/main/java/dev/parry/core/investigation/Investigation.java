@@ -33,14 +33,12 @@ import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +82,8 @@ import org.jspecify.annotations.Nullable;
  * @param openedAt when it was opened
  * @param pendingExpiry how long an action may stay pending approval
  * @param version how many events it has applied (1 after opening)
- * @param evidence the evidence, in the order it joined (copied)
+ * @param evidence the evidence, in the order it joined (copied, unless a state built the list: that
+ *     one is immutable already)
  * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy
  *     planned no action, in the order it joined (copied; each is a threat); null, as a state stored
  *     before these were recorded reads, is none
@@ -115,7 +114,7 @@ public record Investigation(
   public static final Duration DEFAULT_PENDING_EXPIRY = Duration.ofDays(7);
 
   /**
-   * Validates and copies the state.
+   * Validates the state and copies the lists it is given, unless a state built them.
    *
    * @param id the investigation's id
    * @param alertId the alert that started it
@@ -124,7 +123,8 @@ public record Investigation(
    * @param openedAt when it was opened
    * @param pendingExpiry how long an action may stay pending approval
    * @param version how many events it has applied (1 after opening)
-   * @param evidence the evidence, in the order it joined (copied)
+   * @param evidence the evidence, in the order it joined (copied, unless a state built the list:
+   *     that one is immutable already)
    * @param threatsWithoutAction the evidence whose verdict is a threat but for which the policy
    *     planned no action, in the order it joined (copied; each is a threat); null, as a state
    *     stored before these were recorded reads, is none
@@ -193,7 +193,7 @@ public record Investigation(
    * immutable, and taken by a new state as they are, without the copy and check a list from outside
    * gets.
    */
-  private static final class Actions extends AbstractList<ActionRecord> implements RandomAccess {
+  private static final class Actions extends ReadOnlyList<ActionRecord> {
     private final ActionRecord[] items;
 
     /** How many of the actions are not settled: kept as they change, so completion is a read. */

@@ -73,15 +73,27 @@ class DecisionListsTest {
     return investigation.actions().get(investigation.actions().size() - 1).id();
   }
 
-  static <T> void assertUnmodifiable(List<T> events) {
-    T any = events.get(0);
-    assertThrows(UnsupportedOperationException.class, () -> events.add(any));
-    assertThrows(UnsupportedOperationException.class, () -> events.add(0, any));
-    assertThrows(UnsupportedOperationException.class, () -> events.set(0, any));
-    assertThrows(UnsupportedOperationException.class, () -> events.remove(0));
-    assertThrows(UnsupportedOperationException.class, events::clear);
-    assertEquals(List.copyOf(events), events, "equal to a JDK list of the same events");
-    assertEquals(List.copyOf(events).hashCode(), events.hashCode());
+  static <T> void assertUnmodifiable(List<T> list) {
+    T any = list.get(0);
+    assertThrows(UnsupportedOperationException.class, () -> list.add(any));
+    assertThrows(UnsupportedOperationException.class, () -> list.add(0, any));
+    assertThrows(UnsupportedOperationException.class, () -> list.set(0, any));
+    assertThrows(UnsupportedOperationException.class, () -> list.remove(0));
+    assertThrows(UnsupportedOperationException.class, list::clear);
+    assertRefusesEvenNoChange(list);
+    assertEquals(List.copyOf(list), list, "equal to a JDK list of the same elements");
+    assertEquals(List.copyOf(list).hashCode(), list.hashCode());
+  }
+
+  /** Like the JDK's unmodifiable lists: a change that would change nothing is refused too. */
+  static <T> void assertRefusesEvenNoChange(List<T> list) {
+    assertThrows(UnsupportedOperationException.class, () -> list.removeIf(x -> false));
+    assertThrows(UnsupportedOperationException.class, () -> list.addAll(List.of()));
+    assertThrows(UnsupportedOperationException.class, () -> list.addAll(0, List.of()));
+    assertThrows(UnsupportedOperationException.class, () -> list.removeAll(List.of()));
+    assertThrows(UnsupportedOperationException.class, () -> list.retainAll(list));
+    assertThrows(UnsupportedOperationException.class, () -> list.replaceAll(x -> x));
+    assertThrows(UnsupportedOperationException.class, () -> list.sort(null));
   }
 
   @Test
@@ -152,6 +164,64 @@ class DecisionListsTest {
     assertUnmodifiable(investigation.threatsWithoutAction());
     assertUnmodifiable(investigation.action(id).orElseThrow().steps());
     assertEquals(investigation, Investigation.replay(log), "replay builds the same state");
+  }
+
+  @Test
+  @DisplayName("empty lists of a new state refuse every change, even one that would change nothing")
+  void emptyListsRefuseEveryChange() {
+    ActionId id = propose(1);
+    assertTrue(investigation.evidence().isEmpty());
+    assertRefusesEvenNoChange(investigation.evidence());
+    assertRefusesEvenNoChange(investigation.threatsWithoutAction());
+    assertRefusesEvenNoChange(investigation.action(id).orElseThrow().steps());
+    assertRefusesEvenNoChange(investigation.actions());
+  }
+
+  @Test
+  @DisplayName(
+      "threats given as evidence, grown by a clean verdict and given back as threats, are checked")
+  void threatsGivenAsEvidenceLoseTheirMark() {
+    Investigation asEvidence =
+        new Investigation(
+            investigation.id(),
+            investigation.alertId(),
+            investigation.level(),
+            investigation.origin(),
+            investigation.openedAt(),
+            investigation.pendingExpiry(),
+            investigation.version(),
+            investigation.threatsWithoutAction(),
+            null,
+            investigation.actions(),
+            investigation.analysis(),
+            investigation.terminatedBy(),
+            investigation.completedAt());
+    Investigation grown =
+        asEvidence.evolve(
+            new InvestigationEvent.EvidenceRecorded(
+                asEvidence.id(),
+                T0,
+                Actor.system(),
+                Evidence.of(DEVICE, Verdict.NO_THREATS_FOUND, "", T0)));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                new Investigation(
+                    grown.id(),
+                    grown.alertId(),
+                    grown.level(),
+                    grown.origin(),
+                    grown.openedAt(),
+                    grown.pendingExpiry(),
+                    grown.version(),
+                    grown.evidence(),
+                    grown.evidence(),
+                    grown.actions(),
+                    grown.analysis(),
+                    grown.terminatedBy(),
+                    grown.completedAt()));
+    assertEquals("threatsWithoutAction", e.field());
   }
 
   @Test

@@ -1,0 +1,73 @@
+package dev.parry.core.investigation;
+
+import java.util.AbstractList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.RandomAccess;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A list a state or a decision of this package hands out: every change is refused with {@link
+ * UnsupportedOperationException}, even one that would change nothing, as the JDK's unmodifiable
+ * lists refuse it.
+ *
+ * @param <T> the element type
+ */
+abstract class ReadOnlyList<T> extends AbstractList<T> implements RandomAccess {
+
+  private static UnsupportedOperationException refused() {
+    return new UnsupportedOperationException("this list cannot be changed");
+  }
+
+  @Override
+  public final boolean add(T element) {
+    throw refused();
+  }
+
+  @Override
+  public final boolean addAll(Collection<? extends T> elements) {
+    throw refused();
+  }
+
+  @Override
+  public final boolean addAll(int index, Collection<? extends T> elements) {
+    throw refused();
+  }
+
+  @Override
+  public final boolean remove(@Nullable Object element) {
+    throw refused();
+  }
+
+  @Override
+  public final boolean removeAll(Collection<?> elements) {
+    throw refused();
+  }
+
+  @Override
+  public final boolean retainAll(Collection<?> elements) {
+    throw refused();
+  }
+
+  @Override
+  public final boolean removeIf(Predicate<? super T> filter) {
+    throw refused();
+  }
+
+  @Override
+  public final void replaceAll(UnaryOperator<T> operator) {
+    throw refused();
+  }
+
+  @Override
+  public final void sort(@Nullable Comparator<? super T> comparator) {
+    throw refused();
+  }
+
+  @Override
+  public final void clear() {
+    throw refused();
+  }
+}
