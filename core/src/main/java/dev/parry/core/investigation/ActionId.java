@@ -3,6 +3,7 @@ package dev.parry.core.investigation;
 import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Checks;
 import dev.parry.core.internal.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identifier of one action in one investigation: the investigation's id and the action's
@@ -103,6 +104,20 @@ public record ActionId(InvestigationId investigation, int sequence) {
    */
   public String value() {
     return investigation.value() + "/" + sequence;
+  }
+
+  // equality written out rather than generated: the store and the dispatcher look actions up by it
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this
+        || (o instanceof ActionId other
+            && sequence == other.sequence
+            && investigation.equals(other.investigation));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * investigation.hashCode() + sequence;
   }
 
   @Override

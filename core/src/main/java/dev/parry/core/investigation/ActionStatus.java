@@ -44,21 +44,19 @@ public enum ActionStatus {
   /** The undo could not be carried out; it may be tried again. */
   UNDO_FAILED;
 
-  private static final Set<ActionStatus> UNSETTLED =
-      EnumSet.of(PENDING_APPROVAL, APPROVED, IN_PROGRESS);
   private static final Set<ActionStatus> DISPATCHED =
       EnumSet.of(APPROVED, IN_PROGRESS, UNDO_IN_PROGRESS);
 
   /** {@return whether the action has an outcome, which completion waits for} */
   public boolean isSettled() {
-    return !UNSETTLED.contains(this);
+    return !isActive();
   }
 
   /**
    * {@return whether the action is pending approval, approved or in progress: running or about to}
    */
   public boolean isActive() {
-    return UNSETTLED.contains(this);
+    return this == PENDING_APPROVAL || this == APPROVED || this == IN_PROGRESS;
   }
 
   /**
@@ -66,7 +64,7 @@ public enum ActionStatus {
    * execution), or undo in progress (its undo). Only such an action holds a dispatch lease.
    */
   public boolean isDispatched() {
-    return DISPATCHED.contains(this);
+    return this == APPROVED || this == IN_PROGRESS || this == UNDO_IN_PROGRESS;
   }
 
   /** {@return the statuses in which a dispatcher carries an action (a new, modifiable set)} */

@@ -2,6 +2,7 @@ package dev.parry.core.investigation;
 
 import dev.parry.core.error.InvalidInputException;
 import dev.parry.core.internal.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identifier of an investigation, chosen by the caller (an alert id often serves) and unique in
@@ -42,6 +43,17 @@ public record InvestigationId(String value) {
    */
   public static InvestigationId of(String value) {
     return new InvestigationId(value);
+  }
+
+  // equality written out rather than generated: every transition and every store lookup asks it
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof InvestigationId other && value.equals(other.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   @Override
