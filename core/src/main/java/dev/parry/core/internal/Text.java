@@ -48,7 +48,7 @@ public final class Text {
       throw badLength(name, value, min, max);
     }
     if (value.isEmpty()) {
-      return value; // nothing to look for (the usual comment)
+      return value; // an empty text, as most comments are, holds no control character
     }
     int slot = value.hashCode() & (CLEAN.length - 1);
     if (value.equals(CLEAN[slot])) {

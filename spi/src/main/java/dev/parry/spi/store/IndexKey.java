@@ -86,6 +86,12 @@ final class IndexKey implements Comparable<IndexKey> {
 
   @Override
   public String toString() {
-    return sortKey().toString();
+    return "IndexKey{at="
+        + Instant.ofEpochSecond(seconds, nanos)
+        + ", investigation="
+        + investigation
+        + ", sequence="
+        + sequence
+        + "}";
   }
 }
