@@ -106,16 +106,51 @@ class LastWritesUnderLoadTest {
           + " writes, while another runtime reports to the same investigations and some"
           + " acknowledgements are lost: each investigation holds every piece reported, once")
   void collidingInvestigationsUnderConflictsAndLostAcks() throws Exception {
+    reportUnderLoad(sharingOnePlace(THREADS * PER_THREAD));
+  }
+
+  /**
+   * {@return {@code 2^blocks} investigation ids with one and the same hash}: each is made of blocks
+   * "Aa" or "BB", which hash alike
+   */
+  static List<InvestigationId> sameHash(int blocks) {
+    List<InvestigationId> ids = new ArrayList<>();
+    for (int bits = 0; bits < 1 << blocks; bits++) {
+      StringBuilder value = new StringBuilder("inv-");
+      for (int block = 0; block < blocks; block++) {
+        value.append((bits >> block & 1) == 0 ? "Aa" : "BB");
+      }
+      ids.add(InvestigationId.of(value.toString()));
+    }
+    return ids;
+  }
+
+  @Test
+  @DisplayName(
+      "the same load on investigations whose ids all have one hash: each investigation holds"
+          + " every piece reported, once")
+  void sameHashInvestigationsUnderConflictsAndLostAcks() throws Exception {
+    List<InvestigationId> ids = sameHash(4);
+    assertEquals(THREADS * PER_THREAD, ids.size());
+    for (InvestigationId id : ids) {
+      assertEquals(ids.get(0).hashCode(), id.hashCode(), () -> id + " hashes apart");
+    }
+    reportUnderLoad(ids);
+  }
+
+  private static final int THREADS = 8;
+  private static final int PER_THREAD = 2;
+
+  private static void reportUnderLoad(List<InvestigationId> ids) throws Exception {
     long seed = System.nanoTime();
     System.out.println("seed " + seed);
     Clock clock = Clock.systemUTC();
     InMemoryInvestigationStore shared = InMemoryInvestigationStore.create();
     LostAcks storeA = new LostAcks(shared, seed);
     LostAcks storeB = new LostAcks(shared, seed + 1);
-    int threads = 8;
-    int perThread = 2;
+    int threads = THREADS;
+    int perThread = PER_THREAD;
     int reports = 150;
-    List<InvestigationId> ids = sharingOnePlace(threads * perThread);
     try (ParryRuntime a = runtime(storeA, "a", clock);
         ParryRuntime b = runtime(storeB, "b", clock)) {
       for (InvestigationId id : ids) {
