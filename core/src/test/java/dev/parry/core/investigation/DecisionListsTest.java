@@ -23,6 +23,7 @@ import dev.parry.core.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,28 @@ class DecisionListsTest {
                 ApprovalRule.SINGLE),
             Actor.system()));
     return investigation.actions().get(investigation.actions().size() - 1).id();
+  }
+
+  /** {@return {@code state} with these lists, every other component as it is} */
+  static Investigation rebuilt(
+      Investigation state,
+      List<Evidence> evidence,
+      @Nullable List<Evidence> threatsWithoutAction,
+      List<ActionRecord> actions) {
+    return new Investigation(
+        state.id(),
+        state.alertId(),
+        state.level(),
+        state.origin(),
+        state.openedAt(),
+        state.pendingExpiry(),
+        state.version(),
+        evidence,
+        threatsWithoutAction,
+        actions,
+        state.analysis(),
+        state.terminatedBy(),
+        state.completedAt());
   }
 
   static <T> void assertUnmodifiable(List<T> list) {
@@ -129,20 +152,11 @@ class DecisionListsTest {
     assertEquals(investigation, Investigation.replay(log), "replay builds the same state");
 
     Investigation given =
-        new Investigation(
-            investigation.id(),
-            investigation.alertId(),
-            investigation.level(),
-            investigation.origin(),
-            investigation.openedAt(),
-            investigation.pendingExpiry(),
-            investigation.version(),
+        rebuilt(
+            investigation,
             investigation.evidence(),
             investigation.threatsWithoutAction(),
-            new ArrayList<>(investigation.actions()),
-            investigation.analysis(),
-            investigation.terminatedBy(),
-            investigation.completedAt());
+            new ArrayList<>(investigation.actions()));
     assertTrue(given.isComplete());
     assertEquals(investigation, given);
   }
@@ -182,20 +196,7 @@ class DecisionListsTest {
       "threats given as evidence, grown by a clean verdict and given back as threats, are checked")
   void threatsGivenAsEvidenceLoseTheirMark() {
     Investigation asEvidence =
-        new Investigation(
-            investigation.id(),
-            investigation.alertId(),
-            investigation.level(),
-            investigation.origin(),
-            investigation.openedAt(),
-            investigation.pendingExpiry(),
-            investigation.version(),
-            investigation.threatsWithoutAction(),
-            null,
-            investigation.actions(),
-            investigation.analysis(),
-            investigation.terminatedBy(),
-            investigation.completedAt());
+        rebuilt(investigation, investigation.threatsWithoutAction(), null, investigation.actions());
     Investigation grown =
         asEvidence.evolve(
             new InvestigationEvent.EvidenceRecorded(
@@ -206,21 +207,7 @@ class DecisionListsTest {
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class,
-            () ->
-                new Investigation(
-                    grown.id(),
-                    grown.alertId(),
-                    grown.level(),
-                    grown.origin(),
-                    grown.openedAt(),
-                    grown.pendingExpiry(),
-                    grown.version(),
-                    grown.evidence(),
-                    grown.evidence(),
-                    grown.actions(),
-                    grown.analysis(),
-                    grown.terminatedBy(),
-                    grown.completedAt()));
+            () -> rebuilt(grown, grown.evidence(), grown.evidence(), grown.actions()));
     assertEquals("threatsWithoutAction", e.field());
   }
 
@@ -235,20 +222,11 @@ class DecisionListsTest {
         assertThrows(
             InvalidInputException.class,
             () ->
-                new Investigation(
-                    investigation.id(),
-                    investigation.alertId(),
-                    investigation.level(),
-                    investigation.origin(),
-                    investigation.openedAt(),
-                    investigation.pendingExpiry(),
-                    investigation.version(),
+                rebuilt(
+                    investigation,
                     investigation.evidence(),
                     investigation.evidence(),
-                    investigation.actions(),
-                    investigation.analysis(),
-                    investigation.terminatedBy(),
-                    investigation.completedAt()));
+                    investigation.actions()));
     assertEquals("threatsWithoutAction", e.field());
   }
 
@@ -257,21 +235,7 @@ class DecisionListsTest {
   void givenListsAreCopied() {
     List<Evidence> evidence =
         new ArrayList<>(List.of(Evidence.of(DEVICE, Verdict.NO_THREATS_FOUND, "", T0)));
-    Investigation given =
-        new Investigation(
-            investigation.id(),
-            investigation.alertId(),
-            investigation.level(),
-            investigation.origin(),
-            investigation.openedAt(),
-            investigation.pendingExpiry(),
-            investigation.version(),
-            evidence,
-            null,
-            investigation.actions(),
-            investigation.analysis(),
-            investigation.terminatedBy(),
-            investigation.completedAt());
+    Investigation given = rebuilt(investigation, evidence, null, investigation.actions());
     evidence.add(Evidence.of(DEVICE, Verdict.MALICIOUS, "", T0));
     assertEquals(1, given.evidence().size());
     Investigation after =
