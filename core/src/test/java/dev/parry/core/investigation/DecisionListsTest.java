@@ -4,6 +4,7 @@ import static dev.parry.core.Fixtures.DEVICE;
 import static dev.parry.core.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +178,24 @@ class DecisionListsTest {
     assertEquals(1, investigation.threatsWithoutAction().size());
     assertUnmodifiable(investigation.threatsWithoutAction());
     assertUnmodifiable(investigation.action(id).orElseThrow().steps());
+    assertEquals(investigation, Investigation.replay(log), "replay builds the same state");
+  }
+
+  @Test
+  @DisplayName(
+      "a transition hands on the lists it did not change as they are: no copy per transition")
+  void unchangedListsAreHandedOn() {
+    accept(
+        new Command.RecordEvidence(
+            Evidence.of(DEVICE, Verdict.MALICIOUS, "", T0), List.of(), Actor.system()));
+    ActionId id = propose(1);
+    accept(new Command.Approve(id, ALICE, "looks right"));
+    Investigation approved = investigation;
+    accept(new Command.Start(id));
+    assertSame(approved.evidence(), investigation.evidence());
+    assertSame(approved.threatsWithoutAction(), investigation.threatsWithoutAction());
+    assertSame(
+        approved.action(id).orElseThrow().steps(), investigation.action(id).orElseThrow().steps());
     assertEquals(investigation, Investigation.replay(log), "replay builds the same state");
   }
 
