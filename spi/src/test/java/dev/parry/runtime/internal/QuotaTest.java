@@ -358,7 +358,8 @@ class QuotaTest {
     long seed = seed();
     Random random = new Random(seed);
     for (int round = 0; round < 6; round++) {
-      // limits whose blocks hold 2 or more: a thousandth of each, a hold being a tenth of 1-10 s
+      // limits whose blocks hold 2 or more: what each allows in a hundredth of the hold, a hold
+      // being a tenth of the short period (1-10 s)
       RateLimit shortLimit =
           RateLimit.of(
               10_000 + random.nextInt(20_000), Duration.ofMillis(1_000 + random.nextInt(9_000)));
@@ -393,7 +394,8 @@ class QuotaTest {
     long seed = seed();
     Random random = new Random(seed);
     for (int round = 0; round < 12; round++) {
-      // limits whose blocks hold 2 or more: a thousandth of each, a hold being a tenth of 1-10 s
+      // limits whose blocks hold 2 or more: what each allows in a hundredth of the hold, a hold
+      // being a tenth of the short period (1-10 s)
       RateLimit first =
           RateLimit.of(
               5_000 + random.nextInt(15_000), Duration.ofMillis(1_000 + random.nextInt(9_000)));
