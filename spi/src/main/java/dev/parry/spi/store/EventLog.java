@@ -1,6 +1,7 @@
 package dev.parry.spi.store;
 
 import dev.parry.core.internal.Checks;
+import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.ChainHash;
@@ -13,58 +14,91 @@ import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One investigation's events with their chain hashes, immutable, appended to without copying them:
- * each log is a prefix of arrays that later logs of the same investigation share and extend. Only
- * the newest log may be extended, one append at a time (the store appends under the investigation's
- * lock); a log never reads past its own size, so the slots a later append fills are never seen
- * through it.
+ * One investigation's events with their chain hashes and the state they fold to, immutable,
+ * appended to without copying them: each log is a prefix of arrays that later logs of the same
+ * investigation share and extend. Only the newest log may be extended, one append at a time (the
+ * store appends under the investigation's lock); a log never reads past its own size, so the slots
+ * a later append fills are never seen through it.
  *
  * <p>The chain hashes are computed when first asked for ({@link #hash}, {@link #head}), in version
  * order, and kept: an event held in this process's memory cannot change, so each hash is exactly
  * {@link AuditTrail#link} of the event and of the hash before it whenever it is computed, and an
  * investigation no one audits costs no hashing at all. The logs of an investigation share one
- * {@link Hashes}, packed 32 bytes an event, so that keeping them costs no object each.
+ * {@link Hashes}, packed 32 bytes an event, so that keeping them costs no object each; it is made
+ * when a hash is first asked for, so an investigation no one audits keeps none.
  */
 final class EventLog extends AbstractList<InvestigationEvent> implements RandomAccess {
 
   private static final int FIRST_CAPACITY = 8;
 
   private final InvestigationEvent[] slots;
-  private final Hashes hashes;
   private final int size;
 
-  private EventLog(InvestigationEvent[] slots, Hashes hashes, int size) {
+  /** The state the events fold to, kept here so that an investigation stored is one object. */
+  private final Investigation state;
+
+  /**
+   * The hashes computed so far, or null until a hash is first asked for of this log or of the one
+   * it extends. A log made while another thread was first asking the one before it may start with
+   * none and compute them again: each is the same whoever computes it.
+   */
+  private volatile @Nullable Hashes hashes;
+
+  private EventLog(
+      InvestigationEvent[] slots, @Nullable Hashes hashes, int size, Investigation state) {
     this.slots = slots;
     this.hashes = hashes;
     this.size = size;
-  }
-
-  /** {@return a log of {@code events}, the first of its investigation} */
-  static EventLog of(List<InvestigationEvent> events) {
-    return new EventLog(
-            new InvestigationEvent[Math.max(FIRST_CAPACITY, events.size())], new Hashes(), 0)
-        .appended(events);
+    this.state = state;
   }
 
   /**
-   * {@return this log followed by {@code events}}; this log must be the newest of its
-   * investigation. Amortized constant time per event: the array is copied only when full, to twice
-   * its size.
+   * {@return a log of {@code events}, the first of its investigation, which fold to {@code state}}
    */
-  EventLog appended(List<InvestigationEvent> events) {
+  static EventLog of(List<InvestigationEvent> events, Investigation state) {
+    return new EventLog(
+            new InvestigationEvent[Math.max(FIRST_CAPACITY, events.size())], null, 0, state)
+        .appended(events, state);
+  }
+
+  /**
+   * {@return this log followed by {@code events}, which fold to {@code state}}; this log must be
+   * the newest of its investigation. Amortized constant time per event: the array is copied only
+   * when full, to twice its size.
+   */
+  EventLog appended(List<InvestigationEvent> events, Investigation state) {
     int grown = size + events.size();
     InvestigationEvent[] target =
         grown <= slots.length ? slots : Arrays.copyOf(slots, Math.max(grown, 2 * slots.length));
     for (int i = 0; i < events.size(); i++) {
       target[size + i] = Checks.notNull(events.get(i), "event");
     }
-    return new EventLog(target, hashes, grown);
+    return new EventLog(target, hashes, grown, state);
+  }
+
+  /** {@return the state this log's events fold to} */
+  Investigation state() {
+    return state;
   }
 
   /** {@return the chain hash of the event at {@code index}} */
   ChainHash hash(int index) {
     Objects.checkIndex(index, size);
-    return hashes.at(slots, index);
+    Hashes computed = hashes;
+    if (computed == null) {
+      computed = made();
+    }
+    return computed.at(slots, index);
+  }
+
+  /** {@return this log's hashes, made now if no thread has made them} */
+  private synchronized Hashes made() {
+    Hashes computed = hashes;
+    if (computed == null) {
+      computed = new Hashes();
+      hashes = computed;
+    }
+    return computed;
   }
 
   /** {@return the hash of the last event, or {@link ChainHash#GENESIS} for an empty log} */

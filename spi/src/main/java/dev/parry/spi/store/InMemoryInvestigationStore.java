@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +72,6 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   private static final Set<ActionStatus> DISPATCHED = ActionStatus.dispatched();
 
-  private record Stored(Investigation state, EventLog events) {}
-
   /** A dispatch lease: the action's owner until {@code until}, taken at {@code at}. */
   private record Lease(ActionId action, String owner, Instant at, Instant until) {
     boolean refuses(String claimant, Instant now) {
@@ -87,7 +84,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    * state, so an action's entry is written when it joins an index and removed when it leaves, never
    * rewritten as its status changes. byEntity holds each entity's sort keys.
    */
-  private final Map<InvestigationId, Stored> investigations;
+  /** Each investigation's events and the state they fold to. */
+  private final Map<InvestigationId, EventLog> investigations;
+
   private final ConcurrentSkipListMap<IndexKey, ActionId> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<IndexKey, ActionId> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<IndexKey, ActionId> dispatched =
@@ -100,7 +99,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    */
   private final ConcurrentSkipListMap<IndexKey, ActionId> due = new ConcurrentSkipListMap<>();
 
-  private final Map<EntityKey, EntityActions> byEntity;
+  private final Map<EntityKey, EntityKeys> byEntity;
   private final Map<ActionId, Lease> leases = new ConcurrentHashMap<>();
   private final InMemoryControlStore controls = InMemoryControlStore.create();
   private final Evictions evictions;
@@ -224,7 +223,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       List<InvestigationEvent> events,
       Investigation after,
       @Nullable Lease claim) {
-    Stored now =
+    EventLog now =
         investigations.compute(
             id,
             (key, stored) -> {
@@ -235,10 +234,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
               if (claim != null) {
                 take(claim, after.action(claim.action()).orElseThrow().status().isDispatched());
               }
-              EventLog log =
-                  stored == null ? EventLog.of(events) : stored.events().appended(events);
               index(stored == null ? List.of() : stored.state().actions(), after.actions());
-              return new Stored(after, log);
+              return stored == null ? EventLog.of(events, after) : stored.appended(events, after);
             });
     if (evictions.enabled()) {
       if (settled(after)) {
@@ -246,7 +243,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       }
       evictions.run(investigations::size, this::evict);
     }
-    return Objects.requireNonNull(now).events();
+    return Objects.requireNonNull(now);
   }
 
   /**
@@ -272,7 +269,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    */
   private Evictions.Outcome evict(Evictions.Candidate candidate, Instant now) {
     Evictions.Outcome[] outcome = {Evictions.Outcome.STALE};
-    @Nullable Stored[] gone = {null};
+    @Nullable EventLog[] gone = {null};
     investigations.computeIfPresent(
         candidate.id(),
         (id, stored) -> {
@@ -292,7 +289,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
           gone[0] = stored;
           return null;
         });
-    Stored evicted = gone[0];
+    EventLog evicted = gone[0];
     if (evicted != null) {
       // after the removal is visible: a claim that runs later finds no action and takes no lease
       for (ActionRecord action : evicted.state().actions()) {
@@ -302,8 +299,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     return outcome[0];
   }
 
-  private static Supplier<EvictedInvestigation> evicted(Stored stored) {
-    return () -> new EvictedInvestigation(stored.state(), records(stored.events()));
+  private static Supplier<EvictedInvestigation> evicted(EventLog stored) {
+    return () -> new EvictedInvestigation(stored.state(), records(stored));
   }
 
   /** {@return whether a dispatch lease on one of the actions runs past {@code now}} */
@@ -367,8 +364,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       if (was == null) {
         all.put(key, now.id());
         byEntity.compute(
-            now.action().target().key(),
-            (entity, actions) -> actions == null ? new EntityActions(key) : actions.with(key));
+            now.action().target().key(), (entity, keys) -> keys == null ? key : keys.with(key));
       }
       if (is == ActionStatus.PENDING_APPROVAL) {
         pending.put(key, now.id());
@@ -414,113 +410,30 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * One entity's actions: most entities have one, held inline; more go to an array that doubles
-   * when full, so an entity in thousands of investigations (a campaign's URL) is added to in
-   * amortized constant time, and stays one flat array for the collector rather than a long chain.
-   * Eviction removes keys oldest first, so a removal finds its key near the live start of the array
-   * and leaves a gap there; a full array is compacted before it grows. Written only under the
-   * entity's map entry lock; read by queries under this object's monitor.
-   */
-  private static final class EntityActions {
-    private @Nullable IndexKey first;
-    private @Nullable IndexKey @Nullable [] more;
-    private int moreStart;
-    private int moreEnd;
-    private int live;
-
-    EntityActions(IndexKey first) {
-      this.first = first;
-      this.live = 1;
-    }
-
-    synchronized EntityActions with(IndexKey key) {
-      @Nullable IndexKey[] array = more == null ? new IndexKey[4] : more;
-      if (moreEnd == array.length) {
-        int held = live - (first == null ? 0 : 1);
-        boolean inPlace = held <= array.length / 2; // gaps left by evictions: close them, not grow
-        @Nullable IndexKey[] target = inPlace ? array : new IndexKey[2 * array.length];
-        int j = 0;
-        for (int i = moreStart; i < moreEnd; i++) {
-          IndexKey next = array[i];
-          if (next != null) {
-            target[j++] = next;
-          }
-        }
-        if (inPlace) {
-          Arrays.fill(target, j, moreEnd, null);
-        }
-        array = target;
-        moreStart = 0;
-        moreEnd = j;
-      }
-      array[moreEnd++] = key;
-      more = array;
-      live++;
-      return this;
-    }
-
-    /** {@return this without {@code key}, or null if no key is left} */
-    synchronized @Nullable EntityActions without(IndexKey key) {
-      if (key.equals(first)) {
-        first = null;
-        live--;
-      } else {
-        @Nullable IndexKey[] array = more;
-        for (int i = moreStart; array != null && i < moreEnd; i++) {
-          if (key.equals(array[i])) {
-            array[i] = null;
-            live--;
-            break;
-          }
-        }
-        while (array != null && moreStart < moreEnd && array[moreStart] == null) {
-          moreStart++;
-        }
-      }
-      return live == 0 ? null : this;
-    }
-
-    synchronized List<IndexKey> keys() {
-      List<IndexKey> keys = new ArrayList<>(live);
-      if (first != null) {
-        keys.add(first);
-      }
-      @Nullable IndexKey[] array = more;
-      for (int i = moreStart; array != null && i < moreEnd; i++) {
-        IndexKey key = array[i];
-        if (key != null) {
-          keys.add(key);
-        }
-      }
-      return keys;
-    }
-  }
-
-  /**
    * {@return the action as its investigation's stored state holds it now, or null if it is not
    * visible yet}
    */
   private @Nullable ActionRecord current(ActionId id) {
-    Stored stored = investigations.get(id.investigation());
+    EventLog stored = investigations.get(id.investigation());
     return stored == null ? null : stored.state().action(id).orElse(null);
   }
 
   @Override
   public Optional<Investigation> load(InvestigationId id) {
-    Stored stored = investigations.get(Checks.notNull(id, "id"));
+    EventLog stored = investigations.get(Checks.notNull(id, "id"));
     return stored == null ? Optional.empty() : Optional.of(stored.state());
   }
 
   @Override
   public List<InvestigationEvent> events(InvestigationId id) {
-    Stored stored = investigations.get(Checks.notNull(id, "id"));
-    return stored == null ? List.of() : stored.events();
+    EventLog stored = investigations.get(Checks.notNull(id, "id"));
+    return stored == null ? List.of() : stored;
   }
 
   @Override
   public List<AuditRecord> chain(InvestigationId id) {
-    Stored stored = investigations.get(Checks.notNull(id, "id"));
-    return stored == null ? List.of() : records(stored.events());
+    EventLog stored = investigations.get(Checks.notNull(id, "id"));
+    return stored == null ? List.of() : records(stored);
   }
 
   private static List<AuditRecord> records(EventLog log) {
@@ -563,7 +476,7 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     NavigableMap<IndexKey, ActionId> source;
     if (query.investigation() != null) {
       source = new TreeMap<>();
-      Stored stored = investigations.get(query.investigation());
+      EventLog stored = investigations.get(query.investigation());
       if (stored != null) {
         for (ActionRecord action : stored.state().actions()) {
           source.put(keyOf(action), action.id());
@@ -571,8 +484,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       }
     } else if (query.entity() != null) {
       source = new TreeMap<>();
-      EntityActions actions = byEntity.get(query.entity());
-      for (IndexKey key : actions == null ? List.<IndexKey>of() : actions.keys()) {
+      EntityKeys keys = byEntity.get(query.entity());
+      for (IndexKey key : keys == null ? List.<IndexKey>of() : keys.keys()) {
         ActionId id = all.get(key);
         if (id != null) {
           source.put(key, id);

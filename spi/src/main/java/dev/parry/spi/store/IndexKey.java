@@ -1,6 +1,7 @@
 package dev.parry.spi.store;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  * the key itself, so that comparing two keys reads one object each rather than a key and its {@link
  * Instant}. A search through an index of a million actions compares dozens of keys that are rarely
  * in the cache; each object not read is a miss saved. Same order as {@link SortKey}.
+ *
+ * <p>A key on its own is also the index by entity's entry for an entity with one action.
  */
-final class IndexKey implements Comparable<IndexKey> {
+final class IndexKey implements Comparable<IndexKey>, EntityKeys {
 
   private final long seconds;
   private final int nanos;
@@ -82,6 +85,23 @@ final class IndexKey implements Comparable<IndexKey> {
     hash = 31 * hash + nanos;
     hash = 31 * hash + investigation.hashCode();
     return 31 * hash + sequence;
+  }
+
+  /** {@return this key and {@code key}, as an entity's two actions} */
+  @Override
+  public EntityKeys with(IndexKey key) {
+    return new Many(this, key);
+  }
+
+  /** {@return null if {@code key} is this one, the entity's only action; this key otherwise} */
+  @Override
+  public @Nullable EntityKeys without(IndexKey key) {
+    return equals(key) ? null : this;
+  }
+
+  @Override
+  public List<IndexKey> keys() {
+    return List.of(this);
   }
 
   @Override

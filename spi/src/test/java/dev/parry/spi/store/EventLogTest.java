@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.error.InvalidInputException;
+import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.AnalysisOutcome;
+import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.spi.audit.AuditTrail;
@@ -21,6 +24,17 @@ import org.junit.jupiter.api.Test;
 class EventLogTest {
 
   static final InvestigationId ID = InvestigationId.of("inv-log");
+
+  /** The state the logs hold; what it is does not matter to a log's events and hashes. */
+  static final Investigation STATE =
+      Investigation.open(
+              ID,
+              AlertId.of("alert"),
+              AutomationLevel.FULL,
+              Investigation.DEFAULT_PENDING_EXPIRY,
+              Actor.system(),
+              Instant.EPOCH)
+          .after();
 
   static List<InvestigationEvent> events(int from, int count) {
     List<InvestigationEvent> out = new ArrayList<>();
@@ -44,13 +58,13 @@ class EventLogTest {
   void prefixesStayPut() {
     List<EventLog> logs = new ArrayList<>();
     List<InvestigationEvent> expected = new ArrayList<>(events(0, 3));
-    EventLog log = EventLog.of(expected);
+    EventLog log = EventLog.of(expected, STATE);
     logs.add(log);
     List<List<InvestigationEvent>> snapshots = new ArrayList<>();
     snapshots.add(List.copyOf(expected));
     for (int round = 0; round < 40; round++) {
       List<InvestigationEvent> more = events(expected.size(), 1 + round % 5);
-      log = log.appended(more);
+      log = log.appended(more, STATE);
       expected.addAll(more);
       logs.add(log);
       snapshots.add(List.copyOf(expected));
@@ -70,15 +84,15 @@ class EventLogTest {
   @DisplayName(
       "a log is read-only and refuses an index past its own end, even where a later log wrote")
   void readOnly() {
-    EventLog first = EventLog.of(events(0, 2));
-    EventLog second = first.appended(events(2, 1));
+    EventLog first = EventLog.of(events(0, 2), STATE);
+    EventLog second = first.appended(events(2, 1), STATE);
     assertEquals(3, second.size());
     assertThrows(IndexOutOfBoundsException.class, () -> first.get(2));
     assertThrows(IndexOutOfBoundsException.class, () -> first.hash(2));
     assertThrows(UnsupportedOperationException.class, () -> first.add(events(9, 1).get(0)));
     assertThrows(
         InvalidInputException.class,
-        () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null)));
+        () -> second.appended(java.util.Arrays.asList((InvestigationEvent) null), STATE));
   }
 
   @Test
@@ -88,10 +102,10 @@ class EventLogTest {
     List<InvestigationEvent> all = events(0, 60);
     List<ChainHash> expected = hashes(0, 60);
     List<EventLog> logs = new ArrayList<>();
-    EventLog log = EventLog.of(all.subList(0, 1));
+    EventLog log = EventLog.of(all.subList(0, 1), STATE);
     logs.add(log);
     for (int at = 1; at < all.size(); at += 1 + at % 3) {
-      log = log.appended(all.subList(at, Math.min(all.size(), at + 1 + at % 3)));
+      log = log.appended(all.subList(at, Math.min(all.size(), at + 1 + at % 3)), STATE);
       logs.add(log);
     }
     java.util.Random random = new java.util.Random(7);
@@ -104,13 +118,73 @@ class EventLogTest {
   }
 
   @Test
+  @DisplayName("each log keeps the state it was made with, whatever later logs hold")
+  void stateKept() {
+    Investigation later =
+        Investigation.open(
+                ID,
+                AlertId.of("alert"),
+                AutomationLevel.FULL,
+                Investigation.DEFAULT_PENDING_EXPIRY,
+                Actor.system(),
+                Instant.EPOCH.plusSeconds(1))
+            .after();
+    EventLog first = EventLog.of(events(0, 1), STATE);
+    EventLog second = first.appended(events(1, 1), later);
+    org.junit.jupiter.api.Assertions.assertSame(STATE, first.state());
+    org.junit.jupiter.api.Assertions.assertSame(later, second.state());
+  }
+
+  @Test
   @DisplayName("a first append longer than the initial capacity keeps every event")
   void largeFirstAppend() {
     List<InvestigationEvent> many = events(0, 100);
-    assertEquals(many, EventLog.of(many));
-    EventLog grown = EventLog.of(many).appended(events(100, 1));
+    assertEquals(many, EventLog.of(many, STATE));
+    EventLog grown = EventLog.of(many, STATE).appended(events(100, 1), STATE);
     assertEquals(events(0, 101), grown);
     assertEquals(hashes(99, 1).get(0), grown.hash(99));
     assertEquals(hashes(100, 1).get(0), grown.head());
+  }
+
+  @Test
+  @DisplayName(
+      "hashes asked for from many threads while another appends are the chain's, whichever log is asked first")
+  void hashesWhileAppending() throws Exception {
+    int total = 400;
+    List<InvestigationEvent> all = events(0, total);
+    List<ChainHash> expected = hashes(0, total);
+    for (int round = 0; round < 20; round++) {
+      java.util.concurrent.atomic.AtomicReference<EventLog> newest =
+          new java.util.concurrent.atomic.AtomicReference<>(EventLog.of(all.subList(0, 1), STATE));
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+          long seed = round * 10L + r;
+          readers.add(
+              pool.submit(
+                  () -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    EventLog log;
+                    do {
+                      log = newest.get();
+                      int index = random.nextInt(log.size());
+                      assertEquals(expected.get(index), log.hash(index), "hash " + index);
+                      assertEquals(expected.get(log.size() - 1), log.head(), "a head");
+                    } while (log.size() < total);
+                    return null;
+                  }));
+        }
+        for (int at = 1; at < total; at++) {
+          newest.set(newest.get().appended(all.subList(at, at + 1), STATE));
+        }
+        for (java.util.concurrent.Future<?> reader : readers) {
+          reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 }
