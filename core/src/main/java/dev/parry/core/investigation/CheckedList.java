@@ -1,9 +1,9 @@
 package dev.parry.core.investigation;
 
 import dev.parry.core.internal.Checks;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,30 +12,35 @@ import org.jspecify.annotations.Nullable;
  * leaves the evidence or an action's steps alone neither copies nor checks them again; a list from
  * outside is copied and checked once, into one of these.
  *
+ * <p>A list of one element holds it in place of an array (most evidence lists, most actions'
+ * steps): one object instead of two.
+ *
  * @param <T> the element type
  */
-final class CheckedList<T> extends ReadOnlyList<T> {
-
-  private static final Object[] NONE = {};
-  private static final CheckedList<?> EMPTY = new CheckedList<>(NONE, false);
-  private static final CheckedList<?> NO_THREATS = new CheckedList<>(NONE, true);
-
-  private final Object[] items;
+abstract sealed class CheckedList<T> extends ReadOnlyList<T>
+    permits CheckedList.One, CheckedList.Many {
 
   /**
    * Whether each element was checked to be a threat ({@link Investigation#threatsWithoutAction}).
    */
-  private final boolean threats;
+  final boolean threats;
 
-  private CheckedList(Object[] items, boolean threats) {
-    this.items = items;
+  private CheckedList(boolean threats) {
     this.threats = threats;
+  }
+
+  /** {@return a list of {@code items}, taken as they are, of threats or not} */
+  private static <T> CheckedList<T> holding(Object[] items, boolean threats) {
+    if (items.length == 0) {
+      return empty(threats);
+    }
+    return items.length == 1 ? new One<>(items[0], threats) : new Many<>(items, threats);
   }
 
   /** {@return an empty list, of threats or not} */
   @SuppressWarnings("unchecked") // an empty list is one of any type
   static <T> CheckedList<T> empty(boolean threats) {
-    return (CheckedList<T>) (threats ? NO_THREATS : EMPTY);
+    return (CheckedList<T>) (threats ? Many.NO_THREATS : Many.EMPTY);
   }
 
   /**
@@ -50,11 +55,11 @@ final class CheckedList<T> extends ReadOnlyList<T> {
   static <T> List<T> of(Collection<? extends T> values, String name) {
     if (values instanceof CheckedList<?> own) {
       @SuppressWarnings("unchecked") // a list is read only: one of a subtype is one of the type
-      List<T> same = (List<T>) (own.threats ? new CheckedList<>(own.items, false) : own);
+      List<T> same = (List<T>) (own.threats ? own.unmarked() : own);
       return same;
     }
     List<? extends T> checked = Checks.listOf(values, name);
-    return checked.isEmpty() ? empty(false) : new CheckedList<>(checked.toArray(), false);
+    return holding(checked.toArray(), false);
   }
 
   /**
@@ -75,29 +80,86 @@ final class CheckedList<T> extends ReadOnlyList<T> {
    * threat}
    */
   static <T> CheckedList<T> threats(List<T> values) {
-    return new CheckedList<>(values.toArray(), true);
+    return holding(values.toArray(), true);
   }
 
   /** {@return this list and one more element, of threats if this one is} */
   CheckedList<T> plus(T element) {
-    Object[] more = Arrays.copyOf(items, items.length + 1);
-    more[items.length] = Checks.notNull(element, "element");
-    return new CheckedList<>(more, threats);
+    int size = size();
+    Object[] more = new Object[size + 1];
+    for (int i = 0; i < size; i++) {
+      more[i] = get(i);
+    }
+    more[size] = Checks.notNull(element, "element");
+    return holding(more, threats);
   }
 
-  @Override
-  @SuppressWarnings("unchecked") // only elements of T are ever stored
-  public T get(int index) {
-    return (T) items[index];
+  /** {@return the same elements, not marked as threats} */
+  abstract CheckedList<T> unmarked();
+
+  /** One element. */
+  static final class One<T> extends CheckedList<T> {
+    private final Object element;
+
+    One(Object element, boolean threats) {
+      super(threats);
+      this.element = element;
+    }
+
+    @Override
+    CheckedList<T> unmarked() {
+      return new One<>(element, false);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // only an element of T is ever stored
+    public T get(int index) {
+      Objects.checkIndex(index, 1);
+      return (T) element;
+    }
+
+    @Override
+    public int size() {
+      return 1;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return new Object[] {element};
+    }
   }
 
-  @Override
-  public int size() {
-    return items.length;
-  }
+  /** No element, or two and more. */
+  static final class Many<T> extends CheckedList<T> {
+    private static final CheckedList<?> EMPTY = new Many<>(new Object[0], false);
+    private static final CheckedList<?> NO_THREATS = new Many<>(new Object[0], true);
 
-  @Override
-  public Object[] toArray() {
-    return items.clone();
+    private final Object[] items;
+
+    Many(Object[] items, boolean threats) {
+      super(threats);
+      this.items = items;
+    }
+
+    @Override
+    CheckedList<T> unmarked() {
+      return items.length == 0 ? empty(false) : new Many<>(items, false);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // only elements of T are ever stored
+    public T get(int index) {
+      return (T) items[index];
+    }
+
+    @Override
+    public int size() {
+      return items.length;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return items.clone();
+    }
   }
 }
