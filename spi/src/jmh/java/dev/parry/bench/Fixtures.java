@@ -215,13 +215,14 @@ final class Fixtures {
 
   /**
    * Fills a store with {@code investigations} investigations of {@code actions} actions, {@code
-   * pending} pending.
+   * pending} pending, as a runtime without an audit anchor writes them: without computing their
+   * chain hashes.
    */
   static InMemoryInvestigationStore store(int investigations, int actions, int pending) {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
     for (int n = 0; n < investigations; n++) {
       Built built = built(n, actions, pending);
-      store.append(built.state().id(), 0, built.events(), built.state());
+      store.appendWithoutHead(built.state().id(), 0, built.events(), built.state());
     }
     return store;
   }
