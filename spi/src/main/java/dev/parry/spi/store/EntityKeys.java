@@ -3,6 +3,7 @@ package dev.parry.spi.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +24,12 @@ sealed interface EntityKeys permits IndexKey, EntityKeys.Many {
   List<IndexKey> keys();
 
   /**
-   * Two keys or more, in an array that doubles when full, so an entity in thousands of
-   * investigations (a campaign's URL) is added to in amortized constant time, and stays one flat
-   * array for the collector rather than a long chain. Eviction removes keys oldest first, so a
-   * removal finds its key near the live start of the array and leaves a gap there; a full array is
-   * compacted before it grows. Read by queries under this object's monitor.
+   * Two keys or more (one left after a removal is held as itself again), in an array that doubles
+   * when full, so an entity in thousands of investigations (a campaign's URL) is added to in
+   * amortized constant time, and stays one flat array for the collector rather than a long chain.
+   * Eviction removes keys oldest first, so a removal finds its key near the live start of the array
+   * and leaves a gap there; a full array is compacted before it grows. Read by queries under this
+   * object's monitor.
    */
   final class Many implements EntityKeys {
     private @Nullable IndexKey[] held = new IndexKey[4];
@@ -76,6 +78,9 @@ sealed interface EntityKeys permits IndexKey, EntityKeys.Many {
       }
       while (start < end && held[start] == null) {
         start++;
+      }
+      if (live == 1) {
+        return Objects.requireNonNull(held[start]); // the first live key is the one left
       }
       return live == 0 ? null : this;
     }

@@ -6,6 +6,8 @@ import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.internal.ChainHex;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  * <p>The chain hashes are computed when first asked for ({@link #hash}, {@link #head}), in version
  * order, and kept: an event held in this process's memory cannot change, so each hash is exactly
  * {@link AuditTrail#link} of the event and of the hash before it whenever it is computed, and an
- * investigation no one audits costs no hashing at all. The logs of an investigation share one
- * {@link Hashes}, packed 32 bytes an event, so that keeping them costs no object each; it is made
- * when a hash is first asked for, so an investigation no one audits keeps none.
+ * investigation no one audits costs no hashing at all. The hashes are kept in a {@link Hashes},
+ * packed 32 bytes an event, made when a hash is first asked for (so an investigation no one audits
+ * keeps none) and handed on to every log appended after that. A log made before it, or while it was
+ * being made, makes its own and computes the same hashes again.
+ *
+ * <p>A log is also what the in-memory store keeps of an investigation: it holds the state its
+ * events fold to, so that a stored investigation is one object.
  */
 final class EventLog extends AbstractList<InvestigationEvent> implements RandomAccess {
 
@@ -38,11 +44,22 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
   private final Investigation state;
 
   /**
-   * The hashes computed so far, or null until a hash is first asked for of this log or of the one
-   * it extends. A log made while another thread was first asking the one before it may start with
-   * none and compute them again: each is the same whoever computes it.
+   * The hashes computed so far, or null until a hash is first asked for of this log, or of an
+   * earlier log of its investigation before this one was made. Set once, by compare-and-set ({@link
+   * #HASHES}); the constructor's plain write is published with the log itself.
    */
-  private volatile @Nullable Hashes hashes;
+  @SuppressWarnings("UnusedVariable") // read and set through HASHES
+  private @Nullable Hashes hashes;
+
+  private static final VarHandle HASHES;
+
+  static {
+    try {
+      HASHES = MethodHandles.lookup().findVarHandle(EventLog.class, "hashes", Hashes.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private EventLog(
       InvestigationEvent[] slots, @Nullable Hashes hashes, int size, Investigation state) {
@@ -73,7 +90,7 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
     for (int i = 0; i < events.size(); i++) {
       target[size + i] = Checks.notNull(events.get(i), "event");
     }
-    return new EventLog(target, hashes, grown, state);
+    return new EventLog(target, (Hashes) HASHES.getAcquire(this), grown, state);
   }
 
   /** {@return the state this log's events fold to} */
@@ -84,21 +101,23 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
   /** {@return the chain hash of the event at {@code index}} */
   ChainHash hash(int index) {
     Objects.checkIndex(index, size);
-    Hashes computed = hashes;
-    if (computed == null) {
-      computed = made();
-    }
-    return computed.at(slots, index);
+    return sharedHashes().at(slots, index);
   }
 
-  /** {@return this log's hashes, made now if no thread has made them} */
-  private synchronized Hashes made() {
-    Hashes computed = hashes;
-    if (computed == null) {
-      computed = new Hashes();
-      hashes = computed;
+  /** {@return this log's hashes, made now if no thread has made them yet} */
+  private Hashes sharedHashes() {
+    Hashes known = (Hashes) HASHES.getAcquire(this);
+    if (known != null) {
+      return known;
     }
-    return computed;
+    Hashes made = new Hashes();
+    Hashes raced = (Hashes) HASHES.compareAndExchange(this, null, made);
+    return raced == null ? made : raced;
+  }
+
+  /** {@return whether this log holds hashes yet: made here, or handed on by the log before it} */
+  boolean holdsHashes() {
+    return HASHES.getAcquire(this) != null;
   }
 
   /** {@return the hash of the last event, or {@link ChainHash#GENESIS} for an empty log} */
@@ -119,8 +138,9 @@ final class EventLog extends AbstractList<InvestigationEvent> implements RandomA
 
   /**
    * The chain hashes of one investigation's events computed so far, from version 1 on without a
-   * gap; shared by all its logs, so a hash is computed once whichever log asks. Each log asks with
-   * its own events, which agree with every other log's on the versions both hold.
+   * gap; shared by the log that made it and every later log of its investigation, so a hash is
+   * computed once whichever of them asks. Each log asks with its own events, which agree with every
+   * other log's on the versions both hold.
    */
   private static final class Hashes {
     private static final byte[] NONE = new byte[0];

@@ -40,9 +40,10 @@ import org.jspecify.annotations.Nullable;
  * dispatched actions, one investigation's actions and one entity's actions are read without
  * scanning the rest. State is lost when the process ends.
  *
- * <p>Each event is kept with its audit chain hash, computed once: when it is appended with {@link
- * #append}, or else when a hash is first read ({@link #chain}, the head of a later {@code append}).
- * Nothing can change an event held in this process's memory, so the hashes are the same either way.
+ * <p>The audit chain hashes are computed when first asked for (the head {@link #append} answers,
+ * {@link #chain}, an evicted investigation handed to the {@link RetentionSink}) and kept; a read
+ * that races an append may compute them twice. Nothing can change an event held in this process's
+ * memory, so the hashes are the same whenever they are computed.
  *
  * <p>Each investigation is appended under its own lock; indexes are updated under the same lock, so
  * a query sees every action in a state it really had, though a query spanning investigations is not
@@ -79,13 +80,18 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
   }
 
+  /**
+   * What is kept of each investigation: its events, which hold the state they fold to ({@link
+   * EventLog#state}).
+   */
+  private final Map<InvestigationId, EventLog> investigations;
+
   /*
    * The indexes map an action's sort key to its id and are read through the investigation's stored
    * state, so an action's entry is written when it joins an index and removed when it leaves, never
-   * rewritten as its status changes. byEntity holds each entity's sort keys.
+   * rewritten as its status changes. byEntity holds each entity's sort keys (EntityKeys: a lone key,
+   * or several).
    */
-  /** Each investigation's events and the state they fold to. */
-  private final Map<InvestigationId, EventLog> investigations;
 
   private final ConcurrentSkipListMap<IndexKey, ActionId> all = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<IndexKey, ActionId> pending = new ConcurrentSkipListMap<>();
@@ -484,8 +490,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       }
     } else if (query.entity() != null) {
       source = new TreeMap<>();
-      EntityKeys keys = byEntity.get(query.entity());
-      for (IndexKey key : keys == null ? List.<IndexKey>of() : keys.keys()) {
+      EntityKeys entityKeys = byEntity.get(query.entity());
+      for (IndexKey key : entityKeys == null ? List.<IndexKey>of() : entityKeys.keys()) {
         ActionId id = all.get(key);
         if (id != null) {
           source.put(key, id);

@@ -1,7 +1,10 @@
 package dev.parry.spi.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
@@ -16,6 +19,12 @@ import dev.parry.spi.audit.ChainHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -108,13 +117,30 @@ class EventLogTest {
       log = log.appended(all.subList(at, Math.min(all.size(), at + 1 + at % 3)), STATE);
       logs.add(log);
     }
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     for (int round = 0; round < 500; round++) {
       EventLog asked = logs.get(random.nextInt(logs.size()));
       int index = random.nextInt(asked.size());
       assertEquals(expected.get(index), asked.hash(index), "hash " + index);
       assertEquals(expected.get(asked.size() - 1), asked.head(), "a head");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a log holds no hashes until one is asked for; the logs appended after it share them, those before do not")
+  void hashesMadeWhenFirstAsked() {
+    EventLog first = EventLog.of(events(0, 2), STATE);
+    EventLog second = first.appended(events(2, 1), STATE);
+    assertFalse(first.holdsHashes(), "never asked");
+    assertFalse(second.holdsHashes(), "appended to a log never asked");
+    assertEquals(hashes(0, 1).get(0), second.hash(0));
+    assertTrue(second.holdsHashes(), "asked");
+    assertFalse(first.holdsHashes(), "made before the hashes were");
+    EventLog third = second.appended(events(3, 1), STATE);
+    assertTrue(third.holdsHashes(), "appended after they were made: handed on");
+    assertEquals(hashes(3, 1).get(0), third.head());
+    assertEquals(hashes(0, 2), List.of(first.hash(0), first.hash(1)), "computed again, the same");
   }
 
   @Test
@@ -131,8 +157,8 @@ class EventLogTest {
             .after();
     EventLog first = EventLog.of(events(0, 1), STATE);
     EventLog second = first.appended(events(1, 1), later);
-    org.junit.jupiter.api.Assertions.assertSame(STATE, first.state());
-    org.junit.jupiter.api.Assertions.assertSame(later, second.state());
+    assertSame(STATE, first.state());
+    assertSame(later, second.state());
   }
 
   @Test
@@ -154,33 +180,32 @@ class EventLogTest {
     List<InvestigationEvent> all = events(0, total);
     List<ChainHash> expected = hashes(0, total);
     for (int round = 0; round < 20; round++) {
-      java.util.concurrent.atomic.AtomicReference<EventLog> newest =
-          new java.util.concurrent.atomic.AtomicReference<>(EventLog.of(all.subList(0, 1), STATE));
-      java.util.concurrent.ExecutorService pool =
-          java.util.concurrent.Executors.newFixedThreadPool(4);
+      AtomicReference<EventLog> newest =
+          new AtomicReference<>(EventLog.of(all.subList(0, 1), STATE));
+      ExecutorService pool = Executors.newFixedThreadPool(4);
       try {
-        List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+        List<Future<?>> readers = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
           long seed = round * 10L + r;
           readers.add(
               pool.submit(
                   () -> {
-                    java.util.Random random = new java.util.Random(seed);
+                    Random random = new Random(seed);
                     EventLog log;
                     do {
                       log = newest.get();
                       int index = random.nextInt(log.size());
                       assertEquals(expected.get(index), log.hash(index), "hash " + index);
                       assertEquals(expected.get(log.size() - 1), log.head(), "a head");
-                    } while (log.size() < total);
+                    } while (log.size() < total && !Thread.currentThread().isInterrupted());
                     return null;
                   }));
         }
         for (int at = 1; at < total; at++) {
           newest.set(newest.get().appended(all.subList(at, at + 1), STATE));
         }
-        for (java.util.concurrent.Future<?> reader : readers) {
-          reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        for (Future<?> reader : readers) {
+          reader.get(30, TimeUnit.SECONDS);
         }
       } finally {
         pool.shutdownNow();
