@@ -1,6 +1,7 @@
 package dev.parry.core.investigation;
 
 import dev.parry.core.internal.Checks;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * leaves the evidence or an action's steps alone neither copies nor checks them again; a list from
  * outside is copied and checked once, into one of these.
  *
- * <p>A list of one element holds it in place of an array (most evidence lists, most actions'
+ * <p>A list of one element holds it in place of an array (most evidence lists, an approved action's
  * steps): one object instead of two.
  *
  * @param <T> the element type
@@ -23,7 +24,7 @@ abstract sealed class CheckedList<T> extends ReadOnlyList<T>
   /**
    * Whether each element was checked to be a threat ({@link Investigation#threatsWithoutAction}).
    */
-  final boolean threats;
+  private final boolean threats;
 
   private CheckedList(boolean threats) {
     this.threats = threats;
@@ -85,14 +86,12 @@ abstract sealed class CheckedList<T> extends ReadOnlyList<T>
 
   /** {@return this list and one more element, of threats if this one is} */
   CheckedList<T> plus(T element) {
-    int size = size();
-    Object[] more = new Object[size + 1];
-    for (int i = 0; i < size; i++) {
-      more[i] = get(i);
-    }
-    more[size] = Checks.notNull(element, "element");
-    return holding(more, threats);
+    Checks.notNull(element, "element");
+    return holding(elementsAnd(element), threats);
   }
+
+  /** {@return this list's elements in a new array, and {@code element} after them} */
+  abstract Object[] elementsAnd(Object element);
 
   /** {@return the same elements, not marked as threats} */
   abstract CheckedList<T> unmarked();
@@ -109,6 +108,11 @@ abstract sealed class CheckedList<T> extends ReadOnlyList<T>
     @Override
     CheckedList<T> unmarked() {
       return new One<>(element, false);
+    }
+
+    @Override
+    Object[] elementsAnd(Object next) {
+      return new Object[] {element, next};
     }
 
     @Override
@@ -144,6 +148,13 @@ abstract sealed class CheckedList<T> extends ReadOnlyList<T>
     @Override
     CheckedList<T> unmarked() {
       return items.length == 0 ? empty(false) : new Many<>(items, false);
+    }
+
+    @Override
+    Object[] elementsAnd(Object next) {
+      Object[] more = Arrays.copyOf(items, items.length + 1);
+      more[items.length] = next;
+      return more;
     }
 
     @Override

@@ -255,26 +255,39 @@ class DecisionListsTest {
 
   @Test
   @DisplayName(
-      "one threat given as evidence, grown by a clean verdict and given back as threats, is checked")
-  void oneThreatGivenAsEvidenceLosesItsMark() {
-    accept(
-        new Command.RecordEvidence(
-            Evidence.of(DEVICE, Verdict.MALICIOUS, "", T0), List.of(), Actor.system()));
-    assertEquals(1, investigation.threatsWithoutAction().size(), "a threat without action");
-    Investigation asEvidence =
-        rebuilt(investigation, investigation.threatsWithoutAction(), null, investigation.actions());
-    Investigation grown =
-        asEvidence.evolve(
-            new InvestigationEvent.EvidenceRecorded(
-                asEvidence.id(),
-                T0,
-                Actor.system(),
-                Evidence.of(DEVICE, Verdict.NO_THREATS_FOUND, "", T0)));
-    InvalidInputException e =
-        assertThrows(
-            InvalidInputException.class,
-            () -> rebuilt(grown, grown.evidence(), grown.evidence(), grown.actions()));
-    assertEquals("threatsWithoutAction", e.field());
+      "one, two or three threats given as evidence, grown by a clean verdict and given back as threats, are checked")
+  void threatsOfEverySizeGivenAsEvidenceLoseTheirMark() {
+    for (int n = 1; n <= 3; n++) {
+      open();
+      for (int i = 0; i < n; i++) {
+        accept(
+            new Command.RecordEvidence(
+                Evidence.of(
+                    Device.of(DeviceId.of("t" + i), DeviceName.of("ws")),
+                    Verdict.MALICIOUS,
+                    "",
+                    T0),
+                List.of(),
+                Actor.system()));
+      }
+      assertEquals(n, investigation.threatsWithoutAction().size(), "threats without action");
+      Investigation asEvidence =
+          rebuilt(
+              investigation, investigation.threatsWithoutAction(), null, investigation.actions());
+      Investigation grown =
+          asEvidence.evolve(
+              new InvestigationEvent.EvidenceRecorded(
+                  asEvidence.id(),
+                  T0,
+                  Actor.system(),
+                  Evidence.of(DEVICE, Verdict.NO_THREATS_FOUND, "", T0)));
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class,
+              () -> rebuilt(grown, grown.evidence(), grown.evidence(), grown.actions()),
+              n + " threats");
+      assertEquals("threatsWithoutAction", e.field());
+    }
   }
 
   @Test
