@@ -3,6 +3,8 @@ package dev.parry.core.investigation;
 import java.util.AbstractList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -69,5 +71,43 @@ abstract class ReadOnlyList<T> extends AbstractList<T> implements RandomAccess {
   @Override
   public final void clear() {
     throw refused();
+  }
+
+  /** {@return a view of part of this list}, refusing every change as this list does */
+  @Override
+  public final List<T> subList(int fromIndex, int toIndex) {
+    if (fromIndex < 0 || toIndex > size()) {
+      throw new IndexOutOfBoundsException(
+          "part " + fromIndex + " to " + toIndex + " of a list of " + size());
+    }
+    if (fromIndex > toIndex) {
+      throw new IllegalArgumentException(
+          "part " + fromIndex + " to " + toIndex + " starts after its end");
+    }
+    return new Part<>(this, fromIndex, toIndex - fromIndex);
+  }
+
+  /** Part of a list, read through to it. */
+  private static final class Part<T> extends ReadOnlyList<T> {
+    private final ReadOnlyList<T> whole;
+    private final int offset;
+    private final int size;
+
+    Part(ReadOnlyList<T> whole, int offset, int size) {
+      this.whole = whole;
+      this.offset = offset;
+      this.size = size;
+    }
+
+    @Override
+    public T get(int index) {
+      Objects.checkIndex(index, size);
+      return whole.get(offset + index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 }

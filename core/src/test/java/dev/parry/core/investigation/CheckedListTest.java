@@ -124,4 +124,34 @@ class CheckedListTest {
     assertNull(CheckedList.ownThreats(unmarkedEmpty));
     assertSame(CheckedList.empty(false), unmarkedEmpty);
   }
+
+  @Test
+  @DisplayName(
+      "a view of part of a list refuses every change, even one that would change nothing, as the"
+          + " whole list and the JDK's lists do")
+  void subListRefusesEvenNoChange() {
+    for (int n = 0; n < 4; n++) {
+      List<String> list = CheckedList.of(items(n), "x");
+      for (int from = 0; from <= n; from++) {
+        List<String> part = list.subList(from, n);
+        assertEquals(List.copyOf(items(n)).subList(from, n), part);
+        assertThrows(UnsupportedOperationException.class, part::clear);
+        assertThrows(UnsupportedOperationException.class, () -> part.removeIf(x -> false));
+        assertThrows(UnsupportedOperationException.class, () -> part.addAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> part.addAll(0, List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> part.removeAll(List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> part.retainAll(part));
+        assertThrows(UnsupportedOperationException.class, () -> part.replaceAll(x -> x));
+        assertThrows(UnsupportedOperationException.class, () -> part.sort(null));
+        assertThrows(UnsupportedOperationException.class, () -> part.subList(0, 0).clear());
+        assertThrows(UnsupportedOperationException.class, () -> part.add("x"));
+      }
+      int size = n;
+      assertThrows(IndexOutOfBoundsException.class, () -> list.subList(-1, size));
+      assertThrows(IndexOutOfBoundsException.class, () -> list.subList(0, size + 1));
+      if (n > 0) {
+        assertThrows(IllegalArgumentException.class, () -> list.subList(size, 0));
+      }
+    }
+  }
 }
