@@ -87,11 +87,16 @@ abstract sealed class CheckedList<T> extends ReadOnlyList<T>
   /** {@return this list and one more element, of threats if this one is} */
   CheckedList<T> plus(T element) {
     Checks.notNull(element, "element");
-    return holding(elementsAnd(element), threats);
+    return isEmpty() ? new One<>(element, threats) : holding(elementsAnd(element), threats);
   }
 
   /** {@return this list's elements in a new array, and {@code element} after them} */
   abstract Object[] elementsAnd(Object element);
+
+  /** {@return whether each element was checked to be a threat} */
+  boolean markedAsThreats() {
+    return threats;
+  }
 
   /** {@return the same elements, not marked as threats} */
   abstract CheckedList<T> unmarked();

@@ -36,7 +36,7 @@ class CheckedListTest {
       CheckedList<String> list = CheckedList.empty(threats);
       for (int n = 0; n < 4; n++) {
         assertEquals(items(n), list);
-        assertEquals(threats, list.threats, "the mark is kept as the list grows");
+        assertEquals(threats, list.markedAsThreats(), "the mark is kept as the list grows");
         if (n == 1) {
           assertInstanceOf(CheckedList.One.class, list);
         } else {
@@ -114,12 +114,12 @@ class CheckedListTest {
     CheckedList<String> threats = CheckedList.threats(List.of("t"));
     List<String> taken = CheckedList.of(threats, "evidence");
     assertEquals(threats, taken);
-    assertFalse(((CheckedList<String>) taken).threats);
+    assertFalse(((CheckedList<String>) taken).markedAsThreats());
     assertNull(CheckedList.ownThreats(taken));
     assertNull(CheckedList.ownThreats(((CheckedList<String>) taken).plus("clean")));
     assertSame(threats, CheckedList.ownThreats(threats));
-    assertTrue(threats.threats, "the list of threats keeps its mark");
-    assertTrue(threats.plus("t2").threats);
+    assertTrue(threats.markedAsThreats(), "the list of threats keeps its mark");
+    assertTrue(threats.plus("t2").markedAsThreats());
     List<String> unmarkedEmpty = CheckedList.of(CheckedList.<String>empty(true), "evidence");
     assertNull(CheckedList.ownThreats(unmarkedEmpty));
     assertSame(CheckedList.empty(false), unmarkedEmpty);

@@ -212,49 +212,6 @@ class DecisionListsTest {
 
   @Test
   @DisplayName(
-      "evidence of none, one, two and three items reads as the JDK's list of the same items does")
-  void listsOfEverySizeReadAsJdkLists() {
-    for (int n = 0; n < 4; n++) {
-      List<Evidence> evidence = investigation.evidence();
-      List<Evidence> expected = List.copyOf(evidence);
-      assertEquals(n, evidence.size());
-      assertEquals(expected, evidence);
-      assertEquals(evidence, expected);
-      assertEquals(expected.hashCode(), evidence.hashCode());
-      assertEquals(expected.toString(), evidence.toString());
-      assertEquals(expected, new ArrayList<>(evidence), "iterated");
-      assertEquals(expected, List.of(evidence.toArray(new Evidence[0])), "as an array");
-      Object[] array = evidence.toArray();
-      if (n > 0) {
-        array[0] = null; // the list's own array is never handed out
-        assertEquals(expected.get(0), evidence.get(0));
-        assertEquals(0, evidence.indexOf(expected.get(0)));
-        assertTrue(evidence.contains(expected.get(n - 1)));
-        assertEquals(expected.subList(1, n), evidence.subList(1, n));
-        assertEquals(expected.get(n - 1), evidence.listIterator(n).previous());
-      }
-      int size = n;
-      assertThrows(IndexOutOfBoundsException.class, () -> evidence.get(size));
-      assertThrows(IndexOutOfBoundsException.class, () -> evidence.get(-1));
-      if (n > 0) {
-        assertUnmodifiable(evidence);
-      } else {
-        assertRefusesEvenNoChange(evidence);
-      }
-      accept(
-          new Command.RecordEvidence(
-              Evidence.of(
-                  Device.of(DeviceId.of("e" + n), DeviceName.of("ws")),
-                  Verdict.NO_THREATS_FOUND,
-                  "",
-                  T0),
-              List.of(),
-              Actor.system()));
-    }
-  }
-
-  @Test
-  @DisplayName(
       "one, two or three threats given as evidence, grown by a clean verdict and given back as threats, are checked")
   void threatsOfEverySizeGivenAsEvidenceLoseTheirMark() {
     for (int n = 1; n <= 3; n++) {
