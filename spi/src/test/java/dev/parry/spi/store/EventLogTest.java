@@ -35,15 +35,19 @@ class EventLogTest {
   static final InvestigationId ID = InvestigationId.of("inv-log");
 
   /** The state the logs hold; what it is does not matter to a log's events and hashes. */
-  static final Investigation STATE =
-      Investigation.open(
-              ID,
-              AlertId.of("alert"),
-              AutomationLevel.FULL,
-              Investigation.DEFAULT_PENDING_EXPIRY,
-              Actor.system(),
-              Instant.EPOCH)
-          .after();
+  static final Investigation STATE = opened(Instant.EPOCH);
+
+  /** {@return a state of the investigation, opened at {@code at}} */
+  static Investigation opened(Instant at) {
+    return Investigation.open(
+            ID,
+            AlertId.of("alert"),
+            AutomationLevel.FULL,
+            Investigation.DEFAULT_PENDING_EXPIRY,
+            Actor.system(),
+            at)
+        .after();
+  }
 
   static List<InvestigationEvent> events(int from, int count) {
     List<InvestigationEvent> out = new ArrayList<>();
@@ -146,15 +150,7 @@ class EventLogTest {
   @Test
   @DisplayName("each log keeps the state it was made with, whatever later logs hold")
   void stateKept() {
-    Investigation later =
-        Investigation.open(
-                ID,
-                AlertId.of("alert"),
-                AutomationLevel.FULL,
-                Investigation.DEFAULT_PENDING_EXPIRY,
-                Actor.system(),
-                Instant.EPOCH.plusSeconds(1))
-            .after();
+    Investigation later = opened(Instant.EPOCH.plusSeconds(1));
     EventLog first = EventLog.of(events(0, 1), STATE);
     EventLog second = first.appended(events(1, 1), later);
     assertSame(STATE, first.state());

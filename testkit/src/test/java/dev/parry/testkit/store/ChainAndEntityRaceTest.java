@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parry.core.action.IsolateDevice;
-import dev.parry.core.action.IsolationType;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
-import dev.parry.core.entity.DeviceId;
-import dev.parry.core.entity.DeviceName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.AlertId;
-import dev.parry.core.investigation.AnalysisOutcome;
-import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
 import dev.parry.core.investigation.InvestigationId;
-import dev.parry.core.policy.ApprovalMode;
-import dev.parry.core.policy.PlannedAction;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.audit.AuditRecord;
@@ -59,42 +51,13 @@ class ChainAndEntityRaceTest {
   final TestClock clock = TestClock.create();
 
   static Device device(int n) {
-    return Device.of(DeviceId.of("d-" + n), DeviceName.of("ws-" + n));
+    return RetentionStoreTest.device(n);
   }
 
   /** {@return investigation {@code name}, complete and settled: one isolation of {@code target}} */
   static Decision.Accepted settled(String name, Device target, Instant at) {
-    InvestigationId id = InvestigationId.of(name);
-    Decision.Accepted opened =
-        Investigation.open(
-            id,
-            AlertId.of("alert-" + name),
-            AutomationLevel.FULL,
-            Investigation.DEFAULT_PENDING_EXPIRY,
-            Actor.system(),
-            at);
-    List<InvestigationEvent> events = new ArrayList<>(opened.events());
-    Investigation state = opened.after();
-    ActionId action = new ActionId(id, 1);
-    for (Command command :
-        List.of(
-            new Command.ProposeAction(
-                new Command.Proposal(
-                    new PlannedAction(
-                        new IsolateDevice(target, IsolationType.FULL),
-                        ApprovalMode.AUTOMATIC,
-                        "policy"),
-                    ApprovalRule.SINGLE),
-                Actor.system()),
-            new Command.Start(action, at.plusSeconds(60)),
-            new Command.Succeed(action, "done"),
-            new Command.FinishAnalysis(AnalysisOutcome.COMPLETED, Actor.system()))) {
-      Decision.Accepted next = (Decision.Accepted) state.decide(command, at);
-      events.addAll(next.events());
-      state = next.after();
-    }
-    assertTrue(state.isComplete(), state.status().toString());
-    return new Decision.Accepted(events, state);
+    RetentionStoreTest.Built built = RetentionStoreTest.settled(name, target, at);
+    return new Decision.Accepted(built.events(), built.state());
   }
 
   static void store(InMemoryInvestigationStore store, Decision.Accepted built) {
@@ -164,7 +127,8 @@ class ChainAndEntityRaceTest {
       Future<?> evicting =
           pool.submit(
               () -> {
-                for (int i = 0; !done.get(); i++) {
+                // at least some rounds whatever the appends' pace, so that evictions run
+                for (int i = 0; !done.get() || i < 40; i++) {
                   // the same few ids are stored, evicted and stored again
                   InvestigationId id = InvestigationId.of("inv-s-" + (i % 4));
                   if (store.load(id).isEmpty()) {

@@ -77,7 +77,7 @@ class RetentionStoreTest {
    * {@return investigation {@code name}: one automatic isolation of {@code target}, started and
    * succeeded, analysis finished: complete and settled}
    */
-  Built settled(String name, Device target, Instant at) {
+  static Built settled(String name, Device target, Instant at) {
     InvestigationId id = InvestigationId.of(name);
     Decision.Accepted opened =
         Investigation.open(
