@@ -101,7 +101,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   /**
    * Each pending action by its expiry and each time-boxed one by the end of its box (the key's time
    * is the due time, not the proposal time); dispatches and undos are due since their proposal and
-   * are read from the dispatched index.
+   * are read from the dispatched index. An entry whose obligation went stays until its time comes,
+   * at most as long as the longest expiry or time box, about 70 bytes each (see {@link
+   * #indexObligation}).
    */
   private final ConcurrentSkipListMap<IndexKey, ActionId> due = new ConcurrentSkipListMap<>();
 
@@ -387,20 +389,36 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     }
   }
 
-  /** Moves an action's entry in the due index when its obligation changed. */
+  /**
+   * Puts an action's entry in the due index when it gains a timed obligation or the obligation
+   * moves. The entry of an obligation that went (an expiry met by an approval, a rejection or a
+   * cancel; an expiry extended) is left where it is: reading due work passes it over and removes it
+   * when its time comes ({@link #dropIfStale}), so that an approval does not search the index of
+   * every pending action for it.
+   */
   private void indexObligation(@Nullable ActionRecord previous, ActionRecord now) {
-    Obligation was = timed(previous);
     Obligation is = timed(now);
-    if (Objects.equals(was, is)) {
+    if (is == null || is.equals(timed(previous))) {
       return;
     }
-    String investigation = now.id().investigation().value();
-    if (was != null) {
-      due.remove(IndexKey.of(was.due(), investigation, now.id().sequence()));
-    }
-    if (is != null) {
-      due.put(IndexKey.of(is.due(), investigation, now.id().sequence()), now.id());
-    }
+    due.put(IndexKey.of(is.due(), now.id().investigation().value(), now.id().sequence()), now.id());
+  }
+
+  /**
+   * Removes {@code key}'s entry from the due index if its action no longer has that timed
+   * obligation (or is no longer stored), deciding under the investigation's lock so that an append
+   * putting the same entry back is never undone.
+   */
+  private void dropIfStale(IndexKey key, ActionId id) {
+    investigations.compute(
+        id.investigation(),
+        (investigation, log) -> {
+          Obligation timed = log == null ? null : timed(log.state().action(id).orElse(null));
+          if (timed == null || !key.isAt(timed.due())) {
+            due.remove(key, id);
+          }
+          return log;
+        });
   }
 
   /**
@@ -413,6 +431,19 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       return null;
     }
     return action.obligation().orElse(null);
+  }
+
+  /** {@return the obligation of a dispatched action, which its proposal's key indexes} */
+  private static @Nullable Obligation untimed(@Nullable ActionRecord action) {
+    if (action == null || !action.status().isDispatched()) {
+      return null;
+    }
+    return action.obligation().orElse(null);
+  }
+
+  /** {@return how many entries the due index holds, those left for reading due work included} */
+  int dueEntries() {
+    return due.size();
   }
 
   /**
@@ -531,17 +562,22 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
     Map.Entry<IndexKey, ActionId> b = carried.hasNext() ? carried.next() : null;
     while ((a != null || b != null) && out.size() < limit) {
       Map.Entry<IndexKey, ActionId> next;
-      if (a != null && (b == null || a.getKey().compareTo(b.getKey()) <= 0)) {
-        next = a;
+      boolean fromDueIndex = a != null && (b == null || a.getKey().compareTo(b.getKey()) <= 0);
+      if (fromDueIndex) {
+        next = Objects.requireNonNull(a);
         a = timed.hasNext() ? timed.next() : null;
       } else {
         next = Objects.requireNonNull(b);
         b = carried.hasNext() ? carried.next() : null;
       }
       ActionRecord action = current(next.getValue());
-      Optional<Obligation> obligation = action == null ? Optional.empty() : action.obligation();
-      if (obligation.isEmpty() || !next.getKey().isAt(obligation.get().due())) {
-        continue; // moved on since the entry was read: it is answered under its new key, if due
+      Obligation obligation = fromDueIndex ? timed(action) : untimed(action);
+      if (obligation == null || !next.getKey().isAt(obligation.due())) {
+        // moved on since the entry was written or read: it is answered under its new key, if due
+        if (fromDueIndex) {
+          dropIfStale(next.getKey(), next.getValue());
+        }
+        continue;
       }
       Lease lease = leases.get(next.getValue());
       if (lease != null && !lease.owner().equals(owner) && lease.until().isAfter(now)) {
