@@ -331,7 +331,11 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
         action.proposedAt(), action.id().investigation().value(), action.id().sequence());
   }
 
-  /** Removes an evicted investigation's actions from every index. */
+  /**
+   * Removes an evicted investigation's actions from every index, the due index's entries of their
+   * last expiries included (an earlier expiry that a hold replaced, or a time box's end that an
+   * extension moved, is left for reading due work).
+   */
   private void unindex(Investigation state) {
     String investigation = state.id().value();
     for (ActionRecord action : state.actions()) {
@@ -342,6 +346,12 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
       Obligation timed = timed(action);
       if (timed != null) {
         due.remove(IndexKey.of(timed.due(), investigation, action.id().sequence()));
+      }
+      Instant expiry = action.expiresAt();
+      if (expiry != null) {
+        // the entry its last expiry left when it was decided, which may lie years ahead: an
+        // evicted investigation keeps none, so that retention bounds the due index too
+        due.remove(IndexKey.of(expiry, investigation, action.id().sequence()), action.id());
       }
       byEntity.computeIfPresent(
           action.action().target().key(), (entity, keys) -> keys.without(key));

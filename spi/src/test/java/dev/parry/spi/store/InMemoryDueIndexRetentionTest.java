@@ -1,0 +1,101 @@
+package dev.parry.spi.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parry.core.action.IsolateDevice;
+import dev.parry.core.action.IsolationType;
+import dev.parry.core.actor.Actor;
+import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.ApprovalRule;
+import dev.parry.core.investigation.Command;
+import dev.parry.core.investigation.Decision;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.policy.ApprovalMode;
+import dev.parry.core.policy.PlannedAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The in-memory store's due index under bounded retention")
+class InMemoryDueIndexRetentionTest {
+
+  static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+  /** Opens {@code name} with one action pending approval for {@code expiry}, then terminates it. */
+  static void settledAfterWaiting(InMemoryInvestigationStore store, String name, Duration expiry) {
+    InvestigationId id = InvestigationId.of(name);
+    Decision.Accepted opened =
+        Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL, expiry, Actor.system(), NOW);
+    store.append(id, 0, opened.events(), opened.after());
+    Investigation state = opened.after();
+    state =
+        apply(
+            store,
+            state,
+            new Command.ProposeAction(
+                new Command.Proposal(
+                    new PlannedAction(
+                        new IsolateDevice(
+                            Device.of(DeviceId.of(name + "-d"), DeviceName.of("ws")),
+                            IsolationType.FULL),
+                        ApprovalMode.REQUIRES_APPROVAL,
+                        "test"),
+                    ApprovalRule.SINGLE),
+                Actor.system()));
+    state = apply(store, state, new Command.Terminate(Actor.system(), ""));
+    assertTrue(state.completedAt() != null, "terminated and complete");
+  }
+
+  static Investigation apply(InMemoryInvestigationStore store, Investigation state, Command c) {
+    Decision.Accepted next = (Decision.Accepted) state.decide(c, NOW);
+    store.append(state.id(), state.version(), next.events(), next.after());
+    return next.after();
+  }
+
+  @Test
+  @DisplayName(
+      "an evicted investigation leaves no entry in the due index: memory stays bounded by retention")
+  void evictedLeavesNoEntry() {
+    InMemoryInvestigationStore store = InMemoryInvestigationStore.builder().retainAtMost(1).build();
+    for (int i = 0; i < 200; i++) {
+      settledAfterWaiting(store, "inv-" + i, Duration.ofDays(3_650));
+    }
+    store.due(NOW.plus(Duration.ofDays(1)), "owner", null, 10);
+    assertTrue(store.size() <= 2, "retention holds: " + store.size());
+    assertTrue(store.evicted() >= 198, "evicted: " + store.evicted());
+    assertTrue(
+        store.dueEntries() <= 2,
+        "entries of evicted investigations' expiries stay for ten years: " + store.dueEntries());
+  }
+
+  @Test
+  @DisplayName("a retention sink may read due work while the store evicts to it")
+  void sinkReadsDueWork() {
+    List<Integer> seen = new ArrayList<>();
+    InMemoryInvestigationStore[] holder = {null};
+    InMemoryInvestigationStore store =
+        InMemoryInvestigationStore.builder()
+            .retainAtMost(1)
+            .sink(
+                evicted ->
+                    seen.add(
+                        holder[0].due(NOW.plus(Duration.ofDays(30)), "owner", null, 100).size()))
+            .build();
+    holder[0] = store;
+    for (int i = 0; i < 20; i++) {
+      settledAfterWaiting(store, "inv-" + i, Duration.ofDays(1));
+    }
+    assertTrue(store.evicted() >= 18, "evicted: " + store.evicted());
+    assertEquals(store.evicted(), seen.size());
+    assertTrue(seen.stream().allMatch(n -> n == 0), "nothing is due: " + seen);
+  }
+}
