@@ -333,8 +333,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   /**
    * Removes an evicted investigation's actions from every index, the due index's entries of their
-   * last expiries included (an earlier expiry that a hold replaced, or a time box's end that an
-   * extension moved, is left for reading due work).
+   * last expiries included (a time box's end that went or moved was removed then: {@link
+   * #indexObligation}).
    */
   private void unindex(Investigation state) {
     String investigation = state.id().value();
@@ -401,17 +401,25 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
 
   /**
    * Puts an action's entry in the due index when it gains a timed obligation or the obligation
-   * moves. The entry of an obligation that went (an expiry met by an approval, a rejection or a
-   * cancel; an expiry extended) is left where it is: reading due work passes it over and removes it
-   * when its time comes ({@link #dropIfStale}), so that an approval does not search the index of
-   * every pending action for it.
+   * moves. The entry of an expiry that went (met by an approval, a rejection or a cancel) is left
+   * where it is: reading due work passes it over and removes it when its time comes ({@link
+   * #dropIfStale}), so that an approval does not search the index of every pending action for it.
    */
   private void indexObligation(@Nullable ActionRecord previous, ActionRecord now) {
     Obligation is = timed(now);
-    if (is == null || is.equals(timed(previous))) {
+    Obligation was = timed(previous);
+    if (Objects.equals(was, is)) {
       return;
     }
-    due.put(IndexKey.of(is.due(), now.id().investigation().value(), now.id().sequence()), now.id());
+    String investigation = now.id().investigation().value();
+    if (was != null && was.kind() == Obligation.Kind.END_TIME_BOX) {
+      // a time box's end that went or moved (an undo asked for early, an extension) may lie years
+      // ahead, past any eviction of its investigation: time-boxed actions are few, so it goes now
+      due.remove(IndexKey.of(was.due(), investigation, now.id().sequence()), now.id());
+    }
+    if (is != null) {
+      due.put(IndexKey.of(is.due(), investigation, now.id().sequence()), now.id());
+    }
   }
 
   /**

@@ -98,4 +98,56 @@ class InMemoryDueIndexRetentionTest {
     assertEquals(store.evicted(), seen.size());
     assertTrue(seen.stream().allMatch(n -> n == 0), "nothing is due: " + seen);
   }
+
+  @Test
+  @DisplayName(
+      "an evicted investigation whose time-boxed action was undone early leaves no box end entry")
+  void undoneEarlyLeavesNoEntry() {
+    InMemoryInvestigationStore store = InMemoryInvestigationStore.builder().retainAtMost(1).build();
+    for (int n = 0; n < 50; n++) {
+      InvestigationId id = InvestigationId.of("boxed-" + n);
+      Decision.Accepted opened =
+          Investigation.open(
+              id,
+              AlertId.of("a"),
+              AutomationLevel.FULL,
+              Investigation.DEFAULT_PENDING_EXPIRY,
+              Actor.system(),
+              NOW);
+      store.append(id, 0, opened.events(), opened.after());
+      Investigation state =
+          apply(
+              store,
+              opened.after(),
+              new Command.ProposeAction(
+                  new Command.Proposal(
+                      new PlannedAction(
+                          new IsolateDevice(
+                              Device.of(DeviceId.of(n + "-d"), DeviceName.of("ws")),
+                              IsolationType.FULL),
+                          ApprovalMode.AUTOMATIC,
+                          "test"),
+                      ApprovalRule.SINGLE,
+                      Duration.ofDays(3_000),
+                      null),
+                  Actor.system()));
+      var action = state.actions().get(0).id();
+      state = apply(store, state, new Command.Start(action, null));
+      state = apply(store, state, new Command.Succeed(action, "ok"));
+      state =
+          apply(
+              store,
+              state,
+              new Command.RequestUndo(
+                  action, Actor.principal(dev.parry.core.actor.PrincipalName.of("a@b.com")), ""));
+      state = apply(store, state, new Command.CompleteUndo(action, "ok"));
+      state = apply(store, state, new Command.Terminate(Actor.system(), ""));
+      assertTrue(state.completedAt() != null, "complete");
+    }
+    store.due(NOW.plus(Duration.ofDays(1)), "owner", null, 10);
+    assertTrue(store.evicted() >= 48, "evicted: " + store.evicted());
+    assertTrue(
+        store.dueEntries() <= 2,
+        "box end entries of evicted investigations stay for 3,000 days: " + store.dueEntries());
+  }
 }
