@@ -101,9 +101,8 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   /**
    * Each pending action by its expiry and each time-boxed one by the end of its box (the key's time
    * is the due time, not the proposal time); dispatches and undos are due since their proposal and
-   * are read from the dispatched index. An entry whose obligation went stays until its time comes,
-   * at most as long as the longest expiry or time box, about 70 bytes each (see {@link
-   * #indexObligation}).
+   * are read from the dispatched index. An expiry's entry whose action was decided stays until its
+   * time comes or its investigation is evicted, about 70 bytes each (see {@link #indexObligation}).
    */
   private final ConcurrentSkipListMap<IndexKey, ActionId> due = new ConcurrentSkipListMap<>();
 
