@@ -2,24 +2,13 @@ package dev.parry.spi.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.parry.core.action.IsolateDevice;
-import dev.parry.core.action.IsolationType;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
-import dev.parry.core.automation.AutomationLevel;
-import dev.parry.core.entity.Device;
-import dev.parry.core.entity.DeviceId;
-import dev.parry.core.entity.DeviceName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
-import dev.parry.core.investigation.AlertId;
-import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
-import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
-import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
-import dev.parry.core.policy.PlannedAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,40 +34,19 @@ class InMemoryDueIndexConcurrencyTest {
   final InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
 
   Investigation apply(Investigation state, Command command) {
-    Decision.Accepted next = (Decision.Accepted) state.decide(command, NOW);
-    store.append(state.id(), state.version(), next.events(), next.after());
-    return next.after();
+    return InMemoryDueIndexTest.apply(store, state, command);
   }
 
   /**
    * Opens investigation {@code n}, proposes four actions, approves the even ones, rejects the rest.
    */
   Set<ActionId> decide(int n) {
-    InvestigationId id = InvestigationId.of("inv-" + n);
-    Decision.Accepted opened =
-        Investigation.open(
-            id,
-            AlertId.of("a"),
-            AutomationLevel.FULL,
-            Duration.ofHours(1 + n % 5),
-            Actor.system(),
-            NOW);
-    store.append(id, 0, opened.events(), opened.after());
-    Investigation state = opened.after();
+    Investigation state =
+        InMemoryDueIndexTest.opened(store, "inv-" + n, Duration.ofHours(1 + n % 5));
     for (int i = 0; i < 4; i++) {
       state =
           apply(
-              state,
-              new Command.ProposeAction(
-                  new Command.Proposal(
-                      new PlannedAction(
-                          new IsolateDevice(
-                              Device.of(DeviceId.of(n + "-d" + i), DeviceName.of("ws")),
-                              IsolationType.FULL),
-                          ApprovalMode.REQUIRES_APPROVAL,
-                          "test"),
-                      ApprovalRule.SINGLE),
-                  Actor.system()));
+              state, InMemoryDueIndexTest.isolation(n + "-d" + i, ApprovalMode.REQUIRES_APPROVAL));
     }
     Set<ActionId> approved = new HashSet<>();
     for (int i = 0; i < 4; i++) {

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
 import dev.parry.core.actor.Actor;
-import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
-import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
-import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
-import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
 import java.time.Duration;
@@ -32,33 +28,18 @@ class InMemoryDueIndexRetentionTest {
 
   /** Opens {@code name} with one action pending approval for {@code expiry}, then terminates it. */
   static void settledAfterWaiting(InMemoryInvestigationStore store, String name, Duration expiry) {
-    InvestigationId id = InvestigationId.of(name);
-    Decision.Accepted opened =
-        Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL, expiry, Actor.system(), NOW);
-    store.append(id, 0, opened.events(), opened.after());
-    Investigation state = opened.after();
+    Investigation state = InMemoryDueIndexTest.opened(store, name, expiry);
     state =
         apply(
             store,
             state,
-            new Command.ProposeAction(
-                new Command.Proposal(
-                    new PlannedAction(
-                        new IsolateDevice(
-                            Device.of(DeviceId.of(name + "-d"), DeviceName.of("ws")),
-                            IsolationType.FULL),
-                        ApprovalMode.REQUIRES_APPROVAL,
-                        "test"),
-                    ApprovalRule.SINGLE),
-                Actor.system()));
+            InMemoryDueIndexTest.isolation(name + "-d", ApprovalMode.REQUIRES_APPROVAL));
     state = apply(store, state, new Command.Terminate(Actor.system(), ""));
     assertTrue(state.completedAt() != null, "terminated and complete");
   }
 
   static Investigation apply(InMemoryInvestigationStore store, Investigation state, Command c) {
-    Decision.Accepted next = (Decision.Accepted) state.decide(c, NOW);
-    store.append(state.id(), state.version(), next.events(), next.after());
-    return next.after();
+    return InMemoryDueIndexTest.apply(store, state, c);
   }
 
   @Test
@@ -105,20 +86,12 @@ class InMemoryDueIndexRetentionTest {
   void undoneEarlyLeavesNoEntry() {
     InMemoryInvestigationStore store = InMemoryInvestigationStore.builder().retainAtMost(1).build();
     for (int n = 0; n < 50; n++) {
-      InvestigationId id = InvestigationId.of("boxed-" + n);
-      Decision.Accepted opened =
-          Investigation.open(
-              id,
-              AlertId.of("a"),
-              AutomationLevel.FULL,
-              Investigation.DEFAULT_PENDING_EXPIRY,
-              Actor.system(),
-              NOW);
-      store.append(id, 0, opened.events(), opened.after());
+      Investigation opened =
+          InMemoryDueIndexTest.opened(store, "boxed-" + n, Investigation.DEFAULT_PENDING_EXPIRY);
       Investigation state =
           apply(
               store,
-              opened.after(),
+              opened,
               new Command.ProposeAction(
                   new Command.Proposal(
                       new PlannedAction(

@@ -20,6 +20,7 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -34,41 +35,47 @@ class InMemoryDueIndexTest {
 
   final InMemoryInvestigationStore store = InMemoryInvestigationStore.create();
 
-  /** {@return investigation {@code name}, stored, with {@code count} actions pending approval} */
-  Investigation pending(String name, int count) {
+  /** {@return investigation {@code name}, opened at {@link #NOW} and stored} */
+  static Investigation opened(InMemoryInvestigationStore store, String name, Duration expiry) {
     InvestigationId id = InvestigationId.of(name);
     Decision.Accepted opened =
-        Investigation.open(
-            id,
-            AlertId.of("a"),
-            AutomationLevel.FULL,
-            Investigation.DEFAULT_PENDING_EXPIRY,
-            Actor.system(),
-            NOW);
+        Investigation.open(id, AlertId.of("a"), AutomationLevel.FULL, expiry, Actor.system(), NOW);
     store.append(id, 0, opened.events(), opened.after());
-    Investigation state = opened.after();
+    return opened.after();
+  }
+
+  /** {@return the proposal of an isolation of device {@code device}, to approve or automatic} */
+  static Command.ProposeAction isolation(String device, ApprovalMode mode) {
+    return new Command.ProposeAction(
+        new Command.Proposal(
+            new PlannedAction(
+                new IsolateDevice(
+                    Device.of(DeviceId.of(device), DeviceName.of("ws")), IsolationType.FULL),
+                mode,
+                "test"),
+            ApprovalRule.SINGLE),
+        Actor.system());
+  }
+
+  /** {@return {@code state} after {@code command}, decided at {@link #NOW} and stored} */
+  static Investigation apply(
+      InMemoryInvestigationStore store, Investigation state, Command command) {
+    Decision.Accepted next = (Decision.Accepted) state.decide(command, NOW);
+    store.append(state.id(), state.version(), next.events(), next.after());
+    return next.after();
+  }
+
+  /** {@return investigation {@code name}, stored, with {@code count} actions pending approval} */
+  Investigation pending(String name, int count) {
+    Investigation state = opened(store, name, Investigation.DEFAULT_PENDING_EXPIRY);
     for (int i = 0; i < count; i++) {
-      state =
-          apply(
-              state,
-              new Command.ProposeAction(
-                  new Command.Proposal(
-                      new PlannedAction(
-                          new IsolateDevice(
-                              Device.of(DeviceId.of(name + "-d" + i), DeviceName.of("ws")),
-                              IsolationType.FULL),
-                          ApprovalMode.REQUIRES_APPROVAL,
-                          "test"),
-                      ApprovalRule.SINGLE),
-                  Actor.system()));
+      state = apply(state, isolation(name + "-d" + i, ApprovalMode.REQUIRES_APPROVAL));
     }
     return state;
   }
 
   Investigation apply(Investigation state, Command command) {
-    Decision.Accepted next = (Decision.Accepted) state.decide(command, NOW);
-    store.append(state.id(), state.version(), next.events(), next.after());
-    return next.after();
+    return apply(store, state, command);
   }
 
   static Instant expiry(Investigation state) {
