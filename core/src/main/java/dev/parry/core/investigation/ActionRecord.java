@@ -213,6 +213,27 @@ public record ActionRecord(
     return last(ActionStep.Kind.UNDO_REQUESTED);
   }
 
+  /**
+   * {@return the undo asked for while it runs, requested when its success is recorded, or empty}:
+   * present while it is approved or in progress and no approval came after the request (an action
+   * held for approval and approved again is an analyst's new decision)
+   */
+  public Optional<ActionStep> undoOnSuccess() {
+    if (status != ActionStatus.APPROVED && status != ActionStatus.IN_PROGRESS) {
+      return Optional.empty();
+    }
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      ActionStep step = steps.get(i);
+      if (step.kind() == ActionStep.Kind.UNDO_ON_SUCCESS) {
+        return Optional.of(step);
+      }
+      if (step.kind() == ActionStep.Kind.APPROVED) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
   private List<ActionStep> stepsOf(ActionStep.Kind kind) {
     List<ActionStep> out = new ArrayList<>(steps.size());
     for (ActionStep step : steps) {
@@ -373,6 +394,30 @@ public record ActionRecord(
    * {@return this action with its time box extended by {@code extra}, the extension kept as a
    * step}; its status, and so the time its box counts from, are unchanged
    */
+  /** {@return this action, its status unchanged, with one more step} */
+  ActionRecord stepped(ActionStep step) {
+    return new ActionRecord(
+        id,
+        action,
+        mode,
+        reason,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        status,
+        with(step),
+        attempts,
+        updatedAt,
+        updatedBy,
+        note,
+        timeBox,
+        expiresAt,
+        deadline,
+        undoAttempts);
+  }
+
   ActionRecord extended(Duration extra, Instant at, Actor actor, String comment) {
     Duration box = timeBox == null ? extra : timeBox.plus(extra);
     return new ActionRecord(

@@ -37,6 +37,11 @@ public record ActionStep(Kind kind, Actor actor, Instant at, String comment) {
     CANCELLED,
     /** Its undo was requested: by a principal, or by the system when its time box ended. */
     UNDO_REQUESTED,
+    /**
+     * Its undo was asked for while it was approved or in progress, to be requested once it succeeds
+     * (a false positive reported while work already sent could not be stopped).
+     */
+    UNDO_ON_SUCCESS,
     /** A principal approved keeping its time box running longer. */
     TIME_BOX_EXTENDED
   }

@@ -511,6 +511,36 @@ public sealed interface Command {
   }
 
   /**
+   * Asks to undo a reversible action once it succeeds: at once if it already has, or, while it is
+   * approved or in progress, as soon as its success is recorded, in the same write. A false
+   * positive reported while work already sent could not be stopped asks this, so that the undo is
+   * stored with the action rather than left to whoever sees the success. An approval that comes
+   * after it (the action was held, and an analyst approved it again) drops it.
+   *
+   * @param actionId the reversible action
+   * @param actor who asks: a principal, or the system
+   * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+   *     characters
+   */
+  record UndoOnSuccess(ActionId actionId, Actor actor, String comment) implements Command {
+    /**
+     * Validates the command.
+     *
+     * @param actionId the reversible action
+     * @param actor who asks: a principal, or the system
+     * @param comment why, possibly empty: at most {@value #MAX_TEXT} characters, no control
+     *     characters
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if the comment is too long or holds a control character
+     */
+    public UndoOnSuccess {
+      Checks.notNull(actionId, "actionId");
+      Checks.notNull(actor, "actor");
+      Text.require("comment", comment, 0, MAX_TEXT);
+    }
+  }
+
+  /**
    * Records that an undo was carried out.
    *
    * @param actionId the action whose undo was carried out

@@ -28,6 +28,7 @@ import dev.parry.core.investigation.InvestigationEvent.NoActionPlanned;
 import dev.parry.core.investigation.InvestigationEvent.Opened;
 import dev.parry.core.investigation.InvestigationEvent.Terminated;
 import dev.parry.core.investigation.InvestigationEvent.UndoFailed;
+import dev.parry.core.investigation.InvestigationEvent.UndoOnSuccessRequested;
 import dev.parry.core.investigation.InvestigationEvent.UndoRequested;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.verdict.Evidence;
@@ -576,6 +577,14 @@ public record Investigation(
       if (refused == null) {
         out.append(
             new ActionSucceeded(id, now, Actor.system(), succeed.actionId(), succeed.detail()));
+        // an undo asked for while it ran is requested in the same write as the success
+        actionAt(succeed.actionId())
+            .undoOnSuccess()
+            .ifPresent(
+                asked ->
+                    out.append(
+                        new UndoRequested(
+                            id, now, asked.actor(), succeed.actionId(), asked.comment())));
       }
       return refused;
     }
@@ -625,6 +634,9 @@ public record Investigation(
     }
     if (command instanceof Command.RequestUndo undo) {
       return requestUndo(undo, now, out);
+    }
+    if (command instanceof Command.UndoOnSuccess undo) {
+      return undoOnSuccess(undo, now, out);
     }
     if (command instanceof Command.CompleteUndo done) {
       Rejection refused =
@@ -1050,6 +1062,32 @@ public record Investigation(
     return null;
   }
 
+  private @Nullable Rejection undoOnSuccess(
+      Command.UndoOnSuccess command, Instant now, DecidedEvents out) {
+    ActionId actionId = command.actionId();
+    Rejection missing = refuseUnknown(actionId);
+    if (missing != null) {
+      return missing;
+    }
+    ActionRecord action = actions.get(actionId.sequence() - 1);
+    if (action.status() == ActionStatus.SUCCEEDED) {
+      return requestUndo(
+          new Command.RequestUndo(actionId, command.actor(), command.comment()), now, out);
+    }
+    if (!action.action().kind().isReversible()) {
+      return reject(
+          RejectionReason.NOT_REVERSIBLE,
+          "action " + actionId + " is " + action.action().kind() + ", which cannot be undone",
+          actionId);
+    }
+    if ((action.status() != ActionStatus.APPROVED && action.status() != ActionStatus.IN_PROGRESS)
+        || action.undoOnSuccess().isPresent()) {
+      return illegal(action, "undo once it succeeds");
+    }
+    out.append(new UndoOnSuccessRequested(id, now, command.actor(), actionId, command.comment()));
+    return null;
+  }
+
   private @Nullable Rejection terminate(Command.Terminate command, Instant now, DecidedEvents out) {
     Rejection closed = refuseIfClosed();
     if (closed != null) {
@@ -1313,6 +1351,21 @@ public record Investigation(
         throw new ConflictException("action " + actionId + " has no running time box to extend");
       }
       return current.extended(extended.extra(), event.at(), event.actor(), extended.comment());
+    }
+    if (event instanceof UndoOnSuccessRequested asked) {
+      if ((current.status() != ActionStatus.APPROVED
+              && current.status() != ActionStatus.IN_PROGRESS)
+          || !current.action().kind().isReversible()) {
+        throw new ConflictException(
+            "action "
+                + actionId
+                + " is "
+                + current.status()
+                + ": no undo can wait for its success");
+      }
+      return current.stepped(
+          new ActionStep(
+              ActionStep.Kind.UNDO_ON_SUCCESS, event.actor(), event.at(), asked.comment()));
     }
     if (event instanceof InvestigationEvent.ActionHeld held) {
       require(

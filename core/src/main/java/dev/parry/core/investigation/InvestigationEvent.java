@@ -54,6 +54,7 @@ public sealed interface InvestigationEvent
           ActionTimedOut,
           ActionCancelled,
           UndoRequested,
+          UndoOnSuccessRequested,
           ActionUndone,
           UndoFailed {
 
@@ -723,6 +724,46 @@ public sealed interface InvestigationEvent
      * @throws InvalidInputException if a component is out of range
      */
     public UndoRequested {
+      Checks.notNull(investigationId, "investigationId");
+      Checks.notNull(at, "at");
+      Checks.notNull(actor, "actor");
+      Checks.notNull(actionId, "actionId");
+      Text.require("comment", comment, 0, Command.MAX_TEXT);
+      if (!actionId.investigation().equals(investigationId)) {
+        throw new InvalidInputException(
+            "actionId", null, "action " + actionId + " is not in investigation " + investigationId);
+      }
+    }
+  }
+
+  /**
+   * The undo of an approved or in-progress action was asked for, to be requested once it succeeds:
+   * its success, when recorded, comes with an {@link UndoRequested} by the same actor with the same
+   * comment.
+   *
+   * @param investigationId the investigation the event belongs to
+   * @param at when it happened
+   * @param actor who did it: the system or a principal
+   * @param actionId the action the event is about; it belongs to {@code investigationId}
+   * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+   *     characters
+   */
+  record UndoOnSuccessRequested(
+      InvestigationId investigationId, Instant at, Actor actor, ActionId actionId, String comment)
+      implements ActionEvent {
+    /**
+     * Validates the event.
+     *
+     * @param investigationId the investigation the event belongs to
+     * @param at when it happened
+     * @param actor who did it: the system or a principal
+     * @param actionId the action the event is about; it belongs to {@code investigationId}
+     * @param comment why, possibly empty: at most {@value Command#MAX_TEXT} characters, no control
+     *     characters
+     * @throws InvalidInputException if a component is null
+     * @throws InvalidInputException if a component is out of range
+     */
+    public UndoOnSuccessRequested {
       Checks.notNull(investigationId, "investigationId");
       Checks.notNull(at, "at");
       Checks.notNull(actor, "actor");

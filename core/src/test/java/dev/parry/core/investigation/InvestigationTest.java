@@ -332,6 +332,78 @@ class InvestigationTest {
     }
 
     @Test
+    @DisplayName(
+        "an undo asked for while an action runs is requested in the same decision as its success")
+    void undoOnSuccess() {
+      ActionId running = propose(ISOLATE, ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(running));
+      Decision.Accepted asked =
+          accept(new Command.UndoOnSuccess(running, Actor.principal(ALICE), "false positive"));
+      assertEquals(1, asked.events().size());
+      assertInstanceOf(InvestigationEvent.UndoOnSuccessRequested.class, asked.events().get(0));
+      assertEquals(ActionStatus.IN_PROGRESS, status(running), "it keeps running");
+      ActionStep step = investigation.action(running).orElseThrow().undoOnSuccess().orElseThrow();
+      assertEquals(Actor.principal(ALICE), step.actor());
+      assertEquals(
+          RejectionReason.ILLEGAL_TRANSITION,
+          reject(new Command.UndoOnSuccess(running, Actor.principal(BOB), "again")).reason(),
+          "asked once");
+
+      now = T0.plusSeconds(60);
+      Decision.Accepted succeeded = accept(new Command.Succeed(running, "isolated"));
+      assertEquals(2, succeeded.events().size(), succeeded.events()::toString);
+      assertInstanceOf(InvestigationEvent.ActionSucceeded.class, succeeded.events().get(0));
+      InvestigationEvent.UndoRequested undo =
+          assertInstanceOf(InvestigationEvent.UndoRequested.class, succeeded.events().get(1));
+      assertEquals(Actor.principal(ALICE), undo.actor());
+      assertEquals("false positive", undo.comment());
+      assertEquals(ActionStatus.UNDO_IN_PROGRESS, status(running));
+      assertTrue(investigation.action(running).orElseThrow().undoOnSuccess().isEmpty());
+      assertEquals(investigation, Investigation.replay(log));
+
+      // already succeeded: the undo is requested at once
+      ActionId done =
+          propose(new IsolateDevice(DEVICE, IsolationType.SELECTIVE), ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(done));
+      accept(new Command.Succeed(done, ""));
+      accept(new Command.UndoOnSuccess(done, Actor.principal(ALICE), "false positive"));
+      assertEquals(ActionStatus.UNDO_IN_PROGRESS, status(done));
+
+      // irreversible, or settled without effect: refused, naming why
+      ActionId kill = propose(KILL, ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(kill));
+      assertEquals(
+          RejectionReason.NOT_REVERSIBLE,
+          reject(new Command.UndoOnSuccess(kill, Actor.principal(ALICE), "")).reason());
+      ActionId failed = propose(ISOLATE_OTHER, ApprovalMode.AUTOMATIC);
+      accept(new Command.Start(failed));
+      accept(new Command.Fail(failed, "offline"));
+      assertEquals(
+          RejectionReason.ILLEGAL_TRANSITION,
+          reject(new Command.UndoOnSuccess(failed, Actor.principal(ALICE), "")).reason());
+    }
+
+    @Test
+    @DisplayName("an approval after an undo was asked for while it ran drops the request")
+    void approvalDropsUndoOnSuccess() {
+      ActionId automatic = propose(ISOLATE, ApprovalMode.AUTOMATIC);
+      accept(new Command.UndoOnSuccess(automatic, Actor.principal(ALICE), "false positive"));
+      assertTrue(investigation.action(automatic).orElseThrow().undoOnSuccess().isPresent());
+      accept(new Command.Hold(automatic, "allowed by an indicator", null));
+      assertTrue(
+          investigation.action(automatic).orElseThrow().undoOnSuccess().isEmpty(),
+          "held: waiting for approval");
+      accept(new Command.Approve(automatic, BOB, "isolate it anyway"));
+      assertTrue(
+          investigation.action(automatic).orElseThrow().undoOnSuccess().isEmpty(),
+          "the analyst decided again");
+      accept(new Command.Start(automatic));
+      Decision.Accepted succeeded = accept(new Command.Succeed(automatic, ""));
+      assertEquals(1, succeeded.events().size(), succeeded.events()::toString);
+      assertEquals(ActionStatus.SUCCEEDED, status(automatic));
+    }
+
+    @Test
     @DisplayName("every transition records its actor, time and note")
     void audit() {
       ActionId id = propose(ISOLATE, ApprovalMode.REQUIRES_APPROVAL);

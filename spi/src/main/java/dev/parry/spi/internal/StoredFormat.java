@@ -357,6 +357,14 @@ public final class StoredFormat {
               "actionId",
               "comment"),
           record(
+              InvestigationEvent.UndoOnSuccessRequested.class,
+              "InvestigationEvent$UndoOnSuccessRequested",
+              "investigationId",
+              "at",
+              "actor",
+              "actionId",
+              "comment"),
+          record(
               InvestigationEvent.ActionUndone.class,
               "InvestigationEvent$ActionUndone",
               "investigationId",
@@ -433,6 +441,7 @@ public final class StoredFormat {
               "REJECTED",
               "CANCELLED",
               "UNDO_REQUESTED",
+              "UNDO_ON_SUCCESS",
               "TIME_BOX_EXTENDED"),
 
           // actor

@@ -162,6 +162,9 @@ public sealed interface InvestigationStep {
     CANCEL(EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS)),
     /** Ask for undo. */
     UNDO(EnumSet.of(ActionStatus.SUCCEEDED, ActionStatus.UNDO_FAILED)),
+    /** Ask for undo once it succeeds (at once if it has). */
+    UNDO_ON_SUCCESS(
+        EnumSet.of(ActionStatus.APPROVED, ActionStatus.IN_PROGRESS, ActionStatus.SUCCEEDED)),
     /** Record the undo done. */
     COMPLETE_UNDO(EnumSet.of(ActionStatus.UNDO_IN_PROGRESS)),
     /** Record the undo failed. */
@@ -216,6 +219,7 @@ public sealed interface InvestigationStep {
         case TIME_OUT -> new Command.TimeOut(id);
         case CANCEL -> new Command.Cancel(id, actor, "", Math.floorMod(principal, 2) == 0);
         case UNDO -> new Command.RequestUndo(id, actor, "");
+        case UNDO_ON_SUCCESS -> new Command.UndoOnSuccess(id, actor, "");
         case COMPLETE_UNDO -> new Command.CompleteUndo(id, "");
         case FAIL_UNDO -> new Command.FailUndo(id, "undo failed");
       };

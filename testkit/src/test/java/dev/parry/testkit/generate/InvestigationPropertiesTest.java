@@ -2,6 +2,7 @@ package dev.parry.testkit.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,14 @@ class InvestigationPropertiesTest {
         }
       }
       assertEquals(folded, ok.after(), "after() is the events applied in order");
+      for (ActionRecord action : before.actions()) {
+        if (action.undoOnSuccess().isPresent()) {
+          assertNotEquals(
+              ActionStatus.SUCCEEDED,
+              ok.after().action(action.id()).orElseThrow().status(),
+              () -> "succeeded without the undo asked for while it ran: " + ok.events());
+        }
+      }
       assertEquals(
           before.version() + ok.events().size(), ok.after().version(), "versions count events");
       state = ok.after();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parry.core.action.IsolateDevice;
 import dev.parry.core.action.IsolationType;
+import dev.parry.core.action.RestrictCodeExecution;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
@@ -143,7 +144,7 @@ class StoredFormatFixture {
 
   /**
    * {@return a history the generators do not make: evidence in every role, an action held by a
-   * safety guard and a time box extended}
+   * safety guard and a time box extended, and an undo asked for while an action ran}
    */
   static List<Decision.Accepted> supplement() {
     Instant now = DomainGenerators.EPOCH;
@@ -167,16 +168,26 @@ class StoredFormatFixture {
                 "malicious device"),
             ApprovalRule.SINGLE,
             Duration.ofHours(4));
+    Command.Proposal restrict =
+        new Command.Proposal(
+            new PlannedAction(
+                new RestrictCodeExecution(device), ApprovalMode.AUTOMATIC, "malicious device"),
+            ApprovalRule.SINGLE,
+            null);
     ActionId action = ActionId.of(InvestigationId.of("fixture-supplement"), 1);
+    ActionId restricted = ActionId.of(InvestigationId.of("fixture-supplement"), 2);
     PrincipalName alice = PrincipalName.of("alice@contoso.com");
     for (Command command :
         List.of(
-            new Command.RecordEvidence(evidence, List.of(isolate), Actor.system()),
+            new Command.RecordEvidence(evidence, List.of(isolate, restrict), Actor.system()),
             new Command.Hold(action, "the kill switch is on", null),
             new Command.Approve(action, alice, "go"),
             new Command.Start(action, null),
             new Command.Succeed(action, "isolated"),
-            new Command.ExtendTimeBox(action, Duration.ofHours(1), alice, "one hour more"))) {
+            new Command.ExtendTimeBox(action, Duration.ofHours(1), alice, "one hour more"),
+            new Command.Start(restricted, null),
+            new Command.UndoOnSuccess(restricted, Actor.principal(alice), "false positive"),
+            new Command.Succeed(restricted, "restricted"))) {
       now = now.plusSeconds(60);
       Decision decision = history.get(history.size() - 1).after().decide(command, now);
       if (!(decision instanceof Decision.Accepted accepted)) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class StoredFormatFixturesTest {
 
   /** The fixtures, oldest first; the last is the format this release writes. */
-  static final List<String> FIXTURES = List.of("format-1");
+  static final List<String> FIXTURES = List.of("format-1", "format-2");
 
   static List<String> lines(String resource) throws IOException {
     try (InputStream in = StoredFormatFixturesTest.class.getResourceAsStream(resource)) {

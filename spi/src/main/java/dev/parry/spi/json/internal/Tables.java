@@ -494,6 +494,14 @@ public final class Tables {
             "actionId",
             "comment")
         .variant(
+            InvestigationEvent.UndoOnSuccessRequested.class,
+            "undoOnSuccessRequested",
+            "investigationId",
+            "at",
+            "actor",
+            "actionId",
+            "comment")
+        .variant(
             InvestigationEvent.ActionUndone.class,
             "actionUndone",
             "investigationId",
