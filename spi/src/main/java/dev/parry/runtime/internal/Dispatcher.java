@@ -13,7 +13,6 @@ import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
-import dev.parry.core.investigation.ActionStep;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationEvent;
@@ -31,7 +30,6 @@ import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
 import dev.parry.spi.internal.LogSafe;
-import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.LeaseHeldException;
 import java.time.Clock;
@@ -1568,61 +1566,7 @@ public final class Dispatcher implements EventRouter.Reaction {
         .addKeyValue("outcome", ending)
         .addKeyValue("recorded", recorded)
         .log("action settled");
-    if (recorded && purpose == ExecutionPurpose.EXECUTE && ending == Ending.SUCCEEDED) {
-      try {
-        undoIfAllowedMeanwhile(after.get(), id);
-      } catch (
-          RuntimeException
-              e) { // the success is recorded: only the undo the indicator calls for is not
-        LOG.atWarn()
-            .addKeyValue("actionId", LogSafe.of(id))
-            .log(
-                "could not request the undo an allow indicator"
-                    + " recorded while the action was running calls for ("
-                    + e.getClass().getName()
-                    + ")");
-      }
-    }
     return recorded;
-  }
-
-  /**
-   * After an action succeeded: if an allow indicator covering its target was recorded after the
-   * action was decided (a false positive reported while it was approved or running, and its
-   * executor could not stop it), its undo is requested, so the report's promise holds. An action
-   * decided after the indicator was recorded is an analyst's deliberate choice and is left as it
-   * is.
-   */
-  private void undoIfAllowedMeanwhile(Investigation state, ActionId id) {
-    ActionRecord action = state.action(id).orElseThrow();
-    if (!action.action().kind().isReversible()) {
-      return;
-    }
-    Instant decided = action.proposedAt();
-    for (ActionStep step : action.steps()) {
-      if (step.kind() == ActionStep.Kind.APPROVED) {
-        decided = step.at();
-      }
-    }
-    Optional<ControlChange> grant;
-    try {
-      grant = safety.allowedSince(action.action().target(), state.origin(), decided);
-    } catch (RuntimeException e) {
-      LOG.atWarn()
-          .addKeyValue("actionId", LogSafe.of(id))
-          .log(
-              "could not read the allow indicators after a success ("
-                  + e.getClass().getName()
-                  + ")");
-      return;
-    }
-    if (grant.isPresent()) {
-      String why =
-          noteText(
-              "allowed by indicator " + grant.get().indicator() + " after the action was sent");
-      engine.applyQuietly(
-          id.investigation(), s -> new Command.RequestUndo(id, Actor.system(), why));
-    }
   }
 
   /**

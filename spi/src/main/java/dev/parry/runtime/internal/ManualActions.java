@@ -237,17 +237,19 @@ public final class ManualActions {
         cancelled.add(action.id());
         continue;
       }
-      // not stopped: it may have succeeded meanwhile (undone now, unless its undo is already asked
-      // for), or
-      // settled otherwise (nothing to do), or still be running (undone once it succeeds)
-      ActionRecord now = engine.read(action.id().investigation()).action(action.id()).orElseThrow();
-      switch (now.status()) {
-        case SUCCEEDED -> {
-          if (now.action().kind().isReversible()
-              && requestUndo(action.id(), caller, comment).isPresent()) {
-            undone.add(action.id());
-          }
-        }
+      // not stopped: its undo is stored with it, requested in the same write as its success (at
+      // once if it succeeded meanwhile), so it holds whichever runtime records the success and
+      // whatever fails after this report
+      ActionId id = action.id();
+      Investigation after =
+          action.action().kind().isReversible()
+              ? engine
+                  .applyQuietly(
+                      id.investigation(),
+                      s -> new Command.UndoOnSuccess(id, caller.actor(), comment))
+                  .orElseGet(() -> engine.read(id.investigation()))
+              : engine.read(id.investigation());
+      switch (after.action(id).orElseThrow().status()) {
         case UNDO_IN_PROGRESS, UNDONE, UNDO_FAILED -> undone.add(action.id());
         case APPROVED, IN_PROGRESS -> stillRunning.add(action.id());
         default -> {} // failed, timed out or cancelled meanwhile: it took no effect

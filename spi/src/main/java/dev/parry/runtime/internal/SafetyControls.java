@@ -278,32 +278,6 @@ public final class SafetyControls {
   }
 
   /**
-   * {@return the recorded allow indicator in force now that covers {@code entity} and was recorded
-   * after {@code since}, or empty}: a false positive reported while an action on the entity was
-   * already approved or running
-   *
-   * @param entity the entity
-   * @param origin the investigation's origin, for the indicators' scope
-   * @param since when the action was decided
-   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
-   */
-  public Optional<ControlChange> allowedSince(Entity entity, Origin origin, Instant since) {
-    ControlState at = current();
-    if (at.allowed().isEmpty()) {
-      return Optional.empty();
-    }
-    Set<AllowIndicator> applicable = allowIndicatorsFor(at, entity, origin);
-    for (Map.Entry<AllowIndicator, ControlChange> grant : at.allowed().entrySet()) {
-      if (grant.getValue().at().isAfter(since)
-          && applicable.contains(grant.getKey())
-          && grant.getKey().covers(entity)) {
-        return Optional.of(grant.getValue());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
    * {@return the allow indicators in force now in {@code at} that may cover {@code entity}, seen in
    * an investigation of {@code origin}}: an indicator scoped to device groups covers an entity on
    * the alert's own device only, the one device whose group Parry knows; anything else (a file on
