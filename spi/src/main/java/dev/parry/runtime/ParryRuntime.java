@@ -1239,8 +1239,10 @@ public final class ParryRuntime implements AutoCloseable {
    * Reports a false positive: records an allow indicator for each value the entity carries, so
    * later evidence naming it by any of them plans no action; then, on every action on the entity
    * under any of its names, rejects the pending ones, undoes every reversible one taken, and
-   * cancels those approved or in progress (one that succeeds meanwhile is undone). Cancelling an
-   * action in progress waits for its executor's answer, up to {@link Limits#attemptTimeout()} each.
+   * cancels those approved or in progress. The undo of one that cannot be stopped is stored with it
+   * before the cancel is tried, and requested in the write that records its success, whichever
+   * runtime records it. Cancelling an action in progress waits for its executor's answer, up to
+   * {@link Limits#attemptTimeout()} each.
    *
    * @param entity the entity wrongly judged
    * @param caller who reports it
@@ -1253,6 +1255,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the comment shows nothing, is too long or holds a control
    *     character
    * @throws RuntimeClosedException if the runtime was closed
+   * @throws dev.parry.spi.store.StoreUnavailableException if the store fails part way: what was
+   *     done stays done, and reporting again finishes the rest
    */
   public FalsePositiveReport reportFalsePositive(Entity entity, Caller caller, String comment) {
     requireOpen();
@@ -1271,8 +1275,7 @@ public final class ParryRuntime implements AutoCloseable {
           try {
             return stop(action, caller, comment).status() == ActionStatus.CANCELLED;
           } catch (CommandRejectedException moved) {
-            return false; // it settled meanwhile: a success is undone, as the indicator now covers
-            // it
+            return false; // it settled meanwhile: a success is undone, its undo already stored
           }
         });
   }

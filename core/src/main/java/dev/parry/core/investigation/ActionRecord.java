@@ -394,30 +394,6 @@ public record ActionRecord(
    * {@return this action with its time box extended by {@code extra}, the extension kept as a
    * step}; its status, and so the time its box counts from, are unchanged
    */
-  /** {@return this action, its status unchanged, with one more step} */
-  ActionRecord stepped(ActionStep step) {
-    return new ActionRecord(
-        id,
-        action,
-        mode,
-        reason,
-        rule,
-        requestedBy,
-        requestComment,
-        source,
-        proposedAt,
-        status,
-        with(step),
-        attempts,
-        updatedAt,
-        updatedBy,
-        note,
-        timeBox,
-        expiresAt,
-        deadline,
-        undoAttempts);
-  }
-
   ActionRecord extended(Duration extra, Instant at, Actor actor, String comment) {
     Duration box = timeBox == null ? extra : timeBox.plus(extra);
     return new ActionRecord(
@@ -437,6 +413,30 @@ public record ActionRecord(
         updatedBy,
         note,
         box,
+        expiresAt,
+        deadline,
+        undoAttempts);
+  }
+
+  /** {@return this action, its status unchanged, with one more step} */
+  ActionRecord stepped(ActionStep step) {
+    return new ActionRecord(
+        id,
+        action,
+        mode,
+        reason,
+        rule,
+        requestedBy,
+        requestComment,
+        source,
+        proposedAt,
+        status,
+        with(step),
+        attempts,
+        updatedAt,
+        updatedBy,
+        note,
+        timeBox,
         expiresAt,
         deadline,
         undoAttempts);

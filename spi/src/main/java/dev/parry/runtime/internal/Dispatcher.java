@@ -1465,7 +1465,7 @@ public final class Dispatcher implements EventRouter.Reaction {
       if (!leaseForWrite(follower.id())) {
         continue; // another runtime carries it: it settles there
       }
-      boolean recorded = false;
+      ActionStatus recorded = null;
       try {
         if (follower.purpose() == ExecutionPurpose.EXECUTE) {
           engine.applyQuietly(follower.id().investigation(), s -> new Command.Start(follower.id()));
@@ -1526,10 +1526,14 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * Records an outcome. {@return whether it was recorded}: the store then ended the action's lease
-   * itself; a refusal or a store failure answers false (the action stays due and is resumed).
+   * Records an outcome. {@return the action's status after it, or null if it was not recorded}: a
+   * refusal or a store failure answers null (the action stays due and is resumed). A recorded
+   * outcome ended the action's lease in the store, unless the action is still carried: a success
+   * recorded with the undo a false positive asked for while it ran (undo in progress) keeps it, for
+   * the undo.
    */
-  private boolean record(ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
+  private @Nullable ActionStatus record(
+      ActionId id, ExecutionPurpose purpose, Ending ending, String text) {
     String clean =
         noteText(
             text.isEmpty() && ending != Ending.SUCCEEDED
@@ -1556,7 +1560,7 @@ public final class Dispatcher implements EventRouter.Reaction {
               "could not record the outcome ("
                   + e.getClass().getName()
                   + "); the reconciler resumes it with the same idempotency key");
-      return false;
+      return null;
     }
     boolean recorded = after.isPresent();
     LOG.atInfo()
@@ -1566,7 +1570,7 @@ public final class Dispatcher implements EventRouter.Reaction {
         .addKeyValue("outcome", ending)
         .addKeyValue("recorded", recorded)
         .log("action settled");
-    return recorded;
+    return after.flatMap(state -> state.action(id)).map(ActionRecord::status).orElse(null);
   }
 
   /**

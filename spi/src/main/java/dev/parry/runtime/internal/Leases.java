@@ -1,6 +1,7 @@
 package dev.parry.runtime.internal;
 
 import dev.parry.core.investigation.ActionId;
+import dev.parry.core.investigation.ActionStatus;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,6 +132,17 @@ final class Leases {
       held.remove(id);
     } else {
       release(id);
+    }
+  }
+
+  /**
+   * After an outcome recorded with the action in {@code status}, or not recorded ({@code null}):
+   * one that left the action carried (a success recorded with its undo) kept the lease in the store
+   * (STORE-16), and it stays held here, renewed, for the flight that carries the action on.
+   */
+  void settled(ActionId id, @Nullable ActionStatus status) {
+    if (status == null || !status.isDispatched()) {
+      settled(id, status != null);
     }
   }
 

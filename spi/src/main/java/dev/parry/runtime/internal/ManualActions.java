@@ -1,9 +1,11 @@
 package dev.parry.runtime.internal;
 
 import dev.parry.core.action.RemediationAction;
+import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Entity;
 import dev.parry.core.entity.UserAccount;
+import dev.parry.core.internal.Text;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionSource;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -164,14 +167,19 @@ public final class ManualActions {
   }
 
   /**
-   * Reports a false positive: rejects the entity's pending actions, undoes every reversible action
-   * taken on it, and records an allow indicator.
+   * Reports a false positive: records an allow indicator for each value of the entity, rejects the
+   * entity's pending actions, undoes every reversible action taken on it, and stops those approved
+   * or in progress; the undo of a reversible one is stored with it first ({@link
+   * Command.UndoOnSuccess}), so that it is requested with its success if it could not be stopped.
+   * An action decided while the indicators were being recorded gets that stored undo from the
+   * system.
    *
    * @param entity the entity
    * @param caller who reports it, already authorized to report false positives
    * @param comment why
    * @param gate authorizes each rejection and undo the report makes, all before any is made
    * @param announce tells listeners and the log about the allow indicator the report adds
+   * @param stop stops an approved or in-progress action: {@return whether it was cancelled}
    * @return what was done
    * @throws dev.parry.spi.auth.AccessDeniedException if the caller may not reject or undo one of
    *     the actions; nothing is changed then
@@ -183,10 +191,11 @@ public final class ManualActions {
       Gatekeeper gate,
       Consumer<ControlChange> announce,
       Predicate<ActionRecord> stop) {
+    List<ActionRecord> listed = actionsOn(entity);
     List<ActionRecord> toReject = new ArrayList<>();
     List<ActionRecord> toUndo = new ArrayList<>();
     List<ActionRecord> toStop = new ArrayList<>();
-    for (ActionRecord action : actionsOn(entity)) {
+    for (ActionRecord action : listed) {
       if (action.status() == ActionStatus.PENDING_APPROVAL) {
         toReject.add(action);
       } else if (action.status() == ActionStatus.SUCCEEDED
@@ -198,8 +207,7 @@ public final class ManualActions {
       }
     }
     // authorized by what it does: every rejection, undo and cancel it would make, before it makes
-    // any (an
-    // action in flight may succeed before it is stopped: then it is undone)
+    // any (an action in flight may succeed before it is stopped: then it is undone)
     for (ActionRecord action : toReject) {
       gate.authorize(caller, Operation.REJECT, action.action().kind());
     }
@@ -218,8 +226,21 @@ public final class ManualActions {
           safety.record(
               ControlChange.allow(indicator, true, caller.name(), clock.instant(), comment)));
     }
+    Set<ActionId> seen = new HashSet<>();
+    listed.forEach(action -> seen.add(action.id()));
     List<ActionId> rejected = new ArrayList<>();
     List<ActionId> undone = new ArrayList<>();
+    List<ActionId> cancelled = new ArrayList<>();
+    List<ActionId> stillRunning = new ArrayList<>();
+    // an action decided between the listing and the indicators met no indicator on its way to its
+    // call: the system undoes it once it succeeds, as the indicator rule says
+    for (ActionRecord late : actionsOn(entity)) {
+      if (seen.contains(late.id()) || late.status() == ActionStatus.PENDING_APPROVAL) {
+        continue;
+      }
+      sortAfterUndo(
+          late, undoOnSuccess(late, Actor.system(), lateNote(indicators)), undone, stillRunning);
+    }
     for (ActionRecord action : toReject) {
       engine
           .applyQuietly(
@@ -230,30 +251,16 @@ public final class ManualActions {
     for (ActionRecord action : toUndo) {
       requestUndo(action.id(), caller, comment).ifPresent(undone::add);
     }
-    List<ActionId> cancelled = new ArrayList<>();
-    List<ActionId> stillRunning = new ArrayList<>();
     for (ActionRecord action : toStop) {
+      // its undo is stored with it first, requested in the same write as its success (at once if
+      // it succeeded meanwhile), so that it holds whichever runtime records the success and
+      // whatever fails after this point; on an action then cancelled, it does nothing
+      undoOnSuccess(action, caller.actor(), comment);
       if (stop.test(action)) {
         cancelled.add(action.id());
         continue;
       }
-      // not stopped: its undo is stored with it, requested in the same write as its success (at
-      // once if it succeeded meanwhile), so it holds whichever runtime records the success and
-      // whatever fails after this report
-      ActionId id = action.id();
-      Investigation after =
-          action.action().kind().isReversible()
-              ? engine
-                  .applyQuietly(
-                      id.investigation(),
-                      s -> new Command.UndoOnSuccess(id, caller.actor(), comment))
-                  .orElseGet(() -> engine.read(id.investigation()))
-              : engine.read(id.investigation());
-      switch (after.action(id).orElseThrow().status()) {
-        case UNDO_IN_PROGRESS, UNDONE, UNDO_FAILED -> undone.add(action.id());
-        case APPROVED, IN_PROGRESS -> stillRunning.add(action.id());
-        default -> {} // failed, timed out or cancelled meanwhile: it took no effect
-      }
+      sortAfterUndo(action, null, undone, stillRunning);
     }
     LOG.atInfo()
         .addKeyValue("principal", LogSafe.of(caller.name()))
@@ -263,6 +270,51 @@ public final class ManualActions {
         .addKeyValue("stillRunning", stillRunning.size())
         .log("false positive reported");
     return new FalsePositiveReport(rejected, undone, cancelled, stillRunning, indicators);
+  }
+
+  /**
+   * Stores the undo of a reversible action, to be requested when it succeeds (at once if it has):
+   * {@return the investigation after it, or after the refusal (the undo was asked already, or the
+   * action settled otherwise), or null for an action that cannot be undone}
+   */
+  private @Nullable Investigation undoOnSuccess(ActionRecord action, Actor actor, String comment) {
+    if (!action.action().kind().isReversible()) {
+      return null;
+    }
+    ActionId id = action.id();
+    return engine
+        .applyQuietly(id.investigation(), s -> new Command.UndoOnSuccess(id, actor, comment))
+        .orElseGet(() -> engine.read(id.investigation()));
+  }
+
+  /**
+   * Files {@code action} by where it stands in {@code after} (read again if null): undone or being
+   * undone, still running (undone once it succeeds, if it can be), or neither (it took no effect).
+   */
+  private void sortAfterUndo(
+      ActionRecord action,
+      @Nullable Investigation after,
+      List<ActionId> undone,
+      List<ActionId> stillRunning) {
+    ActionId id = action.id();
+    Investigation state = after != null ? after : engine.read(id.investigation());
+    switch (state.action(id).orElseThrow().status()) {
+      case UNDO_IN_PROGRESS, UNDONE, UNDO_FAILED -> undone.add(id);
+      case APPROVED, IN_PROGRESS -> stillRunning.add(id);
+      default -> {} // failed, timed out or cancelled meanwhile: it took no effect
+    }
+  }
+
+  /**
+   * {@return the note of an undo the system stores for an action the indicators came too late for}
+   */
+  private static String lateNote(List<AllowIndicator> indicators) {
+    String note =
+        indicators.isEmpty()
+            ? "allowed while the action was decided"
+            : "allowed by indicator " + indicators.get(0) + " while the action was decided";
+    return Text.withoutControls(
+        note.length() > Command.MAX_TEXT ? note.substring(0, Command.MAX_TEXT) : note);
   }
 
   private Optional<ActionId> requestUndo(ActionId id, Caller caller, String comment) {

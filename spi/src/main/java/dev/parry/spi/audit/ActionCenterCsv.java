@@ -40,7 +40,7 @@ public final class ActionCenterCsv {
       "action,investigation,kind,family,target,status,source,requested_by,"
           + "request_comment,approved_by,approval_comments,rejected_by,rejection_comment,cancelled_by,"
           + "cancellation_comment,undo_requested_by,undo_comment,proposed_at,updated_at,updated_by,reason,note,"
-          + "time_box_extended_by,extension_comments";
+          + "time_box_extended_by,extension_comments,undo_on_success_by,undo_on_success_comment";
 
   /** The first characters that make a spreadsheet read a cell as a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -61,6 +61,12 @@ public final class ActionCenterCsv {
       Optional<ActionStep> rejection = a.rejection();
       Optional<ActionStep> cancellation = a.cancellation();
       Optional<ActionStep> undo = a.undoRequest();
+      Optional<ActionStep> undoOnSuccess = Optional.empty();
+      for (ActionStep step : a.steps()) {
+        if (step.kind() == ActionStep.Kind.UNDO_ON_SUCCESS) {
+          undoOnSuccess = Optional.of(step);
+        }
+      }
       List<ActionStep> extensions =
           a.steps().stream()
               .filter(step -> step.kind() == ActionStep.Kind.TIME_BOX_EXTENDED)
@@ -90,7 +96,9 @@ public final class ActionCenterCsv {
           cell(a.reason()),
           cell(a.note()),
           lines(extensions.stream().map(step -> step.actor().toString()).toList()),
-          lines(extensions.stream().map(ActionStep::comment).toList()));
+          lines(extensions.stream().map(ActionStep::comment).toList()),
+          cell(undoOnSuccess.map(step -> step.actor().toString()).orElse("")),
+          cell(undoOnSuccess.map(ActionStep::comment).orElse("")));
     }
     return out.toString();
   }

@@ -99,6 +99,11 @@ final class Rig implements AutoCloseable {
   }
 
   ParryRuntime build() {
+    return build(b -> {});
+  }
+
+  /** {@return a runtime built as {@link #build()} builds it, then changed by {@code more}} */
+  ParryRuntime build(Consumer<ParryRuntime.Builder> more) {
     ParryRuntime.Builder builder =
         ParryRuntime.builder()
             .clock(clock)
@@ -111,6 +116,7 @@ final class Rig implements AutoCloseable {
             .planTable(ISOLATE_AUTOMATICALLY)
             .executor("fake-devices", devices.executor());
     customizer.accept(builder);
+    more.accept(builder);
     return builder.build();
   }
 
