@@ -994,16 +994,18 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   /**
-   * Before an undo is sent: if another action still holds the same effect on the same target (two
-   * investigations isolated one device: succeeded, or approved or in progress and about to hold
-   * it), the undo completes without lifting it, and says which action keeps it. {@return whether
-   * the undo was settled so}
+   * Before an undo is sent: if another action holds the same effect on the same target (two
+   * investigations isolated one device, and the other succeeded), the undo completes without
+   * lifting it, and says which action keeps it. If another one is about to hold it (approved, or in
+   * progress with its call perhaps out), the undo waits, due, until that one settles: it then
+   * either holds the effect or took none, and only a settled holder may keep it. {@return whether
+   * the undo was settled or put off so}
    */
   private boolean keptByAnother(Flight flight) {
     RemediationAction undone = flight.original;
-    Optional<ActionRecord> holder;
+    List<ActionRecord> others;
     try {
-      holder =
+      others =
           StorePages.onSameEntity(
                   store,
                   undone.target(),
@@ -1012,7 +1014,7 @@ public final class Dispatcher implements EventRouter.Reaction {
                       ActionStatus.SUCCEEDED, ActionStatus.IN_PROGRESS, ActionStatus.APPROVED))
               .stream()
               .filter(other -> !other.id().equals(flight.id))
-              .findFirst();
+              .toList();
     } catch (RuntimeException e) {
       endWithoutOutcome(
           flight,
@@ -1020,8 +1022,21 @@ public final class Dispatcher implements EventRouter.Reaction {
           true);
       return true;
     }
+    Optional<ActionRecord> holder =
+        others.stream().filter(other -> other.status() == ActionStatus.SUCCEEDED).findFirst();
     if (holder.isEmpty()) {
-      return false;
+      if (others.isEmpty()) {
+        return false;
+      }
+      endWithoutOutcome(
+          flight,
+          "waiting for action "
+              + others.get(0).id()
+              + " ("
+              + others.get(0).status()
+              + ") to settle: it may hold the same effect",
+          false);
+      return true;
     }
     releaseFollowers(
         flight); // another undo of the same effect decides for itself once this one is recorded
