@@ -159,7 +159,8 @@ class FreeTextTest {
       parry.runtime().reject(pending.id(), ParryHarness.ANALYST, comment);
       String csv = parry.runtime().exportCsv(ActionQuery.history().build(), ParryHarness.ANALYST);
       assertTrue(
-          csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\") \\u202efdp.exe\\u200b\",,,,\r\n"),
+          csv.contains(
+              ",\"'=HYPERLINK(\"\"http://evil.example\"\") \\u202efdp.exe\\u200b\",,,,\r\n"),
           csv); // the note, then no time-box extension and no undo asked for while it ran
       assertEquals(-1, csv.indexOf('\u202E'), csv);
       assertEquals(comment, parry.action(pending.id()).note());
