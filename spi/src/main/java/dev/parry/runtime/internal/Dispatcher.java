@@ -433,7 +433,13 @@ public final class Dispatcher implements EventRouter.Reaction {
     // lease first (leaseForWrite)
     boolean claimWithStart =
         purpose == ExecutionPurpose.EXECUTE && record.status() == ActionStatus.APPROVED;
-    if (!claimWithStart && !leaseForWrite(id)) {
+    if (purpose == ExecutionPurpose.UNDO) {
+      // an undo takes the lease as its own, even from the flight of this runtime whose success
+      // requested it, which then leaves it alone (Leases.settled)
+      if (!leases.claimForUndo(id)) {
+        return;
+      }
+    } else if (!claimWithStart && !leaseForWrite(id)) {
       return;
     }
     if (settledAsStored(record, purpose)) {
@@ -501,6 +507,9 @@ public final class Dispatcher implements EventRouter.Reaction {
     flight.silent = flight.unanswered;
     observer.decided(flight, record);
     flights(purpose).put(id, flight);
+    if (purpose == ExecutionPurpose.UNDO && now.isBefore(deadline) && keptByAnother(flight)) {
+      return; // settled as kept, or put off while a twin settles: no permit taken for it
+    }
     if (!now.isBefore(deadline)) {
       if (!leaseForWrite(id)) {
         endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
@@ -1544,8 +1553,8 @@ public final class Dispatcher implements EventRouter.Reaction {
    * Records an outcome. {@return the action's status after it, or null if it was not recorded}: a
    * refusal or a store failure answers null (the action stays due and is resumed). A recorded
    * outcome ended the action's lease in the store, unless the action is still carried: a success
-   * recorded with the undo a false positive asked for while it ran (undo in progress) keeps it, for
-   * the undo.
+   * recorded with the undo a false positive asked for while it ran (undo in progress) kept it, and
+   * {@link Leases#settled(ActionId, ActionStatus)} hands it on.
    */
   private @Nullable ActionStatus record(
       ActionId id, ExecutionPurpose purpose, Ending ending, String text) {

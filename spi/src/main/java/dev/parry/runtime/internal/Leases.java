@@ -29,6 +29,10 @@ final class Leases {
   private final String owner;
   private final Duration lease;
   private final Set<ActionId> held = ConcurrentHashMap.newKeySet();
+  // held by an undo's flight: a success recorded with its undo leaves them alone
+  private final Set<ActionId> undoing = ConcurrentHashMap.newKeySet();
+  // orders an undo's claim and the hand-over of the lease its success kept, per action
+  private final Object[] stripes = new Object[64];
   // claimed by an append not answered yet: perhaps held
   private final Set<ActionId> claiming = ConcurrentHashMap.newKeySet();
 
@@ -37,6 +41,28 @@ final class Leases {
     this.clock = clock;
     this.owner = owner;
     this.lease = lease;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
+  }
+
+  private Object stripe(ActionId id) {
+    return stripes[Math.floorMod(id.hashCode(), stripes.length)];
+  }
+
+  /**
+   * {@return whether this runtime now holds {@code id}'s lease for its undo}: claimed in the store
+   * even when held already, so that the flight whose success requested the undo hands it over
+   * rather than gives it back
+   */
+  boolean claimForUndo(ActionId id) {
+    synchronized (stripe(id)) {
+      if (!claim(id)) {
+        return false;
+      }
+      undoing.add(id);
+      return true;
+    }
   }
 
   String owner() {
@@ -108,6 +134,7 @@ final class Leases {
 
   /** Gives {@code id}'s lease back, best effort. */
   void release(ActionId id) {
+    undoing.remove(id);
     if (!held.remove(id)) {
       return;
     }
@@ -129,6 +156,7 @@ final class Leases {
    */
   void settled(ActionId id, boolean recorded) {
     if (recorded) {
+      undoing.remove(id);
       held.remove(id);
     } else {
       release(id);
@@ -136,13 +164,20 @@ final class Leases {
   }
 
   /**
-   * After an outcome recorded with the action in {@code status}, or not recorded ({@code null}):
-   * one that left the action carried (a success recorded with its undo) kept the lease in the store
-   * (STORE-16), and it stays held here, renewed, for the flight that carries the action on.
+   * After an execution's outcome recorded with the action in {@code status}, or not recorded
+   * ({@code null}). A success recorded with its undo leaves the action carried, so the store kept
+   * the lease (STORE-16): it is given back, for the undo to claim on whichever runtime, unless this
+   * runtime's undo has claimed it already, whose it then stays.
    */
   void settled(ActionId id, @Nullable ActionStatus status) {
     if (status == null || !status.isDispatched()) {
       settled(id, status != null);
+      return;
+    }
+    synchronized (stripe(id)) {
+      if (!undoing.contains(id)) {
+        release(id);
+      }
     }
   }
 

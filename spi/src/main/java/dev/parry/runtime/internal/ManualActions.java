@@ -235,8 +235,8 @@ public final class ManualActions {
     // an action decided between the listing and the indicators met no indicator on its way to its
     // call: the system undoes it once it succeeds, as the indicator rule says
     for (ActionRecord late : actionsOn(entity)) {
-      if (seen.contains(late.id()) || late.status() == ActionStatus.PENDING_APPROVAL) {
-        continue;
+      if (seen.contains(late.id()) || !plannedAndSentByTheSystem(late)) {
+        continue; // a person's action, or a decision of theirs, is theirs to undo
       }
       sortAfterUndo(
           late, undoOnSuccess(late, Actor.system(), lateNote(indicators)), undone, stillRunning);
@@ -303,6 +303,17 @@ public final class ManualActions {
       case APPROVED, IN_PROGRESS -> stillRunning.add(id);
       default -> {} // failed, timed out or cancelled meanwhile: it took no effect
     }
+  }
+
+  /**
+   * {@return whether {@code action} is automation: proposed by the system to run automatically, and
+   * approved by nobody}
+   */
+  private static boolean plannedAndSentByTheSystem(ActionRecord action) {
+    return action.status() != ActionStatus.PENDING_APPROVAL
+        && action.mode() == ApprovalMode.AUTOMATIC
+        && action.requestedBy().principalName().isEmpty()
+        && action.approvers().isEmpty();
   }
 
   /**
