@@ -14,10 +14,11 @@ import java.util.List;
  * @param cancelled the approved or in-progress actions on the entity that were stopped before they
  *     took effect
  * @param stillRunning the approved or in-progress actions that could not be stopped (their executor
- *     could not stop work already sent, or another runtime carries them): each settles on its
- *     executor's outcome, and a reversible one that succeeds is then undone, its undo stored with
- *     it now ({@code ActionRecord.undoOnSuccess()}); one held for approval and approved again is an
- *     analyst's new decision, left alone
+ *     could not stop work already sent, or another runtime carries them), and automatic ones
+ *     decided while the report recorded its indicators: each settles on its executor's outcome, and
+ *     a reversible one that succeeds is then undone, its undo stored with it now ({@code
+ *     ActionRecord.undoOnSuccess()}); one held for approval and approved again is an analyst's new
+ *     decision, left alone
  * @param allowed the allow indicators recorded, one per value the entity carries (a file's SHA-256
  *     and SHA-1, a user's identifiers), so later evidence naming it by any of them plans no action
  */
@@ -36,10 +37,11 @@ public record FalsePositiveReport(
    * @param cancelled the approved or in-progress actions on the entity that were stopped before
    *     they took effect
    * @param stillRunning the approved or in-progress actions that could not be stopped (their
-   *     executor could not stop work already sent, or another runtime carries them): each settles
-   *     on its executor's outcome, and a reversible one that succeeds is then undone, its undo
-   *     stored with it now ({@code ActionRecord.undoOnSuccess()}); one held for approval and
-   *     approved again is an analyst's new decision, left alone
+   *     executor could not stop work already sent, or another runtime carries them), and automatic
+   *     ones decided while the report recorded its indicators: each settles on its executor's
+   *     outcome, and a reversible one that succeeds is then undone, its undo stored with it now
+   *     ({@code ActionRecord.undoOnSuccess()}); one held for approval and approved again is an
+   *     analyst's new decision, left alone
    * @param allowed the allow indicators recorded, one per value the entity carries (a file's
    *     SHA-256 and SHA-1, a user's identifiers), so later evidence naming it by any of them plans
    *     no action

@@ -507,7 +507,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     flight.silent = flight.unanswered;
     observer.decided(flight, record);
     flights(purpose).put(id, flight);
-    if (purpose == ExecutionPurpose.UNDO && now.isBefore(deadline) && keptByAnother(flight)) {
+    if (purpose == ExecutionPurpose.UNDO && keptByAnother(flight, now.isBefore(deadline))) {
       return; // settled as kept, or put off while a twin settles: no permit taken for it
     }
     if (!now.isBefore(deadline)) {
@@ -751,7 +751,7 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       attempt = after.get().action(flight.id).orElseThrow().attempts();
     } else {
-      if (keptByAnother(flight)) {
+      if (keptByAnother(flight, true)) {
         return;
       }
       attempt = flight.attempt + 1;
@@ -1006,11 +1006,12 @@ public final class Dispatcher implements EventRouter.Reaction {
    * Before an undo is sent: if another action holds the same effect on the same target (two
    * investigations isolated one device, and the other succeeded), the undo completes without
    * lifting it, and says which action keeps it. If another one is about to hold it (approved, or in
-   * progress with its call perhaps out), the undo waits, due, until that one settles: it then
-   * either holds the effect or took none, and only a settled holder may keep it. {@return whether
-   * the undo was settled or put off so}
+   * progress with its call perhaps out), the undo waits, due, until that one settles (it then
+   * either holds the effect or took none, and only a settled holder may keep it), unless it may no
+   * longer wait: past its own deadline, it times out instead. {@return whether the undo was settled
+   * or put off so}
    */
-  private boolean keptByAnother(Flight flight) {
+  private boolean keptByAnother(Flight flight, boolean mayWait) {
     RemediationAction undone = flight.original;
     List<ActionRecord> others;
     try {
@@ -1034,7 +1035,7 @@ public final class Dispatcher implements EventRouter.Reaction {
     Optional<ActionRecord> holder =
         others.stream().filter(other -> other.status() == ActionStatus.SUCCEEDED).findFirst();
     if (holder.isEmpty()) {
-      if (others.isEmpty()) {
+      if (others.isEmpty() || !mayWait) {
         return false;
       }
       endWithoutOutcome(

@@ -164,10 +164,10 @@ final class Leases {
   }
 
   /**
-   * After an execution's outcome recorded with the action in {@code status}, or not recorded
-   * ({@code null}). A success recorded with its undo leaves the action carried, so the store kept
-   * the lease (STORE-16): it is given back, for the undo to claim on whichever runtime, unless this
-   * runtime's undo has claimed it already, whose it then stays.
+   * After an outcome recorded with the action in {@code status}, or not recorded ({@code null}),
+   * for a flight or a follower. A success recorded with its undo leaves the action carried, so the
+   * store kept the lease (STORE-16): it is given back, for the undo to claim on whichever runtime,
+   * unless this runtime's undo has claimed it already, whose it then stays.
    */
   void settled(ActionId id, @Nullable ActionStatus status) {
     if (status == null || !status.isDispatched()) {
@@ -197,6 +197,7 @@ final class Leases {
         continue;
       }
       if (!kept && held.remove(id)) {
+        undoing.remove(id);
         LOG.atWarn()
             .addKeyValue("actionId", LogSafe.of(id))
             .log("dispatch lease lost to another runtime; dropping it here");

@@ -1,3 +1,5 @@
+// Past 400 lines because a false-positive report's rules (who may, what it stops, what it stores
+// for what it cannot stop) read best next to the other manual actions they share helpers with.
 package dev.parry.runtime.internal;
 
 import dev.parry.core.action.RemediationAction;
@@ -171,8 +173,8 @@ public final class ManualActions {
    * entity's pending actions, undoes every reversible action taken on it, and stops those approved
    * or in progress; the undo of a reversible one is stored with it first ({@link
    * Command.UndoOnSuccess}), so that it is requested with its success if it could not be stopped.
-   * An action decided while the indicators were being recorded gets that stored undo from the
-   * system.
+   * An automatic action (planned by the system, approved by nobody) decided while the indicators
+   * were being recorded gets that stored undo from the system.
    *
    * @param entity the entity
    * @param caller who reports it, already authorized to report false positives

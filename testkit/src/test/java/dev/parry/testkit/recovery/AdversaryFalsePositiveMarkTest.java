@@ -347,10 +347,9 @@ class AdversaryFalsePositiveMarkTest {
 
   /**
    * The workstation is isolated by a first investigation, and a second one's isolation of it is out
-   * at its executor when the false positive is reported. The first is undone, but its undo finds
-   * the second "holding" the effect and completes without lifting it; the second is marked, and
-   * then fails: it never isolated anything. The isolation the first made must not outlive the
-   * report.
+   * at its executor when the false positive is reported. The first's undo finds the second in
+   * flight and waits for it; the second is marked, and then fails: it never isolated anything. The
+   * isolation the first made must not outlive the report.
    */
   @Test
   @DisplayName("an undo kept for a marked twin that then fails leaves no isolation behind")
