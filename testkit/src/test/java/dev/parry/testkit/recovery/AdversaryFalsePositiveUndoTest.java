@@ -22,16 +22,13 @@ import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Permission;
-import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.StoreUnavailableException;
 import dev.parry.testkit.fake.Fault;
 import dev.parry.testkit.fake.FaultyStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
@@ -256,36 +253,16 @@ class AdversaryFalsePositiveUndoTest {
         Rig second = new Rig(first, 313, "rig-2")) {
       ControlStore shared = first.store.delegateStore().controls().orElseThrow();
       ActionId late = new ActionId(InvestigationId.of("inv-fp-late"), 1);
-      AtomicBoolean once = new AtomicBoolean();
       ControlStore racing =
-          new ControlStore() {
-            @Override
-            public ControlChange record(ControlChange change) {
-              if (once.compareAndSet(false, true)) {
+          HookedControls.hooked(
+              shared,
+              () -> {
                 // after the report listed the entity's actions (none), before its indicator:
                 // another runtime plans an isolation and sends it, meeting no indicator
                 first.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
                 first.isolate(late.investigation().value(), WORKSTATION);
                 first.settle();
-              }
-              return shared.record(change);
-            }
-
-            @Override
-            public List<ControlChange> changes(long after, int limit) {
-              return shared.changes(after, limit);
-            }
-
-            @Override
-            public boolean admit(List<Window> windows, Instant now, boolean consume) {
-              return shared.admit(windows, now, consume);
-            }
-
-            @Override
-            public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
-              return shared.admitUpTo(windows, now, wanted, countedAt);
-            }
-          };
+              });
       second.runtime.close();
       second.runtime = second.build(b -> b.controls(racing));
       first.runtime.start();

@@ -23,7 +23,6 @@ import dev.parry.spi.auth.Caller;
 import dev.parry.spi.auth.Operation;
 import dev.parry.spi.auth.Permission;
 import dev.parry.spi.executor.ExecutionPurpose;
-import dev.parry.spi.safety.ControlChange;
 import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.InMemoryInvestigationStore;
@@ -34,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
@@ -60,35 +58,6 @@ class AdversaryUndoLeaseTest {
         .filter(c -> c.operation().equals("execute"))
         .filter(c -> c.request().purpose() == ExecutionPurpose.UNDO)
         .count();
-  }
-
-  /** A control store that runs {@code hook} once, before the first change is recorded. */
-  private static ControlStore hooked(ControlStore shared, Runnable hook) {
-    AtomicBoolean once = new AtomicBoolean();
-    return new ControlStore() {
-      @Override
-      public ControlChange record(ControlChange change) {
-        if (once.compareAndSet(false, true)) {
-          hook.run();
-        }
-        return shared.record(change);
-      }
-
-      @Override
-      public List<ControlChange> changes(long after, int limit) {
-        return shared.changes(after, limit);
-      }
-
-      @Override
-      public boolean admit(List<Window> windows, Instant now, boolean consume) {
-        return shared.admit(windows, now, consume);
-      }
-
-      @Override
-      public int admitUpTo(List<Window> windows, Instant now, int wanted, Instant countedAt) {
-        return shared.admitUpTo(windows, now, wanted, countedAt);
-      }
-    };
   }
 
   private static boolean dueTo(InvestigationStore store, Rig rig, String owner, ActionId id) {
@@ -265,7 +234,7 @@ class AdversaryUndoLeaseTest {
       AtomicReference<ActionId> carols = new AtomicReference<>();
       ControlStore shared = first.store.delegateStore().controls().orElseThrow();
       ControlStore racing =
-          hooked(
+          HookedControls.hooked(
               shared,
               () -> {
                 first.devices.inject(
@@ -314,7 +283,7 @@ class AdversaryUndoLeaseTest {
       AtomicReference<ActionId> approved = new AtomicReference<>();
       ControlStore shared = first.store.delegateStore().controls().orElseThrow();
       ControlStore racing =
-          hooked(
+          HookedControls.hooked(
               shared,
               () -> {
                 first.devices.inject(
@@ -495,7 +464,7 @@ class AdversaryUndoLeaseTest {
       ActionId follower = new ActionId(InvestigationId.of("inv-fol-2"), 1);
       ControlStore shared = first.store.delegateStore().controls().orElseThrow();
       ControlStore racing =
-          hooked(
+          HookedControls.hooked(
               shared,
               () -> {
                 first.isolate(follower.investigation().value(), WORKSTATION);
