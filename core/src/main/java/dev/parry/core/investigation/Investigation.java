@@ -1050,10 +1050,7 @@ public record Investigation(
     }
     ActionRecord action = actions.get(actionId.sequence() - 1);
     if (!action.action().kind().isReversible()) {
-      return reject(
-          RejectionReason.NOT_REVERSIBLE,
-          "action " + actionId + " is " + action.action().kind() + ", which cannot be undone",
-          actionId);
+      return irreversible(action);
     }
     if (action.status() != ActionStatus.SUCCEEDED && action.status() != ActionStatus.UNDO_FAILED) {
       return illegal(action, "undo");
@@ -1075,10 +1072,7 @@ public record Investigation(
           new Command.RequestUndo(actionId, command.actor(), command.comment()), now, out);
     }
     if (!action.action().kind().isReversible()) {
-      return reject(
-          RejectionReason.NOT_REVERSIBLE,
-          "action " + actionId + " is " + action.action().kind() + ", which cannot be undone",
-          actionId);
+      return irreversible(action);
     }
     if ((action.status() != ActionStatus.APPROVED && action.status() != ActionStatus.IN_PROGRESS)
         || action.undoOnSuccess().isPresent()) {
@@ -1145,6 +1139,13 @@ public record Investigation(
           actionId);
     }
     return null;
+  }
+
+  private static Rejection irreversible(ActionRecord action) {
+    return reject(
+        RejectionReason.NOT_REVERSIBLE,
+        "action " + action.id() + " is " + action.action().kind() + ", which cannot be undone",
+        action.id());
   }
 
   private static Rejection illegal(ActionRecord action, String what) {

@@ -74,9 +74,7 @@ class AdversaryFalsePositiveMarkTest {
       Rig second = new Rig(first, 312, "rig-2");
       try {
         second.runtime.start();
-        first.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-        ActionId action = first.isolate("inv-fp-twice", WORKSTATION);
-        first.settle();
+        ActionId action = first.isolateWithCallOut("inv-fp-twice", WORKSTATION);
         assertEquals(ActionStatus.IN_PROGRESS, first.action(action).status());
         FalsePositiveReport one =
             first.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
@@ -103,9 +101,7 @@ class AdversaryFalsePositiveMarkTest {
   void terminatedWhileMarked() {
     try (Rig rig = new Rig(313, b -> {})) {
       rig.runtime.start();
-      rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId action = rig.isolate("inv-fp-term", WORKSTATION);
-      rig.settle();
+      ActionId action = rig.isolateWithCallOut("inv-fp-term", WORKSTATION);
       FalsePositiveReport report =
           rig.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
       assertEquals(List.of(action), report.stillRunning(), report::toString);
@@ -258,9 +254,7 @@ class AdversaryFalsePositiveMarkTest {
       Rig second = new Rig(first, 320, "rig-2");
       try {
         second.runtime.start();
-        first.devices.inject(ActionKind.ISOLATE_DEVICE, Fault.latency(Duration.ofMinutes(1)), 1);
-        ActionId action = first.isolate("inv-fp-between", WORKSTATION);
-        first.settle();
+        ActionId action = first.isolateWithCallOut("inv-fp-between", WORKSTATION);
         assertEquals(ActionStatus.IN_PROGRESS, first.action(action).status());
         List<FalsePositiveReport> reports = new ArrayList<>();
         hooked.hook.set(

@@ -52,9 +52,7 @@ class AdversaryFalsePositiveUndoTest {
    * call is out. {@return the action}
    */
   private static ActionId reportedWhileRunning(Rig rig, String investigation) {
-    rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-    ActionId action = rig.isolate(investigation, WORKSTATION);
-    rig.settle();
+    ActionId action = rig.isolateWithCallOut(investigation, WORKSTATION);
     assertEquals(ActionStatus.IN_PROGRESS, rig.action(action).status());
     FalsePositiveReport report =
         rig.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
@@ -117,9 +115,7 @@ class AdversaryFalsePositiveUndoTest {
         Rig second = new Rig(first, 304, "rig-2")) {
       first.runtime.start();
       second.runtime.start();
-      first.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId action = first.isolate("inv-fp-two", WORKSTATION);
-      first.settle();
+      ActionId action = first.isolateWithCallOut("inv-fp-two", WORKSTATION);
       assertEquals(ActionStatus.IN_PROGRESS, first.action(action).status());
       FalsePositiveReport report =
           second.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
@@ -145,9 +141,7 @@ class AdversaryFalsePositiveUndoTest {
       first.runtime = first.build(b -> b.scheduler(inline(first.virtual)));
       first.runtime.start();
       second.runtime.start();
-      first.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId action = first.isolate("inv-fp-lease", WORKSTATION);
-      first.settle();
+      ActionId action = first.isolateWithCallOut("inv-fp-lease", WORKSTATION);
       FalsePositiveReport report =
           second.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
       assertEquals(List.of(action), report.stillRunning(), report::toString);
@@ -166,9 +160,7 @@ class AdversaryFalsePositiveUndoTest {
   void succeededBeforeTheReport() {
     try (Rig rig = new Rig(307, b -> {})) {
       rig.runtime.start();
-      rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId action = rig.isolate("inv-fp-meanwhile", WORKSTATION);
-      rig.settle();
+      ActionId action = rig.isolateWithCallOut("inv-fp-meanwhile", WORKSTATION);
       rig.advance(Duration.ofMinutes(2));
       assertEquals(ActionStatus.SUCCEEDED, rig.action(action).status());
       FalsePositiveReport report =
@@ -232,9 +224,7 @@ class AdversaryFalsePositiveUndoTest {
   void allowUndoesNothing() {
     try (Rig rig = new Rig(311, b -> {})) {
       rig.runtime.start();
-      rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId action = rig.isolate("inv-allow", WORKSTATION);
-      rig.settle();
+      ActionId action = rig.isolateWithCallOut("inv-allow", WORKSTATION);
       for (AllowIndicator indicator : AllowIndicator.forValuesOf(WORKSTATION)) {
         rig.runtime.allow(ANALYST, indicator, "lab machine from now on");
       }
@@ -311,9 +301,7 @@ class AdversaryFalsePositiveUndoTest {
   void reportFailsPartWay() {
     try (Rig rig = new Rig(316, b -> {})) {
       rig.runtime.start();
-      rig.devices.inject(Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId action = rig.isolate("inv-fp-part", WORKSTATION);
-      rig.settle();
+      ActionId action = rig.isolateWithCallOut("inv-fp-part", WORKSTATION);
       rig.store.failNext(FaultyStore.Call.APPEND, 1, false); // the undo's write fails
       assertThrows(
           StoreUnavailableException.class,

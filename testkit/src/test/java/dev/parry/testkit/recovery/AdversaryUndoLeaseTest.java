@@ -80,9 +80,7 @@ class AdversaryUndoLeaseTest {
       Rig second = new Rig(first, 402, "rig-2");
       try {
         second.runtime.start();
-        first.devices.inject(ActionKind.ISOLATE_DEVICE, Fault.latency(Duration.ofMinutes(1)), 1);
-        ActionId action = first.isolate("inv-lease-refused", WORKSTATION);
-        first.settle();
+        ActionId action = first.isolateWithCallOut("inv-lease-refused", WORKSTATION);
         assertEquals(ActionStatus.IN_PROGRESS, first.action(action).status());
         FalsePositiveReport report =
             second.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
@@ -125,9 +123,7 @@ class AdversaryUndoLeaseTest {
       Rig second = new Rig(first, 404, "rig-2");
       try {
         second.runtime.start();
-        first.devices.inject(ActionKind.ISOLATE_DEVICE, Fault.latency(Duration.ofMinutes(1)), 1);
-        ActionId action = first.isolate("inv-lease-close", WORKSTATION);
-        first.settle();
+        ActionId action = first.isolateWithCallOut("inv-lease-close", WORKSTATION);
         second.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
         first.scheduler.refuseNext(Integer.MAX_VALUE, 0);
         first.advance(Duration.ofSeconds(61)); // the success lands with its undo; never started
@@ -351,9 +347,7 @@ class AdversaryUndoLeaseTest {
       Rig second = new Rig(first, 412, "rig-2");
       try {
         second.runtime.start();
-        first.devices.inject(ActionKind.ISOLATE_DEVICE, Fault.latency(Duration.ofMinutes(1)), 1);
-        ActionId action = first.isolate("inv-lease-elsewhere", WORKSTATION);
-        first.settle();
+        ActionId action = first.isolateWithCallOut("inv-lease-elsewhere", WORKSTATION);
         second.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
         first.scheduler.refuseNext(Integer.MAX_VALUE, 0);
         first.advance(Duration.ofSeconds(61));
@@ -474,9 +468,7 @@ class AdversaryUndoLeaseTest {
       second.runtime = second.build(b -> b.controls(racing));
       first.runtime.start();
       second.runtime.start();
-      first.devices.inject(ActionKind.ISOLATE_DEVICE, Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId leader = first.isolate("inv-fol-1", WORKSTATION);
-      first.settle();
+      ActionId leader = first.isolateWithCallOut("inv-fol-1", WORKSTATION);
       assertEquals(ActionStatus.IN_PROGRESS, first.action(leader).status());
       FalsePositiveReport report =
           second.runtime.reportFalsePositive(WORKSTATION, ANALYST, "lab machine");
@@ -524,9 +516,7 @@ class AdversaryUndoLeaseTest {
   void csvColumnsForTheMark() {
     try (Rig rig = new Rig(417, b -> {})) {
       rig.runtime.start();
-      rig.devices.inject(ActionKind.ISOLATE_DEVICE, Fault.latency(Duration.ofMinutes(1)), 1);
-      ActionId action = rig.isolate("inv-fp-csv-formula", WORKSTATION);
-      rig.settle();
+      ActionId action = rig.isolateWithCallOut("inv-fp-csv-formula", WORKSTATION);
       rig.runtime.reportFalsePositive(WORKSTATION, ANALYST, "=HYPERLINK(\"http://x\",\"a\")");
       String csv =
           rig.runtime.exportCsv(ActionQuery.all().limit(ActionQuery.MAX_LIMIT).build(), ANALYST);

@@ -153,6 +153,18 @@ final class Rig implements AutoCloseable {
   }
 
   /**
+   * Isolates {@code device} automatically in {@code investigation} with an answer that comes a
+   * minute later: {@return the action}, in progress with its call out (the fake cannot stop a call
+   * it has not answered)
+   */
+  ActionId isolateWithCallOut(String investigation, Device device) {
+    devices.inject(ActionKind.ISOLATE_DEVICE, Fault.latency(Duration.ofMinutes(1)), 1);
+    ActionId action = isolate(investigation, device);
+    settle();
+    return action;
+  }
+
+  /**
    * Isolates {@code WORKSTATION} automatically in {@code investigation}: the call is answered busy
    * with a Retry-After of {@code backingOff}, and while the flight backs off this runtime's lease
    * renewals fail until its lease has run out in the store (the failures go on until {@code
