@@ -1,5 +1,7 @@
 package dev.parry.core.internal;
 
+import java.util.Locale;
+
 /**
  * How NTFS compares file and folder names: each UTF-16 unit is mapped on its own to its simple
  * upper case ({@link Character#toUpperCase(char)}, one unit to one unit) and the results are
@@ -127,6 +129,11 @@ public final class NtfsNames {
    * @param name a name or a path
    */
   public static String key(String name) {
+    if (isAscii(name)) {
+      // the same mapping (A-Z to a-z, nothing else), done on the string's bytes without a copy
+      // to chars and back
+      return name.toLowerCase(Locale.ROOT);
+    }
     int first = 0;
     while (first < name.length() && keyOf(name.charAt(first)) == name.charAt(first)) {
       first++;
@@ -139,6 +146,15 @@ public final class NtfsNames {
       out[i] = keyOf(out[i]);
     }
     return new String(out);
+  }
+
+  private static boolean isAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,23 @@ class NtfsNamesTest {
     String ascii = "C:\\Program Files (x86)\\Vendor\\App-1.EXE";
     assertEquals(ascii.toLowerCase(Locale.ROOT), NtfsNames.key(ascii));
     assertEquals(NtfsNames.key(ascii).hashCode(), NtfsNames.keyHash(ascii));
+  }
+
+  @Test
+  @DisplayName(
+      "a name's key is each unit's key, whether the name is all ASCII (keyed on its bytes) or not")
+  void keyIsEachUnitsKey() {
+    StringBuilder ascii = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      ascii.append(c);
+    }
+    for (String name : List.of(ascii.toString(), ascii + "\u00c9", "\u00c9" + ascii, "I\u0130i")) {
+      StringBuilder expected = new StringBuilder();
+      for (int i = 0; i < name.length(); i++) {
+        expected.append(NtfsNames.keyOf(name.charAt(i)));
+      }
+      assertEquals(expected.toString(), NtfsNames.key(name), () -> "key of " + name);
+    }
   }
 
   @Test
