@@ -57,8 +57,12 @@ public sealed interface RemediationAction
    * }</pre>
    */
   default Optional<String> missingForExecution() {
+    // the kind first: most kinds need nothing of their target, which is then not read at all
+    RequiredHash required = kind().requiredHash();
     Entity target = target();
-    if (target instanceof DeviceFile file && !kind().requiredHash().isMetBy(file)) {
+    if ((required == RequiredHash.SHA1 || required == RequiredHash.SHA256)
+        && target instanceof DeviceFile file
+        && !required.isMetBy(file)) {
       return Optional.of(
           kind()
               + " needs the file's "

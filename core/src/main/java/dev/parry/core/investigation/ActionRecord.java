@@ -164,8 +164,11 @@ public record ActionRecord(
     return List.copyOf(names);
   }
 
-  /** {@return how many principals approved it so far}: the size of {@link #approvers()} */
-  int approvalCount() {
+  /**
+   * {@return how many principals approved it so far}: the size of {@link #approvers()}, counted
+   * without building the list
+   */
+  public int approvalCount() {
     int count = 0;
     for (int i = 0, size = steps.size(); i < size; i++) {
       if (steps.get(i).kind() == ActionStep.Kind.APPROVED) {

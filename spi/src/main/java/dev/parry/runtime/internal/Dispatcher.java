@@ -483,7 +483,7 @@ public final class Dispatcher implements EventRouter.Reaction {
         purpose == ExecutionPurpose.EXECUTE
             && record.status() == ActionStatus.APPROVED
             && record.mode() == ApprovalMode.AUTOMATIC
-            && record.approvers().isEmpty()
+            && record.approvalCount() == 0
             && record.attempts() == 0
             && record.requestedBy().principalName().isEmpty();
     Flight flight =

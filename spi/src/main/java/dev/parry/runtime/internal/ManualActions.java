@@ -315,7 +315,7 @@ public final class ManualActions {
     return action.status() != ActionStatus.PENDING_APPROVAL
         && action.mode() == ApprovalMode.AUTOMATIC
         && action.requestedBy().principalName().isEmpty()
-        && action.approvers().isEmpty();
+        && action.approvalCount() == 0;
   }
 
   /**
