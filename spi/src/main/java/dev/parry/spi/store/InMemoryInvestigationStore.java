@@ -406,6 +406,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
    */
   private void indexObligation(@Nullable ActionRecord previous, ActionRecord now) {
     Obligation is = timed(now);
+    if (is == null && (previous == null || previous.status() != ActionStatus.SUCCEEDED)) {
+      return; // nothing joins, and only a time box's end (of a succeeded action) leaves at once
+    }
     Obligation was = timed(previous);
     if (Objects.equals(was, is)) {
       return;
