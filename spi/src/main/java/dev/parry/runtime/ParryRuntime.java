@@ -802,7 +802,11 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord approve(ActionId id, Caller caller, String comment) {
-    return approveAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
+    return one(
+        Checks.notNull(id, "id"),
+        caller,
+        Operation.APPROVE,
+        a -> new Command.Approve(a, caller.name(), comment));
   }
 
   /**
@@ -838,7 +842,11 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord reject(ActionId id, Caller caller, String comment) {
-    return rejectAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
+    return one(
+        Checks.notNull(id, "id"),
+        caller,
+        Operation.REJECT,
+        a -> new Command.Reject(a, caller.actor(), comment));
   }
 
   /**
@@ -872,7 +880,11 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord undo(ActionId id, Caller caller, String comment) {
-    return undoAll(List.of(Checks.notNull(id, "id")), caller, comment).get(0);
+    return one(
+        Checks.notNull(id, "id"),
+        caller,
+        Operation.UNDO,
+        a -> new Command.RequestUndo(a, caller.actor(), comment));
   }
 
   /**
@@ -1054,6 +1066,54 @@ public final class ParryRuntime implements AutoCloseable {
     return states;
   }
 
+  /**
+   * Refuses the approval of {@code action} if it could only fail: no executor runs its kind, or it
+   * lacks what its executor needs. An action no longer pending is left to the investigation, which
+   * refuses it for what it is.
+   */
+  private void refuseIfNotExecutable(ActionId id, ActionRecord action, ActionKind kind) {
+    if (action.status() != ActionStatus.PENDING_APPROVAL) {
+      return;
+    }
+    Optional<String> missing =
+        registry.forKind(kind) == null
+            ? Optional.of(
+                EvidencePlanner.noExecutor(kind)
+                    + ": take the action outside Parry and reject"
+                    + " it here, or register an executor for it")
+            : action
+                .action()
+                .missingForExecution()
+                .map(
+                    what ->
+                        what
+                            + ": take the action outside Parry and reject it here, or report"
+                            + " the evidence again with it");
+    if (missing.isPresent()) {
+      throw new CommandRejectedException(
+          new Rejection(RejectionReason.NOT_EXECUTABLE, missing.get(), id));
+    }
+  }
+
+  /**
+   * Does {@code operation} on one action, as {@link #onEach} does for a list of one, without the
+   * lists: {@return the action after it}
+   */
+  private ActionRecord one(
+      ActionId id, Caller caller, Operation operation, Function<ActionId, Command> command) {
+    requireOpen();
+    Checks.notNull(caller, "caller");
+    Investigation state = engine.read(id.investigation());
+    ActionRecord action = state.action(id).orElseThrow(() -> new UnknownActionException(id));
+    ActionKind kind = action.action().kind();
+    gate.authorize(caller, operation, kind);
+    Command decided = command.apply(id);
+    if (decided instanceof Command.Approve) { // approved, it could only fail
+      refuseIfNotExecutable(id, action, kind);
+    }
+    return engine.applyOn(id.investigation(), decided, state).after().action(id).orElseThrow();
+  }
+
   private List<ActionRecord> onEach(
       List<ActionId> ids, Caller caller, Operation operation, Function<ActionId, Command> command) {
     requireOpen();
@@ -1062,28 +1122,7 @@ public final class ParryRuntime implements AutoCloseable {
     if (command.apply(ids.get(0)) instanceof Command.Approve) { // approved, it could only fail
       for (int i = 0; i < ids.size(); i++) {
         ActionId id = ids.get(i);
-        ActionRecord action = states.get(i).action(id).orElseThrow();
-        if (action.status() != ActionStatus.PENDING_APPROVAL) {
-          continue; // the investigation refuses it for what it is
-        }
-        Optional<String> missing =
-            registry.forKind(kind) == null
-                ? Optional.of(
-                    EvidencePlanner.noExecutor(kind)
-                        + ": take the action outside Parry and reject"
-                        + " it here, or register an executor for it")
-                : action
-                    .action()
-                    .missingForExecution()
-                    .map(
-                        what ->
-                            what
-                                + ": take the action outside Parry and reject it here, or report"
-                                + " the evidence again with it");
-        if (missing.isPresent()) {
-          throw new CommandRejectedException(
-              new Rejection(RejectionReason.NOT_EXECUTABLE, missing.get(), id));
-        }
+        refuseIfNotExecutable(id, states.get(i).action(id).orElseThrow(), kind);
       }
     }
     if (ids.size() == 1) { // decided on the state just read: no second read

@@ -99,7 +99,7 @@ public final class CommandEngine {
    * @throws ConcurrencyConflictException if an investigation with this id exists
    */
   public void create(InvestigationId id, List<InvestigationEvent> events, Investigation state) {
-    write(id, 0, events, state, null);
+    write(id, 0, events, state, null, state.openedAt());
     remember(state);
     router.stored(events, state);
   }
@@ -154,7 +154,24 @@ public final class CommandEngine {
    * @throws UnknownInvestigationException if there is no such investigation
    */
   public Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
-    return applyAll(id, List.of(command), known(id));
+    Investigation written = recalled(Checks.notNull(id, "id"));
+    return written != null
+        ? applyAll(id, command, List.of(), written, false, null, () -> {})
+        : applyAll(id, command, List.of(), read(id), true, null, () -> {});
+  }
+
+  /**
+   * Decides {@code command} on {@code fresh}, a state just read from the store, and appends its
+   * events; a conflict is decided again on a fresh read. {@return the decision}
+   *
+   * @param id the investigation
+   * @param command the command
+   * @param fresh the investigation as just read
+   * @throws dev.parry.core.error.ParryException a {@link dev.parry.runtime.RefusedCommand} if the
+   *     state machine refuses it, in the category {@link Refusals} gives it
+   */
+  public Decision.Accepted applyOn(InvestigationId id, Command command, Investigation fresh) {
+    return applyAll(id, state -> command, List.of(), fresh, true, null, () -> {});
   }
 
   /**
@@ -188,7 +205,12 @@ public final class CommandEngine {
       Leases.@Nullable Claim claim,
       Runnable landed) {
     try {
-      return Optional.of(applyAll(id, List.of(command), known(id), claim, landed).after());
+      Investigation written = recalled(id);
+      return Optional.of(
+          (written != null
+                  ? applyAll(id, command, List.of(), written, false, claim, landed)
+                  : applyAll(id, command, List.of(), read(id), true, claim, landed))
+              .after());
     } catch (CommandRejectedException
         | InvalidCommandException
         | UnknownActionException
@@ -215,21 +237,30 @@ public final class CommandEngine {
    */
   public Decision.Accepted applyAll(
       InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
-    return applyAll(id, commands, first, null, () -> {});
+    return applyAll(id, null, commands, first.state(), first.fresh(), null, () -> {});
   }
 
+  /**
+   * Decides {@code one} if given, otherwise {@code commands} in order, first on {@code first} and
+   * then, after a conflict or an unconfirmed refusal, on fresh reads; appends and routes. One
+   * command takes no list: the commands a person or the dispatcher sends are one at a time.
+   */
   private Decision.Accepted applyAll(
       InvestigationId id,
+      @Nullable Function<Investigation, Command> one,
       List<Function<Investigation, Command>> commands,
-      Known first,
+      Investigation first,
+      boolean firstFresh,
       Leases.@Nullable Claim claim,
       Runnable landed) {
-    Known known = first;
+    @Nullable Investigation known = first;
     for (int attempt = 0; ; attempt++) {
-      Investigation state = known != null ? known.state() : read(id);
-      boolean fresh = known == null || known.fresh();
+      Investigation state = known != null ? known : read(id);
+      boolean fresh = known == null || firstFresh;
       known = null;
-      Decision decision = decideAll(state, commands, clock.instant());
+      Instant now = clock.instant();
+      Decision decision =
+          one != null ? state.decide(one.apply(state), now) : decideAll(state, commands, now);
       if (decision instanceof Decision.Rejected rejected) {
         if (!fresh) {
           continue; // decided on this runtime's last write: confirm the refusal on the stored state
@@ -244,7 +275,7 @@ public final class CommandEngine {
         return accepted;
       }
       try {
-        write(id, state.version(), accepted.events(), accepted.after(), claim);
+        write(id, state.version(), accepted.events(), accepted.after(), claim, now);
       } catch (ConcurrencyConflictException e) {
         forget(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -273,16 +304,17 @@ public final class CommandEngine {
   }
 
   /**
-   * Appends, taking {@code claim}'s lease in the same write when given, and hands the head to the
-   * anchor if there is one; without one, the store is not asked for a head, which it may then
-   * compute only when the chain is read.
+   * Appends, taking {@code claim}'s lease in the same write when given (from {@code now}, when the
+   * command was decided), and hands the head to the anchor if there is one; without one, the store
+   * is not asked for a head, which it may then compute only when the chain is read.
    */
   private void write(
       InvestigationId id,
       long expectedVersion,
       List<InvestigationEvent> events,
       Investigation after,
-      Leases.@Nullable Claim claim) {
+      Leases.@Nullable Claim claim,
+      Instant now) {
     if (claim == null) {
       if (anchoring.anchored()) {
         anchoring.anchor(id, store.append(id, expectedVersion, events, after));
@@ -291,7 +323,6 @@ public final class CommandEngine {
       }
       return;
     }
-    Instant now = clock.instant();
     if (anchoring.anchored()) {
       anchoring.anchor(
           id,
@@ -343,13 +374,15 @@ public final class CommandEngine {
     if (held != null && held.version() > state.version()) {
       return; // a later write of this runtime got here first
     }
+    // release stores, no full fence: a reader that sees an older state in a place is safe, as
+    // every write is checked against the stored version and a refusal on it is confirmed
     if (!inNewer) {
       // what was newer is now the older; the older is dropped
-      recentHashes.set(newer + 1, recentHashes.get(newer));
-      recent.set(newer + 1, recent.get(newer));
+      recentHashes.setRelease(newer + 1, recentHashes.get(newer));
+      recent.setRelease(newer + 1, recent.get(newer));
     }
-    recentHashes.set(newer, hash);
-    recent.set(newer, state);
+    recentHashes.setRelease(newer, hash);
+    recent.setRelease(newer, state);
   }
 
   private @Nullable Investigation recalled(InvestigationId id) {
