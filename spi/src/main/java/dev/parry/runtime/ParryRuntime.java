@@ -1029,7 +1029,7 @@ public final class ParryRuntime implements AutoCloseable {
     }
     ActionKind kind = null;
     List<Investigation> states = new ArrayList<>(ids.size());
-    // a single id (every approve, reject, undo) cannot repeat: no set is built for it
+    // a single id cannot repeat: no set is built for it
     Set<ActionId> seen = ids.size() > 1 ? new HashSet<>() : Set.of();
     for (ActionId id : ids) {
       if (id == null) {

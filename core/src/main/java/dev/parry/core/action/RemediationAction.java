@@ -57,16 +57,17 @@ public sealed interface RemediationAction
    * }</pre>
    */
   default Optional<String> missingForExecution() {
-    // the kind first: most kinds need nothing of their target, which is then not read at all
+    // the kind first: for most kinds the target object is then never looked at
     RequiredHash required = kind().requiredHash();
     Entity target = target();
-    if ((required == RequiredHash.SHA1 || required == RequiredHash.SHA256)
+    if (required != RequiredHash.NONE
+        && required != RequiredHash.ANY
         && target instanceof DeviceFile file
         && !required.isMetBy(file)) {
       return Optional.of(
           kind()
               + " needs the file's "
-              + kind().requiredHash()
+              + required
               + " hash, which the evidence does not"
               + " carry (file "
               + file.strongestHash()

@@ -99,7 +99,7 @@ public final class CommandEngine {
    * @throws ConcurrencyConflictException if an investigation with this id exists
    */
   public void create(InvestigationId id, List<InvestigationEvent> events, Investigation state) {
-    write(id, 0, events, state, null, state.openedAt());
+    write(id, 0, events, state, null, state.openedAt()); // no claim: the time is not used
     remember(state);
     router.stored(events, state);
   }
@@ -162,13 +162,15 @@ public final class CommandEngine {
 
   /**
    * Decides {@code command} on {@code fresh}, a state just read from the store, and appends its
-   * events; a conflict is decided again on a fresh read. {@return the decision}
+   * events; after a conflict the same command is decided again on a fresh read, so it must not
+   * depend on the state. {@return the decision}
    *
    * @param id the investigation
    * @param command the command
    * @param fresh the investigation as just read
    * @throws dev.parry.core.error.ParryException a {@link dev.parry.runtime.RefusedCommand} if the
    *     state machine refuses it, in the category {@link Refusals} gives it
+   * @throws ConcurrencyConflictException if the investigation kept changing for 64 attempts
    */
   public Decision.Accepted applyOn(InvestigationId id, Command command, Investigation fresh) {
     return applyAll(id, state -> command, List.of(), fresh, true, null, () -> {});
@@ -205,7 +207,7 @@ public final class CommandEngine {
       Leases.@Nullable Claim claim,
       Runnable landed) {
     try {
-      Investigation written = recalled(id);
+      Investigation written = recalled(Checks.notNull(id, "id"));
       return Optional.of(
           (written != null
                   ? applyAll(id, command, List.of(), written, false, claim, landed)

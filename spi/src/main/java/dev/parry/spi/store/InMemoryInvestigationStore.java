@@ -407,7 +407,9 @@ public final class InMemoryInvestigationStore implements InvestigationStore {
   private void indexObligation(@Nullable ActionRecord previous, ActionRecord now) {
     Obligation is = timed(now);
     if (is == null && (previous == null || previous.status() != ActionStatus.SUCCEEDED)) {
-      return; // nothing joins, and only a time box's end (of a succeeded action) leaves at once
+      // nothing joins, and only a time box's end leaves at once: ActionRecord.obligation() gives
+      // END_TIME_BOX to a succeeded action only
+      return;
     }
     Obligation was = timed(previous);
     if (Objects.equals(was, is)) {
