@@ -797,8 +797,9 @@ public final class ParryRuntime implements AutoCloseable {
    *     caller requested it under two-step approval, or cannot be carried out ({@link
    *     RejectionReason#NOT_EXECUTABLE}: no executor runs its kind, or it lacks what its executor
    *     needs)
-   * @throws UnknownActionException if its investigation has no such action
-   * @throws UnknownInvestigationException if its investigation does not exist
+   * @throws UnknownActionException if its investigation has no such action (told only to a caller
+   *     who may do this on some kind of action; others get an {@link AccessDeniedException})
+   * @throws UnknownInvestigationException if its investigation does not exist (the same)
    * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord approve(ActionId id, Caller caller, String comment) {
@@ -821,7 +822,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws AccessDeniedException if the caller may not approve that kind
    * @throws CommandRejectedException if one of them cannot be approved, or one of them cannot be
    *     carried out ({@link RejectionReason#NOT_EXECUTABLE}); none was approved
-   * @throws UnknownActionException if an investigation has no such action; none was approved
+   * @throws UnknownActionException if an investigation has no such action; none was approved (told
+   *     only to a caller who may approve some kind of action)
    * @throws RuntimeClosedException if the runtime was closed
    */
   public List<ActionRecord> approveAll(List<ActionId> ids, Caller caller, String comment) {
@@ -838,7 +840,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the action after it
    * @throws AccessDeniedException if the caller may not reject actions of its kind
    * @throws CommandRejectedException if it is not pending
-   * @throws UnknownActionException if its investigation has no such action
+   * @throws UnknownActionException if its investigation has no such action (told only to a caller
+   *     who may do this on some kind of action; others get an {@link AccessDeniedException})
    * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord reject(ActionId id, Caller caller, String comment) {
@@ -859,7 +862,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
    * @throws AccessDeniedException if the caller may not reject that kind
    * @throws CommandRejectedException if one of them is not pending; none was rejected
-   * @throws UnknownActionException if an investigation has no such action; none was rejected
+   * @throws UnknownActionException if an investigation has no such action; none was rejected (told
+   *     only to a caller who may reject some kind of action)
    * @throws RuntimeClosedException if the runtime was closed
    */
   public List<ActionRecord> rejectAll(List<ActionId> ids, Caller caller, String comment) {
@@ -876,7 +880,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @return the action after the request (undo in progress)
    * @throws AccessDeniedException if the caller may not undo actions of its kind
    * @throws CommandRejectedException if its kind cannot be undone or it did not succeed
-   * @throws UnknownActionException if its investigation has no such action
+   * @throws UnknownActionException if its investigation has no such action (told only to a caller
+   *     who may do this on some kind of action; others get an {@link AccessDeniedException})
    * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord undo(ActionId id, Caller caller, String comment) {
@@ -897,7 +902,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
    * @throws AccessDeniedException if the caller may not undo that kind
    * @throws CommandRejectedException if one of them cannot be undone; none was
-   * @throws UnknownActionException if an investigation has no such action; none was undone
+   * @throws UnknownActionException if an investigation has no such action; none was undone (told
+   *     only to a caller who may undo some kind of action)
    * @throws RuntimeClosedException if the runtime was closed
    */
   public List<ActionRecord> undoAll(List<ActionId> ids, Caller caller, String comment) {
@@ -917,7 +923,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @throws CommandRejectedException if the action has no running time box
    * @throws InvalidCommandException if the box would grow past {@link #MAX_DURATION}, naming {@code
    *     extra}
-   * @throws UnknownActionException if its investigation has no such action
+   * @throws UnknownActionException if its investigation has no such action (told only to a caller
+   *     who may do this on some kind of action; others get an {@link AccessDeniedException})
    * @throws InvalidInputException if {@code extra} is not positive or longer than {@link
    *     #MAX_DURATION}
    * @throws RuntimeClosedException if the runtime was closed
@@ -949,7 +956,8 @@ public final class ParryRuntime implements AutoCloseable {
    *     work already sent
    * @throws AccessDeniedException if the caller may not cancel actions of its kind
    * @throws CommandRejectedException if it is not approved or in progress
-   * @throws UnknownActionException if its investigation has no such action
+   * @throws UnknownActionException if its investigation has no such action (told only to a caller
+   *     who may do this on some kind of action; others get an {@link AccessDeniedException})
    * @throws RuntimeClosedException if the runtime was closed
    */
   public ActionRecord cancel(ActionId id, Caller caller, String comment) {
@@ -1042,10 +1050,11 @@ public final class ParryRuntime implements AutoCloseable {
             id,
             "ids[" + states.size() + "] names action " + id + " again");
       }
-      Investigation state = engine.read(id.investigation());
+      Investigation state = readFor(id, caller, operation);
       states.add(state);
       ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
       if (actual == null) {
+        gate.authorizeSomeKind(caller, operation);
         throw new UnknownActionException(id);
       }
       if (kind != null && kind != actual) {
@@ -1096,6 +1105,19 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
+   * {@return the investigation of action {@code id}, read to authorize {@code operation} on the
+   * action's kind}: if there is none, only a caller who may do the operation on some kind learns so
+   */
+  private Investigation readFor(ActionId id, Caller caller, Operation operation) {
+    try {
+      return engine.read(id.investigation());
+    } catch (UnknownInvestigationException e) {
+      gate.authorizeSomeKind(caller, operation);
+      throw e;
+    }
+  }
+
+  /**
    * Does {@code operation} on one action, as {@link #onEach} does for a list of one, without the
    * lists: {@return the action after it}
    */
@@ -1103,8 +1125,12 @@ public final class ParryRuntime implements AutoCloseable {
       ActionId id, Caller caller, Operation operation, Function<ActionId, Command> command) {
     requireOpen();
     Checks.notNull(caller, "caller");
-    Investigation state = engine.read(id.investigation());
-    ActionRecord action = state.action(id).orElseThrow(() -> new UnknownActionException(id));
+    Investigation state = readFor(id, caller, operation);
+    ActionRecord action = state.action(id).orElse(null);
+    if (action == null) {
+      gate.authorizeSomeKind(caller, operation);
+      throw new UnknownActionException(id);
+    }
     ActionKind kind = action.action().kind();
     gate.authorize(caller, operation, kind);
     Command decided = command.apply(id);

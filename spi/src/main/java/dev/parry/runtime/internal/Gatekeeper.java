@@ -47,11 +47,39 @@ public final class Gatekeeper {
   public void authorize(Caller caller, Operation operation, @Nullable ActionKind kind) {
     Checks.notNull(caller, "caller");
     Optional<String> denial = authorizer.deny(caller, operation, kind);
-    if (denial.isEmpty()) {
-      return;
+    if (denial.isPresent()) {
+      deny(caller, operation, kind, denial.get());
     }
+  }
+
+  /**
+   * Lets {@code caller} learn that an action it names is not stored only if it may do {@code
+   * operation} on some kind of action, or throws: a caller denied the operation on every kind is
+   * denied it whether or not the action exists, so that a denial tells it nothing about what is
+   * stored.
+   *
+   * @param caller who asks
+   * @param operation what they do
+   * @throws AccessDeniedException if the authorizer denies the operation on every kind
+   */
+  public void authorizeSomeKind(Caller caller, Operation operation) {
+    Checks.notNull(caller, "caller");
+    String first = null;
+    for (ActionKind kind : ActionKind.values()) {
+      Optional<String> denial = authorizer.deny(caller, operation, kind);
+      if (denial.isEmpty()) {
+        return;
+      }
+      if (first == null) {
+        first = denial.get();
+      }
+    }
+    deny(caller, operation, null, "denied on every kind of action (" + first + ")");
+  }
+
+  private void deny(Caller caller, Operation operation, @Nullable ActionKind kind, String reason) {
     AccessDeniedException denied =
-        new AccessDeniedException(caller.name(), operation, kind, denial.get());
+        new AccessDeniedException(caller.name(), operation, kind, reason);
     LOG.atWarn()
         .addKeyValue("principal", LogSafe.of(caller.name()))
         .addKeyValue("operation", operation)
