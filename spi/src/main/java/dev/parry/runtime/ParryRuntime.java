@@ -792,7 +792,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who approves
    * @param comment why, possibly empty
    * @return the action after the approval (approved, or still pending if more approvals are needed)
-   * @throws AccessDeniedException if the caller may not approve actions of its kind
+   * @throws AccessDeniedException if the caller may not approve actions of its kind, or (for an
+   *     action that is not stored) of any kind
    * @throws CommandRejectedException if it is not pending, was already approved by the caller, the
    *     caller requested it under two-step approval, or cannot be carried out ({@link
    *     RejectionReason#NOT_EXECUTABLE}: no executor runs its kind, or it lacks what its executor
@@ -819,7 +820,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why, possibly empty
    * @return the actions after the approval, in order
    * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
-   * @throws AccessDeniedException if the caller may not approve that kind
+   * @throws AccessDeniedException if the caller may not approve that kind, or (for an action that
+   *     is not stored) any kind
    * @throws CommandRejectedException if one of them cannot be approved, or one of them cannot be
    *     carried out ({@link RejectionReason#NOT_EXECUTABLE}); none was approved
    * @throws UnknownActionException if an investigation has no such action; none was approved (told
@@ -838,7 +840,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who rejects
    * @param comment why, possibly empty
    * @return the action after it
-   * @throws AccessDeniedException if the caller may not reject actions of its kind
+   * @throws AccessDeniedException if the caller may not reject actions of its kind, or (for an
+   *     action that is not stored) of any kind
    * @throws CommandRejectedException if it is not pending
    * @throws UnknownActionException if its investigation has no such action (told only to a caller
    *     who may do this on some kind of action; others get an {@link AccessDeniedException})
@@ -860,7 +863,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why, possibly empty
    * @return the actions after it
    * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
-   * @throws AccessDeniedException if the caller may not reject that kind
+   * @throws AccessDeniedException if the caller may not reject that kind, or (for an action that is
+   *     not stored) any kind
    * @throws CommandRejectedException if one of them is not pending; none was rejected
    * @throws UnknownActionException if an investigation has no such action; none was rejected (told
    *     only to a caller who may reject some kind of action)
@@ -878,7 +882,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who asks
    * @param comment why, possibly empty
    * @return the action after the request (undo in progress)
-   * @throws AccessDeniedException if the caller may not undo actions of its kind
+   * @throws AccessDeniedException if the caller may not undo actions of its kind, or (for an action
+   *     that is not stored) of any kind
    * @throws CommandRejectedException if its kind cannot be undone or it did not succeed
    * @throws UnknownActionException if its investigation has no such action (told only to a caller
    *     who may do this on some kind of action; others get an {@link AccessDeniedException})
@@ -900,7 +905,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why, possibly empty
    * @return the actions after the request
    * @throws InvalidInputException if the list is empty, mixes kinds or names an action twice
-   * @throws AccessDeniedException if the caller may not undo that kind
+   * @throws AccessDeniedException if the caller may not undo that kind, or (for an action that is
+   *     not stored) any kind
    * @throws CommandRejectedException if one of them cannot be undone; none was
    * @throws UnknownActionException if an investigation has no such action; none was undone (told
    *     only to a caller who may undo some kind of action)
@@ -919,7 +925,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param caller who approves the extension
    * @param comment why, possibly empty
    * @return the action after it
-   * @throws AccessDeniedException if the caller may not approve actions of its kind
+   * @throws AccessDeniedException if the caller may not approve actions of its kind, or (for an
+   *     action that is not stored) of any kind
    * @throws CommandRejectedException if the action has no running time box
    * @throws InvalidCommandException if the box would grow past {@link #MAX_DURATION}, naming {@code
    *     extra}
@@ -954,7 +961,8 @@ public final class ParryRuntime implements AutoCloseable {
    * @param comment why, possibly empty
    * @return the action after it: CANCELLED, or still IN_PROGRESS if its executor could not stop
    *     work already sent
-   * @throws AccessDeniedException if the caller may not cancel actions of its kind
+   * @throws AccessDeniedException if the caller may not cancel actions of its kind, or (for an
+   *     action that is not stored) of any kind
    * @throws CommandRejectedException if it is not approved or in progress
    * @throws UnknownActionException if its investigation has no such action (told only to a caller
    *     who may do this on some kind of action; others get an {@link AccessDeniedException})
@@ -1057,7 +1065,11 @@ public final class ParryRuntime implements AutoCloseable {
         gate.authorizeSomeKind(caller, operation);
         throw new UnknownActionException(id);
       }
-      if (kind != null && kind != actual) {
+      if (kind == null) {
+        // the first action's kind, before anything else is read: what the others are is told only
+        // to a caller who may act on this one
+        gate.authorizeNamed(caller, operation, actual);
+      } else if (kind != actual) {
         throw new InvalidInputException(
             "actions",
             null,
@@ -1071,7 +1083,6 @@ public final class ParryRuntime implements AutoCloseable {
       }
       kind = actual;
     }
-    gate.authorize(caller, operation, kind);
     return states;
   }
 
@@ -1132,7 +1143,7 @@ public final class ParryRuntime implements AutoCloseable {
       throw new UnknownActionException(id);
     }
     ActionKind kind = action.action().kind();
-    gate.authorize(caller, operation, kind);
+    gate.authorizeNamed(caller, operation, kind);
     Command decided = command.apply(id);
     if (decided instanceof Command.Approve) { // approved, it could only fail
       refuseIfNotExecutable(id, action, kind);

@@ -53,10 +53,30 @@ public final class Gatekeeper {
   }
 
   /**
-   * Lets {@code caller} learn that an action it names is not stored only if it may do {@code
-   * operation} on some kind of action, or throws: a caller denied the operation on every kind is
-   * denied it whether or not the action exists, so that a denial tells it nothing about what is
-   * stored.
+   * Lets {@code caller} do {@code operation} on an action of {@code kind} it named by id, or
+   * throws: a caller denied the operation on every kind gets the denial {@link #authorizeSomeKind}
+   * gives for an action that is not stored, which names no kind, so that it cannot tell the two
+   * apart; any other caller gets the denial for the kind.
+   *
+   * @param caller who asks
+   * @param operation what they do
+   * @param kind the kind of the action named
+   * @throws AccessDeniedException if the authorizer denies it
+   */
+  public void authorizeNamed(Caller caller, Operation operation, ActionKind kind) {
+    Checks.notNull(caller, "caller");
+    Optional<String> denial = authorizer.deny(caller, operation, kind);
+    if (denial.isEmpty()) {
+      return;
+    }
+    authorizeSomeKind(caller, operation);
+    deny(caller, operation, kind, denial.get());
+  }
+
+  /**
+   * Lets {@code caller} learn that an action it named is not stored only if it may do {@code
+   * operation} on some kind of action, or throws a denial that names no kind. The authorizer is
+   * asked about one kind after another until it allows one.
    *
    * @param caller who asks
    * @param operation what they do
@@ -64,17 +84,12 @@ public final class Gatekeeper {
    */
   public void authorizeSomeKind(Caller caller, Operation operation) {
     Checks.notNull(caller, "caller");
-    String first = null;
     for (ActionKind kind : ActionKind.values()) {
-      Optional<String> denial = authorizer.deny(caller, operation, kind);
-      if (denial.isEmpty()) {
+      if (authorizer.deny(caller, operation, kind).isEmpty()) {
         return;
       }
-      if (first == null) {
-        first = denial.get();
-      }
     }
-    deny(caller, operation, null, "denied on every kind of action (" + first + ")");
+    deny(caller, operation, null, "allowed on no kind of action");
   }
 
   private void deny(Caller caller, Operation operation, @Nullable ActionKind kind, String reason) {

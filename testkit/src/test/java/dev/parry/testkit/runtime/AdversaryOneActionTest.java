@@ -346,27 +346,49 @@ class AdversaryOneActionTest {
     ActionId ghost = new ActionId(pending.id().investigation(), 55);
     ActionId nowhere = new ActionId(InvestigationId.of("inv-nowhere"), 1);
     ParryRuntime runtime = parry.runtime();
-    for (ActionId id : List.of(pending.id(), ghost, nowhere)) {
-      List<org.junit.jupiter.api.function.Executable> attempts =
-          List.of(
-              () -> runtime.approve(id, nobody, ""),
-              () -> runtime.approveAll(List.of(id), nobody, ""),
-              () -> runtime.reject(id, nobody, ""),
-              () -> runtime.rejectAll(List.of(id), nobody, ""),
-              () -> runtime.undo(id, nobody, ""),
-              () -> runtime.undoAll(List.of(id), nobody, ""),
-              () -> runtime.cancel(id, nobody, ""),
-              () -> runtime.extendTimeBox(id, java.time.Duration.ofHours(1), nobody, ""));
-      for (org.junit.jupiter.api.function.Executable attempt : attempts) {
-        assertThrows(AccessDeniedException.class, attempt, () -> "for " + id);
+    List<java.util.function.Function<ActionId, org.junit.jupiter.api.function.Executable>> methods =
+        List.of(
+            id -> () -> runtime.approve(id, nobody, ""),
+            id -> () -> runtime.approveAll(List.of(id), nobody, ""),
+            id -> () -> runtime.reject(id, nobody, ""),
+            id -> () -> runtime.rejectAll(List.of(id), nobody, ""),
+            id -> () -> runtime.undo(id, nobody, ""),
+            id -> () -> runtime.undoAll(List.of(id), nobody, ""),
+            id -> () -> runtime.cancel(id, nobody, ""),
+            id -> () -> runtime.extendTimeBox(id, java.time.Duration.ofHours(1), nobody, ""));
+    for (var method : methods) {
+      AccessDeniedException stored =
+          assertThrows(AccessDeniedException.class, method.apply(pending.id()));
+      assertTrue(stored.kind().isEmpty(), stored::getMessage);
+      for (ActionId missing : List.of(ghost, nowhere)) {
+        AccessDeniedException denied =
+            assertThrows(AccessDeniedException.class, method.apply(missing), missing::toString);
+        assertEquals(stored.getMessage(), denied.getMessage());
+        assertEquals(stored.kind(), denied.kind());
       }
     }
+    // two actions of different kinds: still a denial, not an error naming both kinds
+    InvestigationId files = open(parry, "inv-exists-file", SERVER);
+    runtime.reportEvidence(
+        files, evidence(parry, DeviceFile.anywhere(Samples.HASH), Verdict.MALICIOUS));
+    ActionRecord stop = pendingOf(files, "STOP_AND_QUARANTINE_FILE");
+    AccessDeniedException mixed =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> runtime.approveAll(List.of(pending.id(), stop.id()), nobody, ""));
+    assertTrue(mixed.kind().isEmpty(), mixed::getMessage);
     assertEquals(ActionStatus.PENDING_APPROVAL, parry.action(pending.id()).status());
-    // a caller who may approve some kind still learns that an action does not exist
+    // a caller who may approve some kind still learns that an action does not exist, and is
+    // denied by the kind on one it may not undo
     assertThrows(UnknownActionException.class, () -> runtime.approve(ghost, ANALYST, ""));
     assertThrows(
         dev.parry.runtime.UnknownInvestigationException.class,
         () -> runtime.approve(nowhere, ANALYST, ""));
+    Caller global = Caller.of("global@contoso.com", Permission.GLOBAL_ADMINISTRATOR);
+    assertThrows(UnknownActionException.class, () -> runtime.reject(ghost, global, ""));
+    AccessDeniedException undo =
+        assertThrows(AccessDeniedException.class, () -> runtime.undo(ghost, global, ""));
+    assertTrue(undo.kind().isEmpty(), undo::getMessage);
   }
 
   // ---- not executable --------------------------------------------------------------------------
