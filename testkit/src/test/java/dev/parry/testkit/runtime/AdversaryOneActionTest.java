@@ -759,21 +759,7 @@ class AdversaryOneActionTest {
     FakeDevices devices = FakeDevices.create(clock);
     List<ParryRuntime> runtimes = new ArrayList<>();
     try {
-      for (int r = 0; r < 2; r++) {
-        ParryRuntime runtime =
-            ParryRuntime.builder()
-                .clock(clock)
-                .store(store)
-                .instanceName("adv-one-" + r)
-                .scheduler(TaskScheduler.threadPool(2))
-                .deviceGroups(Samples.groups())
-                .executor("d", devices.executor())
-                .executor("m", FakeMail.create(clock).executor())
-                .executor("i", FakeDirectory.create(clock).executor())
-                .build();
-        runtime.start();
-        runtimes.add(runtime);
-      }
+      startTwo(runtimes, store, clock, devices, "adv-one-");
       InvestigationId inv = InvestigationId.of("one-inv");
       runtimes.get(0).open(inv, AlertId.of("a"), SERVER);
       int actions = 24;
@@ -889,6 +875,33 @@ class AdversaryOneActionTest {
     assertEquals(ActionStatus.UNDONE, parry.action(boxed.id()).status());
   }
 
+  /**
+   * Starts two runtimes on {@code store}, named {@code prefix} and 0 or 1, sharing {@code devices},
+   * and adds each to {@code runtimes} as it starts, for the caller to close.
+   */
+  static void startTwo(
+      List<ParryRuntime> runtimes,
+      InMemoryInvestigationStore store,
+      Clock clock,
+      FakeDevices devices,
+      String prefix) {
+    for (int r = 0; r < 2; r++) {
+      ParryRuntime runtime =
+          ParryRuntime.builder()
+              .clock(clock)
+              .store(store)
+              .instanceName(prefix + r)
+              .scheduler(TaskScheduler.threadPool(2))
+              .deviceGroups(Samples.groups())
+              .executor("d", devices.executor())
+              .executor("m", FakeMail.create(clock).executor())
+              .executor("i", FakeDirectory.create(clock).executor())
+              .build();
+      runtime.start();
+      runtimes.add(runtime);
+    }
+  }
+
   // ---- two runtimes, many threads --------------------------------------------------------------
 
   @Test
@@ -899,21 +912,7 @@ class AdversaryOneActionTest {
     FakeDevices devices = FakeDevices.create(clock);
     List<ParryRuntime> runtimes = new ArrayList<>();
     try {
-      for (int r = 0; r < 2; r++) {
-        ParryRuntime runtime =
-            ParryRuntime.builder()
-                .clock(clock)
-                .store(store)
-                .instanceName("adv-" + r)
-                .scheduler(TaskScheduler.threadPool(2))
-                .deviceGroups(Samples.groups())
-                .executor("d", devices.executor())
-                .executor("m", FakeMail.create(clock).executor())
-                .executor("i", FakeDirectory.create(clock).executor())
-                .build();
-        runtime.start();
-        runtimes.add(runtime);
-      }
+      startTwo(runtimes, store, clock, devices, "adv-");
       int actions = 60;
       List<ActionId> ids = new ArrayList<>();
       for (int i = 0; i < actions; i++) {
@@ -1003,21 +1002,7 @@ class AdversaryOneActionTest {
     FakeDevices devices = FakeDevices.create(clock);
     List<ParryRuntime> runtimes = new ArrayList<>();
     try {
-      for (int r = 0; r < 2; r++) {
-        ParryRuntime runtime =
-            ParryRuntime.builder()
-                .clock(clock)
-                .store(store)
-                .instanceName("adv-u-" + r)
-                .scheduler(TaskScheduler.threadPool(2))
-                .deviceGroups(Samples.groups())
-                .executor("d", devices.executor())
-                .executor("m", FakeMail.create(clock).executor())
-                .executor("i", FakeDirectory.create(clock).executor())
-                .build();
-        runtime.start();
-        runtimes.add(runtime);
-      }
+      startTwo(runtimes, store, clock, devices, "adv-u-");
       int actions = 20;
       List<ActionId> ids = new ArrayList<>();
       for (int i = 0; i < actions; i++) {
