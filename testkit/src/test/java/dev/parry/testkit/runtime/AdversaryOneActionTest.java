@@ -784,54 +784,24 @@ class AdversaryOneActionTest {
               .map(ActionRecord::id)
               .toList();
       assertEquals(actions, ids.size());
-      int threads = 4;
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<Integer>> results = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        ParryRuntime runtime = runtimes.get(t % 2);
-        Caller caller =
-            Caller.of("analyst-" + t + "@contoso.com", Permission.SECURITY_ADMINISTRATOR);
-        int mode = t;
-        results.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  int won = 0;
-                  for (int i = mode % 2; i < ids.size(); i += 1) {
-                    ActionId id = ids.get(i);
-                    try {
-                      if ((i + mode) % 3 == 0) {
-                        runtime.reject(id, caller, "r" + mode);
-                      } else {
-                        runtime.approve(id, caller, "a" + mode);
-                      }
-                      won++;
-                    } catch (CommandRejectedException e) {
-                      // lost the race
-                    }
-                  }
-                  return won;
-                }));
-      }
-      go.countDown();
-      int won = 0;
-      for (Future<Integer> result : results) {
-        won += result.get(120, TimeUnit.SECONDS);
-      }
-      pool.shutdown();
+      int won =
+          race(
+              4,
+              ids.size(),
+              (worker, i) -> {
+                ParryRuntime runtime = runtimes.get(worker % 2);
+                Caller caller = analyst(worker);
+                if ((i + worker) % 3 == 0) {
+                  runtime.reject(ids.get(i), caller, "r" + worker);
+                } else {
+                  runtime.approve(ids.get(i), caller, "a" + worker);
+                }
+              });
       assertEquals(actions, won, "exactly one decision per action won");
-      List<InvestigationEvent> first;
-      List<InvestigationEvent> second;
-      Investigation state;
-      do {
-        first = store.events(inv);
-        state = store.load(inv).orElseThrow();
-        second = store.events(inv);
-      } while (first.size() != second.size());
-      long stored = second.size();
-      long version = state.version();
-      assertEquals(stored, version);
+      Settled settled = settled(store, inv);
+      List<InvestigationEvent> second = settled.events();
+      Investigation state = settled.state();
+      assertEquals(second.size(), state.version());
       for (ActionId id : ids) {
         long decisions =
             second.stream()
@@ -847,9 +817,7 @@ class AdversaryOneActionTest {
             ActionStatus.PENDING_APPROVAL, state.action(id).orElseThrow().status(), id::toString);
       }
     } finally {
-      for (ParryRuntime runtime : runtimes) {
-        runtime.close();
-      }
+      runtimes.forEach(ParryRuntime::close);
     }
   }
 
@@ -902,6 +870,68 @@ class AdversaryOneActionTest {
     }
   }
 
+  /** One attempt by {@code worker} on the {@code index}-th action; a refusal loses the race. */
+  interface Attempt {
+    void run(int worker, int index);
+  }
+
+  /**
+   * Starts {@code workers} threads at once, each making {@code attempt} on every index below {@code
+   * count} in order: {@return how many attempts were not refused}
+   */
+  static int race(int workers, int count, Attempt attempt) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < workers; t++) {
+        int worker = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  int won = 0;
+                  for (int i = 0; i < count; i++) {
+                    try {
+                      attempt.run(worker, i);
+                      won++;
+                    } catch (CommandRejectedException e) {
+                      // lost the race
+                    }
+                  }
+                  return won;
+                }));
+      }
+      go.countDown();
+      int won = 0;
+      for (Future<Integer> result : results) {
+        won += result.get(120, TimeUnit.SECONDS);
+      }
+      return won;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static Caller analyst(int worker) {
+    return Caller.of("analyst-" + worker + "@contoso.com", Permission.SECURITY_ADMINISTRATOR);
+  }
+
+  /** An investigation's events and state, read when no dispatch appended between them. */
+  record Settled(List<InvestigationEvent> events, Investigation state) {}
+
+  static Settled settled(InMemoryInvestigationStore store, InvestigationId id) {
+    List<InvestigationEvent> first;
+    List<InvestigationEvent> second;
+    Investigation state;
+    do {
+      first = store.events(id);
+      state = store.load(id).orElseThrow();
+      second = store.events(id);
+    } while (first.size() != second.size());
+    return new Settled(second, state);
+  }
+
   // ---- two runtimes, many threads --------------------------------------------------------------
 
   @Test
@@ -932,41 +962,18 @@ class AdversaryOneActionTest {
                 clock.instant()));
         ids.add(runtime.investigation(id, ANALYST).orElseThrow().actions().get(0).id());
       }
-      int threads = 4;
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<Integer>> results = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        ParryRuntime runtime = runtimes.get(t % 2);
-        Caller caller =
-            Caller.of("analyst-" + t + "@contoso.com", Permission.SECURITY_ADMINISTRATOR);
-        int mode = t;
-        results.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  int won = 0;
-                  for (ActionId id : ids) {
-                    try {
-                      if (mode % 2 == 0) {
-                        runtime.approve(id, caller, "");
-                      } else {
-                        runtime.reject(id, caller, "");
-                      }
-                      won++;
-                    } catch (CommandRejectedException e) {
-                      // lost the race
-                    }
-                  }
-                  return won;
-                }));
-      }
-      go.countDown();
-      int won = 0;
-      for (Future<Integer> result : results) {
-        won += result.get(120, TimeUnit.SECONDS);
-      }
-      pool.shutdown();
+      int won =
+          race(
+              4,
+              ids.size(),
+              (worker, i) -> {
+                ParryRuntime runtime = runtimes.get(worker % 2);
+                if (worker % 2 == 0) {
+                  runtime.approve(ids.get(i), analyst(worker), "");
+                } else {
+                  runtime.reject(ids.get(i), analyst(worker), "");
+                }
+              });
       assertEquals(actions, won, "exactly one decision per action won");
       for (ActionId id : ids) {
         List<InvestigationEvent> history = store.events(id.investigation());
@@ -974,23 +981,14 @@ class AdversaryOneActionTest {
             count(history, InvestigationEvent.ApprovalGranted.class)
                 + count(history, InvestigationEvent.ActionRejected.class);
         assertEquals(1, decisions, () -> "decisions for " + id + ": " + history);
-        // the dispatcher may still append: read until the events stand still around the load
-        List<InvestigationEvent> first;
-        List<InvestigationEvent> second;
-        Investigation state;
-        do {
-          first = store.events(id.investigation());
-          state = store.load(id.investigation()).orElseThrow();
-          second = store.events(id.investigation());
-        } while (first.size() != second.size());
-        long stored = second.size();
-        long version = state.version();
-        assertEquals(stored, version, () -> "version vs events for " + id);
+        Settled settled = settled(store, id.investigation());
+        assertEquals(
+            settled.events().size(),
+            settled.state().version(),
+            () -> "version vs events for " + id);
       }
     } finally {
-      for (ParryRuntime runtime : runtimes) {
-        runtime.close();
-      }
+      runtimes.forEach(ParryRuntime::close);
     }
   }
 
@@ -1031,42 +1029,16 @@ class AdversaryOneActionTest {
                                   .orElseThrow()
                                   .status()
                               == ActionStatus.SUCCEEDED));
-      ExecutorService pool = Executors.newFixedThreadPool(4);
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<Integer>> results = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        ParryRuntime runtime = runtimes.get(t % 2);
-        results.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  int won = 0;
-                  for (ActionId id : ids) {
-                    try {
-                      runtime.undo(id, ANALYST, "");
-                      won++;
-                    } catch (CommandRejectedException e) {
-                      // lost
-                    }
-                  }
-                  return won;
-                }));
-      }
-      go.countDown();
-      int won = 0;
-      for (Future<Integer> result : results) {
-        won += result.get(120, TimeUnit.SECONDS);
-      }
-      pool.shutdown();
+      int won =
+          race(
+              4, ids.size(), (worker, i) -> runtimes.get(worker % 2).undo(ids.get(i), ANALYST, ""));
       assertEquals(actions, won);
       for (ActionId id : ids) {
         assertEquals(
             1, count(store.events(id.investigation()), InvestigationEvent.UndoRequested.class));
       }
     } finally {
-      for (ParryRuntime runtime : runtimes) {
-        runtime.close();
-      }
+      runtimes.forEach(ParryRuntime::close);
     }
   }
 
