@@ -1060,11 +1060,7 @@ public final class ParryRuntime implements AutoCloseable {
       }
       Investigation state = readFor(id, caller, operation);
       states.add(state);
-      ActionKind actual = state.action(id).map(a -> a.action().kind()).orElse(null);
-      if (actual == null) {
-        gate.authorizeSomeKind(caller, operation);
-        throw new UnknownActionException(id);
-      }
+      ActionKind actual = actionIn(state, id, caller, operation).action().kind();
       if (kind == null) {
         // the first action's kind, before anything else is read: what the others are is told only
         // to a caller who may act on this one
@@ -1129,6 +1125,20 @@ public final class ParryRuntime implements AutoCloseable {
   }
 
   /**
+   * {@return action {@code id} in {@code state}}, read to authorize {@code operation} on its kind:
+   * if there is none, only a caller who may do the operation on some kind learns so
+   */
+  private ActionRecord actionIn(
+      Investigation state, ActionId id, Caller caller, Operation operation) {
+    Optional<ActionRecord> action = state.action(id);
+    if (action.isEmpty()) {
+      gate.authorizeSomeKind(caller, operation);
+      throw new UnknownActionException(id);
+    }
+    return action.get();
+  }
+
+  /**
    * Does {@code operation} on one action, as {@link #onEach} does for a list of one, without the
    * lists: {@return the action after it}
    */
@@ -1137,11 +1147,7 @@ public final class ParryRuntime implements AutoCloseable {
     requireOpen();
     Checks.notNull(caller, "caller");
     Investigation state = readFor(id, caller, operation);
-    ActionRecord action = state.action(id).orElse(null);
-    if (action == null) {
-      gate.authorizeSomeKind(caller, operation);
-      throw new UnknownActionException(id);
-    }
+    ActionRecord action = actionIn(state, id, caller, operation);
     ActionKind kind = action.action().kind();
     gate.authorizeNamed(caller, operation, kind);
     Command decided = command.apply(id);
