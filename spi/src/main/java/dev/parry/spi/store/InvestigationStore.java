@@ -310,6 +310,34 @@ public interface InvestigationStore {
   }
 
   /**
+   * {@return a view of this store whose appends are fenced at control change {@code seen}, if this
+   * store can fence them; empty if not (the default)}. A store that keeps the shared control state
+   * ({@link #controls()}) in the same database as the investigations can check, in the write of an
+   * append, that no change numbered above {@code seen} is recorded there; a runtime that decided on
+   * the control state up to {@code seen} then needs no read of the control store before the
+   * decision, since the append refuses to store a decision the state no longer allows. Every append
+   * of the view ({@link #append}, {@link #appendWithoutHead}, {@link #appendClaiming}, {@link
+   * #appendClaimingWithoutHead}) writes as this store's does when no later change is recorded, and
+   * otherwise throws {@link ControlsChangedException} and writes nothing: no event, no lease.
+   * Everything else the view answers as this store does, and both answer empty or not alike for
+   * every {@code seen} (rule STORE-29).
+   *
+   * <p>A store that wraps another one must not pass this call on unless its view wraps the other's
+   * view in the same way: the other store's view would write around the wrapper.
+   *
+   * <pre>{@code
+   * Optional<InvestigationStore> fenced = store.fencedAt(controlState.sequence());
+   * }</pre>
+   *
+   * @param seen the number of the last control change the caller decides on, 0 for none
+   * @throws InvalidInputException if {@code seen} is negative
+   */
+  default Optional<InvestigationStore> fencedAt(long seen) {
+    StoreArguments.seen(seen);
+    return Optional.empty();
+  }
+
+  /**
    * {@return {@code owner}, checked}: an owner name has 1-200 characters and no spoofing character
    * (the identifier rule of {@link dev.parry.core.entity}): PostgreSQL could not tell two owners
    * apart that differ only in an unpaired surrogate.

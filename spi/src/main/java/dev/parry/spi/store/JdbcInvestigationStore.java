@@ -137,10 +137,20 @@ public final class JdbcInvestigationStore implements InvestigationStore {
           + " THEN parry_actions.lease_until_ms END)"
           + " SELECT count(*) FROM bumped";
 
+  /**
+   * The fence of an append: true while no control change numbered above the bound parameter is
+   * recorded ({@link #fencedAt}; {@link Long#MAX_VALUE} for an append without one). Read in the
+   * append's own statement, so the append is decided on the control state as it commits.
+   */
+  private static final String UNFENCED =
+      " NOT EXISTS (SELECT 1 FROM parry_control_changes WHERE sequence > ?)";
+
   private static final String CREATE =
       CLAIM_VALUES
           + " bumped AS (INSERT INTO parry_investigations (id, version, state)"
-          + " VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id),"
+          + " SELECT ?, ?::bigint, ? WHERE"
+          + UNFENCED
+          + " ON CONFLICT (id) DO NOTHING RETURNING id),"
           + APPEND_REST;
 
   /**
@@ -151,7 +161,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   private static final String UPDATE_CHECKED =
       " bumped AS (UPDATE parry_investigations SET version = ?, state = ?"
           + " WHERE id = ? AND version = ? AND (SELECT chain_hash FROM parry_events"
-          + " WHERE investigation_id = ? AND version = ?) IS NOT DISTINCT FROM ?";
+          + " WHERE investigation_id = ? AND version = ?) IS NOT DISTINCT FROM ? AND"
+          + UNFENCED;
 
   private static final String UPDATE =
       CLAIM_VALUES + UPDATE_CHECKED + " RETURNING id)," + APPEND_REST;
@@ -173,13 +184,18 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   /**
    * Why an update wrote nothing: the stored version, the chain hash of the event at the expected
-   * version, and whether another owner holds the claimed action's lease.
+   * version, whether another owner holds the claimed action's lease, and whether the fence still
+   * stands.
    */
   private static final String REFUSAL =
       "SELECT i.version, (SELECT chain_hash FROM parry_events e WHERE e.investigation_id = i.id"
           + " AND e.version = ?), EXISTS (SELECT 1 FROM parry_actions a WHERE a.investigation_id = i.id"
-          + " AND a.sequence = ? AND a.lease_owner <> ? AND a.lease_until_ms > ?)"
+          + " AND a.sequence = ? AND a.lease_owner <> ? AND a.lease_until_ms > ?),"
+          + UNFENCED
           + " FROM parry_investigations i WHERE i.id = ?";
+
+  /** Whether the fence of a create that wrote nothing still stands. */
+  private static final String FENCE = "SELECT" + UNFENCED;
 
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
   private static final String EVENTS =
@@ -212,11 +228,45 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * The chain head of each investigation's last append through this store: the next append links to
    * it, checked against the stored hash in the same statement, instead of reading it first.
    */
-  private final Map<InvestigationId, ChainHead> heads = new ConcurrentHashMap<>();
+  private final Map<InvestigationId, ChainHead> heads;
+
+  /**
+   * The last control change this store's appends were decided on: an append writes only while no
+   * later one is recorded. {@link Long#MAX_VALUE} for the store itself, whose appends are not
+   * fenced.
+   */
+  private final long fence;
 
   private JdbcInvestigationStore(DataSource dataSource) {
     this.dataSource = dataSource;
     this.controls = JdbcControlStore.checked(dataSource);
+    this.heads = new ConcurrentHashMap<>();
+    this.fence = Long.MAX_VALUE;
+  }
+
+  /** The view of {@code store} fenced at {@code seen}: the same database, heads and controls. */
+  private JdbcInvestigationStore(JdbcInvestigationStore store, long seen) {
+    this.dataSource = store.dataSource;
+    this.controls = store.controls;
+    this.heads = store.heads;
+    this.fence = seen;
+  }
+
+  /**
+   * {@return a view of this store whose appends write only while no control change numbered above
+   * {@code seen} is recorded in {@link #controls()}, checked in the append's own statement}: one
+   * recorded before the append commits refuses it with {@link ControlsChangedException}, and
+   * nothing is written (rule STORE-30). A runtime on this store decides on the control state it
+   * last read and appends through such a view, instead of reading the control state before each
+   * decision. The view shares this store's database and the chain heads it remembers.
+   *
+   * @param seen the number of the last control change the caller decides on, 0 for none
+   * @throws InvalidInputException if {@code seen} is negative
+   */
+  @Override
+  public Optional<InvestigationStore> fencedAt(long seen) {
+    StoreArguments.seen(seen);
+    return Optional.of(new JdbcInvestigationStore(this, seen));
   }
 
   /**
@@ -337,6 +387,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     } catch (SQLException e) {
       heads.remove(id); // whether it was written is unknown: the next append reads the hash
       throw new StoreUnavailableException("could not append to investigation " + id, e);
+    } catch (ControlsChangedException e) {
+      throw e; // nothing written: the head remembered still links the next append
     } catch (RuntimeException e) {
       heads.remove(id);
       throw e;
@@ -462,16 +514,21 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       append.setString(p++, id.value());
       append.setLong(p++, after.version());
       append.setString(p++, state);
+      append.setLong(p++, fence);
       bindRest(connection, append, p, 0, encodedEvents, links, after, touched);
       if (count(append) != 1) {
-        throw new ConcurrencyConflictException(id, 0, version(connection, id));
+        long stored = version(connection, id);
+        if (stored == 0 && !fenceStands(connection)) {
+          throw new ControlsChangedException(fence);
+        }
+        throw new ConcurrencyConflictException(id, 0, stored);
       }
     }
     return remember(id, new ChainHead(after.version(), links.get(links.size() - 1)));
   }
 
   /** {@return whether the update wrote}: false if a check refused it, which then wrote nothing */
-  private static boolean updated(
+  private boolean updated(
       Connection connection,
       InvestigationId id,
       long expectedVersion,
@@ -497,6 +554,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       append.setString(p++, id.value());
       append.setLong(p++, expectedVersion);
       append.setString(p++, previous.orElse(null));
+      append.setLong(p++, fence);
       bindRest(connection, append, p, expectedVersion, encodedEvents, links, after, touched);
       return count(append) == 1;
     }
@@ -504,12 +562,14 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   /**
    * After an update wrote nothing, finds out why: {@return the chain hash stored with the event at
-   * the expected version, to try again with} when neither the version nor the lease refused it.
+   * the expected version, to try again with} when neither the version, the lease nor the fence
+   * refused it.
    *
    * @throws ConcurrencyConflictException if the stored version is not the expected one
    * @throws LeaseHeldException if another owner holds the claimed lease
+   * @throws ControlsChangedException if a control change past the fence is recorded
    */
-  private static Optional<String> refused(
+  private Optional<String> refused(
       Connection connection, InvestigationId id, long expectedVersion, @Nullable Claim claim)
       throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(REFUSAL)) {
@@ -517,7 +577,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       select.setInt(2, claim == null ? 0 : claim.sequence());
       select.setString(3, claim == null ? "" : claim.owner());
       select.setLong(4, claim == null ? Long.MAX_VALUE : claim.nowMs());
-      select.setString(5, id.value());
+      select.setLong(5, fence);
+      select.setString(6, id.value());
       try (ResultSet result = select.executeQuery()) {
         if (!result.next()) {
           throw new ConcurrencyConflictException(id, expectedVersion, 0);
@@ -529,7 +590,24 @@ public final class JdbcInvestigationStore implements InvestigationStore {
         if (claim != null && result.getBoolean(3)) {
           throw new LeaseHeldException(new ActionId(id, claim.sequence()));
         }
+        if (!result.getBoolean(4)) {
+          throw new ControlsChangedException(fence);
+        }
         return Optional.ofNullable(result.getString(2));
+      }
+    }
+  }
+
+  /** {@return whether no control change past this store's fence is recorded} */
+  private boolean fenceStands(Connection connection) throws SQLException {
+    if (fence == Long.MAX_VALUE) {
+      return true;
+    }
+    try (PreparedStatement select = connection.prepareStatement(FENCE)) {
+      select.setLong(1, fence);
+      try (ResultSet result = select.executeQuery()) {
+        result.next();
+        return result.getBoolean(1);
       }
     }
   }
@@ -949,6 +1027,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   @Override
   public String toString() {
-    return "JdbcInvestigationStore{schema=" + JdbcSchema.VERSION + "}";
+    return "JdbcInvestigationStore{schema="
+        + JdbcSchema.VERSION
+        + (fence == Long.MAX_VALUE ? "" : ", fenced at control change " + fence)
+        + "}";
   }
 }

@@ -115,6 +115,19 @@ public final class StoreArguments {
   }
 
   /**
+   * Checks the control change a fenced view is asked for ({@link InvestigationStore#fencedAt}).
+   *
+   * @param seen the number of the last control change the caller decides on
+   * @throws InvalidInputException if it is negative
+   */
+  public static void seen(long seen) {
+    if (seen < 0) {
+      throw new InvalidInputException(
+          "seen", seen, "control changes are numbered from 1 (0 for none), was " + seen);
+    }
+  }
+
+  /**
    * Checks a claim's arguments.
    *
    * @param action the action to claim

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * such as failing some appends or counting them. Every write goes through {@link #append}: the
  * appends that skip the chain head or claim a lease keep the interface's defaults, which call
  * {@link #append} (and {@link #claim} first), so that an override of {@code append} sees each one.
+ * It answers no fenced view ({@link InvestigationStore#fencedAt}): the delegate's view would write
+ * around the overrides, so a runtime on it reads the control state before each decision.
  *
  * <pre>{@code
  * ForwardingStore flaky = new ForwardingStore(InMemoryInvestigationStore.create()) {

@@ -18,6 +18,7 @@ import dev.parry.core.action.ScanType;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.actor.PrincipalName;
 import dev.parry.core.automation.AutomationLevel;
+import dev.parry.core.automation.DeviceGroupName;
 import dev.parry.core.entity.ApplicationId;
 import dev.parry.core.entity.Device;
 import dev.parry.core.entity.DeviceFile;
@@ -55,8 +56,11 @@ import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.ChainHash;
 import dev.parry.spi.audit.ChainHead;
 import dev.parry.spi.audit.Verification;
+import dev.parry.spi.safety.ControlChange;
+import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ConcurrencyConflictException;
+import dev.parry.spi.store.ControlsChangedException;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.LeaseHeldException;
 import dev.parry.spi.store.Page;
@@ -87,7 +91,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract (rules STORE-1 to STORE-26 of {@code spi/SPEC.md}). Extend it and return a
+ * The store contract (rules STORE-1 to STORE-30 of {@code spi/SPEC.md}). Extend it and return a
  * store from {@link #createStore()}; a store shared between tests is fine, as every test works on
  * investigations and entities of its own. {@code due} answers across investigations, so its rules
  * work in 2001, long before any time the other rules store, look only at their own investigations
@@ -1615,5 +1619,135 @@ public abstract class InvestigationStoreContract extends ContractSupport {
     assertTrue(
         store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE),
         "STORE-28: the refused append took the lease");
+  }
+
+  // ---- Appends fenced at a control change
+  // ---------------------------------------------------------------------------
+
+  @Test
+  @DisplayName(
+      "STORE-29: a fence at a negative control change is refused naming it; a store answers a"
+          + " fenced view for every change or for none")
+  void store29_fenceArgumentsAndPresence() {
+    rule("STORE-29", false);
+    InvalidInputException refused =
+        assertThrows(InvalidInputException.class, () -> store().fencedAt(-1));
+    assertTrue(
+        refused.getMessage().contains("-1"), "STORE-29: the error names the value: " + refused);
+    assertEquals(
+        store().fencedAt(0).isPresent(),
+        store().fencedAt(Long.MAX_VALUE).isPresent(),
+        "STORE-29: a view for one change and not for another");
+    store()
+        .fencedAt(0)
+        .ifPresent(
+            view ->
+                assertTrue(
+                    view.controls().isPresent()
+                        && store().controls().isPresent()
+                        && view.controls().get() == store().controls().get(),
+                    "STORE-29: a fenced view without its store's control state"));
+  }
+
+  @Test
+  @DisplayName(
+      "STORE-30 (optional): each append of a fenced view writes when no later control change is"
+          + " recorded, and otherwise writes nothing, takes no lease and says so")
+  void store30_fencedAppendsWriteOnlyBeforeALaterChange() {
+    rule("STORE-30", true);
+    Assumptions.assumeTrue(
+        store().fencedAt(0).isPresent(),
+        "STORE-30: the store answers no fenced view (its control state is kept elsewhere)");
+    ControlStore controls = store().controls().orElseThrow();
+    long seen = change(controls, "s30-seen");
+    InvestigationStore fenced = store().fencedAt(seen).orElseThrow();
+    // before a later change: each kind of append writes
+    ActionId first = storedAction("s30-before");
+    Investigation before = store().load(first.investigation()).orElseThrow();
+    Decision.Accepted started = start(before, first, T0.plusSeconds(1));
+    fenced.appendClaiming(
+        before.id(),
+        before.version(),
+        started.events(),
+        started.after(),
+        first,
+        "runtime-a",
+        T0.plusSeconds(1),
+        LEASE);
+    assertEquals(
+        started.after(),
+        store().load(before.id()).orElseThrow(),
+        "STORE-30: a fenced append before any later change");
+    InvestigationId plain = newId("s30-plain");
+    Investigation created = create(plain);
+    Decision.Accepted proposed = isolation(created, "s30-plain", ApprovalMode.AUTOMATIC);
+    fenced.appendWithoutHead(plain, created.version(), proposed.events(), proposed.after());
+    assertEquals(
+        proposed.after(),
+        store().load(plain).orElseThrow(),
+        "STORE-30: a fenced append without head before any later change");
+    // after a later change: each kind of append is refused whole
+    change(controls, "s30-later");
+    ActionId action = storedAction("s30-after");
+    Investigation state = store().load(action.investigation()).orElseThrow();
+    Decision.Accepted start = start(state, action, T0.plusSeconds(1));
+    List<Runnable> appends =
+        List.of(
+            () -> fenced.append(state.id(), state.version(), start.events(), start.after()),
+            () ->
+                fenced.appendWithoutHead(
+                    state.id(), state.version(), start.events(), start.after()),
+            () ->
+                fenced.appendClaiming(
+                    state.id(),
+                    state.version(),
+                    start.events(),
+                    start.after(),
+                    action,
+                    "runtime-a",
+                    T0.plusSeconds(1),
+                    LEASE),
+            () ->
+                fenced.appendClaimingWithoutHead(
+                    state.id(),
+                    state.version(),
+                    start.events(),
+                    start.after(),
+                    action,
+                    "runtime-a",
+                    T0.plusSeconds(1),
+                    LEASE));
+    for (int i = 0; i < appends.size(); i++) {
+      ControlsChangedException refused =
+          assertThrows(
+              ControlsChangedException.class,
+              appends.get(i)::run,
+              "STORE-30: fenced append " + i + " after a later change");
+      assertEquals(seen, refused.seen(), "STORE-30: the change the refused append was fenced at");
+      assertEquals(
+          state,
+          store().load(state.id()).orElseThrow(),
+          "STORE-30: refused append " + i + " wrote");
+      assertEquals(
+          state.version(),
+          store().chain(state.id()).size(),
+          "STORE-30: refused append " + i + " moved the chain");
+    }
+    assertTrue(
+        store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE),
+        "STORE-30: a refused fenced append took the lease");
+  }
+
+  /** Records a change in {@code controls}; {@return its number} */
+  private long change(ControlStore controls, String reason) {
+    return controls
+        .record(
+            ControlChange.pause(
+                DeviceGroupName.of(
+                    "tck-" + run), // a group no device is in: the change holds nothing
+                PrincipalName.of("tck@contoso.com"),
+                T0,
+                reason))
+        .sequence();
   }
 }

@@ -38,6 +38,7 @@ import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.LeaseHeldException;
 import dev.parry.spi.store.Page;
+import dev.parry.spi.store.StoreArguments;
 import dev.parry.testkit.fake.FakeDevices;
 import dev.parry.testkit.time.TestClock;
 import java.io.IOException;
@@ -118,6 +119,8 @@ class BrokenImplementationsTest {
     EXPECTED.put(LeaseNeverEnds.class, Set.of("store13"));
     EXPECTED.put(AppendsDespiteAHeldLease.class, Set.of("store27"));
     EXPECTED.put(ClaimsThenAppends.class, Set.of("store28"));
+    EXPECTED.put(FencesAtANegativeChange.class, Set.of("store29"));
+    EXPECTED.put(FenceLetsEveryAppendThrough.class, Set.of("store30"));
     EXPECTED.put(ReleaseForAnyone.class, Set.of("store14"));
     EXPECTED.put(LeaseOutlivesTheAction.class, Set.of("store16"));
     EXPECTED.put(DueBySecond.class, Set.of("store17"));
@@ -218,7 +221,7 @@ class BrokenImplementationsTest {
         testable.add(anchors.group(1) + anchors.group(2));
       }
     }
-    assertEquals(59, rules, "rules in spi/SPEC.md");
+    assertEquals(61, rules, "rules in spi/SPEC.md");
     assertEquals(rules, contractTests().size() + untestable);
     assertEquals(testable, contractTests());
   }
@@ -993,9 +996,30 @@ class BrokenImplementationsTest {
       return real.due(now, owner, InvestigationStore.MAX_DUE);
     }
 
+    /** The control state the store keeps, if any: what the fence rules break. */
+    Optional<ControlStore> controls() {
+      return Optional.empty();
+    }
+
+    /** The fenced view of {@code self} at {@code seen}: what the fence rules break. */
+    Optional<InvestigationStore> fencedAt(InvestigationStore self, long seen) {
+      StoreArguments.seen(seen);
+      return Optional.empty();
+    }
+
     @Override
     protected InvestigationStore createStore() {
       return new InvestigationStore() {
+        @Override
+        public Optional<ControlStore> controls() {
+          return BrokenStore.this.controls();
+        }
+
+        @Override
+        public Optional<InvestigationStore> fencedAt(long seen) {
+          return BrokenStore.this.fencedAt(this, seen);
+        }
+
         @Override
         public ChainHead append(
             InvestigationId id,
@@ -1173,6 +1197,28 @@ class BrokenImplementationsTest {
         throw new LeaseHeldException(action);
       }
       real.append(id, expectedVersion, events, after);
+    }
+  }
+
+  static class FencesAtANegativeChange extends BrokenStore {
+    @Override
+    Optional<InvestigationStore> fencedAt(InvestigationStore self, long seen) {
+      return Optional.empty(); // any number goes
+    }
+  }
+
+  static class FenceLetsEveryAppendThrough extends BrokenStore {
+    final ControlStore controls = InMemoryControlStore.create();
+
+    @Override
+    Optional<ControlStore> controls() {
+      return Optional.of(controls);
+    }
+
+    @Override
+    Optional<InvestigationStore> fencedAt(InvestigationStore self, long seen) {
+      StoreArguments.seen(seen);
+      return Optional.of(self); // a "view" that checks nothing
     }
   }
 
