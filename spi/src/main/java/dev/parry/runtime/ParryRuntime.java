@@ -44,6 +44,7 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.runtime.internal.Anchoring;
 import dev.parry.runtime.internal.CommandEngine;
 import dev.parry.runtime.internal.Completions;
+import dev.parry.runtime.internal.ControlState;
 import dev.parry.runtime.internal.Dispatcher;
 import dev.parry.runtime.internal.EventRouter;
 import dev.parry.runtime.internal.EvidencePlanner;
@@ -80,6 +81,7 @@ import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.safety.SafetyOverride;
 import dev.parry.spi.store.ActionQuery;
 import dev.parry.spi.store.ConcurrencyConflictException;
+import dev.parry.spi.store.ControlsChangedException;
 import dev.parry.spi.store.InMemoryInvestigationStore;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.Page;
@@ -195,7 +197,9 @@ public final class ParryRuntime implements AutoCloseable {
     router.afterEachBatch(completions::stored); // a wait ends once the whole batch was heard
     this.anchoring = Anchoring.of(b.auditAnchor);
     this.engine = new CommandEngine(store, clock, router, anchoring);
-    this.safety = new SafetyControls(b.safetyGuards, controls, b.allowIndicators, clock);
+    this.safety =
+        new SafetyControls(
+            b.safetyGuards, controls, b.allowIndicators, clock, fencesItsControls(store, controls));
     FleetExclusions fleet = new FleetExclusions(b.safetyGuards, registry, safety::openOverrides);
     this.planner =
         new EvidencePlanner(
@@ -419,9 +423,56 @@ public final class ParryRuntime implements AutoCloseable {
           devicesInScope,
           "devicesInScope must be 1 or more, was: " + devicesInScope);
     }
-    CommandEngine.Known known = engine.known(id);
-    Command.RecordEvidence command = planner.record(known.state(), evidence, devicesInScope);
-    return engine.applyAll(id, List.of(state -> command), known).after();
+    return recordEvidence(id, List.of(evidence), devicesInScope);
+  }
+
+  /**
+   * Plans each piece of evidence on the control state to decide on and records them all in one
+   * write, fenced at that state where the store fences appends; if a control change recorded since
+   * refuses the write, plans them again on the changes read then, each action counted once against
+   * the blast-radius limits, and records them without a fence. {@return the state after them}
+   */
+  private Investigation recordEvidence(
+      InvestigationId id, List<Evidence> pieces, int devicesInScope) {
+    CommandEngine.Known known =
+        engine.known(id); // its level and origin never change: read once for every piece
+    List<SafetyControls.Counted> counted = new ArrayList<>(pieces.size());
+    for (int i = 0; i < pieces.size(); i++) {
+      counted.add(new SafetyControls.Counted());
+    }
+    ControlState at = safety.toDecideOn();
+    try {
+      return engine
+          .applyAll(
+              id, planned(known, pieces, devicesInScope, at, counted), known, safety.fenceFor(at))
+          .after();
+    } catch (ControlsChangedException e) {
+      counted.forEach(SafetyControls.Counted::again);
+      ControlState read = safety.current();
+      return engine
+          .applyAll(
+              id,
+              planned(known, pieces, devicesInScope, read, counted),
+              known,
+              SafetyControls.NO_FENCE)
+          .after();
+    }
+  }
+
+  /** {@return the commands recording {@code pieces}, each planned on {@code at}} */
+  private List<Function<Investigation, Command>> planned(
+      CommandEngine.Known known,
+      List<Evidence> pieces,
+      int devicesInScope,
+      ControlState at,
+      List<SafetyControls.Counted> counted) {
+    List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
+    for (int i = 0; i < pieces.size(); i++) {
+      Command.RecordEvidence command =
+          planner.record(known.state(), pieces.get(i), devicesInScope, at, counted.get(i));
+      commands.add(state -> command);
+    }
+    return commands;
   }
 
   /**
@@ -456,14 +507,7 @@ public final class ParryRuntime implements AutoCloseable {
     for (int i = 0; i < pieces.size(); i++) {
       Checks.notNull(pieces.get(i), "evidence[" + i + "]");
     }
-    CommandEngine.Known known =
-        engine.known(id); // its level and origin never change: read once for every piece
-    List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
-    for (Evidence piece : pieces) {
-      Command.RecordEvidence command = planner.record(known.state(), piece, 1);
-      commands.add(state -> command);
-    }
-    return engine.applyAll(id, commands, known).after();
+    return recordEvidence(id, pieces, 1);
   }
 
   /**
@@ -1175,7 +1219,8 @@ public final class ParryRuntime implements AutoCloseable {
               .applyAll(
                   id.investigation(),
                   List.of(state -> command.apply(id)),
-                  new CommandEngine.Known(states.get(0), true))
+                  new CommandEngine.Known(states.get(0), true),
+                  SafetyControls.NO_FENCE)
               .after();
       return List.of(after.action(id).orElseThrow());
     }
@@ -2153,5 +2198,15 @@ public final class ParryRuntime implements AutoCloseable {
                                   + " is empty): give the runtime a ControlStore every replica shares with controls(...)"));
       return new ParryRuntime(this, registry, controlStore);
     }
+  }
+
+  /**
+   * {@return whether {@code store} fences its appends at a change of {@code controls}}: it keeps
+   * them itself and answers a fenced view ({@link InvestigationStore#fencedAt}). A runtime then
+   * decides on the control state it last read and needs no read before each decision.
+   */
+  private static boolean fencesItsControls(InvestigationStore store, ControlStore controls) {
+    return store.controls().filter(own -> own == controls).isPresent()
+        && store.fencedAt(0).isPresent();
   }
 }

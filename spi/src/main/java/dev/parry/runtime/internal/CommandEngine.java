@@ -14,6 +14,7 @@ import dev.parry.runtime.UnknownActionException;
 import dev.parry.runtime.UnknownInvestigationException;
 import dev.parry.spi.internal.LogSafe;
 import dev.parry.spi.store.ConcurrencyConflictException;
+import dev.parry.spi.store.ControlsChangedException;
 import dev.parry.spi.store.InvestigationStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class CommandEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandEngine.class);
   private static final int MAX_CONFLICT_RETRIES = 64;
+  private static final long NO_FENCE = SafetyControls.NO_FENCE;
 
   /**
    * How many investigations' last written states are kept at most: a two-way set-associative cache,
@@ -101,7 +103,7 @@ public final class CommandEngine {
    * @throws ConcurrencyConflictException if an investigation with this id exists
    */
   public void create(InvestigationId id, List<InvestigationEvent> events, Investigation state) {
-    write(id, 0, events, state, null, state.openedAt()); // no claim: the time is not used
+    write(id, 0, events, state, null, state.openedAt(), NO_FENCE); // no claim: time not used
     remember(state);
     router.stored(events, state);
   }
@@ -158,8 +160,8 @@ public final class CommandEngine {
   public Decision.Accepted apply(InvestigationId id, Function<Investigation, Command> command) {
     Investigation written = recalled(Checks.notNull(id, "id"));
     return written != null
-        ? applyAll(id, command, List.of(), written, false, null, () -> {})
-        : applyAll(id, command, List.of(), read(id), true, null, () -> {});
+        ? applyAll(id, command, List.of(), written, false, null, () -> {}, NO_FENCE)
+        : applyAll(id, command, List.of(), read(id), true, null, () -> {}, NO_FENCE);
   }
 
   /**
@@ -175,7 +177,7 @@ public final class CommandEngine {
    * @throws ConcurrencyConflictException if the investigation kept changing for 64 attempts
    */
   public Decision.Accepted applyOn(InvestigationId id, Command command, Investigation fresh) {
-    return applyAll(id, state -> command, List.of(), fresh, true, null, () -> {});
+    return applyAll(id, state -> command, List.of(), fresh, true, null, () -> {}, NO_FENCE);
   }
 
   /**
@@ -188,7 +190,7 @@ public final class CommandEngine {
    */
   public Optional<Investigation> applyQuietly(
       InvestigationId id, Function<Investigation, Command> command) {
-    return applyQuietly(id, command, null, () -> {});
+    return applyQuietly(id, command, null, () -> {}, NO_FENCE);
   }
 
   /**
@@ -199,21 +201,26 @@ public final class CommandEngine {
    * @param command the command
    * @param claim the lease to take with it, or null
    * @param landed run once the write has landed, before its events are routed
+   * @param fence the control change the command was decided on ({@link SafetyControls#fenceFor}),
+   *     or {@link SafetyControls#NO_FENCE}
    * @return the state after it, or empty when it was refused
    * @throws dev.parry.spi.store.LeaseHeldException if another runtime holds the lease; nothing is
+   *     stored
+   * @throws ControlsChangedException if a control change past the fence was recorded; nothing is
    *     stored
    */
   Optional<Investigation> applyQuietly(
       InvestigationId id,
       Function<Investigation, Command> command,
       Leases.@Nullable Claim claim,
-      Runnable landed) {
+      Runnable landed,
+      long fence) {
     try {
       Investigation written = recalled(Checks.notNull(id, "id"));
       return Optional.of(
           (written != null
-                  ? applyAll(id, command, List.of(), written, false, claim, landed)
-                  : applyAll(id, command, List.of(), read(id), true, claim, landed))
+                  ? applyAll(id, command, List.of(), written, false, claim, landed, fence)
+                  : applyAll(id, command, List.of(), read(id), true, claim, landed, fence))
               .after());
     } catch (CommandRejectedException
         | InvalidCommandException
@@ -234,14 +241,21 @@ public final class CommandEngine {
    * @param id the investigation
    * @param commands the commands
    * @param first the state to decide on first
+   * @param fence the control change the commands were decided on ({@link SafetyControls#fenceFor}),
+   *     or {@link SafetyControls#NO_FENCE}
    * @return the decision, with every event and the state after them
    * @throws dev.parry.core.error.ParryException a {@link dev.parry.runtime.RefusedCommand} if a
    *     command is refused, in the category {@link Refusals} gives it; nothing is stored
    * @throws ConcurrencyConflictException if the investigation kept changing for 64 attempts
+   * @throws ControlsChangedException if a control change past the fence was recorded; nothing is
+   *     stored
    */
   public Decision.Accepted applyAll(
-      InvestigationId id, List<Function<Investigation, Command>> commands, Known first) {
-    return applyAll(id, null, commands, first.state(), first.fresh(), null, () -> {});
+      InvestigationId id,
+      List<Function<Investigation, Command>> commands,
+      Known first,
+      long fence) {
+    return applyAll(id, null, commands, first.state(), first.fresh(), null, () -> {}, fence);
   }
 
   /**
@@ -256,7 +270,8 @@ public final class CommandEngine {
       Investigation first,
       boolean firstFresh,
       Leases.@Nullable Claim claim,
-      Runnable landed) {
+      Runnable landed,
+      long fence) {
     @Nullable Investigation known = first;
     for (int attempt = 0; ; attempt++) {
       Investigation state = known != null ? known : read(id);
@@ -279,7 +294,9 @@ public final class CommandEngine {
         return accepted;
       }
       try {
-        write(id, state.version(), accepted.events(), accepted.after(), claim, now);
+        write(id, state.version(), accepted.events(), accepted.after(), claim, now, fence);
+      } catch (ControlsChangedException e) {
+        throw e; // nothing written: this runtime's last write still holds
       } catch (ConcurrencyConflictException e) {
         forget(id);
         if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -309,8 +326,9 @@ public final class CommandEngine {
 
   /**
    * Appends, taking {@code claim}'s lease in the same write when given (from {@code now}, when the
-   * command was decided), and hands the head to the anchor if there is one; without one, the store
-   * is not asked for a head, which it may then compute only when the chain is read.
+   * command was decided), through the store's view fenced at {@code fence} when there is one, and
+   * hands the head to the anchor if there is one; without one, the store is not asked for a head,
+   * which it may then compute only when the chain is read.
    */
   private void write(
       InvestigationId id,
@@ -318,19 +336,21 @@ public final class CommandEngine {
       List<InvestigationEvent> events,
       Investigation after,
       Leases.@Nullable Claim claim,
-      Instant now) {
+      Instant now,
+      long fence) {
+    InvestigationStore to = fence == NO_FENCE ? store : fenced(fence);
     if (claim == null) {
       if (anchoring.anchored()) {
-        anchoring.anchor(id, store.append(id, expectedVersion, events, after));
+        anchoring.anchor(id, to.append(id, expectedVersion, events, after));
       } else {
-        store.appendWithoutHead(id, expectedVersion, events, after);
+        to.appendWithoutHead(id, expectedVersion, events, after);
       }
       return;
     }
     if (anchoring.anchored()) {
       anchoring.anchor(
           id,
-          store.appendClaiming(
+          to.appendClaiming(
               id,
               expectedVersion,
               events,
@@ -340,9 +360,19 @@ public final class CommandEngine {
               now,
               claim.lease()));
     } else {
-      store.appendClaimingWithoutHead(
+      to.appendClaimingWithoutHead(
           id, expectedVersion, events, after, claim.action(), claim.owner(), now, claim.lease());
     }
+  }
+
+  /** {@return the store's view fenced at {@code fence}} */
+  private InvestigationStore fenced(long fence) {
+    return store
+        .fencedAt(fence)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    store + " answered a fenced view when the runtime was built, and none now"));
   }
 
   private static Decision decideAll(

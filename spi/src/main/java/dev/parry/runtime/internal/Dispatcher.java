@@ -30,6 +30,7 @@ import dev.parry.spi.executor.ExecutionRequest;
 import dev.parry.spi.executor.ExternalReference;
 import dev.parry.spi.executor.IdempotencyKey;
 import dev.parry.spi.internal.LogSafe;
+import dev.parry.spi.store.ControlsChangedException;
 import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.LeaseHeldException;
 import java.time.Clock;
@@ -696,6 +697,14 @@ public final class Dispatcher implements EventRouter.Reaction {
   }
 
   private void call(Flight flight) {
+    call(flight, false);
+  }
+
+  /**
+   * Sends the flight's action or undo; {@code read} when the control state must be read for the
+   * guards (the fence refused a start decided on the changes last read).
+   */
+  private void call(Flight flight, boolean read) {
     synchronized (flight) {
       if (flight.done) {
         return;
@@ -708,8 +717,12 @@ public final class Dispatcher implements EventRouter.Reaction {
       if (nothingOutstanding(flight) && lacksWhatItNeeds(flight)) {
         return;
       }
-      if (flight.automatic && nothingOutstanding(flight) && held(flight)) {
-        return;
+      long fence = SafetyControls.NO_FENCE;
+      if (flight.automatic && nothingOutstanding(flight)) {
+        fence = guarded(flight, read);
+        if (fence == HELD) {
+          return;
+        }
       }
       Optional<Investigation> after;
       boolean claiming = !leases.holds(flight.id);
@@ -727,10 +740,17 @@ public final class Dispatcher implements EventRouter.Reaction {
                 flight.id.investigation(),
                 start,
                 claiming ? leases.claimWithStart(flight.id) : null,
-                () -> startLanded(flight, landing[0]));
+                () -> startLanded(flight, landing[0]),
+                fence);
       } catch (LeaseHeldException e) {
         leases.refused(flight.id);
         endWithoutOutcome(flight, "another runtime holds the dispatch lease", false);
+        return;
+      } catch (ControlsChangedException e) {
+        if (claiming) {
+          leases.refused(flight.id); // nothing written, no lease taken
+        }
+        call(flight, true); // the guards are asked again on the changes recorded since
         return;
       } catch (RuntimeException e) {
         if (claiming) {
@@ -959,32 +979,38 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
   }
 
+  /** What {@link #guarded} answers for an action that must not be sent now. */
+  private static final long HELD = -2;
+
   /**
    * Asks the guards again before an automatic action's call while nothing of it is outstanding, and
    * whether a fleet-wide one would reach protected devices on an executor that does not honour
-   * exclusions: {@return whether it must not be sent now}: held for approval, or the guards could
-   * not be asked (the action then stays due).
+   * exclusions, on the control state to decide on ({@link SafetyControls#toDecideOn}), or on one
+   * read now when {@code read}. {@return {@link #HELD} if it must not be sent now}: held for
+   * approval, or the guards could not be asked (the action then stays due); {@return otherwise the
+   * fence for the start's append}: the control change the guards were asked on.
    */
-  private boolean held(Flight flight) {
+  private long guarded(Flight flight, boolean read) {
     Optional<String> reason;
+    ControlState at;
     try {
+      at = read ? safety.current() : safety.toDecideOn();
       reason =
-          safety.holdReason(flight.action, flight.origin).or(() -> fleet.holdReason(flight.action));
+          safety
+              .holdReason(flight.action, flight.origin, at)
+              .or(() -> fleet.holdReason(flight.action));
     } catch (RuntimeException e) {
       // the guards cannot be asked: nothing is sent automatically, the action stays due
       endWithoutOutcome(
           flight, "could not read the shared control state (" + e.getClass().getName() + ")", true);
-      return true;
+      return HELD;
     }
+    long fence = read ? SafetyControls.NO_FENCE : safety.fenceFor(at);
     if (reason.isEmpty()) {
-      return false;
+      return fence;
     }
-    LOG.atWarn()
-        .addKeyValue("actionId", LogSafe.of(flight.id))
-        .addKeyValue("reason", LogSafe.of(reason.get()))
-        .log("automatic action held for approval at dispatch");
     if (!leaseBeforeStart(flight)) {
-      return true;
+      return HELD;
     }
     try {
       boolean recorded =
@@ -993,13 +1019,24 @@ public final class Dispatcher implements EventRouter.Reaction {
                   flight.id.investigation(),
                   s ->
                       new Command.Hold(
-                          flight.id, reason.get(), pendingExpiry.apply(flight.action.kind())))
+                          flight.id, reason.get(), pendingExpiry.apply(flight.action.kind())),
+                  null,
+                  () -> {},
+                  fence)
               .isPresent();
+      if (recorded) {
+        LOG.atWarn()
+            .addKeyValue("actionId", LogSafe.of(flight.id))
+            .addKeyValue("reason", LogSafe.of(reason.get()))
+            .log("automatic action held for approval at dispatch");
+      }
       endWithoutOutcome(flight, "held for approval", !recorded);
+    } catch (ControlsChangedException e) {
+      return guarded(flight, true); // decided on a state since changed: asked again on a fresh one
     } catch (RuntimeException e) {
       endWithoutOutcome(flight, "could not record the hold (" + e.getClass().getName() + ")", true);
     }
-    return true;
+    return HELD;
   }
 
   /**

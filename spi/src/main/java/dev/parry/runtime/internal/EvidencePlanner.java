@@ -95,22 +95,35 @@ public final class EvidencePlanner {
   }
 
   /**
-   * {@return the command recording {@code evidence} in {@code investigation}}: planned once, so the
-   * blast-radius breaker counts each action once however often the append is retried.
+   * {@return the command recording {@code evidence} in {@code investigation}}, planned on the
+   * control state {@code at}: planned once, so the blast-radius breaker counts each action once
+   * however often the append is retried after a version conflict; planned again on a fresher
+   * control state only after the fence refused its append, when {@code counted} answers for the
+   * actions the breaker counted already.
    *
    * @param investigation the investigation, for its level and origin
    * @param evidence the evidence
    * @param devicesInScope how many devices the entity was seen on
+   * @param at the control state to plan on ({@link SafetyControls#toDecideOn})
+   * @param counted what the breaker answered when this evidence was planned before
    */
   public Command.RecordEvidence record(
-      Investigation investigation, Evidence evidence, int devicesInScope) {
-    ControlState at = safety.current();
+      Investigation investigation,
+      Evidence evidence,
+      int devicesInScope,
+      ControlState at,
+      SafetyControls.Counted counted) {
     RemediationPlan held =
         fleet.apply(
             runnable(policy.plan(evidence, context(at, investigation, evidence, devicesInScope))));
     RemediationPlan plan =
         safety.apply(
-            held, at, investigation.origin().group(), investigation.origin().device(), true);
+            held,
+            at,
+            investigation.origin().group(),
+            investigation.origin().device(),
+            true,
+            counted);
     List<Command.Proposal> proposals = new ArrayList<>(plan.actions().size());
     for (PlannedAction planned : plan.actions()) {
       proposals.add(proposal(planned));

@@ -19,13 +19,16 @@ import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.SafetyGuards;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,10 +36,13 @@ import org.jspecify.annotations.Nullable;
  * blast-radius breaker and allow indicators. The switch, the overrides, the indicators added at run
  * time and the windows' counts are kept in the {@link ControlStore} every runtime on the store
  * shares; this class reads the changes it has not seen before each decision, so a change any
- * runtime recorded holds for the next decision here. Applied twice: to a plan, where an automatic
- * action a guard stops becomes one that requires approval with the guard's reason; and again just
- * before an automatic action is dispatched ({@link #holdReason}), so that pausing automation also
- * stops what is already queued.
+ * runtime recorded holds for the next decision here. On a store that fences its appends at a
+ * control change ({@link dev.parry.spi.store.InvestigationStore#fencedAt}), a decision is taken on
+ * the changes last read instead, and the append that records it is fenced at them ({@link
+ * #fenceFor}): refused if another change was recorded since, it is decided again on a fresh read.
+ * Applied twice: to a plan, where an automatic action a guard stops becomes one that requires
+ * approval with the guard's reason; and again just before an automatic action is dispatched ({@link
+ * #holdReason}), so that pausing automation also stops what is already queued.
  *
  * <p><b>Internal:</b> not API, may change without notice.
  *
@@ -49,6 +55,12 @@ public final class SafetyControls {
   private final Set<AllowIndicator> configuredIndicators;
   private final Clock clock;
 
+  /**
+   * Whether the appends that record decisions are fenced at the control state they were decided on,
+   * so that a decision needs no read first.
+   */
+  private final boolean fenced;
+
   /** The state the changes seen so far add up to; replaced whole, never changed in place. */
   private volatile ControlState state = ControlState.EMPTY;
 
@@ -60,16 +72,42 @@ public final class SafetyControls {
    * @param configuredIndicators the allow indicators configured at build time, in force whatever is
    *     stored
    * @param clock the clock windows and overrides are measured on
+   * @param fenced whether the store fences its appends at a change of {@code controls}
    */
   public SafetyControls(
       SafetyGuards guards,
       ControlStore controls,
       Set<AllowIndicator> configuredIndicators,
-      Clock clock) {
+      Clock clock,
+      boolean fenced) {
     this.guards = guards;
     this.controls = controls;
     this.configuredIndicators = Set.copyOf(configuredIndicators);
     this.clock = clock;
+    this.fenced = fenced;
+  }
+
+  /** No fence: an append decided on a control state just read, or on none. */
+  public static final long NO_FENCE = -1;
+
+  /**
+   * {@return the control state to decide on now}: the changes last read when appends are fenced at
+   * them, or every change recorded so far, read now
+   *
+   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails
+   */
+  public ControlState toDecideOn() {
+    return fenced ? state : current();
+  }
+
+  /**
+   * {@return the fence for the append of a decision taken on {@code at}}: its last change when
+   * appends are fenced, {@link #NO_FENCE} otherwise (then {@code at} was read for the decision)
+   *
+   * @param at the control state decided on
+   */
+  public long fenceFor(ControlState at) {
+    return fenced ? at.sequence() : NO_FENCE;
   }
 
   /**
@@ -210,6 +248,27 @@ public final class SafetyControls {
       DeviceGroupName group,
       @Nullable Device alertDevice,
       boolean consume) {
+    return apply(plan, at, group, alertDevice, consume, null);
+  }
+
+  /**
+   * {@return the plan with the guards applied}, the blast-radius breaker answering from {@code
+   * counted} for the actions it counted when the same evidence was planned before
+   *
+   * @param plan the policy's plan
+   * @param at the control state the plan was made in
+   * @param group the investigation's device group
+   * @param alertDevice the device the investigation's alert is about, or null
+   * @param consume whether automatic actions that pass count toward the blast-radius limits
+   * @param counted what the breaker answered when this evidence was planned before, or null
+   */
+  public RemediationPlan apply(
+      RemediationPlan plan,
+      ControlState at,
+      DeviceGroupName group,
+      @Nullable Device alertDevice,
+      boolean consume,
+      @Nullable Counted counted) {
     if (plan.actions().isEmpty()
         || (!at.pausedEverywhere()
             && at.pausedGroups().isEmpty()
@@ -222,7 +281,7 @@ public final class SafetyControls {
     for (PlannedAction planned : plan.actions()) {
       out.add(
           planned.mode() == ApprovalMode.AUTOMATIC
-              ? guard(planned, at, group, alertDevice, consume)
+              ? guard(planned, at, group, alertDevice, consume, counted)
               : planned);
     }
     return new RemediationPlan(out, plan.summary());
@@ -233,7 +292,8 @@ public final class SafetyControls {
       ControlState at,
       DeviceGroupName group,
       @Nullable Device alertDevice,
-      boolean consume) {
+      boolean consume,
+      @Nullable Counted counted) {
     Optional<String> paused = paused(at, group);
     if (paused.isPresent()) {
       return planned.requiringApproval(paused.get());
@@ -242,7 +302,10 @@ public final class SafetyControls {
     if (protection.isPresent()) {
       return planned.requiringApproval(protection.get());
     }
-    Optional<String> breaker = blastRadius(planned, group, consume);
+    Optional<String> breaker =
+        counted == null
+            ? blastRadius(planned, group, consume)
+            : counted.answer(planned.action(), () -> blastRadius(planned, group, consume));
     return breaker.isPresent() ? planned.requiringApproval(breaker.get()) : planned;
   }
 
@@ -255,11 +318,9 @@ public final class SafetyControls {
    *
    * @param action the action about to be dispatched
    * @param origin the device group and alert device of its investigation
-   * @throws dev.parry.spi.store.StoreUnavailableException if the control store fails: nothing may
-   *     be dispatched automatically then
+   * @param at the control state to decide on ({@link #toDecideOn})
    */
-  public Optional<String> holdReason(RemediationAction action, Origin origin) {
-    ControlState at = current();
+  public Optional<String> holdReason(RemediationAction action, Origin origin, ControlState at) {
     Optional<String> paused = paused(at, origin.group());
     if (paused.isPresent()) {
       return paused;
@@ -397,5 +458,52 @@ public final class SafetyControls {
           .append(window.scope());
     }
     return out.toString();
+  }
+
+  /**
+   * What the blast-radius breaker answered for the actions of one report, so that planning the same
+   * evidence again (after its append was refused by the fence) counts each action once: an action
+   * planned again takes the answer it had, and only an action not counted before is counted. An
+   * action counted before and not planned automatic again keeps its use, so a window admits fewer,
+   * never more. Not shared between threads.
+   */
+  public static final class Counted {
+
+    /**
+     * The answers of the plans before this one, per action, in the order they were given; null
+     * until a plan is made again.
+     */
+    private @Nullable Map<RemediationAction, ArrayDeque<Optional<String>>> earlier;
+
+    /** The answers of this plan, per action; null until the breaker is asked. */
+    private @Nullable Map<RemediationAction, ArrayDeque<Optional<String>>> given;
+
+    /** Creates an empty memory, for a report's first plan. */
+    public Counted() {}
+
+    Optional<String> answer(RemediationAction action, Supplier<Optional<String>> ask) {
+      ArrayDeque<Optional<String>> before = earlier == null ? null : earlier.get(action);
+      Optional<String> answer =
+          before != null && !before.isEmpty() ? before.removeFirst() : ask.get();
+      if (given == null) {
+        given = new HashMap<>();
+      }
+      given.computeIfAbsent(action, a -> new ArrayDeque<>()).addLast(answer);
+      return answer;
+    }
+
+    /** Starts another plan of the same evidence: what this one was answered is answered again. */
+    public void again() {
+      if (given == null) {
+        return;
+      }
+      Map<RemediationAction, ArrayDeque<Optional<String>>> into =
+          earlier != null ? earlier : new HashMap<>();
+      given.forEach(
+          (action, answers) ->
+              into.computeIfAbsent(action, a -> new ArrayDeque<>()).addAll(answers));
+      earlier = into;
+      given = null;
+    }
   }
 }

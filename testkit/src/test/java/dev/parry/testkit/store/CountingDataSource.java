@@ -44,6 +44,46 @@ final class CountingDataSource implements DataSource {
     trips.clear();
   }
 
+  /**
+   * A statement to fail: the one whose SQL starts so after {@code skip} others that do, before it
+   * is sent or after it ran.
+   */
+  private record Fault(String sqlStart, boolean landFirst, int skip) {}
+
+  private @Nullable Fault fault;
+
+  /**
+   * Fails the next statement whose SQL starts with {@code sqlStart} with an {@link SQLException}:
+   * before it reaches the server, or, with {@code landFirst}, after it ran and committed, as a
+   * connection lost before the answer would.
+   */
+  synchronized void failNext(String sqlStart, boolean landFirst) {
+    failAfter(sqlStart, landFirst, 0);
+  }
+
+  /** As {@link #failNext}, for the statement after the next {@code skip} that start so. */
+  synchronized void failAfter(String sqlStart, boolean landFirst, int skip) {
+    fault = new Fault(sqlStart, landFirst, skip);
+  }
+
+  /** {@return whether the fault set by {@link #failNext} has struck} */
+  synchronized boolean struck() {
+    return fault == null;
+  }
+
+  private synchronized @Nullable Fault strike(@Nullable String sql) {
+    Fault armed = fault;
+    if (armed == null || sql == null || !sql.stripLeading().startsWith(armed.sqlStart())) {
+      return null;
+    }
+    if (armed.skip() > 0) {
+      fault = new Fault(armed.sqlStart(), armed.landFirst(), armed.skip() - 1);
+      return null;
+    }
+    fault = null;
+    return armed;
+  }
+
   private synchronized void trip(String what) {
     String flat = what.replaceAll("\\s+", " ").trim();
     trips.add(flat.length() > 90 ? flat.substring(0, 90) + "..." : flat);
@@ -94,13 +134,26 @@ final class CountingDataSource implements DataSource {
         real,
         (method, args) -> {
           String name = method.getName();
+          Fault struck = null;
           if (name.startsWith("execute")) {
-            trip(
+            String sql =
                 prepared != null
                     ? prepared
-                    : args != null && args.length > 0 ? (String) args[0] : name);
+                    : args != null && args.length > 0 ? (String) args[0] : name;
+            trip(sql);
+            struck = strike(sql);
+            if (struck != null && !struck.landFirst()) {
+              throw new SQLException("injected: the statement never reached the server", "08006");
+            }
           }
-          return method.invoke(real, args);
+          Object result = method.invoke(real, args);
+          if (struck != null) {
+            if (!real.getConnection().getAutoCommit()) {
+              real.getConnection().commit();
+            }
+            throw new SQLException("injected: the connection was lost before the answer", "08006");
+          }
+          return result;
         });
   }
 

@@ -1,0 +1,435 @@
+package dev.parry.testkit.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parry.core.automation.DeviceGroupName;
+import dev.parry.core.entity.Device;
+import dev.parry.core.entity.DeviceId;
+import dev.parry.core.entity.DeviceName;
+import dev.parry.core.entity.OsPlatform;
+import dev.parry.core.investigation.ActionRecord;
+import dev.parry.core.investigation.ActionStatus;
+import dev.parry.core.investigation.AlertId;
+import dev.parry.core.investigation.Investigation;
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.core.verdict.Evidence;
+import dev.parry.core.verdict.Verdict;
+import dev.parry.runtime.ParryRuntime;
+import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.safety.BlastRadiusLimit;
+import dev.parry.spi.safety.SafetyGuards;
+import dev.parry.spi.store.JdbcInvestigationStore;
+import dev.parry.spi.store.StoreUnavailableException;
+import dev.parry.testkit.fake.Call;
+import dev.parry.testkit.fake.FakeDevices;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A runtime on PostgreSQL decides on the control state it last read and fences its appends at it:
+ * these attack that fence with changes recorded through another runtime at the worst moments, with
+ * the reads and writes around it failing.
+ */
+@DisplayName(
+    "Decisions on the control state last read, fenced in the append: changes through another"
+        + " runtime, failures and lost acknowledgements around the fence")
+class PostgresControlFenceTest {
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final FakeDevices backend = FakeDevices.create(Clock.systemUTC());
+  private final List<HikariDataSource> pools = new ArrayList<>();
+  private final List<ParryRuntime> runtimes = new ArrayList<>();
+  private final List<TaskScheduler> schedulers = new ArrayList<>();
+
+  @BeforeEach
+  void emptyDatabase() {
+    Postgres.truncate(); // control changes numbered from 1, no work left by other tests
+  }
+
+  @AfterEach
+  void closeEverything() {
+    runtimes.forEach(ParryRuntime::close);
+    schedulers.forEach(TaskScheduler::close);
+    pools.forEach(HikariDataSource::close);
+    Postgres.truncate(); // no pause left for the tests after these
+  }
+
+  /** A scheduler that keeps the tasks it is given to run at once until they are let go. */
+  private static final class Holding implements TaskScheduler {
+    private final TaskScheduler real = TaskScheduler.threadPool(2);
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding = true;
+
+    @Override
+    public void execute(Runnable task) {
+      synchronized (this) {
+        if (holding) {
+          held.add(task);
+          return;
+        }
+      }
+      real.execute(task);
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+      return real.schedule(delay, () -> execute(task));
+    }
+
+    void letGo() {
+      List<Runnable> tasks;
+      synchronized (this) {
+        holding = false;
+        tasks = List.copyOf(held);
+        held.clear();
+      }
+      tasks.forEach(real::execute);
+    }
+
+    @Override
+    public void close() {
+      real.close();
+    }
+  }
+
+  private CountingDataSource counted() {
+    HikariDataSource pool = Postgres.pool(Postgres.url(), 4);
+    pools.add(pool);
+    return CountingDataSource.of(pool);
+  }
+
+  private ParryRuntime runtime(
+      String name, CountingDataSource data, Consumer<ParryRuntime.Builder> more) {
+    ParryRuntime.Builder builder =
+        ParryRuntime.builder()
+            .store(JdbcInvestigationStore.create(data))
+            .instanceName(name + "-" + run)
+            .dispatchLease(SharedStoreScenarios.LEASE)
+            .limits(SharedStoreScenarios.LIMITS)
+            .deviceGroups(SharedStoreScenarios.GROUPS)
+            .requiredKinds(Set.of())
+            .executor("devices", backend.executor())
+            .planTable(SharedStoreScenarios.ISOLATE_AUTOMATICALLY);
+    more.accept(builder);
+    ParryRuntime runtime = builder.build();
+    runtimes.add(runtime);
+    runtime.start();
+    return runtime;
+  }
+
+  private ParryRuntime runtime(String name, CountingDataSource data) {
+    return runtime(name, data, builder -> {});
+  }
+
+  /**
+   * {@return a runtime whose work waits on {@code scheduler}}: nothing it does in the background (a
+   * dispatch, a pass over due work) reads the control state before the test lets it go
+   */
+  private ParryRuntime waiting(
+      String name,
+      CountingDataSource data,
+      Holding scheduler,
+      Consumer<ParryRuntime.Builder> more) {
+    return runtime(name, data, builder -> more.accept(builder.scheduler(scheduler)));
+  }
+
+  private ParryRuntime waiting(String name, CountingDataSource data, Holding scheduler) {
+    return waiting(name, data, scheduler, builder -> {});
+  }
+
+  private Holding holding() {
+    Holding scheduler = new Holding();
+    schedulers.add(scheduler);
+    return scheduler;
+  }
+
+  private Device workstation(String name) {
+    return new Device(
+        DeviceId.of("ws-" + run + "-" + name),
+        DeviceName.of("ws-" + name),
+        null,
+        Set.of(),
+        OsPlatform.WINDOWS);
+  }
+
+  private InvestigationId opened(ParryRuntime runtime, String name) {
+    InvestigationId id = InvestigationId.of(name + "-" + run);
+    runtime.open(id, AlertId.of("alert-" + name), workstation(name));
+    return id;
+  }
+
+  private static Evidence malicious(Device device) {
+    return Evidence.of(device, Verdict.MALICIOUS, "test", Instant.now());
+  }
+
+  private Investigation reported(ParryRuntime runtime, String name) {
+    InvestigationId id = opened(runtime, name);
+    return runtime.reportEvidence(id, malicious(workstation(name)));
+  }
+
+  private static ActionRecord only(ParryRuntime runtime, InvestigationId id) {
+    Investigation state = runtime.investigation(id, SharedStoreScenarios.ANALYST).orElseThrow();
+    assertEquals(1, state.actions().size(), "actions of " + id + ": " + state.actions());
+    return state.actions().get(0);
+  }
+
+  private List<Call> callsFor(InvestigationId id) {
+    return backend.calls().stream()
+        .filter(c -> c.request().actionId().investigation().equals(id))
+        .toList();
+  }
+
+  private static long reads(List<String> trips) {
+    return trips.stream()
+        .filter(sql -> sql.startsWith(PostgresRoundTripsTest.CONTROL_READ))
+        .count();
+  }
+
+  @Test
+  @DisplayName(
+      "a pause recorded through the other runtime after this one last read the control state"
+          + " holds for this one's next plan, read once when its fenced append is refused")
+  void pauseThroughTheOtherHoldsForTheNextPlan() {
+    CountingDataSource data = counted();
+    ParryRuntime a = waiting("a", data, holding());
+    ParryRuntime b = runtime("b", counted());
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    data.reset();
+    Investigation state = reported(a, "paused");
+    ActionRecord held = state.actions().get(0);
+    assertEquals(ActionStatus.PENDING_APPROVAL, held.status(), "planned under b's kill switch");
+    assertTrue(held.reason().contains("kill switch"), held.reason());
+    assertEquals(1, reads(data.trips()), "reads of the control state: " + data.trips());
+    assertEquals(0, callsFor(state.id()).size(), "nothing sent");
+  }
+
+  @Test
+  @DisplayName(
+      "a resume recorded through the other runtime lifts this runtime's own pause for its next"
+          + " plan: a stale pause holds nothing")
+  void resumeThroughTheOtherLiftsTheStalePause() {
+    Holding scheduler = holding();
+    ParryRuntime a = waiting("a", counted(), scheduler);
+    ParryRuntime b = runtime("b", counted());
+    a.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    b.resumeAutomation(SharedStoreScenarios.ANALYST, null, "rule fixed");
+    InvestigationId id = reported(a, "resumed").id();
+    assertEquals(ActionStatus.APPROVED, only(a, id).status(), "planned automatic");
+    scheduler.letGo();
+    SharedStoreScenarios.await(
+        "the isolation a planned after b's resume succeeded",
+        () -> only(a, id).status() == ActionStatus.SUCCEEDED);
+  }
+
+  @Test
+  @DisplayName(
+      "an append refused by the fence is planned again without counting its action twice against"
+          + " a blast-radius limit of one")
+  void refusedPlanCountsItsActionOnce() {
+    Consumer<ParryRuntime.Builder> one =
+        builder ->
+            builder.safetyGuards(
+                SafetyGuards.builder()
+                    .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 1, Duration.ofHours(1)))
+                    .build());
+    CountingDataSource data = counted();
+    Holding scheduler = holding();
+    ParryRuntime a = waiting("a", data, scheduler, one);
+    ParryRuntime b = runtime("b", counted(), one);
+    InvestigationId id = opened(a, "limited");
+    // a change a's plan does not depend on, recorded after a last read: its append is refused
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
+    data.reset();
+    a.reportEvidence(id, malicious(workstation("limited")));
+    List<String> trips = data.trips();
+    assertEquals(1, reads(trips), "the refused append made a read the control state: " + trips);
+    scheduler.letGo();
+    SharedStoreScenarios.await(
+        "the one isolation the limit allows succeeded",
+        () -> only(a, id).status() == ActionStatus.SUCCEEDED);
+    InvestigationId next = reported(b, "over").id();
+    ActionRecord over = only(b, next);
+    assertEquals(ActionStatus.PENDING_APPROVAL, over.status(), "the limit of one is used");
+    assertTrue(over.reason().contains("blast radius"), over.reason());
+  }
+
+  @Test
+  @DisplayName(
+      "a pause recorded through the other runtime while an automatic action waits to be sent"
+          + " holds it at its dispatch")
+  void pauseWhileQueuedHoldsAtDispatch() {
+    Holding scheduler = holding();
+    ParryRuntime a = runtime("a", counted(), builder -> builder.scheduler(scheduler));
+    ParryRuntime b = runtime("b", counted());
+    Investigation state = reported(a, "queued");
+    assertEquals(ActionStatus.APPROVED, state.actions().get(0).status(), "planned automatic");
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    scheduler.letGo();
+    SharedStoreScenarios.await(
+        "the queued isolation was held",
+        () -> only(a, state.id()).status() == ActionStatus.PENDING_APPROVAL);
+    assertTrue(only(a, state.id()).reason().contains("kill switch"), only(a, state.id()).reason());
+    assertEquals(0, callsFor(state.id()).size(), "nothing sent");
+  }
+
+  @Test
+  @DisplayName(
+      "a pause this runtime recorded and the other lifted while an automatic action waited to be"
+          + " sent holds nothing: the hold decided on the stale pause is refused by the fence")
+  void staleOwnPauseHoldsNothingAtDispatch() {
+    Holding scheduler = holding();
+    ParryRuntime a = waiting("a", counted(), scheduler);
+    ParryRuntime b = runtime("b", counted());
+    Investigation state = reported(a, "lifted");
+    assertEquals(ActionStatus.APPROVED, state.actions().get(0).status(), "planned automatic");
+    a.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    b.resumeAutomation(SharedStoreScenarios.ANALYST, null, "rule fixed");
+    scheduler.letGo();
+    // held for approval, it could not succeed: nobody approves it here
+    SharedStoreScenarios.await(
+        "the isolation succeeded once the pause was lifted",
+        () -> only(a, state.id()).status() == ActionStatus.SUCCEEDED);
+  }
+
+  @Test
+  @DisplayName(
+      "the read after a refused append fails: the evidence is not stored, the report fails with"
+          + " the store's error, and reported again it is planned under the change")
+  void readAfterTheRefusalFails() {
+    CountingDataSource data = counted();
+    ParryRuntime a = waiting("a", data, holding());
+    ParryRuntime b = runtime("b", counted());
+    InvestigationId id = opened(a, "unreadable");
+    long version = a.investigation(id, SharedStoreScenarios.ANALYST).orElseThrow().version();
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    data.failNext(PostgresRoundTripsTest.CONTROL_READ, false);
+    assertThrows(
+        StoreUnavailableException.class,
+        () -> a.reportEvidence(id, malicious(workstation("unreadable"))));
+    assertTrue(data.struck(), "the read failed");
+    Investigation unchanged = a.investigation(id, SharedStoreScenarios.ANALYST).orElseThrow();
+    assertEquals(version, unchanged.version(), "nothing stored");
+    assertEquals(List.of(), unchanged.actions(), "no action");
+    ActionRecord held = a.reportEvidence(id, malicious(workstation("unreadable"))).actions().get(0);
+    assertEquals(ActionStatus.PENDING_APPROVAL, held.status(), "planned under b's kill switch");
+    assertTrue(held.reason().contains("kill switch"), held.reason());
+  }
+
+  @Test
+  @DisplayName(
+      "the read after a refused dispatch fails: nothing is sent, the action stays due, and it is"
+          + " held once the store answers")
+  void readAfterARefusedDispatchFails() {
+    Holding scheduler = holding();
+    CountingDataSource data = counted();
+    ParryRuntime a = runtime("a", data, builder -> builder.scheduler(scheduler));
+    ParryRuntime b = runtime("b", counted());
+    Investigation state = reported(a, "dispatch-unreadable");
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    data.failNext(PostgresRoundTripsTest.CONTROL_READ, false);
+    scheduler.letGo();
+    SharedStoreScenarios.await(
+        "the isolation was held once the control state could be read",
+        () -> only(a, state.id()).status() == ActionStatus.PENDING_APPROVAL);
+    assertTrue(data.struck(), "the read failed");
+    assertEquals(0, callsFor(state.id()).size(), "nothing sent");
+  }
+
+  /** How the append that records evidence starts: an update claiming no lease. */
+  private static final String PLAN_APPEND =
+      "WITH claim AS (SELECT ?::int AS sequence, ?::text AS owner, ?::bigint AS until_ms,"
+          + " ?::bigint AS now_ms), bumped AS (UPDATE";
+
+  /** How the append that records a dispatch and takes its lease starts. */
+  private static final String DISPATCH_APPEND =
+      "WITH claim AS (SELECT ?::int AS sequence, ?::text AS owner, ?::bigint AS until_ms,"
+          + " ?::bigint AS now_ms), locked AS";
+
+  @Test
+  @DisplayName(
+      "the acknowledgement of a plan's append refused by the fence is lost: the report fails,"
+          + " nothing is stored, and reported again it is planned under the change")
+  void refusedPlanWhoseAcknowledgementIsLost() {
+    CountingDataSource data = counted();
+    ParryRuntime a = waiting("a", data, holding());
+    ParryRuntime b = runtime("b", counted());
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    InvestigationId id = opened(a, "lost-refusal");
+    data.failNext(PLAN_APPEND, true);
+    assertThrows(
+        StoreUnavailableException.class,
+        () -> a.reportEvidence(id, malicious(workstation("lost-refusal"))));
+    assertTrue(data.struck(), "the refused append's acknowledgement was lost");
+    Investigation unchanged = a.investigation(id, SharedStoreScenarios.ANALYST).orElseThrow();
+    assertEquals(List.of(), unchanged.evidence(), "nothing stored");
+    ActionRecord held =
+        a.reportEvidence(id, malicious(workstation("lost-refusal"))).actions().get(0);
+    assertEquals(ActionStatus.PENDING_APPROVAL, held.status(), "planned under b's kill switch");
+    assertTrue(held.reason().contains("kill switch"), held.reason());
+  }
+
+  @Test
+  @DisplayName(
+      "the acknowledgement of a plan's append made again after the fence refused it is lost: the"
+          + " evidence is stored once, and its automatic action is carried through from what is"
+          + " stored")
+  void replannedAppendWhoseAcknowledgementIsLost() {
+    CountingDataSource data = counted();
+    Holding scheduler = holding();
+    ParryRuntime a = waiting("a", data, scheduler);
+    ParryRuntime b = runtime("b", counted());
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
+    InvestigationId id = opened(a, "lost-plan");
+    data.failAfter(PLAN_APPEND, true, 1); // the first is refused by the fence
+    assertThrows(
+        StoreUnavailableException.class,
+        () -> a.reportEvidence(id, malicious(workstation("lost-plan"))));
+    assertTrue(data.struck(), "the second append's acknowledgement was lost");
+    Investigation stored = a.investigation(id, SharedStoreScenarios.ANALYST).orElseThrow();
+    assertEquals(1, stored.evidence().size(), "the evidence stored once: " + stored.evidence());
+    scheduler.letGo();
+    SharedStoreScenarios.await(
+        "the isolation stored by the landed append was carried through",
+        () -> only(a, id).status() == ActionStatus.SUCCEEDED);
+    assertEquals(
+        1,
+        callsFor(id).stream().map(c -> c.request().idempotencyKey()).distinct().count(),
+        "one idempotency key: " + callsFor(id));
+  }
+
+  @Test
+  @DisplayName(
+      "the acknowledgement of a dispatch's append made again after the fence refused it is lost:"
+          + " the action is carried through with one idempotency key")
+  void fencedDispatchWhoseAcknowledgementIsLost() {
+    CountingDataSource data = counted();
+    Holding scheduler = holding();
+    ParryRuntime a = waiting("a", data, scheduler);
+    ParryRuntime b = runtime("b", counted());
+    InvestigationId id = opened(a, "lost-dispatch");
+    a.reportEvidence(id, malicious(workstation("lost-dispatch"))); // fenced at the state read
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
+    data.failAfter(DISPATCH_APPEND, true, 1); // the first is refused by the fence
+    scheduler.letGo();
+    SharedStoreScenarios.await(
+        "the isolation succeeded", () -> only(a, id).status() == ActionStatus.SUCCEEDED);
+    assertTrue(data.struck(), "the dispatch's acknowledgement was lost");
+    assertEquals(
+        1,
+        callsFor(id).stream().map(c -> c.request().idempotencyKey()).distinct().count(),
+        "one idempotency key: " + callsFor(id));
+  }
+}
