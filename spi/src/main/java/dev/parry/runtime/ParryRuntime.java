@@ -42,6 +42,7 @@ import dev.parry.core.policy.RemediationPlan;
 import dev.parry.core.policy.RemediationPolicy;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.runtime.internal.Anchoring;
+import dev.parry.runtime.internal.BreakerAnswers;
 import dev.parry.runtime.internal.CommandEngine;
 import dev.parry.runtime.internal.Completions;
 import dev.parry.runtime.internal.ControlState;
@@ -436,9 +437,9 @@ public final class ParryRuntime implements AutoCloseable {
       InvestigationId id, List<Evidence> pieces, int devicesInScope) {
     CommandEngine.Known known =
         engine.known(id); // its level and origin never change: read once for every piece
-    List<SafetyControls.Counted> counted = new ArrayList<>(pieces.size());
+    List<BreakerAnswers> counted = new ArrayList<>(pieces.size());
     for (int i = 0; i < pieces.size(); i++) {
-      counted.add(new SafetyControls.Counted());
+      counted.add(BreakerAnswers.create());
     }
     ControlState at = safety.toDecideOn();
     try {
@@ -447,13 +448,15 @@ public final class ParryRuntime implements AutoCloseable {
               id, planned(known, pieces, devicesInScope, at, counted), known, safety.fenceFor(at))
           .after();
     } catch (ControlsChangedException e) {
-      counted.forEach(SafetyControls.Counted::again);
+      counted.forEach(BreakerAnswers::planAgain);
       ControlState read = safety.current();
+      // the state first decided on may have been read again since: a refusal is confirmed anew
+      CommandEngine.Known again = new CommandEngine.Known(known.state(), false);
       return engine
           .applyAll(
               id,
-              planned(known, pieces, devicesInScope, read, counted),
-              known,
+              planned(again, pieces, devicesInScope, read, counted),
+              again,
               SafetyControls.NO_FENCE)
           .after();
     }
@@ -465,7 +468,7 @@ public final class ParryRuntime implements AutoCloseable {
       List<Evidence> pieces,
       int devicesInScope,
       ControlState at,
-      List<SafetyControls.Counted> counted) {
+      List<BreakerAnswers> counted) {
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
     for (int i = 0; i < pieces.size(); i++) {
       Command.RecordEvidence command =

@@ -77,6 +77,13 @@ public final class Dispatcher implements EventRouter.Reaction {
 
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+  /**
+   * What {@link #guarded} answers for an automatic action that must not be sent now; otherwise it
+   * answers the fence for the start's append, a control change number or {@link
+   * SafetyControls#NO_FENCE}, never negative but for that.
+   */
+  private static final long HELD = -2;
+
   /** How an executor answered a request to stop work already sent. */
   public enum Stop {
     /** This runtime does not carry the action. */
@@ -750,7 +757,11 @@ public final class Dispatcher implements EventRouter.Reaction {
         if (claiming) {
           leases.refused(flight.id); // nothing written, no lease taken
         }
-        call(flight, true); // the guards are asked again on the changes recorded since
+        if (read) { // an append without a fence never meets one: the store is broken
+          endWithoutOutcome(flight, "the store refused an append without a fence", true);
+        } else {
+          call(flight, true); // the guards are asked again on the changes recorded since
+        }
         return;
       } catch (RuntimeException e) {
         if (claiming) {
@@ -979,9 +990,6 @@ public final class Dispatcher implements EventRouter.Reaction {
     }
   }
 
-  /** What {@link #guarded} answers for an action that must not be sent now. */
-  private static final long HELD = -2;
-
   /**
    * Asks the guards again before an automatic action's call while nothing of it is outstanding, and
    * whether a fleet-wide one would reach protected devices on an executor that does not honour
@@ -1032,7 +1040,11 @@ public final class Dispatcher implements EventRouter.Reaction {
       }
       endWithoutOutcome(flight, "held for approval", !recorded);
     } catch (ControlsChangedException e) {
-      return guarded(flight, true); // decided on a state since changed: asked again on a fresh one
+      if (!read) {
+        return guarded(
+            flight, true); // decided on a state since changed: asked again on a fresh one
+      }
+      endWithoutOutcome(flight, "the store refused an append without a fence", true);
     } catch (RuntimeException e) {
       endWithoutOutcome(flight, "could not record the hold (" + e.getClass().getName() + ")", true);
     }

@@ -112,7 +112,7 @@ public final class EvidencePlanner {
       Evidence evidence,
       int devicesInScope,
       ControlState at,
-      SafetyControls.Counted counted) {
+      BreakerAnswers counted) {
     RemediationPlan held =
         fleet.apply(
             runnable(policy.plan(evidence, context(at, investigation, evidence, devicesInScope))));

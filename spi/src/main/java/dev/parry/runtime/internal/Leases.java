@@ -127,7 +127,10 @@ final class Leases {
     claiming.remove(id);
   }
 
-  /** After an append that claimed {@code id}'s lease was refused because another owner holds it. */
+  /**
+   * After an append that claimed {@code id}'s lease was refused and took none: another owner holds
+   * it, the fence refused the append, or the flight stopped meanwhile.
+   */
   void refused(ActionId id) {
     claiming.remove(id);
   }

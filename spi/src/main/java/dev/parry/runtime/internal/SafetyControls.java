@@ -19,16 +19,13 @@ import dev.parry.spi.safety.ControlStore;
 import dev.parry.spi.safety.SafetyGuards;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +46,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Past 400 lines because the guards' checks against the stored control state belong together.
  */
 public final class SafetyControls {
+
+  /** No fence: an append decided on a control state just read, or on none. */
+  public static final long NO_FENCE = -1;
 
   private final SafetyGuards guards;
   private final ControlStore controls;
@@ -86,9 +86,6 @@ public final class SafetyControls {
     this.clock = clock;
     this.fenced = fenced;
   }
-
-  /** No fence: an append decided on a control state just read, or on none. */
-  public static final long NO_FENCE = -1;
 
   /**
    * {@return the control state to decide on now}: the changes last read when appends are fenced at
@@ -253,7 +250,7 @@ public final class SafetyControls {
 
   /**
    * {@return the plan with the guards applied}, the blast-radius breaker answering from {@code
-   * counted} for the actions it counted when the same evidence was planned before
+   * counted} for the actions it answered when the same evidence was planned before
    *
    * @param plan the policy's plan
    * @param at the control state the plan was made in
@@ -268,7 +265,7 @@ public final class SafetyControls {
       DeviceGroupName group,
       @Nullable Device alertDevice,
       boolean consume,
-      @Nullable Counted counted) {
+      @Nullable BreakerAnswers counted) {
     if (plan.actions().isEmpty()
         || (!at.pausedEverywhere()
             && at.pausedGroups().isEmpty()
@@ -293,7 +290,7 @@ public final class SafetyControls {
       DeviceGroupName group,
       @Nullable Device alertDevice,
       boolean consume,
-      @Nullable Counted counted) {
+      @Nullable BreakerAnswers counted) {
     Optional<String> paused = paused(at, group);
     if (paused.isPresent()) {
       return planned.requiringApproval(paused.get());
@@ -458,52 +455,5 @@ public final class SafetyControls {
           .append(window.scope());
     }
     return out.toString();
-  }
-
-  /**
-   * What the blast-radius breaker answered for the actions of one report, so that planning the same
-   * evidence again (after its append was refused by the fence) counts each action once: an action
-   * planned again takes the answer it had, and only an action not counted before is counted. An
-   * action counted before and not planned automatic again keeps its use, so a window admits fewer,
-   * never more. Not shared between threads.
-   */
-  public static final class Counted {
-
-    /**
-     * The answers of the plans before this one, per action, in the order they were given; null
-     * until a plan is made again.
-     */
-    private @Nullable Map<RemediationAction, ArrayDeque<Optional<String>>> earlier;
-
-    /** The answers of this plan, per action; null until the breaker is asked. */
-    private @Nullable Map<RemediationAction, ArrayDeque<Optional<String>>> given;
-
-    /** Creates an empty memory, for a report's first plan. */
-    public Counted() {}
-
-    Optional<String> answer(RemediationAction action, Supplier<Optional<String>> ask) {
-      ArrayDeque<Optional<String>> before = earlier == null ? null : earlier.get(action);
-      Optional<String> answer =
-          before != null && !before.isEmpty() ? before.removeFirst() : ask.get();
-      if (given == null) {
-        given = new HashMap<>();
-      }
-      given.computeIfAbsent(action, a -> new ArrayDeque<>()).addLast(answer);
-      return answer;
-    }
-
-    /** Starts another plan of the same evidence: what this one was answered is answered again. */
-    public void again() {
-      if (given == null) {
-        return;
-      }
-      Map<RemediationAction, ArrayDeque<Optional<String>>> into =
-          earlier != null ? earlier : new HashMap<>();
-      given.forEach(
-          (action, answers) ->
-              into.computeIfAbsent(action, a -> new ArrayDeque<>()).addAll(answers));
-      earlier = into;
-      given = null;
-    }
   }
 }

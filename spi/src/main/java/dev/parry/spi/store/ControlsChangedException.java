@@ -5,9 +5,9 @@ import dev.parry.core.error.ConflictException;
 /**
  * Thrown by an append through a store {@linkplain InvestigationStore#fencedAt fenced} at a control
  * change when a later change of the shared control state (a pause, an allow indicator, a
- * break-glass override) was recorded before the append: nothing was written. The caller decided on
- * a control state that no longer holds: read the changes, decide again, append again. A {@link
- * ConflictException} (HTTP 409).
+ * break-glass override) was recorded before the append was checked: nothing was written. The caller
+ * decided on a control state that may no longer hold: read the changes, decide again, append again.
+ * A {@link ConflictException} (HTTP 409).
  */
 public final class ControlsChangedException extends ConflictException {
 
@@ -25,7 +25,7 @@ public final class ControlsChangedException extends ConflictException {
     super(
         "a control change numbered above "
             + seen
-            + " was recorded before the append: read the changes and decide again");
+            + " was recorded before the append was checked: read the changes and decide again");
     this.seen = seen;
   }
 

@@ -315,18 +315,21 @@ public interface InvestigationStore {
    * ({@link #controls()}) in the same database as the investigations can check, in the write of an
    * append, that no change numbered above {@code seen} is recorded there; a runtime that decided on
    * the control state up to {@code seen} then needs no read of the control store before the
-   * decision, since the append refuses to store a decision the state no longer allows. Every append
-   * of the view ({@link #append}, {@link #appendWithoutHead}, {@link #appendClaiming}, {@link
+   * decision, since the append refuses whenever a later change is recorded. Every append of the
+   * view ({@link #append}, {@link #appendWithoutHead}, {@link #appendClaiming}, {@link
    * #appendClaimingWithoutHead}) writes as this store's does when no later change is recorded, and
-   * otherwise throws {@link ControlsChangedException} and writes nothing: no event, no lease.
-   * Everything else the view answers as this store does, and both answer empty or not alike for
-   * every {@code seen} (rule STORE-29).
+   * otherwise throws {@link ControlsChangedException} naming {@code seen}, and writes nothing: no
+   * event, no lease. Everything else the view answers as this store does. A store answers a view
+   * for every {@code seen} or for none, and a store that answers one keeps its control state: the
+   * view and the store answer the same {@link #controls()} (rules STORE-29, STORE-30). The store's
+   * own appends, outside a view, never throw {@link ControlsChangedException}.
    *
    * <p>A store that wraps another one must not pass this call on unless its view wraps the other's
    * view in the same way: the other store's view would write around the wrapper.
    *
    * <pre>{@code
-   * Optional<InvestigationStore> fenced = store.fencedAt(controlState.sequence());
+   * long seen = lastChangeRead.sequence();               // the control changes decided on
+   * store.fencedAt(seen).orElse(store).append(id, version, decided.events(), decided.after());
    * }</pre>
    *
    * @param seen the number of the last control change the caller decides on, 0 for none

@@ -140,16 +140,17 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   /**
    * The fence of an append: true while no control change numbered above the bound parameter is
    * recorded ({@link #fencedAt}; {@link Long#MAX_VALUE} for an append without one). Read in the
-   * append's own statement, so the append is decided on the control state as it commits.
+   * append's own statement, on the changes committed when the statement starts (when the
+   * transaction starts, on a REPEATABLE READ connection): later than any read before the decision.
    */
-  private static final String UNFENCED =
+  private static final String NO_LATER_CONTROL_CHANGE =
       " NOT EXISTS (SELECT 1 FROM parry_control_changes WHERE sequence > ?)";
 
   private static final String CREATE =
       CLAIM_VALUES
           + " bumped AS (INSERT INTO parry_investigations (id, version, state)"
           + " SELECT ?, ?::bigint, ? WHERE"
-          + UNFENCED
+          + NO_LATER_CONTROL_CHANGE
           + " ON CONFLICT (id) DO NOTHING RETURNING id),"
           + APPEND_REST;
 
@@ -162,7 +163,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       " bumped AS (UPDATE parry_investigations SET version = ?, state = ?"
           + " WHERE id = ? AND version = ? AND (SELECT chain_hash FROM parry_events"
           + " WHERE investigation_id = ? AND version = ?) IS NOT DISTINCT FROM ? AND"
-          + UNFENCED;
+          + NO_LATER_CONTROL_CHANGE;
 
   private static final String UPDATE =
       CLAIM_VALUES + UPDATE_CHECKED + " RETURNING id)," + APPEND_REST;
@@ -191,11 +192,11 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       "SELECT i.version, (SELECT chain_hash FROM parry_events e WHERE e.investigation_id = i.id"
           + " AND e.version = ?), EXISTS (SELECT 1 FROM parry_actions a WHERE a.investigation_id = i.id"
           + " AND a.sequence = ? AND a.lease_owner <> ? AND a.lease_until_ms > ?),"
-          + UNFENCED
+          + NO_LATER_CONTROL_CHANGE
           + " FROM parry_investigations i WHERE i.id = ?";
 
   /** Whether the fence of a create that wrote nothing still stands. */
-  private static final String FENCE = "SELECT" + UNFENCED;
+  private static final String FENCE_STANDS = "SELECT" + NO_LATER_CONTROL_CHANGE;
 
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
   private static final String EVENTS =
@@ -255,7 +256,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   /**
    * {@return a view of this store whose appends write only while no control change numbered above
    * {@code seen} is recorded in {@link #controls()}, checked in the append's own statement}: one
-   * recorded before the append commits refuses it with {@link ControlsChangedException}, and
+   * committed before the statement starts refuses it with {@link ControlsChangedException}, and
    * nothing is written (rule STORE-30). A runtime on this store decides on the control state it
    * last read and appends through such a view, instead of reading the control state before each
    * decision. The view shares this store's database and the chain heads it remembers.
@@ -388,7 +389,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       heads.remove(id); // whether it was written is unknown: the next append reads the hash
       throw new StoreUnavailableException("could not append to investigation " + id, e);
     } catch (ControlsChangedException e) {
-      throw e; // nothing written: the head remembered still links the next append
+      throw e; // nothing written: a head remembered is as good as before
     } catch (RuntimeException e) {
       heads.remove(id);
       throw e;
@@ -603,7 +604,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     if (fence == Long.MAX_VALUE) {
       return true;
     }
-    try (PreparedStatement select = connection.prepareStatement(FENCE)) {
+    try (PreparedStatement select = connection.prepareStatement(FENCE_STANDS)) {
       select.setLong(1, fence);
       try (ResultSet result = select.executeQuery()) {
         result.next();

@@ -1652,102 +1652,137 @@ public abstract class InvestigationStoreContract extends ContractSupport {
   @Test
   @DisplayName(
       "STORE-30 (optional): each append of a fenced view writes when no later control change is"
-          + " recorded, and otherwise writes nothing, takes no lease and says so")
+          + " recorded, and otherwise writes nothing, takes no lease and names the change it was"
+          + " fenced at")
   void store30_fencedAppendsWriteOnlyBeforeALaterChange() {
     rule("STORE-30", true);
     Assumptions.assumeTrue(
         store().fencedAt(0).isPresent(),
         "STORE-30: the store answers no fenced view (its control state is kept elsewhere)");
     ControlStore controls = store().controls().orElseThrow();
-    long seen = change(controls, "s30-seen");
-    InvestigationStore fenced = store().fencedAt(seen).orElseThrow();
-    // before a later change: each kind of append writes
-    ActionId first = storedAction("s30-before");
-    Investigation before = store().load(first.investigation()).orElseThrow();
-    Decision.Accepted started = start(before, first, T0.plusSeconds(1));
-    fenced.appendClaiming(
-        before.id(),
-        before.version(),
-        started.events(),
-        started.after(),
-        first,
-        "runtime-a",
-        T0.plusSeconds(1),
-        LEASE);
-    assertEquals(
-        started.after(),
-        store().load(before.id()).orElseThrow(),
-        "STORE-30: a fenced append before any later change");
-    InvestigationId plain = newId("s30-plain");
-    Investigation created = create(plain);
-    Decision.Accepted proposed = isolation(created, "s30-plain", ApprovalMode.AUTOMATIC);
-    fenced.appendWithoutHead(plain, created.version(), proposed.events(), proposed.after());
-    assertEquals(
-        proposed.after(),
-        store().load(plain).orElseThrow(),
-        "STORE-30: a fenced append without head before any later change");
-    // after a later change: each kind of append is refused whole
-    change(controls, "s30-later");
-    ActionId action = storedAction("s30-after");
-    Investigation state = store().load(action.investigation()).orElseThrow();
-    Decision.Accepted start = start(state, action, T0.plusSeconds(1));
-    List<Runnable> appends =
-        List.of(
-            () -> fenced.append(state.id(), state.version(), start.events(), start.after()),
-            () ->
-                fenced.appendWithoutHead(
-                    state.id(), state.version(), start.events(), start.after()),
-            () ->
-                fenced.appendClaiming(
-                    state.id(),
-                    state.version(),
-                    start.events(),
-                    start.after(),
-                    action,
-                    "runtime-a",
-                    T0.plusSeconds(1),
-                    LEASE),
-            () ->
-                fenced.appendClaimingWithoutHead(
-                    state.id(),
-                    state.version(),
-                    start.events(),
-                    start.after(),
-                    action,
-                    "runtime-a",
-                    T0.plusSeconds(1),
-                    LEASE));
-    for (int i = 0; i < appends.size(); i++) {
-      ControlsChangedException refused =
-          assertThrows(
-              ControlsChangedException.class,
-              appends.get(i)::run,
-              "STORE-30: fenced append " + i + " after a later change");
-      assertEquals(seen, refused.seen(), "STORE-30: the change the refused append was fenced at");
-      assertEquals(
-          state,
-          store().load(state.id()).orElseThrow(),
-          "STORE-30: refused append " + i + " wrote");
-      assertEquals(
-          state.version(),
-          store().chain(state.id()).size(),
-          "STORE-30: refused append " + i + " moved the chain");
+    try {
+      long seen = change(controls, ControlChange.Kind.PAUSE, "s30-seen");
+      InvestigationStore fenced = store().fencedAt(seen).orElseThrow();
+      for (FencedAppend append : FencedAppend.values()) {
+        Pending before = prepared("s30-before-" + append.name().toLowerCase(Locale.ROOT), append);
+        append.run(fenced, before);
+        assertEquals(
+            before.after(),
+            store().load(before.id()).orElseThrow(),
+            "STORE-30: " + append + " through a fenced view before any later change");
+      }
+      change(controls, ControlChange.Kind.PAUSE, "s30-later");
+      for (FencedAppend append : FencedAppend.values()) {
+        Pending after = prepared("s30-after-" + append.name().toLowerCase(Locale.ROOT), append);
+        ControlsChangedException refused =
+            assertThrows(
+                ControlsChangedException.class,
+                () -> append.run(fenced, after),
+                "STORE-30: " + append + " through a fenced view after a later change");
+        assertEquals(seen, refused.seen(), "STORE-30: the change the refused append was fenced at");
+        assertEquals(
+            after.stored(),
+            store().load(after.id()),
+            "STORE-30: " + append + " refused by the fence wrote");
+        assertEquals(
+            after.stored().map(Investigation::version).orElse(0L),
+            (long) store().chain(after.id()).size(),
+            "STORE-30: " + append + " refused by the fence moved the chain");
+        if (after.action() != null) {
+          assertTrue(
+              store().claim(after.action(), "runtime-b", T0.plusSeconds(2), LEASE),
+              "STORE-30: " + append + " refused by the fence took the lease");
+        }
+      }
+    } finally {
+      change(controls, ControlChange.Kind.RESUME, "s30-done"); // the group paused no more
     }
-    assertTrue(
-        store().claim(action, "runtime-b", T0.plusSeconds(2), LEASE),
-        "STORE-30: a refused fenced append took the lease");
   }
 
-  /** Records a change in {@code controls}; {@return its number} */
-  private long change(ControlStore controls, String reason) {
+  /** The appends of a fenced view, each run on an append prepared for it. */
+  private enum FencedAppend {
+    CREATE,
+    APPEND,
+    APPEND_WITHOUT_HEAD,
+    APPEND_CLAIMING,
+    APPEND_CLAIMING_WITHOUT_HEAD;
+
+    void run(InvestigationStore store, Pending p) {
+      ActionId action = p.action();
+      switch (this) {
+        case CREATE, APPEND -> store.append(p.id(), p.version(), p.events(), p.after());
+        case APPEND_WITHOUT_HEAD ->
+            store.appendWithoutHead(p.id(), p.version(), p.events(), p.after());
+        case APPEND_CLAIMING ->
+            store.appendClaiming(
+                p.id(),
+                p.version(),
+                p.events(),
+                p.after(),
+                Objects.requireNonNull(action),
+                "runtime-a",
+                T0.plusSeconds(1),
+                LEASE);
+        case APPEND_CLAIMING_WITHOUT_HEAD ->
+            store.appendClaimingWithoutHead(
+                p.id(),
+                p.version(),
+                p.events(),
+                p.after(),
+                Objects.requireNonNull(action),
+                "runtime-a",
+                T0.plusSeconds(1),
+                LEASE);
+      }
+    }
+  }
+
+  /**
+   * An append prepared but not made: to investigation {@code id}, stored as {@code stored} (empty
+   * for a creation), the {@code events} decided on {@code version}, leaving {@code after}, acting
+   * on {@code action} when it claims a lease.
+   */
+  private record Pending(
+      InvestigationId id,
+      Optional<Investigation> stored,
+      long version,
+      List<InvestigationEvent> events,
+      Investigation after,
+      @Nullable ActionId action) {}
+
+  /** {@return an append prepared for {@code append}, on a new investigation named {@code name}} */
+  private Pending prepared(String name, FencedAppend append) {
+    InvestigationId id = newId(name);
+    if (append == FencedAppend.CREATE) {
+      Decision.Accepted opened =
+          Investigation.open(
+              id,
+              AlertId.of("tck"),
+              AutomationLevel.FULL,
+              Investigation.DEFAULT_PENDING_EXPIRY,
+              Actor.system(),
+              T0);
+      return new Pending(id, Optional.empty(), 0, opened.events(), opened.after(), null);
+    }
+    ActionId action = storedAction(name);
+    Investigation state = store().load(id).orElseThrow();
+    Decision.Accepted started = start(state, action, T0.plusSeconds(1));
+    return new Pending(
+        id, Optional.of(state), state.version(), started.events(), started.after(), action);
+  }
+
+  /**
+   * Records a change of {@code kind} (a pause or a resume) for a device group no device is in, so
+   * that it holds nothing; {@return its number}
+   */
+  private long change(ControlStore controls, ControlChange.Kind kind, String reason) {
+    DeviceGroupName group = DeviceGroupName.of("tck-" + run);
+    PrincipalName who = PrincipalName.of("tck@contoso.com");
     return controls
         .record(
-            ControlChange.pause(
-                DeviceGroupName.of(
-                    "tck-" + run), // a group no device is in: the change holds nothing
-                PrincipalName.of("tck@contoso.com"),
-                T0,
-                reason))
+            kind == ControlChange.Kind.PAUSE
+                ? ControlChange.pause(group, who, T0, reason)
+                : ControlChange.resume(group, who, T0, reason))
         .sequence();
   }
 }

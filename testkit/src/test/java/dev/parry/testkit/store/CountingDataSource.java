@@ -35,7 +35,10 @@ final class CountingDataSource implements DataSource {
     return new CountingDataSource(delegate);
   }
 
-  /** {@return the round trips since the last {@link #reset}, each as the start of its SQL} */
+  /**
+   * {@return the round trips since the last {@link #reset}, each as the start of its SQL (160
+   * characters, enough to tell the kinds of append apart)}
+   */
   synchronized List<String> trips() {
     return List.copyOf(trips);
   }
@@ -86,7 +89,7 @@ final class CountingDataSource implements DataSource {
 
   private synchronized void trip(String what) {
     String flat = what.replaceAll("\\s+", " ").trim();
-    trips.add(flat.length() > 90 ? flat.substring(0, 90) + "..." : flat);
+    trips.add(flat.length() > 160 ? flat.substring(0, 160) + "..." : flat);
   }
 
   @Override

@@ -150,6 +150,14 @@ class PostgresControlFenceTest {
     return waiting(name, data, scheduler, builder -> {});
   }
 
+  /**
+   * {@return the other runtime, through which changes are recorded}: its work never runs, so it
+   * never sends (or holds) an action of the runtime under test, whose actions are due to any
+   */
+  private ParryRuntime bystander(Consumer<ParryRuntime.Builder> more) {
+    return waiting("b", counted(), holding(), more);
+  }
+
   private Holding holding() {
     Holding scheduler = new Holding();
     schedulers.add(scheduler);
@@ -192,11 +200,26 @@ class PostgresControlFenceTest {
         .toList();
   }
 
-  private static long reads(List<String> trips) {
-    return trips.stream()
-        .filter(sql -> sql.startsWith(PostgresRoundTripsTest.CONTROL_READ))
-        .count();
+  /**
+   * {@return what {@code trips} did, in order: each append of a plan ("plan"), of a dispatch
+   * ("dispatch") and each read of the control state ("read")}
+   */
+  private static List<String> appendsAndReads(List<String> trips) {
+    List<String> out = new ArrayList<>();
+    for (String sql : trips) {
+      if (sql.startsWith(PostgresRoundTripsTest.CONTROL_READ)) {
+        out.add("read");
+      } else if (sql.startsWith(PLAN_APPEND)) {
+        out.add("plan");
+      } else if (sql.startsWith(DISPATCH_APPEND)) {
+        out.add("dispatch");
+      }
+    }
+    return out;
   }
+
+  /** A plan appended, refused by the fence, the changes read, and the plan appended again. */
+  private static final List<String> REFUSED_THEN_READ = List.of("plan", "read", "plan");
 
   @Test
   @DisplayName(
@@ -205,14 +228,15 @@ class PostgresControlFenceTest {
   void pauseThroughTheOtherHoldsForTheNextPlan() {
     CountingDataSource data = counted();
     ParryRuntime a = waiting("a", data, holding());
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    InvestigationId id = opened(a, "paused");
     data.reset();
-    Investigation state = reported(a, "paused");
+    Investigation state = a.reportEvidence(id, malicious(workstation("paused")));
     ActionRecord held = state.actions().get(0);
     assertEquals(ActionStatus.PENDING_APPROVAL, held.status(), "planned under b's kill switch");
     assertTrue(held.reason().contains("kill switch"), held.reason());
-    assertEquals(1, reads(data.trips()), "reads of the control state: " + data.trips());
+    assertEquals(REFUSED_THEN_READ, appendsAndReads(data.trips()), "round trips: " + data.trips());
     assertEquals(0, callsFor(state.id()).size(), "nothing sent");
   }
 
@@ -223,7 +247,7 @@ class PostgresControlFenceTest {
   void resumeThroughTheOtherLiftsTheStalePause() {
     Holding scheduler = holding();
     ParryRuntime a = waiting("a", counted(), scheduler);
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     a.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
     b.resumeAutomation(SharedStoreScenarios.ANALYST, null, "rule fixed");
     InvestigationId id = reported(a, "resumed").id();
@@ -248,14 +272,14 @@ class PostgresControlFenceTest {
     CountingDataSource data = counted();
     Holding scheduler = holding();
     ParryRuntime a = waiting("a", data, scheduler, one);
-    ParryRuntime b = runtime("b", counted(), one);
+    ParryRuntime b = bystander(one);
     InvestigationId id = opened(a, "limited");
     // a change a's plan does not depend on, recorded after a last read: its append is refused
     b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
     data.reset();
     a.reportEvidence(id, malicious(workstation("limited")));
     List<String> trips = data.trips();
-    assertEquals(1, reads(trips), "the refused append made a read the control state: " + trips);
+    assertEquals(REFUSED_THEN_READ, appendsAndReads(trips), "round trips: " + trips);
     scheduler.letGo();
     SharedStoreScenarios.await(
         "the one isolation the limit allows succeeded",
@@ -268,12 +292,34 @@ class PostgresControlFenceTest {
 
   @Test
   @DisplayName(
+      "an action a stale pause kept from the blast-radius breaker in the refused plan is counted"
+          + " when it is planned again: a limit of one admits it, and nothing after it")
+  void replannedActionIsCountedOnce() {
+    Consumer<ParryRuntime.Builder> one =
+        builder ->
+            builder.safetyGuards(
+                SafetyGuards.builder()
+                    .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 1, Duration.ofHours(1)))
+                    .build());
+    ParryRuntime a = waiting("a", counted(), holding(), one);
+    ParryRuntime b = bystander(one);
+    a.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    b.resumeAutomation(SharedStoreScenarios.ANALYST, null, "rule fixed");
+    ActionRecord admitted = reported(a, "admitted").actions().get(0);
+    assertEquals(ActionStatus.APPROVED, admitted.status(), "automatic: " + admitted.reason());
+    ActionRecord over = reported(b, "over").actions().get(0);
+    assertEquals(ActionStatus.PENDING_APPROVAL, over.status(), "the limit of one is used");
+    assertTrue(over.reason().contains("blast radius"), over.reason());
+  }
+
+  @Test
+  @DisplayName(
       "a pause recorded through the other runtime while an automatic action waits to be sent"
           + " holds it at its dispatch")
   void pauseWhileQueuedHoldsAtDispatch() {
     Holding scheduler = holding();
     ParryRuntime a = runtime("a", counted(), builder -> builder.scheduler(scheduler));
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     Investigation state = reported(a, "queued");
     assertEquals(ActionStatus.APPROVED, state.actions().get(0).status(), "planned automatic");
     b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
@@ -292,7 +338,7 @@ class PostgresControlFenceTest {
   void staleOwnPauseHoldsNothingAtDispatch() {
     Holding scheduler = holding();
     ParryRuntime a = waiting("a", counted(), scheduler);
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     Investigation state = reported(a, "lifted");
     assertEquals(ActionStatus.APPROVED, state.actions().get(0).status(), "planned automatic");
     a.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
@@ -311,7 +357,7 @@ class PostgresControlFenceTest {
   void readAfterTheRefusalFails() {
     CountingDataSource data = counted();
     ParryRuntime a = waiting("a", data, holding());
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     InvestigationId id = opened(a, "unreadable");
     long version = a.investigation(id, SharedStoreScenarios.ANALYST).orElseThrow().version();
     b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
@@ -336,7 +382,7 @@ class PostgresControlFenceTest {
     Holding scheduler = holding();
     CountingDataSource data = counted();
     ParryRuntime a = runtime("a", data, builder -> builder.scheduler(scheduler));
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     Investigation state = reported(a, "dispatch-unreadable");
     b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
     data.failNext(PostgresRoundTripsTest.CONTROL_READ, false);
@@ -365,7 +411,7 @@ class PostgresControlFenceTest {
   void refusedPlanWhoseAcknowledgementIsLost() {
     CountingDataSource data = counted();
     ParryRuntime a = waiting("a", data, holding());
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
     InvestigationId id = opened(a, "lost-refusal");
     data.failNext(PLAN_APPEND, true);
@@ -390,7 +436,7 @@ class PostgresControlFenceTest {
     CountingDataSource data = counted();
     Holding scheduler = holding();
     ParryRuntime a = waiting("a", data, scheduler);
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
     InvestigationId id = opened(a, "lost-plan");
     data.failAfter(PLAN_APPEND, true, 1); // the first is refused by the fence
@@ -418,7 +464,7 @@ class PostgresControlFenceTest {
     CountingDataSource data = counted();
     Holding scheduler = holding();
     ParryRuntime a = waiting("a", data, scheduler);
-    ParryRuntime b = runtime("b", counted());
+    ParryRuntime b = bystander(builder -> {});
     InvestigationId id = opened(a, "lost-dispatch");
     a.reportEvidence(id, malicious(workstation("lost-dispatch"))); // fenced at the state read
     b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
