@@ -139,11 +139,18 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   /**
    * The fence of an append: true while no control change numbered above the bound parameter is
-   * recorded ({@link #fencedAt}; {@link Long#MAX_VALUE} for an append without one). Read in the
-   * append's own statement, on the changes committed when the statement starts (when the
-   * transaction starts, on a REPEATABLE READ connection): later than any read before the decision.
+   * recorded ({@link #fencedAt}; {@link Long#MAX_VALUE} for an append without one), checked in the
+   * append's own statement, on the changes committed when it starts. {@code FOR SHARE} takes a lock
+   * on the table that conflicts with the one {@link JdbcControlStore#record} takes: a change being
+   * recorded holds the append back until it commits, and the append then reads it; an append under
+   * way holds the change back until the append commits. So a change recorded before the append
+   * refuses it, whoever waits for whom.
    */
   private static final String NO_LATER_CONTROL_CHANGE =
+      " NOT EXISTS (SELECT 1 FROM parry_control_changes WHERE sequence > ? FOR SHARE)";
+
+  /** The same check, without the lock, for finding out why an append wrote nothing. */
+  private static final String NO_LATER_CONTROL_CHANGE_READ =
       " NOT EXISTS (SELECT 1 FROM parry_control_changes WHERE sequence > ?)";
 
   private static final String CREATE =
@@ -192,11 +199,11 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       "SELECT i.version, (SELECT chain_hash FROM parry_events e WHERE e.investigation_id = i.id"
           + " AND e.version = ?), EXISTS (SELECT 1 FROM parry_actions a WHERE a.investigation_id = i.id"
           + " AND a.sequence = ? AND a.lease_owner <> ? AND a.lease_until_ms > ?),"
-          + NO_LATER_CONTROL_CHANGE
+          + NO_LATER_CONTROL_CHANGE_READ
           + " FROM parry_investigations i WHERE i.id = ?";
 
   /** Whether the fence of a create that wrote nothing still stands. */
-  private static final String FENCE_STANDS = "SELECT" + NO_LATER_CONTROL_CHANGE;
+  private static final String FENCE_STANDS = "SELECT" + NO_LATER_CONTROL_CHANGE_READ;
 
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
   private static final String EVENTS =
@@ -256,10 +263,11 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   /**
    * {@return a view of this store whose appends write only while no control change numbered above
    * {@code seen} is recorded in {@link #controls()}, checked in the append's own statement}: one
-   * committed before the statement starts refuses it with {@link ControlsChangedException}, and
-   * nothing is written (rule STORE-30). A runtime on this store decides on the control state it
-   * last read and appends through such a view, instead of reading the control state before each
-   * decision. The view shares this store's database and the chain heads it remembers.
+   * recorded before the append refuses it with {@link ControlsChangedException}, and nothing is
+   * written (rule STORE-30). Recording a change and a fenced append wait for each other, so each
+   * append is ordered before or after each change. A runtime on this store decides on the control
+   * state it last read and appends through such a view, instead of reading the control state before
+   * each decision. The view shares this store's database and the chain heads it remembers.
    *
    * @param seen the number of the last control change the caller decides on, 0 for none
    * @throws InvalidInputException if {@code seen} is negative
@@ -462,10 +470,17 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       @Nullable Claim claim)
       throws SQLException {
     ChainHead known = heads.get(id);
-    Optional<String> previous =
-        known != null && known.version() == expectedVersion
-            ? Optional.of(known.hash().value())
-            : Optional.ofNullable(hashAt(connection, id, expectedVersion));
+    Optional<String> previous;
+    if (known != null && known.version() == expectedVersion) {
+      previous = Optional.of(known.hash().value());
+    } else {
+      previous = Optional.ofNullable(hashAt(connection, id, expectedVersion));
+      if (!connection.getAutoCommit()) {
+        // the append is checked in a transaction of its own: on a REPEATABLE READ connection the
+        // read's would fix its snapshot, and the fence would miss a change committed since
+        connection.rollback();
+      }
+    }
     for (int attempt = 0; ; attempt++) {
       List<ChainHash> links =
           AuditTrail.links(
