@@ -4,37 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.parry.core.automation.DeviceGroupName;
-import dev.parry.core.entity.Device;
-import dev.parry.core.entity.DeviceId;
-import dev.parry.core.entity.DeviceName;
-import dev.parry.core.entity.OsPlatform;
 import dev.parry.core.investigation.ActionRecord;
 import dev.parry.core.investigation.ActionStatus;
-import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
-import dev.parry.core.verdict.Evidence;
-import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.ParryRuntime;
-import dev.parry.runtime.TaskScheduler;
 import dev.parry.spi.safety.BlastRadiusLimit;
 import dev.parry.spi.safety.SafetyGuards;
-import dev.parry.spi.store.JdbcInvestigationStore;
 import dev.parry.spi.store.StoreUnavailableException;
-import dev.parry.testkit.fake.Call;
-import dev.parry.testkit.fake.FakeDevices;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,159 +28,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName(
     "Decisions on the control state last read, fenced in the append: changes through another"
         + " runtime, failures and lost acknowledgements around the fence")
-class PostgresControlFenceTest {
-
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final FakeDevices backend = FakeDevices.create(Clock.systemUTC());
-  private final List<HikariDataSource> pools = new ArrayList<>();
-  private final List<ParryRuntime> runtimes = new ArrayList<>();
-  private final List<TaskScheduler> schedulers = new ArrayList<>();
-
-  @BeforeEach
-  void emptyDatabase() {
-    Postgres.truncate(); // control changes numbered from 1, no work left by other tests
-  }
-
-  @AfterEach
-  void closeEverything() {
-    runtimes.forEach(ParryRuntime::close);
-    schedulers.forEach(TaskScheduler::close);
-    pools.forEach(HikariDataSource::close);
-    Postgres.truncate(); // no pause left for the tests after these
-  }
-
-  /** A scheduler that keeps the tasks it is given to run at once until they are let go. */
-  private static final class Holding implements TaskScheduler {
-    private final TaskScheduler real = TaskScheduler.threadPool(2);
-    private final List<Runnable> held = new ArrayList<>();
-    private boolean holding = true;
-
-    @Override
-    public void execute(Runnable task) {
-      synchronized (this) {
-        if (holding) {
-          held.add(task);
-          return;
-        }
-      }
-      real.execute(task);
-    }
-
-    @Override
-    public Cancellable schedule(Duration delay, Runnable task) {
-      return real.schedule(delay, () -> execute(task));
-    }
-
-    void letGo() {
-      List<Runnable> tasks;
-      synchronized (this) {
-        holding = false;
-        tasks = List.copyOf(held);
-        held.clear();
-      }
-      tasks.forEach(real::execute);
-    }
-
-    @Override
-    public void close() {
-      real.close();
-    }
-  }
-
-  private CountingDataSource counted() {
-    HikariDataSource pool = Postgres.pool(Postgres.url(), 4);
-    pools.add(pool);
-    return CountingDataSource.of(pool);
-  }
-
-  private ParryRuntime runtime(
-      String name, CountingDataSource data, Consumer<ParryRuntime.Builder> more) {
-    ParryRuntime.Builder builder =
-        ParryRuntime.builder()
-            .store(JdbcInvestigationStore.create(data))
-            .instanceName(name + "-" + run)
-            .dispatchLease(SharedStoreScenarios.LEASE)
-            .limits(SharedStoreScenarios.LIMITS)
-            .deviceGroups(SharedStoreScenarios.GROUPS)
-            .requiredKinds(Set.of())
-            .executor("devices", backend.executor())
-            .planTable(SharedStoreScenarios.ISOLATE_AUTOMATICALLY);
-    more.accept(builder);
-    ParryRuntime runtime = builder.build();
-    runtimes.add(runtime);
-    runtime.start();
-    return runtime;
-  }
-
-  private ParryRuntime runtime(String name, CountingDataSource data) {
-    return runtime(name, data, builder -> {});
-  }
-
-  /**
-   * {@return a runtime whose work waits on {@code scheduler}}: nothing it does in the background (a
-   * dispatch, a pass over due work) reads the control state before the test lets it go
-   */
-  private ParryRuntime waiting(
-      String name,
-      CountingDataSource data,
-      Holding scheduler,
-      Consumer<ParryRuntime.Builder> more) {
-    return runtime(name, data, builder -> more.accept(builder.scheduler(scheduler)));
-  }
-
-  private ParryRuntime waiting(String name, CountingDataSource data, Holding scheduler) {
-    return waiting(name, data, scheduler, builder -> {});
-  }
-
-  /**
-   * {@return the other runtime, through which changes are recorded}: its work never runs, so it
-   * never sends (or holds) an action of the runtime under test, whose actions are due to any
-   */
-  private ParryRuntime bystander(Consumer<ParryRuntime.Builder> more) {
-    return waiting("b", counted(), holding(), more);
-  }
-
-  private Holding holding() {
-    Holding scheduler = new Holding();
-    schedulers.add(scheduler);
-    return scheduler;
-  }
-
-  private Device workstation(String name) {
-    return new Device(
-        DeviceId.of("ws-" + run + "-" + name),
-        DeviceName.of("ws-" + name),
-        null,
-        Set.of(),
-        OsPlatform.WINDOWS);
-  }
-
-  private InvestigationId opened(ParryRuntime runtime, String name) {
-    InvestigationId id = InvestigationId.of(name + "-" + run);
-    runtime.open(id, AlertId.of("alert-" + name), workstation(name));
-    return id;
-  }
-
-  private static Evidence malicious(Device device) {
-    return Evidence.of(device, Verdict.MALICIOUS, "test", Instant.now());
-  }
-
-  private Investigation reported(ParryRuntime runtime, String name) {
-    InvestigationId id = opened(runtime, name);
-    return runtime.reportEvidence(id, malicious(workstation(name)));
-  }
-
-  private static ActionRecord only(ParryRuntime runtime, InvestigationId id) {
-    Investigation state = runtime.investigation(id, SharedStoreScenarios.ANALYST).orElseThrow();
-    assertEquals(1, state.actions().size(), "actions of " + id + ": " + state.actions());
-    return state.actions().get(0);
-  }
-
-  private List<Call> callsFor(InvestigationId id) {
-    return backend.calls().stream()
-        .filter(c -> c.request().actionId().investigation().equals(id))
-        .toList();
-  }
+class PostgresControlFenceTest extends FenceScenarios {
 
   /**
    * {@return what {@code trips} did, in order: each append of a plan ("plan"), of a dispatch
@@ -393,16 +223,6 @@ class PostgresControlFenceTest {
     assertTrue(data.struck(), "the read failed");
     assertEquals(0, callsFor(state.id()).size(), "nothing sent");
   }
-
-  /** How the append that records evidence starts: an update claiming no lease. */
-  private static final String PLAN_APPEND =
-      "WITH claim AS (SELECT ?::int AS sequence, ?::text AS owner, ?::bigint AS until_ms,"
-          + " ?::bigint AS now_ms), bumped AS (UPDATE";
-
-  /** How the append that records a dispatch and takes its lease starts. */
-  private static final String DISPATCH_APPEND =
-      "WITH claim AS (SELECT ?::int AS sequence, ?::text AS owner, ?::bigint AS until_ms,"
-          + " ?::bigint AS now_ms), locked AS";
 
   @Test
   @DisplayName(
