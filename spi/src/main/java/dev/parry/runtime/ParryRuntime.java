@@ -437,15 +437,17 @@ public final class ParryRuntime implements AutoCloseable {
       InvestigationId id, List<Evidence> pieces, int devicesInScope) {
     CommandEngine.Known known =
         engine.known(id); // its level and origin never change: read once for every piece
-    List<BreakerAnswers> counted = new ArrayList<>(pieces.size());
-    for (int i = 0; i < pieces.size(); i++) {
+    ControlState at = safety.toDecideOn();
+    long fence = safety.fenceFor(at);
+    // what the breaker answered is kept only for a plan the fence may refuse, to be made again
+    List<BreakerAnswers> counted =
+        new ArrayList<>(fence == SafetyControls.NO_FENCE ? 0 : pieces.size());
+    for (int i = 0; fence != SafetyControls.NO_FENCE && i < pieces.size(); i++) {
       counted.add(BreakerAnswers.create());
     }
-    ControlState at = safety.toDecideOn();
     try {
       return engine
-          .applyAll(
-              id, planned(known, pieces, devicesInScope, at, counted), known, safety.fenceFor(at))
+          .applyAll(id, planned(known, pieces, devicesInScope, at, counted), known, fence)
           .after();
     } catch (ControlsChangedException e) {
       counted.forEach(BreakerAnswers::planAgain);
@@ -462,17 +464,35 @@ public final class ParryRuntime implements AutoCloseable {
     }
   }
 
-  /** {@return the commands recording {@code pieces}, each planned on {@code at}} */
+  /**
+   * {@return the commands recording {@code pieces}, each planned on {@code at}}, with the breaker's
+   * answers for each kept in {@code counted}, unless it is empty (no fence can refuse the plan)
+   */
   private List<Function<Investigation, Command>> planned(
       CommandEngine.Known known,
       List<Evidence> pieces,
       int devicesInScope,
       ControlState at,
       List<BreakerAnswers> counted) {
+    if (pieces.size() == 1) {
+      Command.RecordEvidence command =
+          planner.record(
+              known.state(),
+              pieces.get(0),
+              devicesInScope,
+              at,
+              counted.isEmpty() ? null : counted.get(0));
+      return List.of(state -> command);
+    }
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
     for (int i = 0; i < pieces.size(); i++) {
       Command.RecordEvidence command =
-          planner.record(known.state(), pieces.get(i), devicesInScope, at, counted.get(i));
+          planner.record(
+              known.state(),
+              pieces.get(i),
+              devicesInScope,
+              at,
+              counted.isEmpty() ? null : counted.get(i));
       commands.add(state -> command);
     }
     return commands;

@@ -105,14 +105,15 @@ public final class EvidencePlanner {
    * @param evidence the evidence
    * @param devicesInScope how many devices the entity was seen on
    * @param at the control state to plan on ({@link SafetyControls#toDecideOn})
-   * @param counted what the breaker answered when this evidence was planned before
+   * @param counted what the breaker answered when this evidence was planned before, kept for a plan
+   *     the fence may refuse; null when nothing can refuse it
    */
   public Command.RecordEvidence record(
       Investigation investigation,
       Evidence evidence,
       int devicesInScope,
       ControlState at,
-      BreakerAnswers counted) {
+      @Nullable BreakerAnswers counted) {
     RemediationPlan held =
         fleet.apply(
             runnable(policy.plan(evidence, context(at, investigation, evidence, devicesInScope))));
