@@ -10,11 +10,7 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.verdict.Evidence;
 import dev.parry.runtime.ParryRuntime;
-import dev.parry.spi.safety.BlastRadiusLimit;
-import dev.parry.spi.safety.SafetyGuards;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -73,22 +69,15 @@ class AdversaryFencePoolsTest extends FenceScenarios {
         "the isolation succeeded", () -> only(a, id).status() == ActionStatus.SUCCEEDED);
   }
 
-  private static Consumer<ParryRuntime.Builder> limit(int max) {
-    return builder ->
-        builder.safetyGuards(
-            SafetyGuards.builder()
-                .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, max, Duration.ofHours(1)))
-                .build());
-  }
-
   @Test
   @DisplayName(
       "one report holding the same evidence twice, its fenced append refused: the limit of one"
           + " admits one automatic isolation in all, across both runtimes")
   void identicalPiecesUnderALimitOfOne() {
     Holding scheduler = holding();
-    ParryRuntime a = runtime("a", pool(), builder -> limit(1).accept(builder.scheduler(scheduler)));
-    ParryRuntime b = runtime("b", pool(), limit(1));
+    ParryRuntime a =
+        runtime("a", pool(), builder -> isolationsPerHour(1).accept(builder.scheduler(scheduler)));
+    ParryRuntime b = runtime("b", pool(), isolationsPerHour(1));
     InvestigationId id = opened(a, "twice");
     b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
     Evidence e = malicious(workstation("twice"));
@@ -111,8 +100,9 @@ class AdversaryFencePoolsTest extends FenceScenarios {
           + " two, and the next report through the other runtime is over it")
   void twoPiecesUnderALimitOfTwo() {
     Holding scheduler = holding();
-    ParryRuntime a = runtime("a", pool(), builder -> limit(2).accept(builder.scheduler(scheduler)));
-    ParryRuntime b = runtime("b", pool(), limit(2));
+    ParryRuntime a =
+        runtime("a", pool(), builder -> isolationsPerHour(2).accept(builder.scheduler(scheduler)));
+    ParryRuntime b = runtime("b", pool(), isolationsPerHour(2));
     InvestigationId id = opened(a, "pair");
     b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
     Investigation after =

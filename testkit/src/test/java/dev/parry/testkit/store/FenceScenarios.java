@@ -15,6 +15,8 @@ import dev.parry.core.verdict.Evidence;
 import dev.parry.core.verdict.Verdict;
 import dev.parry.runtime.ParryRuntime;
 import dev.parry.runtime.TaskScheduler;
+import dev.parry.spi.safety.BlastRadiusLimit;
+import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.store.JdbcInvestigationStore;
 import dev.parry.testkit.fake.Call;
 import dev.parry.testkit.fake.FakeDevices;
@@ -184,6 +186,15 @@ abstract class FenceScenarios {
    */
   final ParryRuntime bystander(Consumer<ParryRuntime.Builder> more) {
     return waiting("b", counted(), holding(), more);
+  }
+
+  /** {@return a blast-radius limit of {@code max} automatic isolations an hour, to build with} */
+  static Consumer<ParryRuntime.Builder> isolationsPerHour(int max) {
+    return builder ->
+        builder.safetyGuards(
+            SafetyGuards.builder()
+                .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, max, Duration.ofHours(1)))
+                .build());
   }
 
   final Device workstation(String name) {

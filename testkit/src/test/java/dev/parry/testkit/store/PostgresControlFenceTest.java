@@ -10,10 +10,7 @@ import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.runtime.ParryRuntime;
-import dev.parry.spi.safety.BlastRadiusLimit;
-import dev.parry.spi.safety.SafetyGuards;
 import dev.parry.spi.store.StoreUnavailableException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -93,12 +90,7 @@ class PostgresControlFenceTest extends FenceScenarios {
       "an append refused by the fence is planned again without counting its action twice against"
           + " a blast-radius limit of one")
   void refusedPlanCountsItsActionOnce() {
-    Consumer<ParryRuntime.Builder> one =
-        builder ->
-            builder.safetyGuards(
-                SafetyGuards.builder()
-                    .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 1, Duration.ofHours(1)))
-                    .build());
+    Consumer<ParryRuntime.Builder> one = isolationsPerHour(1);
     CountingDataSource data = counted();
     Holding scheduler = holding();
     ParryRuntime a = waiting("a", data, scheduler, one);
@@ -125,12 +117,7 @@ class PostgresControlFenceTest extends FenceScenarios {
       "an action a stale pause kept from the blast-radius breaker in the refused plan is counted"
           + " when it is planned again: a limit of one admits it, and nothing after it")
   void replannedActionIsCountedOnce() {
-    Consumer<ParryRuntime.Builder> one =
-        builder ->
-            builder.safetyGuards(
-                SafetyGuards.builder()
-                    .limit(BlastRadiusLimit.of(BlastRadiusLimit.Scope.KIND, 1, Duration.ofHours(1)))
-                    .build());
+    Consumer<ParryRuntime.Builder> one = isolationsPerHour(1);
     ParryRuntime a = waiting("a", counted(), holding(), one);
     ParryRuntime b = bystander(one);
     a.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
