@@ -140,17 +140,11 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   /**
    * The fence of an append: true while no control change numbered above the bound parameter is
    * recorded ({@link #fencedAt}; {@link Long#MAX_VALUE} for an append without one), checked in the
-   * append's own statement, on the changes committed when it starts. {@code FOR SHARE} takes a lock
-   * on the table that conflicts with the one {@link JdbcControlStore#record} takes: a change being
-   * recorded holds the append back until it commits, and the append then reads it; an append under
-   * way holds the change back until the append commits. So a change recorded before the append
-   * refuses it, whoever waits for whom.
+   * append's own statement, on the changes committed when it starts (when its transaction starts,
+   * on a REPEATABLE READ connection): later than a read before the decision would be. It takes no
+   * lock that recording a change would wait for, so a change never waits for an append.
    */
   private static final String NO_LATER_CONTROL_CHANGE =
-      " NOT EXISTS (SELECT 1 FROM parry_control_changes WHERE sequence > ? FOR SHARE)";
-
-  /** The same check, without the lock, for finding out why an append wrote nothing. */
-  private static final String NO_LATER_CONTROL_CHANGE_READ =
       " NOT EXISTS (SELECT 1 FROM parry_control_changes WHERE sequence > ?)";
 
   private static final String CREATE =
@@ -199,11 +193,11 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       "SELECT i.version, (SELECT chain_hash FROM parry_events e WHERE e.investigation_id = i.id"
           + " AND e.version = ?), EXISTS (SELECT 1 FROM parry_actions a WHERE a.investigation_id = i.id"
           + " AND a.sequence = ? AND a.lease_owner <> ? AND a.lease_until_ms > ?),"
-          + NO_LATER_CONTROL_CHANGE_READ
+          + NO_LATER_CONTROL_CHANGE
           + " FROM parry_investigations i WHERE i.id = ?";
 
   /** Whether the fence of a create that wrote nothing still stands. */
-  private static final String FENCE_STANDS = "SELECT" + NO_LATER_CONTROL_CHANGE_READ;
+  private static final String FENCE_STANDS = "SELECT" + NO_LATER_CONTROL_CHANGE;
 
   private static final String VERSION = "SELECT version FROM parry_investigations WHERE id = ?";
   private static final String EVENTS =
@@ -263,11 +257,10 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   /**
    * {@return a view of this store whose appends write only while no control change numbered above
    * {@code seen} is recorded in {@link #controls()}, checked in the append's own statement}: one
-   * recorded before the append refuses it with {@link ControlsChangedException}, and nothing is
-   * written (rule STORE-30). Recording a change and a fenced append wait for each other, so each
-   * append is ordered before or after each change. A runtime on this store decides on the control
-   * state it last read and appends through such a view, instead of reading the control state before
-   * each decision. The view shares this store's database and the chain heads it remembers.
+   * committed when the append's statement starts refuses it with {@link ControlsChangedException},
+   * and nothing is written (rule STORE-30). A runtime on this store decides on the control state it
+   * last read and appends through such a view, instead of reading the control state before each
+   * decision. The view shares this store's database and the chain heads it remembers.
    *
    * @param seen the number of the last control change the caller decides on, 0 for none
    * @throws InvalidInputException if {@code seen} is negative
