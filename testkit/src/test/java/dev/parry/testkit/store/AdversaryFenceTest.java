@@ -8,7 +8,9 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.runtime.ParryRuntime;
 import java.sql.Connection;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -31,18 +33,20 @@ class AdversaryFenceTest extends FenceScenarios {
     ParryRuntime b = bystander(builder -> {});
     InvestigationId id = opened(a, "locked-plan");
     Connection locker = lockRow(side, id);
-    CompletableFuture<Investigation> reported;
+    // threads of their own: the common pool may have a single thread, which the report holds
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    Future<Investigation> reported;
     try {
-      reported =
-          CompletableFuture.supplyAsync(
-              () -> a.reportEvidence(id, malicious(workstation("locked-plan"))));
+      reported = threads.submit(() -> a.reportEvidence(id, malicious(workstation("locked-plan"))));
       awaitBlocked(side, "WITH claim");
-      CompletableFuture.runAsync(
+      threads
+          .submit(
               () -> b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "kill switch: bad rule"))
           .get(10, TimeUnit.SECONDS); // never held back by an append
     } finally {
       locker.rollback();
       locker.close();
+      threads.shutdown();
     }
     ActionRecord planned = reported.get(20, TimeUnit.SECONDS).actions().get(0);
     assertEquals(ActionStatus.APPROVED, planned.status(), "decided before the pause: " + planned);
