@@ -440,10 +440,9 @@ public final class ParryRuntime implements AutoCloseable {
     ControlState at = safety.toDecideOn();
     long fence = safety.fenceFor(at);
     // what the breaker answered is kept only for a plan the fence may refuse, to be made again
-    List<BreakerAnswers> counted =
-        new ArrayList<>(fence == SafetyControls.NO_FENCE ? 0 : pieces.size());
-    for (int i = 0; fence != SafetyControls.NO_FENCE && i < pieces.size(); i++) {
-      counted.add(BreakerAnswers.create());
+    List<BreakerAnswers> counted = new ArrayList<>();
+    if (fence != SafetyControls.NO_FENCE) {
+      pieces.forEach(piece -> counted.add(BreakerAnswers.create()));
     }
     try {
       return engine
@@ -474,28 +473,32 @@ public final class ParryRuntime implements AutoCloseable {
       int devicesInScope,
       ControlState at,
       List<BreakerAnswers> counted) {
-    if (pieces.size() == 1) {
-      Command.RecordEvidence command =
-          planner.record(
-              known.state(),
-              pieces.get(0),
-              devicesInScope,
-              at,
-              counted.isEmpty() ? null : counted.get(0));
-      return List.of(state -> command);
+    if (pieces.size() == 1) { // the usual report: no list to grow
+      return List.of(planned(known, pieces, devicesInScope, at, counted, 0));
     }
     List<Function<Investigation, Command>> commands = new ArrayList<>(pieces.size());
     for (int i = 0; i < pieces.size(); i++) {
-      Command.RecordEvidence command =
-          planner.record(
-              known.state(),
-              pieces.get(i),
-              devicesInScope,
-              at,
-              counted.isEmpty() ? null : counted.get(i));
-      commands.add(state -> command);
+      commands.add(planned(known, pieces, devicesInScope, at, counted, i));
     }
     return commands;
+  }
+
+  /** {@return the command recording piece {@code i} of {@code pieces}, planned on {@code at}} */
+  private Function<Investigation, Command> planned(
+      CommandEngine.Known known,
+      List<Evidence> pieces,
+      int devicesInScope,
+      ControlState at,
+      List<BreakerAnswers> counted,
+      int i) {
+    Command.RecordEvidence command =
+        planner.record(
+            known.state(),
+            pieces.get(i),
+            devicesInScope,
+            at,
+            counted.isEmpty() ? null : counted.get(i));
+    return state -> command;
   }
 
   /**

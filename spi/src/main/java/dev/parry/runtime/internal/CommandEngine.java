@@ -1,5 +1,5 @@
-// Past 400 lines because deciding, appending (with a dispatch lease or without) and the cache of
-// last writes that spares a read share one retry loop.
+// Past 400 lines because deciding, appending (with a dispatch lease or without, fenced at a control
+// change or not) and the cache of last writes that spares a read share one retry loop.
 package dev.parry.runtime.internal;
 
 import dev.parry.core.internal.Checks;

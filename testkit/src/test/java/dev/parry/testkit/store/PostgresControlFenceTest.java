@@ -10,7 +10,9 @@ import dev.parry.core.investigation.ActionStatus;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.runtime.ParryRuntime;
+import dev.parry.spi.store.JdbcInvestigationStore;
 import dev.parry.spi.store.StoreUnavailableException;
+import dev.parry.testkit.fake.ForwardingStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -65,6 +67,28 @@ class PostgresControlFenceTest extends FenceScenarios {
     assertTrue(held.reason().contains("kill switch"), held.reason());
     assertEquals(REFUSED_THEN_READ, appendsAndReads(data.trips()), "round trips: " + data.trips());
     assertEquals(0, callsFor(state.id()).size(), "nothing sent");
+  }
+
+  @Test
+  @DisplayName(
+      "a runtime on a store that wraps the PostgreSQL store reads the control state before its"
+          + " plan: the wrapper answers no fenced view, whose appends would write around it")
+  void wrappedStoreReadsBeforeEachDecision() {
+    CountingDataSource data = counted();
+    ParryRuntime a =
+        waiting(
+            "a",
+            data,
+            holding(),
+            builder -> builder.store(new ForwardingStore(JdbcInvestigationStore.create(data))));
+    ParryRuntime b = bystander(builder -> {});
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    InvestigationId id = opened(a, "wrapped");
+    data.reset();
+    ActionRecord held = a.reportEvidence(id, malicious(workstation("wrapped"))).actions().get(0);
+    assertEquals(ActionStatus.PENDING_APPROVAL, held.status(), "planned under b's kill switch");
+    assertEquals(
+        List.of("read", "plan"), appendsAndReads(data.trips()), "round trips: " + data.trips());
   }
 
   @Test
