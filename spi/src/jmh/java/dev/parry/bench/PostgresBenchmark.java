@@ -88,6 +88,10 @@ public class PostgresBenchmark {
     @Param({"1", "10"})
     public int files;
 
+    /** How many appends or batches of them each runtime's store writes at once. */
+    @Param({"1"})
+    public int writers;
+
     HikariDataSource[] pools;
     ParryRuntime[] runtimes;
     final AtomicLong ids = new AtomicLong();
@@ -103,7 +107,7 @@ public class PostgresBenchmark {
         runtimes[i] =
             ParryRuntime.builder()
                 .scheduler(Fixtures.INLINE)
-                .store(JdbcInvestigationStore.create(pools[i]))
+                .store(JdbcInvestigationStore.create(pools[i], writers))
                 .instanceName("bench-" + i)
                 .executor("d", Fixtures.devices())
                 .executor("m", Fixtures.mail())

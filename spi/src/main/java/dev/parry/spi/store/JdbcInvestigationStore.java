@@ -106,15 +106,14 @@ public final class JdbcInvestigationStore implements InvestigationStore {
 
   /**
    * One append in one statement (so one round trip, atomic without an explicit transaction): the
-   * version check and bump, then the events and the touched action rows, inserted only if the check
+   * version check and bump, then the touched action rows and the events, inserted only if the check
    * passed. The first part creates the investigation or updates it. A claimed lease is written with
-   * the claimed action's row, while the action stays active (STORE-16).
+   * the claimed action's row, while the action stays active (STORE-16). The statement's update
+   * count is the number of events inserted: 0 when a check refused it, which then wrote nothing. An
+   * update count, not a result, so that appends waiting together can be sent as one JDBC batch.
    */
   private static final String APPEND_REST =
-      " events AS (INSERT INTO parry_events (investigation_id, version, event,"
-          + " chain_hash) SELECT bumped.id, e.version, e.event, e.chain_hash FROM bumped, unnest(?::bigint[], ?::text[],"
-          + " ?::text[]) AS e (version, event, chain_hash)),"
-          + " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
+      " actions AS (INSERT INTO parry_actions (investigation_id, sequence, status, family, kind, source, entity_key,"
           + " proposed_s, proposed_n, record, obligation, due_s, due_n, lease_owner, lease_until_ms)"
           + " SELECT bumped.id, a.sequence, a.status, a.family,"
           + " a.kind, a.source, a.entity_key, a.proposed_s, a.proposed_n, a.record, a.obligation, a.due_s, a.due_n,"
@@ -135,7 +134,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
           + " lease_until_ms = CASE WHEN excluded.lease_owner IS NOT NULL THEN excluded.lease_until_ms WHEN "
           + KEEPS_LEASE
           + " THEN parry_actions.lease_until_ms END)"
-          + " SELECT count(*) FROM bumped";
+          + " INSERT INTO parry_events (investigation_id, version, event, chain_hash)"
+          + " SELECT bumped.id, e.version, e.event, e.chain_hash FROM bumped, unnest(?::bigint[], ?::text[],"
+          + " ?::text[]) AS e (version, event, chain_hash)";
 
   /**
    * The fence of an append: true while no control change numbered above the bound parameter is
@@ -239,11 +240,15 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    */
   private final long fence;
 
-  private JdbcInvestigationStore(DataSource dataSource) {
+  /** Where appends wait to be written together: shared with the fenced views of this store. */
+  private final AppendBatches<Append> batches;
+
+  private JdbcInvestigationStore(DataSource dataSource, int writers) {
     this.dataSource = dataSource;
     this.controls = JdbcControlStore.checked(dataSource);
     this.heads = new ConcurrentHashMap<>();
     this.fence = Long.MAX_VALUE;
+    this.batches = new AppendBatches<>(dataSource, new Batched(), writers);
   }
 
   /** The view of {@code store} fenced at {@code seen}: the same database, heads and controls. */
@@ -252,6 +257,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     this.controls = store.controls;
     this.heads = store.heads;
     this.fence = seen;
+    this.batches = store.batches;
   }
 
   /**
@@ -281,15 +287,48 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   /**
+   * How many appends, or batches of them, a store writes at once unless told otherwise: {@value}.
+   */
+  public static final int DEFAULT_WRITERS = 1;
+
+  /**
    * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link
-   * JdbcSchema}).
+   * JdbcSchema}), writing {@value #DEFAULT_WRITERS} append or batch of appends at once (see {@link
+   * #create(DataSource, int)}).
    *
    * @param dataSource the database, ideally pooled
    * @throws InternalErrorException if the schema is missing or of another version
    * @throws StoreUnavailableException if the database cannot be reached
    */
   public static JdbcInvestigationStore create(DataSource dataSource) {
+    return create(dataSource, DEFAULT_WRITERS);
+  }
+
+  /**
+   * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link
+   * JdbcSchema}), writing at most {@code writers} appends, or batches of them, at once. An append
+   * that finds them all at work waits, and the next one free writes every append then waiting in
+   * one transaction with one commit: under load, the appends share the database's log flushes and
+   * round trips. An append that finds a writer free is written at once, by itself, in one round
+   * trip. A writer still at work after 50 ms (an append waiting for a row lock held elsewhere, say)
+   * stops counting, so it never holds up the others for longer. A number at least as large as the
+   * threads that append never batches.
+   *
+   * <pre>{@code
+   * InvestigationStore store = JdbcInvestigationStore.create(dataSource, 2);
+   * }</pre>
+   *
+   * @param dataSource the database, ideally pooled
+   * @param writers how many appends or batches are written at once, at least 1
+   * @throws InvalidInputException if {@code writers} is less than 1
+   * @throws InternalErrorException if the schema is missing or of another version
+   * @throws StoreUnavailableException if the database cannot be reached
+   */
+  public static JdbcInvestigationStore create(DataSource dataSource, int writers) {
     Checks.notNull(dataSource, "dataSource");
+    if (writers < 1) {
+      throw Checks.invalid("writers", writers, "must be at least 1");
+    }
     int version = JdbcSchema.version(dataSource);
     if (version != JdbcSchema.VERSION) {
       throw new InternalErrorException(
@@ -299,7 +338,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
               + JdbcSchema.VERSION
               + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
     }
-    return new JdbcInvestigationStore(dataSource);
+    return new JdbcInvestigationStore(dataSource, writers);
   }
 
   /**
@@ -351,9 +390,45 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   private static final int HASH_RETRIES = 3;
 
   /**
+   * One append as this store writes it, encoded once and bound on whichever connection sends it:
+   * {@code head} is the chain head it follows when this store remembers it (null when that hash
+   * must be read first), and {@code links} the chain hashes of its events after that head (empty
+   * then). A creation follows the genesis hash and needs no read.
+   */
+  private record Append(
+      InvestigationId id,
+      long expectedVersion,
+      List<InvestigationEvent> events,
+      List<String> encodedEvents,
+      Investigation after,
+      String state,
+      Set<Integer> touched,
+      @Nullable Claim claim,
+      long fence,
+      @Nullable ChainHead head,
+      List<ChainHash> links) {
+
+    /** {@return the statement that writes it} */
+    String sql() {
+      return expectedVersion == 0 ? CREATE : claim == null ? UPDATE : UPDATE_CLAIMING;
+    }
+
+    /** {@return whether it can be written without reading first, so together with others} */
+    boolean linked() {
+      return !links.isEmpty();
+    }
+
+    /** {@return the chain head it leaves, written after {@code linked}} */
+    ChainHead written(List<ChainHash> linked) {
+      return new ChainHead(after.version(), linked.get(linked.size() - 1));
+    }
+  }
+
+  /**
    * Writes an append, claiming {@code claim} with it when given: one round trip when this store
    * wrote the event it follows (it remembers the chain hash it stored), one more to read that hash
-   * otherwise.
+   * otherwise. One that follows a remembered head may be written together with others waiting
+   * ({@link AppendBatches}).
    */
   private ChainHead write(
       InvestigationId id,
@@ -370,22 +445,40 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       }
     }
     String state = JSON.write(withoutActions(after));
+    ChainHead known = expectedVersion == 0 ? null : heads.get(id);
+    if (known != null && known.version() != expectedVersion) {
+      known = null;
+    }
+    List<ChainHash> links =
+        expectedVersion == 0
+            ? AuditTrail.links(ChainHash.GENESIS, 0, events)
+            : known == null ? List.of() : AuditTrail.links(known.hash(), expectedVersion, events);
+    Append append =
+        new Append(
+            id,
+            expectedVersion,
+            events,
+            encodedEvents,
+            after,
+            state,
+            touched,
+            claim,
+            fence,
+            known,
+            links);
+    return append.linked() ? batches.write(append) : alone(append);
+  }
+
+  /** Writes {@code append} by itself, in a transaction of its own. */
+  private ChainHead alone(Append append) {
+    InvestigationId id = append.id();
     try (Connection connection = dataSource.getConnection()) {
       return committed(
           connection,
           () ->
-              expectedVersion == 0
-                  ? create(connection, id, encodedEvents, events, after, state, touched)
-                  : update(
-                      connection,
-                      id,
-                      expectedVersion,
-                      encodedEvents,
-                      events,
-                      after,
-                      state,
-                      touched,
-                      claim));
+              append.expectedVersion() == 0
+                  ? create(connection, append)
+                  : update(connection, append));
     } catch (SQLException e) {
       heads.remove(id); // whether it was written is unknown: the next append reads the hash
       throw new StoreUnavailableException("could not append to investigation " + id, e);
@@ -394,6 +487,47 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     } catch (RuntimeException e) {
       heads.remove(id);
       throw e;
+    }
+  }
+
+  /** How this store's appends are written together ({@link AppendBatches}). */
+  private final class Batched implements AppendBatches.Writer<Append> {
+    @Override
+    public InvestigationId investigation(Append append) {
+      return append.id();
+    }
+
+    @Override
+    public String sql(Append append) {
+      return append.sql();
+    }
+
+    @Override
+    public void bind(Connection connection, PreparedStatement statement, Append append)
+        throws SQLException {
+      JdbcInvestigationStore.bind(
+          connection,
+          statement,
+          append,
+          append.head() == null ? Optional.empty() : Optional.of(append.head().hash().value()),
+          append.links());
+    }
+
+    @Override
+    public ChainHead alone(Append append) {
+      return JdbcInvestigationStore.this.alone(append);
+    }
+
+    @Override
+    public ChainHead written(Append append) {
+      return remember(append.id(), append.written(append.links()));
+    }
+
+    @Override
+    public RuntimeException unknown(Append append, SQLException cause) {
+      heads.remove(append.id()); // the next append reads the hash
+      return new StoreUnavailableException(
+          "could not append to investigation " + append.id(), cause);
     }
   }
 
@@ -451,17 +585,9 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * Appends to a stored investigation, trying again with the stored chain hash if the event it
    * follows has another one than it linked to.
    */
-  private ChainHead update(
-      Connection connection,
-      InvestigationId id,
-      long expectedVersion,
-      List<String> encodedEvents,
-      List<InvestigationEvent> events,
-      Investigation after,
-      String state,
-      Set<Integer> touched,
-      @Nullable Claim claim)
-      throws SQLException {
+  private ChainHead update(Connection connection, Append append) throws SQLException {
+    InvestigationId id = append.id();
+    long expectedVersion = append.expectedVersion();
     ChainHead known = heads.get(id);
     Optional<String> previous;
     if (known != null && known.version() == expectedVersion) {
@@ -476,28 +602,20 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     for (int attempt = 0; ; attempt++) {
       List<ChainHash> links =
-          AuditTrail.links(
-              previous.isEmpty()
-                  ? ChainHash.GENESIS
-                  : readHash(
-                      previous.get(),
-                      "chain hash of event " + expectedVersion + " of investigation " + id),
-              expectedVersion,
-              events);
-      if (updated(
-          connection,
-          id,
-          expectedVersion,
-          previous,
-          encodedEvents,
-          links,
-          after,
-          state,
-          touched,
-          claim)) {
-        return remember(id, new ChainHead(after.version(), links.get(links.size() - 1)));
+          known != null && known.equals(append.head()) && attempt == 0
+              ? append.links() // linked to this very head already
+              : AuditTrail.links(
+                  previous.isEmpty()
+                      ? ChainHash.GENESIS
+                      : readHash(
+                          previous.get(),
+                          "chain hash of event " + expectedVersion + " of investigation " + id),
+                  expectedVersion,
+                  append.events());
+      if (wrote(connection, append, previous, links)) {
+        return remember(id, append.written(links));
       }
-      Optional<String> stored = refused(connection, id, expectedVersion, claim);
+      Optional<String> stored = refused(connection, append);
       if (attempt >= HASH_RETRIES) { // each try met another hash or lease: decide again
         throw new ConcurrencyConflictException(id, expectedVersion, expectedVersion);
       }
@@ -508,65 +626,70 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
   }
 
-  private ChainHead create(
-      Connection connection,
-      InvestigationId id,
-      List<String> encodedEvents,
-      List<InvestigationEvent> events,
-      Investigation after,
-      String state,
-      Set<Integer> touched)
-      throws SQLException {
-    List<ChainHash> links = AuditTrail.links(ChainHash.GENESIS, 0, events);
-    try (PreparedStatement append = connection.prepareStatement(CREATE)) {
-      int p = bindClaim(append, 1, null);
-      append.setString(p++, id.value());
-      append.setLong(p++, after.version());
-      append.setString(p++, state);
-      append.setLong(p++, fence);
-      bindRest(connection, append, p, 0, encodedEvents, links, after, touched);
-      if (count(append) != 1) {
-        long stored = version(connection, id);
-        if (stored == 0 && !fenceStands(connection)) {
-          throw new ControlsChangedException(fence);
-        }
-        throw new ConcurrencyConflictException(id, 0, stored);
+  private ChainHead create(Connection connection, Append append) throws SQLException {
+    InvestigationId id = append.id();
+    if (!wrote(connection, append, Optional.empty(), append.links())) {
+      long stored = version(connection, id);
+      if (stored == 0 && !fenceStands(connection, append.fence())) {
+        throw new ControlsChangedException(append.fence());
       }
+      throw new ConcurrencyConflictException(id, 0, stored);
     }
-    return remember(id, new ChainHead(after.version(), links.get(links.size() - 1)));
+    return remember(id, append.written(append.links()));
   }
 
-  /** {@return whether the update wrote}: false if a check refused it, which then wrote nothing */
-  private boolean updated(
-      Connection connection,
-      InvestigationId id,
-      long expectedVersion,
-      Optional<String> previous,
-      List<String> encodedEvents,
-      List<ChainHash> links,
-      Investigation after,
-      String state,
-      Set<Integer> touched,
-      @Nullable Claim claim)
+  /** {@return whether the append wrote}: false if a check refused it, which then wrote nothing */
+  private static boolean wrote(
+      Connection connection, Append append, Optional<String> previous, List<ChainHash> links)
       throws SQLException {
-    try (PreparedStatement append =
-        connection.prepareStatement(claim == null ? UPDATE : UPDATE_CLAIMING)) {
-      int p = bindClaim(append, 1, claim);
-      if (claim != null) {
-        append.setString(p++, id.value());
-        append.setString(p++, id.value());
-      }
-      append.setLong(p++, after.version());
-      append.setString(p++, state);
-      append.setString(p++, id.value());
-      append.setLong(p++, expectedVersion);
-      append.setString(p++, id.value());
-      append.setLong(p++, expectedVersion);
-      append.setString(p++, previous.orElse(null));
-      append.setLong(p++, fence);
-      bindRest(connection, append, p, expectedVersion, encodedEvents, links, after, touched);
-      return count(append) == 1;
+    try (PreparedStatement statement = connection.prepareStatement(append.sql())) {
+      bind(connection, statement, append, previous, links);
+      return statement.executeUpdate() > 0;
     }
+  }
+
+  /**
+   * Binds {@code append} to its statement, its events linked to {@code previous} (the stored chain
+   * hash of the event it follows, empty for none) by {@code links}.
+   */
+  private static void bind(
+      Connection connection,
+      PreparedStatement statement,
+      Append append,
+      Optional<String> previous,
+      List<ChainHash> links)
+      throws SQLException {
+    InvestigationId id = append.id();
+    Investigation after = append.after();
+    int p = bindClaim(statement, 1, append.claim());
+    if (append.expectedVersion() == 0) {
+      statement.setString(p++, id.value());
+      statement.setLong(p++, after.version());
+      statement.setString(p++, append.state());
+      statement.setLong(p++, append.fence());
+    } else {
+      if (append.claim() != null) {
+        statement.setString(p++, id.value());
+        statement.setString(p++, id.value());
+      }
+      statement.setLong(p++, after.version());
+      statement.setString(p++, append.state());
+      statement.setString(p++, id.value());
+      statement.setLong(p++, append.expectedVersion());
+      statement.setString(p++, id.value());
+      statement.setLong(p++, append.expectedVersion());
+      statement.setString(p++, previous.orElse(null));
+      statement.setLong(p++, append.fence());
+    }
+    bindRest(
+        connection,
+        statement,
+        p,
+        append.expectedVersion(),
+        append.encodedEvents(),
+        links,
+        after,
+        append.touched());
   }
 
   /**
@@ -578,9 +701,12 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    * @throws LeaseHeldException if another owner holds the claimed lease
    * @throws ControlsChangedException if a control change past the fence is recorded
    */
-  private Optional<String> refused(
-      Connection connection, InvestigationId id, long expectedVersion, @Nullable Claim claim)
+  private static Optional<String> refused(Connection connection, Append append)
       throws SQLException {
+    InvestigationId id = append.id();
+    long expectedVersion = append.expectedVersion();
+    Claim claim = append.claim();
+    long fence = append.fence();
     try (PreparedStatement select = connection.prepareStatement(REFUSAL)) {
       select.setLong(1, expectedVersion);
       select.setInt(2, claim == null ? 0 : claim.sequence());
@@ -607,8 +733,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
   }
 
-  /** {@return whether no control change past this store's fence is recorded} */
-  private boolean fenceStands(Connection connection) throws SQLException {
+  /** {@return whether no control change past {@code fence} is recorded} */
+  private static boolean fenceStands(Connection connection, long fence) throws SQLException {
     if (fence == Long.MAX_VALUE) {
       return true;
     }
@@ -637,7 +763,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     return p;
   }
 
-  /** Binds the events and the touched actions from parameter {@code first} on. */
+  /** Binds the touched actions, then the events, from parameter {@code first} on. */
   private static void bindRest(
       Connection connection,
       PreparedStatement append,
@@ -648,7 +774,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
       Investigation after,
       Set<Integer> touched)
       throws SQLException {
-    int p = first;
+    int p = bindActions(connection, append, first, after, touched);
     Long[] versions = new Long[encodedEvents.size()];
     String[] hashes = new String[encodedEvents.size()];
     for (int i = 0; i < versions.length; i++) {
@@ -657,15 +783,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
     append.setArray(p++, connection.createArrayOf("bigint", versions));
     append.setArray(p++, connection.createArrayOf("text", encodedEvents.toArray()));
-    append.setArray(p++, connection.createArrayOf("text", hashes));
-    bindActions(connection, append, p, after, touched);
-  }
-
-  private static long count(PreparedStatement append) throws SQLException {
-    try (ResultSet result = append.executeQuery()) {
-      result.next();
-      return result.getLong(1);
-    }
+    append.setArray(p, connection.createArrayOf("text", hashes));
   }
 
   /**
@@ -742,8 +860,11 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
   }
 
-  /** Binds the touched actions' columns, one array per column, from parameter {@code first} on. */
-  private static void bindActions(
+  /**
+   * Binds the touched actions' columns, one array per column, from parameter {@code first} on;
+   * {@return the next parameter}
+   */
+  private static int bindActions(
       Connection connection,
       PreparedStatement append,
       int first,
@@ -795,7 +916,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     append.setArray(p++, connection.createArrayOf("text", record));
     append.setArray(p++, connection.createArrayOf("text", obligation));
     append.setArray(p++, connection.createArrayOf("int8", dueSeconds));
-    append.setArray(p, connection.createArrayOf("int4", dueNanos));
+    append.setArray(p++, connection.createArrayOf("int4", dueNanos));
+    return p;
   }
 
   // ---- reading ---------------------------------------------------------------------------------

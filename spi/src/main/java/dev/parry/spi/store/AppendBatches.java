@@ -1,0 +1,337 @@
+package dev.parry.spi.store;
+
+import dev.parry.core.investigation.InvestigationId;
+import dev.parry.spi.audit.ChainHead;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The appends of one store written together when several wait: at most {@code writers} appends (or
+ * batches of them) are written at once, each on a connection of its own; an append that finds them
+ * all busy waits, and the next one free writes every append then waiting, up to {@value
+ * #MAX_BATCH}, in one transaction, each statement's kind sent as one JDBC batch (one round trip),
+ * with one commit, so that the appends share one flush of the database's log. An append that finds
+ * a writer free, or waits alone, is written by itself, exactly as without batching.
+ *
+ * <p>What each append promises is unchanged. Its statement checks what it checks alone (version,
+ * chain hash, lease, fence) and writes nothing if a check fails; such an append is written again by
+ * itself once the batch is committed, which finds out why or writes it. If a statement of the batch
+ * fails, the transaction is rolled back and every append in it is written by itself. Only a commit
+ * whose answer is lost leaves appends unknown: each that its statement wrote is answered with
+ * {@link StoreUnavailableException}, as a single append would be. Statements of a batch take their
+ * row locks in one order (by kind, then by investigation), so two batches do not wait for each
+ * other in a circle unless they share two investigations; the database then ends one, which is
+ * written again append by append.
+ *
+ * @param <A> an append, as the store encodes it
+ */
+final class AppendBatches<A> {
+
+  /** The most appends written in one transaction. */
+  static final int MAX_BATCH = 64;
+
+  /** How a store writes its appends. */
+  interface Writer<A> {
+
+    /** {@return the investigation {@code append} writes to} */
+    InvestigationId investigation(A append);
+
+    /** {@return the statement of {@code append}: appends with the same one are sent together} */
+    String sql(A append);
+
+    /**
+     * Binds {@code append} to {@code statement}, prepared from {@link #sql}, on {@code connection}.
+     */
+    void bind(Connection connection, PreparedStatement statement, A append) throws SQLException;
+
+    /** {@return the chain head of {@code append}}, written by itself as without batching. */
+    ChainHead alone(A append);
+
+    /** {@return the chain head of {@code append}}, which a committed batch wrote. */
+    ChainHead written(A append);
+
+    /**
+     * {@return the exception for {@code append}}, which a batch whose commit's answer was lost may
+     * have written.
+     */
+    RuntimeException unknown(A append, SQLException cause);
+  }
+
+  /**
+   * How long a writer counts against the limit ({@value #STALL_MILLIS} ms): one still writing after
+   * that (an append waiting for a row lock held elsewhere, say) stops counting, so the appends
+   * behind it are not held up by it, and a batch waits no longer for a row lock before it is rolled
+   * back and its appends are written by themselves.
+   */
+  static final long STALL_MILLIS = 50;
+
+  private static final long STALL_NANOS = STALL_MILLIS * 1_000_000;
+
+  /** Sets the batch's lock timeout, for its transaction only. */
+  private static final String LOCK_TIMEOUT =
+      "SELECT set_config('lock_timeout', '" + STALL_MILLIS + "ms', true)";
+
+  private final DataSource dataSource;
+  private final Writer<A> writer;
+  private final Semaphore writers;
+  private final Queue<Waiting<A>> waiting = new ConcurrentLinkedQueue<>();
+  private final Set<Turn> turns = ConcurrentHashMap.newKeySet();
+
+  /**
+   * A writer at work, which counts against the limit from its start until it ends or, past {@link
+   * #STALL_MILLIS}, a waiting append ends its count early: its permit is given back exactly once.
+   */
+  private final class Turn {
+    final long start = System.nanoTime();
+    final AtomicBoolean counted = new AtomicBoolean(true);
+
+    /** Gives the permit back, if this turn still holds it. */
+    void end() {
+      if (counted.compareAndSet(true, false)) {
+        writers.release();
+      }
+    }
+  }
+
+  private final long stallNanos;
+
+  AppendBatches(DataSource dataSource, Writer<A> writer, int writers) {
+    this(dataSource, writer, writers, STALL_NANOS);
+  }
+
+  /** As above, a writer counting for {@code stallNanos} at most (tests shorten it). */
+  AppendBatches(DataSource dataSource, Writer<A> writer, int writers, long stallNanos) {
+    this.dataSource = dataSource;
+    this.writer = writer;
+    this.writers = new Semaphore(writers);
+    this.stallNanos = stallNanos;
+  }
+
+  /** {@return how many appends wait to be taken by a writer} */
+  int waiting() {
+    return waiting.size();
+  }
+
+  /** An append waiting, the thread that waits for it, and, once written, what it came to. */
+  private static final class Waiting<A> {
+    final A append;
+    final Thread thread = Thread.currentThread();
+    volatile boolean taken;
+    volatile @Nullable Outcome outcome;
+
+    Waiting(A append) {
+      this.append = append;
+    }
+  }
+
+  /** What a batch did with an append. */
+  private sealed interface Outcome {}
+
+  private record Written(ChainHead head) implements Outcome {}
+
+  private record Failed(RuntimeException failure) implements Outcome {}
+
+  /** Its statement wrote nothing, or the batch was rolled back: it is written by itself. */
+  private record Alone() implements Outcome {}
+
+  private static final Alone ALONE = new Alone();
+
+  /**
+   * {@return the chain head of {@code append}, written}: at once by itself when a writer is free,
+   * otherwise with the others waiting when one is.
+   */
+  ChainHead write(A append) {
+    Waiting<A> mine = new Waiting<>(append);
+    waiting.add(mine);
+    boolean interrupted = false;
+    try {
+      while (mine.outcome == null) {
+        if (!mine.taken && writers.tryAcquire()) {
+          Turn turn = new Turn();
+          turns.add(turn);
+          try {
+            lead();
+          } finally {
+            turns.remove(turn);
+            turn.end();
+            wakeNext();
+          }
+        } else if (mine.outcome == null) {
+          LockSupport.parkNanos(this, stallNanos);
+          interrupted |= Thread.interrupted(); // an append under way is finished first
+          endStalled();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Outcome outcome = mine.outcome;
+    if (outcome instanceof Written written) {
+      return written.head();
+    }
+    if (outcome instanceof Failed failed) {
+      throw failed.failure();
+    }
+    return writer.alone(append);
+  }
+
+  /** Ends the count of every writer at work for longer than {@link #STALL_MILLIS}. */
+  private void endStalled() {
+    long now = System.nanoTime();
+    for (Turn turn : turns) {
+      if (now - turn.start > stallNanos && turn.counted.get()) {
+        turn.end();
+        wakeNext();
+      }
+    }
+  }
+
+  /** Wakes the oldest append still waiting, whose thread then writes what waits. */
+  private void wakeNext() {
+    Waiting<A> next = waiting.peek();
+    if (next != null) {
+      LockSupport.unpark(next.thread);
+    }
+  }
+
+  /** Writes what waits, holding a writer: one append by itself, several as a batch. */
+  private void lead() {
+    List<Waiting<A>> batch = new ArrayList<>();
+    for (Waiting<A> next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+      next.taken = true;
+      batch.add(next);
+    }
+    if (batch.size() == 1) {
+      Waiting<A> only = batch.get(0);
+      try {
+        only.outcome = new Written(writer.alone(only.append));
+      } catch (RuntimeException e) {
+        only.outcome = new Failed(e);
+      }
+    } else if (!batch.isEmpty()) {
+      batch.sort(
+          Comparator.comparing((Waiting<A> w) -> writer.sql(w.append))
+              .thenComparing(w -> writer.investigation(w.append).value()));
+      writeTogether(batch);
+    }
+    for (Waiting<A> done : batch) {
+      if (done.outcome == null) {
+        done.outcome = ALONE;
+      }
+      if (done.thread != Thread.currentThread()) {
+        LockSupport.unpark(done.thread);
+      }
+    }
+  }
+
+  /**
+   * Writes {@code batch} in one transaction. Sets the outcome of each append its statements wrote;
+   * leaves the others unset, to be written by themselves.
+   */
+  private void writeTogether(List<Waiting<A>> batch) {
+    List<Waiting<A>> wrote = new ArrayList<>(batch.size());
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      try {
+        try (Statement timeout = connection.createStatement()) {
+          timeout.execute(LOCK_TIMEOUT);
+        }
+        if (!statements(connection, batch, wrote)) {
+          connection.rollback();
+          return; // a count the driver did not give: nothing is known written, all go alone
+        }
+        try {
+          connection.commit();
+        } catch (SQLException e) {
+          if (isRollback(e)) {
+            return; // the database rolled it back: nothing written
+          }
+          for (Waiting<A> unknown : wrote) {
+            unknown.outcome = new Failed(writer.unknown(unknown.append, e));
+          }
+          return;
+        }
+        for (Waiting<A> done : wrote) {
+          done.outcome = new Written(writer.written(done.append));
+        }
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, e);
+      } finally {
+        if (autoCommit) {
+          connection.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      // the connection could not be had or given back: each append goes by itself
+    }
+  }
+
+  /**
+   * Sends the statements of {@code batch}, one JDBC batch per kind, adding to {@code wrote} each
+   * append its statement wrote; {@return false} if the driver did not say which did.
+   */
+  private boolean statements(Connection connection, List<Waiting<A>> batch, List<Waiting<A>> wrote)
+      throws SQLException {
+    int from = 0;
+    while (from < batch.size()) {
+      String sql = writer.sql(batch.get(from).append);
+      int to = from;
+      while (to < batch.size() && writer.sql(batch.get(to).append).equals(sql)) {
+        to++;
+      }
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (int i = from; i < to; i++) {
+          writer.bind(connection, statement, batch.get(i).append);
+          statement.addBatch();
+        }
+        int[] counts = statement.executeBatch();
+        if (counts.length != to - from) {
+          return false;
+        }
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == Statement.SUCCESS_NO_INFO || counts[i] < 0) {
+            return false;
+          }
+          if (counts[i] > 0) {
+            wrote.add(batch.get(from + i));
+          }
+        }
+      }
+      from = to;
+    }
+    return true;
+  }
+
+  /** {@return whether {@code e} says the transaction was rolled back (SQLSTATE class 40)} */
+  private static boolean isRollback(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("40");
+  }
+
+  private static void rollback(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e); // the transaction never committed: nothing of it stays
+    }
+  }
+}
