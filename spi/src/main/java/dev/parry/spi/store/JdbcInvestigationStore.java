@@ -327,7 +327,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   public static JdbcInvestigationStore create(DataSource dataSource, int writers) {
     Checks.notNull(dataSource, "dataSource");
     if (writers < 1) {
-      throw Checks.invalid("writers", writers, "must be at least 1");
+      throw Checks.invalid("writers", writers, "writers must be at least 1, was: " + writers);
     }
     int version = JdbcSchema.version(dataSource);
     if (version != JdbcSchema.VERSION) {

@@ -26,6 +26,7 @@ final class CountingDataSource implements DataSource {
 
   private final DataSource delegate;
   private final List<String> trips = new ArrayList<>();
+  private final List<Integer> batchSizes = new ArrayList<>();
 
   private CountingDataSource(DataSource delegate) {
     this.delegate = delegate;
@@ -45,13 +46,26 @@ final class CountingDataSource implements DataSource {
 
   synchronized void reset() {
     trips.clear();
+    batchSizes.clear();
+  }
+
+  /** {@return how many statements each JDBC batch sent since the last {@link #reset}, in order} */
+  synchronized List<Integer> batchSizes() {
+    return List.copyOf(batchSizes);
+  }
+
+  private synchronized void batched(int size) {
+    batchSizes.add(size);
   }
 
   /**
    * A statement to fail: the one whose SQL starts so after {@code skip} others that do, before it
    * is sent or after it ran.
    */
-  private record Fault(String sqlStart, boolean landFirst, int skip) {}
+  private record Fault(String sqlStart, boolean landFirst, int skip, String method) {}
+
+  /** Any method that executes a statement. */
+  private static final String EXECUTE = "execute";
 
   private @Nullable Fault fault;
 
@@ -66,7 +80,23 @@ final class CountingDataSource implements DataSource {
 
   /** As {@link #failNext}, for the statement after the next {@code skip} that start so. */
   synchronized void failAfter(String sqlStart, boolean landFirst, int skip) {
-    fault = new Fault(sqlStart, landFirst, skip);
+    fault = new Fault(sqlStart, landFirst, skip, EXECUTE);
+  }
+
+  /**
+   * As {@link #failNext}, for the next JDBC batch of statements whose SQL starts with {@code
+   * sqlStart}: it fails before it reaches the server.
+   */
+  synchronized void failNextBatch(String sqlStart) {
+    fault = new Fault(sqlStart, false, 0, "executeBatch");
+  }
+
+  /**
+   * Fails the next explicit commit with an {@link SQLException}: before it reaches the server, or,
+   * with {@code landFirst}, after it committed, as a connection lost before the answer would.
+   */
+  synchronized void failNextCommit(boolean landFirst) {
+    fault = new Fault("COMMIT", landFirst, 0, "commit");
   }
 
   /** {@return whether the fault set by {@link #failNext} has struck} */
@@ -74,13 +104,16 @@ final class CountingDataSource implements DataSource {
     return fault == null;
   }
 
-  private synchronized @Nullable Fault strike(@Nullable String sql) {
+  private synchronized @Nullable Fault strike(String method, @Nullable String sql) {
     Fault armed = fault;
-    if (armed == null || sql == null || !sql.stripLeading().startsWith(armed.sqlStart())) {
+    if (armed == null
+        || sql == null
+        || !sql.stripLeading().startsWith(armed.sqlStart())
+        || !method.startsWith(armed.method())) {
       return null;
     }
     if (armed.skip() > 0) {
-      fault = new Fault(armed.sqlStart(), armed.landFirst(), armed.skip() - 1);
+      fault = new Fault(armed.sqlStart(), armed.landFirst(), armed.skip() - 1, armed.method());
       return null;
     }
     fault = null;
@@ -109,7 +142,17 @@ final class CountingDataSource implements DataSource {
         (method, args) -> {
           String name = method.getName();
           if (name.equals("commit") || name.equals("rollback")) {
-            trip(name.toUpperCase(java.util.Locale.ROOT));
+            String what = name.toUpperCase(java.util.Locale.ROOT);
+            trip(what);
+            Fault struck = strike(name, what);
+            if (struck != null) {
+              if (!struck.landFirst()) {
+                throw new SQLException("injected: the commit never reached the server", "08006");
+              }
+              method.invoke(real, args);
+              throw new SQLException(
+                  "injected: the connection was lost before the answer", "08006");
+            }
           } else if (name.equals("getTransactionIsolation")) {
             trip("SHOW TRANSACTION ISOLATION LEVEL"); // the driver asks the server each time
           } else if (name.equals("setTransactionIsolation")) {
@@ -132,19 +175,26 @@ final class CountingDataSource implements DataSource {
 
   private Statement statement(
       Class<? extends Statement> type, Statement real, @Nullable String prepared) {
+    int[] added = {0};
     return proxy(
         type,
         real,
         (method, args) -> {
           String name = method.getName();
           Fault struck = null;
+          if (name.equals("addBatch")) {
+            added[0]++;
+          } else if (name.equals("executeBatch")) {
+            batched(added[0]);
+            added[0] = 0;
+          }
           if (name.startsWith("execute")) {
             String sql =
                 prepared != null
                     ? prepared
                     : args != null && args.length > 0 ? (String) args[0] : name;
             trip(sql);
-            struck = strike(sql);
+            struck = strike(name, sql);
             if (struck != null && !struck.landFirst()) {
               throw new SQLException("injected: the statement never reached the server", "08006");
             }
