@@ -25,10 +25,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName(
     "The README's file anchor runs as written: it keeps the anchor contract and names a truncated tail")
 class ReadmeAnchorExampleTest {
+
+  /** Where the anchors' files go: deleted after the tests. */
+  @TempDir static Path files;
 
   /** As README, "Anchoring the audit chain", writes it. */
   static final class FileAnchor implements AuditAnchor {
@@ -79,7 +83,7 @@ class ReadmeAnchorExampleTest {
     @Override
     protected AuditAnchor createAnchor() {
       try {
-        return new FileAnchor(Files.createTempFile("parry-heads", ".txt"));
+        return new FileAnchor(Files.createTempFile(files, "parry-heads", ".txt"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -90,7 +94,7 @@ class ReadmeAnchorExampleTest {
   @DisplayName(
       "a runtime on it anchors every head, which a restarted anchor reads back, and a tail cut off is named")
   void truncatedTail() throws IOException {
-    Path file = Files.createTempFile("parry-heads", ".txt");
+    Path file = Files.createTempFile(files, "parry-heads", ".txt");
     InMemoryAuditChainTest.TamperedStore store = new InMemoryAuditChainTest.TamperedStore();
     InvestigationId id = InvestigationId.of("inv-readme-anchor");
     FileAnchor anchor = new FileAnchor(file);
