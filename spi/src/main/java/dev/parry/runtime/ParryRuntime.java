@@ -277,12 +277,13 @@ public final class ParryRuntime implements AutoCloseable {
   // ---- life cycle ------------------------------------------------------------------------------
 
   /**
-   * Starts the runtime: runs the reconciler's first pass over the store's due work (approved and
-   * in-progress actions nobody carries are dispatched again with the same idempotency key, undos in
-   * progress are sent again, expired pending actions expire, ended time boxes are undone), then
-   * reconciles on a fixed cadence. Idempotent: calling it again does nothing. Retryable: if the
-   * first pass cannot read the store, the exception is thrown and the runtime stays not started;
-   * call it again later.
+   * Starts the runtime: reads the control state recorded so far (the kill switch, pauses, allow
+   * indicators, overrides), which its first decisions are taken on, then runs the reconciler's
+   * first pass over the store's due work (approved and in-progress actions nobody carries are
+   * dispatched again with the same idempotency key, undos in progress are sent again, expired
+   * pending actions expire, ended time boxes are undone), then reconciles on a fixed cadence.
+   * Idempotent: calling it again does nothing. Retryable: if the first pass cannot read the store,
+   * the exception is thrown and the runtime stays not started; call it again later.
    *
    * @throws RuntimeClosedException if the runtime was closed
    * @throws dev.parry.spi.store.StoreUnavailableException if the store cannot be read; the runtime
@@ -293,6 +294,7 @@ public final class ParryRuntime implements AutoCloseable {
     if (started) {
       return;
     }
+    safety.current(); // on a store that fences appends, decisions are taken on the state last read
     reconciler.start();
     started = true;
     LOG.atInfo().log("Parry runtime started");

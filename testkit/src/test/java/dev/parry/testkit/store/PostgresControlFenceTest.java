@@ -71,6 +71,24 @@ class PostgresControlFenceTest extends FenceScenarios {
 
   @Test
   @DisplayName(
+      "a runtime started on a store holding control changes decides its first plan on them: its"
+          + " append is not refused, and a pause among them holds")
+  void aStartReadsTheChangesAlreadyRecorded() {
+    ParryRuntime b = bystander(builder -> {});
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, null, "bad detection rule");
+    b.resumeAutomation(SharedStoreScenarios.ANALYST, null, "rule fixed");
+    b.pauseAutomation(SharedStoreScenarios.ANALYST, DeviceGroupName.of("Servers"), "patching");
+    CountingDataSource data = counted();
+    ParryRuntime a = waiting("a", data, holding());
+    InvestigationId id = opened(a, "started");
+    data.reset();
+    Investigation state = a.reportEvidence(id, malicious(workstation("started")));
+    assertEquals(ActionStatus.APPROVED, state.actions().get(0).status(), "planned automatic");
+    assertEquals(List.of("plan"), appendsAndReads(data.trips()), "round trips: " + data.trips());
+  }
+
+  @Test
+  @DisplayName(
       "a runtime on a store that wraps the PostgreSQL store reads the control state before its"
           + " plan: the wrapper answers no fenced view, whose appends would write around it")
   void wrappedStoreReadsBeforeEachDecision() {
