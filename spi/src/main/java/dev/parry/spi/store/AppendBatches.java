@@ -66,9 +66,10 @@ final class AppendBatches<A> {
 
     /**
      * {@return the exception for {@code append}}, which a batch whose commit's answer was lost may
-     * have written.
+     * have written; {@code cause} is what the commit threw, null if what was thrown is not an
+     * exception.
      */
-    RuntimeException unknown(A append, SQLException cause);
+    RuntimeException unknown(A append, @Nullable Throwable cause);
   }
 
   /**
@@ -80,10 +81,6 @@ final class AppendBatches<A> {
   static final long STALL_MILLIS = 50;
 
   private static final long STALL_NANOS = STALL_MILLIS * 1_000_000;
-
-  /** Sets the batch's lock timeout, for its transaction only. */
-  private static final String LOCK_TIMEOUT =
-      "SELECT set_config('lock_timeout', '" + STALL_MILLIS + "ms', true)";
 
   private final DataSource dataSource;
   private final Writer<A> writer;
@@ -109,6 +106,9 @@ final class AppendBatches<A> {
 
   private final long stallNanos;
 
+  /** Sets a batch's lock timeout to the stall time, for its transaction only. */
+  private final String lockTimeout;
+
   AppendBatches(DataSource dataSource, Writer<A> writer, int writers) {
     this(dataSource, writer, writers, STALL_NANOS);
   }
@@ -119,6 +119,8 @@ final class AppendBatches<A> {
     this.writer = writer;
     this.writers = new Semaphore(writers);
     this.stallNanos = stallNanos;
+    this.lockTimeout =
+        "SELECT set_config('lock_timeout', '" + Math.max(1, stallNanos / 1_000_000) + "ms', true)";
   }
 
   /** {@return how many appends wait to be taken by a writer} */
@@ -151,44 +153,68 @@ final class AppendBatches<A> {
   private static final Alone ALONE = new Alone();
 
   /**
-   * {@return the chain head of {@code append}, written}: at once by itself when a writer is free,
-   * otherwise with the others waiting when one is.
+   * {@return the chain head of {@code append}, written}: at once by itself when a writer is free
+   * and no append waits, otherwise with the others waiting when a writer is free.
    */
   ChainHead write(A append) {
-    Waiting<A> mine = new Waiting<>(append);
-    waiting.add(mine);
     boolean interrupted = false;
     try {
+      if (waiting.isEmpty() && writers.tryAcquire()) {
+        Turn turn = begin();
+        try {
+          return writer.alone(append);
+        } finally {
+          finish(turn);
+        }
+      }
+      Waiting<A> mine = new Waiting<>(append);
+      waiting.add(mine);
       while (mine.outcome == null) {
         if (!mine.taken && writers.tryAcquire()) {
-          Turn turn = new Turn();
-          turns.add(turn);
+          Turn turn = begin();
           try {
-            lead();
+            lead(mine);
           } finally {
-            turns.remove(turn);
-            turn.end();
-            wakeNext();
+            finish(turn);
           }
         } else if (mine.outcome == null) {
           LockSupport.parkNanos(this, stallNanos);
-          interrupted |= Thread.interrupted(); // an append under way is finished first
+          interrupted |= Thread.interrupted(); // the append is finished first, then the flag set
           endStalled();
         }
       }
+      Outcome outcome = mine.outcome;
+      if (outcome instanceof Written written) {
+        return written.head();
+      }
+      if (outcome instanceof Failed failed) {
+        throw failed.failure();
+      }
+      return writer.alone(append);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
-    Outcome outcome = mine.outcome;
-    if (outcome instanceof Written written) {
-      return written.head();
+  }
+
+  /** {@return the turn of a writer just acquired}, giving the writer back if it cannot be made */
+  private Turn begin() {
+    try {
+      Turn turn = new Turn();
+      turns.add(turn);
+      return turn;
+    } catch (RuntimeException | Error e) {
+      writers.release();
+      throw e;
     }
-    if (outcome instanceof Failed failed) {
-      throw failed.failure();
-    }
-    return writer.alone(append);
+  }
+
+  /** Ends {@code turn}, giving its writer back if it still counts, and wakes who waits next. */
+  private void finish(Turn turn) {
+    turns.remove(turn);
+    turn.end();
+    wakeNext();
   }
 
   /** Ends the count of every writer at work for longer than {@link #STALL_MILLIS}. */
@@ -210,39 +236,46 @@ final class AppendBatches<A> {
     }
   }
 
-  /** Writes what waits, holding a writer: one append by itself, several as a batch. */
-  private void lead() {
+  /**
+   * Writes what waits, holding a writer: {@code mine} alone when it is all that waits, anything
+   * else as a batch, whose lock timeout keeps this thread from waiting long on another's row lock.
+   */
+  private void lead(Waiting<A> mine) {
     List<Waiting<A>> batch = new ArrayList<>();
     for (Waiting<A> next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
       next.taken = true;
       batch.add(next);
     }
-    if (batch.size() == 1) {
-      Waiting<A> only = batch.get(0);
-      try {
-        only.outcome = new Written(writer.alone(only.append));
-      } catch (RuntimeException e) {
-        only.outcome = new Failed(e);
+    try {
+      if (batch.size() == 1 && batch.get(0) == mine) {
+        Waiting<A> only = mine;
+        try {
+          only.outcome = new Written(writer.alone(only.append));
+        } catch (RuntimeException e) {
+          only.outcome = new Failed(e);
+        }
+      } else if (!batch.isEmpty()) { // another's append alone goes this way too
+        batch.sort(
+            Comparator.comparing((Waiting<A> w) -> writer.sql(w.append))
+                .thenComparing(w -> writer.investigation(w.append).value()));
+        writeTogether(batch);
       }
-    } else if (!batch.isEmpty()) {
-      batch.sort(
-          Comparator.comparing((Waiting<A> w) -> writer.sql(w.append))
-              .thenComparing(w -> writer.investigation(w.append).value()));
-      writeTogether(batch);
-    }
-    for (Waiting<A> done : batch) {
-      if (done.outcome == null) {
-        done.outcome = ALONE;
-      }
-      if (done.thread != Thread.currentThread()) {
-        LockSupport.unpark(done.thread);
+    } finally { // whatever was thrown, even an Error, every append taken gets an outcome
+      for (Waiting<A> done : batch) {
+        if (done.outcome == null) {
+          done.outcome = ALONE;
+        }
+        if (done.thread != Thread.currentThread()) {
+          LockSupport.unpark(done.thread);
+        }
       }
     }
   }
 
   /**
-   * Writes {@code batch} in one transaction. Sets the outcome of each append its statements wrote;
-   * leaves the others unset, to be written by themselves.
+   * Writes {@code batch} in one transaction. Sets the outcome of each append its statements wrote:
+   * written once committed, unknown if the commit's answer is lost; leaves the others unset, to be
+   * written by themselves.
    */
   private void writeTogether(List<Waiting<A>> batch) {
     List<Waiting<A>> wrote = new ArrayList<>(batch.size());
@@ -251,37 +284,55 @@ final class AppendBatches<A> {
       if (autoCommit) {
         connection.setAutoCommit(false);
       }
+      boolean committing = false;
+      boolean settled = false;
+      @Nullable Throwable lost = null;
       try {
         try (Statement timeout = connection.createStatement()) {
-          timeout.execute(LOCK_TIMEOUT);
+          timeout.execute(lockTimeout);
         }
-        if (!statements(connection, batch, wrote)) {
-          connection.rollback();
-          return; // a count the driver did not give: nothing is known written, all go alone
-        }
-        try {
+        if (statements(connection, batch, wrote)) {
+          committing = true;
           connection.commit();
-        } catch (SQLException e) {
-          if (isRollback(e)) {
-            return; // the database rolled it back: nothing written
+          for (Waiting<A> done : wrote) {
+            done.outcome = new Written(writer.written(done.append));
           }
-          for (Waiting<A> unknown : wrote) {
-            unknown.outcome = new Failed(writer.unknown(unknown.append, e));
-          }
-          return;
+        } else {
+          connection.rollback(); // a count the driver did not give: all go alone
         }
-        for (Waiting<A> done : wrote) {
-          done.outcome = new Written(writer.written(done.append));
+        settled = true;
+      } catch (SQLException e) {
+        if (!committing) {
+          rollback(connection, e);
+          settled = true;
+        } else if (isRollback(e)) {
+          settled = true; // the database rolled the commit back: nothing written
+        } else {
+          lost = e;
         }
-      } catch (SQLException | RuntimeException e) {
-        rollback(connection, e);
+      } catch (RuntimeException e) {
+        if (!committing) {
+          rollback(connection, e);
+          settled = true;
+        } else {
+          lost = e;
+        }
       } finally {
+        if (committing && !settled) { // the commit was sent: what it wrote may have landed
+          for (Waiting<A> unknown : wrote) {
+            if (unknown.outcome == null) {
+              unknown.outcome = new Failed(writer.unknown(unknown.append, lost));
+            }
+          }
+        } else if (!settled) { // an Error before the commit: nothing of it may stay
+          rollbackQuietly(connection);
+        }
         if (autoCommit) {
           connection.setAutoCommit(true);
         }
       }
-    } catch (SQLException e) {
-      // the connection could not be had or given back: each append goes by itself
+    } catch (SQLException | RuntimeException e) {
+      // the connection could not be had, set up or given back: what has no outcome goes alone
     }
   }
 
@@ -321,10 +372,22 @@ final class AppendBatches<A> {
     return true;
   }
 
-  /** {@return whether {@code e} says the transaction was rolled back (SQLSTATE class 40)} */
+  /**
+   * {@return whether {@code e} says the transaction was rolled back}: a serialization failure, a
+   * deadlock or a constraint checked at commit (SQLSTATE 40001, 40P01, 40002); any other answer,
+   * 40003 (completion unknown) among them, may hide a commit that landed
+   */
   private static boolean isRollback(SQLException e) {
     String state = e.getSQLState();
-    return state != null && state.startsWith("40");
+    return "40001".equals(state) || "40P01".equals(state) || "40002".equals(state);
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException | RuntimeException e) {
+      // the connection is lost, and the transaction with it
+    }
   }
 
   private static void rollback(Connection connection, Exception cause) {

@@ -524,10 +524,13 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     }
 
     @Override
-    public RuntimeException unknown(Append append, SQLException cause) {
+    public RuntimeException unknown(Append append, @Nullable Throwable cause) {
       heads.remove(append.id()); // the next append reads the hash
-      return new StoreUnavailableException(
-          "could not append to investigation " + append.id(), cause);
+      String message = "could not append to investigation " + append.id();
+      return cause == null
+          ? new StoreUnavailableException(
+              message + ": the commit's answer was lost", new SQLException(message))
+          : new StoreUnavailableException(message, cause);
     }
   }
 

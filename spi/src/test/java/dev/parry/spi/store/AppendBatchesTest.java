@@ -48,11 +48,13 @@ class AppendBatchesTest {
   static final ChainHead ALONE = ChainHead.of(1, ChainHash.GENESIS);
   static final ChainHead WRITTEN = ChainHead.of(2, ChainHash.GENESIS);
   static final String SQL = "UPDATE parry_investigation";
-  static final String LOCK_TIMEOUT =
-      "execute SELECT set_config('lock_timeout', '" + AppendBatches.STALL_MILLIS + "ms', true)";
 
   /** A writer that never stalls within a test's time. */
   static final long NEVER = TimeUnit.MINUTES.toNanos(10);
+
+  /** A batch's lock timeout: the stall time, {@link #NEVER} here. */
+  static final String LOCK_TIMEOUT =
+      "execute SELECT set_config('lock_timeout', '" + NEVER / 1_000_000 + "ms', true)";
 
   final ExecutorService pool = Executors.newFixedThreadPool(8);
   final FakeWriter writer = new FakeWriter();
@@ -483,7 +485,7 @@ class AppendBatchesTest {
     }
 
     @Override
-    public RuntimeException unknown(String append, SQLException cause) {
+    public RuntimeException unknown(String append, @Nullable Throwable cause) {
       RuntimeException unknown = new IllegalStateException("unknown: " + append, cause);
       unknowns.put(append, unknown);
       return unknown;
