@@ -88,8 +88,12 @@ public class PostgresBenchmark {
     @Param({"1", "10"})
     public int files;
 
-    /** How many appends or batches of them each runtime's store writes at once. */
-    @Param({"1"})
+    /**
+     * The writers of each runtime's store: 0 for a store made with {@code create(dataSource)},
+     * which writes each append at once, by itself; 1 for one that writes the appends waiting for
+     * its one writer together.
+     */
+    @Param({"0", "1"})
     public int writers;
 
     HikariDataSource[] pools;
@@ -107,7 +111,10 @@ public class PostgresBenchmark {
         runtimes[i] =
             ParryRuntime.builder()
                 .scheduler(Fixtures.INLINE)
-                .store(JdbcInvestigationStore.create(pools[i], writers))
+                .store(
+                    writers == 0
+                        ? JdbcInvestigationStore.create(pools[i])
+                        : JdbcInvestigationStore.create(pools[i], writers))
                 .instanceName("bench-" + i)
                 .executor("d", Fixtures.devices())
                 .executor("m", Fixtures.mail())

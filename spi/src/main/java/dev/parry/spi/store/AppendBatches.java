@@ -20,22 +20,27 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The appends of one store written together when several wait: at most {@code writers} appends (or
- * batches of them) are written at once, each on a connection of its own; an append that finds them
- * all busy waits, and the next one free writes every append then waiting, up to {@value
- * #MAX_BATCH}, in one transaction, each statement's kind sent as one JDBC batch (one round trip),
- * with one commit, so that the appends share one flush of the database's log. An append that finds
- * a writer free, or waits alone, is written by itself, exactly as without batching.
+ * The appends of one store written together when several wait. An append that finds one of the
+ * {@code writers} free and no append waiting is written at once, by itself, on its own thread,
+ * exactly as without batching. One that finds them all at work waits in line, and the next writer
+ * free writes every append then waiting, up to {@value #MAX_BATCH}, in one transaction: a lock
+ * timeout, each statement's kind sent as one JDBC batch (one round trip), one commit, so that the
+ * appends share one flush of the database's log. The writers bound the line, not every write: an
+ * append written again by itself after a batch, or whose writer stalled, is written outside them.
  *
  * <p>What each append promises is unchanged. Its statement checks what it checks alone (version,
  * chain hash, lease, fence) and writes nothing if a check fails; such an append is written again by
  * itself once the batch is committed, which finds out why or writes it. If a statement of the batch
- * fails, the transaction is rolled back and every append in it is written by itself. Only a commit
- * whose answer is lost leaves appends unknown: each that its statement wrote is answered with
- * {@link StoreUnavailableException}, as a single append would be. Statements of a batch take their
- * row locks in one order (by kind, then by investigation), so two batches do not wait for each
- * other in a circle unless they share two investigations; the database then ends one, which is
- * written again append by append.
+ * fails, or the database rolls the batch back, every append in it is written by itself. A commit
+ * that was sent and failed otherwise, whatever was thrown, answers each append it wrote as unknown
+ * ({@link Writer#unknown}), as a single append's lost answer would be; every append taken gets an
+ * answer, even when an {@link Error} is thrown. A writer at work past the stall time stops
+ * counting, and a batch waits no longer than that for a row lock, so an append waiting for a lock
+ * held elsewhere holds up no other for longer; the thread that writes a batch (or another thread's
+ * lone append, which goes as a batch) never waits long on a lock another append needs. Statements
+ * of a batch take their row locks in one order (by kind, then by investigation), so two batches
+ * wait for each other in a circle only when they share two investigations; the lock timeout ends
+ * one, whose appends are written again one by one.
  *
  * @param <A> an append, as the store encodes it
  */

@@ -57,6 +57,9 @@ import org.jspecify.annotations.Nullable;
  *       same cursors as the in-memory store.
  *   <li>Dispatch leases are columns of the action's row, taken with a conditional update, so of
  *       runtimes racing for an action exactly one gets it.
+ *   <li>Appends that wait for one of the store's writers are written together, in one transaction
+ *       with one commit, each statement checking and writing exactly what it would alone (see
+ *       {@link #create(DataSource, int)}).
  * </ul>
  *
  * <p>Values are stored as JSON text written by Parry and read back through the domain's validating
@@ -240,15 +243,21 @@ public final class JdbcInvestigationStore implements InvestigationStore {
    */
   private final long fence;
 
-  /** Where appends wait to be written together: shared with the fenced views of this store. */
-  private final AppendBatches<Append> batches;
+  /**
+   * Where appends wait to be written together, shared with the fenced views of this store; null
+   * when each append is written at once.
+   */
+  private final @Nullable AppendBatches<Append> batches;
 
   private JdbcInvestigationStore(DataSource dataSource, int writers) {
     this.dataSource = dataSource;
     this.controls = JdbcControlStore.checked(dataSource);
     this.heads = new ConcurrentHashMap<>();
     this.fence = Long.MAX_VALUE;
-    this.batches = new AppendBatches<>(dataSource, new Batched(), writers);
+    this.batches =
+        writers == WRITE_EACH_AT_ONCE
+            ? null
+            : new AppendBatches<>(dataSource, new Batched(), writers);
   }
 
   /** The view of {@code store} fenced at {@code seen}: the same database, heads and controls. */
@@ -287,35 +296,36 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   }
 
   /**
-   * How many appends, or batches of them, a store writes at once unless told otherwise: {@value}.
-   */
-  public static final int DEFAULT_WRITERS = 1;
-
-  /**
    * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link
-   * JdbcSchema}), writing {@value #DEFAULT_WRITERS} append or batch of appends at once (see {@link
-   * #create(DataSource, int)}).
+   * JdbcSchema}), writing each append at once, by itself, on the calling thread (see {@link
+   * #create(DataSource, int)} for a store that writes appends that wait together).
    *
    * @param dataSource the database, ideally pooled
    * @throws InternalErrorException if the schema is missing or of another version
    * @throws StoreUnavailableException if the database cannot be reached
    */
   public static JdbcInvestigationStore create(DataSource dataSource) {
-    return create(dataSource, DEFAULT_WRITERS);
+    Checks.notNull(dataSource, "dataSource");
+    return new JdbcInvestigationStore(checkedSchema(dataSource), WRITE_EACH_AT_ONCE);
   }
 
   /**
    * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link
-   * JdbcSchema}), writing at most {@code writers} appends, or batches of them, at once. An append
-   * that finds them all at work waits, and the next one free writes every append then waiting in
-   * one transaction with one commit: under load, the appends share the database's log flushes and
-   * round trips. An append that finds a writer free is written at once, by itself, in one round
-   * trip. A writer still at work after 50 ms (an append waiting for a row lock held elsewhere, say)
-   * stops counting, so it never holds up the others for longer. A number at least as large as the
-   * threads that append never batches.
+   * JdbcSchema}), with {@code writers} writers for its appends. An append that finds a writer free
+   * and no append waiting is written at once, by itself, in one round trip. One that finds them all
+   * at work waits, and the next writer free writes every append then waiting in one transaction
+   * with one commit: under load, the appends share the database's log flushes and round trips, and
+   * each still writes exactly what it would alone, or nothing. A writer still at work after 50 ms
+   * (an append waiting for a row lock held elsewhere, say) stops counting, and a batch waits at
+   * most 50 ms for a row lock, so such an append holds up no other for longer. The writers bound
+   * the appends that wait, not every write: one whose chain head must be read first, or written
+   * again by itself after a batch, is written outside them. Writers at least as many as the threads
+   * that append never batch. An append may be written on another appending thread's connection:
+   * {@code dataSource} must hand out the same database on every thread (not one routed by a
+   * thread's tenant, or bound to a caller's transaction).
    *
    * <pre>{@code
-   * InvestigationStore store = JdbcInvestigationStore.create(dataSource, 2);
+   * InvestigationStore store = JdbcInvestigationStore.create(dataSource, 1);
    * }</pre>
    *
    * @param dataSource the database, ideally pooled
@@ -329,6 +339,18 @@ public final class JdbcInvestigationStore implements InvestigationStore {
     if (writers < 1) {
       throw Checks.invalid("writers", writers, "writers must be at least 1, was: " + writers);
     }
+    return new JdbcInvestigationStore(checkedSchema(dataSource), writers);
+  }
+
+  /** The writers of a store that writes each append at once: none, so nothing waits. */
+  private static final int WRITE_EACH_AT_ONCE = 0;
+
+  /**
+   * {@return {@code dataSource}, whose schema is this release's}
+   *
+   * @throws InternalErrorException if the schema is missing or of another version
+   */
+  private static DataSource checkedSchema(DataSource dataSource) {
     int version = JdbcSchema.version(dataSource);
     if (version != JdbcSchema.VERSION) {
       throw new InternalErrorException(
@@ -338,7 +360,7 @@ public final class JdbcInvestigationStore implements InvestigationStore {
               + JdbcSchema.VERSION
               + ": run JdbcSchema.migrate(dataSource) or apply JdbcSchema.script(n)");
     }
-    return new JdbcInvestigationStore(dataSource, writers);
+    return dataSource;
   }
 
   /**
@@ -466,7 +488,8 @@ public final class JdbcInvestigationStore implements InvestigationStore {
             fence,
             known,
             links);
-    return append.linked() ? batches.write(append) : alone(append);
+    AppendBatches<Append> line = batches;
+    return line != null && append.linked() ? line.write(append) : alone(append);
   }
 
   /** Writes {@code append} by itself, in a transaction of its own. */

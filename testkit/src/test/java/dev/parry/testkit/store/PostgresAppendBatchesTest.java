@@ -479,6 +479,33 @@ class PostgresAppendBatchesTest {
   }
 
   @Test
+  @DisplayName(
+      "a store made without writers, and one with a writer for each thread, write every append by"
+          + " itself, in one round trip, as eight threads append at once")
+  void withoutWaitingNothingIsBatched() throws Exception {
+    for (JdbcInvestigationStore each :
+        List.of(
+            JdbcInvestigationStore.create(counted), JdbcInvestigationStore.create(counted, 8))) {
+      counted.reset();
+      rounds(ROUNDS, (t, state) -> appendNext(each, state))
+          .forEach(round -> round.forEach(f -> assertEquals(null, f, "an append failed")));
+      assertEquals(List.of(), counted.batchSizes(), "batches sent");
+      assertEquals(
+          THREADS * ROUNDS,
+          counted.trips().stream().filter(trip -> trip.startsWith("WITH claim")).count(),
+          "appends sent, each in its own round trip: " + counted.trips().size() + " round trips");
+      assertEquals(
+          List.of(),
+          counted.trips().stream()
+              .filter(trip -> !trip.startsWith("WITH claim"))
+              .filter(trip -> !trip.startsWith("SELECT chain_hash")) // a new store reads each once
+              .toList(),
+          "nothing but the appends");
+    }
+    storedAsKnown();
+  }
+
+  @Test
   @DisplayName("a store with fewer than one writer is refused, naming the value")
   void writersMustBePositive() {
     InvalidInputException refused =
