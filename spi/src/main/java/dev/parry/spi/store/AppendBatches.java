@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
@@ -28,19 +29,14 @@ import org.jspecify.annotations.Nullable;
  * appends share one flush of the database's log. The writers bound the line, not every write: an
  * append written again by itself after a batch, or whose writer stalled, is written outside them.
  *
- * <p>What each append promises is unchanged. Its statement checks what it checks alone (version,
- * chain hash, lease, fence) and writes nothing if a check fails; such an append is written again by
- * itself once the batch is committed, which finds out why or writes it. If a statement of the batch
- * fails, or the database rolls the batch back, every append in it is written by itself. A commit
- * that was sent and failed otherwise, whatever was thrown, answers each append it wrote as unknown
- * ({@link Writer#unknown}), as a single append's lost answer would be; every append taken gets an
- * answer, even when an {@link Error} is thrown. A writer at work past the stall time stops
- * counting, and a batch waits no longer than that for a row lock, so an append waiting for a lock
- * held elsewhere holds up no other for longer; the thread that writes a batch (or another thread's
- * lone append, which goes as a batch) never waits long on a lock another append needs. Statements
- * of a batch take their row locks in one order (by kind, then by investigation), so two batches
- * wait for each other in a circle only when they share two investigations; the lock timeout ends
- * one, whose appends are written again one by one.
+ * <p>What each append promises is unchanged. Its statement checks what it checks alone and writes
+ * nothing if a check fails; such an append is written again by itself after the commit, which finds
+ * out why or writes it. A batch whose statements fail, or that the database rolls back, leaves
+ * every append in it to be written by itself. A commit that was sent and failed otherwise, whatever
+ * was thrown, answers each append it wrote as unknown ({@link Writer#unknown}); every append taken
+ * gets an answer, even when an {@link Error} is thrown. A writer at work past the stall time stops
+ * counting, and a batch (or another thread's lone append, which goes as one) waits no longer than
+ * that for a row lock. Statements of a batch take their row locks by kind, then by investigation.
  *
  * @param <A> an append, as the store encodes it
  */
@@ -85,8 +81,6 @@ final class AppendBatches<A> {
    */
   static final long STALL_MILLIS = 50;
 
-  private static final long STALL_NANOS = STALL_MILLIS * 1_000_000;
-
   private final DataSource dataSource;
   private final Writer<A> writer;
   private final Semaphore writers;
@@ -115,7 +109,7 @@ final class AppendBatches<A> {
   private final String lockTimeout;
 
   AppendBatches(DataSource dataSource, Writer<A> writer, int writers) {
-    this(dataSource, writer, writers, STALL_NANOS);
+    this(dataSource, writer, writers, TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS));
   }
 
   /** As above, a writer counting for {@code stallNanos} at most (tests shorten it). */
@@ -153,9 +147,9 @@ final class AppendBatches<A> {
   private record Failed(RuntimeException failure) implements Outcome {}
 
   /** Its statement wrote nothing, or the batch was rolled back: it is written by itself. */
-  private record Alone() implements Outcome {}
-
-  private static final Alone ALONE = new Alone();
+  private enum Alone implements Outcome {
+    ALONE
+  }
 
   /**
    * {@return the chain head of {@code append}, written}: at once by itself when a writer is free
@@ -268,7 +262,7 @@ final class AppendBatches<A> {
     } finally { // whatever was thrown, even an Error, every append taken gets an outcome
       for (Waiting<A> done : batch) {
         if (done.outcome == null) {
-          done.outcome = ALONE;
+          done.outcome = Alone.ALONE;
         }
         if (done.thread != Thread.currentThread()) {
           LockSupport.unpark(done.thread);

@@ -11,11 +11,8 @@ import dev.parry.core.action.IsolationType;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
 import dev.parry.core.entity.Device;
-import dev.parry.core.entity.DeviceFile;
 import dev.parry.core.entity.DeviceId;
 import dev.parry.core.entity.DeviceName;
-import dev.parry.core.entity.Sha256;
-import dev.parry.core.entity.WindowsPath;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.AlertId;
 import dev.parry.core.investigation.ApprovalRule;
@@ -25,8 +22,6 @@ import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
 import dev.parry.core.policy.ApprovalMode;
 import dev.parry.core.policy.PlannedAction;
-import dev.parry.core.verdict.Evidence;
-import dev.parry.core.verdict.Verdict;
 import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.Verification;
 import dev.parry.spi.store.ConcurrencyConflictException;
@@ -34,14 +29,9 @@ import dev.parry.spi.store.InvestigationStore;
 import dev.parry.spi.store.JdbcInvestigationStore;
 import dev.parry.spi.store.LeaseHeldException;
 import dev.parry.spi.store.StoreUnavailableException;
-import java.io.PrintWriter;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +47,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -131,21 +120,7 @@ class AdversaryBatchesTest {
 
   /** {@return the next decision of {@code state}, one more piece of evidence, told by variant} */
   private Decision.Accepted next(Investigation state, int variant) {
-    String hex =
-        String.format(
-            "%064x", state.version() * 1_000_003L + state.id().hashCode() * 31L + variant);
-    DeviceFile file =
-        DeviceFile.onDevice(
-            Sha256.of(hex.substring(hex.length() - 64)),
-            DeviceId.of("d-" + run),
-            WindowsPath.of("C:\\Temp\\f" + state.version() + "-" + variant + ".exe"));
-    return (Decision.Accepted)
-        state.decide(
-            new Command.RecordEvidence(
-                Evidence.of(file, Verdict.NO_THREATS_FOUND, "clean", T0),
-                List.of(),
-                Actor.system()),
-            T0);
+    return PostgresAppendBatchesTest.cleanEvidence(state, "d-" + run, variant);
   }
 
   private Decision.Accepted next(Investigation state) {
@@ -222,54 +197,49 @@ class AdversaryBatchesTest {
     return results;
   }
 
+  /** One thread's append in a round, given the states the round started from. */
+  private interface Step {
+    Investigation append(int thread, List<Investigation> before) throws Exception;
+  }
+
+  /** {@return the state a thread goes on from}, given what its append came to and what is stored */
+  private interface Settle {
+    Investigation after(
+        int thread, Investigation before, Result<Investigation> result, Investigation stored);
+  }
+
+  /**
+   * Runs rounds of {@link #THREADS} appends released together through {@code store}, each thread
+   * going on from the state {@code settle} gives, until the fault {@code armed} struck (25 rounds
+   * at most; a thread that never answers fails the test); then checks every chain.
+   */
+  private void roundsUntilStruck(
+      AtomicBoolean armed,
+      JdbcInvestigationStore store,
+      List<Investigation> states,
+      Step step,
+      Settle settle)
+      throws Exception {
+    for (int round = 0; round < 25 && armed.get(); round++) {
+      List<Investigation> before = List.copyOf(states);
+      List<Result<Investigation>> results = together(THREADS, 15, t -> step.append(t, before));
+      for (int t = 0; t < THREADS; t++) {
+        Investigation stored = store.load(before.get(t).id()).orElseThrow();
+        states.set(t, settle.after(t, before.get(t), results.get(t), stored));
+      }
+    }
+    assertTrue(!armed.get(), "the fault never struck: no batch was written");
+    states.forEach(state -> intact(store, state));
+  }
+
   // ---- a data source that fails as told ---------------------------------------------------------
 
   /** A data source over {@code delegate} whose connections and statements {@code hook} may fail. */
   private static DataSource failing(DataSource delegate, Hook hook) {
-    return new DataSource() {
+    return new WrappingDataSource(delegate) {
       @Override
-      public Connection getConnection() throws SQLException {
-        return connection(delegate.getConnection(), hook);
-      }
-
-      @Override
-      public Connection getConnection(String user, String password) throws SQLException {
-        return connection(delegate.getConnection(user, password), hook);
-      }
-
-      @Override
-      public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-      }
-
-      @Override
-      public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-      }
-
-      @Override
-      public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-      }
-
-      @Override
-      public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-      }
-
-      @Override
-      public Logger getParentLogger() {
-        return Logger.getGlobal();
-      }
-
-      @Override
-      public <T> T unwrap(Class<T> iface) throws SQLException {
-        return delegate.unwrap(iface);
-      }
-
-      @Override
-      public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return delegate.isWrapperFor(iface);
+      Connection wrap(Connection real) {
+        return connection(real, hook);
       }
     };
   }
@@ -284,7 +254,7 @@ class AdversaryBatchesTest {
   }
 
   private static Connection connection(Connection real, Hook hook) {
-    return proxy(
+    return WrappingDataSource.proxy(
         Connection.class,
         real,
         (method, args) -> {
@@ -292,7 +262,7 @@ class AdversaryBatchesTest {
           Object result = method.invoke(real, args);
           hook.after(method.getName());
           if (result instanceof PreparedStatement statement) {
-            return proxy(
+            return WrappingDataSource.proxy(
                 PreparedStatement.class,
                 statement,
                 (m, a) -> {
@@ -304,24 +274,6 @@ class AdversaryBatchesTest {
           }
           return result;
         });
-  }
-
-  private interface Call {
-    Object invoke(java.lang.reflect.Method method, Object[] args) throws Exception;
-  }
-
-  private static <T> T proxy(Class<T> type, Object real, Call call) {
-    InvocationHandler handler =
-        (proxy, method, args) -> {
-          try {
-            return call.invoke(method, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        };
-    return type.cast(
-        Proxy.newProxyInstance(
-            AdversaryBatchesTest.class.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   /** Creates one investigation per thread through {@code store}; {@return their states} */
@@ -354,23 +306,12 @@ class AdversaryBatchesTest {
     JdbcInvestigationStore store = JdbcInvestigationStore.create(failing(pool, hook), 1);
     List<Investigation> states = investigations(store, "error", THREADS);
     armed.set(true);
-    for (int round = 0; round < 25 && armed.get(); round++) {
-      List<Investigation> before = List.copyOf(states);
-      List<Result<Investigation>> results =
-          together(THREADS, 15, t -> appendNext(store, before.get(t)));
-      for (int t = 0; t < THREADS; t++) {
-        Result<Investigation> result = results.get(t);
-        if (result.failure() == null) {
-          states.set(t, result.value());
-        } else {
-          states.set(t, store.load(before.get(t).id()).orElseThrow());
-        }
-      }
-    }
-    assertTrue(!armed.get(), "no batch was written");
-    for (Investigation state : states) {
-      intact(store, state);
-    }
+    roundsUntilStruck(
+        armed,
+        store,
+        states,
+        (t, before) -> appendNext(store, before.get(t)),
+        (t, before, result, stored) -> result.failure() == null ? result.value() : stored);
   }
 
   @Test
@@ -394,25 +335,19 @@ class AdversaryBatchesTest {
     List<Investigation> states = investigations(store, "unchecked", THREADS);
     armed.set(true);
     List<String> wrong = new ArrayList<>();
-    for (int round = 0; round < 25 && armed.get(); round++) {
-      List<Investigation> before = List.copyOf(states);
-      List<Result<Investigation>> results =
-          together(THREADS, 15, t -> appendNext(store, before.get(t)));
-      for (int t = 0; t < THREADS; t++) {
-        Result<Investigation> result = results.get(t);
-        Investigation stored = store.load(before.get(t).id()).orElseThrow();
-        if (result.failure() instanceof ConcurrencyConflictException conflict
-            && stored.equals(next(before.get(t)).after())) {
-          wrong.add("thread " + t + ": " + conflict.getMessage() + ", yet its append is stored");
-        }
-        states.set(t, stored);
-      }
-    }
-    assertTrue(!armed.get(), "no batch was committed");
+    roundsUntilStruck(
+        armed,
+        store,
+        states,
+        (t, before) -> appendNext(store, before.get(t)),
+        (t, before, result, stored) -> {
+          if (result.failure() instanceof ConcurrencyConflictException conflict
+              && stored.equals(next(before).after())) {
+            wrong.add("thread " + t + ": " + conflict.getMessage() + ", yet its append is stored");
+          }
+          return stored;
+        });
     assertEquals(List.of(), wrong, "appends written but answered as conflicts");
-    for (Investigation state : states) {
-      intact(store, state);
-    }
   }
 
   @Test
@@ -440,28 +375,20 @@ class AdversaryBatchesTest {
     JdbcInvestigationStore store = JdbcInvestigationStore.create(failing(pool, hook), 1);
     List<Investigation> states = investigations(store, "close", THREADS);
     armed.set(true);
-    for (int round = 0; round < 25 && armed.get(); round++) {
-      List<Investigation> before = List.copyOf(states);
-      List<Result<Investigation>> results =
-          together(
-              THREADS,
-              15,
-              t -> {
-                if (t % 2 == 0) {
-                  return appendNext(store, before.get(t));
-                }
-                Investigation rival = before.get(t - 1); // the same version as thread t - 1
-                Decision.Accepted other = next(rival, 9);
-                store.append(rival.id(), rival.version(), other.events(), other.after());
-                return other.after();
-              });
-      for (int t = 0; t < THREADS; t++) {
-        states.set(t, store.load(before.get(t).id()).orElseThrow());
-      }
-      assertTrue(results.size() == THREADS);
-    }
-    assertTrue(!armed.get(), "no batch was committed");
-    states.forEach(state -> intact(store, state));
+    roundsUntilStruck(
+        armed,
+        store,
+        states,
+        (t, before) -> {
+          if (t % 2 == 0) {
+            return appendNext(store, before.get(t));
+          }
+          Investigation rival = before.get(t - 1); // the same version as thread t - 1
+          Decision.Accepted other = next(rival, 9);
+          store.append(rival.id(), rival.version(), other.events(), other.after());
+          return other.after();
+        },
+        (t, before, result, stored) -> stored);
   }
 
   @Test

@@ -1,10 +1,5 @@
 package dev.parry.testkit.store;
 
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -22,14 +16,13 @@ import org.jspecify.annotations.Nullable;
  * transaction isolation (the PostgreSQL driver sends a statement for both), with the SQL it sent. A
  * statement run with auto-commit on commits in the same round trip, so it counts once.
  */
-final class CountingDataSource implements DataSource {
+final class CountingDataSource extends WrappingDataSource {
 
-  private final DataSource delegate;
   private final List<String> trips = new ArrayList<>();
   private final List<Integer> batchSizes = new ArrayList<>();
 
   private CountingDataSource(DataSource delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   static CountingDataSource of(DataSource delegate) {
@@ -126,16 +119,7 @@ final class CountingDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return connection(delegate.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return connection(delegate.getConnection(username, password));
-  }
-
-  private Connection connection(Connection real) {
+  Connection wrap(Connection real) {
     return proxy(
         Connection.class,
         real,
@@ -208,58 +192,5 @@ final class CountingDataSource implements DataSource {
           }
           return result;
         });
-  }
-
-  private interface Call {
-    Object invoke(Method method, Object[] args) throws Exception;
-  }
-
-  private static <T> T proxy(Class<T> type, Object real, Call call) {
-    InvocationHandler handler =
-        (proxy, method, args) -> {
-          try {
-            return call.invoke(method, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        };
-    return type.cast(
-        Proxy.newProxyInstance(
-            CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() {
-    return Logger.getGlobal();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return delegate.isWrapperFor(iface);
   }
 }

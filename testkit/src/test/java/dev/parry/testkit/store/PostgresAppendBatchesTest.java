@@ -102,12 +102,22 @@ class PostgresAppendBatchesTest {
 
   /** {@return the next decision of {@code state}: one more piece of clean evidence} */
   private Decision.Accepted next(Investigation state) {
-    String hex = String.format("%064x", state.version() * 1_000_003L + state.id().hashCode());
+    return cleanEvidence(state, "d-" + run, 0);
+  }
+
+  /**
+   * {@return the next decision of {@code state}: one more piece of clean evidence, a file on {@code
+   * device} that {@code variant} tells apart from the others at that version}
+   */
+  static Decision.Accepted cleanEvidence(Investigation state, String device, int variant) {
+    String hex =
+        String.format(
+            "%064x", state.version() * 1_000_003L + state.id().hashCode() * 31L + variant);
     DeviceFile file =
         DeviceFile.onDevice(
             Sha256.of(hex.substring(hex.length() - 64)),
-            DeviceId.of("d-" + run),
-            WindowsPath.of("C:\\Temp\\f" + state.version() + ".exe"));
+            DeviceId.of(device),
+            WindowsPath.of("C:\\Temp\\f" + state.version() + "-" + variant + ".exe"));
     return (Decision.Accepted)
         state.decide(
             new Command.RecordEvidence(
