@@ -312,24 +312,25 @@ public final class JdbcInvestigationStore implements InvestigationStore {
   /**
    * {@return a store on {@code dataSource}}, whose Parry tables must exist (see {@link
    * JdbcSchema}), with {@code writers} writers for its appends. An append that finds a writer free
-   * and no append waiting is written at once, by itself, in one round trip. One that finds them all
-   * at work waits, and the next writer free writes every append then waiting in one transaction
-   * with one commit: under load, the appends share the database's log flushes and round trips, and
-   * each still writes exactly what it would alone, or nothing. A writer still at work after 50 ms
-   * (an append waiting for a row lock held elsewhere, say) stops counting, and a batch waits at
-   * most 50 ms for a row lock, so such an append holds up no other for longer. The writers bound
-   * the appends that wait, not every write: one whose chain head must be read first, or written
-   * again by itself after a batch, is written outside them. Writers at least as many as the threads
-   * that append never batch. An append may be written on another appending thread's connection:
-   * {@code dataSource} must hand out the same database on every thread (not one routed by a
-   * thread's tenant, or bound to a caller's transaction).
+   * and no append waiting is written at once, by itself, in one round trip (and its commit, on a
+   * connection with auto-commit off). One that finds them all at work waits, and the next writer
+   * free writes every append then waiting in one transaction with one commit: under load, the
+   * appends share the database's log flushes and round trips, and each still writes exactly what it
+   * would alone, or nothing. A writer still at work after 50 ms (an append waiting for a row lock
+   * held elsewhere, say) stops counting, and a batch waits at most 50 ms for each row lock, so such
+   * an append holds up no other for longer. The writers bound the appends that wait, not every
+   * write: one whose chain head must be read first, or written again by itself after a batch, is
+   * written outside them. Writers at least as many as the threads that append never batch. An
+   * append may be written on another appending thread's connection: {@code dataSource} must hand
+   * out the same database on every thread (not one routed by a thread's tenant, or bound to a
+   * caller's transaction).
    *
    * <pre>{@code
    * InvestigationStore store = JdbcInvestigationStore.create(dataSource, 1);
    * }</pre>
    *
    * @param dataSource the database, ideally pooled
-   * @param writers how many appends or batches are written at once, at least 1
+   * @param writers how many writers take the appends that wait (see above), at least 1
    * @throws InvalidInputException if {@code writers} is less than 1
    * @throws InternalErrorException if the schema is missing or of another version
    * @throws StoreUnavailableException if the database cannot be reached
