@@ -1,5 +1,5 @@
 // Past 400 lines because each SPI call is one SQL statement with its binding, kept beside the
-// others it must agree with.
+// others it must agree with; an append's binding serves both a write by itself and a batch's.
 package dev.parry.spi.store;
 
 import dev.parry.core.error.InternalErrorException;
@@ -73,7 +73,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Past 400 lines because each SPI call is one SQL statement with its binding, kept beside the
- * others it must agree with.
+ * others it must agree with; an append's binding serves both a write by itself and a batch's.
  */
 public final class JdbcInvestigationStore implements InvestigationStore {
 

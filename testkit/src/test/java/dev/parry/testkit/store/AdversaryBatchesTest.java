@@ -6,22 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.parry.core.action.IsolateDevice;
-import dev.parry.core.action.IsolationType;
 import dev.parry.core.actor.Actor;
 import dev.parry.core.automation.AutomationLevel;
-import dev.parry.core.entity.Device;
-import dev.parry.core.entity.DeviceId;
-import dev.parry.core.entity.DeviceName;
 import dev.parry.core.investigation.ActionId;
 import dev.parry.core.investigation.AlertId;
-import dev.parry.core.investigation.ApprovalRule;
 import dev.parry.core.investigation.Command;
 import dev.parry.core.investigation.Decision;
 import dev.parry.core.investigation.Investigation;
 import dev.parry.core.investigation.InvestigationId;
-import dev.parry.core.policy.ApprovalMode;
-import dev.parry.core.policy.PlannedAction;
 import dev.parry.spi.audit.AuditTrail;
 import dev.parry.spi.audit.Verification;
 import dev.parry.spi.store.ConcurrencyConflictException;
@@ -134,23 +126,7 @@ class AdversaryBatchesTest {
   }
 
   private Decision.Accepted isolation(Investigation state, String name) {
-    return (Decision.Accepted)
-        state.decide(
-            new Command.ProposeAction(
-                new Command.Proposal(
-                    new PlannedAction(
-                        new IsolateDevice(
-                            Device.of(
-                                DeviceId.of("adv-" + run + "-" + name),
-                                DeviceName.of("ws-" + name)),
-                            IsolationType.FULL),
-                        ApprovalMode.AUTOMATIC,
-                        "adv"),
-                    ApprovalRule.SINGLE,
-                    null,
-                    null),
-                Actor.system()),
-            T0);
+    return AdversaryFencedStoreTest.automaticIsolation(state, "adv-" + run + "-" + name, name);
   }
 
   private static void intact(InvestigationStore store, Investigation expected) {

@@ -87,15 +87,21 @@ class AdversaryFencedStoreTest {
   }
 
   private Decision.Accepted isolation(Investigation state, String name) {
+    return automaticIsolation(state, "adv-" + run + "-" + name, name);
+  }
+
+  /**
+   * {@return {@code state}'s decision to propose an automatic full isolation of the device {@code
+   * deviceId}, named after {@code name}}
+   */
+  static Decision.Accepted automaticIsolation(Investigation state, String deviceId, String name) {
     return (Decision.Accepted)
         state.decide(
             new Command.ProposeAction(
                 new Command.Proposal(
                     new PlannedAction(
                         new IsolateDevice(
-                            Device.of(
-                                DeviceId.of("adv-" + run + "-" + name),
-                                DeviceName.of("ws-" + name)),
+                            Device.of(DeviceId.of(deviceId), DeviceName.of("ws-" + name)),
                             IsolationType.FULL),
                         ApprovalMode.AUTOMATIC,
                         "adv"),
